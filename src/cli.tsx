@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// The executable: runs main() and turns any escaped error into one calm line (no stack trace).
+import {EXIT, processIo} from './commands/io.js';
+import {describeError, main} from './main.js';
+
+const io = processIo();
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof Error && error.name === 'ExitPromptError') {
+      process.exitCode = EXIT.interrupted;
+      return;
+    }
+    io.stderr.write(`hf-jobs-wizard: ${describeError(error)}\n`);
+    if (process.env.HF_WIZARD_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    process.exitCode = EXIT.failed;
+  },
+);

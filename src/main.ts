@@ -1,0 +1,45 @@
+// Picks a command and loads only that command's code. src/cli.tsx runs it; tests call main() directly.
+import {COMMANDS, findCommand} from './commands/registry.js';
+import {EXIT, type CommandIo} from './commands/io.js';
+import {VERSION} from './version.js';
+
+export function usageText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    `hf-jobs-wizard ${VERSION}: from a Hugging Face account to a first HF Job that ran with the right token.`,
+    '',
+    'Usage:',
+    `  hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]`,
+    '      the interactive wizard (--sandbox: practise offline on the built-in sandbox Hub)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --help. Exit codes: 0 ok, 1 a check or job failed, 2 usage error, 130 interrupted.',
+    'Endpoint: --endpoint, else HF_ENDPOINT, else https://huggingface.co. Token: HF_TOKEN, else the saved login.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-V') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(usageText() + '\n');
+    return EXIT.ok;
+  }
+  const command = first !== undefined && !first.startsWith('-') ? findCommand(first) : undefined;
+  if (first !== undefined && !first.startsWith('-') && !command) {
+    io.stderr.write(`Unknown command "${first}". Run \`hf-jobs-wizard --help\` for the list.\n`);
+    return EXIT.usage;
+  }
+  const mod = command ? await command.load() : await import('./commands/wizard.js');
+  return mod.run(command ? rest : argv, io);
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? String(error);
+  return String(error);
+}
