@@ -1,7 +1,76 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// `hf-jobs-wizard sandbox`: serve the offline sandbox Hub until Ctrl-C.
+import {parseArgs} from 'node:util';
+import {resolve} from 'node:path';
+import {maskToken} from '../core/tokens/mask.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "sandbox" is not built yet.\n');
-  return EXIT.failed;
+const HELP = `Usage: hf-jobs-wizard sandbox [--port N] [--data DIR] [--json]
+
+Serves the sandbox Hub: an offline emulation of huggingface.co and HF Jobs on 127.0.0.1,
+with practice accounts and tokens. Point any Hugging Face client at it with HF_ENDPOINT.
+
+Options:
+  --port N     listen on port N (default: a free port)
+  --data DIR   keep accounts, tokens, repos and jobs in DIR across restarts (workshops)
+  --json       print one JSON line {url, tokens, users} (practice tokens in full), then serve
+  -h, --help   show this help
+
+Stops on Ctrl-C (exit 0).`;
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let values: {port?: string; data?: string; json?: boolean; help?: boolean};
+  try {
+    ({values} = parseArgs({
+      args,
+      options: {port: {type: 'string'}, data: {type: 'string'}, json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+      strict: true,
+    }));
+  } catch (error) {
+    io.stderr.write(`hf-jobs-wizard sandbox: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    writeLine(io.stdout, HELP);
+    return EXIT.ok;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr.write(`hf-jobs-wizard sandbox: --port takes a number from 0 to 65535, not "${values.port}".\n`);
+    return EXIT.usage;
+  }
+
+  const {startSandbox} = await import('../sandbox/index.js');
+  let sandbox;
+  try {
+    sandbox = await startSandbox({port, dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data)});
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port or omit it` : (error as Error).message;
+    io.stderr.write(`hf-jobs-wizard sandbox: could not start: ${why}\n`);
+    return EXIT.failed;
+  }
+
+  if (values.json) {
+    writeLine(io.stdout, JSON.stringify({url: sandbox.url, tokens: sandbox.tokens, users: sandbox.users}));
+  } else {
+    writeLine(io.stdout, `Sandbox Hub listening on ${sandbox.url} (offline, practice data only)`);
+    writeLine(io.stdout, `State: ${sandbox.dataDir}${values.data ? '' : ' (temporary, removed on exit; keep it with --data DIR)'}`);
+    writeLine(io.stdout, `Users: ${sandbox.users.join(', ')}`);
+    writeLine(io.stdout, 'Practice tokens (run with --json to print them in full):');
+    for (const [label, token] of Object.entries(sandbox.tokens)) writeLine(io.stdout, `  ${label.padEnd(13)} ${maskToken(token)}`);
+    writeLine(io.stdout, `Use it from another terminal:  export HF_ENDPOINT=${sandbox.url}`);
+    writeLine(io.stdout, 'Press Ctrl-C to stop.');
+  }
+
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolveStop();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await sandbox.close();
+  return EXIT.ok;
 }

@@ -1,0 +1,83 @@
+// startSandbox(): the offline Hub + Jobs emulator, started in-process by the app, the tests and `hf-jobs-wizard sandbox`.
+import {mkdir, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {createPracticeAccounts, type Accounts} from './accounts.js';
+import type {RouteModule, SandboxCore} from './context.js';
+import {registerJobRoutes} from './jobs/routes.js';
+import {registerOauthRoutes} from './routes/oauth.js';
+import {registerRepoRoutes} from './routes/repos.js';
+import {registerWhoamiRoutes} from './routes/whoami.js';
+import {createSandboxServer} from './server.js';
+import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js';
+
+export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js';
+
+const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes];
+const LABELS: PracticeTokenLabel[] = ['write', 'read', 'fine-grained', 'expired'];
+
+async function loadAccounts(file: string): Promise<Accounts | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Accounts;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`The sandbox state file ${file} is unreadable; move it away to start fresh.`);
+  }
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text, {mode: 0o600});
+  await rename(tmp, file);
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const persistent = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hf-sandbox-')));
+  await mkdir(dataDir, {recursive: true, mode: 0o700});
+  const accountsFile = join(dataDir, 'accounts.json');
+  const accounts = (persistent ? await loadAccounts(accountsFile) : undefined) ?? createPracticeAccounts();
+
+  const core: SandboxCore = {
+    accounts,
+    dataDir,
+    baseUrl: 'http://127.0.0.1',
+    saveAccounts: () => writeAtomic(accountsFile, JSON.stringify(accounts, null, 2)),
+  };
+  await core.saveAccounts();
+
+  const {server, cleanups} = createSandboxServer(core, ROUTE_MODULES);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const {port} = server.address() as AddressInfo;
+  core.baseUrl = `http://127.0.0.1:${port}`;
+
+  const tokens = Object.fromEntries(
+    LABELS.map((label) => [label, accounts.tokens.find((t) => t.label === label)?.value ?? '']),
+  ) as Record<PracticeTokenLabel, string>;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: core.baseUrl,
+    tokens,
+    users: accounts.users.map((u) => u.name),
+    dataDir,
+    close() {
+      closed ??= (async () => {
+        for (const cleanup of cleanups) await cleanup();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        if (!persistent) await rm(dataDir, {recursive: true, force: true});
+      })();
+      return closed;
+    },
+  };
+}
