@@ -4,7 +4,8 @@ import {EXIT, type CommandIo} from './commands/io.js';
 import {VERSION} from './version.js';
 
 export function usageText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  const listed = COMMANDS.filter((c) => !c.hidden);
+  const width = Math.max(...listed.map((c) => c.usage.length));
   return [
     `hf-jobs-wizard ${VERSION}: from a Hugging Face account to a first HF Job that ran with the right token.`,
     '',
@@ -13,7 +14,7 @@ export function usageText(): string {
     '      the interactive wizard (--sandbox: practise offline on the built-in sandbox Hub)',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...listed.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
     'Every command takes --help. Exit codes: 0 ok, 1 a check or job failed, 2 usage error, 130 interrupted.',
     'Endpoint: --endpoint, else HF_ENDPOINT, else https://huggingface.co. Token: HF_TOKEN, else the saved login.',

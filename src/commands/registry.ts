@@ -12,6 +12,8 @@ export interface CommandEntry {
   usage: string;
   summary: string;
   load: () => Promise<CommandModule>;
+  /** Internal commands (not listed in --help). */
+  hidden?: boolean;
 }
 
 export const COMMANDS: CommandEntry[] = [
@@ -22,6 +24,7 @@ export const COMMANDS: CommandEntry[] = [
   {name: 'troubleshoot', usage: 'troubleshoot [FILE|-] [--job ID] [--json]', summary: 'classify an error text or a job log and say how to fix it', load: () => import('./troubleshoot.js')},
   {name: 'example', usage: 'example [NAME] [--yes] [--json]', summary: 'submit an example job and stream its logs', load: () => import('./example.js')},
   {name: 'learn', usage: 'learn [LESSON] [--plain]', summary: 'the tutorial, with exercises checked against the sandbox', load: () => import('./learn.js')},
+  {name: 'job-script', usage: 'job-script NAME', summary: "runs an example job's Node twin inside a sandbox job", hidden: true, load: () => import('../examples/twin-runner.js')},
   {name: 'sandbox', usage: 'sandbox [--port N] [--data DIR] [--json]', summary: 'serve the offline sandbox Hub; prints its URL and practice tokens', load: () => import('./sandbox.js')},
 ];
 
