@@ -1,0 +1,74 @@
+// The INI dialect of Python's configparser (interpolation=None), enough to read and write `stored_tokens`
+// byte for byte as huggingface_hub does: `[section]`, `key = value`, a blank line after each section.
+
+export interface IniSection {
+  name: string;
+  /** Keys are lower-cased on read, like configparser's default optionxform. Insertion order is kept. */
+  values: Map<string, string>;
+}
+
+export class IniParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = 'IniParseError';
+  }
+}
+
+const SECTION = /^\[(.+)\]$/;
+const OPTION = /^(.*?)\s*[=:]\s*(.*)$/;
+
+/** Parses like configparser (strict): throws IniParseError on a key before any section, a duplicate section/key, or junk. */
+export function parseIni(text: string): IniSection[] {
+  const sections: IniSection[] = [];
+  let current: IniSection | undefined;
+  let lastKey: string | undefined;
+  let keyIndent = 0;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const stripped = raw.trim();
+    const indent = raw.length - raw.trimStart().length;
+    if (stripped === '' ) {
+      lastKey = undefined;
+      return;
+    }
+    if (stripped.startsWith('#') || stripped.startsWith(';')) return;
+    if (current && lastKey !== undefined && indent > keyIndent) {
+      const prev = current.values.get(lastKey) ?? '';
+      current.values.set(lastKey, prev === '' ? stripped : `${prev}\n${stripped}`);
+      return;
+    }
+    const section = SECTION.exec(stripped);
+    if (section) {
+      const name = section[1] as string;
+      if (sections.some((s) => s.name === name)) throw new IniParseError(`section [${name}] appears twice`, lineNo);
+      current = {name, values: new Map()};
+      sections.push(current);
+      lastKey = undefined;
+      return;
+    }
+    if (!current) throw new IniParseError('a line before any [section] header', lineNo);
+    const option = OPTION.exec(stripped);
+    if (!option || (option[1] as string) === '') throw new IniParseError('a line that is neither "key = value" nor a [section]', lineNo);
+    const key = (option[1] as string).toLowerCase();
+    if (current.values.has(key)) throw new IniParseError(`key "${key}" appears twice in [${current.name}]`, lineNo);
+    current.values.set(key, (option[2] as string).trim());
+    lastKey = key;
+    keyIndent = indent;
+  });
+  return sections;
+}
+
+/** Writes like configparser.write(): `[name]\nkey = value\n` per key, then a blank line. Multi-line values indent with a tab. */
+export function serializeIni(sections: IniSection[]): string {
+  let out = '';
+  for (const section of sections) {
+    out += `[${section.name}]\n`;
+    for (const [key, value] of section.values) out += `${key} = ${value.replace(/\n/g, '\n\t')}\n`;
+    out += '\n';
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+// Where huggingface_hub keeps its login (constants.py): HF_TOKEN_PATH, else $HF_HOME/token; stored_tokens is its sibling.
+import {homedir} from 'node:os';
+import {dirname, join} from 'node:path';
+
+export type Env = Record<string, string | undefined>;
+
+export interface HfPaths {
+  hfHome: string;
+  tokenPath: string;
+  /** Always the sibling of the token file (not separately configurable, like huggingface_hub). */
+  storedTokensPath: string;
+}
+
+function home(env: Env): string {
+  return env.HOME || env.USERPROFILE || homedir();
+}
+
+/** Python's expanduser + expandvars, enough for `~/x`, `$VAR/x`, `${VAR}/x`. Unknown variables stay as written. */
+export function expandPath(path: string, env: Env): string {
+  let p = path;
+  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = home(env) + p.slice(1);
+  return p.replace(/\$(\w+)|\$\{([^}]+)\}/g, (match, a: string | undefined, b: string | undefined) => {
+    const value = env[(a ?? b) as string];
+    return value === undefined ? match : value;
+  });
+}
+
+export function cacheHome(env: Env): string {
+  return expandPath(env.XDG_CACHE_HOME || join(home(env), '.cache'), env);
+}
+
+export function resolveHfHome(env: Env): string {
+  return expandPath(env.HF_HOME || join(cacheHome(env), 'huggingface'), env);
+}
+
+export function resolveHfPaths(env: Env): HfPaths {
+  const hfHome = resolveHfHome(env);
+  const tokenPath = expandPath(env.HF_TOKEN_PATH || join(hfHome, 'token'), env);
+  return {hfHome, tokenPath, storedTokensPath: join(dirname(tokenPath), 'stored_tokens')};
+}
+
+/**
+ * The HF_HOME sandbox mode uses, so practice tokens never touch the real login:
+ * `<sandboxDataDir>/hf-home` when a data dir is given, else `${XDG_CACHE_HOME:-~/.cache}/hf-jobs-wizard/sandbox-home`.
+ */
+export function sandboxHfHome(env: Env, sandboxDataDir?: string): string {
+  if (sandboxDataDir) return join(sandboxDataDir, 'hf-home');
+  return join(cacheHome(env), 'hf-jobs-wizard', 'sandbox-home');
+}
+
+/**
+ * A copy of env for sandbox mode: HF_HOME points at the sandbox home, and the real HF_TOKEN,
+ * HUGGING_FACE_HUB_TOKEN and HF_TOKEN_PATH are dropped so nothing real leaks into practice (or the reverse).
+ */
+export function sandboxEnv(env: Env, sandboxDataDir?: string): Env {
+  const out: Env = {...env, HF_HOME: sandboxHfHome(env, sandboxDataDir)};
+  delete out.HF_TOKEN;
+  delete out.HUGGING_FACE_HUB_TOKEN;
+  delete out.HF_TOKEN_PATH;
+  return out;
+}

@@ -1,0 +1,64 @@
+// Which token is in effect, like huggingface_hub's get_token(): HF_TOKEN, else HUGGING_FACE_HUB_TOKEN, else the token file.
+import {resolveHfPaths, type Env, type HfPaths} from './paths.js';
+import {readStoredTokens, type StoredTokensRead} from './stored-tokens.js';
+import {cleanToken, readTokenFile} from './token-file.js';
+
+export type TokenSource = 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'file';
+
+export interface TokenResolution {
+  paths: HfPaths;
+  /** The token in effect, or undefined when not logged in. */
+  token?: string;
+  source?: TokenSource;
+  /** The token saved in the token file, if any (whether or not it is in effect). */
+  fileToken?: string;
+  /** The stored_tokens name whose hf_token equals the token in effect (like the `*` of `hf auth list`). */
+  activeName?: string;
+  /** Name of the saved token (if in stored_tokens) that an env var is hiding. */
+  shadowedName?: string;
+  /** True when an env var wins over a different saved token file. */
+  shadowsSavedToken: boolean;
+  stored: StoredTokensRead;
+  /** HF_OIDC_RESOURCE is set: huggingface_hub would try OIDC first, which this tool does not do. */
+  oidcConfigured: boolean;
+}
+
+/** The env var that wins, following `os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN")`. */
+export function envTokenSource(env: Env): {source: TokenSource; token: string} | undefined {
+  const name: TokenSource | undefined = env.HF_TOKEN ? 'HF_TOKEN' : env.HUGGING_FACE_HUB_TOKEN ? 'HUGGING_FACE_HUB_TOKEN' : undefined;
+  if (!name) return undefined;
+  const token = cleanToken(env[name]);
+  return token ? {source: name, token} : undefined;
+}
+
+export async function resolveToken(env: Env): Promise<TokenResolution> {
+  const paths = resolveHfPaths(env);
+  const [fileToken, stored] = await Promise.all([readTokenFile(paths.tokenPath), readStoredTokens(paths.storedTokensPath)]);
+  const fromEnv = envTokenSource(env);
+  const result: TokenResolution = {paths, stored, shadowsSavedToken: false, oidcConfigured: Boolean(env.HF_OIDC_RESOURCE)};
+  if (fileToken !== undefined) result.fileToken = fileToken;
+  if (fromEnv) {
+    result.token = fromEnv.token;
+    result.source = fromEnv.source;
+    if (fileToken !== undefined && fileToken !== fromEnv.token) {
+      result.shadowsSavedToken = true;
+      const hidden = stored.tokens.find((t) => t.token === fileToken);
+      if (hidden) result.shadowedName = hidden.name;
+    }
+  } else if (fileToken !== undefined) {
+    result.token = fileToken;
+    result.source = 'file';
+  }
+  if (result.token !== undefined) {
+    const active = stored.tokens.find((t) => t.token === result.token);
+    if (active) result.activeName = active.name;
+  }
+  return result;
+}
+
+/** Where the token came from, for messages: `HF_TOKEN environment variable` or the file path. */
+export function describeSource(resolution: Pick<TokenResolution, 'source' | 'paths'>): string {
+  if (resolution.source === 'file') return `the saved login (${resolution.paths.tokenPath})`;
+  if (resolution.source) return `the ${resolution.source} environment variable`;
+  return 'nowhere (not logged in)';
+}

@@ -1,0 +1,34 @@
+// The `token` file: the active token, raw, no newline. Readers strip CR/LF and spaces; empty means none (_clean_token).
+import {readFile, rm} from 'node:fs/promises';
+import {writeFileAtomic} from './atomic.js';
+
+export function cleanToken(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const cleaned = value.replace(/[\r\n]/g, '').trim();
+  return cleaned === '' ? undefined : cleaned;
+}
+
+export async function readTokenFile(tokenPath: string): Promise<string | undefined> {
+  try {
+    return cleanToken(await readFile(tokenPath, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw error;
+  }
+}
+
+export async function writeTokenFile(tokenPath: string, token: string): Promise<void> {
+  await writeFileAtomic(tokenPath, token);
+}
+
+/** Resolves to true when a file was removed. */
+export async function removeFile(path: string): Promise<boolean> {
+  try {
+    await rm(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}

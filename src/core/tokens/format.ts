@@ -1,0 +1,120 @@
+// Token text: cleaning up what a person pasted, and saying precisely why a string is not a usable token.
+
+/** What a real token looks like: `hf_` + 34 letters/digits. We accept 30-40 to be tolerant. */
+const BODY_MIN = 30;
+const BODY_MAX = 40;
+/** OAuth access tokens from browser login start `hf_oauth_`. */
+const OAUTH_PREFIX = 'hf_oauth_';
+
+export type TokenFormatProblem =
+  | 'empty'
+  | 'org-token'
+  | 'wrong-prefix'
+  | 'placeholder'
+  | 'contains-whitespace'
+  | 'bad-characters'
+  | 'too-short'
+  | 'too-long';
+
+export type TokenFormatResult =
+  | {ok: true; token: string}
+  | {ok: false; problem: TokenFormatProblem; reason: string};
+
+const QUOTES = new Set(['"', "'", '`']);
+
+/**
+ * Cleans what a person pasted: bracketed-paste markers, surrounding whitespace and CR/LF, matching quotes,
+ * and a leading `HF_TOKEN=` / `export HF_TOKEN=` / `Bearer ` someone copied along with the token.
+ */
+export function normalizeTokenInput(raw: string): string {
+  let s = raw.replace(/\x1b\[20[01]~/g, '').replace(/^\[200~/, '').replace(/\[201~$/, '');
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    s = s.trim();
+    s = s.replace(/^export\s+/, '').replace(/^(?:HF_TOKEN|HUGGING_FACE_HUB_TOKEN)\s*=\s*/, '');
+    s = s.replace(/^Bearer\s+/i, '');
+    const first = s[0];
+    if (s.length >= 2 && first !== undefined && QUOTES.has(first) && s.endsWith(first)) s = s.slice(1, -1);
+    if (s === before) break;
+  }
+  return s;
+}
+
+/** `hf_xxx`, `hf_YOUR_TOKEN`, `hf_abc123...`, `hf_...`, `hf_<token>`, `hf_****`: text from docs, not a token. */
+export function isPlaceholderToken(value: string): boolean {
+  const v = value.trim();
+  if (!v.startsWith('hf_')) return false;
+  const body = v.startsWith(OAUTH_PREFIX) ? v.slice(OAUTH_PREFIX.length) : v.slice(3);
+  if (body.length === 0) return true;
+  if (/^(.)\1*$/.test(body)) return true; // xxxx, ****, 0000
+  if (/(\.\.\.|…)$/.test(body) || /^(\.|…)/.test(body)) return true;
+  if (/[<>{}[\]*]/.test(body)) return true;
+  // A real-shaped body (30-40 letters/digits) is only a placeholder when it starts like one, so a random
+  // token that happens to contain "here" is never rejected.
+  const realShaped = new RegExp(`^[A-Za-z0-9]{${BODY_MIN},${BODY_MAX}}$`).test(body);
+  if (realShaped) return /^(your|placeholder|example|xxxx|abc123|0?1234567)/i.test(body);
+  if (/your|token|here|placeholder|example|redacted|secret|changeme/i.test(body)) return true;
+  if (/^(abc|xyz|xx|123|abcdef)/i.test(body)) return true;
+  return false;
+}
+
+/** Checks the shape only (no network). The reasons are one line each and never contain the token. */
+export function validateTokenFormat(token: string): TokenFormatResult {
+  const t = token;
+  if (t.trim().length === 0) {
+    return {ok: false, problem: 'empty', reason: 'Nothing was pasted: the token is empty.'};
+  }
+  if (t.startsWith('api_org_')) {
+    return {
+      ok: false,
+      problem: 'org-token',
+      reason:
+        'This is an organization API token (api_org_...). Those are deprecated and rejected at login: use a personal token, or a fine-grained token scoped to the organization, from https://huggingface.co/settings/tokens.',
+    };
+  }
+  if (!t.startsWith('hf_')) {
+    const hint = /^hf[-_]?/i.test(t) ? ' (it must start with lowercase "hf_")' : '';
+    return {
+      ok: false,
+      problem: 'wrong-prefix',
+      reason: `This does not look like a Hugging Face token${hint}: tokens start with "hf_". Copy it from https://huggingface.co/settings/tokens.`,
+    };
+  }
+  if (isPlaceholderToken(t)) {
+    return {
+      ok: false,
+      problem: 'placeholder',
+      reason: 'This is a placeholder from an example (like hf_xxx or hf_YOUR_TOKEN), not a real token.',
+    };
+  }
+  const body = t.startsWith(OAUTH_PREFIX) ? t.slice(OAUTH_PREFIX.length) : t.slice(3);
+  if (/\s/.test(body)) {
+    return {
+      ok: false,
+      problem: 'contains-whitespace',
+      reason: 'The token contains spaces or line breaks: paste only the token, on one line.',
+    };
+  }
+  if (!/^[A-Za-z0-9]+$/.test(body)) {
+    return {
+      ok: false,
+      problem: 'bad-characters',
+      reason: 'The token contains characters other than letters and digits after "hf_": it was probably copied incompletely or with extra text.',
+    };
+  }
+  if (body.length < BODY_MIN) {
+    return {
+      ok: false,
+      problem: 'too-short',
+      reason: `The token is too short (${body.length} characters after "hf_", real ones have 34): it was probably cut off while copying.`,
+    };
+  }
+  if (body.length > BODY_MAX) {
+    return {
+      ok: false,
+      problem: 'too-long',
+      reason: `The token is too long (${body.length} characters after "hf_", real ones have 34): two tokens or extra text were probably pasted together.`,
+    };
+  }
+  return {ok: true, token: t};
+}

@@ -1,0 +1,31 @@
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {resolveHfPaths, sandboxEnv, sandboxHfHome} from '../../../src/core/store/paths.js';
+
+describe('resolveHfPaths', () => {
+  it('defaults to ~/.cache/huggingface', () => {
+    expect(resolveHfPaths({HOME: '/home/u'})).toEqual({
+      hfHome: '/home/u/.cache/huggingface',
+      tokenPath: '/home/u/.cache/huggingface/token',
+      storedTokensPath: '/home/u/.cache/huggingface/stored_tokens',
+    });
+  });
+  it('respects XDG_CACHE_HOME, HF_HOME (with ~ and $VAR) and HF_TOKEN_PATH', () => {
+    expect(resolveHfPaths({HOME: '/h', XDG_CACHE_HOME: '/x'}).tokenPath).toBe('/x/huggingface/token');
+    expect(resolveHfPaths({HOME: '/h', HF_HOME: '~/hf'}).tokenPath).toBe('/h/hf/token');
+    expect(resolveHfPaths({HOME: '/h', BASE: '/b', HF_HOME: '$BASE/hf'}).tokenPath).toBe('/b/hf/token');
+    const custom = resolveHfPaths({HOME: '/h', HF_TOKEN_PATH: '/secrets/hf-token'});
+    expect(custom).toMatchObject({hfHome: '/h/.cache/huggingface', tokenPath: '/secrets/hf-token', storedTokensPath: '/secrets/stored_tokens'});
+  });
+});
+
+describe('sandbox home', () => {
+  it('lives apart from the real HF_HOME', () => {
+    expect(sandboxHfHome({HOME: '/h'})).toBe('/h/.cache/hf-jobs-wizard/sandbox-home');
+    expect(sandboxHfHome({HOME: '/h'}, '/data/sb')).toBe(join('/data/sb', 'hf-home'));
+  });
+  it('drops real token variables', () => {
+    const env = sandboxEnv({HOME: '/h', HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12', HF_TOKEN_PATH: '/t', HF_HOME: '/real'});
+    expect(env).toEqual({HOME: '/h', HF_HOME: '/h/.cache/hf-jobs-wizard/sandbox-home'});
+  });
+});
