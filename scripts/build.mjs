@@ -18,6 +18,21 @@ const stubInkDevtools = {
   },
 };
 
+// yoga-layout's wasm loader calls fetch() on its own data: URL when fetch exists, which on Node 20 loads all of
+// undici (~17 ms per launch, shared/design/startup.md). Make it take its synchronous base64 path instead.
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (a) => {
+      const {readFile} = await import('node:fs/promises');
+      const source = await readFile(a.path, 'utf8');
+      const patched = source.replaceAll('"function"!=typeof fetch', '!0');
+      if (patched === source) throw new Error('yoga-without-fetch: pattern not found; re-check startup.md after a yoga upgrade');
+      return {contents: patched, loader: 'js'};
+    });
+  },
+};
+
 await build({
   entryPoints: ['src/cli.tsx'],
   bundle: true,
@@ -32,5 +47,5 @@ await build({
   // react, react-reconciler, scheduler and signal-exit are CommonJS and call require().
   banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
   define: {'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version)},
-  plugins: [stubInkDevtools],
+  plugins: [stubInkDevtools, yogaWithoutFetch],
 });
