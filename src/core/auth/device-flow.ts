@@ -1,0 +1,177 @@
+// OAuth 2.0 device authorization grant (RFC 8628), as `hf auth login` does it (huggingface_hub utils/_oauth_device.py).
+// The one place that uses plain fetch: @huggingface/hub has no device flow.
+import {isDefaultEndpoint} from '../endpoint.js';
+import type {Env} from '../store/paths.js';
+
+export const DEVICE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
+/** Client id this app uses against non-default endpoints (the sandbox) when no env override is set. */
+export const SANDBOX_DEVICE_CLIENT_ID = 'hf-jobs-wizard';
+
+/**
+ * HF_DEVICE_CODE_OAUTH_CLIENT_ID when set; on huggingface.co without it: undefined (the caller offers
+ * `hf auth login` or pasting a token instead); on any other endpoint (the sandbox): SANDBOX_DEVICE_CLIENT_ID.
+ */
+export function deviceClientId(env: Env, endpoint: string): string | undefined {
+  if (env.HF_DEVICE_CODE_OAUTH_CLIENT_ID) return env.HF_DEVICE_CODE_OAUTH_CLIENT_ID;
+  return isDefaultEndpoint(endpoint) ? undefined : SANDBOX_DEVICE_CLIENT_ID;
+}
+
+export interface DeviceAuthorization {
+  deviceCode: string;
+  userCode: string;
+  verificationUri: string;
+  /** The URI with the code filled in, when the server gives one: show this. */
+  verificationUriComplete?: string;
+  /** Seconds the codes stay valid (default 900). */
+  expiresIn: number;
+  /** Seconds between polls (default 5). */
+  interval: number;
+}
+
+export interface DeviceToken {
+  accessToken: string;
+  tokenType?: string;
+  refreshToken?: string;
+  /** Seconds until the access token expires. */
+  expiresIn?: number;
+  scope?: string;
+}
+
+export type DeviceFlowErrorCode = 'expired' | 'denied' | 'aborted' | 'http' | 'network' | 'invalid-response';
+
+export class DeviceFlowError extends Error {
+  constructor(
+    readonly code: DeviceFlowErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeviceFlowError';
+  }
+}
+
+export interface DeviceFlowBase {
+  endpoint: string;
+  clientId: string;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+async function postForm(opts: DeviceFlowBase, path: string, form: Record<string, string>): Promise<{status: number; body: Record<string, unknown>}> {
+  const f = opts.fetch ?? fetch;
+  const url = `${opts.endpoint.replace(/\/+$/, '')}${path}`;
+  let res: Response;
+  try {
+    res = await f(url, {
+      method: 'POST',
+      headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
+      body: new URLSearchParams(form).toString(),
+      ...(opts.signal ? {signal: opts.signal} : {}),
+    });
+  } catch (error) {
+    if (opts.signal?.aborted) throw new DeviceFlowError('aborted', 'Login was cancelled.');
+    throw new DeviceFlowError('network', `Could not reach ${opts.endpoint} for browser login (${(error as Error).message}).`);
+  }
+  let body: Record<string, unknown> = {};
+  const text = await res.text();
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
+  } catch {
+    if (res.ok) throw new DeviceFlowError('invalid-response', `${url} did not answer JSON.`);
+  }
+  return {status: res.status, body};
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+function num(v: unknown): number | undefined {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** Step 1: `POST {endpoint}/oauth/device` with `client_id`. */
+export async function requestDeviceCode(opts: DeviceFlowBase): Promise<DeviceAuthorization> {
+  const {status, body} = await postForm(opts, '/oauth/device', {client_id: opts.clientId});
+  if (status < 200 || status >= 300) {
+    const why = str(body.error_description) ?? str(body.error) ?? `status ${status}`;
+    throw new DeviceFlowError('http', `Browser login could not start: ${why}.`);
+  }
+  const deviceCode = str(body.device_code);
+  const userCode = str(body.user_code);
+  const verificationUri = str(body.verification_uri) ?? str(body.verification_url);
+  if (!deviceCode || !userCode || !verificationUri) {
+    throw new DeviceFlowError('invalid-response', 'Browser login could not start: the server did not send a device code.');
+  }
+  const out: DeviceAuthorization = {deviceCode, userCode, verificationUri, expiresIn: num(body.expires_in) ?? 900, interval: num(body.interval) ?? 5};
+  const complete = str(body.verification_uri_complete);
+  if (complete) out.verificationUriComplete = complete;
+  return out;
+}
+
+export interface PollOptions extends DeviceFlowBase {
+  authorization: DeviceAuthorization;
+  /** Injectable for tests; must reject (or resolve early) when the signal aborts. Default: setTimeout. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Clock for the expiry deadline. Default Date.now. */
+  now?: () => number;
+  /** Called before each poll (to draw a dot). */
+  onPoll?: (attempt: number) => void;
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DeviceFlowError('aborted', 'Login was cancelled.'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new DeviceFlowError('aborted', 'Login was cancelled.'));
+    };
+    signal?.addEventListener('abort', onAbort, {once: true});
+  });
+}
+
+/** Step 2: poll `POST {endpoint}/oauth/token` until the person approves, denies, or the code expires. */
+export async function pollDeviceToken(opts: PollOptions): Promise<DeviceToken> {
+  const sleep = opts.sleep ?? defaultSleep;
+  const now = opts.now ?? Date.now;
+  const deadline = now() + opts.authorization.expiresIn * 1000;
+  let interval = opts.authorization.interval;
+  for (let attempt = 1; ; attempt++) {
+    await sleep(interval * 1000, opts.signal);
+    if (opts.signal?.aborted) throw new DeviceFlowError('aborted', 'Login was cancelled.');
+    if (now() > deadline) throw new DeviceFlowError('expired', 'Device code expired. Please try again.');
+    opts.onPoll?.(attempt);
+    const {status, body} = await postForm(opts, '/oauth/token', {
+      grant_type: DEVICE_GRANT_TYPE,
+      device_code: opts.authorization.deviceCode,
+      client_id: opts.clientId,
+    });
+    const accessToken = str(body.access_token);
+    if (status >= 200 && status < 300 && accessToken) {
+      const token: DeviceToken = {accessToken};
+      const tokenType = str(body.token_type);
+      const refreshToken = str(body.refresh_token);
+      const expiresIn = num(body.expires_in);
+      const scope = str(body.scope);
+      if (tokenType) token.tokenType = tokenType;
+      if (refreshToken) token.refreshToken = refreshToken;
+      if (expiresIn !== undefined) token.expiresIn = expiresIn;
+      if (scope) token.scope = scope;
+      return token;
+    }
+    const error = str(body.error);
+    if (error === 'authorization_pending') continue;
+    if (error === 'slow_down') {
+      interval += 5;
+      continue;
+    }
+    if (error === 'expired_token') throw new DeviceFlowError('expired', 'Device code expired. Please try again.');
+    if (error === 'access_denied') throw new DeviceFlowError('denied', 'Authorization was denied. Please try again.');
+    const why = str(body.error_description) ?? error ?? `status ${status}`;
+    throw new DeviceFlowError('http', `Browser login failed: ${why}.`);
+  }
+}

@@ -1,0 +1,36 @@
+// Check a token against the Hub (whoami-v2) and classify it; the 401 message names where the token came from,
+// like huggingface_hub's "Invalid user token." suffixes.
+import {createHubClient} from '../hub/client.js';
+import {describeHubError, type HubErrorDescription} from '../hub/errors.js';
+import {classifyWhoAmI, type TokenInfo, type WhoAmIResponse} from '../tokens/classify.js';
+
+/** Where the token being checked came from. `input`: pasted, piped on stdin, or from browser login. */
+export type VerifySource = 'input' | 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'file';
+
+export type VerifyResult =
+  | {ok: true; who: WhoAmIResponse; info: TokenInfo}
+  | {ok: false; error: HubErrorDescription; message: string};
+
+export function invalidTokenMessage(source: VerifySource, endpoint: string): string {
+  switch (source) {
+    case 'HF_TOKEN':
+    case 'HUGGING_FACE_HUB_TOKEN':
+      return `Invalid user token. The token from the ${source} environment variable is invalid. Note that ${source} takes precedence over the saved login.`;
+    case 'file':
+      return 'Invalid user token. The saved token is invalid (revoked or expired). Run `hf-jobs-wizard login` to set a new one.';
+    default:
+      return `Invalid user token. ${endpoint} rejected the token you gave: it is wrong, revoked or expired. Create one at ${endpoint}/settings/tokens.`;
+  }
+}
+
+export async function verifyToken(params: {endpoint: string; token: string; source: VerifySource; fetch?: typeof fetch}): Promise<VerifyResult> {
+  const client = createHubClient({hubUrl: params.endpoint, accessToken: params.token, ...(params.fetch ? {fetch: params.fetch} : {})});
+  try {
+    const who = await client.whoAmI();
+    return {ok: true, who, info: classifyWhoAmI(who)};
+  } catch (err) {
+    const error = describeHubError(err, {endpoint: params.endpoint, secrets: [params.token]});
+    const message = error.kind === 'unauthorized' ? invalidTokenMessage(params.source, params.endpoint) : error.kind === 'rate-limited' ? "You've hit the rate limit for /api/whoami-v2, which is intentionally strict. Wait a few minutes and retry." : error.message;
+    return {ok: false, error, message};
+  }
+}
