@@ -1,7 +1,270 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// `hf-jobs-wizard login`: validate a token against the Hub (whoami-v2) and save it where huggingface_hub looks.
+import {parseArgs} from 'node:util';
+import {delimiter, join} from 'node:path';
+import {existsSync} from 'node:fs';
+import {resolveEndpoint, isDefaultEndpoint} from '../core/endpoint.js';
+import {DeviceFlowError, deviceClientId, pollDeviceToken, requestDeviceCode} from '../core/auth/device-flow.js';
+import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
+import {verifyToken, type VerifySource} from '../core/auth/verify.js';
+import {saveLogin} from '../core/store/session.js';
+import type {Env} from '../core/store/paths.js';
+import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
+import {normalizeTokenInput, validateTokenFormat} from '../core/tokens/format.js';
+import {maskToken, redactSecrets} from '../core/tokens/mask.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "login" is not built yet.\n');
-  return EXIT.failed;
+const HELP = `Usage: hf-jobs-wizard login [--token-stdin | --device] [--endpoint URL | --sandbox] [--name NAME] [--json]
+
+Checks a Hugging Face token against the Hub (GET /api/whoami-v2), shows who it belongs to and what it may do,
+then saves it exactly where the hf CLI and huggingface_hub look: $HF_HOME/token and $HF_HOME/stored_tokens.
+
+Options:
+  --token-stdin      read the token from stdin (for scripts: echo "$TOKEN" | hf-jobs-wizard login --token-stdin)
+  --device           log in from your browser with a one-time code (OAuth device flow)
+  --endpoint URL     the Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
+  --sandbox          practise on the built-in offline sandbox Hub; saved under a separate HF_HOME
+  --practice LABEL   with --sandbox: use a practice token (write, read, fine-grained, expired)
+  --name NAME        save under this name (default: the token's name on the Hub)
+  --json             print one JSON object with the result
+  -h, --help         show this help
+
+Without --token-stdin or --device, you are asked to paste the token (hidden input) when stdin is a terminal.
+There is no --token option on purpose: a token in argv ends up in shell history and in the process list.`;
+
+const PRACTICE_LABELS = ['write', 'read', 'fine-grained', 'expired'] as const;
+type PracticeLabel = (typeof PRACTICE_LABELS)[number];
+
+interface Options {
+  tokenStdin: boolean;
+  device: boolean;
+  endpoint?: string;
+  sandbox: boolean;
+  practice?: string;
+  name?: string;
+  json: boolean;
+}
+
+class CommandFailure extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+    readonly kind = 'error',
+  ) {
+    super(message);
+  }
+}
+
+function parse(args: string[]): Options | {help: true} {
+  if (args.some((a) => a === '--token' || a.startsWith('--token='))) {
+    throw new CommandFailure(
+      'login does not take --token: a token on the command line is saved in your shell history and visible to every process (ps). Pipe it instead: `printf %s "$TOKEN" | hf-jobs-wizard login --token-stdin`, or run `hf-jobs-wizard login` and paste it.',
+      EXIT.usage,
+      'usage',
+    );
+  }
+  const {values, positionals} = parseArgs({
+    args,
+    options: {
+      'token-stdin': {type: 'boolean'},
+      device: {type: 'boolean'},
+      endpoint: {type: 'string'},
+      sandbox: {type: 'boolean'},
+      practice: {type: 'string'},
+      name: {type: 'string'},
+      json: {type: 'boolean'},
+      help: {type: 'boolean', short: 'h'},
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) return {help: true};
+  if (positionals.length) throw new CommandFailure(`login takes no arguments (got "${positionals[0]}"). A token must never be passed as an argument: use --token-stdin.`, EXIT.usage, 'usage');
+  const o: Options = {tokenStdin: Boolean(values['token-stdin']), device: Boolean(values.device), sandbox: Boolean(values.sandbox), json: Boolean(values.json)};
+  if (values.endpoint !== undefined) o.endpoint = values.endpoint;
+  if (values.practice !== undefined) o.practice = values.practice;
+  if (values.name !== undefined) o.name = values.name;
+  if (o.sandbox && o.endpoint) throw new CommandFailure('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint.', EXIT.usage, 'usage');
+  if ([o.tokenStdin, o.device, o.practice !== undefined].filter(Boolean).length > 1) throw new CommandFailure('choose one of --token-stdin, --device and --practice.', EXIT.usage, 'usage');
+  if (o.practice !== undefined && !o.sandbox) throw new CommandFailure('--practice only works with --sandbox.', EXIT.usage, 'usage');
+  if (o.practice !== undefined && !(PRACTICE_LABELS as readonly string[]).includes(o.practice)) throw new CommandFailure(`--practice takes one of ${PRACTICE_LABELS.join(', ')}.`, EXIT.usage, 'usage');
+  if (o.name !== undefined && (o.name.trim() === '' || /[[\]\r\n]/.test(o.name))) throw new CommandFailure('--name must be non-empty and contain no brackets or line breaks.', EXIT.usage, 'usage');
+  return o;
+}
+
+/** Reads the first line of stdin (or all of it if there is no newline). */
+function readFirstLine(stream: CommandIo['stdin']): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const done = (value: string) => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      stream.pause();
+      resolve(value);
+    };
+    const onData = (chunk: Buffer | string) => {
+      buf += chunk.toString();
+      const nl = buf.search(/\r?\n/);
+      if (nl >= 0 && buf.slice(0, nl).trim() !== '') done(buf.slice(0, nl));
+      else if (buf.length > 4096) done(buf);
+    };
+    const onEnd = () => done(buf);
+    const onError = (e: Error) => reject(e);
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    stream.resume();
+  });
+}
+
+function onPath(env: Env, command: string): boolean {
+  const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
+  return (env.PATH ?? '').split(delimiter).some((dir) => dir && exts.some((ext) => existsSync(join(dir, command + ext))));
+}
+
+interface Obtained {
+  token: string;
+  source: VerifySource;
+  refreshToken?: string;
+  expiresAt?: number;
+}
+
+async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env, sandbox?: SandboxSession): Promise<Obtained> {
+  if (o.practice !== undefined && sandbox) return {token: sandbox.tokens[o.practice as PracticeLabel], source: 'input'};
+  if (o.tokenStdin) {
+    if (io.stdin.isTTY) writeLine(io.stderr, 'Reading the token from stdin (paste it and press Enter):');
+    return {token: await readFirstLine(io.stdin), source: 'input'};
+  }
+  if (o.device) return deviceLogin(io, endpoint, env);
+  if (!io.stdin.isTTY) {
+    throw new CommandFailure('stdin is not a terminal, so there is nowhere to paste a token: pipe it with --token-stdin (e.g. `printf %s "$TOKEN" | hf-jobs-wizard login --token-stdin`).', EXIT.usage, 'usage');
+  }
+  const {password} = await import('@inquirer/prompts');
+  writeLine(io.stderr, `Create a token at ${endpoint}/settings/tokens (to run Jobs: a write token, or fine-grained with job.write).`);
+  if (sandbox) writeLine(io.stderr, 'Sandbox: get practice tokens with `hf-jobs-wizard sandbox --json`, or use --practice write.');
+  const context: Parameters<typeof password>[1] = {input: io.stdin, output: io.stderr};
+  try {
+    const token = await password({message: 'Paste your token (input is hidden; on Windows, right-click pastes)', mask: '*'}, context);
+    return {token, source: 'input'};
+  } catch (error) {
+    if ((error as Error).name === 'ExitPromptError') throw new CommandFailure('Cancelled.', EXIT.interrupted, 'interrupted');
+    throw error;
+  }
+}
+
+async function deviceLogin(io: CommandIo, endpoint: string, env: Env): Promise<Obtained> {
+  const clientId = deviceClientId(env, endpoint);
+  if (!clientId) {
+    const hf = onPath(env, 'hf') ? ' `hf` is installed: run `hf auth login` (browser login), and this tool will use the token it saves.' : '';
+    throw new CommandFailure(`Browser login on ${endpoint} needs an OAuth app id (HF_DEVICE_CODE_OAUTH_CLIENT_ID).${hf} Or paste a token: run \`hf-jobs-wizard login\`.`, EXIT.failed, 'device-unavailable');
+  }
+  const ac = new AbortController();
+  const onSigint = () => ac.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const authorization = await requestDeviceCode({endpoint, clientId, signal: ac.signal});
+    writeLine(io.stderr, `\n    Open this URL in your browser:\n        ${authorization.verificationUriComplete ?? authorization.verificationUri}\n`);
+    writeLine(io.stderr, `    And enter the code: ${authorization.userCode}\n`);
+    io.stderr.write('    Waiting for authorization');
+    const token = await pollDeviceToken({endpoint, clientId, authorization, signal: ac.signal, onPoll: () => io.stderr.write('.')});
+    writeLine(io.stderr);
+    const out: Obtained = {token: token.accessToken, source: 'input'};
+    if (token.refreshToken) out.refreshToken = token.refreshToken;
+    if (token.expiresIn !== undefined) out.expiresAt = Math.floor(Date.now() / 1000) + token.expiresIn;
+    return out;
+  } catch (error) {
+    writeLine(io.stderr);
+    if (error instanceof DeviceFlowError) throw new CommandFailure(`Login failed: ${error.message}`, error.code === 'aborted' ? EXIT.interrupted : EXIT.failed, `device-${error.code}`);
+    throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let json = args.includes('--json');
+  let secret: string | undefined;
+  let sandbox: SandboxSession | undefined;
+  const fail = (message: string, code: number, kind: string): number => {
+    const line = redactSecrets(message, secret ? [secret] : []);
+    if (json) writeLine(io.stdout, JSON.stringify({ok: false, error: {kind, message: line}}));
+    writeLine(io.stderr, `hf-jobs-wizard login: ${line}`);
+    return code;
+  };
+  try {
+    const parsed = parse(args);
+    if ('help' in parsed) {
+      writeLine(io.stdout, HELP);
+      return EXIT.ok;
+    }
+    const o = parsed;
+    json = o.json;
+    const out = (line = '') => {
+      if (!json) writeLine(io.stdout, line);
+    };
+
+    let endpoint = resolveEndpoint(o.endpoint, io.env);
+    let env: Env = io.env;
+    if (o.sandbox) {
+      sandbox = await openSandboxSession(io.env);
+      endpoint = sandbox.endpoint;
+      env = sandbox.env;
+    }
+
+    const got = await obtainToken(o, io, endpoint, env, sandbox);
+    const token = normalizeTokenInput(got.token);
+    secret = token;
+    const format = validateTokenFormat(token);
+    if (!format.ok) return fail(format.reason, EXIT.failed, format.problem === 'org-token' ? 'org-token' : 'invalid-token-format');
+
+    const verified = await verifyToken({endpoint, token, source: got.source});
+    if (!verified.ok) return fail(verified.message, EXIT.failed, verified.error.kind);
+    const {info} = verified;
+
+    const name = o.name ?? info.storageName;
+    const saved = await saveLogin(env, {name, token, ...(got.refreshToken ? {refreshToken: got.refreshToken} : {}), ...(got.expiresAt !== undefined ? {expiresAt: got.expiresAt} : {})});
+    const shadowMsg = saved.shadowedBy
+      ? `Note: the ${saved.shadowedBy} environment variable is set and is still the active token, independently from the token you just saved. Unset it (or update it) to use this login.`
+      : undefined;
+
+    if (json) {
+      writeLine(
+        io.stdout,
+        JSON.stringify({
+          ok: true,
+          endpoint,
+          sandbox: Boolean(sandbox),
+          user: info.user,
+          orgs: info.orgs,
+          token: {kind: info.kind, label: describeKind(info), role: info.role ?? null, maskedToken: maskToken(token), scopes: info.scopes, canReadGatedRepos: info.canReadGatedRepos},
+          savedAs: name,
+          tokenPath: saved.paths.tokenPath,
+          storedTokensPath: saved.paths.storedTokensPath,
+          backedUpCorruptFile: saved.backedUpTo ?? null,
+          shadowedBy: saved.shadowedBy ?? null,
+        }),
+      );
+    } else {
+      out(`Token is valid: ${maskToken(token)} belongs to ${info.user}${info.fullname ? ` (${info.fullname})` : ''} on ${endpoint}.`);
+      out(`Type: ${describeKind(info)}.`);
+      for (const line of summarizePermissions(info)) out(`  ${line}`);
+      if (info.orgs.length) out(`Orgs: ${info.orgs.map((g) => (g.roleInOrg ? `${g.name} (${g.roleInOrg})` : g.name)).join(', ')}`);
+      if (saved.backedUpTo) out(`Warning: ${saved.paths.storedTokensPath} could not be read (${saved.corruptReason}); a copy was kept at ${saved.backedUpTo}.`);
+      out(`The token "${name}" has been saved to ${saved.paths.storedTokensPath}`);
+      out(`Your token has been saved to ${saved.paths.tokenPath}`);
+      if (sandbox) out('Sandbox login: saved under a separate HF_HOME; your real Hugging Face login is untouched.');
+      else if (!isDefaultEndpoint(endpoint)) out(`Note: the hf CLI and huggingface_hub use this token with HF_ENDPOINT=${endpoint}.`);
+      out('Login successful.');
+    }
+    if (shadowMsg) writeLine(io.stderr, shadowMsg);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommandFailure) return fail(error.message, error.code, error.kind);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
+    const code = (error as {code?: string}).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return fail(`${message}. Run \`hf-jobs-wizard login --help\`.`, EXIT.usage, 'usage');
+    return fail(message, EXIT.failed, 'error');
+  } finally {
+    await sandbox?.close();
+  }
 }

@@ -1,7 +1,67 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// `hf-jobs-wizard logout [NAME]`: like `hf auth logout`: without NAME remove the token file and stored_tokens,
+// with NAME remove that saved token (and the active token file if it was that one).
+import {parseArgs} from 'node:util';
+import {defaultSandboxDataDir} from '../core/auth/sandbox-session.js';
+import {sandboxEnv} from '../core/store/paths.js';
+import {logout} from '../core/store/session.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "logout" is not built yet.\n');
-  return EXIT.failed;
+const HELP = `Usage: hf-jobs-wizard logout [NAME] [--sandbox]
+
+Without NAME: removes the saved login ($HF_HOME/token and $HF_HOME/stored_tokens), like \`hf auth logout\`.
+With NAME: removes only that saved token (see \`hf-jobs-wizard status\` for the names).
+
+Options:
+  --sandbox    log out of the sandbox's practice login instead of the real one
+  -h, --help   show this help
+
+Exit codes: 0 logged out (or nothing to do), 1 NAME not found or still logged in via HF_TOKEN, 2 usage error.`;
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let values: {sandbox?: boolean; help?: boolean};
+  let positionals: string[];
+  try {
+    ({values, positionals} = parseArgs({args, options: {sandbox: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, strict: true, allowPositionals: true}));
+  } catch (error) {
+    writeLine(io.stderr, `hf-jobs-wizard logout: ${(error as Error).message}. Run \`hf-jobs-wizard logout --help\`.`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    writeLine(io.stdout, HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) {
+    writeLine(io.stderr, 'hf-jobs-wizard logout: takes at most one NAME (quote names with spaces).');
+    return EXIT.usage;
+  }
+  try {
+    // Sandbox: the same separate HF_HOME `login --sandbox` uses; no need to start the sandbox itself.
+    const env = values.sandbox ? sandboxEnv(io.env, defaultSandboxDataDir(io.env)) : io.env;
+    const r = await logout(env, positionals[0]);
+    let code: number = EXIT.ok;
+    switch (r.status) {
+      case 'not-logged-in':
+        writeLine(io.stdout, `Not logged in: no saved token under ${r.paths.hfHome}.`);
+        break;
+      case 'not-found':
+        writeLine(io.stderr, `hf-jobs-wizard logout: no saved token named "${r.name}" in ${r.paths.storedTokensPath}.${r.available.length ? ` Saved: ${r.available.map((n) => `"${n}"`).join(', ')}.` : ''}`);
+        code = EXIT.failed;
+        break;
+      case 'logged-out-all':
+        writeLine(io.stdout, `Successfully logged out from all access tokens (removed ${r.removedFiles.join(' and ')}).`);
+        break;
+      case 'logged-out-name':
+        if (r.wasActive) writeLine(io.stdout, `Active token "${r.name}" has been deleted (no token is active now).`);
+        writeLine(io.stdout, `Successfully logged out from access token: ${r.name}.`);
+        break;
+    }
+    if (r.stillLoggedInVia) {
+      writeLine(io.stderr, `Warning: you are still logged in through the ${r.stillLoggedInVia} environment variable. To log out, unset both HF_TOKEN and HUGGING_FACE_HUB_TOKEN.`);
+      code = EXIT.failed;
+    }
+    return code;
+  } catch (error) {
+    writeLine(io.stderr, `hf-jobs-wizard logout: ${(error as Error).message.split('\n')[0]}`);
+    return EXIT.failed;
+  }
 }

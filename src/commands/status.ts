@@ -1,7 +1,94 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// `hf-jobs-wizard status`: account, token source, masked token, type, scopes, orgs, and the HF_TOKEN-shadows warning.
+// The --json shape is StatusReport, documented in src/core/auth/status.ts.
+import {parseArgs} from 'node:util';
+import {gatherStatus, type StatusReport} from '../core/auth/status.js';
+import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
+import {resolveEndpoint} from '../core/endpoint.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "status" is not built yet.\n');
-  return EXIT.failed;
+const HELP = `Usage: hf-jobs-wizard status [--json] [--endpoint URL | --sandbox] [--offline]
+
+Shows which token is in effect (HF_TOKEN, HUGGING_FACE_HUB_TOKEN or the saved login), who it belongs to,
+its type and permissions, your orgs, and warns when an environment variable hides your saved login.
+
+Options:
+  --json          print one JSON object (shape documented in src/core/auth/status.ts)
+  --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
+  --sandbox       the sandbox's practice login, checked against the sandbox Hub
+  --offline       local facts only, no request
+  -h, --help      show this help
+
+Exit codes: 0 logged in with a valid token, 1 not logged in / invalid token / Hub unreachable, 2 usage error.`;
+
+function render(r: StatusReport, out: (line?: string) => void): void {
+  out(`Endpoint:  ${r.endpoint}`);
+  if (!r.loggedIn) {
+    out('Not logged in: no HF_TOKEN environment variable and no saved token.');
+    out(`  (looked in ${r.tokenPath})`);
+    out('Log in with `hf-jobs-wizard login` (paste a token) or `hf-jobs-wizard login --device`, or practise with `hf-jobs-wizard login --sandbox`.');
+  } else {
+    if (r.account) out(`Account:   ${r.account.user}${r.account.fullname ? ` (${r.account.fullname})` : ''}`);
+    if (r.account?.orgs.length) out(`Orgs:      ${r.account.orgs.map((o) => (o.roleInOrg ? `${o.name} (${o.roleInOrg})` : o.name)).join(', ')}`);
+    out(`Token:     ${r.maskedToken} from ${r.sourceDescription}${r.activeName ? `, saved as "${r.activeName}"` : ''}`);
+    if (r.token) {
+      out(`Type:      ${r.token.label}${r.token.displayName && r.token.displayName !== r.activeName ? ` named "${r.token.displayName}" on the Hub` : ''}`);
+      for (const line of r.token.summary) out(`           ${line}`);
+      if (r.token.expiresAt) out(`Expires:   ${r.token.expiresAt}`);
+    }
+  }
+  if (r.storedTokens.length) {
+    out('Saved tokens:');
+    for (const t of r.storedTokens) out(`  ${t.active ? '*' : ' '} ${t.name}  ${t.maskedToken ?? '(no hf_token)'}`);
+  }
+  for (const note of r.notes) out(`Note: ${note}`);
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let values: {json?: boolean; endpoint?: string; sandbox?: boolean; offline?: boolean; help?: boolean};
+  try {
+    ({values} = parseArgs({
+      args,
+      options: {json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, offline: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+      strict: true,
+    }));
+  } catch (error) {
+    writeLine(io.stderr, `hf-jobs-wizard status: ${(error as Error).message}. Run \`hf-jobs-wizard status --help\`.`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    writeLine(io.stdout, HELP);
+    return EXIT.ok;
+  }
+  if (values.sandbox && values.endpoint) {
+    writeLine(io.stderr, 'hf-jobs-wizard status: --sandbox and --endpoint cannot be combined.');
+    return EXIT.usage;
+  }
+  let sandbox: SandboxSession | undefined;
+  try {
+    let env = io.env;
+    let endpoint = resolveEndpoint(values.endpoint, io.env);
+    if (values.sandbox) {
+      sandbox = await openSandboxSession(io.env);
+      env = sandbox.env;
+      endpoint = sandbox.endpoint;
+    }
+    const report = await gatherStatus(env, endpoint, {offline: Boolean(values.offline)});
+    if (values.json) writeLine(io.stdout, JSON.stringify(report));
+    else render(report, (line = '') => writeLine(io.stdout, line));
+    const warn = (line: string) => writeLine(io.stderr, line);
+    if (!values.json) {
+      if (report.shadow) warn(`Warning: ${report.shadow.message}`);
+      if (report.storedTokensProblem) warn(`Warning: ${report.storedTokensProblem}`);
+      if (report.formatProblem) warn(`Problem: ${report.formatProblem}`);
+      if (report.error) warn(report.online === 'network' ? `Could not check the token online: ${report.error.message}` : `Problem: ${report.error.message}`);
+    }
+    if (!report.loggedIn) return EXIT.failed;
+    if (values.offline) return report.formatProblem ? EXIT.failed : EXIT.ok;
+    return report.online === 'ok' ? EXIT.ok : EXIT.failed;
+  } catch (error) {
+    writeLine(io.stderr, `hf-jobs-wizard status: ${(error as Error).message.split('\n')[0]}`);
+    return EXIT.failed;
+  } finally {
+    await sandbox?.close();
+  }
 }

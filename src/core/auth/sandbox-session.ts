@@ -1,0 +1,33 @@
+// Sandbox mode for login/status/logout: an in-process sandbox Hub plus its own HF_HOME, so practice tokens
+// never touch the real login. The sandbox state is kept under the cache so practice tokens stay valid between commands.
+import {join} from 'node:path';
+import {cacheHome, sandboxEnv, type Env} from '../store/paths.js';
+
+/** `${XDG_CACHE_HOME:-~/.cache}/hf-jobs-wizard/sandbox-data`: where `--sandbox` commands keep the sandbox state. */
+export function defaultSandboxDataDir(env: Env): string {
+  return join(cacheHome(env), 'hf-jobs-wizard', 'sandbox-data');
+}
+
+export interface SandboxSession {
+  endpoint: string;
+  /** env with HF_HOME = the sandbox home and no real HF_TOKEN / HF_TOKEN_PATH. */
+  env: Env;
+  tokens: Record<'write' | 'read' | 'fine-grained' | 'expired', string>;
+  users: string[];
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function openSandboxSession(env: Env, options: {dataDir?: string} = {}): Promise<SandboxSession> {
+  const dataDir = options.dataDir ?? defaultSandboxDataDir(env);
+  const {startSandbox} = await import('../../sandbox/index.js');
+  const sandbox = await startSandbox({dataDir});
+  return {
+    endpoint: sandbox.url,
+    env: sandboxEnv(env, dataDir),
+    tokens: sandbox.tokens,
+    users: sandbox.users,
+    dataDir: sandbox.dataDir,
+    close: () => sandbox.close(),
+  };
+}

@@ -1,0 +1,193 @@
+// login/logout/status driven in-process against a real sandbox Hub (no mocked fetch).
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {run as login} from '../../src/commands/login.js';
+import {run as logout} from '../../src/commands/logout.js';
+import {run as status} from '../../src/commands/status.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {makeIo, tempHome} from './helpers-auth.js';
+
+const sb = useSandbox();
+let home: Awaited<ReturnType<typeof tempHome>>;
+beforeEach(async () => {
+  home = await tempHome();
+});
+afterEach(async () => {
+  await home.cleanup();
+});
+const hfDir = () => join(home.dir, 'cache', 'huggingface');
+
+describe('login', () => {
+  it('--token-stdin with a write token: validates, prints who and what, saves like huggingface_hub', async () => {
+    const token = sb.current.tokens.write;
+    const io = makeIo(home.env, {stdinText: `  ${token}\r\n`});
+    expect(await login(['--token-stdin', '--endpoint', sb.current.url], io)).toBe(0);
+    expect(io.out()).toContain('belongs to practice-user');
+    expect(io.out()).toContain('write token (classic)');
+    expect(io.out()).toContain('practice-org (write)');
+    expect(io.out()).toContain(`saved to ${join(hfDir(), 'token')}`);
+    expect(io.out() + io.err()).not.toContain(token);
+    expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(token);
+    expect(await readFile(join(hfDir(), 'stored_tokens'), 'utf8')).toBe(`[practice write token]\nhf_token = ${token}\n\n`);
+  });
+
+  it('--json reports the fine-grained scopes and the HF_TOKEN shadow', async () => {
+    const token = sb.current.tokens['fine-grained'];
+    const io = makeIo({...home.env, HF_TOKEN: sb.current.tokens.read}, {stdinText: token});
+    expect(await login(['--token-stdin', '--endpoint', sb.current.url, '--json', '--name', 'ci'], io)).toBe(0);
+    const result = JSON.parse(io.out());
+    expect(result).toMatchObject({ok: true, user: 'practice-user', savedAs: 'ci', shadowedBy: 'HF_TOKEN', token: {kind: 'fineGrained'}});
+    expect(result.token.scopes[0].permissions).toContain('job.write');
+    expect(io.err()).toContain('HF_TOKEN environment variable is set and is still the active token');
+    expect(io.out()).not.toContain(token);
+  });
+
+  it('an expired token: "Invalid user token", exit 1, nothing saved', async () => {
+    const io = makeIo(home.env, {stdinText: sb.current.tokens.expired + '\n'});
+    expect(await login(['--token-stdin', '--endpoint', sb.current.url], io)).toBe(1);
+    expect(io.err()).toMatch(/^hf-jobs-wizard login: Invalid user token\. .*rejected the token you gave/);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+    await expect(readFile(join(hfDir(), 'token'), 'utf8')).rejects.toThrow();
+  });
+
+  it('format problems are caught before any request', async () => {
+    const io = makeIo(home.env, {stdinText: 'api_org_FAKEfakeFAKEfakeFAKEfakeFAKEfake\n'});
+    expect(await login(['--token-stdin', '--endpoint', 'http://127.0.0.1:9'], io)).toBe(1);
+    expect(io.err()).toContain('organization API token');
+    const empty = makeIo(home.env, {stdinText: ''});
+    expect(await login(['--token-stdin', '--endpoint', 'http://127.0.0.1:9'], empty)).toBe(1);
+    expect(empty.err()).toContain('empty');
+  });
+
+  it('refuses --token in argv with exit 2 and explains why', async () => {
+    const fake = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
+    for (const args of [['--token', fake], [`--token=${fake}`]]) {
+      const io = makeIo(home.env);
+      expect(await login(args, io)).toBe(2);
+      expect(io.err()).toContain('shell history');
+      expect(io.err()).not.toContain(fake);
+    }
+    const positional = makeIo(home.env);
+    expect(await login([fake], positional)).toBe(2);
+    expect(positional.err()).not.toContain(fake);
+  });
+
+  it('without a TTY and without --token-stdin: exit 2, never waits', async () => {
+    const io = makeIo(home.env);
+    expect(await login(['--endpoint', sb.current.url], io)).toBe(2);
+    expect(io.err()).toContain('--token-stdin');
+  });
+
+  it('a TTY gets a masked prompt', async () => {
+    const token = sb.current.tokens.write;
+    const io = makeIo(home.env, {tty: true});
+    const done = login(['--endpoint', sb.current.url], io);
+    await new Promise((r) => setTimeout(r, 150));
+    io.stdin.write(token);
+    await new Promise((r) => setTimeout(r, 20));
+    io.stdin.write('\r');
+    expect(await done).toBe(0);
+    expect(io.err()).toContain('Paste your token (input is hidden; on Windows, right-click pastes)');
+    expect(io.err()).not.toContain(token);
+    expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(token);
+  });
+
+  it('an unreachable endpoint is a calm one-line network error', async () => {
+    const io = makeIo(home.env, {stdinText: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12\n'});
+    expect(await login(['--token-stdin', '--endpoint', 'http://127.0.0.1:9'], io)).toBe(1);
+    expect(io.err()).toMatch(/^hf-jobs-wizard login: Could not reach http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it('--help and usage errors', async () => {
+    const io = makeIo(home.env);
+    expect(await login(['--help'], io)).toBe(0);
+    expect(io.out()).toContain('--token-stdin');
+    expect(await login(['--bogus'], makeIo(home.env))).toBe(2);
+    expect(await login(['--practice', 'write'], makeIo(home.env))).toBe(2);
+    expect(await login(['--device'], makeIo({...home.env, HF_ENDPOINT: 'https://huggingface.co'}))).toBe(1);
+  });
+});
+
+describe('login --sandbox, status, logout', () => {
+  it('practice login lives in the sandbox HF_HOME and never touches the real one', async () => {
+    const io = makeIo({...home.env, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'});
+    expect(await login(['--sandbox', '--practice', 'write'], io)).toBe(0);
+    expect(io.out()).toContain('Sandbox login');
+    expect(io.err()).toBe(''); // the real HF_TOKEN is not considered in sandbox mode
+    const sandboxHome = join(home.dir, 'cache', 'hf-jobs-wizard', 'sandbox-data', 'hf-home');
+    expect(await readFile(join(sandboxHome, 'stored_tokens'), 'utf8')).toContain('[practice write token]');
+    await expect(readFile(join(hfDir(), 'token'), 'utf8')).rejects.toThrow();
+
+    const st = makeIo(home.env);
+    expect(await status(['--sandbox', '--json'], st)).toBe(0);
+    const report = JSON.parse(st.out());
+    expect(report).toMatchObject({loggedIn: true, source: 'file', online: 'ok', account: {user: 'practice-user'}, token: {kind: 'write'}, activeName: 'practice write token'});
+
+    const out = makeIo(home.env);
+    expect(await logout(['--sandbox'], out)).toBe(0);
+    expect(out.out()).toContain('Successfully logged out');
+  });
+});
+
+describe('status', () => {
+  it('not logged in: says how, exit 1', async () => {
+    const io = makeIo(home.env);
+    expect(await status(['--endpoint', sb.current.url], io)).toBe(1);
+    expect(io.out()).toContain('Not logged in');
+    expect(io.out()).toContain('hf-jobs-wizard login');
+  });
+
+  it('HF_TOKEN shadowing a saved login: source, masked token, warning', async () => {
+    const saved = sb.current.tokens.write;
+    await login(['--token-stdin', '--endpoint', sb.current.url], makeIo(home.env, {stdinText: saved}));
+    const envToken = sb.current.tokens['fine-grained'];
+    const io = makeIo({...home.env, HF_TOKEN: envToken});
+    expect(await status(['--endpoint', sb.current.url], io)).toBe(0);
+    expect(io.out()).toContain('from the HF_TOKEN environment variable');
+    expect(io.out()).toContain('fine-grained token');
+    expect(io.out()).toContain('user practice-user: repo.content.read, repo.write, job.write');
+    expect(io.out()).toMatch(/ {3}practice write token/);
+    expect(io.err()).toContain('wins over your saved token "practice write token"');
+    expect(io.out() + io.err()).not.toContain(envToken);
+    expect(io.out() + io.err()).not.toContain(saved);
+  });
+
+  it('invalid env token: named, exit 1', async () => {
+    const io = makeIo({...home.env, HF_TOKEN: sb.current.tokens.expired});
+    expect(await status(['--endpoint', sb.current.url, '--json'], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report).toMatchObject({online: 'invalid-token', source: 'HF_TOKEN'});
+    expect(report.error.message).toContain('HF_TOKEN environment variable is invalid');
+  });
+
+  it('offline: local facts, calm network message, exit 1', async () => {
+    const token = sb.current.tokens.read;
+    await login(['--token-stdin', '--endpoint', sb.current.url], makeIo(home.env, {stdinText: token}));
+    const io = makeIo(home.env);
+    expect(await status(['--endpoint', 'http://127.0.0.1:9'], io)).toBe(1);
+    expect(io.out()).toContain('from the saved login');
+    expect(io.out()).toContain('* practice read token');
+    expect(io.err()).toContain('Could not check the token online: Could not reach http://127.0.0.1:9');
+  });
+});
+
+describe('logout', () => {
+  it('by name, all, and the env warning', async () => {
+    await login(['--token-stdin', '--endpoint', sb.current.url], makeIo(home.env, {stdinText: sb.current.tokens.read}));
+    await login(['--token-stdin', '--endpoint', sb.current.url], makeIo(home.env, {stdinText: sb.current.tokens.write}));
+    const missing = makeIo(home.env);
+    expect(await logout(['nope'], missing)).toBe(1);
+    expect(missing.err()).toContain('"practice read token"');
+    const one = makeIo(home.env);
+    expect(await logout(['practice read token'], one)).toBe(0);
+    expect(one.out()).toContain('Successfully logged out from access token: practice read token.');
+    const all = makeIo({...home.env, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'});
+    expect(await logout([], all)).toBe(1);
+    expect(all.out()).toContain('Successfully logged out from all access tokens');
+    expect(all.err()).toContain('still logged in through the HF_TOKEN environment variable');
+    const again = makeIo(home.env);
+    expect(await logout([], again)).toBe(0);
+    expect(again.out()).toContain('Not logged in');
+  });
+});
