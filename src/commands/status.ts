@@ -34,6 +34,8 @@ function render(r: StatusReport, out: (line?: string) => void): void {
       out(`Type:      ${r.token.label}${r.token.displayName && r.token.displayName !== r.activeName ? ` named "${r.token.displayName}" on the Hub` : ''}`);
       for (const line of r.token.summary) out(`           ${line}`);
       if (r.token.expiresAt) out(`Expires:   ${r.token.expiresAt}`);
+    } else if (r.online === 'skipped' && !r.formatProblem) {
+      out('Type:      not checked (offline); run without --offline to ask the Hub.');
     }
   }
   if (r.storedTokens.length) {

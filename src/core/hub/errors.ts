@@ -87,7 +87,19 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
       return {kind: 'network', message: `The request to ${where} was cancelled or timed out.`};
     }
     if ((err instanceof TypeError && /fetch failed/i.test(err.message)) || (code && NETWORK_CODES.has(code))) {
-      const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? ' (name lookup failed: offline, or a typo in the endpoint?)' : code === 'ECONNREFUSED' ? ' (connection refused: is the server running?)' : code ? ` (${code})` : '';
+      const causeText = err.cause instanceof Error ? firstLine(err.cause.message).slice(0, 80) : '';
+      const why =
+        code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? ' (name lookup failed: offline, or a typo in the endpoint?)'
+          : code === 'ECONNREFUSED'
+            ? ' (connection refused: is the server running?)'
+            : code
+              ? ` (${code})`
+              : causeText === 'bad port'
+                ? ' (fetch refuses this port: use another one)'
+                : causeText
+                  ? ` (${redact(causeText)})`
+                  : '';
       return {kind: 'network', message: `Could not reach ${where}${why}. Check your connection or the --endpoint / HF_ENDPOINT setting.`};
     }
     if (err instanceof TypeError && /access token must start with/i.test(err.message)) {
