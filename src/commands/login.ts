@@ -5,11 +5,11 @@ import {existsSync} from 'node:fs';
 import {resolveEndpoint, isDefaultEndpoint} from '../core/endpoint.js';
 import {DeviceFlowError, deviceClientId, pollDeviceToken, requestDeviceCode} from '../core/auth/device-flow.js';
 import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
-import {verifyToken, type VerifySource} from '../core/auth/verify.js';
-import {saveLogin} from '../core/store/session.js';
+import {loginWithToken} from '../core/auth/login-flow.js';
+import type {VerifySource} from '../core/auth/verify.js';
 import type {Env} from '../core/store/paths.js';
 import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
-import {normalizeTokenInput, validateTokenFormat} from '../core/tokens/format.js';
+import {normalizeTokenInput} from '../core/tokens/format.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
 
@@ -212,17 +212,22 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
 
     const got = await obtainToken(o, io, endpoint, env, sandbox);
-    const token = normalizeTokenInput(got.token);
-    secret = token;
-    const format = validateTokenFormat(token);
-    if (!format.ok) return fail(format.reason, EXIT.failed, format.problem === 'org-token' ? 'org-token' : 'invalid-token-format');
-
-    const verified = await verifyToken({endpoint, token, source: got.source});
-    if (!verified.ok) return fail(verified.message, EXIT.failed, verified.error.kind);
-    const {info} = verified;
-
-    const name = o.name ?? info.storageName;
-    const saved = await saveLogin(env, {name, token, ...(got.refreshToken ? {refreshToken: got.refreshToken} : {}), ...(got.expiresAt !== undefined ? {expiresAt: got.expiresAt} : {})});
+    secret = normalizeTokenInput(got.token);
+    const result = await loginWithToken({
+      env,
+      endpoint,
+      rawToken: got.token,
+      source: got.source,
+      ...(o.name !== undefined ? {name: o.name} : {}),
+      ...(got.refreshToken ? {refreshToken: got.refreshToken} : {}),
+      ...(got.expiresAt !== undefined ? {expiresAt: got.expiresAt} : {}),
+    });
+    if (!result.ok) {
+      const kind = result.stage === 'format' ? (result.problem === 'org-token' ? 'org-token' : 'invalid-token-format') : result.kind;
+      return fail(result.message, EXIT.failed, kind);
+    }
+    const {info, name, token} = result;
+    const saved = result.saved!;
     const shadowMsg = saved.shadowedBy
       ? `Note: the ${saved.shadowedBy} environment variable is set and is still the active token, independently from the token you just saved. Unset it (or update it) to use this login.`
       : undefined;
