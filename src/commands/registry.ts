@@ -17,9 +17,9 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: CommandEntry[] = [
-  {name: 'login', usage: 'login [--token-stdin] [--endpoint URL] [--sandbox]', summary: 'validate a token against the Hub and save it', load: () => import('./login.js')},
+  {name: 'login', usage: 'login [--token-stdin | --device] [--endpoint URL | --sandbox]', summary: 'validate a token against the Hub and save it', load: () => import('./login.js')},
   {name: 'logout', usage: 'logout [NAME]', summary: 'remove a saved token', load: () => import('./logout.js')},
-  {name: 'status', usage: 'status [--json]', summary: 'account, token source, type and permissions', load: () => import('./status.js')},
+  {name: 'status', usage: 'status [--json] [--offline] [--endpoint URL | --sandbox]', summary: 'account, token source, type and permissions', load: () => import('./status.js')},
   {name: 'check', usage: 'check [PATH...] [--json] [--offline]', summary: 'the token checklist, static and live (exit 1 on a failure)', load: () => import('./check.js')},
   {name: 'troubleshoot', usage: 'troubleshoot [FILE|-] [--job ID] [--json]', summary: 'classify an error text or a job log and say how to fix it', load: () => import('./troubleshoot.js')},
   {name: 'example', usage: 'example [NAME] [--yes] [--json]', summary: 'submit an example job and stream its logs', load: () => import('./example.js')},
