@@ -1,0 +1,209 @@
+// Runs the machine: holds the state, applies events through the reducer, and performs the effects with
+// WizardServices, feeding their results back as events. The Ink UI subscribes to it; the plain mode awaits `idle()`.
+import {redactSecrets} from '../tokens/mask.js';
+import {initialState, transition} from './machine.js';
+import type {Session, WizardServices} from './services.js';
+import type {WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
+
+export type Listener = (state: WizardState) => void;
+
+export class WizardController {
+  private state: WizardState;
+  private readonly listeners = new Set<Listener>();
+  private pending = 0;
+  private idleWaiters: (() => void)[] = [];
+  private readonly jobAbort = new AbortController();
+  private browserAbort: AbortController | undefined;
+  private disposed = false;
+  /** Resolved with the exit code when an effect asks to exit. */
+  readonly exited: Promise<number>;
+  private resolveExit!: (code: number) => void;
+
+  constructor(
+    private readonly services: WizardServices,
+    options: WizardOptions,
+  ) {
+    this.state = initialState(options);
+    this.exited = new Promise((resolve) => (this.resolveExit = resolve));
+  }
+
+  getState = (): WizardState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  dispatch = (event: WizardEvent): void => {
+    if (this.disposed) return;
+    const {state, effects} = transition(this.state, event);
+    this.state = state;
+    for (const l of this.listeners) l(state);
+    for (const effect of effects) this.perform(effect);
+  };
+
+  /** Resolves when no effect is running (the plain mode waits on this before prompting). */
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops background work (log streaming, browser polling) and closes the services. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.jobAbort.abort();
+    this.browserAbort?.abort();
+    await this.services.dispose().catch(() => undefined);
+  }
+
+  private session(): Session {
+    const s = this.state;
+    if (!s.target) throw new Error('No Hub chosen yet.');
+    const session: Session = {target: s.target, cwd: s.options.cwd};
+    if (s.account) session.account = s.account;
+    if (s.goal) session.exampleId = s.goal;
+    return session;
+  }
+
+  private perform(effect: WizardEffect): void {
+    if (effect.kind === 'exit') {
+      this.resolveExit(effect.code);
+      return;
+    }
+    this.pending++;
+    this.run(effect)
+      .catch((error: unknown) => {
+        const secrets = this.state.account ? [this.state.account.token] : [];
+        const message = error instanceof Error ? error.message.split('\n')[0] ?? 'Something failed.' : String(error);
+        this.dispatch({type: 'failed', message: redactSecrets(message, secrets)});
+      })
+      .finally(() => {
+        this.pending--;
+        if (this.pending === 0) {
+          const waiters = this.idleWaiters;
+          this.idleWaiters = [];
+          for (const w of waiters) w();
+        }
+      });
+  }
+
+  private async run(effect: Exclude<WizardEffect, {kind: 'exit'}>): Promise<void> {
+    const sv = this.services;
+    switch (effect.kind) {
+      case 'prepare-target': {
+        const {target, examples} = await sv.prepareTarget(effect.target);
+        this.dispatch({type: 'target-ready', target, examples});
+        return;
+      }
+      case 'detect-token': {
+        const offer = await sv.detectSavedToken(this.session().target);
+        this.dispatch(offer ? {type: 'token-detected', offer} : {type: 'token-detected'});
+        return;
+      }
+      case 'validate-token':
+      case 'practice-token': {
+        const target = this.session().target;
+        const token = effect.kind === 'validate-token' ? effect.token : await sv.practiceToken(target, effect.label);
+        if (!token) {
+          this.dispatch({type: 'login-failed', message: 'Practice tokens exist only on the sandbox Hub.'});
+          return;
+        }
+        const result = await sv.validateToken(target, token, effect.kind === 'validate-token' ? effect.source : 'practice');
+        this.dispatch(result.ok ? {type: 'validated', account: result.account} : {type: 'login-failed', message: result.message});
+        return;
+      }
+      case 'browser-login': {
+        const target = this.session().target;
+        this.browserAbort?.abort();
+        const abort = new AbortController();
+        this.browserAbort = abort;
+        try {
+          const token = await sv.browserLogin(target, (url, code) => this.dispatch({type: 'browser-code', url, code}), abort.signal);
+          if (abort.signal.aborted || this.state.step !== 'login') return;
+          const result = await sv.validateToken(target, token, 'browser');
+          this.dispatch(result.ok ? {type: 'validated', account: result.account} : {type: 'login-failed', message: result.message});
+        } catch (error) {
+          if (!abort.signal.aborted) this.dispatch({type: 'login-failed', message: error instanceof Error ? error.message : String(error)});
+        }
+        return;
+      }
+      case 'evaluate-goal': {
+        const verdict = sv.evaluateGoal(this.session());
+        if (verdict) this.dispatch({type: 'goal-evaluated', verdict});
+        return;
+      }
+      case 'plan-config':
+        this.dispatch({type: 'config-planned', plan: await sv.planConfig(this.session())});
+        return;
+      case 'write-config': {
+        const plan = this.state.config.plan;
+        if (!plan) return;
+        this.dispatch({type: 'config-written', files: await sv.writeConfig(this.session(), plan)});
+        return;
+      }
+      case 'run-checks': {
+        const items = await sv.runChecks(this.session(), (item) => this.dispatch({type: 'check-result', item}));
+        this.dispatch({type: 'checks-done', items});
+        return;
+      }
+      case 'open-url': {
+        const ok = await sv.openUrl(effect.url);
+        this.dispatch({type: 'notice', text: ok ? `Opened ${effect.url} in your browser.` : `Open ${effect.url} in your browser.`});
+        return;
+      }
+      case 'copy':
+        this.dispatch({type: 'copied', label: effect.label, ok: await sv.copyToClipboard(effect.text)});
+        return;
+      case 'fetch-price': {
+        const price = await sv.flavorPrice(this.session()).catch(() => undefined);
+        this.dispatch(price ? {type: 'price', price} : {type: 'price'});
+        return;
+      }
+      case 'submit-job':
+        await this.submitAndFollow();
+        return;
+      case 'cancel-job': {
+        const job = this.state.run.job;
+        if (job) await sv.cancelJob(this.session(), job);
+        return;
+      }
+      case 'classify': {
+        const problem = sv.classifyFailure(effect.text);
+        this.dispatch({type: 'classified', problem, info: sv.problemInfo(problem)});
+        return;
+      }
+      case 'load-problem':
+        this.dispatch({type: 'classified', problem: effect.problem, info: sv.problemInfo(effect.problem)});
+        return;
+      case 'diagnose': {
+        const problem = this.state.troubleshoot.problem;
+        if (!problem) return;
+        this.dispatch({type: 'diagnosed', diagnosis: await sv.diagnose(this.session(), problem, this.state.troubleshoot.evidence)});
+        return;
+      }
+    }
+  }
+
+  private async submitAndFollow(): Promise<void> {
+    const sv = this.services;
+    const session = this.session();
+    let job;
+    try {
+      job = await sv.submitJob(session);
+    } catch (error) {
+      const {message, problem} = sv.describeSubmitError(session, error);
+      this.dispatch({type: 'submit-failed', message, problem});
+      return;
+    }
+    this.dispatch({type: 'job-submitted', job, at: Date.now()});
+    const {outcome, failureText} = await sv.followJob(
+      session,
+      job,
+      {log: (line) => this.dispatch({type: 'job-log', line}), stage: (stage) => this.dispatch({type: 'job-stage', stage, at: Date.now()})},
+      this.jobAbort.signal,
+    );
+    if (this.jobAbort.signal.aborted) return;
+    this.dispatch(failureText !== undefined ? {type: 'job-finished', outcome, failureText} : {type: 'job-finished', outcome});
+  }
+}

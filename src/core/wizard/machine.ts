@@ -1,0 +1,300 @@
+// The wizard as a pure reducer: (state, event) -> (state, effects). No I/O here: effects are intents that
+// controller.ts runs through WizardServices, and their results come back as events.
+import {normalizeTokenInput, validateTokenFormat} from '../tokens/format.js';
+import type {ProblemId, StepId, TargetKind, Transition, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
+
+export const DEFAULT_GOAL = 'push-dataset';
+
+export function initialState(options: WizardOptions): WizardState {
+  return {
+    step: 'welcome',
+    history: [],
+    options,
+    welcome: {choice: options.hasSavedToken ? 'hub' : 'sandbox'},
+    login: {phase: 'detecting'},
+    examples: [],
+    config: {phase: 'idle'},
+    checklist: {phase: 'idle', items: []},
+    example: {view: 'script', confirming: false},
+    run: {phase: 'idle', logs: [], confirmCancel: false},
+    troubleshoot: {phase: 'idle'},
+  };
+}
+
+/** The token page, preset to the kind of token the goal needs (classic write tokens are the simplest that work). */
+export function tokenPageUrl(endpoint: string, kind: 'write' | 'read' | 'fineGrained' = 'write'): string {
+  return `${endpoint}/settings/tokens/new?tokenType=${kind}`;
+}
+
+const t = (state: WizardState, effects: WizardEffect[] = []): Transition => ({state, effects});
+
+function go(state: WizardState, step: StepId, patch: Partial<WizardState> = {}): WizardState {
+  const history = state.step === step ? state.history : [...state.history, state.step];
+  const next: WizardState = {...state, ...patch, step, history};
+  delete next.error;
+  delete next.busy;
+  return next;
+}
+
+function clear(state: WizardState, ...keys: ('error' | 'busy' | 'notice')[]): WizardState {
+  const next = {...state};
+  for (const k of keys) delete next[k];
+  return next;
+}
+
+function startRun(state: WizardState): Transition {
+  const next = go(state, 'run', {run: {phase: 'submitting', logs: [], confirmCancel: false}, example: {...state.example, confirming: false}});
+  delete next.result;
+  return t({...next, busy: 'Submitting the job'}, [{kind: 'submit-job'}]);
+}
+
+function startChecks(state: WizardState): Transition {
+  return t(go(state, 'checklist', {checklist: {phase: 'running', items: []}}), [{kind: 'run-checks'}]);
+}
+
+function openProblem(state: WizardState, problem: ProblemId, evidence?: string): Transition {
+  const troubleshoot: WizardState['troubleshoot'] = {problem, phase: 'idle', returnTo: state.step};
+  if (evidence !== undefined) troubleshoot.evidence = evidence;
+  return t({...state, troubleshoot, busy: 'Looking up the problem'}, [{kind: 'load-problem', problem}]);
+}
+
+function back(state: WizardState): Transition {
+  if (state.step === 'run') {
+    if (state.run.phase === 'running' || state.run.phase === 'submitting') {
+      return t({...state, run: {...state.run, confirmCancel: !state.run.confirmCancel}});
+    }
+  }
+  if (state.step === 'example' && state.example.confirming) return t({...state, example: {...state.example, confirming: false}});
+  if (state.step === 'login' && state.login.phase !== 'choose' && state.login.phase !== 'detecting' && state.login.phase !== 'validating') {
+    return t(clear({...state, login: {...state.login, phase: 'choose'}}, 'error'));
+  }
+  if (state.step === 'checklist' && state.checklist.expanded) {
+    const checklist = {...state.checklist};
+    delete checklist.expanded;
+    return t({...state, checklist});
+  }
+  const previous = state.history[state.history.length - 1];
+  if (!previous) return t(state);
+  const next = clear({...state, step: previous, history: state.history.slice(0, -1)}, 'error', 'busy', 'notice');
+  // Going back to a step that was waiting on work: show its settled form, never a spinner without work behind it.
+  if (previous === 'login' && (next.login.phase === 'validating' || next.login.phase === 'detecting')) next.login = {...next.login, phase: 'choose'};
+  if (previous === 'run' || previous === 'result') return t({...next, step: 'example', history: next.history.filter((s) => s !== 'run' && s !== 'result')});
+  return t(next);
+}
+
+function quitCode(state: WizardState): number {
+  return state.result?.stage === 'COMPLETED' ? 0 : 1;
+}
+
+export function transition(state: WizardState, event: WizardEvent): Transition {
+  switch (event.type) {
+    case 'start':
+      if (state.options.presetTarget) {
+        return t({...state, welcome: {choice: state.options.presetTarget}, busy: busyForTarget(state.options.presetTarget)}, [{kind: 'prepare-target', target: state.options.presetTarget}]);
+      }
+      return t(state);
+    case 'quit':
+      return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
+    case 'back':
+      return back(state);
+    case 'dismiss-error':
+      return t(clear(state, 'error'));
+    case 'notice':
+      return t({...state, notice: event.text});
+    case 'failed':
+      return t({...clear(state, 'busy'), error: event.message});
+
+    case 'choose-target':
+      return t({...clear(state, 'error'), welcome: {choice: event.target}, busy: busyForTarget(event.target)}, [{kind: 'prepare-target', target: event.target}]);
+    case 'target-ready': {
+      const goal = state.goal ?? (event.examples.some((e) => e.id === DEFAULT_GOAL) ? DEFAULT_GOAL : event.examples[0]?.id);
+      const next = go(state, 'login', {target: event.target, examples: event.examples, login: {phase: 'detecting'}});
+      // With --sandbox / --endpoint the welcome choice was never shown: Esc from login must not land on it.
+      if (state.options.presetTarget) next.history = next.history.filter((s) => s !== 'welcome');
+      if (goal !== undefined) next.goal = goal;
+      return t({...next, busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
+    }
+
+    case 'token-detected': {
+      const login: WizardState['login'] = {...state.login, phase: 'choose'};
+      if (event.offer) login.offer = event.offer;
+      else delete login.offer;
+      return t(clear({...state, login}, 'busy'));
+    }
+    case 'use-saved': {
+      const account = state.login.offer?.account;
+      if (!account) return t(state);
+      return t(clear({...state, account, login: {...state.login, phase: 'done'}}, 'error'));
+    }
+    case 'login-method': {
+      const next = clear({...state, login: {...state.login, phase: event.method}}, 'error');
+      if (event.method === 'browser') {
+        const login = {...next.login, via: 'browser' as const};
+        delete login.browser;
+        return t({...next, login, busy: 'Asking the Hub for a login code'}, [{kind: 'browser-login'}]);
+      }
+      return t(next);
+    }
+    case 'paste-submit': {
+      const token = normalizeTokenInput(event.value);
+      const format = validateTokenFormat(token);
+      if (!format.ok) return t({...state, error: format.reason});
+      return t(
+        clear({...state, login: {...state.login, phase: 'validating', via: 'paste'}, busy: `Checking the token with ${hostOf(state)}`}, 'error'),
+        [{kind: 'validate-token', token: format.token, source: 'input'}],
+      );
+    }
+    case 'practice-pick':
+      return t(
+        clear({...state, login: {...state.login, phase: 'validating', via: 'practice', lastPractice: event.label}, busy: `Checking the ${event.label} practice token with ${hostOf(state)}`}, 'error'),
+        [{kind: 'practice-token', label: event.label}],
+      );
+    case 'browser-code':
+      return t(clear({...state, login: {...state.login, browser: {url: event.url, code: event.code}}, busy: 'Waiting for you to approve in the browser'}, 'error'));
+    case 'validated': {
+      const next = clear({...state, account: event.account, login: {...state.login, phase: 'done'}}, 'busy', 'error');
+      delete next.verdict;
+      return t(next);
+    }
+    case 'login-failed': {
+      const phase = state.login.via === 'paste' ? 'paste' : state.login.via === 'practice' ? 'practice' : 'choose';
+      return t({...clear(state, 'busy'), login: {...state.login, phase}, error: event.message});
+    }
+    case 'login-continue':
+      if (!state.account) return t(state);
+      return t(go(state, 'token-type'), [{kind: 'evaluate-goal'}]);
+
+    case 'choose-goal': {
+      const next = {...state, goal: event.goal};
+      delete next.verdict;
+      return t(next, [{kind: 'evaluate-goal'}]);
+    }
+    case 'goal-evaluated':
+      return t({...state, verdict: event.verdict});
+    case 'open-token-page': {
+      if (!state.target) return t(state);
+      const kind = state.verdict && !state.verdict.ok && state.account?.kind === 'fineGrained' ? 'fineGrained' : 'write';
+      return t(state, [{kind: 'open-url', url: tokenPageUrl(state.target.endpoint, kind)}]);
+    }
+    case 'token-type-continue':
+      return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config'}]);
+
+    case 'config-planned':
+      return t(clear({...state, config: {phase: 'review', plan: event.plan}}, 'busy'));
+    case 'config-confirm':
+      if (state.config.phase !== 'review') return t(state);
+      return t({...state, config: {...state.config, phase: 'writing'}, busy: 'Writing the files'}, [{kind: 'write-config'}]);
+    case 'config-written': {
+      const written = {...state, config: {...state.config, phase: 'written' as const, written: event.files}, notice: `Wrote ${event.files.length} file${event.files.length === 1 ? '' : 's'}.`};
+      const next = startChecks(written);
+      return t({...next.state, notice: written.notice}, next.effects);
+    }
+    case 'config-skip':
+      return startChecks({...state, config: {...state.config, phase: 'skipped'}});
+
+    case 'check-result': {
+      const items = state.checklist.items.filter((i) => i.id !== event.item.id);
+      return t({...state, checklist: {...state.checklist, items: [...items, event.item]}});
+    }
+    case 'checks-done':
+      return t({...state, checklist: {...state.checklist, phase: 'done', items: event.items}});
+    case 'toggle-check': {
+      const checklist = {...state.checklist};
+      if (checklist.expanded === event.id) delete checklist.expanded;
+      else checklist.expanded = event.id;
+      return t({...state, checklist});
+    }
+    case 'rerun-checks': {
+      const next = startChecks(state);
+      return t({...next.state, history: state.step === 'checklist' ? state.history : next.state.history}, next.effects);
+    }
+    case 'open-problem':
+      return openProblem(state, event.problem, event.evidence);
+    case 'checklist-continue':
+      return t(go(state, 'example', {example: {...state.example, confirming: false}}), state.target?.kind === 'hub' ? [{kind: 'fetch-price'}] : []);
+
+    case 'example-view':
+      return t({...state, example: {...state.example, view: event.view}});
+    case 'copy':
+      return t(state, [{kind: 'copy', label: event.label, text: event.text}]);
+    case 'copied': {
+      const notice = event.ok ? `Copied the ${event.label} to the clipboard.` : `No clipboard here: select the ${event.label} with the mouse instead.`;
+      return t({...state, notice});
+    }
+    case 'price': {
+      const example = {...state.example};
+      if (event.price) example.price = event.price;
+      return t({...state, example});
+    }
+    case 'run-example':
+      if (state.target?.kind === 'hub' && !state.example.confirming) return t({...state, example: {...state.example, confirming: true}});
+      return startRun(state);
+    case 'confirm-run':
+      return event.yes ? startRun(state) : t({...state, example: {...state.example, confirming: false}});
+
+    case 'job-submitted':
+      return t(clear({...state, run: {...state.run, phase: 'running', job: event.job, stage: 'SCHEDULING', startedAt: event.at, stageAt: event.at}}, 'busy'));
+    case 'job-stage':
+      return t({...state, run: {...state.run, stage: event.stage, stageAt: event.at}});
+    case 'job-log':
+      return t({...state, run: {...state.run, logs: [...state.run.logs, event.line]}});
+    case 'job-finished': {
+      const next = go(clear(state, 'busy'), 'result', {run: {...state.run, phase: 'finished', stage: event.outcome.stage, confirmCancel: false}, result: event.outcome});
+      if (event.outcome.stage === 'COMPLETED' || event.outcome.stage === 'CANCELED') return t(next);
+      const text = event.failureText ?? event.outcome.message ?? '';
+      return t({...next, troubleshoot: {phase: 'idle', returnTo: 'result', evidence: text}, busy: 'Reading the log to find the cause'}, [{kind: 'classify', text}]);
+    }
+    case 'submit-failed': {
+      const next = go(clear(state, 'busy'), 'result', {run: {...state.run, phase: 'finished', stage: 'ERROR', confirmCancel: false}, result: {stage: 'ERROR', message: event.message, nextSteps: []}});
+      return openProblem(next, event.problem, event.message);
+    }
+    case 'request-cancel':
+      if (state.run.phase !== 'running' && state.run.phase !== 'submitting') return t(state);
+      return t({...state, run: {...state.run, confirmCancel: true}});
+    case 'cancel-answer':
+      if (!event.yes) return t({...state, run: {...state.run, confirmCancel: false}});
+      return t({...state, run: {...state.run, confirmCancel: false, phase: 'cancelling'}, busy: 'Cancelling the job'}, [{kind: 'cancel-job'}]);
+
+    case 'classified': {
+      const returnTo = state.troubleshoot.returnTo ?? state.step;
+      const troubleshoot: WizardState['troubleshoot'] = {problem: event.problem, info: event.info, phase: 'diagnosing', returnTo};
+      const evidence = state.troubleshoot.evidence;
+      if (evidence !== undefined) troubleshoot.evidence = evidence;
+      return t({...go(state, 'troubleshoot', {troubleshoot}), busy: 'Diagnosing'}, [{kind: 'diagnose'}]);
+    }
+    case 'diagnosed':
+      return t(clear({...state, troubleshoot: {...state.troubleshoot, phase: 'done', diagnosis: event.diagnosis}}, 'busy'));
+    case 'fix':
+      switch (event.action) {
+        case 're-login':
+          return t(go(state, 'login', {login: {...state.login, phase: 'choose'}}));
+        case 'rewrite-config':
+        case 'rename-secret':
+          return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config', rewrite: true}]);
+        case 'open-token-page':
+          return transition(state, {type: 'open-token-page'});
+        case 'retry':
+          return startRun(state);
+        case 'rerun-checks':
+          return startChecks(state);
+      }
+      return t(state);
+    case 'result-continue':
+      return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
+  }
+}
+
+function busyForTarget(target: TargetKind): string {
+  return target === 'sandbox' ? 'Starting the sandbox Hub' : 'Connecting to huggingface.co';
+}
+
+function hostOf(state: WizardState): string {
+  if (!state.target) return 'the Hub';
+  return state.target.kind === 'sandbox' ? 'the sandbox Hub' : state.target.endpoint.replace(/^https?:\/\//, '');
+}
+
+/** Steps shown in the progress line (troubleshooting is a side screen). */
+export function stepNumber(step: StepId): number {
+  const order: StepId[] = ['welcome', 'login', 'token-type', 'config', 'checklist', 'example', 'run', 'result'];
+  return Math.max(0, order.indexOf(step)) + 1;
+}

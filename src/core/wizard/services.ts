@@ -1,0 +1,66 @@
+// Every side effect the wizard needs, behind one interface. real-services.ts implements it over src/core;
+// the Ink UI and the plain mode receive the same object, so both walk the same machine with the same I/O.
+import type {GoalVerdict} from '../tokens/classify.js';
+import type {
+  Account,
+  CheckItem,
+  ConfigPlan,
+  Diagnosis,
+  ExampleId,
+  ExampleSummary,
+  JobRef,
+  Outcome,
+  PracticeLabel,
+  ProblemId,
+  ProblemInfo,
+  SavedTokenOffer,
+  TargetInfo,
+  TargetKind,
+  TokenSourceKind,
+} from './types.js';
+
+export type ValidateResult = {ok: true; account: Account} | {ok: false; message: string};
+
+/** What a job-related service needs to know about the session. */
+export interface Session {
+  target: TargetInfo;
+  account?: Account;
+  exampleId?: ExampleId;
+  cwd: string;
+}
+
+export interface WizardServices {
+  /** Starts the sandbox (once) or settles on huggingface.co / --endpoint; lists the example jobs. */
+  prepareTarget(kind: TargetKind): Promise<{target: TargetInfo; examples: ExampleSummary[]}>;
+  /** HF_TOKEN or the saved login for this target, validated; undefined when there is none. */
+  detectSavedToken(target: TargetInfo): Promise<SavedTokenOffer | undefined>;
+  validateToken(target: TargetInfo, token: string, source: TokenSourceKind): Promise<ValidateResult>;
+  /** Sandbox only: the practice token of that label. */
+  practiceToken(target: TargetInfo, label: PracticeLabel): Promise<string | undefined>;
+  /** Device-flow login: reports the code to show, resolves with the token once approved. */
+  browserLogin(target: TargetInfo, onCode: (url: string, code: string) => void, signal: AbortSignal): Promise<string>;
+  evaluateGoal(session: Session): GoalVerdict | undefined;
+  planConfig(session: Session): Promise<ConfigPlan>;
+  /** Writes the plan atomically (token store included); returns the paths written. */
+  writeConfig(session: Session, plan: ConfigPlan): Promise<string[]>;
+  runChecks(session: Session, onCheck: (item: CheckItem) => void): Promise<CheckItem[]>;
+  flavorPrice(session: Session): Promise<string | undefined>;
+  submitJob(session: Session): Promise<JobRef>;
+  /** Streams redacted log lines and stage changes until the job ends; resolves with the outcome. */
+  followJob(
+    session: Session,
+    job: JobRef,
+    on: {log: (line: string) => void; stage: (stage: string) => void},
+    signal: AbortSignal,
+  ): Promise<{outcome: Outcome; failureText?: string}>;
+  cancelJob(session: Session, job: JobRef): Promise<void>;
+  /** A submit error as one redacted line plus the problem it points to. */
+  describeSubmitError(session: Session, error: unknown): {message: string; problem: ProblemId};
+  classifyFailure(text: string): ProblemId;
+  problemInfo(id: ProblemId): ProblemInfo;
+  diagnose(session: Session, problem: ProblemId, evidence?: string): Promise<Diagnosis>;
+  openUrl(url: string): Promise<boolean>;
+  copyToClipboard(text: string): Promise<boolean>;
+  /** Called once at exit (closes an in-process sandbox). */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,309 @@
+// The wizard's data: state, the events that change it, and the effects (intents) a step asks the outside to do.
+// Pure types shared by the reducer (machine.ts), the effect runner (controller.ts), the Ink UI and the plain mode.
+import type {GoalVerdict, TokenInfo, TokenKind} from '../tokens/classify.js';
+
+export type StepId = 'welcome' | 'login' | 'token-type' | 'config' | 'checklist' | 'example' | 'run' | 'result' | 'troubleshoot';
+
+export const STEP_ORDER: StepId[] = ['welcome', 'login', 'token-type', 'config', 'checklist', 'example', 'run', 'result'];
+
+export const STEP_TITLES: Record<StepId, string> = {
+  welcome: 'Welcome',
+  login: 'Log in',
+  'token-type': 'Token type',
+  config: 'Job config',
+  checklist: 'Checklist',
+  example: 'Example job',
+  run: 'Run',
+  result: 'Result',
+  troubleshoot: 'Troubleshooting',
+};
+
+export type TargetKind = 'sandbox' | 'hub';
+
+export interface TargetInfo {
+  kind: TargetKind;
+  /** Hub base URL, no trailing slash. */
+  endpoint: string;
+  /** Sandbox only: practice tokens can be offered. */
+  practice: boolean;
+}
+
+export type PracticeLabel = 'write' | 'read' | 'fine-grained' | 'expired';
+export const PRACTICE_LABELS: PracticeLabel[] = ['write', 'read', 'fine-grained', 'expired'];
+
+export type TokenSourceKind = 'input' | 'practice' | 'browser' | 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'file';
+
+/** A validated token and who it belongs to. `token` is the secret itself: never render it. */
+export interface Account {
+  user: string;
+  kind: TokenKind;
+  /** e.g. "write token (classic)". */
+  kindLabel: string;
+  info: TokenInfo;
+  source: TokenSourceKind;
+  /** e.g. "the saved login (~/.cache/huggingface/token)", "pasted". */
+  sourceLabel: string;
+  masked: string;
+  permissions: string[];
+  /** stored_tokens name. */
+  storageName: string;
+  token: string;
+  /** An env var will keep winning over the token saved here. */
+  shadowedBy?: string;
+}
+
+export type ExampleId = string;
+
+export interface Snippet {
+  label: string;
+  language: string;
+  text: string;
+}
+
+export interface ExampleSummary {
+  id: ExampleId;
+  title: string;
+  /** One sentence: what the job does. */
+  summary: string;
+  /** What the token must be allowed to do, e.g. "write (push to practice-user/...)". */
+  needs: string;
+  scriptName: string;
+  script: string;
+  /** hf-job.json text (uses secrets with "$HF_TOKEN"). */
+  config: string;
+  flavor: string;
+  snippets: Snippet[];
+}
+
+export interface PlannedFile {
+  path: string;
+  role: 'token store' | 'job config' | 'script';
+  exists: boolean;
+  /** Nothing to do: the file already has this content. */
+  unchanged: boolean;
+  /** Unified-diff-like lines ("+ ", "- ", "  ") when the file exists and differs; never contains a token. */
+  diff?: string[];
+  /** What will be written, for display; token stores show a masked line. */
+  preview: string[];
+}
+
+export interface ConfigPlan {
+  dir: string;
+  files: PlannedFile[];
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface CheckItem {
+  id: string;
+  status: CheckStatus;
+  title: string;
+  message: string;
+  fix?: string;
+  file?: string;
+  line?: number;
+  /** The troubleshooting screen that explains a failure. */
+  problem?: ProblemId;
+}
+
+export type ProblemId =
+  | 'unauthorized-401'
+  | 'forbidden-403'
+  | 'token-missing'
+  | 'repo-access-denied'
+  | 'gated-repo'
+  | 'invalid-token-format'
+  | 'rate-limited'
+  | 'network-error'
+  | 'unknown';
+
+export type FixAction = 're-login' | 'rewrite-config' | 'rename-secret' | 'open-token-page' | 'retry' | 'rerun-checks';
+
+export const FIX_LABELS: Record<FixAction, string> = {
+  're-login': 'Log in again with another token',
+  'rewrite-config': 'Rewrite the config to pass HF_TOKEN as a secret',
+  'rename-secret': 'Rename the secret key to HF_TOKEN',
+  'open-token-page': 'Open the token page',
+  retry: 'Retry the job',
+  'rerun-checks': 'Re-run the checklist',
+};
+
+export interface ProblemInfo {
+  id: ProblemId;
+  title: string;
+  symptoms: string[];
+  causes: string[];
+  solutions: string[];
+  fixes: FixAction[];
+}
+
+export interface Finding {
+  status: CheckStatus;
+  text: string;
+}
+
+export interface Diagnosis {
+  /** One or two sentences naming the actual cause. */
+  cause: string;
+  findings: Finding[];
+  /** The fix to highlight first. */
+  suggested?: FixAction;
+}
+
+export type JobStage = 'SCHEDULING' | 'RUNNING' | 'COMPLETED' | 'CANCELED' | 'ERROR' | 'DELETED' | string;
+
+export interface JobRef {
+  id: string;
+  namespace: string;
+  url: string;
+}
+
+export interface Outcome {
+  stage: JobStage;
+  message?: string;
+  /** What the job created (a repo URL) on success. */
+  created?: string;
+  nextSteps: string[];
+}
+
+export interface SavedTokenOffer {
+  account?: Account;
+  /** Set when a token was found but the Hub refused it. */
+  invalidMessage?: string;
+  sourceLabel: string;
+}
+
+export type LoginPhase = 'detecting' | 'choose' | 'paste' | 'practice' | 'browser' | 'validating' | 'done';
+
+export interface WizardOptions {
+  /** --sandbox / --endpoint chose the target already: welcome's choice is skipped. */
+  presetTarget?: TargetKind;
+  /** Saved token present at start: huggingface.co is preselected instead of the sandbox. */
+  hasSavedToken?: boolean;
+  /** Where files are written. */
+  cwd: string;
+}
+
+export interface WizardState {
+  step: StepId;
+  /** Steps to return to with Esc; answers stay in the state. */
+  history: StepId[];
+  options: WizardOptions;
+  busy?: string;
+  /** The last error of the current step, one line, no token. */
+  error?: string;
+  notice?: string;
+  welcome: {choice: TargetKind};
+  target?: TargetInfo;
+  login: {
+    phase: LoginPhase;
+    offer?: SavedTokenOffer;
+    /** Characters typed so far in the paste box (the count is shown, never the text). */
+    browser?: {url: string; code: string};
+    lastPractice?: PracticeLabel;
+    /** How the token being validated was given, so a failure returns to that input. */
+    via?: 'paste' | 'practice' | 'browser';
+  };
+  account?: Account;
+  examples: ExampleSummary[];
+  goal?: ExampleId;
+  verdict?: GoalVerdict;
+  config: {phase: 'idle' | 'planning' | 'review' | 'writing' | 'written' | 'skipped'; plan?: ConfigPlan; written?: string[]};
+  checklist: {phase: 'idle' | 'running' | 'done'; items: CheckItem[]; expanded?: string};
+  example: {view: 'script' | 'config' | 'commands'; price?: string; confirming: boolean; copied?: string};
+  run: {
+    phase: 'idle' | 'submitting' | 'running' | 'cancelling' | 'finished';
+    job?: JobRef;
+    stage?: JobStage;
+    startedAt?: number;
+    stageAt?: number;
+    logs: string[];
+    confirmCancel: boolean;
+  };
+  result?: Outcome;
+  troubleshoot: {
+    problem?: ProblemId;
+    info?: ProblemInfo;
+    /** Why we are here: the failure text, redacted. */
+    evidence?: string;
+    phase: 'idle' | 'diagnosing' | 'done';
+    diagnosis?: Diagnosis;
+    returnTo?: StepId;
+  };
+  exitCode?: number;
+}
+
+export type WizardEvent =
+  | {type: 'start'}
+  | {type: 'back'}
+  | {type: 'quit'}
+  | {type: 'dismiss-error'}
+  | {type: 'notice'; text: string}
+  | {type: 'choose-target'; target: TargetKind}
+  | {type: 'target-ready'; target: TargetInfo; examples: ExampleSummary[]}
+  | {type: 'failed'; message: string}
+  | {type: 'token-detected'; offer?: SavedTokenOffer}
+  | {type: 'use-saved'}
+  | {type: 'login-method'; method: 'paste' | 'practice' | 'browser'}
+  | {type: 'paste-submit'; value: string}
+  | {type: 'practice-pick'; label: PracticeLabel}
+  | {type: 'browser-code'; url: string; code: string}
+  | {type: 'validated'; account: Account}
+  | {type: 'login-failed'; message: string}
+  | {type: 'login-continue'}
+  | {type: 'choose-goal'; goal: ExampleId}
+  | {type: 'goal-evaluated'; verdict: GoalVerdict}
+  | {type: 'open-token-page'}
+  | {type: 'token-type-continue'}
+  | {type: 'config-planned'; plan: ConfigPlan}
+  | {type: 'config-confirm'}
+  | {type: 'config-skip'}
+  | {type: 'config-written'; files: string[]}
+  | {type: 'check-result'; item: CheckItem}
+  | {type: 'checks-done'; items: CheckItem[]}
+  | {type: 'toggle-check'; id: string}
+  | {type: 'rerun-checks'}
+  | {type: 'open-problem'; problem: ProblemId; evidence?: string}
+  | {type: 'checklist-continue'}
+  | {type: 'example-view'; view: 'script' | 'config' | 'commands'}
+  | {type: 'copy'; label: string; text: string}
+  | {type: 'copied'; label: string; ok: boolean}
+  | {type: 'price'; price?: string}
+  | {type: 'run-example'}
+  | {type: 'confirm-run'; yes: boolean}
+  | {type: 'job-submitted'; job: JobRef; at: number}
+  | {type: 'job-stage'; stage: JobStage; at: number}
+  | {type: 'job-log'; line: string}
+  | {type: 'job-finished'; outcome: Outcome; failureText?: string}
+  | {type: 'submit-failed'; message: string; problem: ProblemId}
+  | {type: 'request-cancel'}
+  | {type: 'cancel-answer'; yes: boolean}
+  | {type: 'classified'; problem: ProblemId; info: ProblemInfo}
+  | {type: 'diagnosed'; diagnosis: Diagnosis}
+  | {type: 'fix'; action: FixAction}
+  | {type: 'result-continue'};
+
+export type WizardEffect =
+  | {kind: 'prepare-target'; target: TargetKind}
+  | {kind: 'detect-token'}
+  | {kind: 'validate-token'; token: string; source: TokenSourceKind}
+  | {kind: 'practice-token'; label: PracticeLabel}
+  | {kind: 'browser-login'}
+  | {kind: 'evaluate-goal'}
+  | {kind: 'plan-config'; rewrite?: boolean}
+  | {kind: 'write-config'}
+  | {kind: 'run-checks'}
+  | {kind: 'open-url'; url: string}
+  | {kind: 'copy'; label: string; text: string}
+  | {kind: 'fetch-price'}
+  | {kind: 'submit-job'}
+  | {kind: 'cancel-job'}
+  | {kind: 'classify'; text: string}
+  | {kind: 'load-problem'; problem: ProblemId}
+  | {kind: 'diagnose'}
+  | {kind: 'exit'; code: number};
+
+export interface Transition {
+  state: WizardState;
+  effects: WizardEffect[];
+}
