@@ -18,6 +18,10 @@ export interface SandboxUser {
   isPro: boolean;
   canPay: boolean;
   orgs: {name: string; roleInOrg: OrgRole}[];
+  /** Defaults to `/avatars/<name>.svg`. */
+  avatarUrl?: string;
+  /** Defaults to `prepaid`. */
+  billingMode?: 'prepaid' | 'postpaid';
 }
 
 export interface FineGrainedScope {
@@ -37,6 +41,10 @@ export interface SandboxToken {
   fineGrained?: {scoped: FineGrainedScope[]; global: string[]; canReadGatedRepos: boolean};
   /** The label under which `sandbox --json` and startSandbox() report it. */
   label?: string;
+  /** An OAuth access token (browser login): whoami says `auth.type: "oauth"` and shows no displayName. */
+  oauth?: boolean;
+  /** ISO time after which the token answers 401 (OAuth tokens). */
+  expiresAt?: string;
 }
 
 export interface Accounts {
@@ -133,6 +141,7 @@ export function authenticate(accounts: Accounts, authorization: string | undefin
   if (value === 'undefined' || value === '') return {kind: 'anonymous'};
   const token = accounts.tokens.find((t) => t.value === value);
   if (!token || token.expired) return {kind: 'invalid'};
+  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return {kind: 'invalid'};
   const user = accounts.users.find((u) => u.name === token.owner);
   if (!user) return {kind: 'invalid'};
   return {kind: 'user', user, token};
@@ -148,11 +157,9 @@ export function findUser(accounts: Accounts, name: string): SandboxUser | undefi
 
 /** The whoami-v2 body for an authenticated token, in the Hub's shape. */
 export function whoamiBody(accounts: Accounts, user: SandboxUser, token: SandboxToken): Record<string, unknown> {
-  const accessToken: Record<string, unknown> = {
-    displayName: token.displayName,
-    role: token.role,
-    createdAt: token.createdAt,
-  };
+  const accessToken: Record<string, unknown> = token.oauth
+    ? {role: token.role, createdAt: token.createdAt}
+    : {displayName: token.displayName, role: token.role, createdAt: token.createdAt};
   if (token.role === 'fineGrained' && token.fineGrained) accessToken.fineGrained = token.fineGrained;
   return {
     type: 'user',
@@ -164,8 +171,8 @@ export function whoamiBody(accounts: Accounts, user: SandboxUser, token: Sandbox
     canPay: user.canPay,
     isPro: user.isPro,
     periodEnd: null,
-    avatarUrl: `/avatars/${user.name}.svg`,
-    billingMode: 'prepaid',
+    avatarUrl: user.avatarUrl ?? `/avatars/${user.name}.svg`,
+    billingMode: user.billingMode ?? 'prepaid',
     orgs: user.orgs.map((membership) => {
       const org = findOrg(accounts, membership.name);
       return {
@@ -179,6 +186,8 @@ export function whoamiBody(accounts: Accounts, user: SandboxUser, token: Sandbox
         roleInOrg: membership.roleInOrg,
       };
     }),
-    auth: {type: 'access_token', accessToken},
+    auth: token.oauth
+      ? {type: 'oauth', accessToken, ...(token.expiresAt ? {expiresAt: token.expiresAt} : {})}
+      : {type: 'access_token', accessToken},
   };
 }

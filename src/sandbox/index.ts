@@ -6,9 +6,11 @@ import {join} from 'node:path';
 import {createPracticeAccounts, type Accounts} from './accounts.js';
 import type {RouteModule, SandboxCore} from './context.js';
 import {registerJobRoutes} from './jobs/routes.js';
-import {registerOauthRoutes} from './routes/oauth.js';
+import {oauthSettings, registerOauthRoutes} from './routes/oauth.js';
 import {registerRepoRoutes} from './routes/repos.js';
 import {registerWhoamiRoutes} from './routes/whoami.js';
+import {hubStore} from './hub/service.js';
+import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
 import {createSandboxServer} from './server.js';
 import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js';
 
@@ -39,6 +41,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const accountsFile = join(dataDir, 'accounts.json');
   const accounts = (persistent ? await loadAccounts(accountsFile) : undefined) ?? createPracticeAccounts();
 
+  if (options.fixtures === 'upstream-tests') addUpstreamTestAccounts(accounts);
+
   const core: SandboxCore = {
     accounts,
     dataDir,
@@ -46,6 +50,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     saveAccounts: () => writeAtomic(accountsFile, JSON.stringify(accounts, null, 2)),
   };
   await core.saveAccounts();
+  const store = hubStore(core);
+  await store.init();
+  await seedPracticeRepos(store);
+  if (options.fixtures === 'upstream-tests') await seedUpstreamFixtures(store);
+  oauthSettings.set(core, options.oauth ?? {});
 
   const {server, cleanups} = createSandboxServer(core, ROUTE_MODULES);
   await new Promise<void>((resolve, reject) => {

@@ -8,6 +8,13 @@ export interface SandboxOptions {
   port?: number;
   /** Persist accounts, tokens, repos, files and jobs here (workshops). Default: a temporary folder removed on close. */
   dataDir?: string;
+  /**
+   * Extra fixtures, off by default. `'upstream-tests'`: the CI user `hub.js` with token `hf_hub.js` and stand-in
+   * copies of the public repos @huggingface/hub's own spec files read (see scripts/conformance.mjs).
+   */
+  fixtures?: 'upstream-tests';
+  /** OAuth device-code login timing (seconds): poll `interval` (default 5) and code lifetime `expiresIn` (default 900). */
+  oauth?: {interval?: number; expiresIn?: number};
 }
 
 export interface SandboxHandle {

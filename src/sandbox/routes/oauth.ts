@@ -1,4 +1,270 @@
-// OAuth device-code login. (Being built: registers nothing yet.)
-import type {RouteModule} from '../context.js';
+// OAuth device-code login (RFC 8628) so browser login can be practised and tested offline:
+//   POST /oauth/device              client_id -> device_code, user_code, verification_uri(_complete), expires_in, interval
+//   POST /oauth/token               device_code grant -> authorization_pending | slow_down | expired_token | access_denied | token
+//   GET  /oauth/device/verify       the "browser" page: shows the code, approve/deny as practice-user
+//   POST /oauth/device/verify       the form (tests post it directly)
+//   GET  /oauth/userinfo            OpenID userinfo for a token
+//   GET  /.well-known/openid-configuration
+import {randomBytes, randomInt} from 'node:crypto';
+import {MAIN_USER, findUser, objectId, randomTokenValue, type SandboxToken} from '../accounts.js';
+import {requireUser, type RouteModule, type SandboxCore, type SandboxRequest} from '../context.js';
+import {HttpError, readBody, sendJson} from '../http.js';
 
-export const registerOauthRoutes: RouteModule = () => {};
+export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+/** How long an OAuth access token from the sandbox lives (seconds). */
+export const OAUTH_TOKEN_TTL = 30 * 24 * 3600;
+export const OAUTH_SCOPE = 'openid profile read-repos write-repos jobs';
+
+export const oauthSettings = new WeakMap<SandboxCore, {interval?: number; expiresIn?: number}>();
+
+interface DeviceGrant {
+  deviceCode: string;
+  userCode: string;
+  clientId: string;
+  expiresAt: number;
+  interval: number;
+  lastPoll?: number;
+  status: 'pending' | 'approved' | 'denied';
+  user?: string;
+}
+
+const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
+
+function newUserCode(): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += USER_CODE_ALPHABET[randomInt(USER_CODE_ALPHABET.length)];
+  return `${s.slice(0, 4)}-${s.slice(4)}`;
+}
+
+function normaliseUserCode(code: string): string {
+  const c = code.toUpperCase().replace(/[^A-Z]/g, '');
+  return c.length === 8 ? `${c.slice(0, 4)}-${c.slice(4)}` : code.toUpperCase();
+}
+
+async function readForm(ctx: SandboxRequest): Promise<URLSearchParams> {
+  const body = await readBody(ctx.req, 64 * 1024);
+  const type = ctx.req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) {
+    try {
+      const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+      return new URLSearchParams(Object.entries(json).map(([k, v]) => [k, String(v)]));
+    } catch {
+      throw new HttpError(400, 'Malformed JSON in request body');
+    }
+  }
+  return new URLSearchParams(body.toString('utf8'));
+}
+
+function oauthError(ctx: SandboxRequest, status: number, error: string, description: string): void {
+  sendJson(ctx, status, {error, error_description: description}, {'Cache-Control': 'no-store'});
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function sendHtml(ctx: SandboxRequest, status: number, title: string, body: string): void {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - sandbox Hub</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
+code{font-size:1.6rem;letter-spacing:.15em}button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}</style></head>
+<body><p><small>Sandbox Hub (offline practice; nothing here is huggingface.co)</small></p><h1>${escapeHtml(title)}</h1>
+${body}</body></html>`;
+  ctx.res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(html),
+    'X-Request-Id': ctx.requestId,
+    'Cache-Control': 'no-store',
+  });
+  ctx.res.end(ctx.req.method === 'HEAD' ? undefined : html);
+}
+
+export const registerOauthRoutes: RouteModule = (router, sandbox) => {
+  const grants = new Map<string, DeviceGrant>();
+  const byUserCode = new Map<string, string>();
+  const settings = () => oauthSettings.get(sandbox) ?? {};
+
+  const forget = (grant: DeviceGrant) => {
+    grants.delete(grant.deviceCode);
+    byUserCode.delete(grant.userCode);
+  };
+  const sweep = () => {
+    const now = Date.now();
+    for (const grant of grants.values()) if (grant.expiresAt + 3600_000 < now) forget(grant);
+  };
+
+  router.on('GET', /^\/\.well-known\/openid-configuration$/, (ctx) => {
+    const base = sandbox.baseUrl;
+    sendJson(ctx, 200, {
+      issuer: base,
+      authorization_endpoint: `${base}/oauth/authorize`,
+      token_endpoint: `${base}/oauth/token`,
+      userinfo_endpoint: `${base}/oauth/userinfo`,
+      device_authorization_endpoint: `${base}/oauth/device`,
+      jwks_uri: `${base}/oauth/jwks`,
+      response_types_supported: ['code'],
+      grant_types_supported: [DEVICE_GRANT],
+      scopes_supported: ['openid', 'profile', 'email', 'read-repos', 'write-repos', 'manage-repos', 'jobs'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      code_challenge_methods_supported: ['S256'],
+      token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    });
+  });
+
+  router.on('POST', /^\/oauth\/device$/, async (ctx) => {
+    const form = await readForm(ctx);
+    const clientId = form.get('client_id');
+    if (!clientId) return oauthError(ctx, 400, 'invalid_request', 'Missing client_id');
+    sweep();
+    const {interval = 5, expiresIn = 900} = settings();
+    let userCode = newUserCode();
+    while (byUserCode.has(userCode)) userCode = newUserCode();
+    const grant: DeviceGrant = {
+      deviceCode: randomBytes(20).toString('hex'),
+      userCode,
+      clientId,
+      expiresAt: Date.now() + expiresIn * 1000,
+      interval,
+      status: 'pending',
+    };
+    grants.set(grant.deviceCode, grant);
+    byUserCode.set(userCode, grant.deviceCode);
+    const verificationUri = `${sandbox.baseUrl}/oauth/device/verify`;
+    sendJson(ctx, 200, {
+      device_code: grant.deviceCode,
+      user_code: userCode,
+      verification_uri: verificationUri,
+      verification_uri_complete: `${verificationUri}?user_code=${encodeURIComponent(userCode)}`,
+      expires_in: expiresIn,
+      interval,
+    });
+  });
+
+  router.on('POST', /^\/oauth\/token$/, async (ctx) => {
+    const form = await readForm(ctx);
+    const grantType = form.get('grant_type');
+    if (grantType !== DEVICE_GRANT) {
+      return oauthError(ctx, 400, 'unsupported_grant_type', `The sandbox supports grant_type ${DEVICE_GRANT}`);
+    }
+    const grant = grants.get(form.get('device_code') ?? '');
+    if (!grant) return oauthError(ctx, 400, 'invalid_grant', 'Unknown or already used device_code');
+    const clientId = form.get('client_id');
+    if (clientId && clientId !== grant.clientId) return oauthError(ctx, 400, 'invalid_client', 'client_id does not match the device code');
+    const now = Date.now();
+    if (now > grant.expiresAt) {
+      forget(grant);
+      return oauthError(ctx, 400, 'expired_token', 'The device code has expired');
+    }
+    if (grant.status === 'denied') {
+      forget(grant);
+      return oauthError(ctx, 400, 'access_denied', 'The user denied the authorization request');
+    }
+    if (grant.status === 'pending') {
+      const tooSoon = grant.lastPoll !== undefined && now - grant.lastPoll < grant.interval * 1000;
+      grant.lastPoll = now;
+      if (tooSoon) {
+        grant.interval += 5;
+        return oauthError(ctx, 400, 'slow_down', `Polling too fast; wait ${grant.interval} seconds between requests`);
+      }
+      return oauthError(ctx, 400, 'authorization_pending', 'The user has not approved the request yet');
+    }
+    forget(grant);
+    const user = findUser(sandbox.accounts, grant.user ?? MAIN_USER);
+    if (!user) return oauthError(ctx, 400, 'invalid_grant', 'The approving user no longer exists');
+    const token: SandboxToken = {
+      value: randomTokenValue(),
+      displayName: `oauth-${user.name}`,
+      owner: user.name,
+      role: 'fineGrained',
+      createdAt: new Date(now).toISOString(),
+      oauth: true,
+      expiresAt: new Date(now + OAUTH_TOKEN_TTL * 1000).toISOString(),
+      fineGrained: {
+        scoped: [{entity: {_id: user.id, type: 'user', name: user.name}, permissions: ['repo.content.read', 'repo.write', 'job.write']}],
+        global: [],
+        canReadGatedRepos: false,
+      },
+    };
+    sandbox.accounts.tokens.push(token);
+    await sandbox.saveAccounts();
+    sendJson(
+      ctx,
+      200,
+      {access_token: token.value, token_type: 'bearer', expires_in: OAUTH_TOKEN_TTL, scope: OAUTH_SCOPE},
+      {'Cache-Control': 'no-store'},
+    );
+  });
+
+  const verifyPage = (ctx: SandboxRequest, code: string | null, status = 200, notice = '') => {
+    const grant = code ? grants.get(byUserCode.get(normaliseUserCode(code)) ?? '') : undefined;
+    if (!code || !grant) {
+      sendHtml(
+        ctx,
+        code ? 404 : 200,
+        'Connect a device',
+        `${code ? `<p><strong>Unknown or expired code ${escapeHtml(code)}.</strong> Start the login again in the terminal.</p>` : ''}
+<form method="get" action="/oauth/device/verify"><p>Enter the code shown in your terminal:</p>
+<input name="user_code" autocomplete="off" placeholder="ABCD-EFGH"> <button type="submit">Continue</button></form>`,
+      );
+      return;
+    }
+    const expired = Date.now() > grant.expiresAt;
+    sendHtml(
+      ctx,
+      status,
+      'Connect a device',
+      `${notice}<p>A terminal asks to sign in to the sandbox Hub as <strong>${escapeHtml(MAIN_USER)}</strong> with this code:</p>
+<p><code>${escapeHtml(grant.userCode)}</code></p>
+<p>Check that it matches what your terminal shows. The app gets a token that can read and write your repos and run jobs.</p>
+${
+  expired
+    ? '<p><strong>This code has expired.</strong> Start the login again in the terminal.</p>'
+    : grant.status !== 'pending'
+      ? `<p>Already ${grant.status}.</p>`
+      : `<form method="post" action="/oauth/device/verify"><input type="hidden" name="user_code" value="${escapeHtml(grant.userCode)}">
+<button type="submit" name="action" value="approve">Approve</button><button type="submit" name="action" value="deny">Deny</button></form>`
+}`,
+    );
+  };
+
+  router.on(['GET', 'HEAD'], /^\/oauth\/device\/verify$/, (ctx) => verifyPage(ctx, ctx.url.searchParams.get('user_code')));
+
+  router.on('POST', /^\/oauth\/device\/verify$/, async (ctx) => {
+    const form = await readForm(ctx);
+    const code = form.get('user_code');
+    const action = form.get('action');
+    const grant = code ? grants.get(byUserCode.get(normaliseUserCode(code)) ?? '') : undefined;
+    if (!grant) return verifyPage(ctx, code ?? '', 404);
+    if (action !== 'approve' && action !== 'deny') throw new HttpError(400, 'action must be "approve" or "deny"');
+    if (Date.now() > grant.expiresAt) return verifyPage(ctx, code, 400);
+    if (grant.status === 'pending') {
+      grant.status = action === 'approve' ? 'approved' : 'denied';
+      grant.user = MAIN_USER;
+    }
+    sendHtml(
+      ctx,
+      200,
+      grant.status === 'approved' ? 'Device connected' : 'Request denied',
+      grant.status === 'approved'
+        ? '<p>You can close this page and go back to the terminal.</p>'
+        : '<p>The terminal will report that the login was denied.</p>',
+    );
+  });
+
+  router.on('GET', /^\/oauth\/userinfo$/, (ctx) => {
+    const {user} = requireUser(ctx);
+    sendJson(ctx, 200, {
+      sub: user.id,
+      name: user.fullname,
+      preferred_username: user.name,
+      email: user.email,
+      email_verified: true,
+      picture: `${sandbox.baseUrl}${user.avatarUrl ?? `/avatars/${user.name}.svg`}`,
+      profile: `${sandbox.baseUrl}/${user.name}`,
+      isPro: user.isPro,
+      canPay: user.canPay,
+      orgs: user.orgs.map((o) => ({sub: objectId(), name: o.name, preferred_username: o.name, roleInOrg: o.roleInOrg})),
+    });
+  });
+};

@@ -1,4 +1,221 @@
-// Repos, commits, LFS and file reads. (Being built: registers nothing yet.)
-import type {RouteModule} from '../context.js';
+// Repos: create, delete, info, settings and listing; registers the commit, LFS and file-read routes too.
+import type {IncomingMessage} from 'node:http';
+import {INVALID_CREDENTIALS, requireUser, type RouteModule, type SandboxRequest} from '../context.js';
+import {HttpError, readJson, sendJson} from '../http.js';
+import {canWrite, type RepoType} from '../permissions.js';
+import {INVALID_REPO_NAME, REPO_TYPES, checkRepoPath, isValidName} from '../hub/paths.js';
+import {NAME, NS, TYPES, flag, repoTypeParam} from '../hub/route-params.js';
+import {
+  REPO_NOT_FOUND,
+  canSee,
+  createRepoRecord,
+  hubStore,
+  repoForRead,
+  repoForWrite,
+  repoKey,
+  repoUrl,
+  resolveRevision,
+} from '../hub/service.js';
+import type {RepoRecord, TreeEntry} from '../hub/store.js';
+import {registerCommitRoutes} from './commit.js';
+import {registerFileRoutes} from './files.js';
+import {registerLfsRoutes} from './lfs.js';
 
-export const registerRepoRoutes: RouteModule = () => {};
+
+interface CreateBody {
+  name?: unknown;
+  organization?: unknown;
+  type?: unknown;
+  private?: unknown;
+  visibility?: unknown;
+  license?: unknown;
+  sdk?: unknown;
+  files?: unknown;
+}
+
+function parseRepoDesignation(body: CreateBody, defaultNamespace: string): {type: RepoType; namespace: string; name: string} {
+  if (typeof body.name !== 'string' || body.name === '') throw new HttpError(400, 'Missing repo name ("name")');
+  const type = (body.type ?? 'model') as RepoType;
+  if (!REPO_TYPES.includes(type)) throw new HttpError(400, `Invalid repo type "${String(body.type)}": expected model, dataset or space`);
+  let namespace = typeof body.organization === 'string' && body.organization !== '' ? body.organization : defaultNamespace;
+  let name = body.name;
+  if (name.includes('/')) {
+    const parts = name.split('/');
+    if (parts.length !== 2) throw new HttpError(400, INVALID_REPO_NAME);
+    [namespace, name] = parts as [string, string];
+  }
+  if (!isValidName(name) || !isValidName(namespace)) throw new HttpError(400, INVALID_REPO_NAME);
+  return {type, namespace, name};
+}
+
+async function readJsonBody<T>(req: IncomingMessage, limit = 10 * 1024 * 1024): Promise<T> {
+  const body = await readJson<T>(req, limit);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'Expected a JSON object');
+  return body;
+}
+
+function repoInfoBody(ctx: SandboxRequest, repo: RepoRecord, sha: string, files: Record<string, TreeEntry>, blobs: boolean): Record<string, unknown> {
+  const id = `${repo.namespace}/${repo.name}`;
+  const siblings = Object.keys(files)
+    .sort()
+    .map((path) => {
+      const entry = files[path]!;
+      if (!blobs) return {rfilename: path};
+      const s: Record<string, unknown> = {rfilename: path, blobId: entry.oid, size: entry.size};
+      if (entry.lfs) s.lfs = {sha256: entry.lfs.oid, size: entry.lfs.size, pointerSize: entry.lfs.pointerSize};
+      return s;
+    });
+  const usedStorage = Object.values(files).reduce((n, e) => n + e.size, 0);
+  const body: Record<string, unknown> = {
+    _id: repo.id,
+    id,
+    ...(repo.type === 'model' ? {modelId: id} : {}),
+    author: repo.namespace,
+    sha,
+    createdAt: repo.createdAt,
+    lastModified: repo.lastModified,
+    private: repo.private,
+    disabled: false,
+    gated: false,
+    downloads: 0,
+    likes: 0,
+    tags: repo.license ? [`license:${repo.license}`] : [],
+    ...(repo.license ? {cardData: {license: repo.license}} : {}),
+    ...(repo.type === 'space' ? {sdk: repo.sdk ?? 'static', runtime: {stage: 'NO_APP_FILE'}} : {}),
+    siblings,
+    usedStorage,
+    url: repoUrl(ctx.sandbox, repo),
+  };
+  return body;
+}
+
+
+export const registerRepoRoutes: RouteModule = (router, sandbox) => {
+  const store = hubStore(sandbox);
+
+  router.on('POST', /^\/api\/repos\/create$/, async (ctx) => {
+    const {user, token} = requireUser(ctx);
+    const body = await readJsonBody<CreateBody>(ctx.req);
+    const {type, namespace, name} = parseRepoDesignation(body, user.name);
+    if (!canWrite(user, token, namespace, {type, name})) {
+      throw new HttpError(403, `You don't have the rights to create a ${type} under this namespace`);
+    }
+    const isPrivate = body.visibility !== undefined ? body.visibility === 'private' : body.private === true;
+    if (body.visibility !== undefined && !['public', 'private', 'protected'].includes(String(body.visibility))) {
+      throw new HttpError(400, 'visibility must be "public", "private" or "protected"');
+    }
+    if (body.license !== undefined && (typeof body.license !== 'string' || !/^[A-Za-z0-9.+-]{1,64}$/.test(body.license))) {
+      throw new HttpError(400, 'Invalid license');
+    }
+    const files: {path: string; entry: TreeEntry}[] = [];
+    if (body.files !== undefined) {
+      if (!Array.isArray(body.files)) throw new HttpError(400, '"files" must be an array');
+      for (const f of body.files as {path?: unknown; content?: unknown; encoding?: unknown}[]) {
+        const path = checkRepoPath(f?.path);
+        if (typeof f.content !== 'string') throw new HttpError(400, `Missing content for ${path}`);
+        const content = f.encoding === 'base64' ? Buffer.from(f.content, 'base64') : Buffer.from(f.content, 'utf8');
+        files.push({path, entry: await store.putRegular(content)});
+      }
+    }
+    const repo = await store.withLock(repoKey(type, namespace, name), async () => {
+      if (await store.getRepo(type, namespace, name)) {
+        throw new HttpError(409, `You already created this ${type} repo`, undefined, {});
+      }
+      return createRepoRecord(store, {
+        type,
+        namespace,
+        name,
+        private: isPrivate,
+        author: user.name,
+        ...(typeof body.license === 'string' ? {license: body.license} : {}),
+        ...(type === 'space' ? {sdk: typeof body.sdk === 'string' ? body.sdk : 'static'} : {}),
+        files,
+      });
+    });
+    sendJson(ctx, 200, {url: repoUrl(sandbox, repo), name: `${namespace}/${name}`, id: repo.id});
+  });
+
+  router.on('DELETE', /^\/api\/repos\/delete$/, async (ctx) => {
+    const {user} = requireUser(ctx);
+    const body = await readJsonBody<CreateBody>(ctx.req);
+    const {type, namespace, name} = parseRepoDesignation(body, user.name);
+    const repo = await repoForWrite(ctx, type, namespace, name, 'delete this repo');
+    await store.withLock(repoKey(type, namespace, name), () => store.deleteRepo(repo));
+    sendJson(ctx, 200, {});
+  });
+
+  const info = async (ctx: SandboxRequest) => {
+    const type = repoTypeParam(ctx);
+    const repo = await repoForRead(ctx, type, ctx.params.ns!, ctx.params.name!);
+    const commit = await resolveRevision(store, repo, ctx.params.rev ?? 'main');
+    const expand = ctx.url.searchParams.getAll('expand[]').concat(ctx.url.searchParams.getAll('expand'));
+    const blobs = flag(ctx.url.searchParams.get('blobs')) || expand.includes('siblings');
+    sendJson(ctx, 200, repoInfoBody(ctx, repo, commit.oid, commit.files, blobs));
+  };
+  router.on('GET', new RegExp(`^/api/${TYPES}/${NS}/${NAME}$`), info);
+  router.on('GET', new RegExp(`^/api/${TYPES}/${NS}/${NAME}/revision/(?<rev>.+)$`), info);
+
+  // Visibility: huggingface_hub update_repo_settings / update_repo_visibility.
+  router.on('PUT', new RegExp(`^/api/${TYPES}/${NS}/${NAME}/settings$`), async (ctx) => {
+    const type = repoTypeParam(ctx);
+    const {ns, name} = ctx.params as {ns: string; name: string};
+    await repoForWrite(ctx, type, ns, name, 'change the settings of this repo');
+    const body = await readJsonBody<{private?: unknown; visibility?: unknown}>(ctx.req);
+    await store.withLock(repoKey(type, ns, name), async () => {
+      const repo = await store.getRepo(type, ns, name);
+      if (!repo) throw new HttpError(404, REPO_NOT_FOUND, 'RepoNotFound');
+      if (typeof body.private === 'boolean') repo.private = body.private;
+      if (body.visibility === 'private' || body.visibility === 'public') repo.private = body.visibility === 'private';
+      await store.saveRepo(repo);
+    });
+    sendJson(ctx, 200, {});
+  });
+
+  // Branches and PR refs: huggingface_hub list_repo_refs.
+  router.on('GET', new RegExp(`^/api/${TYPES}/${NS}/${NAME}/refs$`), async (ctx) => {
+    const repo = await repoForRead(ctx, repoTypeParam(ctx), ctx.params.ns!, ctx.params.name!);
+    const branches = Object.entries(repo.refs)
+      .filter(([ref]) => ref.startsWith('refs/heads/'))
+      .map(([ref, oid]) => ({name: ref.slice('refs/heads/'.length), ref, targetCommit: oid}));
+    const pullRequests = Object.entries(repo.refs)
+      .filter(([ref]) => ref.startsWith('refs/pr/'))
+      .map(([ref, oid]) => ({name: ref.slice('refs/'.length), ref, targetCommit: oid}));
+    sendJson(ctx, 200, {branches, converts: [], tags: [], ...(flag(ctx.url.searchParams.get('include_prs')) ? {pullRequests} : {})});
+  });
+
+  // GET /api/models?author=ns (and datasets, spaces): the repos the caller can see.
+  router.on('GET', new RegExp(`^/api/${TYPES}$`), async (ctx) => {
+    if (ctx.auth.kind === 'invalid') throw new HttpError(401, INVALID_CREDENTIALS);
+    const type = repoTypeParam(ctx);
+    const author = ctx.url.searchParams.get('author');
+    const search = ctx.url.searchParams.get('search');
+    const limit = Math.min(Math.max(Number(ctx.url.searchParams.get('limit')) || 1000, 1), 1000);
+    const repos = (await store.listRepos(type))
+      .filter((r) => canSee(ctx, r))
+      .filter((r) => !author || r.namespace === author)
+      .filter((r) => !search || `${r.namespace}/${r.name}`.includes(search))
+      .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`))
+      .slice(0, limit);
+    sendJson(
+      ctx,
+      200,
+      repos.map((r) => ({
+        _id: r.id,
+        id: `${r.namespace}/${r.name}`,
+        ...(type === 'model' ? {modelId: `${r.namespace}/${r.name}`} : {}),
+        author: r.namespace,
+        private: r.private,
+        gated: false,
+        likes: 0,
+        downloads: 0,
+        tags: [],
+        createdAt: r.createdAt,
+        lastModified: r.lastModified,
+      })),
+    );
+  });
+
+  registerCommitRoutes(router, sandbox);
+  registerLfsRoutes(router, sandbox);
+  registerFileRoutes(router, sandbox);
+};

@@ -1,0 +1,402 @@
+// The sandbox Hub's state on disk. Layout under `<dataDir>/hub/`:
+//
+//   blobs/lfs/<aa>/<sha256>          LFS objects, named by their sha256 (the ETag of a resolve download)
+//   blobs/git/<aa>/<sha1>            regular files, named by their git blob sha1 (`sha1("blob <size>\0" + bytes)`)
+//   tmp/                             uploads being streamed (hashed while written, renamed into blobs/ when verified)
+//   uploads/<id>.json, <id>.bin      multipart LFS uploads in progress (parts written in place at their offsets)
+//   repos/<models|datasets|spaces>/<ns>/<name>/repo.json      id, visibility, refs (branch/PR -> commit oid)
+//   repos/<models|datasets|spaces>/<ns>/<name>/commits/<oid>.json   one immutable snapshot per commit
+//   signing.key                      HMAC key for signed upload URLs (so URLs stay valid across restarts)
+//
+// Every JSON file is written atomically (temp file + rename). Names in paths are validated before they get here
+// (namespaces and repo names by isValidName, blob names are hex), so nothing is ever written outside dataDir.
+import {createHash, randomBytes} from 'node:crypto';
+import {createReadStream, createWriteStream} from 'node:fs';
+import {mkdir, open, readFile, readdir, rename, rm, stat, unlink, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {Transform, type Readable} from 'node:stream';
+import {pipeline} from 'node:stream/promises';
+import {HttpError} from '../http.js';
+import type {RepoType} from '../permissions.js';
+import {isValidName} from './paths.js';
+
+export interface LfsInfo {
+  /** sha256 of the content. */
+  oid: string;
+  size: number;
+  pointerSize: number;
+}
+
+export interface TreeEntry {
+  /** git blob sha1: of the content for regular files, of the pointer text for LFS files. */
+  oid: string;
+  size: number;
+  lfs?: LfsInfo;
+}
+
+export interface CommitRecord {
+  oid: string;
+  parents: string[];
+  title: string;
+  message: string;
+  authors: string[];
+  date: string;
+  files: Record<string, TreeEntry>;
+}
+
+export interface RepoRecord {
+  id: string;
+  type: RepoType;
+  namespace: string;
+  name: string;
+  private: boolean;
+  createdAt: string;
+  lastModified: string;
+  license?: string;
+  sdk?: string;
+  /** `refs/heads/main`, `refs/pr/1`, ... -> commit oid. */
+  refs: Record<string, string>;
+  /** Discussions and PRs share one counter, as on the Hub. */
+  discussions: number;
+  /** PR number -> {title, base branch, author}. */
+  pullRequests: Record<string, {title: string; base: string; author: string; createdAt: string}>;
+}
+
+const HEX40 = /^[0-9a-f]{40}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function isSha256(s: unknown): s is string {
+  return typeof s === 'string' && HEX64.test(s);
+}
+
+export function lfsPointer(oid: string, size: number): string {
+  return `version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize ${size}\n`;
+}
+
+export function gitBlobSha1(content: Buffer | string): string {
+  const buf = typeof content === 'string' ? Buffer.from(content) : content;
+  return createHash('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex');
+}
+
+export function lfsEntry(oid: string, size: number): TreeEntry {
+  const pointer = lfsPointer(oid, size);
+  return {oid: gitBlobSha1(pointer), size, lfs: {oid, size, pointerSize: Buffer.byteLength(pointer)}};
+}
+
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, JSON.stringify(value), {mode: 0o600});
+  await rename(tmp, file);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Counts bytes and hashes what flows through. */
+class HashingCounter extends Transform {
+  readonly hashes: ReturnType<typeof createHash>[];
+  bytes = 0;
+  constructor(algorithms: string[], private readonly limit = Number.POSITIVE_INFINITY) {
+    super();
+    this.hashes = algorithms.map((a) => createHash(a));
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: (error?: Error | null, data?: Buffer) => void): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) {
+      done(new HttpError(400, `Upload is larger than the announced size (${this.limit} bytes)`));
+      return;
+    }
+    for (const h of this.hashes) h.update(chunk);
+    done(null, chunk);
+  }
+}
+
+export class HubStore {
+  readonly root: string;
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly commitCache = new Map<string, CommitRecord>();
+  private signingKey?: Buffer;
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'hub');
+  }
+
+  async init(): Promise<void> {
+    for (const dir of ['blobs/lfs', 'blobs/git', 'tmp', 'uploads', 'repos']) await mkdir(join(this.root, dir), {recursive: true, mode: 0o700});
+    // Leftovers of uploads interrupted by a crash.
+    for (const f of await readdir(join(this.root, 'tmp'))) await rm(join(this.root, 'tmp', f), {force: true, recursive: true});
+    const keyFile = join(this.root, 'signing.key');
+    try {
+      this.signingKey = await readFile(keyFile);
+    } catch {
+      this.signingKey = randomBytes(32);
+      await writeFile(keyFile, this.signingKey, {mode: 0o600});
+    }
+  }
+
+  get key(): Buffer {
+    if (!this.signingKey) throw new Error('HubStore.init() was not called');
+    return this.signingKey;
+  }
+
+  /** Runs `fn` with the repo's lock held: commits, ref updates and deletion are serialised per repo. */
+  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.locks.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(key) === settled) this.locks.delete(key);
+    }
+  }
+
+  // ---- blobs ---------------------------------------------------------------------------------
+
+  lfsPath(oid: string): string {
+    if (!HEX64.test(oid)) throw new HttpError(400, 'Invalid LFS oid');
+    return join(this.root, 'blobs/lfs', oid.slice(0, 2), oid);
+  }
+
+  gitPath(oid: string): string {
+    if (!HEX40.test(oid)) throw new HttpError(400, 'Invalid blob oid');
+    return join(this.root, 'blobs/git', oid.slice(0, 2), oid);
+  }
+
+  /** The size of a stored LFS object, or undefined. */
+  async lfsSize(oid: string): Promise<number | undefined> {
+    try {
+      return (await stat(this.lfsPath(oid))).size;
+    } catch {
+      return undefined;
+    }
+  }
+
+  tmpPath(): string {
+    return join(this.root, 'tmp', `${Date.now()}-${randomBytes(8).toString('hex')}`);
+  }
+
+  private async moveIntoPlace(tmp: string, target: string): Promise<void> {
+    await mkdir(join(target, '..'), {recursive: true});
+    if (await exists(target)) {
+      await unlink(tmp).catch(() => undefined);
+      return;
+    }
+    await rename(tmp, target);
+  }
+
+  /** Stores a small regular file (already in memory, bounded by the NDJSON line cap) under its git blob sha1. */
+  async putRegular(content: Buffer): Promise<TreeEntry> {
+    const oid = gitBlobSha1(content);
+    const target = this.gitPath(oid);
+    if (!(await exists(target))) {
+      const tmp = this.tmpPath();
+      await writeFile(tmp, content);
+      await this.moveIntoPlace(tmp, target);
+    }
+    return {oid, size: content.length};
+  }
+
+  /**
+   * Streams an upload to a temp file while hashing it, checks it is exactly `size` bytes with sha256 `oid`,
+   * then renames it into the blob store. Never holds the content in memory.
+   */
+  async putLfsStream(source: Readable, oid: string, size: number): Promise<void> {
+    const target = this.lfsPath(oid);
+    const tmp = this.tmpPath();
+    const counter = new HashingCounter(['sha256'], size);
+    try {
+      await pipeline(source, counter, createWriteStream(tmp, {mode: 0o600}));
+      if (counter.bytes !== size) throw new HttpError(400, `Upload is ${counter.bytes} bytes, ${size} were announced`);
+      const actual = counter.hashes[0]!.digest('hex');
+      if (actual !== oid) throw new HttpError(400, `Uploaded content has sha256 ${actual}, expected ${oid}`);
+      await this.moveIntoPlace(tmp, target);
+    } catch (error) {
+      await rm(tmp, {force: true});
+      throw error;
+    }
+  }
+
+  /** Hashes a file on disk (streamed) and moves it into the LFS store when it matches. */
+  async adoptLfsFile(file: string, oid: string, size: number): Promise<void> {
+    const counter = new HashingCounter(['sha256']);
+    await pipeline(createReadStream(file), counter, async function* (source) {
+      for await (const _ of source) {
+        // drain
+      }
+    });
+    if (counter.bytes !== size) throw new HttpError(400, `Uploaded object is ${counter.bytes} bytes, ${size} were announced`);
+    const actual = counter.hashes[0]!.digest('hex');
+    if (actual !== oid) throw new HttpError(400, `Uploaded content has sha256 ${actual}, expected ${oid}`);
+    await this.moveIntoPlace(file, this.lfsPath(oid));
+  }
+
+  /** Stores a file already on disk as a regular blob (used by seeding). */
+  async putRegularFromString(text: string): Promise<TreeEntry> {
+    return this.putRegular(Buffer.from(text));
+  }
+
+  /** Stores generated content as LFS (seeding): the caller gives the whole content. */
+  async putLfsBuffer(content: Buffer): Promise<TreeEntry> {
+    const oid = createHash('sha256').update(content).digest('hex');
+    const target = this.lfsPath(oid);
+    if (!(await exists(target))) {
+      const tmp = this.tmpPath();
+      await writeFile(tmp, content);
+      await this.moveIntoPlace(tmp, target);
+    }
+    return lfsEntry(oid, content.length);
+  }
+
+  // ---- multipart uploads ---------------------------------------------------------------------
+
+  uploadFile(id: string, ext: 'json' | 'bin'): string {
+    if (!/^[0-9a-f]{32}$/.test(id)) throw new HttpError(404, 'Unknown upload');
+    return join(this.root, 'uploads', `${id}.${ext}`);
+  }
+
+  partMarker(id: string, part: number): string {
+    return join(this.root, 'uploads', `${id}.parts`, String(part));
+  }
+
+  async createMultipart(oid: string, size: number, chunkSize: number): Promise<string> {
+    const id = randomBytes(16).toString('hex');
+    const handle = await open(this.uploadFile(id, 'bin'), 'w', 0o600);
+    await handle.truncate(size);
+    await handle.close();
+    await mkdir(join(this.root, 'uploads', `${id}.parts`), {recursive: true});
+    await writeJsonAtomic(this.uploadFile(id, 'json'), {oid, size, chunkSize, createdAt: new Date().toISOString()});
+    return id;
+  }
+
+  async readMultipart(id: string): Promise<{oid: string; size: number; chunkSize: number}> {
+    try {
+      return JSON.parse(await readFile(this.uploadFile(id, 'json'), 'utf8')) as {oid: string; size: number; chunkSize: number};
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw new HttpError(404, 'Unknown or finished multipart upload');
+    }
+  }
+
+  /** Streams one part to its offset in the upload file; returns its ETag (quoted md5, like S3). */
+  async writePart(id: string, part: number, source: Readable): Promise<string> {
+    const upload = await this.readMultipart(id);
+    const parts = Math.ceil(upload.size / upload.chunkSize);
+    if (!Number.isInteger(part) || part < 1 || part > parts) throw new HttpError(400, `Part number must be 1..${parts}`);
+    const start = (part - 1) * upload.chunkSize;
+    const expected = Math.min(upload.chunkSize, upload.size - start);
+    const counter = new HashingCounter(['md5'], expected);
+    await pipeline(source, counter, createWriteStream(this.uploadFile(id, 'bin'), {flags: 'r+', start}));
+    if (counter.bytes !== expected) throw new HttpError(400, `Part ${part} is ${counter.bytes} bytes, expected ${expected}`);
+    const etag = `"${counter.hashes[0]!.digest('hex')}"`;
+    await writeFile(this.partMarker(id, part), etag);
+    return etag;
+  }
+
+  async completeMultipart(id: string, parts: {partNumber: number; etag: string}[]): Promise<void> {
+    const upload = await this.readMultipart(id);
+    const count = Math.ceil(upload.size / upload.chunkSize);
+    const unquote = (s: string) => s.replace(/^W\//, '').replace(/"/g, '');
+    for (let n = 1; n <= count; n++) {
+      let stored: string;
+      try {
+        stored = await readFile(this.partMarker(id, n), 'utf8');
+      } catch {
+        throw new HttpError(400, `Part ${n} was never uploaded`);
+      }
+      const given = parts.find((p) => p.partNumber === n);
+      if (!given || unquote(String(given.etag)) !== unquote(stored)) throw new HttpError(400, `ETag mismatch for part ${n}`);
+    }
+    await this.adoptLfsFile(this.uploadFile(id, 'bin'), upload.oid, upload.size);
+    await rm(this.uploadFile(id, 'json'), {force: true});
+    await rm(join(this.root, 'uploads', `${id}.parts`), {recursive: true, force: true});
+  }
+
+  // ---- repos ---------------------------------------------------------------------------------
+
+  repoDir(type: RepoType, namespace: string, name: string): string {
+    if (!isValidName(namespace) || !isValidName(name)) throw new HttpError(400, 'Invalid repo id');
+    return join(this.root, 'repos', `${type}s`, namespace, name);
+  }
+
+  async getRepo(type: RepoType, namespace: string, name: string): Promise<RepoRecord | undefined> {
+    if (!isValidName(namespace) || !isValidName(name)) return undefined;
+    try {
+      return JSON.parse(await readFile(join(this.repoDir(type, namespace, name), 'repo.json'), 'utf8')) as RepoRecord;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async saveRepo(repo: RepoRecord): Promise<void> {
+    const dir = this.repoDir(repo.type, repo.namespace, repo.name);
+    await mkdir(join(dir, 'commits'), {recursive: true});
+    await writeJsonAtomic(join(dir, 'repo.json'), repo);
+  }
+
+  async deleteRepo(repo: RepoRecord): Promise<void> {
+    const dir = this.repoDir(repo.type, repo.namespace, repo.name);
+    const trash = join(this.root, 'tmp', `deleted-${randomBytes(8).toString('hex')}`);
+    await rename(dir, trash);
+    for (const key of [...this.commitCache.keys()]) if (key.startsWith(dir)) this.commitCache.delete(key);
+    await rm(trash, {recursive: true, force: true});
+  }
+
+  async listRepos(type: RepoType): Promise<RepoRecord[]> {
+    const base = join(this.root, 'repos', `${type}s`);
+    const out: RepoRecord[] = [];
+    let namespaces: string[] = [];
+    try {
+      namespaces = await readdir(base);
+    } catch {
+      return out;
+    }
+    for (const ns of namespaces) {
+      if (!isValidName(ns)) continue;
+      for (const name of await readdir(join(base, ns)).catch(() => [] as string[])) {
+        const repo = await this.getRepo(type, ns, name);
+        if (repo) out.push(repo);
+      }
+    }
+    return out;
+  }
+
+  async saveCommit(repo: RepoRecord, commit: CommitRecord): Promise<void> {
+    const dir = this.repoDir(repo.type, repo.namespace, repo.name);
+    await mkdir(join(dir, 'commits'), {recursive: true});
+    await writeJsonAtomic(join(dir, 'commits', `${commit.oid}.json`), commit);
+  }
+
+  async getCommit(repo: RepoRecord, oid: string): Promise<CommitRecord | undefined> {
+    if (!HEX40.test(oid)) return undefined;
+    const file = join(this.repoDir(repo.type, repo.namespace, repo.name), 'commits', `${oid}.json`);
+    const cached = this.commitCache.get(file);
+    if (cached) return cached;
+    try {
+      const commit = JSON.parse(await readFile(file, 'utf8')) as CommitRecord;
+      if (this.commitCache.size > 500) this.commitCache.clear();
+      this.commitCache.set(file, commit);
+      return commit;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function commitOid(parts: {parents: string[]; title: string; message: string; date: string; files: Record<string, TreeEntry>}): string {
+  const h = createHash('sha1');
+  h.update(JSON.stringify([parts.parents, parts.title, parts.message, parts.date]));
+  for (const path of Object.keys(parts.files).sort()) h.update(`${path}\0${parts.files[path]!.oid}\n`);
+  h.update(randomBytes(8));
+  return h.digest('hex');
+}

@@ -1,0 +1,138 @@
+// Git LFS batch API (always `"transfer": "basic"`, never Xet) and the signed upload URLs it hands out:
+// basic PUT for one object, multipart (part PUTs answering ETags, then a completion POST) for large ones.
+// Upload URLs carry their own authorisation (HMAC over method, path, size and expiry) and take no Authorization header.
+import {createHmac, timingSafeEqual} from 'node:crypto';
+import type {RouteModule, SandboxCore, SandboxRequest} from '../context.js';
+import {HttpError, readJson, sendJson} from '../http.js';
+import {GIT_TYPES, NS, repoTypeParam} from '../hub/route-params.js';
+import {hubStore, repoForRead, repoForWrite} from '../hub/service.js';
+import {isSha256, type HubStore} from '../hub/store.js';
+import {sendContent} from './files.js';
+
+/** Objects at least this big are uploaded in parts. */
+export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+export const MULTIPART_CHUNK_SIZE = 8 * 1024 * 1024;
+/** How long a signed upload URL stays valid. */
+export const UPLOAD_URL_TTL_SECONDS = 24 * 3600;
+const LFS_JSON = 'application/vnd.git-lfs+json';
+
+function sign(store: HubStore, method: string, path: string, size: number, exp: number): string {
+  return createHmac('sha256', store.key).update(`${method}\n${path}\n${size}\n${exp}`).digest('hex');
+}
+
+export function signedUrl(core: SandboxCore, store: HubStore, method: string, path: string, size: number): string {
+  const exp = Math.floor(Date.now() / 1000) + UPLOAD_URL_TTL_SECONDS;
+  return `${core.baseUrl}${path}?size=${size}&exp=${exp}&sig=${sign(store, method, path, size, exp)}`;
+}
+
+/** Checks a signed URL: 403 for a bad or expired signature (as S3 would). Returns the signed size. */
+function verifySigned(ctx: SandboxRequest, store: HubStore, method: string): number {
+  const q = ctx.url.searchParams;
+  const size = Number(q.get('size'));
+  const exp = Number(q.get('exp'));
+  const sig = q.get('sig') ?? '';
+  if (!Number.isSafeInteger(size) || size < 0 || !Number.isSafeInteger(exp) || !/^[0-9a-f]{64}$/.test(sig)) {
+    throw new HttpError(403, 'Missing or malformed upload signature', 'SignatureDoesNotMatch');
+  }
+  const expected = Buffer.from(sign(store, method, ctx.url.pathname, size, exp), 'hex');
+  if (!timingSafeEqual(expected, Buffer.from(sig, 'hex'))) throw new HttpError(403, 'Upload signature does not match', 'SignatureDoesNotMatch');
+  if (exp * 1000 < Date.now()) throw new HttpError(403, 'Upload URL has expired; run the commit again', 'AccessDenied');
+  return size;
+}
+
+interface BatchBody {
+  operation?: unknown;
+  transfers?: unknown;
+  objects?: unknown;
+  ref?: unknown;
+}
+
+export const registerLfsRoutes: RouteModule = (router, sandbox) => {
+  const store = hubStore(sandbox);
+
+  router.on('POST', new RegExp(`^/${GIT_TYPES}${NS}/(?<name>[^/]+?)\\.git/info/lfs/objects/batch$`), async (ctx) => {
+    const type = repoTypeParam(ctx);
+    const {ns, name} = ctx.params as {ns: string; name: string};
+    const body = await readJson<BatchBody>(ctx.req);
+    if (!body || typeof body !== 'object' || !Array.isArray(body.objects)) throw new HttpError(422, 'Expected {"operation", "objects": [...]}');
+    if (body.objects.length > 1000) throw new HttpError(422, 'At most 1000 objects per batch');
+    const operation = body.operation;
+    if (operation !== 'upload' && operation !== 'download') throw new HttpError(422, 'operation must be "upload" or "download"');
+    if (operation === 'upload') await repoForWrite(ctx, type, ns, name, 'push to this repo');
+    else await repoForRead(ctx, type, ns, name);
+    const transfers = Array.isArray(body.transfers) ? (body.transfers as unknown[]) : ['basic'];
+    const multipartOk = transfers.includes('multipart');
+
+    const objects = [];
+    for (const raw of body.objects as {oid?: unknown; size?: unknown}[]) {
+      const oid = raw?.oid;
+      const size = raw?.size;
+      if (!isSha256(oid)) {
+        objects.push({oid: String(oid), size, error: {code: 422, message: 'Invalid oid: expected a sha256 (64 lowercase hex characters)'}});
+        continue;
+      }
+      if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
+        objects.push({oid, size, error: {code: 422, message: 'Invalid size'}});
+        continue;
+      }
+      const stored = await store.lfsSize(oid);
+      if (operation === 'download') {
+        if (stored === undefined) objects.push({oid, size, error: {code: 404, message: 'Object does not exist'}});
+        else objects.push({oid, size: stored, authenticated: true, actions: {download: {href: signedUrl(sandbox, store, 'GET', `/_sandbox/lfs/objects/${oid}`, stored)}}});
+        continue;
+      }
+      if (stored === size) {
+        // Already uploaded: no actions, as git-lfs servers answer.
+        objects.push({oid, size, authenticated: true});
+        continue;
+      }
+      if (multipartOk && size >= MULTIPART_THRESHOLD) {
+        const id = await store.createMultipart(oid, size, MULTIPART_CHUNK_SIZE);
+        const parts = Math.ceil(size / MULTIPART_CHUNK_SIZE);
+        const header: Record<string, string> = {chunk_size: String(MULTIPART_CHUNK_SIZE)};
+        for (let n = 1; n <= parts; n++) {
+          header[String(n).padStart(5, '0')] = signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/multipart/${id}/${n}`, size);
+        }
+        objects.push({oid, size, authenticated: true, actions: {upload: {href: signedUrl(sandbox, store, 'POST', `/_sandbox/lfs/multipart/${id}`, size), header}}});
+      } else {
+        objects.push({oid, size, authenticated: true, actions: {upload: {href: signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/upload/${oid}`, size)}}});
+      }
+    }
+    sendJson(ctx, 200, {transfer: 'basic', objects}, {'Content-Type': LFS_JSON});
+  });
+
+  // Basic upload: the whole object, streamed to disk and verified against the oid and size.
+  router.on('PUT', /^\/_sandbox\/lfs\/upload\/(?<oid>[0-9a-f]{64})$/, async (ctx) => {
+    const size = verifySigned(ctx, store, 'PUT');
+    await store.putLfsStream(ctx.req, ctx.params.oid!, size);
+    ctx.res.writeHead(200, {'X-Request-Id': ctx.requestId, 'Content-Length': 0});
+    ctx.res.end();
+  });
+
+  // Multipart: one part, written at its offset; answers the part's ETag.
+  router.on('PUT', /^\/_sandbox\/lfs\/multipart\/(?<id>[0-9a-f]{32})\/(?<part>[0-9]{1,5})$/, async (ctx) => {
+    verifySigned(ctx, store, 'PUT');
+    const etag = await store.writePart(ctx.params.id!, Number(ctx.params.part), ctx.req);
+    ctx.res.writeHead(200, {'X-Request-Id': ctx.requestId, ETag: etag, 'Content-Length': 0});
+    ctx.res.end();
+  });
+
+  // Multipart completion: checks every part's ETag, hashes the assembled object, moves it into the store.
+  router.on('POST', /^\/_sandbox\/lfs\/multipart\/(?<id>[0-9a-f]{32})$/, async (ctx) => {
+    verifySigned(ctx, store, 'POST');
+    const body = await readJson<{oid?: unknown; parts?: unknown}>(ctx.req);
+    if (!body || !Array.isArray(body.parts)) throw new HttpError(400, 'Expected {"oid", "parts": [{"partNumber", "etag"}]}');
+    const upload = await store.readMultipart(ctx.params.id!);
+    if (body.oid !== undefined && body.oid !== upload.oid) throw new HttpError(400, 'oid does not match this upload');
+    await store.completeMultipart(ctx.params.id!, body.parts as {partNumber: number; etag: string}[]);
+    sendJson(ctx, 200, {oid: upload.oid, size: upload.size}, {'Content-Type': LFS_JSON});
+  });
+
+  // Signed download URLs from the batch API (operation "download").
+  router.on(['GET', 'HEAD'], /^\/_sandbox\/lfs\/objects\/(?<oid>[0-9a-f]{64})$/, async (ctx) => {
+    const size = verifySigned(ctx, store, 'GET');
+    const oid = ctx.params.oid!;
+    if ((await store.lfsSize(oid)) !== size) throw new HttpError(404, 'Object does not exist');
+    await sendContent(ctx, {file: store.lfsPath(oid), size, headers: {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'}});
+  });
+};
