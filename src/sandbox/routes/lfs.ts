@@ -58,8 +58,13 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
     if (body.objects.length > 1000) throw new HttpError(422, 'At most 1000 objects per batch');
     const operation = body.operation;
     if (operation !== 'upload' && operation !== 'download') throw new HttpError(422, 'operation must be "upload" or "download"');
-    if (operation === 'upload') await repoForWrite(ctx, type, ns, name, 'push to this repo');
-    else await repoForRead(ctx, type, ns, name);
+    const repo = operation === 'upload' ? await repoForWrite(ctx, type, ns, name, 'push to this repo') : await repoForRead(ctx, type, ns, name);
+    // LFS storage is per repo on the Hub: an object counts as already uploaded only if this repo references it.
+    const inRepo = new Set<string>();
+    for (const oid of new Set(Object.values(repo.refs))) {
+      const commit = await store.getCommit(repo, oid);
+      for (const entry of Object.values(commit?.files ?? {})) if (entry.lfs) inRepo.add(entry.lfs.oid);
+    }
     const transfers = Array.isArray(body.transfers) ? (body.transfers as unknown[]) : ['basic'];
     const multipartOk = transfers.includes('multipart');
 
@@ -81,7 +86,7 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
         else objects.push({oid, size: stored, authenticated: true, actions: {download: {href: signedUrl(sandbox, store, 'GET', `/_sandbox/lfs/objects/${oid}`, stored)}}});
         continue;
       }
-      if (stored === size) {
+      if (stored === size && inRepo.has(oid)) {
         // Already uploaded: no actions, as git-lfs servers answer.
         objects.push({oid, size, authenticated: true});
         continue;
