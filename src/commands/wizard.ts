@@ -1,7 +1,98 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// The interactive wizard: `hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]`.
+// Checks the terminal first; Ink (or inquirer for --plain / TERM=dumb) is imported only once we know we need it.
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "wizard" is not built yet.\n');
-  return EXIT.failed;
+export const WIZARD_HELP = `Usage: hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]
+
+The interactive wizard: log in, learn which token type you need, write a job config, check it,
+and run an example Hugging Face Job, with troubleshooting when something fails.
+
+Options:
+  --sandbox        practise on the built-in offline sandbox Hub (free; its own HF_HOME, your real login is untouched)
+  --endpoint URL   use this Hub instead of huggingface.co (default: HF_ENDPOINT, else https://huggingface.co)
+  --plain          line-by-line prompts without redraws (screen readers, simple terminals; automatic with TERM=dumb)
+  -h, --help       this help
+
+Keys: ↑/↓ or j/k move, Enter select, Esc back, q quit, ? help. Ctrl-C exits (130).
+Without a terminal, use: hf-jobs-wizard check, hf-jobs-wizard login --token-stdin, hf-jobs-wizard example --yes.`;
+
+export interface WizardArgs {
+  sandbox: boolean;
+  endpoint?: string;
+  plain: boolean;
+  help: boolean;
+}
+
+export function parseWizardArgs(args: string[]): WizardArgs | {error: string} {
+  const out: WizardArgs = {sandbox: false, plain: false, help: false};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--sandbox') out.sandbox = true;
+    else if (a === '--plain') out.plain = true;
+    else if (a === '--help' || a === '-h') out.help = true;
+    else if (a === '--endpoint' || a.startsWith('--endpoint=')) {
+      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (!value || value.startsWith('-')) return {error: '--endpoint needs a URL, e.g. --endpoint https://huggingface.co'};
+      if (!/^https?:\/\/\S+$/.test(value)) return {error: `--endpoint must be an http(s) URL, got "${value}".`};
+      out.endpoint = value;
+    } else return {error: `Unknown option "${a}". Run \`hf-jobs-wizard --help\`.`};
+  }
+  if (out.sandbox && out.endpoint) return {error: 'Use either --sandbox or --endpoint, not both.'};
+  return out;
+}
+
+export const NON_TTY_MESSAGE = [
+  'hf-jobs-wizard: the wizard is interactive and needs a terminal (stdin and stdout are not both a TTY).',
+  'Without a terminal, use the non-interactive commands:',
+  '  hf-jobs-wizard login --token-stdin < token.txt   validate and save a token',
+  '  hf-jobs-wizard check                             the checklist (exit 1 on a failure)',
+  '  hf-jobs-wizard example push-dataset --yes        submit an example job and stream its logs',
+].join('\n');
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  const parsed = parseWizardArgs(args);
+  if ('error' in parsed) {
+    writeLine(io.stderr, `hf-jobs-wizard: ${parsed.error}`);
+    return EXIT.usage;
+  }
+  if (parsed.help) {
+    writeLine(io.stdout, WIZARD_HELP);
+    return EXIT.ok;
+  }
+  if (!io.stdin.isTTY || !io.stdout.isTTY) {
+    writeLine(io.stderr, NON_TTY_MESSAGE);
+    return EXIT.usage;
+  }
+  const plain = parsed.plain || io.env.TERM === 'dumb';
+  // chalk reads FORCE_COLOR when Ink loads: honour NO_COLOR before that.
+  if (io.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
+
+  const [{WizardController}, {createRealServices}, {resolveToken}] = await Promise.all([
+    import('../core/wizard/controller.js'),
+    import('../core/wizard/real-services.js'),
+    import('../core/store/resolve.js'),
+  ]);
+  const services = createRealServices({env: io.env, cwd: io.cwd, ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {})});
+  const presetTarget = parsed.sandbox ? ('sandbox' as const) : parsed.endpoint ? ('hub' as const) : undefined;
+  const hasSavedToken = presetTarget ? undefined : Boolean((await resolveToken(io.env).catch(() => undefined))?.token);
+  const controller = new WizardController(services, {cwd: io.cwd, ...(presetTarget ? {presetTarget} : {}), ...(hasSavedToken ? {hasSavedToken} : {})});
+
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+  };
+  process.on('SIGTERM', onSignal);
+  try {
+    const code = plain ? await (await import('../plain/wizard.js')).runPlain(controller, io) : await (await import('../ui/render.js')).runInk(controller, io);
+    const state = controller.getState();
+    if (code === EXIT.interrupted || interrupted) {
+      writeLine(io.stderr, state.run.phase === 'running' ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.' : 'Stopped. Nothing was left half-written; run hf-jobs-wizard again to start over.');
+      return EXIT.interrupted;
+    }
+    if (code !== EXIT.ok && state.result?.stage !== 'COMPLETED') writeLine(io.stderr, `Stopped at "${state.step}". Run hf-jobs-wizard again to continue.`);
+    return code;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    await controller.dispose();
+  }
 }

@@ -1,0 +1,255 @@
+// Plain mode: the same machine and services as the Ink UI, with @inquirer/prompts, line by line: no redraws,
+// no spinners (progress is printed as lines), for screen readers and simple terminals.
+import {password, select} from '@inquirer/prompts';
+import type {CommandIo} from '../commands/io.js';
+import type {WizardController} from '../core/wizard/controller.js';
+import {tokenPageUrl} from '../core/wizard/machine.js';
+import {FIX_LABELS, PRACTICE_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
+import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
+import {TOKEN_KINDS} from '../core/wizard/content.js';
+
+type Context = NonNullable<Parameters<typeof select>[1]>;
+interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+const BACK = '__back';
+const QUIT = '__quit';
+
+/** Prints what changed since the last state, as lines: progress, errors, notices, log lines, check results. */
+function narrator(controller: WizardController, print: (line: string) => void): () => void {
+  let prev = controller.getState();
+  let checksPrinted = 0;
+  return controller.subscribe((s) => {
+    if (s.busy && s.busy !== prev.busy) print(`… ${s.busy}`);
+    if (s.error && s.error !== prev.error) print(`✗ ${s.error}`);
+    if (s.notice && s.notice !== prev.notice) print(s.notice);
+    if (s.login.browser && s.login.browser !== prev.login.browser) print(`Open ${s.login.browser.url} and enter the code ${s.login.browser.code}. This continues once you approve.`);
+    if (s.checklist.items.length < checksPrinted) checksPrinted = 0;
+    for (const item of s.checklist.items.slice(checksPrinted)) {
+      print(`[${STATUS_ICONS[item.status]}] ${item.title}: ${item.message}${item.status !== 'pass' && item.fix ? ` Fix: ${item.fix}` : ''}`);
+    }
+    checksPrinted = s.checklist.items.length;
+    if (s.run.job && s.run.job !== prev.run.job) print(`Job ${s.run.job.id} submitted: ${s.run.job.url}`);
+    if (s.run.stage && s.run.stage !== prev.run.stage) print(`Stage: ${s.run.stage}${s.run.startedAt ? ` (${formatElapsed((s.run.stageAt ?? Date.now()) - s.run.startedAt)})` : ''}`);
+    for (const line of s.run.logs.slice(s.run.logs.length >= prev.run.logs.length ? prev.run.logs.length : 0)) print(`  | ${line}`);
+    prev = s;
+  });
+}
+
+export async function runPlain(controller: WizardController, io: CommandIo): Promise<number> {
+  const print = (line = '') => io.stdout.write(line + '\n');
+  const context: Context = {input: io.stdin, output: io.stdout, clearPromptOnDone: false};
+  const unsubscribe = narrator(controller, print);
+  let exitCode: number | undefined;
+  void controller.exited.then((c) => (exitCode = c));
+  const dispatch = (e: WizardEvent) => controller.dispatch(e);
+  const ask = <T>(message: string, choices: Choice<T>[], def?: T) => select<T>({message, choices, ...(def !== undefined ? {default: def} : {})}, context);
+  const withNav = <T extends string>(choices: Choice<T>[], state: WizardState): Choice<T | typeof BACK | typeof QUIT>[] => [
+    ...choices,
+    ...(state.history.length ? [{name: 'Back', value: BACK as typeof BACK}] : []),
+    {name: 'Quit', value: QUIT as typeof QUIT},
+  ];
+  const nav = (v: string): boolean => {
+    if (v === BACK) dispatch({type: 'back'});
+    else if (v === QUIT) dispatch({type: 'quit'});
+    else return false;
+    return true;
+  };
+
+  let lastHeading = '';
+  let sigints = 0;
+  const onSigint = () => {
+    const s = controller.getState();
+    sigints++;
+    if (s.step === 'run' && s.run.phase === 'running' && sigints === 1) {
+      print('Cancelling the job on the Hub (Ctrl-C again to stop watching)…');
+      dispatch({type: 'request-cancel'});
+      dispatch({type: 'cancel-answer', yes: true});
+    } else exitCode = 130;
+  };
+  process.on('SIGINT', onSigint);
+
+  try {
+    print('hf-jobs-wizard, plain mode: one question at a time. Choose "Back" to change an answer, "Quit" to stop.');
+    dispatch({type: 'start'});
+    for (;;) {
+      await controller.idle();
+      if (exitCode !== undefined) return exitCode;
+      const s = controller.getState();
+      const heading = `== ${STEP_TITLES[s.step]}${s.target ? ` (${s.target.kind === 'sandbox' ? 'sandbox Hub' : s.target.endpoint})` : ''} ==`;
+      if (heading !== lastHeading) {
+        print();
+        print(heading);
+        lastHeading = heading;
+      }
+      await step(s);
+    }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') return 130;
+    throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+    unsubscribe();
+  }
+
+  async function step(s: WizardState): Promise<void> {
+    switch (s.step) {
+      case 'welcome': {
+        print('This wizard takes you from a Hugging Face account to your first Job that ran with the right token (about 5 minutes).');
+        const v = await ask('Where do you want to practise?', withNav([
+          {name: 'The built-in sandbox Hub (free, offline)', value: 'sandbox' as const},
+          {name: 'huggingface.co (jobs cost credits)', value: 'hub' as const},
+        ], s), s.welcome.choice);
+        if (!nav(v)) dispatch({type: 'choose-target', target: v as 'sandbox' | 'hub'});
+        return;
+      }
+      case 'login':
+        return login(s);
+      case 'token-type': {
+        print('Four kinds of token:');
+        for (const k of TOKEN_KINDS) print(`  ${k.name}: ${k.can}`);
+        const goal = await ask('What should your first job do?', s.examples.map((e) => ({name: e.title, value: e.id, description: `Needs ${e.needs}.`})), s.goal);
+        dispatch({type: 'choose-goal', goal});
+        await controller.idle();
+        const v = controller.getState().verdict;
+        if (v) print(`${v.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} ${v.explanation}`);
+        const choices: Choice<string>[] = [{name: v && !v.ok ? 'Continue anyway (to see how it fails)' : 'Continue', value: 'continue'}];
+        if (v && !v.ok) choices.push({name: `Open the token page (${tokenPageUrl(s.target?.endpoint ?? '')})`, value: 'open'}, {name: 'Log in with another token', value: 'relogin'});
+        const next = await ask('Next?', withNav(choices, s));
+        if (nav(next)) return;
+        if (next === 'open') dispatch({type: 'open-token-page'});
+        else if (next === 'relogin') dispatch({type: 'fix', action: 're-login'});
+        else dispatch({type: 'token-type-continue'});
+        return;
+      }
+      case 'config': {
+        const plan = s.config.plan;
+        if (!plan) return;
+        print('The config passes your token as the secret HF_TOKEN with the value "$HF_TOKEN", filled in at submit time: the token is never written into it.');
+        for (const f of plan.files) {
+          print(`${f.role}: ${f.path} (${f.unchanged ? 'unchanged' : f.exists ? 'exists, changes:' : 'new'})`);
+          if (!f.unchanged) for (const line of (f.diff ?? (f.role === 'script' ? [] : f.preview)).slice(0, 14)) print(`    ${line}`);
+        }
+        const v = await ask('Write these files?', withNav([
+          {name: 'Write them', value: 'write'},
+          {name: 'Skip writing; run the example from memory', value: 'skip'},
+        ], s));
+        if (!nav(v)) dispatch(v === 'write' ? {type: 'config-confirm'} : {type: 'config-skip'});
+        return;
+      }
+      case 'checklist': {
+        const failed = s.checklist.items.filter((i) => i.status !== 'pass' && i.status !== 'skip' && i.problem);
+        const choices: Choice<string>[] = [{name: 'Continue to the example job', value: 'continue'}];
+        for (const f of failed) choices.push({name: `Troubleshoot: ${f.title}`, value: `t:${f.id}`});
+        choices.push({name: 'Re-run the checks', value: 'rerun'});
+        const v = await ask('Next?', withNav(choices, s));
+        if (nav(v)) return;
+        if (v === 'rerun') dispatch({type: 'rerun-checks'});
+        else if (v.startsWith('t:')) {
+          const item = failed.find((f) => `t:${f.id}` === v);
+          if (item?.problem) dispatch({type: 'open-problem', problem: item.problem, evidence: item.message});
+        } else dispatch({type: 'checklist-continue'});
+        return;
+      }
+      case 'example': {
+        const ex = s.examples.find((e) => e.id === s.goal);
+        if (!ex) return;
+        print(`${ex.title}: ${ex.summary}`);
+        print(`--- ${ex.scriptName}`);
+        print(ex.script.trimEnd());
+        print('--- hf-job.json');
+        print(ex.config.trimEnd());
+        print('--- the same job as commands');
+        for (const sn of ex.snippets) print(`# ${sn.label}\n${sn.text}`);
+        if (s.example.confirming) {
+          const yes = await ask(`Run on ${ex.flavor} on huggingface.co${s.example.price ? ` (${s.example.price})` : ''}, billed to your credits?`, [{name: 'Yes, run it', value: true}, {name: 'No', value: false}]);
+          dispatch({type: 'confirm-run', yes});
+          return;
+        }
+        const v = await ask('Next?', withNav([{name: 'Run this job', value: 'run'}, {name: 'Copy the hf CLI command', value: 'copy'}], s));
+        if (nav(v)) return;
+        if (v === 'copy') dispatch({type: 'copy', label: 'hf CLI command', text: ex.snippets[0]?.text ?? ''});
+        else dispatch({type: 'run-example'});
+        return;
+      }
+      case 'run':
+        // The job is followed by an effect; idle() returns when it finished.
+        return;
+      case 'result': {
+        const r = s.result;
+        if (!r) return;
+        if (r.stage === 'COMPLETED') {
+          print('✓ COMPLETED: your first job ran with the right token.');
+          if (r.created) print(`It created ${r.created}`);
+          print('Next steps:');
+          for (const n of r.nextSteps) print(`  - ${n}`);
+          dispatch({type: 'result-continue'});
+          return;
+        }
+        print(`${r.stage}${r.message ? `: ${r.message}` : ''}`);
+        const v = await ask('Next?', [{name: 'Run it again', value: 'retry'}, {name: 'Finish', value: 'finish'}]);
+        dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : {type: 'result-continue'});
+        return;
+      }
+      case 'troubleshoot': {
+        const t = s.troubleshoot;
+        if (!t.info) return;
+        print(`${t.info.title} [${t.info.id}]`);
+        if (t.evidence) print(`Seen: ${t.evidence.split('\n').find((l) => l.trim()) ?? ''}`);
+        print('Symptoms:');
+        for (const x of t.info.symptoms) print(`  - ${x}`);
+        print('Likely causes:');
+        for (const x of t.info.causes) print(`  - ${x}`);
+        if (t.diagnosis) {
+          print('Diagnosis:');
+          for (const f of t.diagnosis.findings) print(`  [${STATUS_ICONS[f.status]}] ${f.text}`);
+          print(`=> ${t.diagnosis.cause}`);
+        }
+        const fixes = t.diagnosis?.suggested ? [t.diagnosis.suggested, ...t.info.fixes.filter((f) => f !== t.diagnosis?.suggested)] : t.info.fixes;
+        const v = await ask('Fix?', withNav(fixes.map((f, i) => ({name: `${FIX_LABELS[f]}${i === 0 && t.diagnosis?.suggested ? ' (suggested)' : ''}`, value: f as string})), s));
+        if (!nav(v)) dispatch({type: 'fix', action: v as (typeof fixes)[number]});
+        return;
+      }
+    }
+  }
+
+  async function login(s: WizardState): Promise<void> {
+    const {login: l} = s;
+    if (l.phase === 'paste') {
+      print(`Create a token at ${tokenPageUrl(s.target?.endpoint ?? 'https://huggingface.co')} (type Write), then paste it. On Windows, right-click pastes.`);
+      const value = await password({message: 'Token (hidden; one * per character, empty to go back)', mask: '*'}, context);
+      dispatch(value.trim() === '' ? {type: 'back'} : {type: 'paste-submit', value});
+      return;
+    }
+    if (l.phase === 'practice') {
+      const v = await ask('Which practice token?', [...PRACTICE_LABELS.map((label) => ({name: `${label} token`, value: label as string})), {name: 'Back', value: BACK}], l.lastPractice);
+      if (!nav(v)) dispatch({type: 'practice-pick', label: v as (typeof PRACTICE_LABELS)[number]});
+      return;
+    }
+    if (l.phase === 'done' && s.account) {
+      const a = s.account;
+      print(`✓ Logged in as ${a.user}. Token: ${a.kindLabel} (${a.masked}, ${a.sourceLabel})`);
+      for (const p of a.permissions) print(`  ${p}`);
+      const v = await ask('Next?', [{name: 'Continue', value: 'continue'}, {name: 'Use another token', value: 'other'}, {name: 'Quit', value: QUIT}]);
+      if (!nav(v)) dispatch(v === 'continue' ? {type: 'login-continue'} : {type: 'back'});
+      return;
+    }
+    if (l.phase === 'browser') {
+      // The effect ended without a token (cancelled or failed): back to the choice.
+      dispatch({type: 'back'});
+      return;
+    }
+    if (l.phase !== 'choose') return;
+    if (l.offer?.invalidMessage) print(`! A token was found in ${l.offer.sourceLabel}, but: ${l.offer.invalidMessage}`);
+    const choices: Choice<string>[] = [];
+    if (l.offer?.account) choices.push({name: `Continue as ${l.offer.account.user} (${l.offer.account.kindLabel}, ${l.offer.account.masked})`, value: 'saved'});
+    if (s.target?.practice) choices.push({name: 'Use a practice token (nothing to paste)', value: 'practice'});
+    choices.push({name: 'Paste a token', value: 'paste'}, {name: 'Log in with the browser', value: 'browser'});
+    const v = await ask(l.offer ? 'How do you want to log in?' : 'No saved token was found. How do you want to log in?', withNav(choices, s));
+    if (nav(v)) return;
+    dispatch(v === 'saved' ? {type: 'use-saved'} : {type: 'login-method', method: v as 'paste' | 'practice' | 'browser'});
+  }
+}

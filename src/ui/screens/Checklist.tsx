@@ -1,0 +1,71 @@
+// Step 5: checks appear one by one (flutter doctor style), a one-line fix each, details on Enter,
+// t opens the troubleshooting screen of a failed check, r re-runs.
+import {Box, Text, useInput} from 'ink';
+import React, {useRef} from 'react';
+import type {CheckItem} from '../../core/wizard/types.js';
+import {SelectList, type SelectItem} from '../components/SelectList.js';
+import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
+import type {ScreenProps} from '../hooks/use-wizard.js';
+import {is} from '../keys.js';
+
+const CONTINUE = '__continue';
+const RERUN = '__rerun';
+
+export function checkSummary(items: CheckItem[]): string {
+  const fails = items.filter((i) => i.status === 'fail').length;
+  const warns = items.filter((i) => i.status === 'warn').length;
+  if (!fails && !warns) return 'No issues found.';
+  return [fails ? `${fails} failed` : '', warns ? `${warns} warning${warns === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ') + '.';
+}
+
+export function Checklist({state, dispatch}: ScreenProps) {
+  const {checklist} = state;
+  const highlighted = useRef<string>('');
+  const done = checklist.phase === 'done';
+  useInput((input, key) => {
+    if (is('rerun', input, key) && done) dispatch({type: 'rerun-checks'});
+    else if (is('troubleshoot', input, key)) {
+      const item = checklist.items.find((i) => i.id === highlighted.current);
+      if (item?.problem && item.status !== 'pass') dispatch({type: 'open-problem', problem: item.problem, evidence: item.message});
+    }
+  });
+  const fails = checklist.items.filter((i) => i.status === 'fail').length;
+  const items: SelectItem<string>[] = checklist.items.map((i) => {
+    const item: SelectItem<string> = {label: `${STATUS_ICONS[i.status]} ${i.title}`, value: i.id, hint: i.status === 'pass' ? i.message : (i.fix ?? i.message)};
+    if (i.status !== 'skip') item.tone = i.status === 'pass' ? 'ok' : i.status === 'fail' ? 'bad' : 'warn';
+    return item;
+  });
+  if (done) items.push({label: fails ? 'Continue anyway to the example job' : 'Continue to the example job', value: CONTINUE}, {label: 'Re-run the checks', value: RERUN});
+  const expanded = checklist.items.find((i) => i.id === checklist.expanded);
+  return (
+    <Box flexDirection="column">
+      <Text>Checking the token and the job config before anything runs.</Text>
+      <Box marginTop={1} flexDirection="column">
+        <SelectList
+          key={done ? 'done' : 'running'}
+          initial={done ? CONTINUE : undefined}
+          items={items}
+          onHighlight={(v) => (highlighted.current = v)}
+          onSubmit={(v) => dispatch(v === CONTINUE ? {type: 'checklist-continue'} : v === RERUN ? {type: 'rerun-checks'} : {type: 'toggle-check', id: v})}
+        />
+      </Box>
+      {checklist.items
+        .filter((i) => i.status === 'fail' || i.status === 'warn')
+        .map((i) => (
+          <Text key={i.id} color={STATUS_COLORS[i.status]}>
+            {STATUS_ICONS[i.status]} {i.title}: {i.fix ?? i.message}
+          </Text>
+        ))}
+      {expanded ? (
+        <Box marginTop={1} flexDirection="column" borderStyle="round" paddingX={1}>
+          <Text bold>{expanded.title}</Text>
+          <Text>{expanded.message}</Text>
+          {expanded.fix ? <Text>Fix: {expanded.fix}</Text> : null}
+          {expanded.file ? <Text dimColor>{expanded.file}{expanded.line ? `:${expanded.line}` : ''}</Text> : null}
+          {expanded.problem && expanded.status !== 'pass' ? <Text color="cyan">Press t for the troubleshooting screen.</Text> : null}
+        </Box>
+      ) : null}
+      {done ? <Text bold>{checkSummary(checklist.items)}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+// Step 4: exactly which files will be written and where, a diff for existing ones, and a write only after confirmation.
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {PlannedFile} from '../../core/wizard/types.js';
+import {SelectList} from '../components/SelectList.js';
+import type {ScreenProps} from '../hooks/use-wizard.js';
+
+function FileBlock({file}: {file: PlannedFile}) {
+  const status = file.unchanged ? 'unchanged' : file.exists ? 'exists: changes below' : 'new';
+  const lines = file.diff ?? (file.role === 'script' ? file.preview.slice(0, 0) : file.preview);
+  return (
+    <Box flexDirection="column" marginBottom={1}>
+      <Text>
+        <Text bold>{file.role}</Text> <Text dimColor>({status})</Text>
+      </Text>
+      <Text color="cyan">{'  '}{file.path}</Text>
+      {file.unchanged
+        ? null
+        : lines.slice(0, 14).map((line, i) => (
+            <Text key={i} color={line.startsWith('+ ') ? 'green' : line.startsWith('- ') ? 'red' : undefined} dimColor={!file.diff}>
+              {'    '}
+              {line}
+            </Text>
+          ))}
+      {file.role === 'script' && !file.diff ? <Text dimColor>{'    '}({file.preview.length} lines: the example's Python script, shown on the example screen)</Text> : null}
+    </Box>
+  );
+}
+
+export function Config({state, dispatch}: ScreenProps) {
+  const plan = state.config.plan;
+  if (!plan) return null;
+  const changes = plan.files.filter((f) => !f.unchanged).length;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        These files make the job reproducible. The config passes your token as the secret <Text bold>HF_TOKEN</Text> with the value
+        <Text bold> "$HF_TOKEN"</Text>, filled in when the job is submitted: the token itself is never written into it.
+      </Text>
+      <Box marginTop={1} flexDirection="column">
+        {plan.files.map((f) => (
+          <FileBlock key={f.path} file={f} />
+        ))}
+      </Box>
+      <SelectList
+        isActive={state.config.phase === 'review'}
+        items={[
+          {label: changes ? `Write ${changes} file${changes === 1 ? '' : 's'}` : 'Continue (nothing to change)', value: 'write'},
+          {label: 'Skip writing; run the example from memory', value: 'skip'},
+        ]}
+        onSubmit={(v) => dispatch(v === 'write' ? {type: 'config-confirm'} : {type: 'config-skip'})}
+      />
+    </Box>
+  );
+}

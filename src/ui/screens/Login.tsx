@@ -1,0 +1,107 @@
+// Step 2: continue with a saved token, paste one (masked, with a count), log in with the browser, or use a practice token.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {tokenPageUrl} from '../../core/wizard/machine.js';
+import {PRACTICE_LABELS, type PracticeLabel} from '../../core/wizard/types.js';
+import {Link} from '../components/Link.js';
+import {MaskedInput} from '../components/MaskedInput.js';
+import {SelectList, type SelectItem} from '../components/SelectList.js';
+import type {ScreenProps} from '../hooks/use-wizard.js';
+
+const PRACTICE_HINTS: Record<PracticeLabel, string> = {
+  write: 'Can push and run Jobs in practice-user: everything in this wizard works.',
+  read: 'Can download only: pushing fails with 403 (good for seeing that screen).',
+  'fine-grained': 'Scoped permissions: works in practice-user, not in practice-org.',
+  expired: 'Revoked: the Hub answers 401.',
+};
+
+type Method = 'saved' | 'paste' | 'browser' | 'practice';
+
+export function Login({state, dispatch}: ScreenProps) {
+  const {login, target} = state;
+  const endpoint = target?.endpoint ?? 'https://huggingface.co';
+
+  if (login.phase === 'paste') {
+    return (
+      <Box flexDirection="column">
+        <Text>
+          Create a token at <Link url={tokenPageUrl(endpoint)} /> (type <Text bold>Write</Text> for this wizard), then paste it here.
+        </Text>
+        <Text dimColor>The input is hidden; you see one dot per character. On Windows, right-click pastes.</Text>
+        <Box marginTop={1}>
+          <Text bold>Token: </Text>
+          <MaskedInput isActive={!state.busy} onSubmit={(value) => dispatch({type: 'paste-submit', value})} />
+        </Box>
+      </Box>
+    );
+  }
+
+  if (login.phase === 'practice') {
+    return (
+      <Box flexDirection="column">
+        <Text>Pick a practice token. Each one behaves like the real kind on huggingface.co.</Text>
+        <SelectList
+          isActive={!state.busy}
+          initial={login.lastPractice ?? 'write'}
+          items={PRACTICE_LABELS.map((label) => ({label: `${label} token`, value: label, hint: PRACTICE_HINTS[label]}))}
+          onSubmit={(label) => dispatch({type: 'practice-pick', label})}
+        />
+      </Box>
+    );
+  }
+
+  if (login.phase === 'browser') {
+    return (
+      <Box flexDirection="column">
+        {login.browser ? (
+          <>
+            <Text>
+              Open <Link url={login.browser.url} /> and enter the code <Text bold color="yellow">{login.browser.code}</Text>
+            </Text>
+            <Text dimColor>This screen continues by itself once you approve. Esc goes back.</Text>
+          </>
+        ) : null}
+      </Box>
+    );
+  }
+
+  if (login.phase === 'done' && state.account) {
+    const a = state.account;
+    return (
+      <Box flexDirection="column">
+        <Text color="green">✓ Logged in as {a.user}</Text>
+        <Text>
+          Token: {a.kindLabel} <Text dimColor>({a.masked}, {a.sourceLabel})</Text>
+        </Text>
+        {a.permissions.map((line) => (
+          <Text key={line} dimColor>
+            {'  '}
+            {line}
+          </Text>
+        ))}
+        <Box marginTop={1}>
+          <SelectList items={[{label: 'Continue', value: 'continue'}, {label: 'Use another token', value: 'other'}]} onSubmit={(v) => dispatch(v === 'continue' ? {type: 'login-continue'} : {type: 'back'})} />
+        </Box>
+      </Box>
+    );
+  }
+
+  if (login.phase !== 'choose') return null;
+  const offer = login.offer;
+  const items: SelectItem<Method>[] = [];
+  if (offer?.account) items.push({label: `Continue as ${offer.account.user} (${offer.account.kindLabel})`, value: 'saved', hint: `Token ${offer.account.masked} from ${offer.sourceLabel}.`});
+  if (target?.practice) items.push({label: 'Use a practice token (nothing to paste)', value: 'practice', hint: 'The sandbox has write, read, fine-grained and expired tokens to try.'});
+  items.push({label: 'Paste a token', value: 'paste', hint: `From ${tokenPageUrl(endpoint)}`});
+  items.push({label: 'Log in with the browser', value: 'browser', hint: 'You approve in the browser; no copy and paste.'});
+  return (
+    <Box flexDirection="column">
+      {offer?.invalidMessage ? <Text color="yellow">! A token was found in {offer.sourceLabel}, but: {offer.invalidMessage}</Text> : null}
+      {!offer ? <Text>No saved token was found. How do you want to log in?</Text> : <Text>How do you want to log in?</Text>}
+      <SelectList
+        isActive={!state.busy}
+        items={items}
+        onSubmit={(method) => dispatch(method === 'saved' ? {type: 'use-saved'} : {type: 'login-method', method})}
+      />
+    </Box>
+  );
+}

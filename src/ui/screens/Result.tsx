@@ -1,0 +1,48 @@
+// Step 8: what was created and what to do next; a failure moves on to its troubleshooting screen.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {Link} from '../components/Link.js';
+import {SelectList} from '../components/SelectList.js';
+import type {ScreenProps} from '../hooks/use-wizard.js';
+
+export function Result({state, dispatch}: ScreenProps) {
+  const result = state.result;
+  if (!result) return null;
+  if (result.stage === 'COMPLETED') {
+    return (
+      <Box flexDirection="column">
+        <Text color="green" bold>
+          ✓ COMPLETED: your first job ran with the right token.
+        </Text>
+        {result.created ? (
+          <Text>
+            It created <Link url={result.created} />
+          </Text>
+        ) : null}
+        <Box marginTop={1} flexDirection="column">
+          <Text bold>Next steps</Text>
+          {result.nextSteps.map((s) => (
+            <Text key={s}>  • {s}</Text>
+          ))}
+        </Box>
+        <SelectList items={[{label: 'Finish', value: 'finish'}]} onSubmit={() => dispatch({type: 'result-continue'})} />
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Text color={result.stage === 'CANCELED' ? 'yellow' : 'red'} bold>
+        {result.stage === 'CANCELED' ? '! CANCELED' : `✗ ${result.stage}`}
+        {result.message ? `: ${result.message}` : ''}
+      </Text>
+      <SelectList
+        isActive={!state.busy}
+        items={[
+          {label: 'Run it again', value: 'retry'},
+          {label: 'Finish', value: 'finish'},
+        ]}
+        onSubmit={(v) => dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : {type: 'result-continue'})}
+      />
+    </Box>
+  );
+}
