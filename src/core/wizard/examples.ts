@@ -100,6 +100,35 @@ function uvSpec(script: string): HubJobSpec {
   };
 }
 
+// The sandbox has no containers (it maps node:* to this Node), so there the same job runs as a Node twin of the script.
+const NODE_PUSH_DATASET = `
+const e = process.env.HF_ENDPOINT, t = process.env.HF_TOKEN;
+if (!t) { console.error('HF_TOKEN is missing: pass it to the job as a secret.'); process.exit(1); }
+const h = {Authorization: 'Bearer ' + t};
+const call = async (path, init = {}) => { const r = await fetch(e + path, {...init, headers: {...h, ...(init.headers || {})}});
+  if (!r.ok && r.status !== 409) { console.error(r.status + ' ' + r.statusText + ': ' + (await r.text()).slice(0, 200) + ' (' + path + ')'); process.exit(1); } return r; };
+const user = (await (await call('/api/whoami-v2')).json()).name;
+console.log('Running as ' + user);
+await call('/api/repos/create', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({name: 'hf-jobs-wizard-demo', type: 'dataset'})});
+const csv = Buffer.from('city,temperature\\nParis,21\\nLagos,31\\n').toString('base64');
+const body = [{key: 'header', value: {summary: 'Upload from my first HF Job'}}, {key: 'file', value: {path: 'data.csv', content: csv, encoding: 'base64'}}].map((l) => JSON.stringify(l)).join('\\n');
+await call('/api/datasets/' + user + '/hf-jobs-wizard-demo/commit/main', {method: 'POST', headers: {'Content-Type': 'application/x-ndjson'}, body});
+console.log('Pushed ' + e + '/datasets/' + user + '/hf-jobs-wizard-demo');
+`;
+
+const NODE_TOKEN_CHECK = `
+const t = process.env.HF_TOKEN;
+if (!t) { console.error('HF_TOKEN is missing: pass it to the job as a secret.'); process.exit(1); }
+const r = await fetch(process.env.HF_ENDPOINT + '/api/whoami-v2', {headers: {Authorization: 'Bearer ' + t}});
+if (!r.ok) { console.error(r.status + ' ' + r.statusText + ': the Hub refused the token'); process.exit(1); }
+const me = await r.json();
+console.log('The job runs as ' + me.name + ' with a ' + me.auth.accessToken.role + ' token.');
+`;
+
+function nodeSpec(source: string): HubJobSpec {
+  return {dockerImage: 'node:20', command: ['node', '--input-type=module', '-e', source], secrets: {HF_TOKEN: '$HF_TOKEN'}, flavor: 'cpu-basic', timeoutSeconds: 600};
+}
+
 export const BUILTIN_EXAMPLES: WizardExample[] = [
   {
     id: 'push-dataset',
@@ -112,7 +141,7 @@ export const BUILTIN_EXAMPLES: WizardExample[] = [
     flavor: 'cpu-basic',
     snippets: snippets('push_dataset.py'),
     goal: (user) => ({kind: 'push', repo: {type: 'dataset', namespace: user, name: 'hf-jobs-wizard-demo'}}),
-    spec: () => uvSpec(PUSH_DATASET_SCRIPT),
+    spec: (ctx) => (ctx.sandbox ? nodeSpec(NODE_PUSH_DATASET) : uvSpec(PUSH_DATASET_SCRIPT)),
     createdUrl: (ctx) => `${ctx.endpoint}/datasets/${ctx.user}/hf-jobs-wizard-demo`,
   },
   {
@@ -126,7 +155,7 @@ export const BUILTIN_EXAMPLES: WizardExample[] = [
     flavor: 'cpu-basic',
     snippets: snippets('token_check.py'),
     goal: (user) => ({kind: 'run-job', namespace: user}),
-    spec: () => uvSpec(TOKEN_CHECK_SCRIPT),
+    spec: (ctx) => (ctx.sandbox ? nodeSpec(NODE_TOKEN_CHECK) : uvSpec(TOKEN_CHECK_SCRIPT)),
   },
 ];
 

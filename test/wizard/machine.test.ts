@@ -1,0 +1,196 @@
+// The wizard reducer: every step's transitions, Esc back without losing answers, and the effects each event asks for.
+import {describe, expect, it} from 'vitest';
+import {initialState, transition} from '../../src/core/wizard/machine.js';
+import type {Account, ExampleSummary, WizardEvent, WizardState} from '../../src/core/wizard/types.js';
+
+const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
+const example: ExampleSummary = {id: 'push-dataset', title: 'Push a dataset', summary: 's', needs: 'write', scriptName: 'a.py', script: 'print(1)\n', config: '{}\n', flavor: 'cpu-basic', snippets: []};
+const account: Account = {
+  user: 'practice-user',
+  kind: 'write',
+  kindLabel: 'write token (classic)',
+  info: {user: 'practice-user', kind: 'write', storageName: 'x', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []},
+  source: 'input',
+  sourceLabel: 'pasted',
+  masked: 'hf_…ke12',
+  permissions: [],
+  storageName: 'x',
+  token: FAKE,
+};
+
+function run(state: WizardState, ...events: WizardEvent[]) {
+  let s = state;
+  let effects: ReturnType<typeof transition>['effects'] = [];
+  for (const e of events) ({state: s, effects} = transition(s, e));
+  return {state: s, effects};
+}
+
+const ready: WizardEvent = {type: 'target-ready', target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:1', practice: true}, examples: [example]};
+
+describe('welcome', () => {
+  it('preselects the sandbox without a saved token, huggingface.co with one', () => {
+    expect(initialState({cwd: '/x'}).welcome.choice).toBe('sandbox');
+    expect(initialState({cwd: '/x', hasSavedToken: true}).welcome.choice).toBe('hub');
+  });
+  it('a preset target skips the choice and starts preparing it; Esc from login does not land on welcome', () => {
+    const {state, effects} = run(initialState({cwd: '/x', presetTarget: 'sandbox'}), {type: 'start'});
+    expect(effects).toEqual([{kind: 'prepare-target', target: 'sandbox'}]);
+    expect(state.busy).toMatch(/sandbox/);
+    const after = run(state, ready, {type: 'token-detected'}, {type: 'back'}).state;
+    expect(after.step).toBe('login');
+  });
+  it('choosing a target prepares it, then login detects a saved token', () => {
+    const s0 = initialState({cwd: '/x'});
+    expect(run(s0, {type: 'start'}).effects).toEqual([]);
+    const chosen = run(s0, {type: 'choose-target', target: 'hub'});
+    expect(chosen.effects).toEqual([{kind: 'prepare-target', target: 'hub'}]);
+    const {state, effects} = run(chosen.state, ready);
+    expect(state.step).toBe('login');
+    expect(state.goal).toBe('push-dataset');
+    expect(effects).toEqual([{kind: 'detect-token'}]);
+    expect(run(state, {type: 'back'}).state.step).toBe('welcome');
+  });
+});
+
+describe('login', () => {
+  const atLogin = run(initialState({cwd: '/x'}), {type: 'choose-target', target: 'sandbox'}, ready, {type: 'token-detected'}).state;
+
+  it('offers the saved token and continues as that account', () => {
+    const s = run(atLogin, {type: 'token-detected', offer: {account, sourceLabel: 'the saved login'}}, {type: 'use-saved'}).state;
+    expect(s.login.phase).toBe('done');
+    expect(s.account?.user).toBe('practice-user');
+    const next = run(s, {type: 'login-continue'});
+    expect(next.state.step).toBe('token-type');
+    expect(next.effects).toEqual([{kind: 'evaluate-goal'}]);
+  });
+
+  it('rejects a malformed paste with a reason and stays on the paste box', () => {
+    const s = run(atLogin, {type: 'login-method', method: 'paste'}, {type: 'paste-submit', value: 'hf_xxx'});
+    expect(s.state.login.phase).toBe('paste');
+    expect(s.state.error).toMatch(/placeholder/);
+    expect(s.effects).toEqual([]);
+  });
+
+  it('cleans a pasted token (newline, HF_TOKEN=) and validates it', () => {
+    const s = run(atLogin, {type: 'login-method', method: 'paste'}, {type: 'paste-submit', value: `HF_TOKEN=${FAKE}\n`});
+    expect(s.state.login.phase).toBe('validating');
+    expect(s.effects).toEqual([{kind: 'validate-token', token: FAKE, source: 'input'}]);
+    expect(JSON.stringify({...s.state, login: s.state.login, busy: s.state.busy})).not.toContain(FAKE);
+  });
+
+  it('a refused token returns to where it came from with the message', () => {
+    const pasted = run(atLogin, {type: 'login-method', method: 'paste'}, {type: 'paste-submit', value: FAKE}, {type: 'login-failed', message: 'Invalid user token.'}).state;
+    expect(pasted.login.phase).toBe('paste');
+    expect(pasted.error).toBe('Invalid user token.');
+    const practice = run(atLogin, {type: 'login-method', method: 'practice'}, {type: 'practice-pick', label: 'expired'}, {type: 'login-failed', message: '401'}).state;
+    expect(practice.login.phase).toBe('practice');
+    expect(practice.login.lastPractice).toBe('expired');
+  });
+
+  it('Esc from a method goes back to the choice; browser login asks for a code', () => {
+    expect(run(atLogin, {type: 'login-method', method: 'paste'}, {type: 'back'}).state.login.phase).toBe('choose');
+    const b = run(atLogin, {type: 'login-method', method: 'browser'});
+    expect(b.effects).toEqual([{kind: 'browser-login'}]);
+    expect(run(b.state, {type: 'browser-code', url: 'http://x/device', code: 'ABCD-1234'}).state.login.browser).toEqual({url: 'http://x/device', code: 'ABCD-1234'});
+  });
+});
+
+function atStep(step: 'token-type' | 'config' | 'checklist' | 'example'): WizardState {
+  let s = run(initialState({cwd: '/x'}), {type: 'choose-target', target: 'sandbox'}, ready, {type: 'token-detected'}, {type: 'validated', account}, {type: 'login-continue'}).state;
+  if (step === 'token-type') return s;
+  s = run(s, {type: 'goal-evaluated', verdict: {ok: true, explanation: 'fine'}}, {type: 'token-type-continue'}, {type: 'config-planned', plan: {dir: '/x/d', files: []}}).state;
+  if (step === 'config') return s;
+  s = run(s, {type: 'config-confirm'}, {type: 'config-written', files: ['/x/d/hf-job.json']}).state;
+  if (step === 'checklist') return s;
+  return run(s, {type: 'checks-done', items: []}, {type: 'checklist-continue'}).state;
+}
+
+describe('token type, config, checklist', () => {
+  it('changing the goal drops the old verdict and re-evaluates', () => {
+    const s = run(atStep('token-type'), {type: 'goal-evaluated', verdict: {ok: false, explanation: 'no'}}, {type: 'choose-goal', goal: 'token-check'});
+    expect(s.state.verdict).toBeUndefined();
+    expect(s.state.goal).toBe('token-check');
+    expect(s.effects).toEqual([{kind: 'evaluate-goal'}]);
+  });
+  it('opens the token page with a write preset', () => {
+    expect(run(atStep('token-type'), {type: 'open-token-page'}).effects).toEqual([{kind: 'open-url', url: 'http://127.0.0.1:1/settings/tokens/new?tokenType=write'}]);
+  });
+  it('writes only after confirmation, then runs the checks', () => {
+    const s = atStep('config');
+    expect(s.config.phase).toBe('review');
+    const confirmed = run(s, {type: 'config-confirm'});
+    expect(confirmed.effects).toEqual([{kind: 'write-config'}]);
+    const written = run(confirmed.state, {type: 'config-written', files: ['a']});
+    expect(written.state.step).toBe('checklist');
+    expect(written.effects).toEqual([{kind: 'run-checks'}]);
+    expect(run(s, {type: 'config-skip'}).state.config.phase).toBe('skipped');
+  });
+  it('checks arrive one by one, expand on Enter, re-run, and a failure opens its problem', () => {
+    const s = run(atStep('checklist'), {type: 'check-result', item: {id: 'logged-in', status: 'pass', title: 'Logged in', message: 'ok'}}, {type: 'check-result', item: {id: 'token-permission', status: 'fail', title: 'Perm', message: 'read token', problem: 'forbidden-403'}}).state;
+    expect(s.checklist.items.map((i) => i.id)).toEqual(['logged-in', 'token-permission']);
+    const expanded = run(s, {type: 'toggle-check', id: 'token-permission'}).state;
+    expect(expanded.checklist.expanded).toBe('token-permission');
+    expect(run(expanded, {type: 'back'}).state.checklist.expanded).toBeUndefined();
+    const rerun = run(s, {type: 'rerun-checks'});
+    expect(rerun.state.checklist).toEqual({phase: 'running', items: []});
+    expect(rerun.state.history).toEqual(s.history);
+    const problem = run(s, {type: 'open-problem', problem: 'forbidden-403', evidence: 'read token'});
+    expect(problem.effects).toEqual([{kind: 'load-problem', problem: 'forbidden-403'}]);
+    const shown = run(problem.state, {type: 'classified', problem: 'forbidden-403', info: {id: 'forbidden-403', title: 't', symptoms: [], causes: [], solutions: [], fixes: ['retry']}});
+    expect(shown.state.step).toBe('troubleshoot');
+    expect(shown.state.troubleshoot.returnTo).toBe('checklist');
+    expect(shown.effects).toEqual([{kind: 'diagnose'}]);
+    expect(run(shown.state, {type: 'back'}).state.step).toBe('checklist');
+  });
+  it('Esc keeps answers: back from config to token type keeps the goal and account', () => {
+    const s = run(atStep('config'), {type: 'back'}).state;
+    expect(s.step).toBe('token-type');
+    expect(s.goal).toBe('push-dataset');
+    expect(s.account?.user).toBe('practice-user');
+  });
+});
+
+describe('example, run, result', () => {
+  it('the sandbox runs at once; huggingface.co asks to confirm the price first', () => {
+    expect(run(atStep('example'), {type: 'run-example'}).effects).toEqual([{kind: 'submit-job'}]);
+    const hub = {...atStep('example'), target: {kind: 'hub' as const, endpoint: 'https://huggingface.co', practice: false}};
+    const asked = run(hub, {type: 'run-example'});
+    expect(asked.state.example.confirming).toBe(true);
+    expect(asked.effects).toEqual([]);
+    expect(run(asked.state, {type: 'confirm-run', yes: false}).state.step).toBe('example');
+    expect(run(asked.state, {type: 'confirm-run', yes: true}).state.step).toBe('run');
+  });
+  it('streams, and COMPLETED ends on the result', () => {
+    const s = run(atStep('example'), {type: 'run-example'}, {type: 'job-submitted', job: {id: 'j1', namespace: 'u', url: 'http://x/jobs/u/j1'}, at: 1}, {type: 'job-stage', stage: 'RUNNING', at: 2}, {type: 'job-log', line: 'hello'}, {type: 'job-finished', outcome: {stage: 'COMPLETED', nextSteps: ['x'], created: 'http://x/datasets/u/d'}});
+    expect(s.state.step).toBe('result');
+    expect(s.state.run.logs).toEqual(['hello']);
+    expect(s.effects).toEqual([]);
+    expect(run(s.state, {type: 'result-continue'}).effects).toEqual([{kind: 'exit', code: 0}]);
+  });
+  it('Esc while running asks to cancel; yes cancels', () => {
+    const running = run(atStep('example'), {type: 'run-example'}, {type: 'job-submitted', job: {id: 'j1', namespace: 'u', url: 'u'}, at: 1}).state;
+    const asked = run(running, {type: 'back'}).state;
+    expect(asked.run.confirmCancel).toBe(true);
+    expect(asked.step).toBe('run');
+    expect(run(asked, {type: 'cancel-answer', yes: false}).state.run.confirmCancel).toBe(false);
+    expect(run(asked, {type: 'cancel-answer', yes: true}).effects).toEqual([{kind: 'cancel-job'}]);
+  });
+  it('a failed job is classified from its log; a refused submit opens its problem directly', () => {
+    const base = run(atStep('example'), {type: 'run-example'}, {type: 'job-submitted', job: {id: 'j1', namespace: 'u', url: 'u'}, at: 1}).state;
+    const failed = run(base, {type: 'job-finished', outcome: {stage: 'ERROR', nextSteps: []}, failureText: '403 Forbidden'});
+    expect(failed.effects).toEqual([{kind: 'classify', text: '403 Forbidden'}]);
+    const refused = run(atStep('example'), {type: 'run-example'}, {type: 'submit-failed', message: '403 Forbidden: read token', problem: 'forbidden-403'});
+    expect(refused.state.result?.stage).toBe('ERROR');
+    expect(refused.effects).toEqual([{kind: 'load-problem', problem: 'forbidden-403'}]);
+  });
+  it('troubleshooting fixes lead back into the flow', () => {
+    const s = atStep('example');
+    expect(run(s, {type: 'fix', action: 're-login'}).state).toMatchObject({step: 'login', login: {phase: 'choose'}});
+    expect(run(s, {type: 'fix', action: 'rewrite-config'}).effects).toEqual([{kind: 'plan-config', rewrite: true}]);
+    expect(run(s, {type: 'fix', action: 'retry'}).effects).toEqual([{kind: 'submit-job'}]);
+    expect(run(s, {type: 'fix', action: 'rerun-checks'}).effects).toEqual([{kind: 'run-checks'}]);
+  });
+  it('q quits with 1 before a completed job', () => {
+    expect(run(atStep('example'), {type: 'quit'}).effects).toEqual([{kind: 'exit', code: 1}]);
+  });
+});
