@@ -1,0 +1,100 @@
+// The whole wizard, typed as a user would, against a real in-process sandbox Hub: a pasted write token pushes a
+// dataset (COMPLETED, and the dataset exists); a read token ends on the 403 screen whose diagnosis names the role.
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {cleanup, render} from 'ink-testing-library';
+import React from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {createHubClient} from '../../src/core/hub/client.js';
+import {sandboxEnv} from '../../src/core/store/paths.js';
+import {WizardController} from '../../src/core/wizard/controller.js';
+import {createRealServices} from '../../src/core/wizard/real-services.js';
+import {App} from '../../src/ui/App.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {KEYS, delay, press, waitForText} from './helpers.js';
+
+const sb = useSandbox();
+afterEach(() => cleanup());
+
+async function startWizard() {
+  const dir = await mkdtemp(join(tmpdir(), 'wizard-flow-'));
+  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+  const s = sb.current;
+  const services = createRealServices({
+    env,
+    cwd: dir,
+    pollMs: 100,
+    sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}},
+  });
+  const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
+  let exitCode: number | undefined;
+  const app = render(<App controller={controller} onExit={(c) => (exitCode = c)} />);
+  controller.dispatch({type: 'start'});
+  await delay(30);
+  return {...app, controller, dir, exit: () => exitCode};
+}
+
+async function pasteToken(app: Awaited<ReturnType<typeof startWizard>>, token: string) {
+  await waitForText(app.lastFrame, 'How do you want to log in?');
+  await press(app.stdin, KEYS.down); // practice token -> paste
+  await waitForText(app.lastFrame, '❯ Paste a token');
+  await press(app.stdin, KEYS.enter);
+  await waitForText(app.lastFrame, 'Token:');
+  await press(app.stdin, token + '\r'); // a terminal paste: one input event ending in a newline
+}
+
+describe('the wizard flow on the sandbox', () => {
+  it('paste a write token, push a dataset, COMPLETED, and the dataset exists', async () => {
+    const token = sb.current.tokens.write;
+    const app = await startWizard();
+    await pasteToken(app, token);
+    await waitForText(app.lastFrame, '✓ Logged in as practice-user');
+    expect(app.lastFrame()).toContain('write token');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, '✓ Your token fits.');
+    expect(app.lastFrame()).toContain('❯ Push a dataset');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, '❯ Write 3 files');
+    expect(app.lastFrame()).toContain('"HF_TOKEN": "$HF_TOKEN"');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, 'No issues found.');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, '❯ Run this job');
+    await press(app.stdin, KEYS.enter);
+    const done = await waitForText(app.lastFrame, 'COMPLETED: your first job ran', 30_000);
+    expect(done).toContain('/datasets/practice-user/hf-jobs-wizard-demo');
+
+    const hub = createHubClient({hubUrl: sb.current.url, accessToken: token});
+    expect(await hub.repoExists({type: 'dataset', name: 'practice-user/hf-jobs-wizard-demo'})).toBe(true);
+    for (const frame of app.frames) expect(frame).not.toContain(token);
+
+    await press(app.stdin, KEYS.enter); // Finish
+    await app.controller.exited;
+    expect(app.exit()).toBe(0);
+    await app.controller.dispose();
+  }, 60_000);
+
+  it('a read token ends on the 403 screen whose diagnosis names the role', async () => {
+    const token = sb.current.tokens.read;
+    const app = await startWizard();
+    await pasteToken(app, token);
+    await waitForText(app.lastFrame, '✓ Logged in as practice-user');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, '✗ Your token does not fit.');
+    await press(app.stdin, KEYS.enter); // continue anyway
+    await waitForText(app.lastFrame, '❯ Write 3 files');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, '❯ Continue anyway to the example job');
+    expect(app.lastFrame()).toContain('✗ Token may: push a dataset');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, '❯ Run this job');
+    await press(app.stdin, KEYS.enter);
+    const screen = await waitForText(app.lastFrame, /role: read/, 30_000);
+    expect(screen).toContain('403 Forbidden');
+    expect(screen).toContain('problem id: forbidden-403');
+    expect(screen).toMatch(/Open the token page\s+\(suggested\)/);
+    for (const frame of app.frames) expect(frame).not.toContain(token);
+    await app.controller.dispose();
+  }, 60_000);
+});

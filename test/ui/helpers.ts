@@ -1,0 +1,27 @@
+// Typing into ink-testing-library as a user would: a 10 ms timer between keys (stack.md §3).
+import {expect, vi} from 'vitest';
+
+export const KEYS = {up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', enter: '\r', esc: '\u001B', backspace: '\u007F', ctrlC: '\u0003'} as const;
+
+export const delay = (ms = 10) => new Promise((r) => setTimeout(r, ms));
+
+export async function press(stdin: {write: (s: string) => void}, ...keys: string[]): Promise<void> {
+  for (const k of keys) {
+    stdin.write(k);
+    await delay(k === KEYS.esc ? 60 : 10);
+  }
+}
+
+export async function waitForText(lastFrame: () => string | undefined, text: string | RegExp, timeout = 5000): Promise<string> {
+  let frame = '';
+  await vi.waitFor(
+    () => {
+      frame = lastFrame() ?? '';
+      if (typeof text === 'string') expect(frame).toContain(text);
+      else expect(frame).toMatch(text);
+    },
+    {timeout, interval: 20},
+  );
+  await delay(20);
+  return frame;
+}
