@@ -1,0 +1,42 @@
+// A real terminal for end-to-end tests: @lydell/node-pty + @xterm/headless (stack.md §7).
+import {spawn} from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+
+const {Terminal} = xterm;
+
+export function startCli(args: string[], opts: {cols?: number; rows?: number; env?: Record<string, string>; cwd?: string} = {}) {
+  const cols = opts.cols ?? 80;
+  const rows = opts.rows ?? 40;
+  const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 2000});
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION') env[k] = v;
+  const pty = spawn(process.execPath, args, {name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env: {...env, FORCE_COLOR: '0', ...opts.env}});
+  let raw = '';
+  pty.onData((d) => {
+    raw += d;
+    term.write(d);
+  });
+  const exited = new Promise<number>((r) => pty.onExit((e) => r(e.exitCode)));
+  const screen = () => {
+    const b = term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < b.length; i++) out.push(b.getLine(i)?.translateToString(true) ?? '');
+    return out.join('\n').replace(/\n+$/, '');
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const waitFor = async (text: string | RegExp, timeoutMs = 10_000) => {
+    const t0 = Date.now();
+    for (;;) {
+      await new Promise<void>((r) => term.write('', r));
+      const s = screen();
+      if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+      if (Date.now() - t0 > timeoutMs) throw new Error(`timeout waiting for ${String(text)}\n${s}`);
+      await sleep(25);
+    }
+  };
+  const press = async (keys: string, ms = 80) => {
+    pty.write(keys);
+    await sleep(ms);
+  };
+  return {pty, screen, waitFor, press, exited, raw: () => raw};
+}

@@ -1,0 +1,100 @@
+// hf-jobs-wizard --sandbox in a real pseudo-terminal, Ink and plain mode, reaching a completed job.
+// The screen (and every byte written) never contains the token.
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, readFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {startCli} from './pty.js';
+
+const CLI = join(process.cwd(), 'dist/cli.mjs');
+
+beforeAll(() => {
+  if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs']);
+}, 60_000);
+
+async function home() {
+  const dir = await mkdtemp(join(tmpdir(), 'wizard-e2e-'));
+  return {dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), HF_HOME: join(dir, 'real-hf-home')}};
+}
+
+async function practiceTokens(dir: string): Promise<string[]> {
+  const accounts = JSON.parse(await readFile(join(dir, 'cache/hf-jobs-wizard/sandbox-data/accounts.json'), 'utf8')) as {tokens: {value: string}[]};
+  return accounts.tokens.map((t) => t.value);
+}
+
+describe('e2e in a pseudo-terminal', () => {
+  it('hf-jobs-wizard --sandbox reaches a completed job with a practice token', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox'], {env, cwd: dir});
+    await cli.waitFor('How do you want to log in?');
+    await cli.press('\r'); // practice token
+    await cli.waitFor('❯ write token');
+    await cli.press('\r');
+    await cli.waitFor('✓ Logged in as practice-user');
+    await cli.press('\r');
+    await cli.waitFor('✓ Your token fits.');
+    await cli.press('\r');
+    await cli.waitFor('❯ Write 3 files');
+    await cli.press('\r');
+    await cli.waitFor('No issues found.');
+    await cli.press('\r');
+    await cli.waitFor('❯ Run this job');
+    await cli.press('\r');
+    await cli.waitFor('COMPLETED: your first job ran', 30_000);
+    await cli.press('\r');
+    expect(await cli.exited).toBe(0);
+    for (const token of await practiceTokens(dir)) {
+      expect(cli.screen()).not.toContain(token);
+      expect(cli.raw()).not.toContain(token);
+    }
+    // The practice login went to the sandbox's own HF_HOME, never the real one.
+    expect(existsSync(join(dir, 'real-hf-home/token'))).toBe(false);
+    expect(existsSync(join(dir, 'my-first-hf-job/hf-job.json'))).toBe(true);
+  }, 60_000);
+
+  it('plain mode (--plain) walks the same flow line by line', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox', '--plain'], {env, cwd: dir});
+    await cli.waitFor('How do you want to log in?');
+    await cli.press('\r'); // practice token
+    await cli.waitFor('Which practice token?');
+    await cli.press('\r'); // write
+    await cli.waitFor('✓ Logged in as practice-user');
+    await cli.press('\r'); // continue
+    await cli.waitFor('What should your first job do?');
+    await cli.press('\r');
+    await cli.waitFor('✓ Your token fits.');
+    await cli.press('\r'); // continue
+    await cli.waitFor('Write these files?');
+    await cli.press('\r');
+    await cli.waitFor(/\[✓\] Config passes HF_TOKEN as a secret/);
+    await cli.press('\r'); // continue to the example job
+    await cli.waitFor('Run this job');
+    await cli.press('\r');
+    await cli.waitFor('COMPLETED: your first job ran', 30_000);
+    expect(await cli.exited).toBe(0);
+    const screen = cli.screen();
+    expect(screen).toMatch(/Stage: (RUNNING|COMPLETED)/);
+    expect(screen).toContain('| Pushed ');
+    for (const token of await practiceTokens(dir)) expect(cli.raw()).not.toContain(token);
+  }, 60_000);
+
+  it('without a TTY it names the non-interactive commands and exits 2', async () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [CLI, '--sandbox'], {input: '', env: {...process.env, CI: ''}, stdio: ['pipe', 'pipe', 'pipe']});
+    } catch (error) {
+      const e = error as {status: number; stderr: Buffer};
+      status = e.status;
+      stderr = e.stderr.toString();
+    }
+    expect(status).toBe(2);
+    expect(stderr).toContain('hf-jobs-wizard check');
+    expect(stderr).toContain('login --token-stdin');
+    expect(stderr).toContain('example push-dataset --yes');
+    expect(stderr).not.toMatch(/Raw mode|at .*\.js:\d+/);
+  });
+});
