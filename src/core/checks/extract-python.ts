@@ -1,0 +1,103 @@
+// Job submissions in Python: run_job / run_uv_job / HfApi().run_* / scheduled variants, and `hf_jobs("uv", {...})`.
+import {dictGet, LiteralParser, LineIndex, type CallArg, type Lit} from '../jobspec/literal.js';
+import {mcpSubmission} from './extract-mcp.js';
+import type {Entry, Submission} from './types.js';
+
+const CALL = /\b(hf_jobs|run_uv_job|run_job|create_scheduled_uv_job|create_scheduled_job)\s*\(/g;
+
+/** Names people bring from the MCP tool or other APIs into huggingface_hub's run_* functions. */
+const PY_CONFUSIONS: Record<string, string> = {
+  with_deps: '"with_deps" is the MCP tool\'s name; huggingface_hub\'s run_uv_job takes "dependencies"',
+  deps: 'run_uv_job takes "dependencies"',
+  docker_image: 'the argument is "image"',
+  hardware: 'the hardware is "flavor"',
+  timeout_seconds: 'the argument is "timeout" ("2h" or seconds)',
+  environment: 'the argument is "env"',
+};
+
+function entriesOf(lit: Lit | undefined): {entries: Entry[]; opaque: boolean} {
+  if (!lit) return {entries: [], opaque: false};
+  if (lit.t !== 'dict') {
+    // dict(HF_TOKEN=get_token()) or a variable: we cannot see inside reliably.
+    const m = lit.t === 'expr' ? /^dict\s*\(([\s\S]*)\)$/.exec(lit.src) : null;
+    if (m) {
+      const out: Entry[] = [];
+      for (const kv of m[1]!.split(',')) {
+        const p = /^\s*([A-Za-z_]\w*)\s*=\s*([\s\S]+?)\s*$/.exec(kv);
+        if (p) out.push({key: p[1]!, source: /^["']/.test(p[2]!) ? 'literal' : 'expr', value: p[2]!.replace(/^["']|["']$/g, ''), line: lit.line});
+      }
+      return {entries: out, opaque: false};
+    }
+    return {entries: [], opaque: true};
+  }
+  const out: Entry[] = [];
+  for (const e of lit.entries) {
+    if (e.key.t !== 'str') continue;
+    if (e.value.t === 'str') out.push({key: e.key.v, source: e.value.prefix.toLowerCase().includes('f') ? 'expr' : 'literal', value: e.value.v, line: e.value.line});
+    else out.push({key: e.key.v, source: 'expr', value: e.value.t === 'expr' ? e.value.src : '', line: e.value.line});
+  }
+  return {entries: out, opaque: false};
+}
+
+function pythonSubmission(fn: string, args: CallArg[], file: string, line: number): Submission {
+  const uv = fn.includes('uv');
+  const sub: Submission = {origin: 'python', api: fn, operation: uv ? 'uv' : 'run', file, line, secrets: [], env: [], secretsOpaque: false, envOpaque: false, unknownArgs: []};
+  const kw = (name: string) => args.find((a) => a.name === name);
+  const positional = args.filter((a) => a.name === undefined);
+  const script = uv ? (kw('script') ?? positional[0]) : undefined;
+  if (script) sub.script = {value: script.value.t === 'str' ? script.value.v : '', line: script.value.line, literal: script.value.t === 'str'};
+  const secrets = entriesOf(kw('secrets')?.value);
+  sub.secrets = secrets.entries;
+  sub.secretsOpaque = secrets.opaque;
+  const env = entriesOf(kw('env')?.value);
+  sub.env = env.entries;
+  sub.envOpaque = env.opaque;
+  const flavor = kw('flavor');
+  if (flavor?.value.t === 'str') sub.flavor = {value: flavor.value.v, line: flavor.value.line};
+  const timeout = kw('timeout');
+  if (timeout && (timeout.value.t === 'str' || timeout.value.t === 'num')) sub.timeout = {value: timeout.value.v, line: timeout.value.line};
+  const ns = kw('namespace');
+  if (ns?.value.t === 'str') sub.namespace = {value: ns.value.v, line: ns.value.line};
+  for (const a of args) {
+    if (a.name && PY_CONFUSIONS[a.name]) sub.unknownArgs.push({name: a.name, line: a.line, message: `${fn}() has no "${a.name}" argument: ${PY_CONFUSIONS[a.name]}.`});
+    if (a.name === 'dependencies' && !uv) sub.unknownArgs.push({name: a.name, line: a.line, message: `${fn}() has no "dependencies" argument: use run_uv_job for a script with dependencies.`});
+  }
+  return sub;
+}
+
+/** Finds every job submission in Python source. `lineBase` is the line of `text`'s first line in its file. */
+export function extractPython(text: string, file: string, lineBase = 1): Submission[] {
+  const out: Submission[] = [];
+  if (!/hf_jobs|run_uv_job|run_job|create_scheduled/.test(text)) return out;
+  const lines = new LineIndex(text, lineBase);
+  const p = new LiteralParser(text, {lines});
+  CALL.lastIndex = 0;
+  for (let m = CALL.exec(text); m; m = CALL.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    if (/def\s$/.test(before)) continue;
+    p.pos = m.index + m[0].length - 1;
+    let args: CallArg[];
+    try {
+      args = p.callArgs();
+    } catch {
+      continue;
+    }
+    const fn = m[1]!;
+    const line = lines.lineOf(m.index);
+    if (fn === 'hf_jobs') {
+      const opArg = args.find((a) => a.name === 'operation') ?? args.find((a) => a.name === undefined);
+      const argsArg = args.find((a) => a.name === 'args') ?? args.filter((a) => a.name === undefined)[1];
+      if (opArg?.value.t === 'str') {
+        const sub = mcpSubmission(opArg.value.v, argsArg?.value, file, line);
+        // Inside a Python code block, `"$HF_TOKEN"` is still the MCP tool's placeholder (pseudo-syntax for the tool call).
+        out.push(sub);
+      }
+    } else {
+      out.push(pythonSubmission(fn, args, file, line));
+    }
+    CALL.lastIndex = p.pos;
+  }
+  return out;
+}
+
+export {dictGet};

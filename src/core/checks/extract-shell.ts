@@ -1,0 +1,216 @@
+// `hf jobs run | uv run | scheduled ...` command lines, and `--token hf_...` on any command line.
+import {findTokenLike} from '../jobspec/placeholder.js';
+import type {Entry, Submission, TokenHit, TokenValue} from './types.js';
+
+export interface Word {
+  text: string;
+  /** `$` appeared inside single quotes: the shell passes it on literally. */
+  literalDollar: boolean;
+  /** `$VAR` unquoted or in double quotes: the shell replaces it. */
+  expanded: boolean;
+  op?: boolean;
+}
+
+/** Splits one logical command line into words and operators (`;`, `&&`, `|`, ...), remembering quoting. */
+export function shellWords(line: string): Word[] {
+  const words: Word[] = [];
+  let cur: Word | undefined;
+  const start = () => (cur ??= {text: '', literalDollar: false, expanded: false});
+  const end = () => {
+    if (cur) words.push(cur);
+    cur = undefined;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === "'") {
+      const w = start();
+      const close = line.indexOf("'", i + 1);
+      const body = close === -1 ? line.slice(i + 1) : line.slice(i + 1, close);
+      if (body.includes('$')) w.literalDollar = true;
+      w.text += body;
+      i = close === -1 ? line.length : close;
+    } else if (c === '"') {
+      const w = start();
+      i++;
+      for (; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === '\\' && i + 1 < line.length) {
+          w.text += line[++i];
+          continue;
+        }
+        if (line[i] === '$') w.expanded = true;
+        w.text += line[i];
+      }
+    } else if (c === '\\' && i + 1 < line.length) {
+      start().text += line[++i];
+    } else if (c === '#' && !cur) {
+      break;
+    } else if (c === ' ' || c === '\t') {
+      end();
+    } else if (c === ';' || c === '|' || c === '&') {
+      end();
+      const two = line.slice(i, i + 2);
+      const op = two === '&&' || two === '||' ? two : c;
+      words.push({text: op, literalDollar: false, expanded: false, op: true});
+      i += op.length - 1;
+    } else {
+      const w = start();
+      if (c === '$') w.expanded = true;
+      w.text += c;
+    }
+  }
+  end();
+  return words;
+}
+
+/** Logical lines: backslash-newline joined, `$ ` / `> ` prompts removed; each with its first physical line number. */
+export function logicalLines(text: string, lineBase = 1): {text: string; line: number}[] {
+  const physical = text.split('\n');
+  const out: {text: string; line: number}[] = [];
+  for (let i = 0; i < physical.length; i++) {
+    const first = i;
+    let acc = physical[i]!.replace(/\r$/, '');
+    while (/\\$/.test(acc) && i + 1 < physical.length) {
+      acc = acc.slice(0, -1) + ' ' + physical[++i]!.replace(/\r$/, '');
+    }
+    acc = acc.replace(/^\s*(?:[$%>]|PS>)\s+/, '');
+    out.push({text: acc, line: first + lineBase});
+  }
+  return out;
+}
+
+const VALUE_OPTS = new Set(['-e', '--env', '-s', '--secrets', '--env-file', '--secrets-file', '--flavor', '--timeout', '--namespace', '--token', '--image', '--with', '-p', '--python', '--name', '-l', '--label', '-v', '--volume', '--expose', '--resource-group-id', '--arch', '--format']);
+
+export interface ShellScan {
+  submissions: Submission[];
+  argvTokens: TokenHit[];
+  tokenValues: TokenValue[];
+  /** `--secrets-file` paths to read, per submission index. */
+  files: {submission: number; kind: 'secrets' | 'env'; path: string}[];
+}
+
+function entryFrom(word: Word, line: number): Entry {
+  const eq = word.text.indexOf('=');
+  if (eq === -1) return {key: word.text, source: 'bare', line};
+  const key = word.text.slice(0, eq);
+  const value = word.text.slice(eq + 1);
+  if (word.expanded && !word.literalDollar) return {key, source: 'shell-expanded', value, line};
+  return {key, source: 'literal', value, line};
+}
+
+export function extractShell(text: string, file: string, lineBase = 1): ShellScan {
+  const scan: ShellScan = {submissions: [], argvTokens: [], tokenValues: [], files: []};
+  if (!/\bhf\b|--token|HF_TOKEN/.test(text)) return scan;
+  for (const {text: lineText, line} of logicalLines(text, lineBase)) {
+    if (!/\bhf\b|--token|HF_TOKEN/.test(lineText)) continue;
+    const words = shellWords(lineText);
+    // --token VALUE anywhere, and HF_TOKEN=VALUE assignments.
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      let value: Word | undefined;
+      if (w.text === '--token' && words[i + 1] && !words[i + 1]!.op) value = words[i + 1];
+      else if (w.text.startsWith('--token=')) value = {...w, text: w.text.slice('--token='.length)};
+      if (value && !value.expanded) {
+        for (const hit of findTokenLike(value.text)) scan.argvTokens.push({file, line, token: hit.token});
+        if (/^(hf_|api_org_)/.test(value.text)) scan.tokenValues.push({file, line, value: value.text, where: '--token'});
+      }
+      const assign = /^(?:export\s+)?(HF_TOKEN|HUGGING_FACE_HUB_TOKEN)=(.*)$/.exec(w.text);
+      if (assign && !w.expanded && assign[2]) scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
+    }
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (!(words[i]!.text === 'hf' || words[i]!.text.endsWith('/hf')) || words[i + 1]!.text !== 'jobs') continue;
+      let j = i + 2;
+      let scheduled = false;
+      if (words[j]?.text === 'scheduled') {
+        scheduled = true;
+        j++;
+      }
+      let operation: 'uv' | 'run';
+      if (words[j]?.text === 'uv' && words[j + 1]?.text === 'run') {
+        operation = 'uv';
+        j += 2;
+      } else if (words[j]?.text === 'run') {
+        operation = 'run';
+        j += 1;
+      } else continue;
+      const api = `hf jobs ${scheduled ? 'scheduled ' : ''}${operation === 'uv' ? 'uv run' : 'run'}`;
+      const sub: Submission = {origin: 'cli', api, operation, file, line, secrets: [], env: [], secretsOpaque: false, envOpaque: false, unknownArgs: []};
+      const index = scan.submissions.length;
+      const positionals: string[] = [];
+      let optionsDone = false;
+      for (; j < words.length && !words[j]!.op; j++) {
+        const w = words[j]!;
+        if (!optionsDone && w.text === '--') {
+          optionsDone = true;
+          continue;
+        }
+        if (!optionsDone && w.text.startsWith('-') && positionals.length === 0) {
+          let name = w.text;
+          let value: Word | undefined;
+          const eq = w.text.indexOf('=');
+          if (w.text.startsWith('--') && eq !== -1) {
+            name = w.text.slice(0, eq);
+            value = {...w, text: w.text.slice(eq + 1)};
+          } else if (VALUE_OPTS.has(name)) {
+            value = words[j + 1] && !words[j + 1]!.op ? words[++j] : undefined;
+          }
+          if (!value) continue;
+          switch (name) {
+            case '-s':
+            case '--secrets':
+              sub.secrets.push(entryFrom(value, line));
+              break;
+            case '-e':
+            case '--env':
+              sub.env.push(entryFrom(value, line));
+              break;
+            case '--secrets-file':
+              scan.files.push({submission: index, kind: 'secrets', path: value.text});
+              sub.secretsOpaque = true;
+              break;
+            case '--env-file':
+              scan.files.push({submission: index, kind: 'env', path: value.text});
+              sub.envOpaque = true;
+              break;
+            case '--flavor':
+              sub.flavor = {value: value.text, line};
+              break;
+            case '--timeout':
+              if (!value.expanded) sub.timeout = {value: value.text, line};
+              break;
+            case '--namespace':
+              if (!value.expanded) sub.namespace = {value: value.text, line};
+              break;
+          }
+          continue;
+        }
+        positionals.push(w.text);
+      }
+      // Scheduled commands take the schedule first.
+      const rest = scheduled ? positionals.slice(1) : positionals;
+      if (operation === 'uv' && rest[0] !== undefined) sub.script = {value: rest[0], line, literal: true};
+      scan.submissions.push(sub);
+    }
+  }
+  return scan;
+}
+
+/** A dotenv file as `hf --secrets-file` reads it: KEY=VALUE, `export`, quotes, comments, bare KEY; no $VAR expansion. */
+export function parseDotenv(text: string, lineBase = 1): Entry[] {
+  const out: Entry[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (!raw || raw.startsWith('#')) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*))?$/.exec(raw);
+    if (!m) continue;
+    if (m[2] === undefined) {
+      out.push({key: m[1]!, source: 'bare', line: i + lineBase});
+      continue;
+    }
+    let v = m[2].trim();
+    if (/^(["']).*\1$/.test(v)) v = v.slice(1, -1);
+    else v = v.replace(/\s+#.*$/, '');
+    out.push({key: m[1]!, source: 'literal', value: v, line: i + lineBase});
+  }
+  return out;
+}

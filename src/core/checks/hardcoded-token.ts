@@ -1,0 +1,17 @@
+// hardcoded-token: a real-looking token (hf_..., api_org_...) written in a file. Doc placeholders (hf_xxx) do not count.
+import {maskToken} from '../tokens/mask.js';
+import {outcome, result, countLabel, type StaticCheck} from './common.js';
+
+const id = 'hardcoded-token';
+const title = 'No token written in files';
+
+export const hardcodedToken: StaticCheck = {
+  id,
+  title,
+  run(model) {
+    const findings = model.tokens.map((hit) =>
+      result(id, title, 'fail', `A token (${maskToken(hit.token)}) is written in this file: anyone who can read it can use your account.`, 'Revoke it at https://huggingface.co/settings/tokens, remove it from the file (and git history), and pass the token at run time: `--secrets HF_TOKEN` (CLI), `secrets={"HF_TOKEN": get_token()}` (Python), `"$HF_TOKEN"` (MCP tool).', hit),
+    );
+    return outcome(id, title, findings, model.files.length > 0, `No token-shaped strings in ${countLabel(model.files.length, 'file')}.`, 'No files to look at.');
+  },
+};

@@ -1,0 +1,113 @@
+// runChecks: scan the paths, run every static check, then the live ones against the endpoint.
+import {resolveEndpoint} from '../endpoint.js';
+import {redactSecrets} from '../tokens/mask.js';
+import type {Env} from '../store/paths.js';
+import type {StaticCheck} from './common.js';
+import {envTokenOverride} from './env-token-override.js';
+import {hardcodedToken} from './hardcoded-token.js';
+import {literalPlaceholder} from './literal-placeholder.js';
+import {createLiveContext, whoAmIOnce, type HubFactory, type LiveContext, type LiveHub, type WhoAmIOutcome} from './live-context.js';
+import type {LiveCheck} from './live-common.js';
+import {loggedIn} from './logged-in.js';
+import {missingSecrets} from './missing-secrets.js';
+import {noTokenCheck} from './no-token-check.js';
+import {repoAccess} from './repo-access.js';
+import {scanPaths, scanText, type FileKind} from './scan.js';
+import {scriptNotInContainer} from './script-not-in-container.js';
+import {timeoutFormat} from './timeout-format.js';
+import {tokenFormat} from './token-format.js';
+import {tokenInArgv} from './token-in-argv.js';
+import {tokenInEnv} from './token-in-env.js';
+import {tokenPermission} from './token-permission.js';
+import {tokenValid} from './token-valid.js';
+import {unknownArgument} from './unknown-argument.js';
+import {unknownFlavor} from './unknown-flavor.js';
+import {wrongSecretKey} from './wrong-secret-key.js';
+import type {CheckId, CheckReport, CheckResult, LiveCheckId, ScanModel, StaticCheckId} from './types.js';
+
+export const STATIC_CHECKS: Record<StaticCheckId, StaticCheck> = {
+  'hardcoded-token': hardcodedToken,
+  'token-in-env': tokenInEnv,
+  'wrong-secret-key': wrongSecretKey,
+  'missing-secrets': missingSecrets,
+  'no-token-check': noTokenCheck,
+  'token-format': tokenFormat,
+  'literal-placeholder': literalPlaceholder,
+  'script-not-in-container': scriptNotInContainer,
+  'unknown-argument': unknownArgument,
+  'timeout-format': timeoutFormat,
+  'unknown-flavor': unknownFlavor,
+  'token-in-argv': tokenInArgv,
+};
+
+export const LIVE_CHECKS: Record<LiveCheckId, LiveCheck> = {
+  'logged-in': loggedIn,
+  'token-valid': tokenValid,
+  'token-permission': tokenPermission,
+  'repo-access': repoAccess,
+  'env-token-override': envTokenOverride,
+};
+
+export interface RunChecksOptions {
+  /** Files or folders; default the cwd. */
+  paths: string[];
+  cwd: string;
+  env: Env;
+  /** No network: the live checks that need the Hub are skipped (logged-in and env-token-override still run). */
+  offline?: boolean;
+  /** Default: --endpoint resolution from env (HF_ENDPOINT, else huggingface.co). */
+  endpoint?: string;
+  /** A client (already bound to a token) or a factory; default createHubClient. */
+  hub?: LiveHub | HubFactory;
+  /** Run only these ids. */
+  only?: CheckId[];
+  /** Use this context instead of resolving the token from env. */
+  liveContext?: LiveContext;
+}
+
+/** Messages never carry a whole token: a last pass masks anything token-shaped and the token in use. */
+function safe(results: CheckResult[], secrets: string[]): CheckResult[] {
+  return results.map((r) => ({...r, message: redactSecrets(r.message, secrets), fix: redactSecrets(r.fix, secrets)}));
+}
+
+export function runStaticChecks(model: ScanModel, only?: CheckId[]): CheckResult[] {
+  const ids = (Object.keys(STATIC_CHECKS) as StaticCheckId[]).filter((id) => !only || only.includes(id));
+  return ids.flatMap((id) => STATIC_CHECKS[id].run(model));
+}
+
+export async function runLiveChecks(ctx: LiveContext, model: ScanModel, offline: boolean, only?: CheckId[]): Promise<CheckResult[]> {
+  const ids = (Object.keys(LIVE_CHECKS) as LiveCheckId[]).filter((id) => !only || only.includes(id));
+  const cache: {value?: Promise<WhoAmIOutcome>} = {};
+  const needsWho = ids.some((id) => id === 'token-valid' || id === 'token-permission' || id === 'repo-access');
+  const who = !offline && needsWho ? await whoAmIOnce(ctx, cache) : undefined;
+  const out: CheckResult[] = [];
+  for (const id of ids) out.push(...(await LIVE_CHECKS[id].run({ctx, model, offline, ...(who ? {who} : {})})));
+  return out;
+}
+
+export function report(checks: CheckResult[]): CheckReport {
+  return {ok: !checks.some((c) => c.status === 'fail'), checks};
+}
+
+export async function runChecks(options: RunChecksOptions): Promise<CheckReport> {
+  const offline = Boolean(options.offline);
+  const model = await scanPaths(options.paths, {cwd: options.cwd});
+  const endpoint = options.endpoint ?? resolveEndpoint(undefined, options.env);
+  const ctx = options.liveContext ?? (await createLiveContext({env: options.env, endpoint, offline, ...(options.hub ? {hub: options.hub} : {})}));
+  const checks = [...runStaticChecks(model, options.only), ...(await runLiveChecks(ctx, model, offline, options.only))];
+  return report(safe(checks, ctx.token ? [ctx.token] : []));
+}
+
+/**
+ * Static checks on one in-memory text (a lesson exercise answer, a snippet): `{ok, checks}` like `check --json`.
+ * `file` names it (its extension picks the parser: .py, .sh, .json, .md); `kind` overrides.
+ */
+export function checkText(text: string, file: string, options: {only?: CheckId[]; kind?: FileKind} = {}): CheckReport {
+  const model = scanText(text, file, options.kind);
+  return report(safe(runStaticChecks(model, options.only), []));
+}
+
+/** One check by id on a text: the statuses a lesson verifies against. */
+export function runCheckOnText(id: StaticCheckId, text: string, file: string, kind?: FileKind): CheckResult[] {
+  return STATIC_CHECKS[id].run(scanText(text, file, kind));
+}

@@ -1,0 +1,135 @@
+// The checklist's shapes: results (the `check --json` contract) and the scan model the static checks read.
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export const STATIC_CHECK_IDS = [
+  'hardcoded-token',
+  'token-in-env',
+  'wrong-secret-key',
+  'missing-secrets',
+  'no-token-check',
+  'token-format',
+  'literal-placeholder',
+  'script-not-in-container',
+  'unknown-argument',
+  'timeout-format',
+  'unknown-flavor',
+  'token-in-argv',
+] as const;
+export const LIVE_CHECK_IDS = ['logged-in', 'token-valid', 'token-permission', 'repo-access', 'env-token-override'] as const;
+export type StaticCheckId = (typeof STATIC_CHECK_IDS)[number];
+export type LiveCheckId = (typeof LIVE_CHECK_IDS)[number];
+export type CheckId = StaticCheckId | LiveCheckId;
+
+/** One line of `check --json`: `{"id", "status", "title", "message", "fix", "file"?, "line"?}`. */
+export interface CheckResult {
+  id: CheckId;
+  status: CheckStatus;
+  title: string;
+  message: string;
+  fix: string;
+  file?: string;
+  line?: number;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  checks: CheckResult[];
+}
+
+/** Where a job submission was written. */
+export type Origin = 'config' | 'mcp' | 'python' | 'cli';
+
+/**
+ * One env/secret entry of a submission. `source`:
+ * - `literal`: a plain string value (`value` set); for Python/CLI-single-quoted, `$HF_TOKEN` stays literal.
+ * - `bare`: CLI `-s KEY` (hf fills it from the environment / login).
+ * - `shell-expanded`: CLI `-s KEY=$VAR` / `"$VAR"` (your shell fills it in before hf sees it).
+ * - `expr`: a Python expression (`get_token()`, `os.environ["HF_TOKEN"]`), `value` holds its source.
+ */
+export interface Entry {
+  key: string;
+  source: 'literal' | 'bare' | 'shell-expanded' | 'expr';
+  value?: string;
+  line: number;
+}
+
+export interface Located<T> {
+  value: T;
+  line: number;
+}
+
+export interface Submission {
+  origin: Origin;
+  /** What was called, e.g. `hf_jobs("uv")`, `run_uv_job`, `hf jobs uv run`, `hf-job.json`. */
+  api: string;
+  /** `uv` for script jobs, `run` for Docker jobs, else the MCP operation name. */
+  operation: string;
+  file: string;
+  line: number;
+  script?: Located<string> & {literal: boolean};
+  secrets: Entry[];
+  env: Entry[];
+  /** `--secrets-file` / `--env-file` / a Python variable: entries we could not see. */
+  secretsOpaque: boolean;
+  envOpaque: boolean;
+  flavor?: Located<string>;
+  timeout?: Located<string | number>;
+  namespace?: Located<string>;
+  /** Argument names this tool does not know, with a suggestion. */
+  unknownArgs: {name: string; line: number; message: string}[];
+  /** Facts about the script the job runs, when we could read it (inline or a local file). */
+  scriptFacts?: ScriptFacts;
+}
+
+export interface ScriptFacts {
+  file: string;
+  /** First line that talks to the Hub with a token (push, upload, create_repo, login, whoami, reads HF_TOKEN). */
+  hubLine?: number;
+  hubWhat?: string;
+  /** The script verifies HF_TOKEN (assert/if/os.environ[...]/whoami) before use. */
+  checksToken: boolean;
+  /** A PEP 723 script or one a submission runs. */
+  isJobScript: boolean;
+  /** `namespace/name` repos it pushes to or creates, with the line. */
+  pushTargets: Located<string>[];
+}
+
+export interface TokenHit {
+  file: string;
+  line: number;
+  token: string;
+}
+
+/** A value given to HF_TOKEN (or `--token`) that we can judge by shape. */
+export interface TokenValue {
+  file: string;
+  line: number;
+  value: string;
+  where: string;
+}
+
+export interface ScanModel {
+  files: string[];
+  submissions: Submission[];
+  scripts: ScriptFacts[];
+  tokens: TokenHit[];
+  argvTokens: TokenHit[];
+  tokenValues: TokenValue[];
+  /** Files skipped (binary, too large) or unreadable, for the report. */
+  skipped: {file: string; reason: string}[];
+}
+
+export function emptyModel(): ScanModel {
+  return {files: [], submissions: [], scripts: [], tokens: [], argvTokens: [], tokenValues: [], skipped: []};
+}
+
+export function mergeModel(into: ScanModel, from: ScanModel): void {
+  into.files.push(...from.files);
+  into.submissions.push(...from.submissions);
+  into.scripts.push(...from.scripts);
+  into.tokens.push(...from.tokens);
+  into.argvTokens.push(...from.argvTokens);
+  into.tokenValues.push(...from.tokenValues);
+  into.skipped.push(...from.skipped);
+}

@@ -1,0 +1,122 @@
+// Walks folders for `check`: honours .gitignore (simple patterns, our own matcher), skips .git and node_modules.
+import {readdir, readFile, stat} from 'node:fs/promises';
+import {join, relative, sep} from 'node:path';
+
+export const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache']);
+
+interface Rule {
+  re: RegExp;
+  negate: boolean;
+  dirOnly: boolean;
+}
+
+/** One .gitignore pattern as a regex over a path relative to the .gitignore's folder (with `/` separators). */
+export function gitignoreRule(pattern: string): Rule | undefined {
+  let p = pattern.replace(/\r$/, '');
+  if (!p.trim() || p.startsWith('#')) return undefined;
+  p = p.replace(/(?<!\\)\s+$/, '');
+  let negate = false;
+  if (p.startsWith('!')) {
+    negate = true;
+    p = p.slice(1);
+  }
+  if (p.startsWith('\\')) p = p.slice(1);
+  let dirOnly = false;
+  if (p.endsWith('/')) {
+    dirOnly = true;
+    p = p.slice(0, -1);
+  }
+  const anchored = p.includes('/');
+  if (p.startsWith('/')) p = p.slice(1);
+  let re = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '*') {
+      if (p[i + 1] === '*') {
+        const slashAfter = p[i + 2] === '/';
+        re += slashAfter ? '(?:.*/)?' : '.*';
+        i += slashAfter ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = p.indexOf(']', i);
+      if (close === -1) re += '\\[';
+      else {
+        re += '[' + p.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  const body = anchored ? `^${re}` : `(?:^|/)${re}`;
+  return {re: new RegExp(`${body}(?:/.*)?$`), negate, dirOnly};
+}
+
+export class IgnoreStack {
+  constructor(private readonly layers: {base: string; rules: Rule[]}[] = []) {}
+
+  with(base: string, text: string): IgnoreStack {
+    const rules = text.split('\n').map(gitignoreRule).filter((r): r is Rule => r !== undefined);
+    return rules.length ? new IgnoreStack([...this.layers, {base, rules}]) : this;
+  }
+
+  ignored(path: string, isDir: boolean): boolean {
+    let result = false;
+    for (const layer of this.layers) {
+      const rel = relative(layer.base, path).split(sep).join('/');
+      if (rel.startsWith('..')) continue;
+      for (const rule of layer.rules) {
+        // Ignored folders are never entered, so a folder-only rule never needs to match a file.
+        if (rule.dirOnly && !isDir) continue;
+        if (!rule.re.test(rel)) continue;
+        result = !rule.negate;
+      }
+    }
+    return result;
+  }
+}
+
+export interface WalkEntry {
+  path: string;
+  size: number;
+}
+
+/** Files under `root` (a file yields itself). Ignored folders are not entered. */
+export async function* walkFiles(root: string): AsyncGenerator<WalkEntry> {
+  const st = await stat(root);
+  if (st.isFile()) {
+    yield {path: root, size: st.size};
+    return;
+  }
+  let ignore = new IgnoreStack();
+  // .gitignore files of parent folders up to the repo root are not read: a scan of a subfolder uses its own.
+  const stack: {dir: string; ignore: IgnoreStack}[] = [{dir: root, ignore}];
+  while (stack.length) {
+    const {dir, ignore: parentIgnore} = stack.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir, {withFileTypes: true});
+    } catch {
+      continue;
+    }
+    ignore = parentIgnore;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        ignore = ignore.with(dir, await readFile(join(dir, '.gitignore'), 'utf8'));
+      } catch {
+        // unreadable .gitignore: keep the parent's rules
+      }
+    }
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRS.has(e.name) || ignore.ignored(full, true)) continue;
+        subdirs.push(full);
+      } else if (e.isFile()) {
+        if (ignore.ignored(full, false)) continue;
+        yield {path: full, size: -1};
+      }
+    }
+    for (const d of subdirs.reverse()) stack.push({dir: d, ignore});
+  }
+}

@@ -1,0 +1,31 @@
+// `$HF_TOKEN` / `${HF_TOKEN}` placeholders: whole-value, exact match only (as the MCP tool does).
+import {isPlaceholderToken} from '../tokens/format.js';
+
+export function isTokenPlaceholder(value: unknown): value is string {
+  return typeof value === 'string' && (value.trim() === '$HF_TOKEN' || value.trim() === '${HF_TOKEN}');
+}
+
+/** The placeholder appears inside a longer value ("Bearer $HF_TOKEN"): never replaced by anyone. */
+export function containsTokenPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && !isTokenPlaceholder(value) && /\$\{?HF_TOKEN\}?/.test(value);
+}
+
+const TOKEN_SHAPED = /(?:hf_|api_org_)[A-Za-z0-9]{16,}/g;
+
+/** Real-looking tokens in a text (not doc placeholders like hf_xxx or hf_YOUR_TOKEN), with their index. */
+export function findTokenLike(text: string): {token: string; index: number}[] {
+  const out: {token: string; index: number}[] = [];
+  TOKEN_SHAPED.lastIndex = 0;
+  for (let m = TOKEN_SHAPED.exec(text); m; m = TOKEN_SHAPED.exec(text)) {
+    // Must not be glued to a longer identifier on the left (e.g. `my_hf_...`).
+    const before = m.index > 0 ? text[m.index - 1]! : '';
+    if (/[A-Za-z0-9_]/.test(before)) continue;
+    if (m[0].startsWith('hf_') && isPlaceholderToken(m[0])) continue;
+    out.push({token: m[0], index: m.index});
+  }
+  return out;
+}
+
+export function looksLikeRealToken(value: string): boolean {
+  return findTokenLike(value).length > 0;
+}
