@@ -75,7 +75,7 @@ export function revisionNotFound(rev: string): HttpError {
 
 /** A branch, `refs/pr/N`, `refs/heads/x` or a full commit oid -> the commit. */
 export async function resolveRevision(store: HubStore, repo: RepoRecord, rev: string): Promise<CommitRecord> {
-  const ref = repo.refs[refName(rev)];
+  const ref = repo.refs[refName(rev === 'HEAD' ? 'main' : rev)];
   const oid = ref ?? (/^[0-9a-f]{40}$/.test(rev) ? rev : undefined);
   const commit = oid ? await store.getCommit(repo, oid) : undefined;
   if (!commit) throw revisionNotFound(rev);
