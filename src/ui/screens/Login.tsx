@@ -74,10 +74,9 @@ export function Login({state, dispatch}: ScreenProps) {
           Token: {a.kindLabel} <Text dimColor>({a.masked}, {a.sourceLabel})</Text>
         </Text>
         {a.permissions.map((line) => (
-          <Text key={line} dimColor>
-            {'  '}
-            {line}
-          </Text>
+          <Box key={line} paddingLeft={2}>
+            <Text dimColor>{line}</Text>
+          </Box>
         ))}
         <Box marginTop={1}>
           <SelectList items={[{label: 'Continue', value: 'continue'}, {label: 'Use another token', value: 'other'}]} onSubmit={(v) => dispatch(v === 'continue' ? {type: 'login-continue'} : {type: 'back'})} />

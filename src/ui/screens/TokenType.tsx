@@ -18,11 +18,12 @@ export function TokenType({state, dispatch}: ScreenProps) {
     <Box flexDirection="column">
       <Text bold>Four kinds of token:</Text>
       {TOKEN_KINDS.map((k) => (
-        <Text key={k.name}>
-          {'  '}
-          <Text bold>{k.name.padEnd(12)}</Text>
+        <Box key={k.name} paddingLeft={2}>
+          <Box width={14} flexShrink={0}>
+            <Text bold>{k.name}</Text>
+          </Box>
           <Text dimColor>{k.can}</Text>
-        </Text>
+        </Box>
       ))}
       <Box marginTop={1} flexDirection="column">
         <Text bold>What should your first job do?</Text>
