@@ -42,6 +42,7 @@ export const COMMON_HINTS: Hint[] = [
 /** While typing a token, letters are text: only Enter, Esc and Ctrl-C act. */
 export const TYPING_HINTS: Hint[] = [
   {keys: 'Enter', label: 'check the token'},
+  {keys: 'Ctrl-U', label: 'clear'},
   {keys: 'Esc', label: 'back'},
   {keys: 'Ctrl-C', label: 'quit'},
 ];

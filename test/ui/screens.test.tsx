@@ -176,6 +176,6 @@ describe('screens', () => {
 
   it('footer: typing disables letter keys; running offers cancel', () => {
     expect(footerText(hintsFor(state({type: 'token-detected'})))).toBe('↑↓/j k move · Enter select · Esc back · q quit · ? help');
-    expect(footerText(hintsFor(state({type: 'token-detected'}, {type: 'login-method', method: 'paste'})))).toContain('Ctrl-C quit');
+    expect(footerText(hintsFor(state({type: 'token-detected'}, {type: 'login-method', method: 'paste'})))).toBe('Enter check the token · Ctrl-U clear · Esc back · Ctrl-C quit');
   });
 });

@@ -33,6 +33,7 @@ function go(state: WizardState, step: StepId, patch: Partial<WizardState> = {}):
   const next: WizardState = {...state, ...patch, step, history};
   delete next.error;
   delete next.busy;
+  delete next.notice;
   return next;
 }
 
