@@ -1,0 +1,167 @@
+// A learner's course: the lessons, their progress and their workspace, and every action the `learn` faces
+// (Ink view, plain mode, the non-interactive flags) share: start, hint, verify, reset, run, whoami.
+import {STATIC_CHECK_IDS} from '../checks/types.js';
+import {runChecks} from '../checks/runner.js';
+import {findExercise, findLesson, loadLessons} from './loader.js';
+import {runExerciseJob, whoamiPractice, type RunOutcome, type WhoamiReport} from './live.js';
+import type {Exercise, Lesson, LiveExercise, PracticeToken, SolutionStep} from './model.js';
+import {progressPath, ProgressStore} from './progress.js';
+import type {LearnTarget} from './target.js';
+import {verifyFiles, verifyLive, verifyQuiz, type CheckRunner, type QuizAnswers, type VerifyResult} from './verify.js';
+import {copySolution, exerciseWorkspace, prepareWorkspace, resetWorkspace, resolveWorkspaceRoot, workspaceFiles, type FileExercise} from './workspace.js';
+
+/** The checklist, offline and static only: exercises judge files, not the learner's own login. */
+export const staticCheckRunner: CheckRunner = ({paths, cwd}) => runChecks({paths, cwd, env: {}, offline: true, only: [...STATIC_CHECK_IDS]});
+
+export interface CourseOptions {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** --workspace DIR */
+  workspace?: string;
+  lessonsDir?: string;
+  runChecks?: CheckRunner;
+}
+
+export interface LessonStatus {
+  lesson: Lesson;
+  done: number;
+  total: number;
+  read: boolean;
+}
+
+export class Course {
+  private constructor(
+    readonly lessons: Lesson[],
+    readonly progress: ProgressStore,
+    readonly workspaceRoot: string,
+    readonly runChecks: CheckRunner,
+  ) {}
+
+  static async open(options: CourseOptions): Promise<Course> {
+    const lessons = await loadLessons(options.lessonsDir);
+    const progress = await ProgressStore.open(progressPath(options.env));
+    const root = resolveWorkspaceRoot(options.workspace, progress.get().workspace, options.cwd);
+    if (progress.get().workspace !== root) await progress.setWorkspace(root);
+    return new Course(lessons, progress, root, options.runChecks ?? staticCheckRunner);
+  }
+
+  lesson(key: string): Lesson | undefined {
+    return findLesson(this.lessons, key);
+  }
+
+  exercise(lesson: Lesson, key: string): Exercise | undefined {
+    return findExercise(lesson, key);
+  }
+
+  status(lesson: Lesson): LessonStatus {
+    const p = this.progress.lesson(lesson.id);
+    const done = lesson.exercises.filter((e) => p.exercises[e.id]?.done).length;
+    return {lesson, done, total: lesson.exercises.length, read: p.read === true};
+  }
+
+  isDone(lesson: Lesson, exercise: Exercise): boolean {
+    return this.progress.exercise(lesson.id, exercise.id).done;
+  }
+
+  /** Prerequisites not completed yet (advice only: nothing is locked). */
+  missingPrerequisites(lesson: Lesson): Lesson[] {
+    return lesson.prerequisites.map((id) => this.lessons.find((l) => l.id === id)!).filter((l) => {
+      const s = this.status(l);
+      return s.done < s.total;
+    });
+  }
+
+  /** Where to resume: the saved position, else the first lesson with unfinished exercises. */
+  resumePoint(): {lesson: Lesson; exercise?: Exercise} {
+    const cur = this.progress.get().current;
+    const saved = cur ? this.lesson(cur.lesson) : undefined;
+    if (saved) {
+      const ex = cur?.exercise ? this.exercise(saved, cur.exercise) : undefined;
+      return ex ? {lesson: saved, exercise: ex} : {lesson: saved};
+    }
+    const next = this.lessons.find((l) => this.status(l).done < l.exercises.length) ?? this.lessons[0]!;
+    return {lesson: next};
+  }
+
+  /** The exercise after this one (next lesson's first when this was the last). */
+  next(lesson: Lesson, exercise?: Exercise): {lesson: Lesson; exercise?: Exercise} | undefined {
+    const i = exercise ? lesson.exercises.indexOf(exercise) : -1;
+    const after = lesson.exercises[i + 1];
+    if (after) return {lesson, exercise: after};
+    const li = this.lessons.indexOf(lesson);
+    const nextLesson = this.lessons[li + 1];
+    return nextLesson ? {lesson: nextLesson} : undefined;
+  }
+
+  workspaceDir(lesson: Lesson, exercise: FileExercise): string {
+    return exerciseWorkspace(this.workspaceRoot, lesson, exercise);
+  }
+
+  /** Copies starting files that are not there yet and remembers the position; returns the workspace folder. */
+  async start(lesson: Lesson, exercise: Exercise): Promise<string | undefined> {
+    await this.progress.setCurrent(lesson.id, exercise.id);
+    if (exercise.kind === 'quiz') return undefined;
+    await prepareWorkspace(this.workspaceRoot, lesson, exercise);
+    return this.workspaceDir(lesson, exercise);
+  }
+
+  /** Hint number `n` (1-based), counted in progress. */
+  async hint(lesson: Lesson, exercise: Exercise, n: number): Promise<string | undefined> {
+    const hint = exercise.hints[n - 1];
+    if (hint) await this.progress.countHint(lesson.id, exercise.id, n);
+    return hint;
+  }
+
+  async verify(lesson: Lesson, exercise: Exercise, input: {answers?: QuizAnswers; target?: LearnTarget} = {}): Promise<VerifyResult> {
+    let result: VerifyResult;
+    if (exercise.kind === 'quiz') {
+      result = verifyQuiz(exercise, input.answers ?? []);
+    } else {
+      await prepareWorkspace(this.workspaceRoot, lesson, exercise);
+      const dir = this.workspaceDir(lesson, exercise);
+      const paths = workspaceFiles(this.workspaceRoot, lesson, exercise);
+      if (exercise.kind === 'fix-file') {
+        result = await verifyFiles(exercise.checks, paths, dir, this.runChecks);
+      } else {
+        if (!input.target) throw new Error('A live exercise needs the sandbox.');
+        result = await verifyLive(exercise, this.progress.runsFor(lesson.id, exercise.id, input.target.hubUrl), input.target, {paths, cwd: dir, runChecks: this.runChecks});
+      }
+    }
+    if (result.passed) await this.progress.markDone(lesson.id, exercise.id);
+    return result;
+  }
+
+  /** Starting files back and the exercise's result and runs forgotten. */
+  async reset(lesson: Lesson, exercise: Exercise): Promise<void> {
+    if (exercise.kind !== 'quiz') await resetWorkspace(this.workspaceRoot, lesson, exercise);
+    await this.progress.resetExercise(lesson.id, exercise.id);
+  }
+
+  async run(lesson: Lesson, exercise: LiveExercise, token: PracticeToken, target: LearnTarget, onLine?: (line: string) => void): Promise<RunOutcome> {
+    await prepareWorkspace(this.workspaceRoot, lesson, exercise);
+    const outcome = await runExerciseJob({target, lesson, exercise, workspaceDir: this.workspaceDir(lesson, exercise), token, ...(onLine ? {onLine} : {})});
+    await this.progress.addRun(outcome.record);
+    return outcome;
+  }
+
+  whoami(target: LearnTarget, token: PracticeToken): Promise<WhoamiReport> {
+    return whoamiPractice(target, token);
+  }
+
+  /** Replays the reference solution (tests; and the instructor's `--solve`). */
+  async applySolution(lesson: Lesson, exercise: Exercise, target?: LearnTarget): Promise<QuizAnswers | undefined> {
+    if (exercise.kind === 'quiz') return exercise.questions.map((q) => q.choices.findIndex((c) => c.correct));
+    if (exercise.kind === 'fix-file') {
+      await copySolution(this.workspaceRoot, lesson, exercise);
+      return undefined;
+    }
+    for (const step of exercise.solutionSteps as SolutionStep[]) {
+      if ('copySolution' in step) await copySolution(this.workspaceRoot, lesson, exercise);
+      else {
+        if (!target) throw new Error('A live exercise needs the sandbox.');
+        await this.run(lesson, exercise, step.run, target);
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,71 @@
+// Where live exercises run: an in-process sandbox (temporary, or persistent in a folder), or a sandbox already
+// serving at --endpoint whose practice tokens are read from its --sandbox-data folder.
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {PRACTICE_TOKENS, type PracticeToken} from './model.js';
+
+export interface LearnTarget {
+  hubUrl: string;
+  tokens: Record<PracticeToken, string>;
+  /** The practice user whose namespace jobs run in. */
+  user: string;
+  /** "in-process sandbox", "sandbox at http://…" */
+  label: string;
+  close(): Promise<void>;
+}
+
+export class TargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetError';
+  }
+}
+
+interface StoredAccounts {
+  users?: {name?: string}[];
+  tokens?: {label?: string; value?: string}[];
+}
+
+/** Reads the practice tokens of a sandbox data folder (`accounts.json`, written by `sandbox --data DIR`). */
+export async function readSandboxTokens(dataDir: string): Promise<{tokens: Record<PracticeToken, string>; user: string}> {
+  const file = join(dataDir, 'accounts.json');
+  let accounts: StoredAccounts;
+  try {
+    accounts = JSON.parse(await readFile(file, 'utf8')) as StoredAccounts;
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : 'it is unreadable';
+    throw new TargetError(`Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`hf-jobs-wizard sandbox --data ${dataDir}\` first.`);
+  }
+  const tokens = {} as Record<PracticeToken, string>;
+  for (const label of PRACTICE_TOKENS) {
+    const value = accounts.tokens?.find((t) => t.label === label)?.value;
+    if (!value) throw new TargetError(`${file} has no "${label}" practice token: is it a sandbox data folder?`);
+    tokens[label] = value;
+  }
+  return {tokens, user: accounts.users?.[0]?.name ?? 'practice-user'};
+}
+
+export interface TargetOptions {
+  endpoint?: string;
+  sandboxData?: string;
+}
+
+export async function openTarget(options: TargetOptions): Promise<LearnTarget> {
+  if (options.endpoint) {
+    if (!options.sandboxData) {
+      throw new TargetError('--endpoint needs --sandbox-data DIR too (the folder the sandbox was started with), so learn can find the practice tokens.');
+    }
+    const {tokens, user} = await readSandboxTokens(options.sandboxData);
+    const hubUrl = options.endpoint.replace(/\/+$/, '');
+    return {hubUrl, tokens, user, label: `sandbox at ${hubUrl}`, close: async () => undefined};
+  }
+  const {startSandbox} = await import('../../sandbox/index.js');
+  const sandbox = await startSandbox(options.sandboxData ? {dataDir: options.sandboxData} : {});
+  return {
+    hubUrl: sandbox.url,
+    tokens: sandbox.tokens,
+    user: sandbox.users[0] ?? 'practice-user',
+    label: options.sandboxData ? `in-process sandbox (state in ${options.sandboxData})` : 'in-process sandbox (temporary)',
+    close: () => sandbox.close(),
+  };
+}

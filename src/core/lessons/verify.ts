@@ -1,0 +1,178 @@
+// The verify engine: quizzes by the chosen answers, fix-the-file exercises by running the checklist on the
+// workspace (specific ids must pass), live exercises by the sandbox's state (jobs, logs, repo files).
+// Never by comparing the learner's text with the answer.
+import {existsSync} from 'node:fs';
+import type {CheckReport, CheckResult} from '../checks/types.js';
+import {createHubClient} from '../hub/client.js';
+import {followLog, readJob} from './live.js';
+import type {CheckExpectation, Exercise, LiveExercise, QuizExercise} from './model.js';
+import type {RunRecord} from './progress.js';
+import type {LearnTarget} from './target.js';
+
+export interface VerifyItem {
+  ok: boolean;
+  text: string;
+}
+
+export interface VerifyResult {
+  passed: boolean;
+  /** One line: what passed, or the first thing to fix. */
+  summary: string;
+  items: VerifyItem[];
+  /** The checklist results behind a file verification. */
+  checks?: CheckResult[];
+}
+
+/** Runs the checklist on files (src/core/checks runChecks, offline). */
+export type CheckRunner = (input: {paths: string[]; cwd: string}) => Promise<CheckReport>;
+
+/** The learner's answers: one choice index (0-based) per question; undefined = not answered. */
+export type QuizAnswers = (number | undefined)[];
+
+export function verifyQuiz(exercise: QuizExercise, answers: QuizAnswers): VerifyResult {
+  const items: VerifyItem[] = exercise.questions.map((q, i) => {
+    const a = answers[i];
+    const choice = a === undefined ? undefined : q.choices[a];
+    if (!choice) return {ok: false, text: `Question ${i + 1}: not answered.`};
+    if (choice.correct) return {ok: true, text: `Question ${i + 1}: right.`};
+    return {ok: false, text: `Question ${i + 1}: "${choice.text}" — ${choice.explanation ?? 'not this one.'}`};
+  });
+  const wrong = items.filter((i) => !i.ok).length;
+  return {
+    passed: wrong === 0,
+    summary: wrong === 0 ? `All ${items.length} answers are right.` : `${items.length - wrong} of ${items.length} right.`,
+    items,
+  };
+}
+
+/** Parses "b,a,c" / "2,1,3" / "b a c" into 0-based indexes. Letters a-z or 1-based numbers. */
+export function parseAnswers(text: string): QuizAnswers | {error: string} {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  const out: QuizAnswers = [];
+  for (const p of parts) {
+    if (/^[a-z]$/i.test(p)) out.push(p.toLowerCase().charCodeAt(0) - 97);
+    else if (/^\d+$/.test(p) && Number(p) >= 1) out.push(Number(p) - 1);
+    else return {error: `"${p}" is not an answer: use letters (a, b, c) or numbers (1, 2, 3), one per question, e.g. --answers a,c,b`};
+  }
+  return out;
+}
+
+/** Requires every expected check id to pass on the files; a missing file fails before any check. */
+export async function verifyFiles(expect: CheckExpectation, files: string[], cwd: string, runChecks: CheckRunner): Promise<VerifyResult> {
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length) {
+    return {passed: false, summary: `Missing: ${missing.join(', ')}. Reset the exercise to get the starting files back.`, items: missing.map((f) => ({ok: false, text: `${f} does not exist.`}))};
+  }
+  const report = await runChecks({paths: files, cwd});
+  const items: VerifyItem[] = expect.pass.map((id) => {
+    const found = report.checks.filter((c) => c.id === id);
+    const bad = found.find((c) => c.status !== 'pass');
+    if (found.length === 0) return {ok: false, text: `${id}: the checklist did not report it.`};
+    if (bad) {
+      const where = bad.file ? ` (${bad.file.split(/[\\/]/).pop()}${bad.line ? `:${bad.line}` : ''})` : '';
+      return {ok: false, text: `${bad.title} [${id}, ${bad.status}]${where}: ${bad.message}${bad.fix ? ` Fix: ${bad.fix}` : ''}`};
+    }
+    return {ok: true, text: `${found[0]!.title} [${id}]`};
+  });
+  const failing = items.filter((i) => !i.ok);
+  return {
+    passed: failing.length === 0,
+    summary: failing.length === 0 ? `All ${items.length} checks pass.` : `${failing.length} of ${items.length} checks still fail.`,
+    items,
+    checks: report.checks.filter((c) => expect.pass.includes(c.id)),
+  };
+}
+
+interface RunState {
+  run: RunRecord;
+  stage?: string;
+  log?: string[];
+}
+
+async function runState(target: LearnTarget, run: RunRecord, withLog: boolean): Promise<RunState> {
+  if (!run.jobId) return {run};
+  const job = await readJob(target, run.jobId);
+  if (!job) return {run};
+  const state: RunState = {run, stage: job.status.stage};
+  if (withLog) state.log = await followLog(target, run.jobId, 5000);
+  return state;
+}
+
+const is403 = (s: RunState) => s.run.refused?.status === 403 || (s.stage === 'ERROR' && (s.log ?? []).some((l) => /\b403\b/.test(l)));
+
+async function datasetFiles(target: LearnTarget, repo: string): Promise<string[]> {
+  const client = createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens.write});
+  const names: string[] = [];
+  try {
+    for await (const f of client.listFiles({type: 'dataset', name: `${target.user}/${repo}`}, {recursive: true})) {
+      if (f.type === 'file' && f.path !== '.gitattributes') names.push(f.path);
+    }
+  } catch {
+    return [];
+  }
+  return names;
+}
+
+/** Live exercises: decided by the jobs this learner ran (progress) and what the sandbox says about them. */
+export async function verifyLive(exercise: LiveExercise, runs: RunRecord[], target: LearnTarget, files: {paths: string[]; cwd: string; runChecks: CheckRunner}): Promise<VerifyResult> {
+  const items: VerifyItem[] = [];
+  let fileResult: VerifyResult | undefined;
+  if (exercise.checks) {
+    fileResult = await verifyFiles(exercise.checks, files.paths, files.cwd, files.runChecks);
+    items.push(...fileResult.items);
+  }
+  const v = exercise.verify;
+  const states = await Promise.all(runs.map((r) => runState(target, r, v.type === 'forbidden-then-fixed' && r.token === v.token)));
+  const completed = states.filter((s) => s.stage === 'COMPLETED');
+  if (runs.length === 0) items.push({ok: false, text: 'No job run yet for this exercise: press r (or use --run TOKEN) to run one.'});
+  switch (v.type) {
+    case 'job-completed': {
+      const good = completed.find((s) => s.run.token === v.token);
+      if (good) items.push({ok: true, text: `A job run with the ${v.token} token completed (${good.run.jobId}).`});
+      else {
+        const other = completed.map((s) => s.run.token);
+        const failed = states.filter((s) => s.run.token === v.token && s.stage !== 'COMPLETED');
+        const text = other.length
+          ? `Jobs completed with the ${[...new Set(other)].join(' and ')} token, but a token with fewer permissions can do this job. Which one has exactly what it needs?`
+          : failed.length
+            ? `The ${v.token} token's run did not complete yet (${failed[0]!.stage ?? failed[0]!.run.refused?.message ?? 'no job'}).`
+            : 'No completed job yet.';
+        if (runs.length) items.push({ok: false, text});
+      }
+      break;
+    }
+    case 'forbidden-then-fixed': {
+      const first403 = states.find((s) => s.run.token === v.token && is403(s));
+      if (!first403) {
+        if (runs.length) items.push({ok: false, text: `No 403 yet: run the job with the ${v.token} token first.`});
+      } else {
+        items.push({ok: true, text: `The ${v.token} token got a 403${first403.run.refused ? ' when starting the job' : ' inside the job'}.`});
+        const fixed = completed.find((s) => s.run.at > first403.run.at);
+        items.push(fixed ? {ok: true, text: `Then a job run with the ${fixed.run.token} token completed.`} : {ok: false, text: 'Now run it with a token that is allowed, until it completes.'});
+      }
+      break;
+    }
+    case 'dataset-pushed': {
+      const last = states[states.length - 1];
+      if (completed.length === 0) {
+        if (last) items.push({ok: false, text: `No run completed yet; the last one ${last.run.refused ? `was refused: ${last.run.refused.message}` : `ended ${last.stage ?? 'unknown'}`}. Its log says why.`});
+      } else {
+        items.push({ok: true, text: `A job completed (${completed[completed.length - 1]!.run.jobId}).`});
+        const names = await datasetFiles(target, v.repo);
+        items.push(names.length ? {ok: true, text: `datasets/${target.user}/${v.repo} has ${names.join(', ')}.`} : {ok: false, text: `datasets/${target.user}/${v.repo} has no files: the job did not push anything.`});
+      }
+      break;
+    }
+  }
+  const failing = items.filter((i) => !i.ok);
+  return {
+    passed: failing.length === 0 && items.length > 0,
+    summary: failing.length === 0 ? 'Done: the sandbox shows exactly what was asked.' : failing[0]!.text,
+    items,
+    ...(fileResult?.checks ? {checks: fileResult.checks} : {}),
+  };
+}
+
+export function isFileExercise(e: Exercise): e is Exclude<Exercise, QuizExercise> {
+  return e.kind !== 'quiz';
+}

@@ -1,0 +1,56 @@
+// The learner's copies of an exercise's files: `<workspace>/<lesson folder>/<exercise id>/`.
+// Starting files are copied once (never over the learner's edits); reset and "copy the solution" overwrite.
+import {existsSync} from 'node:fs';
+import {copyFile, mkdir} from 'node:fs/promises';
+import {join, resolve} from 'node:path';
+import {exerciseDir} from './loader.js';
+import type {FixFileExercise, Lesson, LiveExercise} from './model.js';
+
+export type FileExercise = FixFileExercise | LiveExercise;
+
+/** `--workspace`, else the one remembered in progress, else `<cwd>/hf-jobs-lessons`. */
+export function resolveWorkspaceRoot(flag: string | undefined, remembered: string | undefined, cwd: string): string {
+  if (flag) return resolve(cwd, flag);
+  if (remembered) return remembered;
+  return resolve(cwd, 'hf-jobs-lessons');
+}
+
+export function exerciseWorkspace(root: string, lesson: Lesson, exercise: FileExercise): string {
+  return join(root, lesson.dirName, exercise.id);
+}
+
+export function workspaceFiles(root: string, lesson: Lesson, exercise: FileExercise): string[] {
+  const dir = exerciseWorkspace(root, lesson, exercise);
+  return exercise.files.map((f) => join(dir, f));
+}
+
+async function copyFrom(which: 'start' | 'solution', root: string, lesson: Lesson, exercise: FileExercise, overwrite: boolean): Promise<string[]> {
+  const dir = exerciseWorkspace(root, lesson, exercise);
+  await mkdir(dir, {recursive: true});
+  const copied: string[] = [];
+  for (const f of exercise.files) {
+    const target = join(dir, f);
+    if (!overwrite && existsSync(target)) continue;
+    const source = join(exerciseDir(lesson, exercise, which), f);
+    // A solution may leave a starting file unchanged and not ship it.
+    const from = which === 'solution' && !existsSync(source) ? join(exerciseDir(lesson, exercise, 'start'), f) : source;
+    await copyFile(from, target);
+    copied.push(target);
+  }
+  return copied;
+}
+
+/** Copies the starting files that are not there yet; returns the files it created. */
+export function prepareWorkspace(root: string, lesson: Lesson, exercise: FileExercise): Promise<string[]> {
+  return copyFrom('start', root, lesson, exercise, false);
+}
+
+/** Puts the starting files back, overwriting edits. */
+export function resetWorkspace(root: string, lesson: Lesson, exercise: FileExercise): Promise<string[]> {
+  return copyFrom('start', root, lesson, exercise, true);
+}
+
+/** Writes the reference solution over the workspace (tests, and "show me" after passing). */
+export function copySolution(root: string, lesson: Lesson, exercise: FileExercise): Promise<string[]> {
+  return copyFrom('solution', root, lesson, exercise, true);
+}
