@@ -1,0 +1,120 @@
+// How the sandbox runs a container image without containers: it maps image families to local interpreters
+// and says so in the job's opening log lines. Anything it cannot emulate fails the job with what to do instead.
+import {execFile} from 'node:child_process';
+import {accessSync, constants} from 'node:fs';
+import {basename, delimiter, isAbsolute, join} from 'node:path';
+
+export type ImageFamily = 'uv' | 'python' | 'node';
+
+export interface Interpreters {
+  /** The real python3 binary (not a pyenv/asdf shim, which would need the user's HOME), if any. */
+  python3?: string;
+  uv?: string;
+  node: string;
+}
+
+export type Launch =
+  | {ok: true; family: ImageFamily; argv: string[]; links: Record<string, string>; notes: string[]}
+  | {ok: false; message: string};
+
+/** First executable `name` on a PATH string. */
+export function which(name: string, path: string | undefined): string | undefined {
+  for (const dir of (path ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // keep looking
+    }
+  }
+  return undefined;
+}
+
+function realPython(shim: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(shim, ['-c', 'import sys; print(sys.executable)'], {timeout: 5000}, (error, stdout) => {
+      const path = String(stdout).trim();
+      resolve(!error && path && isAbsolute(path) ? path : undefined);
+    });
+  });
+}
+
+let cached: Promise<Interpreters> | undefined;
+
+/** Looks the interpreters up once per process (on the sandbox's own PATH). */
+export function findInterpreters(): Promise<Interpreters> {
+  cached ??= (async () => {
+    const out: Interpreters = {node: process.execPath};
+    const uv = which('uv', process.env.PATH);
+    if (uv) out.uv = uv;
+    const py = which('python3', process.env.PATH);
+    const real = py ? await realPython(py) : undefined;
+    if (real) out.python3 = real;
+    return out;
+  })();
+  return cached;
+}
+
+export function imageFamily(image: string): ImageFamily | undefined {
+  const name = image.replace(/^docker\.io\/(library\/)?/, '');
+  if (/^(ghcr\.io\/)?astral-sh\/uv(:|@|$)/.test(name)) return 'uv';
+  if (/^python(:|@|$)/.test(name)) return 'python';
+  if (/^node(:|@|$)/.test(name)) return 'node';
+  return undefined;
+}
+
+const PYTHON = /^python(3(\.\d+)?)?$/;
+const SUPPORTED = '`python:*` (local python3), `node:*` (this Node) and `ghcr.io/astral-sh/uv:*` (local uv)';
+
+/**
+ * Where the job's command runs. `links` are the names put first on the job's PATH (e.g. `python` -> the real
+ * python3), so shell commands inside the job find the same interpreters.
+ */
+export function planLaunch(spec: {dockerImage: string | null; spaceId: string | null; command: string[]; arguments: string[]}, found: Interpreters, hostPath: string | undefined): Launch {
+  if (!spec.dockerImage) {
+    return {ok: false, message: `The sandbox cannot run Space images (spaceId "${spec.spaceId ?? ''}"): it has no containers. Use a dockerImage it emulates: ${SUPPORTED}.`};
+  }
+  const image = spec.dockerImage;
+  const family = imageFamily(image);
+  if (!family) {
+    return {ok: false, message: `The sandbox cannot emulate image "${image}": it has no containers and maps only ${SUPPORTED} to local interpreters. Use one of those images in the sandbox; on the real Hub your image runs as is.`};
+  }
+  const links: Record<string, string> = {};
+  const notes: string[] = [];
+  if (family === 'node') {
+    links.node = found.node;
+    notes.push(`image "${image}" runs as this machine's Node ${process.version} (${found.node}), not in a container`);
+  } else if (family === 'python') {
+    if (!found.python3) {
+      return {ok: false, message: `Image "${image}" needs python3, which is not on this machine's PATH. Install Python 3, or run the example's Node twin (a node: image) in the sandbox.`};
+    }
+    links.python = links.python3 = found.python3;
+    notes.push(`image "${image}" runs as this machine's python3 (${found.python3}), not in a container`);
+  } else {
+    if (!found.uv) {
+      return {ok: false, message: `Image "${image}" needs uv, which is not on this machine's PATH. Install uv (https://docs.astral.sh/uv/getting-started/installation/), or run the example's Node twin (a node: image) in the sandbox.`};
+    }
+    links.uv = found.uv;
+    const uvx = which('uvx', hostPath);
+    if (uvx) links.uvx = uvx;
+    if (found.python3) links.python = links.python3 = found.python3;
+    notes.push(`image "${image}" runs as this machine's uv (${found.uv}), not in a container`);
+  }
+
+  const [first, ...rest] = spec.command;
+  const name = basename(first!);
+  let exe: string | undefined;
+  if (PYTHON.test(name)) exe = links.python3;
+  else exe = links[name] ?? which(name, hostPath);
+  if (!exe) {
+    const hint = PYTHON.test(name)
+      ? `${image} has no python in the sandbox`
+      : name === 'node' || name === 'uv' || name === 'uvx'
+        ? `"${name}" belongs to another image family here (node:* has node, ghcr.io/astral-sh/uv:* has uv)`
+        : `"${name}" is not on this machine's PATH`;
+    return {ok: false, message: `Cannot start the command "${first}": ${hint}.`};
+  }
+  return {ok: true, family, argv: [exe, ...rest, ...spec.arguments], links, notes};
+}

@@ -1,0 +1,301 @@
+// The local job runner: each job is a child process of the sandbox with only its own environment, in its own
+// temporary directory, killed (whole process group) on timeout, cancel or sandbox close. Jobs and their logs
+// persist under `<dataDir>/jobs/<id>/` so finished jobs stay readable.
+import {spawn, type ChildProcess} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import {mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {delimiter, join} from 'node:path';
+import {findInterpreters, planLaunch} from './images.js';
+import {JobLog, LineSplitter} from './log.js';
+import {TERMINAL_STAGES, type JobOwner, type JobRecord, type JobStage, type ValidJobSpec} from './spec.js';
+
+/** After SIGTERM, how long a job's processes get before SIGKILL. */
+const KILL_GRACE_MS = 1000;
+/** After the main process exits, how long to wait for its output pipes to drain. */
+const DRAIN_MS = 500;
+
+interface Running {
+  job: JobRecord;
+  log: JobLog;
+  child?: ChildProcess;
+  stopReason?: {stage: JobStage; message: string};
+  done: Promise<void>;
+}
+
+export function newJobId(): string {
+  return randomBytes(12).toString('hex');
+}
+
+function isTerminal(stage: JobStage): boolean {
+  return TERMINAL_STAGES.includes(stage);
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, text, {mode: 0o600});
+  await rename(tmp, file);
+}
+
+export class JobRunner {
+  private readonly jobs = new Map<string, JobRecord>();
+  private readonly running = new Map<string, Running>();
+  private closed = false;
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly dir: string,
+    private readonly endpoint: () => string,
+  ) {
+    this.ready = this.load();
+  }
+
+  logFile(id: string): string {
+    return join(this.dir, id, 'logs.sse');
+  }
+
+  get(id: string): JobRecord | undefined {
+    return this.jobs.get(id);
+  }
+
+  list(namespace: string): JobRecord[] {
+    return [...this.jobs.values()].filter((j) => j.owner.name === namespace).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** The live log of a job still running (undefined once finished: read the file). */
+  liveLog(id: string): JobLog | undefined {
+    const r = this.running.get(id);
+    return r && !r.log.finished ? r.log : undefined;
+  }
+
+  private async load(): Promise<void> {
+    await mkdir(this.dir, {recursive: true, mode: 0o700});
+    for (const id of await readdir(this.dir)) {
+      let job: JobRecord;
+      try {
+        job = JSON.parse(await readFile(join(this.dir, id, 'job.json'), 'utf8')) as JobRecord;
+      } catch {
+        continue; // an unreadable job folder is skipped, not fatal
+      }
+      if (!isTerminal(job.status.stage)) {
+        // The sandbox stopped while this job ran: it cannot be resumed.
+        job.status = {stage: 'ERROR', message: 'The sandbox stopped while this job was running'};
+        job.finishedAt = new Date().toISOString();
+        const log = new JobLog(this.logFile(id));
+        log.append([`[sandbox] ${job.status.message}.`, `===== Job finished: status=ERROR =====`]);
+        log.close();
+        await this.save(job);
+      }
+      this.jobs.set(job.id, job);
+    }
+  }
+
+  private async save(job: JobRecord): Promise<void> {
+    await mkdir(join(this.dir, job.id), {recursive: true, mode: 0o700});
+    await writeAtomic(join(this.dir, job.id, 'job.json'), JSON.stringify(job, null, 2));
+  }
+
+  /** Records the job (stage SCHEDULING) and starts it on the next tick. Secret values live only in this call. */
+  async create(spec: ValidJobSpec, owner: JobOwner, creator: {id: string; name: string}): Promise<JobRecord> {
+    await this.ready;
+    if (this.closed) throw new Error('The sandbox is closing');
+    const job: JobRecord = {
+      id: newJobId(),
+      createdAt: new Date().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+      owner,
+      createdBy: creator,
+      dockerImage: spec.dockerImage,
+      spaceId: spec.spaceId,
+      command: spec.command,
+      arguments: spec.arguments,
+      environment: spec.environment,
+      secretNames: Object.keys(spec.secrets),
+      flavor: spec.flavor,
+      timeoutSeconds: spec.timeoutSeconds,
+      labels: spec.labels,
+      volumes: spec.volumes,
+      arch: spec.arch,
+      attempts: spec.attempts,
+      status: {stage: 'SCHEDULING', message: null},
+    };
+    await this.save(job);
+    this.jobs.set(job.id, job);
+    const log = new JobLog(this.logFile(job.id));
+    let resolveDone!: () => void;
+    const running: Running = {job, log, done: new Promise<void>((r) => (resolveDone = r))};
+    this.running.set(job.id, running);
+    const secrets = {...spec.secrets};
+    setImmediate(() => {
+      this.start(running, secrets)
+        .catch((error: unknown) => this.finish(running, 'ERROR', `The sandbox could not run the job: ${(error as Error).message}`))
+        .finally(() => {
+          this.running.delete(job.id);
+          resolveDone();
+        });
+    });
+    return job;
+  }
+
+  /** Cancels a job; resolves once it has ended. A finished job is left as it is. */
+  async cancel(id: string, message: string): Promise<void> {
+    const r = this.running.get(id);
+    if (!r) return;
+    this.stop(r, 'CANCELED', message);
+    await r.done;
+  }
+
+  /** Kills every running job (stage CANCELED) and waits for them; later creates are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.ready.catch(() => {});
+    const all = [...this.running.values()];
+    for (const r of all) this.stop(r, 'CANCELED', 'Canceled: the sandbox was closed while the job ran');
+    await Promise.all(all.map((r) => r.done));
+  }
+
+  private stop(r: Running, stage: JobStage, message: string): void {
+    if (isTerminal(r.job.status.stage) || r.stopReason) return;
+    r.stopReason = {stage, message};
+    if (r.child) killTree(r.child);
+  }
+
+  private async start(r: Running, secrets: Record<string, string>): Promise<void> {
+    const {job, log} = r;
+    log.append([`===== Job started at ${new Date().toISOString()} =====`]);
+    const reason = r.stopReason as Running['stopReason'];
+    if (reason) return this.finish(r, reason.stage, reason.message);
+
+    const hostPath = process.env.PATH;
+    const plan = planLaunch(job, await findInterpreters(), hostPath);
+    if (!plan.ok) {
+      log.append([`[sandbox] ${plan.message}`]);
+      return this.finish(r, 'ERROR', plan.message);
+    }
+
+    const root = await mkdtemp(join(tmpdir(), `hf-job-${job.id.slice(-6)}-`));
+    let outcome: {stage: JobStage; message: string | null};
+    try {
+      outcome = await this.runIn(root, r, plan, secrets, hostPath);
+    } finally {
+      // The job's folder goes before the job is reported finished.
+      await rm(root, {recursive: true, force: true}).catch(() => {});
+    }
+    await this.finish(r, outcome.stage, outcome.message);
+  }
+
+  private async runIn(
+    root: string,
+    r: Running,
+    plan: {argv: string[]; links: Record<string, string>; notes: string[]},
+    secrets: Record<string, string>,
+    hostPath: string | undefined,
+  ): Promise<{stage: JobStage; message: string | null}> {
+    const {job, log} = r;
+    const home = join(root, 'home');
+    const work = join(root, 'work');
+    const bin = join(root, 'bin');
+    await Promise.all([mkdir(home, {mode: 0o700}), mkdir(work, {mode: 0o700}), mkdir(bin, {mode: 0o700})]);
+    for (const [name, target] of Object.entries(plan.links)) await symlink(target, join(bin, name));
+
+    log.append([
+      `[sandbox] hf-jobs-wizard sandbox: ${plan.notes.join('; ')}.`,
+      `[sandbox] flavor ${job.flavor} is not emulated (this machine's CPU); timeout ${job.timeoutSeconds}s; working directory is a fresh temporary folder.`,
+      ...(job.volumes?.length ? ['[sandbox] volumes are not mounted in the sandbox.'] : []),
+    ]);
+    const reason = r.stopReason as Running['stopReason'];
+    if (reason) return reason;
+
+    // Only what the job asked for, plus PATH, HOME, JOB_ID and HF_ENDPOINT: nothing of the sandbox's environment.
+    const env: Record<string, string> = {
+      ...job.environment,
+      ...secrets,
+      PATH: `${bin}${delimiter}${hostPath ?? ''}`,
+      HOME: home,
+      JOB_ID: job.id,
+      HF_ENDPOINT: this.endpoint(),
+    };
+    const posix = process.platform !== 'win32' && existsSync('/bin/sh');
+    // `exec "$@" 2>&1`: stdout and stderr share one pipe, so their lines keep the order they were written in.
+    const [file, args] = posix ? ['/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...plan.argv]] : [plan.argv[0]!, plan.argv.slice(1)];
+    const child = spawn(file, args as string[], {cwd: work, env, detached: posix, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true});
+    r.child = child;
+    job.status = {stage: 'RUNNING', message: null};
+    job.startedAt = new Date().toISOString();
+    const supervised = this.supervise(r, child);
+    await this.save(job);
+    return supervised;
+  }
+
+  private supervise(r: Running, child: ChildProcess): Promise<{stage: JobStage; message: string | null}> {
+    const {job, log} = r;
+    const out = new LineSplitter();
+    const err = new LineSplitter();
+    child.stdout!.setEncoding('utf8');
+    child.stderr!.setEncoding('utf8');
+    child.stdout!.on('data', (text: string) => log.append(out.push(text)));
+    child.stderr!.on('data', (text: string) => log.append(err.push(text)));
+
+    const timer = setTimeout(() => {
+      this.stop(r, 'ERROR', `Job timed out after ${job.timeoutSeconds}s (timeoutSeconds=${job.timeoutSeconds}); its processes were killed`);
+    }, job.timeoutSeconds * 1000);
+    timer.unref();
+    if (r.stopReason) killTree(child);
+
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        // Let the pipes drain (a grandchild may still hold them: it is killed with the group below).
+        const drained = new Promise<void>((ok) => {
+          if (child.stdout!.readableEnded && child.stderr!.readableEnded) return ok();
+          child.once('close', () => ok());
+          setTimeout(ok, DRAIN_MS).unref();
+        });
+        void drained.then(() => {
+          killTree(child, 'SIGKILL');
+          log.append([...out.flush(), ...err.flush()]);
+          if (spawnError) return resolve({stage: 'ERROR', message: `The command could not start: ${spawnError.message}`});
+          if (r.stopReason) return resolve(r.stopReason);
+          if (code === 0) return resolve({stage: 'COMPLETED', message: null});
+          if (code !== null) return resolve({stage: 'ERROR', message: `Command exited with code ${code}`});
+          return resolve({stage: 'ERROR', message: `Command was killed by signal ${signal ?? 'unknown'}`});
+        });
+      };
+      child.once('exit', (code, signal) => settle(code, signal));
+      child.once('error', (error) => settle(null, null, error));
+    });
+  }
+
+  private async finish(r: Running, stage: JobStage, message: string | null): Promise<void> {
+    const {job, log} = r;
+    if (isTerminal(job.status.stage)) return;
+    if (message && stage !== 'COMPLETED') log.append([`[sandbox] ${message}.`.replace(/\.\.$/, '.')]);
+    log.append([`===== Job finished: status=${stage} =====`]);
+    job.status = {stage, message};
+    job.finishedAt = new Date().toISOString();
+    await this.save(job);
+    log.close();
+  }
+}
+
+/** SIGTERM (or `signal`) to the job's whole process group, then SIGKILL after a grace period. */
+function killTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const send = (sig: NodeJS.Signals) => {
+    try {
+      if (process.platform === 'win32') child.kill(sig);
+      else process.kill(-pid, sig);
+    } catch {
+      // already gone
+    }
+  };
+  send(signal);
+  if (signal !== 'SIGKILL') setTimeout(() => send('SIGKILL'), KILL_GRACE_MS).unref();
+}
+

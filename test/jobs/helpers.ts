@@ -1,0 +1,53 @@
+// Shared helpers for the Jobs tests: a node job spec, waiting for a stage, collecting a job's log.
+import {getJob, streamJobLogs, type ApiJob} from '@huggingface/hub';
+
+export const FAKE_TOKEN = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
+export const NS = 'practice-user';
+
+/** A job running `node -e <source>` (the sandbox maps node:* images to this Node). */
+export function nodeJob(source: string, extra: Record<string, unknown> = {}) {
+  return {dockerImage: 'node:20-slim', command: ['node', '-e', source], flavor: 'cpu-basic' as const, ...extra};
+}
+
+export async function waitForStage(
+  hub: {hubUrl: string; accessToken: string},
+  jobId: string,
+  stages: string[] = ['COMPLETED', 'ERROR', 'CANCELED'],
+  timeoutMs = 15_000,
+): Promise<ApiJob> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await getJob({...hub, namespace: NS, jobId});
+    if (stages.includes(job.status.stage as string)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status.stage} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function collectLogs(hub: {hubUrl: string; accessToken: string}, jobId: string, namespace = NS): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const entry of streamJobLogs({...hub, namespace, jobId})) lines.push(entry.message);
+  return lines;
+}
+
+/** The lines the job itself printed (without the sandbox's markers and notes). */
+export function ownLines(lines: string[]): string[] {
+  return lines.filter((l) => !l.startsWith('=====') && !l.startsWith('[sandbox]'));
+}
+
+/** Whether a process is gone (or a zombie waiting to be reaped) within `ms`. */
+export async function goneWithin(pid: number, ms: number): Promise<boolean> {
+  const {readFileSync} = await import('node:fs');
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (/^\d+ \(.*\) Z/.test(stat)) return true;
+    } catch {
+      return true;
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
