@@ -253,10 +253,10 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
     });
 
     it('answers 404 for an unknown job id and for a job of another namespace', async () => {
-      const error = await getJob({...hub(), namespace: NS, jobId: '0123456789abcdef01234567'}).catch((e: unknown) => e as HubApiError);
+      const error = (await getJob({...hub(), namespace: NS, jobId: '0123456789abcdef01234567'}).catch((e: unknown) => e)) as HubApiError;
       expect(error.statusCode).toBe(404);
       const orgJob = await runJob({...hub(), namespace: 'practice-org', ...nodeJob('1')});
-      const wrongNs = await getJob({...hub(), namespace: NS, jobId: orgJob.id}).catch((e: unknown) => e as HubApiError);
+      const wrongNs = (await getJob({...hub(), namespace: NS, jobId: orgJob.id}).catch((e: unknown) => e)) as HubApiError;
       expect(wrongNs.statusCode).toBe(404);
       const logs = await collectLogs(hub(), '0123456789abcdef01234567').catch((e: unknown) => e as HubApiError);
       expect((logs as HubApiError).statusCode).toBe(404);

@@ -1,5 +1,7 @@
 // Shared helpers for the Jobs tests: a node job spec, waiting for a stage, collecting a job's log.
-import {getJob, streamJobLogs, type ApiJob} from '@huggingface/hub';
+import {getJob, streamJobLogs} from '@huggingface/hub';
+
+type ApiJob = Awaited<ReturnType<typeof getJob>>;
 
 export const FAKE_TOKEN = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
 export const NS = 'practice-user';
