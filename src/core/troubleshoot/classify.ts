@@ -1,0 +1,152 @@
+// Classifies pasted text (tracebacks, HubApiError messages, HTTP status lines, job logs) into a problem id,
+// by scoring evidence. Wrappers do not fool it: a gated 403 is gated-repo, a 429 inside a connection error is rate-limited.
+import {redactSecrets} from '../tokens/mask.js';
+import {CATALOG, type ProblemId} from './catalog.js';
+
+interface Signal {
+  problem: ProblemId;
+  re: RegExp;
+  weight: number;
+}
+
+const S = (problem: ProblemId, weight: number, re: RegExp): Signal => ({problem, weight, re});
+
+const SIGNALS: Signal[] = [
+  // 401
+  S('unauthorized-401', 7, /\b401 Client Error\b/i),
+  S('unauthorized-401', 7, /'401 Unauthorized'/),
+  S('unauthorized-401', 7, /\b(?:Api error with )?status(?: code)?[ :=]+401\b/i),
+  S('unauthorized-401', 6, /\bHTTP\/[\d.]+ 401\b|\b401 Unauthorized\b/i),
+  S('unauthorized-401', 7, /Invalid credentials in Authorization header/i),
+  S('unauthorized-401', 6, /Invalid user token/i),
+  S('unauthorized-401', 4, /\bstatus=401\b|\b401\b[^\n]*\bUnauthorized\b/i),
+  S('unauthorized-401', 3, /could not be refreshed|access token has expired/i),
+  // 403
+  S('forbidden-403', 7, /\b403 Client Error\b|'403 Forbidden'|\b403 Forbidden\b/i),
+  S('forbidden-403', 7, /\b(?:Api error with )?status(?: code)?[ :=]+403\b|\bHTTP\/[\d.]+ 403\b/i),
+  S('forbidden-403', 5, /You don't have the rights to|Make sure your token has the correct permissions|token with the write role/i),
+  S('forbidden-403', 6, /\b402\b|Payment Required|insufficient credits|out of credits|no credits|NO_CREDITS|NO_SUBSCRIPTION|positive credit balance/i),
+  S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
+  // token missing
+  S('token-missing', 12, /KeyError: ['"]HF_TOKEN['"]/),
+  S('token-missing', 11, /HF_TOKEN (?:not found|missing|is missing|required|is required|not set)|HF_TOKEN required/i),
+  S('token-missing', 12, /LocalTokenNotFoundError/),
+  S('token-missing', 9, /Token is required[^\n]*no token found|but no token found|no token found/i),
+  S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in/i),
+  S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),
+  // repo access
+  S('repo-access-denied', 10, /RepositoryNotFoundError|Repository Not Found for url/i),
+  S('repo-access-denied', 7, /\bRepository not found\b|repo(?:sitory)? access denied|Error: (?:Model|Dataset|Space) '[^']+' not found/i),
+  S('repo-access-denied', 5, /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i),
+  S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
+  // gated
+  S('gated-repo', 16, /GatedRepoError|Cannot access gated repo/i),
+  S('gated-repo', 15, /is restricted and you are not in the authorized list|enable access to public gated repos|requires approval/i),
+  S('gated-repo', 13, /Access to (?:model|dataset|space|repo)[^\n]*is restricted/i),
+  S('gated-repo', 6, /\bgated\b/i),
+  // token format
+  S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
+  S('invalid-token-format', 11, /Illegal header value|Invalid header value|Invalid leading whitespace|return character\(s\) in header value|LocalProtocolError/i),
+  S('invalid-token-format', 9, /\bapi_org_|organization API token|Invalid token format|hf_(?:xxx+|YOUR_TOKEN|\.\.\.|<)/i),
+  // rate limit
+  S('rate-limited', 16, /\b429\b[^\n]*Too Many Requests|Too Many Requests[^\n]*\b429\b|too many 429 error responses/i),
+  S('rate-limited', 14, /\b(?:Api error with )?status(?: code)?[ :=]+429\b|\bHTTP\/[\d.]+ 429\b|'429 Too Many Requests'/i),
+  S('rate-limited', 10, /rate limit|rate-limit|ratelimit|Retry after \d+ seconds/i),
+  // network
+  S('network-error', 6, /\bConnectionError\b|\bConnectError\b|Max retries exceeded/),
+  S('network-error', 8, /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT/),
+  S('network-error', 7, /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i),
+  S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
+  S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
+];
+
+/** When both score, the first is the real story and the second only its wrapper or consequence. */
+const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
+  'gated-repo': ['forbidden-403', 'repo-access-denied', 'unauthorized-401'],
+  'rate-limited': ['network-error', 'forbidden-403'],
+  'token-missing': ['unauthorized-401', 'repo-access-denied'],
+  'invalid-token-format': ['unauthorized-401', 'network-error'],
+  'repo-access-denied': ['unauthorized-401'],
+};
+
+export interface Candidate {
+  problem: ProblemId;
+  score: number;
+}
+
+export interface Classification {
+  problem: ProblemId;
+  title: string;
+  /** The lines that decided it (tokens masked). */
+  evidence: string[];
+  causes: string[];
+  solutions: string[];
+  checks: string[];
+  /** Present only when unsure: the top candidates, best first. */
+  candidates?: Candidate[];
+  /** A job log that ended in ERROR/CANCELED. */
+  jobFailed?: boolean;
+}
+
+const MAX_TEXT = 512 * 1024;
+
+export function classifyText(input: string): Classification {
+  // Huge logs: the end holds the error; keep the head too for the first traceback.
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
+  const lines = text.split(/\r?\n/);
+  const scores = new Map<ProblemId, number>();
+  const evidence = new Map<ProblemId, string[]>();
+  const seen = new Map<string, number>();
+  for (const line of lines) {
+    if (line.length > 4000) continue;
+    for (const s of SIGNALS) {
+      if (!s.re.test(line)) continue;
+      // One line counts once per problem, with its strongest signal.
+      const key = `${s.problem}\0${line}`;
+      if (seen.has(key)) {
+        const prev = seen.get(key)!;
+        if (s.weight > prev) {
+          scores.set(s.problem, (scores.get(s.problem) ?? 0) + s.weight - prev);
+          seen.set(key, s.weight);
+        }
+        continue;
+      }
+      seen.set(key, s.weight);
+      scores.set(s.problem, (scores.get(s.problem) ?? 0) + s.weight);
+      const ev = evidence.get(s.problem) ?? [];
+      if (ev.length < 4) ev.push(redactSecrets(line.trim()).slice(0, 240));
+      evidence.set(s.problem, ev);
+    }
+  }
+  const jobFailed = /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"ERROR"/.test(text);
+  const ranked: Candidate[] = [...scores.entries()].map(([problem, score]) => ({problem, score})).sort((a, b) => b.score - a.score);
+
+  // Apply dominance: a wrapper never outranks what it wraps.
+  for (const [winner, losers] of Object.entries(DOMINATES) as [ProblemId, ProblemId[]][]) {
+    const w = ranked.find((c) => c.problem === winner);
+    if (!w || w.score < 6) continue;
+    for (const l of losers) {
+      const c = ranked.find((x) => x.problem === l);
+      if (c && c.score >= w.score) w.score = c.score + 1;
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score);
+
+  const top = ranked[0];
+  const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {
+    const p = CATALOG[problem];
+    const c: Classification = {problem, title: p.title, evidence: ev, causes: p.causes.map((x) => x.text), solutions: p.solutions, checks: [...p.checks]};
+    if (candidates) c.candidates = candidates;
+    if (jobFailed) c.jobFailed = true;
+    return c;
+  };
+  if (!top || top.score < 5) {
+    const ev = jobFailed ? [lines.find((l) => /Job finished|finished with stage/.test(l))!.trim()] : [];
+    return build('unknown', ev, ranked.length ? ranked.slice(0, 3) : undefined);
+  }
+  const second = ranked[1];
+  const dominated = second ? (DOMINATES[top.problem] ?? []).includes(second.problem) : true;
+  const unsure = second !== undefined && !dominated && second.score >= top.score * 0.75;
+  return build(top.problem, evidence.get(top.problem) ?? [], unsure ? ranked.slice(0, 3) : undefined);
+}
+

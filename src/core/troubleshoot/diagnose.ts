@@ -1,0 +1,174 @@
+// Live diagnosis: given a problem and what we can find out now (token and its source, whoami, the target
+// namespace/repo, the job's secret names), say which cause is the actual one.
+import type {HubClient} from '../hub/client.js';
+import {describeHubError} from '../hub/errors.js';
+import {classifyWhoAmI, evaluateGoal, describeKind} from '../tokens/classify.js';
+import {validateTokenFormat} from '../tokens/format.js';
+import {maskToken} from '../tokens/mask.js';
+import type {Env} from '../store/paths.js';
+import {resolveToken, type TokenSource} from '../store/resolve.js';
+import type {WhoAmIOutcome} from '../checks/live-context.js';
+import {CATALOG, type Cause, type ProblemId} from './catalog.js';
+
+export interface DiagnoseContext {
+  endpoint?: string;
+  token?: string;
+  source?: TokenSource;
+  /** An env var hides a different saved token. */
+  shadowsSavedToken?: boolean;
+  who?: WhoAmIOutcome;
+  /** Where the job runs / pushes. */
+  namespace?: string;
+  repo?: {id: string; exists?: boolean; readable?: boolean; private?: boolean};
+  /** From the job's details: names of its secrets and env vars (values are never needed). */
+  job?: {secretNames: string[]; envNames: string[]};
+}
+
+export interface Finding {
+  status: 'ok' | 'bad' | 'unknown';
+  text: string;
+}
+
+export interface Diagnosis {
+  problem: ProblemId;
+  /** The cause that matches the facts, when one does. */
+  actual?: Cause;
+  /** What was looked at, in order. */
+  findings: Finding[];
+}
+
+export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
+  const findings: Finding[] = [];
+  const causes = CATALOG[problem].causes;
+  const cause = (id: string) => causes.find((c) => c.id === id);
+  const done = (id?: string): Diagnosis => {
+    const actual = id ? cause(id) : undefined;
+    return actual ? {problem, actual, findings} : {problem, findings};
+  };
+
+  // 1. The job itself: did it get a token?
+  const jobHasToken = ctx.job ? [...ctx.job.secretNames, ...ctx.job.envNames].some((n) => n === 'HF_TOKEN' || n === 'HUGGING_FACE_HUB_TOKEN') : undefined;
+  if (ctx.job) {
+    if (jobHasToken) findings.push({status: 'ok', text: `The job has ${ctx.job.secretNames.includes('HF_TOKEN') ? 'secret' : 'env var'} HF_TOKEN.`});
+    else {
+      const other = [...ctx.job.secretNames, ...ctx.job.envNames].find((n) => /token/i.test(n));
+      findings.push({status: 'bad', text: other ? `The job passes "${other}" but no HF_TOKEN.` : 'The job was started without HF_TOKEN (no secret, no env var).'});
+    }
+  }
+  // 2. The token here.
+  if (!ctx.token) findings.push({status: 'bad', text: 'No token is in effect here (no HF_TOKEN variable, no saved login).'});
+  else findings.push({status: 'ok', text: `Token ${maskToken(ctx.token)} from ${ctx.source === 'file' ? 'your saved login' : ctx.source ? `the ${ctx.source} variable` : 'the caller'}.`});
+  if (ctx.shadowsSavedToken) findings.push({status: 'bad', text: `${ctx.source} overrides a different saved login.`});
+  const format = ctx.token ? validateTokenFormat(ctx.token) : undefined;
+  if (format && !format.ok) findings.push({status: 'bad', text: format.reason});
+  const who = ctx.who;
+  if (who?.ok) findings.push({status: 'ok', text: `The Hub accepts it: ${describeKind(who.info)} of ${who.info.user}.`});
+  else if (who && !who.ok) findings.push({status: who.error.kind === 'unauthorized' ? 'bad' : 'unknown', text: `whoami failed: ${who.error.message}`});
+  if (ctx.namespace && who?.ok) {
+    const v = evaluateGoal(who.info, {kind: 'run-job', namespace: ctx.namespace});
+    findings.push({status: v.ok ? 'ok' : 'bad', text: v.explanation});
+  }
+  if (ctx.repo) {
+    if (ctx.repo.exists === false) findings.push({status: 'bad', text: `${ctx.repo.id} does not exist (or is hidden from this token).`});
+    else if (ctx.repo.readable === false) findings.push({status: 'bad', text: `${ctx.repo.id} exists but this token cannot read it.`});
+    else if (ctx.repo.readable) findings.push({status: 'ok', text: `${ctx.repo.id} is readable with this token.`});
+  }
+
+  const whoBad = who && !who.ok && who.error.kind === 'unauthorized';
+  switch (problem) {
+    case 'unauthorized-401':
+    case 'token-missing': {
+      if (ctx.job && !jobHasToken) {
+        const other = [...ctx.job.secretNames, ...ctx.job.envNames].some((n) => /token/i.test(n));
+        return done(other ? 'wrong-secret-key' : 'no-token-in-job');
+      }
+      if (!ctx.token) return done(problem === 'token-missing' ? 'not-logged-in' : 'no-token-in-job');
+      if (whoBad) return done(ctx.shadowsSavedToken ? 'env-override' : problem === 'unauthorized-401' ? 'invalid-token' : undefined);
+      if (problem === 'unauthorized-401' && ctx.job && jobHasToken && who?.ok) return done('literal-placeholder');
+      return done();
+    }
+    case 'forbidden-403': {
+      if (!who?.ok) return done();
+      const info = who.info;
+      const ns = ctx.namespace ?? ctx.repo?.id.split('/')[0] ?? info.user;
+      if (ns !== info.user) {
+        const org = info.orgs.find((o) => o.name === ns);
+        if (!org || org.roleInOrg === 'read') return done('org-role');
+      }
+      if (info.kind === 'read') return done('read-token');
+      const goal = ctx.repo ? {kind: 'push' as const, repo: {type: 'model' as const, namespace: ns, name: ctx.repo.id.split('/')[1] ?? ''}} : {kind: 'run-job' as const, namespace: ns};
+      if (!evaluateGoal(info, goal).ok && info.kind === 'fineGrained') return done('missing-scope');
+      if (info.canPay === false) return done('no-credits');
+      return done();
+    }
+    case 'repo-access-denied': {
+      if (!ctx.token || (ctx.job && !jobHasToken)) return done('anonymous');
+      if (ctx.repo?.exists === false) {
+        const ns = ctx.repo.id.split('/')[0];
+        if (who?.ok && ns !== who.info.user && !who.info.orgs.some((o) => o.name === ns)) return done('wrong-namespace');
+        return done('repo-missing');
+      }
+      if (ctx.repo?.readable === false) return done('private-no-access');
+      return done();
+    }
+    case 'gated-repo': {
+      if (!ctx.token || (ctx.job && !jobHasToken)) return done('anonymous');
+      if (who?.ok && who.info.kind === 'fineGrained' && !who.info.canReadGatedRepos) return done('fine-grained-no-gated');
+      if (who?.ok) return done('not-approved');
+      return done();
+    }
+    case 'invalid-token-format': {
+      if (!format || format.ok) return done();
+      if (format.problem === 'org-token') return done('org-token');
+      if (format.problem === 'placeholder') return done('placeholder');
+      return done('pasted-badly');
+    }
+    case 'rate-limited':
+      return done(ctx.job && !jobHasToken ? 'anonymous-limits' : 'too-many-requests');
+    case 'network-error': {
+      if (who && !who.ok && who.error.kind === 'network') return done(ctx.endpoint && !/^https:\/\/huggingface\.co$/.test(ctx.endpoint) ? 'wrong-endpoint' : 'unreachable');
+      return done();
+    }
+    default:
+      return done();
+  }
+}
+
+/** Gathers the live facts (token and source, whoami, optional repo) for diagnose(). */
+export async function gatherDiagnoseContext(options: {
+  env: Env;
+  endpoint: string;
+  /** Builds a client for the resolved token (default: none, so no network). */
+  hub?: (o: {hubUrl: string; accessToken?: string}) => Pick<HubClient, 'whoAmI'> & Partial<Pick<HubClient, 'repoExists' | 'checkRepoAccess'>>;
+  namespace?: string;
+  repo?: string;
+}): Promise<DiagnoseContext> {
+  const r = await resolveToken(options.env);
+  const ctx: DiagnoseContext = {endpoint: options.endpoint, shadowsSavedToken: r.shadowsSavedToken};
+  if (r.token) ctx.token = r.token;
+  if (r.source) ctx.source = r.source;
+  if (options.namespace) ctx.namespace = options.namespace;
+  if (!options.hub) return ctx;
+  const client = options.hub({hubUrl: options.endpoint, ...(r.token ? {accessToken: r.token} : {})});
+  if (r.token) {
+    try {
+      const who = await client.whoAmI();
+      ctx.who = {ok: true, who, info: classifyWhoAmI(who)};
+    } catch (err) {
+      ctx.who = {ok: false, error: describeHubError(err, {endpoint: options.endpoint, secrets: [r.token]})};
+    }
+  }
+  if (options.repo && client.checkRepoAccess) {
+    ctx.repo = {id: options.repo};
+    try {
+      await client.checkRepoAccess({type: 'model', name: options.repo});
+      ctx.repo.exists = true;
+      ctx.repo.readable = true;
+    } catch (err) {
+      const d = describeHubError(err);
+      if (d.kind === 'not-found') ctx.repo.exists = false;
+      else if (d.kind === 'unauthorized' || d.kind === 'forbidden') ctx.repo.readable = false;
+    }
+  }
+  return ctx;
+}

@@ -1,0 +1,4 @@
+// Troubleshooting: the problem catalog, the pasted-text classifier, and live diagnosis.
+export * from './catalog.js';
+export * from './classify.js';
+export * from './diagnose.js';
