@@ -35,6 +35,8 @@ const SPECS = [
   'src/lib/delete-file.spec.ts',
   'src/lib/delete-files.spec.ts',
   'src/lib/download-file.spec.ts',
+  'src/lib/create-branch.spec.ts',
+  'src/lib/delete-branch.spec.ts',
 ];
 
 /** Tests inside SPECS that are skipped, by file and exact title, with the reason. */
@@ -70,8 +72,6 @@ const EXCLUDED_FILES = [
   ['src/lib/list-spaces.spec.ts', 'production fixtures (search over the real Hub)'],
   ['src/lib/list-commits.spec.ts', 'production fixtures; the commits API is not emulated'],
   ['src/lib/count-commits.spec.ts', 'production fixtures; the commits API is not emulated'],
-  ['src/lib/create-branch.spec.ts', 'the branch API (POST/DELETE /api/{type}s/{id}/branch/{name}) is not emulated'],
-  ['src/lib/delete-branch.spec.ts', 'the branch API is not emulated'],
   ['src/lib/copy-files.spec.ts', 'server-side copies (Xet-backed) are not emulated'],
   ['src/lib/oauth-handle-redirect.spec.ts', 'authorization-code flow with the hub-ci session cookie; the sandbox emulates the device-code flow instead'],
   ['src/lib/collection-info.spec.ts', 'collections are not emulated'],

@@ -4,7 +4,9 @@ import {join} from 'node:path';
 import {
   HubApiError,
   checkRepoAccess,
+  createBranch,
   createRepo,
+  deleteBranch,
   datasetInfo,
   deleteRepo,
   downloadFile,
@@ -50,6 +52,22 @@ describe('sandbox repos through @huggingface/hub', () => {
     await deleteRepo({...hub(), repo: name});
     expect(await repoExists({repo: name, hubUrl: sb.current.url})).toBe(false);
     const gone = await failure(deleteRepo({...hub(), repo: name}));
+    expect(gone.statusCode).toBe(404);
+  });
+
+  it('creates, lists and deletes branches', async () => {
+    const name = fresh();
+    await createRepo({...hub(), repo: name, files: [{path: 'a.txt', content: new Blob(['a'])}]});
+    await createBranch({...hub(), repo: name, branch: 'dev'});
+    await createBranch({...hub(), repo: name, branch: 'blank', empty: true});
+    expect(await (await downloadFile({...hub(), repo: name, path: 'a.txt', revision: 'dev'}))?.text()).toBe('a');
+    expect(await downloadFile({...hub(), repo: name, path: 'a.txt', revision: 'blank'})).toBeNull();
+    const dup = await failure(createBranch({...hub(), repo: name, branch: 'dev'}));
+    expect(dup.statusCode).toBe(409);
+    const refs = (await (await fetch(`${sb.current.url}/api/models/${name}/refs`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}})).json()) as {branches: {name: string}[]};
+    expect(refs.branches.map((b) => b.name).sort()).toEqual(['blank', 'dev', 'main']);
+    await deleteBranch({...hub(), repo: name, branch: 'dev'});
+    const gone = await failure(downloadFile({...hub(), repo: name, path: 'a.txt', revision: 'dev'}));
     expect(gone.statusCode).toBe(404);
   });
 

@@ -1,13 +1,12 @@
 // The sandbox Hub's repo logic: who may see or change a repo (answered as the Hub answers), revisions, and commits.
-import {randomBytes} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {objectId} from '../accounts.js';
 import {INVALID_CREDENTIALS, type SandboxCore, type SandboxRequest} from '../context.js';
 import {HttpError} from '../http.js';
 import {canReadPrivate, canWrite, type RepoType} from '../permissions.js';
 import {DEFAULT_GITATTRIBUTES} from './gitattributes.js';
-import {checkRepoPath, gitPrefix} from './paths.js';
-import {HubStore, commitOid, lfsEntry, type CommitRecord, type RepoRecord, type TreeEntry} from './store.js';
+import {gitPrefix} from './paths.js';
+import {HubStore, commitOid, type CommitRecord, type RepoRecord, type TreeEntry} from './store.js';
 
 const stores = new WeakMap<SandboxCore, HubStore>();
 
@@ -207,14 +206,4 @@ export async function readSmallFile(store: HubStore, commit: CommitRecord, path:
   } catch {
     return undefined;
   }
-}
-
-export function validateFilePath(path: unknown): string {
-  return checkRepoPath(path);
-}
-
-export {lfsEntry};
-
-export function randomHex(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
 }

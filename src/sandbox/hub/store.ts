@@ -129,8 +129,14 @@ export class HubStore {
 
   async init(): Promise<void> {
     for (const dir of ['blobs/lfs', 'blobs/git', 'tmp', 'uploads', 'repos']) await mkdir(join(this.root, dir), {recursive: true, mode: 0o700});
-    // Leftovers of uploads interrupted by a crash.
+    // Leftovers of uploads interrupted by a crash, and multipart uploads abandoned for over a day.
     for (const f of await readdir(join(this.root, 'tmp'))) await rm(join(this.root, 'tmp', f), {force: true, recursive: true});
+    const dayAgo = Date.now() - 24 * 3600 * 1000;
+    for (const f of await readdir(join(this.root, 'uploads'))) {
+      const path = join(this.root, 'uploads', f);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtimeMs < dayAgo) await rm(path, {force: true, recursive: true});
+    }
     const keyFile = join(this.root, 'signing.key');
     try {
       this.signingKey = await readFile(keyFile);

@@ -1,7 +1,7 @@
 // Repos: create, delete, info, settings and listing; registers the commit, LFS and file-read routes too.
 import type {IncomingMessage} from 'node:http';
 import {INVALID_CREDENTIALS, requireUser, type RouteModule, type SandboxRequest} from '../context.js';
-import {HttpError, readJson, sendJson} from '../http.js';
+import {HttpError, readBody, readJson, sendJson} from '../http.js';
 import {canWrite, type RepoType} from '../permissions.js';
 import {INVALID_REPO_NAME, REPO_TYPES, checkRepoPath, isValidName} from '../hub/paths.js';
 import {NAME, NS, TYPES, flag, repoTypeParam} from '../hub/route-params.js';
@@ -15,7 +15,9 @@ import {
   repoKey,
   repoUrl,
   resolveRevision,
+  revisionNotFound,
 } from '../hub/service.js';
+import {commitOid} from '../hub/store.js';
 import type {RepoRecord, TreeEntry} from '../hub/store.js';
 import {registerCommitRoutes} from './commit.js';
 import {registerFileRoutes} from './files.js';
@@ -166,6 +168,55 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
       if (!repo) throw new HttpError(404, REPO_NOT_FOUND, 'RepoNotFound');
       if (typeof body.private === 'boolean') repo.private = body.private;
       if (body.visibility === 'private' || body.visibility === 'public') repo.private = body.visibility === 'private';
+      await store.saveRepo(repo);
+    });
+    sendJson(ctx, 200, {});
+  });
+
+  // Branches: createBranch / deleteBranch (huggingface_hub create_branch / delete_branch).
+  router.on(['POST', 'DELETE'], new RegExp(`^/api/${TYPES}/${NS}/${NAME}/branch/(?<branch>[^/]+)$`), async (ctx) => {
+    const type = repoTypeParam(ctx);
+    const {ns, name, branch} = ctx.params as {ns: string; name: string; branch: string};
+    await repoForWrite(ctx, type, ns, name, 'push to this repo');
+    if (!/^[A-Za-z0-9._-]{1,200}$/.test(branch) || branch.includes('..') || branch.startsWith('.')) {
+      throw new HttpError(400, `Invalid branch name "${branch}" (the sandbox accepts letters, digits, '.', '_' and '-')`);
+    }
+    const ref = `refs/heads/${branch}`;
+    if (ctx.req.method === 'DELETE') {
+      if (branch === 'main') throw new HttpError(403, 'You cannot delete the default branch');
+      await store.withLock(repoKey(type, ns, name), async () => {
+        const repo = await store.getRepo(type, ns, name);
+        if (!repo?.refs[ref]) throw revisionNotFound(branch);
+        delete repo.refs[ref];
+        await store.saveRepo(repo);
+      });
+      sendJson(ctx, 200, {});
+      return;
+    }
+    const raw = (await readBody(ctx.req, 64 * 1024)).toString('utf8');
+    let body: {startingPoint?: unknown; emptyBranch?: unknown; overwrite?: unknown} = {};
+    try {
+      if (raw.trim()) body = JSON.parse(raw) as typeof body;
+    } catch {
+      throw new HttpError(400, 'Malformed JSON in request body');
+    }
+    if (!body || typeof body !== 'object') throw new HttpError(400, 'Expected a JSON object');
+    await store.withLock(repoKey(type, ns, name), async () => {
+      const repo = await store.getRepo(type, ns, name);
+      if (!repo) throw new HttpError(404, REPO_NOT_FOUND, 'RepoNotFound');
+      const exists = repo.refs[ref] !== undefined;
+      if (exists && body.overwrite !== true) throw new HttpError(409, `Reference already exists: ${ref}`);
+      if (exists && body.startingPoint === undefined && body.emptyBranch !== true) return;
+      let target: string;
+      if (body.emptyBranch === true) {
+        const base = {parents: [] as string[], title: `Create empty branch ${branch}`, message: '', date: new Date().toISOString(), files: {}};
+        const commit = {...base, oid: commitOid(base), authors: [(ctx.auth as {user: {name: string}}).user.name]};
+        await store.saveCommit(repo, commit);
+        target = commit.oid;
+      } else {
+        target = (await resolveRevision(store, repo, typeof body.startingPoint === 'string' ? body.startingPoint : 'main')).oid;
+      }
+      repo.refs[ref] = target;
       await store.saveRepo(repo);
     });
     sendJson(ctx, 200, {});
