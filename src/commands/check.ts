@@ -1,7 +1,91 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// `hf-jobs-wizard check [PATH...]`: the token checklist over job configs, scripts, shell lines, MCP calls and
+// Markdown, then live checks against the Hub. --json prints exactly {"ok", "checks": [...]}.
+import {stat} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {parseArgs} from 'node:util';
+import {runChecks} from '../core/checks/runner.js';
+import type {CheckReport, CheckResult} from '../core/checks/types.js';
+import {resolveEndpoint} from '../core/endpoint.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "check" is not built yet.\n');
-  return EXIT.failed;
+const HELP = `Usage: hf-jobs-wizard check [PATH...] [--json] [--offline] [--endpoint URL]
+
+Checks how your jobs get their Hugging Face token, before you spend compute on them. Reads job configs
+(hf-job.json), Python scripts and run_job/run_uv_job calls, \`hf jobs run|uv run\` lines, MCP hf_jobs calls
+and Markdown code blocks in the paths (default: the current folder; .gitignore is honoured), then checks
+your token against the Hub.
+
+Options:
+  --json          print {"ok": bool, "checks": [{"id", "status", "title", "message", "fix", "file"?, "line"?}]}
+  --offline       no network: skip token-valid, token-permission and repo-access
+  --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
+  -h, --help      show this help
+
+Exit codes: 0 no failure (warnings allowed), 1 at least one check failed, 2 usage error.`;
+
+const MARKS = {pass: '✓', warn: '!', fail: '✗', skip: '-'} as const;
+const COLORS = {pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', skip: '\x1b[2m'} as const;
+
+export function renderReport(report: CheckReport, color: boolean): string[] {
+  const paint = (status: CheckResult['status'], s: string) => (color ? `${COLORS[status]}${s}\x1b[0m` : s);
+  const lines: string[] = [];
+  for (const c of report.checks) {
+    const where = c.file !== undefined ? `${c.file}${c.line !== undefined ? `:${c.line}` : ''}` : '';
+    if (c.status === 'pass') lines.push(`${paint('pass', `[${MARKS.pass}]`)} ${c.title}: ${c.message}`);
+    else if (c.status === 'skip') lines.push(`${paint('skip', `[${MARKS.skip}] ${c.title}: ${c.message}`)}`);
+    else {
+      lines.push(`${paint(c.status, `[${MARKS[c.status]}]`)} ${c.title}${where ? `  (${where})` : ''}`);
+      lines.push(`    ${c.message}`);
+      if (c.fix) lines.push(`    Fix: ${c.fix}`);
+    }
+  }
+  const count = (s: CheckResult['status']) => report.checks.filter((c) => c.status === s).length;
+  lines.push('');
+  lines.push(`${count('fail')} failed, ${count('warn')} warning${count('warn') === 1 ? '' : 's'}, ${count('pass')} passed, ${count('skip')} skipped.${report.ok ? '' : ' Fix the ✗ lines before submitting the job.'}`);
+  return lines;
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {json: {type: 'boolean'}, offline: {type: 'boolean'}, endpoint: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+      strict: true,
+    });
+  } catch (error) {
+    writeLine(io.stderr, `hf-jobs-wizard check: ${(error as Error).message.split('\n')[0]}. Run \`hf-jobs-wizard check --help\`.`);
+    return EXIT.usage;
+  }
+  const {values, positionals} = parsed;
+  if (values.help) {
+    writeLine(io.stdout, HELP);
+    return EXIT.ok;
+  }
+  const paths = positionals.length ? positionals : ['.'];
+  for (const p of paths) {
+    try {
+      await stat(resolve(io.cwd, p));
+    } catch {
+      writeLine(io.stderr, `hf-jobs-wizard check: no such file or folder: ${p}`);
+      return EXIT.usage;
+    }
+  }
+  if (values.endpoint !== undefined && !/^https?:\/\//.test(values.endpoint)) {
+    writeLine(io.stderr, `hf-jobs-wizard check: --endpoint must be an http(s) URL, got "${values.endpoint}".`);
+    return EXIT.usage;
+  }
+  try {
+    const report = await runChecks({paths, cwd: io.cwd, env: io.env, offline: Boolean(values.offline), endpoint: resolveEndpoint(values.endpoint, io.env)});
+    if (values.json) writeLine(io.stdout, JSON.stringify(report));
+    else {
+      const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+      for (const line of renderReport(report, color)) writeLine(io.stdout, line);
+    }
+    return report.ok ? EXIT.ok : EXIT.failed;
+  } catch (error) {
+    writeLine(io.stderr, `hf-jobs-wizard check: ${(error as Error).message.split('\n')[0]}`);
+    return EXIT.failed;
+  }
 }

@@ -1,7 +1,225 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// `hf-jobs-wizard troubleshoot [FILE|-] [--job ID]`: classify an error text or a job's log, and say how to fix it.
+import {readFile} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {parseArgs} from 'node:util';
+import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-context.js';
+import {resolveEndpoint} from '../core/endpoint.js';
+import {createHubClient, type HubClient} from '../core/hub/client.js';
+import {describeHubError} from '../core/hub/errors.js';
+import {redactSecrets} from '../core/tokens/mask.js';
+import {CATALOG} from '../core/troubleshoot/catalog.js';
+import {classifyText, type Classification} from '../core/troubleshoot/classify.js';
+import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "troubleshoot" is not built yet.\n');
-  return EXIT.failed;
+const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID] [--json] [--endpoint URL]
+
+Reads an error (a Python traceback, an @huggingface/hub error, an HTTP status line, a job log) from FILE or
+stdin, says which problem it is (401, 403, missing token, repo not found, gated repo, token format, rate
+limit, network), why it happens and how to fix it. With --job, fetches that job's status and log from the
+Hub and checks your token live to name the actual cause.
+
+Examples:
+  python train.py 2>&1 | hf-jobs-wizard troubleshoot
+  hf-jobs-wizard troubleshoot error.txt --json
+  hf-jobs-wizard troubleshoot --job my-user/6650f0c2a1b2c3d4e5f60718
+
+Options:
+  --job ID        a job id (in your namespace) or NAMESPACE/ID
+  --json          print {"problem", "title", "evidence", "causes", "solutions", "checks"} (+ "candidates" when unsure)
+  --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
+  -h, --help      show this help
+
+Exit codes: 0 classified, 1 the job could not be fetched, 2 usage error (e.g. nothing to read).`;
+
+const PIPE_HINT = 'Nothing to read: pipe the error in (`python job.py 2>&1 | hf-jobs-wizard troubleshoot`), give a file (`hf-jobs-wizard troubleshoot error.txt`), or paste it with `hf-jobs-wizard troubleshoot -` and end with Ctrl-D.';
+const LOG_WAIT_MS = 15_000;
+const STDIN_IDLE_MS = 5_000;
+
+async function readStdin(io: CommandIo, explicit: boolean): Promise<string | undefined> {
+  return new Promise((resolveText) => {
+    const chunks: Buffer[] = [];
+    let gotData = false;
+    const stdin = io.stdin;
+    // A non-TTY stdin that never sends anything (an inherited, idle pipe) must not hang us.
+    const idle = explicit ? undefined : setTimeout(() => finish(), STDIN_IDLE_MS);
+    const finish = () => {
+      if (idle) clearTimeout(idle);
+      stdin.off('data', onData);
+      stdin.off('end', finish);
+      stdin.off('error', finish);
+      stdin.pause();
+      resolveText(gotData ? Buffer.concat(chunks).toString('utf8') : undefined);
+    };
+    const onData = (c: Buffer | string) => {
+      gotData = true;
+      if (idle) clearTimeout(idle);
+      chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+    };
+    stdin.on('data', onData);
+    stdin.once('end', finish);
+    stdin.once('error', finish);
+    stdin.resume();
+  });
+}
+
+interface JobLog {
+  namespace: string;
+  id: string;
+  stage?: string;
+  message?: string;
+  log: string;
+  secretNames: string[];
+  envNames: string[];
+  truncated: boolean;
+}
+
+function names(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (value && typeof value === 'object') return Object.keys(value);
+  return [];
+}
+
+async function fetchJob(client: HubClient, namespace: string, id: string): Promise<JobLog> {
+  const job = (await client.getJob(namespace, id)) as unknown as {status?: {stage?: string; message?: string}; secrets?: unknown; environment?: unknown};
+  const lines: string[] = [];
+  let truncated = false;
+  const stream = client.streamJobLogs(namespace, id);
+  const deadline = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), LOG_WAIT_MS).unref());
+  const collect = (async () => {
+    for await (const entry of stream) {
+      lines.push(entry.message);
+      if (lines.length > 20_000) lines.shift();
+    }
+    return 'done' as const;
+  })();
+  if ((await Promise.race([collect, deadline])) === 'timeout') {
+    truncated = true;
+    void stream.return?.(undefined);
+  }
+  const out: JobLog = {namespace, id, log: lines.join('\n'), secretNames: names(job.secrets), envNames: names(job.environment), truncated};
+  if (job.status?.stage) out.stage = job.status.stage;
+  if (job.status?.message) out.message = job.status.message;
+  return out;
+}
+
+function render(c: Classification, io: CommandIo, diagnosis?: Diagnosis, job?: JobLog): void {
+  const out = (s = '') => writeLine(io.stdout, s);
+  if (job) {
+    out(`Job ${job.namespace}/${job.id}: ${job.stage ?? 'unknown stage'}${job.message ? ` (${redactSecrets(job.message)})` : ''}${job.truncated ? ' [log still streaming; read the first 15 s]' : ''}`);
+    out();
+  }
+  out(`${c.problem === 'unknown' ? '?' : '✗'} ${c.title}  [${c.problem}]`);
+  if (c.candidates) out(`  Not sure: it could also be ${c.candidates.filter((x) => x.problem !== c.problem).map((x) => x.problem).join(' or ')}.`);
+  if (c.evidence.length) {
+    out('Evidence:');
+    for (const e of c.evidence) out(`  ${e}`);
+  }
+  if (diagnosis) {
+    out('Live diagnosis:');
+    for (const f of diagnosis.findings) out(`  ${f.status === 'ok' ? '✓' : f.status === 'bad' ? '✗' : '?'} ${f.text}`);
+    if (diagnosis.actual) {
+      out(`  => The actual cause: ${diagnosis.actual.text}`);
+      out(`     Fix: ${diagnosis.actual.fix}`);
+    }
+  }
+  out('Likely causes:');
+  for (const cause of c.causes) out(`  - ${cause}`);
+  out('How to fix:');
+  for (const s of c.solutions) out(`  - ${s}`);
+  const verify = CATALOG[c.problem].verify;
+  out(`Verify: ${verify}`);
+  if (c.checks.length) out(`Checks that catch it: ${c.checks.join(', ')} (run \`hf-jobs-wizard check\`).`);
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {job: {type: 'string'}, json: {type: 'boolean'}, endpoint: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+      strict: true,
+    });
+  } catch (error) {
+    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${(error as Error).message.split('\n')[0]}. Run \`hf-jobs-wizard troubleshoot --help\`.`);
+    return EXIT.usage;
+  }
+  const {values, positionals} = parsed;
+  if (values.help) {
+    writeLine(io.stdout, HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) {
+    writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: give one FILE (or - for stdin).');
+    return EXIT.usage;
+  }
+  const endpoint = resolveEndpoint(values.endpoint, io.env);
+  let text = '';
+  const source = positionals[0];
+  if (source !== undefined && source !== '-') {
+    try {
+      text = await readFile(resolve(io.cwd, source), 'utf8');
+    } catch (error) {
+      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      return EXIT.usage;
+    }
+  } else if (source === '-' || (!io.stdin.isTTY && values.job === undefined)) {
+    const got = await readStdin(io, source === '-');
+    if (got === undefined || got.trim() === '') {
+      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${PIPE_HINT}`);
+      return EXIT.usage;
+    }
+    text = got;
+  } else if (values.job === undefined) {
+    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${PIPE_HINT}`);
+    return EXIT.usage;
+  }
+
+  let job: JobLog | undefined;
+  let diagnosis: Diagnosis | undefined;
+  if (values.job !== undefined) {
+    const ctx = await createLiveContext({env: io.env, endpoint});
+    if (!ctx.token) {
+      writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: --job needs a token: log in first (`hf-jobs-wizard login`) or set HF_TOKEN.');
+      return EXIT.failed;
+    }
+    const client = createHubClient({hubUrl: endpoint, accessToken: ctx.token});
+    ctx.hub = client as LiveHub;
+    const who = await whoAmIOnce(ctx, {});
+    const ref = values.job.trim();
+    const slash = ref.lastIndexOf('/');
+    const namespace = slash > 0 ? ref.slice(0, slash) : who?.ok ? who.info.user : undefined;
+    const id = slash > 0 ? ref.slice(slash + 1) : ref;
+    if (!namespace || !id) {
+      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: cannot tell the job's namespace (${who && !who.ok ? who.error.message : 'give NAMESPACE/ID'}).`);
+      return EXIT.failed;
+    }
+    try {
+      job = await fetchJob(client, namespace, id);
+    } catch (error) {
+      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: could not fetch job ${namespace}/${id}: ${describeHubError(error, {endpoint, secrets: [ctx.token]}).message}`);
+      return EXIT.failed;
+    }
+    text = [text, job.message ? `Job status message: ${job.message}` : '', job.log, job.stage ? `===== Job finished: status=${job.stage} =====` : ''].filter(Boolean).join('\n');
+    const c0 = classifyText(text);
+    diagnosis = diagnose(c0.problem, {
+      endpoint,
+      token: ctx.token,
+      ...(ctx.source ? {source: ctx.source} : {}),
+      shadowsSavedToken: ctx.shadowsSavedToken,
+      ...(who ? {who} : {}),
+      namespace,
+      job: {secretNames: job.secretNames, envNames: job.envNames},
+    });
+  }
+
+  const c = classifyText(text);
+  if (values.json) {
+    const out: Record<string, unknown> = {...c};
+    if (job) out.job = {namespace: job.namespace, id: job.id, stage: job.stage ?? null, truncated: job.truncated};
+    if (diagnosis) out.diagnosis = {actual: diagnosis.actual ?? null, findings: diagnosis.findings};
+    writeLine(io.stdout, JSON.stringify(out));
+  } else render(c, io, diagnosis, job);
+  return EXIT.ok;
 }

@@ -61,13 +61,35 @@ export type ParseConfigResult =
 const KEY_PATTERN = /^[a-zA-Z][_a-zA-Z0-9]*$/;
 const TOKEN_KEYS = new Set(['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN']);
 
+function firstNonJson(lit: Lit): number | undefined {
+  if (lit.t === 'expr') return lit.line;
+  if (lit.t === 'const' && !['true', 'false', 'null'].includes(lit.raw)) return lit.line;
+  if (lit.t === 'str' && (lit.quote !== '"' || lit.prefix)) return lit.line;
+  if (lit.t === 'list') for (const i of lit.items) {
+    const l = firstNonJson(i);
+    if (l !== undefined) return l;
+  }
+  if (lit.t === 'dict') for (const e of lit.entries) {
+    const l = firstNonJson(e.key) ?? firstNonJson(e.value);
+    if (l !== undefined) return l;
+  }
+  return undefined;
+}
+
+/** The line of a JSON syntax error: from the engine's position when it gives one, else from our own parser. */
 function jsonErrorLine(text: string, error: unknown): number {
   const m = /position (\d+)/.exec(String((error as Error).message));
-  if (!m) {
-    const lc = /line (\d+)/.exec(String((error as Error).message));
-    return lc ? Number(lc[1]) : 1;
+  if (m) return new LineIndex(text).lineOf(Number(m[1]));
+  try {
+    const p = new LiteralParser(text);
+    const lit = p.value();
+    const bad = firstNonJson(lit);
+    if (bad !== undefined) return bad;
+    p.skipSpace();
+    return p.line();
+  } catch (e) {
+    return e instanceof LiteralError ? e.line : 1;
   }
-  return new LineIndex(text).lineOf(Number(m[1]));
 }
 
 export function parseJobConfig(text: string, file: string = DEFAULT_CONFIG_FILE): ParseConfigResult {
