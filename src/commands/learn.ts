@@ -1,7 +1,305 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// `hf-jobs-wizard learn`: the tutorial. Interactive (Ink, or --plain line prompts) on a TTY; without one it lists
+// the lessons and the flags, and `learn LESSON --verify EXERCISE [--json]` checks an exercise non-interactively.
+import {parseArgs} from 'node:util';
+import {resolve} from 'node:path';
+import {Course} from '../core/lessons/course.js';
+import {exerciseLines, lessonListJson, lessonListLines, solutionLines, verifyLines} from '../core/lessons/format.js';
+import {exerciseDir} from '../core/lessons/loader.js';
+import {linesToPlain, renderMarkdown} from '../core/lessons/markdown.js';
+import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
+import {defaultSandboxData, openTarget, type TargetOptions} from '../core/lessons/target.js';
+import {parseAnswers, type QuizAnswers, type VerifyResult} from '../core/lessons/verify.js';
+import type {FileExercise} from '../core/lessons/workspace.js';
+import {redactSecrets} from '../core/tokens/mask.js';
+import {describeError} from '../main.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "learn" is not built yet.\n');
-  return EXIT.failed;
+const HELP = `Usage: hf-jobs-wizard learn [LESSON] [options]
+
+The tutorial: seven short lessons on Hugging Face tokens and Jobs, with exercises checked by this app
+against an offline sandbox Hub. Progress is saved and resumes where you stopped.
+
+Interactive (needs a terminal):
+  learn                     the lesson list, then reading and exercise mode
+  learn LESSON              open a lesson (its id, e.g. job-token, or its number)
+  --plain                   line prompts instead of the full-screen view
+
+Without a terminal (scripts, CI, instructors):
+  --list                    the lessons and your progress (with --json: as JSON)
+  LESSON                    print the lesson as text
+  LESSON --start EX         copy the exercise's files into the workspace and print the task
+  LESSON --verify EX        check an exercise: exit 0 pass, 1 not yet (with --json: the result as JSON)
+     --answers a,c,b        a quiz's answers, one per question
+  LESSON --hint EX          the next hint
+  LESSON --run EX --token read|write|fine-grained|expired
+                            live exercises: run the job in hf-job.json on the sandbox with that token
+  LESSON --reset EX --yes   put the starting files back and forget the result
+
+Where:
+  --workspace DIR           where exercise files are copied (default ./hf-jobs-lessons, then remembered)
+  --sandbox-data DIR        keep the sandbox's state in DIR (default ~/.local/state/hf-jobs-wizard/learn-sandbox)
+  --endpoint URL            use a sandbox already serving at URL (a workshop's \`sandbox --data DIR\`);
+                            needs --sandbox-data DIR too, to find its practice tokens
+  -h, --help                show this help`;
+
+interface Flags {
+  plain?: boolean;
+  list?: boolean;
+  json?: boolean;
+  start?: string;
+  verify?: string;
+  answers?: string;
+  hint?: string;
+  run?: string;
+  token?: string;
+  reset?: string;
+  yes?: boolean;
+  workspace?: string;
+  'sandbox-data'?: string;
+  endpoint?: string;
+  help?: boolean;
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let values: Flags;
+  let positionals: string[];
+  try {
+    ({values, positionals} = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        plain: {type: 'boolean'},
+        list: {type: 'boolean'},
+        json: {type: 'boolean'},
+        start: {type: 'string'},
+        verify: {type: 'string'},
+        answers: {type: 'string'},
+        hint: {type: 'string'},
+        run: {type: 'string'},
+        token: {type: 'string'},
+        reset: {type: 'string'},
+        yes: {type: 'boolean', short: 'y'},
+        workspace: {type: 'string'},
+        'sandbox-data': {type: 'string'},
+        endpoint: {type: 'string'},
+        help: {type: 'boolean', short: 'h'},
+      },
+    }));
+  } catch (error) {
+    io.stderr.write(`hf-jobs-wizard learn: ${describeError(error)}. Run \`hf-jobs-wizard learn --help\`.\n`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    writeLine(io.stdout, HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) {
+    io.stderr.write(`hf-jobs-wizard learn: one lesson at a time (got ${positionals.join(', ')}).\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await runLearn(values, positionals[0], io);
+  } catch (error) {
+    io.stderr.write(`hf-jobs-wizard learn: ${redactSecrets(describeError(error))}\n`);
+    return EXIT.failed;
+  }
+}
+
+const ACTIONS = ['start', 'verify', 'hint', 'run', 'reset'] as const;
+
+async function runLearn(flags: Flags, lessonKey: string | undefined, io: CommandIo): Promise<number> {
+  const actions = ACTIONS.filter((a) => flags[a] !== undefined);
+  if (actions.length > 1) {
+    io.stderr.write(`hf-jobs-wizard learn: use one of --${actions.join(', --')} at a time.\n`);
+    return EXIT.usage;
+  }
+  const action = actions[0];
+  if (action && !lessonKey) {
+    io.stderr.write(`hf-jobs-wizard learn: --${action} needs a lesson first, e.g. \`hf-jobs-wizard learn job-token --${action} ${action === 'run' ? 'EXERCISE --token write' : 'EXERCISE'}\`.\n`);
+    return EXIT.usage;
+  }
+  if (flags.answers !== undefined && action !== 'verify') {
+    io.stderr.write('hf-jobs-wizard learn: --answers goes with --verify.\n');
+    return EXIT.usage;
+  }
+  if (flags.token !== undefined && action !== 'run') {
+    io.stderr.write('hf-jobs-wizard learn: --token goes with --run.\n');
+    return EXIT.usage;
+  }
+  if (flags.endpoint && !flags['sandbox-data']) {
+    io.stderr.write('hf-jobs-wizard learn: --endpoint needs --sandbox-data DIR too (the folder that sandbox was started with), so learn can read its practice tokens.\n');
+    return EXIT.usage;
+  }
+
+  const course = await Course.open({env: io.env, cwd: io.cwd, ...(flags.workspace ? {workspace: flags.workspace} : {})});
+  if (course.progress.notice) io.stderr.write(`${course.progress.notice}\n`);
+  const lesson = lessonKey ? course.lesson(lessonKey) : undefined;
+  if (lessonKey && !lesson) {
+    io.stderr.write(`hf-jobs-wizard learn: no lesson "${lessonKey}". Lessons: ${course.lessons.map((l) => `${l.order} ${l.id}`).join(', ')}.\n`);
+    return EXIT.usage;
+  }
+  const targetOptions = {...(flags.endpoint ? {endpoint: flags.endpoint} : {}), sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env)};
+
+  if (flags.list) {
+    if (flags.json) writeLine(io.stdout, JSON.stringify(lessonListJson(course)));
+    else for (const line of lessonListLines(course)) writeLine(io.stdout, line);
+    return EXIT.ok;
+  }
+
+  if (action && lesson) {
+    const key = flags[action]!;
+    const exercise = course.exercise(lesson, key);
+    if (!exercise) {
+      io.stderr.write(`hf-jobs-wizard learn: lesson "${lesson.id}" has no exercise "${key}". Its exercises: ${lesson.exercises.map((e) => e.id).join(', ')}.\n`);
+      return EXIT.usage;
+    }
+    return runAction(action, {course, lesson, exercise, flags, targetOptions}, io);
+  }
+
+  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  if (!interactive) {
+    if (lesson) {
+      writeLine(io.stdout, linesToPlain(renderMarkdown(lesson.body, {width: Math.min(io.stdout.columns ?? 80, 100)})));
+      writeLine(io.stdout);
+      writeLine(io.stdout, 'Exercises:');
+      for (const e of lesson.exercises) writeLine(io.stdout, `  ${course.isDone(lesson, e) ? '✓' : ' '} ${e.id}  ${e.title} (${e.kind})`);
+      writeLine(io.stdout, `Start one with: hf-jobs-wizard learn ${lesson.id} --start EXERCISE`);
+      await course.progress.markRead(lesson.id);
+      return EXIT.ok;
+    }
+    io.stderr.write('hf-jobs-wizard learn is interactive and needs a terminal. The lessons:\n');
+    for (const line of lessonListLines(course)) io.stderr.write(`  ${line}\n`);
+    io.stderr.write(
+      [
+        '',
+        'Without a terminal use the flags:',
+        '  hf-jobs-wizard learn LESSON                      print a lesson',
+        '  hf-jobs-wizard learn LESSON --start EXERCISE     copy its files and print the task',
+        '  hf-jobs-wizard learn LESSON --verify EXERCISE    check it (--json for JSON; --answers a,b for quizzes)',
+        '  hf-jobs-wizard learn --list --json               progress as JSON',
+        '',
+      ].join('\n'),
+    );
+    return EXIT.usage;
+  }
+
+  const target = await openTarget(targetOptions);
+  try {
+    if (flags.plain) {
+      const {runPlainLearn} = await import('../plain/learn.js');
+      return await runPlainLearn({course, target, io, ...(lesson ? {lesson} : {})});
+    }
+    const {runInkLearn} = await import('../ui/learn/run.js');
+    return await runInkLearn({course, target, io, ...(lesson ? {lesson} : {})});
+  } finally {
+    await target.close();
+  }
+}
+
+interface ActionInput {
+  course: Course;
+  lesson: Lesson;
+  exercise: Exercise;
+  flags: Flags;
+  targetOptions: TargetOptions;
+}
+
+async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, io: CommandIo): Promise<number> {
+  const {course, lesson, exercise, flags} = input;
+  const out = (line = '') => writeLine(io.stdout, line);
+  switch (action) {
+    case 'start': {
+      await course.start(lesson, exercise);
+      for (const line of exerciseLines(course, lesson, exercise, io.cwd)) out(line);
+      if (exercise.kind === 'quiz') {
+        exercise.questions.forEach((q, i) => {
+          out();
+          out(`${i + 1}. ${q.prompt}`);
+          q.choices.forEach((c, j) => out(`   ${String.fromCharCode(97 + j)}) ${c.text}`));
+        });
+        out();
+        out(`Answer with: hf-jobs-wizard learn ${lesson.id} --verify ${exercise.id} --answers ${exercise.questions.map(() => 'a').join(',')}`);
+      } else {
+        out();
+        if (exercise.kind === 'live') out(`Run the job with: hf-jobs-wizard learn ${lesson.id} --run ${exercise.id} --token write|read|fine-grained|expired`);
+        out(`Check it with:  hf-jobs-wizard learn ${lesson.id} --verify ${exercise.id}`);
+      }
+      return EXIT.ok;
+    }
+    case 'hint': {
+      const shown = course.progress.exercise(lesson.id, exercise.id).hints ?? 0;
+      const n = Math.min(shown + 1, exercise.hints.length);
+      const hint = await course.hint(lesson, exercise, n);
+      out(`Hint ${n} of ${exercise.hints.length}: ${hint}`);
+      return EXIT.ok;
+    }
+    case 'reset': {
+      if (!flags.yes) {
+        io.stderr.write(`hf-jobs-wizard learn: reset replaces your edits in ${exercise.kind === 'quiz' ? 'this quiz' : course.workspaceDir(lesson, exercise as FileExercise)} and forgets the result; add --yes to confirm.\n`);
+        return EXIT.usage;
+      }
+      await course.reset(lesson, exercise);
+      out(`Reset ${lesson.id}/${exercise.id}.`);
+      return EXIT.ok;
+    }
+    case 'run': {
+      if (exercise.kind !== 'live') {
+        io.stderr.write(`hf-jobs-wizard learn: "${exercise.id}" is not a live exercise; there is no job to run.\n`);
+        return EXIT.usage;
+      }
+      const token = flags.token;
+      if (!token || !PRACTICE_TOKENS.includes(token as PracticeToken)) {
+        io.stderr.write(`hf-jobs-wizard learn: --run needs --token ${PRACTICE_TOKENS.join('|')} (the practice token the job uses).\n`);
+        return EXIT.usage;
+      }
+      const target = await openTarget(input.targetOptions);
+      try {
+        out(`Running the job in hf-job.json on the ${target.label} with the ${token} token…`);
+        const outcome = await course.run(lesson, exercise, token as PracticeToken, target, (line) => out(`  ${line}`));
+        out(outcome.record.jobId ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}.` : 'No job was created.');
+        out(`Check the exercise with: hf-jobs-wizard learn ${lesson.id} --verify ${exercise.id}`);
+        return outcome.stage === 'COMPLETED' ? EXIT.ok : EXIT.failed;
+      } finally {
+        await target.close();
+      }
+    }
+    case 'verify': {
+      let answers: QuizAnswers | undefined;
+      if (exercise.kind === 'quiz') {
+        if (flags.answers === undefined) {
+          io.stderr.write(`hf-jobs-wizard learn: a quiz needs --answers, one per question (${exercise.questions.length}), e.g. --answers ${exercise.questions.map(() => 'a').join(',')}. See the questions with --start ${exercise.id}.\n`);
+          return EXIT.usage;
+        }
+        const parsed = parseAnswers(flags.answers);
+        if ('error' in parsed) {
+          io.stderr.write(`hf-jobs-wizard learn: ${parsed.error}\n`);
+          return EXIT.usage;
+        }
+        answers = parsed;
+      }
+      const target = exercise.kind === 'live' ? await openTarget(input.targetOptions) : undefined;
+      let result: VerifyResult;
+      try {
+        result = await course.verify(lesson, exercise, {...(answers ? {answers} : {}), ...(target ? {target} : {})});
+      } finally {
+        await target?.close();
+      }
+      if (flags.json) {
+        out(JSON.stringify({lesson: lesson.id, exercise: exercise.id, kind: exercise.kind, passed: result.passed, summary: result.summary, items: result.items, ...(result.checks ? {checks: result.checks} : {}), ...(result.passed ? {solution: exercise.solution} : {})}));
+      } else {
+        for (const line of verifyLines(result)) out(line);
+        if (result.passed) {
+          out();
+          for (const line of solutionLines(exercise)) out(line);
+          if (exercise.kind !== 'quiz') out(`  Solution files: ${exerciseDir(lesson, exercise, 'solution')}`);
+          const next = course.next(lesson, exercise);
+          if (next) out(`Next: hf-jobs-wizard learn ${next.lesson.id}${next.exercise ? ` --start ${next.exercise.id}` : ''}`);
+        } else if (exercise.hints.length) {
+          out(`Stuck? hf-jobs-wizard learn ${lesson.id} --hint ${exercise.id}`);
+        }
+      }
+      return result.passed ? EXIT.ok : EXIT.failed;
+    }
+  }
 }

@@ -124,7 +124,7 @@ export class Course {
         result = await verifyFiles(exercise.checks, paths, dir, this.runChecks);
       } else {
         if (!input.target) throw new Error('A live exercise needs the sandbox.');
-        result = await verifyLive(exercise, this.progress.runsFor(lesson.id, exercise.id, input.target.hubUrl), input.target, {paths, cwd: dir, runChecks: this.runChecks});
+        result = await verifyLive(exercise, this.progress.runsFor(lesson.id, exercise.id, input.target.key), input.target, {paths, cwd: dir, runChecks: this.runChecks});
       }
     }
     if (result.passed) await this.progress.markDone(lesson.id, exercise.id);

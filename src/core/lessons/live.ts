@@ -115,7 +115,7 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
   const secrets = Object.values(target.tokens);
   const config = await readJobConfig(options.workspaceDir);
   const spec = buildSpec(exercise.example, config, value, {hubUrl: target.hubUrl, user: target.user, exercise: exercise.id});
-  const record: RunRecord = {lesson: options.lesson.id, exercise: exercise.id, token, at: new Date().toISOString(), hubUrl: target.hubUrl, namespace: target.user};
+  const record: RunRecord = {lesson: options.lesson.id, exercise: exercise.id, token, at: new Date().toISOString(), sandbox: target.key, namespace: target.user};
   const client = createHubClient({hubUrl: target.hubUrl, accessToken: value});
   let job: HubJob;
   try {

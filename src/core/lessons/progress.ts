@@ -24,7 +24,8 @@ export interface RunRecord {
   exercise: string;
   token: PracticeToken;
   at: string;
-  hubUrl: string;
+  /** Which sandbox the job ran on (its data folder, or its URL): runs on another sandbox do not count. */
+  sandbox: string;
   namespace: string;
   /** Set when the Hub created the job. */
   jobId?: string;
@@ -168,7 +169,7 @@ export class ProgressStore {
     });
   }
 
-  runsFor(lesson: string, exercise: string, hubUrl: string): RunRecord[] {
-    return this.data.runs.filter((r) => r.lesson === lesson && r.exercise === exercise && r.hubUrl === hubUrl);
+  runsFor(lesson: string, exercise: string, sandbox: string): RunRecord[] {
+    return this.data.runs.filter((r) => r.lesson === lesson && r.exercise === exercise && r.sandbox === sandbox);
   }
 }

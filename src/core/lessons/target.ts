@@ -1,7 +1,8 @@
 // Where live exercises run: an in-process sandbox (temporary, or persistent in a folder), or a sandbox already
 // serving at --endpoint whose practice tokens are read from its --sandbox-data folder.
 import {readFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {homedir} from 'node:os';
+import {join, resolve} from 'node:path';
 import {PRACTICE_TOKENS, type PracticeToken} from './model.js';
 
 export interface LearnTarget {
@@ -9,6 +10,8 @@ export interface LearnTarget {
   tokens: Record<PracticeToken, string>;
   /** The practice user whose namespace jobs run in. */
   user: string;
+  /** Identifies the sandbox across sessions (its data folder when known, else its URL): runs are kept per key. */
+  key: string;
   /** "in-process sandbox", "sandbox at http://…" */
   label: string;
   close(): Promise<void>;
@@ -45,6 +48,12 @@ export async function readSandboxTokens(dataDir: string): Promise<{tokens: Recor
   return {tokens, user: accounts.users?.[0]?.name ?? 'practice-user'};
 }
 
+/** Where `learn` keeps its own sandbox by default, so live exercises survive between sessions. */
+export function defaultSandboxData(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_STATE_HOME || join(env.HOME || env.USERPROFILE || homedir(), '.local', 'state');
+  return join(base, 'hf-jobs-wizard', 'learn-sandbox');
+}
+
 export interface TargetOptions {
   endpoint?: string;
   sandboxData?: string;
@@ -57,12 +66,13 @@ export async function openTarget(options: TargetOptions): Promise<LearnTarget> {
     }
     const {tokens, user} = await readSandboxTokens(options.sandboxData);
     const hubUrl = options.endpoint.replace(/\/+$/, '');
-    return {hubUrl, tokens, user, label: `sandbox at ${hubUrl}`, close: async () => undefined};
+    return {hubUrl, tokens, user, key: resolve(options.sandboxData), label: `sandbox at ${hubUrl}`, close: async () => undefined};
   }
   const {startSandbox} = await import('../../sandbox/index.js');
-  const sandbox = await startSandbox(options.sandboxData ? {dataDir: options.sandboxData} : {});
+  const sandbox = await startSandbox(options.sandboxData ? {dataDir: resolve(options.sandboxData)} : {});
   return {
     hubUrl: sandbox.url,
+    key: sandbox.dataDir,
     tokens: sandbox.tokens,
     user: sandbox.users[0] ?? 'practice-user',
     label: options.sandboxData ? `in-process sandbox (state in ${options.sandboxData})` : 'in-process sandbox (temporary)',

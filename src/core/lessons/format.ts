@@ -1,0 +1,69 @@
+// Wording shared by the learn command, plain mode and the Ink view: pure functions returning lines of text.
+import {relative} from 'node:path';
+import type {Course} from './course.js';
+import type {Exercise, Lesson} from './model.js';
+import type {VerifyResult} from './verify.js';
+
+export const KIND_LABEL: Record<Exercise['kind'], string> = {quiz: 'quiz', 'fix-file': 'fix the file', live: 'live, on the sandbox'};
+
+export function progressMark(done: number, total: number): string {
+  if (total === 0) return '    ';
+  return done === total ? '✓   ' : `${done}/${total} `;
+}
+
+export function lessonListLines(course: Course): string[] {
+  return course.lessons.map((l) => {
+    const s = course.status(l);
+    return `${progressMark(s.done, s.total)} ${l.order}. ${l.title}  (${l.id}, ${l.minutes} min, ${s.total} exercise${s.total === 1 ? '' : 's'})`;
+  });
+}
+
+export function lessonListJson(course: Course): unknown {
+  return {
+    lessons: course.lessons.map((l) => {
+      const s = course.status(l);
+      return {
+        id: l.id,
+        order: l.order,
+        title: l.title,
+        minutes: l.minutes,
+        prerequisites: l.prerequisites,
+        read: s.read,
+        exercises: l.exercises.map((e) => ({id: e.id, kind: e.kind, title: e.title, done: course.isDone(l, e)})),
+      };
+    }),
+    workspace: course.workspaceRoot,
+    progress: course.progress.path,
+  };
+}
+
+/** The task of an exercise, with where its files are. */
+export function exerciseLines(course: Course, lesson: Lesson, exercise: Exercise, cwd: string): string[] {
+  const lines = [`${exercise.title}  (${KIND_LABEL[exercise.kind]}${course.isDone(lesson, exercise) ? ', done ✓' : ''})`];
+  if (exercise.kind !== 'quiz') {
+    lines.push('', exercise.task, '');
+    const dir = course.workspaceDir(lesson, exercise);
+    const rel = relative(cwd, dir);
+    const shown = rel && !rel.startsWith('..') ? rel : dir;
+    lines.push(`Files to edit, in ${shown}:`);
+    for (const f of exercise.files) lines.push(`  ${f}`);
+  } else {
+    lines.push('', `${exercise.questions.length} question${exercise.questions.length === 1 ? '' : 's'}.`);
+  }
+  return lines;
+}
+
+export function verifyLines(result: VerifyResult): string[] {
+  return [`${result.passed ? '✓ PASS' : '✗ Not yet'}: ${result.summary}`, ...result.items.map((i) => `  ${i.ok ? '✓' : '✗'} ${i.text}`)];
+}
+
+export function solutionLines(exercise: Exercise): string[] {
+  const lines = ['Reference solution:', `  ${exercise.solution}`];
+  if (exercise.kind === 'quiz') {
+    exercise.questions.forEach((q, i) => {
+      const right = q.choices.find((c) => c.correct)!;
+      lines.push(`  ${i + 1}. ${right.text}`);
+    });
+  }
+  return lines;
+}
