@@ -1,0 +1,105 @@
+// Walking a project: .gitignore, binaries, node_modules, caps; the fixture's findings at the right file:line.
+import {cp, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {runChecks} from '../../../src/core/checks/runner.js';
+import {scanPaths} from '../../../src/core/checks/scan.js';
+import {gitignoreRule, IgnoreStack} from '../../../src/core/checks/walk.js';
+
+const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
+const FIXTURE = join(import.meta.dirname, '../../fixtures/checks/project');
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hfjw-scan-'));
+  await cp(FIXTURE, dir, {recursive: true});
+  // Things that must NOT be reported: ignored by .gitignore, node_modules, binaries.
+  await mkdir(join(dir, 'secrets'));
+  await writeFile(join(dir, 'secrets', 'leak.env'), `HF_TOKEN=${FAKE}\n`);
+  await writeFile(join(dir, 'debug.log'), `fake token ${FAKE}\n`);
+  await mkdir(join(dir, 'node_modules', 'pkg'), {recursive: true});
+  await writeFile(join(dir, 'node_modules', 'pkg', 'x.py'), `t = "${FAKE}"\n`);
+  await writeFile(join(dir, 'weights.dat'), Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(FAKE)]));
+});
+afterAll(async () => {
+  await rm(dir, {recursive: true, force: true});
+});
+
+describe('gitignore matching', () => {
+  it('handles the simple patterns', () => {
+    const base = '/r';
+    const stack = new IgnoreStack().with(base, '*.log\nbuild/\n/only-root.txt\ndocs/**/draft.md\n!keep.log\n# comment\n');
+    expect(stack.ignored('/r/a.log', false)).toBe(true);
+    expect(stack.ignored('/r/sub/b.log', false)).toBe(true);
+    expect(stack.ignored('/r/keep.log', false)).toBe(false);
+    expect(stack.ignored('/r/build', true)).toBe(true);
+    expect(stack.ignored('/r/build', false)).toBe(false);
+    expect(stack.ignored('/r/only-root.txt', false)).toBe(true);
+    expect(stack.ignored('/r/sub/only-root.txt', false)).toBe(false);
+    expect(stack.ignored('/r/docs/a/b/draft.md', false)).toBe(true);
+    expect(gitignoreRule('# nothing')).toBeUndefined();
+  });
+});
+
+describe('scanPaths on the fixture project', () => {
+  it('skips ignored files, node_modules and binaries', async () => {
+    const model = await scanPaths(['.'], {cwd: dir});
+    expect(model.files).toEqual(['.gitignore', 'README.md', 'hf-job.json', 'run.sh', 'train.py']);
+    expect(model.tokens).toEqual([]);
+    expect(model.skipped).toContainEqual({file: 'weights.dat', reason: 'binary'});
+  });
+
+  it('an explicitly named ignored file is still read', async () => {
+    const model = await scanPaths(['debug.log'], {cwd: dir});
+    expect(model.tokens).toHaveLength(1);
+  });
+
+  it('reports the fixture problems at file:line, offline, with no false alarms', async () => {
+    const report = await runChecks({paths: ['.'], cwd: dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')}, offline: true});
+    const bad = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => `${c.status} ${c.id} ${c.file}:${c.line}`);
+    expect(bad.sort()).toEqual(
+      [
+        'fail literal-placeholder run.sh:3',
+        'fail logged-in undefined:undefined',
+        'fail script-not-in-container README.md:6',
+        'fail unknown-argument README.md:6',
+        'warn no-token-check train.py:6',
+      ].sort(),
+    );
+    expect(report.ok).toBe(false);
+    // The job config and the CLI line run train.py, which pushes: both know it needs a token.
+    expect(report.checks.find((c) => c.id === 'missing-secrets')!.status).toBe('pass');
+    expect(report.checks.find((c) => c.id === 'token-valid')!.status).toBe('skip');
+    expect(JSON.stringify(report)).not.toContain(FAKE);
+  });
+
+  it('the JSON shape is exactly {ok, checks:[{id,status,title,message,fix,file?,line?}]}', async () => {
+    const report = await runChecks({paths: ['hf-job.json'], cwd: dir, env: {HF_TOKEN: FAKE, HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')}, offline: true});
+    expect(Object.keys(report).sort()).toEqual(['checks', 'ok']);
+    for (const c of report.checks) {
+      for (const k of Object.keys(c)) expect(['id', 'status', 'title', 'message', 'fix', 'file', 'line']).toContain(k);
+      expect(['pass', 'warn', 'fail', 'skip']).toContain(c.status);
+    }
+    expect(JSON.stringify(report)).not.toContain(FAKE);
+    expect(report.checks.find((c) => c.id === 'logged-in')!.message).toContain('hf_…ke12');
+  });
+
+  it('missing-secrets follows a CLI line to the local script it runs', async () => {
+    await writeFile(join(dir, 'nosecret.sh'), 'hf jobs uv run --flavor cpu-basic train.py\n');
+    const report = await runChecks({paths: ['nosecret.sh'], cwd: dir, env: {HOME: dir}, offline: true});
+    const f = report.checks.find((c) => c.id === 'missing-secrets');
+    expect(f).toMatchObject({status: 'fail', file: 'nosecret.sh', line: 1});
+    expect(f!.fix).toContain('--secrets HF_TOKEN');
+    await rm(join(dir, 'nosecret.sh'));
+  });
+
+  it('reads --secrets-file and judges its entries', async () => {
+    await writeFile(join(dir, 'job.secrets'), 'HF_TOKEN=$HF_TOKEN\n');
+    await writeFile(join(dir, 'sf.sh'), 'hf jobs uv run --secrets-file job.secrets train.py\n');
+    const report = await runChecks({paths: ['sf.sh'], cwd: dir, env: {HOME: dir}, offline: true, only: ['literal-placeholder']});
+    expect(report.checks[0]).toMatchObject({id: 'literal-placeholder', status: 'fail'});
+    await rm(join(dir, 'sf.sh'));
+    await rm(join(dir, 'job.secrets'));
+  });
+});

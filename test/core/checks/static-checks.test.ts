@@ -1,0 +1,124 @@
+// Each static check id: at least one input that passes and one that warns or fails.
+import {describe, expect, it} from 'vitest';
+import {runCheckOnText} from '../../../src/core/checks/runner.js';
+import type {CheckStatus, StaticCheckId} from '../../../src/core/checks/types.js';
+
+const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
+
+function statuses(id: StaticCheckId, text: string, file: string): CheckStatus[] {
+  return runCheckOnText(id, text, file).map((r) => r.status);
+}
+
+function worst(id: StaticCheckId, text: string, file: string): CheckStatus {
+  const s = statuses(id, text, file);
+  return s.includes('fail') ? 'fail' : s.includes('warn') ? 'warn' : s.includes('pass') ? 'pass' : 'skip';
+}
+
+const MCP_GOOD = `{"operation": "uv", "args": {"script": "import os\\nprint(1)\\n", "with_deps": ["datasets"], "flavor": "cpu-basic", "timeout": "30m", "secrets": {"HF_TOKEN": "$HF_TOKEN"}}}`;
+
+type Case = [label: string, text: string, file: string, expected: CheckStatus];
+const CASES: Record<StaticCheckId, Case[]> = {
+  'hardcoded-token': [
+    ['no token, placeholders and hf_hub_download', 'from huggingface_hub import hf_hub_download\n# use hf_xxx or hf_YOUR_TOKEN or hf_...\nimport hf_transfer\ntoken = "hf_abc123..."\n', 'a.py', 'pass'],
+    ['HF_TOKEN in prose', 'Set the HF_TOKEN variable; see hf_jobs docs.\n', 'README.md', 'pass'],
+    ['a token in code', `api = HfApi(token="${FAKE}")\n`, 'a.py', 'fail'],
+    ['an org token in a .env-like text', 'HF_TOKEN=api_org_FAKEfakeFAKEfakeFAKEfake\n', 'notes.txt', 'fail'],
+  ],
+  'token-in-env': [
+    ['secrets', MCP_GOOD, 'call.json', 'pass'],
+    ['MCP env', '{"operation": "uv", "args": {"script": "a\\nb", "env": {"HF_TOKEN": "$HF_TOKEN"}}}', 'call.json', 'warn'],
+    ['CLI -e HF_TOKEN', 'hf jobs uv run -e HF_TOKEN https://e.x/s.py\n', 'run.sh', 'warn'],
+  ],
+  'wrong-secret-key': [
+    ['HF_TOKEN', MCP_GOOD, 'call.json', 'pass'],
+    ['TOKEN', '{"operation": "uv", "args": {"script": "a\\nb", "secrets": {"TOKEN": "$HF_TOKEN"}}}', 'call.json', 'fail'],
+    ['lowercase in Python', 'run_uv_job("https://e.x/s.py", secrets={"hf_token": get_token()})\n', 'submit.py', 'fail'],
+    ['legacy name', 'hf jobs uv run -s HUGGING_FACE_HUB_TOKEN https://e.x/s.py\n', 'run.sh', 'warn'],
+  ],
+  'missing-secrets': [
+    ['token passed', '{"operation": "uv", "args": {"script": "from datasets import Dataset\\nDataset.from_dict({}).push_to_hub(\\"me/x\\")\\n", "secrets": {"HF_TOKEN": "$HF_TOKEN"}}}', 'call.json', 'pass'],
+    ['push without a token', '{"operation": "uv", "args": {"script": "from datasets import Dataset\\nDataset.from_dict({}).push_to_hub(\\"me/x\\")\\n"}}', 'call.json', 'fail'],
+    ['download only: no token needed', 'run_uv_job("print(1)\\nfrom huggingface_hub import hf_hub_download\\nhf_hub_download(\\"gpt2\\", \\"config.json\\")\\n")\n', 'submit.py', 'pass'],
+  ],
+  'no-token-check': [
+    ['checks first', '# /// script\n# dependencies = ["huggingface_hub"]\n# ///\nimport os\nassert "HF_TOKEN" in os.environ\nfrom huggingface_hub import HfApi\nHfApi().upload_file(path_or_fileobj="a", path_in_repo="a", repo_id="me/x")\n', 'job.py', 'pass'],
+    ['never checks', '# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import Dataset\nDataset.from_dict({"a": [1]}).push_to_hub("me/x")\n', 'job.py', 'warn'],
+    ['a library file is not a job script', 'from datasets import Dataset\nDataset.from_dict({}).push_to_hub("me/x")\n', 'lib.py', 'skip'],
+  ],
+  'token-format': [
+    ['a real-shaped value is not a format problem', `hf jobs uv run --secrets HF_TOKEN=${FAKE} s.py\n`, 'run.sh', 'pass'],
+    ['a doc placeholder sent as the token', 'run_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "hf_xxx"})\n', 'submit.py', 'warn'],
+    ['an org token', 'export HF_TOKEN=api_org_FAKEfakeFAKEfakeFAKEfake\n', 'env.sh', 'fail'],
+    ['cut off', 'export HF_TOKEN=hf_FAKEfake12\n', 'env.sh', 'fail'],
+  ],
+  'literal-placeholder': [
+    ['MCP replaces it', MCP_GOOD, 'call.json', 'pass'],
+    ['Python sends it as is', 'from huggingface_hub import HfApi\nHfApi().run_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "$HF_TOKEN"})\n', 'submit.py', 'fail'],
+    ['single-quoted CLI', "hf jobs uv run -s HF_TOKEN='$HF_TOKEN' https://e.x/s.py\n", 'run.sh', 'fail'],
+    ['bare CLI is right', 'hf jobs uv run --secrets HF_TOKEN https://e.x/s.py\n', 'run.sh', 'pass'],
+    ['shell-expanded CLI warns', 'hf jobs uv run -s HF_TOKEN=$HF_TOKEN https://e.x/s.py\n', 'run.sh', 'warn'],
+  ],
+  'script-not-in-container': [
+    ['inline code', MCP_GOOD, 'call.json', 'pass'],
+    ['a URL', '{"operation": "uv", "args": {"script": "https://e.x/s.py"}}', 'call.json', 'pass'],
+    ['a local path', 'hf_jobs("uv", {"script": "train.py", "secrets": {"HF_TOKEN": "$HF_TOKEN"}})\n', 'agent.py', 'fail'],
+    ['one-line code', '{"operation": "uv", "args": {"script": "print(1)"}}', 'call.json', 'fail'],
+  ],
+  'unknown-argument': [
+    ['real names', MCP_GOOD, 'call.json', 'pass'],
+    ['dependencies in MCP', '{"operation": "uv", "args": {"script": "a\\nb", "dependencies": ["x"]}}', 'call.json', 'fail'],
+    ['image in MCP uv', 'hf_jobs("uv", {"script": "a\\nb", "image": "vllm/vllm-openai:latest"})\n', 'agent.py', 'fail'],
+    ['with_deps in Python', 'run_uv_job("https://e.x/s.py", with_deps=["x"])\n', 'submit.py', 'fail'],
+    ['typo in hf-job.json', '{"script": "t.py", "flavour": "cpu-basic"}', 'hf-job.json', 'fail'],
+  ],
+  'timeout-format': [
+    ['valid', MCP_GOOD, 'call.json', 'pass'],
+    ['90min', '{"operation": "uv", "args": {"script": "a\\nb", "timeout": "90min"}}', 'call.json', 'fail'],
+    ['2 hours on the CLI', 'hf jobs run --timeout "2 hours" python:3.12 python -c pass\n', 'run.sh', 'fail'],
+  ],
+  'unknown-flavor': [
+    ['known', 'hf jobs uv run --flavor a10g-small s.py\n', 'run.sh', 'pass'],
+    ['typo', 'hf jobs uv run --flavor a10g-smal s.py\n', 'run.sh', 'fail'],
+    ['TPU', 'run_uv_job("https://e.x/s.py", flavor="v5e-1x1")\n', 'submit.py', 'fail'],
+  ],
+  'token-in-argv': [
+    ['no --token', 'hf auth login\nhf jobs ps --token "$HF_TOKEN"\n', 'setup.sh', 'pass'],
+    ['placeholder is not a token', 'hf auth login --token hf_YOUR_TOKEN\n', 'docs.sh', 'pass'],
+    ['--token hf_...', `hf auth login --token ${FAKE}\n`, 'setup.sh', 'fail'],
+  ],
+};
+
+for (const [id, cases] of Object.entries(CASES) as [StaticCheckId, Case[]][]) {
+  describe(id, () => {
+    it.each(cases)('%s', (_label, text, file, expected) => {
+      expect(worst(id, text, file)).toBe(expected);
+    });
+    it('has both outcomes covered', () => {
+      const outcomes = new Set(cases.map((c) => c[3]));
+      expect(outcomes.has('pass') || outcomes.has('skip')).toBe(true);
+      expect(outcomes.has('fail') || outcomes.has('warn')).toBe(true);
+    });
+  });
+}
+
+describe('messages and locations', () => {
+  it('never contain a whole token, and point at file:line', () => {
+    const text = `line one\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "${FAKE}"})\n`;
+    const results = [...runCheckOnText('hardcoded-token', text, 'submit.py'), ...runCheckOnText('token-format', text, 'submit.py')];
+    expect(JSON.stringify(results)).not.toContain(FAKE);
+    expect(results[0]).toMatchObject({status: 'fail', file: 'submit.py', line: 2});
+    expect(results[0]!.message).toContain('hf_…ke12');
+  });
+
+  it('finds MCP calls in Markdown code blocks with the right line', () => {
+    const md = '# Guide\n\nSome prose with HF_TOKEN.\n\n```python\nhf_jobs("uv", {\n    "script": "train.py",\n})\n```\n';
+    const r = runCheckOnText('script-not-in-container', md, 'GUIDE.md');
+    expect(r[0]).toMatchObject({status: 'fail', file: 'GUIDE.md', line: 7});
+  });
+
+  it('reads the seed-style multi-line hf_jobs call with a triple-quoted script', () => {
+    const text = 'hf_jobs("uv", {\n    "script": """\nimport os\nfrom datasets import Dataset\nDataset.from_dict({}).push_to_hub("me/x")\n""",\n    "flavor": "cpu-basic",  # comment\n})\n';
+    expect(worst('missing-secrets', text, 'agent.py')).toBe('fail');
+    expect(worst('no-token-check', text, 'agent.py')).toBe('warn');
+  });
+});
