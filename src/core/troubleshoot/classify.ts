@@ -43,7 +43,7 @@ const SIGNALS: Signal[] = [
   S('gated-repo', 16, /GatedRepoError|Cannot access gated repo/i),
   S('gated-repo', 15, /is restricted and you are not in the authorized list|enable access to public gated repos|requires approval/i),
   S('gated-repo', 13, /Access to (?:model|dataset|space|repo)[^\n]*is restricted/i),
-  S('gated-repo', 6, /\bgated\b/i),
+  S('gated-repo', 3, /\bgated repo\b/i),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
   S('invalid-token-format', 11, /Illegal header value|Invalid header value|Invalid leading whitespace|return character\(s\) in header value|LocalProtocolError/i),
@@ -124,7 +124,7 @@ export function classifyText(input: string): Classification {
   // Apply dominance: a wrapper never outranks what it wraps.
   for (const [winner, losers] of Object.entries(DOMINATES) as [ProblemId, ProblemId[]][]) {
     const w = ranked.find((c) => c.problem === winner);
-    if (!w || w.score < 6) continue;
+    if (!w || w.score < 8) continue;
     for (const l of losers) {
       const c = ranked.find((x) => x.problem === l);
       if (c && c.score >= w.score) w.score = c.score + 1;
