@@ -114,7 +114,7 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         if (/^(hf_|api_org_)/.test(value.text)) scan.tokenValues.push({file, line, value: value.text, where: '--token'});
       }
       const assign = /^(?:export\s+)?(HF_TOKEN|HUGGING_FACE_HUB_TOKEN)=(.*)$/.exec(w.text);
-      if (assign && !w.expanded && assign[2]) scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
+      if (assign && !w.expanded && assign[2] && /^[A-Za-z0-9_.<>…-]+$/.test(assign[2])) scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
     }
     for (let i = 0; i + 1 < words.length; i++) {
       if (!(words[i]!.text === 'hf' || words[i]!.text.endsWith('/hf')) || words[i + 1]!.text !== 'jobs') continue;

@@ -19,6 +19,9 @@ const SNIFF_BYTES = 8192;
 
 const BINARY_EXT = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.ico', '.pdf', '.zip', '.gz', '.tgz', '.bz2', '.xz', '.zst', '.7z', '.tar', '.whl', '.so', '.dylib', '.dll', '.exe', '.bin', '.pt', '.pth', '.ckpt', '.safetensors', '.onnx', '.gguf', '.parquet', '.arrow', '.npy', '.npz', '.pkl', '.h5', '.mp3', '.mp4', '.wav', '.mov', '.woff', '.woff2', '.ttf', '.otf', '.pyc', '.class', '.jar', '.db', '.sqlite']);
 
+/** Plain-text files that may hold command lines (not source code of other languages). */
+const SHELLISH_TEXT = new Set(['', '.txt', '.cmd', '.bat', '.ps1', '.command']);
+
 export function kindOf(file: string): FileKind {
   const ext = extname(file).toLowerCase();
   const name = basename(file).toLowerCase();
@@ -139,7 +142,7 @@ function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, 
   }
   scanCode(kind, text, file, 1, model, pending);
   // Shell lines inside Python/YAML/text (subprocess calls, CI steps) are found by the shell scanner too.
-  if (kind === 'text' && /\bhf\s+jobs\b|--token/.test(text)) scanCode('shell', text, file, 1, model, pending);
+  if (kind === 'text' && SHELLISH_TEXT.has(extname(file).toLowerCase()) && /\bhf\s+jobs\b|--token/.test(text)) scanCode('shell', text, file, 1, model, pending);
 }
 
 async function readCapped(path: string, size: number): Promise<{text: string; truncated: boolean} | {binary: true}> {
