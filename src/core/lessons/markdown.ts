@@ -41,8 +41,9 @@ export function parseInline(text: string, base: Style = {}): Span[] {
     out.push(Object.keys(merged).length ? {text: t, style: merged} : {text: t});
   };
   let last = 0;
-  INLINE.lastIndex = 0;
-  for (let m = INLINE.exec(text); m; m = INLINE.exec(text)) {
+  // A fresh regex per call: the bold/italic branches recurse, and a shared lastIndex would restart the outer scan.
+  const re = new RegExp(INLINE.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     push(text.slice(last, m.index), {});
     if (m[2] !== undefined) push(m[2].replace(/^ (.*) $/, '$1'), {code: true, color: 'yellow'});
     else if (m[3] !== undefined || m[4] !== undefined) for (const s of parseInline((m[3] ?? m[4])!, {...base, bold: true})) out.push(s);

@@ -1,0 +1,142 @@
+// Lesson content and data: front matter, the loader's errors, every lesson renders, the Markdown renderer.
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {FrontMatterError, parseFrontMatter} from '../../src/core/lessons/frontmatter.js';
+import {findExercise, findLesson, findLessonsDir, loadLessons} from '../../src/core/lessons/loader.js';
+import {highlightCode, linesToAnsi, linesToPlain, parseInline, renderMarkdown, wrapSpans} from '../../src/core/lessons/markdown.js';
+import {LessonDataError, parseExercises} from '../../src/core/lessons/model.js';
+
+describe('front matter', () => {
+  it('parses strings, numbers, quoted strings and inline lists', () => {
+    const fm = parseFrontMatter('---\nid: tokens\ntitle: "A: quoted title"\norder: 3\nprerequisites: [a, b]\nnone: []\n---\n# Body\n');
+    expect(fm.data).toEqual({id: 'tokens', title: 'A: quoted title', order: 3, prerequisites: ['a', 'b'], none: []});
+    expect(fm.body).toBe('# Body\n');
+    expect(fm.bodyLine).toBe(8);
+  });
+  it('names the line of a problem', () => {
+    expect(() => parseFrontMatter('---\nid tokens\n---\n')).toThrow(/line 2: expected "key: value"/);
+    expect(() => parseFrontMatter('---\nid: a\nid: b\n---\n')).toThrow(/"id" is given twice/);
+    expect(() => parseFrontMatter('---\nid: a\n')).toThrow(FrontMatterError);
+    expect(() => parseFrontMatter('---\nlist: [a, b\n---\n')).toThrow(/must end with "\]"/);
+  });
+  it('a file without front matter is all body', () => {
+    expect(parseFrontMatter('# Hi').data).toEqual({});
+  });
+});
+
+describe('exercise data validation', () => {
+  const quiz = (choices: unknown[]) => [{id: 'q', kind: 'quiz', title: 'T', hints: ['h'], solution: 's', questions: [{prompt: 'p', choices}]}];
+  it('requires an explanation on every wrong quiz choice and exactly one right one', () => {
+    expect(() => parseExercises(quiz([{text: 'a', correct: true}, {text: 'b'}]), 'x')).toThrow(/wrong choice needs an "explanation"/);
+    expect(() => parseExercises(quiz([{text: 'a', explanation: 'e'}, {text: 'b', explanation: 'e'}]), 'x')).toThrow(/exactly one choice/);
+  });
+  it('rejects unknown kinds, bad ids, escaping file names and unknown tokens', () => {
+    expect(() => parseExercises([{id: 'a', kind: 'essay', title: 't', hints: ['h'], solution: 's'}], 'x')).toThrow(LessonDataError);
+    expect(() => parseExercises([{id: 'A b', kind: 'quiz', title: 't', hints: ['h'], solution: 's'}], 'x')).toThrow(/lower-case/);
+    expect(() => parseExercises([{id: 'a', kind: 'fix-file', title: 't', task: 't', hints: ['h'], solution: 's', files: ['../x'], checks: {pass: ['hardcoded-token']}}], 'x')).toThrow(/plain relative name/);
+    expect(() =>
+      parseExercises([{id: 'a', kind: 'live', title: 't', task: 't', hints: ['h'], solution: 's', files: ['f'], example: 'e', verify: {type: 'job-completed', token: 'admin'}, solutionSteps: [{run: 'write'}]}], 'x'),
+    ).toThrow(/token must be one of/);
+  });
+});
+
+describe('the lessons folder', () => {
+  let tmp: string | undefined;
+  afterEach(async () => {
+    if (tmp) await rm(tmp, {recursive: true, force: true});
+    tmp = undefined;
+  });
+
+  it('is found from source, and holds the seven lessons in order with the documented front matter', async () => {
+    const lessons = await loadLessons();
+    expect(lessons.map((l) => l.id)).toEqual(['tokens', 'job-token', 'script-token', 'verify', 'errors', 'security', 'workflow']);
+    for (const l of lessons) {
+      expect(l.minutes).toBeGreaterThan(0);
+      expect(l.body).toMatch(/^# /);
+    }
+    expect(findLesson(lessons, '2')?.id).toBe('job-token');
+    expect(findLesson(lessons, '02-giving-a-job-its-token')?.id).toBe('job-token');
+    expect(findExercise(findLesson(lessons, 'job-token')!, '2')?.id).toBe('python-get-token');
+  });
+
+  it('every lesson renders without losing text, at several widths', async () => {
+    for (const lesson of await loadLessons()) {
+      for (const width of [40, 80, 120]) {
+        const lines = renderMarkdown(lesson.body, {width});
+        const plain = linesToPlain(lines);
+        expect(plain.replace(/\s+/g, ' ')).toContain(lesson.title.replace(/"/g, ''));
+        expect(plain).not.toMatch(/```|\*\*/);
+        // Prose wraps to the width; code blocks and table rows may be wider.
+        for (const l of lines) {
+          const text = l.map((s) => s.text).join('');
+          if (!text.startsWith('  │') && !/─/.test(text) && !text.includes('http')) expect(text.length, `${lesson.id} @${width}: ${text}`).toBeLessThanOrEqual(Math.max(width, 60));
+        }
+      }
+    }
+  });
+
+  it('the lesson text keeps the corrections the seed gets wrong', async () => {
+    const all = (await loadLessons()).map((l) => l.body).join('\n');
+    expect(all).toContain('--secrets HF_TOKEN');
+    expect(all).toContain('get_token()');
+    expect(all).toContain('hf auth login');
+    expect(all).toContain('job.write');
+    expect(all).toMatch(/deprecated/);
+    expect(all).not.toMatch(/^\s*huggingface-cli login\s*$/m);
+  });
+
+  it('a broken lesson is reported with its file and problem', async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'lessons-bad-'));
+    await writeFile(join(tmp, 'README.md'), '# guide');
+    await mkdir(join(tmp, '01-x'));
+    await writeFile(join(tmp, '01-x', 'lesson.md'), '---\nid: x\ntitle: X\norder: one\nminutes: 3\n---\n# X\n');
+    await expect(loadLessons(tmp)).rejects.toThrow(/01-x.*lesson\.md: front matter "order" must be a positive whole number/);
+    expect(findLessonsDir({HF_JOBS_WIZARD_LESSONS: tmp})).toBe(tmp);
+    expect(() => findLessonsDir({HF_JOBS_WIZARD_LESSONS: join(tmp, 'nope')})).toThrow(/not a lessons folder/);
+  });
+});
+
+describe('markdown renderer', () => {
+  it('styles inline code, bold, italic and links', () => {
+    const spans = parseInline('Use `hf auth login`, **never** *paste*, see [tokens](https://huggingface.co/settings/tokens).');
+    expect(spans.find((s) => s.text === 'hf auth login')?.style).toMatchObject({code: true});
+    expect(spans.find((s) => s.text === 'never')?.style).toMatchObject({bold: true});
+    expect(spans.find((s) => s.text === 'paste')?.style).toMatchObject({italic: true});
+    expect(spans.find((s) => s.text === 'tokens')?.style).toMatchObject({href: 'https://huggingface.co/settings/tokens'});
+  });
+  it('links become OSC 8 only when asked, else "text (url)"', () => {
+    const lines = renderMarkdown('[docs](https://hf.co/docs) and https://hf.co/x.');
+    expect(linesToPlain(lines)).toBe('docs (https://hf.co/docs) and https://hf.co/x.');
+    const osc = linesToAnsi(lines, {color: true, hyperlinks: true});
+    expect(osc).toContain('\x1b]8;;https://hf.co/docs\x1b\\');
+    expect(linesToAnsi(lines, {color: true, hyperlinks: false})).not.toContain('\x1b]8;');
+  });
+  it('highlights code by language and leaves unknown languages plain', () => {
+    const py = highlightCode('import os  # comment', 'python');
+    expect(py.find((s) => s.text === 'import')?.style?.color).toBe('magenta');
+    expect(py.find((s) => s.text === '# comment')?.style?.color).toBe('gray');
+    const sh = highlightCode('hf jobs uv run --secrets HF_TOKEN x.py', 'sh');
+    expect(sh.find((s) => s.text === '--secrets')?.style?.color).toBe('cyan');
+    const json = highlightCode('{"HF_TOKEN": "$HF_TOKEN"}', 'json');
+    expect(json.find((s) => s.text === '"HF_TOKEN"')?.style?.color).toBe('cyan');
+    expect(json.find((s) => s.text === '"$HF_TOKEN"')?.style?.color).toBe('green');
+    expect(highlightCode('a b', 'text')).toEqual([{text: 'a b', style: {code: true}}]);
+  });
+  it('renders headings, lists, tables and code blocks', () => {
+    const md = '# Title\n\nSome text.\n\n- one\n- two `x`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```sh\nhf auth login\n```\n';
+    const plain = linesToPlain(renderMarkdown(md));
+    expect(plain).toBe(['Title', '', 'Some text.', '', '  • one', '  • two x', '', '  a  b', '  ─  ─', '  1  2', '', '  │ hf auth login'].join('\n'));
+  });
+  it('a table too wide for the terminal becomes label: value lines', () => {
+    const md = '| kind | what it may do |\n|---|---|\n| read | read everything your account can read, everywhere |\n';
+    const plain = linesToPlain(renderMarkdown(md, {width: 20}));
+    expect(plain).toContain('• kind: read');
+    expect(plain).toContain('what it may do:');
+  });
+  it('wraps at spaces and keeps continuation indent', () => {
+    const lines = wrapSpans([{text: 'aaa bbb ccc ddd'}], 9, [{text: '- '}], [{text: '  '}]);
+    expect(lines.map((l) => l.map((s) => s.text).join(''))).toEqual(['- aaa bbb', '  ccc ddd']);
+  });
+});
