@@ -1,0 +1,140 @@
+// The learn command without a terminal: listing, usage errors, verify/run/hint/reset flags, progress on disk.
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {run} from '../../src/commands/learn.js';
+import type {CommandIo} from '../../src/commands/io.js';
+import {useSandbox} from '../helpers/sandbox.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'learn-cmd-'));
+});
+afterEach(async () => {
+  await rm(dir, {recursive: true, force: true});
+});
+
+async function learn(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const stdin = new PassThrough();
+  const io: CommandIo = {stdout, stderr, stdin, env: {XDG_CONFIG_HOME: join(dir, 'config'), XDG_STATE_HOME: join(dir, 'state'), HOME: dir}, cwd: dir};
+  const code = await run(args, io);
+  return {code, stdout: out, stderr: err};
+}
+
+describe('learn without a terminal', () => {
+  it('lists the lessons, names the flags and exits 2', async () => {
+    const r = await learn([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('needs a terminal');
+    expect(r.stderr).toContain('1. What a token is');
+    expect(r.stderr).toContain('learn LESSON --verify EXERCISE');
+  });
+
+  it('prints a lesson as text and its exercises', async () => {
+    const r = await learn(['2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Giving a job its token');
+    expect(r.stdout).toContain('move-token-to-secrets');
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('rejects bad input with one clear line and exit 2', async () => {
+    expect((await learn(['--bogus'])).code).toBe(2);
+    const unknown = await learn(['nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no lesson "nope"');
+    const ex = await learn(['tokens', '--verify', 'nope']);
+    expect(ex.stderr).toContain('has no exercise "nope"');
+    expect((await learn(['tokens', '--verify', 'token-kinds'])).stderr).toContain('needs --answers');
+    expect((await learn(['tokens', '--verify', 'token-kinds', '--answers', 'z9'])).stderr).toContain('is not an answer');
+    expect((await learn(['--endpoint', 'http://127.0.0.1:1'])).stderr).toContain('needs --sandbox-data');
+    expect((await learn(['job-token', '--reset', 'move-token-to-secrets'])).stderr).toContain('--yes');
+  });
+
+  it('verifies a quiz from --answers and saves progress atomically', async () => {
+    const wrong = await learn(['tokens', '--verify', 'token-kinds', '--answers', 'b,b,b', '--json']);
+    expect(wrong.code).toBe(1);
+    const w = JSON.parse(wrong.stdout) as {passed: boolean; items: {ok: boolean; text: string}[]};
+    expect(w.passed).toBe(false);
+    expect(w.items[0]!.text).toContain('could also delete');
+    const right = await learn(['tokens', '--verify', 'token-kinds', '--answers', 'a,b,b']);
+    expect(right.code).toBe(0);
+    expect(right.stdout).toContain('Reference solution');
+    const progress = JSON.parse(await readFile(join(dir, 'config', 'hf-jobs-wizard', 'progress.json'), 'utf8')) as {lessons: Record<string, {exercises: Record<string, {done: boolean}>}>};
+    expect(progress.lessons.tokens!.exercises['token-kinds']!.done).toBe(true);
+    expect((await learn(['--list', '--json'])).stdout).toContain('"done":true');
+  });
+
+  it('fix-the-file: start copies the files, verify fails, the learner edits, verify passes; reset brings it back', async () => {
+    const start = await learn(['job-token', '--start', 'move-token-to-secrets']);
+    expect(start.code).toBe(0);
+    const file = join(dir, 'hf-jobs-lessons', '02-giving-a-job-its-token', 'move-token-to-secrets', 'hf-job.json');
+    expect(start.stdout).toContain('hf-job.json');
+    const before = await learn(['job-token', '--verify', 'move-token-to-secrets', '--json']);
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout).checks.find((c: {id: string}) => c.id === 'token-in-env').status).not.toBe('pass');
+    // The learner's edit: by hand, not by copying the solution.
+    const config = JSON.parse(await readFile(file, 'utf8')) as {env: Record<string, string>; secrets: Record<string, string>};
+    config.secrets.HF_TOKEN = config.env.HF_TOKEN!;
+    delete config.env.HF_TOKEN;
+    await writeFile(file, JSON.stringify(config));
+    const after = await learn(['job-token', '--verify', 'move-token-to-secrets']);
+    expect(after.stdout).toContain('PASS');
+    expect(after.code).toBe(0);
+    expect((await learn(['job-token', '--hint', 'move-token-to-secrets'])).stdout).toContain('Hint 1 of 2');
+    expect((await learn(['job-token', '--reset', 'move-token-to-secrets', '--yes'])).code).toBe(0);
+    expect(await readFile(file, 'utf8')).toContain('"env": {\n    "HF_TOKEN"');
+    expect((await learn(['job-token', '--verify', 'move-token-to-secrets'])).code).toBe(1);
+  });
+
+  it('a broken JSON edit is reported, not a crash', async () => {
+    await learn(['job-token', '--start', 'move-token-to-secrets']);
+    await writeFile(join(dir, 'hf-jobs-lessons', '02-giving-a-job-its-token', 'move-token-to-secrets', 'hf-job.json'), '{"secrets": {"HF_TOKEN": "$HF_TOKEN",}}');
+    const r = await learn(['job-token', '--verify', 'move-token-to-secrets']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Not yet');
+  });
+});
+
+describe('live exercises through the flags, on a workshop sandbox (--endpoint + --sandbox-data)', () => {
+  const sandbox = useSandbox();
+  it('run with the read token (403), then with fine-grained; verify passes; runs on another sandbox do not count', async () => {
+    const endpoint = ['--endpoint', sandbox.current.url, '--sandbox-data', sandbox.current.dataDir];
+    const first = await learn(['errors', '--run', 'forbidden-then-fixed', '--token', 'read', ...endpoint]);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('403');
+    expect(first.stdout).not.toContain(sandbox.current.tokens.read);
+    expect((await learn(['errors', '--verify', 'forbidden-then-fixed', ...endpoint])).code).toBe(1);
+    const second = await learn(['errors', '--run', 'forbidden-then-fixed', '--token', 'fine-grained', ...endpoint]);
+    expect(second.stdout).toContain('COMPLETED');
+    const ok = await learn(['errors', '--verify', 'forbidden-then-fixed', '--json', ...endpoint]);
+    expect(JSON.parse(ok.stdout).passed).toBe(true);
+    // The learner's own default sandbox has none of these jobs: runs count only on the sandbox they ran on.
+    expect((await learn(['errors', '--verify', 'forbidden-then-fixed'])).stdout).toContain('No job run yet');
+  });
+
+  it('the workflow exercise as a learner does it: run as is (token missing), fix the config, run again', async () => {
+    const endpoint = ['--endpoint', sandbox.current.url, '--sandbox-data', sandbox.current.dataDir];
+    await learn(['workflow', '--start', 'push-dataset']);
+    const missing = await learn(['workflow', '--run', 'push-dataset', '--token', 'write', ...endpoint]);
+    expect(missing.stdout).toContain('HF_TOKEN is missing');
+    expect(missing.stdout).toContain('ERROR');
+    const file = join(dir, 'hf-jobs-lessons', '07-full-workflow', 'push-dataset', 'hf-job.json');
+    const config = JSON.parse(await readFile(file, 'utf8')) as {secrets: Record<string, string>};
+    config.secrets = {HF_TOKEN: '$HF_TOKEN'};
+    await writeFile(file, JSON.stringify(config, null, 2));
+    expect((await learn(['workflow', '--run', 'push-dataset', '--token', 'fine-grained', ...endpoint])).code).toBe(0);
+    const verified = await learn(['workflow', '--verify', 'push-dataset', ...endpoint]);
+    expect(verified.stdout).toContain('data.csv');
+    expect(verified.code).toBe(0);
+  });
+});
