@@ -1,7 +1,271 @@
-// Placeholder until this command is built: says so plainly instead of pretending.
-import {EXIT, type CommandIo} from './io.js';
+// `hf-jobs-wizard example [NAME]`: submits an example job from the catalog, streams its log (secrets masked),
+// and ends with COMPLETED (exit 0) or the failure stage (exit 1) plus a one-line hint. On the real Hub it shows
+// the flavor's price first and asks for confirmation (or --yes).
+import {parseArgs} from 'node:util';
+import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
+import {isDefaultEndpoint, resolveEndpoint} from '../core/endpoint.js';
+import {createHubClient, type HubClient, type HubJob, type HubJobSpec} from '../core/hub/client.js';
+import {describeHubError} from '../core/hub/errors.js';
+import {toJobSpec} from '../core/jobspec/spec.js';
+import {resolveToken} from '../core/store/resolve.js';
+import {maskToken, redactSecrets} from '../core/tokens/mask.js';
+import {classifyText} from '../core/troubleshoot/classify.js';
+import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
 
-export async function run(_args: string[], io: CommandIo): Promise<number> {
-  io.stderr.write('hf-jobs-wizard: "example" is not built yet.\n');
-  return EXIT.failed;
+const HELP = `Usage: hf-jobs-wizard example [NAME] [--yes] [--json] [--sandbox | --endpoint URL]
+
+Submits one of the example jobs with your token as the job's HF_TOKEN secret, streams its log (tokens
+masked) and tells you how it ended. Examples:
+${EXAMPLES.map((e) => `  ${e.id.padEnd(22)}${e.description}`).join('\n')}
+
+In the sandbox (--sandbox, or an --endpoint on this machine) the example runs locally: the Python script
+under uv when uv is installed, else its Node twin (same steps, same messages). On the real Hub it runs the
+Python script on HF Jobs (cpu-basic, 10 minute timeout): you are shown the price and asked to confirm.
+
+Options:
+  --sandbox       run it on the built-in sandbox Hub (its practice login, else the practice write token)
+  --endpoint URL  the Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
+  --yes           do not ask before spending credits on the real Hub (needed without a terminal)
+  --json          print one JSON summary on stdout (the log goes to stderr)
+  -h, --help      show this help
+
+Exit codes: 0 the job COMPLETED, 1 it failed (or could not be submitted), 2 usage error, 130 interrupted.`;
+
+const TERMINAL = new Set(['COMPLETED', 'ERROR', 'CANCELED', 'DELETED']);
+
+class Failure extends Error {
+  constructor(
+    message: string,
+    readonly code: number = EXIT.failed,
+  ) {
+    super(message);
+  }
+}
+
+interface Options {
+  name?: string;
+  yes: boolean;
+  json: boolean;
+  sandbox: boolean;
+  endpoint?: string;
+}
+
+function parse(args: string[]): Options | 'help' {
+  const {values, positionals} = parseArgs({
+    args,
+    options: {yes: {type: 'boolean', short: 'y'}, json: {type: 'boolean'}, sandbox: {type: 'boolean'}, endpoint: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) return 'help';
+  if (positionals.length > 1) throw new Failure(`one example at a time (got ${positionals.join(', ')})`, EXIT.usage);
+  if (values.sandbox && values.endpoint) throw new Failure('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint', EXIT.usage);
+  return {
+    ...(positionals[0] ? {name: positionals[0]} : {}),
+    yes: Boolean(values.yes),
+    json: Boolean(values.json),
+    sandbox: Boolean(values.sandbox),
+    ...(values.endpoint ? {endpoint: values.endpoint} : {}),
+  };
+}
+
+/** An endpoint on this machine is a sandbox (`hf-jobs-wizard sandbox`): examples run locally there, for free. */
+function isLocalEndpoint(endpoint: string): boolean {
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+  } catch {
+    return false;
+  }
+}
+
+async function chooseExample(o: Options, io: CommandIo): Promise<Example> {
+  if (o.name) {
+    const found = findExample(o.name);
+    if (!found) throw new Failure(`unknown example "${o.name}". Choose one of: ${EXAMPLES.map((e) => e.id).join(', ')}.`, EXIT.usage);
+    return found;
+  }
+  if (!io.stdin.isTTY || !io.stderr.isTTY || o.json) {
+    throw new Failure(`name an example: ${EXAMPLES.map((e) => e.id).join(', ')} (e.g. \`hf-jobs-wizard example token-check --sandbox\`).`, EXIT.usage);
+  }
+  const {select} = await import('@inquirer/prompts');
+  const id = await select(
+    {message: 'Which example job?', choices: EXAMPLES.map((e) => ({name: `${e.title}: ${e.description}`, value: e.id}))},
+    {input: io.stdin, output: io.stderr},
+  );
+  return findExample(id)!;
+}
+
+function formatUsd(value: number): string {
+  if (value >= 1) return `$${value.toFixed(2)}`;
+  return `$${Number(value.toPrecision(2))}`;
+}
+
+/** The price line for the real Hub, from GET /api/jobs/hardware. */
+async function priceLine(client: HubClient, flavor: string, timeoutSeconds: number): Promise<string> {
+  try {
+    const hw = (await client.listJobHardware()).find((h) => h.name === flavor);
+    if (!hw) return `Flavor ${flavor}: not in the Hub's hardware list, price unknown.`;
+    const perMinute = hw.unitLabel === 'minute' ? hw.unitCostUSD : hw.unitCostUSD / 60;
+    const most = perMinute * Math.ceil(timeoutSeconds / 60);
+    return `Flavor ${flavor} (${hw.prettyName}, ${hw.cpu}, ${hw.ram}): ${formatUsd(perMinute * 60)}/hour, billed per minute. The job stops after ${Math.round(timeoutSeconds / 60)} min at the latest, so it costs at most ${formatUsd(most)} (usually well under a minute's worth).`;
+  } catch (error) {
+    return `Flavor ${flavor}: price unknown (could not read ${client.hubUrl}/api/jobs/hardware: ${describeHubError(error).message}).`;
+  }
+}
+
+async function confirmSpend(o: Options, io: CommandIo): Promise<void> {
+  if (o.yes) return;
+  if (!io.stdin.isTTY || !io.stderr.isTTY) {
+    throw new Failure('this runs a real job on your Hugging Face account (it uses credits): pass --yes to confirm, or try it free with --sandbox.', EXIT.usage);
+  }
+  const {confirm} = await import('@inquirer/prompts');
+  const ok = await confirm({message: 'Run it on Hugging Face Jobs?', default: false}, {input: io.stdin, output: io.stderr});
+  if (!ok) throw new Failure('Not submitted.', EXIT.failed);
+}
+
+interface Outcome {
+  job: HubJob;
+  lines: string[];
+}
+
+/** Streams the log until the job is finished; on the real Hub a dropped stream is reopened (seen lines skipped). */
+async function follow(client: HubClient, namespace: string, jobId: string, show: (line: string) => void): Promise<Outcome> {
+  const lines: string[] = [];
+  for (let attempt = 0; ; attempt++) {
+    let index = 0;
+    try {
+      for await (const entry of client.streamJobLogs(namespace, jobId)) {
+        if (index++ < lines.length) continue;
+        lines.push(entry.message);
+        show(entry.message);
+      }
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+    const job = await client.getJob(namespace, jobId);
+    if (TERMINAL.has(String(job.status.stage))) return {job, lines};
+    await new Promise((r) => setTimeout(r, Math.min(1000 * (attempt + 1), 5000)));
+  }
+}
+
+/** Resolves when the person presses Ctrl-C (SIGINT), for as long as `active` runs. */
+function interruptible<T>(active: Promise<T>): Promise<T | 'interrupted'> {
+  let onSignal!: () => void;
+  const interrupted = new Promise<'interrupted'>((resolve) => {
+    onSignal = () => resolve('interrupted');
+    process.once('SIGINT', onSignal);
+  });
+  return Promise.race([active, interrupted]).finally(() => process.off('SIGINT', onSignal));
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  const err = (line: string) => writeLine(io.stderr, line);
+  let o: Options;
+  try {
+    const parsed = parse(args);
+    if (parsed === 'help') {
+      writeLine(io.stdout, HELP);
+      return EXIT.ok;
+    }
+    o = parsed;
+  } catch (error) {
+    err(`hf-jobs-wizard example: ${(error as Error).message}. Run \`hf-jobs-wizard example --help\`.`);
+    return EXIT.usage;
+  }
+
+  let sandbox: SandboxSession | undefined;
+  let token: string | undefined;
+  try {
+    const example = await chooseExample(o, io);
+    let endpoint = resolveEndpoint(o.endpoint, io.env);
+    let env = io.env;
+    if (o.sandbox) {
+      sandbox = await openSandboxSession(io.env);
+      endpoint = sandbox.endpoint;
+      env = sandbox.env;
+    }
+    const local = Boolean(sandbox) || isLocalEndpoint(endpoint);
+    const resolution = await resolveToken(env);
+    token = resolution.token ?? sandbox?.tokens.write;
+    if (!token) {
+      throw new Failure(`not logged in: run \`hf-jobs-wizard login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`hf-jobs-wizard example ${example.id} --sandbox\`.`);
+    }
+    const tokenFrom = resolution.token ? (resolution.source === 'file' ? 'your saved login' : `the ${resolution.source} environment variable`) : 'the sandbox practice write token';
+    const client = createHubClient({hubUrl: endpoint, accessToken: token});
+    const secrets = [token];
+    const show = (line: string) => err(redactSecrets(line, secrets));
+
+    let namespace: string;
+    try {
+      namespace = (await client.whoAmI()).name;
+    } catch (error) {
+      throw new Failure(`the Hub did not accept the token (${maskToken(token)} from ${tokenFrom}): ${describeHubError(error, {endpoint, secrets}).message}`);
+    }
+
+    let spec: HubJobSpec;
+    let runner: string;
+    if (local) {
+      const body = example.sandboxJob({namespace, token});
+      const {runner: r, note, ...rest} = body;
+      spec = rest;
+      runner = r;
+      err(`Example "${example.title}" on ${sandbox ? 'the sandbox Hub' : endpoint} as ${namespace}: ${note}.`);
+    } else {
+      const resolved = toJobSpec(example.config, {token, scriptSource: example.python});
+      spec = {...resolved.hubSpec(), labels: {name: `hf-jobs-wizard-${example.id}`, example: example.id}};
+      runner = 'python-uv';
+      err(`Example "${example.title}" on ${endpoint} as ${namespace}: runs ${example.scriptName} with uv on HF Jobs.`);
+      err(await priceLine(client, example.config.flavor, example.timeoutSeconds));
+      await confirmSpend(o, io);
+    }
+    err(`Token: ${maskToken(token)} from ${tokenFrom}, passed to the job as the secret HF_TOKEN (only its name shows in the job's details).`);
+
+    let job: HubJob;
+    try {
+      job = await client.runJob(namespace, spec);
+    } catch (error) {
+      throw new Failure(`the job was not submitted: ${describeHubError(error, {endpoint, secrets}).message}`);
+    }
+    const url = `${endpoint}/jobs/${job.owner?.name ?? namespace}/${job.id}`;
+    err(`Job submitted: ${job.id}`);
+    err(`  url: ${url}`);
+
+    const outcome = await interruptible(follow(client, namespace, job.id, show));
+    if (outcome === 'interrupted') {
+      if (sandbox) err('Interrupted: the sandbox stops and its running job is canceled.');
+      else err(`Interrupted: the job keeps running on the Hub. Cancel it with \`hf jobs cancel ${job.id}\`, or follow it with \`hf jobs logs -f ${job.id}\`.`);
+      return EXIT.interrupted;
+    }
+    const stage = String(outcome.job.status.stage);
+    const message = outcome.job.status.message ?? null;
+    const ok = stage === 'COMPLETED';
+    const ref = `${namespace}/${job.id}`;
+    let hint: string | undefined;
+    if (ok) {
+      const repo = example.repo?.(namespace);
+      err(`Job ${job.id} COMPLETED.${repo ? ` See ${endpoint}/${repo.type === 'dataset' ? 'datasets/' : ''}${repo.id}` : ''}`);
+    } else {
+      const problem = classifyText(outcome.lines.join('\n'));
+      const likely = problem.problem !== 'unknown' ? problem.title : message ?? 'see the log above';
+      hint = `Likely problem: ${redactSecrets(likely, secrets)}. Run \`hf-jobs-wizard troubleshoot --job ${ref}${isDefaultEndpoint(endpoint) || local ? '' : ` --endpoint ${endpoint}`}\` for causes and fixes.`;
+      err(`Job ${job.id} ended with stage ${stage}${message ? `: ${redactSecrets(message, secrets)}` : ''}.`);
+      err(hint);
+    }
+    if (o.json) {
+      writeLine(
+        io.stdout,
+        JSON.stringify({example: example.id, id: job.id, url, namespace, endpoint, sandbox: local, runner, stage, message, ...(hint ? {hint} : {}), logLines: outcome.lines.length}),
+      );
+    }
+    return ok ? EXIT.ok : EXIT.failed;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.interrupted;
+    const text = error instanceof Failure ? error.message : describeHubError(error, {secrets: token ? [token] : []}).message;
+    err(`hf-jobs-wizard example: ${redactSecrets(text, token ? [token] : [])}`);
+    return error instanceof Failure ? error.code : EXIT.failed;
+  } finally {
+    await sandbox?.close();
+  }
 }

@@ -53,3 +53,25 @@ export async function goneWithin(pid: number, ms: number): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** In-memory streams for driving a command in-process (stdin is not a TTY unless asked). */
+export async function commandIo(env: Record<string, string>) {
+  const {PassThrough} = await import('node:stream');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = new PassThrough() as InstanceType<typeof PassThrough> & {isTTY?: boolean};
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return {io: {stdout, stderr, stdin, env, cwd: process.cwd()}, out: () => out, err: () => err};
+}
+
+/** A temp HOME/XDG_CACHE_HOME so sandbox mode keeps its state (and practice login) out of the real one. */
+export async function tempHome(): Promise<{env: Record<string, string>; cleanup: () => Promise<void>}> {
+  const {mkdtemp, rm} = await import('node:fs/promises');
+  const {tmpdir} = await import('node:os');
+  const {join} = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'hfjw-example-'));
+  return {env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH ?? ''}, cleanup: () => rm(dir, {recursive: true, force: true})};
+}
