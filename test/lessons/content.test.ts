@@ -88,13 +88,14 @@ describe('the lessons folder', () => {
   });
 
   it('a broken lesson is reported with its file and problem', async () => {
-    tmp = await mkdtemp(join(tmpdir(), 'lessons-bad-'));
-    await writeFile(join(tmp, 'README.md'), '# guide');
-    await mkdir(join(tmp, '01-x'));
-    await writeFile(join(tmp, '01-x', 'lesson.md'), '---\nid: x\ntitle: X\norder: one\nminutes: 3\n---\n# X\n');
-    await expect(loadLessons(tmp)).rejects.toThrow(/01-x.*lesson\.md: front matter "order" must be a positive whole number/);
-    expect(findLessonsDir({HF_JOBS_WIZARD_LESSONS: tmp})).toBe(tmp);
-    expect(() => findLessonsDir({HF_JOBS_WIZARD_LESSONS: join(tmp, 'nope')})).toThrow(/not a lessons folder/);
+    const tmp2 = await mkdtemp(join(tmpdir(), 'lessons-bad-'));
+    tmp = tmp2;
+    await writeFile(join(tmp2, 'README.md'), '# guide');
+    await mkdir(join(tmp2, '01-x'));
+    await writeFile(join(tmp2, '01-x', 'lesson.md'), '---\nid: x\ntitle: X\norder: one\nminutes: 3\n---\n# X\n');
+    await expect(loadLessons(tmp2)).rejects.toThrow(/01-x.*lesson\.md: front matter "order" must be a positive whole number/);
+    expect(findLessonsDir({HF_JOBS_WIZARD_LESSONS: tmp2})).toBe(tmp2);
+    expect(() => findLessonsDir({HF_JOBS_WIZARD_LESSONS: join(tmp2, 'nope')})).toThrow(/not a lessons folder/);
   });
 });
 

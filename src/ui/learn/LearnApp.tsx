@@ -230,12 +230,12 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
   });
 
   const header = (
-    <Box>
+    <Text wrap="truncate-end">
       <Text bold color="cyan">
         hf-jobs-wizard learn
       </Text>
       <Text dimColor> · {target.label}</Text>
-    </Box>
+    </Text>
   );
 
   let body: React.ReactElement;
