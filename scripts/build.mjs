@@ -1,6 +1,7 @@
 // Builds dist/cli.mjs: one self-contained ESM file with no runtime dependencies (what `npx` runs).
 import {build} from 'esbuild';
 import {readFileSync} from 'node:fs';
+import {rm} from 'node:fs/promises';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -33,19 +34,55 @@ const yogaWithoutFetch = {
   },
 };
 
-await build({
+// @inquirer/prompts re-exports every prompt; its `editor` prompt drags in iconv-lite and chardet (~650 KB) that
+// this app never uses. Replace the editor with a module that says so if it is ever called.
+const withoutInquirerEditor = {
+  name: 'without-inquirer-editor',
+  setup(b) {
+    b.onResolve({filter: /^@inquirer\/editor$/}, (a) => ({path: a.path, namespace: 'no-editor'}));
+    b.onLoad({filter: /.*/, namespace: 'no-editor'}, () => ({
+      contents: "export default function editor() { throw new Error('The editor prompt is not bundled in hf-jobs-wizard.'); }",
+      loader: 'js',
+    }));
+  },
+};
+
+const metafile = process.argv.includes('--metafile');
+await rm('dist', {recursive: true, force: true});
+
+const result = await build({
   entryPoints: ['src/cli.tsx'],
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   jsx: 'automatic',
-  outfile: 'dist/cli.mjs',
+  // Split: dist/cli.mjs is a small entry; each command's code (Ink, the sandbox, the Hub client...) sits in
+  // dist/chunks/ and loads only when that command runs. Still one self-contained build, no runtime dependencies.
+  splitting: true,
+  outdir: 'dist',
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: {'.js': '.mjs'},
   minify: process.argv.includes('--minify'),
   legalComments: 'none',
   logLevel: 'warning',
   // react, react-reconciler, scheduler and signal-exit are CommonJS and call require().
   banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
   define: {'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version)},
-  plugins: [stubInkDevtools, yogaWithoutFetch],
+  plugins: [stubInkDevtools, yogaWithoutFetch, withoutInquirerEditor],
+  metafile,
 });
+
+if (metafile) {
+  // `node scripts/build.mjs --metafile`: what the bundle is made of, largest first.
+  const bySource = {};
+  for (const [file, info] of Object.entries(Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs)).reduce((all, [k, v]) => ({...all, [k]: v}), {}))) {
+    const pkgMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const key = pkgMatch ? pkgMatch[1] : file.split('/').slice(0, 2).join('/');
+    bySource[key] = (bySource[key] ?? 0) + info.bytesInOutput;
+  }
+  for (const [key, bytes] of Object.entries(bySource).sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`${(bytes / 1024).toFixed(0).padStart(6)} KB  ${key}`);
+  }
+}

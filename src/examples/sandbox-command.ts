@@ -29,8 +29,9 @@ export function twinCommand(name: string): string[] {
     if (!existsSync(tsx)) throw new Error(`Cannot run the example twin from source: ${tsx} is missing (run npm install).`);
     return [process.execPath, '--import', pathToFileURL(tsx).href, join(root, 'src', 'examples', 'twins', 'run.ts'), name];
   }
-  // Bundled: this module is part of dist/cli.mjs, the running app.
-  return ['node', here, 'job-script', name];
+  // Bundled: this module sits in dist/chunks/ (or is dist/cli.mjs itself); the entry is dist/cli.mjs.
+  const entry = dirname(here).endsWith('chunks') ? join(dirname(here), '..', 'cli.mjs') : here;
+  return ['node', entry, 'job-script', name];
 }
 
 /** The PEP 723 script written into the job's folder and run with `uv run` (uv reads the dependencies header). */
