@@ -23,7 +23,7 @@ export const COMMANDS: CommandEntry[] = [
   {name: 'check', usage: 'check [PATH...] [--json] [--offline]', summary: 'the token checklist, static and live (exit 1 on a failure)', load: () => import('./check.js')},
   {name: 'troubleshoot', usage: 'troubleshoot [FILE|-] [--job ID] [--json]', summary: 'classify an error text or a job log and say how to fix it', load: () => import('./troubleshoot.js')},
   {name: 'example', usage: 'example [NAME] [--yes] [--json]', summary: 'submit an example job and stream its logs', load: () => import('./example.js')},
-  {name: 'learn', usage: 'learn [LESSON] [--plain]', summary: 'the tutorial, with exercises checked against the sandbox', load: () => import('./learn.js')},
+  {name: 'learn', usage: 'learn [LESSON] [--plain] [--verify EX] [--list]', summary: 'the tutorial, with exercises checked against the sandbox', load: () => import('./learn.js')},
   {name: 'job-script', usage: 'job-script NAME', summary: "runs an example job's Node twin inside a sandbox job", hidden: true, load: () => import('../examples/twin-runner.js')},
   {name: 'sandbox', usage: 'sandbox [--port N] [--data DIR] [--json]', summary: 'serve the offline sandbox Hub; prints its URL and practice tokens', load: () => import('./sandbox.js')},
 ];
