@@ -77,6 +77,26 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
     expect(ownLines(await collectLogs(hub(), job.id))).toEqual(['bonjour 20']);
   });
 
+  it('serves logs verbatim: a secret the job prints is in the log (masking is the display\'s job)', async () => {
+    const job = await runJob({...hub(), namespace: NS, ...nodeJob('console.log("value=" + process.env.MY_SECRET)'), secrets: {MY_SECRET: 'sandbox-secret-printed'}});
+    expect(ownLines(await collectLogs(hub(), job.id))).toEqual(['value=sandbox-secret-printed']);
+  });
+
+  it('runs python:* images with this machine\'s python3 (when installed)', async () => {
+    const {which} = await import('../../src/sandbox/jobs/images.js');
+    const job = await runJob({...hub(), namespace: NS, dockerImage: 'python:3.12', command: ['python', '-c', 'import os, sys; print(sys.version_info[0], sorted(k for k in os.environ if k not in ("PWD", "SHLVL", "_", "LC_CTYPE")))'], flavor: 'cpu-basic'});
+    const done = await waitForStage(hub(), job.id);
+    const lines = await collectLogs(hub(), job.id);
+    if (!which('python3', process.env.PATH)) {
+      expect(done.status.stage).toBe('ERROR');
+      expect(done.status.message).toContain('needs python3');
+      return;
+    }
+    expect(done.status.stage, lines.join('\n')).toBe('COMPLETED');
+    expect(ownLines(lines)).toEqual(["3 ['HF_ENDPOINT', 'HOME', 'JOB_ID', 'PATH']"]);
+    expect(lines.some((l) => l.includes('"python:3.12" runs as this machine\'s python3'))).toBe(true);
+  });
+
   it('passes a literal "$HF_TOKEN" secret through unexpanded', async () => {
     const job = await runJob({...hub(), namespace: NS, ...nodeJob('console.log(JSON.stringify(process.env.HF_TOKEN))'), secrets: {HF_TOKEN: '$HF_TOKEN'}});
     expect(ownLines(await collectLogs(hub(), job.id))).toEqual(['"$HF_TOKEN"']);
@@ -187,6 +207,14 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
     await new Promise((r) => setTimeout(r, 250));
     const lines = ownLines(await collectLogs(hub(), job.id));
     expect(lines).toEqual(Array.from({length: 10}, (_, i) => `n${i}`));
+  });
+
+  it('answers ?tail=N with the last N lines (as `hf jobs logs -n` asks)', async () => {
+    const job = await runJob({...hub(), namespace: NS, ...nodeJob('for (let i = 0; i < 20; i++) console.log("t" + i)')});
+    await collectLogs(hub(), job.id);
+    const res = await fetch(`${sb.current.url}/api/jobs/${NS}/${job.id}/logs?tail=3`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+    const events = (await res.text()).split('\n\n').filter(Boolean).map((e) => (JSON.parse(e.slice('data: '.length)) as {data: string}).data);
+    expect(events).toEqual(['t18', 't19', '===== Job finished: status=COMPLETED =====']);
   });
 
   describe('validation (400 with a clear error)', () => {

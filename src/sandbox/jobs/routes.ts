@@ -1,6 +1,7 @@
 // The Jobs API as @huggingface/hub 2.17 and huggingface_hub call it (hub-wire-format.md §1 "Jobs", §5;
 // hf-auth-and-jobs.md §3): run, list, inspect, cancel, logs (SSE), hardware; plus the job's page.
 import {createReadStream} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {findOrg, findUser} from '../accounts.js';
 import {requireUser, type RouteModule, type SandboxRequest} from '../context.js';
@@ -172,7 +173,13 @@ async function streamLogs(ctx: SandboxRequest, runner: JobRunner, job: JobRecord
 
   // Everything before `offset` is on disk; a finished job's whole file is.
   const offset = subscription ? subscription.offset : Infinity;
-  if (offset > 0) {
+  const tail = Number(ctx.url.searchParams.get('tail') ?? NaN);
+  if (Number.isInteger(tail) && tail >= 0) {
+    // `?tail=N` (huggingface_hub's `hf jobs logs -n N`): only the last N lines of what is written so far.
+    const text = await readFile(file, 'utf8').catch(() => '');
+    const events = (offset === Infinity ? text : Buffer.from(text).subarray(0, offset).toString('utf8')).split('\n\n').filter(Boolean);
+    res.write(events.slice(events.length - Math.min(tail, events.length)).map((e) => `${e}\n\n`).join(''));
+  } else if (offset > 0) {
     await new Promise<void>((resolve) => {
       const stream = createReadStream(file, offset === Infinity ? {} : {start: 0, end: offset - 1});
       stream.on('error', () => resolve());
