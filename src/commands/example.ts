@@ -157,6 +157,8 @@ function interruptible<T>(active: Promise<T>): Promise<T | 'interrupted'> {
     onSignal = () => resolve('interrupted');
     process.once('SIGINT', onSignal);
   });
+  // After an interrupt the stream is cut when the sandbox closes: that late rejection is expected, not an error.
+  active.catch(() => {});
   return Promise.race([active, interrupted]).finally(() => process.off('SIGINT', onSignal));
 }
 

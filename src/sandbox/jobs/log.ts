@@ -20,6 +20,8 @@ export class JobLog {
   private readonly listeners = new Set<LogListener>();
   private readonly tailLines: string[] = [];
   finished = false;
+  /** Set when the file could not be written (the log then only reaches live readers). */
+  writeError: Error | undefined;
 
   constructor(readonly file: string) {
     this.fd = openSync(file, 'a', 0o600);
@@ -40,9 +42,16 @@ export class JobLog {
     let text = '';
     for (const line of lines) text += sseEvent(line, timestamp);
     const buf = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < buf.length) written += writeSync(this.fd, buf, written);
-    this.size += buf.length;
+    if (!this.writeError) {
+      try {
+        let written = 0;
+        while (written < buf.length) written += writeSync(this.fd, buf, written);
+        this.size += buf.length;
+      } catch (error) {
+        // Disk full or gone: live readers still get every line; the file keeps what it had (never a crash).
+        this.writeError = error as Error;
+      }
+    }
     const keep = lines.length > TAIL_LINES ? lines.slice(-TAIL_LINES) : lines;
     this.tailLines.push(...keep);
     if (this.tailLines.length > TAIL_LINES) this.tailLines.splice(0, this.tailLines.length - TAIL_LINES);
