@@ -37,19 +37,21 @@ export async function openSession(io: TwinIo, script: string): Promise<TwinSessi
   if (!token) fail(fmt('MISSING'));
   const value = token!;
   const masked = maskToken(value);
+  const endpoint = (io.env.HF_ENDPOINT || DEFAULT_ENDPOINT).replace(/\/+$/, '');
   const explain = (error: unknown, doing: string): string => {
     if (error instanceof HubApiError) {
       if (error.statusCode === 401) return fmt('UNAUTHORIZED', {doing, masked});
       if (error.statusCode === 403) return fmt('FORBIDDEN', {doing});
       if (error.statusCode === 404) return fmt('NOT_FOUND', {doing});
     }
-    const text = error instanceof Error ? error.message : String(error);
+    let text = error instanceof Error ? error.message : String(error);
+    const cause = error instanceof Error ? (error.cause as {code?: string; message?: string} | undefined) : undefined;
+    if (text === 'fetch failed' && cause) text = `cannot reach ${endpoint} (${cause.code ?? cause.message ?? 'network error'})`;
     return fmt('OTHER', {doing, message: text.trim().split('\n')[0] || 'unknown error'});
   };
   if (value.trim() === '$HF_TOKEN' || value.trim() === '${HF_TOKEN}') say('PLACEHOLDER');
   say('TOKEN_SET', {masked});
 
-  const endpoint = (io.env.HF_ENDPOINT || DEFAULT_ENDPOINT).replace(/\/+$/, '');
   const hub = twinHub(endpoint, value);
   let me: {name: string; role: string};
   try {
