@@ -2,13 +2,12 @@
 // ask whoami about a token, and read back what happened (job stage, log) for verification.
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import {findExample} from '../../examples/catalog.js';
 import {createHubClient, type HubJob, type HubJobSpec} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
-import {isTokenPlaceholder} from '../jobspec/placeholder.js';
-import {parseTimeout} from '../jobspec/timeout.js';
+import {DEFAULT_CONFIG_FILE, isTokenPlaceholder, parseJobConfig, parseTimeout, type ConfigIssue, type JobConfig} from '../jobspec/index.js';
 import {classifyWhoAmI, describeKind, summarizePermissions} from '../tokens/classify.js';
 import {maskToken, redactSecrets} from '../tokens/mask.js';
-import {BUILTIN_EXAMPLES} from '../wizard/examples.js';
 import type {Lesson, LiveExercise, PracticeToken} from './model.js';
 import type {RunRecord} from './progress.js';
 import type {LearnTarget} from './target.js';
@@ -16,75 +15,59 @@ import type {LearnTarget} from './target.js';
 export const EXERCISE_LABEL = 'hf-jobs-wizard.exercise';
 const TERMINAL = new Set(['COMPLETED', 'ERROR', 'CANCELED', 'DELETED']);
 
+/** The workspace's hf-job.json cannot be used: the message names the file, line and key (from parseJobConfig). */
 export class JobConfigError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly issues: ConfigIssue[] = []) {
     super(message);
     this.name = 'JobConfigError';
   }
 }
 
-interface JobConfig {
-  secrets: Record<string, string>;
-  env: Record<string, string>;
-  flavor?: string;
-  timeoutSeconds?: number;
+function describeIssue(path: string, issue: ConfigIssue): string {
+  return `${path}:${issue.line}: ${issue.message}`;
 }
 
-function stringMap(v: unknown, key: string, file: string): Record<string, string> {
-  if (v === undefined) return {};
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new JobConfigError(`${file}: "${key}" must be an object like {"HF_TOKEN": "$HF_TOKEN"}.`);
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v)) {
-    if (typeof val !== 'string') throw new JobConfigError(`${file}: "${key}.${k}" must be a string.`);
-    out[k] = val;
-  }
-  return out;
-}
-
-/** Reads the workspace's hf-job.json: the parts a run takes from it (secrets, env, flavor, timeout). */
+/** Reads and parses the workspace's hf-job.json with the app's config parser (the same errors as `check`). */
 export async function readJobConfig(dir: string): Promise<JobConfig> {
-  const file = join(dir, 'hf-job.json');
+  const path = join(dir, DEFAULT_CONFIG_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch {
-    throw new JobConfigError(`${file} is missing: reset the exercise to get it back.`);
+    throw new JobConfigError(`${path} is missing: reset the exercise to get it back.`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new JobConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new JobConfigError(`${file} must hold one JSON object.`);
-  const o = raw as Record<string, unknown>;
-  const config: JobConfig = {secrets: stringMap(o.secrets, 'secrets', file), env: stringMap(o.env, 'env', file)};
-  if (typeof o.flavor === 'string') config.flavor = o.flavor;
-  if (o.timeout !== undefined) {
-    const t = parseTimeout(o.timeout);
-    if (!t.ok) throw new JobConfigError(`${file}: ${t.reason}`);
-    config.timeoutSeconds = t.seconds;
-  }
-  return config;
+  const parsed = parseJobConfig(text, DEFAULT_CONFIG_FILE);
+  if (!parsed.ok) throw new JobConfigError(parsed.errors.map((e) => describeIssue(path, e)).join('\n'), parsed.errors);
+  return parsed.config;
 }
 
-/** `"$HF_TOKEN"` (exact) becomes the token of this run, as the wizard and the MCP tool do; anything else is sent as written. */
-function resolveMap(map: Record<string, string>, token: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, isTokenPlaceholder(v) ? token : v]));
+/** Whole-value `$HF_TOKEN` / `${HF_TOKEN}` becomes the token of this run (in memory only); anything else is sent as written. */
+function resolveMap(map: Record<string, string> | undefined, token: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, isTokenPlaceholder(v) ? token : v]));
 }
 
-/** The Jobs API body for an exercise run: the example's sandbox command, with the workspace's secrets and env. */
-export function buildSpec(exampleId: string, config: JobConfig, token: string, ctx: {hubUrl: string; user: string; exercise: string}): HubJobSpec {
-  const example = BUILTIN_EXAMPLES.find((e) => e.id === exampleId);
+/**
+ * The Jobs API body for an exercise run: the catalog example's sandbox job (its image and command: the Python
+ * script under uv, or its Node twin), with the workspace's secrets, env, flavor and timeout applied.
+ */
+export function buildSpec(exampleId: string, config: JobConfig, token: string, ctx: {user: string; exercise: string}): HubJobSpec {
+  const example = findExample(exampleId);
   if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
-  const base = example.spec({endpoint: ctx.hubUrl, user: ctx.user, sandbox: true});
+  const base = example.sandboxJob({namespace: ctx.user});
+  let timeoutSeconds = base.timeoutSeconds;
+  if (config.timeout !== undefined) {
+    const t = parseTimeout(config.timeout);
+    if (!t.ok) throw new JobConfigError(`${DEFAULT_CONFIG_FILE}: ${t.reason}`);
+    timeoutSeconds = t.seconds;
+  }
   return {
-    ...base,
-    environment: {...(base.environment ?? {}), ...resolveMap(config.env, token)},
-    secrets: resolveMap(config.secrets, token),
+    dockerImage: base.dockerImage,
+    command: base.command,
+    environment: {...base.environment, ...resolveMap(config.env, token)},
+    secrets: {...base.secrets, ...resolveMap(config.secrets, token)},
     flavor: (config.flavor ?? base.flavor) as HubJobSpec['flavor'],
-    timeoutSeconds: config.timeoutSeconds ?? base.timeoutSeconds ?? 600,
-    labels: {[EXERCISE_LABEL]: ctx.exercise},
+    timeoutSeconds,
+    labels: {...base.labels, ...(config.labels ?? {}), [EXERCISE_LABEL]: ctx.exercise},
   };
 }
 
@@ -114,7 +97,7 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
   const value = target.tokens[token];
   const secrets = Object.values(target.tokens);
   const config = await readJobConfig(options.workspaceDir);
-  const spec = buildSpec(exercise.example, config, value, {hubUrl: target.hubUrl, user: target.user, exercise: exercise.id});
+  const spec = buildSpec(exercise.example, config, value, {user: target.user, exercise: exercise.id});
   const record: RunRecord = {lesson: options.lesson.id, exercise: exercise.id, token, at: new Date().toISOString(), sandbox: target.key, namespace: target.user};
   const client = createHubClient({hubUrl: target.hubUrl, accessToken: value});
   let job: HubJob;
