@@ -134,7 +134,7 @@ describe('live exercises through the flags, on a workshop sandbox (--endpoint + 
     await writeFile(file, JSON.stringify(config, null, 2));
     expect((await learn(['workflow', '--run', 'push-dataset', '--token', 'fine-grained', ...endpoint])).code).toBe(0);
     const verified = await learn(['workflow', '--verify', 'push-dataset', ...endpoint]);
-    expect(verified.stdout).toContain('data.csv');
+    expect(verified.stdout).toContain('README.md, data/train.csv');
     expect(verified.code).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // Lesson content and data: front matter, the loader's errors, every lesson renders, the Markdown renderer.
-import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -7,6 +7,9 @@ import {FrontMatterError, parseFrontMatter} from '../../src/core/lessons/frontma
 import {findExercise, findLesson, findLessonsDir, loadLessons} from '../../src/core/lessons/loader.js';
 import {highlightCode, linesToAnsi, linesToPlain, parseInline, renderMarkdown, wrapSpans} from '../../src/core/lessons/markdown.js';
 import {LessonDataError, parseExercises} from '../../src/core/lessons/model.js';
+import {findExample} from '../../src/examples/catalog.js';
+import {DATASET_FILES, DATASET_REPO_NAME} from '../../src/examples/content.js';
+import {PUSH_DATASET_PY} from '../../src/examples/python.js';
 
 describe('front matter', () => {
   it('parses strings, numbers, quoted strings and inline lists', () => {
@@ -85,6 +88,39 @@ describe('the lessons folder', () => {
     expect(all).toContain('job.write');
     expect(all).toMatch(/deprecated/);
     expect(all).not.toMatch(/^\s*huggingface-cli login\s*$/m);
+  });
+
+  it('agrees with the examples catalog: every live exercise names a real example, the job scripts are the catalog\'s', async () => {
+    const lessons = await loadLessons();
+    const dir = findLessonsDir();
+    for (const lesson of lessons) {
+      for (const exercise of lesson.exercises) {
+        if (exercise.kind !== 'live') continue;
+        expect(findExample(exercise.example), `${lesson.id}/${exercise.id}`).toBeDefined();
+        if (exercise.verify.type === 'dataset-pushed') expect(exercise.verify.repo).toBe(findExample(exercise.example)!.repo!('u').id.split('/')[1]);
+      }
+    }
+    // Every push_dataset.py the job itself runs is the catalog's script, byte for byte (lesson 3's is the learner's own, shorter one).
+    const scripts: string[] = [];
+    const walk = async (d: string): Promise<void> => {
+      for (const e of await readdir(d, {withFileTypes: true})) {
+        if (e.isDirectory()) await walk(join(d, e.name));
+        else scripts.push(join(d, e.name));
+      }
+    };
+    await walk(dir);
+    const pushScripts = scripts.filter((f) => f.endsWith('push_dataset.py') && !f.includes('03-token-in-the-script'));
+    expect(pushScripts.length).toBeGreaterThanOrEqual(5);
+    for (const f of pushScripts) expect(await readFile(f, 'utf8'), f).toBe(PUSH_DATASET_PY);
+    // No lesson text, task or file names the old repo or file names.
+    const texts = await Promise.all(scripts.filter((f) => /\.(md|json|py|sh)$/.test(f)).map(async (f) => [f, await readFile(f, 'utf8')] as const));
+    for (const [f, text] of texts) {
+      expect(text, f).not.toMatch(/hf-jobs-wizard-demo(?!-dataset|-model)/);
+      expect(text, f).not.toMatch(/(?<![/\w])data\.csv/);
+    }
+    const workflow = texts.find(([f]) => f.endsWith(join('07-full-workflow', 'lesson.md')))![1];
+    expect(workflow).toContain(DATASET_REPO_NAME);
+    for (const name of Object.keys(DATASET_FILES)) expect(workflow).toContain(name);
   });
 
   it('a broken lesson is reported with its file and problem', async () => {
