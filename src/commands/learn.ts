@@ -31,16 +31,20 @@ Without a terminal (scripts, CI, instructors):
   LESSON --verify EX        check an exercise: exit 0 pass, 1 not yet (with --json: the result as JSON)
      --answers a,c,b        a quiz's answers, one per question
   LESSON --hint EX          the next hint
-  LESSON --run EX --token read|write|fine-grained|expired
-                            live exercises: run the job in hf-job.json on the sandbox with that token
+  LESSON --run EX           live exercises: run the job in hf-job.json on the sandbox
+     --token NAME           with this practice token: read, write, fine-grained or expired
   LESSON --reset EX --yes   put the starting files back and forget the result
+  --json                    with --list or --verify: print JSON instead of text
+  -y, --yes                 with --reset: do not ask (needed without a terminal)
 
 Where:
   --workspace DIR           where exercise files are copied (default ./hf-jobs-lessons, then remembered)
   --sandbox-data DIR        keep the sandbox's state in DIR (default ~/.local/state/hf-jobs-wizard/learn-sandbox)
   --endpoint URL            use a sandbox already serving at URL (a workshop's \`sandbox --data DIR\`);
                             needs --sandbox-data DIR too, to find its practice tokens
-  -h, --help                show this help`;
+  -h, --help                show this help
+
+Exit codes: 0 ok (or the exercise passes), 1 not yet or failed, 2 usage error, 130 interrupted.`;
 
 interface Flags {
   plain?: boolean;
@@ -60,6 +64,25 @@ interface Flags {
   help?: boolean;
 }
 
+/** Every flag `learn` accepts (the help lists each one; a test holds it to that). */
+export const LEARN_OPTIONS = {
+  plain: {type: 'boolean'},
+  list: {type: 'boolean'},
+  json: {type: 'boolean'},
+  start: {type: 'string'},
+  verify: {type: 'string'},
+  answers: {type: 'string'},
+  hint: {type: 'string'},
+  run: {type: 'string'},
+  token: {type: 'string'},
+  reset: {type: 'string'},
+  yes: {type: 'boolean', short: 'y'},
+  workspace: {type: 'string'},
+  'sandbox-data': {type: 'string'},
+  endpoint: {type: 'string'},
+  help: {type: 'boolean', short: 'h'},
+} as const;
+
 export async function run(args: string[], io: CommandIo): Promise<number> {
   let values: Flags;
   let positionals: string[];
@@ -68,23 +91,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       args,
       allowPositionals: true,
       strict: true,
-      options: {
-        plain: {type: 'boolean'},
-        list: {type: 'boolean'},
-        json: {type: 'boolean'},
-        start: {type: 'string'},
-        verify: {type: 'string'},
-        answers: {type: 'string'},
-        hint: {type: 'string'},
-        run: {type: 'string'},
-        token: {type: 'string'},
-        reset: {type: 'string'},
-        yes: {type: 'boolean', short: 'y'},
-        workspace: {type: 'string'},
-        'sandbox-data': {type: 'string'},
-        endpoint: {type: 'string'},
-        help: {type: 'boolean', short: 'h'},
-      },
+      options: LEARN_OPTIONS,
     }));
   } catch (error) {
     io.stderr.write(`hf-jobs-wizard learn: ${describeError(error)}. Run \`hf-jobs-wizard learn --help\`.\n`);

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {run} from '../../src/commands/learn.js';
+import {LEARN_OPTIONS, run} from '../../src/commands/learn.js';
 import type {CommandIo} from '../../src/commands/io.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -30,6 +30,14 @@ async function learn(args: string[]): Promise<{code: number; stdout: string; std
 }
 
 describe('learn without a terminal', () => {
+  it('--help lists every flag the command accepts, with its short form', async () => {
+    const r = await learn(['--help']);
+    expect(r.code).toBe(0);
+    for (const [name, spec] of Object.entries(LEARN_OPTIONS)) {
+      expect(r.stdout, name).toMatch(new RegExp(`^\\s+(?:LESSON )?${'short' in spec ? `-${spec.short}, ` : ''}--${name}\\b`, 'm'));
+    }
+    expect(r.stdout).toContain('Exit codes:');
+  });
   it('lists the lessons, names the flags and exits 2', async () => {
     const r = await learn([]);
     expect(r.code).toBe(2);
