@@ -9,6 +9,9 @@ import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {Course} from '../../../src/core/lessons/course.js';
 import type {LearnTarget} from '../../../src/core/lessons/target.js';
 import {LearnApp} from '../../../src/ui/learn/LearnApp.js';
+import {StyledLines} from '../../../src/ui/learn/Markdown.js';
+import {renderMarkdown} from '../../../src/core/lessons/markdown.js';
+import {Box} from 'ink';
 import {useSandbox} from '../../helpers/sandbox.js';
 
 const DOWN = '\u001B[B';
@@ -104,5 +107,24 @@ describe('learn view', () => {
     expect(course.isDone(lesson, lesson.exercises[0]!)).toBe(false);
     await press(stdin, ESC);
     await vi.waitFor(() => expect(lastFrame()).toContain('e exercises'));
+  });
+});
+
+describe('links in the Ink view', () => {
+  // Ink 6.8 lays out an OSC 8 sequence correctly inside one <Text>, but its output grid counts the escape's
+  // characters as columns, so anything drawn to the right of it (a border, a sibling) is lost. Until it does,
+  // the Ink view writes links as "text (url)", which every terminal shows and Ink measures exactly.
+  it('are "text (url)" with no OSC 8, and a bordered box keeps its right edge', () => {
+    const lines = renderMarkdown('Create one at [the tokens page](https://huggingface.co/settings/tokens).', {width: 70});
+    const {lastFrame} = render(
+      <Box width={76} borderStyle="single">
+        <StyledLines lines={lines} />
+      </Box>,
+    );
+    const frame = lastFrame() ?? '';
+    expect(frame).not.toContain('\u001B]8');
+    expect(frame).toContain('the tokens page (https://huggingface.co/settings/tokens)');
+    const rows = frame.split('\n');
+    for (const row of rows) expect(row.endsWith('│') || row.endsWith('┐') || row.endsWith('┘'), row).toBe(true);
   });
 });
