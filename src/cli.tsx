@@ -3,6 +3,14 @@
 import {EXIT, processIo} from './commands/io.js';
 import {describeError, main} from './main.js';
 
+// `hf-jobs-wizard check | head`: the reader went away; stop quietly instead of dying with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const io = processIo();
 main(process.argv.slice(2), io).then(
   (code) => {
