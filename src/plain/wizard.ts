@@ -1,12 +1,12 @@
 // Plain mode: the same machine and services as the Ink UI, with @inquirer/prompts, line by line: no redraws,
 // no spinners (progress is printed as lines), for screen readers and simple terminals.
-import {password, select} from '@inquirer/prompts';
+import {confirm, input, password, select} from '@inquirer/prompts';
 import type {CommandIo} from '../commands/io.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {FIX_LABELS, PRACTICE_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
 import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
-import {TOKEN_KINDS} from '../core/wizard/content.js';
+import {TOKEN_KINDS, WELCOME_LINES} from '../core/wizard/content.js';
 
 type Context = NonNullable<Parameters<typeof select>[1]>;
 interface Choice<T> {
@@ -29,6 +29,7 @@ function narrator(controller: WizardController, print: (line: string) => void): 
     if (s.login.browser && s.login.browser !== prev.login.browser) print(`Open ${s.login.browser.url} and enter the code ${s.login.browser.code}. This continues once you approve.`);
     if (s.checklist.items.length < checksPrinted) checksPrinted = 0;
     for (const item of s.checklist.items.slice(checksPrinted)) {
+      if (item.status === 'skip') continue;
       print(`[${STATUS_ICONS[item.status]}] ${item.title}: ${item.message}${item.status !== 'pass' && item.fix ? ` Fix: ${item.fix}` : ''}`);
     }
     checksPrinted = s.checklist.items.length;
@@ -60,23 +61,44 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
   };
 
   let lastHeading = '';
-  let sigints = 0;
+  // Ctrl-C while a job runs asks first (the job keeps running on the Hub unless you say yes); a second Ctrl-C
+  // during the question stops watching. Outside a job, Ctrl-C quits (130).
+  let question: Promise<void> | undefined;
   const onSigint = () => {
     const s = controller.getState();
-    sigints++;
-    if (s.step === 'run' && s.run.phase === 'running' && sigints === 1) {
-      print('Cancelling the job on the Hub (Ctrl-C again to stop watching)…');
-      dispatch({type: 'request-cancel'});
-      dispatch({type: 'cancel-answer', yes: true});
-    } else exitCode = 130;
+    if (question) return;
+    if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting')) {
+      question = (async () => {
+        try {
+          print();
+          const yes = await confirm({message: 'Cancel the job on the Hub? (No: keep watching; Ctrl-C again: stop watching, the job keeps running)', default: false}, context);
+          if (yes) {
+            dispatch({type: 'request-cancel'});
+            dispatch({type: 'cancel-answer', yes: true});
+          } else print('Still watching the job.');
+        } catch {
+          exitCode = 130;
+          wake();
+        } finally {
+          question = undefined;
+        }
+      })();
+    } else {
+      exitCode = 130;
+      wake();
+    }
   };
+  let wake: () => void = () => {};
+  const interrupted = () => new Promise<void>((resolve) => (wake = resolve));
   process.on('SIGINT', onSigint);
 
   try {
     print('hf-jobs-wizard, plain mode: one question at a time. Choose "Back" to change an answer, "Quit" to stop.');
+    if (controller.getState().options.presetTarget) for (const line of WELCOME_LINES) print(line);
     dispatch({type: 'start'});
     for (;;) {
-      await controller.idle();
+      await Promise.race([controller.idle(), interrupted()]);
+      while (question && exitCode === undefined) await question;
       if (exitCode !== undefined) return exitCode;
       const s = controller.getState();
       const heading = `== ${STEP_TITLES[s.step]}${s.target ? ` (${s.target.kind === 'sandbox' ? 'sandbox Hub' : s.target.endpoint})` : ''} ==`;
@@ -98,12 +120,14 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
   async function step(s: WizardState): Promise<void> {
     switch (s.step) {
       case 'welcome': {
-        print('This wizard takes you from a Hugging Face account to your first Job that ran with the right token (about 5 minutes).');
+        for (const line of WELCOME_LINES) print(line);
         const v = await ask('Where do you want to practise?', withNav([
-          {name: 'The built-in sandbox Hub (free, offline)', value: 'sandbox' as const},
-          {name: 'huggingface.co (jobs cost credits)', value: 'hub' as const},
+          {name: 'The built-in sandbox Hub (free, offline)', value: 'sandbox' as string},
+          {name: 'huggingface.co (jobs cost credits)', value: 'hub'},
+          {name: 'I have an error message to troubleshoot', value: 'error'},
         ], s), s.welcome.choice);
-        if (!nav(v)) dispatch({type: 'choose-target', target: v as 'sandbox' | 'hub'});
+        if (nav(v)) return;
+        dispatch(v === 'error' ? {type: 'paste-error'} : {type: 'choose-target', target: v as 'sandbox' | 'hub'});
         return;
       }
       case 'login':
@@ -163,7 +187,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
         print('--- hf-job.json');
         print(ex.config.trimEnd());
         print('--- the same job as commands');
-        for (const sn of ex.snippets) print(`# ${sn.label}\n${sn.text}`);
+        for (const sn of ex.snippets) print(`# ${sn.label}\n${sn.text.trimEnd()}`);
         if (s.example.confirming) {
           const yes = await ask(`Run on ${ex.flavor} on huggingface.co${s.example.price ? ` (${s.example.price})` : ''}, billed to your credits?`, [{name: 'Yes, run it', value: true}, {name: 'No', value: false}]);
           dispatch({type: 'confirm-run', yes});
@@ -196,24 +220,47 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       }
       case 'troubleshoot': {
         const t = s.troubleshoot;
+        if (t.phase === 'paste') return pasteError(s);
         if (!t.info) return;
         print(`${t.info.title} [${t.info.id}]`);
-        if (t.evidence) print(`Seen: ${t.evidence.split('\n').find((l) => l.trim()) ?? ''}`);
+        const seen = t.seen?.[0] ?? t.evidence?.split('\n').find((l) => l.trim());
+        if (seen) print(`Seen: ${seen.trim()}`);
+        if (t.alternatives?.length) print(`Not sure: it could also be ${t.alternatives.join(' or ')}.`);
         print('Symptoms:');
-        for (const x of t.info.symptoms) print(`  - ${x}`);
+        for (const x of t.info.symptoms.slice(0, 3)) print(`  - ${x}`);
         print('Likely causes:');
-        for (const x of t.info.causes) print(`  - ${x}`);
+        t.info.causes.forEach((c, i) => print(`  ${c.id === t.diagnosis?.actual?.id ? '=>' : '- '} ${i + 1}. ${c.text}${c.id === t.diagnosis?.actual?.id ? ' (this is it)' : ''}`));
         if (t.diagnosis) {
-          print('Diagnosis:');
+          print('Live diagnosis:');
           for (const f of t.diagnosis.findings) print(`  [${STATUS_ICONS[f.status]}] ${f.text}`);
           print(`=> ${t.diagnosis.cause}`);
+          if (t.diagnosis.actual) print(`   Fix: ${t.diagnosis.actual.fix}`);
+          if (t.diagnosis.actions.includes('open-token-page')) print(`Token page: ${tokenPageUrl(s.target?.endpoint ?? 'https://huggingface.co')}`);
         }
-        const fixes = t.diagnosis?.suggested ? [t.diagnosis.suggested, ...t.info.fixes.filter((f) => f !== t.diagnosis?.suggested)] : t.info.fixes;
-        const v = await ask('Fix?', withNav(fixes.map((f, i) => ({name: `${FIX_LABELS[f]}${i === 0 && t.diagnosis?.suggested ? ' (suggested)' : ''}`, value: f as string})), s));
-        if (!nav(v)) dispatch({type: 'fix', action: v as (typeof fixes)[number]});
+        print(`Verify: ${t.info.verify}`);
+        const actions = t.diagnosis?.actions ?? [];
+        const v = await ask('Fix it?', withNav(actions.map((f) => ({name: `${FIX_LABELS[f]}${f === t.diagnosis?.suggested ? ' (suggested)' : ''}`, value: f as string})), s));
+        if (!nav(v)) dispatch({type: 'fix', action: v as (typeof actions)[number]});
         return;
       }
     }
+  }
+
+  /** Paste an error: line by line, an empty line (or Ctrl-D) ends it. */
+  async function pasteError(s: WizardState): Promise<void> {
+    print('Paste the error you got (a traceback, an HTTP error, a job log), then press Enter on an empty line.');
+    const lines: string[] = [];
+    for (;;) {
+      const line = await input({message: lines.length ? '…' : 'Error text (empty line when done)'}, context);
+      if (line === '') break;
+      lines.push(line);
+    }
+    if (lines.length === 0) {
+      const v = await ask('Nothing pasted. Next?', withNav([{name: 'Paste again', value: 'again'}], s));
+      nav(v);
+      return;
+    }
+    dispatch({type: 'error-pasted', text: lines.join('\n')});
   }
 
   async function login(s: WizardState): Promise<void> {
@@ -247,9 +294,9 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     const choices: Choice<string>[] = [];
     if (l.offer?.account) choices.push({name: `Continue as ${l.offer.account.user} (${l.offer.account.kindLabel}, ${l.offer.account.masked})`, value: 'saved'});
     if (s.target?.practice) choices.push({name: 'Use a practice token (nothing to paste)', value: 'practice'});
-    choices.push({name: 'Paste a token', value: 'paste'}, {name: 'Log in with the browser', value: 'browser'});
+    choices.push({name: 'Paste a token', value: 'paste'}, {name: 'Log in with the browser', value: 'browser'}, {name: 'I have an error message to troubleshoot', value: 'error'});
     const v = await ask(l.offer ? 'How do you want to log in?' : 'No saved token was found. How do you want to log in?', withNav(choices, s));
     if (nav(v)) return;
-    dispatch(v === 'saved' ? {type: 'use-saved'} : {type: 'login-method', method: v as 'paste' | 'practice' | 'browser'});
+    dispatch(v === 'saved' ? {type: 'use-saved'} : v === 'error' ? {type: 'paste-error'} : {type: 'login-method', method: v as 'paste' | 'practice' | 'browser'});
   }
 }

@@ -7,7 +7,7 @@ import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
 import {Messages} from './components/Messages.js';
 import {useWizard, type ScreenProps} from './hooks/use-wizard.js';
-import {COMMON_HINTS, CONFIRM_HINTS, is, TYPING_HINTS, type Hint} from './keys.js';
+import {COMMON_HINTS, CONFIRM_HINTS, is, PASTE_HINTS, TYPING_HINTS, type Hint} from './keys.js';
 import {Checklist} from './screens/Checklist.js';
 import {Config} from './screens/Config.js';
 import {Example} from './screens/Example.js';
@@ -32,16 +32,17 @@ const SCREENS: Record<WizardState['step'], (p: ScreenProps) => React.ReactNode> 
 };
 
 export function isTyping(state: WizardState): boolean {
-  return state.step === 'login' && state.login.phase === 'paste';
+  return (state.step === 'login' && state.login.phase === 'paste') || (state.step === 'troubleshoot' && state.troubleshoot.phase === 'paste');
 }
 
 export function hintsFor(state: WizardState): Hint[] {
+  if (state.step === 'troubleshoot' && state.troubleshoot.phase === 'paste') return PASTE_HINTS;
   if (isTyping(state)) return TYPING_HINTS;
   if ((state.step === 'run' && state.run.confirmCancel) || (state.step === 'example' && state.example.confirming)) return CONFIRM_HINTS;
   if (state.step === 'run') return [{keys: 'Esc/Ctrl-C', label: 'cancel the job'}, {keys: '?', label: 'help'}];
   const extra: Hint[] = [];
   if (state.step === 'checklist') extra.push({keys: 't', label: 'troubleshoot'}, {keys: 'r', label: 're-run'});
-  if (state.step === 'example') extra.push({keys: '←→', label: 'view'}, {keys: 'c', label: 'copy'});
+  if (state.step === 'example' && !state.example.confirming) extra.push({keys: '←→', label: 'view'}, {keys: 'c', label: 'copy'});
   if (state.step === 'token-type' && state.verdict && !state.verdict.ok) extra.push({keys: 'o', label: 'open token page'});
   return [...extra, ...COMMON_HINTS];
 }

@@ -47,6 +47,13 @@ export const TYPING_HINTS: Hint[] = [
   {keys: 'Ctrl-C', label: 'quit'},
 ];
 
+/** The paste-an-error box: Enter makes new lines. */
+export const PASTE_HINTS: Hint[] = [
+  {keys: 'Ctrl-D', label: 'done'},
+  {keys: 'Enter on an empty line', label: 'done'},
+  {keys: 'Esc', label: 'back'},
+];
+
 export const CONFIRM_HINTS: Hint[] = [
   {keys: 'y', label: 'yes'},
   {keys: 'n/Esc', label: 'no'},

@@ -2,10 +2,10 @@
 // The screen (and every byte written) never contains the token.
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdtemp, readFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startCli} from './pty.js';
 
 const CLI = join(process.cwd(), 'dist/cli.mjs');
@@ -14,8 +14,14 @@ beforeAll(() => {
   if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs']);
 }, 60_000);
 
+const homes: string[] = [];
+afterAll(async () => {
+  for (const dir of homes) await rm(dir, {recursive: true, force: true});
+});
+
 async function home() {
   const dir = await mkdtemp(join(tmpdir(), 'wizard-e2e-'));
+  homes.push(dir);
   return {dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), HF_HOME: join(dir, 'real-hf-home')}};
 }
 
@@ -36,7 +42,7 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.press('\r');
     await cli.waitFor('✓ Your token fits.');
     await cli.press('\r');
-    await cli.waitFor('❯ Write 3 files');
+    await cli.waitFor('❯ Write 4 files');
     await cli.press('\r');
     await cli.waitFor('No issues found.');
     await cli.press('\r');
@@ -69,7 +75,7 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.press('\r'); // continue
     await cli.waitFor('Write these files?');
     await cli.press('\r');
-    await cli.waitFor(/\[✓\] Config passes HF_TOKEN as a secret/);
+    await cli.waitFor(/\[✓\] Jobs that use the Hub get HF_TOKEN/);
     await cli.press('\r'); // continue to the example job
     await cli.waitFor('Run this job');
     await cli.press('\r');
@@ -77,7 +83,7 @@ describe('e2e in a pseudo-terminal', () => {
     expect(await cli.exited).toBe(0);
     const screen = cli.screen();
     expect(screen).toMatch(/Stage: (RUNNING|COMPLETED)/);
-    expect(screen).toContain('| Pushed ');
+    expect(screen).toContain('| OK: pushed to ');
     for (const token of await practiceTokens(dir)) expect(cli.raw()).not.toContain(token);
   }, 60_000);
 

@@ -1,11 +1,11 @@
 // The whole wizard, typed as a user would, against a real in-process sandbox Hub: a pasted write token pushes a
 // dataset (COMPLETED, and the dataset exists); a read token ends on the 403 screen whose diagnosis names the role.
-import {mkdtemp} from 'node:fs/promises';
+import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
@@ -16,9 +16,14 @@ import {KEYS, delay, press, waitForText} from './helpers.js';
 
 const sb = useSandbox();
 afterEach(() => cleanup());
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
+});
 
 async function startWizard() {
   const dir = await mkdtemp(join(tmpdir(), 'wizard-flow-'));
+  dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
   const services = createRealServices({
@@ -55,18 +60,19 @@ describe('the wizard flow on the sandbox', () => {
     await waitForText(app.lastFrame, '✓ Your token fits.');
     expect(app.lastFrame()).toContain('❯ Push a dataset');
     await press(app.stdin, KEYS.enter);
-    await waitForText(app.lastFrame, '❯ Write 3 files');
+    await waitForText(app.lastFrame, '❯ Write 4 files');
     expect(app.lastFrame()).toContain('"HF_TOKEN": "$HF_TOKEN"');
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, 'No issues found.');
+    expect(app.lastFrame()).toContain('Wrote 4 files.');
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, '❯ Run this job');
     await press(app.stdin, KEYS.enter);
     const done = await waitForText(app.lastFrame, 'COMPLETED: your first job ran', 30_000);
-    expect(done).toContain('/datasets/practice-user/hf-jobs-wizard-demo');
+    expect(done).toContain('/datasets/practice-user/hf-jobs-wizard-demo-dataset');
 
     const hub = createHubClient({hubUrl: sb.current.url, accessToken: token});
-    expect(await hub.repoExists({type: 'dataset', name: 'practice-user/hf-jobs-wizard-demo'})).toBe(true);
+    expect(await hub.repoExists({type: 'dataset', name: 'practice-user/hf-jobs-wizard-demo-dataset'})).toBe(true);
     for (const frame of app.frames) expect(frame).not.toContain(token);
 
     await press(app.stdin, KEYS.enter); // Finish
@@ -83,17 +89,18 @@ describe('the wizard flow on the sandbox', () => {
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, '✗ Your token does not fit.');
     await press(app.stdin, KEYS.enter); // continue anyway
-    await waitForText(app.lastFrame, '❯ Write 3 files');
+    await waitForText(app.lastFrame, '❯ Write 4 files');
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, '❯ Continue anyway to the example job');
-    expect(app.lastFrame()).toContain('✗ Token may: push a dataset');
+    expect(app.lastFrame()).toContain('✗ Token may run the job (and push)');
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, '❯ Run this job');
     await press(app.stdin, KEYS.enter);
     const screen = await waitForText(app.lastFrame, /role: read/, 30_000);
     expect(screen).toContain('403 Forbidden');
     expect(screen).toContain('problem id: forbidden-403');
-    expect(screen).toMatch(/Open the token page\s+\(suggested\)/);
+    expect(screen).toContain('A read token was used to push, create a repo or run a Job. (this is it)');
+    expect(screen).toMatch(/Open the token page in your browser\s+\(suggested\)/);
     for (const frame of app.frames) expect(frame).not.toContain(token);
     await app.controller.dispose();
   }, 60_000);

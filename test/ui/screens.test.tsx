@@ -128,11 +128,11 @@ describe('screens', () => {
     await press(stdin, KEYS.right);
     expect(dispatch).toHaveBeenCalledWith({type: 'example-view', view: 'config'});
     await press(stdin, 'c');
-    expect(dispatch).toHaveBeenCalledWith({type: 'copy', label: 'script', text: example.script});
+    expect(dispatch).toHaveBeenCalledWith({type: 'copy', label: 'push_dataset.py', text: example.script});
     await press(stdin, KEYS.enter);
     expect(dispatch).toHaveBeenCalledWith({type: 'run-example'});
     cleanup();
-    const hub = mount(Example, {...s, step: 'example', example: {view: 'commands', confirming: true, price: 'CPU Basic: $0.01 per hour'}});
+    const hub = mount(Example, {...s, step: 'example', example: {view: 'hf CLI', confirming: true, price: 'CPU Basic: $0.01 per hour'}});
     expect(hub.lastFrame()).toContain('hf jobs uv run --secrets HF_TOKEN');
     expect(hub.lastFrame()).toContain('$0.01 per hour');
     await delay();
@@ -162,13 +162,14 @@ describe('screens', () => {
   });
 
   it('Troubleshoot: symptoms, causes, the diagnosed cause highlighted, the suggested fix first', async () => {
-    const s = {...state(), step: 'troubleshoot' as const, troubleshoot: {problem: 'forbidden-403' as const, phase: 'done' as const, evidence: '403 Forbidden: nope',
-      info: {id: 'forbidden-403' as const, title: '403 Forbidden', symptoms: ['"403 Forbidden"'], causes: ['A read token'], solutions: [], fixes: ['re-login' as const, 'open-token-page' as const]},
-      diagnosis: {cause: 'Your token is a read token (role: read).', findings: [{status: 'fail' as const, text: 'Token role: read'}], suggested: 'open-token-page' as const}}};
+    const s = {...state({type: 'token-detected'}), step: 'troubleshoot' as const, troubleshoot: {problem: 'forbidden-403' as const, phase: 'done' as const, evidence: '403 Forbidden: nope',
+      info: {id: 'forbidden-403' as const, title: '403 Forbidden', symptoms: ['"403 Forbidden"'], causes: [{id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, {id: 'org-role', text: 'Org role', fix: 'Ask.'}], solutions: [], verify: 'Run check.'},
+      diagnosis: {cause: 'A read token', actual: {id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, findings: [{status: 'fail' as const, text: 'Token role: read'}], actions: ['open-token-page' as const, 're-login' as const], suggested: 'open-token-page' as const}}};
     const {lastFrame, stdin, dispatch} = mount(Troubleshoot, s);
     expect(lastFrame()).toContain('Seen: 403 Forbidden: nope');
-    expect(lastFrame()).toContain('→ Your token is a read token (role: read).');
-    expect(lastFrame()).toContain('❯ Open the token page  (suggested)');
+    expect(lastFrame()).toContain('→ 1. A read token (this is it)');
+    expect(lastFrame()).toContain('Fix: Use a write token.');
+    expect(lastFrame()).toContain('❯ Open the token page in your browser  (suggested)');
     await delay();
     await press(stdin, KEYS.enter);
     expect(dispatch).toHaveBeenCalledWith({type: 'fix', action: 'open-token-page'});

@@ -136,7 +136,7 @@ describe('token type, config, checklist', () => {
     expect(rerun.state.history).toEqual(s.history);
     const problem = run(s, {type: 'open-problem', problem: 'forbidden-403', evidence: 'read token'});
     expect(problem.effects).toEqual([{kind: 'load-problem', problem: 'forbidden-403'}]);
-    const shown = run(problem.state, {type: 'classified', problem: 'forbidden-403', info: {id: 'forbidden-403', title: 't', symptoms: [], causes: [], solutions: [], fixes: ['retry']}});
+    const shown = run(problem.state, {type: 'classified', problem: 'forbidden-403', info: {id: 'forbidden-403', title: 't', symptoms: [], causes: [], solutions: [], verify: 'v'}});
     expect(shown.state.step).toBe('troubleshoot');
     expect(shown.state.troubleshoot.returnTo).toBe('checklist');
     expect(shown.effects).toEqual([{kind: 'diagnose'}]);

@@ -7,3 +7,9 @@ export const TOKEN_KINDS: {name: string; can: string}[] = [
   {name: 'fine-grained', can: 'only the permissions you tick, per user, org or repo (e.g. repo.write + job.write): safest'},
   {name: 'org token', can: 'legacy (api_org_...): deprecated, rejected at login; use a fine-grained token scoped to the org'},
 ];
+
+/** The first thing a person reads, also when --sandbox skips the welcome step. */
+export const WELCOME_LINES = [
+  'This wizard takes you from a Hugging Face account to your first Job that ran with the right token.',
+  '8 short steps, about 2 minutes: log in · token type · job config · checklist · example job · run · result.',
+];

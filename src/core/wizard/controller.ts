@@ -59,8 +59,8 @@ export class WizardController {
 
   private session(): Session {
     const s = this.state;
-    if (!s.target) throw new Error('No Hub chosen yet.');
-    const session: Session = {target: s.target, cwd: s.options.cwd};
+    // Troubleshooting a pasted error before any Hub was chosen looks at --endpoint / HF_ENDPOINT / huggingface.co.
+    const session: Session = {target: s.target ?? this.services.defaultTarget(), cwd: s.options.cwd};
     if (s.account) session.account = s.account;
     if (s.goal) session.exampleId = s.goal;
     return session;
@@ -134,7 +134,7 @@ export class WizardController {
         return;
       }
       case 'plan-config':
-        this.dispatch({type: 'config-planned', plan: await sv.planConfig(this.session())});
+        this.dispatch({type: 'config-planned', plan: await sv.planConfig(this.session(), effect.rewrite ? {rewrite: true} : {})});
         return;
       case 'write-config': {
         const plan = this.state.config.plan;
@@ -169,8 +169,9 @@ export class WizardController {
         return;
       }
       case 'classify': {
-        const problem = sv.classifyFailure(effect.text);
-        this.dispatch({type: 'classified', problem, info: sv.problemInfo(problem)});
+        const {problem, seen, alternatives} = sv.classifyFailure(effect.text);
+        const secrets = this.state.account ? [this.state.account.token] : [];
+        this.dispatch({type: 'classified', problem, info: sv.problemInfo(problem), seen: seen.map((l) => redactSecrets(l, secrets)), ...(alternatives ? {alternatives} : {})});
         return;
       }
       case 'load-problem':

@@ -1,13 +1,15 @@
 // The wizard as a pure reducer: (state, event) -> (state, effects). No I/O here: effects are intents that
 // controller.ts runs through WizardServices, and their results come back as events.
 import {normalizeTokenInput, validateTokenFormat} from '../tokens/format.js';
+import {redactSecrets} from '../tokens/mask.js';
 import type {ProblemId, StepId, TargetKind, Transition, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
 
 export const DEFAULT_GOAL = 'push-dataset';
 
 export function initialState(options: WizardOptions): WizardState {
+  const pasting = options.startAt === 'paste-error';
   return {
-    step: 'welcome',
+    step: pasting ? 'troubleshoot' : 'welcome',
     history: [],
     options,
     welcome: {choice: options.hasSavedToken ? 'hub' : 'sandbox'},
@@ -17,7 +19,7 @@ export function initialState(options: WizardOptions): WizardState {
     checklist: {phase: 'idle', items: []},
     example: {view: 'script', confirming: false},
     run: {phase: 'idle', logs: [], confirmCancel: false},
-    troubleshoot: {phase: 'idle'},
+    troubleshoot: {phase: pasting ? 'paste' : 'idle'},
   };
 }
 
@@ -90,7 +92,7 @@ function quitCode(state: WizardState): number {
 export function transition(state: WizardState, event: WizardEvent): Transition {
   switch (event.type) {
     case 'start':
-      if (state.options.presetTarget) {
+      if (state.options.presetTarget && state.options.startAt !== 'paste-error') {
         return t({...state, welcome: {choice: state.options.presetTarget}, busy: busyForTarget(state.options.presetTarget)}, [{kind: 'prepare-target', target: state.options.presetTarget}]);
       }
       return t(state);
@@ -219,7 +221,9 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     case 'copy':
       return t(state, [{kind: 'copy', label: event.label, text: event.text}]);
     case 'copied': {
-      const notice = event.ok ? `Copied the ${event.label} to the clipboard.` : `No clipboard here: select the ${event.label} with the mouse instead.`;
+      const notice = event.ok
+        ? `Copied ${event.label} to the clipboard.`
+        : `No clipboard program here (pbcopy, wl-copy, xclip or clip.exe): select the text with the mouse instead${state.config.phase === 'written' ? '; the script and hf-job.json are also in my-first-hf-job/' : ''}.`;
       return t({...state, notice});
     }
     case 'price': {
@@ -256,18 +260,31 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       if (!event.yes) return t({...state, run: {...state.run, confirmCancel: false}});
       return t({...state, run: {...state.run, confirmCancel: false, phase: 'cancelling'}, busy: 'Cancelling the job'}, [{kind: 'cancel-job'}]);
 
+    case 'paste-error':
+      return t(go(state, 'troubleshoot', {troubleshoot: {phase: 'paste', returnTo: state.step}}));
+    case 'error-pasted': {
+      if (event.text.trim() === '') return t({...state, error: 'Nothing was pasted: paste the error (several lines are fine), then press Ctrl-D or Enter on an empty line.'});
+      const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence: redactSecrets(event.text, state.account ? [state.account.token] : [])};
+      if (state.troubleshoot.returnTo) troubleshoot.returnTo = state.troubleshoot.returnTo;
+      return t({...clear(state, 'error'), troubleshoot, busy: 'Reading the error'}, [{kind: 'classify', text: event.text}]);
+    }
     case 'classified': {
       const returnTo = state.troubleshoot.returnTo ?? state.step;
       const troubleshoot: WizardState['troubleshoot'] = {problem: event.problem, info: event.info, phase: 'diagnosing', returnTo};
       const evidence = state.troubleshoot.evidence;
       if (evidence !== undefined) troubleshoot.evidence = evidence;
-      return t({...go(state, 'troubleshoot', {troubleshoot}), busy: 'Diagnosing'}, [{kind: 'diagnose'}]);
+      if (event.seen?.length) troubleshoot.seen = event.seen;
+      if (event.alternatives?.length) troubleshoot.alternatives = event.alternatives;
+      // From the paste screen, Esc goes back to where the person was, not to the paste box.
+      const base = state.step === 'troubleshoot' && state.troubleshoot.phase !== 'done' ? state : go(state, 'troubleshoot');
+      return t({...base, step: 'troubleshoot', troubleshoot, busy: 'Diagnosing: checking your token and setup live'}, [{kind: 'diagnose'}]);
     }
     case 'diagnosed':
       return t(clear({...state, troubleshoot: {...state.troubleshoot, phase: 'done', diagnosis: event.diagnosis}}, 'busy'));
     case 'fix':
       switch (event.action) {
         case 're-login':
+          if (!state.target) return t(go(state, 'welcome'));
           return t(go(state, 'login', {login: {...state.login, phase: 'choose'}}));
         case 'rewrite-config':
         case 'rename-secret':

@@ -1,23 +1,31 @@
-// WizardServices over src/core: the token store, the hub client, the device flow, the examples, checks and troubleshooting.
+// WizardServices over src/core and src/examples: the examples catalog, jobspec (hf-job.json, snippets, the job
+// body), the checklist runner, the troubleshooting catalog + live diagnosis, the token store and the hub client.
 import {spawn} from 'node:child_process';
+import {mkdir, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
+import {EXAMPLES, findExample, type Example} from '../../examples/catalog.js';
 import {deviceClientId, pollDeviceToken, requestDeviceCode} from '../auth/device-flow.js';
 import {openSandboxSession, type SandboxSession} from '../auth/sandbox-session.js';
 import {verifyToken, type VerifySource} from '../auth/verify.js';
+import {createLiveContext, emptyModel, LIVE_CHECK_IDS, runChecks, runLiveChecks, STATIC_CHECK_IDS, type CheckId, type CheckResult, type LiveContext, type LiveHub} from '../checks/index.js';
+import {whoAmIOnce} from '../checks/live-context.js';
 import {resolveEndpoint} from '../endpoint.js';
-import {createHubClient, type HubClient} from '../hub/client.js';
+import {createHubClient, type HubClient, type HubJobSpec} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
-import type {Env} from '../store/paths.js';
-import {describeSource, resolveToken} from '../store/resolve.js';
+import {allSnippets, DEFAULT_CONFIG_FILE, parseJobConfig, scriptKind, serializeJobConfig, toJobSpec, writeJobConfig, type JobConfig} from '../jobspec/index.js';
+import {writeFileAtomic} from '../store/atomic.js';
+import {resolveHfPaths, type Env} from '../store/paths.js';
+import {describeSource, envTokenSource, resolveToken} from '../store/resolve.js';
 import {saveLogin} from '../store/session.js';
-import {describeKind, evaluateGoal, summarizePermissions} from '../tokens/classify.js';
+import {readTokenFile} from '../store/token-file.js';
+import {describeKind, evaluateGoal, summarizePermissions, type Goal, type GoalVerdict, type TokenInfo} from '../tokens/classify.js';
 import {maskToken, redactSecrets} from '../tokens/mask.js';
-import {BUILTIN_EXAMPLES, toSummary, type WizardExample} from './examples.js';
-import {planFiles, writePlannedFiles} from './files.js';
-import {runWizardChecks} from './checks.js';
-import {classifyText, diagnoseProblem, problemInfo} from './problems.js';
+import {CATALOG, classifyText, diagnose, gatherDiagnoseContext, getProblem, PROBLEM_IDS, type ProblemId} from '../troubleshoot/index.js';
+import {repairConfig} from './config-repair.js';
+import {compactDiff, lineDiff} from './diff.js';
+import {fixesFor} from './fixes.js';
 import type {Session, ValidateResult, WizardServices} from './services.js';
-import type {Account, JobRef, Outcome, TargetInfo, TokenSourceKind} from './types.js';
+import type {Account, CheckItem, ConfigPlan, Diagnosis, ExampleSummary, Finding, JobRef, Outcome, PlannedFile, TargetInfo, TokenSourceKind} from './types.js';
 
 export interface RealServicesOptions {
   env: Env;
@@ -32,6 +40,9 @@ export interface RealServicesOptions {
   pollMs?: number;
 }
 
+/** The folder the config step writes into, under the cwd. */
+export const CONFIG_DIR = 'my-first-hf-job';
+
 const TERMINAL = new Set(['COMPLETED', 'CANCELED', 'ERROR', 'DELETED']);
 const SOURCE_LABELS: Record<TokenSourceKind, string> = {
   input: 'pasted',
@@ -42,21 +53,99 @@ const SOURCE_LABELS: Record<TokenSourceKind, string> = {
   file: 'the saved login',
 };
 
+/** The troubleshooting screen a failed or warning check links to (else: the first problem whose checks name it). */
+const CHECK_PROBLEMS: Partial<Record<CheckId, ProblemId>> = {
+  'logged-in': 'token-missing',
+  'token-valid': 'unauthorized-401',
+  'token-permission': 'forbidden-403',
+  'repo-access': 'forbidden-403',
+  'env-token-override': 'unauthorized-401',
+  'missing-secrets': 'token-missing',
+  'wrong-secret-key': 'token-missing',
+  'token-in-env': 'token-missing',
+  'no-token-check': 'token-missing',
+  'literal-placeholder': 'unauthorized-401',
+  'hardcoded-token': 'invalid-token-format',
+  'token-format': 'invalid-token-format',
+  'token-in-argv': 'invalid-token-format',
+};
+
+export function problemForCheck(id: CheckId): ProblemId {
+  return CHECK_PROBLEMS[id] ?? PROBLEM_IDS.find((p) => CATALOG[p].checks.includes(id)) ?? 'unknown';
+}
+
+/** A catalog example as the screens show it: script, hf-job.json text, and the four equivalent commands. */
+export function exampleSummary(e: Example): ExampleSummary {
+  const s = allSnippets(e.config, {scriptSource: e.python, scriptFileName: e.scriptName});
+  return {
+    id: e.id,
+    title: e.title,
+    summary: e.description,
+    needs: e.needs,
+    scriptName: e.scriptName,
+    script: e.python,
+    config: serializeJobConfig(e.config),
+    flavor: e.config.flavor,
+    snippets: [
+      {label: 'hf CLI', language: s.cli.language, text: s.cli.code},
+      {label: 'Python (huggingface_hub)', language: s.python.language, text: s.python.code},
+      {label: 'MCP (hf_jobs tool)', language: s.mcp.language, text: s.mcp.code},
+      {label: 'JavaScript (@huggingface/hub)', language: s.js.language, text: s.js.code},
+    ],
+  };
+}
+
+/** Everything the example needs (run the job, push or read its repo), as one verdict: the first "no" wins. */
+export function evaluateExample(info: TokenInfo, example: Example, user: string): GoalVerdict {
+  const verdicts = example.goals(user).map((g) => evaluateGoal(info, g as Goal));
+  const bad = verdicts.find((v) => !v.ok);
+  if (bad) return bad;
+  const out: GoalVerdict = {ok: true, explanation: verdicts.map((v) => v.explanation).join(' ')};
+  if (verdicts.some((v) => v.uncertain)) out.uncertain = true;
+  return out;
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function planned(path: string, role: PlannedFile['role'], content: string, existing: string | undefined, secrets: string[]): PlannedFile {
+  const file: PlannedFile = {path, role, exists: existing !== undefined, unchanged: existing === content, preview: content.replace(/\n$/, '').split('\n')};
+  if (existing !== undefined && existing !== content) file.diff = compactDiff(lineDiff(redactSecrets(existing, secrets), content)).map((l) => redactSecrets(l, secrets));
+  return file;
+}
+
 export function createRealServices(options: RealServicesOptions): WizardServices {
   let sandbox = options.sandbox;
   let ownsSandbox = false;
-  const examples: WizardExample[] = BUILTIN_EXAMPLES;
   const pollMs = options.pollMs ?? 1000;
+  /** What the config step will write, by path (texts only: the token store is written by saveLogin). */
+  const pending = new Map<string, string>();
+  /** Secret and env names of the last job submitted, for the diagnosis (values are never kept). */
+  let lastJob: {secretNames: string[]; envNames: string[]} | undefined;
 
   const envFor = (target: TargetInfo): Env => (target.kind === 'sandbox' && sandbox ? sandbox.env : options.env);
   const client = (session: Session, extra: {fetch?: typeof fetch} = {}): HubClient =>
     createHubClient({hubUrl: session.target.endpoint, ...(session.account ? {accessToken: session.account.token} : {}), ...extra});
-  const example = (session: Session): WizardExample => {
-    const found = examples.find((e) => e.id === session.exampleId) ?? examples[0];
+  const example = (session: Session): Example => {
+    const found = (session.exampleId ? findExample(session.exampleId) : undefined) ?? findExample('push-dataset') ?? EXAMPLES[0];
     if (!found) throw new Error('No example jobs are available.');
     return found;
   };
   const secrets = (session: Session): string[] => (session.account ? [session.account.token] : []);
+  const configDir = (session: Session) => join(session.cwd, CONFIG_DIR);
 
   async function validateToken(target: TargetInfo, token: string, source: TokenSourceKind): Promise<ValidateResult> {
     const verifySource: VerifySource = source === 'HF_TOKEN' || source === 'HUGGING_FACE_HUB_TOKEN' || source === 'file' ? source : 'input';
@@ -78,17 +167,76 @@ export function createRealServices(options: RealServicesOptions): WizardServices
     return {ok: true, account};
   }
 
+  /** The job as written in my-first-hf-job/hf-job.json (or the example's, when nothing was written). */
+  async function jobFiles(session: Session): Promise<{config: JobConfig; scriptSource: string; fromFile: boolean}> {
+    const ex = example(session);
+    const dir = configDir(session);
+    const text = await readIfExists(join(dir, DEFAULT_CONFIG_FILE));
+    if (text === undefined) return {config: ex.config, scriptSource: ex.python, fromFile: false};
+    const parsed = parseJobConfig(text, join(CONFIG_DIR, DEFAULT_CONFIG_FILE));
+    if (!parsed.ok) {
+      const e = parsed.errors[0]!;
+      throw new Error(`${e.file}:${e.line}: ${e.message}`);
+    }
+    const config = parsed.config;
+    let scriptSource = ex.python;
+    if (config.script !== undefined && scriptKind(config.script) === 'path') {
+      const script = await readIfExists(join(dir, config.script.trim()));
+      if (script !== undefined) scriptSource = script;
+      else if (config.script.trim() !== ex.scriptName) throw new Error(`${CONFIG_DIR}/${config.script.trim()} does not exist: hf-job.json names it as the script.`);
+    }
+    return {config, scriptSource, fromFile: true};
+  }
+
+  /** The live checks' view of the session: the wizard's token, and whether an env var would win over it. */
+  async function liveContext(session: Session): Promise<LiveContext> {
+    const env = envFor(session.target);
+    const base = await createLiveContext({env, endpoint: session.target.endpoint, offline: true});
+    const account = session.account;
+    if (!account) {
+      if (base.token) base.hub = createHubClient({hubUrl: session.target.endpoint, accessToken: base.token});
+      return base;
+    }
+    const c = client(session);
+    let who: ReturnType<HubClient['whoAmI']> | undefined;
+    const hub: LiveHub = {whoAmI: () => (who ??= c.whoAmI()), repoExists: c.repoExists, checkRepoAccess: c.checkRepoAccess};
+    const ctx: LiveContext = {...base, token: account.token, hub};
+    const fromEnv = envTokenSource(env);
+    if (fromEnv) {
+      ctx.source = fromEnv.source;
+      ctx.shadowsSavedToken = fromEnv.token !== account.token || base.shadowsSavedToken;
+    } else {
+      ctx.source = 'file';
+      ctx.shadowsSavedToken = false;
+    }
+    return ctx;
+  }
+
+  function toItem(r: CheckResult, known: string[]): CheckItem {
+    const item: CheckItem = {id: r.id, status: r.status, title: r.title, message: redactSecrets(r.message, known)};
+    if (r.fix) item.fix = redactSecrets(r.fix, known);
+    if (r.file !== undefined) item.file = r.file;
+    if (r.line !== undefined) item.line = r.line;
+    if (r.status === 'fail' || r.status === 'warn') item.problem = problemForCheck(r.id);
+    return item;
+  }
+
   return {
     async prepareTarget(kind) {
+      const examples = EXAMPLES.map(exampleSummary);
       if (kind === 'sandbox') {
         if (!sandbox) {
           sandbox = await openSandboxSession(options.env, options.sandboxDataDir ? {dataDir: options.sandboxDataDir} : {});
           ownsSandbox = true;
         }
-        return {target: {kind, endpoint: sandbox.endpoint, practice: true}, examples: examples.map(toSummary)};
+        return {target: {kind, endpoint: sandbox.endpoint, practice: true}, examples};
       }
       const endpoint = resolveEndpoint(options.endpointFlag, options.env);
-      return {target: {kind, endpoint, practice: false}, examples: examples.map(toSummary)};
+      return {target: {kind, endpoint, practice: false}, examples};
+    },
+
+    defaultTarget() {
+      return {kind: 'hub', endpoint: resolveEndpoint(options.endpointFlag, options.env), practice: false};
     },
 
     async detectSavedToken(target) {
@@ -117,51 +265,128 @@ export function createRealServices(options: RealServicesOptions): WizardServices
 
     evaluateGoal(session) {
       if (!session.account) return undefined;
-      return evaluateGoal(session.account.info, example(session).goal(session.account.user));
+      return evaluateExample(session.account.info, example(session), session.account.user);
     },
 
-    async planConfig(session) {
-      return planFiles({
-        dir: join(session.cwd, 'my-first-hf-job'),
-        example: example(session),
-        account: session.account,
-        env: envFor(session.target),
-      });
+    async planConfig(session, planOptions = {}) {
+      const ex = example(session);
+      const dir = configDir(session);
+      const known = secrets(session);
+      const files: PlannedFile[] = [];
+      pending.clear();
+      const account = session.account;
+      const envSource = account?.source === 'HF_TOKEN' || account?.source === 'HUGGING_FACE_HUB_TOKEN';
+      if (account && !envSource) {
+        const paths = resolveHfPaths(envFor(session.target));
+        const current = await readTokenFile(paths.tokenPath);
+        const unchanged = current === account.token;
+        files.push({path: paths.tokenPath, role: 'saved login', exists: current !== undefined, unchanged, preview: [`${account.masked}  (the active login, read by hf and huggingface_hub)`]});
+        files.push({path: paths.storedTokensPath, role: 'named tokens', exists: await exists(paths.storedTokensPath), unchanged, preview: [`[${account.storageName}]  hf_token = ${account.masked}`]});
+      }
+      const configPath = join(dir, DEFAULT_CONFIG_FILE);
+      const existing = await readIfExists(configPath);
+      let content = serializeJobConfig(ex.config);
+      let changes: string[] | undefined;
+      if (planOptions.rewrite && existing !== undefined) {
+        const repaired = repairConfig(existing, ex.config);
+        if ('error' in repaired) throw new Error(repaired.error);
+        content = repaired.text;
+        changes = repaired.changes;
+      }
+      const configFile = planned(configPath, 'job config', content, existing, known);
+      if (changes) configFile.changes = changes;
+      files.push(configFile);
+      pending.set(configPath, content);
+      const scriptPath = join(dir, ex.scriptName);
+      const script = await readIfExists(scriptPath);
+      // A repair edits the config only; the person's script is left as it is.
+      if (!(planOptions.rewrite && script !== undefined)) {
+        files.push(planned(scriptPath, 'script', ex.python, script, known));
+        pending.set(scriptPath, ex.python);
+      }
+      return {dir, files};
     },
 
     async writeConfig(session, plan) {
-      const written = await writePlannedFiles(plan, example(session));
+      const written: string[] = [];
       const account = session.account;
-      if (account && plan.files.some((f) => f.role === 'token store' && !f.unchanged)) {
+      const store = plan.files.filter((f) => (f.role === 'saved login' || f.role === 'named tokens') && !f.unchanged);
+      if (account && store.length) {
         const saved = await saveLogin(envFor(session.target), {name: account.storageName, token: account.token});
-        written.unshift(saved.paths.tokenPath, saved.paths.storedTokensPath);
+        written.push(saved.paths.storedTokensPath, saved.paths.tokenPath);
       }
+      await mkdir(plan.dir, {recursive: true});
+      for (const file of plan.files) {
+        if (file.unchanged || (file.role !== 'job config' && file.role !== 'script')) continue;
+        const content = pending.get(file.path);
+        if (content === undefined) throw new Error(`Nothing planned for ${file.path}: go back and review the files again.`);
+        // Both writes are atomic (temp file + rename): quitting mid-write never leaves a partial file.
+        if (file.role === 'job config') await writeJobConfig(file.path, JSON.parse(content) as JobConfig);
+        else await writeFileAtomic(file.path, content);
+        written.push(file.path);
+      }
+      lastJob = undefined;
       return written;
     },
 
     async runChecks(session, onCheck) {
-      return runWizardChecks({session, example: example(session), env: envFor(session.target), client: client(session), onCheck});
+      const known = secrets(session);
+      const ctx = await liveContext(session);
+      const dir = configDir(session);
+      const hasConfig = await exists(dir);
+      const env = envFor(session.target);
+      const items: CheckItem[] = [];
+      const emit = (results: CheckResult[]) => {
+        for (const r of results) {
+          const item = toItem(r, known);
+          items.push(item);
+          onCheck(item);
+        }
+      };
+      // Live checks one at a time (the token first), then the written config folder: each line appears as it is known.
+      for (const id of LIVE_CHECK_IDS) {
+        if (hasConfig) emit((await runChecks({paths: [dir], cwd: session.cwd, env, endpoint: session.target.endpoint, only: [id], liveContext: ctx})).checks);
+        else emit(await runLiveChecks(ctx, emptyModel(), false, [id]));
+      }
+      if (hasConfig) emit((await runChecks({paths: [dir], cwd: session.cwd, env, endpoint: session.target.endpoint, only: [...STATIC_CHECK_IDS], liveContext: ctx})).checks);
+      else {
+        const item: CheckItem = {id: 'missing-secrets', status: 'skip', title: 'Job config', message: `No ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE} was written: the config checks run once it exists. The job uses the example's config.`};
+        items.push(item);
+        onCheck(item);
+      }
+      return items;
     },
 
     async flavorPrice(session) {
-      const flavor = example(session).flavor;
-      const hardware = await client(session).listJobHardware();
-      const hw = hardware.find((h) => h.name === flavor);
+      const ex = example(session);
+      const flavor = ex.config.flavor;
+      const hw = (await client(session).listJobHardware()).find((h) => h.name === flavor);
       if (!hw) return undefined;
-      return `${hw.prettyName}: $${hw.unitCostUSD.toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} per ${hw.unitLabel}`;
+      const perMinute = hw.unitLabel === 'minute' ? hw.unitCostUSD : hw.unitCostUSD / 60;
+      const usd = (v: number) => (v >= 1 ? `$${v.toFixed(2)}` : `$${Number(v.toPrecision(2))}`);
+      return `${hw.prettyName}: ${usd(perMinute * 60)}/hour, billed per minute; at most ${usd(perMinute * Math.ceil(ex.timeoutSeconds / 60))} (it stops after ${Math.round(ex.timeoutSeconds / 60)} minutes)`;
     },
 
     async submitJob(session) {
       const account = session.account;
       if (!account) throw new Error('Log in first: no token is selected.');
       const ex = example(session);
-      const ctx = {endpoint: session.target.endpoint, user: account.user, sandbox: session.target.kind === 'sandbox'};
-      const spec = ex.spec(ctx);
-      // "$HF_TOKEN" is resolved here, at submit time, to the token you logged in with (like hf jobs --secrets HF_TOKEN).
-      const resolvedSecrets = Object.fromEntries(Object.entries(spec.secrets ?? {}).map(([k, v]) => [k, v === '$HF_TOKEN' || v === '${HF_TOKEN}' ? account.token : v]));
-      const job = await client(session).runJob(account.user, {...spec, secrets: resolvedSecrets});
-      const base = session.target.kind === 'sandbox' ? session.target.endpoint : session.target.endpoint;
-      return {id: job.id, namespace: account.user, url: `${base}/jobs/${account.user}/${job.id}`};
+      const {config, scriptSource} = await jobFiles(session);
+      // "$HF_TOKEN" is filled in here, in memory, with the token you logged in with (like hf jobs --secrets HF_TOKEN).
+      const resolved = toJobSpec(config, {token: account.token, scriptSource});
+      const body = resolved.body();
+      let spec: HubJobSpec;
+      if (session.target.kind === 'sandbox') {
+        // The sandbox runs the example locally (uv, else its Node twin) with exactly the config's secrets and env.
+        const {runner: _runner, note: _note, ...local} = ex.sandboxJob({namespace: account.user});
+        spec = {...local, secrets: body.secrets ?? {}, environment: body.environment} as HubJobSpec;
+      } else {
+        spec = {...resolved.hubSpec(), labels: {...(body.labels ?? {}), name: `hf-jobs-wizard-${ex.id}`, example: ex.id}};
+      }
+      lastJob = {secretNames: Object.keys(body.secrets ?? {}), envNames: Object.keys(body.environment)};
+      const job = await client(session).runJob(account.user, spec);
+      const owner = (job as {owner?: {name?: string}}).owner?.name ?? account.user;
+      return {id: job.id, namespace: owner, url: `${session.target.endpoint}/jobs/${owner}/${job.id}`};
     },
 
     async followJob(session, job, on, signal) {
@@ -212,16 +437,16 @@ export function createRealServices(options: RealServicesOptions): WizardServices
       if (message) outcome.message = redactSecrets(message, known);
       if (stage === 'COMPLETED') {
         const ex = example(session);
-        const ctx = {endpoint: session.target.endpoint, user: session.account?.user ?? job.namespace, sandbox: session.target.kind === 'sandbox'};
-        if (ex.createdUrl) outcome.created = ex.createdUrl(ctx);
+        const repo = ex.repo?.(session.account?.user ?? job.namespace);
+        if (repo) outcome.created = `${session.target.endpoint}/${repo.type === 'dataset' ? 'datasets/' : ''}${repo.id}`;
         outcome.nextSteps = [
-          `Run it again any time: hf-jobs-wizard example ${ex.id}${session.target.kind === 'sandbox' ? ' --sandbox' : ''}`,
-          'Check any job config before you submit it: hf-jobs-wizard check my-first-hf-job/hf-job.json',
+          `Run it again without the wizard: hf-jobs-wizard example ${ex.id}${session.target.kind === 'sandbox' ? ' --sandbox' : ''}`,
+          `Check any job config before you submit it: hf-jobs-wizard check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}`,
           'Learn the rest step by step: hf-jobs-wizard learn',
         ];
         return {outcome};
       }
-      const failureText = [message ?? '', ...lines.slice(-40)].join('\n');
+      const failureText = [message ?? '', ...lines.slice(-60)].join('\n');
       return {outcome, failureText};
     },
 
@@ -231,15 +456,72 @@ export function createRealServices(options: RealServicesOptions): WizardServices
 
     describeSubmitError(session, error) {
       const d = describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)});
-      const problem = d.kind === 'unauthorized' ? 'unauthorized-401' : d.kind === 'forbidden' ? 'forbidden-403' : d.kind === 'network' ? 'network-error' : d.kind === 'rate-limited' ? 'rate-limited' : classifyText(d.message);
+      const problem: ProblemId =
+        d.kind === 'unauthorized' ? 'unauthorized-401' : d.kind === 'forbidden' ? 'forbidden-403' : d.kind === 'network' ? 'network-error' : d.kind === 'rate-limited' ? 'rate-limited' : classifyText(d.message).problem;
       return {message: d.message, problem};
     },
 
-    classifyFailure: (text) => classifyText(text),
-    problemInfo: (id) => problemInfo(id),
+    classifyFailure(text) {
+      const c = classifyText(text);
+      const out: {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]} = {problem: c.problem, seen: c.evidence};
+      const others = c.candidates?.map((x) => x.problem).filter((p) => p !== c.problem);
+      if (others?.length) out.alternatives = others;
+      return out;
+    },
 
-    async diagnose(session, problem, evidence) {
-      return diagnoseProblem({session, problem, example: example(session), env: envFor(session.target), client: client(session), ...(evidence !== undefined ? {evidence} : {})});
+    problemInfo(id) {
+      const p = getProblem(id);
+      return {id, title: p.title, symptoms: [...p.symptoms], causes: p.causes.map((c) => ({...c})), solutions: [...p.solutions], verify: p.verify};
+    },
+
+    async diagnose(session, problem) {
+      const env = envFor(session.target);
+      const endpoint = session.target.endpoint;
+      const account = session.account;
+      const ctx = await gatherDiagnoseContext({env, endpoint, hub: (o) => createHubClient(o), ...(account ? {namespace: account.user} : {})});
+      if (account && ctx.token !== account.token) {
+        // The wizard's own login (pasted, practice) is what its jobs use: diagnose that token.
+        ctx.token = account.token;
+        const fromEnv = envTokenSource(env);
+        if (fromEnv) ctx.source = fromEnv.source;
+        else delete ctx.source;
+        const who = await whoAmIOnce({endpoint, token: account.token, hub: client(session), shadowsSavedToken: false}, {});
+        if (who) ctx.who = who;
+      }
+      // What the job got: the last submitted job's secret names, else what hf-job.json would give it.
+      let job = lastJob;
+      let fromConfig = false;
+      if (!job) {
+        const files = await jobFiles(session).catch(() => undefined);
+        if (files?.fromFile) {
+          job = {secretNames: Object.keys(files.config.secrets ?? {}), envNames: Object.keys(files.config.env ?? {})};
+          fromConfig = true;
+        }
+      }
+      if (job) ctx.job = job;
+      const d = diagnose(problem, ctx);
+      const findings: Finding[] = d.findings.map((f) => ({status: f.status === 'ok' ? 'pass' : f.status === 'bad' ? 'fail' : 'warn', text: redactSecrets(fromConfig ? f.text.replace(/^The job /, 'hf-job.json: the job ') : f.text, secrets(session))}));
+      if (ctx.who?.ok) {
+        const info = ctx.who.info;
+        const weak = info.kind === 'read' && (problem === 'forbidden-403' || problem === 'unauthorized-401');
+        findings.push({status: weak ? 'fail' : 'pass', text: `Token role: ${info.role ?? info.kind} (${describeKind(info)}${ctx.token ? `, ${maskToken(ctx.token)}` : ''}).`});
+      }
+      let actual = d.actual ? {...d.actual} : undefined;
+      // hf-job.json passes the token in "env": it works, but the value shows in the job's details.
+      const envToken = job && fromConfig && job.envNames.some((n) => n === 'HF_TOKEN' || n === 'HUGGING_FACE_HUB_TOKEN');
+      if (!actual && envToken) {
+        findings.push({status: 'warn', text: 'hf-job.json passes HF_TOKEN under "env": its value shows in the job\'s details. Secrets are encrypted.'});
+        actual = {id: 'no-token-in-job', text: 'The token is passed in "env" instead of "secrets".', fix: 'Move HF_TOKEN from "env" to "secrets" in hf-job.json.'};
+      }
+      const fixes = fixesFor(problem, actual?.id, {hasTarget: true, loggedIn: Boolean(account)});
+      const out: Diagnosis = {
+        cause: actual ? actual.text : 'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.',
+        findings,
+        actions: fixes.actions,
+      };
+      if (actual) out.actual = actual;
+      if (fixes.suggested) out.suggested = fixes.suggested;
+      return out;
     },
 
     openUrl: (url) => openInBrowser(url, options.env),
@@ -287,9 +569,15 @@ export async function openInBrowser(url: string, env: Env): Promise<boolean> {
   return runHelper('xdg-open', [url]);
 }
 
+/** OSC 52: asks the terminal itself to set the clipboard (works over ssh in most modern terminals). */
+export function osc52(text: string): string {
+  return `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
+}
+
 export async function copyText(text: string, env: Env): Promise<boolean> {
   if (process.platform === 'darwin') return runHelper('pbcopy', [], text);
   if (process.platform === 'win32') return runHelper('clip', [], text);
+  if (env.WSL_DISTRO_NAME && (await runHelper('clip.exe', [], text))) return true;
   if (env.WAYLAND_DISPLAY && (await runHelper('wl-copy', [], text))) return true;
   if (env.DISPLAY) return (await runHelper('xclip', ['-selection', 'clipboard'], text)) || runHelper('xsel', ['--clipboard', '--input'], text);
   return false;

@@ -40,7 +40,8 @@ export interface WizardServices {
   /** Device-flow login: reports the code to show, resolves with the token once approved. */
   browserLogin(target: TargetInfo, onCode: (url: string, code: string) => void, signal: AbortSignal): Promise<string>;
   evaluateGoal(session: Session): GoalVerdict | undefined;
-  planConfig(session: Session): Promise<ConfigPlan>;
+  /** The files to write; `rewrite` repairs the existing hf-job.json (token as the HF_TOKEN secret) instead. */
+  planConfig(session: Session, options?: {rewrite?: boolean}): Promise<ConfigPlan>;
   /** Writes the plan atomically (token store included); returns the paths written. */
   writeConfig(session: Session, plan: ConfigPlan): Promise<string[]>;
   runChecks(session: Session, onCheck: (item: CheckItem) => void): Promise<CheckItem[]>;
@@ -56,9 +57,13 @@ export interface WizardServices {
   cancelJob(session: Session, job: JobRef): Promise<void>;
   /** A submit error as one redacted line plus the problem it points to. */
   describeSubmitError(session: Session, error: unknown): {message: string; problem: ProblemId};
-  classifyFailure(text: string): ProblemId;
+  /** The problem a failure text points to, the lines that decided it, and other candidates when unsure. */
+  classifyFailure(text: string): {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]};
   problemInfo(id: ProblemId): ProblemInfo;
+  /** Live diagnosis: which catalog cause the facts (token, whoami, the job's secrets) point to, and the fixes. */
   diagnose(session: Session, problem: ProblemId, evidence?: string): Promise<Diagnosis>;
+  /** Where troubleshooting looks when no Hub was chosen yet (the paste-an-error entry): --endpoint / HF_ENDPOINT / huggingface.co. */
+  defaultTarget(): TargetInfo;
   openUrl(url: string): Promise<boolean>;
   copyToClipboard(text: string): Promise<boolean>;
   /** Called once at exit (closes an in-process sandbox). */

@@ -1,6 +1,9 @@
 // The wizard's data: state, the events that change it, and the effects (intents) a step asks the outside to do.
 // Pure types shared by the reducer (machine.ts), the effect runner (controller.ts), the Ink UI and the plain mode.
 import type {GoalVerdict, TokenInfo, TokenKind} from '../tokens/classify.js';
+import type {ProblemId} from '../troubleshoot/catalog.js';
+
+export type {ProblemId};
 
 export type StepId = 'welcome' | 'login' | 'token-type' | 'config' | 'checklist' | 'example' | 'run' | 'result' | 'troubleshoot';
 
@@ -60,6 +63,7 @@ export interface Snippet {
   text: string;
 }
 
+/** An example of src/examples/catalog.ts as the screens show it (texts only; no token anywhere). */
 export interface ExampleSummary {
   id: ExampleId;
   title: string;
@@ -72,12 +76,13 @@ export interface ExampleSummary {
   /** hf-job.json text (uses secrets with "$HF_TOKEN"). */
   config: string;
   flavor: string;
+  /** The same job as hf CLI, Python, MCP and JavaScript (core/jobspec allSnippets). */
   snippets: Snippet[];
 }
 
 export interface PlannedFile {
   path: string;
-  role: 'token store' | 'job config' | 'script';
+  role: 'saved login' | 'named tokens' | 'job config' | 'script';
   exists: boolean;
   /** Nothing to do: the file already has this content. */
   unchanged: boolean;
@@ -85,6 +90,8 @@ export interface PlannedFile {
   diff?: string[];
   /** What will be written, for display; token stores show a masked line. */
   preview: string[];
+  /** A repair of an existing file: what changes, in words. */
+  changes?: string[];
 }
 
 export interface ConfigPlan {
@@ -106,35 +113,31 @@ export interface CheckItem {
   problem?: ProblemId;
 }
 
-export type ProblemId =
-  | 'unauthorized-401'
-  | 'forbidden-403'
-  | 'token-missing'
-  | 'repo-access-denied'
-  | 'gated-repo'
-  | 'invalid-token-format'
-  | 'rate-limited'
-  | 'network-error'
-  | 'unknown';
-
 export type FixAction = 're-login' | 'rewrite-config' | 'rename-secret' | 'open-token-page' | 'retry' | 'rerun-checks';
 
 export const FIX_LABELS: Record<FixAction, string> = {
-  're-login': 'Log in again with another token',
-  'rewrite-config': 'Rewrite the config to pass HF_TOKEN as a secret',
-  'rename-secret': 'Rename the secret key to HF_TOKEN',
-  'open-token-page': 'Open the token page',
-  retry: 'Retry the job',
+  're-login': 'Log in again (with another token)',
+  'rewrite-config': 'Rewrite hf-job.json to pass HF_TOKEN as a secret (diff first)',
+  'rename-secret': 'Rename the secret in hf-job.json to HF_TOKEN (diff first)',
+  'open-token-page': 'Open the token page in your browser',
+  retry: 'Run the job again',
   'rerun-checks': 'Re-run the checklist',
 };
 
+export interface CauseInfo {
+  id: string;
+  text: string;
+  fix: string;
+}
+
+/** A problem of the troubleshooting catalog (core/troubleshoot/catalog.ts). */
 export interface ProblemInfo {
   id: ProblemId;
   title: string;
   symptoms: string[];
-  causes: string[];
+  causes: CauseInfo[];
   solutions: string[];
-  fixes: FixAction[];
+  verify: string;
 }
 
 export interface Finding {
@@ -143,9 +146,13 @@ export interface Finding {
 }
 
 export interface Diagnosis {
-  /** One or two sentences naming the actual cause. */
+  /** One or two sentences naming the actual cause (or saying none stands out). */
   cause: string;
+  /** The catalog cause the live facts point to. */
+  actual?: CauseInfo;
   findings: Finding[];
+  /** The fixes this screen offers, the suggested one first. */
+  actions: FixAction[];
   /** The fix to highlight first. */
   suggested?: FixAction;
 }
@@ -182,6 +189,8 @@ export interface WizardOptions {
   hasSavedToken?: boolean;
   /** Where files are written. */
   cwd: string;
+  /** `hf-jobs-wizard troubleshoot` on a terminal: open the paste-an-error screen first. */
+  startAt?: 'paste-error';
 }
 
 export interface WizardState {
@@ -210,7 +219,7 @@ export interface WizardState {
   verdict?: GoalVerdict;
   config: {phase: 'idle' | 'planning' | 'review' | 'writing' | 'written' | 'skipped'; plan?: ConfigPlan; written?: string[]};
   checklist: {phase: 'idle' | 'running' | 'done'; items: CheckItem[]; expanded?: string};
-  example: {view: 'script' | 'config' | 'commands'; price?: string; confirming: boolean; copied?: string};
+  example: {view: string; price?: string; confirming: boolean; copied?: string};
   run: {
     phase: 'idle' | 'submitting' | 'running' | 'cancelling' | 'finished';
     job?: JobRef;
@@ -226,7 +235,11 @@ export interface WizardState {
     info?: ProblemInfo;
     /** Why we are here: the failure text, redacted. */
     evidence?: string;
-    phase: 'idle' | 'diagnosing' | 'done';
+    /** The lines of the evidence that decided the problem (classifyText). */
+    seen?: string[];
+    /** Classifier not sure: the other likely problems. */
+    alternatives?: ProblemId[];
+    phase: 'paste' | 'idle' | 'diagnosing' | 'done';
     diagnosis?: Diagnosis;
     returnTo?: StepId;
   };
@@ -265,7 +278,7 @@ export type WizardEvent =
   | {type: 'rerun-checks'}
   | {type: 'open-problem'; problem: ProblemId; evidence?: string}
   | {type: 'checklist-continue'}
-  | {type: 'example-view'; view: 'script' | 'config' | 'commands'}
+  | {type: 'example-view'; view: string}
   | {type: 'copy'; label: string; text: string}
   | {type: 'copied'; label: string; ok: boolean}
   | {type: 'price'; price?: string}
@@ -278,7 +291,9 @@ export type WizardEvent =
   | {type: 'submit-failed'; message: string; problem: ProblemId}
   | {type: 'request-cancel'}
   | {type: 'cancel-answer'; yes: boolean}
-  | {type: 'classified'; problem: ProblemId; info: ProblemInfo}
+  | {type: 'paste-error'}
+  | {type: 'error-pasted'; text: string}
+  | {type: 'classified'; problem: ProblemId; info: ProblemInfo; seen?: string[]; alternatives?: ProblemId[]}
   | {type: 'diagnosed'; diagnosis: Diagnosis}
   | {type: 'fix'; action: FixAction}
   | {type: 'result-continue'};

@@ -4,6 +4,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useRef} from 'react';
 import type {CheckItem} from '../../core/wizard/types.js';
 import {SelectList, type SelectItem} from '../components/SelectList.js';
+import {Spinner} from '../components/Spinner.js';
 import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
@@ -30,7 +31,10 @@ export function Checklist({state, dispatch}: ScreenProps) {
     }
   });
   const fails = checklist.items.filter((i) => i.status === 'fail').length;
-  const items: SelectItem<string>[] = checklist.items.map((i) => {
+  // Checks that do not apply (nothing to look at) are counted, not listed.
+  const shown = checklist.items.filter((i) => i.status !== 'skip');
+  const skipped = checklist.items.length - shown.length;
+  const items: SelectItem<string>[] = shown.map((i) => {
     const item: SelectItem<string> = {label: `${STATUS_ICONS[i.status]} ${i.title}`, value: i.id, hint: i.status === 'pass' ? i.message : (i.fix ?? i.message)};
     if (i.status !== 'skip') item.tone = i.status === 'pass' ? 'ok' : i.status === 'fail' ? 'bad' : 'warn';
     return item;
@@ -39,10 +43,11 @@ export function Checklist({state, dispatch}: ScreenProps) {
   const expanded = checklist.items.find((i) => i.id === checklist.expanded);
   return (
     <Box flexDirection="column">
-      <Text>Checking the token and the job config before anything runs.</Text>
+      <Text>Checking the token and the job config before anything runs. Enter shows details; t troubleshoots a failed line.</Text>
       <Box marginTop={1} flexDirection="column">
         <SelectList
           key={done ? 'done' : 'running'}
+          isActive={done}
           initial={done ? CONTINUE : undefined}
           items={items}
           onHighlight={(v) => (highlighted.current = v)}
@@ -56,6 +61,7 @@ export function Checklist({state, dispatch}: ScreenProps) {
             {STATUS_ICONS[i.status]} {i.title}: {i.fix ?? i.message}
           </Text>
         ))}
+      {!done ? <Spinner label="Checking" /> : null}
       {expanded ? (
         <Box marginTop={1} flexDirection="column" borderStyle="round" paddingX={1}>
           <Text bold>{expanded.title}</Text>
@@ -65,7 +71,12 @@ export function Checklist({state, dispatch}: ScreenProps) {
           {expanded.problem && expanded.status !== 'pass' ? <Text color="cyan">Press t for the troubleshooting screen.</Text> : null}
         </Box>
       ) : null}
-      {done ? <Text bold>{checkSummary(checklist.items)}</Text> : null}
+      {done ? (
+        <Text>
+          <Text bold>{checkSummary(checklist.items)}</Text>
+          {skipped ? <Text dimColor> ({skipped} not applicable here)</Text> : null}
+        </Text>
+      ) : null}
     </Box>
   );
 }

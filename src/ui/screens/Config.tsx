@@ -5,15 +5,31 @@ import type {PlannedFile} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
+const ROLE_TEXT: Record<PlannedFile['role'], string> = {
+  'saved login': 'saved login',
+  'named tokens': 'named tokens (like hf auth login)',
+  'job config': 'job config',
+  script: 'script',
+};
+
 function FileBlock({file}: {file: PlannedFile}) {
   const status = file.unchanged ? 'unchanged' : file.exists ? 'exists: changes below' : 'new';
-  const lines = file.diff ?? (file.role === 'script' ? file.preview.slice(0, 0) : file.preview);
+  const lines = file.diff ?? (file.role === 'script' ? [] : file.preview);
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Text>
-        <Text bold>{file.role}</Text> <Text dimColor>({status})</Text>
+        <Text bold>{ROLE_TEXT[file.role]}</Text> <Text dimColor>({status})</Text>
       </Text>
-      <Text color="cyan">{'  '}{file.path}</Text>
+      <Text color="cyan" wrap="truncate-middle">
+        {'  '}
+        {file.path}
+      </Text>
+      {file.changes?.map((c) => (
+        <Text key={c} color="yellow">
+          {'  • '}
+          {c}
+        </Text>
+      ))}
       {file.unchanged
         ? null
         : lines.slice(0, 14).map((line, i) => (
@@ -22,7 +38,7 @@ function FileBlock({file}: {file: PlannedFile}) {
               {line}
             </Text>
           ))}
-      {file.role === 'script' && !file.diff ? <Text dimColor>{'    '}({file.preview.length} lines: the example's Python script, shown on the example screen)</Text> : null}
+      {file.role === 'script' && !file.diff && !file.unchanged ? <Text dimColor>{'    '}({file.preview.length} lines: the example's Python script, shown on the example screen)</Text> : null}
     </Box>
   );
 }

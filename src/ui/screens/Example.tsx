@@ -1,4 +1,5 @@
-// Step 6: the example's script, config and equivalent commands (c copies), the price on huggingface.co, and run.
+// Step 6: the example's script, config and the same job as hf CLI / Python / MCP / JS (c copies the shown text),
+// the price on huggingface.co with a confirmation, and run.
 import {Box, Text, useInput} from 'ink';
 import React from 'react';
 import type {ExampleSummary} from '../../core/wizard/types.js';
@@ -6,17 +7,30 @@ import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
 
-const VIEWS = ['script', 'config', 'commands'] as const;
+const MAX_LINES = 18;
 
-export function viewText(example: ExampleSummary, view: (typeof VIEWS)[number]): string {
+/** The tabs: the script, hf-job.json, then one per equivalent command. */
+export function viewsOf(example: ExampleSummary): string[] {
+  return ['script', 'config', ...example.snippets.map((s) => s.label)];
+}
+
+export function viewText(example: ExampleSummary, view: string): string {
   if (view === 'script') return example.script;
   if (view === 'config') return example.config;
-  return example.snippets.map((s) => `# ${s.label}\n${s.text}`).join('\n\n');
+  return example.snippets.find((s) => s.label === view)?.text ?? example.snippets.map((s) => `# ${s.label}\n${s.text}`).join('\n\n');
+}
+
+function viewTitle(example: ExampleSummary, view: string): string {
+  if (view === 'script') return example.scriptName;
+  if (view === 'config') return 'hf-job.json';
+  return view;
 }
 
 export function Example({state, dispatch}: ScreenProps) {
   const example = state.examples.find((e) => e.id === state.goal);
-  const {view, confirming} = state.example;
+  const {confirming} = state.example;
+  const views = example ? viewsOf(example) : [];
+  const view = views.includes(state.example.view) ? state.example.view : 'script';
   useInput((input, key) => {
     if (!example) return;
     if (confirming) {
@@ -24,10 +38,10 @@ export function Example({state, dispatch}: ScreenProps) {
       else if (is('no', input, key)) dispatch({type: 'confirm-run', yes: false});
       return;
     }
-    const i = VIEWS.indexOf(view);
-    if (is('right', input, key)) dispatch({type: 'example-view', view: VIEWS[(i + 1) % VIEWS.length]!});
-    else if (is('left', input, key)) dispatch({type: 'example-view', view: VIEWS[(i + VIEWS.length - 1) % VIEWS.length]!});
-    else if (is('copy', input, key)) dispatch({type: 'copy', label: view, text: viewText(example, view)});
+    const i = views.indexOf(view);
+    if (is('right', input, key)) dispatch({type: 'example-view', view: views[(i + 1) % views.length]!});
+    else if (is('left', input, key)) dispatch({type: 'example-view', view: views[(i + views.length - 1) % views.length]!});
+    else if (is('copy', input, key)) dispatch({type: 'copy', label: viewTitle(example, view), text: viewText(example, view)});
   });
   if (!example) return <Text color="red">No example is selected: press Esc to go back.</Text>;
   const lines = viewText(example, view).replace(/\n$/, '').split('\n');
@@ -35,26 +49,27 @@ export function Example({state, dispatch}: ScreenProps) {
     <Box flexDirection="column">
       <Text bold>{example.title}</Text>
       <Text>{example.summary}</Text>
-      <Box marginTop={1}>
-        {VIEWS.map((v) => (
+      <Box marginTop={1} flexWrap="wrap">
+        {views.map((v) => (
           <Text key={v} inverse={v === view} bold={v === view}>
-            {` ${v} `}
+            {` ${viewTitle(example, v)} `}
           </Text>
         ))}
-        <Text dimColor>  ←/→ switch · c copy</Text>
       </Box>
+      <Text dimColor>←/→ switch · c copies {viewTitle(example, view)}</Text>
       <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
-        {lines.slice(0, 24).map((line, i) => (
+        {lines.slice(0, MAX_LINES).map((line, i) => (
           <Text key={i} wrap="truncate-end">
             {line || ' '}
           </Text>
         ))}
-        {lines.length > 24 ? <Text dimColor>… {lines.length - 24} more lines (c copies all)</Text> : null}
+        {lines.length > MAX_LINES ? <Text dimColor>… {lines.length - MAX_LINES} more lines (c copies all of it)</Text> : null}
       </Box>
       {confirming ? (
         <Box flexDirection="column">
           <Text>
-            This runs on <Text bold>{example.flavor}</Text> on huggingface.co{state.example.price ? `: ${state.example.price}` : ''}; it is billed to your credits.
+            This runs on <Text bold>{example.flavor}</Text> on huggingface.co and is billed to your credits
+            {state.example.price ? `: ${state.example.price}` : ' (price not available right now)'}.
           </Text>
           <Text bold>Run it now? (y/n)</Text>
         </Box>

@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
+import {WELCOME_LINES} from '../../core/wizard/content.js';
 import {PRACTICE_LABELS, type PracticeLabel} from '../../core/wizard/types.js';
 import {Link} from '../components/Link.js';
 import {MaskedInput} from '../components/MaskedInput.js';
@@ -15,7 +16,7 @@ const PRACTICE_HINTS: Record<PracticeLabel, string> = {
   expired: 'Revoked: the Hub answers 401.',
 };
 
-type Method = 'saved' | 'paste' | 'browser' | 'practice';
+type Method = 'saved' | 'paste' | 'browser' | 'practice' | 'error';
 
 export function Login({state, dispatch}: ScreenProps) {
   const {login, target} = state;
@@ -92,14 +93,23 @@ export function Login({state, dispatch}: ScreenProps) {
   if (target?.practice) items.push({label: 'Use a practice token (nothing to paste)', value: 'practice', hint: 'The sandbox has write, read, fine-grained and expired tokens to try.'});
   items.push({label: 'Paste a token', value: 'paste', hint: `From ${tokenPageUrl(endpoint)}`});
   items.push({label: 'Log in with the browser', value: 'browser', hint: 'You approve in the browser; no copy and paste.'});
+  items.push({label: 'I have an error message to troubleshoot', value: 'error', hint: 'Paste it: the wizard names the problem, checks your token, and offers fixes.'});
+  // --sandbox / --endpoint skip the welcome step: say what is about to happen here, once.
+  const skippedWelcome = Boolean(state.options.presetTarget) && !state.account && !state.history.includes('welcome');
   return (
     <Box flexDirection="column">
+      {skippedWelcome ? (
+        <Box flexDirection="column" marginBottom={1}>
+          <Text>{WELCOME_LINES[0]}</Text>
+          <Text dimColor>{WELCOME_LINES[1]}</Text>
+        </Box>
+      ) : null}
       {offer?.invalidMessage ? <Text color="yellow">! A token was found in {offer.sourceLabel}, but: {offer.invalidMessage}</Text> : null}
       {!offer ? <Text>No saved token was found. How do you want to log in?</Text> : <Text>How do you want to log in?</Text>}
       <SelectList
         isActive={!state.busy}
         items={items}
-        onSubmit={(method) => dispatch(method === 'saved' ? {type: 'use-saved'} : {type: 'login-method', method})}
+        onSubmit={(method) => dispatch(method === 'saved' ? {type: 'use-saved'} : method === 'error' ? {type: 'paste-error'} : {type: 'login-method', method})}
       />
     </Box>
   );

@@ -8,6 +8,7 @@ import type {ScreenProps} from '../hooks/use-wizard.js';
 export function Result({state, dispatch}: ScreenProps) {
   const result = state.result;
   if (!result) return null;
+  const problem = state.troubleshoot.problem;
   if (result.stage === 'COMPLETED') {
     return (
       <Box flexDirection="column">
@@ -38,10 +39,13 @@ export function Result({state, dispatch}: ScreenProps) {
       <SelectList
         isActive={!state.busy}
         items={[
-          {label: 'Run it again', value: 'retry'},
-          {label: 'Finish', value: 'finish'},
+          ...(problem && result.stage !== 'CANCELED' ? [{label: 'Show the troubleshooting screen for this failure', value: 'troubleshoot' as const}] : []),
+          {label: 'Run it again', value: 'retry' as const},
+          {label: 'Finish', value: 'finish' as const},
         ]}
-        onSubmit={(v) => dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : {type: 'result-continue'})}
+        onSubmit={(v) =>
+          dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : v === 'troubleshoot' && problem ? {type: 'open-problem', problem, ...(state.troubleshoot.evidence ? {evidence: state.troubleshoot.evidence} : {})} : {type: 'result-continue'})
+        }
       />
     </Box>
   );

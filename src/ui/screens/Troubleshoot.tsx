@@ -1,40 +1,75 @@
-// One troubleshooting screen per problem id: symptoms, likely causes, a live diagnosis naming the actual cause, fixes.
+// One troubleshooting screen for every problem id, driven by the catalog (core/troubleshoot): what was seen,
+// symptoms, likely causes with the diagnosed one marked, the live findings, and fix actions that really do it.
+// In the paste phase it is the "I have an error message" box.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {FIX_LABELS, type FixAction} from '../../core/wizard/types.js';
+import {tokenPageUrl} from '../../core/wizard/machine.js';
+import {FIX_LABELS} from '../../core/wizard/types.js';
+import {Link} from '../components/Link.js';
+import {PasteBox} from '../components/PasteBox.js';
 import {SelectList} from '../components/SelectList.js';
 import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
-export function Troubleshoot({state, dispatch}: ScreenProps) {
+function Paste({state, dispatch}: ScreenProps) {
+  return (
+    <Box flexDirection="column">
+      <Text>Paste the error you got (a Python traceback, an HTTP error, a job log). The wizard names the problem, checks your token live, and offers fixes.</Text>
+      <Text dimColor>Tokens in the text are masked on screen and never sent anywhere.</Text>
+      <Box marginTop={1}>
+        <PasteBox isActive={!state.busy} onSubmit={(text) => dispatch({type: 'error-pasted', text})} />
+      </Box>
+    </Box>
+  );
+}
+
+export function Troubleshoot(props: ScreenProps) {
+  const {state, dispatch} = props;
   const {troubleshoot} = state;
+  if (troubleshoot.phase === 'paste') return <Paste {...props} />;
   const info = troubleshoot.info;
   if (!info) return null;
   const diagnosis = troubleshoot.diagnosis;
-  const fixes: FixAction[] = diagnosis?.suggested ? [diagnosis.suggested, ...info.fixes.filter((f) => f !== diagnosis.suggested)] : info.fixes;
+  const actual = diagnosis?.actual?.id;
+  const seen = troubleshoot.seen?.[0] ?? troubleshoot.evidence?.split('\n').find((l) => l.trim());
+  const endpoint = state.target?.endpoint ?? 'https://huggingface.co';
   return (
     <Box flexDirection="column">
-      <Text bold color="red">
-        {info.title}
+      <Text bold color={info.id === 'unknown' ? 'yellow' : 'red'}>
+        {info.id === 'unknown' ? '?' : '✗'} {info.title}
       </Text>
       <Text dimColor>problem id: {info.id}</Text>
-      {troubleshoot.evidence ? (
+      {seen ? (
         <Text dimColor wrap="truncate-end">
-          Seen: {troubleshoot.evidence.split('\n').find((l) => l.trim()) ?? ''}
+          Seen: {seen.trim()}
         </Text>
       ) : null}
+      {troubleshoot.alternatives?.length ? <Text dimColor>Not sure: it could also be {troubleshoot.alternatives.join(' or ')}.</Text> : null}
       <Box marginTop={1} flexDirection="column">
         <Text bold>Symptoms</Text>
-        {info.symptoms.map((s) => (
-          <Text key={s}>  • {s}</Text>
+        {info.symptoms.slice(0, 3).map((s) => (
+          <Text key={s} wrap="truncate-end">
+            {'  • '}
+            {s}
+          </Text>
         ))}
         <Text bold>Likely causes</Text>
-        {info.causes.map((s) => (
-          <Text key={s}>  • {s}</Text>
-        ))}
+        {info.causes.map((c, i) =>
+          c.id === actual ? (
+            <Text key={c.id} bold color="yellow">
+              {'→ '}
+              {i + 1}. {c.text} (this is it)
+            </Text>
+          ) : (
+            <Text key={c.id} dimColor={Boolean(actual)} wrap={actual ? 'truncate-end' : 'wrap'}>
+              {'  '}
+              {i + 1}. {c.text}
+            </Text>
+          ),
+        )}
       </Box>
       <Box marginTop={1} flexDirection="column">
-        <Text bold>Diagnosis</Text>
+        <Text bold>Live diagnosis</Text>
         {diagnosis ? (
           <>
             {diagnosis.findings.map((f) => (
@@ -46,16 +81,30 @@ export function Troubleshoot({state, dispatch}: ScreenProps) {
             <Text bold color="yellow">
               → {diagnosis.cause}
             </Text>
+            {diagnosis.actual ? <Text>{'  '}Fix: {diagnosis.actual.fix}</Text> : null}
           </>
-        ) : null}
+        ) : (
+          <Text dimColor>{'  '}Checking your token and setup…</Text>
+        )}
       </Box>
-      {troubleshoot.phase === 'done' ? (
+      {troubleshoot.phase === 'done' && diagnosis ? (
         <Box marginTop={1} flexDirection="column">
-          <Text bold>Fix</Text>
-          <SelectList
-            items={fixes.map((f, i) => ({label: `${FIX_LABELS[f]}${i === 0 && diagnosis?.suggested ? '  (suggested)' : ''}`, value: f}))}
-            onSubmit={(action) => dispatch({type: 'fix', action})}
-          />
+          {diagnosis.actions.includes('open-token-page') ? (
+            <Text dimColor>
+              Token page: <Link url={tokenPageUrl(endpoint)} />
+            </Text>
+          ) : null}
+          <Text bold>Fix it</Text>
+          {diagnosis.actions.length ? (
+            <SelectList
+              isActive={!state.busy}
+              items={diagnosis.actions.map((f) => ({label: `${FIX_LABELS[f]}${f === diagnosis.suggested ? '  (suggested)' : ''}`, value: f}))}
+              onSubmit={(action) => dispatch({type: 'fix', action})}
+            />
+          ) : (
+            <Text dimColor>Nothing to run from here: follow the fix above, then run hf-jobs-wizard again.</Text>
+          )}
+          <Text dimColor wrap="truncate-end">Verify: {info.verify}</Text>
         </Box>
       ) : null}
     </Box>

@@ -1,24 +1,28 @@
-// Step 1: what will happen, how long it takes, and where to practise.
+// Step 1: what will happen, how long it takes, where to practise, or straight to troubleshooting an error.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {WELCOME_LINES} from '../../core/wizard/content.js';
 import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
+
+type Choice = 'sandbox' | 'hub' | 'error';
 
 export function Welcome({state, dispatch}: ScreenProps) {
   return (
     <Box flexDirection="column">
-      <Text>This wizard takes you from a Hugging Face account to your first Job that ran with the right token.</Text>
-      <Text dimColor>About 5 minutes: log in, pick the token type, write a job config, check it, run an example job.</Text>
+      <Text>{WELCOME_LINES[0]}</Text>
+      <Text dimColor>{WELCOME_LINES[1]}</Text>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Where do you want to practise?</Text>
-        <SelectList
+        <SelectList<Choice>
           isActive={!state.busy}
           initial={state.welcome.choice}
           items={[
             {label: 'The built-in sandbox Hub (free, offline)', value: 'sandbox', hint: 'A local copy of the Hub with practice accounts and tokens. Nothing leaves this computer.'},
             {label: 'huggingface.co (jobs cost credits)', value: 'hub', hint: 'Your real account. A small CPU job costs about $0.01 per hour from your credits.'},
+            {label: 'I have an error message to troubleshoot', value: 'error', hint: 'Paste it: the wizard names the problem, checks your token, and offers fixes.'},
           ]}
-          onSubmit={(target) => dispatch({type: 'choose-target', target})}
+          onSubmit={(v) => dispatch(v === 'error' ? {type: 'paste-error'} : {type: 'choose-target', target: v})}
         />
       </Box>
     </Box>

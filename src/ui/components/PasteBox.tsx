@@ -1,0 +1,52 @@
+// Multi-line text input for pasting an error: a paste (one input event, newlines inside) is kept whole, blank
+// lines included; a typed Enter on an empty line, or Ctrl-D, finishes. Shows the last lines, tokens masked.
+import {Box, Text, useInput} from 'ink';
+import React, {useRef, useState} from 'react';
+import {redactSecrets} from '../../core/tokens/mask.js';
+
+export interface PasteBoxProps {
+  onSubmit: (text: string) => void;
+  isActive?: boolean;
+  /** Lines shown (the last ones). */
+  tail?: number;
+}
+
+export function PasteBox({onSubmit, isActive = true, tail = 8}: PasteBoxProps) {
+  const [text, setText] = useState('');
+  const ref = useRef('');
+  const update = (next: string) => {
+    ref.current = next;
+    setText(next);
+  };
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'd') return onSubmit(ref.current);
+      if (key.ctrl && input === 'u') return update('');
+      if (key.return && (input === '' || input === '\r' || input === '\n')) {
+        // A typed Enter: an empty line finishes, otherwise it starts a new line.
+        if (ref.current === '' || ref.current.endsWith('\n')) return onSubmit(ref.current);
+        return update(ref.current + '\n');
+      }
+      if (key.backspace || key.delete) return update(ref.current.slice(0, -1));
+      if (key.ctrl || key.meta || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || !input) return;
+      update(ref.current + input.replace(/\r\n?/g, '\n'));
+    },
+    {isActive},
+  );
+  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+  const shown = lines.slice(-tail);
+  return (
+    <Box flexDirection="column" borderStyle="round" borderDimColor paddingX={1}>
+      {lines.length === 0 ? <Text dimColor>(paste the error here: a traceback, an HTTP error, a job log)</Text> : null}
+      {lines.length > shown.length ? <Text dimColor>… {lines.length - shown.length} lines above</Text> : null}
+      {shown.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {redactSecrets(line) || ' '}
+        </Text>
+      ))}
+      <Text dimColor>
+        {lines.length} line{lines.length === 1 ? '' : 's'} · Ctrl-D or Enter on an empty line when done
+      </Text>
+    </Box>
+  );
+}
