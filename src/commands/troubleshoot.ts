@@ -17,7 +17,8 @@ const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID]
 Reads an error (a Python traceback, an @huggingface/hub error, an HTTP status line, a job log) from FILE or
 stdin, says which problem it is (401, 403, missing token, repo not found, gated repo, token format, rate
 limit, network), why it happens and how to fix it. With --job, fetches that job's status and log from the
-Hub and checks your token live to name the actual cause.
+Hub and checks your token live to name the actual cause. On a terminal with no FILE and nothing piped in,
+it opens a screen where you paste the error (finish with Ctrl-D or an empty line) and offers fixes.
 
 Examples:
   python train.py 2>&1 | hf-jobs-wizard troubleshoot
@@ -172,6 +173,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     text = got;
   } else if (values.job === undefined) {
+    // On a terminal with nothing to read: the wizard's paste-an-error screen (classify, live diagnosis, fixes).
+    if (io.stdin.isTTY && io.stdout.isTTY && !values.json) {
+      const {runInteractive} = await import('./wizard.js');
+      return runInteractive({sandbox: false, plain: io.env.TERM === 'dumb', startAt: 'paste-error', ...(values.endpoint ? {endpoint: values.endpoint} : {})}, io);
+    }
     writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${PIPE_HINT}`);
     return EXIT.usage;
   }

@@ -63,6 +63,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, NON_TTY_MESSAGE);
     return EXIT.usage;
   }
+  return runInteractive(parsed, io);
+}
+
+/** The wizard on a terminal (Ink, or plain prompts). `startAt: 'paste-error'` opens the paste-an-error screen (`troubleshoot` on a TTY). */
+export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt?: 'paste-error'}, io: CommandIo): Promise<number> {
   const plain = parsed.plain || io.env.TERM === 'dumb';
   // chalk reads FORCE_COLOR when Ink loads: honour NO_COLOR before that.
   if (io.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
@@ -75,7 +80,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const services = createRealServices({env: io.env, cwd: io.cwd, ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {})});
   const presetTarget = parsed.sandbox ? ('sandbox' as const) : parsed.endpoint ? ('hub' as const) : undefined;
   const hasSavedToken = presetTarget ? undefined : Boolean((await resolveToken(io.env).catch(() => undefined))?.token);
-  const controller = new WizardController(services, {cwd: io.cwd, ...(presetTarget ? {presetTarget} : {}), ...(hasSavedToken ? {hasSavedToken} : {})});
+  const controller = new WizardController(services, {
+    cwd: io.cwd,
+    ...(presetTarget ? {presetTarget} : {}),
+    ...(hasSavedToken ? {hasSavedToken} : {}),
+    ...(parsed.startAt ? {startAt: parsed.startAt} : {}),
+  });
 
   let interrupted = false;
   const onSignal = () => {
@@ -89,6 +99,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       writeLine(io.stderr, state.run.phase === 'running' ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.' : 'Stopped. Nothing was left half-written; run hf-jobs-wizard again to start over.');
       return EXIT.interrupted;
     }
+    // `troubleshoot` on a terminal: a diagnosed paste is a success (exit 0, like the non-interactive command).
+    if (parsed.startAt && state.troubleshoot.diagnosis && !state.result) return EXIT.ok;
     if (code !== EXIT.ok && state.result?.stage !== 'COMPLETED') writeLine(io.stderr, `Stopped at "${state.step}". Run hf-jobs-wizard again to continue.`);
     return code;
   } finally {

@@ -52,6 +52,7 @@ export const PASTE_HINTS: Hint[] = [
   {keys: 'Ctrl-D', label: 'done'},
   {keys: 'Enter on an empty line', label: 'done'},
   {keys: 'Esc', label: 'back'},
+  {keys: 'Ctrl-C', label: 'quit'},
 ];
 
 export const CONFIRM_HINTS: Hint[] = [

@@ -185,7 +185,9 @@ describe('example, run, result', () => {
   });
   it('troubleshooting fixes lead back into the flow', () => {
     const s = atStep('example');
-    expect(run(s, {type: 'fix', action: 're-login'}).state).toMatchObject({step: 'login', login: {phase: 'choose'}});
+    const relogin = run(s, {type: 'fix', action: 're-login'});
+    expect(relogin.state).toMatchObject({step: 'login', login: {phase: 'detecting'}});
+    expect(relogin.effects).toEqual([{kind: 'detect-token'}]);
     expect(run(s, {type: 'fix', action: 'rewrite-config'}).effects).toEqual([{kind: 'plan-config', rewrite: true}]);
     expect(run(s, {type: 'fix', action: 'retry'}).effects).toEqual([{kind: 'submit-job'}]);
     expect(run(s, {type: 'fix', action: 'rerun-checks'}).effects).toEqual([{kind: 'run-checks'}]);

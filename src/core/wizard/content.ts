@@ -11,5 +11,5 @@ export const TOKEN_KINDS: {name: string; can: string}[] = [
 /** The first thing a person reads, also when --sandbox skips the welcome step. */
 export const WELCOME_LINES = [
   'This wizard takes you from a Hugging Face account to your first Job that ran with the right token.',
-  '8 short steps, about 2 minutes: log in · token type · job config · checklist · example job · run · result.',
+  'About 2 minutes, 8 steps: welcome, log in, token type, job config, checklist, example job, run, result.',
 ];

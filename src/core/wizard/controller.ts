@@ -61,6 +61,7 @@ export class WizardController {
     const s = this.state;
     // Troubleshooting a pasted error before any Hub was chosen looks at --endpoint / HF_ENDPOINT / huggingface.co.
     const session: Session = {target: s.target ?? this.services.defaultTarget(), cwd: s.options.cwd};
+    if (!s.target) session.detached = true;
     if (s.account) session.account = s.account;
     if (s.goal) session.exampleId = s.goal;
     return session;

@@ -285,7 +285,8 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       switch (event.action) {
         case 're-login':
           if (!state.target) return t(go(state, 'welcome'));
-          return t(go(state, 'login', {login: {...state.login, phase: 'choose'}}));
+          // The saved login may have changed since (the config step saves it): look again.
+          return t({...go(state, 'login', {login: {phase: 'detecting'}}), busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
         case 'rewrite-config':
         case 'rename-secret':
           return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config', rewrite: true}]);

@@ -100,7 +100,9 @@ export function evaluateExample(info: TokenInfo, example: Example, user: string)
   const verdicts = example.goals(user).map((g) => evaluateGoal(info, g as Goal));
   const bad = verdicts.find((v) => !v.ok);
   if (bad) return bad;
-  const out: GoalVerdict = {ok: true, explanation: verdicts.map((v) => v.explanation).join(' ')};
+  // The last goal is the most specific (push/read); running the job is implied once it passes.
+  const last = verdicts[verdicts.length - 1]!;
+  const out: GoalVerdict = {ok: true, explanation: verdicts.length > 1 ? `${last.explanation} Running the job is allowed too.` : last.explanation};
   if (verdicts.some((v) => v.uncertain)) out.uncertain = true;
   return out;
 }
@@ -491,7 +493,7 @@ export function createRealServices(options: RealServicesOptions): WizardServices
       // What the job got: the last submitted job's secret names, else what hf-job.json would give it.
       let job = lastJob;
       let fromConfig = false;
-      if (!job) {
+      if (!job && !session.detached) {
         const files = await jobFiles(session).catch(() => undefined);
         if (files?.fromFile) {
           job = {secretNames: Object.keys(files.config.secrets ?? {}), envNames: Object.keys(files.config.env ?? {})};
@@ -513,9 +515,15 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         findings.push({status: 'warn', text: 'hf-job.json passes HF_TOKEN under "env": its value shows in the job\'s details. Secrets are encrypted.'});
         actual = {id: 'no-token-in-job', text: 'The token is passed in "env" instead of "secrets".', fix: 'Move HF_TOKEN from "env" to "secrets" in hf-job.json.'};
       }
-      const fixes = fixesFor(problem, actual?.id, {hasTarget: true, loggedIn: Boolean(account)});
+      const fixes = fixesFor(problem, actual?.id, {hasTarget: !session.detached, loggedIn: Boolean(account)});
+      const noToken = !ctx.token && !actual;
+      if (noToken && fixes.actions.includes('re-login')) fixes.suggested = 're-login';
       const out: Diagnosis = {
-        cause: actual ? actual.text : 'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.',
+        cause: actual
+          ? actual.text
+          : noToken
+            ? 'There is no token here to check (no HF_TOKEN variable, no saved login): log in, and the diagnosis can name the cause.'
+            : 'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.',
         findings,
         actions: fixes.actions,
       };

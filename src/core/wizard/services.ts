@@ -27,6 +27,8 @@ export interface Session {
   account?: Account;
   exampleId?: ExampleId;
   cwd: string;
+  /** No Hub was chosen (a pasted error before the wizard started): `target` is the default one, the wizard's files are not involved. */
+  detached?: boolean;
 }
 
 export interface WizardServices {

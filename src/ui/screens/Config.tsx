@@ -53,6 +53,9 @@ export function Config({state, dispatch}: ScreenProps) {
         These files make the job reproducible. The config passes your token as the secret <Text bold>HF_TOKEN</Text> with the value
         <Text bold> "$HF_TOKEN"</Text>, filled in when the job is submitted: the token itself is never written into it.
       </Text>
+      {state.target?.kind === 'sandbox' && plan.files.some((f) => f.role === 'saved login') ? (
+        <Text dimColor>On the sandbox the login is saved in its own HF_HOME: your real Hugging Face login is untouched.</Text>
+      ) : null}
       <Box marginTop={1} flexDirection="column">
         {plan.files.map((f) => (
           <FileBlock key={f.path} file={f} />

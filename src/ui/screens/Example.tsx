@@ -1,7 +1,7 @@
 // Step 6: the example's script, config and the same job as hf CLI / Python / MCP / JS (c copies the shown text),
 // the price on huggingface.co with a confirmation, and run.
 import {Box, Text, useInput} from 'ink';
-import React from 'react';
+import React, {useRef} from 'react';
 import type {ExampleSummary} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
@@ -31,6 +31,13 @@ export function Example({state, dispatch}: ScreenProps) {
   const {confirming} = state.example;
   const views = example ? viewsOf(example) : [];
   const view = views.includes(state.example.view) ? state.example.view : 'script';
+  // Keys can arrive faster than renders: the next tab is computed from the last one asked for, not the closure.
+  const viewRef = useRef(view);
+  if (!views.includes(viewRef.current)) viewRef.current = view;
+  const show = (next: string) => {
+    viewRef.current = next;
+    dispatch({type: 'example-view', view: next});
+  };
   useInput((input, key) => {
     if (!example) return;
     if (confirming) {
@@ -38,10 +45,11 @@ export function Example({state, dispatch}: ScreenProps) {
       else if (is('no', input, key)) dispatch({type: 'confirm-run', yes: false});
       return;
     }
-    const i = views.indexOf(view);
-    if (is('right', input, key)) dispatch({type: 'example-view', view: views[(i + 1) % views.length]!});
-    else if (is('left', input, key)) dispatch({type: 'example-view', view: views[(i + views.length - 1) % views.length]!});
-    else if (is('copy', input, key)) dispatch({type: 'copy', label: viewTitle(example, view), text: viewText(example, view)});
+    const current = viewRef.current;
+    const i = views.indexOf(current);
+    if (is('right', input, key)) show(views[(i + 1) % views.length]!);
+    else if (is('left', input, key)) show(views[(i + views.length - 1) % views.length]!);
+    else if (is('copy', input, key)) dispatch({type: 'copy', label: viewTitle(example, current), text: viewText(example, current)});
   });
   if (!example) return <Text color="red">No example is selected: press Esc to go back.</Text>;
   const lines = viewText(example, view).replace(/\n$/, '').split('\n');
@@ -49,6 +57,9 @@ export function Example({state, dispatch}: ScreenProps) {
     <Box flexDirection="column">
       <Text bold>{example.title}</Text>
       <Text>{example.summary}</Text>
+      {state.target?.kind === 'sandbox' ? (
+        <Text dimColor>On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).</Text>
+      ) : null}
       <Box marginTop={1} flexWrap="wrap">
         {views.map((v) => (
           <Text key={v} inverse={v === view} bold={v === view}>

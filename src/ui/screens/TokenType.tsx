@@ -29,7 +29,7 @@ export function TokenType({state, dispatch}: ScreenProps) {
         <Text bold>What should your first job do?</Text>
         <SelectList
           initial={state.goal}
-          items={state.examples.map((e) => ({label: e.title, value: e.id, hint: `Needs ${e.needs}.`}))}
+          items={state.examples.map((e) => ({label: e.title, value: e.id, hint: `${e.summary} Needs: ${e.needs}.`}))}
           onHighlight={(goal) => {
             if (goal !== state.goal) dispatch({type: 'choose-goal', goal});
           }}
