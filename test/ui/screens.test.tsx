@@ -128,7 +128,7 @@ describe('screens', () => {
     await press(stdin, KEYS.right);
     expect(dispatch).toHaveBeenCalledWith({type: 'example-view', view: 'config'});
     await press(stdin, 'c');
-    expect(dispatch).toHaveBeenCalledWith({type: 'copy', label: 'push_dataset.py', text: example.script});
+    expect(dispatch).toHaveBeenCalledWith({type: 'copy', label: 'hf-job.json', text: example.config}); // the tab asked for, even before the state re-renders
     await press(stdin, KEYS.enter);
     expect(dispatch).toHaveBeenCalledWith({type: 'run-example'});
     cleanup();

@@ -278,7 +278,8 @@ export function createRealServices(options: RealServicesOptions): WizardServices
       pending.clear();
       const account = session.account;
       const envSource = account?.source === 'HF_TOKEN' || account?.source === 'HUGGING_FACE_HUB_TOKEN';
-      if (account && !envSource) {
+      // A repair touches hf-job.json only; saving the login belongs to the config step proper.
+      if (account && !envSource && !planOptions.rewrite) {
         const paths = resolveHfPaths(envFor(session.target));
         const current = await readTokenFile(paths.tokenPath);
         const unchanged = current === account.token;
