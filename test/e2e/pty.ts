@@ -4,13 +4,14 @@ import xterm from '@xterm/headless';
 
 const {Terminal} = xterm;
 
-export function startCli(args: string[], opts: {cols?: number; rows?: number; env?: Record<string, string>; cwd?: string} = {}) {
+/** `color: true` leaves FORCE_COLOR unset, so the app decides colours itself (as in a real terminal). */
+export function startCli(args: string[], opts: {cols?: number; rows?: number; env?: Record<string, string>; cwd?: string; color?: boolean} = {}) {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 40;
   const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 2000});
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION') env[k] = v;
-  const pty = spawn(process.execPath, args, {name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env: {...env, FORCE_COLOR: '0', ...opts.env}});
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && k !== 'NO_COLOR' && k !== 'FORCE_COLOR' && k !== 'INK_SCREEN_READER') env[k] = v;
+  const pty = spawn(process.execPath, args, {name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env: {...env, ...(opts.color ? {} : {FORCE_COLOR: '0'}), ...opts.env}});
   let raw = '';
   pty.onData((d) => {
     raw += d;

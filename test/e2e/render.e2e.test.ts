@@ -1,0 +1,114 @@
+// The real app in a pseudo-terminal under the conditions people bring: NO_COLOR, a screen reader
+// (INK_SCREEN_READER=true), a 60-column window, `troubleshoot` typed on a terminal, Ctrl-C in plain mode.
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startCli} from './pty.js';
+
+const CLI = join(process.cwd(), 'dist/cli.mjs');
+const SGR_COLOR = /\u001B\[(?:3[0-8]|9[0-7]|4[0-8])(?:;[\d;]*)?m/;
+const OSC8 = /\u001B\]8;;/;
+
+beforeAll(() => {
+  if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs']);
+}, 60_000);
+
+const homes: string[] = [];
+afterAll(async () => {
+  for (const dir of homes) await rm(dir, {recursive: true, force: true});
+});
+
+async function home() {
+  const dir = await mkdtemp(join(tmpdir(), 'wizard-e2e-'));
+  homes.push(dir);
+  return {dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), HF_HOME: join(dir, 'real-hf-home'), HF_WIZARD_NO_BROWSER: '1'}};
+}
+
+describe('rendering in a real terminal', () => {
+  it('colours by default, none at all with NO_COLOR (and no OSC 8 links)', async () => {
+    const a = await home();
+    const coloured = startCli([CLI, '--sandbox'], {env: a.env, cwd: a.dir, color: true});
+    await coloured.waitFor('How do you want to log in?');
+    await coloured.press('q');
+    await coloured.exited;
+    expect(coloured.raw()).toMatch(SGR_COLOR);
+
+    const b = await home();
+    const plain = startCli([CLI, '--sandbox'], {env: {...b.env, NO_COLOR: '1'}, cwd: b.dir, color: true});
+    await plain.waitFor('How do you want to log in?');
+    await plain.press('\u001B[B'); // paste a token: its screen has the token page link
+    await plain.waitFor('❯ Paste a token');
+    await plain.press('\r');
+    await plain.waitFor('Create a token at');
+    await plain.press('\u0003');
+    expect(await plain.exited).toBe(130);
+    expect(plain.raw()).not.toMatch(SGR_COLOR);
+    expect(plain.raw()).not.toMatch(OSC8);
+  }, 60_000);
+
+  it('INK_SCREEN_READER=true: plain text, no spinner frames, the choices still readable and usable', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox'], {env: {...env, INK_SCREEN_READER: 'true'}, cwd: dir});
+    const first = await cli.waitFor('How do you want to log in?');
+    expect(first).toContain('Use a practice token');
+    expect(first).toContain('About 2 minutes, 8 steps');
+    await cli.press('\r');
+    await cli.waitFor('write token');
+    await cli.press('\r');
+    await cli.waitFor('Logged in as practice-user');
+    expect(cli.raw()).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    await cli.press('\u0003');
+    expect(await cli.exited).toBe(130);
+  }, 60_000);
+
+  it('60 columns: borders fit, the footer stays on one line, nothing is cut mid-word into the next screen', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, 'troubleshoot'], {env, cwd: dir, cols: 60, rows: 40});
+    const screen = await cli.waitFor('Paste the error you got');
+    const lines = screen.split('\n');
+    const top = lines.find((l) => l.startsWith('╭'));
+    const bottom = lines.find((l) => l.startsWith('╰'));
+    expect(top?.trimEnd()).toMatch(/^╭─+╮$/);
+    expect(bottom?.trimEnd()).toMatch(/^╰─+╯$/);
+    expect(lines.filter((l) => l.includes('Ctrl-D done')).length).toBe(1);
+    await cli.press("KeyError: 'HF_TOKEN'\r");
+    await cli.press('\r');
+    const diagnosed = await cli.waitFor(/Fix it/);
+    expect(diagnosed).toContain('problem id: token-missing');
+    for (const line of diagnosed.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    await cli.press('q');
+    expect(await cli.exited).toBe(0); // troubleshoot: a diagnosed paste is a success
+  }, 60_000);
+
+  it('plain mode: Ctrl-C while the job runs asks before cancelling; "no" keeps watching to COMPLETED', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox', '--plain'], {env, cwd: dir});
+    await cli.waitFor('How do you want to log in?');
+    await cli.press('\r');
+    await cli.waitFor('Which practice token?');
+    await cli.press('\r');
+    await cli.waitFor('✓ Logged in as practice-user');
+    await cli.press('\r');
+    await cli.waitFor('What should your first job do?');
+    await cli.press('\r');
+    await cli.waitFor('✓ Your token fits.');
+    await cli.press('\r');
+    await cli.waitFor('Write these files?');
+    await cli.press('\r');
+    await cli.waitFor('Next?');
+    await cli.press('\r');
+    await cli.waitFor('Run this job');
+    await cli.press('\r');
+    await cli.waitFor(/submitted/);
+    await cli.press('\u0003');
+    await cli.waitFor('Cancel the job on the Hub?');
+    await cli.press('n');
+    await cli.press('\r');
+    await cli.waitFor('COMPLETED: your first job ran', 30_000);
+    expect(cli.screen()).not.toContain('CANCELED');
+    expect(await cli.exited).toBe(0);
+  }, 60_000);
+});
