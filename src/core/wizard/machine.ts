@@ -188,7 +188,7 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       if (state.config.phase !== 'review') return t(state);
       return t({...state, config: {...state.config, phase: 'writing'}, busy: 'Writing the files'}, [{kind: 'write-config'}]);
     case 'config-written': {
-      const written = {...state, config: {...state.config, phase: 'written' as const, written: event.files}, notice: `Wrote ${event.files.length} file${event.files.length === 1 ? '' : 's'}.`};
+      const written = {...state, config: {...state.config, phase: 'written' as const, written: event.files}, notice: event.files.length ? `Wrote ${event.files.length} file${event.files.length === 1 ? '' : 's'}.` : 'The files were already up to date: nothing was written.'};
       const next = startChecks(written);
       return t({...next.state, notice: written.notice}, next.effects);
     }
