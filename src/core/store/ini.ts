@@ -23,6 +23,7 @@ const OPTION = /^(.*?)\s*[=:]\s*(.*)$/;
 /** Parses like configparser (strict): throws IniParseError on a key before any section, a duplicate section/key, or junk. */
 export function parseIni(text: string): IniSection[] {
   const sections: IniSection[] = [];
+  const seen = new Set<string>();
   let current: IniSection | undefined;
   let lastKey: string | undefined;
   let keyIndent = 0;
@@ -31,7 +32,7 @@ export function parseIni(text: string): IniSection[] {
     const lineNo = index + 1;
     const stripped = raw.trim();
     const indent = raw.length - raw.trimStart().length;
-    if (stripped === '' ) {
+    if (stripped === '') {
       lastKey = undefined;
       return;
     }
@@ -44,7 +45,8 @@ export function parseIni(text: string): IniSection[] {
     const section = SECTION.exec(stripped);
     if (section) {
       const name = section[1] as string;
-      if (sections.some((s) => s.name === name)) throw new IniParseError(`section [${name}] appears twice`, lineNo);
+      if (seen.has(name)) throw new IniParseError(`section [${name}] appears twice`, lineNo);
+      seen.add(name);
       current = {name, values: new Map()};
       sections.push(current);
       lastKey = undefined;
