@@ -45,6 +45,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         break;
       case 'not-found':
         writeLine(io.stderr, `hf-jobs-wizard logout: no saved token named "${r.name}" in ${r.paths.storedTokensPath}.${r.available.length ? ` Saved: ${r.available.map((n) => `"${n}"`).join(', ')}.` : ''}`);
+        if (r.problem) writeLine(io.stderr, `Warning: ${r.problem}`);
         code = EXIT.failed;
         break;
       case 'logged-out-all':

@@ -23,7 +23,7 @@ Exit codes: 0 logged in with a valid token, 1 not logged in / invalid token / Hu
 function render(r: StatusReport, out: (line?: string) => void): void {
   out(`Endpoint:  ${r.endpoint}`);
   if (!r.loggedIn) {
-    out('Not logged in: no HF_TOKEN environment variable and no saved token.');
+    out(r.tokenFileProblem ? 'Not logged in: no HF_TOKEN environment variable, and the saved token cannot be read (see below).' : 'Not logged in: no HF_TOKEN environment variable and no saved token.');
     out(`  (looked in ${r.tokenPath})`);
     out('Log in with `hf-jobs-wizard login` (paste a token) or `hf-jobs-wizard login --device`, or practise with `hf-jobs-wizard login --sandbox`.');
   } else {
@@ -80,6 +80,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const warn = (line: string) => writeLine(io.stderr, line);
     if (!values.json) {
       if (report.shadow) warn(`Warning: ${report.shadow.message}`);
+      if (report.tokenFileProblem) warn(`Warning: ${report.tokenFileProblem}`);
       if (report.storedTokensProblem) warn(`Warning: ${report.storedTokensProblem}`);
       if (report.formatProblem) warn(`Problem: ${report.formatProblem}`);
       if (report.error) warn(report.online === 'network' ? `Could not check the token online: ${report.error.message}` : `Problem: ${report.error.message}`);

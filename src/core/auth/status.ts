@@ -4,7 +4,7 @@ import {describeKind, summarizePermissions, type FineGrainedScope, type OrgMembe
 import {validateTokenFormat} from '../tokens/format.js';
 import type {HubErrorDescription} from '../hub/errors.js';
 import type {Env} from '../store/paths.js';
-import {describeSource, resolveToken, type TokenSource} from '../store/resolve.js';
+import {describeSource, resolveToken, type TokenResolution, type TokenSource} from '../store/resolve.js';
 import {verifyToken} from './verify.js';
 
 /**
@@ -18,7 +18,8 @@ import {verifyToken} from './verify.js';
  *   maskedToken: string | null,             // "hf_…abcd", never the whole token
  *   activeName: string | null,              // stored_tokens name of the token in effect
  *   storedTokens: [{name: string, maskedToken: string | null, active: boolean}],
- *   storedTokensStatus: "ok" | "missing" | "corrupt", storedTokensProblem: string | null,
+ *   storedTokensStatus: "ok" | "missing" | "corrupt" | "unreadable", storedTokensProblem: string | null,
+ *   tokenFileProblem: string | null,        // the token file exists but cannot be read (it then counts as absent)
  *   shadow: null | {by: "HF_TOKEN" | "HUGGING_FACE_HUB_TOKEN", savedName: string | null, message: string},
  *   formatProblem: string | null,           // the token's shape is wrong (no request made)
  *   online: "ok" | "invalid-token" | "network" | "error" | "skipped",
@@ -40,8 +41,9 @@ export interface StatusReport {
   maskedToken: string | null;
   activeName: string | null;
   storedTokens: {name: string; maskedToken: string | null; active: boolean}[];
-  storedTokensStatus: 'ok' | 'missing' | 'corrupt';
+  storedTokensStatus: 'ok' | 'missing' | 'corrupt' | 'unreadable';
   storedTokensProblem: string | null;
+  tokenFileProblem: string | null;
   shadow: null | {by: TokenSource; savedName: string | null; message: string};
   formatProblem: string | null;
   online: 'ok' | 'invalid-token' | 'network' | 'error' | 'skipped';
@@ -61,6 +63,12 @@ export interface StatusReport {
   notes: string[];
 }
 
+function storedTokensProblem(r: TokenResolution): string | null {
+  if (r.stored.status === 'corrupt') return `${r.paths.storedTokensPath} could not be read (${r.stored.reason}); it will be backed up before the next login rewrites it.`;
+  if (r.stored.status === 'unreadable') return r.stored.reason;
+  return null;
+}
+
 export async function gatherStatus(env: Env, endpoint: string, options: {offline?: boolean; fetch?: typeof fetch} = {}): Promise<StatusReport> {
   const r = await resolveToken(env);
   const report: StatusReport = {
@@ -74,7 +82,8 @@ export async function gatherStatus(env: Env, endpoint: string, options: {offline
     activeName: r.activeName ?? null,
     storedTokens: r.stored.tokens.map((t) => ({name: t.name, maskedToken: t.token ? maskToken(t.token) : null, active: t.token !== undefined && t.token === r.token})),
     storedTokensStatus: r.stored.status,
-    storedTokensProblem: r.stored.status === 'corrupt' ? `${r.paths.storedTokensPath} could not be read (${r.stored.reason}); it will be backed up before the next login rewrites it.` : null,
+    storedTokensProblem: storedTokensProblem(r),
+    tokenFileProblem: r.tokenFileProblem ?? null,
     shadow: null,
     formatProblem: null,
     online: 'skipped',

@@ -1,4 +1,5 @@
 // Which token is in effect, like huggingface_hub's get_token(): HF_TOKEN, else HUGGING_FACE_HUB_TOKEN, else the token file.
+import {StoreError} from './errors.js';
 import {resolveHfPaths, type Env, type HfPaths} from './paths.js';
 import {readStoredTokens, type StoredTokensRead} from './stored-tokens.js';
 import {cleanToken, readTokenFile} from './token-file.js';
@@ -12,6 +13,8 @@ export interface TokenResolution {
   source?: TokenSource;
   /** The token saved in the token file, if any (whether or not it is in effect). */
   fileToken?: string;
+  /** The token file exists but cannot be read (a folder, no permission...): one clear line. It then counts as absent. */
+  tokenFileProblem?: string;
   /** The stored_tokens name whose hf_token equals the token in effect (like the `*` of `hf auth list`). */
   activeName?: string;
   /** Name of the saved token (if in stored_tokens) that an env var is hiding. */
@@ -33,10 +36,12 @@ export function envTokenSource(env: Env): {source: TokenSource; token: string} |
 
 export async function resolveToken(env: Env): Promise<TokenResolution> {
   const paths = resolveHfPaths(env);
-  const [fileToken, stored] = await Promise.all([readTokenFile(paths.tokenPath), readStoredTokens(paths.storedTokensPath)]);
+  const [file, stored] = await Promise.all([readTokenFileOrProblem(paths.tokenPath), readStoredTokens(paths.storedTokensPath)]);
+  const fileToken = file.token;
   const fromEnv = envTokenSource(env);
   const result: TokenResolution = {paths, stored, shadowsSavedToken: false, oidcConfigured: Boolean(env.HF_OIDC_RESOURCE)};
   if (fileToken !== undefined) result.fileToken = fileToken;
+  if (file.problem !== undefined) result.tokenFileProblem = file.problem;
   if (fromEnv) {
     result.token = fromEnv.token;
     result.source = fromEnv.source;
@@ -54,6 +59,16 @@ export async function resolveToken(env: Env): Promise<TokenResolution> {
     if (active) result.activeName = active.name;
   }
   return result;
+}
+
+async function readTokenFileOrProblem(tokenPath: string): Promise<{token?: string; problem?: string}> {
+  try {
+    const token = await readTokenFile(tokenPath);
+    return token === undefined ? {} : {token};
+  } catch (error) {
+    if (error instanceof StoreError) return {problem: error.message};
+    throw error;
+  }
 }
 
 /** Where the token came from, for messages: `HF_TOKEN environment variable` or the file path. */

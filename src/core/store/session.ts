@@ -36,7 +36,7 @@ export async function saveLogin(env: Env, input: SaveLoginInput): Promise<SaveLo
 
 export type LogoutResult =
   | {status: 'not-logged-in'; paths: HfPaths; stillLoggedInVia?: TokenSource}
-  | {status: 'not-found'; paths: HfPaths; name: string; available: string[]; stillLoggedInVia?: TokenSource}
+  | {status: 'not-found'; paths: HfPaths; name: string; available: string[]; problem?: string; stillLoggedInVia?: TokenSource}
   | {status: 'logged-out-all'; paths: HfPaths; removedFiles: string[]; stillLoggedInVia?: TokenSource}
   | {status: 'logged-out-name'; paths: HfPaths; name: string; wasActive: boolean; backedUpTo?: string; stillLoggedInVia?: TokenSource};
 
@@ -60,7 +60,8 @@ export async function logout(env: Env, name?: string): Promise<LogoutResult> {
   const removed = await removeStoredToken(paths.storedTokensPath, name);
   if (!removed.removed) {
     const stored = await readStoredTokens(paths.storedTokensPath);
-    return {status: 'not-found', paths, name, available: stored.tokens.map((t) => t.name), ...via};
+    const problem = stored.status === 'corrupt' ? `${paths.storedTokensPath} could not be read (${stored.reason}); nothing was changed.` : stored.status === 'unreadable' ? stored.reason : undefined;
+    return {status: 'not-found', paths, name, available: stored.tokens.map((t) => t.name), ...(problem ? {problem} : {}), ...via};
   }
   const wasActive = fileToken !== undefined && fileToken === removed.removed.token;
   if (wasActive) await removeFile(paths.tokenPath);

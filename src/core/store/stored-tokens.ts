@@ -2,6 +2,7 @@
 // a file we cannot parse is reported and backed up, never silently overwritten.
 import {copyFile, readFile} from 'node:fs/promises';
 import {writeFileAtomic} from './atomic.js';
+import {StoreError, storeError} from './errors.js';
 import {IniParseError, parseIni, serializeIni, type IniSection} from './ini.js';
 
 export interface StoredToken {
@@ -15,7 +16,9 @@ export interface StoredToken {
 export type StoredTokensRead =
   | {status: 'missing'; tokens: []}
   | {status: 'ok'; tokens: StoredToken[]}
-  | {status: 'corrupt'; tokens: []; reason: string};
+  | {status: 'corrupt'; tokens: []; reason: string}
+  /** The file exists but cannot be read (permissions, a folder in its place...): `reason` is one clear line. */
+  | {status: 'unreadable'; tokens: []; reason: string};
 
 function toStored(section: IniSection): StoredToken {
   const values = Object.fromEntries(section.values);
@@ -29,7 +32,7 @@ async function readSections(path: string): Promise<{status: 'missing'} | {status
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {status: 'missing'};
-    throw error;
+    throw storeError(error, 'read', path);
   }
   try {
     return {status: 'ok', sections: parseIni(text)};
@@ -40,7 +43,13 @@ async function readSections(path: string): Promise<{status: 'missing'} | {status
 }
 
 export async function readStoredTokens(path: string): Promise<StoredTokensRead> {
-  const read = await readSections(path);
+  let read: Awaited<ReturnType<typeof readSections>>;
+  try {
+    read = await readSections(path);
+  } catch (error) {
+    if (error instanceof StoreError) return {status: 'unreadable', tokens: [], reason: error.message};
+    throw error;
+  }
   if (read.status === 'missing') return {status: 'missing', tokens: []};
   if (read.status === 'corrupt') return {status: 'corrupt', tokens: [], reason: read.reason};
   return {status: 'ok', tokens: read.sections.map(toStored)};
@@ -50,7 +59,11 @@ export async function readStoredTokens(path: string): Promise<StoredTokensRead> 
 export async function backupCorrupt(path: string, now: Date = new Date()): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const backup = `${path}.corrupt-${stamp}`;
-  await copyFile(path, backup);
+  try {
+    await copyFile(path, backup);
+  } catch (error) {
+    throw storeError(error, 'back up the unreadable', path);
+  }
   return backup;
 }
 

@@ -1,6 +1,7 @@
 // The `token` file: the active token, raw, no newline. Readers strip CR/LF and spaces; empty means none (_clean_token).
 import {readFile, rm} from 'node:fs/promises';
 import {writeFileAtomic} from './atomic.js';
+import {storeError} from './errors.js';
 
 export function cleanToken(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -8,13 +9,13 @@ export function cleanToken(value: string | undefined): string | undefined {
   return cleaned === '' ? undefined : cleaned;
 }
 
+/** The saved token, or undefined when there is no file; throws StoreError when it exists but cannot be read. */
 export async function readTokenFile(tokenPath: string): Promise<string | undefined> {
   try {
     return cleanToken(await readFile(tokenPath, 'utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw storeError(error, 'read', tokenPath);
   }
 }
 
@@ -29,6 +30,6 @@ export async function removeFile(path: string): Promise<boolean> {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
+    throw storeError(error, 'remove', path);
   }
 }
