@@ -149,6 +149,67 @@ describe('troubleshooting screens on a real sandbox', () => {
     await controller.dispose();
   }, 30_000);
 
+  it('a job that fails on a wrong secret name opens token-missing from its log; "rename" then a retry COMPLETES', async () => {
+    const {controller, dir, token} = await wizard('write', {...PUSH.config, secrets: {TOKEN: '$HF_TOKEN'}});
+    controller.dispatch({type: 'login-continue'});
+    controller.dispatch({type: 'token-type-continue'});
+    await controller.idle();
+    controller.dispatch({type: 'config-skip'});
+    await controller.idle();
+    controller.dispatch({type: 'checklist-continue'});
+    const app = render(<App controller={controller} onExit={() => {}} />);
+    await waitForText(app.lastFrame, '❯ Run this job');
+    await press(app.stdin, KEYS.enter);
+    const screen = await waitForText(app.lastFrame, /❯ Rename the secret in hf-job.json to HF_TOKEN.*\(suggested\)/, 30_000);
+    expect(screen).toContain('problem id: token-missing');
+    expect(screen).toContain('The job passes "TOKEN" but no HF_TOKEN.');
+    expect(controller.getState().result?.stage).toBe('ERROR');
+    await press(app.stdin, KEYS.enter);
+    const review = await waitForText(app.lastFrame, '❯ Write 1 file');
+    expect(review).toContain('renamed the secret TOKEN to HF_TOKEN');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, 'No issues found.', 15_000);
+    await press(app.stdin, KEYS.enter); // continue to the example
+    await waitForText(app.lastFrame, '❯ Run this job');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, 'COMPLETED: your first job ran', 30_000);
+    expect(JSON.parse(await readFile(join(dir, 'my-first-hf-job', 'hf-job.json'), 'utf8')).secrets).toEqual({HF_TOKEN: '$HF_TOKEN'});
+    for (const f of app.frames) expect(f).not.toContain(token!);
+    await controller.dispose();
+  }, 60_000);
+
+  it('on a Hub endpoint (not the sandbox) the flavor price comes from listJobHardware and running needs a y', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wizard-ts-'));
+    dirs.push(dir);
+    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+    const services = createRealServices({env, cwd: dir, endpointFlag: sb.current.url});
+    const controller = new WizardController(services, {cwd: dir, presetTarget: 'hub'});
+    controller.dispatch({type: 'start'});
+    await controller.idle();
+    const v = await services.validateToken(controller.getState().target!, sb.current.tokens.write, 'input');
+    if (!v.ok) throw new Error(v.message);
+    controller.dispatch({type: 'validated', account: v.account});
+    controller.dispatch({type: 'login-continue'});
+    controller.dispatch({type: 'token-type-continue'});
+    await controller.idle();
+    controller.dispatch({type: 'config-skip'});
+    await controller.idle();
+    controller.dispatch({type: 'checklist-continue'});
+    await controller.idle();
+    const price = controller.getState().example.price;
+    expect(price).toMatch(/\/hour, billed per minute; at most \$/);
+    const app = render(<App controller={controller} onExit={() => {}} />);
+    await waitForText(app.lastFrame, '❯ Run this job');
+    await press(app.stdin, KEYS.enter);
+    const confirm = await waitForText(app.lastFrame, 'Run it now? (y/n)');
+    expect(confirm.replace(/\s+/g, ' ')).toContain(price!);
+    expect(confirm).toContain('billed to your credits');
+    await press(app.stdin, 'n');
+    await waitForText(app.lastFrame, '❯ Run this job');
+    expect(controller.getState().run.phase).toBe('idle'); // nothing was submitted
+    await controller.dispose();
+  }, 30_000);
+
   it('"I have an error message": paste several lines, finish with Ctrl-D, the matching screen opens', async () => {
     const {controller} = await wizard(undefined);
     const app = render(<App controller={controller} onExit={() => {}} />);

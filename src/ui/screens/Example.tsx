@@ -79,7 +79,7 @@ export function Example({state, dispatch}: ScreenProps) {
       {confirming ? (
         <Box flexDirection="column">
           <Text>
-            This runs on <Text bold>{example.flavor}</Text> on huggingface.co and is billed to your credits
+            This runs on <Text bold>{example.flavor}</Text> on {state.target?.endpoint.replace(/^https?:\/\//, '') ?? 'huggingface.co'} and is billed to your credits
             {state.example.price ? `: ${state.example.price}` : ' (price not available right now)'}.
           </Text>
           <Text bold>Run it now? (y/n)</Text>
