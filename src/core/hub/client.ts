@@ -29,6 +29,39 @@ export interface HubClientOptions {
   accessToken?: string;
   /** Injected for special transports only; tests use a real sandbox instead. */
   fetch?: typeof fetch;
+  /** Give up when a response's headers take longer than this (default RESPONSE_TIMEOUT_MS). Bodies (log streams) are not limited. */
+  responseTimeoutMs?: number;
+}
+
+/** A server that accepts the connection but never answers must not hang the app. */
+export const RESPONSE_TIMEOUT_MS = 30_000;
+
+/** The request got a 2xx answer that is not the Hub's JSON (an HTML page from a proxy or captive portal, a wrong endpoint). */
+export class InvalidHubResponseError extends Error {
+  constructor(
+    readonly url: string,
+    readonly contentType: string | undefined,
+  ) {
+    super(`${url} answered with ${contentType ? `"${contentType.split(';')[0]}"` : 'no content type'} content that is not the Hub's JSON.`);
+    this.name = 'InvalidHubResponseError';
+  }
+}
+
+/** fetch that aborts with a TimeoutError when the headers do not arrive within `ms` (the caller's own signal still works). */
+function fetchWithResponseTimeout(f: typeof fetch, ms: number): typeof fetch {
+  return async (input, init) => {
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(new DOMException(`No answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`, 'TimeoutError')), ms);
+    try {
+      return await f(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal});
+    } finally {
+      clearTimeout(timeout);
+    }
+  };
+}
+
+function looksLikeWhoAmI(value: unknown): value is WhoAmIResponse {
+  return typeof value === 'object' && value !== null && typeof (value as {name?: unknown}).name === 'string';
 }
 
 /** Thrown before any request when a call needs a token and none was given. */
@@ -57,7 +90,8 @@ export interface HubClient {
 
 export function createHubClient(options: HubClientOptions): HubClient {
   const hubUrl = options.hubUrl.replace(/\/+$/, '');
-  const base = options.fetch ? {hubUrl, fetch: options.fetch} : {hubUrl};
+  const timedFetch = fetchWithResponseTimeout(options.fetch ?? fetch, options.responseTimeoutMs ?? RESPONSE_TIMEOUT_MS);
+  const base = {hubUrl, fetch: timedFetch};
   const token = options.accessToken;
   const auth = (what: string): {accessToken: string} => {
     if (!token) throw new MissingTokenError(what);
@@ -68,8 +102,19 @@ export function createHubClient(options: HubClientOptions): HubClient {
   return {
     hubUrl,
     async whoAmI() {
-      const who = await whoAmI({...base, ...auth('check who you are')});
-      return who as unknown as WhoAmIResponse;
+      // Remember the answer: when the library then fails on it, the server answered 2xx with something else than the Hub's JSON.
+      let answered: Response | undefined;
+      const recording: typeof fetch = async (input, init) => (answered = await timedFetch(input, init));
+      const invalid = () => new InvalidHubResponseError(`${hubUrl}/api/whoami-v2`, answered?.headers.get('content-type') ?? undefined);
+      let who: unknown;
+      try {
+        who = await whoAmI({...base, fetch: recording, ...auth('check who you are')});
+      } catch (error) {
+        if (answered?.ok) throw invalid();
+        throw error;
+      }
+      if (!looksLikeWhoAmI(who)) throw invalid();
+      return who;
     },
     repoExists: (repo) => repoExists({...base, ...optionalAuth, repo}),
     checkRepoAccess: (repo) => checkRepoAccess({...base, ...optionalAuth, repo}),

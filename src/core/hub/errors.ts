@@ -1,7 +1,7 @@
 // Turns anything a Hub call throws into one calm, token-free line and a kind the UI can branch on.
 import {HubApiError} from '@huggingface/hub';
 import {redactSecrets} from '../tokens/mask.js';
-import {MissingTokenError} from './client.js';
+import {InvalidHubResponseError, MissingTokenError} from './client.js';
 
 export type HubErrorKind =
   | 'unauthorized'
@@ -12,6 +12,7 @@ export type HubErrorKind =
   | 'server'
   | 'network'
   | 'invalid-token'
+  | 'invalid-response'
   | 'unknown';
 
 export interface HubErrorDescription {
@@ -80,11 +81,20 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
   }
 
   if (err instanceof MissingTokenError) return {kind: 'unauthorized', message: err.message};
+  if (err instanceof InvalidHubResponseError) {
+    return {
+      kind: 'invalid-response',
+      message: `${where} answered, but not like a Hugging Face Hub (${err.contentType ? `"${err.contentType.split(';')[0]}"` : 'no content type'} instead of the Hub's JSON): check the --endpoint / HF_ENDPOINT setting, or a proxy or captive portal in between.`,
+    };
+  }
 
   if (err instanceof Error) {
     const code = errorCode(err);
-    if (err.name === 'AbortError' || err.name === 'TimeoutError') {
-      return {kind: 'network', message: `The request to ${where} was cancelled or timed out.`};
+    if (err.name === 'TimeoutError') {
+      return {kind: 'network', message: `${where} did not answer in time (${redact(firstLine(err.message))}). Check your connection or the --endpoint / HF_ENDPOINT setting.`};
+    }
+    if (err.name === 'AbortError') {
+      return {kind: 'network', message: `The request to ${where} was cancelled.`};
     }
     if ((err instanceof TypeError && /fetch failed/i.test(err.message)) || (code && NETWORK_CODES.has(code))) {
       const causeText = err.cause instanceof Error ? firstLine(err.cause.message).slice(0, 80) : '';

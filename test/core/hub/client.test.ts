@@ -83,3 +83,45 @@ describe('describeHubError', () => {
     expect(describeHubError('weird').kind).toBe('unknown');
   });
 });
+
+/** A real local HTTP server that answers every request with `answer` (or never, when `answer` is undefined). */
+async function withServer<T>(answer: ((res: import('node:http').ServerResponse) => void) | undefined, fn: (endpoint: string) => Promise<T>): Promise<T> {
+  const server = createServer((_req, res) => answer?.(res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  try {
+    return await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+}
+
+describe('endpoints that are not a Hub', () => {
+  const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
+  const answers: [string, (res: import('node:http').ServerResponse) => void, string][] = [
+    ['an HTML page (captive portal)', (res) => res.writeHead(200, {'content-type': 'text/html'}).end('<html>Sign in to the Wi-Fi</html>'), '"text/html"'],
+    ['truncated JSON', (res) => res.writeHead(200, {'content-type': 'application/json'}).end('{"name":'), '"application/json"'],
+    ['an empty object', (res) => res.writeHead(200, {'content-type': 'application/json'}).end('{}'), '"application/json"'],
+    ['null', (res) => res.writeHead(200, {'content-type': 'application/json'}).end('null'), '"application/json"'],
+  ];
+  for (const [what, answer, shown] of answers) {
+    it(`whoAmI answered with ${what} is an invalid-response, one calm line`, async () => {
+      await withServer(answer, async (endpoint) => {
+        const v = await verifyToken({endpoint, token: FAKE, source: 'file'});
+        expect(v.ok).toBe(false);
+        if (v.ok) return;
+        expect(v.error.kind).toBe('invalid-response');
+        expect(v.message).toBe(`${endpoint} answered, but not like a Hugging Face Hub (${shown} instead of the Hub's JSON): check the --endpoint / HF_ENDPOINT setting, or a proxy or captive portal in between.`);
+      });
+    });
+  }
+
+  it('a server that never answers times out instead of hanging', async () => {
+    await withServer(undefined, async (endpoint) => {
+      const err = await createHubClient({hubUrl: endpoint, accessToken: FAKE, responseTimeoutMs: 200}).whoAmI().catch((e: unknown) => e);
+      const d = describeHubError(err, {endpoint, secrets: [FAKE]});
+      expect(d.kind).toBe('network');
+      expect(d.message).toBe(`${endpoint} did not answer in time (No answer within 200 ms). Check your connection or the --endpoint / HF_ENDPOINT setting.`);
+    });
+  });
+});
