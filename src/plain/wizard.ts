@@ -1,6 +1,7 @@
 // Plain mode: the same machine and services as the Ink UI, with @inquirer/prompts, line by line: no redraws,
 // no spinners (progress is printed as lines), for screen readers and simple terminals.
-import {confirm, input, password, select} from '@inquirer/prompts';
+import {createInterface} from 'node:readline';
+import {confirm, password, select} from '@inquirer/prompts';
 import type {CommandIo} from '../commands/io.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
@@ -181,21 +182,29 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       case 'example': {
         const ex = s.examples.find((e) => e.id === s.goal);
         if (!ex) return;
-        print(`${ex.title}: ${ex.summary}`);
-        print(`--- ${ex.scriptName}`);
-        print(ex.script.trimEnd());
-        print('--- hf-job.json');
-        print(ex.config.trimEnd());
-        print('--- the same job as commands');
-        for (const sn of ex.snippets) print(`# ${sn.label}\n${sn.text.trimEnd()}`);
+        if (!s.example.confirming && s.example.view === 'script') {
+          print(`${ex.title}: ${ex.summary}`);
+          if (s.target?.kind === 'sandbox') print('On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).');
+          print(`--- hf-job.json`);
+          print(ex.config.trimEnd());
+          const cli = ex.snippets[0];
+          if (cli) print(`--- the same job with the ${cli.label}:\n${cli.text.trimEnd()}`);
+        }
         if (s.example.confirming) {
-          const yes = await ask(`Run on ${ex.flavor} on huggingface.co${s.example.price ? ` (${s.example.price})` : ''}, billed to your credits?`, [{name: 'Yes, run it', value: true}, {name: 'No', value: false}]);
+          const yes = await ask(`Run on ${ex.flavor} on ${s.target?.endpoint.replace(/^https?:\/\//, '') ?? 'huggingface.co'}${s.example.price ? ` (${s.example.price})` : ''}, billed to your credits?`, [{name: 'Yes, run it', value: true}, {name: 'No', value: false}]);
           dispatch({type: 'confirm-run', yes});
           return;
         }
-        const v = await ask('Next?', withNav([{name: 'Run this job', value: 'run'}, {name: 'Copy the hf CLI command', value: 'copy'}], s));
+        const shows: Choice<string>[] = [{name: `Show the script (${ex.scriptName})`, value: 'show:script'}, ...ex.snippets.slice(1).map((sn) => ({name: `Show it as ${sn.label}`, value: `show:${sn.label}`}))];
+        const v = await ask('Next?', withNav([{name: 'Run this job', value: 'run'}, ...shows, {name: 'Copy the hf CLI command', value: 'copy'}], s));
         if (nav(v)) return;
-        if (v === 'copy') dispatch({type: 'copy', label: 'hf CLI command', text: ex.snippets[0]?.text ?? ''});
+        if (v.startsWith('show:')) {
+          const label = v.slice(5);
+          const text = label === 'script' ? ex.script : ex.snippets.find((sn) => sn.label === label)?.text ?? '';
+          print(`--- ${label === 'script' ? ex.scriptName : label}`);
+          print(text.trimEnd());
+          dispatch({type: 'example-view', view: label});
+        } else if (v === 'copy') dispatch({type: 'copy', label: 'the hf CLI command', text: ex.snippets[0]?.text ?? ''});
         else dispatch({type: 'run-example'});
         return;
       }
@@ -246,17 +255,16 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     }
   }
 
-  /** Paste an error: line by line, an empty line (or Ctrl-D) ends it. */
+  /** Paste an error: read as lines (a paste keeps its blank lines); a typed empty line or Ctrl-D ends it. */
   async function pasteError(s: WizardState): Promise<void> {
-    print('Paste the error you got (a traceback, an HTTP error, a job log), then press Enter on an empty line.');
-    const lines: string[] = [];
-    for (;;) {
-      const line = await input({message: lines.length ? '…' : 'Error text (empty line when done)'}, context);
-      if (line === '') break;
-      lines.push(line);
+    print('Paste the error you got (a traceback, an HTTP error, a job log), then press Enter on an empty line (or Ctrl-D).');
+    const lines = await readPastedLines(io);
+    if (lines === 'interrupted') {
+      exitCode = 130;
+      return;
     }
-    if (lines.length === 0) {
-      const v = await ask('Nothing pasted. Next?', withNav([{name: 'Paste again', value: 'again'}], s));
+    if (lines.every((l) => l.trim() === '')) {
+      const v = await ask('Nothing was pasted. Next?', withNav([{name: 'Paste again', value: 'again'}], s));
       nav(v);
       return;
     }
@@ -299,4 +307,41 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     if (nav(v)) return;
     dispatch(v === 'saved' ? {type: 'use-saved'} : v === 'error' ? {type: 'paste-error'} : {type: 'login-method', method: v as 'paste' | 'practice' | 'browser'});
   }
+}
+
+/** A blank line this soon after the previous one is part of a paste, not a typed Enter. */
+const PASTE_GAP_MS = 60;
+
+/** Lines from the terminal until an empty line is typed, Ctrl-D, or Ctrl-C ('interrupted'). */
+export function readPastedLines(io: CommandIo): Promise<string[] | 'interrupted'> {
+  return new Promise((resolve) => {
+    const lines: string[] = [];
+    let result: string[] | 'interrupted' = lines;
+    let pendingBlank: NodeJS.Timeout | undefined;
+    const rl = createInterface({input: io.stdin, output: io.stdout, terminal: Boolean(io.stdin.isTTY), prompt: ''});
+    rl.on('line', (line) => {
+      if (pendingBlank) {
+        clearTimeout(pendingBlank);
+        pendingBlank = undefined;
+        lines.push('');
+      }
+      if (line === '') {
+        pendingBlank = setTimeout(() => rl.close(), PASTE_GAP_MS);
+        return;
+      }
+      lines.push(line);
+      rl.prompt();
+    });
+    rl.on('SIGINT', () => {
+      result = 'interrupted';
+      rl.close();
+    });
+    rl.on('close', () => {
+      if (pendingBlank) clearTimeout(pendingBlank);
+      // Inquirer reads the same stdin next: keep it flowing and referenced (stack.md §4).
+      io.stdin.resume();
+      resolve(result);
+    });
+    rl.prompt();
+  });
 }

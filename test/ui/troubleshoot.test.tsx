@@ -69,7 +69,7 @@ async function openProblem(controller: WizardController, problem: ProblemId, evi
 
 /** Which practice token (and hf-job.json) brings each problem's actual cause out, and that cause. */
 const CASES: {problem: ProblemId; label: Label; config?: unknown; actual?: string | RegExp; suggested?: string}[] = [
-  {problem: 'unauthorized-401', label: 'expired', actual: 'invalid-token', suggested: 'Log in again'},
+  {problem: 'unauthorized-401', label: 'expired', actual: 'invalid-token', suggested: 'Log in \\(again'},
   {problem: 'forbidden-403', label: 'read', actual: 'read-token', suggested: 'Open the token page'},
   {problem: 'token-missing', label: 'write', config: {...PUSH.config, secrets: {TOKEN: '$HF_TOKEN'}}, actual: 'wrong-secret-key', suggested: 'Rename the secret'},
   {problem: 'repo-access-denied', label: 'write'},
@@ -223,7 +223,7 @@ describe('troubleshooting screens on a real sandbox', () => {
     await press(app.stdin, '\u0004'); // Ctrl-D
     const screen = await waitForText(app.lastFrame, 'problem id: token-missing');
     expect(screen).toContain("Seen: KeyError: 'HF_TOKEN'");
-    expect(screen).toMatch(/❯ Log in again.*\(suggested\)/); // no token anywhere here: logging in comes first
+    expect(screen).toMatch(/❯ Log in \(again.*\(suggested\)/); // no token anywhere here: logging in comes first
     expect(screen).not.toContain('Re-run the checklist'); // no Hub chosen yet: nothing to re-run
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, 'Where do you want to practise?');

@@ -116,7 +116,7 @@ export interface CheckItem {
 export type FixAction = 're-login' | 'rewrite-config' | 'rename-secret' | 'open-token-page' | 'retry' | 'rerun-checks';
 
 export const FIX_LABELS: Record<FixAction, string> = {
-  're-login': 'Log in again (with another token)',
+  're-login': 'Log in (again, with another token)',
   'rewrite-config': 'Rewrite hf-job.json to pass HF_TOKEN as a secret (diff first)',
   'rename-secret': 'Rename the secret in hf-job.json to HF_TOKEN (diff first)',
   'open-token-page': 'Open the token page in your browser',
