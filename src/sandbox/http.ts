@@ -44,14 +44,18 @@ export class Router<C extends RequestContext = RequestContext> {
     return this;
   }
 
-  /** The handler for a request, or which methods the path allows when none matches the method. */
+  /**
+   * The handler for a request, or which methods the path allows when none matches the method.
+   * HEAD is served by the GET handler, as HTTP requires (Node sends the headers and drops the body).
+   */
   match(method: string, pathname: string): {handler: Handler<C>; params: Record<string, string>} | {allowed: Method[]} | undefined {
     const allowed: Method[] = [];
     for (const route of this.routes) {
       const m = route.pattern.exec(pathname);
       if (!m) continue;
-      if (!route.methods.includes(method as Method)) {
-        allowed.push(...route.methods);
+      const methods: Method[] = route.methods.includes('GET') && !route.methods.includes('HEAD') ? [...route.methods, 'HEAD'] : route.methods;
+      if (!methods.includes(method as Method)) {
+        allowed.push(...methods);
         continue;
       }
       const params: Record<string, string> = {};

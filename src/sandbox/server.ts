@@ -1,5 +1,6 @@
 // The sandbox Hub's HTTP server: routes requests, authenticates them, and turns every failure into a Hub-style error.
-import {createServer, type Server} from 'node:http';
+import {STATUS_CODES, createServer, type Server} from 'node:http';
+import type {Duplex} from 'node:stream';
 import {authenticate} from './accounts.js';
 import type {RouteModule, SandboxCore, SandboxRequest} from './context.js';
 import {HttpError, Router, newRequestId, sendError} from './http.js';
@@ -55,6 +56,22 @@ export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): 
       sendError(ctx, httpError);
     }
   });
+  server.on('clientError', answerClientError);
   server.keepAliveTimeout = 5000;
   return {server, cleanups};
+}
+
+/** A request Node could not even parse (bad method, headers too large...): still a Hub-style JSON error with X-Request-Id. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const message = status === 431 ? 'Request headers (or URL) too large' : status === 408 ? 'Request timeout' : 'Malformed HTTP request';
+  const body = JSON.stringify({error: message});
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${newRequestId()}\r\nX-Error-Message: ${message}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -117,6 +117,18 @@ class HashingCounter extends Transform {
   }
 }
 
+/** Whether the process that named a tmp/ entry `<pid>-...` still runs (unnamed leftovers count as dead). */
+function writerIsAlive(entry: string): boolean {
+  const pid = Number(/^(\d+)-/.exec(entry)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class HubStore {
   readonly root: string;
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -129,8 +141,11 @@ export class HubStore {
 
   async init(): Promise<void> {
     for (const dir of ['blobs/lfs', 'blobs/git', 'tmp', 'uploads', 'repos']) await mkdir(join(this.root, dir), {recursive: true, mode: 0o700});
-    // Leftovers of uploads interrupted by a crash, and multipart uploads abandoned for over a day.
-    for (const f of await readdir(join(this.root, 'tmp'))) await rm(join(this.root, 'tmp', f), {force: true, recursive: true});
+    // Leftovers of uploads interrupted by a crash (files of a process that is gone: another sandbox may share this
+    // data dir and be writing its own right now), and multipart uploads abandoned for over a day.
+    for (const f of await readdir(join(this.root, 'tmp'))) {
+      if (!writerIsAlive(f)) await rm(join(this.root, 'tmp', f), {force: true, recursive: true});
+    }
     const dayAgo = Date.now() - 24 * 3600 * 1000;
     for (const f of await readdir(join(this.root, 'uploads'))) {
       const path = join(this.root, 'uploads', f);
@@ -188,8 +203,9 @@ export class HubStore {
     }
   }
 
-  tmpPath(): string {
-    return join(this.root, 'tmp', `${Date.now()}-${randomBytes(8).toString('hex')}`);
+  /** A fresh path under tmp/, named `<pid>-...` so a sandbox starting on the same data dir knows whose it is. */
+  tmpPath(label = String(Date.now())): string {
+    return join(this.root, 'tmp', `${process.pid}-${label}-${randomBytes(8).toString('hex')}`);
   }
 
   private async moveIntoPlace(tmp: string, target: string): Promise<void> {
@@ -277,9 +293,8 @@ export class HubStore {
 
   async createMultipart(oid: string, size: number, chunkSize: number): Promise<string> {
     const id = randomBytes(16).toString('hex');
-    const handle = await open(this.uploadFile(id, 'bin'), 'w', 0o600);
-    await handle.truncate(size);
-    await handle.close();
+    // Parts are written at their offsets; the file grows as they arrive (no preallocation of a size the client chose).
+    await (await open(this.uploadFile(id, 'bin'), 'w', 0o600)).close();
     await mkdir(join(this.root, 'uploads', `${id}.parts`), {recursive: true});
     await writeJsonAtomic(this.uploadFile(id, 'json'), {oid, size, chunkSize, createdAt: new Date().toISOString()});
     return id;
@@ -352,7 +367,7 @@ export class HubStore {
 
   async deleteRepo(repo: RepoRecord): Promise<void> {
     const dir = this.repoDir(repo.type, repo.namespace, repo.name);
-    const trash = join(this.root, 'tmp', `deleted-${randomBytes(8).toString('hex')}`);
+    const trash = this.tmpPath('deleted');
     await rename(dir, trash);
     for (const key of [...this.commitCache.keys()]) if (key.startsWith(dir)) this.commitCache.delete(key);
     await rm(trash, {recursive: true, force: true});

@@ -12,6 +12,8 @@ import {sendContent} from './files.js';
 /** Objects at least this big are uploaded in parts. */
 export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 export const MULTIPART_CHUNK_SIZE = 8 * 1024 * 1024;
+/** The largest object the sandbox accepts (the Hub's per-file limit). */
+export const MAX_LFS_OBJECT_SIZE = 50 * 1024 ** 3;
 /** How long a signed upload URL stays valid. */
 export const UPLOAD_URL_TTL_SECONDS = 24 * 3600;
 const LFS_JSON = 'application/vnd.git-lfs+json';
@@ -78,6 +80,10 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
       }
       if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
         objects.push({oid, size, error: {code: 422, message: 'Invalid size'}});
+        continue;
+      }
+      if (size > MAX_LFS_OBJECT_SIZE) {
+        objects.push({oid, size, error: {code: 422, message: `Object is larger than the ${MAX_LFS_OBJECT_SIZE / 1024 ** 3} GB per-file limit`}});
         continue;
       }
       const stored = await store.lfsSize(oid);
