@@ -78,7 +78,8 @@ function parse(args: string[]): Options | {help: true} {
     allowPositionals: true,
   });
   if (values.help) return {help: true};
-  if (positionals.length) throw new CommandFailure(`login takes no arguments (got "${positionals[0]}"). A token must never be passed as an argument: use --token-stdin.`, EXIT.usage, 'usage');
+  // The argument is not repeated: it may be a token, and only token-shaped text would be masked.
+  if (positionals.length) throw new CommandFailure('login takes no arguments. If that was a token, it must never be passed as an argument: use --token-stdin.', EXIT.usage, 'usage');
   const o: Options = {tokenStdin: Boolean(values['token-stdin']), device: Boolean(values.device), sandbox: Boolean(values.sandbox), json: Boolean(values.json)};
   if (values.endpoint !== undefined) o.endpoint = values.endpoint;
   if (values.practice !== undefined) o.practice = values.practice;
@@ -91,7 +92,7 @@ function parse(args: string[]): Options | {help: true} {
   return o;
 }
 
-/** Reads the first line of stdin (or all of it if there is no newline). */
+/** Reads the first non-blank line of stdin (or all of it if there is no newline). */
 function readFirstLine(stream: CommandIo['stdin']): Promise<string> {
   return new Promise((resolve, reject) => {
     let buf = '';
@@ -104,8 +105,10 @@ function readFirstLine(stream: CommandIo['stdin']): Promise<string> {
     };
     const onData = (chunk: Buffer | string) => {
       buf += chunk.toString();
+      // Blank lines before the token (an `echo` too many) are skipped rather than waited past until EOF.
+      buf = buf.replace(/^(?:[ \t]*\r?\n)+/, '');
       const nl = buf.search(/\r?\n/);
-      if (nl >= 0 && buf.slice(0, nl).trim() !== '') done(buf.slice(0, nl));
+      if (nl >= 0) done(buf.slice(0, nl));
       else if (buf.length > 4096) done(buf);
     };
     const onEnd = () => done(buf);

@@ -17,6 +17,25 @@ Options:
 
 Stops on Ctrl-C (exit 0).`;
 
+const DATA_DIR_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EEXIST: 'it is a file, not a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+};
+
+/** One line saying why the sandbox could not start, naming the port or the --data folder instead of an errno dump. */
+function startFailure(error: unknown, port: number, dataDir: string | undefined): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'EADDRINUSE') return `port ${port} is already in use; pick another with --port or omit it`;
+  if (code === 'EACCES' && (error as {syscall?: string}).syscall === 'listen') return `port ${port} needs special privileges; pick one above 1023 or omit --port`;
+  const problem = DATA_DIR_PROBLEMS[code];
+  if (problem && dataDir !== undefined) return `cannot use --data ${dataDir} (${problem}); pick a folder you can write to`;
+  return (error as Error).message.split('\n')[0] ?? String(error);
+}
+
 export async function run(args: string[], io: CommandIo): Promise<number> {
   let values: {port?: string; data?: string; json?: boolean; help?: boolean};
   try {
@@ -33,7 +52,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stdout, HELP);
     return EXIT.ok;
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const port = values.port === undefined ? 0 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.stderr.write(`hf-jobs-wizard sandbox: --port takes a number from 0 to 65535, not "${values.port}".\n`);
     return EXIT.usage;
@@ -44,8 +63,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   try {
     sandbox = await startSandbox({port, dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data)});
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port or omit it` : (error as Error).message;
+    const why = startFailure(error, port, values.data);
     io.stderr.write(`hf-jobs-wizard sandbox: could not start: ${why}\n`);
     return EXIT.failed;
   }

@@ -71,6 +71,19 @@ describe('login', () => {
     const positional = makeIo(home.env);
     expect(await login([fake], positional)).toBe(2);
     expect(positional.err()).not.toContain(fake);
+    // A short or odd secret is not token-shaped, so masking would miss it: the argument is never repeated.
+    const short = makeIo(home.env);
+    expect(await login(['hf_abc123secret'], short)).toBe(2);
+    expect(short.err()).not.toContain('hf_abc123secret');
+  });
+
+  it('--token-stdin skips blank lines before the token instead of waiting for the end of input', async () => {
+    const token = sb.current.tokens.write;
+    const io = makeIo(home.env);
+    io.stdin.write(`\n  \r\n${token}\n`); // the writer keeps stdin open (a script that goes on)
+    expect(await login(['--token-stdin', '--endpoint', sb.current.url], io)).toBe(0);
+    expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(token);
+    io.stdin.end();
   });
 
   it('without a TTY and without --token-stdin: exit 2, never waits', async () => {
