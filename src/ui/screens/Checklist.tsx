@@ -6,6 +6,7 @@ import type {CheckItem} from '../../core/wizard/types.js';
 import {SelectList, type SelectItem} from '../components/SelectList.js';
 import {Spinner} from '../components/Spinner.js';
 import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
+import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
 
@@ -22,6 +23,7 @@ export function checkSummary(items: CheckItem[]): string {
 export function Checklist({state, dispatch}: ScreenProps) {
   const {checklist} = state;
   const highlighted = useRef<string>('');
+  const rows = useRows();
   const done = checklist.phase === 'done';
   useInput((input, key) => {
     if (is('rerun', input, key) && done) dispatch({type: 'rerun-checks'});
@@ -32,8 +34,12 @@ export function Checklist({state, dispatch}: ScreenProps) {
   });
   const fails = checklist.items.filter((i) => i.status === 'fail').length;
   // Checks that do not apply (nothing to look at) are counted, not listed.
-  const shown = checklist.items.filter((i) => i.status !== 'skip');
-  const skipped = checklist.items.length - shown.length;
+  const applicable = checklist.items.filter((i) => i.status !== 'skip');
+  const skipped = checklist.items.length - applicable.length;
+  // A short terminal: passed checks fold into one line, so the failures, the fixes and the menu stay on screen.
+  const compact = rows < Math.max(applicable.length, 15) + 14;
+  const passed = applicable.filter((i) => i.status === 'pass');
+  const shown = compact ? applicable.filter((i) => i.status !== 'pass') : applicable;
   const items: SelectItem<string>[] = shown.map((i) => {
     const item: SelectItem<string> = {label: `${STATUS_ICONS[i.status]} ${i.title}`, value: i.id, hint: i.status === 'pass' ? i.message : (i.fix ?? i.message)};
     if (i.status !== 'skip') item.tone = i.status === 'pass' ? 'ok' : i.status === 'fail' ? 'bad' : 'warn';
@@ -45,6 +51,12 @@ export function Checklist({state, dispatch}: ScreenProps) {
     <Box flexDirection="column">
       <Text>Checking the token and the job config before anything runs. Enter shows details; t troubleshoots a failed line.</Text>
       <Box marginTop={1} flexDirection="column">
+        {compact && passed.length ? (
+          <Text color="green" wrap="truncate-end">
+            {'  ✓ '}
+            {passed.length} passed: {passed.map((i) => i.title).join(' · ')}
+          </Text>
+        ) : null}
         <SelectList
           key={done ? 'done' : 'running'}
           isActive={done}

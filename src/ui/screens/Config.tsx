@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import type {PlannedFile} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
+import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
 const ROLE_TEXT: Record<PlannedFile['role'], string> = {
@@ -12,11 +13,12 @@ const ROLE_TEXT: Record<PlannedFile['role'], string> = {
   script: 'script',
 };
 
-function FileBlock({file}: {file: PlannedFile}) {
+function FileBlock({file, compact}: {file: PlannedFile; compact: boolean}) {
   const status = file.unchanged ? 'unchanged' : file.exists ? 'exists: changes below' : 'new';
-  const lines = file.diff ?? (file.role === 'script' ? [] : file.preview);
+  // Compact (a short terminal): new files are named, not previewed; changes to existing ones are always shown.
+  const lines = file.diff ?? (file.role === 'script' || (compact && file.role === 'job config') ? [] : file.preview);
   return (
-    <Box flexDirection="column" marginBottom={1}>
+    <Box flexDirection="column" marginBottom={compact ? 0 : 1}>
       <Text>
         <Text bold>{ROLE_TEXT[file.role]}</Text> <Text dimColor>({status})</Text>
       </Text>
@@ -32,33 +34,39 @@ function FileBlock({file}: {file: PlannedFile}) {
       ))}
       {file.unchanged
         ? null
-        : lines.slice(0, 14).map((line, i) => (
+        : lines.slice(0, compact ? 8 : 14).map((line, i) => (
             <Text key={i} color={line.startsWith('+ ') ? 'green' : line.startsWith('- ') ? 'red' : undefined} dimColor={!file.diff}>
               {'    '}
               {line}
             </Text>
           ))}
-      {file.role === 'script' && !file.diff && !file.unchanged ? <Text dimColor>{'    '}({file.preview.length} lines: the example's Python script, shown on the example screen)</Text> : null}
+      {(file.role === 'script' || (compact && file.role === 'job config')) && !file.diff && !file.unchanged ? (
+        <Text dimColor>
+          {'    '}({file.preview.length} lines, shown on the example screen)
+        </Text>
+      ) : null}
     </Box>
   );
 }
 
 export function Config({state, dispatch}: ScreenProps) {
   const plan = state.config.plan;
+  const rows = useRows();
   if (!plan) return null;
+  const compact = rows < 40;
   const changes = plan.files.filter((f) => !f.unchanged).length;
   return (
     <Box flexDirection="column">
       <Text>
-        These files make the job reproducible. The config passes your token as the secret <Text bold>HF_TOKEN</Text> with the value
-        <Text bold> "$HF_TOKEN"</Text>, filled in when the job is submitted: the token itself is never written into it.
+        These files make the job reproducible. hf-job.json passes your token as the secret <Text bold>HF_TOKEN</Text> with the value{' '}
+        <Text bold>"$HF_TOKEN"</Text>, filled in at submit time: the token itself is never written into it.
       </Text>
       {state.target?.kind === 'sandbox' && plan.files.some((f) => f.role === 'saved login') ? (
-        <Text dimColor>On the sandbox the login is saved in its own HF_HOME: your real Hugging Face login is untouched.</Text>
+        <Text dimColor>Sandbox: the login goes to its own HF_HOME; your real one is untouched.</Text>
       ) : null}
       <Box marginTop={1} flexDirection="column">
         {plan.files.map((f) => (
-          <FileBlock key={f.path} file={f} />
+          <FileBlock key={f.path} file={f} compact={compact} />
         ))}
       </Box>
       <SelectList

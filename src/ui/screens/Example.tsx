@@ -4,6 +4,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useRef} from 'react';
 import type {ExampleSummary} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
+import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
 
@@ -29,6 +30,9 @@ function viewTitle(example: ExampleSummary, view: string): string {
 export function Example({state, dispatch}: ScreenProps) {
   const example = state.examples.find((e) => e.id === state.goal);
   const {confirming} = state.example;
+  const rows = useRows();
+  // The code box gets what the terminal has left (Ink cannot scroll); c copies the whole text anyway.
+  const maxLines = Math.max(4, Math.min(MAX_LINES, rows - 19));
   const views = example ? viewsOf(example) : [];
   const view = views.includes(state.example.view) ? state.example.view : 'script';
   // Keys can arrive faster than renders: the next tab is computed from the last one asked for, not the closure.
@@ -69,12 +73,12 @@ export function Example({state, dispatch}: ScreenProps) {
       </Box>
       <Text dimColor>←/→ switch · c copies {viewTitle(example, view)}</Text>
       <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
-        {lines.slice(0, MAX_LINES).map((line, i) => (
+        {lines.slice(0, maxLines).map((line, i) => (
           <Text key={i} wrap="truncate-end">
             {line || ' '}
           </Text>
         ))}
-        {lines.length > MAX_LINES ? <Text dimColor>… {lines.length - MAX_LINES} more lines (c copies all of it)</Text> : null}
+        {lines.length > maxLines ? <Text dimColor>… {lines.length - maxLines} more lines (c copies all of it)</Text> : null}
       </Box>
       {confirming ? (
         <Box flexDirection="column">

@@ -9,7 +9,11 @@ import {Link} from '../components/Link.js';
 import {PasteBox} from '../components/PasteBox.js';
 import {SelectList} from '../components/SelectList.js';
 import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
+import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
+
+/** Below this many rows the screen drops what the diagnosis already settled (Ink cannot scroll). */
+const ROOMY_ROWS = 44;
 
 function Paste({state, dispatch}: ScreenProps) {
   return (
@@ -26,6 +30,7 @@ function Paste({state, dispatch}: ScreenProps) {
 export function Troubleshoot(props: ScreenProps) {
   const {state, dispatch} = props;
   const {troubleshoot} = state;
+  const rows = useRows();
   if (troubleshoot.phase === 'paste') return <Paste {...props} />;
   const info = troubleshoot.info;
   if (!info) return null;
@@ -33,12 +38,20 @@ export function Troubleshoot(props: ScreenProps) {
   const actual = diagnosis?.actual?.id;
   const seen = troubleshoot.seen?.[0] ?? troubleshoot.evidence?.split('\n').find((l) => l.trim());
   const endpoint = state.target?.endpoint ?? 'https://huggingface.co';
+  // Compact: symptoms and settled facts give way to the cause and the fixes.
+  const compact = rows < ROOMY_ROWS;
+  const causes = compact && actual ? info.causes.filter((c) => c.id === actual) : info.causes;
+  const findings = (diagnosis?.findings ?? []).filter((f) => !compact || f.status !== 'pass');
+  const passed = (diagnosis?.findings.length ?? 0) - findings.length;
   return (
     <Box flexDirection="column">
-      <Text bold color={info.id === 'unknown' ? 'yellow' : 'red'}>
-        {info.id === 'unknown' ? '?' : '✗'} {info.title}
+      <Text wrap={compact ? 'truncate-end' : 'wrap'}>
+        <Text bold color={info.id === 'unknown' ? 'yellow' : 'red'}>
+          {info.id === 'unknown' ? '?' : '✗'} {info.title}
+        </Text>
+        {compact ? <Text dimColor> · problem id: {info.id}</Text> : null}
       </Text>
-      <Text dimColor>problem id: {info.id}</Text>
+      {compact ? null : <Text dimColor>problem id: {info.id}</Text>}
       {seen ? (
         <Text dimColor wrap="truncate-end">
           Seen: {seen.trim()}
@@ -46,41 +59,49 @@ export function Troubleshoot(props: ScreenProps) {
       ) : null}
       {troubleshoot.alternatives?.length ? <Text dimColor>Not sure: it could also be {troubleshoot.alternatives.join(' or ')}.</Text> : null}
       <Box marginTop={1} flexDirection="column">
-        <Text bold>Symptoms</Text>
-        {info.symptoms.slice(0, 3).map((s) => (
-          <Text key={s} wrap="truncate-end">
-            {'  • '}
-            {s}
-          </Text>
-        ))}
+        {compact ? null : (
+          <>
+            <Text bold>Symptoms</Text>
+            {info.symptoms.slice(0, 3).map((s) => (
+              <Text key={s} wrap="truncate-end">
+                {'  • '}
+                {s}
+              </Text>
+            ))}
+          </>
+        )}
         <Text bold>Likely causes</Text>
-        {info.causes.map((c, i) =>
+        {causes.map((c) =>
           c.id === actual ? (
             <Text key={c.id} bold color="yellow">
               {'→ '}
-              {i + 1}. {c.text} (this is it)
+              {info.causes.indexOf(c) + 1}. {c.text} (this is it)
             </Text>
           ) : (
-            <Text key={c.id} dimColor={Boolean(actual)} wrap={actual ? 'truncate-end' : 'wrap'}>
+            <Text key={c.id} dimColor={Boolean(actual)} wrap={actual || compact ? 'truncate-end' : 'wrap'}>
               {'  '}
-              {i + 1}. {c.text}
+              {info.causes.indexOf(c) + 1}. {c.text}
             </Text>
           ),
         )}
+        {causes.length < info.causes.length ? <Text dimColor>{'  '}(and {info.causes.length - causes.length} other causes that the facts below rule out or cannot see)</Text> : null}
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Live diagnosis</Text>
         {diagnosis ? (
           <>
-            {diagnosis.findings.map((f) => (
-              <Text key={f.text} color={STATUS_COLORS[f.status]}>
+            {passed > 0 && compact ? <Text color="green">{'  '}✓ {passed} other finding{passed === 1 ? '' : 's'} fine</Text> : null}
+            {findings.map((f) => (
+              <Text key={f.text} color={STATUS_COLORS[f.status]} wrap={compact ? 'truncate-end' : 'wrap'}>
                 {'  '}
                 {STATUS_ICONS[f.status]} {f.text}
               </Text>
             ))}
-            <Text bold color="yellow">
-              → {diagnosis.cause}
-            </Text>
+            {compact && diagnosis.actual ? null : (
+              <Text bold color="yellow">
+                → {diagnosis.cause}
+              </Text>
+            )}
             {diagnosis.actual ? <Text>{'  '}Fix: {diagnosis.actual.fix}</Text> : null}
           </>
         ) : (
@@ -89,7 +110,7 @@ export function Troubleshoot(props: ScreenProps) {
       </Box>
       {troubleshoot.phase === 'done' && diagnosis ? (
         <Box marginTop={1} flexDirection="column">
-          {diagnosis.actions.includes('open-token-page') ? (
+          {diagnosis.actions.includes('open-token-page') && !compact ? (
             <Text dimColor>
               Token page: <Link url={tokenPageUrl(endpoint)} />
             </Text>
@@ -104,7 +125,7 @@ export function Troubleshoot(props: ScreenProps) {
           ) : (
             <Text dimColor>Nothing to run from here: follow the fix above, then run hf-jobs-wizard again.</Text>
           )}
-          <Text dimColor wrap="truncate-end">Verify: {info.verify}</Text>
+          {compact ? null : <Text dimColor wrap="truncate-end">Verify: {info.verify}</Text>}
         </Box>
       ) : null}
     </Box>
