@@ -77,7 +77,9 @@ describe('rendering in a real terminal', () => {
     await cli.press("KeyError: 'HF_TOKEN'\r");
     await cli.press('\r');
     const diagnosed = await cli.waitFor(/Fix it/);
-    expect(diagnosed).toContain('problem id: token-missing');
+    const joined = diagnosed.replace(/\s*\n\s*/g, ' ');
+    expect(joined).toContain('No token: HF_TOKEN is not set where the code runs · problem id: token-missing');
+    expect(joined).toMatch(/❯ Log in .*\(suggested\)/);
     for (const line of diagnosed.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
     await cli.press('q');
     expect(await cli.exited).toBe(0); // troubleshoot: a diagnosed paste is a success

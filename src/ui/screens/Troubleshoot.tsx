@@ -45,7 +45,7 @@ export function Troubleshoot(props: ScreenProps) {
   const passed = (diagnosis?.findings.length ?? 0) - findings.length;
   return (
     <Box flexDirection="column">
-      <Text wrap={compact ? 'truncate-end' : 'wrap'}>
+      <Text>
         <Text bold color={info.id === 'unknown' ? 'yellow' : 'red'}>
           {info.id === 'unknown' ? '?' : '✗'} {info.title}
         </Text>
