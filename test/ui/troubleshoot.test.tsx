@@ -218,13 +218,17 @@ describe('troubleshooting screens on a real sandbox', () => {
     await waitForText(app.lastFrame, '❯ I have an error message to troubleshoot');
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, 'Paste the error you got');
-    await press(app.stdin, 'Traceback (most recent call last):\r\n  File "job.py", line 3\r\n\r\nKeyError: \'HF_TOKEN\'\r\n');
+    const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
+    await press(app.stdin, `Traceback (most recent call last):\r\n  File "job.py", line 3, token=${FAKE}\r\n\r\nKeyError: 'HF_TOKEN'\r\n`);
     await waitForText(app.lastFrame, '4 lines');
     await press(app.stdin, '\u0004'); // Ctrl-D
-    const screen = await waitForText(app.lastFrame, 'problem id: token-missing');
+    const screen = await waitForText(app.lastFrame, 'Fix it');
+    expect(screen).toContain('problem id: token-missing');
     expect(screen).toContain("Seen: KeyError: 'HF_TOKEN'");
     expect(screen).toMatch(/❯ Log in \(again.*\(suggested\)/); // no token anywhere here: logging in comes first
     expect(screen).not.toContain('Re-run the checklist'); // no Hub chosen yet: nothing to re-run
+    for (const f of app.frames) expect(f).not.toContain(FAKE); // a token in the pasted text is masked on screen
+    expect(JSON.stringify(controller.getState())).not.toContain(FAKE);
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, 'Where do you want to practise?');
     await controller.dispose();

@@ -339,9 +339,14 @@ export function createRealServices(options: RealServicesOptions): WizardServices
       const hasConfig = await exists(dir);
       const env = envFor(session.target);
       const items: CheckItem[] = [];
+      const seen = new Map<string, number>();
       const emit = (results: CheckResult[]) => {
         for (const r of results) {
           const item = toItem(r, known);
+          // One check can report several findings (two repos, two namespaces): each line gets its own id.
+          const n = (seen.get(r.id) ?? 0) + 1;
+          seen.set(r.id, n);
+          if (n > 1) item.id = `${r.id}#${n}`;
           items.push(item);
           onCheck(item);
         }
