@@ -1,5 +1,5 @@
 // startSandbox(): the offline Hub + Jobs emulator, started in-process by the app, the tests and `hf-jobs-wizard sandbox`.
-import {mkdir, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -10,6 +10,7 @@ import {oauthSettings, registerOauthRoutes} from './routes/oauth.js';
 import {registerRepoRoutes} from './routes/repos.js';
 import {registerWhoamiRoutes} from './routes/whoami.js';
 import {hubStore} from './hub/service.js';
+import {writeTextAtomic} from './hub/store.js';
 import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
 import {createSandboxServer} from './server.js';
 import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js';
@@ -28,12 +29,6 @@ async function loadAccounts(file: string): Promise<Accounts | undefined> {
   }
 }
 
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text, {mode: 0o600});
-  await rename(tmp, file);
-}
-
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const persistent = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hf-sandbox-')));
@@ -43,11 +38,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   if (options.fixtures === 'upstream-tests') addUpstreamTestAccounts(accounts);
 
+  let saving: Promise<void> = Promise.resolve();
   const core: SandboxCore = {
     accounts,
     dataDir,
     baseUrl: 'http://127.0.0.1',
-    saveAccounts: () => writeAtomic(accountsFile, JSON.stringify(accounts, null, 2)),
+    // One save at a time, each serialising the state when it runs: the last one on disk always has every change.
+    saveAccounts: () => (saving = saving.catch(() => undefined).then(() => writeTextAtomic(accountsFile, JSON.stringify(accounts, null, 2)))),
   };
   await core.saveAccounts();
   const store = hubStore(core);

@@ -1,3 +1,5 @@
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
 import {whoAmI} from '@huggingface/hub';
 import {describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
@@ -91,6 +93,15 @@ describe('sandbox OAuth device-code login', () => {
     const bad = await form('/oauth/token', {grant_type: 'password'});
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as {error: string}).error).toBe('unsupported_grant_type');
+  });
+
+  it('many logins approved at once all get their token (accounts are saved without colliding temp files)', async () => {
+    const codes = await Promise.all(Array.from({length: 8}, () => start()));
+    for (const code of codes) expect((await form('/oauth/device/verify', {user_code: code.user_code, action: 'approve'})).status).toBe(200);
+    const results = await Promise.all(codes.map((code) => poll(code)));
+    expect(results.map((r) => r.status)).toEqual(codes.map(() => 200));
+    const saved = await readFile(join(sb.current.dataDir, 'accounts.json'), 'utf8');
+    for (const r of results) expect(saved).toContain(String(r.body.access_token));
   });
 });
 

@@ -83,10 +83,20 @@ export function lfsEntry(oid: string, size: number): TreeEntry {
   return {oid: gitBlobSha1(pointer), size, lfs: {oid, size, pointerSize: Buffer.byteLength(pointer)}};
 }
 
-export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+/** Writes through a uniquely named temp file and a rename, so concurrent writers of one file never share a temp file. */
+export async function writeTextAtomic(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, JSON.stringify(value), {mode: 0o600});
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, text, {mode: 0o600});
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, {force: true});
+    throw error;
+  }
+}
+
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await writeTextAtomic(file, JSON.stringify(value));
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -263,7 +273,7 @@ export class HubStore {
     await this.moveIntoPlace(file, this.lfsPath(oid));
   }
 
-  /** Stores a file already on disk as a regular blob (used by seeding). */
+  /** Stores text as a regular blob (seeding, and the files of a new repo). */
   async putRegularFromString(text: string): Promise<TreeEntry> {
     return this.putRegular(Buffer.from(text));
   }
