@@ -71,7 +71,6 @@ export async function sendContent(ctx: SandboxRequest, content: Content): Promis
       headers['Content-Range'] = 'bytes 0-0/0';
       end = -1;
     } else {
-      headers['Content-Range'] = `bytes */${size}`;
       throw new HttpError(416, 'Requested range not satisfiable', undefined, {'Content-Range': `bytes */${size}`});
     }
   } else if (range) {
