@@ -5,11 +5,6 @@ import {authenticate} from './accounts.js';
 import type {RouteModule, SandboxCore, SandboxRequest} from './context.js';
 import {HttpError, Router, newRequestId, sendError} from './http.js';
 
-export interface RunningServer {
-  server: Server;
-  close(): Promise<void>;
-}
-
 export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): {server: Server; cleanups: (() => Promise<void> | void)[]} {
   const router = new Router<SandboxRequest>();
   const cleanups: (() => Promise<void> | void)[] = [];
