@@ -13,6 +13,8 @@ Options:
   --plain          line-by-line prompts without redraws (screen readers, simple terminals; automatic with TERM=dumb)
   -h, --help       this help
 
+Got an error message instead? Run hf-jobs-wizard troubleshoot: paste it, get the cause and the fix.
+
 Keys: ↑/↓ or j/k move, Enter select, Esc back, q quit, ? help. Ctrl-C exits (130).
 Without a terminal, use: hf-jobs-wizard check, hf-jobs-wizard login --token-stdin, hf-jobs-wizard example --yes.`;
 

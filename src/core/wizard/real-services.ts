@@ -583,11 +583,6 @@ export async function openInBrowser(url: string, env: Env): Promise<boolean> {
   return runHelper('xdg-open', [url]);
 }
 
-/** OSC 52: asks the terminal itself to set the clipboard (works over ssh in most modern terminals). */
-export function osc52(text: string): string {
-  return `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-}
-
 export async function copyText(text: string, env: Env): Promise<boolean> {
   if (process.platform === 'darwin') return runHelper('pbcopy', [], text);
   if (process.platform === 'win32') return runHelper('clip', [], text);

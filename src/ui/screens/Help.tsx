@@ -12,7 +12,7 @@ export const STEP_HELP: Record<StepId, string> = {
   example: 'The example job, with the same job as hf CLI, Python, MCP and JavaScript commands. c copies the shown text.',
   run: 'The job runs on the Hub; its log streams here. Esc or Ctrl-C asks whether to cancel it.',
   result: 'What the job did, and where to go next.',
-  troubleshoot: 'What went wrong, why, and fixes you can run from here.',
+  troubleshoot: 'What went wrong, why (checked live against your token), and fixes you can run from here. In the paste box Enter starts a new line; Ctrl-D or an empty line finishes.',
 };
 
 export function Help({step}: {step: StepId}) {
