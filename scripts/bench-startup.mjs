@@ -44,7 +44,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cases = [
   {name: 'floor: node writes one line', args: ['-e', "process.stdout.write('ready\\n')"], marker: /ready/},
   {name: 'hf-jobs-wizard --version', args: ['dist/cli.mjs', '--version'], marker: /\d+\.\d+\.\d+/},
-  {name: 'hf-jobs-wizard --sandbox (first frame)', args: ['dist/cli.mjs', '--sandbox'], marker: /[A-Za-z]{4,}/},
+  {name: 'wizard --sandbox: first visible line', args: ['dist/cli.mjs', '--sandbox'], marker: /hf-jobs-wizard/},
+  {name: 'wizard --sandbox: full Ink frame', args: ['dist/cli.mjs', '--sandbox'], marker: /Step \d\/\d/},
 ];
 
 const home = mkdtempSync(join(tmpdir(), 'bench-startup-'));

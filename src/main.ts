@@ -1,6 +1,7 @@
 // Picks a command and loads only that command's code. src/cli.tsx runs it; tests call main() directly.
 import {COMMANDS, findCommand} from './commands/registry.js';
 import {EXIT, type CommandIo} from './commands/io.js';
+import {prepaintWizard} from './prepaint.js';
 import {VERSION} from './version.js';
 
 export function usageText(): string {
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stderr.write(`Unknown command "${first}". Run \`hf-jobs-wizard --help\` for the list.\n`);
     return EXIT.usage;
   }
+  if (!command) prepaintWizard(argv, io);
   const mod = command ? await command.load() : await import('./commands/wizard.js');
   return mod.run(command ? rest : argv, io);
 }

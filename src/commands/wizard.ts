@@ -1,5 +1,6 @@
 // The interactive wizard: `hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]`.
 // Checks the terminal first; Ink (or inquirer for --plain / TERM=dumb) is imported only once we know we need it.
+import {clearPrepaint} from '../prepaint.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
 
 export const WIZARD_HELP = `Usage: hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]
@@ -54,6 +55,7 @@ export const NON_TTY_MESSAGE = [
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const parsed = parseWizardArgs(args);
   if ('error' in parsed) {
+    clearPrepaint(io.stdout);
     writeLine(io.stderr, `hf-jobs-wizard: ${parsed.error}`);
     return EXIT.usage;
   }
@@ -74,10 +76,12 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
   // chalk reads FORCE_COLOR when Ink loads: honour NO_COLOR before that.
   if (io.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
 
-  const [{WizardController}, {createRealServices}, {resolveToken}] = await Promise.all([
+  // Load the face (Ink or inquirer) at the same time as the core: the first frame waits on both.
+  const [{WizardController}, {createRealServices}, {resolveToken}, face] = await Promise.all([
     import('../core/wizard/controller.js'),
     import('../core/wizard/real-services.js'),
     import('../core/store/resolve.js'),
+    plain ? import('../plain/wizard.js') : import('../ui/render.js'),
   ]);
   const services = createRealServices({env: io.env, cwd: io.cwd, ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {})});
   const presetTarget = parsed.sandbox ? ('sandbox' as const) : parsed.endpoint ? ('hub' as const) : undefined;
@@ -95,7 +99,7 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
   };
   process.on('SIGTERM', onSignal);
   try {
-    const code = plain ? await (await import('../plain/wizard.js')).runPlain(controller, io) : await (await import('../ui/render.js')).runInk(controller, io);
+    const code = 'runPlain' in face ? await face.runPlain(controller, io) : await face.runInk(controller, io);
     const state = controller.getState();
     if (code === EXIT.interrupted || interrupted) {
       writeLine(io.stderr, state.run.phase === 'running' ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.' : 'Stopped. Nothing was left half-written; run hf-jobs-wizard again to start over.');

@@ -2,6 +2,7 @@
 import {render} from 'ink';
 import React from 'react';
 import type {CommandIo} from '../commands/io.js';
+import {clearPrepaint} from '../prepaint.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {App} from './App.js';
 import {UiEnvContext} from './hooks/use-wizard.js';
@@ -9,6 +10,7 @@ import {UiEnvContext} from './hooks/use-wizard.js';
 export async function runInk(controller: WizardController, io: CommandIo): Promise<number> {
   let code = 1;
   const links = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb' && !io.env.INK_SCREEN_READER;
+  clearPrepaint(io.stdout);
   const app = render(
     <UiEnvContext.Provider value={{links}}>
       <App controller={controller} onExit={(c) => (code = c)} />
