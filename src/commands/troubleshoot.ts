@@ -7,7 +7,7 @@ import {resolveEndpoint} from '../core/endpoint.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {redactSecrets} from '../core/tokens/mask.js';
-import {CATALOG} from '../core/troubleshoot/catalog.js';
+import {catalogFor} from '../core/troubleshoot/catalog.js';
 import {classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
@@ -104,7 +104,7 @@ async function fetchJob(client: HubClient, namespace: string, id: string): Promi
   return out;
 }
 
-function render(c: Classification, io: CommandIo, diagnosis?: Diagnosis, job?: JobLog): void {
+function render(c: Classification, io: CommandIo, endpoint: string, diagnosis?: Diagnosis, job?: JobLog): void {
   const out = (s = '') => writeLine(io.stdout, s);
   if (job) {
     out(`Job ${job.namespace}/${job.id}: ${job.stage ?? 'unknown stage'}${job.message ? ` (${redactSecrets(job.message)})` : ''}${job.truncated ? ' [log still streaming; read the first 15 s]' : ''}`);
@@ -128,7 +128,7 @@ function render(c: Classification, io: CommandIo, diagnosis?: Diagnosis, job?: J
   for (const cause of c.causes) out(`  - ${cause}`);
   out('How to fix:');
   for (const s of c.solutions) out(`  - ${s}`);
-  const verify = CATALOG[c.problem].verify;
+  const verify = catalogFor(endpoint)[c.problem].verify;
   out(`Verify: ${verify}`);
   if (c.checks.length) out(`Checks that catch it: ${c.checks.join(', ')} (run \`hf-jobs-wizard check\`).`);
 }
@@ -208,9 +208,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       return EXIT.failed;
     }
     text = [text, job.message ? `Job status message: ${job.message}` : '', job.log, job.stage ? `===== Job finished: status=${job.stage} =====` : ''].filter(Boolean).join('\n');
-    const c0 = classifyText(text);
+    const c0 = classifyText(text, {endpoint});
     diagnosis = diagnose(c0.problem, {
       endpoint,
+      evidence: text,
       token: ctx.token,
       ...(ctx.source ? {source: ctx.source} : {}),
       shadowsSavedToken: ctx.shadowsSavedToken,
@@ -220,12 +221,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     });
   }
 
-  const c = classifyText(text);
+  const c = classifyText(text, {endpoint});
   if (values.json) {
     const out: Record<string, unknown> = {...c};
     if (job) out.job = {namespace: job.namespace, id: job.id, stage: job.stage ?? null, truncated: job.truncated};
     if (diagnosis) out.diagnosis = {actual: diagnosis.actual ?? null, findings: diagnosis.findings};
     writeLine(io.stdout, JSON.stringify(out));
-  } else render(c, io, diagnosis, job);
+  } else render(c, io, endpoint, diagnosis, job);
   return EXIT.ok;
 }

@@ -72,4 +72,15 @@ describe('troubleshoot command', () => {
     expect(out.diagnosis.actual.id).toBe('no-token-in-job');
     expect(i.out()).not.toContain(sb.current.tokens.write);
   });
+
+  it('with a sandbox endpoint, the fixes name the practice tokens instead of huggingface.co settings', async () => {
+    await writeFile(join(dir, 'err403.txt'), "403 Forbidden: You don't have the rights to create a model under this namespace\n");
+    const onHub = io({tty: true});
+    expect(await troubleshoot(['err403.txt', '--json'], onHub)).toBe(0);
+    expect(JSON.parse(onHub.out()).solutions.join('\n')).toContain('https://huggingface.co/settings/tokens');
+    const onSandbox = io({tty: true});
+    expect(await troubleshoot(['err403.txt', '--endpoint', sb.current.url], onSandbox)).toBe(0);
+    expect(onSandbox.out()).toContain('hf-jobs-wizard login --sandbox --practice write');
+    expect(onSandbox.out()).not.toContain('huggingface.co/settings');
+  });
 });

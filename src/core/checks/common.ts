@@ -1,12 +1,13 @@
 // Helpers shared by the check modules: building results, and "does this value carry the token?".
 import {isTokenPlaceholder, looksLikeRealToken} from '../jobspec/placeholder.js';
+import type {HubFixes} from './hub-fixes.js';
 import type {CheckId, CheckResult, CheckStatus, Entry, Origin, ScanModel, StaticCheckId, Submission} from './types.js';
 
 export interface StaticCheck {
   id: StaticCheckId;
   title: string;
-  /** Findings (warn/fail), or one pass/skip line when there is nothing to report. */
-  run(model: ScanModel): CheckResult[];
+  /** Findings (warn/fail), or one pass/skip line when there is nothing to report. `hub` words fixes for the endpoint. */
+  run(model: ScanModel, hub: HubFixes): CheckResult[];
 }
 
 export const TOKEN_KEYS = new Set(['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN']);

@@ -8,9 +8,10 @@ const title = 'No token written in files';
 export const hardcodedToken: StaticCheck = {
   id,
   title,
-  run(model) {
+  run(model, hub) {
+    const fix = `Remove it from the file (and git history) and pass the token at run time: \`--secrets HF_TOKEN\` (CLI), \`secrets={"HF_TOKEN": get_token()}\` (Python), \`"$HF_TOKEN"\` (MCP tool). ${hub.revoke()}`;
     const findings = model.tokens.map((hit) =>
-      result(id, title, 'fail', `A token (${maskToken(hit.token)}) is written in this file: anyone who can read it can use your account.`, 'Revoke it at https://huggingface.co/settings/tokens, remove it from the file (and git history), and pass the token at run time: `--secrets HF_TOKEN` (CLI), `secrets={"HF_TOKEN": get_token()}` (Python), `"$HF_TOKEN"` (MCP tool).', hit),
+      result(id, title, 'fail', `A token (${maskToken(hit.token)}) is written in this file: anyone who can read it can use your account.`, fix, {file: hit.file, line: hit.line}),
     );
     return outcome(id, title, findings, model.files.length > 0, `No token-shaped strings in ${countLabel(model.files.length, 'file')}.`, 'No files to look at.');
   },

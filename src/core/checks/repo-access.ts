@@ -26,7 +26,7 @@ export const repoAccess: LiveCheck = {
     const t = targets(model);
     const wanted = [
       ...t.namespaces.map((n) => ({ns: n.name, what: `run Jobs in ${n.name}`, file: n.file, line: n.line})),
-      ...t.pushes.map((p) => ({ns: p.repo.split('/')[0]!, what: `push to ${p.repo}`, file: p.file, line: p.line})),
+      ...t.pushes.map((p) => ({ns: p.repo.namespace, what: `push to ${p.label}`, file: p.file, line: p.line})),
     ].filter((w) => !isExampleNamespace(w.ns));
     const out: CheckResult[] = [];
     for (const w of wanted) {

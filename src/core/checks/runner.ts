@@ -5,6 +5,7 @@ import type {Env} from '../store/paths.js';
 import type {StaticCheck} from './common.js';
 import {envTokenOverride} from './env-token-override.js';
 import {hardcodedToken} from './hardcoded-token.js';
+import {hubFixes} from './hub-fixes.js';
 import {literalPlaceholder} from './literal-placeholder.js';
 import {createLiveContext, whoAmIOnce, type HubFactory, type LiveContext, type LiveHub, type WhoAmIOutcome} from './live-context.js';
 import type {LiveCheck} from './live-common.js';
@@ -70,9 +71,11 @@ function safe(results: CheckResult[], secrets: string[]): CheckResult[] {
   return results.map((r) => ({...r, message: redactSecrets(r.message, secrets), fix: redactSecrets(r.fix, secrets)}));
 }
 
-export function runStaticChecks(model: ScanModel, only?: CheckId[]): CheckResult[] {
+/** `endpoint` words the fixes (huggingface.co settings pages, or the sandbox's practice tokens). */
+export function runStaticChecks(model: ScanModel, only?: CheckId[], endpoint?: string): CheckResult[] {
   const ids = (Object.keys(STATIC_CHECKS) as StaticCheckId[]).filter((id) => !only || only.includes(id));
-  return ids.flatMap((id) => STATIC_CHECKS[id].run(model));
+  const hub = hubFixes(endpoint);
+  return ids.flatMap((id) => STATIC_CHECKS[id].run(model, hub));
 }
 
 export async function runLiveChecks(ctx: LiveContext, model: ScanModel, offline: boolean, only?: CheckId[]): Promise<CheckResult[]> {
@@ -94,7 +97,7 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
   const model = await scanPaths(options.paths, {cwd: options.cwd});
   const endpoint = options.endpoint ?? resolveEndpoint(undefined, options.env);
   const ctx = options.liveContext ?? (await createLiveContext({env: options.env, endpoint, offline, ...(options.hub ? {hub: options.hub} : {})}));
-  const checks = [...runStaticChecks(model, options.only), ...(await runLiveChecks(ctx, model, offline, options.only))];
+  const checks = [...runStaticChecks(model, options.only, ctx.endpoint), ...(await runLiveChecks(ctx, model, offline, options.only))];
   return report(safe(checks, ctx.token ? [ctx.token] : []));
 }
 
@@ -102,12 +105,12 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
  * Static checks on one in-memory text (a lesson exercise answer, a snippet): `{ok, checks}` like `check --json`.
  * `file` names it (its extension picks the parser: .py, .sh, .json, .md); `kind` overrides.
  */
-export function checkText(text: string, file: string, options: {only?: CheckId[]; kind?: FileKind} = {}): CheckReport {
+export function checkText(text: string, file: string, options: {only?: CheckId[]; kind?: FileKind; endpoint?: string} = {}): CheckReport {
   const model = scanText(text, file, options.kind);
-  return report(safe(runStaticChecks(model, options.only), []));
+  return report(safe(runStaticChecks(model, options.only, options.endpoint), []));
 }
 
 /** One check by id on a text: the statuses a lesson verifies against. */
-export function runCheckOnText(id: StaticCheckId, text: string, file: string, kind?: FileKind): CheckResult[] {
-  return STATIC_CHECKS[id].run(scanText(text, file, kind));
+export function runCheckOnText(id: StaticCheckId, text: string, file: string, kind?: FileKind, endpoint?: string): CheckResult[] {
+  return safe(STATIC_CHECKS[id].run(scanText(text, file, kind), hubFixes(endpoint)), []);
 }

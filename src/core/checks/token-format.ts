@@ -21,7 +21,7 @@ function candidates(model: Parameters<StaticCheck['run']>[0]): TokenValue[] {
 export const tokenFormat: StaticCheck = {
   id,
   title,
-  run(model) {
+  run(model, hub) {
     const values = candidates(model);
     const findings = [];
     for (const v of values) {
@@ -31,9 +31,10 @@ export const tokenFormat: StaticCheck = {
       const shown = /^(hf_|api_org_)/.test(v.value) && verdict.problem !== 'placeholder' ? ` (${maskToken(v.value)})` : '';
       const placeholderLike = verdict.problem === 'placeholder' || (verdict.problem === 'wrong-prefix' && /your|token|<|>|x{3,}|\.\.\./i.test(v.value));
       if (placeholderLike) {
-        findings.push(result(id, title, 'warn', `${v.where} is a placeholder from an example, not a token: the job would get 401.`, 'Do not paste a token at all: pass your login with `--secrets HF_TOKEN` (CLI), `get_token()` (Python) or "$HF_TOKEN" (MCP tool).', v));
+        findings.push(result(id, title, 'warn', `${v.where} is a placeholder from an example, not a token: the job would get 401.`, 'Do not paste a token at all: pass your login with `--secrets HF_TOKEN` (CLI), `get_token()` (Python) or "$HF_TOKEN" (MCP tool).', {file: v.file, line: v.line}));
       } else {
-        findings.push(result(id, title, 'fail', `${v.where}${shown}: ${verdict.reason}`, verdict.problem === 'org-token' ? 'Create a fine-grained token scoped to the organization at https://huggingface.co/settings/tokens.' : 'Copy the token again from https://huggingface.co/settings/tokens, or better pass your login with `--secrets HF_TOKEN`.', v));
+        const fix = verdict.problem === 'org-token' ? hub.newToken('a fine-grained token scoped to the organization') : `${hub.copyAgain()} Better: do not paste it, pass your login with \`--secrets HF_TOKEN\`.`;
+        findings.push(result(id, title, 'fail', `${v.where}${shown}: ${verdict.reason}`, fix, {file: v.file, line: v.line}));
       }
     }
     return outcome(id, title, findings, values.length > 0, 'Token values have the right shape.', 'No literal token values to judge.');

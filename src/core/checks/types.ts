@@ -82,6 +82,30 @@ export interface Submission {
   scriptFacts?: ScriptFacts;
 }
 
+/** The repo kinds a job pushes to or reads (what huggingface_hub calls repo_type). */
+export type RepoKind = 'model' | 'dataset' | 'space';
+
+/** A repo with its kind: `practice-user/hello-dataset` is not the same repo as a model of that name. */
+export interface HubRepo {
+  type: RepoKind;
+  namespace: string;
+  name: string;
+}
+
+/** `dataset practice-user/hello-dataset` (models are named without their kind, as on the Hub). */
+export function repoLabel(repo: HubRepo): string {
+  return `${repo.type === 'model' ? '' : `${repo.type} `}${repo.namespace}/${repo.name}`;
+}
+
+/** `ns/name` (a model), `datasets/ns/name`, `spaces/ns/name`, or {type, namespace, name}; undefined when it is not a repo id. */
+export function parseRepo(repo: string | HubRepo, type: RepoKind = 'model'): HubRepo | undefined {
+  if (typeof repo !== 'string') return repo.namespace && repo.name ? {type: repo.type, namespace: repo.namespace, name: repo.name} : undefined;
+  const m = /^(?:(datasets|spaces|models)\/)?([^/\s]+)\/([^/\s]+)$/.exec(repo.trim());
+  if (!m) return undefined;
+  const kind: RepoKind = m[1] === 'datasets' ? 'dataset' : m[1] === 'spaces' ? 'space' : m[1] === 'models' ? 'model' : type;
+  return {type: kind, namespace: m[2]!, name: m[3]!};
+}
+
 export interface ScriptFacts {
   file: string;
   /** First line that talks to the Hub with a token (push, upload, create_repo, login, whoami, reads HF_TOKEN). */
@@ -91,8 +115,8 @@ export interface ScriptFacts {
   checksToken: boolean;
   /** A PEP 723 script or one a submission runs. */
   isJobScript: boolean;
-  /** `namespace/name` repos it pushes to or creates, with the line. */
-  pushTargets: Located<string>[];
+  /** `namespace/name` repos it pushes to or creates, with the line and the repo type (`repo_type=` in the call, else model). */
+  pushTargets: (Located<string> & {type: RepoKind})[];
 }
 
 export interface TokenHit {

@@ -185,9 +185,12 @@ export function jsSnippet(config: JobConfig, options: SnippetOptions = {}): Snip
   const fields: string[] = [];
   if (!config.namespace) imports.push('whoAmI');
   pre.push('const accessToken = process.env.HF_TOKEN; // your token, from the environment; never in the code');
-  if (!config.namespace) pre.push('const {name: namespace} = await whoAmI({accessToken});');
+  // @huggingface/hub does not read HF_ENDPOINT itself: pass it on, so the job goes to the Hub (or sandbox) you use.
+  pre.push('const hubUrl = process.env.HF_ENDPOINT || "https://huggingface.co";');
+  if (!config.namespace) pre.push('const {name: namespace} = await whoAmI({accessToken, hubUrl});');
   fields.push(config.namespace ? `namespace: ${js(config.namespace)}` : 'namespace');
   fields.push('accessToken');
+  fields.push('hubUrl');
   let usesFs = false;
   if (config.script !== undefined) {
     fields.push(`dockerImage: ${js(config.image ?? UV_IMAGE)}`);
@@ -227,7 +230,7 @@ export function jsSnippet(config: JobConfig, options: SnippetOptions = {}): Snip
     'const job = await runJob({',
     ...fields.map((f) => `  ${f},`),
     '});',
-    'console.log(`https://huggingface.co/jobs/${job.owner.name}/${job.id}`);',
+    'console.log(`${hubUrl}/jobs/${job.owner.name}/${job.id}`);',
   ];
   return {language: 'javascript', code: lines.join('\n') + '\n', notes};
 }

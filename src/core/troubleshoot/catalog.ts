@@ -1,6 +1,8 @@
 // The problems a first HF Job runs into, in our own words. Built from the seed's "Common Token Issues" and
 // corrected where it is out of date: "$HF_TOKEN" is replaced only by the MCP tool; the CLI takes
 // `--secrets HF_TOKEN`; Python passes `get_token()`; org API tokens are deprecated; the command is `hf auth login`.
+import {DEFAULT_ENDPOINT} from '../endpoint.js';
+import {hubFixes, type HubFixes} from '../checks/hub-fixes.js';
 import type {CheckId} from '../checks/types.js';
 
 export const PROBLEM_IDS = ['unauthorized-401', 'forbidden-403', 'token-missing', 'repo-access-denied', 'gated-repo', 'invalid-token-format', 'rate-limited', 'network-error', 'unknown'] as const;
@@ -28,143 +30,163 @@ export interface Problem {
 
 const PASS_TOKEN = 'Pass the token to the job: CLI `hf jobs uv run --secrets HF_TOKEN ...` (bare name: hf fills it from your login); Python `secrets={"HF_TOKEN": get_token()}`; MCP tool `"secrets": {"HF_TOKEN": "$HF_TOKEN"}`.';
 
-export const CATALOG: Record<ProblemId, Problem> = {
-  'unauthorized-401': {
-    id: 'unauthorized-401',
-    title: '401 Unauthorized: the Hub did not accept a token',
-    symptoms: [
-      '401 Client Error: Unauthorized for url: https://huggingface.co/api/... (huggingface_hub before 1.0)',
-      "Client error '401 Unauthorized' for url '...' (huggingface_hub 1.x)",
-      'Api error with status 401 (@huggingface/hub)',
-      'Invalid credentials in Authorization header / Invalid user token',
-    ],
-    causes: [
-      {id: 'no-token-in-job', text: 'The job got no token: jobs never inherit your login, and the job was started without HF_TOKEN in its secrets.', fix: PASS_TOKEN},
-      {id: 'literal-placeholder', text: 'The 9 characters "$HF_TOKEN" were sent as the token: only the MCP tool replaces that placeholder; the Python API and a single-quoted CLI value send it as is.', fix: 'Python: `secrets={"HF_TOKEN": get_token()}`. CLI: `--secrets HF_TOKEN` (no value, no quotes).'},
-      {id: 'invalid-token', text: 'The token itself is wrong, revoked or expired (OAuth logins expire).', fix: 'Log in again with a fresh token: `hf auth login` or `hf-jobs-wizard login`; tokens are at https://huggingface.co/settings/tokens.'},
-      {id: 'env-override', text: 'An old HF_TOKEN environment variable wins over your fresh login, so the old token is the one used.', fix: '`unset HF_TOKEN` (and remove it from your shell profile or .env), or update it.'},
-      {id: 'wrong-secret-key', text: 'The token went in under another name (TOKEN, hf_token), which huggingface_hub does not read.', fix: 'Name the secret exactly HF_TOKEN.'},
-    ],
-    solutions: [
-      PASS_TOKEN,
-      'Check who you are locally: `hf auth whoami` or `hf-jobs-wizard status` (it also says whether HF_TOKEN overrides your saved login).',
-      'Log in again if the token was revoked: `hf auth login` (not the removed `huggingface-cli login`).',
-    ],
-    verify: 'Run `hf-jobs-wizard check` (no fail), then submit a small job that calls whoami inside and prints your user name.',
-    checks: ['missing-secrets', 'literal-placeholder', 'wrong-secret-key', 'logged-in', 'token-valid', 'env-token-override'],
-  },
-  'forbidden-403': {
-    id: 'forbidden-403',
-    title: '403 Forbidden: the token is valid but may not do this',
-    symptoms: [
-      '403 Client Error: Forbidden for url: ... / 403 Forbidden: ... Make sure your token has the correct permissions.',
-      "You don't have the rights to create a model under this namespace",
-      'Api error with status 403 (@huggingface/hub)',
-    ],
-    causes: [
-      {id: 'read-token', text: 'A read token was used to push, create a repo or run a Job.', fix: 'Use a write token, or a fine-grained token with repo.write (push) and job.write (Jobs).'},
-      {id: 'missing-scope', text: 'A fine-grained token lacks the permission for this namespace (repo.write, job.write) or is scoped to another namespace.', fix: 'Edit the token at https://huggingface.co/settings/tokens and add the permission for the right user or org.'},
-      {id: 'org-role', text: 'Your role in the organization is read-only, or you are not a member.', fix: 'Ask an org admin for the write role, or run the job in your own namespace.'},
-      {id: 'org-policy', text: 'The organization requires fine-grained tokens (classic tokens get 403), or your fine-grained token is still pending admin approval.', fix: 'Create a fine-grained token scoped to the org and wait for approval if the org requires it.'},
-      {id: 'no-credits', text: 'Jobs need a positive credit balance on the account or org that runs them.', fix: 'Add credits at https://huggingface.co/settings/billing (PRO/Team monthly credits count), or run in a namespace that has credits.'},
-    ],
-    solutions: [
-      'See what the token may do: `hf-jobs-wizard status` shows its type and scopes.',
-      'Create a token with the right permission at https://huggingface.co/settings/tokens (fine-grained: job.write to run Jobs, repo.write to push), then `hf auth login` with it.',
-      'Check the namespace: pushes and jobs go to your user or an org where you can write. Organization API tokens (api_org_...) are deprecated: use a fine-grained token scoped to the org.',
-    ],
-    verify: 'Run `hf-jobs-wizard check` on your job: token-permission and repo-access should pass.',
-    checks: ['token-permission', 'repo-access'],
-  },
-  'token-missing': {
-    id: 'token-missing',
-    title: 'No token: HF_TOKEN is not set where the code runs',
-    symptoms: ["KeyError: 'HF_TOKEN'", 'ValueError: HF_TOKEN not found', 'LocalTokenNotFoundError: Token is required (`token=True`), but no token found', 'Token is required to call the /whoami-v2 endpoint, but no token found'],
-    causes: [
-      {id: 'no-token-in-job', text: 'Inside a job: the job was started without HF_TOKEN in its secrets (jobs get no token unless you pass one).', fix: PASS_TOKEN},
-      {id: 'wrong-secret-key', text: 'The token was passed under another name (TOKEN, hf_token).', fix: 'Name the secret exactly HF_TOKEN.'},
-      {id: 'not-logged-in', text: 'On your machine: you are not logged in, so `--secrets HF_TOKEN` had nothing to pass (hf silently drops a bare key with no value) and get_token() returned None.', fix: 'Log in: `hf auth login` (or `hf-jobs-wizard login`), or export HF_TOKEN.'},
-    ],
-    solutions: [PASS_TOKEN, 'Make sure you are logged in where you submit the job: `hf auth whoami`.', 'In the script, check early: `assert os.environ.get("HF_TOKEN"), "HF_TOKEN missing"`, so a missing token fails in seconds, not after the compute.'],
-    verify: 'Submit the job again; the first lines of the log should not show the KeyError. `hf-jobs-wizard check` catches this with missing-secrets.',
-    checks: ['missing-secrets', 'wrong-secret-key', 'logged-in', 'no-token-check'],
-  },
-  'repo-access-denied': {
-    id: 'repo-access-denied',
-    title: 'Repository not found or not accessible',
-    symptoms: ['RepositoryNotFoundError: 404 Client Error. Repository Not Found for url: ...', 'Repository Not Found ... If you are trying to access a private or gated repo, make sure you are authenticated', '404 Not Found / Api error with status 404'],
-    causes: [
-      {id: 'repo-missing', text: 'The repo does not exist (a typo, or it was never created).', fix: 'Check the repo id and type (model/dataset/space); create it first with `hf repos create` or `create_repo(..., exist_ok=True)`.'},
-      {id: 'private-no-access', text: 'The repo is private and this token\'s account (or fine-grained scope) cannot read it; the Hub answers "not found" rather than revealing it.', fix: 'Use a token of an account with access, or add repo.content.read for that repo/namespace to the fine-grained token.'},
-      {id: 'anonymous', text: 'No token was sent, so a private repo looks like it does not exist (inside a job: HF_TOKEN not passed).', fix: PASS_TOKEN},
-      {id: 'wrong-namespace', text: 'The namespace is not the token owner\'s (e.g. "username/..." copied from an example).', fix: 'Use your own user name or an org you belong to.'},
-    ],
-    solutions: ['Check the id and the repo type (datasets need repo_type="dataset").', 'Check who the token belongs to: `hf auth whoami`; use your namespace or an org where you are a member.', PASS_TOKEN],
-    verify: 'From your machine: `python -c "from huggingface_hub import HfApi; print(HfApi().repo_info(\'NS/NAME\'))"` works with the same token.',
-    checks: ['repo-access', 'token-permission', 'missing-secrets'],
-  },
-  'gated-repo': {
-    id: 'gated-repo',
-    title: 'Gated repo: access has to be granted first',
-    symptoms: ['GatedRepoError: Cannot access gated repo for url ...', 'Access to model X is restricted and you are not in the authorized list', 'Please enable access to public gated repos in your fine-grained token settings'],
-    causes: [
-      {id: 'not-approved', text: 'Your account has not been granted access to this gated repo (or the request is pending).', fix: 'Open the repo page on the Hub, accept the conditions / request access, and wait for approval.'},
-      {id: 'fine-grained-no-gated', text: 'You have access, but your fine-grained token does not have "Read access to contents of all public gated repos you can access".', fix: 'Edit the token at https://huggingface.co/settings/tokens and tick the public gated repos box.'},
-      {id: 'anonymous', text: 'No token was sent (inside a job: HF_TOKEN not passed), so the Hub cannot see that you have access.', fix: PASS_TOKEN},
-    ],
-    solutions: ['Request access on the repo page and wait for approval.', 'For fine-grained tokens, enable read access to public gated repos.', PASS_TOKEN],
-    verify: 'From your machine with the same token: `hf download REPO config.json` succeeds.',
-    checks: ['token-permission', 'missing-secrets'],
-  },
-  'invalid-token-format': {
-    id: 'invalid-token-format',
-    title: 'The token is not in a usable form',
-    symptoms: ['Access token must start with "hf_"', 'Invalid header value / Illegal header value (a newline or space in the token)', 'api_org_... tokens rejected at login', 'Placeholders such as hf_xxx or hf_YOUR_TOKEN sent as a token'],
-    causes: [
-      {id: 'placeholder', text: 'A placeholder from an example (hf_xxx, hf_YOUR_TOKEN, hf_...) is used as the token.', fix: 'Do not paste a token into code: use `--secrets HF_TOKEN`, get_token() or "$HF_TOKEN" (MCP tool).'},
-      {id: 'pasted-badly', text: 'The token was cut off, has a trailing newline or space, or two tokens were glued together.', fix: 'Copy it again from https://huggingface.co/settings/tokens and log in with `hf auth login`.'},
-      {id: 'org-token', text: 'An organization API token (api_org_...) is used: those are deprecated.', fix: 'Use a fine-grained token scoped to the organization.'},
-    ],
-    solutions: ['Run `hf-jobs-wizard status`: it says what is wrong with the token\'s shape without sending it.', 'Log in again with a freshly copied token.'],
-    verify: '`hf-jobs-wizard check` shows token-format and token-valid as passed.',
-    checks: ['token-format', 'hardcoded-token', 'token-valid'],
-  },
-  'rate-limited': {
-    id: 'rate-limited',
-    title: '429 Too Many Requests: rate limited',
-    symptoms: ['429 Too Many Requests', "you have reached your 'api' rate limit", 'too many 429 error responses (inside a retry wrapper)'],
-    causes: [
-      {id: 'too-many-requests', text: 'Too many calls in a short time (polling a job, whoami in a loop, many parallel downloads). whoami-v2 is limited on purpose.', fix: 'Wait a few minutes; poll less often; cache whoami.'},
-      {id: 'anonymous-limits', text: 'Anonymous requests have much lower limits: the job may be running without a token.', fix: PASS_TOKEN},
-    ],
-    solutions: ['Wait for the time the message says, then retry.', 'Avoid polling job status in a tight loop; stream logs instead.', 'Send a token: authenticated limits are higher.'],
-    verify: 'Retry once after waiting; the call succeeds.',
-    checks: ['missing-secrets'],
-  },
-  'network-error': {
-    id: 'network-error',
-    title: 'Could not reach the Hub',
-    symptoms: ['ConnectionError / Max retries exceeded with url', 'ECONNREFUSED / ENOTFOUND / fetch failed', 'Cannot reach ...: offline mode is enabled'],
-    causes: [
-      {id: 'unreachable', text: 'No network, a proxy/firewall in the way, or DNS failing.', fix: 'Check your connection and proxy settings (HTTPS_PROXY); try `curl -I https://huggingface.co`.'},
-      {id: 'wrong-endpoint', text: 'HF_ENDPOINT or --endpoint points somewhere that is not serving (a stopped sandbox, a typo).', fix: 'Unset HF_ENDPOINT or fix it; for the sandbox, start it again (`hf-jobs-wizard sandbox`).'},
-      {id: 'offline-mode', text: 'HF_HUB_OFFLINE=1 is set, so huggingface_hub refuses network calls.', fix: 'Unset HF_HUB_OFFLINE.'},
-    ],
-    solutions: ['Check the connection and the endpoint, then retry.', 'A 429 inside a retry wrapper is a rate limit, not a network problem.'],
-    verify: '`hf-jobs-wizard status` reaches the Hub and shows your account.',
-    checks: ['token-valid'],
-  },
-  unknown: {
-    id: 'unknown',
-    title: 'Not recognised as a token or access problem',
-    symptoms: ['The text has no 401/403/404/429, token or connection error in it.'],
-    causes: [{id: 'other', text: 'The failure is probably in the script itself (a Python error, out of memory, a timeout), not in authentication.', fix: 'Read the last lines of the log for the first error; run the script locally with a small input.'}],
-    solutions: ['Paste the full traceback or the job log (`hf jobs logs JOB_ID`) to classify it.', 'Run `hf-jobs-wizard check` on your job files to rule out token problems.'],
-    verify: 'Run the script locally, then as a small job.',
-    checks: [],
-  },
-};
+/** The catalog worded for an endpoint: fixes name its settings pages, or the sandbox's practice tokens. */
+function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
+  return {
+    'unauthorized-401': {
+      id: 'unauthorized-401',
+      title: '401 Unauthorized: the Hub did not accept a token',
+      symptoms: [
+        '401 Client Error: Unauthorized for url: https://huggingface.co/api/... (huggingface_hub before 1.0)',
+        "Client error '401 Unauthorized' for url '...' (huggingface_hub 1.x)",
+        'Api error with status 401 (@huggingface/hub)',
+        'Invalid credentials in Authorization header / Invalid user token',
+      ],
+      causes: [
+        {id: 'no-token-in-job', text: 'The job got no token: jobs never inherit your login, and the job was started without HF_TOKEN in its secrets.', fix: PASS_TOKEN},
+        {id: 'literal-placeholder', text: 'The 9 characters "$HF_TOKEN" were sent as the token: only the MCP tool replaces that placeholder; the Python API and a single-quoted CLI value send it as is.', fix: 'Python: `secrets={"HF_TOKEN": get_token()}`. CLI: `--secrets HF_TOKEN` (no value, no quotes).'},
+        {id: 'invalid-token', text: 'The token itself is wrong, revoked or expired (OAuth logins expire).', fix: `Log in again with a fresh token. ${hub.newToken('a token')}`},
+        {id: 'env-override', text: 'An old HF_TOKEN environment variable wins over your fresh login, so the old token is the one used.', fix: '`unset HF_TOKEN` (and remove it from your shell profile or .env), or update it.'},
+        {id: 'wrong-secret-key', text: 'The token went in under another name (TOKEN, hf_token), which huggingface_hub does not read.', fix: 'Name the secret exactly HF_TOKEN.'},
+      ],
+      solutions: [
+        PASS_TOKEN,
+        'Check who you are locally: `hf auth whoami` or `hf-jobs-wizard status` (it also says whether HF_TOKEN overrides your saved login).',
+        'Log in again if the token was revoked: `hf auth login` (not the removed `huggingface-cli login`).',
+      ],
+      verify: 'Run `hf-jobs-wizard check` (no fail), then submit a small job that calls whoami inside and prints your user name.',
+      checks: ['missing-secrets', 'literal-placeholder', 'wrong-secret-key', 'logged-in', 'token-valid', 'env-token-override'],
+    },
+    'forbidden-403': {
+      id: 'forbidden-403',
+      title: '403 Forbidden: the token is valid but may not do this',
+      symptoms: [
+        '403 Client Error: Forbidden for url: ... / 403 Forbidden: ... Make sure your token has the correct permissions.',
+        "You don't have the rights to create a model under this namespace",
+        'Api error with status 403 (@huggingface/hub)',
+      ],
+      causes: [
+        {id: 'read-token', text: 'A read token was used to push, create a repo or run a Job.', fix: 'Use a write token, or a fine-grained token with repo.write (push) and job.write (Jobs).'},
+        {id: 'missing-scope', text: 'A fine-grained token lacks the permission for this namespace (repo.write, job.write) or is scoped to another namespace.', fix: hub.editToken('the permission (job.write, repo.write) for the right user or org')},
+        {id: 'org-role', text: 'Your role in the organization is read-only, or you are not a member.', fix: 'Ask an org admin for the write role, or run the job in your own namespace.'},
+        {id: 'org-policy', text: 'The organization requires fine-grained tokens (classic tokens get 403), or your fine-grained token is still pending admin approval.', fix: 'Create a fine-grained token scoped to the org and wait for approval if the org requires it.'},
+        {id: 'no-credits', text: 'Jobs need a positive credit balance on the account or org that runs them.', fix: hub.credits()},
+      ],
+      solutions: [
+        'See what the token may do: `hf-jobs-wizard status` shows its type and scopes.',
+        hub.newToken('a token with the right permission (fine-grained: job.write to run Jobs, repo.write to push)'),
+        'Check the namespace: pushes and jobs go to your user or an org where you can write. Organization API tokens (api_org_...) are deprecated: use a fine-grained token scoped to the org.',
+      ],
+      verify: 'Run `hf-jobs-wizard check` on your job: token-permission and repo-access should pass.',
+      checks: ['token-permission', 'repo-access'],
+    },
+    'token-missing': {
+      id: 'token-missing',
+      title: 'No token: HF_TOKEN is not set where the code runs',
+      symptoms: ["KeyError: 'HF_TOKEN'", 'ValueError: HF_TOKEN not found', 'LocalTokenNotFoundError: Token is required (`token=True`), but no token found', 'Token is required to call the /whoami-v2 endpoint, but no token found'],
+      causes: [
+        {id: 'no-token-in-job', text: 'Inside a job: the job was started without HF_TOKEN in its secrets (jobs get no token unless you pass one).', fix: PASS_TOKEN},
+        {id: 'wrong-secret-key', text: 'The token was passed under another name (TOKEN, hf_token).', fix: 'Name the secret exactly HF_TOKEN.'},
+        {id: 'not-logged-in', text: 'On your machine: you are not logged in, so `--secrets HF_TOKEN` had nothing to pass (hf silently drops a bare key with no value) and get_token() returned None.', fix: 'Log in: `hf auth login` (or `hf-jobs-wizard login`), or export HF_TOKEN.'},
+      ],
+      solutions: [PASS_TOKEN, 'Make sure you are logged in where you submit the job: `hf auth whoami`.', 'In the script, check early: `assert os.environ.get("HF_TOKEN"), "HF_TOKEN missing"`, so a missing token fails in seconds, not after the compute.'],
+      verify: 'Submit the job again; the first lines of the log should not show the KeyError. `hf-jobs-wizard check` catches this with missing-secrets.',
+      checks: ['missing-secrets', 'wrong-secret-key', 'logged-in', 'no-token-check'],
+    },
+    'repo-access-denied': {
+      id: 'repo-access-denied',
+      title: 'Repository not found or not accessible',
+      symptoms: ['RepositoryNotFoundError: 404 Client Error. Repository Not Found for url: ...', 'Repository Not Found ... If you are trying to access a private or gated repo, make sure you are authenticated', '404 Not Found / Api error with status 404'],
+      causes: [
+        {id: 'repo-missing', text: 'The repo does not exist (a typo, or it was never created).', fix: 'Check the repo id and type (model/dataset/space); create it first with `hf repos create` or `create_repo(..., exist_ok=True)`.'},
+        {id: 'private-no-access', text: 'The repo is private and this token\'s account (or fine-grained scope) cannot read it; the Hub answers "not found" rather than revealing it.', fix: 'Use a token of an account with access, or add repo.content.read for that repo/namespace to the fine-grained token.'},
+        {id: 'anonymous', text: 'No token was sent, so a private repo looks like it does not exist (inside a job: HF_TOKEN not passed).', fix: PASS_TOKEN},
+        {id: 'wrong-namespace', text: 'The namespace is not the token owner\'s (e.g. "username/..." copied from an example).', fix: 'Use your own user name or an org you belong to.'},
+      ],
+      solutions: ['Check the id and the repo type (datasets need repo_type="dataset").', 'Check who the token belongs to: `hf auth whoami`; use your namespace or an org where you are a member.', PASS_TOKEN],
+      verify: 'From your machine: `python -c "from huggingface_hub import HfApi; print(HfApi().repo_info(\'NS/NAME\'))"` works with the same token.',
+      checks: ['repo-access', 'token-permission', 'missing-secrets'],
+    },
+    'gated-repo': {
+      id: 'gated-repo',
+      title: 'Gated repo: access has to be granted first',
+      symptoms: ['GatedRepoError: Cannot access gated repo for url ...', 'Access to model X is restricted and you are not in the authorized list', 'Please enable access to public gated repos in your fine-grained token settings'],
+      causes: [
+        {id: 'not-approved', text: 'Your account has not been granted access to this gated repo (or the request is pending).', fix: 'Open the repo page on the Hub, accept the conditions / request access, and wait for approval.'},
+        {id: 'fine-grained-no-gated', text: 'You have access, but your fine-grained token does not have "Read access to contents of all public gated repos you can access".', fix: hub.editToken('read access to public gated repos (tick the box)')},
+        {id: 'anonymous', text: 'No token was sent (inside a job: HF_TOKEN not passed), so the Hub cannot see that you have access.', fix: PASS_TOKEN},
+      ],
+      solutions: ['Request access on the repo page and wait for approval.', 'For fine-grained tokens, enable read access to public gated repos.', PASS_TOKEN],
+      verify: 'From your machine with the same token: `hf download REPO config.json` succeeds.',
+      checks: ['token-permission', 'missing-secrets'],
+    },
+    'invalid-token-format': {
+      id: 'invalid-token-format',
+      title: 'The token is not in a usable form',
+      symptoms: ['Access token must start with "hf_"', 'Invalid header value / Illegal header value (a newline or space in the token)', 'api_org_... tokens rejected at login', 'Placeholders such as hf_xxx or hf_YOUR_TOKEN sent as a token'],
+      causes: [
+        {id: 'placeholder', text: 'A placeholder from an example (hf_xxx, hf_YOUR_TOKEN, hf_...) is used as the token.', fix: 'Do not paste a token into code: use `--secrets HF_TOKEN`, get_token() or "$HF_TOKEN" (MCP tool).'},
+        {id: 'pasted-badly', text: 'The token was cut off, has a trailing newline or space, or two tokens were glued together.', fix: hub.copyAgain()},
+        {id: 'org-token', text: 'An organization API token (api_org_...) is used: those are deprecated.', fix: 'Use a fine-grained token scoped to the organization.'},
+      ],
+      solutions: ['Run `hf-jobs-wizard status`: it says what is wrong with the token\'s shape without sending it.', 'Log in again with a freshly copied token.'],
+      verify: '`hf-jobs-wizard check` shows token-format and token-valid as passed.',
+      checks: ['token-format', 'hardcoded-token', 'token-valid'],
+    },
+    'rate-limited': {
+      id: 'rate-limited',
+      title: '429 Too Many Requests: rate limited',
+      symptoms: ['429 Too Many Requests', "you have reached your 'api' rate limit", 'too many 429 error responses (inside a retry wrapper)'],
+      causes: [
+        {id: 'too-many-requests', text: 'Too many calls in a short time (polling a job, whoami in a loop, many parallel downloads). whoami-v2 is limited on purpose.', fix: 'Wait a few minutes; poll less often; cache whoami.'},
+        {id: 'anonymous-limits', text: 'Anonymous requests have much lower limits: the job may be running without a token.', fix: PASS_TOKEN},
+      ],
+      solutions: ['Wait for the time the message says, then retry.', 'Avoid polling job status in a tight loop; stream logs instead.', 'Send a token: authenticated limits are higher.'],
+      verify: 'Retry once after waiting; the call succeeds.',
+      checks: ['missing-secrets'],
+    },
+    'network-error': {
+      id: 'network-error',
+      title: 'Could not reach the Hub',
+      symptoms: ['ConnectionError / Max retries exceeded with url', 'ECONNREFUSED / ENOTFOUND / fetch failed', 'Cannot reach ...: offline mode is enabled'],
+      causes: [
+        {id: 'unreachable', text: 'No network, a proxy/firewall in the way, or DNS failing.', fix: hub.reach()},
+        {id: 'wrong-endpoint', text: 'HF_ENDPOINT or --endpoint points somewhere that is not serving (a stopped sandbox, a typo).', fix: 'Unset HF_ENDPOINT or fix it; for the sandbox, start it again (`hf-jobs-wizard sandbox`).'},
+        {id: 'offline-mode', text: 'HF_HUB_OFFLINE=1 is set, so huggingface_hub refuses network calls.', fix: 'Unset HF_HUB_OFFLINE.'},
+      ],
+      solutions: ['Check the connection and the endpoint, then retry.', 'A 429 inside a retry wrapper is a rate limit, not a network problem.'],
+      verify: '`hf-jobs-wizard status` reaches the Hub and shows your account.',
+      checks: ['token-valid'],
+    },
+    unknown: {
+      id: 'unknown',
+      title: 'Not recognised as a token or access problem',
+      symptoms: ['The text has no 401/403/404/429, token or connection error in it.'],
+      causes: [{id: 'other', text: 'The failure is probably in the script itself (a Python error, out of memory, a timeout), not in authentication.', fix: 'Read the last lines of the log for the first error; run the script locally with a small input.'}],
+      solutions: ['Paste the full traceback or the job log (`hf jobs logs JOB_ID`) to classify it.', 'Run `hf-jobs-wizard check` on your job files to rule out token problems.'],
+      verify: 'Run the script locally, then as a small job.',
+      checks: [],
+    },
+  };
+}
 
-export function getProblem(id: ProblemId): Problem {
-  return CATALOG[id];
+const catalogs = new Map<string, Record<ProblemId, Problem>>();
+
+/** The catalog for an endpoint (default huggingface.co), built once per endpoint. */
+export function catalogFor(endpoint: string = DEFAULT_ENDPOINT): Record<ProblemId, Problem> {
+  const hub = hubFixes(endpoint);
+  let c = catalogs.get(hub.endpoint);
+  if (!c) {
+    c = buildCatalog(hub);
+    if (catalogs.size > 16) catalogs.clear();
+    catalogs.set(hub.endpoint, c);
+  }
+  return c;
+}
+
+/** The catalog worded for huggingface.co. */
+export const CATALOG: Record<ProblemId, Problem> = catalogFor();
+
+export function getProblem(id: ProblemId, endpoint?: string): Problem {
+  return catalogFor(endpoint)[id];
 }

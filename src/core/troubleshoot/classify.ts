@@ -1,7 +1,7 @@
 // Classifies pasted text (tracebacks, HubApiError messages, HTTP status lines, job logs) into a problem id,
 // by scoring evidence. Wrappers do not fool it: a gated 403 is gated-repo, a 429 inside a connection error is rate-limited.
 import {redactSecrets} from '../tokens/mask.js';
-import {CATALOG, type ProblemId} from './catalog.js';
+import {catalogFor, type ProblemId} from './catalog.js';
 
 interface Signal {
   problem: ProblemId;
@@ -90,7 +90,9 @@ export interface Classification {
 
 const MAX_TEXT = 512 * 1024;
 
-export function classifyText(input: string): Classification {
+/** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
+export function classifyText(input: string, options: {endpoint?: string} = {}): Classification {
+  const catalog = catalogFor(options.endpoint);
   // Huge logs: the end holds the error; keep the head too for the first traceback.
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
   const lines = text.split(/\r?\n/);
@@ -134,7 +136,7 @@ export function classifyText(input: string): Classification {
 
   const top = ranked[0];
   const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {
-    const p = CATALOG[problem];
+    const p = catalog[problem];
     const c: Classification = {problem, title: p.title, evidence: ev, causes: p.causes.map((x) => x.text), solutions: p.solutions, checks: [...p.checks]};
     if (candidates) c.candidates = candidates;
     if (jobFailed) c.jobFailed = true;

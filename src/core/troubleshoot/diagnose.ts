@@ -8,7 +8,8 @@ import {maskToken} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 import {resolveToken, type TokenSource} from '../store/resolve.js';
 import type {WhoAmIOutcome} from '../checks/live-context.js';
-import {CATALOG, type Cause, type ProblemId} from './catalog.js';
+import {parseRepo, repoLabel, type HubRepo} from '../checks/types.js';
+import {catalogFor, type Cause, type ProblemId} from './catalog.js';
 
 export interface DiagnoseContext {
   endpoint?: string;
@@ -19,7 +20,10 @@ export interface DiagnoseContext {
   who?: WhoAmIOutcome;
   /** Where the job runs / pushes. */
   namespace?: string;
-  repo?: {id: string; exists?: boolean; readable?: boolean; private?: boolean};
+  /** The repo the error is about, with its type (a dataset is not a model of the same name). */
+  repo?: HubRepo & {exists?: boolean; readable?: boolean; private?: boolean};
+  /** The error text that was pasted or logged (read for what the Hub said, never shown). */
+  evidence?: string;
   /** From the job's details: names of its secrets and env vars (values are never needed). */
   job?: {secretNames: string[]; envNames: string[]};
 }
@@ -37,9 +41,12 @@ export interface Diagnosis {
   findings: Finding[];
 }
 
+/** What the Hub answers when it got a token and refused it (as opposed to getting none). */
+const TOKEN_REJECTED = /Invalid credentials in Authorization header|Invalid user token|invalid (?:access )?token|token (?:is |has )?expired|expired token/i;
+
 export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   const findings: Finding[] = [];
-  const causes = CATALOG[problem].causes;
+  const causes = catalogFor(ctx.endpoint)[problem].causes;
   const cause = (id: string) => causes.find((c) => c.id === id);
   const done = (id?: string): Diagnosis => {
     const actual = id ? cause(id) : undefined;
@@ -55,8 +62,15 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
       findings.push({status: 'bad', text: other ? `The job passes "${other}" but no HF_TOKEN.` : 'The job was started without HF_TOKEN (no secret, no env var).'});
     }
   }
-  // 2. The token here.
-  if (!ctx.token) findings.push({status: 'bad', text: 'No token is in effect here (no HF_TOKEN variable, no saved login).'});
+  // 2. What the Hub said about the token it got.
+  const rejected = ctx.evidence !== undefined && TOKEN_REJECTED.test(ctx.evidence);
+  if (rejected) findings.push({status: 'bad', text: 'The error says a token was sent and rejected ("Invalid credentials" / invalid or expired token): it was wrong, revoked, expired or a placeholder, not missing.'});
+  // 3. The token here.
+  if (!ctx.token) {
+    // Not knowing the local token says nothing about the token the job got (it may have been submitted elsewhere).
+    const onlyLocal = problem === 'unauthorized-401' && !ctx.job;
+    findings.push({status: onlyLocal ? 'unknown' : 'bad', text: `No token is in effect here (no HF_TOKEN variable, no saved login)${onlyLocal ? ", so the token the job got cannot be checked from here; a job submitted from this machine with `--secrets HF_TOKEN` would have got none" : ''}.`});
+  }
   else findings.push({status: 'ok', text: `Token ${maskToken(ctx.token)} from ${ctx.source === 'file' ? 'your saved login' : ctx.source ? `the ${ctx.source} variable` : 'the caller'}.`});
   if (ctx.shadowsSavedToken) findings.push({status: 'bad', text: `${ctx.source} overrides a different saved login.`});
   const format = ctx.token ? validateTokenFormat(ctx.token) : undefined;
@@ -69,9 +83,10 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
     findings.push({status: v.ok ? 'ok' : 'bad', text: v.explanation});
   }
   if (ctx.repo) {
-    if (ctx.repo.exists === false) findings.push({status: 'bad', text: `${ctx.repo.id} does not exist (or is hidden from this token).`});
-    else if (ctx.repo.readable === false) findings.push({status: 'bad', text: `${ctx.repo.id} exists but this token cannot read it.`});
-    else if (ctx.repo.readable) findings.push({status: 'ok', text: `${ctx.repo.id} is readable with this token.`});
+    const label = repoLabel(ctx.repo);
+    if (ctx.repo.exists === false) findings.push({status: 'bad', text: `${label} does not exist (or is hidden from this token).`});
+    else if (ctx.repo.readable === false) findings.push({status: 'bad', text: `${label} exists but this token cannot read it.`});
+    else if (ctx.repo.readable) findings.push({status: 'ok', text: `${label} is readable with this token.`});
   }
 
   const whoBad = who && !who.ok && who.error.kind === 'unauthorized';
@@ -82,21 +97,23 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
         const other = [...ctx.job.secretNames, ...ctx.job.envNames].some((n) => /token/i.test(n));
         return done(other ? 'wrong-secret-key' : 'no-token-in-job');
       }
-      if (!ctx.token) return done(problem === 'token-missing' ? 'not-logged-in' : 'no-token-in-job');
       if (whoBad) return done(ctx.shadowsSavedToken ? 'env-override' : problem === 'unauthorized-401' ? 'invalid-token' : undefined);
+      // The job had HF_TOKEN and the token here works, yet the Hub refused what it got: "$HF_TOKEN" sent as is.
       if (problem === 'unauthorized-401' && ctx.job && jobHasToken && who?.ok) return done('literal-placeholder');
+      if (problem === 'unauthorized-401' && rejected) return done('invalid-token');
+      if (!ctx.token) return done(problem === 'token-missing' ? 'not-logged-in' : undefined);
       return done();
     }
     case 'forbidden-403': {
       if (!who?.ok) return done();
       const info = who.info;
-      const ns = ctx.namespace ?? ctx.repo?.id.split('/')[0] ?? info.user;
+      const ns = ctx.namespace ?? ctx.repo?.namespace ?? info.user;
       if (ns !== info.user) {
         const org = info.orgs.find((o) => o.name === ns);
         if (!org || org.roleInOrg === 'read') return done('org-role');
       }
       if (info.kind === 'read') return done('read-token');
-      const goal = ctx.repo ? {kind: 'push' as const, repo: {type: 'model' as const, namespace: ns, name: ctx.repo.id.split('/')[1] ?? ''}} : {kind: 'run-job' as const, namespace: ns};
+      const goal = ctx.repo ? {kind: 'push' as const, repo: {type: ctx.repo.type, namespace: ctx.repo.namespace, name: ctx.repo.name}} : {kind: 'run-job' as const, namespace: ns};
       if (!evaluateGoal(info, goal).ok && info.kind === 'fineGrained') return done('missing-scope');
       if (info.canPay === false) return done('no-credits');
       return done();
@@ -104,7 +121,7 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
     case 'repo-access-denied': {
       if (!ctx.token || (ctx.job && !jobHasToken)) return done('anonymous');
       if (ctx.repo?.exists === false) {
-        const ns = ctx.repo.id.split('/')[0];
+        const ns = ctx.repo.namespace;
         if (who?.ok && ns !== who.info.user && !who.info.orgs.some((o) => o.name === ns)) return done('wrong-namespace');
         return done('repo-missing');
       }
@@ -141,13 +158,19 @@ export async function gatherDiagnoseContext(options: {
   /** Builds a client for the resolved token (default: none, so no network). */
   hub?: (o: {hubUrl: string; accessToken?: string}) => Pick<HubClient, 'whoAmI'> & Partial<Pick<HubClient, 'repoExists' | 'checkRepoAccess'>>;
   namespace?: string;
-  repo?: string;
+  /** `ns/name` (a model), `datasets/ns/name`, `spaces/ns/name`, or `{type, namespace, name}`. */
+  repo?: string | HubRepo;
+  /** The pasted error or job log, passed through to diagnose(). */
+  evidence?: string;
 }): Promise<DiagnoseContext> {
   const r = await resolveToken(options.env);
   const ctx: DiagnoseContext = {endpoint: options.endpoint, shadowsSavedToken: r.shadowsSavedToken};
   if (r.token) ctx.token = r.token;
   if (r.source) ctx.source = r.source;
   if (options.namespace) ctx.namespace = options.namespace;
+  if (options.evidence !== undefined) ctx.evidence = options.evidence;
+  const repo = options.repo !== undefined ? parseRepo(options.repo) : undefined;
+  if (repo) ctx.repo = {...repo};
   if (!options.hub) return ctx;
   const client = options.hub({hubUrl: options.endpoint, ...(r.token ? {accessToken: r.token} : {})});
   if (r.token) {
@@ -158,10 +181,9 @@ export async function gatherDiagnoseContext(options: {
       ctx.who = {ok: false, error: describeHubError(err, {endpoint: options.endpoint, secrets: [r.token]})};
     }
   }
-  if (options.repo && client.checkRepoAccess) {
-    ctx.repo = {id: options.repo};
+  if (ctx.repo && client.checkRepoAccess) {
     try {
-      await client.checkRepoAccess({type: 'model', name: options.repo});
+      await client.checkRepoAccess({type: ctx.repo.type, name: `${ctx.repo.namespace}/${ctx.repo.name}`});
       ctx.repo.exists = true;
       ctx.repo.readable = true;
     } catch (err) {

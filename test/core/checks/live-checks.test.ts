@@ -52,6 +52,27 @@ describe('live checks', () => {
     expect(read[0]!.message).toContain('read token');
   });
 
+  it('token-permission on the sandbox: the fix names the practice write token, not huggingface.co settings', async () => {
+    const read = await live(env({HF_TOKEN: sb.current.tokens.read}), {}, ['token-permission']);
+    expect(read[0]).toMatchObject({status: 'fail'});
+    expect(read[0]!.fix).toContain('hf-jobs-wizard login --sandbox --practice write');
+    expect(read[0]!.fix).not.toContain('huggingface.co');
+    const job = {'hf-job.json': JSON.stringify({script: 'https://e.x/s.py', namespace: 'practice-org', secrets: {HF_TOKEN: '$HF_TOKEN'}})};
+    const fine = await live(env({HF_TOKEN: sb.current.tokens['fine-grained']}), job, ['token-permission']);
+    expect(fine[0]!.fix).toContain('--practice write');
+    expect(fine[0]!.fix).not.toContain('huggingface.co');
+  });
+
+  it('token-permission and repo-access name a dataset push as a dataset', async () => {
+    const files = {
+      'hf-job.json': JSON.stringify({script: 'push.py', secrets: {HF_TOKEN: '$HF_TOKEN'}}),
+      'push.py': 'import os\nfrom huggingface_hub import create_repo\nassert os.environ.get("HF_TOKEN")\ncreate_repo("practice-user/results", repo_type="dataset", exist_ok=True)\n',
+    };
+    const r = await live(env({HF_TOKEN: sb.current.tokens['fine-grained']}), files, ['token-permission']);
+    expect(r[0]).toMatchObject({status: 'pass'});
+    expect(r[0]!.message).toContain('push to dataset practice-user/results');
+  });
+
   it('token-permission: the fine-grained token has job.write on the user but not on the org', async () => {
     const job = {'hf-job.json': JSON.stringify({script: 'https://e.x/s.py', namespace: 'practice-org', secrets: {HF_TOKEN: '$HF_TOKEN'}})};
     const fine = await live(env({HF_TOKEN: sb.current.tokens['fine-grained']}), job, ['token-permission']);

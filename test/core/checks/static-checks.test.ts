@@ -1,6 +1,7 @@
 // Each static check id: at least one input that passes and one that warns or fails.
 import {describe, expect, it} from 'vitest';
-import {runCheckOnText} from '../../../src/core/checks/runner.js';
+import {checkText, runCheckOnText} from '../../../src/core/checks/runner.js';
+import {scriptFacts} from '../../../src/core/checks/script-facts.js';
 import type {CheckStatus, StaticCheckId} from '../../../src/core/checks/types.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
@@ -121,4 +122,48 @@ describe('messages and locations', () => {
     expect(worst('missing-secrets', text, 'agent.py')).toBe('fail');
     expect(worst('no-token-check', text, 'agent.py')).toBe('warn');
   });
+
+  it('runCheckOnText masks a token wherever it lands, even in an unknown argument name', () => {
+    const text = `hf_jobs("uv", {"script": "https://e.x/s.py", "${FAKE}": 1})\n`;
+    const r = runCheckOnText('unknown-argument', text, 'agent.py');
+    expect(r[0]).toMatchObject({status: 'fail'});
+    expect(JSON.stringify(r)).not.toContain(FAKE);
+    expect(r[0]!.message).toContain('hf_…ke12');
+  });
+
+  it('fix texts follow the endpoint: huggingface.co settings by default, practice tokens on the sandbox', () => {
+    const text = `api = HfApi(token="${FAKE}")\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "api_org_FAKEfakeFAKEfakeFAKEfake"})\n`;
+    const fixes = (endpoint?: string) => checkText(text, 'a.py', {only: ['hardcoded-token', 'token-format'], ...(endpoint ? {endpoint} : {})}).checks.filter((c) => c.status === 'fail').map((c) => c.fix);
+    const real = fixes();
+    expect(real.length).toBeGreaterThanOrEqual(2);
+    for (const f of real) expect(f).toContain('https://huggingface.co/settings/tokens');
+    for (const f of fixes('http://127.0.0.1:5123')) {
+      expect(f).toMatch(/practice token/);
+      expect(f).not.toMatch(/^Create|Edit the token at https:\/\/huggingface\.co/);
+    }
+    const org = fixes('http://localhost:5123').find((f) => f.includes('--practice'));
+    expect(org).toContain('hf-jobs-wizard login --sandbox --practice write');
+    // Another Hub: its own settings page.
+    expect(fixes('https://hub.example.com').some((f) => f.includes('https://hub.example.com/settings/tokens'))).toBe(true);
+  });
+
+  it('push targets carry their repo type (repo_type="dataset"/"space", else model)', () => {
+    const text = [
+      'from huggingface_hub import create_repo, upload_file',
+      'create_repo("me/ds", repo_type="dataset", exist_ok=True)',
+      'upload_file(',
+      '    path_or_fileobj="a.txt",',
+      '    path_in_repo="a.txt",',
+      '    repo_id="me/app",',
+      '    repo_type="space",',
+      ')',
+      'model.push_to_hub("me/model")',
+    ].join('\n');
+    expect(scriptFacts(text, 'job.py').pushTargets.map((t) => [t.value, t.type, t.line])).toEqual([
+      ['me/ds', 'dataset', 2],
+      ['me/app', 'space', 6],
+      ['me/model', 'model', 9],
+    ]);
+  });
 });
+

@@ -62,3 +62,13 @@ describe('snippet details', () => {
     expect(s.cli.code).toContain(`-e 'MSG=a b'\\''c'`);
   });
 });
+
+describe('the JavaScript snippet', () => {
+  it('sends the job to HF_ENDPOINT when set (the sandbox), like hf and huggingface_hub do', () => {
+    const {code} = allSnippets({script: 'https://e.x/s.py', secrets: {HF_TOKEN: '$HF_TOKEN'}}).js;
+    expect(code).toContain('const hubUrl = process.env.HF_ENDPOINT || "https://huggingface.co";');
+    expect(code).toMatch(/whoAmI\(\{accessToken, hubUrl\}\)/);
+    expect(code).toMatch(/^  hubUrl,$/m);
+    expect(code).not.toContain('`https://huggingface.co/jobs/');
+  });
+});

@@ -16,7 +16,7 @@ afterAll(async () => {
   await rm(home, {recursive: true, force: true});
 });
 
-const gather = (token: string | undefined, extra: {namespace?: string} = {}) =>
+const gather = (token: string | undefined, extra: Omit<Parameters<typeof gatherDiagnoseContext>[0], 'env' | 'endpoint' | 'hub'> = {}) =>
   gatherDiagnoseContext({env: {HOME: home, XDG_CACHE_HOME: join(home, 'c'), ...(token ? {HF_TOKEN: token} : {})}, endpoint: sb.current.url, hub: (o) => createHubClient(o), ...extra});
 
 describe('diagnose', () => {
@@ -61,5 +61,42 @@ describe('diagnose', () => {
 
   it('invalid-token-format: an org token', () => {
     expect(diagnose('invalid-token-format', {token: 'api_org_FAKEfakeFAKEfakeFAKEfake'}).actual?.id).toBe('org-token');
+  });
+
+  it('repos carry their type: a dataset is found as a dataset, not reported missing as a model', async () => {
+    const ds = await gather(sb.current.tokens.write, {repo: {type: 'dataset', namespace: 'practice-user', name: 'hello-dataset'}});
+    expect(ds.repo).toMatchObject({type: 'dataset', namespace: 'practice-user', name: 'hello-dataset', exists: true, readable: true});
+    const d = diagnose('repo-access-denied', ds);
+    expect(d.actual?.id).not.toBe('repo-missing');
+    expect(d.findings.map((f) => f.text)).toContain('dataset practice-user/hello-dataset is readable with this token.');
+    // The Hub's own spelling works too; a private dataset is readable with its owner's token.
+    expect((await gather(sb.current.tokens.write, {repo: 'datasets/practice-user/private-dataset'})).repo).toMatchObject({type: 'dataset', exists: true});
+    // The same name as a model really does not exist.
+    const model = await gather(sb.current.tokens.write, {repo: {type: 'model', namespace: 'practice-user', name: 'hello-dataset'}});
+    expect(diagnose('repo-access-denied', model).actual?.id).toBe('repo-missing');
+  });
+
+  it('401 with no local token: no cause is invented; "Invalid credentials" points at a bad token, not a missing one', async () => {
+    const none = await gather(undefined);
+    const blind = diagnose('unauthorized-401', none);
+    expect(blind.actual).toBeUndefined();
+    expect(blind.findings.find((f) => f.text.startsWith('No token is in effect here'))).toMatchObject({status: 'unknown'});
+    const pasted = "huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\nInvalid credentials in Authorization header";
+    const d = diagnose('unauthorized-401', await gather(undefined, {evidence: pasted}));
+    expect(d.actual?.id).toBe('invalid-token');
+    expect(d.findings.some((f) => f.status === 'bad' && f.text.includes('not missing'))).toBe(true);
+    // Evidence that the job had no token still wins.
+    expect(diagnose('unauthorized-401', {...none, evidence: pasted, job: {secretNames: [], envNames: []}}).actual?.id).toBe('no-token-in-job');
+    // token-missing with nobody logged in here stays "not logged in".
+    expect(diagnose('token-missing', none).actual?.id).toBe('not-logged-in');
+  });
+
+  it('on the sandbox, fixes name the practice tokens instead of huggingface.co settings', async () => {
+    const d = diagnose('forbidden-403', await gather(sb.current.tokens['fine-grained'], {namespace: 'practice-org'}));
+    expect(d.actual?.id).toBe('missing-scope');
+    expect(d.actual!.fix).toContain('hf-jobs-wizard login --sandbox --practice write');
+    expect(d.actual!.fix).not.toContain('huggingface.co');
+    const real = diagnose('forbidden-403', {...(await gather(sb.current.tokens['fine-grained'], {namespace: 'practice-org'})), endpoint: 'https://huggingface.co'});
+    expect(real.actual!.fix).toContain('https://huggingface.co/settings/tokens');
   });
 });

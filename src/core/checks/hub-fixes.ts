@@ -1,0 +1,65 @@
+// Fix texts that send the person somewhere on the Hub, worded for the endpoint in use: huggingface.co (or another
+// Hub's own settings pages), or the local sandbox, whose practice tokens cannot be created, edited or revoked.
+// The one place checks and troubleshooting word "get a better token", "edit it", "revoke it", "add credits".
+import {DEFAULT_ENDPOINT} from '../endpoint.js';
+
+/** The sandbox's practice tokens (`hf-jobs-wizard sandbox --json` prints them). */
+export const PRACTICE_TOKENS = ['write', 'read', 'fine-grained', 'expired'] as const;
+export const PRACTICE_LOGIN = 'hf-jobs-wizard login --sandbox --practice write';
+
+/** An endpoint on this machine (127.0.0.1, localhost, ::1) is the sandbox Hub. */
+export function isSandboxEndpoint(endpoint: string | undefined): boolean {
+  if (!endpoint) return false;
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+  } catch {
+    return false;
+  }
+}
+
+export interface HubFixes {
+  endpoint: string;
+  sandbox: boolean;
+  /** Get a token that can do more, e.g. `newToken('a write token')`. */
+  newToken(what: string): string;
+  /** Add a permission to the fine-grained token in use, e.g. `editToken('job.write on my-org')`. */
+  editToken(change: string): string;
+  /** Copy the token again (cut off, glued, wrong form). */
+  copyAgain(): string;
+  /** A token that leaked into a file or a command line. */
+  revoke(): string;
+  /** Jobs need credits. */
+  credits(): string;
+  /** The endpoint does not answer. */
+  reach(): string;
+}
+
+const PRACTICE_NOTE = `(practice tokens: ${PRACTICE_TOKENS.join(', ')}; they cannot be edited)`;
+
+export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
+  const base = endpoint.replace(/\/+$/, '');
+  if (isSandboxEndpoint(base)) {
+    return {
+      endpoint: base,
+      sandbox: true,
+      newToken: () => `On the sandbox, log in with the write practice token: \`${PRACTICE_LOGIN}\` ${PRACTICE_NOTE}.`,
+      editToken: (change) => `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): log in with the write practice token, \`${PRACTICE_LOGIN}\`.`,
+      copyAgain: () => `On the sandbox, log in with a practice token instead of pasting one: \`${PRACTICE_LOGIN}\`.`,
+      revoke: () => `A sandbox practice token needs no revoking; if it is a real Hugging Face token, revoke it at ${DEFAULT_ENDPOINT}/settings/tokens.`,
+      credits: () => `The sandbox has no billing: run the job as practice-user (\`${PRACTICE_LOGIN}\`), whose account can pay.`,
+      reach: () => `Start the sandbox again (\`hf-jobs-wizard sandbox\`) and use the URL it prints (this one is ${base}).`,
+    };
+  }
+  const tokens = `${base}/settings/tokens`;
+  return {
+    endpoint: base,
+    sandbox: false,
+    newToken: (what) => `Create ${what} at ${tokens}, then log in with it (\`hf-jobs-wizard login\` or \`hf auth login\`).`,
+    editToken: (change) => `Edit the token at ${tokens} and add ${change}.`,
+    copyAgain: () => `Copy the token again from ${tokens} and log in with it (\`hf auth login\`).`,
+    revoke: () => `Revoke it at ${tokens}.`,
+    credits: () => `Add credits at ${base}/settings/billing (PRO/Team monthly credits count), or run in a namespace that has credits.`,
+    reach: () => `Check your connection, proxy settings (HTTPS_PROXY) and the endpoint (--endpoint / HF_ENDPOINT); try \`curl -I ${base}\`.`,
+  };
+}
