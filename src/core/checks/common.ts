@@ -1,5 +1,5 @@
 // Helpers shared by the check modules: building results, and "does this value carry the token?".
-import {isTokenPlaceholder, looksLikeRealToken} from '../jobspec/placeholder.js';
+import {isTokenPlaceholder, looksLikeRealToken, TOKEN_ENV_NAMES} from '../jobspec/placeholder.js';
 import type {HubFixes} from './hub-fixes.js';
 import type {CheckId, CheckResult, CheckStatus, Entry, Origin, ScanModel, StaticCheckId, Submission} from './types.js';
 
@@ -10,7 +10,7 @@ export interface StaticCheck {
   run(model: ScanModel, hub: HubFixes): CheckResult[];
 }
 
-export const TOKEN_KEYS = new Set(['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN']);
+export const TOKEN_KEYS = TOKEN_ENV_NAMES;
 
 export function result(id: CheckId, title: string, status: CheckStatus, message: string, fix = '', where?: {file?: string; line?: number}): CheckResult {
   const r: CheckResult = {id, status, title, message, fix};

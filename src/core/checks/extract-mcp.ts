@@ -2,7 +2,7 @@
 import {CONFIG_KEYS} from '../jobspec/config.js';
 import {dictGet, type Lit} from '../jobspec/literal.js';
 import {nearest} from '../jobspec/similar.js';
-import type {Entry, Origin, Submission} from './types.js';
+import {newSubmission, type Entry, type Submission} from './types.js';
 
 const COMMON = ['flavor', 'env', 'secrets', 'timeout', 'volumes', 'detach', 'namespace', 'help'];
 /** The real argument names of the MCP tool, per operation (hf-jobs-skill-and-mcp.md §2b). */
@@ -65,14 +65,10 @@ function fill(sub: Submission, args: Lit & {t: 'dict'}): void {
   if (ns && ns.value.t === 'str') sub.namespace = {value: ns.value.v, line: ns.value.line};
 }
 
-function blank(origin: Origin, api: string, operation: string, file: string, line: number): Submission {
-  return {origin, api, operation, file, line, secrets: [], env: [], secretsOpaque: false, envOpaque: false, unknownArgs: []};
-}
-
 /** One MCP call: `{"operation": "uv", "args": {...}}` (or `hf_jobs("uv", {...})`). */
 export function mcpSubmission(operation: string, args: Lit | undefined, file: string, line: number, api?: string): Submission {
   const op = operation.trim().toLowerCase();
-  const sub = blank('mcp', api ?? `hf_jobs("${op}")`, op === 'uv' || op === 'scheduled uv' ? 'uv' : op === 'run' || op === 'scheduled run' ? 'run' : op, file, line);
+  const sub = newSubmission('mcp', api ?? `hf_jobs("${op}")`, op === 'uv' || op === 'scheduled uv' ? 'uv' : op === 'run' || op === 'scheduled run' ? 'run' : op, file, line);
   if (!MCP_ARGS[op]) {
     const guess = nearest(op, MCP_OPERATIONS);
     sub.unknownArgs.push({name: operation, line, message: `Unknown MCP operation "${operation}"${guess ? `: did you mean "${guess}"?` : ''}. Operations: ${MCP_OPERATIONS.join(', ')}.`});
@@ -90,7 +86,7 @@ export function mcpSubmission(operation: string, args: Lit | undefined, file: st
 
 /** hf-job.json as a submission (unknown keys become unknown-argument findings). */
 export function configSubmission(root: Lit & {t: 'dict'}, file: string): Submission {
-  const sub = blank('config', 'hf-job.json', dictGet(root, 'script') ? 'uv' : 'run', file, root.line);
+  const sub = newSubmission('config', 'hf-job.json', dictGet(root, 'script') ? 'uv' : 'run', file, root.line);
   for (const e of root.entries) {
     if (e.key.t !== 'str' || (CONFIG_KEYS as readonly string[]).includes(e.key.v) || e.key.v === '$schema') continue;
     const guess = e.key.v === 'with_deps' ? 'dependencies' : nearest(e.key.v, CONFIG_KEYS);

@@ -1,7 +1,7 @@
 // Job submissions in Python: run_job / run_uv_job / HfApi().run_* / scheduled variants, and `hf_jobs("uv", {...})`.
 import {dictGet, LiteralParser, LineIndex, type CallArg, type Lit} from '../jobspec/literal.js';
 import {mcpSubmission} from './extract-mcp.js';
-import type {Entry, Submission} from './types.js';
+import {newSubmission, type Entry, type Submission} from './types.js';
 
 const CALL = /\b(hf_jobs|run_uv_job|run_job|create_scheduled_uv_job|create_scheduled_job)\s*\(/g;
 
@@ -41,7 +41,7 @@ function entriesOf(lit: Lit | undefined): {entries: Entry[]; opaque: boolean} {
 
 function pythonSubmission(fn: string, args: CallArg[], file: string, line: number): Submission {
   const uv = fn.includes('uv');
-  const sub: Submission = {origin: 'python', api: fn, operation: uv ? 'uv' : 'run', file, line, secrets: [], env: [], secretsOpaque: false, envOpaque: false, unknownArgs: []};
+  const sub = newSubmission('python', fn, uv ? 'uv' : 'run', file, line);
   const kw = (name: string) => args.find((a) => a.name === name);
   const positional = args.filter((a) => a.name === undefined);
   const script = uv ? (kw('script') ?? positional[0]) : undefined;

@@ -1,6 +1,6 @@
 // `hf jobs run | uv run | scheduled ...` command lines, and `--token hf_...` on any command line.
 import {findTokenLike} from '../jobspec/placeholder.js';
-import type {Entry, Submission, TokenHit, TokenValue} from './types.js';
+import {newSubmission, type Entry, type Submission, type TokenHit, type TokenValue} from './types.js';
 
 export interface Word {
   text: string;
@@ -133,7 +133,7 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         j += 1;
       } else continue;
       const api = `hf jobs ${scheduled ? 'scheduled ' : ''}${operation === 'uv' ? 'uv run' : 'run'}`;
-      const sub: Submission = {origin: 'cli', api, operation, file, line, secrets: [], env: [], secretsOpaque: false, envOpaque: false, unknownArgs: []};
+      const sub = newSubmission('cli', api, operation, file, line);
       const index = scan.submissions.length;
       const positionals: string[] = [];
       let optionsDone = false;

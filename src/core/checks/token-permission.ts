@@ -30,7 +30,8 @@ export const tokenPermission: LiveCheck = {
     for (const g of goals) {
       const ns = g.goal.kind === 'run-job' ? g.goal.namespace : g.goal.repo.namespace;
       // Membership problems are repo-access's finding; here only what the token itself lacks.
-      if (accountCanWrite(info, ns).level === 'none' || accountCanWrite(info, ns).level === 'read') continue;
+      const level = accountCanWrite(info, ns).level;
+      if (level === 'none' || level === 'read') continue;
       const v = evaluateGoal(info, g.goal);
       const where = g.file !== undefined ? {file: g.file, ...(g.line !== undefined ? {line: g.line} : {})} : undefined;
       if (!v.ok) out.push(result(id, title, 'fail', `Cannot ${g.label}: ${v.explanation}`, info.kind === 'read' ? hub.newToken('a write token, or a fine-grained token with job.write (and repo.write to push)') : hub.editToken(v.missing ?? 'the permission this job needs'), where));

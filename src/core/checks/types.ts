@@ -106,6 +106,11 @@ export function parseRepo(repo: string | HubRepo, type: RepoKind = 'model'): Hub
   return {type: kind, namespace: m[2]!, name: m[3]!};
 }
 
+/** A submission with nothing found yet (the extractors fill it in). */
+export function newSubmission(origin: Origin, api: string, operation: string, file: string, line: number): Submission {
+  return {origin, api, operation, file, line, secrets: [], env: [], secretsOpaque: false, envOpaque: false, unknownArgs: []};
+}
+
 export interface ScriptFacts {
   file: string;
   /** First line that talks to the Hub with a token (push, upload, create_repo, login, whoami, reads HF_TOKEN). */

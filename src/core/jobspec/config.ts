@@ -2,7 +2,7 @@
 // parseJobConfig never throws: it returns the config or errors that name the key and the line.
 import {checkFlavor} from './flavors.js';
 import {LiteralError, LiteralParser, LineIndex, type Lit} from './literal.js';
-import {isTokenPlaceholder, looksLikeRealToken} from './placeholder.js';
+import {isTokenEnvName, isTokenPlaceholder, looksLikeRealToken} from './placeholder.js';
 import {nearest} from './similar.js';
 import {parseTimeout} from './timeout.js';
 
@@ -59,7 +59,6 @@ export type ParseConfigResult =
   | {ok: false; errors: ConfigIssue[]; warnings: ConfigIssue[]};
 
 const KEY_PATTERN = /^[a-zA-Z][_a-zA-Z0-9]*$/;
-const TOKEN_KEYS = new Set(['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN']);
 
 function firstNonJson(lit: Lit): number | undefined {
   if (lit.t === 'expr') return lit.line;
@@ -146,10 +145,10 @@ export function parseJobConfig(text: string, file: string = DEFAULT_CONFIG_FILE)
         err(e.value.line, `"${key}.${name}" holds a real-looking token: never put a token in a file. Use "$HF_TOKEN"; it is filled in from your login when the job is submitted.`, `${key}.${name}`);
         continue;
       }
-      if (key === 'env' && TOKEN_KEYS.has(name)) {
+      if (key === 'env' && isTokenEnvName(name)) {
         warn(e.line, `HF_TOKEN is passed in "env": its value shows in the job's details. Move it to "secrets" (encrypted server side).`, `env.${name}`);
       }
-      if (key === 'secrets' && !TOKEN_KEYS.has(name) && isTokenPlaceholder(value) && !('HF_TOKEN' in out)) {
+      if (key === 'secrets' && !isTokenEnvName(name) && isTokenPlaceholder(value) && !('HF_TOKEN' in out)) {
         warn(e.line, `The token is passed as secret "${name}", but huggingface_hub reads HF_TOKEN: name it "HF_TOKEN".`, `secrets.${name}`);
       }
       out[name] = value;

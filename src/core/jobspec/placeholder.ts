@@ -1,6 +1,13 @@
 // `$HF_TOKEN` / `${HF_TOKEN}` placeholders: whole-value, exact match only (as the MCP tool does).
 import {isPlaceholderToken} from '../tokens/format.js';
 
+/** The variable names huggingface_hub reads the token from (HUGGING_FACE_HUB_TOKEN is the old one). */
+export const TOKEN_ENV_NAMES: ReadonlySet<string> = new Set(['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN']);
+
+export function isTokenEnvName(name: string): boolean {
+  return TOKEN_ENV_NAMES.has(name);
+}
+
 export function isTokenPlaceholder(value: unknown): value is string {
   return typeof value === 'string' && (value.trim() === '$HF_TOKEN' || value.trim() === '${HF_TOKEN}');
 }

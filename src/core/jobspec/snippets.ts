@@ -2,9 +2,9 @@
 // Each passes our own `check`: the token goes in as a secret in the form each tool really resolves.
 import {UV_IMAGE, RUN_IMAGE, type JobConfig} from './config.js';
 import {DEFAULT_FLAVOR} from './flavors.js';
-import {isTokenPlaceholder} from './placeholder.js';
+import {isTokenEnvName, isTokenPlaceholder} from './placeholder.js';
 import {shellJoin, shellQuote, shellSplit} from './shell.js';
-import {scriptKind, uvCommand} from './spec.js';
+import {scriptKind, SPACE_PREFIX, uvCommand} from './spec.js';
 import {parseTimeout} from './timeout.js';
 
 export interface SnippetOptions {
@@ -31,7 +31,6 @@ export interface Snippets {
 const HEREDOC = 'HF_JOB_SCRIPT_EOF';
 const py = (s: string) => JSON.stringify(s);
 const commandWords = (c: string[] | string) => (typeof c === 'string' ? shellSplit(c) : c);
-const isTokenKey = (k: string) => k === 'HF_TOKEN' || k === 'HUGGING_FACE_HUB_TOKEN';
 
 export function cliSnippet(config: JobConfig, options: SnippetOptions = {}): Snippet {
   const notes: string[] = [];
@@ -58,7 +57,7 @@ export function cliSnippet(config: JobConfig, options: SnippetOptions = {}): Sni
     flags.push(isTokenPlaceholder(v) ? `-e ${k}` : `-e ${shellQuote(`${k}=${v}`)}`);
   }
   for (const [k, v] of Object.entries(config.secrets ?? {})) {
-    if (isTokenPlaceholder(v)) flags.push(isTokenKey(k) ? `--secrets ${k}` : `--secrets ${k}="$(hf auth token)"`);
+    if (isTokenPlaceholder(v)) flags.push(isTokenEnvName(k) ? `--secrets ${k}` : `--secrets ${k}="$(hf auth token)"`);
     else {
       flags.push(`--secrets ${k}`);
       notes.push(`--secrets ${k} takes the value of ${k} from your environment; export it first.`);
@@ -208,8 +207,7 @@ export function jsSnippet(config: JobConfig, options: SnippetOptions = {}): Snip
     }
   } else {
     const image = config.image ?? RUN_IMAGE;
-    const space = /^(?:https:\/\/)?(?:huggingface\.co|hf\.co)\/spaces\//;
-    fields.push(space.test(image) ? `spaceId: ${js(image.replace(space, ''))}` : `dockerImage: ${js(image)}`);
+    fields.push(SPACE_PREFIX.test(image) ? `spaceId: ${js(image.replace(SPACE_PREFIX, ''))}` : `dockerImage: ${js(image)}`);
     fields.push(`command: ${JSON.stringify(commandWords(config.command ?? []))}`);
   }
   fields.push(`flavor: ${js(config.flavor ?? DEFAULT_FLAVOR)}`);

@@ -5,7 +5,7 @@ import {maskToken, redactSecrets} from '../tokens/mask.js';
 import type {HubJobSpec} from '../hub/client.js';
 import {RUN_IMAGE, UV_IMAGE, type JobConfig} from './config.js';
 import {DEFAULT_FLAVOR} from './flavors.js';
-import {containsTokenPlaceholder, isTokenPlaceholder} from './placeholder.js';
+import {containsTokenPlaceholder, isTokenEnvName, isTokenPlaceholder} from './placeholder.js';
 import {shellJoin, shellSplit} from './shell.js';
 import {parseTimeout} from './timeout.js';
 
@@ -38,7 +38,8 @@ export function scriptKind(script: string): ScriptKind {
   return 'command';
 }
 
-const SPACE_PREFIX = /^(?:https:\/\/)?(?:huggingface\.co|hf\.co)\/spaces\//;
+/** `hf.co/spaces/NS/NAME` (or huggingface.co) as an image: the job runs that Space's image. */
+export const SPACE_PREFIX = /^(?:https:\/\/)?(?:huggingface\.co|hf\.co)\/spaces\//;
 
 /** `uv run --with dep ... -p py TARGET args...` */
 export function uvCommand(config: Pick<JobConfig, 'dependencies' | 'python' | 'script_args'>, target: string): string[] {
@@ -116,7 +117,7 @@ function resolveMap(kind: 'env' | 'secrets', map: Record<string, string> | undef
       result[key] = token;
       out.resolved.push(`${kind}.${key}`);
       if (kind === 'env') out.notes.push(`env.${key} was filled in from your login, but env values show in the job's details: move it to "secrets".`);
-      if (kind === 'secrets' && key !== 'HF_TOKEN' && key !== 'HUGGING_FACE_HUB_TOKEN') out.notes.push(`The token goes in as secret "${key}"; huggingface_hub inside the job reads HF_TOKEN.`);
+      if (kind === 'secrets' && !isTokenEnvName(key)) out.notes.push(`The token goes in as secret "${key}"; huggingface_hub inside the job reads HF_TOKEN.`);
       continue;
     }
     if (containsTokenPlaceholder(value)) out.notes.push(`${kind}.${key} contains $HF_TOKEN inside a longer value; only a whole "$HF_TOKEN" is replaced, so it is sent as written.`);

@@ -9,6 +9,7 @@ import type {Env} from '../store/paths.js';
 import {resolveToken, type TokenSource} from '../store/resolve.js';
 import type {WhoAmIOutcome} from '../checks/live-context.js';
 import {parseRepo, repoLabel, type HubRepo} from '../checks/types.js';
+import {isTokenEnvName} from '../jobspec/placeholder.js';
 import {catalogFor, type Cause, type ProblemId} from './catalog.js';
 
 export interface DiagnoseContext {
@@ -54,12 +55,14 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   };
 
   // 1. The job itself: did it get a token?
-  const jobHasToken = ctx.job ? [...ctx.job.secretNames, ...ctx.job.envNames].some((n) => n === 'HF_TOKEN' || n === 'HUGGING_FACE_HUB_TOKEN') : undefined;
+  const jobNames = ctx.job ? [...ctx.job.secretNames, ...ctx.job.envNames] : [];
+  const jobHasToken = ctx.job ? jobNames.some(isTokenEnvName) : undefined;
+  /** A token-ish name that is not HF_TOKEN (TOKEN, hf_token): the wrong-secret-key story. */
+  const otherTokenName = jobHasToken ? undefined : jobNames.find((n) => /token/i.test(n));
   if (ctx.job) {
     if (jobHasToken) findings.push({status: 'ok', text: `The job has ${ctx.job.secretNames.includes('HF_TOKEN') ? 'secret' : 'env var'} HF_TOKEN.`});
     else {
-      const other = [...ctx.job.secretNames, ...ctx.job.envNames].find((n) => /token/i.test(n));
-      findings.push({status: 'bad', text: other ? `The job passes "${other}" but no HF_TOKEN.` : 'The job was started without HF_TOKEN (no secret, no env var).'});
+      findings.push({status: 'bad', text: otherTokenName ? `The job passes "${otherTokenName}" but no HF_TOKEN.` : 'The job was started without HF_TOKEN (no secret, no env var).'});
     }
   }
   // 2. What the Hub said about the token it got.
@@ -93,10 +96,7 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   switch (problem) {
     case 'unauthorized-401':
     case 'token-missing': {
-      if (ctx.job && !jobHasToken) {
-        const other = [...ctx.job.secretNames, ...ctx.job.envNames].some((n) => /token/i.test(n));
-        return done(other ? 'wrong-secret-key' : 'no-token-in-job');
-      }
+      if (ctx.job && !jobHasToken) return done(otherTokenName ? 'wrong-secret-key' : 'no-token-in-job');
       if (whoBad) return done(ctx.shadowsSavedToken ? 'env-override' : problem === 'unauthorized-401' ? 'invalid-token' : undefined);
       // The job had HF_TOKEN and the token here works, yet the Hub refused what it got: "$HF_TOKEN" sent as is.
       if (problem === 'unauthorized-401' && ctx.job && jobHasToken && who?.ok) return done('literal-placeholder');
