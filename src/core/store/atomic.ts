@@ -1,4 +1,6 @@
-// Atomic, private file writes: temp file in the same folder (0600), fsync, rename; folder 0700 (like huggingface_hub ≥ 1.16).
+// Atomic file writes: temp file in the same folder, fsync, rename. By default private (file 0600, folder 0700, like
+// huggingface_hub ≥ 1.16) for the token store; `{mode: 0o644, privateDir: false}` for a normal project file, whose
+// folder is created 0755 when missing and never chmodded when it exists.
 // A write that fails, or a Ctrl-C / SIGTERM in the middle of one, leaves the old file whole and no temp file behind.
 import {randomBytes} from 'node:crypto';
 import {rmSync} from 'node:fs';
@@ -37,13 +39,28 @@ function untrack(tmp: string): void {
   if (pendingTemps.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
 }
 
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export interface WriteFileAtomicOptions {
+  /** The file's mode (default 0o600: a secret). */
+  mode?: number;
+  /** Create the folder 0700 and chmod an existing one to 0700 (default true). false: mkdir 0755 when missing, no chmod. */
+  privateDir?: boolean;
+}
+
+export async function writeFileAtomic(path: string, data: string, options: WriteFileAtomicOptions = {}): Promise<void> {
+  const mode = options.mode ?? 0o600;
   const dir = dirname(path);
-  await ensurePrivateDir(dir);
+  if (options.privateDir ?? true) await ensurePrivateDir(dir);
+  else {
+    try {
+      await mkdir(dir, {recursive: true, mode: 0o755});
+    } catch (error) {
+      throw storeError(error, 'create the folder', dir);
+    }
+  }
   const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   track(tmp);
   try {
-    const handle = await open(tmp, 'wx', 0o600);
+    const handle = await open(tmp, 'wx', mode);
     try {
       await handle.writeFile(data, 'utf8');
       await handle.sync();
@@ -57,5 +74,5 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   } finally {
     untrack(tmp);
   }
-  await chmod(path, 0o600).catch(() => undefined);
+  await chmod(path, mode).catch(() => undefined);
 }

@@ -318,14 +318,15 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         const saved = await saveLogin(envFor(session.target), {name: account.storageName, token: account.token});
         written.push(saved.paths.storedTokensPath, saved.paths.tokenPath);
       }
-      await mkdir(plan.dir, {recursive: true});
+      // Project files, not secrets: the folder is created 0755 when missing (an existing one keeps its mode), files 0644.
+      await mkdir(plan.dir, {recursive: true, mode: 0o755});
       for (const file of plan.files) {
         if (file.unchanged || (file.role !== 'job config' && file.role !== 'script')) continue;
         const content = pending.get(file.path);
         if (content === undefined) throw new Error(`Nothing planned for ${file.path}: go back and review the files again.`);
         // Both writes are atomic (temp file + rename): quitting mid-write never leaves a partial file.
         if (file.role === 'job config') await writeJobConfig(file.path, JSON.parse(content) as JobConfig);
-        else await writeFileAtomic(file.path, content);
+        else await writeFileAtomic(file.path, content, {mode: 0o644, privateDir: false});
         written.push(file.path);
       }
       lastJob = undefined;
