@@ -4,31 +4,53 @@ import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {runChecks} from '../core/checks/runner.js';
-import type {CheckReport, CheckResult} from '../core/checks/types.js';
+import type {CheckReport, CheckResult, ScanSummary} from '../core/checks/types.js';
+import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
 import {resolveEndpoint} from '../core/endpoint.js';
+import {appCommand} from '../core/invocation.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
 
-const HELP = `Usage: hf-jobs-wizard check [PATH...] [--json] [--offline] [--endpoint URL]
+const HELP = `Usage: hf-jobs-wizard check [PATH...] [--json] [--offline] [--endpoint URL | --sandbox]
 
 Checks how your jobs get their Hugging Face token, before you spend compute on them. Reads job configs
 (hf-job.json), Python scripts and run_job/run_uv_job calls, \`hf jobs run|uv run\` lines, MCP hf_jobs calls
 and Markdown code blocks in the paths (default: the current folder; .gitignore is honoured), then checks
-your token against the Hub.
+your token against the Hub. Hidden folders (.git, .cache, .venv ...; .github is read), node_modules,
+__pycache__ and this app's own data (its cache folder, sandbox data) are skipped unless you name them.
 
 Options:
   --json          print {"ok": bool, "checks": [{"id", "status", "title", "message", "fix", "file"?, "line"?}]}
   --offline       no network: skip token-valid, token-permission and repo-access
   --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
+  --sandbox       check against the offline sandbox Hub with its practice login (\`${appCommand('login --sandbox')}\`),
+                  the same one the wizard and \`${appCommand('example --sandbox')}\` use
   -h, --help      show this help
+
+Example: ${appCommand('check my-first-hf-job --sandbox')}
 
 Exit codes: 0 no failure (warnings allowed), 1 at least one check failed, 2 usage error.`;
 
 const MARKS = {pass: '✓', warn: '!', fail: '✗', skip: '-'} as const;
 const COLORS = {pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', skip: '\x1b[2m'} as const;
 
-export function renderReport(report: CheckReport, color: boolean): string[] {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** `Scanned 12 files in my-first-hf-job/ (skipped 3 hidden folders)`. */
+export function scannedLine(s: ScanSummary): string {
+  const where = s.paths.map((p) => (p === '.' ? 'the current folder' : p)).join(', ');
+  const count = (reason: ScanSummary['skippedDirs'][number]['reason']) => s.skippedDirs.filter((d) => d.reason === reason).length;
+  const parts = [
+    count('hidden') ? plural(count('hidden'), 'hidden folder') : '',
+    count('dependencies') ? plural(count('dependencies'), 'dependency folder') : '',
+    count('app-data') ? `${plural(count('app-data'), "folder")} of this app's own data` : '',
+  ].filter(Boolean);
+  return `Scanned ${plural(s.files, 'file')} in ${where}${parts.length ? ` (skipped ${parts.join(', ')}; name one to check it)` : ''}`;
+}
+
+export function renderReport(report: CheckReport, color: boolean, scanned?: ScanSummary): string[] {
   const paint = (status: CheckResult['status'], s: string) => (color ? `${COLORS[status]}${s}\x1b[0m` : s);
   const lines: string[] = [];
+  if (scanned) lines.push(scannedLine(scanned), '');
   for (const c of report.checks) {
     const where = c.file !== undefined ? `${c.file}${c.line !== undefined ? `:${c.line}` : ''}` : '';
     if (c.status === 'pass') lines.push(`${paint('pass', `[${MARKS.pass}]`)} ${c.title}: ${c.message}`);
@@ -51,11 +73,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: {json: {type: 'boolean'}, offline: {type: 'boolean'}, endpoint: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+      options: {json: {type: 'boolean'}, offline: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
       strict: true,
     });
   } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard check: ${(error as Error).message.split('\n')[0]}. Run \`hf-jobs-wizard check --help\`.`);
+    writeLine(io.stderr, `hf-jobs-wizard check: ${(error as Error).message.split('\n')[0]}. Run \`${appCommand('check --help')}\`.`);
     return EXIT.usage;
   }
   const {values, positionals} = parsed;
@@ -76,16 +98,32 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, `hf-jobs-wizard check: --endpoint must be an http(s) URL, got "${values.endpoint}".`);
     return EXIT.usage;
   }
+  if (values.sandbox && values.endpoint !== undefined) {
+    writeLine(io.stderr, 'hf-jobs-wizard check: --sandbox and --endpoint cannot be combined.');
+    return EXIT.usage;
+  }
+  let sandbox: SandboxSession | undefined;
   try {
-    const report = await runChecks({paths, cwd: io.cwd, env: io.env, offline: Boolean(values.offline), endpoint: resolveEndpoint(values.endpoint, io.env)});
+    let env = io.env;
+    let endpoint = resolveEndpoint(values.endpoint, io.env);
+    if (values.sandbox) {
+      // The persistent sandbox and its own HF_HOME: the login `login --sandbox` and the wizard saved.
+      sandbox = await openSandboxSession(io.env);
+      env = sandbox.env;
+      endpoint = sandbox.endpoint;
+    }
+    let scanned: ScanSummary | undefined;
+    const report = await runChecks({paths, cwd: io.cwd, env, offline: Boolean(values.offline), endpoint, onScanned: (s) => (scanned = s)});
     if (values.json) writeLine(io.stdout, JSON.stringify(report));
     else {
       const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
-      for (const line of renderReport(report, color)) writeLine(io.stdout, line);
+      for (const line of renderReport(report, color, scanned)) writeLine(io.stdout, line);
     }
     return report.ok ? EXIT.ok : EXIT.failed;
   } catch (error) {
     writeLine(io.stderr, `hf-jobs-wizard check: ${(error as Error).message.split('\n')[0]}`);
     return EXIT.failed;
+  } finally {
+    await sandbox?.close();
   }
 }

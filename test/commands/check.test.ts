@@ -69,3 +69,50 @@ describe('check command', () => {
     expect(report.checks.find((c: {id: string}) => c.id === 'token-valid').status).toBe('skip');
   });
 });
+
+describe('check skips hidden folders and the app own data (newcomer #1)', () => {
+  async function project(): Promise<void> {
+    const {mkdir} = await import('node:fs/promises');
+    const {startSandbox} = await import('../../src/sandbox/index.js');
+    // The app's real data, where the newcomer's XDG dirs put it: a sandbox data dir under .cache, and one under a
+    // visible cache folder, and a sandbox data dir anywhere (accounts.json + hub/).
+    for (const data of [join(dir, '.cache', 'hf-jobs-wizard', 'sandbox-data'), join(dir, 'cache', 'hf-jobs-wizard', 'sandbox-data'), join(dir, 'practice-data')]) {
+      const s = await startSandbox({dataDir: data});
+      await s.close();
+    }
+    await mkdir(join(dir, '.state', 'x'), {recursive: true});
+    await writeFile(join(dir, '.state', 'x', 'leak.py'), `t = "hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12"\n`);
+    await mkdir(join(dir, '__pycache__'));
+    await writeFile(join(dir, '__pycache__', 'leak.txt'), `hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12\n`);
+    await mkdir(join(dir, 'my-first-hf-job'));
+    await writeFile(join(dir, 'my-first-hf-job', 'hf-job.json'), JSON.stringify({script: 'https://e.x/s.py', flavor: 'cpu-basic', timeout: '30m', secrets: {HF_TOKEN: '$HF_TOKEN'}}));
+  }
+
+  const LOGIN = {HF_TOKEN: 'hf_FAKEloginFAKEloginFAKEloginFAKEab'};
+  it('a folder with the app data inside: no findings from it, and the report says what was scanned', async () => {
+    await project();
+    const i = io(LOGIN);
+    expect(await check(['--offline'], i)).toBe(0);
+    const out = i.out();
+    expect(out).not.toContain('accounts.json');
+    expect(out).not.toContain('createdAt');
+    expect(out).toMatch(/^Scanned 1 file in the current folder \(skipped 2 hidden folders, 1 dependency folder, 2 folders of this app's own data; name one to check it\)$/m);
+    const j = io(LOGIN);
+    expect(await check(['--offline', '--json'], j)).toBe(0);
+    expect(Object.keys(JSON.parse(j.out())).sort()).toEqual(['checks', 'ok']);
+  });
+
+  it('a hidden folder named explicitly is scanned; CI workflows in .github are read', async () => {
+    await project();
+    const {mkdir} = await import('node:fs/promises');
+    await mkdir(join(dir, '.github', 'workflows'), {recursive: true});
+    await writeFile(join(dir, '.github', 'workflows', 'job.yml'), 'steps:\n  - run: hf jobs uv run --token hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12 train.py\n');
+    const ci = io(LOGIN);
+    expect(await check(['--offline', '--json'], ci)).toBe(1);
+    expect(new Set(JSON.parse(ci.out()).checks.filter((c: {file?: string; status: string}) => c.status === 'fail').map((c: {file?: string}) => c.file))).toEqual(new Set([join('.github', 'workflows', 'job.yml')]));
+    const named = io(LOGIN);
+    expect(await check(['.state', '--offline'], named)).toBe(1);
+    expect(named.out()).toContain('Scanned 1 file in .state');
+    expect(named.out()).toContain(`[✗] No token written in files  (${join('.state', 'x', 'leak.py')}:1)`);
+  });
+});

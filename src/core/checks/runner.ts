@@ -24,7 +24,7 @@ import {tokenValid} from './token-valid.js';
 import {unknownArgument} from './unknown-argument.js';
 import {unknownFlavor} from './unknown-flavor.js';
 import {wrongSecretKey} from './wrong-secret-key.js';
-import type {CheckId, CheckReport, CheckResult, LiveCheckId, ScanModel, StaticCheckId} from './types.js';
+import type {CheckId, CheckReport, CheckResult, LiveCheckId, ScanModel, ScanSummary, StaticCheckId} from './types.js';
 
 export const STATIC_CHECKS: Record<StaticCheckId, StaticCheck> = {
   'hardcoded-token': hardcodedToken,
@@ -64,6 +64,8 @@ export interface RunChecksOptions {
   only?: CheckId[];
   /** Use this context instead of resolving the token from env. */
   liveContext?: LiveContext;
+  /** Told what was read (paths, file count, folders skipped) for the human report. */
+  onScanned?: (summary: ScanSummary) => void;
 }
 
 /** Messages never carry a whole token: a last pass masks anything token-shaped and the token in use. */
@@ -98,6 +100,7 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
   const endpoint = options.endpoint ?? resolveEndpoint(undefined, options.env);
   const ctx = options.liveContext ?? (await createLiveContext({env: options.env, endpoint, offline, ...(options.hub ? {hub: options.hub} : {})}));
   const checks = [...runStaticChecks(model, options.only, ctx.endpoint), ...(await runLiveChecks(ctx, model, offline, options.only))];
+  options.onScanned?.({paths: options.paths.length ? options.paths : ['.'], files: model.files.length, skippedDirs: model.skippedDirs});
   return report(safe(checks, ctx.token ? [ctx.token] : []));
 }
 

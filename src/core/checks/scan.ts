@@ -9,7 +9,7 @@ import {extractPython} from './extract-python.js';
 import {extractShell, parseDotenv} from './extract-shell.js';
 import {scriptFacts} from './script-facts.js';
 import {emptyModel, type ScanModel, type ScriptFacts, type Submission} from './types.js';
-import {walkFiles} from './walk.js';
+import {walkFiles, type SkippedDir} from './walk.js';
 
 export type FileKind = 'python' | 'shell' | 'json' | 'markdown' | 'yaml' | 'text';
 
@@ -180,10 +180,12 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
   };
   const queue: {path: string; size: number}[] = [];
+  const skippedDirs: SkippedDir[] = [];
   for (const raw of paths.length ? paths : ['.']) {
     const abs = resolve(options.cwd, raw);
-    for await (const entry of walkFiles(abs)) queue.push(entry);
+    for await (const entry of walkFiles(abs, skippedDirs)) queue.push(entry);
   }
+  model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
   const absByDisplay = new Map<string, string>();
   let next = 0;
   const worker = async () => {

@@ -37,6 +37,13 @@ export interface CheckReport {
   checks: CheckResult[];
 }
 
+/** The paths walked, how many text files were read, and the folders left out (hidden, dependencies, app data). */
+export interface ScanSummary {
+  paths: string[];
+  files: number;
+  skippedDirs: {dir: string; reason: 'hidden' | 'dependencies' | 'app-data'}[];
+}
+
 /** Where a job submission was written. */
 export type Origin = 'config' | 'mcp' | 'python' | 'cli';
 
@@ -147,10 +154,12 @@ export interface ScanModel {
   tokenValues: TokenValue[];
   /** Files skipped (binary, too large) or unreadable, for the report. */
   skipped: {file: string; reason: string}[];
+  /** Folders not walked (hidden, dependencies, the app's own data), as shown to the person. */
+  skippedDirs: ScanSummary['skippedDirs'];
 }
 
 export function emptyModel(): ScanModel {
-  return {files: [], submissions: [], scripts: [], tokens: [], argvTokens: [], tokenValues: [], skipped: []};
+  return {files: [], submissions: [], scripts: [], tokens: [], argvTokens: [], tokenValues: [], skipped: [], skippedDirs: []};
 }
 
 export function mergeModel(into: ScanModel, from: ScanModel): void {
@@ -161,4 +170,5 @@ export function mergeModel(into: ScanModel, from: ScanModel): void {
   into.argvTokens.push(...from.argvTokens);
   into.tokenValues.push(...from.tokenValues);
   into.skipped.push(...from.skipped);
+  into.skippedDirs.push(...from.skippedDirs);
 }

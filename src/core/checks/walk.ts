@@ -1,8 +1,35 @@
-// Walks folders for `check`: honours .gitignore (simple patterns, our own matcher), skips .git and node_modules.
+// Walks folders for `check`: honours .gitignore (simple patterns, our own matcher), skips hidden folders
+// (.git, .cache, .venv, .state ...), dependency folders (node_modules, __pycache__, venv) and the app's own data
+// (its cache/state folder, sandbox data dirs). A path the person names explicitly is always walked.
 import {readdir, readFile, stat} from 'node:fs/promises';
-import {join, relative, sep} from 'node:path';
+import {basename, join, relative, sep} from 'node:path';
 
-export const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache']);
+/** Dependency and tool folders that are never the person's job files (hidden folders are skipped as well). */
+export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
+
+/** Hidden folders that do hold job lines worth checking (CI workflows running `hf jobs run`). */
+export const SCANNED_HIDDEN_DIRS = new Set(['.github', '.gitlab', '.circleci']);
+
+/** Folder names under which the app keeps its own data (`~/.cache/hf-jobs-wizard`, `~/.local/state/hf-jobs-wizard`). */
+const APP_DATA_PARENTS = /^\.?(cache|state|share|data)$/i;
+
+export type SkippedDirReason = 'hidden' | 'dependencies' | 'app-data';
+
+export interface SkippedDir {
+  dir: string;
+  reason: SkippedDirReason;
+}
+
+/** Why a folder (by its entries' names) is not walked, or undefined to walk it. */
+export function skipReason(dir: string, entryNames: {files: Set<string>; dirs: Set<string>}): SkippedDirReason | undefined {
+  const name = basename(dir);
+  if (name === 'hf-jobs-wizard' && APP_DATA_PARENTS.test(basename(join(dir, '..')))) return 'app-data';
+  // A sandbox data dir (`hf-jobs-wizard sandbox --data DIR`, the wizard's sandbox): accounts.json next to hub/.
+  if (entryNames.files.has('accounts.json') && entryNames.dirs.has('hub')) return 'app-data';
+  if (name.startsWith('.') && !SCANNED_HIDDEN_DIRS.has(name)) return 'hidden';
+  if (ALWAYS_SKIPPED_DIRS.has(name)) return 'dependencies';
+  return undefined;
+}
 
 interface Rule {
   re: RegExp;
@@ -80,8 +107,11 @@ export interface WalkEntry {
   size: number;
 }
 
-/** Files under `root` (a file yields itself). Ignored folders are not entered. */
-export async function* walkFiles(root: string): AsyncGenerator<WalkEntry> {
+/**
+ * Files under `root` (a file yields itself). Ignored folders are not entered; skipped folders (hidden,
+ * dependencies, the app's own data) are listed in `skippedDirs` when given. `root` itself is never skipped.
+ */
+export async function* walkFiles(root: string, skippedDirs?: SkippedDir[]): AsyncGenerator<WalkEntry> {
   const st = await stat(root);
   if (st.isFile()) {
     yield {path: root, size: st.size};
@@ -110,7 +140,12 @@ export async function* walkFiles(root: string): AsyncGenerator<WalkEntry> {
     for (const e of entries) {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
-        if (ALWAYS_SKIPPED_DIRS.has(e.name) || ignore.ignored(full, true)) continue;
+        if (ignore.ignored(full, true)) continue;
+        const reason = await childSkipReason(full);
+        if (reason) {
+          skippedDirs?.push({dir: full, reason});
+          continue;
+        }
         subdirs.push(full);
       } else if (e.isFile()) {
         if (ignore.ignored(full, false)) continue;
@@ -119,4 +154,20 @@ export async function* walkFiles(root: string): AsyncGenerator<WalkEntry> {
     }
     for (const d of subdirs.reverse()) stack.push({dir: d, ignore});
   }
+}
+
+async function childSkipReason(dir: string): Promise<SkippedDirReason | undefined> {
+  const quick = skipReason(dir, {files: new Set(), dirs: new Set()});
+  if (quick) return quick;
+  let entries;
+  try {
+    entries = await readdir(dir, {withFileTypes: true});
+  } catch {
+    return undefined;
+  }
+  if (!entries.some((e) => e.name === 'accounts.json')) return undefined;
+  return skipReason(dir, {
+    files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)),
+    dirs: new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name)),
+  });
 }
