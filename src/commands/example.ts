@@ -12,6 +12,7 @@ import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {classifyText} from '../core/troubleshoot/classify.js';
 import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard example [NAME] [--yes] [--json] [--sandbox | --endpoint URL]
 
@@ -87,7 +88,7 @@ async function chooseExample(o: Options, io: CommandIo): Promise<Example> {
     return found;
   }
   if (!io.stdin.isTTY || !io.stderr.isTTY || o.json) {
-    throw new Failure(`name an example: ${EXAMPLES.map((e) => e.id).join(', ')} (e.g. \`hf-jobs-wizard example token-check --sandbox\`).`, EXIT.usage);
+    throw new Failure(`name an example: ${EXAMPLES.map((e) => e.id).join(', ')} (e.g. \`${APP_COMMAND} example token-check --sandbox\`).`, EXIT.usage);
   }
   const {select} = await import('@inquirer/prompts');
   const id = await select(
@@ -173,7 +174,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     o = parsed;
   } catch (error) {
-    err(`hf-jobs-wizard example: ${(error as Error).message}. Run \`hf-jobs-wizard example --help\`.`);
+    err(`hf-jobs-wizard example: ${(error as Error).message}. Run \`${APP_COMMAND} example --help\`.`);
     return EXIT.usage;
   }
 
@@ -192,7 +193,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const resolution = await resolveToken(env);
     token = resolution.token ?? sandbox?.tokens.write;
     if (!token) {
-      throw new Failure(`not logged in: run \`hf-jobs-wizard login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`hf-jobs-wizard example ${example.id} --sandbox\`.`);
+      throw new Failure(`not logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`);
     }
     const tokenFrom = resolution.token ? (resolution.source === 'file' ? 'your saved login' : `the ${resolution.source} environment variable`) : 'the sandbox practice write token';
     const client = createHubClient({hubUrl: endpoint, accessToken: token});
@@ -251,7 +252,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     } else {
       const problem = classifyText(outcome.lines.join('\n'));
       const likely = problem.problem !== 'unknown' ? problem.title : message ?? 'see the log above';
-      hint = `Likely problem: ${redactSecrets(likely, secrets)}. Run \`hf-jobs-wizard troubleshoot --job ${ref}${isDefaultEndpoint(endpoint) || local ? '' : ` --endpoint ${endpoint}`}\` for causes and fixes.`;
+      hint = `Likely problem: ${redactSecrets(likely, secrets)}. Run \`${APP_COMMAND} troubleshoot --job ${ref}${isDefaultEndpoint(endpoint) || local ? '' : ` --endpoint ${endpoint}`}\` for causes and fixes.`;
       err(`Job ${job.id} ended with stage ${stage}${message ? `: ${redactSecrets(message, secrets)}` : ''}.`);
       err(hint);
     }

@@ -13,6 +13,7 @@ import type {FileExercise} from '../core/lessons/workspace.js';
 import {redactSecrets} from '../core/tokens/mask.js';
 import {describeError} from '../main.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard learn [LESSON] [options]
 
@@ -94,7 +95,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       options: LEARN_OPTIONS,
     }));
   } catch (error) {
-    io.stderr.write(`hf-jobs-wizard learn: ${describeError(error)}. Run \`hf-jobs-wizard learn --help\`.\n`);
+    io.stderr.write(`hf-jobs-wizard learn: ${describeError(error)}. Run \`${APP_COMMAND} learn --help\`.\n`);
     return EXIT.usage;
   }
   if (values.help) {
@@ -123,7 +124,7 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
   }
   const action = actions[0];
   if (action && !lessonKey) {
-    io.stderr.write(`hf-jobs-wizard learn: --${action} needs a lesson first, e.g. \`hf-jobs-wizard learn job-token --${action} ${action === 'run' ? 'EXERCISE --token write' : 'EXERCISE'}\`.\n`);
+    io.stderr.write(`hf-jobs-wizard learn: --${action} needs a lesson first, e.g. \`${APP_COMMAND} learn job-token --${action} ${action === 'run' ? 'EXERCISE --token write' : 'EXERCISE'}\`.\n`);
     return EXIT.usage;
   }
   if (flags.answers !== undefined && action !== 'verify') {
@@ -171,20 +172,20 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
       writeLine(io.stdout);
       writeLine(io.stdout, 'Exercises:');
       for (const e of lesson.exercises) writeLine(io.stdout, `  ${course.isDone(lesson, e) ? '✓' : ' '} ${e.id}  ${e.title} (${e.kind})`);
-      writeLine(io.stdout, `Start one with: hf-jobs-wizard learn ${lesson.id} --start EXERCISE`);
+      writeLine(io.stdout, `Start one with: ${APP_COMMAND} learn ${lesson.id} --start EXERCISE`);
       await course.progress.markRead(lesson.id);
       return EXIT.ok;
     }
-    io.stderr.write('hf-jobs-wizard learn is interactive and needs a terminal. The lessons:\n');
+    io.stderr.write(`${APP_COMMAND} learn is interactive and needs a terminal. The lessons:\n`);
     for (const line of lessonListLines(course)) io.stderr.write(`  ${line}\n`);
     io.stderr.write(
       [
         '',
         'Without a terminal use the flags:',
-        '  hf-jobs-wizard learn LESSON                      print a lesson',
-        '  hf-jobs-wizard learn LESSON --start EXERCISE     copy its files and print the task',
-        '  hf-jobs-wizard learn LESSON --verify EXERCISE    check it (--json for JSON; --answers a,b for quizzes)',
-        '  hf-jobs-wizard learn --list --json               progress as JSON',
+        `  ${APP_COMMAND} learn LESSON                      print a lesson`,
+        `  ${APP_COMMAND} learn LESSON --start EXERCISE     copy its files and print the task`,
+        `  ${APP_COMMAND} learn LESSON --verify EXERCISE    check it (--json for JSON; --answers a,b for quizzes)`,
+        `  ${APP_COMMAND} learn --list --json               progress as JSON`,
         '',
       ].join('\n'),
     );
@@ -226,11 +227,11 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
           q.choices.forEach((c, j) => out(`   ${String.fromCharCode(97 + j)}) ${c.text}`));
         });
         out();
-        out(`Answer with: hf-jobs-wizard learn ${lesson.id} --verify ${exercise.id} --answers ${exercise.questions.map(() => 'a').join(',')}`);
+        out(`Answer with: ${APP_COMMAND} learn ${lesson.id} --verify ${exercise.id} --answers ${exercise.questions.map(() => 'a').join(',')}`);
       } else {
         out();
-        if (exercise.kind === 'live') out(`Run the job with: hf-jobs-wizard learn ${lesson.id} --run ${exercise.id} --token write|read|fine-grained|expired`);
-        out(`Check it with:  hf-jobs-wizard learn ${lesson.id} --verify ${exercise.id}`);
+        if (exercise.kind === 'live') out(`Run the job with: ${APP_COMMAND} learn ${lesson.id} --run ${exercise.id} --token write|read|fine-grained|expired`);
+        out(`Check it with:  ${APP_COMMAND} learn ${lesson.id} --verify ${exercise.id}`);
       }
       return EXIT.ok;
     }
@@ -265,7 +266,7 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
         out(`Running the job in hf-job.json on the ${target.label} with the ${token} token…`);
         const outcome = await course.run(lesson, exercise, token as PracticeToken, target, (line) => out(`  ${line}`));
         out(outcome.record.jobId ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}.` : 'No job was created.');
-        out(`Check the exercise with: hf-jobs-wizard learn ${lesson.id} --verify ${exercise.id}`);
+        out(`Check the exercise with: ${APP_COMMAND} learn ${lesson.id} --verify ${exercise.id}`);
         return outcome.stage === 'COMPLETED' ? EXIT.ok : EXIT.failed;
       } finally {
         await target.close();
@@ -301,9 +302,9 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
           for (const line of solutionLines(exercise)) out(line);
           if (exercise.kind !== 'quiz') out(`  Solution files: ${exerciseDir(lesson, exercise, 'solution')}`);
           const next = course.next(lesson, exercise);
-          if (next) out(`Next: hf-jobs-wizard learn ${next.lesson.id}${next.exercise ? ` --start ${next.exercise.id}` : ''}`);
+          if (next) out(`Next: ${APP_COMMAND} learn ${next.lesson.id}${next.exercise ? ` --start ${next.exercise.id}` : ''}`);
         } else if (exercise.hints.length) {
-          out(`Stuck? hf-jobs-wizard learn ${lesson.id} --hint ${exercise.id}`);
+          out(`Stuck? ${APP_COMMAND} learn ${lesson.id} --hint ${exercise.id}`);
         }
       }
       return result.passed ? EXIT.ok : EXIT.failed;

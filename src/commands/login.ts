@@ -12,6 +12,7 @@ import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
 import {normalizeTokenInput} from '../core/tokens/format.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard login [--token-stdin | --device] [--endpoint URL | --sandbox] [--name NAME] [--json]
 
@@ -19,7 +20,7 @@ Checks a Hugging Face token against the Hub (GET /api/whoami-v2), shows who it b
 then saves it exactly where the hf CLI and huggingface_hub look: $HF_HOME/token and $HF_HOME/stored_tokens.
 
 Options:
-  --token-stdin      read the token from stdin (for scripts: echo "$TOKEN" | hf-jobs-wizard login --token-stdin)
+  --token-stdin      read the token from stdin (for scripts: echo "$TOKEN" | ${APP_COMMAND} login --token-stdin)
   --device           log in from your browser with a one-time code (OAuth device flow)
   --endpoint URL     the Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
   --sandbox          practise on the built-in offline sandbox Hub; saved under a separate HF_HOME
@@ -57,7 +58,7 @@ class CommandFailure extends Error {
 function parse(args: string[]): Options | {help: true} {
   if (args.some((a) => a === '--token' || a.startsWith('--token='))) {
     throw new CommandFailure(
-      'login does not take --token: a token on the command line is saved in your shell history and visible to every process (ps). Pipe it instead: `printf %s "$TOKEN" | hf-jobs-wizard login --token-stdin`, or run `hf-jobs-wizard login` and paste it.',
+      `login does not take --token: a token on the command line is saved in your shell history and visible to every process (ps). Pipe it instead: \`printf %s "$TOKEN" | ${APP_COMMAND} login --token-stdin\`, or run \`${APP_COMMAND} login\` and paste it.`,
       EXIT.usage,
       'usage',
     );
@@ -139,12 +140,14 @@ async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env
     return {token: await readFirstLine(io.stdin), source: 'input'};
   }
   if (o.device) return deviceLogin(io, endpoint, env);
+  // The practice tokens of \`sandbox --json\` belong to that separate, temporary sandbox: point at --practice.
+  const sandboxHint = `Sandbox: no token to create or paste: log in with a practice token, \`${APP_COMMAND} login --sandbox --practice write\` (or --practice read, fine-grained or expired to see those fail).`;
+  if (sandbox && !io.stdin.isTTY) throw new CommandFailure(sandboxHint, EXIT.usage, 'usage');
   if (!io.stdin.isTTY) {
-    throw new CommandFailure('stdin is not a terminal, so there is nowhere to paste a token: pipe it with --token-stdin (e.g. `printf %s "$TOKEN" | hf-jobs-wizard login --token-stdin`).', EXIT.usage, 'usage');
+    throw new CommandFailure(`stdin is not a terminal, so there is nowhere to paste a token: pipe it with --token-stdin (e.g. \`printf %s "$TOKEN" | ${APP_COMMAND} login --token-stdin\`).`, EXIT.usage, 'usage');
   }
   const {password} = await import('@inquirer/prompts');
-  writeLine(io.stderr, `Create a token at ${endpoint}/settings/tokens (to run Jobs: a write token, or fine-grained with job.write).`);
-  if (sandbox) writeLine(io.stderr, 'Sandbox: get practice tokens with `hf-jobs-wizard sandbox --json`, or use --practice write.');
+  writeLine(io.stderr, sandbox ? sandboxHint : `Create a token at ${endpoint}/settings/tokens (to run Jobs: a write token, or fine-grained with job.write).`);
   const context: Parameters<typeof password>[1] = {input: io.stdin, output: io.stderr};
   try {
     const token = await password({message: 'Paste your token (input is hidden; on Windows, right-click pastes)', mask: '*'}, context);
@@ -159,7 +162,7 @@ async function deviceLogin(io: CommandIo, endpoint: string, env: Env): Promise<O
   const clientId = deviceClientId(env, endpoint);
   if (!clientId) {
     const hf = onPath(env, 'hf') ? ' `hf` is installed: run `hf auth login` (browser login), and this tool will use the token it saves.' : '';
-    throw new CommandFailure(`Browser login on ${endpoint} needs an OAuth app id (HF_DEVICE_CODE_OAUTH_CLIENT_ID).${hf} Or paste a token: run \`hf-jobs-wizard login\`.`, EXIT.failed, 'device-unavailable');
+    throw new CommandFailure(`Browser login on ${endpoint} needs an OAuth app id (HF_DEVICE_CODE_OAUTH_CLIENT_ID).${hf} Or paste a token: run \`${APP_COMMAND} login\`.`, EXIT.failed, 'device-unavailable');
   }
   const ac = new AbortController();
   const onSigint = () => ac.abort();
@@ -270,7 +273,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (error instanceof CommandFailure) return fail(error.message, error.code, error.kind);
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
     const code = (error as {code?: string}).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return fail(`${message}. Run \`hf-jobs-wizard login --help\`.`, EXIT.usage, 'usage');
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return fail(`${message}. Run \`${APP_COMMAND} login --help\`.`, EXIT.usage, 'usage');
     return fail(message, EXIT.failed, 'error');
   } finally {
     await sandbox?.close();

@@ -5,11 +5,12 @@ import {defaultSandboxDataDir} from '../core/auth/sandbox-session.js';
 import {sandboxEnv} from '../core/store/paths.js';
 import {logout} from '../core/store/session.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard logout [NAME] [--sandbox]
 
 Without NAME: removes the saved login ($HF_HOME/token and $HF_HOME/stored_tokens), like \`hf auth logout\`.
-With NAME: removes only that saved token (see \`hf-jobs-wizard status\` for the names).
+With NAME: removes only that saved token (see \`${APP_COMMAND} status\` for the names).
 
 Options:
   --sandbox    log out of the sandbox's practice login instead of the real one
@@ -23,7 +24,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   try {
     ({values, positionals} = parseArgs({args, options: {sandbox: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, strict: true, allowPositionals: true}));
   } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard logout: ${(error as Error).message}. Run \`hf-jobs-wizard logout --help\`.`);
+    writeLine(io.stderr, `hf-jobs-wizard logout: ${(error as Error).message}. Run \`${APP_COMMAND} logout --help\`.`);
     return EXIT.usage;
   }
   if (values.help) {

@@ -5,6 +5,7 @@ import {gatherStatus, type StatusReport} from '../core/auth/status.js';
 import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
 import {resolveEndpoint} from '../core/endpoint.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard status [--json] [--endpoint URL | --sandbox] [--offline]
 
@@ -25,7 +26,7 @@ function render(r: StatusReport, out: (line?: string) => void): void {
   if (!r.loggedIn) {
     out(r.tokenFileProblem ? 'Not logged in: no HF_TOKEN environment variable, and the saved token cannot be read (see below).' : 'Not logged in: no HF_TOKEN environment variable and no saved token.');
     out(`  (looked in ${r.tokenPath})`);
-    out('Log in with `hf-jobs-wizard login` (paste a token) or `hf-jobs-wizard login --device`, or practise with `hf-jobs-wizard login --sandbox`.');
+    out(`Log in with \`${APP_COMMAND} login\` (paste a token) or \`${APP_COMMAND} login --device\`, or practise with \`${APP_COMMAND} login --sandbox\`.`);
   } else {
     if (r.account) out(`Account:   ${r.account.user}${r.account.fullname ? ` (${r.account.fullname})` : ''}`);
     if (r.account?.orgs.length) out(`Orgs:      ${r.account.orgs.map((o) => (o.roleInOrg ? `${o.name} (${o.roleInOrg})` : o.name)).join(', ')}`);
@@ -54,7 +55,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       strict: true,
     }));
   } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard status: ${(error as Error).message}. Run \`hf-jobs-wizard status --help\`.`);
+    writeLine(io.stderr, `hf-jobs-wizard status: ${(error as Error).message}. Run \`${APP_COMMAND} status --help\`.`);
     return EXIT.usage;
   }
   if (values.help) {

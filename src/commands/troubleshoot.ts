@@ -3,7 +3,9 @@ import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-context.js';
+import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
 import {resolveEndpoint} from '../core/endpoint.js';
+import {appCommand} from '../core/invocation.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {redactSecrets} from '../core/tokens/mask.js';
@@ -12,7 +14,7 @@ import {classifyText, type Classification} from '../core/troubleshoot/classify.j
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
 
-const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID] [--json] [--endpoint URL]
+const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID] [--json] [--endpoint URL | --sandbox]
 
 Reads an error (a Python traceback, an @huggingface/hub error, an HTTP status line, a job log) from FILE or
 stdin, says which problem it is (401, 403, missing token, repo not found, gated repo, token format, rate
@@ -21,19 +23,22 @@ Hub and checks your token live to name the actual cause. On a terminal with no F
 it opens a screen where you paste the error (finish with Ctrl-D or an empty line) and offers fixes.
 
 Examples:
-  python train.py 2>&1 | hf-jobs-wizard troubleshoot
-  hf-jobs-wizard troubleshoot error.txt --json
-  hf-jobs-wizard troubleshoot --job my-user/6650f0c2a1b2c3d4e5f60718
+  python train.py 2>&1 | ${appCommand('troubleshoot')}
+  ${appCommand('troubleshoot error.txt --json')}
+  ${appCommand('troubleshoot --job my-user/6650f0c2a1b2c3d4e5f60718')}
+  ${appCommand('troubleshoot --sandbox --job practice-user/JOB_ID')}
 
 Options:
   --job ID        a job id (in your namespace) or NAMESPACE/ID
   --json          print {"problem", "title", "evidence", "causes", "solutions", "checks"} (+ "candidates" when unsure)
   --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
+  --sandbox       the offline sandbox Hub and its practice login (\`${appCommand('login --sandbox')}\`), the same
+                  one the wizard and \`${appCommand('example --sandbox')}\` use
   -h, --help      show this help
 
 Exit codes: 0 classified, 1 the job could not be fetched, 2 usage error (e.g. nothing to read).`;
 
-const PIPE_HINT = 'Nothing to read: pipe the error in (`python job.py 2>&1 | hf-jobs-wizard troubleshoot`), give a file (`hf-jobs-wizard troubleshoot error.txt`), or paste it with `hf-jobs-wizard troubleshoot -` and end with Ctrl-D.';
+const PIPE_HINT = `Nothing to read: pipe the error in (\`python job.py 2>&1 | ${appCommand('troubleshoot')}\`), give a file (\`${appCommand('troubleshoot error.txt')}\`), or paste it with \`${appCommand('troubleshoot -')}\` and end with Ctrl-D.`;
 const LOG_WAIT_MS = 15_000;
 const STDIN_IDLE_MS = 5_000;
 
@@ -104,7 +109,7 @@ async function fetchJob(client: HubClient, namespace: string, id: string): Promi
   return out;
 }
 
-function render(c: Classification, io: CommandIo, endpoint: string, diagnosis?: Diagnosis, job?: JobLog): void {
+function render(c: Classification, io: CommandIo, endpoint: string, sandbox: boolean, diagnosis?: Diagnosis, job?: JobLog): void {
   const out = (s = '') => writeLine(io.stdout, s);
   if (job) {
     out(`Job ${job.namespace}/${job.id}: ${job.stage ?? 'unknown stage'}${job.message ? ` (${redactSecrets(job.message)})` : ''}${job.truncated ? ' [log still streaming; read the first 15 s]' : ''}`);
@@ -130,7 +135,7 @@ function render(c: Classification, io: CommandIo, endpoint: string, diagnosis?: 
   for (const s of c.solutions) out(`  - ${s}`);
   const verify = catalogFor(endpoint)[c.problem].verify;
   out(`Verify: ${verify}`);
-  if (c.checks.length) out(`Checks that catch it: ${c.checks.join(', ')} (run \`hf-jobs-wizard check\`).`);
+  if (c.checks.length) out(`Checks that catch it: ${c.checks.join(', ')} (run \`${appCommand(sandbox ? 'check --sandbox' : 'check')}\`).`);
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -139,11 +144,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: {job: {type: 'string'}, json: {type: 'boolean'}, endpoint: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+      options: {job: {type: 'string'}, json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
       strict: true,
     });
   } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${(error as Error).message.split('\n')[0]}. Run \`hf-jobs-wizard troubleshoot --help\`.`);
+    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${(error as Error).message.split('\n')[0]}. Run \`${appCommand('troubleshoot --help')}\`.`);
     return EXIT.usage;
   }
   const {values, positionals} = parsed;
@@ -155,7 +160,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: give one FILE (or - for stdin).');
     return EXIT.usage;
   }
-  const endpoint = resolveEndpoint(values.endpoint, io.env);
+  if (values.sandbox && values.endpoint !== undefined) {
+    writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: --sandbox and --endpoint cannot be combined.');
+    return EXIT.usage;
+  }
   let text = '';
   const source = positionals[0];
   if (source !== undefined && source !== '-') {
@@ -176,18 +184,38 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // On a terminal with nothing to read: the wizard's paste-an-error screen (classify, live diagnosis, fixes).
     if (io.stdin.isTTY && io.stdout.isTTY && !values.json) {
       const {runInteractive} = await import('./wizard.js');
-      return runInteractive({sandbox: false, plain: io.env.TERM === 'dumb', startAt: 'paste-error', ...(values.endpoint ? {endpoint: values.endpoint} : {})}, io);
+      return runInteractive({sandbox: Boolean(values.sandbox), plain: io.env.TERM === 'dumb', startAt: 'paste-error', ...(values.endpoint ? {endpoint: values.endpoint} : {})}, io);
     }
     writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${PIPE_HINT}`);
     return EXIT.usage;
   }
 
+  let sandbox: SandboxSession | undefined;
+  try {
+    let env = io.env;
+    let endpoint = resolveEndpoint(values.endpoint, io.env);
+    if (values.sandbox) {
+      // The persistent sandbox and its own HF_HOME: the login `login --sandbox` and the wizard saved.
+      sandbox = await openSandboxSession(io.env);
+      env = sandbox.env;
+      endpoint = sandbox.endpoint;
+    }
+    return await classifyAndReport(text, values, io, env, endpoint);
+  } catch (error) {
+    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${(error as Error).message.split('\n')[0]}`);
+    return EXIT.failed;
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+async function classifyAndReport(text: string, values: {job?: string; json?: boolean; sandbox?: boolean}, io: CommandIo, env: CommandIo['env'], endpoint: string): Promise<number> {
   let job: JobLog | undefined;
   let diagnosis: Diagnosis | undefined;
   if (values.job !== undefined) {
-    const ctx = await createLiveContext({env: io.env, endpoint});
+    const ctx = await createLiveContext({env, endpoint});
     if (!ctx.token) {
-      writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: --job needs a token: log in first (`hf-jobs-wizard login`) or set HF_TOKEN.');
+      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: --job needs a token: log in first (\`${appCommand(values.sandbox ? 'login --sandbox --practice write' : 'login')}\`) or set HF_TOKEN.`);
       return EXIT.failed;
     }
     const client = createHubClient({hubUrl: endpoint, accessToken: ctx.token});
@@ -227,6 +255,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (job) out.job = {namespace: job.namespace, id: job.id, stage: job.stage ?? null, truncated: job.truncated};
     if (diagnosis) out.diagnosis = {actual: diagnosis.actual ?? null, findings: diagnosis.findings};
     writeLine(io.stdout, JSON.stringify(out));
-  } else render(c, io, endpoint, diagnosis, job);
+  } else render(c, io, endpoint, Boolean(values.sandbox), diagnosis, job);
   return EXIT.ok;
 }

@@ -143,6 +143,31 @@ describe('login --sandbox, status, logout', () => {
   });
 });
 
+describe('login --sandbox points at --practice (newcomer #5)', () => {
+  it('no TTY: exit 2 with the --practice hint, not the separate `sandbox --json` tokens', async () => {
+    const io = makeIo(home.env);
+    expect(await login(['--sandbox'], io)).toBe(2);
+    expect(io.err()).toContain('npx hf-jobs-wizard login --sandbox --practice write');
+    expect(io.err()).not.toContain('sandbox --json');
+  });
+
+  it('a TTY: the hint before the prompt names --practice', async () => {
+    const io = makeIo(home.env, {tty: true});
+    const done = login(['--sandbox'], io);
+    while (!io.err().includes('Paste your token')) await new Promise((r) => setTimeout(r, 20));
+    io.stdin.write('hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12\r');
+    expect(await done).toBe(1);
+    expect(io.err()).toContain('--practice write');
+    expect(io.err()).not.toContain('sandbox --json');
+    expect(io.err()).not.toContain('Create a token at');
+  });
+
+  it('the top-level usage mentions --practice', async () => {
+    const {COMMANDS} = await import('../../src/commands/registry.js');
+    expect(COMMANDS.find((c) => c.name === 'login')?.usage).toContain('--practice write|read|fine-grained|expired');
+  });
+});
+
 describe('status', () => {
   it('not logged in: says how, exit 1', async () => {
     const io = makeIo(home.env);

@@ -84,3 +84,63 @@ describe('troubleshoot command', () => {
     expect(onSandbox.out()).not.toContain('huggingface.co/settings');
   });
 });
+
+describe('check --sandbox and troubleshoot --sandbox see the sandbox login (newcomer #2)', () => {
+  it('after `login --sandbox --practice write`, check --sandbox is logged in and troubleshoot --sandbox --job diagnoses with that token', async () => {
+    const {run: login} = await import('../../src/commands/login.js');
+    const {run: check} = await import('../../src/commands/check.js');
+    const {openSandboxSession} = await import('../../src/core/auth/sandbox-session.js');
+    const home = await mkdtemp(join(tmpdir(), 'hfjw-ts-sb-'));
+    try {
+      const env = {HOME: home, XDG_CACHE_HOME: join(home, 'cache'), PATH: process.env.PATH ?? ''};
+      expect(await login(['--sandbox', '--practice', 'write'], makeIo(env))).toBe(0);
+      await writeFile(join(home, 'hf-job.json'), JSON.stringify({script: 'https://e.x/s.py', flavor: 'cpu-basic', timeout: '30m', secrets: {HF_TOKEN: '$HF_TOKEN'}}));
+      const c = makeIo(env);
+      c.cwd = home;
+      expect(await check(['hf-job.json', '--sandbox', '--json'], c)).toBe(0);
+      const checks = JSON.parse(c.out()).checks as {id: string; status: string}[];
+      expect(checks.find((x) => x.id === 'logged-in')?.status).toBe('pass');
+      expect(checks.find((x) => x.id === 'token-valid')?.status).toBe('pass');
+
+      // A failed job in the same persistent sandbox, submitted without the secret.
+      const session = await openSandboxSession(env);
+      let jobId = '';
+      try {
+        const client = createHubClient({hubUrl: session.endpoint, accessToken: session.tokens.write});
+        const job = await client.runJob('practice-user', {dockerImage: 'python:3.12', command: ['python3', '-c', 'import os; os.environ["HF_TOKEN"]'], flavor: 'cpu-basic', environment: {}} as never);
+        jobId = job.id;
+        for (let n = 0; n < 100; n++) {
+          const j = (await client.getJob('practice-user', job.id)) as unknown as {status: {stage: string}};
+          if (j.status.stage !== 'RUNNING' && j.status.stage !== 'SCHEDULING') break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        await session.close();
+      }
+      const t = makeIo(env, {tty: true});
+      expect(await troubleshoot(['--sandbox', '--job', `practice-user/${jobId}`, '--json'], t)).toBe(0);
+      const out = JSON.parse(t.out());
+      expect(out.problem).toBe('token-missing');
+      expect(out.diagnosis.actual.id).toBe('no-token-in-job');
+      expect(out.diagnosis.findings.map((f: {text: string}) => f.text).join('\n')).not.toContain('No token is in effect');
+      expect(t.out()).not.toMatch(/hf_[A-Za-z0-9]{30,}/);
+
+      // Suggested commands can be pasted as printed after `npm start` (npx), and stay on the sandbox.
+      await writeFile(join(home, 'err.txt'), "KeyError: 'HF_TOKEN'\n");
+      const text = makeIo(env, {tty: true});
+      text.cwd = home;
+      expect(await troubleshoot(['err.txt', '--sandbox'], text)).toBe(0);
+      expect(text.out()).toContain('(run `npx hf-jobs-wizard check --sandbox`)');
+      expect(text.out()).not.toMatch(/(?<!npx )hf-jobs-wizard (check|status|login)\b/);
+
+      const both = makeIo(env, {tty: true});
+      expect(await troubleshoot(['--sandbox', '--endpoint', 'http://127.0.0.1:9', '-'], both)).toBe(2);
+      const help = makeIo(env);
+      expect(await troubleshoot(['--help'], help)).toBe(0);
+      expect(help.out()).toContain('--sandbox');
+      expect(help.out()).toContain('npx hf-jobs-wizard troubleshoot error.txt --json');
+    } finally {
+      await rm(home, {recursive: true, force: true});
+    }
+  });
+});

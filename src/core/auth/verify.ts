@@ -3,6 +3,7 @@
 import {createHubClient} from '../hub/client.js';
 import {describeHubError, type HubErrorDescription} from '../hub/errors.js';
 import {classifyWhoAmI, type TokenInfo, type WhoAmIResponse} from '../tokens/classify.js';
+import {APP_COMMAND} from '../invocation.js';
 
 /** Where the token being checked came from. `input`: pasted, piped on stdin, or from browser login. */
 export type VerifySource = 'input' | 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'file';
@@ -17,7 +18,7 @@ export function invalidTokenMessage(source: VerifySource, endpoint: string): str
     case 'HUGGING_FACE_HUB_TOKEN':
       return `Invalid user token. The token from the ${source} environment variable is invalid. Note that ${source} takes precedence over the saved login.`;
     case 'file':
-      return 'Invalid user token. The saved token is invalid (revoked or expired). Run `hf-jobs-wizard login` to set a new one.';
+      return `Invalid user token. The saved token is invalid (revoked or expired). Run \`${APP_COMMAND} login\` to set a new one.`;
     default:
       return `Invalid user token. ${endpoint} rejected the token you gave: it is wrong, revoked or expired. Create one at ${endpoint}/settings/tokens.`;
   }

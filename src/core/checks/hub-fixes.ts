@@ -2,10 +2,11 @@
 // Hub's own settings pages), or the local sandbox, whose practice tokens cannot be created, edited or revoked.
 // The one place checks and troubleshooting word "get a better token", "edit it", "revoke it", "add credits".
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
+import {APP_COMMAND} from '../invocation.js';
 
 /** The sandbox's practice tokens (`hf-jobs-wizard sandbox --json` prints them). */
 export const PRACTICE_TOKENS = ['write', 'read', 'fine-grained', 'expired'] as const;
-export const PRACTICE_LOGIN = 'hf-jobs-wizard login --sandbox --practice write';
+export const PRACTICE_LOGIN = `${APP_COMMAND} login --sandbox --practice write`;
 
 /** An endpoint on this machine (127.0.0.1, localhost, ::1) is the sandbox Hub. */
 export function isSandboxEndpoint(endpoint: string | undefined): boolean {
@@ -33,6 +34,8 @@ export interface HubFixes {
   credits(): string;
   /** The endpoint does not answer. */
   reach(): string;
+  /** One of this app's commands worded for the endpoint: `app('check')` -> `npx hf-jobs-wizard check --sandbox` on the sandbox. */
+  app(args: string): string;
 }
 
 const PRACTICE_NOTE = `(practice tokens: ${PRACTICE_TOKENS.join(', ')}; they cannot be edited)`;
@@ -48,18 +51,20 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
       copyAgain: () => `On the sandbox, log in with a practice token instead of pasting one: \`${PRACTICE_LOGIN}\`.`,
       revoke: () => `A sandbox practice token needs no revoking; if it is a real Hugging Face token, revoke it at ${DEFAULT_ENDPOINT}/settings/tokens.`,
       credits: () => `The sandbox has no billing: run the job as practice-user (\`${PRACTICE_LOGIN}\`), whose account can pay.`,
-      reach: () => `Start the sandbox again (\`hf-jobs-wizard sandbox\`) and use the URL it prints (this one is ${base}).`,
+      reach: () => `Start the sandbox again (\`${APP_COMMAND} sandbox\`) and use the URL it prints (this one is ${base}).`,
+      app: (args) => `${APP_COMMAND} ${args} --sandbox`,
     };
   }
   const tokens = `${base}/settings/tokens`;
   return {
     endpoint: base,
     sandbox: false,
-    newToken: (what) => `Create ${what} at ${tokens}, then log in with it (\`hf-jobs-wizard login\` or \`hf auth login\`).`,
+    newToken: (what) => `Create ${what} at ${tokens}, then log in with it (\`${APP_COMMAND} login\` or \`hf auth login\`).`,
     editToken: (change) => `Edit the token at ${tokens} and add ${change}.`,
     copyAgain: () => `Copy the token again from ${tokens} and log in with it (\`hf auth login\`).`,
     revoke: () => `Revoke it at ${tokens}.`,
     credits: () => `Add credits at ${base}/settings/billing (PRO/Team monthly credits count), or run in a namespace that has credits.`,
     reach: () => `Check your connection, proxy settings (HTTPS_PROXY) and the endpoint (--endpoint / HF_ENDPOINT); try \`curl -I ${base}\`.`,
+    app: (args) => (base === DEFAULT_ENDPOINT ? `${APP_COMMAND} ${args}` : `${APP_COMMAND} ${args} --endpoint ${base}`),
   };
 }

@@ -3,6 +3,7 @@ import {maskToken} from '../tokens/mask.js';
 import {result} from './common.js';
 import {sourceLabel} from './live-context.js';
 import type {LiveCheck} from './live-common.js';
+import {APP_COMMAND} from '../invocation.js';
 
 const id = 'logged-in';
 const title = 'Logged in';
@@ -11,7 +12,7 @@ export const loggedIn: LiveCheck = {
   id,
   title,
   run({ctx}) {
-    if (!ctx.token) return [result(id, title, 'fail', `No token: no HF_TOKEN environment variable and no saved login${ctx.tokenPath ? ` (${ctx.tokenPath})` : ''}. \`--secrets HF_TOKEN\` would pass nothing.`, 'Run `hf-jobs-wizard login` (or `hf auth login`), or export HF_TOKEN.')];
+    if (!ctx.token) return [result(id, title, 'fail', `No token: no HF_TOKEN environment variable and no saved login${ctx.tokenPath ? ` (${ctx.tokenPath})` : ''}. \`--secrets HF_TOKEN\` would pass nothing.`, `Run \`${APP_COMMAND} login\` (or \`hf auth login\`), or export HF_TOKEN.`)];
     return [result(id, title, 'pass', `Token ${maskToken(ctx.token)} from ${sourceLabel(ctx)}.`)];
   },
 };

@@ -15,6 +15,7 @@ import {
   type RepoDesignation,
 } from '@huggingface/hub';
 import type {WhoAmIResponse} from '../tokens/classify.js';
+import {APP_COMMAND} from '../invocation.js';
 
 export type HubJob = Awaited<ReturnType<typeof getJob>>;
 export type HubJobSpec = Omit<Parameters<typeof runJob>[0], 'namespace' | 'hubUrl' | 'fetch' | 'accessToken' | 'credentials'>;
@@ -67,7 +68,7 @@ function looksLikeWhoAmI(value: unknown): value is WhoAmIResponse {
 /** Thrown before any request when a call needs a token and none was given. */
 export class MissingTokenError extends Error {
   constructor(what: string) {
-    super(`No token: log in first (hf-jobs-wizard login) to ${what}.`);
+    super(`No token: log in first (${APP_COMMAND} login) to ${what}.`);
     this.name = 'MissingTokenError';
   }
 }

@@ -8,6 +8,7 @@ import {DEFAULT_FLAVOR} from './flavors.js';
 import {containsTokenPlaceholder, isTokenEnvName, isTokenPlaceholder} from './placeholder.js';
 import {shellJoin, shellSplit} from './shell.js';
 import {parseTimeout} from './timeout.js';
+import {APP_COMMAND} from '../invocation.js';
 
 export interface JobSpecBody {
   dockerImage?: string;
@@ -113,7 +114,7 @@ function resolveMap(kind: 'env' | 'secrets', map: Record<string, string> | undef
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(map ?? {})) {
     if (isTokenPlaceholder(value)) {
-      if (!token) throw new JobSpecError(`${kind}.${key} asks for $HF_TOKEN, but no token is logged in: run \`hf-jobs-wizard login\` (or set HF_TOKEN) first.`, `${kind}.${key}`);
+      if (!token) throw new JobSpecError(`${kind}.${key} asks for $HF_TOKEN, but no token is logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN) first.`, `${kind}.${key}`);
       result[key] = token;
       out.resolved.push(`${kind}.${key}`);
       if (kind === 'env') out.notes.push(`env.${key} was filled in from your login, but env values show in the job's details: move it to "secrets".`);

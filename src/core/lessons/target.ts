@@ -4,6 +4,7 @@ import {readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {PRACTICE_TOKENS, type PracticeToken} from './model.js';
+import {APP_COMMAND} from '../invocation.js';
 
 export interface LearnTarget {
   hubUrl: string;
@@ -37,7 +38,7 @@ export async function readSandboxTokens(dataDir: string): Promise<{tokens: Recor
     accounts = JSON.parse(await readFile(file, 'utf8')) as StoredAccounts;
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : 'it is unreadable';
-    throw new TargetError(`Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`hf-jobs-wizard sandbox --data ${dataDir}\` first.`);
+    throw new TargetError(`Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`${APP_COMMAND} sandbox --data ${dataDir}\` first.`);
   }
   const tokens = {} as Record<PracticeToken, string>;
   for (const label of PRACTICE_TOKENS) {

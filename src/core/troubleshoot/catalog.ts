@@ -4,6 +4,7 @@
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {hubFixes, type HubFixes} from '../checks/hub-fixes.js';
 import type {CheckId} from '../checks/types.js';
+import {APP_COMMAND} from '../invocation.js';
 
 export const PROBLEM_IDS = ['unauthorized-401', 'forbidden-403', 'token-missing', 'repo-access-denied', 'gated-repo', 'invalid-token-format', 'rate-limited', 'network-error', 'unknown'] as const;
 export type ProblemId = (typeof PROBLEM_IDS)[number];
@@ -51,10 +52,10 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       ],
       solutions: [
         PASS_TOKEN,
-        'Check who you are locally: `hf auth whoami` or `hf-jobs-wizard status` (it also says whether HF_TOKEN overrides your saved login).',
+        `Check who you are locally: \`hf auth whoami\` or \`${hub.app('status')}\` (it also says whether HF_TOKEN overrides your saved login).`,
         'Log in again if the token was revoked: `hf auth login` (not the removed `huggingface-cli login`).',
       ],
-      verify: 'Run `hf-jobs-wizard check` (no fail), then submit a small job that calls whoami inside and prints your user name.',
+      verify: `Run \`${hub.app('check')}\` (no fail), then submit a small job that calls whoami inside and prints your user name.`,
       checks: ['missing-secrets', 'literal-placeholder', 'wrong-secret-key', 'logged-in', 'token-valid', 'env-token-override'],
     },
     'forbidden-403': {
@@ -73,11 +74,11 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
         {id: 'no-credits', text: 'Jobs need a positive credit balance on the account or org that runs them.', fix: hub.credits()},
       ],
       solutions: [
-        'See what the token may do: `hf-jobs-wizard status` shows its type and scopes.',
+        `See what the token may do: \`${hub.app('status')}\` shows its type and scopes.`,
         hub.newToken('a token with the right permission (fine-grained: job.write to run Jobs, repo.write to push)'),
         'Check the namespace: pushes and jobs go to your user or an org where you can write. Organization API tokens (api_org_...) are deprecated: use a fine-grained token scoped to the org.',
       ],
-      verify: 'Run `hf-jobs-wizard check` on your job: token-permission and repo-access should pass.',
+      verify: `Run \`${hub.app('check')}\` on your job: token-permission and repo-access should pass.`,
       checks: ['token-permission', 'repo-access'],
     },
     'token-missing': {
@@ -87,10 +88,10 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       causes: [
         {id: 'no-token-in-job', text: 'Inside a job: the job was started without HF_TOKEN in its secrets (jobs get no token unless you pass one).', fix: PASS_TOKEN},
         {id: 'wrong-secret-key', text: 'The token was passed under another name (TOKEN, hf_token).', fix: 'Name the secret exactly HF_TOKEN.'},
-        {id: 'not-logged-in', text: 'On your machine: you are not logged in, so `--secrets HF_TOKEN` had nothing to pass (hf silently drops a bare key with no value) and get_token() returned None.', fix: 'Log in: `hf auth login` (or `hf-jobs-wizard login`), or export HF_TOKEN.'},
+        {id: 'not-logged-in', text: 'On your machine: you are not logged in, so `--secrets HF_TOKEN` had nothing to pass (hf silently drops a bare key with no value) and get_token() returned None.', fix: `Log in: \`hf auth login\` (or \`${APP_COMMAND} login\`), or export HF_TOKEN.`},
       ],
       solutions: [PASS_TOKEN, 'Make sure you are logged in where you submit the job: `hf auth whoami`.', 'In the script, check early: `assert os.environ.get("HF_TOKEN"), "HF_TOKEN missing"`, so a missing token fails in seconds, not after the compute.'],
-      verify: 'Submit the job again; the first lines of the log should not show the KeyError. `hf-jobs-wizard check` catches this with missing-secrets.',
+      verify: `Submit the job again; the first lines of the log should not show the KeyError. \`${hub.app('check')}\` catches this with missing-secrets.`,
       checks: ['missing-secrets', 'wrong-secret-key', 'logged-in', 'no-token-check'],
     },
     'repo-access-denied': {
@@ -129,8 +130,8 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
         {id: 'pasted-badly', text: 'The token was cut off, has a trailing newline or space, or two tokens were glued together.', fix: hub.copyAgain()},
         {id: 'org-token', text: 'An organization API token (api_org_...) is used: those are deprecated.', fix: 'Use a fine-grained token scoped to the organization.'},
       ],
-      solutions: ['Run `hf-jobs-wizard status`: it says what is wrong with the token\'s shape without sending it.', 'Log in again with a freshly copied token.'],
-      verify: '`hf-jobs-wizard check` shows token-format and token-valid as passed.',
+      solutions: [`Run \`${hub.app('status')}\`: it says what is wrong with the token's shape without sending it.`, 'Log in again with a freshly copied token.'],
+      verify: `\`${hub.app('check')}\` shows token-format and token-valid as passed.`,
       checks: ['token-format', 'hardcoded-token', 'token-valid'],
     },
     'rate-limited': {
@@ -151,11 +152,11 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       symptoms: ['ConnectionError / Max retries exceeded with url', 'ECONNREFUSED / ENOTFOUND / fetch failed', 'Cannot reach ...: offline mode is enabled'],
       causes: [
         {id: 'unreachable', text: 'No network, a proxy/firewall in the way, or DNS failing.', fix: hub.reach()},
-        {id: 'wrong-endpoint', text: 'HF_ENDPOINT or --endpoint points somewhere that is not serving (a stopped sandbox, a typo).', fix: 'Unset HF_ENDPOINT or fix it; for the sandbox, start it again (`hf-jobs-wizard sandbox`).'},
+        {id: 'wrong-endpoint', text: 'HF_ENDPOINT or --endpoint points somewhere that is not serving (a stopped sandbox, a typo).', fix: `Unset HF_ENDPOINT or fix it; for the sandbox, start it again (\`${APP_COMMAND} sandbox\`).`},
         {id: 'offline-mode', text: 'HF_HUB_OFFLINE=1 is set, so huggingface_hub refuses network calls.', fix: 'Unset HF_HUB_OFFLINE.'},
       ],
       solutions: ['Check the connection and the endpoint, then retry.', 'A 429 inside a retry wrapper is a rate limit, not a network problem.'],
-      verify: '`hf-jobs-wizard status` reaches the Hub and shows your account.',
+      verify: `\`${hub.app('status')}\` reaches the Hub and shows your account.`,
       checks: ['token-valid'],
     },
     unknown: {
@@ -163,7 +164,7 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       title: 'Not recognised as a token or access problem',
       symptoms: ['The text has no 401/403/404/429, token or connection error in it.'],
       causes: [{id: 'other', text: 'The failure is probably in the script itself (a Python error, out of memory, a timeout), not in authentication.', fix: 'Read the last lines of the log for the first error; run the script locally with a small input.'}],
-      solutions: ['Paste the full traceback or the job log (`hf jobs logs JOB_ID`) to classify it.', 'Run `hf-jobs-wizard check` on your job files to rule out token problems.'],
+      solutions: ['Paste the full traceback or the job log (`hf jobs logs JOB_ID`) to classify it.', `Run \`${hub.app('check')}\` on your job files to rule out token problems.`],
       verify: 'Run the script locally, then as a small job.',
       checks: [],
     },
