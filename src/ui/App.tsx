@@ -70,7 +70,10 @@ export function App({controller, onExit}: AppProps) {
     };
   }, [controller, exit, onExit]);
 
+  // Not split into keys (unlike the menus): a chunk of several characters is text (a paste), never a global key.
   useInput((input, key) => {
+    // The controller's state, not this render's: keys of one chunk arrive before React re-renders.
+    const state = controller.getState();
     if (is('interrupt', input, key)) {
       if (state.step === 'run' && (state.run.phase === 'running' || state.run.phase === 'submitting') && !state.run.confirmCancel) {
         dispatch({type: 'request-cancel'});

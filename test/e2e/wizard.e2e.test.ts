@@ -60,6 +60,19 @@ describe('e2e in a pseudo-terminal', () => {
     expect(existsSync(join(dir, 'my-first-hf-job/hf-job.json'))).toBe(true);
   }, 60_000);
 
+  it('Down Down Enter in ONE write picks the third practice token (keys that arrive together apply in order)', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox'], {env, cwd: dir});
+    await cli.waitFor('How do you want to log in?');
+    await cli.press('\r'); // practice token
+    await cli.waitFor('❯ write token');
+    await cli.press('\u001B[B\u001B[B\r');
+    const s = await cli.waitFor('✓ Logged in as practice-user');
+    expect(s).toMatch(/Token: fine-grained/);
+    cli.pty.kill();
+    await cli.exited;
+  }, 30_000);
+
   it('plain mode (--plain) walks the same flow line by line', async () => {
     const {dir, env} = await home();
     const cli = startCli([CLI, '--sandbox', '--plain'], {env, cwd: dir});

@@ -1,7 +1,9 @@
-// A hand-rolled select list (shared/design/stack.md §3): arrows or j/k, Enter. The index lives in a ref so a
-// handler one render stale still submits the item shown.
-import {Box, Text, useInput} from 'ink';
+// A hand-rolled select list (shared/design/stack.md §3): arrows or j/k, Enter. The highlighted item is kept by VALUE
+// in a ref updated inside the key handler, so keys that arrive together (Down Down Enter in one chunk) apply in
+// order, and a list that re-renders with other items (a resize folds passed checks) keeps the same item selected.
+import {Box, Text} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
+import {useKeys} from '../hooks/use-keys.js';
 import {is} from '../keys.js';
 
 export interface SelectItem<T extends string> {
@@ -21,29 +23,51 @@ export interface SelectListProps<T extends string> {
 
 const TONES = {ok: 'green', warn: 'yellow', bad: 'red'} as const;
 
+/** The index of `value` in `items`, else of `fallback`, else 0. */
+export function indexOfValue<T extends string>(items: SelectItem<T>[], value: T | undefined, fallback?: T): number {
+  const at = items.findIndex((i) => i.value === value);
+  if (at !== -1) return at;
+  return Math.max(0, items.findIndex((i) => i.value === fallback));
+}
+
 export function SelectList<T extends string>({items, onSubmit, onHighlight, initial, isActive = true}: SelectListProps<T>) {
-  const start = Math.max(0, items.findIndex((i) => i.value === initial));
-  const [index, setIndex] = useState(start);
-  const indexRef = useRef(index);
-  indexRef.current = Math.min(index, items.length - 1);
+  const [selected, setSelected] = useState<T | undefined>(() => items[indexOfValue(items, initial)]?.value);
+  // The truth for the key handler: updated synchronously, so the next key of the same chunk sees it.
+  const selectedRef = useRef(selected);
+  const index = indexOfValue(items, selectedRef.current, initial);
   const highlightRef = useRef(onHighlight);
   highlightRef.current = onHighlight;
+  const current = items[index]?.value;
 
   useEffect(() => {
-    const item = items[indexRef.current];
-    if (item) highlightRef.current?.(item.value);
-    // Only when the highlighted item changes.
-  }, [index]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (current !== undefined) highlightRef.current?.(current);
+  }, [current]);
 
-  useInput(
+  // After a submit, the rest of that chunk (delivered synchronously, in one loop) is dropped: it was typed for the
+  // next screen, which is not listening yet. Unlocked on the next turn of the event loop.
+  const submitted = useRef(false);
+
+  const move = (delta: number) => {
+    const at = indexOfValue(items, selectedRef.current, initial);
+    const next = items[(at + delta + items.length) % items.length]!.value;
+    selectedRef.current = next;
+    setSelected(next);
+  };
+
+  useKeys(
     (input, key) => {
-      if (items.length === 0) return;
-      if (is('down', input, key)) setIndex((i) => (i + 1) % items.length);
-      else if (is('up', input, key)) setIndex((i) => (i - 1 + items.length) % items.length);
+      if (items.length === 0 || submitted.current) return 'stop';
+      if (is('down', input, key)) move(1);
+      else if (is('up', input, key)) move(-1);
       else if (is('select', input, key)) {
-        const item = items[indexRef.current];
-        if (item) onSubmit(item.value);
+        const item = items[indexOfValue(items, selectedRef.current, initial)];
+        if (!item) return;
+        submitted.current = true;
+        setTimeout(() => (submitted.current = false), 0);
+        onSubmit(item.value);
+        return 'stop';
       }
+      return;
     },
     {isActive},
   );
@@ -51,14 +75,14 @@ export function SelectList<T extends string>({items, onSubmit, onHighlight, init
   return (
     <Box flexDirection="column">
       {items.map((item, i) => {
-        const selected = i === indexRef.current;
+        const isSelected = i === index;
         return (
           <Box key={item.value} flexDirection="column">
-            <Text color={selected ? 'cyan' : item.tone ? TONES[item.tone] : undefined} bold={selected}>
-              {selected ? '❯ ' : '  '}
+            <Text color={isSelected ? 'cyan' : item.tone ? TONES[item.tone] : undefined} bold={isSelected}>
+              {isSelected ? '❯ ' : '  '}
               {item.label}
             </Text>
-            {item.hint && selected ? <Text dimColor>{'    '}{item.hint}</Text> : null}
+            {item.hint && isSelected ? <Text dimColor>{'    '}{item.hint}</Text> : null}
           </Box>
         );
       })}

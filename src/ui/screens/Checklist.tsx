@@ -1,7 +1,8 @@
 // Step 5: checks appear one by one (flutter doctor style), a one-line fix each, details on Enter,
 // t opens the troubleshooting screen of a failed check, r re-runs.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React, {useRef} from 'react';
+import {useKeys} from '../hooks/use-keys.js';
 import type {CheckItem} from '../../core/wizard/types.js';
 import {SelectList, type SelectItem} from '../components/SelectList.js';
 import {Spinner} from '../components/Spinner.js';
@@ -25,7 +26,7 @@ export function Checklist({state, dispatch}: ScreenProps) {
   const highlighted = useRef<string>('');
   const rows = useRows();
   const done = checklist.phase === 'done';
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (is('rerun', input, key) && done) dispatch({type: 'rerun-checks'});
     else if (is('troubleshoot', input, key)) {
       const item = checklist.items.find((i) => i.id === highlighted.current);

@@ -1,7 +1,8 @@
 // Step 6: the example's script, config and the same job as hf CLI / Python / MCP / JS (c copies the shown text),
 // the price on huggingface.co with a confirmation, and run.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React, {useRef} from 'react';
+import {useKeys} from '../hooks/use-keys.js';
 import type {ExampleSummary} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
 import {useRows} from '../hooks/use-rows.js';
@@ -42,7 +43,7 @@ export function Example({state, dispatch}: ScreenProps) {
     viewRef.current = next;
     dispatch({type: 'example-view', view: next});
   };
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (!example) return;
     if (confirming) {
       if (is('yes', input, key)) dispatch({type: 'confirm-run', yes: true});

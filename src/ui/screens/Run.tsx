@@ -1,7 +1,8 @@
 // Step 7: the job's stage with a spinner and elapsed time; Esc or Ctrl-C asks whether to cancel.
 // The log lines are printed above, in <Static> (see App), and are never re-rendered.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
+import {useKeys} from '../hooks/use-keys.js';
 import {Link} from '../components/Link.js';
 import {Spinner} from '../components/Spinner.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
@@ -19,7 +20,7 @@ const STAGE_TEXT: Record<string, string> = {
 export function Run({state, dispatch}: ScreenProps) {
   const {run} = state;
   useNow(run.phase === 'running');
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (!run.confirmCancel) return;
     if (is('yes', input, key)) dispatch({type: 'cancel-answer', yes: true});
     else if (is('no', input, key)) dispatch({type: 'cancel-answer', yes: false});

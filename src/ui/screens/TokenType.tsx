@@ -1,6 +1,7 @@
 // Step 3: the four kinds of token, what this goal needs, and whether the user's token fits.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
+import {useKeys} from '../hooks/use-keys.js';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
 import {Link} from '../components/Link.js';
 import {SelectList} from '../components/SelectList.js';
@@ -10,7 +11,7 @@ import {TOKEN_KINDS} from '../../core/wizard/content.js';
 
 export function TokenType({state, dispatch}: ScreenProps) {
   const account = state.account;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (is('open', input, key)) dispatch({type: 'open-token-page'});
   });
   const verdict = state.verdict;
