@@ -43,6 +43,8 @@ const SIGNALS: Signal[] = [
   S('gated-repo', 16, /GatedRepoError|Cannot access gated repo/i),
   S('gated-repo', 15, /is restricted and you are not in the authorized list|enable access to public gated repos|requires approval/i),
   S('gated-repo', 13, /Access to (?:model|dataset|space|repo)[^\n]*is restricted/i),
+  // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
+  S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),

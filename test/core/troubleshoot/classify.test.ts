@@ -57,6 +57,18 @@ Make sure to have access to it at https://huggingface.co/google/gemma-2b.
 401 Client Error. (Request ID: Root=1-x)
 Cannot access gated repo for url https://huggingface.co/google/gemma-2b/resolve/main/config.json.
 Access to model google/gemma-2b is restricted. You must have access to it and be authenticated to access it. Please log in.`, 'gated-repo'],
+  ['transformers gated OSError, first two lines only', `OSError: You are trying to access a gated repo.
+Make sure to have access to it at https://huggingface.co/google/gemma-2b.`, 'gated-repo'],
+  ['transformers gated OSError inside a job log', `===== Job started at 2026-08-01 10:00:00 =====
+Traceback (most recent call last):
+  File "/tmp/script.py", line 5, in <module>
+    tok = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B")
+OSError: You are trying to access a gated repo.
+Make sure to have access to it at https://huggingface.co/meta-llama/Llama-3.1-8B.
+===== Job finished: status=ERROR =====`, 'gated-repo'],
+  ['Cannot access gated repo for url, alone', 'Cannot access gated repo for url https://huggingface.co/google/gemma-2b/resolve/main/config.json.', 'gated-repo'],
+  ['Access to model X is restricted, alone', 'Access to model google/gemma-2b is restricted. You must have access to it and be authenticated to access it. Please log in.', 'gated-repo'],
+  ['Access to dataset X is restricted (authorized list)', 'Access to dataset bigcode/the-stack is restricted and you are not in the authorized list. Visit https://huggingface.co/datasets/bigcode/the-stack to ask for access.', 'gated-repo'],
   ['hf_ prefix TypeError (JS)', 'TypeError: Your access token must start with "hf_"', 'invalid-token-format'],
   ['newline in header', "requests.exceptions.InvalidHeader: Invalid leading whitespace, reserved character(s), or return character(s) in header value: 'Bearer hf_FAKEfakeFAKEfakeFAKEfake\\n'", 'invalid-token-format'],
   ['429 plain', "huggingface_hub.errors.HfHubHTTPError: 429 Too Many Requests: you have reached your 'api' rate limit.\nRetry after 300 seconds (0/1000 requests remaining in current 300s window).", 'rate-limited'],
