@@ -218,8 +218,10 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
   const out = (line = '') => writeLine(io.stdout, line);
   switch (action) {
     case 'start': {
+      const firstWorkspace = course.progress.get().workspace === undefined && exercise.kind !== 'quiz';
       await course.start(lesson, exercise);
-      for (const line of exerciseLines(course, lesson, exercise, io.cwd)) out(line);
+      for (const line of exerciseLines(course, lesson, exercise, io.cwd, 'command')) out(line);
+      if (firstWorkspace) out(`(Exercise files go under ${course.workspaceRoot}, remembered for later sessions; choose another with --workspace DIR.)`);
       if (exercise.kind === 'quiz') {
         exercise.questions.forEach((q, i) => {
           out();

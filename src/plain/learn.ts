@@ -78,7 +78,7 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
       const exercise: Exercise = where.exercise;
       const dir = await course.start(lesson, exercise);
       print();
-      for (const line of exerciseLines(course, lesson, exercise, io.cwd)) print(line);
+      for (const line of exerciseLines(course, lesson, exercise, io.cwd, 'menu')) print(line);
       if (dir) print(`(Full path: ${dir})`);
       type Action = 'verify' | 'hint' | 'run' | 'whoami' | 'reset' | 'next' | 'back' | 'quit';
       const actions: {name: string; value: Action}[] = [

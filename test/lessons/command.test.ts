@@ -146,3 +146,30 @@ describe('live exercises through the flags, on a workshop sandbox (--endpoint + 
     expect(verified.code).toBe(0);
   });
 });
+
+describe('read-only learn commands do not pin the workspace (newcomer #9)', () => {
+  it('--list writes no workspace; starting an exercise decides it, says so, and remembers it', async () => {
+    const progressFile = join(dir, 'config', 'hf-jobs-wizard', 'progress.json');
+    const readWorkspace = async () => {
+      try {
+        return (JSON.parse(await readFile(progressFile, 'utf8')) as {workspace?: string}).workspace;
+      } catch {
+        return undefined;
+      }
+    };
+    expect((await learn(['--list'])).code).toBe(0);
+    expect((await learn(['--list', '--json'])).code).toBe(0);
+    expect(await readWorkspace()).toBeUndefined();
+    const start = await learn(['job-token', '--start', 'move-token-to-secrets']);
+    expect(start.code).toBe(0);
+    expect(start.stdout).toContain(`(Exercise files go under ${join(dir, 'hf-jobs-lessons')}, remembered for later sessions`);
+    expect(await readWorkspace()).toBe(join(dir, 'hf-jobs-lessons'));
+    const again = await learn(['job-token', '--start', 'move-token-to-secrets']);
+    expect(again.stdout).not.toContain('Exercise files go under');
+  });
+
+  it('a quiz says how to start it', async () => {
+    const r = await learn(['1', '--start', '1']);
+    expect(r.stdout).toMatch(/\d+ questions\. Answer them all at once with --verify and --answers/);
+  });
+});

@@ -40,9 +40,16 @@ export class Course {
   static async open(options: CourseOptions): Promise<Course> {
     const lessons = await loadLessons(options.lessonsDir);
     const progress = await ProgressStore.open(progressPath(options.env));
+    // Only decided here, not saved: a listing or a lesson read must not pin the workspace to wherever it ran.
+    // It is remembered when files are first put there (start, verify, run, reset, solution).
     const root = resolveWorkspaceRoot(options.workspace, progress.get().workspace, options.cwd);
-    if (progress.get().workspace !== root) await progress.setWorkspace(root);
     return new Course(lessons, progress, root, options.runChecks ?? staticCheckRunner);
+  }
+
+  /** Copies the exercise's starting files (once) and remembers the workspace for later sessions in other folders. */
+  private async prepare(lesson: Lesson, exercise: FileExercise): Promise<void> {
+    if (this.progress.get().workspace !== this.workspaceRoot) await this.progress.setWorkspace(this.workspaceRoot);
+    await prepareWorkspace(this.workspaceRoot, lesson, exercise);
   }
 
   lesson(key: string): Lesson | undefined {
@@ -101,7 +108,7 @@ export class Course {
   async start(lesson: Lesson, exercise: Exercise): Promise<string | undefined> {
     await this.progress.setCurrent(lesson.id, exercise.id);
     if (exercise.kind === 'quiz') return undefined;
-    await prepareWorkspace(this.workspaceRoot, lesson, exercise);
+    await this.prepare(lesson, exercise);
     return this.workspaceDir(lesson, exercise);
   }
 
@@ -117,7 +124,7 @@ export class Course {
     if (exercise.kind === 'quiz') {
       result = verifyQuiz(exercise, input.answers ?? []);
     } else {
-      await prepareWorkspace(this.workspaceRoot, lesson, exercise);
+      await this.prepare(lesson, exercise);
       const dir = this.workspaceDir(lesson, exercise);
       const paths = workspaceFiles(this.workspaceRoot, lesson, exercise);
       if (exercise.kind === 'fix-file') {
@@ -133,12 +140,15 @@ export class Course {
 
   /** Starting files back and the exercise's result and runs forgotten. */
   async reset(lesson: Lesson, exercise: Exercise): Promise<void> {
-    if (exercise.kind !== 'quiz') await resetWorkspace(this.workspaceRoot, lesson, exercise);
+    if (exercise.kind !== 'quiz') {
+      await this.prepare(lesson, exercise);
+      await resetWorkspace(this.workspaceRoot, lesson, exercise);
+    }
     await this.progress.resetExercise(lesson.id, exercise.id);
   }
 
   async run(lesson: Lesson, exercise: LiveExercise, token: PracticeToken, target: LearnTarget, onLine?: (line: string) => void): Promise<RunOutcome> {
-    await prepareWorkspace(this.workspaceRoot, lesson, exercise);
+    await this.prepare(lesson, exercise);
     const outcome = await runExerciseJob({target, lesson, exercise, workspaceDir: this.workspaceDir(lesson, exercise), token, ...(onLine ? {onLine} : {})});
     await this.progress.addRun(outcome.record);
     return outcome;
@@ -152,11 +162,15 @@ export class Course {
   async applySolution(lesson: Lesson, exercise: Exercise, target?: LearnTarget): Promise<QuizAnswers | undefined> {
     if (exercise.kind === 'quiz') return exercise.questions.map((q) => q.choices.findIndex((c) => c.correct));
     if (exercise.kind === 'fix-file') {
+      await this.prepare(lesson, exercise);
       await copySolution(this.workspaceRoot, lesson, exercise);
       return undefined;
     }
     for (const step of exercise.solutionSteps as SolutionStep[]) {
-      if ('copySolution' in step) await copySolution(this.workspaceRoot, lesson, exercise);
+      if ('copySolution' in step) {
+        await this.prepare(lesson, exercise);
+        await copySolution(this.workspaceRoot, lesson, exercise);
+      }
       else {
         if (!target) throw new Error('A live exercise needs the sandbox.');
         await this.run(lesson, exercise, step.run, target);

@@ -38,7 +38,16 @@ export function lessonListJson(course: Course): unknown {
 }
 
 /** The task of an exercise, with where its files are. */
-export function exerciseLines(course: Course, lesson: Lesson, exercise: Exercise, cwd: string): string[] {
+/** How each face starts a quiz: the Ink screen's key, the plain menu's entry, or the command line. */
+export type QuizStart = 'key' | 'menu' | 'command';
+
+const QUIZ_START: Record<QuizStart, string> = {
+  key: 'Press v to start answering them, one at a time.',
+  menu: 'Choose "Answer the questions" to start, one at a time.',
+  command: 'Answer them all at once with --verify and --answers (below).',
+};
+
+export function exerciseLines(course: Course, lesson: Lesson, exercise: Exercise, cwd: string, quizStart: QuizStart = 'key'): string[] {
   const lines = [`${exercise.title}  (${KIND_LABEL[exercise.kind]}${course.isDone(lesson, exercise) ? ', done ✓' : ''})`];
   if (exercise.kind !== 'quiz') {
     lines.push('', exercise.task, '');
@@ -48,7 +57,7 @@ export function exerciseLines(course: Course, lesson: Lesson, exercise: Exercise
     lines.push(`Files to edit, in ${shown}:`);
     for (const f of exercise.files) lines.push(`  ${f}`);
   } else {
-    lines.push('', `${exercise.questions.length} question${exercise.questions.length === 1 ? '' : 's'}.`);
+    lines.push('', `${exercise.questions.length} question${exercise.questions.length === 1 ? '' : 's'}. ${QUIZ_START[quizStart]}`);
   }
   return lines;
 }
