@@ -177,3 +177,26 @@ describe('markdown renderer', () => {
     expect(lines.map((l) => l.map((s) => s.text).join(''))).toEqual(['- aaa bbb', '  ccc ddd']);
   });
 });
+
+describe('lesson facts agree with the app (newcomer #12, confusions)', () => {
+  it('"$HF_TOKEN" is counted as nine characters wherever a lesson counts it', async () => {
+    const lessons = await loadLessons(findLessonsDir());
+    const words: Record<string, number> = {seven: 7, eight: 8, nine: 9, ten: 10};
+    let counted = 0;
+    for (const l of lessons) {
+      for (const m of l.body.matchAll(/\b(\w+) characters [`"]*\$HF_TOKEN/g)) {
+        counted++;
+        expect(words[m[1]!.toLowerCase()] ?? Number(m[1]), `${l.id}: "${m[0]}"`).toBe('$HF_TOKEN'.length);
+      }
+    }
+    expect(counted).toBeGreaterThan(0);
+  });
+
+  it('lesson 1 counts the token kinds like the wizard: three to create today, plus legacy org tokens (four)', async () => {
+    const lessons = await loadLessons(findLessonsDir());
+    const body = lessons.find((l) => l.order === 1)!.body;
+    expect(body).not.toMatch(/^## The three kinds$/m);
+    expect(body).toMatch(/^## Three kinds you can create today \(plus legacy org tokens\)$/m);
+    expect(body).toContain('The wizard lists four kinds');
+  });
+});
