@@ -1,5 +1,7 @@
 // The interactive wizard: `hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]`.
 // Checks the terminal first; Ink (or inquirer for --plain / TERM=dumb) is imported only once we know we need it.
+import {appCommand} from '../core/invocation.js';
+import {stoppedLine, wizardCommand} from '../core/wizard/content.js';
 import {clearPrepaint} from '../prepaint.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
 
@@ -14,10 +16,10 @@ Options:
   --plain          line-by-line prompts without redraws (screen readers, simple terminals; automatic with TERM=dumb)
   -h, --help       this help
 
-Got an error message instead? Run hf-jobs-wizard troubleshoot: paste it, get the cause and the fix.
+Got an error message instead? Run ${appCommand('troubleshoot')}: paste it, get the cause and the fix.
 
 Keys: ↑/↓ or j/k move, Enter select, Esc back, q quit, ? help. Ctrl-C exits (130).
-Without a terminal, use: hf-jobs-wizard check, hf-jobs-wizard login --token-stdin, hf-jobs-wizard example --yes.`;
+Without a terminal, use: ${appCommand('check')}, ${appCommand('login --token-stdin')}, ${appCommand('example --yes')}.`;
 
 export interface WizardArgs {
   sandbox: boolean;
@@ -38,7 +40,7 @@ export function parseWizardArgs(args: string[]): WizardArgs | {error: string} {
       if (!value || value.startsWith('-')) return {error: '--endpoint needs a URL, e.g. --endpoint https://huggingface.co'};
       if (!/^https?:\/\/\S+$/.test(value)) return {error: `--endpoint must be an http(s) URL, got "${value}".`};
       out.endpoint = value;
-    } else return {error: `Unknown option "${a}". Run \`hf-jobs-wizard --help\`.`};
+    } else return {error: `Unknown option "${a}". Run \`${appCommand('--help')}\`.`};
   }
   if (out.sandbox && out.endpoint) return {error: 'Use either --sandbox or --endpoint, not both.'};
   return out;
@@ -47,9 +49,9 @@ export function parseWizardArgs(args: string[]): WizardArgs | {error: string} {
 export const NON_TTY_MESSAGE = [
   'hf-jobs-wizard: the wizard is interactive and needs a terminal (stdin and stdout are not both a TTY).',
   'Without a terminal, use the non-interactive commands:',
-  '  hf-jobs-wizard login --token-stdin < token.txt   validate and save a token',
-  '  hf-jobs-wizard check                             the checklist (exit 1 on a failure)',
-  '  hf-jobs-wizard example push-dataset --yes        submit an example job and stream its logs',
+  `  ${appCommand('login --token-stdin')} < token.txt   validate and save a token`,
+  `  ${appCommand('check')}                             the checklist (exit 1 on a failure)`,
+  `  ${appCommand('example push-dataset --yes')}        submit an example job and stream its logs`,
 ].join('\n');
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -101,13 +103,14 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
   try {
     const code = 'runPlain' in face ? await face.runPlain(controller, io) : await face.runInk(controller, io);
     const state = controller.getState();
+    const again = wizardCommand(state.target ?? (presetTarget ? {kind: presetTarget, endpoint: ''} : undefined), parsed.endpoint ? {endpointFlag: parsed.endpoint} : {});
     if (code === EXIT.interrupted || interrupted) {
-      writeLine(io.stderr, state.run.phase === 'running' ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.' : 'Stopped. Nothing was left half-written; run hf-jobs-wizard again to start over.');
+      writeLine(io.stderr, state.run.phase === 'running' ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.' : `Stopped. Nothing was left half-written; run ${again} again to start over.`);
       return EXIT.interrupted;
     }
     // `troubleshoot` on a terminal: a diagnosed paste is a success (exit 0, like the non-interactive command).
     if (parsed.startAt && state.troubleshoot.diagnosis && !state.result) return EXIT.ok;
-    if (code !== EXIT.ok && state.result?.stage !== 'COMPLETED') writeLine(io.stderr, `Stopped at "${state.step}". Run hf-jobs-wizard again to continue.`);
+    if (code !== EXIT.ok && state.result?.stage !== 'COMPLETED') writeLine(io.stderr, stoppedLine(state.step, again));
     return code;
   } finally {
     process.off('SIGTERM', onSignal);

@@ -7,7 +7,7 @@ import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {FIX_LABELS, PRACTICE_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
 import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
-import {TOKEN_KINDS, WELCOME_LINES} from '../core/wizard/content.js';
+import {createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES} from '../core/wizard/content.js';
 
 type Context = NonNullable<Parameters<typeof select>[1]>;
 interface Choice<T> {
@@ -216,9 +216,10 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
         if (!r) return;
         if (r.stage === 'COMPLETED') {
           print('✓ COMPLETED: your first job ran with the right token.');
-          if (r.created) print(`It created ${r.created}`);
+          if (r.created) print(`${createdLine(r)} ${r.created}`);
           print('Next steps:');
           for (const n of r.nextSteps) print(`  - ${n}`);
+          if (r.sandbox) print(SANDBOX_EXIT_NOTE);
           dispatch({type: 'result-continue'});
           return;
         }

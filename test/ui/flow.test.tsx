@@ -70,6 +70,12 @@ describe('the wizard flow on the sandbox', () => {
     await press(app.stdin, KEYS.enter);
     const done = await waitForText(app.lastFrame, 'COMPLETED: your first job ran', 30_000);
     expect(done).toContain('/datasets/practice-user/hf-jobs-wizard-demo-dataset');
+    expect(done).toContain('It created');
+    // Every suggested command works as typed after a sandbox run: npx, and --sandbox.
+    expect(done).toMatch(/^ {4}npx hf-jobs-wizard check my-first-hf-job\/hf-job.json --sandbox$/m);
+    expect(done).toContain('npx hf-jobs-wizard example push-dataset --sandbox');
+    expect(done).not.toMatch(/(^|[^x] )hf-jobs-wizard (check|example|learn)/m);
+    expect(done.replace(/\s+/g, ' ')).toMatch(/stops when you finish, and its links \(above\) stop working then/);
 
     const hub = createHubClient({hubUrl: sb.current.url, accessToken: token});
     expect(await hub.repoExists({type: 'dataset', name: 'practice-user/hf-jobs-wizard-demo-dataset'})).toBe(true);

@@ -1,4 +1,6 @@
 // Words shared by the Ink screens and the plain mode.
+import {appCommand} from '../invocation.js';
+import {STEP_TITLES, type StepId} from './types.js';
 
 /** The four kinds of token from the seed, with the org token marked legacy (hf-jobs-skill-and-mcp.md §1e.7). */
 export const TOKEN_KINDS: {name: string; can: string}[] = [
@@ -13,3 +15,24 @@ export const WELCOME_LINES = [
   'This wizard takes you from a Hugging Face account to your first Job that ran with the right token.',
   'About 2 minutes, 8 steps: welcome, log in, token type, job config, checklist, example job, run, result.',
 ];
+
+/** After a sandbox run: its links are live only while the wizard is open. */
+export const SANDBOX_EXIT_NOTE =
+  'The sandbox Hub runs inside this wizard: it stops when you finish, and its links (above) stop working then. Your practice data is kept; add --sandbox to a command to use it again.';
+
+/** "It created <url>" or, when the repo was already there, "It updated <url>". */
+export function createdLine(outcome: {repoExisted?: boolean}): string {
+  return outcome.repoExisted ? 'It added a commit to' : 'It created';
+}
+
+/** The command that starts the wizard again on the same Hub, as the person can paste it. */
+export function wizardCommand(target: {kind: string; endpoint: string} | undefined, options: {endpointFlag?: string} = {}): string {
+  if (target?.kind === 'sandbox') return appCommand('--sandbox');
+  if (options.endpointFlag) return appCommand(`--endpoint ${options.endpointFlag}`);
+  return appCommand();
+}
+
+/** What `q` (or a stop) prints: the step in the words the person saw, and how to start again. */
+export function stoppedLine(step: StepId, command: string): string {
+  return `Stopped at the ${STEP_TITLES[step]} step. Run ${command} to start again: files already written are kept (shown as unchanged).`;
+}

@@ -13,6 +13,7 @@ import {resolveEndpoint} from '../endpoint.js';
 import {createHubClient, type HubClient, type HubJobSpec} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
 import {allSnippets, DEFAULT_CONFIG_FILE, parseJobConfig, scriptKind, serializeJobConfig, toJobSpec, writeJobConfig, type JobConfig} from '../jobspec/index.js';
+import {appCommand} from '../invocation.js';
 import {writeFileAtomic} from '../store/atomic.js';
 import {resolveHfPaths, type Env} from '../store/paths.js';
 import {describeSource, envTokenSource, resolveToken} from '../store/resolve.js';
@@ -137,6 +138,7 @@ export function createRealServices(options: RealServicesOptions): WizardServices
   const pending = new Map<string, string>();
   /** Secret and env names of the last job submitted, for the diagnosis (values are never kept). */
   let lastJob: {secretNames: string[]; envNames: string[]} | undefined;
+  const repoExistedBefore = new Map<string, boolean>();
 
   const envFor = (target: TargetInfo): Env => (target.kind === 'sandbox' && sandbox ? sandbox.env : options.env);
   const client = (session: Session, extra: {fetch?: typeof fetch} = {}): HubClient =>
@@ -393,7 +395,11 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         spec = {...resolved.hubSpec(), labels: {...(body.labels ?? {}), name: `hf-jobs-wizard-${ex.id}`, example: ex.id}};
       }
       lastJob = {secretNames: Object.keys(body.secrets ?? {}), envNames: Object.keys(body.environment)};
+      // Whether the job's repo is already there: the result then says "updated" rather than "created".
+      const target = ex.repo?.(account.user);
+      const existed = target ? await client(session).repoExists({type: target.type, name: target.id}).catch(() => undefined) : undefined;
       const job = await client(session).runJob(account.user, spec);
+      if (existed !== undefined) repoExistedBefore.set(job.id, existed);
       const owner = (job as {owner?: {name?: string}}).owner?.name ?? account.user;
       return {id: job.id, namespace: owner, url: `${session.target.endpoint}/jobs/${owner}/${job.id}`};
     },
@@ -448,10 +454,17 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         const ex = example(session);
         const repo = ex.repo?.(session.account?.user ?? job.namespace);
         if (repo) outcome.created = `${session.target.endpoint}/${repo.type === 'dataset' ? 'datasets/' : ''}${repo.id}`;
+        const existed = repoExistedBefore.get(job.id);
+        if (existed !== undefined) outcome.repoExisted = existed;
+        const sandbox = session.target.kind === 'sandbox';
+        if (sandbox) outcome.sandbox = true;
+        // Every command as it can be pasted (npx hf-jobs-wizard …); after a sandbox run, on the sandbox again.
+        const flag = sandbox ? ' --sandbox' : '';
         outcome.nextSteps = [
-          `Run it again without the wizard: hf-jobs-wizard example ${ex.id}${session.target.kind === 'sandbox' ? ' --sandbox' : ''}`,
-          `Check any job config before you submit it: hf-jobs-wizard check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}`,
-          'Learn the rest step by step: hf-jobs-wizard learn',
+          `Run it again without the wizard: ${appCommand(`example ${ex.id}${flag}`)}`,
+          `Check any job config before you submit it: ${appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`)}`,
+          `See who you are logged in as: ${appCommand(`status${flag}`)}`,
+          `Learn the rest step by step: ${appCommand('learn')}`,
         ];
         return {outcome};
       }

@@ -170,6 +170,10 @@ export interface Outcome {
   message?: string;
   /** What the job created (a repo URL) on success. */
   created?: string;
+  /** The repo was already there before the job ran (it added a commit: "updated", not "created"). */
+  repoExisted?: boolean;
+  /** Ran on the in-process sandbox: its links work only while the wizard is open. */
+  sandbox?: boolean;
   nextSteps: string[];
 }
 

@@ -1,6 +1,7 @@
 // The ? panel: what this step is for and every key.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {appCommand} from '../../core/invocation.js';
 import {STEP_TITLES, type StepId} from '../../core/wizard/types.js';
 
 export const STEP_HELP: Record<StepId, string> = {
@@ -21,7 +22,7 @@ export function Help({step}: {step: StepId}) {
       <Text bold>Help · {STEP_TITLES[step]}</Text>
       <Text>{STEP_HELP[step]}</Text>
       <Text dimColor>↑/↓ or j/k move · Enter select · Esc back (answers are kept) · q quit · ? close help</Text>
-      <Text dimColor>Anything non-interactive: hf-jobs-wizard --help</Text>
+      <Text dimColor>Anything non-interactive: {appCommand('--help')}</Text>
     </Box>
   );
 }

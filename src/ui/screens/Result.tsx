@@ -1,6 +1,7 @@
 // Step 8: what was created and what to do next; a failure moves on to its troubleshooting screen.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {createdLine, SANDBOX_EXIT_NOTE} from '../../core/wizard/content.js';
 import {Link} from '../components/Link.js';
 import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
@@ -17,14 +18,24 @@ export function Result({state, dispatch}: ScreenProps) {
         </Text>
         {result.created ? (
           <Text>
-            It created <Link url={result.created} />
+            {createdLine(result)} <Link url={result.created} />
           </Text>
         ) : null}
         <Box marginTop={1} flexDirection="column">
           <Text bold>Next steps</Text>
-          {result.nextSteps.map((s) => (
-            <Text key={s}>  • {s}</Text>
-          ))}
+          {result.nextSteps.map((s) => {
+            // "What: command" -> the command on a line of its own, so a narrow terminal never splits it.
+            const at = s.indexOf(': ');
+            return at === -1 ? (
+              <Text key={s}>  • {s}</Text>
+            ) : (
+              <Box key={s} flexDirection="column">
+                <Text>  • {s.slice(0, at)}:</Text>
+                <Text color="cyan">{'    '}{s.slice(at + 2)}</Text>
+              </Box>
+            );
+          })}
+          {result.sandbox ? <Text dimColor>{SANDBOX_EXIT_NOTE}</Text> : null}
         </Box>
         <SelectList items={[{label: 'Finish', value: 'finish'}]} onSubmit={() => dispatch({type: 'result-continue'})} />
       </Box>

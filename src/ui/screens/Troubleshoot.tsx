@@ -4,6 +4,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
+import {wizardCommand} from '../../core/wizard/content.js';
 import {FIX_LABELS} from '../../core/wizard/types.js';
 import {Link} from '../components/Link.js';
 import {PasteBox} from '../components/PasteBox.js';
@@ -123,7 +124,7 @@ export function Troubleshoot(props: ScreenProps) {
               onSubmit={(action) => dispatch({type: 'fix', action})}
             />
           ) : (
-            <Text dimColor>Nothing to run from here: follow the fix above, then run hf-jobs-wizard again.</Text>
+            <Text dimColor>Nothing to run from here: follow the fix above, then run {wizardCommand(state.target)} again.</Text>
           )}
           {compact ? null : <Text dimColor wrap="truncate-end">Verify: {info.verify}</Text>}
         </Box>
