@@ -71,7 +71,8 @@ function define(e: Omit<Example, 'config' | 'timeoutSeconds' | 'sandboxJob'>): E
         timeoutSeconds: TIMEOUT_SECONDS,
         secrets: (ctx.token !== undefined ? {HF_TOKEN: ctx.token} : {}) as Record<string, string>,
         environment: {},
-        labels: {name: `hf-jobs-wizard-${e.id}`, example: e.id, runner: cmd.runner},
+        // runner + script: the sandbox's opening log line names the Python example a Node twin stands for.
+        labels: {name: `hf-jobs-wizard-${e.id}`, example: e.id, runner: cmd.runner, script: e.scriptName},
         runner: cmd.runner,
         note: cmd.note,
       };

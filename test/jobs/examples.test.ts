@@ -31,6 +31,9 @@ describe('example jobs in the sandbox', () => {
     expect(job.status.stage).toBe('COMPLETED');
     expect(job.labels).toMatchObject({example: 'token-check', runner: 'node-twin'});
     expect(own[0]).toMatch(/^\[node twin\] check_token\.py/);
+    // The opening note names the Python example the twin stands for, not the node: image it borrows.
+    expect(log.find((l) => l.startsWith('[sandbox] hf-jobs-wizard sandbox:'))).toMatch(/: the Python example check_token\.py runs as its Node twin \((?:uv is not installed here|the Node twin was asked for); same steps and messages\)/);
+    expect(log.join('\n')).not.toContain('node:20-slim');
     expect(own).toContain('This job runs as practice-user (token role: write).');
     expect(own).toContain(MESSAGES.TOKEN_OK);
     expect(own).toContain(`HF_TOKEN is set (hf_…${sb.current.tokens.write.slice(-4)}).`);
@@ -182,5 +185,16 @@ describe('example catalog', () => {
     const uv = sandboxCommandFor('push-dataset', {prefer: 'python-uv'});
     expect(uv.dockerImage).toMatch(/^ghcr\.io\/astral-sh\/uv:/);
     expect(uv.command.join(' ')).toContain('uv run push_dataset.py');
+  });
+});
+
+describe('the missing-token message (newcomer confusion: it read like Python)', () => {
+  it('gives the form each tool takes, never the Python "$HF_TOKEN" trap, and the Python script says the same words', async () => {
+    const {TOKEN_CHECK_PY} = await import('../../src/examples/python.js');
+    expect(MESSAGES.MISSING).toContain('`--secrets HF_TOKEN` (hf CLI');
+    expect(MESSAGES.MISSING).toContain('`secrets={"HF_TOKEN": get_token()}` (Python)');
+    expect(MESSAGES.MISSING).toContain('`"secrets": {"HF_TOKEN": "$HF_TOKEN"}` (MCP tool / hf-job.json)');
+    expect(MESSAGES.MISSING).not.toContain('secrets={"HF_TOKEN": "$HF_TOKEN"}');
+    expect(TOKEN_CHECK_PY).toContain(`MISSING = ${JSON.stringify(MESSAGES.MISSING)}`);
   });
 });

@@ -72,7 +72,18 @@ const SUPPORTED = '`python:*` (local python3), `node:*` (this Node) and `ghcr.io
  * Where the job's command runs. `links` are the names put first on the job's PATH (e.g. `python` -> the real
  * python3), so shell commands inside the job find the same interpreters.
  */
-export function planLaunch(spec: {dockerImage: string | null; spaceId: string | null; command: string[]; arguments: string[]}, found: Interpreters, hostPath: string | undefined): Launch {
+/**
+ * The opening note for an example job run as its Node twin (labels `runner: node-twin`, `script: NAME.py`, set by
+ * src/examples/catalog.ts): say which Python example it stands for rather than the node: image it borrows.
+ */
+export function twinNote(labels: Record<string, string> | null | undefined, found: Interpreters): string | undefined {
+  if (labels?.runner !== 'node-twin') return undefined;
+  const what = labels.script ? `the Python example ${labels.script}` : 'the Python example';
+  const why = found.uv ? 'the Node twin was asked for' : 'uv is not installed here';
+  return `${what} runs as its Node twin (${why}; same steps and messages) on this machine's Node ${process.version}, not in a container`;
+}
+
+export function planLaunch(spec: {dockerImage: string | null; spaceId: string | null; command: string[]; arguments: string[]; labels?: Record<string, string> | null}, found: Interpreters, hostPath: string | undefined): Launch {
   if (!spec.dockerImage) {
     return {ok: false, message: `The sandbox cannot run Space images (spaceId "${spec.spaceId ?? ''}"): it has no containers. Use a dockerImage it emulates: ${SUPPORTED}.`};
   }
@@ -85,7 +96,7 @@ export function planLaunch(spec: {dockerImage: string | null; spaceId: string | 
   const notes: string[] = [];
   if (family === 'node') {
     links.node = found.node;
-    notes.push(`image "${image}" runs as this machine's Node ${process.version} (${found.node}), not in a container`);
+    notes.push(twinNote(spec.labels, found) ?? `image "${image}" runs as this machine's Node ${process.version} (${found.node}), not in a container`);
   } else if (family === 'python') {
     if (!found.python3) {
       return {ok: false, message: `Image "${image}" needs python3, which is not on this machine's PATH. Install Python 3, or run the example's Node twin (a node: image) in the sandbox.`};
