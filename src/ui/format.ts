@@ -13,3 +13,13 @@ export const STATUS_COLORS: Record<CheckStatus, string> = {pass: 'green', warn: 
 export function hyperlink(url: string, enabled: boolean): string {
   return enabled ? `\u001B]8;;${url}\u0007${url}\u001B]8;;\u0007` : url;
 }
+
+/** How many of `total` lines to show when `max` fit: all of them when only one would be hidden (never hide a single line). */
+export function linesToShow(total: number, max: number): number {
+  return total <= max + 1 ? total : max;
+}
+
+/** "… 1 more line" / "… 3 more lines". */
+export function moreLines(hidden: number, where = 'more'): string {
+  return `… ${hidden} ${where === 'more' ? 'more ' : ''}line${hidden === 1 ? '' : 's'}${where === 'more' ? '' : ` ${where}`}`;
+}

@@ -4,5 +4,5 @@ import React from 'react';
 import {footerText, type Hint} from '../keys.js';
 
 export function Footer({hints}: {hints: Hint[]}) {
-  return <Text dimColor wrap="truncate-end">{footerText(hints)}</Text>;
+  return <Text dimColor>{footerText(hints)}</Text>;
 }

@@ -3,6 +3,7 @@
 import {Box, Text, useInput} from 'ink';
 import React, {useRef, useState} from 'react';
 import {redactSecrets} from '../../core/tokens/mask.js';
+import {linesToShow, moreLines} from '../format.js';
 
 export interface PasteBoxProps {
   onSubmit: (text: string) => void;
@@ -34,13 +35,13 @@ export function PasteBox({onSubmit, isActive = true, tail = 8}: PasteBoxProps) {
     {isActive},
   );
   const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
-  const shown = lines.slice(-tail);
+  const shown = lines.slice(-linesToShow(lines.length, tail));
   return (
     <Box flexDirection="column" borderStyle="round" borderDimColor paddingX={1}>
       {lines.length === 0 ? <Text dimColor>(paste the error here: a traceback, an HTTP error, a job log)</Text> : null}
-      {lines.length > shown.length ? <Text dimColor>… {lines.length - shown.length} lines above</Text> : null}
+      {lines.length > shown.length ? <Text dimColor>{moreLines(lines.length - shown.length, 'above')}</Text> : null}
       {shown.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
+        <Text key={i}>
           {redactSecrets(line) || ' '}
         </Text>
       ))}

@@ -53,7 +53,7 @@ export function Checklist({state, dispatch}: ScreenProps) {
       <Text>Checking the token and the job config before anything runs. Enter shows details; t troubleshoots a failed line.</Text>
       <Box marginTop={1} flexDirection="column">
         {compact && passed.length ? (
-          <Text color="green" wrap="truncate-end">
+          <Text color="green">
             {'  ✓ '}
             {passed.length} passed: {passed.map((i) => i.title).join(' · ')}
           </Text>

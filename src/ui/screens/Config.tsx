@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import type {PlannedFile} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
+import {linesToShow, moreLines} from '../format.js';
 import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
@@ -22,7 +23,7 @@ function FileBlock({file, compact}: {file: PlannedFile; compact: boolean}) {
       <Text>
         <Text bold>{ROLE_TEXT[file.role]}</Text> <Text dimColor>({status})</Text>
       </Text>
-      <Text color="cyan" wrap="truncate-middle">
+      <Text color="cyan">
         {'  '}
         {file.path}
       </Text>
@@ -34,12 +35,18 @@ function FileBlock({file, compact}: {file: PlannedFile; compact: boolean}) {
       ))}
       {file.unchanged
         ? null
-        : lines.slice(0, compact ? 8 : 14).map((line, i) => (
+        : lines.slice(0, linesToShow(lines.length, compact ? 8 : 14)).map((line, i) => (
             <Text key={i} color={line.startsWith('+ ') ? 'green' : line.startsWith('- ') ? 'red' : undefined} dimColor={!file.diff}>
               {'    '}
               {line}
             </Text>
           ))}
+      {!file.unchanged && lines.length > linesToShow(lines.length, compact ? 8 : 14) ? (
+        <Text dimColor>
+          {'    '}
+          {moreLines(lines.length - (compact ? 8 : 14))}
+        </Text>
+      ) : null}
       {(file.role === 'script' || (compact && file.role === 'job config')) && !file.diff && !file.unchanged ? (
         <Text dimColor>
           {'    '}({file.preview.length} lines, shown on the example screen)

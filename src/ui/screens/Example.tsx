@@ -5,6 +5,7 @@ import React, {useRef} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
 import type {ExampleSummary} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
+import {linesToShow, moreLines} from '../format.js';
 import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
@@ -74,12 +75,10 @@ export function Example({state, dispatch}: ScreenProps) {
       </Box>
       <Text dimColor>←/→ switch · c copies {viewTitle(example, view)}</Text>
       <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
-        {lines.slice(0, maxLines).map((line, i) => (
-          <Text key={i} wrap="truncate-end">
-            {line || ' '}
-          </Text>
+        {lines.slice(0, linesToShow(lines.length, maxLines)).map((line, i) => (
+          <Text key={i}>{line || ' '}</Text>
         ))}
-        {lines.length > maxLines ? <Text dimColor>… {lines.length - maxLines} more lines (c copies all of it)</Text> : null}
+        {lines.length > linesToShow(lines.length, maxLines) ? <Text dimColor>{moreLines(lines.length - maxLines)} (c copies all of it)</Text> : null}
       </Box>
       {confirming ? (
         <Box flexDirection="column">

@@ -54,7 +54,7 @@ export function Troubleshoot(props: ScreenProps) {
       </Text>
       {compact ? null : <Text dimColor>problem id: {info.id}</Text>}
       {seen ? (
-        <Text dimColor wrap="truncate-end">
+        <Text dimColor>
           Seen: {seen.trim()}
         </Text>
       ) : null}
@@ -64,7 +64,7 @@ export function Troubleshoot(props: ScreenProps) {
           <>
             <Text bold>Symptoms</Text>
             {info.symptoms.slice(0, 3).map((s) => (
-              <Text key={s} wrap="truncate-end">
+              <Text key={s}>
                 {'  • '}
                 {s}
               </Text>
@@ -79,7 +79,7 @@ export function Troubleshoot(props: ScreenProps) {
               {info.causes.indexOf(c) + 1}. {c.text} (this is it)
             </Text>
           ) : (
-            <Text key={c.id} dimColor={Boolean(actual)} wrap={actual || compact ? 'truncate-end' : 'wrap'}>
+            <Text key={c.id} dimColor={Boolean(actual)}>
               {'  '}
               {info.causes.indexOf(c) + 1}. {c.text}
             </Text>
@@ -93,7 +93,7 @@ export function Troubleshoot(props: ScreenProps) {
           <>
             {passed > 0 && compact ? <Text color="green">{'  '}✓ {passed} other finding{passed === 1 ? '' : 's'} fine</Text> : null}
             {findings.map((f) => (
-              <Text key={f.text} color={STATUS_COLORS[f.status]} wrap={compact ? 'truncate-end' : 'wrap'}>
+              <Text key={f.text} color={STATUS_COLORS[f.status]}>
                 {'  '}
                 {STATUS_ICONS[f.status]} {f.text}
               </Text>
@@ -126,7 +126,7 @@ export function Troubleshoot(props: ScreenProps) {
           ) : (
             <Text dimColor>Nothing to run from here: follow the fix above, then run {wizardCommand(state.target)} again.</Text>
           )}
-          {compact ? null : <Text dimColor wrap="truncate-end">Verify: {info.verify}</Text>}
+          {compact ? null : <Text dimColor>Verify: {info.verify}</Text>}
         </Box>
       ) : null}
     </Box>
