@@ -7,6 +7,7 @@ import {createPracticeAccounts, type Accounts} from './accounts.js';
 import type {RouteModule, SandboxCore} from './context.js';
 import {registerJobRoutes} from './jobs/routes.js';
 import {oauthSettings, registerOauthRoutes} from './routes/oauth.js';
+import {registerPageRoutes} from './routes/pages.js';
 import {registerRepoRoutes} from './routes/repos.js';
 import {registerWhoamiRoutes} from './routes/whoami.js';
 import {hubStore} from './hub/service.js';
@@ -17,7 +18,8 @@ import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js
 
 export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js';
 
-const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes];
+// Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
+const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerPageRoutes];
 const LABELS: PracticeTokenLabel[] = ['write', 'read', 'fine-grained', 'expired'];
 
 async function loadAccounts(file: string): Promise<Accounts | undefined> {

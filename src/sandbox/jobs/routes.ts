@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {findOrg, findUser} from '../accounts.js';
 import {requireUser, type RouteModule, type SandboxRequest} from '../context.js';
 import {HttpError, readJson, sendJson} from '../http.js';
+import {readLogTail, sendJobPage} from '../routes/pages.js';
 import {canRunJobs, userCanWriteNamespace} from '../permissions.js';
 import {JOB_HARDWARE} from './hardware.js';
 import {JobRunner} from './runner.js';
@@ -109,24 +110,12 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     await streamLogs(ctx, runner, job);
   });
 
-  // The job's page ({hub}/jobs/{owner}/{id}): a plain-text summary, so the URL the clients print is not a 404.
+  // The job's page ({hub}/jobs/{owner}/{id}), the URL the clients print: status and the last log lines, as HTML.
   router.on('GET', new RegExp(`^/jobs/${NS}/${ID}$`), async (ctx) => {
     await runner.ready;
     const job = runner.get(ctx.params.id!);
     if (!job || job.owner.name !== ctx.params.ns) throw new HttpError(404, 'Job not found');
-    const text = [
-      `Job ${job.id} (sandbox)`,
-      `owner:   ${job.owner.name}`,
-      `status:  ${job.status.stage}${job.status.message ? ` (${job.status.message})` : ''}`,
-      `image:   ${job.dockerImage ?? job.spaceId}`,
-      `command: ${JSON.stringify([...job.command, ...job.arguments])}`,
-      `flavor:  ${job.flavor}`,
-      `env:     ${Object.keys(job.environment).join(', ') || '(none)'}`,
-      `secrets: ${job.secretNames.join(', ') || '(none)'}`,
-      '',
-    ].join('\n');
-    ctx.res.writeHead(200, {'Content-Type': 'text/plain; charset=utf-8', 'X-Request-Id': ctx.requestId});
-    ctx.res.end(text);
+    sendJobPage(ctx, job, await readLogTail(runner.logFile(job.id), 30));
   });
 
   return () => runner.close();
