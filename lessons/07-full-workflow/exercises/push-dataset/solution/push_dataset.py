@@ -11,7 +11,7 @@ from huggingface_hub import HfApi
 
 SCRIPT = "push_dataset.py"
 LABEL_PY = "[python] {script} with huggingface_hub {version}"
-MISSING = "ERROR: HF_TOKEN is missing in this job. Pass your token as a secret: secrets={\"HF_TOKEN\": \"$HF_TOKEN\"} in the job config, or `hf jobs uv run --secrets HF_TOKEN ...` on the command line."
+MISSING = "ERROR: HF_TOKEN is missing in this job (jobs never inherit your login). Pass HF_TOKEN as a secret, in the form your tool takes: `--secrets HF_TOKEN` (hf CLI, no value), `secrets={\"HF_TOKEN\": get_token()}` (Python), `\"secrets\": {\"HF_TOKEN\": \"$HF_TOKEN\"}` (MCP tool / hf-job.json)."
 PLACEHOLDER = "WARNING: HF_TOKEN is the literal text \"$HF_TOKEN\": nothing replaced the placeholder (only the hf_jobs MCP tool does that; the Jobs API and huggingface_hub do not). The Hub will answer 401."
 TOKEN_SET = "HF_TOKEN is set ({masked})."
 WHO = "This job runs as {name} (token role: {role})."
