@@ -252,7 +252,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     } else {
       const problem = classifyText(outcome.lines.join('\n'));
       const likely = problem.problem !== 'unknown' ? problem.title : message ?? 'see the log above';
-      hint = `Likely problem: ${redactSecrets(likely, secrets)}. Run \`${APP_COMMAND} troubleshoot --job ${ref}${isDefaultEndpoint(endpoint) || local ? '' : ` --endpoint ${endpoint}`}\` for causes and fixes.`;
+      hint = `Likely problem: ${redactSecrets(likely, secrets)}. Run \`${APP_COMMAND} troubleshoot --job ${ref}${sandbox ? ' --sandbox' : isDefaultEndpoint(endpoint) ? '' : ` --endpoint ${endpoint}`}\` for causes and fixes.`;
       err(`Job ${job.id} ended with stage ${stage}${message ? `: ${redactSecrets(message, secrets)}` : ''}.`);
       err(hint);
     }
