@@ -23,7 +23,22 @@ export async function runInk(controller: WizardController, io: CommandIo): Promi
       patchConsole: false,
     },
   );
+  // A narrower terminal reflows the old frame into more rows than Ink erases, leaving pieces of it (a stale header).
+  // Ink redraws its whole frame when the width shrinks; before it does (prependListener), start it on a clean screen.
+  // The job log printed above stays in the terminal's scrollback.
+  const stdout = io.stdout as NodeJS.WriteStream;
+  let columns = stdout.columns || 80;
+  const onResize = () => {
+    const now = stdout.columns || 80;
+    if (now < columns) stdout.write('\u001B[2J\u001B[H');
+    columns = now;
+  };
+  if (stdout.isTTY) stdout.prependListener('resize', onResize);
   controller.dispatch({type: 'start'});
-  await app.waitUntilExit();
+  try {
+    await app.waitUntilExit();
+  } finally {
+    stdout.off('resize', onResize);
+  }
   return code;
 }

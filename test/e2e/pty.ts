@@ -39,5 +39,18 @@ export function startCli(args: string[], opts: {cols?: number; rows?: number; en
     pty.write(keys);
     await sleep(ms);
   };
-  return {pty, screen, waitFor, press, exited, raw: () => raw};
+  /** Resize the terminal as a window manager would: the pty (SIGWINCH to the app) and the emulator (which reflows). */
+  const resize = async (c: number, r: number, ms = 300) => {
+    term.resize(c, r);
+    pty.resize(c, r);
+    await sleep(ms);
+  };
+  /** Only the visible screen (no scrollback). */
+  const visible = () => {
+    const b = term.buffer.active;
+    const out: string[] = [];
+    for (let i = b.viewportY; i < b.viewportY + term.rows; i++) out.push(b.getLine(i)?.translateToString(true) ?? '');
+    return out.join('\n').replace(/\n+$/, '');
+  };
+  return {pty, screen, visible, waitFor, press, resize, exited, raw: () => raw};
 }

@@ -73,6 +73,22 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.exited;
   }, 30_000);
 
+  it('a narrower terminal redraws one clean frame: one header, the same item selected', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox'], {env, cwd: dir, cols: 100, rows: 30});
+    await cli.waitFor('How do you want to log in?');
+    await cli.press('\u001B[B'); // from "practice token" to "Paste a token"
+    await cli.waitFor('❯ Paste a token');
+    await cli.resize(60, 30);
+    await cli.waitFor('❯ Paste a token');
+    // No piece of the old, wider frame is left on screen (Ink erases by its own line count; the terminal reflowed).
+    const seen = cli.visible();
+    expect(seen.split('\n').filter((l) => l.includes('Step 2/8')).length, seen).toBe(1);
+    expect(seen.match(/This wizard takes you/g)?.length, seen).toBe(1);
+    cli.pty.kill();
+    await cli.exited;
+  }, 30_000);
+
   it('plain mode (--plain) walks the same flow line by line', async () => {
     const {dir, env} = await home();
     const cli = startCli([CLI, '--sandbox', '--plain'], {env, cwd: dir});
