@@ -26,7 +26,7 @@ function render(r: StatusReport, out: (line?: string) => void): void {
   if (!r.loggedIn) {
     out(r.tokenFileProblem ? 'Not logged in: no HF_TOKEN environment variable, and the saved token cannot be read (see below).' : 'Not logged in: no HF_TOKEN environment variable and no saved token.');
     out(`  (looked in ${r.tokenPath})`);
-    out(`Log in with \`${APP_COMMAND} login\` (paste a token) or \`${APP_COMMAND} login --device\`, or practise with \`${APP_COMMAND} login --sandbox\`.`);
+    out(`Log in with \`${APP_COMMAND} login\` (paste a token) or \`${APP_COMMAND} login --device\`, or practise with \`${APP_COMMAND} login --sandbox --practice write\`.`);
   } else {
     if (r.account) out(`Account:   ${r.account.user}${r.account.fullname ? ` (${r.account.fullname})` : ''}`);
     if (r.account?.orgs.length) out(`Orgs:      ${r.account.orgs.map((o) => (o.roleInOrg ? `${o.name} (${o.roleInOrg})` : o.name)).join(', ')}`);

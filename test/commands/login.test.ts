@@ -173,7 +173,8 @@ describe('status', () => {
     const io = makeIo(home.env);
     expect(await status(['--endpoint', sb.current.url], io)).toBe(1);
     expect(io.out()).toContain('Not logged in');
-    expect(io.out()).toContain('hf-jobs-wizard login');
+    expect(io.out()).toContain('`npx hf-jobs-wizard login`');
+    expect(io.out()).toContain('`npx hf-jobs-wizard login --sandbox --practice write`');
   });
 
   it('HF_TOKEN shadowing a saved login: source, masked token, warning', async () => {
