@@ -5,10 +5,9 @@ import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {runChecks} from '../core/checks/runner.js';
 import type {CheckReport, CheckResult, ScanSummary} from '../core/checks/types.js';
-import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
-import {resolveEndpoint} from '../core/endpoint.js';
 import {appCommand} from '../core/invocation.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
 const HELP = `Usage: hf-jobs-wizard check [PATH...] [--json] [--offline] [--endpoint URL | --sandbox]
 
@@ -94,24 +93,16 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       return EXIT.usage;
     }
   }
-  if (values.endpoint !== undefined && !/^https?:\/\//.test(values.endpoint)) {
-    writeLine(io.stderr, `hf-jobs-wizard check: --endpoint must be an http(s) URL, got "${values.endpoint}".`);
+  const flagProblem = targetFlagProblem(values);
+  if (flagProblem) {
+    writeLine(io.stderr, `hf-jobs-wizard check: ${flagProblem}`);
     return EXIT.usage;
   }
-  if (values.sandbox && values.endpoint !== undefined) {
-    writeLine(io.stderr, 'hf-jobs-wizard check: --sandbox and --endpoint cannot be combined.');
-    return EXIT.usage;
-  }
-  let sandbox: SandboxSession | undefined;
+  let target: HubTarget | undefined;
   try {
-    let env = io.env;
-    let endpoint = resolveEndpoint(values.endpoint, io.env);
-    if (values.sandbox) {
-      // The persistent sandbox and its own HF_HOME: the login `login --sandbox` and the wizard saved.
-      sandbox = await openSandboxSession(io.env);
-      env = sandbox.env;
-      endpoint = sandbox.endpoint;
-    }
+    // --sandbox: the persistent sandbox and its own HF_HOME, where `login --sandbox` and the wizard saved the login.
+    target = await openHubTarget(values, io.env);
+    const {env, endpoint} = target;
     let scanned: ScanSummary | undefined;
     const report = await runChecks({paths, cwd: io.cwd, env, offline: Boolean(values.offline), endpoint, onScanned: (s) => (scanned = s)});
     if (values.json) writeLine(io.stdout, JSON.stringify(report));
@@ -124,6 +115,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, `hf-jobs-wizard check: ${(error as Error).message.split('\n')[0]}`);
     return EXIT.failed;
   } finally {
-    await sandbox?.close();
+    await target?.close();
   }
 }

@@ -2,8 +2,8 @@
 // and ends with COMPLETED (exit 0) or the failure stage (exit 1) plus a one-line hint. On the real Hub it shows
 // the flavor's price first and asks for confirmation (or --yes).
 import {parseArgs} from 'node:util';
-import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
-import {isDefaultEndpoint, resolveEndpoint} from '../core/endpoint.js';
+import type {SandboxSession} from '../core/auth/sandbox-session.js';
+import {isDefaultEndpoint} from '../core/endpoint.js';
 import {createHubClient, type HubClient, type HubJob, type HubJobSpec} from '../core/hub/client.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {toJobSpec} from '../core/jobspec/spec.js';
@@ -12,6 +12,7 @@ import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {classifyText} from '../core/troubleshoot/classify.js';
 import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard example [NAME] [--yes] [--json] [--sandbox | --endpoint URL]
@@ -182,13 +183,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   let token: string | undefined;
   try {
     const example = await chooseExample(o, io);
-    let endpoint = resolveEndpoint(o.endpoint, io.env);
-    let env = io.env;
-    if (o.sandbox) {
-      sandbox = await openSandboxSession(io.env);
-      endpoint = sandbox.endpoint;
-      env = sandbox.env;
-    }
+    const target = await openHubTarget(o, io.env);
+    sandbox = target.sandbox;
+    const {endpoint, env} = target;
     const local = Boolean(sandbox) || isLocalEndpoint(endpoint);
     const resolution = await resolveToken(env);
     token = resolution.token ?? sandbox?.tokens.write;

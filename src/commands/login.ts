@@ -2,9 +2,9 @@
 import {parseArgs} from 'node:util';
 import {delimiter, join} from 'node:path';
 import {existsSync} from 'node:fs';
-import {resolveEndpoint, isDefaultEndpoint} from '../core/endpoint.js';
+import {isDefaultEndpoint} from '../core/endpoint.js';
 import {DeviceFlowError, deviceClientId, pollDeviceToken, requestDeviceCode} from '../core/auth/device-flow.js';
-import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
+import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {loginWithToken} from '../core/auth/login-flow.js';
 import type {VerifySource} from '../core/auth/verify.js';
 import type {Env} from '../core/store/paths.js';
@@ -12,6 +12,7 @@ import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
 import {normalizeTokenInput} from '../core/tokens/format.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard login [--token-stdin | --device] [--endpoint URL | --sandbox] [--name NAME] [--json]
@@ -209,13 +210,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       if (!json) writeLine(io.stdout, line);
     };
 
-    let endpoint = resolveEndpoint(o.endpoint, io.env);
-    let env: Env = io.env;
-    if (o.sandbox) {
-      sandbox = await openSandboxSession(io.env);
-      endpoint = sandbox.endpoint;
-      env = sandbox.env;
-    }
+    const target = await openHubTarget(o, io.env);
+    sandbox = target.sandbox;
+    const {endpoint, env} = target;
 
     const got = await obtainToken(o, io, endpoint, env, sandbox);
     secret = normalizeTokenInput(got.token);

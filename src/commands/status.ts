@@ -2,9 +2,8 @@
 // The --json shape is StatusReport, documented in src/core/auth/status.ts.
 import {parseArgs} from 'node:util';
 import {gatherStatus, type StatusReport} from '../core/auth/status.js';
-import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
-import {resolveEndpoint} from '../core/endpoint.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard status [--json] [--endpoint URL | --sandbox] [--offline]
@@ -62,19 +61,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stdout, HELP);
     return EXIT.ok;
   }
-  if (values.sandbox && values.endpoint) {
-    writeLine(io.stderr, 'hf-jobs-wizard status: --sandbox and --endpoint cannot be combined.');
+  const flagProblem = targetFlagProblem(values);
+  if (flagProblem) {
+    writeLine(io.stderr, `hf-jobs-wizard status: ${flagProblem}`);
     return EXIT.usage;
   }
-  let sandbox: SandboxSession | undefined;
+  let target: HubTarget | undefined;
   try {
-    let env = io.env;
-    let endpoint = resolveEndpoint(values.endpoint, io.env);
-    if (values.sandbox) {
-      sandbox = await openSandboxSession(io.env);
-      env = sandbox.env;
-      endpoint = sandbox.endpoint;
-    }
+    target = await openHubTarget(values, io.env);
+    const {env, endpoint} = target;
     const report = await gatherStatus(env, endpoint, {offline: Boolean(values.offline)});
     if (values.json) writeLine(io.stdout, JSON.stringify(report));
     else render(report, (line = '') => writeLine(io.stdout, line));
@@ -93,6 +88,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, `hf-jobs-wizard status: ${(error as Error).message.split('\n')[0]}`);
     return EXIT.failed;
   } finally {
-    await sandbox?.close();
+    await target?.close();
   }
 }

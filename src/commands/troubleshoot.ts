@@ -3,8 +3,6 @@ import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-context.js';
-import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
-import {resolveEndpoint} from '../core/endpoint.js';
 import {appCommand} from '../core/invocation.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError} from '../core/hub/errors.js';
@@ -13,6 +11,7 @@ import {catalogFor} from '../core/troubleshoot/catalog.js';
 import {classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
 const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID] [--json] [--endpoint URL | --sandbox]
 
@@ -160,8 +159,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: give one FILE (or - for stdin).');
     return EXIT.usage;
   }
-  if (values.sandbox && values.endpoint !== undefined) {
-    writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: --sandbox and --endpoint cannot be combined.');
+  const flagProblem = targetFlagProblem(values);
+  if (flagProblem) {
+    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${flagProblem}`);
     return EXIT.usage;
   }
   let text = '';
@@ -190,22 +190,17 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return EXIT.usage;
   }
 
-  let sandbox: SandboxSession | undefined;
+  let target: HubTarget | undefined;
   try {
-    let env = io.env;
-    let endpoint = resolveEndpoint(values.endpoint, io.env);
-    if (values.sandbox) {
-      // The persistent sandbox and its own HF_HOME: the login `login --sandbox` and the wizard saved.
-      sandbox = await openSandboxSession(io.env);
-      env = sandbox.env;
-      endpoint = sandbox.endpoint;
-    }
+    // --sandbox: the persistent sandbox and its own HF_HOME, where `login --sandbox` and the wizard saved the login.
+    target = await openHubTarget(values, io.env);
+    const {env, endpoint} = target;
     return await classifyAndReport(text, values, io, env, endpoint);
   } catch (error) {
     writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${(error as Error).message.split('\n')[0]}`);
     return EXIT.failed;
   } finally {
-    await sandbox?.close();
+    await target?.close();
   }
 }
 
