@@ -3,6 +3,7 @@
 // (its cache/state folder, sandbox data dirs). A path the person names explicitly is always walked.
 import {readdir, readFile, stat} from 'node:fs/promises';
 import {basename, join, relative, sep} from 'node:path';
+import {wildmatchSource} from '../wildmatch.js';
 
 /** Dependency and tool folders that are never the person's job files (hidden folders are skipped as well). */
 export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
@@ -31,6 +32,7 @@ export function skipReason(dir: string, entryNames: {files: Set<string>; dirs: S
   return undefined;
 }
 
+
 interface Rule {
   re: RegExp;
   negate: boolean;
@@ -53,27 +55,7 @@ export function gitignoreRule(pattern: string): Rule | undefined {
     dirOnly = true;
     p = p.slice(0, -1);
   }
-  const anchored = p.includes('/');
-  if (p.startsWith('/')) p = p.slice(1);
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '*') {
-      if (p[i + 1] === '*') {
-        const slashAfter = p[i + 2] === '/';
-        re += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = p.indexOf(']', i);
-      if (close === -1) re += '\\[';
-      else {
-        re += '[' + p.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
+  const {source: re, anchored} = wildmatchSource(p);
   const body = anchored ? `^${re}` : `(?:^|/)${re}`;
   return {re: new RegExp(`${body}(?:/.*)?$`), negate, dirOnly};
 }

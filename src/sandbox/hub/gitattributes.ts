@@ -1,4 +1,5 @@
 // Which paths a .gitattributes sends to LFS (`filter=lfs`), with git's pattern rules as far as repos on the Hub use them.
+import {wildmatchSource} from '../../core/wildmatch.js';
 
 /** The .gitattributes every new repo on the Hub starts with. */
 export const DEFAULT_GITATTRIBUTES = [
@@ -49,37 +50,7 @@ interface Rule {
 function globToRegExp(pattern: string): RegExp {
   let p = pattern;
   if (p.endsWith('/')) p += '**';
-  const anchored = p.includes('/');
-  if (p.startsWith('/')) p = p.slice(1);
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '*') {
-      if (p[i + 1] === '*') {
-        if (p[i + 2] === '/') {
-          re += '(?:.*/)?';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
-      } else {
-        re += '[^/]*';
-      }
-    } else if (c === '?') {
-      re += '[^/]';
-    } else if (c === '[') {
-      const end = p.indexOf(']', i + 1);
-      if (end === -1) {
-        re += '\\[';
-      } else {
-        re += '[' + p.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = end;
-      }
-    } else {
-      re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-  }
+  const {source: re, anchored} = wildmatchSource(p);
   return new RegExp(anchored ? `^${re}$` : `(?:^|/)${re}$`);
 }
 
