@@ -91,6 +91,16 @@ export function sendJson(ctx: RequestContext, status: number, body: unknown, hea
   ctx.res.end(ctx.req.method === 'HEAD' ? undefined : text);
 }
 
+export function sendHtml(ctx: RequestContext, status: number, html: string): void {
+  ctx.res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(html),
+    'X-Request-Id': ctx.requestId,
+    'Cache-Control': 'no-store',
+  });
+  ctx.res.end(ctx.req.method === 'HEAD' ? undefined : html);
+}
+
 export function sendError(ctx: RequestContext, error: HttpError): void {
   const headers: Record<string, string> = {...error.headers};
   if (error.errorCode) {

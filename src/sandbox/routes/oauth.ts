@@ -8,7 +8,8 @@
 import {randomBytes, randomInt} from 'node:crypto';
 import {MAIN_USER, findUser, objectId, randomTokenValue, type SandboxToken} from '../accounts.js';
 import {requireUser, type RouteModule, type SandboxCore, type SandboxRequest} from '../context.js';
-import {HttpError, readBody, sendJson} from '../http.js';
+import {HttpError, readBody, sendHtml, sendJson} from '../http.js';
+import {escapeHtml} from './pages.js';
 
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** How long an OAuth access token from the sandbox lives (seconds). */
@@ -59,24 +60,14 @@ function oauthError(ctx: SandboxRequest, status: number, error: string, descript
   sendJson(ctx, status, {error, error_description: description}, {'Cache-Control': 'no-store'});
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function sendHtml(ctx: SandboxRequest, status: number, title: string, body: string): void {
+function sendPage(ctx: SandboxRequest, status: number, title: string, body: string): void {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - sandbox Hub</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
 code{font-size:1.6rem;letter-spacing:.15em}button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}</style></head>
 <body><p><small>Sandbox Hub (offline practice; nothing here is huggingface.co)</small></p><h1>${escapeHtml(title)}</h1>
 ${body}</body></html>`;
-  ctx.res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': Buffer.byteLength(html),
-    'X-Request-Id': ctx.requestId,
-    'Cache-Control': 'no-store',
-  });
-  ctx.res.end(ctx.req.method === 'HEAD' ? undefined : html);
+  sendHtml(ctx, status, html);
 }
 
 export const registerOauthRoutes: RouteModule = (router, sandbox) => {
@@ -199,7 +190,7 @@ export const registerOauthRoutes: RouteModule = (router, sandbox) => {
   const verifyPage = (ctx: SandboxRequest, code: string | null, status = 200, notice = '') => {
     const grant = code ? grants.get(byUserCode.get(normaliseUserCode(code)) ?? '') : undefined;
     if (!code || !grant) {
-      sendHtml(
+      sendPage(
         ctx,
         code ? 404 : 200,
         'Connect a device',
@@ -210,7 +201,7 @@ export const registerOauthRoutes: RouteModule = (router, sandbox) => {
       return;
     }
     const expired = Date.now() > grant.expiresAt;
-    sendHtml(
+    sendPage(
       ctx,
       status,
       'Connect a device',
@@ -242,7 +233,7 @@ ${
       grant.status = action === 'approve' ? 'approved' : 'denied';
       grant.user = MAIN_USER;
     }
-    sendHtml(
+    sendPage(
       ctx,
       200,
       grant.status === 'approved' ? 'Device connected' : 'Request denied',

@@ -6,7 +6,7 @@ import {APP_COMMAND} from '../../core/invocation.js';
 import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
 import type {SandboxToken} from '../accounts.js';
 import type {RouteModule, SandboxRequest} from '../context.js';
-import {HttpError} from '../http.js';
+import {HttpError, sendHtml} from '../http.js';
 import {gitPrefix} from '../hub/paths.js';
 import {NAME, NS} from '../hub/route-params.js';
 import {canSee, hubStore, resolveRevision} from '../hub/service.js';
@@ -34,13 +34,7 @@ pre{background:#f4f4f4;padding:.6rem;overflow-x:auto;white-space:pre-wrap}.note{
 ${body}
 </body></html>
 `);
-  ctx.res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': Buffer.byteLength(html),
-    'X-Request-Id': ctx.requestId,
-    'Cache-Control': 'no-store',
-  });
-  ctx.res.end(ctx.req.method === 'HEAD' ? undefined : html);
+  sendHtml(ctx, status, html);
 }
 
 const ROLE_TEXT: Record<SandboxToken['role'], string> = {read: 'read', write: 'write', fineGrained: 'fine-grained'};
