@@ -1,15 +1,14 @@
-// Plain mode: the same machine and services as the Ink UI, with @inquirer/prompts, line by line: no redraws,
-// no spinners (progress is printed as lines), for screen readers and simple terminals.
-import {createInterface} from 'node:readline';
-import {confirm, password, select} from '@inquirer/prompts';
+// Plain mode: the same machine and services as the Ink UI, line by line: every question prints its numbered
+// choices once and reads a line (no redraws, no cursor movement, no spinners; progress is printed as lines),
+// for screen readers and simple terminals (TERM=dumb).
 import type {CommandIo} from '../commands/io.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {FIX_LABELS, PRACTICE_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
 import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
-import {createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES} from '../core/wizard/content.js';
+import {checkSummary, createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES} from '../core/wizard/content.js';
+import {createLineReader, ExitPromptError, type LineReader} from './line-reader.js';
 
-type Context = NonNullable<Parameters<typeof select>[1]>;
 interface Choice<T> {
   name: string;
   value: T;
@@ -20,10 +19,21 @@ const BACK = '__back';
 const QUIT = '__quit';
 
 /** Prints what changed since the last state, as lines: progress, errors, notices, log lines, check results. */
-function narrator(controller: WizardController, print: (line: string) => void): () => void {
+export function stepHeading(s: WizardState): string {
+  return `== ${STEP_TITLES[s.step]}${s.target ? ` (${s.target.kind === 'sandbox' ? 'sandbox Hub' : s.target.endpoint})` : ''} ==`;
+}
+
+function narrator(controller: WizardController, print: (line?: string) => void): () => void {
   let prev = controller.getState();
   let checksPrinted = 0;
+  let heading = '';
   return controller.subscribe((s) => {
+    // The step's heading comes first, before anything printed for it (the checklist's lines included).
+    if (stepHeading(s) !== heading) {
+      heading = stepHeading(s);
+      print();
+      print(heading);
+    }
     if (s.busy && s.busy !== prev.busy) print(`… ${s.busy}`);
     if (s.error && s.error !== prev.error) print(`✗ ${s.error}`);
     if (s.notice && s.notice !== prev.notice) print(s.notice);
@@ -34,6 +44,11 @@ function narrator(controller: WizardController, print: (line: string) => void): 
       print(`[${STATUS_ICONS[item.status]}] ${item.title}: ${item.message}${item.status !== 'pass' && item.fix ? ` Fix: ${item.fix}` : ''}`);
     }
     checksPrinted = s.checklist.items.length;
+    if (s.checklist.phase === 'done' && prev.checklist.phase !== 'done') {
+      const skipped = s.checklist.items.filter((i) => i.status === 'skip');
+      print(checkSummary(s.checklist.items));
+      if (skipped.length) print(`Not applicable here: ${skipped.map((i) => i.title).join('; ')}.`);
+    }
     if (s.run.job && s.run.job !== prev.run.job) print(`Job ${s.run.job.id} submitted: ${s.run.job.url}`);
     if (s.run.stage && s.run.stage !== prev.run.stage) print(`Stage: ${s.run.stage}${s.run.startedAt ? ` (${formatElapsed((s.run.stageAt ?? Date.now()) - s.run.startedAt)})` : ''}`);
     for (const line of s.run.logs.slice(s.run.logs.length >= prev.run.logs.length ? prev.run.logs.length : 0)) print(`  | ${line}`);
@@ -43,12 +58,32 @@ function narrator(controller: WizardController, print: (line: string) => void): 
 
 export async function runPlain(controller: WizardController, io: CommandIo): Promise<number> {
   const print = (line = '') => io.stdout.write(line + '\n');
-  const context: Context = {input: io.stdin, output: io.stdout, clearPromptOnDone: false};
+  const reader: LineReader = createLineReader(io, () => onSigint());
   const unsubscribe = narrator(controller, print);
   let exitCode: number | undefined;
   void controller.exited.then((c) => (exitCode = c));
   const dispatch = (e: WizardEvent) => controller.dispatch(e);
-  const ask = <T>(message: string, choices: Choice<T>[], def?: T) => select<T>({message, choices, ...(def !== undefined ? {default: def} : {})}, context);
+  /** The question, its choices numbered once, then a line: a number, or Enter for the default. */
+  const ask = async <T>(message: string, choices: Choice<T>[], def?: T): Promise<T> => {
+    const at = Math.max(0, choices.findIndex((c) => c.value === def));
+    print(`? ${message}`);
+    choices.forEach((c, i) => print(`  ${i + 1}) ${c.name}${c.description ? ` — ${c.description}` : ''}`));
+    for (;;) {
+      io.stdout.write(`Type a number and press Enter (Enter alone: ${at + 1}): `);
+      const answer = await reader.read();
+      if (answer === null) throw new ExitPromptError('End of input');
+      const typed = answer.trim();
+      const n = typed === '' ? at + 1 : Number(typed);
+      // A number, or the start of one choice's words ("n" for "No, keep watching").
+      const byName = choices.filter((c) => typed !== '' && c.name.toLowerCase().startsWith(typed.toLowerCase()));
+      const choice = Number.isInteger(n) ? choices[n - 1] : byName.length === 1 ? byName[0] : undefined;
+      if (choice) {
+        print(`→ ${choice.name}`);
+        return choice.value;
+      }
+      print(`"${answer.trim()}" is not one of the numbers 1 to ${choices.length}.`);
+    }
+  };
   const withNav = <T extends string>(choices: Choice<T>[], state: WizardState): Choice<T | typeof BACK | typeof QUIT>[] => [
     ...choices,
     ...(state.history.length ? [{name: 'Back', value: BACK as typeof BACK}] : []),
@@ -61,18 +96,20 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     return true;
   };
 
-  let lastHeading = '';
   // Ctrl-C while a job runs asks first (the job keeps running on the Hub unless you say yes); a second Ctrl-C
   // during the question stops watching. Outside a job, Ctrl-C quits (130).
   let question: Promise<void> | undefined;
   const onSigint = () => {
     const s = controller.getState();
-    if (question) return;
+    if (question) {
+      reader.interrupt(); // Ctrl-C again during the question: stop watching
+      return;
+    }
     if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting')) {
       question = (async () => {
         try {
           print();
-          const yes = await confirm({message: 'Cancel the job on the Hub? (No: keep watching; Ctrl-C again: stop watching, the job keeps running)', default: false}, context);
+          const yes = await ask('Cancel the job on the Hub? (Ctrl-C again: stop watching; the job keeps running)', [{name: 'No, keep watching', value: false}, {name: 'Yes, cancel it', value: true}]);
           if (yes) {
             dispatch({type: 'request-cancel'});
             dispatch({type: 'cancel-answer', yes: true});
@@ -86,6 +123,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       })();
     } else {
       exitCode = 130;
+      reader.interrupt();
       wake();
     }
   };
@@ -101,21 +139,15 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       await Promise.race([controller.idle(), interrupted()]);
       while (question && exitCode === undefined) await question;
       if (exitCode !== undefined) return exitCode;
-      const s = controller.getState();
-      const heading = `== ${STEP_TITLES[s.step]}${s.target ? ` (${s.target.kind === 'sandbox' ? 'sandbox Hub' : s.target.endpoint})` : ''} ==`;
-      if (heading !== lastHeading) {
-        print();
-        print(heading);
-        lastHeading = heading;
-      }
-      await step(s);
+      await step(controller.getState());
     }
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') return 130;
+    if (error instanceof Error && error.name === 'ExitPromptError') return exitCode ?? 130;
     throw error;
   } finally {
     process.off('SIGINT', onSigint);
     unsubscribe();
+    reader.close();
   }
 
   async function step(s: WizardState): Promise<void> {
@@ -167,7 +199,8 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       }
       case 'checklist': {
         const failed = s.checklist.items.filter((i) => i.status !== 'pass' && i.status !== 'skip' && i.problem);
-        const choices: Choice<string>[] = [{name: 'Continue to the example job', value: 'continue'}];
+        const anyFailed = s.checklist.items.some((i) => i.status === 'fail');
+        const choices: Choice<string>[] = [{name: anyFailed ? 'Continue anyway to the example job' : 'Continue to the example job', value: 'continue'}];
         for (const f of failed) choices.push({name: `Troubleshoot: ${f.title}`, value: `t:${f.id}`});
         choices.push({name: 'Re-run the checks', value: 'rerun'});
         const v = await ask('Next?', withNav(choices, s));
@@ -259,7 +292,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
   /** Paste an error: read as lines (a paste keeps its blank lines); a typed empty line or Ctrl-D ends it. */
   async function pasteError(s: WizardState): Promise<void> {
     print('Paste the error you got (a traceback, an HTTP error, a job log), then press Enter on an empty line (or Ctrl-D).');
-    const lines = await readPastedLines(io);
+    const lines = await readPastedLines(reader);
     if (lines === 'interrupted') {
       exitCode = 130;
       return;
@@ -276,7 +309,9 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     const {login: l} = s;
     if (l.phase === 'paste') {
       print(`Create a token at ${tokenPageUrl(s.target?.endpoint ?? 'https://huggingface.co')} (type Write), then paste it. On Windows, right-click pastes.`);
-      const value = await password({message: 'Token (hidden; one * per character, empty to go back)', mask: '*'}, context);
+      io.stdout.write('Token (hidden: nothing is shown while you type or paste; Enter alone goes back): ');
+      const value = (await reader.read({hidden: true})) ?? '';
+      print(value.trim() === '' ? '(nothing entered)' : `(${value.trim().length} characters received)`);
       dispatch(value.trim() === '' ? {type: 'back'} : {type: 'paste-submit', value});
       return;
     }
@@ -310,39 +345,25 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
   }
 }
 
-/** A blank line this soon after the previous one is part of a paste, not a typed Enter. */
+/** A blank line followed this soon by more input is part of a paste, not a typed Enter. */
 const PASTE_GAP_MS = 60;
 
-/** Lines from the terminal until an empty line is typed, Ctrl-D, or Ctrl-C ('interrupted'). */
-export function readPastedLines(io: CommandIo): Promise<string[] | 'interrupted'> {
-  return new Promise((resolve) => {
-    const lines: string[] = [];
-    let result: string[] | 'interrupted' = lines;
-    let pendingBlank: NodeJS.Timeout | undefined;
-    const rl = createInterface({input: io.stdin, output: io.stdout, terminal: Boolean(io.stdin.isTTY), prompt: ''});
-    rl.on('line', (line) => {
-      if (pendingBlank) {
-        clearTimeout(pendingBlank);
-        pendingBlank = undefined;
-        lines.push('');
-      }
-      if (line === '') {
-        pendingBlank = setTimeout(() => rl.close(), PASTE_GAP_MS);
-        return;
-      }
-      lines.push(line);
-      rl.prompt();
-    });
-    rl.on('SIGINT', () => {
-      result = 'interrupted';
-      rl.close();
-    });
-    rl.on('close', () => {
-      if (pendingBlank) clearTimeout(pendingBlank);
-      // Inquirer reads the same stdin next: keep it flowing and referenced (stack.md §4).
-      io.stdin.resume();
-      resolve(result);
-    });
-    rl.prompt();
-  });
+/** Lines until an empty line is typed, or Ctrl-D; Ctrl-C gives 'interrupted'. */
+export async function readPastedLines(reader: LineReader): Promise<string[] | 'interrupted'> {
+  const lines: string[] = [];
+  for (;;) {
+    let line: string | null;
+    try {
+      line = await reader.read();
+    } catch {
+      return 'interrupted';
+    }
+    if (line === null) return lines;
+    if (line === '') {
+      // A paste keeps its blank lines: more text right behind this one means it is not the end.
+      await new Promise((r) => setTimeout(r, PASTE_GAP_MS));
+      if (!reader.pending()) return lines;
+    }
+    lines.push(line);
+  }
 }

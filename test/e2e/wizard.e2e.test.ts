@@ -110,6 +110,8 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.press('\r');
     await cli.waitFor('COMPLETED: your first job ran', 30_000);
     expect(await cli.exited).toBe(0);
+    // Line by line: no cursor movement, no erasing, no hidden cursor (nothing is redrawn in place).
+    expect(cli.raw()).not.toMatch(/\u001B\[[0-9;?]*[ABCDEFGHJKSTlh]/);
     const screen = cli.screen();
     expect(screen).toMatch(/Stage: (RUNNING|COMPLETED)/);
     expect(screen).toContain('| OK: pushed to ');

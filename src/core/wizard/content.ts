@@ -1,6 +1,6 @@
 // Words shared by the Ink screens and the plain mode.
 import {appCommand} from '../invocation.js';
-import {STEP_TITLES, type StepId} from './types.js';
+import {STEP_TITLES, type CheckItem, type StepId} from './types.js';
 
 /** The four kinds of token from the seed, with the org token marked legacy (hf-jobs-skill-and-mcp.md §1e.7). */
 export const TOKEN_KINDS: {name: string; can: string}[] = [
@@ -35,4 +35,12 @@ export function wizardCommand(target: {kind: string; endpoint: string} | undefin
 /** What `q` (or a stop) prints: the step in the words the person saw, and how to start again. */
 export function stoppedLine(step: StepId, command: string): string {
   return `Stopped at the ${STEP_TITLES[step]} step. Run ${command} to start again: files already written are kept (shown as unchanged).`;
+}
+
+/** "No issues found." / "1 failed, 2 warnings." */
+export function checkSummary(items: CheckItem[]): string {
+  const fails = items.filter((i) => i.status === 'fail').length;
+  const warns = items.filter((i) => i.status === 'warn').length;
+  if (!fails && !warns) return 'No issues found.';
+  return [fails ? `${fails} failed` : '', warns ? `${warns} warning${warns === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ') + '.';
 }

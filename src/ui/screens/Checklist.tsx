@@ -10,16 +10,12 @@ import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
 import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
+import {checkSummary} from '../../core/wizard/content.js';
 
 const CONTINUE = '__continue';
 const RERUN = '__rerun';
 
-export function checkSummary(items: CheckItem[]): string {
-  const fails = items.filter((i) => i.status === 'fail').length;
-  const warns = items.filter((i) => i.status === 'warn').length;
-  if (!fails && !warns) return 'No issues found.';
-  return [fails ? `${fails} failed` : '', warns ? `${warns} warning${warns === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ') + '.';
-}
+export {checkSummary};
 
 export function Checklist({state, dispatch}: ScreenProps) {
   const {checklist} = state;

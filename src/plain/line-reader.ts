@@ -1,0 +1,113 @@
+// Line-by-line input for plain mode (screen readers, TERM=dumb): nothing is ever redrawn. Typed characters are
+// echoed as they come, ⌫ as "\b \b"; no cursor-movement escape sequence is written, ever. A hidden read (a token)
+// echoes nothing. Raw mode on a terminal, so Ctrl-C and Ctrl-D arrive as keys rather than ending the stream.
+import type {Readable, Writable} from 'node:stream';
+
+/** Thrown by a read that Ctrl-C (or `interrupt()`) ended; same name as inquirer's, so callers treat both alike. */
+export class ExitPromptError extends Error {
+  override name = 'ExitPromptError';
+}
+
+type Result = string | null; // null: Ctrl-D on an empty line (end of input)
+
+export interface LineReader {
+  /** The next line typed (or pasted); null for Ctrl-D on an empty line or the end of the input. */
+  read(options?: {hidden?: boolean}): Promise<Result>;
+  /** Whether more input is already waiting (a paste still arriving). */
+  pending(): boolean;
+  /** Ends the read in progress with ExitPromptError. */
+  interrupt(): void;
+  close(): void;
+}
+
+export function createLineReader(io: {stdin: Readable & {isTTY?: boolean; setRawMode?: (on: boolean) => unknown}; stdout: Writable}, onCtrlC: () => void): LineReader {
+  const stdin = io.stdin;
+  const tty = Boolean(stdin.isTTY) && typeof stdin.setRawMode === 'function';
+  const queue: Result[] = [];
+  let line = '';
+  let hidden = false;
+  let inEscape = false;
+  let afterCr = false;
+  let ended = false;
+  let waiter: {resolve: (r: Result) => void; reject: (e: Error) => void} | undefined;
+
+  const echo = (text: string) => {
+    if (tty && !hidden) io.stdout.write(text);
+  };
+  const push = (r: Result) => {
+    if (waiter) {
+      const w = waiter;
+      waiter = undefined;
+      w.resolve(r);
+    } else queue.push(r);
+  };
+
+  const onData = (chunk: Buffer | string) => {
+    for (const ch of String(chunk)) {
+      if (inEscape) {
+        // Skip a whole escape sequence (arrow keys and the like): ESC [ params final, or ESC + one character.
+        if (ch === '[' || ch === 'O' || /[0-9;?]/.test(ch)) continue;
+        inEscape = false;
+        continue;
+      }
+      const cr = afterCr;
+      afterCr = false;
+      if (ch === '\u001B') inEscape = true;
+      else if (ch === '\u0003') onCtrlC();
+      else if (ch === '\u0004') {
+        echo('\n');
+        push(line === '' ? null : line);
+        line = '';
+      } else if (ch === '\r' || ch === '\n') {
+        if (ch === '\n' && cr) continue; // CRLF is one Enter
+        afterCr = ch === '\r';
+        echo('\n');
+        push(line);
+        line = '';
+      } else if (ch === '\u007F' || ch === '\b') {
+        if (line) {
+          line = [...line].slice(0, -1).join('');
+          echo('\b \b');
+        }
+      } else if (ch === '\u0015') {
+        echo('\b \b'.repeat([...line].length));
+        line = '';
+      } else if (ch >= ' ') {
+        line += ch;
+        echo(ch);
+      }
+    }
+  };
+  const onEnd = () => {
+    ended = true;
+    push(null);
+  };
+
+  if (tty) stdin.setRawMode!(true);
+  stdin.setEncoding?.('utf8');
+  stdin.on('data', onData);
+  stdin.on('end', onEnd);
+  stdin.resume();
+
+  return {
+    read(options = {}) {
+      hidden = Boolean(options.hidden);
+      if (queue.length) return Promise.resolve(queue.shift()!);
+      if (ended) return Promise.resolve(null);
+      return new Promise<Result>((resolve, reject) => (waiter = {resolve, reject})).finally(() => (hidden = false));
+    },
+    pending: () => queue.length > 0 || line !== '',
+    interrupt() {
+      const w = waiter;
+      waiter = undefined;
+      line = '';
+      w?.reject(new ExitPromptError('Interrupted'));
+    },
+    close() {
+      stdin.off('data', onData);
+      stdin.off('end', onEnd);
+      if (tty) stdin.setRawMode!(false);
+      stdin.pause();
+    },
+  };
+}

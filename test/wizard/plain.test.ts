@@ -1,0 +1,62 @@
+// Plain mode is truly line by line (screen readers, TERM=dumb): no escape sequence at all is written, questions
+// print numbered choices once, the checklist heading comes before its lines, with the summary and "anyway".
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {afterAll, describe, expect, it} from 'vitest';
+import {sandboxEnv} from '../../src/core/store/paths.js';
+import {WizardController} from '../../src/core/wizard/controller.js';
+import {createRealServices} from '../../src/core/wizard/real-services.js';
+import {runPlain} from '../../src/plain/wizard.js';
+import {useSandbox} from '../helpers/sandbox.js';
+
+const sb = useSandbox();
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
+});
+
+async function plainRun(answers: string[]) {
+  const dir = await mkdtemp(join(tmpdir(), 'wizard-plain-'));
+  dirs.push(dir);
+  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+  const s = sb.current;
+  const services = createRealServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  // Typed ahead: every answer is one line; the questions take them in order. Then the input ends (like Ctrl-D).
+  stdin.end(answers.map((a) => a + '\n').join(''));
+  const code = await runPlain(controller, {stdin, stdout, stderr: new PassThrough(), env, cwd: dir});
+  await controller.dispose();
+  return {code, out};
+}
+
+describe('plain mode', () => {
+  it('a read token: no escape sequences, numbered choices, heading then checks then the summary, "Continue anyway"', async () => {
+    // login: practice · which: read (2) · continue · goal · continue anyway · write files · a wrong answer, then the input ends
+    const {code, out} = await plainRun(['', '2', '', '', '', '', 'x']);
+    expect(code).toBe(130);
+    expect(out).not.toContain('\u001B');
+    expect(out).toContain('  1) Use a practice token (nothing to paste)');
+    expect(out).toContain('→ read token');
+    const heading = out.indexOf('== Checklist (sandbox Hub) ==');
+    const firstCheck = out.search(/\[[✓✗!]\] /);
+    expect(heading).toBeGreaterThan(-1);
+    expect(firstCheck).toBeGreaterThan(heading);
+    expect(out.slice(heading)).toMatch(/\n\d+ failed(, \d+ warnings?)?\.\n/);
+    expect(out).toContain('1) Continue anyway to the example job');
+    expect(out).toContain('"x" is not one of the numbers 1 to');
+  }, 30_000);
+
+  it('a write token reaches COMPLETED with Enter alone at every question', async () => {
+    const {code, out} = await plainRun(['', '', '', '', '', '', '', '']);
+    expect(out).not.toContain('\u001B');
+    expect(out).toContain('✓ COMPLETED: your first job ran with the right token.');
+    expect(out).toContain('1) Continue to the example job');
+    expect(code).toBe(0);
+  }, 30_000);
+});
