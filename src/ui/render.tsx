@@ -40,5 +40,7 @@ export async function runInk(controller: WizardController, io: CommandIo): Promi
   } finally {
     stdout.off('resize', onResize);
   }
+  // Ink leaves the cursor at the end of a frame that fills the screen: the shell prompt must start on a line of its own.
+  if (stdout.isTTY) stdout.write('\n');
   return code;
 }

@@ -196,3 +196,26 @@ describe('example, run, result', () => {
     expect(run(atStep('example'), {type: 'quit'}).effects).toEqual([{kind: 'exit', code: 1}]);
   });
 });
+
+describe('Esc around the paste box keeps the text', () => {
+  const info = {id: 'unauthorized-401' as const, title: '401', symptoms: [], causes: [], solutions: [], verify: ''};
+  it('`troubleshoot` on its own: Esc on the result goes back to the paste box with the pasted text to edit', () => {
+    const start = initialState({cwd: '/w', startAt: 'paste-error'});
+    const {state} = run(start, {type: 'error-pasted', text: 'HTTP 401 Unauthorized'}, {type: 'classified', problem: 'unauthorized-401', info}, {type: 'diagnosed', diagnosis: {cause: 'x', findings: [], actions: []}});
+    expect(state.troubleshoot.phase).toBe('done');
+    const back = run(state, {type: 'back'}).state;
+    expect(back.step).toBe('troubleshoot');
+    expect(back.troubleshoot.phase).toBe('paste');
+    expect(back.troubleshoot.draft).toBe('HTTP 401 Unauthorized');
+  });
+
+  it('in the wizard: Esc out of the paste box, then back into it, and the text is still there', () => {
+    const s0 = run(initialState({cwd: '/w'}), {type: 'choose-target', target: 'sandbox'}, ready, {type: 'token-detected'}).state;
+    const inBox = run(s0, {type: 'paste-error'}, {type: 'paste-draft', text: 'Traceback (most recent call last):'}).state;
+    const out = run(inBox, {type: 'back'}).state;
+    expect(out.step).toBe('login');
+    const again = run(out, {type: 'paste-error'}).state;
+    expect(again.troubleshoot.phase).toBe('paste');
+    expect(again.troubleshoot.draft).toBe('Traceback (most recent call last):');
+  });
+});

@@ -71,6 +71,10 @@ function back(state: WizardState): Transition {
   if (state.step === 'login' && state.login.phase !== 'choose' && state.login.phase !== 'detecting' && state.login.phase !== 'validating') {
     return t(clear({...state, login: {...state.login, phase: 'choose'}}, 'error'));
   }
+  // `troubleshoot` on its own (nothing before it): Esc on the result goes back to the paste box, the text kept to edit.
+  if (state.step === 'troubleshoot' && state.troubleshoot.phase !== 'paste' && state.history.length === 0 && state.troubleshoot.draft !== undefined) {
+    return t(clear({...state, troubleshoot: {phase: 'paste', draft: state.troubleshoot.draft, ...(state.troubleshoot.returnTo ? {returnTo: state.troubleshoot.returnTo} : {})}}, 'error', 'busy', 'notice'));
+  }
   if (state.step === 'checklist' && state.checklist.expanded) {
     const checklist = {...state.checklist};
     delete checklist.expanded;
@@ -260,17 +264,25 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       if (!event.yes) return t({...state, run: {...state.run, confirmCancel: false}});
       return t({...state, run: {...state.run, confirmCancel: false, phase: 'cancelling'}, busy: 'Cancelling the job'}, [{kind: 'cancel-job'}]);
 
-    case 'paste-error':
-      return t(go(state, 'troubleshoot', {troubleshoot: {phase: 'paste', returnTo: state.step}}));
+    case 'paste-error': {
+      // The text from the last time in the paste box comes back (Esc out of it keeps it).
+      const draft = state.troubleshoot.draft;
+      return t(go(state, 'troubleshoot', {troubleshoot: {phase: 'paste', returnTo: state.step, ...(draft !== undefined ? {draft} : {})}}));
+    }
+    case 'paste-draft':
+      // Kept redacted, like everything in the state: a token in the text is never held past the box.
+      return t({...state, troubleshoot: {...state.troubleshoot, draft: redactSecrets(event.text, state.account ? [state.account.token] : [])}});
     case 'error-pasted': {
       if (event.text.trim() === '') return t({...state, error: 'Nothing was pasted: paste the error (several lines are fine), then press Ctrl-D or Enter on an empty line.'});
-      const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence: redactSecrets(event.text, state.account ? [state.account.token] : [])};
+      const evidence = redactSecrets(event.text, state.account ? [state.account.token] : []);
+      const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence, draft: evidence};
       if (state.troubleshoot.returnTo) troubleshoot.returnTo = state.troubleshoot.returnTo;
       return t({...clear(state, 'error'), troubleshoot, busy: 'Reading the error'}, [{kind: 'classify', text: event.text}]);
     }
     case 'classified': {
       const returnTo = state.troubleshoot.returnTo ?? state.step;
       const troubleshoot: WizardState['troubleshoot'] = {problem: event.problem, info: event.info, phase: 'diagnosing', returnTo};
+      if (state.troubleshoot.draft !== undefined) troubleshoot.draft = state.troubleshoot.draft;
       const evidence = state.troubleshoot.evidence;
       if (evidence !== undefined) troubleshoot.evidence = evidence;
       if (event.seen?.length) troubleshoot.seen = event.seen;

@@ -246,6 +246,8 @@ export interface WizardState {
     phase: 'paste' | 'idle' | 'diagnosing' | 'done';
     diagnosis?: Diagnosis;
     returnTo?: StepId;
+    /** The paste box's text (kept when leaving it with Esc, and after a paste, for editing it again). In memory only. */
+    draft?: string;
   };
   exitCode?: number;
 }
@@ -297,6 +299,7 @@ export type WizardEvent =
   | {type: 'cancel-answer'; yes: boolean}
   | {type: 'paste-error'}
   | {type: 'error-pasted'; text: string}
+  | {type: 'paste-draft'; text: string}
   | {type: 'classified'; problem: ProblemId; info: ProblemInfo; seen?: string[]; alternatives?: ProblemId[]}
   | {type: 'diagnosed'; diagnosis: Diagnosis}
   | {type: 'fix'; action: FixAction}

@@ -7,17 +7,22 @@ import {linesToShow, moreLines} from '../format.js';
 
 export interface PasteBoxProps {
   onSubmit: (text: string) => void;
+  /** Every change of the text (so leaving the box keeps it). */
+  onChange?: (text: string) => void;
+  /** Text already in the box (from the last time). */
+  initial?: string;
   isActive?: boolean;
   /** Lines shown (the last ones). */
   tail?: number;
 }
 
-export function PasteBox({onSubmit, isActive = true, tail = 8}: PasteBoxProps) {
-  const [text, setText] = useState('');
-  const ref = useRef('');
+export function PasteBox({onSubmit, onChange, initial = '', isActive = true, tail = 8}: PasteBoxProps) {
+  const [text, setText] = useState(initial);
+  const ref = useRef(initial);
   const update = (next: string) => {
     ref.current = next;
     setText(next);
+    onChange?.(next);
   };
   useInput(
     (input, key) => {

@@ -22,7 +22,12 @@ function Paste({state, dispatch}: ScreenProps) {
       <Text>Paste the error you got (a Python traceback, an HTTP error, a job log). The wizard names the problem, checks your token live, and offers fixes.</Text>
       <Text dimColor>Tokens in the text are masked on screen and never sent anywhere.</Text>
       <Box marginTop={1}>
-        <PasteBox isActive={!state.busy} onSubmit={(text) => dispatch({type: 'error-pasted', text})} />
+        <PasteBox
+          isActive={!state.busy}
+          initial={state.troubleshoot.draft ?? ''}
+          onChange={(text) => dispatch({type: 'paste-draft', text})}
+          onSubmit={(text) => dispatch({type: 'error-pasted', text})}
+        />
       </Box>
     </Box>
   );
