@@ -6,7 +6,7 @@ import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {FIX_LABELS, PRACTICE_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
 import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
-import {checkSummary, createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES} from '../core/wizard/content.js';
+import {checkSummary, createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES, WELCOME_LINES_SKIPPED} from '../core/wizard/content.js';
 import {createLineReader, ExitPromptError, type LineReader} from './line-reader.js';
 
 interface Choice<T> {
@@ -133,7 +133,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
 
   try {
     print('hf-jobs-wizard, plain mode: one question at a time. Choose "Back" to change an answer, "Quit" to stop.');
-    if (controller.getState().options.presetTarget) for (const line of WELCOME_LINES) print(line);
+    if (controller.getState().options.presetTarget) for (const line of WELCOME_LINES_SKIPPED) print(line);
     dispatch({type: 'start'});
     for (;;) {
       await Promise.race([controller.idle(), interrupted()]);
@@ -190,6 +190,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
           print(`${f.role}: ${f.path} (${f.unchanged ? 'unchanged' : f.exists ? 'exists, changes:' : 'new'})`);
           if (!f.unchanged) for (const line of (f.diff ?? (f.role === 'script' ? [] : f.preview)).slice(0, 14)) print(`    ${line}`);
         }
+        if (plan.files.every((f) => f.unchanged)) print('Nothing to change: the files on disk already say exactly this.');
         const v = await ask('Write these files?', withNav([
           {name: 'Write them', value: 'write'},
           {name: 'Skip writing; run the example from memory', value: 'skip'},
@@ -336,10 +337,12 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     if (l.phase !== 'choose') return;
     if (l.offer?.invalidMessage) print(`! A token was found in ${l.offer.sourceLabel}, but: ${l.offer.invalidMessage}`);
     const choices: Choice<string>[] = [];
-    if (l.offer?.account) choices.push({name: `Continue as ${l.offer.account.user} (${l.offer.account.kindLabel}, ${l.offer.account.masked})`, value: 'saved'});
+    if (l.offer?.account) choices.push({name: `Continue as ${l.offer.account.user} (${l.offer.account.kindLabel}, ${l.offer.account.masked})${l.afterFailure ? ' — the token that just failed' : ''}`, value: 'saved'});
     if (s.target?.practice) choices.push({name: 'Use a practice token (nothing to paste)', value: 'practice'});
     choices.push({name: 'Paste a token', value: 'paste'}, {name: 'Log in with the browser', value: 'browser'}, {name: 'I have an error message to troubleshoot', value: 'error'});
-    const v = await ask(l.offer ? 'How do you want to log in?' : 'No saved token was found. How do you want to log in?', withNav(choices, s));
+    // After a failure, the token that failed is not the default.
+    const def = l.afterFailure && l.offer?.account ? (s.target?.practice ? 'practice' : 'paste') : undefined;
+    const v = await ask(l.offer ? 'How do you want to log in?' : 'No saved token was found. How do you want to log in?', withNav(choices, s), def);
     if (nav(v)) return;
     dispatch(v === 'saved' ? {type: 'use-saved'} : v === 'error' ? {type: 'paste-error'} : {type: 'login-method', method: v as 'paste' | 'practice' | 'browser'});
   }

@@ -54,7 +54,7 @@ describe('rendering in a real terminal', () => {
     const cli = startCli([CLI, '--sandbox'], {env: {...env, INK_SCREEN_READER: 'true'}, cwd: dir});
     const first = await cli.waitFor('How do you want to log in?');
     expect(first).toContain('Use a practice token');
-    expect(first).toContain('About 2 minutes, 8 steps');
+    expect(first).toContain('About 2 minutes, 7 steps');
     await cli.press('\r');
     await cli.waitFor('write token');
     await cli.press('\r');
@@ -93,7 +93,6 @@ describe('rendering in a real terminal', () => {
     await cli.waitFor('Which practice token?');
     await cli.press('\r');
     await cli.waitFor('✓ Logged in as practice-user');
-    await cli.press('\r');
     await cli.waitFor('What should your first job do?');
     await cli.press('\r');
     await cli.waitFor('✓ Your token fits.');

@@ -37,10 +37,10 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.waitFor('How do you want to log in?');
     await cli.press('\r'); // practice token
     await cli.waitFor('❯ write token');
-    await cli.press('\r');
-    await cli.waitFor('✓ Logged in as practice-user');
-    await cli.press('\r');
-    await cli.waitFor('✓ Your token fits.');
+    await cli.press('\r'); // one confirmation: the pick goes straight on
+    const first = await cli.waitFor('✓ Your token fits.');
+    expect(first).toContain('✓ Logged in as practice-user with a write token');
+    expect(first).toContain('Step 2/7 · Token type');
     await cli.press('\r');
     await cli.waitFor('❯ Write 4 files');
     await cli.press('\r');
@@ -68,7 +68,7 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.waitFor('❯ write token');
     await cli.press('\u001B[B\u001B[B\r');
     const s = await cli.waitFor('✓ Logged in as practice-user');
-    expect(s).toMatch(/Token: fine-grained/);
+    expect(s).toMatch(/Logged in as practice-user with a fine-grained token/);
     cli.pty.kill();
     await cli.exited;
   }, 30_000);
@@ -83,7 +83,7 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.waitFor('❯ Paste a token');
     // No piece of the old, wider frame is left on screen (Ink erases by its own line count; the terminal reflowed).
     const seen = cli.visible();
-    expect(seen.split('\n').filter((l) => l.includes('Step 2/8')).length, seen).toBe(1);
+    expect(seen.split('\n').filter((l) => l.includes('Step 1/7')).length, seen).toBe(1);
     expect(seen.match(/This wizard takes you/g)?.length, seen).toBe(1);
     cli.pty.kill();
     await cli.exited;
@@ -97,7 +97,6 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.waitFor('Which practice token?');
     await cli.press('\r'); // write
     await cli.waitFor('✓ Logged in as practice-user');
-    await cli.press('\r'); // continue
     await cli.waitFor('What should your first job do?');
     await cli.press('\r');
     await cli.waitFor('✓ Your token fits.');

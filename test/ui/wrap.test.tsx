@@ -2,13 +2,14 @@
 // and no "… 1 more lines" hiding a single line. ink-testing-library draws 100 columns.
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {initialState, transition} from '../../src/core/wizard/machine.js';
 import type {ExampleSummary, WizardEvent, WizardState} from '../../src/core/wizard/types.js';
 import {linesToShow, moreLines} from '../../src/ui/format.js';
 import {Config} from '../../src/ui/screens/Config.js';
 import {Example} from '../../src/ui/screens/Example.js';
 import {Troubleshoot} from '../../src/ui/screens/Troubleshoot.js';
+import {delay, KEYS, press} from './helpers.js';
 
 afterEach(() => cleanup());
 const flat = (s: string | undefined) => (s ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
@@ -50,5 +51,40 @@ describe('wrapping, not cutting', () => {
     expect(moreLines(1, 'above')).toBe('… 1 line above');
     const {lastFrame} = render(<Example state={{...base(), step: 'example'}} dispatch={() => {}} />);
     expect(lastFrame()).toMatch(/… \d+ more lines \(c copies all of it\)|line 24/);
+  });
+});
+
+describe('login and checklist wording', () => {
+  it('after a failure the saved (failed) token is named as such and not preselected; expired says expired', async () => {
+    const {Login} = await import('../../src/ui/screens/Login.js');
+    const account = {user: 'practice-user', kind: 'read', kindLabel: 'read token (classic)', info: {user: 'practice-user', kind: 'read', storageName: 'r', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []}, source: 'practice', sourceLabel: 'practice token', masked: 'hf_…ke12', permissions: [], storageName: 'r', token: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'} as WizardState['account'];
+    let s = transition(base(), {type: 'fix', action: 're-login'}).state;
+    s = transition(s, {type: 'token-detected', offer: {account: account!, sourceLabel: 'the saved login'}}).state;
+    const {lastFrame} = render(<Login state={s} dispatch={() => {}} />);
+    expect(lastFrame()).toContain('  Continue as practice-user (read token (classic)) — the token that just failed');
+    expect(lastFrame()).toContain('❯ Use a practice token');
+    cleanup();
+    const practice = render(<Login state={{...s, login: {...s.login, phase: 'practice', lastPractice: 'expired'}}} dispatch={() => {}} />);
+    expect(practice.lastFrame()).toContain('Expired: past its expiry date');
+    expect(practice.lastFrame()).not.toContain('Revoked');
+  });
+
+  it('checklist: Enter adds what was checked and why, the not-applicable checks are named, t on a passed line says so', async () => {
+    const {Checklist} = await import('../../src/ui/screens/Checklist.js');
+    const items = [
+      {id: 'logged-in', status: 'pass', title: 'Logged in', message: 'Token hf_…ke12 from your saved login.'},
+      {id: 'literal-placeholder', status: 'skip', title: '"$HF_TOKEN" only where it is filled in', message: 'No job submissions found.'},
+    ] as const;
+    let s = transition(base(), {type: 'checks-done', items: [...items]}).state;
+    s = {...s, step: 'checklist', checklist: {...s.checklist, expanded: 'logged-in'}};
+    const dispatch = vi.fn();
+    const app = render(<Checklist state={s} dispatch={dispatch} />);
+    const frame = flat(app.lastFrame());
+    expect(frame).toContain('Checked: Whether a token is in effect here');
+    expect(frame).toContain('Why it matters:');
+    expect(frame).toContain('Not applicable here: "$HF_TOKEN" only where it is filled in.');
+    await delay();
+    await press(app.stdin, KEYS.up, 't'); // from "Continue" up to "Logged in" (passed)
+    expect(dispatch).toHaveBeenCalledWith({type: 'notice', text: expect.stringContaining('Nothing to troubleshoot on "Logged in": it passed.')});
   });
 });

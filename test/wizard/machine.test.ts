@@ -219,3 +219,32 @@ describe('Esc around the paste box keeps the text', () => {
     expect(again.troubleshoot.draft).toBe('Traceback (most recent call last):');
   });
 });
+
+describe('confusions from the newcomer report', () => {
+  it('--sandbox skips the welcome step: the first screen is Step 1/7, not Step 2/8', async () => {
+    const {stepCounter} = await import('../../src/core/wizard/machine.js');
+    const preset = initialState({cwd: '/w', presetTarget: 'sandbox'});
+    expect(stepCounter({...preset, step: 'login'})).toEqual({n: 1, total: 7});
+    expect(stepCounter({...preset, step: 'result'})).toEqual({n: 7, total: 7});
+    expect(stepCounter({...initialState({cwd: '/w'}), step: 'login'})).toEqual({n: 2, total: 8});
+  });
+
+  it('one confirmation: "Continue as …" and a practice pick go straight to the token type, saying who is logged in', () => {
+    const s0 = run(initialState({cwd: '/w'}), {type: 'choose-target', target: 'sandbox'}, ready, {type: 'token-detected', offer: {account, sourceLabel: 'the saved login'}}).state;
+    const saved = run(s0, {type: 'use-saved'});
+    expect(saved.state.step).toBe('token-type');
+    expect(saved.state.notice).toBe('✓ Logged in as practice-user with a write token (classic) (hf_…ke12, pasted).');
+    expect(saved.effects).toEqual([{kind: 'evaluate-goal'}]);
+    const practice = run(s0, {type: 'login-method', method: 'practice'}, {type: 'practice-pick', label: 'write'}, {type: 'validated', account}).state;
+    expect(practice.step).toBe('token-type');
+    const pasted = run(s0, {type: 'login-method', method: 'paste'}, {type: 'paste-submit', value: FAKE}, {type: 'validated', account}).state;
+    expect(pasted.step).toBe('login'); // a pasted token is shown once before going on
+  });
+
+  it('"Log in again" after a failure marks the login so the failed token is not preselected', () => {
+    const s0 = run(initialState({cwd: '/w'}), {type: 'choose-target', target: 'sandbox'}, ready).state;
+    const again = run(s0, {type: 'fix', action: 're-login'}, {type: 'token-detected', offer: {account, sourceLabel: 'the saved login'}}).state;
+    expect(again.login.phase).toBe('choose');
+    expect(again.login.afterFailure).toBe(true);
+  });
+});

@@ -16,6 +16,9 @@ export const WELCOME_LINES = [
   'About 2 minutes, 8 steps: welcome, log in, token type, job config, checklist, example job, run, result.',
 ];
 
+/** The welcome lines shown on the login screen when --sandbox / --endpoint skipped the welcome step: 7 steps. */
+export const WELCOME_LINES_SKIPPED = [WELCOME_LINES[0]!, 'About 2 minutes, 7 steps: log in, token type, job config, checklist, example job, run, result.'];
+
 /** After a sandbox run: its links are live only while the wizard is open. */
 export const SANDBOX_EXIT_NOTE =
   'The sandbox Hub runs inside this wizard: it stops when you finish, and its links (above) stop working then. Your practice data is kept; add --sandbox to a command to use it again.';

@@ -89,6 +89,12 @@ function back(state: WizardState): Transition {
   return t(next);
 }
 
+/** Logged in and on to the token type, the login said in one line there. */
+function loggedIn(state: WizardState): Transition {
+  const a = state.account!;
+  return t({...go(state, 'token-type'), notice: `✓ Logged in as ${a.user} with a ${a.kindLabel} (${a.masked}, ${a.sourceLabel}).`}, [{kind: 'evaluate-goal'}]);
+}
+
 function quitCode(state: WizardState): number {
   return state.result?.stage === 'COMPLETED' ? 0 : 1;
 }
@@ -131,7 +137,8 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     case 'use-saved': {
       const account = state.login.offer?.account;
       if (!account) return t(state);
-      return t(clear({...state, account, login: {...state.login, phase: 'done'}}, 'error'));
+      // "Continue as …" was the confirmation: no second "Logged in … Continue" screen.
+      return loggedIn(clear({...state, account, login: {...state.login, phase: 'done'}}, 'error'));
     }
     case 'login-method': {
       const next = clear({...state, login: {...state.login, phase: event.method}}, 'error');
@@ -161,6 +168,8 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     case 'validated': {
       const next = clear({...state, account: event.account, login: {...state.login, phase: 'done'}}, 'busy', 'error');
       delete next.verdict;
+      // Picking a practice token was the choice: go on (the token-type screen says who is logged in).
+      if (state.login.via === 'practice') return loggedIn(next);
       return t(next);
     }
     case 'login-failed': {
@@ -298,7 +307,7 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
         case 're-login':
           if (!state.target) return t(go(state, 'welcome'));
           // The saved login may have changed since (the config step saves it): look again.
-          return t({...go(state, 'login', {login: {phase: 'detecting'}}), busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
+          return t({...go(state, 'login', {login: {phase: 'detecting', afterFailure: true}}), busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
         case 'rewrite-config':
         case 'rename-secret':
           return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config', rewrite: true}]);
@@ -328,4 +337,11 @@ function hostOf(state: WizardState): string {
 export function stepNumber(step: StepId): number {
   const order: StepId[] = ['welcome', 'login', 'token-type', 'config', 'checklist', 'example', 'run', 'result'];
   return Math.max(0, order.indexOf(step)) + 1;
+}
+
+/** "Step n/total" as the person counts them: when --sandbox / --endpoint skip the welcome step, log in is step 1 of 7. */
+export function stepCounter(state: Pick<WizardState, 'step' | 'options'>): {n: number; total: number} {
+  const skipped = Boolean(state.options.presetTarget) && state.options.startAt !== 'paste-error';
+  const n = stepNumber(state.step);
+  return skipped ? {n: Math.max(1, n - 1), total: 7} : {n, total: 8};
 }

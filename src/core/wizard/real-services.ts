@@ -22,6 +22,7 @@ import {readTokenFile} from '../store/token-file.js';
 import {describeKind, evaluateGoal, summarizePermissions, type Goal, type GoalVerdict, type TokenInfo} from '../tokens/classify.js';
 import {maskToken, redactSecrets} from '../tokens/mask.js';
 import {CATALOG, classifyText, diagnose, gatherDiagnoseContext, getProblem, PROBLEM_IDS, type ProblemId} from '../troubleshoot/index.js';
+import {CHECK_TITLES} from './check-notes.js';
 import {repairConfig} from './config-repair.js';
 import {compactDiff, lineDiff} from './diff.js';
 import {fixesFor} from './fixes.js';
@@ -90,7 +91,7 @@ export function exampleSummary(e: Example): ExampleSummary {
     snippets: [
       {label: 'hf CLI', language: s.cli.language, text: s.cli.code},
       {label: 'Python (huggingface_hub)', language: s.python.language, text: s.python.code},
-      {label: 'MCP (hf_jobs tool)', language: s.mcp.language, text: s.mcp.code},
+      {label: 'MCP (the hf_jobs tool an AI assistant uses)', language: s.mcp.language, text: s.mcp.code},
       {label: 'JavaScript (@huggingface/hub)', language: s.js.language, text: s.js.code},
     ],
   };
@@ -217,7 +218,7 @@ export function createRealServices(options: RealServicesOptions): WizardServices
   }
 
   function toItem(r: CheckResult, known: string[]): CheckItem {
-    const item: CheckItem = {id: r.id, status: r.status, title: r.title, message: redactSecrets(r.message, known)};
+    const item: CheckItem = {id: r.id, status: r.status, title: CHECK_TITLES[r.id] ?? r.title, message: redactSecrets(r.message, known)};
     if (r.fix) item.fix = redactSecrets(r.fix, known);
     if (r.file !== undefined) item.file = r.file;
     if (r.line !== undefined) item.line = r.line;

@@ -216,6 +216,8 @@ export interface WizardState {
     lastPractice?: PracticeLabel;
     /** How the token being validated was given, so a failure returns to that input. */
     via?: 'paste' | 'practice' | 'browser';
+    /** Back here to log in again after a failure: the saved token (the one that failed) is not preselected. */
+    afterFailure?: boolean;
   };
   account?: Account;
   examples: ExampleSummary[];

@@ -1,12 +1,13 @@
 // The title line: app, step number and name, and where we practise.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {stepNumber} from '../../core/wizard/machine.js';
+import {stepCounter} from '../../core/wizard/machine.js';
 import {STEP_TITLES, type WizardState} from '../../core/wizard/types.js';
 
 export function Header({state}: {state: WizardState}) {
   const where = state.target ? (state.target.kind === 'sandbox' ? 'sandbox Hub (offline practice)' : state.target.endpoint.replace(/^https?:\/\//, '')) : '';
-  const step = state.step === 'troubleshoot' ? STEP_TITLES.troubleshoot : `Step ${stepNumber(state.step)}/8 · ${STEP_TITLES[state.step]}`;
+  const {n, total} = stepCounter(state);
+  const step = state.step === 'troubleshoot' ? STEP_TITLES.troubleshoot : `Step ${n}/${total} · ${STEP_TITLES[state.step]}`;
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Text>

@@ -10,6 +10,7 @@ import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
 import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
+import {checkDetails} from '../../core/wizard/check-notes.js';
 import {checkSummary} from '../../core/wizard/content.js';
 
 const CONTINUE = '__continue';
@@ -24,9 +25,10 @@ export function Checklist({state, dispatch}: ScreenProps) {
   const done = checklist.phase === 'done';
   useKeys((input, key) => {
     if (is('rerun', input, key) && done) dispatch({type: 'rerun-checks'});
-    else if (is('troubleshoot', input, key)) {
+    else if (is('troubleshoot', input, key) && done) {
       const item = checklist.items.find((i) => i.id === highlighted.current);
       if (item?.problem && item.status !== 'pass') dispatch({type: 'open-problem', problem: item.problem, evidence: item.message});
+      else dispatch({type: 'notice', text: item ? `Nothing to troubleshoot on "${item.title}": it ${item.status === 'skip' ? 'does not apply here' : 'passed'}. t works on a ✗ or ! line.` : 't troubleshoots a failed check: move to a ✗ or ! line first.'});
     }
   });
   const fails = checklist.items.filter((i) => i.status === 'fail').length;
@@ -74,16 +76,20 @@ export function Checklist({state, dispatch}: ScreenProps) {
       {expanded ? (
         <Box marginTop={1} flexDirection="column" borderStyle="round" paddingX={1}>
           <Text bold>{expanded.title}</Text>
-          <Text>{expanded.message}</Text>
-          {expanded.fix ? <Text>Fix: {expanded.fix}</Text> : null}
-          {expanded.file ? <Text dimColor>{expanded.file}{expanded.line ? `:${expanded.line}` : ''}</Text> : null}
+          <Text>Result: {expanded.message}</Text>
+          {expanded.fix && expanded.status !== 'pass' ? <Text>Fix: {expanded.fix}</Text> : null}
+          {checkDetails(expanded).map((line) => (
+            <Text key={line} dimColor>
+              {line}
+            </Text>
+          ))}
           {expanded.problem && expanded.status !== 'pass' ? <Text color="cyan">Press t for the troubleshooting screen.</Text> : null}
         </Box>
       ) : null}
       {done ? (
         <Text>
           <Text bold>{checkSummary(checklist.items)}</Text>
-          {skipped ? <Text dimColor> ({skipped} not applicable here)</Text> : null}
+          {skipped ? <Text dimColor> Not applicable here: {checklist.items.filter((i) => i.status === 'skip').map((i) => i.title).join('; ')}.</Text> : null}
         </Text>
       ) : null}
     </Box>

@@ -71,6 +71,11 @@ export function Config({state, dispatch}: ScreenProps) {
       {state.target?.kind === 'sandbox' && plan.files.some((f) => f.role === 'saved login') ? (
         <Text dimColor>Sandbox: the login goes to its own HF_HOME; your real one is untouched.</Text>
       ) : null}
+      {changes === 0 ? (
+        <Text color="green">
+          Nothing to change: the files on disk already say exactly this{plan.files.some((f) => f.role === 'job config') ? ' (hf-job.json already passes HF_TOKEN as a secret)' : ''}.
+        </Text>
+      ) : null}
       <Box marginTop={1} flexDirection="column">
         {plan.files.map((f) => (
           <FileBlock key={f.path} file={f} compact={compact} />

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
-import {WELCOME_LINES} from '../../core/wizard/content.js';
+import {WELCOME_LINES_SKIPPED} from '../../core/wizard/content.js';
 import {PRACTICE_LABELS, type PracticeLabel} from '../../core/wizard/types.js';
 import {Link} from '../components/Link.js';
 import {MaskedInput} from '../components/MaskedInput.js';
@@ -13,7 +13,7 @@ const PRACTICE_HINTS: Record<PracticeLabel, string> = {
   write: 'Can push and run Jobs in practice-user: everything in this wizard works.',
   read: 'Can download only: pushing fails with 403 (good for seeing that screen).',
   'fine-grained': 'Scoped permissions: works in practice-user, not in practice-org.',
-  expired: 'Revoked: the Hub answers 401.',
+  expired: 'Expired: past its expiry date, so the Hub answers 401.',
 };
 
 type Method = 'saved' | 'paste' | 'browser' | 'practice' | 'error';
@@ -89,7 +89,10 @@ export function Login({state, dispatch}: ScreenProps) {
   if (login.phase !== 'choose') return null;
   const offer = login.offer;
   const items: SelectItem<Method>[] = [];
-  if (offer?.account) items.push({label: `Continue as ${offer.account.user} (${offer.account.kindLabel})`, value: 'saved', hint: `Token ${offer.account.masked} from ${offer.sourceLabel}.`});
+  if (offer?.account) {
+    const failed = login.afterFailure;
+    items.push({label: `Continue as ${offer.account.user} (${offer.account.kindLabel})${failed ? ' — the token that just failed' : ''}`, value: 'saved', hint: `Token ${offer.account.masked} from ${offer.sourceLabel}.`});
+  }
   if (target?.practice) items.push({label: 'Use a practice token (nothing to paste)', value: 'practice', hint: 'The sandbox has write, read, fine-grained and expired tokens to try.'});
   items.push({label: 'Paste a token', value: 'paste', hint: `From ${tokenPageUrl(endpoint)}`});
   items.push({label: 'Log in with the browser', value: 'browser', hint: 'You approve in the browser; no copy and paste.'});
@@ -100,8 +103,8 @@ export function Login({state, dispatch}: ScreenProps) {
     <Box flexDirection="column">
       {skippedWelcome ? (
         <Box flexDirection="column" marginBottom={1}>
-          <Text>{WELCOME_LINES[0]}</Text>
-          <Text dimColor>{WELCOME_LINES[1]}</Text>
+          <Text>{WELCOME_LINES_SKIPPED[0]}</Text>
+          <Text dimColor>{WELCOME_LINES_SKIPPED[1]}</Text>
         </Box>
       ) : null}
       {offer?.invalidMessage ? <Text color="yellow">! A token was found in {offer.sourceLabel}, but: {offer.invalidMessage}</Text> : null}
@@ -109,6 +112,8 @@ export function Login({state, dispatch}: ScreenProps) {
       <SelectList
         isActive={!state.busy}
         items={items}
+        // After a failure, the token that failed is not the default: another way to log in is.
+        {...(login.afterFailure && offer?.account ? {initial: (target?.practice ? 'practice' : 'paste') as Method} : {})}
         onSubmit={(method) => dispatch(method === 'saved' ? {type: 'use-saved'} : method === 'error' ? {type: 'paste-error'} : {type: 'login-method', method})}
       />
     </Box>
