@@ -7,7 +7,7 @@ import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {sandboxEnv} from '../../src/core/store/paths.js';
-import {CATALOG, PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.js';
+import {CATALOG, getProblem, PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {createRealServices} from '../../src/core/wizard/real-services.js';
 import type {Account} from '../../src/core/wizard/types.js';
@@ -90,7 +90,8 @@ describe('troubleshooting screens on a real sandbox', () => {
       const {controller, token} = await wizard(c.label, c.config);
       const app = await openProblem(controller, c.problem);
       const frame = app.lastFrame() ?? '';
-      const problem = CATALOG[c.problem];
+      // Worded for the sandbox, like the diagnosis (one fix text per failure).
+      const problem = getProblem(c.problem, controller.getState().target!.endpoint);
       expect(frame).toContain(problem.title);
       expect(frame).toContain(`problem id: ${c.problem}`);
       expect(frame).toContain('Symptoms');
@@ -107,7 +108,7 @@ describe('troubleshooting screens on a real sandbox', () => {
         expect(frame).toContain('(this is it)');
       }
       if (c.suggested) expect(frame).toMatch(new RegExp(`❯ ${c.suggested}.*\\(suggested\\)`));
-      expect(frame).toContain(`Verify: ${problem.verify.slice(0, 30)}`);
+      expect(frame.replace(/\s+/g, ' ')).toContain(`Verify: ${problem.verify.replace(/\s+/g, ' ').slice(0, 30)}`);
       if (token) for (const f of app.frames) expect(f).not.toContain(token);
       await controller.dispose();
     }, 30_000);

@@ -170,13 +170,14 @@ export class WizardController {
         return;
       }
       case 'classify': {
-        const {problem, seen, alternatives} = sv.classifyFailure(effect.text);
+        const session = this.session();
+        const {problem, seen, alternatives} = sv.classifyFailure(effect.text, session);
         const secrets = this.state.account ? [this.state.account.token] : [];
-        this.dispatch({type: 'classified', problem, info: sv.problemInfo(problem), seen: seen.map((l) => redactSecrets(l, secrets)), ...(alternatives ? {alternatives} : {})});
+        this.dispatch({type: 'classified', problem, info: sv.problemInfo(problem, session), seen: seen.map((l) => redactSecrets(l, secrets)), ...(alternatives ? {alternatives} : {})});
         return;
       }
       case 'load-problem':
-        this.dispatch({type: 'classified', problem: effect.problem, info: sv.problemInfo(effect.problem)});
+        this.dispatch({type: 'classified', problem: effect.problem, info: sv.problemInfo(effect.problem, this.session())});
         return;
       case 'diagnose': {
         const problem = this.state.troubleshoot.problem;

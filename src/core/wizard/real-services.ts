@@ -480,28 +480,41 @@ export function createRealServices(options: RealServicesOptions): WizardServices
     describeSubmitError(session, error) {
       const d = describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)});
       const problem: ProblemId =
-        d.kind === 'unauthorized' ? 'unauthorized-401' : d.kind === 'forbidden' ? 'forbidden-403' : d.kind === 'network' ? 'network-error' : d.kind === 'rate-limited' ? 'rate-limited' : classifyText(d.message).problem;
+        d.kind === 'unauthorized' ? 'unauthorized-401' : d.kind === 'forbidden' ? 'forbidden-403' : d.kind === 'network' ? 'network-error' : d.kind === 'rate-limited' ? 'rate-limited' : classifyText(d.message, {endpoint: session.target.endpoint}).problem;
       return {message: d.message, problem};
     },
 
-    classifyFailure(text) {
-      const c = classifyText(text);
+    classifyFailure(text, session) {
+      const c = classifyText(text, {endpoint: (session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env))});
       const out: {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]} = {problem: c.problem, seen: c.evidence};
       const others = c.candidates?.map((x) => x.problem).filter((p) => p !== c.problem);
       if (others?.length) out.alternatives = others;
       return out;
     },
 
-    problemInfo(id) {
-      const p = getProblem(id);
+    problemInfo(id, session) {
+      // One wording for one failure: the same endpoint as diagnose() and the checks (sandbox: its practice tokens).
+      const p = getProblem(id, (session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env)));
       return {id, title: p.title, symptoms: [...p.symptoms], causes: p.causes.map((c) => ({...c})), solutions: [...p.solutions], verify: p.verify};
     },
 
-    async diagnose(session, problem) {
+    async diagnose(session, problem, evidence) {
       const env = envFor(session.target);
       const endpoint = session.target.endpoint;
       const account = session.account;
-      const ctx = await gatherDiagnoseContext({env, endpoint, hub: (o) => createHubClient(o), ...(account ? {namespace: account.user} : {})});
+      // The repo the example's job works on (with its type: a dataset is not a model of the same name), and the
+      // pasted text or job log, so the diagnosis reads what the Hub said.
+      const target = !session.detached && account && session.exampleId ? findExample(session.exampleId)?.repo?.(account.user) : undefined;
+      const [namespace, ...rest] = target ? target.id.split('/') : [];
+      const repo = target && namespace && rest.length ? {type: target.type, namespace, name: rest.join('/')} : undefined;
+      const ctx = await gatherDiagnoseContext({
+        env,
+        endpoint,
+        hub: (o) => createHubClient(o),
+        ...(account ? {namespace: account.user} : {}),
+        ...(repo ? {repo} : {}),
+        ...(evidence ? {evidence} : {}),
+      });
       if (account && ctx.token !== account.token) {
         // The wizard's own login (pasted, practice) is what its jobs use: diagnose that token.
         ctx.token = account.token;

@@ -59,9 +59,10 @@ export interface WizardServices {
   cancelJob(session: Session, job: JobRef): Promise<void>;
   /** A submit error as one redacted line plus the problem it points to. */
   describeSubmitError(session: Session, error: unknown): {message: string; problem: ProblemId};
-  /** The problem a failure text points to, the lines that decided it, and other candidates when unsure. */
-  classifyFailure(text: string): {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]};
-  problemInfo(id: ProblemId): ProblemInfo;
+  /** The problem a failure text points to, the lines that decided it, and other candidates when unsure (worded for the session's Hub). */
+  classifyFailure(text: string, session?: Session): {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]};
+  /** The catalog entry, its fixes worded for the session's Hub (the sandbox names its practice tokens). */
+  problemInfo(id: ProblemId, session?: Session): ProblemInfo;
   /** Live diagnosis: which catalog cause the facts (token, whoami, the job's secrets) point to, and the fixes. */
   diagnose(session: Session, problem: ProblemId, evidence?: string): Promise<Diagnosis>;
   /** Where troubleshooting looks when no Hub was chosen yet (the paste-an-error entry): --endpoint / HF_ENDPOINT / huggingface.co. */

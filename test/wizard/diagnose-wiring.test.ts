@@ -1,0 +1,58 @@
+// The wizard's troubleshooting uses one wording per Hub: the catalog entry shown, the classification and the live
+// diagnosis all take the session's endpoint (sandbox: its practice tokens), and the diagnosis reads the pasted
+// text / job log and the example's repo with its type.
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {sandboxEnv} from '../../src/core/store/paths.js';
+import {getProblem} from '../../src/core/troubleshoot/index.js';
+import {createRealServices} from '../../src/core/wizard/real-services.js';
+import type {Session} from '../../src/core/wizard/services.js';
+import {useSandbox} from '../helpers/sandbox.js';
+
+const sb = useSandbox();
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
+});
+
+async function services() {
+  const dir = await mkdtemp(join(tmpdir(), 'wizard-diag-'));
+  dirs.push(dir);
+  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+  const s = sb.current;
+  const sv = createRealServices({env, cwd: dir, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const {target} = await sv.prepareTarget('sandbox');
+  return {sv, target, dir};
+}
+
+describe('troubleshooting wired to the session', () => {
+  it('a read token on the sandbox: the screen and the diagnosis give the same fix, in sandbox words', async () => {
+    const {sv, target, dir} = await services();
+    const valid = await sv.validateToken(target, sb.current.tokens.read, 'input');
+    if (!valid.ok) throw new Error(valid.message);
+    const session: Session = {target, account: valid.account, exampleId: 'push-dataset', cwd: dir};
+    const info = sv.problemInfo('forbidden-403', session);
+    const d = await sv.diagnose(session, 'forbidden-403', '403 Forbidden: You don\'t have the rights to create a dataset under the namespace "practice-user"');
+    expect(d.actual).toBeDefined();
+    const shown = info.causes.find((c) => c.id === d.actual!.id);
+    expect(shown?.fix).toBe(d.actual!.fix);
+    // Every fix on the screen is the sandbox's wording (some differ from huggingface.co's).
+    expect(info.causes.map((c) => c.fix)).toEqual(getProblem('forbidden-403', target.endpoint).causes.map((c) => c.fix));
+    expect(info.causes.map((c) => c.fix)).not.toEqual(getProblem('forbidden-403').causes.map((c) => c.fix));
+    // The real site's settings page is not where a sandbox token comes from.
+    expect(d.actual!.fix).not.toContain('huggingface.co/settings');
+    const classified = sv.classifyFailure('huggingface_hub.errors.HfHubHTTPError: 403 Forbidden', session);
+    expect(classified.problem).toBe('forbidden-403');
+  });
+
+  it('the pasted text reaches the diagnosis: "Invalid credentials" with no token here points to an invalid token', async () => {
+    const {sv, target, dir} = await services();
+    const session: Session = {target, cwd: dir, detached: true};
+    const without = await sv.diagnose(session, 'unauthorized-401');
+    const withText = await sv.diagnose(session, 'unauthorized-401', '401 Client Error: Unauthorized\n{"error":"Invalid credentials in Authorization header"}');
+    expect(withText.actual?.id).toBe('invalid-token');
+    expect(without.actual?.id).not.toBe('invalid-token');
+  });
+});
