@@ -7,7 +7,7 @@ import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {sandboxEnv} from '../../src/core/store/paths.js';
-import {CATALOG, getProblem, PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.js';
+import {getProblem, PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {createRealServices} from '../../src/core/wizard/real-services.js';
 import type {Account} from '../../src/core/wizard/types.js';
