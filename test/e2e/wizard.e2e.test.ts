@@ -69,6 +69,12 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.press('\u001B[B\u001B[B\r');
     const s = await cli.waitFor('✓ Logged in as practice-user');
     expect(s).toMatch(/Logged in as practice-user with a fine-grained token/);
+    // Step 2: from "Push a dataset", Down Enter in one write goes on with "Push a model".
+    await cli.waitFor('❯ Push a dataset');
+    await cli.press('\u001B[B\r');
+    const config = await cli.waitFor('Job config');
+    expect(config).toContain('push_model');
+    expect(config).not.toContain('push_dataset');
     cli.pty.kill();
     await cli.exited;
   }, 30_000);

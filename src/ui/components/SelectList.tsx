@@ -39,9 +39,17 @@ export function SelectList<T extends string>({items, onSubmit, onHighlight, init
   highlightRef.current = onHighlight;
   const current = items[index]?.value;
 
+  // onHighlight runs in the key handler itself (so an Enter in the same chunk sees it), and once for the first item
+  // or when the items change under the selection; never twice for the same value.
+  const lastHighlighted = useRef<T | undefined>(undefined);
+  const highlight = (value: T | undefined) => {
+    if (value === undefined || value === lastHighlighted.current) return;
+    lastHighlighted.current = value;
+    highlightRef.current?.(value);
+  };
   useEffect(() => {
-    if (current !== undefined) highlightRef.current?.(current);
-  }, [current]);
+    highlight(current);
+  }, [current]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // After a submit, the rest of that chunk (delivered synchronously, in one loop) is dropped: it was typed for the
   // next screen, which is not listening yet. Unlocked on the next turn of the event loop.
@@ -52,6 +60,7 @@ export function SelectList<T extends string>({items, onSubmit, onHighlight, init
     const next = items[(at + delta + items.length) % items.length]!.value;
     selectedRef.current = next;
     setSelected(next);
+    highlight(next);
   };
 
   useKeys(
