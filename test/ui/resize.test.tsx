@@ -29,7 +29,7 @@ describe('resize', () => {
     Object.defineProperty(app.stdout, 'rows', {value: 20, configurable: true});
     app.stdout.emit('resize');
     await delay(30);
-    expect(app.lastFrame()).toMatch(/6 passed: /);
+    expect(app.lastFrame()).toMatch(/✓ 6 passed \(a taller window lists them\)/);
     expect(app.lastFrame()).toContain('❯ Continue anyway to the example job');
     await press(app.stdin, KEYS.up);
     expect(app.lastFrame()).toContain('❯ ✗ Token may push');

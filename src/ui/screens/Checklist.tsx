@@ -53,7 +53,7 @@ export function Checklist({state, dispatch}: ScreenProps) {
         {compact && passed.length ? (
           <Text color="green">
             {'  ✓ '}
-            {passed.length} passed: {passed.map((i) => i.title).join(' · ')}
+            {passed.length} passed <Text dimColor>(a taller window lists them)</Text>
           </Text>
         ) : null}
         <SelectList
