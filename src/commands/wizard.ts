@@ -103,7 +103,9 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
   try {
     const code = 'runPlain' in face ? await face.runPlain(controller, io) : await face.runInk(controller, io);
     const state = controller.getState();
-    const again = wizardCommand(state.target ?? (presetTarget ? {kind: presetTarget, endpoint: ''} : undefined), parsed.endpoint ? {endpointFlag: parsed.endpoint} : {});
+    const again = parsed.startAt
+      ? appCommand(`troubleshoot${parsed.sandbox ? ' --sandbox' : parsed.endpoint ? ` --endpoint ${parsed.endpoint}` : ''}`)
+      : wizardCommand(state.target ?? (presetTarget ? {kind: presetTarget, endpoint: ''} : undefined), parsed.endpoint ? {endpointFlag: parsed.endpoint} : {});
     if (code === EXIT.interrupted || interrupted) {
       writeLine(io.stderr, state.run.phase === 'running' ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.' : `Stopped. Nothing was left half-written; run ${again} again to start over.`);
       return EXIT.interrupted;

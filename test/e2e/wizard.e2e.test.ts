@@ -95,6 +95,21 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.exited;
   }, 30_000);
 
+  it('troubleshoot: Esc on the result goes back to the paste box with the text; Ctrl-C names the command to run again', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, 'troubleshoot'], {env: {...env, HF_HOME: join(dir, 'hf')}, cwd: dir});
+    await cli.waitFor('Paste the error you got');
+    await cli.press('HTTP 401 Unauthorized: Invalid credentials in Authorization header\r');
+    await cli.press('\u0004'); // Ctrl-D
+    await cli.waitFor('Live diagnosis');
+    await cli.press('\u001B', 150);
+    const box = await cli.waitFor('1 line · Ctrl-D');
+    expect(box).toContain('HTTP 401 Unauthorized: Invalid credentials');
+    await cli.press('\u0003');
+    expect(await cli.exited).toBe(130);
+    expect(cli.screen().replace(/\n/g, '')).toContain('run npx hf-jobs-wizard troubleshoot again');
+  }, 30_000);
+
   it('plain mode (--plain) walks the same flow line by line', async () => {
     const {dir, env} = await home();
     const cli = startCli([CLI, '--sandbox', '--plain'], {env, cwd: dir});
