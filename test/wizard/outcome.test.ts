@@ -1,0 +1,42 @@
+// The result says what the job did to its repo: "created" the first time, "added a commit to" when it was there.
+// And its next steps are commands that work as typed after a sandbox run.
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {sandboxEnv} from '../../src/core/store/paths.js';
+import {createRealServices} from '../../src/core/wizard/real-services.js';
+import type {Session} from '../../src/core/wizard/services.js';
+import {useSandbox} from '../helpers/sandbox.js';
+
+const sb = useSandbox();
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
+});
+
+describe('the outcome of a job', () => {
+  it('first run: repo did not exist; second run: it did', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wizard-outcome-'));
+    dirs.push(dir);
+    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+    const s = sb.current;
+    const sv = createRealServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+    const {target} = await sv.prepareTarget('sandbox');
+    const valid = await sv.validateToken(target, s.tokens.write, 'input');
+    if (!valid.ok) throw new Error(valid.message);
+    const session: Session = {target, account: valid.account, exampleId: 'push-model', cwd: dir};
+    const runOnce = async () => {
+      const job = await sv.submitJob(session);
+      return (await sv.followJob(session, job, {log: () => {}, stage: () => {}}, new AbortController().signal)).outcome;
+    };
+    const first = await runOnce();
+    expect(first.stage).toBe('COMPLETED');
+    expect(first.repoExisted).toBe(false);
+    expect(first.sandbox).toBe(true);
+    expect(first.nextSteps).toContain('Run it again without the wizard: npx hf-jobs-wizard example push-model --sandbox');
+    const second = await runOnce();
+    expect(second.stage).toBe('COMPLETED');
+    expect(second.repoExisted).toBe(true);
+  }, 60_000);
+});
