@@ -1,12 +1,6 @@
 // Saving hf-job.json: atomic (temp file + rename in the same folder), the folder created when missing, and never
 // with a real token in it (not in a value, not in a key).
-//
-// Why not store/atomic.ts's writeFileAtomic: it is for secrets. It makes the file 0600 and chmods the folder to
-// 0700 (ensurePrivateDir), which would lock other users out of a project folder. A job config is not a secret:
-// 0644 in a normal 0755 folder. When writeFileAtomic takes a mode, this should become a call to it.
-import {randomBytes} from 'node:crypto';
-import {mkdir, open, rename, rm} from 'node:fs/promises';
-import {basename, dirname, join} from 'node:path';
+import {writeFileAtomic} from '../store/atomic.js';
 import {redactSecrets} from '../tokens/mask.js';
 import type {JobConfig} from './config.js';
 import {findTokenLike} from './placeholder.js';
@@ -32,35 +26,13 @@ export function serializeJobConfig(config: JobConfig): string {
   return JSON.stringify(config, null, 2) + '\n';
 }
 
-const FILE_MODE = 0o644;
-const DIR_MODE = 0o755;
-
-function writeError(error: unknown, what: string, path: string): JobSpecError {
-  const code = (error as NodeJS.ErrnoException).code;
-  return new JobSpecError(`Could not ${what} ${redactSecrets(path)}${code ? ` (${code})` : ''}.`);
-}
-
-/** Writes the config atomically (0644), creating its folder (0755) when missing. Refuses real-looking tokens. */
+/** Writes the config atomically as a normal project file (0644; its folder created 0755 when missing, never
+ * made private: a job config is not a secret). Refuses real-looking tokens. */
 export async function writeJobConfig(path: string, config: JobConfig): Promise<void> {
   const data = serializeJobConfig(config);
-  const dir = dirname(path);
   try {
-    await mkdir(dir, {recursive: true, mode: DIR_MODE});
+    await writeFileAtomic(path, data, {mode: 0o644, privateDir: false});
   } catch (error) {
-    throw writeError(error, 'create the folder', dir);
-  }
-  const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    const handle = await open(tmp, 'wx', FILE_MODE);
-    try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, {force: true}).catch(() => undefined);
-    throw writeError(error, 'write', path);
+    throw new JobSpecError(redactSecrets((error as Error).message));
   }
 }
