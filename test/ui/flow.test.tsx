@@ -4,7 +4,6 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
-import React from 'react';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {sandboxEnv} from '../../src/core/store/paths.js';

@@ -12,7 +12,7 @@ export async function press(stdin: {write: (s: string) => void}, ...keys: string
   }
 }
 
-export async function waitForText(lastFrame: () => string | undefined, text: string | RegExp, timeout = 5000): Promise<string> {
+export async function waitForText(lastFrame: () => string | undefined, text: string | RegExp, timeout = 15_000): Promise<string> {
   let frame = '';
   await vi.waitFor(
     () => {

@@ -1,6 +1,5 @@
 // The paste box starts with the text from the last time (Esc out of it keeps the text) and reports every change.
 import {cleanup, render} from 'ink-testing-library';
-import React from 'react';
 import {afterEach, expect, it, vi} from 'vitest';
 import {PasteBox} from '../../src/ui/components/PasteBox.js';
 import {delay, press} from './helpers.js';

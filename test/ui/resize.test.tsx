@@ -1,7 +1,6 @@
 // A resize that folds the checklist (passed checks collapse into one line) keeps the same item selected:
 // the list selects by value, not by index (newcomer report #8).
 import {cleanup, render} from 'ink-testing-library';
-import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {initialState, transition} from '../../src/core/wizard/machine.js';
 import type {CheckItem, WizardEvent, WizardState} from '../../src/core/wizard/types.js';

@@ -1,7 +1,6 @@
 // Keys that arrive together (tmux `send-keys Down Down Enter`, a fast typist): ONE stdin write holding several keys
 // is applied in order, so Enter submits the item the arrows moved to (newcomer report #3).
 import {cleanup, render} from 'ink-testing-library';
-import React from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {SelectList} from '../../src/ui/components/SelectList.js';
 import {delay} from './helpers.js';

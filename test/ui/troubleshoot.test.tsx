@@ -4,7 +4,6 @@ import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
-import React from 'react';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {getProblem, PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.js';

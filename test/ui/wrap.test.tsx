@@ -1,7 +1,6 @@
 // Long text wraps instead of being cut off (newcomer report #7): troubleshoot causes and the "Seen:" line, long paths,
 // and no "… 1 more lines" hiding a single line. ink-testing-library draws 100 columns.
 import {cleanup, render} from 'ink-testing-library';
-import React from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {initialState, transition} from '../../src/core/wizard/machine.js';
 import type {ExampleSummary, WizardEvent, WizardState} from '../../src/core/wizard/types.js';

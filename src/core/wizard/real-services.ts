@@ -27,7 +27,7 @@ import {repairConfig} from './config-repair.js';
 import {compactDiff, lineDiff} from './diff.js';
 import {fixesFor} from './fixes.js';
 import type {Session, ValidateResult, WizardServices} from './services.js';
-import type {Account, CheckItem, ConfigPlan, Diagnosis, ExampleSummary, Finding, JobRef, Outcome, PlannedFile, TargetInfo, TokenSourceKind} from './types.js';
+import type {Account, CheckItem, Diagnosis, ExampleSummary, Finding, JobRef, Outcome, PlannedFile, TargetInfo, TokenSourceKind} from './types.js';
 
 export interface RealServicesOptions {
   env: Env;

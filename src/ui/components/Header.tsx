@@ -1,6 +1,5 @@
 // The title line: app, step number and name, and where we practise.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {stepCounter} from '../../core/wizard/machine.js';
 import {STEP_TITLES, type WizardState} from '../../core/wizard/types.js';
 

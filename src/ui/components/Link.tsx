@@ -1,6 +1,5 @@
 // A URL as an OSC 8 hyperlink where the terminal supports it; the visible text is the URL either way.
 import {Text} from 'ink';
-import React from 'react';
 import {hyperlink} from '../format.js';
 import {useUiEnv} from '../hooks/use-wizard.js';
 

@@ -1,7 +1,7 @@
 // Token input: shows one bullet per character and the count, never the text. A paste arrives as one input event,
 // often ending in a newline: split on CR/LF and submit (stack.md §3, pitfall 4). ⌫ arrives as key.delete.
 import {Text, useInput} from 'ink';
-import React, {useRef, useState} from 'react';
+import {useRef, useState} from 'react';
 
 export interface MaskedInputProps {
   onSubmit: (value: string) => void;

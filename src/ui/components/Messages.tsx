@@ -1,6 +1,5 @@
 // The error and notice lines under a screen: one line each, no token (the machine only stores redacted text).
 import {Box, Text} from 'ink';
-import React from 'react';
 import type {WizardState} from '../../core/wizard/types.js';
 import {Spinner} from './Spinner.js';
 

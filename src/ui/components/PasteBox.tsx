@@ -1,7 +1,7 @@
 // Multi-line text input for pasting an error: a paste (one input event, newlines inside) is kept whole, blank
 // lines included; a typed Enter on an empty line, or Ctrl-D, finishes. Shows the last lines, tokens masked.
 import {Box, Text, useInput} from 'ink';
-import React, {useRef, useState} from 'react';
+import {useRef, useState} from 'react';
 import {redactSecrets} from '../../core/tokens/mask.js';
 import {linesToShow, moreLines} from '../format.js';
 

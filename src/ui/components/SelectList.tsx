@@ -2,7 +2,7 @@
 // in a ref updated inside the key handler, so keys that arrive together (Down Down Enter in one chunk) apply in
 // order, and a list that re-renders with other items (a resize folds passed checks) keeps the same item selected.
 import {Box, Text} from 'ink';
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
 import {is} from '../keys.js';
 

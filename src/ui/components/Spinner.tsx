@@ -1,6 +1,6 @@
 // A spinner with a label and, optionally, the elapsed time. Screen readers get a static line instead of frames.
 import {Text, useIsScreenReaderEnabled} from 'ink';
-import React, {useEffect, useState} from 'react';
+import {useEffect, useState} from 'react';
 import {formatElapsed} from '../format.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];

@@ -1,6 +1,5 @@
 // Mounts the learn view on the command's streams; resolves with the exit code after Ink has unmounted.
 import {render} from 'ink';
-import React from 'react';
 import type {CommandIo} from '../../commands/io.js';
 import type {Course} from '../../core/lessons/course.js';
 import type {Lesson} from '../../core/lessons/model.js';

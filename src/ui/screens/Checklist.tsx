@@ -1,9 +1,8 @@
 // Step 5: checks appear one by one (flutter doctor style), a one-line fix each, details on Enter,
 // t opens the troubleshooting screen of a failed check, r re-runs.
 import {Box, Text} from 'ink';
-import React, {useRef} from 'react';
+import {useRef} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
-import type {CheckItem} from '../../core/wizard/types.js';
 import {SelectList, type SelectItem} from '../components/SelectList.js';
 import {Spinner} from '../components/Spinner.js';
 import {STATUS_COLORS, STATUS_ICONS} from '../format.js';

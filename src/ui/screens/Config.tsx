@@ -1,6 +1,5 @@
 // Step 4: exactly which files will be written and where, a diff for existing ones, and a write only after confirmation.
 import {Box, Text} from 'ink';
-import React from 'react';
 import type {PlannedFile} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
 import {linesToShow, moreLines} from '../format.js';

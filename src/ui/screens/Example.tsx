@@ -1,7 +1,7 @@
 // Step 6: the example's script, config and the same job as hf CLI / Python / MCP / JS (c copies the shown text),
 // the price on huggingface.co with a confirmation, and run.
 import {Box, Text} from 'ink';
-import React, {useRef} from 'react';
+import {useRef} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
 import type {ExampleSummary} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';

@@ -1,6 +1,5 @@
 // The ? panel: what this step is for and every key.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {appCommand} from '../../core/invocation.js';
 import {STEP_TITLES, type StepId} from '../../core/wizard/types.js';
 

@@ -1,6 +1,5 @@
 // Step 2: continue with a saved token, paste one (masked, with a count), log in with the browser, or use a practice token.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
 import {WELCOME_LINES_SKIPPED} from '../../core/wizard/content.js';
 import {PRACTICE_LABELS, type PracticeLabel} from '../../core/wizard/types.js';

@@ -1,6 +1,5 @@
 // Step 8: what was created and what to do next; a failure moves on to its troubleshooting screen.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {createdLine, SANDBOX_EXIT_NOTE} from '../../core/wizard/content.js';
 import {Link} from '../components/Link.js';
 import {SelectList} from '../components/SelectList.js';

@@ -1,7 +1,6 @@
 // Step 7: the job's stage with a spinner and elapsed time; Esc or Ctrl-C asks whether to cancel.
 // The log lines are printed above, in <Static> (see App), and are never re-rendered.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {useKeys} from '../hooks/use-keys.js';
 import {Link} from '../components/Link.js';
 import {Spinner} from '../components/Spinner.js';

@@ -1,6 +1,5 @@
 // Step 3: the four kinds of token, what this goal needs, and whether the user's token fits.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {useKeys} from '../hooks/use-keys.js';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
 import {Link} from '../components/Link.js';

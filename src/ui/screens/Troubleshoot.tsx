@@ -2,7 +2,6 @@
 // symptoms, likely causes with the diagnosed one marked, the live findings, and fix actions that really do it.
 // In the paste phase it is the "I have an error message" box.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
 import {wizardCommand} from '../../core/wizard/content.js';
 import {FIX_LABELS} from '../../core/wizard/types.js';

@@ -1,6 +1,5 @@
 // Step 1: what will happen, how long it takes, where to practise, or straight to troubleshooting an error.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {WELCOME_LINES} from '../../core/wizard/content.js';
 import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';

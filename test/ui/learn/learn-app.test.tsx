@@ -4,7 +4,6 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
-import React from 'react';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {Course} from '../../../src/core/lessons/course.js';
 import type {LearnTarget} from '../../../src/core/lessons/target.js';
