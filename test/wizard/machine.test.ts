@@ -64,6 +64,16 @@ describe('login', () => {
     expect(next.effects).toEqual([{kind: 'evaluate-goal'}]);
   });
 
+  it('Esc out of a browser login waiting for approval stops it and gives the menu its keys back', () => {
+    const waiting = run(atLogin, {type: 'login-method', method: 'browser'}, {type: 'browser-code', url: 'http://127.0.0.1:1/verify', code: 'ABCD-EFGH'}).state;
+    expect(waiting.busy).toBeTruthy();
+    const back = run(waiting, {type: 'back'});
+    expect(back.state.login.phase).toBe('choose');
+    expect(back.state.busy).toBeUndefined();
+    expect(back.state.login.browser).toBeUndefined();
+    expect(back.effects).toEqual([{kind: 'cancel-browser-login'}]);
+  });
+
   it('rejects a malformed paste with a reason and stays on the paste box', () => {
     const s = run(atLogin, {type: 'login-method', method: 'paste'}, {type: 'paste-submit', value: 'hf_xxx'});
     expect(s.state.login.phase).toBe('paste');

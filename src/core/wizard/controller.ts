@@ -129,6 +129,9 @@ export class WizardController {
         }
         return;
       }
+      case 'cancel-browser-login':
+        this.browserAbort?.abort();
+        return;
       case 'evaluate-goal': {
         const verdict = sv.evaluateGoal(this.session());
         if (verdict) this.dispatch({type: 'goal-evaluated', verdict});

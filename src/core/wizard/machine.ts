@@ -69,7 +69,10 @@ function back(state: WizardState): Transition {
   }
   if (state.step === 'example' && state.example.confirming) return t({...state, example: {...state.example, confirming: false}});
   if (state.step === 'login' && state.login.phase !== 'choose' && state.login.phase !== 'detecting' && state.login.phase !== 'validating') {
-    return t(clear({...state, login: {...state.login, phase: 'choose'}}, 'error'));
+    // Leaving the browser login stops its polling and its spinner: the menu must take keys again.
+    const login = {...state.login, phase: 'choose' as const};
+    delete login.browser;
+    return t(clear({...state, login}, 'error', 'busy'), state.login.phase === 'browser' ? [{kind: 'cancel-browser-login'}] : []);
   }
   // `troubleshoot` on its own (nothing before it): Esc on the result goes back to the paste box, the text kept to edit.
   if (state.step === 'troubleshoot' && state.troubleshoot.phase !== 'paste' && state.history.length === 0 && state.troubleshoot.draft !== undefined) {

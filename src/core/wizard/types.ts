@@ -313,6 +313,7 @@ export type WizardEffect =
   | {kind: 'validate-token'; token: string; source: TokenSourceKind}
   | {kind: 'practice-token'; label: PracticeLabel}
   | {kind: 'browser-login'}
+  | {kind: 'cancel-browser-login'}
   | {kind: 'evaluate-goal'}
   | {kind: 'plan-config'; rewrite?: boolean}
   | {kind: 'write-config'}
