@@ -10,6 +10,7 @@ import {LessonDataError, parseExercises} from '../../src/core/lessons/model.js';
 import {findExample} from '../../src/examples/catalog.js';
 import {DATASET_FILES, DATASET_REPO_NAME} from '../../src/examples/content.js';
 import {PUSH_DATASET_PY} from '../../src/examples/python.js';
+import {copySolution, exerciseWorkspace, prepareWorkspace} from '../../src/core/lessons/workspace.js';
 
 describe('front matter', () => {
   it('parses strings, numbers, quoted strings and inline lists', () => {
@@ -109,9 +110,26 @@ describe('the lessons folder', () => {
       }
     };
     await walk(dir);
-    const pushScripts = scripts.filter((f) => f.endsWith('push_dataset.py') && !f.includes('03-token-in-the-script'));
-    expect(pushScripts.length).toBeGreaterThanOrEqual(5);
-    for (const f of pushScripts) expect(await readFile(f, 'utf8'), f).toBe(PUSH_DATASET_PY);
+    // They are not copied into lessons/: the workspace gets the catalog's script (only lesson 3 ships its own).
+    const shipped = scripts.filter((f) => f.endsWith('push_dataset.py'));
+    expect(shipped.every((f) => f.includes('03-token-in-the-script')), shipped.join(', ')).toBe(true);
+    const root = await mkdtemp(join(tmpdir(), 'lesson-scripts-'));
+    try {
+      let prepared = 0;
+      for (const lesson of lessons) {
+        for (const exercise of lesson.exercises) {
+          if (exercise.kind === 'quiz' || !exercise.files.includes('push_dataset.py') || lesson.dirName.startsWith('03-')) continue;
+          for (const copy of [prepareWorkspace, copySolution]) {
+            await copy(root, lesson, exercise);
+            expect(await readFile(join(exerciseWorkspace(root, lesson, exercise), 'push_dataset.py'), 'utf8'), `${lesson.id}/${exercise.id}`).toBe(PUSH_DATASET_PY);
+          }
+          prepared++;
+        }
+      }
+      expect(prepared).toBeGreaterThanOrEqual(4);
+    } finally {
+      await rm(root, {recursive: true, force: true});
+    }
     // No lesson text, task or file names the old repo or file names.
     const texts = await Promise.all(scripts.filter((f) => /\.(md|json|py|sh)$/.test(f)).map(async (f) => [f, await readFile(f, 'utf8')] as const));
     for (const [f, text] of texts) {

@@ -7,6 +7,7 @@ import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {FrontMatterError, parseFrontMatter, type FrontValue} from './frontmatter.js';
 import {LessonDataError, parseExercises, type Exercise, type Lesson} from './model.js';
+import {exampleScriptFile} from './example-files.js';
 
 function isLessonsDir(dir: string): boolean {
   try {
@@ -69,7 +70,7 @@ export async function loadLesson(dir: string, dirName: string): Promise<Lesson> 
     if (ex.kind === 'quiz') continue;
     for (const f of ex.files) {
       const start = join(dir, 'exercises', ex.id, 'start', f);
-      if (!existsSync(start)) throw new LessonDataError(`${exPath} "${ex.id}": the starting file ${start} is missing`);
+      if (!existsSync(start) && exampleScriptFile(f) === undefined) throw new LessonDataError(`${exPath} "${ex.id}": the starting file ${start} is missing`);
     }
   }
   return {

@@ -1,8 +1,9 @@
 // The learner's copies of an exercise's files: `<workspace>/<lesson folder>/<exercise id>/`.
 // Starting files are copied once (never over the learner's edits); reset and "copy the solution" overwrite.
 import {existsSync} from 'node:fs';
-import {copyFile, mkdir} from 'node:fs/promises';
+import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
+import {exampleScriptFile} from './example-files.js';
 import {exerciseDir} from './loader.js';
 import type {FixFileExercise, Lesson, LiveExercise} from './model.js';
 
@@ -34,7 +35,10 @@ async function copyFrom(which: 'start' | 'solution', root: string, lesson: Lesso
     const source = join(exerciseDir(lesson, exercise, which), f);
     // A solution may leave a starting file unchanged and not ship it.
     const from = which === 'solution' && !existsSync(source) ? join(exerciseDir(lesson, exercise, 'start'), f) : source;
-    await copyFile(from, target);
+    // Not shipped at all: an example job's own script, taken from the examples catalog.
+    const script = existsSync(from) ? undefined : exampleScriptFile(f);
+    if (script !== undefined) await writeFile(target, script);
+    else await copyFile(from, target);
     copied.push(target);
   }
   return copied;
