@@ -6,6 +6,8 @@ import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {FIX_LABELS, PRACTICE_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
 import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
+import {troubleshootCheckEvent} from '../core/wizard/check-notes.js';
+import {defaultLoginMethod, loginChoices, loginMethodEvent, loginQuestion, type LoginMethod} from '../core/wizard/login-choices.js';
 import {checkSummary, createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES, WELCOME_LINES_SKIPPED} from '../core/wizard/content.js';
 import {createLineReader, ExitPromptError, type LineReader} from './line-reader.js';
 
@@ -208,8 +210,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
         if (nav(v)) return;
         if (v === 'rerun') dispatch({type: 'rerun-checks'});
         else if (v.startsWith('t:')) {
-          const item = failed.find((f) => `t:${f.id}` === v);
-          if (item?.problem) dispatch({type: 'open-problem', problem: item.problem, evidence: item.message});
+          dispatch(troubleshootCheckEvent(s.checklist.items, v.slice(2)));
         } else dispatch({type: 'checklist-continue'});
         return;
       }
@@ -336,15 +337,10 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     }
     if (l.phase !== 'choose') return;
     if (l.offer?.invalidMessage) print(`! A token was found in ${l.offer.sourceLabel}, but: ${l.offer.invalidMessage}`);
-    const choices: Choice<string>[] = [];
-    if (l.offer?.account) choices.push({name: `Continue as ${l.offer.account.user} (${l.offer.account.kindLabel}, ${l.offer.account.masked})${l.afterFailure ? ' — the token that just failed' : ''}`, value: 'saved'});
-    if (s.target?.practice) choices.push({name: 'Use a practice token (nothing to paste)', value: 'practice'});
-    choices.push({name: 'Paste a token', value: 'paste'}, {name: 'Log in with the browser', value: 'browser'}, {name: 'I have an error message to troubleshoot', value: 'error'});
-    // After a failure, the token that failed is not the default.
-    const def = l.afterFailure && l.offer?.account ? (s.target?.practice ? 'practice' : 'paste') : undefined;
-    const v = await ask(l.offer ? 'How do you want to log in?' : 'No saved token was found. How do you want to log in?', withNav(choices, s), def);
+    const choices: Choice<string>[] = loginChoices(s, {maskInLabel: true}).map((c) => ({name: c.label, value: c.value}));
+    const v = await ask(loginQuestion(s), withNav(choices, s), defaultLoginMethod(s));
     if (nav(v)) return;
-    dispatch(v === 'saved' ? {type: 'use-saved'} : v === 'error' ? {type: 'paste-error'} : {type: 'login-method', method: v as 'paste' | 'practice' | 'browser'});
+    dispatch(loginMethodEvent(v as LoginMethod));
   }
 }
 

@@ -1,6 +1,7 @@
 // What each checklist line looks at and why it matters: the details Enter shows on the checklist (the line itself
 // already says the result). One entry a check id; the wizard's words, shared by the Ink screen and plain mode.
 import type {CheckId} from '../checks/index.js';
+import type {CheckItem, WizardEvent} from './types.js';
 
 export interface CheckNote {
   /** What was checked, and where. */
@@ -46,3 +47,12 @@ export function checkDetails(item: {id: string; status: string; file?: string; l
 export const CHECK_TITLES: Partial<Record<CheckId, string>> = {
   'literal-placeholder': '"$HF_TOKEN" only where it is filled in (hf-job.json, the MCP tool)',
 };
+
+/** `t` on a checklist line: the troubleshooting screen of a failed or warned check, else a notice saying why not. */
+export function troubleshootCheckEvent(items: CheckItem[], id: string | undefined): WizardEvent {
+  const item = items.find((i) => i.id === id);
+  if (!item) return {type: 'notice', text: 't troubleshoots a failed check: move to a ✗ or ! line first.'};
+  if (item.problem && item.status !== 'pass') return {type: 'open-problem', problem: item.problem, evidence: item.message};
+  const why = item.status === 'skip' ? 'does not apply here' : item.status === 'pass' ? 'passed' : 'has no troubleshooting screen; its fix is on the line';
+  return {type: 'notice', text: `Nothing to troubleshoot on "${item.title}": it ${why}. t works on a ✗ or ! line.`};
+}

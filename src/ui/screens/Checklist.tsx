@@ -9,7 +9,7 @@ import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
 import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
-import {checkDetails} from '../../core/wizard/check-notes.js';
+import {checkDetails, troubleshootCheckEvent} from '../../core/wizard/check-notes.js';
 import {checkSummary} from '../../core/wizard/content.js';
 
 const CONTINUE = '__continue';
@@ -24,11 +24,7 @@ export function Checklist({state, dispatch}: ScreenProps) {
   const done = checklist.phase === 'done';
   useKeys((input, key) => {
     if (is('rerun', input, key) && done) dispatch({type: 'rerun-checks'});
-    else if (is('troubleshoot', input, key) && done) {
-      const item = checklist.items.find((i) => i.id === highlighted.current);
-      if (item?.problem && item.status !== 'pass') dispatch({type: 'open-problem', problem: item.problem, evidence: item.message});
-      else dispatch({type: 'notice', text: item ? `Nothing to troubleshoot on "${item.title}": it ${item.status === 'skip' ? 'does not apply here' : 'passed'}. t works on a ✗ or ! line.` : 't troubleshoots a failed check: move to a ✗ or ! line first.'});
-    }
+    else if (is('troubleshoot', input, key) && done) dispatch(troubleshootCheckEvent(checklist.items, highlighted.current));
   });
   const fails = checklist.items.filter((i) => i.status === 'fail').length;
   // Checks that do not apply (nothing to look at) are counted, not listed.

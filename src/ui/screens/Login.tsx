@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
 import {WELCOME_LINES_SKIPPED} from '../../core/wizard/content.js';
+import {defaultLoginMethod, loginChoices, loginMethodEvent, loginQuestion, type LoginMethod} from '../../core/wizard/login-choices.js';
 import {PRACTICE_LABELS, type PracticeLabel} from '../../core/wizard/types.js';
 import {Link} from '../components/Link.js';
 import {MaskedInput} from '../components/MaskedInput.js';
@@ -14,8 +15,6 @@ const PRACTICE_HINTS: Record<PracticeLabel, string> = {
   'fine-grained': 'Scoped permissions: works in practice-user, not in practice-org.',
   expired: 'Expired: past its expiry date, so the Hub answers 401.',
 };
-
-type Method = 'saved' | 'paste' | 'browser' | 'practice' | 'error';
 
 export function Login({state, dispatch}: ScreenProps) {
   const {login, target} = state;
@@ -87,15 +86,7 @@ export function Login({state, dispatch}: ScreenProps) {
 
   if (login.phase !== 'choose') return null;
   const offer = login.offer;
-  const items: SelectItem<Method>[] = [];
-  if (offer?.account) {
-    const failed = login.afterFailure;
-    items.push({label: `Continue as ${offer.account.user} (${offer.account.kindLabel})${failed ? ' — the token that just failed' : ''}`, value: 'saved', hint: `Token ${offer.account.masked} from ${offer.sourceLabel}.`});
-  }
-  if (target?.practice) items.push({label: 'Use a practice token (nothing to paste)', value: 'practice', hint: 'The sandbox has write, read, fine-grained and expired tokens to try.'});
-  items.push({label: 'Paste a token', value: 'paste', hint: `From ${tokenPageUrl(endpoint)}`});
-  items.push({label: 'Log in with the browser', value: 'browser', hint: 'You approve in the browser; no copy and paste.'});
-  items.push({label: 'I have an error message to troubleshoot', value: 'error', hint: 'Paste it: the wizard names the problem, checks your token, and offers fixes.'});
+  const items: SelectItem<LoginMethod>[] = loginChoices(state);
   // --sandbox / --endpoint skip the welcome step: say what is about to happen here, once.
   const skippedWelcome = Boolean(state.options.presetTarget) && !state.account && !state.history.includes('welcome');
   return (
@@ -107,14 +98,8 @@ export function Login({state, dispatch}: ScreenProps) {
         </Box>
       ) : null}
       {offer?.invalidMessage ? <Text color="yellow">! A token was found in {offer.sourceLabel}, but: {offer.invalidMessage}</Text> : null}
-      {!offer ? <Text>No saved token was found. How do you want to log in?</Text> : <Text>How do you want to log in?</Text>}
-      <SelectList
-        isActive={!state.busy}
-        items={items}
-        // After a failure, the token that failed is not the default: another way to log in is.
-        {...(login.afterFailure && offer?.account ? {initial: (target?.practice ? 'practice' : 'paste') as Method} : {})}
-        onSubmit={(method) => dispatch(method === 'saved' ? {type: 'use-saved'} : method === 'error' ? {type: 'paste-error'} : {type: 'login-method', method})}
-      />
+      <Text>{loginQuestion(state)}</Text>
+      <SelectList isActive={!state.busy} items={items} initial={defaultLoginMethod(state)} onSubmit={(method) => dispatch(loginMethodEvent(method))} />
     </Box>
   );
 }
