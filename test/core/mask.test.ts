@@ -20,6 +20,13 @@ describe('redactSecrets', () => {
     expect(out).toContain('hf_…1234');
     expect(out).not.toContain('not-a-token-value-xyz');
   });
+  it('masks an OAuth token (hf_oauth_…) it was not told about', () => {
+    const oauth = 'hf_oauth_FAKEfakeFAKEfakeFAKEfakeFAKE12'; // fake test token
+    const out = redactSecrets(`Authorization: Bearer ${oauth}`);
+    expect(out).not.toContain(oauth);
+    expect(out).not.toContain('FAKEfakeFAKE');
+    expect(out).toContain('hf_…KE12');
+  });
   it('leaves prose alone', () => {
     expect(redactSecrets('use hf_hub_download and HF_TOKEN')).toBe('use hf_hub_download and HF_TOKEN');
   });

@@ -1,6 +1,7 @@
 // Masking: the only way a token may ever appear in output. `hf_…abcd` keeps the prefix and last 4 characters.
 
-const TOKEN_PATTERN = /\b(?:hf_|api_org_)[A-Za-z0-9]{16,}/g;
+// hf_oauth_… (browser login) has a second underscore: without its own branch it would pass through whole.
+const TOKEN_PATTERN = /\b(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
 
 /** `hf_AbCdEf…wxyz` -> `hf_…wxyz`. Short or odd strings are hidden entirely. */
 export function maskToken(token: string): string {
