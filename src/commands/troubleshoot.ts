@@ -230,6 +230,9 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
       writeLine(io.stderr, `hf-jobs-wizard troubleshoot: could not fetch job ${namespace}/${id}: ${describeHubError(error, {endpoint, secrets: [ctx.token]}).message}`);
       return EXIT.failed;
     }
+    // The log may print the token in use whatever its shape: mask it by value, not only by pattern.
+    job.log = redactSecrets(job.log, [ctx.token]);
+    if (job.message) job.message = redactSecrets(job.message, [ctx.token]);
     text = [text, job.message ? `Job status message: ${job.message}` : '', job.log, job.stage ? `===== Job finished: status=${job.stage} =====` : ''].filter(Boolean).join('\n');
     const c0 = classifyText(text, {endpoint});
     diagnosis = diagnose(c0.problem, {
