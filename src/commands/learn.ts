@@ -3,8 +3,7 @@
 import {parseArgs} from 'node:util';
 import {resolve} from 'node:path';
 import {Course} from '../core/lessons/course.js';
-import {exerciseLines, lessonListJson, lessonListLines, solutionLines, verifyLines} from '../core/lessons/format.js';
-import {exerciseDir} from '../core/lessons/loader.js';
+import {exerciseLines, hintLine, lessonListJson, lessonListLines, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
 import {linesToPlain, renderMarkdown} from '../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
 import {defaultSandboxData, openTarget, type TargetOptions} from '../core/lessons/target.js';
@@ -241,7 +240,7 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
       const shown = course.progress.exercise(lesson.id, exercise.id).hints ?? 0;
       const n = Math.min(shown + 1, exercise.hints.length);
       const hint = await course.hint(lesson, exercise, n);
-      out(`Hint ${n} of ${exercise.hints.length}: ${hint}`);
+      out(hintLine(exercise, n, hint));
       return EXIT.ok;
     }
     case 'reset': {
@@ -267,7 +266,7 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
       try {
         out(`Running the job in hf-job.json on the ${target.label} with the ${token} token…`);
         const outcome = await course.run(lesson, exercise, token as PracticeToken, target, (line) => out(`  ${line}`));
-        out(outcome.record.jobId ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}.` : 'No job was created.');
+        out(runEndLine(outcome));
         out(`Check the exercise with: ${APP_COMMAND} learn ${lesson.id} --verify ${exercise.id}`);
         return outcome.stage === 'COMPLETED' ? EXIT.ok : EXIT.failed;
       } finally {
@@ -301,8 +300,7 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
         for (const line of verifyLines(result)) out(line);
         if (result.passed) {
           out();
-          for (const line of solutionLines(exercise)) out(line);
-          if (exercise.kind !== 'quiz') out(`  Solution files: ${exerciseDir(lesson, exercise, 'solution')}`);
+          for (const line of solutionLines(lesson, exercise)) out(line);
           const next = course.next(lesson, exercise);
           if (next) out(`Next: ${APP_COMMAND} learn ${next.lesson.id}${next.exercise ? ` --start ${next.exercise.id}` : ''}`);
         } else if (exercise.hints.length) {

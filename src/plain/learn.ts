@@ -4,8 +4,7 @@ import {confirm, select} from '@inquirer/prompts';
 import type {CommandIo} from '../commands/io.js';
 import {EXIT} from '../commands/io.js';
 import type {Course} from '../core/lessons/course.js';
-import {exerciseLines, progressMark, solutionLines, verifyLines} from '../core/lessons/format.js';
-import {exerciseDir} from '../core/lessons/loader.js';
+import {exerciseLines, hintLine, progressMark, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
 import {linesToAnsi, renderMarkdown, supportsColor, supportsHyperlinks} from '../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
 import type {LearnTarget} from '../core/lessons/target.js';
@@ -106,8 +105,7 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
             const result = await course.verify(lesson, exercise, {...(answers ? {answers} : {}), target});
             for (const line of verifyLines(result)) print(line);
             if (result.passed) {
-              for (const line of solutionLines(exercise)) print(line);
-              if (exercise.kind !== 'quiz') print(`  Solution files: ${exerciseDir(lesson, exercise, 'solution')}`);
+              for (const line of solutionLines(lesson, exercise)) print(line);
             }
             break;
           }
@@ -115,7 +113,7 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
             const key = `${lesson.id}/${exercise.id}`;
             const n = Math.min((hintsShown.get(key) ?? 0) + 1, exercise.hints.length);
             hintsShown.set(key, n);
-            print(`Hint ${n} of ${exercise.hints.length}: ${await course.hint(lesson, exercise, n)}`);
+            print(hintLine(exercise, n, await course.hint(lesson, exercise, n)));
             break;
           }
           case 'run': {
@@ -124,7 +122,7 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
             print(`Running on the ${target.label} with the ${token} token…`);
             try {
               const outcome = await course.run(lesson, exercise, token, target, (line) => print(`  | ${line}`));
-              print(outcome.record.jobId ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}. Verify when you are ready.` : 'No job was created.');
+              print(outcome.record.jobId ? `${runEndLine(outcome)} Verify when you are ready.` : runEndLine(outcome));
             } catch (error) {
               print(`✗ ${(error as Error).message}`);
             }

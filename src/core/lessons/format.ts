@@ -1,6 +1,8 @@
 // Wording shared by the learn command, plain mode and the Ink view: pure functions returning lines of text.
 import {relative} from 'node:path';
 import type {Course} from './course.js';
+import type {RunOutcome} from './live.js';
+import {exerciseDir} from './loader.js';
 import type {Exercise, Lesson} from './model.js';
 import type {VerifyResult} from './verify.js';
 
@@ -66,13 +68,24 @@ export function verifyLines(result: VerifyResult): string[] {
   return [`${result.passed ? '✓ PASS' : '✗ Not yet'}: ${result.summary}`, ...result.items.map((i) => `  ${i.ok ? '✓' : '✗'} ${i.text}`)];
 }
 
-export function solutionLines(exercise: Exercise): string[] {
+/** After a pass: the reference solution (a quiz's right answers, else where the solution files are). */
+export function solutionLines(lesson: Lesson, exercise: Exercise): string[] {
   const lines = ['Reference solution:', `  ${exercise.solution}`];
   if (exercise.kind === 'quiz') {
     exercise.questions.forEach((q, i) => {
       const right = q.choices.find((c) => c.correct)!;
       lines.push(`  ${i + 1}. ${right.text}`);
     });
-  }
+  } else lines.push(`  Solution files: ${exerciseDir(lesson, exercise, 'solution')}`);
   return lines;
+}
+
+/** The n-th hint (Course.hint gives undefined when the exercise has none). */
+export function hintLine(exercise: Exercise, n: number, hint: string | undefined): string {
+  return hint === undefined ? 'This exercise has no hints.' : `Hint ${n} of ${exercise.hints.length}: ${hint}`;
+}
+
+/** How a practice job run ended (or that the Hub refused to create it). */
+export function runEndLine(outcome: RunOutcome): string {
+  return outcome.record.jobId ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}.` : 'No job was created.';
 }

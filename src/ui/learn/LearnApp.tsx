@@ -4,8 +4,7 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
 import type {Course} from '../../core/lessons/course.js';
-import {exerciseLines, KIND_LABEL, progressMark, solutionLines, verifyLines} from '../../core/lessons/format.js';
-import {exerciseDir} from '../../core/lessons/loader.js';
+import {exerciseLines, hintLine, KIND_LABEL, progressMark, runEndLine, solutionLines, verifyLines} from '../../core/lessons/format.js';
 import {renderMarkdown} from '../../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../../core/lessons/model.js';
 import type {LearnTarget} from '../../core/lessons/target.js';
@@ -103,8 +102,7 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
       const result = await course.verify(lesson, exercise, {...(answers ? {answers} : {}), target});
       const lines = verifyLines(result);
       if (result.passed) {
-        lines.push('', ...solutionLines(exercise));
-        if (exercise.kind !== 'quiz') lines.push(`  Solution files: ${exerciseDir(lesson, exercise, 'solution')}`);
+        lines.push('', ...solutionLines(lesson, exercise));
         lines.push('', 'Press n for the next exercise.');
       }
       setOutput({tone: result.passed ? 'pass' : 'fail', lines});
@@ -125,8 +123,7 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
     setLog([]);
     await act(`Running the job with the ${token} token…`, async () => {
       const outcome = await course.run(lesson, exercise, token, target, (line) => setLog((l) => [...l, line].slice(-200)));
-      const end = outcome.record.jobId ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}.` : 'No job was created.';
-      setOutput({tone: outcome.stage === 'COMPLETED' ? 'pass' : 'fail', lines: [end, 'Press v to verify the exercise.']});
+      setOutput({tone: outcome.stage === 'COMPLETED' ? 'pass' : 'fail', lines: [runEndLine(outcome), 'Press v to verify the exercise.']});
     });
   };
 
@@ -182,7 +179,7 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
           const key2 = `${lesson.id}/${exercise.id}`;
           const n = Math.min((hintsRef.current.get(key2) ?? 0) + 1, exercise.hints.length);
           hintsRef.current.set(key2, n);
-          void course.hint(lesson, exercise, n).then((hint) => setOutput({tone: 'info', lines: [`Hint ${n} of ${exercise.hints.length}: ${hint}`]}));
+          void course.hint(lesson, exercise, n).then((hint) => setOutput({tone: 'info', lines: [hintLine(exercise, n, hint)]}));
         } else if (input === 'r' && exercise.kind === 'live') setScreen({name: 'token', lesson, exercise, purpose: 'run', index: 0});
         else if (input === 'w' && exercise.kind === 'live') setScreen({name: 'token', lesson, exercise, purpose: 'whoami', index: 0});
         else if (input === 'x') setScreen({name: 'confirm-reset', lesson, exercise});
