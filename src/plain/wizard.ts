@@ -176,7 +176,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
         const v = controller.getState().verdict;
         if (v) print(`${v.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} ${v.explanation}`);
         const choices: Choice<string>[] = [{name: v && !v.ok ? 'Continue anyway (to see how it fails)' : 'Continue', value: 'continue'}];
-        if (v && !v.ok) choices.push({name: `Open the token page (${tokenPageUrl(s.target?.endpoint ?? '')})`, value: 'open'}, {name: 'Log in with another token', value: 'relogin'});
+        if (v && !v.ok) choices.push({name: `Open the token page (${tokenPageUrl(s.target?.endpoint)})`, value: 'open'}, {name: 'Log in with another token', value: 'relogin'});
         const next = await ask('Next?', withNav(choices, s));
         if (nav(next)) return;
         if (next === 'open') dispatch({type: 'open-token-page'});
@@ -280,7 +280,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
           for (const f of t.diagnosis.findings) print(`  [${STATUS_ICONS[f.status]}] ${f.text}`);
           print(`=> ${t.diagnosis.cause}`);
           if (t.diagnosis.actual) print(`   Fix: ${t.diagnosis.actual.fix}`);
-          if (t.diagnosis.actions.includes('open-token-page')) print(`Token page: ${tokenPageUrl(s.target?.endpoint ?? 'https://huggingface.co')}`);
+          if (t.diagnosis.actions.includes('open-token-page')) print(`Token page: ${tokenPageUrl(s.target?.endpoint)}`);
         }
         print(`Verify: ${t.info.verify}`);
         const actions = t.diagnosis?.actions ?? [];
@@ -310,7 +310,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
   async function login(s: WizardState): Promise<void> {
     const {login: l} = s;
     if (l.phase === 'paste') {
-      print(`Create a token at ${tokenPageUrl(s.target?.endpoint ?? 'https://huggingface.co')} (type Write), then paste it. On Windows, right-click pastes.`);
+      print(`Create a token at ${tokenPageUrl(s.target?.endpoint)} (type Write), then paste it. On Windows, right-click pastes.`);
       io.stdout.write('Token (hidden: nothing is shown while you type or paste; Enter alone goes back): ');
       const value = (await reader.read({hidden: true})) ?? '';
       print(value.trim() === '' ? '(nothing entered)' : `(${value.trim().length} characters received)`);

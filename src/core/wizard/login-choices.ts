@@ -14,7 +14,6 @@ export interface LoginChoice {
 /** The ways to log in, in menu order. `maskInLabel` puts the saved token's mask in its label (plain mode shows no hints). */
 export function loginChoices(state: WizardState, options: {maskInLabel?: boolean} = {}): LoginChoice[] {
   const {login, target} = state;
-  const endpoint = target?.endpoint ?? 'https://huggingface.co';
   const choices: LoginChoice[] = [];
   const saved = login.offer?.account;
   if (saved) {
@@ -23,7 +22,7 @@ export function loginChoices(state: WizardState, options: {maskInLabel?: boolean
     choices.push({value: 'saved', label: `Continue as ${saved.user} (${kind})${failed}`, hint: `Token ${saved.masked} from ${login.offer!.sourceLabel}.`});
   }
   if (target?.practice) choices.push({value: 'practice', label: 'Use a practice token (nothing to paste)', hint: 'The sandbox has write, read, fine-grained and expired tokens to try.'});
-  choices.push({value: 'paste', label: 'Paste a token', hint: `From ${tokenPageUrl(endpoint)}`});
+  choices.push({value: 'paste', label: 'Paste a token', hint: `From ${tokenPageUrl(target?.endpoint)}`});
   choices.push({value: 'browser', label: 'Log in with the browser', hint: 'You approve in the browser; no copy and paste.'});
   choices.push({value: 'error', label: 'I have an error message to troubleshoot', hint: 'Paste it: the wizard names the problem, checks your token, and offers fixes.'});
   return choices;

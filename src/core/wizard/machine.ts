@@ -1,5 +1,6 @@
 // The wizard as a pure reducer: (state, event) -> (state, effects). No I/O here: effects are intents that
 // controller.ts runs through WizardServices, and their results come back as events.
+import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {normalizeTokenInput, validateTokenFormat} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
 import type {ProblemId, StepId, TargetKind, Transition, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
@@ -24,8 +25,8 @@ export function initialState(options: WizardOptions): WizardState {
 }
 
 /** The token page, preset to the kind of token the goal needs (classic write tokens are the simplest that work). */
-export function tokenPageUrl(endpoint: string, kind: 'write' | 'read' | 'fineGrained' = 'write'): string {
-  return `${endpoint}/settings/tokens/new?tokenType=${kind}`;
+export function tokenPageUrl(endpoint: string | undefined, kind: 'write' | 'read' | 'fineGrained' = 'write'): string {
+  return `${endpoint ?? DEFAULT_ENDPOINT}/settings/tokens/new?tokenType=${kind}`;
 }
 
 const t = (state: WizardState, effects: WizardEffect[] = []): Transition => ({state, effects});

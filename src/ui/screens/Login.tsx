@@ -18,13 +18,12 @@ const PRACTICE_HINTS: Record<PracticeLabel, string> = {
 
 export function Login({state, dispatch}: ScreenProps) {
   const {login, target} = state;
-  const endpoint = target?.endpoint ?? 'https://huggingface.co';
 
   if (login.phase === 'paste') {
     return (
       <Box flexDirection="column">
         <Text>
-          Create a token at <Link url={tokenPageUrl(endpoint)} /> (type <Text bold>Write</Text> for this wizard), then paste it here.
+          Create a token at <Link url={tokenPageUrl(target?.endpoint)} /> (type <Text bold>Write</Text> for this wizard), then paste it here.
         </Text>
         <Text dimColor>The input is hidden; you see one dot per character. On Windows, right-click pastes.</Text>
         <Box marginTop={1}>

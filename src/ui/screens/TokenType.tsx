@@ -43,7 +43,7 @@ export function TokenType({state, dispatch}: ScreenProps) {
           </Text>
           {!verdict.ok ? (
             <Text>
-              Press <Text bold>o</Text> to open <Link url={tokenPageUrl(state.target?.endpoint ?? 'https://huggingface.co')} /> (write preset), or Esc to log in with
+              Press <Text bold>o</Text> to open <Link url={tokenPageUrl(state.target?.endpoint)} /> (write preset), or Esc to log in with
               another token. Enter continues anyway, to see how it fails.
             </Text>
           ) : null}

@@ -42,7 +42,6 @@ export function Troubleshoot(props: ScreenProps) {
   const diagnosis = troubleshoot.diagnosis;
   const actual = diagnosis?.actual?.id;
   const seen = troubleshoot.seen?.[0] ?? troubleshoot.evidence?.split('\n').find((l) => l.trim());
-  const endpoint = state.target?.endpoint ?? 'https://huggingface.co';
   // Compact: symptoms and settled facts give way to the cause and the fixes.
   const compact = rows < ROOMY_ROWS;
   const causes = compact && actual ? info.causes.filter((c) => c.id === actual) : info.causes;
@@ -117,7 +116,7 @@ export function Troubleshoot(props: ScreenProps) {
         <Box marginTop={1} flexDirection="column">
           {diagnosis.actions.includes('open-token-page') && !compact ? (
             <Text dimColor>
-              Token page: <Link url={tokenPageUrl(endpoint)} />
+              Token page: <Link url={tokenPageUrl(state.target?.endpoint)} />
             </Text>
           ) : null}
           <Text bold>Fix it</Text>
