@@ -253,7 +253,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
           print('✓ COMPLETED: your first job ran with the right token.');
           if (r.created) print(`${createdLine(r)} ${r.created}`);
           print('Next steps:');
-          for (const n of r.nextSteps) print(`  - ${n}`);
+          for (const n of r.nextSteps) print(`  - ${n.what}: ${n.command}`);
           if (r.sandbox) print(SANDBOX_EXIT_NOTE);
           dispatch({type: 'result-continue'});
           return;

@@ -151,11 +151,12 @@ describe('screens', () => {
   });
 
   it('Result: success shows what was created and next steps', async () => {
-    const s = {...state(), step: 'result' as const, result: {stage: 'COMPLETED', created: 'http://x/datasets/u/d', nextSteps: ['hf-jobs-wizard learn']}};
+    const s = {...state(), step: 'result' as const, result: {stage: 'COMPLETED', created: 'http://x/datasets/u/d', nextSteps: [{what: 'Learn the rest', command: 'npx hf-jobs-wizard learn'}]}};
     const {lastFrame, stdin, dispatch} = mount(Result, s);
     expect(lastFrame()).toContain('✓ COMPLETED');
     expect(lastFrame()).toContain('http://x/datasets/u/d');
-    expect(lastFrame()).toContain('• hf-jobs-wizard learn');
+    expect(lastFrame()).toContain('• Learn the rest:');
+    expect(lastFrame()).toContain('npx hf-jobs-wizard learn');
     await delay();
     await press(stdin, KEYS.enter);
     expect(dispatch).toHaveBeenCalledWith({type: 'result-continue'});

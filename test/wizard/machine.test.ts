@@ -171,7 +171,7 @@ describe('example, run, result', () => {
     expect(run(asked.state, {type: 'confirm-run', yes: true}).state.step).toBe('run');
   });
   it('streams, and COMPLETED ends on the result', () => {
-    const s = run(atStep('example'), {type: 'run-example'}, {type: 'job-submitted', job: {id: 'j1', namespace: 'u', url: 'http://x/jobs/u/j1'}, at: 1}, {type: 'job-stage', stage: 'RUNNING', at: 2}, {type: 'job-log', line: 'hello'}, {type: 'job-finished', outcome: {stage: 'COMPLETED', nextSteps: ['x'], created: 'http://x/datasets/u/d'}});
+    const s = run(atStep('example'), {type: 'run-example'}, {type: 'job-submitted', job: {id: 'j1', namespace: 'u', url: 'http://x/jobs/u/j1'}, at: 1}, {type: 'job-stage', stage: 'RUNNING', at: 2}, {type: 'job-log', line: 'hello'}, {type: 'job-finished', outcome: {stage: 'COMPLETED', nextSteps: [{what: 'x', command: 'npx hf-jobs-wizard x'}], created: 'http://x/datasets/u/d'}});
     expect(s.state.step).toBe('result');
     expect(s.state.run.logs).toEqual(['hello']);
     expect(s.effects).toEqual([]);

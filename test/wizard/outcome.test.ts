@@ -34,7 +34,7 @@ describe('the outcome of a job', () => {
     expect(first.stage).toBe('COMPLETED');
     expect(first.repoExisted).toBe(false);
     expect(first.sandbox).toBe(true);
-    expect(first.nextSteps).toContain('Run it again without the wizard: npx hf-jobs-wizard example push-model --sandbox');
+    expect(first.nextSteps).toContainEqual({what: 'Run it again without the wizard', command: 'npx hf-jobs-wizard example push-model --sandbox'});
     const second = await runOnce();
     expect(second.stage).toBe('COMPLETED');
     expect(second.repoExisted).toBe(true);

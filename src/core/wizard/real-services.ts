@@ -462,10 +462,10 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         // Every command as it can be pasted (npx hf-jobs-wizard …); after a sandbox run, on the sandbox again.
         const flag = sandbox ? ' --sandbox' : '';
         outcome.nextSteps = [
-          `Run it again without the wizard: ${appCommand(`example ${ex.id}${flag}`)}`,
-          `Check any job config before you submit it: ${appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`)}`,
-          `See who you are logged in as: ${appCommand(`status${flag}`)}`,
-          `Learn the rest step by step: ${appCommand('learn')}`,
+          {what: 'Run it again without the wizard', command: appCommand(`example ${ex.id}${flag}`)},
+          {what: 'Check any job config before you submit it', command: appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`)},
+          {what: 'See who you are logged in as', command: appCommand(`status${flag}`)},
+          {what: 'Learn the rest step by step', command: appCommand('learn')},
         ];
         return {outcome};
       }

@@ -174,7 +174,13 @@ export interface Outcome {
   repoExisted?: boolean;
   /** Ran on the in-process sandbox: its links work only while the wizard is open. */
   sandbox?: boolean;
-  nextSteps: string[];
+  nextSteps: NextStep[];
+}
+
+/** A suggestion after the run: what it is for, and the command to paste. */
+export interface NextStep {
+  what: string;
+  command: string;
 }
 
 export interface SavedTokenOffer {

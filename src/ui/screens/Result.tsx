@@ -22,18 +22,13 @@ export function Result({state, dispatch}: ScreenProps) {
         ) : null}
         <Box marginTop={1} flexDirection="column">
           <Text bold>Next steps</Text>
-          {result.nextSteps.map((s) => {
-            // "What: command" -> the command on a line of its own, so a narrow terminal never splits it.
-            const at = s.indexOf(': ');
-            return at === -1 ? (
-              <Text key={s}>  • {s}</Text>
-            ) : (
-              <Box key={s} flexDirection="column">
-                <Text>  • {s.slice(0, at)}:</Text>
-                <Text color="cyan">{'    '}{s.slice(at + 2)}</Text>
-              </Box>
-            );
-          })}
+          {result.nextSteps.map((s) => (
+            // The command on a line of its own, so a narrow terminal never splits it.
+            <Box key={s.command} flexDirection="column">
+              <Text>  • {s.what}:</Text>
+              <Text color="cyan">{'    '}{s.command}</Text>
+            </Box>
+          ))}
           {result.sandbox ? <Text dimColor>{SANDBOX_EXIT_NOTE}</Text> : null}
         </Box>
         <SelectList items={[{label: 'Finish', value: 'finish'}]} onSubmit={() => dispatch({type: 'result-continue'})} />
