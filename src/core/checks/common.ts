@@ -3,11 +3,17 @@ import {isTokenPlaceholder, looksLikeRealToken, TOKEN_ENV_NAMES} from '../jobspe
 import type {HubFixes} from './hub-fixes.js';
 import type {CheckId, CheckResult, CheckStatus, Entry, Origin, ScanModel, StaticCheckId, Submission} from './types.js';
 
+/** What the live Hub told us that static checks can use (absent offline). */
+export interface StaticFacts {
+  /** Flavor names from `GET /api/jobs/hardware`: a flavor added to the Hub after this app's list still passes. */
+  liveFlavors?: readonly string[];
+}
+
 export interface StaticCheck {
   id: StaticCheckId;
   title: string;
   /** Findings (warn/fail), or one pass/skip line when there is nothing to report. `hub` words fixes for the endpoint. */
-  run(model: ScanModel, hub: HubFixes): CheckResult[];
+  run(model: ScanModel, hub: HubFixes, facts?: StaticFacts): CheckResult[];
 }
 
 export const TOKEN_KEYS = TOKEN_ENV_NAMES;

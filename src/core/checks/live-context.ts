@@ -6,7 +6,7 @@ import {classifyWhoAmI, type TokenInfo, type WhoAmIResponse} from '../tokens/cla
 import type {Env} from '../store/paths.js';
 import {resolveToken, type TokenSource} from '../store/resolve.js';
 
-export type LiveHub = Pick<HubClient, 'whoAmI'> & Partial<Pick<HubClient, 'repoExists' | 'checkRepoAccess'>>;
+export type LiveHub = Pick<HubClient, 'whoAmI'> & Partial<Pick<HubClient, 'repoExists' | 'checkRepoAccess' | 'listJobHardware'>>;
 export type HubFactory = (options: {hubUrl: string; accessToken?: string}) => LiveHub;
 
 export interface LiveContext {

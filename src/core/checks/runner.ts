@@ -2,7 +2,7 @@
 import {resolveEndpoint} from '../endpoint.js';
 import {redactSecrets} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
-import type {StaticCheck} from './common.js';
+import type {StaticCheck, StaticFacts} from './common.js';
 import {envTokenOverride} from './env-token-override.js';
 import {hardcodedToken} from './hardcoded-token.js';
 import {hubFixes} from './hub-fixes.js';
@@ -74,10 +74,20 @@ function safe(results: CheckResult[], secrets: string[]): CheckResult[] {
 }
 
 /** `endpoint` words the fixes (huggingface.co settings pages, or the sandbox's practice tokens). */
-export function runStaticChecks(model: ScanModel, only?: CheckId[], endpoint?: string): CheckResult[] {
+export function runStaticChecks(model: ScanModel, only?: CheckId[], endpoint?: string, facts?: StaticFacts): CheckResult[] {
   const ids = (Object.keys(STATIC_CHECKS) as StaticCheckId[]).filter((id) => !only || only.includes(id));
   const hub = hubFixes(endpoint);
-  return ids.flatMap((id) => STATIC_CHECKS[id].run(model, hub));
+  return ids.flatMap((id) => STATIC_CHECKS[id].run(model, hub, facts));
+}
+
+/** The Hub's flavor names, when online and the Hub answers; a failure here is not a finding (token-valid reports it). */
+async function liveFacts(ctx: LiveContext, offline: boolean): Promise<StaticFacts> {
+  if (offline || !ctx.hub?.listJobHardware) return {};
+  try {
+    return {liveFlavors: (await ctx.hub.listJobHardware()).map((h) => h.name)};
+  } catch {
+    return {};
+  }
 }
 
 export async function runLiveChecks(ctx: LiveContext, model: ScanModel, offline: boolean, only?: CheckId[]): Promise<CheckResult[]> {
@@ -99,7 +109,8 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
   const model = await scanPaths(options.paths, {cwd: options.cwd});
   const endpoint = options.endpoint ?? resolveEndpoint(undefined, options.env);
   const ctx = options.liveContext ?? (await createLiveContext({env: options.env, endpoint, offline, ...(options.hub ? {hub: options.hub} : {})}));
-  const checks = [...runStaticChecks(model, options.only, ctx.endpoint), ...(await runLiveChecks(ctx, model, offline, options.only))];
+  const facts = model.submissions.some((s) => s.flavor !== undefined) ? await liveFacts(ctx, offline) : {};
+  const checks = [...runStaticChecks(model, options.only, ctx.endpoint, facts), ...(await runLiveChecks(ctx, model, offline, options.only))];
   options.onScanned?.({paths: options.paths.length ? options.paths : ['.'], files: model.files.length, skippedDirs: model.skippedDirs});
   return report(safe(checks, ctx.token ? [ctx.token] : []));
 }

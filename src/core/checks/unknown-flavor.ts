@@ -8,11 +8,11 @@ const title = 'Flavors exist';
 export const unknownFlavor: StaticCheck = {
   id,
   title,
-  run(model) {
+  run(model, _hub, facts) {
     const flavored = model.submissions.filter((s) => s.flavor !== undefined && !s.flavor.value.includes('$'));
     const findings = [];
     for (const sub of flavored) {
-      const verdict = checkFlavor(sub.flavor!.value);
+      const verdict = checkFlavor(sub.flavor!.value, facts?.liveFlavors);
       if (verdict.ok) continue;
       findings.push(result(id, title, 'fail', verdict.message!, verdict.suggestion ? `Use "${verdict.suggestion}" (\`hf jobs hardware\` lists them all).` : 'Pick one from `hf jobs hardware`.', {file: sub.file, line: sub.flavor!.line}));
     }

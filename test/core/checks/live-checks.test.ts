@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {runChecks} from '../../../src/core/checks/runner.js';
+import {createHubClient} from '../../../src/core/hub/client.js';
 import type {CheckId, CheckResult} from '../../../src/core/checks/types.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 
@@ -105,5 +106,25 @@ describe('live checks', () => {
     const down = await runChecks({paths: ['.'], cwd: dir, env: env({HF_TOKEN: sb.current.tokens.write}), endpoint: 'http://127.0.0.1:9', only: ['token-valid']});
     expect(down.checks[0]).toMatchObject({id: 'token-valid', status: 'warn'});
     expect(down.ok).toBe(true);
+  });
+});
+
+describe('unknown-flavor with the live hardware list', () => {
+  const config = JSON.stringify({script: 'job.py', flavor: 'future-gpu-x1', secrets: {HF_TOKEN: '$HF_TOKEN'}});
+
+  it('fails a flavor missing from both lists, and passes one the Hub lists although this app does not know it yet', async () => {
+    await writeFile(join(dir, 'hf-job.json'), config);
+    const e = env({HF_TOKEN: sb.current.tokens.write});
+    const offline = await runChecks({paths: ['hf-job.json'], cwd: dir, env: e, endpoint: sb.current.url, offline: true, only: ['unknown-flavor']});
+    expect(status(offline.checks, 'unknown-flavor')).toEqual(['fail']);
+    const sandboxList = await runChecks({paths: ['hf-job.json'], cwd: dir, env: e, endpoint: sb.current.url, only: ['unknown-flavor']});
+    expect(status(sandboxList.checks, 'unknown-flavor')).toEqual(['fail']);
+    // A Hub whose hardware list has grown: the real client for the sandbox, its answer extended by one flavor.
+    const newerHub = (o: {hubUrl: string; accessToken?: string}) => {
+      const real = createHubClient(o);
+      return {...real, whoAmI: () => real.whoAmI(), listJobHardware: async () => [...(await real.listJobHardware()), {...(await real.listJobHardware())[0]!, name: 'future-gpu-x1'}]};
+    };
+    const newer = await runChecks({paths: ['hf-job.json'], cwd: dir, env: e, endpoint: sb.current.url, hub: newerHub, only: ['unknown-flavor']});
+    expect(status(newer.checks, 'unknown-flavor')).toEqual(['pass']);
   });
 });
