@@ -1,10 +1,12 @@
 // `learn --plain`: the tutorial as line prompts (@inquirer/prompts): a lesson list, the lesson printed as text,
-// then an exercise menu (verify, hint, run, whoami, reset, solution, next). Same Course actions as the Ink view.
+// then an exercise menu (verify, hint, run, whoami, reset, solution, next). Same Course actions as the Ink view, and
+// the same flow (core/lessons/learn-flow.ts) for where each pick leads: lessons, exercises, next, back, hints, reset.
 import {confirm, select} from '@inquirer/prompts';
 import type {CommandIo} from '../commands/io.js';
 import {EXIT} from '../commands/io.js';
 import type {Course} from '../core/lessons/course.js';
 import {exerciseLines, hintLine, progressMark, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
+import {initialLearn, learnTransition, type LearnContext, type LearnEffect, type LearnEvent, type LearnScreen, type LearnState} from '../core/lessons/learn-flow.js';
 import {linesToAnsi, renderMarkdown, supportsColor, supportsHyperlinks} from '../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
 import type {LearnTarget} from '../core/lessons/target.js';
@@ -21,8 +23,6 @@ export interface PlainLearnInput {
   context?: Context;
 }
 
-type Where = {screen: 'list'} | {screen: 'lesson'; lesson: Lesson} | {screen: 'exercise'; lesson: Lesson; exercise: Exercise} | {screen: 'quit'};
-
 export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
   const {course, target, io} = input;
   const context: Context = input.context ?? {input: io.stdin, output: io.stdout, clearPromptOnDone: false};
@@ -30,16 +30,56 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
   const color = supportsColor(io.env, io.stdout.isTTY);
   const ansi = {color, hyperlinks: color && supportsHyperlinks(io.env, io.stdout.isTTY)};
   const width = Math.min(io.stdout.columns ?? 80, 100);
-  let where: Where = input.lesson ? {screen: 'lesson', lesson: input.lesson} : {screen: 'list'};
-  const hintsShown = new Map<string, number>();
+
+  // Where the learner is, and what each menu pick does, is the learn flow shared with the Ink view.
+  const flow: LearnContext = {course};
+  let state: LearnState;
+  let quit = false;
+  /** The started exercise's folder (course.start's answer). */
+  let dir: string | undefined;
+  const perform = async (effect: LearnEffect): Promise<void> => {
+    switch (effect.kind) {
+      case 'exit':
+        quit = true;
+        return;
+      case 'mark-read':
+        await course.progress.markRead(effect.lesson.id);
+        return;
+      case 'start':
+        dir = await course.start(effect.lesson, effect.exercise);
+        return;
+      case 'hint':
+        print(hintLine(effect.exercise, effect.n, await course.hint(effect.lesson, effect.exercise, effect.n)));
+        return;
+      case 'reset':
+        await course.reset(effect.lesson, effect.exercise);
+        print('Reset.');
+        state = learnTransition(state, {type: 'reset-done'}, flow).state;
+        return;
+      default:
+        // verify, run and whoami are menu actions of their own here (quiz answers are asked all at once).
+        return;
+    }
+  };
+  const send = async (event: LearnEvent): Promise<void> => {
+    const before = state;
+    const {state: next, effects} = learnTransition(state, event, flow);
+    state = next;
+    if (state.output && state.output !== before.output) for (const line of state.output.lines) print(line);
+    for (const effect of effects) await perform(effect);
+  };
 
   const ask = <T>(message: string, choices: {name: string; value: T}[], def?: T) => select<T>({message, choices, pageSize: 12, ...(def !== undefined ? {default: def} : {})}, context);
 
   try {
     print(`hf-jobs-wizard learn: lessons on the ${target.label}. Progress: ${course.progress.path}`);
     if (course.progress.notice) print(course.progress.notice);
-    while (where.screen !== 'quit') {
-      if (where.screen === 'list') {
+    const start = initialLearn(course.lessons, input.lesson ? {lesson: input.lesson} : {resume: course.resumePoint().lesson});
+    state = start.state;
+    for (const effect of start.effects) await perform(effect);
+    while (!quit) {
+      const screen = state.screen;
+      if (screen.name === 'list') {
         const resume = course.resumePoint().lesson;
         const choice: Lesson | 'quit' = await ask<Lesson | 'quit'>(
           'Pick a lesson',
@@ -49,15 +89,14 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
           }), {name: 'Quit', value: 'quit'}],
           resume,
         );
-        where = choice === 'quit' ? {screen: 'quit'} : {screen: 'lesson', lesson: choice};
+        await send(choice === 'quit' ? {type: 'quit'} : {type: 'open-lesson', lesson: choice});
         continue;
       }
-      if (where.screen === 'lesson') {
-        const lesson: Lesson = where.lesson;
+      if (screen.name === 'lesson') {
+        const lesson: Lesson = screen.lesson;
         print();
         print(linesToAnsi(renderMarkdown(lesson.body, {width}), ansi));
         print();
-        await course.progress.markRead(lesson.id);
         const missing = course.missingPrerequisites(lesson);
         if (missing.length) print(`(Builds on: ${missing.map((l) => l.title).join(', ')}.)`);
         const firstOpen = lesson.exercises.find((e) => !course.isDone(lesson, e));
@@ -70,12 +109,12 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
           ],
           firstOpen,
         );
-        where = choice === 'back' ? {screen: 'list'} : choice === 'quit' ? {screen: 'quit'} : {screen: 'exercise', lesson, exercise: choice};
+        await send(choice === 'back' ? {type: 'back'} : choice === 'quit' ? {type: 'quit'} : {type: 'open-exercise', lesson, exercise: choice});
         continue;
       }
-      const lesson: Lesson = where.lesson;
-      const exercise: Exercise = where.exercise;
-      const dir = await course.start(lesson, exercise);
+      if (screen.name !== 'exercise') throw new Error(`learn --plain has no ${screen.name} screen`);
+      const lesson: Lesson = screen.lesson;
+      const exercise: Exercise = screen.exercise;
       print();
       for (const line of exerciseLines(course, lesson, exercise, io.cwd, 'menu')) print(line);
       if (dir) print(`(Full path: ${dir})`);
@@ -89,8 +128,8 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
         {name: 'Back to the lesson', value: 'back'},
         {name: 'Quit', value: 'quit'},
       ];
-      let stay = true;
-      while (stay) {
+      const here = (s: LearnScreen) => s.name === 'exercise' && s.lesson === lesson && s.exercise === exercise;
+      while (!quit && here(state.screen)) {
         const action = await ask<Action>('What now?', actions);
         switch (action) {
           case 'verify': {
@@ -109,13 +148,9 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
             }
             break;
           }
-          case 'hint': {
-            const key = `${lesson.id}/${exercise.id}`;
-            const n = Math.min((hintsShown.get(key) ?? 0) + 1, exercise.hints.length);
-            hintsShown.set(key, n);
-            print(hintLine(exercise, n, await course.hint(lesson, exercise, n)));
+          case 'hint':
+            await send({type: 'hint'});
             break;
-          }
           case 'run': {
             if (exercise.kind !== 'live') break;
             const token = await ask<PracticeToken>('Run it with which practice token?', PRACTICE_TOKENS.map((t) => ({name: t, value: t})));
@@ -136,28 +171,15 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
             break;
           }
           case 'reset': {
+            await send({type: 'reset'});
             const sure = await confirm({message: exercise.kind === 'quiz' ? 'Forget this quiz result?' : `Put the starting files back in ${dir} (your edits are lost)?`, default: false}, context);
-            if (sure) {
-              await course.reset(lesson, exercise);
-              hintsShown.delete(`${lesson.id}/${exercise.id}`);
-              print('Reset.');
-            }
+            await send(sure ? {type: 'yes'} : {type: 'no'});
             break;
           }
-          case 'next': {
-            const next = course.next(lesson, exercise);
-            where = next ? (next.exercise ? {screen: 'exercise', lesson: next.lesson, exercise: next.exercise} : {screen: 'lesson', lesson: next.lesson}) : {screen: 'list'};
-            if (!next) print('That was the last exercise. Well done!');
-            stay = false;
-            break;
-          }
+          case 'next':
           case 'back':
-            where = {screen: 'lesson', lesson};
-            stay = false;
-            break;
           case 'quit':
-            where = {screen: 'quit'};
-            stay = false;
+            await send({type: action});
             break;
         }
       }

@@ -1,0 +1,77 @@
+// learn --plain driven by keys on a stream: the lesson list, a lesson, the exercise menu (hints count up, reset
+// asks first and forgets them, next goes on), quit; the moves are the learn flow's (core/lessons/learn-flow.ts).
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough, Writable} from 'node:stream';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {Course} from '../../src/core/lessons/course.js';
+import type {LearnTarget} from '../../src/core/lessons/target.js';
+import {runPlainLearn} from '../../src/plain/learn.js';
+
+const DOWN = '\u001B[B';
+const UP = '\u001B[A';
+const ENTER = '\r';
+const delay = (ms = 15) => new Promise((r) => setTimeout(r, ms));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'learn-plain-'));
+});
+afterAll(async () => {
+  await rm(dir, {recursive: true, force: true});
+});
+
+// No job runs here: the target is never reached.
+const target: LearnTarget = {hubUrl: 'http://127.0.0.1:9', key: 'none', tokens: {} as LearnTarget['tokens'], user: 'learner', label: 'test target', close: async () => undefined};
+
+describe('learn --plain', () => {
+  it('list -> lesson -> exercise menu: hints, reset (asks, forgets hints), next, quit', async () => {
+    const course = await Course.open({env: {XDG_CONFIG_HOME: join(dir, 'config')}, cwd: dir, workspace: join(dir, 'ws')});
+    const stdin = new PassThrough();
+    let out = '';
+    // Like process.stdout, it cannot be ended: each inquirer prompt ends the stream it writes to.
+    const stdout = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        out += chunk.toString();
+        callback();
+      },
+    });
+    stdout.end = () => stdout;
+    const io = {stdin, stdout, stderr: new PassThrough(), env: {}, cwd: dir} as unknown as Parameters<typeof runPlainLearn>[0]['io'];
+    const done = runPlainLearn({course, target, io});
+    const until = async (text: string, from = 0) => vi.waitFor(() => expect(out.slice(from)).toContain(text), {timeout: 5000});
+    const press = async (...keys: string[]) => {
+      for (const k of keys) {
+        stdin.write(k);
+        await delay();
+      }
+    };
+    await until('Pick a lesson');
+    await press(ENTER); // the resume point: lesson 1
+    await until('What a token is: exercises');
+    expect(course.status(course.lessons[0]!).read).toBe(true);
+    await press(ENTER); // its first open exercise
+    await until('What now?');
+    await press(DOWN, ENTER); // Hint
+    await until('Hint 1 of 2');
+    let mark = out.length;
+    await press(DOWN, ENTER); // each menu starts at the top again
+    await until('Hint 2 of 2', mark);
+    mark = out.length;
+    await press(DOWN, DOWN, ENTER); // Reset this exercise
+    await until('Forget this quiz result?', mark);
+    await press('y', ENTER);
+    await until('Reset.', mark);
+    mark = out.length;
+    await press(DOWN, ENTER); // Hint: counted from 1 again
+    await until('Hint 1 of 2', mark);
+    mark = out.length;
+    await press(DOWN, DOWN, DOWN, ENTER); // Next: lesson 2 (lesson 1 has one exercise)
+    await until('Giving a job its token: exercises', mark);
+    mark = out.length;
+    await press(UP, ENTER); // Quit (the last entry)
+    expect(await done).toBe(0);
+    expect(out.slice(mark)).toContain('Progress saved. Resume any time');
+  }, 20_000);
+});
