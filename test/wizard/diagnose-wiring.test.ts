@@ -56,3 +56,17 @@ describe('troubleshooting wired to the session', () => {
     expect(without.actual?.id).not.toBe('invalid-token');
   });
 });
+
+describe('a pasted error is not the wizard\'s own job', () => {
+  it('hf-job.json written earlier does not turn a pasted 401 into "$HF_TOKEN sent as is"', async () => {
+    const {sv, target, dir} = await services();
+    const valid = await sv.validateToken(target, sb.current.tokens.write, 'input');
+    if (!valid.ok) throw new Error(valid.message);
+    const session: Session = {target, account: valid.account, exampleId: 'push-dataset', cwd: dir};
+    // The config step's files exist (hf-job.json with "$HF_TOKEN", filled in at submit time by the wizard).
+    await sv.writeConfig(session, await sv.planConfig(session));
+    const pasted = 'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2';
+    const d = await sv.diagnose(session, 'unauthorized-401', pasted);
+    expect(d.actual?.id).not.toBe('literal-placeholder');
+  });
+});

@@ -524,10 +524,11 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         const who = await whoAmIOnce({endpoint, token: account.token, hub: client(session), shadowsSavedToken: false}, {});
         if (who) ctx.who = who;
       }
-      // What the job got: the last submitted job's secret names, else what hf-job.json would give it.
+      // What the job got: the last submitted job's secret names, else what hf-job.json would give it. A pasted error
+      // (evidence but no job of ours) came from some other job: hf-job.json says nothing about that one.
       let job = lastJob;
       let fromConfig = false;
-      if (!job && !session.detached) {
+      if (!job && !session.detached && !evidence) {
         const files = await jobFiles(session).catch(() => undefined);
         if (files?.fromFile) {
           job = {secretNames: Object.keys(files.config.secrets ?? {}), envNames: Object.keys(files.config.env ?? {})};
