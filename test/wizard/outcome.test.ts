@@ -38,5 +38,11 @@ describe('the outcome of a job', () => {
     const second = await runOnce();
     expect(second.stage).toBe('COMPLETED');
     expect(second.repoExisted).toBe(true);
+    // Reading a private dataset creates nothing and adds no commit: the result must not say it did.
+    const job = await sv.submitJob({...session, exampleId: 'read-private-dataset'});
+    const read = (await sv.followJob({...session, exampleId: 'read-private-dataset'}, job, {log: () => {}, stage: () => {}}, new AbortController().signal)).outcome;
+    expect(read.stage).toBe('COMPLETED');
+    expect(read.created).toBeUndefined();
+    expect(read.repoExisted).toBeUndefined();
   }, 60_000);
 });

@@ -453,10 +453,12 @@ export function createRealServices(options: RealServicesOptions): WizardServices
       if (message) outcome.message = redactSecrets(message, known);
       if (stage === 'COMPLETED') {
         const ex = example(session);
-        const repo = ex.repo?.(session.account?.user ?? job.namespace);
+        // Only the push examples create or update their repo; reading one is not "created".
+        const pushes = ex.goals(session.account?.user ?? job.namespace).some((g) => g.kind === 'push');
+        const repo = pushes ? ex.repo?.(session.account?.user ?? job.namespace) : undefined;
         if (repo) outcome.created = `${session.target.endpoint}/${repo.type === 'dataset' ? 'datasets/' : ''}${repo.id}`;
         const existed = repoExistedBefore.get(job.id);
-        if (existed !== undefined) outcome.repoExisted = existed;
+        if (repo && existed !== undefined) outcome.repoExisted = existed;
         const sandbox = session.target.kind === 'sandbox';
         if (sandbox) outcome.sandbox = true;
         // Every command as it can be pasted (npx hf-jobs-wizard …); after a sandbox run, on the sandbox again.
