@@ -113,6 +113,10 @@ function render(c: Classification, io: CommandIo, endpoint: string, sandbox: boo
   if (job) {
     out(`Job ${job.namespace}/${job.id}: ${job.stage ?? 'unknown stage'}${job.message ? ` (${redactSecrets(job.message)})` : ''}${job.truncated ? ' [log still streaming; read the first 15 s]' : ''}`);
     out();
+    if (job.stage === 'COMPLETED' && c.problem === 'unknown') {
+      out('✓ This job completed: its token worked and there is nothing to fix.');
+      return;
+    }
   }
   out(`${c.problem === 'unknown' ? '?' : '✗'} ${c.title}  [${c.problem}]`);
   if (c.candidates) out(`  Not sure: it could also be ${c.candidates.filter((x) => x.problem !== c.problem).map((x) => x.problem).join(' or ')}.`);

@@ -73,6 +73,21 @@ describe('troubleshoot command', () => {
     expect(i.out()).not.toContain(sb.current.tokens.write);
   });
 
+  it('--job on a job that completed says there is nothing to fix', async () => {
+    const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+    const job = await client.runJob('practice-user', {dockerImage: 'python:3.12', command: ['python3', '-c', 'print("all good")'], flavor: 'cpu-basic', environment: {}} as never);
+    for (let n = 0; n < 100; n++) {
+      const j = (await client.getJob('practice-user', job.id)) as unknown as {status: {stage: string}};
+      if (j.status.stage !== 'RUNNING' && j.status.stage !== 'SCHEDULING') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const i = io({tty: true}, {HF_TOKEN: sb.current.tokens.write});
+    expect(await troubleshoot(['--job', `practice-user/${job.id}`, '--endpoint', sb.current.url], i)).toBe(0);
+    expect(i.out()).toContain('COMPLETED');
+    expect(i.out()).toContain('nothing to fix');
+    expect(i.out()).not.toContain('probably in the script');
+  });
+
   it('with a sandbox endpoint, the fixes name the practice tokens instead of huggingface.co settings', async () => {
     await writeFile(join(dir, 'err403.txt'), "403 Forbidden: You don't have the rights to create a model under this namespace\n");
     const onHub = io({tty: true});
