@@ -170,8 +170,9 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       case 'token-type': {
         print('Four kinds of token:');
         for (const k of TOKEN_KINDS) print(`  ${k.name}: ${k.can}`);
-        const goal = await ask('What should your first job do?', s.examples.map((e) => ({name: e.title, value: e.id, description: `Needs ${e.needs}.`})), s.goal);
-        dispatch({type: 'choose-goal', goal});
+        const goal = await ask('What should your first job do?', withNav(s.examples.map((e) => ({name: e.title, value: e.id as string, description: `Needs ${e.needs}.`})), s), s.goal);
+        if (nav(goal)) return;
+        dispatch({type: 'choose-goal', goal: goal as typeof s.examples[number]['id']});
         await controller.idle();
         const v = controller.getState().verdict;
         if (v) print(`${v.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} ${v.explanation}`);

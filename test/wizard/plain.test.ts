@@ -57,6 +57,9 @@ describe('plain mode', () => {
     expect(out).not.toContain('\u001B');
     expect(out).toContain('✓ COMPLETED: your first job ran with the right token.');
     expect(out).toContain('1) Continue to the example job');
+    // Every question offers the "Back" and "Quit" the introduction promises, the goal question included.
+    const goal = out.slice(out.indexOf('What should your first job do?'));
+    expect(goal.slice(0, goal.indexOf('→'))).toMatch(/\d\) Back\n[\s\S]*\d\) Quit/);
     expect(code).toBe(0);
   }, 30_000);
 });
