@@ -5,6 +5,7 @@ import {parseArgs} from 'node:util';
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {isDefaultEndpoint} from '../core/endpoint.js';
 import {createHubClient, type HubClient, type HubJob, type HubJobSpec} from '../core/hub/client.js';
+import {hubFixes} from '../core/checks/hub-fixes.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {toJobSpec} from '../core/jobspec/spec.js';
 import {resolveToken} from '../core/store/resolve.js';
@@ -226,7 +227,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     try {
       job = await client.runJob(namespace, spec);
     } catch (error) {
-      throw new Failure(`the job was not submitted: ${describeHubError(error, {endpoint, secrets}).message}`);
+      const described = describeHubError(error, {endpoint, secrets});
+      // A refused token gets the next step, not only the reason: a token that may run jobs here.
+      const next = described.kind === 'forbidden' ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}` : '';
+      throw new Failure(`the job was not submitted: ${described.message}${next}`);
     }
     const url = `${endpoint}/jobs/${job.owner?.name ?? namespace}/${job.id}`;
     err(`Job submitted: ${job.id}`);

@@ -42,6 +42,8 @@ describe('example command with --sandbox', () => {
     expect(t.err()).toContain('from your saved login');
     expect(t.err()).toContain('the job was not submitted: 403 Forbidden');
     expect(t.err()).toContain('this is a read token; running jobs needs a write token, or a fine-grained token with the "job.write" permission');
+    // ... and the next step, not only the reason.
+    expect(t.err()).toContain("login --sandbox --practice write");
     expect(t.err()).not.toContain('Job submitted');
     expect(t.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
   });
