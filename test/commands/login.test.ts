@@ -48,6 +48,9 @@ describe('login', () => {
     expect(await login(['--token-stdin', '--endpoint', sb.current.url], io)).toBe(1);
     expect(io.err()).toMatch(/^hf-jobs-wizard login: Invalid user token\. .*rejected the token you gave/);
     expect(io.err().trim().split('\n')).toHaveLength(1);
+    // On the sandbox the next step is a practice token, not a settings page that dies with the command.
+    expect(io.err()).toContain('--practice write');
+    expect(io.err()).not.toContain('/settings/tokens');
     await expect(readFile(join(hfDir(), 'token'), 'utf8')).rejects.toThrow();
   });
 

@@ -4,6 +4,7 @@ import {createHubClient} from '../hub/client.js';
 import {describeHubError, type HubErrorDescription} from '../hub/errors.js';
 import {classifyWhoAmI, type TokenInfo, type WhoAmIResponse} from '../tokens/classify.js';
 import {APP_COMMAND} from '../invocation.js';
+import {hubFixes} from '../checks/hub-fixes.js';
 
 /** Where the token being checked came from. `input`: pasted, piped on stdin, or from browser login. */
 export type VerifySource = 'input' | 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'file';
@@ -20,7 +21,7 @@ export function invalidTokenMessage(source: VerifySource, endpoint: string): str
     case 'file':
       return `Invalid user token. The saved token is invalid (revoked or expired). Run \`${APP_COMMAND} login\` to set a new one.`;
     default:
-      return `Invalid user token. ${endpoint} rejected the token you gave: it is wrong, revoked or expired. Create one at ${endpoint}/settings/tokens.`;
+      return `Invalid user token. ${endpoint} rejected the token you gave: it is wrong, revoked or expired. ${hubFixes(endpoint).newToken('a new token')}`;
   }
 }
 
