@@ -66,7 +66,7 @@ describe('a pasted error is not the wizard\'s own job', () => {
     // The config step's files exist (hf-job.json with "$HF_TOKEN", filled in at submit time by the wizard).
     await sv.writeConfig(session, await sv.planConfig(session));
     const pasted = 'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2';
-    const d = await sv.diagnose(session, 'unauthorized-401', pasted);
+    const d = await sv.diagnose(session, 'unauthorized-401', pasted, {pasted: true});
     expect(d.actual?.id).not.toBe('literal-placeholder');
   });
 });

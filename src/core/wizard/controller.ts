@@ -185,7 +185,8 @@ export class WizardController {
       case 'diagnose': {
         const problem = this.state.troubleshoot.problem;
         if (!problem) return;
-        this.dispatch({type: 'diagnosed', diagnosis: await sv.diagnose(this.session(), problem, this.state.troubleshoot.evidence)});
+        const pasted = this.state.troubleshoot.draft !== undefined;
+        this.dispatch({type: 'diagnosed', diagnosis: await sv.diagnose(this.session(), problem, this.state.troubleshoot.evidence, {pasted})});
         return;
       }
     }

@@ -500,7 +500,7 @@ export function createRealServices(options: RealServicesOptions): WizardServices
       return {id, title: p.title, symptoms: [...p.symptoms], causes: p.causes.map((c) => ({...c})), solutions: [...p.solutions], verify: p.verify};
     },
 
-    async diagnose(session, problem, evidence) {
+    async diagnose(session, problem, evidence, options = {}) {
       const env = envFor(session.target);
       const endpoint = session.target.endpoint;
       const account = session.account;
@@ -527,10 +527,10 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         if (who) ctx.who = who;
       }
       // What the job got: the last submitted job's secret names, else what hf-job.json would give it. A pasted error
-      // (evidence but no job of ours) came from some other job: hf-job.json says nothing about that one.
-      let job = lastJob;
+      // came from some other job of the person's: hf-job.json says nothing about that one.
+      let job = options.pasted ? undefined : lastJob;
       let fromConfig = false;
-      if (!job && !session.detached && !evidence) {
+      if (!job && !session.detached && !options.pasted) {
         const files = await jobFiles(session).catch(() => undefined);
         if (files?.fromFile) {
           job = {secretNames: Object.keys(files.config.secrets ?? {}), envNames: Object.keys(files.config.env ?? {})};

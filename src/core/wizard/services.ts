@@ -64,7 +64,8 @@ export interface WizardServices {
   /** The catalog entry, its fixes worded for the session's Hub (the sandbox names its practice tokens). */
   problemInfo(id: ProblemId, session?: Session): ProblemInfo;
   /** Live diagnosis: which catalog cause the facts (token, whoami, the job's secrets) point to, and the fixes. */
-  diagnose(session: Session, problem: ProblemId, evidence?: string): Promise<Diagnosis>;
+  /** `pasted`: the evidence is an error the person pasted (from some job of theirs), not from this wizard's config or job. */
+  diagnose(session: Session, problem: ProblemId, evidence?: string, options?: {pasted?: boolean}): Promise<Diagnosis>;
   /** Where troubleshooting looks when no Hub was chosen yet (the paste-an-error entry): --endpoint / HF_ENDPOINT / huggingface.co. */
   defaultTarget(): TargetInfo;
   openUrl(url: string): Promise<boolean>;
