@@ -70,3 +70,16 @@ describe('a pasted error is not the wizard\'s own job', () => {
     expect(d.actual?.id).not.toBe('literal-placeholder');
   });
 });
+
+describe('the repo check uses the wizard\'s token', () => {
+  it('a write token is not told it "cannot read" its own (or a missing) dataset', async () => {
+    const {sv, target, dir} = await services();
+    const valid = await sv.validateToken(target, sb.current.tokens.write, 'input');
+    if (!valid.ok) throw new Error(valid.message);
+    const session: Session = {target, account: valid.account, exampleId: 'read-private-dataset', cwd: dir};
+    const d = await sv.diagnose(session, 'repo-access-denied');
+    const texts = d.findings.map((f) => f.text).join('\n');
+    expect(texts).not.toContain('cannot read it');
+    expect(texts).toContain('practice-user/private-dataset is readable with this token');
+  });
+});

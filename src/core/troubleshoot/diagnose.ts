@@ -181,16 +181,21 @@ export async function gatherDiagnoseContext(options: {
       ctx.who = {ok: false, error: describeHubError(err, {endpoint: options.endpoint, secrets: [r.token]})};
     }
   }
-  if (ctx.repo && client.checkRepoAccess) {
-    try {
-      await client.checkRepoAccess({type: ctx.repo.type, name: `${ctx.repo.namespace}/${ctx.repo.name}`});
-      ctx.repo.exists = true;
-      ctx.repo.readable = true;
-    } catch (err) {
-      const d = describeHubError(err);
-      if (d.kind === 'not-found') ctx.repo.exists = false;
-      else if (d.kind === 'unauthorized' || d.kind === 'forbidden') ctx.repo.readable = false;
-    }
-  }
+  if (ctx.repo && client.checkRepoAccess) ctx.repo = await repoAccess({checkRepoAccess: (repo) => client.checkRepoAccess!(repo)}, ctx.repo, Boolean(r.token));
   return ctx;
+}
+
+/** Whether the repo exists and this client's token can read it (unknown when the answer cannot tell). */
+export async function repoAccess(client: Pick<HubClient, 'checkRepoAccess'>, repo: HubRepo, withToken: boolean): Promise<NonNullable<DiagnoseContext['repo']>> {
+  const out: NonNullable<DiagnoseContext['repo']> = {type: repo.type, namespace: repo.namespace, name: repo.name};
+  try {
+    await client.checkRepoAccess({type: repo.type, name: `${repo.namespace}/${repo.name}`});
+    return {...out, exists: true, readable: true};
+  } catch (err) {
+    const d = describeHubError(err);
+    if (d.kind === 'not-found') return {...out, exists: false};
+    // Without a token a private repo answers 401 like a missing one: that says nothing about the person's token.
+    if (withToken && (d.kind === 'unauthorized' || d.kind === 'forbidden')) return {...out, readable: false};
+    return out;
+  }
 }

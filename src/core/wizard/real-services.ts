@@ -21,7 +21,7 @@ import {saveLogin} from '../store/session.js';
 import {readTokenFile} from '../store/token-file.js';
 import {describeKind, evaluateGoal, summarizePermissions, type Goal, type GoalVerdict, type TokenInfo} from '../tokens/classify.js';
 import {maskToken, redactSecrets} from '../tokens/mask.js';
-import {CATALOG, classifyText, diagnose, gatherDiagnoseContext, getProblem, PROBLEM_IDS, type ProblemId} from '../troubleshoot/index.js';
+import {CATALOG, classifyText, diagnose, gatherDiagnoseContext, getProblem, PROBLEM_IDS, repoAccess, type ProblemId} from '../troubleshoot/index.js';
 import {CHECK_TITLES} from './check-notes.js';
 import {repairConfig} from './config-repair.js';
 import {compactDiff, lineDiff} from './diff.js';
@@ -525,6 +525,8 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         else delete ctx.source;
         const who = await whoAmIOnce({endpoint, token: account.token, hub: client(session), shadowsSavedToken: false}, {});
         if (who) ctx.who = who;
+        // The repo's readability, asked again with that token (the first answer used the token saved on disk, if any).
+        if (ctx.repo) ctx.repo = await repoAccess(client(session), ctx.repo, true);
       }
       // What the job got: the last submitted job's secret names, else what hf-job.json would give it. A pasted error
       // came from some other job of the person's: hf-job.json says nothing about that one.
