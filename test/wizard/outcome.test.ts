@@ -40,7 +40,13 @@ describe('the outcome of a job', () => {
     expect(second.repoExisted).toBe(true);
     // Reading a private dataset creates nothing and adds no commit: the result must not say it did.
     const job = await sv.submitJob({...session, exampleId: 'read-private-dataset'});
-    const read = (await sv.followJob({...session, exampleId: 'read-private-dataset'}, job, {log: () => {}, stage: () => {}}, new AbortController().signal)).outcome;
+    const stages: string[] = [];
+    const read = (await sv.followJob({...session, exampleId: 'read-private-dataset'}, job, {log: () => {}, stage: (st) => stages.push(st)}, new AbortController().signal)).outcome;
+    // The stage line moves forward only and ends on the log's final stage (it once read SCHEDULING after COMPLETED).
+    expect(stages.at(-1)).toBe('COMPLETED');
+    expect(stages).toContain('RUNNING');
+    expect(stages.slice(stages.indexOf('RUNNING'))).not.toContain('SCHEDULING');
+    expect(new Set(stages).size).toBe(stages.length);
     expect(read.stage).toBe('COMPLETED');
     expect(read.created).toBeUndefined();
     expect(read.repoExisted).toBeUndefined();

@@ -413,11 +413,23 @@ export function createRealServices(options: RealServicesOptions): WizardServices
       signal.addEventListener('abort', onOuterAbort, {once: true});
       const abortable: typeof fetch = (input, init) => fetch(input, {...init, signal: abort.signal});
       const logsClient = client(session, {fetch: abortable});
+      let stage = '';
+      // The log's markers say RUNNING and the final stage as they happen, sooner than the next status poll.
+      const setStage = (next: string) => {
+        if (next === stage) return;
+        stage = next;
+        on.stage(stage);
+      };
       const logs = (async () => {
         try {
           for await (const entry of logsClient.streamJobLogs(job.namespace, job.id)) {
             const text = redactSecrets(String(entry.message ?? ''), known);
-            if (/^===== Job started/.test(text)) continue;
+            if (/^===== Job started/.test(text)) {
+              if (!stage || stage === 'SCHEDULING') setStage('RUNNING');
+              continue;
+            }
+            const finished = /^===== Job finished: status=([A-Z]+)/.exec(text);
+            if (finished) setStage(finished[1]!);
             for (const line of text.split(/\r?\n/)) {
               lines.push(line);
               on.log(line);
@@ -428,18 +440,17 @@ export function createRealServices(options: RealServicesOptions): WizardServices
         }
       })();
       const api = client(session);
-      let stage = '';
       let message: string | undefined;
       try {
         while (!signal.aborted) {
           const info = await api.getJob(job.namespace, job.id);
-          const next = String(info.status.stage);
+          const polled = String(info.status.stage);
           message = info.status.message ?? undefined;
-          if (next !== stage) {
-            stage = next;
-            on.stage(stage);
-          }
-          if (TERMINAL.has(stage)) break;
+          // A poll answered before the log's marker arrived must not step the stage back (to SCHEDULING, or from a
+          // final stage the log already announced).
+          const behind = (polled === 'SCHEDULING' && stage === 'RUNNING') || (TERMINAL.has(stage) && !TERMINAL.has(polled));
+          if (!behind) setStage(polled);
+          if (TERMINAL.has(polled)) break;
           await sleep(pollMs, signal);
         }
       } finally {
