@@ -1,4 +1,10 @@
 // A real terminal for end-to-end tests: @lydell/node-pty + @xterm/headless (stack.md §7).
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll} from 'vitest';
 import {spawn} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
@@ -53,4 +59,26 @@ export function startCli(args: string[], opts: {cols?: number; rows?: number; en
     return out.join('\n').replace(/\n+$/, '');
   };
   return {pty, screen, visible, waitFor, press, resize, exited, raw: () => raw};
+}
+
+/** The built app, built once if a test run starts without it. */
+export const CLI = join(process.cwd(), 'dist/cli.mjs');
+
+/**
+ * Registers the build-if-missing and clean-up hooks of an e2e file; `home()` gives each test its own HOME, cache
+ * and a separate real HF_HOME (which must stay untouched), all removed after the file.
+ */
+export function useE2eHomes(extraEnv: Record<string, string> = {}): () => Promise<{dir: string; env: Record<string, string>}> {
+  const homes: string[] = [];
+  beforeAll(() => {
+    if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs']);
+  }, 60_000);
+  afterAll(async () => {
+    for (const dir of homes) await rm(dir, {recursive: true, force: true});
+  });
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wizard-e2e-'));
+    homes.push(dir);
+    return {dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), HF_HOME: join(dir, 'real-hf-home'), ...extraEnv}};
+  };
 }

@@ -1,31 +1,12 @@
 // The real app in a pseudo-terminal under the conditions people bring: NO_COLOR, a screen reader
 // (INK_SCREEN_READER=true), a 60-column window, `troubleshoot` typed on a terminal, Ctrl-C in plain mode.
-import {execFileSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startCli} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {CLI, startCli, useE2eHomes} from './pty.js';
 
-const CLI = join(process.cwd(), 'dist/cli.mjs');
 const SGR_COLOR = /\u001B\[(?:3[0-8]|9[0-7]|4[0-8])(?:;[\d;]*)?m/;
 const OSC8 = /\u001B\]8;;/;
 
-beforeAll(() => {
-  if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs']);
-}, 60_000);
-
-const homes: string[] = [];
-afterAll(async () => {
-  for (const dir of homes) await rm(dir, {recursive: true, force: true});
-});
-
-async function home() {
-  const dir = await mkdtemp(join(tmpdir(), 'wizard-e2e-'));
-  homes.push(dir);
-  return {dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), HF_HOME: join(dir, 'real-hf-home'), HF_WIZARD_NO_BROWSER: '1'}};
-}
+const home = useE2eHomes({HF_WIZARD_NO_BROWSER: '1'});
 
 describe('rendering in a real terminal', () => {
   it('colours by default, none at all with NO_COLOR (and no OSC 8 links)', async () => {

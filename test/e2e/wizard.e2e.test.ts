@@ -2,28 +2,13 @@
 // The screen (and every byte written) never contains the token.
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startCli} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {CLI, startCli, useE2eHomes} from './pty.js';
 
-const CLI = join(process.cwd(), 'dist/cli.mjs');
 
-beforeAll(() => {
-  if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs']);
-}, 60_000);
-
-const homes: string[] = [];
-afterAll(async () => {
-  for (const dir of homes) await rm(dir, {recursive: true, force: true});
-});
-
-async function home() {
-  const dir = await mkdtemp(join(tmpdir(), 'wizard-e2e-'));
-  homes.push(dir);
-  return {dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), HF_HOME: join(dir, 'real-hf-home')}};
-}
+const home = useE2eHomes();
 
 async function practiceTokens(dir: string): Promise<string[]> {
   const accounts = JSON.parse(await readFile(join(dir, 'cache/hf-jobs-wizard/sandbox-data/accounts.json'), 'utf8')) as {tokens: {value: string}[]};
