@@ -2,11 +2,11 @@
 // Markdown, then live checks against the Hub. --json prints exactly {"ok", "checks": [...]}.
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
-import {parseArgs} from 'node:util';
 import {runChecks} from '../core/checks/runner.js';
 import type {CheckReport, CheckResult, ScanSummary} from '../core/checks/types.js';
 import {appCommand} from '../core/invocation.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
 const HELP = `Usage: hf-jobs-wizard check [PATH...] [--json] [--offline] [--endpoint URL | --sandbox]
@@ -67,23 +67,9 @@ export function renderReport(report: CheckReport, color: boolean, scanned?: Scan
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {json: {type: 'boolean'}, offline: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
-      strict: true,
-    });
-  } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard check: ${(error as Error).message.split('\n')[0]}. Run \`${appCommand('check --help')}\`.`);
-    return EXIT.usage;
-  }
+  const parsed = parseCommandArgs('check', args, {json: {type: 'boolean'}, offline: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}}, io, HELP);
+  if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
-  if (values.help) {
-    writeLine(io.stdout, HELP);
-    return EXIT.ok;
-  }
   const paths = positionals.length ? positionals : ['.'];
   for (const p of paths) {
     try {

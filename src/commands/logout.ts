@@ -1,10 +1,10 @@
 // `hf-jobs-wizard logout [NAME]`: like `hf auth logout`: without NAME remove the token file and stored_tokens,
 // with NAME remove that saved token (and the active token file if it was that one).
-import {parseArgs} from 'node:util';
 import {defaultSandboxDataDir} from '../core/auth/sandbox-session.js';
 import {sandboxEnv} from '../core/store/paths.js';
 import {logout} from '../core/store/session.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {parseCommandArgs} from './args.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard logout [NAME] [--sandbox]
@@ -19,18 +19,9 @@ Options:
 Exit codes: 0 logged out (or nothing to do), 1 NAME not found or still logged in via HF_TOKEN, 2 usage error.`;
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  let values: {sandbox?: boolean; help?: boolean};
-  let positionals: string[];
-  try {
-    ({values, positionals} = parseArgs({args, options: {sandbox: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, strict: true, allowPositionals: true}));
-  } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard logout: ${(error as Error).message}. Run \`${APP_COMMAND} logout --help\`.`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    writeLine(io.stdout, HELP);
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs('logout', args, {sandbox: {type: 'boolean'}}, io, HELP);
+  if ('exit' in parsed) return parsed.exit;
+  const {values, positionals} = parsed;
   if (positionals.length > 1) {
     writeLine(io.stderr, 'hf-jobs-wizard logout: takes at most one NAME (quote names with spaces).');
     return EXIT.usage;

@@ -1,8 +1,8 @@
 // `hf-jobs-wizard status`: account, token source, masked token, type, scopes, orgs, and the HF_TOKEN-shadows warning.
 // The --json shape is StatusReport, documented in src/core/auth/status.ts.
-import {parseArgs} from 'node:util';
 import {gatherStatus, type StatusReport} from '../core/auth/status.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
@@ -46,20 +46,12 @@ function render(r: StatusReport, out: (line?: string) => void): void {
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  let values: {json?: boolean; endpoint?: string; sandbox?: boolean; offline?: boolean; help?: boolean};
-  try {
-    ({values} = parseArgs({
-      args,
-      options: {json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, offline: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
-      strict: true,
-    }));
-  } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard status: ${(error as Error).message}. Run \`${APP_COMMAND} status --help\`.`);
+  const parsed = parseCommandArgs('status', args, {json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, offline: {type: 'boolean'}}, io, HELP);
+  if ('exit' in parsed) return parsed.exit;
+  const {values, positionals} = parsed;
+  if (positionals.length) {
+    writeLine(io.stderr, `hf-jobs-wizard status: unexpected argument "${positionals[0]}". Run \`${APP_COMMAND} status --help\`.`);
     return EXIT.usage;
-  }
-  if (values.help) {
-    writeLine(io.stdout, HELP);
-    return EXIT.ok;
   }
   const flagProblem = targetFlagProblem(values);
   if (flagProblem) {

@@ -1,7 +1,6 @@
 // `hf-jobs-wizard troubleshoot [FILE|-] [--job ID]`: classify an error text or a job's log, and say how to fix it.
 import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
-import {parseArgs} from 'node:util';
 import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-context.js';
 import {appCommand} from '../core/invocation.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
@@ -11,6 +10,7 @@ import {catalogFor} from '../core/troubleshoot/catalog.js';
 import {classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
 const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID] [--json] [--endpoint URL | --sandbox]
@@ -142,23 +142,9 @@ function render(c: Classification, io: CommandIo, endpoint: string, sandbox: boo
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {job: {type: 'string'}, json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
-      strict: true,
-    });
-  } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${(error as Error).message.split('\n')[0]}. Run \`${appCommand('troubleshoot --help')}\`.`);
-    return EXIT.usage;
-  }
+  const parsed = parseCommandArgs('troubleshoot', args, {job: {type: 'string'}, json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}}, io, HELP);
+  if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
-  if (values.help) {
-    writeLine(io.stdout, HELP);
-    return EXIT.ok;
-  }
   if (positionals.length > 1) {
     writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: give one FILE (or - for stdin).');
     return EXIT.usage;
