@@ -15,26 +15,30 @@ export interface JobOwner {
   type: 'user' | 'org';
 }
 
-/** What is persisted in `jobs/<id>/job.json`. Secret *values* are never part of it. */
-export interface JobRecord {
-  id: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  owner: JobOwner;
-  createdBy: {id: string; name: string};
+/** What a job runs, as validated from the request body and kept in its record. */
+export interface JobSpecFields {
   dockerImage: string | null;
   spaceId: string | null;
   command: string[];
   arguments: string[];
   environment: Record<string, string>;
-  secretNames: string[];
   flavor: string;
   timeoutSeconds: number;
   labels: Record<string, string>;
   volumes: unknown[] | null;
   arch: string | null;
   attempts: number;
+}
+
+/** What is persisted in `jobs/<id>/job.json`. Secret *values* are never part of it. */
+export interface JobRecord extends JobSpecFields {
+  id: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  owner: JobOwner;
+  createdBy: {id: string; name: string};
+  secretNames: string[];
   status: {stage: JobStage; message: string | null};
 }
 
@@ -66,19 +70,9 @@ export function jobJson(job: JobRecord): Record<string, unknown> {
   };
 }
 
-export interface ValidJobSpec {
-  dockerImage: string | null;
-  spaceId: string | null;
-  command: string[];
-  arguments: string[];
-  environment: Record<string, string>;
+/** A job body after validation; the stored record keeps the same fields but only the secrets' names. */
+export interface ValidJobSpec extends JobSpecFields {
   secrets: Record<string, string>;
-  flavor: string;
-  timeoutSeconds: number;
-  labels: Record<string, string>;
-  volumes: unknown[] | null;
-  arch: string | null;
-  attempts: number;
 }
 
 const SECRET_KEY = /^[a-zA-Z][_a-zA-Z0-9]*$/;
