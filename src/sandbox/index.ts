@@ -10,6 +10,7 @@ import {oauthSettings, registerOauthRoutes} from './routes/oauth.js';
 import {registerPageRoutes} from './routes/pages.js';
 import {registerRepoRoutes} from './routes/repos.js';
 import {registerWhoamiRoutes} from './routes/whoami.js';
+import {registerCredentialRoutes} from './routes/credentials.js';
 import {hubStore} from './hub/service.js';
 import {writeTextAtomic} from './hub/store.js';
 import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
@@ -19,7 +20,7 @@ import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js
 export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js';
 
 // Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
-const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerPageRoutes];
+const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerPageRoutes];
 const LABELS: PracticeTokenLabel[] = ['write', 'read', 'fine-grained', 'expired'];
 
 async function loadAccounts(file: string): Promise<Accounts | undefined> {
@@ -66,8 +67,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const {port} = server.address() as AddressInfo;
   core.baseUrl = `http://127.0.0.1:${port}`;
 
-  const tokens = Object.fromEntries(
-    LABELS.map((label) => [label, accounts.tokens.find((t) => t.label === label)?.value ?? '']),
+  // Getters: a revoked practice token's label moves to a new token (POST /api/credentials/revoke).
+  const tokens = Object.defineProperties(
+    {},
+    Object.fromEntries(LABELS.map((label) => [label, {enumerable: true, get: () => accounts.tokens.find((t) => t.label === label)?.value ?? ''}])),
   ) as Record<PracticeTokenLabel, string>;
 
   let closed: Promise<void> | undefined;
