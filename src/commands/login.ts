@@ -8,6 +8,7 @@ import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {loginWithToken} from '../core/auth/login-flow.js';
 import type {VerifySource} from '../core/auth/verify.js';
 import type {Env} from '../core/store/paths.js';
+import {switchToken} from '../core/store/switch.js';
 import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
 import {normalizeTokenInput} from '../core/tokens/format.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
@@ -15,7 +16,7 @@ import {EXIT, writeLine, type CommandIo} from './io.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
-const HELP = `Usage: hf-jobs-wizard login [--token-stdin | --device] [--endpoint URL | --sandbox] [--name NAME] [--json]
+const HELP = `Usage: hf-jobs-wizard login [--token-stdin | --device | --switch NAME] [--endpoint URL | --sandbox] [--name NAME] [--json]
 
 Checks a Hugging Face token against the Hub (GET /api/whoami-v2), shows who it belongs to and what it may do,
 then saves it exactly where the hf CLI and huggingface_hub look: $HF_HOME/token and $HF_HOME/stored_tokens.
@@ -23,6 +24,7 @@ then saves it exactly where the hf CLI and huggingface_hub look: $HF_HOME/token 
 Options:
   --token-stdin      read the token from stdin (for scripts: echo "$TOKEN" | ${APP_COMMAND} login --token-stdin)
   --device           log in from your browser with a one-time code (OAuth device flow)
+  --switch NAME      make a saved token the active one, as \`hf auth switch\` does (see \`${APP_COMMAND} status\`)
   --endpoint URL     the Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
   --sandbox          practise on the built-in offline sandbox Hub; saved under a separate HF_HOME
   --practice LABEL   with --sandbox: use a practice token (write, read, fine-grained, expired)
@@ -39,6 +41,7 @@ type PracticeLabel = (typeof PRACTICE_LABELS)[number];
 interface Options {
   tokenStdin: boolean;
   device: boolean;
+  switchTo?: string;
   endpoint?: string;
   sandbox: boolean;
   practice?: string;
@@ -69,6 +72,7 @@ function parse(args: string[]): Options | {help: true} {
     options: {
       'token-stdin': {type: 'boolean'},
       device: {type: 'boolean'},
+      switch: {type: 'string'},
       endpoint: {type: 'string'},
       sandbox: {type: 'boolean'},
       practice: {type: 'string'},
@@ -86,8 +90,9 @@ function parse(args: string[]): Options | {help: true} {
   if (values.endpoint !== undefined) o.endpoint = values.endpoint;
   if (values.practice !== undefined) o.practice = values.practice;
   if (values.name !== undefined) o.name = values.name;
+  if (values.switch !== undefined) o.switchTo = values.switch;
   if (o.sandbox && o.endpoint) throw new CommandFailure('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint.', EXIT.usage, 'usage');
-  if ([o.tokenStdin, o.device, o.practice !== undefined].filter(Boolean).length > 1) throw new CommandFailure('choose one of --token-stdin, --device and --practice.', EXIT.usage, 'usage');
+  if ([o.tokenStdin, o.device, o.practice !== undefined, o.switchTo !== undefined].filter(Boolean).length > 1) throw new CommandFailure('choose one of --token-stdin, --device, --practice and --switch.', EXIT.usage, 'usage');
   if (o.practice !== undefined && !o.sandbox) throw new CommandFailure('--practice only works with --sandbox.', EXIT.usage, 'usage');
   if (o.practice !== undefined && !(PRACTICE_LABELS as readonly string[]).includes(o.practice)) throw new CommandFailure(`--practice takes one of ${PRACTICE_LABELS.join(', ')}.`, EXIT.usage, 'usage');
   if (o.name !== undefined && (o.name.trim() === '' || /[[\]\r\n]/.test(o.name))) throw new CommandFailure('--name must be non-empty and contain no brackets or line breaks.', EXIT.usage, 'usage');
@@ -213,6 +218,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const target = await openHubTarget(o, io.env);
     sandbox = target.sandbox;
     const {endpoint, env} = target;
+    if (o.switchTo !== undefined) return await switchLogin(o.switchTo, env, io, json, fail);
 
     const got = await obtainToken(o, io, endpoint, env, sandbox);
     secret = normalizeTokenInput(got.token);
@@ -275,4 +281,24 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   } finally {
     await sandbox?.close();
   }
+}
+
+/** `login --switch NAME`: the saved token NAME becomes the active one (the token file), like `hf auth switch`. */
+async function switchLogin(name: string, env: Env, io: CommandIo, json: boolean, fail: (message: string, code: number, kind: string) => number): Promise<number> {
+  const result = await switchToken(env, name);
+  const safeName = JSON.stringify(sanitizeName(name));
+  if (result.status === 'not-found') {
+    const available = result.available.length ? ` Saved tokens: ${result.available.map((n) => JSON.stringify(sanitizeName(n))).join(', ')}.` : ' No token is saved yet: log in first.';
+    return fail(`No saved token is named ${safeName} in ${result.paths.storedTokensPath}.${result.problem ? ` (${result.problem})` : ''}${available}`, EXIT.failed, 'not-found');
+  }
+  const note = result.shadowedBy ? `Note: the ${result.shadowedBy} environment variable is set and still wins over the token you switched to. Unset it to use "${sanitizeName(name)}".` : undefined;
+  if (json) writeLine(io.stdout, JSON.stringify({ok: true, switchedTo: name, tokenPath: result.paths.tokenPath, shadowedBy: result.shadowedBy ?? null}));
+  else writeLine(io.stdout, `The active token is now ${safeName} (written to ${result.paths.tokenPath}).`);
+  if (note) writeLine(io.stderr, note);
+  return EXIT.ok;
+}
+
+/** A name from a file we did not write: no control characters reach the terminal. */
+function sanitizeName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }

@@ -39,8 +39,20 @@ function render(r: StatusReport, out: (line?: string) => void): void {
     }
   }
   if (r.storedTokens.length) {
-    out('Saved tokens:');
-    for (const t of r.storedTokens) out(`  ${t.active ? '*' : ' '} ${t.name}  ${t.maskedToken ?? '(no hf_token)'}`);
+    out(`Saved tokens (* = ${r.source === 'file' ? 'active' : r.source ? `saved as active, but ${r.source} wins` : 'active'}):`);
+    const width = Math.min(32, Math.max(...r.storedTokens.map((t) => t.name.length)));
+    for (const t of r.storedTokens) {
+      const head = `  ${t.active ? '*' : ' '} ${t.name.padEnd(width)}  ${t.maskedToken ?? '(no hf_token)'}`;
+      const c = t.check;
+      if (!c) out(head);
+      else if (!c.valid) out(`${head}  ${c.problem ?? 'invalid'}`);
+      else {
+        out(`${head}  ${c.label}${c.user ? ` of ${c.user}` : ''}${c.expiresAt ? `, expires ${c.expiresAt}` : ''}`);
+        for (const s of c.scopes ?? []) out(`      ${s.entity.type} ${s.entity.name}: ${s.permissions.join(', ') || '(none)'}`);
+        if (c.kind === 'fineGrained') out(`      ${c.canReadGatedRepos ? 'can' : 'cannot'} read public gated repos`);
+      }
+    }
+    if (r.storedTokens.length > 1) out(`Switch with \`${APP_COMMAND} login --switch NAME\` (the same files as \`hf auth switch\`).`);
   }
   for (const note of r.notes) out(`Note: ${note}`);
 }

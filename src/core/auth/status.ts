@@ -17,7 +17,10 @@ import {verifyToken} from './verify.js';
  *   tokenPath: string, storedTokensPath: string,
  *   maskedToken: string | null,             // "hf_…abcd", never the whole token
  *   activeName: string | null,              // stored_tokens name of the token in effect
- *   storedTokens: [{name: string, maskedToken: string | null, active: boolean}],
+ *   storedTokens: [{name: string, maskedToken: string | null, active: boolean,
+ *                   // online only (the token dashboard): each saved token asked to whoami-v2 in parallel
+ *                   check?: {valid: boolean, user?: string, kind?: TokenKind, label?: string, scopes?: [...],
+ *                            canReadGatedRepos?: boolean, expiresAt?: string | null, problem?: string}}],
  *   storedTokensStatus: "ok" | "missing" | "corrupt" | "unreadable", storedTokensProblem: string | null,
  *   tokenFileProblem: string | null,        // the token file exists but cannot be read (it then counts as absent)
  *   shadow: null | {by: "HF_TOKEN" | "HUGGING_FACE_HUB_TOKEN", savedName: string | null, message: string},
@@ -31,6 +34,26 @@ import {verifyToken} from './verify.js';
  *   notes: string[]                         // e.g. HF_OIDC_RESOURCE is set
  * }
  */
+/** What the Hub says of one saved token (the dashboard); absent offline. */
+export interface StoredTokenCheck {
+  valid: boolean;
+  user?: string;
+  kind?: TokenKind;
+  label?: string;
+  scopes?: FineGrainedScope[];
+  canReadGatedRepos?: boolean;
+  expiresAt?: string | null;
+  /** Why it could not be checked or is invalid: one line, no token in it. */
+  problem?: string;
+}
+
+export interface StoredTokenEntry {
+  name: string;
+  maskedToken: string | null;
+  active: boolean;
+  check?: StoredTokenCheck;
+}
+
 export interface StatusReport {
   endpoint: string;
   loggedIn: boolean;
@@ -40,7 +63,7 @@ export interface StatusReport {
   storedTokensPath: string;
   maskedToken: string | null;
   activeName: string | null;
-  storedTokens: {name: string; maskedToken: string | null; active: boolean}[];
+  storedTokens: StoredTokenEntry[];
   storedTokensStatus: 'ok' | 'missing' | 'corrupt' | 'unreadable';
   storedTokensProblem: string | null;
   tokenFileProblem: string | null;
@@ -107,7 +130,11 @@ export async function gatherStatus(env: Env, endpoint: string, options: {offline
   if (!format.ok) report.formatProblem = format.reason;
   if (options.offline || (!format.ok && (format.problem === 'wrong-prefix' || format.problem === 'empty'))) return report;
 
+  const others = checkSavedTokens(r, report, endpoint, options.fetch);
   const verified = await verifyToken({endpoint, token: r.token, source: r.source, ...(options.fetch ? {fetch: options.fetch} : {})});
+  await others;
+  const active = report.storedTokens.find((t) => t.active);
+  if (active) active.check = verified.ok ? checkOf(verified.info) : {valid: false, problem: verified.message};
   if (!verified.ok) {
     report.online = verified.error.kind === 'unauthorized' ? 'invalid-token' : verified.error.kind === 'network' ? 'network' : 'error';
     report.error = {kind: verified.error.kind, message: verified.message, ...(verified.error.status !== undefined ? {status: verified.error.status} : {})};
@@ -128,4 +155,20 @@ export async function gatherStatus(env: Env, endpoint: string, options: {offline
     summary: summarizePermissions(info),
   };
   return report;
+}
+
+function checkOf(info: import('../tokens/classify.js').TokenInfo): StoredTokenCheck {
+  return {valid: true, user: info.user, kind: info.kind, label: describeKind(info), scopes: info.scopes, canReadGatedRepos: info.canReadGatedRepos, expiresAt: info.expiresAt ?? null};
+}
+
+/** The dashboard: every other saved token asked to whoami-v2, all at once (the active one is checked by the caller). */
+async function checkSavedTokens(r: TokenResolution, report: StatusReport, endpoint: string, fetchImpl?: typeof fetch): Promise<void> {
+  await Promise.all(
+    r.stored.tokens.map(async (saved, i) => {
+      const entry = report.storedTokens[i];
+      if (!entry || !saved.token || entry.active) return;
+      const v = await verifyToken({endpoint, token: saved.token, source: 'file', ...(fetchImpl ? {fetch: fetchImpl} : {})});
+      entry.check = v.ok ? checkOf(v.info) : {valid: false, problem: v.error.kind === 'unauthorized' ? 'invalid (revoked or expired)' : v.error.message};
+    }),
+  );
 }
