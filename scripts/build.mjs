@@ -1,5 +1,5 @@
 // Builds dist/cli.mjs: one self-contained ESM file with no runtime dependencies (what `npx` runs).
-import {build} from 'esbuild';
+// esbuild is imported after the --announce line below, so `npm start` says what it is doing at once.
 import {readFileSync} from 'node:fs';
 import {rm} from 'node:fs/promises';
 
@@ -48,6 +48,11 @@ const withoutInquirerEditor = {
 };
 
 const metafile = process.argv.includes('--metafile');
+// `npm start` builds before it opens the wizard: with --announce, say so, so the 1-3 s build is not a silent pause.
+const announce = process.argv.includes('--announce');
+const started = performance.now();
+if (announce) process.stderr.write('Building hf-jobs-wizard into dist/ (a few seconds)…\n');
+const {build} = await import('esbuild');
 await rm('dist', {recursive: true, force: true});
 
 const result = await build({
@@ -73,6 +78,11 @@ const result = await build({
   plugins: [stubInkDevtools, yogaWithoutFetch, withoutInquirerEditor],
   metafile,
 });
+
+if (announce) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(`Built in ${seconds} s. Opening the wizard on the offline sandbox Hub…\n`);
+}
 
 if (metafile) {
   // `node scripts/build.mjs --metafile`: what the bundle is made of, largest first.
