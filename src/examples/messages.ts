@@ -9,7 +9,7 @@ export const MESSAGES = {
   PLACEHOLDER:
     'WARNING: HF_TOKEN is the literal text "$HF_TOKEN": nothing replaced the placeholder (only the hf_jobs MCP tool does that; the Jobs API and huggingface_hub do not). The Hub will answer 401.',
   TOKEN_SET: 'HF_TOKEN is set ({masked}).',
-  WHO: 'This job runs as {name} (token role: {role}).',
+  WHO: 'This job runs as {name}, with a {role} token.',
   TOKEN_OK: 'Token check passed: HF_TOKEN arrived in the job and the Hub accepts it.',
   UNAUTHORIZED:
     'ERROR: 401 Unauthorized while trying to {doing}: the Hub rejected HF_TOKEN ({masked}). It is not a valid token: expired, revoked, mistyped, or a placeholder nobody replaced.',
@@ -30,6 +30,11 @@ export const MESSAGES = {
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
+
+/** The whoami role as words for WHO (`fineGrained` -> `fine-grained`); python.ts does the same mapping. */
+export function roleWords(role: string): string {
+  return role === 'fineGrained' ? 'fine-grained' : role;
+}
 
 /** Python's `str.format` for our templates: `{name}` is replaced; unknown names stay as written. */
 export function fmt(id: MessageId, values: Record<string, string | number> = {}): string {

@@ -85,7 +85,7 @@ except Exception as error:
     fail(explain(error, "identify the token (whoami)"))
 user = me["name"]
 role = (me.get("auth", {}).get("accessToken") or {}).get("role", "unknown")
-say(WHO.format(name=user, role=role))
+say(WHO.format(name=user, role="fine-grained" if role == "fineGrained" else role))
 `;
 }
 

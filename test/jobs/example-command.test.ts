@@ -27,7 +27,7 @@ describe('example command with --sandbox', () => {
     expect(summary).toMatchObject({stage: 'COMPLETED', runner: 'node-twin', sandbox: true, namespace: 'practice-user'});
     expect(summary.url).toMatch(new RegExp(`/jobs/practice-user/${summary.id}$`));
     expect(t.err()).toContain('from the sandbox practice write token');
-    expect(t.err()).toContain('This job runs as practice-user (token role: write).');
+    expect(t.err()).toContain('This job runs as practice-user, with a write token.');
     expect(t.err()).toContain('===== Job finished: status=COMPLETED =====');
     expect(t.err()).toMatch(/HF_TOKEN is set \(hf_…\w{4}\)/);
     expect(t.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
@@ -54,7 +54,7 @@ describe('example command with --sandbox', () => {
     const t = await commandIo(home.env);
     const code = await example(['push-dataset', '--sandbox'], t.io);
     expect(code, t.err()).toBe(0);
-    expect(t.err()).toContain('This job runs as practice-user (token role: fineGrained).');
+    expect(t.err()).toContain('This job runs as practice-user, with a fine-grained token.');
     expect(t.err()).toMatch(/COMPLETED\. See http:\/\/127\.0\.0\.1:\d+\/datasets\/practice-user\/hf-jobs-wizard-demo-dataset/);
   });
 

@@ -34,7 +34,7 @@ describe('example jobs in the sandbox', () => {
     // The opening note names the Python example the twin stands for, not the node: image it borrows.
     expect(log.find((l) => l.startsWith('[sandbox] hf-jobs-wizard sandbox:'))).toMatch(/: the Python example check_token\.py runs as its Node twin \((?:uv is not installed here|the Node twin was asked for); same steps and messages\)/);
     expect(log.join('\n')).not.toContain('node:20-slim');
-    expect(own).toContain('This job runs as practice-user (token role: write).');
+    expect(own).toContain('This job runs as practice-user, with a write token.');
     expect(own).toContain(MESSAGES.TOKEN_OK);
     expect(own).toContain(`HF_TOKEN is set (hf_…${sb.current.tokens.write.slice(-4)}).`);
     expect(log.join('\n')).not.toContain(sb.current.tokens.write);

@@ -56,7 +56,9 @@ describe('screens', () => {
     const {lastFrame, stdin, dispatch} = mount(Login, state({type: 'token-detected'}, {type: 'login-method', method: 'paste'}));
     expect(lastFrame()).toContain('right-click pastes');
     await delay();
-    await press(stdin, 'hf_ab', KEYS.backspace);
+    await press(stdin, 'h');
+    expect(lastFrame()).toContain('• (1 character)');
+    await press(stdin, 'f_ab', KEYS.backspace);
     expect(lastFrame()).toContain('•••• (4 characters)');
     await press(stdin, 'cd\n');
     expect(dispatch).toHaveBeenCalledWith({type: 'paste-submit', value: 'hf_acd'});

@@ -31,7 +31,7 @@ export type LoginOutcome =
 
 export async function loginWithToken(input: LoginInput): Promise<LoginOutcome> {
   const token = normalizeTokenInput(input.rawToken);
-  const format = validateTokenFormat(token);
+  const format = validateTokenFormat(token, {tokensPage: `${input.endpoint.replace(/\/+$/, '')}/settings/tokens`});
   if (!format.ok) return {ok: false, stage: 'format', problem: format.problem, message: format.reason};
   const verified = await verifyToken({endpoint: input.endpoint, token, source: input.source ?? 'input', ...(input.fetch ? {fetch: input.fetch} : {})});
   if (!verified.ok) {

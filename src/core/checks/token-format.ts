@@ -26,7 +26,7 @@ export const tokenFormat: StaticCheck = {
     const findings = [];
     for (const v of values) {
       if (v.value.includes('$')) continue;
-      const verdict = validateTokenFormat(v.value);
+      const verdict = validateTokenFormat(v.value, {tokensPage: `${hub.endpoint}/settings/tokens`});
       if (verdict.ok) continue;
       const shown = /^(hf_|api_org_)/.test(v.value) && verdict.problem !== 'placeholder' ? ` (${maskToken(v.value)})` : '';
       const placeholderLike = verdict.problem === 'placeholder' || (verdict.problem === 'wrong-prefix' && /your|token|<|>|x{3,}|\.\.\./i.test(v.value));

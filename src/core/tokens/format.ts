@@ -11,6 +11,8 @@ export type TokenFormatProblem =
   | 'org-token'
   | 'wrong-prefix'
   | 'placeholder'
+  | 'masked'
+  | 'shortened'
   | 'contains-whitespace'
   | 'bad-characters'
   | 'too-short'
@@ -58,9 +60,23 @@ export function isPlaceholderToken(value: string): boolean {
   return false;
 }
 
-/** Checks the shape only (no network). The reasons are one line each and never contain the token. */
-export function validateTokenFormat(token: string): TokenFormatResult {
+/** Where the reasons send a person for a new token (the sandbox passes its own token page). */
+export interface TokenFormatOptions {
+  tokensPage?: string;
+}
+
+const DEFAULT_TOKENS_PAGE = 'https://huggingface.co/settings/tokens';
+/** Words that mark text from docs or a template, never part of a real token. */
+const PLACEHOLDER_WORDS = /your|token|here|placeholder|example|redacted|secret|changeme/i;
+
+/**
+ * Checks the shape only (no network). The reasons are one line each, never contain the token, and name what the
+ * text most likely is: the masked form this app shows (`hf_…abcd`), a preview cut with "…", a token split by a
+ * space, a cut-off copy, or a doc placeholder.
+ */
+export function validateTokenFormat(token: string, options: TokenFormatOptions = {}): TokenFormatResult {
   const t = token;
+  const tokensPage = options.tokensPage ?? DEFAULT_TOKENS_PAGE;
   if (t.trim().length === 0) {
     return {ok: false, problem: 'empty', reason: 'Nothing was pasted: the token is empty.'};
   }
@@ -69,7 +85,7 @@ export function validateTokenFormat(token: string): TokenFormatResult {
       ok: false,
       problem: 'org-token',
       reason:
-        'This is an organization API token (api_org_...). Those are deprecated and rejected at login: use a personal token, or a fine-grained token scoped to the organization, from https://huggingface.co/settings/tokens.',
+        'This is an organization API token (api_org_...). Those are deprecated and rejected at login: use a personal token, or a fine-grained token scoped to the organization, from ' + tokensPage + '.',
     };
   }
   if (!t.startsWith('hf_')) {
@@ -77,17 +93,45 @@ export function validateTokenFormat(token: string): TokenFormatResult {
     return {
       ok: false,
       problem: 'wrong-prefix',
-      reason: `This does not look like a Hugging Face token${hint}: tokens start with "hf_". Copy it from https://huggingface.co/settings/tokens.`,
-    };
-  }
-  if (isPlaceholderToken(t)) {
-    return {
-      ok: false,
-      problem: 'placeholder',
-      reason: 'This is a placeholder from an example (like hf_xxx or hf_YOUR_TOKEN), not a real token.',
+      reason: `This does not look like a Hugging Face token${hint}: tokens start with "hf_". Copy it from ${tokensPage}.`,
     };
   }
   const body = t.startsWith(OAUTH_PREFIX) ? t.slice(OAUTH_PREFIX.length) : t.slice(3);
+  // `hf_…abcd` (or `hf_...abcd`): the masked form this app, `hf auth whoami` and the Hub's token list show.
+  if (/^(?:…|\.\.\.)[A-Za-z0-9]{4}$/.test(body)) {
+    return {
+      ok: false,
+      problem: 'masked',
+      reason: `This is the masked form shown on screen (hf_… and the last 4 characters), not the token: paste the whole token from ${tokensPage}.`,
+    };
+  }
+  // `hf_AbCdEfGh…`: a preview cut short with an ellipsis (a truncated table cell, a chat message, a screenshot).
+  const beforeEllipsis = /^([A-Za-z0-9]+)(?:…|\.\.\.)$/.exec(body)?.[1];
+  if (beforeEllipsis !== undefined && beforeEllipsis.length >= 8 && !PLACEHOLDER_WORDS.test(beforeEllipsis) && !isPlaceholderToken(`hf_${beforeEllipsis}`)) {
+    return {
+      ok: false,
+      problem: 'shortened',
+      reason: `This token ends in "…": it was shortened for display, so part of it is missing. Copy the whole token from ${tokensPage}.`,
+    };
+  }
+  // A real token split by a space or a line break (a wrapped terminal line, a copy across two lines).
+  if (/\s/.test(body) && /^[A-Za-z0-9\s]+$/.test(body) && !PLACEHOLDER_WORDS.test(body)) {
+    return {
+      ok: false,
+      problem: 'contains-whitespace',
+      reason: 'The token has a space or a line break inside it: it was split while copying. Paste it again, on one line, with nothing around it.',
+    };
+  }
+  // A cut-off copy of a real token (letters and digits, shorter than a token) is not a doc placeholder, even when
+  // it happens to start like one ("abc", "xx", "123").
+  const cutOff = /^[A-Za-z0-9]+$/.test(body) && body.length >= 12 && body.length < BODY_MIN && !PLACEHOLDER_WORDS.test(body) && !/^(.)\1*$/.test(body);
+  if (!cutOff && isPlaceholderToken(t)) {
+    return {
+      ok: false,
+      problem: 'placeholder',
+      reason: 'This is a placeholder from docs or an example (like hf_xxx or hf_YOUR_TOKEN), not a real token.',
+    };
+  }
   if (/\s/.test(body)) {
     return {
       ok: false,

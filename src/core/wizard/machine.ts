@@ -155,7 +155,7 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     }
     case 'paste-submit': {
       const token = normalizeTokenInput(event.value);
-      const format = validateTokenFormat(token);
+      const format = validateTokenFormat(token, {tokensPage: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/tokens`});
       if (!format.ok) return t({...state, error: format.reason});
       return t(
         clear({...state, login: {...state.login, phase: 'validating', via: 'paste'}, busy: `Checking the token with ${hostOf(state)}`}, 'error'),

@@ -1,7 +1,7 @@
 // What every Node twin shares: the same first steps as the Python preamble (label, HF_TOKEN present, whoami)
 // and the same one-line explanations of Hub errors.
 import {maskToken} from '../../core/tokens/mask.js';
-import {fmt, type MessageId} from '../messages.js';
+import {fmt, roleWords, type MessageId} from '../messages.js';
 import {HubApiError, twinHub, type TwinHub} from './hub.js';
 
 export interface TwinIo {
@@ -59,6 +59,6 @@ export async function openSession(io: TwinIo, script: string): Promise<TwinSessi
   } catch (error) {
     return fail(explain(error, 'identify the token (whoami)'));
   }
-  say('WHO', {name: me.name, role: me.role});
+  say('WHO', {name: me.name, role: roleWords(me.role)});
   return {hub, user: me.name, endpoint, say, fail, explain};
 }

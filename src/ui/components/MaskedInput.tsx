@@ -50,7 +50,7 @@ export function MaskedInput({onSubmit, onChange, placeholder = '(paste your toke
     <Text>
       {'•'.repeat(shown)}
       {value.length > shown ? '…' : ''}
-      <Text dimColor> ({value.length} characters)</Text>
+      <Text dimColor> ({value.length} {value.length === 1 ? 'character' : 'characters'})</Text>
     </Text>
   );
 }
