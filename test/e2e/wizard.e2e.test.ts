@@ -57,7 +57,8 @@ describe('e2e in a pseudo-terminal', () => {
     // Step 2: from "Push a dataset", Down Enter in one write goes on with "Push a model".
     await cli.waitFor('❯ Push a dataset');
     await cli.press('\u001B[B\r');
-    const config = await cli.waitFor('Job config');
+    // The config step first says it is looking at the files: wait for the files themselves.
+    const config = await cli.waitFor(/Job config[\s\S]*push_(model|dataset)/);
     expect(config).toContain('push_model');
     expect(config).not.toContain('push_dataset');
     cli.pty.kill();
