@@ -5,6 +5,7 @@ import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-c
 import {appCommand} from '../core/invocation.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError} from '../core/hub/errors.js';
+import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
 import {redactSecrets} from '../core/tokens/mask.js';
 import {catalogFor} from '../core/troubleshoot/catalog.js';
 import {classifyText, type Classification} from '../core/troubleshoot/classify.js';
@@ -185,7 +186,14 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // --sandbox: the persistent sandbox and its own HF_HOME, where `login --sandbox` and the wizard saved the login.
     target = await openHubTarget(values, io.env);
     const {env, endpoint} = target;
-    return await classifyAndReport(text, values, io, env, endpoint);
+    // A token in the pasted text comes first: it must not be posted anywhere, and it may need revoking.
+    const leaks = findLeakedTokens(text);
+    if (leaks.length > 0 && !values.json) {
+      const revokeCommand = appCommand(`revoke ${source && source !== '-' ? source : '-'}${values.sandbox ? ' --sandbox' : ''}`);
+      for (const line of leakWarning(leaks, source && source !== '-' ? source : 'This text', revokeCommand)) writeLine(io.stdout, line);
+      writeLine(io.stdout);
+    }
+    return await classifyAndReport(text, values, io, env, endpoint, leaks.map((l) => l.masked));
   } catch (error) {
     writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${(error as Error).message.split('\n')[0]}`);
     return EXIT.failed;
@@ -194,7 +202,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
 }
 
-async function classifyAndReport(text: string, values: {job?: string; json?: boolean; sandbox?: boolean}, io: CommandIo, env: CommandIo['env'], endpoint: string): Promise<number> {
+async function classifyAndReport(text: string, values: {job?: string; json?: boolean; sandbox?: boolean}, io: CommandIo, env: CommandIo['env'], endpoint: string, leakedTokens: string[]): Promise<number> {
   let job: JobLog | undefined;
   let diagnosis: Diagnosis | undefined;
   if (values.job !== undefined) {
@@ -240,6 +248,7 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
   const c = classifyText(text, {endpoint});
   if (values.json) {
     const out: Record<string, unknown> = {...c};
+    if (leakedTokens.length > 0) out.leakedTokens = leakedTokens;
     if (job) out.job = {namespace: job.namespace, id: job.id, stage: job.stage ?? null, truncated: job.truncated};
     if (diagnosis) out.diagnosis = {actual: diagnosis.actual ?? null, findings: diagnosis.findings};
     writeLine(io.stdout, JSON.stringify(out));

@@ -29,7 +29,8 @@ export interface HubFixes {
   /** Copy the token again (cut off, glued, wrong form). */
   copyAgain(): string;
   /** A token that leaked into a file or a command line. */
-  revoke(): string;
+  /** Revoke a token written in `file` (the `revoke` command finds it there, masked, and asks first). */
+  revoke(file?: string): string;
   /** Jobs need credits. */
   credits(): string;
   /** The endpoint does not answer. */
@@ -49,7 +50,7 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
       newToken: () => `On the sandbox, log in with the write practice token: \`${PRACTICE_LOGIN}\` ${PRACTICE_NOTE}.`,
       editToken: (change) => `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): log in with the write practice token, \`${PRACTICE_LOGIN}\`.`,
       copyAgain: () => `On the sandbox, log in with a practice token instead of pasting one: \`${PRACTICE_LOGIN}\`.`,
-      revoke: () => `A sandbox practice token needs no revoking; if it is a real Hugging Face token, revoke it at ${DEFAULT_ENDPOINT}/settings/tokens.`,
+      revoke: (file) => `A practice token can be revoked to practise: \`${APP_COMMAND} revoke ${file ?? 'FILE'} --sandbox\`; a real Hugging Face token: \`${APP_COMMAND} revoke ${file ?? 'FILE'}\` (or at ${DEFAULT_ENDPOINT}/settings/tokens).`,
       credits: () => `The sandbox has no billing: run the job as practice-user (\`${PRACTICE_LOGIN}\`), whose account can pay.`,
       reach: () => `Start the sandbox again (\`${APP_COMMAND} sandbox\`) and use the URL it prints (this one is ${base}).`,
       app: (args) => `${APP_COMMAND} ${args} --sandbox`,
@@ -62,7 +63,7 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
     newToken: (what) => `Create ${what} at ${tokens}, then log in with it (\`${APP_COMMAND} login\` or \`hf auth login\`).`,
     editToken: (change) => `Edit the token at ${tokens} and add ${change}.`,
     copyAgain: () => `Copy the token again from ${tokens} and log in with it (\`hf auth login\`).`,
-    revoke: () => `Revoke it at ${tokens}.`,
+    revoke: (file) => `If it was ever shared or pushed, revoke it: \`${APP_COMMAND} revoke ${file ?? 'FILE'}${base === DEFAULT_ENDPOINT ? '' : ` --endpoint ${base}`}\` (asks before it sends anything), or at ${tokens}; then make a new one.`,
     credits: () => `Add credits at ${base}/settings/billing (PRO/Team monthly credits count), or run in a namespace that has credits.`,
     reach: () => `Check your connection, proxy settings (HTTPS_PROXY) and the endpoint (--endpoint / HF_ENDPOINT); try \`curl -I ${base}\`.`,
     app: (args) => (base === DEFAULT_ENDPOINT ? `${APP_COMMAND} ${args}` : `${APP_COMMAND} ${args} --endpoint ${base}`),

@@ -1,0 +1,147 @@
+// `hf-jobs-wizard revoke [FILE|-]`: a leaked token, answered. Finds the real-format tokens in a file, in piped text or
+// in a hidden paste, shows them masked, and after an explicit confirmation asks the Hub to revoke them through
+// POST /api/credentials/revoke (the Hub answers 202 whatever the token, so it never tells whether one was live);
+// then lists the steps to make a new token and replace the old one. The token never goes through argv.
+import {readFile} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {revokeCredentials} from '../core/hub/extra-routes.js';
+import {describeHubError} from '../core/hub/errors.js';
+import {appCommand} from '../core/invocation.js';
+import {afterRevokeSteps, findLeakedTokens, type LeakedToken} from '../core/tokens/leak.js';
+import {EXIT, writeLine, type CommandIo} from './io.js';
+import {parseCommandArgs} from './args.js';
+import {openHubTarget, targetFlagProblem} from './hub-target.js';
+
+const HELP = `Usage: hf-jobs-wizard revoke [FILE | -] [--yes] [--json] [--endpoint URL | --sandbox]
+
+Revokes leaked tokens. It finds every real-format token (hf_…, api_org_…) in FILE, in text piped on stdin
+(\`-\`), or, in a terminal with no FILE, in a hidden paste; shows them masked; asks before it sends anything; then
+asks the Hub to revoke them (POST /api/credentials/revoke). Never pass a token as an argument: argv is visible to
+other programs and kept in shell history.
+
+The Hub answers 202 whatever it was sent (it never tells whether a token was live), so check afterwards:
+a revoked token fails \`${appCommand('status')}\` with 401.
+
+Options:
+  --yes        revoke without asking (needed when stdin is not a terminal)
+  --json       print {"sent": [masked tokens], "status": 202, "next": [steps]}
+  --sandbox    revoke on the offline sandbox Hub (practice tokens)
+  --endpoint   revoke on this Hub (default: HF_ENDPOINT or https://huggingface.co)
+  -h, --help   show this help
+
+Exit codes: 0 sent, 1 nothing found / not sent / the request failed, 2 usage error, 130 interrupted.`;
+
+const STDIN_LIMIT_BYTES = 5 * 1024 * 1024;
+const STDIN_IDLE_MS = 10_000;
+
+/** Reads a bounded amount of piped text; resolves undefined when nothing arrives within the idle bound. */
+function readPiped(stream: CommandIo['stdin']): Promise<string | undefined> {
+  return new Promise((done) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const idle = setTimeout(() => finish(), STDIN_IDLE_MS);
+    const finish = () => {
+      clearTimeout(idle);
+      stream.off('data', onData);
+      stream.off('end', finish);
+      stream.off('error', finish);
+      stream.pause();
+      done(chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined);
+    };
+    const onData = (c: Buffer | string) => {
+      idle.refresh();
+      const b = typeof c === 'string' ? Buffer.from(c) : c;
+      size += b.length;
+      if (size <= STDIN_LIMIT_BYTES) chunks.push(b);
+      else finish();
+    };
+    stream.on('data', onData);
+    stream.once('end', finish);
+    stream.once('error', finish);
+    stream.resume();
+  });
+}
+
+async function findTokens(source: string | undefined, io: CommandIo): Promise<{leaks: LeakedToken[]; where: string} | {error: string; code: number}> {
+  if (source && source !== '-') {
+    try {
+      return {leaks: findLeakedTokens(await readFile(resolve(io.cwd, source), 'utf8')), where: source};
+    } catch (error) {
+      return {error: `cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, code: EXIT.failed};
+    }
+  }
+  if (source === '-' || !io.stdin.isTTY) {
+    const text = await readPiped(io.stdin);
+    if (text === undefined) return {error: 'nothing arrived on stdin: pipe the text that holds the token, or give a FILE.', code: EXIT.usage};
+    return {leaks: findLeakedTokens(text), where: 'the text on stdin'};
+  }
+  const {password} = await import('@inquirer/prompts');
+  try {
+    const pasted = await password({message: 'Paste the token to revoke (input is hidden)', mask: '*'}, {input: io.stdin, output: io.stderr});
+    return {leaks: findLeakedTokens(pasted), where: 'the pasted text'};
+  } catch (error) {
+    if ((error as Error).name === 'ExitPromptError') return {error: 'Cancelled.', code: EXIT.interrupted};
+    throw error;
+  }
+}
+
+async function confirmRevoke(leaks: LeakedToken[], endpoint: string, io: CommandIo): Promise<boolean | undefined> {
+  if (!io.stdin.isTTY || !io.stderr.isTTY) return undefined;
+  const {confirm} = await import('@inquirer/prompts');
+  const what = leaks.length === 1 ? `${leaks[0]!.masked}` : `these ${leaks.length} tokens`;
+  try {
+    return await confirm({message: `Revoke ${what} on ${endpoint}? Anything still using ${leaks.length === 1 ? 'it' : 'them'} will stop working.`, default: false}, {input: io.stdin, output: io.stderr});
+  } catch {
+    return false;
+  }
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCommandArgs('revoke', args, {yes: {type: 'boolean'}, json: {type: 'boolean'}, sandbox: {type: 'boolean'}, endpoint: {type: 'string'}}, io, HELP);
+  if ('exit' in parsed) return parsed.exit;
+  const {values, positionals} = parsed;
+  const fail = (message: string, code: number = EXIT.failed) => {
+    writeLine(io.stderr, `hf-jobs-wizard revoke: ${message}`);
+    return code;
+  };
+  if (positionals.length > 1) return fail('give one FILE (or - for stdin).', EXIT.usage);
+  if (positionals[0] && findLeakedTokens(positionals[0]).length > 0) {
+    return fail('a token was given as an argument: argv is visible to other programs and kept in shell history. Pipe it instead: `printf %s "$TOKEN" | ' + appCommand('revoke -') + '` (and revoke that one too).', EXIT.usage);
+  }
+  const flagProblem = targetFlagProblem(values);
+  if (flagProblem) return fail(flagProblem, EXIT.usage);
+
+  const found = await findTokens(positionals[0], io);
+  if ('error' in found) return fail(found.error, found.code);
+  const {leaks, where} = found;
+  if (leaks.length === 0) return fail(`no real-format token in ${where} (placeholders such as hf_xxx are not tokens).`);
+  if (!values.json) for (const l of leaks) writeLine(io.stderr, `Found ${l.masked} in ${where}, line ${l.line}.`);
+
+  const target = await openHubTarget(values, io.env).catch((error: Error) => error);
+  if (target instanceof Error) return fail(target.message.split('\n')[0]!);
+  try {
+    if (!values.yes) {
+      const ok = await confirmRevoke(leaks, target.endpoint, io);
+      if (ok === undefined) return fail('revoking needs a confirmation: run it in a terminal, or pass --yes.', EXIT.usage);
+      if (!ok) return fail('Not revoked: nothing was sent.');
+    }
+    let status: number;
+    try {
+      status = await revokeCredentials({hubUrl: target.endpoint}, leaks.map((l) => l.token));
+    } catch (error) {
+      const secrets = leaks.map((l) => l.token);
+      return fail(`the revoke request failed, so the token may still work: ${describeHubError(error, {endpoint: target.endpoint, secrets}).message} Revoke it by hand at ${target.endpoint}/settings/tokens.`);
+    }
+    const next = afterRevokeSteps(`${target.endpoint}/settings/tokens`, (a) => appCommand(values.sandbox ? `${a} --sandbox` : a));
+    if (values.json) {
+      writeLine(io.stdout, JSON.stringify({sent: leaks.map((l) => l.masked), status, endpoint: target.endpoint, next}));
+    } else {
+      writeLine(io.stdout, `Sent ${leaks.map((l) => l.masked).join(', ')} to ${target.endpoint} for revocation (the Hub answered ${status}; it answers so for any token, live or not).`);
+      writeLine(io.stdout, 'Next:');
+      next.forEach((step, i) => writeLine(io.stdout, `  ${i + 1}. ${step}`));
+    }
+    return EXIT.ok;
+  } finally {
+    await target.close();
+  }
+}

@@ -1,0 +1,47 @@
+// A leaked token, answered: find the real-format tokens in a text or a file (never the doc placeholders), say so
+// first ("this text contains a token: do not post it"), and list the steps after a revoke. Pure: the revoke request
+// itself is core/hub/extra-routes.ts (POST /api/credentials/revoke), the confirmation is the command's.
+import {findTokenLike} from '../jobspec/placeholder.js';
+import {maskToken} from './mask.js';
+
+export interface LeakedToken {
+  /** The whole token: only ever sent to the revoke route, never printed. */
+  token: string;
+  masked: string;
+  /** 1-based line of its first occurrence in the text. */
+  line: number;
+}
+
+/** Distinct real-format tokens in `text`, in order of first appearance, each with the line it is on. */
+export function findLeakedTokens(text: string): LeakedToken[] {
+  const seen = new Map<string, LeakedToken>();
+  for (const {token, index} of findTokenLike(text)) {
+    if (seen.has(token)) continue;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+    seen.set(token, {token, masked: maskToken(token), line});
+  }
+  return [...seen.values()];
+}
+
+/** The first thing said when a text holds tokens. `where` names the text ("this text", "train.py"). */
+export function leakWarning(leaks: LeakedToken[], where: string, revokeCommand: string): string[] {
+  if (leaks.length === 0) return [];
+  const list = leaks.map((l) => `${l.masked} (line ${l.line})`).join(', ');
+  const one = leaks.length === 1;
+  return [
+    `${where} contains ${one ? 'a token' : `${leaks.length} tokens`}: ${list}. Do not post it anywhere; anyone who sees ${one ? 'it' : 'them'} can act as you.`,
+    `If ${one ? 'it has' : 'they have'} been shared, revoke ${one ? 'it' : 'them'} now: \`${revokeCommand}\` (asks before it sends anything), then make a new token.`,
+  ];
+}
+
+/** What to do once a token is revoked: make a new one and replace it everywhere the old one was used. */
+export function afterRevokeSteps(tokensPage: string, appCommand: (args: string) => string): string[] {
+  return [
+    `Make a new token: ${tokensPage} (a fine-grained one with only what your jobs need is safest).`,
+    `Save it where the tools read it: \`${appCommand('login')}\` (or \`hf auth login\`).`,
+    'Replace it wherever the old one was used: HF_TOKEN in your shell profile or .env files, CI secrets, Space secrets, notebooks.',
+    'Jobs get it as a secret, never in the script: `--secrets HF_TOKEN` (CLI) or secrets: {"HF_TOKEN": "$HF_TOKEN"} (MCP), never -e HF_TOKEN=hf_….',
+    `Check nothing still holds the old one: \`${appCommand('check')}\` in your project.`,
+  ];
+}
