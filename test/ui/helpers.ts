@@ -25,3 +25,13 @@ export async function waitForText(lastFrame: () => string | undefined, text: str
   await delay(20);
   return frame;
 }
+
+/** Moves the cursor with `key` until the highlighted line matches `target` (keys sent before Ink listens are not lost). */
+export async function moveTo(lastFrame: () => string | undefined, stdin: {write: (s: string) => void}, key: string, target: RegExp, maxPresses = 40): Promise<void> {
+  const on = () => (lastFrame() ?? '').split('\n').some((l) => l.startsWith('❯') && target.test(l));
+  for (let i = 0; i < maxPresses && !on(); i++) {
+    await press(stdin, key);
+    await delay(20);
+  }
+  expect(on(), `no highlighted line matches ${target}`).toBe(true);
+}

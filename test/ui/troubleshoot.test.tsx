@@ -13,7 +13,7 @@ import type {Account} from '../../src/core/wizard/types.js';
 import {EXAMPLES} from '../../src/examples/catalog.js';
 import {App} from '../../src/ui/App.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {KEYS, delay, press, waitForText} from './helpers.js';
+import {KEYS, delay, moveTo, press, waitForText} from './helpers.js';
 
 const sb = useSandbox();
 afterEach(() => cleanup());
@@ -127,9 +127,9 @@ describe('troubleshooting screens on a real sandbox', () => {
     const app = render(<App controller={controller} onExit={() => {}} />);
     await delay(30);
     // Highlight the warning line, then t: its troubleshooting screen.
-    const items = controller.getState().checklist.items.filter((i) => i.status !== 'skip');
-    const index = items.findIndex((i) => i.id === 'token-in-env');
-    await press(app.stdin, ...Array<string>(items.length - index).fill(KEYS.up), 't');
+    await waitForText(app.lastFrame, 'Continue to the example job');
+    await moveTo(app.lastFrame, app.stdin, KEYS.up, /Token passed as a secret, not env/);
+    await press(app.stdin, 't');
     const screen = await waitForText(app.lastFrame, /❯ Rewrite hf-job.json to pass HF_TOKEN as a secret.*\(suggested\)/);
     expect(screen).toContain('problem id: token-missing');
     expect(screen).toContain('passes HF_TOKEN under "env"');
