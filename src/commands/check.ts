@@ -3,6 +3,7 @@
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {runChecks} from '../core/checks/runner.js';
+import {preflightText} from '../core/preflight/preflight.js';
 import type {CheckReport, CheckResult, ScanSummary} from '../core/checks/types.js';
 import {appCommand} from '../core/invocation.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
@@ -14,12 +15,14 @@ const HELP = `Usage: hf-jobs-wizard check [PATH...] [--json] [--offline] [--endp
 Checks how your jobs get their Hugging Face token, before you spend compute on them. Reads job configs
 (hf-job.json), Python scripts and run_job/run_uv_job calls, \`hf jobs run|uv run\` lines, MCP hf_jobs calls
 and Markdown code blocks in the paths (default: the current folder; .gitignore is honoured), then checks
-your token against the Hub. Hidden folders (.git, .cache, .venv ...; .github is read), node_modules,
+your token against the Hub. With a token and a Hub to ask, each job found (up to 5) also gets a pre-flight:
+may this token run it there, can the namespace pay, the most it can cost, and the timeout. Hidden folders (.git, .cache, .venv ...; .github is read), node_modules,
 __pycache__ and this app's own data (its cache folder, sandbox data) are skipped unless you name them.
 
 Options:
-  --json          print {"ok": bool, "checks": [{"id", "status", "title", "message", "fix", "file"?, "line"?}]}
-  --offline       no network: skip token-valid, token-permission and repo-access
+  --json          print {"ok": bool, "checks": [{"id", "status", "title", "message", "fix", "file"?, "line"?}],
+                  "preflight"?: [{"file", "line", "api", "report": {"verdict", "lines": [...], "maxCostUsd"?}}]}
+  --offline       no network: skip token-valid, token-permission, repo-access and pre-flight
   --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
   --sandbox       check against the offline sandbox Hub with its practice login (\`${appCommand('login --sandbox')}\`),
                   the same one the wizard and \`${appCommand('example --sandbox')}\` use
@@ -27,7 +30,7 @@ Options:
 
 Example: ${appCommand('check my-first-hf-job --sandbox')}
 
-Exit codes: 0 no failure (warnings allowed), 1 at least one check failed, 2 usage error.`;
+Exit codes: 0 no failure (warnings allowed), 1 at least one check or pre-flight failed, 2 usage error.`;
 
 const MARKS = {pass: '✓', warn: '!', fail: '✗', skip: '-'} as const;
 const COLORS = {pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', skip: '\x1b[2m'} as const;
@@ -90,11 +93,16 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     target = await openHubTarget(values, io.env);
     const {env, endpoint} = target;
     let scanned: ScanSummary | undefined;
-    const report = await runChecks({paths, cwd: io.cwd, env, offline: Boolean(values.offline), endpoint, onScanned: (s) => (scanned = s)});
+    const report = await runChecks({paths, cwd: io.cwd, env, offline: Boolean(values.offline), endpoint, preflight: true, onScanned: (s) => (scanned = s)});
     if (values.json) writeLine(io.stdout, JSON.stringify(report));
     else {
       const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
       for (const line of renderReport(report, color, scanned)) writeLine(io.stdout, line);
+      for (const p of report.preflight ?? []) {
+        writeLine(io.stdout);
+        writeLine(io.stdout, `${p.file}:${p.line} (${p.api}), pre-flight before submitting:`);
+        for (const line of preflightText(p.report)) writeLine(io.stdout, `  ${line}`);
+      }
     }
     return report.ok ? EXIT.ok : EXIT.failed;
   } catch (error) {

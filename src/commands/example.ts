@@ -8,6 +8,8 @@ import {createHubClient, type HubClient, type HubJob, type HubJobSpec} from '../
 import {hubFixes} from '../core/checks/hub-fixes.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {toJobSpec} from '../core/jobspec/spec.js';
+import {gatherPreflight} from '../core/preflight/gather.js';
+import {plannedJobFromGoals, preflightText, type PreflightReport} from '../core/preflight/preflight.js';
 import {resolveToken} from '../core/store/resolve.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {classifyText} from '../core/troubleshoot/classify.js';
@@ -182,6 +184,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 
   let sandbox: SandboxSession | undefined;
   let token: string | undefined;
+  let preflightReport: PreflightReport | undefined;
   try {
     const example = await chooseExample(o, io);
     const target = await openHubTarget(o, io.env);
@@ -218,10 +221,23 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       spec = {...resolved.hubSpec(), labels: {name: `hf-jobs-wizard-${example.id}`, example: example.id}};
       runner = 'python-uv';
       err(`Example "${example.title}" on ${endpoint} as ${namespace}: runs ${example.scriptName} with uv on HF Jobs.`);
-      err(await priceLine(client, example.config.flavor, example.timeoutSeconds));
-      await confirmSpend(o, io);
     }
     err(`Token: ${maskToken(token)} from ${tokenFrom}, passed to the job as the secret HF_TOKEN (only its name shows in the job's details).`);
+    // Pre-flight, before anything is submitted: allowed, paid for, how long, at what price.
+    const plan = plannedJobFromGoals(namespace, example.config.flavor, example.timeoutSeconds, example.goals(namespace));
+    const report = await gatherPreflight({hubUrl: endpoint, accessToken: token, job: plan, sandbox: local}).catch((error: unknown) => describeHubError(error, {endpoint, secrets}).message);
+    if (typeof report === 'string') err(`Pre-flight could not be run (${report}); the Hub will decide at submit.`);
+    else for (const line of preflightText(report)) err(line);
+    preflightReport = typeof report === 'string' ? undefined : report;
+    if (preflightReport?.verdict === 'fail') {
+      const tokenProblem = preflightReport.lines.some((l) => l.status === 'fail' && (l.id === 'token-namespace' || l.id === 'token-repo' || l.id === 'auth-check'));
+      const next = tokenProblem ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}` : '';
+      throw new Failure(`the job was not submitted: pre-flight found what the Hub would refuse it for (the ✗ lines above).${next}`);
+    }
+    if (!local) {
+      if (!preflightReport) err(await priceLine(client, example.config.flavor, example.timeoutSeconds));
+      await confirmSpend(o, io);
+    }
 
     let job: HubJob;
     try {
@@ -260,7 +276,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (o.json) {
       writeLine(
         io.stdout,
-        JSON.stringify({example: example.id, id: job.id, url, namespace, endpoint, sandbox: local, runner, stage, message, ...(hint ? {hint} : {}), logLines: outcome.lines.length}),
+        JSON.stringify({example: example.id, id: job.id, url, namespace, endpoint, sandbox: local, runner, stage, message, ...(hint ? {hint} : {}), logLines: outcome.lines.length, ...(preflightReport ? {preflight: preflightReport} : {})}),
       );
     }
     return ok ? EXIT.ok : EXIT.failed;

@@ -42,7 +42,11 @@ describe('check command', () => {
     expect(await check(['--json', '--endpoint', sb.current.url], i)).toBe(0);
     const report = JSON.parse(i.out());
     expect(report.ok).toBe(true);
-    expect(Object.keys(report).sort()).toEqual(['checks', 'ok']);
+    expect(Object.keys(report).sort()).toEqual(['checks', 'ok', 'preflight']);
+    // The job found gets a pre-flight: allowed, paid for, its price for its 30-minute timeout.
+    expect(report.preflight).toHaveLength(1);
+    expect(report.preflight[0]).toMatchObject({file: 'hf-job.json', report: {verdict: expect.stringMatching(/^(pass|warn)$/)}});
+    expect(report.preflight[0].report.lines.find((l: {id: string}) => l.id === 'cost').message).toMatch(/^At most \$[\d.]+ for 30 min on cpu-basic/);
     expect(report.checks.map((c: {id: string}) => c.id)).toEqual(expect.arrayContaining(['hardcoded-token', 'token-valid', 'token-permission', 'repo-access', 'env-token-override']));
     expect(i.out()).not.toContain(sb.current.tokens.write);
   });
@@ -58,6 +62,16 @@ describe('check command', () => {
     expect(out).toContain('[✓] Token is valid');
     expect(out).not.toContain('\x1b[');
     expect(out).toMatch(/\d+ failed, \d+ warnings?, \d+ passed, \d+ skipped\./);
+    expect(out).toMatch(/pre-flight before submitting:\n {2}Pre-flight: /);
+  });
+
+  it('pre-flight fails the check when the token may not run the job: a read token, exit 1, the ✗ line says why', async () => {
+    await writeFile(join(dir, 'hf-job.json'), JSON.stringify({script: 'https://e.x/s.py', flavor: 'cpu-basic', timeout: '10m', secrets: {HF_TOKEN: '$HF_TOKEN'}}));
+    const i = io({HF_TOKEN: sb.current.tokens.read});
+    expect(await check(['--endpoint', sb.current.url], i)).toBe(1);
+    expect(i.out()).toMatch(/hf-job\.json:\d+ \(hf-job\.json\), pre-flight before submitting:/);
+    expect(i.out()).toMatch(/✗ .*read token/);
+    expect(i.out()).not.toContain(sb.current.tokens.read);
   });
 
   it('warnings alone exit 0; --offline does not touch the network', async () => {

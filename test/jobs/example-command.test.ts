@@ -30,18 +30,22 @@ describe('example command with --sandbox', () => {
     expect(t.err()).toContain('This job runs as practice-user, with a write token.');
     expect(t.err()).toContain('===== Job finished: status=COMPLETED =====');
     expect(t.err()).toMatch(/HF_TOKEN is set \(hf_…\w{4}\)/);
+    expect(t.err()).toContain('Pre-flight: ');
+    expect(t.err()).toMatch(/✓ At most \$[\d.]+ for 10 min on cpu-basic \(.*; practice prices/);
+    expect((summary as unknown as {preflight: {verdict: string}}).preflight.verdict).not.toBe('fail');
     expect(t.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
   });
 
-  it('uses the sandbox login when there is one: a read token cannot even submit (403, exit 1, clear reason)', {timeout: TIMEOUT}, async () => {
+  it('uses the sandbox login when there is one: a read token is stopped by pre-flight before submitting (exit 1, clear reason)', {timeout: TIMEOUT}, async () => {
     const l = await commandIo(home.env);
     expect(await login(['--sandbox', '--practice', 'read'], l.io), l.err()).toBe(0);
     const t = await commandIo(home.env);
     const code = await example(['push-dataset', '--sandbox'], t.io);
     expect(code).toBe(1);
     expect(t.err()).toContain('from your saved login');
-    expect(t.err()).toContain('the job was not submitted: 403 Forbidden');
-    expect(t.err()).toContain('this is a read token; running jobs needs a write token, or a fine-grained token with the "job.write" permission');
+    expect(t.err()).toContain('Pre-flight: this job would be refused or fail');
+    expect(t.err()).toMatch(/✗ .*read token/);
+    expect(t.err()).toContain('the job was not submitted: pre-flight found what the Hub would refuse it for');
     // ... and the next step, not only the reason.
     expect(t.err()).toContain("login --sandbox --practice write");
     expect(t.err()).not.toContain('Job submitted');
@@ -106,7 +110,7 @@ describe('example command against a non-local Hub (a sandbox behind a TCP relay 
     const t = await commandIo({PATH: process.env.PATH ?? '', HOME: '/nonexistent', HF_TOKEN: sb.tokens.write});
     const code = await example(['token-check', '--endpoint', endpoint], t.io);
     expect(code).toBe(2);
-    expect(t.err()).toContain('Flavor cpu-basic (CPU Basic, 2 vCPU, 16 GB): $0.01/hour, billed per minute');
+    expect(t.err()).toMatch(/✓ At most \$[\d.]+ for 10 min on cpu-basic \(CPU Basic, \$0\.01\/hour, billed per minute\)/);
     expect(t.err()).toContain('pass --yes to confirm');
     expect(t.err()).not.toContain('Job submitted');
   });

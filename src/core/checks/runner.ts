@@ -66,6 +66,37 @@ export interface RunChecksOptions {
   liveContext?: LiveContext;
   /** Told what was read (paths, file count, folders skipped) for the human report. */
   onScanned?: (summary: ScanSummary) => void;
+  /** Also run pre-flight (permission, auth check, billing, price, timeout) for the jobs found; live with a token only. */
+  preflight?: boolean;
+}
+
+/** Pre-flight for the first submissions found, when there is a token and a Hub to ask; failures fail the report. */
+async function preflightFor(model: ScanModel, ctx: LiveContext, offline: boolean): Promise<CheckReport['preflight']> {
+  if (offline || !ctx.token || model.submissions.length === 0) return undefined;
+  const who = await whoAmIOnce(ctx, {});
+  if (!who?.ok) return undefined;
+  const {plannedSubmissions} = await import('../preflight/from-scan.js');
+  const {gatherPreflight} = await import('../preflight/gather.js');
+  const sandbox = isSandboxUrl(ctx.endpoint);
+  const plans = plannedSubmissions(model, who.info.user);
+  const out: NonNullable<CheckReport['preflight']> = [];
+  for (const p of plans) {
+    try {
+      out.push({file: p.file, line: p.line, api: p.api, report: await gatherPreflight({hubUrl: ctx.endpoint, accessToken: ctx.token, job: p.job, sandbox})});
+    } catch {
+      // whoami answered a moment ago: a failure here is the network; the live checks already say so.
+    }
+  }
+  return out;
+}
+
+function isSandboxUrl(endpoint: string): boolean {
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
 }
 
 /** Messages never carry a whole token: a last pass masks anything token-shaped and the token in use. */
@@ -112,7 +143,13 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
   const facts = model.submissions.some((s) => s.flavor !== undefined) ? await liveFacts(ctx, offline) : {};
   const checks = [...runStaticChecks(model, options.only, ctx.endpoint, facts), ...(await runLiveChecks(ctx, model, offline, options.only))];
   options.onScanned?.({paths: options.paths.length ? options.paths : ['.'], files: model.files.length, skippedDirs: model.skippedDirs});
-  return report(safe(checks, ctx.token ? [ctx.token] : []));
+  const result = report(safe(checks, ctx.token ? [ctx.token] : []));
+  const pre = options.preflight ? await preflightFor(model, ctx, offline) : undefined;
+  if (pre?.length) {
+    result.preflight = pre;
+    if (pre.some((p) => p.report.verdict === 'fail')) result.ok = false;
+  }
+  return result;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface CheckResult {
 export interface CheckReport {
   ok: boolean;
   checks: CheckResult[];
+  /** Pre-flight for each job the project would submit (live runs with a token only; see core/preflight). */
+  preflight?: {file: string; line: number; api: string; report: import('../preflight/preflight.js').PreflightReport}[];
 }
 
 /** The paths walked, how many text files were read, and the folders left out (hidden, dependencies, app data). */

@@ -166,8 +166,9 @@ function costLine(job: PlannedJob, timeoutSeconds: number, hardware: HardwarePri
     };
   }
   const max = perMinuteUsd(hw) * Math.ceil(timeoutSeconds / 60);
-  const practice = sandbox ? ' (practice prices: the sandbox charges nothing)' : '';
-  return {line: {id: 'cost', status: 'pass', message: `At most ${usd(max)} for ${describeDuration(timeoutSeconds)} on ${job.flavor}${practice}.`}, max};
+  const practice = sandbox ? '; practice prices: the sandbox charges nothing' : '';
+  const rate = `${hw.prettyName ? `${hw.prettyName}, ` : ''}${usd(perMinuteUsd(hw) * 60)}/hour, billed per minute`;
+  return {line: {id: 'cost', status: 'pass', message: `At most ${usd(max)} for ${describeDuration(timeoutSeconds)} on ${job.flavor} (${rate}${practice}).`}, max};
 }
 
 function timeoutLine(job: PlannedJob): PreflightLine {
@@ -205,4 +206,33 @@ export function preflightSummary(report: PreflightReport): string {
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The goals a job's token must allow (run the job, push, read private), as a planned job for pre-flight. */
+export function plannedJobFromGoals(
+  namespace: string,
+  flavor: string,
+  timeoutSeconds: number | undefined,
+  goals: readonly ({kind: 'run-job'} | {kind: 'push' | 'read-private'; repo: RepoRef} | {kind: string})[],
+  looksLong = false,
+): PlannedJob {
+  const writes: RepoRef[] = [];
+  const reads: RepoRef[] = [];
+  for (const g of goals) {
+    if ('repo' in g && g.kind === 'push') writes.push(g.repo);
+    if ('repo' in g && g.kind === 'read-private') reads.push(g.repo);
+  }
+  return {namespace, flavor, ...(timeoutSeconds !== undefined ? {timeoutSeconds} : {}), writes, reads, looksLong};
+}
+
+const MARK: Record<PreflightStatus, string> = {pass: '✓', warn: '!', fail: '✗'};
+
+/** The report as plain text lines (summary first, then one mark + message per line, its fix indented below). */
+export function preflightText(report: PreflightReport): string[] {
+  const out = [preflightSummary(report)];
+  for (const l of report.lines) {
+    out.push(`  ${MARK[l.status]} ${l.message}`);
+    if (l.fix && l.status !== 'pass') out.push(`      ${l.fix}`);
+  }
+  return out;
 }

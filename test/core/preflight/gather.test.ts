@@ -10,7 +10,7 @@ describe('gatherPreflight against the sandbox Hub', () => {
     const r = await gatherPreflight({hubUrl: sandbox.current.url, accessToken: sandbox.current.tokens.write, job: job(), sandbox: true});
     expect(r.lines.find((l) => l.id === 'token-namespace')?.status).toBe('pass');
     expect(r.lines.find((l) => l.id === 'billing')?.status).toBe('pass');
-    expect(r.lines.find((l) => l.id === 'cost')?.message).toMatch(/^At most \$0\.\d+ for 10 min on cpu-basic \(practice prices/);
+    expect(r.lines.find((l) => l.id === 'cost')?.message).toMatch(/^At most \$0\.\d+ for 10 min on cpu-basic \(.*; practice prices/);
     expect(r.lines.find((l) => l.id === 'auth-check')?.status).not.toBe('fail');
     expect(r.verdict).not.toBe('fail');
   });

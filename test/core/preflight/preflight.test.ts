@@ -14,7 +14,7 @@ describe('preflight', () => {
   it('passes a write token in its own namespace that can pay, and gives the most the job can cost', () => {
     const r = preflight(input({job: {...job, flavor: 'a10g-small', timeoutSeconds: 3600}}));
     expect(r.verdict).toBe('pass');
-    expect(line(r, 'cost')?.message).toBe('At most $1.00 for 1 h on a10g-small.');
+    expect(line(r, 'cost')?.message).toMatch(/^At most \$1\.00 for 1 h on a10g-small \(.*\$1\.00\/hour, billed per minute\)\.$/);
     expect(r.maxCostUsd).toBeCloseTo(1, 5);
     expect(preflightSummary(r)).toBe('Pre-flight: the job will be allowed.');
   });
