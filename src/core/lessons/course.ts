@@ -1,9 +1,12 @@
 // A learner's course: the lessons, their progress and their workspace, and every action the `learn` faces
 // (Ink view, plain mode, the non-interactive flags) share: start, hint, verify, reset, run, whoami.
+import {dirname, join} from 'node:path';
 import {STATIC_CHECK_IDS} from '../checks/types.js';
+import {realToolsStep} from '../preflight/real-tools.js';
+import {writeFileAtomic} from '../store/atomic.js';
 import {runChecks} from '../checks/runner.js';
 import {findExercise, findLesson, loadLessons} from './loader.js';
-import {runExerciseJob, whoamiPractice, type RunOutcome, type WhoamiReport} from './live.js';
+import {followLog, runExerciseJob, submitLikeHfCli, whoamiPractice, type RunOutcome, type WhoamiReport} from './live.js';
 import type {Exercise, Lesson, LiveExercise, PracticeToken, SolutionStep} from './model.js';
 import {progressPath, ProgressStore} from './progress.js';
 import type {LearnTarget} from './target.js';
@@ -132,6 +135,7 @@ export class Course {
       } else {
         if (!input.target) throw new Error('A live exercise needs the sandbox.');
         result = await verifyLive(exercise, this.progress.runsFor(lesson.id, exercise.id, input.target.key), input.target, {paths, cwd: dir, runChecks: this.runChecks});
+        if (!result.passed && exercise.verify.type === 'cli-job') result = {...result, items: [...result.items, ...(await this.realToolsHelp(exercise, input.target, dir))]};
       }
     }
     if (result.passed) await this.progress.markDone(lesson.id, exercise.id);
@@ -158,6 +162,19 @@ export class Course {
     return whoamiPractice(target, token);
   }
 
+  /**
+   * The real-tools exercise: the sandbox's URL and practice token written whole only to a 0600 env file next to the
+   * progress file (outside the exercise folder), and what to type, with the token masked.
+   */
+  private async realToolsHelp(exercise: LiveExercise, target: LearnTarget, dir: string): Promise<{ok: boolean; text: string}[]> {
+    const envFilePath = join(dirname(this.progress.path), 'sandbox-hf.env');
+    const step = realToolsStep({endpoint: target.hubUrl, token: target.tokens['fine-grained'], envFilePath, scriptName: exercise.files.find((f) => f.endsWith('.py')) ?? 'push_dataset.py'});
+    await writeFileAtomic(envFilePath, step.envFileContent);
+    return [
+      {ok: false, text: `In another terminal, in ${dir}: \`${step.sandboxCommands.join(' && ')}\` (${envFilePath}, mode 0600, holds: ${step.exportLines.join('; ')}).`},
+    ];
+  }
+
   /** Replays the reference solution (tests; and the instructor's `--solve`). */
   async applySolution(lesson: Lesson, exercise: Exercise, target?: LearnTarget): Promise<QuizAnswers | undefined> {
     if (exercise.kind === 'quiz') return exercise.questions.map((q) => q.choices.findIndex((c) => c.correct));
@@ -171,7 +188,10 @@ export class Course {
         await this.prepare(lesson, exercise);
         await copySolution(this.workspaceRoot, lesson, exercise);
       }
-      else {
+      else if ('submitOutside' in step) {
+        if (!target) throw new Error('A live exercise needs the sandbox.');
+        await followLog(target, (await submitLikeHfCli(target, exercise.example, step.submitOutside)).id, 60_000);
+      } else {
         if (!target) throw new Error('A live exercise needs the sandbox.');
         await this.run(lesson, exercise, step.run, target);
       }

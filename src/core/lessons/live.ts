@@ -182,3 +182,28 @@ export async function whoamiPractice(target: LearnTarget, token: PracticeToken):
     return {token, masked, ok: false, lines: [`${d.status ?? 'error'}: ${d.message}`]};
   }
 }
+
+/** True for a job the tutorial, the wizard or `example` submitted (they label their jobs); false for hf, Python, MCP. */
+export function submittedByThisApp(job: Pick<HubJob, 'labels'>): boolean {
+  const labels = (job.labels ?? {}) as Record<string, string>;
+  return EXERCISE_LABEL in labels || Object.values(labels).some((v) => typeof v === 'string' && v.startsWith('hf-jobs-wizard'));
+}
+
+/**
+ * Submits the example the way `hf jobs uv run --secrets HF_TOKEN SCRIPT` does from a learner's shell: the token only
+ * as the HF_TOKEN secret, no labels of this app. The reference solution of the real-tools exercise (tests, --solve).
+ */
+export async function submitLikeHfCli(target: LearnTarget, exampleId: string, token: PracticeToken): Promise<HubJob> {
+  const example = findExample(exampleId);
+  if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
+  const base = example.sandboxJob({namespace: target.user});
+  const client = createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens[token]});
+  return client.runJob(target.user, {
+    dockerImage: base.dockerImage,
+    command: base.command,
+    environment: Object.fromEntries(Object.entries(base.environment ?? {}).filter(([k]) => k !== 'HF_TOKEN')),
+    secrets: {HF_TOKEN: target.tokens[token]},
+    flavor: base.flavor,
+    timeoutSeconds: base.timeoutSeconds,
+  });
+}

@@ -48,9 +48,13 @@ export type LiveVerify =
   /** A run with `token` met a 403 (at submission or in its log), and a later run ended COMPLETED. */
   | {type: 'forbidden-then-fixed'; token: PracticeToken}
   /** A run ended COMPLETED and the dataset `<user>/<repo>` has files. */
-  | {type: 'dataset-pushed'; repo: string};
+  | {type: 'dataset-pushed'; repo: string}
+  /** A job submitted from outside the tutorial (the real `hf` CLI, Python, MCP) with HF_TOKEN as a secret, not env,
+   * ended COMPLETED, and the dataset `<user>/<repo>` has files. */
+  | {type: 'cli-job'; repo: string};
 
-export type SolutionStep = {run: PracticeToken} | {copySolution: true};
+/** `submitOutside`: the reference solution submits the job as `hf jobs uv run --secrets HF_TOKEN` would (no tutorial label). */
+export type SolutionStep = {run: PracticeToken} | {copySolution: true} | {submitOutside: PracticeToken};
 
 export interface LiveExercise extends ExerciseBase {
   kind: 'live';
@@ -152,8 +156,10 @@ function parseVerify(v: Json, where: string): LiveVerify {
       return {type: 'forbidden-then-fixed', token: token(o.token, `${where}.verify`)};
     case 'dataset-pushed':
       return {type: 'dataset-pushed', repo: str(o, 'repo', `${where}.verify`)};
+    case 'cli-job':
+      return {type: 'cli-job', repo: str(o, 'repo', `${where}.verify`)};
     default:
-      throw new LessonDataError(`${where}.verify.type must be job-completed, forbidden-then-fixed or dataset-pushed`);
+      throw new LessonDataError(`${where}.verify.type must be job-completed, forbidden-then-fixed, dataset-pushed or cli-job`);
   }
 }
 
@@ -162,6 +168,7 @@ function parseSteps(v: Json, where: string): SolutionStep[] {
   return v.map((s, i) => {
     const o = obj(s, `${where}.solutionSteps[${i}]`);
     if (o.copySolution === true) return {copySolution: true};
+    if (o.submitOutside !== undefined) return {submitOutside: token(o.submitOutside, `${where}.solutionSteps[${i}]`)};
     return {run: token(o.run, `${where}.solutionSteps[${i}]`)};
   });
 }

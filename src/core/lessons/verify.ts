@@ -4,7 +4,8 @@
 import {existsSync} from 'node:fs';
 import type {CheckReport, CheckResult} from '../checks/types.js';
 import {createHubClient} from '../hub/client.js';
-import {followLog, readJob} from './live.js';
+import type {HubJob} from '../hub/client.js';
+import {followLog, readJob, submittedByThisApp} from './live.js';
 import type {CheckExpectation, Exercise, LiveExercise, QuizExercise} from './model.js';
 import type {RunRecord} from './progress.js';
 import type {LearnTarget} from './target.js';
@@ -113,6 +114,41 @@ async function datasetFiles(target: LearnTarget, repo: string): Promise<string[]
   return names;
 }
 
+/**
+ * The real-tools exercise: a job submitted from outside the tutorial (hf, Python, MCP: no label of this app) that got
+ * HF_TOKEN as a secret, not as a plain env value, COMPLETED, and the dataset got its files.
+ */
+async function verifyOutsideJob(target: LearnTarget, repo: string): Promise<VerifyItem[]> {
+  const client = createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens.write});
+  let jobs: HubJob[];
+  try {
+    jobs = await client.listJobs(target.user);
+  } catch (error) {
+    return [{ok: false, text: `Could not list the sandbox's jobs (${(error as Error).message.split('\n')[0]}).`}];
+  }
+  const outside = jobs.filter((j) => !submittedByThisApp(j));
+  if (outside.length === 0) return [{ok: false, text: `No job from outside the tutorial yet: run the hf command from the lesson in another terminal, against ${target.hubUrl}.`}];
+  const named = (list: unknown) => (Array.isArray(list) ? list.map(String) : Object.keys((list ?? {}) as Record<string, unknown>));
+  const asSecret = outside.filter((j) => named(j.secrets).includes('HF_TOKEN'));
+  const inEnv = outside.find((j) => named(j.environment).includes('HF_TOKEN'));
+  const items: VerifyItem[] = [{ok: true, text: `${outside.length} job${outside.length === 1 ? '' : 's'} submitted from outside the tutorial.`}];
+  if (asSecret.length === 0) {
+    items.push({ok: false, text: inEnv ? `Job ${inEnv.id} got HF_TOKEN with -e (a plain value, shown in the job's details): use --secrets HF_TOKEN.` : 'No outside job got HF_TOKEN: add --secrets HF_TOKEN.'});
+    return items;
+  }
+  items.push({ok: true, text: 'HF_TOKEN went to the job as a secret (--secrets HF_TOKEN).'});
+  const done = asSecret.find((j) => String(j.status.stage) === 'COMPLETED');
+  if (!done) {
+    const last = asSecret[0]!;
+    items.push({ok: false, text: `Job ${last.id} has not completed (${last.status.stage}${last.status.message ? `: ${last.status.message}` : ''}): \`hf jobs logs ${last.id}\` says why.`});
+    return items;
+  }
+  items.push({ok: true, text: `Job ${done.id} completed.`});
+  const names = await datasetFiles(target, repo);
+  items.push(names.length ? {ok: true, text: `datasets/${target.user}/${repo} has ${names.join(', ')}.`} : {ok: false, text: `datasets/${target.user}/${repo} has no files: the job did not push anything.`});
+  return items;
+}
+
 /** Live exercises: decided by the jobs this learner ran (progress) and what the sandbox says about them. */
 export async function verifyLive(exercise: LiveExercise, runs: RunRecord[], target: LearnTarget, files: {paths: string[]; cwd: string; runChecks: CheckRunner}): Promise<VerifyResult> {
   const items: VerifyItem[] = [];
@@ -124,7 +160,7 @@ export async function verifyLive(exercise: LiveExercise, runs: RunRecord[], targ
   const v = exercise.verify;
   const states = await Promise.all(runs.map((r) => runState(target, r, v.type === 'forbidden-then-fixed' && r.token === v.token)));
   const completed = states.filter((s) => s.stage === 'COMPLETED');
-  if (runs.length === 0) items.push({ok: false, text: 'No job run yet for this exercise: press r (or use --run TOKEN) to run one.'});
+  if (runs.length === 0 && v.type !== 'cli-job') items.push({ok: false, text: 'No job run yet for this exercise: press r (or use --run TOKEN) to run one.'});
   switch (v.type) {
     case 'job-completed': {
       const good = completed.find((s) => s.run.token === v.token);
@@ -163,6 +199,9 @@ export async function verifyLive(exercise: LiveExercise, runs: RunRecord[], targ
       }
       break;
     }
+    case 'cli-job':
+      items.push(...(await verifyOutsideJob(target, v.repo)));
+      break;
   }
   const failing = items.filter((i) => !i.ok);
   return {
