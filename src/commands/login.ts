@@ -3,7 +3,7 @@ import {parseArgs} from 'node:util';
 import {delimiter, join} from 'node:path';
 import {existsSync} from 'node:fs';
 import {isDefaultEndpoint} from '../core/endpoint.js';
-import {DeviceFlowError, deviceClientId, pollDeviceToken, requestDeviceCode} from '../core/auth/device-flow.js';
+import {DeviceFlowError, approvalUrl, deviceClientId, pollDeviceToken, requestDeviceCode} from '../core/auth/device-flow.js';
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {loginWithToken} from '../core/auth/login-flow.js';
 import type {VerifySource} from '../core/auth/verify.js';
@@ -145,7 +145,7 @@ async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env
     if (io.stdin.isTTY) writeLine(io.stderr, 'Reading the token from stdin (paste it and press Enter):');
     return {token: await readFirstLine(io.stdin), source: 'input'};
   }
-  if (o.device) return deviceLogin(io, endpoint, env);
+  if (o.device) return deviceLogin(io, endpoint, env, sandbox?.endpoint === endpoint ? sandbox.formKey : undefined);
   // The practice tokens of \`sandbox --json\` belong to that separate, temporary sandbox: point at --practice.
   const sandboxHint = `Sandbox: no token to create or paste: log in with a practice token, \`${APP_COMMAND} login --sandbox --practice write\` (or --practice read, fine-grained or expired to see those fail).`;
   if (sandbox && !io.stdin.isTTY) throw new CommandFailure(sandboxHint, EXIT.usage, 'usage');
@@ -164,7 +164,7 @@ async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env
   }
 }
 
-async function deviceLogin(io: CommandIo, endpoint: string, env: Env): Promise<Obtained> {
+async function deviceLogin(io: CommandIo, endpoint: string, env: Env, formKey?: string): Promise<Obtained> {
   const clientId = deviceClientId(env, endpoint);
   if (!clientId) {
     const hf = onPath(env, 'hf') ? ' `hf` is installed: run `hf auth login` (browser login), and this tool will use the token it saves.' : '';
@@ -175,7 +175,7 @@ async function deviceLogin(io: CommandIo, endpoint: string, env: Env): Promise<O
   process.once('SIGINT', onSigint);
   try {
     const authorization = await requestDeviceCode({endpoint, clientId, signal: ac.signal});
-    writeLine(io.stderr, `\n    Open this URL in your browser:\n        ${authorization.verificationUriComplete ?? authorization.verificationUri}\n`);
+    writeLine(io.stderr, `\n    Open this URL in your browser:\n        ${approvalUrl(authorization, formKey)}\n`);
     writeLine(io.stderr, `    And enter the code: ${authorization.userCode}\n`);
     io.stderr.write('    Waiting for authorization');
     const token = await pollDeviceToken({endpoint, clientId, authorization, signal: ac.signal, onPoll: () => io.stderr.write('.')});

@@ -69,7 +69,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
 
   if (values.json) {
-    writeLine(io.stdout, JSON.stringify({url: sandbox.url, tokens: sandbox.tokens, users: sandbox.users}));
+    writeLine(io.stdout, JSON.stringify({url: sandbox.url, tokens: sandbox.tokens, users: sandbox.users, formKey: sandbox.formKey}));
   } else {
     writeLine(io.stdout, `Sandbox Hub listening on ${sandbox.url} (offline, practice data only)`);
     writeLine(io.stdout, `State: ${sandbox.dataDir}${values.data ? '' : ' (temporary, removed on exit; keep it with --data DIR)'}`);
@@ -77,6 +77,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stdout, 'Practice tokens (run with --json to print them in full):');
     for (const [label, token] of Object.entries(sandbox.tokens)) writeLine(io.stdout, `  ${label.padEnd(13)} ${maskToken(token)}`);
     writeLine(io.stdout, `Use it from another terminal:  export HF_ENDPOINT=${sandbox.url}`);
+    writeLine(io.stdout, `Browser (device) logins: the approval page needs this process's key; add &key=${sandbox.formKey} to the link the tool prints.`);
+    writeLine(io.stdout, 'Only requests to 127.0.0.1, localhost or [::1] on this port are served (no other Host: no DNS rebinding).');
     writeLine(io.stdout, 'Press Ctrl-C to stop.');
   }
 

@@ -10,6 +10,10 @@ export interface SandboxCore {
   baseUrl: string;
   /** Persists accounts/tokens (a no-op cost when nothing changed is fine). */
   saveAccounts(): Promise<void>;
+  /** The per-process secret state-changing browser forms must carry (SandboxHandle.formKey). */
+  formKey: string;
+  /** Extra Host values to accept (SandboxOptions.allowHost). */
+  allowHost?: (host: string) => boolean;
 }
 
 export interface SandboxRequest extends RequestContext {

@@ -107,7 +107,7 @@ export function sendError(ctx: RequestContext, error: HttpError): void {
     headers['X-Error-Code'] = error.errorCode;
   }
   // Header values must be latin1 without newlines.
-  headers['X-Error-Message'] = error.message.replace(/[^\x20-\x7e]/g, ' ');
+  headers['X-Error-Message'] = error.message.replace(/[^\x20-\x7e]/g, ' ').slice(0, 1000);
   // Answering before the request body was read: don't let the client reuse a connection with body bytes still in flight.
   if (!ctx.req.complete) headers.Connection = 'close';
   sendJson(ctx, error.status, {error: error.message}, headers);

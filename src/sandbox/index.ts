@@ -1,4 +1,5 @@
 // startSandbox(): the offline Hub + Jobs emulator, started in-process by the app, the tests and `hf-jobs-wizard sandbox`.
+import {randomBytes} from 'node:crypto';
 import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -48,6 +49,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl: 'http://127.0.0.1',
     // One save at a time, each serialising the state when it runs: the last one on disk always has every change.
     saveAccounts: () => (saving = saving.catch(() => undefined).then(() => writeTextAtomic(accountsFile, JSON.stringify(accounts, null, 2)))),
+    formKey: randomBytes(24).toString('hex'),
+    ...(options.allowHost ? {allowHost: options.allowHost} : {}),
   };
   await core.saveAccounts();
   const store = hubStore(core);
@@ -79,6 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tokens,
     users: accounts.users.map((u) => u.name),
     dataDir,
+    formKey: core.formKey,
     close() {
       closed ??= (async () => {
         for (const cleanup of cleanups) await cleanup();

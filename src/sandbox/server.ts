@@ -31,6 +31,9 @@ export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): 
       sandbox: core,
     };
     try {
+      if (!hostAllowed(core, req.headers.host)) {
+        throw new HttpError(421, `This sandbox Hub answers only requests addressed to ${core.baseUrl} (or localhost / [::1] on the same port); Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} was refused.`);
+      }
       const found = router.match(req.method ?? 'GET', url.pathname);
       if (!found) throw new HttpError(404, 'Not Found');
       if ('allowed' in found) {
@@ -54,6 +57,18 @@ export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): 
   server.on('clientError', answerClientError);
   server.keepAliveTimeout = 5000;
   return {server, cleanups};
+}
+
+/**
+ * Only the sandbox's own loopback names: a page in the browser that rebinds its own domain to 127.0.0.1 sends its
+ * domain as Host and is refused, so it can neither read the API nor post forms.
+ */
+export function hostAllowed(core: Pick<SandboxCore, 'baseUrl' | 'allowHost'>, host: string | undefined): boolean {
+  if (!host) return false;
+  const port = new URL(core.baseUrl).port;
+  const h = host.toLowerCase();
+  if (h === `127.0.0.1:${port}` || h === `localhost:${port}` || h === `[::1]:${port}`) return true;
+  return core.allowHost?.(host) ?? false;
 }
 
 /** A request Node could not even parse (bad method, headers too large...): still a Hub-style JSON error with X-Request-Id. */

@@ -15,6 +15,11 @@ export interface SandboxOptions {
   fixtures?: 'upstream-tests';
   /** OAuth device-code login timing (seconds): poll `interval` (default 5) and code lifetime `expiresIn` (default 900). */
   oauth?: {interval?: number; expiresIn?: number};
+  /**
+   * Extra `Host` header values to serve besides 127.0.0.1:PORT, localhost:PORT and [::1]:PORT (tests that reach the
+   * sandbox through a relay). Every other Host gets 421: a web page cannot reach the sandbox by DNS rebinding.
+   */
+  allowHost?: (host: string) => boolean;
 }
 
 export interface SandboxHandle {
@@ -25,5 +30,10 @@ export interface SandboxHandle {
   users: string[];
   /** Where the sandbox keeps its state. */
   dataDir: string;
+  /**
+   * This process's secret for the sandbox's browser forms (device approval, token creation): only a page opened with
+   * it (`?key=…`, see approvalUrl in core/auth/device-flow.ts) can approve or create anything. Never logged.
+   */
+  formKey: string;
   close(): Promise<void>;
 }

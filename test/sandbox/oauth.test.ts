@@ -50,14 +50,21 @@ describe('sandbox OAuth device-code login', () => {
 
     expect(await poll(code)).toEqual({status: 400, body: expect.objectContaining({error: 'authorization_pending'})});
 
-    const page = await fetch(code.verification_uri_complete);
+    // Without the key (what POST /oauth/device hands to anyone) the page shows the code but cannot approve.
+    const bare = await (await fetch(code.verification_uri_complete)).text();
+    expect(bare).toContain(code.user_code);
+    expect(bare).not.toMatch(/<form method="post"/);
+    expect(bare).toContain('Open the link your terminal printed');
+
+    const page = await fetch(`${code.verification_uri_complete}&key=${sb.current.formKey}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(code.user_code);
     expect(html).toContain('practice-user');
     expect(html).toMatch(/<form method="post"/);
+    expect(html).toContain(`name="key" value="${sb.current.formKey}"`);
 
-    const approved = await form('/oauth/device/verify', {user_code: code.user_code.toLowerCase(), action: 'approve'});
+    const approved = await form('/oauth/device/verify', {user_code: code.user_code.toLowerCase(), action: 'approve', key: sb.current.formKey});
     expect(approved.status).toBe(200);
     expect(await approved.text()).toContain('Device connected');
 
@@ -82,7 +89,7 @@ describe('sandbox OAuth device-code login', () => {
 
   it('access_denied after a deny', async () => {
     const code = await start();
-    expect((await form('/oauth/device/verify', {user_code: code.user_code, action: 'deny'})).status).toBe(200);
+    expect((await form('/oauth/device/verify', {user_code: code.user_code, action: 'deny', key: sb.current.formKey})).status).toBe(200);
     expect((await poll(code)).body.error).toBe('access_denied');
   });
 
@@ -97,7 +104,7 @@ describe('sandbox OAuth device-code login', () => {
 
   it('many logins approved at once all get their token (accounts are saved without colliding temp files)', async () => {
     const codes = await Promise.all(Array.from({length: 8}, () => start()));
-    for (const code of codes) expect((await form('/oauth/device/verify', {user_code: code.user_code, action: 'approve'})).status).toBe(200);
+    for (const code of codes) expect((await form('/oauth/device/verify', {user_code: code.user_code, action: 'approve', key: sb.current.formKey})).status).toBe(200);
     const results = await Promise.all(codes.map((code) => poll(code)));
     expect(results.map((r) => r.status)).toEqual(codes.map(() => 200));
     const saved = await readFile(join(sb.current.dataDir, 'accounts.json'), 'utf8');

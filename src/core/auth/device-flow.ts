@@ -16,6 +16,19 @@ export function deviceClientId(env: Env, endpoint: string): string | undefined {
   return isDefaultEndpoint(endpoint) ? undefined : SANDBOX_DEVICE_CLIENT_ID;
 }
 
+/**
+ * The URL to open for a device login: the server's complete URI, plus the sandbox's form key when the app itself
+ * started the sandbox (its approval form accepts only a page opened with that key). Never shown with the key on the
+ * real Hub, which has no key.
+ */
+export function approvalUrl(authorization: Pick<DeviceAuthorization, 'verificationUri' | 'verificationUriComplete'>, formKey?: string): string {
+  const base = authorization.verificationUriComplete ?? authorization.verificationUri;
+  if (!formKey) return base;
+  const u = new URL(base);
+  u.searchParams.set('key', formKey);
+  return u.toString();
+}
+
 export interface DeviceAuthorization {
   deviceCode: string;
   userCode: string;

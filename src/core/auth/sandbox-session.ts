@@ -15,6 +15,8 @@ export interface SandboxSession {
   tokens: Record<'write' | 'read' | 'fine-grained' | 'expired', string>;
   users: string[];
   dataDir: string;
+  /** The sandbox's browser-form key (device approval): only the process that started the sandbox knows it. */
+  formKey?: string;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function openSandboxSession(env: Env, options: {dataDir?: string} =
     tokens: sandbox.tokens,
     users: sandbox.users,
     dataDir: sandbox.dataDir,
+    formKey: sandbox.formKey,
     close: () => sandbox.close(),
   };
 }

@@ -4,7 +4,7 @@ import {spawn} from 'node:child_process';
 import {mkdir, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {EXAMPLES, findExample, type Example} from '../../examples/catalog.js';
-import {deviceClientId, pollDeviceToken, requestDeviceCode} from '../auth/device-flow.js';
+import {approvalUrl, deviceClientId, pollDeviceToken, requestDeviceCode} from '../auth/device-flow.js';
 import {openSandboxSession, type SandboxSession} from '../auth/sandbox-session.js';
 import {verifyToken, type VerifySource} from '../auth/verify.js';
 import {createLiveContext, emptyModel, LIVE_CHECK_IDS, runChecks, runLiveChecks, STATIC_CHECK_IDS, type CheckId, type CheckResult, type LiveContext, type LiveHub} from '../checks/index.js';
@@ -263,7 +263,7 @@ export function createRealServices(options: RealServicesOptions): WizardServices
       const clientId = deviceClientId(envFor(target), target.endpoint);
       if (!clientId) throw new Error('Browser login is not available for huggingface.co from this tool yet: paste a token instead (or run `hf auth login`, then come back).');
       const authorization = await requestDeviceCode({endpoint: target.endpoint, clientId, signal});
-      onCode(authorization.verificationUriComplete ?? authorization.verificationUri, authorization.userCode);
+      onCode(approvalUrl(authorization, target.kind === 'sandbox' && sandbox?.endpoint === target.endpoint ? sandbox.formKey : undefined), authorization.userCode);
       const token = await pollDeviceToken({endpoint: target.endpoint, clientId, authorization, signal});
       return token.accessToken;
     },

@@ -10,6 +10,7 @@ import {MAIN_USER, findUser, objectId, randomTokenValue, type SandboxToken} from
 import {requireUser, type RouteModule, type SandboxCore, type SandboxRequest} from '../context.js';
 import {HttpError, readBody, sendHtml, sendJson} from '../http.js';
 import {escapeHtml} from './pages.js';
+import {keyMatches, requireFormKey} from '../forms.js';
 
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** How long an OAuth access token from the sandbox lives (seconds). */
@@ -188,6 +189,8 @@ export const registerOauthRoutes: RouteModule = (router, sandbox) => {
   });
 
   const verifyPage = (ctx: SandboxRequest, code: string | null, status = 200, notice = '') => {
+    const key = ctx.url.searchParams.get('key');
+    const keyOk = keyMatches(sandbox.formKey, key);
     const grant = code ? grants.get(byUserCode.get(normaliseUserCode(code)) ?? '') : undefined;
     if (!code || !grant) {
       sendPage(
@@ -196,7 +199,7 @@ export const registerOauthRoutes: RouteModule = (router, sandbox) => {
         'Connect a device',
         `${code ? `<p><strong>Unknown or expired code ${escapeHtml(code)}.</strong> Start the login again in the terminal.</p>` : ''}
 <form method="get" action="/oauth/device/verify"><p>Enter the code shown in your terminal:</p>
-<input name="user_code" autocomplete="off" placeholder="ABCD-EFGH"> <button type="submit">Continue</button></form>`,
+<input name="user_code" autocomplete="off" placeholder="ABCD-EFGH">${keyOk ? `<input type="hidden" name="key" value="${escapeHtml(key!)}">` : ''} <button type="submit">Continue</button></form>`,
       );
       return;
     }
@@ -213,7 +216,9 @@ ${
     ? '<p><strong>This code has expired.</strong> Start the login again in the terminal.</p>'
     : grant.status !== 'pending'
       ? `<p>Already ${grant.status}.</p>`
-      : `<form method="post" action="/oauth/device/verify"><input type="hidden" name="user_code" value="${escapeHtml(grant.userCode)}">
+      : !keyOk
+        ? '<p><strong>Open the link your terminal printed</strong> (it carries a key only the app that started this sandbox knows): this page cannot approve a login without it.</p>'
+      : `<form method="post" action="/oauth/device/verify"><input type="hidden" name="user_code" value="${escapeHtml(grant.userCode)}"><input type="hidden" name="key" value="${escapeHtml(key!)}">
 <button type="submit" name="action" value="approve">Approve</button><button type="submit" name="action" value="deny">Deny</button></form>`
 }`,
     );
@@ -223,6 +228,7 @@ ${
 
   router.on('POST', /^\/oauth\/device\/verify$/, async (ctx) => {
     const form = await readForm(ctx);
+    requireFormKey(ctx, form);
     const code = form.get('user_code');
     const action = form.get('action');
     const grant = code ? grants.get(byUserCode.get(normaliseUserCode(code)) ?? '') : undefined;
