@@ -211,8 +211,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     const o = parsed;
     json = o.json;
+    // Names and orgs come from the server: no escape sequence or whole token reaches the terminal.
     const out = (line = '') => {
-      if (!json) writeLine(io.stdout, line);
+      if (!json) writeLine(io.stdout, redactSecrets(line));
     };
 
     const target = await openHubTarget(o, io.env);

@@ -1,5 +1,6 @@
 // `hf-jobs-wizard status`: account, token source, masked token, type, scopes, orgs, and the HF_TOKEN-shadows warning.
 // The --json shape is StatusReport, documented in src/core/auth/status.ts.
+import {redactSecrets} from '../core/tokens/mask.js';
 import {gatherStatus, type StatusReport} from '../core/auth/status.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
 import {parseCommandArgs} from './args.js';
@@ -76,7 +77,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const {env, endpoint} = target;
     const report = await gatherStatus(env, endpoint, {offline: Boolean(values.offline)});
     if (values.json) writeLine(io.stdout, JSON.stringify(report));
-    else render(report, (line = '') => writeLine(io.stdout, line));
+    else render(report, (line = '') => writeLine(io.stdout, redactSecrets(line))); // server-supplied names: sanitised
     const warn = (line: string) => writeLine(io.stderr, line);
     if (!values.json) {
       if (report.shadow) warn(`Warning: ${report.shadow.message}`);

@@ -17,7 +17,7 @@ export function containsTokenPlaceholder(value: unknown): boolean {
   return typeof value === 'string' && !isTokenPlaceholder(value) && /\$\{?HF_TOKEN\}?/.test(value);
 }
 
-const TOKEN_SHAPED = /(?:hf_|api_org_)[A-Za-z0-9]{16,}/g;
+const TOKEN_SHAPED = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
 
 /** Real-looking tokens in a text (not doc placeholders like hf_xxx or hf_YOUR_TOKEN), with their index. */
 export function findTokenLike(text: string): {token: string; index: number}[] {

@@ -1,4 +1,5 @@
 // Which token is in effect, like huggingface_hub's get_token(): HF_TOKEN, else HUGGING_FACE_HUB_TOKEN, else the token file.
+import {registerSecret} from '../tokens/mask.js';
 import {StoreError} from './errors.js';
 import {resolveHfPaths, type Env, type HfPaths} from './paths.js';
 import {readStoredTokens, type StoredTokensRead} from './stored-tokens.js';
@@ -58,6 +59,10 @@ export async function resolveToken(env: Env): Promise<TokenResolution> {
     const active = stored.tokens.find((t) => t.token === result.token);
     if (active) result.activeName = active.name;
   }
+  // Every token this process has seen is masked by value in all output, whatever its shape.
+  registerSecret(result.token);
+  registerSecret(fileToken);
+  for (const t of stored.tokens) registerSecret(t.token);
   return result;
 }
 

@@ -145,7 +145,9 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
     return c;
   };
   if (!top || top.score < 5) {
-    const ev = jobFailed ? [lines.find((l) => /Job finished|finished with stage/.test(l))!.trim()] : [];
+    // The line that says the job failed, masked and neutralised like every other evidence line (it can hold anything).
+    const failedLine = jobFailed ? lines.find((l) => /Job finished|finished with stage|"stage":\s*"ERROR"/.test(l)) : undefined;
+    const ev = failedLine ? [redactSecrets(failedLine.trim()).slice(0, 240)] : [];
     return build('unknown', ev, ranked.length ? ranked.slice(0, 3) : undefined);
   }
   const second = ranked[1];
