@@ -103,6 +103,39 @@ describe('sandbox browser pages', () => {
     expect((await page(`/jobs/${NS}/000000000000000000000000`)).status).toBe(404);
   });
 
+  it('/jobs/{ns}/{id}: a job printing its own HF_TOKEN glued to text or after an escape code, a non-token secret, HTML and OSC 52 shows none of them raw', async () => {
+    const hub = {hubUrl: sb.current.url, accessToken: sb.current.tokens.write};
+    const glued = 'hf_FAKEgluedGLUEDgluedGLUEDglued99';
+    const source = [
+      'const t = process.env.HF_TOKEN;',
+      'console.log("TOKEN_" + t);',
+      'console.log("x" + t + "y");',
+      'console.log("\\x1b[1m" + t + "\\x1b[0m");',
+      `console.log("KEY=xhf_" + "${'${'}glued.slice(3)}");`,
+      'console.log("pass:" + process.env.MY_PASS + ":end");',
+      'console.log("<script>alert(1)</script>");',
+      'console.log("\\x1b]52;c;aGVsbG8=\\x07 clip");',
+    ].join('\n');
+    const job = await runJob({...hub, namespace: NS, ...nodeJob(source), secrets: {HF_TOKEN: sb.current.tokens.write, MY_PASS: 'correct-horse-battery'}});
+    await waitForStage(hub, job.id);
+    const r = await page(`/jobs/${NS}/${job.id}`);
+    expect(r.status).toBe(200);
+    selfContainedAndSafe(r.html);
+    expect(r.html).not.toContain(sb.current.tokens.write);
+    expect(r.html).not.toContain(sb.current.tokens.write.slice(3));
+    expect(r.html).not.toContain(glued.slice(3));
+    expect(r.html).not.toContain('correct-horse-battery');
+    expect(r.html).not.toContain('<script>alert');
+    expect(r.html).not.toContain('\x1b');
+    expect(r.html).not.toContain('\x07');
+    const log = /<h2>Last log lines<\/h2>\n<pre>([^]*?)<\/pre>/.exec(r.html)?.[1] ?? '';
+    expect(log).toContain(`TOKEN_${maskToken(sb.current.tokens.write)}`);
+    expect(log).toContain(`pass:${maskToken('correct-horse-battery')}:end`);
+    expect(log).toContain('&#60;script&#62;');
+    expect(log).toContain('\\x1b]52;c;aGVsbG8=\\x07 clip');
+    expect(log).toContain('\\x1b[1m');
+  });
+
   it('the API is not shadowed by the page routes', async () => {
     const res = await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${sb.current.tokens.write}`}});
     expect(res.status).toBe(200);

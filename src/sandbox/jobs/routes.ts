@@ -115,7 +115,7 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     await runner.ready;
     const job = runner.get(ctx.params.id!);
     if (!job || job.owner.name !== ctx.params.ns) throw new HttpError(404, 'Job not found');
-    sendJobPage(ctx, job, await readLogTail(runner.logFile(job.id), 30));
+    sendJobPage(ctx, job, await readLogTail(runner.logFile(job.id), 30), runner.secretsOf(job.id));
   });
 
   return () => runner.close();

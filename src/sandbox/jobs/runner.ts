@@ -41,6 +41,8 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 export class JobRunner {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly running = new Map<string, Running>();
+  /** Each job's secret values, in memory only (never on disk): the job's page masks them in its log. */
+  private readonly secretValues = new Map<string, string[]>();
   private closed = false;
   readonly ready: Promise<void>;
 
@@ -128,6 +130,7 @@ export class JobRunner {
     const running: Running = {job, log, done: new Promise<void>((r) => (resolveDone = r))};
     this.running.set(job.id, running);
     const secrets = {...spec.secrets};
+    this.secretValues.set(job.id, Object.values(secrets).filter((v) => v.length >= 6));
     setImmediate(() => {
       this.start(running, secrets)
         .catch((error: unknown) => this.finish(running, 'ERROR', `The sandbox could not run the job: ${(error as Error).message}`))
@@ -137,6 +140,11 @@ export class JobRunner {
         });
     });
     return job;
+  }
+
+  /** The secret values job `id` was started with by this process (empty after a restart). */
+  secretsOf(id: string): string[] {
+    return this.secretValues.get(id) ?? [];
   }
 
   /** Cancels a job; resolves once it has ended. A finished job is left as it is. */

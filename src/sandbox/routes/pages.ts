@@ -21,9 +21,29 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A page: masked against token-shaped text as a last pass, whatever the body holds. */
+/**
+ * Token-shaped text wherever it stands: glued to a word (`TOKEN_hf_…`, `xhf_…`) or right after an escape sequence,
+ * which a `\b` before the prefix would let through whole.
+ */
+const GLUED_TOKEN = /(?:hf_oauth_|hf_|api_org_)[A-Za-z0-9]{16,}/g;
+
+/**
+ * Masks every token the sandbox knows (each one it ever issued, wherever it stands in the text), then anything
+ * token-shaped, glued to other text or not.
+ */
+export function maskForPage(ctx: SandboxRequest, text: string, extraSecrets: Iterable<string> = []): string {
+  const known = [...ctx.sandbox.accounts.tokens.map((t) => t.value), ...extraSecrets];
+  return redactSecrets(text, known).replace(GLUED_TOKEN, (match) => maskToken(match));
+}
+
+/** Control characters (ESC, BEL, CR…) made visible as `\x1b`, so a log line cannot hide or rewrite text when printed. */
+export function visibleControls(line: string): string {
+  return line.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** A page: masked against every known token and token-shaped text as a last pass, whatever the body holds. */
 export function sendPage(ctx: SandboxRequest, status: number, title: string, body: string): void {
-  const html = redactSecrets(`<!doctype html>
+  const html = maskForPage(ctx, `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)} - sandbox Hub</title>
 <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
@@ -143,7 +163,7 @@ export async function readLogTail(file: string, count: number): Promise<string[]
 }
 
 /** The job's page ({hub}/jobs/{owner}/{id}): status and the last lines of its log. */
-export function sendJobPage(ctx: SandboxRequest, job: JobRecord, lastLines: string[]): void {
+export function sendJobPage(ctx: SandboxRequest, job: JobRecord, lastLines: string[], secrets: string[] = []): void {
   const row = (k: string, v: string) => `<tr><th>${escapeHtml(k)}</th><td>${v}</td></tr>`;
   const done = ['COMPLETED', 'ERROR', 'CANCELED', 'DELETED'].includes(job.status.stage);
   sendPage(
@@ -160,7 +180,7 @@ ${row('env', escapeHtml(Object.keys(job.environment).join(', ') || '(none)'))}
 ${row('secrets', escapeHtml(job.secretNames.join(', ') || '(none)'))}
 </table>
 <h2>${done ? 'Last log lines' : 'Log so far'}</h2>
-${lastLines.length ? `<pre>${escapeHtml(lastLines.join('\n'))}</pre>` : '<p>No log lines yet.</p>'}
+${lastLines.length ? `<pre>${escapeHtml(maskForPage(ctx, lastLines.map(visibleControls).join('\n'), secrets))}</pre>` : '<p>No log lines yet.</p>'}
 <p>The whole log: <code>hf jobs logs ${escapeHtml(job.id)}</code> with <code>HF_ENDPOINT=${escapeHtml(ctx.sandbox.baseUrl)}</code>, or <code>${escapeHtml(APP_COMMAND)} troubleshoot --sandbox --job ${escapeHtml(`${job.owner.name}/${job.id}`)}</code>.${done ? '' : ' Reload this page to see more.'}</p>`,
   );
 }
