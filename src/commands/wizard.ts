@@ -79,13 +79,13 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
   if (io.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
 
   // Load the face (Ink or inquirer) at the same time as the core: the first frame waits on both.
-  const [{WizardController}, {createRealServices}, {resolveToken}, face] = await Promise.all([
+  const [{WizardController}, {createServices}, {resolveToken}, face] = await Promise.all([
     import('../core/wizard/controller.js'),
-    import('../core/wizard/real-services.js'),
+    import('../wizard/services/index.js'),
     import('../core/store/resolve.js'),
     plain ? import('../plain/wizard.js') : import('../ui/render.js'),
   ]);
-  const services = createRealServices({env: io.env, cwd: io.cwd, ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {})});
+  const services = createServices({env: io.env, cwd: io.cwd, ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {})});
   const presetTarget = parsed.sandbox ? ('sandbox' as const) : parsed.endpoint ? ('hub' as const) : undefined;
   const hasSavedToken = presetTarget ? undefined : Boolean((await resolveToken(io.env).catch(() => undefined))?.token);
   const controller = new WizardController(services, {

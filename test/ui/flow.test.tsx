@@ -8,7 +8,7 @@ import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
-import {createRealServices} from '../../src/core/wizard/real-services.js';
+import {createServices} from '../../src/wizard/services/index.js';
 import {App} from '../../src/ui/App.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {KEYS, delay, press, waitForText} from './helpers.js';
@@ -25,7 +25,7 @@ async function startWizard() {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const services = createRealServices({
+  const services = createServices({
     env,
     cwd: dir,
     pollMs: 100,

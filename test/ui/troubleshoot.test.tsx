@@ -8,7 +8,7 @@ import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {getProblem, PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
-import {createRealServices} from '../../src/core/wizard/real-services.js';
+import {createServices} from '../../src/wizard/services/index.js';
 import type {Account} from '../../src/core/wizard/types.js';
 import {EXAMPLES} from '../../src/examples/catalog.js';
 import {App} from '../../src/ui/App.js';
@@ -31,7 +31,7 @@ async function wizard(label: Label | undefined, config?: unknown) {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const services = createRealServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
   if (config !== undefined) {
     await mkdir(join(dir, 'my-first-hf-job'), {recursive: true});
     await writeFile(join(dir, 'my-first-hf-job', 'hf-job.json'), JSON.stringify(config, null, 2) + '\n');
@@ -182,7 +182,7 @@ describe('troubleshooting screens on a real sandbox', () => {
     const dir = await mkdtemp(join(tmpdir(), 'wizard-ts-'));
     dirs.push(dir);
     const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
-    const services = createRealServices({env, cwd: dir, endpointFlag: sb.current.url});
+    const services = createServices({env, cwd: dir, endpointFlag: sb.current.url});
     const controller = new WizardController(services, {cwd: dir, presetTarget: 'hub'});
     controller.dispatch({type: 'start'});
     await controller.idle();

@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {getProblem} from '../../src/core/troubleshoot/index.js';
-import {createRealServices} from '../../src/core/wizard/real-services.js';
+import {createServices} from '../../src/wizard/services/index.js';
 import type {Session} from '../../src/core/wizard/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -22,7 +22,7 @@ async function services() {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const sv = createRealServices({env, cwd: dir, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const sv = createServices({env, cwd: dir, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
   const {target} = await sv.prepareTarget('sandbox');
   return {sv, target, dir};
 }

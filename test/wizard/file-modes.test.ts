@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {writeFileAtomic} from '../../src/core/store/atomic.js';
 import {sandboxEnv} from '../../src/core/store/paths.js';
-import {CONFIG_DIR, createRealServices} from '../../src/core/wizard/real-services.js';
+import {CONFIG_DIR, createServices} from '../../src/wizard/services/index.js';
 import type {Session} from '../../src/core/wizard/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -39,7 +39,7 @@ describe('file modes', () => {
     dirs.push(dir);
     const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
     const s = sb.current;
-    const services = createRealServices({
+    const services = createServices({
       env,
       cwd: dir,
       sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}},

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {sandboxEnv} from '../../src/core/store/paths.js';
-import {createRealServices} from '../../src/core/wizard/real-services.js';
+import {createServices} from '../../src/wizard/services/index.js';
 import type {Session} from '../../src/core/wizard/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -21,7 +21,7 @@ describe('the outcome of a job', () => {
     dirs.push(dir);
     const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
     const s = sb.current;
-    const sv = createRealServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+    const sv = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
     const {target} = await sv.prepareTarget('sandbox');
     const valid = await sv.validateToken(target, s.tokens.write, 'input');
     if (!valid.ok) throw new Error(valid.message);

@@ -7,7 +7,7 @@ import {PassThrough} from 'node:stream';
 import {afterAll, describe, expect, it} from 'vitest';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
-import {createRealServices} from '../../src/core/wizard/real-services.js';
+import {createServices} from '../../src/wizard/services/index.js';
 import {runPlain} from '../../src/plain/wizard.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -22,7 +22,7 @@ async function plainRun(answers: string[]) {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const services = createRealServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
   const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
   const stdin = new PassThrough();
   const stdout = new PassThrough();

@@ -1,4 +1,4 @@
-// Every side effect the wizard needs, behind one interface. real-services.ts implements it over src/core;
+// Every side effect the wizard needs, behind one interface. src/wizard/services/ implements it (createServices);
 // the Ink UI and the plain mode receive the same object, so both walk the same machine with the same I/O.
 import type {GoalVerdict} from '../tokens/classify.js';
 import type {

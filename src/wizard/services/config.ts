@@ -1,0 +1,95 @@
+// The wizard's config services: plan the files of my-first-hf-job/ (hf-job.json, the script, the saved login) with
+// a diff against what is there, repair an existing hf-job.json, and write the plan atomically.
+import {mkdir} from 'node:fs/promises';
+import {join} from 'node:path';
+import {DEFAULT_CONFIG_FILE, serializeJobConfig, writeJobConfig, type JobConfig} from '../../core/jobspec/index.js';
+import {writeFileAtomic} from '../../core/store/atomic.js';
+import {resolveHfPaths} from '../../core/store/paths.js';
+import {saveLogin} from '../../core/store/session.js';
+import {readTokenFile} from '../../core/store/token-file.js';
+import {redactSecrets} from '../../core/tokens/mask.js';
+import {repairConfig} from '../../core/wizard/config-repair.js';
+import {compactDiff, lineDiff} from '../../core/wizard/diff.js';
+import type {WizardServices} from '../../core/wizard/services.js';
+import type {PlannedFile} from '../../core/wizard/types.js';
+import {exists, readIfExists, type ServiceContext} from './context.js';
+
+export type ConfigServices = Pick<WizardServices, 'planConfig' | 'writeConfig'>;
+
+function planned(path: string, role: PlannedFile['role'], content: string, existing: string | undefined, secrets: string[]): PlannedFile {
+  const file: PlannedFile = {path, role, exists: existing !== undefined, unchanged: existing === content, preview: content.replace(/\n$/, '').split('\n')};
+  if (existing !== undefined && existing !== content) file.diff = compactDiff(lineDiff(redactSecrets(existing, secrets), content)).map((l) => redactSecrets(l, secrets));
+  return file;
+}
+
+export function createConfigServices(ctx: ServiceContext): ConfigServices {
+  /** What the config step will write, by path (texts only: the token store is written by saveLogin). */
+  const pending = new Map<string, string>();
+  const {envFor} = ctx;
+
+  return {
+    async planConfig(session, planOptions = {}) {
+      const ex = ctx.example(session);
+      const dir = ctx.configDir(session);
+      const known = ctx.secrets(session);
+      const files: PlannedFile[] = [];
+      pending.clear();
+      const account = session.account;
+      const envSource = account?.source === 'HF_TOKEN' || account?.source === 'HUGGING_FACE_HUB_TOKEN';
+      // A repair touches hf-job.json only; saving the login belongs to the config step proper.
+      if (account && !envSource && !planOptions.rewrite) {
+        const paths = resolveHfPaths(envFor(session.target));
+        const current = await readTokenFile(paths.tokenPath);
+        const unchanged = current === account.token;
+        files.push({path: paths.tokenPath, role: 'saved login', exists: current !== undefined, unchanged, preview: [`${account.masked}  (the active login, read by hf and huggingface_hub)`]});
+        files.push({path: paths.storedTokensPath, role: 'named tokens', exists: await exists(paths.storedTokensPath), unchanged, preview: [`[${account.storageName}]  hf_token = ${account.masked}`]});
+      }
+      const configPath = join(dir, DEFAULT_CONFIG_FILE);
+      const existing = await readIfExists(configPath);
+      let content = serializeJobConfig(ex.config);
+      let changes: string[] | undefined;
+      if (planOptions.rewrite && existing !== undefined) {
+        const repaired = repairConfig(existing, ex.config);
+        if ('error' in repaired) throw new Error(repaired.error);
+        content = repaired.text;
+        changes = repaired.changes;
+      }
+      const configFile = planned(configPath, 'job config', content, existing, known);
+      if (changes) configFile.changes = changes;
+      files.push(configFile);
+      pending.set(configPath, content);
+      const scriptPath = join(dir, ex.scriptName);
+      const script = await readIfExists(scriptPath);
+      // A repair edits the config only; the person's script is left as it is.
+      if (!(planOptions.rewrite && script !== undefined)) {
+        files.push(planned(scriptPath, 'script', ex.python, script, known));
+        pending.set(scriptPath, ex.python);
+      }
+      return {dir, files};
+    },
+
+    async writeConfig(session, plan) {
+      const written: string[] = [];
+      const account = session.account;
+      const store = plan.files.filter((f) => (f.role === 'saved login' || f.role === 'named tokens') && !f.unchanged);
+      if (account && store.length) {
+        const saved = await saveLogin(envFor(session.target), {name: account.storageName, token: account.token});
+        written.push(saved.paths.storedTokensPath, saved.paths.tokenPath);
+      }
+      // Project files, not secrets: the folder is created 0755 when missing (an existing one keeps its mode), files 0644.
+      await mkdir(plan.dir, {recursive: true, mode: 0o755});
+      for (const file of plan.files) {
+        if (file.unchanged || (file.role !== 'job config' && file.role !== 'script')) continue;
+        const content = pending.get(file.path);
+        if (content === undefined) throw new Error(`Nothing planned for ${file.path}: go back and review the files again.`);
+        // Both writes are atomic (temp file + rename): quitting mid-write never leaves a partial file.
+        if (file.role === 'job config') await writeJobConfig(file.path, JSON.parse(content) as JobConfig);
+        else await writeFileAtomic(file.path, content, {mode: 0o644, privateDir: false});
+        written.push(file.path);
+      }
+      ctx.lastJob = undefined;
+      return written;
+    },
+
+  };
+}

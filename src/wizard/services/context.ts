@@ -1,0 +1,110 @@
+// The state the wizard's services share for one run: the options, the sandbox (started on demand), the Hub client
+// for a session, the chosen example, the job files on disk and what the last submitted job carried. Each concern's
+// service (login, config, checks, job, troubleshoot, desktop) reads and writes only what it needs from here.
+import {readFile, stat} from 'node:fs/promises';
+import {join} from 'node:path';
+import {EXAMPLES, findExample, type Example} from '../../examples/catalog.js';
+import type {SandboxSession} from '../../core/auth/sandbox-session.js';
+import {createHubClient, type HubClient} from '../../core/hub/client.js';
+import {DEFAULT_CONFIG_FILE, parseJobConfig, scriptKind, type JobConfig} from '../../core/jobspec/index.js';
+import type {Env} from '../../core/store/paths.js';
+import type {Session} from '../../core/wizard/services.js';
+import type {TargetInfo} from '../../core/wizard/types.js';
+
+export interface ServicesOptions {
+  env: Env;
+  cwd: string;
+  /** --endpoint, if given. */
+  endpointFlag?: string;
+  /** An already running sandbox (tests, or `--sandbox` started by the command); else started on demand. */
+  sandbox?: SandboxSession;
+  /** Where an on-demand sandbox keeps its state. */
+  sandboxDataDir?: string;
+  /** Poll interval for job status (ms). */
+  pollMs?: number;
+}
+
+/** The folder the config step writes into, under the cwd. */
+export const CONFIG_DIR = 'my-first-hf-job';
+
+/** Secret and env names of a job (values are never kept). */
+export interface JobNames {
+  secretNames: string[];
+  envNames: string[];
+}
+
+export interface ServiceContext {
+  readonly options: ServicesOptions;
+  /** The sandbox in use, when one was given or started. */
+  sandbox: SandboxSession | undefined;
+  /** True when this run started the sandbox (and so closes it). */
+  ownsSandbox: boolean;
+  /** Secret and env names of the last job submitted, for the diagnosis; cleared when the config is rewritten. */
+  lastJob: JobNames | undefined;
+  /** The environment token lookups use for this target (the sandbox's own home on the sandbox). */
+  envFor(target: TargetInfo): Env;
+  /** A Hub client for the session's endpoint, with its token when logged in. */
+  client(session: Session, extra?: {fetch?: typeof fetch}): HubClient;
+  /** The example the session chose (push-dataset by default). */
+  example(session: Session): Example;
+  /** The values to redact from anything shown: the session's token. */
+  secrets(session: Session): string[];
+  configDir(session: Session): string;
+}
+
+export function createServiceContext(options: ServicesOptions): ServiceContext {
+  const ctx: ServiceContext = {
+    options,
+    sandbox: options.sandbox,
+    ownsSandbox: false,
+    lastJob: undefined,
+    envFor: (target) => (target.kind === 'sandbox' && ctx.sandbox ? ctx.sandbox.env : options.env),
+    client: (session, extra = {}) =>
+      createHubClient({hubUrl: session.target.endpoint, ...(session.account ? {accessToken: session.account.token} : {}), ...extra}),
+    example: (session) => {
+      const found = (session.exampleId ? findExample(session.exampleId) : undefined) ?? findExample('push-dataset') ?? EXAMPLES[0];
+      if (!found) throw new Error('No example jobs are available.');
+      return found;
+    },
+    secrets: (session) => (session.account ? [session.account.token] : []),
+    configDir: (session) => join(session.cwd, CONFIG_DIR),
+  };
+  return ctx;
+}
+
+export async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The job as written in my-first-hf-job/hf-job.json (or the example's, when nothing was written). */
+export async function jobFiles(ctx: ServiceContext, session: Session): Promise<{config: JobConfig; scriptSource: string; fromFile: boolean}> {
+  const ex = ctx.example(session);
+  const dir = ctx.configDir(session);
+  const text = await readIfExists(join(dir, DEFAULT_CONFIG_FILE));
+  if (text === undefined) return {config: ex.config, scriptSource: ex.python, fromFile: false};
+  const parsed = parseJobConfig(text, join(CONFIG_DIR, DEFAULT_CONFIG_FILE));
+  if (!parsed.ok) {
+    const e = parsed.errors[0]!;
+    throw new Error(`${e.file}:${e.line}: ${e.message}`);
+  }
+  const config = parsed.config;
+  let scriptSource = ex.python;
+  if (config.script !== undefined && scriptKind(config.script) === 'path') {
+    const script = await readIfExists(join(dir, config.script.trim()));
+    if (script !== undefined) scriptSource = script;
+    else if (config.script.trim() !== ex.scriptName) throw new Error(`${CONFIG_DIR}/${config.script.trim()} does not exist: hf-job.json names it as the script.`);
+  }
+  return {config, scriptSource, fromFile: true};
+}

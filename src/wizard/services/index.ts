@@ -1,0 +1,27 @@
+// createServices: the wizard's WizardServices (src/core/wizard/services.ts), composed from one service a concern
+// (login, config, checks, job, troubleshoot, desktop) over one shared context for the run.
+import type {WizardServices} from '../../core/wizard/services.js';
+import {createChecksServices} from './checks.js';
+import {createConfigServices} from './config.js';
+import {createServiceContext, type ServicesOptions} from './context.js';
+import {createDesktopServices} from './desktop.js';
+import {createJobServices} from './job.js';
+import {createLoginServices} from './login.js';
+import {createTroubleshootServices} from './troubleshoot.js';
+
+export {CONFIG_DIR, type ServicesOptions} from './context.js';
+export {problemForCheck} from './checks.js';
+export {evaluateExample, exampleSummary} from './login.js';
+export {copyText, openInBrowser} from './desktop.js';
+
+export function createServices(options: ServicesOptions): WizardServices {
+  const ctx = createServiceContext(options);
+  return {
+    ...createLoginServices(ctx),
+    ...createConfigServices(ctx),
+    ...createChecksServices(ctx),
+    ...createJobServices(ctx),
+    ...createTroubleshootServices(ctx),
+    ...createDesktopServices(ctx),
+  };
+}

@@ -1,0 +1,138 @@
+// The wizard's login services: which Hub (the sandbox, started on demand, or huggingface.co / --endpoint), the
+// saved token, a pasted or practice token's check, the browser (device) login, and whether the token fits the example.
+import {EXAMPLES, type Example} from '../../examples/catalog.js';
+import {approvalUrl, deviceClientId, pollDeviceToken, requestDeviceCode} from '../../core/auth/device-flow.js';
+import {openSandboxSession} from '../../core/auth/sandbox-session.js';
+import {verifyToken, type VerifySource} from '../../core/auth/verify.js';
+import {resolveEndpoint} from '../../core/endpoint.js';
+import {allSnippets, serializeJobConfig} from '../../core/jobspec/index.js';
+import {describeSource, resolveToken} from '../../core/store/resolve.js';
+import {describeKind, evaluateGoal, summarizePermissions, type Goal, type GoalVerdict, type TokenInfo} from '../../core/tokens/classify.js';
+import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
+import type {ValidateResult, WizardServices} from '../../core/wizard/services.js';
+import type {Account, ExampleSummary, TargetInfo, TokenSourceKind} from '../../core/wizard/types.js';
+import type {ServiceContext} from './context.js';
+
+export type LoginServices = Pick<
+  WizardServices,
+  'prepareTarget' | 'defaultTarget' | 'detectSavedToken' | 'validateToken' | 'practiceToken' | 'browserLogin' | 'evaluateGoal' | 'dispose'
+>;
+
+const SOURCE_LABELS: Record<TokenSourceKind, string> = {
+  input: 'pasted',
+  practice: 'practice token',
+  browser: 'browser login',
+  HF_TOKEN: 'the HF_TOKEN environment variable',
+  HUGGING_FACE_HUB_TOKEN: 'the HUGGING_FACE_HUB_TOKEN environment variable',
+  file: 'the saved login',
+};
+
+/** A catalog example as the screens show it: script, hf-job.json text, and the four equivalent commands. */
+export function exampleSummary(e: Example): ExampleSummary {
+  const s = allSnippets(e.config, {scriptSource: e.python, scriptFileName: e.scriptName});
+  return {
+    id: e.id,
+    title: e.title,
+    summary: e.description,
+    needs: e.needs,
+    scriptName: e.scriptName,
+    script: e.python,
+    config: serializeJobConfig(e.config),
+    flavor: e.config.flavor,
+    snippets: [
+      {label: 'hf CLI', language: s.cli.language, text: s.cli.code},
+      {label: 'Python (huggingface_hub)', language: s.python.language, text: s.python.code},
+      {label: 'MCP (the hf_jobs tool an AI assistant uses)', language: s.mcp.language, text: s.mcp.code},
+      {label: 'JavaScript (@huggingface/hub)', language: s.js.language, text: s.js.code},
+    ],
+  };
+}
+
+/** Everything the example needs (run the job, push or read its repo), as one verdict: the first "no" wins. */
+export function evaluateExample(info: TokenInfo, example: Example, user: string): GoalVerdict {
+  const verdicts = example.goals(user).map((g) => evaluateGoal(info, g as Goal));
+  const bad = verdicts.find((v) => !v.ok);
+  if (bad) return bad;
+  // The last goal is the most specific (push/read); running the job is implied once it passes.
+  const last = verdicts[verdicts.length - 1]!;
+  const out: GoalVerdict = {ok: true, explanation: verdicts.length > 1 ? `${last.explanation} Running the job is allowed too.` : last.explanation};
+  if (verdicts.some((v) => v.uncertain)) out.uncertain = true;
+  return out;
+}
+
+export function createLoginServices(ctx: ServiceContext): LoginServices {
+  const {options} = ctx;
+
+  async function validateToken(target: TargetInfo, token: string, source: TokenSourceKind): Promise<ValidateResult> {
+    const verifySource: VerifySource = source === 'HF_TOKEN' || source === 'HUGGING_FACE_HUB_TOKEN' || source === 'file' ? source : 'input';
+    const result = await verifyToken({endpoint: target.endpoint, token, source: verifySource});
+    if (!result.ok) return {ok: false, message: redactSecrets(result.message, [token])};
+    const info = result.info;
+    const account: Account = {
+      user: info.user,
+      kind: info.kind,
+      kindLabel: describeKind(info),
+      info,
+      source,
+      sourceLabel: SOURCE_LABELS[source],
+      masked: maskToken(token),
+      permissions: summarizePermissions(info),
+      storageName: info.storageName,
+      token,
+    };
+    return {ok: true, account};
+  }
+
+  return {
+    async prepareTarget(kind) {
+      const examples = EXAMPLES.map(exampleSummary);
+      if (kind === 'sandbox') {
+        if (!ctx.sandbox) {
+          ctx.sandbox = await openSandboxSession(options.env, options.sandboxDataDir ? {dataDir: options.sandboxDataDir} : {});
+          ctx.ownsSandbox = true;
+        }
+        return {target: {kind, endpoint: ctx.sandbox.endpoint, practice: true}, examples};
+      }
+      const endpoint = resolveEndpoint(options.endpointFlag, options.env);
+      return {target: {kind, endpoint, practice: false}, examples};
+    },
+
+    defaultTarget() {
+      return {kind: 'hub', endpoint: resolveEndpoint(options.endpointFlag, options.env), practice: false};
+    },
+
+    async detectSavedToken(target) {
+      const resolution = await resolveToken(ctx.envFor(target));
+      if (!resolution.token || !resolution.source) return undefined;
+      const sourceLabel = describeSource(resolution);
+      const result = await validateToken(target, resolution.token, resolution.source);
+      if (!result.ok) return {sourceLabel, invalidMessage: result.message};
+      return {sourceLabel, account: {...result.account, sourceLabel}};
+    },
+
+    validateToken,
+
+    async practiceToken(target, label) {
+      return target.kind === 'sandbox' ? ctx.sandbox?.tokens[label] : undefined;
+    },
+
+    async browserLogin(target, onCode, signal) {
+      const clientId = deviceClientId(ctx.envFor(target), target.endpoint);
+      if (!clientId) throw new Error('Browser login is not available for huggingface.co from this tool yet: paste a token instead (or run `hf auth login`, then come back).');
+      const authorization = await requestDeviceCode({endpoint: target.endpoint, clientId, signal});
+      const sandbox = ctx.sandbox;
+      onCode(approvalUrl(authorization, target.kind === 'sandbox' && sandbox?.endpoint === target.endpoint ? sandbox.formKey : undefined), authorization.userCode);
+      const token = await pollDeviceToken({endpoint: target.endpoint, clientId, authorization, signal});
+      return token.accessToken;
+    },
+
+    evaluateGoal(session) {
+      if (!session.account) return undefined;
+      return evaluateExample(session.account.info, ctx.example(session), session.account.user);
+    },
+
+    async dispose() {
+      if (ctx.ownsSandbox && ctx.sandbox) await ctx.sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// The wizard's troubleshooting services: classify a failure text, the catalog entry worded for the session's Hub,
+// and the live diagnosis (token, whoami, the repo, the job's secrets) with the fixes the wizard offers.
+import {findExample} from '../../examples/catalog.js';
+import {whoAmIOnce} from '../../core/checks/live-context.js';
+import {resolveEndpoint} from '../../core/endpoint.js';
+import {createHubClient} from '../../core/hub/client.js';
+import {envTokenSource} from '../../core/store/resolve.js';
+import {describeKind} from '../../core/tokens/classify.js';
+import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
+import {classifyText, diagnose, gatherDiagnoseContext, getProblem, repoAccess, type ProblemId} from '../../core/troubleshoot/index.js';
+import {fixesFor} from '../../core/wizard/fixes.js';
+import type {WizardServices} from '../../core/wizard/services.js';
+import type {Diagnosis, Finding} from '../../core/wizard/types.js';
+import {jobFiles, type ServiceContext} from './context.js';
+
+export type TroubleshootServices = Pick<WizardServices, 'classifyFailure' | 'problemInfo' | 'diagnose'>;
+
+export function createTroubleshootServices(shared: ServiceContext): TroubleshootServices {
+  const {envFor, client, secrets} = shared;
+  const options = shared.options;
+
+  return {
+    classifyFailure(text, session) {
+      const c = classifyText(text, {endpoint: (session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env))});
+      const out: {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]} = {problem: c.problem, seen: c.evidence};
+      const others = c.candidates?.map((x) => x.problem).filter((p) => p !== c.problem);
+      if (others?.length) out.alternatives = others;
+      return out;
+    },
+
+    problemInfo(id, session) {
+      // One wording for one failure: the same endpoint as diagnose() and the checks (sandbox: its practice tokens).
+      const p = getProblem(id, (session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env)));
+      return {id, title: p.title, symptoms: [...p.symptoms], causes: p.causes.map((c) => ({...c})), solutions: [...p.solutions], verify: p.verify};
+    },
+
+    async diagnose(session, problem, evidence, options = {}) {
+      const env = envFor(session.target);
+      const endpoint = session.target.endpoint;
+      const account = session.account;
+      // The repo the example's job works on (with its type: a dataset is not a model of the same name), and the
+      // pasted text or job log, so the diagnosis reads what the Hub said.
+      const target = !session.detached && account && session.exampleId ? findExample(session.exampleId)?.repo?.(account.user) : undefined;
+      const [namespace, ...rest] = target ? target.id.split('/') : [];
+      const repo = target && namespace && rest.length ? {type: target.type, namespace, name: rest.join('/')} : undefined;
+      const ctx = await gatherDiagnoseContext({
+        env,
+        endpoint,
+        hub: (o) => createHubClient(o),
+        ...(account ? {namespace: account.user} : {}),
+        ...(repo ? {repo} : {}),
+        ...(evidence ? {evidence} : {}),
+      });
+      if (account && ctx.token !== account.token) {
+        // The wizard's own login (pasted, practice) is what its jobs use: diagnose that token.
+        ctx.token = account.token;
+        const fromEnv = envTokenSource(env);
+        if (fromEnv) ctx.source = fromEnv.source;
+        else delete ctx.source;
+        const who = await whoAmIOnce({endpoint, token: account.token, hub: client(session), shadowsSavedToken: false}, {});
+        if (who) ctx.who = who;
+        // The repo's readability, asked again with that token (the first answer used the token saved on disk, if any).
+        if (ctx.repo) ctx.repo = await repoAccess(client(session), ctx.repo, true);
+      }
+      // What the job got: the last submitted job's secret names, else what hf-job.json would give it. A pasted error
+      // came from some other job of the person's: hf-job.json says nothing about that one.
+      let job = options.pasted ? undefined : shared.lastJob;
+      let fromConfig = false;
+      if (!job && !session.detached && !options.pasted) {
+        const files = await jobFiles(shared, session).catch(() => undefined);
+        if (files?.fromFile) {
+          job = {secretNames: Object.keys(files.config.secrets ?? {}), envNames: Object.keys(files.config.env ?? {})};
+          fromConfig = true;
+        }
+      }
+      if (job) ctx.job = job;
+      const d = diagnose(problem, ctx);
+      const findings: Finding[] = d.findings.map((f) => ({status: f.status === 'ok' ? 'pass' : f.status === 'bad' ? 'fail' : 'warn', text: redactSecrets(fromConfig ? f.text.replace(/^The job /, 'hf-job.json: the job ') : f.text, secrets(session))}));
+      if (ctx.who?.ok) {
+        const info = ctx.who.info;
+        const weak = info.kind === 'read' && (problem === 'forbidden-403' || problem === 'unauthorized-401');
+        findings.push({status: weak ? 'fail' : 'pass', text: `Token role: ${info.role ?? info.kind} (${describeKind(info)}${ctx.token ? `, ${maskToken(ctx.token)}` : ''}).`});
+      }
+      let actual = d.actual ? {...d.actual} : undefined;
+      // hf-job.json passes the token in "env": it works, but the value shows in the job's details.
+      const envToken = job && fromConfig && job.envNames.some((n) => n === 'HF_TOKEN' || n === 'HUGGING_FACE_HUB_TOKEN');
+      if (!actual && envToken) {
+        findings.push({status: 'warn', text: 'hf-job.json passes HF_TOKEN under "env": its value shows in the job\'s details. Secrets are encrypted.'});
+        actual = {id: 'no-token-in-job', text: 'The token is passed in "env" instead of "secrets".', fix: 'Move HF_TOKEN from "env" to "secrets" in hf-job.json.'};
+      }
+      const fixes = fixesFor(problem, actual?.id, {hasTarget: !session.detached, loggedIn: Boolean(account)});
+      const noToken = !ctx.token && !actual;
+      if (noToken && fixes.actions.includes('re-login')) fixes.suggested = 're-login';
+      const out: Diagnosis = {
+        cause: actual
+          ? actual.text
+          : noToken
+            ? 'There is no token here to check (no HF_TOKEN variable, no saved login): log in, and the diagnosis can name the cause.'
+            : 'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.',
+        findings,
+        actions: fixes.actions,
+      };
+      if (actual) out.actual = actual;
+      if (fixes.suggested) out.suggested = fixes.suggested;
+      return out;
+    },
+
+  };
+}
