@@ -12,6 +12,7 @@ import {registerPageRoutes} from './routes/pages.js';
 import {registerRepoRoutes} from './routes/repos.js';
 import {registerWhoamiRoutes} from './routes/whoami.js';
 import {registerCredentialRoutes} from './routes/credentials.js';
+import {registerNewTokenRoutes} from './routes/new-token.js';
 import {hubStore} from './hub/service.js';
 import {writeTextAtomic} from './hub/store.js';
 import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
@@ -21,7 +22,7 @@ import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js
 export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js';
 
 // Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
-const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerPageRoutes];
+const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerPageRoutes];
 const LABELS: PracticeTokenLabel[] = ['write', 'read', 'fine-grained', 'expired'];
 
 async function loadAccounts(file: string): Promise<Accounts | undefined> {

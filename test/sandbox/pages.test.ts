@@ -37,12 +37,13 @@ describe('sandbox browser pages', () => {
     expect(r.html).toContain('npx hf-jobs-wizard login --sandbox --practice write');
   });
 
-  it('/settings/tokens/new?tokenType=write (the wizard\'s "Open the token page") explains tokens cannot be created here', async () => {
+  it('/settings/tokens/new?tokenType=write (the wizard\'s "Open the token page") without the app key: what it would make, no form', async () => {
     const r = await page('/settings/tokens/new?tokenType=write&description=hf-jobs-wizard');
     expect(r.status).toBe(200);
     selfContainedAndSafe(r.html);
-    expect(r.html).toContain('The sandbox cannot create tokens');
-    expect(r.html).toContain('npx hf-jobs-wizard login --sandbox --practice write');
+    expect(r.html).toContain('A classic <strong>write</strong> token');
+    expect(r.html).not.toContain('<form method="post"');
+    expect(r.html).toContain('npx hf-jobs-wizard login --sandbox --practice fine-grained');
   });
 
   it('a public dataset page: repo id, visibility, files with sizes linked to resolve downloads that work', async () => {

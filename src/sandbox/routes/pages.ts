@@ -187,7 +187,6 @@ ${lastLines.length ? `<pre>${escapeHtml(maskForPage(ctx, lastLines.map(visibleCo
 
 export const registerPageRoutes: RouteModule = (router) => {
   router.on('GET', /^\/settings\/tokens\/?$/, (ctx) => tokensPage(ctx));
-  router.on('GET', /^\/settings\/tokens\/new\/?$/, (ctx) => tokensPage(ctx, ctx.url.searchParams.get('tokenType') ?? 'write'));
   router.on('GET', new RegExp(`^/datasets/${NS}/${NAME}/?$`), (ctx) => repoPage(ctx, 'dataset'));
   router.on('GET', new RegExp(`^/spaces/${NS}/${NAME}/?$`), (ctx) => repoPage(ctx, 'space'));
   router.on('GET', new RegExp(`^/${PAGE_NS}/${NAME}/?$`), (ctx) => repoPage(ctx, 'model'));

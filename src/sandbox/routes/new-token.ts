@@ -1,0 +1,94 @@
+// /settings/tokens/new: the Hub's "create a token" page, with the query parameters huggingface.co prefills it from
+// (tokenType=read|write|fineGrained, ownUserPermissions, orgs, orgPermissions, canReadGatedRepos; see
+// core/tokens/least-privilege.ts). GET shows what the token would allow; the Create form is there only when the page
+// was opened with this sandbox's form key (the app's link), and POST checks the key and a same-site origin (forms.ts).
+// The new practice token has exactly those scopes and is shown once, in the browser only, as the Hub does.
+import {MAIN_USER, findOrg, findUser, objectId, randomTokenValue, type SandboxToken} from '../accounts.js';
+import type {RouteModule, SandboxRequest} from '../context.js';
+import {keyMatches, requireFormKey} from '../forms.js';
+import {HttpError, readBody, sendHtml} from '../http.js';
+import {escapeHtml, sendPage} from './pages.js';
+
+/** The fine-grained permission names the sandbox knows (the Hub has more; these are the ones jobs need). */
+const KNOWN = ['repo.content.read', 'repo.write', 'job.write', 'inference.serverless.write', 'discussion.write', 'user.webhooks.read', 'user.webhooks.write'];
+
+interface Requested {
+  tokenType: 'read' | 'write' | 'fineGrained';
+  own: string[];
+  orgs: string[];
+  orgPermissions: string[];
+  canReadGatedRepos: boolean;
+  name: string;
+}
+
+function parseRequest(ctx: SandboxRequest, params: URLSearchParams): Requested {
+  const type = params.get('tokenType') ?? 'fineGrained';
+  if (type !== 'read' && type !== 'write' && type !== 'fineGrained') throw new HttpError(400, 'tokenType must be read, write or fineGrained');
+  const perms = (key: string) => {
+    const list = [...new Set(params.getAll(key))];
+    const unknown = list.filter((p) => !KNOWN.includes(p));
+    if (unknown.length) throw new HttpError(400, `Unknown permission ${JSON.stringify(unknown[0]!.slice(0, 60))} in ${key}; known: ${KNOWN.join(', ')}`);
+    return list;
+  };
+  const orgs = [...new Set(params.getAll('orgs'))];
+  const user = findUser(ctx.sandbox.accounts, MAIN_USER)!;
+  for (const org of orgs) {
+    if (!findOrg(ctx.sandbox.accounts, org) || !user.orgs.some((m) => m.name === org)) throw new HttpError(400, `${MAIN_USER} is not a member of the org ${JSON.stringify(org.slice(0, 60))}`);
+  }
+  const name = (params.get('name') ?? '').trim().slice(0, 60) || `practice ${type === 'fineGrained' ? 'fine-grained' : type} token (made here)`;
+  return {tokenType: type, own: perms('ownUserPermissions'), orgs, orgPermissions: perms('orgPermissions'), canReadGatedRepos: params.get('canReadGatedRepos') === 'true', name};
+}
+
+function describe(r: Requested): string {
+  if (r.tokenType !== 'fineGrained') return `<p>A classic <strong>${r.tokenType}</strong> token of ${MAIN_USER}: ${r.tokenType === 'read' ? 'reads your repos, cannot run jobs' : 'everything you can do, on every repo and org'}.</p>`;
+  const rows = [
+    `<tr><td>user ${escapeHtml(MAIN_USER)}</td><td>${escapeHtml(r.own.join(', ') || '(nothing)')}</td></tr>`,
+    ...r.orgs.map((o) => `<tr><td>org ${escapeHtml(o)}</td><td>${escapeHtml(r.orgPermissions.join(', ') || '(nothing)')}</td></tr>`),
+  ].join('\n');
+  return `<p>A <strong>fine-grained</strong> token of ${MAIN_USER} with exactly:</p><table><tr><th>on</th><th>permissions</th></tr>\n${rows}\n</table>
+<p>Public gated repos: ${r.canReadGatedRepos ? 'can read' : 'cannot read'}.</p>`;
+}
+
+function hidden(params: URLSearchParams): string {
+  return [...params].filter(([k]) => k !== 'key').map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+}
+
+export const registerNewTokenRoutes: RouteModule = (router) => {
+  router.on(['GET', 'HEAD'], /^\/settings\/tokens\/new\/?$/, (ctx) => {
+    const params = ctx.url.searchParams;
+    const r = parseRequest(ctx, params);
+    const key = params.get('key');
+    const form = keyMatches(ctx.sandbox.formKey, key)
+      ? `<form method="post" action="/settings/tokens/new">${hidden(params)}<input type="hidden" name="key" value="${escapeHtml(key!)}">
+<p><label>Name <input name="name" value="${escapeHtml(r.name)}"></label></p><button type="submit">Create token</button></form>`
+      : '<p class="note">To create it, open this page from the link the app shows (it carries a key only the app that started this sandbox knows). Or log in with a ready practice token: <code>npx hf-jobs-wizard login --sandbox --practice fine-grained</code>.</p>';
+    sendPage(ctx, 200, 'New access token (sandbox)', `${describe(r)}\n${form}`);
+  });
+
+  router.on('POST', /^\/settings\/tokens\/new\/?$/, async (ctx) => {
+    const form = new URLSearchParams((await readBody(ctx.req, 64 * 1024)).toString('utf8'));
+    requireFormKey(ctx, form);
+    const r = parseRequest(ctx, form);
+    const {accounts} = ctx.sandbox;
+    const user = findUser(accounts, MAIN_USER)!;
+    const token: SandboxToken = {value: randomTokenValue(), displayName: r.name, owner: MAIN_USER, role: r.tokenType, createdAt: new Date().toISOString()};
+    if (r.tokenType === 'fineGrained') {
+      token.fineGrained = {
+        scoped: [
+          ...(r.own.length ? [{entity: {_id: user.id, type: 'user' as const, name: MAIN_USER}, permissions: r.own}] : []),
+          ...r.orgs.map((o) => ({entity: {_id: findOrg(accounts, o)?.id ?? objectId(), type: 'org' as const, name: o}, permissions: r.orgPermissions})),
+        ],
+        global: [],
+        canReadGatedRepos: r.canReadGatedRepos,
+      };
+    }
+    accounts.tokens.push(token);
+    await ctx.sandbox.saveAccounts();
+    // Shown once, in this browser page only (as huggingface.co does), never through the page masking of sendPage.
+    const body = `<p>Created <strong>${escapeHtml(r.name)}</strong>. Copy it now: it is not shown again.</p>
+<p><input type="password" readonly size="44" value="${escapeHtml(token.value)}" aria-label="the new token (select it and copy)"></p>
+${describe(r)}
+<p>Then paste it where the app asks (<code>npx hf-jobs-wizard login --sandbox</code> or the wizard's Login step).</p>`;
+    sendHtml(ctx, 201, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Token created - sandbox Hub</title></head><body><h1>Token created (sandbox)</h1>${body}</body></html>`);
+  });
+};
