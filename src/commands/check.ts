@@ -13,11 +13,20 @@ import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js'
 const HELP = `Usage: hf-jobs-wizard check [PATH...] [--json] [--offline] [--endpoint URL | --sandbox]
 
 Checks how your jobs get their Hugging Face token, before you spend compute on them. Reads job configs
-(hf-job.json), Python scripts and run_job/run_uv_job calls, \`hf jobs run|uv run\` lines, MCP hf_jobs calls
-and Markdown code blocks in the paths (default: the current folder; .gitignore is honoured), then checks
+(hf-job.json), Python scripts and run_job/run_uv_job/create_scheduled_job calls, \`hf jobs run|uv run|scheduled
+run\` (and legacy \`hfjobs\`) lines, MCP hf_jobs calls, Markdown code blocks, notebook cells and workflow steps
+in the paths. A command shown in a docstring, usage text, comment or README is checked like one you run (default: the current folder; .gitignore is honoured), then checks
 your token against the Hub. With a token and a Hub to ask, each job found (up to 5) also gets a pre-flight:
 may this token run it there, can the namespace pay, the most it can cost, and the timeout. Hidden folders (.git, .cache, .venv ...; .github is read), node_modules,
 __pycache__ and this app's own data (its cache folder, sandbox data) are skipped unless you name them.
+
+What the token checks mean:
+  no-token-check   a job script that writes to the Hub (push_to_hub, upload_*, create_*/delete_*) never reads
+                   HF_TOKEN (nor calls get_token(), login() or whoami()); scripts that only download are not judged
+  missing-secrets  the job's script writes to the Hub (or fails without HF_TOKEN) and the submission passes no token
+  wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)
+  token-in-env     the token is passed with -e/env (shown in the job's details) instead of as a secret
+  Placeholders (hf_xxx, hf_..., your-token-here) are never taken for tokens.
 
 Options:
   --json          print {"ok": bool, "checks": [{"id", "status", "title", "message", "fix", "file"?, "line"?}],

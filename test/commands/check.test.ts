@@ -58,7 +58,7 @@ describe('check command', () => {
     const out = i.out();
     expect(out).toContain('[✗] No literal "$HF_TOKEN" outside the MCP tool  (run.sh:3)');
     expect(out).toContain('Fix: Use the bare form `--secrets HF_TOKEN`');
-    expect(out).toContain('[!] Job scripts check HF_TOKEN early  (train.py:6)');
+    expect(out).toContain('[!] Job scripts that write to the Hub read HF_TOKEN  (train.py:6)');
     expect(out).toContain('[✓] Token is valid');
     expect(out).not.toContain('\x1b[');
     expect(out).toMatch(/\d+ failed, \d+ warnings?, \d+ passed, \d+ skipped\./);

@@ -33,11 +33,17 @@ export function outcome(id: CheckId, title: string, findings: CheckResult[], app
 
 /** Does this env/secret entry carry the Hugging Face token (placeholder, expression, bare key, real-looking value)? */
 export function carriesToken(e: Entry): boolean {
-  if (e.source === 'bare') return TOKEN_KEYS.has(e.key);
+  // `--secrets HUGGINGFACE_TOKEN`: hf fills a bare key from the variable of that name, so it carries a token.
+  if (e.source === 'bare') return TOKEN_KEYS.has(e.key) || looksLikeTokenName(e.key);
   const v = e.value ?? '';
   if (isTokenPlaceholder(v) || /\$\{?HF_TOKEN\}?/.test(v)) return true;
   if (e.source === 'expr' || e.source === 'shell-expanded') return /get_token|HF_TOKEN|hf auth token|\btoken\b/i.test(v);
   return looksLikeRealToken(v) || /^hf_/.test(v);
+}
+
+/** A variable name that holds a Hugging Face token by its name: HUGGINGFACE_TOKEN, HF_API_TOKEN, hf_token... */
+export function looksLikeTokenName(key: string): boolean {
+  return /TOKEN/i.test(key) && /(?:^|_)(?:HF|HUGGING_?FACE(?:_?HUB)?|HUB)(?:_|$)/i.test(key);
 }
 
 export function passesToken(sub: Submission): boolean {

@@ -1,4 +1,5 @@
-// `hf jobs run | uv run | scheduled ...` command lines, and `--token hf_...` on any command line.
+// `hf jobs run | uv run | scheduled ...` command lines (and the legacy `hfjobs run`), and `--token hf_...` on any
+// command line; also such commands shown inside other files (Python docstrings, usage strings, comments, YAML steps).
 import {findTokenLike} from '../jobspec/placeholder.js';
 import {newSubmission, type Entry, type Submission, type TokenHit, type TokenValue} from './types.js';
 
@@ -9,6 +10,26 @@ export interface Word {
   /** `$VAR` unquoted or in double quotes: the shell replaces it. */
   expanded: boolean;
   op?: boolean;
+}
+
+/** The index just after the `$(…)` or backquoted substitution that starts at `from` (quotes and nesting counted). */
+function substitutionEnd(line: string, from: number): number {
+  if (line[from] === '`') {
+    const close = line.indexOf('`', from + 1);
+    return close === -1 ? line.length : close + 1;
+  }
+  let depth = 0;
+  let quote = '';
+  for (let i = from + 1; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return line.length;
 }
 
 /** Splits one logical command line into words and operators (`;`, `&&`, `|`, ...), remembering quoting. */
@@ -40,6 +61,13 @@ export function shellWords(line: string): Word[] {
         if (line[i] === '$') w.expanded = true;
         w.text += line[i];
       }
+    } else if ((c === '$' && line[i + 1] === '(') || c === '`') {
+      // `$(…)` / `…`: a command substitution is one value the shell fills in (its spaces and `;` do not split).
+      const w = start();
+      const end = substitutionEnd(line, i);
+      w.text += line.slice(i, end);
+      w.expanded = true;
+      i = end - 1;
     } else if (c === '\\' && i + 1 < line.length) {
       start().text += line[++i];
     } else if (c === '#' && !cur) {
@@ -99,9 +127,9 @@ function entryFrom(word: Word, line: number): Entry {
 
 export function extractShell(text: string, file: string, lineBase = 1): ShellScan {
   const scan: ShellScan = {submissions: [], argvTokens: [], tokenValues: [], files: []};
-  if (!/\bhf\b|--token|HF_TOKEN/.test(text)) return scan;
+  if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(text)) return scan;
   for (const {text: lineText, line} of logicalLines(text, lineBase)) {
-    if (!/\bhf\b|--token|HF_TOKEN/.test(lineText)) continue;
+    if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(lineText)) continue;
     const words = shellWords(lineText);
     // --token VALUE anywhere, and HF_TOKEN=VALUE assignments.
     for (let i = 0; i < words.length; i++) {
@@ -117,8 +145,15 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
       if (assign && !w.expanded && assign[2] && /^[A-Za-z0-9_.<>…-]+$/.test(assign[2])) scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
     }
     for (let i = 0; i + 1 < words.length; i++) {
-      if (!(words[i]!.text === 'hf' || words[i]!.text.endsWith('/hf')) || words[i + 1]!.text !== 'jobs') continue;
-      let j = i + 2;
+      const cli = words[i]!.text;
+      let j: number;
+      let tool = 'hf jobs';
+      if ((cli === 'hf' || cli.endsWith('/hf') || cli === 'huggingface-cli') && words[i + 1]!.text === 'jobs') j = i + 2;
+      else if (cli === 'hfjobs' || cli.endsWith('/hfjobs')) {
+        // The legacy `hfjobs` CLI (before `hf jobs`): same -e/-s/--flavor/--timeout flags.
+        j = i + 1;
+        tool = 'hfjobs';
+      } else continue;
       let scheduled = false;
       if (words[j]?.text === 'scheduled') {
         scheduled = true;
@@ -132,7 +167,7 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         operation = 'run';
         j += 1;
       } else continue;
-      const api = `hf jobs ${scheduled ? 'scheduled ' : ''}${operation === 'uv' ? 'uv run' : 'run'}`;
+      const api = `${tool} ${scheduled ? 'scheduled ' : ''}${operation === 'uv' ? 'uv run' : 'run'}`;
       const sub = newSubmission('cli', api, operation, file, line);
       const index = scan.submissions.length;
       const positionals: string[] = [];
@@ -143,7 +178,8 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
           optionsDone = true;
           continue;
         }
-        if (!optionsDone && w.text.startsWith('-') && positionals.length === 0) {
+        // Options come before the script (or image); a schedule comes first and options may follow it.
+        if (!optionsDone && w.text.startsWith('-') && positionals.length < (scheduled ? 2 : 1)) {
           let name = w.text;
           let value: Word | undefined;
           const eq = w.text.indexOf('=');
@@ -213,4 +249,58 @@ export function parseDotenv(text: string, lineBase = 1): Entry[] {
     out.push({key: m[1]!, source: 'literal', value: v, line: i + lineBase});
   }
   return out;
+}
+
+const EMBEDDED_COMMAND = /(?:^|[^\w/.-])((?:[\w./-]*\/)?(?:hf|huggingface-cli)\s+jobs\s|(?:[\w./-]*\/)?hfjobs\s+(?:run|uv)\b)/;
+
+/** A continuation line of a command shown in a string or comment: `# `, `print("`, quotes and `\\n` taken off. */
+function cleanEmbedded(line: string, inQuote: string): string {
+  let t = line.replace(/\r$/, '');
+  let quote = inQuote;
+  const lead = /^\s*(?:#+\s?|\/\/\s?|(?:print\s*\(\s*|[\w.]+\s*\+?=\s*|\+\s*)?[rRfFbBuU]{0,2}(["']))/.exec(t);
+  if (lead) {
+    if (lead[1]) quote = lead[1];
+    t = t.slice(lead[0].length);
+  }
+  if (quote) {
+    const end = new RegExp(`(?:\\\\n)?${quote === '"' ? '"' : "'"}\\s*[),;+]*\\s*(?:#.*)?$`);
+    t = t.replace(end, '');
+  }
+  // `\\` at the end of a line in a (non-raw) Python string is one backslash: the command continues.
+  return t.replace(/\\\\\s*$/, '\\').replace(/\s+$/, '');
+}
+
+/**
+ * Commands shown inside another file (a Python docstring or usage string, a comment, inline Markdown code, a notebook
+ * `!hf jobs` line): the same text with only those command lines kept (cleaned), every other line blank, so
+ * extractShell reads them at their own line numbers. A command the reader will copy is a submission like any other.
+ */
+export function embeddedCommands(text: string): string {
+  if (!/\b(?:hf|huggingface-cli)\s+jobs\s|hfjobs\s/.test(text)) return '';
+  const lines = text.split('\n');
+  const out = lines.map(() => '');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const m = EMBEDDED_COMMAND.exec(raw);
+    if (!m) continue;
+    const at = m.index + m[0].length - m[1]!.length;
+    const prefix = raw.slice(0, at);
+    let cmd = raw.slice(at);
+    let quote = '';
+    if ((prefix.match(/`/g)?.length ?? 0) % 2 === 1) {
+      const close = cmd.indexOf('`');
+      if (close !== -1) cmd = cmd.slice(0, close);
+    } else {
+      // Inside a string literal on this line: the quote before the command closes it.
+      const q = /([\"'])[^"']*$/.exec(prefix);
+      if (q && !/^\s*#/.test(prefix)) quote = q[1]!;
+    }
+    out[i] = cleanEmbedded(cmd, quote);
+    while (out[i]!.endsWith('\\') && i + 1 < lines.length) {
+      i++;
+      out[i] = cleanEmbedded(lines[i]!, quote);
+      if (!out[i]!.trim()) break;
+    }
+  }
+  return out.join('\n');
 }

@@ -1,4 +1,9 @@
-// missing-secrets: the job's script talks to the Hub with a token, but the job passes no HF_TOKEN.
+// missing-secrets: the job's script needs the token, but the submission passes none (jobs get no token by default).
+// Judged only when the script the job runs could be read (inline, a local file, or the file whose docstring shows
+// the command). "Needs": it writes to the Hub (push_to_hub, upload_*, create_*/delete_*; see script-facts.ts) or
+// reads HF_TOKEN so that it fails without it (os.environ["HF_TOKEN"], an assert). A script that only downloads public
+// files does not need it. A token passed under another name is wrong-secret-key's finding; a --secrets-file or a
+// Python variable we cannot see into counts as passing it.
 import {carriesToken, outcome, passesToken, result, tokenFix, type StaticCheck} from './common.js';
 
 const id = 'missing-secrets';
@@ -14,13 +19,14 @@ export const missingSecrets: StaticCheck = {
       const facts = sub.scriptFacts;
       if (!facts) continue;
       judged++;
-      if (facts.hubLine === undefined) continue;
+      if (!facts.needsToken) continue;
       if (passesToken(sub) || sub.secretsOpaque || sub.envOpaque) continue;
       // A token under the wrong name is wrong-secret-key's finding, not this one.
       if ([...sub.secrets, ...sub.env].some(carriesToken)) continue;
-      const where = facts.file === sub.file ? `line ${facts.hubLine}` : `${facts.file}:${facts.hubLine}`;
+      const at = facts.hubLine ?? facts.tokenLine;
+      const where = facts.file === sub.file ? `line ${at}` : `${facts.file}:${at}`;
       findings.push(
-        result(id, title, 'fail', `The job's script ${facts.hubWhat ?? 'uses the Hub'} (${where}), but ${sub.api} passes no HF_TOKEN: jobs get no token unless you pass one, so this fails with 401 (often after the compute is done).`, tokenFix(sub.origin), {file: sub.file, line: sub.line}),
+        result(id, title, 'fail', `The job's script ${facts.hubWhat ?? 'requires HF_TOKEN'} (${where}), but ${sub.api} passes no HF_TOKEN: jobs get no token unless you pass one, so this fails with 401 (often after the compute is done).`, tokenFix(sub.origin), {file: sub.file, line: sub.line}),
       );
     }
     return outcome(id, title, findings, judged > 0, `${judged} job(s) whose script we could read pass HF_TOKEN where needed.`, model.submissions.length ? 'No job script could be read (URLs or missing files), so whether it needs a token is unknown.' : 'No job submissions found.');

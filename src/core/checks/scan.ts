@@ -6,12 +6,12 @@ import {findTokenLike} from '../jobspec/placeholder.js';
 import {scriptKind} from '../jobspec/spec.js';
 import {configSubmission, findMcpCalls, looksLikeConfig} from './extract-mcp.js';
 import {extractPython} from './extract-python.js';
-import {extractShell, parseDotenv} from './extract-shell.js';
+import {embeddedCommands, extractShell, parseDotenv, type ShellScan} from './extract-shell.js';
 import {scriptFacts} from './script-facts.js';
 import {emptyModel, type ScanModel, type ScriptFacts, type Submission} from './types.js';
 import {walkFiles, type SkippedDir} from './walk.js';
 
-export type FileKind = 'python' | 'shell' | 'json' | 'markdown' | 'yaml' | 'text';
+export type FileKind = 'python' | 'shell' | 'json' | 'markdown' | 'yaml' | 'notebook' | 'text';
 
 /** Read at most this much of a file; the rest is not scanned (said in `skipped`). */
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -29,6 +29,7 @@ export function kindOf(file: string): FileKind {
   if (ext === '.sh' || ext === '.bash' || ext === '.zsh' || name === 'makefile' || name === 'justfile' || name === 'dockerfile') return 'shell';
   if (ext === '.json' || ext === '.jsonc') return 'json';
   if (ext === '.md' || ext === '.mdx' || ext === '.markdown') return 'markdown';
+  if (ext === '.ipynb') return 'notebook';
   if (ext === '.yml' || ext === '.yaml') return 'yaml';
   return 'text';
 }
@@ -95,19 +96,85 @@ function scanJson(text: string, file: string, lineBase: number, model: ScanModel
   model.scripts.push(...attachInlineFacts(subs, file));
 }
 
-function scanCode(kind: FileKind | undefined, text: string, file: string, lineBase: number, model: ScanModel, pending: PendingFile[]): void {
+function pushShell(s: ShellScan, model: ScanModel, pending: PendingFile[]): Submission[] {
+  const offset = model.submissions.length;
+  model.submissions.push(...s.submissions);
+  model.argvTokens.push(...s.argvTokens);
+  model.tokenValues.push(...s.tokenValues);
+  for (const f of s.files) pending.push({submission: model.submissions[offset + f.submission]!, kind: f.kind, path: f.path});
+  return s.submissions;
+}
+
+/** Commands shown in strings, comments or prose of a non-shell text (see embeddedCommands). */
+function scanEmbedded(text: string, file: string, lineBase: number, model: ScanModel, pending: PendingFile[]): Submission[] {
+  const shown = embeddedCommands(text);
+  return shown ? pushShell(extractShell(shown, file, lineBase), model, pending) : [];
+}
+
+function scanCode(kind: FileKind | undefined, text: string, file: string, lineBase: number, model: ScanModel, pending: PendingFile[]): Submission[] {
   if (kind === 'python') {
     const subs = extractPython(text, file, lineBase);
     model.submissions.push(...subs);
     model.scripts.push(...attachInlineFacts(subs, file));
-  } else if (kind === 'shell' || kind === 'yaml') {
-    const s = extractShell(text, file, lineBase);
-    const offset = model.submissions.length;
-    model.submissions.push(...s.submissions);
-    model.argvTokens.push(...s.argvTokens);
-    model.tokenValues.push(...s.tokenValues);
-    for (const f of s.files) pending.push({submission: model.submissions[offset + f.submission]!, kind: f.kind, path: f.path});
-  } else if (kind === 'json') scanJson(text, file, lineBase, model);
+    return [...subs, ...scanEmbedded(text, file, lineBase, model, pending)];
+  }
+  if (kind === 'shell' || kind === 'yaml') return pushShell(extractShell(text, file, lineBase), model, pending);
+  if (kind === 'json') {
+    const before = model.submissions.length;
+    scanJson(text, file, lineBase, model);
+    return model.submissions.slice(before);
+  }
+  return scanEmbedded(text, file, lineBase, model, pending);
+}
+
+/** A notebook's cells: code cells as Python (with `!hf jobs …` lines), Markdown cells as Markdown; lines of the .ipynb. */
+function scanNotebook(text: string, file: string, model: ScanModel, pending: PendingFile[]): void {
+  let nb: {cells?: {cell_type?: string; source?: string | string[]}[]};
+  try {
+    nb = JSON.parse(text) as typeof nb;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(nb.cells)) return;
+  const lines = text.split('\n');
+  let at = 0;
+  for (const cell of nb.cells) {
+    const src = Array.isArray(cell.source) ? cell.source.join('') : typeof cell.source === 'string' ? cell.source : '';
+    // The cell's first source line in the file: the line after `"source": [` (nbformat writes one string a line).
+    while (at < lines.length && !/^\s*"source"\s*:/.test(lines[at]!)) at++;
+    const lineBase = at < lines.length ? (/\[\s*$/.test(lines[at]!) ? at + 2 : at + 1) : 1;
+    at++;
+    if (!src.trim()) continue;
+    if (cell.cell_type === 'markdown') scanMarkdown(src, file, lineBase, model, pending);
+    else if (cell.cell_type === 'code') {
+      const facts = scriptFacts(src, file, lineBase);
+      if (facts.hubLine !== undefined) model.scripts.push(facts);
+      scanCode('python', src.replace(/^(\s*)[!%]/gm, '$1'), file, lineBase, model, pending);
+    }
+  }
+}
+
+function scanMarkdown(text: string, file: string, lineBase: number, model: ScanModel, pending: PendingFile[]): void {
+  const lines = text.split('\n');
+  for (const block of markdownBlocks(text)) {
+    scanCode(block.kind, block.body, file, block.line + lineBase - 1, model, pending);
+    // Blank the block (and its fences) so the prose pass below does not read it twice.
+    for (let i = block.line - 2; i < block.line - 1 + block.body.split('\n').length + 1 && i < lines.length; i++) if (i >= 0) lines[i] = '';
+  }
+  scanEmbedded(lines.join('\n'), file, lineBase, model, pending);
+}
+
+/** A submission that runs this very file (its docstring shows how to submit it, by name or URL) judges its facts. */
+function linkOwnScript(subs: Submission[], facts: ScriptFacts, file: string): void {
+  const own = basename(file);
+  for (const sub of subs) {
+    if (sub.scriptFacts || !sub.script?.literal) continue;
+    const name = basename(sub.script.value.split(/[?#]/)[0]!);
+    if (name === own) {
+      facts.isJobScript = true;
+      sub.scriptFacts = facts;
+    }
+  }
 }
 
 interface PendingFile {
@@ -133,12 +200,18 @@ function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, 
     }
   }
   if (kind === 'markdown') {
-    for (const block of markdownBlocks(text)) scanCode(block.kind, block.body, file, block.line, model, pending);
+    scanMarkdown(text, file, 1, model, pending);
+    return;
+  }
+  if (kind === 'notebook') {
+    scanNotebook(text, file, model, pending);
     return;
   }
   if (kind === 'python') {
     const facts = scriptFacts(text, file);
     model.scripts.push(facts);
+    linkOwnScript(scanCode(kind, text, file, 1, model, pending), facts, file);
+    return;
   }
   scanCode(kind, text, file, 1, model, pending);
   // Shell lines inside Python/YAML/text (subprocess calls, CI steps) are found by the shell scanner too.

@@ -1,21 +1,29 @@
-// What a Python job script does with the Hub and its token, by reading its text (no execution).
+// What a Python job script does with the Hub and its token, by reading its code (no execution). Docstrings and
+// comments are not code: a `get_token()` shown in a usage text is not a token read.
+//
+// Semantics (the checklist's help text says the same):
+// - a *write* is a call that needs a write token: push_to_hub (method, or `push_to_hub=True` in training args),
+//   upload_file/upload_folder/upload_large_folder, create_repo/create_commit/create_branch/create_tag/
+//   create_pull_request, delete_*, CommitScheduler, duplicate_space. Downloads and reads are not writes.
+// - a *token read* is reading HF_TOKEN (os.environ / os.getenv / the name in code) or calling get_token(), login()
+//   or whoami().
+// - the token is *required* when the script writes, or reads HF_TOKEN in a way that fails without it
+//   (os.environ["HF_TOKEN"], an assert/raise on it).
 
 import type {RepoKind, ScriptFacts} from './types.js';
 
-const HUB_USE: [RegExp, string][] = [
-  [/\.push_to_hub\s*\(/, 'pushes to the Hub (push_to_hub)'],
-  [/\b(upload_file|upload_folder|upload_large_folder)\s*\(/, 'uploads to the Hub'],
-  [/\b(create_repo|create_commit|create_branch|delete_file|delete_repo)\s*\(/, 'writes to the Hub'],
-  [/\blogin\s*\(/, 'logs in with a token'],
-  [/\bwhoami\s*\(/, 'calls whoami'],
-  [/\bget_token\s*\(/, 'reads the token'],
-  [/\bHF_TOKEN\b/, 'reads HF_TOKEN'],
+const WRITES: [RegExp, string][] = [
+  [/\.push_to_hub\s*\(|\bpush_to_hub\s*=\s*True\b/, 'pushes to the Hub (push_to_hub)'],
+  [/\b(?:upload_file|upload_folder|upload_large_folder)\s*\(/, 'uploads to the Hub'],
+  [/\b(?:create_repo|create_commit|create_branch|create_tag|create_pull_request|delete_file|delete_folder|delete_repo|duplicate_space|CommitScheduler)\s*\(/, 'writes to the Hub'],
 ];
 
-const CHECKS = [
-  /\b(?:assert|if|elif)\b[^\n]*\bHF_TOKEN\b/,
-  /\b(?:assert|if|elif)\b[^\n]*\btoken\b/i,
-  /os\.environ\s*\[\s*["']HF_TOKEN["']\s*\]/,
+const TOKEN_READS: RegExp[] = [/\bHF_TOKEN\b|\bHUGGING_FACE_HUB_TOKEN\b/, /\bget_token\s*\(/, /\blogin\s*\(/, /\bwhoami\s*\(/];
+
+/** Reads that fail at once without the token: a KeyError, an assert, a raise. */
+const STRICT_READS: RegExp[] = [
+  /os\.environ\s*\[\s*["'](?:HF_TOKEN|HUGGING_FACE_HUB_TOKEN)["']\s*\]/,
+  /\bassert\b[^\n]*\b(?:HF_TOKEN|token)\b/i,
   /\bwhoami\s*\(/,
 ];
 
@@ -57,18 +65,51 @@ function repoTypeOf(call: string): RepoKind {
   return (REPO_TYPE.exec(call)?.[1] as RepoKind | undefined) ?? 'model';
 }
 
-function stripComments(line: string): string {
-  const i = line.indexOf('#');
-  return i === -1 ? line : line.slice(0, i);
+/**
+ * Python source with comments and triple-quoted strings (docstrings, usage texts) blanked out, newlines kept, so
+ * line numbers stay right. One-line strings stay: `os.environ["HF_TOKEN"]` is code.
+ */
+export function pythonCode(text: string): string {
+  let out = '';
+  let i = 0;
+  let last = 0;
+  const n = text.length;
+  const blank = (from: number, to: number) => text.slice(from, to).replace(/[^\n]/g, ' ');
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '#') {
+      const end = text.indexOf('\n', i);
+      const stop = end === -1 ? n : end;
+      out += text.slice(last, i) + blank(i, stop);
+      i = last = stop;
+    } else if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      const q = triple ? c.repeat(3) : c;
+      let j = i + q.length;
+      while (j < n) {
+        if (text[j] === '\\') j += 2;
+        else if (text.startsWith(q, j)) break;
+        else if (!triple && text[j] === '\n') break;
+        else j++;
+      }
+      const end = Math.min(n, j + (text.startsWith(q, j) ? q.length : 0));
+      if (triple) {
+        out += text.slice(last, i) + blank(i, end);
+        last = end;
+      }
+      i = end;
+    } else i++;
+  }
+  return out + text.slice(last);
 }
 
 export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFacts {
-  const facts: ScriptFacts = {file, checksToken: false, isJobScript: /^#\s*\/\/\/\s*script\s*$/m.test(text), pushTargets: []};
-  const lines = text.split('\n');
+  const facts: ScriptFacts = {file, checksToken: false, needsToken: false, isJobScript: /^#\s*\/\/\/\s*script\s*$/m.test(text), pushTargets: []};
+  const lines = pythonCode(text).split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = stripComments(lines[i]!);
+    const line = lines[i]!;
     if (facts.hubLine === undefined) {
-      for (const [re, what] of HUB_USE) {
+      for (const [re, what] of WRITES) {
         if (re.test(line)) {
           facts.hubLine = i + lineBase;
           facts.hubWhat = what;
@@ -76,8 +117,12 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
         }
       }
     }
-    if (!facts.checksToken && CHECKS.some((re) => re.test(line))) facts.checksToken = true;
+    if (facts.tokenLine === undefined && TOKEN_READS.some((re) => re.test(line))) facts.tokenLine = i + lineBase;
+    if (!facts.needsToken && STRICT_READS.some((re) => re.test(line))) facts.needsToken = true;
   }
+  // Order of execution is not visible in the text (helpers are defined above main): a read anywhere counts.
+  facts.checksToken = facts.tokenLine !== undefined;
+  if (facts.hubLine !== undefined) facts.needsToken = true;
   PUSH_TARGET.lastIndex = 0;
   const targets: ScriptFacts['pushTargets'] = [];
   for (let m = PUSH_TARGET.exec(text); m; m = PUSH_TARGET.exec(text)) {

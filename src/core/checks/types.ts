@@ -122,11 +122,15 @@ export function newSubmission(origin: Origin, api: string, operation: string, fi
 
 export interface ScriptFacts {
   file: string;
-  /** First line that talks to the Hub with a token (push, upload, create_repo, login, whoami, reads HF_TOKEN). */
+  /** First line that writes to the Hub (push, upload, create/delete: see script-facts.ts for the list). */
   hubLine?: number;
   hubWhat?: string;
-  /** The script verifies HF_TOKEN (assert/if/os.environ[...]/whoami) before use. */
+  /** First line that reads the token (HF_TOKEN, get_token(), login(), whoami()), outside docstrings and comments. */
+  tokenLine?: number;
+  /** The script reads the token anywhere (what no-token-check asks for). */
   checksToken: boolean;
+  /** The job fails without a token: the script writes, or reads HF_TOKEN strictly (os.environ[...], assert). */
+  needsToken: boolean;
   /** A PEP 723 script or one a submission runs. */
   isJobScript: boolean;
   /** `namespace/name` repos it pushes to or creates, with the line and the repo type (`repo_type=` in the call, else model). */

@@ -1,0 +1,115 @@
+// Job submissions wherever people write them: docstrings, usage strings, comments, README prose and fences,
+// notebook cells, workflow steps, legacy hfjobs; and the write/token-read semantics the token checks rest on.
+import {describe, expect, it} from 'vitest';
+import {checkText} from '../../../src/core/checks/runner.js';
+import {scanText} from '../../../src/core/checks/scan.js';
+import {pythonCode} from '../../../src/core/checks/script-facts.js';
+
+const found = (text: string, file: string) => checkText(text, file).checks.filter((c) => c.status === 'warn' || c.status === 'fail').map((c) => `${c.id}:${c.line}`);
+
+const DOCSTRING_SCRIPT = `# /// script
+# dependencies = ["datasets"]
+# ///
+"""Build a dataset and push it.
+
+Usage:
+    hf jobs uv run --flavor cpu-basic \\
+        -e HF_TOKEN=$(python3 -c "from huggingface_hub import get_token; print(get_token())") \\
+        https://huggingface.co/datasets/uv-scripts/x/raw/main/make_ds.py out-ds
+"""
+import os
+from datasets import Dataset
+
+def main():
+    token = os.environ.get("HF_TOKEN")
+    Dataset.from_dict({"a": [1]}).push_to_hub("u/x", token=token)
+`;
+
+describe('submissions shown in a Python file', () => {
+  it('reads a multi-line docstring command with a $(…) value as one submission at its line', () => {
+    const subs = scanText(DOCSTRING_SCRIPT, 'make_ds.py').submissions;
+    expect(subs).toHaveLength(1);
+    expect(subs[0]).toMatchObject({api: 'hf jobs uv run', line: 7});
+    expect(subs[0]!.env[0]).toMatchObject({key: 'HF_TOKEN', source: 'shell-expanded'});
+    expect(subs[0]!.env[0]!.value).toContain('get_token()');
+    // The command runs this very file (by URL): its facts are the script's.
+    expect(subs[0]!.scriptFacts?.file).toBe('make_ds.py');
+    expect(found(DOCSTRING_SCRIPT, 'make_ds.py')).toEqual(['token-in-env:7']);
+  });
+
+  it('reads commands in print() usage lines with escaped continuations, and a bare wrong secret name', () => {
+    const py = ['import sys', 'from huggingface_hub import upload_file', 'if len(sys.argv) < 2:', '    print("hf jobs uv run --flavor cpu-basic \\\\")', '    print("    --secrets HUGGINGFACE_TOKEN up.py")', 'upload_file(path_or_fileobj="a", path_in_repo="a", repo_id="u/r")', ''].join('\n');
+    const subs = scanText(py, 'up.py').submissions;
+    expect(subs).toHaveLength(1);
+    expect(subs[0]!.secrets).toEqual([{key: 'HUGGINGFACE_TOKEN', source: 'bare', line: 4}]);
+    expect(subs[0]!.script?.value).toBe('up.py');
+    const ids = found(py, 'up.py');
+    expect(ids).toContain('wrong-secret-key:4');
+    expect(ids).not.toContain('missing-secrets:4');
+  });
+
+  it('a usage comment with no --secrets for a script that pushes is missing-secrets', () => {
+    const py = '# Run: hf jobs uv run --flavor cpu-basic push.py\nfrom datasets import Dataset\nimport os\nassert os.environ.get("HF_TOKEN")\nDataset.from_dict({"a": [1]}).push_to_hub("u/x")\n';
+    expect(found(py, 'push.py')).toEqual(['missing-secrets:1']);
+  });
+
+  it('a usage text for a script that only downloads asks for nothing', () => {
+    const py = '"""hf jobs uv run --flavor cpu-basic dl.py"""\nfrom huggingface_hub import snapshot_download\nsnapshot_download("gpt2")\n';
+    expect(found(py, 'dl.py')).toEqual([]);
+  });
+});
+
+describe('submissions in other files', () => {
+  it('README prose inline code and an unlabelled fence, legacy hfjobs included', () => {
+    const md = '# X\n\nRun `hf jobs uv run -e HF_TOKEN x.py` or\n\n```\nhfjobs run --secrets hf_token=$HF_TOKEN ubuntu echo\n```\n';
+    const subs = scanText(md, 'README.md').submissions;
+    expect(subs.map((s) => `${s.api}@${s.line}`)).toEqual(['hfjobs run@6', 'hf jobs uv run@3']);
+    expect(found(md, 'README.md').sort()).toEqual(['token-in-env:3', 'wrong-secret-key:6']);
+  });
+
+  it('notebook code cells with !hf jobs and run_uv_job, at the line of the .ipynb', () => {
+    const nb = JSON.stringify({cells: [{cell_type: 'markdown', source: ['# Title\n']}, {cell_type: 'code', source: ['from huggingface_hub import run_uv_job\n', '!hf jobs uv run -e HF_TOKEN s.py\n', 'run_uv_job("s.py", secrets={"TOKEN": get_token()})\n']}], nbformat: 4}, null, 1);
+    const lines = nb.split('\n');
+    const bang = lines.findIndex((l) => l.includes('!hf jobs')) + 1;
+    const call = lines.findIndex((l) => l.includes('run_uv_job(')) + 1;
+    expect(found(nb, 'demo.ipynb').sort()).toEqual([`token-in-env:${bang}`, `wrong-secret-key:${call}`].sort());
+  });
+
+  it('a GitHub Actions step', () => {
+    const yml = 'jobs:\n  train:\n    steps:\n      - run: |\n          hf jobs uv run --flavor a10g-small \\\n            --secrets HF_TOKEN=${{ secrets.HF_TOKEN }} train.py\n';
+    const subs = scanText(yml, '.github/workflows/train.yml').submissions;
+    expect(subs).toHaveLength(1);
+    expect(subs[0]).toMatchObject({line: 5, flavor: {value: 'a10g-small'}});
+    expect(subs[0]!.secrets[0]!.key).toBe('HF_TOKEN');
+  });
+
+  it('scheduled runs and the Python create_scheduled_job call', () => {
+    const sh = 'hf jobs scheduled uv run "0 * * * *" -s HF_API_TOKEN job.py\n';
+    expect(found(sh, 'cron.sh')).toContain('wrong-secret-key:1');
+    const py = 'from huggingface_hub import create_scheduled_job\ncreate_scheduled_job(image="python:3.12", command=["python", "-c", "1"], schedule="@hourly", env={"HF_TOKEN": get_token()})\n';
+    expect(found(py, 'sched.py')).toEqual(['token-in-env:2']);
+  });
+});
+
+describe('what counts as a write and as a token read', () => {
+  it('docstrings and comments are not code', () => {
+    const code = pythonCode('"""uses get_token()"""\n# login()\nx = "HF_TOKEN"\n');
+    expect(code).not.toContain('get_token');
+    expect(code).not.toContain('login');
+    expect(code).toContain('"HF_TOKEN"');
+    expect(code.split('\n')).toHaveLength(4);
+  });
+
+  it('no-token-check: only scripts that write, satisfied by reading the token anywhere', () => {
+    const head = '# /// script\n# dependencies = []\n# ///\n';
+    expect(found(head + 'from datasets import load_dataset\nload_dataset("imdb")\n', 'a.py')).toEqual([]);
+    expect(found(head + 'import os\nfrom huggingface_hub import login\ndef push(ds):\n    ds.push_to_hub("u/x")\ntoken = os.environ.get("HF_TOKEN")\nif token:\n    login(token)\n', 'b.py')).toEqual([]);
+    expect(found(head + '"""Needs HF_TOKEN."""\nfrom trl import SFTConfig\ncfg = SFTConfig(output_dir="o", push_to_hub=True)\n', 'c.py')).toEqual(['no-token-check:6']);
+  });
+
+  it('placeholders are never tokens', () => {
+    const sh = 'hf jobs uv run --secrets HF_TOKEN=hf_xxx s.py\nhf jobs uv run --token hf_... s.py\nexport HF_TOKEN=your-token-here\n';
+    const ids = found(sh, 'p.sh');
+    expect(ids.filter((i) => i.startsWith('hardcoded-token') || i.startsWith('token-in-argv'))).toEqual([]);
+  });
+});
