@@ -22,6 +22,7 @@ const DATA_DIR_PROBLEMS: Record<string, string> = {
   EPERM: 'permission denied',
   EEXIST: 'it is a file, not a folder',
   ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'a part of the path cannot hold folders',
   ENOSPC: 'the disk is full',
   EROFS: 'the file system is read-only',
 };
@@ -31,6 +32,8 @@ function startFailure(error: unknown, port: number, dataDir: string | undefined)
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'EADDRINUSE') return `port ${port} is already in use; pick another with --port or omit it`;
   if (code === 'EACCES' && (error as {syscall?: string}).syscall === 'listen') return `port ${port} needs special privileges; pick one above 1023 or omit --port`;
+  // Another process serves this folder: its URL, not a second server (sandbox/owner.ts).
+  if ((error as Error).name === 'SandboxDataError' && (error as {reason?: string}).reason === 'busy') return (error as Error).message;
   const problem = DATA_DIR_PROBLEMS[code];
   if (problem && dataDir !== undefined) return `cannot use --data ${dataDir} (${problem}); pick a folder you can write to`;
   return (error as Error).message.split('\n')[0] ?? String(error);
@@ -61,7 +64,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const {startSandbox} = await import('../sandbox/index.js');
   let sandbox;
   try {
-    sandbox = await startSandbox({port, dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data)});
+    sandbox = await startSandbox({port, dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data), attach: false});
   } catch (error) {
     const why = startFailure(error, port, values.data);
     io.stderr.write(`hf-jobs-wizard sandbox: could not start: ${why}\n`);

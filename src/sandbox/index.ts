@@ -1,5 +1,6 @@
 // startSandbox(): the offline Hub + Jobs emulator, started in-process by the app, the tests and `hf-jobs-wizard sandbox`.
 import {randomBytes} from 'node:crypto';
+import {readFileSync} from 'node:fs';
 import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -16,10 +17,12 @@ import {registerNewTokenRoutes} from './routes/new-token.js';
 import {hubStore} from './hub/service.js';
 import {writeTextAtomic} from './hub/store.js';
 import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
+import {claimDataDir, ensureDataDir, ownerRoute, SandboxDataError, type OwnerRecord} from './owner.js';
 import {createSandboxServer} from './server.js';
 import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js';
 
 export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js';
+export {SandboxDataError} from './owner.js';
 
 // Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
 const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerPageRoutes];
@@ -34,10 +37,75 @@ async function loadAccounts(file: string): Promise<Accounts | undefined> {
   }
 }
 
+function tokenGetters(current: () => Accounts): Record<PracticeTokenLabel, string> {
+  return Object.defineProperties(
+    {},
+    Object.fromEntries(LABELS.map((label) => [label, {enumerable: true, get: () => current().tokens.find((t) => t.label === label)?.value ?? ''}])),
+  ) as Record<PracticeTokenLabel, string>;
+}
+
+/**
+ * A handle on the sandbox another process serves for this data folder: requests go to its URL; the practice tokens
+ * are read from the folder on each use (a revoke there moves a label); closing it leaves the owner running.
+ */
+function attachedHandle(record: OwnerRecord, dataDir: string): SandboxHandle {
+  const accountsFile = join(dataDir, 'accounts.json');
+  let last: Accounts | undefined;
+  const current = (): Accounts => {
+    try {
+      last = JSON.parse(readFileSync(accountsFile, 'utf8')) as Accounts;
+    } catch {
+      // mid-rename or briefly unreadable: the last good copy
+    }
+    return last ?? {users: [], orgs: [], tokens: []};
+  };
+  return {
+    url: record.url,
+    tokens: tokenGetters(current),
+    users: current().users.map((u) => u.name),
+    dataDir,
+    formKey: record.formKey,
+    ownerPid: record.pid,
+    close: async () => {},
+  };
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const persistent = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hf-sandbox-')));
-  await mkdir(dataDir, {recursive: true, mode: 0o700});
+  if (persistent) await ensureDataDir(dataDir);
+  else await mkdir(dataDir, {recursive: true, mode: 0o700});
+  let release = async (): Promise<void> => {};
+  let publish: ((record: {url: string; formKey: string}) => Promise<void>) | undefined;
+  let instance = 'temporary';
+  if (persistent) {
+    const claim = await claimDataDir(dataDir, options.ownerWaitMs === undefined ? {} : {waitMs: options.ownerWaitMs});
+    if (claim.kind === 'running') {
+      if (options.attach === false) {
+        throw new SandboxDataError(`the sandbox data folder ${dataDir} is already served by process ${claim.record.pid} at ${claim.record.url}; use that one (HF_ENDPOINT=${claim.record.url}) or stop it first`, 'busy');
+      }
+      return attachedHandle(claim.record, dataDir);
+    }
+    release = () => claim.ownership.release();
+    publish = (record) => claim.ownership.publish(record);
+    instance = claim.ownership.instance;
+  }
+  try {
+    return await serve(options, dataDir, persistent, instance, publish, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+async function serve(
+  options: SandboxOptions,
+  dataDir: string,
+  persistent: boolean,
+  instance: string,
+  publish: ((record: {url: string; formKey: string}) => Promise<void>) | undefined,
+  release: () => Promise<void>,
+): Promise<SandboxHandle> {
   const accountsFile = join(dataDir, 'accounts.json');
   const accounts = (persistent ? await loadAccounts(accountsFile) : undefined) ?? createPracticeAccounts();
 
@@ -60,7 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (options.fixtures === 'upstream-tests') await seedUpstreamFixtures(store);
   oauthSettings.set(core, options.oauth ?? {});
 
-  const {server, cleanups} = createSandboxServer(core, ROUTE_MODULES);
+  const {server, cleanups} = createSandboxServer(core, [ownerRoute(instance), ...ROUTE_MODULES]);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -70,12 +138,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const {port} = server.address() as AddressInfo;
   core.baseUrl = `http://127.0.0.1:${port}`;
+  await publish?.({url: core.baseUrl, formKey: core.formKey});
 
   // Getters: a revoked practice token's label moves to a new token (POST /api/credentials/revoke).
-  const tokens = Object.defineProperties(
-    {},
-    Object.fromEntries(LABELS.map((label) => [label, {enumerable: true, get: () => accounts.tokens.find((t) => t.label === label)?.value ?? ''}])),
-  ) as Record<PracticeTokenLabel, string>;
+  const tokens = tokenGetters(() => accounts);
 
   let closed: Promise<void> | undefined;
   return {
@@ -92,6 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           server.closeAllConnections();
         });
         if (!persistent) await rm(dataDir, {recursive: true, force: true});
+        await release();
       })();
       return closed;
     },

@@ -20,6 +20,13 @@ export interface SandboxOptions {
    * sandbox through a relay). Every other Host gets 421: a web page cannot reach the sandbox by DNS rebinding.
    */
   allowHost?: (host: string) => boolean;
+  /**
+   * With `dataDir`: when another process already serves that folder, return a handle on it (default) instead of a
+   * second server; `false` makes that a SandboxDataError ('busy'). Two servers never share one folder.
+   */
+  attach?: boolean;
+  /** How long to wait for a folder's owner that is still starting (default 15 s), then fail with SandboxDataError. */
+  ownerWaitMs?: number;
 }
 
 export interface SandboxHandle {
@@ -35,5 +42,7 @@ export interface SandboxHandle {
    * it (`?key=…`, see approvalUrl in core/auth/device-flow.ts) can approve or create anything. Never logged.
    */
   formKey: string;
+  /** Set when another process serves this data folder and this handle talks to it (close() then leaves it running). */
+  ownerPid?: number;
   close(): Promise<void>;
 }

@@ -1,0 +1,241 @@
+// One owner per sandbox data folder. The wizard, `status`, `example`, `check` and `troubleshoot` with `--sandbox` all
+// use ~/.cache/hf-jobs-wizard/sandbox-data; two servers on one folder would each load the jobs, mark the other's running
+// jobs ERROR and lose each other's commits. So the first process takes `owner.lock` (created exclusively) and records
+// where it listens in `owner.json` (0600: it holds the form key); every later process finds that owner alive (its pid
+// runs on this boot and its URL answers with the recorded instance id) and talks to it over HTTP instead of serving
+// the folder itself. A lock left by a dead process (SIGKILL, a reboot) is broken under a second exclusive file, so two
+// processes can never both break it and both own the folder.
+import {randomBytes} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {mkdir, open, readFile, stat, unlink} from 'node:fs/promises';
+import {dirname, join, parse, resolve} from 'node:path';
+import type {RouteModule} from './context.js';
+import {sendJson} from './http.js';
+import {writeTextAtomic} from './hub/store.js';
+
+export interface OwnerRecord {
+  pid: number;
+  /** `http://127.0.0.1:PORT` of the owning server. */
+  url: string;
+  /** Random per server: a pid and port reused by something else do not answer with it. */
+  instance: string;
+  formKey: string;
+  startedAt: string;
+}
+
+interface LockContent {
+  pid: number;
+  boot?: string;
+  instance: string;
+}
+
+/** A clear one-line reason the data folder cannot be used (no errno dump, no hang). */
+export class SandboxDataError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'unusable' | 'busy',
+    /** The errno code behind an 'unusable' folder (EACCES, ENOENT…). */
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'SandboxDataError';
+  }
+}
+
+const PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EEXIST: 'it is a file, not a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'a part of the path cannot hold folders',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+};
+
+function unusable(dir: string, error: unknown): SandboxDataError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return new SandboxDataError(`cannot use the sandbox data folder ${dir} (${PROBLEMS[code] ?? (code || 'unknown error')}); pick a folder you can write to`, 'unusable', code);
+}
+
+/**
+ * Creates the folder one level at a time. `mkdir(…, {recursive: true})` never returns for a path under /proc on
+ * Linux (Node loops on ENOENT), so the sandbox made `--data /proc/x` hang; here each level fails at once.
+ */
+export async function ensureDataDir(dir: string): Promise<void> {
+  const full = resolve(dir);
+  const levels: string[] = [];
+  for (let d = full; d !== parse(d).root; d = dirname(d)) levels.unshift(d);
+  for (const level of levels) {
+    try {
+      const s = await stat(level);
+      if (!s.isDirectory()) throw Object.assign(new Error('not a directory'), {code: level === full ? 'EEXIST' : 'ENOTDIR'});
+      continue;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unusable(dir, error);
+    }
+    try {
+      await mkdir(level, {mode: 0o700});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(dir, error);
+    }
+  }
+  // A folder we cannot write to fails now, with its name, rather than at the first save.
+  const probe = join(full, `.probe-${process.pid}-${randomBytes(3).toString('hex')}`);
+  try {
+    await writeTextAtomic(probe, '');
+    await unlink(probe);
+  } catch (error) {
+    throw unusable(dir, error);
+  }
+}
+
+let bootId: string | undefined | null = null;
+function currentBoot(): string | undefined {
+  if (bootId === null) {
+    try {
+      bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+    } catch {
+      bootId = undefined;
+    }
+  }
+  return bootId;
+}
+
+function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the server at `record.url` is the owner that wrote `record` (2 s bound). */
+export async function ownerAnswers(record: OwnerRecord, timeoutMs = 2000): Promise<boolean> {
+  try {
+    const res = await fetch(`${record.url}/_sandbox/owner`, {signal: AbortSignal.timeout(timeoutMs)});
+    if (!res.ok) return false;
+    const body = (await res.json()) as {instance?: unknown};
+    return body.instance === record.instance;
+  } catch {
+    return false;
+  }
+}
+
+/** `GET /_sandbox/owner`: the instance id, so a second process knows it reached this folder's owner. */
+export function ownerRoute(instance: string): RouteModule {
+  return (router) => {
+    router.on('GET', /^\/_sandbox\/owner$/, (ctx) => sendJson(ctx, 200, {instance}));
+  };
+}
+
+export interface Ownership {
+  instance: string;
+  /** Records where the owner listens, for the next process. */
+  publish(record: Omit<OwnerRecord, 'pid' | 'instance' | 'startedAt'>): Promise<void>;
+  release(): Promise<void>;
+}
+
+export type Claim = {kind: 'owner'; ownership: Ownership} | {kind: 'running'; record: OwnerRecord};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function isStale(lock: LockContent | undefined, lockAgeMs: number): boolean {
+  // Unreadable: being written right now, unless it has been so for a while (a crash between create and write).
+  if (!lock) return lockAgeMs > 5000;
+  if (lock.boot && currentBoot() && lock.boot !== currentBoot()) return true;
+  return !pidAlive(lock.pid);
+}
+
+/** Breaks a stale lock holding `<lock>.break` exclusively, re-checking under it; true when the lock is gone. */
+async function breakStale(lockFile: string): Promise<void> {
+  const breaker = `${lockFile}.break`;
+  let handle;
+  try {
+    handle = await open(breaker, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Someone is breaking it; a breaker left by a crash is cleared after 10 s.
+    const age = await stat(breaker).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > 10_000) await unlink(breaker).catch(() => {});
+    return;
+  }
+  try {
+    const age = await stat(lockFile).then((s) => Date.now() - s.mtimeMs, () => -1);
+    if (age >= 0 && isStale(await readJson<LockContent>(lockFile), age)) await unlink(lockFile).catch(() => {});
+  } finally {
+    await handle.close();
+    await unlink(breaker).catch(() => {});
+  }
+}
+
+/**
+ * Becomes the owner of `dir`, or finds the live owner. Waits (bounded by `waitMs`) while an owner is starting up;
+ * a stale lock is broken. Never returns two owners for one folder.
+ */
+export async function claimDataDir(dir: string, options: {waitMs?: number} = {}): Promise<Claim> {
+  const lockFile = join(dir, 'owner.lock');
+  const ownerFile = join(dir, 'owner.json');
+  const deadline = Date.now() + (options.waitMs ?? 15_000);
+  const instance = randomBytes(12).toString('hex');
+  let holder: LockContent | undefined;
+  for (;;) {
+    try {
+      const handle = await open(lockFile, 'wx', 0o600);
+      try {
+        const boot = currentBoot();
+        await handle.writeFile(JSON.stringify({pid: process.pid, instance, ...(boot ? {boot} : {})} satisfies LockContent));
+      } finally {
+        await handle.close();
+      }
+      return {kind: 'owner', ownership: ownership(lockFile, ownerFile, instance)};
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(dir, error);
+    }
+    holder = await readJson<LockContent>(lockFile);
+    const age = await stat(lockFile).then((s) => Date.now() - s.mtimeMs, () => -1);
+    if (age < 0) continue; // released meanwhile
+    if (isStale(holder, age)) {
+      await breakStale(lockFile);
+      continue;
+    }
+    const record = await readJson<OwnerRecord>(ownerFile);
+    if (record && holder && record.instance === holder.instance && (await ownerAnswers(record))) return {kind: 'running', record};
+    if (Date.now() > deadline) break;
+    await sleep(100);
+  }
+  throw new SandboxDataError(
+    `the sandbox data folder ${dir} is held by process ${holder?.pid ?? '(unknown)'}, which does not answer; stop that process (or, if it is not a sandbox, remove ${lockFile})`,
+    'busy',
+  );
+}
+
+function ownership(lockFile: string, ownerFile: string, instance: string): Ownership {
+  let released = false;
+  return {
+    instance,
+    async publish(record) {
+      const full: OwnerRecord = {pid: process.pid, instance, startedAt: new Date().toISOString(), ...record};
+      await writeTextAtomic(ownerFile, JSON.stringify(full, null, 2));
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      // Only our own lock: never one a later owner took after ours was (wrongly) judged stale.
+      const lock = await readJson<LockContent>(lockFile);
+      if (lock?.instance !== instance) return;
+      const record = await readJson<OwnerRecord>(ownerFile);
+      if (record?.instance === instance) await unlink(ownerFile).catch(() => {});
+      await unlink(lockFile).catch(() => {});
+    },
+  };
+}
