@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The executable: runs main() and turns any escaped error into one calm line (no stack trace).
-import {EXIT, processIo} from './commands/io.js';
-import {describeError, main} from './main.js';
+import {processIo, reportError} from './io.js';
+import {main} from './main.js';
 import {clearPrepaint} from './prepaint.js';
 
 // `hf-jobs-wizard check | head`: the reader went away; stop quietly instead of dying with an EPIPE stack trace.
@@ -20,12 +20,8 @@ main(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     clearPrepaint(process.stdout);
-    if (error instanceof Error && error.name === 'ExitPromptError') {
-      process.exitCode = EXIT.interrupted;
-      return;
-    }
-    io.stderr.write(`hf-jobs-wizard: ${describeError(error)}\n`);
+    // main reports a command's errors itself; this catches only what escaped main (e.g. loading failed).
     if (process.env.HF_WIZARD_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
-    process.exitCode = EXIT.failed;
+    process.exitCode = reportError(io, error);
   },
 );

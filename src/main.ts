@@ -1,6 +1,6 @@
 // Picks a command and loads only that command's code. src/cli.tsx runs it; tests call main() directly.
 import {COMMANDS, findCommand} from './commands/registry.js';
-import {EXIT, type CommandIo} from './commands/io.js';
+import {EXIT, reportError, type CommandIo} from './io.js';
 import {prepaintWizard} from './prepaint.js';
 import {VERSION} from './version.js';
 
@@ -38,11 +38,15 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return EXIT.usage;
   }
   if (!command) prepaintWizard(argv, io);
-  const mod = command ? await command.load() : await import('./commands/wizard.js');
-  return mod.run(command ? rest : argv, io);
+  try {
+    const mod = command ? await command.load() : await import('./commands/wizard.js');
+    return await mod.run(command ? rest : argv, io);
+  } catch (error) {
+    // The one place an error that escaped a command is reported (src/io.ts: masked, one line, its fix, its exit code).
+    if (io.env.HF_WIZARD_DEBUG && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
+    return reportError(io, error, command ? `hf-jobs-wizard ${command.name}` : 'hf-jobs-wizard');
+  }
 }
 
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0] ?? String(error);
-  return String(error);
-}
+/** Kept for callers that imported it from here; the port owns it now. */
+export {describeError} from './io.js';

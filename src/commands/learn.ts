@@ -10,7 +10,7 @@ import {defaultSandboxData, openTarget, type TargetOptions} from '../core/lesson
 import {parseAnswers, type QuizAnswers, type VerifyResult} from '../core/lessons/verify.js';
 import type {FileExercise} from '../core/lessons/workspace.js';
 import {redactSecrets} from '../core/tokens/mask.js';
-import {describeError} from '../main.js';
+import {describeError} from '../io.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
 import {APP_COMMAND} from '../core/invocation.js';
 

@@ -1,6 +1,6 @@
 // `hf-jobs-wizard job-script NAME` (hidden): runs an example's Node twin inside a sandbox job. The job's
 // environment (HF_TOKEN, HF_ENDPOINT, DATASET_ID) is the only input; exit 0 on success, 1 on failure.
-import {EXIT, writeLine, type CommandIo} from '../commands/io.js';
+import {EXIT, writeLine, type CommandIo} from '../io.js';
 import {TwinFailure, type TwinIo} from './twins/common.js';
 import {pushDataset, pushModel} from './twins/push.js';
 import {readPrivateDataset} from './twins/read-private.js';

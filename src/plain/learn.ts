@@ -2,8 +2,8 @@
 // then an exercise menu (verify, hint, run, whoami, reset, solution, next). Same Course actions as the Ink view, and
 // the same flow (core/lessons/learn-flow.ts) for where each pick leads: lessons, exercises, next, back, hints, reset.
 import {confirm, select} from '@inquirer/prompts';
-import type {CommandIo} from '../commands/io.js';
-import {EXIT} from '../commands/io.js';
+import type {CommandIo} from '../io.js';
+import {EXIT} from '../io.js';
 import type {Course} from '../core/lessons/course.js';
 import {exerciseLines, hintLine, progressMark, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
 import {initialLearn, learnTransition, type LearnContext, type LearnEffect, type LearnEvent, type LearnScreen, type LearnState} from '../core/lessons/learn-flow.js';

@@ -1,7 +1,7 @@
 // Plain mode: the same machine and services as the Ink UI, line by line: every question prints its numbered
 // choices once and reads a line (no redraws, no cursor movement, no spinners; progress is printed as lines),
 // for screen readers and simple terminals (TERM=dumb).
-import type {CommandIo} from '../commands/io.js';
+import type {CommandIo} from '../io.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {FIX_LABELS, PRACTICE_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';

@@ -1,6 +1,6 @@
 // Mounts the Ink wizard on the given streams and resolves with the exit code once it unmounts.
 import {render} from 'ink';
-import type {CommandIo} from '../commands/io.js';
+import type {CommandIo} from '../io.js';
 import {clearPrepaint} from '../prepaint.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {App} from './App.js';

@@ -3,7 +3,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
-import type {CommandIo} from '../../src/commands/io.js';
+import type {CommandIo} from '../../src/io.js';
 
 export interface TestIo extends CommandIo {
   out(): string;

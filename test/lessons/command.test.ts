@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {LEARN_OPTIONS, run} from '../../src/commands/learn.js';
-import type {CommandIo} from '../../src/commands/io.js';
+import type {CommandIo} from '../../src/io.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
 let dir: string;

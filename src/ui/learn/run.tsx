@@ -1,6 +1,6 @@
 // Mounts the learn view on the command's streams; resolves with the exit code after Ink has unmounted.
 import {render} from 'ink';
-import type {CommandIo} from '../../commands/io.js';
+import type {CommandIo} from '../../io.js';
 import type {Course} from '../../core/lessons/course.js';
 import type {Lesson} from '../../core/lessons/model.js';
 import type {LearnTarget} from '../../core/lessons/target.js';

@@ -1,0 +1,65 @@
+// The app's I/O port: what a command, a screen or an example may touch of the outside world (streams, env, cwd),
+// the exit codes every command shares, and the one error shape (message, fix, exit code) that main reports once.
+// Commands, ui, plain and examples depend on this file, never on src/commands/.
+import type {Readable, Writable} from 'node:stream';
+import {redactSecrets} from './core/tokens/mask.js';
+
+export interface CommandIo {
+  stdout: Writable & {isTTY?: boolean; columns?: number};
+  stderr: Writable & {isTTY?: boolean};
+  stdin: Readable & {isTTY?: boolean};
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export function processIo(): CommandIo {
+  return {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
+}
+
+/** Exit codes shared by every command (architecture.md): 0 ok, 1 a check or job failed, 2 usage error, 130 interrupted. */
+export const EXIT = {ok: 0, failed: 1, usage: 2, interrupted: 130} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export function writeLine(stream: Writable, line = ''): void {
+  stream.write(line + '\n');
+}
+
+/**
+ * The one error a command throws when it cannot go on: what happened, what to do, and the exit code.
+ * `main` reports it once (message, then the fix on its own line); nothing else prints it.
+ */
+export class AppError extends Error {
+  readonly fix: string | undefined;
+  readonly exitCode: ExitCode;
+  constructor(message: string, options: {fix?: string; exitCode?: ExitCode; cause?: unknown} = {}) {
+    super(message, options.cause === undefined ? undefined : {cause: options.cause});
+    this.name = 'AppError';
+    this.fix = options.fix;
+    this.exitCode = options.exitCode ?? EXIT.failed;
+  }
+}
+
+/** First line of an error's message (never a stack), or the value as text. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? String(error);
+  return String(error);
+}
+
+/** True for the error @inquirer/prompts throws on Ctrl+C. */
+export function isInterrupt(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ExitPromptError';
+}
+
+/**
+ * Reports an error that escaped a command, once, masked and sanitised, and returns the exit code to end with:
+ * 130 for an interrupt (nothing printed), the AppError's own code, else 1.
+ */
+export function reportError(io: CommandIo, error: unknown, prefix = 'hf-jobs-wizard'): ExitCode {
+  if (isInterrupt(error)) return EXIT.interrupted;
+  io.stderr.write(`${prefix}: ${redactSecrets(describeError(error))}\n`);
+  if (error instanceof AppError) {
+    if (error.fix) io.stderr.write(`  ${redactSecrets(error.fix)}\n`);
+    return error.exitCode;
+  }
+  return EXIT.failed;
+}
