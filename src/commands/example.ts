@@ -8,6 +8,7 @@ import {createHubClient, type HubClient, type HubJob, type HubJobSpec} from '../
 import {hubFixes} from '../core/checks/hub-fixes.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {toJobSpec} from '../core/jobspec/spec.js';
+import {isSandboxEndpoint} from '../core/practice.js';
 import {gatherPreflight} from '../core/preflight/gather.js';
 import {plannedJobFromGoals, preflightText, type PreflightReport} from '../core/preflight/preflight.js';
 import {resolveToken} from '../core/store/resolve.js';
@@ -73,16 +74,6 @@ function parse(args: string[]): Options | 'help' {
     sandbox: Boolean(values.sandbox),
     ...(values.endpoint ? {endpoint: values.endpoint} : {}),
   };
-}
-
-/** An endpoint on this machine is a sandbox (`hf-jobs-wizard sandbox`): examples run locally there, for free. */
-function isLocalEndpoint(endpoint: string): boolean {
-  try {
-    const host = new URL(endpoint).hostname;
-    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
-  } catch {
-    return false;
-  }
 }
 
 async function chooseExample(o: Options, io: CommandIo): Promise<Example> {
@@ -190,7 +181,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const target = await openHubTarget(o, io.env);
     sandbox = target.sandbox;
     const {endpoint, env} = target;
-    const local = Boolean(sandbox) || isLocalEndpoint(endpoint);
+    const local = Boolean(sandbox) || isSandboxEndpoint(endpoint);
     const resolution = await resolveToken(env);
     token = resolution.token ?? sandbox?.tokens.write;
     if (!token) {

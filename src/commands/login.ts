@@ -7,6 +7,7 @@ import {DeviceFlowError, approvalUrl, deviceClientId, pollDeviceToken, requestDe
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {loginWithToken} from '../core/auth/login-flow.js';
 import type {VerifySource} from '../core/auth/verify.js';
+import {isPracticeToken, PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
 import type {Env} from '../core/store/paths.js';
 import {switchToken} from '../core/store/switch.js';
 import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
@@ -35,8 +36,6 @@ Options:
 Without --token-stdin or --device, you are asked to paste the token (hidden input) when stdin is a terminal.
 There is no --token option on purpose: a token in argv ends up in shell history and in the process list.`;
 
-const PRACTICE_LABELS = ['write', 'read', 'fine-grained', 'expired'] as const;
-type PracticeLabel = (typeof PRACTICE_LABELS)[number];
 
 interface Options {
   tokenStdin: boolean;
@@ -94,7 +93,7 @@ function parse(args: string[]): Options | {help: true} {
   if (o.sandbox && o.endpoint) throw new CommandFailure('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint.', EXIT.usage, 'usage');
   if ([o.tokenStdin, o.device, o.practice !== undefined, o.switchTo !== undefined].filter(Boolean).length > 1) throw new CommandFailure('choose one of --token-stdin, --device, --practice and --switch.', EXIT.usage, 'usage');
   if (o.practice !== undefined && !o.sandbox) throw new CommandFailure('--practice only works with --sandbox.', EXIT.usage, 'usage');
-  if (o.practice !== undefined && !(PRACTICE_LABELS as readonly string[]).includes(o.practice)) throw new CommandFailure(`--practice takes one of ${PRACTICE_LABELS.join(', ')}.`, EXIT.usage, 'usage');
+  if (o.practice !== undefined && !isPracticeToken(o.practice)) throw new CommandFailure(`--practice takes one of ${PRACTICE_TOKENS.join(', ')}.`, EXIT.usage, 'usage');
   if (o.name !== undefined && (o.name.trim() === '' || /[[\]\r\n]/.test(o.name))) throw new CommandFailure('--name must be non-empty and contain no brackets or line breaks.', EXIT.usage, 'usage');
   return o;
 }
@@ -140,7 +139,7 @@ interface Obtained {
 }
 
 async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env, sandbox?: SandboxSession): Promise<Obtained> {
-  if (o.practice !== undefined && sandbox) return {token: sandbox.tokens[o.practice as PracticeLabel], source: 'input'};
+  if (o.practice !== undefined && sandbox) return {token: sandbox.tokens[o.practice as PracticeToken], source: 'input'};
   if (o.tokenStdin) {
     if (io.stdin.isTTY) writeLine(io.stderr, 'Reading the token from stdin (paste it and press Enter):');
     return {token: await readFirstLine(io.stdin), source: 'input'};

@@ -4,8 +4,9 @@
 import type {CommandIo} from '../io.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
-import {FIX_LABELS, PRACTICE_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
-import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
+import {PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
+import {FIX_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
+import {FINDING_STATUS, STATUS_ICONS, formatElapsed} from '../ui/format.js';
 import {troubleshootCheckEvent} from '../core/wizard/check-notes.js';
 import {defaultLoginMethod, loginChoices, loginMethodEvent, loginQuestion, type LoginMethod} from '../core/wizard/login-choices.js';
 import {checkSummary, createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES, WELCOME_LINES_SKIPPED} from '../core/wizard/content.js';
@@ -278,7 +279,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
         t.info.causes.forEach((c, i) => print(`  ${c.id === t.diagnosis?.actual?.id ? '=>' : '- '} ${i + 1}. ${c.text}${c.id === t.diagnosis?.actual?.id ? ' (this is it)' : ''}`));
         if (t.diagnosis) {
           print('Live diagnosis:');
-          for (const f of t.diagnosis.findings) print(`  [${STATUS_ICONS[f.status]}] ${f.text}`);
+          for (const f of t.diagnosis.findings) print(`  [${STATUS_ICONS[FINDING_STATUS[f.status]]}] ${f.text}`);
           print(`=> ${t.diagnosis.cause}`);
           if (t.diagnosis.actual) print(`   Fix: ${t.diagnosis.actual.fix}`);
           if (t.diagnosis.actions.includes('open-token-page')) print(`Token page: ${tokenPageUrl(s.target?.endpoint)}`);
@@ -319,8 +320,8 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       return;
     }
     if (l.phase === 'practice') {
-      const v = await ask('Which practice token?', [...PRACTICE_LABELS.map((label) => ({name: `${label} token`, value: label as string})), {name: 'Back', value: BACK}], l.lastPractice);
-      if (!nav(v)) dispatch({type: 'practice-pick', label: v as (typeof PRACTICE_LABELS)[number]});
+      const v = await ask('Which practice token?', [...PRACTICE_TOKENS.map((label) => ({name: `${label} token`, value: label as string})), {name: 'Back', value: BACK}], l.lastPractice);
+      if (!nav(v)) dispatch({type: 'practice-pick', label: v as PracticeToken});
       return;
     }
     if (l.phase === 'done' && s.account) {

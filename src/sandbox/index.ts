@@ -5,6 +5,7 @@ import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {PRACTICE_TOKENS} from '../core/practice.js';
 import {createPracticeAccounts, type Accounts} from './accounts.js';
 import type {RouteModule, SandboxCore} from './context.js';
 import {registerJobRoutes} from './jobs/routes.js';
@@ -26,7 +27,7 @@ export {SandboxDataError} from './owner.js';
 
 // Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
 const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerPageRoutes];
-const LABELS: PracticeTokenLabel[] = ['write', 'read', 'fine-grained', 'expired'];
+const LABELS: readonly PracticeTokenLabel[] = PRACTICE_TOKENS;
 
 async function loadAccounts(file: string): Promise<Accounts | undefined> {
   try {

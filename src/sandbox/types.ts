@@ -1,7 +1,9 @@
 // The sandbox's public contract: what startSandbox() returns and `sandbox --json` prints.
 
 /** The practice tokens every sandbox has. Labels are part of the `sandbox --json` contract. */
-export type PracticeTokenLabel = 'write' | 'read' | 'fine-grained' | 'expired';
+import type {PracticeToken} from '../core/practice.js';
+
+export type PracticeTokenLabel = PracticeToken;
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */

@@ -1,5 +1,5 @@
 // Small text helpers shared by the Ink screens and the plain mode.
-import type {CheckStatus} from '../core/wizard/types.js';
+import type {CheckStatus, Finding} from '../core/wizard/types.js';
 
 export function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -8,6 +8,9 @@ export function formatElapsed(ms: number): string {
 
 export const STATUS_ICONS: Record<CheckStatus, string> = {pass: '✓', warn: '!', fail: '✗', skip: '-'};
 export const STATUS_COLORS: Record<CheckStatus, string> = {pass: 'green', warn: 'yellow', fail: 'red', skip: 'gray'};
+
+/** A diagnosis finding drawn like a check line: ok ✓, bad ✗, unknown !. */
+export const FINDING_STATUS: Record<Finding['status'], CheckStatus> = {ok: 'pass', bad: 'fail', unknown: 'warn'};
 
 /** OSC 8 hyperlink (the visible text is the URL itself, so it still reads fine where links are unsupported). */
 export function hyperlink(url: string, enabled: boolean): string {

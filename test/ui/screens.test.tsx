@@ -167,7 +167,7 @@ describe('screens', () => {
   it('Troubleshoot: symptoms, causes, the diagnosed cause highlighted, the suggested fix first', async () => {
     const s = {...state({type: 'token-detected'}), step: 'troubleshoot' as const, troubleshoot: {problem: 'forbidden-403' as const, phase: 'done' as const, evidence: '403 Forbidden: nope',
       info: {id: 'forbidden-403' as const, title: '403 Forbidden', symptoms: ['"403 Forbidden"'], causes: [{id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, {id: 'org-role', text: 'Org role', fix: 'Ask.'}], solutions: [], verify: 'Run check.'},
-      diagnosis: {cause: 'A read token', actual: {id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, findings: [{status: 'fail' as const, text: 'Token role: read'}], actions: ['open-token-page' as const, 're-login' as const], suggested: 'open-token-page' as const}}};
+      diagnosis: {cause: 'A read token', actual: {id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, findings: [{status: 'bad' as const, text: 'Token role: read'}], actions: ['open-token-page' as const, 're-login' as const], suggested: 'open-token-page' as const}}};
     const {lastFrame, stdin, dispatch} = mount(Troubleshoot, s);
     expect(lastFrame()).toContain('Seen: 403 Forbidden: nope');
     expect(lastFrame()).toContain('→ 1. A read token (this is it)');

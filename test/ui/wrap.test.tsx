@@ -26,7 +26,7 @@ describe('wrapping, not cutting', () => {
   it('Troubleshoot: every word of a long other cause, a long finding and the Seen line is on screen', () => {
     const s: WizardState = {...base(), step: 'troubleshoot', troubleshoot: {problem: 'forbidden-403', phase: 'done', evidence: LONG_SEEN,
       info: {id: 'forbidden-403', title: '403 Forbidden', symptoms: ['"403 Forbidden"'], causes: [{id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, {id: 'scope', text: LONG_CAUSE, fix: 'Add the org.'}], solutions: [], verify: 'Run check.'},
-      diagnosis: {cause: 'A read token', actual: {id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, findings: [{status: 'fail', text: `Token role: read. ${LONG_CAUSE}`}], actions: ['re-login'], suggested: 're-login'}}};
+      diagnosis: {cause: 'A read token', actual: {id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, findings: [{status: 'bad', text: `Token role: read. ${LONG_CAUSE}`}], actions: ['re-login'], suggested: 're-login'}}};
     const {lastFrame} = render(<Troubleshoot state={s} dispatch={() => {}} />);
     const screen = flat(lastFrame());
     expect(screen).toContain(`Seen: ${LONG_SEEN}`);

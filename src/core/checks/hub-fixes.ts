@@ -3,21 +3,10 @@
 // The one place checks and troubleshooting word "get a better token", "edit it", "revoke it", "add credits".
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {APP_COMMAND} from '../invocation.js';
+import {isSandboxEndpoint, PRACTICE_TOKENS} from '../practice.js';
 
-/** The sandbox's practice tokens (`hf-jobs-wizard sandbox --json` prints them). */
-export const PRACTICE_TOKENS = ['write', 'read', 'fine-grained', 'expired'] as const;
 export const PRACTICE_LOGIN = `${APP_COMMAND} login --sandbox --practice write`;
 
-/** An endpoint on this machine (127.0.0.1, localhost, ::1) is the sandbox Hub. */
-export function isSandboxEndpoint(endpoint: string | undefined): boolean {
-  if (!endpoint) return false;
-  try {
-    const host = new URL(endpoint).hostname;
-    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
-  } catch {
-    return false;
-  }
-}
 
 export interface HubFixes {
   endpoint: string;

@@ -1,5 +1,6 @@
 // runChecks: scan the paths, run every static check, then the live ones against the endpoint.
 import {resolveEndpoint} from '../endpoint.js';
+import {isSandboxEndpoint} from '../practice.js';
 import {redactSecrets} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 import type {StaticCheck, StaticFacts} from './common.js';
@@ -77,7 +78,7 @@ async function preflightFor(model: ScanModel, ctx: LiveContext, offline: boolean
   if (!who?.ok) return undefined;
   const {plannedSubmissions} = await import('../preflight/from-scan.js');
   const {gatherPreflight} = await import('../preflight/gather.js');
-  const sandbox = isSandboxUrl(ctx.endpoint);
+  const sandbox = isSandboxEndpoint(ctx.endpoint);
   const plans = plannedSubmissions(model, who.info.user);
   const out: NonNullable<CheckReport['preflight']> = [];
   for (const p of plans) {
@@ -90,14 +91,6 @@ async function preflightFor(model: ScanModel, ctx: LiveContext, offline: boolean
   return out;
 }
 
-function isSandboxUrl(endpoint: string): boolean {
-  try {
-    const host = new URL(endpoint).hostname;
-    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-  } catch {
-    return false;
-  }
-}
 
 /** Messages never carry a whole token: a last pass masks anything token-shaped and the token in use. */
 function safe(results: CheckResult[], secrets: string[]): CheckResult[] {

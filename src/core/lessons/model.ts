@@ -1,5 +1,9 @@
 // Lessons and exercises as data: what a lesson folder holds and the three kinds of exercise.
 // `parseExercises` validates exercises.json and names the first problem precisely.
+import {PRACTICE_TOKENS, type PracticeToken} from '../practice.js';
+
+/** The one list of practice tokens lives in core/practice.ts; lessons name it from here too. */
+export {PRACTICE_TOKENS, type PracticeToken};
 
 export interface QuizChoice {
   text: string;
@@ -38,9 +42,6 @@ export interface FixFileExercise extends ExerciseBase {
   files: string[];
   checks: CheckExpectation;
 }
-
-export type PracticeToken = 'write' | 'read' | 'fine-grained' | 'expired';
-export const PRACTICE_TOKENS: readonly PracticeToken[] = ['write', 'read', 'fine-grained', 'expired'];
 
 export type LiveVerify =
   /** A run of this exercise with `token` ended COMPLETED. */

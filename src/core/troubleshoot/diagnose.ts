@@ -162,26 +162,32 @@ export async function gatherDiagnoseContext(options: {
   repo?: string | HubRepo;
   /** The pasted error or job log, passed through to diagnose(). */
   evidence?: string;
+  /** The token the caller's jobs use (the wizard's login) when it is not the one saved or in HF_TOKEN: diagnose that
+   *  one; `source` names the variable that would still win over it, if any. */
+  token?: {value: string; source?: TokenSource};
 }): Promise<DiagnoseContext> {
   const r = await resolveToken(options.env);
   const ctx: DiagnoseContext = {endpoint: options.endpoint, shadowsSavedToken: r.shadowsSavedToken};
-  if (r.token) ctx.token = r.token;
-  if (r.source) ctx.source = r.source;
+  const own = options.token && options.token.value !== r.token ? options.token : undefined;
+  const token = own ? own.value : r.token;
+  const source = own ? own.source : r.source;
+  if (token) ctx.token = token;
+  if (source) ctx.source = source;
   if (options.namespace) ctx.namespace = options.namespace;
   if (options.evidence !== undefined) ctx.evidence = options.evidence;
   const repo = options.repo !== undefined ? parseRepo(options.repo) : undefined;
   if (repo) ctx.repo = {...repo};
   if (!options.hub) return ctx;
-  const client = options.hub({hubUrl: options.endpoint, ...(r.token ? {accessToken: r.token} : {})});
-  if (r.token) {
+  const client = options.hub({hubUrl: options.endpoint, ...(token ? {accessToken: token} : {})});
+  if (token) {
     try {
       const who = await client.whoAmI();
       ctx.who = {ok: true, who, info: classifyWhoAmI(who)};
     } catch (err) {
-      ctx.who = {ok: false, error: describeHubError(err, {endpoint: options.endpoint, secrets: [r.token]})};
+      ctx.who = {ok: false, error: describeHubError(err, {endpoint: options.endpoint, secrets: [token]})};
     }
   }
-  if (ctx.repo && client.checkRepoAccess) ctx.repo = await repoAccess({checkRepoAccess: (repo) => client.checkRepoAccess!(repo)}, ctx.repo, Boolean(r.token));
+  if (ctx.repo && client.checkRepoAccess) ctx.repo = await repoAccess({checkRepoAccess: (repo) => client.checkRepoAccess!(repo)}, ctx.repo, Boolean(token));
   return ctx;
 }
 

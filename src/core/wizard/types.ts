@@ -1,9 +1,13 @@
 // The wizard's data: state, the events that change it, and the effects (intents) a step asks the outside to do.
 // Pure types shared by the reducer (machine.ts), the effect runner (controller.ts), the Ink UI and the plain mode.
+import type {PracticeToken} from '../practice.js';
 import type {GoalVerdict, TokenInfo, TokenKind} from '../tokens/classify.js';
-import type {ProblemId} from '../troubleshoot/catalog.js';
+import type {CheckStatus} from '../checks/types.js';
+import type {Cause, Problem, ProblemId} from '../troubleshoot/catalog.js';
+import type {Finding} from '../troubleshoot/diagnose.js';
 
-export type {ProblemId};
+// Domain types the wizard shows as they are (one definition each, in their own module).
+export type {CheckStatus, Finding, ProblemId};
 
 export type StepId = 'welcome' | 'login' | 'token-type' | 'config' | 'checklist' | 'example' | 'run' | 'result' | 'troubleshoot';
 
@@ -31,8 +35,8 @@ export interface TargetInfo {
   practice: boolean;
 }
 
-export type PracticeLabel = 'write' | 'read' | 'fine-grained' | 'expired';
-export const PRACTICE_LABELS: PracticeLabel[] = ['write', 'read', 'fine-grained', 'expired'];
+/** A practice token's label (the one list: src/core/practice.ts). */
+export type PracticeLabel = PracticeToken;
 
 export type TokenSourceKind = 'input' | 'practice' | 'browser' | 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'file';
 
@@ -99,8 +103,6 @@ export interface ConfigPlan {
   files: PlannedFile[];
 }
 
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
-
 export interface CheckItem {
   id: string;
   status: CheckStatus;
@@ -124,26 +126,10 @@ export const FIX_LABELS: Record<FixAction, string> = {
   'rerun-checks': 'Re-run the checklist',
 };
 
-export interface CauseInfo {
-  id: string;
-  text: string;
-  fix: string;
-}
+export type CauseInfo = Cause;
 
-/** A problem of the troubleshooting catalog (core/troubleshoot/catalog.ts). */
-export interface ProblemInfo {
-  id: ProblemId;
-  title: string;
-  symptoms: string[];
-  causes: CauseInfo[];
-  solutions: string[];
-  verify: string;
-}
-
-export interface Finding {
-  status: CheckStatus;
-  text: string;
-}
+/** A problem of the troubleshooting catalog (core/troubleshoot/catalog.ts), worded for the Hub in use. */
+export type ProblemInfo = Omit<Problem, 'checks'>;
 
 export interface Diagnosis {
   /** One or two sentences naming the actual cause (or saying none stands out). */

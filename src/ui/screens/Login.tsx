@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
 import {WELCOME_LINES_SKIPPED} from '../../core/wizard/content.js';
 import {defaultLoginMethod, loginChoices, loginMethodEvent, loginQuestion, type LoginMethod} from '../../core/wizard/login-choices.js';
-import {PRACTICE_LABELS, type PracticeLabel} from '../../core/wizard/types.js';
+import {PRACTICE_TOKENS, type PracticeToken as PracticeLabel} from '../../core/practice.js';
 import {Link} from '../components/Link.js';
 import {MaskedInput} from '../components/MaskedInput.js';
 import {SelectList, type SelectItem} from '../components/SelectList.js';
@@ -41,7 +41,7 @@ export function Login({state, dispatch}: ScreenProps) {
         <SelectList
           isActive={!state.busy}
           initial={login.lastPractice ?? 'write'}
-          items={PRACTICE_LABELS.map((label) => ({label: `${label} token`, value: label, hint: PRACTICE_HINTS[label]}))}
+          items={PRACTICE_TOKENS.map((label) => ({label: `${label} token`, value: label, hint: PRACTICE_HINTS[label]}))}
           onSubmit={(label) => dispatch({type: 'practice-pick', label})}
         />
       </Box>

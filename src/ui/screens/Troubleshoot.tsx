@@ -8,7 +8,7 @@ import {FIX_LABELS} from '../../core/wizard/types.js';
 import {Link} from '../components/Link.js';
 import {PasteBox} from '../components/PasteBox.js';
 import {SelectList} from '../components/SelectList.js';
-import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
+import {FINDING_STATUS, STATUS_COLORS, STATUS_ICONS} from '../format.js';
 import {useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
@@ -45,7 +45,7 @@ export function Troubleshoot(props: ScreenProps) {
   // Compact: symptoms and settled facts give way to the cause and the fixes.
   const compact = rows < ROOMY_ROWS;
   const causes = compact && actual ? info.causes.filter((c) => c.id === actual) : info.causes;
-  const findings = (diagnosis?.findings ?? []).filter((f) => !compact || f.status !== 'pass');
+  const findings = (diagnosis?.findings ?? []).filter((f) => !compact || f.status !== 'ok');
   const passed = (diagnosis?.findings.length ?? 0) - findings.length;
   return (
     <Box flexDirection="column">
@@ -96,9 +96,9 @@ export function Troubleshoot(props: ScreenProps) {
           <>
             {passed > 0 && compact ? <Text color="green">{'  '}✓ {passed} other finding{passed === 1 ? '' : 's'} fine</Text> : null}
             {findings.map((f) => (
-              <Text key={f.text} color={STATUS_COLORS[f.status]}>
+              <Text key={f.text} color={STATUS_COLORS[FINDING_STATUS[f.status]]}>
                 {'  '}
-                {STATUS_ICONS[f.status]} {f.text}
+                {STATUS_ICONS[FINDING_STATUS[f.status]]} {f.text}
               </Text>
             ))}
             {compact && diagnosis.actual ? null : (

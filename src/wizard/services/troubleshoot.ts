@@ -1,13 +1,12 @@
 // The wizard's troubleshooting services: classify a failure text, the catalog entry worded for the session's Hub,
 // and the live diagnosis (token, whoami, the repo, the job's secrets) with the fixes the wizard offers.
 import {findExample} from '../../examples/catalog.js';
-import {whoAmIOnce} from '../../core/checks/live-context.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
 import {createHubClient} from '../../core/hub/client.js';
 import {envTokenSource} from '../../core/store/resolve.js';
 import {describeKind} from '../../core/tokens/classify.js';
 import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
-import {classifyText, diagnose, gatherDiagnoseContext, getProblem, repoAccess, type ProblemId} from '../../core/troubleshoot/index.js';
+import {classifyText, diagnose, gatherDiagnoseContext, getProblem, type ProblemId} from '../../core/troubleshoot/index.js';
 import {fixesFor} from '../../core/wizard/fixes.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {Diagnosis, Finding} from '../../core/wizard/types.js';
@@ -16,7 +15,7 @@ import {jobFiles, type ServiceContext} from './context.js';
 export type TroubleshootServices = Pick<WizardServices, 'classifyFailure' | 'problemInfo' | 'diagnose'>;
 
 export function createTroubleshootServices(shared: ServiceContext): TroubleshootServices {
-  const {envFor, client, secrets} = shared;
+  const {envFor, secrets} = shared;
   const options = shared.options;
 
   return {
@@ -43,25 +42,17 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       const target = !session.detached && account && session.exampleId ? findExample(session.exampleId)?.repo?.(account.user) : undefined;
       const [namespace, ...rest] = target ? target.id.split('/') : [];
       const repo = target && namespace && rest.length ? {type: target.type, namespace, name: rest.join('/')} : undefined;
+      // The wizard's own login (pasted, practice) is what its jobs use: the context is gathered with that token
+      // (whoami and the repo's readability asked once, with it), naming the variable that would still win over it.
+      const fromEnv = account ? envTokenSource(env) : undefined;
       const ctx = await gatherDiagnoseContext({
         env,
         endpoint,
         hub: (o) => createHubClient(o),
-        ...(account ? {namespace: account.user} : {}),
+        ...(account ? {namespace: account.user, token: {value: account.token, ...(fromEnv ? {source: fromEnv.source} : {})}} : {}),
         ...(repo ? {repo} : {}),
         ...(evidence ? {evidence} : {}),
       });
-      if (account && ctx.token !== account.token) {
-        // The wizard's own login (pasted, practice) is what its jobs use: diagnose that token.
-        ctx.token = account.token;
-        const fromEnv = envTokenSource(env);
-        if (fromEnv) ctx.source = fromEnv.source;
-        else delete ctx.source;
-        const who = await whoAmIOnce({endpoint, token: account.token, hub: client(session), shadowsSavedToken: false}, {});
-        if (who) ctx.who = who;
-        // The repo's readability, asked again with that token (the first answer used the token saved on disk, if any).
-        if (ctx.repo) ctx.repo = await repoAccess(client(session), ctx.repo, true);
-      }
       // What the job got: the last submitted job's secret names, else what hf-job.json would give it. A pasted error
       // came from some other job of the person's: hf-job.json says nothing about that one.
       let job = options.pasted ? undefined : shared.lastJob;
@@ -75,17 +66,17 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       }
       if (job) ctx.job = job;
       const d = diagnose(problem, ctx);
-      const findings: Finding[] = d.findings.map((f) => ({status: f.status === 'ok' ? 'pass' : f.status === 'bad' ? 'fail' : 'warn', text: redactSecrets(fromConfig ? f.text.replace(/^The job /, 'hf-job.json: the job ') : f.text, secrets(session))}));
+      const findings: Finding[] = d.findings.map((f) => ({status: f.status, text: redactSecrets(fromConfig ? f.text.replace(/^The job /, 'hf-job.json: the job ') : f.text, secrets(session))}));
       if (ctx.who?.ok) {
         const info = ctx.who.info;
         const weak = info.kind === 'read' && (problem === 'forbidden-403' || problem === 'unauthorized-401');
-        findings.push({status: weak ? 'fail' : 'pass', text: `Token role: ${info.role ?? info.kind} (${describeKind(info)}${ctx.token ? `, ${maskToken(ctx.token)}` : ''}).`});
+        findings.push({status: weak ? 'bad' : 'ok', text: `Token role: ${info.role ?? info.kind} (${describeKind(info)}${ctx.token ? `, ${maskToken(ctx.token)}` : ''}).`});
       }
       let actual = d.actual ? {...d.actual} : undefined;
       // hf-job.json passes the token in "env": it works, but the value shows in the job's details.
       const envToken = job && fromConfig && job.envNames.some((n) => n === 'HF_TOKEN' || n === 'HUGGING_FACE_HUB_TOKEN');
       if (!actual && envToken) {
-        findings.push({status: 'warn', text: 'hf-job.json passes HF_TOKEN under "env": its value shows in the job\'s details. Secrets are encrypted.'});
+        findings.push({status: 'unknown', text: 'hf-job.json passes HF_TOKEN under "env": its value shows in the job\'s details. Secrets are encrypted.'});
         actual = {id: 'no-token-in-job', text: 'The token is passed in "env" instead of "secrets".', fix: 'Move HF_TOKEN from "env" to "secrets" in hf-job.json.'};
       }
       const fixes = fixesFor(problem, actual?.id, {hasTarget: !session.detached, loggedIn: Boolean(account)});

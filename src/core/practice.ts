@@ -1,0 +1,21 @@
+// The sandbox Hub as the app knows it: its practice token labels (one list, used by the sandbox that mints them, the
+// wizard, login, learn and the fix texts) and how an endpoint is recognised as the sandbox. A leaf: imports nothing.
+
+/** The sandbox's practice tokens, in the order they are offered (`hf-jobs-wizard sandbox --json` prints them). */
+export const PRACTICE_TOKENS = ['write', 'read', 'fine-grained', 'expired'] as const;
+export type PracticeToken = (typeof PRACTICE_TOKENS)[number];
+
+export function isPracticeToken(label: string): label is PracticeToken {
+  return (PRACTICE_TOKENS as readonly string[]).includes(label);
+}
+
+/** An endpoint on this machine (127.0.0.1, localhost, [::1]) is the sandbox Hub: jobs run locally there, for free. */
+export function isSandboxEndpoint(endpoint: string | undefined): boolean {
+  if (!endpoint) return false;
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+  } catch {
+    return false;
+  }
+}
