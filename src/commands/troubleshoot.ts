@@ -8,7 +8,7 @@ import {describeHubError} from '../core/hub/errors.js';
 import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
 import {redactSecrets} from '../core/tokens/mask.js';
 import {catalogFor} from '../core/troubleshoot/catalog.js';
-import {classifyText, type Classification} from '../core/troubleshoot/classify.js';
+import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
 import {parseCommandArgs} from './args.js';
@@ -18,7 +18,8 @@ const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID]
 
 Reads an error (a Python traceback, an @huggingface/hub error, an HTTP status line, a job log) from FILE or
 stdin, says which problem it is (401, 403, missing token, repo not found, gated repo, token format, rate
-limit, network), why it happens and how to fix it. With --job, fetches that job's status and log from the
+limit, network, 402 no credits, job timeout, job not found, server error, org token policy, or the job's
+script failing on its own), why it happens and how to fix it. With --job, fetches that job's status and log from the
 Hub and checks your token live to name the actual cause. On a terminal with no FILE and nothing piped in,
 it opens a screen where you paste the error (finish with Ctrl-D or an empty line) and offers fixes.
 
@@ -74,6 +75,8 @@ interface JobLog {
   id: string;
   stage?: string;
   message?: string;
+  /** Why the Hub canceled it (NO_CREDITS, NO_SUBSCRIPTION, RESOURCE_GROUP_LIMIT). */
+  cancelReason?: string;
   log: string;
   secretNames: string[];
   envNames: string[];
@@ -87,7 +90,7 @@ function names(value: unknown): string[] {
 }
 
 async function fetchJob(client: HubClient, namespace: string, id: string): Promise<JobLog> {
-  const job = (await client.getJob(namespace, id)) as unknown as {status?: {stage?: string; message?: string}; secrets?: unknown; environment?: unknown};
+  const job = (await client.getJob(namespace, id)) as unknown as {status?: {stage?: string; message?: string; cancelReason?: string}; secrets?: unknown; environment?: unknown};
   const lines: string[] = [];
   let truncated = false;
   const stream = client.streamJobLogs(namespace, id);
@@ -106,6 +109,7 @@ async function fetchJob(client: HubClient, namespace: string, id: string): Promi
   const out: JobLog = {namespace, id, log: lines.join('\n'), secretNames: names(job.secrets), envNames: names(job.environment), truncated};
   if (job.status?.stage) out.stage = job.status.stage;
   if (job.status?.message) out.message = job.status.message;
+  if (typeof job.status?.cancelReason === 'string') out.cancelReason = job.status.cancelReason.slice(0, 64);
   return out;
 }
 
@@ -205,6 +209,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 async function classifyAndReport(text: string, values: {job?: string; json?: boolean; sandbox?: boolean}, io: CommandIo, env: CommandIo['env'], endpoint: string, leakedTokens: string[]): Promise<number> {
   let job: JobLog | undefined;
   let diagnosis: Diagnosis | undefined;
+  /** A job's own verdict (stage, message, cancel reason, log) classified as one. */
+  let jobClass: Classification | undefined;
+  const pasted = text;
   if (values.job !== undefined) {
     const ctx = await createLiveContext({env, endpoint});
     if (!ctx.token) {
@@ -231,9 +238,9 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
     // The log may print the token in use whatever its shape: mask it by value, not only by pattern.
     job.log = redactSecrets(job.log, [ctx.token]);
     if (job.message) job.message = redactSecrets(job.message, [ctx.token]);
-    text = [text, job.message ? `Job status message: ${job.message}` : '', job.log, job.stage ? `===== Job finished: status=${job.stage} =====` : ''].filter(Boolean).join('\n');
-    const c0 = classifyText(text, {endpoint});
-    diagnosis = diagnose(c0.problem, {
+    text = [text, job.message ? `Job status message: ${job.message}` : '', job.cancelReason ? `Cancel reason: ${job.cancelReason}` : '', job.log, job.stage ? `===== Job finished: status=${job.stage} =====` : ''].filter(Boolean).join('\n');
+    jobClass = classifyJob({log: [pasted, job.log].filter(Boolean).join('\n'), ...(job.stage ? {stage: job.stage} : {}), ...(job.message ? {message: job.message} : {}), ...(job.cancelReason ? {cancelReason: job.cancelReason} : {})}, {endpoint});
+    diagnosis = diagnose(jobClass.problem, {
       endpoint,
       evidence: text,
       token: ctx.token,
@@ -245,7 +252,7 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
     });
   }
 
-  const c = classifyText(text, {endpoint});
+  const c = jobClass ?? classifyText(text, {endpoint});
   if (values.json) {
     const out: Record<string, unknown> = {...c};
     if (leakedTokens.length > 0) out.leakedTokens = leakedTokens;

@@ -76,6 +76,12 @@ const CASES: {problem: ProblemId; label: Label; config?: unknown; actual?: strin
   {problem: 'invalid-token-format', label: 'write'},
   {problem: 'rate-limited', label: 'write', actual: 'too-many-requests', suggested: 'Run the job again'},
   {problem: 'network-error', label: 'write'},
+  {problem: 'payment-required', label: 'write', actual: 'no-credits'},
+  {problem: 'job-timeout', label: 'write'},
+  {problem: 'job-not-found', label: 'write'},
+  {problem: 'server-error', label: 'write', actual: 'transient', suggested: 'Run the job again'},
+  {problem: 'org-token-policy', label: 'fine-grained'},
+  {problem: 'job-script-failed', label: 'write'},
   {problem: 'unknown', label: 'write'},
 ];
 

@@ -6,7 +6,23 @@ import {hubFixes, type HubFixes} from '../checks/hub-fixes.js';
 import type {CheckId} from '../checks/types.js';
 import {APP_COMMAND} from '../invocation.js';
 
-export const PROBLEM_IDS = ['unauthorized-401', 'forbidden-403', 'token-missing', 'repo-access-denied', 'gated-repo', 'invalid-token-format', 'rate-limited', 'network-error', 'unknown'] as const;
+export const PROBLEM_IDS = [
+  'unauthorized-401',
+  'forbidden-403',
+  'token-missing',
+  'repo-access-denied',
+  'gated-repo',
+  'invalid-token-format',
+  'rate-limited',
+  'network-error',
+  'payment-required',
+  'job-timeout',
+  'job-not-found',
+  'server-error',
+  'org-token-policy',
+  'job-script-failed',
+  'unknown',
+] as const;
 export type ProblemId = (typeof PROBLEM_IDS)[number];
 
 export interface Cause {
@@ -158,6 +174,91 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       solutions: ['Check the connection and the endpoint, then retry.', 'A 429 inside a retry wrapper is a rate limit, not a network problem.'],
       verify: `\`${hub.app('status')}\` reaches the Hub and shows your account.`,
       checks: ['token-valid'],
+    },
+    'payment-required': {
+      id: 'payment-required',
+      title: '402 Payment Required: the namespace running the job has no credits',
+      symptoms: [
+        "Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/NAMESPACE'",
+        'Pre-paid credit balance is insufficient - add more credits to your account to use Jobs.',
+        'A job CANCELED with cancel reason NO_CREDITS (or NO_SUBSCRIPTION)',
+      ],
+      causes: [
+        {id: 'no-credits', text: 'The account or organization the job runs under has no pre-paid credits left: Jobs are billed per minute of hardware. The token is fine.', fix: hub.credits()},
+        {id: 'wrong-namespace-billing', text: 'The job was submitted under a namespace that cannot pay (your user instead of the org that has credits, or the reverse).', fix: 'Submit with `--namespace ORG` (CLI) / `namespace="ORG"` (Python) for the namespace that has credits.'},
+        {id: 'no-subscription', text: 'The namespace needs a subscription (PRO, Team or Enterprise) or a resource group for this hardware (cancel reason NO_SUBSCRIPTION or RESOURCE_GROUP_LIMIT).', fix: 'Subscribe, or ask the org admin to raise the resource group limit, or pick a smaller flavor.'},
+      ],
+      solutions: [hub.credits(), 'A 402 is not a token problem: do not create a new token for it.', 'Run the job in the namespace that pays: `--namespace ORG`.'],
+      verify: `\`${hub.app('status')}\` shows the account's billing (canPay); submit a small cpu-basic job and see it start.`,
+      checks: [],
+    },
+    'job-timeout': {
+      id: 'job-timeout',
+      title: 'The job hit its timeout and was stopped',
+      symptoms: ["Error: Job ID finished with stage 'ERROR': Job timeout", 'A job ending in ERROR after exactly 30 minutes (the default timeout)'],
+      causes: [
+        {id: 'default-timeout', text: 'No timeout was given, so the 30-minute default stopped the job; the script was still working. Not a token problem.', fix: 'Pass a longer timeout: CLI `--timeout 2h`; Python `timeout="2h"`; MCP `"timeout": "2h"`.'},
+        {id: 'too-slow', text: 'The script is slower than expected on this flavor (a CPU flavor for GPU work, a model too big).', fix: 'Pick a bigger flavor (`hf jobs hardware` lists them) or a smaller model/dataset, and time a short run first.'},
+        {id: 'stuck', text: 'The script waited forever (an input() prompt, a download that never ended, a deadlock).', fix: 'Read the last lines of the log (`hf jobs logs ID`) to see where it stopped.'},
+      ],
+      solutions: ['Set a timeout that fits the work: `hf jobs uv run --timeout 2h ...` (s/m/h/d units).', 'Save checkpoints to the Hub during training so a timeout loses little.', 'Look at the log end to see whether it was still making progress.'],
+      verify: 'Run again with the longer timeout and watch the job end COMPLETED (`hf jobs inspect ID`).',
+      checks: [],
+    },
+    'job-not-found': {
+      id: 'job-not-found',
+      title: 'Job not found: wrong job id or wrong namespace',
+      symptoms: ['JobNotFoundError: Job Not Found for url: https://huggingface.co/api/jobs/USER/ID/logs', '404 on /api/jobs/NAMESPACE/ID'],
+      causes: [
+        {id: 'org-job-under-user', text: 'The job runs under an organization but was looked up under your user name (the CLI defaults to your user).', fix: 'Pass the namespace: `hf jobs logs --namespace ORG ID` / `inspect_job(job_id=ID, namespace="ORG")`.'},
+        {id: 'wrong-id', text: 'The job id is mistyped or cut off (ids are 24 hexadecimal characters).', fix: 'List your jobs to copy the id: `hf jobs ps -a` (add `--namespace ORG` for an org).'},
+        {id: 'other-account', text: 'The token belongs to another account than the one that submitted the job.', fix: 'Check `hf auth whoami`; log in as the account that owns the job.'},
+      ],
+      solutions: ['Use the namespace the job runs under: `hf jobs logs --namespace ORG ID`.', 'Copy the id from `hf jobs ps -a`.'],
+      verify: '`hf jobs inspect --namespace NAMESPACE ID` prints the job.',
+      checks: [],
+    },
+    'server-error': {
+      id: 'server-error',
+      title: 'The Hub had a server error (500/502/503/504)',
+      symptoms: ["Server error '500 Internal Server Error' for url 'https://huggingface.co/api/jobs/NAMESPACE'", '502 Bad Gateway / 503 Service Unavailable / 504 Gateway Timeout'],
+      causes: [
+        {id: 'transient', text: 'A temporary failure on the Hub side (an outage, a deploy, an overloaded service). Your token and script are not the cause.', fix: 'Wait a minute and retry; check https://status.huggingface.co.'},
+        {id: 'bad-request-body', text: 'Rarely, a request the server cannot handle (a huge or unusual job spec) gives a 500 every time.', fix: 'If it repeats, submit a minimal job; if that works, shrink the spec and report the request id.'},
+      ],
+      solutions: ['Retry after a short wait (the Python client retries 5xx on downloads, not on job submission).', 'Check https://status.huggingface.co.', 'If it keeps failing, report it with the Request ID from the message.'],
+      verify: 'The same call succeeds on retry.',
+      checks: [],
+    },
+    'org-token-policy': {
+      id: 'org-token-policy',
+      title: "The organization's token policy refuses this token",
+      symptoms: [
+        '403 Forbidden: Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.',
+        'Your token has been revoked by the organization administrator, you can no longer access organization resources.',
+      ],
+      causes: [
+        {id: 'pending-approval', text: 'The organization requires its admins to approve fine-grained tokens that reach it, and this one is still pending.', fix: 'Ask an org admin to approve the token (Settings > Tokens of the org), or use an approved one.'},
+        {id: 'revoked-by-admin', text: 'An org admin revoked this token for the organization (it may still work for your own namespace).', fix: hub.newToken('a new fine-grained token scoped to the org (it will need approval)')},
+        {id: 'classic-refused', text: 'The organization accepts only fine-grained tokens, and a classic read/write token was used.', fix: hub.newToken('a fine-grained token scoped to the org')},
+      ],
+      solutions: ['Ask an admin of the organization to approve the token, or create a fine-grained token for the org and wait for approval.', 'Run the job in your own namespace meanwhile.'],
+      verify: `\`${hub.app('status')}\` lists the org without a pending token; the org job submits.`,
+      checks: ['token-permission'],
+    },
+    'job-script-failed': {
+      id: 'job-script-failed',
+      title: 'The job ran and its script failed: not a token problem',
+      symptoms: ["ModuleNotFoundError: No module named '...'", 'RuntimeError: Found no NVIDIA driver on your system', 'torch.OutOfMemoryError: CUDA out of memory', 'Job finished with status ERROR after a Python traceback (exit code 1)'],
+      causes: [
+        {id: 'missing-dependency', text: 'A package the script imports is not installed in the job: uv installs only what the PEP 723 header (`# /// script` dependencies) lists.', fix: 'Add the package to the `# dependencies = [...]` header of the script (or `--with PACKAGE`), then run again.'},
+        {id: 'cpu-flavor-for-gpu', text: 'The script needs a GPU but the job ran on a CPU flavor (cpu-basic is the default).', fix: 'Pass a GPU flavor: `--flavor t4-small` (or a10g-small, a100-large); `hf jobs hardware` lists them with prices.'},
+        {id: 'out-of-memory', text: 'The GPU (or RAM) ran out of memory for this model and batch size.', fix: 'Use a bigger flavor (e.g. a10g-large, a100-large) or a smaller batch size / model.'},
+        {id: 'script-error', text: 'The script itself raised an error (a bug, a wrong path, bad data).', fix: 'Read the first traceback in the log and run the script locally on a small input.'},
+      ],
+      solutions: ['Read the end of the log for the first error: `hf jobs logs ID`.', 'Fix the script or its PEP 723 dependencies, or the flavor, then run again.', 'Your token worked: nothing to change there.'],
+      verify: 'Run the script locally (`uv run script.py`) on a small input, then as a job; it ends COMPLETED.',
+      checks: [],
     },
     unknown: {
       id: 'unknown',

@@ -25,7 +25,6 @@ const SIGNALS: Signal[] = [
   S('forbidden-403', 7, /\b403 Client Error\b|'403 Forbidden'|\b403 Forbidden\b/i),
   S('forbidden-403', 7, /\b(?:Api error with )?status(?: code)?[ :=]+403\b|\bHTTP\/[\d.]+ 403\b/i),
   S('forbidden-403', 5, /You don't have the rights to|Make sure your token has the correct permissions|token with the write role/i),
-  S('forbidden-403', 6, /\b402\b|Payment Required|insufficient credits|out of credits|no credits|NO_CREDITS|NO_SUBSCRIPTION|positive credit balance/i),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
   // token missing
   S('token-missing', 12, /KeyError: ['"]HF_TOKEN['"]/),
@@ -60,15 +59,46 @@ const SIGNALS: Signal[] = [
   S('network-error', 7, /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i),
   S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
   S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
+  // 402: credits, not the token (the Hub's words, and the cancel reasons of a job stopped for billing).
+  S('payment-required', 16, /Pre-paid credit balance is insufficient|add more credits to your account|\b402 Payment Required\b|'402 Payment Required'/i),
+  S('payment-required', 12, /\b(?:Api error with )?status(?: code)?[ :=]+402\b|\bHTTP\/[\d.]+ 402\b|\b402 Client Error\b|Payment Required/i),
+  S('payment-required', 12, /\bNO_CREDITS\b|\bNO_SUBSCRIPTION\b|\bRESOURCE_GROUP_LIMIT\b|cancel(?:led|ed)? (?:reason|because)[^\n]*credit/i),
+  S('payment-required', 8, /insufficient (?:credits|balance)|out of credits|no credits|positive credit balance|exceeded your monthly included credits|credit balance/i),
+  // The job's own timeout (30 minutes by default).
+  S('job-timeout', 16, /finished with stage '?ERROR'?:? Job timeout|\bJob timeout\b|"message":\s*"Job timeout"/i),
+  S('job-timeout', 6, /timeout(?:Seconds)?[^\n]*(?:exceeded|reached)|exceeded (?:the|its) (?:job )?timeout/i),
+  // A job looked up under the wrong namespace or id.
+  S('job-not-found', 18, /JobNotFoundError|Job Not Found for url/i),
+  S('job-not-found', 14, /\b404\b[^\n]*\/api\/jobs\/|\/api\/jobs\/[^\s]*[^\n]*\b404\b|Job not found|No job found/i),
+  // 5xx: the Hub's side.
+  S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
+  S('server-error', 12, /\b(?:500 Internal Server Error|502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out)\b/i),
+  S('server-error', 9, /\b(?:Api error with )?status(?: code)?[ :=]+5\d\d\b|\bHTTP\/[\d.]+ 5\d\d\b|Internal Server Error|Bad Gateway|Service Unavailable/i),
+  // An organization's token policy.
+  S('org-token-policy', 20, /organization token policy|needs to be approved by the organization|revoked by the organization administrator|token[^\n]*pending (?:admin )?approval/i),
+  // The script failed on its own (the token is not the story).
+  S('job-script-failed', 11, /ModuleNotFoundError|No module named ['"]?\w|ImportError: cannot import name/),
+  S('job-script-failed', 12, /Found no NVIDIA driver|NVIDIA driver on your system|Torch not compiled with CUDA enabled|no CUDA GPUs are available|CUDA is not available|No CUDA runtime is found/i),
+  S('job-script-failed', 12, /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i),
+  S('job-script-failed', 5, /\bexit(?:ed)? (?:with )?(?:code|status) [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i),
+  S('job-script-failed', 3, /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|FileNotFoundError|SyntaxError|AssertionError|ZeroDivisionError|NotImplementedError)\b/),
 ];
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
 const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
-  'gated-repo': ['forbidden-403', 'repo-access-denied', 'unauthorized-401'],
-  'rate-limited': ['network-error', 'forbidden-403'],
-  'token-missing': ['unauthorized-401', 'repo-access-denied'],
-  'invalid-token-format': ['unauthorized-401', 'network-error'],
-  'repo-access-denied': ['unauthorized-401'],
+  'gated-repo': ['forbidden-403', 'repo-access-denied', 'unauthorized-401', 'job-script-failed'],
+  'rate-limited': ['network-error', 'forbidden-403', 'server-error', 'job-script-failed'],
+  'token-missing': ['unauthorized-401', 'repo-access-denied', 'job-script-failed'],
+  'invalid-token-format': ['unauthorized-401', 'network-error', 'job-script-failed'],
+  'repo-access-denied': ['unauthorized-401', 'job-script-failed'],
+  'unauthorized-401': ['job-script-failed'],
+  'forbidden-403': ['job-script-failed'],
+  'payment-required': ['forbidden-403', 'unauthorized-401', 'job-script-failed', 'server-error'],
+  'org-token-policy': ['forbidden-403', 'unauthorized-401', 'job-script-failed'],
+  'job-not-found': ['repo-access-denied', 'unauthorized-401', 'job-script-failed'],
+  'job-timeout': ['network-error', 'job-script-failed'],
+  'server-error': ['network-error', 'job-script-failed'],
+  'network-error': ['job-script-failed'],
 };
 
 export interface Candidate {
@@ -122,14 +152,19 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
       evidence.set(s.problem, ev);
     }
   }
-  const jobFailed = /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"ERROR"/.test(text);
+  const jobFailed = /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(text);
+  const jobErrored = /===== Job finished: status=ERROR|finished with stage 'ERROR'|"stage":\s*"ERROR"/.test(text);
+  // A job that ended in ERROR with an error of its own: the script's failure is the story unless a token error shows.
+  if (jobErrored && scores.has('job-script-failed')) scores.set('job-script-failed', scores.get('job-script-failed')! + 4);
   const ranked: Candidate[] = [...scores.entries()].map(([problem, score]) => ({problem, score})).sort((a, b) => b.score - a.score);
 
   // Apply dominance: a wrapper never outranks what it wraps.
   for (const [winner, losers] of Object.entries(DOMINATES) as [ProblemId, ProblemId[]][]) {
     const w = ranked.find((c) => c.problem === winner);
-    if (!w || w.score < 8) continue;
+    if (!w || w.score < 5) continue;
     for (const l of losers) {
+      // Any clear Hub error beats the script's own failure; between Hub errors the wrapper needs a strong winner.
+      if (w.score < 8 && l !== 'job-script-failed') continue;
       const c = ranked.find((x) => x.problem === l);
       if (c && c.score >= w.score) w.score = c.score + 1;
     }
@@ -146,8 +181,10 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
   };
   if (!top || top.score < 5) {
     // The line that says the job failed, masked and neutralised like every other evidence line (it can hold anything).
-    const failedLine = jobFailed ? lines.find((l) => /Job finished|finished with stage|"stage":\s*"ERROR"/.test(l)) : undefined;
+    const failedLine = jobFailed ? lines.find((l) => /Job finished|finished with stage|"stage":\s*"(?:ERROR|CANCELED)"/.test(l)) : undefined;
     const ev = failedLine ? [redactSecrets(failedLine.trim()).slice(0, 240)] : [];
+    // A job that ran and ended in ERROR with nothing about tokens in its log failed on its own.
+    if (jobErrored) return build('job-script-failed', ev, ranked.length ? ranked.slice(0, 3) : undefined);
     return build('unknown', ev, ranked.length ? ranked.slice(0, 3) : undefined);
   }
   const second = ranked[1];
@@ -156,3 +193,31 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
   return build(top.problem, evidence.get(top.problem) ?? [], unsure ? ranked.slice(0, 3) : undefined);
 }
 
+
+/** What the Hub says of a finished job (status.stage, status.message, a cancel reason) and its log. */
+export interface JobOutcome {
+  stage?: string;
+  message?: string;
+  cancelReason?: string;
+  log?: string;
+}
+
+const BILLING_CANCEL = /^(?:NO_CREDITS|NO_SUBSCRIPTION|RESOURCE_GROUP_LIMIT)$/;
+
+/** Classifies a job's own failure: the Hub's verdict first (a timeout, a billing cancel), then its log. */
+export function classifyJob(job: JobOutcome, options: {endpoint?: string} = {}): Classification {
+  const catalog = catalogFor(options.endpoint);
+  const stage = job.stage ?? '';
+  const message = (job.message ?? '').slice(0, 2000);
+  const said = `Job ended ${stage || 'in an unknown stage'}${message ? `: ${redactSecrets(message)}` : ''}${job.cancelReason ? ` (cancel reason ${job.cancelReason})` : ''}`.slice(0, 240);
+  const fromHub = (problem: ProblemId): Classification => {
+    const p = catalog[problem];
+    return {problem, title: p.title, evidence: [said], causes: p.causes.map((x) => x.text), solutions: p.solutions, checks: [...p.checks], jobFailed: true};
+  };
+  if (job.cancelReason && BILLING_CANCEL.test(job.cancelReason)) return fromHub('payment-required');
+  if (stage === 'ERROR' && /^\s*Job timeout\b/i.test(message)) return fromHub('job-timeout');
+  const tail = [job.log ?? '', message ? `status message: ${message}` : '', stage ? `===== Job finished: status=${stage} =====` : ''].filter(Boolean).join('\n');
+  const c = classifyText(tail, options);
+  if (c.problem === 'unknown' && stage === 'ERROR') return {...fromHub('job-script-failed'), evidence: [said, ...c.evidence].slice(0, 4)};
+  return c;
+}

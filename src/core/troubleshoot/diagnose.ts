@@ -11,6 +11,7 @@ import type {WhoAmIOutcome} from '../checks/live-context.js';
 import {parseRepo, repoLabel, type HubRepo} from '../checks/types.js';
 import {isTokenEnvName} from '../jobspec/placeholder.js';
 import {catalogFor, type Cause, type ProblemId} from './catalog.js';
+import {extractFacts} from './facts.js';
 
 export interface DiagnoseContext {
   endpoint?: string;
@@ -146,6 +147,51 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
       if (who && !who.ok && who.error.kind === 'network') return done(ctx.endpoint && !/^https:\/\/huggingface\.co$/.test(ctx.endpoint) ? 'wrong-endpoint' : 'unreachable');
       return done();
     }
+    case 'payment-required': {
+      if (/NO_SUBSCRIPTION|RESOURCE_GROUP_LIMIT/.test(ctx.evidence ?? '')) return done('no-subscription');
+      if (!who?.ok) return done('no-credits');
+      const info = who.info;
+      const ns = ctx.namespace ?? (ctx.evidence ? extractFacts(ctx.evidence).namespace : undefined) ?? info.user;
+      if (ns === info.user && info.canPay === false) {
+        findings.push({status: 'bad', text: `Your account (${info.user}) has no way to pay for Jobs (canPay is false).`});
+        return done(info.orgs.length ? 'wrong-namespace-billing' : 'no-credits');
+      }
+      if (ns === info.user && info.canPay) findings.push({status: 'ok', text: `Your account (${info.user}) can pay now: the credits may have been added since, or the job ran under another namespace.`});
+      return done('no-credits');
+    }
+    case 'org-token-policy': {
+      const ev = ctx.evidence ?? '';
+      if (/revoked by the organization administrator/i.test(ev)) return done('revoked-by-admin');
+      if (/needs to be approved by the organization|pending (?:admin )?approval/i.test(ev)) return done('pending-approval');
+      if (who?.ok && (who.info.kind === 'read' || who.info.kind === 'write')) return done('classic-refused');
+      return done();
+    }
+    case 'job-not-found': {
+      const facts = ctx.evidence ? extractFacts(ctx.evidence) : {};
+      const looked = facts.job?.namespace ?? ctx.namespace;
+      if (who?.ok && looked === who.info.user && who.info.orgs.length) {
+        const orgs = who.info.orgs.map((o) => o.name);
+        findings.push({status: 'bad', text: `The job was looked up under ${looked} (your user); you also belong to ${orgs.join(', ')}: an org job is found only under the org (\`hf jobs logs --namespace ${orgs[0]} ${facts.job?.id ?? 'ID'}\`).`});
+        return done('org-job-under-user');
+      }
+      if (who?.ok && looked && looked !== who.info.user && !who.info.orgs.some((o) => o.name === looked)) {
+        findings.push({status: 'bad', text: `You (${who.info.user}) are not a member of ${looked}, so its jobs are not visible to this token.`});
+        return done('other-account');
+      }
+      return done(facts.job ? undefined : 'wrong-id');
+    }
+    case 'server-error':
+      return done('transient');
+    case 'job-script-failed': {
+      const ev = ctx.evidence ?? '';
+      if (/ModuleNotFoundError|No module named/.test(ev)) return done('missing-dependency');
+      if (/NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime/i.test(ev)) return done('cpu-flavor-for-gpu');
+      if (/out of memory|OutOfMemoryError|OOMKilled|exit code 137/i.test(ev)) return done('out-of-memory');
+      return done(ev ? 'script-error' : undefined);
+    }
+    case 'job-timeout':
+      // The Hub does not say whether the timeout was the default: the causes stay open.
+      return done();
     default:
       return done();
   }

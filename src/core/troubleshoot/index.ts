@@ -2,3 +2,4 @@
 export * from './catalog.js';
 export * from './classify.js';
 export * from './diagnose.js';
+export * from './facts.js';

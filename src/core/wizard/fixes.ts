@@ -24,6 +24,9 @@ export const CAUSE_ACTIONS: Readonly<Record<string, FixAction>> = {
   unreachable: 'retry',
   'wrong-endpoint': 'retry',
   other: 'rerun-checks',
+  'revoked-by-admin': 'open-token-page',
+  'classic-refused': 'open-token-page',
+  transient: 'retry',
 };
 
 /** What each problem's screen offers besides the diagnosed cause's action. */
@@ -36,6 +39,12 @@ export const PROBLEM_ACTIONS: Readonly<Record<ProblemId, FixAction[]>> = {
   'invalid-token-format': ['re-login', 'open-token-page'],
   'rate-limited': [],
   'network-error': [],
+  'payment-required': [],
+  'job-timeout': [],
+  'job-not-found': [],
+  'server-error': [],
+  'org-token-policy': ['open-token-page'],
+  'job-script-failed': [],
   unknown: [],
 };
 

@@ -144,8 +144,10 @@ export function createJobServices(ctx: ServiceContext): JobServices {
 
     describeSubmitError(session, error) {
       const d = describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)});
+      // A 402 is credits and a 5xx the Hub's side; a 403 in the org token policy's words is that policy, not scopes.
+      const policy = d.kind === 'forbidden' && classifyText(`${d.message}\n${d.serverMessage ?? ''}`).problem === 'org-token-policy';
       const problem: ProblemId =
-        d.kind === 'unauthorized' ? 'unauthorized-401' : d.kind === 'forbidden' ? 'forbidden-403' : d.kind === 'network' ? 'network-error' : d.kind === 'rate-limited' ? 'rate-limited' : classifyText(d.message, {endpoint: session.target.endpoint}).problem;
+        d.status === 402 ? 'payment-required' : d.kind === 'server' ? 'server-error' : policy ? 'org-token-policy' : d.kind === 'unauthorized' ? 'unauthorized-401' : d.kind === 'forbidden' ? 'forbidden-403' : d.kind === 'network' ? 'network-error' : d.kind === 'rate-limited' ? 'rate-limited' : classifyText(d.message, {endpoint: session.target.endpoint}).problem;
       return {message: d.message, problem};
     },
 

@@ -28,7 +28,7 @@ Cannot access content at: https://huggingface.co/api/repos/create.
 Make sure your token has the correct permissions.`, 'forbidden-403'],
   ['403 requests-era', 'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/api/repos/create', 'forbidden-403'],
   ['HubApiError 403', 'Error: Api error with status 403. You don\'t have the rights to create a dataset under this namespace. URL: https://huggingface.co/api/repos/create. Request ID: Root=1-66', 'forbidden-403'],
-  ['payment required for jobs', 'Error executing uv: API request failed: 402 Payment Required', 'forbidden-403'],
+  ['payment required for jobs', 'Error executing uv: API request failed: 402 Payment Required', 'payment-required'],
   ['KeyError HF_TOKEN in job', `Traceback (most recent call last):
   File "/tmp/script.py", line 7, in <module>
     token = os.environ["HF_TOKEN"]
@@ -78,12 +78,29 @@ Make sure to have access to it at https://huggingface.co/meta-llama/Llama-3.1-8B
   ['node fetch failed', 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13\n  [cause]: Error: connect ECONNREFUSED 127.0.0.1:8123', 'network-error'],
   ['httpx ConnectError', 'httpx.ConnectError: [Errno 111] Connection refused', 'network-error'],
   ['offline mode', "huggingface_hub.errors.OfflineModeIsEnabled: Cannot reach https://huggingface.co/api/models/gpt2: offline mode is enabled. To disable it, please unset the `HF_HUB_OFFLINE` environment variable.", 'network-error'],
+  // The failures of HF Jobs that are not token errors (real-world.md: ml-intern#125, huggingface_hub#3665, #3728, #3972).
+  ['402 from hf jobs (httpx)', `huggingface_hub.errors.HfHubHTTPError: Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/alice' (Request ID: Root=1-68)
+For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/402
+Pre-paid credit balance is insufficient - add more credits to your account to use Jobs.`, 'payment-required'],
+  ['job canceled for no credits', '{"stage": "CANCELED", "message": null, "cancelReason": "NO_CREDITS"}', 'payment-required'],
+  ['job timeout (hf CLI)', "Error: Job 6650f0c2a1b2c3d4e5f60718 finished with stage 'ERROR': Job timeout", 'job-timeout'],
+  ['org job looked up under the user', 'huggingface_hub.errors.JobNotFoundError: Job Not Found for url: https://huggingface.co/api/jobs/alice/6650f0c2a1b2c3d4e5f60718/logs. Please make sure you specified the correct job ID and namespace.', 'job-not-found'],
+  ['500 on job submission', "huggingface_hub.errors.HfHubHTTPError: Server error '500 Internal Server Error' for url 'https://huggingface.co/api/jobs/alice' (Request ID: Root=1-69)", 'server-error'],
+  ['503 from the Hub', 'requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://huggingface.co/api/models/gpt2', 'server-error'],
+  ['org token policy: pending approval', "huggingface_hub.errors.HfHubHTTPError: 403 Forbidden: Due to the organization token policy, your token needs to be approved by the organization before you can access this resource..\nCannot access content at: https://huggingface.co/api/jobs/acme-org.", 'org-token-policy'],
+  ['org token policy: revoked by admin', '403 Forbidden: Your token has been revoked by the organization administrator, you can no longer access organization resources. Please contact them for more information.', 'org-token-policy'],
+  ['no NVIDIA driver in a cpu job', `Traceback (most recent call last):
+  File "/data/train.py", line 20, in <module>
+    model.to("cuda")
+RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx
+===== Job finished: status=ERROR =====`, 'job-script-failed'],
+  ['CUDA out of memory', 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 14.74 GiB of which 1.12 GiB is free.', 'job-script-failed'],
   ['unrelated job failure', `===== Job started at 2026-08-01 10:00:00 =====
 Traceback (most recent call last):
   File "/tmp/script.py", line 3, in <module>
     import torch
 ModuleNotFoundError: No module named 'torch'
-===== Job finished: status=ERROR =====`, 'unknown'],
+===== Job finished: status=ERROR =====`, 'job-script-failed'],
 ];
 
 describe('classifyText', () => {
