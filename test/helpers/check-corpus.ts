@@ -1,0 +1,82 @@
+// The checklist's corpus (test/fixtures/checks/corpus): real job scripts and docs plus one-change variants, scored
+// per check id (precision/recall) on the tuning part and on the held-out part.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {checkText} from '../../src/core/checks/runner.js';
+
+export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/checks/corpus');
+
+interface Manifest {
+  scored: string[];
+  cases: {id: string; file: string; labels: string[]; split: 'tune' | 'held'}[];
+  variants: {id: string; base: string; replace?: [string, string]; prepend?: string; labels: string[]; split: 'tune' | 'held'}[];
+}
+
+export interface CorpusCase {
+  id: string;
+  file: string;
+  text: string;
+  labels: string[];
+  split: 'tune' | 'held';
+}
+
+export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
+  const m = JSON.parse(readFileSync(join(CORPUS_DIR, 'manifest.json'), 'utf8')) as Manifest;
+  const cases: CorpusCase[] = m.cases.map((c) => ({id: c.id, file: c.file, text: readFileSync(join(CORPUS_DIR, 'files', c.file), 'utf8'), labels: c.labels, split: c.split}));
+  for (const v of m.variants) {
+    const base = cases.find((c) => c.id === v.base);
+    if (!base) throw new Error(`variant ${v.id}: no case ${v.base}`);
+    let text = base.text;
+    if (v.replace) {
+      if (!text.includes(v.replace[0])) throw new Error(`variant ${v.id}: the text to replace is not in ${base.file}`);
+      text = text.replace(v.replace[0], v.replace[1]);
+    }
+    if (v.prepend) text = v.prepend + text;
+    cases.push({id: v.id, file: base.file, text, labels: v.labels, split: v.split});
+  }
+  return {scored: m.scored, cases};
+}
+
+/** The scored ids that warn or fail on a case (what `check` would show). */
+export function predicted(c: CorpusCase, scored: string[]): string[] {
+  const ids = checkText(c.text, c.file).checks.filter((r) => r.status === 'warn' || r.status === 'fail').map((r) => r.id as string);
+  return [...new Set(ids)].filter((id) => scored.includes(id)).sort();
+}
+
+export interface Score {
+  id: string;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+}
+
+export function score(cases: CorpusCase[], scored: string[]): {perId: Score[]; overall: Score; misses: string[]} {
+  const perId: Score[] = scored.map((id) => ({id, tp: 0, fp: 0, fn: 0, precision: 1, recall: 1}));
+  const misses: string[] = [];
+  for (const c of cases) {
+    const got = predicted(c, scored);
+    for (const s of perId) {
+      const want = c.labels.includes(s.id);
+      const has = got.includes(s.id);
+      if (want && has) s.tp++;
+      else if (has) {
+        s.fp++;
+        misses.push(`${c.id}: ${s.id} reported, not expected`);
+      } else if (want) {
+        s.fn++;
+        misses.push(`${c.id}: ${s.id} expected, not reported`);
+      }
+    }
+  }
+  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  for (const s of perId) {
+    s.precision = ratio(s.tp, s.tp + s.fp);
+    s.recall = ratio(s.tp, s.tp + s.fn);
+  }
+  const tp = perId.reduce((n, s) => n + s.tp, 0);
+  const fp = perId.reduce((n, s) => n + s.fp, 0);
+  const fn = perId.reduce((n, s) => n + s.fn, 0);
+  return {perId, overall: {id: 'all', tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn)}, misses};
+}
