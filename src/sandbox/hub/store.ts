@@ -5,7 +5,9 @@
 //   tmp/                             uploads being streamed (hashed while written, renamed into blobs/ when verified)
 //   uploads/<id>.json, <id>.bin      multipart LFS uploads in progress (parts written in place at their offsets)
 //   repos/<models|datasets|spaces>/<ns>/<name>/repo.json      id, visibility, refs (branch/PR -> commit oid)
-//   repos/<models|datasets|spaces>/<ns>/<name>/commits/<oid>.json   one immutable snapshot per commit
+//   repos/<models|datasets|spaces>/<ns>/<name>/commits/<oid>.json   one immutable record per commit: what it changed
+//                                    from its first parent (`changed`, `deleted`), or the whole tree (`files`) for a
+//                                    first commit and every SNAPSHOT_EVERY commits, so a long history stays small
 //   signing.key                      HMAC key for signed upload URLs (so URLs stay valid across restarts)
 //
 // Every JSON file is written atomically (temp file + rename). Names in paths are validated before they get here
@@ -61,6 +63,20 @@ export interface RepoRecord {
   /** PR number -> {title, base branch, author}. */
   pullRequests: Record<string, {title: string; base: string; author: string; createdAt: string}>;
 }
+
+/** A commit as written to disk: a full tree (`files`), or what changed from `parents[0]`. */
+interface StoredCommit extends Omit<CommitRecord, 'files'> {
+  files?: Record<string, TreeEntry>;
+  changed?: Record<string, TreeEntry>;
+  deleted?: string[];
+  /** Commits since the last full tree (0 for a full one). */
+  depth?: number;
+}
+
+/** A full tree every this many commits: reading a commit applies at most this many change records. */
+export const SNAPSHOT_EVERY = 64;
+/** Tree entries kept in the commit cache, all commits together (about 150 bytes each). */
+const CACHE_ENTRIES = 150_000;
 
 const HEX40 = /^[0-9a-f]{40}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -143,6 +159,8 @@ export class HubStore {
   readonly root: string;
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly commitCache = new Map<string, CommitRecord>();
+  private cachedEntries = 0;
+  private readonly depths = new WeakMap<CommitRecord, number>();
   private signingKey?: Buffer;
 
   constructor(dataDir: string) {
@@ -405,22 +423,93 @@ export class HubStore {
   async saveCommit(repo: RepoRecord, commit: CommitRecord): Promise<void> {
     const dir = this.repoDir(repo.type, repo.namespace, repo.name);
     await mkdir(join(dir, 'commits'), {recursive: true});
-    await writeJsonAtomic(join(dir, 'commits', `${commit.oid}.json`), commit);
+    const parent = commit.parents[0] ? await this.getCommit(repo, commit.parents[0]) : undefined;
+    const {files, ...meta} = commit;
+    let stored: StoredCommit = {...meta, files, depth: 0};
+    if (parent) {
+      const depth = (this.depths.get(parent) ?? 0) + 1;
+      const changed: Record<string, TreeEntry> = {};
+      let changes = 0;
+      for (const [path, entry] of Object.entries(files)) {
+        const before = parent.files[path];
+        if (!before || before.oid !== entry.oid || before.size !== entry.size || before.lfs?.oid !== entry.lfs?.oid) {
+          changed[path] = entry;
+          changes++;
+        }
+      }
+      const deleted = Object.keys(parent.files).filter((path) => !(path in files));
+      changes += deleted.length;
+      // A full tree now and then, or when most of the tree changed anyway.
+      if (depth < SNAPSHOT_EVERY && changes * 2 < Object.keys(files).length + 1) stored = {...meta, changed, deleted, depth};
+    }
+    await writeJsonAtomic(join(dir, 'commits', `${commit.oid}.json`), stored);
+    this.depths.set(commit, stored.depth ?? 0);
+    this.remember(join(dir, 'commits', `${commit.oid}.json`), commit);
+  }
+
+  private remember(file: string, commit: CommitRecord): void {
+    if (this.commitCache.has(file)) return;
+    const size = Object.keys(commit.files).length + 1;
+    this.commitCache.set(file, commit);
+    this.cachedEntries += size;
+    for (const [key, old] of this.commitCache) {
+      if (this.cachedEntries <= CACHE_ENTRIES || key === file) break;
+      this.commitCache.delete(key);
+      this.cachedEntries -= Object.keys(old.files).length + 1;
+    }
+  }
+
+  private async readStored(file: string): Promise<StoredCommit | undefined> {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as StoredCommit;
+    } catch {
+      return undefined;
+    }
   }
 
   async getCommit(repo: RepoRecord, oid: string): Promise<CommitRecord | undefined> {
     if (!HEX40.test(oid)) return undefined;
-    const file = join(this.repoDir(repo.type, repo.namespace, repo.name), 'commits', `${oid}.json`);
+    const dir = join(this.repoDir(repo.type, repo.namespace, repo.name), 'commits');
+    const file = join(dir, `${oid}.json`);
     const cached = this.commitCache.get(file);
-    if (cached) return cached;
-    try {
-      const commit = JSON.parse(await readFile(file, 'utf8')) as CommitRecord;
-      if (this.commitCache.size > 500) this.commitCache.clear();
-      this.commitCache.set(file, commit);
-      return commit;
-    } catch {
-      return undefined;
+    if (cached) {
+      // Most recently used last: the cache drops from the front.
+      this.commitCache.delete(file);
+      this.commitCache.set(file, cached);
+      return cached;
     }
+    // Walk back to a full tree or a cached commit, then apply the changes forward onto one copy.
+    const chain: StoredCommit[] = []; // change records, newest first
+    let top: StoredCommit | undefined;
+    let baseFiles: Record<string, TreeEntry>;
+    for (let at = oid; ; ) {
+      const hit = top ? this.commitCache.get(join(dir, `${at}.json`)) : undefined;
+      if (hit) {
+        baseFiles = hit.files;
+        break;
+      }
+      const stored = await this.readStored(join(dir, `${at}.json`));
+      if (!stored) return undefined;
+      top ??= stored;
+      if (stored.files) {
+        baseFiles = stored.files;
+        break;
+      }
+      chain.push(stored);
+      const parent = stored.parents[0];
+      if (!parent || !HEX40.test(parent) || chain.length > SNAPSHOT_EVERY * 4) return undefined;
+      at = parent;
+    }
+    const files: Record<string, TreeEntry> = chain.length ? {...baseFiles} : baseFiles;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      for (const path of chain[i]!.deleted ?? []) delete files[path];
+      Object.assign(files, chain[i]!.changed ?? {});
+    }
+    const {changed: _changed, deleted: _deleted, depth, files: _files, ...meta} = top!;
+    const commit: CommitRecord = {...meta, files};
+    this.depths.set(commit, depth ?? 0);
+    this.remember(file, commit);
+    return commit;
   }
 }
 
