@@ -4,6 +4,19 @@ import {EXIT, reportError, type CommandIo} from './io.js';
 import {prepaintWizard} from './prepaint.js';
 import {VERSION} from './version.js';
 
+/**
+ * Network bounds from the environment: HF_WIZARD_RESPONSE_TIMEOUT_MS (per request, default 30 s) and
+ * HF_WIZARD_RETRY_BASE_MS (first backoff of a retried idempotent call). Tests shorten them; users rarely need to.
+ */
+async function applyNetworkEnv(env: NodeJS.ProcessEnv): Promise<void> {
+  const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+  const responseTimeoutMs = num(env.HF_WIZARD_RESPONSE_TIMEOUT_MS);
+  const baseMs = num(env.HF_WIZARD_RETRY_BASE_MS);
+  if (responseTimeoutMs === undefined && baseMs === undefined) return;
+  const {setNetworkDefaults} = await import('./core/hub/client.js');
+  setNetworkDefaults({...(responseTimeoutMs ? {responseTimeoutMs} : {}), ...(baseMs !== undefined ? {retry: {baseMs}} : {})});
+}
+
 export function usageText(): string {
   const listed = COMMANDS.filter((c) => !c.hidden);
   const width = Math.max(...listed.map((c) => c.usage.length));
@@ -23,6 +36,7 @@ export function usageText(): string {
 }
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
+  await applyNetworkEnv(io.env);
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
     io.stdout.write(`${VERSION}\n`);

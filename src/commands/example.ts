@@ -4,7 +4,7 @@
 import {parseArgs} from 'node:util';
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {isDefaultEndpoint} from '../core/endpoint.js';
-import {createHubClient, type HubClient, type HubJob, type HubJobSpec} from '../core/hub/client.js';
+import {createHubClient, type HubClient, type HubJobSpec} from '../core/hub/client.js';
 import {hubFixes} from '../core/checks/hub-fixes.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {toJobSpec} from '../core/jobspec/spec.js';
@@ -15,7 +15,8 @@ import {resolveToken} from '../core/store/resolve.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {classifyText} from '../core/troubleshoot/classify.js';
 import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
+import {followJob, formatUsd, isTerminal, jobEndLine, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob} from '../core/jobs/index.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
@@ -38,14 +39,13 @@ Options:
 
 Exit codes: 0 the job COMPLETED, 1 it failed (or could not be submitted), 2 usage error, 130 interrupted.`;
 
-const TERMINAL = new Set(['COMPLETED', 'ERROR', 'CANCELED', 'DELETED']);
-
-class Failure extends Error {
-  constructor(
-    message: string,
-    readonly code: number = EXIT.failed,
-  ) {
-    super(message);
+/** A reason to stop, with its exit code (the port's one error type). */
+class Failure extends AppError {
+  constructor(message: string, code: ExitCode = EXIT.failed) {
+    super(message, {exitCode: code});
+  }
+  get code(): ExitCode {
+    return this.exitCode;
   }
 }
 
@@ -93,19 +93,12 @@ async function chooseExample(o: Options, io: CommandIo): Promise<Example> {
   return findExample(id)!;
 }
 
-function formatUsd(value: number): string {
-  if (value >= 1) return `$${value.toFixed(2)}`;
-  return `$${Number(value.toPrecision(2))}`;
-}
-
 /** The price line for the real Hub, from GET /api/jobs/hardware. */
 async function priceLine(client: HubClient, flavor: string, timeoutSeconds: number): Promise<string> {
   try {
     const hw = (await client.listJobHardware()).find((h) => h.name === flavor);
     if (!hw) return `Flavor ${flavor}: not in the Hub's hardware list, price unknown.`;
-    const perMinute = hw.unitLabel === 'minute' ? hw.unitCostUSD : hw.unitCostUSD / 60;
-    const most = perMinute * Math.ceil(timeoutSeconds / 60);
-    return `Flavor ${flavor} (${hw.prettyName}, ${hw.cpu}, ${hw.ram}): ${formatUsd(perMinute * 60)}/hour, billed per minute. The job stops after ${Math.round(timeoutSeconds / 60)} min at the latest, so it costs at most ${formatUsd(most)} (usually well under a minute's worth).`;
+    return `Flavor ${flavor} (${hw.prettyName}, ${hw.cpu}, ${hw.ram}): ${formatUsd(pricePerMinute(hw) * 60)}/hour, billed per minute. The job stops after ${Math.round(timeoutSeconds / 60)} min at the latest, so it costs at most ${formatUsd(maxCostUsd(hw, timeoutSeconds))} (usually well under a minute's worth).`;
   } catch (error) {
     return `Flavor ${flavor}: price unknown (could not read ${client.hubUrl}/api/jobs/hardware: ${describeHubError(error).message}).`;
   }
@@ -121,31 +114,6 @@ async function confirmSpend(o: Options, io: CommandIo): Promise<void> {
   if (!ok) throw new Failure('Not submitted.', EXIT.failed);
 }
 
-interface Outcome {
-  job: HubJob;
-  lines: string[];
-}
-
-/** Streams the log until the job is finished; on the real Hub a dropped stream is reopened (seen lines skipped). */
-async function follow(client: HubClient, namespace: string, jobId: string, show: (line: string) => void): Promise<Outcome> {
-  const lines: string[] = [];
-  for (let attempt = 0; ; attempt++) {
-    let index = 0;
-    try {
-      for await (const entry of client.streamJobLogs(namespace, jobId)) {
-        if (index++ < lines.length) continue;
-        lines.push(entry.message);
-        show(entry.message);
-      }
-    } catch (error) {
-      if (attempt >= 5) throw error;
-    }
-    const job = await client.getJob(namespace, jobId);
-    if (TERMINAL.has(String(job.status.stage))) return {job, lines};
-    await new Promise((r) => setTimeout(r, Math.min(1000 * (attempt + 1), 5000)));
-  }
-}
-
 /** Resolves when the person presses Ctrl-C (SIGINT), for as long as `active` runs. */
 function interruptible<T>(active: Promise<T>): Promise<T | 'interrupted'> {
   let onSignal!: () => void;
@@ -156,6 +124,10 @@ function interruptible<T>(active: Promise<T>): Promise<T | 'interrupted'> {
   // After an interrupt the stream is cut when the sandbox closes: that late rejection is expected, not an error.
   active.catch(() => {});
   return Promise.race([active, interrupted]).finally(() => process.off('SIGINT', onSignal));
+}
+
+function positiveMs(value: string | undefined): number | undefined {
+  return value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -190,7 +162,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const tokenFrom = resolution.token ? (resolution.source === 'file' ? 'your saved login' : `the ${resolution.source} environment variable`) : 'the sandbox practice write token';
     const client = createHubClient({hubUrl: endpoint, accessToken: token});
     const secrets = [token];
-    const show = (line: string) => err(redactSecrets(line, secrets));
 
     let namespace: string;
     try {
@@ -230,47 +201,71 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       await confirmSpend(o, io);
     }
 
-    let job: HubJob;
-    try {
-      job = await client.runJob(namespace, spec);
-    } catch (error) {
-      const described = describeHubError(error, {endpoint, secrets});
+    // One submit, labelled so a lost answer can be looked up (core/jobs/submit.ts): never "not submitted" for a job that runs.
+    const submitted = await submitJob(client, namespace, spec, {secrets});
+    if (submitted.submitted === 'unknown') {
+      throw new Failure(`the Hub's answer to the submit was lost (${submitted.message}) and the job list could not be read: the job may be running. Look at ${endpoint}/jobs/${namespace} before you submit again.`);
+    }
+    if (!submitted.submitted) {
+      const described = describeHubError(submitted.error, {endpoint, secrets});
       // A refused token gets the next step, not only the reason: a token that may run jobs here.
       const next = described.kind === 'forbidden' ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}` : '';
       throw new Failure(`the job was not submitted: ${described.message}${next}`);
     }
-    const url = `${endpoint}/jobs/${job.owner?.name ?? namespace}/${job.id}`;
-    err(`Job submitted: ${job.id}`);
+    const job = submitted.job;
+    const owner = job.owner?.name ?? namespace;
+    const url = jobUrl(endpoint, owner, job.id);
+    if (submitted.recovered) err(`The Hub's answer to the submit was lost, but the job was submitted: id ${job.id}`);
+    else err(`Job submitted: ${job.id}`);
     err(`  url: ${url}`);
 
-    const outcome = await interruptible(follow(client, namespace, job.id, show));
+    const abort = new AbortController();
+    const maxMs = positiveMs(io.env.HF_WIZARD_FOLLOW_MAX_MS) ?? (example.timeoutSeconds + 120) * 1000;
+    const following = followJob({
+      hubUrl: endpoint,
+      accessToken: token,
+      namespace: owner,
+      jobId: job.id,
+      secrets,
+      signal: abort.signal,
+      maxMs,
+      ...(positiveMs(io.env.HF_WIZARD_POLL_MS) ? {pollMs: positiveMs(io.env.HF_WIZARD_POLL_MS)} : {}),
+      onLog: (line) => err(line),
+      onWait: (text) => err(text),
+    });
+    const outcome = await interruptible(following);
     if (outcome === 'interrupted') {
+      abort.abort();
       if (sandbox) err('Interrupted: the sandbox stops and its running job is canceled.');
       else err(`Interrupted: the job keeps running on the Hub. Cancel it with \`hf jobs cancel ${job.id}\`, or follow it with \`hf jobs logs -f ${job.id}\`.`);
       return EXIT.interrupted;
     }
-    const stage = String(outcome.job.status.stage);
-    const message = outcome.job.status.message ?? null;
+    const stage = outcome.stage;
+    const message = outcome.message ?? null;
     const ok = stage === 'COMPLETED';
-    const ref = `${namespace}/${job.id}`;
+    const ref = `${owner}/${job.id}`;
     let hint: string | undefined;
-    if (ok) {
+    if (outcome.ended === 'timeout' && !isTerminal(stage)) {
+      hint = `Stopped following after ${Math.round(maxMs / 1000)} s: the job is still ${stage || 'not readable'} on the Hub. Follow it with \`hf jobs logs -f ${job.id}\` or open ${url}.`;
+      err(hint);
+    } else if (ok) {
       const repo = example.repo?.(namespace);
-      err(`Job ${job.id} COMPLETED.${repo ? ` See ${endpoint}/${repo.type === 'dataset' ? 'datasets/' : ''}${repo.id}` : ''}`);
+      err(jobEndLine(job.id, stage));
+      if (repo) err(`See ${repoUrl(endpoint, repo)}`);
     } else {
       const problem = classifyText(outcome.lines.join('\n'));
       const likely = problem.problem !== 'unknown' ? problem.title : message ?? 'see the log above';
       hint = `Likely problem: ${redactSecrets(likely, secrets)}. Run \`${APP_COMMAND} troubleshoot --job ${ref}${sandbox ? ' --sandbox' : isDefaultEndpoint(endpoint) ? '' : ` --endpoint ${endpoint}`}\` for causes and fixes.`;
-      err(`Job ${job.id} ended with stage ${stage}${message ? `: ${redactSecrets(message, secrets)}` : ''}.`);
+      err(jobEndLine(job.id, stage, message));
       err(hint);
     }
     if (o.json) {
       writeLine(
         io.stdout,
-        JSON.stringify({example: example.id, id: job.id, url, namespace, endpoint, sandbox: local, runner, stage, message, ...(hint ? {hint} : {}), logLines: outcome.lines.length, ...(preflightReport ? {preflight: preflightReport} : {})}),
+        JSON.stringify({example: example.id, id: job.id, url, namespace, endpoint, sandbox: local, runner, stage, message, ...(hint ? {hint} : {}), logLines: outcome.lines.length, ...(outcome.ended === 'timeout' ? {followed: 'timeout'} : {}), ...(preflightReport ? {preflight: preflightReport} : {})}),
       );
     }
-    return ok ? EXIT.ok : EXIT.failed;
+    return ok && outcome.ended === 'terminal' ? EXIT.ok : EXIT.failed;
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.interrupted;
     const text = error instanceof Failure ? error.message : describeHubError(error, {secrets: token ? [token] : []}).message;

@@ -59,7 +59,8 @@ describe('example command with --sandbox', () => {
     const code = await example(['push-dataset', '--sandbox'], t.io);
     expect(code, t.err()).toBe(0);
     expect(t.err()).toContain('This job runs as practice-user, with a fine-grained token.');
-    expect(t.err()).toMatch(/COMPLETED\. See http:\/\/127\.0\.0\.1:\d+\/datasets\/practice-user\/hf-jobs-wizard-demo-dataset/);
+    expect(t.err()).toContain(" completed\n");
+    expect(t.err()).toMatch(/See http:\/\/127\.0\.0\.1:\d+\/datasets\/practice-user\/hf-jobs-wizard-demo-dataset/);
   });
 
   it('rejects usage errors with exit 2 and a clear line', async () => {

@@ -16,6 +16,7 @@ import {
 } from '@huggingface/hub';
 import type {WhoAmIResponse} from '../tokens/classify.js';
 import {APP_COMMAND} from '../invocation.js';
+import {fetchWithRetry, type RetryOptions} from './retry.js';
 
 export type HubJob = Awaited<ReturnType<typeof getJob>>;
 export type HubJobSpec = Omit<Parameters<typeof runJob>[0], 'namespace' | 'hubUrl' | 'fetch' | 'accessToken' | 'credentials'>;
@@ -32,10 +33,24 @@ export interface HubClientOptions {
   fetch?: typeof fetch;
   /** Give up when a response's headers take longer than this (default RESPONSE_TIMEOUT_MS). Bodies (log streams) are not limited. */
   responseTimeoutMs?: number;
+  /** Retries of idempotent calls (core/hub/retry.ts); default: the process's network defaults. */
+  retry?: RetryOptions;
 }
 
 /** A server that accepts the connection but never answers must not hang the app. */
 export const RESPONSE_TIMEOUT_MS = 30_000;
+
+/** Process-wide defaults, set once by main from the environment (tests shorten them); nothing here reads env itself. */
+const networkDefaults: {responseTimeoutMs: number; retry: RetryOptions} = {responseTimeoutMs: RESPONSE_TIMEOUT_MS, retry: {}};
+
+export function setNetworkDefaults(next: {responseTimeoutMs?: number; retry?: RetryOptions}): void {
+  if (next.responseTimeoutMs !== undefined && next.responseTimeoutMs > 0) networkDefaults.responseTimeoutMs = next.responseTimeoutMs;
+  if (next.retry) networkDefaults.retry = {...networkDefaults.retry, ...next.retry};
+}
+
+export function networkTimeoutMs(): number {
+  return networkDefaults.responseTimeoutMs;
+}
 
 /** The request got a 2xx answer that is not the Hub's JSON (an HTML page from a proxy or captive portal, a wrong endpoint). */
 export class InvalidHubResponseError extends Error {
@@ -91,7 +106,11 @@ export interface HubClient {
 
 export function createHubClient(options: HubClientOptions): HubClient {
   const hubUrl = options.hubUrl.replace(/\/+$/, '');
-  const timedFetch = fetchWithResponseTimeout(options.fetch ?? fetch, options.responseTimeoutMs ?? RESPONSE_TIMEOUT_MS);
+  // Each try has its own response timeout; idempotent calls are retried on 429/5xx/resets (core/hub/retry.ts).
+  const timedFetch = fetchWithRetry(
+    fetchWithResponseTimeout(options.fetch ?? fetch, options.responseTimeoutMs ?? networkDefaults.responseTimeoutMs),
+    options.retry ?? networkDefaults.retry,
+  );
   const base = {hubUrl, fetch: timedFetch};
   const token = options.accessToken;
   const auth = (what: string): {accessToken: string} => {

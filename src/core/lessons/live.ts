@@ -5,15 +5,15 @@ import {join} from 'node:path';
 import {findExample} from '../../examples/catalog.js';
 import {createHubClient, type HubJob, type HubJobSpec} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
+import {followJob} from '../jobs/follow.js';
 import {DEFAULT_CONFIG_FILE, isTokenPlaceholder, parseJobConfig, parseTimeout, type ConfigIssue, type JobConfig} from '../jobspec/index.js';
 import {classifyWhoAmI, describeKind, summarizePermissions} from '../tokens/classify.js';
-import {maskToken, redactSecrets} from '../tokens/mask.js';
+import {maskToken} from '../tokens/mask.js';
 import type {Lesson, LiveExercise, PracticeToken} from './model.js';
 import type {RunRecord} from './progress.js';
 import type {LearnTarget} from './target.js';
 
 export const EXERCISE_LABEL = 'hf-jobs-wizard.exercise';
-const TERMINAL = new Set(['COMPLETED', 'ERROR', 'CANCELED', 'DELETED']);
 
 /** The workspace's hf-job.json cannot be used: the message names the file, line and key (from parseJobConfig). */
 export class JobConfigError extends Error {
@@ -125,41 +125,19 @@ export async function readJob(target: LearnTarget, jobId: string): Promise<HubJo
   }
 }
 
-/** The whole log of a job (redacted), following it until it ends or `timeoutMs` passes. */
+/** The whole log of a job (redacted), following it until it ends or `timeoutMs` passes (core/jobs followJob). */
 export async function followLog(target: LearnTarget, jobId: string, timeoutMs: number, onLine?: (line: string) => void): Promise<string[]> {
-  const secrets = Object.values(target.tokens);
-  const client = createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens.write});
-  const lines: string[] = [];
-  const deadline = Date.now() + timeoutMs;
-  const stream = client.streamJobLogs(target.user, jobId);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  const followed = await followJob({
+    hubUrl: target.hubUrl,
+    accessToken: target.tokens.write,
+    namespace: target.user,
+    jobId,
+    secrets: Object.values(target.tokens),
+    maxMs: timeoutMs,
+    pollMs: 250,
+    ...(onLine ? {onLog: onLine} : {}),
   });
-  try {
-    for (;;) {
-      const next = await Promise.race([stream.next(), timeout]);
-      if (next === 'timeout' || next.done) break;
-      const line = redactSecrets(next.value.message, secrets);
-      lines.push(line);
-      onLine?.(line);
-      if (/^===== Job finished/.test(line) || Date.now() > deadline) break;
-    }
-  } catch (error) {
-    const line = `(could not read the log: ${describeHubError(error, {secrets}).message})`;
-    lines.push(line);
-    onLine?.(line);
-  } finally {
-    clearTimeout(timer);
-    void stream.return(undefined).catch(() => undefined);
-  }
-  // The stream may end a moment before the stage is final: wait briefly for it.
-  for (let i = 0; i < 50; i++) {
-    const job = await readJob(target, jobId);
-    if (!job || TERMINAL.has(job.status.stage)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return lines;
+  return followed.lines;
 }
 
 export interface WhoamiReport {

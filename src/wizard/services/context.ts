@@ -22,6 +22,8 @@ export interface ServicesOptions {
   sandboxDataDir?: string;
   /** Poll interval for job status (ms). */
   pollMs?: number;
+  /** Stop following a job after this long (ms; default 1 hour): the job keeps running. */
+  followMaxMs?: number;
 }
 
 /** The folder the config step writes into, under the cwd. */

@@ -1,19 +1,17 @@
 // The wizard's job services: the flavor's price, submit the job (the sandbox runs the example locally with the
 // config's secrets and env), follow its stage and log (stream, with status polls deciding the end), cancel, and
-// the submit error as one redacted line. (arch-jobs replaces the body with core/jobs; the behaviour stays.)
+// the submit error as one redacted line. Submit and follow are core/jobs' (one job path for the wizard, `example` and the lessons).
 import {DEFAULT_CONFIG_FILE, toJobSpec} from '../../core/jobspec/index.js';
 import type {HubJobSpec} from '../../core/hub/client.js';
 import {describeHubError} from '../../core/hub/errors.js';
 import {appCommand} from '../../core/invocation.js';
-import {redactSecrets} from '../../core/tokens/mask.js';
+import {followJob as runFollow, formatUsd, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob as submitOnce} from '../../core/jobs/index.js';
 import {classifyText, type ProblemId} from '../../core/troubleshoot/index.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {Outcome} from '../../core/wizard/types.js';
 import {CONFIG_DIR, jobFiles, type ServiceContext} from './context.js';
 
 export type JobServices = Pick<WizardServices, 'flavorPrice' | 'submitJob' | 'followJob' | 'cancelJob' | 'describeSubmitError'>;
-
-const TERMINAL = new Set(['COMPLETED', 'CANCELED', 'ERROR', 'DELETED']);
 
 export function createJobServices(ctx: ServiceContext): JobServices {
   const pollMs = ctx.options.pollMs ?? 1000;
@@ -26,9 +24,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       const flavor = ex.config.flavor;
       const hw = (await client(session).listJobHardware()).find((h) => h.name === flavor);
       if (!hw) return undefined;
-      const perMinute = hw.unitLabel === 'minute' ? hw.unitCostUSD : hw.unitCostUSD / 60;
-      const usd = (v: number) => (v >= 1 ? `$${v.toFixed(2)}` : `$${Number(v.toPrecision(2))}`);
-      return `${hw.prettyName}: ${usd(perMinute * 60)}/hour, billed per minute; at most ${usd(perMinute * Math.ceil(ex.timeoutSeconds / 60))} (it stops after ${Math.round(ex.timeoutSeconds / 60)} minutes)`;
+      return `${hw.prettyName}: ${formatUsd(pricePerMinute(hw) * 60)}/hour, billed per minute; at most ${formatUsd(maxCostUsd(hw, ex.timeoutSeconds))} (it stops after ${Math.round(ex.timeoutSeconds / 60)} minutes)`;
     },
 
     async submitJob(session) {
@@ -51,75 +47,46 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       // Whether the job's repo is already there: the result then says "updated" rather than "created".
       const target = ex.repo?.(account.user);
       const existed = target ? await client(session).repoExists({type: target.type, name: target.id}).catch(() => undefined) : undefined;
-      const job = await client(session).runJob(account.user, spec);
+      const submitted = await submitOnce(client(session), account.user, spec, {secrets: secrets(session)});
+      if (submitted.submitted === 'unknown') {
+        throw new Error(`The Hub's answer to the submit was lost (${submitted.message}) and the job could not be looked up: it may be running. Look at ${session.target.endpoint}/jobs/${account.user} before you submit again.`);
+      }
+      if (!submitted.submitted) throw submitted.error;
+      const job = submitted.job;
       if (existed !== undefined) repoExistedBefore.set(job.id, existed);
       const owner = (job as {owner?: {name?: string}}).owner?.name ?? account.user;
-      return {id: job.id, namespace: owner, url: `${session.target.endpoint}/jobs/${owner}/${job.id}`};
+      return {id: job.id, namespace: owner, url: jobUrl(session.target.endpoint, owner, job.id)};
     },
 
     async followJob(session, job, on, signal) {
       const known = secrets(session);
-      const lines: string[] = [];
-      const abort = new AbortController();
-      const onOuterAbort = () => abort.abort();
-      signal.addEventListener('abort', onOuterAbort, {once: true});
-      const abortable: typeof fetch = (input, init) => fetch(input, {...init, signal: abort.signal});
-      const logsClient = client(session, {fetch: abortable});
-      let stage = '';
-      // The log's markers say RUNNING and the final stage as they happen, sooner than the next status poll.
-      const setStage = (next: string) => {
-        if (next === stage) return;
-        stage = next;
-        on.stage(stage);
-      };
-      const logs = (async () => {
-        try {
-          for await (const entry of logsClient.streamJobLogs(job.namespace, job.id)) {
-            const text = redactSecrets(String(entry.message ?? ''), known);
-            if (/^===== Job started/.test(text)) {
-              if (!stage || stage === 'SCHEDULING') setStage('RUNNING');
-              continue;
-            }
-            const finished = /^===== Job finished: status=([A-Z]+)/.exec(text);
-            if (finished) setStage(finished[1]!);
-            for (const line of text.split(/\r?\n/)) {
-              lines.push(line);
-              on.log(line);
-            }
-          }
-        } catch {
-          // The stream ends with the job or is aborted; the status poll below decides the outcome.
-        }
-      })();
-      const api = client(session);
-      let message: string | undefined;
-      try {
-        while (!signal.aborted) {
-          const info = await api.getJob(job.namespace, job.id);
-          const polled = String(info.status.stage);
-          message = info.status.message ?? undefined;
-          // A poll answered before the log's marker arrived must not step the stage back (to SCHEDULING, or from a
-          // final stage the log already announced).
-          const behind = (polled === 'SCHEDULING' && stage === 'RUNNING') || (TERMINAL.has(stage) && !TERMINAL.has(polled));
-          if (!behind) setStage(polled);
-          if (TERMINAL.has(polled)) break;
-          await sleep(pollMs, signal);
-        }
-      } finally {
-        // Give the log stream a moment to deliver its last lines, then stop it.
-        await Promise.race([logs, sleep(1500)]);
-        abort.abort();
-        signal.removeEventListener('abort', onOuterAbort);
-        await logs;
-      }
+      // core/jobs followJob: the log stream with status polls deciding the end (a broken stream falls back to polls).
+      const followed = await runFollow({
+        hubUrl: session.target.endpoint,
+        accessToken: session.account?.token ?? '',
+        namespace: job.namespace,
+        jobId: job.id,
+        secrets: known,
+        signal,
+        pollMs,
+        maxMs: ctx.options.followMaxMs ?? 60 * 60_000,
+        onStage: (stage) => on.stage(stage),
+        // The started marker is shown as the RUNNING stage, not as a log line.
+        onLog: (line) => {
+          if (!/^===== Job started/.test(line)) on.log(line);
+        },
+      });
+      const stage = followed.stage;
+      const message = followed.message;
+      const lines = followed.lines.filter((l) => !/^===== Job started/.test(l)).flatMap((l) => l.split(/\r?\n/));
       const outcome: Outcome = {stage, nextSteps: []};
-      if (message) outcome.message = redactSecrets(message, known);
+      if (message) outcome.message = message;
       if (stage === 'COMPLETED') {
         const ex = example(session);
         // Only the push examples create or update their repo; reading one is not "created".
         const pushes = ex.goals(session.account?.user ?? job.namespace).some((g) => g.kind === 'push');
         const repo = pushes ? ex.repo?.(session.account?.user ?? job.namespace) : undefined;
-        if (repo) outcome.created = `${session.target.endpoint}/${repo.type === 'dataset' ? 'datasets/' : ''}${repo.id}`;
+        if (repo) outcome.created = repoUrl(session.target.endpoint, repo);
         const existed = repoExistedBefore.get(job.id);
         if (repo && existed !== undefined) outcome.repoExisted = existed;
         const sandbox = session.target.kind === 'sandbox';
@@ -154,14 +121,3 @@ export function createJobServices(ctx: ServiceContext): JobServices {
   };
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, {once: true});
-  });
-}

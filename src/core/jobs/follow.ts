@@ -1,0 +1,159 @@
+// Following a submitted job to its end, written once for the wizard, `example` and the lessons: the log stream
+// (reopened when it drops, seen lines skipped) gives lines and early stage markers; status polls decide the end, so a
+// stalled or broken stream falls back to polling. Every wait is told (onWait within `feedbackMs`) and bounded (`maxMs`).
+import {createHubClient, type HubClient} from '../hub/client.js';
+import {describeHubError} from '../hub/errors.js';
+import {redactSecrets} from '../tokens/mask.js';
+import {isTerminal} from './stages.js';
+
+export interface FollowOptions {
+  hubUrl: string;
+  accessToken: string;
+  namespace: string;
+  jobId: string;
+  /** Masked in every line and message, besides token-shaped text. */
+  secrets?: string[];
+  onStage?: (stage: string) => void;
+  /** Each log line, already masked and sanitised. */
+  onLog?: (line: string) => void;
+  /** What is being waited for, when nothing else was said for `feedbackMs` (then every 5 x feedbackMs). */
+  onWait?: (text: string) => void;
+  signal?: AbortSignal;
+  /** Between status polls (default 1 s). */
+  pollMs?: number;
+  /** Silence before onWait (default 2 s). */
+  feedbackMs?: number;
+  /** Stop following after this long; the job itself keeps running (default 30 min). */
+  maxMs?: number;
+  /** For tests and special transports only. */
+  fetch?: typeof fetch;
+}
+
+export interface FollowResult {
+  /** The last stage known ('' when none was ever read). */
+  stage: string;
+  message?: string;
+  lines: string[];
+  /** terminal: the job ended; timeout: maxMs passed first; aborted: the caller's signal. */
+  ended: 'terminal' | 'timeout' | 'aborted';
+}
+
+const STARTED = /^===== Job started/;
+const FINISHED = /^===== Job finished: status=([A-Z]+)/;
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, {once: true});
+  });
+}
+
+export async function followJob(o: FollowOptions): Promise<FollowResult> {
+  const secrets = o.secrets ?? [];
+  const pollMs = o.pollMs ?? 1000;
+  const feedbackMs = o.feedbackMs ?? 2000;
+  const deadline = Date.now() + (o.maxMs ?? 30 * 60_000);
+  const stop = new AbortController();
+  const onOuterAbort = () => stop.abort();
+  o.signal?.addEventListener('abort', onOuterAbort, {once: true});
+  const baseFetch = o.fetch ?? fetch;
+  const abortable: typeof fetch = (input, init) => baseFetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, stop.signal]) : stop.signal});
+  // The stream's request waits for headers like any call; its body is not time-limited (a job may be quiet).
+  const logsClient: HubClient = createHubClient({hubUrl: o.hubUrl, accessToken: o.accessToken, fetch: abortable});
+  const api: HubClient = createHubClient({hubUrl: o.hubUrl, accessToken: o.accessToken, fetch: abortable});
+
+  const lines: string[] = [];
+  let stage = '';
+  let message: string | undefined;
+  let lastSaid = Date.now();
+  let quietFor = feedbackMs;
+  const started = Date.now();
+  const said = () => {
+    lastSaid = Date.now();
+    quietFor = feedbackMs;
+  };
+  const setStage = (next: string) => {
+    if (next === stage) return;
+    stage = next;
+    said();
+    o.onStage?.(stage);
+  };
+  const wait = (text: string) => {
+    said();
+    quietFor = feedbackMs * 5;
+    o.onWait?.(text);
+  };
+  const feedback = setInterval(() => {
+    if (Date.now() - lastSaid < quietFor) return;
+    const secs = Math.round((Date.now() - started) / 1000);
+    wait(`Waiting for job ${o.jobId}: ${stage ? `stage ${stage}` : 'no stage read yet'}, ${secs} s so far (it stops being followed after ${Math.round((o.maxMs ?? 30 * 60_000) / 1000)} s).`);
+  }, Math.min(250, feedbackMs));
+
+  const logs = (async () => {
+    for (let attempt = 0; attempt < 6 && !stop.signal.aborted; attempt++) {
+      let index = 0;
+      try {
+        for await (const entry of logsClient.streamJobLogs(o.namespace, o.jobId)) {
+          // A reopened stream starts again from the first line: skip the ones already shown.
+          if (index++ < lines.length) continue;
+          const text = redactSecrets(String(entry.message ?? ''), secrets);
+          if (STARTED.test(text) && (!stage || stage === 'SCHEDULING')) setStage('RUNNING');
+          const finished = FINISHED.exec(text);
+          if (finished) setStage(finished[1]!);
+          lines.push(text);
+          said();
+          for (const line of text.split(/\r?\n/)) o.onLog?.(line);
+        }
+      } catch {
+        // A dropped or refused stream: the status polls go on deciding; reopen after a pause.
+      }
+      if (stop.signal.aborted) return;
+      await sleep(Math.min(1000 * (attempt + 1), 5000), stop.signal);
+    }
+  })();
+
+  let ended: FollowResult['ended'] = 'timeout';
+  let failures = 0;
+  try {
+    while (Date.now() < deadline) {
+      if (o.signal?.aborted) {
+        ended = 'aborted';
+        break;
+      }
+      try {
+        const info = await api.getJob(o.namespace, o.jobId);
+        failures = 0;
+        const polled = String(info.status.stage);
+        message = info.status.message ?? undefined;
+        // A poll answered before the log's marker must not step the stage back.
+        const behind = (polled === 'SCHEDULING' && stage === 'RUNNING') || (isTerminal(stage) && !isTerminal(polled));
+        if (!behind) setStage(polled);
+        if (isTerminal(polled)) {
+          ended = 'terminal';
+          break;
+        }
+      } catch (error) {
+        if (o.signal?.aborted) {
+          ended = 'aborted';
+          break;
+        }
+        failures++;
+        if (failures === 1 || failures % 5 === 0) wait(`Could not read job ${o.jobId}'s status (${describeHubError(error, {endpoint: o.hubUrl, secrets}).message}); trying again.`);
+      }
+      await sleep(Math.min(pollMs * (failures > 0 ? Math.min(2 ** failures, 8) : 1), Math.max(0, deadline - Date.now())), o.signal);
+    }
+  } finally {
+    clearInterval(feedback);
+    // Give the stream a moment to deliver its last lines, then stop it.
+    if (ended === 'terminal') await Promise.race([logs, sleep(1500)]);
+    stop.abort();
+    o.signal?.removeEventListener('abort', onOuterAbort);
+    await logs;
+  }
+  return {stage, ...(message ? {message: redactSecrets(message, secrets)} : {}), lines, ended};
+}
