@@ -1,5 +1,7 @@
 // Benchmark: `check DIR --offline --json` over 10,000 generated files (.py/.json/.md/.sh/binaries, some with
-// findings). Prints each run and the median; target under 2 s. Run after a build: node scripts/bench-check.mjs
+// findings, padded to about 40 MB), against `grep -rE 'hf_[A-Za-z0-9]{34}'` on the same tree. Prints each run, both
+// medians and the ratio (target: within 3x of grep), and check's peak memory (target < 150 MB).
+// Run after a build: node scripts/bench-check.mjs
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
@@ -8,7 +10,11 @@ import {join} from 'node:path';
 
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const TARGET_MS = 2000;
+const TARGET_RATIO = 3;
+const TARGET_MB = 150;
+/** Ordinary code and prose appended to each text file so the tree weighs about 40 MB, as a real project would. */
+const PAD_BYTES = Number(process.env.BENCH_PAD ?? 4000);
+const PAD_PY = '\n'.concat(Array.from({length: 200}, (_, i) => `def helper_${i}(x):\n    return [v * ${i} for v in x if v]\n`).join('')).slice(0, PAD_BYTES);
 const cli = new URL('../dist/cli.mjs', import.meta.url).pathname;
 if (!existsSync(cli)) {
   console.error('dist/cli.mjs is missing: run `node scripts/build.mjs` first (npm run bench:check does).');
@@ -34,21 +40,31 @@ try {
     const sub = join(dir, `d${Math.floor(i / perDir)}`);
     if (i % perDir === 0) await mkdir(sub, {recursive: true});
     const [ext, make] = templates[i % templates.length];
-    await writeFile(join(sub, `f${i}.${ext}`), make(i));
+    const body = make(i);
+    await writeFile(join(sub, `f${i}.${ext}`), typeof body === 'string' ? body + PAD_PY : body);
   }
   await writeFile(join(dir, '.gitignore'), 'd0/\n*.tmp\n');
-  console.log(`Generated ${FILES} files in ${dir}`);
+  const du = spawnSync("du", ["-sm", "--apparent-size", dir], {encoding: "utf8"}).stdout.split("\t")[0];
+  console.log(`Generated ${FILES} files (${du} MB) in ${dir}`);
 
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const times = [];
+  const grepTimes = [];
   let summary = '';
+  let peakMb = 0;
   for (let r = 0; r < RUNS; r++) {
+    const gStart = process.hrtime.bigint();
+    spawnSync('grep', ['-rE', 'hf_[A-Za-z0-9]{34}', dir], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
+    grepTimes.push(Number(process.hrtime.bigint() - gStart) / 1e6);
     const start = process.hrtime.bigint();
-    const res = spawnSync(process.execPath, [cli, 'check', dir, '--offline', '--json'], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: {...process.env, HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')}});
+    const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'check', dir, '--offline', '--json'], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: {...process.env, HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')}});
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (res.status !== 0 && res.status !== 1) {
       console.error(`check exited ${res.status}: ${res.stderr.split('\n')[0]}`);
       process.exit(1);
     }
+    const kb = Number(res.stderr.trim().split('\n').pop());
+    if (Number.isFinite(kb)) peakMb = Math.max(peakMb, kb / 1024);
     if (r === 0) {
       const report = JSON.parse(res.stdout);
       const count = (s) => report.checks.filter((c) => c.status === s).length;
@@ -56,12 +72,13 @@ try {
       if (res.stdout.includes(FAKE)) throw new Error('a whole token reached the output');
     }
     times.push(ms);
-    console.log(`run ${r + 1}: ${ms.toFixed(0)} ms`);
+    console.log(`run ${r + 1}: check ${ms.toFixed(0)} ms, grep ${grepTimes[r].toFixed(0)} ms`);
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
+  const m = median(times);
+  const g = median(grepTimes);
   console.log(`findings: ${summary}`);
-  console.log(`median: ${median.toFixed(0)} ms over ${RUNS} runs (target < ${TARGET_MS} ms) ${median < TARGET_MS ? 'OK' : 'SLOWER THAN TARGET'}`);
+  console.log(`median over ${RUNS} runs: check --offline ${m.toFixed(0)} ms, grep -rE ${g.toFixed(0)} ms, ratio ${(m / g).toFixed(2)}x (target <= ${TARGET_RATIO}x) ${m / g <= TARGET_RATIO ? 'OK' : 'SLOWER THAN TARGET'}`);
+  console.log(`check peak memory (max RSS): ${peakMb ? peakMb.toFixed(0) + ' MB' : 'unknown (no /usr/bin/time)'} (target < ${TARGET_MB} MB) ${peakMb && peakMb < TARGET_MB ? 'OK' : ''}`);
 
   const secretlint = spawnSync('npx', ['--no-install', 'secretlint', '--version'], {encoding: 'utf8'});
   if (secretlint.status === 0) {
@@ -72,5 +89,6 @@ try {
     console.log('secretlint is not installed: no comparison run (not installing it).');
   }
 } finally {
-  await rm(dir, {recursive: true, force: true});
+  if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
+  else await rm(dir, {recursive: true, force: true});
 }

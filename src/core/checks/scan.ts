@@ -1,4 +1,5 @@
 // Reads files (or in-memory text) into the ScanModel the static checks judge: submissions, scripts, token hits.
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {open, stat} from 'node:fs/promises';
 import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:path';
 import {LineIndex, LiteralParser, type Lit} from '../jobspec/literal.js';
@@ -190,8 +191,15 @@ export function scanText(text: string, file: string, kind: FileKind = kindOf(fil
   return model;
 }
 
+/**
+ * Words without which a file holds nothing any check reads: no token, no job submission, no Hub call, no job config.
+ * Files without any of them are counted but not parsed (most of a real project).
+ */
+const RELEVANT = /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload_|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space/;
+
 function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, pending: PendingFile[]): void {
   model.files.push(file);
+  if (!RELEVANT.test(text) && !/hf-jobs?\.json$/i.test(file)) return;
   if (text.includes('hf_') || text.includes('api_org_')) {
     const hits = findTokenLike(text);
     if (hits.length) {
@@ -238,10 +246,33 @@ async function readCapped(path: string, size: number): Promise<{text: string; tr
   }
 }
 
+let shared = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * The same as readCapped, synchronously into one reused buffer: for many small files this is several times faster
+ * than promise-based reads (no per-file handle objects, no thread-pool round trips, little garbage).
+ */
+function readCappedSync(path: string): {text: string; truncated: boolean} | {binary: true} {
+  const fd = openSync(path, 'r');
+  try {
+    const total = fstatSync(fd).size;
+    const length = Math.min(total, MAX_BYTES);
+    if (shared.length < length) shared = Buffer.allocUnsafe(Math.max(length, shared.length * 2));
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, shared, read, length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    if (shared.subarray(0, Math.min(read, SNIFF_BYTES)).includes(0)) return {binary: true};
+    return {text: shared.toString('utf8', 0, read), truncated: total > MAX_BYTES};
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export interface ScanPathsOptions {
   cwd: string;
-  /** Parallel file reads. */
-  concurrency?: number;
 }
 
 /** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */
@@ -260,32 +291,27 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   }
   model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
   const absByDisplay = new Map<string, string>();
-  let next = 0;
-  const worker = async () => {
-    while (next < queue.length) {
-      const entry = queue[next++]!;
-      const shown = display(entry.path);
-      absByDisplay.set(shown, entry.path);
-      if (BINARY_EXT.has(extname(entry.path).toLowerCase())) {
-        model.skipped.push({file: shown, reason: 'binary'});
-        continue;
-      }
-      let got;
-      try {
-        got = await readCapped(entry.path, entry.size);
-      } catch (error) {
-        model.skipped.push({file: shown, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
-        continue;
-      }
-      if ('binary' in got) {
-        model.skipped.push({file: shown, reason: 'binary'});
-        continue;
-      }
-      if (got.truncated) model.skipped.push({file: shown, reason: `only the first ${MAX_BYTES / 1024 / 1024} MB scanned`});
-      scanInto(got.text, shown, kindOf(entry.path), model, pending);
+  for (const entry of queue) {
+    const shown = display(entry.path);
+    absByDisplay.set(shown, entry.path);
+    if (BINARY_EXT.has(extname(entry.path).toLowerCase())) {
+      model.skipped.push({file: shown, reason: 'binary'});
+      continue;
     }
-  };
-  await Promise.all(Array.from({length: options.concurrency ?? 32}, worker));
+    let got;
+    try {
+      got = readCappedSync(entry.path);
+    } catch (error) {
+      model.skipped.push({file: shown, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
+      continue;
+    }
+    if ('binary' in got) {
+      model.skipped.push({file: shown, reason: 'binary'});
+      continue;
+    }
+    if (got.truncated) model.skipped.push({file: shown, reason: `only the first ${MAX_BYTES / 1024 / 1024} MB scanned`});
+    scanInto(got.text, shown, kindOf(entry.path), model, pending);
+  }
   model.files.sort();
 
   // Local scripts the jobs run: use their facts (scanned above, or read now).
