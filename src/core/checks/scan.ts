@@ -83,6 +83,15 @@ function attachInlineFacts(subs: Submission[], file: string): ScriptFacts[] {
 
 function scanJson(text: string, file: string, lineBase: number, model: ScanModel): void {
   if (!/"operation"|"script"|"command"|"secrets"|hf-job/.test(text) && !/hf-jobs?\.json$/i.test(file)) return;
+  // A whole .json file must be JSON: the native parser says so at once, before the line-keeping parser (which would
+  // otherwise read trailing non-JSON text as one long expression). Code blocks and .jsonc may hold comments.
+  if (lineBase === 1 && /\.json$/i.test(file)) {
+    try {
+      JSON.parse(text);
+    } catch {
+      return;
+    }
+  }
   let root: Lit;
   try {
     const p = new LiteralParser(text, {lineBase});

@@ -105,21 +105,29 @@ export function pythonCode(text: string): string {
 
 export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFacts {
   const facts: ScriptFacts = {file, checksToken: false, needsToken: false, isJobScript: /^#\s*\/\/\/\s*script\s*$/m.test(text), pushTargets: []};
-  const lines = pythonCode(text).split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (facts.hubLine === undefined) {
-      for (const [re, what] of WRITES) {
-        if (re.test(line)) {
-          facts.hubLine = i + lineBase;
-          facts.hubWhat = what;
-          break;
-        }
-      }
+  // Whole-text searches (one pass per pattern), then the line of the first hit: much faster than per-line tests.
+  const code = pythonCode(text);
+  const lineAt = (index: number) => {
+    let n = 0;
+    for (let i = code.indexOf('\n'); i !== -1 && i < index; i = code.indexOf('\n', i + 1)) n++;
+    return n + lineBase;
+  };
+  let firstWrite = -1;
+  for (const [re, what] of WRITES) {
+    const at = code.search(re);
+    if (at !== -1 && (firstWrite === -1 || at < firstWrite)) {
+      firstWrite = at;
+      facts.hubWhat = what;
     }
-    if (facts.tokenLine === undefined && TOKEN_READS.some((re) => re.test(line))) facts.tokenLine = i + lineBase;
-    if (!facts.needsToken && STRICT_READS.some((re) => re.test(line))) facts.needsToken = true;
   }
+  if (firstWrite !== -1) facts.hubLine = lineAt(firstWrite);
+  let firstRead = -1;
+  for (const re of TOKEN_READS) {
+    const at = code.search(re);
+    if (at !== -1 && (firstRead === -1 || at < firstRead)) firstRead = at;
+  }
+  if (firstRead !== -1) facts.tokenLine = lineAt(firstRead);
+  facts.needsToken = STRICT_READS.some((re) => re.test(code));
   // Order of execution is not visible in the text (helpers are defined above main): a read anywhere counts.
   facts.checksToken = facts.tokenLine !== undefined;
   if (facts.hubLine !== undefined) facts.needsToken = true;

@@ -51,6 +51,7 @@ export class LineIndex {
 const CLOSERS = new Set([',', '}', ']', ')']);
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
+const STRING_PREFIX = new Set(['r', 'R', 'b', 'B', 'u', 'U', 'f', 'F']);
 
 export class LiteralParser {
   pos = 0;
@@ -119,9 +120,13 @@ export class LiteralParser {
     return this.expr(stopAtColon);
   }
 
+  /** A string starts here (up to two prefix letters of rRbBuUfF, then a quote); no slicing: called per character. */
   atString(): boolean {
-    const m = /^([rRbBuUfF]{0,2})(['"])/.exec(this.text.slice(this.pos, this.pos + 3));
-    return m !== null;
+    const t = this.text;
+    let i = this.pos;
+    for (let k = 0; k < 2 && STRING_PREFIX.has(t[i] ?? ''); k++) i++;
+    const c = t[i];
+    return c === '"' || c === "'";
   }
 
   string(): Lit {
