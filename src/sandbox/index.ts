@@ -15,6 +15,7 @@ import {registerRepoRoutes} from './routes/repos.js';
 import {registerWhoamiRoutes} from './routes/whoami.js';
 import {registerCredentialRoutes} from './routes/credentials.js';
 import {registerNewTokenRoutes} from './routes/new-token.js';
+import {registerBucketRoutes} from './buckets/routes.js';
 import {hubStore} from './hub/service.js';
 import {writeTextAtomic} from './hub/store.js';
 import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
@@ -26,7 +27,7 @@ export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js
 export {SandboxDataError} from './owner.js';
 
 // Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
-const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerPageRoutes];
+const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerBucketRoutes, registerPageRoutes];
 const LABELS: readonly PracticeTokenLabel[] = PRACTICE_TOKENS;
 
 async function loadAccounts(file: string): Promise<Accounts | undefined> {
