@@ -16,6 +16,7 @@ import {registerWhoamiRoutes} from './routes/whoami.js';
 import {registerCredentialRoutes} from './routes/credentials.js';
 import {registerNewTokenRoutes} from './routes/new-token.js';
 import {registerBucketRoutes} from './buckets/routes.js';
+import {registerXetRoutes} from './xet/routes.js';
 import {hubStore} from './hub/service.js';
 import {writeTextAtomic} from './hub/store.js';
 import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
@@ -27,7 +28,7 @@ export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js
 export {SandboxDataError} from './owner.js';
 
 // Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
-const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerBucketRoutes, registerPageRoutes];
+const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerBucketRoutes, registerXetRoutes, registerPageRoutes];
 const LABELS: readonly PracticeTokenLabel[] = PRACTICE_TOKENS;
 
 async function loadAccounts(file: string): Promise<Accounts | undefined> {

@@ -1,9 +1,29 @@
-// The sandbox's Xet content store (CAS): which files it knows, by Xet file hash, and how to rebuild them from xorbs.
-// Layout under `<dataDir>/hub/xet/`: files/<aa>/<hash>.json, one reconstruction a file ({size, terms}), written once
-// a shard that names the file was uploaded and verified.
-import {readFile} from 'node:fs/promises';
+// The sandbox's Xet content store (CAS), content-addressed and streamed. Layout under `<dataDir>/hub/xet/`:
+//   xorbs/<aa>/<hash>        a xorb exactly as uploaded (8-byte chunk headers + compressed chunks)
+//   xorbs/<aa>/<hash>.json   its chunk index: per chunk the hash, packed byte range and unpacked length
+//   files/<aa>/<hash>.json   a file's reconstruction ({size, terms}), written once a verified shard named it
+// Verification follows the Xet format: every chunk of an uploaded xorb is decompressed and hashed (keyed blake3),
+// the xorb hash (Merkle tree of chunk hashes) must equal the name it was uploaded under; a shard's file entries must
+// name stored xorbs and chunk ranges, their per-range verification hashes and the file hash must match.
+import {createReadStream, createWriteStream} from 'node:fs';
+import {mkdir, readFile, rename, rm, stat} from 'node:fs/promises';
+import type {IncomingMessage} from 'node:http';
 import {join} from 'node:path';
+import {once} from 'node:events';
+import {Hasher} from '@huggingface/blake3-jit';
+import {fileHash, hashToHex, hexToBytes, verificationHash, xorbHash} from '@huggingface/xetchunk-wasm';
 import type {SandboxCore} from '../context.js';
+import {HttpError} from '../http.js';
+import {hubStore} from '../hub/service.js';
+import {CHUNK_HEADER_BYTES, XetFormatError, decompressChunk, parseChunkHeader} from './lz4.js';
+
+/** The keyed-blake3 key of chunk hashes (Xet format, DATA_KEY). */
+const DATA_KEY = new Uint8Array([
+  102, 151, 245, 119, 91, 149, 80, 222, 49, 53, 203, 172, 165, 151, 24, 28, 157, 228, 33, 16, 155, 235, 43, 88, 180, 208, 176, 75, 147, 173, 242, 41,
+]);
+
+export const MAX_XORB_BYTES = 64 * 1024 * 1024 + 1024 * 1024;
+export const MAX_SHARD_BYTES = 64 * 1024 * 1024;
 
 export interface XetTerm {
   /** The xorb's hash (64 hex). */
@@ -18,19 +38,51 @@ export interface XetTerm {
 export interface XetFileRecord {
   size: number;
   terms: XetTerm[];
+  sha256?: string;
+}
+
+export interface XorbChunk {
+  hash: string;
+  /** Packed byte range [start, end) in the xorb file, header included. */
+  start: number;
+  end: number;
+  length: number;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
+export function isXetHash(s: unknown): s is string {
+  return typeof s === 'string' && HEX64.test(s);
+}
+
+function hashHexAt(b: Uint8Array, at: number): string {
+  return hashToHex(b.subarray(at, at + 32));
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 export class XetFiles {
   readonly root: string;
-  constructor(dataDir: string) {
-    this.root = join(dataDir, 'hub', 'xet');
+  private readonly hasher = Hasher.newKeyed(DATA_KEY);
+  private readonly chunkIndexCache = new Map<string, XorbChunk[]>();
+
+  constructor(private readonly core: SandboxCore) {
+    this.root = join(core.dataDir, 'hub', 'xet');
   }
 
   filePath(hash: string): string {
-    if (!HEX64.test(hash)) throw new Error('Invalid Xet hash');
+    if (!HEX64.test(hash)) throw new HttpError(400, 'Invalid Xet hash');
     return join(this.root, 'files', hash.slice(0, 2), `${hash}.json`);
+  }
+
+  xorbPath(hash: string): string {
+    if (!HEX64.test(hash)) throw new HttpError(400, 'Invalid xorb hash');
+    return join(this.root, 'xorbs', hash.slice(0, 2), hash);
   }
 
   async get(hash: string): Promise<XetFileRecord | undefined> {
@@ -46,13 +98,218 @@ export class XetFiles {
   async fileSize(hash: string): Promise<number | undefined> {
     return (await this.get(hash))?.size;
   }
+
+  async xorbChunks(hash: string): Promise<XorbChunk[] | undefined> {
+    const cached = this.chunkIndexCache.get(hash);
+    if (cached) return cached;
+    try {
+      const chunks = JSON.parse(await readFile(`${this.xorbPath(hash)}.json`, 'utf8')) as XorbChunk[];
+      if (this.chunkIndexCache.size > 200) this.chunkIndexCache.clear();
+      this.chunkIndexCache.set(hash, chunks);
+      return chunks;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Streams a xorb upload to a temp file while parsing and verifying it chunk by chunk (memory: one chunk), then
+   * moves it into place. Answers whether it was new (the Hub's `was_inserted`).
+   */
+  async putXorb(hash: string, body: IncomingMessage): Promise<boolean> {
+    const target = this.xorbPath(hash);
+    if (await exists(`${target}.json`)) {
+      body.resume();
+      return false;
+    }
+    const tmp = hubStore(this.core).tmpPath('xorb');
+    const out = createWriteStream(tmp, {mode: 0o600});
+    const chunks: XorbChunk[] = [];
+    let pending: Uint8Array = new Uint8Array(0);
+    let offset = 0;
+    let total = 0;
+    try {
+      for await (const piece of body) {
+        const buf = piece as Buffer;
+        total += buf.length;
+        if (total > MAX_XORB_BYTES) throw new HttpError(413, `Xorb larger than ${MAX_XORB_BYTES} bytes`);
+        if (!out.write(buf)) await once(out, 'drain');
+        pending = pending.length ? Buffer.concat([pending, buf]) : buf;
+        let at = 0;
+        while (pending.length - at >= CHUNK_HEADER_BYTES) {
+          const header = parseChunkHeader(pending, at);
+          const end = at + CHUNK_HEADER_BYTES + header.compressedLength;
+          if (end > pending.length) break;
+          const plain = decompressChunk(header, pending.subarray(at + CHUNK_HEADER_BYTES, end));
+          const chunkHash = hashToHex(this.hasher.reset().update(plain).finalize(32));
+          chunks.push({hash: chunkHash, start: offset, end: offset + (end - at), length: plain.length});
+          offset += end - at;
+          at = end;
+        }
+        pending = pending.subarray(at);
+      }
+      out.end();
+      await once(out, 'close');
+      if (pending.length) throw new XetFormatError(`Xorb ends inside a chunk (${pending.length} stray bytes)`);
+      if (chunks.length === 0) throw new XetFormatError('Xorb has no chunks');
+      const actual = hashToHex(xorbHash(chunks.map((c) => ({hash: hexToBytes(c.hash), length: c.length}))));
+      if (actual !== hash) throw new HttpError(400, `Xorb content hashes to ${actual}, not ${hash}`);
+      await mkdir(join(target, '..'), {recursive: true, mode: 0o700});
+      await rename(tmp, target);
+      await writeJson(`${target}.json`, chunks);
+      return true;
+    } catch (error) {
+      out.destroy();
+      await rm(tmp, {force: true});
+      if (error instanceof XetFormatError) throw new HttpError(400, error.message);
+      throw error;
+    }
+  }
+
+  /** Verifies a shard (file entries against stored xorbs) and records the files it describes. */
+  async putShard(shard: Uint8Array): Promise<number> {
+    const files = parseShardFiles(shard);
+    let recorded = 0;
+    for (const file of files) {
+      const terms: XetTerm[] = [];
+      const allChunks: {hash: Uint8Array; length: number}[] = [];
+      let size = 0;
+      for (const [i, t] of file.terms.entries()) {
+        const chunks = await this.xorbChunks(t.hash);
+        if (!chunks) throw new HttpError(400, `Shard names xorb ${t.hash}, which was not uploaded`);
+        if (t.start >= t.end || t.end > chunks.length) throw new HttpError(400, `Shard names chunks ${t.start}..${t.end} of xorb ${t.hash}, which has ${chunks.length}`);
+        const slice = chunks.slice(t.start, t.end);
+        const length = slice.reduce((n, c) => n + c.length, 0);
+        if (length !== t.unpackedLength) throw new HttpError(400, `Shard term ${i} of file ${file.hash} says ${t.unpackedLength} bytes, the chunks make ${length}`);
+        const hashes = slice.map((c) => hexToBytes(c.hash));
+        if (file.verification) {
+          const expected = hashToHex(verificationHash(hashes));
+          if (expected !== file.verification[i]) throw new HttpError(400, `Verification hash mismatch for term ${i} of file ${file.hash}`);
+        }
+        for (const [k, c] of slice.entries()) allChunks.push({hash: hashes[k]!, length: c.length});
+        size += length;
+        terms.push(t);
+      }
+      const actual = hashToHex(fileHash(allChunks));
+      if (actual !== file.hash) throw new HttpError(400, `File entry ${file.hash} reconstructs to content hashing ${actual}`);
+      const target = this.filePath(file.hash);
+      if (!(await exists(target))) {
+        await mkdir(join(target, '..'), {recursive: true, mode: 0o700});
+        await writeJson(target, {size, terms, ...(file.sha256 ? {sha256: file.sha256} : {})} satisfies XetFileRecord);
+        recorded++;
+      }
+    }
+    return recorded;
+  }
+
+  /** Streams bytes [start, end) of a file, decompressing only the chunks that hold them. */
+  async *read(record: XetFileRecord, start = 0, end = record.size): AsyncGenerator<Uint8Array> {
+    let position = 0;
+    for (const term of record.terms) {
+      if (position >= end) break;
+      const termEnd = position + term.unpackedLength;
+      if (termEnd <= start) {
+        position = termEnd;
+        continue;
+      }
+      const chunks = await this.xorbChunks(term.hash);
+      if (!chunks) throw new Error(`Xorb ${term.hash} is missing from the sandbox store`);
+      const slice = chunks.slice(term.start, term.end);
+      const stream = createReadStream(this.xorbPath(term.hash), {start: slice[0]!.start, end: slice[slice.length - 1]!.end - 1});
+      let pending: Uint8Array = new Uint8Array(0);
+      let index = 0;
+      for await (const piece of stream) {
+        pending = pending.length ? Buffer.concat([pending, piece as Buffer]) : (piece as Buffer);
+        while (index < slice.length) {
+          const c = slice[index]!;
+          const size = c.end - c.start;
+          if (pending.length < size) break;
+          const header = parseChunkHeader(pending, 0);
+          const plain = decompressChunk(header, pending.subarray(CHUNK_HEADER_BYTES, size));
+          pending = pending.subarray(size);
+          index++;
+          const from = Math.max(start - position, 0);
+          const to = Math.min(end - position, plain.length);
+          position += plain.length;
+          if (to > from) yield plain.subarray(from, to);
+          if (position >= end) {
+            stream.destroy();
+            return;
+          }
+        }
+      }
+    }
+  }
+}
+
+async function writeJson(file: string, value: unknown): Promise<void> {
+  const {writeJsonAtomic} = await import('../hub/store.js');
+  await writeJsonAtomic(file, value);
+}
+
+const SHARD_MAGIC = new Uint8Array([72, 70, 82, 101, 112, 111, 77, 101, 116, 97, 68, 97, 116, 97, 0, 85, 105, 103, 69, 106, 123, 129, 87, 131, 165, 189, 217, 92, 205, 209, 74, 169]);
+const FLAG_VERIFICATION = 0x80000000;
+const FLAG_METADATA_EXT = 0x40000000;
+const BOOKEND = 'f'.repeat(64);
+
+interface ShardFile {
+  hash: string;
+  terms: XetTerm[];
+  verification?: string[];
+  sha256?: string;
+}
+
+/** The file entries of a shard (header, file info section up to its bookend), bounds-checked. */
+export function parseShardFiles(b: Uint8Array): ShardFile[] {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const bad = (what: string) => new HttpError(400, `Malformed shard: ${what}`);
+  if (b.length < 48 + 200 || !SHARD_MAGIC.every((x, i) => b[i] === x)) throw bad('bad magic tag');
+  if (view.getBigUint64(32, true) !== 2n) throw bad('unsupported header version');
+  const footerSize = Number(view.getBigUint64(40, true));
+  if (footerSize < 200 || footerSize > b.length - 48) throw bad('bad footer size');
+  const footer = b.length - footerSize;
+  if (view.getBigUint64(footer, true) !== 1n) throw bad('unsupported footer version');
+  const filesStart = Number(view.getBigUint64(footer + 8, true));
+  const xorbsStart = Number(view.getBigUint64(footer + 16, true));
+  if (filesStart < 48 || xorbsStart > footer || filesStart > xorbsStart) throw bad('bad section offsets');
+  const files: ShardFile[] = [];
+  let at = filesStart;
+  const has = (n: number) => {
+    if (at + n > xorbsStart) throw bad('file section overruns');
+  };
+  for (;;) {
+    has(48);
+    const hash = hashHexAt(b, at);
+    if (hash === BOOKEND) break;
+    const flags = view.getUint32(at + 32, true);
+    const count = view.getUint32(at + 36, true);
+    at += 48;
+    has(count * 48);
+    const terms: XetTerm[] = [];
+    for (let i = 0; i < count; i++, at += 48) {
+      terms.push({hash: hashHexAt(b, at), unpackedLength: view.getUint32(at + 36, true), start: view.getUint32(at + 40, true), end: view.getUint32(at + 44, true)});
+    }
+    const file: ShardFile = {hash, terms};
+    if (flags & FLAG_VERIFICATION) {
+      has(count * 48);
+      file.verification = [];
+      for (let i = 0; i < count; i++, at += 48) file.verification.push(hashHexAt(b, at));
+    }
+    if (flags & FLAG_METADATA_EXT) {
+      has(48);
+      file.sha256 = hashHexAt(b, at);
+      at += 48;
+    }
+    files.push(file);
+  }
+  return files;
 }
 
 const stores = new WeakMap<SandboxCore, XetFiles>();
 export function xetFiles(core: SandboxCore): XetFiles {
   let store = stores.get(core);
   if (!store) {
-    store = new XetFiles(core.dataDir);
+    store = new XetFiles(core);
     stores.set(core, store);
   }
   return store;

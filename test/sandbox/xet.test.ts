@@ -1,0 +1,95 @@
+// Xet through @huggingface/hub's own Xet code against a real sandbox: bucket uploads (xorbs, shards, batch) and
+// XetBlob downloads round-trip byte-identical files, from empty to one spanning several xorbs; the CAS refuses a
+// xorb whose content does not match its hash, a shard naming unknown xorbs, and requests without a CAS token.
+import {createHash, randomBytes} from 'node:crypto';
+import {commit, createRepo, downloadFile, listFiles, pathsInfo} from '@huggingface/hub';
+import {describe, expect, it} from 'vitest';
+import {useSandbox} from '../helpers/sandbox.js';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+let counter = 0;
+const fresh = () => `xet-${Date.now().toString(36)}-${counter++}`;
+
+describe('sandbox Xet', () => {
+  const sb = useSandbox();
+  const hub = () => ({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+
+  it('round-trips files from empty to several MB through a bucket, byte-identical', async () => {
+    const repo = `buckets/practice-user/${fresh()}`;
+    await createRepo({...hub(), repo});
+    const text = new TextEncoder().encode('print("hello from a bucket")\n');
+    const files: Record<string, Uint8Array<ArrayBuffer>> = {
+      'empty.bin': new Uint8Array(0),
+      'one.bin': new Uint8Array([42]),
+      'dir/script.py': text,
+      'dir/random-3mb.bin': new Uint8Array(randomBytes(3 * 1024 * 1024 + 17)),
+      'repeated.bin': new Uint8Array(2 * 1024 * 1024).fill(7),
+    };
+    await commit({...hub(), repo, title: 'upload', operations: Object.entries(files).map(([path, b]) => ({operation: 'addOrUpdate' as const, path, content: new Blob([b])}))});
+    const listed: string[] = [];
+    for await (const f of listFiles({...hub(), repo, recursive: true})) if (f.type === 'file') listed.push(f.path);
+    expect(listed.sort()).toEqual(Object.keys(files).sort());
+    const infos = await pathsInfo({...hub(), repo, paths: Object.keys(files)});
+    for (const info of infos) {
+      expect(info.size).toBe(files[info.path]!.length);
+      expect(info.xetHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    for (const [path, bytes] of Object.entries(files)) {
+      const blob = await downloadFile({...hub(), repo, path});
+      expect(blob, path).not.toBeNull();
+      const got = new Uint8Array(await blob!.arrayBuffer());
+      expect(got.length, path).toBe(bytes.length);
+      expect(sha(got), path).toBe(sha(bytes));
+    }
+    // A slice of a Xet blob reads only the terms it needs (ranged reconstruction + ranged xorb reads).
+    const big = files['dir/random-3mb.bin']!;
+    const blob = await downloadFile({...hub(), repo, path: 'dir/random-3mb.bin'});
+    const part = new Uint8Array(await blob!.slice(1_000_000, 1_300_000).arrayBuffer());
+    expect(sha(part)).toBe(sha(big.subarray(1_000_000, 1_300_000)));
+    // Plain HTTP clients (curl, a job) get the bytes themselves.
+    const res = await fetch(`${sb.current.url}/buckets/${repo.slice('buckets/'.length)}/resolve/dir/script.py`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-xet-hash')).toMatch(/^[0-9a-f]{64}$/);
+    expect(await res.text()).toBe('print("hello from a bucket")\n');
+  });
+
+  it('round-trips one file spanning several xorbs', async () => {
+    const repo = `buckets/practice-user/${fresh()}`;
+    await createRepo({...hub(), repo});
+    const bytes = randomBytes(70 * 1024 * 1024);
+    await commit({...hub(), repo, title: 'big', operations: [{operation: 'addOrUpdate', path: 'big.bin', content: new Blob([bytes])}]});
+    const blob = await downloadFile({...hub(), repo, path: 'big.bin'});
+    const got = new Uint8Array(await blob!.arrayBuffer());
+    expect(got.length).toBe(bytes.length);
+    expect(sha(got)).toBe(sha(bytes));
+    const xorbs = await (await fetch(`${sb.current.url}/_xet/v2/reconstructions/${(await pathsInfo({...hub(), repo, paths: ['big.bin']}))[0]!.xetHash}`, {
+      headers: {Authorization: `Bearer ${(await (await fetch(`${sb.current.url}/api/${repo}/xet-read-token`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}})).json()).accessToken}`},
+    })).json();
+    expect(Object.keys(xorbs.xorbs).length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('refuses CAS writes without a write token, a xorb under the wrong hash, and a shard naming unknown xorbs', async () => {
+    const repo = `buckets/practice-user/${fresh()}`;
+    await createRepo({...hub(), repo});
+    const tokenFor = async (scope: string, token: string) =>
+      fetch(`${sb.current.url}/api/${repo}/xet-${scope}-token`, {headers: {Authorization: `Bearer ${token}`}});
+    expect((await tokenFor('write', sb.current.tokens.read)).status).toBe(403);
+    const read = (await (await tokenFor('read', sb.current.tokens.read)).json()) as {accessToken: string; casUrl: string; exp: number};
+    expect(read.casUrl).toBe(`${sb.current.url}/_xet`);
+    expect(read.accessToken.startsWith('hf_')).toBe(false);
+    const write = (await (await tokenFor('write', sb.current.tokens.write)).json()) as {accessToken: string};
+    // One stored chunk: header (version 0, length 3, scheme 0, length 3) + 'abc'.
+    const xorb = new Uint8Array([0, 3, 0, 0, 0, 3, 0, 0, 97, 98, 99]);
+    const post = (path: string, token: string, body: Uint8Array<ArrayBuffer>) =>
+      fetch(`${sb.current.url}/_xet${path}`, {method: 'POST', body, headers: {Authorization: `Bearer ${token}`}});
+    expect((await post(`/v1/xorbs/default/${'ab'.repeat(32)}`, read.accessToken, xorb)).status).toBe(403);
+    expect((await post(`/v1/xorbs/default/${'ab'.repeat(32)}`, 'nope', xorb)).status).toBe(401);
+    const wrong = await post(`/v1/xorbs/default/${'ab'.repeat(32)}`, write.accessToken, xorb);
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toMatch(/hashes to/);
+    const garbage = await post('/v1/shards', write.accessToken, new Uint8Array(randomBytes(400)));
+    expect(garbage.status).toBe(400);
+    const missing = await fetch(`${sb.current.url}/_xet/v1/reconstructions/${'cd'.repeat(32)}`, {headers: {Authorization: `Bearer ${read.accessToken}`}});
+    expect(missing.status).toBe(404);
+  });
+});
