@@ -52,7 +52,7 @@ function findJob(runner: JobRunner, namespace: string, id: string): JobRecord {
 }
 
 export const registerJobRoutes: RouteModule = (router, sandbox) => {
-  const runner = new JobRunner(join(sandbox.dataDir, 'jobs'), () => sandbox.baseUrl);
+  const runner = new JobRunner(join(sandbox.dataDir, 'jobs'), () => sandbox.baseUrl, sandbox);
 
   router.on('GET', /^\/api\/jobs\/hardware$/, (ctx) => {
     sendJson(ctx, 200, JOB_HARDWARE);

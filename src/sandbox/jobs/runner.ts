@@ -10,6 +10,8 @@ import {delimiter, join} from 'node:path';
 import {findInterpreters, planLaunch} from './images.js';
 import {JobLog, LineSplitter} from './log.js';
 import {TERMINAL_STAGES, type JobOwner, type JobRecord, type JobStage, type ValidJobSpec} from './spec.js';
+import type {SandboxCore} from '../context.js';
+import {VolumeError, mountVolumes, syncBack, type MountPlan} from './volumes.js';
 
 /** After SIGTERM, how long a job's processes get before SIGKILL. */
 const KILL_GRACE_MS = 1000;
@@ -49,6 +51,8 @@ export class JobRunner {
   constructor(
     private readonly dir: string,
     private readonly endpoint: () => string,
+    /** The sandbox whose buckets and repos volumes come from (without it, jobs asking for volumes fail). */
+    private readonly core?: SandboxCore,
   ) {
     this.ready = this.load();
   }
@@ -211,14 +215,25 @@ export class JobRunner {
     log.append([
       `[sandbox] hf-jobs-wizard sandbox: ${plan.notes.join('; ')}.`,
       `[sandbox] flavor ${job.flavor} is not emulated (this machine's CPU); timeout ${job.timeoutSeconds}s; working directory is a fresh temporary folder.`,
-      ...(job.volumes?.length ? ['[sandbox] volumes are not mounted in the sandbox.'] : []),
     ]);
+    let mounts: MountPlan | undefined;
+    if (job.volumes?.length) {
+      try {
+        if (!this.core) throw new VolumeError('this runner has no sandbox store to mount volumes from');
+        mounts = await mountVolumes(this.core, job, root);
+        log.append(mounts.log);
+      } catch (error) {
+        if (!(error instanceof VolumeError)) throw error;
+        return {stage: 'ERROR', message: `Could not mount the job's volumes: ${error.message}`};
+      }
+    }
     const reason = r.stopReason as Running['stopReason'];
     if (reason) return reason;
+    const rewrite = (s: string) => (mounts ? mounts.rewrite(s) : s);
 
     // Only what the job asked for, plus PATH, HOME, JOB_ID and HF_ENDPOINT: nothing of the sandbox's environment.
     const env: Record<string, string> = {
-      ...job.environment,
+      ...Object.fromEntries(Object.entries(job.environment).map(([k, v]) => [k, rewrite(v)])),
       ...secrets,
       PATH: `${bin}${delimiter}${hostPath ?? ''}`,
       HOME: home,
@@ -227,14 +242,24 @@ export class JobRunner {
     };
     const posix = process.platform !== 'win32' && existsSync('/bin/sh');
     // `exec "$@" 2>&1`: stdout and stderr share one pipe, so their lines keep the order they were written in.
-    const [file, args] = posix ? ['/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...plan.argv]] : [plan.argv[0]!, plan.argv.slice(1)];
+    const argv = mounts ? mounts.wrap(plan.argv.map(rewrite)) : plan.argv;
+    const [file, args] = posix ? ['/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...argv]] : [argv[0]!, argv.slice(1)];
     const child = spawn(file, args as string[], {cwd: work, env, detached: posix, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true});
     r.child = child;
     job.status = {stage: 'RUNNING', message: null};
     job.startedAt = new Date().toISOString();
     const supervised = this.supervise(r, child);
     await this.save(job);
-    return supervised;
+    const outcome = await supervised;
+    if (mounts && this.core) {
+      try {
+        log.append(await syncBack(this.core, mounts));
+      } catch (error) {
+        log.append([`[sandbox] could not write the job's bucket volume back: ${(error as Error).message}`]);
+        if (outcome.stage === 'COMPLETED') return {stage: 'ERROR', message: 'The job completed but its bucket volume could not be written back'};
+      }
+    }
+    return outcome;
   }
 
   private supervise(r: Running, child: ChildProcess): Promise<{stage: JobStage; message: string | null}> {

@@ -11,7 +11,7 @@ import type {IncomingMessage} from 'node:http';
 import {join} from 'node:path';
 import {once} from 'node:events';
 import {Hasher} from '@huggingface/blake3-jit';
-import {fileHash, hashToHex, hexToBytes, verificationHash, xorbHash} from '@huggingface/xetchunk-wasm';
+import {createChunker, finalize, fileHash, hashToHex, hexToBytes, nextBlock, verificationHash, xorbHash} from '@huggingface/xetchunk-wasm';
 import type {SandboxCore} from '../context.js';
 import {HttpError} from '../http.js';
 import {hubStore} from '../hub/service.js';
@@ -24,6 +24,9 @@ const DATA_KEY = new Uint8Array([
 
 export const MAX_XORB_BYTES = 64 * 1024 * 1024 + 1024 * 1024;
 export const MAX_SHARD_BYTES = 64 * 1024 * 1024;
+const TARGET_CHUNK = 64 * 1024;
+const XORB_BYTES = 64 * 1024 * 1024;
+const XORB_CHUNKS = 8 * 1024;
 
 export interface XetTerm {
   /** The xorb's hash (64 hex). */
@@ -200,6 +203,82 @@ export class XetFiles {
       }
     }
     return recorded;
+  }
+
+  /**
+   * Stores a local file in the CAS as a Xet client would (content-defined chunks, xorbs of at most 64 MiB and 8,192
+   * chunks, chunks stored uncompressed), streamed: memory holds one chunk. Used to write back a job's bucket volume.
+   */
+  async ingestFile(path: string): Promise<{hash: string; size: number}> {
+    const chunker = createChunker(TARGET_CHUNK);
+    const fileChunks: {hash: Uint8Array; length: number}[] = [];
+    const terms: XetTerm[] = [];
+    let pending: Buffer[] = [];
+    let pendingLength = 0;
+    let xorb: {tmp: string; out: ReturnType<typeof createWriteStream>; chunks: XorbChunk[]; bytes: number} | undefined;
+    const flush = async () => {
+      if (!xorb) return;
+      const current = xorb;
+      xorb = undefined;
+      current.out.end();
+      await once(current.out, 'close');
+      const hash = hashToHex(xorbHash(current.chunks.map((c) => ({hash: hexToBytes(c.hash), length: c.length}))));
+      const target = this.xorbPath(hash);
+      if (await exists(`${target}.json`)) {
+        await rm(current.tmp, {force: true});
+      } else {
+        await mkdir(join(target, '..'), {recursive: true, mode: 0o700});
+        await rename(current.tmp, target);
+        await writeJson(`${target}.json`, current.chunks);
+      }
+      terms.push({hash, start: 0, end: current.chunks.length, unpackedLength: current.chunks.reduce((n, c) => n + c.length, 0)});
+    };
+    const take = async (chunk: {hash: Uint8Array; length: number}) => {
+      const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+      const data = all.subarray(0, chunk.length);
+      const rest = all.subarray(chunk.length);
+      pending = rest.length ? [rest] : [];
+      pendingLength = rest.length;
+      const hash = hashToHex(chunk.hash);
+      fileChunks.push({hash: hexToBytes(hash), length: chunk.length});
+      if (xorb && (xorb.bytes + CHUNK_HEADER_BYTES + data.length > XORB_BYTES || xorb.chunks.length >= XORB_CHUNKS)) await flush();
+      if (!xorb) {
+        const tmp = hubStore(this.core).tmpPath('ingest');
+        xorb = {tmp, out: createWriteStream(tmp, {mode: 0o600}), chunks: [], bytes: 0};
+      }
+      const header = Buffer.from([0, data.length & 255, (data.length >> 8) & 255, (data.length >> 16) & 255, 0, data.length & 255, (data.length >> 8) & 255, (data.length >> 16) & 255]);
+      if (!xorb.out.write(header)) await once(xorb.out, 'drain');
+      if (!xorb.out.write(Buffer.from(data))) await once(xorb.out, 'drain');
+      xorb.chunks.push({hash, start: xorb.bytes, end: xorb.bytes + CHUNK_HEADER_BYTES + data.length, length: data.length});
+      xorb.bytes += CHUNK_HEADER_BYTES + data.length;
+    };
+    let size = 0;
+    try {
+      for await (const piece of createReadStream(path)) {
+        const buf = piece as Buffer;
+        size += buf.length;
+        pending.push(buf);
+        pendingLength += buf.length;
+        for (const chunk of nextBlock(chunker, buf)) await take(chunk);
+      }
+      const last = finalize(chunker);
+      if (last) await take(last);
+      if (pendingLength !== 0) throw new Error('Chunker left bytes unaccounted for');
+      await flush();
+    } catch (error) {
+      if (xorb) {
+        xorb.out.destroy();
+        await rm(xorb.tmp, {force: true});
+      }
+      throw error;
+    }
+    const hash = hashToHex(fileHash(fileChunks));
+    const target = this.filePath(hash);
+    if (!(await exists(target))) {
+      await mkdir(join(target, '..'), {recursive: true, mode: 0o700});
+      await writeJson(target, {size, terms} satisfies XetFileRecord);
+    }
+    return {hash, size};
   }
 
   /** Streams bytes [start, end) of a file, decompressing only the chunks that hold them. */
