@@ -1,7 +1,8 @@
 // Xet as the Hub speaks it: the read/write token routes of repos and buckets, and a CAS under `<sandbox>/_xet`
 // (xorb and shard uploads, file reconstructions v1 and v2, signed ranged xorb reads), plus bucket file downloads
 // (`/buckets/{ns}/{name}/resolve/{path}`: Xet file info for clients that ask for it, the bytes otherwise).
-import {createHmac, timingSafeEqual} from 'node:crypto';
+import {createHmac, randomBytes, timingSafeEqual} from 'node:crypto';
+import {createReadStream} from 'node:fs';
 import {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import type {RouteModule, SandboxCore, SandboxRequest} from '../context.js';
@@ -65,8 +66,6 @@ async function reconstruction(ctx: SandboxRequest, hash: string, version: 1 | 2)
     if (start >= record.size && record.size > 0) throw new HttpError(416, 'Requested range not satisfiable', undefined, {'Content-Range': `bytes */${record.size}`});
   }
   const terms: {hash: string; unpacked_length: number; range: {start: number; end: number}}[] = [];
-  const v1: Record<string, unknown[]> = {};
-  const v2: Record<string, unknown[]> = {};
   let position = 0;
   let offsetIntoFirst = 0;
   for (const term of record.terms) {
@@ -74,13 +73,28 @@ async function reconstruction(ctx: SandboxRequest, hash: string, version: 1 | 2)
     if (termEnd > start && position < end) {
       if (terms.length === 0) offsetIntoFirst = start - position;
       terms.push({hash: term.hash, unpacked_length: term.unpackedLength, range: {start: term.start, end: term.end}});
-      const chunks = (await xet.xorbChunks(term.hash)) ?? [];
-      const bytes = {start: chunks[term.start]?.start ?? 0, end: (chunks[term.end - 1]?.end ?? 1) - 1};
-      const url = xorbUrl(ctx.sandbox, term.hash);
-      (v1[term.hash] ??= []).push({range: {start: term.start, end: term.end}, url, url_range: bytes});
-      (v2[term.hash] ??= []).push({url, ranges: [{chunks: {start: term.start, end: term.end}, bytes}]});
     }
     position = termEnd;
+  }
+  // One fetch entry per xorb, its chunk ranges merged (a file that repeats content names one range several times):
+  // the clients fetch each URL once, with every range (multipart/byteranges when there are several).
+  const merged = new Map<string, {start: number; end: number}[]>();
+  for (const t of terms) (merged.get(t.hash) ?? merged.set(t.hash, []).get(t.hash)!).push({...t.range});
+  const v1: Record<string, unknown[]> = {};
+  const v2: Record<string, unknown[]> = {};
+  for (const [hash, list] of merged) {
+    list.sort((a, b) => a.start - b.start);
+    const ranges: {start: number; end: number}[] = [];
+    for (const r of list) {
+      const last = ranges[ranges.length - 1];
+      if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+      else ranges.push({...r});
+    }
+    const chunks = (await xet.xorbChunks(hash)) ?? [];
+    const url = xorbUrl(ctx.sandbox, hash);
+    const described = ranges.map((r) => ({chunks: r, bytes: {start: chunks[r.start]?.start ?? 0, end: (chunks[r.end - 1]?.end ?? 1) - 1}}));
+    v1[hash] = described.map((d) => ({range: d.chunks, url, url_range: d.bytes}));
+    v2[hash] = [{url, ranges: described}];
   }
   const body = version === 1 ? {offset_into_first_range: offsetIntoFirst, terms, fetch_info: v1} : {offset_into_first_range: offsetIntoFirst, terms, xorbs: v2};
   sendJson(ctx, 200, body);
@@ -112,6 +126,46 @@ export async function sendXetFile(ctx: SandboxRequest, record: XetFileRecord, he
     return;
   }
   await pipeline(Readable.from(xetFiles(ctx.sandbox).read(record, start, end)), ctx.res).catch(() => {
+    // The client went away mid-download.
+  });
+}
+
+/** `bytes=a-b,c-d` with explicit bounds (what the Xet clients send), each clamped to the size; else undefined. */
+function parseRanges(header: string | undefined, size: number): {start: number; end: number}[] | undefined {
+  const m = /^bytes=(.+)$/.exec(header?.trim() ?? '');
+  if (!m) return undefined;
+  const out: {start: number; end: number}[] = [];
+  for (const part of m[1]!.split(',')) {
+    const r = /^\s*(\d+)-(\d+)\s*$/.exec(part);
+    if (!r) return undefined;
+    const start = Number(r[1]);
+    const end = Math.min(Number(r[2]), size - 1);
+    if (start > end) throw new HttpError(416, 'Requested range not satisfiable', undefined, {'Content-Range': `bytes */${size}`});
+    out.push({start, end});
+  }
+  if (out.length > 100) throw new HttpError(400, 'At most 100 ranges per request');
+  return out;
+}
+
+/** A multipart/byteranges answer (RFC 9110 §14.6), each part streamed from the file. */
+async function sendMultipart(ctx: SandboxRequest, file: string, size: number, ranges: {start: number; end: number}[]): Promise<void> {
+  const boundary = `sandbox-${randomBytes(12).toString('hex')}`;
+  const heads = ranges.map((r, i) => `${i === 0 ? '' : '\r\n'}--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes ${r.start}-${r.end}/${size}\r\n\r\n`);
+  const tail = `\r\n--${boundary}--\r\n`;
+  const length = heads.reduce((n, h) => n + Buffer.byteLength(h), 0) + ranges.reduce((n, r) => n + r.end - r.start + 1, 0) + Buffer.byteLength(tail);
+  ctx.res.writeHead(206, {'X-Request-Id': ctx.requestId, 'Content-Type': `multipart/byteranges; boundary=${boundary}`, 'Content-Length': length});
+  if (ctx.req.method === 'HEAD') {
+    ctx.res.end();
+    return;
+  }
+  async function* body(): AsyncGenerator<Buffer> {
+    for (const [i, r] of ranges.entries()) {
+      yield Buffer.from(heads[i]!);
+      for await (const piece of createReadStream(file, {start: r.start, end: r.end})) yield piece as Buffer;
+    }
+    yield Buffer.from(tail);
+  }
+  await pipeline(Readable.from(body()), ctx.res).catch(() => {
     // The client went away mid-download.
   });
 }
@@ -169,6 +223,11 @@ export const registerXetRoutes: RouteModule = (router, sandbox) => {
     const chunks = await xet.xorbChunks(hash);
     if (!chunks) throw new HttpError(404, 'Xorb not found');
     const size = chunks[chunks.length - 1]!.end;
+    const ranges = parseRanges(ctx.req.headers.range, size);
+    if (ranges && ranges.length > 1) {
+      await sendMultipart(ctx, xet.xorbPath(hash), size, ranges);
+      return;
+    }
     await sendContent(ctx, {file: xet.xorbPath(hash), size, headers: {'Content-Type': 'application/octet-stream'}});
   });
 
