@@ -38,6 +38,8 @@ describe('sandbox buckets', () => {
     expect((await first.json()).url).toBe(`${sb.current.url}/buckets/practice-user/${name}`);
     const again = await api(`/api/buckets/practice-user/${name}`, {method: 'POST', body: '{}', headers: {'Content-Type': 'application/json'}});
     expect(again.status).toBe(409);
+    // huggingface_hub's create_bucket(exist_ok=True) returns BucketUrl(response.json()["url"]) after a 409.
+    expect((await again.json()).url).toBe(`${sb.current.url}/buckets/practice-user/${name}`);
     const listed = await (await api('/api/buckets/me')).json();
     expect(listed.map((b: {id: string}) => b.id)).toContain(`practice-user/${name}`);
     const searched = await (await api(`/api/buckets/practice-user?search=${name}`)).json();

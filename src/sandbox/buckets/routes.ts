@@ -104,11 +104,20 @@ export const registerBucketRoutes: RouteModule = (router, sandbox) => {
     }
     if (!canWrite(user, token, namespace)) throw new HttpError(403, "You don't have the rights to create a bucket under this namespace");
     const isPrivate = raw.visibility !== undefined ? raw.visibility !== 'public' : raw.private === true;
-    const bucket = await store.withLock(namespace, name, async () => {
-      if (await store.get(namespace, name)) throw new HttpError(409, 'You already created this bucket');
-      return store.create(namespace, name, isPrivate);
+    const existing = await store.withLock(namespace, name, async () => {
+      const found = await store.get(namespace, name);
+      if (!found) await store.create(namespace, name, isPrivate);
+      return found;
     });
-    sendJson(ctx, 200, {url: bucketUrl(sandbox, bucket), name: `${namespace}/${name}`, id: bucket.id});
+    const url = bucketUrl(sandbox, {namespace, name});
+    if (existing) {
+      // The 409 carries the bucket's url: create_bucket(exist_ok=True) reads it from this very answer.
+      const message = 'You already created this bucket';
+      sendJson(ctx, 409, {error: message, url, name: `${namespace}/${name}`, id: existing.id}, {'X-Error-Message': message});
+      return;
+    }
+    const created = (await store.get(namespace, name))!;
+    sendJson(ctx, 200, {url, name: `${namespace}/${name}`, id: created.id});
   });
 
   router.on('GET', new RegExp(`^/api/buckets/${NS}/${NAME}$`), async (ctx) => {
