@@ -121,6 +121,17 @@ describe('sandbox Xet', () => {
     expect(await wrong.text()).toMatch(/hashes to/);
     const garbage = await post('/v1/shards', write.accessToken, new Uint8Array(randomBytes(400)));
     expect(garbage.status).toBe(400);
+    // Hostile xorbs: LZ4 garbage, a header announcing more than is sent, an unknown scheme: 400, never a 500.
+    const lz4Garbage = new Uint8Array([0, 16, 0, 0, 1, 0, 1, 0, ...randomBytes(16)]);
+    const truncated = new Uint8Array([0, 0, 1, 0, 0, 0, 1, 0, 1, 2, 3]);
+    const badScheme = new Uint8Array([0, 3, 0, 0, 9, 3, 0, 0, 97, 98, 99]);
+    const lz4Bomb = new Uint8Array([0, 12, 0, 0, 1, 255, 255, 255, 4, 34, 77, 24, 64, 112, 223, 0, 0, 0, 0, 0]);
+    for (const body of [lz4Garbage, truncated, badScheme, lz4Bomb]) {
+      const res = await post(`/v1/xorbs/default/${'ef'.repeat(32)}`, write.accessToken, body);
+      expect(res.status, String([...body.slice(0, 8)])).toBe(400);
+    }
+    const traversal = await fetch(`${sb.current.url}/buckets/${repo.slice('buckets/'.length)}/resolve/a/..%2F..%2Fx`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+    expect(traversal.status).toBe(400);
     const missing = await fetch(`${sb.current.url}/_xet/v1/reconstructions/${'cd'.repeat(32)}`, {headers: {Authorization: `Bearer ${read.accessToken}`}});
     expect(missing.status).toBe(404);
   });
