@@ -29,6 +29,8 @@ export class HttpError extends Error {
     message: string,
     readonly errorCode?: string,
     readonly headers: Record<string, string> = {},
+    /** Extra fields the Hub sends next to `error` (e.g. the 409 of repo creation carries `url`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -76,6 +78,11 @@ function safeDecode(value: string): string {
   }
 }
 
+/** What the sandbox answers for a route or feature it does not emulate: 501, never a 404 that reads like a wrong id. */
+export function notEmulated(what: string): HttpError {
+  return new HttpError(501, `The sandbox Hub does not emulate ${what}`, 'NotEmulated');
+}
+
 export function newRequestId(): string {
   return `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 }
@@ -110,7 +117,7 @@ export function sendError(ctx: RequestContext, error: HttpError): void {
   headers['X-Error-Message'] = error.message.replace(/[^\x20-\x7e]/g, ' ').slice(0, 1000);
   // Answering before the request body was read: don't let the client reuse a connection with body bytes still in flight.
   if (!ctx.req.complete) headers.Connection = 'close';
-  sendJson(ctx, error.status, {error: error.message}, headers);
+  sendJson(ctx, error.status, {...error.body, error: error.message}, headers);
 }
 
 /** Reads a request body as text, refusing more than `limit` bytes (the Hub answers 413). */

@@ -3,7 +3,7 @@ import {STATUS_CODES, createServer, type Server} from 'node:http';
 import type {Duplex} from 'node:stream';
 import {authenticate} from './accounts.js';
 import type {RouteModule, SandboxCore, SandboxRequest} from './context.js';
-import {HttpError, Router, newRequestId, sendError} from './http.js';
+import {HttpError, Router, newRequestId, notEmulated, sendError} from './http.js';
 
 export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): {server: Server; cleanups: (() => Promise<void> | void)[]} {
   const router = new Router<SandboxRequest>();
@@ -35,7 +35,7 @@ export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): 
         throw new HttpError(421, `This sandbox Hub answers only requests addressed to ${core.baseUrl} (or localhost / [::1] on the same port); Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} was refused.`);
       }
       const found = router.match(req.method ?? 'GET', url.pathname);
-      if (!found) throw new HttpError(404, 'Not Found');
+      if (!found) throw notEmulated(`${req.method ?? 'GET'} ${url.pathname.slice(0, 200)}`);
       if ('allowed' in found) {
         throw new HttpError(405, `Method ${req.method} not allowed here`, undefined, {Allow: [...new Set(found.allowed)].join(', ')});
       }

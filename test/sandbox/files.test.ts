@@ -110,9 +110,9 @@ describe('sandbox file reads: tree, resolve, raw', () => {
   });
 
   it('refuses traversal in URLs', async () => {
-    // (`%2e%2e/` segments are already removed by URL normalisation, so they reach another route: 404.)
+    // (`%2e%2e/` segments are already removed by URL normalisation, so they reach no route: 501, never the file.)
     const dotted = await fetch(`${sb.current.url}/${repo}/resolve/main/%2e%2e/%2e%2e/accounts.json`);
-    expect(dotted.status).toBe(404);
+    expect(dotted.status).toBe(501);
     for (const path of ['..%2F..%2Faccounts.json', 'a%2F%2E%2E%2F%2E%2E%2Fx', 'a%5Cb', 'x%00y']) {
       const res = await fetch(`${sb.current.url}/${repo}/resolve/main/${path}`);
       expect(res.status, path).toBe(400);
@@ -122,10 +122,11 @@ describe('sandbox file reads: tree, resolve, raw', () => {
     expect(tree.status).toBe(400);
   });
 
-  it('unknown routes are 404 and wrong methods 405, as JSON', async () => {
+  it('unknown routes are 501 (not emulated) and wrong methods 405, as JSON', async () => {
     const unknown = await fetch(`${sb.current.url}/api/models/${repo}/nonsense`);
-    expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({error: 'Not Found'});
+    expect(unknown.status).toBe(501);
+    expect(unknown.headers.get('x-error-message')).toBe(`The sandbox Hub does not emulate GET /api/models/${repo}/nonsense`);
+    expect(await unknown.json()).toEqual({error: `The sandbox Hub does not emulate GET /api/models/${repo}/nonsense`});
     const wrong = await fetch(`${sb.current.url}/${repo}/resolve/main/text.txt`, {method: 'DELETE'});
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toContain('GET');

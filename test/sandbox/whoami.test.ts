@@ -40,8 +40,8 @@ describe('sandbox GET /api/whoami-v2 through @huggingface/hub', () => {
 
   it('answers unknown routes and wrong methods with JSON errors', async () => {
     const missing = await fetch(`${sb.current.url}/api/nope`);
-    expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({error: 'Not Found'});
+    expect(missing.status).toBe(501);
+    expect(await missing.json()).toEqual({error: 'The sandbox Hub does not emulate GET /api/nope'});
     const wrong = await fetch(`${sb.current.url}/api/whoami-v2`, {method: 'DELETE'});
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('x-request-id')).toBeTruthy();

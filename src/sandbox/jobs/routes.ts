@@ -1,5 +1,10 @@
 // The Jobs API as @huggingface/hub 2.17 and huggingface_hub call it (hub-wire-format.md §1 "Jobs", §5;
-// hf-auth-and-jobs.md §3): run, list, inspect, cancel, logs (SSE), hardware; plus the job's page.
+// hf-auth-and-jobs.md §3): run, list, count, inspect, cancel, duplicate, labels, logs (SSE), hardware, the
+// auth checks; plus the job's page.
+// Read access (list, count, inspect, logs, auth-check/read): a member of the namespace with any token that can read
+// there (read or write role; fine-grained with job.write on it). The Hub's exact rule for read tokens is not
+// documented; the existence of auth-check/read says reading jobs is a permission of its own, so a read token may look
+// at jobs but never run, cancel, relabel or duplicate them (those need write, as before).
 import {createReadStream} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -7,7 +12,7 @@ import {findOrg, findUser} from '../accounts.js';
 import {requireUser, type RouteModule, type SandboxRequest} from '../context.js';
 import {HttpError, readJson, sendJson} from '../http.js';
 import {readLogTail, sendJobPage} from '../routes/pages.js';
-import {canRunJobs, userCanWriteNamespace} from '../permissions.js';
+import {canRunJobs, tokenHasScope, userCanWriteNamespace, userIsMember} from '../permissions.js';
 import {JOB_HARDWARE} from './hardware.js';
 import {JobRunner} from './runner.js';
 import {jobJson, validateJobSpec, type JobOwner, type JobRecord} from './spec.js';
@@ -45,6 +50,38 @@ function authorize(ctx: SandboxRequest, namespace: string): {owner: JobOwner; us
   return {owner, user: {id: user.id, name: user.name}};
 }
 
+/** The caller, if their token may look at jobs in the namespace (see the header); else the Hub's 401/403. */
+function authorizeRead(ctx: SandboxRequest, namespace: string): {owner: JobOwner; user: {id: string; name: string}} {
+  const {user, token} = requireUser(ctx);
+  const owner = ownerOf(ctx, namespace);
+  const tokenAllows = token.role === 'read' || token.role === 'write' || tokenHasScope(token, 'job.write', namespace);
+  if (!userIsMember(user, namespace) || !tokenAllows) {
+    const why = !userIsMember(user, namespace)
+      ? `${user.name} is not a member of "${namespace}"`
+      : `this fine-grained token does not have the "job.write" permission on "${namespace}"`;
+    throw new HttpError(403, `You don't have the rights to read jobs under the namespace "${namespace}": ${why}`);
+  }
+  return {owner, user: {id: user.id, name: user.name}};
+}
+
+const LABEL_KEY = /^[a-zA-Z0-9._-]{1,100}$/;
+const LABEL_VALUE = /^[a-zA-Z0-9._-]{0,100}$/;
+
+/** `{"labels": {...}}` of PUT …/labels, checked like the Hub's schema (keys and values of [a-zA-Z0-9._-], at most 100). */
+export function parseLabels(body: unknown): Record<string, string> {
+  const labels = (body as {labels?: unknown} | null)?.labels;
+  if (!labels || typeof labels !== 'object' || Array.isArray(labels)) throw new HttpError(400, '"labels" must be an object of label names to values');
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {
+    if (!LABEL_KEY.test(key)) throw new HttpError(400, `Invalid label name "${key.slice(0, 120)}": letters, digits, '.', '_' and '-', at most 100`);
+    if (typeof value !== 'string' || !LABEL_VALUE.test(value)) {
+      throw new HttpError(400, `Invalid value for label "${key}": letters, digits, '.', '_' and '-', at most 100`);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
 function findJob(runner: JobRunner, namespace: string, id: string): JobRecord {
   const job = runner.get(id);
   if (!job || job.owner.name !== namespace) throw new HttpError(404, `Job ${id} not found in namespace "${namespace}"`);
@@ -58,10 +95,17 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     sendJson(ctx, 200, JOB_HARDWARE);
   });
 
-  // Whether the token may run jobs in the namespace, without running one.
-  router.on('POST', new RegExp(`^/api/jobs/${NS}/auth-check/write$`), (ctx) => {
-    authorize(ctx, ctx.params.ns!);
-    sendJson(ctx, 200, {});
+  // Whether the token may run (write) or look at (read) jobs in the namespace: 200 {namespace: {id, name}, user: {id, name}}.
+  router.on('POST', new RegExp(`^/api/jobs/${NS}/auth-check/(?<perms>read|write)$`), (ctx) => {
+    ctx.req.resume();
+    const {owner, user} = ctx.params.perms === 'read' ? authorizeRead(ctx, ctx.params.ns!) : authorize(ctx, ctx.params.ns!);
+    sendJson(ctx, 200, {namespace: {id: owner.id, name: owner.name}, user});
+  });
+
+  router.on('GET', new RegExp(`^/api/jobs/${NS}/count$`), async (ctx) => {
+    authorizeRead(ctx, ctx.params.ns!);
+    await runner.ready;
+    sendJson(ctx, 200, {count: runner.list(ctx.params.ns!).length});
   });
 
   router.on('POST', new RegExp(`^/api/jobs/${NS}$`), async (ctx) => {
@@ -74,7 +118,7 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
 
   router.on('GET', new RegExp(`^/api/jobs/${NS}$`), async (ctx) => {
     const namespace = ctx.params.ns!;
-    authorize(ctx, namespace);
+    authorizeRead(ctx, namespace);
     await runner.ready;
     const stages = ctx.url.searchParams.getAll('stage').map((s) => s.toUpperCase());
     const labels = ctx.url.searchParams.getAll('label').map((l) => l.split('='));
@@ -87,7 +131,7 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
 
   router.on('GET', new RegExp(`^/api/jobs/${NS}/${ID}$`), async (ctx) => {
     const namespace = ctx.params.ns!;
-    authorize(ctx, namespace);
+    authorizeRead(ctx, namespace);
     await runner.ready;
     sendJson(ctx, 200, jobJson(findJob(runner, namespace, ctx.params.id!)));
   });
@@ -102,9 +146,30 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     sendJson(ctx, 200, jobJson(job));
   });
 
-  router.on('GET', new RegExp(`^/api/jobs/${NS}/${ID}/logs$`), async (ctx) => {
+  // Replaces every label (huggingface_hub update_job_labels; `hf jobs labels`).
+  router.on('PUT', new RegExp(`^/api/jobs/${NS}/${ID}/labels$`), async (ctx) => {
     const namespace = ctx.params.ns!;
     authorize(ctx, namespace);
+    await runner.ready;
+    const job = findJob(runner, namespace, ctx.params.id!);
+    const labels = parseLabels(await readJson(ctx.req));
+    sendJson(ctx, 200, jobJson(await runner.setLabels(job.id, labels)));
+  });
+
+  // Runs the job again with the same spec (hfjs duplicateJob). Secret values are kept in memory only while the
+  // sandbox runs; after a restart the copy runs without them and its log says so.
+  router.on('POST', new RegExp(`^/api/jobs/${NS}/${ID}/duplicate$`), async (ctx) => {
+    const namespace = ctx.params.ns!;
+    const {owner, user} = authorize(ctx, namespace);
+    await runner.ready;
+    const job = findJob(runner, namespace, ctx.params.id!);
+    ctx.req.resume();
+    sendJson(ctx, 200, jobJson(await runner.duplicate(job.id, owner, user)));
+  });
+
+  router.on('GET', new RegExp(`^/api/jobs/${NS}/${ID}/logs$`), async (ctx) => {
+    const namespace = ctx.params.ns!;
+    authorizeRead(ctx, namespace);
     await runner.ready;
     const job = findJob(runner, namespace, ctx.params.id!);
     await streamLogs(ctx, runner, job);

@@ -43,8 +43,8 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 export class JobRunner {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly running = new Map<string, Running>();
-  /** Each job's secret values, in memory only (never on disk): the job's page masks them in its log. */
-  private readonly secretValues = new Map<string, string[]>();
+  /** Each job's secret values by name, in memory only (never on disk): the job's page masks them, duplicate reuses them. */
+  private readonly secretValues = new Map<string, Record<string, string>>();
   private closed = false;
   readonly ready: Promise<void>;
 
@@ -134,7 +134,7 @@ export class JobRunner {
     const running: Running = {job, log, done: new Promise<void>((r) => (resolveDone = r))};
     this.running.set(job.id, running);
     const secrets = {...spec.secrets};
-    this.secretValues.set(job.id, Object.values(secrets).filter((v) => v.length >= 6));
+    this.secretValues.set(job.id, secrets);
     setImmediate(() => {
       this.start(running, secrets)
         .catch((error: unknown) => this.finish(running, 'ERROR', `The sandbox could not run the job: ${(error as Error).message}`))
@@ -148,7 +148,30 @@ export class JobRunner {
 
   /** The secret values job `id` was started with by this process (empty after a restart). */
   secretsOf(id: string): string[] {
-    return this.secretValues.get(id) ?? [];
+    return Object.values(this.secretValues.get(id) ?? {}).filter((v) => v.length >= 6);
+  }
+
+  /** Replaces the job's labels (kept in its record). */
+  async setLabels(id: string, labels: Record<string, string>): Promise<JobRecord> {
+    const job = this.jobs.get(id);
+    if (!job) throw new Error(`No job ${id}`);
+    job.labels = labels;
+    await this.save(job);
+    return job;
+  }
+
+  /** A new job with the same spec; secrets whose values this run of the sandbox no longer has are left out (named in the log). */
+  async duplicate(id: string, owner: JobOwner, creator: {id: string; name: string}): Promise<JobRecord> {
+    const job = this.jobs.get(id);
+    if (!job) throw new Error(`No job ${id}`);
+    const known = this.secretValues.get(id) ?? {};
+    const secrets = Object.fromEntries(job.secretNames.filter((n) => n in known).map((n) => [n, known[n]!]));
+    const copy = await this.create({...job, labels: {...job.labels}, secrets}, owner, creator);
+    const lost = job.secretNames.filter((n) => !(n in known));
+    if (lost.length) {
+      this.running.get(copy.id)?.log.append([`[sandbox] secrets ${lost.join(', ')} of job ${id} are not known since the sandbox restarted: this copy runs without them.`]);
+    }
+    return copy;
   }
 
   /** Cancels a job; resolves once it has ended. A finished job is left as it is. */

@@ -103,11 +103,11 @@ export async function sendContent(ctx: SandboxRequest, content: Content): Promis
   });
 }
 
-function dirOid(children: string[]): string {
+export function dirOid(children: string[]): string {
   return createHash('sha1').update(children.join('\n')).digest('hex');
 }
 
-interface TreeItem {
+export interface TreeItem {
   type: 'file' | 'directory';
   oid: string;
   size: number;
@@ -143,7 +143,7 @@ function listTree(files: Record<string, TreeEntry>, dir: string, recursive: bool
 }
 
 /** The last commit that changed each path (walking back at most `limit` commits). */
-async function lastCommits(store: HubStore, repo: RepoRecord, head: CommitRecord, items: TreeItem[], limit = 1000): Promise<void> {
+export async function lastCommits(store: HubStore, repo: RepoRecord, head: CommitRecord, items: TreeItem[], limit = 1000): Promise<void> {
   const pending = new Map(items.map((i) => [i.path, i]));
   const oidIn = (c: CommitRecord, item: TreeItem): string | undefined => {
     if (item.type === 'file') return c.files[item.path]?.oid;

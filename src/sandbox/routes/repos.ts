@@ -21,6 +21,7 @@ import {commitOid} from '../hub/store.js';
 import type {RepoRecord, TreeEntry} from '../hub/store.js';
 import {registerCommitRoutes} from './commit.js';
 import {registerFileRoutes} from './files.js';
+import {registerHistoryRoutes} from './history.js';
 import {registerLfsRoutes} from './lfs.js';
 
 
@@ -120,8 +121,10 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
       }
     }
     const repo = await store.withLock(repoKey(type, namespace, name), async () => {
-      if (await store.getRepo(type, namespace, name)) {
-        throw new HttpError(409, `You already created this ${type} repo`, undefined, {});
+      const existing = await store.getRepo(type, namespace, name);
+      if (existing) {
+        // The Hub's 409 carries the repo's url: huggingface_hub's create_repo(exist_ok=True) reads it.
+        throw new HttpError(409, `You already created this ${type} repo`, undefined, {}, {url: repoUrl(sandbox, existing)});
       }
       return createRepoRecord(store, {
         type,
@@ -269,4 +272,5 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
   registerCommitRoutes(router, sandbox);
   registerLfsRoutes(router, sandbox);
   registerFileRoutes(router, sandbox);
+  registerHistoryRoutes(router, sandbox);
 };
