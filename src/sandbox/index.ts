@@ -20,7 +20,7 @@ import {registerXetRoutes} from './xet/routes.js';
 import {hubStore} from './hub/service.js';
 import {writeTextAtomic} from './hub/store.js';
 import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
-import {claimDataDir, ensureDataDir, ownerRoute, SandboxDataError, type OwnerRecord} from './owner.js';
+import {claimDataDir, ensureDataDir, ownerGone, ownerRoute, SandboxDataError, type OwnerRecord} from './owner.js';
 import {createSandboxServer} from './server.js';
 import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js';
 
@@ -50,8 +50,11 @@ function tokenGetters(current: () => Accounts): Record<PracticeTokenLabel, strin
 /**
  * A handle on the sandbox another process serves for this data folder: requests go to its URL; the practice tokens
  * are read from the folder on each use (a revoke there moves a label); closing it leaves the owner running.
+ * When that owner goes away (its process ends, or it closes its sandbox), this handle takes the folder over and
+ * serves it on the same port, so the URL it handed out keeps working (checked every second, off the event loop's
+ * keep-alive).
  */
-function attachedHandle(record: OwnerRecord, dataDir: string): SandboxHandle {
+function attachedHandle(first: OwnerRecord, dataDir: string, options: SandboxOptions): SandboxHandle {
   const accountsFile = join(dataDir, 'accounts.json');
   let last: Accounts | undefined;
   const current = (): Accounts => {
@@ -62,15 +65,54 @@ function attachedHandle(record: OwnerRecord, dataDir: string): SandboxHandle {
     }
     return last ?? {users: [], orgs: [], tokens: []};
   };
-  return {
-    url: record.url,
+  let record = first;
+  let own: SandboxHandle | undefined;
+  let closed = false;
+  let checking = false;
+  const port = Number(new URL(first.url).port);
+  const check = async (): Promise<void> => {
+    if (checking || own || closed || !(await ownerGone(dataDir, record))) return;
+    checking = true;
+    try {
+      const claim = await claimDataDir(dataDir, {waitMs: 3000});
+      if (claim.kind === 'running') {
+        record = claim.record;
+        return;
+      }
+      try {
+        const handle = await serve({...options, port}, dataDir, true, claim.ownership.instance, (r) => claim.ownership.publish(r), () => claim.ownership.release());
+        if (closed) await handle.close();
+        else own = handle;
+      } catch {
+        // The port was taken meanwhile: leave the folder to the next process.
+        await claim.ownership.release();
+      }
+    } catch {
+      // Another process is taking over; look again next time.
+    } finally {
+      checking = false;
+    }
+  };
+  const timer = setInterval(() => void check(), 1000);
+  timer.unref();
+  const handle: SandboxHandle = {
+    url: first.url,
     tokens: tokenGetters(current),
     users: current().users.map((u) => u.name),
     dataDir,
-    formKey: record.formKey,
-    ownerPid: record.pid,
-    close: async () => {},
+    formKey: first.formKey,
+    ownerPid: first.pid,
+    close: async () => {
+      closed = true;
+      clearInterval(timer);
+      await own?.close();
+    },
   };
+  Object.defineProperties(handle, {
+    formKey: {enumerable: true, get: () => own?.formKey ?? record.formKey},
+    ownerPid: {enumerable: true, get: () => (own ? undefined : record.pid)},
+  });
+  return handle;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
@@ -87,7 +129,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (options.attach === false) {
         throw new SandboxDataError(`the sandbox data folder ${dataDir} is already served by process ${claim.record.pid} at ${claim.record.url}; use that one (HF_ENDPOINT=${claim.record.url}) or stop it first`, 'busy');
       }
-      return attachedHandle(claim.record, dataDir);
+      return attachedHandle(claim.record, dataDir, options);
     }
     release = () => claim.ownership.release();
     publish = (record) => claim.ownership.publish(record);

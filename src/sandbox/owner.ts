@@ -239,3 +239,10 @@ function ownership(lockFile: string, ownerFile: string, instance: string): Owner
     },
   };
 }
+
+/** Whether the owner described by `record` no longer holds `dir` (its process ended, or it released the lock). */
+export async function ownerGone(dir: string, record: OwnerRecord): Promise<boolean> {
+  if (!pidAlive(record.pid)) return true;
+  const lock = await readJson<LockContent>(join(dir, 'owner.lock'));
+  return lock?.instance !== record.instance;
+}

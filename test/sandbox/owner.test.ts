@@ -59,7 +59,7 @@ beforeAll(() => {
 afterEach(async () => {
   for (const h of handles.splice(0)) await h.close();
   for (const c of children.splice(0)) {
-    if (c.exitCode === null) {
+    if (c.exitCode === null && c.signalCode === null) {
       const gone = new Promise((r) => c.once('exit', r));
       c.kill('SIGINT');
       await gone;
@@ -131,6 +131,47 @@ describe('one owner per sandbox data folder', () => {
     expect(next.ownerPid).toBeUndefined();
     expect(next.tokens.write).toBe(owner.tokens.write);
   });
+
+  it('when the owner process is killed (SIGKILL), a process talking to it takes the folder over on the same URL within seconds', async () => {
+    const dataDir = await freshDir();
+    const {child, info} = await ownerProcess(dataDir);
+    const guest = await open(dataDir);
+    expect(guest.ownerPid).toBe(child.pid);
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await gone;
+    const t0 = Date.now();
+    let status = 0;
+    while (Date.now() - t0 < 8000) {
+      status = await fetch(`${guest.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${info.tokens.write}`}, signal: AbortSignal.timeout(1000)}).then((r) => r.status, () => 0);
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
+    expect(guest.url).toBe(info.url);
+    expect(guest.ownerPid).toBeUndefined();
+    expect(JSON.parse(await readFile(join(dataDir, 'owner.json'), 'utf8'))).toMatchObject({pid: process.pid, url: info.url});
+    const repo = {type: 'dataset' as const, name: `${NS}/after-takeover`};
+    await createRepo({hubUrl: guest.url, accessToken: guest.tokens.write, repo});
+  }, 30_000);
+
+  it('when the owner closes its sandbox, a handle on it takes over on the same URL', async () => {
+    const dataDir = await freshDir();
+    const owner = await startSandbox({dataDir});
+    const guest = await open(dataDir);
+    await owner.close();
+    const t0 = Date.now();
+    let status = 0;
+    while (Date.now() - t0 < 8000) {
+      status = await fetch(`${guest.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${guest.tokens.write}`}, signal: AbortSignal.timeout(1000)}).then((r) => r.status, () => 0);
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
+    expect(guest.url).toBe(owner.url);
+    await guest.close();
+    expect(existsSync(join(dataDir, 'owner.lock'))).toBe(false);
+  }, 30_000);
 
   it('a lock left by a process that died (SIGKILL) is taken over', async () => {
     const dataDir = await freshDir();
