@@ -21,6 +21,7 @@ const SIGNALS: Signal[] = [
   S('unauthorized-401', 6, /Invalid user token/i),
   S('unauthorized-401', 4, /\bstatus=401\b|\b401\b[^\n]*\bUnauthorized\b/i),
   S('unauthorized-401', 3, /could not be refreshed|access token has expired/i),
+  S('unauthorized-401', 7, /token seems invalid|Authorization header is correct, but the token/i),
   // 403
   S('forbidden-403', 7, /\b403 Client Error\b|'403 Forbidden'|\b403 Forbidden\b/i),
   S('forbidden-403', 7, /\b(?:Api error with )?status(?: code)?[ :=]+403\b|\bHTTP\/[\d.]+ 403\b/i),
@@ -28,7 +29,9 @@ const SIGNALS: Signal[] = [
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
   // token missing
   S('token-missing', 12, /KeyError: ['"]HF_TOKEN['"]/),
-  S('token-missing', 11, /HF_TOKEN (?:not found|missing|is missing|required|is required|not set)|HF_TOKEN required/i),
+  S('token-missing', 11, /HF_TOKEN (?:not found|missing|is missing|required|is required|(?:may |is )?not (?:be )?set)|HF_TOKEN required/i),
+  // Libraries that wrap the Hub (langchain and others) word it their own way.
+  S('token-missing', 10, /Did not find \w*(?:api_)?token|please add an environment variable `?\w*TOKEN/i),
   S('token-missing', 12, /LocalTokenNotFoundError/),
   S('token-missing', 9, /Token is required[^\n]*no token found|but no token found|no token found/i),
   S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in/i),
@@ -49,16 +52,22 @@ const SIGNALS: Signal[] = [
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
   S('invalid-token-format', 11, /Illegal header value|Invalid header value|Invalid leading whitespace|return character\(s\) in header value|LocalProtocolError/i),
   S('invalid-token-format', 9, /\bapi_org_|organization API token|Invalid token format|hf_(?:xxx+|YOUR_TOKEN|\.\.\.|<)/i),
+  // whoami answers 400 (not 401) to an Authorization header it cannot parse: a token with a space or a newline.
+  S('invalid-token-format', 10, /\b400 Client Error: Bad Request for url: \S*\/api\/whoami|'400 Bad Request' for url '\S*\/api\/whoami/i),
   // rate limit
   S('rate-limited', 16, /\b429\b[^\n]*Too Many Requests|Too Many Requests[^\n]*\b429\b|too many 429 error responses/i),
   S('rate-limited', 14, /\b(?:Api error with )?status(?: code)?[ :=]+429\b|\bHTTP\/[\d.]+ 429\b|'429 Too Many Requests'/i),
   S('rate-limited', 10, /rate limit|rate-limit|ratelimit|Retry after \d+ seconds/i),
+  // An application's own log line ending in the status: "Failed to request /api/whoami-v2 - 429".
+  S('rate-limited', 10, /\/api\/\S+\s+-\s+429\b|\b(?:status|code|error|HTTP)\s*[:=]?\s*429\b/i),
   // network
   S('network-error', 6, /\bConnectionError\b|\bConnectError\b|Max retries exceeded/),
   S('network-error', 8, /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT/),
   S('network-error', 7, /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i),
   S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
   S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
+  // No network reached, so the cache was the only place to look and it had nothing.
+  S('network-error', 8, /outgoing traffic has been disabled|LocalEntryNotFoundError|couldn't connect to 'https?:\/\/huggingface\.co'/i),
   // 402: credits, not the token (the Hub's words, and the cancel reasons of a job stopped for billing).
   S('payment-required', 16, /Pre-paid credit balance is insufficient|add more credits to your account|\b402 Payment Required\b|'402 Payment Required'/i),
   S('payment-required', 12, /\b(?:Api error with )?status(?: code)?[ :=]+402\b|\bHTTP\/[\d.]+ 402\b|\b402 Client Error\b|Payment Required/i),

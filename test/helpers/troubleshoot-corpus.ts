@@ -1,0 +1,60 @@
+// The troubleshooting corpus (test/fixtures/troubleshoot-corpus): real error texts with their source and label,
+// read from disk and scored against classifyText. Shared by the corpus test and `npm run accuracy:troubleshoot`.
+import {readdirSync, readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {classifyText} from '../../src/core/troubleshoot/classify.js';
+import {PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.js';
+
+export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'troubleshoot-corpus');
+export type CorpusPart = 'tune' | 'held-out';
+
+export interface CorpusText {
+  file: string;
+  source: string;
+  label: ProblemId;
+  /** verbatim: as pasted in the source; reconstructed: the client's format string filled with the Hub's words. */
+  kind: 'verbatim' | 'reconstructed';
+  text: string;
+}
+
+export function loadCorpus(part: CorpusPart): CorpusText[] {
+  const dir = join(CORPUS_DIR, part);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const raw = readFileSync(join(dir, file), 'utf8');
+      const cut = raw.indexOf('\n---\n');
+      if (cut < 0) throw new Error(`${file}: no --- line`);
+      const head = Object.fromEntries(raw.slice(0, cut).split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+      const label = head.label as ProblemId;
+      if (!PROBLEM_IDS.includes(label)) throw new Error(`${file}: unknown label ${head.label}`);
+      if (!/^https:\/\//.test(head.source ?? '')) throw new Error(`${file}: no source URL`);
+      return {file, source: head.source!, label, kind: head.kind === 'reconstructed' ? 'reconstructed' : 'verbatim', text: raw.slice(cut + 5).replace(/\n$/, '')};
+    });
+}
+
+export interface Score {
+  total: number;
+  right: number;
+  perId: Map<ProblemId, {total: number; right: number}>;
+  /** expected -> answered, with the files. */
+  confusions: {expected: ProblemId; answered: ProblemId; file: string}[];
+}
+
+export function score(texts: CorpusText[]): Score {
+  const s: Score = {total: 0, right: 0, perId: new Map(), confusions: []};
+  for (const t of texts) {
+    const answered = classifyText(t.text).problem;
+    const row = s.perId.get(t.label) ?? {total: 0, right: 0};
+    row.total++;
+    s.total++;
+    if (answered === t.label) {
+      row.right++;
+      s.right++;
+    } else s.confusions.push({expected: t.label, answered, file: t.file});
+    s.perId.set(t.label, row);
+  }
+  return s;
+}
