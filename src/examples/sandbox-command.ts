@@ -5,7 +5,7 @@
 import {existsSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {which} from '../sandbox/jobs/images.js';
+import {which} from '../core/which.js';
 
 export type ExampleRunner = 'python-uv' | 'node-twin';
 

@@ -1,8 +1,8 @@
 // How the sandbox runs a container image without containers: it maps image families to local interpreters
 // and says so in the job's opening log lines. Anything it cannot emulate fails the job with what to do instead.
 import {execFile} from 'node:child_process';
-import {accessSync, constants} from 'node:fs';
-import {basename, delimiter, isAbsolute, join} from 'node:path';
+import {which} from '../../core/which.js';
+import {basename, isAbsolute} from 'node:path';
 
 export type ImageFamily = 'uv' | 'python' | 'node';
 
@@ -17,20 +17,7 @@ export type Launch =
   | {ok: true; family: ImageFamily; argv: string[]; links: Record<string, string>; notes: string[]}
   | {ok: false; message: string};
 
-/** First executable `name` on a PATH string. */
-export function which(name: string, path: string | undefined): string | undefined {
-  for (const dir of (path ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // keep looking
-    }
-  }
-  return undefined;
-}
+export {which};
 
 function realPython(shim: string): Promise<string | undefined> {
   return new Promise((resolve) => {
