@@ -1,5 +1,6 @@
 // The example jobs, run for real in the sandbox (the Node twin here: CI has no uv/Python packages) and checked
 // through @huggingface/hub: their effect on the Hub, and how they fail with a missing, read-only or placeholder token.
+import {which} from '../../src/core/which.js';
 import {downloadFile, getJob, listFiles, repoExists, runJob} from '@huggingface/hub';
 import {describe, expect, it} from 'vitest';
 import {buildSandboxJob, EXAMPLES, sandboxCommandFor, type ExampleId} from '../../src/examples/catalog.js';
@@ -165,10 +166,9 @@ describe('example catalog', () => {
     }
   });
 
-  it('the Python scripts compile (when python3 is installed)', async () => {
-    const {which} = await import('../../src/sandbox/jobs/images.js');
-    const python = which('python3', process.env.PATH);
-    if (!python) return;
+  const python3 = which('python3', process.env.PATH);
+  it.skipIf(!python3)('the Python scripts compile (when python3 is installed)', async () => {
+    const python = python3!;
     const {execFileSync} = await import('node:child_process');
     for (const e of EXAMPLES) {
       execFileSync(python, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {input: e.python});
