@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The executable: runs main() and turns any escaped error into one calm line (no stack trace).
-import {processIo, reportError} from './io.js';
+import {guardIo, processIo, reportError} from './io.js';
 import {main} from './main.js';
 import {clearPrepaint} from './prepaint.js';
 
@@ -12,8 +12,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const io = processIo();
-main(process.argv.slice(2), io).then(
+// main guards the streams itself (all commands but `sandbox`); what escapes main is reported through a guard, so
+// even a stack printed for HF_WIZARD_DEBUG is masked.
+const io = guardIo(processIo());
+main(process.argv.slice(2), processIo()).then(
   (code) => {
     clearPrepaint(process.stdout);
     process.exitCode = code;

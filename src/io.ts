@@ -2,7 +2,7 @@
 // the exit codes every command shares, and the one error shape (message, fix, exit code) that main reports once.
 // Commands, ui, plain and examples depend on this file, never on src/commands/.
 import type {Readable, Writable} from 'node:stream';
-import {redactSecrets} from './core/tokens/mask.js';
+import {maskSecrets, redactSecrets} from './core/tokens/mask.js';
 
 export interface CommandIo {
   stdout: Writable & {isTTY?: boolean; columns?: number};
@@ -22,6 +22,36 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export function writeLine(stream: Writable, line = ''): void {
   stream.write(line + '\n');
+}
+
+type WriteCallback = (error?: Error | null) => void;
+
+/**
+ * The same stream, except that every write is masked (token shapes and registered secrets) before it leaves: the
+ * last line of defence (main and cli run every command with it). Mask only: the app's colours and Ink's frames pass.
+ * A Proxy keeps everything else (isTTY, columns, on('resize')...) so Ink and prompts see the real stream.
+ */
+export function guardStream<T extends Writable>(stream: T, transform: (text: string) => string = (t) => maskSecrets(t)): T {
+  const write = (chunk: unknown, encoding?: BufferEncoding | WriteCallback, callback?: WriteCallback): boolean => {
+    const cb = typeof encoding === 'function' ? encoding : callback;
+    const enc = typeof encoding === 'string' ? encoding : undefined;
+    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : undefined;
+    if (text === undefined) return cb ? stream.write(chunk, enc ?? 'utf8', cb) : stream.write(chunk);
+    const safe = transform(text);
+    return cb ? stream.write(safe, 'utf8', cb) : stream.write(safe);
+  };
+  return new Proxy(stream, {
+    get(target, prop) {
+      if (prop === 'write') return write;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** `io` with guarded stdout and stderr. Guarding twice is harmless (masking is idempotent). */
+export function guardIo(io: CommandIo): CommandIo {
+  return {...io, stdout: guardStream(io.stdout), stderr: guardStream(io.stderr)};
 }
 
 /**

@@ -1,6 +1,6 @@
 // Picks a command and loads only that command's code. src/cli.tsx runs it; tests call main() directly.
 import {COMMANDS, findCommand} from './commands/registry.js';
-import {EXIT, reportError, type CommandIo} from './io.js';
+import {EXIT, guardIo, reportError, type CommandIo} from './io.js';
 import {prepaintWizard} from './prepaint.js';
 import {VERSION} from './version.js';
 
@@ -35,9 +35,12 @@ export function usageText(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CommandIo): Promise<number> {
-  await applyNetworkEnv(io.env);
+export async function main(argv: string[], rawIo: CommandIo): Promise<number> {
+  await applyNetworkEnv(rawIo.env);
   const [first, ...rest] = argv;
+  // Every byte a command writes goes through the mask: a token echoed from argv, a server answer or a log is cut.
+  // Except `sandbox`: printing its own practice tokens (offline, minted for this sandbox) is what it is for.
+  const io = first === 'sandbox' ? rawIo : guardIo(rawIo);
   if (first === '--version' || first === '-V') {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;

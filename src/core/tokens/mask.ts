@@ -1,4 +1,6 @@
 // Masking: the only way a token may ever appear in output. `hf_…abcd` keeps the prefix and last 4 characters.
+// maskSecrets masks every token shape wherever it stands and every value registered as a secret for this process;
+// redactSecrets also neutralises terminal control (for text from outside); guarded sinks (commands/io.ts) mask only.
 
 import {sanitizeTerminal} from '../text/sanitize.js';
 
@@ -10,8 +12,22 @@ const TOKEN_PATTERN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
 /** Values this process knows are secrets (the token in use, practice tokens): masked everywhere, whatever their shape. */
 const KNOWN_SECRETS = new Set<string>();
 
+/** The shortest value worth registering: shorter strings would mask ordinary words. */
+const MIN_SECRET_LENGTH = 8;
+
 export function registerSecret(value: string | undefined): void {
-  if (value && value.trim().length >= 6) KNOWN_SECRETS.add(value.trim());
+  const v = typeof value === 'string' ? value.trim() : '';
+  if (v.length >= MIN_SECRET_LENGTH) KNOWN_SECRETS.add(v);
+}
+
+/** The registered secrets (a copy). */
+export function knownSecrets(): string[] {
+  return [...KNOWN_SECRETS];
+}
+
+/** For tests: forget every registered secret. */
+export function forgetSecrets(): void {
+  KNOWN_SECRETS.clear();
 }
 
 /** `hf_AbCdEf…wxyz` -> `hf_…wxyz`. Short or odd strings are hidden entirely. */
@@ -24,15 +40,29 @@ export function maskToken(token: string): string {
 }
 
 /**
+ * Every known secret (given here or registered) and every token-shaped substring becomes its mask; nothing else
+ * changes (escape codes stay: the app's own colours and Ink's frames pass through a guarded sink intact).
+ */
+export function maskSecrets(text: string, knownSecretsHere: Iterable<string> = []): string {
+  let out = String(text);
+  const secrets = new Set<string>();
+  for (const s of knownSecretsHere) if (s && s.length >= 6) secrets.add(s);
+  for (const s of KNOWN_SECRETS) secrets.add(s);
+  // Longest first: a secret that contains another is masked whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (out.includes(secret)) out = out.split(secret).join(maskToken(secret));
+  }
+  return out.replace(TOKEN_PATTERN, (match) => maskToken(match));
+}
+
+/**
  * Makes text from outside safe to show: every known secret value and every token-shaped substring becomes its mask,
  * and escape sequences / control characters are neutralised (core/text/sanitize.ts). Use it on anything that reaches
  * a screen, a log or a file: job logs, error messages, pasted text, snippets.
  */
-export function redactSecrets(text: string, knownSecrets: Iterable<string> = []): string {
-  let out = String(text);
-  for (const secret of [...knownSecrets, ...KNOWN_SECRETS]) {
-    if (secret && secret.length >= 6) out = out.split(secret).join(maskToken(secret));
-  }
-  out = sanitizeTerminal(out);
-  return out.replace(TOKEN_PATTERN, (match) => maskToken(match));
+export function redactSecrets(text: string, knownSecretsHere: Iterable<string> = []): string {
+  const secrets = [...knownSecretsHere];
+  // Mask first (a secret may hold characters the sanitiser rewrites), then neutralise, then mask what was glued to
+  // an escape code.
+  return maskSecrets(sanitizeTerminal(maskSecrets(String(text), secrets)), secrets);
 }
