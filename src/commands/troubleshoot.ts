@@ -41,6 +41,11 @@ Exit codes: 0 classified, 1 the job could not be fetched, 2 usage error (e.g. no
 
 const PIPE_HINT = `Nothing to read: pipe the error in (\`python job.py 2>&1 | ${appCommand('troubleshoot')}\`), give a file (\`${appCommand('troubleshoot error.txt')}\`), or paste it with \`${appCommand('troubleshoot -')}\` and end with Ctrl-D.`;
 const LOG_WAIT_MS = 15_000;
+
+function logWaitMs(env: CommandIo['env']): number {
+  const v = env.HF_WIZARD_LOG_WAIT_MS;
+  return v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : LOG_WAIT_MS;
+}
 const STDIN_IDLE_MS = 5_000;
 
 async function readStdin(io: CommandIo, explicit: boolean): Promise<string | undefined> {
@@ -89,22 +94,39 @@ function names(value: unknown): string[] {
   return [];
 }
 
-async function fetchJob(client: HubClient, namespace: string, id: string): Promise<JobLog> {
+/**
+ * The job's status, then its log for at most `waitMs` (HF_WIZARD_LOG_WAIT_MS, default 15 s): a stream that stalls is
+ * cut (its request aborted, so the process can exit after answering) and the answer says the log was truncated.
+ */
+async function fetchJob(hubUrl: string, token: string, namespace: string, id: string, waitMs: number): Promise<JobLog> {
+  const stop = new AbortController();
+  const abortable: typeof fetch = (input, init) => fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, stop.signal]) : stop.signal});
+  const client: HubClient = createHubClient({hubUrl, accessToken: token, fetch: abortable});
   const job = (await client.getJob(namespace, id)) as unknown as {status?: {stage?: string; message?: string; cancelReason?: string}; secrets?: unknown; environment?: unknown};
   const lines: string[] = [];
   let truncated = false;
-  const stream = client.streamJobLogs(namespace, id);
-  const deadline = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), LOG_WAIT_MS).unref());
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((r) => {
+    timer = setTimeout(() => r('timeout'), waitMs);
+  });
   const collect = (async () => {
-    for await (const entry of stream) {
-      lines.push(entry.message);
-      if (lines.length > 20_000) lines.shift();
+    try {
+      for await (const entry of client.streamJobLogs(namespace, id)) {
+        lines.push(entry.message);
+        if (lines.length > 20_000) lines.shift();
+      }
+      return 'done' as const;
+    } catch {
+      // A log that cannot be read (refused, cut): the status above still answers; say the log is partial.
+      return 'broken' as const;
     }
-    return 'done' as const;
   })();
-  if ((await Promise.race([collect, deadline])) === 'timeout') {
+  const how = await Promise.race([collect, deadline]);
+  clearTimeout(timer);
+  if (how !== 'done') {
     truncated = true;
-    void stream.return?.(undefined);
+    stop.abort();
+    await collect;
   }
   const out: JobLog = {namespace, id, log: lines.join('\n'), secretNames: names(job.secrets), envNames: names(job.environment), truncated};
   if (job.status?.stage) out.stage = job.status.stage;
@@ -116,7 +138,7 @@ async function fetchJob(client: HubClient, namespace: string, id: string): Promi
 function render(c: Classification, io: CommandIo, endpoint: string, sandbox: boolean, diagnosis?: Diagnosis, job?: JobLog): void {
   const out = (s = '') => writeLine(io.stdout, s);
   if (job) {
-    out(`Job ${job.namespace}/${job.id}: ${job.stage ?? 'unknown stage'}${job.message ? ` (${redactSecrets(job.message)})` : ''}${job.truncated ? ' [log still streaming; read the first 15 s]' : ''}`);
+    out(`Job ${job.namespace}/${job.id}: ${job.stage ?? 'unknown stage'}${job.message ? ` (${redactSecrets(job.message)})` : ''}${job.truncated ? ' [log incomplete: still streaming or cut off]' : ''}`);
     out();
     if (job.stage === 'COMPLETED' && c.problem === 'unknown') {
       out('✓ This job completed: its token worked and there is nothing to fix.');
@@ -229,8 +251,10 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
       writeLine(io.stderr, `hf-jobs-wizard troubleshoot: cannot tell the job's namespace (${who && !who.ok ? who.error.message : 'give NAMESPACE/ID'}).`);
       return EXIT.failed;
     }
+    // Feedback before any wait: the status and the log can take a while (each bounded).
+    writeLine(io.stderr, `Reading job ${namespace}/${id} from ${endpoint} (status, then up to ${Math.round(logWaitMs(env) / 1000)} s of its log)…`);
     try {
-      job = await fetchJob(client, namespace, id);
+      job = await fetchJob(endpoint, ctx.token, namespace, id, logWaitMs(env));
     } catch (error) {
       writeLine(io.stderr, `hf-jobs-wizard troubleshoot: could not fetch job ${namespace}/${id}: ${describeHubError(error, {endpoint, secrets: [ctx.token]}).message}`);
       return EXIT.failed;
