@@ -4,6 +4,7 @@
 // the right exit code. Bounds are shortened through the app's env knobs so the matrix runs in well under a minute.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHubClient, type HubJobSpec} from '../src/core/hub/client.js';
+import {isTerminal} from '../src/core/jobs/index.js';
 import {findExample} from '../src/examples/catalog.js';
 import {main} from '../src/main.js';
 import {makeIo, tempHome} from './commands/helpers-auth.js';
@@ -134,7 +135,7 @@ describe('troubleshoot --job through faults', () => {
     jobId = (await client.runJob('practice-user', tokenCheckSpec())).id;
     for (let i = 0; i < 100; i++) {
       const stage = (await client.getJob('practice-user', jobId)).status.stage;
-      if (stage === 'COMPLETED' || stage === 'ERROR') break;
+      if (isTerminal(String(stage))) break;
       await new Promise((r) => setTimeout(r, 200));
     }
   });
