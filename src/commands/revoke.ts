@@ -11,6 +11,7 @@ import {afterRevokeSteps, findLeakedTokens, type LeakedToken} from '../core/toke
 import {EXIT, writeLine, type CommandIo} from './io.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem} from './hub-target.js';
+import {readPipedText} from './stdin.js';
 
 const HELP = `Usage: hf-jobs-wizard revoke [FILE | -] [--yes] [--json] [--endpoint URL | --sandbox]
 
@@ -34,34 +35,6 @@ Exit codes: 0 sent, 1 nothing found / not sent / the request failed, 2 usage err
 const STDIN_LIMIT_BYTES = 5 * 1024 * 1024;
 const STDIN_IDLE_MS = 10_000;
 
-/** Reads a bounded amount of piped text; resolves undefined when nothing arrives within the idle bound. */
-function readPiped(stream: CommandIo['stdin']): Promise<string | undefined> {
-  return new Promise((done) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const idle = setTimeout(() => finish(), STDIN_IDLE_MS);
-    const finish = () => {
-      clearTimeout(idle);
-      stream.off('data', onData);
-      stream.off('end', finish);
-      stream.off('error', finish);
-      stream.pause();
-      done(chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined);
-    };
-    const onData = (c: Buffer | string) => {
-      idle.refresh();
-      const b = typeof c === 'string' ? Buffer.from(c) : c;
-      size += b.length;
-      if (size <= STDIN_LIMIT_BYTES) chunks.push(b);
-      else finish();
-    };
-    stream.on('data', onData);
-    stream.once('end', finish);
-    stream.once('error', finish);
-    stream.resume();
-  });
-}
-
 async function findTokens(source: string | undefined, io: CommandIo): Promise<{leaks: LeakedToken[]; where: string} | {error: string; code: number}> {
   if (source && source !== '-') {
     try {
@@ -71,7 +44,7 @@ async function findTokens(source: string | undefined, io: CommandIo): Promise<{l
     }
   }
   if (source === '-' || !io.stdin.isTTY) {
-    const text = await readPiped(io.stdin);
+    const text = await readPipedText(io.stdin, {idleMs: STDIN_IDLE_MS, limitBytes: STDIN_LIMIT_BYTES});
     if (text === undefined) return {error: 'nothing arrived on stdin: pipe the text that holds the token, or give a FILE.', code: EXIT.usage};
     return {leaks: findLeakedTokens(text), where: 'the text on stdin'};
   }

@@ -11,6 +11,7 @@ import {catalogFor} from '../core/troubleshoot/catalog.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
+import {readPipedText} from './stdin.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
@@ -48,31 +49,8 @@ function logWaitMs(env: CommandIo['env']): number {
 }
 const STDIN_IDLE_MS = 5_000;
 
-async function readStdin(io: CommandIo, explicit: boolean): Promise<string | undefined> {
-  return new Promise((resolveText) => {
-    const chunks: Buffer[] = [];
-    let gotData = false;
-    const stdin = io.stdin;
-    // A non-TTY stdin that never sends anything (an inherited, idle pipe) must not hang us.
-    const idle = explicit ? undefined : setTimeout(() => finish(), STDIN_IDLE_MS);
-    const finish = () => {
-      if (idle) clearTimeout(idle);
-      stdin.off('data', onData);
-      stdin.off('end', finish);
-      stdin.off('error', finish);
-      stdin.pause();
-      resolveText(gotData ? Buffer.concat(chunks).toString('utf8') : undefined);
-    };
-    const onData = (c: Buffer | string) => {
-      gotData = true;
-      if (idle) clearTimeout(idle);
-      chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
-    };
-    stdin.on('data', onData);
-    stdin.once('end', finish);
-    stdin.once('error', finish);
-    stdin.resume();
-  });
+function readStdin(io: CommandIo, explicit: boolean): Promise<string | undefined> {
+  return readPipedText(io.stdin, explicit ? {} : {idleMs: STDIN_IDLE_MS});
 }
 
 interface JobLog {

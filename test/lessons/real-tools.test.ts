@@ -9,7 +9,8 @@ import {Course} from '../../src/core/lessons/course.js';
 import {loadLessons} from '../../src/core/lessons/loader.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {createHubClient} from '../../src/core/hub/client.js';
-import {hfJobEndLine, realToolsStep} from '../../src/core/preflight/real-tools.js';
+import {jobEndLine as hfJobEndLine} from '../../src/core/jobs/stages.js';
+import {realToolsStep} from '../../src/core/preflight/real-tools.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
 const lessons = await loadLessons();

@@ -1,7 +1,8 @@
 // The step to the real tools: after a first completed sandbox job, the same job with the real `hf` command line,
 // first against the sandbox (HF_ENDPOINT + HF_TOKEN exported, the token masked on screen and written whole only to a
-// 0600 env file outside the project), then for huggingface.co with its pre-flight. Also how `hf` itself ends a job
-// it follows, so the app's last line reads like what the learner will meet. Pure: files and processes are the caller's.
+// 0600 env file outside the project), then for huggingface.co with its pre-flight. (How `hf` ends a job it follows is
+// core/jobs/stages.ts jobEndLine.) Pure: files and processes are the caller's.
+import {shellQuote} from '../jobspec/shell.js';
 import {maskToken} from '../tokens/mask.js';
 
 export interface RealToolsInput {
@@ -30,10 +31,6 @@ export interface RealToolsStep {
   realHubCommands: string[];
 }
 
-function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 export function realToolsStep(input: RealToolsInput): RealToolsStep {
   const hfCommand = `hf jobs uv run --flavor ${input.flavor ?? 'cpu-basic'} --timeout ${input.timeout ?? '10m'} --secrets HF_TOKEN ${shellQuote(input.scriptName)}`;
   const line = (token: string) => [`export HF_ENDPOINT=${input.endpoint}`, `export HF_TOKEN=${token}`];
@@ -49,10 +46,4 @@ export function realToolsStep(input: RealToolsInput): RealToolsStep {
       hfCommand,
     ],
   };
-}
-
-/** The line `hf jobs` prints when a job it follows ends (huggingface_hub's CLI: completed, or the stage as an error). */
-export function hfJobEndLine(jobId: string, stage: string, message?: string | null): string {
-  if (stage === 'COMPLETED') return `Job ${jobId} completed`;
-  return `Error: Job ${jobId} finished with stage '${stage}'${message ? `: ${message}` : ''}`;
 }
