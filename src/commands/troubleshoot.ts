@@ -7,7 +7,7 @@ import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
 import {redactSecrets} from '../core/tokens/mask.js';
-import {catalogFor} from '../core/troubleshoot/catalog.js';
+import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {EXIT, writeLine, type CommandIo} from './io.js';
@@ -32,7 +32,8 @@ Examples:
 
 Options:
   --job ID        a job id (in your namespace) or NAMESPACE/ID
-  --json          print {"problem", "title", "evidence", "causes", "solutions", "checks"} (+ "candidates" when unsure)
+  --json          print {"problem", "title", "evidence", "causes", "solutions", "checks", "report"} (+ "candidates"
+                  when unsure; "report" is the whole answer: why, findings, fix steps, actions)
   --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
   --sandbox       the offline sandbox Hub and its practice login (\`${appCommand('login --sandbox')}\`), the same
                   one the wizard and \`${appCommand('example --sandbox')}\` use
@@ -113,37 +114,19 @@ async function fetchJob(hubUrl: string, token: string, namespace: string, id: st
   return out;
 }
 
-function render(c: Classification, io: CommandIo, endpoint: string, sandbox: boolean, diagnosis?: Diagnosis, job?: JobLog): void {
-  const out = (s = '') => writeLine(io.stdout, s);
-  if (job) {
-    out(`Job ${job.namespace}/${job.id}: ${job.stage ?? 'unknown stage'}${job.message ? ` (${redactSecrets(job.message)})` : ''}${job.truncated ? ' [log incomplete: still streaming or cut off]' : ''}`);
-    out();
-    if (job.stage === 'COMPLETED' && c.problem === 'unknown') {
-      out('✓ This job completed: its token worked and there is nothing to fix.');
-      return;
-    }
-  }
-  out(`${c.problem === 'unknown' ? '?' : '✗'} ${c.title}  [${c.problem}]`);
-  if (c.candidates) out(`  Not sure: it could also be ${c.candidates.filter((x) => x.problem !== c.problem).map((x) => x.problem).join(' or ')}.`);
-  if (c.evidence.length) {
-    out('Evidence:');
-    for (const e of c.evidence) out(`  ${e}`);
-  }
-  if (diagnosis) {
-    out('Live diagnosis:');
-    for (const f of diagnosis.findings) out(`  ${f.status === 'ok' ? '✓' : f.status === 'bad' ? '✗' : '?'} ${f.text}`);
-    if (diagnosis.actual) {
-      out(`  => The actual cause: ${diagnosis.actual.text}`);
-      out(`     Fix: ${diagnosis.actual.fix}`);
-    }
-  }
-  out('Likely causes:');
-  for (const cause of c.causes) out(`  - ${cause}`);
-  out('How to fix:');
-  for (const s of c.solutions) out(`  - ${s}`);
-  const verify = catalogFor(endpoint)[c.problem].verify;
-  out(`Verify: ${verify}`);
-  if (c.checks.length) out(`Checks that catch it: ${c.checks.join(', ')} (run \`${appCommand(sandbox ? 'check --sandbox' : 'check')}\`).`);
+/** One report (core/troubleshoot/report.ts) from the classification, the live diagnosis and the job, if any. */
+function toReport(c: Classification, endpoint: string, diagnosis?: Diagnosis, job?: JobLog): TroubleshootReport {
+  return buildReport({
+    problem: c.problem,
+    endpoint,
+    origin: job ? 'job' : 'pasted',
+    seen: c.evidence,
+    ...(c.candidates ? {alternatives: c.candidates.map((x) => x.problem)} : {}),
+    ...(job ? {job: {namespace: job.namespace, id: job.id, ...(job.stage ? {stage: job.stage} : {}), ...(job.message ? {message: redactSecrets(job.message)} : {}), truncated: job.truncated}} : {}),
+    ...(diagnosis ? {diagnosis: {findings: diagnosis.findings, ...(diagnosis.actual ? {actual: diagnosis.actual} : {})}} : {}),
+    // The command runs none of the actions itself: it names them; a job fetched with --job can be run again.
+    fix: {hasTarget: true, loggedIn: Boolean(job), hasJob: Boolean(job)},
+  });
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -255,12 +238,14 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
   }
 
   const c = jobClass ?? classifyText(text, {endpoint});
+  const report = toReport(c, endpoint, diagnosis, job);
   if (values.json) {
     const out: Record<string, unknown> = {...c};
     if (leakedTokens.length > 0) out.leakedTokens = leakedTokens;
     if (job) out.job = {namespace: job.namespace, id: job.id, stage: job.stage ?? null, truncated: job.truncated};
     if (diagnosis) out.diagnosis = {actual: diagnosis.actual ?? null, findings: diagnosis.findings};
+    out.report = report;
     writeLine(io.stdout, JSON.stringify(out));
-  } else render(c, io, endpoint, Boolean(values.sandbox), diagnosis, job);
+  } else for (const line of reportLines(report)) writeLine(io.stdout, line);
   return EXIT.ok;
 }

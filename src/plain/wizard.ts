@@ -5,9 +5,11 @@ import type {CommandIo} from '../io.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
-import {FIX_LABELS, STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
-import {FINDING_STATUS, STATUS_ICONS, formatElapsed} from '../ui/format.js';
+import {STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
+import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
 import {troubleshootCheckEvent} from '../core/wizard/check-notes.js';
+import {wizardReport} from '../core/wizard/troubleshoot-report.js';
+import {reportLines} from '../core/troubleshoot/report.js';
 import {defaultLoginMethod, loginChoices, loginMethodEvent, loginQuestion, type LoginMethod} from '../core/wizard/login-choices.js';
 import {checkSummary, createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES, WELCOME_LINES_SKIPPED} from '../core/wizard/content.js';
 import {createLineReader, ExitPromptError, type LineReader} from './line-reader.js';
@@ -268,25 +270,11 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       case 'troubleshoot': {
         const t = s.troubleshoot;
         if (t.phase === 'paste') return pasteError(s);
-        if (!t.info) return;
-        print(`${t.info.title} [${t.info.id}]`);
-        const seen = t.seen?.[0] ?? t.evidence?.split('\n').find((l) => l.trim());
-        if (seen) print(`Seen: ${seen.trim()}`);
-        if (t.alternatives?.length) print(`Not sure: it could also be ${t.alternatives.join(' or ')}.`);
-        print('Symptoms:');
-        for (const x of t.info.symptoms.slice(0, 3)) print(`  - ${x}`);
-        print('Likely causes:');
-        t.info.causes.forEach((c, i) => print(`  ${c.id === t.diagnosis?.actual?.id ? '=>' : '- '} ${i + 1}. ${c.text}${c.id === t.diagnosis?.actual?.id ? ' (this is it)' : ''}`));
-        if (t.diagnosis) {
-          print('Live diagnosis:');
-          for (const f of t.diagnosis.findings) print(`  [${STATUS_ICONS[FINDING_STATUS[f.status]]}] ${f.text}`);
-          print(`=> ${t.diagnosis.cause}`);
-          if (t.diagnosis.actual) print(`   Fix: ${t.diagnosis.actual.fix}`);
-          if (t.diagnosis.actions.includes('open-token-page')) print(`Token page: ${tokenPageUrl(s.target?.endpoint)}`);
-        }
-        print(`Verify: ${t.info.verify}`);
-        const actions = t.diagnosis?.actions ?? [];
-        const v = await ask('Fix it?', withNav(actions.map((f) => ({name: `${FIX_LABELS[f]}${f === t.diagnosis?.suggested ? ' (suggested)' : ''}`, value: f as string})), s));
+        const report = wizardReport(s);
+        if (!report) return;
+        for (const line of reportLines(report, {actions: false, symptoms: true})) print(line);
+        const actions = report.actions.map((a) => a.id);
+        const v = await ask('Fix it?', withNav(report.actions.map((a) => ({name: `${a.label}${a.url ? ` (${a.url})` : ''}${a.suggested ? ' (suggested)' : ''}`, value: a.id as string})), s));
         if (!nav(v)) dispatch({type: 'fix', action: v as (typeof actions)[number]});
         return;
       }

@@ -49,6 +49,19 @@ describe('troubleshoot command', () => {
     for (const k of ['problem', 'title', 'evidence', 'causes', 'solutions', 'checks']) expect(out).toHaveProperty(k);
   });
 
+  it('text and --json render one report: the text is the lines of the report, and a pasted text offers no "run the job again"', async () => {
+    await writeFile(join(dir, 'err500.txt'), "httpx.HTTPStatusError: Server error '500 Internal Server Error' for url 'https://huggingface.co/api/jobs/alice'\n");
+    const j = io({tty: true});
+    expect(await troubleshoot(['err500.txt', '--json'], j)).toBe(0);
+    const report = JSON.parse(j.out()).report;
+    expect(report).toMatchObject({problem: 'server-error', origin: 'pasted'});
+    expect(report.actions.map((a: {id: string}) => a.id)).not.toContain('retry');
+    const t = io({tty: true});
+    expect(await troubleshoot(['err500.txt'], t)).toBe(0);
+    const {reportLines} = await import('../../src/core/troubleshoot/report.js');
+    expect(t.out().trimEnd()).toBe(reportLines(report).join('\n'));
+  });
+
   it('a TTY with nothing piped says how to paste instead of hanging; empty stdin too', async () => {
     const t = io({tty: true});
     expect(await troubleshoot([], t)).toBe(2);
@@ -70,6 +83,8 @@ describe('troubleshoot command', () => {
     const out = JSON.parse(i.out());
     expect(out.problem).toBe('token-missing');
     expect(out.diagnosis.actual.id).toBe('no-token-in-job');
+    expect(out.report).toMatchObject({origin: 'job', actual: {id: 'no-token-in-job'}, job: {namespace: 'practice-user', id: job.id, stage: 'ERROR'}});
+    expect(out.report.actions.map((a: {id: string}) => a.id)).toContain('retry');
     expect(i.out()).not.toContain(sb.current.tokens.write);
   });
 

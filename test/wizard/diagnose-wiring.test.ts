@@ -68,6 +68,10 @@ describe('a pasted error is not the wizard\'s own job', () => {
     const pasted = 'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2';
     const d = await sv.diagnose(session, 'unauthorized-401', pasted, {pasted: true});
     expect(d.actual?.id).not.toBe('literal-placeholder');
+    // No job of this wizard failed: "Run the job again" would run the example, not the job the text came from.
+    expect(d.actions).not.toContain('retry');
+    const own = await sv.diagnose(session, 'unauthorized-401', pasted);
+    expect(own.actions).toContain('retry');
   });
 });
 

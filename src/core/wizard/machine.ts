@@ -3,7 +3,7 @@
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {normalizeTokenInput, validateTokenFormat} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
-import type {ProblemId, StepId, TargetKind, Transition, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
+import type {FixAction, ProblemId, StepId, TargetKind, Transition, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
 
 export const DEFAULT_GOAL = 'push-dataset';
 
@@ -307,25 +307,32 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     case 'diagnosed':
       return t(clear({...state, troubleshoot: {...state.troubleshoot, phase: 'done', diagnosis: event.diagnosis}}, 'busy'));
     case 'fix':
-      switch (event.action) {
-        case 're-login':
-          if (!state.target) return t(go(state, 'welcome'));
-          // The saved login may have changed since (the config step saves it): look again.
-          return t({...go(state, 'login', {login: {phase: 'detecting', afterFailure: true}}), busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
-        case 'rewrite-config':
-        case 'rename-secret':
-          return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config', rewrite: true}]);
-        case 'open-token-page':
-          return transition(state, {type: 'open-token-page'});
-        case 'retry':
-          return startRun(state);
-        case 'rerun-checks':
-          return startChecks(state);
-      }
-      return t(state);
+      return applyFix(state, event.action);
     case 'result-continue':
       return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
   }
+}
+
+/** A fix offered on the troubleshooting screen (core/troubleshoot/actions.ts), carried out. */
+function applyFix(state: WizardState, action: FixAction): Transition {
+  switch (action) {
+    case 're-login':
+      if (!state.target) return t(go(state, 'welcome'));
+      // The saved login may have changed since (the config step saves it): look again.
+      return t({...go(state, 'login', {login: {phase: 'detecting', afterFailure: true}}), busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
+    case 'rewrite-config':
+    case 'rename-secret':
+      return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config', rewrite: true}]);
+    case 'open-token-page':
+      return transition(state, {type: 'open-token-page'});
+    case 'open-billing':
+      return t(state, [{kind: 'open-url', url: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/billing`}]);
+    case 'retry':
+      return startRun(state);
+    case 'rerun-checks':
+      return startChecks(state);
+  }
+  return t(state);
 }
 
 function busyForTarget(target: TargetKind): string {

@@ -115,16 +115,8 @@ export interface CheckItem {
   problem?: ProblemId;
 }
 
-export type FixAction = 're-login' | 'rewrite-config' | 'rename-secret' | 'open-token-page' | 'retry' | 'rerun-checks';
-
-export const FIX_LABELS: Record<FixAction, string> = {
-  're-login': 'Log in (again, with another token)',
-  'rewrite-config': 'Rewrite hf-job.json to pass HF_TOKEN as a secret (diff first)',
-  'rename-secret': 'Rename the secret in hf-job.json to HF_TOKEN (diff first)',
-  'open-token-page': 'Open the token page in your browser',
-  retry: 'Run the job again',
-  'rerun-checks': 'Re-run the checklist',
-};
+export {FIX_LABELS, type FixAction} from '../troubleshoot/actions.js';
+import type {FixAction} from '../troubleshoot/actions.js';
 
 export type CauseInfo = Cause;
 

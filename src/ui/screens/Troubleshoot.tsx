@@ -2,9 +2,8 @@
 // symptoms, likely causes with the diagnosed one marked, the live findings, and fix actions that really do it.
 // In the paste phase it is the "I have an error message" box.
 import {Box, Text} from 'ink';
-import {tokenPageUrl} from '../../core/wizard/machine.js';
+import {wizardReport} from '../../core/wizard/troubleshoot-report.js';
 import {wizardCommand} from '../../core/wizard/content.js';
-import {FIX_LABELS} from '../../core/wizard/types.js';
 import {Link} from '../components/Link.js';
 import {PasteBox} from '../components/PasteBox.js';
 import {SelectList} from '../components/SelectList.js';
@@ -37,36 +36,33 @@ export function Troubleshoot(props: ScreenProps) {
   const {troubleshoot} = state;
   const rows = useRows();
   if (troubleshoot.phase === 'paste') return <Paste {...props} />;
-  const info = troubleshoot.info;
-  if (!info) return null;
-  const diagnosis = troubleshoot.diagnosis;
-  const actual = diagnosis?.actual?.id;
-  const seen = troubleshoot.seen?.[0] ?? troubleshoot.evidence?.split('\n').find((l) => l.trim());
+  // The one report (core/troubleshoot/report.ts) that plain mode and the command print too.
+  const report = wizardReport(state);
+  if (!report) return null;
+  const actual = report.actual?.id;
+  const seen = report.seen[0];
   // Compact: symptoms and settled facts give way to the cause and the fixes.
   const compact = rows < ROOMY_ROWS;
-  const causes = compact && actual ? info.causes.filter((c) => c.id === actual) : info.causes;
-  const findings = (diagnosis?.findings ?? []).filter((f) => !compact || f.status !== 'ok');
-  const passed = (diagnosis?.findings.length ?? 0) - findings.length;
+  const causes = compact && actual ? report.causes.filter((c) => c.likely) : report.causes;
+  const findings = report.findings.filter((f) => !compact || f.status !== 'ok');
+  const passed = report.findings.length - findings.length;
+  const tokenPage = report.actions.find((a) => a.id === 'open-token-page');
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold color={info.id === 'unknown' ? 'yellow' : 'red'}>
-          {info.id === 'unknown' ? '?' : '✗'} {info.title}
+        <Text bold color={report.problem === 'unknown' ? 'yellow' : 'red'}>
+          {report.problem === 'unknown' ? '?' : '✗'} {report.title}
         </Text>
-        {compact ? <Text dimColor> · problem id: {info.id}</Text> : null}
+        {compact ? <Text dimColor> · problem id: {report.problem}</Text> : null}
       </Text>
-      {compact ? null : <Text dimColor>problem id: {info.id}</Text>}
-      {seen ? (
-        <Text dimColor>
-          Seen: {seen.trim()}
-        </Text>
-      ) : null}
-      {troubleshoot.alternatives?.length ? <Text dimColor>Not sure: it could also be {troubleshoot.alternatives.join(' or ')}.</Text> : null}
+      {compact ? null : <Text dimColor>problem id: {report.problem}</Text>}
+      {seen ? <Text dimColor>Seen: {seen}</Text> : null}
+      {report.alternatives.length ? <Text dimColor>Not sure: it could also be {report.alternatives.join(' or ')}.</Text> : null}
       <Box marginTop={1} flexDirection="column">
         {compact ? null : (
           <>
             <Text bold>Symptoms</Text>
-            {info.symptoms.slice(0, 3).map((s) => (
+            {report.symptoms.slice(0, 3).map((s) => (
               <Text key={s}>
                 {'  • '}
                 {s}
@@ -76,23 +72,23 @@ export function Troubleshoot(props: ScreenProps) {
         )}
         <Text bold>Likely causes</Text>
         {causes.map((c) =>
-          c.id === actual ? (
+          c.likely ? (
             <Text key={c.id} bold color="yellow">
               {'→ '}
-              {info.causes.indexOf(c) + 1}. {c.text} (this is it)
+              {report.causes.indexOf(c) + 1}. {c.text} (this is it)
             </Text>
           ) : (
             <Text key={c.id} dimColor={Boolean(actual)}>
               {'  '}
-              {info.causes.indexOf(c) + 1}. {c.text}
+              {report.causes.indexOf(c) + 1}. {c.text}
             </Text>
           ),
         )}
-        {causes.length < info.causes.length ? <Text dimColor>{'  '}(and {info.causes.length - causes.length} other causes that the facts below rule out or cannot see)</Text> : null}
+        {causes.length < report.causes.length ? <Text dimColor>{'  '}(and {report.causes.length - causes.length} other causes that the facts below rule out or cannot see)</Text> : null}
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Live diagnosis</Text>
-        {diagnosis ? (
+        {report.diagnosed ? (
           <>
             {passed > 0 && compact ? <Text color="green">{'  '}✓ {passed} other finding{passed === 1 ? '' : 's'} fine</Text> : null}
             {findings.map((f) => (
@@ -101,35 +97,35 @@ export function Troubleshoot(props: ScreenProps) {
                 {STATUS_ICONS[FINDING_STATUS[f.status]]} {f.text}
               </Text>
             ))}
-            {compact && diagnosis.actual ? null : (
+            {compact && report.actual ? null : (
               <Text bold color="yellow">
-                → {diagnosis.cause}
+                → {report.why}
               </Text>
             )}
-            {diagnosis.actual ? <Text>{'  '}Fix: {diagnosis.actual.fix}</Text> : null}
+            {report.actual ? <Text>{'  '}Fix: {report.actual.fix}</Text> : null}
           </>
         ) : (
           <Text dimColor>{'  '}Checking your token and setup…</Text>
         )}
       </Box>
-      {troubleshoot.phase === 'done' && diagnosis ? (
+      {troubleshoot.phase === 'done' && report.diagnosed ? (
         <Box marginTop={1} flexDirection="column">
-          {diagnosis.actions.includes('open-token-page') && !compact ? (
+          {tokenPage?.url && !compact ? (
             <Text dimColor>
-              Token page: <Link url={tokenPageUrl(state.target?.endpoint)} />
+              Token page: <Link url={tokenPage.url} />
             </Text>
           ) : null}
           <Text bold>Fix it</Text>
-          {diagnosis.actions.length ? (
+          {report.actions.length ? (
             <SelectList
               isActive={!state.busy}
-              items={diagnosis.actions.map((f) => ({label: `${FIX_LABELS[f]}${f === diagnosis.suggested ? '  (suggested)' : ''}`, value: f}))}
+              items={report.actions.map((a) => ({label: `${a.label}${a.suggested ? '  (suggested)' : ''}`, value: a.id}))}
               onSubmit={(action) => dispatch({type: 'fix', action})}
             />
           ) : (
             <Text dimColor>Nothing to run from here: follow the fix above, then run {wizardCommand(state.target)} again.</Text>
           )}
-          {compact ? null : <Text dimColor>Verify: {info.verify}</Text>}
+          {compact ? null : <Text dimColor>Verify: {report.verify}</Text>}
         </Box>
       ) : null}
     </Box>

@@ -2,6 +2,7 @@
 // and the live diagnosis (token, whoami, the repo, the job's secrets) with the fixes the wizard offers.
 import {findExample} from '../../examples/catalog.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
+import {isSandboxEndpoint} from '../../core/practice.js';
 import {createHubClient} from '../../core/hub/client.js';
 import {envTokenSource} from '../../core/store/resolve.js';
 import {describeKind} from '../../core/tokens/classify.js';
@@ -79,7 +80,8 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
         findings.push({status: 'unknown', text: 'hf-job.json passes HF_TOKEN under "env": its value shows in the job\'s details. Secrets are encrypted.'});
         actual = {id: 'no-token-in-job', text: 'The token is passed in "env" instead of "secrets".', fix: 'Move HF_TOKEN from "env" to "secrets" in hf-job.json.'};
       }
-      const fixes = fixesFor(problem, actual?.id, {hasTarget: !session.detached, loggedIn: Boolean(account)});
+      // A pasted error came from some job of the person's that this wizard did not run: nothing to "run again" here.
+      const fixes = fixesFor(problem, actual?.id, {hasTarget: !session.detached, loggedIn: Boolean(account), hasJob: !options.pasted, hasBilling: !isSandboxEndpoint(endpoint)});
       const noToken = !ctx.token && !actual;
       if (noToken && fixes.actions.includes('re-login')) fixes.suggested = 're-login';
       const out: Diagnosis = {

@@ -1,0 +1,195 @@
+// The one troubleshooting answer: what was seen, the problem, why (the cause the live facts point to, marked among
+// the likely ones), what was checked, the fix steps and the actions that fit (open a page, log in, run the job
+// again only when a job ran). Built once here; the Ink screen, plain mode and the `troubleshoot` command (text and
+// --json) render it, so the three never say different things. Pure: no I/O.
+import {DEFAULT_ENDPOINT} from '../endpoint.js';
+import {hubFixes} from '../checks/hub-fixes.js';
+import type {CheckId} from '../checks/types.js';
+import {isSandboxEndpoint} from '../practice.js';
+import {APP_COMMAND} from '../invocation.js';
+import {FIX_LABELS, fixesFor, type FixAction, type FixContext} from './actions.js';
+import {catalogFor, type Cause, type Problem, type ProblemId} from './catalog.js';
+import type {Finding} from './diagnose.js';
+
+/** Where the failure text came from: pasted by the person, read from a job, or a failed check of the checklist. */
+export type ReportOrigin = 'pasted' | 'job' | 'check';
+
+export interface ReportJob {
+  namespace: string;
+  id: string;
+  stage?: string;
+  message?: string;
+  /** The log was cut (still streaming, stalled or refused). */
+  truncated?: boolean;
+}
+
+export interface ReportAction {
+  id: FixAction;
+  label: string;
+  suggested: boolean;
+  /** A page that does it (the token page, billing). */
+  url?: string;
+  /** A command that does it, as it can be pasted. */
+  command?: string;
+}
+
+export interface ReportCause extends Cause {
+  /** The cause the live facts point to. */
+  likely: boolean;
+}
+
+export interface TroubleshootReport {
+  problem: ProblemId;
+  title: string;
+  origin: ReportOrigin;
+  job?: ReportJob;
+  /** Set when there is nothing to fix (a job that completed): the one line to show. */
+  resolved?: string;
+  /** The lines of the text that decided it (already masked by the classifier). */
+  seen: string[];
+  /** Other problems it could be, when the classifier is unsure. */
+  alternatives: ProblemId[];
+  symptoms: string[];
+  causes: ReportCause[];
+  /** A live diagnosis was made (token, whoami, the job's secrets). */
+  diagnosed: boolean;
+  findings: Finding[];
+  /** The actual cause, when the facts name one. */
+  actual?: Cause;
+  /** One or two sentences: the actual cause, or why none stands out. Absent before a live diagnosis. */
+  why?: string;
+  /** Fix steps, the actual cause's fix first. */
+  fix: string[];
+  verify: string;
+  checks: CheckId[];
+  /** The command that runs those checks, worded for the endpoint. */
+  checkCommand: string;
+  actions: ReportAction[];
+}
+
+export interface ReportInput {
+  problem: ProblemId;
+  endpoint?: string;
+  origin: ReportOrigin;
+  seen?: string[];
+  alternatives?: ProblemId[];
+  job?: ReportJob;
+  /** The catalog entry as the caller already worded it (the wizard's state); default: the catalog for `endpoint`. */
+  info?: Omit<Problem, 'checks'> & {checks?: CheckId[]};
+  /** The live diagnosis: its actual cause, findings and (the wizard's) sentence naming the cause. */
+  diagnosis?: {actual?: Cause; findings: Finding[]; cause?: string};
+  /** Actions already chosen by the caller (the wizard's services); else chosen here from `fix`. */
+  actions?: {actions: FixAction[]; suggested?: FixAction};
+  /** What can be done from where the answer is shown (default: a Hub, logged in when a job is known). */
+  fix?: Partial<FixContext>;
+}
+
+const NO_SINGLE_CAUSE = 'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.';
+
+/** The wizard's command worded for the endpoint (the sandbox's needs --sandbox). */
+function appCommand(endpoint: string, args: string): string {
+  const hub = hubFixes(endpoint);
+  return args ? hub.app(args) : hub.sandbox ? `${APP_COMMAND} --sandbox` : endpoint === DEFAULT_ENDPOINT ? APP_COMMAND : `${APP_COMMAND} --endpoint ${endpoint}`;
+}
+
+function describeAction(id: FixAction, endpoint: string, suggested: boolean): ReportAction {
+  const a: ReportAction = {id, label: FIX_LABELS[id], suggested};
+  switch (id) {
+    case 'open-token-page':
+      a.url = `${endpoint}/settings/tokens`;
+      break;
+    case 'open-billing':
+      a.url = `${endpoint}/settings/billing`;
+      break;
+    case 're-login':
+      a.command = isSandboxEndpoint(endpoint) ? appCommand(endpoint, 'login').replace(/ --sandbox$/, ' --sandbox --practice write') : appCommand(endpoint, 'login');
+      break;
+    case 'rerun-checks':
+      a.command = appCommand(endpoint, 'check');
+      break;
+    case 'rewrite-config':
+    case 'rename-secret':
+      a.command = appCommand(endpoint, '');
+      break;
+    case 'retry':
+      break;
+  }
+  return a;
+}
+
+export function buildReport(input: ReportInput): TroubleshootReport {
+  const endpoint = (input.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
+  const catalog = catalogFor(endpoint);
+  const entry = input.info ?? catalog[input.problem];
+  const checks = input.info?.checks ?? catalog[input.problem]?.checks ?? [];
+  const actual = input.diagnosis?.actual;
+  const r: TroubleshootReport = {
+    problem: input.problem,
+    title: entry.title,
+    origin: input.origin,
+    seen: [...(input.seen ?? [])],
+    alternatives: (input.alternatives ?? []).filter((p) => p !== input.problem),
+    symptoms: [...entry.symptoms],
+    causes: entry.causes.map((c) => ({...c, likely: c.id === actual?.id})),
+    diagnosed: Boolean(input.diagnosis),
+    findings: [...(input.diagnosis?.findings ?? [])],
+    fix: actual ? [actual.fix, ...entry.solutions.filter((s) => s !== actual.fix)] : [...entry.solutions],
+    verify: entry.verify,
+    checks: [...checks],
+    checkCommand: appCommand(endpoint, 'check'),
+    actions: [],
+  };
+  if (input.job) r.job = {...input.job};
+  if (actual) r.actual = {...actual};
+  if (input.diagnosis) r.why = actual ? actual.text : (input.diagnosis.cause ?? NO_SINGLE_CAUSE);
+  if (input.job?.stage === 'COMPLETED' && input.problem === 'unknown') r.resolved = 'This job completed: its token worked and there is nothing to fix.';
+  const hasJob = input.origin !== 'pasted';
+  const ctx: FixContext = {hasTarget: true, loggedIn: hasJob, hasJob, hasBilling: !isSandboxEndpoint(endpoint), ...input.fix};
+  if (input.origin === 'pasted') ctx.hasJob = false;
+  const chosen = input.actions ?? fixesFor(input.problem, actual?.id, ctx);
+  // Whoever chose them, a pasted text never offers to run "the job" again: no job ran here.
+  const ids = chosen.actions.filter((a) => a !== 'retry' || input.origin !== 'pasted');
+  r.actions = r.resolved ? [] : ids.map((id) => describeAction(id, endpoint, id === chosen.suggested));
+  return r;
+}
+
+const ICON: Record<Finding['status'], string> = {ok: '✓', bad: '✗', unknown: '?'};
+
+/** The report as terminal lines (plain mode and the command); `actions: false` when the caller asks for them itself. */
+export function reportLines(r: TroubleshootReport, options: {actions?: boolean; symptoms?: boolean} = {}): string[] {
+  const out: string[] = [];
+  if (r.job) {
+    out.push(`Job ${r.job.namespace}/${r.job.id}: ${r.job.stage ?? 'unknown stage'}${r.job.message ? ` (${r.job.message})` : ''}${r.job.truncated ? ' [log incomplete: still streaming or cut off]' : ''}`);
+    out.push('');
+  }
+  if (r.resolved) {
+    out.push(`✓ ${r.resolved}`);
+    return out;
+  }
+  out.push(`${r.problem === 'unknown' ? '?' : '✗'} ${r.title}  [${r.problem}]`);
+  if (r.alternatives.length) out.push(`  Not sure: it could also be ${r.alternatives.join(' or ')}.`);
+  if (r.seen.length) {
+    out.push('Seen:');
+    for (const e of r.seen) out.push(`  ${e}`);
+  }
+  if (options.symptoms) {
+    out.push('Symptoms:');
+    for (const s of r.symptoms.slice(0, 3)) out.push(`  - ${s}`);
+  }
+  out.push('Likely causes:');
+  r.causes.forEach((c, i) => out.push(`  ${c.likely ? '=>' : '- '} ${i + 1}. ${c.text}${c.likely ? ' (this is it)' : ''}`));
+  if (r.diagnosed) {
+    out.push('Live diagnosis:');
+    for (const f of r.findings) out.push(`  ${ICON[f.status]} ${f.text}`);
+    out.push(r.actual ? `  => The actual cause: ${r.why}` : `  => ${r.why}`);
+  }
+  out.push('How to fix:');
+  for (const s of r.fix) out.push(`  - ${s}`);
+  out.push(`Verify: ${r.verify}`);
+  if (r.checks.length) out.push(`Checks that catch it: ${r.checks.join(', ')} (run \`${r.checkCommand}\`).`);
+  if (options.actions !== false && r.actions.length) {
+    out.push('Next:');
+    for (const a of r.actions) out.push(`  ${a.suggested ? '=>' : '- '} ${a.label}${a.url ? `: ${a.url}` : a.command ? `: \`${a.command}\`` : ''}${a.suggested ? ' (suggested)' : ''}`);
+  }
+  return out;
+}

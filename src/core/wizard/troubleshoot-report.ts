@@ -1,0 +1,24 @@
+// The wizard's troubleshooting state as the one report model (core/troubleshoot/report.ts): the Ink screen and
+// plain mode both render this, so they say what the `troubleshoot` command says.
+import {buildReport, type TroubleshootReport} from '../troubleshoot/report.js';
+import type {WizardState} from './types.js';
+
+/** The report for the troubleshooting screen, or undefined while there is nothing classified yet. */
+export function wizardReport(state: Pick<WizardState, 'troubleshoot' | 'target' | 'step'>): TroubleshootReport | undefined {
+  const t = state.troubleshoot;
+  if (!t.info) return undefined;
+  const first = t.evidence?.split('\n').find((l) => l.trim())?.trim();
+  // A pasted text (the paste box was used) came from some job of the person's, not one this wizard ran.
+  const origin = t.draft !== undefined ? 'pasted' : t.returnTo === 'result' ? 'job' : 'check';
+  const d = t.diagnosis;
+  return buildReport({
+    problem: t.info.id,
+    ...(state.target ? {endpoint: state.target.endpoint} : {}),
+    origin,
+    seen: t.seen?.length ? t.seen : first ? [first] : [],
+    ...(t.alternatives ? {alternatives: t.alternatives} : {}),
+    info: t.info,
+    ...(d ? {diagnosis: {findings: d.findings, cause: d.cause, ...(d.actual ? {actual: d.actual} : {})}} : {}),
+    actions: d ? {actions: d.actions, ...(d.suggested ? {suggested: d.suggested} : {})} : {actions: []},
+  });
+}
