@@ -15,6 +15,8 @@ export class WizardController {
   private readonly jobAbort = new AbortController();
   private browserAbort: AbortController | undefined;
   private disposed = false;
+  /** The Hub being prepared (troubleshoot --sandbox prepares it behind the paste box): reading an error waits for it. */
+  private preparing: Promise<unknown> | undefined;
   /** Resolved with the exit code when an effect asks to exit. */
   readonly exited: Promise<number>;
   private resolveExit!: (code: number) => void;
@@ -93,8 +95,9 @@ export class WizardController {
     const sv = this.services;
     switch (effect.kind) {
       case 'prepare-target': {
-        const {target, examples} = await sv.prepareTarget(effect.target);
-        this.dispatch({type: 'target-ready', target, examples});
+        const prepared = sv.prepareTarget(effect.target).then(({target, examples}) => this.dispatch({type: 'target-ready', target, examples}));
+        this.preparing = prepared.catch(() => undefined);
+        await prepared;
         return;
       }
       case 'detect-token': {
@@ -173,6 +176,7 @@ export class WizardController {
         return;
       }
       case 'classify': {
+        await this.preparing;
         const session = this.session();
         const {problem, seen, alternatives} = sv.classifyFailure(effect.text, session);
         const secrets = this.state.account ? [this.state.account.token] : [];
@@ -186,6 +190,7 @@ export class WizardController {
         const problem = this.state.troubleshoot.problem;
         if (!problem) return;
         const pasted = this.state.troubleshoot.draft !== undefined;
+        await this.preparing;
         this.dispatch({type: 'diagnosed', diagnosis: await sv.diagnose(this.session(), problem, this.state.troubleshoot.evidence, {pasted})});
         return;
       }

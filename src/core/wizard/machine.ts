@@ -109,6 +109,9 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       if (state.options.presetTarget && state.options.startAt !== 'paste-error') {
         return t({...state, welcome: {choice: state.options.presetTarget}, busy: busyForTarget(state.options.presetTarget)}, [{kind: 'prepare-target', target: state.options.presetTarget}]);
       }
+      // `troubleshoot --sandbox` / `--endpoint` on a terminal: the Hub is known; it is prepared when the error is
+      // pasted (starting the sandbox while the person types would hold up the keyboard).
+      if (state.options.presetTarget) return t({...state, welcome: {choice: state.options.presetTarget}});
       return t(state);
     case 'quit':
       return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
@@ -125,6 +128,11 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       return t({...clear(state, 'error'), welcome: {choice: event.target}, busy: busyForTarget(event.target)}, [{kind: 'prepare-target', target: event.target}]);
     case 'target-ready': {
       const goal = state.goal ?? (event.examples.some((e) => e.id === DEFAULT_GOAL) ? DEFAULT_GOAL : event.examples[0]?.id);
+      if (state.step === 'troubleshoot' && state.options.startAt === 'paste-error' && !state.target) {
+        const ready: WizardState = {...state, target: event.target, examples: event.examples};
+        if (goal !== undefined) ready.goal = goal;
+        return t(ready);
+      }
       const next = go(state, 'login', {target: event.target, examples: event.examples, login: {phase: 'detecting'}});
       // With --sandbox / --endpoint the welcome choice was never shown: Esc from login must not land on it.
       if (state.options.presetTarget) next.history = next.history.filter((s) => s !== 'welcome');
@@ -290,7 +298,10 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       const evidence = redactSecrets(event.text, state.account ? [state.account.token] : []);
       const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence, draft: evidence};
       if (state.troubleshoot.returnTo) troubleshoot.returnTo = state.troubleshoot.returnTo;
-      return t({...clear(state, 'error'), troubleshoot, busy: 'Reading the error'}, [{kind: 'classify', text: event.text}]);
+      // The Hub named by --sandbox / --endpoint first: the diagnosis reads its saved login, "Log in again" logs in there.
+      const preset = state.options.presetTarget;
+      const prepare: WizardEffect[] = preset && !state.target ? [{kind: 'prepare-target', target: preset}] : [];
+      return t({...clear(state, 'error'), troubleshoot, busy: 'Reading the error'}, [...prepare, {kind: 'classify', text: event.text}]);
     }
     case 'classified': {
       const returnTo = state.troubleshoot.returnTo ?? state.step;
@@ -352,7 +363,8 @@ export function stepNumber(step: StepId): number {
 
 /** "Step n/total" as the person counts them: when --sandbox / --endpoint skip the welcome step, log in is step 1 of 7. */
 export function stepCounter(state: Pick<WizardState, 'step' | 'options'>): {n: number; total: number} {
-  const skipped = Boolean(state.options.presetTarget) && state.options.startAt !== 'paste-error';
+  // One count whatever the entry point: `troubleshoot --sandbox`'s "Log in again" is step 1/7 as in `--sandbox`.
+  const skipped = Boolean(state.options.presetTarget);
   const n = stepNumber(state.step);
   return skipped ? {n: Math.max(1, n - 1), total: 7} : {n, total: 8};
 }

@@ -35,6 +35,12 @@ export function PasteBox({onSubmit, onChange, initial = '', isActive = true, tai
       }
       if (key.backspace || key.delete) return update(ref.current.slice(0, -1));
       if (key.ctrl || key.meta || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || !input) return;
+      // Keys typed while the app was still loading arrive as one chunk: a Ctrl-D in it finishes with the text before it.
+      const eot = input.indexOf('\u0004');
+      if (eot >= 0) {
+        update(ref.current + input.slice(0, eot).replace(/\r\n?/g, '\n'));
+        return onSubmit(ref.current);
+      }
       update(ref.current + input.replace(/\r\n?/g, '\n'));
     },
     {isActive},

@@ -1,0 +1,38 @@
+// What a first-time user tripped on (issue 17), each driven through the real app in a pseudo-terminal: one test per
+// defect, so a regression shows on the screen a newcomer would see.
+import {execFileSync} from 'node:child_process';
+import {describe, expect, it} from 'vitest';
+import {CLI, startCli, useE2eHomes} from './pty.js';
+
+const home = useE2eHomes();
+
+/** A saved practice login on the sandbox, as `login --sandbox --practice KIND` leaves it. */
+function sandboxLogin(env: Record<string, string>, cwd: string, kind: 'write' | 'read' = 'write'): void {
+  execFileSync(process.execPath, [CLI, 'login', '--sandbox', '--practice', kind], {cwd, env: {...process.env, CI: '', ...env}, stdio: 'pipe'});
+}
+
+const FORBIDDEN = "huggingface_hub.errors.HfHubHTTPError: 403 Forbidden: You don't have the rights to create a job";
+
+describe('newcomer defects, in a pseudo-terminal', () => {
+  it('troubleshoot --sandbox diagnoses with the saved sandbox login, and its "Log in again" is step 1/7 of the same wizard', async () => {
+    const {dir, env} = await home();
+    sandboxLogin(env, dir);
+    const cli = startCli([CLI, 'troubleshoot', '--sandbox'], {env, cwd: dir, cols: 100, rows: 30});
+    await cli.waitFor('Paste the error you got');
+    await cli.press(`${FORBIDDEN}\r`);
+    await cli.press('\u0004'); // Ctrl-D
+    const diagnosis = await cli.waitFor('Fix it', 15_000);
+    expect(diagnosis).not.toContain('No token is in effect');
+    expect(diagnosis).not.toContain('no saved login');
+    await cli.waitFor('Log in (again');
+    // Down to "Log in (again…)" and Enter: whatever was suggested first, walk to it by its label.
+    for (let i = 0; i < 4 && !/❯ Log in \(again/.test(cli.visible()); i++) await cli.press('\u001B[B', 120);
+    await cli.press('\r');
+    const login = await cli.waitFor('How do you want to log in?');
+    expect(login).toContain('Step 1/7 · Log in');
+    expect(login).not.toContain('Welcome');
+    expect(login).not.toMatch(/Step \d\/8/);
+    cli.pty.kill();
+    await cli.exited;
+  }, 30_000);
+});
