@@ -4,7 +4,7 @@
 // the right exit code. Bounds are shortened through the app's env knobs so the matrix runs in well under a minute.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHubClient, type HubJobSpec} from '../src/core/hub/client.js';
-import {isTerminal} from '../src/core/jobs/index.js';
+import {buildJob, isTerminal} from '../src/core/jobs/index.js';
 import {findExample} from '../src/examples/catalog.js';
 import {main} from '../src/main.js';
 import {makeIo, tempHome} from './commands/helpers-auth.js';
@@ -65,8 +65,7 @@ function expectCalm(r: Run): void {
 }
 
 function tokenCheckSpec(): HubJobSpec {
-  const {runner: _r, note: _n, ...spec} = findExample('token-check')!.sandboxJob({namespace: 'practice-user', token: sb.current.tokens.write});
-  return spec as HubJobSpec;
+  return buildJob({example: findExample('token-check')!, token: sb.current.tokens.write, target: 'sandbox', namespace: 'practice-user'}).spec;
 }
 
 /** The submit itself (POST /api/jobs/{ns}), not pre-flight's POST /api/jobs/{ns}/auth-check/write. */

@@ -4,10 +4,9 @@
 import {parseArgs} from 'node:util';
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {isDefaultEndpoint} from '../core/endpoint.js';
-import {createHubClient, type HubClient, type HubJobSpec} from '../core/hub/client.js';
+import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {hubFixes} from '../core/checks/hub-fixes.js';
 import {describeHubError} from '../core/hub/errors.js';
-import {toJobSpec} from '../core/jobspec/spec.js';
 import {isSandboxEndpoint} from '../core/practice.js';
 import {gatherPreflight} from '../core/preflight/gather.js';
 import {plannedJobFromGoals, preflightText, type PreflightReport} from '../core/preflight/preflight.js';
@@ -16,7 +15,7 @@ import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {classifyText} from '../core/troubleshoot/classify.js';
 import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
 import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
-import {followJob, formatUsd, isTerminal, jobEndLine, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob} from '../core/jobs/index.js';
+import {buildJob, followJob, formatUsd, isTerminal, jobEndLine, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob} from '../core/jobs/index.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
@@ -170,20 +169,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       throw new Failure(`the Hub did not accept the token (${maskToken(token)} from ${tokenFrom}): ${describeHubError(error, {endpoint, secrets}).message}`);
     }
 
-    let spec: HubJobSpec;
-    let runner: string;
-    if (local) {
-      const body = example.sandboxJob({namespace, token});
-      const {runner: r, note, ...rest} = body;
-      spec = rest;
-      runner = r;
-      err(`Example "${example.title}" on ${sandbox ? 'the sandbox Hub' : endpoint} as ${namespace}: ${note}.`);
-    } else {
-      const resolved = toJobSpec(example.config, {token, scriptSource: example.python});
-      spec = {...resolved.hubSpec(), labels: {name: `hf-jobs-wizard-${example.id}`, example: example.id}};
-      runner = 'python-uv';
-      err(`Example "${example.title}" on ${endpoint} as ${namespace}: runs ${example.scriptName} with uv on HF Jobs.`);
-    }
+    // core/jobs buildJob: the example's config with "$HF_TOKEN" filled in (in memory) as the secret HF_TOKEN.
+    const {spec, runner, note} = buildJob({example, token, target: local ? 'sandbox' : 'hub', namespace});
+    err(`Example "${example.title}" on ${sandbox ? 'the sandbox Hub' : endpoint} as ${namespace}: ${note}.`);
     err(`Token: ${maskToken(token)} from ${tokenFrom}, passed to the job as the secret HF_TOKEN (only its name shows in the job's details).`);
     // Pre-flight, before anything is submitted: allowed, paid for, how long, at what price.
     const plan = plannedJobFromGoals(namespace, example.config.flavor, example.timeoutSeconds, example.goals(namespace));

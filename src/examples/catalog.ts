@@ -1,5 +1,6 @@
 // The example jobs the wizard offers: what each proves, the token permission it needs, the Python uv script a
-// person runs on real HF Jobs, its hf-job.json config, and the runJob body for the sandbox (secret in memory only).
+// person runs on real HF Jobs, its hf-job.json config, and the sandbox's image and command (core/jobs buildJob makes
+// the job from these, the token filled in in memory).
 import {DATASET_REPO_NAME, MODEL_REPO_NAME, PRIVATE_DATASET_NAME} from './content.js';
 import {PUSH_DATASET_PY, PUSH_MODEL_PY, READ_PRIVATE_PY, TOKEN_CHECK_PY} from './python.js';
 import {sandboxCommand, type ExampleRunner, type SandboxCommand} from './sandbox-command.js';
@@ -22,13 +23,12 @@ export interface ExampleJobConfig {
   secrets: {HF_TOKEN: '$HF_TOKEN'};
 }
 
-/** The body for `runJob` (sandbox): the token sits in `secrets` only, never in the command. */
+/** The sandbox's image, command and defaults for an example; core/jobs buildJob adds the config's secrets and env. */
 export interface SandboxJobBody {
   dockerImage: string;
   command: string[];
   flavor: 'cpu-basic';
   timeoutSeconds: number;
-  secrets: Record<string, string>;
   environment: Record<string, string>;
   labels: Record<string, string>;
 }
@@ -50,7 +50,7 @@ export interface Example {
   /** The repo the job writes or reads, for "see it on the Hub" links. */
   repo?(user: string): {type: 'dataset' | 'model'; id: string};
   /** The sandbox job: the Python script under uv when available, else the Node twin. */
-  sandboxJob(ctx: {namespace: string; token?: string; prefer?: 'auto' | ExampleRunner}): SandboxJobBody & {runner: ExampleRunner; note: string};
+  sandboxJob(ctx: {namespace: string; prefer?: 'auto' | ExampleRunner}): SandboxJobBody & {runner: ExampleRunner; note: string};
 }
 
 const FLAVOR = 'cpu-basic' as const;
@@ -69,7 +69,6 @@ function define(e: Omit<Example, 'config' | 'timeoutSeconds' | 'sandboxJob'>): E
         command: cmd.command,
         flavor: FLAVOR,
         timeoutSeconds: TIMEOUT_SECONDS,
-        secrets: (ctx.token !== undefined ? {HF_TOKEN: ctx.token} : {}) as Record<string, string>,
         environment: {},
         // runner + script: the sandbox's opening log line names the Python example a Node twin stands for.
         labels: {name: `hf-jobs-wizard-${e.id}`, example: e.id, runner: cmd.runner, script: e.scriptName},
@@ -141,13 +140,6 @@ export function sandboxCommandFor(exampleId: ExampleId, options: {prefer?: 'auto
   const example = findExample(exampleId);
   if (!example) throw new Error(`Unknown example "${exampleId}"`);
   return sandboxCommand(example, options);
-}
-
-/** The runJob body for the sandbox, the token resolved into `secrets` in memory only. */
-export function buildSandboxJob(exampleId: ExampleId, ctx: {namespace: string; token: string; prefer?: 'auto' | ExampleRunner}): SandboxJobBody & {runner: ExampleRunner; note: string} {
-  const example = findExample(exampleId);
-  if (!example) throw new Error(`Unknown example "${exampleId}"`);
-  return example.sandboxJob(ctx);
 }
 
 export {MESSAGES as EXAMPLE_MESSAGES, fmt as formatExampleMessage} from './messages.js';

@@ -3,7 +3,9 @@
 import {which} from '../../src/core/which.js';
 import {downloadFile, getJob, listFiles, repoExists, runJob} from '@huggingface/hub';
 import {describe, expect, it} from 'vitest';
-import {buildSandboxJob, EXAMPLES, sandboxCommandFor, type ExampleId} from '../../src/examples/catalog.js';
+import {buildJob} from '../../src/core/jobs/build.js';
+import type {HubJobSpec} from '../../src/core/hub/client.js';
+import {EXAMPLES, findExample, sandboxCommandFor, type ExampleId} from '../../src/examples/catalog.js';
 import {MESSAGES} from '../../src/examples/messages.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {collectLogs, FAKE_TOKEN, NS, ownLines, waitForStage} from './helpers.js';
@@ -15,12 +17,13 @@ describe('example jobs in the sandbox', () => {
   const hub = () => ({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
 
   /** Submits an example with the write token, HF_TOKEN as given; returns the finished job and its log. */
-  async function runExample(id: ExampleId, jobToken: string | undefined, adjust?: (body: ReturnType<typeof buildSandboxJob>) => void) {
-    const body = buildSandboxJob(id, {namespace: NS, token: jobToken ?? 'unused', prefer: 'node-twin'});
-    if (jobToken === undefined) body.secrets = {};
-    adjust?.(body);
-    expect(JSON.stringify(body.command)).not.toContain(sb.current.tokens.write);
-    const {runner: _runner, note: _note, ...spec} = body;
+  async function runExample(id: ExampleId, jobToken: string | undefined, adjust?: (spec: HubJobSpec) => void) {
+    // The app's one job builder (core/jobs buildJob), the Node twin asked for; no token: a config without secrets.
+    const example = findExample(id)!;
+    const config = jobToken === undefined ? {...example.config, secrets: {}} : example.config;
+    const {spec} = buildJob({example, config, token: jobToken ?? 'unused', target: 'sandbox', namespace: NS, prefer: 'node-twin'});
+    adjust?.(spec);
+    expect(JSON.stringify(spec.command)).not.toContain(sb.current.tokens.write);
     const job = await runJob({...hub(), namespace: NS, ...spec});
     const log = await collectLogs(hub(), job.id);
     const done = await waitForStage(hub(), job.id);

@@ -4,7 +4,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHubClient, type HubJobSpec} from '../../src/core/hub/client.js';
 import {fetchWithRetry, retryAfterMs} from '../../src/core/hub/retry.js';
-import {followJob, jobEndLine, SUBMIT_LABEL, submitJob} from '../../src/core/jobs/index.js';
+import {buildJob, followJob, jobEndLine, SUBMIT_LABEL, submitJob} from '../../src/core/jobs/index.js';
 import {findExample} from '../../src/examples/catalog.js';
 import {startFaultProxy, type FaultProxy} from '../helpers/fault-proxy.js';
 import {useSandbox} from '../helpers/sandbox.js';
@@ -19,8 +19,7 @@ afterAll(async () => {
 });
 
 function tokenCheckSpec(token: string): HubJobSpec {
-  const {runner: _r, note: _n, ...spec} = findExample('token-check')!.sandboxJob({namespace: 'practice-user', token});
-  return spec as HubJobSpec;
+  return buildJob({example: findExample('token-check')!, token, target: 'sandbox', namespace: 'practice-user'}).spec;
 }
 
 const fast = {baseMs: 50};

@@ -1,12 +1,14 @@
-// Live exercises against the sandbox Hub: run the workspace's hf-job.json as a real job with a practice token,
-// ask whoami about a token, and read back what happened (job stage, log) for verification.
+// Live exercises against the sandbox Hub: run the workspace's hf-job.json as a real job with a practice token
+// (core/jobs buildJob + submitJob + followJob, the wizard's job path), ask whoami about a token, and read back what happened (job stage, log) for verification.
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {findExample} from '../../examples/catalog.js';
 import {createHubClient, type HubJob, type HubJobSpec} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
 import {followJob} from '../jobs/follow.js';
-import {DEFAULT_CONFIG_FILE, isTokenPlaceholder, parseJobConfig, parseTimeout, type ConfigIssue, type JobConfig} from '../jobspec/index.js';
+import {submitJob} from '../jobs/submit.js';
+import {buildJob} from '../jobs/build.js';
+import {DEFAULT_CONFIG_FILE, JobSpecError, parseJobConfig, type ConfigIssue, type JobConfig} from '../jobspec/index.js';
 import {classifyWhoAmI, describeKind, summarizePermissions} from '../tokens/classify.js';
 import {maskToken} from '../tokens/mask.js';
 import type {Lesson, LiveExercise, PracticeToken} from './model.js';
@@ -41,34 +43,20 @@ export async function readJobConfig(dir: string): Promise<JobConfig> {
   return parsed.config;
 }
 
-/** Whole-value `$HF_TOKEN` / `${HF_TOKEN}` becomes the token of this run (in memory only); anything else is sent as written. */
-function resolveMap(map: Record<string, string> | undefined, token: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, isTokenPlaceholder(v) ? token : v]));
-}
-
 /**
- * The Jobs API body for an exercise run: the catalog example's sandbox job (its image and command: the Python
- * script under uv, or its Node twin), with the workspace's secrets, env, flavor and timeout applied.
+ * The Jobs API body for an exercise run (core/jobs buildJob): the catalog example's sandbox job (its image and
+ * command: the Python script under uv, or its Node twin), with the workspace's secrets, env, flavor, timeout and
+ * labels applied, "$HF_TOKEN" filled in with this run's token, and the exercise label.
  */
 export function buildSpec(exampleId: string, config: JobConfig, token: string, ctx: {user: string; exercise: string}): HubJobSpec {
   const example = findExample(exampleId);
   if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
-  const base = example.sandboxJob({namespace: ctx.user});
-  let timeoutSeconds = base.timeoutSeconds;
-  if (config.timeout !== undefined) {
-    const t = parseTimeout(config.timeout);
-    if (!t.ok) throw new JobConfigError(`${DEFAULT_CONFIG_FILE}: ${t.reason}`);
-    timeoutSeconds = t.seconds;
+  try {
+    return buildJob({example, config, token, target: 'sandbox', namespace: ctx.user, labels: {[EXERCISE_LABEL]: ctx.exercise}}).spec;
+  } catch (error) {
+    if (error instanceof JobSpecError) throw new JobConfigError(`${DEFAULT_CONFIG_FILE}: ${error.message}`);
+    throw error;
   }
-  return {
-    dockerImage: base.dockerImage,
-    command: base.command,
-    environment: {...base.environment, ...resolveMap(config.env, token)},
-    secrets: {...base.secrets, ...resolveMap(config.secrets, token)},
-    flavor: (config.flavor ?? base.flavor) as HubJobSpec['flavor'],
-    timeoutSeconds,
-    labels: {...base.labels, ...(config.labels ?? {}), [EXERCISE_LABEL]: ctx.exercise},
-  };
 }
 
 export interface RunOutcome {
@@ -100,16 +88,17 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
   const spec = buildSpec(exercise.example, config, value, {user: target.user, exercise: exercise.id});
   const record: RunRecord = {lesson: options.lesson.id, exercise: exercise.id, token, at: new Date().toISOString(), sandbox: target.key, namespace: target.user};
   const client = createHubClient({hubUrl: target.hubUrl, accessToken: value});
-  let job: HubJob;
-  try {
-    job = await client.runJob(target.user, spec);
-  } catch (error) {
-    const d = describeHubError(error, {endpoint: target.hubUrl, secrets});
-    record.refused = {...(d.status !== undefined ? {status: d.status} : {}), message: d.message};
-    const line = `The Hub refused to start the job${d.status ? ` (${d.status})` : ''}: ${d.message}`;
+  // core/jobs submitJob: one labelled submit, so a lost answer is looked up rather than called "refused".
+  const submitted = await submitJob(client, target.user, spec, {secrets});
+  if (submitted.submitted !== true) {
+    const d = describeHubError(submitted.error, {endpoint: target.hubUrl, secrets});
+    // A lost answer is not a refusal: the record then says neither "refused" nor a job id.
+    if (submitted.submitted === false) record.refused = {...(d.status !== undefined ? {status: d.status} : {}), message: d.message};
+    const line = submitted.submitted === 'unknown' ? `The Hub's answer to the submit was lost (${d.message}): the job may be running; look at the job list before you run it again.` : `The Hub refused to start the job${d.status ? ` (${d.status})` : ''}: ${d.message}`;
     options.onLine?.(line);
     return {record, log: [line]};
   }
+  const job = submitted.job;
   record.jobId = job.id;
   const log = await followLog(target, job.id, options.followMs ?? 60_000, options.onLine);
   const final = await readJob(target, job.id);
@@ -174,14 +163,7 @@ export function submittedByThisApp(job: Pick<HubJob, 'labels'>): boolean {
 export async function submitLikeHfCli(target: LearnTarget, exampleId: string, token: PracticeToken): Promise<HubJob> {
   const example = findExample(exampleId);
   if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
-  const base = example.sandboxJob({namespace: target.user});
-  const client = createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens[token]});
-  return client.runJob(target.user, {
-    dockerImage: base.dockerImage,
-    command: base.command,
-    environment: Object.fromEntries(Object.entries(base.environment ?? {}).filter(([k]) => k !== 'HF_TOKEN')),
-    secrets: {HF_TOKEN: target.tokens[token]},
-    flavor: base.flavor,
-    timeoutSeconds: base.timeoutSeconds,
-  });
+  // core/jobs buildJob with the example's own config: "$HF_TOKEN" as the secret HF_TOKEN, no labels of this app.
+  const {spec} = buildJob({example, token: target.tokens[token], target: 'sandbox', namespace: target.user, appLabels: 'none'});
+  return createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens[token]}).runJob(target.user, spec);
 }

@@ -1,11 +1,10 @@
 // The wizard's job services: the flavor's price, submit the job (the sandbox runs the example locally with the
 // config's secrets and env), follow its stage and log (stream, with status polls deciding the end), cancel, and
 // the submit error as one redacted line. Submit and follow are core/jobs' (one job path for the wizard, `example` and the lessons).
-import {DEFAULT_CONFIG_FILE, toJobSpec} from '../../core/jobspec/index.js';
-import type {HubJobSpec} from '../../core/hub/client.js';
+import {DEFAULT_CONFIG_FILE} from '../../core/jobspec/index.js';
 import {describeHubError} from '../../core/hub/errors.js';
 import {appCommand} from '../../core/invocation.js';
-import {followJob as runFollow, formatUsd, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob as submitOnce} from '../../core/jobs/index.js';
+import {buildJob, followJob as runFollow, formatUsd, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob as submitOnce} from '../../core/jobs/index.js';
 import {classifyText, type ProblemId} from '../../core/troubleshoot/index.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {Outcome} from '../../core/wizard/types.js';
@@ -32,18 +31,10 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       if (!account) throw new Error('Log in first: no token is selected.');
       const ex = example(session);
       const {config, scriptSource} = await jobFiles(ctx, session);
-      // "$HF_TOKEN" is filled in here, in memory, with the token you logged in with (like hf jobs --secrets HF_TOKEN).
-      const resolved = toJobSpec(config, {token: account.token, scriptSource});
-      const body = resolved.body();
-      let spec: HubJobSpec;
-      if (session.target.kind === 'sandbox') {
-        // The sandbox runs the example locally (uv, else its Node twin) with exactly the config's secrets and env.
-        const {runner: _runner, note: _note, ...local} = ex.sandboxJob({namespace: account.user});
-        spec = {...local, secrets: body.secrets ?? {}, environment: body.environment} as HubJobSpec;
-      } else {
-        spec = {...resolved.hubSpec(), labels: {...(body.labels ?? {}), name: `hf-jobs-wizard-${ex.id}`, example: ex.id}};
-      }
-      ctx.lastJob = {secretNames: Object.keys(body.secrets ?? {}), envNames: Object.keys(body.environment)};
+      // core/jobs buildJob: "$HF_TOKEN" is filled in, in memory, with the token you logged in with (like hf jobs --secrets
+      // HF_TOKEN); the sandbox runs the example locally (uv, else its Node twin) with exactly the config's secrets and env.
+      const {spec, secretNames, envNames} = buildJob({example: ex, config, scriptSource, token: account.token, target: session.target.kind === 'sandbox' ? 'sandbox' : 'hub', namespace: account.user});
+      ctx.lastJob = {secretNames, envNames};
       // Whether the job's repo is already there: the result then says "updated" rather than "created".
       const target = ex.repo?.(account.user);
       const existed = target ? await client(session).repoExists({type: target.type, name: target.id}).catch(() => undefined) : undefined;
