@@ -37,7 +37,7 @@ describe('buildJob', () => {
     expect(built.spec.labels).toEqual({name: 'hf-jobs-wizard-push-dataset', example: 'push-dataset'});
     expect(built.runner).toBe('python-uv');
     expect(built.note).toBe('runs push_dataset.py with uv on HF Jobs');
-    const command = built.spec.command.join(' ');
+    const command = (built.spec.command ?? []).join(' ');
     expect(command).toContain('uv run');
     // The script text goes along, base64 (the file does not exist inside the container); the token does not.
     expect(command).toContain(Buffer.from(pushDataset.python, 'utf8').toString('base64'));
@@ -66,8 +66,8 @@ describe('buildJob', () => {
     }
     // The edited script is what runs on the Hub; the sandbox runs the example's own code.
     const edited = Buffer.from('# my edited script\nprint(1)\n', 'utf8').toString('base64');
-    expect(buildJob({example: pushDataset, config, scriptSource: '# my edited script\nprint(1)\n', token: FAKE, target: 'hub', namespace: 'u'}).spec.command.join(' ')).toContain(edited);
-    expect(buildJob({example: pushDataset, config, scriptSource: '# my edited script\nprint(1)\n', token: FAKE, target: 'sandbox', namespace: 'u'}).spec.command.join(' ')).not.toContain(edited);
+    expect(buildJob({example: pushDataset, config, scriptSource: '# my edited script\nprint(1)\n', token: FAKE, target: 'hub', namespace: 'u'}).spec.command?.join(' ')).toContain(edited);
+    expect(buildJob({example: pushDataset, config, scriptSource: '# my edited script\nprint(1)\n', token: FAKE, target: 'sandbox', namespace: 'u'}).spec.command?.join(' ')).not.toContain(edited);
   });
 
   it('like a job from `hf jobs uv run`, carries no label of this app when asked, and no HF_TOKEN without a secret', () => {
