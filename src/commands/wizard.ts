@@ -1,5 +1,6 @@
 // The interactive wizard: `hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]`.
 // Checks the terminal first; Ink (or inquirer for --plain / TERM=dumb) is imported only once we know we need it.
+import {resolveEndpoint} from '../core/endpoint.js';
 import {appCommand} from '../core/invocation.js';
 import {stoppedLine, wizardCommand} from '../core/wizard/content.js';
 import {clearPrepaint} from '../prepaint.js';
@@ -93,6 +94,7 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
     ...(presetTarget ? {presetTarget} : {}),
     ...(hasSavedToken ? {hasSavedToken} : {}),
     ...(parsed.startAt ? {startAt: parsed.startAt} : {}),
+    ...(parsed.sandbox ? {} : {hubEndpoint: resolveEndpoint(parsed.endpoint, io.env)}),
   });
 
   let interrupted = false;

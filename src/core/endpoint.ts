@@ -2,8 +2,9 @@
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
 
 export function resolveEndpoint(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  const raw = flag ?? env.HF_ENDPOINT ?? DEFAULT_ENDPOINT;
-  return raw.replace(/\/+$/, '');
+  // An empty HF_ENDPOINT counts as unset, as in huggingface_hub (`os.getenv("HF_ENDPOINT", "").rstrip("/") or default`).
+  const raw = flag ?? (env.HF_ENDPOINT?.trim() || DEFAULT_ENDPOINT);
+  return raw.replace(/\/+$/, '') || DEFAULT_ENDPOINT;
 }
 
 export function isDefaultEndpoint(endpoint: string): boolean {

@@ -11,6 +11,20 @@ function sandboxLogin(env: Record<string, string>, cwd: string, kind: 'write' | 
   execFileSync(process.execPath, [CLI, 'login', '--sandbox', '--practice', kind], {cwd, env: {...process.env, CI: '', ...env}, stdio: 'pipe'});
 }
 
+/** Moves the cursor down to the item starting with `label` (whatever was suggested first), waiting for each frame. */
+async function selectItem(cli: ReturnType<typeof startCli>, label: string): Promise<void> {
+  const at = new RegExp(`❯ ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  for (let i = 0; i < 8; i++) {
+    try {
+      await cli.waitFor(at, 600);
+      return;
+    } catch {
+      await cli.press('\u001B[B', 50);
+    }
+  }
+  await cli.waitFor(at, 600);
+}
+
 const FORBIDDEN = "huggingface_hub.errors.HfHubHTTPError: 403 Forbidden: You don't have the rights to create a job";
 
 describe('newcomer defects, in a pseudo-terminal', () => {
@@ -25,13 +39,29 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     expect(diagnosis).not.toContain('No token is in effect');
     expect(diagnosis).not.toContain('no saved login');
     await cli.waitFor('Log in (again');
-    // Down to "Log in (again…)" and Enter: whatever was suggested first, walk to it by its label.
-    for (let i = 0; i < 4 && !/❯ Log in \(again/.test(cli.visible()); i++) await cli.press('\u001B[B', 120);
+    await selectItem(cli, 'Log in (again');
     await cli.press('\r');
     const login = await cli.waitFor('How do you want to log in?');
     expect(login).toContain('Step 1/7 · Log in');
     expect(login).not.toContain('Welcome');
     expect(login).not.toMatch(/Step \d\/8/);
+    cli.pty.kill();
+    await cli.exited;
+  }, 30_000);
+
+  it('standalone troubleshoot: "Open the token page" with no browser to open says so and prints the URL', async () => {
+    const {dir, env} = await home();
+    // No display and the wizard's own switch: no browser can open here, whatever the machine running the test has.
+    const cli = startCli([CLI, 'troubleshoot'], {env: {...env, DISPLAY: '', WAYLAND_DISPLAY: '', HF_WIZARD_NO_BROWSER: '1', HF_ENDPOINT: ''}, cwd: dir, cols: 100, rows: 30});
+    await cli.waitFor('Paste the error you got');
+    await cli.press('HTTP 401 Unauthorized: Invalid credentials in Authorization header\r');
+    await cli.press('\u0004');
+    await cli.waitFor('Open the token page in your browser', 15_000);
+    await selectItem(cli, 'Open the token page');
+    await cli.press('\r');
+    const s = await cli.waitFor('settings/tokens/new');
+    expect(s).toContain('No browser could be opened from here');
+    expect(s.replace(/\n/g, '')).toContain('https://huggingface.co/settings/tokens/new?tokenType=write yourself.');
     cli.pty.kill();
     await cli.exited;
   }, 30_000);

@@ -156,7 +156,7 @@ export class WizardController {
       }
       case 'open-url': {
         const ok = await sv.openUrl(effect.url);
-        this.dispatch({type: 'notice', text: ok ? `Opened ${effect.url} in your browser.` : `Open ${effect.url} in your browser.`});
+        this.dispatch({type: 'notice', text: ok ? `Opened ${effect.url} in your browser.` : `No browser could be opened from here: open ${effect.url} yourself.`});
         return;
       }
       case 'copy':

@@ -200,9 +200,10 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     case 'goal-evaluated':
       return t({...state, verdict: event.verdict});
     case 'open-token-page': {
-      if (!state.target) return t(state);
+      // Before any Hub was chosen (`troubleshoot` pasting an error): the Hub the command reads, huggingface.co by default.
+      const endpoint = state.target?.endpoint ?? state.options.hubEndpoint ?? DEFAULT_ENDPOINT;
       const kind = state.verdict && !state.verdict.ok && state.account?.kind === 'fineGrained' ? 'fineGrained' : 'write';
-      return t(state, [{kind: 'open-url', url: tokenPageUrl(state.target.endpoint, kind)}]);
+      return t(state, [{kind: 'open-url', url: tokenPageUrl(endpoint, kind)}]);
     }
     case 'token-type-continue':
       return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config'}]);

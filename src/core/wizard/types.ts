@@ -179,6 +179,8 @@ export interface WizardOptions {
   cwd: string;
   /** `hf-jobs-wizard troubleshoot` on a terminal: open the paste-an-error screen first. */
   startAt?: 'paste-error';
+  /** The Hub a screen links to before any Hub was chosen (--endpoint, else HF_ENDPOINT, else huggingface.co). */
+  hubEndpoint?: string;
 }
 
 export interface WizardState {
