@@ -97,14 +97,20 @@ export function logicalLines(text: string, lineBase = 1): {text: string; line: n
   for (let i = 0; i < physical.length; i++) {
     const first = i;
     let acc = physical[i]!.replace(/\r$/, '');
+    // A `>>> ` prompt (as in the Hub's docs) continues on `... ` lines.
+    const console = /^\s*>>>\s/.test(acc);
     while (/\\$/.test(acc) && i + 1 < physical.length) {
-      acc = acc.slice(0, -1) + ' ' + physical[++i]!.replace(/\r$/, '');
+      const next = physical[++i]!.replace(/\r$/, '');
+      acc = acc.slice(0, -1) + ' ' + (console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next);
     }
-    acc = acc.replace(/^\s*(?:[$%>]|PS>)\s+/, '');
+    acc = acc.replace(/^\s*(?:[$%>]|PS>|>>>)\s+/, '');
     out.push({text: acc, line: first + lineBase});
   }
   return out;
 }
+
+/** Options of `hf jobs run|uv run` that hf reads wherever they appear before `--` (click parses them interspersed). */
+const HF_JOB_OPTS = new Set(['-e', '--env', '-s', '--secrets', '--env-file', '--secrets-file', '--flavor', '--timeout', '--namespace', '--image', '--with', '--python', '-l', '--label', '-v', '--volume', '-d', '--detach']);
 
 const VALUE_OPTS = new Set(['-e', '--env', '-s', '--secrets', '--env-file', '--secrets-file', '--flavor', '--timeout', '--namespace', '--token', '--image', '--with', '-p', '--python', '--name', '-l', '--label', '-v', '--volume', '--expose', '--resource-group-id', '--arch', '--format']);
 
@@ -125,12 +131,34 @@ function entryFrom(word: Word, line: number): Entry {
   return {key, source: 'literal', value, line};
 }
 
+/**
+ * Bash arrays a script builds its command in (`args=(--flavor x --secrets HF_TOKEN)`, over several lines, and
+ * `args+=(…)`), so that `hf jobs uv run "${args[@]}"` is read with its words.
+ */
+export function shellArrays(text: string): Map<string, Word[]> {
+  const arrays = new Map<string, Word[]>();
+  if (!text.includes('=(')) return arrays;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*(?:local\s+|declare\s+-a\s+)?([A-Za-z_]\w*)(\+?)=\((.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    let body = m[3]!;
+    while (!/\)\s*(?:#.*)?$/.test(body) && i + 1 < lines.length) body += '\n' + lines[++i]!;
+    body = body.replace(/\)\s*(?:#.*)?$/, '');
+    const words = body.split('\n').flatMap((l) => shellWords(l.replace(/\\$/, '')));
+    arrays.set(m[1]!, m[2] ? [...(arrays.get(m[1]!) ?? []), ...words] : words);
+  }
+  return arrays;
+}
+
 export function extractShell(text: string, file: string, lineBase = 1): ShellScan {
   const scan: ShellScan = {submissions: [], argvTokens: [], tokenValues: [], files: []};
   if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(text)) return scan;
+  const arrays = shellArrays(text);
   for (const {text: lineText, line} of logicalLines(text, lineBase)) {
     if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(lineText)) continue;
-    const words = shellWords(lineText);
+    let words = shellWords(lineText);
+    if (arrays.size) words = words.flatMap((w) => arrays.get(/^\$\{(\w+)\[[@*]\]\}$/.exec(w.text)?.[1] ?? '') ?? [w]);
     // --token VALUE anywhere, and HF_TOKEN=VALUE assignments.
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
@@ -178,11 +206,17 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
           optionsDone = true;
           continue;
         }
-        // Options come before the script (or image); a schedule comes first and options may follow it.
-        if (!optionsDone && w.text.startsWith('-') && positionals.length < (scheduled ? 2 : 1)) {
+        // Options come before the script (or image); a schedule comes first and options may follow it. `hf` (click)
+        // also reads its own options after the script or image, up to `--` (`hf jobs uv run train.py --flavor
+        // a10g-small --secrets HF_TOKEN` passes the secret); other options there are the script's. The legacy
+        // `hfjobs` (argparse) hands everything after the image to the command.
+        const eqAt = w.text.indexOf('=');
+        const optName = w.text.startsWith('--') && eqAt !== -1 ? w.text.slice(0, eqAt) : w.text;
+        const beforeTarget = positionals.length < (scheduled ? 2 : 1);
+        if (!optionsDone && w.text.startsWith('-') && (beforeTarget || (tool === 'hf jobs' && HF_JOB_OPTS.has(optName)))) {
           let name = w.text;
           let value: Word | undefined;
-          const eq = w.text.indexOf('=');
+          const eq = eqAt;
           if (w.text.startsWith('--') && eq !== -1) {
             name = w.text.slice(0, eq);
             value = {...w, text: w.text.slice(eq + 1)};

@@ -164,14 +164,59 @@ function scanNotebook(text: string, file: string, model: ScanModel, pending: Pen
   }
 }
 
+/** A Python console block (`>>> ` / `... ` prompts): the code with its prompts taken off, output lines blanked. */
+export function withoutPrompts(body: string): string {
+  if (!/^\s*>>>(?:\s|$)/m.test(body)) return body;
+  return body
+    .split('\n')
+    .map((l) => (/^\s*(?:>>>|\.\.\.)(?:\s|$)/.test(l) ? l.replace(/^\s*(?:>>>|\.\.\.) ?/, '') : ''))
+    .join('\n');
+}
+
+/**
+ * The file name a Markdown code block is given: a first-line comment (`# train.py`), or prose right after it
+ * ("Save this script as `train.py`").
+ */
+function blockName(body: string, after: string[]): string | undefined {
+  const first = /^\s*#\s*([\w.-]+\.py)\b/.exec(body.split('\n').find((l) => l.trim()) ?? '');
+  if (first) return first[1];
+  for (const l of after) {
+    const m = /\b(?:save|saved|call|name|named|as)\b[^`]*`([\w./-]+\.py)`/i.exec(l);
+    if (m) return basename(m[1]!);
+  }
+  return undefined;
+}
+
 function scanMarkdown(text: string, file: string, lineBase: number, model: ScanModel, pending: PendingFile[]): void {
   const lines = text.split('\n');
+  const named: {name: string; facts: ScriptFacts}[] = [];
+  const firstSub = model.submissions.length;
   for (const block of markdownBlocks(text)) {
-    scanCode(block.kind, block.body, file, block.line + lineBase - 1, model, pending);
+    const at = block.line + lineBase - 1;
+    if (block.kind === 'python') {
+      const code = withoutPrompts(block.body);
+      scanCode('python', code, file, at, model, pending);
+      // A job script shown in the doc (PEP 723 header, or named and run by a submission here) is judged too.
+      const end = block.line - 1 + block.body.split('\n').length;
+      const name = blockName(code, lines.slice(end + 1, end + 4));
+      if (name || /^#\s*\/\/\/\s*script\s*$/m.test(code)) {
+        const facts = scriptFacts(code, file, at);
+        if (facts.isJobScript) model.scripts.push(facts);
+        if (name) named.push({name, facts});
+      }
+    } else scanCode(block.kind, block.body, file, at, model, pending);
     // Blank the block (and its fences) so the prose pass below does not read it twice.
     for (let i = block.line - 2; i < block.line - 1 + block.body.split('\n').length + 1 && i < lines.length; i++) if (i >= 0) lines[i] = '';
   }
   scanEmbedded(lines.join('\n'), file, lineBase, model, pending);
+  for (const sub of model.submissions.slice(firstSub)) {
+    if (sub.scriptFacts || !sub.script?.literal || scriptKind(sub.script.value) !== 'path') continue;
+    const hit = named.find((n) => n.name === basename(sub.script!.value));
+    if (!hit) continue;
+    if (!hit.facts.isJobScript) model.scripts.push(hit.facts);
+    hit.facts.isJobScript = true;
+    sub.scriptFacts = hit.facts;
+  }
 }
 
 /** A submission that runs this very file (its docstring shows how to submit it, by name or URL) judges its facts. */

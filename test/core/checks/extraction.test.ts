@@ -113,3 +113,45 @@ describe('what counts as a write and as a token read', () => {
     expect(ids.filter((i) => i.startsWith('hardcoded-token') || i.startsWith('token-in-argv'))).toEqual([]);
   });
 });
+
+describe('submissions the real-world corpus taught us to read', () => {
+  it('hf reads its own options after the script (click parses them interspersed), not after --', () => {
+    const sub = scanText('hf jobs uv run train.py --flavor a10g-small --secrets HF_TOKEN -- --lr 1e-4\n', 'run.sh').submissions[0]!;
+    expect(sub.script?.value).toBe('train.py');
+    expect(sub.secrets).toEqual([{key: 'HF_TOKEN', source: 'bare', line: 1}]);
+    expect(sub.flavor?.value).toBe('a10g-small');
+    const after = scanText('hf jobs uv run train.py -- --secrets HF_TOKEN\n', 'run.sh').submissions[0]!;
+    expect(after.secrets).toEqual([]);
+    // The legacy hfjobs hands everything after the image to the command.
+    expect(scanText('hfjobs run python:3.12 python x.py -s HF_TOKEN=x\n', 'run.sh').submissions[0]!.secrets).toEqual([]);
+  });
+
+  it('a command built in a bash array is read with the array words', () => {
+    const sh = 'job_args=(\n  --flavor l4x1\n  --secrets HUGGINGFACE_TOKEN\n  "$script_url"\n)\njob_args+=(--label a=b)\nhf jobs uv run "${job_args[@]}"\n';
+    const sub = scanText(sh, 'submit.sh').submissions[0]!;
+    expect(sub.secrets.map((e) => e.key)).toEqual(['HUGGINGFACE_TOKEN']);
+    expect(sub.flavor?.value).toBe('l4x1');
+    expect(found(sh, 'submit.sh')).toEqual(['wrong-secret-key:7']);
+  });
+
+  it('Python console blocks (>>> and ... prompts) in Markdown are code, and so are >>> hf jobs shell lines', () => {
+    const md = '```python\n>>> from huggingface_hub import run_uv_job\n>>> run_uv_job(\n...     "sft.py",\n...     env={"HF_TOKEN": ...},\n... )\n```\n\n```bash\n>>> hf jobs run --flavor a10g-small -s HF_TOKEN \\\n...   vllm/vllm-openai \\\n...   vllm serve m\n```\n';
+    const subs = scanText(md, 'guide.md').submissions;
+    expect(subs.map((s) => s.api)).toEqual(['run_uv_job', 'hf jobs run']);
+    expect(subs[1]!.secrets[0]!.key).toBe('HF_TOKEN');
+    expect(found(md, 'guide.md')).toEqual(['token-in-env:5']);
+  });
+
+  it('a job script shown in a Markdown fence is judged: by its PEP 723 header, or by the name the doc gives it', () => {
+    const pep = '```python\n# /// script\n# dependencies = ["trl"]\n# ///\nfrom trl import SFTTrainer\nSFTTrainer(model="m").push_to_hub()\n```\n';
+    expect(found(pep, 'doc.md')).toEqual(['no-token-check:6']);
+    const named = '```python\nfrom trl import SFTTrainer\ntrainer = SFTTrainer(model="m")\ntrainer.push_to_hub("out")\n```\n\nSave this script as `train.py`, then run:\n\n```bash\nhf jobs uv run --flavor a100-large train.py\n```\n';
+    expect(found(named, 'doc.md')).toEqual(['missing-secrets:10', 'no-token-check:4']);
+    // Not named, no header: a snippet, not a job script.
+    expect(found('```python\nmodel.push_to_hub("out")\n```\n', 'doc.md')).toEqual([]);
+  });
+
+  it('a secret whose value is a variable name without $ is sent as written', () => {
+    expect(found('hf jobs uv run -s HF_TOKEN=HF_TOKEN s.py\n', 'run.sh')).toContain('literal-placeholder:1');
+  });
+});
