@@ -96,14 +96,17 @@ export function logicalLines(text: string, lineBase = 1): {text: string; line: n
   const out: {text: string; line: number}[] = [];
   for (let i = 0; i < physical.length; i++) {
     const first = i;
-    let acc = physical[i]!.replace(/\r$/, '');
+    let acc = physical[i]!;
+    if (acc.endsWith('\r')) acc = acc.slice(0, -1);
     // A `>>> ` prompt (as in the Hub's docs) continues on `... ` lines.
-    const console = /^\s*>>>\s/.test(acc);
-    while (/\\$/.test(acc) && i + 1 < physical.length) {
+    const lead = acc.trimStart().charCodeAt(0);
+    const prompt = lead === 36 || lead === 37 || lead === 62 || lead === 80; // $ % > P
+    const console = prompt && /^\s*>>>\s/.test(acc);
+    while (acc.endsWith('\\') && i + 1 < physical.length) {
       const next = physical[++i]!.replace(/\r$/, '');
       acc = acc.slice(0, -1) + ' ' + (console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next);
     }
-    acc = acc.replace(/^\s*(?:[$%>]|PS>|>>>)\s+/, '');
+    if (prompt) acc = acc.replace(/^\s*(?:[$%>]|PS>|>>>)\s+/, '');
     out.push({text: acc, line: first + lineBase});
   }
   return out;

@@ -1,7 +1,9 @@
 // Reads files (or in-memory text) into the ScanModel the static checks judge: submissions, scripts, token hits.
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
-import {open, stat} from 'node:fs/promises';
-import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:path';
+import {closeSync, openSync, readSync, statSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
+import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
+import {open} from 'node:fs/promises';
+import {basename, dirname, extname, isAbsolute, relative, resolve, sep} from 'node:path';
 import {LineIndex, LiteralParser, type Lit} from '../jobspec/literal.js';
 import {findTokenLike} from '../jobspec/placeholder.js';
 import {scriptKind} from '../jobspec/spec.js';
@@ -9,8 +11,8 @@ import {configSubmission, findMcpCalls, looksLikeConfig} from './extract-mcp.js'
 import {extractPython} from './extract-python.js';
 import {embeddedCommands, extractShell, parseDotenv, type ShellScan} from './extract-shell.js';
 import {scriptFacts} from './script-facts.js';
-import {emptyModel, type ScanModel, type ScriptFacts, type Submission} from './types.js';
-import {walkFiles, type SkippedDir} from './walk.js';
+import {emptyModel, mergeModel, type ScanModel, type ScriptFacts, type Submission} from './types.js';
+import {walkFilesSync, type SkippedDir} from './walk.js';
 
 export type FileKind = 'python' | 'shell' | 'json' | 'markdown' | 'yaml' | 'notebook' | 'text';
 
@@ -86,10 +88,21 @@ function scanJson(text: string, file: string, lineBase: number, model: ScanModel
   // A whole .json file must be JSON: the native parser says so at once, before the line-keeping parser (which would
   // otherwise read trailing non-JSON text as one long expression). Code blocks and .jsonc may hold comments.
   if (lineBase === 1 && /\.json$/i.test(file)) {
+    // Only an object or an array holds a job config or MCP calls: a text that does not start and end like one is not
+    // parsed at all (a failing JSON.parse builds an error message; thousands of them add up).
+    const body = text.trim();
+    const first = body[0];
+    const last = body[body.length - 1];
+    if (!((first === '{' && last === '}') || (first === '[' && last === ']'))) return;
+    // Without a stack trace a failing parse costs a fraction.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
       JSON.parse(text);
     } catch {
       return;
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   }
   let root: Lit;
@@ -304,22 +317,27 @@ let shared = Buffer.allocUnsafe(256 * 1024);
 
 /**
  * The same as readCapped, synchronously into one reused buffer: for many small files this is several times faster
- * than promise-based reads (no per-file handle objects, no thread-pool round trips, little garbage).
+ * than promise-based reads (no per-file handle objects, no thread-pool round trips, little garbage). No fstat: a
+ * regular file's read comes back short only at its end, so one read does for a file smaller than the buffer.
  */
 function readCappedSync(path: string): {text: string; truncated: boolean} | {binary: true} {
   const fd = openSync(path, 'r');
   try {
-    const total = fstatSync(fd).size;
-    const length = Math.min(total, MAX_BYTES);
-    if (shared.length < length) shared = Buffer.allocUnsafe(Math.max(length, shared.length * 2));
     let read = 0;
-    while (read < length) {
-      const n = readSync(fd, shared, read, length - read, read);
-      if (n === 0) break;
+    for (;;) {
+      if (read === shared.length) {
+        if (shared.length > MAX_BYTES) break;
+        const bigger = Buffer.allocUnsafe(Math.min(shared.length * 2, MAX_BYTES + 1));
+        shared.copy(bigger, 0, 0, read);
+        shared = bigger;
+      }
+      const want = shared.length - read;
+      const n = readSync(fd, shared, read, want, read);
       read += n;
+      if (n < want) break;
     }
     if (shared.subarray(0, Math.min(read, SNIFF_BYTES)).includes(0)) return {binary: true};
-    return {text: shared.toString('utf8', 0, read), truncated: total > MAX_BYTES};
+    return {text: shared.toString('utf8', 0, Math.min(read, MAX_BYTES)), truncated: read > MAX_BYTES};
   } finally {
     closeSync(fd);
   }
@@ -327,34 +345,32 @@ function readCappedSync(path: string): {text: string; truncated: boolean} | {bin
 
 export interface ScanPathsOptions {
   cwd: string;
+  /** Threads scanning at once (main thread included); default: HF_WIZARD_SCAN_THREADS, else the cores (at most 4). */
+  threads?: number;
 }
 
-/** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */
-export async function scanPaths(paths: string[], options: ScanPathsOptions): Promise<ScanModel> {
+interface FileToScan {
+  abs: string;
+  shown: string;
+}
+
+interface ScanPart {
+  model: ScanModel;
+  pending: {submission: number; kind: PendingFile['kind']; path: string}[];
+}
+
+/** Reads and scans files one after the other into a model of their own (in a worker or in the main thread). */
+function scanFiles(list: FileToScan[]): ScanPart {
   const model = emptyModel();
   const pending: PendingFile[] = [];
-  const display = (p: string) => {
-    const rel = relative(options.cwd, p);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
-  };
-  const queue: {path: string; size: number}[] = [];
-  const skippedDirs: SkippedDir[] = [];
-  for (const raw of paths.length ? paths : ['.']) {
-    const abs = resolve(options.cwd, raw);
-    for await (const entry of walkFiles(abs, skippedDirs)) queue.push(entry);
-  }
-  model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
-  const absByDisplay = new Map<string, string>();
-  for (const entry of queue) {
-    const shown = display(entry.path);
-    absByDisplay.set(shown, entry.path);
-    if (BINARY_EXT.has(extname(entry.path).toLowerCase())) {
+  for (const {abs, shown} of list) {
+    if (BINARY_EXT.has(extname(abs).toLowerCase())) {
       model.skipped.push({file: shown, reason: 'binary'});
       continue;
     }
     let got;
     try {
-      got = readCappedSync(entry.path);
+      got = readCappedSync(abs);
     } catch (error) {
       model.skipped.push({file: shown, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
       continue;
@@ -364,12 +380,89 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
       continue;
     }
     if (got.truncated) model.skipped.push({file: shown, reason: `only the first ${MAX_BYTES / 1024 / 1024} MB scanned`});
-    scanInto(got.text, shown, kindOf(entry.path), model, pending);
+    scanInto(got.text, shown, kindOf(abs), model, pending);
+  }
+  return {model, pending: pending.map((p) => ({submission: model.submissions.indexOf(p.submission), kind: p.kind, path: p.path}))};
+}
+
+/** Below this many files one thread is faster than starting others. */
+const PARALLEL_MIN_FILES = 1500;
+
+function scanThreads(requested: number | undefined): number {
+  const fromEnv = Number(process.env.HF_WIZARD_SCAN_THREADS);
+  const n = requested ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.min(availableParallelism(), 4));
+  return Math.max(1, Math.min(n, 8));
+}
+
+/**
+ * The worker threads run this very module (the built chunk): only the bundle can start them, not the TypeScript
+ * sources (tests, tsx), which scan in one thread.
+ */
+const CAN_SPAWN = /\.m?js$/.test(new URL(import.meta.url).pathname);
+
+/** Scans the files in contiguous parts, one per thread (the main thread does the first), results in file order. */
+async function scanAll(list: FileToScan[], threads: number): Promise<ScanPart[]> {
+  if (threads <= 1 || list.length < PARALLEL_MIN_FILES || !CAN_SPAWN) return [scanFiles(list)];
+  // Bigger files in the later parts would leave a thread waiting: parts cut by count are close enough for trees
+  // of many files, which is when this runs.
+  const size = Math.ceil(list.length / threads);
+  const parts = Array.from({length: threads}, (_, i) => list.slice(i * size, (i + 1) * size)).filter((p) => p.length);
+  const started = parts.slice(1).map((part) => {
+    try {
+      const worker = new Worker(new URL(import.meta.url), {workerData: {hfjwScan: true}});
+      const done = new Promise<ScanPart>((resolveDone, reject) => {
+        worker.once('message', (m: ScanPart) => resolveDone(m));
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`scan worker exited with ${code}`)));
+      });
+      worker.postMessage(part);
+      return {part, done: done.finally(() => void worker.terminate())};
+    } catch {
+      return {part, done: Promise.reject(new Error('no worker'))};
+    }
+  });
+  for (const s of started) s.done.catch(() => undefined);
+  const first = scanFiles(parts[0]!);
+  let answered = 0;
+  const rest = await Promise.all(started.map((s) => s.done.then((r) => (answered++, r), () => scanFiles(s.part))));
+  if (process.env.HF_WIZARD_SCAN_DEBUG) process.stderr.write(`scan: ${list.length} files, ${parts.length} parts, ${answered} worker(s) answered\n`);
+  return [first, ...rest];
+}
+
+if (!isMainThread && (workerData as {hfjwScan?: boolean} | null)?.hfjwScan) {
+  parentPort!.once('message', (list: FileToScan[]) => parentPort!.postMessage(scanFiles(list)));
+}
+
+/** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */
+export async function scanPaths(paths: string[], options: ScanPathsOptions): Promise<ScanModel> {
+  const model = emptyModel();
+  const pending: PendingFile[] = [];
+  const cwdPrefix = options.cwd.endsWith(sep) ? options.cwd : options.cwd + sep;
+  const display = (p: string) => {
+    // Under the current folder (the usual case): a slice, not path.relative (which resolves both sides each time).
+    if (p.startsWith(cwdPrefix) && !p.includes(`${sep}..`) && !p.includes(`${sep}.${sep}`)) return p.slice(cwdPrefix.length);
+    const rel = relative(options.cwd, p);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+  };
+  const skippedDirs: SkippedDir[] = [];
+  const list: FileToScan[] = [];
+  for (const raw of paths.length ? paths : ['.']) {
+    const abs = resolve(options.cwd, raw);
+    for (const entry of walkFilesSync(abs, skippedDirs)) list.push({abs: entry.path, shown: display(entry.path)});
+  }
+  model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
+  const absByDisplay = new Map<string, string>();
+  for (const f of list) absByDisplay.set(f.shown, f.abs);
+  for (const part of await scanAll(list, scanThreads(options.threads))) {
+    const offset = model.submissions.length;
+    mergeModel(model, part.model);
+    for (const p of part.pending) pending.push({submission: model.submissions[offset + p.submission]!, kind: p.kind, path: p.path});
   }
   model.files.sort();
 
   // Local scripts the jobs run: use their facts (scanned above, or read now).
   const factsByFile = new Map(model.scripts.map((f) => [f.file, f]));
+  const missing = new Set<string>();
   for (const sub of model.submissions) {
     if (!sub.script?.literal || sub.scriptFacts || scriptKind(sub.script.value) !== 'path') continue;
     const base = dirname(absByDisplay.get(sub.file) ?? resolve(options.cwd, sub.file));
@@ -380,10 +473,16 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
         sub.scriptFacts = known;
         break;
       }
+      // Known missing: a tree of jobs all running the same absent `train.py` asks the disk once.
+      if (missing.has(candidate)) continue;
       try {
-        const st = await stat(candidate);
+        const st = statSync(candidate, {throwIfNoEntry: false});
+        if (!st) {
+          missing.add(candidate);
+          continue;
+        }
         if (!st.isFile() || st.size > MAX_BYTES) continue;
-        const got = await readCapped(candidate, st.size);
+        const got = readCappedSync(candidate);
         if ('binary' in got) continue;
         const f = scriptFacts(got.text, display(candidate));
         f.isJobScript = true;

@@ -1,6 +1,7 @@
 // Walks folders for `check`: honours .gitignore (simple patterns, our own matcher), skips hidden folders
 // (.git, .cache, .venv, .state ...), dependency folders (node_modules, __pycache__, venv) and the app's own data
 // (its cache/state folder, sandbox data dirs). A path the person names explicitly is always walked.
+import {readdirSync, readFileSync, statSync, type Dirent} from 'node:fs';
 import {readdir, readFile, stat} from 'node:fs/promises';
 import {basename, join, relative, sep} from 'node:path';
 import {wildmatchSource} from '../wildmatch.js';
@@ -71,7 +72,9 @@ export class IgnoreStack {
   ignored(path: string, isDir: boolean): boolean {
     let result = false;
     for (const layer of this.layers) {
-      const rel = relative(layer.base, path).split(sep).join('/');
+      // Walked paths sit under the layer's folder: a slice, not path.relative (which resolves both sides each time).
+      let rel = path.startsWith(layer.base + sep) ? path.slice(layer.base.length + 1) : relative(layer.base, path);
+      if (sep !== '/') rel = rel.split(sep).join('/');
       if (rel.startsWith('..')) continue;
       for (const rule of layer.rules) {
         // Ignored folders are never entered, so a folder-only rule never needs to match a file.
@@ -152,4 +155,57 @@ async function childSkipReason(dir: string): Promise<SkippedDirReason | undefine
     files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)),
     dirs: new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name)),
   });
+}
+
+/**
+ * walkFiles without promises, reading each folder once (the app-data test uses the entries read to walk it): what
+ * `check` uses, since thousands of awaited readdir/stat round trips left the main thread idle.
+ */
+export function walkFilesSync(root: string, skippedDirs?: SkippedDir[]): WalkEntry[] {
+  const out: WalkEntry[] = [];
+  const st = statSync(root);
+  if (st.isFile()) return [{path: root, size: st.size}];
+  const stack: {dir: string; ignore: IgnoreStack; top: boolean}[] = [{dir: root, ignore: new IgnoreStack(), top: true}];
+  while (stack.length) {
+    const {dir, ignore: parentIgnore, top} = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, {withFileTypes: true});
+    } catch {
+      continue;
+    }
+    if (!top && entries.some((e) => e.name === 'accounts.json')) {
+      const reason = skipReason(dir, {files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)), dirs: new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name))});
+      if (reason) {
+        skippedDirs?.push({dir, reason});
+        continue;
+      }
+    }
+    let ignore = parentIgnore;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        ignore = ignore.with(dir, readFileSync(join(dir, '.gitignore'), 'utf8'));
+      } catch {
+        // unreadable .gitignore: nothing ignored
+      }
+    }
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (ignore.ignored(full, true)) continue;
+        const reason = skipReason(full, {files: new Set(), dirs: new Set()});
+        if (reason) {
+          skippedDirs?.push({dir: full, reason});
+          continue;
+        }
+        subdirs.push(full);
+      } else if (e.isFile()) {
+        if (ignore.ignored(full, false)) continue;
+        out.push({path: full, size: -1});
+      }
+    }
+    for (const d of subdirs.reverse()) stack.push({dir: d, ignore, top: false});
+  }
+  return out;
 }

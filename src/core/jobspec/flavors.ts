@@ -41,8 +41,21 @@ export interface FlavorVerdict {
   suggestion?: string;
 }
 
+/** Verdicts on unknown names without a live list, kept: the nearest-name search is the costly part. */
+const verdicts = new Map<string, FlavorVerdict>();
+
 export function checkFlavor(name: string, live?: readonly string[]): FlavorVerdict {
   if (isKnownFlavor(name, live)) return {ok: true};
+  if (live && live.length) return flavorVerdict(name, live);
+  let v = verdicts.get(name);
+  if (!v) {
+    v = flavorVerdict(name, live);
+    if (verdicts.size < 1000) verdicts.set(name, v);
+  }
+  return {...v};
+}
+
+function flavorVerdict(name: string, live?: readonly string[]): FlavorVerdict {
   const pool = live && live.length ? [...new Set([...JOB_FLAVORS, ...live])] : JOB_FLAVORS;
   const retired = RETIRED_FLAVORS[name];
   const fromTypo = name === 'gpu-t4-small' ? 't4-small' : undefined;

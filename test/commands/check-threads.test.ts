@@ -1,0 +1,57 @@
+// `check` on a big tree scans it in worker threads (the built CLI only): the report is byte for byte the one a single
+// thread gives, the workers really answered, and a worker that cannot start leaves the main thread to do the work.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+
+const CLI = join(process.cwd(), 'dist/cli.mjs');
+const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake34';
+let dir = '';
+
+function check(threads: string) {
+  const res = spawnSync(process.execPath, [CLI, 'check', dir, '--offline', '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: {...process.env, HF_WIZARD_SCAN_THREADS: threads, HF_WIZARD_SCAN_DEBUG: '1', HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')},
+  });
+  return {status: res.status, stdout: res.stdout, stderr: res.stderr};
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hfjw-check-threads-'));
+  for (let i = 0; i < 1800; i++) {
+    const sub = join(dir, `d${Math.floor(i / 300)}`);
+    if (i % 300 === 0) mkdirSync(sub);
+    const kind = i % 4;
+    const text =
+      kind === 0
+        ? `# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import Dataset\nDataset.from_dict({"i": [${i}]}).push_to_hub("u/ds-${i}")\n`
+        : kind === 1
+          ? `hf jobs uv run --flavor ${i % 9 === 1 ? 'a10g-smal' : 'cpu-basic'} ${i % 13 === 1 ? `--token ${FAKE}` : '-s HF_TOKEN'} job${i}.py\n`
+          : kind === 2
+            ? `from huggingface_hub import run_uv_job, get_token\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": ${i % 10 === 2 ? '"$HF_TOKEN"' : 'get_token()'}})\n`
+            : `notes ${i}\n`;
+    writeFileSync(join(sub, `f${i}.${['py', 'sh', 'py', 'txt'][kind]}`), text);
+  }
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, {recursive: true, force: true});
+});
+
+describe('check on a tree of many files', () => {
+  it.skipIf(!existsSync(CLI))('gives the same report in worker threads as in one thread, and the workers answer', () => {
+    const one = check('1');
+    const two = check('2');
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toContain('1800 files, 2 parts, 1 worker(s) answered');
+    const report = JSON.parse(two.stdout) as {checks: {id: string; status: string}[]};
+    const failing = new Set(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id));
+    for (const id of ['token-in-argv', 'hardcoded-token', 'no-token-check', 'literal-placeholder', 'unknown-flavor']) expect(failing).toContain(id);
+    expect(two.stdout).not.toContain(FAKE);
+  });
+});
