@@ -115,6 +115,58 @@ export function logicalLines(text: string, lineBase = 1): {text: string; line: n
 /** Options of `hf jobs run|uv run` that hf reads wherever they appear before `--` (click parses them interspersed). */
 const HF_JOB_OPTS = new Set(['-e', '--env', '-s', '--secrets', '--env-file', '--secrets-file', '--flavor', '--timeout', '--namespace', '--image', '--with', '--python', '-l', '--label', '-v', '--volume', '-d', '--detach']);
 
+const KEYWORD = /\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/g;
+
+/** One logical line (continuations joined, prompt taken off) starting at `start`; `end` is where it stops. */
+function logicalLineAt(text: string, start: number): {text: string; end: number} {
+  let end = text.indexOf('\n', start);
+  if (end === -1) end = text.length;
+  let acc = text.slice(start, end);
+  if (acc.endsWith('\r')) acc = acc.slice(0, -1);
+  const lead = acc.trimStart().charCodeAt(0);
+  const prompt = lead === 36 || lead === 37 || lead === 62 || lead === 80; // $ % > P
+  const console = prompt && /^\s*>>>\s/.test(acc);
+  while (acc.endsWith('\\') && end < text.length) {
+    const from = end + 1;
+    end = text.indexOf('\n', from);
+    if (end === -1) end = text.length;
+    const next = text.slice(from, end).replace(/\r$/, '');
+    acc = acc.slice(0, -1) + ' ' + (console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next);
+  }
+  if (prompt) acc = acc.replace(/^\s*(?:[$%>]|PS>|>>>)\s+/, '');
+  return {text: acc, end};
+}
+
+/**
+ * The logical lines (as logicalLines gives them) that hold a word extractShell looks for, found from the words'
+ * positions: most lines of a long file are never split out or joined.
+ */
+export function keywordLines(text: string, lineBase = 1): {text: string; line: number}[] {
+  const out: {text: string; line: number}[] = [];
+  let counted = 0;
+  let line = lineBase;
+  let covered = 0;
+  KEYWORD.lastIndex = 0;
+  for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
+    if (m.index < covered) continue;
+    // Back to the start of the logical line: over physical lines that the one before continues with a backslash.
+    let start = text.lastIndexOf('\n', m.index - 1) + 1;
+    while (start > covered) {
+      let e = start - 1;
+      if (e > 0 && text[e - 1] === '\r') e--;
+      if (text[e - 1] !== '\\') break;
+      start = text.lastIndexOf('\n', start - 2) + 1;
+    }
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    counted = start;
+    const logical = logicalLineAt(text, start);
+    out.push({text: logical.text, line});
+    covered = logical.end + 1;
+    KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, covered);
+  }
+  return out;
+}
+
 const VALUE_OPTS = new Set(['-e', '--env', '-s', '--secrets', '--env-file', '--secrets-file', '--flavor', '--timeout', '--namespace', '--token', '--image', '--with', '-p', '--python', '--name', '-l', '--label', '-v', '--volume', '--expose', '--resource-group-id', '--arch', '--format']);
 
 export interface ShellScan {
@@ -158,7 +210,7 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
   const scan: ShellScan = {submissions: [], argvTokens: [], tokenValues: [], files: []};
   if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(text)) return scan;
   const arrays = shellArrays(text);
-  for (const {text: lineText, line} of logicalLines(text, lineBase)) {
+  for (const {text: lineText, line} of keywordLines(text, lineBase)) {
     if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(lineText)) continue;
     let words = shellWords(lineText);
     if (arrays.size) words = words.flatMap((w) => arrays.get(/^\$\{(\w+)\[[@*]\]\}$/.exec(w.text)?.[1] ?? '') ?? [w]);

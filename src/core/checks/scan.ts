@@ -51,21 +51,66 @@ function blockKind(info: string, body: string): FileKind | undefined {
   return undefined;
 }
 
-/** Fenced code blocks of a Markdown text, with the line of their first code line. */
-export function markdownBlocks(text: string): {kind: FileKind | undefined; body: string; line: number}[] {
-  const out: {kind: FileKind | undefined; body: string; line: number}[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^\s{0,3}(`{3,}|~{3,})(.*)$/.exec(lines[i]!);
-    if (!open) continue;
+interface MarkdownBlock {
+  kind: FileKind | undefined;
+  body: string;
+  /** The line (1-based) of the first code line. */
+  line: number;
+  /** Where the block starts (its opening fence line) and ends (after its closing fence line, or the text's end). */
+  from: number;
+  to: number;
+}
+
+const FENCE_RUN = /`{3,}|~{3,}/g;
+
+/**
+ * Fenced code blocks of a Markdown text, with the line of their first code line. Only lines holding a run of three
+ * backquotes or tildes are looked at (a long document is not split into lines).
+ */
+export function markdownBlocks(text: string): MarkdownBlock[] {
+  const out: MarkdownBlock[] = [];
+  let lineNo = 0;
+  let counted = 0;
+  const lineIndexAt = (at: number) => {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) lineNo++;
+    counted = at;
+    return lineNo;
+  };
+  const lineEnd = (from: number) => {
+    const e = text.indexOf('\n', from);
+    return e === -1 ? text.length : e;
+  };
+  FENCE_RUN.lastIndex = 0;
+  for (let m = FENCE_RUN.exec(text); m; m = FENCE_RUN.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const end = lineEnd(lineStart);
+    const open = /^\s{0,3}(`{3,}|~{3,})(.*)$/.exec(text.slice(lineStart, end));
+    if (!open) {
+      FENCE_RUN.lastIndex = end;
+      continue;
+    }
     const fence = open[1]!;
-    const info = open[2]!;
-    const start = i + 1;
-    let j = start;
-    while (j < lines.length && !new RegExp(`^\\s{0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lines[j]!)) j++;
-    const body = lines.slice(start, j).join('\n');
-    out.push({kind: blockKind(info, body), body, line: start + 1});
-    i = j;
+    const close = new RegExp(`^\\s{0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+    const bodyFrom = end + 1;
+    const openLine = lineIndexAt(lineStart);
+    // The closing fence: the first later line that is only a run of the same character, at least as long.
+    let closeStart = -1;
+    const run = new RegExp(`${fence[0] === '`' ? '`' : '~'}{${fence.length},}`, 'g');
+    run.lastIndex = bodyFrom;
+    for (let c = run.exec(text); c; c = run.exec(text)) {
+      const ls = text.lastIndexOf('\n', c.index - 1) + 1;
+      if (ls < bodyFrom) continue;
+      const le = lineEnd(ls);
+      if (close.test(text.slice(ls, le))) {
+        closeStart = ls;
+        break;
+      }
+      run.lastIndex = le;
+    }
+    const body = closeStart === -1 ? text.slice(bodyFrom) : text.slice(bodyFrom, Math.max(bodyFrom, closeStart - 1));
+    const to = closeStart === -1 ? text.length : lineEnd(closeStart);
+    out.push({kind: blockKind(open[2]!, body), body, line: openLine + 2, from: lineStart, to});
+    FENCE_RUN.lastIndex = to;
   }
   return out;
 }
@@ -201,27 +246,33 @@ function blockName(body: string, after: string[]): string | undefined {
 }
 
 function scanMarkdown(text: string, file: string, lineBase: number, model: ScanModel, pending: PendingFile[]): void {
-  const lines = text.split('\n');
   const named: {name: string; facts: ScriptFacts}[] = [];
   const firstSub = model.submissions.length;
-  for (const block of markdownBlocks(text)) {
+  const blocks = markdownBlocks(text);
+  for (const block of blocks) {
     const at = block.line + lineBase - 1;
     if (block.kind === 'python') {
       const code = withoutPrompts(block.body);
       scanCode('python', code, file, at, model, pending);
       // A job script shown in the doc (PEP 723 header, or named and run by a submission here) is judged too.
-      const end = block.line - 1 + block.body.split('\n').length;
-      const name = blockName(code, lines.slice(end + 1, end + 4));
+      const name = blockName(code, text.slice(block.to + 1).split('\n', 3));
       if (name || /^#\s*\/\/\/\s*script\s*$/m.test(code)) {
         const facts = scriptFacts(code, file, at);
         if (facts.isJobScript) model.scripts.push(facts);
         if (name) named.push({name, facts});
       }
     } else scanCode(block.kind, block.body, file, at, model, pending);
-    // Blank the block (and its fences) so the prose pass below does not read it twice.
-    for (let i = block.line - 2; i < block.line - 1 + block.body.split('\n').length + 1 && i < lines.length; i++) if (i >= 0) lines[i] = '';
   }
-  scanEmbedded(lines.join('\n'), file, lineBase, model, pending);
+  // The prose (blocks blanked, lines kept) for commands shown inline; only when the text mentions one at all.
+  if (EMBEDDED_HINT.test(text)) {
+    let prose = '';
+    let last = 0;
+    for (const b of blocks) {
+      prose += text.slice(last, b.from) + text.slice(b.from, b.to).replace(/[^\n]/g, '');
+      last = b.to;
+    }
+    scanEmbedded(prose + text.slice(last), file, lineBase, model, pending);
+  }
   for (const sub of model.submissions.slice(firstSub)) {
     if (sub.scriptFacts || !sub.script?.literal || scriptKind(sub.script.value) !== 'path') continue;
     const hit = named.find((n) => n.name === basename(sub.script!.value));
@@ -231,6 +282,9 @@ function scanMarkdown(text: string, file: string, lineBase: number, model: ScanM
     sub.scriptFacts = hit.facts;
   }
 }
+
+/** What embeddedCommands looks for first: without it a text shows no command. */
+const EMBEDDED_HINT = /\b(?:hf|huggingface-cli)\s+jobs\s|hfjobs\s/;
 
 /** A submission that runs this very file (its docstring shows how to submit it, by name or URL) judges its facts. */
 function linkOwnScript(subs: Submission[], facts: ScriptFacts, file: string): void {
