@@ -1,4 +1,5 @@
 // Reads files (or in-memory text) into the ScanModel the static checks judge: submissions, scripts, token hits.
+import {isAscii} from 'node:buffer';
 import {closeSync, openSync, readSync, statSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
@@ -391,7 +392,9 @@ function readCappedSync(path: string): {text: string; truncated: boolean} | {bin
       if (n < want) break;
     }
     if (shared.subarray(0, Math.min(read, SNIFF_BYTES)).includes(0)) return {binary: true};
-    return {text: shared.toString('utf8', 0, Math.min(read, MAX_BYTES)), truncated: read > MAX_BYTES};
+    const end = Math.min(read, MAX_BYTES);
+    // Most files are ASCII: checked with one vector pass, they are copied as one-byte text instead of UTF-8 decoded.
+    return {text: shared.toString(isAscii(shared.subarray(0, end)) ? 'latin1' : 'utf8', 0, end), truncated: read > MAX_BYTES};
   } finally {
     closeSync(fd);
   }
@@ -493,8 +496,10 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   const pending: PendingFile[] = [];
   const cwdPrefix = options.cwd.endsWith(sep) ? options.cwd : options.cwd + sep;
   const display = (p: string) => {
-    // Under the current folder (the usual case): a slice, not path.relative (which resolves both sides each time).
-    if (p.startsWith(cwdPrefix) && !p.includes(`${sep}..`) && !p.includes(`${sep}.${sep}`)) return p.slice(cwdPrefix.length);
+    // Walked paths are absolute and normalised: under the current folder a slice is the relative path, elsewhere the
+    // path is shown as it is (what path.relative, which resolves both sides each time, came to).
+    if (p.startsWith(cwdPrefix)) return p.slice(cwdPrefix.length);
+    if (sep === '/' && p !== options.cwd) return p;
     const rel = relative(options.cwd, p);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
   };

@@ -33,10 +33,22 @@ export class LiteralError extends Error {
 /** Offsets of line starts, for offset -> 1-based line by binary search. */
 export class LineIndex {
   private readonly starts: number[] = [0];
-  constructor(text: string, readonly base = 1) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
+  /** Newlines before this index are in `starts`: the text is indexed only as far as a line is asked for. */
+  private scanned = 0;
+  constructor(
+    private readonly text: string,
+    readonly base = 1,
+  ) {}
   lineOf(offset: number): number {
+    while (this.scanned <= offset && this.scanned < this.text.length) {
+      const i = this.text.indexOf('\n', this.scanned);
+      if (i === -1) {
+        this.scanned = this.text.length;
+        break;
+      }
+      this.starts.push(i + 1);
+      this.scanned = i + 1;
+    }
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
