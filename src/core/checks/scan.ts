@@ -457,28 +457,41 @@ function scanThreads(requested: number | undefined): number {
  */
 const CAN_SPAWN = /\.m?js$/.test(new URL(import.meta.url).pathname);
 
-/** Scans the files in contiguous parts, one per thread (the main thread does the first), results in file order. */
-async function scanAll(list: FileToScan[], threads: number): Promise<ScanPart[]> {
-  if (threads <= 1 || list.length < PARALLEL_MIN_FILES || !CAN_SPAWN) return [scanFiles(list)];
+interface ScanWorker {
+  /** Scans these files in the worker; rejects if the worker cannot (the caller then scans them itself). */
+  scan(list: FileToScan[]): Promise<ScanPart>;
+}
+
+/** Starts a worker thread running this module; it waits for its list of files (its start-up overlaps the walk). */
+function startWorker(): ScanWorker {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL(import.meta.url), {workerData: {hfjwScan: true}});
+  } catch (error) {
+    return {scan: () => Promise.reject(error as Error)};
+  }
+  const done = new Promise<ScanPart>((resolveDone, reject) => {
+    worker.once('message', (m: ScanPart) => resolveDone(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`scan worker exited with ${code}`)));
+  }).finally(() => void worker.terminate());
+  done.catch(() => undefined);
+  return {
+    scan(list) {
+      worker.postMessage(list);
+      return done;
+    },
+  };
+}
+
+/** Scans the files in contiguous parts, the main thread the first, the workers the others; results in file order. */
+async function scanAll(list: FileToScan[], workers: ScanWorker[]): Promise<ScanPart[]> {
+  if (!workers.length) return [scanFiles(list)];
   // Bigger files in the later parts would leave a thread waiting: parts cut by count are close enough for trees
   // of many files, which is when this runs.
-  const size = Math.ceil(list.length / threads);
-  const parts = Array.from({length: threads}, (_, i) => list.slice(i * size, (i + 1) * size)).filter((p) => p.length);
-  const started = parts.slice(1).map((part) => {
-    try {
-      const worker = new Worker(new URL(import.meta.url), {workerData: {hfjwScan: true}});
-      const done = new Promise<ScanPart>((resolveDone, reject) => {
-        worker.once('message', (m: ScanPart) => resolveDone(m));
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`scan worker exited with ${code}`)));
-      });
-      worker.postMessage(part);
-      return {part, done: done.finally(() => void worker.terminate())};
-    } catch {
-      return {part, done: Promise.reject(new Error('no worker'))};
-    }
-  });
-  for (const s of started) s.done.catch(() => undefined);
+  const size = Math.ceil(list.length / (workers.length + 1));
+  const parts = Array.from({length: workers.length + 1}, (_, i) => list.slice(i * size, (i + 1) * size));
+  const started = workers.map((w, i) => ({part: parts[i + 1]!, done: w.scan(parts[i + 1]!)}));
   const first = scanFiles(parts[0]!);
   let answered = 0;
   const rest = await Promise.all(started.map((s) => s.done.then((r) => (answered++, r), () => scanFiles(s.part))));
@@ -505,14 +518,21 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   };
   const skippedDirs: SkippedDir[] = [];
   const list: FileToScan[] = [];
+  // Worker threads start as soon as the walk has found enough files, so their start-up overlaps the rest of it.
+  const threads = CAN_SPAWN ? scanThreads(options.threads) : 1;
+  const workers: ScanWorker[] = [];
+  let found = 0;
+  const onFile = () => {
+    if (++found === PARALLEL_MIN_FILES) for (let i = 1; i < threads; i++) workers.push(startWorker());
+  };
   for (const raw of paths.length ? paths : ['.']) {
     const abs = resolve(options.cwd, raw);
-    for (const entry of walkFilesSync(abs, skippedDirs)) list.push({abs: entry.path, shown: display(entry.path)});
+    for (const entry of walkFilesSync(abs, skippedDirs, threads > 1 ? onFile : undefined)) list.push({abs: entry.path, shown: display(entry.path)});
   }
   model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
   const absByDisplay = new Map<string, string>();
   for (const f of list) absByDisplay.set(f.shown, f.abs);
-  for (const part of await scanAll(list, scanThreads(options.threads))) {
+  for (const part of await scanAll(list, workers)) {
     const offset = model.submissions.length;
     mergeModel(model, part.model);
     for (const p of part.pending) pending.push({submission: model.submissions[offset + p.submission]!, kind: p.kind, path: p.path});

@@ -161,7 +161,7 @@ async function childSkipReason(dir: string): Promise<SkippedDirReason | undefine
  * walkFiles without promises, reading each folder once (the app-data test uses the entries read to walk it): what
  * `check` uses, since thousands of awaited readdir/stat round trips left the main thread idle.
  */
-export function walkFilesSync(root: string, skippedDirs?: SkippedDir[]): WalkEntry[] {
+export function walkFilesSync(root: string, skippedDirs?: SkippedDir[], onFile?: () => void): WalkEntry[] {
   const out: WalkEntry[] = [];
   const st = statSync(root);
   if (st.isFile()) return [{path: root, size: st.size}];
@@ -203,6 +203,7 @@ export function walkFilesSync(root: string, skippedDirs?: SkippedDir[]): WalkEnt
       } else if (e.isFile()) {
         if (ignore.ignored(full, false)) continue;
         out.push({path: full, size: -1});
+        onFile?.();
       }
     }
     for (const d of subdirs.reverse()) stack.push({dir: d, ignore, top: false});
