@@ -190,8 +190,10 @@ export function walkFilesSync(root: string, skippedDirs?: SkippedDir[], onFile?:
       }
     }
     const subdirs: string[] = [];
+    // `dir` is normalised and a name holds no separator: concatenating is what path.join (which normalises) gives.
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const e of entries) {
-      const full = join(dir, e.name);
+      const full = prefix + e.name;
       if (e.isDirectory()) {
         if (ignore.ignored(full, true)) continue;
         const reason = skipReason(full, {files: new Set(), dirs: new Set()});
