@@ -16,7 +16,8 @@ const TARGET_MB = 150;
 /** Ordinary code and prose appended to each text file so the tree weighs about 40 MB, as a real project would. */
 const PAD_BYTES = Number(process.env.BENCH_PAD ?? 4000);
 const PAD_PY = '\n'.concat(Array.from({length: 200}, (_, i) => `def helper_${i}(x):\n    return [v * ${i} for v in x if v]\n`).join('')).slice(0, PAD_BYTES);
-const cli = new URL('../dist/cli.mjs', import.meta.url).pathname;
+// BENCH_CLI=path/to/cli.mjs measures another build (an A/B against an older checkout's dist/).
+const cli = process.env.BENCH_CLI ?? new URL('../dist/cli.mjs', import.meta.url).pathname;
 if (!existsSync(cli)) {
   console.error('dist/cli.mjs is missing: run `node scripts/build.mjs` first (npm run bench:check does).');
   process.exit(2);
