@@ -56,7 +56,8 @@ const {build} = await import('esbuild');
 await rm('dist', {recursive: true, force: true});
 
 const result = await build({
-  entryPoints: ['src/cli.tsx'],
+  // scan-worker: what `check`'s worker threads run (the scanner alone, so a worker starts without the Hub client).
+  entryPoints: ['src/cli.tsx', 'src/core/checks/scan-worker.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,8 +1,8 @@
 // Reads files (or in-memory text) into the ScanModel the static checks judge: submissions, scripts, token hits.
 import {isAscii} from 'node:buffer';
-import {closeSync, openSync, readSync, statSync} from 'node:fs';
-import {availableParallelism} from 'node:os';
-import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
+import {closeSync, existsSync, openSync, readSync, statSync} from 'node:fs';
+import {availableParallelism, loadavg} from 'node:os';
+import {Worker} from 'node:worker_threads';
 import {open} from 'node:fs/promises';
 import {basename, dirname, extname, isAbsolute, relative, resolve, sep} from 'node:path';
 import {LineIndex, LiteralParser, type Lit} from '../jobspec/literal.js';
@@ -402,22 +402,22 @@ function readCappedSync(path: string): {text: string; truncated: boolean} | {bin
 
 export interface ScanPathsOptions {
   cwd: string;
-  /** Threads scanning at once (main thread included); default: HF_WIZARD_SCAN_THREADS, else the cores (at most 4). */
+  /** Threads scanning at once (main thread included); default: HF_WIZARD_SCAN_THREADS, else see scanThreads. */
   threads?: number;
 }
 
-interface FileToScan {
+export interface FileToScan {
   abs: string;
   shown: string;
 }
 
-interface ScanPart {
+export interface ScanPart {
   model: ScanModel;
   pending: {submission: number; kind: PendingFile['kind']; path: string}[];
 }
 
 /** Reads and scans files one after the other into a model of their own (in a worker or in the main thread). */
-function scanFiles(list: FileToScan[]): ScanPart {
+export function scanFiles(list: FileToScan[]): ScanPart {
   const model = emptyModel();
   const pending: PendingFile[] = [];
   for (const {abs, shown} of list) {
@@ -445,17 +445,26 @@ function scanFiles(list: FileToScan[]): ScanPart {
 /** Below this many files one thread is faster than starting others. */
 const PARALLEL_MIN_FILES = 1500;
 
+/**
+ * Threads to scan with: the option, else HF_WIZARD_SCAN_THREADS, else the cores (at most 4) when one is free. A
+ * worker costs its start-up and its own warm-up: on a machine whose cores are busy with other work (load average at
+ * or above cores - 1) it only adds CPU time, so one thread scans (measured on the 2-core machine at load 4: wall
+ * 0.7-1.3 s with one thread, 0.95-1.6 s with two).
+ */
 function scanThreads(requested: number | undefined): number {
   const fromEnv = Number(process.env.HF_WIZARD_SCAN_THREADS);
-  const n = requested ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.min(availableParallelism(), 4));
-  return Math.max(1, Math.min(n, 8));
+  if (requested === undefined && Number.isInteger(fromEnv) && fromEnv > 0) requested = fromEnv;
+  if (requested !== undefined) return Math.max(1, Math.min(requested, 8));
+  const cores = availableParallelism();
+  return (loadavg()[0] ?? 0) >= cores - 1 ? 1 : Math.min(cores, 4);
 }
 
 /**
- * The worker threads run this very module (the built chunk): only the bundle can start them, not the TypeScript
- * sources (tests, tsx), which scan in one thread.
+ * The workers run dist/scan-worker.mjs (scan-worker.ts: this module and what it needs, not the Hub client): only the
+ * build has it; the TypeScript sources (tests, tsx) scan in one thread.
  */
-const CAN_SPAWN = /\.m?js$/.test(new URL(import.meta.url).pathname);
+const WORKER_URL = [new URL('../scan-worker.mjs', import.meta.url), new URL('./scan-worker.mjs', import.meta.url)].find((u) => u.protocol === 'file:' && existsSync(u));
+const CAN_SPAWN = WORKER_URL !== undefined;
 
 interface ScanWorker {
   /** Scans these files in the worker; rejects if the worker cannot (the caller then scans them itself). */
@@ -466,7 +475,7 @@ interface ScanWorker {
 function startWorker(): ScanWorker {
   let worker: Worker;
   try {
-    worker = new Worker(new URL(import.meta.url), {workerData: {hfjwScan: true}});
+    worker = new Worker(WORKER_URL!);
   } catch (error) {
     return {scan: () => Promise.reject(error as Error)};
   }
@@ -499,9 +508,6 @@ async function scanAll(list: FileToScan[], workers: ScanWorker[]): Promise<ScanP
   return [first, ...rest];
 }
 
-if (!isMainThread && (workerData as {hfjwScan?: boolean} | null)?.hfjwScan) {
-  parentPort!.once('message', (list: FileToScan[]) => parentPort!.postMessage(scanFiles(list)));
-}
 
 /** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */
 export async function scanPaths(paths: string[], options: ScanPathsOptions): Promise<ScanModel> {
