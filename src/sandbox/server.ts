@@ -30,6 +30,10 @@ export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): 
       auth: authenticate(core.accounts, req.headers.authorization),
       sandbox: core,
     };
+    // After a large upload, close the connection: Node's fetch (undici, Node 20) reuses a kept-alive socket for the
+    // next request while the server side may be closing it, and 2 to 3 of 10 back-to-back 64 MiB POSTs failed with
+    // ECONNRESET on this machine (0 of 10 with `Connection: close`); hfjs posts each xorb (up to 64 MiB) this way.
+    if (Number(req.headers['content-length']) >= LARGE_BODY_BYTES) res.setHeader('Connection', 'close');
     try {
       if (!hostAllowed(core, req.headers.host)) {
         throw new HttpError(421, `This sandbox Hub answers only requests addressed to ${core.baseUrl} (or localhost / [::1] on the same port); Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} was refused.`);
@@ -58,6 +62,9 @@ export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): 
   server.keepAliveTimeout = 5000;
   return {server, cleanups};
 }
+
+/** Request bodies at least this big get `Connection: close` on their answer. */
+const LARGE_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
  * Only the sandbox's own loopback names: a page in the browser that rebinds its own domain to 127.0.0.1 sends its

@@ -68,7 +68,7 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
     expect(withAttributes[0]!.uploadMode).toBe('lfs');
   });
 
-  it('uploads regular and LFS files; LFS batch answers basic transfer with signed URLs on the same server', async () => {
+  it('uploads regular and LFS files; without xet on offer the LFS batch answers basic transfer with signed URLs on the same server', async () => {
     const repo = fresh();
     await createRepo({...hub(), repo});
     const big = randomBytes(1_500_000);
@@ -87,12 +87,13 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
     const back = Buffer.from(await (await downloadFile({...hub(), repo, path: 'data/big.bin'}))!.arrayBuffer());
     expect(back.equals(big)).toBe(true);
 
-    // The batch call directly: transfer basic, absolute href on this server, no auth header needed.
+    // The batch call directly, as huggingface_hub without hf_xet sends it: transfer basic, absolute href on this
+    // server, no auth header needed.
     const other = randomBytes(1000);
     const res = await fetch(`${sb.current.url}/${repo}.git/info/lfs/objects/batch`, {
       method: 'POST',
       headers: {...auth(), Accept: 'application/vnd.git-lfs+json', 'Content-Type': 'application/vnd.git-lfs+json'},
-      body: JSON.stringify({operation: 'upload', transfers: ['basic', 'multipart', 'xet'], hash_algo: 'sha_256', ref: {name: 'main'}, objects: [{oid: sha256(other), size: 1000}]}),
+      body: JSON.stringify({operation: 'upload', transfers: ['basic', 'multipart'], hash_algo: 'sha_256', ref: {name: 'main'}, objects: [{oid: sha256(other), size: 1000}]}),
     });
     expect(res.status).toBe(200);
     const batch = (await res.json()) as {transfer: string; objects: {actions: {upload: {href: string}}}[]};

@@ -27,6 +27,8 @@ export interface LfsInfo {
   oid: string;
   size: number;
   pointerSize: number;
+  /** Set when the bytes live in the Xet store (uploaded with the `xet` transfer), not in blobs/lfs. */
+  xetHash?: string;
 }
 
 export interface TreeEntry {
@@ -83,6 +85,13 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 export function isSha256(s: unknown): s is string {
   return typeof s === 'string' && HEX64.test(s);
+}
+
+/** An entry's `lfs` and `xetHash` fields as the Hub's tree and paths-info answers spell them (xetHash beside lfs). */
+export function lfsFields(entry: TreeEntry): {lfs?: {oid: string; size: number; pointerSize: number}; xetHash?: string} {
+  if (!entry.lfs) return {};
+  const {oid, size, pointerSize, xetHash} = entry.lfs;
+  return {lfs: {oid, size, pointerSize}, ...(xetHash ? {xetHash} : {})};
 }
 
 export function lfsPointer(oid: string, size: number): string {

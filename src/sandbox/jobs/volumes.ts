@@ -154,7 +154,9 @@ export async function mountVolumes(core: SandboxCore, job: JobRecord, root: stri
         if (prefix && !path.startsWith(prefix)) continue;
         const target = join(dir, ...path.slice(prefix.length).split('/'));
         await mkdir(dirname(target), {recursive: true});
-        await copyFile(entry.lfs ? store.lfsPath(entry.lfs.oid) : store.gitPath(entry.oid), target);
+        const viaXet = entry.lfs?.xetHash ? await xetFiles(core).get(entry.lfs.xetHash) : undefined;
+        if (viaXet) await pipeline(Readable.from(xetFiles(core).read(viaXet)), createWriteStream(target));
+        else await copyFile(entry.lfs ? store.lfsPath(entry.lfs.oid) : store.gitPath(entry.oid), target);
         count++;
       }
     }

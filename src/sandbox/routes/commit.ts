@@ -7,6 +7,7 @@ import {checkRepoPath, gitPrefix} from '../hub/paths.js';
 import {NAME, NS, TYPES, flag, repoTypeParam} from '../hub/route-params.js';
 import {applyCommit, hubStore, readSmallFile, refName, repoForWrite, resolveRevision, revisionNotFound, type CommitOp} from '../hub/service.js';
 import {isSha256, lfsEntry} from '../hub/store.js';
+import {xetFiles} from '../xet/service.js';
 
 /** LFS when at least this big (what the upstream tests expect of the Hub). */
 export const LFS_SIZE_THRESHOLD = 1_000_000;
@@ -113,14 +114,25 @@ export const registerCommitRoutes: RouteModule = (router, sandbox) => {
           const path = checkRepoPath(value.path);
           if (value.algo !== undefined && value.algo !== 'sha256') throw new HttpError(400, `Unsupported LFS hash algorithm for ${path}`);
           if (!isSha256(value.oid)) throw new HttpError(400, `Invalid LFS oid for ${path}: expected 64 hex characters`);
-          const stored = await store.lfsSize(value.oid);
+          let stored = await store.lfsSize(value.oid);
+          let xetHash: string | undefined;
+          if (stored === undefined) {
+            // Uploaded with the Xet transfer: the CAS knows the file by the sha256 its shard carried (checked once).
+            const viaXet = await xetFiles(sandbox).bySha256(value.oid, typeof value.size === 'number' ? value.size : undefined);
+            if (viaXet) {
+              stored = viaXet.record.size;
+              xetHash = viaXet.hash;
+            }
+          }
           if (stored === undefined) {
             throw new HttpError(422, `Your push was rejected because an LFS pointer for ${path} points to a file that was never uploaded (oid ${value.oid})`);
           }
           if (value.size !== undefined && value.size !== stored) {
             throw new HttpError(422, `LFS object ${value.oid} is ${stored} bytes, the commit says ${String(value.size)}`);
           }
-          ops.push({kind: 'file', path, entry: lfsEntry(value.oid, stored)});
+          const entry = lfsEntry(value.oid, stored);
+          if (xetHash) entry.lfs!.xetHash = xetHash;
+          ops.push({kind: 'file', path, entry});
           break;
         }
         case 'deletedFile':

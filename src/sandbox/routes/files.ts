@@ -8,7 +8,8 @@ import {HttpError, sendJson} from '../http.js';
 import {checkRepoPath} from '../hub/paths.js';
 import {GIT_TYPES, NAME, NS, TYPES, flag, repoTypeParam} from '../hub/route-params.js';
 import {hubStore, repoForRead, resolveRevision, splitRevision} from '../hub/service.js';
-import {lfsPointer, type CommitRecord, type HubStore, type RepoRecord, type TreeEntry} from '../hub/store.js';
+import {sendRepoXetFile} from '../xet/routes.js';
+import {lfsFields, lfsPointer, type CommitRecord, type HubStore, type RepoRecord, type TreeEntry} from '../hub/store.js';
 
 export const TREE_PAGE_SIZE = 1000;
 /** With expand=true the Hub pages by 50 (computing last commits is expensive). */
@@ -113,6 +114,7 @@ export interface TreeItem {
   size: number;
   path: string;
   lfs?: {oid: string; size: number; pointerSize: number};
+  xetHash?: string;
   lastCommit?: {id: string; title: string; date: string};
 }
 
@@ -134,8 +136,7 @@ function listTree(files: Record<string, TreeEntry>, dir: string, recursive: bool
       dirChildren.set(d, list);
     }
     if (!recursive && parts.length > 1) continue;
-    const item: TreeItem = {type: 'file', oid: entry.oid, size: entry.size, path};
-    if (entry.lfs) item.lfs = {...entry.lfs};
+    const item: TreeItem = {type: 'file', oid: entry.oid, size: entry.size, path, ...lfsFields(entry)};
     items.set(path, item);
   }
   for (const [d, children] of dirChildren) items.set(d, {type: 'directory', oid: dirOid(children.sort()), size: 0, path: d});
@@ -234,6 +235,10 @@ export const registerFileRoutes: RouteModule = (router, sandbox) => {
         size: Buffer.byteLength(pointer),
         headers: {...headers, ETag: `"${entry.oid}"`, 'Content-Type': 'text/plain; charset=utf-8'},
       });
+      return;
+    }
+    if (entry.lfs?.xetHash) {
+      await sendRepoXetFile(ctx, {type, ns, name, rev: rev ?? 'main', sha256: entry.lfs.oid, xetHash: entry.lfs.xetHash, headers});
       return;
     }
     if (entry.lfs) {

@@ -7,7 +7,7 @@ import {checkCardYaml} from '../hub/card-yaml.js';
 import {checkRepoPath} from '../hub/paths.js';
 import {NAME, NS, TYPES, flag, repoTypeParam} from '../hub/route-params.js';
 import {hubStore, repoForRead, resolveRevision} from '../hub/service.js';
-import type {CommitRecord} from '../hub/store.js';
+import {lfsFields, type CommitRecord} from '../hub/store.js';
 import {dirOid, lastCommits, type TreeItem} from './files.js';
 
 /** The Hub's default and largest page of commits. */
@@ -105,7 +105,7 @@ export const registerHistoryRoutes: RouteModule = (router, sandbox) => {
       seen.add(path);
       const entry = commit.files[path];
       if (entry) {
-        items.push({type: 'file', oid: entry.oid, size: entry.size, path, ...(entry.lfs ? {lfs: {...entry.lfs}} : {})});
+        items.push({type: 'file', oid: entry.oid, size: entry.size, path, ...lfsFields(entry)});
         continue;
       }
       const children = Object.keys(commit.files)

@@ -1,5 +1,7 @@
-// Git LFS batch API (always `"transfer": "basic"`, never Xet) and the signed upload URLs it hands out:
-// basic PUT for one object, multipart (part PUTs answering ETags, then a completion POST) for large ones.
+// Git LFS batch API and the signed upload URLs it hands out: basic PUT for one object, multipart (part PUTs answering
+// ETags, then a completion POST) for large ones, and `"transfer": "xet"` when the client offers it (as the Hub answers
+// for Xet-enabled repos): each object to upload then points at the repo's xet-write-token route, with a CAS token in
+// its header, and the client uploads xorbs and shards to the CAS (src/sandbox/xet) before committing by sha256.
 // Upload URLs carry their own authorisation (HMAC over method, path, size and expiry) and take no Authorization header.
 import {createHmac, timingSafeEqual} from 'node:crypto';
 import type {RouteModule, SandboxCore, SandboxRequest} from '../context.js';
@@ -8,6 +10,8 @@ import {GIT_TYPES, NS, repoTypeParam} from '../hub/route-params.js';
 import {hubStore, repoForRead, repoForWrite} from '../hub/service.js';
 import {isSha256, type HubStore} from '../hub/store.js';
 import {sendContent} from './files.js';
+import {casUrl, mintCasToken, sendXetFile} from '../xet/routes.js';
+import {xetFiles} from '../xet/service.js';
 
 /** Objects at least this big are uploaded in parts. */
 export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
@@ -69,6 +73,16 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
     }
     const transfers = Array.isArray(body.transfers) ? (body.transfers as unknown[]) : ['basic'];
     const multipartOk = transfers.includes('multipart');
+    const xetOk = operation === 'upload' && transfers.includes('xet');
+    const xet = xetFiles(sandbox);
+    const xetUpload = () => {
+      const token = mintCasToken(sandbox, 'write');
+      const rev = body.ref && typeof body.ref === 'object' && typeof (body.ref as {name?: unknown}).name === 'string' ? (body.ref as {name: string}).name : 'main';
+      return {
+        href: `${sandbox.baseUrl}/api/${type}s/${ns}/${name}/xet-write-token/${encodeURIComponent(rev)}`,
+        header: {'X-Xet-Cas-Url': casUrl(sandbox), 'X-Xet-Access-Token': token.accessToken, 'X-Xet-Token-Expiration': String(token.exp), 'X-Xet-Session-Id': ctx.requestId},
+      };
+    };
 
     const objects = [];
     for (const raw of body.objects as {oid?: unknown; size?: unknown}[]) {
@@ -86,7 +100,8 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
         objects.push({oid, size, error: {code: 422, message: `Object is larger than the ${MAX_LFS_OBJECT_SIZE / 1024 ** 3} GB per-file limit`}});
         continue;
       }
-      const stored = await store.lfsSize(oid);
+      let stored = await store.lfsSize(oid);
+      if (stored === undefined && inRepo.has(oid)) stored = (await xet.bySha256(oid))?.record.size;
       if (operation === 'download') {
         if (stored === undefined) objects.push({oid, size, error: {code: 404, message: 'Object does not exist'}});
         else objects.push({oid, size: stored, authenticated: true, actions: {download: {href: signedUrl(sandbox, store, 'GET', `/_sandbox/lfs/objects/${oid}`, stored)}}});
@@ -95,6 +110,10 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
       if (stored === size && inRepo.has(oid)) {
         // Already uploaded: no actions, as git-lfs servers answer.
         objects.push({oid, size, authenticated: true});
+        continue;
+      }
+      if (xetOk) {
+        objects.push({oid, size, authenticated: true, actions: {upload: xetUpload()}});
         continue;
       }
       if (multipartOk && size >= MULTIPART_THRESHOLD) {
@@ -109,7 +128,7 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
         objects.push({oid, size, authenticated: true, actions: {upload: {href: signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/upload/${oid}`, size)}}});
       }
     }
-    sendJson(ctx, 200, {transfer: 'basic', objects}, {'Content-Type': LFS_JSON});
+    sendJson(ctx, 200, {transfer: xetOk ? 'xet' : 'basic', objects}, {'Content-Type': LFS_JSON});
   });
 
   // Basic upload: the whole object, streamed to disk and verified against the oid and size.
@@ -143,7 +162,13 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
   router.on(['GET', 'HEAD'], /^\/_sandbox\/lfs\/objects\/(?<oid>[0-9a-f]{64})$/, async (ctx) => {
     const size = verifySigned(ctx, store, 'GET');
     const oid = ctx.params.oid!;
-    if ((await store.lfsSize(oid)) !== size) throw new HttpError(404, 'Object does not exist');
+    if ((await store.lfsSize(oid)) !== size) {
+      // Uploaded with Xet: the bytes are rebuilt from the CAS (the signature already says this oid was asked for).
+      const viaXet = await xetFiles(sandbox).bySha256(oid, size);
+      if (!viaXet) throw new HttpError(404, 'Object does not exist');
+      await sendXetFile(ctx, viaXet.record, {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'});
+      return;
+    }
     await sendContent(ctx, {file: store.lfsPath(oid), size, headers: {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'}});
   });
 };

@@ -170,6 +170,39 @@ async function sendMultipart(ctx: SandboxRequest, file: string, size: number, ra
   });
 }
 
+/**
+ * A model/dataset file uploaded with Xet, as the Hub's resolve answers it: the Xet headers (`X-Xet-Hash`, the
+ * `xet-auth` and `xet-reconstruction-info` links) with the sha256 as ETag; the file info for
+ * `Accept: application/vnd.xet-fileinfo+json` (@huggingface/hub then reads it with XetBlob), else the bytes themselves
+ * (what huggingface_hub without hf_xet and curl get).
+ */
+export async function sendRepoXetFile(
+  ctx: SandboxRequest,
+  file: {type: string; ns: string; name: string; rev: string; sha256: string; xetHash: string; headers: Record<string, string>},
+): Promise<void> {
+  const record = await xetFiles(ctx.sandbox).get(file.xetHash);
+  if (!record) throw new HttpError(500, `Xet file ${file.xetHash} is missing from the sandbox store`);
+  const refreshRoute = `/api/${file.type}s/${file.ns}/${file.name}/xet-read-token/${encodeURIComponent(file.rev)}`;
+  const reconstructionUrl = `${casUrl(ctx.sandbox)}/v1/reconstructions/${file.xetHash}`;
+  const headers: Record<string, string> = {
+    ...file.headers,
+    ETag: `"${file.sha256}"`,
+    'X-Linked-ETag': `"${file.sha256}"`,
+    'X-Linked-Size': String(record.size),
+    'X-Xet-Hash': file.xetHash,
+    'X-Xet-Refresh-Route': refreshRoute,
+    Link: `<${ctx.sandbox.baseUrl}${refreshRoute}>; rel="xet-auth", <${reconstructionUrl}>; rel="xet-reconstruction-info"`,
+  };
+  if ((ctx.req.headers.accept ?? '').includes('application/vnd.xet-fileinfo+json')) {
+    sendJson(ctx, 200, {hash: file.xetHash, refreshUrl: `${ctx.sandbox.baseUrl}${refreshRoute}`, reconstructionUrl, etag: file.sha256, size: record.size}, {
+      ...headers,
+      'Content-Type': 'application/vnd.xet-fileinfo+json',
+    });
+    return;
+  }
+  await sendXetFile(ctx, record, {...headers, 'Content-Type': 'application/octet-stream'});
+}
+
 const TYPES = '(?<types>models|datasets|spaces|buckets)';
 
 export const registerXetRoutes: RouteModule = (router, sandbox) => {

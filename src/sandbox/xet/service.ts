@@ -2,11 +2,14 @@
 //   xorbs/<aa>/<hash>        a xorb exactly as uploaded (8-byte chunk headers + compressed chunks)
 //   xorbs/<aa>/<hash>.json   its chunk index: per chunk the hash, packed byte range and unpacked length
 //   files/<aa>/<hash>.json   a file's reconstruction ({size, terms}), written once a verified shard named it
+//   sha256/<aa>/<sha256>/<hash>   a file a shard CLAIMS has this sha256 (model/dataset commits name files by sha256)
+//   sha256/<aa>/<sha256>.hash     the Xet hash whose bytes were hashed and found to have that sha256 (checked once)
 // Verification follows the Xet format: every chunk of an uploaded xorb is decompressed and hashed (keyed blake3),
 // the xorb hash (Merkle tree of chunk hashes) must equal the name it was uploaded under; a shard's file entries must
 // name stored xorbs and chunk ranges, their per-range verification hashes and the file hash must match.
+import {createHash} from 'node:crypto';
 import {createReadStream, createWriteStream} from 'node:fs';
-import {mkdir, readFile, rename, rm, stat} from 'node:fs/promises';
+import {mkdir, readFile, readdir, rename, rm, stat, writeFile} from 'node:fs/promises';
 import type {IncomingMessage} from 'node:http';
 import {join} from 'node:path';
 import {once} from 'node:events';
@@ -203,6 +206,13 @@ export class XetFiles {
         await writeJson(target, {size, terms, ...(file.sha256 ? {sha256: file.sha256} : {})} satisfies XetFileRecord);
         recorded++;
       }
+      if (file.sha256 && HEX64.test(file.sha256)) {
+        const claim = join(this.shaDir(file.sha256), file.hash);
+        if (!(await exists(claim))) {
+          await mkdir(join(claim, '..'), {recursive: true, mode: 0o700});
+          await writeFile(claim, '', {mode: 0o600});
+        }
+      }
     }
     return recorded;
   }
@@ -281,6 +291,36 @@ export class XetFiles {
       await writeJson(target, {size, terms} satisfies XetFileRecord);
     }
     return {hash, size};
+  }
+
+  private shaDir(sha256: string): string {
+    return join(this.root, 'sha256', sha256.slice(0, 2), sha256);
+  }
+
+  /**
+   * The Xet file whose content has this sha256 (what a model or dataset commit names an uploaded file by), or
+   * undefined. A shard's sha256 is only the uploader's claim: the first time, the candidate's bytes are hashed, and
+   * only a match is trusted (remembered in `<sha256>.hash`), so a shard cannot make another repo's file serve other bytes.
+   */
+  async bySha256(sha256: string, size?: number): Promise<{hash: string; record: XetFileRecord} | undefined> {
+    if (!HEX64.test(sha256)) return undefined;
+    const verified = `${this.shaDir(sha256)}.hash`;
+    const known = await readFile(verified, 'utf8').catch(() => '');
+    if (HEX64.test(known)) {
+      const record = await this.get(known);
+      if (record && (size === undefined || record.size === size)) return {hash: known, record};
+    }
+    const candidates = await readdir(this.shaDir(sha256)).catch(() => [] as string[]);
+    for (const hash of candidates) {
+      const record = await this.get(hash);
+      if (!record || (size !== undefined && record.size !== size)) continue;
+      const digest = createHash('sha256');
+      for await (const piece of this.read(record)) digest.update(piece);
+      if (digest.digest('hex') !== sha256) continue;
+      await writeFile(verified, hash, {mode: 0o600});
+      return {hash, record};
+    }
+    return undefined;
   }
 
   /** Streams bytes [start, end) of a file, decompressing only the chunks that hold them. */
