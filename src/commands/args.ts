@@ -1,8 +1,9 @@
 // The argument handling every command shares: strict parsing, `-h/--help`, and a one-line usage error that
-// names the command and its --help (exit 2). A command gets its values, or the exit code to return.
+// names the command and its --help (an AppError, exit 2, that main reports). A command gets its values, or the exit
+// code to return after --help.
 import {parseArgs} from 'node:util';
 import {appCommand} from '../core/invocation.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 
 type OptionSpec = {type: 'string' | 'boolean'; short?: string};
 
@@ -22,8 +23,7 @@ export function parseCommandArgs<const O extends Record<string, OptionSpec>>(
   try {
     parsed = parseArgs({args, options: {...options, help: {type: 'boolean', short: 'h'}}, allowPositionals: true, strict: true});
   } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard ${name}: ${(error as Error).message.split('\n')[0]}. Run \`${appCommand(`${name} --help`)}\`.`);
-    return {exit: EXIT.usage};
+    throw new AppError(`${(error as Error).message.split('\n')[0]}. Run \`${appCommand(`${name} --help`)}\`.`, {exitCode: EXIT.usage});
   }
   if (parsed.values.help) {
     writeLine(io.stdout, help);

@@ -6,7 +6,7 @@ import {runChecks} from '../core/checks/runner.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import type {CheckReport, CheckResult, ScanSummary} from '../core/checks/types.js';
 import {appCommand} from '../core/invocation.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
@@ -87,14 +87,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     try {
       await stat(resolve(io.cwd, p));
     } catch {
-      writeLine(io.stderr, `hf-jobs-wizard check: no such file or folder: ${p}`);
-      return EXIT.usage;
+      throw new AppError(`no such file or folder: ${p}`, {exitCode: EXIT.usage});
     }
   }
   const flagProblem = targetFlagProblem(values);
   if (flagProblem) {
-    writeLine(io.stderr, `hf-jobs-wizard check: ${flagProblem}`);
-    return EXIT.usage;
+    throw new AppError(flagProblem, {exitCode: EXIT.usage});
   }
   let target: HubTarget | undefined;
   try {
@@ -114,9 +112,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       }
     }
     return report.ok ? EXIT.ok : EXIT.failed;
-  } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard check: ${(error as Error).message.split('\n')[0]}`);
-    return EXIT.failed;
   } finally {
     await target?.close();
   }

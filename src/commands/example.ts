@@ -14,7 +14,7 @@ import {resolveToken} from '../core/store/resolve.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {classifyText} from '../core/troubleshoot/classify.js';
 import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
-import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
+import {AppError, EXIT, isInterrupt, writeLine, type CommandIo} from '../io.js';
 import {buildJob, followJob, formatUsd, isTerminal, jobEndLine, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob} from '../core/jobs/index.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
@@ -38,16 +38,6 @@ Options:
 
 Exit codes: 0 the job COMPLETED, 1 it failed (or could not be submitted), 2 usage error, 130 interrupted.`;
 
-/** A reason to stop, with its exit code (the port's one error type). */
-class Failure extends AppError {
-  constructor(message: string, code: ExitCode = EXIT.failed) {
-    super(message, {exitCode: code});
-  }
-  get code(): ExitCode {
-    return this.exitCode;
-  }
-}
-
 interface Options {
   name?: string;
   yes: boolean;
@@ -64,8 +54,8 @@ function parse(args: string[]): Options | 'help' {
     strict: true,
   });
   if (values.help) return 'help';
-  if (positionals.length > 1) throw new Failure(`one example at a time (got ${positionals.join(', ')})`, EXIT.usage);
-  if (values.sandbox && values.endpoint) throw new Failure('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint', EXIT.usage);
+  if (positionals.length > 1) throw new AppError(`one example at a time (got ${positionals.join(', ')})`, {exitCode: EXIT.usage});
+  if (values.sandbox && values.endpoint) throw new AppError('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint', {exitCode: EXIT.usage});
   return {
     ...(positionals[0] ? {name: positionals[0]} : {}),
     yes: Boolean(values.yes),
@@ -78,11 +68,11 @@ function parse(args: string[]): Options | 'help' {
 async function chooseExample(o: Options, io: CommandIo): Promise<Example> {
   if (o.name) {
     const found = findExample(o.name);
-    if (!found) throw new Failure(`unknown example "${o.name}". Choose one of: ${EXAMPLES.map((e) => e.id).join(', ')}.`, EXIT.usage);
+    if (!found) throw new AppError(`unknown example "${o.name}". Choose one of: ${EXAMPLES.map((e) => e.id).join(', ')}.`, {exitCode: EXIT.usage});
     return found;
   }
   if (!io.stdin.isTTY || !io.stderr.isTTY || o.json) {
-    throw new Failure(`name an example: ${EXAMPLES.map((e) => e.id).join(', ')} (e.g. \`${APP_COMMAND} example token-check --sandbox\`).`, EXIT.usage);
+    throw new AppError(`name an example: ${EXAMPLES.map((e) => e.id).join(', ')} (e.g. \`${APP_COMMAND} example token-check --sandbox\`).`, {exitCode: EXIT.usage});
   }
   const {select} = await import('@inquirer/prompts');
   const id = await select(
@@ -106,11 +96,11 @@ async function priceLine(client: HubClient, flavor: string, timeoutSeconds: numb
 async function confirmSpend(o: Options, io: CommandIo): Promise<void> {
   if (o.yes) return;
   if (!io.stdin.isTTY || !io.stderr.isTTY) {
-    throw new Failure('this runs a real job on your Hugging Face account (it uses credits): pass --yes to confirm, or try it free with --sandbox.', EXIT.usage);
+    throw new AppError('this runs a real job on your Hugging Face account (it uses credits): pass --yes to confirm, or try it free with --sandbox.', {exitCode: EXIT.usage});
   }
   const {confirm} = await import('@inquirer/prompts');
   const ok = await confirm({message: 'Run it on Hugging Face Jobs?', default: false}, {input: io.stdin, output: io.stderr});
-  if (!ok) throw new Failure('Not submitted.', EXIT.failed);
+  if (!ok) throw new AppError('Not submitted.', {exitCode: EXIT.failed});
 }
 
 /** Resolves when the person presses Ctrl-C (SIGINT), for as long as `active` runs. */
@@ -140,8 +130,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     o = parsed;
   } catch (error) {
-    err(`hf-jobs-wizard example: ${(error as Error).message}. Run \`${APP_COMMAND} example --help\`.`);
-    return EXIT.usage;
+    throw new AppError(`${(error as Error).message}. Run \`${APP_COMMAND} example --help\`.`, {exitCode: EXIT.usage});
   }
 
   let sandbox: SandboxSession | undefined;
@@ -156,7 +145,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const resolution = await resolveToken(env);
     token = resolution.token ?? sandbox?.tokens.write;
     if (!token) {
-      throw new Failure(`not logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`);
+      throw new AppError(`not logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`);
     }
     const tokenFrom = resolution.token ? (resolution.source === 'file' ? 'your saved login' : `the ${resolution.source} environment variable`) : 'the sandbox practice write token';
     const client = createHubClient({hubUrl: endpoint, accessToken: token});
@@ -166,7 +155,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     try {
       namespace = (await client.whoAmI()).name;
     } catch (error) {
-      throw new Failure(`the Hub did not accept the token (${maskToken(token)} from ${tokenFrom}): ${describeHubError(error, {endpoint, secrets}).message}`);
+      throw new AppError(`the Hub did not accept the token (${maskToken(token)} from ${tokenFrom}): ${describeHubError(error, {endpoint, secrets}).message}`);
     }
 
     // core/jobs buildJob: the example's config with "$HF_TOKEN" filled in (in memory) as the secret HF_TOKEN.
@@ -182,7 +171,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (preflightReport?.verdict === 'fail') {
       const tokenProblem = preflightReport.lines.some((l) => l.status === 'fail' && (l.id === 'token-namespace' || l.id === 'token-repo' || l.id === 'auth-check'));
       const next = tokenProblem ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}` : '';
-      throw new Failure(`the job was not submitted: pre-flight found what the Hub would refuse it for (the ✗ lines above).${next}`);
+      throw new AppError(`the job was not submitted: pre-flight found what the Hub would refuse it for (the ✗ lines above).${next}`);
     }
     if (!local) {
       if (!preflightReport) err(await priceLine(client, example.config.flavor, example.timeoutSeconds));
@@ -192,13 +181,13 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // One submit, labelled so a lost answer can be looked up (core/jobs/submit.ts): never "not submitted" for a job that runs.
     const submitted = await submitJob(client, namespace, spec, {secrets});
     if (submitted.submitted === 'unknown') {
-      throw new Failure(`the Hub's answer to the submit was lost (${submitted.message}) and the job list could not be read: the job may be running. Look at ${endpoint}/jobs/${namespace} before you submit again.`);
+      throw new AppError(`the Hub's answer to the submit was lost (${submitted.message}) and the job list could not be read: the job may be running. Look at ${endpoint}/jobs/${namespace} before you submit again.`);
     }
     if (!submitted.submitted) {
       const described = describeHubError(submitted.error, {endpoint, secrets});
       // A refused token gets the next step, not only the reason: a token that may run jobs here.
       const next = described.kind === 'forbidden' ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}` : '';
-      throw new Failure(`the job was not submitted: ${described.message}${next}`);
+      throw new AppError(`the job was not submitted: ${described.message}${next}`);
     }
     const job = submitted.job;
     const owner = job.owner?.name ?? namespace;
@@ -255,10 +244,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     return ok && outcome.ended === 'terminal' ? EXIT.ok : EXIT.failed;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.interrupted;
-    const text = error instanceof Failure ? error.message : describeHubError(error, {secrets: token ? [token] : []}).message;
-    err(`hf-jobs-wizard example: ${redactSecrets(text, token ? [token] : [])}`);
-    return error instanceof Failure ? error.code : EXIT.failed;
+    // main reports it once (io.ts reportError); a Hub error is put in the Hub's words first, this token masked.
+    if (error instanceof AppError || isInterrupt(error)) throw error;
+    throw new AppError(redactSecrets(describeHubError(error, {secrets: token ? [token] : []}).message, token ? [token] : []), {cause: error});
   } finally {
     await sandbox?.close();
   }

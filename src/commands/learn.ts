@@ -9,9 +9,7 @@ import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '.
 import {defaultSandboxData, openTarget, type TargetOptions} from '../core/lessons/target.js';
 import {parseAnswers, type QuizAnswers, type VerifyResult} from '../core/lessons/verify.js';
 import type {FileExercise} from '../core/lessons/workspace.js';
-import {redactSecrets} from '../core/tokens/mask.js';
-import {describeError} from '../io.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, describeError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard learn [LESSON] [options]
@@ -94,23 +92,16 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       options: LEARN_OPTIONS,
     }));
   } catch (error) {
-    io.stderr.write(`hf-jobs-wizard learn: ${describeError(error)}. Run \`${APP_COMMAND} learn --help\`.\n`);
-    return EXIT.usage;
+    throw new AppError(`${describeError(error)}. Run \`${APP_COMMAND} learn --help\`.`, {exitCode: EXIT.usage});
   }
   if (values.help) {
     writeLine(io.stdout, HELP);
     return EXIT.ok;
   }
   if (positionals.length > 1) {
-    io.stderr.write(`hf-jobs-wizard learn: one lesson at a time (got ${positionals.join(', ')}).\n`);
-    return EXIT.usage;
+    throw new AppError(`one lesson at a time (got ${positionals.join(', ')}).`, {exitCode: EXIT.usage});
   }
-  try {
-    return await runLearn(values, positionals[0], io);
-  } catch (error) {
-    io.stderr.write(`hf-jobs-wizard learn: ${redactSecrets(describeError(error))}\n`);
-    return EXIT.failed;
-  }
+  return runLearn(values, positionals[0], io);
 }
 
 const ACTIONS = ['start', 'verify', 'hint', 'run', 'reset'] as const;
@@ -118,33 +109,27 @@ const ACTIONS = ['start', 'verify', 'hint', 'run', 'reset'] as const;
 async function runLearn(flags: Flags, lessonKey: string | undefined, io: CommandIo): Promise<number> {
   const actions = ACTIONS.filter((a) => flags[a] !== undefined);
   if (actions.length > 1) {
-    io.stderr.write(`hf-jobs-wizard learn: use one of --${actions.join(', --')} at a time.\n`);
-    return EXIT.usage;
+    throw new AppError(`use one of --${actions.join(', --')} at a time.`, {exitCode: EXIT.usage});
   }
   const action = actions[0];
   if (action && !lessonKey) {
-    io.stderr.write(`hf-jobs-wizard learn: --${action} needs a lesson first, e.g. \`${APP_COMMAND} learn job-token --${action} ${action === 'run' ? 'EXERCISE --token write' : 'EXERCISE'}\`.\n`);
-    return EXIT.usage;
+    throw new AppError(`--${action} needs a lesson first, e.g. \`${APP_COMMAND} learn job-token --${action} ${action === 'run' ? 'EXERCISE --token write' : 'EXERCISE'}\`.`, {exitCode: EXIT.usage});
   }
   if (flags.answers !== undefined && action !== 'verify') {
-    io.stderr.write('hf-jobs-wizard learn: --answers goes with --verify.\n');
-    return EXIT.usage;
+    throw new AppError('--answers goes with --verify.', {exitCode: EXIT.usage});
   }
   if (flags.token !== undefined && action !== 'run') {
-    io.stderr.write('hf-jobs-wizard learn: --token goes with --run.\n');
-    return EXIT.usage;
+    throw new AppError('--token goes with --run.', {exitCode: EXIT.usage});
   }
   if (flags.endpoint && !flags['sandbox-data']) {
-    io.stderr.write('hf-jobs-wizard learn: --endpoint needs --sandbox-data DIR too (the folder that sandbox was started with), so learn can read its practice tokens.\n');
-    return EXIT.usage;
+    throw new AppError('--endpoint needs --sandbox-data DIR too (the folder that sandbox was started with), so learn can read its practice tokens.', {exitCode: EXIT.usage});
   }
 
   const course = await Course.open({env: io.env, cwd: io.cwd, ...(flags.workspace ? {workspace: flags.workspace} : {})});
   if (course.progress.notice) io.stderr.write(`${course.progress.notice}\n`);
   const lesson = lessonKey ? course.lesson(lessonKey) : undefined;
   if (lessonKey && !lesson) {
-    io.stderr.write(`hf-jobs-wizard learn: no lesson "${lessonKey}". Lessons: ${course.lessons.map((l) => `${l.order} ${l.id}`).join(', ')}.\n`);
-    return EXIT.usage;
+    throw new AppError(`no lesson "${lessonKey}". Lessons: ${course.lessons.map((l) => `${l.order} ${l.id}`).join(', ')}.`, {exitCode: EXIT.usage});
   }
   const targetOptions = {...(flags.endpoint ? {endpoint: flags.endpoint} : {}), sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env)};
 
@@ -158,8 +143,7 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
     const key = flags[action]!;
     const exercise = course.exercise(lesson, key);
     if (!exercise) {
-      io.stderr.write(`hf-jobs-wizard learn: lesson "${lesson.id}" has no exercise "${key}". Its exercises: ${lesson.exercises.map((e) => e.id).join(', ')}.\n`);
-      return EXIT.usage;
+      throw new AppError(`lesson "${lesson.id}" has no exercise "${key}". Its exercises: ${lesson.exercises.map((e) => e.id).join(', ')}.`, {exitCode: EXIT.usage});
     }
     return runAction(action, {course, lesson, exercise, flags, targetOptions}, io);
   }
@@ -245,8 +229,7 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
     }
     case 'reset': {
       if (!flags.yes) {
-        io.stderr.write(`hf-jobs-wizard learn: reset replaces your edits in ${exercise.kind === 'quiz' ? 'this quiz' : course.workspaceDir(lesson, exercise as FileExercise)} and forgets the result; add --yes to confirm.\n`);
-        return EXIT.usage;
+        throw new AppError(`reset replaces your edits in ${exercise.kind === 'quiz' ? 'this quiz' : course.workspaceDir(lesson, exercise as FileExercise)} and forgets the result; add --yes to confirm.`, {exitCode: EXIT.usage});
       }
       await course.reset(lesson, exercise);
       out(`Reset ${lesson.id}/${exercise.id}.`);
@@ -254,13 +237,11 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
     }
     case 'run': {
       if (exercise.kind !== 'live') {
-        io.stderr.write(`hf-jobs-wizard learn: "${exercise.id}" is not a live exercise; there is no job to run.\n`);
-        return EXIT.usage;
+        throw new AppError(`"${exercise.id}" is not a live exercise; there is no job to run.`, {exitCode: EXIT.usage});
       }
       const token = flags.token;
       if (!token || !PRACTICE_TOKENS.includes(token as PracticeToken)) {
-        io.stderr.write(`hf-jobs-wizard learn: --run needs --token ${PRACTICE_TOKENS.join('|')} (the practice token the job uses).\n`);
-        return EXIT.usage;
+        throw new AppError(`--run needs --token ${PRACTICE_TOKENS.join('|')} (the practice token the job uses).`, {exitCode: EXIT.usage});
       }
       const target = await openTarget(input.targetOptions);
       try {
@@ -277,13 +258,11 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
       let answers: QuizAnswers | undefined;
       if (exercise.kind === 'quiz') {
         if (flags.answers === undefined) {
-          io.stderr.write(`hf-jobs-wizard learn: a quiz needs --answers, one per question (${exercise.questions.length}), e.g. --answers ${exercise.questions.map(() => 'a').join(',')}. See the questions with --start ${exercise.id}.\n`);
-          return EXIT.usage;
+          throw new AppError(`a quiz needs --answers, one per question (${exercise.questions.length}), e.g. --answers ${exercise.questions.map(() => 'a').join(',')}. See the questions with --start ${exercise.id}.`, {exitCode: EXIT.usage});
         }
         const parsed = parseAnswers(flags.answers);
         if ('error' in parsed) {
-          io.stderr.write(`hf-jobs-wizard learn: ${parsed.error}\n`);
-          return EXIT.usage;
+          throw new AppError(parsed.error, {exitCode: EXIT.usage});
         }
         answers = parsed;
       }

@@ -13,7 +13,7 @@ import {switchToken} from '../core/store/switch.js';
 import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
 import {normalizeTokenInput} from '../core/tokens/format.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
@@ -196,11 +196,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   let json = args.includes('--json');
   let secret: string | undefined;
   let sandbox: SandboxSession | undefined;
-  const fail = (message: string, code: number, kind: string): number => {
+  // --json gets its error object on stdout; the line on stderr is main's (src/io.ts reportError), thrown from here.
+  const fail = (message: string, code: number, kind: string): never => {
     const line = redactSecrets(message, secret ? [secret] : []);
     if (json) writeLine(io.stdout, JSON.stringify({ok: false, error: {kind, message: line}}));
-    writeLine(io.stderr, `hf-jobs-wizard login: ${line}`);
-    return code;
+    throw new AppError(line, {exitCode: code as ExitCode});
   };
   try {
     const parsed = parse(args);
@@ -273,6 +273,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (shadowMsg) writeLine(io.stderr, shadowMsg);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof AppError) throw error; // fail() already wrote its --json object
     if (error instanceof CommandFailure) return fail(error.message, error.code, error.kind);
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
     const code = (error as {code?: string}).code;
@@ -284,7 +285,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 }
 
 /** `login --switch NAME`: the saved token NAME becomes the active one (the token file), like `hf auth switch`. */
-async function switchLogin(name: string, env: Env, io: CommandIo, json: boolean, fail: (message: string, code: number, kind: string) => number): Promise<number> {
+async function switchLogin(name: string, env: Env, io: CommandIo, json: boolean, fail: (message: string, code: number, kind: string) => never): Promise<number> {
   const result = await switchToken(env, name);
   const safeName = JSON.stringify(sanitizeName(name));
   if (result.status === 'not-found') {

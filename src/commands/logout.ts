@@ -3,7 +3,7 @@
 import {defaultSandboxDataDir} from '../core/auth/sandbox-session.js';
 import {sandboxEnv} from '../core/store/paths.js';
 import {logout} from '../core/store/session.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {parseCommandArgs} from './args.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
@@ -23,38 +23,33 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
   if (positionals.length > 1) {
-    writeLine(io.stderr, 'hf-jobs-wizard logout: takes at most one NAME (quote names with spaces).');
-    return EXIT.usage;
+    throw new AppError('takes at most one NAME (quote names with spaces).', {exitCode: EXIT.usage});
   }
-  try {
-    // Sandbox: the same separate HF_HOME `login --sandbox` uses; no need to start the sandbox itself.
-    const env = values.sandbox ? sandboxEnv(io.env, defaultSandboxDataDir(io.env)) : io.env;
-    const r = await logout(env, positionals[0]);
-    let code: number = EXIT.ok;
-    switch (r.status) {
-      case 'not-logged-in':
-        writeLine(io.stdout, `Not logged in: no saved token under ${r.paths.hfHome}.`);
-        break;
-      case 'not-found':
-        writeLine(io.stderr, `hf-jobs-wizard logout: no saved token named "${r.name}" in ${r.paths.storedTokensPath}.${r.available.length ? ` Saved: ${r.available.map((n) => `"${n}"`).join(', ')}.` : ''}`);
-        if (r.problem) writeLine(io.stderr, `Warning: ${r.problem}`);
-        code = EXIT.failed;
-        break;
-      case 'logged-out-all':
-        writeLine(io.stdout, `Successfully logged out from all access tokens (removed ${r.removedFiles.join(' and ')}).`);
-        break;
-      case 'logged-out-name':
-        if (r.wasActive) writeLine(io.stdout, `Active token "${r.name}" has been deleted (no token is active now).`);
-        writeLine(io.stdout, `Successfully logged out from access token: ${r.name}.`);
-        break;
-    }
-    if (r.stillLoggedInVia) {
-      writeLine(io.stderr, `Warning: you are still logged in through the ${r.stillLoggedInVia} environment variable. To log out, unset both HF_TOKEN and HUGGING_FACE_HUB_TOKEN.`);
-      code = EXIT.failed;
-    }
-    return code;
-  } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard logout: ${(error as Error).message.split('\n')[0]}`);
-    return EXIT.failed;
+  // Sandbox: the same separate HF_HOME `login --sandbox` uses; no need to start the sandbox itself.
+  const env = values.sandbox ? sandboxEnv(io.env, defaultSandboxDataDir(io.env)) : io.env;
+  const r = await logout(env, positionals[0]);
+  let code: number = EXIT.ok;
+  let failure: AppError | undefined;
+  switch (r.status) {
+    case 'not-logged-in':
+      writeLine(io.stdout, `Not logged in: no saved token under ${r.paths.hfHome}.`);
+      break;
+    case 'not-found':
+      // Reported by main once, after the warning below (if any).
+      failure = new AppError(`no saved token named "${r.name}" in ${r.paths.storedTokensPath}.${r.available.length ? ` Saved: ${r.available.map((n) => `"${n}"`).join(', ')}.` : ''}`, r.problem ? {fix: `Warning: ${r.problem}`} : {});
+      break;
+    case 'logged-out-all':
+      writeLine(io.stdout, `Successfully logged out from all access tokens (removed ${r.removedFiles.join(' and ')}).`);
+      break;
+    case 'logged-out-name':
+      if (r.wasActive) writeLine(io.stdout, `Active token "${r.name}" has been deleted (no token is active now).`);
+      writeLine(io.stdout, `Successfully logged out from access token: ${r.name}.`);
+      break;
   }
+  if (r.stillLoggedInVia) {
+    writeLine(io.stderr, `Warning: you are still logged in through the ${r.stillLoggedInVia} environment variable. To log out, unset both HF_TOKEN and HUGGING_FACE_HUB_TOKEN.`);
+    code = EXIT.failed;
+  }
+  if (failure) throw failure;
+  return code;
 }

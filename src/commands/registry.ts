@@ -1,6 +1,6 @@
 // The command table. Each command lives in its own module, loaded only when it runs,
 // so `hf-jobs-wizard status` never pays for Ink and the wizard never pays for the sandbox.
-import type {CommandIo} from './io.js';
+import type {CommandIo} from '../io.js';
 
 export interface CommandModule {
   /** Runs the command with the arguments after its name; resolves to the exit code. */

@@ -8,7 +8,7 @@ import {revokeCredentials} from '../core/hub/extra-routes.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {appCommand} from '../core/invocation.js';
 import {afterRevokeSteps, findLeakedTokens, type LeakedToken} from '../core/tokens/leak.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem} from './hub-target.js';
 import {readPipedText} from './stdin.js';
@@ -73,9 +73,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandArgs('revoke', args, {yes: {type: 'boolean'}, json: {type: 'boolean'}, sandbox: {type: 'boolean'}, endpoint: {type: 'string'}}, io, HELP);
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
-  const fail = (message: string, code: number = EXIT.failed) => {
-    writeLine(io.stderr, `hf-jobs-wizard revoke: ${message}`);
-    return code;
+  // Thrown, and reported once by main (src/io.ts reportError).
+  const fail = (message: string, code: ExitCode = EXIT.failed): never => {
+    throw new AppError(message, {exitCode: code});
   };
   if (positionals.length > 1) return fail('give one FILE (or - for stdin).', EXIT.usage);
   if (positionals[0] && findLeakedTokens(positionals[0]).length > 0) {
@@ -85,7 +85,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if (flagProblem) return fail(flagProblem, EXIT.usage);
 
   const found = await findTokens(positionals[0], io);
-  if ('error' in found) return fail(found.error, found.code);
+  if ('error' in found) return fail(found.error, found.code as ExitCode);
   const {leaks, where} = found;
   if (leaks.length === 0) return fail(`no real-format token in ${where} (placeholders such as hf_xxx are not tokens).`);
   if (!values.json) for (const l of leaks) writeLine(io.stderr, `Found ${l.masked} in ${where}, line ${l.line}.`);

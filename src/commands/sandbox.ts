@@ -2,7 +2,8 @@
 import {parseArgs} from 'node:util';
 import {resolve} from 'node:path';
 import {maskToken} from '../core/tokens/mask.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
+import {appCommand} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard sandbox [--port N] [--data DIR] [--json]
 
@@ -48,8 +49,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       strict: true,
     }));
   } catch (error) {
-    io.stderr.write(`hf-jobs-wizard sandbox: ${(error as Error).message}\n`);
-    return EXIT.usage;
+    throw new AppError(`${(error as Error).message}. Run \`${appCommand('sandbox --help')}\`.`, {exitCode: EXIT.usage});
   }
   if (values.help) {
     writeLine(io.stdout, HELP);
@@ -57,8 +57,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const port = values.port === undefined ? 0 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.stderr.write(`hf-jobs-wizard sandbox: --port takes a number from 0 to 65535, not "${values.port}".\n`);
-    return EXIT.usage;
+    throw new AppError(`--port takes a number from 0 to 65535, not "${values.port}".`, {exitCode: EXIT.usage});
   }
 
   const {startSandbox} = await import('../sandbox/index.js');
@@ -67,8 +66,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     sandbox = await startSandbox({port, dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data), attach: false});
   } catch (error) {
     const why = startFailure(error, port, values.data);
-    io.stderr.write(`hf-jobs-wizard sandbox: could not start: ${why}\n`);
-    return EXIT.failed;
+    throw new AppError(`could not start: ${why}`);
   }
 
   if (values.json) {

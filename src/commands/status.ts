@@ -2,7 +2,7 @@
 // The --json shape is StatusReport, documented in src/core/auth/status.ts.
 import {redactSecrets} from '../core/tokens/mask.js';
 import {gatherStatus, type StatusReport} from '../core/auth/status.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
@@ -63,13 +63,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
   if (positionals.length) {
-    writeLine(io.stderr, `hf-jobs-wizard status: unexpected argument "${positionals[0]}". Run \`${APP_COMMAND} status --help\`.`);
-    return EXIT.usage;
+    throw new AppError(`unexpected argument "${positionals[0]}". Run \`${APP_COMMAND} status --help\`.`, {exitCode: EXIT.usage});
   }
   const flagProblem = targetFlagProblem(values);
   if (flagProblem) {
-    writeLine(io.stderr, `hf-jobs-wizard status: ${flagProblem}`);
-    return EXIT.usage;
+    throw new AppError(flagProblem, {exitCode: EXIT.usage});
   }
   let target: HubTarget | undefined;
   try {
@@ -89,9 +87,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (!report.loggedIn) return EXIT.failed;
     if (values.offline) return report.formatProblem ? EXIT.failed : EXIT.ok;
     return report.online === 'ok' ? EXIT.ok : EXIT.failed;
-  } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard status: ${(error as Error).message.split('\n')[0]}`);
-    return EXIT.failed;
   } finally {
     await target?.close();
   }

@@ -1,6 +1,6 @@
 // Reading piped text from stdin for the commands that take a text (`troubleshoot -`, `revoke -`): bounded in size,
 // and, when asked, bounded in time for a pipe that never sends anything (an inherited, idle stdin must not hang us).
-import type {CommandIo} from './io.js';
+import type {CommandIo} from '../io.js';
 
 export interface ReadPipedOptions {
   /** Give up (resolve undefined) when nothing arrives within this many ms; no bound when absent. */

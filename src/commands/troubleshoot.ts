@@ -10,7 +10,7 @@ import {redactSecrets} from '../core/tokens/mask.js';
 import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {readPipedText} from './stdin.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
@@ -134,13 +134,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
   if (positionals.length > 1) {
-    writeLine(io.stderr, 'hf-jobs-wizard troubleshoot: give one FILE (or - for stdin).');
-    return EXIT.usage;
+    throw new AppError('give one FILE (or - for stdin).', {exitCode: EXIT.usage});
   }
   const flagProblem = targetFlagProblem(values);
   if (flagProblem) {
-    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${flagProblem}`);
-    return EXIT.usage;
+    throw new AppError(flagProblem, {exitCode: EXIT.usage});
   }
   let text = '';
   const source = positionals[0];
@@ -148,14 +146,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     try {
       text = await readFile(resolve(io.cwd, source), 'utf8');
     } catch (error) {
-      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-      return EXIT.usage;
+      throw new AppError(`cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {exitCode: EXIT.usage});
     }
   } else if (source === '-' || (!io.stdin.isTTY && values.job === undefined)) {
     const got = await readStdin(io, source === '-');
     if (got === undefined || got.trim() === '') {
-      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${PIPE_HINT}`);
-      return EXIT.usage;
+      throw new AppError(PIPE_HINT, {exitCode: EXIT.usage});
     }
     text = got;
   } else if (values.job === undefined) {
@@ -164,8 +160,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       const {runInteractive} = await import('./wizard.js');
       return runInteractive({sandbox: Boolean(values.sandbox), plain: io.env.TERM === 'dumb', startAt: 'paste-error', ...(values.endpoint ? {endpoint: values.endpoint} : {})}, io);
     }
-    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${PIPE_HINT}`);
-    return EXIT.usage;
+    throw new AppError(PIPE_HINT, {exitCode: EXIT.usage});
   }
 
   let target: HubTarget | undefined;
@@ -181,9 +176,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       writeLine(io.stdout);
     }
     return await classifyAndReport(text, values, io, env, endpoint, leaks.map((l) => l.masked));
-  } catch (error) {
-    writeLine(io.stderr, `hf-jobs-wizard troubleshoot: ${(error as Error).message.split('\n')[0]}`);
-    return EXIT.failed;
   } finally {
     await target?.close();
   }
@@ -198,8 +190,7 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
   if (values.job !== undefined) {
     const ctx = await createLiveContext({env, endpoint});
     if (!ctx.token) {
-      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: --job needs a token: log in first (\`${appCommand(values.sandbox ? 'login --sandbox --practice write' : 'login')}\`) or set HF_TOKEN.`);
-      return EXIT.failed;
+      throw new AppError(`--job needs a token: log in first (\`${appCommand(values.sandbox ? 'login --sandbox --practice write' : 'login')}\`) or set HF_TOKEN.`, {exitCode: EXIT.failed});
     }
     const client = createHubClient({hubUrl: endpoint, accessToken: ctx.token});
     ctx.hub = client as LiveHub;
@@ -209,16 +200,14 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
     const namespace = slash > 0 ? ref.slice(0, slash) : who?.ok ? who.info.user : undefined;
     const id = slash > 0 ? ref.slice(slash + 1) : ref;
     if (!namespace || !id) {
-      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: cannot tell the job's namespace (${who && !who.ok ? who.error.message : 'give NAMESPACE/ID'}).`);
-      return EXIT.failed;
+      throw new AppError(`cannot tell the job's namespace (${who && !who.ok ? who.error.message : 'give NAMESPACE/ID'}).`, {exitCode: EXIT.failed});
     }
     // Feedback before any wait: the status and the log can take a while (each bounded).
     writeLine(io.stderr, `Reading job ${namespace}/${id} from ${endpoint} (status, then up to ${Math.round(logWaitMs(env) / 1000)} s of its log)…`);
     try {
       job = await fetchJob(endpoint, ctx.token, namespace, id, logWaitMs(env));
     } catch (error) {
-      writeLine(io.stderr, `hf-jobs-wizard troubleshoot: could not fetch job ${namespace}/${id}: ${describeHubError(error, {endpoint, secrets: [ctx.token]}).message}`);
-      return EXIT.failed;
+      throw new AppError(`could not fetch job ${namespace}/${id}: ${describeHubError(error, {endpoint, secrets: [ctx.token]}).message}`, {exitCode: EXIT.failed});
     }
     // The log may print the token in use whatever its shape: mask it by value, not only by pattern.
     job.log = redactSecrets(job.log, [ctx.token]);

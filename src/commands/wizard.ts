@@ -4,7 +4,7 @@ import {resolveEndpoint} from '../core/endpoint.js';
 import {appCommand} from '../core/invocation.js';
 import {stoppedLine, wizardCommand} from '../core/wizard/content.js';
 import {clearPrepaint} from '../prepaint.js';
-import {EXIT, writeLine, type CommandIo} from './io.js';
+import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 
 export const WIZARD_HELP = `Usage: hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]
 
@@ -59,8 +59,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const parsed = parseWizardArgs(args);
   if ('error' in parsed) {
     clearPrepaint(io.stdout);
-    writeLine(io.stderr, `hf-jobs-wizard: ${parsed.error}`);
-    return EXIT.usage;
+    throw new AppError(parsed.error, {exitCode: EXIT.usage});
   }
   if (parsed.help) {
     writeLine(io.stdout, WIZARD_HELP);

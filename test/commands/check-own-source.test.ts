@@ -1,9 +1,11 @@
 // `check` on this repository's own src/: no false alarm (the code talks about tokens a lot, and holds none).
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {run as check} from '../../src/commands/check.js';
+import {viaMain} from '../helpers/command.js';
 import {STATIC_CHECK_IDS, type CheckReport} from '../../src/core/checks/types.js';
 import {makeIo} from './helpers-auth.js';
+
+const check = viaMain('check');
 
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -3,9 +3,11 @@ import {cp, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {run as check} from '../../src/commands/check.js';
+import {viaMain} from '../helpers/command.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {makeIo} from './helpers-auth.js';
+
+const check = viaMain('check');
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/checks/project');
 const sb = useSandbox();

@@ -2,8 +2,10 @@
 // carries the sandbox's form key; a browser that opens it can approve; the login is saved. The same approval without
 // the key (the URL the public API hands out) cannot approve.
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {run as login} from '../../src/commands/login.js';
+import {viaMain} from '../helpers/command.js';
 import {makeIo, tempHome} from './helpers-auth.js';
+
+const login = viaMain('login');
 
 let home: Awaited<ReturnType<typeof tempHome>>;
 beforeEach(async () => {

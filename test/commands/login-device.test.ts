@@ -5,8 +5,10 @@ import type {AddressInfo} from 'node:net';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, beforeEach, expect, it} from 'vitest';
-import {run as login} from '../../src/commands/login.js';
+import {viaMain} from '../helpers/command.js';
 import {makeIo, tempHome} from './helpers-auth.js';
+
+const login = viaMain('login');
 
 const OAUTH_TOKEN = 'hf_oauth_FAKEfakeFAKEfakeFAKEfakeFAKE12'; // fake test token
 let server: Server;

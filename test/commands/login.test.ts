@@ -2,11 +2,13 @@
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {run as login} from '../../src/commands/login.js';
-import {run as logout} from '../../src/commands/logout.js';
-import {run as status} from '../../src/commands/status.js';
+import {viaMain} from '../helpers/command.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {makeIo, tempHome} from './helpers-auth.js';
+
+const login = viaMain('login');
+const logout = viaMain('logout');
+const status = viaMain('status');
 
 const sb = useSandbox();
 let home: Awaited<ReturnType<typeof tempHome>>;

@@ -4,10 +4,12 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {run as revoke} from '../../src/commands/revoke.js';
+import {viaMain} from '../helpers/command.js';
 import {afterRevokeSteps, findLeakedTokens, leakWarning} from '../../src/core/tokens/leak.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {makeIo, tempHome} from './helpers-auth.js';
+
+const revoke = viaMain('revoke');
 
 const sb = useSandbox();
 let home: Awaited<ReturnType<typeof tempHome>>;

@@ -4,8 +4,10 @@ import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {run as sandbox} from '../../src/commands/sandbox.js';
+import {viaMain} from '../helpers/command.js';
 import {makeIo} from './helpers-auth.js';
+
+const sandbox = viaMain('sandbox');
 
 let dir: string;
 beforeEach(async () => {

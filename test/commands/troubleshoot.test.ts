@@ -3,10 +3,12 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {run as troubleshoot} from '../../src/commands/troubleshoot.js';
+import {viaMain} from '../helpers/command.js';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {makeIo} from './helpers-auth.js';
+
+const troubleshoot = viaMain('troubleshoot');
 
 const sb = useSandbox();
 let dir: string;

@@ -3,10 +3,12 @@
 import {createServer, connect, type Server} from 'node:net';
 import {networkInterfaces} from 'node:os';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {run as example} from '../../src/commands/example.js';
-import {run as login} from '../../src/commands/login.js';
+import {viaMain} from '../helpers/command.js';
 import {startSandbox, type SandboxHandle} from '../../src/sandbox/index.js';
 import {commandIo, tempHome} from './helpers.js';
+
+const example = viaMain('example');
+const login = viaMain('login');
 
 const TIMEOUT = 60_000;
 

@@ -4,9 +4,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {LEARN_OPTIONS, run} from '../../src/commands/learn.js';
+import {LEARN_OPTIONS} from '../../src/commands/learn.js';
+import {viaMain} from '../helpers/command.js';
 import type {CommandIo} from '../../src/io.js';
 import {useSandbox} from '../helpers/sandbox.js';
+
+const run = viaMain('learn');
 
 let dir: string;
 beforeEach(async () => {

@@ -8,11 +8,13 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createRepo, getJob, listFiles, runJob, uploadFile} from '@huggingface/hub';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {run as sandboxCommand} from '../../src/commands/sandbox.js';
+import {viaMain} from '../helpers/command.js';
 import {SandboxDataError, startSandbox, type SandboxHandle} from '../../src/sandbox/index.js';
 import {ensureDataDir} from '../../src/sandbox/owner.js';
 import {makeIo} from '../commands/helpers-auth.js';
 import {NS, nodeJob, waitForStage} from '../jobs/helpers.js';
+
+const sandboxCommand = viaMain('sandbox');
 
 const CLI = join(process.cwd(), 'dist/cli.mjs');
 const dirs: string[] = [];

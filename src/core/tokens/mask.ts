@@ -1,6 +1,6 @@
 // Masking: the only way a token may ever appear in output. `hf_…abcd` keeps the prefix and last 4 characters.
 // maskSecrets masks every token shape wherever it stands and every value registered as a secret for this process;
-// redactSecrets also neutralises terminal control (for text from outside); guarded sinks (commands/io.ts) mask only.
+// redactSecrets also neutralises terminal control (for text from outside); guarded sinks (src/io.ts guardIo) mask only.
 
 import {sanitizeTerminal} from '../text/sanitize.js';
 
