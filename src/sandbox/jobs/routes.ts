@@ -14,12 +14,14 @@ import {HttpError, readJson, sendJson} from '../http.js';
 import {readLogTail, sendJobPage} from '../routes/pages.js';
 import {canRunJobs, tokenHasScope, userCanWriteNamespace, userIsMember} from '../permissions.js';
 import {JOB_HARDWARE} from './hardware.js';
+import {metricsEvent, sampleProcessGroup, type ProcessGroupSample} from './metrics.js';
 import {JobRunner} from './runner.js';
-import {jobJson, validateJobSpec, type JobOwner, type JobRecord} from './spec.js';
+import {jobJson, TERMINAL_STAGES, validateJobSpec, type JobOwner, type JobRecord} from './spec.js';
 
 const NS = '(?<ns>[^/]+)';
 const ID = '(?<id>[^/]+)';
 const KEEP_ALIVE_MS = 30_000;
+const METRICS_INTERVAL_MS = 1000;
 
 function ownerOf(ctx: SandboxRequest, namespace: string): JobOwner {
   const user = findUser(ctx.sandbox.accounts, namespace);
@@ -175,6 +177,19 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     await streamLogs(ctx, runner, job);
   });
 
+  // Live CPU/memory of the job's processes, one `event: metric` a second while it runs (metrics.ts). As on the Hub,
+  // a finished job answers 500 (huggingface_hub tolerates it); the stream ends when the job does.
+  router.on('GET', new RegExp(`^/api/jobs/${NS}/${ID}/metrics$`), async (ctx) => {
+    const namespace = ctx.params.ns!;
+    authorizeRead(ctx, namespace);
+    await runner.ready;
+    const job = findJob(runner, namespace, ctx.params.id!);
+    if (TERMINAL_STAGES.includes(job.status.stage)) {
+      throw new HttpError(500, `Job ${job.id} has finished (${job.status.stage}): metrics are streamed only while a job runs`);
+    }
+    await streamMetrics(ctx, runner, job);
+  });
+
   // The job's page ({hub}/jobs/{owner}/{id}), the URL the clients print: status and the last log lines, as HTML.
   router.on('GET', new RegExp(`^/jobs/${NS}/${ID}$`), async (ctx) => {
     await runner.ready;
@@ -185,6 +200,34 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
 
   return () => runner.close();
 };
+
+/** Samples the job's process group every second and writes one metric event each time, until the job ends. */
+async function streamMetrics(ctx: SandboxRequest, runner: JobRunner, job: JobRecord): Promise<void> {
+  const {res} = ctx;
+  res.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no', 'X-Request-Id': ctx.requestId});
+  res.flushHeaders();
+  const replica = job.id.slice(-5);
+  let closed = false;
+  res.on('close', () => {
+    closed = true;
+  });
+  const sample = async (): Promise<{at: number; value: ProcessGroupSample | undefined}> => {
+    const pgid = runner.processGroupOf(job.id);
+    return {at: Date.now(), value: pgid === undefined ? undefined : await sampleProcessGroup(pgid)};
+  };
+  let before = await sample();
+  while (!closed && !TERMINAL_STAGES.includes(job.status.stage)) {
+    await new Promise((resolve) => setTimeout(resolve, METRICS_INTERVAL_MS));
+    if (closed || TERMINAL_STAGES.includes(job.status.stage)) break;
+    const after = await sample();
+    if (job.status.stage === 'RUNNING') {
+      const event = metricsEvent(job.flavor, replica, before.value, after.value, (after.at - before.at) / 1000);
+      res.write(`event: metric\ndata: ${JSON.stringify(event)}\n\n`);
+    }
+    before = after;
+  }
+  if (!res.writableEnded) res.end();
+}
 
 /** Replays the log file, then follows the live log until the job finishes; then the stream ends. */
 async function streamLogs(ctx: SandboxRequest, runner: JobRunner, job: JobRecord): Promise<void> {

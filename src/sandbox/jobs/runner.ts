@@ -69,6 +69,12 @@ export class JobRunner {
     return [...this.jobs.values()].filter((j) => j.owner.name === namespace).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /** The process group id of a job's command while it runs (the command is its group's leader), for its metrics. */
+  processGroupOf(id: string): number | undefined {
+    const child = this.running.get(id)?.child;
+    return child && child.exitCode === null && child.signalCode === null && process.platform !== 'win32' ? child.pid : undefined;
+  }
+
   /** The live log of a job still running (undefined once finished: read the file). */
   liveLog(id: string): JobLog | undefined {
     const r = this.running.get(id);
