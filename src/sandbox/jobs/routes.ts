@@ -16,6 +16,7 @@ import {canRunJobs, tokenHasScope, userCanWriteNamespace, userIsMember} from '..
 import {JOB_HARDWARE} from './hardware.js';
 import {metricsEvent, sampleProcessGroup, type ProcessGroupSample} from './metrics.js';
 import {JobRunner} from './runner.js';
+import {registerScheduledJobRoutes} from './scheduled.js';
 import {jobJson, TERMINAL_STAGES, validateJobSpec, type JobOwner, type JobRecord} from './spec.js';
 
 const NS = '(?<ns>[^/]+)';
@@ -198,7 +199,12 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     sendJobPage(ctx, job, await readLogTail(runner.logFile(job.id), 30), runner.secretsOf(job.id));
   });
 
-  return () => runner.close();
+  const closeScheduler = registerScheduledJobRoutes(router, sandbox.dataDir, runner, authorize, authorizeRead, parseLabels);
+
+  return async () => {
+    await closeScheduler();
+    await runner.close();
+  };
 };
 
 /** Samples the job's process group every second and writes one metric event each time, until the job ends. */

@@ -108,8 +108,11 @@ export class JobRunner {
     await writeAtomic(join(this.dir, job.id, 'job.json'), JSON.stringify(job, null, 2));
   }
 
-  /** Records the job (stage SCHEDULING) and starts it on the next tick. Secret values live only in this call. */
-  async create(spec: ValidJobSpec, owner: JobOwner, creator: {id: string; name: string}): Promise<JobRecord> {
+  /**
+   * Records the job (stage SCHEDULING) and starts it on the next tick. Secret values live only in this call.
+   * `notes` are "[sandbox] …" lines for the top of its log (a scheduled run says which schedule started it).
+   */
+  async create(spec: ValidJobSpec, owner: JobOwner, creator: {id: string; name: string}, notes: string[] = []): Promise<JobRecord> {
     await this.ready;
     if (this.closed) throw new Error('The sandbox is closing');
     const job: JobRecord = {
@@ -136,6 +139,7 @@ export class JobRunner {
     await this.save(job);
     this.jobs.set(job.id, job);
     const log = new JobLog(this.logFile(job.id));
+    if (notes.length) log.append(notes);
     let resolveDone!: () => void;
     const running: Running = {job, log, done: new Promise<void>((r) => (resolveDone = r))};
     this.running.set(job.id, running);
