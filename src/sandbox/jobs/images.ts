@@ -3,6 +3,7 @@
 import {execFile} from 'node:child_process';
 import {which} from '../../core/which.js';
 import {basename, isAbsolute} from 'node:path';
+import {uvStandIn} from './uv-standin.js';
 
 export type ImageFamily = 'uv' | 'python' | 'node';
 
@@ -14,7 +15,7 @@ export interface Interpreters {
 }
 
 export type Launch =
-  | {ok: true; family: ImageFamily; argv: string[]; links: Record<string, string>; notes: string[]}
+  | {ok: true; family: ImageFamily; argv: string[]; links: Record<string, string>; notes: string[]; programs?: Record<string, string>}
   | {ok: false; message: string};
 
 export {which};
@@ -80,6 +81,7 @@ export function planLaunch(spec: {dockerImage: string | null; spaceId: string | 
     return {ok: false, message: `The sandbox cannot emulate image "${image}": it has no containers and maps only ${SUPPORTED} to local interpreters. Use one of those images in the sandbox; on the real Hub your image runs as is.`};
   }
   const links: Record<string, string> = {};
+  const programs: Record<string, string> = {};
   const notes: string[] = [];
   if (family === 'node') {
     links.node = found.node;
@@ -90,10 +92,15 @@ export function planLaunch(spec: {dockerImage: string | null; spaceId: string | 
     }
     links.python = links.python3 = found.python3;
     notes.push(`image "${image}" runs as this machine's python3 (${found.python3}), not in a container`);
-  } else {
-    if (!found.uv) {
-      return {ok: false, message: `Image "${image}" needs uv, which is not on this machine's PATH. Install uv (https://docs.astral.sh/uv/getting-started/installation/), or run the example's Node twin (a node: image) in the sandbox.`};
+  } else if (!found.uv) {
+    if (!found.python3) {
+      return {ok: false, message: `Image "${image}" needs uv (or at least python3), and this machine has neither on its PATH. Install uv (https://docs.astral.sh/uv/getting-started/installation/), or run the example's Node twin (a node: image) in the sandbox.`};
     }
+    // No uv: a stand-in `uv run` with python3 (uv-standin.ts), which checks the script's dependencies first.
+    links.python = links.python3 = found.python3;
+    programs.uv = uvStandIn(found.python3);
+    notes.push(`image "${image}" runs as this machine's python3 (${found.python3}), not in a container; uv is not installed, so \`uv run\` runs scripts with that python3 when their dependencies are importable there`);
+  } else {
     links.uv = found.uv;
     const uvx = which('uvx', hostPath);
     if (uvx) links.uvx = uvx;
@@ -105,6 +112,7 @@ export function planLaunch(spec: {dockerImage: string | null; spaceId: string | 
   const name = basename(first!);
   let exe: string | undefined;
   if (PYTHON.test(name)) exe = links.python3;
+  else if (programs[name]) exe = name; // written into the job's bin folder, first on its PATH
   else exe = links[name] ?? which(name, hostPath);
   if (!exe) {
     const hint = PYTHON.test(name)
@@ -114,5 +122,5 @@ export function planLaunch(spec: {dockerImage: string | null; spaceId: string | 
         : `"${name}" is not on this machine's PATH`;
     return {ok: false, message: `Cannot start the command "${first}": ${hint}.`};
   }
-  return {ok: true, family, argv: [exe, ...rest, ...spec.arguments], links, notes};
+  return {ok: true, family, argv: [exe, ...rest, ...spec.arguments], links, notes, programs};
 }

@@ -215,10 +215,8 @@ export class JobRunner {
 
     const hostPath = process.env.PATH;
     const plan = planLaunch(job, await findInterpreters(), hostPath);
-    if (!plan.ok) {
-      log.append([`[sandbox] ${plan.message}`]);
-      return this.finish(r, 'ERROR', plan.message);
-    }
+    // finish() writes the message as the job's one "[sandbox] …" line.
+    if (!plan.ok) return this.finish(r, 'ERROR', plan.message);
 
     const root = await mkdtemp(join(tmpdir(), `hf-job-${job.id.slice(-6)}-`));
     let outcome: {stage: JobStage; message: string | null};
@@ -234,7 +232,7 @@ export class JobRunner {
   private async runIn(
     root: string,
     r: Running,
-    plan: {argv: string[]; links: Record<string, string>; notes: string[]},
+    plan: {argv: string[]; links: Record<string, string>; notes: string[]; programs?: Record<string, string>},
     secrets: Record<string, string>,
     hostPath: string | undefined,
   ): Promise<{stage: JobStage; message: string | null}> {
@@ -244,6 +242,11 @@ export class JobRunner {
     const bin = join(root, 'bin');
     await Promise.all([mkdir(home, {mode: 0o700}), mkdir(work, {mode: 0o700}), mkdir(bin, {mode: 0o700})]);
     for (const [name, target] of Object.entries(plan.links)) await symlink(target, join(bin, name));
+    for (const [name, text] of Object.entries(plan.programs ?? {})) await writeFile(join(bin, name), text, {mode: 0o700});
+    const jobPath = `${bin}${delimiter}${hostPath ?? ''}`;
+    // A login shell (`sh -lc`, as the MCP hf_jobs tool sends every uv script) resets PATH from /etc/profile, then
+    // reads ~/.profile: there the job's PATH comes back, so `uv` and `python` are found as in a plain shell.
+    await writeFile(join(home, '.profile'), `# hf-jobs-wizard sandbox: the job's PATH, after /etc/profile reset it\nPATH=${shellQuote(jobPath)}\nexport PATH\n`, {mode: 0o600});
 
     log.append([
       `[sandbox] hf-jobs-wizard sandbox: ${plan.notes.join('; ')}.`,
@@ -268,7 +271,7 @@ export class JobRunner {
     const env: Record<string, string> = {
       ...Object.fromEntries(Object.entries(job.environment).map(([k, v]) => [k, rewrite(v)])),
       ...secrets,
-      PATH: `${bin}${delimiter}${hostPath ?? ''}`,
+      PATH: jobPath,
       HOME: home,
       JOB_ID: job.id,
       HF_ENDPOINT: this.endpoint(),
@@ -347,6 +350,11 @@ export class JobRunner {
     await this.save(job);
     log.close();
   }
+}
+
+/** `text` as one single-quoted POSIX shell word. */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** SIGTERM (or `signal`) to the job's whole process group, then SIGKILL after a grace period. */
