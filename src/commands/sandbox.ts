@@ -1,6 +1,7 @@
 // `hf-jobs-wizard sandbox`: serve the offline sandbox Hub until Ctrl-C.
 import {parseArgs} from 'node:util';
 import {resolve} from 'node:path';
+import {sandboxClientGuide} from '../core/sandbox-guide.js';
 import {maskToken} from '../core/tokens/mask.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {appCommand} from '../core/invocation.js';
@@ -71,13 +72,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 
   if (values.json) {
     writeLine(io.stdout, JSON.stringify({url: sandbox.url, tokens: sandbox.tokens, users: sandbox.users, formKey: sandbox.formKey}));
+    // stdout stays one JSON line for scripts; the how-to goes to stderr for the person who started it.
+    for (const line of sandboxClientGuide(sandbox.url, sandbox.tokens.write)) writeLine(io.stderr, line);
   } else {
     writeLine(io.stdout, `Sandbox Hub listening on ${sandbox.url} (offline, practice data only)`);
     writeLine(io.stdout, `State: ${sandbox.dataDir}${values.data ? '' : ' (temporary, removed on exit; keep it with --data DIR)'}`);
     writeLine(io.stdout, `Users: ${sandbox.users.join(', ')}`);
     writeLine(io.stdout, 'Practice tokens (run with --json to print them in full):');
     for (const [label, token] of Object.entries(sandbox.tokens)) writeLine(io.stdout, `  ${label.padEnd(13)} ${maskToken(token)}`);
-    writeLine(io.stdout, `Use it from another terminal:  export HF_ENDPOINT=${sandbox.url}`);
+    for (const line of sandboxClientGuide(sandbox.url, sandbox.tokens.write)) writeLine(io.stdout, line);
     writeLine(io.stdout, `Browser (device) logins: the approval page needs this process's key; add &key=${sandbox.formKey} to the link the tool prints.`);
     writeLine(io.stdout, 'Only requests to 127.0.0.1, localhost or [::1] on this port are served (no other Host: no DNS rebinding).');
     writeLine(io.stdout, 'Press Ctrl-C to stop.');
