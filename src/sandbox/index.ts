@@ -12,6 +12,7 @@ import {registerJobRoutes} from './jobs/routes.js';
 import {oauthSettings, registerOauthRoutes} from './routes/oauth.js';
 import {registerPageRoutes} from './routes/pages.js';
 import {registerRepoRoutes} from './routes/repos.js';
+import {registerRefRoutes} from './routes/refs.js';
 import {registerWhoamiRoutes} from './routes/whoami.js';
 import {registerCredentialRoutes} from './routes/credentials.js';
 import {registerNewTokenRoutes} from './routes/new-token.js';
@@ -28,7 +29,7 @@ export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js
 export {SandboxDataError} from './owner.js';
 
 // Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
-const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerBucketRoutes, registerXetRoutes, registerPageRoutes];
+const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerBucketRoutes, registerXetRoutes, registerRefRoutes, registerPageRoutes];
 const LABELS: readonly PracticeTokenLabel[] = PRACTICE_TOKENS;
 
 async function loadAccounts(file: string): Promise<Accounts | undefined> {

@@ -74,7 +74,8 @@ export function revisionNotFound(rev: string): HttpError {
 
 /** A branch, `refs/pr/N`, `refs/heads/x` or a full commit oid -> the commit. */
 export async function resolveRevision(store: HubStore, repo: RepoRecord, rev: string): Promise<CommitRecord> {
-  const ref = repo.refs[refName(rev === 'HEAD' ? 'main' : rev)];
+  // A branch first, then a tag of that name (as the Hub resolves a bare revision).
+  const ref = repo.refs[refName(rev === 'HEAD' ? 'main' : rev)] ?? (rev.startsWith('refs/') ? undefined : repo.refs[`refs/tags/${rev}`]);
   const oid = ref ?? (/^[0-9a-f]{40}$/.test(rev) ? rev : undefined);
   const commit = oid ? await store.getCommit(repo, oid) : undefined;
   if (!commit) throw revisionNotFound(rev);

@@ -93,6 +93,13 @@ function repoInfoBody(ctx: SandboxRequest, repo: RepoRecord, sha: string, files:
 }
 
 
+/** The refs of `repo` under `prefix` as list_repo_refs shows them ({name, ref, targetCommit}), named without `strip`. */
+function refsUnder(repo: RepoRecord, prefix: string, strip: string): {name: string; ref: string; targetCommit: string}[] {
+  return Object.entries(repo.refs)
+    .filter(([ref]) => ref.startsWith(prefix))
+    .map(([ref, oid]) => ({name: ref.slice(strip.length), ref, targetCommit: oid}));
+}
+
 export const registerRepoRoutes: RouteModule = (router, sandbox) => {
   const store = hubStore(sandbox);
 
@@ -228,13 +235,10 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
   // Branches and PR refs: huggingface_hub list_repo_refs.
   router.on('GET', new RegExp(`^/api/${TYPES}/${NS}/${NAME}/refs$`), async (ctx) => {
     const repo = await repoForRead(ctx, repoTypeParam(ctx), ctx.params.ns!, ctx.params.name!);
-    const branches = Object.entries(repo.refs)
-      .filter(([ref]) => ref.startsWith('refs/heads/'))
-      .map(([ref, oid]) => ({name: ref.slice('refs/heads/'.length), ref, targetCommit: oid}));
-    const pullRequests = Object.entries(repo.refs)
-      .filter(([ref]) => ref.startsWith('refs/pr/'))
-      .map(([ref, oid]) => ({name: ref.slice('refs/'.length), ref, targetCommit: oid}));
-    sendJson(ctx, 200, {branches, converts: [], tags: [], ...(flag(ctx.url.searchParams.get('include_prs')) ? {pullRequests} : {})});
+    const branches = refsUnder(repo, 'refs/heads/', 'refs/heads/');
+    const pullRequests = refsUnder(repo, 'refs/pr/', 'refs/');
+    const tags = refsUnder(repo, 'refs/tags/', 'refs/tags/');
+    sendJson(ctx, 200, {branches, converts: [], tags, ...(flag(ctx.url.searchParams.get('include_prs')) ? {pullRequests} : {})});
   });
 
   // GET /api/models?author=ns (and datasets, spaces): the repos the caller can see.
