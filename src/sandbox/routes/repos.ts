@@ -14,9 +14,11 @@ import {
   repoForWrite,
   repoKey,
   repoUrl,
+  readSmallFile,
   resolveRevision,
   revisionNotFound,
 } from '../hub/service.js';
+import {cardData} from '../hub/card-data.js';
 import {commitOid} from '../hub/store.js';
 import type {RepoRecord, TreeEntry} from '../hub/store.js';
 import {registerCommitRoutes} from './commit.js';
@@ -57,7 +59,11 @@ async function readJsonBody<T>(req: IncomingMessage, limit = 10 * 1024 * 1024): 
   return body;
 }
 
-function repoInfoBody(ctx: SandboxRequest, repo: RepoRecord, sha: string, files: Record<string, TreeEntry>, blobs: boolean): Record<string, unknown> {
+function repoInfoBody(ctx: SandboxRequest, repo: RepoRecord, sha: string, files: Record<string, TreeEntry>, blobs: boolean, readme?: string): Record<string, unknown> {
+  // cardData and tags come from the README's metadata as on the Hub (the license chosen at creation otherwise).
+  const card = (readme === undefined ? undefined : cardData(readme)) ?? (repo.license ? {license: repo.license} : undefined);
+  const license = typeof card?.license === 'string' ? card.license : undefined;
+  const cardTags = Array.isArray(card?.tags) ? card.tags.filter((t): t is string => typeof t === 'string') : [];
   const id = `${repo.namespace}/${repo.name}`;
   const siblings = Object.keys(files)
     .sort()
@@ -82,8 +88,8 @@ function repoInfoBody(ctx: SandboxRequest, repo: RepoRecord, sha: string, files:
     gated: false,
     downloads: 0,
     likes: 0,
-    tags: repo.license ? [`license:${repo.license}`] : [],
-    ...(repo.license ? {cardData: {license: repo.license}} : {}),
+    tags: [...cardTags, ...(license ? [`license:${license}`] : [])],
+    ...(card ? {cardData: card} : {}),
     ...(repo.type === 'space' ? {sdk: repo.sdk ?? 'static', runtime: {stage: 'NO_APP_FILE'}} : {}),
     siblings,
     usedStorage,
@@ -162,7 +168,7 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
     const commit = await resolveRevision(store, repo, ctx.params.rev ?? 'main');
     const expand = ctx.url.searchParams.getAll('expand[]').concat(ctx.url.searchParams.getAll('expand'));
     const blobs = flag(ctx.url.searchParams.get('blobs')) || expand.includes('siblings');
-    sendJson(ctx, 200, repoInfoBody(ctx, repo, commit.oid, commit.files, blobs));
+    sendJson(ctx, 200, repoInfoBody(ctx, repo, commit.oid, commit.files, blobs, await readSmallFile(store, commit, 'README.md')));
   };
   router.on('GET', new RegExp(`^/api/${TYPES}/${NS}/${NAME}$`), info);
   router.on('GET', new RegExp(`^/api/${TYPES}/${NS}/${NAME}/revision/(?<rev>.+)$`), info);
