@@ -1,7 +1,9 @@
-// How an example runs inside the sandbox: the Python script under uv when uv is installed, else its Node twin.
+// How an example runs inside the sandbox: the Python script under uv when uv is installed, or with python3 (the
+// sandbox's `uv run` stand-in) when python3 can import huggingface_hub, else its Node twin.
 // The twin lives in the app itself: the bundle's hidden `job-script NAME` command, or (from TypeScript source,
 // e.g. under vitest) src/examples/twins/run.ts through tsx. Everything is absolute: a job's cwd is a temp dir
 // and its environment is minimal.
+import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -40,14 +42,31 @@ export function uvScriptCommand(scriptName: string, source: string): string[] {
   return ['/bin/sh', '-c', `echo '${encoded}' | base64 -d > ${scriptName} && exec uv run ${scriptName}`];
 }
 
+let hubImportable: boolean | undefined;
+
+/** Whether this machine's python3 imports huggingface_hub (asked once, bounded): then the real script can run. */
+export function python3HasHub(): boolean {
+  if (hubImportable === undefined) {
+    const python = which('python3', process.env.PATH);
+    hubImportable = python !== undefined && spawnSync(python, ['-c', 'import huggingface_hub'], {stdio: 'ignore', timeout: 10_000}).status === 0;
+  }
+  return hubImportable;
+}
+
 export function sandboxCommand(
   example: {id: string; scriptName: string; python: string},
-  options: {prefer?: 'auto' | ExampleRunner; uvAvailable?: boolean} = {},
+  options: {prefer?: 'auto' | ExampleRunner; uvAvailable?: boolean; pythonHasHub?: boolean} = {},
 ): SandboxCommand {
   const uv = options.uvAvailable ?? which('uv', process.env.PATH) !== undefined;
-  const runner: ExampleRunner = options.prefer && options.prefer !== 'auto' ? options.prefer : uv ? 'python-uv' : 'node-twin';
+  const pythonHub = !uv && (!options.prefer || options.prefer === 'auto') && (options.pythonHasHub ?? python3HasHub());
+  const runner: ExampleRunner = options.prefer && options.prefer !== 'auto' ? options.prefer : uv || pythonHub ? 'python-uv' : 'node-twin';
   if (runner === 'python-uv') {
-    return {dockerImage: SANDBOX_UV_IMAGE, command: uvScriptCommand(example.scriptName, example.python), runner, note: `runs ${example.scriptName} with uv (the Python script itself)`};
+    const how = uv
+      ? 'with uv'
+      : pythonHub
+        ? 'with python3 (uv is not installed here; python3 has huggingface_hub)'
+        : "with the sandbox's uv stand-in (asked for; uv is not installed here: python3 runs it if it has the script's dependencies)";
+    return {dockerImage: SANDBOX_UV_IMAGE, command: uvScriptCommand(example.scriptName, example.python), runner, note: `runs ${example.scriptName} ${how} (the Python script itself)`};
   }
   return {
     dockerImage: TWIN_IMAGE,
