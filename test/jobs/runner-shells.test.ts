@@ -48,6 +48,16 @@ describe('the runner and shells', () => {
     expect(ok.lines.filter((l) => l.includes('uv is not installed on this machine'))).toEqual([`[sandbox] uv is not installed on this machine: \`uv run\` runs with python3 (${found.python3}), where json is importable.`]);
   });
 
+  it.skipIf(!standIn)('without uv, runs `uv run URL` on a script served by the Hub (here the sandbox)', async () => {
+    const {createRepo, uploadFile} = await import('@huggingface/hub');
+    const repo = {type: 'model' as const, name: `${NS}/uv-url-${Date.now().toString(36)}`};
+    await createRepo({...hub(), repo});
+    await uploadFile({...hub(), repo, file: {path: 'hello.py', content: new Blob(['# /// script\n# dependencies = []\n# ///\nimport sys\nprint("hello from a URL", sys.argv[1:])\n'])}});
+    const {done, lines} = await run(UV_IMAGE, ['uv', 'run', `${sb.current.url}/${repo.name}/resolve/main/hello.py`, 'a', 'b']);
+    expect(done.status.stage, lines.join('\n')).toBe('COMPLETED');
+    expect(ownLines(lines)).toContain("hello from a URL ['a', 'b']");
+  });
+
   it.skipIf(!standIn)('without uv, fails a script whose PEP 723 dependencies python3 lacks, naming each', async () => {
     const script = ['# /// script', '# dependencies = [', '#   "surely-not-installed-pkg>=1.0",', '#   "another_missing_pkg[extra]",', '# ]', '# ///', 'print("never")'].join('\n');
     const b64 = Buffer.from(script).toString('base64');
