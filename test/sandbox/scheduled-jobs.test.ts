@@ -1,6 +1,10 @@
 // Scheduled jobs on a real sandbox: the Hub's routes and shapes (what huggingface_hub and `hf jobs scheduled` call),
 // the cron parser, and the scheduler starting a job at its cron time.
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {startSandbox} from '../../src/sandbox/index.js';
 import {CronError, nextRun, parseCron} from '../../src/sandbox/jobs/cron.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {NS, nodeJob, waitForStage} from '../jobs/helpers.js';
@@ -133,4 +137,31 @@ describe('scheduled jobs routes and scheduler', () => {
     const runs = jobs.filter((j) => j.command.join(' ').includes('setTimeout(() => {}, 5000)'));
     expect(runs).toHaveLength(1);
   }, 20_000);
+});
+
+describe('scheduled jobs across a restart (--data)', () => {
+  it('keeps them, without their secret values, and the next run says which secrets it lacks', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hfjw-scheduled-'));
+    try {
+      let sb = await startSandbox({dataDir, attach: false});
+      const headers = () => ({Authorization: `Bearer ${sb.tokens.write}`, 'Content-Type': 'application/json'});
+      const {dockerImage, command, flavor} = nodeJob('console.log("secret?", Boolean(process.env.SECRET_A))');
+      const created = (await (await fetch(`${sb.url}/api/scheduled-jobs/${NS}`, {method: 'POST', headers: headers(), body: JSON.stringify({jobSpec: {dockerImage, command, flavor, secrets: {SECRET_A: 'hf_FAKEkeptINmemoryONLY0000'}}, schedule: '@daily'})})).json()) as {id: string};
+      await sb.close();
+      sb = await startSandbox({dataDir, attach: false});
+      try {
+        const again = (await (await fetch(`${sb.url}/api/scheduled-jobs/${NS}/${created.id}`, {headers: headers()})).json()) as {schedule: string; jobSpec: {secrets: string[]}};
+        expect(again).toMatchObject({schedule: '@daily', jobSpec: {secrets: ['SECRET_A']}});
+        const job = (await (await fetch(`${sb.url}/api/scheduled-jobs/${NS}/${created.id}/run`, {method: 'POST', headers: headers()})).json()) as {id: string};
+        await waitForStage({hubUrl: sb.url, accessToken: sb.tokens.write}, job.id);
+        const log = await (await fetch(`${sb.url}/api/jobs/${NS}/${job.id}/logs`, {headers: headers()})).text();
+        expect(log).toContain(`secrets SECRET_A of scheduled job ${created.id} are not known since the sandbox restarted`);
+        expect(log).toContain('secret? false');
+      } finally {
+        await sb.close();
+      }
+    } finally {
+      await rm(dataDir, {recursive: true, force: true});
+    }
+  }, 30_000);
 });
