@@ -162,12 +162,6 @@ def _():
         check(f.read().strip() == WRITE, "token file differs")
 
 
-@op("cli: the token file is 0600 or stricter")
-def _():
-    mode = os.stat(os.path.join(os.environ["HF_HOME"], "token")).st_mode & 0o777
-    check(mode & 0o077 == 0 or True, f"mode {oct(mode)}")  # the client decides; recorded, not judged
-
-
 @op("cli: hf auth whoami")
 def _():
     out = hf("auth", "whoami")
@@ -666,10 +660,15 @@ def _():
     raises(RevisionNotFoundError, lambda: hf_hub_download(f"{USER}/fid-model", "README.md", revision="no-such-rev", cache_dir=os.path.join(WORK, "cache")))
 
 
-@op("api: a private repo of another user is RepositoryNotFoundError")
+@op("api: model_info of a repo that does not exist raises RepositoryNotFoundError")
 def _():
-    friend_repo = state.get("friend_repo")
-    raises(RepositoryNotFoundError, lambda: api.model_info(f"{FRIEND}/private-practice-xyz"))
+    raises(RepositoryNotFoundError, lambda: api.model_info(f"{FRIEND}/no-such-repo-xyz"))
+
+
+@op("api: a private repo is RepositoryNotFoundError for an anonymous caller")
+def _():
+    api.create_repo(f"{USER}/fid-private", private=True, exist_ok=True)
+    raises(RepositoryNotFoundError, lambda: api.model_info(f"{USER}/fid-private", token=False))
 
 
 @op("api: snapshot_download")
