@@ -33,7 +33,9 @@ beforeAll(async () => {
   if (!mcpInstalled) return;
   sb = await startSandbox({});
   redirect = redirectHubTo(sb.url);
-  const {HfJobsTool} = (await import('@llmindset/hf-mcp')) as unknown as {HfJobsTool: new (token: string, authenticated: boolean, namespace?: string) => Tool};
+  // A variable specifier: tsc must not need the package's types (see mcpInstalled).
+  const specifier = '@llmindset/hf-mcp';
+  const {HfJobsTool} = (await import(specifier)) as {HfJobsTool: new (token: string, authenticated: boolean, namespace?: string) => Tool};
   tool = new HfJobsTool(sb.tokens.write, true);
 }, 30_000);
 
