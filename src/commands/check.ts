@@ -24,6 +24,7 @@ What the token checks mean:
   no-token-check   a job script that writes to the Hub (push_to_hub, upload_*, create_*/delete_*) never reads
                    HF_TOKEN (nor calls get_token(), login() or whoami()); scripts that only download are not judged
   missing-secrets  the job's script writes to the Hub (or fails without HF_TOKEN) and the submission passes no token
+                   (hf's own options count after the script too, up to --; a doc's block named as the script is read)
   wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)
   token-in-env     the token is passed with -e/env (shown in the job's details) instead of as a secret
   Placeholders (hf_xxx, hf_..., your-token-here) are never taken for tokens.

@@ -1,5 +1,8 @@
 // `hf jobs run | uv run | scheduled ...` command lines (and the legacy `hfjobs run`), and `--token hf_...` on any
 // command line; also such commands shown inside other files (Python docstrings, usage strings, comments, YAML steps).
+// Read as hf reads them: its own options count before `--` even after the script or image (click parses options
+// interspersed), a command built in a bash array (`hf jobs uv run "${args[@]}"`) is read with the array's words,
+// and `>>> ` console prompts continue on `... ` lines.
 import {findTokenLike} from '../jobspec/placeholder.js';
 import {newSubmission, type Entry, type Submission, type TokenHit, type TokenValue} from './types.js';
 

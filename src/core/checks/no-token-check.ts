@@ -1,6 +1,7 @@
 // no-token-check: a job script writes to the Hub but never reads its token, so a job started without one runs to the
 // end (maybe hours of compute) and fails at the push.
-// Applies only to job scripts (PEP 723 header, or run by a submission found) that write to the Hub: push_to_hub,
+// Applies only to job scripts (PEP 723 header, or run by a submission found; in a doc, a code block with the header or
+// named as the script a submission there runs) that write to the Hub: push_to_hub,
 // upload_*, create_*/delete_* (see script-facts.ts). Scripts that only download are not judged. Satisfied when the
 // script reads the token anywhere in its code: HF_TOKEN (os.environ/os.getenv), get_token(), login() or whoami()
 // (a read in a helper defined below the write still runs first, so the order in the file is not used).
