@@ -21,7 +21,7 @@ import {KEYS, delay, press} from './helpers.js';
 afterEach(() => cleanup());
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
 const example: ExampleSummary = {id: 'push-dataset', title: 'Push a dataset', summary: 'Pushes a CSV.', needs: 'a write token', scriptName: 'push_dataset.py', script: 'import os\nprint(1)\n', config: '{"secrets": {"HF_TOKEN": "$HF_TOKEN"}}\n', flavor: 'cpu-basic', snippets: [{label: 'hf CLI', language: 'sh', text: 'hf jobs uv run --secrets HF_TOKEN push_dataset.py'}]};
-const account: Account = {user: 'practice-user', kind: 'read', kindLabel: 'read token (classic)', info: {user: 'practice-user', kind: 'read', role: 'read', storageName: 'r', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []}, source: 'input', sourceLabel: 'pasted', masked: 'hf_…ke12', permissions: ['Can read.'], storageName: 'r', token: FAKE};
+const account: Account = {user: 'practice-user', kind: 'read', kindLabel: 'read token (classic)', info: {user: 'practice-user', kind: 'read', role: 'read', storageName: 'r', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []}, source: 'input', sourceLabel: 'pasted', masked: 'hf_…ke12', permissions: ['Can read.'], storageName: 'r', tokenRef: 'token-1'};
 
 function state(...events: WizardEvent[]): WizardState {
   let s = initialState({cwd: '/w'});

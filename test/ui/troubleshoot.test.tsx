@@ -8,7 +8,7 @@ import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {getProblem, PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
-import {createServices} from '../../src/wizard/services/index.js';
+import {createServiceContext, createServices} from '../../src/wizard/services/index.js';
 import type {Account} from '../../src/core/wizard/types.js';
 import {EXAMPLES} from '../../src/examples/catalog.js';
 import {App} from '../../src/ui/App.js';
@@ -31,7 +31,9 @@ async function wizard(label: Label | undefined, config?: unknown) {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const options = {env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}};
+  const session = createServiceContext(options);
+  const services = createServices(options, session);
   if (config !== undefined) {
     await mkdir(join(dir, 'my-first-hf-job'), {recursive: true});
     await writeFile(join(dir, 'my-first-hf-job', 'hf-job.json'), JSON.stringify(config, null, 2) + '\n');
@@ -44,10 +46,11 @@ async function wizard(label: Label | undefined, config?: unknown) {
     const target = controller.getState().target!;
     let account: Account;
     if (label === 'expired') {
-      // The Hub refuses it (that is the point), so it cannot be validated: the wizard holds it as typed.
+      // The Hub refuses it (that is the point), so it cannot be validated: the services' session holds it as a login
+      // that has expired since (the state only has its handle).
       const read = await services.validateToken(target, s.tokens.read, 'input');
       if (!read.ok) throw new Error(read.message);
-      account = {...read.account, token: s.tokens.expired, masked: 'hf_…(expired)'};
+      account = {...read.account, tokenRef: session.rememberToken(s.tokens.expired), masked: 'hf_…(expired)'};
     } else {
       const v = await services.validateToken(target, s.tokens[label], 'practice');
       if (!v.ok) throw new Error(v.message);

@@ -56,7 +56,7 @@ describe('wrapping, not cutting', () => {
 describe('login and checklist wording', () => {
   it('after a failure the saved (failed) token is named as such and not preselected; expired says expired', async () => {
     const {Login} = await import('../../src/ui/screens/Login.js');
-    const account = {user: 'practice-user', kind: 'read', kindLabel: 'read token (classic)', info: {user: 'practice-user', kind: 'read', storageName: 'r', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []}, source: 'practice', sourceLabel: 'practice token', masked: 'hf_…ke12', permissions: [], storageName: 'r', token: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'} as WizardState['account'];
+    const account = {user: 'practice-user', kind: 'read', kindLabel: 'read token (classic)', info: {user: 'practice-user', kind: 'read', storageName: 'r', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []}, source: 'practice', sourceLabel: 'practice token', masked: 'hf_…ke12', permissions: [], storageName: 'r', tokenRef: 'token-1'} as WizardState['account'];
     let s = transition(base(), {type: 'fix', action: 're-login'}).state;
     s = transition(s, {type: 'token-detected', offer: {account: account!, sourceLabel: 'the saved login'}}).state;
     const {lastFrame} = render(<Login state={s} dispatch={() => {}} />);

@@ -15,7 +15,7 @@ const account: Account = {
   masked: 'hf_…ke12',
   permissions: [],
   storageName: 'x',
-  token: FAKE,
+  tokenRef: 'token-1',
 };
 
 function run(state: WizardState, ...events: WizardEvent[]) {
@@ -149,7 +149,8 @@ describe('token type, config, checklist', () => {
     const shown = run(problem.state, {type: 'classified', problem: 'forbidden-403', info: {id: 'forbidden-403', title: 't', symptoms: [], causes: [], solutions: [], verify: 'v'}});
     expect(shown.state.step).toBe('troubleshoot');
     expect(shown.state.troubleshoot.returnTo).toBe('checklist');
-    expect(shown.effects).toEqual([{kind: 'diagnose'}]);
+    // The diagnosis comes within the same effect (no second round trip through the machine).
+    expect(shown.effects).toEqual([]);
     expect(run(shown.state, {type: 'back'}).state.step).toBe('checklist');
   });
   it('Esc keeps answers: back from config to token type keeps the goal and account', () => {

@@ -3,7 +3,7 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {initialState, transition} from './machine.js';
 import type {Session, WizardServices} from './services.js';
-import type {WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
+import type {ProblemId, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
 
 export type Listener = (state: WizardState) => void;
 
@@ -77,9 +77,9 @@ export class WizardController {
     this.pending++;
     this.run(effect)
       .catch((error: unknown) => {
-        const secrets = this.state.account ? [this.state.account.token] : [];
+        // The session's token is a registered secret (services' rememberToken): redactSecrets masks it by value too.
         const message = error instanceof Error ? error.message.split('\n')[0] ?? 'Something failed.' : String(error);
-        this.dispatch({type: 'failed', message: redactSecrets(message, secrets)});
+        this.dispatch({type: 'failed', message: redactSecrets(message)});
       })
       .finally(() => {
         this.pending--;
@@ -107,13 +107,9 @@ export class WizardController {
       }
       case 'validate-token':
       case 'practice-token': {
+        // The pasted token goes once to the services, which keep it; the state gets the account (masked) back.
         const target = this.session().target;
-        const token = effect.kind === 'validate-token' ? effect.token : await sv.practiceToken(target, effect.label);
-        if (!token) {
-          this.dispatch({type: 'login-failed', message: 'Practice tokens exist only on the sandbox Hub.'});
-          return;
-        }
-        const result = await sv.validateToken(target, token, effect.kind === 'validate-token' ? effect.source : 'practice');
+        const result = effect.kind === 'validate-token' ? await sv.validateToken(target, effect.token, effect.source) : await sv.practiceLogin(target, effect.label);
         this.dispatch(result.ok ? {type: 'validated', account: result.account} : {type: 'login-failed', message: result.message});
         return;
       }
@@ -123,9 +119,8 @@ export class WizardController {
         const abort = new AbortController();
         this.browserAbort = abort;
         try {
-          const token = await sv.browserLogin(target, (url, code) => this.dispatch({type: 'browser-code', url, code}), abort.signal);
+          const result = await sv.browserLogin(target, (url, code) => this.dispatch({type: 'browser-code', url, code}), abort.signal);
           if (abort.signal.aborted || this.state.step !== 'login') return;
-          const result = await sv.validateToken(target, token, 'browser');
           this.dispatch(result.ok ? {type: 'validated', account: result.account} : {type: 'login-failed', message: result.message});
         } catch (error) {
           if (!abort.signal.aborted) this.dispatch({type: 'login-failed', message: error instanceof Error ? error.message : String(error)});
@@ -175,26 +170,29 @@ export class WizardController {
         if (job) await sv.cancelJob(this.session(), job);
         return;
       }
+      // One round trip: the problem is shown as soon as it is known ('classified'), the live diagnosis follows.
       case 'classify': {
         await this.preparing;
         const session = this.session();
         const {problem, seen, alternatives} = sv.classifyFailure(effect.text, session);
-        const secrets = this.state.account ? [this.state.account.token] : [];
-        this.dispatch({type: 'classified', problem, info: sv.problemInfo(problem, session), seen: seen.map((l) => redactSecrets(l, secrets)), ...(alternatives ? {alternatives} : {})});
+        this.dispatch({type: 'classified', problem, info: sv.problemInfo(problem, session), seen: seen.map((l) => redactSecrets(l)), ...(alternatives ? {alternatives} : {})});
+        await this.diagnose(problem);
         return;
       }
       case 'load-problem':
         this.dispatch({type: 'classified', problem: effect.problem, info: sv.problemInfo(effect.problem, this.session())});
+        await this.diagnose(effect.problem);
         return;
-      case 'diagnose': {
-        const problem = this.state.troubleshoot.problem;
-        if (!problem) return;
-        const pasted = this.state.troubleshoot.draft !== undefined;
-        await this.preparing;
-        this.dispatch({type: 'diagnosed', diagnosis: await sv.diagnose(this.session(), problem, this.state.troubleshoot.evidence, {pasted})});
-        return;
-      }
     }
+  }
+
+  /** The live diagnosis of `problem` with the evidence in the state (a pasted text is not the wizard's own job). */
+  private async diagnose(problem: ProblemId): Promise<void> {
+    const pasted = this.state.troubleshoot.draft !== undefined;
+    await this.preparing;
+    const diagnosis = await this.services.diagnose(this.session(), problem, this.state.troubleshoot.evidence, {pasted});
+    // Only while the person is still looking at this problem (Esc or another problem may have come in between).
+    if (this.state.troubleshoot.problem === problem) this.dispatch({type: 'diagnosed', diagnosis});
   }
 
   private async submitAndFollow(): Promise<void> {

@@ -293,10 +293,11 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     }
     case 'paste-draft':
       // Kept redacted, like everything in the state: a token in the text is never held past the box.
-      return t({...state, troubleshoot: {...state.troubleshoot, draft: redactSecrets(event.text, state.account ? [state.account.token] : [])}});
+      return t({...state, troubleshoot: {...state.troubleshoot, draft: redactSecrets(event.text)}});
     case 'error-pasted': {
       if (event.text.trim() === '') return t({...state, error: 'Nothing was pasted: paste the error (several lines are fine), then press Ctrl-D or Enter on an empty line.'});
-      const evidence = redactSecrets(event.text, state.account ? [state.account.token] : []);
+      // Token shapes and every registered secret (the session's token among them) are masked.
+      const evidence = redactSecrets(event.text);
       const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence, draft: evidence};
       if (state.troubleshoot.returnTo) troubleshoot.returnTo = state.troubleshoot.returnTo;
       // The Hub named by --sandbox / --endpoint first: the diagnosis reads its saved login, "Log in again" logs in there.
@@ -314,7 +315,8 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       if (event.alternatives?.length) troubleshoot.alternatives = event.alternatives;
       // From the paste screen, Esc goes back to where the person was, not to the paste box.
       const base = state.step === 'troubleshoot' && state.troubleshoot.phase !== 'done' ? state : go(state, 'troubleshoot');
-      return t({...base, step: 'troubleshoot', troubleshoot, busy: 'Diagnosing: checking your token and setup live'}, [{kind: 'diagnose'}]);
+      // The diagnosis follows within the same effect (controller: classify / load-problem), no second round trip.
+      return t({...base, step: 'troubleshoot', troubleshoot, busy: 'Diagnosing: checking your token and setup live'});
     }
     case 'diagnosed':
       return t(clear({...state, troubleshoot: {...state.troubleshoot, phase: 'done', diagnosis: event.diagnosis}}, 'busy'));

@@ -37,10 +37,10 @@ export interface WizardServices {
   /** HF_TOKEN or the saved login for this target, validated; undefined when there is none. */
   detectSavedToken(target: TargetInfo): Promise<SavedTokenOffer | undefined>;
   validateToken(target: TargetInfo, token: string, source: TokenSourceKind): Promise<ValidateResult>;
-  /** Sandbox only: the practice token of that label. */
-  practiceToken(target: TargetInfo, label: PracticeLabel): Promise<string | undefined>;
-  /** Device-flow login: reports the code to show, resolves with the token once approved. */
-  browserLogin(target: TargetInfo, onCode: (url: string, code: string) => void, signal: AbortSignal): Promise<string>;
+  /** Sandbox only: logs in with the practice token of that label (validated like a pasted one). */
+  practiceLogin(target: TargetInfo, label: PracticeLabel): Promise<ValidateResult>;
+  /** Device-flow login: reports the code to show, then validates the token once approved (it never leaves the services). */
+  browserLogin(target: TargetInfo, onCode: (url: string, code: string) => void, signal: AbortSignal): Promise<ValidateResult>;
   evaluateGoal(session: Session): GoalVerdict | undefined;
   /** The files to write; `rewrite` repairs the existing hf-job.json (token as the HF_TOKEN secret) instead. */
   planConfig(session: Session, options?: {rewrite?: boolean}): Promise<ConfigPlan>;

@@ -40,7 +40,10 @@ export type PracticeLabel = PracticeToken;
 
 export type TokenSourceKind = 'input' | 'practice' | 'browser' | 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'file';
 
-/** A validated token and who it belongs to. `token` is the secret itself: never render it. */
+/**
+ * A validated token and who it belongs to, as the state holds it: its masked form only. The token itself stays in the
+ * services' session (src/wizard/services/context.ts), found again by `tokenRef`.
+ */
 export interface Account {
   user: string;
   kind: TokenKind;
@@ -54,7 +57,8 @@ export interface Account {
   permissions: string[];
   /** stored_tokens name. */
   storageName: string;
-  token: string;
+  /** The services' handle for this token (not the token, not derived from it). */
+  tokenRef: string;
   /** An env var will keep winning over the token saved here. */
   shadowedBy?: string;
 }
@@ -309,9 +313,10 @@ export type WizardEffect =
   | {kind: 'fetch-price'}
   | {kind: 'submit-job'}
   | {kind: 'cancel-job'}
+  /** Classify the text, then diagnose live (one effect, one round trip: 'classified', then 'diagnosed'). */
   | {kind: 'classify'; text: string}
+  /** The catalog entry of a known problem, then the live diagnosis (the same round trip). */
   | {kind: 'load-problem'; problem: ProblemId}
-  | {kind: 'diagnose'}
   | {kind: 'exit'; code: number};
 
 export interface Transition {

@@ -55,11 +55,12 @@ async function liveContext(ctx: ServiceContext, session: Session): Promise<LiveC
   const c = ctx.client(session);
   let who: ReturnType<HubClient['whoAmI']> | undefined;
   const hub: LiveHub = {whoAmI: () => (who ??= c.whoAmI()), repoExists: c.repoExists, checkRepoAccess: c.checkRepoAccess};
-  const live: LiveContext = {...base, token: account.token, hub};
+  const token = ctx.token(session) ?? '';
+  const live: LiveContext = {...base, token, hub};
   const fromEnv = envTokenSource(env);
   if (fromEnv) {
     live.source = fromEnv.source;
-    live.shadowsSavedToken = fromEnv.token !== account.token || base.shadowsSavedToken;
+    live.shadowsSavedToken = fromEnv.token !== token || base.shadowsSavedToken;
   } else {
     live.source = 'file';
     live.shadowsSavedToken = false;

@@ -40,7 +40,7 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
       if (account && !envSource && !planOptions.rewrite) {
         const paths = resolveHfPaths(envFor(session.target));
         const current = await readTokenFile(paths.tokenPath);
-        const unchanged = current === account.token;
+        const unchanged = current === ctx.token(session);
         files.push({path: paths.tokenPath, role: 'saved login', exists: current !== undefined, unchanged, preview: [`${account.masked}  (the active login, read by hf and huggingface_hub)`]});
         files.push({path: paths.storedTokensPath, role: 'named tokens', exists: await exists(paths.storedTokensPath), unchanged, preview: [`[${account.storageName}]  hf_token = ${account.masked}`]});
       }
@@ -73,7 +73,7 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
       const account = session.account;
       const store = plan.files.filter((f) => (f.role === 'saved login' || f.role === 'named tokens') && !f.unchanged);
       if (account && store.length) {
-        const saved = await saveLogin(envFor(session.target), {name: account.storageName, token: account.token});
+        const saved = await saveLogin(envFor(session.target), {name: account.storageName, token: ctx.token(session) ?? ''});
         written.push(saved.paths.storedTokensPath, saved.paths.tokenPath);
       }
       // Project files, not secrets: the folder is created 0755 when missing (an existing one keeps its mode), files 0644.

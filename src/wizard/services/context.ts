@@ -9,6 +9,7 @@ import {createHubClient, type HubClient} from '../../core/hub/client.js';
 import {DEFAULT_CONFIG_FILE, parseJobConfig, scriptKind, type JobConfig} from '../../core/jobspec/index.js';
 import type {Env} from '../../core/store/paths.js';
 import type {Session} from '../../core/wizard/services.js';
+import {registerSecret} from '../../core/tokens/mask.js';
 import type {TargetInfo} from '../../core/wizard/types.js';
 
 export interface ServicesOptions {
@@ -51,10 +52,17 @@ export interface ServiceContext {
   example(session: Session): Example;
   /** The values to redact from anything shown: the session's token. */
   secrets(session: Session): string[];
+  /** The session's token (held here only; the wizard's state has its masked form and `tokenRef`). */
+  token(session: Session): string | undefined;
+  /** Keeps a validated token for this run and registers it as a secret (masked in every output); returns its handle. */
+  rememberToken(token: string): string;
   configDir(session: Session): string;
 }
 
 export function createServiceContext(options: ServicesOptions): ServiceContext {
+  // The tokens of this run, by handle: the one place the wizard keeps a token.
+  const vault = new Map<string, string>();
+  const tokenOf = (session: Session) => (session.account ? vault.get(session.account.tokenRef) : undefined);
   const ctx: ServiceContext = {
     options,
     sandbox: options.sandbox,
@@ -62,13 +70,24 @@ export function createServiceContext(options: ServicesOptions): ServiceContext {
     lastJob: undefined,
     envFor: (target) => (target.kind === 'sandbox' && ctx.sandbox ? ctx.sandbox.env : options.env),
     client: (session, extra = {}) =>
-      createHubClient({hubUrl: session.target.endpoint, ...(session.account ? {accessToken: session.account.token} : {}), ...extra}),
+      createHubClient({hubUrl: session.target.endpoint, ...(tokenOf(session) ? {accessToken: tokenOf(session)} : {}), ...extra}),
     example: (session) => {
       const found = (session.exampleId ? findExample(session.exampleId) : undefined) ?? findExample('push-dataset') ?? EXAMPLES[0];
       if (!found) throw new Error('No example jobs are available.');
       return found;
     },
-    secrets: (session) => (session.account ? [session.account.token] : []),
+    secrets: (session) => {
+      const token = tokenOf(session);
+      return token ? [token] : [];
+    },
+    token: tokenOf,
+    rememberToken(token) {
+      registerSecret(token);
+      for (const [ref, value] of vault) if (value === token) return ref;
+      const ref = `token-${vault.size + 1}`;
+      vault.set(ref, token);
+      return ref;
+    },
     configDir: (session) => join(session.cwd, CONFIG_DIR),
   };
   return ctx;

@@ -33,7 +33,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       const {config, scriptSource} = await jobFiles(ctx, session);
       // core/jobs buildJob: "$HF_TOKEN" is filled in, in memory, with the token you logged in with (like hf jobs --secrets
       // HF_TOKEN); the sandbox runs the example locally (uv, else its Node twin) with exactly the config's secrets and env.
-      const {spec, secretNames, envNames} = buildJob({example: ex, config, scriptSource, token: account.token, target: session.target.kind === 'sandbox' ? 'sandbox' : 'hub', namespace: account.user});
+      const {spec, secretNames, envNames} = buildJob({example: ex, config, scriptSource, token: ctx.token(session) ?? '', target: session.target.kind === 'sandbox' ? 'sandbox' : 'hub', namespace: account.user});
       ctx.lastJob = {secretNames, envNames};
       // Whether the job's repo is already there: the result then says "updated" rather than "created".
       const target = ex.repo?.(account.user);
@@ -54,7 +54,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       // core/jobs followJob: the log stream with status polls deciding the end (a broken stream falls back to polls).
       const followed = await runFollow({
         hubUrl: session.target.endpoint,
-        accessToken: session.account?.token ?? '',
+        accessToken: ctx.token(session) ?? '',
         namespace: job.namespace,
         jobId: job.id,
         secrets: known,

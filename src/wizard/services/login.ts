@@ -15,7 +15,7 @@ import type {ServiceContext} from './context.js';
 
 export type LoginServices = Pick<
   WizardServices,
-  'prepareTarget' | 'defaultTarget' | 'detectSavedToken' | 'validateToken' | 'practiceToken' | 'browserLogin' | 'evaluateGoal' | 'dispose'
+  'prepareTarget' | 'defaultTarget' | 'detectSavedToken' | 'validateToken' | 'practiceLogin' | 'browserLogin' | 'evaluateGoal' | 'dispose'
 >;
 
 const SOURCE_LABELS: Record<TokenSourceKind, string> = {
@@ -78,7 +78,8 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       masked: maskToken(token),
       permissions: summarizePermissions(info),
       storageName: info.storageName,
-      token,
+      // The token stays here, in the services' session; the state gets its handle and masked form.
+      tokenRef: ctx.rememberToken(token),
     };
     return {ok: true, account};
   }
@@ -112,8 +113,10 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
 
     validateToken,
 
-    async practiceToken(target, label) {
-      return target.kind === 'sandbox' ? ctx.sandbox?.tokens[label] : undefined;
+    async practiceLogin(target, label) {
+      const token = target.kind === 'sandbox' ? ctx.sandbox?.tokens[label] : undefined;
+      if (!token) return {ok: false, message: 'Practice tokens exist only on the sandbox Hub.'};
+      return validateToken(target, token, 'practice');
     },
 
     async browserLogin(target, onCode, signal) {
@@ -123,7 +126,8 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       const sandbox = ctx.sandbox;
       onCode(approvalUrl(authorization, target.kind === 'sandbox' && sandbox?.endpoint === target.endpoint ? sandbox.formKey : undefined), authorization.userCode);
       const token = await pollDeviceToken({endpoint: target.endpoint, clientId, authorization, signal});
-      return token.accessToken;
+      if (signal.aborted) return {ok: false, message: 'Browser login was cancelled.'};
+      return validateToken(target, token.accessToken, 'browser');
     },
 
     evaluateGoal(session) {

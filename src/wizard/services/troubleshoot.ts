@@ -46,11 +46,12 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       // The wizard's own login (pasted, practice) is what its jobs use: the context is gathered with that token
       // (whoami and the repo's readability asked once, with it), naming the variable that would still win over it.
       const fromEnv = account ? envTokenSource(env) : undefined;
+      const token = shared.token(session);
       const ctx = await gatherDiagnoseContext({
         env,
         endpoint,
         hub: (o) => createHubClient(o),
-        ...(account ? {namespace: account.user, token: {value: account.token, ...(fromEnv ? {source: fromEnv.source} : {})}} : {}),
+        ...(account && token ? {namespace: account.user, token: {value: token, ...(fromEnv ? {source: fromEnv.source} : {})}} : {}),
         ...(repo ? {repo} : {}),
         ...(evidence ? {evidence} : {}),
       });
