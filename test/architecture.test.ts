@@ -34,12 +34,13 @@ const LEAVES = ['core/practice', 'core/wildmatch', 'core/invocation', 'core/whic
 const ALLOWED: Record<string, string[]> = {
   cli: ['main', 'io', 'prepaint', 'version'],
   main: ['commands', 'core/*', 'io', 'prepaint', 'version'],
-  commands: ['core/*', 'wizard', 'ui', 'plain', 'examples', 'sandbox', 'io', 'prepaint', 'version'],
+  commands: ['core/*', 'wizard', 'ui', 'plain', 'examples', 'sandbox', 'io', 'prompt', 'prepaint', 'version'],
   wizard: ['core/*', 'examples', 'io'],
   ui: ['core/*', 'io', 'prepaint', 'version'],
   plain: ['core/*', 'io', 'version', 'ui/format.ts'],
   examples: ['io'],
   io: [],
+  prompt: ['io'],
   sandbox: [],
   prepaint: [],
   version: [],
@@ -189,6 +190,13 @@ describe('architecture', () => {
     expect(allowed({from: 'core/checks', to: 'commands', file: 'core/checks/x.ts', target: 'commands/io.ts'})).toBe(false);
     expect(allowed({from: 'sandbox', to: 'core/tokens', file: 'sandbox/x.ts', target: 'core/tokens/classify.ts'})).toBe(false);
     expect(allowed({from: 'sandbox', to: 'core/tokens', file: 'sandbox/x.ts', target: 'core/tokens/mask.ts'})).toBe(true);
+  });
+
+  it('commands ask their single prompts through src/prompt.ts (it owns the non-TTY rule), never @inquirer directly', () => {
+    const direct = sourceFiles(join(SRC, 'commands'))
+      .filter((f) => importSpecifiers(readFileSync(f, 'utf8')).some((s) => s.startsWith('@inquirer/')))
+      .map((f) => relative(SRC, f));
+    expect(direct).toEqual([]);
   });
 
   it('node:fs is imported only where files are the point', () => {

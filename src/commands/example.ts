@@ -15,6 +15,7 @@ import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {classifyText} from '../core/troubleshoot/classify.js';
 import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
 import {AppError, EXIT, isInterrupt, writeLine, type CommandIo} from '../io.js';
+import {promptConfirm, promptSelect} from '../prompt.js';
 import {buildJob, followJob, formatUsd, isTerminal, jobEndLine, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob} from '../core/jobs/index.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
@@ -71,14 +72,9 @@ async function chooseExample(o: Options, io: CommandIo): Promise<Example> {
     if (!found) throw new AppError(`unknown example "${o.name}". Choose one of: ${EXAMPLES.map((e) => e.id).join(', ')}.`, {exitCode: EXIT.usage});
     return found;
   }
-  if (!io.stdin.isTTY || !io.stderr.isTTY || o.json) {
-    throw new AppError(`name an example: ${EXAMPLES.map((e) => e.id).join(', ')} (e.g. \`${APP_COMMAND} example token-check --sandbox\`).`, {exitCode: EXIT.usage});
-  }
-  const {select} = await import('@inquirer/prompts');
-  const id = await select(
-    {message: 'Which example job?', choices: EXAMPLES.map((e) => ({name: `${e.title}: ${e.description}`, value: e.id}))},
-    {input: io.stdin, output: io.stderr},
-  );
+  const withoutTerminal = `name an example: ${EXAMPLES.map((e) => e.id).join(', ')} (e.g. \`${APP_COMMAND} example token-check --sandbox\`).`;
+  if (o.json) throw new AppError(withoutTerminal, {exitCode: EXIT.usage});
+  const id = await promptSelect(io, {message: 'Which example job?', choices: EXAMPLES.map((e) => ({name: `${e.title}: ${e.description}`, value: e.id}))}, {withoutTerminal});
   return findExample(id)!;
 }
 
@@ -95,11 +91,8 @@ async function priceLine(client: HubClient, flavor: string, timeoutSeconds: numb
 
 async function confirmSpend(o: Options, io: CommandIo): Promise<void> {
   if (o.yes) return;
-  if (!io.stdin.isTTY || !io.stderr.isTTY) {
-    throw new AppError('this runs a real job on your Hugging Face account (it uses credits): pass --yes to confirm, or try it free with --sandbox.', {exitCode: EXIT.usage});
-  }
-  const {confirm} = await import('@inquirer/prompts');
-  const ok = await confirm({message: 'Run it on Hugging Face Jobs?', default: false}, {input: io.stdin, output: io.stderr});
+  const withoutTerminal = 'this runs a real job on your Hugging Face account (it uses credits): pass --yes to confirm, or try it free with --sandbox.';
+  const ok = await promptConfirm(io, {message: 'Run it on Hugging Face Jobs?', default: false}, {withoutTerminal});
   if (!ok) throw new AppError('Not submitted.', {exitCode: EXIT.failed});
 }
 

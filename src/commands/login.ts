@@ -14,6 +14,7 @@ import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
 import {normalizeTokenInput} from '../core/tokens/format.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
+import {canPrompt, promptPassword} from '../prompt.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
@@ -147,15 +148,13 @@ async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env
   if (o.device) return deviceLogin(io, endpoint, env, sandbox?.endpoint === endpoint ? sandbox.formKey : undefined);
   // The practice tokens of \`sandbox --json\` belong to that separate, temporary sandbox: point at --practice.
   const sandboxHint = `Sandbox: no token to create or paste: log in with a practice token, \`${APP_COMMAND} login --sandbox --practice write\` (or --practice read, fine-grained or expired to see those fail).`;
-  if (sandbox && !io.stdin.isTTY) throw new CommandFailure(sandboxHint, EXIT.usage, 'usage');
-  if (!io.stdin.isTTY) {
-    throw new CommandFailure(`stdin is not a terminal, so there is nowhere to paste a token: pipe it with --token-stdin (e.g. \`printf %s "$TOKEN" | ${APP_COMMAND} login --token-stdin\`).`, EXIT.usage, 'usage');
-  }
-  const {password} = await import('@inquirer/prompts');
+  // The prompt facade's rule (src/prompt.ts canPrompt), checked first here for login's own words and --json kind.
+  const noTerminal = `stdin is not a terminal, so there is nowhere to paste a token: pipe it with --token-stdin (e.g. \`printf %s "$TOKEN" | ${APP_COMMAND} login --token-stdin\`).`;
+  if (sandbox && !canPrompt(io)) throw new CommandFailure(sandboxHint, EXIT.usage, 'usage');
+  if (!canPrompt(io)) throw new CommandFailure(noTerminal, EXIT.usage, 'usage');
   writeLine(io.stderr, sandbox ? sandboxHint : `Create a token at ${endpoint}/settings/tokens (to run Jobs: a write token, or fine-grained with job.write).`);
-  const context: Parameters<typeof password>[1] = {input: io.stdin, output: io.stderr};
   try {
-    const token = await password({message: 'Paste your token (input is hidden; on Windows, right-click pastes)', mask: '*'}, context);
+    const token = await promptPassword(io, {message: 'Paste your token (input is hidden; on Windows, right-click pastes)'}, {withoutTerminal: noTerminal});
     return {token, source: 'input'};
   } catch (error) {
     if ((error as Error).name === 'ExitPromptError') throw new CommandFailure('Cancelled.', EXIT.interrupted, 'interrupted');

@@ -9,6 +9,7 @@ import {describeHubError} from '../core/hub/errors.js';
 import {appCommand} from '../core/invocation.js';
 import {afterRevokeSteps, findLeakedTokens, type LeakedToken} from '../core/tokens/leak.js';
 import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
+import {promptConfirm, promptPassword} from '../prompt.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem} from './hub-target.js';
 import {readPipedText} from './stdin.js';
@@ -48,9 +49,8 @@ async function findTokens(source: string | undefined, io: CommandIo): Promise<{l
     if (text === undefined) return {error: 'nothing arrived on stdin: pipe the text that holds the token, or give a FILE.', code: EXIT.usage};
     return {leaks: findLeakedTokens(text), where: 'the text on stdin'};
   }
-  const {password} = await import('@inquirer/prompts');
   try {
-    const pasted = await password({message: 'Paste the token to revoke (input is hidden)', mask: '*'}, {input: io.stdin, output: io.stderr});
+    const pasted = await promptPassword(io, {message: 'Paste the token to revoke (input is hidden)'}, {withoutTerminal: 'nothing to read: pipe the text that holds the token, or give a FILE.'});
     return {leaks: findLeakedTokens(pasted), where: 'the pasted text'};
   } catch (error) {
     if ((error as Error).name === 'ExitPromptError') return {error: 'Cancelled.', code: EXIT.interrupted};
@@ -58,13 +58,13 @@ async function findTokens(source: string | undefined, io: CommandIo): Promise<{l
   }
 }
 
-async function confirmRevoke(leaks: LeakedToken[], endpoint: string, io: CommandIo): Promise<boolean | undefined> {
-  if (!io.stdin.isTTY || !io.stderr.isTTY) return undefined;
-  const {confirm} = await import('@inquirer/prompts');
+/** Yes or no on a terminal (Ctrl+C is no); without one, an AppError: pass --yes. */
+async function confirmRevoke(leaks: LeakedToken[], endpoint: string, io: CommandIo): Promise<boolean> {
   const what = leaks.length === 1 ? `${leaks[0]!.masked}` : `these ${leaks.length} tokens`;
   try {
-    return await confirm({message: `Revoke ${what} on ${endpoint}? Anything still using ${leaks.length === 1 ? 'it' : 'them'} will stop working.`, default: false}, {input: io.stdin, output: io.stderr});
-  } catch {
+    return await promptConfirm(io, {message: `Revoke ${what} on ${endpoint}? Anything still using ${leaks.length === 1 ? 'it' : 'them'} will stop working.`, default: false}, {withoutTerminal: 'revoking needs a confirmation: run it in a terminal, or pass --yes.'});
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     return false;
   }
 }
@@ -94,9 +94,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if (target instanceof Error) return fail(target.message.split('\n')[0]!);
   try {
     if (!values.yes) {
-      const ok = await confirmRevoke(leaks, target.endpoint, io);
-      if (ok === undefined) return fail('revoking needs a confirmation: run it in a terminal, or pass --yes.', EXIT.usage);
-      if (!ok) return fail('Not revoked: nothing was sent.');
+      if (!(await confirmRevoke(leaks, target.endpoint, io))) return fail('Not revoked: nothing was sent.');
     }
     let status: number;
     try {

@@ -19,7 +19,11 @@ export function makeIo(env: Record<string, string>, opts: {stdinText?: string; t
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  if (opts.tty) stdin.isTTY = true;
+  // A terminal session: stdin and stderr are both the terminal (the prompt facade needs both).
+  if (opts.tty) {
+    stdin.isTTY = true;
+    (stderr as PassThrough & {isTTY?: boolean}).isTTY = true;
+  }
   if (opts.stdinText !== undefined) stdin.end(opts.stdinText);
   return {stdout, stderr, stdin, env, cwd: process.cwd(), out: () => out, err: () => err};
 }
