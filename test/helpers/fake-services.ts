@@ -1,0 +1,95 @@
+// FakeServices: a WizardServices with canned answers and no network, for controller and screen tests where the Hub
+// is not the point (the real services over a sandbox stay in the flow tests, where it is). Every call is recorded;
+// `gate` holds a call until the test releases it, to order what arrives when.
+import {getProblem} from '../../src/core/troubleshoot/catalog.js';
+import type {WizardServices} from '../../src/core/wizard/services.js';
+import type {Account, Diagnosis, ProblemId, TargetInfo} from '../../src/core/wizard/types.js';
+
+export const FAKE_TARGET: TargetInfo = {kind: 'sandbox', endpoint: 'http://127.0.0.1:9', practice: true};
+
+export const FAKE_ACCOUNT: Account = {
+  user: 'practice-user',
+  kind: 'write',
+  kindLabel: 'write token (classic)',
+  info: {user: 'practice-user', kind: 'write', role: 'write', storageName: 'w', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []},
+  source: 'practice',
+  sourceLabel: 'practice token',
+  masked: 'hf_…ke12',
+  permissions: ['Can write.'],
+  storageName: 'w',
+  tokenRef: 'token-1',
+};
+
+export interface FakeServices extends WizardServices {
+  calls: string[];
+  /** Holds the calls named `name` (e.g. "diagnose:forbidden-403") until `release(name)`. */
+  gate(name: string): void;
+  release(name: string): void;
+}
+
+export function fakeServices(answers: {problem?: ProblemId; diagnosis?: (problem: ProblemId) => Diagnosis} = {}): FakeServices {
+  const calls: string[] = [];
+  const gates = new Map<string, {wait: Promise<void>; open: () => void}>();
+  const passGate = async (name: string) => {
+    const g = gates.get(name);
+    if (g) await g.wait;
+  };
+  const never = (name: string) => () => {
+    throw new Error(`FakeServices: ${name} is not part of this test`);
+  };
+  return {
+    calls,
+    gate(name) {
+      let open!: () => void;
+      const wait = new Promise<void>((r) => (open = r));
+      gates.set(name, {wait, open});
+    },
+    release(name) {
+      gates.get(name)?.open();
+      gates.delete(name);
+    },
+    async prepareTarget() {
+      calls.push('prepareTarget');
+      return {target: FAKE_TARGET, examples: []};
+    },
+    defaultTarget: () => FAKE_TARGET,
+    async detectSavedToken() {
+      calls.push('detectSavedToken');
+      return undefined;
+    },
+    async validateToken() {
+      calls.push('validateToken');
+      return {ok: true, account: FAKE_ACCOUNT};
+    },
+    async practiceLogin() {
+      calls.push('practiceLogin');
+      return {ok: true, account: FAKE_ACCOUNT};
+    },
+    browserLogin: never('browserLogin'),
+    evaluateGoal: () => undefined,
+    planConfig: never('planConfig'),
+    writeConfig: never('writeConfig'),
+    runChecks: never('runChecks'),
+    flavorPrice: async () => undefined,
+    submitJob: never('submitJob'),
+    followJob: never('followJob'),
+    cancelJob: never('cancelJob'),
+    describeSubmitError: never('describeSubmitError'),
+    classifyFailure(text) {
+      calls.push(`classifyFailure:${text.split('\n')[0]}`);
+      return {problem: answers.problem ?? 'forbidden-403', seen: [text.split('\n')[0] ?? '']};
+    },
+    problemInfo(id) {
+      const p = getProblem(id, FAKE_TARGET.endpoint);
+      return {id, title: p.title, symptoms: [], causes: [], solutions: [], verify: p.verify};
+    },
+    async diagnose(_session, problem) {
+      calls.push(`diagnose:${problem}`);
+      await passGate(`diagnose:${problem}`);
+      return answers.diagnosis?.(problem) ?? {cause: `Diagnosed ${problem}.`, findings: [], actions: []};
+    },
+    openUrl: async () => true,
+    copyToClipboard: async () => true,
+    dispose: async () => undefined,
+  };
+}
