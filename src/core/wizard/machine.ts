@@ -104,6 +104,9 @@ function quitCode(state: WizardState): number {
 }
 
 export function transition(state: WizardState, event: WizardEvent): Transition {
+  // Logging in and troubleshooting have their own functions (each a screen's events); the rest is handled here.
+  const sub = loginTransition(state, event) ?? troubleshootTransition(state, event);
+  if (sub) return sub;
   switch (event.type) {
     case 'start':
       if (state.options.presetTarget && state.options.startAt !== 'paste-error') {
@@ -139,58 +142,6 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       if (goal !== undefined) next.goal = goal;
       return t({...next, busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
     }
-
-    case 'token-detected': {
-      const login: WizardState['login'] = {...state.login, phase: 'choose'};
-      if (event.offer) login.offer = event.offer;
-      else delete login.offer;
-      return t(clear({...state, login}, 'busy'));
-    }
-    case 'use-saved': {
-      const account = state.login.offer?.account;
-      if (!account) return t(state);
-      // "Continue as …" was the confirmation: no second "Logged in … Continue" screen.
-      return loggedIn(clear({...state, account, login: {...state.login, phase: 'done'}}, 'error'));
-    }
-    case 'login-method': {
-      const next = clear({...state, login: {...state.login, phase: event.method}}, 'error');
-      if (event.method === 'browser') {
-        const login = {...next.login, via: 'browser' as const};
-        delete login.browser;
-        return t({...next, login, busy: 'Asking the Hub for a login code'}, [{kind: 'browser-login'}]);
-      }
-      return t(next);
-    }
-    case 'paste-submit': {
-      const token = normalizeTokenInput(event.value);
-      const format = validateTokenFormat(token, {tokensPage: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/tokens`});
-      if (!format.ok) return t({...state, error: format.reason});
-      return t(
-        clear({...state, login: {...state.login, phase: 'validating', via: 'paste'}, busy: `Checking the token with ${hostOf(state)}`}, 'error'),
-        [{kind: 'validate-token', token: format.token, source: 'input'}],
-      );
-    }
-    case 'practice-pick':
-      return t(
-        clear({...state, login: {...state.login, phase: 'validating', via: 'practice', lastPractice: event.label}, busy: `Checking the ${event.label} practice token with ${hostOf(state)}`}, 'error'),
-        [{kind: 'practice-token', label: event.label}],
-      );
-    case 'browser-code':
-      return t(clear({...state, login: {...state.login, browser: {url: event.url, code: event.code}}, busy: 'Waiting for you to approve in the browser'}, 'error'));
-    case 'validated': {
-      const next = clear({...state, account: event.account, login: {...state.login, phase: 'done'}}, 'busy', 'error');
-      delete next.verdict;
-      // Picking a practice token was the choice: go on (the token-type screen says who is logged in).
-      if (state.login.via === 'practice') return loggedIn(next);
-      return t(next);
-    }
-    case 'login-failed': {
-      const phase = state.login.via === 'paste' ? 'paste' : state.login.via === 'practice' ? 'practice' : 'choose';
-      return t({...clear(state, 'busy'), login: {...state.login, phase}, error: event.message});
-    }
-    case 'login-continue':
-      if (!state.account) return t(state);
-      return t(go(state, 'token-type'), [{kind: 'evaluate-goal'}]);
 
     case 'choose-goal': {
       const next = {...state, goal: event.goal};
@@ -286,6 +237,78 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       if (!event.yes) return t({...state, run: {...state.run, confirmCancel: false}});
       return t({...state, run: {...state.run, confirmCancel: false, phase: 'cancelling'}, busy: 'Cancelling the job'}, [{kind: 'cancel-job'}]);
 
+    case 'fix':
+      return applyFix(state, event.action);
+    case 'result-continue':
+      return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
+    default:
+      // The login and troubleshooting events were answered above (loginTransition, troubleshootTransition).
+      return t(state);
+  }
+}
+
+/** The login screen's events (after the target is ready): detect, choose, paste, practice, browser, validated. */
+function loginTransition(state: WizardState, event: WizardEvent): Transition | undefined {
+  switch (event.type) {
+    case 'token-detected': {
+      const login: WizardState['login'] = {...state.login, phase: 'choose'};
+      if (event.offer) login.offer = event.offer;
+      else delete login.offer;
+      return t(clear({...state, login}, 'busy'));
+    }
+    case 'use-saved': {
+      const account = state.login.offer?.account;
+      if (!account) return t(state);
+      // "Continue as …" was the confirmation: no second "Logged in … Continue" screen.
+      return loggedIn(clear({...state, account, login: {...state.login, phase: 'done'}}, 'error'));
+    }
+    case 'login-method': {
+      const next = clear({...state, login: {...state.login, phase: event.method}}, 'error');
+      if (event.method === 'browser') {
+        const login = {...next.login, via: 'browser' as const};
+        delete login.browser;
+        return t({...next, login, busy: 'Asking the Hub for a login code'}, [{kind: 'browser-login'}]);
+      }
+      return t(next);
+    }
+    case 'paste-submit': {
+      const token = normalizeTokenInput(event.value);
+      const format = validateTokenFormat(token, {tokensPage: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/tokens`});
+      if (!format.ok) return t({...state, error: format.reason});
+      return t(
+        clear({...state, login: {...state.login, phase: 'validating', via: 'paste'}, busy: `Checking the token with ${hostOf(state)}`}, 'error'),
+        [{kind: 'validate-token', token: format.token, source: 'input'}],
+      );
+    }
+    case 'practice-pick':
+      return t(
+        clear({...state, login: {...state.login, phase: 'validating', via: 'practice', lastPractice: event.label}, busy: `Checking the ${event.label} practice token with ${hostOf(state)}`}, 'error'),
+        [{kind: 'practice-token', label: event.label}],
+      );
+    case 'browser-code':
+      return t(clear({...state, login: {...state.login, browser: {url: event.url, code: event.code}}, busy: 'Waiting for you to approve in the browser'}, 'error'));
+    case 'validated': {
+      const next = clear({...state, account: event.account, login: {...state.login, phase: 'done'}}, 'busy', 'error');
+      delete next.verdict;
+      // Picking a practice token was the choice: go on (the token-type screen says who is logged in).
+      if (state.login.via === 'practice') return loggedIn(next);
+      return t(next);
+    }
+    case 'login-failed': {
+      const phase = state.login.via === 'paste' ? 'paste' : state.login.via === 'practice' ? 'practice' : 'choose';
+      return t({...clear(state, 'busy'), login: {...state.login, phase}, error: event.message});
+    }
+    case 'login-continue':
+      if (!state.account) return t(state);
+      return t(go(state, 'token-type'), [{kind: 'evaluate-goal'}]);
+    default:
+      return undefined;
+  }
+}
+
+/** The troubleshooting screen's events: paste an error, classified (the live diagnosis follows), diagnosed. */
+function troubleshootTransition(state: WizardState, event: WizardEvent): Transition | undefined {
+  switch (event.type) {
     case 'paste-error': {
       // The text from the last time in the paste box comes back (Esc out of it keeps it).
       const draft = state.troubleshoot.draft;
@@ -320,10 +343,8 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     }
     case 'diagnosed':
       return t(clear({...state, troubleshoot: {...state.troubleshoot, phase: 'done', diagnosis: event.diagnosis}}, 'busy'));
-    case 'fix':
-      return applyFix(state, event.action);
-    case 'result-continue':
-      return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
+    default:
+      return undefined;
   }
 }
 
