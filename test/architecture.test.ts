@@ -211,11 +211,10 @@ describe('architecture', () => {
 /** Functions over 150 lines today, with their length then: they may shrink or go, never grow; no new one may appear. */
 const LONG_FUNCTIONS: Record<string, number> = {
   'plain/wizard.ts runPlain': 286,
-  'ui/learn/LearnApp.tsx LearnApp': 200,
+  'ui/learn/LearnApp.tsx LearnApp': 169,
   'sandbox/routes/oauth.ts registerOauthRoutes': 194,
   'sandbox/routes/repos.ts registerRepoRoutes': 181,
   'sandbox/buckets/routes.ts registerBucketRoutes': 153,
-  'plain/learn.ts runPlainLearn': 171,
   // A data table (the catalog's problems, worded for the Hub in use) written as one function.
   'core/troubleshoot/catalog.ts buildCatalog': 223,
 };

@@ -5,8 +5,9 @@ import {confirm, select} from '@inquirer/prompts';
 import type {CommandIo} from '../io.js';
 import {EXIT} from '../io.js';
 import type {Course} from '../core/lessons/course.js';
-import {exerciseLines, hintLine, progressMark, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
-import {initialLearn, learnTransition, type LearnContext, type LearnEffect, type LearnEvent, type LearnScreen, type LearnState} from '../core/lessons/learn-flow.js';
+import {exerciseLines, progressMark, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
+import {initialLearn, type LearnEvent, type LearnScreen} from '../core/lessons/learn-flow.js';
+import {LearnController} from '../core/lessons/learn-controller.js';
 import {linesToAnsi, renderMarkdown, supportsColor, supportsHyperlinks} from '../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
 import type {LearnTarget} from '../core/lessons/target.js';
@@ -31,54 +32,30 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
   const ansi = {color, hyperlinks: color && supportsHyperlinks(io.env, io.stdout.isTTY)};
   const width = Math.min(io.stdout.columns ?? 80, 100);
 
-  // Where the learner is, and what each menu pick does, is the learn flow shared with the Ink view.
-  const flow: LearnContext = {course};
-  let state: LearnState;
+  // Where the learner is, and what each menu pick does, is the learn flow shared with the Ink view, run by the same
+  // controller (core/lessons/learn-controller.ts: it performs the effects); this face prints each new output.
   let quit = false;
-  /** The started exercise's folder (course.start's answer). */
-  let dir: string | undefined;
-  const perform = async (effect: LearnEffect): Promise<void> => {
-    switch (effect.kind) {
-      case 'exit':
-        quit = true;
-        return;
-      case 'mark-read':
-        await course.progress.markRead(effect.lesson.id);
-        return;
-      case 'start':
-        dir = await course.start(effect.lesson, effect.exercise);
-        return;
-      case 'hint':
-        print(hintLine(effect.exercise, effect.n, await course.hint(effect.lesson, effect.exercise, effect.n)));
-        return;
-      case 'reset':
-        await course.reset(effect.lesson, effect.exercise);
-        print('Reset.');
-        state = learnTransition(state, {type: 'reset-done'}, flow).state;
-        return;
-      default:
-        // verify, run and whoami are menu actions of their own here (quiz answers are asked all at once).
-        return;
-    }
-  };
-  const send = async (event: LearnEvent): Promise<void> => {
-    const before = state;
-    const {state: next, effects} = learnTransition(state, event, flow);
-    state = next;
-    if (state.output && state.output !== before.output) for (const line of state.output.lines) print(line);
-    for (const effect of effects) await perform(effect);
-  };
+  const controller = new LearnController({
+    course,
+    target,
+    start: initialLearn(course.lessons, input.lesson ? {lesson: input.lesson} : {resume: course.resumePoint().lesson}),
+    onExit: () => (quit = true),
+  });
+  let shown = controller.getState().output;
+  controller.subscribe((s) => {
+    if (s.output && s.output !== shown) for (const line of s.output.lines) print(line);
+    shown = s.output;
+  });
+  const send = (event: LearnEvent): Promise<void> => controller.send(event);
 
   const ask = <T>(message: string, choices: {name: string; value: T}[], def?: T) => select<T>({message, choices, pageSize: 12, ...(def !== undefined ? {default: def} : {})}, context);
 
   try {
     print(`hf-jobs-wizard learn: lessons on the ${target.label}. Progress: ${course.progress.path}`);
     if (course.progress.notice) print(course.progress.notice);
-    const start = initialLearn(course.lessons, input.lesson ? {lesson: input.lesson} : {resume: course.resumePoint().lesson});
-    state = start.state;
-    for (const effect of start.effects) await perform(effect);
+    await controller.begin();
     while (!quit) {
-      const screen = state.screen;
+      const screen = controller.getState().screen;
       if (screen.name === 'list') {
         const resume = course.resumePoint().lesson;
         const choice: Lesson | 'quit' = await ask<Lesson | 'quit'>(
@@ -117,7 +94,7 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
       const exercise: Exercise = screen.exercise;
       print();
       for (const line of exerciseLines(course, lesson, exercise, io.cwd, 'menu')) print(line);
-      if (dir) print(`(Full path: ${dir})`);
+      if (controller.startedDir) print(`(Full path: ${controller.startedDir})`);
       type Action = 'verify' | 'hint' | 'run' | 'whoami' | 'reset' | 'next' | 'back' | 'quit';
       const actions: {name: string; value: Action}[] = [
         {name: exercise.kind === 'quiz' ? 'Answer the questions' : 'Verify', value: 'verify'},
@@ -129,7 +106,7 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
         {name: 'Quit', value: 'quit'},
       ];
       const here = (s: LearnScreen) => s.name === 'exercise' && s.lesson === lesson && s.exercise === exercise;
-      while (!quit && here(state.screen)) {
+      while (!quit && here(controller.getState().screen)) {
         const action = await ask<Action>('What now?', actions);
         switch (action) {
           case 'verify': {
@@ -172,7 +149,7 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
           }
           case 'reset': {
             await send({type: 'reset'});
-            const sure = await confirm({message: exercise.kind === 'quiz' ? 'Forget this quiz result?' : `Put the starting files back in ${dir} (your edits are lost)?`, default: false}, context);
+            const sure = await confirm({message: exercise.kind === 'quiz' ? 'Forget this quiz result?' : `Put the starting files back in ${controller.startedDir} (your edits are lost)?`, default: false}, context);
             await send(sure ? {type: 'yes'} : {type: 'no'});
             break;
           }

@@ -62,7 +62,7 @@ describe('learn --plain', () => {
     await press(DOWN, DOWN, ENTER); // Reset this exercise
     await until('Forget this quiz result?', mark);
     await press('y', ENTER);
-    await until('Reset.', mark);
+    await until('Reset: the starting files are back.', mark);
     mark = out.length;
     await press(DOWN, ENTER); // Hint: counted from 1 again
     await until('Hint 1 of 2', mark);

@@ -1,21 +1,12 @@
 // The `learn` view: lesson list -> reading view -> exercise mode (verify, hint, run, whoami, reset, next).
-// The flow (screens, what each event does) is the reducer in src/core/lessons/learn-flow.ts and the actions are
-// Course's; this component maps keys to events, performs the reducer's effects with Course, and renders state.
+// The flow (screens, what each event does) is the reducer in src/core/lessons/learn-flow.ts, run with its effects by
+// the learn controller (core/lessons/learn-controller.ts); this component maps keys to events and renders state.
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {Course} from '../../core/lessons/course.js';
 import {exerciseLines, KIND_LABEL, progressMark} from '../../core/lessons/format.js';
-import {
-  exerciseFooter,
-  initialLearn,
-  LEARN_FOOTERS,
-  learnTransition,
-  type LearnContext,
-  type LearnEffect,
-  type LearnEvent,
-  type LearnScreen,
-  type LearnState,
-} from '../../core/lessons/learn-flow.js';
+import {exerciseFooter, initialLearn, LEARN_FOOTERS, type LearnEvent, type LearnScreen, type LearnState} from '../../core/lessons/learn-flow.js';
+import {LearnController} from '../../core/lessons/learn-controller.js';
 import {renderMarkdown, type StyledLine} from '../../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Lesson} from '../../core/lessons/model.js';
 import type {LearnTarget} from '../../core/lessons/target.js';
@@ -69,68 +60,37 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
     if (!lines) rendered.set(lesson, (lines = renderMarkdown(lesson.body, {width: markdownWidth})));
     return lines;
   };
-  const ctx: LearnContext = {course, pageRows: bodyRows, lessonLineCount: (lesson) => linesOf(lesson).length};
-  const ctxRef = useRef(ctx);
-  ctxRef.current = ctx;
+  // The view's part of the flow's context, read at each event (the size can change).
+  const viewRef = useRef({pageRows: bodyRows, lessonLineCount: (lesson: Lesson) => linesOf(lesson).length});
+  viewRef.current = {pageRows: bodyRows, lessonLineCount: (lesson: Lesson) => linesOf(lesson).length};
 
-  const [start] = useState(() => initialLearn(course.lessons, props.initialLesson ? {lesson: props.initialLesson} : {resume: course.resumePoint().lesson}));
-  const [state, setState] = useState<LearnState>(start.state);
-  // Handlers and effect results read and write state through the ref, so a key that arrives before a
-  // re-render never acts on stale state.
-  const stateRef = useRef(state);
-
-  const dispatch = (event: LearnEvent): void => {
-    const {state: next, effects} = learnTransition(stateRef.current, event, ctxRef.current);
-    if (next !== stateRef.current) {
-      stateRef.current = next;
-      setState(next);
-    }
-    for (const effect of effects) perform(effect);
-  };
-
-  const perform = (effect: LearnEffect): void => {
-    if (effect.kind === 'exit') {
-      props.onExit(effect.code);
-      exit();
-      return;
-    }
-    const work = async (): Promise<LearnEvent | undefined> => {
-      switch (effect.kind) {
-        case 'mark-read':
-          await course.progress.markRead(effect.lesson.id);
-          return undefined;
-        case 'start':
-          await course.start(effect.lesson, effect.exercise);
-          return {type: 'started'};
-        case 'hint':
-          return {type: 'hinted', exercise: effect.exercise, n: effect.n, hint: await course.hint(effect.lesson, effect.exercise, effect.n)};
-        case 'verify': {
-          const result = await course.verify(effect.lesson, effect.exercise, {...(effect.answers ? {answers: effect.answers} : {}), target});
-          return {type: 'verified', lesson: effect.lesson, exercise: effect.exercise, result};
-        }
-        case 'whoami':
-          return {type: 'whoami-done', token: effect.token, report: await course.whoami(target, effect.token)};
-        case 'run': {
-          const outcome = await course.run(effect.lesson, effect.exercise, effect.token, target, (line) => dispatch({type: 'log', line}));
-          return {type: 'ran', outcome};
-        }
-        case 'reset':
-          await course.reset(effect.lesson, effect.exercise);
-          return {type: 'reset-done'};
-      }
-    };
-    work().then(
-      (event) => event && dispatch(event),
-      (error: unknown) => dispatch({type: 'failed', message: (error as Error).message}),
-    );
-  };
+  // The learn controller (core/lessons/learn-controller.ts) holds the state and runs the effects; this view renders
+  // its state and sends it the keys' events. Its state is read through the controller, so a key that arrives
+  // before a re-render never acts on stale state.
+  const [controller] = useState(
+    () =>
+      new LearnController({
+        course,
+        target,
+        start: initialLearn(course.lessons, props.initialLesson ? {lesson: props.initialLesson} : {resume: course.resumePoint().lesson}),
+        context: () => viewRef.current,
+        onExit: (code) => {
+          props.onExit(code);
+          exit();
+        },
+      }),
+  );
+  const [state, setState] = useState<LearnState>(controller.getState());
+  const dispatch = (event: LearnEvent): void => void controller.send(event);
 
   useEffect(() => {
-    for (const effect of start.effects) perform(effect);
+    const unsubscribe = controller.subscribe(setState);
+    void controller.begin();
+    return () => void unsubscribe();
   }, []);
 
   useInput((input, key) => {
-    const event = eventForKey(stateRef.current.screen.name, input, key);
+    const event = eventForKey(controller.getState().screen.name, input, key);
     if (event) dispatch(event);
   });
 
