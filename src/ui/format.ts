@@ -26,3 +26,38 @@ export function linesToShow(total: number, max: number): number {
 export function moreLines(hidden: number, where = 'more'): string {
   return `… ${hidden} ${where === 'more' ? 'more ' : ''}line${hidden === 1 ? '' : 's'}${where === 'more' ? '' : ` ${where}`}`;
 }
+
+/** Rows a text takes in `width` columns, wrapped at spaces as Ink wraps (a word longer than the width is cut). */
+export function wrappedRows(text: string, width: number): number {
+  if (width <= 0) return 1;
+  let rows = 0;
+  for (const line of text.split('\n')) {
+    rows++;
+    let used = 0;
+    for (const word of line.split(' ')) {
+      const w = [...word].length;
+      const need = used === 0 ? w : used + 1 + w;
+      if (need <= width) used = need;
+      else {
+        rows += used === 0 ? 0 : 1;
+        rows += Math.max(0, Math.ceil(w / width) - 1);
+        used = w % width || (w ? width : 0);
+      }
+    }
+  }
+  return rows;
+}
+
+/** Rows that items of these widths take when laid out left to right and wrapped (Ink's flexWrap). */
+export function packedRows(widths: number[], width: number): number {
+  let rows = 1;
+  let used = 0;
+  for (const w of widths) {
+    if (used > 0 && used + w > width) {
+      rows++;
+      used = 0;
+    }
+    used += w;
+  }
+  return rows;
+}

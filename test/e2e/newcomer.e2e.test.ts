@@ -65,4 +65,25 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     cli.pty.kill();
     await cli.exited;
   }, 30_000);
+
+  it('the example screen at 60x30: the MCP and JavaScript tabs show the call with its secret, the script folded, the header in view', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox'], {env, cwd: dir, cols: 60, rows: 30});
+    for (const prompt of ['How do you want to log in?', '❯ write token', '✓ Your token fits.', '❯ Write 4 files', 'No issues found.']) {
+      await cli.waitFor(prompt, 15_000);
+      await cli.press('\r');
+    }
+    await cli.waitFor('❯ Run this job');
+    const tabs: [string, string][] = [['hf-job.json', '"secrets"'], ['hf CLI', '--secrets HF_TOKEN'], ['Python', 'secrets='], ['MCP', '"secrets": {"HF_TOKEN": "$HF_TOKEN"}'], ['JavaScript', 'secrets: {"HF_TOKEN": accessToken}']];
+    for (const [tab, secretLine] of tabs) {
+      await cli.press('\u001B[C', 300);
+      await cli.waitFor(`c copies ${tab}`);
+      const seen = cli.visible();
+      expect(seen, tab).toContain('Step 5/7 · Example job');
+      expect(seen, tab).toContain(secretLine);
+      expect(seen, tab).not.toMatch(/\\n {0,4}\S/); // no escaped script on screen
+    }
+    cli.pty.kill();
+    await cli.exited;
+  }, 60_000);
 });

@@ -8,3 +8,4 @@ export * from './snippets.js';
 export * from './spec.js';
 export * from './timeout.js';
 export * from './write.js';
+export * from './fold.js';

@@ -3,10 +3,23 @@ import {Box, Text} from 'ink';
 import {stepCounter} from '../../core/wizard/machine.js';
 import {STEP_TITLES, type WizardState} from '../../core/wizard/types.js';
 
-export function Header({state}: {state: WizardState}) {
+/** The header's text, line by line (screens that fit themselves to the terminal count its wrapped rows). */
+export function headerLines(state: WizardState): string[] {
+  const {step, where} = headerParts(state);
+  const lines = [`hf-jobs-wizard · ${step}${where ? ` · ${where}` : ''}`];
+  if (state.account && state.step !== 'login') lines.push(`${state.account.user} · ${state.account.kindLabel} · ${state.account.masked}`);
+  return lines;
+}
+
+function headerParts(state: WizardState): {step: string; where: string} {
   const where = state.target ? (state.target.kind === 'sandbox' ? 'sandbox Hub (offline practice)' : state.target.endpoint.replace(/^https?:\/\//, '')) : '';
   const {n, total} = stepCounter(state);
   const step = state.step === 'troubleshoot' ? STEP_TITLES.troubleshoot : `Step ${n}/${total} · ${STEP_TITLES[state.step]}`;
+  return {step, where};
+}
+
+export function Header({state}: {state: WizardState}) {
+  const {step, where} = headerParts(state);
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Text>

@@ -15,3 +15,17 @@ export function useRows(): number {
   }, [stdout]);
   return rows;
 }
+
+/** The terminal's width, kept up to date on resize (80 when unknown, as Ink assumes). */
+export function useColumns(): number {
+  const {stdout} = useStdout();
+  const [columns, setColumns] = useState(() => stdout.columns || 80);
+  useEffect(() => {
+    const update = () => setColumns(stdout.columns || 80);
+    stdout.on('resize', update);
+    return () => {
+      stdout.off('resize', update);
+    };
+  }, [stdout]);
+  return columns;
+}

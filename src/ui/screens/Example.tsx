@@ -3,10 +3,12 @@
 import {Box, Text} from 'ink';
 import {useRef} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
+import {displaySnippet} from '../../core/jobspec/fold.js';
 import type {ExampleSummary} from '../../core/wizard/types.js';
+import {headerLines} from '../components/Header.js';
 import {SelectList} from '../components/SelectList.js';
-import {linesToShow, moreLines} from '../format.js';
-import {useRows} from '../hooks/use-rows.js';
+import {linesToShow, moreLines, packedRows, wrappedRows} from '../format.js';
+import {useColumns, useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
 
@@ -23,20 +25,57 @@ export function viewText(example: ExampleSummary, view: string): string {
   return example.snippets.find((s) => s.label === view)?.text ?? example.snippets.map((s) => `# ${s.label}\n${s.text}`).join('\n\n');
 }
 
+/** What the box shows: a command form with its inline script folded (the call and its secrets first); c copies it whole. */
+export function viewDisplayText(example: ExampleSummary, view: string): string {
+  if (view === 'script' || view === 'config') return viewText(example, view);
+  const snippet = example.snippets.find((s) => s.label === view);
+  return snippet ? displaySnippet(snippet.text, snippet.language, example.scriptName) : viewText(example, view);
+}
+
 function viewTitle(example: ExampleSummary, view: string): string {
   if (view === 'script') return example.scriptName;
   if (view === 'config') return 'hf-job.json';
   return view;
 }
 
+/** A tab's name: the whole label when there is room, else its first words ("MCP", "JavaScript"). */
+function tabTitle(example: ExampleSummary, view: string, narrow: boolean): string {
+  const title = viewTitle(example, view);
+  return narrow ? title.replace(/ \(.*\)$/, '') : title;
+}
+
+/** Rows around the code box besides the texts measured: the header's blank line, title, blank, box borders, the choice, messages, spare. */
+const FIXED_ROWS = 8;
+const FOOTER = '←→ view · c copy · ↑↓/j k move · Enter select · Esc back · q quit · ? help';
+
 export function Example({state, dispatch}: ScreenProps) {
   const example = state.examples.find((e) => e.id === state.goal);
   const {confirming} = state.example;
   const rows = useRows();
-  // The code box gets what the terminal has left (Ink cannot scroll); c copies the whole text anyway.
-  const maxLines = Math.max(4, Math.min(MAX_LINES, rows - 19));
+  const columns = useColumns();
   const views = example ? viewsOf(example) : [];
   const view = views.includes(state.example.view) ? state.example.view : 'script';
+  // The code box gets the rows the terminal has left once the texts around it are wrapped to its width (Ink cannot
+  // scroll: a frame taller than the terminal loses its header); on a small terminal the description goes first.
+  const narrow = columns < 100;
+  const sandboxNote = state.target?.kind === 'sandbox' ? 'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).' : undefined;
+  const around = (withSummary: boolean, withNote: boolean) =>
+    FIXED_ROWS +
+    headerLines(state).reduce((n, line) => n + wrappedRows(line, columns), 0) +
+    (confirming ? 3 : 0) +
+    (example && withSummary ? wrappedRows(example.summary, columns) : 0) +
+    (withNote && sandboxNote ? wrappedRows(sandboxNote, columns) : 0) +
+    (example ? packedRows(views.map((v) => tabTitle(example, v, narrow).length + 2), columns) : 0) +
+    (example ? wrappedRows(`←/→ switch · c copies ${viewTitle(example, view)}`, columns) : 0) +
+    wrappedRows(FOOTER, columns);
+  // The description stays when the code box still shows the line the wizard teaches (where the secret goes).
+  const all = example ? viewDisplayText(example, view).replace(/\n$/, '').split('\n') : [];
+  const inner = Math.max(10, columns - 4);
+  const secretAt = all.findIndex((l) => /secrets/i.test(l));
+  const need = all.slice(0, secretAt >= 0 ? secretAt + 1 : 8).reduce((n, l) => n + wrappedRows(l, inner), 0);
+  const showNote = rows - around(true, true) >= Math.max(10, need);
+  const showSummary = showNote || rows - around(true, false) >= Math.max(8, need);
+  const budget = Math.max(4, Math.min(MAX_LINES, rows - around(showSummary, showNote)));
   // Keys can arrive faster than renders: the next tab is computed from the last one asked for, not the closure.
   const viewRef = useRef(view);
   if (!views.includes(viewRef.current)) viewRef.current = view;
@@ -58,18 +97,23 @@ export function Example({state, dispatch}: ScreenProps) {
     else if (is('copy', input, key)) dispatch({type: 'copy', label: viewTitle(example, current), text: viewText(example, current)});
   });
   if (!example) return <Text color="red">No example is selected: press Esc to go back.</Text>;
-  const lines = viewText(example, view).replace(/\n$/, '').split('\n');
+  // Whole lines while their wrapped rows fit the budget (a long line inside the box's 4 columns of border takes several).
+  let shown = 0;
+  for (let used = 0; shown < all.length; shown++) {
+    used += wrappedRows(all[shown]!, inner);
+    if (used > budget) break;
+  }
+  const maxLines = Math.max(Math.min(4, all.length), shown);
+  const lines = all;
   return (
     <Box flexDirection="column">
       <Text bold>{example.title}</Text>
-      <Text>{example.summary}</Text>
-      {state.target?.kind === 'sandbox' ? (
-        <Text dimColor>On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).</Text>
-      ) : null}
+      {showSummary ? <Text>{example.summary}</Text> : null}
+      {sandboxNote && showNote ? <Text dimColor>{sandboxNote}</Text> : null}
       <Box marginTop={1} flexWrap="wrap">
         {views.map((v) => (
           <Text key={v} inverse={v === view} bold={v === view}>
-            {` ${viewTitle(example, v)} `}
+            {` ${tabTitle(example, v, narrow)} `}
           </Text>
         ))}
       </Box>
