@@ -64,7 +64,9 @@ function narrator(controller: WizardController, print: (line?: string) => void):
 export async function runPlain(controller: WizardController, io: CommandIo): Promise<number> {
   const print = (line = '') => io.stdout.write(line + '\n');
   const reader: LineReader = createLineReader(io, () => onSigint());
-  const unsubscribe = narrator(controller, print);
+  // While the cancel question is open, what the job prints waits (it would land on the prompt): shown after the answer.
+  let held: string[] | undefined;
+  const unsubscribe = narrator(controller, (line = '') => (held ? held.push(line) : print(line)));
   let exitCode: number | undefined;
   void controller.exited.then((c) => (exitCode = c));
   const dispatch = (e: WizardEvent) => controller.dispatch(e);
@@ -111,18 +113,35 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       return;
     }
     if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting')) {
+      // The job may end while the question waits: the question is then withdrawn (nothing left to cancel).
+      let ended = false;
+      const stopListening = controller.subscribe((now) => {
+        if (ended || (now.run.phase === 'running' || now.run.phase === 'submitting')) return;
+        ended = true;
+        reader.interrupt();
+      });
+      held = [];
       question = (async () => {
         try {
           print();
           const yes = await ask('Cancel the job on the Hub? (Ctrl-C again: stop watching; the job keeps running)', [{name: 'No, keep watching', value: false}, {name: 'Yes, cancel it', value: true}]);
-          if (yes) {
+          stopListening();
+          if (yes && !ended) {
             dispatch({type: 'request-cancel'});
             dispatch({type: 'cancel-answer', yes: true});
-          } else print('Still watching the job.');
+          } else if (!ended) print('Still watching the job.');
         } catch {
-          exitCode = 130;
-          wake();
+          if (ended) print();
+          else {
+            exitCode = 130;
+            wake();
+          }
         } finally {
+          stopListening();
+          if (ended && exitCode === undefined) print('The job ended while the question was open: there is nothing left to cancel.');
+          const lines = held;
+          held = undefined;
+          for (const line of lines ?? []) print(line);
           question = undefined;
         }
       })();

@@ -86,4 +86,25 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     cli.pty.kill();
     await cli.exited;
   }, 60_000);
+
+  it('plain mode: Ctrl-C during a job holds the log lines off the cancel prompt, and a job that ends meanwhile withdraws the question', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox', '--plain'], {env, cwd: dir, cols: 100, rows: 30});
+    for (const [prompt, key] of [['How do you want to log in?', '\r'], ['Which practice token?', '\r'], ['What should your first job do?', '\r'], ['✓ Your token fits.', '\r'], ['Write these files?', '\r'], ['Next?', '\r'], ['Run this job', '\r']] as const) {
+      await cli.waitFor(prompt);
+      await cli.press(key);
+    }
+    await cli.waitFor(/submitted/);
+    await cli.press('\u0003');
+    await cli.waitFor('Cancel the job on the Hub?');
+    // No answer: the job completes on its own; the app must not sit on a hidden question.
+    const done = await cli.waitFor('COMPLETED: your first job ran', 30_000);
+    expect(await cli.exited).toBe(0);
+    expect(done).toContain('The job ended while the question was open: there is nothing left to cancel.');
+    expect(done).not.toContain('Still watching the job.');
+    for (const line of done.split('\n')) expect(line, 'a log line written onto the prompt').not.toMatch(/Enter alone: \d+\):.*\S.*\|/);
+    // Every log line the job printed is still shown, after the question.
+    expect(done).toContain('| OK: pushed to ');
+    expect(done.indexOf('| OK: pushed to ')).toBeGreaterThan(done.indexOf('Cancel the job on the Hub?'));
+  }, 60_000);
 });
