@@ -30,7 +30,7 @@ export function usageText(): string {
     'Commands:',
     ...listed.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
-    'Every command takes --help. Exit codes: 0 ok, 1 a check or job failed, 2 usage error, 130 interrupted.',
+    'Every command takes --help. Exit codes: 0 ok (quitting the wizard with q too), 1 a check or job failed, 2 usage error, 130 Ctrl-C.',
     'Endpoint: --endpoint, else HF_ENDPOINT, else https://huggingface.co. Token: HF_TOKEN, else the saved login.',
   ].join('\n');
 }

@@ -2,7 +2,7 @@
 // Checks the terminal first; Ink (or inquirer for --plain / TERM=dumb) is imported only once we know we need it.
 import {resolveEndpoint} from '../core/endpoint.js';
 import {appCommand} from '../core/invocation.js';
-import {stoppedLine, wizardCommand} from '../core/wizard/content.js';
+import {quitLine, wizardCommand} from '../core/wizard/content.js';
 import {clearPrepaint} from '../prepaint.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 
@@ -19,7 +19,9 @@ Options:
 
 Got an error message instead? Run ${appCommand('troubleshoot')}: paste it, get the cause and the fix.
 
-Keys: ↑/↓ or j/k move, Enter select, Esc back, q quit, ? help. Ctrl-C exits (130).
+Keys: ↑/↓ or j/k move, Enter select, Esc back, q quit, ? help.
+Exit codes: 0 the job completed, or you quit (q, Quit, Finish: one line says how to resume); 1 the job failed;
+2 usage error or no terminal; 130 Ctrl-C.
 Without a terminal, use: ${appCommand('check')}, ${appCommand('login --token-stdin')}, ${appCommand('example --yes')}.`;
 
 export interface WizardArgs {
@@ -104,16 +106,20 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
   try {
     const code = 'runPlain' in face ? await face.runPlain(controller, io) : await face.runInk(controller, io);
     const state = controller.getState();
-    const again = parsed.startAt
-      ? appCommand(`troubleshoot${parsed.sandbox ? ' --sandbox' : parsed.endpoint ? ` --endpoint ${parsed.endpoint}` : ''}`)
-      : wizardCommand(state.target ?? (presetTarget ? {kind: presetTarget, endpoint: ''} : undefined), parsed.endpoint ? {endpointFlag: parsed.endpoint} : {});
+    const troubleshootAgain = appCommand(`troubleshoot${parsed.sandbox ? ' --sandbox' : parsed.endpoint ? ` --endpoint ${parsed.endpoint}` : ''}`);
+    const wizardAgain = wizardCommand(state.target ?? (presetTarget ? {kind: presetTarget, endpoint: ''} : undefined), parsed.endpoint ? {endpointFlag: parsed.endpoint} : {});
     if (code === EXIT.interrupted || interrupted) {
+      const again = parsed.startAt && state.step === 'troubleshoot' ? troubleshootAgain : wizardAgain;
       writeLine(io.stderr, state.run.phase === 'running' ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.' : `Stopped. Nothing was left half-written; run ${again} again to start over.`);
       return EXIT.interrupted;
     }
-    // `troubleshoot` on a terminal: a diagnosed paste is a success (exit 0, like the non-interactive command).
-    if (parsed.startAt && state.troubleshoot.diagnosis && !state.result) return EXIT.ok;
-    if (code !== EXIT.ok && state.result?.stage !== 'COMPLETED') writeLine(io.stderr, stoppedLine(state.step, again));
+    // One rule whatever the entry point: quitting by choice is 0 (1 after a job that failed), with one line saying
+    // how to resume; `troubleshoot` ending on its diagnosis has answered (no line).
+    const line = quitLine(
+      {step: state.step, ...(state.result ? {result: state.result} : {}), troubleshootDone: Boolean(state.troubleshoot.diagnosis)},
+      {wizard: wizardAgain, ...(parsed.startAt ? {here: troubleshootAgain} : {})},
+    );
+    if (line) writeLine(io.stderr, line);
     return code;
   } finally {
     process.off('SIGTERM', onSignal);

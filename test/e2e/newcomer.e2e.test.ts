@@ -1,6 +1,8 @@
 // What a first-time user tripped on (issue 17), each driven through the real app in a pseudo-terminal: one test per
 // defect, so a regression shows on the screen a newcomer would see.
 import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CLI, startCli, useE2eHomes} from './pty.js';
 
@@ -45,8 +47,27 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     expect(login).toContain('Step 1/7 · Log in');
     expect(login).not.toContain('Welcome');
     expect(login).not.toMatch(/Step \d\/8/);
-    cli.pty.kill();
-    await cli.exited;
+    // q in the wizard opened from troubleshoot: 0 as everywhere, with the line saying how to resume (was silent).
+    await cli.press('q');
+    expect(await cli.exited).toBe(0);
+    expect(cli.screen().replace(/\n/g, ' ')).toContain('Stopped at the Log in step. Run npx hf-jobs-wizard --sandbox to start again');
+  }, 30_000);
+
+  it('q mid-wizard exits 0 with one line saying how to resume, as the README and --help say', async () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain('Exit codes: 0 success, or quitting the wizard by choice (q, Quit, Finish after a cancelled job');
+    const help = execFileSync(process.execPath, [CLI, '--help'], {encoding: 'utf8'});
+    expect(help).toContain('0 ok (quitting the wizard with q too)');
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox'], {env, cwd: dir, cols: 100, rows: 30});
+    await cli.waitFor('How do you want to log in?');
+    await cli.press('\r');
+    await cli.waitFor('❯ write token');
+    await cli.press('\r');
+    await cli.waitFor('✓ Your token fits.');
+    await cli.press('q');
+    expect(await cli.exited).toBe(0);
+    expect(cli.screen().replace(/\n/g, ' ')).toContain('Stopped at the Token type step. Run npx hf-jobs-wizard --sandbox to start again');
   }, 30_000);
 
   it('standalone troubleshoot: "Open the token page" with no browser to open says so and prints the URL', async () => {

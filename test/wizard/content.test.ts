@@ -1,6 +1,6 @@
 // Words the wizard prints when it stops or finishes: the step as the person saw it, commands that work as typed.
 import {describe, expect, it} from 'vitest';
-import {createdLine, stoppedLine, wizardCommand} from '../../src/core/wizard/content.js';
+import {createdLine, quitLine, stoppedLine, wizardCommand} from '../../src/core/wizard/content.js';
 
 describe('stop and result wording', () => {
   it('q names the step title and a command that starts the wizard again on the same Hub', () => {
@@ -15,5 +15,20 @@ describe('stop and result wording', () => {
     expect(createdLine({repoExisted: true})).toBe('It added a commit to');
     expect(createdLine({repoExisted: false})).toBe('It created');
     expect(createdLine({})).toBe('It created');
+  });
+});
+
+describe('quitLine', () => {
+  const cmds = {wizard: 'npx hf-jobs-wizard --sandbox', here: 'npx hf-jobs-wizard troubleshoot --sandbox'};
+  it('says how to resume whatever ended the wizard short of a completed job, and nothing after one', () => {
+    expect(quitLine({step: 'token-type'}, cmds)).toBe('Stopped at the Token type step. Run npx hf-jobs-wizard --sandbox to start again: files already written are kept (shown as unchanged).');
+    expect(quitLine({step: 'result', result: {stage: 'CANCELED'}}, cmds)).toMatch(/^The job was cancelled\. Run npx hf-jobs-wizard --sandbox to start again/);
+    expect(quitLine({step: 'result', result: {stage: 'ERROR'}}, cmds)).toMatch(/^The job ended with ERROR\. Run npx hf-jobs-wizard --sandbox to try again/);
+    expect(quitLine({step: 'result', result: {stage: 'COMPLETED'}}, cmds)).toBeUndefined();
+  });
+  it('troubleshoot: nothing after its diagnosis, its own command at the paste box, the wizard once the person went on', () => {
+    expect(quitLine({step: 'troubleshoot', troubleshootDone: true}, cmds)).toBeUndefined();
+    expect(quitLine({step: 'troubleshoot'}, cmds)).toContain('Run npx hf-jobs-wizard troubleshoot --sandbox to start again');
+    expect(quitLine({step: 'login', troubleshootDone: true}, cmds)).toContain('Stopped at the Log in step. Run npx hf-jobs-wizard --sandbox');
   });
 });

@@ -1,6 +1,6 @@
 // The wizard reducer: every step's transitions, Esc back without losing answers, and the effects each event asks for.
 import {describe, expect, it} from 'vitest';
-import {initialState, transition} from '../../src/core/wizard/machine.js';
+import {initialState, quitCode, transition} from '../../src/core/wizard/machine.js';
 import type {Account, ExampleSummary, WizardEvent, WizardState} from '../../src/core/wizard/types.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
@@ -203,8 +203,13 @@ describe('example, run, result', () => {
     expect(run(s, {type: 'fix', action: 'retry'}).effects).toEqual([{kind: 'submit-job'}]);
     expect(run(s, {type: 'fix', action: 'rerun-checks'}).effects).toEqual([{kind: 'run-checks'}]);
   });
-  it('q quits with 1 before a completed job', () => {
-    expect(run(atStep('example'), {type: 'quit'}).effects).toEqual([{kind: 'exit', code: 1}]);
+  it('q quits with 0 (quitting by choice), and Finish is 1 only after a job that failed', () => {
+    // README: 0 ok or quit by choice, 1 a check or job failed, 130 Ctrl-C.
+    expect(run(atStep('example'), {type: 'quit'}).effects).toEqual([{kind: 'exit', code: 0}]);
+    expect(quitCode({result: {stage: 'CANCELED', nextSteps: []}})).toBe(0);
+    expect(quitCode({result: {stage: 'COMPLETED', nextSteps: []}})).toBe(0);
+    expect(quitCode({result: {stage: 'ERROR', nextSteps: []}})).toBe(1);
+    expect(run({...atStep('example'), result: {stage: 'ERROR', nextSteps: []}}, {type: 'result-continue'}).effects).toEqual([{kind: 'exit', code: 1}]);
   });
 });
 

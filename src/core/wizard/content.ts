@@ -40,6 +40,21 @@ export function stoppedLine(step: StepId, command: string): string {
   return `Stopped at the ${STEP_TITLES[step]} step. Run ${command} to start again: files already written are kept (shown as unchanged).`;
 }
 
+/**
+ * The one line printed when the wizard ends short of a completed job, saying how to resume (none after a completed
+ * job, or when `troubleshoot` ends on its diagnosis: that was the answer). `wizard` starts the wizard again on the
+ * same Hub; `here` is the command of the screen the person left (`troubleshoot` at its paste box or diagnosis).
+ */
+export function quitLine(state: {step: StepId; result?: {stage: string}; troubleshootDone?: boolean}, commands: {wizard: string; here?: string}): string | undefined {
+  const stage = state.result?.stage;
+  if (stage === 'COMPLETED') return undefined;
+  if (state.step === 'troubleshoot' && state.troubleshootDone) return undefined;
+  const kept = 'files already written are kept (shown as unchanged).';
+  if (stage === 'CANCELED') return `The job was cancelled. Run ${commands.wizard} to start again: ${kept}`;
+  if (stage !== undefined) return `The job ended with ${stage}. Run ${commands.wizard} to try again: ${kept}`;
+  return stoppedLine(state.step, state.step === 'troubleshoot' && commands.here ? commands.here : commands.wizard);
+}
+
 /** "No issues found." / "1 failed, 2 warnings." */
 export function checkSummary(items: CheckItem[]): string {
   const fails = items.filter((i) => i.status === 'fail').length;

@@ -99,8 +99,14 @@ function loggedIn(state: WizardState): Transition {
   return t({...go(state, 'token-type'), notice: `✓ Logged in as ${a.user} with a ${a.kindLabel} (${a.masked}, ${a.sourceLabel}).`}, [{kind: 'evaluate-goal'}]);
 }
 
-function quitCode(state: WizardState): number {
-  return state.result?.stage === 'COMPLETED' ? 0 : 1;
+/**
+ * The exit code of quitting (q, Quit, Finish), one rule for every entry point (README, --help): stopping by choice
+ * is 0; 1 only when the job the wizard ran failed (ERROR and the like). A cancelled job was stopped by choice: 0.
+ * Ctrl-C is 130 (the commands decide that, outside the machine).
+ */
+export function quitCode(state: Pick<WizardState, 'result'>): number {
+  const stage = state.result?.stage;
+  return stage === undefined || stage === 'COMPLETED' || stage === 'CANCELED' ? 0 : 1;
 }
 
 export function transition(state: WizardState, event: WizardEvent): Transition {
