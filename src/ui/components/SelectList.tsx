@@ -91,7 +91,12 @@ export function SelectList<T extends string>({items, onSubmit, onHighlight, init
               {isSelected ? '❯ ' : '  '}
               {item.label}
             </Text>
-            {item.hint && isSelected ? <Text dimColor>{'    '}{item.hint}</Text> : null}
+            {item.hint && isSelected ? (
+              // Indented as a block, so a wrapped description stays under its item instead of going back to column 0.
+              <Box paddingLeft={4}>
+                <Text dimColor>{item.hint}</Text>
+              </Box>
+            ) : null}
           </Box>
         );
       })}

@@ -5,8 +5,9 @@ import {useRef} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
 import {SelectList, type SelectItem} from '../components/SelectList.js';
 import {Spinner} from '../components/Spinner.js';
-import {STATUS_COLORS, STATUS_ICONS} from '../format.js';
-import {useRows} from '../hooks/use-rows.js';
+import {STATUS_COLORS, STATUS_ICONS, wrappedRows} from '../format.js';
+import {useColumns, useRows} from '../hooks/use-rows.js';
+import {headerLines} from '../components/Header.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
 import {checkDetails, troubleshootCheckEvent} from '../../core/wizard/check-notes.js';
@@ -16,6 +17,9 @@ const CONTINUE = '__continue';
 const RERUN = '__rerun';
 
 export {checkSummary};
+
+/** The cursor starts on Continue: the intro says how to reach a line's details. */
+const INTRO = 'Checking the token and the job config before anything runs. ↑ to a line and Enter shows its details; t troubleshoots a failed line.';
 
 export function Checklist({state, dispatch}: ScreenProps) {
   const {checklist} = state;
@@ -31,7 +35,12 @@ export function Checklist({state, dispatch}: ScreenProps) {
   const applicable = checklist.items.filter((i) => i.status !== 'skip');
   const skipped = checklist.items.length - applicable.length;
   // A short terminal: passed checks fold into one line, so the failures, the fixes and the menu stay on screen.
-  const compact = rows < Math.max(applicable.length, 15) + 14;
+  // Rows counted at the terminal's width (a wrapped title or header takes two): the step header must stay in view.
+  const columns = useColumns();
+  const listRows = applicable.reduce((n, i) => n + wrappedRows(`  ✓ ${i.title}`, columns), 0);
+  const problems = applicable.filter((i) => i.status === 'fail' || i.status === 'warn').reduce((n, i) => n + wrappedRows(`✗ ${i.title}: ${i.fix ?? i.message}`, columns), 0);
+  const around = headerLines(state).reduce((n, l) => n + wrappedRows(l, columns), 1) + wrappedRows(INTRO, columns) + 1 + 2 + 3 + problems + 3;
+  const compact = rows < Math.max(applicable.length, 15) + 14 || rows < listRows + around;
   const passed = applicable.filter((i) => i.status === 'pass');
   const shown = compact ? applicable.filter((i) => i.status !== 'pass') : applicable;
   const items: SelectItem<string>[] = shown.map((i) => {
@@ -43,7 +52,7 @@ export function Checklist({state, dispatch}: ScreenProps) {
   const expanded = checklist.items.find((i) => i.id === checklist.expanded);
   return (
     <Box flexDirection="column">
-      <Text>Checking the token and the job config before anything runs. Enter shows details; t troubleshoots a failed line.</Text>
+      <Text>{INTRO}</Text>
       <Box marginTop={1} flexDirection="column">
         {compact && passed.length ? (
           <Text color="green">

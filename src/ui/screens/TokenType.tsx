@@ -7,6 +7,9 @@ import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {is} from '../keys.js';
 import {TOKEN_KINDS} from '../../core/wizard/content.js';
+import {headerLines} from '../components/Header.js';
+import {wrappedRows} from '../format.js';
+import {useColumns, useRows} from '../hooks/use-rows.js';
 
 export function TokenType({state, dispatch}: ScreenProps) {
   const account = state.account;
@@ -14,17 +17,34 @@ export function TokenType({state, dispatch}: ScreenProps) {
     if (is('open', input, key)) dispatch({type: 'open-token-page'});
   });
   const verdict = state.verdict;
+  const rows = useRows();
+  const columns = useColumns();
+  // Ink cannot scroll: when the table of token kinds would push the step header off a small terminal, it becomes one
+  // line; the choice and the verdict are what this step is for.
+  const goal = state.examples.find((e) => e.id === state.goal);
+  const table = TOKEN_KINDS.reduce((n, k) => n + wrappedRows(k.can, Math.max(10, columns - 16)), 1);
+  const verdictRows = verdict ? wrappedRows(`✓ Your token fits. ${verdict.explanation}`, columns) + (verdict.ok ? 0 : wrappedRows(`Press o to open ${tokenPageUrl(state.target?.endpoint)} (write preset), or Esc to log in with another token. Enter continues anyway, to see how it fails.`, columns)) + 1 : 0;
+  const rest = headerLines(state).reduce((n, l) => n + wrappedRows(l, columns), 1) + 2 + state.examples.length + (goal ? wrappedRows(`${goal.summary} Needs: ${goal.needs}.`, columns - 4) : 0) + verdictRows + 2 + (state.notice ? wrappedRows(state.notice, columns) + 1 : 0) + 2;
+  const compact = rest + table > rows;
   return (
     <Box flexDirection="column">
-      <Text bold>Four kinds of token:</Text>
-      {TOKEN_KINDS.map((k) => (
-        <Box key={k.name} paddingLeft={2}>
-          <Box width={14} flexShrink={0}>
-            <Text bold>{k.name}</Text>
-          </Box>
-          <Text dimColor>{k.can}</Text>
-        </Box>
-      ))}
+      {compact ? (
+        <Text>
+          <Text bold>Four kinds of token:</Text> <Text dimColor>{TOKEN_KINDS.map((k) => k.name).join(', ')} (a taller terminal shows what each can do).</Text>
+        </Text>
+      ) : (
+        <>
+          <Text bold>Four kinds of token:</Text>
+          {TOKEN_KINDS.map((k) => (
+            <Box key={k.name} paddingLeft={2}>
+              <Box width={14} flexShrink={0}>
+                <Text bold>{k.name}</Text>
+              </Box>
+              <Text dimColor>{k.can}</Text>
+            </Box>
+          ))}
+        </>
+      )}
       <Box marginTop={1} flexDirection="column">
         <Text bold>What should your first job do?</Text>
         <SelectList
