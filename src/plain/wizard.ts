@@ -61,6 +61,17 @@ function narrator(controller: WizardController, print: (line?: string) => void):
   });
 }
 
+/** The job may end while the cancel question waits: the question is then withdrawn (nothing is left to cancel). */
+function withdrawWhenJobEnds(controller: WizardController, reader: LineReader): {ended: () => boolean; stop: () => void} {
+  let ended = false;
+  const stop = controller.subscribe((now) => {
+    if (ended || now.run.phase === 'running' || now.run.phase === 'submitting') return;
+    ended = true;
+    reader.interrupt();
+  });
+  return {ended: () => ended, stop};
+}
+
 export async function runPlain(controller: WizardController, io: CommandIo): Promise<number> {
   const print = (line = '') => io.stdout.write(line + '\n');
   const reader: LineReader = createLineReader(io, () => onSigint());
@@ -113,35 +124,29 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       return;
     }
     if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting')) {
-      // The job may end while the question waits: the question is then withdrawn (nothing left to cancel).
-      let ended = false;
-      const stopListening = controller.subscribe((now) => {
-        if (ended || (now.run.phase === 'running' || now.run.phase === 'submitting')) return;
-        ended = true;
-        reader.interrupt();
-      });
+      const watch = withdrawWhenJobEnds(controller, reader);
       held = [];
       question = (async () => {
         try {
           print();
           const yes = await ask('Cancel the job on the Hub? (Ctrl-C again: stop watching; the job keeps running)', [{name: 'No, keep watching', value: false}, {name: 'Yes, cancel it', value: true}]);
-          stopListening();
-          if (yes && !ended) {
+          watch.stop();
+          if (yes && !watch.ended()) {
             dispatch({type: 'request-cancel'});
             dispatch({type: 'cancel-answer', yes: true});
-          } else if (!ended) print('Still watching the job.');
+          } else if (!watch.ended()) print('Still watching the job.');
         } catch {
-          if (ended) print();
+          if (watch.ended()) print();
           else {
             exitCode = 130;
             wake();
           }
         } finally {
-          stopListening();
-          if (ended && exitCode === undefined) print('The job ended while the question was open: there is nothing left to cancel.');
-          const lines = held;
+          watch.stop();
+          if (watch.ended() && exitCode === undefined) print('The job ended while the question was open: there is nothing left to cancel.');
+          const lines = held ?? [];
           held = undefined;
-          for (const line of lines ?? []) print(line);
+          lines.forEach((line) => print(line));
           question = undefined;
         }
       })();
