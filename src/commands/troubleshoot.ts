@@ -4,7 +4,7 @@ import {resolve} from 'node:path';
 import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-context.js';
 import {appCommand} from '../core/invocation.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
-import {describeHubError} from '../core/hub/errors.js';
+import {describeHubError, type HubErrorDescription} from '../core/hub/errors.js';
 import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
 import {redactSecrets} from '../core/tokens/mask.js';
 import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
@@ -114,6 +114,13 @@ async function fetchJob(hubUrl: string, token: string, namespace: string, id: st
   return out;
 }
 
+const REASONS: Record<number, string> = {400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout'};
+
+/** A failed request as the clients print it ("404 Not Found for url: …" and the Hub's words), for the classifier. */
+function fetchErrorText(d: HubErrorDescription, url: string): string {
+  return [`${d.status ? `${d.status} ${REASONS[d.status] ?? 'Error'}` : 'Request failed'} for url: ${url}`, d.message].join('\n');
+}
+
 /** One report (core/troubleshoot/report.ts) from the classification, the live diagnosis and the job, if any. */
 function toReport(c: Classification, endpoint: string, diagnosis?: Diagnosis, job?: JobLog): TroubleshootReport {
   return buildReport({
@@ -207,7 +214,25 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
     try {
       job = await fetchJob(endpoint, ctx.token, namespace, id, logWaitMs(env));
     } catch (error) {
-      throw new AppError(`could not fetch job ${namespace}/${id}: ${describeHubError(error, {endpoint, secrets: [ctx.token]}).message}`, {exitCode: EXIT.failed});
+      const d = describeHubError(error, {endpoint, secrets: [ctx.token]});
+      // What the Hub answered is itself the failure to explain: 402, an org's token policy, a 404 under the wrong
+      // namespace, a 5xx. Answered like a pasted text (no job was read, so none is offered to run again), then the error
+      // line on stderr and exit 1 as before.
+      const evidence = fetchErrorText(d, `${endpoint}/api/jobs/${namespace}/${id}`);
+      const c = classifyText(evidence, {endpoint});
+      const found = diagnose(c.problem, {endpoint, evidence, token: ctx.token, ...(ctx.source ? {source: ctx.source} : {}), shadowsSavedToken: ctx.shadowsSavedToken, ...(who ? {who} : {}), namespace});
+      const report = buildReport({
+        problem: c.problem,
+        endpoint,
+        origin: 'job',
+        seen: c.evidence,
+        job: {namespace, id},
+        diagnosis: {findings: found.findings, ...(found.actual ? {actual: found.actual} : {})},
+        fix: {hasTarget: true, loggedIn: true, hasJob: false},
+      });
+      if (values.json) writeLine(io.stdout, JSON.stringify({...c, job: {namespace, id, stage: null, truncated: false}, fetchError: d.message, diagnosis: {actual: found.actual ?? null, findings: found.findings}, report}));
+      else for (const line of reportLines(report)) writeLine(io.stdout, line);
+      throw new AppError(`could not fetch job ${namespace}/${id}: ${d.message}`, {exitCode: EXIT.failed});
     }
     // The log may print the token in use whatever its shape: mask it by value, not only by pattern.
     job.log = redactSecrets(job.log, [ctx.token]);

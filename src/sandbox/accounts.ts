@@ -8,6 +8,8 @@ export interface SandboxOrg {
   id: string;
   name: string;
   fullname: string;
+  /** whoami's `securityRestrictions` for this org (e.g. `token-policy`: tokens need the org's approval). */
+  securityRestrictions?: string[];
 }
 
 export interface SandboxUser {
@@ -184,6 +186,7 @@ export function whoamiBody(accounts: Accounts, user: SandboxUser, token: Sandbox
         canPay: false,
         isEnterprise: false,
         roleInOrg: membership.roleInOrg,
+        ...(org?.securityRestrictions ? {securityRestrictions: [...org.securityRestrictions]} : {}),
       };
     }),
     auth: token.oauth

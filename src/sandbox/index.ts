@@ -6,7 +6,8 @@ import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PRACTICE_TOKENS} from '../core/practice.js';
-import {createPracticeAccounts, type Accounts} from './accounts.js';
+import {createPracticeAccounts, MAIN_USER, type Accounts} from './accounts.js';
+import {ensurePracticeSwitches} from './practice-switches.js';
 import type {RouteModule, SandboxCore} from './context.js';
 import {registerJobRoutes} from './jobs/routes.js';
 import {oauthSettings, registerOauthRoutes} from './routes/oauth.js';
@@ -154,6 +155,8 @@ async function serve(
 ): Promise<SandboxHandle> {
   const accountsFile = join(dataDir, 'accounts.json');
   const accounts = (persistent ? await loadAccounts(accountsFile) : undefined) ?? createPracticeAccounts();
+  // The practice switch orgs, also in a world saved before they existed.
+  ensurePracticeSwitches(accounts, MAIN_USER);
 
   if (options.fixtures === 'upstream-tests') addUpstreamTestAccounts(accounts);
 

@@ -13,6 +13,7 @@ import {requireUser, type RouteModule, type SandboxRequest} from '../context.js'
 import {HttpError, readJson, sendJson} from '../http.js';
 import {readLogTail, sendJobPage} from '../routes/pages.js';
 import {canRunJobs, tokenHasScope, userCanWriteNamespace, userIsMember} from '../permissions.js';
+import {refuseJobsBySwitch} from '../practice-switches.js';
 import {JOB_HARDWARE} from './hardware.js';
 import {metricsEvent, sampleProcessGroup, type ProcessGroupSample} from './metrics.js';
 import {JobRunner} from './runner.js';
@@ -32,10 +33,14 @@ function ownerOf(ctx: SandboxRequest, namespace: string): JobOwner {
   throw new HttpError(404, `Namespace "${namespace}" not found`);
 }
 
-/** The caller, if their token may run (and so read and cancel) jobs in the namespace; else the Hub's 401/403. */
-function authorize(ctx: SandboxRequest, namespace: string): {owner: JobOwner; user: {id: string; name: string}} {
+/**
+ * The caller, if their token may run (and so read and cancel) jobs in the namespace; else the Hub's 401/403.
+ * `run` (submit, duplicate) also needs credits: a practice switch org (practice-switches.ts) may answer 402.
+ */
+function authorize(ctx: SandboxRequest, namespace: string, action: 'run' | 'write' = 'write'): {owner: JobOwner; user: {id: string; name: string}} {
   const {user, token} = requireUser(ctx);
   const owner = ownerOf(ctx, namespace);
+  refuseJobsBySwitch(namespace, 'write');
   if (!canRunJobs(user, token, namespace)) {
     let why: string;
     if (!userCanWriteNamespace(user, namespace)) {
@@ -50,6 +55,7 @@ function authorize(ctx: SandboxRequest, namespace: string): {owner: JobOwner; us
     }
     throw new HttpError(403, `You don't have the rights to run jobs under the namespace "${namespace}": ${why}`);
   }
+  if (action === 'run') refuseJobsBySwitch(namespace, 'run');
   return {owner, user: {id: user.id, name: user.name}};
 }
 
@@ -57,6 +63,7 @@ function authorize(ctx: SandboxRequest, namespace: string): {owner: JobOwner; us
 function authorizeRead(ctx: SandboxRequest, namespace: string): {owner: JobOwner; user: {id: string; name: string}} {
   const {user, token} = requireUser(ctx);
   const owner = ownerOf(ctx, namespace);
+  refuseJobsBySwitch(namespace, 'read');
   const tokenAllows = token.role === 'read' || token.role === 'write' || tokenHasScope(token, 'job.write', namespace);
   if (!userIsMember(user, namespace) || !tokenAllows) {
     const why = !userIsMember(user, namespace)
@@ -113,7 +120,7 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
 
   router.on('POST', new RegExp(`^/api/jobs/${NS}$`), async (ctx) => {
     const namespace = ctx.params.ns!;
-    const {owner, user} = authorize(ctx, namespace);
+    const {owner, user} = authorize(ctx, namespace, 'run');
     const spec = validateJobSpec(await readJson(ctx.req));
     const job = await runner.create(spec, owner, user);
     sendJson(ctx, 200, jobJson(job));
@@ -163,7 +170,7 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
   // sandbox runs; after a restart the copy runs without them and its log says so.
   router.on('POST', new RegExp(`^/api/jobs/${NS}/${ID}/duplicate$`), async (ctx) => {
     const namespace = ctx.params.ns!;
-    const {owner, user} = authorize(ctx, namespace);
+    const {owner, user} = authorize(ctx, namespace, 'run');
     await runner.ready;
     const job = findJob(runner, namespace, ctx.params.id!);
     ctx.req.resume();

@@ -308,7 +308,9 @@ export class JobRunner {
     child.stderr!.on('data', (text: string) => log.append(err.push(text)));
 
     const timer = setTimeout(() => {
-      this.stop(r, 'ERROR', `Job timed out after ${job.timeoutSeconds}s (timeoutSeconds=${job.timeoutSeconds}); its processes were killed`);
+      // status.message is the Hub's own words ("Job timeout"); the log says what happened in the sandbox.
+      log.append([`[sandbox] Job timeout: timed out after ${job.timeoutSeconds}s (timeoutSeconds=${job.timeoutSeconds}); its processes were killed.`]);
+      this.stop(r, 'ERROR', 'Job timeout');
     }, job.timeoutSeconds * 1000);
     timer.unref();
     if (r.stopReason) killTree(child);
