@@ -86,10 +86,12 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
   const secrets = Object.values(target.tokens);
   const config = await readJobConfig(options.workspaceDir);
   const spec = buildSpec(exercise.example, config, value, {user: target.user, exercise: exercise.id});
-  const record: RunRecord = {lesson: options.lesson.id, exercise: exercise.id, token, at: new Date().toISOString(), sandbox: target.key, namespace: target.user};
+  // hf-job.json may name the namespace to run under (lesson 5 runs one under the sandbox's practice-no-credits org).
+  const namespace = config.namespace ?? target.user;
+  const record: RunRecord = {lesson: options.lesson.id, exercise: exercise.id, token, at: new Date().toISOString(), sandbox: target.key, namespace};
   const client = createHubClient({hubUrl: target.hubUrl, accessToken: value});
   // core/jobs submitJob: one labelled submit, so a lost answer is looked up rather than called "refused".
-  const submitted = await submitJob(client, target.user, spec, {secrets});
+  const submitted = await submitJob(client, namespace, spec, {secrets});
   if (submitted.submitted !== true) {
     const d = describeHubError(submitted.error, {endpoint: target.hubUrl, secrets});
     // A lost answer is not a refusal: the record then says neither "refused" nor a job id.
@@ -100,26 +102,26 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
   }
   const job = submitted.job;
   record.jobId = job.id;
-  const log = await followLog(target, job.id, options.followMs ?? 60_000, options.onLine);
-  const final = await readJob(target, job.id);
+  const log = await followLog(target, job.id, options.followMs ?? 60_000, options.onLine, namespace);
+  const final = await readJob(target, job.id, namespace);
   return {record, ...(final ? {stage: final.status.stage} : {}), log};
 }
 
 /** Reads a job with the write practice token (it may read every job in the practice namespace). */
-export async function readJob(target: LearnTarget, jobId: string): Promise<HubJob | undefined> {
+export async function readJob(target: LearnTarget, jobId: string, namespace: string = target.user): Promise<HubJob | undefined> {
   try {
-    return await createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens.write}).getJob(target.user, jobId);
+    return await createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens.write}).getJob(namespace, jobId);
   } catch {
     return undefined;
   }
 }
 
 /** The whole log of a job (redacted), following it until it ends or `timeoutMs` passes (core/jobs followJob). */
-export async function followLog(target: LearnTarget, jobId: string, timeoutMs: number, onLine?: (line: string) => void): Promise<string[]> {
+export async function followLog(target: LearnTarget, jobId: string, timeoutMs: number, onLine?: (line: string) => void, namespace: string = target.user): Promise<string[]> {
   const followed = await followJob({
     hubUrl: target.hubUrl,
     accessToken: target.tokens.write,
-    namespace: target.user,
+    namespace,
     jobId,
     secrets: Object.values(target.tokens),
     maxMs: timeoutMs,

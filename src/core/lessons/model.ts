@@ -48,6 +48,9 @@ export type LiveVerify =
   | {type: 'job-completed'; token: PracticeToken}
   /** A run with `token` met a 403 (at submission or in its log), and a later run ended COMPLETED. */
   | {type: 'forbidden-then-fixed'; token: PracticeToken}
+  /** A run was refused at submission with `status` (402 under the sandbox's practice-no-credits org), and a later
+   * run ended COMPLETED. */
+  | {type: 'refused-then-fixed'; status: number}
   /** A run ended COMPLETED and the dataset `<user>/<repo>` has files. */
   | {type: 'dataset-pushed'; repo: string}
   /** A job submitted from outside the tutorial (the real `hf` CLI, Python, MCP) with HF_TOKEN as a secret, not env,
@@ -155,12 +158,17 @@ function parseVerify(v: Json, where: string): LiveVerify {
       return {type: 'job-completed', token: token(o.token, `${where}.verify`)};
     case 'forbidden-then-fixed':
       return {type: 'forbidden-then-fixed', token: token(o.token, `${where}.verify`)};
+    case 'refused-then-fixed': {
+      const status = o.status;
+      if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) throw new LessonDataError(`${where}.verify.status must be an HTTP error status (400-599)`);
+      return {type: 'refused-then-fixed', status};
+    }
     case 'dataset-pushed':
       return {type: 'dataset-pushed', repo: str(o, 'repo', `${where}.verify`)};
     case 'cli-job':
       return {type: 'cli-job', repo: str(o, 'repo', `${where}.verify`)};
     default:
-      throw new LessonDataError(`${where}.verify.type must be job-completed, forbidden-then-fixed, dataset-pushed or cli-job`);
+      throw new LessonDataError(`${where}.verify.type must be job-completed, forbidden-then-fixed, refused-then-fixed, dataset-pushed or cli-job`);
   }
 }
 

@@ -92,10 +92,10 @@ interface RunState {
 
 async function runState(target: LearnTarget, run: RunRecord, withLog: boolean): Promise<RunState> {
   if (!run.jobId) return {run};
-  const job = await readJob(target, run.jobId);
+  const job = await readJob(target, run.jobId, run.namespace);
   if (!job) return {run};
   const state: RunState = {run, stage: job.status.stage};
-  if (withLog) state.log = await followLog(target, run.jobId, 5000);
+  if (withLog) state.log = await followLog(target, run.jobId, 5000, undefined, run.namespace);
   return state;
 }
 
@@ -185,6 +185,17 @@ export async function verifyLive(exercise: LiveExercise, runs: RunRecord[], targ
         items.push({ok: true, text: `The ${v.token} token got a 403${first403.run.refused ? ' when starting the job' : ' inside the job'}.`});
         const fixed = completed.find((s) => s.run.at > first403.run.at);
         items.push(fixed ? {ok: true, text: `Then a job run with the ${fixed.run.token} token completed.`} : {ok: false, text: 'Now run it with a token that is allowed, until it completes.'});
+      }
+      break;
+    }
+    case 'refused-then-fixed': {
+      const refused = states.find((s) => s.run.refused?.status === v.status);
+      if (!refused) {
+        if (runs.length) items.push({ok: false, text: `No run was refused with ${v.status} yet: run the job as the exercise's hf-job.json says first.`});
+      } else {
+        items.push({ok: true, text: `The Hub refused to start the job with ${v.status}${refused.run.namespace ? ` under ${refused.run.namespace}` : ''}.`});
+        const fixed = completed.find((s) => s.run.at > refused.run.at);
+        items.push(fixed ? {ok: true, text: `Then a job run${fixed.run.namespace ? ` under ${fixed.run.namespace}` : ''} completed (${fixed.run.jobId}).`} : {ok: false, text: 'Now fix hf-job.json and run it again, until it completes.'});
       }
       break;
     }
