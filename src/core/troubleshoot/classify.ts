@@ -27,6 +27,8 @@ const SIGNALS: Signal[] = [
   S('forbidden-403', 7, /\b(?:Api error with )?status(?: code)?[ :=]+403\b|\bHTTP\/[\d.]+ 403\b/i),
   S('forbidden-403', 5, /You don't have the rights to|Make sure your token has the correct permissions|token with the write role/i),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
+  // A fine-grained token without the permission (Inference Providers, jobs): the Hub's words, with or without "403".
+  S('forbidden-403', 7, /(?:authentication method|token) does not have sufficient permissions/i),
   // token missing
   S('token-missing', 12, /KeyError: ['"]HF_TOKEN['"]/),
   S('token-missing', 11, /HF_TOKEN (?:not found|missing|is missing|required|is required|(?:may |is )?not (?:be )?set)|HF_TOKEN required/i),
@@ -41,6 +43,8 @@ const SIGNALS: Signal[] = [
   S('repo-access-denied', 7, /\bRepository not found\b|repo(?:sitory)? access denied|Error: (?:Model|Dataset|Space) '[^']+' not found/i),
   S('repo-access-denied', 5, /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i),
   S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
+  // The datasets library words a missing (or hidden: private, not a member) dataset its own way.
+  S('repo-access-denied', 10, /DatasetNotFoundError|doesn't exist on the Hub/i),
   // gated
   S('gated-repo', 16, /GatedRepoError|Cannot access gated repo/i),
   S('gated-repo', 15, /is restricted and you are not in the authorized list|enable access to public gated repos|requires approval/i),
@@ -179,6 +183,16 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
     }
   }
   ranked.sort((a, b) => b.score - a.score);
+
+  // "Repository Not Found" + "Invalid credentials in Authorization header": the Hub rejected the token it got and
+  // hides every repo behind a 404/401 from it; the token is the story (expired, revoked), not the repo.
+  if (ranked[0]?.problem === 'repo-access-denied' && /Invalid credentials in Authorization header/.test(text)) {
+    const u = ranked.find((c) => c.problem === 'unauthorized-401');
+    if (u) {
+      u.score = ranked[0].score + 1;
+      ranked.sort((a, b) => b.score - a.score);
+    }
+  }
 
   const top = ranked[0];
   const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {

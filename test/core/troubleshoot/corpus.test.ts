@@ -11,7 +11,10 @@ const heldOut = loadCorpus('held-out');
 
 describe('troubleshooting corpus', () => {
   it('holds real texts with a source and a label, a third of them held out', () => {
-    expect(tune.length + heldOut.length).toBeGreaterThanOrEqual(100);
+    expect(tune.length + heldOut.length).toBeGreaterThanOrEqual(200);
+    // Every problem id has real texts (the job failures too), not only the token errors.
+    const labels = new Set([...tune, ...heldOut].map((t) => t.label));
+    for (const id of PROBLEM_IDS) expect(labels, id).toContain(id);
     expect(heldOut.length / (tune.length + heldOut.length)).toBeGreaterThan(0.3);
     for (const t of [...tune, ...heldOut]) expect(t.source).toMatch(/^https:\/\/github\.com\//);
   });
