@@ -71,6 +71,18 @@ describe('practice switches, answered by troubleshoot', () => {
     expect(r.text).not.toContain(sb.current.tokens.write);
   });
 
+  it('practice-credits-run-out: a running job is canceled with cancel reason NO_CREDITS, and troubleshoot --job says payment-required', async () => {
+    const job = await client.runJob('practice-credits-run-out', {dockerImage: 'python:3.12', command: ['python3', '-c', 'import time; print("step 1", flush=True); time.sleep(60)'], flavor: 'cpu-basic', environment: {}} as never);
+    expect(await finished('practice-credits-run-out', job.id)).toBe('CANCELED');
+    const status = (await client.getJob('practice-credits-run-out', job.id)).status as unknown as {cancelReason?: string};
+    expect(status.cancelReason).toBe('NO_CREDITS');
+    const r = await json(['--job', `practice-credits-run-out/${job.id}`]);
+    expect(r.code).toBe(0);
+    expect(r.out.problem).toBe('payment-required');
+    expect(r.out.report.actual.id).toBe('no-credits');
+    expect(r.out.report.job).toMatchObject({stage: 'CANCELED'});
+  }, 30_000);
+
   it('practice-token-policy: every jobs request answers 403 "token policy"; troubleshoot --job names the pending approval', async () => {
     expect(await refusal('practice-token-policy')).toContain(SWITCH_TEXTS.tokenPolicy);
     const r = await json(['--job', `practice-token-policy/${SOME_ID}`]);

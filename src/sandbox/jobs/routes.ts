@@ -13,7 +13,7 @@ import {requireUser, type RouteModule, type SandboxRequest} from '../context.js'
 import {HttpError, readJson, sendJson} from '../http.js';
 import {readLogTail, sendJobPage} from '../routes/pages.js';
 import {canRunJobs, tokenHasScope, userCanWriteNamespace, userIsMember} from '../permissions.js';
-import {refuseJobsBySwitch} from '../practice-switches.js';
+import {creditsRunOutAfterMs, refuseJobsBySwitch, SWITCH_TEXTS} from '../practice-switches.js';
 import {JOB_HARDWARE} from './hardware.js';
 import {metricsEvent, sampleProcessGroup, type ProcessGroupSample} from './metrics.js';
 import {JobRunner} from './runner.js';
@@ -123,6 +123,9 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     const {owner, user} = authorize(ctx, namespace, 'run');
     const spec = validateJobSpec(await readJson(ctx.req));
     const job = await runner.create(spec, owner, user);
+    // practice-credits-run-out: the job starts, then the namespace "runs out of credits" (cancel reason NO_CREDITS).
+    const after = creditsRunOutAfterMs(namespace);
+    if (after !== undefined) setTimeout(() => void runner.cancel(job.id, SWITCH_TEXTS.creditsRunOut, 'NO_CREDITS').catch(() => {}), after).unref();
     sendJson(ctx, 200, jobJson(job));
   });
 

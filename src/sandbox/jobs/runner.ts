@@ -22,7 +22,7 @@ interface Running {
   job: JobRecord;
   log: JobLog;
   child?: ChildProcess;
-  stopReason?: {stage: JobStage; message: string};
+  stopReason?: {stage: JobStage; message: string; cancelReason?: string};
   done: Promise<void>;
 }
 
@@ -184,11 +184,11 @@ export class JobRunner {
     return copy;
   }
 
-  /** Cancels a job; resolves once it has ended. A finished job is left as it is. */
-  async cancel(id: string, message: string): Promise<void> {
+  /** Cancels a job; resolves once it has ended. A finished job is left as it is. `cancelReason` as the Hub sets it. */
+  async cancel(id: string, message: string, cancelReason?: string): Promise<void> {
     const r = this.running.get(id);
     if (!r) return;
-    this.stop(r, 'CANCELED', message);
+    this.stop(r, 'CANCELED', message, cancelReason);
     await r.done;
   }
 
@@ -201,9 +201,9 @@ export class JobRunner {
     await Promise.all(all.map((r) => r.done));
   }
 
-  private stop(r: Running, stage: JobStage, message: string): void {
+  private stop(r: Running, stage: JobStage, message: string, cancelReason?: string): void {
     if (isTerminal(r.job.status.stage) || r.stopReason) return;
-    r.stopReason = {stage, message};
+    r.stopReason = {stage, message, ...(cancelReason ? {cancelReason} : {})};
     if (r.child) killTree(r.child);
   }
 
@@ -347,7 +347,8 @@ export class JobRunner {
     if (isTerminal(job.status.stage)) return;
     if (message && stage !== 'COMPLETED') log.append([`[sandbox] ${message}.`.replace(/\.\.$/, '.')]);
     log.append([`===== Job finished: status=${stage} =====`]);
-    job.status = {stage, message};
+    const cancelReason = r.stopReason?.stage === stage ? r.stopReason.cancelReason : undefined;
+    job.status = {stage, message, ...(cancelReason ? {cancelReason} : {})};
     job.finishedAt = new Date().toISOString();
     await this.save(job);
     log.close();

@@ -39,7 +39,8 @@ export interface JobRecord extends JobSpecFields {
   owner: JobOwner;
   createdBy: {id: string; name: string};
   secretNames: string[];
-  status: {stage: JobStage; message: string | null};
+  /** `cancelReason`: why the Hub canceled it (NO_CREDITS, NO_SUBSCRIPTION, RESOURCE_GROUP_LIMIT), as in its OpenAPI. */
+  status: {stage: JobStage; message: string | null; cancelReason?: string};
 }
 
 /** The job as `GET /api/jobs/{ns}/{id}` answers it (ApiJob / huggingface_hub JobInfo). */
@@ -47,7 +48,7 @@ export function jobJson(job: JobRecord): Record<string, unknown> {
   return {
     type: 'job',
     id: job.id,
-    status: {stage: job.status.stage, message: job.status.message, failureCount: job.status.stage === 'ERROR' ? 1 : 0},
+    status: {stage: job.status.stage, message: job.status.message, failureCount: job.status.stage === 'ERROR' ? 1 : 0, ...(job.status.cancelReason ? {cancelReason: job.status.cancelReason} : {})},
     createdAt: job.createdAt,
     updatedAt: job.finishedAt ?? job.startedAt ?? job.createdAt,
     startedAt: job.startedAt,
