@@ -1,7 +1,10 @@
-// The practice switch orgs exist in a fresh sandbox and are added to a practice world saved before they existed.
+// The practice switch orgs exist in a fresh sandbox and are added to a practice world saved before they existed; on a
+// running sandbox they answer as the Hub does, in the Hub's order (rights before credits).
 import {describe, expect, it} from 'vitest';
 import {createPracticeAccounts, MAIN_USER} from '../../src/sandbox/accounts.js';
 import {ensurePracticeSwitches, practiceSwitchOf, SWITCH_ORGS} from '../../src/sandbox/practice-switches.js';
+import {createHubClient} from '../../src/core/hub/client.js';
+import {useSandbox} from '../helpers/sandbox.js';
 
 describe('practice switches', () => {
   it('an older saved world gains the switch orgs and practice-user\'s write membership, once', () => {
@@ -22,5 +25,28 @@ describe('practice switches', () => {
     expect(practiceSwitchOf('practice-no-credits')).toBe('no-credits');
     expect(practiceSwitchOf('practice-org')).toBeUndefined();
     expect(practiceSwitchOf('constructor')).toBeUndefined();
+  });
+});
+
+describe('practice switches on a running sandbox', () => {
+  const sb = useSandbox();
+  const spec = {dockerImage: 'python:3.12', command: ['python3', '-c', 'print(1)'], flavor: 'cpu-basic', environment: {}} as never;
+  const status = async (p: Promise<unknown>) => p.then(() => 200, (e: {statusCode?: number}) => e.statusCode ?? 0);
+
+  it('practice-no-credits: the rights come first (a read token gets 403), a write token gets 402, reading jobs still works', async () => {
+    const read = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.read});
+    const write = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+    expect(await status(read.runJob('practice-no-credits', spec))).toBe(403);
+    expect(await status(write.runJob('practice-no-credits', spec))).toBe(402);
+    expect(await status(write.listJobs('practice-no-credits'))).toBe(200);
+  });
+
+  it('practice-token-policy and practice-outage refuse reads too; whoami says the org has a token policy', async () => {
+    const write = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+    expect(await status(write.listJobs('practice-token-policy'))).toBe(403);
+    expect(await status(write.listJobs('practice-outage'))).toBe(500);
+    const who = (await write.whoAmI()) as unknown as {orgs: {name: string; securityRestrictions?: string[]}[]};
+    expect(who.orgs.find((o) => o.name === 'practice-token-policy')?.securityRestrictions).toEqual(['token-policy']);
+    expect(who.orgs.find((o) => o.name === 'practice-org')?.securityRestrictions).toBeUndefined();
   });
 });
