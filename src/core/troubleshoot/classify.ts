@@ -83,6 +83,8 @@ const SIGNALS: Signal[] = [
   // A job looked up under the wrong namespace or id.
   S('job-not-found', 18, /JobNotFoundError|Job Not Found for url/i),
   S('job-not-found', 14, /\b404\b[^\n]*\/api\/jobs\/|\/api\/jobs\/[^\s]*[^\n]*\b404\b|Job not found|No job found/i),
+  // The MCP server's hf_jobs tool names the operation, not the URL: a 404 on logs/inspect/cancel is the job's.
+  S('job-not-found', 14, /Error executing (?:logs|inspect|cancel|duplicate)\b[^\n]*\b404\b|job metadata was unavailable[^\n]*\b404\b/i),
   // 5xx: the Hub's side.
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
   S('server-error', 12, /\b(?:500 Internal Server Error|502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out)\b/i),
