@@ -15,6 +15,7 @@ const WHY: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EISDIR: 'it is a folder, not a file',
+  ENOENT: 'a part of the path does not exist and cannot be created there',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EEXIST: 'something else already exists there',
   ENOSPC: 'the disk is full',
@@ -31,7 +32,8 @@ const FIX: Record<string, string> = {
   EPERM: 'check its owner and permissions (ls -l), or move it away, then try again',
   ENOSPC: 'free some space, then try again',
   EDQUOT: 'free some space, then try again',
-  EROFS: 'point HF_HOME at a writable folder, then try again',
+  EROFS: 'use a folder on a writable disk (for the login files: set HF_HOME to one), then try again',
+  ENOENT: 'use a folder you can write to (for the login files: set HF_HOME to one), then try again',
 };
 
 /** An errno error from `fs` -> StoreError (`Could not <action> <path> (<why>): <fix>.`); anything else is returned as is. */

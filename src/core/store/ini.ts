@@ -74,3 +74,24 @@ export function serializeIni(sections: IniSection[]): string {
   }
   return out;
 }
+
+/** configparser's default section: `[DEFAULT]` keys are inherited by every other section, so no token may be saved there. */
+const DEFAULT_SECTION = 'DEFAULT';
+const MAX_SECTION_NAME = 100;
+// Line breaks and every other control or invisible formatting character (bidi overrides, zero-width marks, BOM):
+// one of them in a name could start a new line (`[evil]` with its own hf_token) or drive the terminal when printed.
+const UNSAFE_IN_NAME = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+/g;
+
+/**
+ * A name that is safe as a stored_tokens section (`[name]`), for a token name a server sent (whoami's displayName):
+ * controls and invisible characters become one space, the result is trimmed and capped at 100 characters; an empty
+ * name becomes `token`, and `DEFAULT` becomes `DEFAULT token`. Every result reads back as exactly one section of that
+ * name, here and in configparser (`]`, `[`, `=` inside a header are fine: the header regex is greedy).
+ */
+export function safeSectionName(name: string): string {
+  let out = name.replace(UNSAFE_IN_NAME, ' ').replace(/\s+/g, ' ').trim();
+  if (out.length > MAX_SECTION_NAME) out = Array.from(out).slice(0, MAX_SECTION_NAME).join('').trim();
+  if (out === '') return 'token';
+  if (out === DEFAULT_SECTION) return `${DEFAULT_SECTION} token`;
+  return out;
+}

@@ -1,4 +1,8 @@
 // Login and logout on disk, the way `hf auth login` / `hf auth logout` leave the files.
+import {readdir, readFile} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
+import {removeStaleTemps} from './atomic.js';
+import {safeSectionName} from './ini.js';
 import {resolveHfPaths, type Env, type HfPaths} from './paths.js';
 import {envTokenSource, type TokenSource} from './resolve.js';
 import {readStoredTokens, removeStoredToken, saveStoredToken, type StoredTokensWrite} from './stored-tokens.js';
@@ -20,25 +24,68 @@ export interface SaveLoginResult extends StoredTokensWrite {
   shadowedBy?: TokenSource;
 }
 
-/** Writes stored_tokens (section `name`) and then the token file, both 0600 in a 0700 folder. */
+/**
+ * Writes stored_tokens (section `name`, made safe by safeSectionName) and then the token file, both 0600 in a 0700
+ * folder. The order matters: interrupted between the two writes, the token file still holds the previous login, which
+ * is saved; it never names a token that stored_tokens lacks.
+ */
 export async function saveLogin(env: Env, input: SaveLoginInput): Promise<SaveLoginResult> {
   const paths = resolveHfPaths(env);
+  const name = safeSectionName(input.name);
   const extra: Record<string, string> = {};
   if (input.refreshToken) extra.refresh_token = input.refreshToken;
   if (input.expiresAt !== undefined) extra.expires_at = String(Math.floor(input.expiresAt));
-  const write = await saveStoredToken(paths.storedTokensPath, input.name, input.token, extra);
+  const write = await saveStoredToken(paths.storedTokensPath, name, input.token, extra);
   await writeTokenFile(paths.tokenPath, input.token);
-  const result: SaveLoginResult = {...write, paths, name: input.name};
+  const result: SaveLoginResult = {...write, paths, name};
   const fromEnv = envTokenSource(env);
   if (fromEnv && fromEnv.token !== input.token) result.shadowedBy = fromEnv.source;
   return result;
 }
 
-export type LogoutResult =
+/** What logout also cleaned: copies of the token store that hold a removed token. */
+export interface LogoutLeftovers {
+  /** `stored_tokens.corrupt-*` backups and stale `.token.tmp-*` / `.stored_tokens.tmp-*` files removed. */
+  removedCopies?: string[];
+  /** Backups that hold other tokens only: kept, and named so the person can decide. */
+  keptBackups?: string[];
+}
+
+export type LogoutResult = (
   | {status: 'not-logged-in'; paths: HfPaths; stillLoggedInVia?: TokenSource}
   | {status: 'not-found'; paths: HfPaths; name: string; available: string[]; problem?: string; stillLoggedInVia?: TokenSource}
   | {status: 'logged-out-all'; paths: HfPaths; removedFiles: string[]; stillLoggedInVia?: TokenSource}
-  | {status: 'logged-out-name'; paths: HfPaths; name: string; wasActive: boolean; backedUpTo?: string; stillLoggedInVia?: TokenSource};
+  | {status: 'logged-out-name'; paths: HfPaths; name: string; wasActive: boolean; backedUpTo?: string; stillLoggedInVia?: TokenSource}
+) &
+  LogoutLeftovers;
+
+const BACKUP = /^stored_tokens\.corrupt-/;
+
+/**
+ * Removes stale temp files of both login files, and the stored_tokens backups that hold one of `tokens` (all of them
+ * when `tokens` is 'all'). Backups without those tokens are returned as kept.
+ */
+async function cleanCopies(paths: HfPaths, tokens: string[] | 'all'): Promise<LogoutLeftovers> {
+  const removedCopies = [...(await removeStaleTemps(paths.tokenPath)), ...(await removeStaleTemps(paths.storedTokensPath))];
+  const keptBackups: string[] = [];
+  const dir = dirname(paths.storedTokensPath);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => BACKUP.test(n) && n.startsWith(`${basename(paths.storedTokensPath)}.`)).sort()) {
+    const full = join(dir, name);
+    const text = await readFile(full, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const holds = tokens === 'all' || tokens.some((t) => t !== '' && text.includes(t));
+    if (!holds) {
+      keptBackups.push(full);
+      continue;
+    }
+    if (await removeFile(full)) removedCopies.push(full);
+  }
+  const out: LogoutLeftovers = {};
+  if (removedCopies.length) out.removedCopies = removedCopies;
+  if (keptBackups.length) out.keptBackups = keptBackups;
+  return out;
+}
 
 /**
  * Without a name: removes the token file and stored_tokens (like `hf auth logout`).
@@ -54,8 +101,10 @@ export async function logout(env: Env, name?: string): Promise<LogoutResult> {
     const removedFiles: string[] = [];
     if (await removeFile(paths.tokenPath)) removedFiles.push(paths.tokenPath);
     if (await removeFile(paths.storedTokensPath)) removedFiles.push(paths.storedTokensPath);
-    if (removedFiles.length === 0) return {status: 'not-logged-in', paths, ...via};
-    return {status: 'logged-out-all', paths, removedFiles, ...via};
+    // The backups are old copies of the stored_tokens just removed: logging out of everything removes them too.
+    const copies = await cleanCopies(paths, 'all');
+    if (removedFiles.length === 0 && !copies.removedCopies) return {status: 'not-logged-in', paths, ...via};
+    return {status: 'logged-out-all', paths, removedFiles, ...via, ...copies};
   }
   const removed = await removeStoredToken(paths.storedTokensPath, name);
   if (!removed.removed) {
@@ -65,7 +114,8 @@ export async function logout(env: Env, name?: string): Promise<LogoutResult> {
   }
   const wasActive = fileToken !== undefined && fileToken === removed.removed.token;
   if (wasActive) await removeFile(paths.tokenPath);
-  const out: LogoutResult = {status: 'logged-out-name', paths, name, wasActive, ...via};
+  const copies = removed.removed.token ? await cleanCopies(paths, [removed.removed.token]) : {};
+  const out: LogoutResult = {status: 'logged-out-name', paths, name, wasActive, ...via, ...copies};
   if (removed.backedUpTo) out.backedUpTo = removed.backedUpTo;
   return out;
 }

@@ -3,7 +3,7 @@
 import {copyFile, readFile} from 'node:fs/promises';
 import {writeFileAtomic} from './atomic.js';
 import {StoreError, storeError} from './errors.js';
-import {IniParseError, parseIni, serializeIni, type IniSection} from './ini.js';
+import {IniParseError, parseIni, safeSectionName, serializeIni, type IniSection} from './ini.js';
 
 export interface StoredToken {
   name: string;
@@ -94,14 +94,17 @@ async function updateSections(path: string, change: (sections: IniSection[]) => 
 
 /**
  * Saves `[name]` with `hf_token = token` (plus `extra` keys such as refresh_token / expires_at).
- * Re-saving a name replaces the whole section, as huggingface_hub does.
+ * Re-saving a name replaces the whole section, as huggingface_hub does. The name goes through safeSectionName (a
+ * name a server sent can hold a line break and plant its own section); values lose their line breaks.
  */
-export async function saveStoredToken(path: string, name: string, token: string, extra: Record<string, string> = {}, now?: Date): Promise<StoredTokensWrite> {
+export async function saveStoredToken(path: string, rawName: string, token: string, extra: Record<string, string> = {}, now?: Date): Promise<StoredTokensWrite> {
+  const name = safeSectionName(rawName);
+  const oneLine = (v: string) => v.replace(/[\r\n]+/g, '');
   return updateSections(
     path,
     (sections) => {
-      const values = new Map<string, string>([['hf_token', token]]);
-      for (const [k, v] of Object.entries(extra)) values.set(k.toLowerCase(), v);
+      const values = new Map<string, string>([['hf_token', oneLine(token)]]);
+      for (const [k, v] of Object.entries(extra)) if (/^[a-z_][a-z0-9_]*$/i.test(k)) values.set(k.toLowerCase(), oneLine(v));
       return [...sections.filter((s) => s.name !== name), {name, values}];
     },
     now,

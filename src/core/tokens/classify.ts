@@ -1,4 +1,5 @@
 // What a token is and what it may do, from the whoami-v2 answer (hf-auth-and-jobs.md §2). Pure: no I/O.
+import {safeSectionName} from '../store/ini.js';
 
 /** The whoami-v2 JSON as the Hub sends it (only the fields we read; everything optional but `name`). */
 export interface WhoAmIResponse {
@@ -94,7 +95,7 @@ export function classifyWhoAmI(who: WhoAmIResponse): TokenInfo {
   const info: TokenInfo = {
     user: who.name,
     kind,
-    storageName: access?.displayName ? access.displayName : `oauth-${who.name}`,
+    storageName: safeSectionName(access?.displayName ? access.displayName : `oauth-${who.name}`),
     scopes,
     globalPermissions: [...(fine?.global ?? [])],
     // Classic tokens read every gated repo the account was granted; fine-grained ones only with the checkbox.

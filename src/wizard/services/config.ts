@@ -1,9 +1,10 @@
 // The wizard's config services: plan the files of my-first-hf-job/ (hf-job.json, the script, the saved login) with
 // a diff against what is there, repair an existing hf-job.json, and write the plan atomically.
-import {mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {DEFAULT_CONFIG_FILE, serializeJobConfig, writeJobConfig, type JobConfig} from '../../core/jobspec/index.js';
 import {writeFileAtomic} from '../../core/store/atomic.js';
+import {storeError} from '../../core/store/errors.js';
+import {makeDirs} from '../../core/store/mkdirs.js';
 import {resolveHfPaths} from '../../core/store/paths.js';
 import {saveLogin} from '../../core/store/session.js';
 import {readTokenFile} from '../../core/store/token-file.js';
@@ -77,7 +78,9 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
         written.push(saved.paths.storedTokensPath, saved.paths.tokenPath);
       }
       // Project files, not secrets: the folder is created 0755 when missing (an existing one keeps its mode), files 0644.
-      await mkdir(plan.dir, {recursive: true, mode: 0o755});
+      await makeDirs(plan.dir, 0o755).catch((error: unknown) => {
+        throw storeError(error, 'create the folder', plan.dir);
+      });
       for (const file of plan.files) {
         if (file.unchanged || (file.role !== 'job config' && file.role !== 'script')) continue;
         const content = pending.get(file.path);
