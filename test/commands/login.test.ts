@@ -101,7 +101,8 @@ describe('login', () => {
     const token = sb.current.tokens.write;
     const io = makeIo(home.env, {tty: true});
     const done = login(['--endpoint', sb.current.url], io);
-    await new Promise((r) => setTimeout(r, 150));
+    // Type only once the prompt is up (its module loads lazily: a fixed 150 ms was too short on a loaded machine).
+    for (const t0 = Date.now(); !io.err().includes('Paste your token') && Date.now() - t0 < 10_000; ) await new Promise((r) => setTimeout(r, 20));
     io.stdin.write(token);
     await new Promise((r) => setTimeout(r, 20));
     io.stdin.write('\r');

@@ -64,15 +64,21 @@ describe('temp files a killed login left behind', () => {
   it('a SIGKILL in the middle of a real write leaves a temp file, which the next login removes', async () => {
     await mkdir(hf, {recursive: true});
     const atomic = resolve('src/core/store/atomic.ts');
+    // The child kills itself (SIGKILL: no handler runs) as soon as its temp file exists.
     const script = `
+      import {readdirSync} from 'node:fs';
       import {writeFileAtomic} from ${JSON.stringify(atomic)};
-      await writeFileAtomic(${JSON.stringify(join(hf, 'stored_tokens'))}, ${JSON.stringify(`[a]\nhf_token = ${FAKE_A}\n`)} + '#'.repeat(256 * 1024 * 1024));
+      const dir = ${JSON.stringify(hf)};
+      const timer = setInterval(() => {
+        if (readdirSync(dir).some((f) => f.includes('.tmp-'))) process.kill(process.pid, 'SIGKILL');
+      }, 1);
+      await writeFileAtomic(dir + '/stored_tokens', ${JSON.stringify(`[a]\nhf_token = ${FAKE_A}\n`)} + '#'.repeat(64 * 1024 * 1024));
+      clearInterval(timer);
+      console.log('write-finished');
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {stdio: 'ignore'});
-    const t0 = Date.now();
-    while ((await temps()).length === 0 && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 5));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8', timeout: 60_000});
+    expect(child.signal).toBe('SIGKILL');
+    expect(child.stdout).not.toContain('write-finished');
     expect((await temps()).length).toBe(1);
     await saveLogin(env, {name: 'b', token: FAKE_B});
     expect(await temps()).toEqual([]);
@@ -191,7 +197,7 @@ describe('a login interrupted between its two writes', () => {
       }
     `;
     let kills = 0;
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 3; round++) {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {stdio: ['ignore', 'pipe', 'inherit']});
       await new Promise<void>((r) => child.stdout.once('data', () => r()));
       await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 150)));
@@ -203,7 +209,7 @@ describe('a login interrupted between its two writes', () => {
       expect(stored.status).toBe('ok');
       expect(stored.tokens.map((t) => t.token)).toContain(active);
     }
-    expect(kills).toBe(4);
+    expect(kills).toBe(3);
   }, 90_000);
 });
 
