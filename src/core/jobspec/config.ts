@@ -1,10 +1,13 @@
 // hf-job.json: the job a person wants to run, in the words they know from `hf_jobs("uv", ...)` and `hf jobs uv run`.
 // parseJobConfig never throws: it returns the config or errors that name the key and the line.
 import {checkFlavor} from './flavors.js';
-import {LiteralError, LiteralParser, LineIndex, type Lit} from './literal.js';
+import {LiteralError, LiteralParser, type Lit} from './literal.js';
 import {isTokenEnvName, isTokenPlaceholder, looksLikeRealToken} from './placeholder.js';
 import {nearest} from './similar.js';
 import {parseTimeout} from './timeout.js';
+import {explainJsonError} from '../text/json-error.js';
+import {sanitizeLine} from '../text/sanitize.js';
+import {maskSecrets} from '../tokens/mask.js';
 
 export const DEFAULT_CONFIG_FILE = 'hf-job.json';
 export const UV_IMAGE = 'ghcr.io/astral-sh/uv:python3.12-bookworm';
@@ -60,48 +63,20 @@ export type ParseConfigResult =
 
 const KEY_PATTERN = /^[a-zA-Z][_a-zA-Z0-9]*$/;
 
-function firstNonJson(lit: Lit): number | undefined {
-  if (lit.t === 'expr') return lit.line;
-  if (lit.t === 'const' && !['true', 'false', 'null'].includes(lit.raw)) return lit.line;
-  if (lit.t === 'str' && (lit.quote !== '"' || lit.prefix)) return lit.line;
-  if (lit.t === 'list') for (const i of lit.items) {
-    const l = firstNonJson(i);
-    if (l !== undefined) return l;
-  }
-  if (lit.t === 'dict') for (const e of lit.entries) {
-    const l = firstNonJson(e.key) ?? firstNonJson(e.value);
-    if (l !== undefined) return l;
-  }
-  return undefined;
-}
-
-/** The line of a JSON syntax error: from the engine's position when it gives one, else from our own parser. */
-function jsonErrorLine(text: string, error: unknown): number {
-  const m = /position (\d+)/.exec(String((error as Error).message));
-  if (m) return new LineIndex(text).lineOf(Number(m[1]));
-  try {
-    const p = new LiteralParser(text);
-    const lit = p.value();
-    const bad = firstNonJson(lit);
-    if (bad !== undefined) return bad;
-    p.skipSpace();
-    return p.line();
-  } catch (e) {
-    return e instanceof LiteralError ? e.line : 1;
-  }
-}
-
 export function parseJobConfig(text: string, file: string = DEFAULT_CONFIG_FILE): ParseConfigResult {
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
-  const err = (line: number, message: string, key?: string) => errors.push({file, line, message, ...(key ? {key} : {})});
-  const warn = (line: number, message: string, key?: string) => warnings.push({file, line, message, ...(key ? {key} : {})});
+  // Messages quote keys and values from the file: shown on one line, escape codes visible, tokens masked.
+  const shown = (message: string) => maskSecrets(sanitizeLine(message));
+  const err = (line: number, message: string, key?: string) => errors.push({file, line, message: shown(message), ...(key ? {key} : {})});
+  const warn = (line: number, message: string, key?: string) => warnings.push({file, line, message: shown(message), ...(key ? {key} : {})});
 
   try {
     JSON.parse(text);
   } catch (error) {
-    const detail = String((error as Error).message).split('\n')[0]!.replace(/^JSON\.parse: /, '');
-    err(jsonErrorLine(text, error), `${file} is not valid JSON: ${detail}`);
+    // A sentence with the line, column and what to do; never the engine's message (its newer form quotes the text).
+    const problem = explainJsonError(text, error, file);
+    err(problem.line, problem.message);
     return {ok: false, errors, warnings};
   }
   let root: Lit;

@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {FrontMatterError, parseFrontMatter, type FrontValue} from './frontmatter.js';
 import {LessonDataError, parseExercises, type Exercise, type Lesson} from './model.js';
 import {exampleScriptFile} from './example-files.js';
+import {explainJsonError} from '../text/json-error.js';
 
 function isLessonsDir(dir: string): boolean {
   try {
@@ -59,10 +60,11 @@ export async function loadLesson(dir: string, dirName: string): Promise<Lesson> 
   const exPath = join(dir, 'exercises.json');
   let raw: unknown = [];
   if (existsSync(exPath)) {
+    const text = await readFile(exPath, 'utf8');
     try {
-      raw = JSON.parse(await readFile(exPath, 'utf8'));
+      raw = JSON.parse(text);
     } catch (error) {
-      throw new LessonDataError(`${exPath}: not valid JSON (${(error as Error).message})`);
+      throw new LessonDataError(explainJsonError(text, error, exPath).message);
     }
   }
   const exercises: Exercise[] = parseExercises(raw, exPath);

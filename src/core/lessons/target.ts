@@ -5,6 +5,7 @@ import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {PRACTICE_TOKENS, type PracticeToken} from './model.js';
 import {APP_COMMAND} from '../invocation.js';
+import {explainJsonError} from '../text/json-error.js';
 
 export interface LearnTarget {
   hubUrl: string;
@@ -34,10 +35,13 @@ interface StoredAccounts {
 export async function readSandboxTokens(dataDir: string): Promise<{tokens: Record<PracticeToken, string>; user: string}> {
   const file = join(dataDir, 'accounts.json');
   let accounts: StoredAccounts;
+  let text = '';
   try {
-    accounts = JSON.parse(await readFile(file, 'utf8')) as StoredAccounts;
+    text = await readFile(file, 'utf8');
+    accounts = JSON.parse(text) as StoredAccounts;
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : 'it is unreadable';
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code ? `it cannot be read (${code})` : `it is damaged (${explainJsonError(text, error, 'accounts.json').what})`;
     throw new TargetError(`Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`${APP_COMMAND} sandbox --data ${dataDir}\` first.`);
   }
   const tokens = {} as Record<PracticeToken, string>;
