@@ -17,8 +17,10 @@ export class IniParseError extends Error {
   }
 }
 
-const SECTION = /^\[(.+)\]$/;
-const OPTION = /^(.*?)\s*[=:]\s*(.*)$/;
+// `s`: like Python's re, `.` must match U+2028/U+2029 too (a JavaScript line terminator, not a line break in a file),
+// or a separator inside a value moves the key/value split and what we write would not read back the same.
+const SECTION = /^\[(.+)\]$/s;
+const OPTION = /^(.*?)\s*[=:]\s*(.*)$/s;
 
 /** Parses like configparser (strict): throws IniParseError on a key before any section, a duplicate section/key, or junk. */
 export function parseIni(text: string): IniSection[] {

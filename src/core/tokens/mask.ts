@@ -52,7 +52,14 @@ export function maskSecrets(text: string, knownSecretsHere: Iterable<string> = [
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     if (out.includes(secret)) out = out.split(secret).join(maskToken(secret));
   }
-  return out.replace(TOKEN_PATTERN, (match) => maskToken(match));
+  // Again until nothing changes: two tokens glued (`hf_oauth_…Xhf_…`) are one match up to the underscore, and its mask
+  // (`hf_…Xhf`) would leave the second token whole right after it. Each pass shortens the text, so this ends.
+  for (let i = 0; i < 64; i++) {
+    const next = out.replace(TOKEN_PATTERN, (match) => maskToken(match));
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
 
 /**

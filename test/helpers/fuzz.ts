@@ -1,0 +1,310 @@
+// Property tests over everything that turns outside text into output: masking, sanitising, token normalisation,
+// the stored_tokens INI reader, the hf-job.json parser, JSON error sentences, troubleshoot and check.
+// A small seeded generator of our own (mulberry32), not fast-check: no dependency, the same inputs on every machine
+// for a seed, and fragments aimed at this app (token shapes glued to text and escape codes, OSC 52/8, bidi and
+// zero-width characters, INI and JSON punctuation, error-text and job-script phrases). Used by `npm run fuzz`
+// (scripts/fuzz.ts, >=10,000 inputs a target) and by test/security/fuzz.test.ts (a few hundred in npm test).
+import {checkText} from '../../src/core/checks/index.js';
+import {parseJobConfig} from '../../src/core/jobspec/index.js';
+import {IniParseError, parseIni, safeSectionName, serializeIni, type IniSection} from '../../src/core/store/ini.js';
+import {explainJsonError} from '../../src/core/text/json-error.js';
+import {sanitizeLine, sanitizeTerminal} from '../../src/core/text/sanitize.js';
+import {normalizeTokenInput, validateTokenFormat} from '../../src/core/tokens/format.js';
+import {maskSecrets, redactSecrets} from '../../src/core/tokens/mask.js';
+import {classifyText} from '../../src/core/troubleshoot/classify.js';
+
+export type Rng = () => number;
+
+/** mulberry32: a tiny seeded PRNG (32-bit state), good enough to spread inputs, identical everywhere. */
+export function rng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** An obviously fake token of a real shape: hf_ / hf_oauth_ / api_org_ then FAKE and 16-36 letters or digits. */
+export function fakeToken(r: Rng): string {
+  let body = 'FAKE';
+  for (let i = int(r, 12, 32); i > 0; i--) body += ALNUM[int(r, 0, ALNUM.length - 1)];
+  return pick(r, ['hf_', 'hf_', 'hf_oauth_', 'api_org_']) + body;
+}
+
+/** A secret the app registered (any shape: a sandbox key, a refresh token). */
+function fakeSecret(r: Rng): string {
+  let s = pick(r, ['s3cr3t-', 'rt_', 'key.', '']);
+  for (let i = int(r, 10, 24); i > 0; i--) s += ALNUM[int(r, 0, ALNUM.length - 1)];
+  return s;
+}
+
+/** Terminal control an attacker would plant: clipboard, hyperlinks, titles, screen clears, device queries... */
+export const HOSTILE = [
+  '\x1b]52;c;aGVsbG8=\x07', // OSC 52: write the clipboard
+  '\x1b]52;c;aGVsbG8=\x1b\\',
+  '\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\', // OSC 8 hyperlink
+  '\x1b]0;pwned\x07', // window title
+  '\x1b]2;pwned\x1b\\',
+  '\x1b[2J\x1b[H', // clear screen, home
+  '\x1b[3J',
+  '\x1b[1A\x1b[2K', // up, erase line
+  '\x1b[?1049h', // alternate screen
+  '\x1b[6n', // device status report: the terminal types an answer into stdin
+  '\x1b[21t', // report window title
+  '\x1bP+q544e\x1b\\', // DCS
+  '\x1b_apc\x1b\\',
+  '\x1b^pm\x1b\\',
+  '\x9b2J', // 8-bit CSI
+  '\x9d0;title\x9c', // 8-bit OSC
+  '\x1bc', // full reset
+  '\x1b[31m',
+  '\x1b[0m',
+  '\x1b[38;2;255;0;0m',
+  '\x07',
+  '\x08\x08\x08',
+  '\r',
+  '\x00',
+  '\x7f',
+  '\x85',
+  '\u202e', // right-to-left override
+  '\u2066',
+  '\u2069',
+  '\u200b', // zero-width space
+  '\u200d',
+  '\ufeff',
+  '\u2028',
+  '\u00ad',
+];
+
+const PROSE = ['error', ' ', ' ', '\n', '\n', '\t', 'token', 'HF_TOKEN', '=', ': ', '"', "'", '`', '\\', '/', '-', '_', '…', '...', 'é', '日本', '😀', '\ud800', '\udc00'];
+const INI = ['[', ']', '[section]', '\n[oauth-alice]\n', 'hf_token = ', ' = ', ':', 'refresh_token = rt', '\n  continued', '\n\tcontinued', '#c\n', ';c\n', 'DEFAULT', '[DEFAULT]\n', '\r\n'];
+const JSON_BITS = ['{', '}', '[', ']', '"', ',', ':', 'null', 'true', 'NaN', '"script": "train.py"', '"flavor": "cpu-basic"', '"secrets": {"HF_TOKEN": "$HF_TOKEN"}', '"env": {', '"timeout": "2h"', '"image": "python:3.12"', '\\u00', '\\n', '01', '1e', '-', '//', '/*'];
+const ERRORS = ['401 Unauthorized', 'Invalid credentials in Authorization header', 'Repository Not Found for url: https://huggingface.co/api/models/x', "Job 6789 finished with stage 'ERROR'", '{"stage": "ERROR"}', 'Traceback (most recent call last):\n  File "train.py", line 3', 'huggingface_hub.errors.HfHubHTTPError: 403 Forbidden', 'token=', 'Authorization: Bearer ', 'CUDA out of memory', 'ModuleNotFoundError: No module named \'torch\'', 'GatedRepoError'];
+const SCRIPTS = ['hf jobs run python:3.12 python -c "print(1)"', ' --secrets HF_TOKEN', ' -s HF_TOKEN=', ' -e HF_TOKEN=', 'hf jobs uv run train.py', 'run_job(image="python:3.12", command=["python", "x.py"], secrets={"HF_TOKEN": ', 'os.environ["HF_TOKEN"]', 'HF_TOKEN=', 'export HF_TOKEN=', '```bash\n', '```python\n', '```\n', '!hf jobs run ', 'login(token=', '{"cells": [{"cell_type": "code", "source": ["', '"]}]}', ' --flavor a10g-large', ' --timeout 2h'];
+const FILES = ['hf-job.json', 'train.py', 'run.sh', 'README.md', '.env', 'job.ipynb', 'notes.txt', 'launch.yaml'];
+
+export interface FuzzInput {
+  text: string;
+  /** Tokens planted in the text: none may come out whole. */
+  tokens: string[];
+  /** A registered secret of any shape, planted too. */
+  secret: string;
+  file: string;
+}
+
+/**
+ * One input: 1-40 fragments from every family, with 0-2 tokens glued to text, quotes and escape codes. One input in
+ * three is then poured into a valid shape (an hf-job.json object, a stored_tokens file, a job log), so the parsers get
+ * past their first line and their messages about keys, values and names are exercised too.
+ */
+export function generate(r: Rng): FuzzInput {
+  const input = soup(r);
+  const roll = r();
+  if (roll < 0.15) {
+    // Valid JSON: the soup's pieces become keys and values.
+    const parts = input.text.match(/[\s\S]{1,24}/g) ?? [''];
+    const at = (i: number) => parts[i % parts.length] as string;
+    const config: Record<string, unknown> = {script: at(0), [at(1)]: at(2), env: {[at(3)]: at(4), HF_TOKEN: at(5)}, secrets: {[at(6)]: at(7)}, timeout: pick(r, [at(8), 3600, -1, 1e309]), flavor: at(9), script_args: [at(10), at(11)]};
+    input.text = JSON.stringify(config, null, pick(r, [0, 2]));
+    input.file = 'hf-job.json';
+  } else if (roll < 0.25) {
+    input.text = `[${input.text.replace(/\n/g, ' ').slice(0, 60)}]\nhf_token = ${input.tokens[0] ?? 'x'}\n\n[other]\nhf_token = ${input.text.slice(0, 40).replace(/\n/g, ' ')}\n`;
+  } else if (roll < 0.33) {
+    input.text = `===== Job started =====\n${input.text}\nTraceback (most recent call last):\n  File "train.py", line 7\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error\nJob 6789 finished with stage 'ERROR'\n`;
+  }
+  return input;
+}
+
+function soup(r: Rng): FuzzInput {
+  const tokens: string[] = [];
+  const secret = fakeSecret(r);
+  let text = '';
+  const families = [PROSE, HOSTILE, INI, JSON_BITS, ERRORS, SCRIPTS];
+  for (let n = int(r, 1, 40); n > 0; n--) {
+    const roll = r();
+    if (roll < 0.08 && tokens.length < 2) {
+      const t = fakeToken(r);
+      tokens.push(t);
+      text += pick(r, ['', '', 'TOKEN_', 'x', '\x1b[1m', '"', '=', 'Bearer ', '\u200b', '\x1b]52;c;']) + t + pick(r, ['', '', '\x1b[0m', '"', '\n', '.', '\u202e']);
+    } else if (roll < 0.11) text += pick(r, ['', 'password=', '"']) + secret;
+    else if (roll < 0.14) text += String.fromCodePoint(int(r, 0, 0x2ffff) & ~(r() < 0.5 ? 0 : 0xff00));
+    else text += pick(r, pick(r, families));
+  }
+  return {text, tokens, secret, file: pick(r, FILES)};
+}
+
+// C0 controls except \t and \n, DEL, C1, and the bidi / invisible characters a terminal would act on or hide.
+const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+export interface Violation {
+  target: string;
+  property: string;
+  input: FuzzInput;
+  detail?: string;
+}
+
+export interface Target {
+  name: string;
+  /** Runs the code under test on one input and returns what broke (empty: every property held). */
+  check(input: FuzzInput): string[];
+}
+
+function leaked(out: string, input: FuzzInput, withSecret = false): string[] {
+  const found = input.tokens.filter((t) => out.includes(t)).map((t) => `token ${t.slice(0, 12)}… whole in the output`);
+  if (withSecret && out.includes(input.secret)) found.push('registered secret whole in the output');
+  return found;
+}
+
+function controls(out: string, what: string): string[] {
+  const m = RAW_CONTROL.exec(out);
+  return m ? [`${what} holds raw U+${m[0].codePointAt(0)!.toString(16).padStart(4, '0')}`] : [];
+}
+
+function sameSections(a: IniSection[], b: IniSection[]): boolean {
+  return JSON.stringify(a.map((s) => [s.name, [...s.values]])) === JSON.stringify(b.map((s) => [s.name, [...s.values]]));
+}
+
+export const TARGETS: Target[] = [
+  {
+    name: 'maskSecrets',
+    check(input) {
+      const out = maskSecrets(input.text, [input.secret]);
+      return [...leaked(out, input, true), ...(maskSecrets(out, [input.secret]) === out ? [] : ['not idempotent'])];
+    },
+  },
+  {
+    name: 'redactSecrets',
+    check(input) {
+      const out = redactSecrets(input.text, [input.secret]);
+      return [...leaked(out, input, true), ...controls(out, 'output'), ...(redactSecrets(out, [input.secret]) === out ? [] : ['not idempotent'])];
+    },
+  },
+  {
+    name: 'sanitizeTerminal',
+    check(input) {
+      const out = sanitizeTerminal(input.text);
+      const line = sanitizeLine(input.text);
+      return [...controls(out, 'output'), ...(sanitizeTerminal(out) === out ? [] : ['not idempotent']), ...(line.includes('\n') ? ['sanitizeLine kept a line break'] : [])];
+    },
+  },
+  {
+    name: 'token format',
+    check(input) {
+      const problems: string[] = [];
+      for (const raw of [input.text, ...input.tokens.map((t) => `  ${pick(rng(t.length), ['export HF_TOKEN=', 'Bearer ', '"', ''])}${t}\r\n`)]) {
+        const normal = normalizeTokenInput(raw);
+        const result = validateTokenFormat(normal);
+        if (!result.ok) problems.push(...leaked(result.reason, input), ...controls(result.reason, 'reason'));
+      }
+      return problems;
+    },
+  },
+  {
+    name: 'stored_tokens INI',
+    check(input) {
+      const problems: string[] = [];
+      let sections: IniSection[] | undefined;
+      try {
+        sections = parseIni(input.text);
+      } catch (error) {
+        if (!(error instanceof IniParseError)) problems.push(`threw ${(error as Error).name}`);
+        else if (!Number.isInteger(error.line) || error.line < 1) problems.push('error without a line');
+      }
+      if (sections) {
+        try {
+          if (!sameSections(parseIni(serializeIni(sections)), sections)) problems.push('read -> write -> read changed the sections');
+        } catch (error) {
+          problems.push(`what we wrote does not read back: ${(error as Error).message}`);
+        }
+      }
+      // A name a server sent: safe, idempotent, exactly one section holding only our token.
+      const name = safeSectionName(input.text);
+      if (safeSectionName(name) !== name) problems.push('safeSectionName not idempotent');
+      problems.push(...controls(name, 'section name'));
+      try {
+        const back = parseIni(serializeIni([{name, values: new Map([['hf_token', 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfakeAA']])}]));
+        if (back.length !== 1 || back[0]?.name !== name || [...(back[0]?.values.keys() ?? [])].join() !== 'hf_token') problems.push(`section name ${JSON.stringify(name)} does not read back as one section`);
+      } catch (error) {
+        problems.push(`section name ${JSON.stringify(name)} breaks the file: ${(error as Error).message}`);
+      }
+      return problems;
+    },
+  },
+  {
+    name: 'hf-job.json parser',
+    check(input) {
+      const r = parseJobConfig(input.text);
+      const issues = [...(r.ok ? [] : r.errors), ...r.warnings];
+      const problems: string[] = [];
+      for (const issue of issues) {
+        if (!Number.isInteger(issue.line) || issue.line < 1) problems.push(`issue without a line: ${issue.message}`);
+        problems.push(...leaked(issue.message, input), ...controls(issue.message, 'message'));
+      }
+      try {
+        JSON.parse(input.text);
+      } catch (error) {
+        const p = explainJsonError(input.text, error, 'hf-job.json');
+        problems.push(...leaked(p.message, input), ...controls(p.message, 'JSON error sentence'));
+        if (/position \d+|Unexpected token/.test(p.message)) problems.push('raw engine message in the JSON error sentence');
+      }
+      return problems;
+    },
+  },
+  {
+    name: 'troubleshoot',
+    check(input) {
+      const c = classifyText(input.text);
+      const shown = [c.title, ...c.evidence, ...c.causes, ...c.solutions, ...c.checks].join('\n');
+      return [...leaked(shown, input), ...controls(shown, 'answer')];
+    },
+  },
+  {
+    name: 'check',
+    check(input) {
+      const report = checkText(input.text, input.file);
+      const shown = report.checks.map((c) => `${c.title}\n${c.message}\n${c.fix}`).join('\n');
+      return [...leaked(shown, input), ...controls(shown, 'report')];
+    },
+  },
+];
+
+export interface FuzzRun {
+  target: string;
+  inputs: number;
+  violations: Violation[];
+  /** Inputs that threw (a crash is a violation too). */
+  crashes: number;
+  maxMs: number;
+  totalMs: number;
+}
+
+/** Runs `n` generated inputs through one target; an input slower than `slowMs` counts as a hang. */
+export function fuzzTarget(target: Target, n: number, seed: number, slowMs = 2000): FuzzRun {
+  const r = rng(seed);
+  const run: FuzzRun = {target: target.name, inputs: 0, violations: [], crashes: 0, maxMs: 0, totalMs: 0};
+  for (let i = 0; i < n; i++) {
+    const input = generate(r);
+    const t0 = performance.now();
+    let problems: string[];
+    try {
+      problems = target.check(input);
+    } catch (error) {
+      run.crashes++;
+      problems = [`threw: ${(error as Error)?.stack?.split('\n').slice(0, 2).join(' ') ?? String(error)}`];
+    }
+    const ms = performance.now() - t0;
+    run.inputs++;
+    run.totalMs += ms;
+    run.maxMs = Math.max(run.maxMs, ms);
+    if (ms > slowMs) problems.push(`took ${Math.round(ms)} ms`);
+    for (const p of problems) run.violations.push({target: target.name, property: p, input});
+  }
+  return run;
+}
