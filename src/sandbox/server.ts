@@ -5,6 +5,18 @@ import {authenticate} from './accounts.js';
 import type {RouteModule, SandboxCore, SandboxRequest} from './context.js';
 import {HttpError, Router, newRequestId, notEmulated, sendError} from './http.js';
 
+/**
+ * Bounds on a client that connects and then sends slowly or nothing (a slowloris holding sockets open): its headers
+ * must arrive within 15 s and its whole request (body included: uploads are loopback-fast) within 120 s, checked every
+ * second. Answers and log streams that last longer are not affected. HF_SANDBOX_HEADERS_TIMEOUT_MS overrides the first
+ * (tests use a short one).
+ */
+export function serverTimeouts(env: Record<string, string | undefined> = process.env): {headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number} {
+  const fromEnv = Number(env.HF_SANDBOX_HEADERS_TIMEOUT_MS);
+  const headersTimeout = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 15_000;
+  return {headersTimeout, requestTimeout: Math.max(120_000, headersTimeout), connectionsCheckingInterval: Math.min(1000, headersTimeout)};
+}
+
 export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): {server: Server; cleanups: (() => Promise<void> | void)[]} {
   const router = new Router<SandboxRequest>();
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -13,7 +25,7 @@ export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): 
     if (cleanup) cleanups.push(cleanup);
   }
 
-  const server = createServer(async (req, res) => {
+  const server = createServer(serverTimeouts(), async (req, res) => {
     const requestId = newRequestId();
     let url: URL;
     try {

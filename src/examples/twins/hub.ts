@@ -20,18 +20,29 @@ export interface TwinHub {
   downloadText(repo: RepoDesignation, path: string): Promise<string>;
 }
 
-export function twinHub(hubUrl: string, token: string): TwinHub {
+/** How long one request may go unanswered before the twin gives up with a clear message (a hung Hub ends the job). */
+export const TWIN_REQUEST_TIMEOUT_MS = 60_000;
+
+export function twinHub(hubUrl: string, token: string, timeoutMs: number = TWIN_REQUEST_TIMEOUT_MS): TwinHub {
   const base = hubUrl.replace(/\/+$/, '');
   const valid = token.startsWith('hf_');
+  // Every request is bounded: the library's own fetch has no timeout, so a Hub that never answers would hang the job.
+  const timedFetch: typeof fetch = (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout}).catch((error: unknown) => {
+      if (timeout.aborted) throw new Error(`no answer from ${base} within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`);
+      throw error;
+    });
+  };
   const rawFetch: typeof fetch = (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!url.startsWith(base)) return fetch(input, init);
+    if (!url.startsWith(base)) return timedFetch(input, init);
     const headers = new Headers(init?.headers);
     headers.set('Authorization', `Bearer ${token}`);
-    return fetch(input, {...init, headers});
+    return timedFetch(input, {...init, headers});
   };
   // Typed as the token form; the other form carries the header in its fetch instead.
-  const auth = (valid ? {hubUrl: base, accessToken: token} : {hubUrl: base, fetch: rawFetch}) as {hubUrl: string; accessToken: string};
+  const auth = (valid ? {hubUrl: base, accessToken: token, fetch: timedFetch} : {hubUrl: base, fetch: rawFetch}) as {hubUrl: string; accessToken: string; fetch: typeof fetch};
 
   return {
     hubUrl: base,
