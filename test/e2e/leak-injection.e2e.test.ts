@@ -113,6 +113,40 @@ function expectClean(run: Run): void {
   expect(run.screen).not.toMatch(/\n\s+at .+:\d+:\d+\)?$/m);
 }
 
+describe('the wizard in a pty, with a real login and HF_TOKEN planted', () => {
+  it('--sandbox --plain reaches a completed job; neither the planted token nor a practice token reaches the terminal or its files', async () => {
+    const {dir, env} = await home();
+    const real = join(dir, 'real-hf-home');
+    await saveLogin({HOME: dir, HF_HOME: real}, {name: 'planted', token});
+    const cli = startCli([CLI, '--sandbox', '--plain'], {env: {...env, HF_HOME: real, HF_TOKEN: token}, cwd: dir});
+    await cli.waitFor('How do you want to log in?', 15_000);
+    await cli.press('\r'); // practice token
+    await cli.waitFor('Which practice token?');
+    await cli.press('\r'); // write
+    await cli.waitFor('What should your first job do?');
+    await cli.press('\r');
+    await cli.waitFor('✓ Your token fits.');
+    await cli.press('\r');
+    await cli.waitFor('Write these files?');
+    await cli.press('\r');
+    await cli.waitFor(/\[✓\] Jobs that use the Hub get HF_TOKEN/, 15_000);
+    await cli.press('\r'); // continue to the example job
+    await cli.waitFor('Run this job', 15_000);
+    await cli.press('\r');
+    await cli.waitFor('COMPLETED: your first job ran', 40_000);
+    const code = await Promise.race([cli.exited, new Promise<number>((r) => setTimeout(() => r(-1), 15_000))]);
+    if (code === -1) cli.pty.kill();
+    const accounts = JSON.parse(await readFile(join(dir, 'cache/hf-jobs-wizard/sandbox-data/accounts.json'), 'utf8')) as {tokens: {value: string}[]};
+    const secrets = [token, ...accounts.tokens.map((t) => t.value)];
+    expect(code).toBe(0);
+    for (const s of secrets) expect(cli.raw().includes(s), 'a token reached the terminal whole').toBe(false);
+    for (const [what, seq] of RAW_FORBIDDEN) expect(cli.raw().includes(seq), `${what} reached the terminal raw`).toBe(false);
+    const project = await writtenFiles(join(dir, 'my-first-hf-job'));
+    expect(project.length).toBeGreaterThan(0);
+    for (const f of project) for (const s of secrets) expect((await readFile(f, 'utf8')).includes(s), `${f} holds a token`).toBe(false);
+  }, 120_000);
+});
+
 describe('token leak and terminal injection, every command in a pty', () => {
   it('troubleshoot --job: a job log carrying the token and OSC/CSI/bidi payloads', async () => {
     const run = await runInPty('troubleshoot --job', ['troubleshoot', '--job', jobId, '--endpoint', sb.current.url]);
