@@ -1,8 +1,10 @@
 // The learner's copies of an exercise's files: `<workspace>/<lesson folder>/<exercise id>/`.
 // Starting files are copied once (never over the learner's edits); reset and "copy the solution" overwrite.
 import {existsSync} from 'node:fs';
-import {copyFile, mkdir, writeFile} from 'node:fs/promises';
+import {copyFile, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
+import {storeError} from '../store/errors.js';
+import {makeDirs} from '../store/mkdirs.js';
 import {exampleScriptFile} from './example-files.js';
 import {exerciseDir} from './loader.js';
 import type {FixFileExercise, Lesson, LiveExercise} from './model.js';
@@ -27,7 +29,10 @@ export function workspaceFiles(root: string, lesson: Lesson, exercise: FileExerc
 
 async function copyFrom(which: 'start' | 'solution', root: string, lesson: Lesson, exercise: FileExercise, overwrite: boolean): Promise<string[]> {
   const dir = exerciseWorkspace(root, lesson, exercise);
-  await mkdir(dir, {recursive: true});
+  // One level at a time: `mkdir -p` under /proc never returns (`learn --workspace /proc/x` hung); a sentence instead.
+  await makeDirs(dir).catch((error: unknown) => {
+    throw storeError(error, 'create the folder', dir);
+  });
   const copied: string[] = [];
   for (const f of exercise.files) {
     const target = join(dir, f);

@@ -13,6 +13,8 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {run as loginCommand} from '../../../src/commands/login.js';
 import {run as logoutCommand} from '../../../src/commands/logout.js';
 import {loginWithToken} from '../../../src/core/auth/login-flow.js';
+import {loadLessons} from '../../../src/core/lessons/loader.js';
+import {prepareWorkspace, type FileExercise} from '../../../src/core/lessons/workspace.js';
 import {removeStaleTemps} from '../../../src/core/store/atomic.js';
 import {StoreError} from '../../../src/core/store/errors.js';
 import {parseIni, safeSectionName, serializeIni} from '../../../src/core/store/ini.js';
@@ -253,6 +255,16 @@ describe('HF_HOME where no folder can be made', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toBe('Could not create the folder /proc/x (a part of the path does not exist and cannot be created there): use a folder you can write to (for the login files: set HF_HOME to one), then try again.');
+  });
+
+  it.skipIf(!procOk)('a lesson workspace there (learn --workspace /proc/x) fails at once too, naming the folder', async () => {
+    const lesson = (await loadLessons()).find((l) => l.exercises.some((e) => e.kind !== 'quiz'))!;
+    const exercise = lesson.exercises.find((e) => e.kind !== 'quiz') as FileExercise;
+    const t0 = Date.now();
+    const error = await prepareWorkspace('/proc/x', lesson, exercise).catch((e: unknown) => e);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toMatch(/^Could not create the folder \/proc\/x\/.* \(a part of the path does not exist and cannot be created there\)/);
   });
 
   it.skipIf(!procOk)('the login command says so in one line and exits 1, with no stack and no token', async () => {
