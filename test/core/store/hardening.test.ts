@@ -21,6 +21,7 @@ import {parseIni, safeSectionName, serializeIni} from '../../../src/core/store/i
 import {logout, saveLogin} from '../../../src/core/store/session.js';
 import {readStoredTokens} from '../../../src/core/store/stored-tokens.js';
 import {makeIo} from '../../commands/helpers-auth.js';
+import {generate, rng} from '../../helpers/fuzz.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 
 const FAKE_A = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfakeAA';
@@ -158,6 +159,19 @@ describe('a token name a server sent, written into stored_tokens', () => {
     }
     expect(safeSectionName('practice write token')).toBe('practice write token');
     expect(safeSectionName('a]b')).toBe('a]b');
+  });
+
+  const hasPython = spawnSync('python3', ['-c', 'import configparser, json'], {stdio: 'ignore'}).status === 0;
+  it.skipIf(!hasPython)('python3 configparser (what huggingface_hub uses) reads 300 cleaned hostile names back as the same sections', () => {
+    const r = rng(7);
+    const names = [...new Set([...hostile, ...Array.from({length: 300}, () => generate(r).text)].map(safeSectionName))];
+    const ini = serializeIni(names.map((name) => ({name, values: new Map([['hf_token', FAKE_A]])})));
+    const py = 'import configparser, json, sys\nc = configparser.ConfigParser(interpolation=None)\nc.read_string(sys.stdin.read())\nprint(json.dumps([[s, dict(c[s])] for s in c.sections()]))';
+    const out = spawnSync('python3', ['-c', py], {input: ini, encoding: 'utf8'});
+    expect(out.stderr).toBe('');
+    const sections = JSON.parse(out.stdout) as [string, Record<string, string>][];
+    expect(sections.map(([name]) => name)).toEqual(names);
+    expect(sections.every(([, values]) => JSON.stringify(values) === JSON.stringify({hf_token: FAKE_A}))).toBe(true);
   });
 
   describe('from a hostile Hub over real HTTP', () => {
