@@ -198,8 +198,18 @@ describe('token leak and terminal injection, every command in a pty', () => {
       ['unknown command TOKEN', [token], {}],
       ['logout NAME=TOKEN', ['logout', token], {}],
       ['example --endpoint (saved login)', ['example', 'token-check', '--endpoint', sb.current.url, '--yes'], {}],
+      ['learn --list', ['learn', '--list'], {}],
     ] as [string, string[], Record<string, string>][]) {
       expectClean(await runInPty(name, args, {env}));
     }
   }, 180_000);
+
+  it('revoke FILE: a leaked token (another practice token, after a colour code and glued) is revoked without being shown whole', async () => {
+    const leaked = sb.current.tokens.read;
+    const run = await runInPty('revoke FILE', ['revoke', 'leak.txt', '--endpoint', sb.current.url, '--yes'], {files: {'leak.txt': `${Object.values(PLANTED).join(' ')} token: \x1b[1m${leaked}\x1b[0m\nagain: TOKEN_${leaked}\n`}});
+    expectClean(run);
+    expect(run.raw.includes(leaked), 'the revoked token reached the terminal whole').toBe(false);
+    expect(run.code).toBe(0);
+    expect(run.screen).toMatch(/hf_…\w{4}/);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@
 // `npm run fuzz -- --seed 20261206 --n 400`), and the inputs `npm run fuzz` found breaking things, kept as cases.
 import {describe, expect, it} from 'vitest';
 import {parseJobConfig} from '../../src/core/jobspec/index.js';
+import {findLeakedTokens} from '../../src/core/tokens/leak.js';
 import {parseIni, serializeIni} from '../../src/core/store/ini.js';
 import {sanitizeTerminal} from '../../src/core/text/sanitize.js';
 import {maskSecrets, redactSecrets} from '../../src/core/tokens/mask.js';
@@ -45,6 +46,11 @@ describe('what npm run fuzz found', () => {
     const r = parseJobConfig(`TOKEN_${B} = 1`);
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).not.toContain(B);
+  });
+
+  it('a token right after a colour code (rich prints it bold) is found for revoke and check, not only masked', () => {
+    expect(findLeakedTokens(`token: \x1b[1m${B}\x1b[0m\nnext`).map((l) => [l.token, l.line])).toEqual([[B, 1]]);
+    expect(findLeakedTokens(`my_${B}`)).toEqual([]); // an identifier that merely contains the prefix stays out
   });
 
   it('a U+2028 inside an INI value does not move the key/value split (what we write reads back the same)', () => {
