@@ -10,8 +10,6 @@ import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {run as loginCommand} from '../../../src/commands/login.js';
-import {run as logoutCommand} from '../../../src/commands/logout.js';
 import {loginWithToken} from '../../../src/core/auth/login-flow.js';
 import {loadLessons} from '../../../src/core/lessons/loader.js';
 import {prepareWorkspace, type FileExercise} from '../../../src/core/lessons/workspace.js';
@@ -21,8 +19,13 @@ import {parseIni, safeSectionName, serializeIni} from '../../../src/core/store/i
 import {logout, saveLogin} from '../../../src/core/store/session.js';
 import {readStoredTokens} from '../../../src/core/store/stored-tokens.js';
 import {makeIo} from '../../commands/helpers-auth.js';
+import {viaMain} from '../../helpers/command.js';
 import {generate, rng} from '../../helpers/fuzz.js';
 import {useSandbox} from '../../helpers/sandbox.js';
+
+// Through main, as a person runs them: an error a command throws is reported there (one line, its exit code).
+const loginCommand = viaMain('login');
+const logoutCommand = viaMain('logout');
 
 const FAKE_A = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfakeAA';
 const FAKE_B = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfakeBB';
