@@ -128,4 +128,33 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     expect(done).toContain('| OK: pushed to ');
     expect(done.indexOf('| OK: pushed to ')).toBeGreaterThan(done.indexOf('Cancel the job on the Hub?'));
   }, 60_000);
+
+  it('in the sandbox the fixes stay in the wizard: the expired token points at the picker, a read token at Esc, a 403 at Log in again', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox'], {env, cwd: dir, cols: 100, rows: 30});
+    await cli.waitFor('How do you want to log in?');
+    await cli.press('\r');
+    await cli.waitFor('❯ write token');
+    await selectItem(cli, 'expired token');
+    await cli.press('\r');
+    const expired = (await cli.waitFor('Pick the write token above')).replace(/\n/g, ' ');
+    expect(expired).not.toContain('login --sandbox --practice write');
+    await selectItem(cli, 'read token'); // Down wraps round to the top of the list
+    await cli.press('\r');
+    const readToken = (await cli.waitFor('Your token does not fit')).replace(/\n/g, ' ');
+    expect(readToken).toContain('Press Esc to log in with another practice token (the write token fits).');
+    expect(readToken).not.toContain('settings/tokens');
+    cli.pty.kill();
+    await cli.exited;
+
+    sandboxLogin(env, dir, 'read');
+    const ts = startCli([CLI, 'troubleshoot', '--sandbox'], {env, cwd: dir, cols: 100, rows: 30});
+    await ts.waitFor('Paste the error you got');
+    await ts.press(`${FORBIDDEN}\r`);
+    await ts.press('\u0004');
+    const fixes = await ts.waitFor('Fix it', 15_000);
+    expect(fixes.slice(fixes.lastIndexOf('Fix it'))).toMatch(/Fix it\n❯ Log in \(again, with another token\)\s+\(suggested\)/);
+    ts.pty.kill();
+    await ts.exited;
+  }, 45_000);
 });

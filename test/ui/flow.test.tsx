@@ -105,7 +105,8 @@ describe('the wizard flow on the sandbox', () => {
     expect(screen).toContain('403 Forbidden');
     expect(screen).toContain('problem id: forbidden-403');
     expect(screen).toContain('A read token was used to push, create a repo or run a Job. (this is it)');
-    expect(screen).toMatch(/Open the token page in your browser\s+\(suggested\)/);
+    // The sandbox's fix stays in the wizard: log in again with another practice token, suggested first.
+    expect(screen).toMatch(/❯ Log in \(again, with another token\)\s+\(suggested\)/);
     for (const frame of app.frames) expect(frame).not.toContain(token);
     await app.controller.dispose();
   }, 60_000);

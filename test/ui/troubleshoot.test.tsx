@@ -72,10 +72,11 @@ async function openProblem(controller: WizardController, problem: ProblemId, evi
 /** Which practice token (and hf-job.json) brings each problem's actual cause out, and that cause. */
 const CASES: {problem: ProblemId; label: Label; config?: unknown; actual?: string | RegExp; suggested?: string}[] = [
   {problem: 'unauthorized-401', label: 'expired', actual: 'invalid-token', suggested: 'Log in \\(again'},
-  {problem: 'forbidden-403', label: 'read', actual: 'read-token', suggested: 'Open the token page'},
+  // On the sandbox the practice picker is the token page: "Log in again" is what works there (issue 17, defect 7).
+  {problem: 'forbidden-403', label: 'read', actual: 'read-token', suggested: 'Log in \\(again'},
   {problem: 'token-missing', label: 'write', config: {...PUSH.config, secrets: {TOKEN: '$HF_TOKEN'}}, actual: 'wrong-secret-key', suggested: 'Rename the secret'},
   {problem: 'repo-access-denied', label: 'write'},
-  {problem: 'gated-repo', label: 'fine-grained', actual: 'fine-grained-no-gated', suggested: 'Open the token page'},
+  {problem: 'gated-repo', label: 'fine-grained', actual: 'fine-grained-no-gated', suggested: 'Log in \\(again'},
   {problem: 'invalid-token-format', label: 'write'},
   {problem: 'rate-limited', label: 'write', actual: 'too-many-requests', suggested: 'Run the job again'},
   {problem: 'network-error', label: 'write'},

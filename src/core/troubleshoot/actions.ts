@@ -72,6 +72,8 @@ export interface FixContext {
   hasJob?: boolean;
   /** The Hub has a billing page (the sandbox has none: its practice-user can pay). */
   hasBilling?: boolean;
+  /** The sandbox: a new token is a practice token picked in the wizard, so "Log in again" is the fix that works there. */
+  sandbox?: boolean;
 }
 
 /** The actions that fit: a pasted text never offers "Run the job again", the sandbox never a billing page. */
@@ -90,5 +92,10 @@ export function fixesFor(problem: ProblemId, actualCause: string | undefined, ct
   );
   const out: {actions: FixAction[]; suggested?: FixAction} = {actions: usable};
   if (suggested && usable.includes(suggested)) out.suggested = suggested;
+  if (ctx.sandbox && usable.includes('open-token-page')) {
+    // On the sandbox the practice picker is the token page: log in again comes first and is the one suggested.
+    out.actions = ['re-login', ...usable.filter((a) => a !== 're-login')];
+    if (out.suggested === 'open-token-page') out.suggested = 're-login';
+  }
   return out;
 }

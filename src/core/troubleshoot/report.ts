@@ -144,7 +144,7 @@ export function buildReport(input: ReportInput): TroubleshootReport {
   if (input.diagnosis) r.why = actual ? actual.text : (input.diagnosis.cause ?? NO_SINGLE_CAUSE);
   if (input.job?.stage === 'COMPLETED' && input.problem === 'unknown') r.resolved = 'This job completed: its token worked and there is nothing to fix.';
   const hasJob = input.origin !== 'pasted';
-  const ctx: FixContext = {hasTarget: true, loggedIn: hasJob, hasJob, hasBilling: !isSandboxEndpoint(endpoint), ...input.fix};
+  const ctx: FixContext = {hasTarget: true, loggedIn: hasJob, hasJob, hasBilling: !isSandboxEndpoint(endpoint), sandbox: isSandboxEndpoint(endpoint), ...input.fix};
   if (input.origin === 'pasted') ctx.hasJob = false;
   const chosen = input.actions ?? fixesFor(input.problem, actual?.id, ctx);
   // Whoever chose them, a pasted text never offers to run "the job" again: no job ran here.

@@ -61,7 +61,11 @@ export function TokenType({state, dispatch}: ScreenProps) {
           <Text color={verdict.ok ? (verdict.uncertain ? 'yellow' : 'green') : 'red'}>
             {verdict.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} {verdict.explanation}
           </Text>
-          {!verdict.ok ? (
+          {!verdict.ok && state.target?.kind === 'sandbox' ? (
+            <Text>
+              Press <Text bold>Esc</Text> to log in with another practice token (the write token fits). Enter continues anyway, to see how it fails.
+            </Text>
+          ) : !verdict.ok ? (
             <Text>
               Press <Text bold>o</Text> to open <Link url={tokenPageUrl(state.target?.endpoint)} /> (write preset), or Esc to log in with
               another token. Enter continues anyway, to see how it fails.

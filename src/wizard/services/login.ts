@@ -66,7 +66,11 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
   async function validateToken(target: TargetInfo, token: string, source: TokenSourceKind): Promise<ValidateResult> {
     const verifySource: VerifySource = source === 'HF_TOKEN' || source === 'HUGGING_FACE_HUB_TOKEN' || source === 'file' ? source : 'input';
     const result = await verifyToken({endpoint: target.endpoint, token, source: verifySource});
-    if (!result.ok) return {ok: false, message: redactSecrets(result.message, [token])};
+    if (!result.ok) {
+      // A practice token picked on this screen: the fix is the write token one line above, not a command to run elsewhere.
+      const message = source === 'practice' ? result.message.replace(/On the sandbox, log in with the write practice token: `[^`]*`/, 'Pick the write token above instead: it works here') : result.message;
+      return {ok: false, message: redactSecrets(message, [token])};
+    }
     const info = result.info;
     const account: Account = {
       user: info.user,

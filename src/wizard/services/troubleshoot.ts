@@ -82,7 +82,7 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
         actual = {id: 'no-token-in-job', text: 'The token is passed in "env" instead of "secrets".', fix: 'Move HF_TOKEN from "env" to "secrets" in hf-job.json.'};
       }
       // A pasted error came from some job of the person's that this wizard did not run: nothing to "run again" here.
-      const fixes = fixesFor(problem, actual?.id, {hasTarget: !session.detached, loggedIn: Boolean(account), hasJob: !options.pasted, hasBilling: !isSandboxEndpoint(endpoint)});
+      const fixes = fixesFor(problem, actual?.id, {hasTarget: !session.detached, loggedIn: Boolean(account), hasJob: !options.pasted, hasBilling: !isSandboxEndpoint(endpoint), sandbox: isSandboxEndpoint(endpoint)});
       const noToken = !ctx.token && !actual;
       if (noToken && fixes.actions.includes('re-login')) fixes.suggested = 're-login';
       const out: Diagnosis = {
