@@ -49,13 +49,22 @@ export function parseWizardArgs(args: string[]): WizardArgs | {error: string} {
   return out;
 }
 
-export const NON_TTY_MESSAGE = [
-  'hf-jobs-wizard: the wizard is interactive and needs a terminal (stdin and stdout are not both a TTY).',
-  'Without a terminal, use the non-interactive commands:',
-  `  ${appCommand('login --token-stdin')} < token.txt   validate and save a token`,
-  `  ${appCommand('check')}                             the checklist (exit 1 on a failure)`,
-  `  ${appCommand('example push-dataset --yes')}        submit an example job and stream its logs`,
-].join('\n');
+/** What to run without a terminal, on the Hub the wizard was asked for (--sandbox / --endpoint carried over). */
+export function nonTtyMessage(target: {sandbox?: boolean; endpoint?: string} = {}): string {
+  const on = target.sandbox ? ' --sandbox' : target.endpoint ? ` --endpoint ${target.endpoint}` : '';
+  const rows: [string, string][] = [
+    [target.sandbox ? 'login --sandbox --practice write' : `login --token-stdin${on} < token.txt`, target.sandbox ? 'log in with the write practice token' : 'validate and save a token'],
+    [`check${on}`, 'the checklist (exit 1 on a failure)'],
+    [`example push-dataset --yes${on}`, 'submit an example job and stream its logs'],
+  ];
+  const width = Math.max(...rows.map(([c]) => appCommand(c).length));
+  return [
+    'hf-jobs-wizard: the wizard is interactive and needs a terminal (stdin and stdout are not both a TTY).',
+    'Without a terminal, use the non-interactive commands:',
+    ...rows.map(([c, what]) => `  ${appCommand(c).padEnd(width)}   ${what}`),
+  ].join('\n');
+}
+
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const parsed = parseWizardArgs(args);
@@ -68,7 +77,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return EXIT.ok;
   }
   if (!io.stdin.isTTY || !io.stdout.isTTY) {
-    writeLine(io.stderr, NON_TTY_MESSAGE);
+    writeLine(io.stderr, nonTtyMessage(parsed));
     return EXIT.usage;
   }
   return runInteractive(parsed, io);

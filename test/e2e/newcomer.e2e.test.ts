@@ -157,4 +157,21 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     ts.pty.kill();
     await ts.exited;
   }, 45_000);
+
+  it('piped stdin: the commands it suggests instead keep --sandbox (they would go to huggingface.co without it)', () => {
+    let stderr = '';
+    let status = 0;
+    try {
+      execFileSync(process.execPath, [CLI, '--sandbox'], {input: '\n', env: {...process.env, CI: ''}, stdio: ['pipe', 'pipe', 'pipe']});
+    } catch (error) {
+      const e = error as {status: number; stderr: Buffer};
+      status = e.status;
+      stderr = e.stderr.toString();
+    }
+    expect(status).toBe(2);
+    const suggested = stderr.split('\n').filter((l) => l.trim().startsWith('npx hf-jobs-wizard'));
+    expect(suggested.length).toBe(3);
+    for (const line of suggested) expect(line).toContain('--sandbox');
+    expect(stderr).toContain('npx hf-jobs-wizard login --sandbox --practice write');
+  });
 });

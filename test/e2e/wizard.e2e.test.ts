@@ -135,9 +135,9 @@ describe('e2e in a pseudo-terminal', () => {
       stderr = e.stderr.toString();
     }
     expect(status).toBe(2);
-    expect(stderr).toContain('hf-jobs-wizard check');
-    expect(stderr).toContain('login --token-stdin');
-    expect(stderr).toContain('example push-dataset --yes');
+    expect(stderr).toContain('hf-jobs-wizard check --sandbox');
+    expect(stderr).toContain('login --sandbox --practice write');
+    expect(stderr).toContain('example push-dataset --yes --sandbox');
     expect(stderr).not.toMatch(/Raw mode|at .*\.js:\d+/);
   });
 });
