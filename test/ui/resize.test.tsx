@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {initialState, transition} from '../../src/core/wizard/machine.js';
 import type {CheckItem, WizardEvent, WizardState} from '../../src/core/wizard/types.js';
 import {Checklist} from '../../src/ui/screens/Checklist.js';
-import {delay, KEYS, press} from './helpers.js';
+import {KEYS, press, waitForText} from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -22,15 +22,14 @@ function checklistState(): WizardState {
 describe('resize', () => {
   it('the highlighted item stays "Continue anyway" when the list folds on a short terminal', async () => {
     const app = render(<Checklist state={checklistState()} dispatch={() => {}} />);
-    await delay();
-    expect(app.lastFrame()).toContain('❯ Continue anyway to the example job');
+    await waitForText(app.lastFrame, '❯ Continue anyway to the example job');
     expect(app.lastFrame()).toContain('Check 3 passes');
     Object.defineProperty(app.stdout, 'rows', {value: 20, configurable: true});
     app.stdout.emit('resize');
-    await delay(30);
-    expect(app.lastFrame()).toMatch(/✓ 6 passed \(a taller window lists them\)/);
+    // Under load a frame can lag behind a key or a resize: wait for the frame instead of a fixed delay.
+    await waitForText(app.lastFrame, /✓ 6 passed \(a taller window lists them\)/);
     expect(app.lastFrame()).toContain('❯ Continue anyway to the example job');
     await press(app.stdin, KEYS.up);
-    expect(app.lastFrame()).toContain('❯ ✗ Token may push');
+    await waitForText(app.lastFrame, '❯ ✗ Token may push');
   });
 });
