@@ -16,11 +16,11 @@ import {classifyText} from '../core/troubleshoot/classify.js';
 import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
 import {AppError, EXIT, isInterrupt, writeLine, type CommandIo} from '../io.js';
 import {promptConfirm, promptSelect} from '../prompt.js';
-import {buildJob, followJob, formatUsd, isTerminal, jobEndLine, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob} from '../core/jobs/index.js';
+import {buildJob, submitAsUvRun, followJob, formatUsd, isTerminal, jobEndLine, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob} from '../core/jobs/index.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
-const HELP = `Usage: hf-jobs-wizard example [NAME] [--yes] [--json] [--sandbox | --endpoint URL]
+const HELP = `Usage: hf-jobs-wizard example [NAME] [--uv-run] [--yes] [--json] [--sandbox | --endpoint URL]
 
 Submits one of the example jobs with your token as the job's HF_TOKEN secret, streams its log (tokens
 masked) and tells you how it ended. Examples:
@@ -33,6 +33,8 @@ Python script on HF Jobs (cpu-basic, 10 minute timeout): you are shown the price
 Options:
   --sandbox       run it on the built-in sandbox Hub (its practice login, else the practice write token)
   --endpoint URL  the Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
+  --uv-run        submit it as \`hf jobs uv run --secrets HF_TOKEN SCRIPT\` does: the script uploaded with Xet to
+                  your private bucket jobs-artifacts and mounted at /data, the job running \`uv run /data/SCRIPT\`
   --yes           do not ask before spending credits on the real Hub (needed without a terminal)
   --json          print one JSON summary on stdout (the log goes to stderr)
   -h, --help      show this help
@@ -45,12 +47,13 @@ interface Options {
   json: boolean;
   sandbox: boolean;
   endpoint?: string;
+  uvRun: boolean;
 }
 
 function parse(args: string[]): Options | 'help' {
   const {values, positionals} = parseArgs({
     args,
-    options: {yes: {type: 'boolean', short: 'y'}, json: {type: 'boolean'}, sandbox: {type: 'boolean'}, endpoint: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+    options: {yes: {type: 'boolean', short: 'y'}, json: {type: 'boolean'}, sandbox: {type: 'boolean'}, 'uv-run': {type: 'boolean'}, endpoint: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
     allowPositionals: true,
     strict: true,
   });
@@ -62,6 +65,7 @@ function parse(args: string[]): Options | 'help' {
     yes: Boolean(values.yes),
     json: Boolean(values.json),
     sandbox: Boolean(values.sandbox),
+    uvRun: Boolean(values['uv-run']),
     ...(values.endpoint ? {endpoint: values.endpoint} : {}),
   };
 }
@@ -152,7 +156,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
 
     // core/jobs buildJob: the example's config with "$HF_TOKEN" filled in (in memory) as the secret HF_TOKEN.
-    const {spec, runner, note} = buildJob({example, token, target: local ? 'sandbox' : 'hub', namespace});
+    const built = buildJob({example, token, target: local ? 'sandbox' : 'hub', namespace});
+    const {spec, runner, note} = built;
     err(`Example "${example.title}" on ${sandbox ? 'the sandbox Hub' : endpoint} as ${namespace}: ${note}.`);
     err(`Token: ${maskToken(token)} from ${tokenFrom}, passed to the job as the secret HF_TOKEN (only its name shows in the job's details).`);
     // Pre-flight, before anything is submitted: allowed, paid for, how long, at what price.
@@ -172,7 +177,17 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
 
     // One submit, labelled so a lost answer can be looked up (core/jobs/submit.ts): never "not submitted" for a job that runs.
-    const submitted = await submitJob(client, namespace, spec, {secrets});
+    // --uv-run: the requests `hf jobs uv run` sends (bucket, Xet upload, job with the folder at /data), core/jobs/uv-run.ts.
+    let submitted;
+    let uvRun: {bucket: string; folder: string; script: string} | undefined;
+    if (o.uvRun) {
+      const viaUv = await submitAsUvRun({hubUrl: endpoint, accessToken: token, namespace, built, script: {name: example.scriptName, source: example.python}});
+      for (const line of viaUv.lines) err(line);
+      submitted = viaUv.result;
+      if (viaUv.uv) uvRun = {bucket: viaUv.uv.bucket, folder: viaUv.uv.folder, script: viaUv.uv.scriptPath};
+    } else {
+      submitted = await submitJob(client, namespace, spec, {secrets});
+    }
     if (submitted.submitted === 'unknown') {
       throw new AppError(`the Hub's answer to the submit was lost (${submitted.message}) and the job list could not be read: the job may be running. Look at ${endpoint}/jobs/${namespace} before you submit again.`);
     }
@@ -232,7 +247,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (o.json) {
       writeLine(
         io.stdout,
-        JSON.stringify({example: example.id, id: job.id, url, namespace, endpoint, sandbox: local, runner, stage, message, ...(hint ? {hint} : {}), logLines: outcome.lines.length, ...(outcome.ended === 'timeout' ? {followed: 'timeout'} : {}), ...(preflightReport ? {preflight: preflightReport} : {})}),
+        JSON.stringify({example: example.id, id: job.id, url, namespace, endpoint, sandbox: local, runner, stage, message, ...(hint ? {hint} : {}), logLines: outcome.lines.length, ...(outcome.ended === 'timeout' ? {followed: 'timeout'} : {}), ...(preflightReport ? {preflight: preflightReport} : {}), ...(uvRun ? {uvRun} : {})}),
       );
     }
     return ok && outcome.ended === 'terminal' ? EXIT.ok : EXIT.failed;

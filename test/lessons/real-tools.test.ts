@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Course} from '../../src/core/lessons/course.js';
+import {followLog, submitLikeHfCli} from '../../src/core/lessons/live.js';
 import {loadLessons} from '../../src/core/lessons/loader.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {createHubClient} from '../../src/core/hub/client.js';
@@ -77,5 +78,18 @@ describe('lesson 7, real-hf', () => {
     const r = await course.verify(lesson, exercise, {target: t});
     expect(r.passed).toBe(false);
     expect(r.items.map((i) => i.text).join('\n')).toContain(`Job ${job.id} got HF_TOKEN with -e`);
+  });
+
+  it('the reference solution, sent as `hf jobs uv run` sends it (script in the jobs-artifacts bucket, mounted at /data), passes', {timeout: 90_000}, async () => {
+    const t = target();
+    const job = await submitLikeHfCli(t, 'push-dataset', 'fine-grained');
+    await followLog(t, job.id, 60_000);
+    const dir = join(home, 'c');
+    const course = await Course.open({env: {XDG_CONFIG_HOME: join(dir, 'config')}, cwd: dir, workspace: join(dir, 'ws')});
+    await course.start(lesson, exercise);
+    const r = await course.verify(lesson, exercise, {target: t});
+    const text = r.items.map((i) => i.text).join('\n');
+    expect(r.passed, text).toBe(true);
+    expect(text).toMatch(new RegExp(`It was sent as \`hf jobs uv run\` sends it: the script uploaded to the bucket ${t.user}/jobs-artifacts \\(folder \\d{8}T\\d{6}-[0-9a-f]{6}\\), mounted at /data\\.`));
   });
 });

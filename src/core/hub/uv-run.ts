@@ -23,6 +23,11 @@ export interface UvRunRequest {
   script: {name: string; content: Blob};
   scriptArgs?: string[];
   image?: string;
+  /**
+   * What the job runs instead of `uv run /data/<script>` (the sandbox's Node twin of an example, when this machine can
+   * run neither uv nor the Python script); the script is still uploaded and mounted at /data, as hf does.
+   */
+  command?: string[];
   /** Secret values (e.g. {HF_TOKEN: token}); sent in the job request only, never logged. */
   secrets?: Record<string, string>;
   environment?: Record<string, string>;
@@ -40,6 +45,8 @@ export interface UvRunResult {
   command: string[];
   /** Whether this call created the bucket (false: it existed, the 409 that create_bucket(exist_ok=True) ignores). */
   createdBucket: boolean;
+  /** Where the job sees the script: /data/<name>. */
+  scriptPath: string;
 }
 
 export async function submitLikeUvRun(req: UvRunRequest): Promise<UvRunResult> {
@@ -55,7 +62,7 @@ export async function submitLikeUvRun(req: UvRunRequest): Promise<UvRunResult> {
     createdBucket = false;
   }
   await commit({...base, repo: `buckets/${bucket}`, title: `Upload ${remoteName}`, operations: [{operation: 'addOrUpdate', path: `${folder}/${remoteName}`, content: req.script.content}]});
-  const command = ['uv', 'run', `${JOBS_ARTIFACTS_MOUNT_PATH}/${remoteName}`, ...(req.scriptArgs ?? [])];
+  const command = req.command ?? ['uv', 'run', `${JOBS_ARTIFACTS_MOUNT_PATH}/${remoteName}`, ...(req.scriptArgs ?? [])];
   const job = await runJob({
     ...base,
     namespace: req.namespace,
@@ -68,5 +75,5 @@ export async function submitLikeUvRun(req: UvRunRequest): Promise<UvRunResult> {
     ...(req.labels ? {labels: req.labels} : {}),
     volumes: [{source: `buckets/${bucket}`, mountPath: JOBS_ARTIFACTS_MOUNT_PATH, path: folder, readOnly: false}],
   } as Parameters<typeof runJob>[0]);
-  return {job, bucket, folder, command, createdBucket};
+  return {job, bucket, folder, command, createdBucket, scriptPath: `${JOBS_ARTIFACTS_MOUNT_PATH}/${remoteName}`};
 }

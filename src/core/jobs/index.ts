@@ -3,3 +3,4 @@ export * from './build.js';
 export * from './stages.js';
 export * from './submit.js';
 export * from './follow.js';
+export * from './uv-run.js';

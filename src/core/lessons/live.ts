@@ -8,6 +8,7 @@ import {describeHubError} from '../hub/errors.js';
 import {followJob} from '../jobs/follow.js';
 import {submitJob} from '../jobs/submit.js';
 import {buildJob} from '../jobs/build.js';
+import {submitAsUvRun} from '../jobs/uv-run.js';
 import {DEFAULT_CONFIG_FILE, JobSpecError, parseJobConfig, type ConfigIssue, type JobConfig} from '../jobspec/index.js';
 import {classifyWhoAmI, describeKind, summarizePermissions} from '../tokens/classify.js';
 import {maskToken} from '../tokens/mask.js';
@@ -165,7 +166,10 @@ export function submittedByThisApp(job: Pick<HubJob, 'labels'>): boolean {
 export async function submitLikeHfCli(target: LearnTarget, exampleId: string, token: PracticeToken): Promise<HubJob> {
   const example = findExample(exampleId);
   if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
-  // core/jobs buildJob with the example's own config: "$HF_TOKEN" as the secret HF_TOKEN, no labels of this app.
-  const {spec} = buildJob({example, token: target.tokens[token], target: 'sandbox', namespace: target.user, appLabels: 'none'});
-  return createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens[token]}).runJob(target.user, spec);
+  // core/jobs buildJob with the example's own config: "$HF_TOKEN" as the secret HF_TOKEN, no labels of this app; then
+  // the requests hf sends (core/jobs/uv-run.ts): the script to the bucket jobs-artifacts with Xet, mounted at /data.
+  const built = buildJob({example, token: target.tokens[token], target: 'sandbox', namespace: target.user, appLabels: 'none'});
+  const sent = await submitAsUvRun({hubUrl: target.hubUrl, accessToken: target.tokens[token], namespace: target.user, built, script: {name: example.scriptName, source: example.python}});
+  if (sent.result.submitted !== true) throw new JobConfigError(`The job was not submitted: ${sent.result.message}`);
+  return sent.result.job;
 }

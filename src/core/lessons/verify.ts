@@ -144,6 +144,15 @@ async function verifyOutsideJob(target: LearnTarget, repo: string): Promise<Veri
     return items;
   }
   items.push({ok: true, text: `Job ${done.id} completed.`});
+  // How it was sent: hf 1.13+ uploads the script to the bucket {you}/jobs-artifacts and mounts its folder at /data.
+  const volumes = ((done as {volumes?: unknown}).volumes ?? []) as {type?: string; source?: string; mountPath?: string; path?: string}[];
+  const artifacts = Array.isArray(volumes) ? volumes.find((v) => v.type === 'bucket' && v.source === `${target.user}/jobs-artifacts`) : undefined;
+  items.push({
+    ok: true,
+    text: artifacts
+      ? `It was sent as \`hf jobs uv run\` sends it: the script uploaded to the bucket ${target.user}/jobs-artifacts (folder ${artifacts.path ?? '?'}), mounted at ${artifacts.mountPath ?? '/data'}.`
+      : 'It carried its script inline (an older hf, run_job or the MCP tool): hf 1.13 and later upload it to the bucket jobs-artifacts and mount it at /data instead.',
+  });
   const names = await datasetFiles(target, repo);
   items.push(names.length ? {ok: true, text: `datasets/${target.user}/${repo} has ${names.join(', ')}.`} : {ok: false, text: `datasets/${target.user}/${repo} has no files: the job did not push anything.`});
   return items;
