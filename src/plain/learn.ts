@@ -1,6 +1,7 @@
 // `learn --plain`: the tutorial as line prompts (@inquirer/prompts): a lesson list, the lesson printed as text,
 // then an exercise menu (verify, hint, run, whoami, reset, solution, next). Same Course actions as the Ink view, and
 // the same flow (core/lessons/learn-flow.ts) for where each pick leads: lessons, exercises, next, back, hints, reset.
+import {appCommand} from '../core/invocation.js';
 import {confirm, select} from '@inquirer/prompts';
 import type {CommandIo} from '../io.js';
 import {EXIT} from '../io.js';
@@ -161,7 +162,7 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
         }
       }
     }
-    print('Progress saved. Resume any time with `hf-jobs-wizard learn`.');
+    print(`Progress saved. Resume any time with \`${appCommand('learn')}\`.`);
     return EXIT.ok;
   } catch (error) {
     if ((error as Error).name === 'ExitPromptError' || (error as Error).name === 'AbortPromptError') {

@@ -72,6 +72,7 @@ describe('learn --plain', () => {
     mark = out.length;
     await press(UP, ENTER); // Quit (the last entry)
     expect(await done).toBe(0);
-    expect(out.slice(mark)).toContain('Progress saved. Resume any time');
+    // The command as it runs from a clone or npm (npx …), as everywhere else: not a bare name that is not on PATH.
+    expect(out.slice(mark)).toContain('Progress saved. Resume any time with `npx hf-jobs-wizard learn`.');
   }, 20_000);
 });

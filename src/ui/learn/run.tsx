@@ -1,4 +1,5 @@
 // Mounts the learn view on the command's streams; resolves with the exit code after Ink has unmounted.
+import {appCommand} from '../../core/invocation.js';
 import {render} from 'ink';
 import type {CommandIo} from '../../io.js';
 import type {Course} from '../../core/lessons/course.js';
@@ -23,6 +24,6 @@ export async function runInkLearn(input: {course: Course; target: LearnTarget; i
     {stdin: io.stdin as NodeJS.ReadStream, stdout: out, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false},
   );
   await app.waitUntilExit();
-  io.stdout.write(code === 130 ? 'Interrupted; progress saved.\n' : 'Progress saved. Resume any time with `hf-jobs-wizard learn`.\n');
+  io.stdout.write(code === 130 ? 'Interrupted; progress saved.\n' : `Progress saved. Resume any time with \`${appCommand('learn')}\`.\n`);
   return code;
 }
