@@ -4,6 +4,8 @@
 import type {CommandIo} from '../io.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
+import {runChoices} from '../core/wizard/preflight.js';
+import {preflightText} from '../core/preflight/preflight.js';
 import {PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
 import {STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
 import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
@@ -53,6 +55,11 @@ function narrator(controller: WizardController, print: (line?: string) => void):
       const skipped = s.checklist.items.filter((i) => i.status === 'skip');
       print(checkSummary(s.checklist.items));
       if (skipped.length) print(`Not applicable here: ${skipped.map((i) => i.title).join('; ')}.`);
+    }
+    const pf = s.example.preflight;
+    if (pf?.phase === 'done' && pf !== prev.example.preflight) {
+      if (pf.report) for (const line of preflightText(pf.report)) print(line);
+      else print(`Pre-flight could not be run (${pf.error ?? 'no answer'}); the Hub will decide at submit.`);
     }
     if (s.run.job && s.run.job !== prev.run.job) print(`Job ${s.run.job.id} submitted: ${s.run.job.url}`);
     if (s.run.stage && s.run.stage !== prev.run.stage) print(`Stage: ${s.run.stage}${s.run.startedAt ? ` (${formatElapsed((s.run.stageAt ?? Date.now()) - s.run.startedAt)})` : ''}`);
@@ -242,35 +249,8 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
         } else dispatch({type: 'checklist-continue'});
         return;
       }
-      case 'example': {
-        const ex = s.examples.find((e) => e.id === s.goal);
-        if (!ex) return;
-        if (!s.example.confirming && s.example.view === 'script') {
-          print(`${ex.title}: ${ex.summary}`);
-          if (s.target?.kind === 'sandbox') print('On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).');
-          print(`--- hf-job.json`);
-          print(ex.config.trimEnd());
-          const cli = ex.snippets[0];
-          if (cli) print(`--- the same job with the ${cli.label}:\n${cli.text.trimEnd()}`);
-        }
-        if (s.example.confirming) {
-          const yes = await ask(`Run on ${ex.flavor} on ${s.target?.endpoint.replace(/^https?:\/\//, '') ?? 'huggingface.co'}${s.example.price ? ` (${s.example.price})` : ''}, billed to your credits?`, [{name: 'Yes, run it', value: true}, {name: 'No', value: false}]);
-          dispatch({type: 'confirm-run', yes});
-          return;
-        }
-        const shows: Choice<string>[] = [{name: `Show the script (${ex.scriptName})`, value: 'show:script'}, ...ex.snippets.slice(1).map((sn) => ({name: `Show it as ${sn.label}`, value: `show:${sn.label}`}))];
-        const v = await ask('Next?', withNav([{name: 'Run this job', value: 'run'}, ...shows, {name: 'Copy the hf CLI command', value: 'copy'}], s));
-        if (nav(v)) return;
-        if (v.startsWith('show:')) {
-          const label = v.slice(5);
-          const text = label === 'script' ? ex.script : ex.snippets.find((sn) => sn.label === label)?.text ?? '';
-          print(`--- ${label === 'script' ? ex.scriptName : label}`);
-          print(text.trimEnd());
-          dispatch({type: 'example-view', view: label});
-        } else if (v === 'copy') dispatch({type: 'copy', label: 'the hf CLI command', text: ex.snippets[0]?.text ?? ''});
-        else dispatch({type: 'run-example'});
-        return;
-      }
+      case 'example':
+        return exampleQuestion(s, {print, ask, withNav, nav, dispatch});
       case 'run':
         // The job is followed by an effect; idle() returns when it finished.
         return;
@@ -379,4 +359,45 @@ export async function readPastedLines(reader: LineReader): Promise<string[] | 'i
     }
     lines.push(line);
   }
+}
+
+interface PlainTools {
+  print: (line?: string) => void;
+  ask: <T>(message: string, choices: Choice<T>[], def?: T) => Promise<T>;
+  withNav: <T extends string>(choices: Choice<T>[], state: WizardState) => Choice<T | typeof BACK | typeof QUIT>[];
+  nav: (v: string) => boolean;
+  dispatch: (e: WizardEvent) => void;
+}
+
+/** The example step: the job, then Run (or, after a failed pre-flight, its ways out), the other views, copy. */
+async function exampleQuestion(s: WizardState, {print, ask, withNav, nav, dispatch}: PlainTools): Promise<void> {
+  const ex = s.examples.find((e) => e.id === s.goal);
+  if (!ex) return;
+  if (!s.example.confirming && s.example.view === 'script') {
+    print(`${ex.title}: ${ex.summary}`);
+    if (s.target?.kind === 'sandbox') print('On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).');
+    print(`--- hf-job.json`);
+    print(ex.config.trimEnd());
+    const cli = ex.snippets[0];
+    if (cli) print(`--- the same job with the ${cli.label}:\n${cli.text.trimEnd()}`);
+  }
+  if (s.example.confirming) {
+    const yes = await ask(`Run on ${ex.flavor} on ${s.target?.endpoint.replace(/^https?:\/\//, '') ?? 'huggingface.co'}${s.example.price ? ` (${s.example.price})` : ''}, billed to your credits?`, [{name: 'Yes, run it', value: true}, {name: 'No', value: false}]);
+    dispatch({type: 'confirm-run', yes});
+    return;
+  }
+  const shows: Choice<string>[] = [{name: `Show the script (${ex.scriptName})`, value: 'show:script'}, ...ex.snippets.slice(1).map((sn) => ({name: `Show it as ${sn.label}`, value: `show:${sn.label}`}))];
+  // After a failed pre-flight, Run is not offered: its fixes are printed above (the same choices as the Ink screen).
+  const runs = runChoices(s);
+  const v = await ask('Next?', withNav([...runs.map((r) => ({name: r.label, value: `run:${r.value}`})), ...shows, {name: 'Copy the hf CLI command', value: 'copy'}], s));
+  if (nav(v)) return;
+  const chosen = runs.find((r) => `run:${r.value}` === v);
+  if (chosen) dispatch(chosen.event);
+  else if (v.startsWith('show:')) {
+    const label = v.slice(5);
+    const text = label === 'script' ? ex.script : ex.snippets.find((sn) => sn.label === label)?.text ?? '';
+    print(`--- ${label === 'script' ? ex.scriptName : label}`);
+    print(text.trimEnd());
+    dispatch({type: 'example-view', view: label});
+  } else if (v === 'copy') dispatch({type: 'copy', label: 'the hf CLI command', text: ex.snippets[0]?.text ?? ''});
 }

@@ -1,5 +1,5 @@
 // The whole wizard, typed as a user would, against a real in-process sandbox Hub: a pasted write token pushes a
-// dataset (COMPLETED, and the dataset exists); a read token ends on the 403 screen whose diagnosis names the role.
+// dataset (COMPLETED, and the dataset exists); a read token is stopped by pre-flight, whose "why" opens the 403 screen naming the role.
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -86,7 +86,7 @@ describe('the wizard flow on the sandbox', () => {
     await app.controller.dispose();
   }, 60_000);
 
-  it('a read token ends on the 403 screen whose diagnosis names the role', async () => {
+  it('a read token is stopped by pre-flight, whose "why" opens the 403 screen naming the role', async () => {
     const token = sb.current.tokens.read;
     const app = await startWizard();
     await pasteToken(app, token);
@@ -99,10 +99,15 @@ describe('the wizard flow on the sandbox', () => {
     await waitForText(app.lastFrame, '❯ Continue anyway to the example job');
     expect(app.lastFrame()).toContain('✗ Token may run the job (and push)');
     await press(app.stdin, KEYS.enter);
-    await waitForText(app.lastFrame, '❯ Run this job');
+    // Pre-flight stops it before anything is submitted (the Hub's Jobs check answers 403); "why" opens the 403 screen.
+    await waitForText(app.lastFrame, '❯ Log in with another token', 30_000);
+    expect(app.lastFrame()).toContain('Pre-flight: this job would be refused');
+    expect(app.lastFrame()).not.toContain('Run this job');
+    await press(app.stdin, KEYS.down);
+    await waitForText(app.lastFrame, '❯ Why it would be refused (troubleshoot)');
     await press(app.stdin, KEYS.enter);
     const screen = await waitForText(app.lastFrame, /role: read/, 30_000);
-    expect(screen).toContain('403 Forbidden');
+    expect(screen).toContain('cannot run Jobs');
     expect(screen).toContain('problem id: forbidden-403');
     expect(screen).toContain('A read token was used to push, create a repo or run a Job. (this is it)');
     // The sandbox's fix stays in the wizard: log in again with another practice token, suggested first.

@@ -1,7 +1,8 @@
 // The wizard reducer: every step's transitions, Esc back without losing answers, and the effects each event asks for.
 import {describe, expect, it} from 'vitest';
 import {initialState, quitCode, transition} from '../../src/core/wizard/machine.js';
-import type {Account, ExampleSummary, WizardEvent, WizardState} from '../../src/core/wizard/types.js';
+import {preflightTokenProblem, runChoices} from '../../src/core/wizard/preflight.js';
+import type {Account, ExampleSummary, PreflightReport, WizardEvent, WizardState} from '../../src/core/wizard/types.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
 const example: ExampleSummary = {id: 'push-dataset', title: 'Push a dataset', summary: 's', needs: 'write', scriptName: 'a.py', script: 'print(1)\n', config: '{}\n', flavor: 'cpu-basic', snippets: []};
@@ -112,8 +113,91 @@ function atStep(step: 'token-type' | 'config' | 'checklist' | 'example'): Wizard
   if (step === 'config') return s;
   s = run(s, {type: 'config-confirm'}, {type: 'config-written', files: ['/x/d/hf-job.json']}).state;
   if (step === 'checklist') return s;
-  return run(s, {type: 'checks-done', items: []}, {type: 'checklist-continue'}).state;
+  return run(s, {type: 'checks-done', items: []}, {type: 'checklist-continue'}, {type: 'preflight-done', report: PASS}).state;
 }
+
+const PASS: PreflightReport = {verdict: 'pass', lines: [{id: 'auth-check', status: 'pass', message: 'The Hub confirms this token may run jobs in practice-user.'}]};
+const WARN: PreflightReport = {verdict: 'warn', lines: [{id: 'billing', status: 'warn', message: 'The Hub did not say whether your account can pay for Jobs.', fix: 'Check /settings/billing before a long job.'}]};
+const FAIL: PreflightReport = {
+  verdict: 'fail',
+  lines: [
+    {id: 'auth-check', status: 'pass', message: 'ok'},
+    {id: 'billing', status: 'fail', message: 'Your account cannot pay for Jobs.', fix: 'Add credits or a payment method at /settings/billing.'},
+  ],
+};
+const TOKEN_FAIL: PreflightReport = {verdict: 'fail', lines: [{id: 'token-namespace', status: 'fail', message: 'A read token cannot run jobs.', fix: 'Use a token with job.write on practice-user.'}]};
+
+describe('pre-flight before Run', () => {
+  const opening = () => {
+    const s = atStep('example');
+    return run({...s, step: 'checklist', history: s.history.slice(0, -1)}, {type: 'checklist-continue'});
+  };
+  it('opening the example asks pre-flight (and the price on huggingface.co); its answer is kept for the screen', () => {
+    const {state, effects} = opening();
+    expect(state.step).toBe('example');
+    expect(state.example.preflight).toEqual({phase: 'running'});
+    expect(effects).toEqual([{kind: 'preflight'}]);
+    const hub = run({...atStep('checklist'), target: {kind: 'hub', endpoint: 'https://huggingface.co', practice: false}}, {type: 'checks-done', items: []}, {type: 'checklist-continue'});
+    expect(hub.effects).toEqual([{kind: 'preflight'}, {kind: 'fetch-price'}]);
+    expect(run(state, {type: 'preflight-done', report: WARN}).state.example.preflight).toEqual({phase: 'done', report: WARN});
+  });
+  it('Run while pre-flight is still asking waits for it, then runs on pass or warn', () => {
+    const waiting = run(opening().state, {type: 'run-example'});
+    expect(waiting.effects).toEqual([]);
+    expect(waiting.state.busy).toMatch(/^Pre-flight/);
+    expect(waiting.state.step).toBe('example');
+    const warned = run(waiting.state, {type: 'preflight-done', report: WARN});
+    expect(warned.state.step).toBe('run');
+    expect(warned.effects).toEqual([{kind: 'submit-job'}]);
+  });
+  it('a failed pre-flight stops Run with its fix and submits nothing, even when the answer comes after Run', () => {
+    const done = run(opening().state, {type: 'preflight-done', report: FAIL}, {type: 'run-example'});
+    expect(done.effects).toEqual([]);
+    expect(done.state.step).toBe('example');
+    expect(done.state.error).toMatch(/^Not submitted: pre-flight found a problem .*Add credits or a payment method at \/settings\/billing\.$/);
+    const late = run(opening().state, {type: 'run-example'}, {type: 'preflight-done', report: FAIL});
+    expect(late.effects).toEqual([]);
+    expect(late.state.step).toBe('example');
+    expect(late.state.busy).toBeUndefined();
+    expect(late.state.error).toMatch(/^Not submitted/);
+  });
+  it('on huggingface.co a passed pre-flight still asks to confirm the spend', () => {
+    const hub = {...atStep('example'), target: {kind: 'hub' as const, endpoint: 'https://huggingface.co', practice: false}};
+    const asked = run(hub, {type: 'run-example'});
+    expect(asked.state.example.confirming).toBe(true);
+    expect(asked.effects).toEqual([]);
+  });
+  it('pre-flight that could not be run does not block: the Hub decides at submit', () => {
+    const s = run(opening().state, {type: 'preflight-done', error: 'the Hub did not answer in 10 s'}, {type: 'run-example'});
+    expect(s.effects).toEqual([{kind: 'submit-job'}]);
+  });
+  it('check again asks anew; a token failure offers another login, a billing one does not', () => {
+    const failed = run(opening().state, {type: 'preflight-done', report: FAIL}, {type: 'run-example'}).state;
+    const again = run(failed, {type: 'rerun-preflight'});
+    expect(again.effects).toEqual([{kind: 'preflight'}]);
+    expect(again.state.example.preflight).toEqual({phase: 'running'});
+    expect(again.state.error).toBeUndefined();
+    expect(preflightTokenProblem(failed)).toBe(false);
+    expect(preflightTokenProblem(run(failed, {type: 'preflight-done', report: TOKEN_FAIL}).state)).toBe(true);
+  });
+  it('the choices instead of Run: billing opens payment-required, a token failure offers another login first', () => {
+    expect(runChoices(atStep('example')).map((c) => c.value)).toEqual(['run']);
+    const billing = run(opening().state, {type: 'preflight-done', report: FAIL}).state;
+    expect(runChoices(billing).map((c) => c.value)).toEqual(['why', 'recheck']);
+    expect(runChoices(billing)[0]!.event).toEqual({type: 'open-problem', problem: 'payment-required', evidence: 'Your account cannot pay for Jobs.'});
+    const token = run(opening().state, {type: 'preflight-done', report: TOKEN_FAIL}).state;
+    expect(runChoices(token).map((c) => [c.value, c.event.type])).toEqual([['relogin', 'fix'], ['why', 'open-problem'], ['recheck', 'rerun-preflight']]);
+    const why = run(token, runChoices(token)[1]!.event);
+    expect(why.effects).toEqual([{kind: 'load-problem', problem: 'forbidden-403'}]);
+  });
+  it('an answer arriving after Esc left the example does not start the job', () => {
+    const waiting = run(opening().state, {type: 'run-example'}, {type: 'back'}).state;
+    expect(waiting.step).toBe('checklist');
+    const s = run(waiting, {type: 'preflight-done', report: PASS});
+    expect(s.effects).toEqual([]);
+    expect(s.state.step).toBe('checklist');
+  });
+});
 
 describe('token type, config, checklist', () => {
   it('changing the goal drops the old verdict and re-evaluates', () => {

@@ -162,6 +162,17 @@ export class WizardController {
         this.dispatch(price ? {type: 'price', price} : {type: 'price'});
         return;
       }
+      case 'preflight': {
+        // The same core as `example` and `check` (core/preflight); a failure to ask is a line, never a stack trace.
+        try {
+          this.dispatch({type: 'preflight-done', report: await sv.preflight(this.session())});
+        } catch (error) {
+          const secrets = this.state.account ? [this.state.account.token] : [];
+          const message = error instanceof Error ? error.message.split('\n')[0] ?? 'it failed' : String(error);
+          this.dispatch({type: 'preflight-done', error: redactSecrets(message, secrets)});
+        }
+        return;
+      }
       case 'submit-job':
         await this.submitAndFollow();
         return;

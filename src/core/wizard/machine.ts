@@ -52,6 +52,67 @@ function startRun(state: WizardState): Transition {
   return t({...next, busy: 'Submitting the job'}, [{kind: 'submit-job'}]);
 }
 
+/** Run, after pre-flight: wait for it while it runs, stop on a fail (its fixes are on the screen), continue on warn. */
+function runExample(state: WizardState): Transition {
+  const preflight = state.example.preflight;
+  if (preflight?.phase === 'running') return t({...clear(state, 'error'), example: {...state.example, runWhenReady: true}, busy: 'Pre-flight: asking the Hub whether this job will be allowed'});
+  if (preflight?.report?.verdict === 'fail') {
+    const fails = preflight.report.lines.filter((l) => l.status === 'fail');
+    const fix = fails.find((l) => l.fix)?.fix;
+    return t({...state, error: `Not submitted: pre-flight found ${fails.length === 1 ? 'a problem' : `${fails.length} problems`} the Hub would refuse or fail this job for (✗ above).${fix ? ` ${fix}` : ''}`});
+  }
+  if (state.target?.kind === 'hub' && !state.example.confirming) return t(clear({...state, example: {...state.example, confirming: true}}, 'error'));
+  return startRun(state);
+}
+
+/** The example step: pre-flight as it opens, the views, copy, the price, and Run (after pre-flight, with a confirmation on huggingface.co). */
+type ExampleEvent = Extract<WizardEvent, {type: 'checklist-continue' | 'example-view' | 'copy' | 'copied' | 'price' | 'run-example' | 'confirm-run' | 'preflight-done' | 'rerun-preflight'}>;
+
+function exampleStep(state: WizardState, event: ExampleEvent): Transition {
+  switch (event.type) {
+    case 'checklist-continue': {
+      // Pre-flight starts as the example opens (the person reads the script meanwhile); Run waits for it.
+      const example: WizardState['example'] = {...state.example, confirming: false, preflight: {phase: 'running'}};
+      delete example.runWhenReady;
+      return t(go(state, 'example', {example}), [{kind: 'preflight'}, ...(state.target?.kind === 'hub' ? [{kind: 'fetch-price'} as const] : [])]);
+    }
+    case 'example-view':
+      return t({...state, example: {...state.example, view: event.view}});
+    case 'copy':
+      return t(state, [{kind: 'copy', label: event.label, text: event.text}]);
+    case 'copied': {
+      const notice = event.ok
+        ? `Copied ${event.label} to the clipboard.`
+        : `No clipboard program here (pbcopy, wl-copy, xclip or clip.exe): select the text with the mouse instead${state.config.phase === 'written' ? '; the script and hf-job.json are also in my-first-hf-job/' : ''}.`;
+      return t({...state, notice});
+    }
+    case 'price': {
+      const example = {...state.example};
+      if (event.price) example.price = event.price;
+      return t({...state, example});
+    }
+    case 'run-example':
+      return runExample(state);
+    case 'preflight-done': {
+      const preflight: NonNullable<WizardState['example']['preflight']> = {phase: 'done'};
+      if (event.report) preflight.report = event.report;
+      if (event.error !== undefined) preflight.error = event.error;
+      const example: WizardState['example'] = {...state.example, preflight};
+      delete example.runWhenReady;
+      const next = {...state, example};
+      if (!state.example.runWhenReady || state.step !== 'example') return t(next);
+      return runExample(clear(next, 'busy'));
+    }
+    case 'rerun-preflight': {
+      const example: WizardState['example'] = {...state.example, confirming: false, preflight: {phase: 'running'}};
+      delete example.runWhenReady;
+      return t(clear({...state, example}, 'error', 'notice'), [{kind: 'preflight'}]);
+    }
+    case 'confirm-run':
+      return event.yes ? startRun(state) : t({...state, example: {...state.example, confirming: false}});
+  }
+}
+
 function startChecks(state: WizardState): Transition {
   return t(go(state, 'checklist', {checklist: {phase: 'running', items: []}}), [{kind: 'run-checks'}]);
 }
@@ -197,28 +258,15 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     case 'open-problem':
       return openProblem(state, event.problem, event.evidence);
     case 'checklist-continue':
-      return t(go(state, 'example', {example: {...state.example, confirming: false}}), state.target?.kind === 'hub' ? [{kind: 'fetch-price'}] : []);
-
     case 'example-view':
-      return t({...state, example: {...state.example, view: event.view}});
     case 'copy':
-      return t(state, [{kind: 'copy', label: event.label, text: event.text}]);
-    case 'copied': {
-      const notice = event.ok
-        ? `Copied ${event.label} to the clipboard.`
-        : `No clipboard program here (pbcopy, wl-copy, xclip or clip.exe): select the text with the mouse instead${state.config.phase === 'written' ? '; the script and hf-job.json are also in my-first-hf-job/' : ''}.`;
-      return t({...state, notice});
-    }
-    case 'price': {
-      const example = {...state.example};
-      if (event.price) example.price = event.price;
-      return t({...state, example});
-    }
+    case 'copied':
+    case 'price':
     case 'run-example':
-      if (state.target?.kind === 'hub' && !state.example.confirming) return t({...state, example: {...state.example, confirming: true}});
-      return startRun(state);
     case 'confirm-run':
-      return event.yes ? startRun(state) : t({...state, example: {...state.example, confirming: false}});
+    case 'preflight-done':
+    case 'rerun-preflight':
+      return exampleStep(state, event);
 
     case 'job-submitted':
       return t(clear({...state, run: {...state.run, phase: 'running', job: event.job, stage: 'SCHEDULING', startedAt: event.at, stageAt: event.at}}, 'busy'));

@@ -1,6 +1,7 @@
 // Every side effect the wizard needs, behind one interface. src/wizard/services/ implements it (createServices);
 // the Ink UI and the plain mode receive the same object, so both walk the same machine with the same I/O.
 import type {GoalVerdict} from '../tokens/classify.js';
+import type {PreflightReport} from '../preflight/preflight.js';
 import type {
   Account,
   CheckItem,
@@ -48,6 +49,8 @@ export interface WizardServices {
   writeConfig(session: Session, plan: ConfigPlan): Promise<string[]>;
   runChecks(session: Session, onCheck: (item: CheckItem) => void): Promise<CheckItem[]>;
   flavorPrice(session: Session): Promise<string | undefined>;
+  /** Pre-flight of the job as it would be submitted (core/preflight gatherPreflight): allowed, paid for, at most how much, timeout. */
+  preflight(session: Session): Promise<PreflightReport>;
   submitJob(session: Session): Promise<JobRef>;
   /** Streams redacted log lines and stage changes until the job ends; resolves with the outcome. */
   followJob(

@@ -5,9 +5,18 @@ import type {GoalVerdict, TokenInfo, TokenKind} from '../tokens/classify.js';
 import type {CheckStatus} from '../checks/types.js';
 import type {Cause, Problem, ProblemId} from '../troubleshoot/catalog.js';
 import type {Finding} from '../troubleshoot/diagnose.js';
+import type {PreflightReport} from '../preflight/preflight.js';
 
 // Domain types the wizard shows as they are (one definition each, in their own module).
-export type {CheckStatus, Finding, ProblemId};
+export type {CheckStatus, Finding, PreflightReport, ProblemId};
+
+/** Pre-flight of the job about to run (core/preflight, the same as `example` and `check`): asked when the example step opens. */
+export interface PreflightView {
+  phase: 'running' | 'done';
+  report?: PreflightReport;
+  /** It could not be run (one redacted line): the job may still run, the Hub decides at submit. */
+  error?: string;
+}
 
 export type StepId = 'welcome' | 'login' | 'token-type' | 'config' | 'checklist' | 'example' | 'run' | 'result' | 'troubleshoot';
 
@@ -215,7 +224,15 @@ export interface WizardState {
   verdict?: GoalVerdict;
   config: {phase: 'idle' | 'planning' | 'review' | 'writing' | 'written' | 'skipped'; plan?: ConfigPlan; written?: string[]};
   checklist: {phase: 'idle' | 'running' | 'done'; items: CheckItem[]; expanded?: string};
-  example: {view: string; price?: string; confirming: boolean; copied?: string};
+  example: {
+    view: string;
+    price?: string;
+    confirming: boolean;
+    copied?: string;
+    preflight?: PreflightView;
+    /** Run was asked while pre-flight was still running: go on once it answers (unless it fails). */
+    runWhenReady?: boolean;
+  };
   run: {
     phase: 'idle' | 'submitting' | 'running' | 'cancelling' | 'finished';
     job?: JobRef;
@@ -280,6 +297,8 @@ export type WizardEvent =
   | {type: 'copy'; label: string; text: string}
   | {type: 'copied'; label: string; ok: boolean}
   | {type: 'price'; price?: string}
+  | {type: 'preflight-done'; report?: PreflightReport; error?: string}
+  | {type: 'rerun-preflight'}
   | {type: 'run-example'}
   | {type: 'confirm-run'; yes: boolean}
   | {type: 'job-submitted'; job: JobRef; at: number}
@@ -311,6 +330,7 @@ export type WizardEffect =
   | {kind: 'open-url'; url: string}
   | {kind: 'copy'; label: string; text: string}
   | {kind: 'fetch-price'}
+  | {kind: 'preflight'}
   | {kind: 'submit-job'}
   | {kind: 'cancel-job'}
   /** Classify the text, then diagnose live (one effect, one round trip: 'classified', then 'diagnosed'). */

@@ -6,7 +6,9 @@ import {useKeys} from '../hooks/use-keys.js';
 import {displaySnippet} from '../../core/jobspec/fold.js';
 import type {ExampleSummary} from '../../core/wizard/types.js';
 import {headerLines} from '../components/Header.js';
+import {Preflight, preflightRows} from '../components/Preflight.js';
 import {SelectList} from '../components/SelectList.js';
+import {runChoices} from '../../core/wizard/preflight.js';
 import {linesToShow, moreLines, packedRows, wrappedRows} from '../format.js';
 import {useColumns, useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
@@ -63,6 +65,7 @@ export function Example({state, dispatch}: ScreenProps) {
     FIXED_ROWS +
     headerLines(state).reduce((n, line) => n + wrappedRows(line, columns), 0) +
     (confirming ? 3 : 0) +
+    preflightRows(state.example.preflight) +
     (example && withSummary ? wrappedRows(example.summary, columns) : 0) +
     (withNote && sandboxNote ? wrappedRows(sandboxNote, columns) : 0) +
     (example ? packedRows(views.map((v) => tabTitle(example, v, narrow).length + 2), columns) : 0) +
@@ -105,6 +108,8 @@ export function Example({state, dispatch}: ScreenProps) {
   }
   const maxLines = Math.max(Math.min(4, all.length), shown);
   const lines = all;
+  // Run, or after a failed pre-flight its ways out (core/wizard/preflight.ts; plain mode offers the same).
+  const runs = runChoices(state);
   return (
     <Box flexDirection="column">
       <Text bold>{example.title}</Text>
@@ -124,6 +129,7 @@ export function Example({state, dispatch}: ScreenProps) {
         ))}
         {lines.length > linesToShow(lines.length, maxLines) ? <Text dimColor>{moreLines(lines.length - maxLines)} (c copies all of it)</Text> : null}
       </Box>
+      <Preflight view={state.example.preflight} />
       {confirming ? (
         <Box flexDirection="column">
           <Text>
@@ -133,7 +139,7 @@ export function Example({state, dispatch}: ScreenProps) {
           <Text bold>Run it now? (y/n)</Text>
         </Box>
       ) : (
-        <SelectList items={[{label: 'Run this job', value: 'run'}]} onSubmit={() => dispatch({type: 'run-example'})} />
+        <SelectList items={runs.map((r) => ({label: r.label, value: r.value}))} onSubmit={(v) => dispatch(runs.find((r) => r.value === v)?.event ?? {type: 'run-example'})} />
       )}
     </Box>
   );

@@ -1,7 +1,9 @@
 // The wizard's job services: the flavor's price, submit the job (the sandbox runs the example locally with the
 // config's secrets and env), follow its stage and log (stream, with status polls deciding the end), cancel, and
 // the submit error as one redacted line. Submit and follow are core/jobs' (one job path for the wizard, `example` and the lessons).
-import {DEFAULT_CONFIG_FILE} from '../../core/jobspec/index.js';
+import {DEFAULT_CONFIG_FILE, parseTimeout} from '../../core/jobspec/index.js';
+import {gatherPreflight} from '../../core/preflight/gather.js';
+import {plannedJobFromGoals} from '../../core/preflight/preflight.js';
 import {describeHubError} from '../../core/hub/errors.js';
 import {appCommand} from '../../core/invocation.js';
 import {buildJob, followJob as runFollow, formatUsd, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob as submitOnce} from '../../core/jobs/index.js';
@@ -10,7 +12,7 @@ import type {WizardServices} from '../../core/wizard/services.js';
 import type {Outcome} from '../../core/wizard/types.js';
 import {CONFIG_DIR, jobFiles, type ServiceContext} from './context.js';
 
-export type JobServices = Pick<WizardServices, 'flavorPrice' | 'submitJob' | 'followJob' | 'cancelJob' | 'describeSubmitError'>;
+export type JobServices = Pick<WizardServices, 'flavorPrice' | 'preflight' | 'submitJob' | 'followJob' | 'cancelJob' | 'describeSubmitError'>;
 
 export function createJobServices(ctx: ServiceContext): JobServices {
   const pollMs = ctx.options.pollMs ?? 1000;
@@ -24,6 +26,21 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       const hw = (await client(session).listJobHardware()).find((h) => h.name === flavor);
       if (!hw) return undefined;
       return `${hw.prettyName}: ${formatUsd(pricePerMinute(hw) * 60)}/hour, billed per minute; at most ${formatUsd(maxCostUsd(hw, ex.timeoutSeconds))} (it stops after ${Math.round(ex.timeoutSeconds / 60)} minutes)`;
+    },
+
+    async preflight(session) {
+      const account = session.account;
+      if (!account) throw new Error('Log in first: no token is selected.');
+      const ex = example(session);
+      // The job as it will be submitted: hf-job.json's flavor and timeout (no timeout = the Hub's 30-minute default).
+      const {config} = await jobFiles(ctx, session);
+      const timeout = config.timeout === undefined ? undefined : parseTimeout(config.timeout);
+      const plan = plannedJobFromGoals(account.user, config.flavor ?? 'cpu-basic', timeout?.ok ? timeout.seconds : undefined, ex.goals(account.user));
+      try {
+        return await gatherPreflight({hubUrl: session.target.endpoint, accessToken: account.token, job: plan, sandbox: session.target.kind === 'sandbox'});
+      } catch (error) {
+        throw new Error(describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)}).message);
+      }
     },
 
     async submitJob(session) {

@@ -1,0 +1,122 @@
+// Pre-flight in the wizard, before Run, against a real sandbox Hub: the same core as `example` and `check` decides,
+// the example screen (Ink) and plain mode show its lines, a failed verdict submits nothing and says the fix, a pass runs.
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {cleanup, render} from 'ink-testing-library';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {createHubClient} from '../../src/core/hub/client.js';
+import {sandboxEnv} from '../../src/core/store/paths.js';
+import {WizardController} from '../../src/core/wizard/controller.js';
+import {runPlain} from '../../src/plain/wizard.js';
+import {App} from '../../src/ui/App.js';
+import {createServices} from '../../src/wizard/services/index.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {KEYS, press, waitForText} from './helpers.js';
+
+const sb = useSandbox();
+afterEach(() => cleanup());
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
+});
+
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'wizard-pf-'));
+  dirs.push(dir);
+  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+  const s = sb.current;
+  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  return {dir, env, services};
+}
+
+/** A wizard on the sandbox logged in with a practice token, walked to the example step (files not written). */
+async function atExample(label: 'write' | 'read') {
+  const {dir, services} = await setup();
+  const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
+  controller.dispatch({type: 'start'});
+  await controller.idle();
+  const v = await services.validateToken(controller.getState().target!, sb.current.tokens[label], 'practice');
+  if (!v.ok) throw new Error(v.message);
+  controller.dispatch({type: 'validated', account: v.account});
+  controller.dispatch({type: 'login-continue'});
+  controller.dispatch({type: 'token-type-continue'});
+  await controller.idle();
+  controller.dispatch({type: 'config-skip'});
+  await controller.idle();
+  controller.dispatch({type: 'checklist-continue'});
+  return controller;
+}
+
+const jobCount = async (token: string) => (await createHubClient({hubUrl: sb.current.url, accessToken: token}).listJobs('practice-user')).length;
+
+describe('pre-flight in the wizard (controller, real sandbox)', () => {
+  it('a write token: the verdict is not a fail, the Hub confirms the jobs check, the cost line says nothing is charged, and Run completes', async () => {
+    const controller = await atExample('write');
+    await controller.idle();
+    const pf = controller.getState().example.preflight;
+    expect(pf?.phase).toBe('done');
+    expect(pf?.report?.verdict).not.toBe('fail');
+    expect(pf?.report?.lines.find((l) => l.id === 'auth-check')).toMatchObject({status: 'pass'});
+    expect(pf?.report?.lines.find((l) => l.id === 'cost')?.message).toMatch(/^At most \$\d+\.\d+ for 10 min on cpu-basic .*the sandbox charges nothing/);
+    controller.dispatch({type: 'run-example'});
+    await controller.idle();
+    expect(controller.getState().result?.stage).toBe('COMPLETED');
+    await controller.dispose();
+  }, 60_000);
+
+  it('a read token: pre-flight fails on the token, Run submits nothing and says the fix', async () => {
+    const controller = await atExample('read');
+    const before = await jobCount(sb.current.tokens.write);
+    // Run at once, before pre-flight answered: it waits, then stops.
+    controller.dispatch({type: 'run-example'});
+    expect(controller.getState().busy).toMatch(/^Pre-flight/);
+    await controller.idle();
+    const s = controller.getState();
+    expect(s.example.preflight?.report?.verdict).toBe('fail');
+    expect(s.example.preflight?.report?.lines.find((l) => l.id === 'auth-check')?.status).toBe('fail');
+    expect(s.step).toBe('example');
+    expect(s.run.phase).toBe('idle');
+    expect(s.error).toMatch(/^Not submitted: pre-flight found \d+ problems .*job\.write on practice-user/);
+    expect(await jobCount(sb.current.tokens.write)).toBe(before);
+    await controller.dispose();
+  }, 60_000);
+});
+
+describe('pre-flight on the screens', () => {
+  it('Ink: the example screen shows the ✗ lines with their fixes and offers another login instead of Run', async () => {
+    const controller = await atExample('read');
+    await controller.idle();
+    const app = render(<App controller={controller} onExit={() => {}} />);
+    const frame = await waitForText(app.lastFrame, 'Pre-flight: this job would be refused');
+    expect(frame).toMatch(/✗ .*practice-user/);
+    expect(frame).toContain('Use a token with job.write on practice-user');
+    expect(frame).toContain('❯ Log in with another token');
+    expect(frame).toContain('Check again (pre-flight)');
+    expect(frame).not.toContain('Run this job');
+    for (const f of app.frames) expect(f).not.toContain(sb.current.tokens.read);
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, /Log in/);
+    expect(controller.getState().step).toBe('login');
+    await controller.dispose();
+  }, 60_000);
+
+  it('plain: the verdict lines print before the example question, a write token runs to COMPLETED', async () => {
+    const {dir, env, services} = await setup();
+    const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    stdin.end(['', '', '', '', '', '', '', ''].map((a) => a + '\n').join(''));
+    const code = await runPlain(controller, {stdin, stdout, stderr: new PassThrough(), env, cwd: dir});
+    await controller.dispose();
+    expect(code).toBe(0);
+    const verdict = out.search(/\nPre-flight: the job (will be allowed|may run)/);
+    expect(verdict).toBeGreaterThan(-1);
+    expect(out.indexOf('✓ The Hub confirms this token may run jobs in practice-user.')).toBeGreaterThan(verdict);
+    expect(out.indexOf('1) Run this job')).toBeGreaterThan(verdict);
+    expect(out).toContain('✓ COMPLETED');
+  }, 60_000);
+});
