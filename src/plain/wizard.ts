@@ -210,8 +210,12 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
         await controller.idle();
         const v = controller.getState().verdict;
         if (v) print(`${v.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} ${v.explanation}`);
+        const advice = controller.getState().tokenAdvice;
+        if (advice?.fit) print(`Least privilege: ${advice.fit.advice}`);
         const choices: Choice<string>[] = [{name: v && !v.ok ? 'Continue anyway (to see how it fails)' : 'Continue', value: 'continue'}];
-        if (v && !v.ok) choices.push({name: `Open the token page (${tokenPageUrl(s.target?.endpoint)})`, value: 'open'}, {name: 'Log in with another token', value: 'relogin'});
+        const page = advice ? `the page for a token with exactly ${advice.scopes}: ${advice.url}` : `the token page (${tokenPageUrl(s.target?.endpoint)})`;
+        if ((v && !v.ok) || advice?.fit?.broader) choices.push({name: `Open ${page}`, value: 'open'});
+        if (v && !v.ok) choices.push({name: 'Log in with another token', value: 'relogin'});
         const next = await ask('Next?', withNav(choices, s));
         if (nav(next)) return;
         if (next === 'open') dispatch({type: 'open-token-page'});
@@ -304,7 +308,9 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
   async function login(s: WizardState): Promise<void> {
     const {login: l} = s;
     if (l.phase === 'paste') {
-      print(`Create a token at ${tokenPageUrl(s.target?.endpoint)} (type Write), then paste it. On Windows, right-click pastes.`);
+      const advice = s.tokenAdvice;
+      if (advice) print(`Make a token with just what this job needs (${advice.scopes}) at ${advice.url} (a classic Write token works too, but can do much more), then paste it. On Windows, right-click pastes.`);
+      else print(`Create a token at ${tokenPageUrl(s.target?.endpoint)} (type Write), then paste it. On Windows, right-click pastes.`);
       io.stdout.write('Token (hidden: nothing is shown while you type or paste; Enter alone goes back): ');
       const value = (await reader.read({hidden: true})) ?? '';
       print(value.trim() === '' ? '(nothing entered)' : `(${value.trim().length} characters received)`);

@@ -209,6 +209,15 @@ describe('token type, config, checklist', () => {
   it('opens the token page with a write preset', () => {
     expect(run(atStep('token-type'), {type: 'open-token-page'}).effects).toEqual([{kind: 'open-url', url: 'http://127.0.0.1:1/settings/tokens/new?tokenType=write'}]);
   });
+  it('with least-privilege advice, the token page is the one for exactly the job; a new goal drops the old advice', () => {
+    const url = 'http://127.0.0.1:1/settings/tokens/new?tokenType=fineGrained&ownUserPermissions=job.write&key=k';
+    const advised = run(atStep('token-type'), {type: 'token-advice', advice: {url, scopes: 'job.write on practice-user', fit: {enough: true, broader: true, advice: 'more than needed'}}});
+    expect(advised.state.tokenAdvice?.fit?.broader).toBe(true);
+    expect(run(advised.state, {type: 'open-token-page'}).effects).toEqual([{kind: 'open-url', url}]);
+    const other = run(advised.state, {type: 'choose-goal', goal: 'token-check'});
+    expect(other.state.tokenAdvice).toBeUndefined();
+    expect(other.effects).toEqual([{kind: 'evaluate-goal'}]);
+  });
   it('writes only after confirmation, then runs the checks', () => {
     const s = atStep('config');
     expect(s.config.phase).toBe('review');

@@ -102,6 +102,8 @@ export class WizardController {
       }
       case 'detect-token': {
         const offer = await sv.detectSavedToken(this.session().target);
+        // The login screen links the smallest token the chosen job needs.
+        this.dispatch({type: 'token-advice', advice: sv.tokenAdvice(this.session())});
         this.dispatch(offer ? {type: 'token-detected', offer} : {type: 'token-detected'});
         return;
       }
@@ -132,6 +134,7 @@ export class WizardController {
         return;
       case 'evaluate-goal': {
         const verdict = sv.evaluateGoal(this.session());
+        this.dispatch({type: 'token-advice', advice: sv.tokenAdvice(this.session())});
         if (verdict) this.dispatch({type: 'goal-evaluated', verdict});
         return;
       }

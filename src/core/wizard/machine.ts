@@ -213,15 +213,19 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     case 'choose-goal': {
       const next = {...state, goal: event.goal};
       delete next.verdict;
+      delete next.tokenAdvice;
       return t(next, [{kind: 'evaluate-goal'}]);
     }
     case 'goal-evaluated':
       return t({...state, verdict: event.verdict});
+    case 'token-advice':
+      return t({...state, tokenAdvice: event.advice});
     case 'open-token-page': {
       // Before any Hub was chosen (`troubleshoot` pasting an error): the Hub the command reads, huggingface.co by default.
       const endpoint = state.target?.endpoint ?? state.options.hubEndpoint ?? DEFAULT_ENDPOINT;
+      // The least-privilege page for this job when known; else the write preset (the simplest token that works).
       const kind = state.verdict && !state.verdict.ok && state.account?.kind === 'fineGrained' ? 'fineGrained' : 'write';
-      return t(state, [{kind: 'open-url', url: tokenPageUrl(endpoint, kind)}]);
+      return t(state, [{kind: 'open-url', url: state.tokenAdvice?.url ?? tokenPageUrl(endpoint, kind)}]);
     }
     case 'token-type-continue':
       return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config'}]);

@@ -17,6 +17,7 @@ import type {
   SavedTokenOffer,
   TargetInfo,
   TargetKind,
+  TokenAdvice,
   TokenSourceKind,
 } from './types.js';
 
@@ -43,6 +44,8 @@ export interface WizardServices {
   /** Device-flow login: reports the code to show, then validates the token once approved (it never leaves the services). */
   browserLogin(target: TargetInfo, onCode: (url: string, code: string) => void, signal: AbortSignal): Promise<ValidateResult>;
   evaluateGoal(session: Session): GoalVerdict | undefined;
+  /** The least-privilege token page for the chosen job and, when logged in, how the token compares (enough? more than needed?). */
+  tokenAdvice(session: Session): TokenAdvice;
   /** The files to write; `rewrite` repairs the existing hf-job.json (token as the HF_TOKEN secret) instead. */
   planConfig(session: Session, options?: {rewrite?: boolean}): Promise<ConfigPlan>;
   /** Writes the plan atomically (token store included); returns the paths written. */

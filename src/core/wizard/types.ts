@@ -72,6 +72,16 @@ export interface Account {
   shadowedBy?: string;
 }
 
+/** Least privilege for the chosen job (core/tokens/least-privilege.ts): the page that makes the smallest token it needs, and how the logged-in token compares. */
+export interface TokenAdvice {
+  /** The prefilled token page (fine-grained, exactly the job's permissions); on the sandbox it carries the form key so its Create button works. */
+  url: string;
+  /** e.g. "job.write, repo.write on practice-user" ("your account" before login). */
+  scopes: string;
+  /** With a token logged in: enough, broader than needed, and the sentence saying so. */
+  fit?: {enough: boolean; broader: boolean; advice: string};
+}
+
 export type ExampleId = string;
 
 export interface Snippet {
@@ -222,6 +232,7 @@ export interface WizardState {
   examples: ExampleSummary[];
   goal?: ExampleId;
   verdict?: GoalVerdict;
+  tokenAdvice?: TokenAdvice;
   config: {phase: 'idle' | 'planning' | 'review' | 'writing' | 'written' | 'skipped'; plan?: ConfigPlan; written?: string[]};
   checklist: {phase: 'idle' | 'running' | 'done'; items: CheckItem[]; expanded?: string};
   example: {
@@ -281,6 +292,7 @@ export type WizardEvent =
   | {type: 'login-continue'}
   | {type: 'choose-goal'; goal: ExampleId}
   | {type: 'goal-evaluated'; verdict: GoalVerdict}
+  | {type: 'token-advice'; advice: TokenAdvice}
   | {type: 'open-token-page'}
   | {type: 'token-type-continue'}
   | {type: 'config-planned'; plan: ConfigPlan}

@@ -22,9 +22,16 @@ export function Login({state, dispatch}: ScreenProps) {
   if (login.phase === 'paste') {
     return (
       <Box flexDirection="column">
-        <Text>
-          Create a token at <Link url={tokenPageUrl(target?.endpoint)} /> (type <Text bold>Write</Text> for this wizard), then paste it here.
-        </Text>
+        {state.tokenAdvice ? (
+          <Text>
+            Make a token with just what this job needs ({state.tokenAdvice.scopes}) at <Link url={state.tokenAdvice.url} />, then paste it here. A classic{' '}
+            <Text bold>Write</Text> token works too, but can do much more.
+          </Text>
+        ) : (
+          <Text>
+            Create a token at <Link url={tokenPageUrl(target?.endpoint)} /> (type <Text bold>Write</Text> for this wizard), then paste it here.
+          </Text>
+        )}
         <Text dimColor>The input is hidden; you see one dot per character. On Windows, right-click pastes.</Text>
         <Box marginTop={1}>
           <Text bold>Token: </Text>

@@ -17,6 +17,8 @@ export function TokenType({state, dispatch}: ScreenProps) {
     if (is('open', input, key)) dispatch({type: 'open-token-page'});
   });
   const verdict = state.verdict;
+  const advice = state.tokenAdvice;
+  const fit = advice?.fit;
   const rows = useRows();
   const columns = useColumns();
   // Ink cannot scroll: when the table of token kinds would push the step header off a small terminal, it becomes one
@@ -25,7 +27,7 @@ export function TokenType({state, dispatch}: ScreenProps) {
   const table = TOKEN_KINDS.reduce((n, k) => n + wrappedRows(k.can, Math.max(10, columns - 16)), 1);
   const verdictRows = verdict ? wrappedRows(`✓ Your token fits. ${verdict.explanation}`, columns) + (verdict.ok ? 0 : wrappedRows(`Press o to open ${tokenPageUrl(state.target?.endpoint)} (write preset), or Esc to log in with another token. Enter continues anyway, to see how it fails.`, columns)) + 1 : 0;
   const rest = headerLines(state).reduce((n, l) => n + wrappedRows(l, columns), 1) + 2 + state.examples.length + (goal ? wrappedRows(`${goal.summary} Needs: ${goal.needs}.`, columns - 4) : 0) + verdictRows + 2 + (state.notice ? wrappedRows(state.notice, columns) + 1 : 0) + 2;
-  const compact = rest + table > rows;
+  const compact = rest + table + (fit ? wrappedRows(`Least privilege: ${fit.advice}`, columns) + 2 : 0) > rows;
   return (
     <Box flexDirection="column">
       {compact ? (
@@ -61,14 +63,17 @@ export function TokenType({state, dispatch}: ScreenProps) {
           <Text color={verdict.ok ? (verdict.uncertain ? 'yellow' : 'green') : 'red'}>
             {verdict.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} {verdict.explanation}
           </Text>
+          {fit ? <Text color={!fit.enough ? 'red' : fit.broader ? 'yellow' : 'green'}>Least privilege: {fit.advice}</Text> : null}
           {!verdict.ok && state.target?.kind === 'sandbox' ? (
             <Text>
               Press <Text bold>Esc</Text> to log in with another practice token (the write token fits). Enter continues anyway, to see how it fails.
             </Text>
-          ) : !verdict.ok ? (
+          ) : null}
+          {(!verdict.ok && state.target?.kind !== 'sandbox') || fit?.broader ? (
             <Text>
-              Press <Text bold>o</Text> to open <Link url={tokenPageUrl(state.target?.endpoint)} /> (write preset), or Esc to log in with
-              another token. Enter continues anyway, to see how it fails.
+              Press <Text bold>o</Text> to open <Link url={advice?.url ?? tokenPageUrl(state.target?.endpoint)} />{' '}
+              {advice ? `(a fine-grained token with exactly ${advice.scopes})` : '(write preset)'}
+              {!verdict.ok ? ', or Esc to log in with another token. Enter continues anyway, to see how it fails.' : '; Enter continues with this one.'}
             </Text>
           ) : null}
         </Box>

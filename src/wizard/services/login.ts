@@ -10,12 +10,16 @@ import {describeSource, resolveToken} from '../../core/store/resolve.js';
 import {describeKind, evaluateGoal, summarizePermissions, type Goal, type GoalVerdict, type TokenInfo} from '../../core/tokens/classify.js';
 import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
 import type {ValidateResult, WizardServices} from '../../core/wizard/services.js';
-import type {Account, ExampleSummary, TargetInfo, TokenSourceKind} from '../../core/wizard/types.js';
+import type {Account, ExampleSummary, TargetInfo, TokenAdvice, TokenSourceKind} from '../../core/wizard/types.js';
+import {compareTokenToNeeds, describeScopes, leastPrivilegeTokenUrl, neededScopes, type JobNeeds} from '../../core/tokens/least-privilege.js';
+
+/** The token's owner before login (replaced by "your account" in what is shown). */
+const YOU = 'you';
 import type {ServiceContext} from './context.js';
 
 export type LoginServices = Pick<
   WizardServices,
-  'prepareTarget' | 'defaultTarget' | 'detectSavedToken' | 'validateToken' | 'practiceLogin' | 'browserLogin' | 'evaluateGoal' | 'dispose'
+  'prepareTarget' | 'defaultTarget' | 'detectSavedToken' | 'validateToken' | 'practiceLogin' | 'browserLogin' | 'evaluateGoal' | 'tokenAdvice' | 'dispose'
 >;
 
 const SOURCE_LABELS: Record<TokenSourceKind, string> = {
@@ -137,6 +141,30 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
     evaluateGoal(session) {
       if (!session.account) return undefined;
       return evaluateExample(session.account.info, ctx.example(session), session.account.user);
+    },
+
+    tokenAdvice(session) {
+      const account = session.account;
+      // Before login the owner is not known: ownUserPermissions apply to whoever makes the token, so any name does.
+      const user = account?.user ?? YOU;
+      const goals = ctx.example(session).goals(user);
+      const needs: JobNeeds = {user, namespace: user, writes: [], reads: []};
+      for (const g of goals) {
+        if (g.kind === 'run-job') needs.namespace = g.namespace;
+        if (g.kind === 'push') needs.writes.push(g.repo);
+        if (g.kind === 'read-private') needs.reads.push(g.repo);
+      }
+      let url = leastPrivilegeTokenUrl(session.target.endpoint, needs);
+      // The sandbox's Create button works only from the app's own link (its form key, as the browser login's).
+      const sandbox = ctx.sandbox;
+      if (session.target.kind === 'sandbox' && sandbox?.formKey && sandbox.endpoint === session.target.endpoint) url += `&key=${encodeURIComponent(sandbox.formKey)}`;
+      const scopes = describeScopes(neededScopes(needs)).replaceAll(` on ${YOU}`, ' on your account');
+      const advice: TokenAdvice = {url, scopes};
+      if (account) {
+        const fit = compareTokenToNeeds(account.info, needs);
+        advice.fit = {enough: fit.enough, broader: fit.extra.length > 0, advice: fit.advice};
+      }
+      return advice;
     },
 
     async dispose() {

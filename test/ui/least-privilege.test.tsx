@@ -1,0 +1,129 @@
+// Least privilege in the wizard, against a real sandbox Hub: the login and token-type screens link the prefilled
+// page for the smallest token the chosen job needs (with the sandbox's form key, so its Create button works); a token
+// made from that link is found enough and no broader; a classic write token is enough but more than needed; "o" opens
+// the page and the URL is printed too.
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {cleanup, render} from 'ink-testing-library';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {sandboxEnv} from '../../src/core/store/paths.js';
+import {WizardController} from '../../src/core/wizard/controller.js';
+import {runPlain} from '../../src/plain/wizard.js';
+import {App} from '../../src/ui/App.js';
+import {createServices} from '../../src/wizard/services/index.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {press, waitForText} from './helpers.js';
+
+const sb = useSandbox();
+afterEach(() => cleanup());
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
+});
+
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'wizard-lp-'));
+  dirs.push(dir);
+  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+  const s = sb.current;
+  const opened: string[] = [];
+  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, formKey: s.formKey, close: async () => {}}});
+  // No browser in a test: record what would be opened (the screens must print the URL either way).
+  services.openUrl = async (url) => {
+    opened.push(url);
+    return false;
+  };
+  const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
+  controller.dispatch({type: 'start'});
+  await controller.idle();
+  return {dir, env, services, controller, opened};
+}
+
+/** Creates a token through the sandbox's page as a person would: open the link, press Create (the form's fields as they are). */
+async function createFrom(url: string): Promise<string> {
+  const page = await (await fetch(url)).text();
+  expect(page).toContain('<form method="post"');
+  const fields = [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))] as [string, string]);
+  const r = await fetch(`${sb.current.url}/settings/tokens/new`, {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: sb.current.url}, body: new URLSearchParams(fields).toString()});
+  expect(r.status).toBe(201);
+  return /value="(hf_[A-Za-z0-9]{34})"/.exec(await r.text())![1]!;
+}
+
+describe('least privilege in the wizard (real sandbox)', () => {
+  it('before login the page asks exactly job.write and repo.write for your own account, with the form key; a token made there is enough and no broader', async () => {
+    const {services, controller} = await setup();
+    const advice = controller.getState().tokenAdvice;
+    expect(advice?.scopes).toBe('job.write, repo.write on your account');
+    const url = new URL(advice!.url);
+    expect(url.origin + url.pathname).toBe(`${sb.current.url}/settings/tokens/new`);
+    expect(url.searchParams.get('tokenType')).toBe('fineGrained');
+    expect(url.searchParams.getAll('ownUserPermissions')).toEqual(['job.write', 'repo.write']);
+    expect(url.searchParams.getAll('orgs')).toEqual([]);
+    expect(url.searchParams.get('key')).toBe(sb.current.formKey);
+    expect(advice?.fit).toBeUndefined();
+
+    const token = await createFrom(advice!.url);
+    const v = await services.validateToken(controller.getState().target!, token, 'input');
+    if (!v.ok) throw new Error(v.message);
+    expect(v.account.kind).toBe('fineGrained');
+    controller.dispatch({type: 'validated', account: v.account});
+    controller.dispatch({type: 'login-continue'});
+    await controller.idle();
+    const s = controller.getState();
+    expect(s.verdict?.ok).toBe(true);
+    expect(s.tokenAdvice?.scopes).toBe('job.write, repo.write on practice-user');
+    expect(s.tokenAdvice?.fit).toEqual({enough: true, broader: false, advice: 'This token is enough and no broader than the job needs.'});
+    await controller.dispose();
+  }, 30_000);
+
+  it('a read token is not enough, and the advice names what it lacks', async () => {
+    const {services, controller} = await setup();
+    const v = await services.validateToken(controller.getState().target!, sb.current.tokens.read, 'practice');
+    if (!v.ok) throw new Error(v.message);
+    controller.dispatch({type: 'validated', account: v.account});
+    controller.dispatch({type: 'login-continue'});
+    await controller.idle();
+    const fit = controller.getState().tokenAdvice?.fit;
+    expect(fit?.enough).toBe(false);
+    expect(fit?.advice).toMatch(/^This token is not enough: it lacks job\.write on practice-user; repo\.write on practice-user\. A fine-grained token with job\.write, repo\.write on practice-user is enough\.$/);
+    await controller.dispose();
+  }, 30_000);
+
+  it('Ink: a write token fits but is broader than needed; o opens the least-privilege page and the URL is shown', async () => {
+    const {services, controller, opened} = await setup();
+    const v = await services.validateToken(controller.getState().target!, sb.current.tokens.write, 'practice');
+    if (!v.ok) throw new Error(v.message);
+    controller.dispatch({type: 'validated', account: v.account});
+    controller.dispatch({type: 'login-continue'});
+    await controller.idle();
+    const app = render(<App controller={controller} onExit={() => {}} />);
+    const frame = (await waitForText(app.lastFrame, 'Least privilege:')).replace(/\s+/g, ' ');
+    expect(frame).toContain('Least privilege: This token is enough, and more than needed (write access to every repo of practice-user');
+    expect(frame).toContain('a fine-grained token with exactly job.write, repo.write on practice-user');
+    await press(app.stdin, 'o');
+    await waitForText(app.lastFrame, 'in your browser');
+    const url = controller.getState().tokenAdvice!.url;
+    expect(opened).toEqual([url]);
+    expect(controller.getState().notice).toBe(`Open ${url} in your browser.`);
+    for (const f of app.frames) expect(f).not.toContain(sb.current.tokens.write);
+    await controller.dispose();
+  }, 30_000);
+
+  it('plain: the paste step prints the least-privilege link; the token-type step prints the fit', async () => {
+    const {dir, env, services} = await setup();
+    const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    // login: paste (2) · an empty line goes back · practice (1) · write (1) · goal (Enter) · then the input ends
+    stdin.end(['2', '', '1', '1', '', ''].map((a) => a + '\n').join(''));
+    await runPlain(controller, {stdin, stdout, stderr: new PassThrough(), env, cwd: dir});
+    await controller.dispose();
+    expect(out).toMatch(/Make a token with just what this job needs \(job\.write, repo\.write on your account\) at http:\/\/127\.0\.0\.1:\d+\/settings\/tokens\/new\?tokenType=fineGrained&ownUserPermissions=job\.write&ownUserPermissions=repo\.write&key=[0-9a-f]+ /);
+    expect(out).toContain('Least privilege: This token is enough, and more than needed');
+    expect(out).toMatch(/Open the page for a token with exactly job\.write, repo\.write on practice-user: http/);
+  }, 30_000);
+});
