@@ -23,7 +23,7 @@ describe('rendering in a real terminal', () => {
     await plain.press('\u001B[B'); // paste a token: its screen has the token page link
     await plain.waitFor('❯ Paste a token');
     await plain.press('\r');
-    await plain.waitFor('Create a token at');
+    await plain.waitFor('Make a token with just what this job needs'); // the least-privilege link
     await plain.press('\u0003');
     expect(await plain.exited).toBe(130);
     expect(plain.raw()).not.toMatch(SGR_COLOR);
@@ -91,6 +91,8 @@ describe('rendering in a real terminal', () => {
     await cli.press('\r');
     await cli.waitFor('COMPLETED: your first job ran', 30_000);
     expect(cli.screen()).not.toContain('CANCELED');
+    await cli.waitFor('The same job with the real hf CLI'); // offered after a sandbox job; Enter = Finish
+    await cli.press('\r');
     expect(await cli.exited).toBe(0);
   }, 60_000);
 });
