@@ -61,6 +61,7 @@ function narrator(controller: WizardController, print: (line?: string) => void):
       if (pf.report) for (const line of preflightText(pf.report)) print(line);
       else print(`Pre-flight could not be run (${pf.error ?? 'no answer'}); the Hub will decide at submit.`);
     }
+    if (s.realTools && s.realTools.lines.length > (prev.realTools?.lines.length ?? 0) && s.realTools.phase === 'running') for (const line of s.realTools.lines.slice(prev.realTools?.lines.length ?? 0)) print(`  | ${line}`);
     if (s.run.job && s.run.job !== prev.run.job) print(`Job ${s.run.job.id} submitted: ${s.run.job.url}`);
     if (s.run.stage && s.run.stage !== prev.run.stage) print(`Stage: ${s.run.stage}${s.run.startedAt ? ` (${formatElapsed((s.run.stageAt ?? Date.now()) - s.run.startedAt)})` : ''}`);
     for (const line of s.run.logs.slice(s.run.logs.length >= prev.run.logs.length ? prev.run.logs.length : 0)) print(`  | ${line}`);
@@ -261,12 +262,21 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       case 'result': {
         const r = s.result;
         if (!r) return;
+        if (r.stage === 'COMPLETED' && s.realTools) {
+          for (const line of realToolsText(s.realTools)) print(line);
+          dispatch({type: 'result-continue'});
+          return;
+        }
         if (r.stage === 'COMPLETED') {
           print('✓ COMPLETED: your first job ran with the right token.');
           if (r.created) print(`${createdLine(r)} ${r.created}`);
           print('Next steps:');
           for (const n of r.nextSteps) print(`  - ${n.what}: ${n.command}`);
           if (r.sandbox) print(SANDBOX_EXIT_NOTE);
+          if (r.sandbox) {
+            const next = await ask('Next?', [{name: 'Finish', value: 'finish'}, {name: 'The same job with the real hf CLI (export lines, a 0600 env file, hf itself when installed)', value: 'real'}]);
+            if (next === 'real') return dispatch({type: 'real-tools'});
+          }
           dispatch({type: 'result-continue'});
           return;
         }
@@ -406,4 +416,15 @@ async function exampleQuestion(s: WizardState, {print, ask, withNav, nav, dispat
     print(text.trimEnd());
     dispatch({type: 'example-view', view: label});
   } else if (v === 'copy') dispatch({type: 'copy', label: 'the hf CLI command', text: ex.snippets[0]?.text ?? ''});
+}
+
+/** The step to the real hf as lines (the Ink screen's RealTools, in order). hf's own lines were printed as they came. */
+function realToolsText(v: NonNullable<WizardState['realTools']>): string[] {
+  const out = ['The same job with the real hf CLI, against this sandbox:', ...v.exportLines.map((l) => `    ${l}`)];
+  if (v.envFile) out.push(`These lines, with the whole token, are in ${v.envFile} (mode 0600). In another terminal:`);
+  out.push(...v.commands.map((c) => `    ${c}`));
+  if (v.note) out.push(v.note);
+  if (v.hf) out.push(v.hf.verdict);
+  out.push('Then on huggingface.co:', ...v.realHubCommands.map((c) => `    ${c}`));
+  return out;
 }

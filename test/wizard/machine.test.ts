@@ -271,6 +271,25 @@ describe('example, run, result', () => {
     expect(s.effects).toEqual([]);
     expect(run(s.state, {type: 'result-continue'}).effects).toEqual([{kind: 'exit', code: 0}]);
   });
+  it('the step to the real hf is offered only after a completed sandbox job; its lines stream in, then its view', () => {
+    const ran = run(atStep('example'), {type: 'run-example'}, {type: 'job-submitted', job: {id: 'j1', namespace: 'u', url: 'u'}, at: 1});
+    const done = run(ran.state, {type: 'job-finished', outcome: {stage: 'COMPLETED', sandbox: true, nextSteps: []}}).state;
+    const asked = run(done, {type: 'real-tools'});
+    expect(asked.effects).toEqual([{kind: 'real-tools'}]);
+    expect(asked.state.realTools?.phase).toBe('running');
+    expect(asked.state.busy).toMatch(/hf/);
+    expect(run(asked.state, {type: 'real-tools'}).effects).toEqual([]);
+    const streamed = run(asked.state, {type: 'real-tools-log', line: 'Job started'}).state;
+    expect(streamed.realTools?.lines).toEqual(['Job started']);
+    const view = {phase: 'done' as const, exportLines: ['export HF_TOKEN=hf_…ke12'], commands: ['hf jobs uv run x.py'], realHubCommands: [], lines: ['Job started']};
+    const finished = run(streamed, {type: 'real-tools-done', view}).state;
+    expect(finished.realTools).toEqual(view);
+    expect(finished.busy).toBeUndefined();
+    const hub = run(ran.state, {type: 'job-finished', outcome: {stage: 'COMPLETED', nextSteps: []}}).state;
+    expect(run(hub, {type: 'real-tools'}).effects).toEqual([]);
+    const failed = run(ran.state, {type: 'job-finished', outcome: {stage: 'ERROR', sandbox: true, nextSteps: []}, failureText: 'x'}).state;
+    expect(run(failed, {type: 'real-tools'}).effects).toEqual([]);
+  });
   it('Esc while running asks to cancel; yes cancels', () => {
     const running = run(atStep('example'), {type: 'run-example'}, {type: 'job-submitted', job: {id: 'j1', namespace: 'u', url: 'u'}, at: 1}).state;
     const asked = run(running, {type: 'back'}).state;

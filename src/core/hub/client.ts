@@ -5,6 +5,7 @@ import {
   checkRepoAccess,
   createRepo,
   getJob,
+  listCommits,
   listFiles,
   listJobHardware,
   listJobs,
@@ -102,6 +103,8 @@ export interface HubClient {
   cancelJob(namespace: string, jobId: string): Promise<HubJob>;
   streamJobLogs(namespace: string, jobId: string): AsyncGenerator<{message: string; timestamp: Date}>;
   listJobHardware(): Promise<HubJobHardware[]>;
+  /** The newest commit's id on the repo's default branch (undefined: no commit, or the repo is not there). */
+  latestCommit(repo: RepoDesignation): Promise<string | undefined>;
 }
 
 export function createHubClient(options: HubClientOptions): HubClient {
@@ -146,5 +149,9 @@ export function createHubClient(options: HubClientOptions): HubClient {
     cancelJob: (namespace, jobId) => cancelJob({...base, ...auth('cancel a job'), namespace, jobId}),
     streamJobLogs: (namespace, jobId) => streamJobLogs({...base, ...auth('read job logs'), namespace, jobId}),
     listJobHardware: () => listJobHardware({...base, ...optionalAuth}),
+    latestCommit: async (repo) => {
+      for await (const c of listCommits({...base, ...optionalAuth, repo, batchSize: 1})) return c.oid;
+      return undefined;
+    },
   };
 }

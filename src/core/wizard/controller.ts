@@ -176,6 +176,9 @@ export class WizardController {
         }
         return;
       }
+      case 'real-tools':
+        this.dispatch({type: 'real-tools-done', view: await sv.realTools(this.session(), (line) => this.dispatch({type: 'real-tools-log', line}))});
+        return;
       case 'submit-job':
         await this.submitAndFollow();
         return;

@@ -113,6 +113,17 @@ function exampleStep(state: WizardState, event: ExampleEvent): Transition {
   }
 }
 
+/** The step to the real `hf`, offered on the result of a completed sandbox job (once; its lines stream in). */
+function realToolsEvent(state: WizardState, event: Extract<WizardEvent, {type: 'real-tools' | 'real-tools-log' | 'real-tools-done'}>): Transition {
+  if (event.type === 'real-tools') {
+    if (!state.result?.sandbox || state.result.stage !== 'COMPLETED' || state.realTools?.phase === 'running') return t(state);
+    return t({...state, realTools: {phase: 'running', exportLines: [], commands: [], realHubCommands: [], lines: []}, busy: 'Writing the env file; running hf when it is installed'}, [{kind: 'real-tools'}]);
+  }
+  if (!state.realTools) return t(state);
+  if (event.type === 'real-tools-log') return t({...state, realTools: {...state.realTools, lines: [...state.realTools.lines, event.line]}});
+  return t(clear({...state, realTools: event.view}, 'busy'));
+}
+
 function startChecks(state: WizardState): Transition {
   return t(go(state, 'checklist', {checklist: {phase: 'running', items: []}}), [{kind: 'run-checks'}]);
 }
@@ -297,6 +308,10 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
 
     case 'fix':
       return applyFix(state, event.action);
+    case 'real-tools':
+    case 'real-tools-log':
+    case 'real-tools-done':
+      return realToolsEvent(state, event);
     case 'result-continue':
       return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
     default:

@@ -17,6 +17,7 @@ import type {
   SavedTokenOffer,
   TargetInfo,
   TargetKind,
+  RealToolsView,
   TokenAdvice,
   TokenSourceKind,
 } from './types.js';
@@ -63,6 +64,11 @@ export interface WizardServices {
     signal: AbortSignal,
   ): Promise<{outcome: Outcome; failureText?: string}>;
   cancelJob(session: Session, job: JobRef): Promise<void>;
+  /**
+   * The step to the real tools after a completed sandbox job: writes the 0600 env file, runs `hf jobs uv run` when
+   * `hf` is on PATH (streaming its redacted lines) and checks that the dataset got a new commit; else only the commands.
+   */
+  realTools(session: Session, onLine: (line: string) => void): Promise<RealToolsView>;
   /** A submit error as one redacted line plus the problem it points to. */
   describeSubmitError(session: Session, error: unknown): {message: string; problem: ProblemId};
   /** The problem a failure text points to, the lines that decided it, and other candidates when unsure (worded for the session's Hub). */

@@ -82,6 +82,25 @@ export interface TokenAdvice {
   fit?: {enough: boolean; broader: boolean; advice: string};
 }
 
+/** After a first completed sandbox job: the same job with the real `hf` CLI (core/preflight/real-tools.ts). No whole token here. */
+export interface RealToolsView {
+  phase: 'running' | 'done';
+  /** `export HF_ENDPOINT=…` / `export HF_TOKEN=hf_…abcd` (masked). */
+  exportLines: string[];
+  /** The 0600 env file holding the same lines with the whole token (outside the project). */
+  envFile?: string;
+  /** What to type in another terminal while the wizard (and so the sandbox) stays open. */
+  commands: string[];
+  /** The same job on huggingface.co: leave the sandbox, log in, pre-flight, run. */
+  realHubCommands: string[];
+  /** Output lines of `hf` when it is installed and was run (redacted). */
+  lines: string[];
+  /** What running `hf` gave: absent when it is not installed. */
+  hf?: {exitCode: number | null; verified: boolean; verdict: string};
+  /** Why `hf` was not run (not installed, no script on disk). */
+  note?: string;
+}
+
 export type ExampleId = string;
 
 export interface Snippet {
@@ -254,6 +273,7 @@ export interface WizardState {
     confirmCancel: boolean;
   };
   result?: Outcome;
+  realTools?: RealToolsView;
   troubleshoot: {
     problem?: ProblemId;
     info?: ProblemInfo;
@@ -326,7 +346,10 @@ export type WizardEvent =
   | {type: 'classified'; problem: ProblemId; info: ProblemInfo; seen?: string[]; alternatives?: ProblemId[]}
   | {type: 'diagnosed'; diagnosis: Diagnosis}
   | {type: 'fix'; action: FixAction}
-  | {type: 'result-continue'};
+  | {type: 'result-continue'}
+  | {type: 'real-tools'}
+  | {type: 'real-tools-log'; line: string}
+  | {type: 'real-tools-done'; view: RealToolsView};
 
 export type WizardEffect =
   | {kind: 'prepare-target'; target: TargetKind}
@@ -343,6 +366,7 @@ export type WizardEffect =
   | {kind: 'copy'; label: string; text: string}
   | {kind: 'fetch-price'}
   | {kind: 'preflight'}
+  | {kind: 'real-tools'}
   | {kind: 'submit-job'}
   | {kind: 'cancel-job'}
   /** Classify the text, then diagnose live (one effect, one round trip: 'classified', then 'diagnosed'). */

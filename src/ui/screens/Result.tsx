@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import {createdLine, SANDBOX_EXIT_NOTE} from '../../core/wizard/content.js';
 import {Link} from '../components/Link.js';
+import {RealTools} from '../components/RealTools.js';
 import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
@@ -31,7 +32,12 @@ export function Result({state, dispatch}: ScreenProps) {
           ))}
           {result.sandbox ? <Text dimColor>{SANDBOX_EXIT_NOTE}</Text> : null}
         </Box>
-        <SelectList items={[{label: 'Finish', value: 'finish'}]} onSubmit={() => dispatch({type: 'result-continue'})} />
+        {state.realTools ? <RealTools view={state.realTools} /> : null}
+        <SelectList
+          isActive={state.realTools?.phase !== 'running'}
+          items={[{label: 'Finish', value: 'finish' as const}, ...(result.sandbox && !state.realTools ? [{label: 'Next: the same job with the real hf CLI', value: 'real' as const, hint: 'the export lines, a 0600 env file, and hf itself when it is installed'}] : [])]}
+          onSubmit={(v) => dispatch(v === 'real' ? {type: 'real-tools'} : {type: 'result-continue'})}
+        />
       </Box>
     );
   }

@@ -7,6 +7,7 @@ import {createServiceContext, type ServiceContext, type ServicesOptions} from '.
 import {createDesktopServices} from './desktop.js';
 import {createJobServices} from './job.js';
 import {createLoginServices} from './login.js';
+import {createRealToolsServices} from './real-tools.js';
 import {createTroubleshootServices} from './troubleshoot.js';
 
 export {CONFIG_DIR, createServiceContext, type ServiceContext, type ServicesOptions} from './context.js';
@@ -21,6 +22,7 @@ export function createServices(options: ServicesOptions, ctx: ServiceContext = c
     ...createConfigServices(ctx),
     ...createChecksServices(ctx),
     ...createJobServices(ctx),
+    ...createRealToolsServices(ctx),
     ...createTroubleshootServices(ctx),
     ...createDesktopServices(ctx),
   };
