@@ -2,7 +2,7 @@
 // wizard, login, learn and the fix texts) and how an endpoint is recognised as the sandbox. A leaf: imports nothing.
 
 /** The sandbox's practice tokens, in the order they are offered (`hf-jobs-wizard sandbox --json` prints them). */
-export const PRACTICE_TOKENS = ['write', 'read', 'fine-grained', 'expired'] as const;
+export const PRACTICE_TOKENS = ['write', 'read', 'fine-grained', 'expired', 'expiring'] as const;
 export type PracticeToken = (typeof PRACTICE_TOKENS)[number];
 
 export function isPracticeToken(label: string): label is PracticeToken {

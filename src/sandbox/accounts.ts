@@ -47,6 +47,8 @@ export interface SandboxToken {
   oauth?: boolean;
   /** ISO time after which the token answers 401 (OAuth tokens). */
   expiresAt?: string;
+  /** Practice: whoami always says it expires this many seconds from now (auth.expiresAt), and it keeps working. */
+  expiresSoonSeconds?: number;
 }
 
 export interface Accounts {
@@ -124,9 +126,24 @@ export function createPracticeAccounts(): Accounts {
         },
       }),
       token('expired', 'practice expired token', {role: 'write', expired: true}),
+      expiringToken(),
       token('friend-write', 'practice friend write token', {role: 'write', owner: OTHER_USER}),
     ],
   };
+}
+
+/** The 'expiring' practice token: a write token whose whoami says it expires in 5 minutes, every time it is asked. */
+export const EXPIRES_SOON_SECONDS = 5 * 60;
+
+export function expiringToken(): SandboxToken {
+  return {value: randomTokenValue(), displayName: 'practice expiring token', owner: MAIN_USER, role: 'write', createdAt: new Date().toISOString(), label: 'expiring', expiresSoonSeconds: EXPIRES_SOON_SECONDS};
+}
+
+/** Practice tokens added after a data folder was first made: a saved world gets the ones it lacks (nothing else changes). */
+export function addMissingPracticeTokens(accounts: Accounts): boolean {
+  if (accounts.tokens.some((t) => t.label === 'expiring')) return false;
+  accounts.tokens.push(expiringToken());
+  return true;
 }
 
 export type Auth =
@@ -191,6 +208,6 @@ export function whoamiBody(accounts: Accounts, user: SandboxUser, token: Sandbox
     }),
     auth: token.oauth
       ? {type: 'oauth', accessToken, ...(token.expiresAt ? {expiresAt: token.expiresAt} : {})}
-      : {type: 'access_token', accessToken},
+      : {type: 'access_token', accessToken, ...(token.expiresSoonSeconds ? {expiresAt: new Date(Date.now() + token.expiresSoonSeconds * 1000).toISOString()} : {})},
   };
 }

@@ -6,7 +6,7 @@ import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PRACTICE_TOKENS} from '../core/practice.js';
-import {createPracticeAccounts, MAIN_USER, type Accounts} from './accounts.js';
+import {addMissingPracticeTokens, createPracticeAccounts, MAIN_USER, type Accounts} from './accounts.js';
 import {ensurePracticeSwitches} from './practice-switches.js';
 import type {RouteModule, SandboxCore} from './context.js';
 import {registerJobRoutes} from './jobs/routes.js';
@@ -159,6 +159,8 @@ async function serve(
   ensurePracticeSwitches(accounts, MAIN_USER);
 
   if (options.fixtures === 'upstream-tests') addUpstreamTestAccounts(accounts);
+  // A data folder made before a practice token existed gets it now (saved just below, so other processes read the same value).
+  addMissingPracticeTokens(accounts);
 
   let saving: Promise<void> = Promise.resolve();
   const core: SandboxCore = {

@@ -7,6 +7,7 @@ import {PassThrough} from 'node:stream';
 import {cleanup, render} from 'ink-testing-library';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
+import {addMissingPracticeTokens, createPracticeAccounts} from '../../src/sandbox/accounts.js';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {runPlain} from '../../src/plain/wizard.js';
@@ -32,7 +33,7 @@ async function setup() {
 }
 
 /** A wizard on the sandbox logged in with a practice token, walked to the example step (files not written). */
-async function atExample(label: 'write' | 'read') {
+async function atExample(label: 'write' | 'read' | 'expiring') {
   const {dir, services} = await setup();
   const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
   controller.dispatch({type: 'start'});
@@ -82,6 +83,32 @@ describe('pre-flight in the wizard (controller, real sandbox)', () => {
     expect(await jobCount(sb.current.tokens.write)).toBe(before);
     await controller.dispose();
   }, 60_000);
+});
+
+describe('pre-flight practice cases on the sandbox', () => {
+  it('the expiring practice token: whoami says it expires in 5 minutes, pre-flight warns before a 10-minute job, and Run goes on', async () => {
+    const who = (await (await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${sb.current.tokens.expiring}`}})).json()) as {auth: {expiresAt?: string}};
+    const left = Date.parse(who.auth.expiresAt!) - Date.now();
+    expect(left).toBeGreaterThan(4 * 60_000);
+    expect(left).toBeLessThanOrEqual(5 * 60_000);
+    const controller = await atExample('expiring');
+    await controller.idle();
+    const report = controller.getState().example.preflight?.report;
+    expect(report?.verdict).toBe('warn');
+    expect(report?.lines.find((l) => l.id === 'token-expiry')).toMatchObject({status: 'warn', message: expect.stringMatching(/^The token expires in [45] min, before the job's timeout \(10 min\)/)});
+    controller.dispatch({type: 'run-example'});
+    await controller.idle();
+    expect(controller.getState().result?.stage).toBe('COMPLETED');
+    await controller.dispose();
+  }, 60_000);
+
+  it('a data folder saved before the expiring token existed gets it, once', () => {
+    const accounts = createPracticeAccounts();
+    accounts.tokens = accounts.tokens.filter((t) => t.label !== 'expiring');
+    expect(addMissingPracticeTokens(accounts)).toBe(true);
+    expect(accounts.tokens.filter((t) => t.label === 'expiring')).toHaveLength(1);
+    expect(addMissingPracticeTokens(accounts)).toBe(false);
+  });
 });
 
 describe('pre-flight on the screens', () => {

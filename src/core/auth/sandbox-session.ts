@@ -1,6 +1,7 @@
 // Sandbox mode for login/status/logout: an in-process sandbox Hub plus its own HF_HOME, so practice tokens
 // never touch the real login. The sandbox state is kept under the cache so practice tokens stay valid between commands.
 import {join} from 'node:path';
+import type {PracticeToken} from '../practice.js';
 import {cacheHome, sandboxEnv, type Env} from '../store/paths.js';
 
 /** `${XDG_CACHE_HOME:-~/.cache}/hf-jobs-wizard/sandbox-data`: where `--sandbox` commands keep the sandbox state. */
@@ -12,7 +13,7 @@ export interface SandboxSession {
   endpoint: string;
   /** env with HF_HOME = the sandbox home and no real HF_TOKEN / HF_TOKEN_PATH. */
   env: Env;
-  tokens: Record<'write' | 'read' | 'fine-grained' | 'expired', string>;
+  tokens: Record<PracticeToken, string>;
   users: string[];
   dataDir: string;
   /** The sandbox's browser-form key (device approval): only the process that started the sandbox knows it. */

@@ -14,6 +14,7 @@ const PRACTICE_HINTS: Record<PracticeLabel, string> = {
   read: 'Can download only: pushing fails with 403 (good for seeing that screen).',
   'fine-grained': 'Scoped permissions: works in practice-user, not in practice-org.',
   expired: 'Expired: past its expiry date, so the Hub answers 401.',
+  expiring: 'A write token that expires in 5 minutes: pre-flight warns that a 10-minute job may outlive it.',
 };
 
 export function Login({state, dispatch}: ScreenProps) {
