@@ -5,6 +5,7 @@ import type {CommandIo} from '../io.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {runChoices} from '../core/wizard/preflight.js';
+import {statusLine} from '../core/wizard/status-line.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import {PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
 import {STEP_TITLES, type WizardEvent, type WizardState} from '../core/wizard/types.js';
@@ -44,6 +45,7 @@ function narrator(controller: WizardController, print: (line?: string) => void):
     if (s.busy && s.busy !== prev.busy) print(`… ${s.busy}`);
     if (s.error && s.error !== prev.error) print(`✗ ${s.error}`);
     if (s.notice && s.notice !== prev.notice) print(s.notice);
+    if (s.account && s.account !== prev.account && s.step !== 'login') print(`Status: ${statusLine(s)}`);
     if (s.login.browser && s.login.browser !== prev.login.browser) print(`Open ${s.login.browser.url} and enter the code ${s.login.browser.code}. This continues once you approve.`);
     if (s.checklist.items.length < checksPrinted) checksPrinted = 0;
     for (const item of s.checklist.items.slice(checksPrinted)) {

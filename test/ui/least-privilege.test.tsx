@@ -102,6 +102,8 @@ describe('least privilege in the wizard (real sandbox)', () => {
     const frame = (await waitForText(app.lastFrame, 'Least privilege:')).replace(/\s+/g, ' ');
     expect(frame).toContain('Least privilege: This token is enough, and more than needed (write access to every repo of practice-user');
     expect(frame).toContain('a fine-grained token with exactly job.write, repo.write on practice-user');
+    // The header's status line: who, the kind masked, where from, the Hub.
+    expect(frame).toMatch(/practice-user · write token \(classic\) hf_…\w{4} from practice token · on the sandbox 127\.0\.0\.1:\d+/);
     await press(app.stdin, 'o');
     await waitForText(app.lastFrame, 'in your browser');
     const url = controller.getState().tokenAdvice!.url;

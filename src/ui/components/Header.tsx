@@ -1,6 +1,8 @@
-// The title line: app, step number and name, and where we practise.
+// The title line: app, step number and name, and where we practise; then the status line once logged in (who, token kind
+// masked, its source, what shadows it, expiry, the Hub: core/wizard/status-line.ts).
 import {Box, Text} from 'ink';
 import {stepCounter} from '../../core/wizard/machine.js';
+import {statusLine} from '../../core/wizard/status-line.js';
 import {STEP_TITLES, type WizardState} from '../../core/wizard/types.js';
 
 /** The header's text, line by line (screens that fit themselves to the terminal count its wrapped rows). */
@@ -28,11 +30,7 @@ export function Header({state}: {state: WizardState}) {
         <Text bold>{step}</Text>
         {where ? <Text dimColor> · {where}</Text> : null}
       </Text>
-      {state.account && state.step !== 'login' ? (
-        <Text dimColor>
-          {state.account.user} · {state.account.kindLabel} · {state.account.masked}
-        </Text>
-      ) : null}
+      {state.account && state.step !== 'login' ? <Text dimColor>{statusLine(state)}</Text> : null}
     </Box>
   );
 }
