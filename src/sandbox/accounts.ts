@@ -10,6 +10,8 @@ export interface SandboxOrg {
   fullname: string;
   /** whoami's `securityRestrictions` for this org (e.g. `token-policy`: tokens need the org's approval). */
   securityRestrictions?: string[];
+  /** whoami's `orgs[].canPay` (default true: the sandbox runs the org's jobs; the practice org without credits says false). */
+  canPay?: boolean;
 }
 
 export interface SandboxUser {
@@ -200,7 +202,7 @@ export function whoamiBody(accounts: Accounts, user: SandboxUser, token: Sandbox
         name: membership.name,
         fullname: org?.fullname ?? membership.name,
         email: null,
-        canPay: false,
+        canPay: org?.canPay ?? true,
         isEnterprise: false,
         roleInOrg: membership.roleInOrg,
         ...(org?.securityRestrictions ? {securityRestrictions: [...org.securityRestrictions]} : {}),

@@ -45,6 +45,10 @@ export function ensurePracticeSwitches(accounts: Accounts, member: string): void
       if (SWITCH_ORGS[name]!.practice === 'token-policy') org.securityRestrictions = ['token-policy'];
       accounts.orgs.push(org);
     }
+    // whoami says the org without credits cannot pay (the Hub's canPay), so a pre-flight fails before the 402; in a
+    // world saved before canPay existed too.
+    const org = accounts.orgs.find((o) => o.name === name);
+    if (org && SWITCH_ORGS[name]!.practice === 'no-credits') org.canPay = false;
     const user = accounts.users.find((u) => u.name === member);
     if (user && !user.orgs.some((o) => o.name === name)) user.orgs.push({name, roleInOrg: 'write'});
   }

@@ -7,6 +7,7 @@ import {PassThrough} from 'node:stream';
 import {cleanup, render} from 'ink-testing-library';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
+import {gatherPreflight} from '../../src/core/preflight/gather.js';
 import {addMissingPracticeTokens, createPracticeAccounts} from '../../src/sandbox/accounts.js';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
@@ -101,6 +102,21 @@ describe('pre-flight practice cases on the sandbox', () => {
     expect(controller.getState().result?.stage).toBe('COMPLETED');
     await controller.dispose();
   }, 60_000);
+
+  it('a job in practice-org: whoami says the org can pay (the sandbox runs its jobs), so billing passes', async () => {
+    const report = await gatherPreflight({hubUrl: sb.current.url, accessToken: sb.current.tokens.write, job: {namespace: 'practice-org', flavor: 'cpu-basic', timeoutSeconds: 600, writes: [], reads: []}, sandbox: true});
+    expect(report.lines.find((l) => l.id === 'billing')).toMatchObject({status: 'pass', message: expect.stringMatching(/^The org practice-org can pay for Jobs/)});
+    expect(report.lines.find((l) => l.id === 'auth-check')?.status).toBe('pass');
+  });
+
+  it('the practice org without credits fails pre-flight on billing (before the 402); the one with a token policy warns (before the 403)', async () => {
+    const ask = (namespace: string) => gatherPreflight({hubUrl: sb.current.url, accessToken: sb.current.tokens.write, job: {namespace, flavor: 'cpu-basic', timeoutSeconds: 600, writes: [], reads: []}, sandbox: true});
+    const noCredits = await ask('practice-no-credits');
+    expect(noCredits.verdict).toBe('fail');
+    expect(noCredits.lines.find((l) => l.id === 'billing')).toMatchObject({status: 'fail', message: expect.stringContaining('Pre-paid credit balance is insufficient')});
+    const policy = await ask('practice-token-policy');
+    expect(policy.lines.find((l) => l.id === 'org-policy')?.status).toBe('warn');
+  });
 
   it('a data folder saved before the expiring token existed gets it, once', () => {
     const accounts = createPracticeAccounts();
