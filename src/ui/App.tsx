@@ -90,6 +90,7 @@ export function App({controller, onExit}: AppProps) {
     }
     if (isTyping(state) || (state.step === 'run' && state.run.confirmCancel)) return;
     if (is('help', input, key)) setHelp((h) => !h);
+    else if (is('tokens', input, key) && state.target) dispatch({type: 'toggle-dashboard'});
     else if (is('quit', input, key) && !(state.step === 'example' && state.example.confirming)) dispatch({type: 'quit'});
   });
 

@@ -1,7 +1,7 @@
 // Key bindings as data: which keys do what, and the labels the footer shows. Screens match actions, never raw keys.
 import type {Key} from 'ink';
 
-export type Action = 'up' | 'down' | 'left' | 'right' | 'select' | 'back' | 'quit' | 'help' | 'copy' | 'open' | 'rerun' | 'troubleshoot' | 'yes' | 'no' | 'interrupt';
+export type Action = 'up' | 'down' | 'left' | 'right' | 'select' | 'back' | 'quit' | 'help' | 'copy' | 'open' | 'rerun' | 'troubleshoot' | 'yes' | 'no' | 'interrupt' | 'tokens';
 
 const MATCHERS: Record<Action, (input: string, key: Key) => boolean> = {
   up: (i, k) => k.upArrow || (i === 'k' && !k.ctrl),
@@ -19,6 +19,7 @@ const MATCHERS: Record<Action, (input: string, key: Key) => boolean> = {
   yes: (i) => i === 'y' || i === 'Y',
   no: (i) => i === 'n' || i === 'N',
   interrupt: (i, k) => k.ctrl && i === 'c',
+  tokens: (i, k) => i === 's' && !k.ctrl && !k.meta,
 };
 
 export function is(action: Action, input: string, key: Key): boolean {

@@ -176,6 +176,9 @@ export class WizardController {
         }
         return;
       }
+      case 'dashboard':
+        this.dispatch({type: 'dashboard-ready', lines: await sv.tokenDashboard(this.session())});
+        return;
       case 'real-tools':
         this.dispatch({type: 'real-tools-done', view: await sv.realTools(this.session(), (line) => this.dispatch({type: 'real-tools-log', line}))});
         return;

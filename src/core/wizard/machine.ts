@@ -124,6 +124,12 @@ function realToolsEvent(state: WizardState, event: Extract<WizardEvent, {type: '
   return t(clear({...state, realTools: event.view}, 'busy'));
 }
 
+function dropDashboard(state: WizardState): WizardState {
+  const next = {...state};
+  delete next.dashboard;
+  return next;
+}
+
 function startChecks(state: WizardState): Transition {
   return t(go(state, 'checklist', {checklist: {phase: 'running', items: []}}), [{kind: 'run-checks'}]);
 }
@@ -308,6 +314,10 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
 
     case 'fix':
       return applyFix(state, event.action);
+    case 'toggle-dashboard':
+      return state.dashboard || !state.target ? t(dropDashboard(state)) : t({...state, dashboard: {phase: 'loading', lines: []}}, [{kind: 'dashboard'}]);
+    case 'dashboard-ready':
+      return t(state.dashboard ? {...state, dashboard: {phase: 'shown', lines: event.lines}} : state);
     case 'real-tools':
     case 'real-tools-log':
     case 'real-tools-done':
@@ -416,8 +426,6 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
     }
     case 'diagnosed':
       return t(clear({...state, troubleshoot: {...state.troubleshoot, phase: 'done', diagnosis: event.diagnosis}}, 'busy'));
-    default:
-      return undefined;
   }
 }
 

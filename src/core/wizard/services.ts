@@ -47,6 +47,8 @@ export interface WizardServices {
   evaluateGoal(session: Session): GoalVerdict | undefined;
   /** The least-privilege token page for the chosen job and, when logged in, how the token compares (enough? more than needed?). */
   tokenAdvice(session: Session): TokenAdvice;
+  /** `status`'s lines for the session's Hub (every saved token, which one is active and why, what shadows what), redacted. */
+  tokenDashboard(session: Session): Promise<string[]>;
   /** The files to write; `rewrite` repairs the existing hf-job.json (token as the HF_TOKEN secret) instead. */
   planConfig(session: Session, options?: {rewrite?: boolean}): Promise<ConfigPlan>;
   /** Writes the plan atomically (token store included); returns the paths written. */

@@ -274,6 +274,8 @@ export interface WizardState {
   };
   result?: Outcome;
   realTools?: RealToolsView;
+  /** The token dashboard in the header, on request (s): `status`'s lines for the Hub in use. */
+  dashboard?: {phase: 'loading' | 'shown'; lines: string[]};
   troubleshoot: {
     problem?: ProblemId;
     info?: ProblemInfo;
@@ -348,6 +350,8 @@ export type WizardEvent =
   | {type: 'fix'; action: FixAction}
   | {type: 'result-continue'}
   | {type: 'real-tools'}
+  | {type: 'toggle-dashboard'}
+  | {type: 'dashboard-ready'; lines: string[]}
   | {type: 'real-tools-log'; line: string}
   | {type: 'real-tools-done'; view: RealToolsView};
 
@@ -367,6 +371,7 @@ export type WizardEffect =
   | {kind: 'fetch-price'}
   | {kind: 'preflight'}
   | {kind: 'real-tools'}
+  | {kind: 'dashboard'}
   | {kind: 'submit-job'}
   | {kind: 'cancel-job'}
   /** Classify the text, then diagnose live (one effect, one round trip: 'classified', then 'diagnosed'). */

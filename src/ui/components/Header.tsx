@@ -31,6 +31,15 @@ export function Header({state}: {state: WizardState}) {
         {where ? <Text dimColor> · {where}</Text> : null}
       </Text>
       {state.account && state.step !== 'login' ? <Text dimColor>{statusLine(state)}</Text> : null}
+      {state.dashboard ? (
+        <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
+          {state.dashboard.phase === 'loading' ? <Text dimColor>Reading the saved tokens and asking the Hub about each…</Text> : null}
+          {state.dashboard.lines.map((line, i) => (
+            <Text key={i}>{line || ' '}</Text>
+          ))}
+          <Text dimColor>s hides this (the same as `status`)</Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }

@@ -20,7 +20,7 @@ export function Help({step}: {step: StepId}) {
     <Box flexDirection="column" borderStyle="round" paddingX={1} marginTop={1}>
       <Text bold>Help · {STEP_TITLES[step]}</Text>
       <Text>{STEP_HELP[step]}</Text>
-      <Text dimColor>↑/↓ or j/k move · Enter select · Esc back (answers are kept) · q quit · ? close help</Text>
+      <Text dimColor>↑/↓ or j/k move · Enter select · Esc back (answers are kept) · s saved tokens · q quit · ? close help</Text>
       <Text dimColor>Anything non-interactive: {appCommand('--help')}</Text>
     </Box>
   );

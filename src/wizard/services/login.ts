@@ -11,6 +11,8 @@ import {describeKind, evaluateGoal, summarizePermissions, type Goal, type GoalVe
 import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
 import type {ValidateResult, WizardServices} from '../../core/wizard/services.js';
 import type {Account, ExampleSummary, TargetInfo, TokenAdvice, TokenSourceKind} from '../../core/wizard/types.js';
+import {gatherStatus} from '../../core/auth/status.js';
+import {statusText} from '../../core/auth/status-text.js';
 import {compareTokenToNeeds, describeScopes, leastPrivilegeTokenUrl, neededScopes, type JobNeeds} from '../../core/tokens/least-privilege.js';
 
 /** The token's owner before login (replaced by "your account" in what is shown). */
@@ -19,7 +21,7 @@ import type {ServiceContext} from './context.js';
 
 export type LoginServices = Pick<
   WizardServices,
-  'prepareTarget' | 'defaultTarget' | 'detectSavedToken' | 'validateToken' | 'practiceLogin' | 'browserLogin' | 'evaluateGoal' | 'tokenAdvice' | 'dispose'
+  'prepareTarget' | 'defaultTarget' | 'detectSavedToken' | 'validateToken' | 'practiceLogin' | 'browserLogin' | 'evaluateGoal' | 'tokenAdvice' | 'tokenDashboard' | 'dispose'
 >;
 
 const SOURCE_LABELS: Record<TokenSourceKind, string> = {
@@ -165,6 +167,12 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
         advice.fit = {enough: fit.enough, broader: fit.extra.length > 0, advice: fit.advice};
       }
       return advice;
+    },
+
+    async tokenDashboard(session) {
+      // The same report and lines as `status` (with --sandbox on the sandbox: its own HF_HOME), asked live.
+      const report = await gatherStatus(ctx.envFor(session.target), session.target.endpoint);
+      return statusText(report).map((line) => redactSecrets(line, ctx.secrets(session)));
     },
 
     async dispose() {
