@@ -105,10 +105,10 @@ describe('least privilege in the wizard (real sandbox)', () => {
     // The header's status line: who, the kind masked, where from, the Hub.
     expect(frame).toMatch(/practice-user · write token \(classic\) hf_…\w{4} from practice token · on the sandbox 127\.0\.0\.1:\d+/);
     await press(app.stdin, 'o');
-    await waitForText(app.lastFrame, 'in your browser');
+    await waitForText(app.lastFrame, 'No browser could be opened from here');
     const url = controller.getState().tokenAdvice!.url;
     expect(opened).toEqual([url]);
-    expect(controller.getState().notice).toBe(`Open ${url} in your browser.`);
+    expect(controller.getState().notice).toBe(`No browser could be opened from here: open ${url} yourself.`);
     for (const f of app.frames) expect(f).not.toContain(sb.current.tokens.write);
     await controller.dispose();
   }, 30_000);
