@@ -1,10 +1,9 @@
 // The wizard header's status line: who, the token's kind masked, its source, what shadows the saved login, expiry,
-// and the Hub in use; nothing before login, never the token.
+// and the Hub in use; nothing before login, only the masked token.
 import {describe, expect, it} from 'vitest';
 import {statusLine} from '../../src/core/wizard/status-line.js';
 import type {Account} from '../../src/core/wizard/types.js';
 
-const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
 const account: Account = {
   user: 'practice-user',
   kind: 'write',
@@ -15,7 +14,7 @@ const account: Account = {
   masked: 'hf_…ke12',
   permissions: [],
   storageName: 'x',
-  token: FAKE,
+  tokenRef: 'token-1',
 };
 const now = new Date('2026-12-06T20:00:00Z');
 
@@ -33,7 +32,7 @@ describe('statusLine', () => {
     expect(statusLine({account: {...account, info: {...account.info, expiresAt: '2027-01-05T20:00:00Z'}}}, now)).toMatch(/ · expires 2027-01-05$/);
     expect(statusLine({account: {...account, info: {...account.info, expiresAt: '2026-12-06T19:00:00Z'}}}, now)).toMatch(/ · expired$/);
   });
-  it('never the token', () => {
-    expect(statusLine({account}, now)).not.toContain(FAKE);
+  it('the masked form only, never the services\' handle', () => {
+    expect(statusLine({account}, now)).not.toContain('token-1');
   });
 });

@@ -170,9 +170,9 @@ export class WizardController {
         try {
           this.dispatch({type: 'preflight-done', report: await sv.preflight(this.session())});
         } catch (error) {
-          const secrets = this.state.account ? [this.state.account.token] : [];
+          // The session's token is a registered secret (services' rememberToken): redactSecrets masks it by value.
           const message = error instanceof Error ? error.message.split('\n')[0] ?? 'it failed' : String(error);
-          this.dispatch({type: 'preflight-done', error: redactSecrets(message, secrets)});
+          this.dispatch({type: 'preflight-done', error: redactSecrets(message)});
         }
         return;
       }

@@ -37,7 +37,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       const timeout = config.timeout === undefined ? undefined : parseTimeout(config.timeout);
       const plan = plannedJobFromGoals(account.user, config.flavor ?? 'cpu-basic', timeout?.ok ? timeout.seconds : undefined, ex.goals(account.user));
       try {
-        return await gatherPreflight({hubUrl: session.target.endpoint, accessToken: account.token, job: plan, sandbox: session.target.kind === 'sandbox'});
+        return await gatherPreflight({hubUrl: session.target.endpoint, accessToken: ctx.token(session) ?? '', job: plan, sandbox: session.target.kind === 'sandbox'});
       } catch (error) {
         throw new Error(describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)}).message);
       }

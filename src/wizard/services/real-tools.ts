@@ -23,13 +23,14 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
   return {
     async realTools(session, onLine) {
       const account = session.account;
+      const token = ctx.token(session);
       const sandbox = ctx.sandbox;
-      if (!account || session.target.kind !== 'sandbox' || !sandbox) throw new Error('The step to the real tools follows a job on the sandbox Hub.');
+      if (!account || !token || session.target.kind !== 'sandbox' || !sandbox) throw new Error('The step to the real tools follows a job on the sandbox Hub.');
       const ex = ctx.example(session);
       const dir = ctx.configDir(session);
       const envFile = join(sandbox.dataDir, 'sandbox-hf.env');
       const timeout = String(ex.config.timeout ?? '10m');
-      const step = realToolsStep({endpoint: session.target.endpoint, token: account.token, envFilePath: envFile, scriptName: ex.scriptName, flavor: ex.config.flavor, timeout});
+      const step = realToolsStep({endpoint: session.target.endpoint, token: token, envFilePath: envFile, scriptName: ex.scriptName, flavor: ex.config.flavor, timeout});
       await writeFileAtomic(envFile, step.envFileContent);
       const onDisk = await exists(join(dir, ex.scriptName));
       const view: RealToolsView = {
@@ -53,8 +54,8 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
       const client = ctx.client(session);
       const before = repo ? await client.latestCommit({type: repo.type, name: repo.id}).catch(() => undefined) : undefined;
       const args = ['jobs', 'uv', 'run', '--flavor', ex.config.flavor, '--timeout', timeout, '--secrets', 'HF_TOKEN', ex.scriptName];
-      const exitCode = await runHf(hf, args, {cwd: dir, env: {...ctx.options.env, HF_ENDPOINT: session.target.endpoint, HF_TOKEN: account.token}}, (line) => {
-        const clean = redactSecrets(line, [account.token]);
+      const exitCode = await runHf(hf, args, {cwd: dir, env: {...ctx.options.env, HF_ENDPOINT: session.target.endpoint, HF_TOKEN: token}}, (line) => {
+        const clean = redactSecrets(line, [token]);
         view.lines.push(clean);
         onLine(clean);
       });
