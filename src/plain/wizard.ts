@@ -275,10 +275,8 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
           print('Next steps:');
           for (const n of r.nextSteps) print(`  - ${n.what}: ${n.command}`);
           if (r.sandbox) print(SANDBOX_EXIT_NOTE);
-          if (r.sandbox) {
-            const next = await ask('Next?', [{name: 'Finish', value: 'finish'}, {name: 'The same job with the real hf CLI (export lines, a 0600 env file, hf itself when installed)', value: 'real'}]);
-            if (next === 'real') return dispatch({type: 'real-tools'});
-          }
+          // Plain mode ends here as scripts expect; the step to the real hf is the Ink wizard's and lesson 7's.
+          if (r.sandbox) print('Next, the same job with the real hf CLI: the wizard without --plain offers it here, and `learn` lesson 7 has it as an exercise.');
           dispatch({type: 'result-continue'});
           return;
         }

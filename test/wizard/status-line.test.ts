@@ -23,12 +23,13 @@ describe('statusLine', () => {
     expect(statusLine({})).toBeUndefined();
   });
   it('who, kind masked, source and the Hub', () => {
-    expect(statusLine({account, target: {kind: 'hub', endpoint: 'https://huggingface.co', practice: false}}, now)).toBe('practice-user · write token (classic) hf_…ke12 from the saved login · on huggingface.co');
-    expect(statusLine({account, target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:4321', practice: true}}, now)).toMatch(/ · on the sandbox 127\.0\.0\.1:4321$/);
+    expect(statusLine({account, target: {kind: 'hub', endpoint: 'https://huggingface.co', practice: false}}, now)).toBe('practice-user · write token (classic) · hf_…ke12 · on huggingface.co');
+    // The sandbox is named on the header's first line already.
+    expect(statusLine({account, target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:4321', practice: true}}, now)).toBe('practice-user · write token (classic) · hf_…ke12');
   });
   it('an env variable shadowing the saved login, and the expiry (minutes when soon, else the date)', () => {
     const soon = {...account, shadowedBy: 'HF_TOKEN', info: {...account.info, expiresAt: '2026-12-06T20:05:00Z'}};
-    expect(statusLine({account: soon}, now)).toBe('practice-user · write token (classic) hf_…ke12 from the saved login · ! HF_TOKEN wins over the saved login · expires in 5 min');
+    expect(statusLine({account: soon}, now)).toBe('practice-user · write token (classic) · hf_…ke12 · ! HF_TOKEN wins over the saved login · expires in 5 min');
     expect(statusLine({account: {...account, info: {...account.info, expiresAt: '2027-01-05T20:00:00Z'}}}, now)).toMatch(/ · expires 2027-01-05$/);
     expect(statusLine({account: {...account, info: {...account.info, expiresAt: '2026-12-06T19:00:00Z'}}}, now)).toMatch(/ · expired$/);
   });

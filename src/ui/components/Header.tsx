@@ -9,7 +9,10 @@ import {STEP_TITLES, type WizardState} from '../../core/wizard/types.js';
 export function headerLines(state: WizardState): string[] {
   const {step, where} = headerParts(state);
   const lines = [`hf-jobs-wizard · ${step}${where ? ` · ${where}` : ''}`];
-  if (state.account && state.step !== 'login') lines.push(`${state.account.user} · ${state.account.kindLabel} · ${state.account.masked}`);
+  const status = state.step !== 'login' ? statusLine(state) : undefined;
+  if (status) lines.push(status);
+  // The token dashboard (s): its lines inside a box (2 border rows, the hint line).
+  if (state.dashboard) lines.push(...(state.dashboard.phase === 'loading' ? ['Reading the saved tokens…'] : []), ...state.dashboard.lines.map((l) => `    ${l}`), 's hides this', '', '');
   return lines;
 }
 

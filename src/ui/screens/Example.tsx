@@ -60,12 +60,14 @@ export function Example({state, dispatch}: ScreenProps) {
   // The code box gets the rows the terminal has left once the texts around it are wrapped to its width (Ink cannot
   // scroll: a frame taller than the terminal loses its header); on a small terminal the description goes first.
   const narrow = columns < 100;
+  // Pre-flight lists every check on a roomy terminal, else only what is not a pass.
+  const pfCompact = rows < 40 || columns < 80;
   const sandboxNote = state.target?.kind === 'sandbox' ? 'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).' : undefined;
   const around = (withSummary: boolean, withNote: boolean) =>
     FIXED_ROWS +
     headerLines(state).reduce((n, line) => n + wrappedRows(line, columns), 0) +
     (confirming ? 3 : 0) +
-    preflightRows(state.example.preflight) +
+    preflightRows(state.example.preflight, columns, pfCompact) +
     (example && withSummary ? wrappedRows(example.summary, columns) : 0) +
     (withNote && sandboxNote ? wrappedRows(sandboxNote, columns) : 0) +
     (example ? packedRows(views.map((v) => tabTitle(example, v, narrow).length + 2), columns) : 0) +
@@ -129,7 +131,7 @@ export function Example({state, dispatch}: ScreenProps) {
         ))}
         {lines.length > linesToShow(lines.length, maxLines) ? <Text dimColor>{moreLines(lines.length - maxLines)} (c copies all of it)</Text> : null}
       </Box>
-      <Preflight view={state.example.preflight} />
+      <Preflight view={state.example.preflight} compact={pfCompact} />
       {confirming ? (
         <Box flexDirection="column">
           <Text>
