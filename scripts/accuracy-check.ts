@@ -7,8 +7,13 @@ const pct = (x: number) => x.toFixed(2);
 for (const split of ['tune', 'held'] as const) {
   const part = cases.filter((c) => c.split === split);
   const r = score(part, scored);
-  console.log(`\n${split === 'tune' ? 'Tuning' : 'Held-out'} part: ${part.length} cases (${part.filter((c) => !c.id.includes('/')).length} real files, the rest one-change variants)`);
+  console.log(
+    `\n${split === 'tune' ? 'Tuning' : 'Held-out'} part: ${part.length} cases (${part.filter((c) => !c.id.includes('/')).length} real files, the rest one-change variants)`,
+  );
   console.log('  id                     tp  fp  fn  precision  recall');
-  for (const s of [...r.perId, r.overall]) console.log(`  ${s.id.padEnd(22)} ${String(s.tp).padStart(2)}  ${String(s.fp).padStart(2)}  ${String(s.fn).padStart(2)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`);
+  for (const s of [...r.perId, r.overall])
+    console.log(
+      `  ${s.id.padEnd(22)} ${String(s.tp).padStart(2)}  ${String(s.fp).padStart(2)}  ${String(s.fn).padStart(2)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`,
+    );
   for (const m of r.misses) console.log(`  miss: ${m}`);
 }

@@ -15,7 +15,9 @@ const TARGET_RATIO = 3;
 const TARGET_MB = 150;
 /** Ordinary code and prose appended to each text file so the tree weighs about 40 MB, as a real project would. */
 const PAD_BYTES = Number(process.env.BENCH_PAD ?? 4000);
-const PAD_PY = '\n'.concat(Array.from({length: 200}, (_, i) => `def helper_${i}(x):\n    return [v * ${i} for v in x if v]\n`).join('')).slice(0, PAD_BYTES);
+const PAD_PY = '\n'
+  .concat(Array.from({length: 200}, (_, i) => `def helper_${i}(x):\n    return [v * ${i} for v in x if v]\n`).join(''))
+  .slice(0, PAD_BYTES);
 // BENCH_CLI=path/to/cli.mjs measures another build (an A/B against an older checkout's dist/).
 const cli = process.env.BENCH_CLI ?? new URL('../dist/cli.mjs', import.meta.url).pathname;
 if (!existsSync(cli)) {
@@ -25,12 +27,44 @@ if (!existsSync(cli)) {
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'; // fake, for benchmark findings only
 const templates = [
-  ['py', (i) => `# /// script\n# dependencies = ["datasets"]\n# ///\nimport os\nfrom datasets import Dataset\n${i % 10 === 0 ? '' : 'assert os.environ.get("HF_TOKEN")\n'}Dataset.from_dict({"i": [${i}]}).push_to_hub("bench-user/ds-${i}")\n`],
-  ['py', (i) => `from huggingface_hub import run_uv_job, get_token\njob = run_uv_job("https://e.x/s${i}.py", dependencies=["trl"], flavor="${i % 7 === 0 ? 'a10g-smal' : 'a10g-small'}", timeout="2h", secrets={"HF_TOKEN": ${i % 9 === 0 ? '"$HF_TOKEN"' : 'get_token()'}})\nprint(job.url)\n`],
-  ['json', (i) => JSON.stringify({operation: 'uv', args: {script: i % 8 === 0 ? 'train.py' : 'import os\nprint(1)\n', with_deps: ['datasets'], timeout: i % 11 === 0 ? '90min' : '30m', secrets: {HF_TOKEN: '$HF_TOKEN'}}}, null, 2)],
+  [
+    'py',
+    (i) =>
+      `# /// script\n# dependencies = ["datasets"]\n# ///\nimport os\nfrom datasets import Dataset\n${i % 10 === 0 ? '' : 'assert os.environ.get("HF_TOKEN")\n'}Dataset.from_dict({"i": [${i}]}).push_to_hub("bench-user/ds-${i}")\n`,
+  ],
+  [
+    'py',
+    (i) =>
+      `from huggingface_hub import run_uv_job, get_token\njob = run_uv_job("https://e.x/s${i}.py", dependencies=["trl"], flavor="${i % 7 === 0 ? 'a10g-smal' : 'a10g-small'}", timeout="2h", secrets={"HF_TOKEN": ${i % 9 === 0 ? '"$HF_TOKEN"' : 'get_token()'}})\nprint(job.url)\n`,
+  ],
+  [
+    'json',
+    (i) =>
+      JSON.stringify(
+        {
+          operation: 'uv',
+          args: {
+            script: i % 8 === 0 ? 'train.py' : 'import os\nprint(1)\n',
+            with_deps: ['datasets'],
+            timeout: i % 11 === 0 ? '90min' : '30m',
+            secrets: {HF_TOKEN: '$HF_TOKEN'},
+          },
+        },
+        null,
+        2,
+      ),
+  ],
   ['json', (i) => JSON.stringify({name: `pkg-${i}`, version: '1.0.0', dependencies: {lodash: '^4'}}, null, 2)],
-  ['md', (i) => `# Notes ${i}\n\nUse \`hf_hub_download\` and HF_TOKEN. Never paste hf_xxx.\n\n\`\`\`bash\nhf jobs uv run --flavor cpu-basic --secrets HF_TOKEN train.py\n\`\`\`\n\n${'Some prose line about datasets and models.\n'.repeat(20)}`],
-  ['sh', (i) => `#!/bin/sh\nset -e\nhf jobs uv run --flavor cpu-basic ${i % 13 === 0 ? `--token ${FAKE}` : '-s HF_TOKEN'} https://e.x/s.py\n`],
+  [
+    'md',
+    (i) =>
+      `# Notes ${i}\n\nUse \`hf_hub_download\` and HF_TOKEN. Never paste hf_xxx.\n\n\`\`\`bash\nhf jobs uv run --flavor cpu-basic --secrets HF_TOKEN train.py\n\`\`\`\n\n${'Some prose line about datasets and models.\n'.repeat(20)}`,
+  ],
+  [
+    'sh',
+    (i) =>
+      `#!/bin/sh\nset -e\nhf jobs uv run --flavor cpu-basic ${i % 13 === 0 ? `--token ${FAKE}` : '-s HF_TOKEN'} https://e.x/s.py\n`,
+  ],
   ['txt', (i) => `log line ${i}\n`.repeat(50)],
   ['bin', (i) => Buffer.concat([Buffer.from([0, 1, 2, 3, 0]), Buffer.alloc(2048, i % 256)])],
 ];
@@ -46,7 +80,7 @@ try {
     await writeFile(join(sub, `f${i}.${ext}`), typeof body === 'string' ? body + PAD_PY : body);
   }
   await writeFile(join(dir, '.gitignore'), 'd0/\n*.tmp\n');
-  const du = spawnSync("du", ["-sm", "--apparent-size", dir], {encoding: "utf8"}).stdout.split("\t")[0];
+  const du = spawnSync('du', ['-sm', '--apparent-size', dir], {encoding: 'utf8'}).stdout.split('\t')[0];
   console.log(`Generated ${FILES} files (${du} MB) in ${dir}`);
 
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -64,11 +98,22 @@ try {
   const cpu = [];
   for (let r = 0; r < RUNS; r++) {
     const gStart = process.hrtime.bigint();
-    const g = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'grep', '-rE', 'hf_[A-Za-z0-9]{34}', dir], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
+    const g = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'grep', '-rE', 'hf_[A-Za-z0-9]{34}', dir], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     grepTimes.push(Number(process.hrtime.bigint() - gStart) / 1e6);
     grepCpu.push(cpuOf(g.stderr).cpuMs);
     const start = process.hrtime.bigint();
-    const res = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli, 'check', dir, '--offline', '--json'], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: {...process.env, HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')}});
+    const res = spawnSync(
+      '/usr/bin/time',
+      ['-f', '%M %U %S', process.execPath, cli, 'check', dir, '--offline', '--json'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        env: {...process.env, HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')},
+      },
+    );
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     cpu.push(cpuOf(res.stderr).cpuMs);
     if (res.status !== 0 && res.status !== 1) {
@@ -84,20 +129,32 @@ try {
       if (res.stdout.includes(FAKE)) throw new Error('a whole token reached the output');
     }
     times.push(ms);
-    console.log(`run ${r + 1}: check ${ms.toFixed(0)} ms (CPU ${cpu[r].toFixed(0)} ms), grep ${grepTimes[r].toFixed(0)} ms (CPU ${grepCpu[r].toFixed(0)} ms)`);
+    console.log(
+      `run ${r + 1}: check ${ms.toFixed(0)} ms (CPU ${cpu[r].toFixed(0)} ms), grep ${grepTimes[r].toFixed(0)} ms (CPU ${grepCpu[r].toFixed(0)} ms)`,
+    );
   }
   const m = median(times);
   const g = median(grepTimes);
   console.log(`findings: ${summary}`);
-  console.log(`median over ${RUNS} runs: check --offline ${m.toFixed(0)} ms, grep -rE ${g.toFixed(0)} ms, ratio ${(m / g).toFixed(2)}x (target <= ${TARGET_RATIO}x) ${m / g <= TARGET_RATIO ? 'OK' : 'SLOWER THAN TARGET'}`);
-  console.log(`median CPU (user+sys): check ${median(cpu).toFixed(0)} ms, grep ${median(grepCpu).toFixed(0)} ms, ratio ${(median(cpu) / median(grepCpu)).toFixed(2)}x; load average when done: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
-  console.log(`check peak memory (max RSS): ${peakMb ? peakMb.toFixed(0) + ' MB' : 'unknown (no /usr/bin/time)'} (target < ${TARGET_MB} MB) ${peakMb && peakMb < TARGET_MB ? 'OK' : ''}`);
+  console.log(
+    `median over ${RUNS} runs: check --offline ${m.toFixed(0)} ms, grep -rE ${g.toFixed(0)} ms, ratio ${(m / g).toFixed(2)}x (target <= ${TARGET_RATIO}x) ${m / g <= TARGET_RATIO ? 'OK' : 'SLOWER THAN TARGET'}`,
+  );
+  console.log(
+    `median CPU (user+sys): check ${median(cpu).toFixed(0)} ms, grep ${median(grepCpu).toFixed(0)} ms, ratio ${(median(cpu) / median(grepCpu)).toFixed(2)}x; load average when done: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `check peak memory (max RSS): ${peakMb ? peakMb.toFixed(0) + ' MB' : 'unknown (no /usr/bin/time)'} (target < ${TARGET_MB} MB) ${peakMb && peakMb < TARGET_MB ? 'OK' : ''}`,
+  );
 
   const secretlint = spawnSync('npx', ['--no-install', 'secretlint', '--version'], {encoding: 'utf8'});
   if (secretlint.status === 0) {
     const start = process.hrtime.bigint();
     spawnSync('npx', ['--no-install', 'secretlint', `${dir}/**/*`], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
-    console.log(`secretlint ${secretlint.stdout.trim()}: ${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(0)} ms (one run, for comparison)`);
+    console.log(
+      `secretlint ${secretlint.stdout.trim()}: ${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(0)} ms (one run, for comparison)`,
+    );
   } else {
     console.log('secretlint is not installed: no comparison run (not installing it).');
   }

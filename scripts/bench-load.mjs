@@ -65,7 +65,9 @@ async function main() {
   if (!existsSync(CLI)) spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {stdio: 'inherit'});
   const dir = await mkdtemp(join(tmpdir(), 'hf-bench-load-'));
   const data = join(dir, 'data');
-  const server = spawn(process.execPath, [CLI, 'sandbox', '--data', data, '--json'], {stdio: ['ignore', 'pipe', 'inherit']});
+  const server = spawn(process.execPath, [CLI, 'sandbox', '--data', data, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((r) => server.once('exit', r));
   try {
     const first = await new Promise((resolveLine, reject) => {
@@ -82,7 +84,8 @@ async function main() {
       // The big tree, in commits of 500 files (not counted in the load figures).
       for (let start = 0; start < opts.files; start += 500) {
         const operations = [];
-        for (let i = start; i < Math.min(opts.files, start + 500); i++) operations.push({operation: 'addOrUpdate', path: `prefill/${i}.txt`, content: new Blob([`prefill ${i}\n`])});
+        for (let i = start; i < Math.min(opts.files, start + 500); i++)
+          operations.push({operation: 'addOrUpdate', path: `prefill/${i}.txt`, content: new Blob([`prefill ${i}\n`])});
         await commit({...hub, repo, title: `prefill ${start}`, operations});
       }
     }
@@ -108,9 +111,27 @@ async function main() {
           if (kind === 'whoami') await whoAmI(hub);
           else if (kind === 'commit') {
             const n = seq++;
-            await commit({...hub, repo, title: `load ${c}/${n}`, operations: [{operation: 'addOrUpdate', path: `load/${c}/${n}.txt`, content: new Blob([`client ${c} request ${n}\n`])}]});
+            await commit({
+              ...hub,
+              repo,
+              title: `load ${c}/${n}`,
+              operations: [
+                {
+                  operation: 'addOrUpdate',
+                  path: `load/${c}/${n}.txt`,
+                  content: new Blob([`client ${c} request ${n}\n`]),
+                },
+              ],
+            });
             committed++;
-          } else await runJob({...hub, namespace: 'practice-user', dockerImage: 'node:20-slim', command: ['node', '-e', '0'], flavor: 'cpu-basic'});
+          } else
+            await runJob({
+              ...hub,
+              namespace: 'practice-user',
+              dockerImage: 'node:20-slim',
+              command: ['node', '-e', '0'],
+              flavor: 'cpu-basic',
+            });
           stats[kind].push(performance.now() - t0);
         } catch (error) {
           errors[kind]++;
@@ -125,21 +146,30 @@ async function main() {
     const end = await procStatus(server.pid);
 
     const found = [];
-    for await (const f of listFiles({...hub, repo, path: 'load', recursive: true})) if (f.type === 'file') found.push(f.path);
+    for await (const f of listFiles({...hub, repo, path: 'load', recursive: true}))
+      if (f.type === 'file') found.push(f.path);
     const du = spawnSync('du', ['-sk', data], {encoding: 'utf8'});
     const dataKb = Number(du.stdout.split('\t')[0]);
 
     const all = [...stats.whoami, ...stats.commit, ...stats.job].sort((a, b) => a - b);
     const total = all.length + errors.whoami + errors.commit + errors.job;
-    console.log(`sandbox load: ${opts.clients} clients for ${opts.seconds} s${opts.files ? `, dataset pre-filled with ${opts.files} files` : ''} (${elapsed.toFixed(1)} s measured)`);
-    console.log(`requests: ${total} (${(total / elapsed).toFixed(0)}/s), errors: ${errors.whoami + errors.commit + errors.job}`);
+    console.log(
+      `sandbox load: ${opts.clients} clients for ${opts.seconds} s${opts.files ? `, dataset pre-filled with ${opts.files} files` : ''} (${elapsed.toFixed(1)} s measured)`,
+    );
+    console.log(
+      `requests: ${total} (${(total / elapsed).toFixed(0)}/s), errors: ${errors.whoami + errors.commit + errors.job}`,
+    );
     for (const kind of ['whoami', 'commit', 'job']) {
       const s = stats[kind].sort((a, b) => a - b);
-      console.log(`  ${kind.padEnd(7)} ${String(s.length).padStart(6)} ok ${String(errors[kind]).padStart(4)} errors   p50 ${percentile(s, 50)?.toFixed(1)} ms   p99 ${percentile(s, 99)?.toFixed(1)} ms`);
+      console.log(
+        `  ${kind.padEnd(7)} ${String(s.length).padStart(6)} ok ${String(errors[kind]).padStart(4)} errors   p50 ${percentile(s, 50)?.toFixed(1)} ms   p99 ${percentile(s, 99)?.toFixed(1)} ms`,
+      );
     }
     console.log(`latency (all): p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms`);
     console.log(`commits: ${committed} answered ok, ${found.length} files on main (${committed - found.length} lost)`);
-    console.log(`server RSS: before load ${mb(base.rss)} MB, peak ${mb(Math.max(end.hwm, peakSampled))} MB (VmHWM ${mb(end.hwm)}), at end ${mb(end.rss)} MB; target < ${RSS_TARGET_MB} MB: ${Math.max(end.hwm, peakSampled) < RSS_TARGET_MB * 1024 * 1024 ? 'met' : 'MISSED'}`);
+    console.log(
+      `server RSS: before load ${mb(base.rss)} MB, peak ${mb(Math.max(end.hwm, peakSampled))} MB (VmHWM ${mb(end.hwm)}), at end ${mb(end.rss)} MB; target < ${RSS_TARGET_MB} MB: ${Math.max(end.hwm, peakSampled) < RSS_TARGET_MB * 1024 * 1024 ? 'met' : 'MISSED'}`,
+    );
     console.log(`data folder: ${(dataKb / 1024).toFixed(1)} MB`);
     for (const e of errorSamples) console.log(`  error sample: ${e}`);
   } finally {

@@ -36,7 +36,9 @@ function startSandbox() {
         reject(new Error(`unexpected sandbox output: ${line}`));
       }
     });
-    child.once('exit', (code) => reject(new Error(`sandbox exited (${code}) before printing its URL; run \`node scripts/build.mjs\` first`)));
+    child.once('exit', (code) =>
+      reject(new Error(`sandbox exited (${code}) before printing its URL; run \`node scripts/build.mjs\` first`)),
+    );
   });
 }
 
@@ -57,7 +59,14 @@ function baseline() {
 async function throughSandbox(sb) {
   const hub = {hubUrl: sb.url, accessToken: sb.tokens.write};
   const t0 = performance.now();
-  const job = await runJob({...hub, namespace: 'practice-user', dockerImage: 'node:20-slim', command: ['node', '-e', PROGRAM], flavor: 'cpu-basic', timeoutSeconds: 300});
+  const job = await runJob({
+    ...hub,
+    namespace: 'practice-user',
+    dockerImage: 'node:20-slim',
+    command: ['node', '-e', PROGRAM],
+    flavor: 'cpu-basic',
+    timeoutSeconds: 300,
+  });
   let next = 0;
   let firstAt = 0;
   let last = '';
@@ -66,12 +75,14 @@ async function throughSandbox(sb) {
     if (!message.startsWith('line ')) continue;
     if (next === 0) firstAt = performance.now() - t0;
     const expected = `line ${next} of the log throughput benchmark`;
-    if (message !== expected) throw new Error(`line ${next} out of order or damaged: got ${JSON.stringify(message.slice(0, 80))}`);
+    if (message !== expected)
+      throw new Error(`line ${next} out of order or damaged: got ${JSON.stringify(message.slice(0, 80))}`);
     next++;
   }
   const total = performance.now() - t0;
   if (next !== LINES) throw new Error(`received ${next} of ${LINES} lines`);
-  if (last !== '===== Job finished: status=COMPLETED =====') throw new Error(`stream ended with ${JSON.stringify(last)}`);
+  if (last !== '===== Job finished: status=COMPLETED =====')
+    throw new Error(`stream ended with ${JSON.stringify(last)}`);
   return {total, firstAt};
 }
 
@@ -92,8 +103,12 @@ try {
   const s = median(streamed);
   console.log(`lines per job:                       ${LINES.toLocaleString('en-US')}`);
   console.log(`runs:                                ${RUNS}`);
-  console.log(`node printing to /dev/null (median): ${b.toFixed(0)} ms   [${base.map((x) => x.toFixed(0)).join(', ')}]`);
-  console.log(`job -> streamJobLogs, all lines:     ${s.toFixed(0)} ms   [${streamed.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(
+    `node printing to /dev/null (median): ${b.toFixed(0)} ms   [${base.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `job -> streamJobLogs, all lines:     ${s.toFixed(0)} ms   [${streamed.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
   console.log(`first line seen after submit:        ${median(first).toFixed(0)} ms (median)`);
   console.log(`throughput:                          ${Math.round(LINES / (s / 1000)).toLocaleString('en-US')} lines/s`);
   console.log(`ratio:                               ${(s / b).toFixed(2)}x (target < 3x)`);

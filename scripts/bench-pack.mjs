@@ -24,23 +24,42 @@ function timed(cmd, args, env) {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, {env, encoding: 'utf8', timeout: 60_000});
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').slice(0, 400)}`);
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').slice(0, 400)}`);
   return {ms, out: r.stdout.trim()};
 }
 
 const work = mkdtempSync(join(tmpdir(), 'bench-pack-'));
 try {
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}))[0];
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  )[0];
   const tarball = join(work, packed.filename);
-  const largest = [...packed.files].sort((a, b) => b.size - a.size).slice(0, 5).map((f) => ({path: f.path, kb: +(f.size / 1024).toFixed(1)}));
+  const largest = [...packed.files]
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 5)
+    .map((f) => ({path: f.path, kb: +(f.size / 1024).toFixed(1)}));
 
-  const baseEnv = {...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false'};
+  const baseEnv = {
+    ...process.env,
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
   delete baseEnv.npm_config_cache;
   const npxRuns = [];
   let version = '';
   for (let i = 0; i < runs; i++) {
     const cache = mkdtempSync(join(work, 'cache-'));
-    const r = timed('npx', ['--yes', '--offline', '--cache', cache, '--package', tarball, 'hf-jobs-wizard', '--version'], {...baseEnv, npm_config_cache: cache});
+    const r = timed(
+      'npx',
+      ['--yes', '--offline', '--cache', cache, '--package', tarball, 'hf-jobs-wizard', '--version'],
+      {...baseEnv, npm_config_cache: cache},
+    );
     npxRuns.push(r.ms);
     version = r.out;
     rmSync(cache, {recursive: true, force: true});
@@ -53,8 +72,21 @@ try {
   }
 
   const result = {
-    pack: {packedKB: +(packed.size / 1024).toFixed(1), unpackedKB: +(packed.unpackedSize / 1024).toFixed(1), files: packed.entryCount, largest, targetKB: PACK_TARGET_KB, ok: packed.size / 1024 <= PACK_TARGET_KB},
-    npxColdVersion: {medianMs: Math.round(median(npxRuns)), runs: npxRuns.map(Math.round), version, targetMs: NPX_TARGET_MS, ok: median(npxRuns) < NPX_TARGET_MS},
+    pack: {
+      packedKB: +(packed.size / 1024).toFixed(1),
+      unpackedKB: +(packed.unpackedSize / 1024).toFixed(1),
+      files: packed.entryCount,
+      largest,
+      targetKB: PACK_TARGET_KB,
+      ok: packed.size / 1024 <= PACK_TARGET_KB,
+    },
+    npxColdVersion: {
+      medianMs: Math.round(median(npxRuns)),
+      runs: npxRuns.map(Math.round),
+      version,
+      targetMs: NPX_TARGET_MS,
+      ok: median(npxRuns) < NPX_TARGET_MS,
+    },
     nodeVersion: {medianMs: Math.round(median(direct)), ratioToBareNode: +(median(direct) / median(bare)).toFixed(2)},
     bareNodeMs: Math.round(median(bare)),
   };
@@ -62,10 +94,16 @@ try {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } else {
     const mark = (ok) => (ok ? 'ok' : 'OVER TARGET');
-    console.log(`npm pack: ${result.pack.packedKB} KB packed, ${result.pack.unpackedKB} KB unpacked, ${result.pack.files} files (target <= ${PACK_TARGET_KB} KB: ${mark(result.pack.ok)})`);
+    console.log(
+      `npm pack: ${result.pack.packedKB} KB packed, ${result.pack.unpackedKB} KB unpacked, ${result.pack.files} files (target <= ${PACK_TARGET_KB} KB: ${mark(result.pack.ok)})`,
+    );
     for (const f of largest) console.log(`  ${String(f.kb).padStart(7)} KB  ${f.path}`);
-    console.log(`npx <tarball> --version, cold cache: median ${result.npxColdVersion.medianMs} ms of ${runs} (${result.npxColdVersion.runs.join(', ')}) -> ${version} (target < ${NPX_TARGET_MS} ms: ${mark(result.npxColdVersion.ok)})`);
-    console.log(`node dist/cli.mjs --version: median ${result.nodeVersion.medianMs} ms (${result.nodeVersion.ratioToBareNode}x a bare node at ${result.bareNodeMs} ms)`);
+    console.log(
+      `npx <tarball> --version, cold cache: median ${result.npxColdVersion.medianMs} ms of ${runs} (${result.npxColdVersion.runs.join(', ')}) -> ${version} (target < ${NPX_TARGET_MS} ms: ${mark(result.npxColdVersion.ok)})`,
+    );
+    console.log(
+      `node dist/cli.mjs --version: median ${result.nodeVersion.medianMs} ms (${result.nodeVersion.ratioToBareNode}x a bare node at ${result.bareNodeMs} ms)`,
+    );
   }
 } finally {
   rmSync(work, {recursive: true, force: true});

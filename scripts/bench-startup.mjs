@@ -10,7 +10,14 @@ const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
 
 function env(home) {
-  const e = {...process.env, FORCE_COLOR: '0', TERM: 'xterm-256color', XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, HOME: home};
+  const e = {
+    ...process.env,
+    FORCE_COLOR: '0',
+    TERM: 'xterm-256color',
+    XDG_CACHE_HOME: home,
+    XDG_CONFIG_HOME: home,
+    HOME: home,
+  };
   delete e.CI;
   delete e.CONTINUOUS_INTEGRATION;
   delete e.HF_TOKEN;
@@ -61,7 +68,10 @@ try {
   }
   const floor = results[0].median;
   console.log(`startup, median of ${runs} runs in a 100x30 pty (ms from spawn to first visible text):`);
-  for (const r of results) console.log(`  ${r.name.padEnd(42)} ${r.median.toFixed(1).padStart(7)} ms   ${(r.median / floor).toFixed(2)}x floor`);
+  for (const r of results)
+    console.log(
+      `  ${r.name.padEnd(42)} ${r.median.toFixed(1).padStart(7)} ms   ${(r.median / floor).toFixed(2)}x floor`,
+    );
 } finally {
   rmSync(home, {recursive: true, force: true});
 }

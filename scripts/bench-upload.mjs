@@ -90,7 +90,8 @@ function startSandbox() {
 
 async function main() {
   const {size, keep} = parseArgs(process.argv.slice(2));
-  if (!existsSync(CLI)) throw new Error('dist/cli.mjs is missing: run `node scripts/build.mjs` first (npm run bench:upload does)');
+  if (!existsSync(CLI))
+    throw new Error('dist/cli.mjs is missing: run `node scripts/build.mjs` first (npm run bench:upload does)');
   const dir = await mkdtemp(join(tmpdir(), 'hf-bench-upload-'));
   const file = join(dir, 'bench.bin');
   const sandbox = await startSandbox();
@@ -140,11 +141,17 @@ async function main() {
     const ok = remoteSha === localSha && got === size;
     console.log('');
     console.log(`size                 ${fmt(mb(size))} MiB`);
-    console.log(`sha256sum            ${sumSha ? `${fmt(sumSeconds, 2)} s (${fmt(mb(size) / sumSeconds, 0)} MiB/s)` : 'not available'}`);
-    console.log(`upload (uploadFile)  ${fmt(upSeconds, 2)} s (${fmt(mb(size) / upSeconds, 0)} MiB/s; includes client-side sha256 and server-side verification)`);
+    console.log(
+      `sha256sum            ${sumSha ? `${fmt(sumSeconds, 2)} s (${fmt(mb(size) / sumSeconds, 0)} MiB/s)` : 'not available'}`,
+    );
+    console.log(
+      `upload (uploadFile)  ${fmt(upSeconds, 2)} s (${fmt(mb(size) / upSeconds, 0)} MiB/s; includes client-side sha256 and server-side verification)`,
+    );
     console.log(`download + sha256    ${fmt(downSeconds, 2)} s (${fmt(mb(size) / downSeconds, 0)} MiB/s)`);
     console.log(`sha256 round trip    ${ok ? 'match' : `MISMATCH (${remoteSha} vs ${localSha}, ${got} bytes)`}`);
-    console.log(`server RSS           idle ${fmt(mb(idle.rss))} MB, after upload ${fmt(mb(afterUpload.rss))} MB, peak (VmHWM) ${fmt(mb(peak))} MB (target < ${RSS_TARGET_MB} MB)`);
+    console.log(
+      `server RSS           idle ${fmt(mb(idle.rss))} MB, after upload ${fmt(mb(afterUpload.rss))} MB, peak (VmHWM) ${fmt(mb(peak))} MB (target < ${RSS_TARGET_MB} MB)`,
+    );
     process.exitCode = ok && mb(peak) < RSS_TARGET_MB ? 0 : 1;
   } finally {
     clearInterval(sampler);

@@ -63,7 +63,7 @@ async function generate(file, size) {
   const out = createWriteStream(file);
   const block = 4 * 1024 * 1024;
   // Random throughout: Xet deduplicates repeated content, so repeated blocks would measure almost nothing.
-  for (let written = 0; written < size; ) {
+  for (let written = 0; written < size;) {
     const len = Math.min(block, size - written);
     const chunk = randomBytes(len);
     hash.update(chunk);
@@ -88,7 +88,6 @@ function startSandbox() {
   });
 }
 
-
 /** User + system CPU seconds the process has used (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
 async function cpuSeconds(pid) {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
@@ -99,7 +98,8 @@ async function cpuSeconds(pid) {
 
 async function main() {
   const {size, keep} = parseArgs(process.argv.slice(2));
-  if (!existsSync(CLI)) throw new Error('dist/cli.mjs is missing: run `node scripts/build.mjs` first (npm run bench:xet does)');
+  if (!existsSync(CLI))
+    throw new Error('dist/cli.mjs is missing: run `node scripts/build.mjs` first (npm run bench:xet does)');
   const dir = await mkdtemp(join(tmpdir(), 'hf-bench-xet-'));
   const file = join(dir, 'bench.bin');
   const sandbox = await startSandbox();
@@ -129,7 +129,12 @@ async function main() {
 
     const cpuBefore = await cpuSeconds(pid);
     t = performance.now();
-    await commit({...hub, repo, title: 'bench', operations: [{operation: 'addOrUpdate', path: 'bench.bin', content: pathToFileURL(file)}]});
+    await commit({
+      ...hub,
+      repo,
+      title: 'bench',
+      operations: [{operation: 'addOrUpdate', path: 'bench.bin', content: pathToFileURL(file)}],
+    });
     const upSeconds = (performance.now() - t) / 1000;
     const serverCpu = (await cpuSeconds(pid)) - cpuBefore;
     const afterUpload = await procStatus(pid);
@@ -153,12 +158,22 @@ async function main() {
     const sumRate = sumSha ? mb(size) / sumSeconds : NaN;
     console.log('');
     console.log(`size                   ${fmt(mb(size))} MiB`);
-    console.log(`sha256sum              ${sumSha ? `${fmt(sumSeconds, 2)} s (${fmt(sumRate, 0)} MiB/s)` : 'not available'}`);
-    console.log(`upload (Xet commit)    ${fmt(upSeconds, 2)} s (${fmt(mb(size) / upSeconds, 0)} MiB/s end to end; client chunking + hashing + LZ4 in JS included)`);
-    console.log(`server upload work     ${fmt(serverCpu, 2)} CPU s (${fmt(serverRate, 0)} MiB/s: decompress + blake3 every chunk, write, verify shard)${sumSha ? `, ${fmt(serverRate / sumRate, 2)}x sha256sum (target >= 0.5)` : ''}`);
-    console.log(`download (XetBlob)     ${fmt(downSeconds, 2)} s (${fmt(mb(size) / downSeconds, 0)} MiB/s, with sha256)`);
+    console.log(
+      `sha256sum              ${sumSha ? `${fmt(sumSeconds, 2)} s (${fmt(sumRate, 0)} MiB/s)` : 'not available'}`,
+    );
+    console.log(
+      `upload (Xet commit)    ${fmt(upSeconds, 2)} s (${fmt(mb(size) / upSeconds, 0)} MiB/s end to end; client chunking + hashing + LZ4 in JS included)`,
+    );
+    console.log(
+      `server upload work     ${fmt(serverCpu, 2)} CPU s (${fmt(serverRate, 0)} MiB/s: decompress + blake3 every chunk, write, verify shard)${sumSha ? `, ${fmt(serverRate / sumRate, 2)}x sha256sum (target >= 0.5)` : ''}`,
+    );
+    console.log(
+      `download (XetBlob)     ${fmt(downSeconds, 2)} s (${fmt(mb(size) / downSeconds, 0)} MiB/s, with sha256)`,
+    );
     console.log(`sha256 round trip      ${ok ? 'match' : `MISMATCH (${remoteSha} vs ${localSha}, ${got} bytes)`}`);
-    console.log(`server RSS             idle ${fmt(mb(idle.rss))} MB, after upload ${fmt(mb(afterUpload.rss))} MB, peak (VmHWM) ${fmt(mb(peak))} MB (target < ${RSS_TARGET_MB} MB)`);
+    console.log(
+      `server RSS             idle ${fmt(mb(idle.rss))} MB, after upload ${fmt(mb(afterUpload.rss))} MB, peak (VmHWM) ${fmt(mb(peak))} MB (target < ${RSS_TARGET_MB} MB)`,
+    );
     process.exitCode = ok && mb(peak) < RSS_TARGET_MB ? 0 : 1;
   } finally {
     clearInterval(sampler);

@@ -28,7 +28,8 @@ const yogaWithoutFetch = {
       const {readFile} = await import('node:fs/promises');
       const source = await readFile(a.path, 'utf8');
       const patched = source.replaceAll('"function"!=typeof fetch', '!0');
-      if (patched === source) throw new Error('yoga-without-fetch: pattern not found; re-check startup.md after a yoga upgrade');
+      if (patched === source)
+        throw new Error('yoga-without-fetch: pattern not found; re-check startup.md after a yoga upgrade');
       return {contents: patched, loader: 'js'};
     });
   },
@@ -41,7 +42,8 @@ const withoutInquirerEditor = {
   setup(b) {
     b.onResolve({filter: /^@inquirer\/editor$/}, (a) => ({path: a.path, namespace: 'no-editor'}));
     b.onLoad({filter: /.*/, namespace: 'no-editor'}, () => ({
-      contents: "export default function editor() { throw new Error('The editor prompt is not bundled in hf-jobs-wizard.'); }",
+      contents:
+        "export default function editor() { throw new Error('The editor prompt is not bundled in hf-jobs-wizard.'); }",
       loader: 'js',
     }));
   },
@@ -88,12 +90,18 @@ if (announce) {
 if (metafile) {
   // `node scripts/build.mjs --metafile`: what the bundle is made of, largest first.
   const bySource = {};
-  for (const [file, info] of Object.entries(Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs)).reduce((all, [k, v]) => ({...all, [k]: v}), {}))) {
+  for (const [file, info] of Object.entries(
+    Object.values(result.metafile.outputs)
+      .flatMap((o) => Object.entries(o.inputs))
+      .reduce((all, [k, v]) => ({...all, [k]: v}), {}),
+  )) {
     const pkgMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
     const key = pkgMatch ? pkgMatch[1] : file.split('/').slice(0, 2).join('/');
     bySource[key] = (bySource[key] ?? 0) + info.bytesInOutput;
   }
-  for (const [key, bytes] of Object.entries(bySource).sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+  for (const [key, bytes] of Object.entries(bySource)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)) {
     console.log(`${(bytes / 1024).toFixed(0).padStart(6)} KB  ${key}`);
   }
 }

@@ -44,7 +44,8 @@ const EXCLUDED = [
   {
     file: 'src/lib/commit.spec.ts',
     title: 'should commit a full repo from HF with web urls',
-    reason: 'asserts the sha256 of the real production file spaces/huggingfacejs/push-model-from-web/mobilenet/group1-shard1of2 (needs its exact bytes, not available offline)',
+    reason:
+      'asserts the sha256 of the real production file spaces/huggingfacejs/push-model-from-web/mobilenet/group1-shard1of2 (needs its exact bytes, not available offline)',
   },
   {
     file: 'src/lib/download-file.spec.ts',
@@ -60,8 +61,14 @@ const EXCLUDED = [
 
 /** Whole spec files not run, with the reason. */
 const EXCLUDED_FILES = [
-  ['src/lib/file-exists.spec.ts', 'production fixture: google-bert/bert-base-uncased at commit dd4bc8b2 (HEAD raw/ is covered by test/sandbox/files.test.ts)'],
-  ['src/lib/list-files.spec.ts', 'production fixtures: google-bert/bert-base-uncased and the xsum dataset with exact oids (tree listing on own repos is covered by test/sandbox/files.test.ts)'],
+  [
+    'src/lib/file-exists.spec.ts',
+    'production fixture: google-bert/bert-base-uncased at commit dd4bc8b2 (HEAD raw/ is covered by test/sandbox/files.test.ts)',
+  ],
+  [
+    'src/lib/list-files.spec.ts',
+    'production fixtures: google-bert/bert-base-uncased and the xsum dataset with exact oids (tree listing on own repos is covered by test/sandbox/files.test.ts)',
+  ],
   ['src/lib/file-download-info.spec.ts', 'production fixtures with exact ETags and Xet hashes'],
   ['src/lib/paths-info.spec.ts', 'production fixtures; /paths-info is not emulated'],
   ['src/lib/model-info.spec.ts', 'production fixtures'],
@@ -73,7 +80,10 @@ const EXCLUDED_FILES = [
   ['src/lib/list-commits.spec.ts', 'production fixtures; the commits API is not emulated'],
   ['src/lib/count-commits.spec.ts', 'production fixtures; the commits API is not emulated'],
   ['src/lib/copy-files.spec.ts', 'server-side copies (Xet-backed) are not emulated'],
-  ['src/lib/oauth-handle-redirect.spec.ts', 'authorization-code flow with the hub-ci session cookie; the sandbox emulates the device-code flow instead'],
+  [
+    'src/lib/oauth-handle-redirect.spec.ts',
+    'authorization-code flow with the hub-ci session cookie; the sandbox emulates the device-code flow instead',
+  ],
   ['src/lib/collection-info.spec.ts', 'collections are not emulated'],
   ['src/lib/list-collections.spec.ts', 'collections are not emulated'],
   ['src/lib/create-collection.spec.ts', 'collections are not emulated'],
@@ -116,16 +126,19 @@ function escapeRe(s) {
 }
 
 async function prepare(dir, url) {
-  for (const entry of ['src', 'index.ts', 'tsconfig.json', 'package.json']) await cp(join(HUB_PKG, entry), join(dir, entry), {recursive: true});
+  for (const entry of ['src', 'index.ts', 'tsconfig.json', 'package.json'])
+    await cp(join(HUB_PKG, entry), join(dir, entry), {recursive: true});
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
 
   const consts = join(dir, 'src/test/consts.ts');
   const testConsts = await readFile(consts, 'utf8');
-  if (!testConsts.includes('"https://hub-ci.huggingface.co"')) throw new Error('src/test/consts.ts changed shape: TEST_HUB_URL not found');
+  if (!testConsts.includes('"https://hub-ci.huggingface.co"'))
+    throw new Error('src/test/consts.ts changed shape: TEST_HUB_URL not found');
   await writeFile(consts, testConsts.replace('"https://hub-ci.huggingface.co"', JSON.stringify(url)));
   const hubConsts = join(dir, 'src/consts.ts');
   const hubConstsText = await readFile(hubConsts, 'utf8');
-  if (!hubConstsText.includes('"https://huggingface.co"')) throw new Error('src/consts.ts changed shape: HUB_URL not found');
+  if (!hubConstsText.includes('"https://huggingface.co"'))
+    throw new Error('src/consts.ts changed shape: HUB_URL not found');
   await writeFile(hubConsts, hubConstsText.replace('"https://huggingface.co"', JSON.stringify(url)));
 
   for (const {file, title} of EXCLUDED) {
@@ -133,7 +146,10 @@ async function prepare(dir, url) {
     const text = await readFile(path, 'utf8');
     const re = new RegExp(`\\b(it|test)\\((["'\`])${escapeRe(title)}\\2`);
     if (!re.test(text)) throw new Error(`${file}: test "${title}" not found (spec changed?)`);
-    await writeFile(path, text.replace(re, (_m, fn, q) => `${fn}.skip(${q}${title}${q}`));
+    await writeFile(
+      path,
+      text.replace(re, (_m, fn, q) => `${fn}.skip(${q}${title}${q}`),
+    );
   }
 
   // Hard-coded production URLs inside the specs (web-resource uploads) go to the sandbox's stand-in copies.
@@ -165,11 +181,21 @@ export default defineConfig({test: {testTimeout: 60_000, hookTimeout: 60_000, se
 function runVitest(dir, reportFile) {
   const vitest = join(ROOT, 'node_modules/vitest/vitest.mjs');
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, [vitest, 'run', '--reporter=json', `--outputFile=${reportFile}`, ...(args.has('--verbose') ? ['--reporter=default'] : [])], {
-      cwd: dir,
-      stdio: ['ignore', args.has('--verbose') ? 'inherit' : 'ignore', 'inherit'],
-      env: {...process.env, CI: 'true'},
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        vitest,
+        'run',
+        '--reporter=json',
+        `--outputFile=${reportFile}`,
+        ...(args.has('--verbose') ? ['--reporter=default'] : []),
+      ],
+      {
+        cwd: dir,
+        stdio: ['ignore', args.has('--verbose') ? 'inherit' : 'ignore', 'inherit'],
+        env: {...process.env, CI: 'true'},
+      },
+    );
     child.on('exit', (code) => resolveRun(code ?? 1));
   });
 }
@@ -188,7 +214,8 @@ async function main() {
     const rows = [];
     for (const file of report.testResults) {
       const rel = file.name.slice(dir.length + 1);
-      if (file.assertionResults.length === 0 && file.status === 'failed') rows.push({status: 'failed', name: `${rel} (did not load)`, message: file.message});
+      if (file.assertionResults.length === 0 && file.status === 'failed')
+        rows.push({status: 'failed', name: `${rel} (did not load)`, message: file.message});
       for (const t of file.assertionResults) {
         rows.push({status: t.status, name: `${rel} > ${t.fullName}`, message: (t.failureMessages ?? []).join('\n')});
       }
@@ -199,7 +226,14 @@ async function main() {
     for (const r of rows) {
       const mark = r.status === 'passed' ? 'PASS' : r.status === 'failed' ? 'FAIL' : 'SKIP';
       console.log(`  ${mark}  ${r.name}`);
-      if (r.status === 'failed' && r.message) console.log(r.message.split('\n').slice(0, 6).map((l) => `        ${l}`).join('\n'));
+      if (r.status === 'failed' && r.message)
+        console.log(
+          r.message
+            .split('\n')
+            .slice(0, 6)
+            .map((l) => `        ${l}`)
+            .join('\n'),
+        );
     }
     console.log('Excluded tests:');
     for (const e of EXCLUDED) console.log(`  ${e.file} > ${e.title}: ${e.reason}`);

@@ -31,7 +31,9 @@ const option = (name: string): string | undefined => {
 const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
 
 function usage(message: string): never {
-  process.stderr.write(`fidelity:python: ${message}\nUsage: npm run fidelity:python -- <huggingface_hub checkout> [--only TEXT] [--verbose] [--json]\n`);
+  process.stderr.write(
+    `fidelity:python: ${message}\nUsage: npm run fidelity:python -- <huggingface_hub checkout> [--only TEXT] [--verbose] [--json]\n`,
+  );
   process.exit(2);
 }
 
@@ -39,7 +41,8 @@ const checkout = positional[0] ? resolve(positional[0]) : usage('name the path o
 const clientSrc = join(checkout, 'src');
 // Shims for Debian's older filelock and click (scripts/fidelity-python/shims/sitecustomize.py says which and why).
 const pythonPath = `${clientSrc}:${join(HERE, 'fidelity-python', 'shims')}`;
-if (!existsSync(join(clientSrc, 'huggingface_hub', 'hf_api.py'))) usage(`${checkout} has no src/huggingface_hub/hf_api.py`);
+if (!existsSync(join(clientSrc, 'huggingface_hub', 'hf_api.py')))
+  usage(`${checkout} has no src/huggingface_hub/hf_api.py`);
 
 function pickPython(): string {
   const candidates = [process.env.FID_PYTHON, '/usr/bin/python3', 'python3'].filter((c): c is string => Boolean(c));
@@ -50,7 +53,9 @@ function pickPython(): string {
     });
     if (probe.status === 0) return python;
   }
-  usage('no python3 can import the checkout with its dependencies (httpx, yaml, ...): see the header of scripts/fidelity-python.ts');
+  usage(
+    'no python3 can import the checkout with its dependencies (httpx, yaml, ...): see the header of scripts/fidelity-python.ts',
+  );
 }
 
 interface Result {
@@ -62,7 +67,9 @@ interface Result {
 
 async function main(): Promise<void> {
   const python = pickPython();
-  const pythonDir = dirname(spawnSync(python, ['-c', 'import sys; print(sys.executable)'], {encoding: 'utf8'}).stdout.trim());
+  const pythonDir = dirname(
+    spawnSync(python, ['-c', 'import sys; print(sys.executable)'], {encoding: 'utf8'}).stdout.trim(),
+  );
   const work = await mkdtemp(join(tmpdir(), 'fidelity-python-'));
   // Jobs run `python` from the sandbox's PATH: the interpreter that has the client's dependencies comes first.
   process.env.PATH = `${pythonDir}:${process.env.PATH ?? ''}`;
@@ -71,12 +78,19 @@ async function main(): Promise<void> {
   for (const example of EXAMPLES) {
     const file = join(work, example.scriptName);
     await writeFile(file, example.python);
-    examples[`FID_EXAMPLE_${example.scriptName.replace(/\.py$/, '').replace('read_private_dataset', 'read_private').replace('check_token', 'token_check').toUpperCase()}`] = file;
+    examples[
+      `FID_EXAMPLE_${example.scriptName.replace(/\.py$/, '').replace('read_private_dataset', 'read_private').replace('check_token', 'token_check').toUpperCase()}`
+    ] = file;
   }
-  const version = spawnSync(python, ['-c', 'import huggingface_hub; print(huggingface_hub.__version__)'], {env: {...process.env, PYTHONPATH: pythonPath}, encoding: 'utf8'}).stdout.trim();
+  const version = spawnSync(python, ['-c', 'import huggingface_hub; print(huggingface_hub.__version__)'], {
+    env: {...process.env, PYTHONPATH: pythonPath},
+    encoding: 'utf8',
+  }).stdout.trim();
   const xet = spawnSync(python, ['-c', 'import hf_xet'], {encoding: 'utf8'}).status === 0;
   if (!flag('--json')) {
-    console.log(`huggingface_hub ${version} (${checkout}) with ${python} against the sandbox Hub at ${sandbox.url}; hf_xet ${xet ? 'installed' : 'not installed (Xet uploads fail)'}`);
+    console.log(
+      `huggingface_hub ${version} (${checkout}) with ${python} against the sandbox Hub at ${sandbox.url}; hf_xet ${xet ? 'installed' : 'not installed (Xet uploads fail)'}`,
+    );
   }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -114,9 +128,14 @@ async function main(): Promise<void> {
     }
     results.push(result);
     if (flag('--json')) console.log(JSON.stringify(result));
-    else if (flag('--verbose')) console.log(`${result.ok ? 'pass' : 'FAIL'} ${result.name}${result.ok ? '' : `: ${result.detail}`} (${result.seconds} s)`);
+    else if (flag('--verbose'))
+      console.log(
+        `${result.ok ? 'pass' : 'FAIL'} ${result.name}${result.ok ? '' : `: ${result.detail}`} (${result.seconds} s)`,
+      );
   }
-  const code = await new Promise<number | null>((done) => (child.exitCode !== null ? done(child.exitCode) : child.once('exit', done)));
+  const code = await new Promise<number | null>((done) =>
+    child.exitCode !== null ? done(child.exitCode) : child.once('exit', done),
+  );
   await sandbox.close();
   await rm(work, {recursive: true, force: true});
   const failed = results.filter((r) => !r.ok);

@@ -23,7 +23,9 @@ for (const target of TARGETS.filter((t) => !only || t.name === only)) {
   total += run.inputs;
   failed += run.violations.length;
   const avg = run.totalMs / Math.max(1, run.inputs);
-  console.log(`  ${target.name.padEnd(20)} ${String(run.inputs).padStart(6)} inputs  ${String(run.violations.length).padStart(5)} violations  ${String(run.crashes).padStart(4)} crashes  avg ${avg.toFixed(2)} ms  slowest ${run.maxMs.toFixed(1)} ms`);
+  console.log(
+    `  ${target.name.padEnd(20)} ${String(run.inputs).padStart(6)} inputs  ${String(run.violations.length).padStart(5)} violations  ${String(run.crashes).padStart(4)} crashes  avg ${avg.toFixed(2)} ms  slowest ${run.maxMs.toFixed(1)} ms`,
+  );
   const kinds = new Set<string>();
   for (const v of run.violations) {
     const kind = v.property.replace(/U\+[0-9a-f]{4}/, 'U+…').replace(/token \S+/, 'token');
@@ -32,6 +34,9 @@ for (const target of TARGETS.filter((t) => !only || t.name === only)) {
     shown.push(v);
   }
 }
-for (const v of shown) console.log(`\n[${v.target}] ${v.property}\n  input (${v.input.file}): ${JSON.stringify(v.input.text).slice(0, 400)}`);
+for (const v of shown)
+  console.log(
+    `\n[${v.target}] ${v.property}\n  input (${v.input.file}): ${JSON.stringify(v.input.text).slice(0, 400)}`,
+  );
 console.log(`\nfuzz: ${total} inputs in all, ${failed} violations`);
 process.exitCode = failed ? 1 : 0;

@@ -31,11 +31,19 @@ type WriteCallback = (error?: Error | null) => void;
  * last line of defence (main and cli run every command with it). Mask only: the app's colours and Ink's frames pass.
  * A Proxy keeps everything else (isTTY, columns, on('resize')...) so Ink and prompts see the real stream.
  */
-export function guardStream<T extends Writable>(stream: T, transform: (text: string) => string = (t) => maskSecrets(t)): T {
+export function guardStream<T extends Writable>(
+  stream: T,
+  transform: (text: string) => string = (t) => maskSecrets(t),
+): T {
   const write = (chunk: unknown, encoding?: BufferEncoding | WriteCallback, callback?: WriteCallback): boolean => {
     const cb = typeof encoding === 'function' ? encoding : callback;
     const enc = typeof encoding === 'string' ? encoding : undefined;
-    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : undefined;
+    const text =
+      typeof chunk === 'string'
+        ? chunk
+        : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
+          ? Buffer.from(chunk).toString('utf8')
+          : undefined;
     if (text === undefined) return cb ? stream.write(chunk, enc ?? 'utf8', cb) : stream.write(chunk);
     const safe = transform(text);
     return cb ? stream.write(safe, 'utf8', cb) : stream.write(safe);

@@ -14,7 +14,10 @@ async function applyNetworkEnv(env: NodeJS.ProcessEnv): Promise<void> {
   const baseMs = num(env.HF_WIZARD_RETRY_BASE_MS);
   if (responseTimeoutMs === undefined && baseMs === undefined) return;
   const {setNetworkDefaults} = await import('./core/hub/client.js');
-  setNetworkDefaults({...(responseTimeoutMs ? {responseTimeoutMs} : {}), ...(baseMs !== undefined ? {retry: {baseMs}} : {})});
+  setNetworkDefaults({
+    ...(responseTimeoutMs ? {responseTimeoutMs} : {}),
+    ...(baseMs !== undefined ? {retry: {baseMs}} : {}),
+  });
 }
 
 export function usageText(): string {

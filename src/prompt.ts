@@ -22,26 +22,42 @@ function requireTerminal(io: PromptIo, o: NoTerminal): void {
 
 const context = (io: PromptIo) => ({input: io.stdin, output: io.stderr});
 
-export async function promptSelect<T extends string>(io: PromptIo, config: {message: string; choices: {name: string; value: T}[]; default?: T}, o: NoTerminal): Promise<T> {
+export async function promptSelect<T extends string>(
+  io: PromptIo,
+  config: {message: string; choices: {name: string; value: T}[]; default?: T},
+  o: NoTerminal,
+): Promise<T> {
   requireTerminal(io, o);
   const {select} = await import('@inquirer/prompts');
   return select<T>(config, context(io));
 }
 
-export async function promptConfirm(io: PromptIo, config: {message: string; default?: boolean}, o: NoTerminal): Promise<boolean> {
+export async function promptConfirm(
+  io: PromptIo,
+  config: {message: string; default?: boolean},
+  o: NoTerminal,
+): Promise<boolean> {
   requireTerminal(io, o);
   const {confirm} = await import('@inquirer/prompts');
   return confirm(config, context(io));
 }
 
 /** Hidden input (a token): echoed as `mask` characters, never as typed. */
-export async function promptPassword(io: PromptIo, config: {message: string; mask?: string}, o: NoTerminal): Promise<string> {
+export async function promptPassword(
+  io: PromptIo,
+  config: {message: string; mask?: string},
+  o: NoTerminal,
+): Promise<string> {
   requireTerminal(io, o);
   const {password} = await import('@inquirer/prompts');
   return password({mask: '*', ...config}, context(io));
 }
 
-export async function promptInput(io: PromptIo, config: {message: string; default?: string}, o: NoTerminal): Promise<string> {
+export async function promptInput(
+  io: PromptIo,
+  config: {message: string; default?: string},
+  o: NoTerminal,
+): Promise<string> {
   requireTerminal(io, o);
   const {input} = await import('@inquirer/prompts');
   return input(config, context(io));

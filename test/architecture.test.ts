@@ -28,7 +28,15 @@ function areaOf(file: string): string {
 }
 
 /** The small shared leaves anything may import (the sandbox included): they import nothing of the app but each other. */
-const LEAVES = ['core/practice', 'core/wildmatch', 'core/invocation', 'core/which', 'core/text', 'core/tokens/mask.ts', 'core/endpoint'];
+const LEAVES = [
+  'core/practice',
+  'core/wildmatch',
+  'core/invocation',
+  'core/which',
+  'core/text',
+  'core/tokens/mask.ts',
+  'core/endpoint',
+];
 
 /** Who may import whom, by area ("core/*" = any folder of core). Everything else is an edge that runs back up. */
 const ALLOWED: Record<string, string[]> = {
@@ -49,9 +57,11 @@ const ALLOWED: Record<string, string[]> = {
 
 /** Edges that break the rules today, each with why it is still here. */
 const KNOWN_EDGES: Record<string, string> = {
-  'core/auth -> sandbox': 'sandbox-session starts the in-process sandbox (a dynamic import, off the huggingface.co path); belongs in the app layer',
+  'core/auth -> sandbox':
+    'sandbox-session starts the in-process sandbox (a dynamic import, off the huggingface.co path); belongs in the app layer',
   'core/lessons -> sandbox': 'lessons/target starts the sandbox for `learn` (dynamic import); same as above',
-  'core/lessons -> examples': 'lessons run and copy the example scripts; core/jobs (buildJob takes the example) removes it',
+  'core/lessons -> examples':
+    'lessons run and copy the example scripts; core/jobs (buildJob takes the example) removes it',
 };
 
 /** Circles between core's folders today (each one a known debt; any other circle fails). */
@@ -59,7 +69,17 @@ const KNOWN_CYCLES = ['core/checks core/preflight', 'core/hub core/jobspec core/
 
 /** node:fs is for the layers whose job is files: the commands, the wizard's services, the sandbox, the examples'
  *  runner, and in core only the token store, the checks' file scanner, the lessons' content/progress and `which`. */
-const FS_ALLOWED = [/^commands\//, /^wizard\//, /^sandbox\//, /^examples\//, /^version\.ts$/, /^core\/store\//, /^core\/checks\/(scan|walk)\.ts$/, /^core\/lessons\//, /^core\/which\.ts$/];
+const FS_ALLOWED = [
+  /^commands\//,
+  /^wizard\//,
+  /^sandbox\//,
+  /^examples\//,
+  /^version\.ts$/,
+  /^core\/store\//,
+  /^core\/checks\/(scan|walk)\.ts$/,
+  /^core\/lessons\//,
+  /^core\/which\.ts$/,
+];
 
 interface Edge {
   from: string;
@@ -76,7 +96,13 @@ function edges(): Edge[] {
       const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
       const from = areaOf(file);
       const to = areaOf(target);
-      if (from !== to) out.push({from, to, file: relative(SRC, file), target: relative(SRC, target).replace(/\.ts$/, existsTsx(target) ? '.tsx' : '.ts')});
+      if (from !== to)
+        out.push({
+          from,
+          to,
+          file: relative(SRC, file),
+          target: relative(SRC, target).replace(/\.ts$/, existsTsx(target) ? '.tsx' : '.ts'),
+        });
     }
   }
   return out;
@@ -151,16 +177,29 @@ describe('architecture', () => {
       "import './side.js';",
       "const m = await import('./lazy.js');",
       "// import {x} from './commented.js';",
-      "const text = 'import {y} from \"./in-string.js\"';",
+      'const text = \'import {y} from "./in-string.js"\';',
       'const t = `import {z} from "./in-template.js" ${n}`;',
       "import {\n  d,\n  e,\n} from './multi.js';",
     ].join('\n');
-    expect(importSpecifiers(src).sort()).toEqual(['./a.js', './b.js', './c.js', './lazy.js', './multi.js', './side.js']);
+    expect(importSpecifiers(src).sort()).toEqual([
+      './a.js',
+      './b.js',
+      './c.js',
+      './lazy.js',
+      './multi.js',
+      './side.js',
+    ]);
     expect(all.length).toBeGreaterThan(100);
   });
 
   it('every import between folders follows the layer rules (or is a known, explained debt)', () => {
-    const bad = [...new Set(all.filter((e) => !allowed(e) && !KNOWN_EDGES[`${e.from} -> ${e.to}`]).map((e) => `${e.file} imports ${e.target} (${e.from} -> ${e.to})`))];
+    const bad = [
+      ...new Set(
+        all
+          .filter((e) => !allowed(e) && !KNOWN_EDGES[`${e.from} -> ${e.to}`])
+          .map((e) => `${e.file} imports ${e.target} (${e.from} -> ${e.to})`),
+      ),
+    ];
     expect(bad).toEqual([]);
   });
 
@@ -170,11 +209,15 @@ describe('architecture', () => {
   });
 
   it('the sandbox imports nothing from the app but the shared leaves (masking, glob matching, practice tokens)', () => {
-    expect(all.filter((e) => e.from === 'sandbox' && !isLeaf(e.target)).map((e) => `${e.file} -> ${e.target}`)).toEqual([]);
+    expect(all.filter((e) => e.from === 'sandbox' && !isLeaf(e.target)).map((e) => `${e.file} -> ${e.target}`)).toEqual(
+      [],
+    );
   });
 
   it('examples import neither the sandbox nor the commands statically', () => {
-    expect(all.filter((e) => e.from === 'examples' && (e.to === 'sandbox' || e.to === 'commands')).map((e) => e.file)).toEqual([]);
+    expect(
+      all.filter((e) => e.from === 'examples' && (e.to === 'sandbox' || e.to === 'commands')).map((e) => e.file),
+    ).toEqual([]);
   });
 
   it('no circle between folders other than the known ones', () => {
@@ -187,9 +230,15 @@ describe('architecture', () => {
       {from: 'core/b', to: 'core/a', file: 'core/b/y.ts', target: 'core/a/x.ts'},
     ];
     expect(cycles(made)).toEqual(['core/a core/b']);
-    expect(allowed({from: 'core/checks', to: 'commands', file: 'core/checks/x.ts', target: 'commands/io.ts'})).toBe(false);
-    expect(allowed({from: 'sandbox', to: 'core/tokens', file: 'sandbox/x.ts', target: 'core/tokens/classify.ts'})).toBe(false);
-    expect(allowed({from: 'sandbox', to: 'core/tokens', file: 'sandbox/x.ts', target: 'core/tokens/mask.ts'})).toBe(true);
+    expect(allowed({from: 'core/checks', to: 'commands', file: 'core/checks/x.ts', target: 'commands/io.ts'})).toBe(
+      false,
+    );
+    expect(allowed({from: 'sandbox', to: 'core/tokens', file: 'sandbox/x.ts', target: 'core/tokens/classify.ts'})).toBe(
+      false,
+    );
+    expect(allowed({from: 'sandbox', to: 'core/tokens', file: 'sandbox/x.ts', target: 'core/tokens/mask.ts'})).toBe(
+      true,
+    );
   });
 
   it('commands ask their single prompts through src/prompt.ts (it owns the non-TTY rule), never @inquirer directly', () => {
@@ -203,20 +252,31 @@ describe('architecture', () => {
     const bad = sourceFiles(SRC)
       .map((f) => relative(SRC, f))
       .filter((f) => !FS_ALLOWED.some((re) => re.test(f)))
-      .filter((f) => importSpecifiers(readFileSync(join(SRC, f), 'utf8')).some((s) => s === 'node:fs' || s === 'node:fs/promises'));
+      .filter((f) =>
+        importSpecifiers(readFileSync(join(SRC, f), 'utf8')).some((s) => s === 'node:fs' || s === 'node:fs/promises'),
+      );
     expect(bad).toEqual([]);
   });
 });
 
 /** Functions over 150 lines today, with their length then: they may shrink or go, never grow; no new one may appear. */
 const LONG_FUNCTIONS: Record<string, number> = {
-  'plain/wizard.ts runPlain': 286,
-  'ui/learn/LearnApp.tsx LearnApp': 169,
-  'sandbox/routes/oauth.ts registerOauthRoutes': 194,
-  'sandbox/routes/repos.ts registerRepoRoutes': 181,
-  'sandbox/buckets/routes.ts registerBucketRoutes': 153,
+  // Sizes as Prettier (printWidth 120) formats them: its line breaks made 8 more functions pass 150 lines.
+  'commands/example.ts run': 198,
+  'core/jobspec/config.ts parseJobConfig': 180,
   // A data table (the catalog's problems, worded for the Hub in use) written as one function.
-  'core/troubleshoot/catalog.ts buildCatalog': 223,
+  'core/troubleshoot/catalog.ts buildCatalog': 504,
+  'core/troubleshoot/diagnose.ts diagnose': 201,
+  'core/wizard/machine.ts transition': 191,
+  'plain/learn.ts runPlainLearn': 188,
+  'plain/wizard.ts runPlain': 348,
+  'plain/wizard.ts step': 154,
+  'sandbox/buckets/routes.ts registerBucketRoutes': 179,
+  'sandbox/routes/lfs.ts registerLfsRoutes': 167,
+  'sandbox/routes/oauth.ts registerOauthRoutes': 202,
+  'sandbox/routes/repos.ts registerRepoRoutes': 207,
+  'ui/learn/LearnApp.tsx LearnApp': 185,
+  'wizard/services/job.ts createJobServices': 156,
 };
 const MAX_FUNCTION_LINES = 150;
 

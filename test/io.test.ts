@@ -9,7 +9,10 @@ const FAKE = 'hf_FAKEioPortToken0123456789abcdWXYZ';
 describe('reportError', () => {
   it('prints an AppError once with its fix and returns its own exit code', () => {
     const io = makeIo({});
-    const code = reportError(io, new AppError('The job could not be submitted.', {fix: 'Try again in a minute.', exitCode: EXIT.usage}));
+    const code = reportError(
+      io,
+      new AppError('The job could not be submitted.', {fix: 'Try again in a minute.', exitCode: EXIT.usage}),
+    );
     expect(code).toBe(2);
     expect(io.err()).toBe('hf-jobs-wizard: The job could not be submitted.\n  Try again in a minute.\n');
   });

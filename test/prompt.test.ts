@@ -31,13 +31,18 @@ describe('the prompt facade', () => {
   it('without a terminal: a usage error with the given words, at once, nothing drawn and stdin left unread', async () => {
     const {io, shown} = streams({stdin: true});
     const started = performance.now();
-    const error = await promptConfirm(io, {message: 'Sure?'}, {withoutTerminal: 'pass --yes to confirm.'}).catch((e: unknown) => e);
+    const error = await promptConfirm(io, {message: 'Sure?'}, {withoutTerminal: 'pass --yes to confirm.'}).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).exitCode).toBe(2);
     expect((error as AppError).message).toBe('pass --yes to confirm.');
     expect(performance.now() - started).toBeLessThan(500);
     expect(shown()).toBe('');
-    for (const ask of [() => promptPassword(io, {message: 'Token'}, {withoutTerminal: 'pipe it'}), () => promptSelect(io, {message: 'Which?', choices: [{name: 'a', value: 'a'}]}, {withoutTerminal: 'name one'})]) {
+    for (const ask of [
+      () => promptPassword(io, {message: 'Token'}, {withoutTerminal: 'pipe it'}),
+      () => promptSelect(io, {message: 'Which?', choices: [{name: 'a', value: 'a'}]}, {withoutTerminal: 'name one'}),
+    ]) {
       await expect(ask()).rejects.toBeInstanceOf(AppError);
     }
   });

@@ -21,9 +21,16 @@ export function parseCommandArgs<const O extends Record<string, OptionSpec>>(
 ): ParsedArgs<O> | {exit: number} {
   let parsed: {values: Record<string, string | boolean | undefined>; positionals: string[]};
   try {
-    parsed = parseArgs({args, options: {...options, help: {type: 'boolean', short: 'h'}}, allowPositionals: true, strict: true});
+    parsed = parseArgs({
+      args,
+      options: {...options, help: {type: 'boolean', short: 'h'}},
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    throw new AppError(`${(error as Error).message.split('\n')[0]}. Run \`${appCommand(`${name} --help`)}\`.`, {exitCode: EXIT.usage});
+    throw new AppError(`${(error as Error).message.split('\n')[0]}. Run \`${appCommand(`${name} --help`)}\`.`, {
+      exitCode: EXIT.usage,
+    });
   }
   if (parsed.values.help) {
     writeLine(io.stdout, help);

@@ -50,11 +50,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** `Scanned 12 files in my-first-hf-job/ (skipped 3 hidden folders)`. */
 export function scannedLine(s: ScanSummary): string {
   const where = s.paths.map((p) => (p === '.' ? 'the current folder' : p)).join(', ');
-  const count = (reason: ScanSummary['skippedDirs'][number]['reason']) => s.skippedDirs.filter((d) => d.reason === reason).length;
+  const count = (reason: ScanSummary['skippedDirs'][number]['reason']) =>
+    s.skippedDirs.filter((d) => d.reason === reason).length;
   const parts = [
     count('hidden') ? plural(count('hidden'), 'hidden folder') : '',
     count('dependencies') ? plural(count('dependencies'), 'dependency folder') : '',
-    count('app-data') ? `${plural(count('app-data'), "folder")} of this app's own data` : '',
+    count('app-data') ? `${plural(count('app-data'), 'folder')} of this app's own data` : '',
   ].filter(Boolean);
   return `Scanned ${plural(s.files, 'file')} in ${where}${parts.length ? ` (skipped ${parts.join(', ')}; name one to check it)` : ''}`;
 }
@@ -75,12 +76,20 @@ export function renderReport(report: CheckReport, color: boolean, scanned?: Scan
   }
   const count = (s: CheckResult['status']) => report.checks.filter((c) => c.status === s).length;
   lines.push('');
-  lines.push(`${count('fail')} failed, ${count('warn')} warning${count('warn') === 1 ? '' : 's'}, ${count('pass')} passed, ${count('skip')} skipped.${report.ok ? '' : ' Fix the ✗ lines before submitting the job.'}`);
+  lines.push(
+    `${count('fail')} failed, ${count('warn')} warning${count('warn') === 1 ? '' : 's'}, ${count('pass')} passed, ${count('skip')} skipped.${report.ok ? '' : ' Fix the ✗ lines before submitting the job.'}`,
+  );
   return lines;
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandArgs('check', args, {json: {type: 'boolean'}, offline: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}}, io, HELP);
+  const parsed = parseCommandArgs(
+    'check',
+    args,
+    {json: {type: 'boolean'}, offline: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}},
+    io,
+    HELP,
+  );
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
   const paths = positionals.length ? positionals : ['.'];
@@ -101,7 +110,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     target = await openHubTarget(values, io.env);
     const {env, endpoint} = target;
     let scanned: ScanSummary | undefined;
-    const report = await runChecks({paths, cwd: io.cwd, env, offline: Boolean(values.offline), endpoint, preflight: true, onScanned: (s) => (scanned = s)});
+    const report = await runChecks({
+      paths,
+      cwd: io.cwd,
+      env,
+      offline: Boolean(values.offline),
+      endpoint,
+      preflight: true,
+      onScanned: (s) => (scanned = s),
+    });
     if (values.json) writeLine(io.stdout, JSON.stringify(report));
     else {
       const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';

@@ -16,7 +16,19 @@ import {classifyText} from '../core/troubleshoot/classify.js';
 import {EXAMPLES, findExample, type Example} from '../examples/catalog.js';
 import {AppError, EXIT, isInterrupt, writeLine, type CommandIo} from '../io.js';
 import {promptConfirm, promptSelect} from '../prompt.js';
-import {buildJob, submitAsUvRun, followJob, formatUsd, isTerminal, jobEndLine, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob} from '../core/jobs/index.js';
+import {
+  buildJob,
+  submitAsUvRun,
+  followJob,
+  formatUsd,
+  isTerminal,
+  jobEndLine,
+  jobUrl,
+  maxCostUsd,
+  pricePerMinute,
+  repoUrl,
+  submitJob,
+} from '../core/jobs/index.js';
 import {openHubTarget} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
@@ -53,13 +65,24 @@ interface Options {
 function parse(args: string[]): Options | 'help' {
   const {values, positionals} = parseArgs({
     args,
-    options: {yes: {type: 'boolean', short: 'y'}, json: {type: 'boolean'}, sandbox: {type: 'boolean'}, 'uv-run': {type: 'boolean'}, endpoint: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+    options: {
+      yes: {type: 'boolean', short: 'y'},
+      json: {type: 'boolean'},
+      sandbox: {type: 'boolean'},
+      'uv-run': {type: 'boolean'},
+      endpoint: {type: 'string'},
+      help: {type: 'boolean', short: 'h'},
+    },
     allowPositionals: true,
     strict: true,
   });
   if (values.help) return 'help';
-  if (positionals.length > 1) throw new AppError(`one example at a time (got ${positionals.join(', ')})`, {exitCode: EXIT.usage});
-  if (values.sandbox && values.endpoint) throw new AppError('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint', {exitCode: EXIT.usage});
+  if (positionals.length > 1)
+    throw new AppError(`one example at a time (got ${positionals.join(', ')})`, {exitCode: EXIT.usage});
+  if (values.sandbox && values.endpoint)
+    throw new AppError('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint', {
+      exitCode: EXIT.usage,
+    });
   return {
     ...(positionals[0] ? {name: positionals[0]} : {}),
     yes: Boolean(values.yes),
@@ -73,12 +96,22 @@ function parse(args: string[]): Options | 'help' {
 async function chooseExample(o: Options, io: CommandIo): Promise<Example> {
   if (o.name) {
     const found = findExample(o.name);
-    if (!found) throw new AppError(`unknown example "${o.name}". Choose one of: ${EXAMPLES.map((e) => e.id).join(', ')}.`, {exitCode: EXIT.usage});
+    if (!found)
+      throw new AppError(`unknown example "${o.name}". Choose one of: ${EXAMPLES.map((e) => e.id).join(', ')}.`, {
+        exitCode: EXIT.usage,
+      });
     return found;
   }
   const withoutTerminal = `name an example: ${EXAMPLES.map((e) => e.id).join(', ')} (e.g. \`${APP_COMMAND} example token-check --sandbox\`).`;
   if (o.json) throw new AppError(withoutTerminal, {exitCode: EXIT.usage});
-  const id = await promptSelect(io, {message: 'Which example job?', choices: EXAMPLES.map((e) => ({name: `${e.title}: ${e.description}`, value: e.id}))}, {withoutTerminal});
+  const id = await promptSelect(
+    io,
+    {
+      message: 'Which example job?',
+      choices: EXAMPLES.map((e) => ({name: `${e.title}: ${e.description}`, value: e.id})),
+    },
+    {withoutTerminal},
+  );
   return findExample(id)!;
 }
 
@@ -95,7 +128,8 @@ async function priceLine(client: HubClient, flavor: string, timeoutSeconds: numb
 
 async function confirmSpend(o: Options, io: CommandIo): Promise<void> {
   if (o.yes) return;
-  const withoutTerminal = 'this runs a real job on your Hugging Face account (it uses credits): pass --yes to confirm, or try it free with --sandbox.';
+  const withoutTerminal =
+    'this runs a real job on your Hugging Face account (it uses credits): pass --yes to confirm, or try it free with --sandbox.';
   const ok = await promptConfirm(io, {message: 'Run it on Hugging Face Jobs?', default: false}, {withoutTerminal});
   if (!ok) throw new AppError('Not submitted.', {exitCode: EXIT.failed});
 }
@@ -142,9 +176,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const resolution = await resolveToken(env);
     token = resolution.token ?? sandbox?.tokens.write;
     if (!token) {
-      throw new AppError(`not logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`);
+      throw new AppError(
+        `not logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`,
+      );
     }
-    const tokenFrom = resolution.token ? (resolution.source === 'file' ? 'your saved login' : `the ${resolution.source} environment variable`) : 'the sandbox practice write token';
+    const tokenFrom = resolution.token
+      ? resolution.source === 'file'
+        ? 'your saved login'
+        : `the ${resolution.source} environment variable`
+      : 'the sandbox practice write token';
     const client = createHubClient({hubUrl: endpoint, accessToken: token});
     const secrets = [token];
 
@@ -152,24 +192,41 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     try {
       namespace = (await client.whoAmI()).name;
     } catch (error) {
-      throw new AppError(`the Hub did not accept the token (${maskToken(token)} from ${tokenFrom}): ${describeHubError(error, {endpoint, secrets}).message}`);
+      throw new AppError(
+        `the Hub did not accept the token (${maskToken(token)} from ${tokenFrom}): ${describeHubError(error, {endpoint, secrets}).message}`,
+      );
     }
 
     // core/jobs buildJob: the example's config with "$HF_TOKEN" filled in (in memory) as the secret HF_TOKEN.
     const built = buildJob({example, token, target: local ? 'sandbox' : 'hub', namespace});
     const {spec, runner, note} = built;
     err(`Example "${example.title}" on ${sandbox ? 'the sandbox Hub' : endpoint} as ${namespace}: ${note}.`);
-    err(`Token: ${maskToken(token)} from ${tokenFrom}, passed to the job as the secret HF_TOKEN (only its name shows in the job's details).`);
+    err(
+      `Token: ${maskToken(token)} from ${tokenFrom}, passed to the job as the secret HF_TOKEN (only its name shows in the job's details).`,
+    );
     // Pre-flight, before anything is submitted: allowed, paid for, how long, at what price.
-    const plan = plannedJobFromGoals(namespace, example.config.flavor, example.timeoutSeconds, example.goals(namespace));
-    const report = await gatherPreflight({hubUrl: endpoint, accessToken: token, job: plan, sandbox: local}).catch((error: unknown) => describeHubError(error, {endpoint, secrets}).message);
+    const plan = plannedJobFromGoals(
+      namespace,
+      example.config.flavor,
+      example.timeoutSeconds,
+      example.goals(namespace),
+    );
+    const report = await gatherPreflight({hubUrl: endpoint, accessToken: token, job: plan, sandbox: local}).catch(
+      (error: unknown) => describeHubError(error, {endpoint, secrets}).message,
+    );
     if (typeof report === 'string') err(`Pre-flight could not be run (${report}); the Hub will decide at submit.`);
     else for (const line of preflightText(report)) err(line);
     preflightReport = typeof report === 'string' ? undefined : report;
     if (preflightReport?.verdict === 'fail') {
-      const tokenProblem = preflightReport.lines.some((l) => l.status === 'fail' && (l.id === 'token-namespace' || l.id === 'token-repo' || l.id === 'auth-check'));
-      const next = tokenProblem ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}` : '';
-      throw new AppError(`the job was not submitted: pre-flight found what the Hub would refuse it for (the ✗ lines above).${next}`);
+      const tokenProblem = preflightReport.lines.some(
+        (l) => l.status === 'fail' && (l.id === 'token-namespace' || l.id === 'token-repo' || l.id === 'auth-check'),
+      );
+      const next = tokenProblem
+        ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}`
+        : '';
+      throw new AppError(
+        `the job was not submitted: pre-flight found what the Hub would refuse it for (the ✗ lines above).${next}`,
+      );
     }
     if (!local) {
       if (!preflightReport) err(await priceLine(client, example.config.flavor, example.timeoutSeconds));
@@ -181,7 +238,13 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     let submitted;
     let uvRun: {bucket: string; folder: string; script: string} | undefined;
     if (o.uvRun) {
-      const viaUv = await submitAsUvRun({hubUrl: endpoint, accessToken: token, namespace, built, script: {name: example.scriptName, source: example.python}});
+      const viaUv = await submitAsUvRun({
+        hubUrl: endpoint,
+        accessToken: token,
+        namespace,
+        built,
+        script: {name: example.scriptName, source: example.python},
+      });
       for (const line of viaUv.lines) err(line);
       submitted = viaUv.result;
       if (viaUv.uv) uvRun = {bucket: viaUv.uv.bucket, folder: viaUv.uv.folder, script: viaUv.uv.scriptPath};
@@ -189,12 +252,17 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       submitted = await submitJob(client, namespace, spec, {secrets});
     }
     if (submitted.submitted === 'unknown') {
-      throw new AppError(`the Hub's answer to the submit was lost (${submitted.message}) and the job list could not be read: the job may be running. Look at ${endpoint}/jobs/${namespace} before you submit again.`);
+      throw new AppError(
+        `the Hub's answer to the submit was lost (${submitted.message}) and the job list could not be read: the job may be running. Look at ${endpoint}/jobs/${namespace} before you submit again.`,
+      );
     }
     if (!submitted.submitted) {
       const described = describeHubError(submitted.error, {endpoint, secrets});
       // A refused token gets the next step, not only the reason: a token that may run jobs here.
-      const next = described.kind === 'forbidden' ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}` : '';
+      const next =
+        described.kind === 'forbidden'
+          ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}`
+          : '';
       throw new AppError(`the job was not submitted: ${described.message}${next}`);
     }
     const job = submitted.job;
@@ -222,7 +290,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (outcome === 'interrupted') {
       abort.abort();
       if (sandbox) err('Interrupted: the sandbox stops and its running job is canceled.');
-      else err(`Interrupted: the job keeps running on the Hub. Cancel it with \`hf jobs cancel ${job.id}\`, or follow it with \`hf jobs logs -f ${job.id}\`.`);
+      else
+        err(
+          `Interrupted: the job keeps running on the Hub. Cancel it with \`hf jobs cancel ${job.id}\`, or follow it with \`hf jobs logs -f ${job.id}\`.`,
+        );
       return EXIT.interrupted;
     }
     const stage = outcome.stage;
@@ -239,7 +310,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       if (repo) err(`See ${repoUrl(endpoint, repo)}`);
     } else {
       const problem = classifyText(outcome.lines.join('\n'));
-      const likely = problem.problem !== 'unknown' ? problem.title : message ?? 'see the log above';
+      const likely = problem.problem !== 'unknown' ? problem.title : (message ?? 'see the log above');
       hint = `Likely problem: ${redactSecrets(likely, secrets)}. Run \`${APP_COMMAND} troubleshoot --job ${ref}${sandbox ? ' --sandbox' : isDefaultEndpoint(endpoint) ? '' : ` --endpoint ${endpoint}`}\` for causes and fixes.`;
       err(jobEndLine(job.id, stage, message));
       err(hint);
@@ -247,14 +318,32 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (o.json) {
       writeLine(
         io.stdout,
-        JSON.stringify({example: example.id, id: job.id, url, namespace, endpoint, sandbox: local, runner, stage, message, ...(hint ? {hint} : {}), logLines: outcome.lines.length, ...(outcome.ended === 'timeout' ? {followed: 'timeout'} : {}), ...(preflightReport ? {preflight: preflightReport} : {}), ...(uvRun ? {uvRun} : {})}),
+        JSON.stringify({
+          example: example.id,
+          id: job.id,
+          url,
+          namespace,
+          endpoint,
+          sandbox: local,
+          runner,
+          stage,
+          message,
+          ...(hint ? {hint} : {}),
+          logLines: outcome.lines.length,
+          ...(outcome.ended === 'timeout' ? {followed: 'timeout'} : {}),
+          ...(preflightReport ? {preflight: preflightReport} : {}),
+          ...(uvRun ? {uvRun} : {}),
+        }),
       );
     }
     return ok && outcome.ended === 'terminal' ? EXIT.ok : EXIT.failed;
   } catch (error) {
     // main reports it once (io.ts reportError); a Hub error is put in the Hub's words first, this token masked.
     if (error instanceof AppError || isInterrupt(error)) throw error;
-    throw new AppError(redactSecrets(describeHubError(error, {secrets: token ? [token] : []}).message, token ? [token] : []), {cause: error});
+    throw new AppError(
+      redactSecrets(describeHubError(error, {secrets: token ? [token] : []}).message, token ? [token] : []),
+      {cause: error},
+    );
   } finally {
     await sandbox?.close();
   }

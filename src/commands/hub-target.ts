@@ -19,8 +19,10 @@ export interface HubTarget {
 
 /** A one-line usage problem with --sandbox / --endpoint, or undefined when they are fine. */
 export function targetFlagProblem(flags: TargetFlags): string | undefined {
-  if (flags.sandbox && flags.endpoint !== undefined) return '--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint.';
-  if (flags.endpoint !== undefined && !/^https?:\/\/\S+$/.test(flags.endpoint)) return `--endpoint must be an http(s) URL, got "${flags.endpoint}".`;
+  if (flags.sandbox && flags.endpoint !== undefined)
+    return '--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint.';
+  if (flags.endpoint !== undefined && !/^https?:\/\/\S+$/.test(flags.endpoint))
+    return `--endpoint must be an http(s) URL, got "${flags.endpoint}".`;
   return undefined;
 }
 

@@ -3,7 +3,15 @@
 import {parseArgs} from 'node:util';
 import {resolve} from 'node:path';
 import {Course} from '../core/lessons/course.js';
-import {exerciseLines, hintLine, lessonListJson, lessonListLines, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
+import {
+  exerciseLines,
+  hintLine,
+  lessonListJson,
+  lessonListLines,
+  runEndLine,
+  solutionLines,
+  verifyLines,
+} from '../core/lessons/format.js';
 import {linesToPlain, renderMarkdown} from '../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
 import {defaultSandboxData, openTarget, type TargetOptions} from '../core/lessons/target.js';
@@ -113,7 +121,10 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
   }
   const action = actions[0];
   if (action && !lessonKey) {
-    throw new AppError(`--${action} needs a lesson first, e.g. \`${APP_COMMAND} learn job-token --${action} ${action === 'run' ? 'EXERCISE --token write' : 'EXERCISE'}\`.`, {exitCode: EXIT.usage});
+    throw new AppError(
+      `--${action} needs a lesson first, e.g. \`${APP_COMMAND} learn job-token --${action} ${action === 'run' ? 'EXERCISE --token write' : 'EXERCISE'}\`.`,
+      {exitCode: EXIT.usage},
+    );
   }
   if (flags.answers !== undefined && action !== 'verify') {
     throw new AppError('--answers goes with --verify.', {exitCode: EXIT.usage});
@@ -122,16 +133,29 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
     throw new AppError('--token goes with --run.', {exitCode: EXIT.usage});
   }
   if (flags.endpoint && !flags['sandbox-data']) {
-    throw new AppError('--endpoint needs --sandbox-data DIR too (the folder that sandbox was started with), so learn can read its practice tokens.', {exitCode: EXIT.usage});
+    throw new AppError(
+      '--endpoint needs --sandbox-data DIR too (the folder that sandbox was started with), so learn can read its practice tokens.',
+      {exitCode: EXIT.usage},
+    );
   }
 
-  const course = await Course.open({env: io.env, cwd: io.cwd, ...(flags.workspace ? {workspace: flags.workspace} : {})});
+  const course = await Course.open({
+    env: io.env,
+    cwd: io.cwd,
+    ...(flags.workspace ? {workspace: flags.workspace} : {}),
+  });
   if (course.progress.notice) io.stderr.write(`${course.progress.notice}\n`);
   const lesson = lessonKey ? course.lesson(lessonKey) : undefined;
   if (lessonKey && !lesson) {
-    throw new AppError(`no lesson "${lessonKey}". Lessons: ${course.lessons.map((l) => `${l.order} ${l.id}`).join(', ')}.`, {exitCode: EXIT.usage});
+    throw new AppError(
+      `no lesson "${lessonKey}". Lessons: ${course.lessons.map((l) => `${l.order} ${l.id}`).join(', ')}.`,
+      {exitCode: EXIT.usage},
+    );
   }
-  const targetOptions = {...(flags.endpoint ? {endpoint: flags.endpoint} : {}), sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env)};
+  const targetOptions = {
+    ...(flags.endpoint ? {endpoint: flags.endpoint} : {}),
+    sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env),
+  };
 
   if (flags.list) {
     if (flags.json) writeLine(io.stdout, JSON.stringify(lessonListJson(course)));
@@ -143,7 +167,10 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
     const key = flags[action]!;
     const exercise = course.exercise(lesson, key);
     if (!exercise) {
-      throw new AppError(`lesson "${lesson.id}" has no exercise "${key}". Its exercises: ${lesson.exercises.map((e) => e.id).join(', ')}.`, {exitCode: EXIT.usage});
+      throw new AppError(
+        `lesson "${lesson.id}" has no exercise "${key}". Its exercises: ${lesson.exercises.map((e) => e.id).join(', ')}.`,
+        {exitCode: EXIT.usage},
+      );
     }
     return runAction(action, {course, lesson, exercise, flags, targetOptions}, io);
   }
@@ -154,7 +181,8 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
       writeLine(io.stdout, linesToPlain(renderMarkdown(lesson.body, {width: Math.min(io.stdout.columns ?? 80, 100)})));
       writeLine(io.stdout);
       writeLine(io.stdout, 'Exercises:');
-      for (const e of lesson.exercises) writeLine(io.stdout, `  ${course.isDone(lesson, e) ? '✓' : ' '} ${e.id}  ${e.title} (${e.kind})`);
+      for (const e of lesson.exercises)
+        writeLine(io.stdout, `  ${course.isDone(lesson, e) ? '✓' : ' '} ${e.id}  ${e.title} (${e.kind})`);
       writeLine(io.stdout, `Start one with: ${APP_COMMAND} learn ${lesson.id} --start EXERCISE`);
       await course.progress.markRead(lesson.id);
       return EXIT.ok;
@@ -204,7 +232,10 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
       const firstWorkspace = course.progress.get().workspace === undefined && exercise.kind !== 'quiz';
       await course.start(lesson, exercise);
       for (const line of exerciseLines(course, lesson, exercise, io.cwd, 'command')) out(line);
-      if (firstWorkspace) out(`(Exercise files go under ${course.workspaceRoot}, remembered for later sessions; choose another with --workspace DIR.)`);
+      if (firstWorkspace)
+        out(
+          `(Exercise files go under ${course.workspaceRoot}, remembered for later sessions; choose another with --workspace DIR.)`,
+        );
       if (exercise.kind === 'quiz') {
         exercise.questions.forEach((q, i) => {
           out();
@@ -212,10 +243,15 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
           q.choices.forEach((c, j) => out(`   ${String.fromCharCode(97 + j)}) ${c.text}`));
         });
         out();
-        out(`Answer with: ${APP_COMMAND} learn ${lesson.id} --verify ${exercise.id} --answers ${exercise.questions.map(() => 'a').join(',')}`);
+        out(
+          `Answer with: ${APP_COMMAND} learn ${lesson.id} --verify ${exercise.id} --answers ${exercise.questions.map(() => 'a').join(',')}`,
+        );
       } else {
         out();
-        if (exercise.kind === 'live') out(`Run the job with: ${APP_COMMAND} learn ${lesson.id} --run ${exercise.id} --token write|read|fine-grained|expired`);
+        if (exercise.kind === 'live')
+          out(
+            `Run the job with: ${APP_COMMAND} learn ${lesson.id} --run ${exercise.id} --token write|read|fine-grained|expired`,
+          );
         out(`Check it with:  ${APP_COMMAND} learn ${lesson.id} --verify ${exercise.id}`);
       }
       return EXIT.ok;
@@ -229,7 +265,10 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
     }
     case 'reset': {
       if (!flags.yes) {
-        throw new AppError(`reset replaces your edits in ${exercise.kind === 'quiz' ? 'this quiz' : course.workspaceDir(lesson, exercise as FileExercise)} and forgets the result; add --yes to confirm.`, {exitCode: EXIT.usage});
+        throw new AppError(
+          `reset replaces your edits in ${exercise.kind === 'quiz' ? 'this quiz' : course.workspaceDir(lesson, exercise as FileExercise)} and forgets the result; add --yes to confirm.`,
+          {exitCode: EXIT.usage},
+        );
       }
       await course.reset(lesson, exercise);
       out(`Reset ${lesson.id}/${exercise.id}.`);
@@ -241,7 +280,9 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
       }
       const token = flags.token;
       if (!token || !PRACTICE_TOKENS.includes(token as PracticeToken)) {
-        throw new AppError(`--run needs --token ${PRACTICE_TOKENS.join('|')} (the practice token the job uses).`, {exitCode: EXIT.usage});
+        throw new AppError(`--run needs --token ${PRACTICE_TOKENS.join('|')} (the practice token the job uses).`, {
+          exitCode: EXIT.usage,
+        });
       }
       const target = await openTarget(input.targetOptions);
       try {
@@ -258,7 +299,10 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
       let answers: QuizAnswers | undefined;
       if (exercise.kind === 'quiz') {
         if (flags.answers === undefined) {
-          throw new AppError(`a quiz needs --answers, one per question (${exercise.questions.length}), e.g. --answers ${exercise.questions.map(() => 'a').join(',')}. See the questions with --start ${exercise.id}.`, {exitCode: EXIT.usage});
+          throw new AppError(
+            `a quiz needs --answers, one per question (${exercise.questions.length}), e.g. --answers ${exercise.questions.map(() => 'a').join(',')}. See the questions with --start ${exercise.id}.`,
+            {exitCode: EXIT.usage},
+          );
         }
         const parsed = parseAnswers(flags.answers);
         if ('error' in parsed) {
@@ -274,14 +318,26 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
         await target?.close();
       }
       if (flags.json) {
-        out(JSON.stringify({lesson: lesson.id, exercise: exercise.id, kind: exercise.kind, passed: result.passed, summary: result.summary, items: result.items, ...(result.checks ? {checks: result.checks} : {}), ...(result.passed ? {solution: exercise.solution} : {})}));
+        out(
+          JSON.stringify({
+            lesson: lesson.id,
+            exercise: exercise.id,
+            kind: exercise.kind,
+            passed: result.passed,
+            summary: result.summary,
+            items: result.items,
+            ...(result.checks ? {checks: result.checks} : {}),
+            ...(result.passed ? {solution: exercise.solution} : {}),
+          }),
+        );
       } else {
         for (const line of verifyLines(result)) out(line);
         if (result.passed) {
           out();
           for (const line of solutionLines(lesson, exercise)) out(line);
           const next = course.next(lesson, exercise);
-          if (next) out(`Next: ${APP_COMMAND} learn ${next.lesson.id}${next.exercise ? ` --start ${next.exercise.id}` : ''}`);
+          if (next)
+            out(`Next: ${APP_COMMAND} learn ${next.lesson.id}${next.exercise ? ` --start ${next.exercise.id}` : ''}`);
         } else if (exercise.hints.length) {
           out(`Stuck? ${APP_COMMAND} learn ${lesson.id} --hint ${exercise.id}`);
         }

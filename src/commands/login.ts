@@ -3,7 +3,13 @@ import {parseArgs} from 'node:util';
 import {delimiter, join} from 'node:path';
 import {existsSync} from 'node:fs';
 import {isDefaultEndpoint} from '../core/endpoint.js';
-import {DeviceFlowError, approvalUrl, deviceClientId, pollDeviceToken, requestDeviceCode} from '../core/auth/device-flow.js';
+import {
+  DeviceFlowError,
+  approvalUrl,
+  deviceClientId,
+  pollDeviceToken,
+  requestDeviceCode,
+} from '../core/auth/device-flow.js';
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {loginWithToken} from '../core/auth/login-flow.js';
 import type {VerifySource} from '../core/auth/verify.js';
@@ -36,7 +42,6 @@ Options:
 
 Without --token-stdin or --device, you are asked to paste the token (hidden input) when stdin is a terminal.
 There is no --token option on purpose: a token in argv ends up in shell history and in the process list.`;
-
 
 interface Options {
   tokenStdin: boolean;
@@ -85,17 +90,36 @@ function parse(args: string[]): Options | {help: true} {
   });
   if (values.help) return {help: true};
   // The argument is not repeated: it may be a token, and only token-shaped text would be masked.
-  if (positionals.length) throw new CommandFailure('login takes no arguments. If that was a token, it must never be passed as an argument: use --token-stdin.', EXIT.usage, 'usage');
-  const o: Options = {tokenStdin: Boolean(values['token-stdin']), device: Boolean(values.device), sandbox: Boolean(values.sandbox), json: Boolean(values.json)};
+  if (positionals.length)
+    throw new CommandFailure(
+      'login takes no arguments. If that was a token, it must never be passed as an argument: use --token-stdin.',
+      EXIT.usage,
+      'usage',
+    );
+  const o: Options = {
+    tokenStdin: Boolean(values['token-stdin']),
+    device: Boolean(values.device),
+    sandbox: Boolean(values.sandbox),
+    json: Boolean(values.json),
+  };
   if (values.endpoint !== undefined) o.endpoint = values.endpoint;
   if (values.practice !== undefined) o.practice = values.practice;
   if (values.name !== undefined) o.name = values.name;
   if (values.switch !== undefined) o.switchTo = values.switch;
-  if (o.sandbox && o.endpoint) throw new CommandFailure('--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint.', EXIT.usage, 'usage');
-  if ([o.tokenStdin, o.device, o.practice !== undefined, o.switchTo !== undefined].filter(Boolean).length > 1) throw new CommandFailure('choose one of --token-stdin, --device, --practice and --switch.', EXIT.usage, 'usage');
-  if (o.practice !== undefined && !o.sandbox) throw new CommandFailure('--practice only works with --sandbox.', EXIT.usage, 'usage');
-  if (o.practice !== undefined && !isPracticeToken(o.practice)) throw new CommandFailure(`--practice takes one of ${PRACTICE_TOKENS.join(', ')}.`, EXIT.usage, 'usage');
-  if (o.name !== undefined && (o.name.trim() === '' || /[[\]\r\n]/.test(o.name))) throw new CommandFailure('--name must be non-empty and contain no brackets or line breaks.', EXIT.usage, 'usage');
+  if (o.sandbox && o.endpoint)
+    throw new CommandFailure(
+      '--sandbox and --endpoint cannot be combined: the sandbox is its own endpoint.',
+      EXIT.usage,
+      'usage',
+    );
+  if ([o.tokenStdin, o.device, o.practice !== undefined, o.switchTo !== undefined].filter(Boolean).length > 1)
+    throw new CommandFailure('choose one of --token-stdin, --device, --practice and --switch.', EXIT.usage, 'usage');
+  if (o.practice !== undefined && !o.sandbox)
+    throw new CommandFailure('--practice only works with --sandbox.', EXIT.usage, 'usage');
+  if (o.practice !== undefined && !isPracticeToken(o.practice))
+    throw new CommandFailure(`--practice takes one of ${PRACTICE_TOKENS.join(', ')}.`, EXIT.usage, 'usage');
+  if (o.name !== undefined && (o.name.trim() === '' || /[[\]\r\n]/.test(o.name)))
+    throw new CommandFailure('--name must be non-empty and contain no brackets or line breaks.', EXIT.usage, 'usage');
   return o;
 }
 
@@ -129,7 +153,9 @@ function readFirstLine(stream: CommandIo['stdin']): Promise<string> {
 
 function onPath(env: Env, command: string): boolean {
   const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
-  return (env.PATH ?? '').split(delimiter).some((dir) => dir && exts.some((ext) => existsSync(join(dir, command + ext))));
+  return (env.PATH ?? '')
+    .split(delimiter)
+    .some((dir) => dir && exts.some((ext) => existsSync(join(dir, command + ext))));
 }
 
 interface Obtained {
@@ -139,7 +165,13 @@ interface Obtained {
   expiresAt?: number;
 }
 
-async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env, sandbox?: SandboxSession): Promise<Obtained> {
+async function obtainToken(
+  o: Options,
+  io: CommandIo,
+  endpoint: string,
+  env: Env,
+  sandbox?: SandboxSession,
+): Promise<Obtained> {
   if (o.practice !== undefined && sandbox) return {token: sandbox.tokens[o.practice as PracticeToken], source: 'input'};
   if (o.tokenStdin) {
     if (io.stdin.isTTY) writeLine(io.stderr, 'Reading the token from stdin (paste it and press Enter):');
@@ -152,12 +184,22 @@ async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env
   const noTerminal = `stdin is not a terminal, so there is nowhere to paste a token: pipe it with --token-stdin (e.g. \`printf %s "$TOKEN" | ${APP_COMMAND} login --token-stdin\`).`;
   if (sandbox && !canPrompt(io)) throw new CommandFailure(sandboxHint, EXIT.usage, 'usage');
   if (!canPrompt(io)) throw new CommandFailure(noTerminal, EXIT.usage, 'usage');
-  writeLine(io.stderr, sandbox ? sandboxHint : `Create a token at ${endpoint}/settings/tokens (to run Jobs: a write token, or fine-grained with job.write).`);
+  writeLine(
+    io.stderr,
+    sandbox
+      ? sandboxHint
+      : `Create a token at ${endpoint}/settings/tokens (to run Jobs: a write token, or fine-grained with job.write).`,
+  );
   try {
-    const token = await promptPassword(io, {message: 'Paste your token (input is hidden; on Windows, right-click pastes)'}, {withoutTerminal: noTerminal});
+    const token = await promptPassword(
+      io,
+      {message: 'Paste your token (input is hidden; on Windows, right-click pastes)'},
+      {withoutTerminal: noTerminal},
+    );
     return {token, source: 'input'};
   } catch (error) {
-    if ((error as Error).name === 'ExitPromptError') throw new CommandFailure('Cancelled.', EXIT.interrupted, 'interrupted');
+    if ((error as Error).name === 'ExitPromptError')
+      throw new CommandFailure('Cancelled.', EXIT.interrupted, 'interrupted');
     throw error;
   }
 }
@@ -165,8 +207,14 @@ async function obtainToken(o: Options, io: CommandIo, endpoint: string, env: Env
 async function deviceLogin(io: CommandIo, endpoint: string, env: Env, formKey?: string): Promise<Obtained> {
   const clientId = deviceClientId(env, endpoint);
   if (!clientId) {
-    const hf = onPath(env, 'hf') ? ' `hf` is installed: run `hf auth login` (browser login), and this tool will use the token it saves.' : '';
-    throw new CommandFailure(`Browser login on ${endpoint} needs an OAuth app id (HF_DEVICE_CODE_OAUTH_CLIENT_ID).${hf} Or paste a token: run \`${APP_COMMAND} login\`.`, EXIT.failed, 'device-unavailable');
+    const hf = onPath(env, 'hf')
+      ? ' `hf` is installed: run `hf auth login` (browser login), and this tool will use the token it saves.'
+      : '';
+    throw new CommandFailure(
+      `Browser login on ${endpoint} needs an OAuth app id (HF_DEVICE_CODE_OAUTH_CLIENT_ID).${hf} Or paste a token: run \`${APP_COMMAND} login\`.`,
+      EXIT.failed,
+      'device-unavailable',
+    );
   }
   const ac = new AbortController();
   const onSigint = () => ac.abort();
@@ -176,7 +224,13 @@ async function deviceLogin(io: CommandIo, endpoint: string, env: Env, formKey?: 
     writeLine(io.stderr, `\n    Open this URL in your browser:\n        ${approvalUrl(authorization, formKey)}\n`);
     writeLine(io.stderr, `    And enter the code: ${authorization.userCode}\n`);
     io.stderr.write('    Waiting for authorization');
-    const token = await pollDeviceToken({endpoint, clientId, authorization, signal: ac.signal, onPoll: () => io.stderr.write('.')});
+    const token = await pollDeviceToken({
+      endpoint,
+      clientId,
+      authorization,
+      signal: ac.signal,
+      onPoll: () => io.stderr.write('.'),
+    });
     writeLine(io.stderr);
     const out: Obtained = {token: token.accessToken, source: 'input'};
     if (token.refreshToken) out.refreshToken = token.refreshToken;
@@ -184,7 +238,12 @@ async function deviceLogin(io: CommandIo, endpoint: string, env: Env, formKey?: 
     return out;
   } catch (error) {
     writeLine(io.stderr);
-    if (error instanceof DeviceFlowError) throw new CommandFailure(`Login failed: ${error.message}`, error.code === 'aborted' ? EXIT.interrupted : EXIT.failed, `device-${error.code}`);
+    if (error instanceof DeviceFlowError)
+      throw new CommandFailure(
+        `Login failed: ${error.message}`,
+        error.code === 'aborted' ? EXIT.interrupted : EXIT.failed,
+        `device-${error.code}`,
+      );
     throw error;
   } finally {
     process.off('SIGINT', onSigint);
@@ -231,7 +290,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       ...(got.expiresAt !== undefined ? {expiresAt: got.expiresAt} : {}),
     });
     if (!result.ok) {
-      const kind = result.stage === 'format' ? (result.problem === 'org-token' ? 'org-token' : 'invalid-token-format') : result.kind;
+      const kind =
+        result.stage === 'format'
+          ? result.problem === 'org-token'
+            ? 'org-token'
+            : 'invalid-token-format'
+          : result.kind;
       return fail(result.message, EXIT.failed, kind);
     }
     const {info, name, token} = result;
@@ -249,7 +313,14 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
           sandbox: Boolean(sandbox),
           user: info.user,
           orgs: info.orgs,
-          token: {kind: info.kind, label: describeKind(info), role: info.role ?? null, maskedToken: maskToken(token), scopes: info.scopes, canReadGatedRepos: info.canReadGatedRepos},
+          token: {
+            kind: info.kind,
+            label: describeKind(info),
+            role: info.role ?? null,
+            maskedToken: maskToken(token),
+            scopes: info.scopes,
+            canReadGatedRepos: info.canReadGatedRepos,
+          },
           savedAs: name,
           tokenPath: saved.paths.tokenPath,
           storedTokensPath: saved.paths.storedTokensPath,
@@ -258,15 +329,22 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         }),
       );
     } else {
-      out(`Token is valid: ${maskToken(token)} belongs to ${info.user}${info.fullname ? ` (${info.fullname})` : ''} on ${endpoint}.`);
+      out(
+        `Token is valid: ${maskToken(token)} belongs to ${info.user}${info.fullname ? ` (${info.fullname})` : ''} on ${endpoint}.`,
+      );
       out(`Type: ${describeKind(info)}.`);
       for (const line of summarizePermissions(info)) out(`  ${line}`);
-      if (info.orgs.length) out(`Orgs: ${info.orgs.map((g) => (g.roleInOrg ? `${g.name} (${g.roleInOrg})` : g.name)).join(', ')}`);
-      if (saved.backedUpTo) out(`Warning: ${saved.paths.storedTokensPath} could not be read (${saved.corruptReason}); a copy was kept at ${saved.backedUpTo}.`);
+      if (info.orgs.length)
+        out(`Orgs: ${info.orgs.map((g) => (g.roleInOrg ? `${g.name} (${g.roleInOrg})` : g.name)).join(', ')}`);
+      if (saved.backedUpTo)
+        out(
+          `Warning: ${saved.paths.storedTokensPath} could not be read (${saved.corruptReason}); a copy was kept at ${saved.backedUpTo}.`,
+        );
       out(`The token "${name}" has been saved to ${saved.paths.storedTokensPath}`);
       out(`Your token has been saved to ${saved.paths.tokenPath}`);
       if (sandbox) out('Sandbox login: saved under a separate HF_HOME; your real Hugging Face login is untouched.');
-      else if (!isDefaultEndpoint(endpoint)) out(`Note: the hf CLI and huggingface_hub use this token with HF_ENDPOINT=${endpoint}.`);
+      else if (!isDefaultEndpoint(endpoint))
+        out(`Note: the hf CLI and huggingface_hub use this token with HF_ENDPOINT=${endpoint}.`);
       out('Login successful.');
     }
     if (shadowMsg) writeLine(io.stderr, shadowMsg);
@@ -276,7 +354,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (error instanceof CommandFailure) return fail(error.message, error.code, error.kind);
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
     const code = (error as {code?: string}).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return fail(`${message}. Run \`${APP_COMMAND} login --help\`.`, EXIT.usage, 'usage');
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+      return fail(`${message}. Run \`${APP_COMMAND} login --help\`.`, EXIT.usage, 'usage');
     return fail(message, EXIT.failed, 'error');
   } finally {
     await sandbox?.close();
@@ -284,15 +363,38 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 }
 
 /** `login --switch NAME`: the saved token NAME becomes the active one (the token file), like `hf auth switch`. */
-async function switchLogin(name: string, env: Env, io: CommandIo, json: boolean, fail: (message: string, code: number, kind: string) => never): Promise<number> {
+async function switchLogin(
+  name: string,
+  env: Env,
+  io: CommandIo,
+  json: boolean,
+  fail: (message: string, code: number, kind: string) => never,
+): Promise<number> {
   const result = await switchToken(env, name);
   const safeName = JSON.stringify(sanitizeName(name));
   if (result.status === 'not-found') {
-    const available = result.available.length ? ` Saved tokens: ${result.available.map((n) => JSON.stringify(sanitizeName(n))).join(', ')}.` : ' No token is saved yet: log in first.';
-    return fail(`No saved token is named ${safeName} in ${result.paths.storedTokensPath}.${result.problem ? ` (${result.problem})` : ''}${available}`, EXIT.failed, 'not-found');
+    const available = result.available.length
+      ? ` Saved tokens: ${result.available.map((n) => JSON.stringify(sanitizeName(n))).join(', ')}.`
+      : ' No token is saved yet: log in first.';
+    return fail(
+      `No saved token is named ${safeName} in ${result.paths.storedTokensPath}.${result.problem ? ` (${result.problem})` : ''}${available}`,
+      EXIT.failed,
+      'not-found',
+    );
   }
-  const note = result.shadowedBy ? `Note: the ${result.shadowedBy} environment variable is set and still wins over the token you switched to. Unset it to use "${sanitizeName(name)}".` : undefined;
-  if (json) writeLine(io.stdout, JSON.stringify({ok: true, switchedTo: name, tokenPath: result.paths.tokenPath, shadowedBy: result.shadowedBy ?? null}));
+  const note = result.shadowedBy
+    ? `Note: the ${result.shadowedBy} environment variable is set and still wins over the token you switched to. Unset it to use "${sanitizeName(name)}".`
+    : undefined;
+  if (json)
+    writeLine(
+      io.stdout,
+      JSON.stringify({
+        ok: true,
+        switchedTo: name,
+        tokenPath: result.paths.tokenPath,
+        shadowedBy: result.shadowedBy ?? null,
+      }),
+    );
   else writeLine(io.stdout, `The active token is now ${safeName} (written to ${result.paths.tokenPath}).`);
   if (note) writeLine(io.stderr, note);
   return EXIT.ok;

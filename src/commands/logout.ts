@@ -37,20 +37,38 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       break;
     case 'not-found':
       // Reported by main once, after the warning below (if any).
-      failure = new AppError(`no saved token named "${sanitizeLine(r.name)}" in ${r.paths.storedTokensPath}.${r.available.length ? ` Saved: ${r.available.map((n) => `"${sanitizeLine(n)}"`).join(', ')}.` : ''}`, r.problem ? {fix: `Warning: ${r.problem}`} : {});
+      failure = new AppError(
+        `no saved token named "${sanitizeLine(r.name)}" in ${r.paths.storedTokensPath}.${r.available.length ? ` Saved: ${r.available.map((n) => `"${sanitizeLine(n)}"`).join(', ')}.` : ''}`,
+        r.problem ? {fix: `Warning: ${r.problem}`} : {},
+      );
       break;
     case 'logged-out-all':
-      writeLine(io.stdout, `Successfully logged out from all access tokens${r.removedFiles.length ? ` (removed ${r.removedFiles.join(' and ')})` : ''}.`);
+      writeLine(
+        io.stdout,
+        `Successfully logged out from all access tokens${r.removedFiles.length ? ` (removed ${r.removedFiles.join(' and ')})` : ''}.`,
+      );
       break;
     case 'logged-out-name':
-      if (r.wasActive) writeLine(io.stdout, `Active token "${sanitizeLine(r.name)}" has been deleted (no token is active now).`);
+      if (r.wasActive)
+        writeLine(io.stdout, `Active token "${sanitizeLine(r.name)}" has been deleted (no token is active now).`);
       writeLine(io.stdout, `Successfully logged out from access token: ${sanitizeLine(r.name)}.`);
       break;
   }
-  if (r.removedCopies) writeLine(io.stdout, `Also removed ${r.removedCopies.length === 1 ? 'a leftover copy that held the token' : `${r.removedCopies.length} leftover copies that held tokens`} (backups of an unreadable stored_tokens, temp files of an interrupted login): ${r.removedCopies.join(', ')}.`);
-  if (r.keptBackups) writeLine(io.stderr, `Note: ${r.keptBackups.join(', ')} ${r.keptBackups.length === 1 ? 'is a backup' : 'are backups'} of an unreadable stored_tokens holding other tokens; kept. Delete ${r.keptBackups.length === 1 ? 'it' : 'them'} if you no longer need ${r.keptBackups.length === 1 ? 'it' : 'them'}.`);
+  if (r.removedCopies)
+    writeLine(
+      io.stdout,
+      `Also removed ${r.removedCopies.length === 1 ? 'a leftover copy that held the token' : `${r.removedCopies.length} leftover copies that held tokens`} (backups of an unreadable stored_tokens, temp files of an interrupted login): ${r.removedCopies.join(', ')}.`,
+    );
+  if (r.keptBackups)
+    writeLine(
+      io.stderr,
+      `Note: ${r.keptBackups.join(', ')} ${r.keptBackups.length === 1 ? 'is a backup' : 'are backups'} of an unreadable stored_tokens holding other tokens; kept. Delete ${r.keptBackups.length === 1 ? 'it' : 'them'} if you no longer need ${r.keptBackups.length === 1 ? 'it' : 'them'}.`,
+    );
   if (r.stillLoggedInVia) {
-    writeLine(io.stderr, `Warning: you are still logged in through the ${r.stillLoggedInVia} environment variable. To log out, unset both HF_TOKEN and HUGGING_FACE_HUB_TOKEN.`);
+    writeLine(
+      io.stderr,
+      `Warning: you are still logged in through the ${r.stillLoggedInVia} environment variable. To log out, unset both HF_TOKEN and HUGGING_FACE_HUB_TOKEN.`,
+    );
     code = EXIT.failed;
   }
   if (failure) throw failure;

@@ -36,7 +36,10 @@ Exit codes: 0 sent, 1 nothing found / not sent / the request failed, 2 usage err
 const STDIN_LIMIT_BYTES = 5 * 1024 * 1024;
 const STDIN_IDLE_MS = 10_000;
 
-async function findTokens(source: string | undefined, io: CommandIo): Promise<{leaks: LeakedToken[]; where: string} | {error: string; code: number}> {
+async function findTokens(
+  source: string | undefined,
+  io: CommandIo,
+): Promise<{leaks: LeakedToken[]; where: string} | {error: string; code: number}> {
   if (source && source !== '-') {
     try {
       return {leaks: findLeakedTokens(await readFile(resolve(io.cwd, source), 'utf8')), where: source};
@@ -46,11 +49,16 @@ async function findTokens(source: string | undefined, io: CommandIo): Promise<{l
   }
   if (source === '-' || !io.stdin.isTTY) {
     const text = await readPipedText(io.stdin, {idleMs: STDIN_IDLE_MS, limitBytes: STDIN_LIMIT_BYTES});
-    if (text === undefined) return {error: 'nothing arrived on stdin: pipe the text that holds the token, or give a FILE.', code: EXIT.usage};
+    if (text === undefined)
+      return {error: 'nothing arrived on stdin: pipe the text that holds the token, or give a FILE.', code: EXIT.usage};
     return {leaks: findLeakedTokens(text), where: 'the text on stdin'};
   }
   try {
-    const pasted = await promptPassword(io, {message: 'Paste the token to revoke (input is hidden)'}, {withoutTerminal: 'nothing to read: pipe the text that holds the token, or give a FILE.'});
+    const pasted = await promptPassword(
+      io,
+      {message: 'Paste the token to revoke (input is hidden)'},
+      {withoutTerminal: 'nothing to read: pipe the text that holds the token, or give a FILE.'},
+    );
     return {leaks: findLeakedTokens(pasted), where: 'the pasted text'};
   } catch (error) {
     if ((error as Error).name === 'ExitPromptError') return {error: 'Cancelled.', code: EXIT.interrupted};
@@ -62,7 +70,14 @@ async function findTokens(source: string | undefined, io: CommandIo): Promise<{l
 async function confirmRevoke(leaks: LeakedToken[], endpoint: string, io: CommandIo): Promise<boolean> {
   const what = leaks.length === 1 ? `${leaks[0]!.masked}` : `these ${leaks.length} tokens`;
   try {
-    return await promptConfirm(io, {message: `Revoke ${what} on ${endpoint}? Anything still using ${leaks.length === 1 ? 'it' : 'them'} will stop working.`, default: false}, {withoutTerminal: 'revoking needs a confirmation: run it in a terminal, or pass --yes.'});
+    return await promptConfirm(
+      io,
+      {
+        message: `Revoke ${what} on ${endpoint}? Anything still using ${leaks.length === 1 ? 'it' : 'them'} will stop working.`,
+        default: false,
+      },
+      {withoutTerminal: 'revoking needs a confirmation: run it in a terminal, or pass --yes.'},
+    );
   } catch (error) {
     if (error instanceof AppError) throw error;
     return false;
@@ -70,7 +85,13 @@ async function confirmRevoke(leaks: LeakedToken[], endpoint: string, io: Command
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandArgs('revoke', args, {yes: {type: 'boolean'}, json: {type: 'boolean'}, sandbox: {type: 'boolean'}, endpoint: {type: 'string'}}, io, HELP);
+  const parsed = parseCommandArgs(
+    'revoke',
+    args,
+    {yes: {type: 'boolean'}, json: {type: 'boolean'}, sandbox: {type: 'boolean'}, endpoint: {type: 'string'}},
+    io,
+    HELP,
+  );
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
   // Thrown, and reported once by main (src/io.ts reportError).
@@ -79,7 +100,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   };
   if (positionals.length > 1) return fail('give one FILE (or - for stdin).', EXIT.usage);
   if (positionals[0] && findLeakedTokens(positionals[0]).length > 0) {
-    return fail('a token was given as an argument: argv is visible to other programs and kept in shell history. Pipe it instead: `printf %s "$TOKEN" | ' + appCommand('revoke -') + '` (and revoke that one too).', EXIT.usage);
+    return fail(
+      'a token was given as an argument: argv is visible to other programs and kept in shell history. Pipe it instead: `printf %s "$TOKEN" | ' +
+        appCommand('revoke -') +
+        '` (and revoke that one too).',
+      EXIT.usage,
+    );
   }
   const flagProblem = targetFlagProblem(values);
   if (flagProblem) return fail(flagProblem, EXIT.usage);
@@ -98,16 +124,26 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     let status: number;
     try {
-      status = await revokeCredentials({hubUrl: target.endpoint}, leaks.map((l) => l.token));
+      status = await revokeCredentials(
+        {hubUrl: target.endpoint},
+        leaks.map((l) => l.token),
+      );
     } catch (error) {
       const secrets = leaks.map((l) => l.token);
-      return fail(`the revoke request failed, so the token may still work: ${describeHubError(error, {endpoint: target.endpoint, secrets}).message} Revoke it by hand at ${target.endpoint}/settings/tokens.`);
+      return fail(
+        `the revoke request failed, so the token may still work: ${describeHubError(error, {endpoint: target.endpoint, secrets}).message} Revoke it by hand at ${target.endpoint}/settings/tokens.`,
+      );
     }
-    const next = afterRevokeSteps(`${target.endpoint}/settings/tokens`, (a) => appCommand(values.sandbox ? `${a} --sandbox` : a));
+    const next = afterRevokeSteps(`${target.endpoint}/settings/tokens`, (a) =>
+      appCommand(values.sandbox ? `${a} --sandbox` : a),
+    );
     if (values.json) {
       writeLine(io.stdout, JSON.stringify({sent: leaks.map((l) => l.masked), status, endpoint: target.endpoint, next}));
     } else {
-      writeLine(io.stdout, `Sent ${leaks.map((l) => l.masked).join(', ')} to ${target.endpoint} for revocation (the Hub answered ${status}; it answers so for any token, live or not).`);
+      writeLine(
+        io.stdout,
+        `Sent ${leaks.map((l) => l.masked).join(', ')} to ${target.endpoint} for revocation (the Hub answered ${status}; it answers so for any token, live or not).`,
+      );
       writeLine(io.stdout, 'Next:');
       next.forEach((step, i) => writeLine(io.stdout, `  ${i + 1}. ${step}`));
     }

@@ -33,11 +33,14 @@ const DATA_DIR_PROBLEMS: Record<string, string> = {
 function startFailure(error: unknown, port: number, dataDir: string | undefined): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'EADDRINUSE') return `port ${port} is already in use; pick another with --port or omit it`;
-  if (code === 'EACCES' && (error as {syscall?: string}).syscall === 'listen') return `port ${port} needs special privileges; pick one above 1023 or omit --port`;
+  if (code === 'EACCES' && (error as {syscall?: string}).syscall === 'listen')
+    return `port ${port} needs special privileges; pick one above 1023 or omit --port`;
   // Another process serves this folder: its URL, not a second server (sandbox/owner.ts).
-  if ((error as Error).name === 'SandboxDataError' && (error as {reason?: string}).reason === 'busy') return (error as Error).message;
+  if ((error as Error).name === 'SandboxDataError' && (error as {reason?: string}).reason === 'busy')
+    return (error as Error).message;
   const problem = DATA_DIR_PROBLEMS[code];
-  if (problem && dataDir !== undefined) return `cannot use --data ${dataDir} (${problem}); pick a folder you can write to`;
+  if (problem && dataDir !== undefined)
+    return `cannot use --data ${dataDir} (${problem}); pick a folder you can write to`;
   return (error as Error).message.split('\n')[0] ?? String(error);
 }
 
@@ -46,7 +49,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   try {
     ({values} = parseArgs({
       args,
-      options: {port: {type: 'string'}, data: {type: 'string'}, json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+      options: {
+        port: {type: 'string'},
+        data: {type: 'string'},
+        json: {type: 'boolean'},
+        help: {type: 'boolean', short: 'h'},
+      },
       strict: true,
     }));
   } catch (error) {
@@ -64,25 +72,42 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const {startSandbox} = await import('../sandbox/index.js');
   let sandbox;
   try {
-    sandbox = await startSandbox({port, dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data), attach: false});
+    sandbox = await startSandbox({
+      port,
+      dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data),
+      attach: false,
+    });
   } catch (error) {
     const why = startFailure(error, port, values.data);
     throw new AppError(`could not start: ${why}`);
   }
 
   if (values.json) {
-    writeLine(io.stdout, JSON.stringify({url: sandbox.url, tokens: sandbox.tokens, users: sandbox.users, formKey: sandbox.formKey}));
+    writeLine(
+      io.stdout,
+      JSON.stringify({url: sandbox.url, tokens: sandbox.tokens, users: sandbox.users, formKey: sandbox.formKey}),
+    );
     // stdout stays one JSON line for scripts; the how-to goes to stderr for the person who started it.
     for (const line of sandboxClientGuide(sandbox.url, sandbox.tokens.write)) writeLine(io.stderr, line);
   } else {
     writeLine(io.stdout, `Sandbox Hub listening on ${sandbox.url} (offline, practice data only)`);
-    writeLine(io.stdout, `State: ${sandbox.dataDir}${values.data ? '' : ' (temporary, removed on exit; keep it with --data DIR)'}`);
+    writeLine(
+      io.stdout,
+      `State: ${sandbox.dataDir}${values.data ? '' : ' (temporary, removed on exit; keep it with --data DIR)'}`,
+    );
     writeLine(io.stdout, `Users: ${sandbox.users.join(', ')}`);
     writeLine(io.stdout, 'Practice tokens (run with --json to print them in full):');
-    for (const [label, token] of Object.entries(sandbox.tokens)) writeLine(io.stdout, `  ${label.padEnd(13)} ${maskToken(token)}`);
+    for (const [label, token] of Object.entries(sandbox.tokens))
+      writeLine(io.stdout, `  ${label.padEnd(13)} ${maskToken(token)}`);
     for (const line of sandboxClientGuide(sandbox.url, sandbox.tokens.write)) writeLine(io.stdout, line);
-    writeLine(io.stdout, `Browser (device) logins: the approval page needs this process's key; add &key=${sandbox.formKey} to the link the tool prints.`);
-    writeLine(io.stdout, 'Only requests to 127.0.0.1, localhost or [::1] on this port are served (no other Host: no DNS rebinding).');
+    writeLine(
+      io.stdout,
+      `Browser (device) logins: the approval page needs this process's key; add &key=${sandbox.formKey} to the link the tool prints.`,
+    );
+    writeLine(
+      io.stdout,
+      'Only requests to 127.0.0.1, localhost or [::1] on this port are served (no other Host: no DNS rebinding).',
+    );
     writeLine(io.stdout, 'Press Ctrl-C to stop.');
   }
 

@@ -27,11 +27,19 @@ function render(r: StatusReport, out: (line?: string) => void): void {
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandArgs('status', args, {json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, offline: {type: 'boolean'}}, io, HELP);
+  const parsed = parseCommandArgs(
+    'status',
+    args,
+    {json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}, offline: {type: 'boolean'}},
+    io,
+    HELP,
+  );
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
   if (positionals.length) {
-    throw new AppError(`unexpected argument "${positionals[0]}". Run \`${APP_COMMAND} status --help\`.`, {exitCode: EXIT.usage});
+    throw new AppError(`unexpected argument "${positionals[0]}". Run \`${APP_COMMAND} status --help\`.`, {
+      exitCode: EXIT.usage,
+    });
   }
   const flagProblem = targetFlagProblem(values);
   if (flagProblem) {
@@ -50,7 +58,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       if (report.tokenFileProblem) warn(`Warning: ${report.tokenFileProblem}`);
       if (report.storedTokensProblem) warn(`Warning: ${report.storedTokensProblem}`);
       if (report.formatProblem) warn(`Problem: ${report.formatProblem}`);
-      if (report.error) warn(report.online === 'network' ? `Could not check the token online: ${report.error.message}` : `Problem: ${report.error.message}`);
+      if (report.error)
+        warn(
+          report.online === 'network'
+            ? `Could not check the token online: ${report.error.message}`
+            : `Problem: ${report.error.message}`,
+        );
     }
     if (!report.loggedIn) return EXIT.failed;
     if (values.offline) return report.formatProblem ? EXIT.failed : EXIT.ok;

@@ -79,9 +79,14 @@ function names(value: unknown): string[] {
  */
 async function fetchJob(hubUrl: string, token: string, namespace: string, id: string, waitMs: number): Promise<JobLog> {
   const stop = new AbortController();
-  const abortable: typeof fetch = (input, init) => fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, stop.signal]) : stop.signal});
+  const abortable: typeof fetch = (input, init) =>
+    fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, stop.signal]) : stop.signal});
   const client: HubClient = createHubClient({hubUrl, accessToken: token, fetch: abortable});
-  const job = (await client.getJob(namespace, id)) as unknown as {status?: {stage?: string; message?: string; cancelReason?: string}; secrets?: unknown; environment?: unknown};
+  const job = (await client.getJob(namespace, id)) as unknown as {
+    status?: {stage?: string; message?: string; cancelReason?: string};
+    secrets?: unknown;
+    environment?: unknown;
+  };
   const lines: string[] = [];
   let truncated = false;
   let timer: NodeJS.Timeout | undefined;
@@ -107,18 +112,39 @@ async function fetchJob(hubUrl: string, token: string, namespace: string, id: st
     stop.abort();
     await collect;
   }
-  const out: JobLog = {namespace, id, log: lines.join('\n'), secretNames: names(job.secrets), envNames: names(job.environment), truncated};
+  const out: JobLog = {
+    namespace,
+    id,
+    log: lines.join('\n'),
+    secretNames: names(job.secrets),
+    envNames: names(job.environment),
+    truncated,
+  };
   if (job.status?.stage) out.stage = job.status.stage;
   if (job.status?.message) out.message = job.status.message;
   if (typeof job.status?.cancelReason === 'string') out.cancelReason = job.status.cancelReason.slice(0, 64);
   return out;
 }
 
-const REASONS: Record<number, string> = {400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout'};
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 
 /** A failed request as the clients print it ("404 Not Found for url: …" and the Hub's words), for the classifier. */
 function fetchErrorText(d: HubErrorDescription, url: string): string {
-  return [`${d.status ? `${d.status} ${REASONS[d.status] ?? 'Error'}` : 'Request failed'} for url: ${url}`, d.message].join('\n');
+  return [
+    `${d.status ? `${d.status} ${REASONS[d.status] ?? 'Error'}` : 'Request failed'} for url: ${url}`,
+    d.message,
+  ].join('\n');
 }
 
 /** One report (core/troubleshoot/report.ts) from the classification, the live diagnosis and the job, if any. */
@@ -129,15 +155,33 @@ function toReport(c: Classification, endpoint: string, diagnosis?: Diagnosis, jo
     origin: job ? 'job' : 'pasted',
     seen: c.evidence,
     ...(c.candidates ? {alternatives: c.candidates.map((x) => x.problem)} : {}),
-    ...(job ? {job: {namespace: job.namespace, id: job.id, ...(job.stage ? {stage: job.stage} : {}), ...(job.message ? {message: redactSecrets(job.message)} : {}), truncated: job.truncated}} : {}),
-    ...(diagnosis ? {diagnosis: {findings: diagnosis.findings, ...(diagnosis.actual ? {actual: diagnosis.actual} : {})}} : {}),
+    ...(job
+      ? {
+          job: {
+            namespace: job.namespace,
+            id: job.id,
+            ...(job.stage ? {stage: job.stage} : {}),
+            ...(job.message ? {message: redactSecrets(job.message)} : {}),
+            truncated: job.truncated,
+          },
+        }
+      : {}),
+    ...(diagnosis
+      ? {diagnosis: {findings: diagnosis.findings, ...(diagnosis.actual ? {actual: diagnosis.actual} : {})}}
+      : {}),
     // The command runs none of the actions itself: it names them; a job fetched with --job can be run again.
     fix: {hasTarget: true, loggedIn: Boolean(job), hasJob: Boolean(job)},
   });
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandArgs('troubleshoot', args, {job: {type: 'string'}, json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}}, io, HELP);
+  const parsed = parseCommandArgs(
+    'troubleshoot',
+    args,
+    {job: {type: 'string'}, json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}},
+    io,
+    HELP,
+  );
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
   if (positionals.length > 1) {
@@ -153,7 +197,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     try {
       text = await readFile(resolve(io.cwd, source), 'utf8');
     } catch (error) {
-      throw new AppError(`cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {exitCode: EXIT.usage});
+      throw new AppError(`cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+        exitCode: EXIT.usage,
+      });
     }
   } else if (source === '-' || (!io.stdin.isTTY && values.job === undefined)) {
     const got = await readStdin(io, source === '-');
@@ -165,7 +211,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // On a terminal with nothing to read: the wizard's paste-an-error screen (classify, live diagnosis, fixes).
     if (io.stdin.isTTY && io.stdout.isTTY && !values.json) {
       const {runInteractive} = await import('./wizard.js');
-      return runInteractive({sandbox: Boolean(values.sandbox), plain: io.env.TERM === 'dumb', startAt: 'paste-error', ...(values.endpoint ? {endpoint: values.endpoint} : {})}, io);
+      return runInteractive(
+        {
+          sandbox: Boolean(values.sandbox),
+          plain: io.env.TERM === 'dumb',
+          startAt: 'paste-error',
+          ...(values.endpoint ? {endpoint: values.endpoint} : {}),
+        },
+        io,
+      );
     }
     throw new AppError(PIPE_HINT, {exitCode: EXIT.usage});
   }
@@ -178,17 +232,34 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // A token in the pasted text comes first: it must not be posted anywhere, and it may need revoking.
     const leaks = findLeakedTokens(text);
     if (leaks.length > 0 && !values.json) {
-      const revokeCommand = appCommand(`revoke ${source && source !== '-' ? source : '-'}${values.sandbox ? ' --sandbox' : ''}`);
-      for (const line of leakWarning(leaks, source && source !== '-' ? source : 'This text', revokeCommand)) writeLine(io.stdout, line);
+      const revokeCommand = appCommand(
+        `revoke ${source && source !== '-' ? source : '-'}${values.sandbox ? ' --sandbox' : ''}`,
+      );
+      for (const line of leakWarning(leaks, source && source !== '-' ? source : 'This text', revokeCommand))
+        writeLine(io.stdout, line);
       writeLine(io.stdout);
     }
-    return await classifyAndReport(text, values, io, env, endpoint, leaks.map((l) => l.masked));
+    return await classifyAndReport(
+      text,
+      values,
+      io,
+      env,
+      endpoint,
+      leaks.map((l) => l.masked),
+    );
   } finally {
     await target?.close();
   }
 }
 
-async function classifyAndReport(text: string, values: {job?: string; json?: boolean; sandbox?: boolean}, io: CommandIo, env: CommandIo['env'], endpoint: string, leakedTokens: string[]): Promise<number> {
+async function classifyAndReport(
+  text: string,
+  values: {job?: string; json?: boolean; sandbox?: boolean},
+  io: CommandIo,
+  env: CommandIo['env'],
+  endpoint: string,
+  leakedTokens: string[],
+): Promise<number> {
   let job: JobLog | undefined;
   let diagnosis: Diagnosis | undefined;
   /** A job's own verdict (stage, message, cancel reason, log) classified as one. */
@@ -197,7 +268,10 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
   if (values.job !== undefined) {
     const ctx = await createLiveContext({env, endpoint});
     if (!ctx.token) {
-      throw new AppError(`--job needs a token: log in first (\`${appCommand(values.sandbox ? 'login --sandbox --practice write' : 'login')}\`) or set HF_TOKEN.`, {exitCode: EXIT.failed});
+      throw new AppError(
+        `--job needs a token: log in first (\`${appCommand(values.sandbox ? 'login --sandbox --practice write' : 'login')}\`) or set HF_TOKEN.`,
+        {exitCode: EXIT.failed},
+      );
     }
     const client = createHubClient({hubUrl: endpoint, accessToken: ctx.token});
     ctx.hub = client as LiveHub;
@@ -207,10 +281,16 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
     const namespace = slash > 0 ? ref.slice(0, slash) : who?.ok ? who.info.user : undefined;
     const id = slash > 0 ? ref.slice(slash + 1) : ref;
     if (!namespace || !id) {
-      throw new AppError(`cannot tell the job's namespace (${who && !who.ok ? who.error.message : 'give NAMESPACE/ID'}).`, {exitCode: EXIT.failed});
+      throw new AppError(
+        `cannot tell the job's namespace (${who && !who.ok ? who.error.message : 'give NAMESPACE/ID'}).`,
+        {exitCode: EXIT.failed},
+      );
     }
     // Feedback before any wait: the status and the log can take a while (each bounded).
-    writeLine(io.stderr, `Reading job ${namespace}/${id} from ${endpoint} (status, then up to ${Math.round(logWaitMs(env) / 1000)} s of its log)…`);
+    writeLine(
+      io.stderr,
+      `Reading job ${namespace}/${id} from ${endpoint} (status, then up to ${Math.round(logWaitMs(env) / 1000)} s of its log)…`,
+    );
     try {
       job = await fetchJob(endpoint, ctx.token, namespace, id, logWaitMs(env));
     } catch (error) {
@@ -220,7 +300,15 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
       // line on stderr and exit 1 as before.
       const evidence = fetchErrorText(d, `${endpoint}/api/jobs/${namespace}/${id}`);
       const c = classifyText(evidence, {endpoint});
-      const found = diagnose(c.problem, {endpoint, evidence, token: ctx.token, ...(ctx.source ? {source: ctx.source} : {}), shadowsSavedToken: ctx.shadowsSavedToken, ...(who ? {who} : {}), namespace});
+      const found = diagnose(c.problem, {
+        endpoint,
+        evidence,
+        token: ctx.token,
+        ...(ctx.source ? {source: ctx.source} : {}),
+        shadowsSavedToken: ctx.shadowsSavedToken,
+        ...(who ? {who} : {}),
+        namespace,
+      });
       const report = buildReport({
         problem: c.problem,
         endpoint,
@@ -230,15 +318,41 @@ async function classifyAndReport(text: string, values: {job?: string; json?: boo
         diagnosis: {findings: found.findings, ...(found.actual ? {actual: found.actual} : {})},
         fix: {hasTarget: true, loggedIn: true, hasJob: false},
       });
-      if (values.json) writeLine(io.stdout, JSON.stringify({...c, job: {namespace, id, stage: null, truncated: false}, fetchError: d.message, diagnosis: {actual: found.actual ?? null, findings: found.findings}, report}));
+      if (values.json)
+        writeLine(
+          io.stdout,
+          JSON.stringify({
+            ...c,
+            job: {namespace, id, stage: null, truncated: false},
+            fetchError: d.message,
+            diagnosis: {actual: found.actual ?? null, findings: found.findings},
+            report,
+          }),
+        );
       else for (const line of reportLines(report)) writeLine(io.stdout, line);
       throw new AppError(`could not fetch job ${namespace}/${id}: ${d.message}`, {exitCode: EXIT.failed});
     }
     // The log may print the token in use whatever its shape: mask it by value, not only by pattern.
     job.log = redactSecrets(job.log, [ctx.token]);
     if (job.message) job.message = redactSecrets(job.message, [ctx.token]);
-    text = [text, job.message ? `Job status message: ${job.message}` : '', job.cancelReason ? `Cancel reason: ${job.cancelReason}` : '', job.log, job.stage ? `===== Job finished: status=${job.stage} =====` : ''].filter(Boolean).join('\n');
-    jobClass = classifyJob({log: [pasted, job.log].filter(Boolean).join('\n'), ...(job.stage ? {stage: job.stage} : {}), ...(job.message ? {message: job.message} : {}), ...(job.cancelReason ? {cancelReason: job.cancelReason} : {})}, {endpoint});
+    text = [
+      text,
+      job.message ? `Job status message: ${job.message}` : '',
+      job.cancelReason ? `Cancel reason: ${job.cancelReason}` : '',
+      job.log,
+      job.stage ? `===== Job finished: status=${job.stage} =====` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    jobClass = classifyJob(
+      {
+        log: [pasted, job.log].filter(Boolean).join('\n'),
+        ...(job.stage ? {stage: job.stage} : {}),
+        ...(job.message ? {message: job.message} : {}),
+        ...(job.cancelReason ? {cancelReason: job.cancelReason} : {}),
+      },
+      {endpoint},
+    );
     diagnosis = diagnose(jobClass.problem, {
       endpoint,
       evidence: text,

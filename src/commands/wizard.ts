@@ -40,7 +40,8 @@ export function parseWizardArgs(args: string[]): WizardArgs | {error: string} {
     else if (a === '--help' || a === '-h') out.help = true;
     else if (a === '--endpoint' || a.startsWith('--endpoint=')) {
       const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!value || value.startsWith('-')) return {error: '--endpoint needs a URL, e.g. --endpoint https://huggingface.co'};
+      if (!value || value.startsWith('-'))
+        return {error: '--endpoint needs a URL, e.g. --endpoint https://huggingface.co'};
       if (!/^https?:\/\/\S+$/.test(value)) return {error: `--endpoint must be an http(s) URL, got "${value}".`};
       out.endpoint = value;
     } else return {error: `Unknown option "${a}". Run \`${appCommand('--help')}\`.`};
@@ -53,7 +54,10 @@ export function parseWizardArgs(args: string[]): WizardArgs | {error: string} {
 export function nonTtyMessage(target: {sandbox?: boolean; endpoint?: string} = {}): string {
   const on = target.sandbox ? ' --sandbox' : target.endpoint ? ` --endpoint ${target.endpoint}` : '';
   const rows: [string, string][] = [
-    [target.sandbox ? 'login --sandbox --practice write' : `login --token-stdin${on} < token.txt`, target.sandbox ? 'log in with the write practice token' : 'validate and save a token'],
+    [
+      target.sandbox ? 'login --sandbox --practice write' : `login --token-stdin${on} < token.txt`,
+      target.sandbox ? 'log in with the write practice token' : 'validate and save a token',
+    ],
     [`check${on}`, 'the checklist (exit 1 on a failure)'],
     [`example push-dataset --yes${on}`, 'submit an example job and stream its logs'],
   ];
@@ -64,7 +68,6 @@ export function nonTtyMessage(target: {sandbox?: boolean; endpoint?: string} = {
     ...rows.map(([c, what]) => `  ${appCommand(c).padEnd(width)}   ${what}`),
   ].join('\n');
 }
-
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const parsed = parseWizardArgs(args);
@@ -84,7 +87,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 }
 
 /** The wizard on a terminal (Ink, or plain prompts). `startAt: 'paste-error'` opens the paste-an-error screen (`troubleshoot` on a TTY). */
-export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt?: 'paste-error'}, io: CommandIo): Promise<number> {
+export async function runInteractive(
+  parsed: Omit<WizardArgs, 'help'> & {startAt?: 'paste-error'},
+  io: CommandIo,
+): Promise<number> {
   const plain = parsed.plain || io.env.TERM === 'dumb';
   // chalk reads FORCE_COLOR when Ink loads: honour NO_COLOR before that.
   if (io.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
@@ -96,7 +102,11 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
     import('../core/store/resolve.js'),
     plain ? import('../plain/wizard.js') : import('../ui/render.js'),
   ]);
-  const services = createServices({env: io.env, cwd: io.cwd, ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {})});
+  const services = createServices({
+    env: io.env,
+    cwd: io.cwd,
+    ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {}),
+  });
   const presetTarget = parsed.sandbox ? ('sandbox' as const) : parsed.endpoint ? ('hub' as const) : undefined;
   const hasSavedToken = presetTarget ? undefined : Boolean((await resolveToken(io.env).catch(() => undefined))?.token);
   const controller = new WizardController(services, {
@@ -115,17 +125,31 @@ export async function runInteractive(parsed: Omit<WizardArgs, 'help'> & {startAt
   try {
     const code = 'runPlain' in face ? await face.runPlain(controller, io) : await face.runInk(controller, io);
     const state = controller.getState();
-    const troubleshootAgain = appCommand(`troubleshoot${parsed.sandbox ? ' --sandbox' : parsed.endpoint ? ` --endpoint ${parsed.endpoint}` : ''}`);
-    const wizardAgain = wizardCommand(state.target ?? (presetTarget ? {kind: presetTarget, endpoint: ''} : undefined), parsed.endpoint ? {endpointFlag: parsed.endpoint} : {});
+    const troubleshootAgain = appCommand(
+      `troubleshoot${parsed.sandbox ? ' --sandbox' : parsed.endpoint ? ` --endpoint ${parsed.endpoint}` : ''}`,
+    );
+    const wizardAgain = wizardCommand(
+      state.target ?? (presetTarget ? {kind: presetTarget, endpoint: ''} : undefined),
+      parsed.endpoint ? {endpointFlag: parsed.endpoint} : {},
+    );
     if (code === EXIT.interrupted || interrupted) {
       const again = parsed.startAt && state.step === 'troubleshoot' ? troubleshootAgain : wizardAgain;
-      writeLine(io.stderr, state.run.phase === 'running' ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.' : `Stopped. Nothing was left half-written; run ${again} again to start over.`);
+      writeLine(
+        io.stderr,
+        state.run.phase === 'running'
+          ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.'
+          : `Stopped. Nothing was left half-written; run ${again} again to start over.`,
+      );
       return EXIT.interrupted;
     }
     // One rule whatever the entry point: quitting by choice is 0 (1 after a job that failed), with one line saying
     // how to resume; `troubleshoot` ending on its diagnosis has answered (no line).
     const line = quitLine(
-      {step: state.step, ...(state.result ? {result: state.result} : {}), troubleshootDone: Boolean(state.troubleshoot.diagnosis)},
+      {
+        step: state.step,
+        ...(state.result ? {result: state.result} : {}),
+        troubleshootDone: Boolean(state.troubleshoot.diagnosis),
+      },
       {wizard: wizardAgain, ...(parsed.startAt ? {here: troubleshootAgain} : {})},
     );
     if (line) writeLine(io.stderr, line);

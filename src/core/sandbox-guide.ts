@@ -19,6 +19,6 @@ export function sandboxClientGuide(url: string, writeToken: string): string[] {
     '  MCP hf_jobs tool (@llmindset/hf-mcp-server): it always calls https://huggingface.co and refuses local addresses,',
     '    so an assistant cannot reach this sandbox; practise its commands with `hf jobs ...` here instead.',
     'Jobs run on this machine: python:* with its python3, node:* with this Node, the uv image with uv (or python3 when',
-    'the script\'s dependencies are installed there); nothing is uploaded anywhere.',
+    "the script's dependencies are installed there); nothing is uploaded anywhere.",
   ];
 }

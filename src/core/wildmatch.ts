@@ -24,7 +24,13 @@ export function wildmatchSource(pattern: string): {source: string; anchored: boo
       const close = p.indexOf(']', i + 1);
       if (close === -1) re += '\\[';
       else {
-        re += '[' + p.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        re +=
+          '[' +
+          p
+            .slice(i + 1, close)
+            .replace(/^!/, '^')
+            .replace(/\\/g, '\\\\') +
+          ']';
         i = close;
       }
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');

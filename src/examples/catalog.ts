@@ -50,7 +50,10 @@ export interface Example {
   /** The repo the job writes or reads, for "see it on the Hub" links. */
   repo?(user: string): {type: 'dataset' | 'model'; id: string};
   /** The sandbox job: the Python script under uv when available, else the Node twin. */
-  sandboxJob(ctx: {namespace: string; prefer?: 'auto' | ExampleRunner}): SandboxJobBody & {runner: ExampleRunner; note: string};
+  sandboxJob(ctx: {
+    namespace: string;
+    prefer?: 'auto' | ExampleRunner;
+  }): SandboxJobBody & {runner: ExampleRunner; note: string};
 }
 
 const FLAVOR = 'cpu-basic' as const;
@@ -60,7 +63,14 @@ const TIMEOUT_SECONDS = 600;
 function define(e: Omit<Example, 'config' | 'timeoutSeconds' | 'sandboxJob'>): Example {
   const example: Example = {
     ...e,
-    config: {script: e.scriptName, dependencies: ['huggingface_hub'], python: '3.12', flavor: FLAVOR, timeout: TIMEOUT, secrets: {HF_TOKEN: '$HF_TOKEN'}},
+    config: {
+      script: e.scriptName,
+      dependencies: ['huggingface_hub'],
+      python: '3.12',
+      flavor: FLAVOR,
+      timeout: TIMEOUT,
+      secrets: {HF_TOKEN: '$HF_TOKEN'},
+    },
     timeoutSeconds: TIMEOUT_SECONDS,
     sandboxJob(ctx) {
       const cmd: SandboxCommand = sandboxCommand(example, ctx.prefer ? {prefer: ctx.prefer} : {});
@@ -136,7 +146,10 @@ export function findExample(id: string): Example | undefined {
 }
 
 /** The sandbox command for an example: Python under uv when uv is installed, else the Node twin. */
-export function sandboxCommandFor(exampleId: ExampleId, options: {prefer?: 'auto' | ExampleRunner} = {}): SandboxCommand {
+export function sandboxCommandFor(
+  exampleId: ExampleId,
+  options: {prefer?: 'auto' | ExampleRunner} = {},
+): SandboxCommand {
   const example = findExample(exampleId);
   if (!example) throw new Error(`Unknown example "${exampleId}"`);
   return sandboxCommand(example, options);

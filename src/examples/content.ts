@@ -16,7 +16,8 @@ configs:
 
 Pushed from a Hugging Face Job by the hf-jobs-wizard "push a dataset" example, with the job's HF_TOKEN secret.
 `,
-  'data/train.csv': 'city,country,temperature_c\nParis,France,21\nLagos,Nigeria,31\nOslo,Norway,9\nLima,Peru,19\nHanoi,Vietnam,29\n',
+  'data/train.csv':
+    'city,country,temperature_c\nParis,France,21\nLagos,Nigeria,31\nOslo,Norway,9\nLima,Peru,19\nHanoi,Vietnam,29\n',
 };
 
 export const MODEL_FILES: Record<string, string> = {
@@ -36,5 +37,8 @@ There are no weights: the point is that the job's HF_TOKEN could write here.
 
 /** Data files a reader looks at first (the README is the fallback). */
 export function pickDataFile(paths: readonly string[]): string | undefined {
-  return paths.find((p) => /\.(csv|jsonl|json|txt|tsv)$/i.test(p) && !/(^|\/)README\.md$/i.test(p)) ?? paths.find((p) => /README\.md$/i.test(p));
+  return (
+    paths.find((p) => /\.(csv|jsonl|json|txt|tsv)$/i.test(p) && !/(^|\/)README\.md$/i.test(p)) ??
+    paths.find((p) => /README\.md$/i.test(p))
+  );
 }

@@ -3,7 +3,8 @@
 
 export const MESSAGES = {
   LABEL_PY: '[python] {script} with huggingface_hub {version}',
-  LABEL_TWIN: '[node twin] {script}: the same steps and messages as the Python script, through @huggingface/hub (no Python needed)',
+  LABEL_TWIN:
+    '[node twin] {script}: the same steps and messages as the Python script, through @huggingface/hub (no Python needed)',
   MISSING:
     'ERROR: HF_TOKEN is missing in this job (jobs never inherit your login). Pass HF_TOKEN as a secret, in the form your tool takes: `--secrets HF_TOKEN` (hf CLI, no value), `secrets={"HF_TOKEN": get_token()}` (Python), `"secrets": {"HF_TOKEN": "$HF_TOKEN"}` (MCP tool / hf-job.json).',
   PLACEHOLDER:

@@ -7,7 +7,9 @@ import {MESSAGES} from './messages.js';
 const py = (text: string): string => JSON.stringify(text);
 
 function pyDict(map: Record<string, string>): string {
-  return `{\n${Object.entries(map).map(([k, v]) => `    ${py(k)}: ${py(v)},`).join('\n')}\n}`;
+  return `{\n${Object.entries(map)
+    .map(([k, v]) => `    ${py(k)}: ${py(v)},`)
+    .join('\n')}\n}`;
 }
 
 /** The script: PEP 723 header, the messages it uses, the shared checks (token present, whoami), then `body`. */
@@ -89,13 +91,26 @@ say(WHO.format(name=user, role="fine-grained" if role == "fineGrained" else role
 `;
 }
 
-export const TOKEN_CHECK_PY = script('check_token.py', 'Token check: proves HF_TOKEN reached the job and says who the job runs as. Never prints the token.', `
+export const TOKEN_CHECK_PY = script(
+  'check_token.py',
+  'Token check: proves HF_TOKEN reached the job and says who the job runs as. Never prints the token.',
+  `
 say(TOKEN_OK)
-`);
+`,
+);
 
-function pushScript(name: string, kind: 'dataset' | 'model', repoName: string, files: Record<string, string>, docstring: string): string {
+function pushScript(
+  name: string,
+  kind: 'dataset' | 'model',
+  repoName: string,
+  files: Record<string, string>,
+  docstring: string,
+): string {
   const urlPath = kind === 'dataset' ? 'datasets/' : '';
-  return script(name, docstring, `
+  return script(
+    name,
+    docstring,
+    `
 # 3. Create the repo if needed, then upload every file in ONE commit: a failure leaves nothing half-written.
 from huggingface_hub import CommitOperationAdd
 
@@ -135,14 +150,30 @@ except Exception as error:
 
 say(COMMITTED.format(files=", ".join(FILES)))
 say(PUSHED.format(url=f"{api.endpoint}/${urlPath}{repo_id}"))
-`);
+`,
+  );
 }
 
-export const PUSH_DATASET_PY = pushScript('push_dataset.py', 'dataset', DATASET_REPO_NAME, DATASET_FILES, `Push a dataset: creates <you>/${DATASET_REPO_NAME} (private) and uploads a dataset card and a small CSV in one commit.`);
+export const PUSH_DATASET_PY = pushScript(
+  'push_dataset.py',
+  'dataset',
+  DATASET_REPO_NAME,
+  DATASET_FILES,
+  `Push a dataset: creates <you>/${DATASET_REPO_NAME} (private) and uploads a dataset card and a small CSV in one commit.`,
+);
 
-export const PUSH_MODEL_PY = pushScript('push_model.py', 'model', MODEL_REPO_NAME, MODEL_FILES, `Push a model: creates <you>/${MODEL_REPO_NAME} (private) and uploads a tiny model card and config.json in one commit.`);
+export const PUSH_MODEL_PY = pushScript(
+  'push_model.py',
+  'model',
+  MODEL_REPO_NAME,
+  MODEL_FILES,
+  `Push a model: creates <you>/${MODEL_REPO_NAME} (private) and uploads a tiny model card and config.json in one commit.`,
+);
 
-export const READ_PRIVATE_PY = script('read_private_dataset.py', `Read a private dataset: lists and reads DATASET_ID (default <you>/${PRIVATE_DATASET_NAME}) with the job's HF_TOKEN.`, `
+export const READ_PRIVATE_PY = script(
+  'read_private_dataset.py',
+  `Read a private dataset: lists and reads DATASET_ID (default <you>/${PRIVATE_DATASET_NAME}) with the job's HF_TOKEN.`,
+  `
 # 3. Read the private dataset: without a token of an account with access, the Hub says 401/404.
 repo_id = os.environ.get("DATASET_ID") or f"{user}/${PRIVATE_DATASET_NAME}"
 try:
@@ -165,4 +196,5 @@ if path:
     for line in lines[:3]:
         say(READ_LINE.format(line=line))
 say(READ_OK.format(repo=repo_id))
-`);
+`,
+);

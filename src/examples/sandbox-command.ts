@@ -28,8 +28,15 @@ export function twinCommand(name: string): string[] {
   if (/\.[cm]?ts$/.test(here)) {
     const root = resolve(dirname(here), '..', '..');
     const tsx = join(root, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
-    if (!existsSync(tsx)) throw new Error(`Cannot run the example twin from source: ${tsx} is missing (run npm install).`);
-    return [process.execPath, '--import', pathToFileURL(tsx).href, join(root, 'src', 'examples', 'twins', 'run.ts'), name];
+    if (!existsSync(tsx))
+      throw new Error(`Cannot run the example twin from source: ${tsx} is missing (run npm install).`);
+    return [
+      process.execPath,
+      '--import',
+      pathToFileURL(tsx).href,
+      join(root, 'src', 'examples', 'twins', 'run.ts'),
+      name,
+    ];
   }
   // Bundled: this module sits in dist/chunks/ (or is dist/cli.mjs itself); the entry is dist/cli.mjs.
   const entry = dirname(here).endsWith('chunks') ? join(dirname(here), '..', 'cli.mjs') : here;
@@ -48,7 +55,9 @@ let hubImportable: boolean | undefined;
 export function python3HasHub(): boolean {
   if (hubImportable === undefined) {
     const python = which('python3', process.env.PATH);
-    hubImportable = python !== undefined && spawnSync(python, ['-c', 'import huggingface_hub'], {stdio: 'ignore', timeout: 10_000}).status === 0;
+    hubImportable =
+      python !== undefined &&
+      spawnSync(python, ['-c', 'import huggingface_hub'], {stdio: 'ignore', timeout: 10_000}).status === 0;
   }
   return hubImportable;
 }
@@ -59,19 +68,27 @@ export function sandboxCommand(
 ): SandboxCommand {
   const uv = options.uvAvailable ?? which('uv', process.env.PATH) !== undefined;
   const pythonHub = !uv && (!options.prefer || options.prefer === 'auto') && (options.pythonHasHub ?? python3HasHub());
-  const runner: ExampleRunner = options.prefer && options.prefer !== 'auto' ? options.prefer : uv || pythonHub ? 'python-uv' : 'node-twin';
+  const runner: ExampleRunner =
+    options.prefer && options.prefer !== 'auto' ? options.prefer : uv || pythonHub ? 'python-uv' : 'node-twin';
   if (runner === 'python-uv') {
     const how = uv
       ? 'with uv'
       : pythonHub
         ? 'with python3 (uv is not installed here; python3 has huggingface_hub)'
         : "with the sandbox's uv stand-in (asked for; uv is not installed here: python3 runs it if it has the script's dependencies)";
-    return {dockerImage: SANDBOX_UV_IMAGE, command: uvScriptCommand(example.scriptName, example.python), runner, note: `runs ${example.scriptName} ${how} (the Python script itself)`};
+    return {
+      dockerImage: SANDBOX_UV_IMAGE,
+      command: uvScriptCommand(example.scriptName, example.python),
+      runner,
+      note: `runs ${example.scriptName} ${how} (the Python script itself)`,
+    };
   }
   return {
     dockerImage: TWIN_IMAGE,
     command: twinCommand(example.id),
     runner,
-    note: uv ? `runs the Node twin of ${example.scriptName} (asked for)` : `runs the Node twin of ${example.scriptName} (uv is not installed here; same steps and messages)`,
+    note: uv
+      ? `runs the Node twin of ${example.scriptName} (asked for)`
+      : `runs the Node twin of ${example.scriptName} (uv is not installed here; same steps and messages)`,
   };
 }

@@ -29,12 +29,17 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, `job-script: unknown example "${args.join(' ')}". Known: ${Object.keys(TWINS).join(', ')}.`);
     return EXIT.usage;
   }
-  const twinIo: TwinIo = {env: io.env, out: (line) => writeLine(io.stdout, line), err: (line) => writeLine(io.stderr, line)};
+  const twinIo: TwinIo = {
+    env: io.env,
+    out: (line) => writeLine(io.stdout, line),
+    err: (line) => writeLine(io.stderr, line),
+  };
   try {
     await twin(twinIo);
     return EXIT.ok;
   } catch (error) {
-    if (!(error instanceof TwinFailure)) writeLine(io.stderr, `ERROR: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    if (!(error instanceof TwinFailure))
+      writeLine(io.stderr, `ERROR: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     return EXIT.failed;
   }
 }

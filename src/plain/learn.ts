@@ -49,7 +49,8 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
   });
   const send = (event: LearnEvent): Promise<void> => controller.send(event);
 
-  const ask = <T>(message: string, choices: {name: string; value: T}[], def?: T) => select<T>({message, choices, pageSize: 12, ...(def !== undefined ? {default: def} : {})}, context);
+  const ask = <T>(message: string, choices: {name: string; value: T}[], def?: T) =>
+    select<T>({message, choices, pageSize: 12, ...(def !== undefined ? {default: def} : {})}, context);
 
   try {
     print(`hf-jobs-wizard learn: lessons on the ${target.label}. Progress: ${course.progress.path}`);
@@ -61,10 +62,16 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
         const resume = course.resumePoint().lesson;
         const choice: Lesson | 'quit' = await ask<Lesson | 'quit'>(
           'Pick a lesson',
-          [...course.lessons.map((l) => {
-            const s = course.status(l);
-            return {name: `${progressMark(s.done, s.total)}${l.order}. ${l.title} (${l.minutes} min)`, value: l as Lesson | 'quit'};
-          }), {name: 'Quit', value: 'quit'}],
+          [
+            ...course.lessons.map((l) => {
+              const s = course.status(l);
+              return {
+                name: `${progressMark(s.done, s.total)}${l.order}. ${l.title} (${l.minutes} min)`,
+                value: l as Lesson | 'quit',
+              };
+            }),
+            {name: 'Quit', value: 'quit'},
+          ],
           resume,
         );
         await send(choice === 'quit' ? {type: 'quit'} : {type: 'open-lesson', lesson: choice});
@@ -81,13 +88,22 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
         const choice: Exercise | 'back' | 'quit' = await ask<Exercise | 'back' | 'quit'>(
           `${lesson.title}: exercises`,
           [
-            ...lesson.exercises.map((e) => ({name: `${course.isDone(lesson, e) ? '✓' : ' '} ${e.title} (${e.kind})`, value: e as Exercise | 'back' | 'quit'})),
+            ...lesson.exercises.map((e) => ({
+              name: `${course.isDone(lesson, e) ? '✓' : ' '} ${e.title} (${e.kind})`,
+              value: e as Exercise | 'back' | 'quit',
+            })),
             {name: 'Back to the lessons', value: 'back'},
             {name: 'Quit', value: 'quit'},
           ],
           firstOpen,
         );
-        await send(choice === 'back' ? {type: 'back'} : choice === 'quit' ? {type: 'quit'} : {type: 'open-exercise', lesson, exercise: choice});
+        await send(
+          choice === 'back'
+            ? {type: 'back'}
+            : choice === 'quit'
+              ? {type: 'quit'}
+              : {type: 'open-exercise', lesson, exercise: choice},
+        );
         continue;
       }
       if (screen.name !== 'exercise') throw new Error(`learn --plain has no ${screen.name} screen`);
@@ -100,7 +116,12 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
       const actions: {name: string; value: Action}[] = [
         {name: exercise.kind === 'quiz' ? 'Answer the questions' : 'Verify', value: 'verify'},
         {name: 'Hint', value: 'hint'},
-        ...(exercise.kind === 'live' ? [{name: 'Run the job in hf-job.json', value: 'run' as Action}, {name: 'whoami: what may a practice token do?', value: 'whoami' as Action}] : []),
+        ...(exercise.kind === 'live'
+          ? [
+              {name: 'Run the job in hf-job.json', value: 'run' as Action},
+              {name: 'whoami: what may a practice token do?', value: 'whoami' as Action},
+            ]
+          : []),
         {name: 'Reset this exercise', value: 'reset'},
         {name: 'Next', value: 'next'},
         {name: 'Back to the lesson', value: 'back'},
@@ -115,7 +136,12 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
             if (exercise.kind === 'quiz') {
               answers = [];
               for (const [i, q] of exercise.questions.entries()) {
-                answers.push(await ask<number>(`${i + 1}/${exercise.questions.length} ${q.prompt}`, q.choices.map((c, j) => ({name: c.text, value: j}))));
+                answers.push(
+                  await ask<number>(
+                    `${i + 1}/${exercise.questions.length} ${q.prompt}`,
+                    q.choices.map((c, j) => ({name: c.text, value: j})),
+                  ),
+                );
               }
             }
             print('Checking…');
@@ -131,7 +157,10 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
             break;
           case 'run': {
             if (exercise.kind !== 'live') break;
-            const token = await ask<PracticeToken>('Run it with which practice token?', PRACTICE_TOKENS.map((t) => ({name: t, value: t})));
+            const token = await ask<PracticeToken>(
+              'Run it with which practice token?',
+              PRACTICE_TOKENS.map((t) => ({name: t, value: t})),
+            );
             print(`Running on the ${target.label} with the ${token} token…`);
             try {
               const outcome = await course.run(lesson, exercise, token, target, (line) => print(`  | ${line}`));
@@ -142,7 +171,10 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
             break;
           }
           case 'whoami': {
-            const token = await ask<PracticeToken>('whoami with which practice token?', PRACTICE_TOKENS.map((t) => ({name: t, value: t})));
+            const token = await ask<PracticeToken>(
+              'whoami with which practice token?',
+              PRACTICE_TOKENS.map((t) => ({name: t, value: t})),
+            );
             const report = await course.whoami(target, token);
             print(`${token} (${report.masked}):`);
             for (const line of report.lines) print(`  ${line}`);
@@ -150,7 +182,16 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
           }
           case 'reset': {
             await send({type: 'reset'});
-            const sure = await confirm({message: exercise.kind === 'quiz' ? 'Forget this quiz result?' : `Put the starting files back in ${controller.startedDir} (your edits are lost)?`, default: false}, context);
+            const sure = await confirm(
+              {
+                message:
+                  exercise.kind === 'quiz'
+                    ? 'Forget this quiz result?'
+                    : `Put the starting files back in ${controller.startedDir} (your edits are lost)?`,
+                default: false,
+              },
+              context,
+            );
             await send(sure ? {type: 'yes'} : {type: 'no'});
             break;
           }

@@ -20,7 +20,10 @@ export interface LineReader {
   close(): void;
 }
 
-export function createLineReader(io: {stdin: Readable & {isTTY?: boolean; setRawMode?: (on: boolean) => unknown}; stdout: Writable}, onCtrlC: () => void): LineReader {
+export function createLineReader(
+  io: {stdin: Readable & {isTTY?: boolean; setRawMode?: (on: boolean) => unknown}; stdout: Writable},
+  onCtrlC: () => void,
+): LineReader {
   const stdin = io.stdin;
   const tty = Boolean(stdin.isTTY) && typeof stdin.setRawMode === 'function';
   const queue: Result[] = [];

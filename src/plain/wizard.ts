@@ -13,8 +13,21 @@ import {STATUS_ICONS, formatElapsed} from '../ui/format.js';
 import {troubleshootCheckEvent} from '../core/wizard/check-notes.js';
 import {wizardReport} from '../core/wizard/troubleshoot-report.js';
 import {reportLines} from '../core/troubleshoot/report.js';
-import {defaultLoginMethod, loginChoices, loginMethodEvent, loginQuestion, type LoginMethod} from '../core/wizard/login-choices.js';
-import {checkSummary, createdLine, SANDBOX_EXIT_NOTE, TOKEN_KINDS, WELCOME_LINES, WELCOME_LINES_SKIPPED} from '../core/wizard/content.js';
+import {
+  defaultLoginMethod,
+  loginChoices,
+  loginMethodEvent,
+  loginQuestion,
+  type LoginMethod,
+} from '../core/wizard/login-choices.js';
+import {
+  checkSummary,
+  createdLine,
+  SANDBOX_EXIT_NOTE,
+  TOKEN_KINDS,
+  WELCOME_LINES,
+  WELCOME_LINES_SKIPPED,
+} from '../core/wizard/content.js';
 import {createLineReader, ExitPromptError, type LineReader} from './line-reader.js';
 
 interface Choice<T> {
@@ -46,11 +59,14 @@ function narrator(controller: WizardController, print: (line?: string) => void):
     if (s.error && s.error !== prev.error) print(`✗ ${s.error}`);
     if (s.notice && s.notice !== prev.notice) print(s.notice);
     if (s.account && s.account !== prev.account && s.step !== 'login') print(`Status: ${statusLine(s)}`);
-    if (s.login.browser && s.login.browser !== prev.login.browser) print(`Open ${s.login.browser.url} and enter the code ${s.login.browser.code}. This continues once you approve.`);
+    if (s.login.browser && s.login.browser !== prev.login.browser)
+      print(`Open ${s.login.browser.url} and enter the code ${s.login.browser.code}. This continues once you approve.`);
     if (s.checklist.items.length < checksPrinted) checksPrinted = 0;
     for (const item of s.checklist.items.slice(checksPrinted)) {
       if (item.status === 'skip') continue;
-      print(`[${STATUS_ICONS[item.status]}] ${item.title}: ${item.message}${item.status !== 'pass' && item.fix ? ` Fix: ${item.fix}` : ''}`);
+      print(
+        `[${STATUS_ICONS[item.status]}] ${item.title}: ${item.message}${item.status !== 'pass' && item.fix ? ` Fix: ${item.fix}` : ''}`,
+      );
     }
     checksPrinted = s.checklist.items.length;
     if (s.checklist.phase === 'done' && prev.checklist.phase !== 'done') {
@@ -63,16 +79,28 @@ function narrator(controller: WizardController, print: (line?: string) => void):
       if (pf.report) for (const line of preflightText(pf.report)) print(line);
       else print(`Pre-flight could not be run (${pf.error ?? 'no answer'}); the Hub will decide at submit.`);
     }
-    if (s.realTools && s.realTools.lines.length > (prev.realTools?.lines.length ?? 0) && s.realTools.phase === 'running') for (const line of s.realTools.lines.slice(prev.realTools?.lines.length ?? 0)) print(`  | ${line}`);
+    if (
+      s.realTools &&
+      s.realTools.lines.length > (prev.realTools?.lines.length ?? 0) &&
+      s.realTools.phase === 'running'
+    )
+      for (const line of s.realTools.lines.slice(prev.realTools?.lines.length ?? 0)) print(`  | ${line}`);
     if (s.run.job && s.run.job !== prev.run.job) print(`Job ${s.run.job.id} submitted: ${s.run.job.url}`);
-    if (s.run.stage && s.run.stage !== prev.run.stage) print(`Stage: ${s.run.stage}${s.run.startedAt ? ` (${formatElapsed((s.run.stageAt ?? Date.now()) - s.run.startedAt)})` : ''}`);
-    for (const line of s.run.logs.slice(s.run.logs.length >= prev.run.logs.length ? prev.run.logs.length : 0)) print(`  | ${line}`);
+    if (s.run.stage && s.run.stage !== prev.run.stage)
+      print(
+        `Stage: ${s.run.stage}${s.run.startedAt ? ` (${formatElapsed((s.run.stageAt ?? Date.now()) - s.run.startedAt)})` : ''}`,
+      );
+    for (const line of s.run.logs.slice(s.run.logs.length >= prev.run.logs.length ? prev.run.logs.length : 0))
+      print(`  | ${line}`);
     prev = s;
   });
 }
 
 /** The job may end while the cancel question waits: the question is then withdrawn (nothing is left to cancel). */
-function withdrawWhenJobEnds(controller: WizardController, reader: LineReader): {ended: () => boolean; stop: () => void} {
+function withdrawWhenJobEnds(
+  controller: WizardController,
+  reader: LineReader,
+): {ended: () => boolean; stop: () => void} {
   let ended = false;
   const stop = controller.subscribe((now) => {
     if (ended || now.run.phase === 'running' || now.run.phase === 'submitting') return;
@@ -93,7 +121,10 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
   const dispatch = (e: WizardEvent) => controller.dispatch(e);
   /** The question, its choices numbered once, then a line: a number, or Enter for the default. */
   const ask = async <T>(message: string, choices: Choice<T>[], def?: T): Promise<T> => {
-    const at = Math.max(0, choices.findIndex((c) => c.value === def));
+    const at = Math.max(
+      0,
+      choices.findIndex((c) => c.value === def),
+    );
     print(`? ${message}`);
     choices.forEach((c, i) => print(`  ${i + 1}) ${c.name}${c.description ? ` — ${c.description}` : ''}`));
     for (;;) {
@@ -112,7 +143,10 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       print(`"${answer.trim()}" is not one of the numbers 1 to ${choices.length}.`);
     }
   };
-  const withNav = <T extends string>(choices: Choice<T>[], state: WizardState): Choice<T | typeof BACK | typeof QUIT>[] => [
+  const withNav = <T extends string>(
+    choices: Choice<T>[],
+    state: WizardState,
+  ): Choice<T | typeof BACK | typeof QUIT>[] => [
     ...choices,
     ...(state.history.length ? [{name: 'Back', value: BACK as typeof BACK}] : []),
     {name: 'Quit', value: QUIT as typeof QUIT},
@@ -139,7 +173,10 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       question = (async () => {
         try {
           print();
-          const yes = await ask('Cancel the job on the Hub? (Ctrl-C again: stop watching; the job keeps running)', [{name: 'No, keep watching', value: false}, {name: 'Yes, cancel it', value: true}]);
+          const yes = await ask('Cancel the job on the Hub? (Ctrl-C again: stop watching; the job keeps running)', [
+            {name: 'No, keep watching', value: false},
+            {name: 'Yes, cancel it', value: true},
+          ]);
           watch.stop();
           if (yes && !watch.ended()) {
             dispatch({type: 'request-cancel'});
@@ -153,7 +190,8 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
           }
         } finally {
           watch.stop();
-          if (watch.ended() && exitCode === undefined) print('The job ended while the question was open: there is nothing left to cancel.');
+          if (watch.ended() && exitCode === undefined)
+            print('The job ended while the question was open: there is nothing left to cancel.');
           const lines = held ?? [];
           held = undefined;
           lines.forEach((line) => print(line));
@@ -193,11 +231,18 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     switch (s.step) {
       case 'welcome': {
         for (const line of WELCOME_LINES) print(line);
-        const v = await ask('Where do you want to practise?', withNav([
-          {name: 'The built-in sandbox Hub (free, offline)', value: 'sandbox' as string},
-          {name: 'huggingface.co (jobs cost credits)', value: 'hub'},
-          {name: 'I have an error message to troubleshoot', value: 'error'},
-        ], s), s.welcome.choice);
+        const v = await ask(
+          'Where do you want to practise?',
+          withNav(
+            [
+              {name: 'The built-in sandbox Hub (free, offline)', value: 'sandbox' as string},
+              {name: 'huggingface.co (jobs cost credits)', value: 'hub'},
+              {name: 'I have an error message to troubleshoot', value: 'error'},
+            ],
+            s,
+          ),
+          s.welcome.choice,
+        );
         if (nav(v)) return;
         dispatch(v === 'error' ? {type: 'paste-error'} : {type: 'choose-target', target: v as 'sandbox' | 'hub'});
         return;
@@ -207,16 +252,27 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       case 'token-type': {
         print('Four kinds of token:');
         for (const k of TOKEN_KINDS) print(`  ${k.name}: ${k.can}`);
-        const goal = await ask('What should your first job do?', withNav(s.examples.map((e) => ({name: e.title, value: e.id as string, description: `Needs ${e.needs}.`})), s), s.goal);
+        const goal = await ask(
+          'What should your first job do?',
+          withNav(
+            s.examples.map((e) => ({name: e.title, value: e.id as string, description: `Needs ${e.needs}.`})),
+            s,
+          ),
+          s.goal,
+        );
         if (nav(goal)) return;
-        dispatch({type: 'choose-goal', goal: goal as typeof s.examples[number]['id']});
+        dispatch({type: 'choose-goal', goal: goal as (typeof s.examples)[number]['id']});
         await controller.idle();
         const v = controller.getState().verdict;
         if (v) print(`${v.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} ${v.explanation}`);
         const advice = controller.getState().tokenAdvice;
         if (advice?.fit) print(`Least privilege: ${advice.fit.advice}`);
-        const choices: Choice<string>[] = [{name: v && !v.ok ? 'Continue anyway (to see how it fails)' : 'Continue', value: 'continue'}];
-        const page = advice ? `the page for a token with exactly ${advice.scopes}: ${advice.url}` : `the token page (${tokenPageUrl(s.target?.endpoint)})`;
+        const choices: Choice<string>[] = [
+          {name: v && !v.ok ? 'Continue anyway (to see how it fails)' : 'Continue', value: 'continue'},
+        ];
+        const page = advice
+          ? `the page for a token with exactly ${advice.scopes}: ${advice.url}`
+          : `the token page (${tokenPageUrl(s.target?.endpoint)})`;
         if ((v && !v.ok) || advice?.fit?.broader) choices.push({name: `Open ${page}`, value: 'open'});
         if (v && !v.ok) choices.push({name: 'Log in with another token', value: 'relogin'});
         const next = await ask('Next?', withNav(choices, s));
@@ -229,23 +285,35 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       case 'config': {
         const plan = s.config.plan;
         if (!plan) return;
-        print('The config passes your token as the secret HF_TOKEN with the value "$HF_TOKEN", filled in at submit time: the token is never written into it.');
+        print(
+          'The config passes your token as the secret HF_TOKEN with the value "$HF_TOKEN", filled in at submit time: the token is never written into it.',
+        );
         for (const f of plan.files) {
           print(`${f.role}: ${f.path} (${f.unchanged ? 'unchanged' : f.exists ? 'exists, changes:' : 'new'})`);
-          if (!f.unchanged) for (const line of (f.diff ?? (f.role === 'script' ? [] : f.preview)).slice(0, 14)) print(`    ${line}`);
+          if (!f.unchanged)
+            for (const line of (f.diff ?? (f.role === 'script' ? [] : f.preview)).slice(0, 14)) print(`    ${line}`);
         }
-        if (plan.files.every((f) => f.unchanged)) print('Nothing to change: the files on disk already say exactly this.');
-        const v = await ask('Write these files?', withNav([
-          {name: 'Write them', value: 'write'},
-          {name: 'Skip writing; run the example from memory', value: 'skip'},
-        ], s));
+        if (plan.files.every((f) => f.unchanged))
+          print('Nothing to change: the files on disk already say exactly this.');
+        const v = await ask(
+          'Write these files?',
+          withNav(
+            [
+              {name: 'Write them', value: 'write'},
+              {name: 'Skip writing; run the example from memory', value: 'skip'},
+            ],
+            s,
+          ),
+        );
         if (!nav(v)) dispatch(v === 'write' ? {type: 'config-confirm'} : {type: 'config-skip'});
         return;
       }
       case 'checklist': {
         const failed = s.checklist.items.filter((i) => i.status !== 'pass' && i.status !== 'skip' && i.problem);
         const anyFailed = s.checklist.items.some((i) => i.status === 'fail');
-        const choices: Choice<string>[] = [{name: anyFailed ? 'Continue anyway to the example job' : 'Continue to the example job', value: 'continue'}];
+        const choices: Choice<string>[] = [
+          {name: anyFailed ? 'Continue anyway to the example job' : 'Continue to the example job', value: 'continue'},
+        ];
         for (const f of failed) choices.push({name: `Troubleshoot: ${f.title}`, value: `t:${f.id}`});
         choices.push({name: 'Re-run the checks', value: 'rerun'});
         const v = await ask('Next?', withNav(choices, s));
@@ -276,12 +344,18 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
           for (const n of r.nextSteps) print(`  - ${n.what}: ${n.command}`);
           if (r.sandbox) print(SANDBOX_EXIT_NOTE);
           // Plain mode ends here as scripts expect; the step to the real hf is the Ink wizard's and lesson 7's.
-          if (r.sandbox) print('Next, the same job with the real hf CLI: the wizard without --plain offers it here, and `learn` lesson 7 has it as an exercise.');
+          if (r.sandbox)
+            print(
+              'Next, the same job with the real hf CLI: the wizard without --plain offers it here, and `learn` lesson 7 has it as an exercise.',
+            );
           dispatch({type: 'result-continue'});
           return;
         }
         print(`${r.stage}${r.message ? `: ${r.message}` : ''}`);
-        const v = await ask('Next?', [{name: 'Run it again', value: 'retry'}, {name: 'Finish', value: 'finish'}]);
+        const v = await ask('Next?', [
+          {name: 'Run it again', value: 'retry'},
+          {name: 'Finish', value: 'finish'},
+        ]);
         dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : {type: 'result-continue'});
         return;
       }
@@ -292,7 +366,16 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
         if (!report) return;
         for (const line of reportLines(report, {actions: false, symptoms: true})) print(line);
         const actions = report.actions.map((a) => a.id);
-        const v = await ask('Fix it?', withNav(report.actions.map((a) => ({name: `${a.label}${a.url ? ` (${a.url})` : ''}${a.suggested ? ' (suggested)' : ''}`, value: a.id as string})), s));
+        const v = await ask(
+          'Fix it?',
+          withNav(
+            report.actions.map((a) => ({
+              name: `${a.label}${a.url ? ` (${a.url})` : ''}${a.suggested ? ' (suggested)' : ''}`,
+              value: a.id as string,
+            })),
+            s,
+          ),
+        );
         if (!nav(v)) dispatch({type: 'fix', action: v as (typeof actions)[number]});
         return;
       }
@@ -301,7 +384,9 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
 
   /** Paste an error: read as lines (a paste keeps its blank lines); a typed empty line or Ctrl-D ends it. */
   async function pasteError(s: WizardState): Promise<void> {
-    print('Paste the error you got (a traceback, an HTTP error, a job log), then press Enter on an empty line (or Ctrl-D).');
+    print(
+      'Paste the error you got (a traceback, an HTTP error, a job log), then press Enter on an empty line (or Ctrl-D).',
+    );
     const lines = await readPastedLines(reader);
     if (lines === 'interrupted') {
       exitCode = 130;
@@ -319,8 +404,14 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     const {login: l} = s;
     if (l.phase === 'paste') {
       const advice = s.tokenAdvice;
-      if (advice) print(`Make a token with just what this job needs (${advice.scopes}) at ${advice.url} (a classic Write token works too, but can do much more), then paste it. On Windows, right-click pastes.`);
-      else print(`Create a token at ${tokenPageUrl(s.target?.endpoint)} (type Write), then paste it. On Windows, right-click pastes.`);
+      if (advice)
+        print(
+          `Make a token with just what this job needs (${advice.scopes}) at ${advice.url} (a classic Write token works too, but can do much more), then paste it. On Windows, right-click pastes.`,
+        );
+      else
+        print(
+          `Create a token at ${tokenPageUrl(s.target?.endpoint)} (type Write), then paste it. On Windows, right-click pastes.`,
+        );
       io.stdout.write('Token (hidden: nothing is shown while you type or paste; Enter alone goes back): ');
       const value = (await reader.read({hidden: true})) ?? '';
       print(value.trim() === '' ? '(nothing entered)' : `(${value.trim().length} characters received)`);
@@ -328,7 +419,14 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       return;
     }
     if (l.phase === 'practice') {
-      const v = await ask('Which practice token?', [...PRACTICE_TOKENS.map((label) => ({name: `${label} token`, value: label as string})), {name: 'Back', value: BACK}], l.lastPractice);
+      const v = await ask(
+        'Which practice token?',
+        [
+          ...PRACTICE_TOKENS.map((label) => ({name: `${label} token`, value: label as string})),
+          {name: 'Back', value: BACK},
+        ],
+        l.lastPractice,
+      );
       if (!nav(v)) dispatch({type: 'practice-pick', label: v as PracticeToken});
       return;
     }
@@ -336,7 +434,11 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       const a = s.account;
       print(`✓ Logged in as ${a.user}. Token: ${a.kindLabel} (${a.masked}, ${a.sourceLabel})`);
       for (const p of a.permissions) print(`  ${p}`);
-      const v = await ask('Next?', [{name: 'Continue', value: 'continue'}, {name: 'Use another token', value: 'other'}, {name: 'Quit', value: QUIT}]);
+      const v = await ask('Next?', [
+        {name: 'Continue', value: 'continue'},
+        {name: 'Use another token', value: 'other'},
+        {name: 'Quit', value: QUIT},
+      ]);
       if (!nav(v)) dispatch(v === 'continue' ? {type: 'login-continue'} : {type: 'back'});
       return;
     }
@@ -347,7 +449,10 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     }
     if (l.phase !== 'choose') return;
     if (l.offer?.invalidMessage) print(`! A token was found in ${l.offer.sourceLabel}, but: ${l.offer.invalidMessage}`);
-    const choices: Choice<string>[] = loginChoices(s, {maskInLabel: true}).map((c) => ({name: c.label, value: c.value}));
+    const choices: Choice<string>[] = loginChoices(s, {maskInLabel: true}).map((c) => ({
+      name: c.label,
+      value: c.value,
+    }));
     const v = await ask(loginQuestion(s), withNav(choices, s), defaultLoginMethod(s));
     if (nav(v)) return;
     dispatch(loginMethodEvent(v as LoginMethod));
@@ -391,27 +496,49 @@ async function exampleQuestion(s: WizardState, {print, ask, withNav, nav, dispat
   if (!ex) return;
   if (!s.example.confirming && s.example.view === 'script') {
     print(`${ex.title}: ${ex.summary}`);
-    if (s.target?.kind === 'sandbox') print('On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).');
+    if (s.target?.kind === 'sandbox')
+      print(
+        'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).',
+      );
     print(`--- hf-job.json`);
     print(ex.config.trimEnd());
     const cli = ex.snippets[0];
     if (cli) print(`--- the same job with the ${cli.label}:\n${cli.text.trimEnd()}`);
   }
   if (s.example.confirming) {
-    const yes = await ask(`Run on ${ex.flavor} on ${s.target?.endpoint.replace(/^https?:\/\//, '') ?? 'huggingface.co'}${s.example.price ? ` (${s.example.price})` : ''}, billed to your credits?`, [{name: 'Yes, run it', value: true}, {name: 'No', value: false}]);
+    const yes = await ask(
+      `Run on ${ex.flavor} on ${s.target?.endpoint.replace(/^https?:\/\//, '') ?? 'huggingface.co'}${s.example.price ? ` (${s.example.price})` : ''}, billed to your credits?`,
+      [
+        {name: 'Yes, run it', value: true},
+        {name: 'No', value: false},
+      ],
+    );
     dispatch({type: 'confirm-run', yes});
     return;
   }
-  const shows: Choice<string>[] = [{name: `Show the script (${ex.scriptName})`, value: 'show:script'}, ...ex.snippets.slice(1).map((sn) => ({name: `Show it as ${sn.label}`, value: `show:${sn.label}`}))];
+  const shows: Choice<string>[] = [
+    {name: `Show the script (${ex.scriptName})`, value: 'show:script'},
+    ...ex.snippets.slice(1).map((sn) => ({name: `Show it as ${sn.label}`, value: `show:${sn.label}`})),
+  ];
   // After a failed pre-flight, Run is not offered: its fixes are printed above (the same choices as the Ink screen).
   const runs = runChoices(s);
-  const v = await ask('Next?', withNav([...runs.map((r) => ({name: r.label, value: `run:${r.value}`})), ...shows, {name: 'Copy the hf CLI command', value: 'copy'}], s));
+  const v = await ask(
+    'Next?',
+    withNav(
+      [
+        ...runs.map((r) => ({name: r.label, value: `run:${r.value}`})),
+        ...shows,
+        {name: 'Copy the hf CLI command', value: 'copy'},
+      ],
+      s,
+    ),
+  );
   if (nav(v)) return;
   const chosen = runs.find((r) => `run:${r.value}` === v);
   if (chosen) dispatch(chosen.event);
   else if (v.startsWith('show:')) {
     const label = v.slice(5);
-    const text = label === 'script' ? ex.script : ex.snippets.find((sn) => sn.label === label)?.text ?? '';
+    const text = label === 'script' ? ex.script : (ex.snippets.find((sn) => sn.label === label)?.text ?? '');
     print(`--- ${label === 'script' ? ex.scriptName : label}`);
     print(text.trimEnd());
     dispatch({type: 'example-view', view: label});

@@ -99,7 +99,11 @@ export function createPracticeAccounts(): Accounts {
     canPay: true,
     orgs: [{name: PRACTICE_ORG, roleInOrg: 'read'}],
   };
-  const token = (label: PracticeTokenLabel | 'friend-write', displayName: string, extra: Partial<SandboxToken>): SandboxToken => ({
+  const token = (
+    label: PracticeTokenLabel | 'friend-write',
+    displayName: string,
+    extra: Partial<SandboxToken>,
+  ): SandboxToken => ({
     value: randomTokenValue(),
     displayName,
     owner: MAIN_USER,
@@ -138,7 +142,15 @@ export function createPracticeAccounts(): Accounts {
 export const EXPIRES_SOON_SECONDS = 5 * 60;
 
 export function expiringToken(): SandboxToken {
-  return {value: randomTokenValue(), displayName: 'practice expiring token', owner: MAIN_USER, role: 'write', createdAt: new Date().toISOString(), label: 'expiring', expiresSoonSeconds: EXPIRES_SOON_SECONDS};
+  return {
+    value: randomTokenValue(),
+    displayName: 'practice expiring token',
+    owner: MAIN_USER,
+    role: 'write',
+    createdAt: new Date().toISOString(),
+    label: 'expiring',
+    expiresSoonSeconds: EXPIRES_SOON_SECONDS,
+  };
 }
 
 /** Practice tokens added after a data folder was first made: a saved world gets the ones it lacks (nothing else changes). */
@@ -148,10 +160,7 @@ export function addMissingPracticeTokens(accounts: Accounts): boolean {
   return true;
 }
 
-export type Auth =
-  | {kind: 'anonymous'}
-  | {kind: 'invalid'}
-  | {kind: 'user'; user: SandboxUser; token: SandboxToken};
+export type Auth = {kind: 'anonymous'} | {kind: 'invalid'} | {kind: 'user'; user: SandboxUser; token: SandboxToken};
 
 export function authenticate(accounts: Accounts, authorization: string | undefined): Auth {
   if (!authorization) return {kind: 'anonymous'};
@@ -210,6 +219,12 @@ export function whoamiBody(accounts: Accounts, user: SandboxUser, token: Sandbox
     }),
     auth: token.oauth
       ? {type: 'oauth', accessToken, ...(token.expiresAt ? {expiresAt: token.expiresAt} : {})}
-      : {type: 'access_token', accessToken, ...(token.expiresSoonSeconds ? {expiresAt: new Date(Date.now() + token.expiresSoonSeconds * 1000).toISOString()} : {})},
+      : {
+          type: 'access_token',
+          accessToken,
+          ...(token.expiresSoonSeconds
+            ? {expiresAt: new Date(Date.now() + token.expiresSoonSeconds * 1000).toISOString()}
+            : {}),
+        },
   };
 }

@@ -50,12 +50,16 @@ export class Router<C extends RequestContext = RequestContext> {
    * The handler for a request, or which methods the path allows when none matches the method.
    * HEAD is served by the GET handler, as HTTP requires (Node sends the headers and drops the body).
    */
-  match(method: string, pathname: string): {handler: Handler<C>; params: Record<string, string>} | {allowed: Method[]} | undefined {
+  match(
+    method: string,
+    pathname: string,
+  ): {handler: Handler<C>; params: Record<string, string>} | {allowed: Method[]} | undefined {
     const allowed: Method[] = [];
     for (const route of this.routes) {
       const m = route.pattern.exec(pathname);
       if (!m) continue;
-      const methods: Method[] = route.methods.includes('GET') && !route.methods.includes('HEAD') ? [...route.methods, 'HEAD'] : route.methods;
+      const methods: Method[] =
+        route.methods.includes('GET') && !route.methods.includes('HEAD') ? [...route.methods, 'HEAD'] : route.methods;
       if (!methods.includes(method as Method)) {
         allowed.push(...methods);
         continue;
@@ -87,7 +91,12 @@ export function newRequestId(): string {
   return `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 }
 
-export function sendJson(ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  ctx: RequestContext,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   ctx.res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

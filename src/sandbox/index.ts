@@ -30,7 +30,18 @@ export type {SandboxHandle, SandboxOptions, PracticeTokenLabel} from './types.js
 export {SandboxDataError} from './owner.js';
 
 // Pages last: their `/{namespace}/{name}` pattern must not shadow an API route.
-const ROUTE_MODULES: RouteModule[] = [registerWhoamiRoutes, registerOauthRoutes, registerRepoRoutes, registerJobRoutes, registerCredentialRoutes, registerNewTokenRoutes, registerBucketRoutes, registerXetRoutes, registerRefRoutes, registerPageRoutes];
+const ROUTE_MODULES: RouteModule[] = [
+  registerWhoamiRoutes,
+  registerOauthRoutes,
+  registerRepoRoutes,
+  registerJobRoutes,
+  registerCredentialRoutes,
+  registerNewTokenRoutes,
+  registerBucketRoutes,
+  registerXetRoutes,
+  registerRefRoutes,
+  registerPageRoutes,
+];
 const LABELS: readonly PracticeTokenLabel[] = PRACTICE_TOKENS;
 
 async function loadAccounts(file: string): Promise<Accounts | undefined> {
@@ -45,7 +56,12 @@ async function loadAccounts(file: string): Promise<Accounts | undefined> {
 function tokenGetters(current: () => Accounts): Record<PracticeTokenLabel, string> {
   return Object.defineProperties(
     {},
-    Object.fromEntries(LABELS.map((label) => [label, {enumerable: true, get: () => current().tokens.find((t) => t.label === label)?.value ?? ''}])),
+    Object.fromEntries(
+      LABELS.map((label) => [
+        label,
+        {enumerable: true, get: () => current().tokens.find((t) => t.label === label)?.value ?? ''},
+      ]),
+    ),
   ) as Record<PracticeTokenLabel, string>;
 }
 
@@ -82,7 +98,14 @@ function attachedHandle(first: OwnerRecord, dataDir: string, options: SandboxOpt
         return;
       }
       try {
-        const handle = await serve({...options, port}, dataDir, true, claim.ownership.instance, (r) => claim.ownership.publish(r), () => claim.ownership.release());
+        const handle = await serve(
+          {...options, port},
+          dataDir,
+          true,
+          claim.ownership.instance,
+          (r) => claim.ownership.publish(r),
+          () => claim.ownership.release(),
+        );
         if (closed) await handle.close();
         else own = handle;
       } catch {
@@ -129,7 +152,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const claim = await claimDataDir(dataDir, options.ownerWaitMs === undefined ? {} : {waitMs: options.ownerWaitMs});
     if (claim.kind === 'running') {
       if (options.attach === false) {
-        throw new SandboxDataError(`the sandbox data folder ${dataDir} is already served by process ${claim.record.pid} at ${claim.record.url}; use that one (HF_ENDPOINT=${claim.record.url}) or stop it first`, 'busy');
+        throw new SandboxDataError(
+          `the sandbox data folder ${dataDir} is already served by process ${claim.record.pid} at ${claim.record.url}; use that one (HF_ENDPOINT=${claim.record.url}) or stop it first`,
+          'busy',
+        );
       }
       return attachedHandle(claim.record, dataDir, options);
     }
@@ -168,7 +194,10 @@ async function serve(
     dataDir,
     baseUrl: 'http://127.0.0.1',
     // One save at a time, each serialising the state when it runs: the last one on disk always has every change.
-    saveAccounts: () => (saving = saving.catch(() => undefined).then(() => writeTextAtomic(accountsFile, JSON.stringify(accounts, null, 2)))),
+    saveAccounts: () =>
+      (saving = saving
+        .catch(() => undefined)
+        .then(() => writeTextAtomic(accountsFile, JSON.stringify(accounts, null, 2)))),
     formKey: randomBytes(24).toString('hex'),
     ...(options.allowHost ? {allowHost: options.allowHost} : {}),
   };

@@ -54,7 +54,11 @@ const PROBLEMS: Record<string, string> = {
 
 function unusable(dir: string, error: unknown): SandboxDataError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new SandboxDataError(`cannot use the sandbox data folder ${dir} (${PROBLEMS[code] ?? (code || 'unknown error')}); pick a folder you can write to`, 'unusable', code);
+  return new SandboxDataError(
+    `cannot use the sandbox data folder ${dir} (${PROBLEMS[code] ?? (code || 'unknown error')}); pick a folder you can write to`,
+    'unusable',
+    code,
+  );
 }
 
 /**
@@ -68,7 +72,8 @@ export async function ensureDataDir(dir: string): Promise<void> {
   for (const level of levels) {
     try {
       const s = await stat(level);
-      if (!s.isDirectory()) throw Object.assign(new Error('not a directory'), {code: level === full ? 'EEXIST' : 'ENOTDIR'});
+      if (!s.isDirectory())
+        throw Object.assign(new Error('not a directory'), {code: level === full ? 'EEXIST' : 'ENOTDIR'});
       continue;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unusable(dir, error);
@@ -165,12 +170,18 @@ async function breakStale(lockFile: string): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // Someone is breaking it; a breaker left by a crash is cleared after 10 s.
-    const age = await stat(breaker).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(breaker).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     if (age > 10_000) await unlink(breaker).catch(() => {});
     return;
   }
   try {
-    const age = await stat(lockFile).then((s) => Date.now() - s.mtimeMs, () => -1);
+    const age = await stat(lockFile).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => -1,
+    );
     if (age >= 0 && isStale(await readJson<LockContent>(lockFile), age)) await unlink(lockFile).catch(() => {});
   } finally {
     await handle.close();
@@ -193,7 +204,9 @@ export async function claimDataDir(dir: string, options: {waitMs?: number} = {})
       const handle = await open(lockFile, 'wx', 0o600);
       try {
         const boot = currentBoot();
-        await handle.writeFile(JSON.stringify({pid: process.pid, instance, ...(boot ? {boot} : {})} satisfies LockContent));
+        await handle.writeFile(
+          JSON.stringify({pid: process.pid, instance, ...(boot ? {boot} : {})} satisfies LockContent),
+        );
       } finally {
         await handle.close();
       }
@@ -202,14 +215,18 @@ export async function claimDataDir(dir: string, options: {waitMs?: number} = {})
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(dir, error);
     }
     holder = await readJson<LockContent>(lockFile);
-    const age = await stat(lockFile).then((s) => Date.now() - s.mtimeMs, () => -1);
+    const age = await stat(lockFile).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => -1,
+    );
     if (age < 0) continue; // released meanwhile
     if (isStale(holder, age)) {
       await breakStale(lockFile);
       continue;
     }
     const record = await readJson<OwnerRecord>(ownerFile);
-    if (record && holder && record.instance === holder.instance && (await ownerAnswers(record))) return {kind: 'running', record};
+    if (record && holder && record.instance === holder.instance && (await ownerAnswers(record)))
+      return {kind: 'running', record};
     if (Date.now() > deadline) break;
     await sleep(100);
   }

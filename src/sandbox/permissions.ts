@@ -26,12 +26,22 @@ function scopedPermissions(token: SandboxToken, namespace: string, repo?: {type:
 }
 
 /** Whether this token has a fine-grained permission for the namespace (or the repo in it). */
-export function tokenHasScope(token: SandboxToken, permission: string, namespace: string, repo?: {type: RepoType; name: string}): boolean {
+export function tokenHasScope(
+  token: SandboxToken,
+  permission: string,
+  namespace: string,
+  repo?: {type: RepoType; name: string},
+): boolean {
   return scopedPermissions(token, namespace, repo).includes(permission);
 }
 
 /** Create, delete, commit: the user must be able to write there, and the token must allow writing. */
-export function canWrite(user: SandboxUser, token: SandboxToken, namespace: string, repo?: {type: RepoType; name: string}): boolean {
+export function canWrite(
+  user: SandboxUser,
+  token: SandboxToken,
+  namespace: string,
+  repo?: {type: RepoType; name: string},
+): boolean {
   if (!userCanWriteNamespace(user, namespace)) return false;
   if (token.role === 'write') return true;
   if (token.role === 'fineGrained') return tokenHasScope(token, 'repo.write', namespace, repo);
@@ -39,10 +49,17 @@ export function canWrite(user: SandboxUser, token: SandboxToken, namespace: stri
 }
 
 /** Read a private repo: membership of the namespace, and a token that may read contents there. */
-export function canReadPrivate(user: SandboxUser, token: SandboxToken, namespace: string, repo?: {type: RepoType; name: string}): boolean {
+export function canReadPrivate(
+  user: SandboxUser,
+  token: SandboxToken,
+  namespace: string,
+  repo?: {type: RepoType; name: string},
+): boolean {
   if (!userIsMember(user, namespace)) return false;
   if (token.role === 'read' || token.role === 'write') return true;
-  return tokenHasScope(token, 'repo.content.read', namespace, repo) || tokenHasScope(token, 'repo.write', namespace, repo);
+  return (
+    tokenHasScope(token, 'repo.content.read', namespace, repo) || tokenHasScope(token, 'repo.write', namespace, repo)
+  );
 }
 
 /** Run, cancel or read jobs in a namespace: a write token where the user can write, or fine-grained `job.write` there. */

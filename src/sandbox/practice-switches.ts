@@ -15,15 +15,22 @@ export type PracticeSwitch = 'no-credits' | 'token-policy' | 'outage' | 'credits
 
 export const SWITCH_ORGS: Readonly<Record<string, {practice: PracticeSwitch; fullname: string}>> = {
   'practice-no-credits': {practice: 'no-credits', fullname: 'Practice org without credits (sandbox: jobs answer 402)'},
-  'practice-token-policy': {practice: 'token-policy', fullname: 'Practice org with a token policy (sandbox: tokens stay pending, 403)'},
+  'practice-token-policy': {
+    practice: 'token-policy',
+    fullname: 'Practice org with a token policy (sandbox: tokens stay pending, 403)',
+  },
   'practice-outage': {practice: 'outage', fullname: 'Practice org in an outage (sandbox: jobs answer 500)'},
-  'practice-credits-run-out': {practice: 'credits-run-out', fullname: 'Practice org whose credits run out (sandbox: jobs are canceled with NO_CREDITS)'},
+  'practice-credits-run-out': {
+    practice: 'credits-run-out',
+    fullname: 'Practice org whose credits run out (sandbox: jobs are canceled with NO_CREDITS)',
+  },
 };
 
 /** The Hub's words (the issue's table; the 402 text as the Jobs API sends it). */
 export const SWITCH_TEXTS = {
   noCredits: 'Pre-paid credit balance is insufficient - add more credits to your account to use Jobs.',
-  tokenPolicy: 'Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.',
+  tokenPolicy:
+    'Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.',
   outage: 'Internal Server Error',
   /** The sandbox's own words for the cancel (the Hub's status.message for it is not documented). */
   creditsRunOut: 'Canceled: the namespace ran out of pre-paid credits while the job ran',

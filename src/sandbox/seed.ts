@@ -179,12 +179,25 @@ function filler(size: number, seed: number): Buffer {
   return out;
 }
 
-const MOBILENET_JSON = '{"format":"layers-model","generatedBy":"sandbox stand-in","weightsManifest":[{"paths":["group1-shard1of2","group1-shard2of2"]}]}\n';
+const MOBILENET_JSON =
+  '{"format":"layers-model","generatedBy":"sandbox stand-in","weightsManifest":[{"paths":["group1-shard1of2","group1-shard2of2"]}]}\n';
 
 export async function seedUpstreamFixtures(store: HubStore): Promise<void> {
   const fixtures: SeedRepo[] = [
-    {type: 'model', id: 'openai-community/gpt2', private: false, author: 'openai-community', files: {'config.json': GPT2_CONFIG, 'README.md': '---\nlicense: mit\n---\n\n# GPT-2 (sandbox stand-in)\n'}},
-    {type: 'space', id: 'aschen/push-model-from-web', private: false, author: 'aschen', files: {'mobilenet/model.json': MOBILENET_JSON}},
+    {
+      type: 'model',
+      id: 'openai-community/gpt2',
+      private: false,
+      author: 'openai-community',
+      files: {'config.json': GPT2_CONFIG, 'README.md': '---\nlicense: mit\n---\n\n# GPT-2 (sandbox stand-in)\n'},
+    },
+    {
+      type: 'space',
+      id: 'aschen/push-model-from-web',
+      private: false,
+      author: 'aschen',
+      files: {'mobilenet/model.json': MOBILENET_JSON},
+    },
     {
       type: 'space',
       id: 'huggingfacejs/push-model-from-web',

@@ -11,13 +11,24 @@ import {HttpError, Router, newRequestId, notEmulated, sendError} from './http.js
  * second. Answers and log streams that last longer are not affected. HF_SANDBOX_HEADERS_TIMEOUT_MS overrides the first
  * (tests use a short one).
  */
-export function serverTimeouts(env: Record<string, string | undefined> = process.env): {headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number} {
+export function serverTimeouts(env: Record<string, string | undefined> = process.env): {
+  headersTimeout: number;
+  requestTimeout: number;
+  connectionsCheckingInterval: number;
+} {
   const fromEnv = Number(env.HF_SANDBOX_HEADERS_TIMEOUT_MS);
   const headersTimeout = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 15_000;
-  return {headersTimeout, requestTimeout: Math.max(120_000, headersTimeout), connectionsCheckingInterval: Math.min(1000, headersTimeout)};
+  return {
+    headersTimeout,
+    requestTimeout: Math.max(120_000, headersTimeout),
+    connectionsCheckingInterval: Math.min(1000, headersTimeout),
+  };
 }
 
-export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): {server: Server; cleanups: (() => Promise<void> | void)[]} {
+export function createSandboxServer(
+  core: SandboxCore,
+  modules: RouteModule[],
+): {server: Server; cleanups: (() => Promise<void> | void)[]} {
   const router = new Router<SandboxRequest>();
   const cleanups: (() => Promise<void> | void)[] = [];
   for (const register of modules) {
@@ -48,18 +59,25 @@ export function createSandboxServer(core: SandboxCore, modules: RouteModule[]): 
     if (Number(req.headers['content-length']) >= LARGE_BODY_BYTES) res.setHeader('Connection', 'close');
     try {
       if (!hostAllowed(core, req.headers.host)) {
-        throw new HttpError(421, `This sandbox Hub answers only requests addressed to ${core.baseUrl} (or localhost / [::1] on the same port); Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} was refused.`);
+        throw new HttpError(
+          421,
+          `This sandbox Hub answers only requests addressed to ${core.baseUrl} (or localhost / [::1] on the same port); Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} was refused.`,
+        );
       }
       const found = router.match(req.method ?? 'GET', url.pathname);
       if (!found) throw notEmulated(`${req.method ?? 'GET'} ${url.pathname.slice(0, 200)}`);
       if ('allowed' in found) {
-        throw new HttpError(405, `Method ${req.method} not allowed here`, undefined, {Allow: [...new Set(found.allowed)].join(', ')});
+        throw new HttpError(405, `Method ${req.method} not allowed here`, undefined, {
+          Allow: [...new Set(found.allowed)].join(', '),
+        });
       }
       ctx.params = found.params;
       await found.handler(ctx);
     } catch (error) {
       const httpError =
-        error instanceof HttpError ? error : new HttpError(500, 'Internal sandbox error: ' + (error instanceof Error ? error.message : String(error)));
+        error instanceof HttpError
+          ? error
+          : new HttpError(500, 'Internal sandbox error: ' + (error instanceof Error ? error.message : String(error)));
       if (!(error instanceof HttpError) && process.env.HF_SANDBOX_DEBUG) console.error(error);
       if (res.headersSent) {
         res.destroy();
@@ -97,7 +115,12 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const message = status === 431 ? 'Request headers (or URL) too large' : status === 408 ? 'Request timeout' : 'Malformed HTTP request';
+  const message =
+    status === 431
+      ? 'Request headers (or URL) too large'
+      : status === 408
+        ? 'Request timeout'
+        : 'Malformed HTTP request';
   const body = JSON.stringify({error: message});
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +

@@ -32,18 +32,28 @@ const SCREENS: Record<WizardState['step'], (p: ScreenProps) => React.ReactNode> 
 };
 
 export function isTyping(state: WizardState): boolean {
-  return (state.step === 'login' && state.login.phase === 'paste') || (state.step === 'troubleshoot' && state.troubleshoot.phase === 'paste');
+  return (
+    (state.step === 'login' && state.login.phase === 'paste') ||
+    (state.step === 'troubleshoot' && state.troubleshoot.phase === 'paste')
+  );
 }
 
 export function hintsFor(state: WizardState): Hint[] {
   if (state.step === 'troubleshoot' && state.troubleshoot.phase === 'paste') return PASTE_HINTS;
   if (isTyping(state)) return TYPING_HINTS;
-  if ((state.step === 'run' && state.run.confirmCancel) || (state.step === 'example' && state.example.confirming)) return CONFIRM_HINTS;
-  if (state.step === 'run') return [{keys: 'Esc/Ctrl-C', label: 'cancel the job'}, {keys: '?', label: 'help'}];
+  if ((state.step === 'run' && state.run.confirmCancel) || (state.step === 'example' && state.example.confirming))
+    return CONFIRM_HINTS;
+  if (state.step === 'run')
+    return [
+      {keys: 'Esc/Ctrl-C', label: 'cancel the job'},
+      {keys: '?', label: 'help'},
+    ];
   const extra: Hint[] = [];
   if (state.step === 'checklist') extra.push({keys: 't', label: 'troubleshoot'}, {keys: 'r', label: 're-run'});
-  if (state.step === 'example' && !state.example.confirming) extra.push({keys: '←→', label: 'view'}, {keys: 'c', label: 'copy'});
-  if (state.step === 'token-type' && state.verdict && !state.verdict.ok) extra.push({keys: 'o', label: 'open token page'});
+  if (state.step === 'example' && !state.example.confirming)
+    extra.push({keys: '←→', label: 'view'}, {keys: 'c', label: 'copy'});
+  if (state.step === 'token-type' && state.verdict && !state.verdict.ok)
+    extra.push({keys: 'o', label: 'open token page'});
   return [...extra, ...COMMON_HINTS];
 }
 
@@ -75,7 +85,11 @@ export function App({controller, onExit}: AppProps) {
     // The controller's state, not this render's: keys of one chunk arrive before React re-renders.
     const state = controller.getState();
     if (is('interrupt', input, key)) {
-      if (state.step === 'run' && (state.run.phase === 'running' || state.run.phase === 'submitting') && !state.run.confirmCancel) {
+      if (
+        state.step === 'run' &&
+        (state.run.phase === 'running' || state.run.phase === 'submitting') &&
+        !state.run.confirmCancel
+      ) {
         dispatch({type: 'request-cancel'});
         return;
       }
@@ -91,7 +105,8 @@ export function App({controller, onExit}: AppProps) {
     if (isTyping(state) || (state.step === 'run' && state.run.confirmCancel)) return;
     if (is('help', input, key)) setHelp((h) => !h);
     else if (is('tokens', input, key) && state.target) dispatch({type: 'toggle-dashboard'});
-    else if (is('quit', input, key) && !(state.step === 'example' && state.example.confirming)) dispatch({type: 'quit'});
+    else if (is('quit', input, key) && !(state.step === 'example' && state.example.confirming))
+      dispatch({type: 'quit'});
   });
 
   const Screen = SCREENS[state.step];

@@ -1,7 +1,23 @@
 // Key bindings as data: which keys do what, and the labels the footer shows. Screens match actions, never raw keys.
 import type {Key} from 'ink';
 
-export type Action = 'up' | 'down' | 'left' | 'right' | 'select' | 'back' | 'quit' | 'help' | 'copy' | 'open' | 'rerun' | 'troubleshoot' | 'yes' | 'no' | 'interrupt' | 'tokens';
+export type Action =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'select'
+  | 'back'
+  | 'quit'
+  | 'help'
+  | 'copy'
+  | 'open'
+  | 'rerun'
+  | 'troubleshoot'
+  | 'yes'
+  | 'no'
+  | 'interrupt'
+  | 'tokens';
 
 const MATCHERS: Record<Action, (input: string, key: Key) => boolean> = {
   up: (i, k) => k.upArrow || (i === 'k' && !k.ctrl),

@@ -18,6 +18,8 @@ describe('check on our own source', () => {
     const statics = report.checks.filter((c) => (STATIC_CHECK_IDS as readonly string[]).includes(c.id));
     expect(statics.length).toBeGreaterThanOrEqual(STATIC_CHECK_IDS.length);
     expect(statics.filter((c) => c.status === 'warn' || c.status === 'fail')).toEqual([]);
-    expect(statics.find((c) => c.id === 'hardcoded-token')?.message).toMatch(/^No token-shaped strings in \d+ files\.$/);
+    expect(statics.find((c) => c.id === 'hardcoded-token')?.message).toMatch(
+      /^No token-shaped strings in \d+ files\.$/,
+    );
   });
 });

@@ -14,7 +14,14 @@ function check(threads: string) {
   const res = spawnSync(process.execPath, [CLI, 'check', dir, '--offline', '--json'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: {...process.env, HF_WIZARD_SCAN_THREADS: threads, HF_WIZARD_SCAN_DEBUG: '1', HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')},
+    env: {
+      ...process.env,
+      HF_WIZARD_SCAN_THREADS: threads,
+      HF_WIZARD_SCAN_DEBUG: '1',
+      HF_TOKEN: '',
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, '.cache'),
+    },
   });
   return {status: res.status, stdout: res.stdout, stderr: res.stderr};
 }
@@ -42,16 +49,20 @@ afterAll(() => {
 });
 
 describe('check on a tree of many files', () => {
-  it.skipIf(!existsSync(CLI))('gives the same report in worker threads as in one thread, and the workers answer', () => {
-    const one = check('1');
-    const two = check('2');
-    expect(one.status).toBe(1);
-    expect(two.status).toBe(1);
-    expect(two.stdout).toBe(one.stdout);
-    expect(two.stderr).toContain('1800 files, 2 parts, 1 worker(s) answered');
-    const report = JSON.parse(two.stdout) as {checks: {id: string; status: string}[]};
-    const failing = new Set(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id));
-    for (const id of ['token-in-argv', 'hardcoded-token', 'no-token-check', 'literal-placeholder', 'unknown-flavor']) expect(failing).toContain(id);
-    expect(two.stdout).not.toContain(FAKE);
-  });
+  it.skipIf(!existsSync(CLI))(
+    'gives the same report in worker threads as in one thread, and the workers answer',
+    () => {
+      const one = check('1');
+      const two = check('2');
+      expect(one.status).toBe(1);
+      expect(two.status).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toContain('1800 files, 2 parts, 1 worker(s) answered');
+      const report = JSON.parse(two.stdout) as {checks: {id: string; status: string}[]};
+      const failing = new Set(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id));
+      for (const id of ['token-in-argv', 'hardcoded-token', 'no-token-check', 'literal-placeholder', 'unknown-flavor'])
+        expect(failing).toContain(id);
+      expect(two.stdout).not.toContain(FAKE);
+    },
+  );
 });

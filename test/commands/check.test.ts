@@ -39,7 +39,15 @@ describe('check command', () => {
   });
 
   it('a clean job with a valid sandbox token: exit 0, JSON shape exact', async () => {
-    await writeFile(join(dir, 'hf-job.json'), JSON.stringify({script: 'https://e.x/s.py', flavor: 'cpu-basic', timeout: '30m', secrets: {HF_TOKEN: '$HF_TOKEN'}}));
+    await writeFile(
+      join(dir, 'hf-job.json'),
+      JSON.stringify({
+        script: 'https://e.x/s.py',
+        flavor: 'cpu-basic',
+        timeout: '30m',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+      }),
+    );
     const i = io({HF_TOKEN: sb.current.tokens.write});
     expect(await check(['--json', '--endpoint', sb.current.url], i)).toBe(0);
     const report = JSON.parse(i.out());
@@ -47,9 +55,22 @@ describe('check command', () => {
     expect(Object.keys(report).sort()).toEqual(['checks', 'ok', 'preflight']);
     // The job found gets a pre-flight: allowed, paid for, its price for its 30-minute timeout.
     expect(report.preflight).toHaveLength(1);
-    expect(report.preflight[0]).toMatchObject({file: 'hf-job.json', report: {verdict: expect.stringMatching(/^(pass|warn)$/)}});
-    expect(report.preflight[0].report.lines.find((l: {id: string}) => l.id === 'cost').message).toMatch(/^At most \$[\d.]+ for 30 min on cpu-basic/);
-    expect(report.checks.map((c: {id: string}) => c.id)).toEqual(expect.arrayContaining(['hardcoded-token', 'token-valid', 'token-permission', 'repo-access', 'env-token-override']));
+    expect(report.preflight[0]).toMatchObject({
+      file: 'hf-job.json',
+      report: {verdict: expect.stringMatching(/^(pass|warn)$/)},
+    });
+    expect(report.preflight[0].report.lines.find((l: {id: string}) => l.id === 'cost').message).toMatch(
+      /^At most \$[\d.]+ for 30 min on cpu-basic/,
+    );
+    expect(report.checks.map((c: {id: string}) => c.id)).toEqual(
+      expect.arrayContaining([
+        'hardcoded-token',
+        'token-valid',
+        'token-permission',
+        'repo-access',
+        'env-token-override',
+      ]),
+    );
     expect(i.out()).not.toContain(sb.current.tokens.write);
   });
 
@@ -68,7 +89,15 @@ describe('check command', () => {
   });
 
   it('pre-flight fails the check when the token may not run the job: a read token, exit 1, the ✗ line says why', async () => {
-    await writeFile(join(dir, 'hf-job.json'), JSON.stringify({script: 'https://e.x/s.py', flavor: 'cpu-basic', timeout: '10m', secrets: {HF_TOKEN: '$HF_TOKEN'}}));
+    await writeFile(
+      join(dir, 'hf-job.json'),
+      JSON.stringify({
+        script: 'https://e.x/s.py',
+        flavor: 'cpu-basic',
+        timeout: '10m',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+      }),
+    );
     const i = io({HF_TOKEN: sb.current.tokens.read});
     expect(await check(['--endpoint', sb.current.url], i)).toBe(1);
     expect(i.out()).toMatch(/hf-job\.json:\d+ \(hf-job\.json\), pre-flight before submitting:/);
@@ -77,7 +106,10 @@ describe('check command', () => {
   });
 
   it('warnings alone exit 0; --offline does not touch the network', async () => {
-    await writeFile(join(dir, 'call.json'), JSON.stringify({operation: 'uv', args: {script: 'import os\nprint(1)\n', env: {HF_TOKEN: '$HF_TOKEN'}}}));
+    await writeFile(
+      join(dir, 'call.json'),
+      JSON.stringify({operation: 'uv', args: {script: 'import os\nprint(1)\n', env: {HF_TOKEN: '$HF_TOKEN'}}}),
+    );
     const i = io({HF_TOKEN: sb.current.tokens.write});
     expect(await check(['call.json', '--offline', '--endpoint', 'http://127.0.0.1:9', '--json'], i)).toBe(0);
     const report = JSON.parse(i.out());
@@ -92,7 +124,11 @@ describe('check skips hidden folders and the app own data (newcomer #1)', () => 
     const {startSandbox} = await import('../../src/sandbox/index.js');
     // The app's real data, where the newcomer's XDG dirs put it: a sandbox data dir under .cache, and one under a
     // visible cache folder, and a sandbox data dir anywhere (accounts.json + hub/).
-    for (const data of [join(dir, '.cache', 'hf-jobs-wizard', 'sandbox-data'), join(dir, 'cache', 'hf-jobs-wizard', 'sandbox-data'), join(dir, 'practice-data')]) {
+    for (const data of [
+      join(dir, '.cache', 'hf-jobs-wizard', 'sandbox-data'),
+      join(dir, 'cache', 'hf-jobs-wizard', 'sandbox-data'),
+      join(dir, 'practice-data'),
+    ]) {
       const s = await startSandbox({dataDir: data});
       await s.close();
     }
@@ -101,7 +137,15 @@ describe('check skips hidden folders and the app own data (newcomer #1)', () => 
     await mkdir(join(dir, '__pycache__'));
     await writeFile(join(dir, '__pycache__', 'leak.txt'), `hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12\n`);
     await mkdir(join(dir, 'my-first-hf-job'));
-    await writeFile(join(dir, 'my-first-hf-job', 'hf-job.json'), JSON.stringify({script: 'https://e.x/s.py', flavor: 'cpu-basic', timeout: '30m', secrets: {HF_TOKEN: '$HF_TOKEN'}}));
+    await writeFile(
+      join(dir, 'my-first-hf-job', 'hf-job.json'),
+      JSON.stringify({
+        script: 'https://e.x/s.py',
+        flavor: 'cpu-basic',
+        timeout: '30m',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+      }),
+    );
   }
 
   const LOGIN = {HF_TOKEN: 'hf_FAKEloginFAKEloginFAKEloginFAKEab'};
@@ -112,7 +156,9 @@ describe('check skips hidden folders and the app own data (newcomer #1)', () => 
     const out = i.out();
     expect(out).not.toContain('accounts.json');
     expect(out).not.toContain('createdAt');
-    expect(out).toMatch(/^Scanned 1 file in the current folder \(skipped 2 hidden folders, 1 dependency folder, 2 folders of this app's own data; name one to check it\)$/m);
+    expect(out).toMatch(
+      /^Scanned 1 file in the current folder \(skipped 2 hidden folders, 1 dependency folder, 2 folders of this app's own data; name one to check it\)$/m,
+    );
     const j = io(LOGIN);
     expect(await check(['--offline', '--json'], j)).toBe(0);
     expect(Object.keys(JSON.parse(j.out())).sort()).toEqual(['checks', 'ok']);
@@ -122,10 +168,19 @@ describe('check skips hidden folders and the app own data (newcomer #1)', () => 
     await project();
     const {mkdir} = await import('node:fs/promises');
     await mkdir(join(dir, '.github', 'workflows'), {recursive: true});
-    await writeFile(join(dir, '.github', 'workflows', 'job.yml'), 'steps:\n  - run: hf jobs uv run --token hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12 train.py\n');
+    await writeFile(
+      join(dir, '.github', 'workflows', 'job.yml'),
+      'steps:\n  - run: hf jobs uv run --token hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12 train.py\n',
+    );
     const ci = io(LOGIN);
     expect(await check(['--offline', '--json'], ci)).toBe(1);
-    expect(new Set(JSON.parse(ci.out()).checks.filter((c: {file?: string; status: string}) => c.status === 'fail').map((c: {file?: string}) => c.file))).toEqual(new Set([join('.github', 'workflows', 'job.yml')]));
+    expect(
+      new Set(
+        JSON.parse(ci.out())
+          .checks.filter((c: {file?: string; status: string}) => c.status === 'fail')
+          .map((c: {file?: string}) => c.file),
+      ),
+    ).toEqual(new Set([join('.github', 'workflows', 'job.yml')]));
     const named = io(LOGIN);
     expect(await check(['.state', '--offline'], named)).toBe(1);
     expect(named.out()).toContain('Scanned 1 file in .state');

@@ -22,7 +22,9 @@ afterEach(async () => {
 const hfDir = () => join(home.dir, 'cache', 'huggingface');
 
 async function save(token: string, name: string): Promise<void> {
-  expect(await login(['--token-stdin', '--endpoint', sb.current.url, '--name', name], makeIo(home.env, {stdinText: token}))).toBe(0);
+  expect(
+    await login(['--token-stdin', '--endpoint', sb.current.url, '--name', name], makeIo(home.env, {stdinText: token})),
+  ).toBe(0);
 }
 
 describe('the token dashboard', () => {
@@ -42,7 +44,11 @@ describe('the token dashboard', () => {
     const json = makeIo(home.env);
     await status(['--endpoint', sb.current.url, '--json'], json);
     const report = JSON.parse(json.out());
-    expect(report.storedTokens.find((t: {name: string}) => t.name === 'jobs').check).toMatchObject({valid: true, kind: 'fineGrained', canReadGatedRepos: false});
+    expect(report.storedTokens.find((t: {name: string}) => t.name === 'jobs').check).toMatchObject({
+      valid: true,
+      kind: 'fineGrained',
+      canReadGatedRepos: false,
+    });
   });
 
   it('a saved token that was revoked is shown as invalid, not hidden', async () => {

@@ -62,9 +62,11 @@ describe('command errors go through main, once', () => {
     );
     expect(own).toEqual([]);
     // The scan sees the shapes it bans (each was in src/commands before).
-    expect(OWN_ERROR_LINE.test("writeLine(io.stderr, `hf-jobs-wizard check: ${flagProblem}`);")).toBe(true);
+    expect(OWN_ERROR_LINE.test('writeLine(io.stderr, `hf-jobs-wizard check: ${flagProblem}`);')).toBe(true);
     expect(OWN_ERROR_LINE.test("io.stderr.write('hf-jobs-wizard learn: --token goes with --run.\\n');")).toBe(true);
-    expect(OWN_ERROR_LINE.test("err(`hf-jobs-wizard example: ${text}`);")).toBe(true);
-    expect(OWN_ERROR_LINE.test("throw new AppError('give one FILE (or - for stdin).', {exitCode: EXIT.usage});")).toBe(false);
+    expect(OWN_ERROR_LINE.test('err(`hf-jobs-wizard example: ${text}`);')).toBe(true);
+    expect(OWN_ERROR_LINE.test("throw new AppError('give one FILE (or - for stdin).', {exitCode: EXIT.usage});")).toBe(
+      false,
+    );
   });
 });

@@ -31,5 +31,9 @@ export function makeIo(env: Record<string, string>, opts: {stdinText?: string; t
 export async function tempHome(): Promise<{dir: string; env: Record<string, string>; cleanup: () => Promise<void>}> {
   const dir = await mkdtemp(join(tmpdir(), 'hfjw-cmd-'));
   // HOME and XDG_CACHE_HOME both point inside the temp dir: nothing touches the real login.
-  return {dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH ?? ''}, cleanup: () => rm(dir, {recursive: true, force: true})};
+  return {
+    dir,
+    env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH ?? ''},
+    cleanup: () => rm(dir, {recursive: true, force: true}),
+  };
 }

@@ -16,42 +16,52 @@ afterEach(async () => {
 });
 
 describe('login --sandbox --device', () => {
-  it('prints a URL with the key; opening it and approving logs in; the printed URL is the only way to approve', {timeout: 40_000}, async () => {
-    const io = makeIo(home.env);
-    const done = login(['--sandbox', '--device'], io);
-    let url = '';
-    await vi.waitFor(
-      () => {
-        const m = /Open this URL in your browser:\s+(\S+)/.exec(io.err());
-        expect(m).not.toBeNull();
-        url = m![1]!;
-      },
-      {timeout: 15_000, interval: 50},
-    );
-    const page = new URL(url);
-    expect(page.searchParams.get('key')).toMatch(/^[0-9a-f]{48}$/);
-    const userCode = page.searchParams.get('user_code')!;
+  it(
+    'prints a URL with the key; opening it and approving logs in; the printed URL is the only way to approve',
+    {timeout: 40_000},
+    async () => {
+      const io = makeIo(home.env);
+      const done = login(['--sandbox', '--device'], io);
+      let url = '';
+      await vi.waitFor(
+        () => {
+          const m = /Open this URL in your browser:\s+(\S+)/.exec(io.err());
+          expect(m).not.toBeNull();
+          url = m![1]!;
+        },
+        {timeout: 15_000, interval: 50},
+      );
+      const page = new URL(url);
+      expect(page.searchParams.get('key')).toMatch(/^[0-9a-f]{48}$/);
+      const userCode = page.searchParams.get('user_code')!;
 
-    // Without the key: the page shows the code and no approve button; a bare post is refused.
-    const bare = new URL(url);
-    bare.searchParams.delete('key');
-    expect(await (await fetch(bare)).text()).not.toContain('name="action" value="approve"');
-    const refused = await fetch(new URL('/oauth/device/verify', url), {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams({user_code: userCode, action: 'approve'}).toString()});
-    expect(refused.status).toBe(403);
+      // Without the key: the page shows the code and no approve button; a bare post is refused.
+      const bare = new URL(url);
+      bare.searchParams.delete('key');
+      expect(await (await fetch(bare)).text()).not.toContain('name="action" value="approve"');
+      const refused = await fetch(new URL('/oauth/device/verify', url), {
+        method: 'POST',
+        headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+        body: new URLSearchParams({user_code: userCode, action: 'approve'}).toString(),
+      });
+      expect(refused.status).toBe(403);
 
-    // The browser: open the printed URL, submit its form as it is (hidden fields included), from the sandbox's origin.
-    const html = await (await fetch(url)).text();
-    const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]));
-    expect(fields).toMatchObject({user_code: userCode, key: page.searchParams.get('key')});
-    const approved = await fetch(new URL('/oauth/device/verify', url), {
-      method: 'POST',
-      headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: page.origin, Referer: url},
-      body: new URLSearchParams({...fields, action: 'approve'}).toString(),
-    });
-    expect(approved.status).toBe(200);
+      // The browser: open the printed URL, submit its form as it is (hidden fields included), from the sandbox's origin.
+      const html = await (await fetch(url)).text();
+      const fields = Object.fromEntries(
+        [...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
+      );
+      expect(fields).toMatchObject({user_code: userCode, key: page.searchParams.get('key')});
+      const approved = await fetch(new URL('/oauth/device/verify', url), {
+        method: 'POST',
+        headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: page.origin, Referer: url},
+        body: new URLSearchParams({...fields, action: 'approve'}).toString(),
+      });
+      expect(approved.status).toBe(200);
 
-    expect(await done, io.err()).toBe(0);
-    expect(io.out() + io.err()).toMatch(/practice-user/);
-    expect(io.out() + io.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
-  });
+      expect(await done, io.err()).toBe(0);
+      expect(io.out() + io.err()).toMatch(/practice-user/);
+      expect(io.out() + io.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
+    },
+  );
 });

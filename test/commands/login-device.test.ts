@@ -25,14 +25,34 @@ beforeEach(async () => {
     req.on('end', () => {
       res.setHeader('content-type', 'application/json');
       if (req.url === '/oauth/device') {
-        res.end(JSON.stringify({device_code: 'd1', user_code: 'WXYZ-1234', verification_uri: `${url}/device`, expires_in: 60, interval: 0.01}));
+        res.end(
+          JSON.stringify({
+            device_code: 'd1',
+            user_code: 'WXYZ-1234',
+            verification_uri: `${url}/device`,
+            expires_in: 60,
+            interval: 0.01,
+          }),
+        );
       } else if (req.url === '/oauth/token') {
         const form = new URLSearchParams(body);
-        if (form.get('client_id') !== 'hf-jobs-wizard') return void res.writeHead(400).end(JSON.stringify({error: 'invalid_client'}));
+        if (form.get('client_id') !== 'hf-jobs-wizard')
+          return void res.writeHead(400).end(JSON.stringify({error: 'invalid_client'}));
         if (++polls < 3) return void res.writeHead(400).end(JSON.stringify({error: 'authorization_pending'}));
-        res.end(JSON.stringify({access_token: OAUTH_TOKEN, token_type: 'bearer', refresh_token: 'rt-1', expires_in: 28800}));
+        res.end(
+          JSON.stringify({access_token: OAUTH_TOKEN, token_type: 'bearer', refresh_token: 'rt-1', expires_in: 28800}),
+        );
       } else if (req.url === '/api/whoami-v2' && req.headers.authorization === `Bearer ${OAUTH_TOKEN}`) {
-        res.end(JSON.stringify({type: 'user', id: '64b1f0c2a1b2c3d4e5f60718', name: 'alice', fullname: 'Alice', orgs: [], auth: {type: 'oauth', expiresAt: '2026-09-01T00:00:00.000Z'}}));
+        res.end(
+          JSON.stringify({
+            type: 'user',
+            id: '64b1f0c2a1b2c3d4e5f60718',
+            name: 'alice',
+            fullname: 'Alice',
+            orgs: [],
+            auth: {type: 'oauth', expiresAt: '2026-09-01T00:00:00.000Z'},
+          }),
+        );
       } else {
         res.writeHead(401).end(JSON.stringify({error: 'Invalid credentials in Authorization header'}));
       }
@@ -52,6 +72,8 @@ it('shows the code, polls, and saves the OAuth token as oauth-<user> with refres
   expect(io.err()).toContain('And enter the code: WXYZ-1234');
   expect(io.out()).toContain('OAuth token (browser login)');
   const stored = await readFile(join(home.dir, 'cache/huggingface/stored_tokens'), 'utf8');
-  expect(stored).toMatch(new RegExp(`^\\[oauth-alice\\]\\nhf_token = ${OAUTH_TOKEN}\\nrefresh_token = rt-1\\nexpires_at = \\d+\\n\\n$`));
+  expect(stored).toMatch(
+    new RegExp(`^\\[oauth-alice\\]\\nhf_token = ${OAUTH_TOKEN}\\nrefresh_token = rt-1\\nexpires_at = \\d+\\n\\n$`),
+  );
   expect(io.out() + io.err()).not.toContain(OAUTH_TOKEN);
 });

@@ -31,7 +31,9 @@ describe('login', () => {
     expect(io.out()).toContain(`saved to ${join(hfDir(), 'token')}`);
     expect(io.out() + io.err()).not.toContain(token);
     expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(token);
-    expect(await readFile(join(hfDir(), 'stored_tokens'), 'utf8')).toBe(`[practice write token]\nhf_token = ${token}\n\n`);
+    expect(await readFile(join(hfDir(), 'stored_tokens'), 'utf8')).toBe(
+      `[practice write token]\nhf_token = ${token}\n\n`,
+    );
   });
 
   it('--json reports the fine-grained scopes and the HF_TOKEN shadow', async () => {
@@ -39,7 +41,13 @@ describe('login', () => {
     const io = makeIo({...home.env, HF_TOKEN: sb.current.tokens.read}, {stdinText: token});
     expect(await login(['--token-stdin', '--endpoint', sb.current.url, '--json', '--name', 'ci'], io)).toBe(0);
     const result = JSON.parse(io.out());
-    expect(result).toMatchObject({ok: true, user: 'practice-user', savedAs: 'ci', shadowedBy: 'HF_TOKEN', token: {kind: 'fineGrained'}});
+    expect(result).toMatchObject({
+      ok: true,
+      user: 'practice-user',
+      savedAs: 'ci',
+      shadowedBy: 'HF_TOKEN',
+      token: {kind: 'fineGrained'},
+    });
     expect(result.token.scopes[0].permissions).toContain('job.write');
     expect(io.err()).toContain('HF_TOKEN environment variable is set and is still the active token');
     expect(io.out()).not.toContain(token);
@@ -102,7 +110,8 @@ describe('login', () => {
     const io = makeIo(home.env, {tty: true});
     const done = login(['--endpoint', sb.current.url], io);
     // Type only once the prompt is up (its module loads lazily: a fixed 150 ms was too short on a loaded machine).
-    for (const t0 = Date.now(); !io.err().includes('Paste your token') && Date.now() - t0 < 10_000; ) await new Promise((r) => setTimeout(r, 20));
+    for (const t0 = Date.now(); !io.err().includes('Paste your token') && Date.now() - t0 < 10_000;)
+      await new Promise((r) => setTimeout(r, 20));
     io.stdin.write(token);
     await new Promise((r) => setTimeout(r, 20));
     io.stdin.write('\r');
@@ -141,7 +150,14 @@ describe('login --sandbox, status, logout', () => {
     const st = makeIo(home.env);
     expect(await status(['--sandbox', '--json'], st)).toBe(0);
     const report = JSON.parse(st.out());
-    expect(report).toMatchObject({loggedIn: true, source: 'file', online: 'ok', account: {user: 'practice-user'}, token: {kind: 'write'}, activeName: 'practice write token'});
+    expect(report).toMatchObject({
+      loggedIn: true,
+      source: 'file',
+      online: 'ok',
+      account: {user: 'practice-user'},
+      token: {kind: 'write'},
+      activeName: 'practice write token',
+    });
 
     const out = makeIo(home.env);
     expect(await logout(['--sandbox'], out)).toBe(0);
@@ -220,7 +236,10 @@ describe('status', () => {
 describe('logout', () => {
   it('by name, all, and the env warning', async () => {
     await login(['--token-stdin', '--endpoint', sb.current.url], makeIo(home.env, {stdinText: sb.current.tokens.read}));
-    await login(['--token-stdin', '--endpoint', sb.current.url], makeIo(home.env, {stdinText: sb.current.tokens.write}));
+    await login(
+      ['--token-stdin', '--endpoint', sb.current.url],
+      makeIo(home.env, {stdinText: sb.current.tokens.write}),
+    );
     const missing = makeIo(home.env);
     expect(await logout(['nope'], missing)).toBe(1);
     expect(missing.err()).toContain('"practice read token"');

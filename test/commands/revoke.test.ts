@@ -102,7 +102,9 @@ describe('a token in a pasted error comes first', () => {
   it('troubleshoot says the text holds a token, masked, before anything else, and points at revoke', async () => {
     const {run: troubleshoot} = await import('../../src/commands/troubleshoot.js');
     const fake = 'hf_FAKEpastedTOKENabcdefghijklmnopqr';
-    const io = makeIo(home.env, {stdinText: `huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized\nmy token is ${fake}\n`});
+    const io = makeIo(home.env, {
+      stdinText: `huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized\nmy token is ${fake}\n`,
+    });
     expect(await troubleshoot(['-', '--endpoint', sb.current.url], io)).toBe(0);
     expect(io.out()).toMatch(/^This text contains a token: hf_…opqr \(line 2\)\. Do not post it/);
     expect(io.out()).toContain('revoke -');

@@ -15,7 +15,9 @@ describe('the sandbox client guide', () => {
   it('names HF_ENDPOINT, a masked HF_TOKEN, hf, Python, JavaScript and what the MCP tool cannot do', () => {
     const text = sandboxClientGuide('http://127.0.0.1:4321', FAKE).join('\n');
     expect(text).toContain('export HF_ENDPOINT=http://127.0.0.1:4321');
-    expect(text).toMatch(/export HF_TOKEN=hf_…1234 +# the "write" practice token in full: hf-jobs-wizard sandbox --json/);
+    expect(text).toMatch(
+      /export HF_TOKEN=hf_…1234 +# the "write" practice token in full: hf-jobs-wizard sandbox --json/,
+    );
     expect(text).not.toContain(FAKE);
     expect(text).toContain('hf auth whoami');
     expect(text).toContain('from huggingface_hub import whoami');
@@ -23,26 +25,31 @@ describe('the sandbox client guide', () => {
     expect(text).toMatch(/MCP hf_jobs tool .* always calls https:\/\/huggingface.co/);
   });
 
-  it.skipIf(!existsSync(CLI))('is printed on stderr beside the --json line, and its HF_ENDPOINT answers the practice token', async () => {
-    const child = spawn(process.execPath, [CLI, 'sandbox', '--json'], {stdio: ['ignore', 'pipe', 'pipe']});
-    try {
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      const first = await new Promise<string>((resolve, reject) => {
-        createInterface({input: child.stdout}).once('line', resolve);
-        child.once('exit', (code) => reject(new Error(`sandbox exited (${code}): ${stderr}`)));
-      });
-      const info = JSON.parse(first) as {url: string; tokens: {write: string}};
-      const deadline = Date.now() + 5000;
-      while (!stderr.includes('nothing is uploaded anywhere') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      const endpoint = /export HF_ENDPOINT=(\S+)/.exec(stderr)?.[1];
-      expect(endpoint).toBe(info.url);
-      expect(stderr).not.toContain(info.tokens.write);
-      const me = await whoAmI({hubUrl: endpoint!, accessToken: info.tokens.write});
-      expect(me.name).toBe('practice-user');
-    } finally {
-      child.kill('SIGINT');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-    }
-  }, 30_000);
+  it.skipIf(!existsSync(CLI))(
+    'is printed on stderr beside the --json line, and its HF_ENDPOINT answers the practice token',
+    async () => {
+      const child = spawn(process.execPath, [CLI, 'sandbox', '--json'], {stdio: ['ignore', 'pipe', 'pipe']});
+      try {
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        const first = await new Promise<string>((resolve, reject) => {
+          createInterface({input: child.stdout}).once('line', resolve);
+          child.once('exit', (code) => reject(new Error(`sandbox exited (${code}): ${stderr}`)));
+        });
+        const info = JSON.parse(first) as {url: string; tokens: {write: string}};
+        const deadline = Date.now() + 5000;
+        while (!stderr.includes('nothing is uploaded anywhere') && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 50));
+        const endpoint = /export HF_ENDPOINT=(\S+)/.exec(stderr)?.[1];
+        expect(endpoint).toBe(info.url);
+        expect(stderr).not.toContain(info.tokens.write);
+        const me = await whoAmI({hubUrl: endpoint!, accessToken: info.tokens.write});
+        expect(me.name).toBe('practice-user');
+      } finally {
+        child.kill('SIGINT');
+        await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      }
+    },
+    30_000,
+  );
 });

@@ -33,7 +33,9 @@ describe('sandbox command', () => {
     try {
       const io = makeIo({});
       expect(await sandbox(['--port', String(port), '--data', join(dir, 'data')], io)).toBe(1);
-      expect(io.err()).toBe(`hf-jobs-wizard sandbox: could not start: port ${port} is already in use; pick another with --port or omit it\n`);
+      expect(io.err()).toBe(
+        `hf-jobs-wizard sandbox: could not start: port ${port} is already in use; pick another with --port or omit it\n`,
+      );
     } finally {
       await new Promise<void>((r) => blocker.close(() => r()));
     }
@@ -48,7 +50,9 @@ describe('sandbox command', () => {
     ] as const) {
       const io = makeIo({});
       expect(await sandbox(['--data', data], io)).toBe(1);
-      expect(io.err()).toBe(`hf-jobs-wizard sandbox: could not start: cannot use --data ${data} (${why}); pick a folder you can write to\n`);
+      expect(io.err()).toBe(
+        `hf-jobs-wizard sandbox: could not start: cannot use --data ${data} (${why}); pick a folder you can write to\n`,
+      );
     }
   });
 });

@@ -27,7 +27,10 @@ afterAll(async () => {
 const SOME_ID = '0123456789abcdef01234567';
 
 function io(stdinText?: string) {
-  const i = makeIo({HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), HF_TOKEN: sb.current.tokens.write, HF_WIZARD_LOG_WAIT_MS: '3000'}, stdinText === undefined ? {tty: true} : {stdinText});
+  const i = makeIo(
+    {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), HF_TOKEN: sb.current.tokens.write, HF_WIZARD_LOG_WAIT_MS: '3000'},
+    stdinText === undefined ? {tty: true} : {stdinText},
+  );
   i.cwd = dir;
   return i;
 }
@@ -43,21 +46,29 @@ async function finished(namespace: string, id: string): Promise<string> {
 
 async function refusal(namespace: string): Promise<string> {
   try {
-    await client.runJob(namespace, {dockerImage: 'python:3.12', command: ['python3', '-c', 'print(1)'], flavor: 'cpu-basic', environment: {}} as never);
+    await client.runJob(namespace, {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'print(1)'],
+      flavor: 'cpu-basic',
+      environment: {},
+    } as never);
   } catch (error) {
     return String(error);
   }
   throw new Error(`the sandbox started a job under ${namespace}`);
 }
 
-async function json(args: string[], stdinText?: string): Promise<{code: number; out: Record<string, any>; text: string}> {
+async function json(
+  args: string[],
+  stdinText?: string,
+): Promise<{code: number; out: Record<string, any>; text: string}> {
   const i = io(stdinText);
   const code = await troubleshoot([...args, '--endpoint', sb.current.url, '--json'], i);
   return {code, out: JSON.parse(i.out()), text: i.out() + i.err()};
 }
 
 describe('practice switches, answered by troubleshoot', () => {
-  it('practice-no-credits: the submit is refused with the Hub\'s 402 text, and its error is payment-required (no new token advised)', async () => {
+  it("practice-no-credits: the submit is refused with the Hub's 402 text, and its error is payment-required (no new token advised)", async () => {
     const error = await refusal('practice-no-credits');
     expect(error).toContain(SWITCH_TEXTS.noCredits);
     const r = await json(['-'], error);
@@ -72,9 +83,16 @@ describe('practice switches, answered by troubleshoot', () => {
   });
 
   it('practice-credits-run-out: a running job is canceled with cancel reason NO_CREDITS, and troubleshoot --job says payment-required', async () => {
-    const job = await client.runJob('practice-credits-run-out', {dockerImage: 'python:3.12', command: ['python3', '-c', 'import time; print("step 1", flush=True); time.sleep(60)'], flavor: 'cpu-basic', environment: {}} as never);
+    const job = await client.runJob('practice-credits-run-out', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'import time; print("step 1", flush=True); time.sleep(60)'],
+      flavor: 'cpu-basic',
+      environment: {},
+    } as never);
     expect(await finished('practice-credits-run-out', job.id)).toBe('CANCELED');
-    const status = (await client.getJob('practice-credits-run-out', job.id)).status as unknown as {cancelReason?: string};
+    const status = (await client.getJob('practice-credits-run-out', job.id)).status as unknown as {
+      cancelReason?: string;
+    };
     expect(status.cancelReason).toBe('NO_CREDITS');
     const r = await json(['--job', `practice-credits-run-out/${job.id}`]);
     expect(r.code).toBe(0);
@@ -102,7 +120,13 @@ describe('practice switches, answered by troubleshoot', () => {
   }, 30_000);
 
   it('a job longer than its --timeout ends ERROR "Job timeout" (the Hub\'s words) and troubleshoot --job says job-timeout', async () => {
-    const job = await client.runJob('practice-user', {dockerImage: 'python:3.12', command: ['python3', '-c', 'import time; print("training...", flush=True); time.sleep(60)'], flavor: 'cpu-basic', timeoutSeconds: 1, environment: {}} as never);
+    const job = await client.runJob('practice-user', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'import time; print("training...", flush=True); time.sleep(60)'],
+      flavor: 'cpu-basic',
+      timeoutSeconds: 1,
+      environment: {},
+    } as never);
     expect(await finished('practice-user', job.id)).toBe('ERROR');
     const r = await json(['--job', `practice-user/${job.id}`]);
     expect(r.code).toBe(0);
@@ -112,7 +136,13 @@ describe('practice switches, answered by troubleshoot', () => {
   });
 
   it('a script importing a package it does not declare fails with ModuleNotFoundError: job-script-failed, missing dependency', async () => {
-    const job = await client.runJob('practice-user', {dockerImage: 'python:3.12', command: ['python3', '-c', 'import hf_wizard_practice_missing_package'], flavor: 'cpu-basic', secrets: {HF_TOKEN: sb.current.tokens.write}, environment: {}} as never);
+    const job = await client.runJob('practice-user', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'import hf_wizard_practice_missing_package'],
+      flavor: 'cpu-basic',
+      secrets: {HF_TOKEN: sb.current.tokens.write},
+      environment: {},
+    } as never);
     expect(await finished('practice-user', job.id)).toBe('ERROR');
     const r = await json(['--job', `practice-user/${job.id}`]);
     expect(r.out.problem).toBe('job-script-failed');
@@ -121,11 +151,18 @@ describe('practice switches, answered by troubleshoot', () => {
   });
 
   it('an org job looked up under the user is job-not-found, and the answer names the org to pass', async () => {
-    const job = await client.runJob('practice-org', {dockerImage: 'python:3.12', command: ['python3', '-c', 'print(1)'], flavor: 'cpu-basic', environment: {}} as never);
+    const job = await client.runJob('practice-org', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'print(1)'],
+      flavor: 'cpu-basic',
+      environment: {},
+    } as never);
     const r = await json(['--job', job.id]);
     expect(r.code).toBe(1);
     expect(r.out.problem).toBe('job-not-found');
     expect(r.out.report.actual.id).toBe('org-job-under-user');
-    expect(r.out.report.findings.map((f: {text: string}) => f.text).join('\n')).toContain(`--namespace practice-org ${job.id}`);
+    expect(r.out.report.findings.map((f: {text: string}) => f.text).join('\n')).toContain(
+      `--namespace practice-org ${job.id}`,
+    );
   });
 });

@@ -43,7 +43,10 @@ describe('troubleshoot command', () => {
   });
 
   it('reads a file; --json has the contract fields', async () => {
-    await writeFile(join(dir, 'err.txt'), 'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/api/repos/create\n');
+    await writeFile(
+      join(dir, 'err.txt'),
+      'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/api/repos/create\n',
+    );
     const i = io({tty: true});
     expect(await troubleshoot(['err.txt', '--json'], i)).toBe(0);
     const out = JSON.parse(i.out());
@@ -52,7 +55,10 @@ describe('troubleshoot command', () => {
   });
 
   it('text and --json render one report: the text is the lines of the report, and a pasted text offers no "run the job again"', async () => {
-    await writeFile(join(dir, 'err500.txt'), "httpx.HTTPStatusError: Server error '500 Internal Server Error' for url 'https://huggingface.co/api/jobs/alice'\n");
+    await writeFile(
+      join(dir, 'err500.txt'),
+      "httpx.HTTPStatusError: Server error '500 Internal Server Error' for url 'https://huggingface.co/api/jobs/alice'\n",
+    );
     const j = io({tty: true});
     expect(await troubleshoot(['err500.txt', '--json'], j)).toBe(0);
     const report = JSON.parse(j.out()).report;
@@ -74,7 +80,12 @@ describe('troubleshoot command', () => {
 
   it('--job fetches a failed sandbox job, classifies its log and names the actual cause', async () => {
     const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
-    const job = await client.runJob('practice-user', {dockerImage: 'python:3.12', command: ['python3', '-c', 'import os; os.environ["HF_TOKEN"]'], flavor: 'cpu-basic', environment: {}} as never);
+    const job = await client.runJob('practice-user', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'import os; os.environ["HF_TOKEN"]'],
+      flavor: 'cpu-basic',
+      environment: {},
+    } as never);
     for (let n = 0; n < 100; n++) {
       const j = (await client.getJob('practice-user', job.id)) as unknown as {status: {stage: string}};
       if (j.status.stage !== 'RUNNING' && j.status.stage !== 'SCHEDULING') break;
@@ -85,14 +96,23 @@ describe('troubleshoot command', () => {
     const out = JSON.parse(i.out());
     expect(out.problem).toBe('token-missing');
     expect(out.diagnosis.actual.id).toBe('no-token-in-job');
-    expect(out.report).toMatchObject({origin: 'job', actual: {id: 'no-token-in-job'}, job: {namespace: 'practice-user', id: job.id, stage: 'ERROR'}});
+    expect(out.report).toMatchObject({
+      origin: 'job',
+      actual: {id: 'no-token-in-job'},
+      job: {namespace: 'practice-user', id: job.id, stage: 'ERROR'},
+    });
     expect(out.report.actions.map((a: {id: string}) => a.id)).toContain('retry');
     expect(i.out()).not.toContain(sb.current.tokens.write);
   });
 
   it('--job on a job that completed says there is nothing to fix', async () => {
     const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
-    const job = await client.runJob('practice-user', {dockerImage: 'python:3.12', command: ['python3', '-c', 'print("all good")'], flavor: 'cpu-basic', environment: {}} as never);
+    const job = await client.runJob('practice-user', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'print("all good")'],
+      flavor: 'cpu-basic',
+      environment: {},
+    } as never);
     for (let n = 0; n < 100; n++) {
       const j = (await client.getJob('practice-user', job.id)) as unknown as {status: {stage: string}};
       if (j.status.stage !== 'RUNNING' && j.status.stage !== 'SCHEDULING') break;
@@ -106,7 +126,10 @@ describe('troubleshoot command', () => {
   });
 
   it('with a sandbox endpoint, the fixes name the practice tokens instead of huggingface.co settings', async () => {
-    await writeFile(join(dir, 'err403.txt'), "403 Forbidden: You don't have the rights to create a model under this namespace\n");
+    await writeFile(
+      join(dir, 'err403.txt'),
+      "403 Forbidden: You don't have the rights to create a model under this namespace\n",
+    );
     const onHub = io({tty: true});
     expect(await troubleshoot(['err403.txt', '--json'], onHub)).toBe(0);
     expect(JSON.parse(onHub.out()).solutions.join('\n')).toContain('https://huggingface.co/settings/tokens');
@@ -126,7 +149,15 @@ describe('check --sandbox and troubleshoot --sandbox see the sandbox login (newc
     try {
       const env = {HOME: home, XDG_CACHE_HOME: join(home, 'cache'), PATH: process.env.PATH ?? ''};
       expect(await login(['--sandbox', '--practice', 'write'], makeIo(env))).toBe(0);
-      await writeFile(join(home, 'hf-job.json'), JSON.stringify({script: 'https://e.x/s.py', flavor: 'cpu-basic', timeout: '30m', secrets: {HF_TOKEN: '$HF_TOKEN'}}));
+      await writeFile(
+        join(home, 'hf-job.json'),
+        JSON.stringify({
+          script: 'https://e.x/s.py',
+          flavor: 'cpu-basic',
+          timeout: '30m',
+          secrets: {HF_TOKEN: '$HF_TOKEN'},
+        }),
+      );
       const c = makeIo(env);
       c.cwd = home;
       expect(await check(['hf-job.json', '--sandbox', '--json'], c)).toBe(0);
@@ -139,7 +170,12 @@ describe('check --sandbox and troubleshoot --sandbox see the sandbox login (newc
       let jobId = '';
       try {
         const client = createHubClient({hubUrl: session.endpoint, accessToken: session.tokens.write});
-        const job = await client.runJob('practice-user', {dockerImage: 'python:3.12', command: ['python3', '-c', 'import os; os.environ["HF_TOKEN"]'], flavor: 'cpu-basic', environment: {}} as never);
+        const job = await client.runJob('practice-user', {
+          dockerImage: 'python:3.12',
+          command: ['python3', '-c', 'import os; os.environ["HF_TOKEN"]'],
+          flavor: 'cpu-basic',
+          environment: {},
+        } as never);
         jobId = job.id;
         for (let n = 0; n < 100; n++) {
           const j = (await client.getJob('practice-user', job.id)) as unknown as {status: {stage: string}};
@@ -154,7 +190,9 @@ describe('check --sandbox and troubleshoot --sandbox see the sandbox login (newc
       const out = JSON.parse(t.out());
       expect(out.problem).toBe('token-missing');
       expect(out.diagnosis.actual.id).toBe('no-token-in-job');
-      expect(out.diagnosis.findings.map((f: {text: string}) => f.text).join('\n')).not.toContain('No token is in effect');
+      expect(out.diagnosis.findings.map((f: {text: string}) => f.text).join('\n')).not.toContain(
+        'No token is in effect',
+      );
       expect(t.out()).not.toMatch(/hf_[A-Za-z0-9]{30,}/);
 
       // Suggested commands can be pasted as printed after `npm start` (npx), and stay on the sandbox.

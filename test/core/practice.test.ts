@@ -21,11 +21,20 @@ describe('practice tokens', () => {
 
 describe('isSandboxEndpoint', () => {
   it('accepts 127.0.0.1, localhost and [::1] on any port', () => {
-    for (const url of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:3000/', 'http://127.0.0.1']) expect(isSandboxEndpoint(url)).toBe(true);
+    for (const url of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:3000/', 'http://127.0.0.1'])
+      expect(isSandboxEndpoint(url)).toBe(true);
   });
 
   it('refuses the Hub, look-alike hosts and text that is not a URL', () => {
-    for (const url of ['https://huggingface.co', 'http://127.0.0.1.evil.example', 'http://localhost.example.com', 'localhost:8080/x y', 'not a url', '', undefined]) {
+    for (const url of [
+      'https://huggingface.co',
+      'http://127.0.0.1.evil.example',
+      'http://localhost.example.com',
+      'localhost:8080/x y',
+      'not a url',
+      '',
+      undefined,
+    ]) {
       expect(isSandboxEndpoint(url)).toBe(false);
     }
   });

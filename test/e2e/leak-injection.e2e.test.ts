@@ -37,7 +37,8 @@ const RAW_FORBIDDEN: [string, string][] = [
   ['right-to-left override', '\u202e'],
   ['zero-width space', '\u200b'],
 ];
-const hostileText = (token: string) => `${Object.values(PLANTED).join(' ')} TOKEN_${token} \x1b[1m${token}\x1b[0m x${token}`;
+const hostileText = (token: string) =>
+  `${Object.values(PLANTED).join(' ')} TOKEN_${token} \x1b[1m${token}\x1b[0m x${token}`;
 
 let token = '';
 let jobId = '';
@@ -49,7 +50,14 @@ beforeAll(async () => {
   // A job whose log carries the token (its own HF_TOKEN, glued to text and ANSI) and every planted sequence.
   const client = createHubClient({hubUrl: sb.current.url, accessToken: token});
   const script = `const t = process.env.HF_TOKEN; process.stdout.write(${JSON.stringify(Object.values(PLANTED).join(' '))} + ' TOKEN_' + t + ' \\x1b[1m' + t + '\\x1b[0m\\n'); console.error('HTTP 401 Unauthorized token=' + t); process.exit(1);`;
-  jobId = (await client.runJob('practice-user', {dockerImage: 'node:20-slim', command: ['node', '-e', script], flavor: 'cpu-basic', secrets: {HF_TOKEN: token}})).id;
+  jobId = (
+    await client.runJob('practice-user', {
+      dockerImage: 'node:20-slim',
+      command: ['node', '-e', script],
+      flavor: 'cpu-basic',
+      secrets: {HF_TOKEN: token},
+    })
+  ).id;
   for (let i = 0; i < 150; i++) {
     if (isTerminal(String((await client.getJob('practice-user', jobId)).status.stage))) break;
     await new Promise((r) => setTimeout(r, 200));
@@ -57,7 +65,16 @@ beforeAll(async () => {
   // A Hub that answers whoami with a token name full of escape codes and the token itself.
   hostile = createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({type: 'user', id: '1', name: `alice${PLANTED.title}`, fullname: PLANTED.osc52, orgs: [{name: `org${PLANTED.erase}`, roleInOrg: 'write'}], auth: {type: 'access_token', accessToken: {displayName: `name ${hostileText(token)}`, role: 'write'}}}));
+    res.end(
+      JSON.stringify({
+        type: 'user',
+        id: '1',
+        name: `alice${PLANTED.title}`,
+        fullname: PLANTED.osc52,
+        orgs: [{name: `org${PLANTED.erase}`, roleInOrg: 'write'}],
+        auth: {type: 'access_token', accessToken: {displayName: `name ${hostileText(token)}`, role: 'write'}},
+      }),
+    );
   });
   await new Promise<void>((r) => hostile.listen(0, '127.0.0.1', r));
   hostileUrl = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
@@ -76,14 +93,21 @@ interface Run {
 }
 
 /** Runs the built app in a pty with the token saved as the login, waits for it to end (typing `keys` first). */
-async function runInPty(name: string, args: string[], opts: {env?: Record<string, string>; keys?: string[]; waitFor?: string | RegExp; files?: Record<string, string>} = {}): Promise<Run> {
+async function runInPty(
+  name: string,
+  args: string[],
+  opts: {env?: Record<string, string>; keys?: string[]; waitFor?: string | RegExp; files?: Record<string, string>} = {},
+): Promise<Run> {
   const {dir, env} = await home();
   const hfHome = join(dir, 'hf');
   await saveLogin({HOME: dir, HF_HOME: hfHome}, {name: 'planted', token});
   const work = join(dir, 'work');
   await mkdir(work, {recursive: true});
   for (const [file, text] of Object.entries(opts.files ?? {})) await writeFile(join(work, file), text);
-  const cli = startCli([CLI, ...args], {env: {...env, HF_HOME: hfHome, HF_WIZARD_LOG_WAIT_MS: '3000', ...opts.env}, cwd: work});
+  const cli = startCli([CLI, ...args], {
+    env: {...env, HF_HOME: hfHome, HF_WIZARD_LOG_WAIT_MS: '3000', ...opts.env},
+    cwd: work,
+  });
   if (opts.waitFor) await cli.waitFor(opts.waitFor, 15_000);
   for (const k of opts.keys ?? []) await cli.press(k, 150);
   const code = await Promise.race([cli.exited, new Promise<number>((r) => setTimeout(() => r(-1), 30_000))]);
@@ -98,7 +122,8 @@ async function writtenFiles(dir: string): Promise<string[]> {
     for (const e of await readdir(d, {withFileTypes: true})) {
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (!/(^|\/)hf\/(token|stored_tokens)$/.test(p.slice(dir.length)) && !/sandbox-data|sandbox-home/.test(p)) out.push(p);
+      else if (!/(^|\/)hf\/(token|stored_tokens)$/.test(p.slice(dir.length)) && !/sandbox-data|sandbox-home/.test(p))
+        out.push(p);
     }
   };
   await walk(dir);
@@ -109,7 +134,8 @@ function expectClean(run: Run): void {
   if (process.env.DEBUG_PTY) console.log(`==== ${run.name} (exit ${run.code})\n${run.screen}`);
   expect(run.code, `${run.name} did not end\n${run.screen}`).not.toBe(-1);
   expect(run.raw.includes(token), `${run.name}: the token reached the terminal whole`).toBe(false);
-  for (const [what, seq] of RAW_FORBIDDEN) expect(run.raw.includes(seq), `${run.name}: ${what} reached the terminal raw`).toBe(false);
+  for (const [what, seq] of RAW_FORBIDDEN)
+    expect(run.raw.includes(seq), `${run.name}: ${what} reached the terminal raw`).toBe(false);
   expect(run.screen).not.toMatch(/\n\s+at .+:\d+:\d+\)?$/m);
 }
 
@@ -136,14 +162,18 @@ describe('the wizard in a pty, with a real login and HF_TOKEN planted', () => {
     await cli.waitFor('COMPLETED: your first job ran', 40_000);
     const code = await Promise.race([cli.exited, new Promise<number>((r) => setTimeout(() => r(-1), 15_000))]);
     if (code === -1) cli.pty.kill();
-    const accounts = JSON.parse(await readFile(join(dir, 'cache/hf-jobs-wizard/sandbox-data/accounts.json'), 'utf8')) as {tokens: {value: string}[]};
+    const accounts = JSON.parse(
+      await readFile(join(dir, 'cache/hf-jobs-wizard/sandbox-data/accounts.json'), 'utf8'),
+    ) as {tokens: {value: string}[]};
     const secrets = [token, ...accounts.tokens.map((t) => t.value)];
     expect(code).toBe(0);
     for (const s of secrets) expect(cli.raw().includes(s), 'a token reached the terminal whole').toBe(false);
-    for (const [what, seq] of RAW_FORBIDDEN) expect(cli.raw().includes(seq), `${what} reached the terminal raw`).toBe(false);
+    for (const [what, seq] of RAW_FORBIDDEN)
+      expect(cli.raw().includes(seq), `${what} reached the terminal raw`).toBe(false);
     const project = await writtenFiles(join(dir, 'my-first-hf-job'));
     expect(project.length).toBeGreaterThan(0);
-    for (const f of project) for (const s of secrets) expect((await readFile(f, 'utf8')).includes(s), `${f} holds a token`).toBe(false);
+    for (const f of project)
+      for (const s of secrets) expect((await readFile(f, 'utf8')).includes(s), `${f} holds a token`).toBe(false);
   }, 120_000);
 });
 
@@ -156,7 +186,11 @@ describe('token leak and terminal injection, every command in a pty', () => {
   }, 60_000);
 
   it('troubleshoot FILE and check DIR: file contents carrying the token and payloads', async () => {
-    const files = {'error.txt': `${hostileText(token)}\nHTTP 401 Unauthorized`, 'train.py': `# ${Object.values(PLANTED).join(' ')}\nfrom huggingface_hub import run_job\nrun_job(image="python:3.12", command=["python", "x.py"], secrets={"HF_TOKEN": "${token}"})\n`, 'hf-job.json': `{"script": "train.py", "${PLANTED.osc52}": 1, "env": {"HF_TOKEN": "${token}"}}`};
+    const files = {
+      'error.txt': `${hostileText(token)}\nHTTP 401 Unauthorized`,
+      'train.py': `# ${Object.values(PLANTED).join(' ')}\nfrom huggingface_hub import run_job\nrun_job(image="python:3.12", command=["python", "x.py"], secrets={"HF_TOKEN": "${token}"})\n`,
+      'hf-job.json': `{"script": "train.py", "${PLANTED.osc52}": 1, "env": {"HF_TOKEN": "${token}"}}`,
+    };
     for (const [name, args] of [
       ['troubleshoot FILE', ['troubleshoot', 'error.txt', '--endpoint', sb.current.url]],
       ['troubleshoot FILE --json', ['troubleshoot', 'error.txt', '--json']],
@@ -165,7 +199,8 @@ describe('token leak and terminal injection, every command in a pty', () => {
     ] as [string, string[]][]) {
       const run = await runInPty(name, args, {files});
       expectClean(run);
-      for (const f of await writtenFiles(join(run.dir, 'work'))) if (!Object.keys(files).some((k) => f.endsWith(k))) expect(await readFile(f, 'utf8')).not.toContain(token);
+      for (const f of await writtenFiles(join(run.dir, 'work')))
+        if (!Object.keys(files).some((k) => f.endsWith(k))) expect(await readFile(f, 'utf8')).not.toContain(token);
     }
   }, 120_000);
 
@@ -182,9 +217,14 @@ describe('token leak and terminal injection, every command in a pty', () => {
     const status = await runInPty('status (hostile Hub)', ['status', '--endpoint', hostileUrl]);
     expectClean(status);
     expect(status.screen).toContain('alice␛]0;pwned-title␇'); // the server's name, shown as text
-    const login = await runInPty('login (hostile Hub, pasted token)', ['login', '--endpoint', hostileUrl], {waitFor: 'Paste your token', keys: [token, '\r']});
+    const login = await runInPty('login (hostile Hub, pasted token)', ['login', '--endpoint', hostileUrl], {
+      waitFor: 'Paste your token',
+      keys: [token, '\r'],
+    });
     expectClean(login);
-    const check = await runInPty('check (hostile Hub)', ['check', '.', '--endpoint', hostileUrl], {files: {'run.sh': 'hf jobs run --secrets HF_TOKEN python:3.12 python -c "print(1)"\n'}});
+    const check = await runInPty('check (hostile Hub)', ['check', '.', '--endpoint', hostileUrl], {
+      files: {'run.sh': 'hf jobs run --secrets HF_TOKEN python:3.12 python -c "print(1)"\n'},
+    });
     expectClean(check);
   }, 90_000);
 
@@ -206,7 +246,11 @@ describe('token leak and terminal injection, every command in a pty', () => {
 
   it('revoke FILE: a leaked token (another practice token, after a colour code and glued) is revoked without being shown whole', async () => {
     const leaked = sb.current.tokens.read;
-    const run = await runInPty('revoke FILE', ['revoke', 'leak.txt', '--endpoint', sb.current.url, '--yes'], {files: {'leak.txt': `${Object.values(PLANTED).join(' ')} token: \x1b[1m${leaked}\x1b[0m\nagain: TOKEN_${leaked}\n`}});
+    const run = await runInPty('revoke FILE', ['revoke', 'leak.txt', '--endpoint', sb.current.url, '--yes'], {
+      files: {
+        'leak.txt': `${Object.values(PLANTED).join(' ')} token: \x1b[1m${leaked}\x1b[0m\nagain: TOKEN_${leaked}\n`,
+      },
+    });
     expectClean(run);
     expect(run.raw.includes(leaked), 'the revoked token reached the terminal whole').toBe(false);
     expect(run.code).toBe(0);

@@ -119,34 +119,48 @@ describe('the newcomer path, other ways in', () => {
     await plain.press(`${'\r'}`);
     await plain.waitFor('Next?');
     // Quit by choice: the README's code, and one line saying how to resume.
-    const quitAt = plain.screen().split('\n').reverse().find((l) => /^\s+\d+\) Quit$/.test(l));
+    const quitAt = plain
+      .screen()
+      .split('\n')
+      .reverse()
+      .find((l) => /^\s+\d+\) Quit$/.test(l));
     await plain.press(`${/\d+/.exec(quitAt ?? '')?.[0] ?? ''}\r`);
     expect(await plain.exited).toBe(codes.quit);
     expect(plain.screen().replace(/\n/g, '')).toContain('Run npx hf-jobs-wizard --sandbox to start again');
     expect(plain.raw(), 'an escape sequence in plain mode').not.toMatch(/\u001B/);
 
     const {dir: dir2, env: env2} = await home();
-    const noColor = startCli([CLI, '--sandbox'], {env: {...env2, NO_COLOR: '1'}, cwd: dir2, cols: 60, rows: 30, color: true});
+    const noColor = startCli([CLI, '--sandbox'], {
+      env: {...env2, NO_COLOR: '1'},
+      cwd: dir2,
+      cols: 60,
+      rows: 30,
+      color: true,
+    });
     await noColor.waitFor('How do you want to log in?');
     await noColor.press('\u0003');
     expect(await noColor.exited).toBe(codes.ctrlC);
     expect(noColor.raw(), 'a colour with NO_COLOR=1').not.toMatch(/\u001B\[[0-9;]*[1-9][0-9;]*m/);
   }, 40_000);
 
-  it.each([100, 60])('troubleshoot --sandbox at %i columns: a pasted 403 is diagnosed, no word cut; q exits 0', async (cols) => {
-    const codes = readmeExitCodes();
-    const {dir, env} = await home();
-    const cli = startCli([CLI, 'troubleshoot', '--sandbox'], {env, cwd: dir, cols, rows: 30});
-    await cli.waitFor('Paste the error you got');
-    expectClean(cli, cols, 'hf-jobs-wizard · Troubleshooting', 'paste box');
-    await cli.press("HfHubHTTPError: 403 Forbidden: You don't have the rights to create a job\r");
-    await cli.press('\u0004');
-    const s = await cli.waitFor('Fix it', 15_000);
-    expect(s).toContain('403');
-    // The whole diagnosis (five causes, findings, fixes) does not fit 30 rows at 60 columns: there only the words count.
-    if (cols >= 100) expectClean(cli, cols, 'hf-jobs-wizard · Troubleshooting', 'diagnosis');
-    else expect(midWordCuts(cli.visible(), cols), 'diagnosis: a line cut mid-word').toEqual([]);
-    await cli.press('q');
-    expect(await cli.exited).toBe(codes.success);
-  }, 30_000);
+  it.each([100, 60])(
+    'troubleshoot --sandbox at %i columns: a pasted 403 is diagnosed, no word cut; q exits 0',
+    async (cols) => {
+      const codes = readmeExitCodes();
+      const {dir, env} = await home();
+      const cli = startCli([CLI, 'troubleshoot', '--sandbox'], {env, cwd: dir, cols, rows: 30});
+      await cli.waitFor('Paste the error you got');
+      expectClean(cli, cols, 'hf-jobs-wizard · Troubleshooting', 'paste box');
+      await cli.press("HfHubHTTPError: 403 Forbidden: You don't have the rights to create a job\r");
+      await cli.press('\u0004');
+      const s = await cli.waitFor('Fix it', 15_000);
+      expect(s).toContain('403');
+      // The whole diagnosis (five causes, findings, fixes) does not fit 30 rows at 60 columns: there only the words count.
+      if (cols >= 100) expectClean(cli, cols, 'hf-jobs-wizard · Troubleshooting', 'diagnosis');
+      else expect(midWordCuts(cli.visible(), cols), 'diagnosis: a line cut mid-word').toEqual([]);
+      await cli.press('q');
+      expect(await cli.exited).toBe(codes.success);
+    },
+    30_000,
+  );
 });

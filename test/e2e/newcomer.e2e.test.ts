@@ -10,7 +10,11 @@ const home = useE2eHomes();
 
 /** A saved practice login on the sandbox, as `login --sandbox --practice KIND` leaves it. */
 function sandboxLogin(env: Record<string, string>, cwd: string, kind: 'write' | 'read' = 'write'): void {
-  execFileSync(process.execPath, [CLI, 'login', '--sandbox', '--practice', kind], {cwd, env: {...process.env, CI: '', ...env}, stdio: 'pipe'});
+  execFileSync(process.execPath, [CLI, 'login', '--sandbox', '--practice', kind], {
+    cwd,
+    env: {...process.env, CI: '', ...env},
+    stdio: 'pipe',
+  });
 }
 
 /** Moves the cursor down to the item starting with `label` (whatever was suggested first), waiting for each frame. */
@@ -50,12 +54,16 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     // q in the wizard opened from troubleshoot: 0 as everywhere, with the line saying how to resume (was silent).
     await cli.press('q');
     expect(await cli.exited).toBe(0);
-    expect(cli.screen().replace(/\n/g, ' ')).toContain('Stopped at the Log in step. Run npx hf-jobs-wizard --sandbox to start again');
+    expect(cli.screen().replace(/\n/g, ' ')).toContain(
+      'Stopped at the Log in step. Run npx hf-jobs-wizard --sandbox to start again',
+    );
   }, 30_000);
 
   it('q mid-wizard exits 0 with one line saying how to resume, as the README and --help say', async () => {
     const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8').replace(/\s+/g, ' ');
-    expect(readme).toContain('Exit codes: 0 success, or quitting the wizard by choice (q, Quit, Finish after a cancelled job');
+    expect(readme).toContain(
+      'Exit codes: 0 success, or quitting the wizard by choice (q, Quit, Finish after a cancelled job',
+    );
     const help = execFileSync(process.execPath, [CLI, '--help'], {encoding: 'utf8'});
     expect(help).toContain('0 ok (quitting the wizard with q too)');
     const {dir, env} = await home();
@@ -67,13 +75,20 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     await cli.waitFor('✓ Your token fits.');
     await cli.press('q');
     expect(await cli.exited).toBe(0);
-    expect(cli.screen().replace(/\n/g, ' ')).toContain('Stopped at the Token type step. Run npx hf-jobs-wizard --sandbox to start again');
+    expect(cli.screen().replace(/\n/g, ' ')).toContain(
+      'Stopped at the Token type step. Run npx hf-jobs-wizard --sandbox to start again',
+    );
   }, 30_000);
 
   it('standalone troubleshoot: "Open the token page" with no browser to open says so and prints the URL', async () => {
     const {dir, env} = await home();
     // No display and the wizard's own switch: no browser can open here, whatever the machine running the test has.
-    const cli = startCli([CLI, 'troubleshoot'], {env: {...env, DISPLAY: '', WAYLAND_DISPLAY: '', HF_WIZARD_NO_BROWSER: '1', HF_ENDPOINT: ''}, cwd: dir, cols: 100, rows: 30});
+    const cli = startCli([CLI, 'troubleshoot'], {
+      env: {...env, DISPLAY: '', WAYLAND_DISPLAY: '', HF_WIZARD_NO_BROWSER: '1', HF_ENDPOINT: ''},
+      cwd: dir,
+      cols: 100,
+      rows: 30,
+    });
     await cli.waitFor('Paste the error you got');
     await cli.press('HTTP 401 Unauthorized: Invalid credentials in Authorization header\r');
     await cli.press('\u0004');
@@ -90,12 +105,24 @@ describe('newcomer defects, in a pseudo-terminal', () => {
   it('the example screen at 60x30: the MCP and JavaScript tabs show the call with its secret, the script folded, the header in view', async () => {
     const {dir, env} = await home();
     const cli = startCli([CLI, '--sandbox'], {env, cwd: dir, cols: 60, rows: 30});
-    for (const prompt of ['How do you want to log in?', '❯ write token', '✓ Your token fits.', '❯ Write 4 files', 'No issues found.']) {
+    for (const prompt of [
+      'How do you want to log in?',
+      '❯ write token',
+      '✓ Your token fits.',
+      '❯ Write 4 files',
+      'No issues found.',
+    ]) {
       await cli.waitFor(prompt, 15_000);
       await cli.press('\r');
     }
     await cli.waitFor('❯ Run this job');
-    const tabs: [string, string][] = [['hf-job.json', '"secrets"'], ['hf CLI', '--secrets HF_TOKEN'], ['Python', 'secrets='], ['MCP', '"secrets": {"HF_TOKEN": "$HF_TOKEN"}'], ['JavaScript', 'secrets: {"HF_TOKEN": accessToken}']];
+    const tabs: [string, string][] = [
+      ['hf-job.json', '"secrets"'],
+      ['hf CLI', '--secrets HF_TOKEN'],
+      ['Python', 'secrets='],
+      ['MCP', '"secrets": {"HF_TOKEN": "$HF_TOKEN"}'],
+      ['JavaScript', 'secrets: {"HF_TOKEN": accessToken}'],
+    ];
     for (const [tab, secretLine] of tabs) {
       await cli.press('\u001B[C', 300);
       await cli.waitFor(`c copies ${tab}`);
@@ -111,7 +138,15 @@ describe('newcomer defects, in a pseudo-terminal', () => {
   it('plain mode: Ctrl-C during a job holds the log lines off the cancel prompt, and a job that ends meanwhile withdraws the question', async () => {
     const {dir, env} = await home();
     const cli = startCli([CLI, '--sandbox', '--plain'], {env, cwd: dir, cols: 100, rows: 30});
-    for (const [prompt, key] of [['How do you want to log in?', '\r'], ['Which practice token?', '\r'], ['What should your first job do?', '\r'], ['✓ Your token fits.', '\r'], ['Write these files?', '\r'], ['Next?', '\r'], ['Run this job', '\r']] as const) {
+    for (const [prompt, key] of [
+      ['How do you want to log in?', '\r'],
+      ['Which practice token?', '\r'],
+      ['What should your first job do?', '\r'],
+      ['✓ Your token fits.', '\r'],
+      ['Write these files?', '\r'],
+      ['Next?', '\r'],
+      ['Run this job', '\r'],
+    ] as const) {
       await cli.waitFor(prompt);
       await cli.press(key);
     }
@@ -123,7 +158,8 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     expect(await cli.exited).toBe(0);
     expect(done).toContain('The job ended while the question was open: there is nothing left to cancel.');
     expect(done).not.toContain('Still watching the job.');
-    for (const line of done.split('\n')) expect(line, 'a log line written onto the prompt').not.toMatch(/Enter alone: \d+\):.*\S.*\|/);
+    for (const line of done.split('\n'))
+      expect(line, 'a log line written onto the prompt').not.toMatch(/Enter alone: \d+\):.*\S.*\|/);
     // Every log line the job printed is still shown, after the question.
     expect(done).toContain('| OK: pushed to ');
     expect(done.indexOf('| OK: pushed to ')).toBeGreaterThan(done.indexOf('Cancel the job on the Hub?'));
@@ -153,7 +189,9 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     await ts.press(`${FORBIDDEN}\r`);
     await ts.press('\u0004');
     const fixes = await ts.waitFor('Fix it', 15_000);
-    expect(fixes.slice(fixes.lastIndexOf('Fix it'))).toMatch(/Fix it\n❯ Log in \(again, with another token\)\s+\(suggested\)/);
+    expect(fixes.slice(fixes.lastIndexOf('Fix it'))).toMatch(
+      /Fix it\n❯ Log in \(again, with another token\)\s+\(suggested\)/,
+    );
     ts.pty.kill();
     await ts.exited;
   }, 45_000);
@@ -162,7 +200,11 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     let stderr = '';
     let status = 0;
     try {
-      execFileSync(process.execPath, [CLI, '--sandbox'], {input: '\n', env: {...process.env, CI: ''}, stdio: ['pipe', 'pipe', 'pipe']});
+      execFileSync(process.execPath, [CLI, '--sandbox'], {
+        input: '\n',
+        env: {...process.env, CI: ''},
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
     } catch (error) {
       const e = error as {status: number; stderr: Buffer};
       status = e.status;

@@ -11,13 +11,31 @@ import xterm from '@xterm/headless';
 const {Terminal} = xterm;
 
 /** `color: true` leaves FORCE_COLOR unset, so the app decides colours itself (as in a real terminal). */
-export function startCli(args: string[], opts: {cols?: number; rows?: number; env?: Record<string, string>; cwd?: string; color?: boolean} = {}) {
+export function startCli(
+  args: string[],
+  opts: {cols?: number; rows?: number; env?: Record<string, string>; cwd?: string; color?: boolean} = {},
+) {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 40;
   const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 2000});
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && k !== 'NO_COLOR' && k !== 'FORCE_COLOR' && k !== 'INK_SCREEN_READER') env[k] = v;
-  const pty = spawn(process.execPath, args, {name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env: {...env, ...(opts.color ? {} : {FORCE_COLOR: '0'}), ...opts.env}});
+  for (const [k, v] of Object.entries(process.env))
+    if (
+      v !== undefined &&
+      k !== 'CI' &&
+      k !== 'CONTINUOUS_INTEGRATION' &&
+      k !== 'NO_COLOR' &&
+      k !== 'FORCE_COLOR' &&
+      k !== 'INK_SCREEN_READER'
+    )
+      env[k] = v;
+  const pty = spawn(process.execPath, args, {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: opts.cwd ?? process.cwd(),
+    env: {...env, ...(opts.color ? {} : {FORCE_COLOR: '0'}), ...opts.env},
+  });
   let raw = '';
   pty.onData((d) => {
     raw += d;
@@ -68,7 +86,9 @@ export const CLI = join(process.cwd(), 'dist/cli.mjs');
  * Registers the build-if-missing and clean-up hooks of an e2e file; `home()` gives each test its own HOME, cache
  * and a separate real HF_HOME (which must stay untouched), all removed after the file.
  */
-export function useE2eHomes(extraEnv: Record<string, string> = {}): () => Promise<{dir: string; env: Record<string, string>}> {
+export function useE2eHomes(
+  extraEnv: Record<string, string> = {},
+): () => Promise<{dir: string; env: Record<string, string>}> {
   const homes: string[] = [];
   beforeAll(() => {
     if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs']);

@@ -7,11 +7,12 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CLI, startCli, useE2eHomes} from './pty.js';
 
-
 const home = useE2eHomes();
 
 async function practiceTokens(dir: string): Promise<string[]> {
-  const accounts = JSON.parse(await readFile(join(dir, 'cache/hf-jobs-wizard/sandbox-data/accounts.json'), 'utf8')) as {tokens: {value: string}[]};
+  const accounts = JSON.parse(await readFile(join(dir, 'cache/hf-jobs-wizard/sandbox-data/accounts.json'), 'utf8')) as {
+    tokens: {value: string}[];
+  };
   return accounts.tokens.map((t) => t.value);
 }
 
@@ -128,7 +129,11 @@ describe('e2e in a pseudo-terminal', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, [CLI, '--sandbox'], {input: '', env: {...process.env, CI: ''}, stdio: ['pipe', 'pipe', 'pipe']});
+      execFileSync(process.execPath, [CLI, '--sandbox'], {
+        input: '',
+        env: {...process.env, CI: ''},
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
     } catch (error) {
       const e = error as {status: number; stderr: Buffer};
       status = e.status;

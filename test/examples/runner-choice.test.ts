@@ -19,7 +19,9 @@ describe('the sandbox runner of an example', () => {
     const cmd = sandboxCommand(example, {uvAvailable: false, pythonHasHub: true});
     expect(cmd.runner).toBe('python-uv');
     expect(cmd.command.join(' ')).toContain('uv run check_token.py');
-    expect(cmd.note).toBe('runs check_token.py with python3 (uv is not installed here; python3 has huggingface_hub) (the Python script itself)');
+    expect(cmd.note).toBe(
+      'runs check_token.py with python3 (uv is not installed here; python3 has huggingface_hub) (the Python script itself)',
+    );
   });
 
   it('runs the Node twin when neither is there, and says why', () => {
@@ -30,7 +32,8 @@ describe('the sandbox runner of an example', () => {
 
   it('asks this machine whether python3 imports huggingface_hub', () => {
     const python = which('python3', process.env.PATH);
-    const expected = python !== undefined && spawnSync(python, ['-c', 'import huggingface_hub'], {stdio: 'ignore'}).status === 0;
+    const expected =
+      python !== undefined && spawnSync(python, ['-c', 'import huggingface_hub'], {stdio: 'ignore'}).status === 0;
     expect(python3HasHub()).toBe(expected);
   });
 });

@@ -9,7 +9,14 @@ export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/checks/corpus')
 interface Manifest {
   scored: string[];
   cases: {id: string; file: string; labels: string[]; split: 'tune' | 'held'}[];
-  variants: {id: string; base: string; replace?: [string, string]; prepend?: string; labels: string[]; split: 'tune' | 'held'}[];
+  variants: {
+    id: string;
+    base: string;
+    replace?: [string, string];
+    prepend?: string;
+    labels: string[];
+    split: 'tune' | 'held';
+  }[];
 }
 
 export interface CorpusCase {
@@ -22,7 +29,13 @@ export interface CorpusCase {
 
 export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
   const m = JSON.parse(readFileSync(join(CORPUS_DIR, 'manifest.json'), 'utf8')) as Manifest;
-  const cases: CorpusCase[] = m.cases.map((c) => ({id: c.id, file: c.file, text: readFileSync(join(CORPUS_DIR, 'files', c.file), 'utf8'), labels: c.labels, split: c.split}));
+  const cases: CorpusCase[] = m.cases.map((c) => ({
+    id: c.id,
+    file: c.file,
+    text: readFileSync(join(CORPUS_DIR, 'files', c.file), 'utf8'),
+    labels: c.labels,
+    split: c.split,
+  }));
   for (const v of m.variants) {
     const base = cases.find((c) => c.id === v.base);
     if (!base) throw new Error(`variant ${v.id}: no case ${v.base}`);
@@ -39,7 +52,9 @@ export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
 
 /** The scored ids that warn or fail on a case (what `check` would show). */
 export function predicted(c: CorpusCase, scored: string[]): string[] {
-  const ids = checkText(c.text, c.file).checks.filter((r) => r.status === 'warn' || r.status === 'fail').map((r) => r.id as string);
+  const ids = checkText(c.text, c.file)
+    .checks.filter((r) => r.status === 'warn' || r.status === 'fail')
+    .map((r) => r.id as string);
   return [...new Set(ids)].filter((id) => scored.includes(id)).sort();
 }
 

@@ -11,7 +11,16 @@ export const FAKE_ACCOUNT: Account = {
   user: 'practice-user',
   kind: 'write',
   kindLabel: 'write token (classic)',
-  info: {user: 'practice-user', kind: 'write', role: 'write', storageName: 'w', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []},
+  info: {
+    user: 'practice-user',
+    kind: 'write',
+    role: 'write',
+    storageName: 'w',
+    scopes: [],
+    globalPermissions: [],
+    canReadGatedRepos: true,
+    orgs: [],
+  },
   source: 'practice',
   sourceLabel: 'practice token',
   masked: 'hf_…ke12',
@@ -27,7 +36,9 @@ export interface FakeServices extends WizardServices {
   release(name: string): void;
 }
 
-export function fakeServices(answers: {problem?: ProblemId; diagnosis?: (problem: ProblemId) => Diagnosis} = {}): FakeServices {
+export function fakeServices(
+  answers: {problem?: ProblemId; diagnosis?: (problem: ProblemId) => Diagnosis} = {},
+): FakeServices {
   const calls: string[] = [];
   const gates = new Map<string, {wait: Promise<void>; open: () => void}>();
   const passGate = async (name: string) => {
@@ -67,7 +78,10 @@ export function fakeServices(answers: {problem?: ProblemId; diagnosis?: (problem
     },
     browserLogin: never('browserLogin'),
     evaluateGoal: () => undefined,
-    tokenAdvice: () => ({url: `${FAKE_TARGET.endpoint}/settings/tokens/new?tokenType=fineGrained&ownUserPermissions=job.write`, scopes: 'job.write on your account'}),
+    tokenAdvice: () => ({
+      url: `${FAKE_TARGET.endpoint}/settings/tokens/new?tokenType=fineGrained&ownUserPermissions=job.write`,
+      scopes: 'job.write on your account',
+    }),
     tokenDashboard: async () => [],
     preflight: async () => ({verdict: 'pass', lines: []}),
     realTools: never('realTools'),

@@ -46,9 +46,20 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const seen: string[] = [];
   const sockets = new Set<Socket>();
 
-  function forward(req: IncomingMessage, body: Buffer, onAnswer: (res: IncomingMessage) => void, onError: () => void): void {
+  function forward(
+    req: IncomingMessage,
+    body: Buffer,
+    onAnswer: (res: IncomingMessage) => void,
+    onError: () => void,
+  ): void {
     const out = request(
-      {hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: {...req.headers, host: upstream.host}},
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: {...req.headers, host: upstream.host},
+      },
       onAnswer,
     );
     out.on('error', onError);

@@ -83,11 +83,108 @@ export const HOSTILE = [
   '\u00ad',
 ];
 
-const PROSE = ['error', ' ', ' ', '\n', '\n', '\t', 'token', 'HF_TOKEN', '=', ': ', '"', "'", '`', '\\', '/', '-', '_', '…', '...', 'é', '日本', '😀', '\ud800', '\udc00'];
-const INI = ['[', ']', '[section]', '\n[oauth-alice]\n', 'hf_token = ', ' = ', ':', 'refresh_token = rt', '\n  continued', '\n\tcontinued', '#c\n', ';c\n', 'DEFAULT', '[DEFAULT]\n', '\r\n'];
-const JSON_BITS = ['{', '}', '[', ']', '"', ',', ':', 'null', 'true', 'NaN', '"script": "train.py"', '"flavor": "cpu-basic"', '"secrets": {"HF_TOKEN": "$HF_TOKEN"}', '"env": {', '"timeout": "2h"', '"image": "python:3.12"', '\\u00', '\\n', '01', '1e', '-', '//', '/*'];
-const ERRORS = ['401 Unauthorized', 'Invalid credentials in Authorization header', 'Repository Not Found for url: https://huggingface.co/api/models/x', "Job 6789 finished with stage 'ERROR'", '{"stage": "ERROR"}', 'Traceback (most recent call last):\n  File "train.py", line 3', 'huggingface_hub.errors.HfHubHTTPError: 403 Forbidden', 'token=', 'Authorization: Bearer ', 'CUDA out of memory', 'ModuleNotFoundError: No module named \'torch\'', 'GatedRepoError'];
-const SCRIPTS = ['hf jobs run python:3.12 python -c "print(1)"', ' --secrets HF_TOKEN', ' -s HF_TOKEN=', ' -e HF_TOKEN=', 'hf jobs uv run train.py', 'run_job(image="python:3.12", command=["python", "x.py"], secrets={"HF_TOKEN": ', 'os.environ["HF_TOKEN"]', 'HF_TOKEN=', 'export HF_TOKEN=', '```bash\n', '```python\n', '```\n', '!hf jobs run ', 'login(token=', '{"cells": [{"cell_type": "code", "source": ["', '"]}]}', ' --flavor a10g-large', ' --timeout 2h'];
+const PROSE = [
+  'error',
+  ' ',
+  ' ',
+  '\n',
+  '\n',
+  '\t',
+  'token',
+  'HF_TOKEN',
+  '=',
+  ': ',
+  '"',
+  "'",
+  '`',
+  '\\',
+  '/',
+  '-',
+  '_',
+  '…',
+  '...',
+  'é',
+  '日本',
+  '😀',
+  '\ud800',
+  '\udc00',
+];
+const INI = [
+  '[',
+  ']',
+  '[section]',
+  '\n[oauth-alice]\n',
+  'hf_token = ',
+  ' = ',
+  ':',
+  'refresh_token = rt',
+  '\n  continued',
+  '\n\tcontinued',
+  '#c\n',
+  ';c\n',
+  'DEFAULT',
+  '[DEFAULT]\n',
+  '\r\n',
+];
+const JSON_BITS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  'null',
+  'true',
+  'NaN',
+  '"script": "train.py"',
+  '"flavor": "cpu-basic"',
+  '"secrets": {"HF_TOKEN": "$HF_TOKEN"}',
+  '"env": {',
+  '"timeout": "2h"',
+  '"image": "python:3.12"',
+  '\\u00',
+  '\\n',
+  '01',
+  '1e',
+  '-',
+  '//',
+  '/*',
+];
+const ERRORS = [
+  '401 Unauthorized',
+  'Invalid credentials in Authorization header',
+  'Repository Not Found for url: https://huggingface.co/api/models/x',
+  "Job 6789 finished with stage 'ERROR'",
+  '{"stage": "ERROR"}',
+  'Traceback (most recent call last):\n  File "train.py", line 3',
+  'huggingface_hub.errors.HfHubHTTPError: 403 Forbidden',
+  'token=',
+  'Authorization: Bearer ',
+  'CUDA out of memory',
+  "ModuleNotFoundError: No module named 'torch'",
+  'GatedRepoError',
+];
+const SCRIPTS = [
+  'hf jobs run python:3.12 python -c "print(1)"',
+  ' --secrets HF_TOKEN',
+  ' -s HF_TOKEN=',
+  ' -e HF_TOKEN=',
+  'hf jobs uv run train.py',
+  'run_job(image="python:3.12", command=["python", "x.py"], secrets={"HF_TOKEN": ',
+  'os.environ["HF_TOKEN"]',
+  'HF_TOKEN=',
+  'export HF_TOKEN=',
+  '```bash\n',
+  '```python\n',
+  '```\n',
+  '!hf jobs run ',
+  'login(token=',
+  '{"cells": [{"cell_type": "code", "source": ["',
+  '"]}]}',
+  ' --flavor a10g-large',
+  ' --timeout 2h',
+];
 const FILES = ['hf-job.json', 'train.py', 'run.sh', 'README.md', '.env', 'job.ipynb', 'notes.txt', 'launch.yaml'];
 
 export interface FuzzInput {
@@ -111,7 +208,15 @@ export function generate(r: Rng): FuzzInput {
     // Valid JSON: the soup's pieces become keys and values.
     const parts = input.text.match(/[\s\S]{1,24}/g) ?? [''];
     const at = (i: number) => parts[i % parts.length] as string;
-    const config: Record<string, unknown> = {script: at(0), [at(1)]: at(2), env: {[at(3)]: at(4), HF_TOKEN: at(5)}, secrets: {[at(6)]: at(7)}, timeout: pick(r, [at(8), 3600, -1, 1e309]), flavor: at(9), script_args: [at(10), at(11)]};
+    const config: Record<string, unknown> = {
+      script: at(0),
+      [at(1)]: at(2),
+      env: {[at(3)]: at(4), HF_TOKEN: at(5)},
+      secrets: {[at(6)]: at(7)},
+      timeout: pick(r, [at(8), 3600, -1, 1e309]),
+      flavor: at(9),
+      script_args: [at(10), at(11)],
+    };
     input.text = JSON.stringify(config, null, pick(r, [0, 2]));
     input.file = 'hf-job.json';
   } else if (roll < 0.25) {
@@ -132,7 +237,10 @@ function soup(r: Rng): FuzzInput {
     if (roll < 0.08 && tokens.length < 2) {
       const t = fakeToken(r);
       tokens.push(t);
-      text += pick(r, ['', '', 'TOKEN_', 'x', '\x1b[1m', '"', '=', 'Bearer ', '\u200b', '\x1b]52;c;']) + t + pick(r, ['', '', '\x1b[0m', '"', '\n', '.', '\u202e']);
+      text +=
+        pick(r, ['', '', 'TOKEN_', 'x', '\x1b[1m', '"', '=', 'Bearer ', '\u200b', '\x1b]52;c;']) +
+        t +
+        pick(r, ['', '', '\x1b[0m', '"', '\n', '.', '\u202e']);
     } else if (roll < 0.11) text += pick(r, ['', 'password=', '"']) + secret;
     else if (roll < 0.14) text += String.fromCodePoint(int(r, 0, 0x2ffff) & ~(r() < 0.5 ? 0 : 0xff00));
     else text += pick(r, pick(r, families));
@@ -168,7 +276,9 @@ function controls(out: string, what: string): string[] {
 }
 
 function sameSections(a: IniSection[], b: IniSection[]): boolean {
-  return JSON.stringify(a.map((s) => [s.name, [...s.values]])) === JSON.stringify(b.map((s) => [s.name, [...s.values]]));
+  return (
+    JSON.stringify(a.map((s) => [s.name, [...s.values]])) === JSON.stringify(b.map((s) => [s.name, [...s.values]]))
+  );
 }
 
 export const TARGETS: Target[] = [
@@ -183,7 +293,11 @@ export const TARGETS: Target[] = [
     name: 'redactSecrets',
     check(input) {
       const out = redactSecrets(input.text, [input.secret]);
-      return [...leaked(out, input, true), ...controls(out, 'output'), ...(redactSecrets(out, [input.secret]) === out ? [] : ['not idempotent'])];
+      return [
+        ...leaked(out, input, true),
+        ...controls(out, 'output'),
+        ...(redactSecrets(out, [input.secret]) === out ? [] : ['not idempotent']),
+      ];
     },
   },
   {
@@ -191,14 +305,21 @@ export const TARGETS: Target[] = [
     check(input) {
       const out = sanitizeTerminal(input.text);
       const line = sanitizeLine(input.text);
-      return [...controls(out, 'output'), ...(sanitizeTerminal(out) === out ? [] : ['not idempotent']), ...(line.includes('\n') ? ['sanitizeLine kept a line break'] : [])];
+      return [
+        ...controls(out, 'output'),
+        ...(sanitizeTerminal(out) === out ? [] : ['not idempotent']),
+        ...(line.includes('\n') ? ['sanitizeLine kept a line break'] : []),
+      ];
     },
   },
   {
     name: 'token format',
     check(input) {
       const problems: string[] = [];
-      for (const raw of [input.text, ...input.tokens.map((t) => `  ${pick(rng(t.length), ['export HF_TOKEN=', 'Bearer ', '"', ''])}${t}\r\n`)]) {
+      for (const raw of [
+        input.text,
+        ...input.tokens.map((t) => `  ${pick(rng(t.length), ['export HF_TOKEN=', 'Bearer ', '"', ''])}${t}\r\n`),
+      ]) {
         const normal = normalizeTokenInput(raw);
         const result = validateTokenFormat(normal);
         if (!result.ok) problems.push(...leaked(result.reason, input), ...controls(result.reason, 'reason'));
@@ -219,7 +340,8 @@ export const TARGETS: Target[] = [
       }
       if (sections) {
         try {
-          if (!sameSections(parseIni(serializeIni(sections)), sections)) problems.push('read -> write -> read changed the sections');
+          if (!sameSections(parseIni(serializeIni(sections)), sections))
+            problems.push('read -> write -> read changed the sections');
         } catch (error) {
           problems.push(`what we wrote does not read back: ${(error as Error).message}`);
         }
@@ -229,8 +351,11 @@ export const TARGETS: Target[] = [
       if (safeSectionName(name) !== name) problems.push('safeSectionName not idempotent');
       problems.push(...controls(name, 'section name'));
       try {
-        const back = parseIni(serializeIni([{name, values: new Map([['hf_token', 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfakeAA']])}]));
-        if (back.length !== 1 || back[0]?.name !== name || [...(back[0]?.values.keys() ?? [])].join() !== 'hf_token') problems.push(`section name ${JSON.stringify(name)} does not read back as one section`);
+        const back = parseIni(
+          serializeIni([{name, values: new Map([['hf_token', 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfakeAA']])}]),
+        );
+        if (back.length !== 1 || back[0]?.name !== name || [...(back[0]?.values.keys() ?? [])].join() !== 'hf_token')
+          problems.push(`section name ${JSON.stringify(name)} does not read back as one section`);
       } catch (error) {
         problems.push(`section name ${JSON.stringify(name)} breaks the file: ${(error as Error).message}`);
       }
@@ -252,7 +377,8 @@ export const TARGETS: Target[] = [
       } catch (error) {
         const p = explainJsonError(input.text, error, 'hf-job.json');
         problems.push(...leaked(p.message, input), ...controls(p.message, 'JSON error sentence'));
-        if (/position \d+|Unexpected token/.test(p.message)) problems.push('raw engine message in the JSON error sentence');
+        if (/position \d+|Unexpected token/.test(p.message))
+          problems.push('raw engine message in the JSON error sentence');
       }
       return problems;
     },

@@ -72,15 +72,18 @@ export function blankNonCode(src: string): string {
       continue;
     }
     if (c === '/') {
-      const regexAllowed = lastSignificant === '' || '(,=:[!&|?{};+-*%<>~^'.includes(lastSignificant) || /^(return|typeof|case|in|of|void|yield|await|delete|throw|else)$/.test(lastWord);
+      const regexAllowed =
+        lastSignificant === '' ||
+        '(,=:[!&|?{};+-*%<>~^'.includes(lastSignificant) ||
+        /^(return|typeof|case|in|of|void|yield|await|delete|throw|else)$/.test(lastWord);
       if (regexAllowed) {
         let k = i + 1;
         let inClass = false;
         while (k < n && src[k] !== '\n') {
           const ch = src[k];
           if (ch === '\\') k += 2;
-          else if (ch === '[') inClass = true, k++;
-          else if (ch === ']') inClass = false, k++;
+          else if (ch === '[') ((inClass = true), k++);
+          else if (ch === ']') ((inClass = false), k++);
           else if (ch === '/' && !inClass) break;
           else k++;
         }
@@ -131,7 +134,11 @@ export function importSpecifiers(src: string): string[] {
     const end = src.indexOf(q, quote + 1);
     if (end > quote) specs.push(src.slice(quote + 1, end));
   };
-  for (const re of [/^[ \t]*(?:import|export)\b[^;]*?\bfrom\s*(['"])/gm, /^[ \t]*import\s*(['"])/gm, /\bimport\s*\(\s*(['"])/g]) {
+  for (const re of [
+    /^[ \t]*(?:import|export)\b[^;]*?\bfrom\s*(['"])/gm,
+    /^[ \t]*import\s*(['"])/gm,
+    /\bimport\s*\(\s*(['"])/g,
+  ]) {
     for (const m of code.matchAll(re)) at(m.index! + m[0].length - 1);
   }
   return specs;
@@ -167,7 +174,11 @@ export function functionBodies(src: string): FunctionBody[] {
       if (!open) throw new Error(`unbalanced } at line ${lineAt[k]}`);
       if (open.fn) {
         const start = code.lastIndexOf('\n', open.pos) + 1;
-        out.push({line: lineAt[open.pos]!, lines: lineAt[k]! - lineAt[open.pos]! + 1, head: src.slice(start, open.pos).trim()});
+        out.push({
+          line: lineAt[open.pos]!,
+          lines: lineAt[k]! - lineAt[open.pos]! + 1,
+          head: src.slice(start, open.pos).trim(),
+        });
       }
     }
   }

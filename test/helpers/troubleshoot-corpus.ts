@@ -27,11 +27,22 @@ export function loadCorpus(part: CorpusPart): CorpusText[] {
       const raw = readFileSync(join(dir, file), 'utf8');
       const cut = raw.indexOf('\n---\n');
       if (cut < 0) throw new Error(`${file}: no --- line`);
-      const head = Object.fromEntries(raw.slice(0, cut).split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+      const head = Object.fromEntries(
+        raw
+          .slice(0, cut)
+          .split('\n')
+          .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       const label = head.label as ProblemId;
       if (!PROBLEM_IDS.includes(label)) throw new Error(`${file}: unknown label ${head.label}`);
       if (!/^https:\/\//.test(head.source ?? '')) throw new Error(`${file}: no source URL`);
-      return {file, source: head.source!, label, kind: head.kind === 'reconstructed' ? 'reconstructed' : 'verbatim', text: raw.slice(cut + 5).replace(/\n$/, '')};
+      return {
+        file,
+        source: head.source!,
+        label,
+        kind: head.kind === 'reconstructed' ? 'reconstructed' : 'verbatim',
+        text: raw.slice(cut + 5).replace(/\n$/, ''),
+      };
     });
 }
 

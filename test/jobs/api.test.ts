@@ -11,9 +11,17 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   it('lists the real flavors with specs and per-minute prices', async () => {
     const hardware = await listJobHardware({hubUrl: sb.current.url});
     const names = hardware.map((h) => h.name);
-    expect(names).toEqual(expect.arrayContaining(['cpu-basic', 'cpu-upgrade', 't4-small', 'a10g-small', 'a100-large', 'h200', 'l4x1']));
+    expect(names).toEqual(
+      expect.arrayContaining(['cpu-basic', 'cpu-upgrade', 't4-small', 'a10g-small', 'a100-large', 'h200', 'l4x1']),
+    );
     const basic = hardware.find((h) => h.name === 'cpu-basic')!;
-    expect(basic).toMatchObject({prettyName: 'CPU Basic', cpu: '2 vCPU', ram: '16 GB', accelerator: null, unitLabel: 'minute'});
+    expect(basic).toMatchObject({
+      prettyName: 'CPU Basic',
+      cpu: '2 vCPU',
+      ram: '16 GB',
+      accelerator: null,
+      unitLabel: 'minute',
+    });
     expect(basic.unitCostUSD * 60).toBeCloseTo(0.01, 4);
     const a100 = hardware.find((h) => h.name === 'a100-large')!;
     expect(a100.accelerator).toMatchObject({model: 'A100', vram: '80 GB'});
@@ -21,18 +29,32 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('runs a job to COMPLETED with the Hub job JSON and the framed log', async () => {
-    const job = await runJob({...hub(), namespace: NS, ...nodeJob('console.log("hello from the job")'), labels: {name: 'hello'}, timeoutSeconds: 60});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      ...nodeJob('console.log("hello from the job")'),
+      labels: {name: 'hello'},
+      timeoutSeconds: 60,
+    });
     expect(job.id).toMatch(/^[0-9a-f]{24}$/);
     expect(['SCHEDULING', 'RUNNING']).toContain(job.status.stage);
     expect(job.owner).toMatchObject({name: NS, type: 'user'});
     expect(job.owner?.id).toMatch(/^[0-9a-f]{24}$/);
-    expect(job).toMatchObject({dockerImage: 'node:20-slim', flavor: 'cpu-basic', labels: {name: 'hello'}, timeoutSeconds: 60, command: ['node', '-e', 'console.log("hello from the job")']});
+    expect(job).toMatchObject({
+      dockerImage: 'node:20-slim',
+      flavor: 'cpu-basic',
+      labels: {name: 'hello'},
+      timeoutSeconds: 60,
+      command: ['node', '-e', 'console.log("hello from the job")'],
+    });
     expect(Date.parse(job.createdAt)).not.toBeNaN();
 
     const lines = await collectLogs(hub(), job.id);
     expect(lines[0]).toMatch(/^===== Job started/);
     expect(lines.at(-1)).toBe('===== Job finished: status=COMPLETED =====');
-    expect(lines.some((l) => l.startsWith('[sandbox]') && l.includes('node:20-slim') && l.includes('not in a container'))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('[sandbox]') && l.includes('node:20-slim') && l.includes('not in a container')),
+    ).toBe(true);
     expect(ownLines(lines)).toEqual(['hello from the job']);
     const done = await getJob({...hub(), namespace: NS, jobId: job.id});
     expect(done.status.stage).toBe('COMPLETED');
@@ -54,7 +76,11 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('keeps stdout and stderr lines in the order they were written', async () => {
-    const job = await runJob({...hub(), namespace: NS, ...nodeJob('for (let i = 0; i < 50; i++) (i % 2 ? process.stderr : process.stdout).write(`line ${i}\\n`)')});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      ...nodeJob('for (let i = 0; i < 50; i++) (i % 2 ? process.stderr : process.stdout).write(`line ${i}\\n`)'),
+    });
     const lines = ownLines(await collectLogs(hub(), job.id));
     expect(lines).toEqual(Array.from({length: 50}, (_, i) => `line ${i}`));
   });
@@ -77,14 +103,29 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
     expect(ownLines(await collectLogs(hub(), job.id))).toEqual(['bonjour 20']);
   });
 
-  it('serves logs verbatim: a secret the job prints is in the log (masking is the display\'s job)', async () => {
-    const job = await runJob({...hub(), namespace: NS, ...nodeJob('console.log("value=" + process.env.MY_SECRET)'), secrets: {MY_SECRET: 'sandbox-secret-printed'}});
+  it("serves logs verbatim: a secret the job prints is in the log (masking is the display's job)", async () => {
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      ...nodeJob('console.log("value=" + process.env.MY_SECRET)'),
+      secrets: {MY_SECRET: 'sandbox-secret-printed'},
+    });
     expect(ownLines(await collectLogs(hub(), job.id))).toEqual(['value=sandbox-secret-printed']);
   });
 
-  it('runs python:* images with this machine\'s python3 (when installed)', async () => {
+  it("runs python:* images with this machine's python3 (when installed)", async () => {
     const {which} = await import('../../src/sandbox/jobs/images.js');
-    const job = await runJob({...hub(), namespace: NS, dockerImage: 'python:3.12', command: ['python', '-c', 'import os, sys; print(sys.version_info[0], sorted(k for k in os.environ if k not in ("PWD", "SHLVL", "_", "LC_CTYPE")))'], flavor: 'cpu-basic'});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      dockerImage: 'python:3.12',
+      command: [
+        'python',
+        '-c',
+        'import os, sys; print(sys.version_info[0], sorted(k for k in os.environ if k not in ("PWD", "SHLVL", "_", "LC_CTYPE")))',
+      ],
+      flavor: 'cpu-basic',
+    });
     const done = await waitForStage(hub(), job.id);
     const lines = await collectLogs(hub(), job.id);
     if (!which('python3', process.env.PATH)) {
@@ -98,7 +139,12 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('passes a literal "$HF_TOKEN" secret through unexpanded', async () => {
-    const job = await runJob({...hub(), namespace: NS, ...nodeJob('console.log(JSON.stringify(process.env.HF_TOKEN))'), secrets: {HF_TOKEN: '$HF_TOKEN'}});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      ...nodeJob('console.log(JSON.stringify(process.env.HF_TOKEN))'),
+      secrets: {HF_TOKEN: '$HF_TOKEN'},
+    });
     expect(ownLines(await collectLogs(hub(), job.id))).toEqual(['"$HF_TOKEN"']);
   });
 
@@ -107,14 +153,21 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
     process.env.HF_TOKEN = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
     process.env.HF_JOBS_TEST_LEAK = 'leak';
     try {
-      const source = 'console.log(JSON.stringify({keys: Object.keys(process.env).sort(), home: process.env.HOME, cwd: process.cwd(), endpoint: process.env.HF_ENDPOINT, id: process.env.JOB_ID}))';
+      const source =
+        'console.log(JSON.stringify({keys: Object.keys(process.env).sort(), home: process.env.HOME, cwd: process.cwd(), endpoint: process.env.HF_ENDPOINT, id: process.env.JOB_ID}))';
       const job = await runJob({...hub(), namespace: NS, ...nodeJob(source), environment: {MODE: 'test'}});
       const [line] = ownLines(await collectLogs(hub(), job.id));
       const seen = JSON.parse(line!) as {keys: string[]; home: string; cwd: string; endpoint: string; id: string};
       expect(seen.keys).not.toContain('HF_TOKEN');
       expect(seen.keys).not.toContain('HF_JOBS_TEST_LEAK');
       // Node itself may add nothing; the shell wrapper may export PWD/SHLVL/_ (not from the user's environment).
-      expect(seen.keys.filter((k) => !['PWD', 'SHLVL', '_', 'OLDPWD'].includes(k))).toEqual(['HF_ENDPOINT', 'HOME', 'JOB_ID', 'MODE', 'PATH']);
+      expect(seen.keys.filter((k) => !['PWD', 'SHLVL', '_', 'OLDPWD'].includes(k))).toEqual([
+        'HF_ENDPOINT',
+        'HOME',
+        'JOB_ID',
+        'MODE',
+        'PATH',
+      ]);
       expect(seen.endpoint).toBe(sb.current.url);
       expect(seen.id).toBe(job.id);
       expect(seen.home).not.toBe(process.env.HOME);
@@ -129,7 +182,8 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('runs several jobs at once, each in its own directory', async () => {
-    const source = 'const fs = require("node:fs"); fs.writeFileSync("mine.txt", process.env.JOB_ID); setTimeout(() => console.log(fs.readdirSync(".").join(","), fs.readFileSync("mine.txt", "utf8") === process.env.JOB_ID), 300)';
+    const source =
+      'const fs = require("node:fs"); fs.writeFileSync("mine.txt", process.env.JOB_ID); setTimeout(() => console.log(fs.readdirSync(".").join(","), fs.readFileSync("mine.txt", "utf8") === process.env.JOB_ID), 300)';
     const jobs = await Promise.all([1, 2, 3].map(() => runJob({...hub(), namespace: NS, ...nodeJob(source)})));
     const started = Date.now();
     const logs = await Promise.all(jobs.map((j) => collectLogs(hub(), j.id)));
@@ -138,7 +192,13 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('fails an image it cannot emulate, naming the problem, without hanging', async () => {
-    const job = await runJob({...hub(), namespace: NS, dockerImage: 'pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel', command: ['python', 'train.py'], flavor: 'a10g-small'});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      dockerImage: 'pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel',
+      command: ['python', 'train.py'],
+      flavor: 'a10g-small',
+    });
     const done = await waitForStage(hub(), job.id, undefined, 5000);
     expect(done.status.stage).toBe('ERROR');
     expect(done.status.message).toContain('cannot emulate image "pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel"');
@@ -148,7 +208,13 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('runs a uv image with uv when installed; without uv, its stand-in refuses anything but `uv run` and says how to get uv', async () => {
-    const job = await runJob({...hub(), namespace: NS, dockerImage: 'ghcr.io/astral-sh/uv:python3.12-bookworm', command: ['uv', '--version'], flavor: 'cpu-basic'});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      dockerImage: 'ghcr.io/astral-sh/uv:python3.12-bookworm',
+      command: ['uv', '--version'],
+      flavor: 'cpu-basic',
+    });
     const done = await waitForStage(hub(), job.id, undefined, 10_000);
     const {findInterpreters} = await import('../../src/sandbox/jobs/images.js');
     const found = await findInterpreters();
@@ -157,7 +223,9 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
       expect(done.status.stage).toBe('COMPLETED');
     } else if (found.python3) {
       expect(done.status.stage).toBe('ERROR');
-      expect(lines).toContain("[sandbox] uv is not installed on this machine: the sandbox's stand-in only runs `uv run`, not `uv --version`. Install uv (https://docs.astral.sh/uv/getting-started/installation/).");
+      expect(lines).toContain(
+        "[sandbox] uv is not installed on this machine: the sandbox's stand-in only runs `uv run`, not `uv --version`. Install uv (https://docs.astral.sh/uv/getting-started/installation/).",
+      );
     } else {
       expect(done.status.stage).toBe('ERROR');
       expect(done.status.message).toMatch(/needs uv \(or at least python3\).*Install uv/);
@@ -168,7 +236,8 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('times out: ERROR with a timeout message within 2 s of the deadline, whole process tree killed', async () => {
-    const source = 'const {spawn} = require("node:child_process"); const c = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], {stdio: "ignore"}); console.log("child", c.pid); setInterval(() => {}, 1000)';
+    const source =
+      'const {spawn} = require("node:child_process"); const c = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], {stdio: "ignore"}); console.log("child", c.pid); setInterval(() => {}, 1000)';
     const started = Date.now();
     const job = await runJob({...hub(), namespace: NS, ...nodeJob(source), timeoutSeconds: 1});
     const done = await waitForStage(hub(), job.id, ['ERROR', 'COMPLETED', 'CANCELED'], 6000);
@@ -184,7 +253,11 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('cancels a running job: CANCELED within 2 s, cancel answers JSON', async () => {
-    const job = await runJob({...hub(), namespace: NS, ...nodeJob('console.log("working"); setInterval(() => {}, 1000)')});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      ...nodeJob('console.log("working"); setInterval(() => {}, 1000)'),
+    });
     await waitForStage(hub(), job.id, ['RUNNING']);
     const started = Date.now();
     const canceled = await cancelJob({...hub(), namespace: NS, jobId: job.id});
@@ -197,9 +270,16 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('streams log lines as they are produced, and ends when the job does', async () => {
-    const job = await runJob({...hub(), namespace: NS, ...nodeJob('let i = 0; const t = setInterval(() => { console.log("tick " + i); if (++i === 8) clearInterval(t); }, 100)')});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      ...nodeJob(
+        'let i = 0; const t = setInterval(() => { console.log("tick " + i); if (++i === 8) clearInterval(t); }, 100)',
+      ),
+    });
     const arrivals: {line: string; at: number}[] = [];
-    for await (const entry of streamJobLogs({...hub(), namespace: NS, jobId: job.id})) arrivals.push({line: entry.message, at: Date.now()});
+    for await (const entry of streamJobLogs({...hub(), namespace: NS, jobId: job.id}))
+      arrivals.push({line: entry.message, at: Date.now()});
     const ticks = arrivals.filter((a) => a.line.startsWith('tick '));
     expect(ticks.map((t) => t.line)).toEqual(Array.from({length: 8}, (_, i) => `tick ${i}`));
     // Seen one by one: the first tick arrives long before the last one (not buffered to the end).
@@ -211,7 +291,13 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('answers a log stream joined mid-run with the whole log, then the rest live', async () => {
-    const job = await runJob({...hub(), namespace: NS, ...nodeJob('let i = 0; const t = setInterval(() => { console.log("n" + i); if (++i === 10) clearInterval(t); }, 50)')});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      ...nodeJob(
+        'let i = 0; const t = setInterval(() => { console.log("n" + i); if (++i === 10) clearInterval(t); }, 50)',
+      ),
+    });
     await waitForStage(hub(), job.id, ['RUNNING']);
     await new Promise((r) => setTimeout(r, 250));
     const lines = ownLines(await collectLogs(hub(), job.id));
@@ -219,16 +305,29 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('answers ?tail=N with the last N lines (as `hf jobs logs -n` asks)', async () => {
-    const job = await runJob({...hub(), namespace: NS, ...nodeJob('for (let i = 0; i < 20; i++) console.log("t" + i)')});
+    const job = await runJob({
+      ...hub(),
+      namespace: NS,
+      ...nodeJob('for (let i = 0; i < 20; i++) console.log("t" + i)'),
+    });
     await collectLogs(hub(), job.id);
-    const res = await fetch(`${sb.current.url}/api/jobs/${NS}/${job.id}/logs?tail=3`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
-    const events = (await res.text()).split('\n\n').filter(Boolean).map((e) => (JSON.parse(e.slice('data: '.length)) as {data: string}).data);
+    const res = await fetch(`${sb.current.url}/api/jobs/${NS}/${job.id}/logs?tail=3`, {
+      headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+    });
+    const events = (await res.text())
+      .split('\n\n')
+      .filter(Boolean)
+      .map((e) => (JSON.parse(e.slice('data: '.length)) as {data: string}).data);
     expect(events).toEqual(['t18', 't19', '===== Job finished: status=COMPLETED =====']);
   });
 
   describe('validation (400 with a clear error)', () => {
     const post = (body: unknown) =>
-      fetch(`${sb.current.url}/api/jobs/${NS}`, {method: 'POST', headers: {Authorization: `Bearer ${sb.current.tokens.write}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+      fetch(`${sb.current.url}/api/jobs/${NS}`, {
+        method: 'POST',
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`, 'Content-Type': 'application/json'},
+        body: JSON.stringify(body),
+      });
     const base = {dockerImage: 'python:3.12', command: ['python', '-c', 'print(1)'], flavor: 'cpu-basic'};
     it.each([
       ['missing flavor', {...base, flavor: undefined}, /"flavor" is required/],
@@ -249,7 +348,13 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
     });
 
     it('surfaces through @huggingface/hub as a HubApiError with the message', async () => {
-      const error = await runJob({...hub(), namespace: NS, dockerImage: 'python:3.12', command: ['python'], flavor: 'not-a-flavor' as 'cpu-basic'}).catch((e: unknown) => e);
+      const error = await runJob({
+        ...hub(),
+        namespace: NS,
+        dockerImage: 'python:3.12',
+        command: ['python'],
+        flavor: 'not-a-flavor' as 'cpu-basic',
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(HubApiError);
       expect((error as HubApiError).statusCode).toBe(400);
       expect((error as HubApiError).message).toContain('Invalid flavor "not-a-flavor"');
@@ -257,13 +362,18 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   describe('authorization', () => {
-    const tryRun = (token: string, namespace = NS) => runJob({hubUrl: sb.current.url, accessToken: token, namespace, ...nodeJob('1')}).catch((e: unknown) => e as HubApiError);
+    const tryRun = (token: string, namespace = NS) =>
+      runJob({hubUrl: sb.current.url, accessToken: token, namespace, ...nodeJob('1')}).catch(
+        (e: unknown) => e as HubApiError,
+      );
 
     it('refuses a read token with 403 naming what is needed', async () => {
       const error = await tryRun(sb.current.tokens.read);
       expect(error).toBeInstanceOf(HubApiError);
       expect((error as HubApiError).statusCode).toBe(403);
-      expect((error as HubApiError).message).toMatch(/read token; running jobs needs a write token, or a fine-grained token with the "job.write" permission/);
+      expect((error as HubApiError).message).toMatch(
+        /read token; running jobs needs a write token, or a fine-grained token with the "job.write" permission/,
+      );
     });
 
     it('refuses an expired token with 401', async () => {
@@ -292,10 +402,14 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
     });
 
     it('answers 404 for an unknown job id and for a job of another namespace', async () => {
-      const error = (await getJob({...hub(), namespace: NS, jobId: '0123456789abcdef01234567'}).catch((e: unknown) => e)) as HubApiError;
+      const error = (await getJob({...hub(), namespace: NS, jobId: '0123456789abcdef01234567'}).catch(
+        (e: unknown) => e,
+      )) as HubApiError;
       expect(error.statusCode).toBe(404);
       const orgJob = await runJob({...hub(), namespace: 'practice-org', ...nodeJob('1')});
-      const wrongNs = (await getJob({...hub(), namespace: NS, jobId: orgJob.id}).catch((e: unknown) => e)) as HubApiError;
+      const wrongNs = (await getJob({...hub(), namespace: NS, jobId: orgJob.id}).catch(
+        (e: unknown) => e,
+      )) as HubApiError;
       expect(wrongNs.statusCode).toBe(404);
       const logs = await collectLogs(hub(), '0123456789abcdef01234567').catch((e: unknown) => e as HubApiError);
       expect((logs as HubApiError).statusCode).toBe(404);

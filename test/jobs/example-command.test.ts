@@ -21,54 +21,80 @@ describe('example command with --sandbox', () => {
     await home.cleanup();
   });
 
-  it('token-check COMPLETES with the practice write token: exit 0, JSON summary, log on stderr, token masked', {timeout: TIMEOUT}, async () => {
-    const t = await commandIo({...home.env, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'});
-    const code = await example(['token-check', '--sandbox', '--json'], t.io);
-    expect(code, t.err()).toBe(0);
-    const summary = JSON.parse(t.out()) as {stage: string; runner: string; sandbox: boolean; url: string; id: string; namespace: string};
-    expect(summary).toMatchObject({stage: 'COMPLETED', runner: 'node-twin', sandbox: true, namespace: 'practice-user'});
-    expect(summary.url).toMatch(new RegExp(`/jobs/practice-user/${summary.id}$`));
-    expect(t.err()).toContain('from the sandbox practice write token');
-    expect(t.err()).toContain('This job runs as practice-user, with a write token.');
-    expect(t.err()).toContain('===== Job finished: status=COMPLETED =====');
-    expect(t.err()).toMatch(/HF_TOKEN is set \(hf_…\w{4}\)/);
-    expect(t.err()).toContain('Pre-flight: ');
-    expect(t.err()).toMatch(/✓ At most \$[\d.]+ for 10 min on cpu-basic \(.*; practice prices/);
-    expect((summary as unknown as {preflight: {verdict: string}}).preflight.verdict).not.toBe('fail');
-    expect(t.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
-  });
+  it(
+    'token-check COMPLETES with the practice write token: exit 0, JSON summary, log on stderr, token masked',
+    {timeout: TIMEOUT},
+    async () => {
+      const t = await commandIo({...home.env, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'});
+      const code = await example(['token-check', '--sandbox', '--json'], t.io);
+      expect(code, t.err()).toBe(0);
+      const summary = JSON.parse(t.out()) as {
+        stage: string;
+        runner: string;
+        sandbox: boolean;
+        url: string;
+        id: string;
+        namespace: string;
+      };
+      expect(summary).toMatchObject({
+        stage: 'COMPLETED',
+        runner: 'node-twin',
+        sandbox: true,
+        namespace: 'practice-user',
+      });
+      expect(summary.url).toMatch(new RegExp(`/jobs/practice-user/${summary.id}$`));
+      expect(t.err()).toContain('from the sandbox practice write token');
+      expect(t.err()).toContain('This job runs as practice-user, with a write token.');
+      expect(t.err()).toContain('===== Job finished: status=COMPLETED =====');
+      expect(t.err()).toMatch(/HF_TOKEN is set \(hf_…\w{4}\)/);
+      expect(t.err()).toContain('Pre-flight: ');
+      expect(t.err()).toMatch(/✓ At most \$[\d.]+ for 10 min on cpu-basic \(.*; practice prices/);
+      expect((summary as unknown as {preflight: {verdict: string}}).preflight.verdict).not.toBe('fail');
+      expect(t.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
+    },
+  );
 
-  it('uses the sandbox login when there is one: a read token is stopped by pre-flight before submitting (exit 1, clear reason)', {timeout: TIMEOUT}, async () => {
-    const l = await commandIo(home.env);
-    expect(await login(['--sandbox', '--practice', 'read'], l.io), l.err()).toBe(0);
-    const t = await commandIo(home.env);
-    const code = await example(['push-dataset', '--sandbox'], t.io);
-    expect(code).toBe(1);
-    expect(t.err()).toContain('from your saved login');
-    expect(t.err()).toContain('Pre-flight: this job would be refused or fail');
-    expect(t.err()).toMatch(/✗ .*read token/);
-    expect(t.err()).toContain('the job was not submitted: pre-flight found what the Hub would refuse it for');
-    // ... and the next step, not only the reason.
-    expect(t.err()).toContain("login --sandbox --practice write");
-    expect(t.err()).not.toContain('Job submitted');
-    expect(t.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
-  });
+  it(
+    'uses the sandbox login when there is one: a read token is stopped by pre-flight before submitting (exit 1, clear reason)',
+    {timeout: TIMEOUT},
+    async () => {
+      const l = await commandIo(home.env);
+      expect(await login(['--sandbox', '--practice', 'read'], l.io), l.err()).toBe(0);
+      const t = await commandIo(home.env);
+      const code = await example(['push-dataset', '--sandbox'], t.io);
+      expect(code).toBe(1);
+      expect(t.err()).toContain('from your saved login');
+      expect(t.err()).toContain('Pre-flight: this job would be refused or fail');
+      expect(t.err()).toMatch(/✗ .*read token/);
+      expect(t.err()).toContain('the job was not submitted: pre-flight found what the Hub would refuse it for');
+      // ... and the next step, not only the reason.
+      expect(t.err()).toContain('login --sandbox --practice write');
+      expect(t.err()).not.toContain('Job submitted');
+      expect(t.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
+    },
+  );
 
-  it('a fine-grained sandbox login (job.write + repo.write) pushes the dataset: COMPLETED, exit 0, link to it', {timeout: TIMEOUT}, async () => {
-    const l = await commandIo(home.env);
-    expect(await login(['--sandbox', '--practice', 'fine-grained'], l.io), l.err()).toBe(0);
-    const t = await commandIo(home.env);
-    const code = await example(['push-dataset', '--sandbox'], t.io);
-    expect(code, t.err()).toBe(0);
-    expect(t.err()).toContain('This job runs as practice-user, with a fine-grained token.');
-    expect(t.err()).toContain(" completed\n");
-    expect(t.err()).toMatch(/See http:\/\/127\.0\.0\.1:\d+\/datasets\/practice-user\/hf-jobs-wizard-demo-dataset/);
-  });
+  it(
+    'a fine-grained sandbox login (job.write + repo.write) pushes the dataset: COMPLETED, exit 0, link to it',
+    {timeout: TIMEOUT},
+    async () => {
+      const l = await commandIo(home.env);
+      expect(await login(['--sandbox', '--practice', 'fine-grained'], l.io), l.err()).toBe(0);
+      const t = await commandIo(home.env);
+      const code = await example(['push-dataset', '--sandbox'], t.io);
+      expect(code, t.err()).toBe(0);
+      expect(t.err()).toContain('This job runs as practice-user, with a fine-grained token.');
+      expect(t.err()).toContain(' completed\n');
+      expect(t.err()).toMatch(/See http:\/\/127\.0\.0\.1:\d+\/datasets\/practice-user\/hf-jobs-wizard-demo-dataset/);
+    },
+  );
 
   it('rejects usage errors with exit 2 and a clear line', async () => {
     const unknown = await commandIo(home.env);
     expect(await example(['nope', '--sandbox'], unknown.io)).toBe(2);
-    expect(unknown.err()).toContain('unknown example "nope". Choose one of: token-check, push-dataset, push-model, read-private-dataset');
+    expect(unknown.err()).toContain(
+      'unknown example "nope". Choose one of: token-check, push-dataset, push-model, read-private-dataset',
+    );
     const none = await commandIo(home.env);
     expect(await example(['--sandbox'], none.io)).toBe(2);
     expect(none.err()).toContain('name an example');
@@ -82,11 +108,12 @@ describe('example command with --sandbox', () => {
 
 /** The machine's first non-loopback IPv4 address: a Hub there is not "local", so the real-Hub path runs. */
 function externalAddress(): string | undefined {
-  for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return undefined;
 }
 
-describe('example command against a non-local Hub (a sandbox behind a TCP relay on this machine\'s LAN address)', () => {
+describe("example command against a non-local Hub (a sandbox behind a TCP relay on this machine's LAN address)", () => {
   const address = externalAddress();
   let sb: SandboxHandle;
   let relay: Server;
@@ -110,32 +137,47 @@ describe('example command against a non-local Hub (a sandbox behind a TCP relay 
     await sb?.close();
   });
 
-  it.skipIf(!address)('shows the price and refuses to spend without a TTY or --yes (exit 2)', {timeout: TIMEOUT}, async () => {
-    const t = await commandIo({PATH: process.env.PATH ?? '', HOME: '/nonexistent', HF_TOKEN: sb.tokens.write});
-    const code = await example(['token-check', '--endpoint', endpoint], t.io);
-    expect(code).toBe(2);
-    expect(t.err()).toMatch(/✓ At most \$[\d.]+ for 10 min on cpu-basic \(CPU Basic, \$0\.01\/hour, billed per minute\)/);
-    expect(t.err()).toContain('pass --yes to confirm');
-    expect(t.err()).not.toContain('Job submitted');
-  });
+  it.skipIf(!address)(
+    'shows the price and refuses to spend without a TTY or --yes (exit 2)',
+    {timeout: TIMEOUT},
+    async () => {
+      const t = await commandIo({PATH: process.env.PATH ?? '', HOME: '/nonexistent', HF_TOKEN: sb.tokens.write});
+      const code = await example(['token-check', '--endpoint', endpoint], t.io);
+      expect(code).toBe(2);
+      expect(t.err()).toMatch(
+        /✓ At most \$[\d.]+ for 10 min on cpu-basic \(CPU Basic, \$0\.01\/hour, billed per minute\)/,
+      );
+      expect(t.err()).toContain('pass --yes to confirm');
+      expect(t.err()).not.toContain('Job submitted');
+    },
+  );
 
-  it.skipIf(!address)('with --yes submits the Python script on the uv image (token only in secrets)', {timeout: TIMEOUT}, async () => {
-    const t = await commandIo({PATH: process.env.PATH ?? '', HOME: '/nonexistent', HF_TOKEN: sb.tokens.write});
-    const code = await example(['token-check', '--endpoint', endpoint, '--yes', '--json'], t.io);
-    const summary = JSON.parse(t.out()) as {id: string; stage: string; runner: string; sandbox: boolean};
-    expect(summary).toMatchObject({runner: 'python-uv', sandbox: false});
-    const {getJob} = await import('@huggingface/hub');
-    const job = await getJob({hubUrl: sb.url, accessToken: sb.tokens.write, namespace: 'practice-user', jobId: summary.id});
-    expect(job.dockerImage).toBe('ghcr.io/astral-sh/uv:python3.12-bookworm');
-    expect(job.secrets).toEqual(['HF_TOKEN']);
-    expect(JSON.stringify(job)).not.toContain(sb.tokens.write);
-    // The sandbox has no uv on CI: the job fails saying so; where uv exists it runs the real script.
-    if (summary.stage !== 'COMPLETED') {
-      expect(code).toBe(1);
-      expect(t.err()).toMatch(/needs uv|huggingface_hub/);
-      expect(t.err()).toContain(`troubleshoot --job practice-user/${summary.id} --endpoint ${endpoint}`);
-    } else {
-      expect(code).toBe(0);
-    }
-  });
+  it.skipIf(!address)(
+    'with --yes submits the Python script on the uv image (token only in secrets)',
+    {timeout: TIMEOUT},
+    async () => {
+      const t = await commandIo({PATH: process.env.PATH ?? '', HOME: '/nonexistent', HF_TOKEN: sb.tokens.write});
+      const code = await example(['token-check', '--endpoint', endpoint, '--yes', '--json'], t.io);
+      const summary = JSON.parse(t.out()) as {id: string; stage: string; runner: string; sandbox: boolean};
+      expect(summary).toMatchObject({runner: 'python-uv', sandbox: false});
+      const {getJob} = await import('@huggingface/hub');
+      const job = await getJob({
+        hubUrl: sb.url,
+        accessToken: sb.tokens.write,
+        namespace: 'practice-user',
+        jobId: summary.id,
+      });
+      expect(job.dockerImage).toBe('ghcr.io/astral-sh/uv:python3.12-bookworm');
+      expect(job.secrets).toEqual(['HF_TOKEN']);
+      expect(JSON.stringify(job)).not.toContain(sb.tokens.write);
+      // The sandbox has no uv on CI: the job fails saying so; where uv exists it runs the real script.
+      if (summary.stage !== 'COMPLETED') {
+        expect(code).toBe(1);
+        expect(t.err()).toMatch(/needs uv|huggingface_hub/);
+        expect(t.err()).toContain(`troubleshoot --job practice-user/${summary.id} --endpoint ${endpoint}`);
+      } else {
+        expect(code).toBe(0);
+      }
+    },
+  );
 });

@@ -26,7 +26,11 @@ export async function waitForStage(
   }
 }
 
-export async function collectLogs(hub: {hubUrl: string; accessToken: string}, jobId: string, namespace = NS): Promise<string[]> {
+export async function collectLogs(
+  hub: {hubUrl: string; accessToken: string},
+  jobId: string,
+  namespace = NS,
+): Promise<string[]> {
   const lines: string[] = [];
   for await (const entry of streamJobLogs({...hub, namespace, jobId})) lines.push(entry.message);
   return lines;
@@ -73,5 +77,8 @@ export async function tempHome(): Promise<{env: Record<string, string>; cleanup:
   const {tmpdir} = await import('node:os');
   const {join} = await import('node:path');
   const dir = await mkdtemp(join(tmpdir(), 'hfjw-example-'));
-  return {env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH ?? ''}, cleanup: () => rm(dir, {recursive: true, force: true})};
+  return {
+    env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH ?? ''},
+    cleanup: () => rm(dir, {recursive: true, force: true}),
+  };
 }

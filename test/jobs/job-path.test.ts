@@ -43,11 +43,23 @@ describe('retries of idempotent calls', () => {
   it('a 429 with Retry-After, then a 502 with HTML, then a reset on GET all end in the right answer', async () => {
     proxy.setRules([
       {match: 'GET /api/whoami-v2', fault: {kind: 'status', status: 429, headers: {'retry-after': '1'}}},
-      {match: 'GET /api/whoami-v2', fault: {kind: 'status', status: 502, body: '<html><body>Bad gateway</body></html>', headers: {'content-type': 'text/html'}}},
+      {
+        match: 'GET /api/whoami-v2',
+        fault: {
+          kind: 'status',
+          status: 502,
+          body: '<html><body>Bad gateway</body></html>',
+          headers: {'content-type': 'text/html'},
+        },
+      },
       {match: 'GET /api/whoami-v2', fault: {kind: 'reset'}},
     ]);
     const waits: number[] = [];
-    const client = createHubClient({hubUrl: proxy.url, accessToken: sb.current.tokens.write, retry: {...fast, onRetry: (i) => waits.push(i.delayMs)}});
+    const client = createHubClient({
+      hubUrl: proxy.url,
+      accessToken: sb.current.tokens.write,
+      retry: {...fast, onRetry: (i) => waits.push(i.delayMs)},
+    });
     const started = Date.now();
     expect((await client.whoAmI()).name).toBe('practice-user');
     expect(proxy.injected.filter((l) => l.startsWith('GET /api/whoami-v2'))).toHaveLength(3);
@@ -59,7 +71,11 @@ describe('retries of idempotent calls', () => {
     proxy.setRules([{match: 'POST /api/jobs/', fault: {kind: 'status', status: 503, body: '{"error":"busy"}'}}]);
     const before = proxy.seen.filter((l) => l.startsWith('POST /api/jobs/')).length;
     const raw = fetchWithRetry(fetch, fast);
-    const res = await raw(`${proxy.url}/api/jobs/practice-user`, {method: 'POST', body: '{}', headers: {authorization: `Bearer ${sb.current.tokens.write}`}});
+    const res = await raw(`${proxy.url}/api/jobs/practice-user`, {
+      method: 'POST',
+      body: '{}',
+      headers: {authorization: `Bearer ${sb.current.tokens.write}`},
+    });
     expect(res.status).toBe(503);
     expect(proxy.seen.filter((l) => l.startsWith('POST /api/jobs/')).length - before).toBe(1);
   });
@@ -69,7 +85,9 @@ describe('an uncertain submit', () => {
   it('a truncated answer to POST /api/jobs: the job is found by its label and reported as submitted', async () => {
     proxy.setRules([{match: 'POST /api/jobs/', fault: {kind: 'truncate'}}]);
     const client = createHubClient({hubUrl: proxy.url, accessToken: sb.current.tokens.write, retry: fast});
-    const result = await submitJob(client, 'practice-user', tokenCheckSpec(sb.current.tokens.write), {lookupDelayMs: 100});
+    const result = await submitJob(client, 'practice-user', tokenCheckSpec(sb.current.tokens.write), {
+      lookupDelayMs: 100,
+    });
     expect(proxy.injected).toContain('POST /api/jobs/practice-user truncate');
     expect(result.submitted).toBe(true);
     if (result.submitted !== true) throw new Error('unreachable');
@@ -80,14 +98,18 @@ describe('an uncertain submit', () => {
   it('a connection reset after the Hub created the job: submitted, with its id', async () => {
     proxy.setRules([{match: 'POST /api/jobs/', fault: {kind: 'reset-after'}}]);
     const client = createHubClient({hubUrl: proxy.url, accessToken: sb.current.tokens.write, retry: fast});
-    const result = await submitJob(client, 'practice-user', tokenCheckSpec(sb.current.tokens.write), {lookupDelayMs: 100});
+    const result = await submitJob(client, 'practice-user', tokenCheckSpec(sb.current.tokens.write), {
+      lookupDelayMs: 100,
+    });
     expect(result).toMatchObject({submitted: true, recovered: true});
   });
 
   it('a reset before the request reached the Hub: not submitted (the label is in no job)', async () => {
     proxy.setRules([{match: 'POST /api/jobs/', fault: {kind: 'reset'}}]);
     const client = createHubClient({hubUrl: proxy.url, accessToken: sb.current.tokens.write, retry: fast});
-    const result = await submitJob(client, 'practice-user', tokenCheckSpec(sb.current.tokens.write), {lookupDelayMs: 100});
+    const result = await submitJob(client, 'practice-user', tokenCheckSpec(sb.current.tokens.write), {
+      lookupDelayMs: 100,
+    });
     expect(result.submitted).toBe(false);
   });
 
@@ -97,7 +119,9 @@ describe('an uncertain submit', () => {
       {match: 'GET /api/jobs/', fault: {kind: 'status', status: 500}, times: 100},
     ]);
     const client = createHubClient({hubUrl: proxy.url, accessToken: sb.current.tokens.write, retry: {attempts: 1}});
-    const result = await submitJob(client, 'practice-user', tokenCheckSpec(sb.current.tokens.write), {lookupDelayMs: 50});
+    const result = await submitJob(client, 'practice-user', tokenCheckSpec(sb.current.tokens.write), {
+      lookupDelayMs: 50,
+    });
     proxy.setRules([]);
     expect(result.submitted).toBe('unknown');
   });
@@ -108,8 +132,20 @@ describe('following a job', () => {
     proxy.setRules([]);
     const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
     const job = await client.runJob('practice-user', tokenCheckSpec(sb.current.tokens.write));
-    proxy.setRules([{match: (m, p) => m === 'GET' && p === `/api/jobs/practice-user/${job.id}`, fault: {kind: 'status', status: 429, headers: {'retry-after': '0'}}}]);
-    const result = await followJob({hubUrl: proxy.url, accessToken: sb.current.tokens.write, namespace: 'practice-user', jobId: job.id, pollMs: 200, maxMs: 30_000});
+    proxy.setRules([
+      {
+        match: (m, p) => m === 'GET' && p === `/api/jobs/practice-user/${job.id}`,
+        fault: {kind: 'status', status: 429, headers: {'retry-after': '0'}},
+      },
+    ]);
+    const result = await followJob({
+      hubUrl: proxy.url,
+      accessToken: sb.current.tokens.write,
+      namespace: 'practice-user',
+      jobId: job.id,
+      pollMs: 200,
+      maxMs: 30_000,
+    });
     expect(proxy.injected.some((l) => l.endsWith('status 429'))).toBe(true);
     expect(result).toMatchObject({stage: 'COMPLETED', ended: 'terminal'});
   });
@@ -121,8 +157,13 @@ describe('following a job', () => {
     const waits: number[] = [];
     const started = Date.now();
     const result = await followJob({
-      hubUrl: proxy.url, accessToken: sb.current.tokens.write, namespace: 'practice-user', jobId: job.id,
-      pollMs: 2500, feedbackMs: 1000, maxMs: 20_000,
+      hubUrl: proxy.url,
+      accessToken: sb.current.tokens.write,
+      namespace: 'practice-user',
+      jobId: job.id,
+      pollMs: 2500,
+      feedbackMs: 1000,
+      maxMs: 20_000,
       onWait: () => waits.push(Date.now() - started),
     });
     proxy.setRules([]);
@@ -134,13 +175,27 @@ describe('following a job', () => {
   it('a job whose status cannot be read stops being followed at the bound, saying why', {timeout: 30_000}, async () => {
     const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
     const job = await client.runJob('practice-user', tokenCheckSpec(sb.current.tokens.write));
-    proxy.setRules([{match: (m, p) => m === 'GET' && p.startsWith(`/api/jobs/practice-user/${job.id}`), fault: {kind: 'status', status: 500}, times: 1000}]);
+    proxy.setRules([
+      {
+        match: (m, p) => m === 'GET' && p.startsWith(`/api/jobs/practice-user/${job.id}`),
+        fault: {kind: 'status', status: 500},
+        times: 1000,
+      },
+    ]);
     const said: string[] = [];
     const started = Date.now();
-    const result = await followJob({hubUrl: proxy.url, accessToken: sb.current.tokens.write, namespace: 'practice-user', jobId: job.id, pollMs: 100, maxMs: 3000, onWait: (t) => said.push(t)});
+    const result = await followJob({
+      hubUrl: proxy.url,
+      accessToken: sb.current.tokens.write,
+      namespace: 'practice-user',
+      jobId: job.id,
+      pollMs: 100,
+      maxMs: 3000,
+      onWait: (t) => said.push(t),
+    });
     proxy.setRules([]);
     expect(result.ended).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(said.some((t) => t.includes("Could not read job"))).toBe(true);
+    expect(said.some((t) => t.includes('Could not read job'))).toBe(true);
   });
 });

@@ -11,10 +11,18 @@ describe('jobs and the sandbox lifecycle', () => {
   it('kills running jobs when the sandbox closes', async () => {
     const sb = await startSandbox();
     const hub = {hubUrl: sb.url, accessToken: sb.tokens.write};
-    const job = await runJob({...hub, namespace: NS, ...nodeJob('console.log("pid", process.pid); setInterval(() => {}, 1000)')});
+    const job = await runJob({
+      ...hub,
+      namespace: NS,
+      ...nodeJob('console.log("pid", process.pid); setInterval(() => {}, 1000)'),
+    });
     await waitForStage(hub, job.id, ['RUNNING']);
     let pid = 0;
-    for await (const entry of (await import('@huggingface/hub')).streamJobLogs({...hub, namespace: NS, jobId: job.id})) {
+    for await (const entry of (await import('@huggingface/hub')).streamJobLogs({
+      ...hub,
+      namespace: NS,
+      jobId: job.id,
+    })) {
       const m = /^pid (\d+)$/.exec(entry.message);
       if (m) {
         pid = Number(m[1]);
@@ -48,7 +56,9 @@ describe('jobs and the sandbox lifecycle', () => {
         const cutNow = await getJob({...hub2, namespace: NS, jobId: cut.id});
         expect(cutNow.status.stage).toBe('CANCELED');
         expect((await collectLogs(hub2, cut.id)).at(-1)).toBe('===== Job finished: status=CANCELED =====');
-        expect((await listJobs({...hub2, namespace: NS})).map((j) => j.id)).toEqual(expect.arrayContaining([done.id, cut.id]));
+        expect((await listJobs({...hub2, namespace: NS})).map((j) => j.id)).toEqual(
+          expect.arrayContaining([done.id, cut.id]),
+        );
       } finally {
         await second.close();
       }

@@ -17,8 +17,17 @@ describe('sandbox job volumes', () => {
     await createRepo({...hub(), repo: bucket, private: true});
     // Paths inside a script's text are not rewritten (only the command, arguments and environment): the script finds
     // its files through them, as scripts written for any mount point do.
-    const script = "const fs = require('fs'); const me = fs.readFileSync(__filename, 'utf8').length; fs.mkdirSync(process.env.DATA_DIR, {recursive: true}); fs.writeFileSync(process.argv[2], 'script was ' + me + ' bytes; DATA=' + process.env.DATA_DIR); console.log('wrote result');\n";
-    await commit({...hub(), repo: bucket, title: 'script', operations: [{operation: 'addOrUpdate', path: 'run1/job.js', content: new Blob([script])}, {operation: 'addOrUpdate', path: 'other/x.txt', content: new Blob(['not mounted'])}]});
+    const script =
+      "const fs = require('fs'); const me = fs.readFileSync(__filename, 'utf8').length; fs.mkdirSync(process.env.DATA_DIR, {recursive: true}); fs.writeFileSync(process.argv[2], 'script was ' + me + ' bytes; DATA=' + process.env.DATA_DIR); console.log('wrote result');\n";
+    await commit({
+      ...hub(),
+      repo: bucket,
+      title: 'script',
+      operations: [
+        {operation: 'addOrUpdate', path: 'run1/job.js', content: new Blob([script])},
+        {operation: 'addOrUpdate', path: 'other/x.txt', content: new Blob(['not mounted'])},
+      ],
+    });
     const job = await runJob({
       ...hub(),
       namespace: NS,
@@ -32,10 +41,19 @@ describe('sandbox job volumes', () => {
     const logs = await collectLogs(hub(), job.id);
     expect(done.status.stage, logs.join('\n')).toBe('COMPLETED');
     expect(ownLines(logs)).toEqual(['wrote result']);
-    expect(logs.some((l) => l.startsWith(`[sandbox] volume bucket ${bucket.slice('buckets/'.length)} (folder run1) -> /data: 1 file copied`))).toBe(true);
-    expect(logs.some((l) => l.includes('uploaded 1 new or changed file') && l.includes('run1/out/result.txt'))).toBe(true);
+    expect(
+      logs.some((l) =>
+        l.startsWith(
+          `[sandbox] volume bucket ${bucket.slice('buckets/'.length)} (folder run1) -> /data: 1 file copied`,
+        ),
+      ),
+    ).toBe(true);
+    expect(logs.some((l) => l.includes('uploaded 1 new or changed file') && l.includes('run1/out/result.txt'))).toBe(
+      true,
+    );
     const paths: string[] = [];
-    for await (const f of listFiles({...hub(), repo: bucket, recursive: true})) if (f.type === 'file') paths.push(f.path);
+    for await (const f of listFiles({...hub(), repo: bucket, recursive: true}))
+      if (f.type === 'file') paths.push(f.path);
     expect(paths.sort()).toEqual(['other/x.txt', 'run1/job.js', 'run1/out/result.txt']);
     const result = await downloadFile({...hub(), repo: bucket, path: 'run1/out/result.txt'});
     // The mount path was rewritten in the environment too: the job saw its own folder, not a literal /data.
@@ -47,8 +65,13 @@ describe('sandbox job volumes', () => {
   it('mounts a dataset read-only: the job reads its files, and a write there fails', async () => {
     const dataset = `${NS}/${fresh('vol-data')}`;
     await createRepo({...hub(), repo: {type: 'dataset', name: dataset}});
-    await uploadFile({...hub(), repo: {type: 'dataset', name: dataset}, file: {path: 'data/train.csv', content: new Blob(['a,b\n1,2\n'])}});
-    const source = "const fs = require('fs'); console.log(fs.readFileSync('/inputs/train.csv', 'utf8').trim().split('\\n').length + ' lines'); try { fs.writeFileSync('/inputs/new.txt', 'x'); console.log('write succeeded'); } catch (e) { console.log('write failed: ' + e.code); }";
+    await uploadFile({
+      ...hub(),
+      repo: {type: 'dataset', name: dataset},
+      file: {path: 'data/train.csv', content: new Blob(['a,b\n1,2\n'])},
+    });
+    const source =
+      "const fs = require('fs'); console.log(fs.readFileSync('/inputs/train.csv', 'utf8').trim().split('\\n').length + ' lines'); try { fs.writeFileSync('/inputs/new.txt', 'x'); console.log('write succeeded'); } catch (e) { console.log('write failed: ' + e.code); }";
     const job = await runJob({
       ...hub(),
       namespace: NS,
@@ -63,7 +86,13 @@ describe('sandbox job volumes', () => {
     const own = ownLines(logs);
     expect(own[0]).toBe('2 lines');
     expect(own[1]).toMatch(/^write failed: (EROFS|EACCES|EPERM)$/);
-    expect(logs.some((l) => l.includes(`volume dataset ${dataset}@main (folder data) -> /inputs: 1 file copied`) && l.includes('read-only'))).toBe(true);
+    expect(
+      logs.some(
+        (l) =>
+          l.includes(`volume dataset ${dataset}@main (folder data) -> /inputs: 1 file copied`) &&
+          l.includes('read-only'),
+      ),
+    ).toBe(true);
   }, 60_000);
 
   it('fails a job that writes to a read-only volume, and one whose volume does not exist', async () => {

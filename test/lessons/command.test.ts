@@ -27,7 +27,13 @@ async function learn(args: string[]): Promise<{code: number; stdout: string; std
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
   const stdin = new PassThrough();
-  const io: CommandIo = {stdout, stderr, stdin, env: {XDG_CONFIG_HOME: join(dir, 'config'), XDG_STATE_HOME: join(dir, 'state'), HOME: dir}, cwd: dir};
+  const io: CommandIo = {
+    stdout,
+    stderr,
+    stdin,
+    env: {XDG_CONFIG_HOME: join(dir, 'config'), XDG_STATE_HOME: join(dir, 'state'), HOME: dir},
+    cwd: dir,
+  };
   const code = await run(args, io);
   return {code, stdout: out, stderr: err};
 }
@@ -37,7 +43,9 @@ describe('learn without a terminal', () => {
     const r = await learn(['--help']);
     expect(r.code).toBe(0);
     for (const [name, spec] of Object.entries(LEARN_OPTIONS)) {
-      expect(r.stdout, name).toMatch(new RegExp(`^\\s+(?:LESSON )?${'short' in spec ? `-${spec.short}, ` : ''}--${name}\\b`, 'm'));
+      expect(r.stdout, name).toMatch(
+        new RegExp(`^\\s+(?:LESSON )?${'short' in spec ? `-${spec.short}, ` : ''}--${name}\\b`, 'm'),
+      );
     }
     expect(r.stdout).toContain('Exit codes:');
   });
@@ -65,7 +73,9 @@ describe('learn without a terminal', () => {
     const ex = await learn(['tokens', '--verify', 'nope']);
     expect(ex.stderr).toContain('has no exercise "nope"');
     expect((await learn(['tokens', '--verify', 'token-kinds'])).stderr).toContain('needs --answers');
-    expect((await learn(['tokens', '--verify', 'token-kinds', '--answers', 'z9'])).stderr).toContain('is not an answer');
+    expect((await learn(['tokens', '--verify', 'token-kinds', '--answers', 'z9'])).stderr).toContain(
+      'is not an answer',
+    );
     expect((await learn(['--endpoint', 'http://127.0.0.1:1'])).stderr).toContain('needs --sandbox-data');
     expect((await learn(['job-token', '--reset', 'move-token-to-secrets'])).stderr).toContain('--yes');
   });
@@ -79,7 +89,9 @@ describe('learn without a terminal', () => {
     const right = await learn(['tokens', '--verify', 'token-kinds', '--answers', 'a,b,b']);
     expect(right.code).toBe(0);
     expect(right.stdout).toContain('Reference solution');
-    const progress = JSON.parse(await readFile(join(dir, 'config', 'hf-jobs-wizard', 'progress.json'), 'utf8')) as {lessons: Record<string, {exercises: Record<string, {done: boolean}>}>};
+    const progress = JSON.parse(await readFile(join(dir, 'config', 'hf-jobs-wizard', 'progress.json'), 'utf8')) as {
+      lessons: Record<string, {exercises: Record<string, {done: boolean}>}>;
+    };
     expect(progress.lessons.tokens!.exercises['token-kinds']!.done).toBe(true);
     expect((await learn(['--list', '--json'])).stdout).toContain('"done":true');
   });
@@ -93,7 +105,10 @@ describe('learn without a terminal', () => {
     expect(before.code).toBe(1);
     expect(JSON.parse(before.stdout).checks.find((c: {id: string}) => c.id === 'token-in-env').status).not.toBe('pass');
     // The learner's edit: by hand, not by copying the solution.
-    const config = JSON.parse(await readFile(file, 'utf8')) as {env: Record<string, string>; secrets: Record<string, string>};
+    const config = JSON.parse(await readFile(file, 'utf8')) as {
+      env: Record<string, string>;
+      secrets: Record<string, string>;
+    };
     config.secrets.HF_TOKEN = config.env.HF_TOKEN!;
     delete config.env.HF_TOKEN;
     await writeFile(file, JSON.stringify(config));
@@ -108,7 +123,10 @@ describe('learn without a terminal', () => {
 
   it('a broken JSON edit is reported, not a crash', async () => {
     await learn(['job-token', '--start', 'move-token-to-secrets']);
-    await writeFile(join(dir, 'hf-jobs-lessons', '02-giving-a-job-its-token', 'move-token-to-secrets', 'hf-job.json'), '{"secrets": {"HF_TOKEN": "$HF_TOKEN",}}');
+    await writeFile(
+      join(dir, 'hf-jobs-lessons', '02-giving-a-job-its-token', 'move-token-to-secrets', 'hf-job.json'),
+      '{"secrets": {"HF_TOKEN": "$HF_TOKEN",}}',
+    );
     const r = await learn(['job-token', '--verify', 'move-token-to-secrets']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
@@ -165,7 +183,9 @@ describe('read-only learn commands do not pin the workspace (newcomer #9)', () =
     expect(await readWorkspace()).toBeUndefined();
     const start = await learn(['job-token', '--start', 'move-token-to-secrets']);
     expect(start.code).toBe(0);
-    expect(start.stdout).toContain(`(Exercise files go under ${join(dir, 'hf-jobs-lessons')}, remembered for later sessions`);
+    expect(start.stdout).toContain(
+      `(Exercise files go under ${join(dir, 'hf-jobs-lessons')}, remembered for later sessions`,
+    );
     expect(await readWorkspace()).toBe(join(dir, 'hf-jobs-lessons'));
     const again = await learn(['job-token', '--start', 'move-token-to-secrets']);
     expect(again.stdout).not.toContain('Exercise files go under');

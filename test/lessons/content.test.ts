@@ -5,7 +5,14 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {FrontMatterError, parseFrontMatter} from '../../src/core/lessons/frontmatter.js';
 import {findExercise, findLesson, findLessonsDir, loadLessons} from '../../src/core/lessons/loader.js';
-import {highlightCode, linesToAnsi, linesToPlain, parseInline, renderMarkdown, wrapSpans} from '../../src/core/lessons/markdown.js';
+import {
+  highlightCode,
+  linesToAnsi,
+  linesToPlain,
+  parseInline,
+  renderMarkdown,
+  wrapSpans,
+} from '../../src/core/lessons/markdown.js';
 import {LessonDataError, parseExercises} from '../../src/core/lessons/model.js';
 import {findExample} from '../../src/examples/catalog.js';
 import {DATASET_FILES, DATASET_REPO_NAME} from '../../src/examples/content.js';
@@ -14,7 +21,9 @@ import {copySolution, exerciseWorkspace, prepareWorkspace} from '../../src/core/
 
 describe('front matter', () => {
   it('parses strings, numbers, quoted strings and inline lists', () => {
-    const fm = parseFrontMatter('---\nid: tokens\ntitle: "A: quoted title"\norder: 3\nprerequisites: [a, b]\nnone: []\n---\n# Body\n');
+    const fm = parseFrontMatter(
+      '---\nid: tokens\ntitle: "A: quoted title"\norder: 3\nprerequisites: [a, b]\nnone: []\n---\n# Body\n',
+    );
     expect(fm.data).toEqual({id: 'tokens', title: 'A: quoted title', order: 3, prerequisites: ['a', 'b'], none: []});
     expect(fm.body).toBe('# Body\n');
     expect(fm.bodyLine).toBe(8);
@@ -31,17 +40,65 @@ describe('front matter', () => {
 });
 
 describe('exercise data validation', () => {
-  const quiz = (choices: unknown[]) => [{id: 'q', kind: 'quiz', title: 'T', hints: ['h'], solution: 's', questions: [{prompt: 'p', choices}]}];
+  const quiz = (choices: unknown[]) => [
+    {id: 'q', kind: 'quiz', title: 'T', hints: ['h'], solution: 's', questions: [{prompt: 'p', choices}]},
+  ];
   it('requires an explanation on every wrong quiz choice and exactly one right one', () => {
-    expect(() => parseExercises(quiz([{text: 'a', correct: true}, {text: 'b'}]), 'x')).toThrow(/wrong choice needs an "explanation"/);
-    expect(() => parseExercises(quiz([{text: 'a', explanation: 'e'}, {text: 'b', explanation: 'e'}]), 'x')).toThrow(/exactly one choice/);
+    expect(() => parseExercises(quiz([{text: 'a', correct: true}, {text: 'b'}]), 'x')).toThrow(
+      /wrong choice needs an "explanation"/,
+    );
+    expect(() =>
+      parseExercises(
+        quiz([
+          {text: 'a', explanation: 'e'},
+          {text: 'b', explanation: 'e'},
+        ]),
+        'x',
+      ),
+    ).toThrow(/exactly one choice/);
   });
   it('rejects unknown kinds, bad ids, escaping file names and unknown tokens', () => {
-    expect(() => parseExercises([{id: 'a', kind: 'essay', title: 't', hints: ['h'], solution: 's'}], 'x')).toThrow(LessonDataError);
-    expect(() => parseExercises([{id: 'A b', kind: 'quiz', title: 't', hints: ['h'], solution: 's'}], 'x')).toThrow(/lower-case/);
-    expect(() => parseExercises([{id: 'a', kind: 'fix-file', title: 't', task: 't', hints: ['h'], solution: 's', files: ['../x'], checks: {pass: ['hardcoded-token']}}], 'x')).toThrow(/plain relative name/);
+    expect(() => parseExercises([{id: 'a', kind: 'essay', title: 't', hints: ['h'], solution: 's'}], 'x')).toThrow(
+      LessonDataError,
+    );
+    expect(() => parseExercises([{id: 'A b', kind: 'quiz', title: 't', hints: ['h'], solution: 's'}], 'x')).toThrow(
+      /lower-case/,
+    );
     expect(() =>
-      parseExercises([{id: 'a', kind: 'live', title: 't', task: 't', hints: ['h'], solution: 's', files: ['f'], example: 'e', verify: {type: 'job-completed', token: 'admin'}, solutionSteps: [{run: 'write'}]}], 'x'),
+      parseExercises(
+        [
+          {
+            id: 'a',
+            kind: 'fix-file',
+            title: 't',
+            task: 't',
+            hints: ['h'],
+            solution: 's',
+            files: ['../x'],
+            checks: {pass: ['hardcoded-token']},
+          },
+        ],
+        'x',
+      ),
+    ).toThrow(/plain relative name/);
+    expect(() =>
+      parseExercises(
+        [
+          {
+            id: 'a',
+            kind: 'live',
+            title: 't',
+            task: 't',
+            hints: ['h'],
+            solution: 's',
+            files: ['f'],
+            example: 'e',
+            verify: {type: 'job-completed', token: 'admin'},
+            solutionSteps: [{run: 'write'}],
+          },
+        ],
+        'x',
+      ),
     ).toThrow(/token must be one of/);
   });
 });
@@ -55,7 +112,15 @@ describe('the lessons folder', () => {
 
   it('is found from source, and holds the seven lessons in order with the documented front matter', async () => {
     const lessons = await loadLessons();
-    expect(lessons.map((l) => l.id)).toEqual(['tokens', 'job-token', 'script-token', 'verify', 'errors', 'security', 'workflow']);
+    expect(lessons.map((l) => l.id)).toEqual([
+      'tokens',
+      'job-token',
+      'script-token',
+      'verify',
+      'errors',
+      'security',
+      'workflow',
+    ]);
     for (const l of lessons) {
       expect(l.minutes).toBeGreaterThan(0);
       expect(l.body).toMatch(/^# /);
@@ -75,7 +140,8 @@ describe('the lessons folder', () => {
         // Prose wraps to the width; code blocks and table rows may be wider.
         for (const l of lines) {
           const text = l.map((s) => s.text).join('');
-          if (!text.startsWith('  │') && !/─/.test(text) && !text.includes('http')) expect(text.length, `${lesson.id} @${width}: ${text}`).toBeLessThanOrEqual(Math.max(width, 60));
+          if (!text.startsWith('  │') && !/─/.test(text) && !text.includes('http'))
+            expect(text.length, `${lesson.id} @${width}: ${text}`).toBeLessThanOrEqual(Math.max(width, 60));
         }
       }
     }
@@ -91,14 +157,15 @@ describe('the lessons folder', () => {
     expect(all).not.toMatch(/^\s*huggingface-cli login\s*$/m);
   });
 
-  it('agrees with the examples catalog: every live exercise names a real example, the job scripts are the catalog\'s', async () => {
+  it("agrees with the examples catalog: every live exercise names a real example, the job scripts are the catalog's", async () => {
     const lessons = await loadLessons();
     const dir = findLessonsDir();
     for (const lesson of lessons) {
       for (const exercise of lesson.exercises) {
         if (exercise.kind !== 'live') continue;
         expect(findExample(exercise.example), `${lesson.id}/${exercise.id}`).toBeDefined();
-        if (exercise.verify.type === 'dataset-pushed') expect(exercise.verify.repo).toBe(findExample(exercise.example)!.repo!('u').id.split('/')[1]);
+        if (exercise.verify.type === 'dataset-pushed')
+          expect(exercise.verify.repo).toBe(findExample(exercise.example)!.repo!('u').id.split('/')[1]);
       }
     }
     // Every push_dataset.py the job itself runs is the catalog's script, byte for byte (lesson 3's is the learner's own, shorter one).
@@ -112,16 +179,27 @@ describe('the lessons folder', () => {
     await walk(dir);
     // They are not copied into lessons/: the workspace gets the catalog's script (only lesson 3 ships its own).
     const shipped = scripts.filter((f) => f.endsWith('push_dataset.py'));
-    expect(shipped.every((f) => f.includes('03-token-in-the-script')), shipped.join(', ')).toBe(true);
+    expect(
+      shipped.every((f) => f.includes('03-token-in-the-script')),
+      shipped.join(', '),
+    ).toBe(true);
     const root = await mkdtemp(join(tmpdir(), 'lesson-scripts-'));
     try {
       let prepared = 0;
       for (const lesson of lessons) {
         for (const exercise of lesson.exercises) {
-          if (exercise.kind === 'quiz' || !exercise.files.includes('push_dataset.py') || lesson.dirName.startsWith('03-')) continue;
+          if (
+            exercise.kind === 'quiz' ||
+            !exercise.files.includes('push_dataset.py') ||
+            lesson.dirName.startsWith('03-')
+          )
+            continue;
           for (const copy of [prepareWorkspace, copySolution]) {
             await copy(root, lesson, exercise);
-            expect(await readFile(join(exerciseWorkspace(root, lesson, exercise), 'push_dataset.py'), 'utf8'), `${lesson.id}/${exercise.id}`).toBe(PUSH_DATASET_PY);
+            expect(
+              await readFile(join(exerciseWorkspace(root, lesson, exercise), 'push_dataset.py'), 'utf8'),
+              `${lesson.id}/${exercise.id}`,
+            ).toBe(PUSH_DATASET_PY);
           }
           prepared++;
         }
@@ -131,7 +209,9 @@ describe('the lessons folder', () => {
       await rm(root, {recursive: true, force: true});
     }
     // No lesson text, task or file names the old repo or file names.
-    const texts = await Promise.all(scripts.filter((f) => /\.(md|json|py|sh)$/.test(f)).map(async (f) => [f, await readFile(f, 'utf8')] as const));
+    const texts = await Promise.all(
+      scripts.filter((f) => /\.(md|json|py|sh)$/.test(f)).map(async (f) => [f, await readFile(f, 'utf8')] as const),
+    );
     for (const [f, text] of texts) {
       expect(text, f).not.toMatch(/hf-jobs-wizard-demo(?!-dataset|-model)/);
       expect(text, f).not.toMatch(/(?<![/\w])data\.csv/);
@@ -147,7 +227,9 @@ describe('the lessons folder', () => {
     await writeFile(join(tmp2, 'README.md'), '# guide');
     await mkdir(join(tmp2, '01-x'));
     await writeFile(join(tmp2, '01-x', 'lesson.md'), '---\nid: x\ntitle: X\norder: one\nminutes: 3\n---\n# X\n');
-    await expect(loadLessons(tmp2)).rejects.toThrow(/01-x.*lesson\.md: front matter "order" must be a positive whole number/);
+    await expect(loadLessons(tmp2)).rejects.toThrow(
+      /01-x.*lesson\.md: front matter "order" must be a positive whole number/,
+    );
     expect(findLessonsDir({HF_JOBS_WIZARD_LESSONS: tmp2})).toBe(tmp2);
     expect(() => findLessonsDir({HF_JOBS_WIZARD_LESSONS: join(tmp2, 'nope')})).toThrow(/not a lessons folder/);
   });
@@ -155,11 +237,15 @@ describe('the lessons folder', () => {
 
 describe('markdown renderer', () => {
   it('styles inline code, bold, italic and links', () => {
-    const spans = parseInline('Use `hf auth login`, **never** *paste*, see [tokens](https://huggingface.co/settings/tokens).');
+    const spans = parseInline(
+      'Use `hf auth login`, **never** *paste*, see [tokens](https://huggingface.co/settings/tokens).',
+    );
     expect(spans.find((s) => s.text === 'hf auth login')?.style).toMatchObject({code: true});
     expect(spans.find((s) => s.text === 'never')?.style).toMatchObject({bold: true});
     expect(spans.find((s) => s.text === 'paste')?.style).toMatchObject({italic: true});
-    expect(spans.find((s) => s.text === 'tokens')?.style).toMatchObject({href: 'https://huggingface.co/settings/tokens'});
+    expect(spans.find((s) => s.text === 'tokens')?.style).toMatchObject({
+      href: 'https://huggingface.co/settings/tokens',
+    });
   });
   it('links become OSC 8 only when asked, else "text (url)"', () => {
     const lines = renderMarkdown('[docs](https://hf.co/docs) and https://hf.co/x.');
@@ -180,9 +266,25 @@ describe('markdown renderer', () => {
     expect(highlightCode('a b', 'text')).toEqual([{text: 'a b', style: {code: true}}]);
   });
   it('renders headings, lists, tables and code blocks', () => {
-    const md = '# Title\n\nSome text.\n\n- one\n- two `x`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```sh\nhf auth login\n```\n';
+    const md =
+      '# Title\n\nSome text.\n\n- one\n- two `x`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```sh\nhf auth login\n```\n';
     const plain = linesToPlain(renderMarkdown(md));
-    expect(plain).toBe(['Title', '', 'Some text.', '', '  • one', '  • two x', '', '  a  b', '  ─  ─', '  1  2', '', '  │ hf auth login'].join('\n'));
+    expect(plain).toBe(
+      [
+        'Title',
+        '',
+        'Some text.',
+        '',
+        '  • one',
+        '  • two x',
+        '',
+        '  a  b',
+        '  ─  ─',
+        '  1  2',
+        '',
+        '  │ hf auth login',
+      ].join('\n'),
+    );
   });
   it('a table too wide for the terminal becomes label: value lines', () => {
     const md = '| kind | what it may do |\n|---|---|\n| read | read everything your account can read, everywhere |\n';

@@ -14,7 +14,14 @@ let home: string;
 
 function target(): LearnTarget {
   const s = sandbox.current;
-  return {hubUrl: s.url, key: s.dataDir, tokens: s.tokens, user: s.users[0]!, label: 'test sandbox', close: async () => undefined};
+  return {
+    hubUrl: s.url,
+    key: s.dataDir,
+    tokens: s.tokens,
+    user: s.users[0]!,
+    label: 'test sandbox',
+    close: async () => undefined,
+  };
 }
 
 async function freshCourse(name: string): Promise<Course> {

@@ -1,6 +1,12 @@
 // The learn flow reducer on its own: every screen's events, the effects it asks for and the results coming back.
 import {describe, expect, it} from 'vitest';
-import {initialLearn, learnTransition, type LearnContext, type LearnEvent, type LearnState} from '../../src/core/lessons/learn-flow.js';
+import {
+  initialLearn,
+  learnTransition,
+  type LearnContext,
+  type LearnEvent,
+  type LearnState,
+} from '../../src/core/lessons/learn-flow.js';
 import type {Exercise, Lesson, LiveExercise, QuizExercise} from '../../src/core/lessons/model.js';
 import type {RunOutcome} from '../../src/core/lessons/live.js';
 
@@ -11,14 +17,50 @@ const quiz: QuizExercise = {
   hints: ['first', 'second'],
   solution: 'Read tokens read.',
   questions: [
-    {prompt: 'One?', choices: [{text: 'a', correct: true}, {text: 'b', explanation: 'no'}]},
+    {
+      prompt: 'One?',
+      choices: [
+        {text: 'a', correct: true},
+        {text: 'b', explanation: 'no'},
+      ],
+    },
     {prompt: 'Two?', choices: [{text: 'c'}, {text: 'd', correct: true}, {text: 'e'}]},
   ],
 };
-const fix: Exercise = {id: 'f', kind: 'fix-file', title: 'Fix', hints: [], solution: 's', task: 't', files: ['a.py'], checks: {pass: []}};
-const live: LiveExercise = {id: 'l', kind: 'live', title: 'Live', hints: ['h'], solution: 's', task: 't', files: [], example: 'x', verify: {type: 'job-completed', token: 'write'}, solutionSteps: []};
+const fix: Exercise = {
+  id: 'f',
+  kind: 'fix-file',
+  title: 'Fix',
+  hints: [],
+  solution: 's',
+  task: 't',
+  files: ['a.py'],
+  checks: {pass: []},
+};
+const live: LiveExercise = {
+  id: 'l',
+  kind: 'live',
+  title: 'Live',
+  hints: ['h'],
+  solution: 's',
+  task: 't',
+  files: [],
+  example: 'x',
+  verify: {type: 'job-completed', token: 'write'},
+  solutionSteps: [],
+};
 
-const lesson = (id: string, order: number, exercises: Exercise[]): Lesson => ({id, title: id, order, minutes: 5, prerequisites: [], dirName: id, dir: id, body: '', exercises});
+const lesson = (id: string, order: number, exercises: Exercise[]): Lesson => ({
+  id,
+  title: id,
+  order,
+  minutes: 5,
+  prerequisites: [],
+  dirName: id,
+  dir: id,
+  body: '',
+  exercises,
+});
 const L1 = lesson('one', 1, [quiz, fix]);
 const L2 = lesson('two', 2, [live]);
 const L3 = lesson('three', 3, []);
@@ -51,13 +93,21 @@ function run(state: LearnState, events: LearnEvent[], ctx = context()) {
   return {state, effects};
 }
 
-const at = (screen: LearnState['screen'], patch: Partial<LearnState> = {}): LearnState => ({screen, log: [], hints: {}, ...patch});
+const at = (screen: LearnState['screen'], patch: Partial<LearnState> = {}): LearnState => ({
+  screen,
+  log: [],
+  hints: {},
+  ...patch,
+});
 
 describe('learn flow: start and the lesson list', () => {
   it('opens on the resume lesson in the list, or reads the given lesson (and marks it read)', () => {
     expect(initialLearn(lessons, {resume: L2})).toEqual({state: at({name: 'list', index: 1}), effects: []});
     expect(initialLearn(lessons, {}).state.screen).toEqual({name: 'list', index: 0});
-    expect(initialLearn(lessons, {lesson: L3})).toEqual({state: at({name: 'lesson', lesson: L3, scroll: 0}), effects: [{kind: 'mark-read', lesson: L3}]});
+    expect(initialLearn(lessons, {lesson: L3})).toEqual({
+      state: at({name: 'lesson', lesson: L3, scroll: 0}),
+      effects: [{kind: 'mark-read', lesson: L3}],
+    });
   });
 
   it('moves round the list, opens a lesson (clearing the last message), quits on q and esc', () => {
@@ -81,7 +131,9 @@ describe('learn flow: reading a lesson', () => {
     expect(run(reading, [{type: 'down'}, {type: 'down'}]).state.screen).toMatchObject({scroll: 2});
     expect(run(reading, [{type: 'page-down'}]).state.screen).toMatchObject({scroll: 9});
     expect(run(reading, Array(9).fill({type: 'page-down'})).state.screen).toMatchObject({scroll: 30});
-    expect(run(reading, [{type: 'page-down'}, {type: 'page-up'}, {type: 'page-up'}]).state.screen).toMatchObject({scroll: 0});
+    expect(run(reading, [{type: 'page-down'}, {type: 'page-up'}, {type: 'page-up'}]).state.screen).toMatchObject({
+      scroll: 0,
+    });
     expect(run(reading, [{type: 'down'}], context([], 5)).state.screen).toMatchObject({scroll: 0});
   });
 
@@ -95,7 +147,7 @@ describe('learn flow: reading a lesson', () => {
     expect(run(reading, [{type: 'back'}]).state.screen).toEqual({name: 'list', index: 0});
   });
 
-  it('n goes on to the next lesson (past this one\'s exercises); after the last, back to the list with a message', () => {
+  it("n goes on to the next lesson (past this one's exercises); after the last, back to the list with a message", () => {
     const n = run(reading, [{type: 'next'}]);
     expect(n.state.screen).toEqual({name: 'lesson', lesson: L2, scroll: 0});
     expect(n.effects).toEqual([{kind: 'mark-read', lesson: L2}]);
@@ -113,7 +165,13 @@ describe('learn flow: an exercise', () => {
     const started = run(onQuiz, [{type: 'verify'}]);
     expect(started.state.screen).toMatchObject({name: 'quiz', question: 0, choice: 0, answers: []});
     expect(started.state.output).toBeUndefined();
-    const answered = run(started.state, [{type: 'select'}, {type: 'down'}, {type: 'down'}, {type: 'up'}, {type: 'select'}]);
+    const answered = run(started.state, [
+      {type: 'select'},
+      {type: 'down'},
+      {type: 'down'},
+      {type: 'up'},
+      {type: 'select'},
+    ]);
     expect(answered.state.screen).toEqual({name: 'exercise', lesson: L1, exercise: quiz});
     expect(answered.state.busy).toBe('Checking…');
     expect(answered.effects).toEqual([{kind: 'verify', lesson: L1, exercise: quiz, answers: [0, 1]}]);
@@ -122,11 +180,29 @@ describe('learn flow: an exercise', () => {
 
   it('a pass shows the reference solution and what to press next; a miss shows what is wrong', () => {
     const busy = {...onQuiz, busy: 'Checking…'};
-    const pass = run(busy, [{type: 'verified', lesson: L1, exercise: quiz, result: {passed: true, summary: 'all right', items: []}}]).state;
+    const pass = run(busy, [
+      {type: 'verified', lesson: L1, exercise: quiz, result: {passed: true, summary: 'all right', items: []}},
+    ]).state;
     expect(pass.busy).toBeUndefined();
     expect(pass.output?.tone).toBe('pass');
-    expect(pass.output?.lines).toEqual(['✓ PASS: all right', '', 'Reference solution:', '  Read tokens read.', '  1. a', '  2. d', '', 'Press n for the next exercise.']);
-    const miss = run(busy, [{type: 'verified', lesson: L1, exercise: quiz, result: {passed: false, summary: 'no', items: [{ok: false, text: 'q1'}]}}]).state;
+    expect(pass.output?.lines).toEqual([
+      '✓ PASS: all right',
+      '',
+      'Reference solution:',
+      '  Read tokens read.',
+      '  1. a',
+      '  2. d',
+      '',
+      'Press n for the next exercise.',
+    ]);
+    const miss = run(busy, [
+      {
+        type: 'verified',
+        lesson: L1,
+        exercise: quiz,
+        result: {passed: false, summary: 'no', items: [{ok: false, text: 'q1'}]},
+      },
+    ]).state;
     expect(miss.output).toEqual({tone: 'fail', lines: ['✗ Not yet: no', '  ✗ q1']});
   });
 
@@ -135,7 +211,10 @@ describe('learn flow: an exercise', () => {
     expect(run(fixing, [{type: 'verify'}]).effects).toEqual([{kind: 'verify', lesson: L1, exercise: fix}]);
     const hints = run(onQuiz, [{type: 'hint'}, {type: 'hint'}, {type: 'hint'}]);
     expect(hints.effects.map((e) => (e.kind === 'hint' ? e.n : -1))).toEqual([1, 2, 2]);
-    expect(run(hints.state, [{type: 'hinted', exercise: quiz, n: 2, hint: 'second'}]).state.output).toEqual({tone: 'info', lines: ['Hint 2 of 2: second']});
+    expect(run(hints.state, [{type: 'hinted', exercise: quiz, n: 2, hint: 'second'}]).state.output).toEqual({
+      tone: 'info',
+      lines: ['Hint 2 of 2: second'],
+    });
     expect(run(fixing, [{type: 'hint'}]).effects).toEqual([{kind: 'hint', lesson: L1, exercise: fix, n: 0}]);
     const reset = run(hints.state, [{type: 'reset'}, {type: 'yes'}]);
     expect(reset.state.hints).toEqual({});
@@ -158,23 +237,43 @@ describe('learn flow: an exercise', () => {
 
   it('run and whoami are for live exercises only, and ask which practice token', () => {
     expect(run(onQuiz, [{type: 'run'}]).state).toBe(onQuiz);
-    expect(run(onLive, [{type: 'whoami'}]).state.screen).toEqual({name: 'token', lesson: L2, exercise: live, purpose: 'whoami', index: 0});
+    expect(run(onLive, [{type: 'whoami'}]).state.screen).toEqual({
+      name: 'token',
+      lesson: L2,
+      exercise: live,
+      purpose: 'whoami',
+      index: 0,
+    });
     const who = run(onLive, [{type: 'whoami'}, {type: 'down'}, {type: 'select'}]);
     expect(who.state.screen).toEqual({name: 'exercise', lesson: L2, exercise: live});
     expect(who.state.busy).toBe('whoami with the read token…');
     expect(who.effects).toEqual([{kind: 'whoami', token: 'read'}]);
-    const report = run(who.state, [{type: 'whoami-done', token: 'read', report: {token: 'read', masked: 'hf_****', ok: true, lines: ['can read']}}]).state;
+    const report = run(who.state, [
+      {type: 'whoami-done', token: 'read', report: {token: 'read', masked: 'hf_****', ok: true, lines: ['can read']}},
+    ]).state;
     expect(report.output).toEqual({tone: 'info', lines: ['whoami, read token (hf_****):', '  can read']});
-    expect(run(onLive, [{type: 'run'}, {type: 'up'}, {type: 'back'}]).state.screen).toEqual({name: 'exercise', lesson: L2, exercise: live});
+    expect(run(onLive, [{type: 'run'}, {type: 'up'}, {type: 'back'}]).state.screen).toEqual({
+      name: 'exercise',
+      lesson: L2,
+      exercise: live,
+    });
   });
 
   it('a run clears the last output and log, streams the log (last 200 lines) and says how the job ended', () => {
-    const running = run({...onLive, output: {tone: 'fail', lines: ['x']}, log: ['old']}, [{type: 'run'}, {type: 'down'}, {type: 'down'}, {type: 'select'}]);
+    const running = run({...onLive, output: {tone: 'fail', lines: ['x']}, log: ['old']}, [
+      {type: 'run'},
+      {type: 'down'},
+      {type: 'down'},
+      {type: 'select'},
+    ]);
     expect(running.state.output).toBeUndefined();
     expect(running.state.log).toEqual([]);
     expect(running.state.busy).toBe('Running the job with the fine-grained token…');
     expect(running.effects).toEqual([{kind: 'run', lesson: L2, exercise: live, token: 'fine-grained'}]);
-    const logged = run(running.state, Array.from({length: 205}, (_, i) => ({type: 'log', line: `l${i}`}) as const)).state;
+    const logged = run(
+      running.state,
+      Array.from({length: 205}, (_, i) => ({type: 'log', line: `l${i}`}) as const),
+    ).state;
     expect(logged.log).toHaveLength(200);
     expect(logged.log[0]).toBe('l5');
     const outcome = {record: {jobId: 'j1'}, stage: 'COMPLETED', log: []} as unknown as RunOutcome;
@@ -183,7 +282,7 @@ describe('learn flow: an exercise', () => {
     expect(ended.busy).toBeUndefined();
   });
 
-  it('while busy the learner\'s events wait; a failure ends the work with its message; interrupt always exits 130', () => {
+  it("while busy the learner's events wait; a failure ends the work with its message; interrupt always exits 130", () => {
     const busy = {...onLive, busy: 'Checking…'};
     expect(run(busy, [{type: 'next'}, {type: 'quit'}, {type: 'reset'}])).toEqual({state: busy, effects: []});
     expect(run(busy, [{type: 'interrupt'}]).effects).toEqual([{kind: 'exit', code: 130}]);
@@ -197,16 +296,24 @@ describe('learn flow: an exercise', () => {
     expect(n.state).toMatchObject({screen: {name: 'exercise', lesson: L1, exercise: fix}, log: []});
     expect(n.state.output).toBeUndefined();
     expect(n.effects).toEqual([{kind: 'start', lesson: L1, exercise: fix}]);
-    expect(run(at({name: 'exercise', lesson: L1, exercise: fix}), [{type: 'next'}]).state.screen).toEqual({name: 'lesson', lesson: L2, scroll: 0});
+    expect(run(at({name: 'exercise', lesson: L1, exercise: fix}), [{type: 'next'}]).state.screen).toEqual({
+      name: 'lesson',
+      lesson: L2,
+      scroll: 0,
+    });
     const back = run(onQuiz, [{type: 'back'}]);
     expect(back.state.screen).toEqual({name: 'lesson', lesson: L1, scroll: 0});
     expect(back.effects).toEqual([{kind: 'mark-read', lesson: L1}]);
     expect(run(onQuiz, [{type: 'quit'}]).effects).toEqual([{kind: 'exit', code: 0}]);
   });
 
-  it('plain mode\'s menu picks open a lesson or an exercise from anywhere', () => {
+  it("plain mode's menu picks open a lesson or an exercise from anywhere", () => {
     const list = at({name: 'list', index: 0});
-    expect(run(list, [{type: 'open-lesson', lesson: L2}]).state.screen).toEqual({name: 'lesson', lesson: L2, scroll: 0});
+    expect(run(list, [{type: 'open-lesson', lesson: L2}]).state.screen).toEqual({
+      name: 'lesson',
+      lesson: L2,
+      scroll: 0,
+    });
     const ex = run(list, [{type: 'open-exercise', lesson: L2, exercise: live}]);
     expect(ex.state.screen).toEqual({name: 'exercise', lesson: L2, exercise: live});
     expect(ex.effects).toEqual([{kind: 'start', lesson: L2, exercise: live}]);

@@ -27,19 +27,25 @@ async function config(text: string) {
 }
 
 describe('hf-job.json of a live exercise', () => {
-  it('errors name the file, the line and the key, with the config parser\'s words', async () => {
-    const flavor = await config('{\n  "script": "push_dataset.py",\n  "flavor": "cpu-basics",\n  "secrets": {"HF_TOKEN": "$HF_TOKEN"}\n}\n').catch((e: unknown) => e);
+  it("errors name the file, the line and the key, with the config parser's words", async () => {
+    const flavor = await config(
+      '{\n  "script": "push_dataset.py",\n  "flavor": "cpu-basics",\n  "secrets": {"HF_TOKEN": "$HF_TOKEN"}\n}\n',
+    ).catch((e: unknown) => e);
     expect(flavor).toBeInstanceOf(JobConfigError);
     expect((flavor as JobConfigError).message).toMatch(/hf-job\.json:3: .*cpu-basics.*cpu-basic/);
     expect((flavor as JobConfigError).issues[0]?.key).toBe('flavor');
 
-    const timeout = await config('{\n  "script": "push_dataset.py",\n  "timeout": "90min"\n}\n').catch((e: unknown) => e);
+    const timeout = await config('{\n  "script": "push_dataset.py",\n  "timeout": "90min"\n}\n').catch(
+      (e: unknown) => e,
+    );
     expect((timeout as JobConfigError).message).toMatch(/hf-job\.json:3: Timeout "90min" is not a valid format.*"90m"/);
 
     const json = await config('{"script": "push_dataset.py",}').catch((e: unknown) => e);
     expect((json as JobConfigError).message).toMatch(/hf-job\.json:1: hf-job\.json is not valid JSON/);
 
-    const pasted = await config(`{"script": "push_dataset.py", "secrets": {"HF_TOKEN": "${FAKE}"}}`).catch((e: unknown) => e);
+    const pasted = await config(`{"script": "push_dataset.py", "secrets": {"HF_TOKEN": "${FAKE}"}}`).catch(
+      (e: unknown) => e,
+    );
     expect(pasted).toBeInstanceOf(JobConfigError);
     expect((pasted as JobConfigError).message).toContain('real-looking token');
     expect((pasted as JobConfigError).message).not.toContain(FAKE);
@@ -48,14 +54,16 @@ describe('hf-job.json of a live exercise', () => {
     await expect(readJobConfig(dir)).rejects.toThrow(/is missing: reset the exercise/);
   });
 
-  it('the job body is the catalog example\'s, with the workspace\'s secrets, env, flavor and timeout', async () => {
-    const parsed = await config(JSON.stringify({
-      script: 'push_dataset.py',
-      flavor: 'cpu-upgrade',
-      timeout: '1.5h',
-      env: {MODE: 'test', AUTH: 'Bearer $HF_TOKEN'},
-      secrets: {HF_TOKEN: '${HF_TOKEN}', OTHER: '$HF_TOKEN '},
-    }));
+  it("the job body is the catalog example's, with the workspace's secrets, env, flavor and timeout", async () => {
+    const parsed = await config(
+      JSON.stringify({
+        script: 'push_dataset.py',
+        flavor: 'cpu-upgrade',
+        timeout: '1.5h',
+        env: {MODE: 'test', AUTH: 'Bearer $HF_TOKEN'},
+        secrets: {HF_TOKEN: '${HF_TOKEN}', OTHER: '$HF_TOKEN '},
+      }),
+    );
     const spec = buildSpec('push-dataset', parsed, FAKE, {user: 'practice-user', exercise: 'push-dataset'});
     const base = findExample('push-dataset')!.sandboxJob({namespace: 'practice-user'});
     expect(spec.dockerImage).toBe(base.dockerImage);
@@ -69,11 +77,16 @@ describe('hf-job.json of a live exercise', () => {
     // The token never reaches the command line.
     expect(JSON.stringify(spec.command)).not.toContain(FAKE);
 
-    const defaults = buildSpec('push-dataset', await config('{"script": "push_dataset.py"}'), FAKE, {user: 'u', exercise: 'e'});
+    const defaults = buildSpec('push-dataset', await config('{"script": "push_dataset.py"}'), FAKE, {
+      user: 'u',
+      exercise: 'e',
+    });
     expect(defaults.flavor).toBe('cpu-basic');
     expect(defaults.timeoutSeconds).toBe(600);
     expect(defaults.secrets).toEqual({});
-    expect(() => buildSpec('no-such-example', {}, FAKE, {user: 'u', exercise: 'e'})).toThrow(/Unknown example job "no-such-example"/);
+    expect(() => buildSpec('no-such-example', {}, FAKE, {user: 'u', exercise: 'e'})).toThrow(
+      /Unknown example job "no-such-example"/,
+    );
   });
 });
 
@@ -81,8 +94,19 @@ describe('a live run on a real sandbox', () => {
   const sandbox = useSandbox();
   it('a config error stops the run before any job is created; the fixed config runs the catalog job', async () => {
     const s = sandbox.current;
-    const target: LearnTarget = {hubUrl: s.url, key: s.dataDir, tokens: s.tokens, user: s.users[0]!, label: 'test sandbox', close: async () => undefined};
-    const course = await Course.open({env: {XDG_CONFIG_HOME: join(dir, 'config')}, cwd: dir, workspace: join(dir, 'ws')});
+    const target: LearnTarget = {
+      hubUrl: s.url,
+      key: s.dataDir,
+      tokens: s.tokens,
+      user: s.users[0]!,
+      label: 'test sandbox',
+      close: async () => undefined,
+    };
+    const course = await Course.open({
+      env: {XDG_CONFIG_HOME: join(dir, 'config')},
+      cwd: dir,
+      workspace: join(dir, 'ws'),
+    });
     const lessons = await loadLessons();
     const lesson = lessons.find((l) => l.id === 'verify')!;
     const exercise = lesson.exercises.find((e) => e.kind === 'live') as LiveExercise;
@@ -90,7 +114,9 @@ describe('a live run on a real sandbox', () => {
     const file = join(course.workspaceDir(lesson, exercise), 'hf-job.json');
     const good = await readFile(file, 'utf8');
     await writeFile(file, good.replace('"10m"', '"ten minutes"'));
-    await expect(course.run(lesson, exercise, 'write', target)).rejects.toThrow(/hf-job\.json:\d+: Timeout "ten minutes"/);
+    await expect(course.run(lesson, exercise, 'write', target)).rejects.toThrow(
+      /hf-job\.json:\d+: Timeout "ten minutes"/,
+    );
     expect(course.progress.runsFor(lesson.id, exercise.id, target.key)).toEqual([]);
 
     await writeFile(file, good);
@@ -99,7 +125,9 @@ describe('a live run on a real sandbox', () => {
     expect(outcome.stage).toBe('COMPLETED');
     expect(lines.join('\n')).toContain('Uploaded README.md, data/train.csv in one commit.');
     expect(lines.join('\n')).not.toContain(s.tokens['fine-grained']);
-    const job = await fetch(`${s.url}/api/jobs/${target.user}/${outcome.record.jobId}`, {headers: {authorization: `Bearer ${s.tokens.write}`}}).then((r) => r.json() as Promise<{labels?: Record<string, string>}>);
+    const job = await fetch(`${s.url}/api/jobs/${target.user}/${outcome.record.jobId}`, {
+      headers: {authorization: `Bearer ${s.tokens.write}`},
+    }).then((r) => r.json() as Promise<{labels?: Record<string, string>}>);
     expect(job.labels).toMatchObject({example: 'push-dataset', [EXERCISE_LABEL]: exercise.id});
   });
 });

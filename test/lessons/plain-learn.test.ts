@@ -23,11 +23,22 @@ afterAll(async () => {
 });
 
 // No job runs here: the target is never reached.
-const target: LearnTarget = {hubUrl: 'http://127.0.0.1:9', key: 'none', tokens: {} as LearnTarget['tokens'], user: 'learner', label: 'test target', close: async () => undefined};
+const target: LearnTarget = {
+  hubUrl: 'http://127.0.0.1:9',
+  key: 'none',
+  tokens: {} as LearnTarget['tokens'],
+  user: 'learner',
+  label: 'test target',
+  close: async () => undefined,
+};
 
 describe('learn --plain', () => {
   it('list -> lesson -> exercise menu: hints, reset (asks, forgets hints), next, quit', async () => {
-    const course = await Course.open({env: {XDG_CONFIG_HOME: join(dir, 'config')}, cwd: dir, workspace: join(dir, 'ws')});
+    const course = await Course.open({
+      env: {XDG_CONFIG_HOME: join(dir, 'config')},
+      cwd: dir,
+      workspace: join(dir, 'ws'),
+    });
     const stdin = new PassThrough();
     let out = '';
     // Like process.stdout, it cannot be ended: each inquirer prompt ends the stream it writes to.
@@ -38,9 +49,12 @@ describe('learn --plain', () => {
       },
     });
     stdout.end = () => stdout;
-    const io = {stdin, stdout, stderr: new PassThrough(), env: {}, cwd: dir} as unknown as Parameters<typeof runPlainLearn>[0]['io'];
+    const io = {stdin, stdout, stderr: new PassThrough(), env: {}, cwd: dir} as unknown as Parameters<
+      typeof runPlainLearn
+    >[0]['io'];
     const done = runPlainLearn({course, target, io});
-    const until = async (text: string, from = 0) => vi.waitFor(() => expect(out.slice(from)).toContain(text), {timeout: 5000});
+    const until = async (text: string, from = 0) =>
+      vi.waitFor(() => expect(out.slice(from)).toContain(text), {timeout: 5000});
     const press = async (...keys: string[]) => {
       for (const k of keys) {
         stdin.write(k);

@@ -22,8 +22,21 @@ describe('progress store', () => {
   it('saves and resumes: done exercises, hints, position, runs; no temp files left behind', async () => {
     const path = join(dir, 'cfg', 'progress.json');
     const a = await ProgressStore.open(path);
-    await Promise.all([a.markRead('tokens'), a.markDone('tokens', 'token-kinds'), a.countHint('errors', 'which-error', 2), a.setCurrent('errors', 'which-error')]);
-    await a.addRun({lesson: 'errors', exercise: 'x', token: 'read', at: '2026-01-01T00:00:00Z', sandbox: '/s', namespace: 'practice-user', refused: {status: 403, message: 'no'}});
+    await Promise.all([
+      a.markRead('tokens'),
+      a.markDone('tokens', 'token-kinds'),
+      a.countHint('errors', 'which-error', 2),
+      a.setCurrent('errors', 'which-error'),
+    ]);
+    await a.addRun({
+      lesson: 'errors',
+      exercise: 'x',
+      token: 'read',
+      at: '2026-01-01T00:00:00Z',
+      sandbox: '/s',
+      namespace: 'practice-user',
+      refused: {status: 403, message: 'no'},
+    });
     const b = await ProgressStore.open(path);
     expect(b.exercise('tokens', 'token-kinds').done).toBe(true);
     expect(b.lesson('tokens').read).toBe(true);

@@ -26,13 +26,25 @@ afterAll(async () => {
 
 const target = (): LearnTarget => {
   const s = sandbox.current;
-  return {hubUrl: s.url, key: s.dataDir, tokens: s.tokens, user: s.users[0]!, label: 'test sandbox', close: async () => undefined};
+  return {
+    hubUrl: s.url,
+    key: s.dataDir,
+    tokens: s.tokens,
+    user: s.users[0]!,
+    label: 'test sandbox',
+    close: async () => undefined,
+  };
 };
 
 describe('realToolsStep and hfJobEndLine', () => {
   it('shows the token masked, writes it whole only in the env file content, and builds the hf command', () => {
     const token = 'hf_FAKErealTOOLStokenABCDEFGHIJKLMNOP';
-    const step = realToolsStep({endpoint: 'http://127.0.0.1:9', token, envFilePath: '/home/me/.config/x/sandbox-hf.env', scriptName: 'push_dataset.py'});
+    const step = realToolsStep({
+      endpoint: 'http://127.0.0.1:9',
+      token,
+      envFilePath: '/home/me/.config/x/sandbox-hf.env',
+      scriptName: 'push_dataset.py',
+    });
     expect(step.exportLines).toEqual(['export HF_ENDPOINT=http://127.0.0.1:9', 'export HF_TOKEN=hf_…MNOP']);
     expect(step.envFileContent).toContain(`export HF_TOKEN=${token}`);
     expect(step.hfCommand).toBe('hf jobs uv run --flavor cpu-basic --timeout 10m --secrets HF_TOKEN push_dataset.py');
@@ -54,13 +66,19 @@ describe('lesson 7, real-hf', () => {
 
   it('before any outside job: fails, says what to type with the token masked, and writes a 0600 env file', async () => {
     const dir = join(home, 'a');
-    const course = await Course.open({env: {XDG_CONFIG_HOME: join(dir, 'config')}, cwd: dir, workspace: join(dir, 'ws')});
+    const course = await Course.open({
+      env: {XDG_CONFIG_HOME: join(dir, 'config')},
+      cwd: dir,
+      workspace: join(dir, 'ws'),
+    });
     await course.start(lesson, exercise);
     const t = target();
     const r = await course.verify(lesson, exercise, {target: t});
     expect(r.passed).toBe(false);
     const text = r.items.map((i) => i.text).join('\n');
-    expect(text).toMatch(/source \S*sandbox-hf\.env && hf jobs uv run --flavor cpu-basic --timeout 10m --secrets HF_TOKEN push_dataset\.py/);
+    expect(text).toMatch(
+      /source \S*sandbox-hf\.env && hf jobs uv run --flavor cpu-basic --timeout 10m --secrets HF_TOKEN push_dataset\.py/,
+    );
     expect(text).toMatch(/export HF_TOKEN=hf_…\w{4}/);
     for (const token of Object.values(t.tokens)) expect(text).not.toContain(token);
     const envFile = /(\S*sandbox-hf\.env)/.exec(text)![1]!;
@@ -71,25 +89,47 @@ describe('lesson 7, real-hf', () => {
   it('a job that got HF_TOKEN with -e (a plain env value) does not pass: the check asks for --secrets', async () => {
     const t = target();
     const client = createHubClient({hubUrl: t.hubUrl, accessToken: t.tokens.write});
-    const job = await client.runJob(t.user, {dockerImage: 'python:3.12', command: ['python', '-c', 'print(1)'], environment: {HF_TOKEN: t.tokens.write}, flavor: 'cpu-basic', timeoutSeconds: 60});
+    const job = await client.runJob(t.user, {
+      dockerImage: 'python:3.12',
+      command: ['python', '-c', 'print(1)'],
+      environment: {HF_TOKEN: t.tokens.write},
+      flavor: 'cpu-basic',
+      timeoutSeconds: 60,
+    });
     const dir = join(home, 'b');
-    const course = await Course.open({env: {XDG_CONFIG_HOME: join(dir, 'config')}, cwd: dir, workspace: join(dir, 'ws')});
+    const course = await Course.open({
+      env: {XDG_CONFIG_HOME: join(dir, 'config')},
+      cwd: dir,
+      workspace: join(dir, 'ws'),
+    });
     await course.start(lesson, exercise);
     const r = await course.verify(lesson, exercise, {target: t});
     expect(r.passed).toBe(false);
     expect(r.items.map((i) => i.text).join('\n')).toContain(`Job ${job.id} got HF_TOKEN with -e`);
   });
 
-  it('the reference solution, sent as `hf jobs uv run` sends it (script in the jobs-artifacts bucket, mounted at /data), passes', {timeout: 90_000}, async () => {
-    const t = target();
-    const job = await submitLikeHfCli(t, 'push-dataset', 'fine-grained');
-    await followLog(t, job.id, 60_000);
-    const dir = join(home, 'c');
-    const course = await Course.open({env: {XDG_CONFIG_HOME: join(dir, 'config')}, cwd: dir, workspace: join(dir, 'ws')});
-    await course.start(lesson, exercise);
-    const r = await course.verify(lesson, exercise, {target: t});
-    const text = r.items.map((i) => i.text).join('\n');
-    expect(r.passed, text).toBe(true);
-    expect(text).toMatch(new RegExp(`It was sent as \`hf jobs uv run\` sends it: the script uploaded to the bucket ${t.user}/jobs-artifacts \\(folder \\d{8}T\\d{6}-[0-9a-f]{6}\\), mounted at /data\\.`));
-  });
+  it(
+    'the reference solution, sent as `hf jobs uv run` sends it (script in the jobs-artifacts bucket, mounted at /data), passes',
+    {timeout: 90_000},
+    async () => {
+      const t = target();
+      const job = await submitLikeHfCli(t, 'push-dataset', 'fine-grained');
+      await followLog(t, job.id, 60_000);
+      const dir = join(home, 'c');
+      const course = await Course.open({
+        env: {XDG_CONFIG_HOME: join(dir, 'config')},
+        cwd: dir,
+        workspace: join(dir, 'ws'),
+      });
+      await course.start(lesson, exercise);
+      const r = await course.verify(lesson, exercise, {target: t});
+      const text = r.items.map((i) => i.text).join('\n');
+      expect(r.passed, text).toBe(true);
+      expect(text).toMatch(
+        new RegExp(
+          `It was sent as \`hf jobs uv run\` sends it: the script uploaded to the bucket ${t.user}/jobs-artifacts \\(folder \\d{8}T\\d{6}-[0-9a-f]{6}\\), mounted at /data\\.`,
+        ),
+      );
+    },
+  );
 });

@@ -35,7 +35,9 @@ beforeAll(async () => {
   redirect = redirectHubTo(sb.url);
   // A variable specifier: tsc must not need the package's types (see mcpInstalled).
   const specifier = '@llmindset/hf-mcp';
-  const {HfJobsTool} = (await import(specifier)) as {HfJobsTool: new (token: string, authenticated: boolean, namespace?: string) => Tool};
+  const {HfJobsTool} = (await import(specifier)) as {
+    HfJobsTool: new (token: string, authenticated: boolean, namespace?: string) => Tool;
+  };
   tool = new HfJobsTool(sb.tokens.write, true);
 }, 30_000);
 
@@ -44,12 +46,17 @@ afterAll(async () => {
   await sb?.close();
 });
 
-const MASKED_TOKEN_SCRIPT = 'import os; t = os.environ.get("HF_TOKEN", ""); print("token", t[:3] + "..." + t[-4:], len(t))';
-const jobIdOf = (o: Outcome) => ((o.structuredContent?.outcome as {job?: {id?: string}} | undefined)?.job?.id ?? /[0-9a-f]{24}/.exec(o.formatted)?.[0])!;
+const MASKED_TOKEN_SCRIPT =
+  'import os; t = os.environ.get("HF_TOKEN", ""); print("token", t[:3] + "..." + t[-4:], len(t))';
+const jobIdOf = (o: Outcome) =>
+  ((o.structuredContent?.outcome as {job?: {id?: string}} | undefined)?.job?.id ??
+    /[0-9a-f]{24}/.exec(o.formatted)?.[0])!;
 const noTokenIn = (o: Outcome) => expect(JSON.stringify(o)).not.toContain(sb.tokens.write);
 
 async function stageOf(id: string): Promise<string> {
-  const res = await fetch(`${sb.url}/api/jobs/practice-user/${id}`, {headers: {Authorization: `Bearer ${sb.tokens.write}`}});
+  const res = await fetch(`${sb.url}/api/jobs/practice-user/${id}`, {
+    headers: {Authorization: `Bearer ${sb.tokens.write}`},
+  });
   return ((await res.json()) as {status: {stage: string}}).status.stage;
 }
 
@@ -65,18 +72,33 @@ async function settled(id: string, ms = 30_000): Promise<string> {
 describe.skipIf(!mcpInstalled)('the MCP hf_jobs tool on the sandbox', () => {
   let jobId: string;
 
-  it.skipIf(!found.python3)('runs a job with the "$HF_TOKEN" secret: the job gets the token, the tool never shows it', async () => {
-    const out = await tool.execute({operation: 'run', args: {image: 'python:3.12', command: ['python', '-c', MASKED_TOKEN_SCRIPT], secrets: {HF_TOKEN: '$HF_TOKEN'}, flavor: 'cpu-basic'}});
-    expect(out.isError ?? false).toBe(false);
-    jobId = jobIdOf(out);
-    expect(jobId).toMatch(/^[0-9a-f]{24}$/);
-    expect(await settled(jobId)).toBe('COMPLETED');
-    expect(out.formatted).toContain(`token hf_...${sb.tokens.write.slice(-4)} ${sb.tokens.write.length}`);
-    noTokenIn(out);
-    expect(redirect.requests).toContain('POST /api/jobs/practice-user');
-    const stored = (await (await fetch(`${sb.url}/api/jobs/practice-user/${jobId}`, {headers: {Authorization: `Bearer ${sb.tokens.write}`}})).json()) as {secrets: string[]};
-    expect(stored.secrets).toEqual(['HF_TOKEN']);
-  });
+  it.skipIf(!found.python3)(
+    'runs a job with the "$HF_TOKEN" secret: the job gets the token, the tool never shows it',
+    async () => {
+      const out = await tool.execute({
+        operation: 'run',
+        args: {
+          image: 'python:3.12',
+          command: ['python', '-c', MASKED_TOKEN_SCRIPT],
+          secrets: {HF_TOKEN: '$HF_TOKEN'},
+          flavor: 'cpu-basic',
+        },
+      });
+      expect(out.isError ?? false).toBe(false);
+      jobId = jobIdOf(out);
+      expect(jobId).toMatch(/^[0-9a-f]{24}$/);
+      expect(await settled(jobId)).toBe('COMPLETED');
+      expect(out.formatted).toContain(`token hf_...${sb.tokens.write.slice(-4)} ${sb.tokens.write.length}`);
+      noTokenIn(out);
+      expect(redirect.requests).toContain('POST /api/jobs/practice-user');
+      const stored = (await (
+        await fetch(`${sb.url}/api/jobs/practice-user/${jobId}`, {
+          headers: {Authorization: `Bearer ${sb.tokens.write}`},
+        })
+      ).json()) as {secrets: string[]};
+      expect(stored.secrets).toEqual(['HF_TOKEN']);
+    },
+  );
 
   it.skipIf(!found.python3)('lists it with ps (all), shows its logs and inspects it', async () => {
     const ps = await tool.execute({operation: 'ps', args: {all: true}});
@@ -92,33 +114,54 @@ describe.skipIf(!mcpInstalled)('the MCP hf_jobs tool on the sandbox', () => {
   it.skipIf(!found.python3)('relabels a job with update-labels', async () => {
     const out = await tool.execute({operation: 'update-labels', args: {job_id: jobId, labels: {team: 'ml'}}});
     expect(out.isError ?? false, out.formatted).toBe(false);
-    const stored = (await (await fetch(`${sb.url}/api/jobs/practice-user/${jobId}`, {headers: {Authorization: `Bearer ${sb.tokens.write}`}})).json()) as {labels: Record<string, string>};
+    const stored = (await (
+      await fetch(`${sb.url}/api/jobs/practice-user/${jobId}`, {headers: {Authorization: `Bearer ${sb.tokens.write}`}})
+    ).json()) as {labels: Record<string, string>};
     expect(stored.labels).toEqual({team: 'ml'});
   });
 
   it('cancels a running job', async () => {
-    const started = await tool.execute({operation: 'run', args: {image: 'node:20', command: ['node', '-e', 'setTimeout(() => {}, 60000)'], flavor: 'cpu-basic', detach: true}});
+    const started = await tool.execute({
+      operation: 'run',
+      args: {
+        image: 'node:20',
+        command: ['node', '-e', 'setTimeout(() => {}, 60000)'],
+        flavor: 'cpu-basic',
+        detach: true,
+      },
+    });
     const id = jobIdOf(started);
     const out = await tool.execute({operation: 'cancel', args: {job_id: id}});
     expect(out.isError ?? false, out.formatted).toBe(false);
     expect(await settled(id, 10_000)).toBe('CANCELED');
   });
 
-  it.skipIf(!found.uv && !found.python3)('runs a uv script (sent as sh -lc "... | uv run -") with the "$HF_TOKEN" secret', async () => {
-    const out = await tool.execute({operation: 'uv', args: {script: MASKED_TOKEN_SCRIPT.replace(/; /g, '\n'), secrets: {HF_TOKEN: '$HF_TOKEN'}}});
-    const id = jobIdOf(out);
-    const sent = (await (await fetch(`${sb.url}/api/jobs/practice-user/${id}`, {headers: {Authorization: `Bearer ${sb.tokens.write}`}})).json()) as {command: string[]; dockerImage: string};
-    expect(sent.command.slice(0, 2)).toEqual(['/bin/sh', '-lc']);
-    expect(sent.command[2]).toMatch(/\| base64 -d \| uv run/);
-    expect(await settled(id, 60_000), out.formatted).toBe('COMPLETED');
-    const logs = await tool.execute({operation: 'logs', args: {job_id: id}});
-    expect(logs.formatted).toContain(`token hf_...${sb.tokens.write.slice(-4)}`);
-    noTokenIn(out);
-    noTokenIn(logs);
-  });
+  it.skipIf(!found.uv && !found.python3)(
+    'runs a uv script (sent as sh -lc "... | uv run -") with the "$HF_TOKEN" secret',
+    async () => {
+      const out = await tool.execute({
+        operation: 'uv',
+        args: {script: MASKED_TOKEN_SCRIPT.replace(/; /g, '\n'), secrets: {HF_TOKEN: '$HF_TOKEN'}},
+      });
+      const id = jobIdOf(out);
+      const sent = (await (
+        await fetch(`${sb.url}/api/jobs/practice-user/${id}`, {headers: {Authorization: `Bearer ${sb.tokens.write}`}})
+      ).json()) as {command: string[]; dockerImage: string};
+      expect(sent.command.slice(0, 2)).toEqual(['/bin/sh', '-lc']);
+      expect(sent.command[2]).toMatch(/\| base64 -d \| uv run/);
+      expect(await settled(id, 60_000), out.formatted).toBe('COMPLETED');
+      const logs = await tool.execute({operation: 'logs', args: {job_id: id}});
+      expect(logs.formatted).toContain(`token hf_...${sb.tokens.write.slice(-4)}`);
+      noTokenIn(out);
+      noTokenIn(logs);
+    },
+  );
 
   it('creates, lists, suspends, resumes and deletes a scheduled job', async () => {
-    const created = await tool.execute({operation: 'scheduled run', args: {schedule: '@hourly', image: 'python:3.12', command: ['python', '-c', 'print(1)']}});
+    const created = await tool.execute({
+      operation: 'scheduled run',
+      args: {schedule: '@hourly', image: 'python:3.12', command: ['python', '-c', 'print(1)']},
+    });
     expect(created.isError ?? false, created.formatted).toBe(false);
     const id = /[0-9a-f]{24}/.exec(JSON.stringify(created))![0];
     expect((await tool.execute({operation: 'scheduled ps'})).formatted).toContain(id.slice(0, 8));
@@ -128,6 +171,12 @@ describe.skipIf(!mcpInstalled)('the MCP hf_jobs tool on the sandbox', () => {
     }
     const deleted = await tool.execute({operation: 'scheduled delete', args: {scheduled_job_id: id}});
     expect(deleted.isError ?? false, deleted.formatted).toBe(false);
-    expect((await fetch(`${sb.url}/api/scheduled-jobs/practice-user/${id}`, {headers: {Authorization: `Bearer ${sb.tokens.write}`}})).status).toBe(404);
+    expect(
+      (
+        await fetch(`${sb.url}/api/scheduled-jobs/practice-user/${id}`, {
+          headers: {Authorization: `Bearer ${sb.tokens.write}`},
+        })
+      ).status,
+    ).toBe(404);
   });
 });

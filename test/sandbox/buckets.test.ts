@@ -12,7 +12,10 @@ describe('sandbox buckets', () => {
   const hub = () => ({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
   const api = (path: string, init: RequestInit & {token?: string | null} = {}) => {
     const token = init.token === undefined ? sb.current.tokens.write : init.token;
-    return fetch(`${sb.current.url}${path}`, {...init, headers: {...(token ? {Authorization: `Bearer ${token}`} : {}), ...(init.headers ?? {})}});
+    return fetch(`${sb.current.url}${path}`, {
+      ...init,
+      headers: {...(token ? {Authorization: `Bearer ${token}`} : {}), ...(init.headers ?? {})},
+    });
   };
 
   it('creates a bucket with @huggingface/hub, answers bucket_info and deletes it', async () => {
@@ -33,10 +36,18 @@ describe('sandbox buckets', () => {
 
   it('answers 409 to a second create (create_bucket exist_ok=True relies on it), and "me" is the caller', async () => {
     const name = fresh();
-    const first = await api(`/api/buckets/me/${name}`, {method: 'POST', body: JSON.stringify({private: true}), headers: {'Content-Type': 'application/json'}});
+    const first = await api(`/api/buckets/me/${name}`, {
+      method: 'POST',
+      body: JSON.stringify({private: true}),
+      headers: {'Content-Type': 'application/json'},
+    });
     expect(first.status).toBe(200);
     expect((await first.json()).url).toBe(`${sb.current.url}/buckets/practice-user/${name}`);
-    const again = await api(`/api/buckets/practice-user/${name}`, {method: 'POST', body: '{}', headers: {'Content-Type': 'application/json'}});
+    const again = await api(`/api/buckets/practice-user/${name}`, {
+      method: 'POST',
+      body: '{}',
+      headers: {'Content-Type': 'application/json'},
+    });
     expect(again.status).toBe(409);
     // huggingface_hub's create_bucket(exist_ok=True) returns BucketUrl(response.json()["url"]) after a 409.
     expect((await again.json()).url).toBe(`${sb.current.url}/buckets/practice-user/${name}`);
@@ -60,7 +71,11 @@ describe('sandbox buckets', () => {
       headers: {'Content-Type': 'application/x-ndjson'},
     });
     expect(readOnly.status).toBe(403);
-    const create = await api(`/api/buckets/practice-user/${fresh()}`, {method: 'POST', token: sb.current.tokens.read, body: '{}'});
+    const create = await api(`/api/buckets/practice-user/${fresh()}`, {
+      method: 'POST',
+      token: sb.current.tokens.read,
+      body: '{}',
+    });
     expect(create.status).toBe(403);
   });
 
@@ -73,11 +88,18 @@ describe('sandbox buckets', () => {
     ]
       .map((l) => JSON.stringify(l))
       .join('\n');
-    const res = await api(`/api/buckets/practice-user/${name}/batch`, {method: 'POST', body, headers: {'Content-Type': 'application/x-ndjson'}});
+    const res = await api(`/api/buckets/practice-user/${name}/batch`, {
+      method: 'POST',
+      body,
+      headers: {'Content-Type': 'application/x-ndjson'},
+    });
     expect(res.status).toBe(422);
     const json = await res.json();
     expect(json.failed.map((f: {path: string}) => f.path)).toEqual(['a.txt', 'missing.txt']);
-    const bad = await api(`/api/buckets/practice-user/${name}/batch`, {method: 'POST', body: JSON.stringify({type: 'addFile', path: '../x', xetHash: 'ab'.repeat(32)})});
+    const bad = await api(`/api/buckets/practice-user/${name}/batch`, {
+      method: 'POST',
+      body: JSON.stringify({type: 'addFile', path: '../x', xetHash: 'ab'.repeat(32)}),
+    });
     expect(bad.status).toBe(400);
     const info = await pathsInfo({...hub(), repo: `buckets/practice-user/${name}`, paths: ['a.txt']});
     expect(info).toEqual([]);

@@ -46,8 +46,14 @@ describe('card data', () => {
     const hub = {hubUrl: sb.current.url, accessToken: sb.current.tokens.write};
     const repo = {type: 'model' as const, name: `practice-user/card-${Date.now().toString(36)}`};
     await createRepo({...hub, repo});
-    await uploadFile({...hub, repo, file: {path: 'README.md', content: new Blob(['---\nlicense: mit\ntags:\n- demo\n---\n# Model\n'])}});
-    const info = (await (await fetch(`${sb.current.url}/api/models/${repo.name}`, {headers: {Authorization: `Bearer ${hub.accessToken}`}})).json()) as {cardData: unknown; tags: string[]};
+    await uploadFile({
+      ...hub,
+      repo,
+      file: {path: 'README.md', content: new Blob(['---\nlicense: mit\ntags:\n- demo\n---\n# Model\n'])},
+    });
+    const info = (await (
+      await fetch(`${sb.current.url}/api/models/${repo.name}`, {headers: {Authorization: `Bearer ${hub.accessToken}`}})
+    ).json()) as {cardData: unknown; tags: string[]};
     expect(info.cardData).toEqual({license: 'mit', tags: ['demo']});
     expect(info.tags).toEqual(['demo', 'license:mit']);
   });

@@ -13,7 +13,11 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, {recursive: true, force: true});
 });
 
-async function tree(hub: {hubUrl: string; accessToken: string}, repo: {type: 'dataset'; name: string}, revision: string): Promise<string[]> {
+async function tree(
+  hub: {hubUrl: string; accessToken: string},
+  repo: {type: 'dataset'; name: string},
+  revision: string,
+): Promise<string[]> {
   const paths: string[] = [];
   for await (const f of listFiles({...hub, repo, revision, recursive: true})) if (f.type === 'file') paths.push(f.path);
   return paths.sort();
@@ -29,13 +33,20 @@ describe('commit storage', () => {
     let hub = {hubUrl: sb.url, accessToken: sb.tokens.write};
     await createRepo({...hub, repo});
     const prefill = Array.from({length: 400}, (_, i) => `prefill/${String(i).padStart(3, '0')}.txt`);
-    await commit({...hub, repo, title: 'prefill', operations: prefill.map((path) => ({operation: 'addOrUpdate' as const, path, content: new Blob([path])}))});
+    await commit({
+      ...hub,
+      repo,
+      title: 'prefill',
+      operations: prefill.map((path) => ({operation: 'addOrUpdate' as const, path, content: new Blob([path])})),
+    });
 
     const expected = new Map<string, string[]>();
     const current = new Set(['.gitattributes', ...prefill]);
     for (let i = 0; i < 150; i++) {
       const path = `c/${i}.txt`;
-      const operations: Parameters<typeof commit>[0]['operations'] = [{operation: 'addOrUpdate', path, content: new Blob([`commit ${i}`])}];
+      const operations: Parameters<typeof commit>[0]['operations'] = [
+        {operation: 'addOrUpdate', path, content: new Blob([`commit ${i}`])},
+      ];
       current.add(path);
       if (i % 10 === 9) {
         operations.push({operation: 'delete', path: prefill[i]!});
@@ -46,7 +57,9 @@ describe('commit storage', () => {
     }
 
     const commitsDir = join(dataDir, 'hub/repos/datasets/practice-user/history/commits');
-    const sizes = await Promise.all((await readdir(commitsDir)).map(async (f) => (await stat(join(commitsDir, f))).size));
+    const sizes = await Promise.all(
+      (await readdir(commitsDir)).map(async (f) => (await stat(join(commitsDir, f))).size),
+    );
     const small = sizes.filter((s) => s < 1500).length;
     const total = sizes.reduce((a, b) => a + b, 0);
     const full = Math.max(...sizes);
@@ -60,7 +73,8 @@ describe('commit storage', () => {
     hub = {hubUrl: sb.url, accessToken: sb.tokens.write};
     try {
       const oids = [...expected.keys()];
-      for (const oid of [oids[0]!, oids[37]!, oids[SNAPSHOT_EVERY]!, oids[99]!, oids[149]!]) expect(await tree(hub, repo, oid)).toEqual(expected.get(oid));
+      for (const oid of [oids[0]!, oids[37]!, oids[SNAPSHOT_EVERY]!, oids[99]!, oids[149]!])
+        expect(await tree(hub, repo, oid)).toEqual(expected.get(oid));
       expect(await tree(hub, repo, 'main')).toEqual(expected.get(oids[149]!));
     } finally {
       await sb.close();

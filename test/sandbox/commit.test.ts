@@ -4,7 +4,16 @@ import {mkdtemp, readdir, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {HubApiError, commit, createRepo, deleteFile, downloadFile, listFiles, uploadFile, uploadFiles} from '@huggingface/hub';
+import {
+  HubApiError,
+  commit,
+  createRepo,
+  deleteFile,
+  downloadFile,
+  listFiles,
+  uploadFile,
+  uploadFiles,
+} from '@huggingface/hub';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -26,11 +35,18 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
   const hub = () => ({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
   const auth = () => ({Authorization: `Bearer ${sb.current.tokens.write}`});
 
-  async function preupload(repo: string, files: {path: string; size: number; sample: Buffer}[], gitAttributes?: string) {
+  async function preupload(
+    repo: string,
+    files: {path: string; size: number; sample: Buffer}[],
+    gitAttributes?: string,
+  ) {
     const res = await fetch(`${sb.current.url}/api/models/${repo}/preupload/main`, {
       method: 'POST',
       headers: {...auth(), 'Content-Type': 'application/json'},
-      body: JSON.stringify({files: files.map((f) => ({path: f.path, size: f.size, sample: f.sample.toString('base64')})), ...(gitAttributes ? {gitAttributes} : {})}),
+      body: JSON.stringify({
+        files: files.map((f) => ({path: f.path, size: f.size, sample: f.sample.toString('base64')})),
+        ...(gitAttributes ? {gitAttributes} : {}),
+      }),
     });
     expect(res.status).toBe(200);
     return ((await res.json()) as {files: {path: string; uploadMode: string}[]}).files;
@@ -64,7 +80,11 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
       'page.html': 'regular',
     });
     // A .gitattributes in the commit itself decides for the files beside it.
-    const withAttributes = await preupload(repo, [{path: 'site/page.html', size: 10, sample: Buffer.from('<p>')}], '*.html filter=lfs diff=lfs merge=lfs -text\n');
+    const withAttributes = await preupload(
+      repo,
+      [{path: 'site/page.html', size: 10, sample: Buffer.from('<p>')}],
+      '*.html filter=lfs diff=lfs merge=lfs -text\n',
+    );
     expect(withAttributes[0]!.uploadMode).toBe('lfs');
   });
 
@@ -93,7 +113,13 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
     const res = await fetch(`${sb.current.url}/${repo}.git/info/lfs/objects/batch`, {
       method: 'POST',
       headers: {...auth(), Accept: 'application/vnd.git-lfs+json', 'Content-Type': 'application/vnd.git-lfs+json'},
-      body: JSON.stringify({operation: 'upload', transfers: ['basic', 'multipart'], hash_algo: 'sha_256', ref: {name: 'main'}, objects: [{oid: sha256(other), size: 1000}]}),
+      body: JSON.stringify({
+        operation: 'upload',
+        transfers: ['basic', 'multipart'],
+        hash_algo: 'sha_256',
+        ref: {name: 'main'},
+        objects: [{oid: sha256(other), size: 1000}],
+      }),
     });
     expect(res.status).toBe(200);
     const batch = (await res.json()) as {transfer: string; objects: {actions: {upload: {href: string}}}[]};
@@ -133,7 +159,8 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
         headers: {...auth(), 'Content-Type': 'application/vnd.git-lfs+json'},
         body: JSON.stringify({operation: 'upload', transfers: ['basic', 'multipart'], objects: [{oid, size}]}),
       });
-      const header = ((await res.json()) as {objects: {actions: {upload: {header: Record<string, string>}}}[]}).objects[0]!.actions.upload.header;
+      const header = ((await res.json()) as {objects: {actions: {upload: {header: Record<string, string>}}}[]})
+        .objects[0]!.actions.upload.header;
       const chunk = Number(header.chunk_size);
       expect(Object.keys(header).filter((k) => /^\d+$/.test(k))).toHaveLength(Math.ceil(size / chunk));
 
@@ -155,7 +182,15 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
     const first = await uploadFile({...hub(), repo, file: {path: 'one.txt', content: new Blob(['1'])}});
     const parent = first!.commit.oid;
     await uploadFile({...hub(), repo, file: {path: 'two.txt', content: new Blob(['2'])}});
-    const error = await failure(commit({...hub(), repo, title: 'late', parentCommit: parent, operations: [{operation: 'addOrUpdate', path: 'three.txt', content: new Blob(['3'])}]}));
+    const error = await failure(
+      commit({
+        ...hub(),
+        repo,
+        title: 'late',
+        parentCommit: parent,
+        operations: [{operation: 'addOrUpdate', path: 'three.txt', content: new Blob(['3'])}],
+      }),
+    );
     expect(error.statusCode).toBe(412);
     // The current head as parent works.
     const files: string[] = [];
@@ -166,13 +201,31 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
   it('pull requests: create_pr=1 gives /discussions/<n>, then commits go to refs/pr/<n> without touching main', async () => {
     const repo = fresh();
     await createRepo({...hub(), repo});
-    const pr = await commit({...hub(), repo, title: 'Propose', isPullRequest: true, operations: [{operation: 'addOrUpdate', path: 'pr.txt', content: new Blob(['in pr'])}]});
+    const pr = await commit({
+      ...hub(),
+      repo,
+      title: 'Propose',
+      isPullRequest: true,
+      operations: [{operation: 'addOrUpdate', path: 'pr.txt', content: new Blob(['in pr'])}],
+    });
     expect(pr!.pullRequestUrl).toBe(`${sb.current.url}/${repo}/discussions/1`);
     const ref = `refs/pr/${pr!.pullRequestUrl!.split('/').pop()}`;
-    await commit({...hub(), repo, title: 'More', branch: ref, operations: [{operation: 'addOrUpdate', path: 'pr2.txt', content: new Blob(['more'])}]});
+    await commit({
+      ...hub(),
+      repo,
+      title: 'More',
+      branch: ref,
+      operations: [{operation: 'addOrUpdate', path: 'pr2.txt', content: new Blob(['more'])}],
+    });
     expect(await (await downloadFile({...hub(), repo, path: 'pr2.txt', revision: ref}))?.text()).toBe('more');
     expect(await downloadFile({...hub(), repo, path: 'pr.txt'})).toBeNull();
-    const pr2 = await commit({...hub(), repo, title: 'Second', isPullRequest: true, operations: [{operation: 'delete', path: '.gitattributes'}]});
+    const pr2 = await commit({
+      ...hub(),
+      repo,
+      title: 'Second',
+      isPullRequest: true,
+      operations: [{operation: 'delete', path: '.gitattributes'}],
+    });
     expect(pr2!.pullRequestUrl).toMatch(/\/discussions\/2$/);
     const listed: string[] = [];
     for await (const f of listFiles({...hub(), repo, revision: ref})) listed.push(f.path);
@@ -231,9 +284,19 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
     await createRepo({...hub(), repo});
     expect((await rawCommit(repo, '{"key":"header","value":{"summary":"x"}}\n{not json')).status).toBe(400);
     expect((await rawCommit(repo, [{key: 'file', value: {path: 'a', content: ''}}])).status).toBe(400);
-    expect((await rawCommit(repo, [{key: 'header', value: {summary: 'x'}}, {key: 'copyEverything', value: {}}])).status).toBe(400);
+    expect(
+      (
+        await rawCommit(repo, [
+          {key: 'header', value: {summary: 'x'}},
+          {key: 'copyEverything', value: {}},
+        ])
+      ).status,
+    ).toBe(400);
     const huge = 'A'.repeat(11 * 1024 * 1024);
-    const res = await rawCommit(repo, `${JSON.stringify({key: 'header', value: {summary: 'x'}})}\n{"key":"file","value":{"path":"huge.txt","encoding":"base64","content":"${huge}"}}`);
+    const res = await rawCommit(
+      repo,
+      `${JSON.stringify({key: 'header', value: {summary: 'x'}})}\n{"key":"file","value":{"path":"huge.txt","encoding":"base64","content":"${huge}"}}`,
+    );
     expect(res.status).toBe(413);
     expect(res.headers.get('x-error-message')).toContain('NDJSON line');
   });
@@ -245,7 +308,10 @@ describe('sandbox commits, preupload and LFS through @huggingface/hub', () => {
       body: JSON.stringify({key: 'header', value: {summary: 'x'}}),
     });
     expect(res.status).toBe(403);
-    const anon = await fetch(`${sb.current.url}/api/datasets/practice-user/hello-dataset/commit/main`, {method: 'POST', body: '{}'});
+    const anon = await fetch(`${sb.current.url}/api/datasets/practice-user/hello-dataset/commit/main`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(anon.status).toBe(401);
   });
 });

@@ -1,5 +1,14 @@
 import {createHash, randomBytes} from 'node:crypto';
-import {HubApiError, commit, createRepo, downloadFile, fileDownloadInfo, fileExists, listFiles, uploadFiles} from '@huggingface/hub';
+import {
+  HubApiError,
+  commit,
+  createRepo,
+  downloadFile,
+  fileDownloadInfo,
+  fileExists,
+  listFiles,
+  uploadFiles,
+} from '@huggingface/hub';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -98,7 +107,9 @@ describe('sandbox file reads: tree, resolve, raw', () => {
     const rev = await fetch(`${sb.current.url}/${repo}/resolve/no-such-branch/text.txt`);
     expect(rev.status).toBe(404);
     expect(rev.headers.get('x-error-code')).toBe('RevisionNotFound');
-    const error = await downloadFile({...hub(), repo, path: 'text.txt', revision: 'no-such-branch'}).catch((e: unknown) => e);
+    const error = await downloadFile({...hub(), repo, path: 'text.txt', revision: 'no-such-branch'}).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HubApiError);
   });
 
@@ -125,7 +136,9 @@ describe('sandbox file reads: tree, resolve, raw', () => {
   it('unknown routes are 501 (not emulated) and wrong methods 405, as JSON', async () => {
     const unknown = await fetch(`${sb.current.url}/api/models/${repo}/nonsense`);
     expect(unknown.status).toBe(501);
-    expect(unknown.headers.get('x-error-message')).toBe(`The sandbox Hub does not emulate GET /api/models/${repo}/nonsense`);
+    expect(unknown.headers.get('x-error-message')).toBe(
+      `The sandbox Hub does not emulate GET /api/models/${repo}/nonsense`,
+    );
     expect(await unknown.json()).toEqual({error: `The sandbox Hub does not emulate GET /api/models/${repo}/nonsense`});
     const wrong = await fetch(`${sb.current.url}/${repo}/resolve/main/text.txt`, {method: 'DELETE'});
     expect(wrong.status).toBe(405);
@@ -143,7 +156,15 @@ describe('sandbox file reads: tree, resolve, raw', () => {
     ]);
     const all: string[] = [];
     for await (const f of listFiles({...hub(), repo, recursive: true})) all.push(f.path);
-    expect(all).toEqual(['.gitattributes', 'empty.txt', 'text.txt', 'weights', 'weights/model.bin', 'weights/sub', 'weights/sub/deep.txt']);
+    expect(all).toEqual([
+      '.gitattributes',
+      'empty.txt',
+      'text.txt',
+      'weights',
+      'weights/model.bin',
+      'weights/sub',
+      'weights/sub/deep.txt',
+    ]);
     const sub: string[] = [];
     for await (const f of listFiles({...hub(), repo, path: 'weights'})) sub.push(f.path);
     expect(sub).toEqual(['weights/model.bin', 'weights/sub']);
@@ -163,7 +184,11 @@ describe('sandbox file reads: tree, resolve, raw', () => {
       ...hub(),
       repo: many,
       title: '1100 files',
-      operations: Array.from({length: 1100}, (_, i) => ({operation: 'addOrUpdate' as const, path: `f/${String(i).padStart(4, '0')}.txt`, content: new Blob([String(i)])})),
+      operations: Array.from({length: 1100}, (_, i) => ({
+        operation: 'addOrUpdate' as const,
+        path: `f/${String(i).padStart(4, '0')}.txt`,
+        content: new Blob([String(i)]),
+      })),
     });
     const first = await fetch(`${sb.current.url}/api/models/${many}/tree/main/f?recursive=true`);
     const page = (await first.json()) as unknown[];

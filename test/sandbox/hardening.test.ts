@@ -34,7 +34,9 @@ describe('sandbox hardening', () => {
     expect(hugeUrl).toMatch(/^HTTP\/1\.1 431 /);
     expect(JSON.parse(hugeUrl.split('\r\n\r\n')[1]!)).toEqual({error: 'Request headers (or URL) too large'});
 
-    const still = await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+    const still = await fetch(`${sb.current.url}/api/whoami-v2`, {
+      headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+    });
     expect(still.status).toBe(200);
   });
 
@@ -56,11 +58,17 @@ describe('sandbox hardening', () => {
     const res = await fetch(`${sb.current.url}/datasets/practice-user/hello-dataset.git/info/lfs/objects/batch`, {
       method: 'POST',
       headers: {Authorization: `Bearer ${sb.current.tokens.write}`, 'Content-Type': 'application/vnd.git-lfs+json'},
-      body: JSON.stringify({operation: 'upload', transfers: ['basic', 'multipart'], objects: [{oid: 'b'.repeat(64), size: 1e15}]}),
+      body: JSON.stringify({
+        operation: 'upload',
+        transfers: ['basic', 'multipart'],
+        objects: [{oid: 'b'.repeat(64), size: 1e15}],
+      }),
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as {objects: {error?: {code: number; message: string}; actions?: unknown}[]};
-    expect(body.objects[0]).toMatchObject({error: {code: 422, message: 'Object is larger than the 50 GB per-file limit'}});
+    expect(body.objects[0]).toMatchObject({
+      error: {code: 422, message: 'Object is larger than the 50 GB per-file limit'},
+    });
     expect(body.objects[0]!.actions).toBeUndefined();
     expect(await readdir(join(sb.current.dataDir, 'hub/uploads'))).toEqual([]);
   });

@@ -7,17 +7,30 @@ import {compareTokenToNeeds, leastPrivilegeTokenUrl, type JobNeeds} from '../../
 import {useSandbox} from '../helpers/sandbox.js';
 
 const sb = useSandbox();
-const NEEDS: JobNeeds = {user: 'practice-user', namespace: 'practice-user', writes: [{type: 'dataset', namespace: 'practice-user', name: 'd'}], reads: []};
+const NEEDS: JobNeeds = {
+  user: 'practice-user',
+  namespace: 'practice-user',
+  writes: [{type: 'dataset', namespace: 'practice-user', name: 'd'}],
+  reads: [],
+};
 
 async function createFrom(url: string, headers: Record<string, string> = {}): Promise<{status: number; html: string}> {
   const page = await (await fetch(url)).text();
-  const fields = [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))] as [string, string]);
-  const r = await fetch(`${sb.current.url}/settings/tokens/new`, {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: sb.current.url, ...headers}, body: new URLSearchParams(fields).toString()});
+  const fields = [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map(
+    (m) => [m[1]!, m[2]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))] as [string, string],
+  );
+  const r = await fetch(`${sb.current.url}/settings/tokens/new`, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: sb.current.url, ...headers},
+    body: new URLSearchParams(fields).toString(),
+  });
   return {status: r.status, html: await r.text()};
 }
 
 async function whoami(token: string): Promise<WhoAmIResponse> {
-  return (await (await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${token}`}})).json()) as WhoAmIResponse;
+  return (await (
+    await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${token}`}})
+  ).json()) as WhoAmIResponse;
 }
 
 describe('/settings/tokens/new on the sandbox', () => {
@@ -48,15 +61,30 @@ describe('/settings/tokens/new on the sandbox', () => {
     const noKey = await (await fetch(leastPrivilegeTokenUrl(sb.current.url, NEEDS))).text();
     expect(noKey).not.toContain('<form method="post"');
     const body = new URLSearchParams({tokenType: 'write'}).toString();
-    const bare = await fetch(`${sb.current.url}/settings/tokens/new`, {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body});
+    const bare = await fetch(`${sb.current.url}/settings/tokens/new`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+      body,
+    });
     expect(bare.status).toBe(403);
-    const cross = await createFrom(`${sb.current.url}/settings/tokens/new?tokenType=write&key=${sb.current.formKey}`, {Origin: 'https://evil.example'});
+    const cross = await createFrom(`${sb.current.url}/settings/tokens/new?tokenType=write&key=${sb.current.formKey}`, {
+      Origin: 'https://evil.example',
+    });
     expect(cross.status).toBe(403);
     expect(sb.current.tokens.write).toBe(before);
   });
 
   it('unknown permissions and orgs the user is not in are refused with 400', async () => {
-    expect((await fetch(`${sb.current.url}/settings/tokens/new?tokenType=fineGrained&ownUserPermissions=repo.destroy`)).status).toBe(400);
-    expect((await fetch(`${sb.current.url}/settings/tokens/new?tokenType=fineGrained&orgs=someone-else&orgPermissions=job.write`)).status).toBe(400);
+    expect(
+      (await fetch(`${sb.current.url}/settings/tokens/new?tokenType=fineGrained&ownUserPermissions=repo.destroy`))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await fetch(
+          `${sb.current.url}/settings/tokens/new?tokenType=fineGrained&orgs=someone-else&orgPermissions=job.write`,
+        )
+      ).status,
+    ).toBe(400);
   });
 });

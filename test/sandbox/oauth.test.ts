@@ -30,7 +30,11 @@ describe('sandbox OAuth device-code login', () => {
     return (await res.json()) as DeviceCode;
   };
   const poll = async (code: DeviceCode) => {
-    const res = await form('/oauth/token', {grant_type: GRANT, device_code: code.device_code, client_id: 'hf-jobs-wizard'});
+    const res = await form('/oauth/token', {
+      grant_type: GRANT,
+      device_code: code.device_code,
+      client_id: 'hf-jobs-wizard',
+    });
     return {status: res.status, body: (await res.json()) as Record<string, string | number>};
   };
 
@@ -64,24 +68,37 @@ describe('sandbox OAuth device-code login', () => {
     expect(html).toMatch(/<form method="post"/);
     expect(html).toContain(`name="key" value="${sb.current.formKey}"`);
 
-    const approved = await form('/oauth/device/verify', {user_code: code.user_code.toLowerCase(), action: 'approve', key: sb.current.formKey});
+    const approved = await form('/oauth/device/verify', {
+      user_code: code.user_code.toLowerCase(),
+      action: 'approve',
+      key: sb.current.formKey,
+    });
     expect(approved.status).toBe(200);
     expect(await approved.text()).toContain('Device connected');
 
     const token = await poll(code);
     expect(token.status).toBe(200);
-    expect(token.body).toEqual({access_token: expect.stringMatching(/^hf_[A-Za-z0-9]{34}$/), token_type: 'bearer', expires_in: expect.any(Number), scope: expect.any(String)});
+    expect(token.body).toEqual({
+      access_token: expect.stringMatching(/^hf_[A-Za-z0-9]{34}$/),
+      token_type: 'bearer',
+      expires_in: expect.any(Number),
+      scope: expect.any(String),
+    });
 
     const info = await whoAmI({hubUrl: sb.current.url, accessToken: String(token.body.access_token)});
     expect(info.name).toBe('practice-user');
     expect(info.auth.type).toBe('oauth');
     expect(info.auth.accessToken).not.toHaveProperty('displayName');
-    const raw = (await (await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${token.body.access_token}`}})).json()) as {
+    const raw = (await (
+      await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${token.body.access_token}`}})
+    ).json()) as {
       auth: {accessToken: {role: string; fineGrained: {scoped: {entity: {name: string}; permissions: string[]}[]}}};
     };
     expect(raw.auth.accessToken.role).toBe('fineGrained');
     expect(raw.auth.accessToken.fineGrained.scoped[0]!.entity.name).toBe('practice-user');
-    expect(raw.auth.accessToken.fineGrained.scoped[0]!.permissions).toEqual(expect.arrayContaining(['job.write', 'repo.write']));
+    expect(raw.auth.accessToken.fineGrained.scoped[0]!.permissions).toEqual(
+      expect.arrayContaining(['job.write', 'repo.write']),
+    );
 
     // The device code is single use.
     expect((await poll(code)).body.error).toBe('invalid_grant');
@@ -89,7 +106,9 @@ describe('sandbox OAuth device-code login', () => {
 
   it('access_denied after a deny', async () => {
     const code = await start();
-    expect((await form('/oauth/device/verify', {user_code: code.user_code, action: 'deny', key: sb.current.formKey})).status).toBe(200);
+    expect(
+      (await form('/oauth/device/verify', {user_code: code.user_code, action: 'deny', key: sb.current.formKey})).status,
+    ).toBe(200);
     expect((await poll(code)).body.error).toBe('access_denied');
   });
 
@@ -104,7 +123,11 @@ describe('sandbox OAuth device-code login', () => {
 
   it('many logins approved at once all get their token (accounts are saved without colliding temp files)', async () => {
     const codes = await Promise.all(Array.from({length: 8}, () => start()));
-    for (const code of codes) expect((await form('/oauth/device/verify', {user_code: code.user_code, action: 'approve', key: sb.current.formKey})).status).toBe(200);
+    for (const code of codes)
+      expect(
+        (await form('/oauth/device/verify', {user_code: code.user_code, action: 'approve', key: sb.current.formKey}))
+          .status,
+      ).toBe(200);
     const results = await Promise.all(codes.map((code) => poll(code)));
     expect(results.map((r) => r.status)).toEqual(codes.map(() => 200));
     const saved = await readFile(join(sb.current.dataDir, 'accounts.json'), 'utf8');
@@ -115,17 +138,27 @@ describe('sandbox OAuth device-code login', () => {
 describe('sandbox OAuth timing: slow_down and expired_token', () => {
   const sb = useSandbox({oauth: {interval: 30, expiresIn: 1}});
   const form = (path: string, fields: Record<string, string>) =>
-    fetch(`${sb.current.url}${path}`, {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams(fields).toString()});
+    fetch(`${sb.current.url}${path}`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+      body: new URLSearchParams(fields).toString(),
+    });
 
   it('slow_down when polled faster than the interval, expired_token after expires_in', async () => {
     const code = (await (await form('/oauth/device', {client_id: 'x'})).json()) as DeviceCode;
     expect(code.interval).toBe(30);
-    const first = (await (await form('/oauth/token', {grant_type: GRANT, device_code: code.device_code})).json()) as {error: string};
+    const first = (await (await form('/oauth/token', {grant_type: GRANT, device_code: code.device_code})).json()) as {
+      error: string;
+    };
     expect(first.error).toBe('authorization_pending');
-    const second = (await (await form('/oauth/token', {grant_type: GRANT, device_code: code.device_code})).json()) as {error: string};
+    const second = (await (await form('/oauth/token', {grant_type: GRANT, device_code: code.device_code})).json()) as {
+      error: string;
+    };
     expect(second.error).toBe('slow_down');
     await new Promise((r) => setTimeout(r, 1100));
-    const expired = (await (await form('/oauth/token', {grant_type: GRANT, device_code: code.device_code})).json()) as {error: string};
+    const expired = (await (await form('/oauth/token', {grant_type: GRANT, device_code: code.device_code})).json()) as {
+      error: string;
+    };
     expect(expired.error).toBe('expired_token');
   });
 });

@@ -34,8 +34,13 @@ async function open(dataDir: string, extra: Parameters<typeof startSandbox>[0] =
 }
 
 /** `hf-jobs-wizard sandbox --data DIR --json` in its own process: the folder's owner. */
-async function ownerProcess(dataDir: string): Promise<{child: ChildProcess; info: {url: string; tokens: Record<string, string>}}> {
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--data', dataDir, '--json'], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NO_COLOR: '1'}});
+async function ownerProcess(
+  dataDir: string,
+): Promise<{child: ChildProcess; info: {url: string; tokens: Record<string, string>}}> {
+  const child = spawn(process.execPath, [CLI, 'sandbox', '--data', dataDir, '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {...process.env, NO_COLOR: '1'},
+  });
   children.push(child);
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -74,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('one owner per sandbox data folder', () => {
-  it('a second process on the folder talks to the running sandbox: same URL, the owner\'s running job stays RUNNING, 40 concurrent commits from two handles all land', async () => {
+  it("a second process on the folder talks to the running sandbox: same URL, the owner's running job stays RUNNING, 40 concurrent commits from two handles all land", async () => {
     const dataDir = await freshDir();
     const {child, info} = await ownerProcess(dataDir);
     const a = await open(dataDir);
@@ -92,7 +97,9 @@ describe('one owner per sandbox data folder', () => {
     const c = await open(dataDir);
     expect(c.url).toBe(info.url);
     expect((await getJob({...hub, namespace: NS, jobId: job.id})).status.stage).toBe('RUNNING');
-    const onDisk = JSON.parse(await readFile(join(dataDir, 'jobs', job.id, 'job.json'), 'utf8').catch(() => '{}')) as {status?: {stage?: string}};
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'jobs', job.id, 'job.json'), 'utf8').catch(() => '{}')) as {
+      status?: {stage?: string};
+    };
     expect(onDisk.status?.stage ?? 'RUNNING').not.toBe('ERROR');
 
     const repo = {type: 'dataset' as const, name: `${NS}/owner-commits`};
@@ -100,7 +107,12 @@ describe('one owner per sandbox data folder', () => {
     const n = 20;
     const uploads = [a, b].flatMap((h, which) =>
       Array.from({length: n}, (_, i) =>
-        uploadFile({hubUrl: h.url, accessToken: h.tokens.write, repo, file: {path: `from-${which}/${i}.txt`, content: new Blob([`${which}-${i}`])}}),
+        uploadFile({
+          hubUrl: h.url,
+          accessToken: h.tokens.write,
+          repo,
+          file: {path: `from-${which}/${i}.txt`, content: new Blob([`${which}-${i}`])},
+        }),
       ),
     );
     await Promise.all(uploads);
@@ -126,7 +138,9 @@ describe('one owner per sandbox data folder', () => {
     const guest = await open(dataDir);
     expect(guest.url).toBe(owner.url);
     await guest.close();
-    expect((await fetch(`${owner.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${owner.tokens.write}`}})).status).toBe(200);
+    expect(
+      (await fetch(`${owner.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${owner.tokens.write}`}})).status,
+    ).toBe(200);
     await owner.close();
     expect(existsSync(join(dataDir, 'owner.lock'))).toBe(false);
     const next = await open(dataDir);
@@ -145,14 +159,23 @@ describe('one owner per sandbox data folder', () => {
     const t0 = Date.now();
     let status = 0;
     while (Date.now() - t0 < 8000) {
-      status = await fetch(`${guest.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${info.tokens.write}`}, signal: AbortSignal.timeout(1000)}).then((r) => r.status, () => 0);
+      status = await fetch(`${guest.url}/api/whoami-v2`, {
+        headers: {authorization: `Bearer ${info.tokens.write}`},
+        signal: AbortSignal.timeout(1000),
+      }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe(200);
     expect(guest.url).toBe(info.url);
     expect(guest.ownerPid).toBeUndefined();
-    expect(JSON.parse(await readFile(join(dataDir, 'owner.json'), 'utf8'))).toMatchObject({pid: process.pid, url: info.url});
+    expect(JSON.parse(await readFile(join(dataDir, 'owner.json'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      url: info.url,
+    });
     const repo = {type: 'dataset' as const, name: `${NS}/after-takeover`};
     await createRepo({hubUrl: guest.url, accessToken: guest.tokens.write, repo});
   }, 30_000);
@@ -165,7 +188,13 @@ describe('one owner per sandbox data folder', () => {
     const t0 = Date.now();
     let status = 0;
     while (Date.now() - t0 < 8000) {
-      status = await fetch(`${guest.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${guest.tokens.write}`}, signal: AbortSignal.timeout(1000)}).then((r) => r.status, () => 0);
+      status = await fetch(`${guest.url}/api/whoami-v2`, {
+        headers: {authorization: `Bearer ${guest.tokens.write}`},
+        signal: AbortSignal.timeout(1000),
+      }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -183,13 +212,19 @@ describe('one owner per sandbox data folder', () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     const deadPid = await new Promise<number>((r) => dead.on('exit', () => r(dead.pid!)));
     await writeFile(join(dataDir, 'owner.lock'), JSON.stringify({pid: deadPid, instance: 'gone'}));
-    await writeFile(join(dataDir, 'owner.json'), JSON.stringify({pid: deadPid, instance: 'gone', url: 'http://127.0.0.1:9', formKey: 'x', startedAt: ''}));
+    await writeFile(
+      join(dataDir, 'owner.json'),
+      JSON.stringify({pid: deadPid, instance: 'gone', url: 'http://127.0.0.1:9', formKey: 'x', startedAt: ''}),
+    );
     const t0 = Date.now();
     const next = await open(dataDir);
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(next.ownerPid).toBeUndefined();
     expect(next.tokens.write).toBe(token);
-    expect(JSON.parse(await readFile(join(dataDir, 'owner.json'), 'utf8'))).toMatchObject({pid: process.pid, url: next.url});
+    expect(JSON.parse(await readFile(join(dataDir, 'owner.json'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      url: next.url,
+    });
   });
 
   it('an owner that holds the lock but never answers: a bounded wait, then a clear error', async () => {
@@ -203,11 +238,16 @@ describe('one owner per sandbox data folder', () => {
     expect((error as Error).message).toContain(`held by process ${process.pid}, which does not answer`);
   });
 
-  it.skipIf(process.platform !== 'linux' || !existsSync('/proc/self'))('`sandbox --data /proc/x` fails at once with a clear message instead of hanging', async () => {
-    const t0 = Date.now();
-    const io = makeIo({});
-    expect(await sandboxCommand(['--data', '/proc/x'], io)).toBe(1);
-    expect(Date.now() - t0).toBeLessThan(5000);
-    expect(io.err()).toBe('hf-jobs-wizard sandbox: could not start: cannot use --data /proc/x (a part of the path cannot hold folders); pick a folder you can write to\n');
-  });
+  it.skipIf(process.platform !== 'linux' || !existsSync('/proc/self'))(
+    '`sandbox --data /proc/x` fails at once with a clear message instead of hanging',
+    async () => {
+      const t0 = Date.now();
+      const io = makeIo({});
+      expect(await sandboxCommand(['--data', '/proc/x'], io)).toBe(1);
+      expect(Date.now() - t0).toBeLessThan(5000);
+      expect(io.err()).toBe(
+        'hf-jobs-wizard sandbox: could not start: cannot use --data /proc/x (a part of the path cannot hold folders); pick a folder you can write to\n',
+      );
+    },
+  );
 });

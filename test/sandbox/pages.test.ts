@@ -9,7 +9,10 @@ import {collectLogs, NS, nodeJob, waitForStage} from '../jobs/helpers.js';
 
 const sb = useSandbox();
 
-async function page(path: string, headers: Record<string, string> = {}): Promise<{status: number; type: string; html: string}> {
+async function page(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{status: number; type: string; html: string}> {
   const res = await fetch(`${sb.current.url}${path}`, {headers});
   return {status: res.status, type: res.headers.get('content-type') ?? '', html: await res.text()};
 }
@@ -52,14 +55,16 @@ describe('sandbox browser pages', () => {
     selfContainedAndSafe(r.html);
     expect(r.html).toContain(`<code>${PRACTICE_REPOS.publicDataset}</code>`);
     expect(r.html).toContain('public');
-    const link = /href="([^"]+\/resolve\/main\/README\.md)">README\.md<\/a><\/td><td>(\d+(?:\.\d)? (?:B|kB))</.exec(r.html);
+    const link = /href="([^"]+\/resolve\/main\/README\.md)">README\.md<\/a><\/td><td>(\d+(?:\.\d)? (?:B|kB))</.exec(
+      r.html,
+    );
     expect(link).not.toBeNull();
     const download = await fetch(link![1]!.replace(/&#38;/g, '&'));
     expect(download.status).toBe(200);
     expect(await download.text()).toContain('Hello dataset');
   });
 
-  it('a private repo: a browser (no token) gets the API\'s answer, worded; with a token that may read it, the files', async () => {
+  it("a private repo: a browser (no token) gets the API's answer, worded; with a token that may read it, the files", async () => {
     const anon = await page(`/datasets/${PRACTICE_REPOS.privateDataset}`);
     expect(anon.status).toBe(404);
     selfContainedAndSafe(anon.html);
@@ -67,7 +72,9 @@ describe('sandbox browser pages', () => {
     expect(anon.html).not.toContain('secrets.csv');
     const other = await page(`/${PRACTICE_REPOS.deniedModel}`, {authorization: `Bearer ${sb.current.tokens.write}`});
     expect(other.status).toBe(404);
-    const owner = await page(`/datasets/${PRACTICE_REPOS.privateDataset}`, {authorization: `Bearer ${sb.current.tokens.write}`});
+    const owner = await page(`/datasets/${PRACTICE_REPOS.privateDataset}`, {
+      authorization: `Bearer ${sb.current.tokens.write}`,
+    });
     expect(owner.status).toBe(200);
     expect(owner.html).toContain('data/secrets.csv');
     selfContainedAndSafe(owner.html);
@@ -89,7 +96,11 @@ describe('sandbox browser pages', () => {
   it('/jobs/{ns}/{id}: HTML with the status and the last log lines, tokens in the log masked', async () => {
     const hub = {hubUrl: sb.current.url, accessToken: sb.current.tokens.write};
     const leak = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
-    const job = await runJob({...hub, namespace: NS, ...nodeJob(`for (let i = 1; i <= 40; i++) console.log("line " + i); console.log("oops ${leak}")`)});
+    const job = await runJob({
+      ...hub,
+      namespace: NS,
+      ...nodeJob(`for (let i = 1; i <= 40; i++) console.log("line " + i); console.log("oops ${leak}")`),
+    });
     await collectLogs(hub, job.id);
     await waitForStage(hub, job.id);
     const r = await page(`/jobs/${NS}/${job.id}`);
@@ -117,7 +128,12 @@ describe('sandbox browser pages', () => {
       'console.log("<script>alert(1)</script>");',
       'console.log("\\x1b]52;c;aGVsbG8=\\x07 clip");',
     ].join('\n');
-    const job = await runJob({...hub, namespace: NS, ...nodeJob(source), secrets: {HF_TOKEN: sb.current.tokens.write, MY_PASS: 'correct-horse-battery'}});
+    const job = await runJob({
+      ...hub,
+      namespace: NS,
+      ...nodeJob(source),
+      secrets: {HF_TOKEN: sb.current.tokens.write, MY_PASS: 'correct-horse-battery'},
+    });
     await waitForStage(hub, job.id);
     const r = await page(`/jobs/${NS}/${job.id}`);
     expect(r.status).toBe(200);
@@ -138,7 +154,9 @@ describe('sandbox browser pages', () => {
   });
 
   it('the API is not shadowed by the page routes', async () => {
-    const res = await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${sb.current.tokens.write}`}});
+    const res = await fetch(`${sb.current.url}/api/whoami-v2`, {
+      headers: {authorization: `Bearer ${sb.current.tokens.write}`},
+    });
     expect(res.status).toBe(200);
     const missing = await fetch(`${sb.current.url}/api/nothing-here`);
     expect(missing.headers.get('content-type')).toContain('application/json');

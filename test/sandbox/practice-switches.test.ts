@@ -7,18 +7,25 @@ import {createHubClient} from '../../src/core/hub/client.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
 describe('practice switches', () => {
-  it('an older saved world gains the switch orgs and practice-user\'s write membership, once', () => {
+  it("an older saved world gains the switch orgs and practice-user's write membership, once", () => {
     const accounts = createPracticeAccounts();
     ensurePracticeSwitches(accounts, MAIN_USER);
     ensurePracticeSwitches(accounts, MAIN_USER);
     const names = Object.keys(SWITCH_ORGS);
-    expect(accounts.orgs.filter((o) => names.includes(o.name)).map((o) => o.name).sort()).toEqual([...names].sort());
+    expect(
+      accounts.orgs
+        .filter((o) => names.includes(o.name))
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual([...names].sort());
     const user = accounts.users.find((u) => u.name === MAIN_USER)!;
     expect(user.orgs.filter((o) => names.includes(o.name)).every((o) => o.roleInOrg === 'write')).toBe(true);
     expect(user.orgs.filter((o) => names.includes(o.name))).toHaveLength(names.length);
     // The practice org stays the first one (answers that name "your org" keep naming it).
     expect(user.orgs[0]!.name).toBe('practice-org');
-    expect(accounts.orgs.find((o) => o.name === 'practice-token-policy')?.securityRestrictions).toEqual(['token-policy']);
+    expect(accounts.orgs.find((o) => o.name === 'practice-token-policy')?.securityRestrictions).toEqual([
+      'token-policy',
+    ]);
   });
 
   it('only the switch orgs have a switch', () => {
@@ -30,8 +37,17 @@ describe('practice switches', () => {
 
 describe('practice switches on a running sandbox', () => {
   const sb = useSandbox();
-  const spec = {dockerImage: 'python:3.12', command: ['python3', '-c', 'print(1)'], flavor: 'cpu-basic', environment: {}} as never;
-  const status = async (p: Promise<unknown>) => p.then(() => 200, (e: {statusCode?: number}) => e.statusCode ?? 0);
+  const spec = {
+    dockerImage: 'python:3.12',
+    command: ['python3', '-c', 'print(1)'],
+    flavor: 'cpu-basic',
+    environment: {},
+  } as never;
+  const status = async (p: Promise<unknown>) =>
+    p.then(
+      () => 200,
+      (e: {statusCode?: number}) => e.statusCode ?? 0,
+    );
 
   it('practice-no-credits: the rights come first (a read token gets 403), a write token gets 402, reading jobs still works', async () => {
     const read = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.read});

@@ -22,9 +22,13 @@ describe('auth-check, tags and move', () => {
     const name = fresh();
     await createRepo({...hub(), repo: {type: 'model', name: `${NS}/${name}`}, private: true});
     expect((await call('GET', `/api/models/${NS}/${name}/auth-check`)).status).toBe(200);
-    expect((await call('GET', `/api/models/${NS}/${name}/auth-check`, undefined, sb.current.tokens.read)).status).toBe(200);
+    expect((await call('GET', `/api/models/${NS}/${name}/auth-check`, undefined, sb.current.tokens.read)).status).toBe(
+      200,
+    );
     expect((await call('GET', `/api/models/${NS}/${name}/auth-check/write`)).status).toBe(200);
-    expect((await call('GET', `/api/models/${NS}/${name}/auth-check/write`, undefined, sb.current.tokens.read)).status).toBe(403);
+    expect(
+      (await call('GET', `/api/models/${NS}/${name}/auth-check/write`, undefined, sb.current.tokens.read)).status,
+    ).toBe(403);
     expect((await call('GET', `/api/models/${NS}/no-such-repo-x/auth-check`)).status).toBe(404);
     expect((await call('GET', `/api/models/${NS}/${name}/auth-check`, undefined, null)).status).toBe(401);
   });
@@ -37,12 +41,16 @@ describe('auth-check, tags and move', () => {
     const created = await call('POST', `/api/models/${NS}/${name}/tag/main`, {tag: 'v1', message: 'first release'});
     expect(created.status).toBe(200);
     await uploadFile({...hub(), repo, file: {path: 'a.txt', content: new Blob(['second'])}});
-    const refs = (await (await call('GET', `/api/models/${NS}/${name}/refs`)).json()) as {tags: {name: string; ref: string; targetCommit: string}[]};
+    const refs = (await (await call('GET', `/api/models/${NS}/${name}/refs`)).json()) as {
+      tags: {name: string; ref: string; targetCommit: string}[];
+    };
     expect(refs.tags).toEqual([expect.objectContaining({name: 'v1', ref: 'refs/tags/v1'})]);
     expect(await (await downloadFile({...hub(), repo, path: 'a.txt', revision: 'v1'}))!.text()).toBe('first');
     expect((await call('POST', `/api/models/${NS}/${name}/tag/main`, {tag: 'v1'})).status).toBe(409);
     expect((await call('POST', `/api/models/${NS}/${name}/tag/main`, {tag: '../x'})).status).toBe(400);
-    expect((await call('POST', `/api/models/${NS}/${name}/tag/main`, {tag: 'v2'}, sb.current.tokens.read)).status).toBe(403);
+    expect((await call('POST', `/api/models/${NS}/${name}/tag/main`, {tag: 'v2'}, sb.current.tokens.read)).status).toBe(
+      403,
+    );
     expect((await call('DELETE', `/api/models/${NS}/${name}/tag/v1`)).status).toBe(200);
     expect((await call('DELETE', `/api/models/${NS}/${name}/tag/v1`)).status).toBe(404);
   });
@@ -53,16 +61,32 @@ describe('auth-check, tags and move', () => {
     const repo = {type: 'dataset' as const, name: `${NS}/${from}`};
     await createRepo({...hub(), repo});
     await uploadFile({...hub(), repo, file: {path: 'd.csv', content: new Blob(['x,y\n'])}});
-    expect((await call('POST', '/api/repos/move', {fromRepo: `${NS}/${from}`, toRepo: `${NS}/${to}`, type: 'dataset'})).status).toBe(200);
-    expect(await (await downloadFile({...hub(), repo: {type: 'dataset', name: `${NS}/${to}`}, path: 'd.csv'}))!.text()).toBe('x,y\n');
+    expect(
+      (await call('POST', '/api/repos/move', {fromRepo: `${NS}/${from}`, toRepo: `${NS}/${to}`, type: 'dataset'}))
+        .status,
+    ).toBe(200);
+    expect(
+      await (await downloadFile({...hub(), repo: {type: 'dataset', name: `${NS}/${to}`}, path: 'd.csv'}))!.text(),
+    ).toBe('x,y\n');
     expect((await call('GET', `/api/datasets/${NS}/${from}`)).status).toBe(404);
     const info = (await (await call('GET', `/api/datasets/${NS}/${to}`)).json()) as {id: string};
     expect(info.id).toBe(`${NS}/${to}`);
 
     const other = fresh();
     await createRepo({...hub(), repo: {type: 'dataset', name: `${NS}/${other}`}});
-    expect((await call('POST', '/api/repos/move', {fromRepo: `${NS}/${to}`, toRepo: `${NS}/${other}`, type: 'dataset'})).status).toBe(409);
-    expect((await call('POST', '/api/repos/move', {fromRepo: `${NS}/${to}`, toRepo: `practice-friend/${to}`, type: 'dataset'})).status).toBe(403);
+    expect(
+      (await call('POST', '/api/repos/move', {fromRepo: `${NS}/${to}`, toRepo: `${NS}/${other}`, type: 'dataset'}))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await call('POST', '/api/repos/move', {
+          fromRepo: `${NS}/${to}`,
+          toRepo: `practice-friend/${to}`,
+          type: 'dataset',
+        })
+      ).status,
+    ).toBe(403);
     expect((await call('POST', '/api/repos/move', {fromRepo: 'not-a-repo-id', toRepo: `${NS}/x`})).status).toBe(400);
   });
 });

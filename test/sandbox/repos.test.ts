@@ -64,7 +64,11 @@ describe('sandbox repos through @huggingface/hub', () => {
     expect(await downloadFile({...hub(), repo: name, path: 'a.txt', revision: 'blank'})).toBeNull();
     const dup = await failure(createBranch({...hub(), repo: name, branch: 'dev'}));
     expect(dup.statusCode).toBe(409);
-    const refs = (await (await fetch(`${sb.current.url}/api/models/${name}/refs`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}})).json()) as {branches: {name: string}[]};
+    const refs = (await (
+      await fetch(`${sb.current.url}/api/models/${name}/refs`, {
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+      })
+    ).json()) as {branches: {name: string}[]};
     expect(refs.branches.map((b) => b.name).sort()).toEqual(['blank', 'dev', 'main']);
     await deleteBranch({...hub(), repo: name, branch: 'dev'});
     const gone = await failure(downloadFile({...hub(), repo: name, path: 'a.txt', revision: 'dev'}));
@@ -72,7 +76,9 @@ describe('sandbox repos through @huggingface/hub', () => {
   });
 
   it('tolerates ?expand[]= on repo info', async () => {
-    const res = await fetch(`${sb.current.url}/api/datasets/practice-user/hello-dataset?expand[]=likes&expand[]=downloads`);
+    const res = await fetch(
+      `${sb.current.url}/api/datasets/practice-user/hello-dataset?expand[]=likes&expand[]=downloads`,
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as {id: string; private: boolean; sha: string};
     expect(body.id).toBe('practice-user/hello-dataset');
@@ -100,9 +106,16 @@ describe('sandbox repos through @huggingface/hub', () => {
 
   it('commits createRepo({files}) and writes a license README', async () => {
     const name = fresh();
-    await createRepo({...hub(), repo: name, license: 'apache-2.0', files: [{path: 'notes/hello.txt', content: new Blob(['hi there'])}]});
+    await createRepo({
+      ...hub(),
+      repo: name,
+      license: 'apache-2.0',
+      files: [{path: 'notes/hello.txt', content: new Blob(['hi there'])}],
+    });
     expect(await (await downloadFile({...hub(), repo: name, path: 'notes/hello.txt'}))?.text()).toBe('hi there');
-    expect(await (await downloadFile({...hub(), repo: name, path: 'README.md'}))?.text()).toBe('---\nlicense: apache-2.0\n---\n');
+    expect(await (await downloadFile({...hub(), repo: name, path: 'README.md'}))?.text()).toBe(
+      '---\nlicense: apache-2.0\n---\n',
+    );
   });
 
   it('refuses invalid repo names with 400', async () => {
@@ -131,17 +144,30 @@ describe('sandbox repos through @huggingface/hub', () => {
 
   describe('namespace permissions', () => {
     it('a read token may create nowhere: 403 in the Hub words', async () => {
-      const error = await failure(createRepo({hubUrl: sb.current.url, accessToken: sb.current.tokens.read, repo: `datasets/${fresh()}`}));
+      const error = await failure(
+        createRepo({hubUrl: sb.current.url, accessToken: sb.current.tokens.read, repo: `datasets/${fresh()}`}),
+      );
       expect(error.statusCode).toBe(403);
       expect(error.message).toContain("You don't have the rights to create a dataset under this namespace");
     });
 
     it('a read token may not upload or delete', async () => {
       const upload = await failure(
-        uploadFile({hubUrl: sb.current.url, accessToken: sb.current.tokens.read, repo: 'datasets/practice-user/hello-dataset', file: {path: 'x.txt', content: new Blob(['x'])}}),
+        uploadFile({
+          hubUrl: sb.current.url,
+          accessToken: sb.current.tokens.read,
+          repo: 'datasets/practice-user/hello-dataset',
+          file: {path: 'x.txt', content: new Blob(['x'])},
+        }),
       );
       expect(upload.statusCode).toBe(403);
-      const del = await failure(deleteRepo({hubUrl: sb.current.url, accessToken: sb.current.tokens.read, repo: 'datasets/practice-user/hello-dataset'}));
+      const del = await failure(
+        deleteRepo({
+          hubUrl: sb.current.url,
+          accessToken: sb.current.tokens.read,
+          repo: 'datasets/practice-user/hello-dataset',
+        }),
+      );
       expect(del.statusCode).toBe(403);
     });
 
@@ -156,12 +182,20 @@ describe('sandbox repos through @huggingface/hub', () => {
     it('a fine-grained token writes only where it is scoped', async () => {
       const token = sb.current.tokens['fine-grained'];
       await createRepo({hubUrl: sb.current.url, accessToken: token, repo: fresh()});
-      const outside = await failure(createRepo({hubUrl: sb.current.url, accessToken: token, repo: fresh('practice-org')}));
+      const outside = await failure(
+        createRepo({hubUrl: sb.current.url, accessToken: token, repo: fresh('practice-org')}),
+      );
       expect(outside.statusCode).toBe(403);
     });
 
     it('an expired token gets 401 even on public repos', async () => {
-      const error = await failure(checkRepoAccess({hubUrl: sb.current.url, accessToken: sb.current.tokens.expired, repo: 'datasets/practice-user/hello-dataset'}));
+      const error = await failure(
+        checkRepoAccess({
+          hubUrl: sb.current.url,
+          accessToken: sb.current.tokens.expired,
+          repo: 'datasets/practice-user/hello-dataset',
+        }),
+      );
       expect(error.statusCode).toBe(401);
       expect(error.message).toContain('Invalid credentials in Authorization header');
     });
@@ -169,16 +203,27 @@ describe('sandbox repos through @huggingface/hub', () => {
 
   describe('private repos and practice data', () => {
     it('hello-dataset is public and readable anonymously', async () => {
-      const blob = await downloadFile({hubUrl: sb.current.url, repo: 'datasets/practice-user/hello-dataset', path: 'data/greetings.csv'});
+      const blob = await downloadFile({
+        hubUrl: sb.current.url,
+        repo: 'datasets/practice-user/hello-dataset',
+        path: 'data/greetings.csv',
+      });
       expect(await blob?.text()).toContain('Bonjour');
     });
 
     it('private-dataset is readable by every practice-user token, 401 anonymously', async () => {
       for (const label of ['write', 'read', 'fine-grained'] as const) {
-        const blob = await downloadFile({hubUrl: sb.current.url, accessToken: sb.current.tokens[label], repo: 'datasets/practice-user/private-dataset', path: 'data/secrets.csv'});
+        const blob = await downloadFile({
+          hubUrl: sb.current.url,
+          accessToken: sb.current.tokens[label],
+          repo: 'datasets/practice-user/private-dataset',
+          path: 'data/secrets.csv',
+        });
         expect(await blob?.text(), label).toContain('codename');
       }
-      const anon = await failure(checkRepoAccess({hubUrl: sb.current.url, repo: 'datasets/practice-user/private-dataset'}));
+      const anon = await failure(
+        checkRepoAccess({hubUrl: sb.current.url, repo: 'datasets/practice-user/private-dataset'}),
+      );
       expect(anon.statusCode).toBe(401);
       const res = await fetch(`${sb.current.url}/datasets/practice-user/private-dataset/resolve/main/data/secrets.csv`);
       expect(res.status).toBe(401);
@@ -186,23 +231,40 @@ describe('sandbox repos through @huggingface/hub', () => {
     });
 
     it('practice-friend/secret-model answers 404 RepoNotFound to practice-user, like a missing repo', async () => {
-      const res = await fetch(`${sb.current.url}/api/models/practice-friend/secret-model`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+      const res = await fetch(`${sb.current.url}/api/models/practice-friend/secret-model`, {
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+      });
       expect(res.status).toBe(404);
       expect(res.headers.get('x-error-code')).toBe('RepoNotFound');
       expect(await res.json()).toEqual({error: 'Repository not found'});
-      const missing = await fetch(`${sb.current.url}/api/models/practice-friend/no-such-model`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+      const missing = await fetch(`${sb.current.url}/api/models/practice-friend/no-such-model`, {
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+      });
       expect(missing.status).toBe(404);
       const anonMissing = await fetch(`${sb.current.url}/api/models/practice-friend/no-such-model`);
       expect(anonMissing.status).toBe(401);
-      const dl = await fetch(`${sb.current.url}/practice-friend/secret-model/resolve/main/config.json`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+      const dl = await fetch(`${sb.current.url}/practice-friend/secret-model/resolve/main/config.json`, {
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+      });
       expect(dl.status).toBe(404);
       expect(dl.headers.get('x-error-code')).toBe('RepoNotFound');
-      expect(await repoExists({hubUrl: sb.current.url, accessToken: sb.current.tokens.write, repo: 'practice-friend/secret-model'})).toBe(false);
+      expect(
+        await repoExists({
+          hubUrl: sb.current.url,
+          accessToken: sb.current.tokens.write,
+          repo: 'practice-friend/secret-model',
+        }),
+      ).toBe(false);
     });
 
     it('a private repo created with visibility "private" needs the token', async () => {
       const name = fresh();
-      await createRepo({...hub(), repo: `datasets/${name}`, visibility: 'private', files: [{path: 'a.txt', content: new Blob(['secret'])}]});
+      await createRepo({
+        ...hub(),
+        repo: `datasets/${name}`,
+        visibility: 'private',
+        files: [{path: 'a.txt', content: new Blob(['secret'])}],
+      });
       expect(await (await downloadFile({...hub(), repo: `datasets/${name}`, path: 'a.txt'}))?.text()).toBe('secret');
       const anon = await failure(downloadFile({hubUrl: sb.current.url, repo: `datasets/${name}`, path: 'a.txt'}));
       expect(anon.statusCode).toBe(401);
@@ -213,7 +275,9 @@ describe('sandbox repos through @huggingface/hub', () => {
       for await (const d of listDatasets({hubUrl: sb.current.url, search: {owner: 'practice-user'}})) seen.push(d.name);
       expect(seen).toContain('practice-user/hello-dataset');
       expect(seen).not.toContain('practice-user/private-dataset');
-      const res = await fetch(`${sb.current.url}/api/datasets?author=practice-user`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+      const res = await fetch(`${sb.current.url}/api/datasets?author=practice-user`, {
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+      });
       const mine = ((await res.json()) as {id: string}[]).map((d) => d.id);
       expect(mine).toEqual(expect.arrayContaining(['practice-user/hello-dataset', 'practice-user/private-dataset']));
     });
@@ -226,15 +290,26 @@ describe('sandbox --data persistence', () => {
     try {
       const first = await startSandbox({dataDir: dir});
       const name = fresh();
-      await createRepo({hubUrl: first.url, accessToken: first.tokens.write, repo: name, files: [{path: 'keep.txt', content: new Blob(['kept'])}]});
-      await deleteRepo({hubUrl: first.url, accessToken: first.tokens.write, repo: 'datasets/practice-user/hello-dataset'});
+      await createRepo({
+        hubUrl: first.url,
+        accessToken: first.tokens.write,
+        repo: name,
+        files: [{path: 'keep.txt', content: new Blob(['kept'])}],
+      });
+      await deleteRepo({
+        hubUrl: first.url,
+        accessToken: first.tokens.write,
+        repo: 'datasets/practice-user/hello-dataset',
+      });
       const token = first.tokens.write;
       await first.close();
 
       const second = await startSandbox({dataDir: dir});
       try {
         expect(second.tokens.write).toBe(token);
-        expect(await (await downloadFile({hubUrl: second.url, accessToken: token, repo: name, path: 'keep.txt'}))?.text()).toBe('kept');
+        expect(
+          await (await downloadFile({hubUrl: second.url, accessToken: token, repo: name, path: 'keep.txt'}))?.text(),
+        ).toBe('kept');
         // Practice repos are seeded once: a deleted one stays deleted.
         expect(await repoExists({hubUrl: second.url, repo: 'datasets/practice-user/hello-dataset'})).toBe(false);
       } finally {

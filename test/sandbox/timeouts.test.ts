@@ -23,7 +23,11 @@ describe('the sandbox server against a slow client', () => {
   });
 
   it('has bounds by default: headers within 15 s, the whole request within 120 s', () => {
-    expect(serverTimeouts({})).toEqual({headersTimeout: 15_000, requestTimeout: 120_000, connectionsCheckingInterval: 1000});
+    expect(serverTimeouts({})).toEqual({
+      headersTimeout: 15_000,
+      requestTimeout: 120_000,
+      connectionsCheckingInterval: 1000,
+    });
   });
 
   it('closes a connection whose headers never end (slowloris), answering 408', async () => {
@@ -60,7 +64,9 @@ describe('a Node twin against a Hub that never answers', () => {
     ['the literal placeholder (sent through its own fetch)', '$HF_TOKEN'],
   ])('gives up on whoami with %s after its timeout, naming the Hub', async (_what, token) => {
     const t0 = Date.now();
-    const error = await twinHub(url, token, 300).whoAmI().catch((e: unknown) => e);
+    const error = await twinHub(url, token, 300)
+      .whoAmI()
+      .catch((e: unknown) => e);
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(String((error as Error).message)).toContain(`no answer from ${url} within 300 ms`);
   });

@@ -21,8 +21,12 @@ describe('sandbox GET /api/whoami-v2 through @huggingface/hub', () => {
   });
 
   it('describes fine-grained scopes', async () => {
-    const res = await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${sb.current.tokens['fine-grained']}`}});
-    const body = (await res.json()) as {auth: {accessToken: {role: string; fineGrained: {scoped: {entity: {name: string}; permissions: string[]}[]}}}};
+    const res = await fetch(`${sb.current.url}/api/whoami-v2`, {
+      headers: {Authorization: `Bearer ${sb.current.tokens['fine-grained']}`},
+    });
+    const body = (await res.json()) as {
+      auth: {accessToken: {role: string; fineGrained: {scoped: {entity: {name: string}; permissions: string[]}[]}}};
+    };
     expect(body.auth.accessToken.role).toBe('fineGrained');
     const scope = body.auth.accessToken.fineGrained.scoped[0]!;
     expect(scope.entity.name).toBe('practice-user');

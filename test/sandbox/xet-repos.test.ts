@@ -23,10 +23,17 @@ describe('sandbox Xet for model and dataset repos', () => {
     const transfers: string[] = [];
     const spy: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
-      if (String(input instanceof Request ? input.url : input).endsWith('/info/lfs/objects/batch')) transfers.push(((await res.clone().json()) as {transfer: string}).transfer);
+      if (String(input instanceof Request ? input.url : input).endsWith('/info/lfs/objects/batch'))
+        transfers.push(((await res.clone().json()) as {transfer: string}).transfer);
       return res;
     };
-    await commit({...hub(), repo, title: 'data', fetch: spy, operations: [{operation: 'addOrUpdate', path: 'data/train.parquet', content: new Blob([big])}]});
+    await commit({
+      ...hub(),
+      repo,
+      title: 'data',
+      fetch: spy,
+      operations: [{operation: 'addOrUpdate', path: 'data/train.parquet', content: new Blob([big])}],
+    });
     expect(transfers).toEqual(['xet']);
 
     const [info] = await pathsInfo({...hub(), repo, paths: ['data/train.parquet']});
@@ -41,9 +48,13 @@ describe('sandbox Xet for model and dataset repos', () => {
     // XetBlob (reconstruction + ranged xorb reads), with a slice.
     const blob = await downloadFile({...hub(), repo, path: 'data/train.parquet'});
     expect(sha(new Uint8Array(await blob!.arrayBuffer()))).toBe(sha(big));
-    expect(sha(new Uint8Array(await blob!.slice(1_000_000, 1_200_000).arrayBuffer()))).toBe(sha(big.subarray(1_000_000, 1_200_000)));
+    expect(sha(new Uint8Array(await blob!.slice(1_000_000, 1_200_000).arrayBuffer()))).toBe(
+      sha(big.subarray(1_000_000, 1_200_000)),
+    );
     // Plain HTTP (huggingface_hub without hf_xet, curl): the bytes, the Xet headers, the sha256 as ETag.
-    const res = await fetch(`${sb.current.url}/datasets/${repo.name}/resolve/main/data/train.parquet`, {headers: auth()});
+    const res = await fetch(`${sb.current.url}/datasets/${repo.name}/resolve/main/data/train.parquet`, {
+      headers: auth(),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-xet-hash')).toBe(info!.xetHash);
     expect(res.headers.get('x-linked-etag')).toBe(`"${sha(big)}"`);
@@ -55,15 +66,22 @@ describe('sandbox Xet for model and dataset repos', () => {
       headers: {...auth(), Accept: 'application/vnd.git-lfs+json', 'Content-Type': 'application/vnd.git-lfs+json'},
       body: JSON.stringify({operation: 'download', transfers: ['basic'], objects: [{oid: sha(big), size: big.length}]}),
     });
-    const href = ((await batch.json()) as {objects: {actions: {download: {href: string}}}[]}).objects[0]!.actions.download.href;
+    const href = ((await batch.json()) as {objects: {actions: {download: {href: string}}}[]}).objects[0]!.actions
+      .download.href;
     expect(sha(new Uint8Array(await (await fetch(href)).arrayBuffer()))).toBe(sha(big));
     // A second commit of the same bytes has nothing to upload.
-    await commit({...hub(), repo, title: 'again', fetch: spy, operations: [{operation: 'addOrUpdate', path: 'copy.parquet', content: new Blob([big])}]});
+    await commit({
+      ...hub(),
+      repo,
+      title: 'again',
+      fetch: spy,
+      operations: [{operation: 'addOrUpdate', path: 'copy.parquet', content: new Blob([big])}],
+    });
     expect(transfers).toEqual(['xet', 'xet']);
     expect((await pathsInfo({...hub(), repo, paths: ['copy.parquet']}))[0]!.xetHash).toBe(info!.xetHash);
   });
 
-  it('a shard claiming another file\'s sha256 cannot make a commit serve its bytes', async () => {
+  it("a shard claiming another file's sha256 cannot make a commit serve its bytes", async () => {
     const repo = {type: 'model' as const, name: fresh()};
     await createRepo({...hub(), repo});
     const mine = new Uint8Array(randomBytes(300_000));
@@ -75,8 +93,13 @@ describe('sandbox Xet for model and dataset repos', () => {
     const liar: typeof fetch = async (input, init) => {
       const url = String(input instanceof Request ? input.url : input);
       if (url.endsWith('/v1/shards') && init?.body) {
-        const body = Buffer.from(new Uint8Array(init.body instanceof Blob ? await init.body.arrayBuffer() : (init.body as Uint8Array)));
-        for (const [from, to] of [[real, claimed], [reorder(real), reorder(claimed)]] as const) {
+        const body = Buffer.from(
+          new Uint8Array(init.body instanceof Blob ? await init.body.arrayBuffer() : (init.body as Uint8Array)),
+        );
+        for (const [from, to] of [
+          [real, claimed],
+          [reorder(real), reorder(claimed)],
+        ] as const) {
           const at = body.indexOf(from);
           if (at >= 0) {
             to.copy(body, at);
@@ -88,13 +111,23 @@ describe('sandbox Xet for model and dataset repos', () => {
       }
       return fetch(input, init);
     };
-    await commit({...hub(), repo, title: 'mine', fetch: liar, operations: [{operation: 'addOrUpdate', path: 'w.bin', content: new Blob([mine])}]}).catch(() => undefined);
+    await commit({
+      ...hub(),
+      repo,
+      title: 'mine',
+      fetch: liar,
+      operations: [{operation: 'addOrUpdate', path: 'w.bin', content: new Blob([mine])}],
+    }).catch(() => undefined);
     expect(rewritten).toBe(true);
     const ndjson = [
       JSON.stringify({key: 'header', value: {summary: 'theirs'}}),
       JSON.stringify({key: 'lfsFile', value: {path: 'w.bin', algo: 'sha256', oid: sha(theirs), size: theirs.length}}),
     ].join('\n');
-    const res = await fetch(`${sb.current.url}/api/models/${repo.name}/commit/main`, {method: 'POST', headers: {...auth(), 'Content-Type': 'application/x-ndjson'}, body: ndjson});
+    const res = await fetch(`${sb.current.url}/api/models/${repo.name}/commit/main`, {
+      method: 'POST',
+      headers: {...auth(), 'Content-Type': 'application/x-ndjson'},
+      body: ndjson,
+    });
     expect(res.status).toBe(422);
     expect(((await res.json()) as {error: string}).error).toContain('never uploaded');
   });

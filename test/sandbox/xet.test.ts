@@ -25,7 +25,16 @@ describe('sandbox Xet', () => {
       'dir/random-3mb.bin': new Uint8Array(randomBytes(3 * 1024 * 1024 + 17)),
       'repeated.bin': new Uint8Array(2 * 1024 * 1024).fill(7),
     };
-    await commit({...hub(), repo, title: 'upload', operations: Object.entries(files).map(([path, b]) => ({operation: 'addOrUpdate' as const, path, content: new Blob([b])}))});
+    await commit({
+      ...hub(),
+      repo,
+      title: 'upload',
+      operations: Object.entries(files).map(([path, b]) => ({
+        operation: 'addOrUpdate' as const,
+        path,
+        content: new Blob([b]),
+      })),
+    });
     const listed: string[] = [];
     for await (const f of listFiles({...hub(), repo, recursive: true})) if (f.type === 'file') listed.push(f.path);
     expect(listed.sort()).toEqual(Object.keys(files).sort());
@@ -47,7 +56,9 @@ describe('sandbox Xet', () => {
     const part = new Uint8Array(await blob!.slice(1_000_000, 1_300_000).arrayBuffer());
     expect(sha(part)).toBe(sha(big.subarray(1_000_000, 1_300_000)));
     // Plain HTTP clients (curl, a job) get the bytes themselves.
-    const res = await fetch(`${sb.current.url}/buckets/${repo.slice('buckets/'.length)}/resolve/dir/script.py`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+    const res = await fetch(`${sb.current.url}/buckets/${repo.slice('buckets/'.length)}/resolve/dir/script.py`, {
+      headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-xet-hash')).toMatch(/^[0-9a-f]{64}$/);
     expect(await res.text()).toBe('print("hello from a bucket")\n');
@@ -60,17 +71,33 @@ describe('sandbox Xet', () => {
     const first = new Uint8Array(Buffer.concat([a!, b!, c!]));
     // a and c again, around new data: its terms name two separate chunk ranges of the first file's xorb.
     const second = new Uint8Array(Buffer.concat([a!, d!, c!, a!]));
-    await commit({...hub(), repo, title: 'dedup', operations: [
-      {operation: 'addOrUpdate', path: 'first.bin', content: new Blob([first])},
-      {operation: 'addOrUpdate', path: 'second.bin', content: new Blob([second])},
-    ]});
-    for (const [path, bytes] of [['first.bin', first], ['second.bin', second]] as const) {
+    await commit({
+      ...hub(),
+      repo,
+      title: 'dedup',
+      operations: [
+        {operation: 'addOrUpdate', path: 'first.bin', content: new Blob([first])},
+        {operation: 'addOrUpdate', path: 'second.bin', content: new Blob([second])},
+      ],
+    });
+    for (const [path, bytes] of [
+      ['first.bin', first],
+      ['second.bin', second],
+    ] as const) {
       const blob = await downloadFile({...hub(), repo, path});
       expect(sha(new Uint8Array(await blob!.arrayBuffer())), path).toBe(sha(bytes));
     }
     const xetHash = (await pathsInfo({...hub(), repo, paths: ['second.bin']}))[0]!.xetHash!;
-    const token = (await (await fetch(`${sb.current.url}/api/${repo}/xet-read-token`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}})).json()).accessToken;
-    const plan = await (await fetch(`${sb.current.url}/_xet/v2/reconstructions/${xetHash}`, {headers: {Authorization: `Bearer ${token}`}})).json();
+    const token = (
+      await (
+        await fetch(`${sb.current.url}/api/${repo}/xet-read-token`, {
+          headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+        })
+      ).json()
+    ).accessToken;
+    const plan = await (
+      await fetch(`${sb.current.url}/_xet/v2/reconstructions/${xetHash}`, {headers: {Authorization: `Bearer ${token}`}})
+    ).json();
     // One fetch entry per xorb; the signed xorb URL answers several ranges at once as multipart/byteranges.
     const [entry] = Object.values(plan.xorbs as Record<string, {url: string}[]>)[0]!;
     const whole = new Uint8Array(await (await fetch(entry!.url, {headers: {Range: 'bytes=0-99'}})).arrayBuffer());
@@ -80,7 +107,11 @@ describe('sandbox Xet', () => {
     expect(type).toMatch(/^multipart\/byteranges; boundary=/);
     const body = Buffer.from(await res.arrayBuffer());
     const boundary = type.split('boundary=')[1]!;
-    const parts = body.toString('latin1').split(`--${boundary}`).slice(1, -1).map((p) => Buffer.from(p.split('\r\n\r\n')[1]!.replace(/\r\n$/, ''), 'latin1'));
+    const parts = body
+      .toString('latin1')
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((p) => Buffer.from(p.split('\r\n\r\n')[1]!.replace(/\r\n$/, ''), 'latin1'));
     expect(parts.map((p) => [...p])).toEqual([[...whole.subarray(0, 10)], [...whole.subarray(50, 60)]]);
     expect((await fetch(entry!.url.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
   });
@@ -89,14 +120,26 @@ describe('sandbox Xet', () => {
     const repo = `buckets/practice-user/${fresh()}`;
     await createRepo({...hub(), repo});
     const bytes = randomBytes(70 * 1024 * 1024);
-    await commit({...hub(), repo, title: 'big', operations: [{operation: 'addOrUpdate', path: 'big.bin', content: new Blob([bytes])}]});
+    await commit({
+      ...hub(),
+      repo,
+      title: 'big',
+      operations: [{operation: 'addOrUpdate', path: 'big.bin', content: new Blob([bytes])}],
+    });
     const blob = await downloadFile({...hub(), repo, path: 'big.bin'});
     const got = new Uint8Array(await blob!.arrayBuffer());
     expect(got.length).toBe(bytes.length);
     expect(sha(got)).toBe(sha(bytes));
-    const xorbs = await (await fetch(`${sb.current.url}/_xet/v2/reconstructions/${(await pathsInfo({...hub(), repo, paths: ['big.bin']}))[0]!.xetHash}`, {
-      headers: {Authorization: `Bearer ${(await (await fetch(`${sb.current.url}/api/${repo}/xet-read-token`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}})).json()).accessToken}`},
-    })).json();
+    const xorbs = await (
+      await fetch(
+        `${sb.current.url}/_xet/v2/reconstructions/${(await pathsInfo({...hub(), repo, paths: ['big.bin']}))[0]!.xetHash}`,
+        {
+          headers: {
+            Authorization: `Bearer ${(await (await fetch(`${sb.current.url}/api/${repo}/xet-read-token`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}})).json()).accessToken}`,
+          },
+        },
+      )
+    ).json();
     expect(Object.keys(xorbs.xorbs).length).toBeGreaterThan(1);
   }, 120_000);
 
@@ -106,7 +149,11 @@ describe('sandbox Xet', () => {
     const tokenFor = async (scope: string, token: string) =>
       fetch(`${sb.current.url}/api/${repo}/xet-${scope}-token`, {headers: {Authorization: `Bearer ${token}`}});
     expect((await tokenFor('write', sb.current.tokens.read)).status).toBe(403);
-    const read = (await (await tokenFor('read', sb.current.tokens.read)).json()) as {accessToken: string; casUrl: string; exp: number};
+    const read = (await (await tokenFor('read', sb.current.tokens.read)).json()) as {
+      accessToken: string;
+      casUrl: string;
+      exp: number;
+    };
     expect(read.casUrl).toBe(`${sb.current.url}/_xet`);
     expect(read.accessToken.startsWith('hf_')).toBe(false);
     const write = (await (await tokenFor('write', sb.current.tokens.write)).json()) as {accessToken: string};
@@ -130,9 +177,13 @@ describe('sandbox Xet', () => {
       const res = await post(`/v1/xorbs/default/${'ef'.repeat(32)}`, write.accessToken, body);
       expect(res.status, String([...body.slice(0, 8)])).toBe(400);
     }
-    const traversal = await fetch(`${sb.current.url}/buckets/${repo.slice('buckets/'.length)}/resolve/a/..%2F..%2Fx`, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+    const traversal = await fetch(`${sb.current.url}/buckets/${repo.slice('buckets/'.length)}/resolve/a/..%2F..%2Fx`, {
+      headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+    });
     expect(traversal.status).toBe(400);
-    const missing = await fetch(`${sb.current.url}/_xet/v1/reconstructions/${'cd'.repeat(32)}`, {headers: {Authorization: `Bearer ${read.accessToken}`}});
+    const missing = await fetch(`${sb.current.url}/_xet/v1/reconstructions/${'cd'.repeat(32)}`, {
+      headers: {Authorization: `Bearer ${read.accessToken}`},
+    });
     expect(missing.status).toBe(404);
   });
 });

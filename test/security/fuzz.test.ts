@@ -14,7 +14,9 @@ describe('properties over generated inputs (no token whole, no raw control, idem
   it.each(TARGETS.map((t) => [t.name, t]))('%s holds on 400 inputs', (_name, target) => {
     const run = fuzzTarget(target, 400, SEED, 5000);
     expect(run.inputs).toBe(400);
-    expect(run.violations.slice(0, 3).map((v) => `${v.property}: ${JSON.stringify(v.input.text).slice(0, 200)}`)).toEqual([]);
+    expect(
+      run.violations.slice(0, 3).map((v) => `${v.property}: ${JSON.stringify(v.input.text).slice(0, 200)}`),
+    ).toEqual([]);
   });
 });
 

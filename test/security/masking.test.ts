@@ -27,7 +27,7 @@ describe('redactSecrets wherever a token stands', () => {
   const glued: [string, string][] = [
     ['after an identifier with an underscore', `TOKEN_${FAKE}`],
     ['after a letter', `x${FAKE}`],
-    ['after rich\'s bold ANSI code', `\x1b[1m${FAKE}\x1b[0m`],
+    ["after rich's bold ANSI code", `\x1b[1m${FAKE}\x1b[0m`],
     ['after a colour code and before a word', `\x1b[32m${FAKE}done`],
     ['inside a URL query', `https://e.x/?t=${FAKE}&a=1`],
     ['an OAuth token glued to text', `AUTH${OAUTH}`],

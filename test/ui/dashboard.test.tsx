@@ -26,7 +26,11 @@ describe('the token dashboard (reducer)', () => {
     const none = transition(initialState({cwd: '/x'}), {type: 'toggle-dashboard'});
     expect(none.effects).toEqual([]);
     expect(none.state.dashboard).toBeUndefined();
-    const ready = transition(initialState({cwd: '/x'}), {type: 'target-ready', target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:1', practice: true}, examples: []}).state;
+    const ready = transition(initialState({cwd: '/x'}), {
+      type: 'target-ready',
+      target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:1', practice: true},
+      examples: [],
+    }).state;
     const asked = transition(ready, {type: 'toggle-dashboard'});
     expect(asked.effects).toEqual([{kind: 'dashboard'}]);
     expect(asked.state.dashboard).toEqual({phase: 'loading', lines: []});
@@ -46,7 +50,19 @@ describe('the token dashboard (Ink, real sandbox)', () => {
     dirs.push(dir);
     const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
     const s = sb.current;
-    const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+    const services = createServices({
+      env,
+      cwd: dir,
+      pollMs: 100,
+      sandbox: {
+        endpoint: s.url,
+        env: sandboxEnv(env, join(dir, 'sb')),
+        tokens: s.tokens,
+        users: s.users,
+        dataDir: s.dataDir,
+        close: async () => {},
+      },
+    });
     const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
     controller.dispatch({type: 'start'});
     await controller.idle();

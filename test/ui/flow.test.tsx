@@ -29,7 +29,14 @@ async function startWizard() {
     env,
     cwd: dir,
     pollMs: 100,
-    sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}},
+    sandbox: {
+      endpoint: s.url,
+      env: sandboxEnv(env, join(dir, 'sb')),
+      tokens: s.tokens,
+      users: s.users,
+      dataDir: s.dataDir,
+      close: async () => {},
+    },
   });
   const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
   let exitCode: number | undefined;

@@ -29,7 +29,20 @@ async function setup() {
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
   const opened: string[] = [];
-  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, formKey: s.formKey, close: async () => {}}});
+  const services = createServices({
+    env,
+    cwd: dir,
+    pollMs: 100,
+    sandbox: {
+      endpoint: s.url,
+      env: sandboxEnv(env, join(dir, 'sb')),
+      tokens: s.tokens,
+      users: s.users,
+      dataDir: s.dataDir,
+      formKey: s.formKey,
+      close: async () => {},
+    },
+  });
   // No browser in a test: record what would be opened (the screens must print the URL either way).
   services.openUrl = async (url) => {
     opened.push(url);
@@ -45,8 +58,14 @@ async function setup() {
 async function createFrom(url: string): Promise<string> {
   const page = await (await fetch(url)).text();
   expect(page).toContain('<form method="post"');
-  const fields = [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))] as [string, string]);
-  const r = await fetch(`${sb.current.url}/settings/tokens/new`, {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: sb.current.url}, body: new URLSearchParams(fields).toString()});
+  const fields = [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map(
+    (m) => [m[1]!, m[2]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))] as [string, string],
+  );
+  const r = await fetch(`${sb.current.url}/settings/tokens/new`, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: sb.current.url},
+    body: new URLSearchParams(fields).toString(),
+  });
   expect(r.status).toBe(201);
   return /value="(hf_[A-Za-z0-9]{34})"/.exec(await r.text())![1]!;
 }
@@ -74,7 +93,11 @@ describe('least privilege in the wizard (real sandbox)', () => {
     const s = controller.getState();
     expect(s.verdict?.ok).toBe(true);
     expect(s.tokenAdvice?.scopes).toBe('job.write, repo.write on practice-user');
-    expect(s.tokenAdvice?.fit).toEqual({enough: true, broader: false, advice: 'This token is enough and no broader than the job needs.'});
+    expect(s.tokenAdvice?.fit).toEqual({
+      enough: true,
+      broader: false,
+      advice: 'This token is enough and no broader than the job needs.',
+    });
     await controller.dispose();
   }, 30_000);
 
@@ -87,7 +110,9 @@ describe('least privilege in the wizard (real sandbox)', () => {
     await controller.idle();
     const fit = controller.getState().tokenAdvice?.fit;
     expect(fit?.enough).toBe(false);
-    expect(fit?.advice).toMatch(/^This token is not enough: it lacks job\.write on practice-user; repo\.write on practice-user\. A fine-grained token with job\.write, repo\.write on practice-user is enough\.$/);
+    expect(fit?.advice).toMatch(
+      /^This token is not enough: it lacks job\.write on practice-user; repo\.write on practice-user\. A fine-grained token with job\.write, repo\.write on practice-user is enough\.$/,
+    );
     await controller.dispose();
   }, 30_000);
 
@@ -101,7 +126,9 @@ describe('least privilege in the wizard (real sandbox)', () => {
     const app = render(<App controller={controller} onExit={() => {}} />);
     const frame = (await waitForText(app.lastFrame, 'Least privilege:')).replace(/\s+/g, ' ');
     // In full on a roomy terminal, in one sentence on a small one (this one).
-    expect(frame).toMatch(/Least privilege: (This token is enough, and more than needed \(write access to every repo of practice-user|enough, but more than this job needs)/);
+    expect(frame).toMatch(
+      /Least privilege: (This token is enough, and more than needed \(write access to every repo of practice-user|enough, but more than this job needs)/,
+    );
     // The header's status line: who, the kind masked, where from, the Hub.
     expect(frame).toMatch(/practice-user · write token \(classic\) · hf_…\w{4}/);
     await press(app.stdin, 'o');
@@ -124,7 +151,9 @@ describe('least privilege in the wizard (real sandbox)', () => {
     stdin.end(['2', '', '1', '1', '', ''].map((a) => a + '\n').join(''));
     await runPlain(controller, {stdin, stdout, stderr: new PassThrough(), env, cwd: dir});
     await controller.dispose();
-    expect(out).toMatch(/Make a token with just what this job needs \(job\.write, repo\.write on your account\) at http:\/\/127\.0\.0\.1:\d+\/settings\/tokens\/new\?tokenType=fineGrained&ownUserPermissions=job\.write&ownUserPermissions=repo\.write&key=[0-9a-f]+ /);
+    expect(out).toMatch(
+      /Make a token with just what this job needs \(job\.write, repo\.write on your account\) at http:\/\/127\.0\.0\.1:\d+\/settings\/tokens\/new\?tokenType=fineGrained&ownUserPermissions=job\.write&ownUserPermissions=repo\.write&key=[0-9a-f]+ /,
+    );
     expect(out).toContain('Least privilege: This token is enough, and more than needed');
     expect(out).toMatch(/Open the page for a token with exactly job\.write, repo\.write on practice-user: http/);
   }, 30_000);

@@ -8,7 +8,9 @@ afterEach(() => cleanup());
 
 it('shows the kept text, and typing goes on from it', async () => {
   const onChange = vi.fn();
-  const {lastFrame, stdin} = render(<PasteBox initial={'HTTP 401\nUnauthorized'} onChange={onChange} onSubmit={() => {}} />);
+  const {lastFrame, stdin} = render(
+    <PasteBox initial={'HTTP 401\nUnauthorized'} onChange={onChange} onSubmit={() => {}} />,
+  );
   expect(lastFrame()).toContain('HTTP 401');
   expect(lastFrame()).toContain('Unauthorized');
   expect(lastFrame()).toContain('2 lines');

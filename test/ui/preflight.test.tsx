@@ -29,7 +29,19 @@ async function setup() {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const services = createServices({
+    env,
+    cwd: dir,
+    pollMs: 100,
+    sandbox: {
+      endpoint: s.url,
+      env: sandboxEnv(env, join(dir, 'sb')),
+      tokens: s.tokens,
+      users: s.users,
+      dataDir: s.dataDir,
+      close: async () => {},
+    },
+  });
   return {dir, env, services};
 }
 
@@ -51,7 +63,8 @@ async function atExample(label: 'write' | 'read' | 'expiring') {
   return controller;
 }
 
-const jobCount = async (token: string) => (await createHubClient({hubUrl: sb.current.url, accessToken: token}).listJobs('practice-user')).length;
+const jobCount = async (token: string) =>
+  (await createHubClient({hubUrl: sb.current.url, accessToken: token}).listJobs('practice-user')).length;
 
 describe('pre-flight in the wizard (controller, real sandbox)', () => {
   it('a write token: the verdict is not a fail, the Hub confirms the jobs check, the cost line says nothing is charged, and Run completes', async () => {
@@ -61,7 +74,9 @@ describe('pre-flight in the wizard (controller, real sandbox)', () => {
     expect(pf?.phase).toBe('done');
     expect(pf?.report?.verdict).not.toBe('fail');
     expect(pf?.report?.lines.find((l) => l.id === 'auth-check')).toMatchObject({status: 'pass'});
-    expect(pf?.report?.lines.find((l) => l.id === 'cost')?.message).toMatch(/^At most \$\d+\.\d+ for 10 min on cpu-basic .*the sandbox charges nothing/);
+    expect(pf?.report?.lines.find((l) => l.id === 'cost')?.message).toMatch(
+      /^At most \$\d+\.\d+ for 10 min on cpu-basic .*the sandbox charges nothing/,
+    );
     controller.dispatch({type: 'run-example'});
     await controller.idle();
     expect(controller.getState().result?.stage).toBe('COMPLETED');
@@ -88,7 +103,9 @@ describe('pre-flight in the wizard (controller, real sandbox)', () => {
 
 describe('pre-flight practice cases on the sandbox', () => {
   it('the expiring practice token: whoami says it expires in 5 minutes, pre-flight warns before a 10-minute job, and Run goes on', async () => {
-    const who = (await (await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${sb.current.tokens.expiring}`}})).json()) as {auth: {expiresAt?: string}};
+    const who = (await (
+      await fetch(`${sb.current.url}/api/whoami-v2`, {headers: {Authorization: `Bearer ${sb.current.tokens.expiring}`}})
+    ).json()) as {auth: {expiresAt?: string}};
     const left = Date.parse(who.auth.expiresAt!) - Date.now();
     expect(left).toBeGreaterThan(4 * 60_000);
     expect(left).toBeLessThanOrEqual(5 * 60_000);
@@ -96,7 +113,10 @@ describe('pre-flight practice cases on the sandbox', () => {
     await controller.idle();
     const report = controller.getState().example.preflight?.report;
     expect(report?.verdict).toBe('warn');
-    expect(report?.lines.find((l) => l.id === 'token-expiry')).toMatchObject({status: 'warn', message: expect.stringMatching(/^The token expires in [45] min, before the job's timeout \(10 min\)/)});
+    expect(report?.lines.find((l) => l.id === 'token-expiry')).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^The token expires in [45] min, before the job's timeout \(10 min\)/),
+    });
     controller.dispatch({type: 'run-example'});
     await controller.idle();
     expect(controller.getState().result?.stage).toBe('COMPLETED');
@@ -104,16 +124,33 @@ describe('pre-flight practice cases on the sandbox', () => {
   }, 60_000);
 
   it('a job in practice-org: whoami says the org can pay (the sandbox runs its jobs), so billing passes', async () => {
-    const report = await gatherPreflight({hubUrl: sb.current.url, accessToken: sb.current.tokens.write, job: {namespace: 'practice-org', flavor: 'cpu-basic', timeoutSeconds: 600, writes: [], reads: []}, sandbox: true});
-    expect(report.lines.find((l) => l.id === 'billing')).toMatchObject({status: 'pass', message: expect.stringMatching(/^The org practice-org can pay for Jobs/)});
+    const report = await gatherPreflight({
+      hubUrl: sb.current.url,
+      accessToken: sb.current.tokens.write,
+      job: {namespace: 'practice-org', flavor: 'cpu-basic', timeoutSeconds: 600, writes: [], reads: []},
+      sandbox: true,
+    });
+    expect(report.lines.find((l) => l.id === 'billing')).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/^The org practice-org can pay for Jobs/),
+    });
     expect(report.lines.find((l) => l.id === 'auth-check')?.status).toBe('pass');
   });
 
   it('the practice org without credits fails pre-flight on billing (before the 402); the one with a token policy warns (before the 403)', async () => {
-    const ask = (namespace: string) => gatherPreflight({hubUrl: sb.current.url, accessToken: sb.current.tokens.write, job: {namespace, flavor: 'cpu-basic', timeoutSeconds: 600, writes: [], reads: []}, sandbox: true});
+    const ask = (namespace: string) =>
+      gatherPreflight({
+        hubUrl: sb.current.url,
+        accessToken: sb.current.tokens.write,
+        job: {namespace, flavor: 'cpu-basic', timeoutSeconds: 600, writes: [], reads: []},
+        sandbox: true,
+      });
     const noCredits = await ask('practice-no-credits');
     expect(noCredits.verdict).toBe('fail');
-    expect(noCredits.lines.find((l) => l.id === 'billing')).toMatchObject({status: 'fail', message: expect.stringContaining('Pre-paid credit balance is insufficient')});
+    expect(noCredits.lines.find((l) => l.id === 'billing')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('Pre-paid credit balance is insufficient'),
+    });
     const policy = await ask('practice-token-policy');
     expect(policy.lines.find((l) => l.id === 'org-policy')?.status).toBe('warn');
   });

@@ -53,10 +53,26 @@ async function setup(pathDirs: string[]) {
   const data = await mkdtemp(join(tmpdir(), 'wizard-rt-data-'));
   dirs.push(data);
   // PATH: the stand-in (if any) and node's own folder, so `#!/usr/bin/env node` works; never a real hf.
-  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: [...pathDirs, join(process.execPath, '..'), '/usr/bin', '/bin'].join(':')};
+  const env = {
+    HOME: dir,
+    XDG_CACHE_HOME: join(dir, 'cache'),
+    PATH: [...pathDirs, join(process.execPath, '..'), '/usr/bin', '/bin'].join(':'),
+  };
   const s = sb.current;
   // The env file goes in the sandbox's data folder: one per test here (the sandbox itself is shared).
-  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: data, close: async () => {}}});
+  const services = createServices({
+    env,
+    cwd: dir,
+    pollMs: 100,
+    sandbox: {
+      endpoint: s.url,
+      env: sandboxEnv(env, join(dir, 'sb')),
+      tokens: s.tokens,
+      users: s.users,
+      dataDir: data,
+      close: async () => {},
+    },
+  });
   const target = {kind: 'sandbox' as const, endpoint: s.url, practice: true};
   const v = await services.validateToken(target, s.tokens.write, 'practice');
   if (!v.ok) throw new Error(v.message);
@@ -79,7 +95,11 @@ describe('the step to the real hf (service, real sandbox)', () => {
     expect((await stat(v.envFile!)).mode & 0o777).toBe(0o600);
     expect(await readFile(v.envFile!, 'utf8')).toContain(`export HF_TOKEN=${token}\n`);
     expect(v.exportLines).toEqual([`export HF_ENDPOINT=${sb.current.url}`, `export HF_TOKEN=hf_…${token.slice(-4)}`]);
-    expect(v.commands).toEqual([`cd ${join(dir, 'my-first-hf-job')}`, `source ${v.envFile}`, 'hf jobs uv run --flavor cpu-basic --timeout 10m --secrets HF_TOKEN push_dataset.py']);
+    expect(v.commands).toEqual([
+      `cd ${join(dir, 'my-first-hf-job')}`,
+      `source ${v.envFile}`,
+      'hf jobs uv run --flavor cpu-basic --timeout 10m --secrets HF_TOKEN push_dataset.py',
+    ]);
     expect(v.note).toMatch(/^`hf` is not installed here/);
     expect(v.hf).toBeUndefined();
     expect(JSON.stringify({...v, envFile: ''})).not.toContain(token);
@@ -99,12 +119,37 @@ describe('the step to the real hf (service, real sandbox)', () => {
     await scriptOnDisk(dir);
     const lines: string[] = [];
     const v = await services.realTools(session, (l) => lines.push(l));
-    const rec = JSON.parse(await readFile(stub.record, 'utf8')) as {argv: string[]; hasToken: boolean; endpoint: string; cwd: string};
-    expect(rec).toEqual({argv: ['jobs', 'uv', 'run', '--flavor', 'cpu-basic', '--timeout', '10m', '--secrets', 'HF_TOKEN', 'push_dataset.py'], hasToken: true, endpoint: sb.current.url, cwd: join(dir, 'my-first-hf-job')});
+    const rec = JSON.parse(await readFile(stub.record, 'utf8')) as {
+      argv: string[];
+      hasToken: boolean;
+      endpoint: string;
+      cwd: string;
+    };
+    expect(rec).toEqual({
+      argv: [
+        'jobs',
+        'uv',
+        'run',
+        '--flavor',
+        'cpu-basic',
+        '--timeout',
+        '10m',
+        '--secrets',
+        'HF_TOKEN',
+        'push_dataset.py',
+      ],
+      hasToken: true,
+      endpoint: sb.current.url,
+      cwd: join(dir, 'my-first-hf-job'),
+    });
     expect(lines[0]).toMatch(/^Job started with ID: stand-in, token hf_…/);
     expect(lines.join('\n')).not.toContain(sb.current.tokens.write);
     expect(lines).toContain("Error: Job stand-in finished with stage 'ERROR': exit code 1");
-    expect(v.hf).toEqual({exitCode: 1, verified: false, verdict: "✗ hf ended with exit code 1: its last lines above say why."});
+    expect(v.hf).toEqual({
+      exitCode: 1,
+      verified: false,
+      verdict: '✗ hf ended with exit code 1: its last lines above say why.',
+    });
   }, 30_000);
 });
 

@@ -11,11 +11,28 @@ afterEach(() => cleanup());
 
 function checklistState(): WizardState {
   const items: CheckItem[] = [
-    ...Array.from({length: 6}, (_, i) => ({id: `ok-${i}`, status: 'pass' as const, title: `Check ${i} passes`, message: 'fine'})),
-    {id: 'token-permission', status: 'fail', title: 'Token may push', message: 'read token', fix: 'Create a write token.', problem: 'forbidden-403'},
+    ...Array.from({length: 6}, (_, i) => ({
+      id: `ok-${i}`,
+      status: 'pass' as const,
+      title: `Check ${i} passes`,
+      message: 'fine',
+    })),
+    {
+      id: 'token-permission',
+      status: 'fail',
+      title: 'Token may push',
+      message: 'read token',
+      fix: 'Create a write token.',
+      problem: 'forbidden-403',
+    },
   ] as CheckItem[];
   let s = initialState({cwd: '/w'});
-  for (const e of [{type: 'choose-target', target: 'sandbox'}, {type: 'target-ready', target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:9', practice: true}, examples: []}, {type: 'checks-done', items}] as WizardEvent[]) s = transition(s, e).state;
+  for (const e of [
+    {type: 'choose-target', target: 'sandbox'},
+    {type: 'target-ready', target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:9', practice: true}, examples: []},
+    {type: 'checks-done', items},
+  ] as WizardEvent[])
+    s = transition(s, e).state;
   return {...s, step: 'checklist'};
 }
 

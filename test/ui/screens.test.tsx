@@ -20,15 +20,57 @@ import {KEYS, delay, press} from './helpers.js';
 
 afterEach(() => cleanup());
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
-const example: ExampleSummary = {id: 'push-dataset', title: 'Push a dataset', summary: 'Pushes a CSV.', needs: 'a write token', scriptName: 'push_dataset.py', script: 'import os\nprint(1)\n', config: '{"secrets": {"HF_TOKEN": "$HF_TOKEN"}}\n', flavor: 'cpu-basic', snippets: [{label: 'hf CLI', language: 'sh', text: 'hf jobs uv run --secrets HF_TOKEN push_dataset.py'}]};
-const account: Account = {user: 'practice-user', kind: 'read', kindLabel: 'read token (classic)', info: {user: 'practice-user', kind: 'read', role: 'read', storageName: 'r', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []}, source: 'input', sourceLabel: 'pasted', masked: 'hf_…ke12', permissions: ['Can read.'], storageName: 'r', tokenRef: 'token-1'};
+const example: ExampleSummary = {
+  id: 'push-dataset',
+  title: 'Push a dataset',
+  summary: 'Pushes a CSV.',
+  needs: 'a write token',
+  scriptName: 'push_dataset.py',
+  script: 'import os\nprint(1)\n',
+  config: '{"secrets": {"HF_TOKEN": "$HF_TOKEN"}}\n',
+  flavor: 'cpu-basic',
+  snippets: [{label: 'hf CLI', language: 'sh', text: 'hf jobs uv run --secrets HF_TOKEN push_dataset.py'}],
+};
+const account: Account = {
+  user: 'practice-user',
+  kind: 'read',
+  kindLabel: 'read token (classic)',
+  info: {
+    user: 'practice-user',
+    kind: 'read',
+    role: 'read',
+    storageName: 'r',
+    scopes: [],
+    globalPermissions: [],
+    canReadGatedRepos: true,
+    orgs: [],
+  },
+  source: 'input',
+  sourceLabel: 'pasted',
+  masked: 'hf_…ke12',
+  permissions: ['Can read.'],
+  storageName: 'r',
+  tokenRef: 'token-1',
+};
 
 function state(...events: WizardEvent[]): WizardState {
   let s = initialState({cwd: '/w'});
-  for (const e of [{type: 'choose-target', target: 'sandbox'} as WizardEvent, {type: 'target-ready', target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:9', practice: true}, examples: [example]} as WizardEvent, ...events]) s = transition(s, e).state;
+  for (const e of [
+    {type: 'choose-target', target: 'sandbox'} as WizardEvent,
+    {
+      type: 'target-ready',
+      target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:9', practice: true},
+      examples: [example],
+    } as WizardEvent,
+    ...events,
+  ])
+    s = transition(s, e).state;
   return s;
 }
-function mount(Screen: (p: {state: WizardState; dispatch: (e: WizardEvent) => void}) => React.ReactNode, s: WizardState) {
+function mount(
+  Screen: (p: {state: WizardState; dispatch: (e: WizardEvent) => void}) => React.ReactNode,
+  s: WizardState,
+) {
   const dispatch = vi.fn<(e: WizardEvent) => void>();
   const app = render(<Screen state={s} dispatch={dispatch} />);
   return {...app, dispatch};
@@ -44,7 +86,10 @@ describe('screens', () => {
   });
 
   it('Login: offers the saved token first, then practice, paste and browser', async () => {
-    const {lastFrame, stdin, dispatch} = mount(Login, state({type: 'token-detected', offer: {account, sourceLabel: 'the saved login'}}));
+    const {lastFrame, stdin, dispatch} = mount(
+      Login,
+      state({type: 'token-detected', offer: {account, sourceLabel: 'the saved login'}}),
+    );
     expect(lastFrame()).toContain('❯ Continue as practice-user (read token (classic))');
     expect(lastFrame()).toContain('Use a practice token');
     await delay();
@@ -53,7 +98,10 @@ describe('screens', () => {
   });
 
   it('Login paste: dots and a character count, never the text; ⌫ deletes; a paste with a newline submits', async () => {
-    const {lastFrame, stdin, dispatch} = mount(Login, state({type: 'token-detected'}, {type: 'login-method', method: 'paste'}));
+    const {lastFrame, stdin, dispatch} = mount(
+      Login,
+      state({type: 'token-detected'}, {type: 'login-method', method: 'paste'}),
+    );
     expect(lastFrame()).toContain('right-click pastes');
     await delay();
     await press(stdin, 'h');
@@ -77,7 +125,12 @@ describe('screens', () => {
   });
 
   it('TokenType: the four kinds (org legacy), the verdict, o opens the token page', async () => {
-    const s = state({type: 'token-detected'}, {type: 'validated', account}, {type: 'login-continue'}, {type: 'goal-evaluated', verdict: {ok: false, explanation: 'This is a read token: it cannot push.'}});
+    const s = state(
+      {type: 'token-detected'},
+      {type: 'validated', account},
+      {type: 'login-continue'},
+      {type: 'goal-evaluated', verdict: {ok: false, explanation: 'This is a read token: it cannot push.'}},
+    );
     const {lastFrame, stdin, dispatch} = mount(TokenType, s);
     const frame = lastFrame() ?? '';
     for (const kind of ['read', 'write', 'fine-grained', 'org token']) expect(frame).toContain(kind);
@@ -91,10 +144,29 @@ describe('screens', () => {
   });
 
   it('Config: lists the files with paths and a diff for an existing one; Enter confirms', async () => {
-    const s = state({type: 'token-detected'}, {type: 'validated', account}, {type: 'login-continue'}, {type: 'token-type-continue'}, {type: 'config-planned', plan: {dir: '/w/d', files: [
-      {path: '/w/d/hf-job.json', role: 'job config', exists: true, unchanged: false, diff: ['  {', '- "env": {"HF_TOKEN": "hf_…ke12"}', '+ "secrets": {"HF_TOKEN": "$HF_TOKEN"}', '  }'], preview: []},
-      {path: '/w/d/push_dataset.py', role: 'script', exists: false, unchanged: false, preview: ['a', 'b']},
-    ]}});
+    const s = state(
+      {type: 'token-detected'},
+      {type: 'validated', account},
+      {type: 'login-continue'},
+      {type: 'token-type-continue'},
+      {
+        type: 'config-planned',
+        plan: {
+          dir: '/w/d',
+          files: [
+            {
+              path: '/w/d/hf-job.json',
+              role: 'job config',
+              exists: true,
+              unchanged: false,
+              diff: ['  {', '- "env": {"HF_TOKEN": "hf_…ke12"}', '+ "secrets": {"HF_TOKEN": "$HF_TOKEN"}', '  }'],
+              preview: [],
+            },
+            {path: '/w/d/push_dataset.py', role: 'script', exists: false, unchanged: false, preview: ['a', 'b']},
+          ],
+        },
+      },
+    );
     const {lastFrame, stdin, dispatch} = mount(Config, s);
     expect(lastFrame()).toContain('/w/d/hf-job.json');
     expect(lastFrame()).toContain('+ "secrets": {"HF_TOKEN": "$HF_TOKEN"}');
@@ -106,10 +178,20 @@ describe('screens', () => {
   });
 
   it('Checklist: pass/fail lines, a fix line, t opens troubleshooting of the highlighted failure, r re-runs', async () => {
-    const s = state({type: 'checks-done', items: [
-      {id: 'logged-in', status: 'pass', title: 'Logged in', message: 'ok'},
-      {id: 'token-permission', status: 'fail', title: 'Token may: push a dataset', message: 'read token', fix: 'Create a write token.', problem: 'forbidden-403'},
-    ]});
+    const s = state({
+      type: 'checks-done',
+      items: [
+        {id: 'logged-in', status: 'pass', title: 'Logged in', message: 'ok'},
+        {
+          id: 'token-permission',
+          status: 'fail',
+          title: 'Token may: push a dataset',
+          message: 'read token',
+          fix: 'Create a write token.',
+          problem: 'forbidden-403',
+        },
+      ],
+    });
     const {lastFrame, stdin, dispatch} = mount(Checklist, {...s, step: 'checklist'});
     expect(lastFrame()).toContain('✓ Logged in');
     expect(lastFrame()).toContain('✗ Token may: push a dataset: Create a write token.');
@@ -134,7 +216,11 @@ describe('screens', () => {
     await press(stdin, KEYS.enter);
     expect(dispatch).toHaveBeenCalledWith({type: 'run-example'});
     cleanup();
-    const hub = mount(Example, {...s, step: 'example', example: {view: 'hf CLI', confirming: true, price: 'CPU Basic: $0.01 per hour'}});
+    const hub = mount(Example, {
+      ...s,
+      step: 'example',
+      example: {view: 'hf CLI', confirming: true, price: 'CPU Basic: $0.01 per hour'},
+    });
     expect(hub.lastFrame()).toContain('hf jobs uv run --secrets HF_TOKEN');
     expect(hub.lastFrame()).toContain('$0.01 per hour');
     await delay();
@@ -143,7 +229,18 @@ describe('screens', () => {
   });
 
   it('Run: stage with elapsed time; the cancel question takes y/n', async () => {
-    const s = {...state(), step: 'run' as const, run: {phase: 'running' as const, job: {id: 'abc', namespace: 'u', url: 'http://x/jobs/u/abc'}, stage: 'RUNNING', startedAt: Date.now() - 3000, logs: [], confirmCancel: true}};
+    const s = {
+      ...state(),
+      step: 'run' as const,
+      run: {
+        phase: 'running' as const,
+        job: {id: 'abc', namespace: 'u', url: 'http://x/jobs/u/abc'},
+        stage: 'RUNNING',
+        startedAt: Date.now() - 3000,
+        logs: [],
+        confirmCancel: true,
+      },
+    };
     const {lastFrame, stdin, dispatch} = mount(Run, s);
     expect(lastFrame()).toMatch(/RUNNING: Running… \(3s\)/);
     expect(lastFrame()).toContain('Cancel the job on the Hub? (y/n)');
@@ -153,7 +250,15 @@ describe('screens', () => {
   });
 
   it('Result: success shows what was created and next steps', async () => {
-    const s = {...state(), step: 'result' as const, result: {stage: 'COMPLETED', created: 'http://x/datasets/u/d', nextSteps: [{what: 'Learn the rest', command: 'npx hf-jobs-wizard learn'}]}};
+    const s = {
+      ...state(),
+      step: 'result' as const,
+      result: {
+        stage: 'COMPLETED',
+        created: 'http://x/datasets/u/d',
+        nextSteps: [{what: 'Learn the rest', command: 'npx hf-jobs-wizard learn'}],
+      },
+    };
     const {lastFrame, stdin, dispatch} = mount(Result, s);
     expect(lastFrame()).toContain('✓ COMPLETED');
     expect(lastFrame()).toContain('http://x/datasets/u/d');
@@ -165,9 +270,33 @@ describe('screens', () => {
   });
 
   it('Troubleshoot: symptoms, causes, the diagnosed cause highlighted, the suggested fix first', async () => {
-    const s = {...state({type: 'token-detected'}), step: 'troubleshoot' as const, troubleshoot: {problem: 'forbidden-403' as const, phase: 'done' as const, evidence: '403 Forbidden: nope',
-      info: {id: 'forbidden-403' as const, title: '403 Forbidden', symptoms: ['"403 Forbidden"'], causes: [{id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, {id: 'org-role', text: 'Org role', fix: 'Ask.'}], solutions: [], verify: 'Run check.'},
-      diagnosis: {cause: 'A read token', actual: {id: 'read-token', text: 'A read token', fix: 'Use a write token.'}, findings: [{status: 'bad' as const, text: 'Token role: read'}], actions: ['open-token-page' as const, 're-login' as const], suggested: 'open-token-page' as const}}};
+    const s = {
+      ...state({type: 'token-detected'}),
+      step: 'troubleshoot' as const,
+      troubleshoot: {
+        problem: 'forbidden-403' as const,
+        phase: 'done' as const,
+        evidence: '403 Forbidden: nope',
+        info: {
+          id: 'forbidden-403' as const,
+          title: '403 Forbidden',
+          symptoms: ['"403 Forbidden"'],
+          causes: [
+            {id: 'read-token', text: 'A read token', fix: 'Use a write token.'},
+            {id: 'org-role', text: 'Org role', fix: 'Ask.'},
+          ],
+          solutions: [],
+          verify: 'Run check.',
+        },
+        diagnosis: {
+          cause: 'A read token',
+          actual: {id: 'read-token', text: 'A read token', fix: 'Use a write token.'},
+          findings: [{status: 'bad' as const, text: 'Token role: read'}],
+          actions: ['open-token-page' as const, 're-login' as const],
+          suggested: 'open-token-page' as const,
+        },
+      },
+    };
     const {lastFrame, stdin, dispatch} = mount(Troubleshoot, s);
     expect(lastFrame()).toContain('Seen: 403 Forbidden: nope');
     expect(lastFrame()).toContain('→ 1. A read token (this is it)');
@@ -179,7 +308,11 @@ describe('screens', () => {
   });
 
   it('footer: typing disables letter keys; running offers cancel', () => {
-    expect(footerText(hintsFor(state({type: 'token-detected'})))).toBe('↑↓/j k move · Enter select · Esc back · q quit · ? help');
-    expect(footerText(hintsFor(state({type: 'token-detected'}, {type: 'login-method', method: 'paste'})))).toBe('Enter check the token · Ctrl-U clear · Esc back · Ctrl-C quit');
+    expect(footerText(hintsFor(state({type: 'token-detected'})))).toBe(
+      '↑↓/j k move · Enter select · Esc back · q quit · ? help',
+    );
+    expect(footerText(hintsFor(state({type: 'token-detected'}, {type: 'login-method', method: 'paste'})))).toBe(
+      'Enter check the token · Ctrl-U clear · Esc back · Ctrl-C quit',
+    );
   });
 });

@@ -44,7 +44,13 @@ describe('SelectList with keys in one chunk', () => {
 describe('onHighlight before Enter', () => {
   it('Down Enter in one write: the highlight of the new item is reported before the submit', async () => {
     const calls: string[] = [];
-    const {stdin} = render(<SelectList items={ITEMS} onHighlight={(v) => calls.push(`highlight ${v}`)} onSubmit={(v) => calls.push(`submit ${v}`)} />);
+    const {stdin} = render(
+      <SelectList
+        items={ITEMS}
+        onHighlight={(v) => calls.push(`highlight ${v}`)}
+        onSubmit={(v) => calls.push(`submit ${v}`)}
+      />,
+    );
     await delay();
     stdin.write('\u001B[B\r');
     await vi.waitFor(() => expect(calls).toContain('submit read'));

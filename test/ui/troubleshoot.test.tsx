@@ -31,7 +31,19 @@ async function wizard(label: Label | undefined, config?: unknown) {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const options = {env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}};
+  const options = {
+    env,
+    cwd: dir,
+    pollMs: 100,
+    sandbox: {
+      endpoint: s.url,
+      env: sandboxEnv(env, join(dir, 'sb')),
+      tokens: s.tokens,
+      users: s.users,
+      dataDir: s.dataDir,
+      close: async () => {},
+    },
+  };
   const session = createServiceContext(options);
   const services = createServices(options, session);
   if (config !== undefined) {
@@ -74,7 +86,13 @@ const CASES: {problem: ProblemId; label: Label; config?: unknown; actual?: strin
   {problem: 'unauthorized-401', label: 'expired', actual: 'invalid-token', suggested: 'Log in \\(again'},
   // On the sandbox the practice picker is the token page: "Log in again" is what works there (issue 17, defect 7).
   {problem: 'forbidden-403', label: 'read', actual: 'read-token', suggested: 'Log in \\(again'},
-  {problem: 'token-missing', label: 'write', config: {...PUSH.config, secrets: {TOKEN: '$HF_TOKEN'}}, actual: 'wrong-secret-key', suggested: 'Rename the secret'},
+  {
+    problem: 'token-missing',
+    label: 'write',
+    config: {...PUSH.config, secrets: {TOKEN: '$HF_TOKEN'}},
+    actual: 'wrong-secret-key',
+    suggested: 'Rename the secret',
+  },
   {problem: 'repo-access-denied', label: 'write'},
   {problem: 'gated-repo', label: 'fine-grained', actual: 'fine-grained-no-gated', suggested: 'Log in \\(again'},
   {problem: 'invalid-token-format', label: 'write'},
@@ -109,7 +127,8 @@ describe('troubleshooting screens on a real sandbox', () => {
       expect(state.phase).toBe('done');
       // Live facts: the token was looked at on the sandbox (accepted, or refused for the expired one).
       expect(frame).toMatch(c.label === 'expired' ? /whoami failed/ : /The Hub accepts it: .* of practice-user/);
-      if (c.label !== 'expired') expect(frame).toContain(`Token role: ${c.label === 'fine-grained' ? 'fineGrained' : c.label}`);
+      if (c.label !== 'expired')
+        expect(frame).toContain(`Token role: ${c.label === 'fine-grained' ? 'fineGrained' : c.label}`);
       if (c.actual) {
         expect(state.diagnosis?.actual?.id).toBe(c.actual);
         const cause = problem.causes.find((x) => x.id === c.actual)!;
@@ -124,7 +143,11 @@ describe('troubleshooting screens on a real sandbox', () => {
   }
 
   it('fix action: hf-job.json passing HF_TOKEN in env is rewritten to secrets (diff shown, atomic), then the checklist passes', async () => {
-    const {controller, dir, token} = await wizard('write', {...PUSH.config, secrets: undefined, env: {HF_TOKEN: '$HF_TOKEN'}});
+    const {controller, dir, token} = await wizard('write', {
+      ...PUSH.config,
+      secrets: undefined,
+      env: {HF_TOKEN: '$HF_TOKEN'},
+    });
     controller.dispatch({type: 'login-continue'});
     controller.dispatch({type: 'token-type-continue'});
     await controller.idle();
@@ -140,7 +163,10 @@ describe('troubleshooting screens on a real sandbox', () => {
     await waitForText(app.lastFrame, 'Continue to the example job');
     await moveTo(app.lastFrame, app.stdin, KEYS.up, /Token passed as a secret, not env/);
     await press(app.stdin, 't');
-    const screen = await waitForText(app.lastFrame, /❯ Rewrite hf-job.json to pass HF_TOKEN as a secret.*\(suggested\)/);
+    const screen = await waitForText(
+      app.lastFrame,
+      /❯ Rewrite hf-job.json to pass HF_TOKEN as a secret.*\(suggested\)/,
+    );
     expect(screen).toContain('problem id: token-missing');
     expect(screen).toContain('passes HF_TOKEN under "env"');
     await press(app.stdin, KEYS.enter);
@@ -151,7 +177,10 @@ describe('troubleshooting screens on a real sandbox', () => {
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, 'No issues found.', 15_000);
     expect(app.lastFrame()).toContain('Wrote 1 file.');
-    const written = JSON.parse(await readFile(join(dir, 'my-first-hf-job', 'hf-job.json'), 'utf8')) as {env?: object; secrets: object};
+    const written = JSON.parse(await readFile(join(dir, 'my-first-hf-job', 'hf-job.json'), 'utf8')) as {
+      env?: object;
+      secrets: object;
+    };
     expect(written.env).toBeUndefined();
     expect(written.secrets).toEqual({HF_TOKEN: '$HF_TOKEN'});
     expect(controller.getState().checklist.items.find((i) => i.id === 'token-in-env')?.status).toBe('pass');
@@ -170,7 +199,11 @@ describe('troubleshooting screens on a real sandbox', () => {
     const app = render(<App controller={controller} onExit={() => {}} />);
     await waitForText(app.lastFrame, '❯ Run this job');
     await press(app.stdin, KEYS.enter);
-    const screen = await waitForText(app.lastFrame, /❯ Rename the secret in hf-job.json to HF_TOKEN.*\(suggested\)/, 30_000);
+    const screen = await waitForText(
+      app.lastFrame,
+      /❯ Rename the secret in hf-job.json to HF_TOKEN.*\(suggested\)/,
+      30_000,
+    );
     expect(screen).toContain('problem id: token-missing');
     expect(screen).toContain('The job passes "TOKEN" but no HF_TOKEN.');
     expect(controller.getState().result?.stage).toBe('ERROR');
@@ -183,7 +216,9 @@ describe('troubleshooting screens on a real sandbox', () => {
     await waitForText(app.lastFrame, '❯ Run this job');
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, 'COMPLETED: your first job ran', 30_000);
-    expect(JSON.parse(await readFile(join(dir, 'my-first-hf-job', 'hf-job.json'), 'utf8')).secrets).toEqual({HF_TOKEN: '$HF_TOKEN'});
+    expect(JSON.parse(await readFile(join(dir, 'my-first-hf-job', 'hf-job.json'), 'utf8')).secrets).toEqual({
+      HF_TOKEN: '$HF_TOKEN',
+    });
     for (const f of app.frames) expect(f).not.toContain(token!);
     await controller.dispose();
   }, 60_000);
@@ -229,7 +264,10 @@ describe('troubleshooting screens on a real sandbox', () => {
     await press(app.stdin, KEYS.enter);
     await waitForText(app.lastFrame, 'Paste the error you got');
     const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
-    await press(app.stdin, `Traceback (most recent call last):\r\n  File "job.py", line 3, token=${FAKE}\r\n\r\nKeyError: 'HF_TOKEN'\r\n`);
+    await press(
+      app.stdin,
+      `Traceback (most recent call last):\r\n  File "job.py", line 3, token=${FAKE}\r\n\r\nKeyError: 'HF_TOKEN'\r\n`,
+    );
     await waitForText(app.lastFrame, '4 lines');
     await press(app.stdin, '\u0004'); // Ctrl-D
     const screen = await waitForText(app.lastFrame, 'Fix it');

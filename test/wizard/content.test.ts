@@ -7,7 +7,9 @@ describe('stop and result wording', () => {
     const line = stoppedLine('config', wizardCommand({kind: 'sandbox', endpoint: 'http://127.0.0.1:1'}));
     expect(line).toMatch(/^Stopped at the Job config step\. Run npx hf-jobs-wizard --sandbox to start again/);
     expect(line).not.toContain('"config"');
-    expect(wizardCommand({kind: 'hub', endpoint: 'https://hub.example'}, {endpointFlag: 'https://hub.example'})).toBe('npx hf-jobs-wizard --endpoint https://hub.example');
+    expect(wizardCommand({kind: 'hub', endpoint: 'https://hub.example'}, {endpointFlag: 'https://hub.example'})).toBe(
+      'npx hf-jobs-wizard --endpoint https://hub.example',
+    );
     expect(wizardCommand(undefined)).toBe('npx hf-jobs-wizard');
   });
 
@@ -21,14 +23,24 @@ describe('stop and result wording', () => {
 describe('quitLine', () => {
   const cmds = {wizard: 'npx hf-jobs-wizard --sandbox', here: 'npx hf-jobs-wizard troubleshoot --sandbox'};
   it('says how to resume whatever ended the wizard short of a completed job, and nothing after one', () => {
-    expect(quitLine({step: 'token-type'}, cmds)).toBe('Stopped at the Token type step. Run npx hf-jobs-wizard --sandbox to start again: files already written are kept (shown as unchanged).');
-    expect(quitLine({step: 'result', result: {stage: 'CANCELED'}}, cmds)).toMatch(/^The job was cancelled\. Run npx hf-jobs-wizard --sandbox to start again/);
-    expect(quitLine({step: 'result', result: {stage: 'ERROR'}}, cmds)).toMatch(/^The job ended with ERROR\. Run npx hf-jobs-wizard --sandbox to try again/);
+    expect(quitLine({step: 'token-type'}, cmds)).toBe(
+      'Stopped at the Token type step. Run npx hf-jobs-wizard --sandbox to start again: files already written are kept (shown as unchanged).',
+    );
+    expect(quitLine({step: 'result', result: {stage: 'CANCELED'}}, cmds)).toMatch(
+      /^The job was cancelled\. Run npx hf-jobs-wizard --sandbox to start again/,
+    );
+    expect(quitLine({step: 'result', result: {stage: 'ERROR'}}, cmds)).toMatch(
+      /^The job ended with ERROR\. Run npx hf-jobs-wizard --sandbox to try again/,
+    );
     expect(quitLine({step: 'result', result: {stage: 'COMPLETED'}}, cmds)).toBeUndefined();
   });
   it('troubleshoot: nothing after its diagnosis, its own command at the paste box, the wizard once the person went on', () => {
     expect(quitLine({step: 'troubleshoot', troubleshootDone: true}, cmds)).toBeUndefined();
-    expect(quitLine({step: 'troubleshoot'}, cmds)).toContain('Run npx hf-jobs-wizard troubleshoot --sandbox to start again');
-    expect(quitLine({step: 'login', troubleshootDone: true}, cmds)).toContain('Stopped at the Log in step. Run npx hf-jobs-wizard --sandbox');
+    expect(quitLine({step: 'troubleshoot'}, cmds)).toContain(
+      'Run npx hf-jobs-wizard troubleshoot --sandbox to start again',
+    );
+    expect(quitLine({step: 'login', troubleshootDone: true}, cmds)).toContain(
+      'Stopped at the Log in step. Run npx hf-jobs-wizard --sandbox',
+    );
   });
 });

@@ -24,7 +24,10 @@ describe('the wizard controller', () => {
     controller.dispatch({type: 'start'});
     controller.dispatch({type: 'error-pasted', text: '401 Client Error: Unauthorized\nInvalid credentials'});
     await controller.idle();
-    expect(sv.calls.filter((c) => c.startsWith('classifyFailure') || c.startsWith('diagnose'))).toEqual(['classifyFailure:401 Client Error: Unauthorized', 'diagnose:unauthorized-401']);
+    expect(sv.calls.filter((c) => c.startsWith('classifyFailure') || c.startsWith('diagnose'))).toEqual([
+      'classifyFailure:401 Client Error: Unauthorized',
+      'diagnose:unauthorized-401',
+    ]);
     const types = events.map((e) => e.type);
     expect(types.slice(types.indexOf('error-pasted'))).toEqual(['error-pasted', 'classified', 'diagnosed']);
     const t = controller.getState().troubleshoot;
@@ -39,12 +42,14 @@ describe('the wizard controller', () => {
     controller.dispatch({type: 'start'});
     sv.gate('diagnose:forbidden-403');
     controller.dispatch({type: 'error-pasted', text: '403 Forbidden'});
-    for (let i = 0; i < 50 && controller.getState().troubleshoot.problem === undefined; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 50 && controller.getState().troubleshoot.problem === undefined; i++)
+      await new Promise((r) => setTimeout(r, 5));
     expect(controller.getState().troubleshoot.problem).toBe('forbidden-403');
     expect(controller.getState().troubleshoot.phase).toBe('diagnosing');
     // The person opens another problem before the first diagnosis is back.
     controller.dispatch({type: 'open-problem', problem: 'rate-limited'});
-    for (let i = 0; i < 50 && controller.getState().troubleshoot.phase !== 'done'; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 50 && controller.getState().troubleshoot.phase !== 'done'; i++)
+      await new Promise((r) => setTimeout(r, 5));
     expect(controller.getState().troubleshoot.diagnosis?.cause).toBe('Diagnosed rate-limited.');
     // Now the late one arrives: it must not replace what the person is looking at.
     sv.release('diagnose:forbidden-403');

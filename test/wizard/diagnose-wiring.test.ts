@@ -22,7 +22,18 @@ async function services() {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const sv = createServices({env, cwd: dir, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const sv = createServices({
+    env,
+    cwd: dir,
+    sandbox: {
+      endpoint: s.url,
+      env: sandboxEnv(env, join(dir, 'sb')),
+      tokens: s.tokens,
+      users: s.users,
+      dataDir: s.dataDir,
+      close: async () => {},
+    },
+  });
   const {target} = await sv.prepareTarget('sandbox');
   return {sv, target, dir};
 }
@@ -34,12 +45,18 @@ describe('troubleshooting wired to the session', () => {
     if (!valid.ok) throw new Error(valid.message);
     const session: Session = {target, account: valid.account, exampleId: 'push-dataset', cwd: dir};
     const info = sv.problemInfo('forbidden-403', session);
-    const d = await sv.diagnose(session, 'forbidden-403', '403 Forbidden: You don\'t have the rights to create a dataset under the namespace "practice-user"');
+    const d = await sv.diagnose(
+      session,
+      'forbidden-403',
+      '403 Forbidden: You don\'t have the rights to create a dataset under the namespace "practice-user"',
+    );
     expect(d.actual).toBeDefined();
     const shown = info.causes.find((c) => c.id === d.actual!.id);
     expect(shown?.fix).toBe(d.actual!.fix);
     // Every fix on the screen is the sandbox's wording (some differ from huggingface.co's).
-    expect(info.causes.map((c) => c.fix)).toEqual(getProblem('forbidden-403', target.endpoint).causes.map((c) => c.fix));
+    expect(info.causes.map((c) => c.fix)).toEqual(
+      getProblem('forbidden-403', target.endpoint).causes.map((c) => c.fix),
+    );
     expect(info.causes.map((c) => c.fix)).not.toEqual(getProblem('forbidden-403').causes.map((c) => c.fix));
     // The real site's settings page is not where a sandbox token comes from.
     expect(d.actual!.fix).not.toContain('huggingface.co/settings');
@@ -51,13 +68,17 @@ describe('troubleshooting wired to the session', () => {
     const {sv, target, dir} = await services();
     const session: Session = {target, cwd: dir, detached: true};
     const without = await sv.diagnose(session, 'unauthorized-401');
-    const withText = await sv.diagnose(session, 'unauthorized-401', '401 Client Error: Unauthorized\n{"error":"Invalid credentials in Authorization header"}');
+    const withText = await sv.diagnose(
+      session,
+      'unauthorized-401',
+      '401 Client Error: Unauthorized\n{"error":"Invalid credentials in Authorization header"}',
+    );
     expect(withText.actual?.id).toBe('invalid-token');
     expect(without.actual?.id).not.toBe('invalid-token');
   });
 });
 
-describe('a pasted error is not the wizard\'s own job', () => {
+describe("a pasted error is not the wizard's own job", () => {
   it('hf-job.json written earlier does not turn a pasted 401 into "$HF_TOKEN sent as is"', async () => {
     const {sv, target, dir} = await services();
     const valid = await sv.validateToken(target, sb.current.tokens.write, 'input');
@@ -65,7 +86,8 @@ describe('a pasted error is not the wizard\'s own job', () => {
     const session: Session = {target, account: valid.account, exampleId: 'push-dataset', cwd: dir};
     // The config step's files exist (hf-job.json with "$HF_TOKEN", filled in at submit time by the wizard).
     await sv.writeConfig(session, await sv.planConfig(session));
-    const pasted = 'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2';
+    const pasted =
+      'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2';
     const d = await sv.diagnose(session, 'unauthorized-401', pasted, {pasted: true});
     expect(d.actual?.id).not.toBe('literal-placeholder');
     // No job of this wizard failed: "Run the job again" would run the example, not the job the text came from.
@@ -75,7 +97,7 @@ describe('a pasted error is not the wizard\'s own job', () => {
   });
 });
 
-describe('the repo check uses the wizard\'s token', () => {
+describe("the repo check uses the wizard's token", () => {
   it('a write token is not told it "cannot read" its own (or a missing) dataset', async () => {
     const {sv, target, dir} = await services();
     const valid = await sv.validateToken(target, sb.current.tokens.write, 'input');

@@ -60,10 +60,17 @@ describe('repairConfig', () => {
 
 describe('fixesFor', () => {
   it('the diagnosed cause decides the suggestion, listed first', () => {
-    expect(fixesFor('forbidden-403', 'read-token', {hasTarget: true, loggedIn: true})).toEqual({actions: ['open-token-page', 're-login', 'retry', 'rerun-checks'], suggested: 'open-token-page'});
-    expect(fixesFor('token-missing', 'wrong-secret-key', {hasTarget: true, loggedIn: true}).actions[0]).toBe('rename-secret');
+    expect(fixesFor('forbidden-403', 'read-token', {hasTarget: true, loggedIn: true})).toEqual({
+      actions: ['open-token-page', 're-login', 'retry', 'rerun-checks'],
+      suggested: 'open-token-page',
+    });
+    expect(fixesFor('token-missing', 'wrong-secret-key', {hasTarget: true, loggedIn: true}).actions[0]).toBe(
+      'rename-secret',
+    );
   });
   it('without a Hub (a pasted error) only log-in and the token page remain', () => {
-    expect(fixesFor('token-missing', 'no-token-in-job', {hasTarget: false, loggedIn: false})).toEqual({actions: ['re-login']});
+    expect(fixesFor('token-missing', 'no-token-in-job', {hasTarget: false, loggedIn: false})).toEqual({
+      actions: ['re-login'],
+    });
   });
 });

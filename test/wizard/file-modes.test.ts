@@ -42,7 +42,14 @@ describe('file modes', () => {
     const services = createServices({
       env,
       cwd: dir,
-      sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}},
+      sandbox: {
+        endpoint: s.url,
+        env: sandboxEnv(env, join(dir, 'sb')),
+        tokens: s.tokens,
+        users: s.users,
+        dataDir: s.dataDir,
+        close: async () => {},
+      },
     });
     const {target} = await services.prepareTarget('sandbox');
     const valid = await services.validateToken(target, s.tokens.write, 'input');

@@ -1,7 +1,12 @@
 // The login menu and the checklist's t key, decided in core for both faces (Ink and plain).
 import {describe, expect, it} from 'vitest';
 import {troubleshootCheckEvent} from '../../src/core/wizard/check-notes.js';
-import {defaultLoginMethod, loginChoices, loginMethodEvent, loginQuestion} from '../../src/core/wizard/login-choices.js';
+import {
+  defaultLoginMethod,
+  loginChoices,
+  loginMethodEvent,
+  loginQuestion,
+} from '../../src/core/wizard/login-choices.js';
 import {initialState} from '../../src/core/wizard/machine.js';
 import type {Account, CheckItem, WizardState} from '../../src/core/wizard/types.js';
 
@@ -9,7 +14,11 @@ const account = {user: 'practice-user', kindLabel: 'read token (classic)', maske
 
 function loginState(login: Partial<WizardState['login']>, practice = true): WizardState {
   const s = initialState({cwd: '/tmp'});
-  return {...s, target: {practice, endpoint: 'http://127.0.0.1:1'} as WizardState['target'], login: {...s.login, phase: 'choose', ...login}};
+  return {
+    ...s,
+    target: {practice, endpoint: 'http://127.0.0.1:1'} as WizardState['target'],
+    login: {...s.login, phase: 'choose', ...login},
+  };
 }
 
 describe('login menu', () => {
@@ -20,7 +29,9 @@ describe('login menu', () => {
     expect(choices[0]!.label).toBe('Continue as practice-user (read token (classic)) — the token that just failed');
     expect(loginChoices(s, {maskInLabel: true})[0]!.label).toContain('(read token (classic), hf_…abcd)');
     expect(defaultLoginMethod(s)).toBe('practice');
-    expect(defaultLoginMethod(loginState({offer: {account, sourceLabel: 'x'}, afterFailure: true}, false))).toBe('paste');
+    expect(defaultLoginMethod(loginState({offer: {account, sourceLabel: 'x'}, afterFailure: true}, false))).toBe(
+      'paste',
+    );
     expect(defaultLoginMethod(loginState({offer: {account, sourceLabel: 'x'}}))).toBeUndefined();
   });
 
@@ -41,9 +52,22 @@ describe('t on a checklist line', () => {
     {id: 'c', status: 'warn', title: 'No screen', message: 'hm'},
   ];
   it('opens the problem of a failed line, and says why not elsewhere', () => {
-    expect(troubleshootCheckEvent(items, 'a')).toEqual({type: 'open-problem', problem: 'unauthorized-401', evidence: '401'});
-    expect(troubleshootCheckEvent(items, 'b')).toEqual({type: 'notice', text: expect.stringContaining('"Logged in": it passed.')});
-    expect(troubleshootCheckEvent(items, 'c')).toEqual({type: 'notice', text: expect.stringContaining('has no troubleshooting screen')});
-    expect(troubleshootCheckEvent(items, undefined)).toEqual({type: 'notice', text: expect.stringContaining('move to a ✗ or ! line first')});
+    expect(troubleshootCheckEvent(items, 'a')).toEqual({
+      type: 'open-problem',
+      problem: 'unauthorized-401',
+      evidence: '401',
+    });
+    expect(troubleshootCheckEvent(items, 'b')).toEqual({
+      type: 'notice',
+      text: expect.stringContaining('"Logged in": it passed.'),
+    });
+    expect(troubleshootCheckEvent(items, 'c')).toEqual({
+      type: 'notice',
+      text: expect.stringContaining('has no troubleshooting screen'),
+    });
+    expect(troubleshootCheckEvent(items, undefined)).toEqual({
+      type: 'notice',
+      text: expect.stringContaining('move to a ✗ or ! line first'),
+    });
   });
 });

@@ -21,7 +21,19 @@ describe('the outcome of a job', () => {
     dirs.push(dir);
     const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
     const s = sb.current;
-    const sv = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+    const sv = createServices({
+      env,
+      cwd: dir,
+      pollMs: 100,
+      sandbox: {
+        endpoint: s.url,
+        env: sandboxEnv(env, join(dir, 'sb')),
+        tokens: s.tokens,
+        users: s.users,
+        dataDir: s.dataDir,
+        close: async () => {},
+      },
+    });
     const {target} = await sv.prepareTarget('sandbox');
     const valid = await sv.validateToken(target, s.tokens.write, 'input');
     if (!valid.ok) throw new Error(valid.message);
@@ -34,14 +46,24 @@ describe('the outcome of a job', () => {
     expect(first.stage).toBe('COMPLETED');
     expect(first.repoExisted).toBe(false);
     expect(first.sandbox).toBe(true);
-    expect(first.nextSteps).toContainEqual({what: 'Run it again without the wizard', command: 'npx hf-jobs-wizard example push-model --sandbox'});
+    expect(first.nextSteps).toContainEqual({
+      what: 'Run it again without the wizard',
+      command: 'npx hf-jobs-wizard example push-model --sandbox',
+    });
     const second = await runOnce();
     expect(second.stage).toBe('COMPLETED');
     expect(second.repoExisted).toBe(true);
     // Reading a private dataset creates nothing and adds no commit: the result must not say it did.
     const job = await sv.submitJob({...session, exampleId: 'read-private-dataset'});
     const stages: string[] = [];
-    const read = (await sv.followJob({...session, exampleId: 'read-private-dataset'}, job, {log: () => {}, stage: (st) => stages.push(st)}, new AbortController().signal)).outcome;
+    const read = (
+      await sv.followJob(
+        {...session, exampleId: 'read-private-dataset'},
+        job,
+        {log: () => {}, stage: (st) => stages.push(st)},
+        new AbortController().signal,
+      )
+    ).outcome;
     // The stage line moves forward only and ends on the log's final stage (it once read SCHEDULING after COMPLETED).
     expect(stages.at(-1)).toBe('COMPLETED');
     expect(stages).toContain('RUNNING');

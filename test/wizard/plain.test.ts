@@ -22,7 +22,19 @@ async function plainRun(answers: string[], startAt?: 'paste-error') {
   dirs.push(dir);
   const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const services = createServices({env, cwd: dir, pollMs: 100, sandbox: {endpoint: s.url, env: sandboxEnv(env, join(dir, 'sb')), tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
+  const services = createServices({
+    env,
+    cwd: dir,
+    pollMs: 100,
+    sandbox: {
+      endpoint: s.url,
+      env: sandboxEnv(env, join(dir, 'sb')),
+      tokens: s.tokens,
+      users: s.users,
+      dataDir: s.dataDir,
+      close: async () => {},
+    },
+  });
   const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox', ...(startAt ? {startAt} : {})});
   const stdin = new PassThrough();
   const stdout = new PassThrough();
@@ -64,12 +76,13 @@ describe('plain mode', () => {
   }, 30_000);
 
   it('a pasted error prints the same report as the troubleshoot command, and offers no "Run the job again"', async () => {
-    const pasted = "httpx.HTTPStatusError: Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/alice'";
+    const pasted =
+      "httpx.HTTPStatusError: Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/alice'";
     const {out} = await plainRun([pasted, '', 'x'], 'paste-error');
     expect(out).not.toContain('\u001B');
     expect(out).toContain('[payment-required]');
     expect(out).toContain('Seen:');
-    expect(out).toContain("402 Payment Required");
+    expect(out).toContain('402 Payment Required');
     expect(out).toContain('Likely causes:');
     expect(out).toContain('Verify:');
     expect(out).toContain('Fix it?');

@@ -18,45 +18,60 @@ afterAll(async () => {
   for (const dir of dirs) await rm(dir, {recursive: true, force: true});
 });
 
-describe('the token stays in the services\' session', () => {
-  it('a practice login: the state and the events carry only the mask; config and the saved login still get the token', {timeout: 30_000}, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'wizard-vault-'));
-    dirs.push(dir);
-    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
-    const s = sb.current;
-    const sbEnv = sandboxEnv(env, join(dir, 'sb'));
-    const services = createServices({env, cwd: dir, sandbox: {endpoint: s.url, env: sbEnv, tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}}});
-    const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
-    const seen: WizardEvent[] = [];
-    const dispatch = controller.dispatch.bind(controller);
-    controller.dispatch = (event: WizardEvent) => {
-      seen.push(event);
-      dispatch(event);
-    };
-    controller.dispatch({type: 'start'});
-    await controller.idle();
-    controller.dispatch({type: 'login-method', method: 'practice'});
-    controller.dispatch({type: 'practice-pick', label: 'write'});
-    await controller.idle();
-    const state = controller.getState();
-    expect(state.account?.user).toBe('practice-user');
-    expect(state.account?.masked).toBe(`hf_…${s.tokens.write.slice(-4)}`);
-    expect(state.account?.tokenRef).toMatch(/^token-\d+$/);
-    expect(JSON.stringify(state)).not.toContain(s.tokens.write);
-    expect(JSON.stringify(seen)).not.toContain(s.tokens.write);
+describe("the token stays in the services' session", () => {
+  it(
+    'a practice login: the state and the events carry only the mask; config and the saved login still get the token',
+    {timeout: 30_000},
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wizard-vault-'));
+      dirs.push(dir);
+      const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+      const s = sb.current;
+      const sbEnv = sandboxEnv(env, join(dir, 'sb'));
+      const services = createServices({
+        env,
+        cwd: dir,
+        sandbox: {
+          endpoint: s.url,
+          env: sbEnv,
+          tokens: s.tokens,
+          users: s.users,
+          dataDir: s.dataDir,
+          close: async () => {},
+        },
+      });
+      const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
+      const seen: WizardEvent[] = [];
+      const dispatch = controller.dispatch.bind(controller);
+      controller.dispatch = (event: WizardEvent) => {
+        seen.push(event);
+        dispatch(event);
+      };
+      controller.dispatch({type: 'start'});
+      await controller.idle();
+      controller.dispatch({type: 'login-method', method: 'practice'});
+      controller.dispatch({type: 'practice-pick', label: 'write'});
+      await controller.idle();
+      const state = controller.getState();
+      expect(state.account?.user).toBe('practice-user');
+      expect(state.account?.masked).toBe(`hf_…${s.tokens.write.slice(-4)}`);
+      expect(state.account?.tokenRef).toMatch(/^token-\d+$/);
+      expect(JSON.stringify(state)).not.toContain(s.tokens.write);
+      expect(JSON.stringify(seen)).not.toContain(s.tokens.write);
 
-    // The services act with it: the config step saves the real token (0600 file), and the job's secret is the token.
-    controller.dispatch({type: 'login-continue'});
-    await controller.idle();
-    controller.dispatch({type: 'token-type-continue'});
-    await controller.idle();
-    controller.dispatch({type: 'config-confirm'});
-    await controller.idle();
-    const saved = await readFile(join(sbEnv.HF_HOME!, 'token'), 'utf8');
-    expect(saved.trim()).toBe(s.tokens.write);
-    expect(JSON.stringify(controller.getState())).not.toContain(s.tokens.write);
+      // The services act with it: the config step saves the real token (0600 file), and the job's secret is the token.
+      controller.dispatch({type: 'login-continue'});
+      await controller.idle();
+      controller.dispatch({type: 'token-type-continue'});
+      await controller.idle();
+      controller.dispatch({type: 'config-confirm'});
+      await controller.idle();
+      const saved = await readFile(join(sbEnv.HF_HOME!, 'token'), 'utf8');
+      expect(saved.trim()).toBe(s.tokens.write);
+      expect(JSON.stringify(controller.getState())).not.toContain(s.tokens.write);
 
-    // Anything that quotes it is masked by value (a registered secret), whatever surrounds it.
-    expect(redactSecrets(`token=${s.tokens.write}x`)).not.toContain(s.tokens.write);
-  });
+      // Anything that quotes it is masked by value (a registered secret), whatever surrounds it.
+      expect(redactSecrets(`token=${s.tokens.write}x`)).not.toContain(s.tokens.write);
+    },
+  );
 });

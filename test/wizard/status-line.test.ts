@@ -8,7 +8,15 @@ const account: Account = {
   user: 'practice-user',
   kind: 'write',
   kindLabel: 'write token (classic)',
-  info: {user: 'practice-user', kind: 'write', storageName: 'x', scopes: [], globalPermissions: [], canReadGatedRepos: true, orgs: []},
+  info: {
+    user: 'practice-user',
+    kind: 'write',
+    storageName: 'x',
+    scopes: [],
+    globalPermissions: [],
+    canReadGatedRepos: true,
+    orgs: [],
+  },
   source: 'file',
   sourceLabel: 'the saved login',
   masked: 'hf_…ke12',
@@ -23,17 +31,27 @@ describe('statusLine', () => {
     expect(statusLine({})).toBeUndefined();
   });
   it('who, kind masked, source and the Hub', () => {
-    expect(statusLine({account, target: {kind: 'hub', endpoint: 'https://huggingface.co', practice: false}}, now)).toBe('practice-user · write token (classic) · hf_…ke12 · on huggingface.co');
+    expect(statusLine({account, target: {kind: 'hub', endpoint: 'https://huggingface.co', practice: false}}, now)).toBe(
+      'practice-user · write token (classic) · hf_…ke12 · on huggingface.co',
+    );
     // The sandbox is named on the header's first line already.
-    expect(statusLine({account, target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:4321', practice: true}}, now)).toBe('practice-user · write token (classic) · hf_…ke12');
+    expect(
+      statusLine({account, target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:4321', practice: true}}, now),
+    ).toBe('practice-user · write token (classic) · hf_…ke12');
   });
   it('an env variable shadowing the saved login, and the expiry (minutes when soon, else the date)', () => {
     const soon = {...account, shadowedBy: 'HF_TOKEN', info: {...account.info, expiresAt: '2026-12-06T20:05:00Z'}};
-    expect(statusLine({account: soon}, now)).toBe('practice-user · write token (classic) · hf_…ke12 · ! HF_TOKEN wins over the saved login · expires in 5 min');
-    expect(statusLine({account: {...account, info: {...account.info, expiresAt: '2027-01-05T20:00:00Z'}}}, now)).toMatch(/ · expires 2027-01-05$/);
-    expect(statusLine({account: {...account, info: {...account.info, expiresAt: '2026-12-06T19:00:00Z'}}}, now)).toMatch(/ · expired$/);
+    expect(statusLine({account: soon}, now)).toBe(
+      'practice-user · write token (classic) · hf_…ke12 · ! HF_TOKEN wins over the saved login · expires in 5 min',
+    );
+    expect(
+      statusLine({account: {...account, info: {...account.info, expiresAt: '2027-01-05T20:00:00Z'}}}, now),
+    ).toMatch(/ · expires 2027-01-05$/);
+    expect(
+      statusLine({account: {...account, info: {...account.info, expiresAt: '2026-12-06T19:00:00Z'}}}, now),
+    ).toMatch(/ · expired$/);
   });
-  it('the masked form only, never the services\' handle', () => {
+  it("the masked form only, never the services' handle", () => {
     expect(statusLine({account}, now)).not.toContain('token-1');
   });
 });

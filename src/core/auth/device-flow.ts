@@ -21,7 +21,10 @@ export function deviceClientId(env: Env, endpoint: string): string | undefined {
  * started the sandbox (its approval form accepts only a page opened with that key). Never shown with the key on the
  * real Hub, which has no key.
  */
-export function approvalUrl(authorization: Pick<DeviceAuthorization, 'verificationUri' | 'verificationUriComplete'>, formKey?: string): string {
+export function approvalUrl(
+  authorization: Pick<DeviceAuthorization, 'verificationUri' | 'verificationUriComplete'>,
+  formKey?: string,
+): string {
   const base = authorization.verificationUriComplete ?? authorization.verificationUri;
   if (!formKey) return base;
   const u = new URL(base);
@@ -69,7 +72,11 @@ export interface DeviceFlowBase {
   signal?: AbortSignal;
 }
 
-async function postForm(opts: DeviceFlowBase, path: string, form: Record<string, string>): Promise<{status: number; body: Record<string, unknown>}> {
+async function postForm(
+  opts: DeviceFlowBase,
+  path: string,
+  form: Record<string, string>,
+): Promise<{status: number; body: Record<string, unknown>}> {
   const f = opts.fetch ?? fetch;
   const url = `${opts.endpoint.replace(/\/+$/, '')}${path}`;
   let res: Response;
@@ -82,7 +89,10 @@ async function postForm(opts: DeviceFlowBase, path: string, form: Record<string,
     });
   } catch (error) {
     if (opts.signal?.aborted) throw new DeviceFlowError('aborted', 'Login was cancelled.');
-    throw new DeviceFlowError('network', `Could not reach ${opts.endpoint} for browser login (${(error as Error).message}).`);
+    throw new DeviceFlowError(
+      'network',
+      `Could not reach ${opts.endpoint} for browser login (${(error as Error).message}).`,
+    );
   }
   let body: Record<string, unknown> = {};
   const text = await res.text();
@@ -114,9 +124,18 @@ export async function requestDeviceCode(opts: DeviceFlowBase): Promise<DeviceAut
   const userCode = str(body.user_code);
   const verificationUri = str(body.verification_uri) ?? str(body.verification_url);
   if (!deviceCode || !userCode || !verificationUri) {
-    throw new DeviceFlowError('invalid-response', 'Browser login could not start: the server did not send a device code.');
+    throw new DeviceFlowError(
+      'invalid-response',
+      'Browser login could not start: the server did not send a device code.',
+    );
   }
-  const out: DeviceAuthorization = {deviceCode, userCode, verificationUri, expiresIn: num(body.expires_in) ?? 900, interval: num(body.interval) ?? 5};
+  const out: DeviceAuthorization = {
+    deviceCode,
+    userCode,
+    verificationUri,
+    expiresIn: num(body.expires_in) ?? 900,
+    interval: num(body.interval) ?? 5,
+  };
   const complete = str(body.verification_uri_complete);
   if (complete) out.verificationUriComplete = complete;
   return out;

@@ -25,7 +25,15 @@ export interface LoginInput {
 }
 
 export type LoginOutcome =
-  | {ok: true; token: string; maskedToken: string; who: WhoAmIResponse; info: TokenInfo; name: string; saved?: SaveLoginResult}
+  | {
+      ok: true;
+      token: string;
+      maskedToken: string;
+      who: WhoAmIResponse;
+      info: TokenInfo;
+      name: string;
+      saved?: SaveLoginResult;
+    }
   | {ok: false; stage: 'format'; problem: TokenFormatProblem; message: string}
   | {ok: false; stage: 'verify'; kind: HubErrorKind; status?: number; message: string};
 
@@ -33,14 +41,26 @@ export async function loginWithToken(input: LoginInput): Promise<LoginOutcome> {
   const token = normalizeTokenInput(input.rawToken);
   const format = validateTokenFormat(token, {tokensPage: `${input.endpoint.replace(/\/+$/, '')}/settings/tokens`});
   if (!format.ok) return {ok: false, stage: 'format', problem: format.problem, message: format.reason};
-  const verified = await verifyToken({endpoint: input.endpoint, token, source: input.source ?? 'input', ...(input.fetch ? {fetch: input.fetch} : {})});
+  const verified = await verifyToken({
+    endpoint: input.endpoint,
+    token,
+    source: input.source ?? 'input',
+    ...(input.fetch ? {fetch: input.fetch} : {}),
+  });
   if (!verified.ok) {
     const out: LoginOutcome = {ok: false, stage: 'verify', kind: verified.error.kind, message: verified.message};
     if (verified.error.status !== undefined) out.status = verified.error.status;
     return out;
   }
   const name = input.name ?? verified.info.storageName;
-  const outcome: LoginOutcome = {ok: true, token, maskedToken: maskToken(token), who: verified.who, info: verified.info, name};
+  const outcome: LoginOutcome = {
+    ok: true,
+    token,
+    maskedToken: maskToken(token),
+    who: verified.who,
+    info: verified.info,
+    name,
+  };
   if (input.save !== false) {
     outcome.saved = await saveLogin(input.env, {
       name,

@@ -9,15 +9,24 @@ export function statusText(r: StatusReport): string[] {
   const out = (line = '') => lines.push(line);
   out(`Endpoint:  ${r.endpoint}`);
   if (!r.loggedIn) {
-    out(r.tokenFileProblem ? 'Not logged in: no HF_TOKEN environment variable, and the saved token cannot be read (see below).' : 'Not logged in: no HF_TOKEN environment variable and no saved token.');
+    out(
+      r.tokenFileProblem
+        ? 'Not logged in: no HF_TOKEN environment variable, and the saved token cannot be read (see below).'
+        : 'Not logged in: no HF_TOKEN environment variable and no saved token.',
+    );
     out(`  (looked in ${r.tokenPath})`);
-    out(`Log in with \`${APP_COMMAND} login\` (paste a token) or \`${APP_COMMAND} login --device\`, or practise with \`${APP_COMMAND} login --sandbox --practice write\`.`);
+    out(
+      `Log in with \`${APP_COMMAND} login\` (paste a token) or \`${APP_COMMAND} login --device\`, or practise with \`${APP_COMMAND} login --sandbox --practice write\`.`,
+    );
   } else {
     if (r.account) out(`Account:   ${r.account.user}${r.account.fullname ? ` (${r.account.fullname})` : ''}`);
-    if (r.account?.orgs.length) out(`Orgs:      ${r.account.orgs.map((o) => (o.roleInOrg ? `${o.name} (${o.roleInOrg})` : o.name)).join(', ')}`);
+    if (r.account?.orgs.length)
+      out(`Orgs:      ${r.account.orgs.map((o) => (o.roleInOrg ? `${o.name} (${o.roleInOrg})` : o.name)).join(', ')}`);
     out(`Token:     ${r.maskedToken} from ${r.sourceDescription}${r.activeName ? `, saved as "${r.activeName}"` : ''}`);
     if (r.token) {
-      out(`Type:      ${r.token.label}${r.token.displayName && r.token.displayName !== r.activeName ? ` named "${r.token.displayName}" on the Hub` : ''}`);
+      out(
+        `Type:      ${r.token.label}${r.token.displayName && r.token.displayName !== r.activeName ? ` named "${r.token.displayName}" on the Hub` : ''}`,
+      );
       for (const line of r.token.summary) out(`           ${line}`);
       if (r.token.expiresAt) out(`Expires:   ${r.token.expiresAt}`);
     } else if (r.online === 'skipped' && !r.formatProblem) {
@@ -25,7 +34,9 @@ export function statusText(r: StatusReport): string[] {
     }
   }
   if (r.storedTokens.length) {
-    out(`Saved tokens (* = ${r.source === 'file' ? 'active' : r.source ? `saved as active, but ${r.source} wins` : 'active'}):`);
+    out(
+      `Saved tokens (* = ${r.source === 'file' ? 'active' : r.source ? `saved as active, but ${r.source} wins` : 'active'}):`,
+    );
     const width = Math.min(32, Math.max(...r.storedTokens.map((t) => t.name.length)));
     for (const t of r.storedTokens) {
       const head = `  ${t.active ? '*' : ' '} ${t.name.padEnd(width)}  ${t.maskedToken ?? '(no hf_token)'}`;
@@ -34,11 +45,13 @@ export function statusText(r: StatusReport): string[] {
       else if (!c.valid) out(`${head}  ${c.problem ?? 'invalid'}`);
       else {
         out(`${head}  ${c.label}${c.user ? ` of ${c.user}` : ''}${c.expiresAt ? `, expires ${c.expiresAt}` : ''}`);
-        for (const s of c.scopes ?? []) out(`      ${s.entity.type} ${s.entity.name}: ${s.permissions.join(', ') || '(none)'}`);
+        for (const s of c.scopes ?? [])
+          out(`      ${s.entity.type} ${s.entity.name}: ${s.permissions.join(', ') || '(none)'}`);
         if (c.kind === 'fineGrained') out(`      ${c.canReadGatedRepos ? 'can' : 'cannot'} read public gated repos`);
       }
     }
-    if (r.storedTokens.length > 1) out(`Switch with \`${APP_COMMAND} login --switch NAME\` (the same files as \`hf auth switch\`).`);
+    if (r.storedTokens.length > 1)
+      out(`Switch with \`${APP_COMMAND} login --switch NAME\` (the same files as \`hf auth switch\`).`);
   }
   for (const note of r.notes) out(`Note: ${note}`);
   return lines;

@@ -1,6 +1,12 @@
 // Everything `status` (and the wizard's account screen) shows: local facts first, then what the Hub says.
 import {maskToken} from '../tokens/mask.js';
-import {describeKind, summarizePermissions, type FineGrainedScope, type OrgMembership, type TokenKind} from '../tokens/classify.js';
+import {
+  describeKind,
+  summarizePermissions,
+  type FineGrainedScope,
+  type OrgMembership,
+  type TokenKind,
+} from '../tokens/classify.js';
 import {validateTokenFormat} from '../tokens/format.js';
 import type {HubErrorDescription} from '../hub/errors.js';
 import type {Env} from '../store/paths.js';
@@ -71,7 +77,13 @@ export interface StatusReport {
   formatProblem: string | null;
   online: 'ok' | 'invalid-token' | 'network' | 'error' | 'skipped';
   error: null | Pick<HubErrorDescription, 'kind' | 'status' | 'message'>;
-  account: null | {user: string; fullname: string | null; orgs: OrgMembership[]; isPro: boolean | null; canPay: boolean | null};
+  account: null | {
+    user: string;
+    fullname: string | null;
+    orgs: OrgMembership[];
+    isPro: boolean | null;
+    canPay: boolean | null;
+  };
   token: null | {
     kind: TokenKind;
     label: string;
@@ -87,12 +99,17 @@ export interface StatusReport {
 }
 
 function storedTokensProblem(r: TokenResolution): string | null {
-  if (r.stored.status === 'corrupt') return `${r.paths.storedTokensPath} could not be read (${r.stored.reason}); it will be backed up before the next login rewrites it.`;
+  if (r.stored.status === 'corrupt')
+    return `${r.paths.storedTokensPath} could not be read (${r.stored.reason}); it will be backed up before the next login rewrites it.`;
   if (r.stored.status === 'unreadable') return r.stored.reason;
   return null;
 }
 
-export async function gatherStatus(env: Env, endpoint: string, options: {offline?: boolean; fetch?: typeof fetch} = {}): Promise<StatusReport> {
+export async function gatherStatus(
+  env: Env,
+  endpoint: string,
+  options: {offline?: boolean; fetch?: typeof fetch} = {},
+): Promise<StatusReport> {
   const r = await resolveToken(env);
   const report: StatusReport = {
     endpoint,
@@ -103,7 +120,11 @@ export async function gatherStatus(env: Env, endpoint: string, options: {offline
     storedTokensPath: r.paths.storedTokensPath,
     maskedToken: r.token ? maskToken(r.token) : null,
     activeName: r.activeName ?? null,
-    storedTokens: r.stored.tokens.map((t) => ({name: t.name, maskedToken: t.token ? maskToken(t.token) : null, active: t.token !== undefined && t.token === r.token})),
+    storedTokens: r.stored.tokens.map((t) => ({
+      name: t.name,
+      maskedToken: t.token ? maskToken(t.token) : null,
+      active: t.token !== undefined && t.token === r.token,
+    })),
     storedTokensStatus: r.stored.status,
     storedTokensProblem: storedTokensProblem(r),
     tokenFileProblem: r.tokenFileProblem ?? null,
@@ -115,7 +136,8 @@ export async function gatherStatus(env: Env, endpoint: string, options: {offline
     token: null,
     notes: [],
   };
-  if (r.oidcConfigured) report.notes.push('HF_OIDC_RESOURCE is set: huggingface_hub would use an OIDC token first; this tool does not.');
+  if (r.oidcConfigured)
+    report.notes.push('HF_OIDC_RESOURCE is set: huggingface_hub would use an OIDC token first; this tool does not.');
   if (r.shadowsSavedToken && r.source && r.source !== 'file') {
     const named = r.shadowedName ? ` "${r.shadowedName}"` : '';
     report.shadow = {
@@ -128,21 +150,42 @@ export async function gatherStatus(env: Env, endpoint: string, options: {offline
 
   const format = validateTokenFormat(r.token);
   if (!format.ok) report.formatProblem = format.reason;
-  if (options.offline || (!format.ok && (format.problem === 'wrong-prefix' || format.problem === 'empty'))) return report;
+  if (options.offline || (!format.ok && (format.problem === 'wrong-prefix' || format.problem === 'empty')))
+    return report;
 
   const others = checkSavedTokens(r, report, endpoint, options.fetch);
-  const verified = await verifyToken({endpoint, token: r.token, source: r.source, ...(options.fetch ? {fetch: options.fetch} : {})});
+  const verified = await verifyToken({
+    endpoint,
+    token: r.token,
+    source: r.source,
+    ...(options.fetch ? {fetch: options.fetch} : {}),
+  });
   await others;
   const active = report.storedTokens.find((t) => t.active);
   if (active) active.check = verified.ok ? checkOf(verified.info) : {valid: false, problem: verified.message};
   if (!verified.ok) {
-    report.online = verified.error.kind === 'unauthorized' ? 'invalid-token' : verified.error.kind === 'network' ? 'network' : 'error';
-    report.error = {kind: verified.error.kind, message: verified.message, ...(verified.error.status !== undefined ? {status: verified.error.status} : {})};
+    report.online =
+      verified.error.kind === 'unauthorized'
+        ? 'invalid-token'
+        : verified.error.kind === 'network'
+          ? 'network'
+          : 'error';
+    report.error = {
+      kind: verified.error.kind,
+      message: verified.message,
+      ...(verified.error.status !== undefined ? {status: verified.error.status} : {}),
+    };
     return report;
   }
   const {info} = verified;
   report.online = 'ok';
-  report.account = {user: info.user, fullname: info.fullname ?? null, orgs: info.orgs, isPro: info.isPro ?? null, canPay: info.canPay ?? null};
+  report.account = {
+    user: info.user,
+    fullname: info.fullname ?? null,
+    orgs: info.orgs,
+    isPro: info.isPro ?? null,
+    canPay: info.canPay ?? null,
+  };
   report.token = {
     kind: info.kind,
     label: describeKind(info),
@@ -158,17 +201,37 @@ export async function gatherStatus(env: Env, endpoint: string, options: {offline
 }
 
 function checkOf(info: import('../tokens/classify.js').TokenInfo): StoredTokenCheck {
-  return {valid: true, user: info.user, kind: info.kind, label: describeKind(info), scopes: info.scopes, canReadGatedRepos: info.canReadGatedRepos, expiresAt: info.expiresAt ?? null};
+  return {
+    valid: true,
+    user: info.user,
+    kind: info.kind,
+    label: describeKind(info),
+    scopes: info.scopes,
+    canReadGatedRepos: info.canReadGatedRepos,
+    expiresAt: info.expiresAt ?? null,
+  };
 }
 
 /** The dashboard: every other saved token asked to whoami-v2, all at once (the active one is checked by the caller). */
-async function checkSavedTokens(r: TokenResolution, report: StatusReport, endpoint: string, fetchImpl?: typeof fetch): Promise<void> {
+async function checkSavedTokens(
+  r: TokenResolution,
+  report: StatusReport,
+  endpoint: string,
+  fetchImpl?: typeof fetch,
+): Promise<void> {
   await Promise.all(
     r.stored.tokens.map(async (saved, i) => {
       const entry = report.storedTokens[i];
       if (!entry || !saved.token || entry.active) return;
-      const v = await verifyToken({endpoint, token: saved.token, source: 'file', ...(fetchImpl ? {fetch: fetchImpl} : {})});
-      entry.check = v.ok ? checkOf(v.info) : {valid: false, problem: v.error.kind === 'unauthorized' ? 'invalid (revoked or expired)' : v.error.message};
+      const v = await verifyToken({
+        endpoint,
+        token: saved.token,
+        source: 'file',
+        ...(fetchImpl ? {fetch: fetchImpl} : {}),
+      });
+      entry.check = v.ok
+        ? checkOf(v.info)
+        : {valid: false, problem: v.error.kind === 'unauthorized' ? 'invalid (revoked or expired)' : v.error.message};
     }),
   );
 }

@@ -10,8 +10,7 @@ import {hubFixes} from '../checks/hub-fixes.js';
 export type VerifySource = 'input' | 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'file';
 
 export type VerifyResult =
-  | {ok: true; who: WhoAmIResponse; info: TokenInfo}
-  | {ok: false; error: HubErrorDescription; message: string};
+  {ok: true; who: WhoAmIResponse; info: TokenInfo} | {ok: false; error: HubErrorDescription; message: string};
 
 export function invalidTokenMessage(source: VerifySource, endpoint: string): string {
   switch (source) {
@@ -25,14 +24,28 @@ export function invalidTokenMessage(source: VerifySource, endpoint: string): str
   }
 }
 
-export async function verifyToken(params: {endpoint: string; token: string; source: VerifySource; fetch?: typeof fetch}): Promise<VerifyResult> {
-  const client = createHubClient({hubUrl: params.endpoint, accessToken: params.token, ...(params.fetch ? {fetch: params.fetch} : {})});
+export async function verifyToken(params: {
+  endpoint: string;
+  token: string;
+  source: VerifySource;
+  fetch?: typeof fetch;
+}): Promise<VerifyResult> {
+  const client = createHubClient({
+    hubUrl: params.endpoint,
+    accessToken: params.token,
+    ...(params.fetch ? {fetch: params.fetch} : {}),
+  });
   try {
     const who = await client.whoAmI();
     return {ok: true, who, info: classifyWhoAmI(who)};
   } catch (err) {
     const error = describeHubError(err, {endpoint: params.endpoint, secrets: [params.token]});
-    const message = error.kind === 'unauthorized' ? invalidTokenMessage(params.source, params.endpoint) : error.kind === 'rate-limited' ? "You've hit the rate limit for /api/whoami-v2, which is intentionally strict. Wait a few minutes and retry." : error.message;
+    const message =
+      error.kind === 'unauthorized'
+        ? invalidTokenMessage(params.source, params.endpoint)
+        : error.kind === 'rate-limited'
+          ? "You've hit the rate limit for /api/whoami-v2, which is intentionally strict. Wait a few minutes and retry."
+          : error.message;
     return {ok: false, error, message};
   }
 }

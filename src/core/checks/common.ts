@@ -18,7 +18,14 @@ export interface StaticCheck {
 
 export const TOKEN_KEYS = TOKEN_ENV_NAMES;
 
-export function result(id: CheckId, title: string, status: CheckStatus, message: string, fix = '', where?: {file?: string; line?: number}): CheckResult {
+export function result(
+  id: CheckId,
+  title: string,
+  status: CheckStatus,
+  message: string,
+  fix = '',
+  where?: {file?: string; line?: number},
+): CheckResult {
   const r: CheckResult = {id, status, title, message, fix};
   if (where?.file !== undefined) r.file = where.file;
   if (where?.line !== undefined) r.line = where.line;
@@ -26,7 +33,14 @@ export function result(id: CheckId, title: string, status: CheckStatus, message:
 }
 
 /** Findings as they are, or a single pass (when something was looked at) / skip (nothing to look at). */
-export function outcome(id: CheckId, title: string, findings: CheckResult[], applicable: boolean, pass: string, skip: string): CheckResult[] {
+export function outcome(
+  id: CheckId,
+  title: string,
+  findings: CheckResult[],
+  applicable: boolean,
+  pass: string,
+  skip: string,
+): CheckResult[] {
   if (findings.length) return findings;
   return [applicable ? result(id, title, 'pass', pass) : result(id, title, 'skip', skip)];
 }
@@ -37,7 +51,8 @@ export function carriesToken(e: Entry): boolean {
   if (e.source === 'bare') return TOKEN_KEYS.has(e.key) || looksLikeTokenName(e.key);
   const v = e.value ?? '';
   if (isTokenPlaceholder(v) || /\$\{?HF_TOKEN\}?/.test(v)) return true;
-  if (e.source === 'expr' || e.source === 'shell-expanded') return /get_token|HF_TOKEN|hf auth token|\btoken\b/i.test(v);
+  if (e.source === 'expr' || e.source === 'shell-expanded')
+    return /get_token|HF_TOKEN|hf auth token|\btoken\b/i.test(v);
   return looksLikeRealToken(v) || /^hf_/.test(v);
 }
 

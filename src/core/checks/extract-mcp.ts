@@ -23,13 +23,16 @@ export const MCP_ARGS: Record<string, readonly string[]> = {
 };
 export const MCP_OPERATIONS = Object.keys(MCP_ARGS);
 
-const UV_IMAGE_NOTE = 'the MCP "uv" operation has no image argument and always uses ghcr.io/astral-sh/uv:python3.12-bookworm; for another image use operation "run" with your own command, or `hf jobs uv run --image`';
+const UV_IMAGE_NOTE =
+  'the MCP "uv" operation has no image argument and always uses ghcr.io/astral-sh/uv:python3.12-bookworm; for another image use operation "run" with your own command, or `hf jobs uv run --image`';
 
 function mcpArgMessage(op: string, name: string): string {
   const isUv = op === 'uv' || op === 'scheduled uv';
-  if (isUv && (name === 'dependencies' || name === 'deps' || name === 'packages')) return `"${name}" is not an argument of the MCP tool: it is "with_deps". The tool drops unknown arguments silently, so the packages would not be installed.`;
+  if (isUv && (name === 'dependencies' || name === 'deps' || name === 'packages'))
+    return `"${name}" is not an argument of the MCP tool: it is "with_deps". The tool drops unknown arguments silently, so the packages would not be installed.`;
   if (isUv && (name === 'image' || name === 'docker_image')) return `"${name}" is ignored: ${UV_IMAGE_NOTE}.`;
-  if (op.startsWith('scheduled ') && name === 'job_id' && MCP_ARGS[op]!.includes('scheduled_job_id')) return '"job_id" is not an argument here: scheduled operations take "scheduled_job_id".';
+  if (op.startsWith('scheduled ') && name === 'job_id' && MCP_ARGS[op]!.includes('scheduled_job_id'))
+    return '"job_id" is not an argument here: scheduled operations take "scheduled_job_id".';
   const guess = nearest(name, MCP_ARGS[op] ?? []);
   return `"${name}" is not an argument of the MCP "${op}" operation${guess ? `: did you mean "${guess}"?` : ''}. The tool drops unknown arguments silently. Known: ${(MCP_ARGS[op] ?? []).join(', ')}.`;
 }
@@ -42,7 +45,13 @@ function entries(lit: Lit | undefined): {entries: Entry[]; opaque: boolean} {
     if (e.key.t !== 'str') continue;
     if (e.value.t === 'str') out.push({key: e.key.v, source: 'literal', value: e.value.v, line: e.value.line});
     else if (e.value.t === 'expr') out.push({key: e.key.v, source: 'expr', value: e.value.src, line: e.value.line});
-    else out.push({key: e.key.v, source: 'literal', value: String((e.value as {raw?: string}).raw ?? ''), line: e.value.line});
+    else
+      out.push({
+        key: e.key.v,
+        source: 'literal',
+        value: String((e.value as {raw?: string}).raw ?? ''),
+        line: e.value.line,
+      });
   }
   return {entries: out, opaque: false};
 }
@@ -50,7 +59,12 @@ function entries(lit: Lit | undefined): {entries: Entry[]; opaque: boolean} {
 /** Builds the submission fields shared by MCP and config: script, secrets, env, flavor, timeout, namespace. */
 function fill(sub: Submission, args: Lit & {t: 'dict'}): void {
   const script = dictGet(args, 'script');
-  if (script) sub.script = {value: script.value.t === 'str' ? script.value.v : '', line: script.value.line, literal: script.value.t === 'str'};
+  if (script)
+    sub.script = {
+      value: script.value.t === 'str' ? script.value.v : '',
+      line: script.value.line,
+      literal: script.value.t === 'str',
+    };
   const s = entries(dictGet(args, 'secrets')?.value);
   sub.secrets = s.entries;
   sub.secretsOpaque = s.opaque;
@@ -60,24 +74,42 @@ function fill(sub: Submission, args: Lit & {t: 'dict'}): void {
   const flavor = dictGet(args, 'flavor');
   if (flavor && flavor.value.t === 'str') sub.flavor = {value: flavor.value.v, line: flavor.value.line};
   const timeout = dictGet(args, 'timeout');
-  if (timeout && (timeout.value.t === 'str' || timeout.value.t === 'num')) sub.timeout = {value: timeout.value.v, line: timeout.value.line};
+  if (timeout && (timeout.value.t === 'str' || timeout.value.t === 'num'))
+    sub.timeout = {value: timeout.value.v, line: timeout.value.line};
   const ns = dictGet(args, 'namespace');
   if (ns && ns.value.t === 'str') sub.namespace = {value: ns.value.v, line: ns.value.line};
 }
 
 /** One MCP call: `{"operation": "uv", "args": {...}}` (or `hf_jobs("uv", {...})`). */
-export function mcpSubmission(operation: string, args: Lit | undefined, file: string, line: number, api?: string): Submission {
+export function mcpSubmission(
+  operation: string,
+  args: Lit | undefined,
+  file: string,
+  line: number,
+  api?: string,
+): Submission {
   const op = operation.trim().toLowerCase();
-  const sub = newSubmission('mcp', api ?? `hf_jobs("${op}")`, op === 'uv' || op === 'scheduled uv' ? 'uv' : op === 'run' || op === 'scheduled run' ? 'run' : op, file, line);
+  const sub = newSubmission(
+    'mcp',
+    api ?? `hf_jobs("${op}")`,
+    op === 'uv' || op === 'scheduled uv' ? 'uv' : op === 'run' || op === 'scheduled run' ? 'run' : op,
+    file,
+    line,
+  );
   if (!MCP_ARGS[op]) {
     const guess = nearest(op, MCP_OPERATIONS);
-    sub.unknownArgs.push({name: operation, line, message: `Unknown MCP operation "${operation}"${guess ? `: did you mean "${guess}"?` : ''}. Operations: ${MCP_OPERATIONS.join(', ')}.`});
+    sub.unknownArgs.push({
+      name: operation,
+      line,
+      message: `Unknown MCP operation "${operation}"${guess ? `: did you mean "${guess}"?` : ''}. Operations: ${MCP_OPERATIONS.join(', ')}.`,
+    });
     return sub;
   }
   if (args && args.t === 'dict') {
     for (const e of args.entries) {
       if (e.key.t !== 'str') continue;
-      if (!MCP_ARGS[op]!.includes(e.key.v)) sub.unknownArgs.push({name: e.key.v, line: e.line, message: mcpArgMessage(op, e.key.v)});
+      if (!MCP_ARGS[op]!.includes(e.key.v))
+        sub.unknownArgs.push({name: e.key.v, line: e.line, message: mcpArgMessage(op, e.key.v)});
     }
     fill(sub, args);
   }
@@ -90,7 +122,11 @@ export function configSubmission(root: Lit & {t: 'dict'}, file: string): Submiss
   for (const e of root.entries) {
     if (e.key.t !== 'str' || (CONFIG_KEYS as readonly string[]).includes(e.key.v) || e.key.v === '$schema') continue;
     const guess = e.key.v === 'with_deps' ? 'dependencies' : nearest(e.key.v, CONFIG_KEYS);
-    sub.unknownArgs.push({name: e.key.v, line: e.line, message: `Unknown key "${e.key.v}" in the job config${guess ? `: did you mean "${guess}"?` : ''}. Known keys: ${CONFIG_KEYS.join(', ')}.`});
+    sub.unknownArgs.push({
+      name: e.key.v,
+      line: e.line,
+      message: `Unknown key "${e.key.v}" in the job config${guess ? `: did you mean "${guess}"?` : ''}. Known keys: ${CONFIG_KEYS.join(', ')}.`,
+    });
   }
   fill(sub, root);
   return sub;

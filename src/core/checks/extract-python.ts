@@ -24,7 +24,13 @@ function entriesOf(lit: Lit | undefined): {entries: Entry[]; opaque: boolean} {
       const out: Entry[] = [];
       for (const kv of m[1]!.split(',')) {
         const p = /^\s*([A-Za-z_]\w*)\s*=\s*([\s\S]+?)\s*$/.exec(kv);
-        if (p) out.push({key: p[1]!, source: /^["']/.test(p[2]!) ? 'literal' : 'expr', value: p[2]!.replace(/^["']|["']$/g, ''), line: lit.line});
+        if (p)
+          out.push({
+            key: p[1]!,
+            source: /^["']/.test(p[2]!) ? 'literal' : 'expr',
+            value: p[2]!.replace(/^["']|["']$/g, ''),
+            line: lit.line,
+          });
       }
       return {entries: out, opaque: false};
     }
@@ -33,7 +39,13 @@ function entriesOf(lit: Lit | undefined): {entries: Entry[]; opaque: boolean} {
   const out: Entry[] = [];
   for (const e of lit.entries) {
     if (e.key.t !== 'str') continue;
-    if (e.value.t === 'str') out.push({key: e.key.v, source: e.value.prefix.toLowerCase().includes('f') ? 'expr' : 'literal', value: e.value.v, line: e.value.line});
+    if (e.value.t === 'str')
+      out.push({
+        key: e.key.v,
+        source: e.value.prefix.toLowerCase().includes('f') ? 'expr' : 'literal',
+        value: e.value.v,
+        line: e.value.line,
+      });
     else out.push({key: e.key.v, source: 'expr', value: e.value.t === 'expr' ? e.value.src : '', line: e.value.line});
   }
   return {entries: out, opaque: false};
@@ -45,7 +57,12 @@ function pythonSubmission(fn: string, args: CallArg[], file: string, line: numbe
   const kw = (name: string) => args.find((a) => a.name === name);
   const positional = args.filter((a) => a.name === undefined);
   const script = uv ? (kw('script') ?? positional[0]) : undefined;
-  if (script) sub.script = {value: script.value.t === 'str' ? script.value.v : '', line: script.value.line, literal: script.value.t === 'str'};
+  if (script)
+    sub.script = {
+      value: script.value.t === 'str' ? script.value.v : '',
+      line: script.value.line,
+      literal: script.value.t === 'str',
+    };
   const secrets = entriesOf(kw('secrets')?.value);
   sub.secrets = secrets.entries;
   sub.secretsOpaque = secrets.opaque;
@@ -55,12 +72,23 @@ function pythonSubmission(fn: string, args: CallArg[], file: string, line: numbe
   const flavor = kw('flavor');
   if (flavor?.value.t === 'str') sub.flavor = {value: flavor.value.v, line: flavor.value.line};
   const timeout = kw('timeout');
-  if (timeout && (timeout.value.t === 'str' || timeout.value.t === 'num')) sub.timeout = {value: timeout.value.v, line: timeout.value.line};
+  if (timeout && (timeout.value.t === 'str' || timeout.value.t === 'num'))
+    sub.timeout = {value: timeout.value.v, line: timeout.value.line};
   const ns = kw('namespace');
   if (ns?.value.t === 'str') sub.namespace = {value: ns.value.v, line: ns.value.line};
   for (const a of args) {
-    if (a.name && PY_CONFUSIONS[a.name]) sub.unknownArgs.push({name: a.name, line: a.line, message: `${fn}() has no "${a.name}" argument: ${PY_CONFUSIONS[a.name]}.`});
-    if (a.name === 'dependencies' && !uv) sub.unknownArgs.push({name: a.name, line: a.line, message: `${fn}() has no "dependencies" argument: use run_uv_job for a script with dependencies.`});
+    if (a.name && PY_CONFUSIONS[a.name])
+      sub.unknownArgs.push({
+        name: a.name,
+        line: a.line,
+        message: `${fn}() has no "${a.name}" argument: ${PY_CONFUSIONS[a.name]}.`,
+      });
+    if (a.name === 'dependencies' && !uv)
+      sub.unknownArgs.push({
+        name: a.name,
+        line: a.line,
+        message: `${fn}() has no "dependencies" argument: use run_uv_job for a script with dependencies.`,
+      });
   }
   return sub;
 }

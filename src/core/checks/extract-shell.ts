@@ -116,7 +116,26 @@ export function logicalLines(text: string, lineBase = 1): {text: string; line: n
 }
 
 /** Options of `hf jobs run|uv run` that hf reads wherever they appear before `--` (click parses them interspersed). */
-const HF_JOB_OPTS = new Set(['-e', '--env', '-s', '--secrets', '--env-file', '--secrets-file', '--flavor', '--timeout', '--namespace', '--image', '--with', '--python', '-l', '--label', '-v', '--volume', '-d', '--detach']);
+const HF_JOB_OPTS = new Set([
+  '-e',
+  '--env',
+  '-s',
+  '--secrets',
+  '--env-file',
+  '--secrets-file',
+  '--flavor',
+  '--timeout',
+  '--namespace',
+  '--image',
+  '--with',
+  '--python',
+  '-l',
+  '--label',
+  '-v',
+  '--volume',
+  '-d',
+  '--detach',
+]);
 
 const KEYWORD = /\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/g;
 
@@ -170,7 +189,31 @@ export function keywordLines(text: string, lineBase = 1): {text: string; line: n
   return out;
 }
 
-const VALUE_OPTS = new Set(['-e', '--env', '-s', '--secrets', '--env-file', '--secrets-file', '--flavor', '--timeout', '--namespace', '--token', '--image', '--with', '-p', '--python', '--name', '-l', '--label', '-v', '--volume', '--expose', '--resource-group-id', '--arch', '--format']);
+const VALUE_OPTS = new Set([
+  '-e',
+  '--env',
+  '-s',
+  '--secrets',
+  '--env-file',
+  '--secrets-file',
+  '--flavor',
+  '--timeout',
+  '--namespace',
+  '--token',
+  '--image',
+  '--with',
+  '-p',
+  '--python',
+  '--name',
+  '-l',
+  '--label',
+  '-v',
+  '--volume',
+  '--expose',
+  '--resource-group-id',
+  '--arch',
+  '--format',
+]);
 
 export interface ShellScan {
   submissions: Submission[];
@@ -225,16 +268,19 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
       else if (w.text.startsWith('--token=')) value = {...w, text: w.text.slice('--token='.length)};
       if (value && !value.expanded) {
         for (const hit of findTokenLike(value.text)) scan.argvTokens.push({file, line, token: hit.token});
-        if (/^(hf_|api_org_)/.test(value.text)) scan.tokenValues.push({file, line, value: value.text, where: '--token'});
+        if (/^(hf_|api_org_)/.test(value.text))
+          scan.tokenValues.push({file, line, value: value.text, where: '--token'});
       }
       const assign = /^(?:export\s+)?(HF_TOKEN|HUGGING_FACE_HUB_TOKEN)=(.*)$/.exec(w.text);
-      if (assign && !w.expanded && assign[2] && /^[A-Za-z0-9_.<>…-]+$/.test(assign[2])) scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
+      if (assign && !w.expanded && assign[2] && /^[A-Za-z0-9_.<>…-]+$/.test(assign[2]))
+        scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
     }
     for (let i = 0; i + 1 < words.length; i++) {
       const cli = words[i]!.text;
       let j: number;
       let tool = 'hf jobs';
-      if ((cli === 'hf' || cli.endsWith('/hf') || cli === 'huggingface-cli') && words[i + 1]!.text === 'jobs') j = i + 2;
+      if ((cli === 'hf' || cli.endsWith('/hf') || cli === 'huggingface-cli') && words[i + 1]!.text === 'jobs')
+        j = i + 2;
       else if (cli === 'hfjobs' || cli.endsWith('/hfjobs')) {
         // The legacy `hfjobs` CLI (before `hf jobs`): same -e/-s/--flavor/--timeout flags.
         j = i + 1;
@@ -271,7 +317,11 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         const eqAt = w.text.indexOf('=');
         const optName = w.text.startsWith('--') && eqAt !== -1 ? w.text.slice(0, eqAt) : w.text;
         const beforeTarget = positionals.length < (scheduled ? 2 : 1);
-        if (!optionsDone && w.text.startsWith('-') && (beforeTarget || (tool === 'hf jobs' && HF_JOB_OPTS.has(optName)))) {
+        if (
+          !optionsDone &&
+          w.text.startsWith('-') &&
+          (beforeTarget || (tool === 'hf jobs' && HF_JOB_OPTS.has(optName)))
+        ) {
           let name = w.text;
           let value: Word | undefined;
           const eq = eqAt;
@@ -343,7 +393,8 @@ export function parseDotenv(text: string, lineBase = 1): Entry[] {
   return out;
 }
 
-const EMBEDDED_COMMAND = /(?:^|[^\w/.-])((?:[\w./-]*\/)?(?:hf|huggingface-cli)\s+jobs\s|(?:[\w./-]*\/)?hfjobs\s+(?:run|uv)\b)/;
+const EMBEDDED_COMMAND =
+  /(?:^|[^\w/.-])((?:[\w./-]*\/)?(?:hf|huggingface-cli)\s+jobs\s|(?:[\w./-]*\/)?hfjobs\s+(?:run|uv)\b)/;
 
 /** A continuation line of a command shown in a string or comment: `# `, `print("`, quotes and `\\n` taken off. */
 function cleanEmbedded(line: string, inQuote: string): string {

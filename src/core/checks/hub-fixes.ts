@@ -7,7 +7,6 @@ import {isSandboxEndpoint, PRACTICE_TOKENS} from '../practice.js';
 
 export const PRACTICE_LOGIN = `${APP_COMMAND} login --sandbox --practice write`;
 
-
 export interface HubFixes {
   endpoint: string;
   sandbox: boolean;
@@ -37,11 +36,15 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
       endpoint: base,
       sandbox: true,
       newToken: () => `On the sandbox, log in with the write practice token: \`${PRACTICE_LOGIN}\` ${PRACTICE_NOTE}.`,
-      editToken: (change) => `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): log in with the write practice token, \`${PRACTICE_LOGIN}\`.`,
+      editToken: (change) =>
+        `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): log in with the write practice token, \`${PRACTICE_LOGIN}\`.`,
       copyAgain: () => `On the sandbox, log in with a practice token instead of pasting one: \`${PRACTICE_LOGIN}\`.`,
-      revoke: (file) => `A practice token can be revoked to practise: \`${APP_COMMAND} revoke ${file ?? 'FILE'} --sandbox\`; a real Hugging Face token: \`${APP_COMMAND} revoke ${file ?? 'FILE'}\` (or at ${DEFAULT_ENDPOINT}/settings/tokens).`,
-      credits: () => `The sandbox has no billing: run the job as practice-user (\`${PRACTICE_LOGIN}\`), whose account can pay.`,
-      reach: () => `Start the sandbox again (\`${APP_COMMAND} sandbox\`) and use the URL it prints (this one is ${base}).`,
+      revoke: (file) =>
+        `A practice token can be revoked to practise: \`${APP_COMMAND} revoke ${file ?? 'FILE'} --sandbox\`; a real Hugging Face token: \`${APP_COMMAND} revoke ${file ?? 'FILE'}\` (or at ${DEFAULT_ENDPOINT}/settings/tokens).`,
+      credits: () =>
+        `The sandbox has no billing: run the job as practice-user (\`${PRACTICE_LOGIN}\`), whose account can pay.`,
+      reach: () =>
+        `Start the sandbox again (\`${APP_COMMAND} sandbox\`) and use the URL it prints (this one is ${base}).`,
       app: (args) => `${APP_COMMAND} ${args} --sandbox`,
     };
   }
@@ -49,12 +52,16 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
   return {
     endpoint: base,
     sandbox: false,
-    newToken: (what) => `Create ${what} at ${tokens}, then log in with it (\`${APP_COMMAND} login\` or \`hf auth login\`).`,
+    newToken: (what) =>
+      `Create ${what} at ${tokens}, then log in with it (\`${APP_COMMAND} login\` or \`hf auth login\`).`,
     editToken: (change) => `Edit the token at ${tokens} and add ${change}.`,
     copyAgain: () => `Copy the token again from ${tokens} and log in with it (\`hf auth login\`).`,
-    revoke: (file) => `If it was ever shared or pushed, revoke it: \`${APP_COMMAND} revoke ${file ?? 'FILE'}${base === DEFAULT_ENDPOINT ? '' : ` --endpoint ${base}`}\` (asks before it sends anything), or at ${tokens}; then make a new one.`,
-    credits: () => `Add credits at ${base}/settings/billing (PRO/Team monthly credits count), or run in a namespace that has credits.`,
-    reach: () => `Check your connection, proxy settings (HTTPS_PROXY) and the endpoint (--endpoint / HF_ENDPOINT); try \`curl -I ${base}\`.`,
+    revoke: (file) =>
+      `If it was ever shared or pushed, revoke it: \`${APP_COMMAND} revoke ${file ?? 'FILE'}${base === DEFAULT_ENDPOINT ? '' : ` --endpoint ${base}`}\` (asks before it sends anything), or at ${tokens}; then make a new one.`,
+    credits: () =>
+      `Add credits at ${base}/settings/billing (PRO/Team monthly credits count), or run in a namespace that has credits.`,
+    reach: () =>
+      `Check your connection, proxy settings (HTTPS_PROXY) and the endpoint (--endpoint / HF_ENDPOINT); try \`curl -I ${base}\`.`,
     app: (args) => (base === DEFAULT_ENDPOINT ? `${APP_COMMAND} ${args}` : `${APP_COMMAND} ${args} --endpoint ${base}`),
   };
 }

@@ -1,8 +1,24 @@
 // The checklist: static checks over files, live checks against the Hub, and the runner.
 export * from './types.js';
-export {STATIC_CHECKS, LIVE_CHECKS, runChecks, runStaticChecks, runLiveChecks, checkText, runCheckOnText, report, type RunChecksOptions} from './runner.js';
+export {
+  STATIC_CHECKS,
+  LIVE_CHECKS,
+  runChecks,
+  runStaticChecks,
+  runLiveChecks,
+  checkText,
+  runCheckOnText,
+  report,
+  type RunChecksOptions,
+} from './runner.js';
 export {scanPaths, scanText, kindOf, markdownBlocks, type FileKind} from './scan.js';
-export {createLiveContext, type LiveContext, type LiveHub, type HubFactory, type WhoAmIOutcome} from './live-context.js';
+export {
+  createLiveContext,
+  type LiveContext,
+  type LiveHub,
+  type HubFactory,
+  type WhoAmIOutcome,
+} from './live-context.js';
 export type {StaticCheck} from './common.js';
 export type {LiveCheck, LiveInput} from './live-common.js';
 export {hardcodedToken} from './hardcoded-token.js';

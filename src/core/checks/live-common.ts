@@ -25,11 +25,15 @@ export interface PushTarget {
 }
 
 /** Namespaces the scanned jobs run in (explicit `namespace`), and repos (with their type) their scripts push to. */
-export function targets(model: ScanModel): {namespaces: {name: string; file: string; line: number}[]; pushes: PushTarget[]} {
+export function targets(model: ScanModel): {
+  namespaces: {name: string; file: string; line: number}[];
+  pushes: PushTarget[];
+} {
   const namespaces: {name: string; file: string; line: number}[] = [];
   const pushes: PushTarget[] = [];
   for (const sub of model.submissions) {
-    if (sub.namespace && !namespaces.some((n) => n.name === sub.namespace!.value)) namespaces.push({name: sub.namespace.value, file: sub.file, line: sub.namespace.line});
+    if (sub.namespace && !namespaces.some((n) => n.name === sub.namespace!.value))
+      namespaces.push({name: sub.namespace.value, file: sub.file, line: sub.namespace.line});
     for (const t of sub.scriptFacts?.pushTargets ?? []) {
       const repo = parseRepo(t.value, t.type);
       if (!repo) continue;
@@ -42,5 +46,7 @@ export function targets(model: ScanModel): {namespaces: {name: string; file: str
 
 /** Example names from docs are not real targets. */
 export function isExampleNamespace(ns: string): boolean {
-  return /^(username|user|your[-_]?(user(name)?|org|name|namespace)|my[-_]?(user(name)?|org)|org|organization|private-org|<.*>)$/i.test(ns);
+  return /^(username|user|your[-_]?(user(name)?|org|name|namespace)|my[-_]?(user(name)?|org)|org|organization|private-org|<.*>)$/i.test(
+    ns,
+  );
 }

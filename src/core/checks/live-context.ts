@@ -6,7 +6,8 @@ import {classifyWhoAmI, type TokenInfo, type WhoAmIResponse} from '../tokens/cla
 import type {Env} from '../store/paths.js';
 import {resolveToken, type TokenSource} from '../store/resolve.js';
 
-export type LiveHub = Pick<HubClient, 'whoAmI'> & Partial<Pick<HubClient, 'repoExists' | 'checkRepoAccess' | 'listJobHardware'>>;
+export type LiveHub = Pick<HubClient, 'whoAmI'> &
+  Partial<Pick<HubClient, 'repoExists' | 'checkRepoAccess' | 'listJobHardware'>>;
 export type HubFactory = (options: {hubUrl: string; accessToken?: string}) => LiveHub;
 
 export interface LiveContext {
@@ -24,25 +25,43 @@ export interface LiveContext {
 
 export type WhoAmIOutcome = {ok: true; who: WhoAmIResponse; info: TokenInfo} | {ok: false; error: HubErrorDescription};
 
-export async function createLiveContext(options: {env: Env; endpoint: string; offline?: boolean; hub?: LiveHub | HubFactory}): Promise<LiveContext> {
+export async function createLiveContext(options: {
+  env: Env;
+  endpoint: string;
+  offline?: boolean;
+  hub?: LiveHub | HubFactory;
+}): Promise<LiveContext> {
   const r = await resolveToken(options.env);
-  const ctx: LiveContext = {endpoint: options.endpoint, shadowsSavedToken: r.shadowsSavedToken, tokenPath: r.paths.tokenPath};
+  const ctx: LiveContext = {
+    endpoint: options.endpoint,
+    shadowsSavedToken: r.shadowsSavedToken,
+    tokenPath: r.paths.tokenPath,
+  };
   if (r.token) ctx.token = r.token;
   if (r.source) ctx.source = r.source;
   if (r.shadowedName) ctx.shadowedName = r.shadowedName;
   if (!options.offline && r.token) {
     const h = options.hub;
-    ctx.hub = typeof h === 'function' ? h({hubUrl: options.endpoint, accessToken: r.token}) : (h ?? createHubClient({hubUrl: options.endpoint, accessToken: r.token}));
+    ctx.hub =
+      typeof h === 'function'
+        ? h({hubUrl: options.endpoint, accessToken: r.token})
+        : (h ?? createHubClient({hubUrl: options.endpoint, accessToken: r.token}));
   }
   return ctx;
 }
 
 /** One whoami per run, shared by the live checks. */
-export async function whoAmIOnce(ctx: LiveContext, cache: {value?: Promise<WhoAmIOutcome>}): Promise<WhoAmIOutcome | undefined> {
+export async function whoAmIOnce(
+  ctx: LiveContext,
+  cache: {value?: Promise<WhoAmIOutcome>},
+): Promise<WhoAmIOutcome | undefined> {
   if (!ctx.hub || !ctx.token) return undefined;
   cache.value ??= ctx.hub.whoAmI().then(
     (who) => ({ok: true as const, who, info: classifyWhoAmI(who)}),
-    (err: unknown) => ({ok: false as const, error: describeHubError(err, {endpoint: ctx.endpoint, secrets: [ctx.token!]})}),
+    (err: unknown) => ({
+      ok: false as const,
+      error: describeHubError(err, {endpoint: ctx.endpoint, secrets: [ctx.token!]}),
+    }),
   );
   return cache.value;
 }

@@ -12,7 +12,16 @@ export const loggedIn: LiveCheck = {
   id,
   title,
   run({ctx}) {
-    if (!ctx.token) return [result(id, title, 'fail', `No token: no HF_TOKEN environment variable and no saved login${ctx.tokenPath ? ` (${ctx.tokenPath})` : ''}. \`--secrets HF_TOKEN\` would pass nothing.`, `Run \`${APP_COMMAND} login\` (or \`hf auth login\`), or export HF_TOKEN.`)];
+    if (!ctx.token)
+      return [
+        result(
+          id,
+          title,
+          'fail',
+          `No token: no HF_TOKEN environment variable and no saved login${ctx.tokenPath ? ` (${ctx.tokenPath})` : ''}. \`--secrets HF_TOKEN\` would pass nothing.`,
+          `Run \`${APP_COMMAND} login\` (or \`hf auth login\`), or export HF_TOKEN.`,
+        ),
+      ];
     return [result(id, title, 'pass', `Token ${maskToken(ctx.token)} from ${sourceLabel(ctx)}.`)];
   },
 };

@@ -26,9 +26,25 @@ export const missingSecrets: StaticCheck = {
       const at = facts.hubLine ?? facts.tokenLine;
       const where = facts.file === sub.file ? `line ${at}` : `${facts.file}:${at}`;
       findings.push(
-        result(id, title, 'fail', `The job's script ${facts.hubWhat ?? 'requires HF_TOKEN'} (${where}), but ${sub.api} passes no HF_TOKEN: jobs get no token unless you pass one, so this fails with 401 (often after the compute is done).`, tokenFix(sub.origin), {file: sub.file, line: sub.line}),
+        result(
+          id,
+          title,
+          'fail',
+          `The job's script ${facts.hubWhat ?? 'requires HF_TOKEN'} (${where}), but ${sub.api} passes no HF_TOKEN: jobs get no token unless you pass one, so this fails with 401 (often after the compute is done).`,
+          tokenFix(sub.origin),
+          {file: sub.file, line: sub.line},
+        ),
       );
     }
-    return outcome(id, title, findings, judged > 0, `${judged} job(s) whose script we could read pass HF_TOKEN where needed.`, model.submissions.length ? 'No job script could be read (URLs or missing files), so whether it needs a token is unknown.' : 'No job submissions found.');
+    return outcome(
+      id,
+      title,
+      findings,
+      judged > 0,
+      `${judged} job(s) whose script we could read pass HF_TOKEN where needed.`,
+      model.submissions.length
+        ? 'No job script could be read (URLs or missing files), so whether it needs a token is unknown.'
+        : 'No job submissions found.',
+    );
   },
 };

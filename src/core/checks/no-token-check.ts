@@ -19,8 +19,22 @@ export const noTokenCheck: StaticCheck = {
     const findings = scripts
       .filter((s) => !s.checksToken)
       .map((s) =>
-        result(id, title, 'warn', `This job script ${s.hubWhat ?? 'writes to the Hub'} but never reads HF_TOKEN (nor calls get_token(), login() or whoami()): a job started without the token runs to the end and fails at this line (maybe after hours of compute) instead of at once.`, 'At the top of the script: `import os` then `assert os.environ.get("HF_TOKEN"), "HF_TOKEN is missing: pass it as a job secret"`.', {file: s.file, line: s.hubLine!}),
+        result(
+          id,
+          title,
+          'warn',
+          `This job script ${s.hubWhat ?? 'writes to the Hub'} but never reads HF_TOKEN (nor calls get_token(), login() or whoami()): a job started without the token runs to the end and fails at this line (maybe after hours of compute) instead of at once.`,
+          'At the top of the script: `import os` then `assert os.environ.get("HF_TOKEN"), "HF_TOKEN is missing: pass it as a job secret"`.',
+          {file: s.file, line: s.hubLine!},
+        ),
       );
-    return outcome(id, title, findings, scripts.length > 0, 'Job scripts that write to the Hub read the token first.', 'No job script that writes to the Hub was found.');
+    return outcome(
+      id,
+      title,
+      findings,
+      scripts.length > 0,
+      'Job scripts that write to the Hub read the token first.',
+      'No job script that writes to the Hub was found.',
+    );
   },
 };

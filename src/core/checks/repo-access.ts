@@ -8,12 +8,17 @@ const id = 'repo-access';
 const title = 'Target namespaces are writable';
 const WRITE_ROLES = new Set(['admin', 'write', 'contributor']);
 
-export function accountCanWrite(info: TokenInfo, namespace: string): {level: 'write' | 'read' | 'none' | 'unknown'; why: string} {
+export function accountCanWrite(
+  info: TokenInfo,
+  namespace: string,
+): {level: 'write' | 'read' | 'none' | 'unknown'; why: string} {
   if (namespace === info.user) return {level: 'write', why: 'your own namespace'};
   const org = info.orgs.find((o) => o.name === namespace);
   if (!org) return {level: 'none', why: `${info.user} is not a member of "${namespace}"`};
   if (!org.roleInOrg) return {level: 'unknown', why: `your role in "${namespace}" is not reported`};
-  return WRITE_ROLES.has(org.roleInOrg) ? {level: 'write', why: `you are ${org.roleInOrg} in "${namespace}"`} : {level: 'read', why: `your role in "${namespace}" is "${org.roleInOrg}"`};
+  return WRITE_ROLES.has(org.roleInOrg)
+    ? {level: 'write', why: `you are ${org.roleInOrg} in "${namespace}"`}
+    : {level: 'read', why: `your role in "${namespace}" is "${org.roleInOrg}"`};
 }
 
 export const repoAccess: LiveCheck = {
@@ -32,11 +37,50 @@ export const repoAccess: LiveCheck = {
     for (const w of wanted) {
       const a = accountCanWrite(info, w.ns);
       const where = {file: w.file, line: w.line};
-      if (a.level === 'none') out.push(result(id, title, 'fail', `Cannot ${w.what}: ${a.why}.`, w.ns === info.user ? '' : `Use your own namespace "${info.user}", or ask an admin of "${w.ns}" to add you.`, where));
-      else if (a.level === 'read') out.push(result(id, title, 'fail', `Cannot ${w.what}: ${a.why}, which cannot write.`, `Ask an admin of "${w.ns}" for the write role, or use "${info.user}".`, where));
-      else if (a.level === 'unknown') out.push(result(id, title, 'warn', `May not be able to ${w.what}: ${a.why}.`, 'The Hub decides; run a small job to confirm.', where));
+      if (a.level === 'none')
+        out.push(
+          result(
+            id,
+            title,
+            'fail',
+            `Cannot ${w.what}: ${a.why}.`,
+            w.ns === info.user ? '' : `Use your own namespace "${info.user}", or ask an admin of "${w.ns}" to add you.`,
+            where,
+          ),
+        );
+      else if (a.level === 'read')
+        out.push(
+          result(
+            id,
+            title,
+            'fail',
+            `Cannot ${w.what}: ${a.why}, which cannot write.`,
+            `Ask an admin of "${w.ns}" for the write role, or use "${info.user}".`,
+            where,
+          ),
+        );
+      else if (a.level === 'unknown')
+        out.push(
+          result(
+            id,
+            title,
+            'warn',
+            `May not be able to ${w.what}: ${a.why}.`,
+            'The Hub decides; run a small job to confirm.',
+            where,
+          ),
+        );
     }
     if (out.length) return out;
-    return [result(id, title, 'pass', wanted.length ? `You can write to ${[...new Set(wanted.map((w) => w.ns))].join(', ')}.` : `Jobs run in your own namespace (${info.user}).`)];
+    return [
+      result(
+        id,
+        title,
+        'pass',
+        wanted.length
+          ? `You can write to ${[...new Set(wanted.map((w) => w.ns))].join(', ')}.`
+          : `Jobs run in your own namespace (${info.user}).`,
+      ),
+    ];
   },
 };

@@ -8,7 +8,14 @@ import {envTokenOverride} from './env-token-override.js';
 import {hardcodedToken} from './hardcoded-token.js';
 import {hubFixes} from './hub-fixes.js';
 import {literalPlaceholder} from './literal-placeholder.js';
-import {createLiveContext, whoAmIOnce, type HubFactory, type LiveContext, type LiveHub, type WhoAmIOutcome} from './live-context.js';
+import {
+  createLiveContext,
+  whoAmIOnce,
+  type HubFactory,
+  type LiveContext,
+  type LiveHub,
+  type WhoAmIOutcome,
+} from './live-context.js';
 import type {LiveCheck} from './live-common.js';
 import {loggedIn} from './logged-in.js';
 import {missingSecrets} from './missing-secrets.js';
@@ -83,7 +90,12 @@ async function preflightFor(model: ScanModel, ctx: LiveContext, offline: boolean
   const out: NonNullable<CheckReport['preflight']> = [];
   for (const p of plans) {
     try {
-      out.push({file: p.file, line: p.line, api: p.api, report: await gatherPreflight({hubUrl: ctx.endpoint, accessToken: ctx.token, job: p.job, sandbox})});
+      out.push({
+        file: p.file,
+        line: p.line,
+        api: p.api,
+        report: await gatherPreflight({hubUrl: ctx.endpoint, accessToken: ctx.token, job: p.job, sandbox}),
+      });
     } catch {
       // whoami answered a moment ago: a failure here is the network; the live checks already say so.
     }
@@ -91,14 +103,18 @@ async function preflightFor(model: ScanModel, ctx: LiveContext, offline: boolean
   return out;
 }
 
-
 /** Messages never carry a whole token: a last pass masks anything token-shaped and the token in use. */
 function safe(results: CheckResult[], secrets: string[]): CheckResult[] {
   return results.map((r) => ({...r, message: redactSecrets(r.message, secrets), fix: redactSecrets(r.fix, secrets)}));
 }
 
 /** `endpoint` words the fixes (huggingface.co settings pages, or the sandbox's practice tokens). */
-export function runStaticChecks(model: ScanModel, only?: CheckId[], endpoint?: string, facts?: StaticFacts): CheckResult[] {
+export function runStaticChecks(
+  model: ScanModel,
+  only?: CheckId[],
+  endpoint?: string,
+  facts?: StaticFacts,
+): CheckResult[] {
   const ids = (Object.keys(STATIC_CHECKS) as StaticCheckId[]).filter((id) => !only || only.includes(id));
   const hub = hubFixes(endpoint);
   return ids.flatMap((id) => STATIC_CHECKS[id].run(model, hub, facts));
@@ -114,7 +130,12 @@ async function liveFacts(ctx: LiveContext, offline: boolean): Promise<StaticFact
   }
 }
 
-export async function runLiveChecks(ctx: LiveContext, model: ScanModel, offline: boolean, only?: CheckId[]): Promise<CheckResult[]> {
+export async function runLiveChecks(
+  ctx: LiveContext,
+  model: ScanModel,
+  offline: boolean,
+  only?: CheckId[],
+): Promise<CheckResult[]> {
   const ids = (Object.keys(LIVE_CHECKS) as LiveCheckId[]).filter((id) => !only || only.includes(id));
   const cache: {value?: Promise<WhoAmIOutcome>} = {};
   const needsWho = ids.some((id) => id === 'token-valid' || id === 'token-permission' || id === 'repo-access');
@@ -132,10 +153,19 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
   const offline = Boolean(options.offline);
   const model = await scanPaths(options.paths, {cwd: options.cwd});
   const endpoint = options.endpoint ?? resolveEndpoint(undefined, options.env);
-  const ctx = options.liveContext ?? (await createLiveContext({env: options.env, endpoint, offline, ...(options.hub ? {hub: options.hub} : {})}));
+  const ctx =
+    options.liveContext ??
+    (await createLiveContext({env: options.env, endpoint, offline, ...(options.hub ? {hub: options.hub} : {})}));
   const facts = model.submissions.some((s) => s.flavor !== undefined) ? await liveFacts(ctx, offline) : {};
-  const checks = [...runStaticChecks(model, options.only, ctx.endpoint, facts), ...(await runLiveChecks(ctx, model, offline, options.only))];
-  options.onScanned?.({paths: options.paths.length ? options.paths : ['.'], files: model.files.length, skippedDirs: model.skippedDirs});
+  const checks = [
+    ...runStaticChecks(model, options.only, ctx.endpoint, facts),
+    ...(await runLiveChecks(ctx, model, offline, options.only)),
+  ];
+  options.onScanned?.({
+    paths: options.paths.length ? options.paths : ['.'],
+    files: model.files.length,
+    skippedDirs: model.skippedDirs,
+  });
   const result = report(safe(checks, ctx.token ? [ctx.token] : []));
   const pre = options.preflight ? await preflightFor(model, ctx, offline) : undefined;
   if (pre?.length) {
@@ -149,12 +179,22 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
  * Static checks on one in-memory text (a lesson exercise answer, a snippet): `{ok, checks}` like `check --json`.
  * `file` names it (its extension picks the parser: .py, .sh, .json, .md); `kind` overrides.
  */
-export function checkText(text: string, file: string, options: {only?: CheckId[]; kind?: FileKind; endpoint?: string} = {}): CheckReport {
+export function checkText(
+  text: string,
+  file: string,
+  options: {only?: CheckId[]; kind?: FileKind; endpoint?: string} = {},
+): CheckReport {
   const model = scanText(text, file, options.kind);
   return report(safe(runStaticChecks(model, options.only, options.endpoint), []));
 }
 
 /** One check by id on a text: the statuses a lesson verifies against. */
-export function runCheckOnText(id: StaticCheckId, text: string, file: string, kind?: FileKind, endpoint?: string): CheckResult[] {
+export function runCheckOnText(
+  id: StaticCheckId,
+  text: string,
+  file: string,
+  kind?: FileKind,
+  endpoint?: string,
+): CheckResult[] {
   return safe(STATIC_CHECKS[id].run(scanText(text, file, kind), hubFixes(endpoint)), []);
 }

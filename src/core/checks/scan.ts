@@ -21,7 +21,54 @@ export type FileKind = 'python' | 'shell' | 'json' | 'markdown' | 'yaml' | 'note
 export const MAX_BYTES = 2 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 
-const BINARY_EXT = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.ico', '.pdf', '.zip', '.gz', '.tgz', '.bz2', '.xz', '.zst', '.7z', '.tar', '.whl', '.so', '.dylib', '.dll', '.exe', '.bin', '.pt', '.pth', '.ckpt', '.safetensors', '.onnx', '.gguf', '.parquet', '.arrow', '.npy', '.npz', '.pkl', '.h5', '.mp3', '.mp4', '.wav', '.mov', '.woff', '.woff2', '.ttf', '.otf', '.pyc', '.class', '.jar', '.db', '.sqlite']);
+const BINARY_EXT = new Set([
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.webp',
+  '.ico',
+  '.pdf',
+  '.zip',
+  '.gz',
+  '.tgz',
+  '.bz2',
+  '.xz',
+  '.zst',
+  '.7z',
+  '.tar',
+  '.whl',
+  '.so',
+  '.dylib',
+  '.dll',
+  '.exe',
+  '.bin',
+  '.pt',
+  '.pth',
+  '.ckpt',
+  '.safetensors',
+  '.onnx',
+  '.gguf',
+  '.parquet',
+  '.arrow',
+  '.npy',
+  '.npz',
+  '.pkl',
+  '.h5',
+  '.mp3',
+  '.mp4',
+  '.wav',
+  '.mov',
+  '.woff',
+  '.woff2',
+  '.ttf',
+  '.otf',
+  '.pyc',
+  '.class',
+  '.jar',
+  '.db',
+  '.sqlite',
+]);
 
 /** Plain-text files that may hold command lines (not source code of other languages). */
 const SHELLISH_TEXT = new Set(['', '.txt', '.cmd', '.bat', '.ps1', '.command']);
@@ -30,7 +77,15 @@ export function kindOf(file: string): FileKind {
   const ext = extname(file).toLowerCase();
   const name = basename(file).toLowerCase();
   if (ext === '.py' || ext === '.pyw') return 'python';
-  if (ext === '.sh' || ext === '.bash' || ext === '.zsh' || name === 'makefile' || name === 'justfile' || name === 'dockerfile') return 'shell';
+  if (
+    ext === '.sh' ||
+    ext === '.bash' ||
+    ext === '.zsh' ||
+    name === 'makefile' ||
+    name === 'justfile' ||
+    name === 'dockerfile'
+  )
+    return 'shell';
   if (ext === '.json' || ext === '.jsonc') return 'json';
   if (ext === '.md' || ext === '.mdx' || ext === '.markdown') return 'markdown';
   if (ext === '.ipynb') return 'notebook';
@@ -41,7 +96,8 @@ export function kindOf(file: string): FileKind {
 function blockKind(info: string, body: string): FileKind | undefined {
   const lang = info.trim().split(/[\s{]/)[0]!.toLowerCase();
   if (['python', 'py', 'python3', 'ipython', 'pycon'].includes(lang)) return 'python';
-  if (['bash', 'sh', 'shell', 'console', 'zsh', 'shell-session', 'terminal', 'shellsession'].includes(lang)) return 'shell';
+  if (['bash', 'sh', 'shell', 'console', 'zsh', 'shell-session', 'terminal', 'shellsession'].includes(lang))
+    return 'shell';
   if (['json', 'jsonc', 'json5'].includes(lang)) return 'json';
   if (['yaml', 'yml'].includes(lang)) return 'yaml';
   if (lang) return 'text';
@@ -170,17 +226,31 @@ function pushShell(s: ShellScan, model: ScanModel, pending: PendingFile[]): Subm
   model.submissions.push(...s.submissions);
   model.argvTokens.push(...s.argvTokens);
   model.tokenValues.push(...s.tokenValues);
-  for (const f of s.files) pending.push({submission: model.submissions[offset + f.submission]!, kind: f.kind, path: f.path});
+  for (const f of s.files)
+    pending.push({submission: model.submissions[offset + f.submission]!, kind: f.kind, path: f.path});
   return s.submissions;
 }
 
 /** Commands shown in strings, comments or prose of a non-shell text (see embeddedCommands). */
-function scanEmbedded(text: string, file: string, lineBase: number, model: ScanModel, pending: PendingFile[]): Submission[] {
+function scanEmbedded(
+  text: string,
+  file: string,
+  lineBase: number,
+  model: ScanModel,
+  pending: PendingFile[],
+): Submission[] {
   const shown = embeddedCommands(text);
   return shown ? pushShell(extractShell(shown, file, lineBase), model, pending) : [];
 }
 
-function scanCode(kind: FileKind | undefined, text: string, file: string, lineBase: number, model: ScanModel, pending: PendingFile[]): Submission[] {
+function scanCode(
+  kind: FileKind | undefined,
+  text: string,
+  file: string,
+  lineBase: number,
+  model: ScanModel,
+  pending: PendingFile[],
+): Submission[] {
   if (kind === 'python') {
     const subs = extractPython(text, file, lineBase);
     model.submissions.push(...subs);
@@ -317,7 +387,8 @@ export function scanText(text: string, file: string, kind: FileKind = kindOf(fil
  * Words without which a file holds nothing any check reads: no token, no job submission, no Hub call, no job config.
  * Files without any of them are counted but not parsed (most of a real project).
  */
-const RELEVANT = /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload_|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space/;
+const RELEVANT =
+  /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload_|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space/;
 
 function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, pending: PendingFile[]): void {
   model.files.push(file);
@@ -345,7 +416,8 @@ function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, 
   }
   scanCode(kind, text, file, 1, model, pending);
   // Shell lines inside Python/YAML/text (subprocess calls, CI steps) are found by the shell scanner too.
-  if (kind === 'text' && SHELLISH_TEXT.has(extname(file).toLowerCase()) && /\bhf\s+jobs\b|--token/.test(text)) scanCode('shell', text, file, 1, model, pending);
+  if (kind === 'text' && SHELLISH_TEXT.has(extname(file).toLowerCase()) && /\bhf\s+jobs\b|--token/.test(text))
+    scanCode('shell', text, file, 1, model, pending);
 }
 
 async function readCapped(path: string, size: number): Promise<{text: string; truncated: boolean} | {binary: true}> {
@@ -394,7 +466,10 @@ function readCappedSync(path: string): {text: string; truncated: boolean} | {bin
     if (shared.subarray(0, Math.min(read, SNIFF_BYTES)).includes(0)) return {binary: true};
     const end = Math.min(read, MAX_BYTES);
     // Most files are ASCII: checked with one vector pass, they are copied as one-byte text instead of UTF-8 decoded.
-    return {text: shared.toString(isAscii(shared.subarray(0, end)) ? 'latin1' : 'utf8', 0, end), truncated: read > MAX_BYTES};
+    return {
+      text: shared.toString(isAscii(shared.subarray(0, end)) ? 'latin1' : 'utf8', 0, end),
+      truncated: read > MAX_BYTES,
+    };
   } finally {
     closeSync(fd);
   }
@@ -436,10 +511,14 @@ export function scanFiles(list: FileToScan[]): ScanPart {
       model.skipped.push({file: shown, reason: 'binary'});
       continue;
     }
-    if (got.truncated) model.skipped.push({file: shown, reason: `only the first ${MAX_BYTES / 1024 / 1024} MB scanned`});
+    if (got.truncated)
+      model.skipped.push({file: shown, reason: `only the first ${MAX_BYTES / 1024 / 1024} MB scanned`});
     scanInto(got.text, shown, kindOf(abs), model, pending);
   }
-  return {model, pending: pending.map((p) => ({submission: model.submissions.indexOf(p.submission), kind: p.kind, path: p.path}))};
+  return {
+    model,
+    pending: pending.map((p) => ({submission: model.submissions.indexOf(p.submission), kind: p.kind, path: p.path})),
+  };
 }
 
 /** Below this many files one thread is faster than starting others. */
@@ -463,7 +542,9 @@ function scanThreads(requested: number | undefined): number {
  * The workers run dist/scan-worker.mjs (scan-worker.ts: this module and what it needs, not the Hub client): only the
  * build has it; the TypeScript sources (tests, tsx) scan in one thread.
  */
-const WORKER_URL = [new URL('../scan-worker.mjs', import.meta.url), new URL('./scan-worker.mjs', import.meta.url)].find((u) => u.protocol === 'file:' && existsSync(u));
+const WORKER_URL = [new URL('../scan-worker.mjs', import.meta.url), new URL('./scan-worker.mjs', import.meta.url)].find(
+  (u) => u.protocol === 'file:' && existsSync(u),
+);
 const CAN_SPAWN = WORKER_URL !== undefined;
 
 interface ScanWorker {
@@ -503,11 +584,18 @@ async function scanAll(list: FileToScan[], workers: ScanWorker[]): Promise<ScanP
   const started = workers.map((w, i) => ({part: parts[i + 1]!, done: w.scan(parts[i + 1]!)}));
   const first = scanFiles(parts[0]!);
   let answered = 0;
-  const rest = await Promise.all(started.map((s) => s.done.then((r) => (answered++, r), () => scanFiles(s.part))));
-  if (process.env.HF_WIZARD_SCAN_DEBUG) process.stderr.write(`scan: ${list.length} files, ${parts.length} parts, ${answered} worker(s) answered\n`);
+  const rest = await Promise.all(
+    started.map((s) =>
+      s.done.then(
+        (r) => (answered++, r),
+        () => scanFiles(s.part),
+      ),
+    ),
+  );
+  if (process.env.HF_WIZARD_SCAN_DEBUG)
+    process.stderr.write(`scan: ${list.length} files, ${parts.length} parts, ${answered} worker(s) answered\n`);
   return [first, ...rest];
 }
-
 
 /** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */
 export async function scanPaths(paths: string[], options: ScanPathsOptions): Promise<ScanModel> {
@@ -533,7 +621,8 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   };
   for (const raw of paths.length ? paths : ['.']) {
     const abs = resolve(options.cwd, raw);
-    for (const entry of walkFilesSync(abs, skippedDirs, threads > 1 ? onFile : undefined)) list.push({abs: entry.path, shown: display(entry.path)});
+    for (const entry of walkFilesSync(abs, skippedDirs, threads > 1 ? onFile : undefined))
+      list.push({abs: entry.path, shown: display(entry.path)});
   }
   model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
   const absByDisplay = new Map<string, string>();
@@ -541,7 +630,8 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   for (const part of await scanAll(list, workers)) {
     const offset = model.submissions.length;
     mergeModel(model, part.model);
-    for (const p of part.pending) pending.push({submission: model.submissions[offset + p.submission]!, kind: p.kind, path: p.path});
+    for (const p of part.pending)
+      pending.push({submission: model.submissions[offset + p.submission]!, kind: p.kind, path: p.path});
   }
   model.files.sort();
 

@@ -15,10 +15,18 @@ import type {RepoKind, ScriptFacts} from './types.js';
 const WRITES: [RegExp, string][] = [
   [/\.push_to_hub\s*\(|\bpush_to_hub\s*=\s*True\b/, 'pushes to the Hub (push_to_hub)'],
   [/\b(?:upload_file|upload_folder|upload_large_folder)\s*\(/, 'uploads to the Hub'],
-  [/\b(?:create_repo|create_commit|create_branch|create_tag|create_pull_request|delete_file|delete_folder|delete_repo|duplicate_space|CommitScheduler)\s*\(/, 'writes to the Hub'],
+  [
+    /\b(?:create_repo|create_commit|create_branch|create_tag|create_pull_request|delete_file|delete_folder|delete_repo|duplicate_space|CommitScheduler)\s*\(/,
+    'writes to the Hub',
+  ],
 ];
 
-const TOKEN_READS: RegExp[] = [/\bHF_TOKEN\b|\bHUGGING_FACE_HUB_TOKEN\b/, /\bget_token\s*\(/, /\blogin\s*\(/, /\bwhoami\s*\(/];
+const TOKEN_READS: RegExp[] = [
+  /\bHF_TOKEN\b|\bHUGGING_FACE_HUB_TOKEN\b/,
+  /\bget_token\s*\(/,
+  /\blogin\s*\(/,
+  /\bwhoami\s*\(/,
+];
 
 /** Reads that fail at once without the token: a KeyError, an assert, a raise. */
 const STRICT_READS: RegExp[] = [
@@ -27,7 +35,8 @@ const STRICT_READS: RegExp[] = [
   /\bwhoami\s*\(/,
 ];
 
-const PUSH_TARGET = /\b(?:push_to_hub|create_repo)\s*\(\s*(?:repo_id\s*=\s*)?["']([A-Za-z0-9][\w.-]*\/[\w.-]+)["']|\brepo_id\s*=\s*["']([A-Za-z0-9][\w.-]*\/[\w.-]+)["']/g;
+const PUSH_TARGET =
+  /\b(?:push_to_hub|create_repo)\s*\(\s*(?:repo_id\s*=\s*)?["']([A-Za-z0-9][\w.-]*\/[\w.-]+)["']|\brepo_id\s*=\s*["']([A-Za-z0-9][\w.-]*\/[\w.-]+)["']/g;
 
 const REPO_TYPE = /\brepo_type\s*=\s*["'](model|dataset|space)["']/;
 
@@ -123,7 +132,13 @@ export function pythonCode(text: string): string {
 }
 
 export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFacts {
-  const facts: ScriptFacts = {file, checksToken: false, needsToken: false, isJobScript: /^#\s*\/\/\/\s*script\s*$/m.test(text), pushTargets: []};
+  const facts: ScriptFacts = {
+    file,
+    checksToken: false,
+    needsToken: false,
+    isJobScript: /^#\s*\/\/\/\s*script\s*$/m.test(text),
+    pushTargets: [],
+  };
   // Whole-text searches (one pass per pattern), then the line of the first hit: much faster than per-line tests.
   const code = pythonCode(text);
   const lineAt = (index: number) => {
@@ -156,7 +171,8 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
     const repo = m[1] ?? m[2]!;
     // `repo_id=` alone is an argument of some call (upload_file, snapshot_download...): read that whole call.
     const type = repoTypeOf(callText(text, m[1] !== undefined ? m.index : enclosingCall(text, m.index)));
-    if (!targets.some((t) => t.value === repo && t.type === type)) targets.push({value: repo, type, line: text.slice(0, m.index).split('\n').length + lineBase - 1});
+    if (!targets.some((t) => t.value === repo && t.type === type))
+      targets.push({value: repo, type, line: text.slice(0, m.index).split('\n').length + lineBase - 1});
   }
   facts.pushTargets = targets;
   return facts;

@@ -15,8 +15,20 @@ export const timeoutFormat: StaticCheck = {
       const verdict = parseTimeout(sub.timeout!.value);
       if (verdict.ok) continue;
       const better = typeof sub.timeout!.value === 'string' ? suggestTimeout(sub.timeout!.value) : undefined;
-      findings.push(result(id, title, 'fail', verdict.reason, better ? `Write "${better}".` : `Use ${TIMEOUT_FORMS}.`, {file: sub.file, line: sub.timeout!.line}));
+      findings.push(
+        result(id, title, 'fail', verdict.reason, better ? `Write "${better}".` : `Use ${TIMEOUT_FORMS}.`, {
+          file: sub.file,
+          line: sub.timeout!.line,
+        }),
+      );
     }
-    return outcome(id, title, findings, timed.length > 0, 'Timeouts are valid.', 'No timeouts set (the default is 30 minutes).');
+    return outcome(
+      id,
+      title,
+      findings,
+      timed.length > 0,
+      'Timeouts are valid.',
+      'No timeouts set (the default is 30 minutes).',
+    );
   },
 };

@@ -10,8 +10,22 @@ export const tokenInArgv: StaticCheck = {
   title,
   run(model) {
     const findings = model.argvTokens.map((hit) =>
-      result(id, title, 'fail', `A token (${maskToken(hit.token)}) is given with --token on a command line: it stays in shell history and other users can see it in \`ps\`.`, 'Log in once (`hf auth login`, or export HF_TOKEN) and drop --token; jobs get it with `--secrets HF_TOKEN`. Revoke this token if the line was shared.', hit),
+      result(
+        id,
+        title,
+        'fail',
+        `A token (${maskToken(hit.token)}) is given with --token on a command line: it stays in shell history and other users can see it in \`ps\`.`,
+        'Log in once (`hf auth login`, or export HF_TOKEN) and drop --token; jobs get it with `--secrets HF_TOKEN`. Revoke this token if the line was shared.',
+        hit,
+      ),
     );
-    return outcome(id, title, findings, model.files.length > 0, 'No token is passed with --token.', 'No files to look at.');
+    return outcome(
+      id,
+      title,
+      findings,
+      model.files.length > 0,
+      'No token is passed with --token.',
+      'No files to look at.',
+    );
   },
 };

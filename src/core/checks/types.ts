@@ -16,7 +16,13 @@ export const STATIC_CHECK_IDS = [
   'unknown-flavor',
   'token-in-argv',
 ] as const;
-export const LIVE_CHECK_IDS = ['logged-in', 'token-valid', 'token-permission', 'repo-access', 'env-token-override'] as const;
+export const LIVE_CHECK_IDS = [
+  'logged-in',
+  'token-valid',
+  'token-permission',
+  'repo-access',
+  'env-token-override',
+] as const;
 export type StaticCheckId = (typeof STATIC_CHECK_IDS)[number];
 export type LiveCheckId = (typeof LIVE_CHECK_IDS)[number];
 export type CheckId = StaticCheckId | LiveCheckId;
@@ -108,16 +114,29 @@ export function repoLabel(repo: HubRepo): string {
 
 /** `ns/name` (a model), `datasets/ns/name`, `spaces/ns/name`, or {type, namespace, name}; undefined when it is not a repo id. */
 export function parseRepo(repo: string | HubRepo, type: RepoKind = 'model'): HubRepo | undefined {
-  if (typeof repo !== 'string') return repo.namespace && repo.name ? {type: repo.type, namespace: repo.namespace, name: repo.name} : undefined;
+  if (typeof repo !== 'string')
+    return repo.namespace && repo.name ? {type: repo.type, namespace: repo.namespace, name: repo.name} : undefined;
   const m = /^(?:(datasets|spaces|models)\/)?([^/\s]+)\/([^/\s]+)$/.exec(repo.trim());
   if (!m) return undefined;
-  const kind: RepoKind = m[1] === 'datasets' ? 'dataset' : m[1] === 'spaces' ? 'space' : m[1] === 'models' ? 'model' : type;
+  const kind: RepoKind =
+    m[1] === 'datasets' ? 'dataset' : m[1] === 'spaces' ? 'space' : m[1] === 'models' ? 'model' : type;
   return {type: kind, namespace: m[2]!, name: m[3]!};
 }
 
 /** A submission with nothing found yet (the extractors fill it in). */
 export function newSubmission(origin: Origin, api: string, operation: string, file: string, line: number): Submission {
-  return {origin, api, operation, file, line, secrets: [], env: [], secretsOpaque: false, envOpaque: false, unknownArgs: []};
+  return {
+    origin,
+    api,
+    operation,
+    file,
+    line,
+    secrets: [],
+    env: [],
+    secretsOpaque: false,
+    envOpaque: false,
+    unknownArgs: [],
+  };
 }
 
 export interface ScriptFacts {
@@ -165,7 +184,16 @@ export interface ScanModel {
 }
 
 export function emptyModel(): ScanModel {
-  return {files: [], submissions: [], scripts: [], tokens: [], argvTokens: [], tokenValues: [], skipped: [], skippedDirs: []};
+  return {
+    files: [],
+    submissions: [],
+    scripts: [],
+    tokens: [],
+    argvTokens: [],
+    tokenValues: [],
+    skipped: [],
+    skippedDirs: [],
+  };
 }
 
 export function mergeModel(into: ScanModel, from: ScanModel): void {

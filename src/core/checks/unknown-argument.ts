@@ -9,8 +9,26 @@ export const unknownArgument: StaticCheck = {
   title,
   run(model) {
     const findings = model.submissions.flatMap((sub) =>
-      sub.unknownArgs.map((a) => result(id, title, 'fail', a.message, a.message.includes('did you mean') || a.message.includes(': it is') ? 'Rename the argument as suggested.' : 'Remove the argument or use the name the tool documents.', {file: sub.file, line: a.line})),
+      sub.unknownArgs.map((a) =>
+        result(
+          id,
+          title,
+          'fail',
+          a.message,
+          a.message.includes('did you mean') || a.message.includes(': it is')
+            ? 'Rename the argument as suggested.'
+            : 'Remove the argument or use the name the tool documents.',
+          {file: sub.file, line: a.line},
+        ),
+      ),
     );
-    return outcome(id, title, findings, model.submissions.length > 0, 'Every argument is one the tool knows.', 'No job submissions found.');
+    return outcome(
+      id,
+      title,
+      findings,
+      model.submissions.length > 0,
+      'Every argument is one the tool knows.',
+      'No job submissions found.',
+    );
   },
 };

@@ -14,8 +14,26 @@ export const unknownFlavor: StaticCheck = {
     for (const sub of flavored) {
       const verdict = checkFlavor(sub.flavor!.value, facts?.liveFlavors);
       if (verdict.ok) continue;
-      findings.push(result(id, title, 'fail', verdict.message!, verdict.suggestion ? `Use "${verdict.suggestion}" (\`hf jobs hardware\` lists them all).` : 'Pick one from `hf jobs hardware`.', {file: sub.file, line: sub.flavor!.line}));
+      findings.push(
+        result(
+          id,
+          title,
+          'fail',
+          verdict.message!,
+          verdict.suggestion
+            ? `Use "${verdict.suggestion}" (\`hf jobs hardware\` lists them all).`
+            : 'Pick one from `hf jobs hardware`.',
+          {file: sub.file, line: sub.flavor!.line},
+        ),
+      );
     }
-    return outcome(id, title, findings, flavored.length > 0, 'Flavors are known.', 'No flavors set (the default is cpu-basic).');
+    return outcome(
+      id,
+      title,
+      findings,
+      flavored.length > 0,
+      'Flavors are known.',
+      'No flavors set (the default is cpu-basic).',
+    );
   },
 };

@@ -23,7 +23,10 @@ export interface SkippedDir {
 }
 
 /** Why a folder (by its entries' names) is not walked, or undefined to walk it. */
-export function skipReason(dir: string, entryNames: {files: Set<string>; dirs: Set<string>}): SkippedDirReason | undefined {
+export function skipReason(
+  dir: string,
+  entryNames: {files: Set<string>; dirs: Set<string>},
+): SkippedDirReason | undefined {
   const name = basename(dir);
   if (name === 'hf-jobs-wizard' && APP_DATA_PARENTS.test(basename(join(dir, '..')))) return 'app-data';
   // A sandbox data dir (`hf-jobs-wizard sandbox --data DIR`, the wizard's sandbox): accounts.json next to hub/.
@@ -32,7 +35,6 @@ export function skipReason(dir: string, entryNames: {files: Set<string>; dirs: S
   if (ALWAYS_SKIPPED_DIRS.has(name)) return 'dependencies';
   return undefined;
 }
-
 
 interface Rule {
   re: RegExp;
@@ -65,7 +67,10 @@ export class IgnoreStack {
   constructor(private readonly layers: {base: string; rules: Rule[]}[] = []) {}
 
   with(base: string, text: string): IgnoreStack {
-    const rules = text.split('\n').map(gitignoreRule).filter((r): r is Rule => r !== undefined);
+    const rules = text
+      .split('\n')
+      .map(gitignoreRule)
+      .filter((r): r is Rule => r !== undefined);
     return rules.length ? new IgnoreStack([...this.layers, {base, rules}]) : this;
   }
 
@@ -175,7 +180,10 @@ export function walkFilesSync(root: string, skippedDirs?: SkippedDir[], onFile?:
       continue;
     }
     if (!top && entries.some((e) => e.name === 'accounts.json')) {
-      const reason = skipReason(dir, {files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)), dirs: new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name))});
+      const reason = skipReason(dir, {
+        files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)),
+        dirs: new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name)),
+      });
       if (reason) {
         skippedDirs?.push({dir, reason});
         continue;

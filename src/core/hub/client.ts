@@ -20,7 +20,10 @@ import {APP_COMMAND} from '../invocation.js';
 import {fetchWithRetry, type RetryOptions} from './retry.js';
 
 export type HubJob = Awaited<ReturnType<typeof getJob>>;
-export type HubJobSpec = Omit<Parameters<typeof runJob>[0], 'namespace' | 'hubUrl' | 'fetch' | 'accessToken' | 'credentials'>;
+export type HubJobSpec = Omit<
+  Parameters<typeof runJob>[0],
+  'namespace' | 'hubUrl' | 'fetch' | 'accessToken' | 'credentials'
+>;
 export type HubJobHardware = Awaited<ReturnType<typeof listJobHardware>>[number];
 export type HubFileEntry = ListFilesEntry;
 type ListFilesEntry = ReturnType<typeof listFiles> extends AsyncGenerator<infer T> ? T : never;
@@ -42,10 +45,14 @@ export interface HubClientOptions {
 export const RESPONSE_TIMEOUT_MS = 30_000;
 
 /** Process-wide defaults, set once by main from the environment (tests shorten them); nothing here reads env itself. */
-const networkDefaults: {responseTimeoutMs: number; retry: RetryOptions} = {responseTimeoutMs: RESPONSE_TIMEOUT_MS, retry: {}};
+const networkDefaults: {responseTimeoutMs: number; retry: RetryOptions} = {
+  responseTimeoutMs: RESPONSE_TIMEOUT_MS,
+  retry: {},
+};
 
 export function setNetworkDefaults(next: {responseTimeoutMs?: number; retry?: RetryOptions}): void {
-  if (next.responseTimeoutMs !== undefined && next.responseTimeoutMs > 0) networkDefaults.responseTimeoutMs = next.responseTimeoutMs;
+  if (next.responseTimeoutMs !== undefined && next.responseTimeoutMs > 0)
+    networkDefaults.responseTimeoutMs = next.responseTimeoutMs;
   if (next.retry) networkDefaults.retry = {...networkDefaults.retry, ...next.retry};
 }
 
@@ -59,7 +66,9 @@ export class InvalidHubResponseError extends Error {
     readonly url: string,
     readonly contentType: string | undefined,
   ) {
-    super(`${url} answered with ${contentType ? `"${contentType.split(';')[0]}"` : 'no content type'} content that is not the Hub's JSON.`);
+    super(
+      `${url} answered with ${contentType ? `"${contentType.split(';')[0]}"` : 'no content type'} content that is not the Hub's JSON.`,
+    );
     this.name = 'InvalidHubResponseError';
   }
 }
@@ -68,9 +77,21 @@ export class InvalidHubResponseError extends Error {
 function fetchWithResponseTimeout(f: typeof fetch, ms: number): typeof fetch {
   return async (input, init) => {
     const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(new DOMException(`No answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`, 'TimeoutError')), ms);
+    const timeout = setTimeout(
+      () =>
+        timer.abort(
+          new DOMException(
+            `No answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`,
+            'TimeoutError',
+          ),
+        ),
+      ms,
+    );
     try {
-      return await f(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal});
+      return await f(input, {
+        ...init,
+        signal: init?.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal,
+      });
     } finally {
       clearTimeout(timeout);
     }
@@ -96,7 +117,10 @@ export interface HubClient {
   /** Resolves when the token can read the repo; throws HubApiError (401/403/404) otherwise. */
   checkRepoAccess(repo: RepoDesignation): Promise<void>;
   createRepo(repo: RepoDesignation, options?: {private?: boolean}): Promise<{repoUrl: string; id: string}>;
-  listFiles(repo: RepoDesignation, options?: {recursive?: boolean; path?: string; revision?: string}): AsyncGenerator<HubFileEntry>;
+  listFiles(
+    repo: RepoDesignation,
+    options?: {recursive?: boolean; path?: string; revision?: string},
+  ): AsyncGenerator<HubFileEntry>;
   runJob(namespace: string, spec: HubJobSpec): Promise<HubJob>;
   getJob(namespace: string, jobId: string): Promise<HubJob>;
   listJobs(namespace: string): Promise<HubJob[]>;
@@ -128,7 +152,8 @@ export function createHubClient(options: HubClientOptions): HubClient {
       // Remember the answer: when the library then fails on it, the server answered 2xx with something else than the Hub's JSON.
       let answered: Response | undefined;
       const recording: typeof fetch = async (input, init) => (answered = await timedFetch(input, init));
-      const invalid = () => new InvalidHubResponseError(`${hubUrl}/api/whoami-v2`, answered?.headers.get('content-type') ?? undefined);
+      const invalid = () =>
+        new InvalidHubResponseError(`${hubUrl}/api/whoami-v2`, answered?.headers.get('content-type') ?? undefined);
       let who: unknown;
       try {
         who = await whoAmI({...base, fetch: recording, ...auth('check who you are')});
@@ -141,7 +166,13 @@ export function createHubClient(options: HubClientOptions): HubClient {
     },
     repoExists: (repo) => repoExists({...base, ...optionalAuth, repo}),
     checkRepoAccess: (repo) => checkRepoAccess({...base, ...optionalAuth, repo}),
-    createRepo: (repo, opts = {}) => createRepo({...base, ...auth('create a repo'), repo, ...(opts.private !== undefined ? {private: opts.private} : {})}),
+    createRepo: (repo, opts = {}) =>
+      createRepo({
+        ...base,
+        ...auth('create a repo'),
+        repo,
+        ...(opts.private !== undefined ? {private: opts.private} : {}),
+      }),
     listFiles: (repo, opts = {}) => listFiles({...base, ...optionalAuth, repo, ...opts}),
     runJob: (namespace, spec) => runJob({...base, ...auth('run a job'), namespace, ...spec}),
     getJob: (namespace, jobId) => getJob({...base, ...auth('read a job'), namespace, jobId}),

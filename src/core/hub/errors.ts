@@ -32,7 +32,20 @@ export interface DescribeOptions {
   secrets?: string[];
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'CERT_HAS_EXPIRED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+]);
 
 function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').trim();
@@ -51,7 +64,14 @@ function errorCode(err: unknown): string | undefined {
 /** The server's message from a HubApiError, without the "URL: ... Request ID: ..." tail the library appends. */
 function serverText(err: HubApiError): string | undefined {
   const data = err.data as {error?: unknown; message?: unknown} | undefined;
-  const raw = typeof data?.error === 'string' ? data.error : Array.isArray(data?.error) ? data.error.join('; ') : typeof data?.message === 'string' ? data.message : undefined;
+  const raw =
+    typeof data?.error === 'string'
+      ? data.error
+      : Array.isArray(data?.error)
+        ? data.error.join('; ')
+        : typeof data?.message === 'string'
+          ? data.message
+          : undefined;
   if (!raw || raw.trim() === '' || /^\s*</.test(raw)) return undefined;
   return firstLine(raw).slice(0, 300);
 }
@@ -70,12 +90,26 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
       if (err.requestId) d.requestId = err.requestId;
       return d;
     };
-    if (status === 401) return out('unauthorized', '401 Unauthorized: the token is invalid, expired or revoked, or the repo is private/unknown.');
-    if (status === 403) return out('forbidden', "403 Forbidden: the token is valid but lacks permission for this (a read token, or a fine-grained token without the needed scope).");
-    if (status === 404) return out('not-found', '404 Not Found: no such repo or job, or it is private and this token cannot see it.');
+    if (status === 401)
+      return out(
+        'unauthorized',
+        '401 Unauthorized: the token is invalid, expired or revoked, or the repo is private/unknown.',
+      );
+    if (status === 403)
+      return out(
+        'forbidden',
+        '403 Forbidden: the token is valid but lacks permission for this (a read token, or a fine-grained token without the needed scope).',
+      );
+    if (status === 404)
+      return out('not-found', '404 Not Found: no such repo or job, or it is private and this token cannot see it.');
     if (status === 409) return out('conflict', '409 Conflict: it already exists.');
-    if (status === 429) return out('rate-limited', '429 Too Many Requests: rate limited by the Hub; wait a minute and retry.');
-    if (status === 402) return out('forbidden', '402 Payment Required: this needs credits on the account (https://huggingface.co/settings/billing).');
+    if (status === 429)
+      return out('rate-limited', '429 Too Many Requests: rate limited by the Hub; wait a minute and retry.');
+    if (status === 402)
+      return out(
+        'forbidden',
+        '402 Payment Required: this needs credits on the account (https://huggingface.co/settings/billing).',
+      );
     if (status >= 500) return out('server', `${status}: the Hub had a server error; retry in a moment.`);
     return out('unknown', `The Hub answered ${status}.`);
   }
@@ -91,7 +125,10 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
   if (err instanceof Error) {
     const code = errorCode(err);
     if (err.name === 'TimeoutError') {
-      return {kind: 'network', message: `${where} did not answer in time (${redact(firstLine(err.message))}). Check your connection or the --endpoint / HF_ENDPOINT setting.`};
+      return {
+        kind: 'network',
+        message: `${where} did not answer in time (${redact(firstLine(err.message))}). Check your connection or the --endpoint / HF_ENDPOINT setting.`,
+      };
     }
     if (err.name === 'AbortError') {
       return {kind: 'network', message: `The request to ${where} was cancelled.`};
@@ -110,7 +147,10 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
                 : causeText
                   ? ` (${redact(causeText)})`
                   : '';
-      return {kind: 'network', message: `Could not reach ${where}${why}. Check your connection or the --endpoint / HF_ENDPOINT setting.`};
+      return {
+        kind: 'network',
+        message: `Could not reach ${where}${why}. Check your connection or the --endpoint / HF_ENDPOINT setting.`,
+      };
     }
     if (err instanceof TypeError && /access token must start with/i.test(err.message)) {
       return {kind: 'invalid-token', message: 'The token does not start with "hf_", so it was not sent.'};

@@ -12,7 +12,12 @@ export interface ExtraRouteOptions {
   timeoutMs?: number;
 }
 
-async function send(options: ExtraRouteOptions, path: string, body: unknown, auth: boolean): Promise<{status: number; json: unknown}> {
+async function send(
+  options: ExtraRouteOptions,
+  path: string,
+  body: unknown,
+  auth: boolean,
+): Promise<{status: number; json: unknown}> {
   const url = `${options.hubUrl.replace(/\/+$/, '')}${path}`;
   const headers: Record<string, string> = {'Content-Type': 'application/json'};
   if (auth && options.accessToken) headers.Authorization = `Bearer ${options.accessToken}`;
@@ -30,7 +35,12 @@ async function send(options: ExtraRouteOptions, path: string, body: unknown, aut
     json = undefined;
   }
   if (!res.ok) {
-    const error = new HubApiError(url, res.status, res.headers.get('X-Request-Id') ?? undefined, res.headers.get('X-Error-Message') ?? `${res.status} ${res.statusText}`);
+    const error = new HubApiError(
+      url,
+      res.status,
+      res.headers.get('X-Request-Id') ?? undefined,
+      res.headers.get('X-Error-Message') ?? `${res.status} ${res.statusText}`,
+    );
     if (json && typeof json === 'object') error.data = json as HubApiError['data'];
     throw error;
   }
@@ -38,7 +48,11 @@ async function send(options: ExtraRouteOptions, path: string, body: unknown, aut
 }
 
 /** Resolves with the Hub's {namespace, user} when the token may run jobs in `namespace`; throws HubApiError (401/403/404) when not. */
-export async function jobsAuthCheck(options: ExtraRouteOptions, namespace: string, access: 'read' | 'write' = 'write'): Promise<unknown> {
+export async function jobsAuthCheck(
+  options: ExtraRouteOptions,
+  namespace: string,
+  access: 'read' | 'write' = 'write',
+): Promise<unknown> {
   return (await send(options, `/api/jobs/${encodeURIComponent(namespace)}/auth-check/${access}`, {}, true)).json;
 }
 

@@ -61,7 +61,12 @@ export async function submitLikeUvRun(req: UvRunRequest): Promise<UvRunResult> {
     if (!(error instanceof HubApiError && error.statusCode === 409)) throw error;
     createdBucket = false;
   }
-  await commit({...base, repo: `buckets/${bucket}`, title: `Upload ${remoteName}`, operations: [{operation: 'addOrUpdate', path: `${folder}/${remoteName}`, content: req.script.content}]});
+  await commit({
+    ...base,
+    repo: `buckets/${bucket}`,
+    title: `Upload ${remoteName}`,
+    operations: [{operation: 'addOrUpdate', path: `${folder}/${remoteName}`, content: req.script.content}],
+  });
   const command = req.command ?? ['uv', 'run', `${JOBS_ARTIFACTS_MOUNT_PATH}/${remoteName}`, ...(req.scriptArgs ?? [])];
   const job = await runJob({
     ...base,

@@ -13,7 +13,16 @@ export interface JobExample {
   python: string;
   config: JobConfig;
   /** The sandbox's job: the image and command that run the example locally, its flavor, timeout and labels. */
-  sandboxJob(ctx: {namespace: string; prefer?: 'auto' | 'python-uv' | 'node-twin'}): {dockerImage: string; command: string[]; flavor: string; timeoutSeconds: number; environment: Record<string, string>; labels: Record<string, string>; runner: string; note: string};
+  sandboxJob(ctx: {namespace: string; prefer?: 'auto' | 'python-uv' | 'node-twin'}): {
+    dockerImage: string;
+    command: string[];
+    flavor: string;
+    timeoutSeconds: number;
+    environment: Record<string, string>;
+    labels: Record<string, string>;
+    runner: string;
+    note: string;
+  };
 }
 
 export type JobTarget = 'sandbox' | 'hub';
@@ -61,7 +70,11 @@ export function buildJob(o: BuildJobOptions): BuiltJob {
   const resolved = toJobSpec(config, {token: o.token, scriptSource: o.scriptSource ?? o.example.python});
   const body = resolved.body();
   const secrets = body.secrets ?? {};
-  const common = {secretNames: Object.keys(secrets), envNames: Object.keys(body.environment), notes: [...resolved.notes]};
+  const common = {
+    secretNames: Object.keys(secrets),
+    envNames: Object.keys(body.environment),
+    notes: [...resolved.notes],
+  };
   const appNames = {name: `hf-jobs-wizard-${o.example.id}`, example: o.example.id};
   if (o.target === 'sandbox') {
     const base = o.example.sandboxJob({namespace: o.namespace, ...(o.prefer ? {prefer: o.prefer} : {})});

@@ -62,7 +62,8 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
   const onOuterAbort = () => stop.abort();
   o.signal?.addEventListener('abort', onOuterAbort, {once: true});
   const baseFetch = o.fetch ?? fetch;
-  const abortable: typeof fetch = (input, init) => baseFetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, stop.signal]) : stop.signal});
+  const abortable: typeof fetch = (input, init) =>
+    baseFetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, stop.signal]) : stop.signal});
   // The stream's request waits for headers like any call; its body is not time-limited (a job may be quiet).
   const logsClient: HubClient = createHubClient({hubUrl: o.hubUrl, accessToken: o.accessToken, fetch: abortable});
   const api: HubClient = createHubClient({hubUrl: o.hubUrl, accessToken: o.accessToken, fetch: abortable});
@@ -88,11 +89,16 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
     quietFor = feedbackMs * 5;
     o.onWait?.(text);
   };
-  const feedback = setInterval(() => {
-    if (Date.now() - lastSaid < quietFor) return;
-    const secs = Math.round((Date.now() - started) / 1000);
-    wait(`Waiting for job ${o.jobId}: ${stage ? `stage ${stage}` : 'no stage read yet'}, ${secs} s so far (it stops being followed after ${Math.round((o.maxMs ?? 30 * 60_000) / 1000)} s).`);
-  }, Math.min(250, feedbackMs));
+  const feedback = setInterval(
+    () => {
+      if (Date.now() - lastSaid < quietFor) return;
+      const secs = Math.round((Date.now() - started) / 1000);
+      wait(
+        `Waiting for job ${o.jobId}: ${stage ? `stage ${stage}` : 'no stage read yet'}, ${secs} s so far (it stops being followed after ${Math.round((o.maxMs ?? 30 * 60_000) / 1000)} s).`,
+      );
+    },
+    Math.min(250, feedbackMs),
+  );
 
   const logs = (async () => {
     for (let attempt = 0; attempt < 6 && !stop.signal.aborted; attempt++) {
@@ -143,9 +149,15 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
           break;
         }
         failures++;
-        if (failures === 1 || failures % 5 === 0) wait(`Could not read job ${o.jobId}'s status (${describeHubError(error, {endpoint: o.hubUrl, secrets}).message}); trying again.`);
+        if (failures === 1 || failures % 5 === 0)
+          wait(
+            `Could not read job ${o.jobId}'s status (${describeHubError(error, {endpoint: o.hubUrl, secrets}).message}); trying again.`,
+          );
       }
-      await sleep(Math.min(pollMs * (failures > 0 ? Math.min(2 ** failures, 8) : 1), Math.max(0, deadline - Date.now())), o.signal);
+      await sleep(
+        Math.min(pollMs * (failures > 0 ? Math.min(2 ** failures, 8) : 1), Math.max(0, deadline - Date.now())),
+        o.signal,
+      );
     }
   } finally {
     clearInterval(feedback);

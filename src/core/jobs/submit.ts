@@ -22,10 +22,16 @@ function answeredWithStatus(error: unknown, endpoint: string): boolean {
  * POST /api/jobs with a unique submit label; on a lost or garbled answer, lists the namespace's jobs (twice, a moment
  * apart) and matches the label. Never throws.
  */
-export async function submitJob(client: HubClient, namespace: string, spec: HubJobSpec, options: {lookupDelayMs?: number; secrets?: string[]} = {}): Promise<SubmitResult> {
+export async function submitJob(
+  client: HubClient,
+  namespace: string,
+  spec: HubJobSpec,
+  options: {lookupDelayMs?: number; secrets?: string[]} = {},
+): Promise<SubmitResult> {
   const key = randomBytes(8).toString('hex');
   const labelled: HubJobSpec = {...spec, labels: {...(spec.labels ?? {}), [SUBMIT_LABEL]: key}};
-  const describe = (error: unknown) => describeHubError(error, {endpoint: client.hubUrl, secrets: options.secrets ?? []}).message;
+  const describe = (error: unknown) =>
+    describeHubError(error, {endpoint: client.hubUrl, secrets: options.secrets ?? []}).message;
   try {
     return {submitted: true, job: await client.runJob(namespace, labelled)};
   } catch (error) {
@@ -33,7 +39,9 @@ export async function submitJob(client: HubClient, namespace: string, spec: HubJ
     for (let attempt = 0; attempt < 2; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, options.lookupDelayMs ?? 1000));
       try {
-        const found = (await client.listJobs(namespace)).find((j) => (j.labels as Record<string, string> | null | undefined)?.[SUBMIT_LABEL] === key);
+        const found = (await client.listJobs(namespace)).find(
+          (j) => (j.labels as Record<string, string> | null | undefined)?.[SUBMIT_LABEL] === key,
+        );
         if (found) return {submitted: true, job: found, recovered: true};
         if (attempt === 1) return {submitted: false, error, message: describe(error)};
       } catch {

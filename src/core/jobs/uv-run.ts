@@ -55,7 +55,10 @@ export async function submitAsUvRun(o: UvRunSubmit): Promise<UvRunSubmitted> {
   } catch (error) {
     const d = describeHubError(error, {endpoint: o.hubUrl, secrets: [o.accessToken]});
     // The Hub answered (4xx): nothing was created. A lost answer (reset, 5xx): the job may exist.
-    const result: SubmitResult = d.status !== undefined && d.status < 500 ? {submitted: false, error, message: d.message} : {submitted: 'unknown', error, message: d.message};
+    const result: SubmitResult =
+      d.status !== undefined && d.status < 500
+        ? {submitted: false, error, message: d.message}
+        : {submitted: 'unknown', error, message: d.message};
     return {result, lines: []};
   }
 }

@@ -33,7 +33,20 @@ export interface JobConfig {
   labels?: Record<string, string>;
 }
 
-export const CONFIG_KEYS = ['script', 'script_args', 'dependencies', 'python', 'image', 'command', 'flavor', 'timeout', 'env', 'secrets', 'namespace', 'labels'] as const;
+export const CONFIG_KEYS = [
+  'script',
+  'script_args',
+  'dependencies',
+  'python',
+  'image',
+  'command',
+  'flavor',
+  'timeout',
+  'env',
+  'secrets',
+  'namespace',
+  'labels',
+] as const;
 
 /** Names people bring from other tools, and what they are called here. */
 const ALIASES: Record<string, {key: string; why: string}> = {
@@ -68,8 +81,10 @@ export function parseJobConfig(text: string, file: string = DEFAULT_CONFIG_FILE)
   const warnings: ConfigIssue[] = [];
   // Messages quote keys and values from the file: shown on one line, escape codes visible, tokens masked.
   const shown = (message: string) => maskSecrets(sanitizeLine(message));
-  const err = (line: number, message: string, key?: string) => errors.push({file, line, message: shown(message), ...(key ? {key} : {})});
-  const warn = (line: number, message: string, key?: string) => warnings.push({file, line, message: shown(message), ...(key ? {key} : {})});
+  const err = (line: number, message: string, key?: string) =>
+    errors.push({file, line, message: shown(message), ...(key ? {key} : {})});
+  const warn = (line: number, message: string, key?: string) =>
+    warnings.push({file, line, message: shown(message), ...(key ? {key} : {})});
 
   try {
     JSON.parse(text);
@@ -110,21 +125,42 @@ export function parseJobConfig(text: string, file: string = DEFAULT_CONFIG_FILE)
     for (const e of lit.entries) {
       const name = e.key.t === 'str' ? e.key.v : '';
       lines[`${key}.${name}`] = e.line;
-      if (key !== 'labels' && !KEY_PATTERN.test(name)) err(e.line, `"${key}" name "${name}" is not a valid variable name (letters, digits and _; starting with a letter).`, `${key}.${name}`);
+      if (key !== 'labels' && !KEY_PATTERN.test(name))
+        err(
+          e.line,
+          `"${key}" name "${name}" is not a valid variable name (letters, digits and _; starting with a letter).`,
+          `${key}.${name}`,
+        );
       if (e.value.t !== 'str') {
-        err(e.value.line, `"${key}.${name}" must be a string${e.value.t === 'num' ? ` (write "${(e.value as {raw: string}).raw}")` : ''}.`, `${key}.${name}`);
+        err(
+          e.value.line,
+          `"${key}.${name}" must be a string${e.value.t === 'num' ? ` (write "${(e.value as {raw: string}).raw}")` : ''}.`,
+          `${key}.${name}`,
+        );
         continue;
       }
       const value = e.value.v;
       if (looksLikeRealToken(value)) {
-        err(e.value.line, `"${key}.${name}" holds a real-looking token: never put a token in a file. Use "$HF_TOKEN"; it is filled in from your login when the job is submitted.`, `${key}.${name}`);
+        err(
+          e.value.line,
+          `"${key}.${name}" holds a real-looking token: never put a token in a file. Use "$HF_TOKEN"; it is filled in from your login when the job is submitted.`,
+          `${key}.${name}`,
+        );
         continue;
       }
       if (key === 'env' && isTokenEnvName(name)) {
-        warn(e.line, `HF_TOKEN is passed in "env": its value shows in the job's details. Move it to "secrets" (encrypted server side).`, `env.${name}`);
+        warn(
+          e.line,
+          `HF_TOKEN is passed in "env": its value shows in the job's details. Move it to "secrets" (encrypted server side).`,
+          `env.${name}`,
+        );
       }
       if (key === 'secrets' && !isTokenEnvName(name) && isTokenPlaceholder(value) && !('HF_TOKEN' in out)) {
-        warn(e.line, `The token is passed as secret "${name}", but huggingface_hub reads HF_TOKEN: name it "HF_TOKEN".`, `secrets.${name}`);
+        warn(
+          e.line,
+          `The token is passed as secret "${name}", but huggingface_hub reads HF_TOKEN: name it "HF_TOKEN".`,
+          `secrets.${name}`,
+        );
       }
       out[name] = value;
     }
@@ -140,7 +176,11 @@ export function parseJobConfig(text: string, file: string = DEFAULT_CONFIG_FILE)
       const alias = ALIASES[key];
       const guess = alias?.key ?? nearest(key, CONFIG_KEYS);
       const why = alias ? ` (${alias.why})` : '';
-      err(entry.line, `Unknown key "${key}"${guess ? `: did you mean "${guess}"?` : '.'}${why} Known keys: ${CONFIG_KEYS.join(', ')}.`, key);
+      err(
+        entry.line,
+        `Unknown key "${key}"${guess ? `: did you mean "${guess}"?` : '.'}${why} Known keys: ${CONFIG_KEYS.join(', ')}.`,
+        key,
+      );
       continue;
     }
     switch (key) {
@@ -150,7 +190,8 @@ export function parseJobConfig(text: string, file: string = DEFAULT_CONFIG_FILE)
       case 'namespace':
       case 'flavor': {
         if (v.t !== 'str' || v.v.trim() === '') {
-          const hint = key === 'python' && v.t === 'num' ? ` Write "${v.raw}" in quotes (3.10 as a number is 3.1).` : '';
+          const hint =
+            key === 'python' && v.t === 'num' ? ` Write "${v.raw}" in quotes (3.10 as a number is 3.1).` : '';
           err(v.line, `"${key}" must be a non-empty string.${hint}`, key);
           break;
         }
@@ -196,14 +237,21 @@ export function parseJobConfig(text: string, file: string = DEFAULT_CONFIG_FILE)
     }
   }
 
-  if (config.script === undefined && config.command === undefined && !errors.some((e) => e.key === 'script' || e.key === 'command')) {
+  if (
+    config.script === undefined &&
+    config.command === undefined &&
+    !errors.some((e) => e.key === 'script' || e.key === 'command')
+  ) {
     err(root.line, `${file} needs "script" (a .py path, URL or inline code) or "command" (for a Docker job).`);
   }
   if (config.script !== undefined && config.command !== undefined) {
     err(lines.command ?? root.line, 'Use either "script" (a uv job) or "command" (a Docker job), not both.', 'command');
   }
   if (config.command !== undefined && (config.dependencies || config.python)) {
-    warn(lines.dependencies ?? lines.python ?? root.line, '"dependencies" and "python" apply only to "script" jobs; they are ignored for "command".');
+    warn(
+      lines.dependencies ?? lines.python ?? root.line,
+      '"dependencies" and "python" apply only to "script" jobs; they are ignored for "command".',
+    );
   }
   if (errors.length) return {ok: false, errors, warnings};
   return {ok: true, config, warnings, lines};

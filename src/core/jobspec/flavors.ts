@@ -4,13 +4,28 @@ import {nearest} from './similar.js';
 
 export const CPU_FLAVORS = ['cpu-basic', 'cpu-upgrade', 'cpu-performance', 'cpu-xl'] as const;
 export const GPU_FLAVORS = [
-  't4-small', 't4-medium',
-  'l4x1', 'l4x4',
-  'l40sx1', 'l40sx4', 'l40sx8',
-  'a10g-small', 'a10g-large', 'a10g-largex2', 'a10g-largex4',
-  'a100-large', 'a100x4', 'a100x8',
-  'h200', 'h200x2', 'h200x4', 'h200x8',
-  'rtx-pro-6000', 'rtx-pro-6000x2', 'rtx-pro-6000x4', 'rtx-pro-6000x8',
+  't4-small',
+  't4-medium',
+  'l4x1',
+  'l4x4',
+  'l40sx1',
+  'l40sx4',
+  'l40sx8',
+  'a10g-small',
+  'a10g-large',
+  'a10g-largex2',
+  'a10g-largex4',
+  'a100-large',
+  'a100x4',
+  'a100x8',
+  'h200',
+  'h200x2',
+  'h200x4',
+  'h200x8',
+  'rtx-pro-6000',
+  'rtx-pro-6000x2',
+  'rtx-pro-6000x4',
+  'rtx-pro-6000x8',
 ] as const;
 
 /** Every flavor `hf jobs` and huggingface_hub know (current docs). Default: `cpu-basic`. */
@@ -61,7 +76,13 @@ function flavorVerdict(name: string, live?: readonly string[]): FlavorVerdict {
   const fromTypo = name === 'gpu-t4-small' ? 't4-small' : undefined;
   const suggestion = fromTypo ?? nearest(name, pool);
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Run `hf jobs hardware` for the list.';
-  if (retired) return {ok: false, message: `Unknown flavor "${name}": ${retired}.${hint}`, ...(suggestion ? {suggestion} : {})};
-  if (SPACE_ONLY_FLAVORS.includes(name)) return {ok: false, message: `"${name}" is Space hardware, not a documented Jobs flavor.${hint}`, ...(suggestion ? {suggestion} : {})};
+  if (retired)
+    return {ok: false, message: `Unknown flavor "${name}": ${retired}.${hint}`, ...(suggestion ? {suggestion} : {})};
+  if (SPACE_ONLY_FLAVORS.includes(name))
+    return {
+      ok: false,
+      message: `"${name}" is Space hardware, not a documented Jobs flavor.${hint}`,
+      ...(suggestion ? {suggestion} : {}),
+    };
   return {ok: false, message: `Unknown flavor "${name}".${hint}`, ...(suggestion ? {suggestion} : {})};
 }

@@ -20,10 +20,16 @@ export function foldScriptLiterals(code: string, scriptName = 'the script', minL
 
 /** JSON with small arrays and objects on one line (`"secrets": {"HF_TOKEN": "$HF_TOKEN"}`), two-space indent. */
 export function compactJson(value: unknown, indent = '', inline = 48): string {
-  const one = JSON.stringify(value, null, 1)?.replace(/\n\s*/g, ' ').replace(/\[ /g, '[').replace(/ \]/g, ']').replace(/\{ /g, '{').replace(/ \}/g, '}');
+  const one = JSON.stringify(value, null, 1)
+    ?.replace(/\n\s*/g, ' ')
+    .replace(/\[ /g, '[')
+    .replace(/ \]/g, ']')
+    .replace(/\{ /g, '{')
+    .replace(/ \}/g, '}');
   if (value === null || typeof value !== 'object' || (one !== undefined && one.length <= inline)) return one ?? 'null';
   const inner = indent + '  ';
-  if (Array.isArray(value)) return `[\n${value.map((v) => inner + compactJson(v, inner, inline)).join(',\n')}\n${indent}]`;
+  if (Array.isArray(value))
+    return `[\n${value.map((v) => inner + compactJson(v, inner, inline)).join(',\n')}\n${indent}]`;
   const entries = Object.entries(value as Record<string, unknown>);
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner, inline)}`).join(',\n')}\n${indent}}`;
 }

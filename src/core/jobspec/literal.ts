@@ -24,7 +24,10 @@ export interface CallArg {
 }
 
 export class LiteralError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
     this.name = 'LiteralError';
   }
@@ -68,7 +71,10 @@ const STRING_PREFIX = new Set(['r', 'R', 'b', 'B', 'u', 'U', 'f', 'F']);
 export class LiteralParser {
   pos = 0;
   readonly lines: LineIndex;
-  constructor(readonly text: string, opts: {lineBase?: number; lines?: LineIndex} = {}) {
+  constructor(
+    readonly text: string,
+    opts: {lineBase?: number; lines?: LineIndex} = {},
+  ) {
     this.lines = opts.lines ?? new LineIndex(text, opts.lineBase ?? 1);
   }
 
@@ -112,7 +118,14 @@ export class LiteralParser {
     else if (NAME_START.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.pos, this.pos + 64))!;
       const word = m[0];
-      const consts: Record<string, boolean | null> = {true: true, True: true, false: false, False: false, null: null, None: null};
+      const consts: Record<string, boolean | null> = {
+        true: true,
+        True: true,
+        false: false,
+        False: false,
+        null: null,
+        None: null,
+      };
       if (word in consts) {
         this.pos += word.length;
         lit = {t: 'const', v: consts[word]!, raw: word, line: this.line(start)};
@@ -181,7 +194,19 @@ export class LiteralParser {
           this.pos += 2;
           continue;
         }
-        const simple: Record<string, string> = {n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '/': '/', b: '\b', f: '\f', '0': '\0', '\n': ''};
+        const simple: Record<string, string> = {
+          n: '\n',
+          t: '\t',
+          r: '\r',
+          '\\': '\\',
+          '"': '"',
+          "'": "'",
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          '0': '\0',
+          '\n': '',
+        };
         if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.pos + 2, this.pos + 6))) {
           out += String.fromCharCode(parseInt(t.slice(this.pos + 2, this.pos + 6), 16));
           this.pos += 6;
@@ -286,7 +311,7 @@ export class LiteralParser {
         while (this.pos < t.length && NAME_CHAR.test(t[this.pos]!)) this.pos++;
         continue;
       }
-      if (c === '#' ) {
+      if (c === '#') {
         const nl = t.indexOf('\n', this.pos);
         this.pos = nl === -1 ? t.length : nl;
         continue;

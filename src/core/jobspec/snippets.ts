@@ -117,23 +117,38 @@ export function pythonSnippet(config: JobConfig, options: SnippetOptions = {}): 
   } else {
     fn = 'run_job';
     kwargs.push(`image=${py(config.image ?? RUN_IMAGE)}`);
-    kwargs.push(`command=[${commandWords(config.command ?? []).map(py).join(', ')}]`);
+    kwargs.push(
+      `command=[${commandWords(config.command ?? [])
+        .map(py)
+        .join(', ')}]`,
+    );
   }
   kwargs.push(`flavor=${py(config.flavor ?? DEFAULT_FLAVOR)}`);
-  if (config.timeout !== undefined) kwargs.push(`timeout=${typeof config.timeout === 'number' ? String(config.timeout) : py(config.timeout)}`);
+  if (config.timeout !== undefined)
+    kwargs.push(`timeout=${typeof config.timeout === 'number' ? String(config.timeout) : py(config.timeout)}`);
   if (config.env && Object.keys(config.env).length) kwargs.push(`env=${mapLiteral(config.env, 'env')}`);
-  if (config.secrets && Object.keys(config.secrets).length) kwargs.push(`secrets=${mapLiteral(config.secrets, 'secrets')}`);
+  if (config.secrets && Object.keys(config.secrets).length)
+    kwargs.push(`secrets=${mapLiteral(config.secrets, 'secrets')}`);
   if (config.namespace) kwargs.push(`namespace=${py(config.namespace)}`);
-  if (config.labels) kwargs.push(`labels={${Object.entries(config.labels).map(([k, v]) => `${py(k)}: ${py(v)}`).join(', ')}}`);
+  if (config.labels)
+    kwargs.push(
+      `labels={${Object.entries(config.labels)
+        .map(([k, v]) => `${py(k)}: ${py(v)}`)
+        .join(', ')}}`,
+    );
   if (usesOs) head.push('import os');
   if (usesPath) head.push('from pathlib import Path');
   head.push(`from huggingface_hub import get_token, ${fn}`, '');
   body.push(`job = ${fn}(`, ...kwargs.map((k) => `    ${k},`), ')', 'print(job.url)');
-  if (Object.values(config.secrets ?? {}).some(isTokenPlaceholder)) notes.push('The Python API sends "$HF_TOKEN" as is (no substitution): get_token() passes your logged-in token.');
+  if (Object.values(config.secrets ?? {}).some(isTokenPlaceholder))
+    notes.push('The Python API sends "$HF_TOKEN" as is (no substitution): get_token() passes your logged-in token.');
   return {language: 'python', code: [...head, ...body].join('\n') + '\n', notes};
 }
 
-export function mcpCall(config: JobConfig, options: SnippetOptions = {}): {operation: 'uv' | 'run'; args: Record<string, unknown>; notes: string[]} {
+export function mcpCall(
+  config: JobConfig,
+  options: SnippetOptions = {},
+): {operation: 'uv' | 'run'; args: Record<string, unknown>; notes: string[]} {
   const notes: string[] = [];
   const args: Record<string, unknown> = {};
   let operation: 'uv' | 'run';
@@ -143,16 +158,21 @@ export function mcpCall(config: JobConfig, options: SnippetOptions = {}): {opera
     if (kind === 'path') {
       if (options.scriptSource !== undefined) {
         args.script = options.scriptSource;
-        notes.push(`The text of ${config.script} is sent inline: a local path does not exist inside the job's container.`);
+        notes.push(
+          `The text of ${config.script} is sent inline: a local path does not exist inside the job's container.`,
+        );
       } else {
         args.script = config.script;
-        notes.push(`"${config.script}" is a local path: the MCP tool cannot upload it. Paste the file's content as "script" or use a URL.`);
+        notes.push(
+          `"${config.script}" is a local path: the MCP tool cannot upload it. Paste the file's content as "script" or use a URL.`,
+        );
       }
     } else args.script = config.script;
     if (config.dependencies?.length) args.with_deps = [...config.dependencies];
     if (config.script_args?.length) args.script_args = [...config.script_args];
     if (config.python) args.python = config.python;
-    if (config.image && config.image !== UV_IMAGE) notes.push(`The MCP tool's "uv" operation always uses ${UV_IMAGE}; "image" (${config.image}) cannot be passed.`);
+    if (config.image && config.image !== UV_IMAGE)
+      notes.push(`The MCP tool's "uv" operation always uses ${UV_IMAGE}; "image" (${config.image}) cannot be passed.`);
   } else {
     operation = 'run';
     args.image = config.image ?? RUN_IMAGE;
@@ -195,25 +215,37 @@ export function jsSnippet(config: JobConfig, options: SnippetOptions = {}): Snip
     fields.push(`dockerImage: ${js(config.image ?? UV_IMAGE)}`);
     const kind = scriptKind(config.script);
     const uvTail = shellJoin(uvCommand(config, '-'));
-    if (kind === 'url' || kind === 'command') fields.push(`command: ${JSON.stringify(uvCommand(config, config.script.trim()))}`);
+    if (kind === 'url' || kind === 'command')
+      fields.push(`command: ${JSON.stringify(uvCommand(config, config.script.trim()))}`);
     else {
-      if (kind === 'inline' || options.scriptSource !== undefined) pre.push(`const script = ${js(kind === 'inline' ? config.script : options.scriptSource!)};`);
+      if (kind === 'inline' || options.scriptSource !== undefined)
+        pre.push(`const script = ${js(kind === 'inline' ? config.script : options.scriptSource!)};`);
       else {
         usesFs = true;
         pre.push(`const script = readFileSync(${js(config.script)}, "utf8");`);
       }
-      pre.push('// Inline code reaches the container base64-encoded, piped to `uv run -` (as the hf_jobs MCP tool does).');
-      fields.push(`command: ["/bin/sh", "-lc", 'echo "' + Buffer.from(script, "utf8").toString("base64") + '" | base64 -d | ' + ${js(uvTail)}]`);
+      pre.push(
+        '// Inline code reaches the container base64-encoded, piped to `uv run -` (as the hf_jobs MCP tool does).',
+      );
+      fields.push(
+        `command: ["/bin/sh", "-lc", 'echo "' + Buffer.from(script, "utf8").toString("base64") + '" | base64 -d | ' + ${js(uvTail)}]`,
+      );
     }
   } else {
     const image = config.image ?? RUN_IMAGE;
-    fields.push(SPACE_PREFIX.test(image) ? `spaceId: ${js(image.replace(SPACE_PREFIX, ''))}` : `dockerImage: ${js(image)}`);
+    fields.push(
+      SPACE_PREFIX.test(image) ? `spaceId: ${js(image.replace(SPACE_PREFIX, ''))}` : `dockerImage: ${js(image)}`,
+    );
     fields.push(`command: ${JSON.stringify(commandWords(config.command ?? []))}`);
   }
   fields.push(`flavor: ${js(config.flavor ?? DEFAULT_FLAVOR)}`);
-  const envEntries = Object.entries(config.env ?? {}).map(([k, v]) => `${js(k)}: ${isTokenPlaceholder(v) ? 'accessToken' : js(v)}`);
+  const envEntries = Object.entries(config.env ?? {}).map(
+    ([k, v]) => `${js(k)}: ${isTokenPlaceholder(v) ? 'accessToken' : js(v)}`,
+  );
   fields.push(`environment: {${envEntries.join(', ')}}`);
-  const secretEntries = Object.entries(config.secrets ?? {}).map(([k, v]) => `${js(k)}: ${isTokenPlaceholder(v) ? 'accessToken' : `process.env[${js(k)}]`}`);
+  const secretEntries = Object.entries(config.secrets ?? {}).map(
+    ([k, v]) => `${js(k)}: ${isTokenPlaceholder(v) ? 'accessToken' : `process.env[${js(k)}]`}`,
+  );
   if (secretEntries.length) fields.push(`secrets: {${secretEntries.join(', ')}}`);
   if (config.timeout !== undefined) {
     const t = parseTimeout(config.timeout);
@@ -234,5 +266,10 @@ export function jsSnippet(config: JobConfig, options: SnippetOptions = {}): Snip
 }
 
 export function allSnippets(config: JobConfig, options: SnippetOptions = {}): Snippets {
-  return {cli: cliSnippet(config, options), python: pythonSnippet(config, options), mcp: mcpSnippet(config, options), js: jsSnippet(config, options)};
+  return {
+    cli: cliSnippet(config, options),
+    python: pythonSnippet(config, options),
+    mcp: mcpSnippet(config, options),
+    js: jsSnippet(config, options),
+  };
 }

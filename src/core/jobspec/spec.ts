@@ -23,7 +23,10 @@ export interface JobSpecBody {
 }
 
 export class JobSpecError extends Error {
-  constructor(message: string, readonly key?: string) {
+  constructor(
+    message: string,
+    readonly key?: string,
+  ) {
     super(message);
     this.name = 'JobSpecError';
   }
@@ -43,12 +46,25 @@ export function scriptKind(script: string): ScriptKind {
 export const SPACE_PREFIX = /^(?:https:\/\/)?(?:huggingface\.co|hf\.co)\/spaces\//;
 
 /** `uv run --with dep ... -p py TARGET args...` */
-export function uvCommand(config: Pick<JobConfig, 'dependencies' | 'python' | 'script_args'>, target: string): string[] {
-  return ['uv', 'run', ...(config.dependencies ?? []).flatMap((d) => ['--with', d]), ...(config.python ? ['-p', config.python] : []), target, ...(config.script_args ?? [])];
+export function uvCommand(
+  config: Pick<JobConfig, 'dependencies' | 'python' | 'script_args'>,
+  target: string,
+): string[] {
+  return [
+    'uv',
+    'run',
+    ...(config.dependencies ?? []).flatMap((d) => ['--with', d]),
+    ...(config.python ? ['-p', config.python] : []),
+    target,
+    ...(config.script_args ?? []),
+  ];
 }
 
 /** The MCP tool's delivery of inline code: base64 in a `/bin/sh -lc` pipeline to `uv run -`. */
-export function inlineScriptCommand(config: Pick<JobConfig, 'dependencies' | 'python' | 'script_args'>, source: string): string[] {
+export function inlineScriptCommand(
+  config: Pick<JobConfig, 'dependencies' | 'python' | 'script_args'>,
+  source: string,
+): string[] {
   const encoded = Buffer.from(source, 'utf8').toString('base64');
   return ['/bin/sh', '-lc', `echo "${encoded}" | base64 -d | ${shellJoin(uvCommand(config, '-'))}`];
 }
@@ -72,7 +88,10 @@ export class ResolvedJobSpec {
   readonly notes: string[];
   readonly namespace: string | undefined;
 
-  constructor(body: JobSpecBody, init: {secrets: string[]; resolved: string[]; notes: string[]; namespace: string | undefined}) {
+  constructor(
+    body: JobSpecBody,
+    init: {secrets: string[]; resolved: string[]; notes: string[]; namespace: string | undefined},
+  ) {
     this.#body = body;
     this.#secrets = init.secrets;
     this.resolved = init.resolved;
@@ -94,7 +113,9 @@ export class ResolvedJobSpec {
   redacted(): JobSpecBody {
     const b = structuredClone(this.#body);
     const clean = (s: string) => redactSecrets(s, this.#secrets);
-    if (b.secrets) for (const k of Object.keys(b.secrets)) b.secrets[k] = this.#secrets.includes(b.secrets[k]!) ? maskToken(b.secrets[k]!) : '***';
+    if (b.secrets)
+      for (const k of Object.keys(b.secrets))
+        b.secrets[k] = this.#secrets.includes(b.secrets[k]!) ? maskToken(b.secrets[k]!) : '***';
     for (const k of Object.keys(b.environment)) b.environment[k] = clean(b.environment[k]!);
     b.command = b.command.map(clean);
     b.arguments = b.arguments.map(clean);
@@ -102,7 +123,12 @@ export class ResolvedJobSpec {
   }
 
   toJSON(): {namespace?: string; spec: JobSpecBody; resolved: string[]; notes: string[]} {
-    return {...(this.namespace ? {namespace: this.namespace} : {}), spec: this.redacted(), resolved: this.resolved, notes: this.notes};
+    return {
+      ...(this.namespace ? {namespace: this.namespace} : {}),
+      spec: this.redacted(),
+      resolved: this.resolved,
+      notes: this.notes,
+    };
   }
 
   [INSPECT](): unknown {
@@ -110,18 +136,34 @@ export class ResolvedJobSpec {
   }
 }
 
-function resolveMap(kind: 'env' | 'secrets', map: Record<string, string> | undefined, token: string | undefined, out: {resolved: string[]; notes: string[]}): Record<string, string> {
+function resolveMap(
+  kind: 'env' | 'secrets',
+  map: Record<string, string> | undefined,
+  token: string | undefined,
+  out: {resolved: string[]; notes: string[]},
+): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(map ?? {})) {
     if (isTokenPlaceholder(value)) {
-      if (!token) throw new JobSpecError(`${kind}.${key} asks for $HF_TOKEN, but no token is logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN) first.`, `${kind}.${key}`);
+      if (!token)
+        throw new JobSpecError(
+          `${kind}.${key} asks for $HF_TOKEN, but no token is logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN) first.`,
+          `${kind}.${key}`,
+        );
       result[key] = token;
       out.resolved.push(`${kind}.${key}`);
-      if (kind === 'env') out.notes.push(`env.${key} was filled in from your login, but env values show in the job's details: move it to "secrets".`);
-      if (kind === 'secrets' && !isTokenEnvName(key)) out.notes.push(`The token goes in as secret "${key}"; huggingface_hub inside the job reads HF_TOKEN.`);
+      if (kind === 'env')
+        out.notes.push(
+          `env.${key} was filled in from your login, but env values show in the job's details: move it to "secrets".`,
+        );
+      if (kind === 'secrets' && !isTokenEnvName(key))
+        out.notes.push(`The token goes in as secret "${key}"; huggingface_hub inside the job reads HF_TOKEN.`);
       continue;
     }
-    if (containsTokenPlaceholder(value)) out.notes.push(`${kind}.${key} contains $HF_TOKEN inside a longer value; only a whole "$HF_TOKEN" is replaced, so it is sent as written.`);
+    if (containsTokenPlaceholder(value))
+      out.notes.push(
+        `${kind}.${key} contains $HF_TOKEN inside a longer value; only a whole "$HF_TOKEN" is replaced, so it is sent as written.`,
+      );
     result[key] = value;
   }
   return result;
@@ -137,7 +179,11 @@ export function toJobSpec(config: JobConfig, options: ToJobSpecOptions = {}): Re
     if (kind === 'url' || kind === 'command') command = uvCommand(config, config.script.trim());
     else if (kind === 'inline') command = inlineScriptCommand(config, config.script);
     else {
-      if (options.scriptSource === undefined) throw new JobSpecError(`"${config.script}" is a local file that does not exist inside the job's container: read it and pass its text as scriptSource (it is sent inline).`, 'script');
+      if (options.scriptSource === undefined)
+        throw new JobSpecError(
+          `"${config.script}" is a local file that does not exist inside the job's container: read it and pass its text as scriptSource (it is sent inline).`,
+          'script',
+        );
       command = inlineScriptCommand(config, options.scriptSource);
     }
   } else if (config.command !== undefined) {
@@ -145,14 +191,22 @@ export function toJobSpec(config: JobConfig, options: ToJobSpecOptions = {}): Re
     try {
       command = typeof config.command === 'string' ? shellSplit(config.command) : [...config.command];
     } catch (error) {
-      throw new JobSpecError(`"command" could not be split into words: ${(error as Error).message}. Give it as a list, e.g. ["python", "-c", "print(1)"].`, 'command');
+      throw new JobSpecError(
+        `"command" could not be split into words: ${(error as Error).message}. Give it as a list, e.g. ["python", "-c", "print(1)"].`,
+        'command',
+      );
     }
     if (command.length === 0) throw new JobSpecError('"command" is empty.', 'command');
   } else {
     throw new JobSpecError('The job needs "script" or "command".');
   }
 
-  const body: JobSpecBody = {command, arguments: [], flavor: config.flavor ?? DEFAULT_FLAVOR, environment: resolveMap('env', config.env, options.token, out)};
+  const body: JobSpecBody = {
+    command,
+    arguments: [],
+    flavor: config.flavor ?? DEFAULT_FLAVOR,
+    environment: resolveMap('env', config.env, options.token, out),
+  };
   if (SPACE_PREFIX.test(image)) body.spaceId = image.replace(SPACE_PREFIX, '');
   else body.dockerImage = image;
   const secrets = resolveMap('secrets', config.secrets, options.token, out);
@@ -164,6 +218,13 @@ export function toJobSpec(config: JobConfig, options: ToJobSpecOptions = {}): Re
   }
   if (config.labels && Object.keys(config.labels).length) body.labels = {...config.labels};
   const hasToken = out.resolved.length > 0 || Object.keys(secrets).includes('HF_TOKEN');
-  if (!hasToken) out.notes.push('No HF_TOKEN is passed: the job has no Hugging Face token (fine for public reads; pushes and private repos will fail).');
-  return new ResolvedJobSpec(body, {secrets: options.token ? [options.token] : [], ...out, namespace: config.namespace});
+  if (!hasToken)
+    out.notes.push(
+      'No HF_TOKEN is passed: the job has no Hugging Face token (fine for public reads; pushes and private repos will fail).',
+    );
+  return new ResolvedJobSpec(body, {
+    secrets: options.token ? [options.token] : [],
+    ...out,
+    namespace: config.namespace,
+  });
 }

@@ -8,10 +8,12 @@ export type TimeoutResult = {ok: true; seconds: number} | {ok: false; reason: st
 /** Parses a timeout; whole seconds like huggingface_hub (`int(float(x[:-1]) * unit)`). */
 export function parseTimeout(value: unknown): TimeoutResult {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value <= 0) return {ok: false, reason: `Timeout ${value} is not a positive number of seconds. Use ${TIMEOUT_FORMS}.`};
+    if (!Number.isFinite(value) || value <= 0)
+      return {ok: false, reason: `Timeout ${value} is not a positive number of seconds. Use ${TIMEOUT_FORMS}.`};
     return {ok: true, seconds: Math.floor(value)};
   }
-  if (typeof value !== 'string') return {ok: false, reason: `Timeout must be a string or a number of seconds. Use ${TIMEOUT_FORMS}.`};
+  if (typeof value !== 'string')
+    return {ok: false, reason: `Timeout must be a string or a number of seconds. Use ${TIMEOUT_FORMS}.`};
   const v = value.trim();
   const unit = /^(\d+(?:\.\d+)?)([smhd])$/.exec(v);
   if (unit) {
@@ -28,7 +30,10 @@ export function parseTimeout(value: unknown): TimeoutResult {
   const leading = /^(\d+)/.exec(v);
   const trap = leading ? ` (the MCP tool would read it as ${leading[1]} seconds)` : '';
   const better = suggestTimeout(v);
-  return {ok: false, reason: `Timeout "${value}" is not a valid format${trap}. Use ${TIMEOUT_FORMS}${better ? `, e.g. "${better}"` : ''}.`};
+  return {
+    ok: false,
+    reason: `Timeout "${value}" is not a valid format${trap}. Use ${TIMEOUT_FORMS}${better ? `, e.g. "${better}"` : ''}.`,
+  };
 }
 
 /** "90min" -> "90m", "2 hours" -> "2h", "1hr" -> "1h"; undefined when there is no obvious fix. */
@@ -36,7 +41,22 @@ export function suggestTimeout(v: string): string | undefined {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(v.trim());
   if (!m) return undefined;
   const unit = m[2]!.toLowerCase();
-  const map: Record<string, string> = {sec: 's', secs: 's', second: 's', seconds: 's', min: 'm', mins: 'm', minute: 'm', minutes: 'm', hr: 'h', hrs: 'h', hour: 'h', hours: 'h', day: 'd', days: 'd'};
+  const map: Record<string, string> = {
+    sec: 's',
+    secs: 's',
+    second: 's',
+    seconds: 's',
+    min: 'm',
+    mins: 'm',
+    minute: 'm',
+    minutes: 'm',
+    hr: 'h',
+    hrs: 'h',
+    hour: 'h',
+    hours: 'h',
+    day: 'd',
+    days: 'd',
+  };
   const u = map[unit];
   return u ? `${m[1]}${u}` : undefined;
 }

@@ -22,7 +22,11 @@ export function findTokensInConfig(value: unknown, path = ''): string[] {
 
 export function serializeJobConfig(config: JobConfig): string {
   const found = findTokensInConfig(config);
-  if (found.length) throw new JobSpecError(`Refusing to write a token into a file (${found.join(', ')}): use "$HF_TOKEN" instead; it is filled in from your login when the job is submitted.`, found[0]);
+  if (found.length)
+    throw new JobSpecError(
+      `Refusing to write a token into a file (${found.join(', ')}): use "$HF_TOKEN" instead; it is filled in from your login when the job is submitted.`,
+      found[0],
+    );
   return JSON.stringify(config, null, 2) + '\n';
 }
 

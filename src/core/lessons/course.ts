@@ -6,15 +6,31 @@ import {realToolsStep} from '../preflight/real-tools.js';
 import {writeFileAtomic} from '../store/atomic.js';
 import {runChecks} from '../checks/runner.js';
 import {findExercise, findLesson, loadLessons} from './loader.js';
-import {followLog, runExerciseJob, submitLikeHfCli, whoamiPractice, type RunOutcome, type WhoamiReport} from './live.js';
+import {
+  followLog,
+  runExerciseJob,
+  submitLikeHfCli,
+  whoamiPractice,
+  type RunOutcome,
+  type WhoamiReport,
+} from './live.js';
 import type {Exercise, Lesson, LiveExercise, PracticeToken, SolutionStep} from './model.js';
 import {progressPath, ProgressStore} from './progress.js';
 import type {LearnTarget} from './target.js';
 import {verifyFiles, verifyLive, verifyQuiz, type CheckRunner, type QuizAnswers, type VerifyResult} from './verify.js';
-import {copySolution, exerciseWorkspace, prepareWorkspace, resetWorkspace, resolveWorkspaceRoot, workspaceFiles, type FileExercise} from './workspace.js';
+import {
+  copySolution,
+  exerciseWorkspace,
+  prepareWorkspace,
+  resetWorkspace,
+  resolveWorkspaceRoot,
+  workspaceFiles,
+  type FileExercise,
+} from './workspace.js';
 
 /** The checklist, offline and static only: exercises judge files, not the learner's own login. */
-export const staticCheckRunner: CheckRunner = ({paths, cwd}) => runChecks({paths, cwd, env: {}, offline: true, only: [...STATIC_CHECK_IDS]});
+export const staticCheckRunner: CheckRunner = ({paths, cwd}) =>
+  runChecks({paths, cwd, env: {}, offline: true, only: [...STATIC_CHECK_IDS]});
 
 export interface CourseOptions {
   env: NodeJS.ProcessEnv;
@@ -75,10 +91,12 @@ export class Course {
 
   /** Prerequisites not completed yet (advice only: nothing is locked). */
   missingPrerequisites(lesson: Lesson): Lesson[] {
-    return lesson.prerequisites.map((id) => this.lessons.find((l) => l.id === id)!).filter((l) => {
-      const s = this.status(l);
-      return s.done < s.total;
-    });
+    return lesson.prerequisites
+      .map((id) => this.lessons.find((l) => l.id === id)!)
+      .filter((l) => {
+        const s = this.status(l);
+        return s.done < s.total;
+      });
   }
 
   /** Where to resume: the saved position, else the first lesson with unfinished exercises. */
@@ -122,7 +140,11 @@ export class Course {
     return hint;
   }
 
-  async verify(lesson: Lesson, exercise: Exercise, input: {answers?: QuizAnswers; target?: LearnTarget} = {}): Promise<VerifyResult> {
+  async verify(
+    lesson: Lesson,
+    exercise: Exercise,
+    input: {answers?: QuizAnswers; target?: LearnTarget} = {},
+  ): Promise<VerifyResult> {
     let result: VerifyResult;
     if (exercise.kind === 'quiz') {
       result = verifyQuiz(exercise, input.answers ?? []);
@@ -134,8 +156,14 @@ export class Course {
         result = await verifyFiles(exercise.checks, paths, dir, this.runChecks);
       } else {
         if (!input.target) throw new Error('A live exercise needs the sandbox.');
-        result = await verifyLive(exercise, this.progress.runsFor(lesson.id, exercise.id, input.target.key), input.target, {paths, cwd: dir, runChecks: this.runChecks});
-        if (!result.passed && exercise.verify.type === 'cli-job') result = {...result, items: [...result.items, ...(await this.realToolsHelp(exercise, input.target, dir))]};
+        result = await verifyLive(
+          exercise,
+          this.progress.runsFor(lesson.id, exercise.id, input.target.key),
+          input.target,
+          {paths, cwd: dir, runChecks: this.runChecks},
+        );
+        if (!result.passed && exercise.verify.type === 'cli-job')
+          result = {...result, items: [...result.items, ...(await this.realToolsHelp(exercise, input.target, dir))]};
       }
     }
     if (result.passed) await this.progress.markDone(lesson.id, exercise.id);
@@ -151,9 +179,22 @@ export class Course {
     await this.progress.resetExercise(lesson.id, exercise.id);
   }
 
-  async run(lesson: Lesson, exercise: LiveExercise, token: PracticeToken, target: LearnTarget, onLine?: (line: string) => void): Promise<RunOutcome> {
+  async run(
+    lesson: Lesson,
+    exercise: LiveExercise,
+    token: PracticeToken,
+    target: LearnTarget,
+    onLine?: (line: string) => void,
+  ): Promise<RunOutcome> {
     await this.prepare(lesson, exercise);
-    const outcome = await runExerciseJob({target, lesson, exercise, workspaceDir: this.workspaceDir(lesson, exercise), token, ...(onLine ? {onLine} : {})});
+    const outcome = await runExerciseJob({
+      target,
+      lesson,
+      exercise,
+      workspaceDir: this.workspaceDir(lesson, exercise),
+      token,
+      ...(onLine ? {onLine} : {}),
+    });
     await this.progress.addRun(outcome.record);
     return outcome;
   }
@@ -166,12 +207,24 @@ export class Course {
    * The real-tools exercise: the sandbox's URL and practice token written whole only to a 0600 env file next to the
    * progress file (outside the exercise folder), and what to type, with the token masked.
    */
-  private async realToolsHelp(exercise: LiveExercise, target: LearnTarget, dir: string): Promise<{ok: boolean; text: string}[]> {
+  private async realToolsHelp(
+    exercise: LiveExercise,
+    target: LearnTarget,
+    dir: string,
+  ): Promise<{ok: boolean; text: string}[]> {
     const envFilePath = join(dirname(this.progress.path), 'sandbox-hf.env');
-    const step = realToolsStep({endpoint: target.hubUrl, token: target.tokens['fine-grained'], envFilePath, scriptName: exercise.files.find((f) => f.endsWith('.py')) ?? 'push_dataset.py'});
+    const step = realToolsStep({
+      endpoint: target.hubUrl,
+      token: target.tokens['fine-grained'],
+      envFilePath,
+      scriptName: exercise.files.find((f) => f.endsWith('.py')) ?? 'push_dataset.py',
+    });
     await writeFileAtomic(envFilePath, step.envFileContent);
     return [
-      {ok: false, text: `In another terminal, in ${dir}: \`${step.sandboxCommands.join(' && ')}\` (${envFilePath}, mode 0600, holds: ${step.exportLines.join('; ')}).`},
+      {
+        ok: false,
+        text: `In another terminal, in ${dir}: \`${step.sandboxCommands.join(' && ')}\` (${envFilePath}, mode 0600, holds: ${step.exportLines.join('; ')}).`,
+      },
     ];
   }
 
@@ -187,8 +240,7 @@ export class Course {
       if ('copySolution' in step) {
         await this.prepare(lesson, exercise);
         await copySolution(this.workspaceRoot, lesson, exercise);
-      }
-      else if ('submitOutside' in step) {
+      } else if ('submitOutside' in step) {
         if (!target) throw new Error('A live exercise needs the sandbox.');
         await followLog(target, (await submitLikeHfCli(target, exercise.example, step.submitOutside)).id, 60_000);
       } else {

@@ -6,7 +6,11 @@ import {exerciseDir} from './loader.js';
 import type {Exercise, Lesson} from './model.js';
 import type {VerifyResult} from './verify.js';
 
-export const KIND_LABEL: Record<Exercise['kind'], string> = {quiz: 'quiz', 'fix-file': 'fix the file', live: 'live, on the sandbox'};
+export const KIND_LABEL: Record<Exercise['kind'], string> = {
+  quiz: 'quiz',
+  'fix-file': 'fix the file',
+  live: 'live, on the sandbox',
+};
 
 export function progressMark(done: number, total: number): string {
   if (total === 0) return '    ';
@@ -49,8 +53,16 @@ const QUIZ_START: Record<QuizStart, string> = {
   command: 'Answer them all at once with --verify and --answers (below).',
 };
 
-export function exerciseLines(course: Course, lesson: Lesson, exercise: Exercise, cwd: string, quizStart: QuizStart = 'key'): string[] {
-  const lines = [`${exercise.title}  (${KIND_LABEL[exercise.kind]}${course.isDone(lesson, exercise) ? ', done ✓' : ''})`];
+export function exerciseLines(
+  course: Course,
+  lesson: Lesson,
+  exercise: Exercise,
+  cwd: string,
+  quizStart: QuizStart = 'key',
+): string[] {
+  const lines = [
+    `${exercise.title}  (${KIND_LABEL[exercise.kind]}${course.isDone(lesson, exercise) ? ', done ✓' : ''})`,
+  ];
   if (exercise.kind !== 'quiz') {
     lines.push('', exercise.task, '');
     const dir = course.workspaceDir(lesson, exercise);
@@ -59,13 +71,19 @@ export function exerciseLines(course: Course, lesson: Lesson, exercise: Exercise
     lines.push(`Files to edit, in ${shown}:`);
     for (const f of exercise.files) lines.push(`  ${f}`);
   } else {
-    lines.push('', `${exercise.questions.length} question${exercise.questions.length === 1 ? '' : 's'}. ${QUIZ_START[quizStart]}`);
+    lines.push(
+      '',
+      `${exercise.questions.length} question${exercise.questions.length === 1 ? '' : 's'}. ${QUIZ_START[quizStart]}`,
+    );
   }
   return lines;
 }
 
 export function verifyLines(result: VerifyResult): string[] {
-  return [`${result.passed ? '✓ PASS' : '✗ Not yet'}: ${result.summary}`, ...result.items.map((i) => `  ${i.ok ? '✓' : '✗'} ${i.text}`)];
+  return [
+    `${result.passed ? '✓ PASS' : '✗ Not yet'}: ${result.summary}`,
+    ...result.items.map((i) => `  ${i.ok ? '✓' : '✗'} ${i.text}`),
+  ];
 }
 
 /** After a pass: the reference solution (a quiz's right answers, else where the solution files are). */
@@ -87,5 +105,7 @@ export function hintLine(exercise: Exercise, n: number, hint: string | undefined
 
 /** How a practice job run ended (or that the Hub refused to create it). */
 export function runEndLine(outcome: RunOutcome): string {
-  return outcome.record.jobId ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}.` : 'No job was created.';
+  return outcome.record.jobId
+    ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}.`
+    : 'No job was created.';
 }

@@ -11,7 +11,10 @@ export interface FrontMatter {
 }
 
 export class FrontMatterError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'FrontMatterError';
   }

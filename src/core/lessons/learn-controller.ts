@@ -2,7 +2,14 @@
 // and the learn target, and feeds the result back as an event. The Ink view (ui/learn/LearnApp.tsx) and plain mode
 // (plain/learn.ts) only render the state and send events: the effect runner is written once, here.
 import type {Course} from './course.js';
-import {learnTransition, type LearnContext, type LearnEffect, type LearnEvent, type LearnState, type LearnTransition} from './learn-flow.js';
+import {
+  learnTransition,
+  type LearnContext,
+  type LearnEffect,
+  type LearnEvent,
+  type LearnState,
+  type LearnTransition,
+} from './learn-flow.js';
 import type {LearnTarget} from './target.js';
 
 export interface LearnControllerOptions {
@@ -47,7 +54,10 @@ export class LearnController {
    * they and the events they lead to are done (plain mode waits for it, the Ink view does not).
    */
   async send(event: LearnEvent): Promise<void> {
-    const {state, effects} = learnTransition(this.#state, event, {course: this.#o.course, ...(this.#o.context?.() ?? {})});
+    const {state, effects} = learnTransition(this.#state, event, {
+      course: this.#o.course,
+      ...(this.#o.context?.() ?? {}),
+    });
     if (state !== this.#state) {
       this.#state = state;
       for (const l of this.#listeners) l(state);
@@ -79,15 +89,29 @@ export class LearnController {
         this.startedDir = await course.start(effect.lesson, effect.exercise);
         return {type: 'started'};
       case 'hint':
-        return {type: 'hinted', exercise: effect.exercise, n: effect.n, hint: await course.hint(effect.lesson, effect.exercise, effect.n)};
+        return {
+          type: 'hinted',
+          exercise: effect.exercise,
+          n: effect.n,
+          hint: await course.hint(effect.lesson, effect.exercise, effect.n),
+        };
       case 'verify': {
-        const result = await course.verify(effect.lesson, effect.exercise, {...(effect.answers ? {answers: effect.answers} : {}), target});
+        const result = await course.verify(effect.lesson, effect.exercise, {
+          ...(effect.answers ? {answers: effect.answers} : {}),
+          target,
+        });
         return {type: 'verified', lesson: effect.lesson, exercise: effect.exercise, result};
       }
       case 'whoami':
         return {type: 'whoami-done', token: effect.token, report: await course.whoami(target, effect.token)};
       case 'run': {
-        const outcome = await course.run(effect.lesson, effect.exercise, effect.token, target, (line) => void this.send({type: 'log', line}));
+        const outcome = await course.run(
+          effect.lesson,
+          effect.exercise,
+          effect.token,
+          target,
+          (line) => void this.send({type: 'log', line}),
+        );
         return {type: 'ran', outcome};
       }
       case 'reset':

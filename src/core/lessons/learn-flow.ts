@@ -3,7 +3,14 @@
 // back as events. The Ink view maps keys to these events; plain mode sends the same navigation events.
 import {hintLine, runEndLine, solutionLines, verifyLines} from './format.js';
 import type {RunOutcome, WhoamiReport} from './live.js';
-import {PRACTICE_TOKENS, type Exercise, type Lesson, type LiveExercise, type PracticeToken, type QuizExercise} from './model.js';
+import {
+  PRACTICE_TOKENS,
+  type Exercise,
+  type Lesson,
+  type LiveExercise,
+  type PracticeToken,
+  type QuizExercise,
+} from './model.js';
 import type {QuizAnswers, VerifyResult} from './verify.js';
 
 export type LearnScreen =
@@ -105,7 +112,9 @@ export const LEARN_FOOTERS: Record<LearnScreen['name'], string> = {
 
 /** The exercise screen's keys (a live exercise also runs a job and asks whoami). */
 export function exerciseFooter(exercise: Exercise): string {
-  return exercise.kind === 'live' ? 'v verify · r run job · w whoami · h hint · x reset · n next · esc lesson · q quit' : LEARN_FOOTERS.exercise;
+  return exercise.kind === 'live'
+    ? 'v verify · r run job · w whoami · h hint · x reset · n next · esc lesson · q quit'
+    : LEARN_FOOTERS.exercise;
 }
 
 const LOG_LINES = 200;
@@ -116,7 +125,10 @@ export const hintKey = (lesson: Lesson, exercise: Exercise): string => `${lesson
 
 /** Where `learn` opens: the given lesson, else the lesson list on the resume point. */
 export function initialLearn(lessons: readonly Lesson[], start: {lesson?: Lesson; resume?: Lesson}): LearnTransition {
-  if (start.lesson) return t({screen: {name: 'lesson', lesson: start.lesson, scroll: 0}, log: [], hints: {}}, [{kind: 'mark-read', lesson: start.lesson}]);
+  if (start.lesson)
+    return t({screen: {name: 'lesson', lesson: start.lesson, scroll: 0}, log: [], hints: {}}, [
+      {kind: 'mark-read', lesson: start.lesson},
+    ]);
   const index = start.resume ? lessons.indexOf(start.resume) : 0;
   return t({screen: {name: 'list', index: Math.max(0, index)}, log: [], hints: {}});
 }
@@ -134,17 +146,25 @@ function notBusy(state: LearnState): LearnState {
 }
 
 function toLesson(state: LearnState, lesson: Lesson): LearnTransition {
-  const effects: LearnEffect[] = state.screen.name === 'lesson' && state.screen.lesson === lesson ? [] : [{kind: 'mark-read', lesson}];
+  const effects: LearnEffect[] =
+    state.screen.name === 'lesson' && state.screen.lesson === lesson ? [] : [{kind: 'mark-read', lesson}];
   return t({...state, screen: {name: 'lesson', lesson, scroll: 0}}, effects);
 }
 
 function openExercise(state: LearnState, lesson: Lesson, exercise: Exercise): LearnTransition {
-  return t({...withoutOutput(state), log: [], screen: {name: 'exercise', lesson, exercise}}, [{kind: 'start', lesson, exercise}]);
+  return t({...withoutOutput(state), log: [], screen: {name: 'exercise', lesson, exercise}}, [
+    {kind: 'start', lesson, exercise},
+  ]);
 }
 
 function goNext(state: LearnState, ctx: LearnContext, lesson: Lesson, exercise?: Exercise): LearnTransition {
   const next = ctx.course.next(lesson, exercise);
-  if (!next) return t({...state, output: {tone: 'pass', lines: ['That was the last exercise. Well done!']}, screen: {name: 'list', index: ctx.course.lessons.length - 1}});
+  if (!next)
+    return t({
+      ...state,
+      output: {tone: 'pass', lines: ['That was the last exercise. Well done!']},
+      screen: {name: 'list', index: ctx.course.lessons.length - 1},
+    });
   if (next.exercise) return openExercise(state, next.lesson, next.exercise);
   return toLesson(state, next.lesson);
 }
@@ -198,7 +218,11 @@ function user(state: LearnState, event: LearnUserEvent, ctx: LearnContext): Lear
       const {lesson, exercise} = s;
       switch (event.type) {
         case 'verify':
-          if (exercise.kind === 'quiz') return t({...withoutOutput(state), screen: {name: 'quiz', lesson, exercise, question: 0, choice: 0, answers: []}});
+          if (exercise.kind === 'quiz')
+            return t({
+              ...withoutOutput(state),
+              screen: {name: 'quiz', lesson, exercise, question: 0, choice: 0, answers: []},
+            });
           return t({...state, busy: 'Checking…'}, [{kind: 'verify', lesson, exercise}]);
         case 'hint': {
           const key = hintKey(lesson, exercise);
@@ -228,8 +252,11 @@ function user(state: LearnState, event: LearnUserEvent, ctx: LearnContext): Lear
       if (event.type === 'down') return t({...state, screen: {...s, choice: cycle(s.choice, 1, n)}});
       if (event.type === 'select') {
         const answers = [...s.answers, s.choice];
-        if (s.question + 1 < s.exercise.questions.length) return t({...state, screen: {...s, question: s.question + 1, choice: 0, answers}});
-        return t({...state, screen: back, busy: 'Checking…'}, [{kind: 'verify', lesson: s.lesson, exercise: s.exercise, answers}]);
+        if (s.question + 1 < s.exercise.questions.length)
+          return t({...state, screen: {...s, question: s.question + 1, choice: 0, answers}});
+        return t({...state, screen: back, busy: 'Checking…'}, [
+          {kind: 'verify', lesson: s.lesson, exercise: s.exercise, answers},
+        ]);
       }
       if (event.type === 'back') return t({...state, screen: back});
       return t(state);
@@ -242,16 +269,21 @@ function user(state: LearnState, event: LearnUserEvent, ctx: LearnContext): Lear
       if (event.type === 'back') return t({...state, screen: back});
       if (event.type !== 'select') return t(state);
       const token = PRACTICE_TOKENS[s.index]!;
-      if (s.purpose === 'whoami') return t({...state, screen: back, busy: `whoami with the ${token} token…`}, [{kind: 'whoami', token}]);
+      if (s.purpose === 'whoami')
+        return t({...state, screen: back, busy: `whoami with the ${token} token…`}, [{kind: 'whoami', token}]);
       if (s.exercise.kind !== 'live') return t({...state, screen: back});
-      return t({...withoutOutput(state), screen: back, log: [], busy: `Running the job with the ${token} token…`}, [{kind: 'run', lesson: s.lesson, exercise: s.exercise, token}]);
+      return t({...withoutOutput(state), screen: back, log: [], busy: `Running the job with the ${token} token…`}, [
+        {kind: 'run', lesson: s.lesson, exercise: s.exercise, token},
+      ]);
     }
     case 'confirm-reset': {
       const back = {name: 'exercise' as const, lesson: s.lesson, exercise: s.exercise};
       if (event.type === 'yes') {
         const hints = {...state.hints};
         delete hints[hintKey(s.lesson, s.exercise)];
-        return t({...state, screen: back, hints, busy: 'Resetting…'}, [{kind: 'reset', lesson: s.lesson, exercise: s.exercise}]);
+        return t({...state, screen: back, hints, busy: 'Resetting…'}, [
+          {kind: 'reset', lesson: s.lesson, exercise: s.exercise},
+        ]);
       }
       if (event.type === 'no' || event.type === 'back') return t({...state, screen: back});
       return t(state);
@@ -276,13 +308,25 @@ export function learnTransition(state: LearnState, event: LearnEvent, ctx: Learn
     }
     case 'whoami-done': {
       const r = event.report;
-      return t({...notBusy(state), output: {tone: r.ok ? 'info' : 'fail', lines: [`whoami, ${event.token} token (${r.masked}):`, ...r.lines.map((l) => `  ${l}`)]}});
+      return t({
+        ...notBusy(state),
+        output: {
+          tone: r.ok ? 'info' : 'fail',
+          lines: [`whoami, ${event.token} token (${r.masked}):`, ...r.lines.map((l) => `  ${l}`)],
+        },
+      });
     }
     case 'log':
       return t({...state, log: [...state.log, event.line].slice(-LOG_LINES)});
     case 'ran': {
       const o = event.outcome;
-      return t({...notBusy(state), output: {tone: o.stage === 'COMPLETED' ? 'pass' : 'fail', lines: [runEndLine(o), 'Press v to verify the exercise.']}});
+      return t({
+        ...notBusy(state),
+        output: {
+          tone: o.stage === 'COMPLETED' ? 'pass' : 'fail',
+          lines: [runEndLine(o), 'Press v to verify the exercise.'],
+        },
+      });
     }
     case 'reset-done':
       return t({...notBusy(state), log: [], output: {tone: 'info', lines: ['Reset: the starting files are back.']}});

@@ -20,7 +20,10 @@ export const EXERCISE_LABEL = 'hf-jobs-wizard.exercise';
 
 /** The workspace's hf-job.json cannot be used: the message names the file, line and key (from parseJobConfig). */
 export class JobConfigError extends Error {
-  constructor(message: string, readonly issues: ConfigIssue[] = []) {
+  constructor(
+    message: string,
+    readonly issues: ConfigIssue[] = [],
+  ) {
     super(message);
     this.name = 'JobConfigError';
   }
@@ -49,11 +52,23 @@ export async function readJobConfig(dir: string): Promise<JobConfig> {
  * command: the Python script under uv, or its Node twin), with the workspace's secrets, env, flavor, timeout and
  * labels applied, "$HF_TOKEN" filled in with this run's token, and the exercise label.
  */
-export function buildSpec(exampleId: string, config: JobConfig, token: string, ctx: {user: string; exercise: string}): HubJobSpec {
+export function buildSpec(
+  exampleId: string,
+  config: JobConfig,
+  token: string,
+  ctx: {user: string; exercise: string},
+): HubJobSpec {
   const example = findExample(exampleId);
   if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
   try {
-    return buildJob({example, config, token, target: 'sandbox', namespace: ctx.user, labels: {[EXERCISE_LABEL]: ctx.exercise}}).spec;
+    return buildJob({
+      example,
+      config,
+      token,
+      target: 'sandbox',
+      namespace: ctx.user,
+      labels: {[EXERCISE_LABEL]: ctx.exercise},
+    }).spec;
   } catch (error) {
     if (error instanceof JobSpecError) throw new JobConfigError(`${DEFAULT_CONFIG_FILE}: ${error.message}`);
     throw error;
@@ -89,15 +104,26 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
   const spec = buildSpec(exercise.example, config, value, {user: target.user, exercise: exercise.id});
   // hf-job.json may name the namespace to run under (lesson 5 runs one under the sandbox's practice-no-credits org).
   const namespace = config.namespace ?? target.user;
-  const record: RunRecord = {lesson: options.lesson.id, exercise: exercise.id, token, at: new Date().toISOString(), sandbox: target.key, namespace};
+  const record: RunRecord = {
+    lesson: options.lesson.id,
+    exercise: exercise.id,
+    token,
+    at: new Date().toISOString(),
+    sandbox: target.key,
+    namespace,
+  };
   const client = createHubClient({hubUrl: target.hubUrl, accessToken: value});
   // core/jobs submitJob: one labelled submit, so a lost answer is looked up rather than called "refused".
   const submitted = await submitJob(client, namespace, spec, {secrets});
   if (submitted.submitted !== true) {
     const d = describeHubError(submitted.error, {endpoint: target.hubUrl, secrets});
     // A lost answer is not a refusal: the record then says neither "refused" nor a job id.
-    if (submitted.submitted === false) record.refused = {...(d.status !== undefined ? {status: d.status} : {}), message: d.message};
-    const line = submitted.submitted === 'unknown' ? `The Hub's answer to the submit was lost (${d.message}): the job may be running; look at the job list before you run it again.` : `The Hub refused to start the job${d.status ? ` (${d.status})` : ''}: ${d.message}`;
+    if (submitted.submitted === false)
+      record.refused = {...(d.status !== undefined ? {status: d.status} : {}), message: d.message};
+    const line =
+      submitted.submitted === 'unknown'
+        ? `The Hub's answer to the submit was lost (${d.message}): the job may be running; look at the job list before you run it again.`
+        : `The Hub refused to start the job${d.status ? ` (${d.status})` : ''}: ${d.message}`;
     options.onLine?.(line);
     return {record, log: [line]};
   }
@@ -109,7 +135,11 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
 }
 
 /** Reads a job with the write practice token (it may read every job in the practice namespace). */
-export async function readJob(target: LearnTarget, jobId: string, namespace: string = target.user): Promise<HubJob | undefined> {
+export async function readJob(
+  target: LearnTarget,
+  jobId: string,
+  namespace: string = target.user,
+): Promise<HubJob | undefined> {
   try {
     return await createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens.write}).getJob(namespace, jobId);
   } catch {
@@ -118,7 +148,13 @@ export async function readJob(target: LearnTarget, jobId: string, namespace: str
 }
 
 /** The whole log of a job (redacted), following it until it ends or `timeoutMs` passes (core/jobs followJob). */
-export async function followLog(target: LearnTarget, jobId: string, timeoutMs: number, onLine?: (line: string) => void, namespace: string = target.user): Promise<string[]> {
+export async function followLog(
+  target: LearnTarget,
+  jobId: string,
+  timeoutMs: number,
+  onLine?: (line: string) => void,
+  namespace: string = target.user,
+): Promise<string[]> {
   const followed = await followJob({
     hubUrl: target.hubUrl,
     accessToken: target.tokens.write,
@@ -146,7 +182,12 @@ export async function whoamiPractice(target: LearnTarget, token: PracticeToken):
   try {
     const who = await createHubClient({hubUrl: target.hubUrl, accessToken: value}).whoAmI();
     const info = classifyWhoAmI(who);
-    return {token, masked, ok: true, lines: [`${info.user}, ${describeKind(info)} (role: ${info.role ?? 'unknown'})`, ...summarizePermissions(info)]};
+    return {
+      token,
+      masked,
+      ok: true,
+      lines: [`${info.user}, ${describeKind(info)} (role: ${info.role ?? 'unknown'})`, ...summarizePermissions(info)],
+    };
   } catch (error) {
     const d = describeHubError(error, {endpoint: target.hubUrl, secrets: [value]});
     return {token, masked, ok: false, lines: [`${d.status ?? 'error'}: ${d.message}`]};
@@ -156,7 +197,10 @@ export async function whoamiPractice(target: LearnTarget, token: PracticeToken):
 /** True for a job the tutorial, the wizard or `example` submitted (they label their jobs); false for hf, Python, MCP. */
 export function submittedByThisApp(job: Pick<HubJob, 'labels'>): boolean {
   const labels = (job.labels ?? {}) as Record<string, string>;
-  return EXERCISE_LABEL in labels || Object.values(labels).some((v) => typeof v === 'string' && v.startsWith('hf-jobs-wizard'));
+  return (
+    EXERCISE_LABEL in labels ||
+    Object.values(labels).some((v) => typeof v === 'string' && v.startsWith('hf-jobs-wizard'))
+  );
 }
 
 /**
@@ -168,8 +212,20 @@ export async function submitLikeHfCli(target: LearnTarget, exampleId: string, to
   if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
   // core/jobs buildJob with the example's own config: "$HF_TOKEN" as the secret HF_TOKEN, no labels of this app; then
   // the requests hf sends (core/jobs/uv-run.ts): the script to the bucket jobs-artifacts with Xet, mounted at /data.
-  const built = buildJob({example, token: target.tokens[token], target: 'sandbox', namespace: target.user, appLabels: 'none'});
-  const sent = await submitAsUvRun({hubUrl: target.hubUrl, accessToken: target.tokens[token], namespace: target.user, built, script: {name: example.scriptName, source: example.python}});
+  const built = buildJob({
+    example,
+    token: target.tokens[token],
+    target: 'sandbox',
+    namespace: target.user,
+    appLabels: 'none',
+  });
+  const sent = await submitAsUvRun({
+    hubUrl: target.hubUrl,
+    accessToken: target.tokens[token],
+    namespace: target.user,
+    built,
+    script: {name: example.scriptName, source: example.python},
+  });
   if (sent.result.submitted !== true) throw new JobConfigError(`The job was not submitted: ${sent.result.message}`);
   return sent.result.job;
 }

@@ -19,10 +19,14 @@ function isLessonsDir(dir: string): boolean {
 }
 
 /** The lessons folder: `HF_JOBS_WIZARD_LESSONS` if set, else the nearest `lessons/` above this module. */
-export function findLessonsDir(env: NodeJS.ProcessEnv = process.env, from: string = dirname(fileURLToPath(import.meta.url))): string {
+export function findLessonsDir(
+  env: NodeJS.ProcessEnv = process.env,
+  from: string = dirname(fileURLToPath(import.meta.url)),
+): string {
   const override = env.HF_JOBS_WIZARD_LESSONS;
   if (override) {
-    if (!isLessonsDir(resolve(override))) throw new LessonDataError(`HF_JOBS_WIZARD_LESSONS=${override} is not a lessons folder (no README.md in it).`);
+    if (!isLessonsDir(resolve(override)))
+      throw new LessonDataError(`HF_JOBS_WIZARD_LESSONS=${override} is not a lessons folder (no README.md in it).`);
     return resolve(override);
   }
   let dir = from;
@@ -33,15 +37,19 @@ export function findLessonsDir(env: NodeJS.ProcessEnv = process.env, from: strin
     if (up === dir) break;
     dir = up;
   }
-  throw new LessonDataError(`The lessons folder was not found next to the app (looked above ${from}). Reinstall hf-jobs-wizard.`);
+  throw new LessonDataError(
+    `The lessons folder was not found next to the app (looked above ${from}). Reinstall hf-jobs-wizard.`,
+  );
 }
 
 function asString(v: FrontValue | undefined, key: string, where: string): string {
-  if (typeof v !== 'string' || v.trim() === '') throw new LessonDataError(`${where}: front matter "${key}" must be a string`);
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new LessonDataError(`${where}: front matter "${key}" must be a string`);
   return v;
 }
 function asNumber(v: FrontValue | undefined, key: string, where: string): number {
-  if (typeof v !== 'number' || v <= 0) throw new LessonDataError(`${where}: front matter "${key}" must be a positive whole number`);
+  if (typeof v !== 'number' || v <= 0)
+    throw new LessonDataError(`${where}: front matter "${key}" must be a positive whole number`);
   return v;
 }
 
@@ -56,7 +64,8 @@ export async function loadLesson(dir: string, dirName: string): Promise<Lesson> 
   }
   const d = parsed.data;
   const prerequisites = d.prerequisites ?? [];
-  if (!Array.isArray(prerequisites)) throw new LessonDataError(`${mdPath}: front matter "prerequisites" must be a list like [tokens]`);
+  if (!Array.isArray(prerequisites))
+    throw new LessonDataError(`${mdPath}: front matter "prerequisites" must be a list like [tokens]`);
   const exPath = join(dir, 'exercises.json');
   let raw: unknown = [];
   if (existsSync(exPath)) {
@@ -72,7 +81,8 @@ export async function loadLesson(dir: string, dirName: string): Promise<Lesson> 
     if (ex.kind === 'quiz') continue;
     for (const f of ex.files) {
       const start = join(dir, 'exercises', ex.id, 'start', f);
-      if (!existsSync(start) && exampleScriptFile(f) === undefined) throw new LessonDataError(`${exPath} "${ex.id}": the starting file ${start} is missing`);
+      if (!existsSync(start) && exampleScriptFile(f) === undefined)
+        throw new LessonDataError(`${exPath} "${ex.id}": the starting file ${start} is missing`);
     }
   }
   return {
@@ -91,7 +101,10 @@ export async function loadLesson(dir: string, dirName: string): Promise<Lesson> 
 /** Every lesson, in `order`. Throws LessonDataError naming the file and the problem. */
 export async function loadLessons(root: string = findLessonsDir()): Promise<Lesson[]> {
   const entries = await readdir(root, {withFileTypes: true});
-  const dirs = entries.filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'lesson.md'))).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'lesson.md')))
+    .map((e) => e.name)
+    .sort();
   const lessons = await Promise.all(dirs.map((name) => loadLesson(join(root, name), name)));
   lessons.sort((a, b) => a.order - b.order);
   const ids = new Set<string>();
@@ -100,7 +113,8 @@ export async function loadLessons(root: string = findLessonsDir()): Promise<Less
     ids.add(l.id);
   }
   for (const l of lessons) {
-    for (const p of l.prerequisites) if (!ids.has(p)) throw new LessonDataError(`Lesson "${l.id}" lists an unknown prerequisite "${p}".`);
+    for (const p of l.prerequisites)
+      if (!ids.has(p)) throw new LessonDataError(`Lesson "${l.id}" lists an unknown prerequisite "${p}".`);
   }
   return lessons;
 }

@@ -30,7 +30,8 @@ export interface RenderOptions {
 
 // ---------- inline ----------
 
-const INLINE = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|(?<![\w])_([^_\s][^_]*)_(?![\w])|\[([^\]]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s)>\]]*[^\s)>\].,:;!?'"])/g;
+const INLINE =
+  /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|(?<![\w])_([^_\s][^_]*)_(?![\w])|\[([^\]]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s)>\]]*[^\s)>\].,:;!?'"])/g;
 
 /** Inline Markdown to spans. `base` is merged into every span's style. */
 export function parseInline(text: string, base: Style = {}): Span[] {
@@ -46,8 +47,10 @@ export function parseInline(text: string, base: Style = {}): Span[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     push(text.slice(last, m.index), {});
     if (m[2] !== undefined) push(m[2].replace(/^ (.*) $/, '$1'), {code: true, color: 'yellow'});
-    else if (m[3] !== undefined || m[4] !== undefined) for (const s of parseInline((m[3] ?? m[4])!, {...base, bold: true})) out.push(s);
-    else if (m[5] !== undefined || m[6] !== undefined) for (const s of parseInline((m[5] ?? m[6])!, {...base, italic: true})) out.push(s);
+    else if (m[3] !== undefined || m[4] !== undefined)
+      for (const s of parseInline((m[3] ?? m[4])!, {...base, bold: true})) out.push(s);
+    else if (m[5] !== undefined || m[6] !== undefined)
+      for (const s of parseInline((m[5] ?? m[6])!, {...base, italic: true})) out.push(s);
     else if (m[7] !== undefined) push(m[7], {href: m[8]!, underline: true, color: 'blue'});
     else if (m[9] !== undefined) push(m[9], {href: m[9], underline: true, color: 'blue'});
     last = m.index + m[0].length;
@@ -63,12 +66,69 @@ export function spansText(spans: Span[]): string {
 // ---------- code highlighting ----------
 
 const KEYWORDS: Record<string, string[]> = {
-  python: ['import', 'from', 'as', 'def', 'return', 'if', 'elif', 'else', 'not', 'and', 'or', 'in', 'is', 'for', 'while', 'try', 'except', 'raise', 'with', 'class', 'None', 'True', 'False', 'assert', 'print', 'pass', 'lambda'],
+  python: [
+    'import',
+    'from',
+    'as',
+    'def',
+    'return',
+    'if',
+    'elif',
+    'else',
+    'not',
+    'and',
+    'or',
+    'in',
+    'is',
+    'for',
+    'while',
+    'try',
+    'except',
+    'raise',
+    'with',
+    'class',
+    'None',
+    'True',
+    'False',
+    'assert',
+    'print',
+    'pass',
+    'lambda',
+  ],
   sh: ['export', 'echo', 'if', 'then', 'fi', 'for', 'do', 'done', 'unset', 'hf', 'cd'],
-  js: ['import', 'from', 'const', 'let', 'await', 'async', 'function', 'return', 'if', 'else', 'new', 'export', 'true', 'false', 'null', 'undefined'],
+  js: [
+    'import',
+    'from',
+    'const',
+    'let',
+    'await',
+    'async',
+    'function',
+    'return',
+    'if',
+    'else',
+    'new',
+    'export',
+    'true',
+    'false',
+    'null',
+    'undefined',
+  ],
   json: ['true', 'false', 'null'],
 };
-const ALIASES: Record<string, string> = {py: 'python', python: 'python', sh: 'sh', bash: 'sh', shell: 'sh', console: 'sh', json: 'json', js: 'js', javascript: 'js', ts: 'js', typescript: 'js'};
+const ALIASES: Record<string, string> = {
+  py: 'python',
+  python: 'python',
+  sh: 'sh',
+  bash: 'sh',
+  shell: 'sh',
+  console: 'sh',
+  json: 'json',
+  js: 'js',
+  javascript: 'js',
+  ts: 'js',
+  typescript: 'js',
+};
 
 /** One line of code to spans, coloured by a tiny per-language tokenizer. Unknown languages stay plain. */
 export function highlightCode(line: string, language: string): Span[] {
@@ -146,13 +206,19 @@ export function highlightCode(line: string, language: string): Span[] {
 // ---------- wrapping ----------
 
 /** Wraps spans to `width` columns at spaces, keeping styles; `indent` prefixes continuation lines. */
-export function wrapSpans(spans: Span[], width: number, firstPrefix: Span[] = [], nextPrefix: Span[] = firstPrefix): StyledLine[] {
+export function wrapSpans(
+  spans: Span[],
+  width: number,
+  firstPrefix: Span[] = [],
+  nextPrefix: Span[] = firstPrefix,
+): StyledLine[] {
   const lines: StyledLine[] = [];
   let line: Span[] = [...firstPrefix];
   let col = spansText(firstPrefix).length;
   const words: Span[] = [];
   for (const s of spans) {
-    for (const part of s.text.split(/(\s+)/)) if (part !== '') words.push(s.style ? {text: part, style: s.style} : {text: part});
+    for (const part of s.text.split(/(\s+)/))
+      if (part !== '') words.push(s.style ? {text: part, style: s.style} : {text: part});
   }
   const pushSpan = (s: Span) => {
     const prev = line[line.length - 1];
@@ -184,7 +250,12 @@ export function wrapSpans(spans: Span[], width: number, firstPrefix: Span[] = []
 // ---------- blocks ----------
 
 function splitRow(row: string): string[] {
-  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+  return row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, '|'));
 }
 
 function renderTable(rows: string[], width: number): StyledLine[] {
@@ -248,7 +319,12 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): S
     if (heading) {
       blank();
       const level = heading[1]!.length;
-      const style: Style = level === 1 ? {bold: true, color: 'cyan', underline: true} : level === 2 ? {bold: true, color: 'cyan'} : {bold: true};
+      const style: Style =
+        level === 1
+          ? {bold: true, color: 'cyan', underline: true}
+          : level === 2
+            ? {bold: true, color: 'cyan'}
+            : {bold: true};
       out.push(...wrapSpans(parseInline(heading[2]!, style), width));
       out.push([]);
       i++;
@@ -285,17 +361,30 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): S
         let text = m[3]!;
         i++;
         // Continuation lines: indented, not a new item, not blank.
-        while (i < src.length && /^\s{2,}\S/.test(src[i]!) && !/^\s*([-*+]|\d+[.)])\s+/.test(src[i]!)) text += ' ' + src[i++]!.trim();
+        while (i < src.length && /^\s{2,}\S/.test(src[i]!) && !/^\s*([-*+]|\d+[.)])\s+/.test(src[i]!))
+          text += ' ' + src[i++]!.trim();
         const indent = '  ' + '  '.repeat(depth);
         const bullet = /\d/.test(m[2]!) ? `${m[2]!.replace(')', '.')} ` : '• ';
-        out.push(...wrapSpans(parseInline(text), width, [{text: indent}, {text: bullet, style: {color: 'cyan'}}], [{text: indent + ' '.repeat(bullet.length)}]));
+        out.push(
+          ...wrapSpans(
+            parseInline(text),
+            width,
+            [{text: indent}, {text: bullet, style: {color: 'cyan'}}],
+            [{text: indent + ' '.repeat(bullet.length)}],
+          ),
+        );
       }
       out.push([]);
       continue;
     }
     // Paragraph: consecutive lines up to a blank line or another block.
     const para: string[] = [];
-    while (i < src.length && src[i]!.trim() !== '' && !/^(#{1,6}\s|\s*(```|~~~)|\s*>|\s*([-*+]|\d+[.)])\s+|\s*\|)/.test(src[i]!)) para.push(src[i++]!.trim());
+    while (
+      i < src.length &&
+      src[i]!.trim() !== '' &&
+      !/^(#{1,6}\s|\s*(```|~~~)|\s*>|\s*([-*+]|\d+[.)])\s+|\s*\|)/.test(src[i]!)
+    )
+      para.push(src[i++]!.trim());
     if (para.length === 0) para.push(src[i++]!.trim());
     blank();
     out.push(...wrapSpans(parseInline(para.join(' ')), width), []);
@@ -347,7 +436,8 @@ export function linesToPlain(lines: StyledLine[]): string {
 export function supportsHyperlinks(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
   if (env.FORCE_HYPERLINK !== undefined) return env.FORCE_HYPERLINK !== '0' && env.FORCE_HYPERLINK !== 'false';
   if (!isTTY || env.CI || env.TERM === 'dumb') return false;
-  if (env.TERM_PROGRAM && ['iTerm.app', 'WezTerm', 'vscode', 'ghostty', 'Hyper'].includes(env.TERM_PROGRAM)) return true;
+  if (env.TERM_PROGRAM && ['iTerm.app', 'WezTerm', 'vscode', 'ghostty', 'Hyper'].includes(env.TERM_PROGRAM))
+    return true;
   if (env.WT_SESSION || env.KITTY_WINDOW_ID || env.VTE_VERSION || env.KONSOLE_VERSION) return true;
   return /^(xterm-kitty|alacritty|foot|wezterm|xterm-ghostty)/.test(env.TERM ?? '');
 }

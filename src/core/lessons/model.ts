@@ -104,13 +104,15 @@ function obj(v: Json, where: string): Record<string, Json> {
 }
 function str(o: Record<string, Json>, key: string, where: string): string {
   const v = o[key];
-  if (typeof v !== 'string' || v.trim() === '') throw new LessonDataError(`${where}: "${key}" must be a non-empty string`);
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new LessonDataError(`${where}: "${key}" must be a non-empty string`);
   return v;
 }
 function strList(o: Record<string, Json>, key: string, where: string, {required = true} = {}): string[] {
   const v = o[key];
   if (v === undefined && !required) return [];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.trim() === '')) throw new LessonDataError(`${where}: "${key}" must be a list of strings`);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.trim() === ''))
+    throw new LessonDataError(`${where}: "${key}" must be a list of strings`);
   return v as string[];
 }
 function token(v: Json, where: string): PracticeToken {
@@ -128,7 +130,8 @@ function checks(v: Json, where: string): CheckExpectation {
 function files(o: Record<string, Json>, where: string): string[] {
   const list = strList(o, 'files', where);
   for (const f of list) {
-    if (f.includes('..') || f.startsWith('/') || f.includes('\\')) throw new LessonDataError(`${where}: file "${f}" must be a plain relative name`);
+    if (f.includes('..') || f.startsWith('/') || f.includes('\\'))
+      throw new LessonDataError(`${where}: file "${f}" must be a plain relative name`);
   }
   if (list.length === 0) throw new LessonDataError(`${where}: "files" is empty`);
   return list;
@@ -137,7 +140,8 @@ function files(o: Record<string, Json>, where: string): string[] {
 function parseQuestion(v: Json, where: string): QuizQuestion {
   const o = obj(v, where);
   const prompt = str(o, 'prompt', where);
-  if (!Array.isArray(o.choices) || o.choices.length < 2) throw new LessonDataError(`${where}: "choices" needs at least two entries`);
+  if (!Array.isArray(o.choices) || o.choices.length < 2)
+    throw new LessonDataError(`${where}: "choices" needs at least two entries`);
   const choices = o.choices.map((c, i): QuizChoice => {
     const co = obj(c, `${where}.choices[${i}]`);
     const text = str(co, 'text', `${where}.choices[${i}]`);
@@ -145,9 +149,14 @@ function parseQuestion(v: Json, where: string): QuizQuestion {
     if (!correct && (typeof co.explanation !== 'string' || co.explanation.trim() === '')) {
       throw new LessonDataError(`${where}.choices[${i}]: a wrong choice needs an "explanation"`);
     }
-    return {text, ...(correct ? {correct: true} : {}), ...(typeof co.explanation === 'string' ? {explanation: co.explanation} : {})};
+    return {
+      text,
+      ...(correct ? {correct: true} : {}),
+      ...(typeof co.explanation === 'string' ? {explanation: co.explanation} : {}),
+    };
   });
-  if (choices.filter((c) => c.correct).length !== 1) throw new LessonDataError(`${where}: exactly one choice must be "correct": true`);
+  if (choices.filter((c) => c.correct).length !== 1)
+    throw new LessonDataError(`${where}: exactly one choice must be "correct": true`);
   return {prompt, choices};
 }
 
@@ -160,7 +169,8 @@ function parseVerify(v: Json, where: string): LiveVerify {
       return {type: 'forbidden-then-fixed', token: token(o.token, `${where}.verify`)};
     case 'refused-then-fixed': {
       const status = o.status;
-      if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) throw new LessonDataError(`${where}.verify.status must be an HTTP error status (400-599)`);
+      if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
+        throw new LessonDataError(`${where}.verify.status must be an HTTP error status (400-599)`);
       return {type: 'refused-then-fixed', status};
     }
     case 'dataset-pushed':
@@ -168,12 +178,15 @@ function parseVerify(v: Json, where: string): LiveVerify {
     case 'cli-job':
       return {type: 'cli-job', repo: str(o, 'repo', `${where}.verify`)};
     default:
-      throw new LessonDataError(`${where}.verify.type must be job-completed, forbidden-then-fixed, refused-then-fixed, dataset-pushed or cli-job`);
+      throw new LessonDataError(
+        `${where}.verify.type must be job-completed, forbidden-then-fixed, refused-then-fixed, dataset-pushed or cli-job`,
+      );
   }
 }
 
 function parseSteps(v: Json, where: string): SolutionStep[] {
-  if (!Array.isArray(v) || v.length === 0) throw new LessonDataError(`${where}: "solutionSteps" must be a non-empty list`);
+  if (!Array.isArray(v) || v.length === 0)
+    throw new LessonDataError(`${where}: "solutionSteps" must be a non-empty list`);
   return v.map((s, i) => {
     const o = obj(s, `${where}.solutionSteps[${i}]`);
     if (o.copySolution === true) return {copySolution: true};
@@ -189,7 +202,8 @@ export function parseExercises(raw: Json, where: string): Exercise[] {
     const w = `${where}[${index}]`;
     const o = obj(item, w);
     const id = str(o, 'id', w);
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new LessonDataError(`${w}: id "${id}" must be lower-case letters, digits and dashes`);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+      throw new LessonDataError(`${w}: id "${id}" must be lower-case letters, digits and dashes`);
     if (seen.has(id)) throw new LessonDataError(`${w}: id "${id}" is used twice`);
     seen.add(id);
     const at = `${where} "${id}"`;
@@ -197,8 +211,13 @@ export function parseExercises(raw: Json, where: string): Exercise[] {
     if (base.hints.length === 0) throw new LessonDataError(`${at}: give at least one hint`);
     switch (o.kind) {
       case 'quiz': {
-        if (!Array.isArray(o.questions) || o.questions.length === 0) throw new LessonDataError(`${at}: "questions" must be a non-empty list`);
-        return {...base, kind: 'quiz', questions: o.questions.map((q, i) => parseQuestion(q, `${at} question ${i + 1}`))};
+        if (!Array.isArray(o.questions) || o.questions.length === 0)
+          throw new LessonDataError(`${at}: "questions" must be a non-empty list`);
+        return {
+          ...base,
+          kind: 'quiz',
+          questions: o.questions.map((q, i) => parseQuestion(q, `${at} question ${i + 1}`)),
+        };
       }
       case 'fix-file':
         return {...base, kind: 'fix-file', task: str(o, 'task', at), files: files(o, at), checks: checks(o.checks, at)};

@@ -57,7 +57,14 @@ export function progressPath(env: NodeJS.ProcessEnv): string {
 
 function isProgress(v: unknown): v is Progress {
   const p = v as Progress;
-  return typeof p === 'object' && p !== null && p.version === 1 && typeof p.lessons === 'object' && p.lessons !== null && Array.isArray(p.runs);
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    p.version === 1 &&
+    typeof p.lessons === 'object' &&
+    p.lessons !== null &&
+    Array.isArray(p.runs)
+  );
 }
 
 export interface LoadedProgress {
@@ -82,13 +89,20 @@ export async function loadProgress(path: string): Promise<LoadedProgress> {
   }
   const aside = `${path}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await rename(path, aside).catch(() => undefined);
-  return {progress: emptyProgress(), notice: `${path} was unreadable; it was moved to ${aside} and progress starts fresh.`};
+  return {
+    progress: emptyProgress(),
+    notice: `${path} was unreadable; it was moved to ${aside} and progress starts fresh.`,
+  };
 }
 
 /** Loads once, applies changes in order and saves each one atomically. */
 export class ProgressStore {
   private chain: Promise<void> = Promise.resolve();
-  private constructor(readonly path: string, private data: Progress, readonly notice?: string) {}
+  private constructor(
+    readonly path: string,
+    private data: Progress,
+    readonly notice?: string,
+  ) {}
 
   static async open(path: string): Promise<ProgressStore> {
     const {progress, notice} = await loadProgress(path);

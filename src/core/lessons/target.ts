@@ -32,7 +32,9 @@ interface StoredAccounts {
 }
 
 /** Reads the practice tokens of a sandbox data folder (`accounts.json`, written by `sandbox --data DIR`). */
-export async function readSandboxTokens(dataDir: string): Promise<{tokens: Record<PracticeToken, string>; user: string}> {
+export async function readSandboxTokens(
+  dataDir: string,
+): Promise<{tokens: Record<PracticeToken, string>; user: string}> {
   const file = join(dataDir, 'accounts.json');
   let accounts: StoredAccounts;
   let text = '';
@@ -41,8 +43,15 @@ export async function readSandboxTokens(dataDir: string): Promise<{tokens: Recor
     accounts = JSON.parse(text) as StoredAccounts;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code ? `it cannot be read (${code})` : `it is damaged (${explainJsonError(text, error, 'accounts.json').what})`;
-    throw new TargetError(`Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`${APP_COMMAND} sandbox --data ${dataDir}\` first.`);
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code
+          ? `it cannot be read (${code})`
+          : `it is damaged (${explainJsonError(text, error, 'accounts.json').what})`;
+    throw new TargetError(
+      `Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`${APP_COMMAND} sandbox --data ${dataDir}\` first.`,
+    );
   }
   const tokens = {} as Record<PracticeToken, string>;
   for (const label of PRACTICE_TOKENS) {
@@ -67,11 +76,20 @@ export interface TargetOptions {
 export async function openTarget(options: TargetOptions): Promise<LearnTarget> {
   if (options.endpoint) {
     if (!options.sandboxData) {
-      throw new TargetError('--endpoint needs --sandbox-data DIR too (the folder the sandbox was started with), so learn can find the practice tokens.');
+      throw new TargetError(
+        '--endpoint needs --sandbox-data DIR too (the folder the sandbox was started with), so learn can find the practice tokens.',
+      );
     }
     const {tokens, user} = await readSandboxTokens(options.sandboxData);
     const hubUrl = options.endpoint.replace(/\/+$/, '');
-    return {hubUrl, tokens, user, key: resolve(options.sandboxData), label: `sandbox at ${hubUrl}`, close: async () => undefined};
+    return {
+      hubUrl,
+      tokens,
+      user,
+      key: resolve(options.sandboxData),
+      label: `sandbox at ${hubUrl}`,
+      close: async () => undefined,
+    };
   }
   const {startSandbox} = await import('../../sandbox/index.js');
   const sandbox = await startSandbox(options.sandboxData ? {dataDir: resolve(options.sandboxData)} : {});
@@ -80,7 +98,9 @@ export async function openTarget(options: TargetOptions): Promise<LearnTarget> {
     key: sandbox.dataDir,
     tokens: sandbox.tokens,
     user: sandbox.users[0] ?? 'practice-user',
-    label: options.sandboxData ? `in-process sandbox (state in ${options.sandboxData})` : 'in-process sandbox (temporary)',
+    label: options.sandboxData
+      ? `in-process sandbox (state in ${options.sandboxData})`
+      : 'in-process sandbox (temporary)',
     close: () => sandbox.close(),
   };
 }

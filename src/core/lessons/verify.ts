@@ -41,7 +41,8 @@ export function verifyQuiz(exercise: QuizExercise, answers: QuizAnswers): Verify
   const wrong = items.filter((i) => !i.ok).length;
   return {
     passed: wrong === 0,
-    summary: wrong === 0 ? `All ${items.length} answers are right.` : `${items.length - wrong} of ${items.length} right.`,
+    summary:
+      wrong === 0 ? `All ${items.length} answers are right.` : `${items.length - wrong} of ${items.length} right.`,
     items,
   };
 }
@@ -53,16 +54,28 @@ export function parseAnswers(text: string): QuizAnswers | {error: string} {
   for (const p of parts) {
     if (/^[a-z]$/i.test(p)) out.push(p.toLowerCase().charCodeAt(0) - 97);
     else if (/^\d+$/.test(p) && Number(p) >= 1) out.push(Number(p) - 1);
-    else return {error: `"${p}" is not an answer: use letters (a, b, c) or numbers (1, 2, 3), one per question, e.g. --answers a,c,b`};
+    else
+      return {
+        error: `"${p}" is not an answer: use letters (a, b, c) or numbers (1, 2, 3), one per question, e.g. --answers a,c,b`,
+      };
   }
   return out;
 }
 
 /** Requires every expected check id to pass on the files; a missing file fails before any check. */
-export async function verifyFiles(expect: CheckExpectation, files: string[], cwd: string, runChecks: CheckRunner): Promise<VerifyResult> {
+export async function verifyFiles(
+  expect: CheckExpectation,
+  files: string[],
+  cwd: string,
+  runChecks: CheckRunner,
+): Promise<VerifyResult> {
   const missing = files.filter((f) => !existsSync(f));
   if (missing.length) {
-    return {passed: false, summary: `Missing: ${missing.join(', ')}. Reset the exercise to get the starting files back.`, items: missing.map((f) => ({ok: false, text: `${f} does not exist.`}))};
+    return {
+      passed: false,
+      summary: `Missing: ${missing.join(', ')}. Reset the exercise to get the starting files back.`,
+      items: missing.map((f) => ({ok: false, text: `${f} does not exist.`})),
+    };
   }
   const report = await runChecks({paths: files, cwd});
   const items: VerifyItem[] = expect.pass.map((id) => {
@@ -71,14 +84,20 @@ export async function verifyFiles(expect: CheckExpectation, files: string[], cwd
     if (found.length === 0) return {ok: false, text: `${id}: the checklist did not report it.`};
     if (bad) {
       const where = bad.file ? ` (${bad.file.split(/[\\/]/).pop()}${bad.line ? `:${bad.line}` : ''})` : '';
-      return {ok: false, text: `${bad.title} [${id}, ${bad.status}]${where}: ${bad.message}${bad.fix ? ` Fix: ${bad.fix}` : ''}`};
+      return {
+        ok: false,
+        text: `${bad.title} [${id}, ${bad.status}]${where}: ${bad.message}${bad.fix ? ` Fix: ${bad.fix}` : ''}`,
+      };
     }
     return {ok: true, text: `${found[0]!.title} [${id}]`};
   });
   const failing = items.filter((i) => !i.ok);
   return {
     passed: failing.length === 0,
-    summary: failing.length === 0 ? `All ${items.length} checks pass.` : `${failing.length} of ${items.length} checks still fail.`,
+    summary:
+      failing.length === 0
+        ? `All ${items.length} checks pass.`
+        : `${failing.length} of ${items.length} checks still fail.`,
     items,
     checks: report.checks.filter((c) => expect.pass.includes(c.id)),
   };
@@ -99,7 +118,8 @@ async function runState(target: LearnTarget, run: RunRecord, withLog: boolean): 
   return state;
 }
 
-const is403 = (s: RunState) => s.run.refused?.status === 403 || (s.stage === 'ERROR' && (s.log ?? []).some((l) => /\b403\b/.test(l)));
+const is403 = (s: RunState) =>
+  s.run.refused?.status === 403 || (s.stage === 'ERROR' && (s.log ?? []).some((l) => /\b403\b/.test(l)));
 
 async function datasetFiles(target: LearnTarget, repo: string): Promise<string[]> {
   const client = createHubClient({hubUrl: target.hubUrl, accessToken: target.tokens.write});
@@ -127,26 +147,50 @@ async function verifyOutsideJob(target: LearnTarget, repo: string): Promise<Veri
     return [{ok: false, text: `Could not list the sandbox's jobs (${(error as Error).message.split('\n')[0]}).`}];
   }
   const outside = jobs.filter((j) => !submittedByThisApp(j));
-  if (outside.length === 0) return [{ok: false, text: `No job from outside the tutorial yet: run the hf command from the lesson in another terminal, against ${target.hubUrl}.`}];
-  const named = (list: unknown) => (Array.isArray(list) ? list.map(String) : Object.keys((list ?? {}) as Record<string, unknown>));
+  if (outside.length === 0)
+    return [
+      {
+        ok: false,
+        text: `No job from outside the tutorial yet: run the hf command from the lesson in another terminal, against ${target.hubUrl}.`,
+      },
+    ];
+  const named = (list: unknown) =>
+    Array.isArray(list) ? list.map(String) : Object.keys((list ?? {}) as Record<string, unknown>);
   const asSecret = outside.filter((j) => named(j.secrets).includes('HF_TOKEN'));
   const inEnv = outside.find((j) => named(j.environment).includes('HF_TOKEN'));
-  const items: VerifyItem[] = [{ok: true, text: `${outside.length} job${outside.length === 1 ? '' : 's'} submitted from outside the tutorial.`}];
+  const items: VerifyItem[] = [
+    {ok: true, text: `${outside.length} job${outside.length === 1 ? '' : 's'} submitted from outside the tutorial.`},
+  ];
   if (asSecret.length === 0) {
-    items.push({ok: false, text: inEnv ? `Job ${inEnv.id} got HF_TOKEN with -e (a plain value, shown in the job's details): use --secrets HF_TOKEN.` : 'No outside job got HF_TOKEN: add --secrets HF_TOKEN.'});
+    items.push({
+      ok: false,
+      text: inEnv
+        ? `Job ${inEnv.id} got HF_TOKEN with -e (a plain value, shown in the job's details): use --secrets HF_TOKEN.`
+        : 'No outside job got HF_TOKEN: add --secrets HF_TOKEN.',
+    });
     return items;
   }
   items.push({ok: true, text: 'HF_TOKEN went to the job as a secret (--secrets HF_TOKEN).'});
   const done = asSecret.find((j) => String(j.status.stage) === 'COMPLETED');
   if (!done) {
     const last = asSecret[0]!;
-    items.push({ok: false, text: `Job ${last.id} has not completed (${last.status.stage}${last.status.message ? `: ${last.status.message}` : ''}): \`hf jobs logs ${last.id}\` says why.`});
+    items.push({
+      ok: false,
+      text: `Job ${last.id} has not completed (${last.status.stage}${last.status.message ? `: ${last.status.message}` : ''}): \`hf jobs logs ${last.id}\` says why.`,
+    });
     return items;
   }
   items.push({ok: true, text: `Job ${done.id} completed.`});
   // How it was sent: hf 1.13+ uploads the script to the bucket {you}/jobs-artifacts and mounts its folder at /data.
-  const volumes = ((done as {volumes?: unknown}).volumes ?? []) as {type?: string; source?: string; mountPath?: string; path?: string}[];
-  const artifacts = Array.isArray(volumes) ? volumes.find((v) => v.type === 'bucket' && v.source === `${target.user}/jobs-artifacts`) : undefined;
+  const volumes = ((done as {volumes?: unknown}).volumes ?? []) as {
+    type?: string;
+    source?: string;
+    mountPath?: string;
+    path?: string;
+  }[];
+  const artifacts = Array.isArray(volumes)
+    ? volumes.find((v) => v.type === 'bucket' && v.source === `${target.user}/jobs-artifacts`)
+    : undefined;
   items.push({
     ok: true,
     text: artifacts
@@ -154,12 +198,21 @@ async function verifyOutsideJob(target: LearnTarget, repo: string): Promise<Veri
       : 'It carried its script inline (an older hf, run_job or the MCP tool): hf 1.13 and later upload it to the bucket jobs-artifacts and mount it at /data instead.',
   });
   const names = await datasetFiles(target, repo);
-  items.push(names.length ? {ok: true, text: `datasets/${target.user}/${repo} has ${names.join(', ')}.`} : {ok: false, text: `datasets/${target.user}/${repo} has no files: the job did not push anything.`});
+  items.push(
+    names.length
+      ? {ok: true, text: `datasets/${target.user}/${repo} has ${names.join(', ')}.`}
+      : {ok: false, text: `datasets/${target.user}/${repo} has no files: the job did not push anything.`},
+  );
   return items;
 }
 
 /** Live exercises: decided by the jobs this learner ran (progress) and what the sandbox says about them. */
-export async function verifyLive(exercise: LiveExercise, runs: RunRecord[], target: LearnTarget, files: {paths: string[]; cwd: string; runChecks: CheckRunner}): Promise<VerifyResult> {
+export async function verifyLive(
+  exercise: LiveExercise,
+  runs: RunRecord[],
+  target: LearnTarget,
+  files: {paths: string[]; cwd: string; runChecks: CheckRunner},
+): Promise<VerifyResult> {
   const items: VerifyItem[] = [];
   let fileResult: VerifyResult | undefined;
   if (exercise.checks) {
@@ -167,9 +220,12 @@ export async function verifyLive(exercise: LiveExercise, runs: RunRecord[], targ
     items.push(...fileResult.items);
   }
   const v = exercise.verify;
-  const states = await Promise.all(runs.map((r) => runState(target, r, v.type === 'forbidden-then-fixed' && r.token === v.token)));
+  const states = await Promise.all(
+    runs.map((r) => runState(target, r, v.type === 'forbidden-then-fixed' && r.token === v.token)),
+  );
   const completed = states.filter((s) => s.stage === 'COMPLETED');
-  if (runs.length === 0 && v.type !== 'cli-job') items.push({ok: false, text: 'No job run yet for this exercise: press r (or use --run TOKEN) to run one.'});
+  if (runs.length === 0 && v.type !== 'cli-job')
+    items.push({ok: false, text: 'No job run yet for this exercise: press r (or use --run TOKEN) to run one.'});
   switch (v.type) {
     case 'job-completed': {
       const good = completed.find((s) => s.run.token === v.token);
@@ -191,31 +247,60 @@ export async function verifyLive(exercise: LiveExercise, runs: RunRecord[], targ
       if (!first403) {
         if (runs.length) items.push({ok: false, text: `No 403 yet: run the job with the ${v.token} token first.`});
       } else {
-        items.push({ok: true, text: `The ${v.token} token got a 403${first403.run.refused ? ' when starting the job' : ' inside the job'}.`});
+        items.push({
+          ok: true,
+          text: `The ${v.token} token got a 403${first403.run.refused ? ' when starting the job' : ' inside the job'}.`,
+        });
         const fixed = completed.find((s) => s.run.at > first403.run.at);
-        items.push(fixed ? {ok: true, text: `Then a job run with the ${fixed.run.token} token completed.`} : {ok: false, text: 'Now run it with a token that is allowed, until it completes.'});
+        items.push(
+          fixed
+            ? {ok: true, text: `Then a job run with the ${fixed.run.token} token completed.`}
+            : {ok: false, text: 'Now run it with a token that is allowed, until it completes.'},
+        );
       }
       break;
     }
     case 'refused-then-fixed': {
       const refused = states.find((s) => s.run.refused?.status === v.status);
       if (!refused) {
-        if (runs.length) items.push({ok: false, text: `No run was refused with ${v.status} yet: run the job as the exercise's hf-job.json says first.`});
+        if (runs.length)
+          items.push({
+            ok: false,
+            text: `No run was refused with ${v.status} yet: run the job as the exercise's hf-job.json says first.`,
+          });
       } else {
-        items.push({ok: true, text: `The Hub refused to start the job with ${v.status}${refused.run.namespace ? ` under ${refused.run.namespace}` : ''}.`});
+        items.push({
+          ok: true,
+          text: `The Hub refused to start the job with ${v.status}${refused.run.namespace ? ` under ${refused.run.namespace}` : ''}.`,
+        });
         const fixed = completed.find((s) => s.run.at > refused.run.at);
-        items.push(fixed ? {ok: true, text: `Then a job run${fixed.run.namespace ? ` under ${fixed.run.namespace}` : ''} completed (${fixed.run.jobId}).`} : {ok: false, text: 'Now fix hf-job.json and run it again, until it completes.'});
+        items.push(
+          fixed
+            ? {
+                ok: true,
+                text: `Then a job run${fixed.run.namespace ? ` under ${fixed.run.namespace}` : ''} completed (${fixed.run.jobId}).`,
+              }
+            : {ok: false, text: 'Now fix hf-job.json and run it again, until it completes.'},
+        );
       }
       break;
     }
     case 'dataset-pushed': {
       const last = states[states.length - 1];
       if (completed.length === 0) {
-        if (last) items.push({ok: false, text: `No run completed yet; the last one ${last.run.refused ? `was refused: ${last.run.refused.message}` : `ended ${last.stage ?? 'unknown'}`}. Its log says why.`});
+        if (last)
+          items.push({
+            ok: false,
+            text: `No run completed yet; the last one ${last.run.refused ? `was refused: ${last.run.refused.message}` : `ended ${last.stage ?? 'unknown'}`}. Its log says why.`,
+          });
       } else {
         items.push({ok: true, text: `A job completed (${completed[completed.length - 1]!.run.jobId}).`});
         const names = await datasetFiles(target, v.repo);
-        items.push(names.length ? {ok: true, text: `datasets/${target.user}/${v.repo} has ${names.join(', ')}.`} : {ok: false, text: `datasets/${target.user}/${v.repo} has no files: the job did not push anything.`});
+        items.push(
+          names.length
+            ? {ok: true, text: `datasets/${target.user}/${v.repo} has ${names.join(', ')}.`}
+            : {ok: false, text: `datasets/${target.user}/${v.repo} has no files: the job did not push anything.`},
+        );
       }
       break;
     }

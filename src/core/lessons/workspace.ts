@@ -27,7 +27,13 @@ export function workspaceFiles(root: string, lesson: Lesson, exercise: FileExerc
   return exercise.files.map((f) => join(dir, f));
 }
 
-async function copyFrom(which: 'start' | 'solution', root: string, lesson: Lesson, exercise: FileExercise, overwrite: boolean): Promise<string[]> {
+async function copyFrom(
+  which: 'start' | 'solution',
+  root: string,
+  lesson: Lesson,
+  exercise: FileExercise,
+  overwrite: boolean,
+): Promise<string[]> {
   const dir = exerciseWorkspace(root, lesson, exercise);
   // One level at a time: `mkdir -p` under /proc never returns (`learn --workspace /proc/x` hung); a sentence instead.
   await makeDirs(dir).catch((error: unknown) => {

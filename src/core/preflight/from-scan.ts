@@ -24,14 +24,20 @@ function pushRepos(s: Submission): RepoRef[] {
 }
 
 /** At most `limit` plans (the first submissions in file order): each one costs the Hub three requests. */
-export function plannedSubmissions(model: Pick<ScanModel, 'submissions'>, user: string, limit = 5): PlannedSubmission[] {
+export function plannedSubmissions(
+  model: Pick<ScanModel, 'submissions'>,
+  user: string,
+  limit = 5,
+): PlannedSubmission[] {
   const seen = new Set<string>();
   const out: PlannedSubmission[] = [];
   for (const s of model.submissions) {
     const namespace = s.namespace?.value && !s.namespace.value.includes('$') ? s.namespace.value : user;
     const timeout = s.timeout === undefined ? undefined : parseTimeout(s.timeout.value);
     const flavor = s.flavor?.value && !s.flavor.value.includes('$') ? s.flavor.value : 'cpu-basic';
-    const looksLong = LONG_WORDS.test(`${s.script?.value ?? ''} ${s.file}`) || Boolean(s.scriptFacts && LONG_WORDS.test(s.scriptFacts.file));
+    const looksLong =
+      LONG_WORDS.test(`${s.script?.value ?? ''} ${s.file}`) ||
+      Boolean(s.scriptFacts && LONG_WORDS.test(s.scriptFacts.file));
     const job: PlannedJob = {namespace, flavor, writes: pushRepos(s), reads: [], looksLong};
     if (timeout?.ok) job.timeoutSeconds = timeout.seconds;
     const key = JSON.stringify(job);

@@ -5,7 +5,14 @@ import {HubApiError} from '@huggingface/hub';
 import {createHubClient} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
 import {jobsAuthCheck} from '../hub/extra-routes.js';
-import {preflight, type AuthCheckResult, type HardwarePrice, type PlannedJob, type PreflightReport, type WhoAmIBilling} from './preflight.js';
+import {
+  preflight,
+  type AuthCheckResult,
+  type HardwarePrice,
+  type PlannedJob,
+  type PreflightReport,
+  type WhoAmIBilling,
+} from './preflight.js';
 
 export interface GatherOptions {
   hubUrl: string;
@@ -19,21 +26,36 @@ export interface GatherOptions {
 
 async function askAuthCheck(options: GatherOptions, timeoutMs: number): Promise<AuthCheckResult> {
   try {
-    await jobsAuthCheck({hubUrl: options.hubUrl, accessToken: options.accessToken, timeoutMs, ...(options.fetch ? {fetch: options.fetch} : {})}, options.job.namespace, 'write');
+    await jobsAuthCheck(
+      {
+        hubUrl: options.hubUrl,
+        accessToken: options.accessToken,
+        timeoutMs,
+        ...(options.fetch ? {fetch: options.fetch} : {}),
+      },
+      options.job.namespace,
+      'write',
+    );
     return {ok: true};
   } catch (error) {
     if (error instanceof HubApiError && (error.statusCode === 401 || error.statusCode === 403)) {
       const text = describeHubError(error, {endpoint: options.hubUrl, secrets: [options.accessToken]});
       return {ok: false, status: error.statusCode, message: text.serverMessage ?? text.message};
     }
-    if (error instanceof HubApiError && (error.statusCode === 404 || error.statusCode === 501)) return {unavailable: 'this Hub does not answer the auth check'};
+    if (error instanceof HubApiError && (error.statusCode === 404 || error.statusCode === 501))
+      return {unavailable: 'this Hub does not answer the auth check'};
     return {unavailable: describeHubError(error, {endpoint: options.hubUrl, secrets: [options.accessToken]}).message};
   }
 }
 
 export async function gatherPreflight(options: GatherOptions): Promise<PreflightReport> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const client = createHubClient({hubUrl: options.hubUrl, accessToken: options.accessToken, responseTimeoutMs: timeoutMs, ...(options.fetch ? {fetch: options.fetch} : {})});
+  const client = createHubClient({
+    hubUrl: options.hubUrl,
+    accessToken: options.accessToken,
+    responseTimeoutMs: timeoutMs,
+    ...(options.fetch ? {fetch: options.fetch} : {}),
+  });
   const [who, authCheck, hardware] = await Promise.all([
     client.whoAmI(),
     askAuthCheck(options, timeoutMs),
@@ -42,5 +64,11 @@ export async function gatherPreflight(options: GatherOptions): Promise<Preflight
       () => undefined,
     ),
   ]);
-  return preflight({who: who as WhoAmIBilling, job: options.job, authCheck, ...(hardware ? {hardware} : {}), sandbox: Boolean(options.sandbox)});
+  return preflight({
+    who: who as WhoAmIBilling,
+    job: options.job,
+    authCheck,
+    ...(hardware ? {hardware} : {}),
+    sandbox: Boolean(options.sandbox),
+  });
 }

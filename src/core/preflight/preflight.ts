@@ -35,7 +35,12 @@ export interface PlannedJob {
 /** The whoami-v2 billing and policy fields pre-flight reads (real-world.md, the Hub's OpenAPI). */
 export interface WhoAmIBilling extends WhoAmIResponse {
   billingMode?: string;
-  orgs?: (NonNullable<WhoAmIResponse['orgs']>[number] & {canPay?: boolean; plan?: string; billingMode?: string; securityRestrictions?: string[]})[];
+  orgs?: (NonNullable<WhoAmIResponse['orgs']>[number] & {
+    canPay?: boolean;
+    plan?: string;
+    billingMode?: string;
+    securityRestrictions?: string[];
+  })[];
 }
 
 /** The Hub's answer to POST /api/jobs/{ns}/auth-check/write: allowed, refused (status + its words), or not asked. */
@@ -88,27 +93,51 @@ function tokenLines(info: TokenInfo, job: PlannedJob): PreflightLine[] {
     id: 'token-namespace',
     status: run.ok ? (run.uncertain ? 'warn' : 'pass') : 'fail',
     message: run.explanation,
-    ...(run.ok ? {} : {fix: `Use a token with job.write on ${job.namespace} (a write token, or a fine-grained token with job.write).`}),
+    ...(run.ok
+      ? {}
+      : {
+          fix: `Use a token with job.write on ${job.namespace} (a write token, or a fine-grained token with job.write).`,
+        }),
   });
   for (const repo of job.writes) {
     const v = evaluateGoal(info, {kind: 'push', repo});
-    lines.push({id: 'token-repo', status: v.ok ? (v.uncertain ? 'warn' : 'pass') : 'fail', message: v.explanation, ...(v.ok ? {} : {fix: `Give the token repo.write on ${repo.namespace}.`})});
+    lines.push({
+      id: 'token-repo',
+      status: v.ok ? (v.uncertain ? 'warn' : 'pass') : 'fail',
+      message: v.explanation,
+      ...(v.ok ? {} : {fix: `Give the token repo.write on ${repo.namespace}.`}),
+    });
   }
   for (const repo of job.reads) {
     const v = evaluateGoal(info, {kind: 'read-private', repo});
-    lines.push({id: 'token-repo', status: v.ok ? (v.uncertain ? 'warn' : 'pass') : 'fail', message: v.explanation, ...(v.ok ? {} : {fix: `Give the token repo.content.read on ${repo.namespace}.`})});
+    lines.push({
+      id: 'token-repo',
+      status: v.ok ? (v.uncertain ? 'warn' : 'pass') : 'fail',
+      message: v.explanation,
+      ...(v.ok ? {} : {fix: `Give the token repo.content.read on ${repo.namespace}.`}),
+    });
   }
   return lines;
 }
 
 function authCheckLine(result: AuthCheckResult, namespace: string): PreflightLine {
-  if ('unavailable' in result) return {id: 'auth-check', status: 'warn', message: `The Hub's Jobs permission check for ${namespace} could not be asked: ${result.unavailable}.`, fix: 'The job may still be refused at submit; check your connection and try again.'};
-  if (result.ok) return {id: 'auth-check', status: 'pass', message: `The Hub confirms this token may run jobs in ${namespace}.`};
+  if ('unavailable' in result)
+    return {
+      id: 'auth-check',
+      status: 'warn',
+      message: `The Hub's Jobs permission check for ${namespace} could not be asked: ${result.unavailable}.`,
+      fix: 'The job may still be refused at submit; check your connection and try again.',
+    };
+  if (result.ok)
+    return {id: 'auth-check', status: 'pass', message: `The Hub confirms this token may run jobs in ${namespace}.`};
   return {
     id: 'auth-check',
     status: 'fail',
     message: `The Hub refuses jobs in ${namespace} for this token${result.status ? ` (${result.status})` : ''}: ${result.message}`,
-    fix: result.status === 401 ? 'Log in again with a valid token.' : `Use a token with job.write on ${namespace}, or run the job in your own namespace.`,
+    fix:
+      result.status === 401
+        ? 'Log in again with a valid token.'
+        : `Use a token with job.write on ${namespace}, or run the job in your own namespace.`,
   };
 }
 
@@ -118,7 +147,12 @@ function billingLines(who: WhoAmIBilling, namespace: string, sandbox: boolean): 
   const whose = namespace === who.name ? 'your account' : `the org ${namespace}`;
   const settings = namespace === who.name ? '/settings/billing' : `/organizations/${namespace}/settings/billing`;
   const lines: PreflightLine[] = [];
-  if (canPay === true) lines.push({id: 'billing', status: 'pass', message: `${capital(whose)} can pay for Jobs${sandbox ? ' (practice billing: nothing is charged in the sandbox)' : ''}.`});
+  if (canPay === true)
+    lines.push({
+      id: 'billing',
+      status: 'pass',
+      message: `${capital(whose)} can pay for Jobs${sandbox ? ' (practice billing: nothing is charged in the sandbox)' : ''}.`,
+    });
   else if (canPay === false)
     lines.push({
       id: 'billing',
@@ -126,11 +160,22 @@ function billingLines(who: WhoAmIBilling, namespace: string, sandbox: boolean): 
       message: `${capital(whose)} cannot pay for Jobs: the Hub will answer 402 "Pre-paid credit balance is insufficient - add more credits to your account to use Jobs."`,
       fix: `Add credits or a payment method at ${settings}${namespace === who.name ? '' : ' (an org admin can)'}, or run the job in a namespace that can pay.`,
     });
-  else lines.push({id: 'billing', status: 'warn', message: `The Hub did not say whether ${whose} can pay for Jobs.`, fix: `Check ${settings} before a long job.`});
+  else
+    lines.push({
+      id: 'billing',
+      status: 'warn',
+      message: `The Hub did not say whether ${whose} can pay for Jobs.`,
+      fix: `Check ${settings} before a long job.`,
+    });
 
   const restrictions = org?.securityRestrictions ?? [];
   if (restrictions.includes('token-revoked'))
-    lines.push({id: 'org-policy', status: 'fail', message: `${namespace} has revoked this token: the Hub answers 403 "Your token has been revoked by the organization administrator".`, fix: `Ask an admin of ${namespace}, or use a new token.`});
+    lines.push({
+      id: 'org-policy',
+      status: 'fail',
+      message: `${namespace} has revoked this token: the Hub answers 403 "Your token has been revoked by the organization administrator".`,
+      fix: `Ask an admin of ${namespace}, or use a new token.`,
+    });
   else if (restrictions.includes('token-policy'))
     lines.push({
       id: 'org-policy',
@@ -145,7 +190,13 @@ function expiryLine(info: TokenInfo, timeoutSeconds: number, now: Date): Preflig
   if (!info.expiresAt) return undefined;
   const left = (Date.parse(info.expiresAt) - now.getTime()) / 1000;
   if (Number.isNaN(left)) return undefined;
-  if (left <= 0) return {id: 'token-expiry', status: 'fail', message: `The token expired at ${info.expiresAt}.`, fix: 'Log in again to get a new token.'};
+  if (left <= 0)
+    return {
+      id: 'token-expiry',
+      status: 'fail',
+      message: `The token expired at ${info.expiresAt}.`,
+      fix: 'Log in again to get a new token.',
+    };
   if (left < timeoutSeconds)
     return {
       id: 'token-expiry',
@@ -156,42 +207,81 @@ function expiryLine(info: TokenInfo, timeoutSeconds: number, now: Date): Preflig
   return {id: 'token-expiry', status: 'pass', message: `The token is valid until ${info.expiresAt}.`};
 }
 
-function costLine(job: PlannedJob, timeoutSeconds: number, hardware: HardwarePrice[] | undefined, sandbox: boolean): {line: PreflightLine; max?: number} {
+function costLine(
+  job: PlannedJob,
+  timeoutSeconds: number,
+  hardware: HardwarePrice[] | undefined,
+  sandbox: boolean,
+): {line: PreflightLine; max?: number} {
   const hw = hardware?.find((h) => h.name === job.flavor);
   if (!hw) {
     return {
       line: hardware
-        ? {id: 'cost', status: 'fail', message: `The Hub does not list the flavor "${job.flavor}".`, fix: 'Pick a flavor from `hf jobs hardware` (e.g. cpu-basic).'}
-        : {id: 'cost', status: 'warn', message: `The price of ${job.flavor} could not be read (GET /api/jobs/hardware failed).`},
+        ? {
+            id: 'cost',
+            status: 'fail',
+            message: `The Hub does not list the flavor "${job.flavor}".`,
+            fix: 'Pick a flavor from `hf jobs hardware` (e.g. cpu-basic).',
+          }
+        : {
+            id: 'cost',
+            status: 'warn',
+            message: `The price of ${job.flavor} could not be read (GET /api/jobs/hardware failed).`,
+          },
     };
   }
   const max = perMinuteUsd(hw) * Math.ceil(timeoutSeconds / 60);
   const practice = sandbox ? '; practice prices: the sandbox charges nothing' : '';
   const rate = `${hw.prettyName ? `${hw.prettyName}, ` : ''}${usd(perMinuteUsd(hw) * 60)}/hour, billed per minute`;
-  return {line: {id: 'cost', status: 'pass', message: `At most ${usd(max)} for ${describeDuration(timeoutSeconds)} on ${job.flavor} (${rate}${practice}).`}, max};
+  return {
+    line: {
+      id: 'cost',
+      status: 'pass',
+      message: `At most ${usd(max)} for ${describeDuration(timeoutSeconds)} on ${job.flavor} (${rate}${practice}).`,
+    },
+    max,
+  };
 }
 
 function timeoutLine(job: PlannedJob): PreflightLine {
-  if (job.timeoutSeconds !== undefined) return {id: 'timeout', status: 'pass', message: `The job stops after ${describeDuration(job.timeoutSeconds)} at the latest.`};
+  if (job.timeoutSeconds !== undefined)
+    return {
+      id: 'timeout',
+      status: 'pass',
+      message: `The job stops after ${describeDuration(job.timeoutSeconds)} at the latest.`,
+    };
   if (job.looksLong)
     return {
       id: 'timeout',
       status: 'warn',
-      message: 'No timeout is set, so the Hub stops the job after its default of 30 min (stage ERROR, "Job timeout"); this job looks longer than that.',
+      message:
+        'No timeout is set, so the Hub stops the job after its default of 30 min (stage ERROR, "Job timeout"); this job looks longer than that.',
       fix: `Set a timeout that fits, e.g. \`--timeout ${timeoutFlag(2 * 3600)}\` (or "timeout": "2h" in hf-job.json).`,
     };
-  return {id: 'timeout', status: 'pass', message: 'No timeout is set: the Hub stops the job after its default of 30 min.'};
+  return {
+    id: 'timeout',
+    status: 'pass',
+    message: 'No timeout is set: the Hub stops the job after its default of 30 min.',
+  };
 }
 
 export function preflight(input: PreflightInput): PreflightReport {
   const info = classifyWhoAmI(input.who);
   const timeoutSeconds = input.job.timeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
-  const lines: PreflightLine[] = [...tokenLines(info, input.job), authCheckLine(input.authCheck, input.job.namespace), ...billingLines(input.who, input.job.namespace, Boolean(input.sandbox))];
+  const lines: PreflightLine[] = [
+    ...tokenLines(info, input.job),
+    authCheckLine(input.authCheck, input.job.namespace),
+    ...billingLines(input.who, input.job.namespace, Boolean(input.sandbox)),
+  ];
   const expiry = expiryLine(info, timeoutSeconds, input.now ?? new Date());
   if (expiry) lines.push(expiry);
   const cost = costLine(input.job, timeoutSeconds, input.hardware, Boolean(input.sandbox));
   lines.push(cost.line, timeoutLine(input.job));
-  const verdict: PreflightStatus = lines.some((l) => l.status === 'fail') ? 'fail' : lines.some((l) => l.status === 'warn') ? 'warn' : 'pass';
+  const verdict: PreflightStatus = lines.some((l) => l.status === 'fail')
+    ? 'fail'
+    : lines.some((l) => l.status === 'warn')
+      ? 'warn'
+      : 'pass';
   return cost.max === undefined ? {verdict, lines} : {verdict, lines, maxCostUsd: cost.max};
 }
 
@@ -199,7 +289,8 @@ export function preflight(input: PreflightInput): PreflightReport {
 export function preflightSummary(report: PreflightReport): string {
   const fails = report.lines.filter((l) => l.status === 'fail').length;
   const warns = report.lines.filter((l) => l.status === 'warn').length;
-  if (report.verdict === 'fail') return `Pre-flight: this job would be refused or fail (${fails} problem${fails === 1 ? '' : 's'}); fix ${fails === 1 ? 'it' : 'them'} before submitting.`;
+  if (report.verdict === 'fail')
+    return `Pre-flight: this job would be refused or fail (${fails} problem${fails === 1 ? '' : 's'}); fix ${fails === 1 ? 'it' : 'them'} before submitting.`;
   if (report.verdict === 'warn') return `Pre-flight: the job may run, with ${warns} warning${warns === 1 ? '' : 's'}.`;
   return 'Pre-flight: the job will be allowed.';
 }

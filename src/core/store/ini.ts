@@ -56,7 +56,8 @@ export function parseIni(text: string): IniSection[] {
     }
     if (!current) throw new IniParseError('a line before any [section] header', lineNo);
     const option = OPTION.exec(stripped);
-    if (!option || (option[1] as string) === '') throw new IniParseError('a line that is neither "key = value" nor a [section]', lineNo);
+    if (!option || (option[1] as string) === '')
+      throw new IniParseError('a line that is neither "key = value" nor a [section]', lineNo);
     const key = (option[1] as string).toLowerCase();
     if (current.values.has(key)) throw new IniParseError(`key "${key}" appears twice in [${current.name}]`, lineNo);
     current.values.set(key, (option[2] as string).trim());

@@ -29,7 +29,11 @@ export interface TokenResolution {
 
 /** The env var that wins, following `os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN")`. */
 export function envTokenSource(env: Env): {source: TokenSource; token: string} | undefined {
-  const name: TokenSource | undefined = env.HF_TOKEN ? 'HF_TOKEN' : env.HUGGING_FACE_HUB_TOKEN ? 'HUGGING_FACE_HUB_TOKEN' : undefined;
+  const name: TokenSource | undefined = env.HF_TOKEN
+    ? 'HF_TOKEN'
+    : env.HUGGING_FACE_HUB_TOKEN
+      ? 'HUGGING_FACE_HUB_TOKEN'
+      : undefined;
   if (!name) return undefined;
   const token = cleanToken(env[name]);
   return token ? {source: name, token} : undefined;
@@ -37,10 +41,18 @@ export function envTokenSource(env: Env): {source: TokenSource; token: string} |
 
 export async function resolveToken(env: Env): Promise<TokenResolution> {
   const paths = resolveHfPaths(env);
-  const [file, stored] = await Promise.all([readTokenFileOrProblem(paths.tokenPath), readStoredTokens(paths.storedTokensPath)]);
+  const [file, stored] = await Promise.all([
+    readTokenFileOrProblem(paths.tokenPath),
+    readStoredTokens(paths.storedTokensPath),
+  ]);
   const fileToken = file.token;
   const fromEnv = envTokenSource(env);
-  const result: TokenResolution = {paths, stored, shadowsSavedToken: false, oidcConfigured: Boolean(env.HF_OIDC_RESOURCE)};
+  const result: TokenResolution = {
+    paths,
+    stored,
+    shadowsSavedToken: false,
+    oidcConfigured: Boolean(env.HF_OIDC_RESOURCE),
+  };
   if (fileToken !== undefined) result.fileToken = fileToken;
   if (file.problem !== undefined) result.tokenFileProblem = file.problem;
   if (fromEnv) {

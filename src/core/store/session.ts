@@ -53,9 +53,23 @@ export interface LogoutLeftovers {
 
 export type LogoutResult = (
   | {status: 'not-logged-in'; paths: HfPaths; stillLoggedInVia?: TokenSource}
-  | {status: 'not-found'; paths: HfPaths; name: string; available: string[]; problem?: string; stillLoggedInVia?: TokenSource}
+  | {
+      status: 'not-found';
+      paths: HfPaths;
+      name: string;
+      available: string[];
+      problem?: string;
+      stillLoggedInVia?: TokenSource;
+    }
   | {status: 'logged-out-all'; paths: HfPaths; removedFiles: string[]; stillLoggedInVia?: TokenSource}
-  | {status: 'logged-out-name'; paths: HfPaths; name: string; wasActive: boolean; backedUpTo?: string; stillLoggedInVia?: TokenSource}
+  | {
+      status: 'logged-out-name';
+      paths: HfPaths;
+      name: string;
+      wasActive: boolean;
+      backedUpTo?: string;
+      stillLoggedInVia?: TokenSource;
+    }
 ) &
   LogoutLeftovers;
 
@@ -66,11 +80,16 @@ const BACKUP = /^stored_tokens\.corrupt-/;
  * when `tokens` is 'all'). Backups without those tokens are returned as kept.
  */
 async function cleanCopies(paths: HfPaths, tokens: string[] | 'all'): Promise<LogoutLeftovers> {
-  const removedCopies = [...(await removeStaleTemps(paths.tokenPath)), ...(await removeStaleTemps(paths.storedTokensPath))];
+  const removedCopies = [
+    ...(await removeStaleTemps(paths.tokenPath)),
+    ...(await removeStaleTemps(paths.storedTokensPath)),
+  ];
   const keptBackups: string[] = [];
   const dir = dirname(paths.storedTokensPath);
   const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names.filter((n) => BACKUP.test(n) && n.startsWith(`${basename(paths.storedTokensPath)}.`)).sort()) {
+  for (const name of names
+    .filter((n) => BACKUP.test(n) && n.startsWith(`${basename(paths.storedTokensPath)}.`))
+    .sort()) {
     const full = join(dir, name);
     const text = await readFile(full, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
@@ -109,8 +128,20 @@ export async function logout(env: Env, name?: string): Promise<LogoutResult> {
   const removed = await removeStoredToken(paths.storedTokensPath, name);
   if (!removed.removed) {
     const stored = await readStoredTokens(paths.storedTokensPath);
-    const problem = stored.status === 'corrupt' ? `${paths.storedTokensPath} could not be read (${stored.reason}); nothing was changed.` : stored.status === 'unreadable' ? stored.reason : undefined;
-    return {status: 'not-found', paths, name, available: stored.tokens.map((t) => t.name), ...(problem ? {problem} : {}), ...via};
+    const problem =
+      stored.status === 'corrupt'
+        ? `${paths.storedTokensPath} could not be read (${stored.reason}); nothing was changed.`
+        : stored.status === 'unreadable'
+          ? stored.reason
+          : undefined;
+    return {
+      status: 'not-found',
+      paths,
+      name,
+      available: stored.tokens.map((t) => t.name),
+      ...(problem ? {problem} : {}),
+      ...via,
+    };
   }
   const wasActive = fileToken !== undefined && fileToken === removed.removed.token;
   if (wasActive) await removeFile(paths.tokenPath);

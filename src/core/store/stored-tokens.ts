@@ -26,7 +26,9 @@ function toStored(section: IniSection): StoredToken {
   return token === undefined ? {name: section.name, values} : {name: section.name, token, values};
 }
 
-async function readSections(path: string): Promise<{status: 'missing'} | {status: 'ok'; sections: IniSection[]} | {status: 'corrupt'; reason: string}> {
+async function readSections(
+  path: string,
+): Promise<{status: 'missing'} | {status: 'ok'; sections: IniSection[]} | {status: 'corrupt'; reason: string}> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -78,7 +80,11 @@ export interface StoredTokensWrite {
 }
 
 /** Applies `change` to the sections (sorted afterwards, like huggingface_hub) and writes atomically. */
-async function updateSections(path: string, change: (sections: IniSection[]) => IniSection[], now?: Date): Promise<StoredTokensWrite> {
+async function updateSections(
+  path: string,
+  change: (sections: IniSection[]) => IniSection[],
+  now?: Date,
+): Promise<StoredTokensWrite> {
   const read = await readSections(path);
   const result: StoredTokensWrite = {};
   let sections: IniSection[] = [];
@@ -97,14 +103,21 @@ async function updateSections(path: string, change: (sections: IniSection[]) => 
  * Re-saving a name replaces the whole section, as huggingface_hub does. The name goes through safeSectionName (a
  * name a server sent can hold a line break and plant its own section); values lose their line breaks.
  */
-export async function saveStoredToken(path: string, rawName: string, token: string, extra: Record<string, string> = {}, now?: Date): Promise<StoredTokensWrite> {
+export async function saveStoredToken(
+  path: string,
+  rawName: string,
+  token: string,
+  extra: Record<string, string> = {},
+  now?: Date,
+): Promise<StoredTokensWrite> {
   const name = safeSectionName(rawName);
   const oneLine = (v: string) => v.replace(/[\r\n]+/g, '');
   return updateSections(
     path,
     (sections) => {
       const values = new Map<string, string>([['hf_token', oneLine(token)]]);
-      for (const [k, v] of Object.entries(extra)) if (/^[a-z_][a-z0-9_]*$/i.test(k)) values.set(k.toLowerCase(), oneLine(v));
+      for (const [k, v] of Object.entries(extra))
+        if (/^[a-z_][a-z0-9_]*$/i.test(k)) values.set(k.toLowerCase(), oneLine(v));
       return [...sections.filter((s) => s.name !== name), {name, values}];
     },
     now,

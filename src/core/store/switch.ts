@@ -15,9 +15,17 @@ export async function switchToken(env: Env, name: string): Promise<SwitchResult>
   const entry = stored.tokens.find((t) => t.name === name && t.token);
   if (!entry?.token) {
     const problem = stored.status === 'corrupt' || stored.status === 'unreadable' ? stored.reason : undefined;
-    return {status: 'not-found', paths, name, available: stored.tokens.filter((t) => t.token).map((t) => t.name), ...(problem ? {problem} : {})};
+    return {
+      status: 'not-found',
+      paths,
+      name,
+      available: stored.tokens.filter((t) => t.token).map((t) => t.name),
+      ...(problem ? {problem} : {}),
+    };
   }
   await writeTokenFile(paths.tokenPath, entry.token);
   const fromEnv = envTokenSource(env);
-  return fromEnv && fromEnv.token !== entry.token ? {status: 'switched', paths, name, shadowedBy: fromEnv.source} : {status: 'switched', paths, name};
+  return fromEnv && fromEnv.token !== entry.token
+    ? {status: 'switched', paths, name, shadowedBy: fromEnv.source}
+    : {status: 'switched', paths, name};
 }

@@ -13,7 +13,8 @@ export interface JsonProblem {
   message: string;
 }
 
-const GENERAL_FIX = 'Fix it in an editor, then try again (JSON wants "double quotes" around keys and strings, a comma between entries, and no comma after the last one).';
+const GENERAL_FIX =
+  'Fix it in an editor, then try again (JSON wants "double quotes" around keys and strings, a comma between entries, and no comma after the last one).';
 
 function lineColumn(text: string, position: number): {line: number; column: number} {
   const before = text.slice(0, Math.max(0, Math.min(position, text.length)));
@@ -153,26 +154,43 @@ export function jsonErrorOffset(text: string): number | undefined {
 function describe(text: string, engine: string, position: number): string {
   const at = text[position];
   if (text.trim() === '') return 'the file is empty (it needs one JSON object, like {"script": "train.py"})';
-  if (/Unexpected end of JSON input/.test(engine) || position >= text.length) return 'the text ends too early: a closing }, ] or " is missing';
-  if (at === '/' && (text[position + 1] === '/' || text[position + 1] === '*')) return 'JSON has no comments: remove the // or /* */ part';
-  if (/Expected double-quoted property name/.test(engine) || (/Unexpected token/.test(engine) && (at === '}' || at === ']') && previousNonSpace(text, position) === ',')) {
-    return previousNonSpace(text, position) === ',' ? 'there is a comma after the last entry (JSON allows none): remove it' : 'a key must be in "double quotes", like "script"';
+  if (/Unexpected end of JSON input/.test(engine) || position >= text.length)
+    return 'the text ends too early: a closing }, ] or " is missing';
+  if (at === '/' && (text[position + 1] === '/' || text[position + 1] === '*'))
+    return 'JSON has no comments: remove the // or /* */ part';
+  if (
+    /Expected double-quoted property name/.test(engine) ||
+    (/Unexpected token/.test(engine) && (at === '}' || at === ']') && previousNonSpace(text, position) === ',')
+  ) {
+    return previousNonSpace(text, position) === ','
+      ? 'there is a comma after the last entry (JSON allows none): remove it'
+      : 'a key must be in "double quotes", like "script"';
   }
   if (/Expected property name or '\}'/.test(engine)) return 'a key must be in "double quotes", like "script"';
   if (/after property value/.test(engine)) return 'a comma is missing between two entries (or a closing } at the end)';
-  if (/after array element/.test(engine)) return 'a comma is missing between two list items (or a closing ] at the end)';
-  if (/Expected ':' after property name/.test(engine)) return 'a colon is missing after the key, like "flavor": "cpu-basic"';
+  if (/after array element/.test(engine))
+    return 'a comma is missing between two list items (or a closing ] at the end)';
+  if (/Expected ':' after property name/.test(engine))
+    return 'a colon is missing after the key, like "flavor": "cpu-basic"';
   if (/Unterminated string/.test(engine)) return 'a string is not closed: add the missing " (strings stay on one line)';
-  if (/Bad control character/.test(engine)) return 'a string holds a line break or a tab: keep it on one line, or write \\n or \\t';
-  if (/Bad (escaped|Unicode escape)/.test(engine)) return 'a backslash starts an escape JSON does not know: write \\\\ for a backslash (Windows paths: C:\\\\data)';
-  if (/non-whitespace character after JSON/.test(engine)) return 'there is more text after the end of the JSON value: keep one object in the file';
-  if (/number|Exponent|minus sign|fractional/i.test(engine)) return 'a number is written in a way JSON does not accept (numbers look like 3, 0.5 or 1e-3, with no leading zero)';
+  if (/Bad control character/.test(engine))
+    return 'a string holds a line break or a tab: keep it on one line, or write \\n or \\t';
+  if (/Bad (escaped|Unicode escape)/.test(engine))
+    return 'a backslash starts an escape JSON does not know: write \\\\ for a backslash (Windows paths: C:\\\\data)';
+  if (/non-whitespace character after JSON/.test(engine))
+    return 'there is more text after the end of the JSON value: keep one object in the file';
+  if (/number|Exponent|minus sign|fractional/i.test(engine))
+    return 'a number is written in a way JSON does not accept (numbers look like 3, 0.5 or 1e-3, with no leading zero)';
   if (at === "'") return "JSON strings use double quotes, not 'single quotes'";
   const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(position, position + 40))?.[0];
   // Name only the well-known non-JSON words (Python's True/None, JavaScript's NaN...): any other word could be a secret.
-  if (word && /^(?:NaN|Infinity|True|False|None|TRUE|FALSE|NULL|undefined|nil)$/.test(word)) return `${word} is not a JSON value: use a number, a "string", true, false or null`;
+  if (word && /^(?:NaN|Infinity|True|False|None|TRUE|FALSE|NULL|undefined|nil)$/.test(word))
+    return `${word} is not a JSON value: use a number, a "string", true, false or null`;
   if (word) return 'a word without quotes is not a JSON value: put strings (and keys) in "double quotes"';
-  const shown = at !== undefined && /^[\x21-\x7e]$/.test(at) ? `"${at}"` : `U+${(at ?? '').codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? '?'}`;
+  const shown =
+    at !== undefined && /^[\x21-\x7e]$/.test(at)
+      ? `"${at}"`
+      : `U+${(at ?? '').codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? '?'}`;
   return `the character ${shown} cannot stand there`;
 }
 
@@ -186,6 +204,7 @@ export function explainJsonError(text: string, error: unknown, file: string, fix
   const position = m ? Number(m[1]) : (jsonErrorOffset(text) ?? 0);
   const {line, column} = lineColumn(text, position);
   const what = describe(text, engine, position);
-  const where = text.trim() === '' ? `${file} is not valid JSON` : `${file} is not valid JSON (line ${line}, column ${column})`;
+  const where =
+    text.trim() === '' ? `${file} is not valid JSON` : `${file} is not valid JSON (line ${line}, column ${column})`;
   return {line, column, what, message: `${where}: ${what}. ${fix}`};
 }

@@ -24,7 +24,11 @@ function codePoint(c: string): string {
 }
 
 export function sanitizeTerminal(text: string): string {
-  return text.replace(SGR, '').replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(CONTROL, picture).replace(INVISIBLE, codePoint);
+  return text
+    .replace(SGR, '')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(CONTROL, picture)
+    .replace(INVISIBLE, codePoint);
 }
 
 /** For one-line values (a token name, a repo id): also no line breaks. */

@@ -99,7 +99,10 @@ export function classifyWhoAmI(who: WhoAmIResponse): TokenInfo {
     scopes,
     globalPermissions: [...(fine?.global ?? [])],
     // Classic tokens read every gated repo the account was granted; fine-grained ones only with the checkbox.
-    canReadGatedRepos: fine !== undefined || kind === 'fineGrained' ? fine?.canReadGatedRepos === true : kind === 'read' || kind === 'write',
+    canReadGatedRepos:
+      fine !== undefined || kind === 'fineGrained'
+        ? fine?.canReadGatedRepos === true
+        : kind === 'read' || kind === 'write',
     orgs: (who.orgs ?? []).map((o) => (o.roleInOrg ? {name: o.name, roleInOrg: o.roleInOrg} : {name: o.name})),
   };
   if (who.fullname !== undefined) info.fullname = who.fullname;
@@ -137,20 +140,27 @@ export function summarizePermissions(info: TokenInfo): string[] {
       lines.push('Can read public and your private repos; cannot push, create repos or run Jobs.');
       break;
     case 'write':
-      lines.push('Can read, push and run Jobs wherever your account can write (your namespace and orgs where you have write access).');
+      lines.push(
+        'Can read, push and run Jobs wherever your account can write (your namespace and orgs where you have write access).',
+      );
       break;
     case 'unknown':
       lines.push('The Hub reported a role this tool does not know; permissions are unclear.');
       break;
     default:
-      if (info.scopes.length === 0 && info.kind === 'oauth') lines.push('Scopes were not reported for this OAuth token.');
+      if (info.scopes.length === 0 && info.kind === 'oauth')
+        lines.push('Scopes were not reported for this OAuth token.');
       for (const s of info.scopes) {
         const perms = s.permissions.length ? s.permissions.join(', ') : '(no permissions)';
         lines.push(`${s.entity.type} ${s.entity.name || '(unnamed)'}: ${perms}`);
       }
       if (info.kind === 'fineGrained' && info.scopes.length === 0) lines.push('No scoped permissions at all.');
       if (info.globalPermissions.length) lines.push(`global: ${info.globalPermissions.join(', ')}`);
-      lines.push(info.canReadGatedRepos ? 'Can read public gated repos you have access to.' : 'Cannot read gated repos (the "public gated repos" box is unchecked).');
+      lines.push(
+        info.canReadGatedRepos
+          ? 'Can read public gated repos you have access to.'
+          : 'Cannot read gated repos (the "public gated repos" box is unchecked).',
+      );
   }
   return lines;
 }
@@ -162,9 +172,7 @@ export interface RepoRef {
 }
 
 export type Goal =
-  | {kind: 'run-job'; namespace: string}
-  | {kind: 'push'; repo: RepoRef}
-  | {kind: 'read-private'; repo: RepoRef};
+  {kind: 'run-job'; namespace: string} | {kind: 'push'; repo: RepoRef} | {kind: 'read-private'; repo: RepoRef};
 
 export interface GoalVerdict {
   ok: boolean;
@@ -201,7 +209,12 @@ function scopeGrants(info: TokenInfo, permission: string, namespace: string, rep
   return info.scopes.some((s) => {
     if (!s.permissions.includes(permission)) return false;
     if ((s.entity.type === 'user' || s.entity.type === 'org') && s.entity.name === namespace) return true;
-    return repo !== undefined && REPO_ENTITY_TYPES.has(s.entity.type) && s.entity.type === repo.type && s.entity.name === repoPath(repo);
+    return (
+      repo !== undefined &&
+      REPO_ENTITY_TYPES.has(s.entity.type) &&
+      s.entity.type === repo.type &&
+      s.entity.name === repoPath(repo)
+    );
   });
 }
 
@@ -212,24 +225,43 @@ function scoped(info: TokenInfo): boolean {
 /** Can this token do what the job needs? Mirrors the Hub's rules (hf-auth-and-jobs.md §2). */
 export function evaluateGoal(info: TokenInfo, goal: Goal): GoalVerdict {
   const ns = goal.kind === 'run-job' ? goal.namespace : goal.repo.namespace;
-  const what = goal.kind === 'run-job' ? `run Jobs in "${ns}"` : goal.kind === 'push' ? `push to ${repoPath(goal.repo)}` : `read ${repoPath(goal.repo)}`;
+  const what =
+    goal.kind === 'run-job'
+      ? `run Jobs in "${ns}"`
+      : goal.kind === 'push'
+        ? `push to ${repoPath(goal.repo)}`
+        : `read ${repoPath(goal.repo)}`;
   const access = accountAccess(info, ns);
   const needsWrite = goal.kind !== 'read-private';
 
   if (access.level === 'none') {
-    return {ok: false, missing: `membership in ${ns}`, explanation: `Cannot ${what}: ${access.why}. Ask an admin of "${ns}" to add you, or use your own namespace "${info.user}".`};
+    return {
+      ok: false,
+      missing: `membership in ${ns}`,
+      explanation: `Cannot ${what}: ${access.why}. Ask an admin of "${ns}" to add you, or use your own namespace "${info.user}".`,
+    };
   }
   if (needsWrite && access.level === 'read') {
-    return {ok: false, missing: `write role in ${ns}`, explanation: `Cannot ${what}: ${access.why}. Ask an admin of "${ns}" for the write role, or use your own namespace "${info.user}".`};
+    return {
+      ok: false,
+      missing: `write role in ${ns}`,
+      explanation: `Cannot ${what}: ${access.why}. Ask an admin of "${ns}" for the write role, or use your own namespace "${info.user}".`,
+    };
   }
   const uncertainAccount = access.level === 'unknown';
 
   if (info.kind === 'unknown') {
-    return {ok: false, missing: 'a known token role', uncertain: true, explanation: `Cannot tell whether this token may ${what}: the Hub reported an unrecognised role${info.role ? ` "${info.role}"` : ''}.`};
+    return {
+      ok: false,
+      missing: 'a known token role',
+      uncertain: true,
+      explanation: `Cannot tell whether this token may ${what}: the Hub reported an unrecognised role${info.role ? ` "${info.role}"` : ''}.`,
+    };
   }
 
   if (info.kind === 'read') {
-    if (goal.kind === 'read-private') return verdict(true, `A read token can ${what} (${access.why}).`, uncertainAccount);
+    if (goal.kind === 'read-private')
+      return verdict(true, `A read token can ${what} (${access.why}).`, uncertainAccount);
     const need = goal.kind === 'push' ? `repo.write on ${ns}` : `job.write on ${ns}`;
     return {
       ok: false,
@@ -243,18 +275,30 @@ export function evaluateGoal(info: TokenInfo, goal: Goal): GoalVerdict {
   }
 
   if (info.kind === 'oauth' && !scoped(info)) {
-    return {ok: true, uncertain: true, explanation: `This OAuth token did not report its scopes; the Hub decides whether it may ${what}.`};
+    return {
+      ok: true,
+      uncertain: true,
+      explanation: `This OAuth token did not report its scopes; the Hub decides whether it may ${what}.`,
+    };
   }
 
   // Fine-grained (or a scoped OAuth token): only where scoped.
   const permission = goal.kind === 'push' ? 'repo.write' : goal.kind === 'run-job' ? 'job.write' : 'repo.content.read';
   const repo = goal.kind === 'run-job' ? undefined : goal.repo;
   if (scopeGrants(info, permission, ns, repo)) {
-    return verdict(true, `The token has ${permission} on ${repo && !scopeGrants(info, permission, ns) ? repoPath(repo) : ns}.`, uncertainAccount);
+    return verdict(
+      true,
+      `The token has ${permission} on ${repo && !scopeGrants(info, permission, ns) ? repoPath(repo) : ns}.`,
+      uncertainAccount,
+    );
   }
   // Whether repo.write alone also lets a token read private content is not documented: say so instead of guessing.
   if (goal.kind === 'read-private' && scopeGrants(info, 'repo.write', ns, repo)) {
-    return {ok: true, uncertain: true, explanation: `The token has repo.write but not repo.content.read on ${ns}; reading may still be refused. Add repo.content.read to be sure.`};
+    return {
+      ok: true,
+      uncertain: true,
+      explanation: `The token has repo.write but not repo.content.read on ${ns}; reading may still be refused. Add repo.content.read to be sure.`,
+    };
   }
   return {
     ok: false,
@@ -264,5 +308,7 @@ export function evaluateGoal(info: TokenInfo, goal: Goal): GoalVerdict {
 }
 
 function verdict(ok: boolean, explanation: string, uncertain: boolean): GoalVerdict {
-  return uncertain ? {ok, explanation: `${explanation} (your role could not be confirmed; the Hub has the last word)`, uncertain: true} : {ok, explanation};
+  return uncertain
+    ? {ok, explanation: `${explanation} (your role could not be confirmed; the Hub has the last word)`, uncertain: true}
+    : {ok, explanation};
 }

@@ -18,9 +18,7 @@ export type TokenFormatProblem =
   | 'too-short'
   | 'too-long';
 
-export type TokenFormatResult =
-  | {ok: true; token: string}
-  | {ok: false; problem: TokenFormatProblem; reason: string};
+export type TokenFormatResult = {ok: true; token: string} | {ok: false; problem: TokenFormatProblem; reason: string};
 
 const QUOTES = new Set(['"', "'", '`']);
 
@@ -29,7 +27,10 @@ const QUOTES = new Set(['"', "'", '`']);
  * and a leading `HF_TOKEN=` / `export HF_TOKEN=` / `Bearer ` someone copied along with the token.
  */
 export function normalizeTokenInput(raw: string): string {
-  let s = raw.replace(/\x1b\[20[01]~/g, '').replace(/^\[200~/, '').replace(/\[201~$/, '');
+  let s = raw
+    .replace(/\x1b\[20[01]~/g, '')
+    .replace(/^\[200~/, '')
+    .replace(/\[201~$/, '');
   for (let i = 0; i < 4; i++) {
     const before = s;
     s = s.trim();
@@ -85,7 +86,9 @@ export function validateTokenFormat(token: string, options: TokenFormatOptions =
       ok: false,
       problem: 'org-token',
       reason:
-        'This is an organization API token (api_org_...). Those are deprecated and rejected at login: use a personal token, or a fine-grained token scoped to the organization, from ' + tokensPage + '.',
+        'This is an organization API token (api_org_...). Those are deprecated and rejected at login: use a personal token, or a fine-grained token scoped to the organization, from ' +
+        tokensPage +
+        '.',
     };
   }
   if (!t.startsWith('hf_')) {
@@ -107,7 +110,12 @@ export function validateTokenFormat(token: string, options: TokenFormatOptions =
   }
   // `hf_AbCdEfGh…`: a preview cut short with an ellipsis (a truncated table cell, a chat message, a screenshot).
   const beforeEllipsis = /^([A-Za-z0-9]+)(?:…|\.\.\.)$/.exec(body)?.[1];
-  if (beforeEllipsis !== undefined && beforeEllipsis.length >= 8 && !PLACEHOLDER_WORDS.test(beforeEllipsis) && !isPlaceholderToken(`hf_${beforeEllipsis}`)) {
+  if (
+    beforeEllipsis !== undefined &&
+    beforeEllipsis.length >= 8 &&
+    !PLACEHOLDER_WORDS.test(beforeEllipsis) &&
+    !isPlaceholderToken(`hf_${beforeEllipsis}`)
+  ) {
     return {
       ok: false,
       problem: 'shortened',
@@ -119,12 +127,18 @@ export function validateTokenFormat(token: string, options: TokenFormatOptions =
     return {
       ok: false,
       problem: 'contains-whitespace',
-      reason: 'The token has a space or a line break inside it: it was split while copying. Paste it again, on one line, with nothing around it.',
+      reason:
+        'The token has a space or a line break inside it: it was split while copying. Paste it again, on one line, with nothing around it.',
     };
   }
   // A cut-off copy of a real token (letters and digits, shorter than a token) is not a doc placeholder, even when
   // it happens to start like one ("abc", "xx", "123").
-  const cutOff = /^[A-Za-z0-9]+$/.test(body) && body.length >= 12 && body.length < BODY_MIN && !PLACEHOLDER_WORDS.test(body) && !/^(.)\1*$/.test(body);
+  const cutOff =
+    /^[A-Za-z0-9]+$/.test(body) &&
+    body.length >= 12 &&
+    body.length < BODY_MIN &&
+    !PLACEHOLDER_WORDS.test(body) &&
+    !/^(.)\1*$/.test(body);
   if (!cutOff && isPlaceholderToken(t)) {
     return {
       ok: false,
@@ -143,7 +157,8 @@ export function validateTokenFormat(token: string, options: TokenFormatOptions =
     return {
       ok: false,
       problem: 'bad-characters',
-      reason: 'The token contains characters other than letters and digits after "hf_": it was probably copied incompletely or with extra text.',
+      reason:
+        'The token contains characters other than letters and digits after "hf_": it was probably copied incompletely or with extra text.',
     };
   }
   if (body.length < BODY_MIN) {

@@ -59,7 +59,8 @@ export function leastPrivilegeTokenUrl(endpoint: string | undefined, needs: JobN
   const orgs = scopes.filter((s) => s.entity.type === 'org');
   for (const org of orgs) params.append('orgs', org.entity.name);
   const orgPerms = new Set(orgs.flatMap((o) => o.permissions));
-  for (const perm of ['job.write', 'repo.write', 'repo.content.read']) if (orgPerms.has(perm)) params.append('orgPermissions', perm);
+  for (const perm of ['job.write', 'repo.write', 'repo.content.read'])
+    if (orgPerms.has(perm)) params.append('orgPermissions', perm);
   if (needs.readsGated) params.set('canReadGatedRepos', 'true');
   return `${(endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '')}/settings/tokens/new?${params.toString()}`;
 }
@@ -101,23 +102,35 @@ export function compareTokenToNeeds(info: TokenInfo, needs: JobNeeds): TokenFit 
   for (const s of scopes) if (!memberOf(s.entity.name)) missing.push(`membership in ${s.entity.name}`);
 
   if (info.kind === 'read') {
-    for (const s of scopes) for (const p of s.permissions) if (p !== 'repo.content.read') missing.push(`${p} on ${s.entity.name}`);
+    for (const s of scopes)
+      for (const p of s.permissions) if (p !== 'repo.content.read') missing.push(`${p} on ${s.entity.name}`);
   } else if (info.kind === 'write') {
-    extra.push(`write access to every repo of ${info.user}${info.orgs.length ? ` and of the orgs where you can write (${info.orgs.map((o) => o.name).join(', ')})` : ''}: it can delete them`);
+    extra.push(
+      `write access to every repo of ${info.user}${info.orgs.length ? ` and of the orgs where you can write (${info.orgs.map((o) => o.name).join(', ')})` : ''}: it can delete them`,
+    );
     extra.push('every other right of your account (settings, inference, discussions)');
   } else if (info.kind === 'fineGrained' || (info.kind === 'oauth' && info.scopes.length > 0)) {
-    for (const s of scopes) for (const p of s.permissions) if (!grants(info, p, s.entity.name)) missing.push(`${p} on ${s.entity.name}`);
+    for (const s of scopes)
+      for (const p of s.permissions) if (!grants(info, p, s.entity.name)) missing.push(`${p} on ${s.entity.name}`);
     if (needs.readsGated && !info.canReadGatedRepos) missing.push('the "public gated repos" box');
     const neededOn = new Map(scopes.map((s) => [s.entity.name, new Set(s.permissions)]));
     for (const s of info.scopes) {
-      const ns = s.entity.type === 'user' || s.entity.type === 'org' ? s.entity.name : s.entity.name.split('/')[0] ?? '';
+      const ns =
+        s.entity.type === 'user' || s.entity.type === 'org' ? s.entity.name : (s.entity.name.split('/')[0] ?? '');
       const need = neededOn.get(ns);
-      const unneeded = s.permissions.filter((p) => !need?.has(p) && !(p === 'repo.content.read' && need?.has('repo.write')));
+      const unneeded = s.permissions.filter(
+        (p) => !need?.has(p) && !(p === 'repo.content.read' && need?.has('repo.write')),
+      );
       if (unneeded.length) extra.push(`${unneeded.join(', ')} on ${s.entity.name || '(unnamed)'}`);
     }
     if (info.globalPermissions.length) extra.push(`global: ${info.globalPermissions.join(', ')}`);
   } else {
-    return {enough: false, missing: ['a token whose permissions the Hub reports'], extra, advice: `The Hub did not report what this token may do; ${smaller}.`};
+    return {
+      enough: false,
+      missing: ['a token whose permissions the Hub reports'],
+      extra,
+      advice: `The Hub did not report what this token may do; ${smaller}.`,
+    };
   }
 
   const enough = missing.length === 0;

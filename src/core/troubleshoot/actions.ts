@@ -4,7 +4,8 @@
 // (report.ts), the wizard (which runs the actions) and the `troubleshoot` command (which prints them).
 import type {ProblemId} from './catalog.js';
 
-export type FixAction = 're-login' | 'rewrite-config' | 'rename-secret' | 'open-token-page' | 'open-billing' | 'retry' | 'rerun-checks';
+export type FixAction =
+  're-login' | 'rewrite-config' | 'rename-secret' | 'open-token-page' | 'open-billing' | 'retry' | 'rerun-checks';
 
 export const FIX_LABELS: Record<FixAction, string> = {
   're-login': 'Log in (again, with another token)',
@@ -77,7 +78,11 @@ export interface FixContext {
 }
 
 /** The actions that fit: a pasted text never offers "Run the job again", the sandbox never a billing page. */
-export function fixesFor(problem: ProblemId, actualCause: string | undefined, ctx: FixContext): {actions: FixAction[]; suggested?: FixAction} {
+export function fixesFor(
+  problem: ProblemId,
+  actualCause: string | undefined,
+  ctx: FixContext,
+): {actions: FixAction[]; suggested?: FixAction} {
   const suggested = actualCause ? CAUSE_ACTIONS[actualCause] : undefined;
   const all: FixAction[] = [...(suggested ? [suggested] : []), ...PROBLEM_ACTIONS[problem]];
   if (ctx.hasTarget && ctx.loggedIn) all.push('retry');

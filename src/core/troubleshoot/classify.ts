@@ -25,13 +25,21 @@ const SIGNALS: Signal[] = [
   // 403
   S('forbidden-403', 7, /\b403 Client Error\b|'403 Forbidden'|\b403 Forbidden\b/i),
   S('forbidden-403', 7, /\b(?:Api error with )?status(?: code)?[ :=]+403\b|\bHTTP\/[\d.]+ 403\b/i),
-  S('forbidden-403', 5, /You don't have the rights to|Make sure your token has the correct permissions|token with the write role/i),
+  S(
+    'forbidden-403',
+    5,
+    /You don't have the rights to|Make sure your token has the correct permissions|token with the write role/i,
+  ),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
   // A fine-grained token without the permission (Inference Providers, jobs): the Hub's words, with or without "403".
   S('forbidden-403', 7, /(?:authentication method|token) does not have sufficient permissions/i),
   // token missing
   S('token-missing', 12, /KeyError: ['"]HF_TOKEN['"]/),
-  S('token-missing', 11, /HF_TOKEN (?:not found|missing|is missing|required|is required|(?:may |is )?not (?:be )?set)|HF_TOKEN required/i),
+  S(
+    'token-missing',
+    11,
+    /HF_TOKEN (?:not found|missing|is missing|required|is required|(?:may |is )?not (?:be )?set)|HF_TOKEN required/i,
+  ),
   // Libraries that wrap the Hub (langchain and others) word it their own way.
   S('token-missing', 10, /Did not find \w*(?:api_)?token|please add an environment variable `?\w*TOKEN/i),
   S('token-missing', 12, /LocalTokenNotFoundError/),
@@ -40,43 +48,99 @@ const SIGNALS: Signal[] = [
   S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),
   // repo access
   S('repo-access-denied', 10, /RepositoryNotFoundError|Repository Not Found for url/i),
-  S('repo-access-denied', 7, /\bRepository not found\b|repo(?:sitory)? access denied|Error: (?:Model|Dataset|Space) '[^']+' not found/i),
-  S('repo-access-denied', 5, /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i),
+  S(
+    'repo-access-denied',
+    7,
+    /\bRepository not found\b|repo(?:sitory)? access denied|Error: (?:Model|Dataset|Space) '[^']+' not found/i,
+  ),
+  S(
+    'repo-access-denied',
+    5,
+    /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i,
+  ),
   S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
   // The datasets library words a missing (or hidden: private, not a member) dataset its own way.
   S('repo-access-denied', 10, /DatasetNotFoundError|doesn't exist on the Hub/i),
   // gated
   S('gated-repo', 16, /GatedRepoError|Cannot access gated repo/i),
-  S('gated-repo', 15, /is restricted and you are not in the authorized list|enable access to public gated repos|requires approval/i),
+  S(
+    'gated-repo',
+    15,
+    /is restricted and you are not in the authorized list|enable access to public gated repos|requires approval/i,
+  ),
   S('gated-repo', 13, /Access to (?:model|dataset|space|repo)[^\n]*is restricted/i),
   // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
   S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
-  S('invalid-token-format', 11, /Illegal header value|Invalid header value|Invalid leading whitespace|return character\(s\) in header value|LocalProtocolError/i),
-  S('invalid-token-format', 9, /\bapi_org_|organization API token|Invalid token format|hf_(?:xxx+|YOUR_TOKEN|\.\.\.|<)/i),
+  S(
+    'invalid-token-format',
+    11,
+    /Illegal header value|Invalid header value|Invalid leading whitespace|return character\(s\) in header value|LocalProtocolError/i,
+  ),
+  S(
+    'invalid-token-format',
+    9,
+    /\bapi_org_|organization API token|Invalid token format|hf_(?:xxx+|YOUR_TOKEN|\.\.\.|<)/i,
+  ),
   // whoami answers 400 (not 401) to an Authorization header it cannot parse: a token with a space or a newline.
-  S('invalid-token-format', 10, /\b400 Client Error: Bad Request for url: \S*\/api\/whoami|'400 Bad Request' for url '\S*\/api\/whoami/i),
+  S(
+    'invalid-token-format',
+    10,
+    /\b400 Client Error: Bad Request for url: \S*\/api\/whoami|'400 Bad Request' for url '\S*\/api\/whoami/i,
+  ),
   // rate limit
   S('rate-limited', 16, /\b429\b[^\n]*Too Many Requests|Too Many Requests[^\n]*\b429\b|too many 429 error responses/i),
-  S('rate-limited', 14, /\b(?:Api error with )?status(?: code)?[ :=]+429\b|\bHTTP\/[\d.]+ 429\b|'429 Too Many Requests'/i),
+  S(
+    'rate-limited',
+    14,
+    /\b(?:Api error with )?status(?: code)?[ :=]+429\b|\bHTTP\/[\d.]+ 429\b|'429 Too Many Requests'/i,
+  ),
   S('rate-limited', 10, /rate limit|rate-limit|ratelimit|Retry after \d+ seconds/i),
   // An application's own log line ending in the status: "Failed to request /api/whoami-v2 - 429".
   S('rate-limited', 10, /\/api\/\S+\s+-\s+429\b|\b(?:status|code|error|HTTP)\s*[:=]?\s*429\b/i),
   // network
   S('network-error', 6, /\bConnectionError\b|\bConnectError\b|Max retries exceeded/),
-  S('network-error', 8, /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT/),
-  S('network-error', 7, /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i),
+  S(
+    'network-error',
+    8,
+    /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT/,
+  ),
+  S(
+    'network-error',
+    7,
+    /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i,
+  ),
   S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
   S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
   // No network reached, so the cache was the only place to look and it had nothing.
-  S('network-error', 8, /outgoing traffic has been disabled|LocalEntryNotFoundError|couldn't connect to 'https?:\/\/huggingface\.co'/i),
+  S(
+    'network-error',
+    8,
+    /outgoing traffic has been disabled|LocalEntryNotFoundError|couldn't connect to 'https?:\/\/huggingface\.co'/i,
+  ),
   // 402: credits, not the token (the Hub's words, and the cancel reasons of a job stopped for billing).
-  S('payment-required', 16, /Pre-paid credit balance is insufficient|add more credits to your account|\b402 Payment Required\b|'402 Payment Required'/i),
-  S('payment-required', 12, /\b(?:Api error with )?status(?: code)?[ :=]+402\b|\bHTTP\/[\d.]+ 402\b|\b402 Client Error\b|Payment Required/i),
-  S('payment-required', 12, /\bNO_CREDITS\b|\bNO_SUBSCRIPTION\b|\bRESOURCE_GROUP_LIMIT\b|cancel(?:led|ed)? (?:reason|because)[^\n]*credit/i),
-  S('payment-required', 8, /insufficient (?:credits|balance)|out of credits|no credits|positive credit balance|exceeded your monthly included credits|credit balance/i),
+  S(
+    'payment-required',
+    16,
+    /Pre-paid credit balance is insufficient|add more credits to your account|\b402 Payment Required\b|'402 Payment Required'/i,
+  ),
+  S(
+    'payment-required',
+    12,
+    /\b(?:Api error with )?status(?: code)?[ :=]+402\b|\bHTTP\/[\d.]+ 402\b|\b402 Client Error\b|Payment Required/i,
+  ),
+  S(
+    'payment-required',
+    12,
+    /\bNO_CREDITS\b|\bNO_SUBSCRIPTION\b|\bRESOURCE_GROUP_LIMIT\b|cancel(?:led|ed)? (?:reason|because)[^\n]*credit/i,
+  ),
+  S(
+    'payment-required',
+    8,
+    /insufficient (?:credits|balance)|out of credits|no credits|positive credit balance|exceeded your monthly included credits|credit balance/i,
+  ),
   // The job's own timeout (30 minutes by default).
   S('job-timeout', 16, /finished with stage '?ERROR'?:? Job timeout|\bJob timeout\b|"message":\s*"Job timeout"/i),
   S('job-timeout', 6, /timeout(?:Seconds)?[^\n]*(?:exceeded|reached)|exceeded (?:the|its) (?:job )?timeout/i),
@@ -84,19 +148,51 @@ const SIGNALS: Signal[] = [
   S('job-not-found', 18, /JobNotFoundError|Job Not Found for url/i),
   S('job-not-found', 14, /\b404\b[^\n]*\/api\/jobs\/|\/api\/jobs\/[^\s]*[^\n]*\b404\b|Job not found|No job found/i),
   // The MCP server's hf_jobs tool names the operation, not the URL: a 404 on logs/inspect/cancel is the job's.
-  S('job-not-found', 14, /Error executing (?:logs|inspect|cancel|duplicate)\b[^\n]*\b404\b|job metadata was unavailable[^\n]*\b404\b/i),
+  S(
+    'job-not-found',
+    14,
+    /Error executing (?:logs|inspect|cancel|duplicate)\b[^\n]*\b404\b|job metadata was unavailable[^\n]*\b404\b/i,
+  ),
   // 5xx: the Hub's side.
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
-  S('server-error', 12, /\b(?:500 Internal Server Error|502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out)\b/i),
-  S('server-error', 9, /\b(?:Api error with )?status(?: code)?[ :=]+5\d\d\b|\bHTTP\/[\d.]+ 5\d\d\b|Internal Server Error|Bad Gateway|Service Unavailable/i),
+  S(
+    'server-error',
+    12,
+    /\b(?:500 Internal Server Error|502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out)\b/i,
+  ),
+  S(
+    'server-error',
+    9,
+    /\b(?:Api error with )?status(?: code)?[ :=]+5\d\d\b|\bHTTP\/[\d.]+ 5\d\d\b|Internal Server Error|Bad Gateway|Service Unavailable/i,
+  ),
   // An organization's token policy.
-  S('org-token-policy', 20, /organization token policy|needs to be approved by the organization|revoked by the organization administrator|token[^\n]*pending (?:admin )?approval/i),
+  S(
+    'org-token-policy',
+    20,
+    /organization token policy|needs to be approved by the organization|revoked by the organization administrator|token[^\n]*pending (?:admin )?approval/i,
+  ),
   // The script failed on its own (the token is not the story).
   S('job-script-failed', 11, /ModuleNotFoundError|No module named ['"]?\w|ImportError: cannot import name/),
-  S('job-script-failed', 12, /Found no NVIDIA driver|NVIDIA driver on your system|Torch not compiled with CUDA enabled|no CUDA GPUs are available|CUDA is not available|No CUDA runtime is found/i),
-  S('job-script-failed', 12, /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i),
-  S('job-script-failed', 5, /\bexit(?:ed)? (?:with )?(?:code|status) [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i),
-  S('job-script-failed', 3, /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|FileNotFoundError|SyntaxError|AssertionError|ZeroDivisionError|NotImplementedError)\b/),
+  S(
+    'job-script-failed',
+    12,
+    /Found no NVIDIA driver|NVIDIA driver on your system|Torch not compiled with CUDA enabled|no CUDA GPUs are available|CUDA is not available|No CUDA runtime is found/i,
+  ),
+  S(
+    'job-script-failed',
+    12,
+    /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i,
+  ),
+  S(
+    'job-script-failed',
+    5,
+    /\bexit(?:ed)? (?:with )?(?:code|status) [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i,
+  ),
+  S(
+    'job-script-failed',
+    3,
+    /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|FileNotFoundError|SyntaxError|AssertionError|ZeroDivisionError|NotImplementedError)\b/,
+  ),
 ];
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
@@ -167,11 +263,17 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
       evidence.set(s.problem, ev);
     }
   }
-  const jobFailed = /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(text);
+  const jobFailed =
+    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(
+      text,
+    );
   const jobErrored = /===== Job finished: status=ERROR|finished with stage 'ERROR'|"stage":\s*"ERROR"/.test(text);
   // A job that ended in ERROR with an error of its own: the script's failure is the story unless a token error shows.
-  if (jobErrored && scores.has('job-script-failed')) scores.set('job-script-failed', scores.get('job-script-failed')! + 4);
-  const ranked: Candidate[] = [...scores.entries()].map(([problem, score]) => ({problem, score})).sort((a, b) => b.score - a.score);
+  if (jobErrored && scores.has('job-script-failed'))
+    scores.set('job-script-failed', scores.get('job-script-failed')! + 4);
+  const ranked: Candidate[] = [...scores.entries()]
+    .map(([problem, score]) => ({problem, score}))
+    .sort((a, b) => b.score - a.score);
 
   // Apply dominance: a wrapper never outranks what it wraps.
   for (const [winner, losers] of Object.entries(DOMINATES) as [ProblemId, ProblemId[]][]) {
@@ -199,14 +301,23 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
   const top = ranked[0];
   const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {
     const p = catalog[problem];
-    const c: Classification = {problem, title: p.title, evidence: ev, causes: p.causes.map((x) => x.text), solutions: p.solutions, checks: [...p.checks]};
+    const c: Classification = {
+      problem,
+      title: p.title,
+      evidence: ev,
+      causes: p.causes.map((x) => x.text),
+      solutions: p.solutions,
+      checks: [...p.checks],
+    };
     if (candidates) c.candidates = candidates;
     if (jobFailed) c.jobFailed = true;
     return c;
   };
   if (!top || top.score < 5) {
     // The line that says the job failed, masked and neutralised like every other evidence line (it can hold anything).
-    const failedLine = jobFailed ? lines.find((l) => /Job finished|finished with stage|"stage":\s*"(?:ERROR|CANCELED)"/.test(l)) : undefined;
+    const failedLine = jobFailed
+      ? lines.find((l) => /Job finished|finished with stage|"stage":\s*"(?:ERROR|CANCELED)"/.test(l))
+      : undefined;
     const ev = failedLine ? [redactSecrets(failedLine.trim()).slice(0, 240)] : [];
     // A job that ran and ended in ERROR with nothing about tokens in its log failed on its own.
     if (jobErrored) return build('job-script-failed', ev, ranked.length ? ranked.slice(0, 3) : undefined);
@@ -217,7 +328,6 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
   const unsure = second !== undefined && !dominated && second.score >= top.score * 0.75;
   return build(top.problem, evidence.get(top.problem) ?? [], unsure ? ranked.slice(0, 3) : undefined);
 }
-
 
 /** What the Hub says of a finished job (status.stage, status.message, a cancel reason) and its log. */
 export interface JobOutcome {
@@ -234,15 +344,34 @@ export function classifyJob(job: JobOutcome, options: {endpoint?: string} = {}):
   const catalog = catalogFor(options.endpoint);
   const stage = job.stage ?? '';
   const message = (job.message ?? '').slice(0, 2000);
-  const said = `Job ended ${stage || 'in an unknown stage'}${message ? `: ${redactSecrets(message)}` : ''}${job.cancelReason ? ` (cancel reason ${job.cancelReason})` : ''}`.slice(0, 240);
+  const said =
+    `Job ended ${stage || 'in an unknown stage'}${message ? `: ${redactSecrets(message)}` : ''}${job.cancelReason ? ` (cancel reason ${job.cancelReason})` : ''}`.slice(
+      0,
+      240,
+    );
   const fromHub = (problem: ProblemId): Classification => {
     const p = catalog[problem];
-    return {problem, title: p.title, evidence: [said], causes: p.causes.map((x) => x.text), solutions: p.solutions, checks: [...p.checks], jobFailed: true};
+    return {
+      problem,
+      title: p.title,
+      evidence: [said],
+      causes: p.causes.map((x) => x.text),
+      solutions: p.solutions,
+      checks: [...p.checks],
+      jobFailed: true,
+    };
   };
   if (job.cancelReason && BILLING_CANCEL.test(job.cancelReason)) return fromHub('payment-required');
   if (stage === 'ERROR' && /^\s*Job timeout\b/i.test(message)) return fromHub('job-timeout');
-  const tail = [job.log ?? '', message ? `status message: ${message}` : '', stage ? `===== Job finished: status=${stage} =====` : ''].filter(Boolean).join('\n');
+  const tail = [
+    job.log ?? '',
+    message ? `status message: ${message}` : '',
+    stage ? `===== Job finished: status=${stage} =====` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   const c = classifyText(tail, options);
-  if (c.problem === 'unknown' && stage === 'ERROR') return {...fromHub('job-script-failed'), evidence: [said, ...c.evidence].slice(0, 4)};
+  if (c.problem === 'unknown' && stage === 'ERROR')
+    return {...fromHub('job-script-failed'), evidence: [said, ...c.evidence].slice(0, 4)};
   return c;
 }

@@ -44,7 +44,8 @@ export interface Diagnosis {
 }
 
 /** What the Hub answers when it got a token and refused it (as opposed to getting none). */
-const TOKEN_REJECTED = /Invalid credentials in Authorization header|Invalid user token|invalid (?:access )?token|token (?:is |has )?expired|expired token/i;
+const TOKEN_REJECTED =
+  /Invalid credentials in Authorization header|Invalid user token|invalid (?:access )?token|token (?:is |has )?expired|expired token/i;
 
 export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   const findings: Finding[] = [];
@@ -61,35 +62,61 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   /** A token-ish name that is not HF_TOKEN (TOKEN, hf_token): the wrong-secret-key story. */
   const otherTokenName = jobHasToken ? undefined : jobNames.find((n) => /token/i.test(n));
   if (ctx.job) {
-    if (jobHasToken) findings.push({status: 'ok', text: `The job has ${ctx.job.secretNames.includes('HF_TOKEN') ? 'secret' : 'env var'} HF_TOKEN.`});
+    if (jobHasToken)
+      findings.push({
+        status: 'ok',
+        text: `The job has ${ctx.job.secretNames.includes('HF_TOKEN') ? 'secret' : 'env var'} HF_TOKEN.`,
+      });
     else {
-      findings.push({status: 'bad', text: otherTokenName ? `The job passes "${otherTokenName}" but no HF_TOKEN.` : 'The job was started without HF_TOKEN (no secret, no env var).'});
+      findings.push({
+        status: 'bad',
+        text: otherTokenName
+          ? `The job passes "${otherTokenName}" but no HF_TOKEN.`
+          : 'The job was started without HF_TOKEN (no secret, no env var).',
+      });
     }
   }
   // 2. What the Hub said about the token it got.
   const rejected = ctx.evidence !== undefined && TOKEN_REJECTED.test(ctx.evidence);
-  if (rejected) findings.push({status: 'bad', text: 'The error says a token was sent and rejected ("Invalid credentials" / invalid or expired token): it was wrong, revoked, expired or a placeholder, not missing.'});
+  if (rejected)
+    findings.push({
+      status: 'bad',
+      text: 'The error says a token was sent and rejected ("Invalid credentials" / invalid or expired token): it was wrong, revoked, expired or a placeholder, not missing.',
+    });
   // 3. The token here.
   if (!ctx.token) {
     // Not knowing the local token says nothing about the token the job got (it may have been submitted elsewhere).
     const onlyLocal = problem === 'unauthorized-401' && !ctx.job;
-    findings.push({status: onlyLocal ? 'unknown' : 'bad', text: `No token is in effect here (no HF_TOKEN variable, no saved login)${onlyLocal ? ", so the token the job got cannot be checked from here; a job submitted from this machine with `--secrets HF_TOKEN` would have got none" : ''}.`});
-  }
-  else findings.push({status: 'ok', text: `Token ${maskToken(ctx.token)} from ${ctx.source === 'file' ? 'your saved login' : ctx.source ? `the ${ctx.source} variable` : 'the caller'}.`});
+    findings.push({
+      status: onlyLocal ? 'unknown' : 'bad',
+      text: `No token is in effect here (no HF_TOKEN variable, no saved login)${onlyLocal ? ', so the token the job got cannot be checked from here; a job submitted from this machine with `--secrets HF_TOKEN` would have got none' : ''}.`,
+    });
+  } else
+    findings.push({
+      status: 'ok',
+      text: `Token ${maskToken(ctx.token)} from ${ctx.source === 'file' ? 'your saved login' : ctx.source ? `the ${ctx.source} variable` : 'the caller'}.`,
+    });
   if (ctx.shadowsSavedToken) findings.push({status: 'bad', text: `${ctx.source} overrides a different saved login.`});
   const format = ctx.token ? validateTokenFormat(ctx.token) : undefined;
   if (format && !format.ok) findings.push({status: 'bad', text: format.reason});
   const who = ctx.who;
-  if (who?.ok) findings.push({status: 'ok', text: `The Hub accepts it: ${describeKind(who.info)} of ${who.info.user}.`});
-  else if (who && !who.ok) findings.push({status: who.error.kind === 'unauthorized' ? 'bad' : 'unknown', text: `whoami failed: ${who.error.message}`});
+  if (who?.ok)
+    findings.push({status: 'ok', text: `The Hub accepts it: ${describeKind(who.info)} of ${who.info.user}.`});
+  else if (who && !who.ok)
+    findings.push({
+      status: who.error.kind === 'unauthorized' ? 'bad' : 'unknown',
+      text: `whoami failed: ${who.error.message}`,
+    });
   if (ctx.namespace && who?.ok) {
     const v = evaluateGoal(who.info, {kind: 'run-job', namespace: ctx.namespace});
     findings.push({status: v.ok ? 'ok' : 'bad', text: v.explanation});
   }
   if (ctx.repo) {
     const label = repoLabel(ctx.repo);
-    if (ctx.repo.exists === false) findings.push({status: 'bad', text: `${label} does not exist (or is hidden from this token).`});
-    else if (ctx.repo.readable === false) findings.push({status: 'bad', text: `${label} exists but this token cannot read it.`});
+    if (ctx.repo.exists === false)
+      findings.push({status: 'bad', text: `${label} does not exist (or is hidden from this token).`});
+    else if (ctx.repo.readable === false)
+      findings.push({status: 'bad', text: `${label} exists but this token cannot read it.`});
     else if (ctx.repo.readable) findings.push({status: 'ok', text: `${label} is readable with this token.`});
   }
 
@@ -98,7 +125,10 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
     case 'unauthorized-401':
     case 'token-missing': {
       if (ctx.job && !jobHasToken) return done(otherTokenName ? 'wrong-secret-key' : 'no-token-in-job');
-      if (whoBad) return done(ctx.shadowsSavedToken ? 'env-override' : problem === 'unauthorized-401' ? 'invalid-token' : undefined);
+      if (whoBad)
+        return done(
+          ctx.shadowsSavedToken ? 'env-override' : problem === 'unauthorized-401' ? 'invalid-token' : undefined,
+        );
       // The job had HF_TOKEN and the token here works, yet the Hub refused what it got: "$HF_TOKEN" sent as is.
       if (problem === 'unauthorized-401' && ctx.job && jobHasToken && who?.ok) return done('literal-placeholder');
       if (problem === 'unauthorized-401' && rejected) return done('invalid-token');
@@ -114,7 +144,9 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
         if (!org || org.roleInOrg === 'read') return done('org-role');
       }
       if (info.kind === 'read') return done('read-token');
-      const goal = ctx.repo ? {kind: 'push' as const, repo: {type: ctx.repo.type, namespace: ctx.repo.namespace, name: ctx.repo.name}} : {kind: 'run-job' as const, namespace: ns};
+      const goal = ctx.repo
+        ? {kind: 'push' as const, repo: {type: ctx.repo.type, namespace: ctx.repo.namespace, name: ctx.repo.name}}
+        : {kind: 'run-job' as const, namespace: ns};
       if (!evaluateGoal(info, goal).ok && info.kind === 'fineGrained') return done('missing-scope');
       if (info.canPay === false) return done('no-credits');
       return done();
@@ -123,7 +155,8 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
       if (!ctx.token || (ctx.job && !jobHasToken)) return done('anonymous');
       if (ctx.repo?.exists === false) {
         const ns = ctx.repo.namespace;
-        if (who?.ok && ns !== who.info.user && !who.info.orgs.some((o) => o.name === ns)) return done('wrong-namespace');
+        if (who?.ok && ns !== who.info.user && !who.info.orgs.some((o) => o.name === ns))
+          return done('wrong-namespace');
         return done('repo-missing');
       }
       if (ctx.repo?.readable === false) return done('private-no-access');
@@ -131,7 +164,8 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
     }
     case 'gated-repo': {
       if (!ctx.token || (ctx.job && !jobHasToken)) return done('anonymous');
-      if (who?.ok && who.info.kind === 'fineGrained' && !who.info.canReadGatedRepos) return done('fine-grained-no-gated');
+      if (who?.ok && who.info.kind === 'fineGrained' && !who.info.canReadGatedRepos)
+        return done('fine-grained-no-gated');
       if (who?.ok) return done('not-approved');
       return done();
     }
@@ -144,7 +178,10 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
     case 'rate-limited':
       return done(ctx.job && !jobHasToken ? 'anonymous-limits' : 'too-many-requests');
     case 'network-error': {
-      if (who && !who.ok && who.error.kind === 'network') return done(ctx.endpoint && !/^https:\/\/huggingface\.co$/.test(ctx.endpoint) ? 'wrong-endpoint' : 'unreachable');
+      if (who && !who.ok && who.error.kind === 'network')
+        return done(
+          ctx.endpoint && !/^https:\/\/huggingface\.co$/.test(ctx.endpoint) ? 'wrong-endpoint' : 'unreachable',
+        );
       return done();
     }
     case 'payment-required': {
@@ -153,16 +190,24 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
       const info = who.info;
       const ns = ctx.namespace ?? (ctx.evidence ? extractFacts(ctx.evidence).namespace : undefined) ?? info.user;
       if (ns === info.user && info.canPay === false) {
-        findings.push({status: 'bad', text: `Your account (${info.user}) has no way to pay for Jobs (canPay is false).`});
+        findings.push({
+          status: 'bad',
+          text: `Your account (${info.user}) has no way to pay for Jobs (canPay is false).`,
+        });
         return done(info.orgs.length ? 'wrong-namespace-billing' : 'no-credits');
       }
-      if (ns === info.user && info.canPay) findings.push({status: 'ok', text: `Your account (${info.user}) can pay now: the credits may have been added since, or the job ran under another namespace.`});
+      if (ns === info.user && info.canPay)
+        findings.push({
+          status: 'ok',
+          text: `Your account (${info.user}) can pay now: the credits may have been added since, or the job ran under another namespace.`,
+        });
       return done('no-credits');
     }
     case 'org-token-policy': {
       const ev = ctx.evidence ?? '';
       if (/revoked by the organization administrator/i.test(ev)) return done('revoked-by-admin');
-      if (/needs to be approved by the organization|pending (?:admin )?approval/i.test(ev)) return done('pending-approval');
+      if (/needs to be approved by the organization|pending (?:admin )?approval/i.test(ev))
+        return done('pending-approval');
       if (who?.ok && (who.info.kind === 'read' || who.info.kind === 'write')) return done('classic-refused');
       return done();
     }
@@ -171,11 +216,17 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
       const looked = facts.job?.namespace ?? ctx.namespace;
       if (who?.ok && looked === who.info.user && who.info.orgs.length) {
         const orgs = who.info.orgs.map((o) => o.name);
-        findings.push({status: 'bad', text: `The job was looked up under ${looked} (your user); you also belong to ${orgs.join(', ')}: an org job is found only under the org (\`hf jobs logs --namespace ${orgs[0]} ${facts.job?.id ?? 'ID'}\`).`});
+        findings.push({
+          status: 'bad',
+          text: `The job was looked up under ${looked} (your user); you also belong to ${orgs.join(', ')}: an org job is found only under the org (\`hf jobs logs --namespace ${orgs[0]} ${facts.job?.id ?? 'ID'}\`).`,
+        });
         return done('org-job-under-user');
       }
       if (who?.ok && looked && looked !== who.info.user && !who.info.orgs.some((o) => o.name === looked)) {
-        findings.push({status: 'bad', text: `You (${who.info.user}) are not a member of ${looked}, so its jobs are not visible to this token.`});
+        findings.push({
+          status: 'bad',
+          text: `You (${who.info.user}) are not a member of ${looked}, so its jobs are not visible to this token.`,
+        });
         return done('other-account');
       }
       return done(facts.job ? undefined : 'wrong-id');
@@ -185,7 +236,8 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
     case 'job-script-failed': {
       const ev = ctx.evidence ?? '';
       if (/ModuleNotFoundError|No module named/.test(ev)) return done('missing-dependency');
-      if (/NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime/i.test(ev)) return done('cpu-flavor-for-gpu');
+      if (/NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime/i.test(ev))
+        return done('cpu-flavor-for-gpu');
       if (/out of memory|OutOfMemoryError|OOMKilled|exit code 137/i.test(ev)) return done('out-of-memory');
       return done(ev ? 'script-error' : undefined);
     }
@@ -202,7 +254,10 @@ export async function gatherDiagnoseContext(options: {
   env: Env;
   endpoint: string;
   /** Builds a client for the resolved token (default: none, so no network). */
-  hub?: (o: {hubUrl: string; accessToken?: string}) => Pick<HubClient, 'whoAmI'> & Partial<Pick<HubClient, 'repoExists' | 'checkRepoAccess'>>;
+  hub?: (o: {
+    hubUrl: string;
+    accessToken?: string;
+  }) => Pick<HubClient, 'whoAmI'> & Partial<Pick<HubClient, 'repoExists' | 'checkRepoAccess'>>;
   namespace?: string;
   /** `ns/name` (a model), `datasets/ns/name`, `spaces/ns/name`, or `{type, namespace, name}`. */
   repo?: string | HubRepo;
@@ -233,12 +288,17 @@ export async function gatherDiagnoseContext(options: {
       ctx.who = {ok: false, error: describeHubError(err, {endpoint: options.endpoint, secrets: [token]})};
     }
   }
-  if (ctx.repo && client.checkRepoAccess) ctx.repo = await repoAccess({checkRepoAccess: (repo) => client.checkRepoAccess!(repo)}, ctx.repo, Boolean(token));
+  if (ctx.repo && client.checkRepoAccess)
+    ctx.repo = await repoAccess({checkRepoAccess: (repo) => client.checkRepoAccess!(repo)}, ctx.repo, Boolean(token));
   return ctx;
 }
 
 /** Whether the repo exists and this client's token can read it (unknown when the answer cannot tell). */
-export async function repoAccess(client: Pick<HubClient, 'checkRepoAccess'>, repo: HubRepo, withToken: boolean): Promise<NonNullable<DiagnoseContext['repo']>> {
+export async function repoAccess(
+  client: Pick<HubClient, 'checkRepoAccess'>,
+  repo: HubRepo,
+  withToken: boolean,
+): Promise<NonNullable<DiagnoseContext['repo']>> {
   const out: NonNullable<DiagnoseContext['repo']> = {type: repo.type, namespace: repo.namespace, name: repo.name};
   try {
     await client.checkRepoAccess({type: repo.type, name: `${repo.namespace}/${repo.name}`});

@@ -18,7 +18,14 @@ export interface TextFacts {
 }
 
 const NAME = String.raw`[A-Za-z0-9][\w.-]{0,95}`;
-const TYPE_OF: Record<string, RepoKind> = {models: 'model', model: 'model', datasets: 'dataset', dataset: 'dataset', spaces: 'space', space: 'space'};
+const TYPE_OF: Record<string, RepoKind> = {
+  models: 'model',
+  model: 'model',
+  datasets: 'dataset',
+  dataset: 'dataset',
+  spaces: 'space',
+  space: 'space',
+};
 
 /** Reads the facts out of an error text. Only the first 64 KB are read: the facts sit near the error line. */
 export function extractFacts(input: string): TextFacts {
@@ -26,7 +33,10 @@ export function extractFacts(input: string): TextFacts {
   const facts: TextFacts = {};
   const url = /https?:\/\/[^\s'"`<>()]+/.exec(text);
   if (url) facts.url = url[0].replace(/[?#].*$/, '').replace(/[.,;:]+$/, '');
-  const status = /(?:\b|')([45]\d\d) (?:Client Error|Server Error|Unauthorized|Forbidden|Not Found|Payment Required|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Bad Request|Conflict)\b|status(?: code)?[ :=]+([45]\d\d)\b|HTTP\/[\d.]+ ([45]\d\d)\b/i.exec(text);
+  const status =
+    /(?:\b|')([45]\d\d) (?:Client Error|Server Error|Unauthorized|Forbidden|Not Found|Payment Required|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Bad Request|Conflict)\b|status(?: code)?[ :=]+([45]\d\d)\b|HTTP\/[\d.]+ ([45]\d\d)\b/i.exec(
+      text,
+    );
   if (status) facts.status = Number(status[1] ?? status[2] ?? status[3]);
   const job = new RegExp(String.raw`/api/jobs/(${NAME})/([0-9a-f]{24})\b`).exec(text);
   if (job) facts.job = {namespace: job[1]!, id: job[2]!};
@@ -35,14 +45,30 @@ export function extractFacts(input: string): TextFacts {
     if (id) facts.job = {id: (id[1] ?? id[2] ?? id[3])!.toLowerCase()};
   }
   const jobsNs = new RegExp(String.raw`/api/jobs/(${NAME})(?:[/'"\s.]|$)`).exec(text);
-  const under = new RegExp(String.raw`(?:create|rights to [\w ]+?) an? (model|dataset|space) under (?:the )?namespace "(${NAME})"`, 'i').exec(text);
+  const under = new RegExp(
+    String.raw`(?:create|rights to [\w ]+?) an? (model|dataset|space) under (?:the )?namespace "(${NAME})"`,
+    'i',
+  ).exec(text);
   const apiRepo = new RegExp(String.raw`/api/(models|datasets|spaces)/(${NAME})/(${NAME})`).exec(text);
-  const pageRepo = new RegExp(String.raw`huggingface\.co/(?:(datasets|spaces)/)?(${NAME})/(${NAME})(?:/resolve|/tree|/blob|['"\s/]|$)`).exec(text);
-  const quoted = new RegExp(String.raw`(?:repo(?:_id)?|Repository|model|dataset)[ =:]+['"](${NAME})/(${NAME})['"]`, 'i').exec(text);
+  const pageRepo = new RegExp(
+    String.raw`huggingface\.co/(?:(datasets|spaces)/)?(${NAME})/(${NAME})(?:/resolve|/tree|/blob|['"\s/]|$)`,
+  ).exec(text);
+  const quoted = new RegExp(
+    String.raw`(?:repo(?:_id)?|Repository|model|dataset)[ =:]+['"](${NAME})/(${NAME})['"]`,
+    'i',
+  ).exec(text);
   if (apiRepo) facts.repo = {type: TYPE_OF[apiRepo[1]!]!, namespace: apiRepo[2]!, name: apiRepo[3]!.replace(/\.$/, '')};
-  else if (pageRepo && !['api', 'settings', 'docs', 'join', 'login', 'oauth', 'pricing', 'blog'].includes(pageRepo[2]!)) {
-    facts.repo = {type: pageRepo[1] ? TYPE_OF[pageRepo[1]]! : 'model', namespace: pageRepo[2]!, name: pageRepo[3]!.replace(/\.$/, '')};
-  } else if (quoted) facts.repo = {type: /dataset/i.test(quoted[0]) ? 'dataset' : 'model', namespace: quoted[1]!, name: quoted[2]!};
+  else if (
+    pageRepo &&
+    !['api', 'settings', 'docs', 'join', 'login', 'oauth', 'pricing', 'blog'].includes(pageRepo[2]!)
+  ) {
+    facts.repo = {
+      type: pageRepo[1] ? TYPE_OF[pageRepo[1]]! : 'model',
+      namespace: pageRepo[2]!,
+      name: pageRepo[3]!.replace(/\.$/, ''),
+    };
+  } else if (quoted)
+    facts.repo = {type: /dataset/i.test(quoted[0]) ? 'dataset' : 'model', namespace: quoted[1]!, name: quoted[2]!};
   if (under) {
     facts.namespace = under[2]!;
     if (!facts.repo) facts.repo = undefined;

@@ -84,12 +84,19 @@ export interface ReportInput {
   fix?: Partial<FixContext>;
 }
 
-const NO_SINGLE_CAUSE = 'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.';
+const NO_SINGLE_CAUSE =
+  'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.';
 
 /** The wizard's command worded for the endpoint (the sandbox's needs --sandbox). */
 function appCommand(endpoint: string, args: string): string {
   const hub = hubFixes(endpoint);
-  return args ? hub.app(args) : hub.sandbox ? `${APP_COMMAND} --sandbox` : endpoint === DEFAULT_ENDPOINT ? APP_COMMAND : `${APP_COMMAND} --endpoint ${endpoint}`;
+  return args
+    ? hub.app(args)
+    : hub.sandbox
+      ? `${APP_COMMAND} --sandbox`
+      : endpoint === DEFAULT_ENDPOINT
+        ? APP_COMMAND
+        : `${APP_COMMAND} --endpoint ${endpoint}`;
 }
 
 function describeAction(id: FixAction, endpoint: string, suggested: boolean): ReportAction {
@@ -102,7 +109,9 @@ function describeAction(id: FixAction, endpoint: string, suggested: boolean): Re
       a.url = `${endpoint}/settings/billing`;
       break;
     case 're-login':
-      a.command = isSandboxEndpoint(endpoint) ? appCommand(endpoint, 'login').replace(/ --sandbox$/, ' --sandbox --practice write') : appCommand(endpoint, 'login');
+      a.command = isSandboxEndpoint(endpoint)
+        ? appCommand(endpoint, 'login').replace(/ --sandbox$/, ' --sandbox --practice write')
+        : appCommand(endpoint, 'login');
       break;
     case 'rerun-checks':
       a.command = appCommand(endpoint, 'check');
@@ -142,9 +151,17 @@ export function buildReport(input: ReportInput): TroubleshootReport {
   if (input.job) r.job = {...input.job};
   if (actual) r.actual = {...actual};
   if (input.diagnosis) r.why = actual ? actual.text : (input.diagnosis.cause ?? NO_SINGLE_CAUSE);
-  if (input.job?.stage === 'COMPLETED' && input.problem === 'unknown') r.resolved = 'This job completed: its token worked and there is nothing to fix.';
+  if (input.job?.stage === 'COMPLETED' && input.problem === 'unknown')
+    r.resolved = 'This job completed: its token worked and there is nothing to fix.';
   const hasJob = input.origin !== 'pasted';
-  const ctx: FixContext = {hasTarget: true, loggedIn: hasJob, hasJob, hasBilling: !isSandboxEndpoint(endpoint), sandbox: isSandboxEndpoint(endpoint), ...input.fix};
+  const ctx: FixContext = {
+    hasTarget: true,
+    loggedIn: hasJob,
+    hasJob,
+    hasBilling: !isSandboxEndpoint(endpoint),
+    sandbox: isSandboxEndpoint(endpoint),
+    ...input.fix,
+  };
   if (input.origin === 'pasted') ctx.hasJob = false;
   const chosen = input.actions ?? fixesFor(input.problem, actual?.id, ctx);
   // Whoever chose them, a pasted text never offers to run "the job" again: no job ran here.
@@ -159,7 +176,9 @@ const ICON: Record<Finding['status'], string> = {ok: '✓', bad: '✗', unknown:
 export function reportLines(r: TroubleshootReport, options: {actions?: boolean; symptoms?: boolean} = {}): string[] {
   const out: string[] = [];
   if (r.job) {
-    out.push(`Job ${r.job.namespace}/${r.job.id}: ${r.job.stage ?? 'unknown stage'}${r.job.message ? ` (${r.job.message})` : ''}${r.job.truncated ? ' [log incomplete: still streaming or cut off]' : ''}`);
+    out.push(
+      `Job ${r.job.namespace}/${r.job.id}: ${r.job.stage ?? 'unknown stage'}${r.job.message ? ` (${r.job.message})` : ''}${r.job.truncated ? ' [log incomplete: still streaming or cut off]' : ''}`,
+    );
     out.push('');
   }
   if (r.resolved) {
@@ -177,7 +196,9 @@ export function reportLines(r: TroubleshootReport, options: {actions?: boolean; 
     for (const s of r.symptoms.slice(0, 3)) out.push(`  - ${s}`);
   }
   out.push('Likely causes:');
-  r.causes.forEach((c, i) => out.push(`  ${c.likely ? '=>' : '- '} ${i + 1}. ${c.text}${c.likely ? ' (this is it)' : ''}`));
+  r.causes.forEach((c, i) =>
+    out.push(`  ${c.likely ? '=>' : '- '} ${i + 1}. ${c.text}${c.likely ? ' (this is it)' : ''}`),
+  );
   if (r.diagnosed) {
     out.push('Live diagnosis:');
     for (const f of r.findings) out.push(`  ${ICON[f.status]} ${f.text}`);
@@ -189,7 +210,10 @@ export function reportLines(r: TroubleshootReport, options: {actions?: boolean; 
   if (r.checks.length) out.push(`Checks that catch it: ${r.checks.join(', ')} (run \`${r.checkCommand}\`).`);
   if (options.actions !== false && r.actions.length) {
     out.push('Next:');
-    for (const a of r.actions) out.push(`  ${a.suggested ? '=>' : '- '} ${a.label}${a.url ? `: ${a.url}` : a.command ? `: \`${a.command}\`` : ''}${a.suggested ? ' (suggested)' : ''}`);
+    for (const a of r.actions)
+      out.push(
+        `  ${a.suggested ? '=>' : '- '} ${a.label}${a.url ? `: ${a.url}` : a.command ? `: \`${a.command}\`` : ''}${a.suggested ? ' (suggested)' : ''}`,
+      );
   }
   return out;
 }

@@ -14,7 +14,12 @@ const TOKEN_NAMES = new Set(['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN']);
 
 /** Does this entry carry the token (the placeholder, a real-looking token, or a name that says token)? */
 function carriesToken(key: string, value: string): boolean {
-  return isTokenPlaceholder(value) || looksLikeRealToken(value) || /^hf_/.test(value) || (/token/i.test(key) && /\$\{?\w*TOKEN\}?/.test(value));
+  return (
+    isTokenPlaceholder(value) ||
+    looksLikeRealToken(value) ||
+    /^hf_/.test(value) ||
+    (/token/i.test(key) && /\$\{?\w*TOKEN\}?/.test(value))
+  );
 }
 
 /** Loose read for a config parseJobConfig refuses (e.g. a token written in it): JSON only. */
@@ -32,7 +37,9 @@ export function repairConfig(text: string, fallback: JobConfig): Repair | {error
   const config: JobConfig | undefined = parsed.ok ? {...parsed.config} : looseParse(text);
   if (!config) {
     const first = parsed.ok ? undefined : parsed.errors[0];
-    return {error: `hf-job.json cannot be read${first ? ` (line ${first.line}: ${first.message})` : ''}: rewrite it from the example instead.`};
+    return {
+      error: `hf-job.json cannot be read${first ? ` (line ${first.line}: ${first.message})` : ''}: rewrite it from the example instead.`,
+    };
   }
   const changes: string[] = [];
   const env = {...(config.env ?? {})};
@@ -54,7 +61,11 @@ export function repairConfig(text: string, fallback: JobConfig): Repair | {error
   if (secrets.HF_TOKEN !== undefined && !isTokenPlaceholder(secrets.HF_TOKEN)) {
     const wasToken = looksLikeRealToken(secrets.HF_TOKEN) || /^hf_/.test(secrets.HF_TOKEN);
     secrets.HF_TOKEN = '$HF_TOKEN';
-    changes.push(wasToken ? 'replaced the token written in the file with "$HF_TOKEN" (revoke that token: it was in a file)' : 'set secrets.HF_TOKEN to "$HF_TOKEN" (filled in from your login at submit time)');
+    changes.push(
+      wasToken
+        ? 'replaced the token written in the file with "$HF_TOKEN" (revoke that token: it was in a file)'
+        : 'set secrets.HF_TOKEN to "$HF_TOKEN" (filled in from your login at submit time)',
+    );
   }
   if (!('HF_TOKEN' in secrets)) {
     secrets.HF_TOKEN = '$HF_TOKEN';
@@ -76,6 +87,7 @@ export function repairConfig(text: string, fallback: JobConfig): Repair | {error
     return v;
   };
   const clean = scrub(next) as JobConfig;
-  if (JSON.stringify(clean) !== JSON.stringify(next)) changes.push('replaced a token written in the file with "$HF_TOKEN" (revoke that token)');
+  if (JSON.stringify(clean) !== JSON.stringify(next))
+    changes.push('replaced a token written in the file with "$HF_TOKEN" (revoke that token)');
   return {text: serializeJobConfig(clean), changes};
 }

@@ -6,8 +6,14 @@ import {STEP_TITLES, type CheckItem, type StepId} from './types.js';
 export const TOKEN_KINDS: {name: string; can: string}[] = [
   {name: 'read', can: 'download public and your private repos; cannot push or run Jobs'},
   {name: 'write', can: 'read, push, create repos and run Jobs wherever your account may write (most first jobs)'},
-  {name: 'fine-grained', can: 'only the permissions you tick, per user, org or repo (e.g. repo.write + job.write): safest'},
-  {name: 'org token', can: 'legacy (api_org_...): deprecated, rejected at login; use a fine-grained token scoped to the org'},
+  {
+    name: 'fine-grained',
+    can: 'only the permissions you tick, per user, org or repo (e.g. repo.write + job.write): safest',
+  },
+  {
+    name: 'org token',
+    can: 'legacy (api_org_...): deprecated, rejected at login; use a fine-grained token scoped to the org',
+  },
 ];
 
 /** The first thing a person reads, also when --sandbox skips the welcome step. */
@@ -17,7 +23,10 @@ export const WELCOME_LINES = [
 ];
 
 /** The welcome lines shown on the login screen when --sandbox / --endpoint skipped the welcome step: 7 steps. */
-export const WELCOME_LINES_SKIPPED = [WELCOME_LINES[0]!, 'About 2 minutes, 7 steps: log in, token type, job config, checklist, example job, run, result.'];
+export const WELCOME_LINES_SKIPPED = [
+  WELCOME_LINES[0]!,
+  'About 2 minutes, 7 steps: log in, token type, job config, checklist, example job, run, result.',
+];
 
 /** After a sandbox run: its links are live only while the wizard is open. */
 export const SANDBOX_EXIT_NOTE =
@@ -29,7 +38,10 @@ export function createdLine(outcome: {repoExisted?: boolean}): string {
 }
 
 /** The command that starts the wizard again on the same Hub, as the person can paste it. */
-export function wizardCommand(target: {kind: string; endpoint: string} | undefined, options: {endpointFlag?: string} = {}): string {
+export function wizardCommand(
+  target: {kind: string; endpoint: string} | undefined,
+  options: {endpointFlag?: string} = {},
+): string {
   if (target?.kind === 'sandbox') return appCommand('--sandbox');
   if (options.endpointFlag) return appCommand(`--endpoint ${options.endpointFlag}`);
   return appCommand();
@@ -45,7 +57,10 @@ export function stoppedLine(step: StepId, command: string): string {
  * job, or when `troubleshoot` ends on its diagnosis: that was the answer). `wizard` starts the wizard again on the
  * same Hub; `here` is the command of the screen the person left (`troubleshoot` at its paste box or diagnosis).
  */
-export function quitLine(state: {step: StepId; result?: {stage: string}; troubleshootDone?: boolean}, commands: {wizard: string; here?: string}): string | undefined {
+export function quitLine(
+  state: {step: StepId; result?: {stage: string}; troubleshootDone?: boolean},
+  commands: {wizard: string; here?: string},
+): string | undefined {
   const stage = state.result?.stage;
   if (stage === 'COMPLETED') return undefined;
   if (state.step === 'troubleshoot' && state.troubleshootDone) return undefined;
@@ -60,5 +75,9 @@ export function checkSummary(items: CheckItem[]): string {
   const fails = items.filter((i) => i.status === 'fail').length;
   const warns = items.filter((i) => i.status === 'warn').length;
   if (!fails && !warns) return 'No issues found.';
-  return [fails ? `${fails} failed` : '', warns ? `${warns} warning${warns === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ') + '.';
+  return (
+    [fails ? `${fails} failed` : '', warns ? `${warns} warning${warns === 1 ? '' : 's'}` : '']
+      .filter(Boolean)
+      .join(', ') + '.'
+  );
 }

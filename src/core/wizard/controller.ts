@@ -78,7 +78,7 @@ export class WizardController {
     this.run(effect)
       .catch((error: unknown) => {
         // The session's token is a registered secret (services' rememberToken): redactSecrets masks it by value too.
-        const message = error instanceof Error ? error.message.split('\n')[0] ?? 'Something failed.' : String(error);
+        const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'Something failed.') : String(error);
         this.dispatch({type: 'failed', message: redactSecrets(message)});
       })
       .finally(() => {
@@ -95,7 +95,9 @@ export class WizardController {
     const sv = this.services;
     switch (effect.kind) {
       case 'prepare-target': {
-        const prepared = sv.prepareTarget(effect.target).then(({target, examples}) => this.dispatch({type: 'target-ready', target, examples}));
+        const prepared = sv
+          .prepareTarget(effect.target)
+          .then(({target, examples}) => this.dispatch({type: 'target-ready', target, examples}));
         this.preparing = prepared.catch(() => undefined);
         await prepared;
         return;
@@ -111,8 +113,13 @@ export class WizardController {
       case 'practice-token': {
         // The pasted token goes once to the services, which keep it; the state gets the account (masked) back.
         const target = this.session().target;
-        const result = effect.kind === 'validate-token' ? await sv.validateToken(target, effect.token, effect.source) : await sv.practiceLogin(target, effect.label);
-        this.dispatch(result.ok ? {type: 'validated', account: result.account} : {type: 'login-failed', message: result.message});
+        const result =
+          effect.kind === 'validate-token'
+            ? await sv.validateToken(target, effect.token, effect.source)
+            : await sv.practiceLogin(target, effect.label);
+        this.dispatch(
+          result.ok ? {type: 'validated', account: result.account} : {type: 'login-failed', message: result.message},
+        );
         return;
       }
       case 'browser-login': {
@@ -121,11 +128,18 @@ export class WizardController {
         const abort = new AbortController();
         this.browserAbort = abort;
         try {
-          const result = await sv.browserLogin(target, (url, code) => this.dispatch({type: 'browser-code', url, code}), abort.signal);
+          const result = await sv.browserLogin(
+            target,
+            (url, code) => this.dispatch({type: 'browser-code', url, code}),
+            abort.signal,
+          );
           if (abort.signal.aborted || this.state.step !== 'login') return;
-          this.dispatch(result.ok ? {type: 'validated', account: result.account} : {type: 'login-failed', message: result.message});
+          this.dispatch(
+            result.ok ? {type: 'validated', account: result.account} : {type: 'login-failed', message: result.message},
+          );
         } catch (error) {
-          if (!abort.signal.aborted) this.dispatch({type: 'login-failed', message: error instanceof Error ? error.message : String(error)});
+          if (!abort.signal.aborted)
+            this.dispatch({type: 'login-failed', message: error instanceof Error ? error.message : String(error)});
         }
         return;
       }
@@ -139,7 +153,10 @@ export class WizardController {
         return;
       }
       case 'plan-config':
-        this.dispatch({type: 'config-planned', plan: await sv.planConfig(this.session(), effect.rewrite ? {rewrite: true} : {})});
+        this.dispatch({
+          type: 'config-planned',
+          plan: await sv.planConfig(this.session(), effect.rewrite ? {rewrite: true} : {}),
+        });
         return;
       case 'write-config': {
         const plan = this.state.config.plan;
@@ -154,7 +171,12 @@ export class WizardController {
       }
       case 'open-url': {
         const ok = await sv.openUrl(effect.url);
-        this.dispatch({type: 'notice', text: ok ? `Opened ${effect.url} in your browser.` : `No browser could be opened from here: open ${effect.url} yourself.`});
+        this.dispatch({
+          type: 'notice',
+          text: ok
+            ? `Opened ${effect.url} in your browser.`
+            : `No browser could be opened from here: open ${effect.url} yourself.`,
+        });
         return;
       }
       case 'copy':
@@ -171,7 +193,7 @@ export class WizardController {
           this.dispatch({type: 'preflight-done', report: await sv.preflight(this.session())});
         } catch (error) {
           // The session's token is a registered secret (services' rememberToken): redactSecrets masks it by value.
-          const message = error instanceof Error ? error.message.split('\n')[0] ?? 'it failed' : String(error);
+          const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'it failed') : String(error);
           this.dispatch({type: 'preflight-done', error: redactSecrets(message)});
         }
         return;
@@ -180,7 +202,10 @@ export class WizardController {
         this.dispatch({type: 'dashboard-ready', lines: await sv.tokenDashboard(this.session())});
         return;
       case 'real-tools':
-        this.dispatch({type: 'real-tools-done', view: await sv.realTools(this.session(), (line) => this.dispatch({type: 'real-tools-log', line}))});
+        this.dispatch({
+          type: 'real-tools-done',
+          view: await sv.realTools(this.session(), (line) => this.dispatch({type: 'real-tools-log', line})),
+        });
         return;
       case 'submit-job':
         await this.submitAndFollow();
@@ -195,12 +220,22 @@ export class WizardController {
         await this.preparing;
         const session = this.session();
         const {problem, seen, alternatives} = sv.classifyFailure(effect.text, session);
-        this.dispatch({type: 'classified', problem, info: sv.problemInfo(problem, session), seen: seen.map((l) => redactSecrets(l)), ...(alternatives ? {alternatives} : {})});
+        this.dispatch({
+          type: 'classified',
+          problem,
+          info: sv.problemInfo(problem, session),
+          seen: seen.map((l) => redactSecrets(l)),
+          ...(alternatives ? {alternatives} : {}),
+        });
         await this.diagnose(problem);
         return;
       }
       case 'load-problem':
-        this.dispatch({type: 'classified', problem: effect.problem, info: sv.problemInfo(effect.problem, this.session())});
+        this.dispatch({
+          type: 'classified',
+          problem: effect.problem,
+          info: sv.problemInfo(effect.problem, this.session()),
+        });
         await this.diagnose(effect.problem);
         return;
     }
@@ -230,10 +265,15 @@ export class WizardController {
     const {outcome, failureText} = await sv.followJob(
       session,
       job,
-      {log: (line) => this.dispatch({type: 'job-log', line}), stage: (stage) => this.dispatch({type: 'job-stage', stage, at: Date.now()})},
+      {
+        log: (line) => this.dispatch({type: 'job-log', line}),
+        stage: (stage) => this.dispatch({type: 'job-stage', stage, at: Date.now()}),
+      },
       this.jobAbort.signal,
     );
     if (this.jobAbort.signal.aborted) return;
-    this.dispatch(failureText !== undefined ? {type: 'job-finished', outcome, failureText} : {type: 'job-finished', outcome});
+    this.dispatch(
+      failureText !== undefined ? {type: 'job-finished', outcome, failureText} : {type: 'job-finished', outcome},
+    );
   }
 }

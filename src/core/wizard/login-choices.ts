@@ -19,12 +19,29 @@ export function loginChoices(state: WizardState, options: {maskInLabel?: boolean
   if (saved) {
     const kind = options.maskInLabel ? `${saved.kindLabel}, ${saved.masked}` : saved.kindLabel;
     const failed = login.afterFailure ? ' — the token that just failed' : '';
-    choices.push({value: 'saved', label: `Continue as ${saved.user} (${kind})${failed}`, hint: `Token ${saved.masked} from ${login.offer!.sourceLabel}.`});
+    choices.push({
+      value: 'saved',
+      label: `Continue as ${saved.user} (${kind})${failed}`,
+      hint: `Token ${saved.masked} from ${login.offer!.sourceLabel}.`,
+    });
   }
-  if (target?.practice) choices.push({value: 'practice', label: 'Use a practice token (nothing to paste)', hint: 'The sandbox has write, read, fine-grained and expired tokens to try.'});
+  if (target?.practice)
+    choices.push({
+      value: 'practice',
+      label: 'Use a practice token (nothing to paste)',
+      hint: 'The sandbox has write, read, fine-grained and expired tokens to try.',
+    });
   choices.push({value: 'paste', label: 'Paste a token', hint: `From ${tokenPageUrl(target?.endpoint)}`});
-  choices.push({value: 'browser', label: 'Log in with the browser', hint: 'You approve in the browser; no copy and paste.'});
-  choices.push({value: 'error', label: 'I have an error message to troubleshoot', hint: 'Paste it: the wizard names the problem, checks your token, and offers fixes.'});
+  choices.push({
+    value: 'browser',
+    label: 'Log in with the browser',
+    hint: 'You approve in the browser; no copy and paste.',
+  });
+  choices.push({
+    value: 'error',
+    label: 'I have an error message to troubleshoot',
+    hint: 'Paste it: the wizard names the problem, checks your token, and offers fixes.',
+  });
   return choices;
 }
 

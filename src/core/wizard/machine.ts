@@ -3,7 +3,17 @@
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {normalizeTokenInput, validateTokenFormat} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
-import type {FixAction, ProblemId, StepId, TargetKind, Transition, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
+import type {
+  FixAction,
+  ProblemId,
+  StepId,
+  TargetKind,
+  Transition,
+  WizardEffect,
+  WizardEvent,
+  WizardOptions,
+  WizardState,
+} from './types.js';
 
 export const DEFAULT_GOAL = 'push-dataset';
 
@@ -47,7 +57,10 @@ function clear(state: WizardState, ...keys: ('error' | 'busy' | 'notice')[]): Wi
 }
 
 function startRun(state: WizardState): Transition {
-  const next = go(state, 'run', {run: {phase: 'submitting', logs: [], confirmCancel: false}, example: {...state.example, confirming: false}});
+  const next = go(state, 'run', {
+    run: {phase: 'submitting', logs: [], confirmCancel: false},
+    example: {...state.example, confirming: false},
+  });
   delete next.result;
   return t({...next, busy: 'Submitting the job'}, [{kind: 'submit-job'}]);
 }
@@ -55,18 +68,41 @@ function startRun(state: WizardState): Transition {
 /** Run, after pre-flight: wait for it while it runs, stop on a fail (its fixes are on the screen), continue on warn. */
 function runExample(state: WizardState): Transition {
   const preflight = state.example.preflight;
-  if (preflight?.phase === 'running') return t({...clear(state, 'error'), example: {...state.example, runWhenReady: true}, busy: 'Pre-flight: asking the Hub whether this job will be allowed'});
+  if (preflight?.phase === 'running')
+    return t({
+      ...clear(state, 'error'),
+      example: {...state.example, runWhenReady: true},
+      busy: 'Pre-flight: asking the Hub whether this job will be allowed',
+    });
   if (preflight?.report?.verdict === 'fail') {
     const fails = preflight.report.lines.filter((l) => l.status === 'fail');
     const fix = fails.find((l) => l.fix)?.fix;
-    return t({...state, error: `Not submitted: pre-flight found ${fails.length === 1 ? 'a problem' : `${fails.length} problems`} the Hub would refuse or fail this job for (✗ above).${fix ? ` ${fix}` : ''}`});
+    return t({
+      ...state,
+      error: `Not submitted: pre-flight found ${fails.length === 1 ? 'a problem' : `${fails.length} problems`} the Hub would refuse or fail this job for (✗ above).${fix ? ` ${fix}` : ''}`,
+    });
   }
-  if (state.target?.kind === 'hub' && !state.example.confirming) return t(clear({...state, example: {...state.example, confirming: true}}, 'error'));
+  if (state.target?.kind === 'hub' && !state.example.confirming)
+    return t(clear({...state, example: {...state.example, confirming: true}}, 'error'));
   return startRun(state);
 }
 
 /** The example step: pre-flight as it opens, the views, copy, the price, and Run (after pre-flight, with a confirmation on huggingface.co). */
-type ExampleEvent = Extract<WizardEvent, {type: 'checklist-continue' | 'example-view' | 'copy' | 'copied' | 'price' | 'run-example' | 'confirm-run' | 'preflight-done' | 'rerun-preflight'}>;
+type ExampleEvent = Extract<
+  WizardEvent,
+  {
+    type:
+      | 'checklist-continue'
+      | 'example-view'
+      | 'copy'
+      | 'copied'
+      | 'price'
+      | 'run-example'
+      | 'confirm-run'
+      | 'preflight-done'
+      | 'rerun-preflight';
+  }
+>;
 
 function exampleStep(state: WizardState, event: ExampleEvent): Transition {
   switch (event.type) {
@@ -74,7 +110,10 @@ function exampleStep(state: WizardState, event: ExampleEvent): Transition {
       // Pre-flight starts as the example opens (the person reads the script meanwhile); Run waits for it.
       const example: WizardState['example'] = {...state.example, confirming: false, preflight: {phase: 'running'}};
       delete example.runWhenReady;
-      return t(go(state, 'example', {example}), [{kind: 'preflight'}, ...(state.target?.kind === 'hub' ? [{kind: 'fetch-price'} as const] : [])]);
+      return t(go(state, 'example', {example}), [
+        {kind: 'preflight'},
+        ...(state.target?.kind === 'hub' ? [{kind: 'fetch-price'} as const] : []),
+      ]);
     }
     case 'example-view':
       return t({...state, example: {...state.example, view: event.view}});
@@ -114,13 +153,25 @@ function exampleStep(state: WizardState, event: ExampleEvent): Transition {
 }
 
 /** The step to the real `hf`, offered on the result of a completed sandbox job (once; its lines stream in). */
-function realToolsEvent(state: WizardState, event: Extract<WizardEvent, {type: 'real-tools' | 'real-tools-log' | 'real-tools-done'}>): Transition {
+function realToolsEvent(
+  state: WizardState,
+  event: Extract<WizardEvent, {type: 'real-tools' | 'real-tools-log' | 'real-tools-done'}>,
+): Transition {
   if (event.type === 'real-tools') {
-    if (!state.result?.sandbox || state.result.stage !== 'COMPLETED' || state.realTools?.phase === 'running') return t(state);
-    return t({...state, realTools: {phase: 'running', exportLines: [], commands: [], realHubCommands: [], lines: []}, busy: 'Writing the env file; running hf when it is installed'}, [{kind: 'real-tools'}]);
+    if (!state.result?.sandbox || state.result.stage !== 'COMPLETED' || state.realTools?.phase === 'running')
+      return t(state);
+    return t(
+      {
+        ...state,
+        realTools: {phase: 'running', exportLines: [], commands: [], realHubCommands: [], lines: []},
+        busy: 'Writing the env file; running hf when it is installed',
+      },
+      [{kind: 'real-tools'}],
+    );
   }
   if (!state.realTools) return t(state);
-  if (event.type === 'real-tools-log') return t({...state, realTools: {...state.realTools, lines: [...state.realTools.lines, event.line]}});
+  if (event.type === 'real-tools-log')
+    return t({...state, realTools: {...state.realTools, lines: [...state.realTools.lines, event.line]}});
   return t(clear({...state, realTools: event.view}, 'busy'));
 }
 
@@ -146,16 +197,44 @@ function back(state: WizardState): Transition {
       return t({...state, run: {...state.run, confirmCancel: !state.run.confirmCancel}});
     }
   }
-  if (state.step === 'example' && state.example.confirming) return t({...state, example: {...state.example, confirming: false}});
-  if (state.step === 'login' && state.login.phase !== 'choose' && state.login.phase !== 'detecting' && state.login.phase !== 'validating') {
+  if (state.step === 'example' && state.example.confirming)
+    return t({...state, example: {...state.example, confirming: false}});
+  if (
+    state.step === 'login' &&
+    state.login.phase !== 'choose' &&
+    state.login.phase !== 'detecting' &&
+    state.login.phase !== 'validating'
+  ) {
     // Leaving the browser login stops its polling and its spinner: the menu must take keys again.
     const login = {...state.login, phase: 'choose' as const};
     delete login.browser;
-    return t(clear({...state, login}, 'error', 'busy'), state.login.phase === 'browser' ? [{kind: 'cancel-browser-login'}] : []);
+    return t(
+      clear({...state, login}, 'error', 'busy'),
+      state.login.phase === 'browser' ? [{kind: 'cancel-browser-login'}] : [],
+    );
   }
   // `troubleshoot` on its own (nothing before it): Esc on the result goes back to the paste box, the text kept to edit.
-  if (state.step === 'troubleshoot' && state.troubleshoot.phase !== 'paste' && state.history.length === 0 && state.troubleshoot.draft !== undefined) {
-    return t(clear({...state, troubleshoot: {phase: 'paste', draft: state.troubleshoot.draft, ...(state.troubleshoot.returnTo ? {returnTo: state.troubleshoot.returnTo} : {})}}, 'error', 'busy', 'notice'));
+  if (
+    state.step === 'troubleshoot' &&
+    state.troubleshoot.phase !== 'paste' &&
+    state.history.length === 0 &&
+    state.troubleshoot.draft !== undefined
+  ) {
+    return t(
+      clear(
+        {
+          ...state,
+          troubleshoot: {
+            phase: 'paste',
+            draft: state.troubleshoot.draft,
+            ...(state.troubleshoot.returnTo ? {returnTo: state.troubleshoot.returnTo} : {}),
+          },
+        },
+        'error',
+        'busy',
+        'notice',
+      ),
+    );
   }
   if (state.step === 'checklist' && state.checklist.expanded) {
     const checklist = {...state.checklist};
@@ -166,15 +245,23 @@ function back(state: WizardState): Transition {
   if (!previous) return t(state);
   const next = clear({...state, step: previous, history: state.history.slice(0, -1)}, 'error', 'busy', 'notice');
   // Going back to a step that was waiting on work: show its settled form, never a spinner without work behind it.
-  if (previous === 'login' && (next.login.phase === 'validating' || next.login.phase === 'detecting')) next.login = {...next.login, phase: 'choose'};
-  if (previous === 'run' || previous === 'result') return t({...next, step: 'example', history: next.history.filter((s) => s !== 'run' && s !== 'result')});
+  if (previous === 'login' && (next.login.phase === 'validating' || next.login.phase === 'detecting'))
+    next.login = {...next.login, phase: 'choose'};
+  if (previous === 'run' || previous === 'result')
+    return t({...next, step: 'example', history: next.history.filter((s) => s !== 'run' && s !== 'result')});
   return t(next);
 }
 
 /** Logged in and on to the token type, the login said in one line there. */
 function loggedIn(state: WizardState): Transition {
   const a = state.account!;
-  return t({...go(state, 'token-type'), notice: `✓ Logged in as ${a.user} with a ${a.kindLabel} (${a.masked}, ${a.sourceLabel}).`}, [{kind: 'evaluate-goal'}]);
+  return t(
+    {
+      ...go(state, 'token-type'),
+      notice: `✓ Logged in as ${a.user} with a ${a.kindLabel} (${a.masked}, ${a.sourceLabel}).`,
+    },
+    [{kind: 'evaluate-goal'}],
+  );
 }
 
 /**
@@ -194,7 +281,10 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
   switch (event.type) {
     case 'start':
       if (state.options.presetTarget && state.options.startAt !== 'paste-error') {
-        return t({...state, welcome: {choice: state.options.presetTarget}, busy: busyForTarget(state.options.presetTarget)}, [{kind: 'prepare-target', target: state.options.presetTarget}]);
+        return t(
+          {...state, welcome: {choice: state.options.presetTarget}, busy: busyForTarget(state.options.presetTarget)},
+          [{kind: 'prepare-target', target: state.options.presetTarget}],
+        );
       }
       // `troubleshoot --sandbox` / `--endpoint` on a terminal: the Hub is known; it is prepared when the error is
       // pasted (starting the sandbox while the person types would hold up the keyboard).
@@ -212,9 +302,12 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       return t({...clear(state, 'busy'), error: event.message});
 
     case 'choose-target':
-      return t({...clear(state, 'error'), welcome: {choice: event.target}, busy: busyForTarget(event.target)}, [{kind: 'prepare-target', target: event.target}]);
+      return t({...clear(state, 'error'), welcome: {choice: event.target}, busy: busyForTarget(event.target)}, [
+        {kind: 'prepare-target', target: event.target},
+      ]);
     case 'target-ready': {
-      const goal = state.goal ?? (event.examples.some((e) => e.id === DEFAULT_GOAL) ? DEFAULT_GOAL : event.examples[0]?.id);
+      const goal =
+        state.goal ?? (event.examples.some((e) => e.id === DEFAULT_GOAL) ? DEFAULT_GOAL : event.examples[0]?.id);
       if (state.step === 'troubleshoot' && state.options.startAt === 'paste-error' && !state.target) {
         const ready: WizardState = {...state, target: event.target, examples: event.examples};
         if (goal !== undefined) ready.goal = goal;
@@ -241,19 +334,30 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       // Before any Hub was chosen (`troubleshoot` pasting an error): the Hub the command reads, huggingface.co by default.
       const endpoint = state.target?.endpoint ?? state.options.hubEndpoint ?? DEFAULT_ENDPOINT;
       // The least-privilege page for this job when known; else the write preset (the simplest token that works).
-      const kind = state.verdict && !state.verdict.ok && state.account?.kind === 'fineGrained' ? 'fineGrained' : 'write';
+      const kind =
+        state.verdict && !state.verdict.ok && state.account?.kind === 'fineGrained' ? 'fineGrained' : 'write';
       return t(state, [{kind: 'open-url', url: state.tokenAdvice?.url ?? tokenPageUrl(endpoint, kind)}]);
     }
     case 'token-type-continue':
-      return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config'}]);
+      return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [
+        {kind: 'plan-config'},
+      ]);
 
     case 'config-planned':
       return t(clear({...state, config: {phase: 'review', plan: event.plan}}, 'busy'));
     case 'config-confirm':
       if (state.config.phase !== 'review') return t(state);
-      return t({...state, config: {...state.config, phase: 'writing'}, busy: 'Writing the files'}, [{kind: 'write-config'}]);
+      return t({...state, config: {...state.config, phase: 'writing'}, busy: 'Writing the files'}, [
+        {kind: 'write-config'},
+      ]);
     case 'config-written': {
-      const written = {...state, config: {...state.config, phase: 'written' as const, written: event.files}, notice: event.files.length ? `Wrote ${event.files.length} file${event.files.length === 1 ? '' : 's'}.` : 'The files were already up to date: nothing was written.'};
+      const written = {
+        ...state,
+        config: {...state.config, phase: 'written' as const, written: event.files},
+        notice: event.files.length
+          ? `Wrote ${event.files.length} file${event.files.length === 1 ? '' : 's'}.`
+          : 'The files were already up to date: nothing was written.',
+      };
       const next = startChecks(written);
       return t({...next.state, notice: written.notice}, next.effects);
     }
@@ -290,19 +394,47 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       return exampleStep(state, event);
 
     case 'job-submitted':
-      return t(clear({...state, run: {...state.run, phase: 'running', job: event.job, stage: 'SCHEDULING', startedAt: event.at, stageAt: event.at}}, 'busy'));
+      return t(
+        clear(
+          {
+            ...state,
+            run: {
+              ...state.run,
+              phase: 'running',
+              job: event.job,
+              stage: 'SCHEDULING',
+              startedAt: event.at,
+              stageAt: event.at,
+            },
+          },
+          'busy',
+        ),
+      );
     case 'job-stage':
       return t({...state, run: {...state.run, stage: event.stage, stageAt: event.at}});
     case 'job-log':
       return t({...state, run: {...state.run, logs: [...state.run.logs, event.line]}});
     case 'job-finished': {
-      const next = go(clear(state, 'busy'), 'result', {run: {...state.run, phase: 'finished', stage: event.outcome.stage, confirmCancel: false}, result: event.outcome});
+      const next = go(clear(state, 'busy'), 'result', {
+        run: {...state.run, phase: 'finished', stage: event.outcome.stage, confirmCancel: false},
+        result: event.outcome,
+      });
       if (event.outcome.stage === 'COMPLETED' || event.outcome.stage === 'CANCELED') return t(next);
       const text = event.failureText ?? event.outcome.message ?? '';
-      return t({...next, troubleshoot: {phase: 'idle', returnTo: 'result', evidence: text}, busy: 'Reading the log to find the cause'}, [{kind: 'classify', text}]);
+      return t(
+        {
+          ...next,
+          troubleshoot: {phase: 'idle', returnTo: 'result', evidence: text},
+          busy: 'Reading the log to find the cause',
+        },
+        [{kind: 'classify', text}],
+      );
     }
     case 'submit-failed': {
-      const next = go(clear(state, 'busy'), 'result', {run: {...state.run, phase: 'finished', stage: 'ERROR', confirmCancel: false}, result: {stage: 'ERROR', message: event.message, nextSteps: []}});
+      const next = go(clear(state, 'busy'), 'result', {
+        run: {...state.run, phase: 'finished', stage: 'ERROR', confirmCancel: false},
+        result: {stage: 'ERROR', message: event.message, nextSteps: []},
+      });
       return openProblem(next, event.problem, event.message);
     }
     case 'request-cancel':
@@ -310,12 +442,16 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       return t({...state, run: {...state.run, confirmCancel: true}});
     case 'cancel-answer':
       if (!event.yes) return t({...state, run: {...state.run, confirmCancel: false}});
-      return t({...state, run: {...state.run, confirmCancel: false, phase: 'cancelling'}, busy: 'Cancelling the job'}, [{kind: 'cancel-job'}]);
+      return t({...state, run: {...state.run, confirmCancel: false, phase: 'cancelling'}, busy: 'Cancelling the job'}, [
+        {kind: 'cancel-job'},
+      ]);
 
     case 'fix':
       return applyFix(state, event.action);
     case 'toggle-dashboard':
-      return state.dashboard || !state.target ? t(dropDashboard(state)) : t({...state, dashboard: {phase: 'loading', lines: []}}, [{kind: 'dashboard'}]);
+      return state.dashboard || !state.target
+        ? t(dropDashboard(state))
+        : t({...state, dashboard: {phase: 'loading', lines: []}}, [{kind: 'dashboard'}]);
     case 'dashboard-ready':
       return t(state.dashboard ? {...state, dashboard: {phase: 'shown', lines: event.lines}} : state);
     case 'real-tools':
@@ -356,20 +492,45 @@ function loginTransition(state: WizardState, event: WizardEvent): Transition | u
     }
     case 'paste-submit': {
       const token = normalizeTokenInput(event.value);
-      const format = validateTokenFormat(token, {tokensPage: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/tokens`});
+      const format = validateTokenFormat(token, {
+        tokensPage: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/tokens`,
+      });
       if (!format.ok) return t({...state, error: format.reason});
       return t(
-        clear({...state, login: {...state.login, phase: 'validating', via: 'paste'}, busy: `Checking the token with ${hostOf(state)}`}, 'error'),
+        clear(
+          {
+            ...state,
+            login: {...state.login, phase: 'validating', via: 'paste'},
+            busy: `Checking the token with ${hostOf(state)}`,
+          },
+          'error',
+        ),
         [{kind: 'validate-token', token: format.token, source: 'input'}],
       );
     }
     case 'practice-pick':
       return t(
-        clear({...state, login: {...state.login, phase: 'validating', via: 'practice', lastPractice: event.label}, busy: `Checking the ${event.label} practice token with ${hostOf(state)}`}, 'error'),
+        clear(
+          {
+            ...state,
+            login: {...state.login, phase: 'validating', via: 'practice', lastPractice: event.label},
+            busy: `Checking the ${event.label} practice token with ${hostOf(state)}`,
+          },
+          'error',
+        ),
         [{kind: 'practice-token', label: event.label}],
       );
     case 'browser-code':
-      return t(clear({...state, login: {...state.login, browser: {url: event.url, code: event.code}}, busy: 'Waiting for you to approve in the browser'}, 'error'));
+      return t(
+        clear(
+          {
+            ...state,
+            login: {...state.login, browser: {url: event.url, code: event.code}},
+            busy: 'Waiting for you to approve in the browser',
+          },
+          'error',
+        ),
+      );
     case 'validated': {
       const next = clear({...state, account: event.account, login: {...state.login, phase: 'done'}}, 'busy', 'error');
       delete next.verdict;
@@ -395,13 +556,22 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
     case 'paste-error': {
       // The text from the last time in the paste box comes back (Esc out of it keeps it).
       const draft = state.troubleshoot.draft;
-      return t(go(state, 'troubleshoot', {troubleshoot: {phase: 'paste', returnTo: state.step, ...(draft !== undefined ? {draft} : {})}}));
+      return t(
+        go(state, 'troubleshoot', {
+          troubleshoot: {phase: 'paste', returnTo: state.step, ...(draft !== undefined ? {draft} : {})},
+        }),
+      );
     }
     case 'paste-draft':
       // Kept redacted, like everything in the state: a token in the text is never held past the box.
       return t({...state, troubleshoot: {...state.troubleshoot, draft: redactSecrets(event.text)}});
     case 'error-pasted': {
-      if (event.text.trim() === '') return t({...state, error: 'Nothing was pasted: paste the error (several lines are fine), then press Ctrl-D or Enter on an empty line.'});
+      if (event.text.trim() === '')
+        return t({
+          ...state,
+          error:
+            'Nothing was pasted: paste the error (several lines are fine), then press Ctrl-D or Enter on an empty line.',
+        });
       // Token shapes and every registered secret (the session's token among them) are masked.
       const evidence = redactSecrets(event.text);
       const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence, draft: evidence};
@@ -409,23 +579,34 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
       // The Hub named by --sandbox / --endpoint first: the diagnosis reads its saved login, "Log in again" logs in there.
       const preset = state.options.presetTarget;
       const prepare: WizardEffect[] = preset && !state.target ? [{kind: 'prepare-target', target: preset}] : [];
-      return t({...clear(state, 'error'), troubleshoot, busy: 'Reading the error'}, [...prepare, {kind: 'classify', text: event.text}]);
+      return t({...clear(state, 'error'), troubleshoot, busy: 'Reading the error'}, [
+        ...prepare,
+        {kind: 'classify', text: event.text},
+      ]);
     }
     case 'classified': {
       const returnTo = state.troubleshoot.returnTo ?? state.step;
-      const troubleshoot: WizardState['troubleshoot'] = {problem: event.problem, info: event.info, phase: 'diagnosing', returnTo};
+      const troubleshoot: WizardState['troubleshoot'] = {
+        problem: event.problem,
+        info: event.info,
+        phase: 'diagnosing',
+        returnTo,
+      };
       if (state.troubleshoot.draft !== undefined) troubleshoot.draft = state.troubleshoot.draft;
       const evidence = state.troubleshoot.evidence;
       if (evidence !== undefined) troubleshoot.evidence = evidence;
       if (event.seen?.length) troubleshoot.seen = event.seen;
       if (event.alternatives?.length) troubleshoot.alternatives = event.alternatives;
       // From the paste screen, Esc goes back to where the person was, not to the paste box.
-      const base = state.step === 'troubleshoot' && state.troubleshoot.phase !== 'done' ? state : go(state, 'troubleshoot');
+      const base =
+        state.step === 'troubleshoot' && state.troubleshoot.phase !== 'done' ? state : go(state, 'troubleshoot');
       // The diagnosis follows within the same effect (controller: classify / load-problem), no second round trip.
       return t({...base, step: 'troubleshoot', troubleshoot, busy: 'Diagnosing: checking your token and setup live'});
     }
     case 'diagnosed':
-      return t(clear({...state, troubleshoot: {...state.troubleshoot, phase: 'done', diagnosis: event.diagnosis}}, 'busy'));
+      return t(
+        clear({...state, troubleshoot: {...state.troubleshoot, phase: 'done', diagnosis: event.diagnosis}}, 'busy'),
+      );
   }
 }
 
@@ -435,10 +616,15 @@ function applyFix(state: WizardState, action: FixAction): Transition {
     case 're-login':
       if (!state.target) return t(go(state, 'welcome'));
       // The saved login may have changed since (the config step saves it): look again.
-      return t({...go(state, 'login', {login: {phase: 'detecting', afterFailure: true}}), busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
+      return t(
+        {...go(state, 'login', {login: {phase: 'detecting', afterFailure: true}}), busy: 'Looking for a saved token'},
+        [{kind: 'detect-token'}],
+      );
     case 'rewrite-config':
     case 'rename-secret':
-      return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [{kind: 'plan-config', rewrite: true}]);
+      return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [
+        {kind: 'plan-config', rewrite: true},
+      ]);
     case 'open-token-page':
       return transition(state, {type: 'open-token-page'});
     case 'open-billing':

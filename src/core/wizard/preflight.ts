@@ -38,9 +38,11 @@ export function runChoices(state: Pick<WizardState, 'example'>): RunChoice[] {
   const report = state.example.preflight?.report;
   if (report?.verdict !== 'fail') return [{label: 'Run this job', value: 'run', event: {type: 'run-example'}}];
   const out: RunChoice[] = [];
-  if (preflightTokenProblem(state)) out.push({label: 'Log in with another token', value: 'relogin', event: {type: 'fix', action: 're-login'}});
+  if (preflightTokenProblem(state))
+    out.push({label: 'Log in with another token', value: 'relogin', event: {type: 'fix', action: 're-login'}});
   const why = preflightProblem(report);
-  if (why && why.problem !== 'unknown') out.push({label: 'Why it would be refused (troubleshoot)', value: 'why', event: {type: 'open-problem', ...why}});
+  if (why && why.problem !== 'unknown')
+    out.push({label: 'Why it would be refused (troubleshoot)', value: 'why', event: {type: 'open-problem', ...why}});
   out.push({label: 'Check again (pre-flight)', value: 'recheck', event: {type: 'rerun-preflight'}});
   return out;
 }

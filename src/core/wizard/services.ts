@@ -43,7 +43,11 @@ export interface WizardServices {
   /** Sandbox only: logs in with the practice token of that label (validated like a pasted one). */
   practiceLogin(target: TargetInfo, label: PracticeLabel): Promise<ValidateResult>;
   /** Device-flow login: reports the code to show, then validates the token once approved (it never leaves the services). */
-  browserLogin(target: TargetInfo, onCode: (url: string, code: string) => void, signal: AbortSignal): Promise<ValidateResult>;
+  browserLogin(
+    target: TargetInfo,
+    onCode: (url: string, code: string) => void,
+    signal: AbortSignal,
+  ): Promise<ValidateResult>;
   evaluateGoal(session: Session): GoalVerdict | undefined;
   /** The least-privilege token page for the chosen job and, when logged in, how the token compares (enough? more than needed?). */
   tokenAdvice(session: Session): TokenAdvice;

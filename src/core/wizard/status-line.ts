@@ -12,9 +12,16 @@ export function statusLine(state: Pick<WizardState, 'account' | 'target'>, now: 
   const expires = a.info.expiresAt ? Date.parse(a.info.expiresAt) : NaN;
   if (!Number.isNaN(expires)) {
     const minutes = Math.round((expires - now.getTime()) / 60_000);
-    parts.push(minutes <= 0 ? 'expired' : minutes < 120 ? `expires in ${minutes} min` : `expires ${a.info.expiresAt!.slice(0, 10)}`);
+    parts.push(
+      minutes <= 0
+        ? 'expired'
+        : minutes < 120
+          ? `expires in ${minutes} min`
+          : `expires ${a.info.expiresAt!.slice(0, 10)}`,
+    );
   }
   // The Hub in use only when it is not the first line's sandbox (whose line names it already).
-  if (state.target && state.target.kind !== 'sandbox') parts.push(`on ${state.target.endpoint.replace(/^https?:\/\//, '')}`);
+  if (state.target && state.target.kind !== 'sandbox')
+    parts.push(`on ${state.target.endpoint.replace(/^https?:\/\//, '')}`);
   return parts.join(' · ');
 }

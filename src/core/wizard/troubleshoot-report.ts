@@ -4,10 +4,15 @@ import {buildReport, type TroubleshootReport} from '../troubleshoot/report.js';
 import type {WizardState} from './types.js';
 
 /** The report for the troubleshooting screen, or undefined while there is nothing classified yet. */
-export function wizardReport(state: Pick<WizardState, 'troubleshoot' | 'target' | 'step'>): TroubleshootReport | undefined {
+export function wizardReport(
+  state: Pick<WizardState, 'troubleshoot' | 'target' | 'step'>,
+): TroubleshootReport | undefined {
   const t = state.troubleshoot;
   if (!t.info) return undefined;
-  const first = t.evidence?.split('\n').find((l) => l.trim())?.trim();
+  const first = t.evidence
+    ?.split('\n')
+    .find((l) => l.trim())
+    ?.trim();
   // A pasted text (the paste box was used) came from some job of the person's, not one this wizard ran.
   const origin = t.draft !== undefined ? 'pasted' : t.returnTo === 'result' ? 'job' : 'check';
   const d = t.diagnosis;

@@ -18,9 +18,19 @@ export interface PreflightView {
   error?: string;
 }
 
-export type StepId = 'welcome' | 'login' | 'token-type' | 'config' | 'checklist' | 'example' | 'run' | 'result' | 'troubleshoot';
+export type StepId =
+  'welcome' | 'login' | 'token-type' | 'config' | 'checklist' | 'example' | 'run' | 'result' | 'troubleshoot';
 
-export const STEP_ORDER: StepId[] = ['welcome', 'login', 'token-type', 'config', 'checklist', 'example', 'run', 'result'];
+export const STEP_ORDER: StepId[] = [
+  'welcome',
+  'login',
+  'token-type',
+  'config',
+  'checklist',
+  'example',
+  'run',
+  'result',
+];
 
 export const STEP_TITLES: Record<StepId, string> = {
   welcome: 'Welcome',
@@ -252,7 +262,11 @@ export interface WizardState {
   goal?: ExampleId;
   verdict?: GoalVerdict;
   tokenAdvice?: TokenAdvice;
-  config: {phase: 'idle' | 'planning' | 'review' | 'writing' | 'written' | 'skipped'; plan?: ConfigPlan; written?: string[]};
+  config: {
+    phase: 'idle' | 'planning' | 'review' | 'writing' | 'written' | 'skipped';
+    plan?: ConfigPlan;
+    written?: string[];
+  };
   checklist: {phase: 'idle' | 'running' | 'done'; items: CheckItem[]; expanded?: string};
   example: {
     view: string;

@@ -46,7 +46,8 @@ export async function openSession(io: TwinIo, script: string): Promise<TwinSessi
     }
     let text = error instanceof Error ? error.message : String(error);
     const cause = error instanceof Error ? (error.cause as {code?: string; message?: string} | undefined) : undefined;
-    if (text === 'fetch failed' && cause) text = `cannot reach ${endpoint} (${cause.code ?? cause.message ?? 'network error'})`;
+    if (text === 'fetch failed' && cause)
+      text = `cannot reach ${endpoint} (${cause.code ?? cause.message ?? 'network error'})`;
     return fmt('OTHER', {doing, message: text.trim().split('\n')[0] || 'unknown error'});
   };
   if (value.trim() === '$HF_TOKEN' || value.trim() === '${HF_TOKEN}') say('PLACEHOLDER');

@@ -5,7 +5,17 @@
 // huggingface_hub sends whatever HF_TOKEN holds; @huggingface/hub refuses a token without the `hf_` prefix before
 // any request (TypeError). To fail the way the Python script fails (the Hub answering 401 to a literal "$HF_TOKEN"),
 // such a value is sent through a fetch that sets the Authorization header itself.
-import {commit, createRepo, deleteRepo, downloadFile, HubApiError, listFiles, repoExists, whoAmI, type RepoDesignation} from '@huggingface/hub';
+import {
+  commit,
+  createRepo,
+  deleteRepo,
+  downloadFile,
+  HubApiError,
+  listFiles,
+  repoExists,
+  whoAmI,
+  type RepoDesignation,
+} from '@huggingface/hub';
 
 export {HubApiError};
 
@@ -29,10 +39,15 @@ export function twinHub(hubUrl: string, token: string, timeoutMs: number = TWIN_
   // Every request is bounded: the library's own fetch has no timeout, so a Hub that never answers would hang the job.
   const timedFetch: typeof fetch = (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
-    return fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout}).catch((error: unknown) => {
-      if (timeout.aborted) throw new Error(`no answer from ${base} within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`);
-      throw error;
-    });
+    return fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout}).catch(
+      (error: unknown) => {
+        if (timeout.aborted)
+          throw new Error(
+            `no answer from ${base} within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`,
+          );
+        throw error;
+      },
+    );
   };
   const rawFetch: typeof fetch = (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -42,7 +57,11 @@ export function twinHub(hubUrl: string, token: string, timeoutMs: number = TWIN_
     return timedFetch(input, {...init, headers});
   };
   // Typed as the token form; the other form carries the header in its fetch instead.
-  const auth = (valid ? {hubUrl: base, accessToken: token, fetch: timedFetch} : {hubUrl: base, fetch: rawFetch}) as {hubUrl: string; accessToken: string; fetch: typeof fetch};
+  const auth = (valid ? {hubUrl: base, accessToken: token, fetch: timedFetch} : {hubUrl: base, fetch: rawFetch}) as {
+    hubUrl: string;
+    accessToken: string;
+    fetch: typeof fetch;
+  };
 
   return {
     hubUrl: base,
@@ -62,13 +81,18 @@ export function twinHub(hubUrl: string, token: string, timeoutMs: number = TWIN_
         ...auth,
         repo,
         title,
-        operations: Object.entries(files).map(([path, text]) => ({operation: 'addOrUpdate' as const, path, content: new Blob([text])})),
+        operations: Object.entries(files).map(([path, text]) => ({
+          operation: 'addOrUpdate' as const,
+          path,
+          content: new Blob([text]),
+        })),
       } as Parameters<typeof commit>[0]);
       return output?.commit.oid;
     },
     async listFiles(repo) {
       const paths: string[] = [];
-      for await (const entry of listFiles({...auth, repo, recursive: true})) if (entry.type === 'file') paths.push(entry.path);
+      for await (const entry of listFiles({...auth, repo, recursive: true}))
+        if (entry.type === 'file') paths.push(entry.path);
       return paths;
     },
     async downloadText(repo, path) {

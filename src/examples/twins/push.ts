@@ -3,7 +3,13 @@
 import {DATASET_FILES, DATASET_REPO_NAME, MODEL_FILES, MODEL_REPO_NAME} from '../content.js';
 import {openSession, type TwinIo} from './common.js';
 
-async function push(io: TwinIo, script: string, kind: 'dataset' | 'model', repoName: string, files: Record<string, string>): Promise<void> {
+async function push(
+  io: TwinIo,
+  script: string,
+  kind: 'dataset' | 'model',
+  repoName: string,
+  files: Record<string, string>,
+): Promise<void> {
   const s = await openSession(io, script);
   const repoId = `${s.user}/${repoName}`;
   const repo = {type: kind, name: repoId} as const;

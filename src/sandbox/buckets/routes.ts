@@ -56,7 +56,8 @@ export async function bucketForRead(ctx: SandboxRequest, ns: string, name: strin
 export async function bucketForWrite(ctx: SandboxRequest, ns: string, name: string): Promise<BucketRecord> {
   const {user, token} = requireUser(ctx);
   const bucket = await bucketForRead(ctx, ns, name);
-  if (!canWrite(user, token, bucket.namespace)) throw new HttpError(403, "You don't have the rights to write to this bucket");
+  if (!canWrite(user, token, bucket.namespace))
+    throw new HttpError(403, "You don't have the rights to write to this bucket");
   return bucket;
 }
 
@@ -78,7 +79,8 @@ function infoBody(bucket: BucketRecord): Record<string, unknown> {
 
 /** `mtime` as huggingface_hub sends it (ms since the epoch) or an ISO date; else now. */
 function mtimeOf(value: unknown, now: string): string {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 8.64e15) return new Date(value).toISOString();
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 8.64e15)
+    return new Date(value).toISOString();
   if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
   return now;
 }
@@ -102,7 +104,8 @@ export const registerBucketRoutes: RouteModule = (router, sandbox) => {
     if (raw.visibility !== undefined && !['public', 'private', 'protected'].includes(String(raw.visibility))) {
       throw new HttpError(400, 'visibility must be "public", "private" or "protected"');
     }
-    if (!canWrite(user, token, namespace)) throw new HttpError(403, "You don't have the rights to create a bucket under this namespace");
+    if (!canWrite(user, token, namespace))
+      throw new HttpError(403, "You don't have the rights to create a bucket under this namespace");
     const isPrivate = raw.visibility !== undefined ? raw.visibility !== 'public' : raw.private === true;
     const existing = await store.withLock(namespace, name, async () => {
       const found = await store.get(namespace, name);
@@ -113,7 +116,12 @@ export const registerBucketRoutes: RouteModule = (router, sandbox) => {
     if (existing) {
       // The 409 carries the bucket's url: create_bucket(exist_ok=True) reads it from this very answer.
       const message = 'You already created this bucket';
-      sendJson(ctx, 409, {error: message, url, name: `${namespace}/${name}`, id: existing.id}, {'X-Error-Message': message});
+      sendJson(
+        ctx,
+        409,
+        {error: message, url, name: `${namespace}/${name}`, id: existing.id},
+        {'X-Error-Message': message},
+      );
       return;
     }
     const created = (await store.get(namespace, name))!;
@@ -135,7 +143,9 @@ export const registerBucketRoutes: RouteModule = (router, sandbox) => {
     if (ctx.auth.kind === 'invalid') throw new HttpError(401, INVALID_CREDENTIALS);
     const namespace = namespaceOf(ctx, ctx.params.ns!);
     const search = ctx.url.searchParams.get('search');
-    const buckets = (await store.list(namespace)).filter((b) => canSeeBucket(ctx, b)).filter((b) => !search || b.name.includes(search));
+    const buckets = (await store.list(namespace))
+      .filter((b) => canSeeBucket(ctx, b))
+      .filter((b) => !search || b.name.includes(search));
     sendJson(ctx, 200, buckets.map(infoBody));
   });
 
@@ -147,7 +157,10 @@ export const registerBucketRoutes: RouteModule = (router, sandbox) => {
     const q = ctx.url.searchParams;
     const items = bucketTree(bucket.files, dir, flag(q.get('recursive')));
     const limitParam = Number(q.get('limit'));
-    const pageSize = Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, BUCKET_TREE_PAGE_SIZE) : BUCKET_TREE_PAGE_SIZE;
+    const pageSize =
+      Number.isInteger(limitParam) && limitParam > 0
+        ? Math.min(limitParam, BUCKET_TREE_PAGE_SIZE)
+        : BUCKET_TREE_PAGE_SIZE;
     let offset = 0;
     const cursor = q.get('cursor');
     if (cursor) {
@@ -185,7 +198,9 @@ export const registerBucketRoutes: RouteModule = (router, sandbox) => {
   // 422 when some operation failed (the others are applied: the Hub's batch is not transactional).
   router.on('POST', new RegExp(`^/api/buckets/${NS}/${NAME}/batch$`), async (ctx) => {
     const target = await bucketForWrite(ctx, ctx.params.ns!, ctx.params.name!);
-    type Op = {type: 'add'; path: string; xetHash: string; mtime: unknown; contentType?: string} | {type: 'delete'; path: string};
+    type Op =
+      | {type: 'add'; path: string; xetHash: string; mtime: unknown; contentType?: string}
+      | {type: 'delete'; path: string};
     const ops: Op[] = [];
     const failed: {path: string; error: string}[] = [];
     let count = 0;
@@ -202,8 +217,15 @@ export const registerBucketRoutes: RouteModule = (router, sandbox) => {
       if (op.type === 'deleteFile') {
         ops.push({type: 'delete', path});
       } else if (op.type === 'addFile' || op.type === 'copyFile') {
-        if (typeof op.xetHash !== 'string' || !/^[0-9a-f]{64}$/.test(op.xetHash)) throw new HttpError(400, `Invalid xetHash for ${path}`);
-        ops.push({type: 'add', path, xetHash: op.xetHash, mtime: op.mtime, ...(typeof op.contentType === 'string' ? {contentType: op.contentType.slice(0, 200)} : {})});
+        if (typeof op.xetHash !== 'string' || !/^[0-9a-f]{64}$/.test(op.xetHash))
+          throw new HttpError(400, `Invalid xetHash for ${path}`);
+        ops.push({
+          type: 'add',
+          path,
+          xetHash: op.xetHash,
+          mtime: op.mtime,
+          ...(typeof op.contentType === 'string' ? {contentType: op.contentType.slice(0, 200)} : {}),
+        });
       } else {
         throw new HttpError(400, `Unknown batch operation type ${JSON.stringify(String(op.type)).slice(0, 50)}`);
       }
@@ -227,7 +249,13 @@ export const registerBucketRoutes: RouteModule = (router, sandbox) => {
             failed.push({path: op.path, error: `Xet file ${op.xetHash} is not known to the CAS: upload it first`});
             continue;
           }
-          bucket.files[op.path] = {xetHash: op.xetHash, size, mtime: mtimeOf(op.mtime, now), uploadedAt: now, ...(op.contentType ? {contentType: op.contentType} : {})};
+          bucket.files[op.path] = {
+            xetHash: op.xetHash,
+            size,
+            mtime: mtimeOf(op.mtime, now),
+            uploadedAt: now,
+            ...(op.contentType ? {contentType: op.contentType} : {}),
+          };
         }
         success++;
       }

@@ -71,7 +71,14 @@ export class BucketStore {
   }
 
   async create(namespace: string, name: string, isPrivate: boolean): Promise<BucketRecord> {
-    const bucket: BucketRecord = {id: objectId(), namespace, name, private: isPrivate, createdAt: new Date().toISOString(), files: {}};
+    const bucket: BucketRecord = {
+      id: objectId(),
+      namespace,
+      name,
+      private: isPrivate,
+      createdAt: new Date().toISOString(),
+      files: {},
+    };
     await this.save(bucket);
     return bucket;
   }
@@ -108,7 +115,15 @@ export interface BucketTreeItem {
 }
 
 export function fileItem(path: string, f: BucketFileRecord): BucketTreeItem {
-  return {type: 'file', path, size: f.size, xetHash: f.xetHash, mtime: f.mtime, uploadedAt: f.uploadedAt, ...(f.contentType ? {contentType: f.contentType} : {})};
+  return {
+    type: 'file',
+    path,
+    size: f.size,
+    xetHash: f.xetHash,
+    mtime: f.mtime,
+    uploadedAt: f.uploadedAt,
+    ...(f.contentType ? {contentType: f.contentType} : {}),
+  };
 }
 
 /**
@@ -125,7 +140,8 @@ export function bucketTree(files: Record<string, BucketFileRecord>, dir: string,
       if (!recursive && i > 1) break;
       const d = prefix + parts.slice(0, i).join('/');
       const existing = items.get(d);
-      if (!existing || existing.uploadedAt < f.uploadedAt) items.set(d, {type: 'directory', path: d, uploadedAt: f.uploadedAt});
+      if (!existing || existing.uploadedAt < f.uploadedAt)
+        items.set(d, {type: 'directory', path: d, uploadedAt: f.uploadedAt});
     }
     if (!recursive && parts.length > 1) continue;
     items.set(path, fileItem(path, f));

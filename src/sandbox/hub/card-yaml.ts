@@ -84,7 +84,8 @@ function scalarProblem(value: string): string | undefined {
       }
     }
     if (quote) return 'unterminated quoted string';
-    if (stack.length) return `missing "${stack[stack.length - 1]}" (flow collections must close on the same line in the sandbox)`;
+    if (stack.length)
+      return `missing "${stack[stack.length - 1]}" (flow collections must close on the same line in the sandbox)`;
     return undefined;
   }
   if (/^[@`]/.test(v)) return `a plain value cannot start with "${v[0]}"; quote it`;

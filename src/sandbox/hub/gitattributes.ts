@@ -64,7 +64,8 @@ export function parseGitAttributes(text: string): Rule[] {
     let lfs: boolean | undefined;
     for (const attr of attrs) {
       if (attr === 'filter=lfs') lfs = true;
-      else if (attr === '-filter' || attr === '!filter' || (attr.startsWith('filter=') && attr !== 'filter=lfs')) lfs = false;
+      else if (attr === '-filter' || attr === '!filter' || (attr.startsWith('filter=') && attr !== 'filter=lfs'))
+        lfs = false;
     }
     if (lfs === undefined) continue;
     try {

@@ -31,12 +31,16 @@ export function isValidName(name: string): boolean {
  * Refuses: empty, absolute, `..` or `.` segments, empty segments, backslashes, control characters (NUL), `.git/`.
  */
 export function checkRepoPath(path: unknown, what = 'path'): string {
-  if (typeof path !== 'string' || path.length === 0) throw new HttpError(400, `Invalid ${what}: expected a non-empty string`);
+  if (typeof path !== 'string' || path.length === 0)
+    throw new HttpError(400, `Invalid ${what}: expected a non-empty string`);
   if (path.length > 1000) throw new HttpError(400, `Invalid ${what}: longer than 1000 characters`);
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(path)) throw new HttpError(400, `Invalid ${what} "${printable(path)}": control characters are not allowed`);
-  if (path.includes('\\')) throw new HttpError(400, `Invalid ${what} "${printable(path)}": backslashes are not allowed`);
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) throw new HttpError(400, `Invalid ${what} "${printable(path)}": must be relative to the repo root`);
+  if (/[\x00-\x1f\x7f]/.test(path))
+    throw new HttpError(400, `Invalid ${what} "${printable(path)}": control characters are not allowed`);
+  if (path.includes('\\'))
+    throw new HttpError(400, `Invalid ${what} "${printable(path)}": backslashes are not allowed`);
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
+    throw new HttpError(400, `Invalid ${what} "${printable(path)}": must be relative to the repo root`);
   const segments = path.replace(/^(\.\/)+/, '').split('/');
   for (const segment of segments) {
     if (segment === '' || segment === '.' || segment === '..') {

@@ -44,7 +44,12 @@ export function canSee(ctx: SandboxRequest, repo: RepoRecord): boolean {
 }
 
 /** A repo the caller may read, or the Hub's 401/404. An invalid token is refused even on public repos, as the Hub does. */
-export async function repoForRead(ctx: SandboxRequest, type: RepoType, namespace: string, name: string): Promise<RepoRecord> {
+export async function repoForRead(
+  ctx: SandboxRequest,
+  type: RepoType,
+  namespace: string,
+  name: string,
+): Promise<RepoRecord> {
   if (ctx.auth.kind === 'invalid') throw new HttpError(401, INVALID_CREDENTIALS);
   const repo = await hubStore(ctx.sandbox).getRepo(type, namespace, name);
   if (!repo || !canSee(ctx, repo)) throw repoNotFound(ctx);
@@ -52,7 +57,13 @@ export async function repoForRead(ctx: SandboxRequest, type: RepoType, namespace
 }
 
 /** A repo the caller may write to: 401 without a valid token, 404 if they cannot see it, 403 if they can only read it. */
-export async function repoForWrite(ctx: SandboxRequest, type: RepoType, namespace: string, name: string, action: string): Promise<RepoRecord> {
+export async function repoForWrite(
+  ctx: SandboxRequest,
+  type: RepoType,
+  namespace: string,
+  name: string,
+  action: string,
+): Promise<RepoRecord> {
   if (ctx.auth.kind !== 'user') throw new HttpError(401, INVALID_CREDENTIALS);
   const repo = await repoForRead(ctx, type, namespace, name);
   if (!canWrite(ctx.auth.user, ctx.auth.token, namespace, {type, name})) {
@@ -75,7 +86,9 @@ export function revisionNotFound(rev: string): HttpError {
 /** A branch, `refs/pr/N`, `refs/heads/x` or a full commit oid -> the commit. */
 export async function resolveRevision(store: HubStore, repo: RepoRecord, rev: string): Promise<CommitRecord> {
   // A branch first, then a tag of that name (as the Hub resolves a bare revision).
-  const ref = repo.refs[refName(rev === 'HEAD' ? 'main' : rev)] ?? (rev.startsWith('refs/') ? undefined : repo.refs[`refs/tags/${rev}`]);
+  const ref =
+    repo.refs[refName(rev === 'HEAD' ? 'main' : rev)] ??
+    (rev.startsWith('refs/') ? undefined : repo.refs[`refs/tags/${rev}`]);
   const oid = ref ?? (/^[0-9a-f]{40}$/.test(rev) ? rev : undefined);
   const commit = oid ? await store.getCommit(repo, oid) : undefined;
   if (!commit) throw revisionNotFound(rev);
@@ -90,7 +103,8 @@ export async function resolveRevision(store: HubStore, repo: RepoRecord, rev: st
 export function splitRevision(rest: string): {rev: string; path: string} {
   const segments = rest.split('/');
   let take = 1;
-  if (segments[0] === 'refs' && segments.length >= 3 && ['pr', 'heads', 'convert', 'tags'].includes(segments[1]!)) take = 3;
+  if (segments[0] === 'refs' && segments.length >= 3 && ['pr', 'heads', 'convert', 'tags'].includes(segments[1]!))
+    take = 3;
   return {rev: segments.slice(0, take).join('/'), path: segments.slice(take).join('/')};
 }
 
@@ -123,7 +137,16 @@ export function licenseReadme(license: string): string {
 
 export async function createRepoRecord(
   store: HubStore,
-  init: {type: RepoType; namespace: string; name: string; private: boolean; author: string; license?: string; sdk?: string; files?: {path: string; entry: TreeEntry}[]},
+  init: {
+    type: RepoType;
+    namespace: string;
+    name: string;
+    private: boolean;
+    author: string;
+    license?: string;
+    sdk?: string;
+    files?: {path: string; entry: TreeEntry}[];
+  },
 ): Promise<RepoRecord> {
   const now = new Date().toISOString();
   const files: Record<string, TreeEntry> = {'.gitattributes': await store.putRegularFromString(DEFAULT_GITATTRIBUTES)};
@@ -151,7 +174,13 @@ export async function createRepoRecord(
 }
 
 /** Applies a commit under the repo lock: checks the branch, parentCommit (412 when stale) and every operation. */
-export async function applyCommit(store: HubStore, type: RepoType, namespace: string, name: string, request: CommitRequest): Promise<CommitResult> {
+export async function applyCommit(
+  store: HubStore,
+  type: RepoType,
+  namespace: string,
+  name: string,
+  request: CommitRequest,
+): Promise<CommitResult> {
   return store.withLock(repoKey(type, namespace, name), async () => {
     const repo = await store.getRepo(type, namespace, name);
     if (!repo) throw new HttpError(404, REPO_NOT_FOUND, 'RepoNotFound');
@@ -168,12 +197,18 @@ export async function applyCommit(store: HubStore, type: RepoType, namespace: st
       if (op.kind === 'file') {
         files[op.path] = op.entry;
       } else if (op.kind === 'delete') {
-        if (!files[op.path]) throw new HttpError(404, `Entry not found: ${op.path} does not exist in ${request.branch}`, 'EntryNotFound');
+        if (!files[op.path])
+          throw new HttpError(404, `Entry not found: ${op.path} does not exist in ${request.branch}`, 'EntryNotFound');
         delete files[op.path];
       } else {
         const prefix = op.path.replace(/\/+$/, '') + '/';
         const doomed = Object.keys(files).filter((p) => p.startsWith(prefix));
-        if (doomed.length === 0) throw new HttpError(404, `Entry not found: folder ${op.path} does not exist in ${request.branch}`, 'EntryNotFound');
+        if (doomed.length === 0)
+          throw new HttpError(
+            404,
+            `Entry not found: folder ${op.path} does not exist in ${request.branch}`,
+            'EntryNotFound',
+          );
         for (const p of doomed) delete files[p];
       }
     }
@@ -187,7 +222,12 @@ export async function applyCommit(store: HubStore, type: RepoType, namespace: st
       prNumber = repo.discussions + 1;
       repo.discussions = prNumber;
       ref = `refs/pr/${prNumber}`;
-      repo.pullRequests[String(prNumber)] = {title: request.title, base: baseRef, author: request.author, createdAt: date};
+      repo.pullRequests[String(prNumber)] = {
+        title: request.title,
+        base: baseRef,
+        author: request.author,
+        createdAt: date,
+      };
     }
     repo.refs[ref] = commit.oid;
     repo.lastModified = date;
@@ -199,7 +239,12 @@ export async function applyCommit(store: HubStore, type: RepoType, namespace: st
 }
 
 /** Reads a small regular file of a commit (e.g. `.gitattributes`); undefined when absent or LFS. */
-export async function readSmallFile(store: HubStore, commit: CommitRecord, path: string, limit = 1024 * 1024): Promise<string | undefined> {
+export async function readSmallFile(
+  store: HubStore,
+  commit: CommitRecord,
+  path: string,
+  limit = 1024 * 1024,
+): Promise<string | undefined> {
   const entry = commit.files[path];
   if (!entry || entry.lfs || entry.size > limit) return undefined;
   try {

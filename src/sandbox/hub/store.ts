@@ -88,7 +88,10 @@ export function isSha256(s: unknown): s is string {
 }
 
 /** An entry's `lfs` and `xetHash` fields as the Hub's tree and paths-info answers spell them (xetHash beside lfs). */
-export function lfsFields(entry: TreeEntry): {lfs?: {oid: string; size: number; pointerSize: number}; xetHash?: string} {
+export function lfsFields(entry: TreeEntry): {
+  lfs?: {oid: string; size: number; pointerSize: number};
+  xetHash?: string;
+} {
   if (!entry.lfs) return {};
   const {oid, size, pointerSize, xetHash} = entry.lfs;
   return {lfs: {oid, size, pointerSize}, ...(xetHash ? {xetHash} : {})};
@@ -137,7 +140,10 @@ async function exists(file: string): Promise<boolean> {
 class HashingCounter extends Transform {
   readonly hashes: ReturnType<typeof createHash>[];
   bytes = 0;
-  constructor(algorithms: string[], private readonly limit = Number.POSITIVE_INFINITY) {
+  constructor(
+    algorithms: string[],
+    private readonly limit = Number.POSITIVE_INFINITY,
+  ) {
     super();
     this.hashes = algorithms.map((a) => createHash(a));
   }
@@ -177,7 +183,8 @@ export class HubStore {
   }
 
   async init(): Promise<void> {
-    for (const dir of ['blobs/lfs', 'blobs/git', 'tmp', 'uploads', 'repos']) await mkdir(join(this.root, dir), {recursive: true, mode: 0o700});
+    for (const dir of ['blobs/lfs', 'blobs/git', 'tmp', 'uploads', 'repos'])
+      await mkdir(join(this.root, dir), {recursive: true, mode: 0o700});
     // Leftovers of uploads interrupted by a crash (files of a process that is gone: another sandbox may share this
     // data dir and be writing its own right now), and multipart uploads abandoned for over a day.
     for (const f of await readdir(join(this.root, 'tmp'))) {
@@ -294,7 +301,8 @@ export class HubStore {
         // drain
       }
     });
-    if (counter.bytes !== size) throw new HttpError(400, `Uploaded object is ${counter.bytes} bytes, ${size} were announced`);
+    if (counter.bytes !== size)
+      throw new HttpError(400, `Uploaded object is ${counter.bytes} bytes, ${size} were announced`);
     const actual = counter.hashes[0]!.digest('hex');
     if (actual !== oid) throw new HttpError(400, `Uploaded content has sha256 ${actual}, expected ${oid}`);
     await this.moveIntoPlace(file, this.lfsPath(oid));
@@ -339,7 +347,11 @@ export class HubStore {
 
   async readMultipart(id: string): Promise<{oid: string; size: number; chunkSize: number}> {
     try {
-      return JSON.parse(await readFile(this.uploadFile(id, 'json'), 'utf8')) as {oid: string; size: number; chunkSize: number};
+      return JSON.parse(await readFile(this.uploadFile(id, 'json'), 'utf8')) as {
+        oid: string;
+        size: number;
+        chunkSize: number;
+      };
     } catch (error) {
       if (error instanceof HttpError) throw error;
       throw new HttpError(404, 'Unknown or finished multipart upload');
@@ -350,12 +362,14 @@ export class HubStore {
   async writePart(id: string, part: number, source: Readable): Promise<string> {
     const upload = await this.readMultipart(id);
     const parts = Math.ceil(upload.size / upload.chunkSize);
-    if (!Number.isInteger(part) || part < 1 || part > parts) throw new HttpError(400, `Part number must be 1..${parts}`);
+    if (!Number.isInteger(part) || part < 1 || part > parts)
+      throw new HttpError(400, `Part number must be 1..${parts}`);
     const start = (part - 1) * upload.chunkSize;
     const expected = Math.min(upload.chunkSize, upload.size - start);
     const counter = new HashingCounter(['md5'], expected);
     await pipeline(source, counter, createWriteStream(this.uploadFile(id, 'bin'), {flags: 'r+', start}));
-    if (counter.bytes !== expected) throw new HttpError(400, `Part ${part} is ${counter.bytes} bytes, expected ${expected}`);
+    if (counter.bytes !== expected)
+      throw new HttpError(400, `Part ${part} is ${counter.bytes} bytes, expected ${expected}`);
     const etag = `"${counter.hashes[0]!.digest('hex')}"`;
     await writeFile(this.partMarker(id, part), etag);
     return etag;
@@ -373,7 +387,8 @@ export class HubStore {
         throw new HttpError(400, `Part ${n} was never uploaded`);
       }
       const given = parts.find((p) => p.partNumber === n);
-      if (!given || unquote(String(given.etag)) !== unquote(stored)) throw new HttpError(400, `ETag mismatch for part ${n}`);
+      if (!given || unquote(String(given.etag)) !== unquote(stored))
+        throw new HttpError(400, `ETag mismatch for part ${n}`);
     }
     await this.adoptLfsFile(this.uploadFile(id, 'bin'), upload.oid, upload.size);
     await rm(this.uploadFile(id, 'json'), {force: true});
@@ -449,7 +464,8 @@ export class HubStore {
       const deleted = Object.keys(parent.files).filter((path) => !(path in files));
       changes += deleted.length;
       // A full tree now and then, or when most of the tree changed anyway.
-      if (depth < SNAPSHOT_EVERY && changes * 2 < Object.keys(files).length + 1) stored = {...meta, changed, deleted, depth};
+      if (depth < SNAPSHOT_EVERY && changes * 2 < Object.keys(files).length + 1)
+        stored = {...meta, changed, deleted, depth};
     }
     await writeJsonAtomic(join(dir, 'commits', `${commit.oid}.json`), stored);
     this.depths.set(commit, stored.depth ?? 0);
@@ -491,7 +507,7 @@ export class HubStore {
     const chain: StoredCommit[] = []; // change records, newest first
     let top: StoredCommit | undefined;
     let baseFiles: Record<string, TreeEntry>;
-    for (let at = oid; ; ) {
+    for (let at = oid; ;) {
       const hit = top ? this.commitCache.get(join(dir, `${at}.json`)) : undefined;
       if (hit) {
         baseFiles = hit.files;
@@ -522,7 +538,13 @@ export class HubStore {
   }
 }
 
-export function commitOid(parts: {parents: string[]; title: string; message: string; date: string; files: Record<string, TreeEntry>}): string {
+export function commitOid(parts: {
+  parents: string[];
+  title: string;
+  message: string;
+  date: string;
+  files: Record<string, TreeEntry>;
+}): string {
   const h = createHash('sha1');
   h.update(JSON.stringify([parts.parents, parts.title, parts.message, parts.date]));
   for (const path of Object.keys(parts.files).sort()) h.update(`${path}\0${parts.files[path]!.oid}\n`);

@@ -5,7 +5,8 @@
 // Pure: parseCron() checks an expression (a clear message for a bad one), nextRun() finds the next time it fires.
 
 /** The Hub's own pattern for `schedule` (OpenAPI), checked first so the sandbox refuses what the Hub refuses. */
-const HUB_PATTERN = /^(?:(@(annually|yearly|monthly|weekly|daily|hourly))|((((\d+,)+\d+|((\*|\d+)(\/|-)\d+)|\d+|\*) ?){5,7}))$/;
+const HUB_PATTERN =
+  /^(?:(@(annually|yearly|monthly|weekly|daily|hourly))|((((\d+,)+\d+|((\*|\d+)(\/|-)\d+)|\d+|\*) ?){5,7}))$/;
 
 const ALIASES: Record<string, string> = {
   '@annually': '0 0 1 1 *',
@@ -54,7 +55,8 @@ function parseField(text: string, field: Field): Set<number> {
     const from = m[1] === '*' ? field.min : Number(m[1]);
     const to = m[2] !== undefined ? Number(m[2]) : m[1] === '*' || m[3] !== undefined ? field.max : from;
     if (step < 1) throw new CronError(`the step in "${part}" must be at least 1`);
-    if (from < field.min || to > field.max || from > to) throw new CronError(`"${part}" is out of range for the ${field.name} (${field.min}-${field.max})`);
+    if (from < field.min || to > field.max || from > to)
+      throw new CronError(`"${part}" is out of range for the ${field.name} (${field.min}-${field.max})`);
     for (let v = from; v <= to; v += step) out.add(field === DOW && v === 7 ? 0 : v);
   }
   return out;
@@ -64,7 +66,9 @@ function parseField(text: string, field: Field): Set<number> {
 export function parseCron(expression: string): CronSchedule {
   const text = expression.trim();
   if (!HUB_PATTERN.test(text)) {
-    throw new CronError(`Invalid schedule "${text.slice(0, 100)}": use @hourly, @daily, @weekly, @monthly, @yearly or a cron expression such as "0 9 * * 1" (9:00 UTC every Monday)`);
+    throw new CronError(
+      `Invalid schedule "${text.slice(0, 100)}": use @hourly, @daily, @weekly, @monthly, @yearly or a cron expression such as "0 9 * * 1" (9:00 UTC every Monday)`,
+    );
   }
   const fields = (ALIASES[text] ?? text).split(/\s+/);
   const withSeconds = fields.length >= 6;

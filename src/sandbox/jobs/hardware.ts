@@ -14,7 +14,15 @@ export interface JobHardware {
   unitLabel: 'minute';
 }
 
-type Row = [name: string, pretty: string, vcpu: number, ramGb: number, storageGb: number, gpu: [model: string, qty: number, vramGb: number] | null, usdPerHour: number];
+type Row = [
+  name: string,
+  pretty: string,
+  vcpu: number,
+  ramGb: number,
+  storageGb: number,
+  gpu: [model: string, qty: number, vramGb: number] | null,
+  usdPerHour: number,
+];
 
 // Names, vCPU, VRAM and prices are the official ones. RAM and storage of the h200 and rtx-pro-6000 families are not
 // in our design notes: those are approximations (the sandbox runs everything on this machine anyway).
@@ -55,7 +63,9 @@ export const JOB_HARDWARE: readonly JobHardware[] = ROWS.map(([name, prettyName,
     cpu: `${vcpu} vCPU`,
     ram: `${ram} GB`,
     ephemeralStorage: `${storage} GB`,
-    accelerator: gpu ? {type: 'gpu', model: gpu[0], quantity: String(gpu[1]), vram: `${gpu[2]} GB`, manufacturer: 'Nvidia'} : null,
+    accelerator: gpu
+      ? {type: 'gpu', model: gpu[0], quantity: String(gpu[1]), vram: `${gpu[2]} GB`, manufacturer: 'Nvidia'}
+      : null,
     unitCostMicroUSD,
     unitCostUSD: unitCostMicroUSD / 1e6,
     unitLabel: 'minute',

@@ -15,7 +15,14 @@ export interface Interpreters {
 }
 
 export type Launch =
-  | {ok: true; family: ImageFamily; argv: string[]; links: Record<string, string>; notes: string[]; programs?: Record<string, string>}
+  | {
+      ok: true;
+      family: ImageFamily;
+      argv: string[];
+      links: Record<string, string>;
+      notes: string[];
+      programs?: Record<string, string>;
+    }
   | {ok: false; message: string};
 
 export {which};
@@ -71,35 +78,62 @@ export function twinNote(labels: Record<string, string> | null | undefined, foun
   return `${what} runs as its Node twin (${why}; same steps and messages) on this machine's Node ${process.version}, not in a container`;
 }
 
-export function planLaunch(spec: {dockerImage: string | null; spaceId: string | null; command: string[]; arguments: string[]; labels?: Record<string, string> | null}, found: Interpreters, hostPath: string | undefined): Launch {
+export function planLaunch(
+  spec: {
+    dockerImage: string | null;
+    spaceId: string | null;
+    command: string[];
+    arguments: string[];
+    labels?: Record<string, string> | null;
+  },
+  found: Interpreters,
+  hostPath: string | undefined,
+): Launch {
   if (!spec.dockerImage) {
-    return {ok: false, message: `The sandbox cannot run Space images (spaceId "${spec.spaceId ?? ''}"): it has no containers. Use a dockerImage it emulates: ${SUPPORTED}.`};
+    return {
+      ok: false,
+      message: `The sandbox cannot run Space images (spaceId "${spec.spaceId ?? ''}"): it has no containers. Use a dockerImage it emulates: ${SUPPORTED}.`,
+    };
   }
   const image = spec.dockerImage;
   const family = imageFamily(image);
   if (!family) {
-    return {ok: false, message: `The sandbox cannot emulate image "${image}": it has no containers and maps only ${SUPPORTED} to local interpreters. Use one of those images in the sandbox; on the real Hub your image runs as is.`};
+    return {
+      ok: false,
+      message: `The sandbox cannot emulate image "${image}": it has no containers and maps only ${SUPPORTED} to local interpreters. Use one of those images in the sandbox; on the real Hub your image runs as is.`,
+    };
   }
   const links: Record<string, string> = {};
   const programs: Record<string, string> = {};
   const notes: string[] = [];
   if (family === 'node') {
     links.node = found.node;
-    notes.push(twinNote(spec.labels, found) ?? `image "${image}" runs as this machine's Node ${process.version} (${found.node}), not in a container`);
+    notes.push(
+      twinNote(spec.labels, found) ??
+        `image "${image}" runs as this machine's Node ${process.version} (${found.node}), not in a container`,
+    );
   } else if (family === 'python') {
     if (!found.python3) {
-      return {ok: false, message: `Image "${image}" needs python3, which is not on this machine's PATH. Install Python 3, or run the example's Node twin (a node: image) in the sandbox.`};
+      return {
+        ok: false,
+        message: `Image "${image}" needs python3, which is not on this machine's PATH. Install Python 3, or run the example's Node twin (a node: image) in the sandbox.`,
+      };
     }
     links.python = links.python3 = found.python3;
     notes.push(`image "${image}" runs as this machine's python3 (${found.python3}), not in a container`);
   } else if (!found.uv) {
     if (!found.python3) {
-      return {ok: false, message: `Image "${image}" needs uv (or at least python3), and this machine has neither on its PATH. Install uv (https://docs.astral.sh/uv/getting-started/installation/), or run the example's Node twin (a node: image) in the sandbox.`};
+      return {
+        ok: false,
+        message: `Image "${image}" needs uv (or at least python3), and this machine has neither on its PATH. Install uv (https://docs.astral.sh/uv/getting-started/installation/), or run the example's Node twin (a node: image) in the sandbox.`,
+      };
     }
     // No uv: a stand-in `uv run` with python3 (uv-standin.ts), which checks the script's dependencies first.
     links.python = links.python3 = found.python3;
     programs.uv = uvStandIn(found.python3);
-    notes.push(`image "${image}" runs as this machine's python3 (${found.python3}), not in a container; uv is not installed, so \`uv run\` runs scripts with that python3 when their dependencies are importable there`);
+    notes.push(
+      `image "${image}" runs as this machine's python3 (${found.python3}), not in a container; uv is not installed, so \`uv run\` runs scripts with that python3 when their dependencies are importable there`,
+    );
   } else {
     links.uv = found.uv;
     const uvx = which('uvx', hostPath);
@@ -112,7 +146,8 @@ export function planLaunch(spec: {dockerImage: string | null; spaceId: string | 
   const name = basename(first!);
   let exe: string | undefined;
   if (PYTHON.test(name)) exe = links.python3;
-  else if (programs[name]) exe = name; // written into the job's bin folder, first on its PATH
+  else if (programs[name])
+    exe = name; // written into the job's bin folder, first on its PATH
   else exe = links[name] ?? which(name, hostPath);
   if (!exe) {
     const hint = PYTHON.test(name)

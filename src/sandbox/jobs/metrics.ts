@@ -21,7 +21,10 @@ export interface ProcessGroupSample {
 export function parseProcStat(line: string): {pgrp: number; cpuTicks: number; rssPages: number} | undefined {
   const close = line.lastIndexOf(')');
   if (close < 0) return undefined;
-  const fields = line.slice(close + 2).trim().split(/\s+/);
+  const fields = line
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   // fields[0] is field 3 (state) of proc(5): pgrp is field 5, utime 14, stime 15, rss 24.
   const pgrp = Number(fields[2]);
   const utime = Number(fields[11]);
@@ -68,8 +71,10 @@ export interface JobMetrics {
   sandbox_note: string;
 }
 
-const NOTE = 'sandbox Hub: CPU and memory are measured from this machine (/proc); GPU and network figures are not emulated';
-const NO_PROC = 'sandbox Hub: this machine has no /proc, so CPU and memory are not measured; GPU and network figures are not emulated';
+const NOTE =
+  'sandbox Hub: CPU and memory are measured from this machine (/proc); GPU and network figures are not emulated';
+const NO_PROC =
+  'sandbox Hub: this machine has no /proc, so CPU and memory are not measured; GPU and network figures are not emulated';
 
 /** The flavor's allocation as the Hub reports it: millicores and memory bytes. */
 export function flavorAllocation(flavor: string): {millicores: number; memoryBytes: number} {
@@ -83,7 +88,13 @@ export function flavorAllocation(flavor: string): {millicores: number; memoryByt
  * One metrics event from two samples `seconds` apart: cpu_usage_pct is the share of the flavor's allocated
  * millicores the group used over that interval (as on the Hub, where 100 means the whole allocation).
  */
-export function metricsEvent(flavor: string, replica: string, before: ProcessGroupSample | undefined, after: ProcessGroupSample | undefined, seconds: number): JobMetrics {
+export function metricsEvent(
+  flavor: string,
+  replica: string,
+  before: ProcessGroupSample | undefined,
+  after: ProcessGroupSample | undefined,
+  seconds: number,
+): JobMetrics {
   const {millicores, memoryBytes} = flavorAllocation(flavor);
   const usedCores = before && after && seconds > 0 ? Math.max(0, after.cpuSeconds - before.cpuSeconds) / seconds : 0;
   return {

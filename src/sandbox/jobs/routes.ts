@@ -37,7 +37,11 @@ function ownerOf(ctx: SandboxRequest, namespace: string): JobOwner {
  * The caller, if their token may run (and so read and cancel) jobs in the namespace; else the Hub's 401/403.
  * `run` (submit, duplicate) also needs credits: a practice switch org (practice-switches.ts) may answer 402.
  */
-function authorize(ctx: SandboxRequest, namespace: string, action: 'run' | 'write' = 'write'): {owner: JobOwner; user: {id: string; name: string}} {
+function authorize(
+  ctx: SandboxRequest,
+  namespace: string,
+  action: 'run' | 'write' = 'write',
+): {owner: JobOwner; user: {id: string; name: string}} {
   const {user, token} = requireUser(ctx);
   const owner = ownerOf(ctx, namespace);
   refuseJobsBySwitch(namespace, 'write');
@@ -80,10 +84,15 @@ const LABEL_VALUE = /^[a-zA-Z0-9._-]{0,100}$/;
 /** `{"labels": {...}}` of PUT …/labels, checked like the Hub's schema (keys and values of [a-zA-Z0-9._-], at most 100). */
 export function parseLabels(body: unknown): Record<string, string> {
   const labels = (body as {labels?: unknown} | null)?.labels;
-  if (!labels || typeof labels !== 'object' || Array.isArray(labels)) throw new HttpError(400, '"labels" must be an object of label names to values');
+  if (!labels || typeof labels !== 'object' || Array.isArray(labels))
+    throw new HttpError(400, '"labels" must be an object of label names to values');
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {
-    if (!LABEL_KEY.test(key)) throw new HttpError(400, `Invalid label name "${key.slice(0, 120)}": letters, digits, '.', '_' and '-', at most 100`);
+    if (!LABEL_KEY.test(key))
+      throw new HttpError(
+        400,
+        `Invalid label name "${key.slice(0, 120)}": letters, digits, '.', '_' and '-', at most 100`,
+      );
     if (typeof value !== 'string' || !LABEL_VALUE.test(value)) {
       throw new HttpError(400, `Invalid value for label "${key}": letters, digits, '.', '_' and '-', at most 100`);
     }
@@ -108,7 +117,8 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
   // Whether the token may run (write) or look at (read) jobs in the namespace: 200 {namespace: {id, name}, user: {id, name}}.
   router.on('POST', new RegExp(`^/api/jobs/${NS}/auth-check/(?<perms>read|write)$`), (ctx) => {
     ctx.req.resume();
-    const {owner, user} = ctx.params.perms === 'read' ? authorizeRead(ctx, ctx.params.ns!) : authorize(ctx, ctx.params.ns!);
+    const {owner, user} =
+      ctx.params.perms === 'read' ? authorizeRead(ctx, ctx.params.ns!) : authorize(ctx, ctx.params.ns!);
     sendJson(ctx, 200, {namespace: {id: owner.id, name: owner.name}, user});
   });
 
@@ -125,7 +135,11 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     const job = await runner.create(spec, owner, user);
     // practice-credits-run-out: the job starts, then the namespace "runs out of credits" (cancel reason NO_CREDITS).
     const after = creditsRunOutAfterMs(namespace);
-    if (after !== undefined) setTimeout(() => void runner.cancel(job.id, SWITCH_TEXTS.creditsRunOut, 'NO_CREDITS').catch(() => {}), after).unref();
+    if (after !== undefined)
+      setTimeout(
+        () => void runner.cancel(job.id, SWITCH_TEXTS.creditsRunOut, 'NO_CREDITS').catch(() => {}),
+        after,
+      ).unref();
     sendJson(ctx, 200, jobJson(job));
   });
 
@@ -138,7 +152,9 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     const jobs = runner
       .list(namespace)
       .filter((j) => stages.length === 0 || stages.includes(j.status.stage))
-      .filter((j) => labels.every(([k, v]) => k !== undefined && (v === undefined ? k in j.labels : j.labels[k] === v)));
+      .filter((j) =>
+        labels.every(([k, v]) => k !== undefined && (v === undefined ? k in j.labels : j.labels[k] === v)),
+      );
     sendJson(ctx, 200, jobs.map(jobJson));
   });
 
@@ -196,7 +212,10 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     await runner.ready;
     const job = findJob(runner, namespace, ctx.params.id!);
     if (TERMINAL_STAGES.includes(job.status.stage)) {
-      throw new HttpError(500, `Job ${job.id} has finished (${job.status.stage}): metrics are streamed only while a job runs`);
+      throw new HttpError(
+        500,
+        `Job ${job.id} has finished (${job.status.stage}): metrics are streamed only while a job runs`,
+      );
     }
     await streamMetrics(ctx, runner, job);
   });
@@ -209,7 +228,14 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     sendJobPage(ctx, job, await readLogTail(runner.logFile(job.id), 30), runner.secretsOf(job.id));
   });
 
-  const closeScheduler = registerScheduledJobRoutes(router, sandbox.dataDir, runner, authorize, authorizeRead, parseLabels);
+  const closeScheduler = registerScheduledJobRoutes(
+    router,
+    sandbox.dataDir,
+    runner,
+    authorize,
+    authorizeRead,
+    parseLabels,
+  );
 
   return async () => {
     await closeScheduler();
@@ -220,7 +246,13 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
 /** Samples the job's process group every second and writes one metric event each time, until the job ends. */
 async function streamMetrics(ctx: SandboxRequest, runner: JobRunner, job: JobRecord): Promise<void> {
   const {res} = ctx;
-  res.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no', 'X-Request-Id': ctx.requestId});
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+    'X-Request-Id': ctx.requestId,
+  });
   res.flushHeaders();
   const replica = job.id.slice(-5);
   let closed = false;
@@ -290,8 +322,15 @@ async function streamLogs(ctx: SandboxRequest, runner: JobRunner, job: JobRecord
   if (Number.isInteger(tail) && tail >= 0) {
     // `?tail=N` (huggingface_hub's `hf jobs logs -n N`): only the last N lines of what is written so far.
     const text = await readFile(file, 'utf8').catch(() => '');
-    const events = (offset === Infinity ? text : Buffer.from(text).subarray(0, offset).toString('utf8')).split('\n\n').filter(Boolean);
-    res.write(events.slice(events.length - Math.min(tail, events.length)).map((e) => `${e}\n\n`).join(''));
+    const events = (offset === Infinity ? text : Buffer.from(text).subarray(0, offset).toString('utf8'))
+      .split('\n\n')
+      .filter(Boolean);
+    res.write(
+      events
+        .slice(events.length - Math.min(tail, events.length))
+        .map((e) => `${e}\n\n`)
+        .join(''),
+    );
   } else if (offset > 0) {
     await new Promise<void>((resolve) => {
       const stream = createReadStream(file, offset === Infinity ? {} : {start: 0, end: offset - 1});

@@ -66,13 +66,17 @@ export class JobRunner {
   }
 
   list(namespace: string): JobRecord[] {
-    return [...this.jobs.values()].filter((j) => j.owner.name === namespace).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return [...this.jobs.values()]
+      .filter((j) => j.owner.name === namespace)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   /** The process group id of a job's command while it runs (the command is its group's leader), for its metrics. */
   processGroupOf(id: string): number | undefined {
     const child = this.running.get(id)?.child;
-    return child && child.exitCode === null && child.signalCode === null && process.platform !== 'win32' ? child.pid : undefined;
+    return child && child.exitCode === null && child.signalCode === null && process.platform !== 'win32'
+      ? child.pid
+      : undefined;
   }
 
   /** The live log of a job still running (undefined once finished: read the file). */
@@ -112,7 +116,12 @@ export class JobRunner {
    * Records the job (stage SCHEDULING) and starts it on the next tick. Secret values live only in this call.
    * `notes` are "[sandbox] …" lines for the top of its log (a scheduled run says which schedule started it).
    */
-  async create(spec: ValidJobSpec, owner: JobOwner, creator: {id: string; name: string}, notes: string[] = []): Promise<JobRecord> {
+  async create(
+    spec: ValidJobSpec,
+    owner: JobOwner,
+    creator: {id: string; name: string},
+    notes: string[] = [],
+  ): Promise<JobRecord> {
     await this.ready;
     if (this.closed) throw new Error('The sandbox is closing');
     const job: JobRecord = {
@@ -147,7 +156,9 @@ export class JobRunner {
     this.secretValues.set(job.id, secrets);
     setImmediate(() => {
       this.start(running, secrets)
-        .catch((error: unknown) => this.finish(running, 'ERROR', `The sandbox could not run the job: ${(error as Error).message}`))
+        .catch((error: unknown) =>
+          this.finish(running, 'ERROR', `The sandbox could not run the job: ${(error as Error).message}`),
+        )
         .finally(() => {
           this.running.delete(job.id);
           resolveDone();
@@ -179,7 +190,11 @@ export class JobRunner {
     const copy = await this.create({...job, labels: {...job.labels}, secrets}, owner, creator);
     const lost = job.secretNames.filter((n) => !(n in known));
     if (lost.length) {
-      this.running.get(copy.id)?.log.append([`[sandbox] secrets ${lost.join(', ')} of job ${id} are not known since the sandbox restarted: this copy runs without them.`]);
+      this.running
+        .get(copy.id)
+        ?.log.append([
+          `[sandbox] secrets ${lost.join(', ')} of job ${id} are not known since the sandbox restarted: this copy runs without them.`,
+        ]);
     }
     return copy;
   }
@@ -242,11 +257,16 @@ export class JobRunner {
     const bin = join(root, 'bin');
     await Promise.all([mkdir(home, {mode: 0o700}), mkdir(work, {mode: 0o700}), mkdir(bin, {mode: 0o700})]);
     for (const [name, target] of Object.entries(plan.links)) await symlink(target, join(bin, name));
-    for (const [name, text] of Object.entries(plan.programs ?? {})) await writeFile(join(bin, name), text, {mode: 0o700});
+    for (const [name, text] of Object.entries(plan.programs ?? {}))
+      await writeFile(join(bin, name), text, {mode: 0o700});
     const jobPath = `${bin}${delimiter}${hostPath ?? ''}`;
     // A login shell (`sh -lc`, as the MCP hf_jobs tool sends every uv script) resets PATH from /etc/profile, then
     // reads ~/.profile: there the job's PATH comes back, so `uv` and `python` are found as in a plain shell.
-    await writeFile(join(home, '.profile'), `# hf-jobs-wizard sandbox: the job's PATH, after /etc/profile reset it\nPATH=${shellQuote(jobPath)}\nexport PATH\n`, {mode: 0o600});
+    await writeFile(
+      join(home, '.profile'),
+      `# hf-jobs-wizard sandbox: the job's PATH, after /etc/profile reset it\nPATH=${shellQuote(jobPath)}\nexport PATH\n`,
+      {mode: 0o600},
+    );
 
     log.append([
       `[sandbox] hf-jobs-wizard sandbox: ${plan.notes.join('; ')}.`,
@@ -280,7 +300,13 @@ export class JobRunner {
     // `exec "$@" 2>&1`: stdout and stderr share one pipe, so their lines keep the order they were written in.
     const argv = mounts ? mounts.wrap(plan.argv.map(rewrite)) : plan.argv;
     const [file, args] = posix ? ['/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...argv]] : [argv[0]!, argv.slice(1)];
-    const child = spawn(file, args as string[], {cwd: work, env, detached: posix, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true});
+    const child = spawn(file, args as string[], {
+      cwd: work,
+      env,
+      detached: posix,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
     r.child = child;
     job.status = {stage: 'RUNNING', message: null};
     job.startedAt = new Date().toISOString();
@@ -292,7 +318,8 @@ export class JobRunner {
         log.append(await syncBack(this.core, mounts));
       } catch (error) {
         log.append([`[sandbox] could not write the job's bucket volume back: ${(error as Error).message}`]);
-        if (outcome.stage === 'COMPLETED') return {stage: 'ERROR', message: 'The job completed but its bucket volume could not be written back'};
+        if (outcome.stage === 'COMPLETED')
+          return {stage: 'ERROR', message: 'The job completed but its bucket volume could not be written back'};
       }
     }
     return outcome;
@@ -309,7 +336,9 @@ export class JobRunner {
 
     const timer = setTimeout(() => {
       // status.message is the Hub's own words ("Job timeout"); the log says what happened in the sandbox.
-      log.append([`[sandbox] Job timeout: timed out after ${job.timeoutSeconds}s (timeoutSeconds=${job.timeoutSeconds}); its processes were killed.`]);
+      log.append([
+        `[sandbox] Job timeout: timed out after ${job.timeoutSeconds}s (timeoutSeconds=${job.timeoutSeconds}); its processes were killed.`,
+      ]);
       this.stop(r, 'ERROR', 'Job timeout');
     }, job.timeoutSeconds * 1000);
     timer.unref();
@@ -330,7 +359,8 @@ export class JobRunner {
         void drained.then(() => {
           killTree(child, 'SIGKILL');
           log.append([...out.flush(), ...err.flush()]);
-          if (spawnError) return resolve({stage: 'ERROR', message: `The command could not start: ${spawnError.message}`});
+          if (spawnError)
+            return resolve({stage: 'ERROR', message: `The command could not start: ${spawnError.message}`});
           if (r.stopReason) return resolve(r.stopReason);
           if (code === 0) return resolve({stage: 'COMPLETED', message: null});
           if (code !== null) return resolve({stage: 'ERROR', message: `Command exited with code ${code}`});
@@ -375,4 +405,3 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void
   send(signal);
   if (signal !== 'SIGKILL') setTimeout(() => send('SIGKILL'), KILL_GRACE_MS).unref();
 }
-

@@ -68,7 +68,11 @@ export function scheduledJobJson(s: ScheduledJobRecord): Record<string, unknown>
 }
 
 function checkedSchedule(value: unknown): string {
-  if (typeof value !== 'string') throw new HttpError(400, '"schedule" is required: @hourly, @daily, @weekly, @monthly, @yearly or a cron expression');
+  if (typeof value !== 'string')
+    throw new HttpError(
+      400,
+      '"schedule" is required: @hourly, @daily, @weekly, @monthly, @yearly or a cron expression',
+    );
   try {
     parseCron(value);
   } catch (error) {
@@ -127,17 +131,21 @@ export class Scheduler {
 
   get(namespace: string, id: string): ScheduledJobRecord {
     const s = this.items.get(id);
-    if (!s || s.owner.name !== namespace) throw new HttpError(404, `Scheduled job ${id} not found in namespace "${namespace}"`);
+    if (!s || s.owner.name !== namespace)
+      throw new HttpError(404, `Scheduled job ${id} not found in namespace "${namespace}"`);
     return s;
   }
 
   list(namespace: string): ScheduledJobRecord[] {
-    return [...this.items.values()].filter((s) => s.owner.name === namespace).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return [...this.items.values()]
+      .filter((s) => s.owner.name === namespace)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async create(body: unknown, owner: JobOwner, creator: {id: string; name: string}): Promise<ScheduledJobRecord> {
     const input = (body ?? {}) as {jobSpec?: unknown; schedule?: unknown; suspend?: unknown; concurrency?: unknown};
-    if (!input.jobSpec || typeof input.jobSpec !== 'object') throw new HttpError(400, '"jobSpec" is required: the job to run, as in POST /api/jobs/{namespace}');
+    if (!input.jobSpec || typeof input.jobSpec !== 'object')
+      throw new HttpError(400, '"jobSpec" is required: the job to run, as in POST /api/jobs/{namespace}');
     const schedule = checkedSchedule(input.schedule);
     const {secrets, ...spec} = validateJobSpec(input.jobSpec);
     const s: ScheduledJobRecord = {
@@ -159,7 +167,10 @@ export class Scheduler {
     return s;
   }
 
-  async update(s: ScheduledJobRecord, change: Partial<Pick<ScheduledJobRecord, 'suspend' | 'schedule'>> & {labels?: Record<string, string>}): Promise<ScheduledJobRecord> {
+  async update(
+    s: ScheduledJobRecord,
+    change: Partial<Pick<ScheduledJobRecord, 'suspend' | 'schedule'>> & {labels?: Record<string, string>},
+  ): Promise<ScheduledJobRecord> {
     if (change.schedule !== undefined) s.schedule = change.schedule;
     if (change.suspend !== undefined) s.suspend = change.suspend;
     if (change.labels !== undefined) s.spec = {...s.spec, labels: change.labels};
@@ -181,7 +192,11 @@ export class Scheduler {
     const lost = s.secretNames.filter((n) => !(n in known));
     const job = await this.runner.create({...s.spec, labels: {...s.spec.labels}, secrets}, s.owner, s.createdBy, [
       `[sandbox] run of scheduled job ${s.id} (schedule "${s.schedule}").`,
-      ...(lost.length ? [`[sandbox] secrets ${lost.join(', ')} of scheduled job ${s.id} are not known since the sandbox restarted: this run goes without them.`] : []),
+      ...(lost.length
+        ? [
+            `[sandbox] secrets ${lost.join(', ')} of scheduled job ${s.id} are not known since the sandbox restarted: this run goes without them.`,
+          ]
+        : []),
     ]);
     s.lastJob = {id: job.id, at: job.createdAt};
     await this.save();
@@ -251,12 +266,19 @@ export function registerScheduledJobRoutes(
     sendJson(ctx, 200, {});
   });
 
-  for (const [action, suspend] of [['suspend', true], ['resume', false]] as const) {
+  for (const [action, suspend] of [
+    ['suspend', true],
+    ['resume', false],
+  ] as const) {
     router.on('POST', new RegExp(`${base}/${ID}/${action}$`), async (ctx) => {
       authorize(ctx, ctx.params.ns!);
       await scheduler.ready;
       ctx.req.resume();
-      sendJson(ctx, 200, scheduledJobJson(await scheduler.update(scheduler.get(ctx.params.ns!, ctx.params.id!), {suspend})));
+      sendJson(
+        ctx,
+        200,
+        scheduledJobJson(await scheduler.update(scheduler.get(ctx.params.ns!, ctx.params.id!), {suspend})),
+      );
     });
   }
 

@@ -48,7 +48,12 @@ export function jobJson(job: JobRecord): Record<string, unknown> {
   return {
     type: 'job',
     id: job.id,
-    status: {stage: job.status.stage, message: job.status.message, failureCount: job.status.stage === 'ERROR' ? 1 : 0, ...(job.status.cancelReason ? {cancelReason: job.status.cancelReason} : {})},
+    status: {
+      stage: job.status.stage,
+      message: job.status.message,
+      failureCount: job.status.stage === 'ERROR' ? 1 : 0,
+      ...(job.status.cancelReason ? {cancelReason: job.status.cancelReason} : {}),
+    },
     createdAt: job.createdAt,
     updatedAt: job.finishedAt ?? job.startedAt ?? job.createdAt,
     startedAt: job.startedAt,
@@ -113,31 +118,41 @@ export function validateJobSpec(body: unknown): ValidJobSpec {
   if (hasImage && hasSpace) bad('Provide either "dockerImage" or "spaceId", not both');
   if (!hasImage && !hasSpace) bad('Either "dockerImage" or "spaceId" is required');
   if (hasImage && typeof dockerImage !== 'string') bad('"dockerImage" must be a string');
-  if (hasSpace && (typeof spaceId !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(spaceId))) bad('"spaceId" must look like "owner/space-name"');
+  if (hasSpace && (typeof spaceId !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(spaceId)))
+    bad('"spaceId" must look like "owner/space-name"');
 
-  if (flavor === undefined || flavor === null || flavor === '') bad('"flavor" is required (e.g. "cpu-basic"; GET /api/jobs/hardware lists them)');
+  if (flavor === undefined || flavor === null || flavor === '')
+    bad('"flavor" is required (e.g. "cpu-basic"; GET /api/jobs/hardware lists them)');
   if (typeof flavor !== 'string' || !FLAVOR_NAMES.includes(flavor)) {
     bad(`Invalid flavor ${JSON.stringify(flavor)}: expected one of ${FLAVOR_NAMES.join(', ')}`);
   }
 
-  if (command === undefined || command === null) bad('"command" is required: an array like ["python", "-c", "print(1)"]');
+  if (command === undefined || command === null)
+    bad('"command" is required: an array like ["python", "-c", "print(1)"]');
   const cmd = stringArray(command, 'command');
   if (cmd.length === 0 || cmd[0] === '') bad('"command" must not be empty');
   const args = body.arguments === undefined || body.arguments === null ? [] : stringArray(body.arguments, 'arguments');
 
-  const environment = stringMap(body.environment, 'environment', ENV_KEY, 'a letter, then letters, digits or _, at least 2 characters');
+  const environment = stringMap(
+    body.environment,
+    'environment',
+    ENV_KEY,
+    'a letter, then letters, digits or _, at least 2 characters',
+  );
   const secrets = stringMap(body.secrets, 'secrets', SECRET_KEY, 'a letter, then letters, digits or _');
   const labels = stringMap(body.labels, 'labels', /^[\w.\-/]+$/, 'letters, digits, _ . - /');
 
   let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
   if (body.timeoutSeconds !== undefined && body.timeoutSeconds !== null) {
     const t = body.timeoutSeconds;
-    if (typeof t !== 'number' || !Number.isInteger(t) || t <= 0) bad('"timeoutSeconds" must be a positive integer number of seconds');
+    if (typeof t !== 'number' || !Number.isInteger(t) || t <= 0)
+      bad('"timeoutSeconds" must be a positive integer number of seconds');
     timeoutSeconds = t;
   }
   let attempts = 1;
   if (body.attempts !== undefined && body.attempts !== null) {
-    if (typeof body.attempts !== 'number' || !Number.isInteger(body.attempts) || body.attempts < 1) bad('"attempts" must be an integer >= 1');
+    if (typeof body.attempts !== 'number' || !Number.isInteger(body.attempts) || body.attempts < 1)
+      bad('"attempts" must be an integer >= 1');
     attempts = body.attempts;
   }
   const arch = body.arch === undefined || body.arch === null ? null : body.arch;

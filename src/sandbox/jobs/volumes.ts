@@ -54,21 +54,36 @@ export function parseVolumes(raw: unknown[] | null | undefined): VolumeSpec[] {
     if (!v || typeof v !== 'object') throw bad('expected an object {type, source, mountPath}');
     const o = v as Record<string, unknown>;
     const type = o.type ?? 'model';
-    if (type === 'space') throw bad('space volumes are not emulated by the sandbox (it has no Spaces storage); use a bucket, model or dataset');
-    if (type !== 'bucket' && type !== 'model' && type !== 'dataset') throw bad(`unknown type ${JSON.stringify(String(type)).slice(0, 40)}`);
+    if (type === 'space')
+      throw bad(
+        'space volumes are not emulated by the sandbox (it has no Spaces storage); use a bucket, model or dataset',
+      );
+    if (type !== 'bucket' && type !== 'model' && type !== 'dataset')
+      throw bad(`unknown type ${JSON.stringify(String(type)).slice(0, 40)}`);
     const source = o.source;
-    if (typeof source !== 'string' || source.split('/').length !== 2 || !source.split('/').every(isValidName)) throw bad('source must be "namespace/name"');
+    if (typeof source !== 'string' || source.split('/').length !== 2 || !source.split('/').every(isValidName))
+      throw bad('source must be "namespace/name"');
     const mountPath = o.mountPath ?? o.mount_path;
-    if (typeof mountPath !== 'string' || !/^\/[A-Za-z0-9._\-/]{0,200}$/.test(mountPath) || mountPath === '/' || mountPath.split('/').some((s) => s === '..' || s === '.')) {
+    if (
+      typeof mountPath !== 'string' ||
+      !/^\/[A-Za-z0-9._\-/]{0,200}$/.test(mountPath) ||
+      mountPath === '/' ||
+      mountPath.split('/').some((s) => s === '..' || s === '.')
+    ) {
       throw bad('mountPath must be an absolute path like /data (letters, digits, . _ - /)');
     }
-    const path = o.path === undefined || o.path === null || o.path === '' ? '' : checkRepoPath(String(o.path).replace(/\/+$/, ''), 'volume path');
+    const path =
+      o.path === undefined || o.path === null || o.path === ''
+        ? ''
+        : checkRepoPath(String(o.path).replace(/\/+$/, ''), 'volume path');
     const readOnly = type === 'bucket' ? o.readOnly === true || o.read_only === true : true;
     const revision = typeof o.revision === 'string' && o.revision ? o.revision : 'main';
     out.push({type, source, mountPath: mountPath.replace(/\/+$/, ''), readOnly, path, revision});
   }
   const paths = out.map((v) => v.mountPath);
-  for (const p of paths) if (paths.some((q) => q !== p && (q.startsWith(`${p}/`) || q === p))) throw new VolumeError(`Two volumes share or nest mount path ${p}`);
+  for (const p of paths)
+    if (paths.some((q) => q !== p && (q.startsWith(`${p}/`) || q === p)))
+      throw new VolumeError(`Two volumes share or nest mount path ${p}`);
   return out;
 }
 
@@ -80,7 +95,16 @@ function namespaceTool(): string | null {
   if (process.platform !== 'linux') return null;
   for (const candidate of ['/usr/bin/unshare', '/bin/unshare']) {
     // Inside a private namespace: this read-only remount of /tmp is seen by nobody else.
-    const r = spawnSync(candidate, ['-Urm', '/bin/sh', '-c', 'mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp /tmp && ! touch /tmp/.hf-probe 2>/dev/null'], {timeout: 5000, stdio: 'ignore'});
+    const r = spawnSync(
+      candidate,
+      [
+        '-Urm',
+        '/bin/sh',
+        '-c',
+        'mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp /tmp && ! touch /tmp/.hf-probe 2>/dev/null',
+      ],
+      {timeout: 5000, stdio: 'ignore'},
+    );
     if (r.status === 0) {
       unshareProbe = candidate;
       break;
@@ -89,7 +113,11 @@ function namespaceTool(): string | null {
   return unshareProbe;
 }
 
-async function walk(dir: string, base = dir, out = new Map<string, {size: number; mtimeMs: number}>()): Promise<Map<string, {size: number; mtimeMs: number}>> {
+async function walk(
+  dir: string,
+  base = dir,
+  out = new Map<string, {size: number; mtimeMs: number}>(),
+): Promise<Map<string, {size: number; mtimeMs: number}>> {
   for (const entry of await readdir(dir, {withFileTypes: true})) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) await walk(full, base, out);
@@ -130,8 +158,10 @@ export async function mountVolumes(core: SandboxCore, job: JobRecord, root: stri
     if (spec.type === 'bucket') {
       const bucket = await bucketStore(core).get(ns, name);
       const visible = bucket && (!bucket.private || (creator !== undefined && userIsMember(creator, ns)));
-      if (!bucket || !visible) throw new VolumeError(`Bucket ${spec.source} not found (or not visible to ${job.createdBy.name})`);
-      if (!spec.readOnly && !(creator && userCanWriteNamespace(creator, ns))) throw new VolumeError(`${job.createdBy.name} cannot write to bucket ${spec.source}: mount it read-only`);
+      if (!bucket || !visible)
+        throw new VolumeError(`Bucket ${spec.source} not found (or not visible to ${job.createdBy.name})`);
+      if (!spec.readOnly && !(creator && userCanWriteNamespace(creator, ns)))
+        throw new VolumeError(`${job.createdBy.name} cannot write to bucket ${spec.source}: mount it read-only`);
       const xet = xetFiles(core);
       for (const [path, f] of Object.entries(bucket.files)) {
         if (prefix && !path.startsWith(prefix)) continue;
@@ -146,7 +176,10 @@ export async function mountVolumes(core: SandboxCore, job: JobRecord, root: stri
       const store = hubStore(core);
       const repo = await store.getRepo(spec.type, ns, name);
       const visible = repo && (!repo.private || (creator !== undefined && userIsMember(creator, ns)));
-      if (!repo || !visible) throw new VolumeError(`${spec.type === 'model' ? 'Model' : 'Dataset'} ${spec.source} not found (or not visible to ${job.createdBy.name})`);
+      if (!repo || !visible)
+        throw new VolumeError(
+          `${spec.type === 'model' ? 'Model' : 'Dataset'} ${spec.source} not found (or not visible to ${job.createdBy.name})`,
+        );
       const commit = await resolveRevision(store, repo, spec.revision).catch(() => {
         throw new VolumeError(`Revision ${spec.revision} of ${spec.source} not found`);
       });
@@ -161,7 +194,8 @@ export async function mountVolumes(core: SandboxCore, job: JobRecord, root: stri
       }
     }
     if (spec.path && count === 0) {
-      if (spec.type !== 'bucket' || spec.readOnly) throw new VolumeError(`${spec.source} has no folder ${spec.path} to mount`);
+      if (spec.type !== 'bucket' || spec.readOnly)
+        throw new VolumeError(`${spec.source} has no folder ${spec.path} to mount`);
     }
     const before = await walk(dir);
     volumes.push({spec, dir, before});
@@ -172,14 +206,20 @@ export async function mountVolumes(core: SandboxCore, job: JobRecord, root: stri
   const readOnly = volumes.filter((v) => v.spec.readOnly);
   const tool = readOnly.length ? namespaceTool() : null;
   if (readOnly.length) {
-    if (tool) log.push(`[sandbox] read-only volumes are read-only bind mounts in a private mount namespace (${tool} -Urm).`);
+    if (tool)
+      log.push(`[sandbox] read-only volumes are read-only bind mounts in a private mount namespace (${tool} -Urm).`);
     else {
       for (const v of readOnly) await makeReadOnly(v.dir);
-      log.push('[sandbox] read-only volumes are read-only by file permissions only (no unprivileged mount namespace on this machine): a process running as root can still write there.');
+      log.push(
+        '[sandbox] read-only volumes are read-only by file permissions only (no unprivileged mount namespace on this machine): a process running as root can still write there.',
+      );
     }
   }
   const ordered = [...volumes].sort((a, b) => b.spec.mountPath.length - a.spec.mountPath.length);
-  const patterns = ordered.map((v) => ({re: new RegExp(`(^|[\\s=:'"(,])${escapeRe(v.spec.mountPath)}(?=$|[/\\s:'"),;])`, 'g'), dir: v.dir}));
+  const patterns = ordered.map((v) => ({
+    re: new RegExp(`(^|[\\s=:'"(,])${escapeRe(v.spec.mountPath)}(?=$|[/\\s:'"),;])`, 'g'),
+    dir: v.dir,
+  }));
   return {
     volumes,
     log,
@@ -192,7 +232,17 @@ export async function mountVolumes(core: SandboxCore, job: JobRecord, root: stri
       if (!tool || readOnly.length === 0) return argv;
       const script =
         'n=$1; shift; i=0; while [ "$i" -lt "$n" ]; do mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" "$1" || { echo "[sandbox] could not make $1 read-only" >&2; exit 97; }; shift; i=$((i+1)); done; exec "$@"';
-      return [tool, '-Urm', '/bin/sh', '-c', script, 'sh', String(readOnly.length), ...readOnly.map((v) => v.dir), ...argv];
+      return [
+        tool,
+        '-Urm',
+        '/bin/sh',
+        '-c',
+        script,
+        'sh',
+        String(readOnly.length),
+        ...readOnly.map((v) => v.dir),
+        ...argv,
+      ];
     },
   };
 }
@@ -229,8 +279,12 @@ export async function syncBack(core: SandboxCore, plan: MountPlan): Promise<stri
       for (const p of deleted) delete bucket.files[prefix + p];
       await store.save(bucket);
     });
-    log.push(`[sandbox] bucket ${v.spec.source}: uploaded ${added.length} new or changed file${added.length === 1 ? '' : 's'}${deleted.length ? `, removed ${deleted.length}` : ''} from ${v.spec.mountPath} (${added.map((a) => a.path).slice(0, 5).join(', ')}${added.length > 5 ? ', …' : ''}).`);
+    log.push(
+      `[sandbox] bucket ${v.spec.source}: uploaded ${added.length} new or changed file${added.length === 1 ? '' : 's'}${deleted.length ? `, removed ${deleted.length}` : ''} from ${v.spec.mountPath} (${added
+        .map((a) => a.path)
+        .slice(0, 5)
+        .join(', ')}${added.length > 5 ? ', …' : ''}).`,
+    );
   }
   return log;
 }
-

@@ -5,7 +5,16 @@ import {HttpError, readJson, sendJson} from '../http.js';
 import {isLfsByAttributes, parseGitAttributes} from '../hub/gitattributes.js';
 import {checkRepoPath, gitPrefix} from '../hub/paths.js';
 import {NAME, NS, TYPES, flag, repoTypeParam} from '../hub/route-params.js';
-import {applyCommit, hubStore, readSmallFile, refName, repoForWrite, resolveRevision, revisionNotFound, type CommitOp} from '../hub/service.js';
+import {
+  applyCommit,
+  hubStore,
+  readSmallFile,
+  refName,
+  repoForWrite,
+  resolveRevision,
+  revisionNotFound,
+  type CommitOp,
+} from '../hub/service.js';
 import {isSha256, lfsEntry} from '../hub/store.js';
 import {xetFiles} from '../xet/service.js';
 
@@ -24,12 +33,14 @@ export async function* ndjsonLines(req: IncomingMessage, maxLine: number): Async
       const nl = buf.indexOf(0x0a);
       if (nl === -1) {
         pendingLength += buf.length;
-        if (pendingLength > maxLine) throw new HttpError(413, `NDJSON line longer than ${maxLine} bytes; upload large files through LFS`);
+        if (pendingLength > maxLine)
+          throw new HttpError(413, `NDJSON line longer than ${maxLine} bytes; upload large files through LFS`);
         pending.push(buf);
         break;
       }
       const piece = buf.subarray(0, nl);
-      if (pendingLength + piece.length > maxLine) throw new HttpError(413, `NDJSON line longer than ${maxLine} bytes; upload large files through LFS`);
+      if (pendingLength + piece.length > maxLine)
+        throw new HttpError(413, `NDJSON line longer than ${maxLine} bytes; upload large files through LFS`);
       pending.push(piece);
       const line = Buffer.concat(pending).toString('utf8');
       pending = [];
@@ -54,11 +65,14 @@ export const registerCommitRoutes: RouteModule = (router, sandbox) => {
     const {ns, name, rev} = ctx.params as {ns: string; name: string; rev: string};
     const repo = await repoForWrite(ctx, type, ns, name, 'push to this repo');
     const body = await readJson<{files?: unknown; gitAttributes?: unknown}>(ctx.req);
-    if (!body || typeof body !== 'object' || !Array.isArray(body.files)) throw new HttpError(400, 'Expected {"files": [...]}');
+    if (!body || typeof body !== 'object' || !Array.isArray(body.files))
+      throw new HttpError(400, 'Expected {"files": [...]}');
     if (body.files.length > 1000) throw new HttpError(400, 'At most 1000 files per preupload call');
     const head = await resolveRevision(store, repo, rev);
     const attributes =
-      typeof body.gitAttributes === 'string' ? body.gitAttributes : ((await readSmallFile(store, head, '.gitattributes')) ?? '');
+      typeof body.gitAttributes === 'string'
+        ? body.gitAttributes
+        : ((await readSmallFile(store, head, '.gitattributes')) ?? '');
     const rules = parseGitAttributes(attributes);
     const files = (body.files as {path?: unknown; size?: unknown; sample?: unknown}[]).map((f) => {
       const path = checkRepoPath(f?.path);
@@ -94,7 +108,8 @@ export const registerCommitRoutes: RouteModule = (router, sandbox) => {
         throw new HttpError(400, `Malformed NDJSON: line ${lineNo} must be {"key": ..., "value": {...}}`);
       }
       const value = parsed.value;
-      if (lineNo === 1 && parsed.key !== 'header') throw new HttpError(400, 'The first NDJSON line must be the commit header');
+      if (lineNo === 1 && parsed.key !== 'header')
+        throw new HttpError(400, 'The first NDJSON line must be the commit header');
       switch (parsed.key) {
         case 'header':
           if (lineNo !== 1) throw new HttpError(400, 'Only one commit header is allowed');
@@ -104,31 +119,43 @@ export const registerCommitRoutes: RouteModule = (router, sandbox) => {
           const path = checkRepoPath(value.path);
           if (typeof value.content !== 'string') throw new HttpError(400, `Missing content for ${path}`);
           const encoding = value.encoding ?? 'base64';
-          if (encoding !== 'base64' && encoding !== 'utf-8' && encoding !== 'utf8') throw new HttpError(400, `Unsupported encoding for ${path}`);
-          if (encoding === 'base64' && !BASE64_RE.test(value.content)) throw new HttpError(400, `Invalid base64 content for ${path}`);
+          if (encoding !== 'base64' && encoding !== 'utf-8' && encoding !== 'utf8')
+            throw new HttpError(400, `Unsupported encoding for ${path}`);
+          if (encoding === 'base64' && !BASE64_RE.test(value.content))
+            throw new HttpError(400, `Invalid base64 content for ${path}`);
           const content = Buffer.from(value.content, encoding === 'base64' ? 'base64' : 'utf8');
           ops.push({kind: 'file', path, entry: await store.putRegular(content)});
           break;
         }
         case 'lfsFile': {
           const path = checkRepoPath(value.path);
-          if (value.algo !== undefined && value.algo !== 'sha256') throw new HttpError(400, `Unsupported LFS hash algorithm for ${path}`);
+          if (value.algo !== undefined && value.algo !== 'sha256')
+            throw new HttpError(400, `Unsupported LFS hash algorithm for ${path}`);
           if (!isSha256(value.oid)) throw new HttpError(400, `Invalid LFS oid for ${path}: expected 64 hex characters`);
           let stored = await store.lfsSize(value.oid);
           let xetHash: string | undefined;
           if (stored === undefined) {
             // Uploaded with the Xet transfer: the CAS knows the file by the sha256 its shard carried (checked once).
-            const viaXet = await xetFiles(sandbox).bySha256(value.oid, typeof value.size === 'number' ? value.size : undefined);
+            const viaXet = await xetFiles(sandbox).bySha256(
+              value.oid,
+              typeof value.size === 'number' ? value.size : undefined,
+            );
             if (viaXet) {
               stored = viaXet.record.size;
               xetHash = viaXet.hash;
             }
           }
           if (stored === undefined) {
-            throw new HttpError(422, `Your push was rejected because an LFS pointer for ${path} points to a file that was never uploaded (oid ${value.oid})`);
+            throw new HttpError(
+              422,
+              `Your push was rejected because an LFS pointer for ${path} points to a file that was never uploaded (oid ${value.oid})`,
+            );
           }
           if (value.size !== undefined && value.size !== stored) {
-            throw new HttpError(422, `LFS object ${value.oid} is ${stored} bytes, the commit says ${String(value.size)}`);
+            throw new HttpError(
+              422,
+              `LFS object ${value.oid} is ${stored} bytes, the commit says ${String(value.size)}`,
+            );
           }
           const entry = lfsEntry(value.oid, stored);
           if (xetHash) entry.lfs!.xetHash = xetHash;
@@ -146,10 +173,16 @@ export const registerCommitRoutes: RouteModule = (router, sandbox) => {
       }
     }
     if (!header) throw new HttpError(400, 'Missing commit header');
-    if (header.parentCommit !== undefined && (typeof header.parentCommit !== 'string' || !/^[0-9a-f]{40}$/.test(header.parentCommit))) {
+    if (
+      header.parentCommit !== undefined &&
+      (typeof header.parentCommit !== 'string' || !/^[0-9a-f]{40}$/.test(header.parentCommit))
+    ) {
       throw new HttpError(400, 'parentCommit must be a full commit oid (40 hex characters)');
     }
-    const title = typeof header.summary === 'string' && header.summary.trim() ? header.summary.trim().split('\n')[0]! : 'Update files';
+    const title =
+      typeof header.summary === 'string' && header.summary.trim()
+        ? header.summary.trim().split('\n')[0]!
+        : 'Update files';
     const result = await applyCommit(store, type, ns, name, {
       branch: rev,
       createPr,

@@ -13,7 +13,8 @@ export const registerCredentialRoutes: RouteModule = (router, sandbox) => {
   router.on('POST', /^\/api\/credentials\/revoke$/, async (ctx) => {
     const body = await readJson<{credentials?: unknown}>(ctx.req, 256 * 1024);
     const list = body && typeof body === 'object' ? body.credentials : undefined;
-    if (!Array.isArray(list) || list.some((c) => typeof c !== 'string')) throw new HttpError(400, '"credentials" must be an array of strings');
+    if (!Array.isArray(list) || list.some((c) => typeof c !== 'string'))
+      throw new HttpError(400, '"credentials" must be an array of strings');
     if (list.length > MAX_CREDENTIALS) throw new HttpError(400, `At most ${MAX_CREDENTIALS} credentials at a time`);
     const values = new Set(list as string[]);
     let changed = false;
@@ -22,7 +23,12 @@ export const registerCredentialRoutes: RouteModule = (router, sandbox) => {
       token.expired = true;
       changed = true;
       if (token.label) {
-        const fresh: SandboxToken = {...token, value: randomTokenValue(), createdAt: new Date().toISOString(), label: token.label};
+        const fresh: SandboxToken = {
+          ...token,
+          value: randomTokenValue(),
+          createdAt: new Date().toISOString(),
+          label: token.label,
+        };
         delete fresh.expired;
         delete token.label;
         sandbox.accounts.tokens.push(fresh);

@@ -9,7 +9,14 @@ import {checkRepoPath} from '../hub/paths.js';
 import {GIT_TYPES, NAME, NS, TYPES, flag, repoTypeParam} from '../hub/route-params.js';
 import {hubStore, repoForRead, resolveRevision, splitRevision} from '../hub/service.js';
 import {sendRepoXetFile} from '../xet/routes.js';
-import {lfsFields, lfsPointer, type CommitRecord, type HubStore, type RepoRecord, type TreeEntry} from '../hub/store.js';
+import {
+  lfsFields,
+  lfsPointer,
+  type CommitRecord,
+  type HubStore,
+  type RepoRecord,
+  type TreeEntry,
+} from '../hub/store.js';
 
 export const TREE_PAGE_SIZE = 1000;
 /** With expand=true the Hub pages by 50 (computing last commits is expensive). */
@@ -139,12 +146,19 @@ function listTree(files: Record<string, TreeEntry>, dir: string, recursive: bool
     const item: TreeItem = {type: 'file', oid: entry.oid, size: entry.size, path, ...lfsFields(entry)};
     items.set(path, item);
   }
-  for (const [d, children] of dirChildren) items.set(d, {type: 'directory', oid: dirOid(children.sort()), size: 0, path: d});
+  for (const [d, children] of dirChildren)
+    items.set(d, {type: 'directory', oid: dirOid(children.sort()), size: 0, path: d});
   return [...items.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The last commit that changed each path (walking back at most `limit` commits). */
-export async function lastCommits(store: HubStore, repo: RepoRecord, head: CommitRecord, items: TreeItem[], limit = 1000): Promise<void> {
+export async function lastCommits(
+  store: HubStore,
+  repo: RepoRecord,
+  head: CommitRecord,
+  items: TreeItem[],
+  limit = 1000,
+): Promise<void> {
   const pending = new Map(items.map((i) => [i.path, i]));
   const oidIn = (c: CommitRecord, item: TreeItem): string | undefined => {
     if (item.type === 'file') return c.files[item.path]?.oid;
@@ -226,7 +240,8 @@ export const registerFileRoutes: RouteModule = (router, sandbox) => {
       'Cache-Control': 'private, max-age=0, must-revalidate',
     };
     if (!flag(ctx.url.searchParams.get('noContentDisposition'))) {
-      headers['Content-Disposition'] = `inline; filename*=UTF-8''${encodeURIComponent(filename)}; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}";`;
+      headers['Content-Disposition'] =
+        `inline; filename*=UTF-8''${encodeURIComponent(filename)}; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}";`;
     }
     if (entry.lfs && kind === 'raw') {
       const pointer = lfsPointer(entry.lfs.oid, entry.lfs.size);
@@ -238,7 +253,15 @@ export const registerFileRoutes: RouteModule = (router, sandbox) => {
       return;
     }
     if (entry.lfs?.xetHash) {
-      await sendRepoXetFile(ctx, {type, ns, name, rev: rev ?? 'main', sha256: entry.lfs.oid, xetHash: entry.lfs.xetHash, headers});
+      await sendRepoXetFile(ctx, {
+        type,
+        ns,
+        name,
+        rev: rev ?? 'main',
+        sha256: entry.lfs.oid,
+        xetHash: entry.lfs.xetHash,
+        headers,
+      });
       return;
     }
     if (entry.lfs) {
@@ -262,5 +285,4 @@ export const registerFileRoutes: RouteModule = (router, sandbox) => {
     });
   };
   router.on(['GET', 'HEAD'], new RegExp(`^/${GIT_TYPES}${NS}/${NAME}/(?<kind>resolve|raw)/(?<rest>.+)$`), download);
-
 };

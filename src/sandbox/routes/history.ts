@@ -49,7 +49,12 @@ async function pathsInfoRequest(ctx: SandboxRequest): Promise<{paths: string[]; 
     } catch {
       throw new HttpError(400, 'Malformed JSON in request body');
     }
-    if (!body || typeof body !== 'object' || !Array.isArray(body.paths) || !body.paths.every((p) => typeof p === 'string')) {
+    if (
+      !body ||
+      typeof body !== 'object' ||
+      !Array.isArray(body.paths) ||
+      !body.paths.every((p) => typeof p === 'string')
+    ) {
       throw new HttpError(400, '"paths" must be an array of strings');
     }
     return {paths: body.paths as string[], expand: body.expand === true};
@@ -67,7 +72,8 @@ export const registerHistoryRoutes: RouteModule = (router, sandbox) => {
     const head = await resolveRevision(store, repo, rev);
     const q = ctx.url.searchParams;
     const limitParam = Number(q.get('limit'));
-    const pageSize = Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, COMMITS_MAX_PAGE_SIZE) : COMMITS_PAGE_SIZE;
+    const pageSize =
+      Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, COMMITS_MAX_PAGE_SIZE) : COMMITS_PAGE_SIZE;
     const offset = decodeCursor(q.get('cursor'));
     const formatted = q.getAll('expand[]').concat(q.getAll('expand')).includes('formatted');
     // First-parent history, newest first; read one more than the page to know whether there is a next page.
@@ -88,7 +94,12 @@ export const registerHistoryRoutes: RouteModule = (router, sandbox) => {
       next.searchParams.set('cursor', Buffer.from(String(offset + pageSize)).toString('base64url'));
       headers.Link = `<${next.toString()}>; rel="next"`;
     }
-    sendJson(ctx, 200, page.map((c) => commitJson(c, formatted)), headers);
+    sendJson(
+      ctx,
+      200,
+      page.map((c) => commitJson(c, formatted)),
+      headers,
+    );
   });
 
   router.on('POST', new RegExp(`^/api/${TYPES}/${NS}/${NAME}/paths-info/(?<rev>.+)$`), async (ctx) => {
@@ -128,13 +139,20 @@ export const registerHistoryRoutes: RouteModule = (router, sandbox) => {
     } catch {
       throw new HttpError(400, 'Malformed JSON in request body');
     }
-    if (!body || typeof body !== 'object' || typeof body.content !== 'string') throw new HttpError(400, '"content" must be a string');
+    if (!body || typeof body !== 'object' || typeof body.content !== 'string')
+      throw new HttpError(400, '"content" must be a string');
     if (body.repoType !== undefined && !['model', 'dataset', 'space'].includes(String(body.repoType))) {
       throw new HttpError(400, '"repoType" must be model, dataset or space');
     }
     const result = checkCardYaml(body.content);
     if (result.errors.length) {
-      throw new HttpError(400, `Invalid metadata in README.md: ${result.errors[0]!.message}`, undefined, {}, {...result});
+      throw new HttpError(
+        400,
+        `Invalid metadata in README.md: ${result.errors[0]!.message}`,
+        undefined,
+        {},
+        {...result},
+      );
     }
     sendJson(ctx, 200, result);
   });

@@ -41,7 +41,8 @@ function verifySigned(ctx: SandboxRequest, store: HubStore, method: string): num
     throw new HttpError(403, 'Missing or malformed upload signature', 'SignatureDoesNotMatch');
   }
   const expected = Buffer.from(sign(store, method, ctx.url.pathname, size, exp), 'hex');
-  if (!timingSafeEqual(expected, Buffer.from(sig, 'hex'))) throw new HttpError(403, 'Upload signature does not match', 'SignatureDoesNotMatch');
+  if (!timingSafeEqual(expected, Buffer.from(sig, 'hex')))
+    throw new HttpError(403, 'Upload signature does not match', 'SignatureDoesNotMatch');
   if (exp * 1000 < Date.now()) throw new HttpError(403, 'Upload URL has expired; run the commit again', 'AccessDenied');
   return size;
 }
@@ -60,11 +61,16 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
     const type = repoTypeParam(ctx);
     const {ns, name} = ctx.params as {ns: string; name: string};
     const body = await readJson<BatchBody>(ctx.req);
-    if (!body || typeof body !== 'object' || !Array.isArray(body.objects)) throw new HttpError(422, 'Expected {"operation", "objects": [...]}');
+    if (!body || typeof body !== 'object' || !Array.isArray(body.objects))
+      throw new HttpError(422, 'Expected {"operation", "objects": [...]}');
     if (body.objects.length > 1000) throw new HttpError(422, 'At most 1000 objects per batch');
     const operation = body.operation;
-    if (operation !== 'upload' && operation !== 'download') throw new HttpError(422, 'operation must be "upload" or "download"');
-    const repo = operation === 'upload' ? await repoForWrite(ctx, type, ns, name, 'push to this repo') : await repoForRead(ctx, type, ns, name);
+    if (operation !== 'upload' && operation !== 'download')
+      throw new HttpError(422, 'operation must be "upload" or "download"');
+    const repo =
+      operation === 'upload'
+        ? await repoForWrite(ctx, type, ns, name, 'push to this repo')
+        : await repoForRead(ctx, type, ns, name);
     // LFS storage is per repo on the Hub: an object counts as already uploaded only if this repo references it.
     const inRepo = new Set<string>();
     for (const oid of new Set(Object.values(repo.refs))) {
@@ -77,10 +83,18 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
     const xet = xetFiles(sandbox);
     const xetUpload = () => {
       const token = mintCasToken(sandbox, 'write');
-      const rev = body.ref && typeof body.ref === 'object' && typeof (body.ref as {name?: unknown}).name === 'string' ? (body.ref as {name: string}).name : 'main';
+      const rev =
+        body.ref && typeof body.ref === 'object' && typeof (body.ref as {name?: unknown}).name === 'string'
+          ? (body.ref as {name: string}).name
+          : 'main';
       return {
         href: `${sandbox.baseUrl}/api/${type}s/${ns}/${name}/xet-write-token/${encodeURIComponent(rev)}`,
-        header: {'X-Xet-Cas-Url': casUrl(sandbox), 'X-Xet-Access-Token': token.accessToken, 'X-Xet-Token-Expiration': String(token.exp), 'X-Xet-Session-Id': ctx.requestId},
+        header: {
+          'X-Xet-Cas-Url': casUrl(sandbox),
+          'X-Xet-Access-Token': token.accessToken,
+          'X-Xet-Token-Expiration': String(token.exp),
+          'X-Xet-Session-Id': ctx.requestId,
+        },
       };
     };
 
@@ -89,7 +103,11 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
       const oid = raw?.oid;
       const size = raw?.size;
       if (!isSha256(oid)) {
-        objects.push({oid: String(oid), size, error: {code: 422, message: 'Invalid oid: expected a sha256 (64 lowercase hex characters)'}});
+        objects.push({
+          oid: String(oid),
+          size,
+          error: {code: 422, message: 'Invalid oid: expected a sha256 (64 lowercase hex characters)'},
+        });
         continue;
       }
       if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
@@ -97,14 +115,24 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
         continue;
       }
       if (size > MAX_LFS_OBJECT_SIZE) {
-        objects.push({oid, size, error: {code: 422, message: `Object is larger than the ${MAX_LFS_OBJECT_SIZE / 1024 ** 3} GB per-file limit`}});
+        objects.push({
+          oid,
+          size,
+          error: {code: 422, message: `Object is larger than the ${MAX_LFS_OBJECT_SIZE / 1024 ** 3} GB per-file limit`},
+        });
         continue;
       }
       let stored = await store.lfsSize(oid);
       if (stored === undefined && inRepo.has(oid)) stored = (await xet.bySha256(oid))?.record.size;
       if (operation === 'download') {
         if (stored === undefined) objects.push({oid, size, error: {code: 404, message: 'Object does not exist'}});
-        else objects.push({oid, size: stored, authenticated: true, actions: {download: {href: signedUrl(sandbox, store, 'GET', `/_sandbox/lfs/objects/${oid}`, stored)}}});
+        else
+          objects.push({
+            oid,
+            size: stored,
+            authenticated: true,
+            actions: {download: {href: signedUrl(sandbox, store, 'GET', `/_sandbox/lfs/objects/${oid}`, stored)}},
+          });
         continue;
       }
       if (stored === size && inRepo.has(oid)) {
@@ -121,11 +149,27 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
         const parts = Math.ceil(size / MULTIPART_CHUNK_SIZE);
         const header: Record<string, string> = {chunk_size: String(MULTIPART_CHUNK_SIZE)};
         for (let n = 1; n <= parts; n++) {
-          header[String(n).padStart(5, '0')] = signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/multipart/${id}/${n}`, size);
+          header[String(n).padStart(5, '0')] = signedUrl(
+            sandbox,
+            store,
+            'PUT',
+            `/_sandbox/lfs/multipart/${id}/${n}`,
+            size,
+          );
         }
-        objects.push({oid, size, authenticated: true, actions: {upload: {href: signedUrl(sandbox, store, 'POST', `/_sandbox/lfs/multipart/${id}`, size), header}}});
+        objects.push({
+          oid,
+          size,
+          authenticated: true,
+          actions: {upload: {href: signedUrl(sandbox, store, 'POST', `/_sandbox/lfs/multipart/${id}`, size), header}},
+        });
       } else {
-        objects.push({oid, size, authenticated: true, actions: {upload: {href: signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/upload/${oid}`, size)}}});
+        objects.push({
+          oid,
+          size,
+          authenticated: true,
+          actions: {upload: {href: signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/upload/${oid}`, size)}},
+        });
       }
     }
     sendJson(ctx, 200, {transfer: xetOk ? 'xet' : 'basic', objects}, {'Content-Type': LFS_JSON});
@@ -151,7 +195,8 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
   router.on('POST', /^\/_sandbox\/lfs\/multipart\/(?<id>[0-9a-f]{32})$/, async (ctx) => {
     verifySigned(ctx, store, 'POST');
     const body = await readJson<{oid?: unknown; parts?: unknown}>(ctx.req);
-    if (!body || !Array.isArray(body.parts)) throw new HttpError(400, 'Expected {"oid", "parts": [{"partNumber", "etag"}]}');
+    if (!body || !Array.isArray(body.parts))
+      throw new HttpError(400, 'Expected {"oid", "parts": [{"partNumber", "etag"}]}');
     const upload = await store.readMultipart(ctx.params.id!);
     if (body.oid !== undefined && body.oid !== upload.oid) throw new HttpError(400, 'oid does not match this upload');
     await store.completeMultipart(ctx.params.id!, body.parts as {partNumber: number; etag: string}[]);
@@ -169,6 +214,10 @@ export const registerLfsRoutes: RouteModule = (router, sandbox) => {
       await sendXetFile(ctx, viaXet.record, {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'});
       return;
     }
-    await sendContent(ctx, {file: store.lfsPath(oid), size, headers: {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'}});
+    await sendContent(ctx, {
+      file: store.lfsPath(oid),
+      size,
+      headers: {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'},
+    });
   });
 };

@@ -10,7 +10,15 @@ import {HttpError, readBody, sendHtml} from '../http.js';
 import {escapeHtml, sendPage} from './pages.js';
 
 /** The fine-grained permission names the sandbox knows (the Hub has more; these are the ones jobs need). */
-const KNOWN = ['repo.content.read', 'repo.write', 'job.write', 'inference.serverless.write', 'discussion.write', 'user.webhooks.read', 'user.webhooks.write'];
+const KNOWN = [
+  'repo.content.read',
+  'repo.write',
+  'job.write',
+  'inference.serverless.write',
+  'discussion.write',
+  'user.webhooks.read',
+  'user.webhooks.write',
+];
 
 interface Requested {
   tokenType: 'read' | 'write' | 'fineGrained';
@@ -23,34 +31,55 @@ interface Requested {
 
 function parseRequest(ctx: SandboxRequest, params: URLSearchParams): Requested {
   const type = params.get('tokenType') ?? 'fineGrained';
-  if (type !== 'read' && type !== 'write' && type !== 'fineGrained') throw new HttpError(400, 'tokenType must be read, write or fineGrained');
+  if (type !== 'read' && type !== 'write' && type !== 'fineGrained')
+    throw new HttpError(400, 'tokenType must be read, write or fineGrained');
   const perms = (key: string) => {
     const list = [...new Set(params.getAll(key))];
     const unknown = list.filter((p) => !KNOWN.includes(p));
-    if (unknown.length) throw new HttpError(400, `Unknown permission ${JSON.stringify(unknown[0]!.slice(0, 60))} in ${key}; known: ${KNOWN.join(', ')}`);
+    if (unknown.length)
+      throw new HttpError(
+        400,
+        `Unknown permission ${JSON.stringify(unknown[0]!.slice(0, 60))} in ${key}; known: ${KNOWN.join(', ')}`,
+      );
     return list;
   };
   const orgs = [...new Set(params.getAll('orgs'))];
   const user = findUser(ctx.sandbox.accounts, MAIN_USER)!;
   for (const org of orgs) {
-    if (!findOrg(ctx.sandbox.accounts, org) || !user.orgs.some((m) => m.name === org)) throw new HttpError(400, `${MAIN_USER} is not a member of the org ${JSON.stringify(org.slice(0, 60))}`);
+    if (!findOrg(ctx.sandbox.accounts, org) || !user.orgs.some((m) => m.name === org))
+      throw new HttpError(400, `${MAIN_USER} is not a member of the org ${JSON.stringify(org.slice(0, 60))}`);
   }
-  const name = (params.get('name') ?? '').trim().slice(0, 60) || `practice ${type === 'fineGrained' ? 'fine-grained' : type} token (made here)`;
-  return {tokenType: type, own: perms('ownUserPermissions'), orgs, orgPermissions: perms('orgPermissions'), canReadGatedRepos: params.get('canReadGatedRepos') === 'true', name};
+  const name =
+    (params.get('name') ?? '').trim().slice(0, 60) ||
+    `practice ${type === 'fineGrained' ? 'fine-grained' : type} token (made here)`;
+  return {
+    tokenType: type,
+    own: perms('ownUserPermissions'),
+    orgs,
+    orgPermissions: perms('orgPermissions'),
+    canReadGatedRepos: params.get('canReadGatedRepos') === 'true',
+    name,
+  };
 }
 
 function describe(r: Requested): string {
-  if (r.tokenType !== 'fineGrained') return `<p>A classic <strong>${r.tokenType}</strong> token of ${MAIN_USER}: ${r.tokenType === 'read' ? 'reads your repos, cannot run jobs' : 'everything you can do, on every repo and org'}.</p>`;
+  if (r.tokenType !== 'fineGrained')
+    return `<p>A classic <strong>${r.tokenType}</strong> token of ${MAIN_USER}: ${r.tokenType === 'read' ? 'reads your repos, cannot run jobs' : 'everything you can do, on every repo and org'}.</p>`;
   const rows = [
     `<tr><td>user ${escapeHtml(MAIN_USER)}</td><td>${escapeHtml(r.own.join(', ') || '(nothing)')}</td></tr>`,
-    ...r.orgs.map((o) => `<tr><td>org ${escapeHtml(o)}</td><td>${escapeHtml(r.orgPermissions.join(', ') || '(nothing)')}</td></tr>`),
+    ...r.orgs.map(
+      (o) => `<tr><td>org ${escapeHtml(o)}</td><td>${escapeHtml(r.orgPermissions.join(', ') || '(nothing)')}</td></tr>`,
+    ),
   ].join('\n');
   return `<p>A <strong>fine-grained</strong> token of ${MAIN_USER} with exactly:</p><table><tr><th>on</th><th>permissions</th></tr>\n${rows}\n</table>
 <p>Public gated repos: ${r.canReadGatedRepos ? 'can read' : 'cannot read'}.</p>`;
 }
 
 function hidden(params: URLSearchParams): string {
-  return [...params].filter(([k]) => k !== 'key').map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+  return [...params]
+    .filter(([k]) => k !== 'key')
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
 }
 
 export const registerNewTokenRoutes: RouteModule = (router) => {
@@ -71,12 +100,23 @@ export const registerNewTokenRoutes: RouteModule = (router) => {
     const r = parseRequest(ctx, form);
     const {accounts} = ctx.sandbox;
     const user = findUser(accounts, MAIN_USER)!;
-    const token: SandboxToken = {value: randomTokenValue(), displayName: r.name, owner: MAIN_USER, role: r.tokenType, createdAt: new Date().toISOString()};
+    const token: SandboxToken = {
+      value: randomTokenValue(),
+      displayName: r.name,
+      owner: MAIN_USER,
+      role: r.tokenType,
+      createdAt: new Date().toISOString(),
+    };
     if (r.tokenType === 'fineGrained') {
       token.fineGrained = {
         scoped: [
-          ...(r.own.length ? [{entity: {_id: user.id, type: 'user' as const, name: MAIN_USER}, permissions: r.own}] : []),
-          ...r.orgs.map((o) => ({entity: {_id: findOrg(accounts, o)?.id ?? objectId(), type: 'org' as const, name: o}, permissions: r.orgPermissions})),
+          ...(r.own.length
+            ? [{entity: {_id: user.id, type: 'user' as const, name: MAIN_USER}, permissions: r.own}]
+            : []),
+          ...r.orgs.map((o) => ({
+            entity: {_id: findOrg(accounts, o)?.id ?? objectId(), type: 'org' as const, name: o},
+            permissions: r.orgPermissions,
+          })),
         ],
         global: [],
         canReadGatedRepos: r.canReadGatedRepos,
@@ -89,6 +129,10 @@ export const registerNewTokenRoutes: RouteModule = (router) => {
 <p><input type="password" readonly size="44" value="${escapeHtml(token.value)}" aria-label="the new token (select it and copy)"></p>
 ${describe(r)}
 <p>Then paste it where the app asks (<code>npx hf-jobs-wizard login --sandbox</code> or the wizard's Login step).</p>`;
-    sendHtml(ctx, 201, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Token created - sandbox Hub</title></head><body><h1>Token created (sandbox)</h1>${body}</body></html>`);
+    sendHtml(
+      ctx,
+      201,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Token created - sandbox Hub</title></head><body><h1>Token created (sandbox)</h1>${body}</body></html>`,
+    );
   });
 };

@@ -142,7 +142,8 @@ export const registerOauthRoutes: RouteModule = (router, sandbox) => {
     const grant = grants.get(form.get('device_code') ?? '');
     if (!grant) return oauthError(ctx, 400, 'invalid_grant', 'Unknown or already used device_code');
     const clientId = form.get('client_id');
-    if (clientId && clientId !== grant.clientId) return oauthError(ctx, 400, 'invalid_client', 'client_id does not match the device code');
+    if (clientId && clientId !== grant.clientId)
+      return oauthError(ctx, 400, 'invalid_client', 'client_id does not match the device code');
     const now = Date.now();
     if (now > grant.expiresAt) {
       forget(grant);
@@ -173,7 +174,12 @@ export const registerOauthRoutes: RouteModule = (router, sandbox) => {
       oauth: true,
       expiresAt: new Date(now + OAUTH_TOKEN_TTL * 1000).toISOString(),
       fineGrained: {
-        scoped: [{entity: {_id: user.id, type: 'user', name: user.name}, permissions: ['repo.content.read', 'repo.write', 'job.write']}],
+        scoped: [
+          {
+            entity: {_id: user.id, type: 'user', name: user.name},
+            permissions: ['repo.content.read', 'repo.write', 'job.write'],
+          },
+        ],
         global: [],
         canReadGatedRepos: false,
       },
@@ -218,13 +224,15 @@ ${
       ? `<p>Already ${grant.status}.</p>`
       : !keyOk
         ? '<p><strong>Open the link your terminal printed</strong> (it carries a key only the app that started this sandbox knows): this page cannot approve a login without it.</p>'
-      : `<form method="post" action="/oauth/device/verify"><input type="hidden" name="user_code" value="${escapeHtml(grant.userCode)}"><input type="hidden" name="key" value="${escapeHtml(key!)}">
+        : `<form method="post" action="/oauth/device/verify"><input type="hidden" name="user_code" value="${escapeHtml(grant.userCode)}"><input type="hidden" name="key" value="${escapeHtml(key!)}">
 <button type="submit" name="action" value="approve">Approve</button><button type="submit" name="action" value="deny">Deny</button></form>`
 }`,
     );
   };
 
-  router.on(['GET', 'HEAD'], /^\/oauth\/device\/verify$/, (ctx) => verifyPage(ctx, ctx.url.searchParams.get('user_code')));
+  router.on(['GET', 'HEAD'], /^\/oauth\/device\/verify$/, (ctx) =>
+    verifyPage(ctx, ctx.url.searchParams.get('user_code')),
+  );
 
   router.on('POST', /^\/oauth\/device\/verify$/, async (ctx) => {
     const form = await readForm(ctx);

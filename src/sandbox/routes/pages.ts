@@ -43,7 +43,9 @@ export function visibleControls(line: string): string {
 
 /** A page: masked against every known token and token-shaped text as a last pass, whatever the body holds. */
 export function sendPage(ctx: SandboxRequest, status: number, title: string, body: string): void {
-  const html = maskForPage(ctx, `<!doctype html>
+  const html = maskForPage(
+    ctx,
+    `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)} - sandbox Hub</title>
 <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
@@ -53,7 +55,8 @@ pre{background:#f4f4f4;padding:.6rem;overflow-x:auto;white-space:pre-wrap}.note{
 <h1>${escapeHtml(title)}</h1>
 ${body}
 </body></html>
-`);
+`,
+  );
   sendHtml(ctx, status, html);
 }
 
@@ -71,7 +74,9 @@ function tokensPage(ctx: SandboxRequest, asked?: string): void {
       return `<tr><td><code>${escapeHtml(t.label!)}</code></td><td><code>${escapeHtml(maskToken(t.value))}</code></td><td>${escapeHtml(what)}</td><td>${escapeHtml(t.owner)}</td><td><code>${escapeHtml(loginCommand(t.label!))}</code></td></tr>`;
     })
     .join('\n');
-  const wanted = asked ? practice.find((t) => t.label === asked || ROLE_TEXT[t.role] === asked || t.role === asked) : undefined;
+  const wanted = asked
+    ? practice.find((t) => t.label === asked || ROLE_TEXT[t.role] === asked || t.role === asked)
+    : undefined;
   const intro = asked
     ? `<p class="note">On huggingface.co this page creates a new ${escapeHtml(asked)} token. The sandbox cannot create tokens: it has practice tokens ready${wanted ? `; for a ${escapeHtml(asked)} token, log in with <code>${escapeHtml(loginCommand(wanted.label!))}</code>` : ''}.</p>`
     : '<p class="note">On huggingface.co this page lists your access tokens. This is the offline sandbox: its tokens are practice data, made when the sandbox was first started, and cannot be created, edited or revoked here.</p>';
@@ -119,7 +124,10 @@ async function repoPage(ctx: SandboxRequest, type: RepoType): Promise<void> {
   const base = `${ctx.sandbox.baseUrl}/${gitPrefix(type)}${id}`;
   const paths = Object.keys(commit.files).sort();
   const rows = paths
-    .map((p) => `<tr><td><a href="${escapeHtml(`${base}/resolve/main/${p.split('/').map(encodeURIComponent).join('/')}`)}">${escapeHtml(p)}</a></td><td>${formatSize(commit.files[p]!.size)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td><a href="${escapeHtml(`${base}/resolve/main/${p.split('/').map(encodeURIComponent).join('/')}`)}">${escapeHtml(p)}</a></td><td>${formatSize(commit.files[p]!.size)}</td></tr>`,
+    )
     .join('\n');
   sendPage(
     ctx,
@@ -192,6 +200,11 @@ export const registerPageRoutes: RouteModule = (router) => {
   router.on('GET', new RegExp(`^/${PAGE_NS}/${NAME}/?$`), (ctx) => repoPage(ctx, 'model'));
   router.on('GET', /^\/?$/, (ctx) => {
     if (ctx.url.pathname !== '/') throw new HttpError(404, 'Not Found');
-    sendPage(ctx, 200, 'Sandbox Hub', `<p>An offline practice Hub for hf-jobs-wizard. Practice tokens: <a href="/settings/tokens">/settings/tokens</a>.</p>`);
+    sendPage(
+      ctx,
+      200,
+      'Sandbox Hub',
+      `<p>An offline practice Hub for hf-jobs-wizard. Practice tokens: <a href="/settings/tokens">/settings/tokens</a>.</p>`,
+    );
   });
 };

@@ -15,14 +15,18 @@ const TAG_NAME = /^[A-Za-z0-9._-]{1,200}$/;
 
 function checkTagName(tag: unknown): string {
   if (typeof tag !== 'string' || !TAG_NAME.test(tag) || tag.includes('..') || tag.startsWith('.')) {
-    throw new HttpError(400, `Invalid tag name "${String(tag).slice(0, 100)}" (the sandbox accepts letters, digits, '.', '_' and '-')`);
+    throw new HttpError(
+      400,
+      `Invalid tag name "${String(tag).slice(0, 100)}" (the sandbox accepts letters, digits, '.', '_' and '-')`,
+    );
   }
   return tag;
 }
 
 function splitRepoId(id: unknown, field: string): {namespace: string; name: string} {
   const parts = typeof id === 'string' ? id.split('/') : [];
-  if (parts.length !== 2 || !isValidName(parts[0]!) || !isValidName(parts[1]!)) throw new HttpError(400, `"${field}" must be "namespace/name"`);
+  if (parts.length !== 2 || !isValidName(parts[0]!) || !isValidName(parts[1]!))
+    throw new HttpError(400, `"${field}" must be "namespace/name"`);
   return {namespace: parts[0]!, name: parts[1]!};
 }
 
@@ -78,7 +82,8 @@ export const registerRefRoutes: RouteModule = (router, sandbox) => {
       throw new HttpError(403, `You don't have the rights to create a repo under the namespace "${to.namespace}"`);
     }
     await store.withLock(repoKey(type, from.namespace, from.name), async () => {
-      if (await store.getRepo(type, to.namespace, to.name)) throw new HttpError(409, `A ${type} repo ${to.namespace}/${to.name} already exists`);
+      if (await store.getRepo(type, to.namespace, to.name))
+        throw new HttpError(409, `A ${type} repo ${to.namespace}/${to.name} already exists`);
       const target = store.repoDir(type, to.namespace, to.name);
       await mkdir(dirname(target), {recursive: true, mode: 0o700});
       await rename(store.repoDir(type, from.namespace, from.name), target);

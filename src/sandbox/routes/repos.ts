@@ -26,7 +26,6 @@ import {registerFileRoutes} from './files.js';
 import {registerHistoryRoutes} from './history.js';
 import {registerLfsRoutes} from './lfs.js';
 
-
 interface CreateBody {
   name?: unknown;
   organization?: unknown;
@@ -38,11 +37,16 @@ interface CreateBody {
   files?: unknown;
 }
 
-function parseRepoDesignation(body: CreateBody, defaultNamespace: string): {type: RepoType; namespace: string; name: string} {
+function parseRepoDesignation(
+  body: CreateBody,
+  defaultNamespace: string,
+): {type: RepoType; namespace: string; name: string} {
   if (typeof body.name !== 'string' || body.name === '') throw new HttpError(400, 'Missing repo name ("name")');
   const type = (body.type ?? 'model') as RepoType;
-  if (!REPO_TYPES.includes(type)) throw new HttpError(400, `Invalid repo type "${String(body.type)}": expected model, dataset or space`);
-  let namespace = typeof body.organization === 'string' && body.organization !== '' ? body.organization : defaultNamespace;
+  if (!REPO_TYPES.includes(type))
+    throw new HttpError(400, `Invalid repo type "${String(body.type)}": expected model, dataset or space`);
+  let namespace =
+    typeof body.organization === 'string' && body.organization !== '' ? body.organization : defaultNamespace;
   let name = body.name;
   if (name.includes('/')) {
     const parts = name.split('/');
@@ -59,9 +63,17 @@ async function readJsonBody<T>(req: IncomingMessage, limit = 10 * 1024 * 1024): 
   return body;
 }
 
-function repoInfoBody(ctx: SandboxRequest, repo: RepoRecord, sha: string, files: Record<string, TreeEntry>, blobs: boolean, readme?: string): Record<string, unknown> {
+function repoInfoBody(
+  ctx: SandboxRequest,
+  repo: RepoRecord,
+  sha: string,
+  files: Record<string, TreeEntry>,
+  blobs: boolean,
+  readme?: string,
+): Record<string, unknown> {
   // cardData and tags come from the README's metadata as on the Hub (the license chosen at creation otherwise).
-  const card = (readme === undefined ? undefined : cardData(readme)) ?? (repo.license ? {license: repo.license} : undefined);
+  const card =
+    (readme === undefined ? undefined : cardData(readme)) ?? (repo.license ? {license: repo.license} : undefined);
   const license = typeof card?.license === 'string' ? card.license : undefined;
   const cardTags = Array.isArray(card?.tags) ? card.tags.filter((t): t is string => typeof t === 'string') : [];
   const id = `${repo.namespace}/${repo.name}`;
@@ -98,9 +110,12 @@ function repoInfoBody(ctx: SandboxRequest, repo: RepoRecord, sha: string, files:
   return body;
 }
 
-
 /** The refs of `repo` under `prefix` as list_repo_refs shows them ({name, ref, targetCommit}), named without `strip`. */
-function refsUnder(repo: RepoRecord, prefix: string, strip: string): {name: string; ref: string; targetCommit: string}[] {
+function refsUnder(
+  repo: RepoRecord,
+  prefix: string,
+  strip: string,
+): {name: string; ref: string; targetCommit: string}[] {
   return Object.entries(repo.refs)
     .filter(([ref]) => ref.startsWith(prefix))
     .map(([ref, oid]) => ({name: ref.slice(strip.length), ref, targetCommit: oid}));
@@ -120,7 +135,10 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
     if (body.visibility !== undefined && !['public', 'private', 'protected'].includes(String(body.visibility))) {
       throw new HttpError(400, 'visibility must be "public", "private" or "protected"');
     }
-    if (body.license !== undefined && (typeof body.license !== 'string' || !/^[A-Za-z0-9.+-]{1,64}$/.test(body.license))) {
+    if (
+      body.license !== undefined &&
+      (typeof body.license !== 'string' || !/^[A-Za-z0-9.+-]{1,64}$/.test(body.license))
+    ) {
       throw new HttpError(400, 'Invalid license');
     }
     const files: {path: string; entry: TreeEntry}[] = [];
@@ -137,7 +155,13 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
       const existing = await store.getRepo(type, namespace, name);
       if (existing) {
         // The Hub's 409 carries the repo's url: huggingface_hub's create_repo(exist_ok=True) reads it.
-        throw new HttpError(409, `You already created this ${type} repo`, undefined, {}, {url: repoUrl(sandbox, existing)});
+        throw new HttpError(
+          409,
+          `You already created this ${type} repo`,
+          undefined,
+          {},
+          {url: repoUrl(sandbox, existing)},
+        );
       }
       return createRepoRecord(store, {
         type,
@@ -168,7 +192,11 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
     const commit = await resolveRevision(store, repo, ctx.params.rev ?? 'main');
     const expand = ctx.url.searchParams.getAll('expand[]').concat(ctx.url.searchParams.getAll('expand'));
     const blobs = flag(ctx.url.searchParams.get('blobs')) || expand.includes('siblings');
-    sendJson(ctx, 200, repoInfoBody(ctx, repo, commit.oid, commit.files, blobs, await readSmallFile(store, commit, 'README.md')));
+    sendJson(
+      ctx,
+      200,
+      repoInfoBody(ctx, repo, commit.oid, commit.files, blobs, await readSmallFile(store, commit, 'README.md')),
+    );
   };
   router.on('GET', new RegExp(`^/api/${TYPES}/${NS}/${NAME}$`), info);
   router.on('GET', new RegExp(`^/api/${TYPES}/${NS}/${NAME}/revision/(?<rev>.+)$`), info);
@@ -195,7 +223,10 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
     const {ns, name, branch} = ctx.params as {ns: string; name: string; branch: string};
     await repoForWrite(ctx, type, ns, name, 'push to this repo');
     if (!/^[A-Za-z0-9._-]{1,200}$/.test(branch) || branch.includes('..') || branch.startsWith('.')) {
-      throw new HttpError(400, `Invalid branch name "${branch}" (the sandbox accepts letters, digits, '.', '_' and '-')`);
+      throw new HttpError(
+        400,
+        `Invalid branch name "${branch}" (the sandbox accepts letters, digits, '.', '_' and '-')`,
+      );
     }
     const ref = `refs/heads/${branch}`;
     if (ctx.req.method === 'DELETE') {
@@ -225,12 +256,20 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
       if (exists && body.startingPoint === undefined && body.emptyBranch !== true) return;
       let target: string;
       if (body.emptyBranch === true) {
-        const base = {parents: [] as string[], title: `Create empty branch ${branch}`, message: '', date: new Date().toISOString(), files: {}};
+        const base = {
+          parents: [] as string[],
+          title: `Create empty branch ${branch}`,
+          message: '',
+          date: new Date().toISOString(),
+          files: {},
+        };
         const commit = {...base, oid: commitOid(base), authors: [(ctx.auth as {user: {name: string}}).user.name]};
         await store.saveCommit(repo, commit);
         target = commit.oid;
       } else {
-        target = (await resolveRevision(store, repo, typeof body.startingPoint === 'string' ? body.startingPoint : 'main')).oid;
+        target = (
+          await resolveRevision(store, repo, typeof body.startingPoint === 'string' ? body.startingPoint : 'main')
+        ).oid;
       }
       repo.refs[ref] = target;
       await store.saveRepo(repo);
@@ -244,7 +283,12 @@ export const registerRepoRoutes: RouteModule = (router, sandbox) => {
     const branches = refsUnder(repo, 'refs/heads/', 'refs/heads/');
     const pullRequests = refsUnder(repo, 'refs/pr/', 'refs/');
     const tags = refsUnder(repo, 'refs/tags/', 'refs/tags/');
-    sendJson(ctx, 200, {branches, converts: [], tags, ...(flag(ctx.url.searchParams.get('include_prs')) ? {pullRequests} : {})});
+    sendJson(ctx, 200, {
+      branches,
+      converts: [],
+      tags,
+      ...(flag(ctx.url.searchParams.get('include_prs')) ? {pullRequests} : {}),
+    });
   });
 
   // GET /api/models?author=ns (and datasets, spaces): the repos the caller can see.

@@ -122,7 +122,8 @@ export function parseChunkHeader(b: Uint8Array, at: number): ChunkHeader {
 
 export function decompressChunk(header: ChunkHeader, data: Uint8Array): Uint8Array {
   if (header.scheme === 0) {
-    if (data.length !== header.uncompressedLength) throw new XetFormatError('Stored chunk length differs from its header');
+    if (data.length !== header.uncompressedLength)
+      throw new XetFormatError('Stored chunk length differs from its header');
     return data;
   }
   const plain = lz4FrameDecompress(data, header.uncompressedLength);

@@ -37,10 +37,12 @@ export function mintCasToken(core: SandboxCore, scope: 'read' | 'write'): {acces
 function requireCasToken(ctx: SandboxRequest, scope: 'read' | 'write'): void {
   const header = ctx.req.headers.authorization ?? '';
   const m = /^Bearer xet_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(header);
-  if (!m) throw new HttpError(401, 'A Xet CAS token is required (get one from the xet-read-token or xet-write-token route)');
+  if (!m)
+    throw new HttpError(401, 'A Xet CAS token is required (get one from the xet-read-token or xet-write-token route)');
   const expected = Buffer.from(sign(ctx.sandbox, m[1]!));
   const given = Buffer.from(m[2]!);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new HttpError(401, 'Invalid Xet CAS token');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw new HttpError(401, 'Invalid Xet CAS token');
   const claims = JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')) as {s: string; exp: number};
   if (claims.exp * 1000 < Date.now()) throw new HttpError(401, 'Expired Xet CAS token');
   if (scope === 'write' && claims.s !== 'write') throw new HttpError(403, 'This Xet token may only read');
@@ -63,7 +65,10 @@ async function reconstruction(ctx: SandboxRequest, hash: string, version: 1 | 2)
   if (range) {
     start = Number(range[1]);
     end = range[2] === '' ? record.size : Math.min(Number(range[2]) + 1, record.size);
-    if (start >= record.size && record.size > 0) throw new HttpError(416, 'Requested range not satisfiable', undefined, {'Content-Range': `bytes */${record.size}`});
+    if (start >= record.size && record.size > 0)
+      throw new HttpError(416, 'Requested range not satisfiable', undefined, {
+        'Content-Range': `bytes */${record.size}`,
+      });
   }
   const terms: {hash: string; unpacked_length: number; range: {start: number; end: number}}[] = [];
   let position = 0;
@@ -92,16 +97,26 @@ async function reconstruction(ctx: SandboxRequest, hash: string, version: 1 | 2)
     }
     const chunks = (await xet.xorbChunks(hash)) ?? [];
     const url = xorbUrl(ctx.sandbox, hash);
-    const described = ranges.map((r) => ({chunks: r, bytes: {start: chunks[r.start]?.start ?? 0, end: (chunks[r.end - 1]?.end ?? 1) - 1}}));
+    const described = ranges.map((r) => ({
+      chunks: r,
+      bytes: {start: chunks[r.start]?.start ?? 0, end: (chunks[r.end - 1]?.end ?? 1) - 1},
+    }));
     v1[hash] = described.map((d) => ({range: d.chunks, url, url_range: d.bytes}));
     v2[hash] = [{url, ranges: described}];
   }
-  const body = version === 1 ? {offset_into_first_range: offsetIntoFirst, terms, fetch_info: v1} : {offset_into_first_range: offsetIntoFirst, terms, xorbs: v2};
+  const body =
+    version === 1
+      ? {offset_into_first_range: offsetIntoFirst, terms, fetch_info: v1}
+      : {offset_into_first_range: offsetIntoFirst, terms, xorbs: v2};
   sendJson(ctx, 200, body);
 }
 
 /** Sends a Xet file's bytes (reconstructed by the server) with single-range support. */
-export async function sendXetFile(ctx: SandboxRequest, record: XetFileRecord, headers: Record<string, string>): Promise<void> {
+export async function sendXetFile(
+  ctx: SandboxRequest,
+  record: XetFileRecord,
+  headers: Record<string, string>,
+): Promise<void> {
   const size = record.size;
   let start = 0;
   let end = size;
@@ -114,7 +129,8 @@ export async function sendXetFile(ctx: SandboxRequest, record: XetFileRecord, he
       start = Number(m[1]);
       if (m[2] !== '') end = Math.min(Number(m[2]) + 1, size);
     }
-    if (start >= size && size > 0) throw new HttpError(416, 'Requested range not satisfiable', undefined, {'Content-Range': `bytes */${size}`});
+    if (start >= size && size > 0)
+      throw new HttpError(416, 'Requested range not satisfiable', undefined, {'Content-Range': `bytes */${size}`});
     if (size === 0) end = 0;
     status = 206;
     out['Content-Range'] = size === 0 ? 'bytes 0-0/0' : `bytes ${start}-${end - 1}/${size}`;
@@ -140,7 +156,8 @@ function parseRanges(header: string | undefined, size: number): {start: number; 
     if (!r) return undefined;
     const start = Number(r[1]);
     const end = Math.min(Number(r[2]), size - 1);
-    if (start > end) throw new HttpError(416, 'Requested range not satisfiable', undefined, {'Content-Range': `bytes */${size}`});
+    if (start > end)
+      throw new HttpError(416, 'Requested range not satisfiable', undefined, {'Content-Range': `bytes */${size}`});
     out.push({start, end});
   }
   if (out.length > 100) throw new HttpError(400, 'At most 100 ranges per request');
@@ -148,12 +165,27 @@ function parseRanges(header: string | undefined, size: number): {start: number; 
 }
 
 /** A multipart/byteranges answer (RFC 9110 §14.6), each part streamed from the file. */
-async function sendMultipart(ctx: SandboxRequest, file: string, size: number, ranges: {start: number; end: number}[]): Promise<void> {
+async function sendMultipart(
+  ctx: SandboxRequest,
+  file: string,
+  size: number,
+  ranges: {start: number; end: number}[],
+): Promise<void> {
   const boundary = `sandbox-${randomBytes(12).toString('hex')}`;
-  const heads = ranges.map((r, i) => `${i === 0 ? '' : '\r\n'}--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes ${r.start}-${r.end}/${size}\r\n\r\n`);
+  const heads = ranges.map(
+    (r, i) =>
+      `${i === 0 ? '' : '\r\n'}--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes ${r.start}-${r.end}/${size}\r\n\r\n`,
+  );
   const tail = `\r\n--${boundary}--\r\n`;
-  const length = heads.reduce((n, h) => n + Buffer.byteLength(h), 0) + ranges.reduce((n, r) => n + r.end - r.start + 1, 0) + Buffer.byteLength(tail);
-  ctx.res.writeHead(206, {'X-Request-Id': ctx.requestId, 'Content-Type': `multipart/byteranges; boundary=${boundary}`, 'Content-Length': length});
+  const length =
+    heads.reduce((n, h) => n + Buffer.byteLength(h), 0) +
+    ranges.reduce((n, r) => n + r.end - r.start + 1, 0) +
+    Buffer.byteLength(tail);
+  ctx.res.writeHead(206, {
+    'X-Request-Id': ctx.requestId,
+    'Content-Type': `multipart/byteranges; boundary=${boundary}`,
+    'Content-Length': length,
+  });
   if (ctx.req.method === 'HEAD') {
     ctx.res.end();
     return;
@@ -178,7 +210,15 @@ async function sendMultipart(ctx: SandboxRequest, file: string, size: number, ra
  */
 export async function sendRepoXetFile(
   ctx: SandboxRequest,
-  file: {type: string; ns: string; name: string; rev: string; sha256: string; xetHash: string; headers: Record<string, string>},
+  file: {
+    type: string;
+    ns: string;
+    name: string;
+    rev: string;
+    sha256: string;
+    xetHash: string;
+    headers: Record<string, string>;
+  },
 ): Promise<void> {
   const record = await xetFiles(ctx.sandbox).get(file.xetHash);
   if (!record) throw new HttpError(500, `Xet file ${file.xetHash} is missing from the sandbox store`);
@@ -194,10 +234,21 @@ export async function sendRepoXetFile(
     Link: `<${ctx.sandbox.baseUrl}${refreshRoute}>; rel="xet-auth", <${reconstructionUrl}>; rel="xet-reconstruction-info"`,
   };
   if ((ctx.req.headers.accept ?? '').includes('application/vnd.xet-fileinfo+json')) {
-    sendJson(ctx, 200, {hash: file.xetHash, refreshUrl: `${ctx.sandbox.baseUrl}${refreshRoute}`, reconstructionUrl, etag: file.sha256, size: record.size}, {
-      ...headers,
-      'Content-Type': 'application/vnd.xet-fileinfo+json',
-    });
+    sendJson(
+      ctx,
+      200,
+      {
+        hash: file.xetHash,
+        refreshUrl: `${ctx.sandbox.baseUrl}${refreshRoute}`,
+        reconstructionUrl,
+        etag: file.sha256,
+        size: record.size,
+      },
+      {
+        ...headers,
+        'Content-Type': 'application/vnd.xet-fileinfo+json',
+      },
+    );
     return;
   }
   await sendXetFile(ctx, record, {...headers, 'Content-Type': 'application/octet-stream'});
@@ -210,17 +261,23 @@ export const registerXetRoutes: RouteModule = (router, sandbox) => {
 
   // Token routes: huggingface_hub's xet_connection_info_refresh_url, @huggingface/hub's refreshWriteTokenUrl and the
   // `xet-auth` link of a download. Reading needs read access to the repo or bucket, writing needs write access.
-  router.on('GET', new RegExp(`^/api/${TYPES}/(?<ns>[^/]+)/(?<name>[^/]+)/xet-(?<scope>read|write)-token(?:/(?<rev>.+))?$`), async (ctx) => {
-    const {types, ns, name, scope} = ctx.params as {types: string; ns: string; name: string; scope: 'read' | 'write'};
-    if (types === 'buckets') {
-      await (scope === 'write' ? bucketForWrite(ctx, ns, name) : bucketForRead(ctx, ns, name));
-    } else {
-      const type = typeFromPlural(types)!;
-      await (scope === 'write' ? repoForWrite(ctx, type, ns, name, 'push to this repo') : repoForRead(ctx, type, ns, name));
-    }
-    const token = mintCasToken(sandbox, scope);
-    sendJson(ctx, 200, {casUrl: casUrl(sandbox), ...token});
-  });
+  router.on(
+    'GET',
+    new RegExp(`^/api/${TYPES}/(?<ns>[^/]+)/(?<name>[^/]+)/xet-(?<scope>read|write)-token(?:/(?<rev>.+))?$`),
+    async (ctx) => {
+      const {types, ns, name, scope} = ctx.params as {types: string; ns: string; name: string; scope: 'read' | 'write'};
+      if (types === 'buckets') {
+        await (scope === 'write' ? bucketForWrite(ctx, ns, name) : bucketForRead(ctx, ns, name));
+      } else {
+        const type = typeFromPlural(types)!;
+        await (scope === 'write'
+          ? repoForWrite(ctx, type, ns, name, 'push to this repo')
+          : repoForRead(ctx, type, ns, name));
+      }
+      const token = mintCasToken(sandbox, scope);
+      sendJson(ctx, 200, {casUrl: casUrl(sandbox), ...token});
+    },
+  );
 
   router.on('POST', /^\/_xet\/v1\/xorbs\/default\/(?<hash>[0-9a-f]{64})$/, async (ctx) => {
     requireCasToken(ctx, 'write');
@@ -241,8 +298,12 @@ export const registerXetRoutes: RouteModule = (router, sandbox) => {
     throw new HttpError(404, 'No shard holds this chunk (the sandbox does no global deduplication)');
   });
 
-  router.on('GET', /^\/_xet\/v1\/reconstructions\/(?<hash>[0-9a-f]{64})$/, (ctx) => reconstruction(ctx, ctx.params.hash!, 1));
-  router.on('GET', /^\/_xet\/v2\/reconstructions\/(?<hash>[0-9a-f]{64})$/, (ctx) => reconstruction(ctx, ctx.params.hash!, 2));
+  router.on('GET', /^\/_xet\/v1\/reconstructions\/(?<hash>[0-9a-f]{64})$/, (ctx) =>
+    reconstruction(ctx, ctx.params.hash!, 1),
+  );
+  router.on('GET', /^\/_xet\/v2\/reconstructions\/(?<hash>[0-9a-f]{64})$/, (ctx) =>
+    reconstruction(ctx, ctx.params.hash!, 2),
+  );
 
   // Signed, ranged xorb reads (the clients send no Authorization here, as to a presigned storage URL).
   router.on('GET', /^\/_xet\/xorbs\/(?<hash>[0-9a-f]{64})$/, async (ctx) => {
@@ -250,7 +311,12 @@ export const registerXetRoutes: RouteModule = (router, sandbox) => {
     const exp = Number(ctx.url.searchParams.get('exp'));
     const sig = Buffer.from(ctx.url.searchParams.get('sig') ?? '');
     const expected = Buffer.from(sign(sandbox, `xorb:${hash}:${exp}`));
-    if (!Number.isInteger(exp) || exp * 1000 < Date.now() || sig.length !== expected.length || !timingSafeEqual(sig, expected)) {
+    if (
+      !Number.isInteger(exp) ||
+      exp * 1000 < Date.now() ||
+      sig.length !== expected.length ||
+      !timingSafeEqual(sig, expected)
+    ) {
       throw new HttpError(403, 'Invalid or expired signed URL');
     }
     const chunks = await xet.xorbChunks(hash);
@@ -269,7 +335,12 @@ export const registerXetRoutes: RouteModule = (router, sandbox) => {
     const bucket = await bucketForRead(ctx, ctx.params.ns!, ctx.params.name!);
     const path = checkRepoPath(ctx.params.path);
     const file = bucket.files[path];
-    if (!file) throw new HttpError(404, `Entry not found: ${path} does not exist in bucket ${bucket.namespace}/${bucket.name}`, 'EntryNotFound');
+    if (!file)
+      throw new HttpError(
+        404,
+        `Entry not found: ${path} does not exist in bucket ${bucket.namespace}/${bucket.name}`,
+        'EntryNotFound',
+      );
     const record = await xet.get(file.xetHash);
     if (!record) throw new HttpError(500, `Xet file ${file.xetHash} is missing from the sandbox store`);
     const id = `${bucket.namespace}/${bucket.name}`;
@@ -283,10 +354,21 @@ export const registerXetRoutes: RouteModule = (router, sandbox) => {
       Link: `<${sandbox.baseUrl}${refreshRoute}>; rel="xet-auth", <${casUrl(sandbox)}/v1/reconstructions/${file.xetHash}>; rel="xet-reconstruction-info"`,
     };
     if ((ctx.req.headers.accept ?? '').includes('application/vnd.xet-fileinfo+json')) {
-      sendJson(ctx, 200, {hash: file.xetHash, refreshUrl: `${sandbox.baseUrl}${refreshRoute}`, reconstructionUrl: `${casUrl(sandbox)}/v1/reconstructions/${file.xetHash}`, etag: file.xetHash, size: record.size}, {
-        ...headers,
-        'Content-Type': 'application/vnd.xet-fileinfo+json',
-      });
+      sendJson(
+        ctx,
+        200,
+        {
+          hash: file.xetHash,
+          refreshUrl: `${sandbox.baseUrl}${refreshRoute}`,
+          reconstructionUrl: `${casUrl(sandbox)}/v1/reconstructions/${file.xetHash}`,
+          etag: file.xetHash,
+          size: record.size,
+        },
+        {
+          ...headers,
+          'Content-Type': 'application/vnd.xet-fileinfo+json',
+        },
+      );
       return;
     }
     await sendXetFile(ctx, record, {...headers, 'Content-Type': file.contentType ?? 'application/octet-stream'});

@@ -14,7 +14,16 @@ import type {IncomingMessage} from 'node:http';
 import {join} from 'node:path';
 import {once} from 'node:events';
 import {Hasher, warmupSimd} from '@huggingface/blake3-jit';
-import {createChunker, finalize, fileHash, hashToHex, hexToBytes, nextBlock, verificationHash, xorbHash} from '@huggingface/xetchunk-wasm';
+import {
+  createChunker,
+  finalize,
+  fileHash,
+  hashToHex,
+  hexToBytes,
+  nextBlock,
+  verificationHash,
+  xorbHash,
+} from '@huggingface/xetchunk-wasm';
 import type {SandboxCore} from '../context.js';
 import {HttpError} from '../http.js';
 import {hubStore} from '../hub/service.js';
@@ -22,7 +31,8 @@ import {CHUNK_HEADER_BYTES, XetFormatError, decompressChunk, parseChunkHeader} f
 
 /** The keyed-blake3 key of chunk hashes (Xet format, DATA_KEY). */
 const DATA_KEY = new Uint8Array([
-  102, 151, 245, 119, 91, 149, 80, 222, 49, 53, 203, 172, 165, 151, 24, 28, 157, 228, 33, 16, 155, 235, 43, 88, 180, 208, 176, 75, 147, 173, 242, 41,
+  102, 151, 245, 119, 91, 149, 80, 222, 49, 53, 203, 172, 165, 151, 24, 28, 157, 228, 33, 16, 155, 235, 43, 88, 180,
+  208, 176, 75, 147, 173, 242, 41,
 ]);
 
 export const MAX_XORB_BYTES = 64 * 1024 * 1024 + 1024 * 1024;
@@ -185,21 +195,31 @@ export class XetFiles {
       for (const [i, t] of file.terms.entries()) {
         const chunks = await this.xorbChunks(t.hash);
         if (!chunks) throw new HttpError(400, `Shard names xorb ${t.hash}, which was not uploaded`);
-        if (t.start >= t.end || t.end > chunks.length) throw new HttpError(400, `Shard names chunks ${t.start}..${t.end} of xorb ${t.hash}, which has ${chunks.length}`);
+        if (t.start >= t.end || t.end > chunks.length)
+          throw new HttpError(
+            400,
+            `Shard names chunks ${t.start}..${t.end} of xorb ${t.hash}, which has ${chunks.length}`,
+          );
         const slice = chunks.slice(t.start, t.end);
         const length = slice.reduce((n, c) => n + c.length, 0);
-        if (length !== t.unpackedLength) throw new HttpError(400, `Shard term ${i} of file ${file.hash} says ${t.unpackedLength} bytes, the chunks make ${length}`);
+        if (length !== t.unpackedLength)
+          throw new HttpError(
+            400,
+            `Shard term ${i} of file ${file.hash} says ${t.unpackedLength} bytes, the chunks make ${length}`,
+          );
         const hashes = slice.map((c) => hexToBytes(c.hash));
         if (file.verification) {
           const expected = hashToHex(verificationHash(hashes));
-          if (expected !== file.verification[i]) throw new HttpError(400, `Verification hash mismatch for term ${i} of file ${file.hash}`);
+          if (expected !== file.verification[i])
+            throw new HttpError(400, `Verification hash mismatch for term ${i} of file ${file.hash}`);
         }
         for (const [k, c] of slice.entries()) allChunks.push({hash: hashes[k]!, length: c.length});
         size += length;
         terms.push(t);
       }
       const actual = hashToHex(fileHash(allChunks));
-      if (actual !== file.hash) throw new HttpError(400, `File entry ${file.hash} reconstructs to content hashing ${actual}`);
+      if (actual !== file.hash)
+        throw new HttpError(400, `File entry ${file.hash} reconstructs to content hashing ${actual}`);
       const target = this.filePath(file.hash);
       if (!(await exists(target))) {
         await mkdir(join(target, '..'), {recursive: true, mode: 0o700});
@@ -243,7 +263,12 @@ export class XetFiles {
         await rename(current.tmp, target);
         await writeJson(`${target}.json`, current.chunks);
       }
-      terms.push({hash, start: 0, end: current.chunks.length, unpackedLength: current.chunks.reduce((n, c) => n + c.length, 0)});
+      terms.push({
+        hash,
+        start: 0,
+        end: current.chunks.length,
+        unpackedLength: current.chunks.reduce((n, c) => n + c.length, 0),
+      });
     };
     const take = async (chunk: {hash: Uint8Array; length: number}) => {
       const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
@@ -253,15 +278,30 @@ export class XetFiles {
       pendingLength = rest.length;
       const hash = hashToHex(chunk.hash);
       fileChunks.push({hash: hexToBytes(hash), length: chunk.length});
-      if (xorb && (xorb.bytes + CHUNK_HEADER_BYTES + data.length > XORB_BYTES || xorb.chunks.length >= XORB_CHUNKS)) await flush();
+      if (xorb && (xorb.bytes + CHUNK_HEADER_BYTES + data.length > XORB_BYTES || xorb.chunks.length >= XORB_CHUNKS))
+        await flush();
       if (!xorb) {
         const tmp = hubStore(this.core).tmpPath('ingest');
         xorb = {tmp, out: createWriteStream(tmp, {mode: 0o600}), chunks: [], bytes: 0};
       }
-      const header = Buffer.from([0, data.length & 255, (data.length >> 8) & 255, (data.length >> 16) & 255, 0, data.length & 255, (data.length >> 8) & 255, (data.length >> 16) & 255]);
+      const header = Buffer.from([
+        0,
+        data.length & 255,
+        (data.length >> 8) & 255,
+        (data.length >> 16) & 255,
+        0,
+        data.length & 255,
+        (data.length >> 8) & 255,
+        (data.length >> 16) & 255,
+      ]);
       if (!xorb.out.write(header)) await once(xorb.out, 'drain');
       if (!xorb.out.write(Buffer.from(data))) await once(xorb.out, 'drain');
-      xorb.chunks.push({hash, start: xorb.bytes, end: xorb.bytes + CHUNK_HEADER_BYTES + data.length, length: data.length});
+      xorb.chunks.push({
+        hash,
+        start: xorb.bytes,
+        end: xorb.bytes + CHUNK_HEADER_BYTES + data.length,
+        length: data.length,
+      });
       xorb.bytes += CHUNK_HEADER_BYTES + data.length;
     };
     let size = 0;
@@ -336,7 +376,10 @@ export class XetFiles {
       const chunks = await this.xorbChunks(term.hash);
       if (!chunks) throw new Error(`Xorb ${term.hash} is missing from the sandbox store`);
       const slice = chunks.slice(term.start, term.end);
-      const stream = createReadStream(this.xorbPath(term.hash), {start: slice[0]!.start, end: slice[slice.length - 1]!.end - 1});
+      const stream = createReadStream(this.xorbPath(term.hash), {
+        start: slice[0]!.start,
+        end: slice[slice.length - 1]!.end - 1,
+      });
       let pending: Uint8Array = new Uint8Array(0);
       let index = 0;
       for await (const piece of stream) {
@@ -368,7 +411,10 @@ async function writeJson(file: string, value: unknown): Promise<void> {
   await writeJsonAtomic(file, value);
 }
 
-const SHARD_MAGIC = new Uint8Array([72, 70, 82, 101, 112, 111, 77, 101, 116, 97, 68, 97, 116, 97, 0, 85, 105, 103, 69, 106, 123, 129, 87, 131, 165, 189, 217, 92, 205, 209, 74, 169]);
+const SHARD_MAGIC = new Uint8Array([
+  72, 70, 82, 101, 112, 111, 77, 101, 116, 97, 68, 97, 116, 97, 0, 85, 105, 103, 69, 106, 123, 129, 87, 131, 165, 189,
+  217, 92, 205, 209, 74, 169,
+]);
 const FLAG_VERIFICATION = 0x80000000;
 const FLAG_METADATA_EXT = 0x40000000;
 const BOOKEND = 'f'.repeat(64);
@@ -408,7 +454,12 @@ export function parseShardFiles(b: Uint8Array): ShardFile[] {
     has(count * 48);
     const terms: XetTerm[] = [];
     for (let i = 0; i < count; i++, at += 48) {
-      terms.push({hash: hashHexAt(b, at), unpackedLength: view.getUint32(at + 36, true), start: view.getUint32(at + 40, true), end: view.getUint32(at + 44, true)});
+      terms.push({
+        hash: hashHexAt(b, at),
+        unpackedLength: view.getUint32(at + 36, true),
+        start: view.getUint32(at + 40, true),
+        end: view.getUint32(at + 44, true),
+      });
     }
     const file: ShardFile = {hash, terms};
     if (flags & FLAG_VERIFICATION) {

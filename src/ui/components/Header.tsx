@@ -12,14 +12,26 @@ export function headerLines(state: WizardState): string[] {
   const status = state.step !== 'login' ? statusLine(state) : undefined;
   if (status) lines.push(status);
   // The token dashboard (s): its lines inside a box (2 border rows, the hint line).
-  if (state.dashboard) lines.push(...(state.dashboard.phase === 'loading' ? ['Reading the saved tokens…'] : []), ...state.dashboard.lines.map((l) => `    ${l}`), 's hides this', '', '');
+  if (state.dashboard)
+    lines.push(
+      ...(state.dashboard.phase === 'loading' ? ['Reading the saved tokens…'] : []),
+      ...state.dashboard.lines.map((l) => `    ${l}`),
+      's hides this',
+      '',
+      '',
+    );
   return lines;
 }
 
 function headerParts(state: WizardState): {step: string; where: string} {
-  const where = state.target ? (state.target.kind === 'sandbox' ? 'sandbox Hub (offline practice)' : state.target.endpoint.replace(/^https?:\/\//, '')) : '';
+  const where = state.target
+    ? state.target.kind === 'sandbox'
+      ? 'sandbox Hub (offline practice)'
+      : state.target.endpoint.replace(/^https?:\/\//, '')
+    : '';
   const {n, total} = stepCounter(state);
-  const step = state.step === 'troubleshoot' ? STEP_TITLES.troubleshoot : `Step ${n}/${total} · ${STEP_TITLES[state.step]}`;
+  const step =
+    state.step === 'troubleshoot' ? STEP_TITLES.troubleshoot : `Step ${n}/${total} · ${STEP_TITLES[state.step]}`;
   return {step, where};
 }
 
@@ -28,7 +40,9 @@ export function Header({state}: {state: WizardState}) {
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Text>
-        <Text bold color="magenta">hf-jobs-wizard</Text>
+        <Text bold color="magenta">
+          hf-jobs-wizard
+        </Text>
         <Text dimColor> · </Text>
         <Text bold>{step}</Text>
         {where ? <Text dimColor> · {where}</Text> : null}
@@ -36,7 +50,9 @@ export function Header({state}: {state: WizardState}) {
       {state.account && state.step !== 'login' ? <Text dimColor>{statusLine(state)}</Text> : null}
       {state.dashboard ? (
         <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
-          {state.dashboard.phase === 'loading' ? <Text dimColor>Reading the saved tokens and asking the Hub about each…</Text> : null}
+          {state.dashboard.phase === 'loading' ? (
+            <Text dimColor>Reading the saved tokens and asking the Hub about each…</Text>
+          ) : null}
           {state.dashboard.lines.map((line, i) => (
             <Text key={i}>{line || ' '}</Text>
           ))}

@@ -5,5 +5,9 @@ import {useUiEnv} from '../hooks/use-wizard.js';
 
 export function Link({url}: {url: string}) {
   const {links} = useUiEnv();
-  return <Text color="blue" underline>{hyperlink(url, links)}</Text>;
+  return (
+    <Text color="blue" underline>
+      {hyperlink(url, links)}
+    </Text>
+  );
 }

@@ -10,7 +10,12 @@ export interface MaskedInputProps {
   isActive?: boolean;
 }
 
-export function MaskedInput({onSubmit, onChange, placeholder = '(paste your token here)', isActive = true}: MaskedInputProps) {
+export function MaskedInput({
+  onSubmit,
+  onChange,
+  placeholder = '(paste your token here)',
+  isActive = true,
+}: MaskedInputProps) {
   const [value, setValue] = useState('');
   const valueRef = useRef('');
   const update = (next: string) => {
@@ -32,7 +37,18 @@ export function MaskedInput({onSubmit, onChange, placeholder = '(paste your toke
         update('');
         return;
       }
-      if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || !input) return;
+      if (
+        key.ctrl ||
+        key.meta ||
+        key.escape ||
+        key.tab ||
+        key.upArrow ||
+        key.downArrow ||
+        key.leftArrow ||
+        key.rightArrow ||
+        !input
+      )
+        return;
       const newline = input.search(/[\r\n]/);
       if (newline === -1) {
         update(valueRef.current + input);
@@ -50,7 +66,10 @@ export function MaskedInput({onSubmit, onChange, placeholder = '(paste your toke
     <Text>
       {'•'.repeat(shown)}
       {value.length > shown ? '…' : ''}
-      <Text dimColor> ({value.length} {value.length === 1 ? 'character' : 'characters'})</Text>
+      <Text dimColor>
+        {' '}
+        ({value.length} {value.length === 1 ? 'character' : 'characters'})
+      </Text>
     </Text>
   );
 }

@@ -34,7 +34,17 @@ export function PasteBox({onSubmit, onChange, initial = '', isActive = true, tai
         return update(ref.current + '\n');
       }
       if (key.backspace || key.delete) return update(ref.current.slice(0, -1));
-      if (key.ctrl || key.meta || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || !input) return;
+      if (
+        key.ctrl ||
+        key.meta ||
+        key.escape ||
+        key.upArrow ||
+        key.downArrow ||
+        key.leftArrow ||
+        key.rightArrow ||
+        !input
+      )
+        return;
       // Keys typed while the app was still loading arrive as one chunk: a Ctrl-D in it finishes with the text before it.
       const eot = input.indexOf('\u0004');
       if (eot >= 0) {
@@ -52,9 +62,7 @@ export function PasteBox({onSubmit, onChange, initial = '', isActive = true, tai
       {lines.length === 0 ? <Text dimColor>(paste the error here: a traceback, an HTTP error, a job log)</Text> : null}
       {lines.length > shown.length ? <Text dimColor>{moreLines(lines.length - shown.length, 'above')}</Text> : null}
       {shown.map((line, i) => (
-        <Text key={i}>
-          {redactSecrets(line) || ' '}
-        </Text>
+        <Text key={i}>{redactSecrets(line) || ' '}</Text>
       ))}
       <Text dimColor>
         {lines.length} line{lines.length === 1 ? '' : 's'} · Ctrl-D or Enter on an empty line when done

@@ -9,7 +9,14 @@ import {STATUS_COLORS, STATUS_ICONS, wrappedRows} from '../format.js';
 export function preflightRows(view: PreflightView | undefined, columns = 80, compact = false): number {
   if (!view?.report) return view ? 2 : 0;
   const w = (text: string) => wrappedRows(text, columns);
-  return w(preflightSummary(view.report)) + shownLines(view, compact).reduce((n, l) => n + w(`  ✓ ${l.message}`) + (l.fix && l.status !== 'pass' ? w(`      ${l.fix}`) : 0), 0) + (compact ? 1 : 0);
+  return (
+    w(preflightSummary(view.report)) +
+    shownLines(view, compact).reduce(
+      (n, l) => n + w(`  ✓ ${l.message}`) + (l.fix && l.status !== 'pass' ? w(`      ${l.fix}`) : 0),
+      0,
+    ) +
+    (compact ? 1 : 0)
+  );
 }
 
 /** Compact (a small terminal): the warnings and failures only, with their fixes. */
@@ -19,8 +26,14 @@ function shownLines(view: PreflightView, compact: boolean) {
 
 export function Preflight({view, compact = false}: {view: PreflightView | undefined; compact?: boolean}) {
   if (!view) return null;
-  if (view.phase === 'running') return <Text dimColor>Pre-flight: asking the Hub whether this job will be allowed, at what cost…</Text>;
-  if (!view.report) return <Text color="yellow">Pre-flight could not be run ({view.error ?? 'no answer'}); the Hub will decide at submit.</Text>;
+  if (view.phase === 'running')
+    return <Text dimColor>Pre-flight: asking the Hub whether this job will be allowed, at what cost…</Text>;
+  if (!view.report)
+    return (
+      <Text color="yellow">
+        Pre-flight could not be run ({view.error ?? 'no answer'}); the Hub will decide at submit.
+      </Text>
+    );
   const report = view.report;
   return (
     <Box flexDirection="column">
@@ -36,7 +49,7 @@ export function Preflight({view, compact = false}: {view: PreflightView | undefi
           {l.fix && l.status !== 'pass' ? <Text dimColor>{`      ${l.fix}`}</Text> : null}
         </Box>
       ))}
-      {compact ? <Text dimColor>  (a taller terminal lists every check)</Text> : null}
+      {compact ? <Text dimColor> (a taller terminal lists every check)</Text> : null}
     </Box>
   );
 }

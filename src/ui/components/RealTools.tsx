@@ -23,7 +23,11 @@ export function RealTools({view}: {view: RealToolsView}) {
       {view.exportLines.map((l) => (
         <Text key={l} color="cyan">{`    ${l}`}</Text>
       ))}
-      {view.envFile ? <Text dimColor>{`  These lines, with the whole token, are in ${view.envFile} (mode 0600). In another terminal:`}</Text> : null}
+      {view.envFile ? (
+        <Text
+          dimColor
+        >{`  These lines, with the whole token, are in ${view.envFile} (mode 0600). In another terminal:`}</Text>
+      ) : null}
       {view.commands.map((c) => (
         <Text key={c} color="cyan">{`    ${c}`}</Text>
       ))}
@@ -31,7 +35,9 @@ export function RealTools({view}: {view: RealToolsView}) {
       {view.lines.slice(-HF_LINES).map((l, i) => (
         <Text key={i} dimColor>{`  | ${l}`}</Text>
       ))}
-      {view.hf ? <Text color={view.hf.verified && view.hf.exitCode === 0 ? 'green' : 'yellow'}>{`  ${view.hf.verdict}`}</Text> : null}
+      {view.hf ? (
+        <Text color={view.hf.verified && view.hf.exitCode === 0 ? 'green' : 'yellow'}>{`  ${view.hf.verdict}`}</Text>
+      ) : null}
       <Text bold>Then on huggingface.co</Text>
       {view.realHubCommands.map((c) => (
         <Text key={c} color="cyan">{`    ${c}`}</Text>

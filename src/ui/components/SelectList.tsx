@@ -27,10 +27,19 @@ const TONES = {ok: 'green', warn: 'yellow', bad: 'red'} as const;
 export function indexOfValue<T extends string>(items: SelectItem<T>[], value: T | undefined, fallback?: T): number {
   const at = items.findIndex((i) => i.value === value);
   if (at !== -1) return at;
-  return Math.max(0, items.findIndex((i) => i.value === fallback));
+  return Math.max(
+    0,
+    items.findIndex((i) => i.value === fallback),
+  );
 }
 
-export function SelectList<T extends string>({items, onSubmit, onHighlight, initial, isActive = true}: SelectListProps<T>) {
+export function SelectList<T extends string>({
+  items,
+  onSubmit,
+  onHighlight,
+  initial,
+  isActive = true,
+}: SelectListProps<T>) {
   const [selected, setSelected] = useState<T | undefined>(() => items[indexOfValue(items, initial)]?.value);
   // The truth for the key handler: updated synchronously, so the next key of the same chunk sees it.
   const selectedRef = useRef(selected);

@@ -5,7 +5,14 @@ import {Box, Text, useApp, useInput, type Key} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {Course} from '../../core/lessons/course.js';
 import {exerciseLines, KIND_LABEL, progressMark} from '../../core/lessons/format.js';
-import {exerciseFooter, initialLearn, LEARN_FOOTERS, type LearnEvent, type LearnScreen, type LearnState} from '../../core/lessons/learn-flow.js';
+import {
+  exerciseFooter,
+  initialLearn,
+  LEARN_FOOTERS,
+  type LearnEvent,
+  type LearnScreen,
+  type LearnState,
+} from '../../core/lessons/learn-flow.js';
 import {LearnController} from '../../core/lessons/learn-controller.js';
 import {renderMarkdown, type StyledLine} from '../../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Lesson} from '../../core/lessons/model.js';
@@ -37,7 +44,15 @@ function eventForKey(screen: LearnScreen['name'], input: string, key: Key): Lear
       if (input === 'e' || key.return) return {type: 'exercises'};
       return input === 'n' ? {type: 'next'} : input === 'q' ? {type: 'quit'} : undefined;
     case 'exercise': {
-      const byInput: Record<string, LearnEvent> = {v: {type: 'verify'}, h: {type: 'hint'}, r: {type: 'run'}, w: {type: 'whoami'}, x: {type: 'reset'}, n: {type: 'next'}, q: {type: 'quit'}};
+      const byInput: Record<string, LearnEvent> = {
+        v: {type: 'verify'},
+        h: {type: 'hint'},
+        r: {type: 'run'},
+        w: {type: 'whoami'},
+        x: {type: 'reset'},
+        n: {type: 'next'},
+        q: {type: 'quit'},
+      };
       return byInput[input];
     }
     case 'quiz':
@@ -72,7 +87,10 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
       new LearnController({
         course,
         target,
-        start: initialLearn(course.lessons, props.initialLesson ? {lesson: props.initialLesson} : {resume: course.resumePoint().lesson}),
+        start: initialLearn(
+          course.lessons,
+          props.initialLesson ? {lesson: props.initialLesson} : {resume: course.resumePoint().lesson},
+        ),
         context: () => viewRef.current,
         onExit: (code) => {
           props.onExit(code);
@@ -132,7 +150,9 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
         <Box flexDirection="column">
           <StyledLines lines={lessonLines.slice(screen.scroll, screen.scroll + bodyRows)} />
           <Text dimColor>
-            {lessonLines.length > bodyRows ? `lines ${screen.scroll + 1}-${Math.min(lessonLines.length, screen.scroll + bodyRows)} of ${lessonLines.length} · ` : ''}
+            {lessonLines.length > bodyRows
+              ? `lines ${screen.scroll + 1}-${Math.min(lessonLines.length, screen.scroll + bodyRows)} of ${lessonLines.length} · `
+              : ''}
             {screen.lesson.exercises.length} exercise{screen.lesson.exercises.length === 1 ? '' : 's'}: press e
           </Text>
         </Box>
@@ -159,7 +179,11 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
     case 'token':
       body = (
         <Box flexDirection="column">
-          <Text bold>{screen.purpose === 'run' ? 'Run the job in hf-job.json with which practice token?' : 'whoami with which practice token?'}</Text>
+          <Text bold>
+            {screen.purpose === 'run'
+              ? 'Run the job in hf-job.json with which practice token?'
+              : 'whoami with which practice token?'}
+          </Text>
           {PRACTICE_TOKENS.map((t, i) => (
             <Text key={t} {...(i === screen.index ? {color: 'cyan'} : {})}>
               {i === screen.index ? '❯ ' : '  '}
@@ -176,12 +200,17 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
       body = (
         <Box flexDirection="column">
           <Text dimColor>
-            {lesson.order}. {lesson.title} · exercise {lesson.exercises.indexOf(exercise) + 1} of {lesson.exercises.length} · {KIND_LABEL[exercise.kind]}
+            {lesson.order}. {lesson.title} · exercise {lesson.exercises.indexOf(exercise) + 1} of{' '}
+            {lesson.exercises.length} · {KIND_LABEL[exercise.kind]}
           </Text>
           <Text bold>{task[0]}</Text>
           <Text>{task.slice(1).join('\n')}</Text>
           {screen.name === 'confirm-reset' ? (
-            <Text color="yellow">{exercise.kind === 'quiz' ? 'Forget this quiz result? (y/n)' : 'Put the starting files back? Your edits are lost. (y/n)'}</Text>
+            <Text color="yellow">
+              {exercise.kind === 'quiz'
+                ? 'Forget this quiz result? (y/n)'
+                : 'Put the starting files back? Your edits are lost. (y/n)'}
+            </Text>
           ) : null}
           {log.length ? (
             <Box flexDirection="column" marginTop={1}>
@@ -195,7 +224,9 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
           {busy ? <Text color="yellow">{busy}</Text> : null}
           {output ? (
             <Box marginTop={1}>
-              <Text {...(output.tone === 'pass' ? {color: 'green'} : output.tone === 'fail' ? {color: 'red'} : {})}>{output.lines.join('\n')}</Text>
+              <Text {...(output.tone === 'pass' ? {color: 'green'} : output.tone === 'fail' ? {color: 'red'} : {})}>
+                {output.lines.join('\n')}
+              </Text>
             </Box>
           ) : null}
           <Text dimColor>{keys}</Text>

@@ -7,7 +7,13 @@ function SpanText({span}: {span: Span}): React.ReactElement {
   const s = span.style ?? {};
   const text = s.href && s.href !== span.text ? `${span.text} (${s.href})` : span.text;
   return (
-    <Text bold={s.bold ?? false} italic={s.italic ?? false} underline={s.underline ?? false} dimColor={s.dim ?? false} {...(s.color ? {color: s.color} : {})}>
+    <Text
+      bold={s.bold ?? false}
+      italic={s.italic ?? false}
+      underline={s.underline ?? false}
+      dimColor={s.dim ?? false}
+      {...(s.color ? {color: s.color} : {})}
+    >
       {text}
     </Text>
   );

@@ -7,7 +7,12 @@ import type {Lesson} from '../../core/lessons/model.js';
 import type {LearnTarget} from '../../core/lessons/target.js';
 import {LearnApp} from './LearnApp.js';
 
-export async function runInkLearn(input: {course: Course; target: LearnTarget; io: CommandIo; lesson?: Lesson}): Promise<number> {
+export async function runInkLearn(input: {
+  course: Course;
+  target: LearnTarget;
+  io: CommandIo;
+  lesson?: Lesson;
+}): Promise<number> {
   const {io} = input;
   let code = 0;
   const out = io.stdout as NodeJS.WriteStream;
@@ -21,9 +26,19 @@ export async function runInkLearn(input: {course: Course; target: LearnTarget; i
       {...(input.lesson ? {initialLesson: input.lesson} : {})}
       onExit={(c) => (code = c)}
     />,
-    {stdin: io.stdin as NodeJS.ReadStream, stdout: out, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false},
+    {
+      stdin: io.stdin as NodeJS.ReadStream,
+      stdout: out,
+      stderr: io.stderr as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
   );
   await app.waitUntilExit();
-  io.stdout.write(code === 130 ? 'Interrupted; progress saved.\n' : `Progress saved. Resume any time with \`${appCommand('learn')}\`.\n`);
+  io.stdout.write(
+    code === 130
+      ? 'Interrupted; progress saved.\n'
+      : `Progress saved. Resume any time with \`${appCommand('learn')}\`.\n`,
+  );
   return code;
 }

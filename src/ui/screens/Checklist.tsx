@@ -19,7 +19,8 @@ const RERUN = '__rerun';
 export {checkSummary};
 
 /** The cursor starts on Continue: the intro says how to reach a line's details. */
-const INTRO = 'Checking the token and the job config before anything runs. ↑ to a line and Enter shows its details; t troubleshoots a failed line.';
+const INTRO =
+  'Checking the token and the job config before anything runs. ↑ to a line and Enter shows its details; t troubleshoots a failed line.';
 
 export function Checklist({state, dispatch}: ScreenProps) {
   const {checklist} = state;
@@ -28,7 +29,8 @@ export function Checklist({state, dispatch}: ScreenProps) {
   const done = checklist.phase === 'done';
   useKeys((input, key) => {
     if (is('rerun', input, key) && done) dispatch({type: 'rerun-checks'});
-    else if (is('troubleshoot', input, key) && done) dispatch(troubleshootCheckEvent(checklist.items, highlighted.current));
+    else if (is('troubleshoot', input, key) && done)
+      dispatch(troubleshootCheckEvent(checklist.items, highlighted.current));
   });
   const fails = checklist.items.filter((i) => i.status === 'fail').length;
   // Checks that do not apply (nothing to look at) are counted, not listed.
@@ -38,17 +40,34 @@ export function Checklist({state, dispatch}: ScreenProps) {
   // Rows counted at the terminal's width (a wrapped title or header takes two): the step header must stay in view.
   const columns = useColumns();
   const listRows = applicable.reduce((n, i) => n + wrappedRows(`  ✓ ${i.title}`, columns), 0);
-  const problems = applicable.filter((i) => i.status === 'fail' || i.status === 'warn').reduce((n, i) => n + wrappedRows(`✗ ${i.title}: ${i.fix ?? i.message}`, columns), 0);
-  const around = headerLines(state).reduce((n, l) => n + wrappedRows(l, columns), 1) + wrappedRows(INTRO, columns) + 1 + 2 + 3 + problems + 3;
+  const problems = applicable
+    .filter((i) => i.status === 'fail' || i.status === 'warn')
+    .reduce((n, i) => n + wrappedRows(`✗ ${i.title}: ${i.fix ?? i.message}`, columns), 0);
+  const around =
+    headerLines(state).reduce((n, l) => n + wrappedRows(l, columns), 1) +
+    wrappedRows(INTRO, columns) +
+    1 +
+    2 +
+    3 +
+    problems +
+    3;
   const compact = rows < Math.max(applicable.length, 15) + 14 || rows < listRows + around;
   const passed = applicable.filter((i) => i.status === 'pass');
   const shown = compact ? applicable.filter((i) => i.status !== 'pass') : applicable;
   const items: SelectItem<string>[] = shown.map((i) => {
-    const item: SelectItem<string> = {label: `${STATUS_ICONS[i.status]} ${i.title}`, value: i.id, hint: i.status === 'pass' ? i.message : (i.fix ?? i.message)};
+    const item: SelectItem<string> = {
+      label: `${STATUS_ICONS[i.status]} ${i.title}`,
+      value: i.id,
+      hint: i.status === 'pass' ? i.message : (i.fix ?? i.message),
+    };
     if (i.status !== 'skip') item.tone = i.status === 'pass' ? 'ok' : i.status === 'fail' ? 'bad' : 'warn';
     return item;
   });
-  if (done) items.push({label: fails ? 'Continue anyway to the example job' : 'Continue to the example job', value: CONTINUE}, {label: 'Re-run the checks', value: RERUN});
+  if (done)
+    items.push(
+      {label: fails ? 'Continue anyway to the example job' : 'Continue to the example job', value: CONTINUE},
+      {label: 'Re-run the checks', value: RERUN},
+    );
   const expanded = checklist.items.find((i) => i.id === checklist.expanded);
   return (
     <Box flexDirection="column">
@@ -66,7 +85,15 @@ export function Checklist({state, dispatch}: ScreenProps) {
           initial={done ? CONTINUE : undefined}
           items={items}
           onHighlight={(v) => (highlighted.current = v)}
-          onSubmit={(v) => dispatch(v === CONTINUE ? {type: 'checklist-continue'} : v === RERUN ? {type: 'rerun-checks'} : {type: 'toggle-check', id: v})}
+          onSubmit={(v) =>
+            dispatch(
+              v === CONTINUE
+                ? {type: 'checklist-continue'}
+                : v === RERUN
+                  ? {type: 'rerun-checks'}
+                  : {type: 'toggle-check', id: v},
+            )
+          }
         />
       </Box>
       {checklist.items
@@ -87,13 +114,25 @@ export function Checklist({state, dispatch}: ScreenProps) {
               {line}
             </Text>
           ))}
-          {expanded.problem && expanded.status !== 'pass' ? <Text color="cyan">Press t for the troubleshooting screen.</Text> : null}
+          {expanded.problem && expanded.status !== 'pass' ? (
+            <Text color="cyan">Press t for the troubleshooting screen.</Text>
+          ) : null}
         </Box>
       ) : null}
       {done ? (
         <Text>
           <Text bold>{checkSummary(checklist.items)}</Text>
-          {skipped ? <Text dimColor> Not applicable here: {checklist.items.filter((i) => i.status === 'skip').map((i) => i.title).join('; ')}.</Text> : null}
+          {skipped ? (
+            <Text dimColor>
+              {' '}
+              Not applicable here:{' '}
+              {checklist.items
+                .filter((i) => i.status === 'skip')
+                .map((i) => i.title)
+                .join('; ')}
+              .
+            </Text>
+          ) : null}
         </Text>
       ) : null}
     </Box>

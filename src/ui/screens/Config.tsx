@@ -35,7 +35,11 @@ function FileBlock({file, compact}: {file: PlannedFile; compact: boolean}) {
       {file.unchanged
         ? null
         : lines.slice(0, linesToShow(lines.length, compact ? 8 : 14)).map((line, i) => (
-            <Text key={i} color={line.startsWith('+ ') ? 'green' : line.startsWith('- ') ? 'red' : undefined} dimColor={!file.diff}>
+            <Text
+              key={i}
+              color={line.startsWith('+ ') ? 'green' : line.startsWith('- ') ? 'red' : undefined}
+              dimColor={!file.diff}
+            >
               {'    '}
               {line}
             </Text>
@@ -64,15 +68,17 @@ export function Config({state, dispatch}: ScreenProps) {
   return (
     <Box flexDirection="column">
       <Text>
-        These files make the job reproducible. hf-job.json passes your token as the secret <Text bold>HF_TOKEN</Text> with the value{' '}
-        <Text bold>"$HF_TOKEN"</Text>, filled in at submit time: the token itself is never written into it.
+        These files make the job reproducible. hf-job.json passes your token as the secret <Text bold>HF_TOKEN</Text>{' '}
+        with the value <Text bold>"$HF_TOKEN"</Text>, filled in at submit time: the token itself is never written into
+        it.
       </Text>
       {state.target?.kind === 'sandbox' && plan.files.some((f) => f.role === 'saved login') ? (
         <Text dimColor>Sandbox: the login goes to its own HF_HOME; your real one is untouched.</Text>
       ) : null}
       {changes === 0 ? (
         <Text color="green">
-          Nothing to change: the files on disk already say exactly this{plan.files.some((f) => f.role === 'job config') ? ' (hf-job.json already passes HF_TOKEN as a secret)' : ''}.
+          Nothing to change: the files on disk already say exactly this
+          {plan.files.some((f) => f.role === 'job config') ? ' (hf-job.json already passes HF_TOKEN as a secret)' : ''}.
         </Text>
       ) : null}
       <Box marginTop={1} flexDirection="column">
@@ -83,7 +89,10 @@ export function Config({state, dispatch}: ScreenProps) {
       <SelectList
         isActive={state.config.phase === 'review'}
         items={[
-          {label: changes ? `Write ${changes} file${changes === 1 ? '' : 's'}` : 'Continue (nothing to change)', value: 'write'},
+          {
+            label: changes ? `Write ${changes} file${changes === 1 ? '' : 's'}` : 'Continue (nothing to change)',
+            value: 'write',
+          },
           {label: 'Skip writing; run the example from memory', value: 'skip'},
         ]}
         onSubmit={(v) => dispatch(v === 'write' ? {type: 'config-confirm'} : {type: 'config-skip'})}

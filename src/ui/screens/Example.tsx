@@ -24,7 +24,10 @@ export function viewsOf(example: ExampleSummary): string[] {
 export function viewText(example: ExampleSummary, view: string): string {
   if (view === 'script') return example.script;
   if (view === 'config') return example.config;
-  return example.snippets.find((s) => s.label === view)?.text ?? example.snippets.map((s) => `# ${s.label}\n${s.text}`).join('\n\n');
+  return (
+    example.snippets.find((s) => s.label === view)?.text ??
+    example.snippets.map((s) => `# ${s.label}\n${s.text}`).join('\n\n')
+  );
 }
 
 /** What the box shows: a command form with its inline script folded (the call and its secrets first); c copies it whole. */
@@ -62,7 +65,10 @@ export function Example({state, dispatch}: ScreenProps) {
   const narrow = columns < 100;
   // Pre-flight lists every check on a roomy terminal, else only what is not a pass.
   const pfCompact = rows < 40 || columns < 80;
-  const sandboxNote = state.target?.kind === 'sandbox' ? 'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).' : undefined;
+  const sandboxNote =
+    state.target?.kind === 'sandbox'
+      ? 'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).'
+      : undefined;
   const around = (withSummary: boolean, withNote: boolean) =>
     FIXED_ROWS +
     headerLines(state).reduce((n, line) => n + wrappedRows(line, columns), 0) +
@@ -70,7 +76,12 @@ export function Example({state, dispatch}: ScreenProps) {
     preflightRows(state.example.preflight, columns, pfCompact) +
     (example && withSummary ? wrappedRows(example.summary, columns) : 0) +
     (withNote && sandboxNote ? wrappedRows(sandboxNote, columns) : 0) +
-    (example ? packedRows(views.map((v) => tabTitle(example, v, narrow).length + 2), columns) : 0) +
+    (example
+      ? packedRows(
+          views.map((v) => tabTitle(example, v, narrow).length + 2),
+          columns,
+        )
+      : 0) +
     (example ? wrappedRows(`←/→ switch · c copies ${viewTitle(example, view)}`, columns) : 0) +
     wrappedRows(FOOTER, columns);
   // The description stays when the code box still shows the line the wizard teaches (where the secret goes).
@@ -99,7 +110,8 @@ export function Example({state, dispatch}: ScreenProps) {
     const i = views.indexOf(current);
     if (is('right', input, key)) show(views[(i + 1) % views.length]!);
     else if (is('left', input, key)) show(views[(i + views.length - 1) % views.length]!);
-    else if (is('copy', input, key)) dispatch({type: 'copy', label: viewTitle(example, current), text: viewText(example, current)});
+    else if (is('copy', input, key))
+      dispatch({type: 'copy', label: viewTitle(example, current), text: viewText(example, current)});
   });
   if (!example) return <Text color="red">No example is selected: press Esc to go back.</Text>;
   // Whole lines while their wrapped rows fit the budget (a long line inside the box's 4 columns of border takes several).
@@ -129,19 +141,25 @@ export function Example({state, dispatch}: ScreenProps) {
         {lines.slice(0, linesToShow(lines.length, maxLines)).map((line, i) => (
           <Text key={i}>{line || ' '}</Text>
         ))}
-        {lines.length > linesToShow(lines.length, maxLines) ? <Text dimColor>{moreLines(lines.length - maxLines)} (c copies all of it)</Text> : null}
+        {lines.length > linesToShow(lines.length, maxLines) ? (
+          <Text dimColor>{moreLines(lines.length - maxLines)} (c copies all of it)</Text>
+        ) : null}
       </Box>
       <Preflight view={state.example.preflight} compact={pfCompact} />
       {confirming ? (
         <Box flexDirection="column">
           <Text>
-            This runs on <Text bold>{example.flavor}</Text> on {state.target?.endpoint.replace(/^https?:\/\//, '') ?? 'huggingface.co'} and is billed to your credits
+            This runs on <Text bold>{example.flavor}</Text> on{' '}
+            {state.target?.endpoint.replace(/^https?:\/\//, '') ?? 'huggingface.co'} and is billed to your credits
             {state.example.price ? `: ${state.example.price}` : ' (price not available right now)'}.
           </Text>
           <Text bold>Run it now? (y/n)</Text>
         </Box>
       ) : (
-        <SelectList items={runs.map((r) => ({label: r.label, value: r.value}))} onSubmit={(v) => dispatch(runs.find((r) => r.value === v)?.event ?? {type: 'run-example'})} />
+        <SelectList
+          items={runs.map((r) => ({label: r.label, value: r.value}))}
+          onSubmit={(v) => dispatch(runs.find((r) => r.value === v)?.event ?? {type: 'run-example'})}
+        />
       )}
     </Box>
   );

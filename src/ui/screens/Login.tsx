@@ -2,7 +2,13 @@
 import {Box, Text} from 'ink';
 import {tokenPageUrl} from '../../core/wizard/machine.js';
 import {WELCOME_LINES_SKIPPED} from '../../core/wizard/content.js';
-import {defaultLoginMethod, loginChoices, loginMethodEvent, loginQuestion, type LoginMethod} from '../../core/wizard/login-choices.js';
+import {
+  defaultLoginMethod,
+  loginChoices,
+  loginMethodEvent,
+  loginQuestion,
+  type LoginMethod,
+} from '../../core/wizard/login-choices.js';
 import {PRACTICE_TOKENS, type PracticeToken as PracticeLabel} from '../../core/practice.js';
 import {Link} from '../components/Link.js';
 import {MaskedInput} from '../components/MaskedInput.js';
@@ -25,12 +31,14 @@ export function Login({state, dispatch}: ScreenProps) {
       <Box flexDirection="column">
         {state.tokenAdvice ? (
           <Text>
-            Make a token with just what this job needs ({state.tokenAdvice.scopes}) at <Link url={state.tokenAdvice.url} />, then paste it here. A classic{' '}
-            <Text bold>Write</Text> token works too, but can do much more.
+            Make a token with just what this job needs ({state.tokenAdvice.scopes}) at{' '}
+            <Link url={state.tokenAdvice.url} />, then paste it here. A classic <Text bold>Write</Text> token works too,
+            but can do much more.
           </Text>
         ) : (
           <Text>
-            Create a token at <Link url={tokenPageUrl(target?.endpoint)} /> (type <Text bold>Write</Text> for this wizard), then paste it here.
+            Create a token at <Link url={tokenPageUrl(target?.endpoint)} /> (type <Text bold>Write</Text> for this
+            wizard), then paste it here.
           </Text>
         )}
         <Text dimColor>The input is hidden; you see one dot per character. On Windows, right-click pastes.</Text>
@@ -62,7 +70,10 @@ export function Login({state, dispatch}: ScreenProps) {
         {login.browser ? (
           <>
             <Text>
-              Open <Link url={login.browser.url} /> and enter the code <Text bold color="yellow">{login.browser.code}</Text>
+              Open <Link url={login.browser.url} /> and enter the code{' '}
+              <Text bold color="yellow">
+                {login.browser.code}
+              </Text>
             </Text>
             <Text dimColor>This screen continues by itself once you approve. Esc goes back.</Text>
           </>
@@ -77,7 +88,10 @@ export function Login({state, dispatch}: ScreenProps) {
       <Box flexDirection="column">
         <Text color="green">✓ Logged in as {a.user}</Text>
         <Text>
-          Token: {a.kindLabel} <Text dimColor>({a.masked}, {a.sourceLabel})</Text>
+          Token: {a.kindLabel}{' '}
+          <Text dimColor>
+            ({a.masked}, {a.sourceLabel})
+          </Text>
         </Text>
         {a.permissions.map((line) => (
           <Box key={line} paddingLeft={2}>
@@ -85,7 +99,13 @@ export function Login({state, dispatch}: ScreenProps) {
           </Box>
         ))}
         <Box marginTop={1}>
-          <SelectList items={[{label: 'Continue', value: 'continue'}, {label: 'Use another token', value: 'other'}]} onSubmit={(v) => dispatch(v === 'continue' ? {type: 'login-continue'} : {type: 'back'})} />
+          <SelectList
+            items={[
+              {label: 'Continue', value: 'continue'},
+              {label: 'Use another token', value: 'other'},
+            ]}
+            onSubmit={(v) => dispatch(v === 'continue' ? {type: 'login-continue'} : {type: 'back'})}
+          />
         </Box>
       </Box>
     );
@@ -104,9 +124,18 @@ export function Login({state, dispatch}: ScreenProps) {
           <Text dimColor>{WELCOME_LINES_SKIPPED[1]}</Text>
         </Box>
       ) : null}
-      {offer?.invalidMessage ? <Text color="yellow">! A token was found in {offer.sourceLabel}, but: {offer.invalidMessage}</Text> : null}
+      {offer?.invalidMessage ? (
+        <Text color="yellow">
+          ! A token was found in {offer.sourceLabel}, but: {offer.invalidMessage}
+        </Text>
+      ) : null}
       <Text>{loginQuestion(state)}</Text>
-      <SelectList isActive={!state.busy} items={items} initial={defaultLoginMethod(state)} onSubmit={(method) => dispatch(loginMethodEvent(method))} />
+      <SelectList
+        isActive={!state.busy}
+        items={items}
+        initial={defaultLoginMethod(state)}
+        onSubmit={(method) => dispatch(loginMethodEvent(method))}
+      />
     </Box>
   );
 }

@@ -26,8 +26,11 @@ export function Result({state, dispatch}: ScreenProps) {
           {result.nextSteps.map((s) => (
             // The command on a line of its own, so a narrow terminal never splits it.
             <Box key={s.command} flexDirection="column">
-              <Text>  • {s.what}:</Text>
-              <Text color="cyan">{'    '}{s.command}</Text>
+              <Text> • {s.what}:</Text>
+              <Text color="cyan">
+                {'    '}
+                {s.command}
+              </Text>
             </Box>
           ))}
           {result.sandbox ? <Text dimColor>{SANDBOX_EXIT_NOTE}</Text> : null}
@@ -35,7 +38,18 @@ export function Result({state, dispatch}: ScreenProps) {
         {state.realTools ? <RealTools view={state.realTools} /> : null}
         <SelectList
           isActive={state.realTools?.phase !== 'running'}
-          items={[{label: 'Finish', value: 'finish' as const}, ...(result.sandbox && !state.realTools ? [{label: 'Next: the same job with the real hf CLI', value: 'real' as const, hint: 'the export lines, a 0600 env file, and hf itself when it is installed'}] : [])]}
+          items={[
+            {label: 'Finish', value: 'finish' as const},
+            ...(result.sandbox && !state.realTools
+              ? [
+                  {
+                    label: 'Next: the same job with the real hf CLI',
+                    value: 'real' as const,
+                    hint: 'the export lines, a 0600 env file, and hf itself when it is installed',
+                  },
+                ]
+              : []),
+          ]}
           onSubmit={(v) => dispatch(v === 'real' ? {type: 'real-tools'} : {type: 'result-continue'})}
         />
       </Box>
@@ -50,12 +64,24 @@ export function Result({state, dispatch}: ScreenProps) {
       <SelectList
         isActive={!state.busy}
         items={[
-          ...(problem && result.stage !== 'CANCELED' ? [{label: 'Show the troubleshooting screen for this failure', value: 'troubleshoot' as const}] : []),
+          ...(problem && result.stage !== 'CANCELED'
+            ? [{label: 'Show the troubleshooting screen for this failure', value: 'troubleshoot' as const}]
+            : []),
           {label: 'Run it again', value: 'retry' as const},
           {label: 'Finish', value: 'finish' as const},
         ]}
         onSubmit={(v) =>
-          dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : v === 'troubleshoot' && problem ? {type: 'open-problem', problem, ...(state.troubleshoot.evidence ? {evidence: state.troubleshoot.evidence} : {})} : {type: 'result-continue'})
+          dispatch(
+            v === 'retry'
+              ? {type: 'fix', action: 'retry'}
+              : v === 'troubleshoot' && problem
+                ? {
+                    type: 'open-problem',
+                    problem,
+                    ...(state.troubleshoot.evidence ? {evidence: state.troubleshoot.evidence} : {}),
+                  }
+                : {type: 'result-continue'},
+          )
         }
       />
     </Box>

@@ -32,9 +32,14 @@ export function Run({state, dispatch}: ScreenProps) {
         </Text>
       ) : null}
       {run.phase === 'running' && run.stage ? (
-        <Spinner label={`${run.stage}: ${STAGE_TEXT[run.stage] ?? run.stage}`} {...(run.startedAt !== undefined ? {since: run.startedAt} : {})} />
+        <Spinner
+          label={`${run.stage}: ${STAGE_TEXT[run.stage] ?? run.stage}`}
+          {...(run.startedAt !== undefined ? {since: run.startedAt} : {})}
+        />
       ) : null}
-      {run.logs.length === 0 && run.phase === 'running' ? <Text dimColor>The log appears here as the job prints it.</Text> : null}
+      {run.logs.length === 0 && run.phase === 'running' ? (
+        <Text dimColor>The log appears here as the job prints it.</Text>
+      ) : null}
       {run.confirmCancel ? (
         <Text bold color="yellow">
           Cancel the job on the Hub? (y/n)

@@ -25,18 +25,48 @@ export function TokenType({state, dispatch}: ScreenProps) {
   // line; the choice and the verdict are what this step is for.
   const goal = state.examples.find((e) => e.id === state.goal);
   const table = TOKEN_KINDS.reduce((n, k) => n + wrappedRows(k.can, Math.max(10, columns - 16)), 1);
-  const verdictRows = verdict ? wrappedRows(`✓ Your token fits. ${verdict.explanation}`, columns) + (verdict.ok ? 0 : wrappedRows(`Press o to open ${tokenPageUrl(state.target?.endpoint)} (write preset), or Esc to log in with another token. Enter continues anyway, to see how it fails.`, columns)) + 1 : 0;
-  const rest = headerLines(state).reduce((n, l) => n + wrappedRows(l, columns), 1) + 2 + state.examples.length + (goal ? wrappedRows(`${goal.summary} Needs: ${goal.needs}.`, columns - 4) : 0) + verdictRows + 2 + (state.notice ? wrappedRows(state.notice, columns) + 1 : 0) + 2;
+  const verdictRows = verdict
+    ? wrappedRows(`✓ Your token fits. ${verdict.explanation}`, columns) +
+      (verdict.ok
+        ? 0
+        : wrappedRows(
+            `Press o to open ${tokenPageUrl(state.target?.endpoint)} (write preset), or Esc to log in with another token. Enter continues anyway, to see how it fails.`,
+            columns,
+          )) +
+      1
+    : 0;
+  const rest =
+    headerLines(state).reduce((n, l) => n + wrappedRows(l, columns), 1) +
+    2 +
+    state.examples.length +
+    (goal ? wrappedRows(`${goal.summary} Needs: ${goal.needs}.`, columns - 4) : 0) +
+    verdictRows +
+    2 +
+    (state.notice ? wrappedRows(state.notice, columns) + 1 : 0) +
+    2;
   // The least-privilege advice in full, or in one short sentence when the terminal has no room for it.
-  const fitShort = fit && advice ? `Least privilege: ${fit.enough ? (fit.broader ? 'enough, but more than this job needs' : 'enough, and no broader than needed') : 'not enough'}; o opens the page for a token with exactly ${advice.scopes}.` : '';
-  const fitLong = fit && advice ? wrappedRows(`Least privilege: ${fit.advice}`, columns) + (fit.broader || !verdict?.ok ? wrappedRows(`Press o to open ${advice.url} (a fine-grained token with exactly ${advice.scopes}); Enter continues with this one.`, columns) : 0) : 0;
+  const fitShort =
+    fit && advice
+      ? `Least privilege: ${fit.enough ? (fit.broader ? 'enough, but more than this job needs' : 'enough, and no broader than needed') : 'not enough'}; o opens the page for a token with exactly ${advice.scopes}.`
+      : '';
+  const fitLong =
+    fit && advice
+      ? wrappedRows(`Least privilege: ${fit.advice}`, columns) +
+        (fit.broader || !verdict?.ok
+          ? wrappedRows(
+              `Press o to open ${advice.url} (a fine-grained token with exactly ${advice.scopes}); Enter continues with this one.`,
+              columns,
+            )
+          : 0)
+      : 0;
   const shortFit = rest + table + fitLong > rows;
   const compact = rest + table + (shortFit ? wrappedRows(fitShort, columns) : fitLong) > rows;
   return (
     <Box flexDirection="column">
       {compact ? (
         <Text>
-          <Text bold>Four kinds of token:</Text> <Text dimColor>{TOKEN_KINDS.map((k) => k.name).join(', ')} (a taller terminal shows what each can do).</Text>
+          <Text bold>Four kinds of token:</Text>{' '}
+          <Text dimColor>{TOKEN_KINDS.map((k) => k.name).join(', ')} (a taller terminal shows what each can do).</Text>
         </Text>
       ) : (
         <>
@@ -67,17 +97,24 @@ export function TokenType({state, dispatch}: ScreenProps) {
           <Text color={verdict.ok ? (verdict.uncertain ? 'yellow' : 'green') : 'red'}>
             {verdict.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} {verdict.explanation}
           </Text>
-          {fit ? <Text color={!fit.enough ? 'red' : fit.broader ? 'yellow' : 'green'}>{shortFit ? fitShort : `Least privilege: ${fit.advice}`}</Text> : null}
+          {fit ? (
+            <Text color={!fit.enough ? 'red' : fit.broader ? 'yellow' : 'green'}>
+              {shortFit ? fitShort : `Least privilege: ${fit.advice}`}
+            </Text>
+          ) : null}
           {!verdict.ok && state.target?.kind === 'sandbox' ? (
             <Text>
-              Press <Text bold>Esc</Text> to log in with another practice token (the write token fits). Enter continues anyway, to see how it fails.
+              Press <Text bold>Esc</Text> to log in with another practice token (the write token fits). Enter continues
+              anyway, to see how it fails.
             </Text>
           ) : null}
           {((!verdict.ok && state.target?.kind !== 'sandbox') || fit?.broader) && !shortFit ? (
             <Text>
               Press <Text bold>o</Text> to open <Link url={advice?.url ?? tokenPageUrl(state.target?.endpoint)} />{' '}
               {advice ? `(a fine-grained token with exactly ${advice.scopes})` : '(write preset)'}
-              {!verdict.ok ? ', or Esc to log in with another token. Enter continues anyway, to see how it fails.' : '; Enter continues with this one.'}
+              {!verdict.ok
+                ? ', or Esc to log in with another token. Enter continues anyway, to see how it fails.'
+                : '; Enter continues with this one.'}
             </Text>
           ) : null}
         </Box>

@@ -17,7 +17,10 @@ const ROOMY_ROWS = 44;
 function Paste({state, dispatch}: ScreenProps) {
   return (
     <Box flexDirection="column">
-      <Text>Paste the error you got (a Python traceback, an HTTP error, a job log). The wizard names the problem, checks your token live, and offers fixes.</Text>
+      <Text>
+        Paste the error you got (a Python traceback, an HTTP error, a job log). The wizard names the problem, checks
+        your token live, and offers fixes.
+      </Text>
       <Text dimColor>Tokens in the text are masked on screen and never sent anywhere.</Text>
       <Box marginTop={1}>
         <PasteBox
@@ -57,7 +60,9 @@ export function Troubleshoot(props: ScreenProps) {
       </Text>
       {compact ? null : <Text dimColor>problem id: {report.problem}</Text>}
       {seen ? <Text dimColor>Seen: {seen}</Text> : null}
-      {report.alternatives.length ? <Text dimColor>Not sure: it could also be {report.alternatives.join(' or ')}.</Text> : null}
+      {report.alternatives.length ? (
+        <Text dimColor>Not sure: it could also be {report.alternatives.join(' or ')}.</Text>
+      ) : null}
       <Box marginTop={1} flexDirection="column">
         {compact ? null : (
           <>
@@ -84,13 +89,21 @@ export function Troubleshoot(props: ScreenProps) {
             </Text>
           ),
         )}
-        {causes.length < report.causes.length ? <Text dimColor>{'  '}(and {report.causes.length - causes.length} other causes that the facts below rule out or cannot see)</Text> : null}
+        {causes.length < report.causes.length ? (
+          <Text dimColor>
+            {'  '}(and {report.causes.length - causes.length} other causes that the facts below rule out or cannot see)
+          </Text>
+        ) : null}
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Live diagnosis</Text>
         {report.diagnosed ? (
           <>
-            {passed > 0 && compact ? <Text color="green">{'  '}✓ {passed} other finding{passed === 1 ? '' : 's'} fine</Text> : null}
+            {passed > 0 && compact ? (
+              <Text color="green">
+                {'  '}✓ {passed} other finding{passed === 1 ? '' : 's'} fine
+              </Text>
+            ) : null}
             {findings.map((f) => (
               <Text key={f.text} color={STATUS_COLORS[FINDING_STATUS[f.status]]}>
                 {'  '}
@@ -102,7 +115,11 @@ export function Troubleshoot(props: ScreenProps) {
                 → {report.why}
               </Text>
             )}
-            {report.actual ? <Text>{'  '}Fix: {report.actual.fix}</Text> : null}
+            {report.actual ? (
+              <Text>
+                {'  '}Fix: {report.actual.fix}
+              </Text>
+            ) : null}
           </>
         ) : (
           <Text dimColor>{'  '}Checking your token and setup…</Text>
@@ -119,11 +136,16 @@ export function Troubleshoot(props: ScreenProps) {
           {report.actions.length ? (
             <SelectList
               isActive={!state.busy}
-              items={report.actions.map((a) => ({label: `${a.label}${a.suggested ? '  (suggested)' : ''}`, value: a.id}))}
+              items={report.actions.map((a) => ({
+                label: `${a.label}${a.suggested ? '  (suggested)' : ''}`,
+                value: a.id,
+              }))}
               onSubmit={(action) => dispatch({type: 'fix', action})}
             />
           ) : (
-            <Text dimColor>Nothing to run from here: follow the fix above, then run {wizardCommand(state.target)} again.</Text>
+            <Text dimColor>
+              Nothing to run from here: follow the fix above, then run {wizardCommand(state.target)} again.
+            </Text>
           )}
           {compact ? null : <Text dimColor>Verify: {report.verify}</Text>}
         </Box>

@@ -17,9 +17,21 @@ export function Welcome({state, dispatch}: ScreenProps) {
           isActive={!state.busy}
           initial={state.welcome.choice}
           items={[
-            {label: 'The built-in sandbox Hub (free, offline)', value: 'sandbox', hint: 'A local copy of the Hub with practice accounts and tokens. Nothing leaves this computer.'},
-            {label: 'huggingface.co (jobs cost credits)', value: 'hub', hint: 'Your real account. A small CPU job costs about $0.01 per hour from your credits.'},
-            {label: 'I have an error message to troubleshoot', value: 'error', hint: 'Paste it: the wizard names the problem, checks your token, and offers fixes.'},
+            {
+              label: 'The built-in sandbox Hub (free, offline)',
+              value: 'sandbox',
+              hint: 'A local copy of the Hub with practice accounts and tokens. Nothing leaves this computer.',
+            },
+            {
+              label: 'huggingface.co (jobs cost credits)',
+              value: 'hub',
+              hint: 'Your real account. A small CPU job costs about $0.01 per hour from your credits.',
+            },
+            {
+              label: 'I have an error message to troubleshoot',
+              value: 'error',
+              hint: 'Paste it: the wizard names the problem, checks your token, and offers fixes.',
+            },
           ]}
           onSubmit={(v) => dispatch(v === 'error' ? {type: 'paste-error'} : {type: 'choose-target', target: v})}
         />

@@ -1,6 +1,17 @@
 // The wizard's checklist service: the live checks (token first) and the static checks of my-first-hf-job/, run with
 // the wizard's own token, each result redacted and linked to its troubleshooting problem as it is known.
-import {createLiveContext, emptyModel, LIVE_CHECK_IDS, runChecks, runLiveChecks, STATIC_CHECK_IDS, type CheckId, type CheckResult, type LiveContext, type LiveHub} from '../../core/checks/index.js';
+import {
+  createLiveContext,
+  emptyModel,
+  LIVE_CHECK_IDS,
+  runChecks,
+  runLiveChecks,
+  STATIC_CHECK_IDS,
+  type CheckId,
+  type CheckResult,
+  type LiveContext,
+  type LiveHub,
+} from '../../core/checks/index.js';
 import {createHubClient, type HubClient} from '../../core/hub/client.js';
 import {DEFAULT_CONFIG_FILE} from '../../core/jobspec/index.js';
 import {envTokenSource} from '../../core/store/resolve.js';
@@ -35,7 +46,12 @@ export function problemForCheck(id: CheckId): ProblemId {
 }
 
 function toItem(r: CheckResult, known: string[]): CheckItem {
-  const item: CheckItem = {id: r.id, status: r.status, title: CHECK_TITLES[r.id] ?? r.title, message: redactSecrets(r.message, known)};
+  const item: CheckItem = {
+    id: r.id,
+    status: r.status,
+    title: CHECK_TITLES[r.id] ?? r.title,
+    message: redactSecrets(r.message, known),
+  };
   if (r.fix) item.fix = redactSecrets(r.fix, known);
   if (r.file !== undefined) item.file = r.file;
   if (r.line !== undefined) item.line = r.line;
@@ -54,7 +70,11 @@ async function liveContext(ctx: ServiceContext, session: Session): Promise<LiveC
   }
   const c = ctx.client(session);
   let who: ReturnType<HubClient['whoAmI']> | undefined;
-  const hub: LiveHub = {whoAmI: () => (who ??= c.whoAmI()), repoExists: c.repoExists, checkRepoAccess: c.checkRepoAccess};
+  const hub: LiveHub = {
+    whoAmI: () => (who ??= c.whoAmI()),
+    repoExists: c.repoExists,
+    checkRepoAccess: c.checkRepoAccess,
+  };
   const token = ctx.token(session) ?? '';
   const live: LiveContext = {...base, token, hub};
   const fromEnv = envTokenSource(env);
@@ -91,17 +111,45 @@ export function createChecksServices(ctx: ServiceContext): ChecksServices {
       };
       // Live checks one at a time (the token first), then the written config folder: each line appears as it is known.
       for (const id of LIVE_CHECK_IDS) {
-        if (hasConfig) emit((await runChecks({paths: [dir], cwd: session.cwd, env, endpoint: session.target.endpoint, only: [id], liveContext: live})).checks);
+        if (hasConfig)
+          emit(
+            (
+              await runChecks({
+                paths: [dir],
+                cwd: session.cwd,
+                env,
+                endpoint: session.target.endpoint,
+                only: [id],
+                liveContext: live,
+              })
+            ).checks,
+          );
         else emit(await runLiveChecks(live, emptyModel(), false, [id]));
       }
-      if (hasConfig) emit((await runChecks({paths: [dir], cwd: session.cwd, env, endpoint: session.target.endpoint, only: [...STATIC_CHECK_IDS], liveContext: live})).checks);
+      if (hasConfig)
+        emit(
+          (
+            await runChecks({
+              paths: [dir],
+              cwd: session.cwd,
+              env,
+              endpoint: session.target.endpoint,
+              only: [...STATIC_CHECK_IDS],
+              liveContext: live,
+            })
+          ).checks,
+        );
       else {
-        const item: CheckItem = {id: 'missing-secrets', status: 'skip', title: 'Job config', message: `No ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE} was written: the config checks run once it exists. The job uses the example's config.`};
+        const item: CheckItem = {
+          id: 'missing-secrets',
+          status: 'skip',
+          title: 'Job config',
+          message: `No ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE} was written: the config checks run once it exists. The job uses the example's config.`,
+        };
         items.push(item);
         onCheck(item);
       }
       return items;
     },
-
   };
 }

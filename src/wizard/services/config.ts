@@ -17,9 +17,22 @@ import {exists, readIfExists, type ServiceContext} from './context.js';
 
 export type ConfigServices = Pick<WizardServices, 'planConfig' | 'writeConfig'>;
 
-function planned(path: string, role: PlannedFile['role'], content: string, existing: string | undefined, secrets: string[]): PlannedFile {
-  const file: PlannedFile = {path, role, exists: existing !== undefined, unchanged: existing === content, preview: content.replace(/\n$/, '').split('\n')};
-  if (existing !== undefined && existing !== content) file.diff = compactDiff(lineDiff(redactSecrets(existing, secrets), content)).map((l) => redactSecrets(l, secrets));
+function planned(
+  path: string,
+  role: PlannedFile['role'],
+  content: string,
+  existing: string | undefined,
+  secrets: string[],
+): PlannedFile {
+  const file: PlannedFile = {
+    path,
+    role,
+    exists: existing !== undefined,
+    unchanged: existing === content,
+    preview: content.replace(/\n$/, '').split('\n'),
+  };
+  if (existing !== undefined && existing !== content)
+    file.diff = compactDiff(lineDiff(redactSecrets(existing, secrets), content)).map((l) => redactSecrets(l, secrets));
   return file;
 }
 
@@ -42,8 +55,20 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
         const paths = resolveHfPaths(envFor(session.target));
         const current = await readTokenFile(paths.tokenPath);
         const unchanged = current === ctx.token(session);
-        files.push({path: paths.tokenPath, role: 'saved login', exists: current !== undefined, unchanged, preview: [`${account.masked}  (the active login, read by hf and huggingface_hub)`]});
-        files.push({path: paths.storedTokensPath, role: 'named tokens', exists: await exists(paths.storedTokensPath), unchanged, preview: [`[${account.storageName}]  hf_token = ${account.masked}`]});
+        files.push({
+          path: paths.tokenPath,
+          role: 'saved login',
+          exists: current !== undefined,
+          unchanged,
+          preview: [`${account.masked}  (the active login, read by hf and huggingface_hub)`],
+        });
+        files.push({
+          path: paths.storedTokensPath,
+          role: 'named tokens',
+          exists: await exists(paths.storedTokensPath),
+          unchanged,
+          preview: [`[${account.storageName}]  hf_token = ${account.masked}`],
+        });
       }
       const configPath = join(dir, DEFAULT_CONFIG_FILE);
       const existing = await readIfExists(configPath);
@@ -74,7 +99,10 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
       const account = session.account;
       const store = plan.files.filter((f) => (f.role === 'saved login' || f.role === 'named tokens') && !f.unchanged);
       if (account && store.length) {
-        const saved = await saveLogin(envFor(session.target), {name: account.storageName, token: ctx.token(session) ?? ''});
+        const saved = await saveLogin(envFor(session.target), {
+          name: account.storageName,
+          token: ctx.token(session) ?? '',
+        });
         written.push(saved.paths.storedTokensPath, saved.paths.tokenPath);
       }
       // Project files, not secrets: the folder is created 0755 when missing (an existing one keeps its mode), files 0644.
@@ -84,7 +112,8 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
       for (const file of plan.files) {
         if (file.unchanged || (file.role !== 'job config' && file.role !== 'script')) continue;
         const content = pending.get(file.path);
-        if (content === undefined) throw new Error(`Nothing planned for ${file.path}: go back and review the files again.`);
+        if (content === undefined)
+          throw new Error(`Nothing planned for ${file.path}: go back and review the files again.`);
         // Both writes are atomic (temp file + rename): quitting mid-write never leaves a partial file.
         if (file.role === 'job config') await writeJobConfig(file.path, JSON.parse(content) as JobConfig);
         else await writeFileAtomic(file.path, content, {mode: 0o644, privateDir: false});
@@ -93,6 +122,5 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
       ctx.lastJob = undefined;
       return written;
     },
-
   };
 }

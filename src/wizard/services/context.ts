@@ -70,9 +70,14 @@ export function createServiceContext(options: ServicesOptions): ServiceContext {
     lastJob: undefined,
     envFor: (target) => (target.kind === 'sandbox' && ctx.sandbox ? ctx.sandbox.env : options.env),
     client: (session, extra = {}) =>
-      createHubClient({hubUrl: session.target.endpoint, ...(tokenOf(session) ? {accessToken: tokenOf(session)} : {}), ...extra}),
+      createHubClient({
+        hubUrl: session.target.endpoint,
+        ...(tokenOf(session) ? {accessToken: tokenOf(session)} : {}),
+        ...extra,
+      }),
     example: (session) => {
-      const found = (session.exampleId ? findExample(session.exampleId) : undefined) ?? findExample('push-dataset') ?? EXAMPLES[0];
+      const found =
+        (session.exampleId ? findExample(session.exampleId) : undefined) ?? findExample('push-dataset') ?? EXAMPLES[0];
       if (!found) throw new Error('No example jobs are available.');
       return found;
     },
@@ -110,7 +115,10 @@ export async function exists(path: string): Promise<boolean> {
 }
 
 /** The job as written in my-first-hf-job/hf-job.json (or the example's, when nothing was written). */
-export async function jobFiles(ctx: ServiceContext, session: Session): Promise<{config: JobConfig; scriptSource: string; fromFile: boolean}> {
+export async function jobFiles(
+  ctx: ServiceContext,
+  session: Session,
+): Promise<{config: JobConfig; scriptSource: string; fromFile: boolean}> {
   const ex = ctx.example(session);
   const dir = ctx.configDir(session);
   const text = await readIfExists(join(dir, DEFAULT_CONFIG_FILE));
@@ -125,7 +133,8 @@ export async function jobFiles(ctx: ServiceContext, session: Session): Promise<{
   if (config.script !== undefined && scriptKind(config.script) === 'path') {
     const script = await readIfExists(join(dir, config.script.trim()));
     if (script !== undefined) scriptSource = script;
-    else if (config.script.trim() !== ex.scriptName) throw new Error(`${CONFIG_DIR}/${config.script.trim()} does not exist: hf-job.json names it as the script.`);
+    else if (config.script.trim() !== ex.scriptName)
+      throw new Error(`${CONFIG_DIR}/${config.script.trim()} does not exist: hf-job.json names it as the script.`);
   }
   return {config, scriptSource, fromFile: true};
 }

@@ -19,7 +19,10 @@ export function createDesktopServices(ctx: ServiceContext): DesktopServices {
 function runHelper(command: string, args: string[], input?: string): Promise<boolean> {
   return new Promise((resolve) => {
     try {
-      const child = spawn(command, args, {stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'], detached: input === undefined});
+      const child = spawn(command, args, {
+        stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'],
+        detached: input === undefined,
+      });
       child.on('error', () => resolve(false));
       child.on('exit', (code) => resolve(code === 0));
       if (input !== undefined) child.stdin?.end(input);
@@ -44,7 +47,10 @@ export async function copyText(text: string, env: Env): Promise<boolean> {
   if (process.platform === 'win32') return runHelper('clip', [], text);
   if (env.WSL_DISTRO_NAME && (await runHelper('clip.exe', [], text))) return true;
   if (env.WAYLAND_DISPLAY && (await runHelper('wl-copy', [], text))) return true;
-  if (env.DISPLAY) return (await runHelper('xclip', ['-selection', 'clipboard'], text)) || runHelper('xsel', ['--clipboard', '--input'], text);
+  if (env.DISPLAY)
+    return (
+      (await runHelper('xclip', ['-selection', 'clipboard'], text)) ||
+      runHelper('xsel', ['--clipboard', '--input'], text)
+    );
   return false;
 }
-

@@ -16,7 +16,10 @@ export {evaluateExample, exampleSummary} from './login.js';
 export {copyText, openInBrowser} from './desktop.js';
 
 /** `ctx`: the session to share (tests hold one to put a token in the services' session that the Hub refuses now). */
-export function createServices(options: ServicesOptions, ctx: ServiceContext = createServiceContext(options)): WizardServices {
+export function createServices(
+  options: ServicesOptions,
+  ctx: ServiceContext = createServiceContext(options),
+): WizardServices {
   return {
     ...createLoginServices(ctx),
     ...createConfigServices(ctx),

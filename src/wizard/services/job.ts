@@ -6,13 +6,25 @@ import {gatherPreflight} from '../../core/preflight/gather.js';
 import {plannedJobFromGoals} from '../../core/preflight/preflight.js';
 import {describeHubError} from '../../core/hub/errors.js';
 import {appCommand} from '../../core/invocation.js';
-import {buildJob, followJob as runFollow, formatUsd, jobUrl, maxCostUsd, pricePerMinute, repoUrl, submitJob as submitOnce} from '../../core/jobs/index.js';
+import {
+  buildJob,
+  followJob as runFollow,
+  formatUsd,
+  jobUrl,
+  maxCostUsd,
+  pricePerMinute,
+  repoUrl,
+  submitJob as submitOnce,
+} from '../../core/jobs/index.js';
 import {classifyText, type ProblemId} from '../../core/troubleshoot/index.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {Outcome} from '../../core/wizard/types.js';
 import {CONFIG_DIR, jobFiles, type ServiceContext} from './context.js';
 
-export type JobServices = Pick<WizardServices, 'flavorPrice' | 'preflight' | 'submitJob' | 'followJob' | 'cancelJob' | 'describeSubmitError'>;
+export type JobServices = Pick<
+  WizardServices,
+  'flavorPrice' | 'preflight' | 'submitJob' | 'followJob' | 'cancelJob' | 'describeSubmitError'
+>;
 
 export function createJobServices(ctx: ServiceContext): JobServices {
   const pollMs = ctx.options.pollMs ?? 1000;
@@ -35,11 +47,23 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       // The job as it will be submitted: hf-job.json's flavor and timeout (no timeout = the Hub's 30-minute default).
       const {config} = await jobFiles(ctx, session);
       const timeout = config.timeout === undefined ? undefined : parseTimeout(config.timeout);
-      const plan = plannedJobFromGoals(account.user, config.flavor ?? 'cpu-basic', timeout?.ok ? timeout.seconds : undefined, ex.goals(account.user));
+      const plan = plannedJobFromGoals(
+        account.user,
+        config.flavor ?? 'cpu-basic',
+        timeout?.ok ? timeout.seconds : undefined,
+        ex.goals(account.user),
+      );
       try {
-        return await gatherPreflight({hubUrl: session.target.endpoint, accessToken: ctx.token(session) ?? '', job: plan, sandbox: session.target.kind === 'sandbox'});
+        return await gatherPreflight({
+          hubUrl: session.target.endpoint,
+          accessToken: ctx.token(session) ?? '',
+          job: plan,
+          sandbox: session.target.kind === 'sandbox',
+        });
       } catch (error) {
-        throw new Error(describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)}).message);
+        throw new Error(
+          describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)}).message,
+        );
       }
     },
 
@@ -50,14 +74,27 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       const {config, scriptSource} = await jobFiles(ctx, session);
       // core/jobs buildJob: "$HF_TOKEN" is filled in, in memory, with the token you logged in with (like hf jobs --secrets
       // HF_TOKEN); the sandbox runs the example locally (uv, else its Node twin) with exactly the config's secrets and env.
-      const {spec, secretNames, envNames} = buildJob({example: ex, config, scriptSource, token: ctx.token(session) ?? '', target: session.target.kind === 'sandbox' ? 'sandbox' : 'hub', namespace: account.user});
+      const {spec, secretNames, envNames} = buildJob({
+        example: ex,
+        config,
+        scriptSource,
+        token: ctx.token(session) ?? '',
+        target: session.target.kind === 'sandbox' ? 'sandbox' : 'hub',
+        namespace: account.user,
+      });
       ctx.lastJob = {secretNames, envNames};
       // Whether the job's repo is already there: the result then says "updated" rather than "created".
       const target = ex.repo?.(account.user);
-      const existed = target ? await client(session).repoExists({type: target.type, name: target.id}).catch(() => undefined) : undefined;
+      const existed = target
+        ? await client(session)
+            .repoExists({type: target.type, name: target.id})
+            .catch(() => undefined)
+        : undefined;
       const submitted = await submitOnce(client(session), account.user, spec, {secrets: secrets(session)});
       if (submitted.submitted === 'unknown') {
-        throw new Error(`The Hub's answer to the submit was lost (${submitted.message}) and the job could not be looked up: it may be running. Look at ${session.target.endpoint}/jobs/${account.user} before you submit again.`);
+        throw new Error(
+          `The Hub's answer to the submit was lost (${submitted.message}) and the job could not be looked up: it may be running. Look at ${session.target.endpoint}/jobs/${account.user} before you submit again.`,
+        );
       }
       if (!submitted.submitted) throw submitted.error;
       const job = submitted.job;
@@ -103,7 +140,10 @@ export function createJobServices(ctx: ServiceContext): JobServices {
         const flag = sandbox ? ' --sandbox' : '';
         outcome.nextSteps = [
           {what: 'Run it again without the wizard', command: appCommand(`example ${ex.id}${flag}`)},
-          {what: 'Check any job config before you submit it', command: appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`)},
+          {
+            what: 'Check any job config before you submit it',
+            command: appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`),
+          },
           {what: 'See who you are logged in as', command: appCommand(`status${flag}`)},
           {what: 'Learn the rest step by step', command: appCommand('learn')},
         ];
@@ -120,12 +160,25 @@ export function createJobServices(ctx: ServiceContext): JobServices {
     describeSubmitError(session, error) {
       const d = describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)});
       // A 402 is credits and a 5xx the Hub's side; a 403 in the org token policy's words is that policy, not scopes.
-      const policy = d.kind === 'forbidden' && classifyText(`${d.message}\n${d.serverMessage ?? ''}`).problem === 'org-token-policy';
+      const policy =
+        d.kind === 'forbidden' && classifyText(`${d.message}\n${d.serverMessage ?? ''}`).problem === 'org-token-policy';
       const problem: ProblemId =
-        d.status === 402 ? 'payment-required' : d.kind === 'server' ? 'server-error' : policy ? 'org-token-policy' : d.kind === 'unauthorized' ? 'unauthorized-401' : d.kind === 'forbidden' ? 'forbidden-403' : d.kind === 'network' ? 'network-error' : d.kind === 'rate-limited' ? 'rate-limited' : classifyText(d.message, {endpoint: session.target.endpoint}).problem;
+        d.status === 402
+          ? 'payment-required'
+          : d.kind === 'server'
+            ? 'server-error'
+            : policy
+              ? 'org-token-policy'
+              : d.kind === 'unauthorized'
+                ? 'unauthorized-401'
+                : d.kind === 'forbidden'
+                  ? 'forbidden-403'
+                  : d.kind === 'network'
+                    ? 'network-error'
+                    : d.kind === 'rate-limited'
+                      ? 'rate-limited'
+                      : classifyText(d.message, {endpoint: session.target.endpoint}).problem;
       return {message: d.message, problem};
     },
-
   };
 }
-

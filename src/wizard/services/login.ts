@@ -7,13 +7,26 @@ import {verifyToken, type VerifySource} from '../../core/auth/verify.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
 import {allSnippets, serializeJobConfig} from '../../core/jobspec/index.js';
 import {describeSource, resolveToken} from '../../core/store/resolve.js';
-import {describeKind, evaluateGoal, summarizePermissions, type Goal, type GoalVerdict, type TokenInfo} from '../../core/tokens/classify.js';
+import {
+  describeKind,
+  evaluateGoal,
+  summarizePermissions,
+  type Goal,
+  type GoalVerdict,
+  type TokenInfo,
+} from '../../core/tokens/classify.js';
 import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
 import type {ValidateResult, WizardServices} from '../../core/wizard/services.js';
 import type {Account, ExampleSummary, TargetInfo, TokenAdvice, TokenSourceKind} from '../../core/wizard/types.js';
 import {gatherStatus} from '../../core/auth/status.js';
 import {statusText} from '../../core/auth/status-text.js';
-import {compareTokenToNeeds, describeScopes, leastPrivilegeTokenUrl, neededScopes, type JobNeeds} from '../../core/tokens/least-privilege.js';
+import {
+  compareTokenToNeeds,
+  describeScopes,
+  leastPrivilegeTokenUrl,
+  neededScopes,
+  type JobNeeds,
+} from '../../core/tokens/least-privilege.js';
 
 /** The token's owner before login (replaced by "your account" in what is shown). */
 const YOU = 'you';
@@ -21,7 +34,16 @@ import type {ServiceContext} from './context.js';
 
 export type LoginServices = Pick<
   WizardServices,
-  'prepareTarget' | 'defaultTarget' | 'detectSavedToken' | 'validateToken' | 'practiceLogin' | 'browserLogin' | 'evaluateGoal' | 'tokenAdvice' | 'tokenDashboard' | 'dispose'
+  | 'prepareTarget'
+  | 'defaultTarget'
+  | 'detectSavedToken'
+  | 'validateToken'
+  | 'practiceLogin'
+  | 'browserLogin'
+  | 'evaluateGoal'
+  | 'tokenAdvice'
+  | 'tokenDashboard'
+  | 'dispose'
 >;
 
 const SOURCE_LABELS: Record<TokenSourceKind, string> = {
@@ -61,7 +83,10 @@ export function evaluateExample(info: TokenInfo, example: Example, user: string)
   if (bad) return bad;
   // The last goal is the most specific (push/read); running the job is implied once it passes.
   const last = verdicts[verdicts.length - 1]!;
-  const out: GoalVerdict = {ok: true, explanation: verdicts.length > 1 ? `${last.explanation} Running the job is allowed too.` : last.explanation};
+  const out: GoalVerdict = {
+    ok: true,
+    explanation: verdicts.length > 1 ? `${last.explanation} Running the job is allowed too.` : last.explanation,
+  };
   if (verdicts.some((v) => v.uncertain)) out.uncertain = true;
   return out;
 }
@@ -70,11 +95,18 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
   const {options} = ctx;
 
   async function validateToken(target: TargetInfo, token: string, source: TokenSourceKind): Promise<ValidateResult> {
-    const verifySource: VerifySource = source === 'HF_TOKEN' || source === 'HUGGING_FACE_HUB_TOKEN' || source === 'file' ? source : 'input';
+    const verifySource: VerifySource =
+      source === 'HF_TOKEN' || source === 'HUGGING_FACE_HUB_TOKEN' || source === 'file' ? source : 'input';
     const result = await verifyToken({endpoint: target.endpoint, token, source: verifySource});
     if (!result.ok) {
       // A practice token picked on this screen: the fix is the write token one line above, not a command to run elsewhere.
-      const message = source === 'practice' ? result.message.replace(/On the sandbox, log in with the write practice token: `[^`]*`/, 'Pick the write token above instead: it works here') : result.message;
+      const message =
+        source === 'practice'
+          ? result.message.replace(
+              /On the sandbox, log in with the write practice token: `[^`]*`/,
+              'Pick the write token above instead: it works here',
+            )
+          : result.message;
       return {ok: false, message: redactSecrets(message, [token])};
     }
     const info = result.info;
@@ -99,7 +131,10 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       const examples = EXAMPLES.map(exampleSummary);
       if (kind === 'sandbox') {
         if (!ctx.sandbox) {
-          ctx.sandbox = await openSandboxSession(options.env, options.sandboxDataDir ? {dataDir: options.sandboxDataDir} : {});
+          ctx.sandbox = await openSandboxSession(
+            options.env,
+            options.sandboxDataDir ? {dataDir: options.sandboxDataDir} : {},
+          );
           ctx.ownsSandbox = true;
         }
         return {target: {kind, endpoint: ctx.sandbox.endpoint, practice: true}, examples};
@@ -131,10 +166,19 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
 
     async browserLogin(target, onCode, signal) {
       const clientId = deviceClientId(ctx.envFor(target), target.endpoint);
-      if (!clientId) throw new Error('Browser login is not available for huggingface.co from this tool yet: paste a token instead (or run `hf auth login`, then come back).');
+      if (!clientId)
+        throw new Error(
+          'Browser login is not available for huggingface.co from this tool yet: paste a token instead (or run `hf auth login`, then come back).',
+        );
       const authorization = await requestDeviceCode({endpoint: target.endpoint, clientId, signal});
       const sandbox = ctx.sandbox;
-      onCode(approvalUrl(authorization, target.kind === 'sandbox' && sandbox?.endpoint === target.endpoint ? sandbox.formKey : undefined), authorization.userCode);
+      onCode(
+        approvalUrl(
+          authorization,
+          target.kind === 'sandbox' && sandbox?.endpoint === target.endpoint ? sandbox.formKey : undefined,
+        ),
+        authorization.userCode,
+      );
       const token = await pollDeviceToken({endpoint: target.endpoint, clientId, authorization, signal});
       if (signal.aborted) return {ok: false, message: 'Browser login was cancelled.'};
       return validateToken(target, token.accessToken, 'browser');
@@ -159,7 +203,8 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       let url = leastPrivilegeTokenUrl(session.target.endpoint, needs);
       // The sandbox's Create button works only from the app's own link (its form key, as the browser login's).
       const sandbox = ctx.sandbox;
-      if (session.target.kind === 'sandbox' && sandbox?.formKey && sandbox.endpoint === session.target.endpoint) url += `&key=${encodeURIComponent(sandbox.formKey)}`;
+      if (session.target.kind === 'sandbox' && sandbox?.formKey && sandbox.endpoint === session.target.endpoint)
+        url += `&key=${encodeURIComponent(sandbox.formKey)}`;
       const scopes = describeScopes(neededScopes(needs)).replaceAll(` on ${YOU}`, ' on your account');
       const advice: TokenAdvice = {url, scopes};
       if (account) {

@@ -25,12 +25,20 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
       const account = session.account;
       const token = ctx.token(session);
       const sandbox = ctx.sandbox;
-      if (!account || !token || session.target.kind !== 'sandbox' || !sandbox) throw new Error('The step to the real tools follows a job on the sandbox Hub.');
+      if (!account || !token || session.target.kind !== 'sandbox' || !sandbox)
+        throw new Error('The step to the real tools follows a job on the sandbox Hub.');
       const ex = ctx.example(session);
       const dir = ctx.configDir(session);
       const envFile = join(sandbox.dataDir, 'sandbox-hf.env');
       const timeout = String(ex.config.timeout ?? '10m');
-      const step = realToolsStep({endpoint: session.target.endpoint, token: token, envFilePath: envFile, scriptName: ex.scriptName, flavor: ex.config.flavor, timeout});
+      const step = realToolsStep({
+        endpoint: session.target.endpoint,
+        token: token,
+        envFilePath: envFile,
+        scriptName: ex.scriptName,
+        flavor: ex.config.flavor,
+        timeout,
+      });
       await writeFileAtomic(envFile, step.envFileContent);
       const onDisk = await exists(join(dir, ex.scriptName));
       const view: RealToolsView = {
@@ -47,19 +55,40 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
         return view;
       }
       if (!hf) {
-        view.note = '`hf` is not installed here (it comes with `pip install -U huggingface_hub`): run these in another terminal while this wizard stays open.';
+        view.note =
+          '`hf` is not installed here (it comes with `pip install -U huggingface_hub`): run these in another terminal while this wizard stays open.';
         return view;
       }
       const repo = ex.repo?.(account.user);
       const client = ctx.client(session);
-      const before = repo ? await client.latestCommit({type: repo.type, name: repo.id}).catch(() => undefined) : undefined;
-      const args = ['jobs', 'uv', 'run', '--flavor', ex.config.flavor, '--timeout', timeout, '--secrets', 'HF_TOKEN', ex.scriptName];
-      const exitCode = await runHf(hf, args, {cwd: dir, env: {...ctx.options.env, HF_ENDPOINT: session.target.endpoint, HF_TOKEN: token}}, (line) => {
-        const clean = redactSecrets(line, [token]);
-        view.lines.push(clean);
-        onLine(clean);
-      });
-      const after = repo ? await client.latestCommit({type: repo.type, name: repo.id}).catch(() => undefined) : undefined;
+      const before = repo
+        ? await client.latestCommit({type: repo.type, name: repo.id}).catch(() => undefined)
+        : undefined;
+      const args = [
+        'jobs',
+        'uv',
+        'run',
+        '--flavor',
+        ex.config.flavor,
+        '--timeout',
+        timeout,
+        '--secrets',
+        'HF_TOKEN',
+        ex.scriptName,
+      ];
+      const exitCode = await runHf(
+        hf,
+        args,
+        {cwd: dir, env: {...ctx.options.env, HF_ENDPOINT: session.target.endpoint, HF_TOKEN: token}},
+        (line) => {
+          const clean = redactSecrets(line, [token]);
+          view.lines.push(clean);
+          onLine(clean);
+        },
+      );
+      const after = repo
+        ? await client.latestCommit({type: repo.type, name: repo.id}).catch(() => undefined)
+        : undefined;
       const verified = Boolean(repo && after && after !== before);
       const where = repo ? `${session.target.endpoint}/${repo.type === 'dataset' ? 'datasets/' : ''}${repo.id}` : '';
       const verdict =
@@ -75,9 +104,18 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
 }
 
 /** Runs `hf` with the token in its environment only; every output line goes to onLine; stopped after HF_MAX_MS. */
-function runHf(hf: string, args: string[], options: {cwd: string; env: Record<string, string | undefined>}, onLine: (line: string) => void): Promise<number | null> {
+function runHf(
+  hf: string,
+  args: string[],
+  options: {cwd: string; env: Record<string, string | undefined>},
+  onLine: (line: string) => void,
+): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(hf, args, {cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe']});
+    const child = spawn(hf, args, {
+      cwd: options.cwd,
+      env: options.env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const timer = setTimeout(() => child.kill('SIGTERM'), HF_MAX_MS);
     timer.unref();
     for (const stream of [child.stdout, child.stderr]) {

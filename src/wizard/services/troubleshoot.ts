@@ -7,7 +7,13 @@ import {createHubClient} from '../../core/hub/client.js';
 import {envTokenSource} from '../../core/store/resolve.js';
 import {describeKind} from '../../core/tokens/classify.js';
 import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
-import {classifyText, diagnose, gatherDiagnoseContext, getProblem, type ProblemId} from '../../core/troubleshoot/index.js';
+import {
+  classifyText,
+  diagnose,
+  gatherDiagnoseContext,
+  getProblem,
+  type ProblemId,
+} from '../../core/troubleshoot/index.js';
 import {fixesFor} from '../../core/wizard/fixes.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {Diagnosis, Finding} from '../../core/wizard/types.js';
@@ -21,8 +27,13 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
 
   return {
     classifyFailure(text, session) {
-      const c = classifyText(text, {endpoint: (session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env))});
-      const out: {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]} = {problem: c.problem, seen: c.evidence};
+      const c = classifyText(text, {
+        endpoint: session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env),
+      });
+      const out: {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]} = {
+        problem: c.problem,
+        seen: c.evidence,
+      };
       const others = c.candidates?.map((x) => x.problem).filter((p) => p !== c.problem);
       if (others?.length) out.alternatives = others;
       return out;
@@ -30,8 +41,15 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
 
     problemInfo(id, session) {
       // One wording for one failure: the same endpoint as diagnose() and the checks (sandbox: its practice tokens).
-      const p = getProblem(id, (session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env)));
-      return {id, title: p.title, symptoms: [...p.symptoms], causes: p.causes.map((c) => ({...c})), solutions: [...p.solutions], verify: p.verify};
+      const p = getProblem(id, session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env));
+      return {
+        id,
+        title: p.title,
+        symptoms: [...p.symptoms],
+        causes: p.causes.map((c) => ({...c})),
+        solutions: [...p.solutions],
+        verify: p.verify,
+      };
     },
 
     async diagnose(session, problem, evidence, options = {}) {
@@ -40,9 +58,13 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       const account = session.account;
       // The repo the example's job works on (with its type: a dataset is not a model of the same name), and the
       // pasted text or job log, so the diagnosis reads what the Hub said.
-      const target = !session.detached && account && session.exampleId ? findExample(session.exampleId)?.repo?.(account.user) : undefined;
+      const target =
+        !session.detached && account && session.exampleId
+          ? findExample(session.exampleId)?.repo?.(account.user)
+          : undefined;
       const [namespace, ...rest] = target ? target.id.split('/') : [];
-      const repo = target && namespace && rest.length ? {type: target.type, namespace, name: rest.join('/')} : undefined;
+      const repo =
+        target && namespace && rest.length ? {type: target.type, namespace, name: rest.join('/')} : undefined;
       // The wizard's own login (pasted, practice) is what its jobs use: the context is gathered with that token
       // (whoami and the repo's readability asked once, with it), naming the variable that would still win over it.
       const fromEnv = account ? envTokenSource(env) : undefined;
@@ -51,7 +73,9 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
         env,
         endpoint,
         hub: (o) => createHubClient(o),
-        ...(account && token ? {namespace: account.user, token: {value: token, ...(fromEnv ? {source: fromEnv.source} : {})}} : {}),
+        ...(account && token
+          ? {namespace: account.user, token: {value: token, ...(fromEnv ? {source: fromEnv.source} : {})}}
+          : {}),
         ...(repo ? {repo} : {}),
         ...(evidence ? {evidence} : {}),
       });
@@ -68,21 +92,44 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       }
       if (job) ctx.job = job;
       const d = diagnose(problem, ctx);
-      const findings: Finding[] = d.findings.map((f) => ({status: f.status, text: redactSecrets(fromConfig ? f.text.replace(/^The job /, 'hf-job.json: the job ') : f.text, secrets(session))}));
+      const findings: Finding[] = d.findings.map((f) => ({
+        status: f.status,
+        text: redactSecrets(
+          fromConfig ? f.text.replace(/^The job /, 'hf-job.json: the job ') : f.text,
+          secrets(session),
+        ),
+      }));
       if (ctx.who?.ok) {
         const info = ctx.who.info;
         const weak = info.kind === 'read' && (problem === 'forbidden-403' || problem === 'unauthorized-401');
-        findings.push({status: weak ? 'bad' : 'ok', text: `Token role: ${info.role ?? info.kind} (${describeKind(info)}${ctx.token ? `, ${maskToken(ctx.token)}` : ''}).`});
+        findings.push({
+          status: weak ? 'bad' : 'ok',
+          text: `Token role: ${info.role ?? info.kind} (${describeKind(info)}${ctx.token ? `, ${maskToken(ctx.token)}` : ''}).`,
+        });
       }
       let actual = d.actual ? {...d.actual} : undefined;
       // hf-job.json passes the token in "env": it works, but the value shows in the job's details.
-      const envToken = job && fromConfig && job.envNames.some((n) => n === 'HF_TOKEN' || n === 'HUGGING_FACE_HUB_TOKEN');
+      const envToken =
+        job && fromConfig && job.envNames.some((n) => n === 'HF_TOKEN' || n === 'HUGGING_FACE_HUB_TOKEN');
       if (!actual && envToken) {
-        findings.push({status: 'unknown', text: 'hf-job.json passes HF_TOKEN under "env": its value shows in the job\'s details. Secrets are encrypted.'});
-        actual = {id: 'no-token-in-job', text: 'The token is passed in "env" instead of "secrets".', fix: 'Move HF_TOKEN from "env" to "secrets" in hf-job.json.'};
+        findings.push({
+          status: 'unknown',
+          text: 'hf-job.json passes HF_TOKEN under "env": its value shows in the job\'s details. Secrets are encrypted.',
+        });
+        actual = {
+          id: 'no-token-in-job',
+          text: 'The token is passed in "env" instead of "secrets".',
+          fix: 'Move HF_TOKEN from "env" to "secrets" in hf-job.json.',
+        };
       }
       // A pasted error came from some job of the person's that this wizard did not run: nothing to "run again" here.
-      const fixes = fixesFor(problem, actual?.id, {hasTarget: !session.detached, loggedIn: Boolean(account), hasJob: !options.pasted, hasBilling: !isSandboxEndpoint(endpoint), sandbox: isSandboxEndpoint(endpoint)});
+      const fixes = fixesFor(problem, actual?.id, {
+        hasTarget: !session.detached,
+        loggedIn: Boolean(account),
+        hasJob: !options.pasted,
+        hasBilling: !isSandboxEndpoint(endpoint),
+        sandbox: isSandboxEndpoint(endpoint),
+      });
       const noToken = !ctx.token && !actual;
       if (noToken && fixes.actions.includes('re-login')) fixes.suggested = 're-login';
       const out: Diagnosis = {
@@ -98,6 +145,5 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       if (fixes.suggested) out.suggested = fixes.suggested;
       return out;
     },
-
   };
 }

@@ -2,7 +2,13 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
-import {DEVICE_GRANT_TYPE, DeviceFlowError, deviceClientId, pollDeviceToken, requestDeviceCode} from '../../../src/core/auth/device-flow.js';
+import {
+  DEVICE_GRANT_TYPE,
+  DeviceFlowError,
+  deviceClientId,
+  pollDeviceToken,
+  requestDeviceCode,
+} from '../../../src/core/auth/device-flow.js';
 
 const ACCESS = 'hf_oauth_FAKEfakeFAKEfakeFAKEfakeFAKE12'; // fake test token
 
@@ -13,7 +19,9 @@ afterEach(async () => {
 });
 
 /** Serves /oauth/device and answers /oauth/token with the scripted replies in order. */
-async function oauthServer(tokenReplies: {status: number; body: object}[]): Promise<{url: string; forms: URLSearchParams[]}> {
+async function oauthServer(
+  tokenReplies: {status: number; body: object}[],
+): Promise<{url: string; forms: URLSearchParams[]}> {
   const forms: URLSearchParams[] = [];
   server = createServer((req, res) => {
     let body = '';
@@ -23,7 +31,16 @@ async function oauthServer(tokenReplies: {status: number; body: object}[]): Prom
       forms.push(form);
       res.setHeader('content-type', 'application/json');
       if (req.url === '/oauth/device' && req.method === 'POST') {
-        res.end(JSON.stringify({device_code: 'dev-123', user_code: 'ABCD-EFGH', verification_uri: 'http://x/device', verification_uri_complete: 'http://x/device?code=ABCD-EFGH', expires_in: 600, interval: 2}));
+        res.end(
+          JSON.stringify({
+            device_code: 'dev-123',
+            user_code: 'ABCD-EFGH',
+            verification_uri: 'http://x/device',
+            verification_uri_complete: 'http://x/device?code=ABCD-EFGH',
+            expires_in: 600,
+            interval: 2,
+          }),
+        );
         return;
       }
       const reply = tokenReplies.shift() ?? {status: 500, body: {error: 'server_error'}};
@@ -49,10 +66,20 @@ describe('device flow', () => {
       {status: 200, body: {access_token: ACCESS, token_type: 'bearer', refresh_token: 'rt', expires_in: 3600}},
     ]);
     const authorization = await requestDeviceCode({endpoint: url, clientId: 'cid'});
-    expect(authorization).toMatchObject({userCode: 'ABCD-EFGH', interval: 2, expiresIn: 600, verificationUriComplete: 'http://x/device?code=ABCD-EFGH'});
+    expect(authorization).toMatchObject({
+      userCode: 'ABCD-EFGH',
+      interval: 2,
+      expiresIn: 600,
+      verificationUriComplete: 'http://x/device?code=ABCD-EFGH',
+    });
     expect(forms[0]?.get('client_id')).toBe('cid');
     const sleeps: number[] = [];
-    const token = await pollDeviceToken({endpoint: url, clientId: 'cid', authorization, sleep: async (ms) => void sleeps.push(ms)});
+    const token = await pollDeviceToken({
+      endpoint: url,
+      clientId: 'cid',
+      authorization,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     expect(token).toEqual({accessToken: ACCESS, tokenType: 'bearer', refreshToken: 'rt', expiresIn: 3600});
     expect(sleeps).toEqual([2000, 2000, 7000]);
     expect(forms[1]?.get('grant_type')).toBe(DEVICE_GRANT_TYPE);
@@ -65,7 +92,9 @@ describe('device flow', () => {
   ])('%s -> %s', async (error, code, message) => {
     const {url} = await oauthServer([{status: 400, body: {error}}]);
     const authorization = await requestDeviceCode({endpoint: url, clientId: 'cid'});
-    const err = await pollDeviceToken({endpoint: url, clientId: 'cid', authorization, sleep: async () => {}}).catch((e: unknown) => e);
+    const err = await pollDeviceToken({endpoint: url, clientId: 'cid', authorization, sleep: async () => {}}).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(DeviceFlowError);
     expect(err).toMatchObject({code, message});
   });
@@ -74,11 +103,19 @@ describe('device flow', () => {
     const {url} = await oauthServer([{status: 400, body: {error: 'authorization_pending'}}]);
     const authorization = await requestDeviceCode({endpoint: url, clientId: 'cid'});
     let t = 0;
-    const expired = await pollDeviceToken({endpoint: url, clientId: 'cid', authorization, now: () => t, sleep: async () => void (t += 700_000)}).catch((e: unknown) => e);
+    const expired = await pollDeviceToken({
+      endpoint: url,
+      clientId: 'cid',
+      authorization,
+      now: () => t,
+      sleep: async () => void (t += 700_000),
+    }).catch((e: unknown) => e);
     expect(expired).toMatchObject({code: 'expired'});
     const ac = new AbortController();
     ac.abort();
-    const aborted = await pollDeviceToken({endpoint: url, clientId: 'cid', authorization, signal: ac.signal}).catch((e: unknown) => e);
+    const aborted = await pollDeviceToken({endpoint: url, clientId: 'cid', authorization, signal: ac.signal}).catch(
+      (e: unknown) => e,
+    );
     expect(aborted).toMatchObject({code: 'aborted'});
   });
 

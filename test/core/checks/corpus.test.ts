@@ -36,7 +36,9 @@ describe('the checklist on the corpus', () => {
     expect(cases.filter((c) => c.split === 'held').length).toBeGreaterThanOrEqual(Math.floor(cases.length / 3));
     expect(cases.some((c) => c.split === 'held' && c.labels.includes('missing-secrets'))).toBe(true);
     for (const id of scored) expect(cases.some((c) => c.labels.includes(id))).toBe(true);
-    const manifest = JSON.parse(readFileSync(join(CORPUS_DIR, 'manifest.json'), 'utf8')) as {cases: {id: string; source?: {repo?: string; commit?: string; path?: string}}[]};
+    const manifest = JSON.parse(readFileSync(join(CORPUS_DIR, 'manifest.json'), 'utf8')) as {
+      cases: {id: string; source?: {repo?: string; commit?: string; path?: string}}[];
+    };
     for (const c of manifest.cases) {
       expect(c.source?.repo, c.id).toMatch(/^[\w.-]+\/[\w.-]+$/);
       expect(c.source?.commit, c.id).toMatch(/^[0-9a-f]{40}$/);
@@ -46,7 +48,10 @@ describe('the checklist on the corpus', () => {
 
   for (const split of ['tune', 'held'] as const) {
     it(`misses only the known cases and keeps its precision and recall on the ${split} part`, () => {
-      const r = score(cases.filter((c) => c.split === split), scored);
+      const r = score(
+        cases.filter((c) => c.split === split),
+        scored,
+      );
       expect(r.misses).toEqual(KNOWN_MISSES[split]);
       expect(r.overall.precision).toBeGreaterThanOrEqual(FLOORS[split].precision);
       expect(r.overall.recall).toBeGreaterThanOrEqual(FLOORS[split].recall);

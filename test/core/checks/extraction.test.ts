@@ -5,7 +5,10 @@ import {checkText} from '../../../src/core/checks/runner.js';
 import {scanText} from '../../../src/core/checks/scan.js';
 import {pythonCode} from '../../../src/core/checks/script-facts.js';
 
-const found = (text: string, file: string) => checkText(text, file).checks.filter((c) => c.status === 'warn' || c.status === 'fail').map((c) => `${c.id}:${c.line}`);
+const found = (text: string, file: string) =>
+  checkText(text, file)
+    .checks.filter((c) => c.status === 'warn' || c.status === 'fail')
+    .map((c) => `${c.id}:${c.line}`);
 
 const DOCSTRING_SCRIPT = `# /// script
 # dependencies = ["datasets"]
@@ -38,7 +41,15 @@ describe('submissions shown in a Python file', () => {
   });
 
   it('reads commands in print() usage lines with escaped continuations, and a bare wrong secret name', () => {
-    const py = ['import sys', 'from huggingface_hub import upload_file', 'if len(sys.argv) < 2:', '    print("hf jobs uv run --flavor cpu-basic \\\\")', '    print("    --secrets HUGGINGFACE_TOKEN up.py")', 'upload_file(path_or_fileobj="a", path_in_repo="a", repo_id="u/r")', ''].join('\n');
+    const py = [
+      'import sys',
+      'from huggingface_hub import upload_file',
+      'if len(sys.argv) < 2:',
+      '    print("hf jobs uv run --flavor cpu-basic \\\\")',
+      '    print("    --secrets HUGGINGFACE_TOKEN up.py")',
+      'upload_file(path_or_fileobj="a", path_in_repo="a", repo_id="u/r")',
+      '',
+    ].join('\n');
     const subs = scanText(py, 'up.py').submissions;
     expect(subs).toHaveLength(1);
     expect(subs[0]!.secrets).toEqual([{key: 'HUGGINGFACE_TOKEN', source: 'bare', line: 4}]);
@@ -49,26 +60,46 @@ describe('submissions shown in a Python file', () => {
   });
 
   it('a usage comment with no --secrets for a script that pushes is missing-secrets', () => {
-    const py = '# Run: hf jobs uv run --flavor cpu-basic push.py\nfrom datasets import Dataset\nimport os\nassert os.environ.get("HF_TOKEN")\nDataset.from_dict({"a": [1]}).push_to_hub("u/x")\n';
+    const py =
+      '# Run: hf jobs uv run --flavor cpu-basic push.py\nfrom datasets import Dataset\nimport os\nassert os.environ.get("HF_TOKEN")\nDataset.from_dict({"a": [1]}).push_to_hub("u/x")\n';
     expect(found(py, 'push.py')).toEqual(['missing-secrets:1']);
   });
 
   it('a usage text for a script that only downloads asks for nothing', () => {
-    const py = '"""hf jobs uv run --flavor cpu-basic dl.py"""\nfrom huggingface_hub import snapshot_download\nsnapshot_download("gpt2")\n';
+    const py =
+      '"""hf jobs uv run --flavor cpu-basic dl.py"""\nfrom huggingface_hub import snapshot_download\nsnapshot_download("gpt2")\n';
     expect(found(py, 'dl.py')).toEqual([]);
   });
 });
 
 describe('submissions in other files', () => {
   it('README prose inline code and an unlabelled fence, legacy hfjobs included', () => {
-    const md = '# X\n\nRun `hf jobs uv run -e HF_TOKEN x.py` or\n\n```\nhfjobs run --secrets hf_token=$HF_TOKEN ubuntu echo\n```\n';
+    const md =
+      '# X\n\nRun `hf jobs uv run -e HF_TOKEN x.py` or\n\n```\nhfjobs run --secrets hf_token=$HF_TOKEN ubuntu echo\n```\n';
     const subs = scanText(md, 'README.md').submissions;
     expect(subs.map((s) => `${s.api}@${s.line}`)).toEqual(['hfjobs run@6', 'hf jobs uv run@3']);
     expect(found(md, 'README.md').sort()).toEqual(['token-in-env:3', 'wrong-secret-key:6']);
   });
 
   it('notebook code cells with !hf jobs and run_uv_job, at the line of the .ipynb', () => {
-    const nb = JSON.stringify({cells: [{cell_type: 'markdown', source: ['# Title\n']}, {cell_type: 'code', source: ['from huggingface_hub import run_uv_job\n', '!hf jobs uv run -e HF_TOKEN s.py\n', 'run_uv_job("s.py", secrets={"TOKEN": get_token()})\n']}], nbformat: 4}, null, 1);
+    const nb = JSON.stringify(
+      {
+        cells: [
+          {cell_type: 'markdown', source: ['# Title\n']},
+          {
+            cell_type: 'code',
+            source: [
+              'from huggingface_hub import run_uv_job\n',
+              '!hf jobs uv run -e HF_TOKEN s.py\n',
+              'run_uv_job("s.py", secrets={"TOKEN": get_token()})\n',
+            ],
+          },
+        ],
+        nbformat: 4,
+      },
+      null,
+      1,
+    );
     const lines = nb.split('\n');
     const bang = lines.findIndex((l) => l.includes('!hf jobs')) + 1;
     const call = lines.findIndex((l) => l.includes('run_uv_job(')) + 1;
@@ -76,7 +107,8 @@ describe('submissions in other files', () => {
   });
 
   it('a GitHub Actions step', () => {
-    const yml = 'jobs:\n  train:\n    steps:\n      - run: |\n          hf jobs uv run --flavor a10g-small \\\n            --secrets HF_TOKEN=${{ secrets.HF_TOKEN }} train.py\n';
+    const yml =
+      'jobs:\n  train:\n    steps:\n      - run: |\n          hf jobs uv run --flavor a10g-small \\\n            --secrets HF_TOKEN=${{ secrets.HF_TOKEN }} train.py\n';
     const subs = scanText(yml, '.github/workflows/train.yml').submissions;
     expect(subs).toHaveLength(1);
     expect(subs[0]).toMatchObject({line: 5, flavor: {value: 'a10g-small'}});
@@ -86,7 +118,8 @@ describe('submissions in other files', () => {
   it('scheduled runs and the Python create_scheduled_job call', () => {
     const sh = 'hf jobs scheduled uv run "0 * * * *" -s HF_API_TOKEN job.py\n';
     expect(found(sh, 'cron.sh')).toContain('wrong-secret-key:1');
-    const py = 'from huggingface_hub import create_scheduled_job\ncreate_scheduled_job(image="python:3.12", command=["python", "-c", "1"], schedule="@hourly", env={"HF_TOKEN": get_token()})\n';
+    const py =
+      'from huggingface_hub import create_scheduled_job\ncreate_scheduled_job(image="python:3.12", command=["python", "-c", "1"], schedule="@hourly", env={"HF_TOKEN": get_token()})\n';
     expect(found(py, 'sched.py')).toEqual(['token-in-env:2']);
   });
 });
@@ -103,12 +136,24 @@ describe('what counts as a write and as a token read', () => {
   it('no-token-check: only scripts that write, satisfied by reading the token anywhere', () => {
     const head = '# /// script\n# dependencies = []\n# ///\n';
     expect(found(head + 'from datasets import load_dataset\nload_dataset("imdb")\n', 'a.py')).toEqual([]);
-    expect(found(head + 'import os\nfrom huggingface_hub import login\ndef push(ds):\n    ds.push_to_hub("u/x")\ntoken = os.environ.get("HF_TOKEN")\nif token:\n    login(token)\n', 'b.py')).toEqual([]);
-    expect(found(head + '"""Needs HF_TOKEN."""\nfrom trl import SFTConfig\ncfg = SFTConfig(output_dir="o", push_to_hub=True)\n', 'c.py')).toEqual(['no-token-check:6']);
+    expect(
+      found(
+        head +
+          'import os\nfrom huggingface_hub import login\ndef push(ds):\n    ds.push_to_hub("u/x")\ntoken = os.environ.get("HF_TOKEN")\nif token:\n    login(token)\n',
+        'b.py',
+      ),
+    ).toEqual([]);
+    expect(
+      found(
+        head + '"""Needs HF_TOKEN."""\nfrom trl import SFTConfig\ncfg = SFTConfig(output_dir="o", push_to_hub=True)\n',
+        'c.py',
+      ),
+    ).toEqual(['no-token-check:6']);
   });
 
   it('placeholders are never tokens', () => {
-    const sh = 'hf jobs uv run --secrets HF_TOKEN=hf_xxx s.py\nhf jobs uv run --token hf_... s.py\nexport HF_TOKEN=your-token-here\n';
+    const sh =
+      'hf jobs uv run --secrets HF_TOKEN=hf_xxx s.py\nhf jobs uv run --token hf_... s.py\nexport HF_TOKEN=your-token-here\n';
     const ids = found(sh, 'p.sh');
     expect(ids.filter((i) => i.startsWith('hardcoded-token') || i.startsWith('token-in-argv'))).toEqual([]);
   });
@@ -116,18 +161,22 @@ describe('what counts as a write and as a token read', () => {
 
 describe('submissions the real-world corpus taught us to read', () => {
   it('hf reads its own options after the script (click parses them interspersed), not after --', () => {
-    const sub = scanText('hf jobs uv run train.py --flavor a10g-small --secrets HF_TOKEN -- --lr 1e-4\n', 'run.sh').submissions[0]!;
+    const sub = scanText('hf jobs uv run train.py --flavor a10g-small --secrets HF_TOKEN -- --lr 1e-4\n', 'run.sh')
+      .submissions[0]!;
     expect(sub.script?.value).toBe('train.py');
     expect(sub.secrets).toEqual([{key: 'HF_TOKEN', source: 'bare', line: 1}]);
     expect(sub.flavor?.value).toBe('a10g-small');
     const after = scanText('hf jobs uv run train.py -- --secrets HF_TOKEN\n', 'run.sh').submissions[0]!;
     expect(after.secrets).toEqual([]);
     // The legacy hfjobs hands everything after the image to the command.
-    expect(scanText('hfjobs run python:3.12 python x.py -s HF_TOKEN=x\n', 'run.sh').submissions[0]!.secrets).toEqual([]);
+    expect(scanText('hfjobs run python:3.12 python x.py -s HF_TOKEN=x\n', 'run.sh').submissions[0]!.secrets).toEqual(
+      [],
+    );
   });
 
   it('a command built in a bash array is read with the array words', () => {
-    const sh = 'job_args=(\n  --flavor l4x1\n  --secrets HUGGINGFACE_TOKEN\n  "$script_url"\n)\njob_args+=(--label a=b)\nhf jobs uv run "${job_args[@]}"\n';
+    const sh =
+      'job_args=(\n  --flavor l4x1\n  --secrets HUGGINGFACE_TOKEN\n  "$script_url"\n)\njob_args+=(--label a=b)\nhf jobs uv run "${job_args[@]}"\n';
     const sub = scanText(sh, 'submit.sh').submissions[0]!;
     expect(sub.secrets.map((e) => e.key)).toEqual(['HUGGINGFACE_TOKEN']);
     expect(sub.flavor?.value).toBe('l4x1');
@@ -135,7 +184,8 @@ describe('submissions the real-world corpus taught us to read', () => {
   });
 
   it('Python console blocks (>>> and ... prompts) in Markdown are code, and so are >>> hf jobs shell lines', () => {
-    const md = '```python\n>>> from huggingface_hub import run_uv_job\n>>> run_uv_job(\n...     "sft.py",\n...     env={"HF_TOKEN": ...},\n... )\n```\n\n```bash\n>>> hf jobs run --flavor a10g-small -s HF_TOKEN \\\n...   vllm/vllm-openai \\\n...   vllm serve m\n```\n';
+    const md =
+      '```python\n>>> from huggingface_hub import run_uv_job\n>>> run_uv_job(\n...     "sft.py",\n...     env={"HF_TOKEN": ...},\n... )\n```\n\n```bash\n>>> hf jobs run --flavor a10g-small -s HF_TOKEN \\\n...   vllm/vllm-openai \\\n...   vllm serve m\n```\n';
     const subs = scanText(md, 'guide.md').submissions;
     expect(subs.map((s) => s.api)).toEqual(['run_uv_job', 'hf jobs run']);
     expect(subs[1]!.secrets[0]!.key).toBe('HF_TOKEN');
@@ -143,9 +193,11 @@ describe('submissions the real-world corpus taught us to read', () => {
   });
 
   it('a job script shown in a Markdown fence is judged: by its PEP 723 header, or by the name the doc gives it', () => {
-    const pep = '```python\n# /// script\n# dependencies = ["trl"]\n# ///\nfrom trl import SFTTrainer\nSFTTrainer(model="m").push_to_hub()\n```\n';
+    const pep =
+      '```python\n# /// script\n# dependencies = ["trl"]\n# ///\nfrom trl import SFTTrainer\nSFTTrainer(model="m").push_to_hub()\n```\n';
     expect(found(pep, 'doc.md')).toEqual(['no-token-check:6']);
-    const named = '```python\nfrom trl import SFTTrainer\ntrainer = SFTTrainer(model="m")\ntrainer.push_to_hub("out")\n```\n\nSave this script as `train.py`, then run:\n\n```bash\nhf jobs uv run --flavor a100-large train.py\n```\n';
+    const named =
+      '```python\nfrom trl import SFTTrainer\ntrainer = SFTTrainer(model="m")\ntrainer.push_to_hub("out")\n```\n\nSave this script as `train.py`, then run:\n\n```bash\nhf jobs uv run --flavor a100-large train.py\n```\n';
     expect(found(named, 'doc.md')).toEqual(['missing-secrets:10', 'no-token-check:4']);
     // Not named, no header: a snippet, not a job script.
     expect(found('```python\nmodel.push_to_hub("out")\n```\n', 'doc.md')).toEqual([]);

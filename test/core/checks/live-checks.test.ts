@@ -21,9 +21,19 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   return {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), ...extra};
 }
 
-async function live(e: Record<string, string>, files: Record<string, string> = {}, only?: CheckId[]): Promise<CheckResult[]> {
+async function live(
+  e: Record<string, string>,
+  files: Record<string, string> = {},
+  only?: CheckId[],
+): Promise<CheckResult[]> {
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  const report = await runChecks({paths: Object.keys(files).length ? Object.keys(files) : ['.'], cwd: dir, env: e, endpoint: sb.current.url, ...(only ? {only} : {})});
+  const report = await runChecks({
+    paths: Object.keys(files).length ? Object.keys(files) : ['.'],
+    cwd: dir,
+    env: e,
+    endpoint: sb.current.url,
+    ...(only ? {only} : {}),
+  });
   const tokens = Object.values(sb.current.tokens);
   for (const t of tokens) expect(JSON.stringify(report)).not.toContain(t);
   return report.checks;
@@ -34,7 +44,9 @@ const status = (checks: CheckResult[], id: CheckId) => checks.filter((c) => c.id
 describe('live checks', () => {
   it('logged-in: fail with no token, pass with HF_TOKEN', async () => {
     expect(status(await live(env(), {}, ['logged-in']), 'logged-in')).toEqual(['fail']);
-    expect(status(await live(env({HF_TOKEN: sb.current.tokens.write}), {}, ['logged-in']), 'logged-in')).toEqual(['pass']);
+    expect(status(await live(env({HF_TOKEN: sb.current.tokens.write}), {}, ['logged-in']), 'logged-in')).toEqual([
+      'pass',
+    ]);
   });
 
   it('token-valid: pass for the write token, fail for the expired one (naming its source)', async () => {
@@ -47,7 +59,9 @@ describe('live checks', () => {
   });
 
   it('token-permission: a write token may run jobs; a read token may not', async () => {
-    expect(status(await live(env({HF_TOKEN: sb.current.tokens.write}), {}, ['token-permission']), 'token-permission')).toEqual(['pass']);
+    expect(
+      status(await live(env({HF_TOKEN: sb.current.tokens.write}), {}, ['token-permission']), 'token-permission'),
+    ).toEqual(['pass']);
     const read = await live(env({HF_TOKEN: sb.current.tokens.read}), {}, ['token-permission']);
     expect(read[0]).toMatchObject({status: 'fail'});
     expect(read[0]!.message).toContain('read token');
@@ -58,7 +72,13 @@ describe('live checks', () => {
     expect(read[0]).toMatchObject({status: 'fail'});
     expect(read[0]!.fix).toContain('hf-jobs-wizard login --sandbox --practice write');
     expect(read[0]!.fix).not.toContain('huggingface.co');
-    const job = {'hf-job.json': JSON.stringify({script: 'https://e.x/s.py', namespace: 'practice-org', secrets: {HF_TOKEN: '$HF_TOKEN'}})};
+    const job = {
+      'hf-job.json': JSON.stringify({
+        script: 'https://e.x/s.py',
+        namespace: 'practice-org',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+      }),
+    };
     const fine = await live(env({HF_TOKEN: sb.current.tokens['fine-grained']}), job, ['token-permission']);
     expect(fine[0]!.fix).toContain('--practice write');
     expect(fine[0]!.fix).not.toContain('huggingface.co');
@@ -67,7 +87,8 @@ describe('live checks', () => {
   it('token-permission and repo-access name a dataset push as a dataset', async () => {
     const files = {
       'hf-job.json': JSON.stringify({script: 'push.py', secrets: {HF_TOKEN: '$HF_TOKEN'}}),
-      'push.py': 'import os\nfrom huggingface_hub import create_repo\nassert os.environ.get("HF_TOKEN")\ncreate_repo("practice-user/results", repo_type="dataset", exist_ok=True)\n',
+      'push.py':
+        'import os\nfrom huggingface_hub import create_repo\nassert os.environ.get("HF_TOKEN")\ncreate_repo("practice-user/results", repo_type="dataset", exist_ok=True)\n',
     };
     const r = await live(env({HF_TOKEN: sb.current.tokens['fine-grained']}), files, ['token-permission']);
     expect(r[0]).toMatchObject({status: 'pass'});
@@ -75,17 +96,30 @@ describe('live checks', () => {
   });
 
   it('token-permission: the fine-grained token has job.write on the user but not on the org', async () => {
-    const job = {'hf-job.json': JSON.stringify({script: 'https://e.x/s.py', namespace: 'practice-org', secrets: {HF_TOKEN: '$HF_TOKEN'}})};
+    const job = {
+      'hf-job.json': JSON.stringify({
+        script: 'https://e.x/s.py',
+        namespace: 'practice-org',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+      }),
+    };
     const fine = await live(env({HF_TOKEN: sb.current.tokens['fine-grained']}), job, ['token-permission']);
     expect(fine[0]).toMatchObject({status: 'fail', file: 'hf-job.json'});
     expect(fine[0]!.message).toContain('job.write');
     await rm(join(dir, 'hf-job.json'));
-    expect(status(await live(env({HF_TOKEN: sb.current.tokens['fine-grained']}), {}, ['token-permission']), 'token-permission')).toEqual(['pass']);
+    expect(
+      status(
+        await live(env({HF_TOKEN: sb.current.tokens['fine-grained']}), {}, ['token-permission']),
+        'token-permission',
+      ),
+    ).toEqual(['pass']);
   });
 
-  it('repo-access: an org where you can write passes; someone else\'s namespace fails', async () => {
+  it("repo-access: an org where you can write passes; someone else's namespace fails", async () => {
     const org = {'hf-job.json': JSON.stringify({script: 'https://e.x/s.py', namespace: 'practice-org'})};
-    expect(status(await live(env({HF_TOKEN: sb.current.tokens.write}), org, ['repo-access']), 'repo-access')).toEqual(['pass']);
+    expect(status(await live(env({HF_TOKEN: sb.current.tokens.write}), org, ['repo-access']), 'repo-access')).toEqual([
+      'pass',
+    ]);
     const other = {'hf-job.json': JSON.stringify({script: 'https://e.x/s.py', namespace: 'practice-friend'})};
     const r = await live(env({HF_TOKEN: sb.current.tokens.write}), other, ['repo-access']);
     expect(r[0]).toMatchObject({status: 'fail', file: 'hf-job.json'});
@@ -101,9 +135,24 @@ describe('live checks', () => {
   });
 
   it('offline skips the network checks; an unreachable endpoint is a warning, not a failure', async () => {
-    const report = await runChecks({paths: ['.'], cwd: dir, env: env({HF_TOKEN: sb.current.tokens.write}), offline: true});
-    expect(report.checks.filter((c) => ['token-valid', 'token-permission', 'repo-access'].includes(c.id)).map((c) => c.status)).toEqual(['skip', 'skip', 'skip']);
-    const down = await runChecks({paths: ['.'], cwd: dir, env: env({HF_TOKEN: sb.current.tokens.write}), endpoint: 'http://127.0.0.1:9', only: ['token-valid']});
+    const report = await runChecks({
+      paths: ['.'],
+      cwd: dir,
+      env: env({HF_TOKEN: sb.current.tokens.write}),
+      offline: true,
+    });
+    expect(
+      report.checks
+        .filter((c) => ['token-valid', 'token-permission', 'repo-access'].includes(c.id))
+        .map((c) => c.status),
+    ).toEqual(['skip', 'skip', 'skip']);
+    const down = await runChecks({
+      paths: ['.'],
+      cwd: dir,
+      env: env({HF_TOKEN: sb.current.tokens.write}),
+      endpoint: 'http://127.0.0.1:9',
+      only: ['token-valid'],
+    });
     expect(down.checks[0]).toMatchObject({id: 'token-valid', status: 'warn'});
     expect(down.ok).toBe(true);
   });
@@ -115,16 +164,43 @@ describe('unknown-flavor with the live hardware list', () => {
   it('fails a flavor missing from both lists, and passes one the Hub lists although this app does not know it yet', async () => {
     await writeFile(join(dir, 'hf-job.json'), config);
     const e = env({HF_TOKEN: sb.current.tokens.write});
-    const offline = await runChecks({paths: ['hf-job.json'], cwd: dir, env: e, endpoint: sb.current.url, offline: true, only: ['unknown-flavor']});
+    const offline = await runChecks({
+      paths: ['hf-job.json'],
+      cwd: dir,
+      env: e,
+      endpoint: sb.current.url,
+      offline: true,
+      only: ['unknown-flavor'],
+    });
     expect(status(offline.checks, 'unknown-flavor')).toEqual(['fail']);
-    const sandboxList = await runChecks({paths: ['hf-job.json'], cwd: dir, env: e, endpoint: sb.current.url, only: ['unknown-flavor']});
+    const sandboxList = await runChecks({
+      paths: ['hf-job.json'],
+      cwd: dir,
+      env: e,
+      endpoint: sb.current.url,
+      only: ['unknown-flavor'],
+    });
     expect(status(sandboxList.checks, 'unknown-flavor')).toEqual(['fail']);
     // A Hub whose hardware list has grown: the real client for the sandbox, its answer extended by one flavor.
     const newerHub = (o: {hubUrl: string; accessToken?: string}) => {
       const real = createHubClient(o);
-      return {...real, whoAmI: () => real.whoAmI(), listJobHardware: async () => [...(await real.listJobHardware()), {...(await real.listJobHardware())[0]!, name: 'future-gpu-x1'}]};
+      return {
+        ...real,
+        whoAmI: () => real.whoAmI(),
+        listJobHardware: async () => [
+          ...(await real.listJobHardware()),
+          {...(await real.listJobHardware())[0]!, name: 'future-gpu-x1'},
+        ],
+      };
     };
-    const newer = await runChecks({paths: ['hf-job.json'], cwd: dir, env: e, endpoint: sb.current.url, hub: newerHub, only: ['unknown-flavor']});
+    const newer = await runChecks({
+      paths: ['hf-job.json'],
+      cwd: dir,
+      env: e,
+      endpoint: sb.current.url,
+      hub: newerHub,
+      only: ['unknown-flavor'],
+    });
     expect(status(newer.checks, 'unknown-flavor')).toEqual(['pass']);
   });
 });

@@ -29,7 +29,10 @@ afterAll(async () => {
 describe('gitignore matching', () => {
   it('handles the simple patterns', () => {
     const base = '/r';
-    const stack = new IgnoreStack().with(base, '*.log\nbuild/\n/only-root.txt\ndocs/**/draft.md\n!keep.log\n# comment\n');
+    const stack = new IgnoreStack().with(
+      base,
+      '*.log\nbuild/\n/only-root.txt\ndocs/**/draft.md\n!keep.log\n# comment\n',
+    );
     expect(stack.ignored('/r/a.log', false)).toBe(true);
     expect(stack.ignored('/r/sub/b.log', false)).toBe(true);
     expect(stack.ignored('/r/keep.log', false)).toBe(false);
@@ -56,8 +59,15 @@ describe('scanPaths on the fixture project', () => {
   });
 
   it('reports the fixture problems at file:line, offline, with no false alarms', async () => {
-    const report = await runChecks({paths: ['.'], cwd: dir, env: {HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')}, offline: true});
-    const bad = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => `${c.status} ${c.id} ${c.file}:${c.line}`);
+    const report = await runChecks({
+      paths: ['.'],
+      cwd: dir,
+      env: {HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')},
+      offline: true,
+    });
+    const bad = report.checks
+      .filter((c) => c.status === 'fail' || c.status === 'warn')
+      .map((c) => `${c.status} ${c.id} ${c.file}:${c.line}`);
     expect(bad.sort()).toEqual(
       [
         'fail literal-placeholder run.sh:3',
@@ -75,7 +85,12 @@ describe('scanPaths on the fixture project', () => {
   });
 
   it('the JSON shape is exactly {ok, checks:[{id,status,title,message,fix,file?,line?}]}', async () => {
-    const report = await runChecks({paths: ['hf-job.json'], cwd: dir, env: {HF_TOKEN: FAKE, HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')}, offline: true});
+    const report = await runChecks({
+      paths: ['hf-job.json'],
+      cwd: dir,
+      env: {HF_TOKEN: FAKE, HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')},
+      offline: true,
+    });
     expect(Object.keys(report).sort()).toEqual(['checks', 'ok']);
     for (const c of report.checks) {
       for (const k of Object.keys(c)) expect(['id', 'status', 'title', 'message', 'fix', 'file', 'line']).toContain(k);
@@ -97,7 +112,13 @@ describe('scanPaths on the fixture project', () => {
   it('reads --secrets-file and judges its entries', async () => {
     await writeFile(join(dir, 'job.secrets'), 'HF_TOKEN=$HF_TOKEN\n');
     await writeFile(join(dir, 'sf.sh'), 'hf jobs uv run --secrets-file job.secrets train.py\n');
-    const report = await runChecks({paths: ['sf.sh'], cwd: dir, env: {HOME: dir}, offline: true, only: ['literal-placeholder']});
+    const report = await runChecks({
+      paths: ['sf.sh'],
+      cwd: dir,
+      env: {HOME: dir},
+      offline: true,
+      only: ['literal-placeholder'],
+    });
     expect(report.checks[0]).toMatchObject({id: 'literal-placeholder', status: 'fail'});
     await rm(join(dir, 'sf.sh'));
     await rm(join(dir, 'job.secrets'));

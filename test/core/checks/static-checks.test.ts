@@ -20,41 +20,101 @@ const MCP_GOOD = `{"operation": "uv", "args": {"script": "import os\\nprint(1)\\
 type Case = [label: string, text: string, file: string, expected: CheckStatus];
 const CASES: Record<StaticCheckId, Case[]> = {
   'hardcoded-token': [
-    ['no token, placeholders and hf_hub_download', 'from huggingface_hub import hf_hub_download\n# use hf_xxx or hf_YOUR_TOKEN or hf_...\nimport hf_transfer\ntoken = "hf_abc123..."\n', 'a.py', 'pass'],
+    [
+      'no token, placeholders and hf_hub_download',
+      'from huggingface_hub import hf_hub_download\n# use hf_xxx or hf_YOUR_TOKEN or hf_...\nimport hf_transfer\ntoken = "hf_abc123..."\n',
+      'a.py',
+      'pass',
+    ],
     ['HF_TOKEN in prose', 'Set the HF_TOKEN variable; see hf_jobs docs.\n', 'README.md', 'pass'],
     ['a token in code', `api = HfApi(token="${FAKE}")\n`, 'a.py', 'fail'],
     ['an org token in a .env-like text', 'HF_TOKEN=api_org_FAKEfakeFAKEfakeFAKEfake\n', 'notes.txt', 'fail'],
   ],
   'token-in-env': [
     ['secrets', MCP_GOOD, 'call.json', 'pass'],
-    ['MCP env', '{"operation": "uv", "args": {"script": "a\\nb", "env": {"HF_TOKEN": "$HF_TOKEN"}}}', 'call.json', 'warn'],
+    [
+      'MCP env',
+      '{"operation": "uv", "args": {"script": "a\\nb", "env": {"HF_TOKEN": "$HF_TOKEN"}}}',
+      'call.json',
+      'warn',
+    ],
     ['CLI -e HF_TOKEN', 'hf jobs uv run -e HF_TOKEN https://e.x/s.py\n', 'run.sh', 'warn'],
   ],
   'wrong-secret-key': [
     ['HF_TOKEN', MCP_GOOD, 'call.json', 'pass'],
-    ['TOKEN', '{"operation": "uv", "args": {"script": "a\\nb", "secrets": {"TOKEN": "$HF_TOKEN"}}}', 'call.json', 'fail'],
+    [
+      'TOKEN',
+      '{"operation": "uv", "args": {"script": "a\\nb", "secrets": {"TOKEN": "$HF_TOKEN"}}}',
+      'call.json',
+      'fail',
+    ],
     ['lowercase in Python', 'run_uv_job("https://e.x/s.py", secrets={"hf_token": get_token()})\n', 'submit.py', 'fail'],
     ['legacy name', 'hf jobs uv run -s HUGGING_FACE_HUB_TOKEN https://e.x/s.py\n', 'run.sh', 'warn'],
   ],
   'missing-secrets': [
-    ['token passed', '{"operation": "uv", "args": {"script": "from datasets import Dataset\\nDataset.from_dict({}).push_to_hub(\\"me/x\\")\\n", "secrets": {"HF_TOKEN": "$HF_TOKEN"}}}', 'call.json', 'pass'],
-    ['push without a token', '{"operation": "uv", "args": {"script": "from datasets import Dataset\\nDataset.from_dict({}).push_to_hub(\\"me/x\\")\\n"}}', 'call.json', 'fail'],
-    ['download only: no token needed', 'run_uv_job("print(1)\\nfrom huggingface_hub import hf_hub_download\\nhf_hub_download(\\"gpt2\\", \\"config.json\\")\\n")\n', 'submit.py', 'pass'],
+    [
+      'token passed',
+      '{"operation": "uv", "args": {"script": "from datasets import Dataset\\nDataset.from_dict({}).push_to_hub(\\"me/x\\")\\n", "secrets": {"HF_TOKEN": "$HF_TOKEN"}}}',
+      'call.json',
+      'pass',
+    ],
+    [
+      'push without a token',
+      '{"operation": "uv", "args": {"script": "from datasets import Dataset\\nDataset.from_dict({}).push_to_hub(\\"me/x\\")\\n"}}',
+      'call.json',
+      'fail',
+    ],
+    [
+      'download only: no token needed',
+      'run_uv_job("print(1)\\nfrom huggingface_hub import hf_hub_download\\nhf_hub_download(\\"gpt2\\", \\"config.json\\")\\n")\n',
+      'submit.py',
+      'pass',
+    ],
   ],
   'no-token-check': [
-    ['checks first', '# /// script\n# dependencies = ["huggingface_hub"]\n# ///\nimport os\nassert "HF_TOKEN" in os.environ\nfrom huggingface_hub import HfApi\nHfApi().upload_file(path_or_fileobj="a", path_in_repo="a", repo_id="me/x")\n', 'job.py', 'pass'],
-    ['never checks', '# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import Dataset\nDataset.from_dict({"a": [1]}).push_to_hub("me/x")\n', 'job.py', 'warn'],
-    ['a library file is not a job script', 'from datasets import Dataset\nDataset.from_dict({}).push_to_hub("me/x")\n', 'lib.py', 'skip'],
+    [
+      'checks first',
+      '# /// script\n# dependencies = ["huggingface_hub"]\n# ///\nimport os\nassert "HF_TOKEN" in os.environ\nfrom huggingface_hub import HfApi\nHfApi().upload_file(path_or_fileobj="a", path_in_repo="a", repo_id="me/x")\n',
+      'job.py',
+      'pass',
+    ],
+    [
+      'never checks',
+      '# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import Dataset\nDataset.from_dict({"a": [1]}).push_to_hub("me/x")\n',
+      'job.py',
+      'warn',
+    ],
+    [
+      'a library file is not a job script',
+      'from datasets import Dataset\nDataset.from_dict({}).push_to_hub("me/x")\n',
+      'lib.py',
+      'skip',
+    ],
   ],
   'token-format': [
-    ['a real-shaped value is not a format problem', `hf jobs uv run --secrets HF_TOKEN=${FAKE} s.py\n`, 'run.sh', 'pass'],
-    ['a doc placeholder sent as the token', 'run_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "hf_xxx"})\n', 'submit.py', 'warn'],
+    [
+      'a real-shaped value is not a format problem',
+      `hf jobs uv run --secrets HF_TOKEN=${FAKE} s.py\n`,
+      'run.sh',
+      'pass',
+    ],
+    [
+      'a doc placeholder sent as the token',
+      'run_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "hf_xxx"})\n',
+      'submit.py',
+      'warn',
+    ],
     ['an org token', 'export HF_TOKEN=api_org_FAKEfakeFAKEfakeFAKEfake\n', 'env.sh', 'fail'],
     ['cut off', 'export HF_TOKEN=hf_FAKEfake12\n', 'env.sh', 'fail'],
   ],
   'literal-placeholder': [
     ['MCP replaces it', MCP_GOOD, 'call.json', 'pass'],
-    ['Python sends it as is', 'from huggingface_hub import HfApi\nHfApi().run_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "$HF_TOKEN"})\n', 'submit.py', 'fail'],
+    [
+      'Python sends it as is',
+      'from huggingface_hub import HfApi\nHfApi().run_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "$HF_TOKEN"})\n',
+      'submit.py',
+      'fail',
+    ],
     ['single-quoted CLI', "hf jobs uv run -s HF_TOKEN='$HF_TOKEN' https://e.x/s.py\n", 'run.sh', 'fail'],
     ['bare CLI is right', 'hf jobs uv run --secrets HF_TOKEN https://e.x/s.py\n', 'run.sh', 'pass'],
     ['shell-expanded CLI warns', 'hf jobs uv run -s HF_TOKEN=$HF_TOKEN https://e.x/s.py\n', 'run.sh', 'warn'],
@@ -62,12 +122,22 @@ const CASES: Record<StaticCheckId, Case[]> = {
   'script-not-in-container': [
     ['inline code', MCP_GOOD, 'call.json', 'pass'],
     ['a URL', '{"operation": "uv", "args": {"script": "https://e.x/s.py"}}', 'call.json', 'pass'],
-    ['a local path', 'hf_jobs("uv", {"script": "train.py", "secrets": {"HF_TOKEN": "$HF_TOKEN"}})\n', 'agent.py', 'fail'],
+    [
+      'a local path',
+      'hf_jobs("uv", {"script": "train.py", "secrets": {"HF_TOKEN": "$HF_TOKEN"}})\n',
+      'agent.py',
+      'fail',
+    ],
     ['one-line code', '{"operation": "uv", "args": {"script": "print(1)"}}', 'call.json', 'fail'],
   ],
   'unknown-argument': [
     ['real names', MCP_GOOD, 'call.json', 'pass'],
-    ['dependencies in MCP', '{"operation": "uv", "args": {"script": "a\\nb", "dependencies": ["x"]}}', 'call.json', 'fail'],
+    [
+      'dependencies in MCP',
+      '{"operation": "uv", "args": {"script": "a\\nb", "dependencies": ["x"]}}',
+      'call.json',
+      'fail',
+    ],
     ['image in MCP uv', 'hf_jobs("uv", {"script": "a\\nb", "image": "vllm/vllm-openai:latest"})\n', 'agent.py', 'fail'],
     ['with_deps in Python', 'run_uv_job("https://e.x/s.py", with_deps=["x"])\n', 'submit.py', 'fail'],
     ['typo in hf-job.json', '{"script": "t.py", "flavour": "cpu-basic"}', 'hf-job.json', 'fail'],
@@ -105,20 +175,25 @@ for (const [id, cases] of Object.entries(CASES) as [StaticCheckId, Case[]][]) {
 describe('messages and locations', () => {
   it('never contain a whole token, and point at file:line', () => {
     const text = `line one\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "${FAKE}"})\n`;
-    const results = [...runCheckOnText('hardcoded-token', text, 'submit.py'), ...runCheckOnText('token-format', text, 'submit.py')];
+    const results = [
+      ...runCheckOnText('hardcoded-token', text, 'submit.py'),
+      ...runCheckOnText('token-format', text, 'submit.py'),
+    ];
     expect(JSON.stringify(results)).not.toContain(FAKE);
     expect(results[0]).toMatchObject({status: 'fail', file: 'submit.py', line: 2});
     expect(results[0]!.message).toContain('hf_…ke12');
   });
 
   it('finds MCP calls in Markdown code blocks with the right line', () => {
-    const md = '# Guide\n\nSome prose with HF_TOKEN.\n\n```python\nhf_jobs("uv", {\n    "script": "train.py",\n})\n```\n';
+    const md =
+      '# Guide\n\nSome prose with HF_TOKEN.\n\n```python\nhf_jobs("uv", {\n    "script": "train.py",\n})\n```\n';
     const r = runCheckOnText('script-not-in-container', md, 'GUIDE.md');
     expect(r[0]).toMatchObject({status: 'fail', file: 'GUIDE.md', line: 7});
   });
 
   it('reads the seed-style multi-line hf_jobs call with a triple-quoted script', () => {
-    const text = 'hf_jobs("uv", {\n    "script": """\nimport os\nfrom datasets import Dataset\nDataset.from_dict({}).push_to_hub("me/x")\n""",\n    "flavor": "cpu-basic",  # comment\n})\n';
+    const text =
+      'hf_jobs("uv", {\n    "script": """\nimport os\nfrom datasets import Dataset\nDataset.from_dict({}).push_to_hub("me/x")\n""",\n    "flavor": "cpu-basic",  # comment\n})\n';
     expect(worst('missing-secrets', text, 'agent.py')).toBe('fail');
     expect(worst('no-token-check', text, 'agent.py')).toBe('warn');
   });
@@ -133,7 +208,10 @@ describe('messages and locations', () => {
 
   it('fix texts follow the endpoint: huggingface.co settings by default, practice tokens on the sandbox', () => {
     const text = `api = HfApi(token="${FAKE}")\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "api_org_FAKEfakeFAKEfakeFAKEfake"})\n`;
-    const fixes = (endpoint?: string) => checkText(text, 'a.py', {only: ['hardcoded-token', 'token-format'], ...(endpoint ? {endpoint} : {})}).checks.filter((c) => c.status === 'fail').map((c) => c.fix);
+    const fixes = (endpoint?: string) =>
+      checkText(text, 'a.py', {only: ['hardcoded-token', 'token-format'], ...(endpoint ? {endpoint} : {})})
+        .checks.filter((c) => c.status === 'fail')
+        .map((c) => c.fix);
     const real = fixes();
     expect(real.length).toBeGreaterThanOrEqual(2);
     for (const f of real) expect(f).toContain('https://huggingface.co/settings/tokens');
@@ -144,7 +222,9 @@ describe('messages and locations', () => {
     const org = fixes('http://localhost:5123').find((f) => f.includes('--practice'));
     expect(org).toContain('hf-jobs-wizard login --sandbox --practice write');
     // Another Hub: its own settings page.
-    expect(fixes('https://hub.example.com').some((f) => f.includes('https://hub.example.com/settings/tokens'))).toBe(true);
+    expect(fixes('https://hub.example.com').some((f) => f.includes('https://hub.example.com/settings/tokens'))).toBe(
+      true,
+    );
   });
 
   it('push targets carry their repo type (repo_type="dataset"/"space", else model)', () => {
@@ -166,4 +246,3 @@ describe('messages and locations', () => {
     ]);
   });
 });
-

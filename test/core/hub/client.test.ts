@@ -13,24 +13,35 @@ const sb = useSandbox();
 
 describe('hub client against the sandbox', () => {
   it('whoAmI classifies each practice token', async () => {
-    const write = classifyWhoAmI(await createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write}).whoAmI());
+    const write = classifyWhoAmI(
+      await createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write}).whoAmI(),
+    );
     expect(write).toMatchObject({user: 'practice-user', kind: 'write'});
     expect(write.orgs).toContainEqual({name: 'practice-org', roleInOrg: 'write'});
     expect(evaluateGoal(write, {kind: 'run-job', namespace: 'practice-org'}).ok).toBe(true);
 
-    const read = classifyWhoAmI(await createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.read}).whoAmI());
+    const read = classifyWhoAmI(
+      await createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.read}).whoAmI(),
+    );
     expect(read.kind).toBe('read');
     expect(evaluateGoal(read, {kind: 'run-job', namespace: 'practice-user'}).ok).toBe(false);
 
-    const fine = classifyWhoAmI(await createHubClient({hubUrl: sb.current.url + '/', accessToken: sb.current.tokens['fine-grained']}).whoAmI());
+    const fine = classifyWhoAmI(
+      await createHubClient({hubUrl: sb.current.url + '/', accessToken: sb.current.tokens['fine-grained']}).whoAmI(),
+    );
     expect(fine.kind).toBe('fineGrained');
     expect(evaluateGoal(fine, {kind: 'run-job', namespace: 'practice-user'}).ok).toBe(true);
-    expect(evaluateGoal(fine, {kind: 'run-job', namespace: 'practice-org'})).toMatchObject({ok: false, missing: 'job.write on practice-org'});
+    expect(evaluateGoal(fine, {kind: 'run-job', namespace: 'practice-org'})).toMatchObject({
+      ok: false,
+      missing: 'job.write on practice-org',
+    });
   });
 
   it('the expired token gets 401, described without the token', async () => {
     const token = sb.current.tokens.expired;
-    const err = await createHubClient({hubUrl: sb.current.url, accessToken: token}).whoAmI().catch((e: unknown) => e);
+    const err = await createHubClient({hubUrl: sb.current.url, accessToken: token})
+      .whoAmI()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HubApiError);
     const d = describeHubError(err, {endpoint: sb.current.url, secrets: [token]});
     expect(d).toMatchObject({status: 401, kind: 'unauthorized'});
@@ -39,7 +50,8 @@ describe('hub client against the sandbox', () => {
 
     const v = await verifyToken({endpoint: sb.current.url, token, source: 'HF_TOKEN'});
     expect(v.ok).toBe(false);
-    if (!v.ok) expect(v.message).toMatch(/^Invalid user token\. The token from the HF_TOKEN environment variable is invalid/);
+    if (!v.ok)
+      expect(v.message).toMatch(/^Invalid user token\. The token from the HF_TOKEN environment variable is invalid/);
   });
 
   it('refuses token-needing calls without a token, before any request', async () => {
@@ -61,7 +73,9 @@ describe('describeHubError', () => {
     const port = (server.address() as AddressInfo).port;
     await new Promise<void>((r) => server.close(() => r()));
     const endpoint = `http://127.0.0.1:${port}`;
-    const err = await createHubClient({hubUrl: endpoint, accessToken: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'}).whoAmI().catch((e: unknown) => e);
+    const err = await createHubClient({hubUrl: endpoint, accessToken: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'})
+      .whoAmI()
+      .catch((e: unknown) => e);
     const d = describeHubError(err, {endpoint});
     expect(d.kind).toBe('network');
     expect(d.message).toContain(endpoint);
@@ -85,7 +99,10 @@ describe('describeHubError', () => {
 });
 
 /** A real local HTTP server that answers every request with `answer` (or never, when `answer` is undefined). */
-async function withServer<T>(answer: ((res: import('node:http').ServerResponse) => void) | undefined, fn: (endpoint: string) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  answer: ((res: import('node:http').ServerResponse) => void) | undefined,
+  fn: (endpoint: string) => Promise<T>,
+): Promise<T> {
   const server = createServer((_req, res) => answer?.(res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   try {
@@ -99,9 +116,21 @@ async function withServer<T>(answer: ((res: import('node:http').ServerResponse) 
 describe('endpoints that are not a Hub', () => {
   const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
   const answers: [string, (res: import('node:http').ServerResponse) => void, string][] = [
-    ['an HTML page (captive portal)', (res) => res.writeHead(200, {'content-type': 'text/html'}).end('<html>Sign in to the Wi-Fi</html>'), '"text/html"'],
-    ['truncated JSON', (res) => res.writeHead(200, {'content-type': 'application/json'}).end('{"name":'), '"application/json"'],
-    ['an empty object', (res) => res.writeHead(200, {'content-type': 'application/json'}).end('{}'), '"application/json"'],
+    [
+      'an HTML page (captive portal)',
+      (res) => res.writeHead(200, {'content-type': 'text/html'}).end('<html>Sign in to the Wi-Fi</html>'),
+      '"text/html"',
+    ],
+    [
+      'truncated JSON',
+      (res) => res.writeHead(200, {'content-type': 'application/json'}).end('{"name":'),
+      '"application/json"',
+    ],
+    [
+      'an empty object',
+      (res) => res.writeHead(200, {'content-type': 'application/json'}).end('{}'),
+      '"application/json"',
+    ],
     ['null', (res) => res.writeHead(200, {'content-type': 'application/json'}).end('null'), '"application/json"'],
   ];
   for (const [what, answer, shown] of answers) {
@@ -111,17 +140,23 @@ describe('endpoints that are not a Hub', () => {
         expect(v.ok).toBe(false);
         if (v.ok) return;
         expect(v.error.kind).toBe('invalid-response');
-        expect(v.message).toBe(`${endpoint} answered, but not like a Hugging Face Hub (${shown} instead of the Hub's JSON): check the --endpoint / HF_ENDPOINT setting, or a proxy or captive portal in between.`);
+        expect(v.message).toBe(
+          `${endpoint} answered, but not like a Hugging Face Hub (${shown} instead of the Hub's JSON): check the --endpoint / HF_ENDPOINT setting, or a proxy or captive portal in between.`,
+        );
       });
     });
   }
 
   it('a server that never answers times out instead of hanging', async () => {
     await withServer(undefined, async (endpoint) => {
-      const err = await createHubClient({hubUrl: endpoint, accessToken: FAKE, responseTimeoutMs: 200}).whoAmI().catch((e: unknown) => e);
+      const err = await createHubClient({hubUrl: endpoint, accessToken: FAKE, responseTimeoutMs: 200})
+        .whoAmI()
+        .catch((e: unknown) => e);
       const d = describeHubError(err, {endpoint, secrets: [FAKE]});
       expect(d.kind).toBe('network');
-      expect(d.message).toBe(`${endpoint} did not answer in time (No answer within 200 ms). Check your connection or the --endpoint / HF_ENDPOINT setting.`);
+      expect(d.message).toBe(
+        `${endpoint} did not answer in time (No answer within 200 ms). Check your connection or the --endpoint / HF_ENDPOINT setting.`,
+      );
     });
   });
 });

@@ -32,7 +32,12 @@ describe('parseTimeout', () => {
   });
 
   it('formats back to the shortest exact unit', () => {
-    expect([formatTimeout(7200), formatTimeout(5400), formatTimeout(45), formatTimeout(86400)]).toEqual(['2h', '90m', '45s', '1d']);
+    expect([formatTimeout(7200), formatTimeout(5400), formatTimeout(45), formatTimeout(86400)]).toEqual([
+      '2h',
+      '90m',
+      '45s',
+      '1d',
+    ]);
   });
 });
 
@@ -49,11 +54,29 @@ describe('flavors', () => {
 
 describe('parseJobConfig', () => {
   it('parses a full config', () => {
-    const text = JSON.stringify({script: 'train.py', dependencies: ['datasets'], python: '3.12', flavor: 'a10g-small', timeout: '2h', env: {A: 'b'}, secrets: {HF_TOKEN: '$HF_TOKEN'}, namespace: 'me'}, null, 2);
+    const text = JSON.stringify(
+      {
+        script: 'train.py',
+        dependencies: ['datasets'],
+        python: '3.12',
+        flavor: 'a10g-small',
+        timeout: '2h',
+        env: {A: 'b'},
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+        namespace: 'me',
+      },
+      null,
+      2,
+    );
     const r = parseJobConfig(text, 'hf-job.json');
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.config).toMatchObject({script: 'train.py', flavor: 'a10g-small', timeout: '2h', secrets: {HF_TOKEN: '$HF_TOKEN'}});
+      expect(r.config).toMatchObject({
+        script: 'train.py',
+        flavor: 'a10g-small',
+        timeout: '2h',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+      });
       expect(r.warnings).toEqual([]);
     }
   });
@@ -89,7 +112,10 @@ describe('parseJobConfig', () => {
     const bad = parseJobConfig('{\n  "script": "t.py",\n  "flavor": cpu\n}', 'hf-job.json');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]!.line).toBe(3);
-    const token = parseJobConfig('{"script": "t.py", "secrets": {"HF_TOKEN": "hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12"}}', 'hf-job.json');
+    const token = parseJobConfig(
+      '{"script": "t.py", "secrets": {"HF_TOKEN": "hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12"}}',
+      'hf-job.json',
+    );
     expect(token.ok).toBe(false);
     if (!token.ok) {
       expect(token.errors[0]!.message).toContain('$HF_TOKEN');

@@ -4,7 +4,12 @@ import {compactJson, displaySnippet, foldScriptLiterals} from '../../../src/core
 import {jsSnippet, mcpSnippet} from '../../../src/core/jobspec/snippets.js';
 
 const SCRIPT = `# /// script\n# dependencies = ["huggingface_hub"]\n# ///\n${Array.from({length: 40}, (_, i) => `print("line ${i}")`).join('\n')}\n`;
-const CONFIG = {script: 'push.py', dependencies: ['huggingface_hub'], flavor: 'cpu-basic', secrets: {HF_TOKEN: '$HF_TOKEN'}};
+const CONFIG = {
+  script: 'push.py',
+  dependencies: ['huggingface_hub'],
+  flavor: 'cpu-basic',
+  secrets: {HF_TOKEN: '$HF_TOKEN'},
+};
 
 describe('displaySnippet', () => {
   it('shows the MCP call compact, "secrets" first, the script folded to its line count', () => {

@@ -7,17 +7,59 @@ import {allSnippets, mcpCall} from '../../../src/core/jobspec/snippets.js';
 const hasPython = spawnSync('python3', ['--version']).status === 0;
 
 const CONFIGS: Record<string, {config: JobConfig; scriptSource?: string}> = {
-  'url script': {config: {script: 'https://huggingface.co/datasets/uv-scripts/x/raw/main/s.py', dependencies: ['datasets', 'huggingface_hub'], python: '3.12', flavor: 'a10g-small', timeout: '2h', secrets: {HF_TOKEN: '$HF_TOKEN'}, env: {MODE: "it's fast"}, script_args: ['--out', 'me/ds']}},
-  'local script': {config: {script: 'train.py', flavor: 'cpu-basic', timeout: 1800, secrets: {HF_TOKEN: '$HF_TOKEN'}, namespace: 'my-org'}, scriptSource: 'import os\nassert os.environ.get("HF_TOKEN")\nprint("ok")\n'},
-  'inline script': {config: {script: '# /// script\n# dependencies = ["huggingface_hub"]\n# ///\nimport os\nfrom huggingface_hub import whoami\nassert "HF_TOKEN" in os.environ\nprint(whoami()["name"], \'done\')\n', secrets: {HF_TOKEN: '$HF_TOKEN'}}},
-  'docker job': {config: {command: ['python', '-c', 'print("hello")'], image: 'python:3.12', flavor: 'cpu-basic', secrets: {HF_TOKEN: '${HF_TOKEN}'}}},
+  'url script': {
+    config: {
+      script: 'https://huggingface.co/datasets/uv-scripts/x/raw/main/s.py',
+      dependencies: ['datasets', 'huggingface_hub'],
+      python: '3.12',
+      flavor: 'a10g-small',
+      timeout: '2h',
+      secrets: {HF_TOKEN: '$HF_TOKEN'},
+      env: {MODE: "it's fast"},
+      script_args: ['--out', 'me/ds'],
+    },
+  },
+  'local script': {
+    config: {
+      script: 'train.py',
+      flavor: 'cpu-basic',
+      timeout: 1800,
+      secrets: {HF_TOKEN: '$HF_TOKEN'},
+      namespace: 'my-org',
+    },
+    scriptSource: 'import os\nassert os.environ.get("HF_TOKEN")\nprint("ok")\n',
+  },
+  'inline script': {
+    config: {
+      script:
+        '# /// script\n# dependencies = ["huggingface_hub"]\n# ///\nimport os\nfrom huggingface_hub import whoami\nassert "HF_TOKEN" in os.environ\nprint(whoami()["name"], \'done\')\n',
+      secrets: {HF_TOKEN: '$HF_TOKEN'},
+    },
+  },
+  'docker job': {
+    config: {
+      command: ['python', '-c', 'print("hello")'],
+      image: 'python:3.12',
+      flavor: 'cpu-basic',
+      secrets: {HF_TOKEN: '${HF_TOKEN}'},
+    },
+  },
 };
 
 describe.each(Object.entries(CONFIGS))('snippets for a %s', (_name, {config, scriptSource}) => {
   const s = allSnippets(config, scriptSource !== undefined ? {scriptSource} : {});
 
   it('every snippet passes our own check with no fail', () => {
-    for (const [file, code] of [['job.sh', s.cli.code], ['job.py', s.python.code], ['call.json', s.mcp.code], ['job.mjs', s.js.code], ['README.md', '```bash\n' + s.cli.code + '```\n\n```python\n' + s.python.code + '```\n\n```json\n' + s.mcp.code + '```\n']] as const) {
+    for (const [file, code] of [
+      ['job.sh', s.cli.code],
+      ['job.py', s.python.code],
+      ['call.json', s.mcp.code],
+      ['job.mjs', s.js.code],
+      [
+        'README.md',
+        '```bash\n' + s.cli.code + '```\n\n```python\n' + s.python.code + '```\n\n```json\n' + s.mcp.code + '```\n',
+      ],
+    ] as const) {
       const report = checkText(code, file);
       const fails = report.checks.filter((c) => c.status === 'fail');
       expect(fails, `${file}:\n${code}`).toEqual([]);
@@ -31,7 +73,9 @@ describe.each(Object.entries(CONFIGS))('snippets for a %s', (_name, {config, scr
 
   it.skipIf(!hasPython)('python3 parses the Python snippet, which uses get_token()', () => {
     expect(s.python.code).toContain('"HF_TOKEN": get_token()');
-    expect(() => execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], {input: s.python.code})).not.toThrow();
+    expect(() =>
+      execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], {input: s.python.code}),
+    ).not.toThrow();
   });
 
   it('the MCP call uses the tool\'s real argument names and keeps "$HF_TOKEN"', () => {
@@ -51,8 +95,14 @@ describe.each(Object.entries(CONFIGS))('snippets for a %s', (_name, {config, scr
 
 describe('snippet details', () => {
   it('MCP: with_deps, no image on uv (noted), local script sent inline', () => {
-    const call = mcpCall({script: 'train.py', dependencies: ['trl'], image: 'vllm/vllm-openai', timeout: 600}, {scriptSource: 'print(1)\nprint(2)\n'});
-    expect(call).toMatchObject({operation: 'uv', args: {script: 'print(1)\nprint(2)\n', with_deps: ['trl'], timeout: '600s'}});
+    const call = mcpCall(
+      {script: 'train.py', dependencies: ['trl'], image: 'vllm/vllm-openai', timeout: 600},
+      {scriptSource: 'print(1)\nprint(2)\n'},
+    );
+    expect(call).toMatchObject({
+      operation: 'uv',
+      args: {script: 'print(1)\nprint(2)\n', with_deps: ['trl'], timeout: '600s'},
+    });
     expect(call.args).not.toHaveProperty('image');
     expect(call.notes.join(' ')).toContain('cannot be passed');
   });

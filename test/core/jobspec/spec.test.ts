@@ -10,7 +10,18 @@ const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
 
 describe('toJobSpec', () => {
   it('builds a uv job for a URL script with deps, python, timeout and a resolved secret', () => {
-    const spec = toJobSpec({script: 'https://example.com/s.py', dependencies: ['datasets', 'trl'], python: '3.11', flavor: 'a10g-small', timeout: '1.5h', secrets: {HF_TOKEN: '$HF_TOKEN'}, namespace: 'org'}, {token: FAKE});
+    const spec = toJobSpec(
+      {
+        script: 'https://example.com/s.py',
+        dependencies: ['datasets', 'trl'],
+        python: '3.11',
+        flavor: 'a10g-small',
+        timeout: '1.5h',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+        namespace: 'org',
+      },
+      {token: FAKE},
+    );
     const body = spec.body();
     expect(body).toMatchObject({
       dockerImage: 'ghcr.io/astral-sh/uv:python3.12-bookworm',
@@ -25,7 +36,10 @@ describe('toJobSpec', () => {
   });
 
   it('never shows the resolved token: JSON, inspect and redacted() mask it', () => {
-    const spec = toJobSpec({script: 'https://e.x/s.py', secrets: {HF_TOKEN: '${HF_TOKEN}'}, env: {HF_TOKEN: '$HF_TOKEN'}}, {token: FAKE});
+    const spec = toJobSpec(
+      {script: 'https://e.x/s.py', secrets: {HF_TOKEN: '${HF_TOKEN}'}, env: {HF_TOKEN: '$HF_TOKEN'}},
+      {token: FAKE},
+    );
     const shown = JSON.stringify(spec) + inspect(spec) + JSON.stringify(spec.redacted());
     expect(shown).not.toContain(FAKE);
     expect(shown).toContain('hf_…ke12');
@@ -49,19 +63,32 @@ describe('toJobSpec', () => {
   });
 
   it('builds Docker jobs from command strings or arrays, Spaces as spaceId', () => {
-    expect(toJobSpec({command: "python -c 'print(1)'"}).body()).toMatchObject({dockerImage: 'python:3.12', command: ['python', '-c', 'print(1)']});
-    expect(toJobSpec({command: ['ls'], image: 'hf.co/spaces/lhoestq/duckdb'}).body()).toMatchObject({spaceId: 'lhoestq/duckdb', command: ['ls']});
+    expect(toJobSpec({command: "python -c 'print(1)'"}).body()).toMatchObject({
+      dockerImage: 'python:3.12',
+      command: ['python', '-c', 'print(1)'],
+    });
+    expect(toJobSpec({command: ['ls'], image: 'hf.co/spaces/lhoestq/duckdb'}).body()).toMatchObject({
+      spaceId: 'lhoestq/duckdb',
+      command: ['ls'],
+    });
   });
 
   it('a placeholder with no login is an error; "Bearer $HF_TOKEN" is left alone and flagged', () => {
-    expect(() => toJobSpec({script: 'https://e.x/s.py', secrets: {HF_TOKEN: '$HF_TOKEN'}})).toThrow(/no token is logged in/);
+    expect(() => toJobSpec({script: 'https://e.x/s.py', secrets: {HF_TOKEN: '$HF_TOKEN'}})).toThrow(
+      /no token is logged in/,
+    );
     const spec = toJobSpec({script: 'https://e.x/s.py', env: {AUTH: 'Bearer $HF_TOKEN'}}, {token: FAKE});
     expect(spec.body().environment.AUTH).toBe('Bearer $HF_TOKEN');
     expect(spec.notes.join(' ')).toContain('only a whole "$HF_TOKEN" is replaced');
   });
 
   it('classifies scripts', () => {
-    expect([scriptKind('https://x/y.py'), scriptKind('a\nb'), scriptKind('train.py'), scriptKind('python')]).toEqual(['url', 'inline', 'path', 'command']);
+    expect([scriptKind('https://x/y.py'), scriptKind('a\nb'), scriptKind('train.py'), scriptKind('python')]).toEqual([
+      'url',
+      'inline',
+      'path',
+      'command',
+    ]);
   });
 });
 
@@ -76,7 +103,9 @@ describe('writeJobConfig', () => {
     const path = join(dir, 'hf-job.json');
     await writeJobConfig(path, {script: 'train.py', secrets: {HF_TOKEN: '$HF_TOKEN'}});
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({script: 'train.py', secrets: {HF_TOKEN: '$HF_TOKEN'}});
-    await expect(writeJobConfig(path, {script: 'train.py', secrets: {HF_TOKEN: FAKE}})).rejects.toThrow(/Refusing to write a token/);
+    await expect(writeJobConfig(path, {script: 'train.py', secrets: {HF_TOKEN: FAKE}})).rejects.toThrow(
+      /Refusing to write a token/,
+    );
     expect(await readdir(dir)).toEqual(['hf-job.json']);
     expect(JSON.parse(await readFile(path, 'utf8')).secrets.HF_TOKEN).toBe('$HF_TOKEN');
   });

@@ -35,8 +35,14 @@ describe('writeJobConfig', () => {
 
   it('refuses a real-looking token in a value or a key, without printing it, and writes nothing', async () => {
     const path = join(dir, 'sub', 'hf-job.json');
-    for (const config of [{script: 'a.py', secrets: {HF_TOKEN: FAKE}}, {script: 'a.py', env: {[FAKE]: 'x'}}]) {
-      const error = await writeJobConfig(path, config).then(() => undefined, (e: unknown) => e);
+    for (const config of [
+      {script: 'a.py', secrets: {HF_TOKEN: FAKE}},
+      {script: 'a.py', env: {[FAKE]: 'x'}},
+    ]) {
+      const error = await writeJobConfig(path, config).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(JobSpecError);
       expect((error as Error).message).toContain('Refusing to write a token');
       expect((error as Error).message).not.toContain(FAKE);
@@ -46,6 +52,8 @@ describe('writeJobConfig', () => {
 
   it('a folder it cannot create is one clear line', async () => {
     await writeFile(join(dir, 'file'), 'x');
-    await expect(writeJobConfig(join(dir, 'file', 'hf-job.json'), {script: 'a.py'})).rejects.toThrow(/^Could not create the folder .*\(something else already exists there\)[^\n]*$/);
+    await expect(writeJobConfig(join(dir, 'file', 'hf-job.json'), {script: 'a.py'})).rejects.toThrow(
+      /^Could not create the folder .*\(something else already exists there\)[^\n]*$/,
+    );
   });
 });

@@ -6,7 +6,10 @@ import {plannedSubmissions} from '../../../src/core/preflight/from-scan.js';
 
 describe('plannedSubmissions', () => {
   it('takes flavor, timeout and namespace from an hf jobs command line', () => {
-    const model = scanText('hf jobs uv run --flavor a10g-small --timeout 2h --namespace acme --secrets HF_TOKEN https://e.x/s.py\n', 'run.sh');
+    const model = scanText(
+      'hf jobs uv run --flavor a10g-small --timeout 2h --namespace acme --secrets HF_TOKEN https://e.x/s.py\n',
+      'run.sh',
+    );
     const plans = plannedSubmissions(model, 'alice');
     expect(plans).toHaveLength(1);
     expect(plans[0]!.job).toMatchObject({namespace: 'acme', flavor: 'a10g-small', timeoutSeconds: 7200});
@@ -22,7 +25,10 @@ describe('plannedSubmissions', () => {
   it('keeps at most the limit, and one plan per distinct job', () => {
     const line = 'hf jobs uv run --secrets HF_TOKEN https://e.x/s.py\n';
     expect(plannedSubmissions(scanText(line.repeat(3), 'run.sh'), 'alice')).toHaveLength(1);
-    const many = Array.from({length: 8}, (_, i) => `hf jobs uv run --flavor cpu-basic --timeout ${i + 1}m --secrets HF_TOKEN https://e.x/s.py\n`).join('');
+    const many = Array.from(
+      {length: 8},
+      (_, i) => `hf jobs uv run --flavor cpu-basic --timeout ${i + 1}m --secrets HF_TOKEN https://e.x/s.py\n`,
+    ).join('');
     expect(plannedSubmissions(scanText(many, 'run.sh'), 'alice', 5)).toHaveLength(5);
   });
 });

@@ -1,31 +1,61 @@
 import {describe, expect, it} from 'vitest';
-import {preflight, preflightSummary, type PreflightInput, type WhoAmIBilling} from '../../../src/core/preflight/preflight.js';
+import {
+  preflight,
+  preflightSummary,
+  type PreflightInput,
+  type WhoAmIBilling,
+} from '../../../src/core/preflight/preflight.js';
 import {whoRead, whoWrite} from '../tokens/fixtures.js';
 
 const hardware = [
   {name: 'cpu-basic', prettyName: 'CPU Basic', unitCostUSD: 0.0001667, unitLabel: 'minute'},
   {name: 'a10g-small', prettyName: 'Nvidia A10G - small', unitCostUSD: 1 / 60, unitLabel: 'minute'},
 ];
-const job = {namespace: 'alice', flavor: 'cpu-basic', timeoutSeconds: 600, writes: [{type: 'dataset' as const, namespace: 'alice', name: 'd'}], reads: []};
-const input = (patch: Partial<PreflightInput> = {}): PreflightInput => ({who: whoWrite as WhoAmIBilling, job, authCheck: {ok: true}, hardware, now: new Date('2026-12-06T00:00:00Z'), ...patch});
+const job = {
+  namespace: 'alice',
+  flavor: 'cpu-basic',
+  timeoutSeconds: 600,
+  writes: [{type: 'dataset' as const, namespace: 'alice', name: 'd'}],
+  reads: [],
+};
+const input = (patch: Partial<PreflightInput> = {}): PreflightInput => ({
+  who: whoWrite as WhoAmIBilling,
+  job,
+  authCheck: {ok: true},
+  hardware,
+  now: new Date('2026-12-06T00:00:00Z'),
+  ...patch,
+});
 const line = (r: ReturnType<typeof preflight>, id: string) => r.lines.find((l) => l.id === id);
 
 describe('preflight', () => {
   it('passes a write token in its own namespace that can pay, and gives the most the job can cost', () => {
     const r = preflight(input({job: {...job, flavor: 'a10g-small', timeoutSeconds: 3600}}));
     expect(r.verdict).toBe('pass');
-    expect(line(r, 'cost')?.message).toMatch(/^At most \$1\.00 for 1 h on a10g-small \(.*\$1\.00\/hour, billed per minute\)\.$/);
+    expect(line(r, 'cost')?.message).toMatch(
+      /^At most \$1\.00 for 1 h on a10g-small \(.*\$1\.00\/hour, billed per minute\)\.$/,
+    );
     expect(r.maxCostUsd).toBeCloseTo(1, 5);
     expect(preflightSummary(r)).toBe('Pre-flight: the job will be allowed.');
   });
   it('fails a read token before submit, with the permission it lacks', () => {
-    const r = preflight(input({who: whoRead as WhoAmIBilling, authCheck: {ok: false, status: 403, message: 'You do not have permission to run jobs in alice'}}));
+    const r = preflight(
+      input({
+        who: whoRead as WhoAmIBilling,
+        authCheck: {ok: false, status: 403, message: 'You do not have permission to run jobs in alice'},
+      }),
+    );
     expect(r.verdict).toBe('fail');
     expect(line(r, 'token-namespace')).toMatchObject({status: 'fail'});
     expect(line(r, 'auth-check')?.message).toContain('(403)');
   });
   it('fails an org that cannot pay with the Hub’s own 402 words, and warns about a token policy', () => {
-    const who = {...whoWrite, orgs: [{type: 'org', name: 'team-write', roleInOrg: 'write', canPay: false, securityRestrictions: ['token-policy']}]} as WhoAmIBilling;
+    const who = {
+      ...whoWrite,
+      orgs: [
+        {type: 'org', name: 'team-write', roleInOrg: 'write', canPay: false, securityRestrictions: ['token-policy']},
+      ],
+    } as WhoAmIBilling;
     const r = preflight(input({who, job: {...job, namespace: 'team-write', writes: []}}));
     expect(line(r, 'billing')).toMatchObject({status: 'fail'});
     expect(line(r, 'billing')?.message).toContain('Pre-paid credit balance is insufficient');

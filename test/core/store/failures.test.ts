@@ -31,7 +31,9 @@ describe('a folder where the token file should be', () => {
   it('is reported by resolveToken and status, not silently treated as "not logged in"', async () => {
     const r = await resolveToken(env);
     expect(r.token).toBeUndefined();
-    expect(r.tokenFileProblem).toBe(`Could not read ${join(dir, 'hf/token')} (it is a folder, not a file): move it away (or fix it), then try again.`);
+    expect(r.tokenFileProblem).toBe(
+      `Could not read ${join(dir, 'hf/token')} (it is a folder, not a file): move it away (or fix it), then try again.`,
+    );
     const report = await gatherStatus(env, 'http://127.0.0.1:9', {offline: true});
     expect(report.loggedIn).toBe(false);
     expect(report.tokenFileProblem).toContain('it is a folder, not a file');
@@ -41,7 +43,9 @@ describe('a folder where the token file should be', () => {
     const error = await saveLogin(env, {name: 'a', token: FAKE_A}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     const message = (error as StoreError).message;
-    expect(message).toBe(`Could not write ${join(dir, 'hf/token')} (it is a folder, not a file): move it away (or fix it), then try again.`);
+    expect(message).toBe(
+      `Could not write ${join(dir, 'hf/token')} (it is a folder, not a file): move it away (or fix it), then try again.`,
+    );
     expect(message).not.toContain(FAKE_A);
     expect((await readdir(join(dir, 'hf'))).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
@@ -93,7 +97,11 @@ describe('an interrupt in the middle of an atomic write', () => {
       clearInterval(timer);
       process.stdout.write('write-finished\\n');
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: process.cwd(), encoding: 'utf8', timeout: 60_000});
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(child.stdout).toContain('tmp-seen');
     expect(child.stdout).not.toContain('write-finished');
     expect(child.signal).toBe('SIGINT');

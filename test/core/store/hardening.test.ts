@@ -82,7 +82,10 @@ describe('temp files a killed login left behind', () => {
       clearInterval(timer);
       console.log('write-finished');
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8', timeout: 60_000});
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(child.signal).toBe('SIGKILL');
     expect(child.stdout).not.toContain('write-finished');
     expect((await temps()).length).toBe(1);
@@ -111,7 +114,12 @@ describe('logout and the backups of an unreadable stored_tokens', () => {
     const holdsA = await corruptThenLogin(`junk ${FAKE_A}\n`);
     await writeFile(join(hf, 'stored_tokens.corrupt-2020-01-01T00-00-00-000Z'), `junk ${FAKE_B}\n`);
     const r = await logout(env, 'a');
-    expect(r).toMatchObject({status: 'logged-out-name', wasActive: true, removedCopies: [holdsA], keptBackups: [join(hf, 'stored_tokens.corrupt-2020-01-01T00-00-00-000Z')]});
+    expect(r).toMatchObject({
+      status: 'logged-out-name',
+      wasActive: true,
+      removedCopies: [holdsA],
+      keptBackups: [join(hf, 'stored_tokens.corrupt-2020-01-01T00-00-00-000Z')],
+    });
     expect(existsSync(holdsA)).toBe(false);
   });
 
@@ -121,7 +129,9 @@ describe('logout and the backups of an unreadable stored_tokens', () => {
     const io = makeIo(env);
     expect(await logoutCommand(['a'], io)).toBe(0);
     expect(io.out()).toContain('Also removed a leftover copy that held the token');
-    expect(io.err()).toContain('stored_tokens.corrupt-2020-01-01T00-00-00-000Z is a backup of an unreadable stored_tokens holding other tokens; kept.');
+    expect(io.err()).toContain(
+      'stored_tokens.corrupt-2020-01-01T00-00-00-000Z is a backup of an unreadable stored_tokens holding other tokens; kept.',
+    );
     expect(io.out() + io.err()).not.toContain(FAKE_A);
   });
 });
@@ -140,42 +150,55 @@ describe('a token name a server sent, written into stored_tokens', () => {
     'x'.repeat(5000),
   ];
 
-  it.each(hostile.map((n) => [JSON.stringify(n).slice(0, 40), n]))('%s is saved as exactly one section holding only our token', async (_label, name) => {
-    const r = await saveLogin(env, {name, token: FAKE_A});
-    const read = await readStoredTokens(join(hf, 'stored_tokens'));
-    expect(read.status).toBe('ok');
-    expect(read.tokens).toHaveLength(1);
-    expect(read.tokens[0]).toMatchObject({name: r.name, token: FAKE_A});
-    expect(Object.keys(read.tokens[0]?.values ?? {})).toEqual(['hf_token']);
-    expect(r.name).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202e\u200b]/);
-    expect(r.name).not.toBe('DEFAULT');
-    expect(r.name.length).toBeGreaterThan(0);
-    expect(r.name.length).toBeLessThanOrEqual(100);
-    // The planted text may survive as part of the name (harmless in a header), never as a key of its own.
-    expect((await readFile(join(hf, 'stored_tokens'), 'utf8')).split('\n').filter((l) => l.startsWith('hf_token'))).toEqual([`hf_token = ${FAKE_A}`]);
-  });
+  it.each(hostile.map((n) => [JSON.stringify(n).slice(0, 40), n]))(
+    '%s is saved as exactly one section holding only our token',
+    async (_label, name) => {
+      const r = await saveLogin(env, {name, token: FAKE_A});
+      const read = await readStoredTokens(join(hf, 'stored_tokens'));
+      expect(read.status).toBe('ok');
+      expect(read.tokens).toHaveLength(1);
+      expect(read.tokens[0]).toMatchObject({name: r.name, token: FAKE_A});
+      expect(Object.keys(read.tokens[0]?.values ?? {})).toEqual(['hf_token']);
+      expect(r.name).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202e\u200b]/);
+      expect(r.name).not.toBe('DEFAULT');
+      expect(r.name.length).toBeGreaterThan(0);
+      expect(r.name.length).toBeLessThanOrEqual(100);
+      // The planted text may survive as part of the name (harmless in a header), never as a key of its own.
+      expect(
+        (await readFile(join(hf, 'stored_tokens'), 'utf8')).split('\n').filter((l) => l.startsWith('hf_token')),
+      ).toEqual([`hf_token = ${FAKE_A}`]);
+    },
+  );
 
   it('safeSectionName round-trips through our INI writer and reader, and keeps ordinary names as they are', () => {
     for (const name of [...hostile, 'practice write token', 'oauth-alice', 'ci: nightly (2024)']) {
       const safe = safeSectionName(name);
-      expect(parseIni(serializeIni([{name: safe, values: new Map([['hf_token', FAKE_A]])}])).map((s) => s.name)).toEqual([safe]);
+      expect(
+        parseIni(serializeIni([{name: safe, values: new Map([['hf_token', FAKE_A]])}])).map((s) => s.name),
+      ).toEqual([safe]);
     }
     expect(safeSectionName('practice write token')).toBe('practice write token');
     expect(safeSectionName('a]b')).toBe('a]b');
   });
 
   const hasPython = spawnSync('python3', ['-c', 'import configparser, json'], {stdio: 'ignore'}).status === 0;
-  it.skipIf(!hasPython)('python3 configparser (what huggingface_hub uses) reads 300 cleaned hostile names back as the same sections', () => {
-    const r = rng(7);
-    const names = [...new Set([...hostile, ...Array.from({length: 300}, () => generate(r).text)].map(safeSectionName))];
-    const ini = serializeIni(names.map((name) => ({name, values: new Map([['hf_token', FAKE_A]])})));
-    const py = 'import configparser, json, sys\nc = configparser.ConfigParser(interpolation=None)\nc.read_string(sys.stdin.read())\nprint(json.dumps([[s, dict(c[s])] for s in c.sections()]))';
-    const out = spawnSync('python3', ['-c', py], {input: ini, encoding: 'utf8'});
-    expect(out.stderr).toBe('');
-    const sections = JSON.parse(out.stdout) as [string, Record<string, string>][];
-    expect(sections.map(([name]) => name)).toEqual(names);
-    expect(sections.every(([, values]) => JSON.stringify(values) === JSON.stringify({hf_token: FAKE_A}))).toBe(true);
-  });
+  it.skipIf(!hasPython)(
+    'python3 configparser (what huggingface_hub uses) reads 300 cleaned hostile names back as the same sections',
+    () => {
+      const r = rng(7);
+      const names = [
+        ...new Set([...hostile, ...Array.from({length: 300}, () => generate(r).text)].map(safeSectionName)),
+      ];
+      const ini = serializeIni(names.map((name) => ({name, values: new Map([['hf_token', FAKE_A]])})));
+      const py =
+        'import configparser, json, sys\nc = configparser.ConfigParser(interpolation=None)\nc.read_string(sys.stdin.read())\nprint(json.dumps([[s, dict(c[s])] for s in c.sections()]))';
+      const out = spawnSync('python3', ['-c', py], {input: ini, encoding: 'utf8'});
+      expect(out.stderr).toBe('');
+      const sections = JSON.parse(out.stdout) as [string, Record<string, string>][];
+      expect(sections.map(([name]) => name)).toEqual(names);
+      expect(sections.every(([, values]) => JSON.stringify(values) === JSON.stringify({hf_token: FAKE_A}))).toBe(true);
+    },
+  );
 
   describe('from a hostile Hub over real HTTP', () => {
     let server: Server;
@@ -183,7 +206,17 @@ describe('a token name a server sent, written into stored_tokens', () => {
     beforeAll(async () => {
       server = createServer((req, res) => {
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({type: 'user', id: '1', name: 'alice', auth: {type: 'access_token', accessToken: {displayName: `mine]\n[evil]\nhf_token = ${FAKE_EVIL}\n[x`, role: 'write'}}}));
+        res.end(
+          JSON.stringify({
+            type: 'user',
+            id: '1',
+            name: 'alice',
+            auth: {
+              type: 'access_token',
+              accessToken: {displayName: `mine]\n[evil]\nhf_token = ${FAKE_EVIL}\n[x`, role: 'write'},
+            },
+          }),
+        );
       });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -196,7 +229,9 @@ describe('a token name a server sent, written into stored_tokens', () => {
       const out = await loginWithToken({env, endpoint: url, rawToken: FAKE_A});
       expect(out.ok).toBe(true);
       const read = await readStoredTokens(join(hf, 'stored_tokens'));
-      expect(read.tokens.map((t) => [t.name, t.token])).toEqual([['mine] [evil] hf_token = hf_FAKEevilEVILevilEVILevilEVILevilEE [x', FAKE_A]]);
+      expect(read.tokens.map((t) => [t.name, t.token])).toEqual([
+        ['mine] [evil] hf_token = hf_FAKEevilEVILevilEVILevilEVILevilEE [x', FAKE_A],
+      ]);
       expect(read.tokens.some((t) => t.name === 'evil')).toBe(false);
     });
   });
@@ -217,7 +252,9 @@ describe('a login interrupted between its two writes', () => {
     `;
     let kills = 0;
     for (let round = 0; round < 3; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {stdio: ['ignore', 'pipe', 'inherit']});
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await new Promise<void>((r) => child.stdout.once('data', () => r()));
       await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 150)));
       child.kill('SIGKILL');
@@ -253,7 +290,10 @@ describe('an interrupt during a write while the app listens for Ctrl-C itself', 
         console.log('write-failed: ' + error.message);
       }
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8', timeout: 60_000});
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(child.status).toBe(130);
     expect(child.stdout).not.toContain('write-');
     expect(child.stderr).toContain(`Interrupted: ${join(hf, 'stored_tokens')} left as it was.`);
@@ -266,23 +306,33 @@ describe('HF_HOME where no folder can be made', () => {
   const sb = useSandbox();
   const procOk = existsSync('/proc/self');
 
-  it.skipIf(!procOk)('saveLogin fails at once with one sentence naming the folder (it used to hang in mkdir -p)', async () => {
-    const t0 = Date.now();
-    const error = await saveLogin({...env, HF_HOME: '/proc/x'}, {name: 'a', token: FAKE_A}).catch((e: unknown) => e);
-    expect(Date.now() - t0).toBeLessThan(2000);
-    expect(error).toBeInstanceOf(StoreError);
-    expect((error as Error).message).toBe('Could not create the folder /proc/x (a part of the path does not exist and cannot be created there): use a folder you can write to (for the login files: set HF_HOME to one), then try again.');
-  });
+  it.skipIf(!procOk)(
+    'saveLogin fails at once with one sentence naming the folder (it used to hang in mkdir -p)',
+    async () => {
+      const t0 = Date.now();
+      const error = await saveLogin({...env, HF_HOME: '/proc/x'}, {name: 'a', token: FAKE_A}).catch((e: unknown) => e);
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as Error).message).toBe(
+        'Could not create the folder /proc/x (a part of the path does not exist and cannot be created there): use a folder you can write to (for the login files: set HF_HOME to one), then try again.',
+      );
+    },
+  );
 
-  it.skipIf(!procOk)('a lesson workspace there (learn --workspace /proc/x) fails at once too, naming the folder', async () => {
-    const lesson = (await loadLessons()).find((l) => l.exercises.some((e) => e.kind !== 'quiz'))!;
-    const exercise = lesson.exercises.find((e) => e.kind !== 'quiz') as FileExercise;
-    const t0 = Date.now();
-    const error = await prepareWorkspace('/proc/x', lesson, exercise).catch((e: unknown) => e);
-    expect(Date.now() - t0).toBeLessThan(2000);
-    expect(error).toBeInstanceOf(StoreError);
-    expect((error as Error).message).toMatch(/^Could not create the folder \/proc\/x\/.* \(a part of the path does not exist and cannot be created there\)/);
-  });
+  it.skipIf(!procOk)(
+    'a lesson workspace there (learn --workspace /proc/x) fails at once too, naming the folder',
+    async () => {
+      const lesson = (await loadLessons()).find((l) => l.exercises.some((e) => e.kind !== 'quiz'))!;
+      const exercise = lesson.exercises.find((e) => e.kind !== 'quiz') as FileExercise;
+      const t0 = Date.now();
+      const error = await prepareWorkspace('/proc/x', lesson, exercise).catch((e: unknown) => e);
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as Error).message).toMatch(
+        /^Could not create the folder \/proc\/x\/.* \(a part of the path does not exist and cannot be created there\)/,
+      );
+    },
+  );
 
   it.skipIf(!procOk)('the login command says so in one line and exits 1, with no stack and no token', async () => {
     const token = sb.current.tokens.write;

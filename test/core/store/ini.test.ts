@@ -53,7 +53,14 @@ describe('ini', () => {
     );
     expect(ours).toBe(expected);
     // and Python reads ours back
-    const back = execFileSync('python3', ['-c', 'import configparser,sys; c=configparser.ConfigParser(interpolation=None); c.read_string(sys.stdin.read()); print(",".join(c.sections()))'], {input: ours, encoding: 'utf8'});
+    const back = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import configparser,sys; c=configparser.ConfigParser(interpolation=None); c.read_string(sys.stdin.read()); print(",".join(c.sections()))',
+      ],
+      {input: ours, encoding: 'utf8'},
+    );
     expect(back.trim()).toBe('Zeta,my token,oauth-alice');
   });
 });

@@ -15,7 +15,11 @@ describe('resolveHfPaths', () => {
     expect(resolveHfPaths({HOME: '/h', HF_HOME: '~/hf'}).tokenPath).toBe('/h/hf/token');
     expect(resolveHfPaths({HOME: '/h', BASE: '/b', HF_HOME: '$BASE/hf'}).tokenPath).toBe('/b/hf/token');
     const custom = resolveHfPaths({HOME: '/h', HF_TOKEN_PATH: '/secrets/hf-token'});
-    expect(custom).toMatchObject({hfHome: '/h/.cache/huggingface', tokenPath: '/secrets/hf-token', storedTokensPath: '/secrets/stored_tokens'});
+    expect(custom).toMatchObject({
+      hfHome: '/h/.cache/huggingface',
+      tokenPath: '/secrets/hf-token',
+      storedTokensPath: '/secrets/stored_tokens',
+    });
   });
 });
 
@@ -25,7 +29,12 @@ describe('sandbox home', () => {
     expect(sandboxHfHome({HOME: '/h'}, '/data/sb')).toBe(join('/data/sb', 'hf-home'));
   });
   it('drops real token variables', () => {
-    const env = sandboxEnv({HOME: '/h', HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12', HF_TOKEN_PATH: '/t', HF_HOME: '/real'});
+    const env = sandboxEnv({
+      HOME: '/h',
+      HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12',
+      HF_TOKEN_PATH: '/t',
+      HF_HOME: '/real',
+    });
     expect(env).toEqual({HOME: '/h', HF_HOME: '/h/.cache/hf-jobs-wizard/sandbox-home'});
   });
 });

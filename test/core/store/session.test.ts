@@ -36,7 +36,10 @@ describe('saveLogin', () => {
 
   it('sorts sections, replaces a re-saved name whole, and keeps keys and sections it did not write', async () => {
     await mkdir(join(dir, 'hf'), {recursive: true});
-    await writeFile(join(dir, 'hf/stored_tokens'), `[zz other tool]\nhf_token = ${FAKE_B}\nnote = keep me\n\n[oauth-alice]\nhf_token = x\nrefresh_token = rt\nexpires_at = 1790000000\n\n`);
+    await writeFile(
+      join(dir, 'hf/stored_tokens'),
+      `[zz other tool]\nhf_token = ${FAKE_B}\nnote = keep me\n\n[oauth-alice]\nhf_token = x\nrefresh_token = rt\nexpires_at = 1790000000\n\n`,
+    );
     await saveLogin(env, {name: 'aa', token: FAKE_A});
     await saveLogin(env, {name: 'oauth-alice', token: FAKE_A, refreshToken: 'rt2', expiresAt: 1800000000.7});
     expect(await readFile(join(dir, 'hf/stored_tokens'), 'utf8')).toBe(
@@ -64,10 +67,27 @@ describe('resolveToken', () => {
   it('follows get_token(): HF_TOKEN, then HUGGING_FACE_HUB_TOKEN, then the file', async () => {
     expect((await resolveToken(env)).token).toBeUndefined();
     await saveLogin(env, {name: 'saved', token: FAKE_A});
-    expect(await resolveToken(env)).toMatchObject({token: FAKE_A, source: 'file', activeName: 'saved', shadowsSavedToken: false});
-    expect(await resolveToken({...env, HUGGING_FACE_HUB_TOKEN: FAKE_ENV})).toMatchObject({token: FAKE_ENV, source: 'HUGGING_FACE_HUB_TOKEN', shadowsSavedToken: true, shadowedName: 'saved'});
-    expect(await resolveToken({...env, HF_TOKEN: FAKE_B, HUGGING_FACE_HUB_TOKEN: FAKE_ENV})).toMatchObject({token: FAKE_B, source: 'HF_TOKEN'});
-    expect(await resolveToken({...env, HF_TOKEN: ` ${FAKE_A}\n`})).toMatchObject({token: FAKE_A, source: 'HF_TOKEN', shadowsSavedToken: false});
+    expect(await resolveToken(env)).toMatchObject({
+      token: FAKE_A,
+      source: 'file',
+      activeName: 'saved',
+      shadowsSavedToken: false,
+    });
+    expect(await resolveToken({...env, HUGGING_FACE_HUB_TOKEN: FAKE_ENV})).toMatchObject({
+      token: FAKE_ENV,
+      source: 'HUGGING_FACE_HUB_TOKEN',
+      shadowsSavedToken: true,
+      shadowedName: 'saved',
+    });
+    expect(await resolveToken({...env, HF_TOKEN: FAKE_B, HUGGING_FACE_HUB_TOKEN: FAKE_ENV})).toMatchObject({
+      token: FAKE_B,
+      source: 'HF_TOKEN',
+    });
+    expect(await resolveToken({...env, HF_TOKEN: ` ${FAKE_A}\n`})).toMatchObject({
+      token: FAKE_A,
+      source: 'HF_TOKEN',
+      shadowsSavedToken: false,
+    });
   });
   it('strips whitespace from the token file and treats an empty one as none', async () => {
     await mkdir(join(dir, 'hf'), {recursive: true});

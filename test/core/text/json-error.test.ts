@@ -18,9 +18,15 @@ describe('explainJsonError', () => {
   const cases: [string, string, number, number, RegExp][] = [
     ['trailing comma', '{\n  "script": "train.py",\n}', 3, 1, /comma after the last entry/],
     ['trailing comma in a list', '{"a": [1, 2,]}', 1, 13, /comma after the last entry/],
-    ['missing comma', '{\n  "script": "train.py"\n  "flavor": "cpu-basic"\n}', 3, 3, /comma is missing between two entries/],
+    [
+      'missing comma',
+      '{\n  "script": "train.py"\n  "flavor": "cpu-basic"\n}',
+      3,
+      3,
+      /comma is missing between two entries/,
+    ],
     ['unquoted key', '{script: "train.py"}', 1, 2, /key must be in "double quotes"/],
-    ['single quotes', "{\"script\": 'train.py'}", 1, 12, /double quotes, not 'single quotes'/],
+    ['single quotes', '{"script": \'train.py\'}', 1, 12, /double quotes, not 'single quotes'/],
     ['unterminated string', '{"script": "train.py}', 1, 22, /ends too early|not closed/],
     ['line break in a string', '{"script": "train\n.py"}', 1, 18, /line break or a tab/],
     ['Windows path', '{"script": "C:\\data\\train.py"}', 1, 16, /backslash/],
@@ -53,7 +59,8 @@ describe('explainJsonError', () => {
   });
 
   it('jsonErrorOffset agrees with JSON.parse on which texts are valid', () => {
-    for (const t of ['{}', '[]', '"x"', '1', '-0.5e+3', '{"a": [true, false, null, "\\u00e9"]}', ' \n{"a":1}\n ']) expect(jsonErrorOffset(t)).toBeUndefined();
+    for (const t of ['{}', '[]', '"x"', '1', '-0.5e+3', '{"a": [true, false, null, "\\u00e9"]}', ' \n{"a":1}\n '])
+      expect(jsonErrorOffset(t)).toBeUndefined();
     for (const t of ['', '{', '[1,]', '{"a":1,}', "'x'", '01', '1.', '"\\x"', '{"a" 1}', 'nul', '[1] 2']) {
       expect(() => JSON.parse(t)).toThrow();
       expect(jsonErrorOffset(t)).toBeTypeOf('number');
@@ -67,6 +74,8 @@ describe('parseJobConfig on broken JSON', () => {
     expect(r.ok).toBe(false);
     const e = !r.ok ? r.errors[0] : undefined;
     expect(e?.line).toBe(4);
-    expect(e?.message).toBe('hf-job.json is not valid JSON (line 4, column 1): there is a comma after the last entry (JSON allows none): remove it. Fix it in an editor, then try again (JSON wants "double quotes" around keys and strings, a comma between entries, and no comma after the last one).');
+    expect(e?.message).toBe(
+      'hf-job.json is not valid JSON (line 4, column 1): there is a comma after the last entry (JSON allows none): remove it. Fix it in an editor, then try again (JSON wants "double quotes" around keys and strings, a comma between entries, and no comma after the last one).',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {classifyWhoAmI, describeKind, evaluateGoal, summarizePermissions, type RepoRef} from '../../../src/core/tokens/classify.js';
+import {
+  classifyWhoAmI,
+  describeKind,
+  evaluateGoal,
+  summarizePermissions,
+  type RepoRef,
+} from '../../../src/core/tokens/classify.js';
 import {whoAdmin, whoFine, whoGod, whoOauth, whoRead, whoWrite} from './fixtures.js';
 
 const model = (namespace: string, name = 'm'): RepoRef => ({type: 'model', namespace, name});
@@ -7,7 +13,13 @@ const model = (namespace: string, name = 'm'): RepoRef => ({type: 'model', names
 describe('classifyWhoAmI', () => {
   it('reads kind, user, orgs with roles and storage name', () => {
     const info = classifyWhoAmI(whoWrite);
-    expect(info).toMatchObject({user: 'alice', kind: 'write', role: 'write', storageName: 'write token', canReadGatedRepos: true});
+    expect(info).toMatchObject({
+      user: 'alice',
+      kind: 'write',
+      role: 'write',
+      storageName: 'write token',
+      canReadGatedRepos: true,
+    });
     expect(info.orgs).toContainEqual({name: 'team-write', roleInOrg: 'write'});
     expect(info.orgs).toContainEqual({name: 'team-norole'});
     expect(classifyWhoAmI(whoRead).kind).toBe('read');
@@ -23,7 +35,10 @@ describe('classifyWhoAmI', () => {
   it('reads fine-grained scopes, global permissions and the gated checkbox', () => {
     const info = classifyWhoAmI(whoFine);
     expect(info.kind).toBe('fineGrained');
-    expect(info.scopes[0]).toEqual({entity: {type: 'user', name: 'alice'}, permissions: ['repo.content.read', 'repo.write', 'job.write']});
+    expect(info.scopes[0]).toEqual({
+      entity: {type: 'user', name: 'alice'},
+      permissions: ['repo.content.read', 'repo.write', 'job.write'],
+    });
     expect(info.globalPermissions).toEqual(['discussion.write']);
     expect(info.canReadGatedRepos).toBe(true);
     expect(info.storageName).toBe('ci jobs');
@@ -34,7 +49,10 @@ describe('classifyWhoAmI', () => {
     expect(info).toMatchObject({kind: 'oauth', storageName: 'oauth-alice', expiresAt: '2026-09-01T00:00:00.000Z'});
   });
   it('says unknown for a role it does not know', () => {
-    const info = classifyWhoAmI({name: 'bob', auth: {type: 'access_token', accessToken: {displayName: 'x', role: 'weird'}}});
+    const info = classifyWhoAmI({
+      name: 'bob',
+      auth: {type: 'access_token', accessToken: {displayName: 'x', role: 'weird'}},
+    });
     expect(info.kind).toBe('unknown');
     expect(evaluateGoal(info, {kind: 'run-job', namespace: 'bob'}).ok).toBe(false);
   });
@@ -75,10 +93,15 @@ describe('evaluateGoal', () => {
     const orgJob = evaluateGoal(fine, {kind: 'run-job', namespace: 'team-write'});
     expect(orgJob).toMatchObject({ok: false, missing: 'job.write on team-write'});
     expect(orgJob.explanation).toContain('missing job.write on team-write');
-    expect(evaluateGoal(fine, {kind: 'push', repo: model('team-write')})).toMatchObject({ok: false, missing: 'repo.write on team-write'});
+    expect(evaluateGoal(fine, {kind: 'push', repo: model('team-write')})).toMatchObject({
+      ok: false,
+      missing: 'repo.write on team-write',
+    });
     expect(evaluateGoal(fine, {kind: 'push', repo: model('team-write', 'one-model')}).ok).toBe(true);
     expect(evaluateGoal(fine, {kind: 'read-private', repo: model('team-write')}).ok).toBe(true);
-    expect(evaluateGoal(fine, {kind: 'read-private', repo: {type: 'dataset', namespace: 'team-contrib', name: 'd'}}).ok).toBe(false);
+    expect(
+      evaluateGoal(fine, {kind: 'read-private', repo: {type: 'dataset', namespace: 'team-contrib', name: 'd'}}).ok,
+    ).toBe(false);
   });
 
   it('fine-grained in an org the user cannot write to: says the role is the problem', () => {
@@ -87,6 +110,9 @@ describe('evaluateGoal', () => {
   });
 
   it('OAuth without reported scopes: allowed but uncertain', () => {
-    expect(evaluateGoal(classifyWhoAmI(whoOauth), {kind: 'run-job', namespace: 'alice'})).toMatchObject({ok: true, uncertain: true});
+    expect(evaluateGoal(classifyWhoAmI(whoOauth), {kind: 'run-job', namespace: 'alice'})).toMatchObject({
+      ok: true,
+      uncertain: true,
+    });
   });
 });

@@ -18,7 +18,8 @@ function base(role: string | undefined, extra: Partial<NonNullable<WhoAmIRespons
     ],
     auth: {
       type: 'access_token',
-      accessToken: role === undefined ? undefined : {displayName: `${role} token`, role, createdAt: '2026-01-01T00:00:00.000Z'},
+      accessToken:
+        role === undefined ? undefined : {displayName: `${role} token`, role, createdAt: '2026-01-01T00:00:00.000Z'},
       ...extra,
     },
   } as WhoAmIResponse;
@@ -38,9 +39,18 @@ export const whoFine: WhoAmIResponse = {
       createdAt: '2026-01-01T00:00:00.000Z',
       fineGrained: {
         scoped: [
-          {entity: {_id: '64b1f0c2a1b2c3d4e5f60718', type: 'user', name: 'alice'}, permissions: ['repo.content.read', 'repo.write', 'job.write']},
-          {entity: {_id: '64b1f0c2a1b2c3d4e5f60719', type: 'org', name: 'team-write'}, permissions: ['repo.content.read']},
-          {entity: {_id: '64b1f0c2a1b2c3d4e5f60720', type: 'model', name: 'team-write/one-model'}, permissions: ['repo.write']},
+          {
+            entity: {_id: '64b1f0c2a1b2c3d4e5f60718', type: 'user', name: 'alice'},
+            permissions: ['repo.content.read', 'repo.write', 'job.write'],
+          },
+          {
+            entity: {_id: '64b1f0c2a1b2c3d4e5f60719', type: 'org', name: 'team-write'},
+            permissions: ['repo.content.read'],
+          },
+          {
+            entity: {_id: '64b1f0c2a1b2c3d4e5f60720', type: 'model', name: 'team-write/one-model'},
+            permissions: ['repo.write'],
+          },
         ],
         global: ['discussion.write'],
         canReadGatedRepos: true,

@@ -54,10 +54,18 @@ describe('validateTokenFormat', () => {
 });
 
 describe('isPlaceholderToken', () => {
-  it.each(['hf_xxx', 'hf_XXXXXXXX', 'hf_YOUR_TOKEN', 'hf_your_token_here', 'hf_abc123...', 'hf_abc123', 'hf_...', 'hf_<token>', 'hf_****', 'hf_…'])(
-    '%s is a placeholder',
-    (v) => expect(isPlaceholderToken(v)).toBe(true),
-  );
+  it.each([
+    'hf_xxx',
+    'hf_XXXXXXXX',
+    'hf_YOUR_TOKEN',
+    'hf_your_token_here',
+    'hf_abc123...',
+    'hf_abc123',
+    'hf_...',
+    'hf_<token>',
+    'hf_****',
+    'hf_…',
+  ])('%s is a placeholder', (v) => expect(isPlaceholderToken(v)).toBe(true));
   it.each([FAKE, 'hf_hub_download', 'HF_TOKEN', 'hello', 'hf_Fakehere0fakeFAKEfakeFAKEfakeFAKE1'])('%s is not', (v) =>
     expect(isPlaceholderToken(v)).toBe(false),
   );
@@ -67,12 +75,27 @@ describe('validateTokenFormat names what a newcomer actually pasted', () => {
   // A fake body in the real shape; each case is a way a person gets it wrong.
   const BODY = 'FAKEqsLkVwTnRpZmYbXcDfGhJkLmNpQrSt';
   it.each([
-    ['the masked form copied off the screen', `hf_…${BODY.slice(-4)}`, 'masked', /masked form shown on screen.*paste the whole token/],
+    [
+      'the masked form copied off the screen',
+      `hf_…${BODY.slice(-4)}`,
+      'masked',
+      /masked form shown on screen.*paste the whole token/,
+    ],
     ['the masked form with three dots', `hf_...${BODY.slice(-4)}`, 'masked', /masked form shown on screen/],
     ['a preview cut with an ellipsis', `hf_${BODY.slice(0, 16)}…`, 'shortened', /ends in "…": it was shortened/],
     ['a preview cut with three dots', `hf_${BODY.slice(0, 30)}...`, 'shortened', /shortened for display/],
-    ['a token split by a space', `hf_${BODY.slice(0, 20)} ${BODY.slice(20)}`, 'contains-whitespace', /space or a line break inside it/],
-    ['a token split by a line break', `hf_${BODY.slice(0, 20)}\n${BODY.slice(20)}`, 'contains-whitespace', /split while copying/],
+    [
+      'a token split by a space',
+      `hf_${BODY.slice(0, 20)} ${BODY.slice(20)}`,
+      'contains-whitespace',
+      /space or a line break inside it/,
+    ],
+    [
+      'a token split by a line break',
+      `hf_${BODY.slice(0, 20)}\n${BODY.slice(20)}`,
+      'contains-whitespace',
+      /split while copying/,
+    ],
     ['a cut-off copy', `hf_${BODY.slice(0, 14)}`, 'too-short', /too short \(14 characters.*cut off/],
     ['a cut-off copy that starts like a placeholder', `hf_abc${BODY.slice(4, 20)}`, 'too-short', /cut off/],
     ['a doc placeholder', 'hf_xxxxxxxxxxxxxxxx', 'placeholder', /placeholder from docs/],
@@ -90,7 +113,9 @@ describe('validateTokenFormat names what a newcomer actually pasted', () => {
     const r = validateTokenFormat(`hf_…${BODY.slice(-4)}`, {tokensPage: 'http://127.0.0.1:4321/settings/tokens'});
     expect(!r.ok && r.reason).toContain('http://127.0.0.1:4321/settings/tokens');
     expect(!r.ok && r.reason).not.toContain('huggingface.co');
-    const w = validateTokenFormat('sk-FAKEfakeFAKEfakeFAKEfakeFAKEfake12', {tokensPage: 'http://127.0.0.1:4321/settings/tokens'});
+    const w = validateTokenFormat('sk-FAKEfakeFAKEfakeFAKEfakeFAKEfake12', {
+      tokensPage: 'http://127.0.0.1:4321/settings/tokens',
+    });
     expect(!w.ok && w.reason).not.toContain('huggingface.co');
   });
 });

@@ -1,6 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {classifyWhoAmI, type RepoRef} from '../../../src/core/tokens/classify.js';
-import {compareTokenToNeeds, leastPrivilegeTokenUrl, neededScopes, type JobNeeds} from '../../../src/core/tokens/least-privilege.js';
+import {
+  compareTokenToNeeds,
+  leastPrivilegeTokenUrl,
+  neededScopes,
+  type JobNeeds,
+} from '../../../src/core/tokens/least-privilege.js';
 import {whoFine, whoRead, whoWrite} from './fixtures.js';
 
 const dataset = (namespace: string, name = 'd'): RepoRef => ({type: 'dataset', namespace, name});
@@ -8,7 +13,9 @@ const pushOwn: JobNeeds = {user: 'alice', namespace: 'alice', writes: [dataset('
 
 describe('neededScopes', () => {
   it('asks job.write where the job runs, repo.write where it pushes, repo.content.read where it reads private data', () => {
-    expect(neededScopes({user: 'alice', namespace: 'team-write', writes: [dataset('alice')], reads: [dataset('team-read')]})).toEqual([
+    expect(
+      neededScopes({user: 'alice', namespace: 'team-write', writes: [dataset('alice')], reads: [dataset('team-read')]}),
+    ).toEqual([
       {entity: {type: 'org', name: 'team-write'}, permissions: ['job.write']},
       {entity: {type: 'user', name: 'alice'}, permissions: ['repo.write']},
       {entity: {type: 'org', name: 'team-read'}, permissions: ['repo.content.read']},
@@ -26,7 +33,15 @@ describe('leastPrivilegeTokenUrl', () => {
     expect(url.searchParams.has('canReadGatedRepos')).toBe(false);
   });
   it('lists orgs with their permissions and the gated box when the job needs them', () => {
-    const url = new URL(leastPrivilegeTokenUrl(undefined, {user: 'alice', namespace: 'acme', writes: [dataset('acme')], reads: [], readsGated: true}));
+    const url = new URL(
+      leastPrivilegeTokenUrl(undefined, {
+        user: 'alice',
+        namespace: 'acme',
+        writes: [dataset('acme')],
+        reads: [],
+        readsGated: true,
+      }),
+    );
     expect(url.origin).toBe('https://huggingface.co');
     expect(url.searchParams.getAll('orgs')).toEqual(['acme']);
     expect(url.searchParams.getAll('orgPermissions')).toEqual(['job.write', 'repo.write']);
@@ -58,7 +73,21 @@ describe('compareTokenToNeeds', () => {
     expect(orgJob.missing).toContain('job.write on nowhere-org');
   });
   it('says exactly enough when the token matches the needs', () => {
-    const who = {name: 'alice', auth: {type: 'access_token', accessToken: {displayName: 'job', role: 'fineGrained', fineGrained: {scoped: [{entity: {type: 'user', name: 'alice'}, permissions: ['job.write', 'repo.write']}], global: [], canReadGatedRepos: false}}}};
+    const who = {
+      name: 'alice',
+      auth: {
+        type: 'access_token',
+        accessToken: {
+          displayName: 'job',
+          role: 'fineGrained',
+          fineGrained: {
+            scoped: [{entity: {type: 'user', name: 'alice'}, permissions: ['job.write', 'repo.write']}],
+            global: [],
+            canReadGatedRepos: false,
+          },
+        },
+      },
+    };
     const fit = compareTokenToNeeds(classifyWhoAmI(who), pushOwn);
     expect(fit).toMatchObject({enough: true, missing: [], extra: []});
     expect(fit.advice).toBe('This token is enough and no broader than the job needs.');

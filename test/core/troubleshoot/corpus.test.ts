@@ -21,7 +21,10 @@ describe('troubleshooting corpus', () => {
 
   it('is right on at least 95% of the tuning part', () => {
     const s = score(tune);
-    expect(s.right / s.total, s.confusions.map((c) => `${c.expected} -> ${c.answered} ${c.file}`).join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(
+      s.right / s.total,
+      s.confusions.map((c) => `${c.expected} -> ${c.answered} ${c.file}`).join('\n'),
+    ).toBeGreaterThanOrEqual(0.95);
   });
 
   it('answers every text of both parts with a known id, whatever it contains', () => {
@@ -34,7 +37,14 @@ describe('troubleshooting corpus', () => {
 
   it('answers hostile input too: control characters, a huge log, JSON, a token', () => {
     const fake = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
-    for (const text of ['', '\u0000\u001b]52;c;AAAA\u0007', '{"stage": "ERROR"}', 'x'.repeat(3_000_000), `Traceback\n${'  File "a.py", line 1\n'.repeat(50_000)}KeyError: 'HF_TOKEN'`, `token=${fake} 401 Client Error`]) {
+    for (const text of [
+      '',
+      '\u0000\u001b]52;c;AAAA\u0007',
+      '{"stage": "ERROR"}',
+      'x'.repeat(3_000_000),
+      `Traceback\n${'  File "a.py", line 1\n'.repeat(50_000)}KeyError: 'HF_TOKEN'`,
+      `token=${fake} 401 Client Error`,
+    ]) {
       const c = classifyText(text);
       expect(PROBLEM_IDS).toContain(c.problem);
       expect(JSON.stringify(c)).not.toContain(fake);

@@ -16,8 +16,16 @@ afterAll(async () => {
   await rm(home, {recursive: true, force: true});
 });
 
-const gather = (token: string | undefined, extra: Omit<Parameters<typeof gatherDiagnoseContext>[0], 'env' | 'endpoint' | 'hub'> = {}) =>
-  gatherDiagnoseContext({env: {HOME: home, XDG_CACHE_HOME: join(home, 'c'), ...(token ? {HF_TOKEN: token} : {})}, endpoint: sb.current.url, hub: (o) => createHubClient(o), ...extra});
+const gather = (
+  token: string | undefined,
+  extra: Omit<Parameters<typeof gatherDiagnoseContext>[0], 'env' | 'endpoint' | 'hub'> = {},
+) =>
+  gatherDiagnoseContext({
+    env: {HOME: home, XDG_CACHE_HOME: join(home, 'c'), ...(token ? {HF_TOKEN: token} : {})},
+    endpoint: sb.current.url,
+    hub: (o) => createHubClient(o),
+    ...extra,
+  });
 
 describe('diagnose', () => {
   it('401 with a job that has no HF_TOKEN: the job got no token', async () => {
@@ -34,28 +42,43 @@ describe('diagnose', () => {
 
   it('401 although the job has HF_TOKEN and the token is valid: the literal placeholder', async () => {
     const ctx = await gather(sb.current.tokens.write);
-    expect(diagnose('unauthorized-401', {...ctx, job: {secretNames: ['HF_TOKEN'], envNames: []}}).actual?.id).toBe('literal-placeholder');
+    expect(diagnose('unauthorized-401', {...ctx, job: {secretNames: ['HF_TOKEN'], envNames: []}}).actual?.id).toBe(
+      'literal-placeholder',
+    );
   });
 
   it('token-missing with a job passing TOKEN: wrong key', async () => {
     const ctx = await gather(sb.current.tokens.write);
-    expect(diagnose('token-missing', {...ctx, job: {secretNames: ['TOKEN'], envNames: []}}).actual?.id).toBe('wrong-secret-key');
+    expect(diagnose('token-missing', {...ctx, job: {secretNames: ['TOKEN'], envNames: []}}).actual?.id).toBe(
+      'wrong-secret-key',
+    );
   });
 
   it('403: read token vs fine-grained token missing job.write on the org', async () => {
     expect(diagnose('forbidden-403', await gather(sb.current.tokens.read)).actual?.id).toBe('read-token');
-    expect(diagnose('forbidden-403', await gather(sb.current.tokens['fine-grained'], {namespace: 'practice-org'})).actual?.id).toBe('missing-scope');
-    expect(diagnose('forbidden-403', await gather(sb.current.tokens.write, {namespace: 'someone-else'})).actual?.id).toBe('org-role');
+    expect(
+      diagnose('forbidden-403', await gather(sb.current.tokens['fine-grained'], {namespace: 'practice-org'})).actual
+        ?.id,
+    ).toBe('missing-scope');
+    expect(
+      diagnose('forbidden-403', await gather(sb.current.tokens.write, {namespace: 'someone-else'})).actual?.id,
+    ).toBe('org-role');
   });
 
   it('gated: fine-grained token without the gated box; not logged in: anonymous', async () => {
-    expect(diagnose('gated-repo', await gather(sb.current.tokens['fine-grained'])).actual?.id).toBe('fine-grained-no-gated');
+    expect(diagnose('gated-repo', await gather(sb.current.tokens['fine-grained'])).actual?.id).toBe(
+      'fine-grained-no-gated',
+    );
     expect(diagnose('gated-repo', await gather(sb.current.tokens.write)).actual?.id).toBe('not-approved');
     expect(diagnose('gated-repo', await gather(undefined)).actual?.id).toBe('anonymous');
   });
 
   it('network: an endpoint that is not serving', async () => {
-    const ctx = await gatherDiagnoseContext({env: {HOME: home, HF_TOKEN: sb.current.tokens.write}, endpoint: 'http://127.0.0.1:9', hub: (o) => createHubClient(o)});
+    const ctx = await gatherDiagnoseContext({
+      env: {HOME: home, HF_TOKEN: sb.current.tokens.write},
+      endpoint: 'http://127.0.0.1:9',
+      hub: (o) => createHubClient(o),
+    });
     expect(diagnose('network-error', ctx).actual?.id).toBe('wrong-endpoint');
   });
 
@@ -64,15 +87,27 @@ describe('diagnose', () => {
   });
 
   it('repos carry their type: a dataset is found as a dataset, not reported missing as a model', async () => {
-    const ds = await gather(sb.current.tokens.write, {repo: {type: 'dataset', namespace: 'practice-user', name: 'hello-dataset'}});
-    expect(ds.repo).toMatchObject({type: 'dataset', namespace: 'practice-user', name: 'hello-dataset', exists: true, readable: true});
+    const ds = await gather(sb.current.tokens.write, {
+      repo: {type: 'dataset', namespace: 'practice-user', name: 'hello-dataset'},
+    });
+    expect(ds.repo).toMatchObject({
+      type: 'dataset',
+      namespace: 'practice-user',
+      name: 'hello-dataset',
+      exists: true,
+      readable: true,
+    });
     const d = diagnose('repo-access-denied', ds);
     expect(d.actual?.id).not.toBe('repo-missing');
     expect(d.findings.map((f) => f.text)).toContain('dataset practice-user/hello-dataset is readable with this token.');
     // The Hub's own spelling works too; a private dataset is readable with its owner's token.
-    expect((await gather(sb.current.tokens.write, {repo: 'datasets/practice-user/private-dataset'})).repo).toMatchObject({type: 'dataset', exists: true});
+    expect(
+      (await gather(sb.current.tokens.write, {repo: 'datasets/practice-user/private-dataset'})).repo,
+    ).toMatchObject({type: 'dataset', exists: true});
     // The same name as a model really does not exist.
-    const model = await gather(sb.current.tokens.write, {repo: {type: 'model', namespace: 'practice-user', name: 'hello-dataset'}});
+    const model = await gather(sb.current.tokens.write, {
+      repo: {type: 'model', namespace: 'practice-user', name: 'hello-dataset'},
+    });
     expect(diagnose('repo-access-denied', model).actual?.id).toBe('repo-missing');
   });
 
@@ -80,13 +115,18 @@ describe('diagnose', () => {
     const none = await gather(undefined);
     const blind = diagnose('unauthorized-401', none);
     expect(blind.actual).toBeUndefined();
-    expect(blind.findings.find((f) => f.text.startsWith('No token is in effect here'))).toMatchObject({status: 'unknown'});
-    const pasted = "huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\nInvalid credentials in Authorization header";
+    expect(blind.findings.find((f) => f.text.startsWith('No token is in effect here'))).toMatchObject({
+      status: 'unknown',
+    });
+    const pasted =
+      'huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\nInvalid credentials in Authorization header';
     const d = diagnose('unauthorized-401', await gather(undefined, {evidence: pasted}));
     expect(d.actual?.id).toBe('invalid-token');
     expect(d.findings.some((f) => f.status === 'bad' && f.text.includes('not missing'))).toBe(true);
     // Evidence that the job had no token still wins.
-    expect(diagnose('unauthorized-401', {...none, evidence: pasted, job: {secretNames: [], envNames: []}}).actual?.id).toBe('no-token-in-job');
+    expect(
+      diagnose('unauthorized-401', {...none, evidence: pasted, job: {secretNames: [], envNames: []}}).actual?.id,
+    ).toBe('no-token-in-job');
     // token-missing with nobody logged in here stays "not logged in".
     expect(diagnose('token-missing', none).actual?.id).toBe('not-logged-in');
   });
@@ -96,7 +136,10 @@ describe('diagnose', () => {
     expect(d.actual?.id).toBe('missing-scope');
     expect(d.actual!.fix).toContain('hf-jobs-wizard login --sandbox --practice write');
     expect(d.actual!.fix).not.toContain('huggingface.co');
-    const real = diagnose('forbidden-403', {...(await gather(sb.current.tokens['fine-grained'], {namespace: 'practice-org'})), endpoint: 'https://huggingface.co'});
+    const real = diagnose('forbidden-403', {
+      ...(await gather(sb.current.tokens['fine-grained'], {namespace: 'practice-org'})),
+      endpoint: 'https://huggingface.co',
+    });
     expect(real.actual!.fix).toContain('https://huggingface.co/settings/tokens');
   });
 });

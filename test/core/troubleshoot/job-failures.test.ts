@@ -26,9 +26,19 @@ describe('classifyJob', () => {
   });
 
   it('a log ending in a script error is job-script-failed; a token error in the log wins over it', () => {
-    expect(classifyJob({stage: 'ERROR', log: "Traceback (most recent call last):\nModuleNotFoundError: No module named 'trl'"}).problem).toBe('job-script-failed');
+    expect(
+      classifyJob({
+        stage: 'ERROR',
+        log: "Traceback (most recent call last):\nModuleNotFoundError: No module named 'trl'",
+      }).problem,
+    ).toBe('job-script-failed');
     expect(classifyJob({stage: 'ERROR', log: 'ZeroDivisionError: division by zero'}).problem).toBe('job-script-failed');
-    expect(classifyJob({stage: 'ERROR', log: "ModuleNotFoundError: No module named 'x'\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2"}).problem).toBe('unauthorized-401');
+    expect(
+      classifyJob({
+        stage: 'ERROR',
+        log: "ModuleNotFoundError: No module named 'x'\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2",
+      }).problem,
+    ).toBe('unauthorized-401');
     expect(classifyJob({stage: 'ERROR', log: "KeyError: 'HF_TOKEN'"}).problem).toBe('token-missing');
   });
 
@@ -45,21 +55,30 @@ describe('classifyJob', () => {
 
 describe('extractFacts', () => {
   it('reads the namespace and repo type from a 403 on repo creation', () => {
-    const f = extractFacts(`huggingface_hub.errors.HfHubHTTPError: 403 Forbidden: You don't have the rights to create a model under the namespace "acme-org".\nCannot access content at: https://huggingface.co/api/repos/create.`);
+    const f = extractFacts(
+      `huggingface_hub.errors.HfHubHTTPError: 403 Forbidden: You don't have the rights to create a model under the namespace "acme-org".\nCannot access content at: https://huggingface.co/api/repos/create.`,
+    );
     expect(f.status).toBe(403);
     expect(f.namespace).toBe('acme-org');
     expect(f.url).toBe('https://huggingface.co/api/repos/create');
   });
 
   it('reads the job id and the namespace it was looked up under', () => {
-    const f = extractFacts(`JobNotFoundError: Job Not Found for url: https://huggingface.co/api/jobs/alice/${ID}/logs.`);
+    const f = extractFacts(
+      `JobNotFoundError: Job Not Found for url: https://huggingface.co/api/jobs/alice/${ID}/logs.`,
+    );
     expect(f.job).toEqual({id: ID, namespace: 'alice'});
     expect(f.namespace).toBe('alice');
   });
 
   it('reads a dataset repo from its URL and a 402 status', () => {
-    expect(extractFacts('404 Client Error: Not Found for url: https://huggingface.co/api/datasets/bob/my-data/revision/main').repo).toEqual({type: 'dataset', namespace: 'bob', name: 'my-data'});
-    expect(extractFacts("Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/alice'").status).toBe(402);
+    expect(
+      extractFacts('404 Client Error: Not Found for url: https://huggingface.co/api/datasets/bob/my-data/revision/main')
+        .repo,
+    ).toEqual({type: 'dataset', namespace: 'bob', name: 'my-data'});
+    expect(
+      extractFacts("Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/alice'").status,
+    ).toBe(402);
   });
 
   it('finds nothing in a text that states nothing, and does not choke on a huge one', () => {
@@ -77,7 +96,12 @@ afterAll(async () => {
   await rm(home, {recursive: true, force: true});
 });
 const gather = (token: string, extra: {namespace?: string; evidence?: string} = {}) =>
-  gatherDiagnoseContext({env: {HOME: home, XDG_CACHE_HOME: join(home, 'c'), HF_TOKEN: token}, endpoint: sb.current.url, hub: (o) => createHubClient(o), ...extra});
+  gatherDiagnoseContext({
+    env: {HOME: home, XDG_CACHE_HOME: join(home, 'c'), HF_TOKEN: token},
+    endpoint: sb.current.url,
+    hub: (o) => createHubClient(o),
+    ...extra,
+  });
 
 describe('diagnose the new problems on the sandbox', () => {
   it('job-not-found: an org member looking a job up under the user is told the org namespace', async () => {
@@ -96,20 +120,38 @@ describe('diagnose the new problems on the sandbox', () => {
 
   it('org-token-policy: the Hub words say pending or revoked', async () => {
     const ctx = await gather(sb.current.tokens['fine-grained']);
-    expect(diagnose('org-token-policy', {...ctx, evidence: '403 Forbidden: Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.'}).actual?.id).toBe('pending-approval');
-    expect(diagnose('org-token-policy', {...ctx, evidence: 'Your token has been revoked by the organization administrator'}).actual?.id).toBe('revoked-by-admin');
+    expect(
+      diagnose('org-token-policy', {
+        ...ctx,
+        evidence:
+          '403 Forbidden: Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.',
+      }).actual?.id,
+    ).toBe('pending-approval');
+    expect(
+      diagnose('org-token-policy', {...ctx, evidence: 'Your token has been revoked by the organization administrator'})
+        .actual?.id,
+    ).toBe('revoked-by-admin');
   });
 
   it('job-script-failed: the log names the cause (dependency, GPU, memory)', async () => {
     const ctx = await gather(sb.current.tokens.write);
-    expect(diagnose('job-script-failed', {...ctx, evidence: "ModuleNotFoundError: No module named 'trl'"}).actual?.id).toBe('missing-dependency');
-    expect(diagnose('job-script-failed', {...ctx, evidence: 'RuntimeError: Found no NVIDIA driver on your system.'}).actual?.id).toBe('cpu-flavor-for-gpu');
-    expect(diagnose('job-script-failed', {...ctx, evidence: 'torch.OutOfMemoryError: CUDA out of memory.'}).actual?.id).toBe('out-of-memory');
+    expect(
+      diagnose('job-script-failed', {...ctx, evidence: "ModuleNotFoundError: No module named 'trl'"}).actual?.id,
+    ).toBe('missing-dependency');
+    expect(
+      diagnose('job-script-failed', {...ctx, evidence: 'RuntimeError: Found no NVIDIA driver on your system.'}).actual
+        ?.id,
+    ).toBe('cpu-flavor-for-gpu');
+    expect(
+      diagnose('job-script-failed', {...ctx, evidence: 'torch.OutOfMemoryError: CUDA out of memory.'}).actual?.id,
+    ).toBe('out-of-memory');
   });
 
   it('payment-required and server-error name their cause', async () => {
     const ctx = await gather(sb.current.tokens.write);
-    expect(diagnose('payment-required', {...ctx, evidence: 'cancelReason: NO_SUBSCRIPTION'}).actual?.id).toBe('no-subscription');
+    expect(diagnose('payment-required', {...ctx, evidence: 'cancelReason: NO_SUBSCRIPTION'}).actual?.id).toBe(
+      'no-subscription',
+    );
     expect(diagnose('payment-required', ctx).actual?.id).toBe('no-credits');
     expect(diagnose('server-error', ctx).actual?.id).toBe('transient');
   });

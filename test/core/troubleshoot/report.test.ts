@@ -9,21 +9,43 @@ const SANDBOX = 'http://127.0.0.1:7860';
 describe('buildReport', () => {
   it('a pasted text never offers to run the job again, even when the caller listed it', () => {
     const transient = getProblem('server-error').causes.find((c) => c.id === 'transient')!;
-    const r = buildReport({problem: 'server-error', origin: 'pasted', diagnosis: {actual: transient, findings: []}, actions: {actions: ['retry', 'rerun-checks'], suggested: 'retry'}});
+    const r = buildReport({
+      problem: 'server-error',
+      origin: 'pasted',
+      diagnosis: {actual: transient, findings: []},
+      actions: {actions: ['retry', 'rerun-checks'], suggested: 'retry'},
+    });
     expect(r.actions.map((a) => a.id)).toEqual(['rerun-checks']);
-    const chosenHere = buildReport({problem: 'server-error', origin: 'pasted', diagnosis: {actual: transient, findings: []}});
+    const chosenHere = buildReport({
+      problem: 'server-error',
+      origin: 'pasted',
+      diagnosis: {actual: transient, findings: []},
+    });
     expect(chosenHere.actions.map((a) => a.id)).not.toContain('retry');
   });
 
   it('a job that failed on the Hub side offers to run it again, suggested', () => {
     const transient = getProblem('server-error').causes.find((c) => c.id === 'transient')!;
-    const r = buildReport({problem: 'server-error', origin: 'job', job: {namespace: 'alice', id: 'a'.repeat(24), stage: 'ERROR'}, diagnosis: {actual: transient, findings: []}});
+    const r = buildReport({
+      problem: 'server-error',
+      origin: 'job',
+      job: {namespace: 'alice', id: 'a'.repeat(24), stage: 'ERROR'},
+      diagnosis: {actual: transient, findings: []},
+    });
     expect(r.actions[0]).toMatchObject({id: 'retry', label: 'Run the job again', suggested: true});
   });
 
   it('names the actual cause, marks it among the likely ones and puts its fix first', () => {
     const cause = getProblem('token-missing').causes.find((c) => c.id === 'no-token-in-job')!;
-    const r = buildReport({problem: 'token-missing', origin: 'job', seen: ["KeyError: 'HF_TOKEN'"], diagnosis: {actual: cause, findings: [{status: 'bad', text: 'The job was started without HF_TOKEN (no secret, no env var).'}]}});
+    const r = buildReport({
+      problem: 'token-missing',
+      origin: 'job',
+      seen: ["KeyError: 'HF_TOKEN'"],
+      diagnosis: {
+        actual: cause,
+        findings: [{status: 'bad', text: 'The job was started without HF_TOKEN (no secret, no env var).'}],
+      },
+    });
     expect(r.why).toBe(cause.text);
     expect(r.fix[0]).toBe(cause.fix);
     expect(r.causes.filter((c) => c.likely).map((c) => c.id)).toEqual(['no-token-in-job']);
@@ -48,12 +70,18 @@ describe('buildReport', () => {
   it('actions say what does them: a page for the token page, a pasteable command for logging in', () => {
     const r = buildReport({problem: 'invalid-token-format', origin: 'pasted', endpoint: SANDBOX});
     expect(r.actions.find((a) => a.id === 'open-token-page')?.url).toBe(`${SANDBOX}/settings/tokens`);
-    expect(r.actions.find((a) => a.id === 're-login')?.command).toBe('npx hf-jobs-wizard login --sandbox --practice write');
+    expect(r.actions.find((a) => a.id === 're-login')?.command).toBe(
+      'npx hf-jobs-wizard login --sandbox --practice write',
+    );
     expect(r.checkCommand).toBe('npx hf-jobs-wizard check --sandbox');
   });
 
   it('a job that completed has nothing to fix and offers nothing', () => {
-    const r = buildReport({problem: 'unknown', origin: 'job', job: {namespace: 'alice', id: 'b'.repeat(24), stage: 'COMPLETED'}});
+    const r = buildReport({
+      problem: 'unknown',
+      origin: 'job',
+      job: {namespace: 'alice', id: 'b'.repeat(24), stage: 'COMPLETED'},
+    });
     expect(r.resolved).toContain('nothing to fix');
     expect(r.actions).toEqual([]);
     expect(reportLines(r).join('\n')).toContain('✓ This job completed');
@@ -63,9 +91,27 @@ describe('buildReport', () => {
 describe('reportLines', () => {
   it('prints the problem, what was seen, causes, the diagnosis, the fix, how to verify and the actions', () => {
     const cause = getProblem('token-missing').causes.find((c) => c.id === 'no-token-in-job')!;
-    const r = buildReport({problem: 'token-missing', origin: 'job', job: {namespace: 'alice', id: 'c'.repeat(24), stage: 'ERROR'}, seen: ["KeyError: 'HF_TOKEN'"], diagnosis: {actual: cause, findings: [{status: 'bad', text: 'no HF_TOKEN'}]}});
+    const r = buildReport({
+      problem: 'token-missing',
+      origin: 'job',
+      job: {namespace: 'alice', id: 'c'.repeat(24), stage: 'ERROR'},
+      seen: ["KeyError: 'HF_TOKEN'"],
+      diagnosis: {actual: cause, findings: [{status: 'bad', text: 'no HF_TOKEN'}]},
+    });
     const text = reportLines(r).join('\n');
-    for (const part of [`Job alice/${'c'.repeat(24)}: ERROR`, '[token-missing]', "KeyError: 'HF_TOKEN'", '=> 1.', '(this is it)', '✗ no HF_TOKEN', `=> The actual cause: ${cause.text}`, cause.fix, 'Verify:', 'Next:', 'Run the job again']) {
+    for (const part of [
+      `Job alice/${'c'.repeat(24)}: ERROR`,
+      '[token-missing]',
+      "KeyError: 'HF_TOKEN'",
+      '=> 1.',
+      '(this is it)',
+      '✗ no HF_TOKEN',
+      `=> The actual cause: ${cause.text}`,
+      cause.fix,
+      'Verify:',
+      'Next:',
+      'Run the job again',
+    ]) {
       expect(text).toContain(part);
     }
     expect(reportLines(r, {actions: false}).join('\n')).not.toContain('Next:');

@@ -36,13 +36,26 @@ afterEach(() => cleanup());
 
 function target(): LearnTarget {
   const s = sandbox.current;
-  return {hubUrl: s.url, key: s.dataDir, tokens: s.tokens, user: s.users[0]!, label: 'test sandbox', close: async () => undefined};
+  return {
+    hubUrl: s.url,
+    key: s.dataDir,
+    tokens: s.tokens,
+    user: s.users[0]!,
+    label: 'test sandbox',
+    close: async () => undefined,
+  };
 }
 
 async function mount(name: string) {
-  const course = await Course.open({env: {XDG_CONFIG_HOME: join(dir, name, 'config')}, cwd: join(dir, name), workspace: join(dir, name, 'ws')});
+  const course = await Course.open({
+    env: {XDG_CONFIG_HOME: join(dir, name, 'config')},
+    cwd: join(dir, name),
+    workspace: join(dir, name, 'ws'),
+  });
   const onExit = vi.fn();
-  const app = render(<LearnApp course={course} target={target()} cwd={join(dir, name)} width={100} height={30} onExit={onExit} />);
+  const app = render(
+    <LearnApp course={course} target={target()} cwd={join(dir, name)} width={100} height={30} onExit={onExit} />,
+  );
   await delay(30);
   return {...app, course, onExit};
 }
@@ -114,7 +127,9 @@ describe('links in the Ink view', () => {
   // characters as columns, so anything drawn to the right of it (a border, a sibling) is lost. Until it does,
   // the Ink view writes links as "text (url)", which every terminal shows and Ink measures exactly.
   it('are "text (url)" with no OSC 8, and a bordered box keeps its right edge', () => {
-    const lines = renderMarkdown('Create one at [the tokens page](https://huggingface.co/settings/tokens).', {width: 70});
+    const lines = renderMarkdown('Create one at [the tokens page](https://huggingface.co/settings/tokens).', {
+      width: 70,
+    });
     const {lastFrame} = render(
       <Box width={76} borderStyle="single">
         <StyledLines lines={lines} />
