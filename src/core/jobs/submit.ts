@@ -13,7 +13,7 @@ export type SubmitResult =
   | {submitted: 'unknown'; error: unknown; message: string};
 
 /** True when the Hub answered with a status (it refused: nothing was created); false when the answer was lost. */
-function answeredWithStatus(error: unknown, endpoint: string): boolean {
+export function answeredWithStatus(error: unknown, endpoint: string): boolean {
   const d = describeHubError(error, {endpoint});
   return d.status !== undefined && d.status < 500;
 }

@@ -6,7 +6,7 @@
 import {describeHubError} from '../hub/errors.js';
 import {submitLikeUvRun, UV_IMAGE, type UvRunResult} from '../hub/uv-run.js';
 import type {BuiltJob} from './build.js';
-import type {SubmitResult} from './submit.js';
+import {answeredWithStatus, type SubmitResult} from './submit.js';
 
 export interface UvRunSubmit {
   hubUrl: string;
@@ -53,12 +53,11 @@ export async function submitAsUvRun(o: UvRunSubmit): Promise<UvRunSubmitted> {
     ];
     return {result: {submitted: true, job: uv.job}, uv, lines};
   } catch (error) {
-    const d = describeHubError(error, {endpoint: o.hubUrl, secrets: [o.accessToken]});
+    const message = describeHubError(error, {endpoint: o.hubUrl, secrets: [o.accessToken]}).message;
     // The Hub answered (4xx): nothing was created. A lost answer (reset, 5xx): the job may exist.
-    const result: SubmitResult =
-      d.status !== undefined && d.status < 500
-        ? {submitted: false, error, message: d.message}
-        : {submitted: 'unknown', error, message: d.message};
+    const result: SubmitResult = answeredWithStatus(error, o.hubUrl)
+      ? {submitted: false, error, message}
+      : {submitted: 'unknown', error, message};
     return {result, lines: []};
   }
 }

@@ -8,7 +8,7 @@ import {HttpError, sendJson} from '../http.js';
 import {checkRepoPath} from '../hub/paths.js';
 import {GIT_TYPES, NAME, NS, TYPES, flag, repoTypeParam} from '../hub/route-params.js';
 import {hubStore, repoForRead, resolveRevision, splitRevision} from '../hub/service.js';
-import {sendRepoXetFile} from '../xet/routes.js';
+import {sendXetResolve} from '../xet/routes.js';
 import {
   lfsFields,
   lfsPointer,
@@ -253,13 +253,10 @@ export const registerFileRoutes: RouteModule = (router, sandbox) => {
       return;
     }
     if (entry.lfs?.xetHash) {
-      await sendRepoXetFile(ctx, {
-        type,
-        ns,
-        name,
-        rev: rev ?? 'main',
-        sha256: entry.lfs.oid,
+      await sendXetResolve(ctx, {
         xetHash: entry.lfs.xetHash,
+        etag: entry.lfs.oid,
+        refreshRoute: `/api/${type}s/${ns}/${name}/xet-read-token/${encodeURIComponent(rev ?? 'main')}`,
         headers,
       });
       return;

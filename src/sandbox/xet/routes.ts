@@ -203,55 +203,34 @@ async function sendMultipart(
 }
 
 /**
- * A model/dataset file uploaded with Xet, as the Hub's resolve answers it: the Xet headers (`X-Xet-Hash`, the
- * `xet-auth` and `xet-reconstruction-info` links) with the sha256 as ETag; the file info for
+ * A Xet-backed file as the Hub's resolve answers it (bucket files, and model/dataset files uploaded with Xet): the Xet
+ * headers (`X-Xet-Hash`, the `xet-auth` and `xet-reconstruction-info` links) with `etag` as ETag; the file info for
  * `Accept: application/vnd.xet-fileinfo+json` (@huggingface/hub then reads it with XetBlob), else the bytes themselves
  * (what huggingface_hub without hf_xet and curl get).
  */
-export async function sendRepoXetFile(
+export async function sendXetResolve(
   ctx: SandboxRequest,
-  file: {
-    type: string;
-    ns: string;
-    name: string;
-    rev: string;
-    sha256: string;
-    xetHash: string;
-    headers: Record<string, string>;
-  },
+  file: {xetHash: string; etag: string; refreshRoute: string; contentType?: string; headers?: Record<string, string>},
 ): Promise<void> {
   const record = await xetFiles(ctx.sandbox).get(file.xetHash);
   if (!record) throw new HttpError(500, `Xet file ${file.xetHash} is missing from the sandbox store`);
-  const refreshRoute = `/api/${file.type}s/${file.ns}/${file.name}/xet-read-token/${encodeURIComponent(file.rev)}`;
+  const refreshUrl = `${ctx.sandbox.baseUrl}${file.refreshRoute}`;
   const reconstructionUrl = `${casUrl(ctx.sandbox)}/v1/reconstructions/${file.xetHash}`;
   const headers: Record<string, string> = {
     ...file.headers,
-    ETag: `"${file.sha256}"`,
-    'X-Linked-ETag': `"${file.sha256}"`,
+    ETag: `"${file.etag}"`,
+    'X-Linked-ETag': `"${file.etag}"`,
     'X-Linked-Size': String(record.size),
     'X-Xet-Hash': file.xetHash,
-    'X-Xet-Refresh-Route': refreshRoute,
-    Link: `<${ctx.sandbox.baseUrl}${refreshRoute}>; rel="xet-auth", <${reconstructionUrl}>; rel="xet-reconstruction-info"`,
+    'X-Xet-Refresh-Route': file.refreshRoute,
+    Link: `<${refreshUrl}>; rel="xet-auth", <${reconstructionUrl}>; rel="xet-reconstruction-info"`,
   };
   if ((ctx.req.headers.accept ?? '').includes('application/vnd.xet-fileinfo+json')) {
-    sendJson(
-      ctx,
-      200,
-      {
-        hash: file.xetHash,
-        refreshUrl: `${ctx.sandbox.baseUrl}${refreshRoute}`,
-        reconstructionUrl,
-        etag: file.sha256,
-        size: record.size,
-      },
-      {
-        ...headers,
-        'Content-Type': 'application/vnd.xet-fileinfo+json',
-      },
-    );
+    const info = {hash: file.xetHash, refreshUrl, reconstructionUrl, etag: file.etag, size: record.size};
+    sendJson(ctx, 200, info, {...headers, 'Content-Type': 'application/vnd.xet-fileinfo+json'});
     return;
   }
-  await sendXetFile(ctx, record, {...headers, 'Content-Type': 'application/octet-stream'});
+  await sendXetFile(ctx, record, {...headers, 'Content-Type': file.contentType ?? 'application/octet-stream'});
 }
 
 const TYPES = '(?<types>models|datasets|spaces|buckets)';
@@ -341,36 +320,12 @@ export const registerXetRoutes: RouteModule = (router, sandbox) => {
         `Entry not found: ${path} does not exist in bucket ${bucket.namespace}/${bucket.name}`,
         'EntryNotFound',
       );
-    const record = await xet.get(file.xetHash);
-    if (!record) throw new HttpError(500, `Xet file ${file.xetHash} is missing from the sandbox store`);
-    const id = `${bucket.namespace}/${bucket.name}`;
-    const refreshRoute = `/api/buckets/${id}/xet-read-token`;
-    const headers: Record<string, string> = {
-      ETag: `"${file.xetHash}"`,
-      'X-Xet-Hash': file.xetHash,
-      'X-Xet-Refresh-Route': refreshRoute,
-      'X-Linked-Size': String(record.size),
-      'X-Linked-ETag': `"${file.xetHash}"`,
-      Link: `<${sandbox.baseUrl}${refreshRoute}>; rel="xet-auth", <${casUrl(sandbox)}/v1/reconstructions/${file.xetHash}>; rel="xet-reconstruction-info"`,
-    };
-    if ((ctx.req.headers.accept ?? '').includes('application/vnd.xet-fileinfo+json')) {
-      sendJson(
-        ctx,
-        200,
-        {
-          hash: file.xetHash,
-          refreshUrl: `${sandbox.baseUrl}${refreshRoute}`,
-          reconstructionUrl: `${casUrl(sandbox)}/v1/reconstructions/${file.xetHash}`,
-          etag: file.xetHash,
-          size: record.size,
-        },
-        {
-          ...headers,
-          'Content-Type': 'application/vnd.xet-fileinfo+json',
-        },
-      );
-      return;
-    }
-    await sendXetFile(ctx, record, {...headers, 'Content-Type': file.contentType ?? 'application/octet-stream'});
+    const refreshRoute = `/api/buckets/${bucket.namespace}/${bucket.name}/xet-read-token`;
+    await sendXetResolve(ctx, {
+      xetHash: file.xetHash,
+      etag: file.xetHash,
+      refreshRoute,
+      ...(file.contentType ? {contentType: file.contentType} : {}),
+    });
   });
 };
