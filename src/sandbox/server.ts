@@ -89,7 +89,12 @@ export function createSandboxServer(
     }
   });
   server.on('clientError', answerClientError);
-  server.keepAliveTimeout = 5000;
+  // An idle kept-alive socket is closed after 65 s (Node's default is 5 s). A client that computes for longer than the
+  // server's idle bound between two requests (hfjs chunks and hashes a 64 MiB xorb synchronously; on a loaded machine
+  // that takes over 5 s) sends its next request on a socket the server is closing in the same instant and gets
+  // ECONNRESET before the request reaches a handler: 4 of 4 runs of the several-xorbs test at load 15, 0 of 3 at 65 s.
+  // Load balancers in front of web services commonly keep 60 s; the Keep-Alive header tells clients the bound.
+  server.keepAliveTimeout = 65_000;
   return {server, cleanups};
 }
 

@@ -34,7 +34,9 @@ const MATCHERS: Record<Action, (input: string, key: Key) => boolean> = {
   troubleshoot: (i, k) => i === 't' && !k.ctrl,
   yes: (i) => i === 'y' || i === 'Y',
   no: (i) => i === 'n' || i === 'N',
-  interrupt: (i, k) => k.ctrl && i === 'c',
+  // Also inside a chunk of several characters: keys typed fast (or on a busy machine) arrive as one chunk, and a Ctrl-C
+  // behind a Ctrl-D or a letter must still stop the app (a pasted text never holds the byte).
+  interrupt: (i, k) => (k.ctrl && i === 'c') || i.includes('\u0003'),
   tokens: (i, k) => i === 's' && !k.ctrl && !k.meta,
 };
 

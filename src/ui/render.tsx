@@ -10,6 +10,11 @@ export async function runInk(controller: WizardController, io: CommandIo): Promi
   let code = 1;
   const links = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb' && !io.env.INK_SCREEN_READER;
   clearPrepaint(io.stdout);
+  // Raw mode before the first frame: Ink turns it on only when a screen's input hook runs, after the frame is on
+  // screen; keys typed or pasted in between (a token pasted the moment the paste box shows, on a loaded machine) were
+  // echoed by the terminal itself. Ink turns it off again when it exits.
+  const stdin = io.stdin as NodeJS.ReadStream;
+  if (stdin.isTTY) stdin.setRawMode?.(true);
   const app = render(
     <UiEnvContext.Provider value={{links}}>
       <App controller={controller} onExit={(c) => (code = c)} />
@@ -38,6 +43,7 @@ export async function runInk(controller: WizardController, io: CommandIo): Promi
     await app.waitUntilExit();
   } finally {
     stdout.off('resize', onResize);
+    if (stdin.isTTY) stdin.setRawMode?.(false);
   }
   // Ink leaves the cursor at the end of a frame that fills the screen: the shell prompt must start on a line of its own.
   if (stdout.isTTY) stdout.write('\n');

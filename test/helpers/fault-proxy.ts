@@ -27,6 +27,8 @@ export interface FaultProxy {
   url: string;
   /** Faults injected so far, as "METHOD path kind". */
   injected: string[];
+  /** When each of `injected` happened (Date.now()), same order. */
+  injectedAt: number[];
   /** Every request seen, as "METHOD path". */
   seen: string[];
   setRules(rules: FaultRule[]): void;
@@ -43,6 +45,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   let rules: Array<FaultRule & {left: number}> = [];
   const injected: string[] = [];
+  const injectedAt: number[] = [];
   const seen: string[] = [];
   const sockets = new Set<Socket>();
 
@@ -79,6 +82,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       if (rule) {
         rule.left--;
         injected.push(`${method} ${path} ${fault!.kind}${fault!.kind === 'status' ? ` ${fault!.status}` : ''}`);
+        injectedAt.push(Date.now());
       }
       if (fault?.kind === 'status') {
         res.writeHead(fault.status, {'content-type': 'application/json', ...fault.headers});
@@ -130,6 +134,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     injected,
+    injectedAt,
     seen,
     setRules(next) {
       rules = next.map((r) => ({...r, left: r.times ?? 1}));

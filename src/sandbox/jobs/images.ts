@@ -29,7 +29,8 @@ export {which};
 
 function realPython(shim: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(shim, ['-c', 'import sys; print(sys.executable)'], {timeout: 5000}, (error, stdout) => {
+    // pyenv's shim is a shell script that starts slowly: on a loaded machine (load 15) it took over 5 s.
+    execFile(shim, ['-c', 'import sys; print(sys.executable)'], {timeout: 30_000}, (error, stdout) => {
       const path = String(stdout).trim();
       resolve(!error && path && isAbsolute(path) ? path : undefined);
     });
@@ -47,6 +48,8 @@ export function findInterpreters(): Promise<Interpreters> {
     const py = which('python3', process.env.PATH);
     const real = py ? await realPython(py) : undefined;
     if (real) out.python3 = real;
+    // A python3 on PATH that did not answer is asked again by the next job rather than remembered as missing.
+    if (py && !real) cached = undefined;
     return out;
   })();
   return cached;
