@@ -13,7 +13,7 @@ async function applyNetworkEnv(env: NodeJS.ProcessEnv): Promise<void> {
   const responseTimeoutMs = num(env.HF_WIZARD_RESPONSE_TIMEOUT_MS);
   const baseMs = num(env.HF_WIZARD_RETRY_BASE_MS);
   if (responseTimeoutMs === undefined && baseMs === undefined) return;
-  const {setNetworkDefaults} = await import('./core/hub/client.js');
+  const {setNetworkDefaults} = await import('./core/hub/network.js');
   setNetworkDefaults({
     ...(responseTimeoutMs ? {responseTimeoutMs} : {}),
     ...(baseMs !== undefined ? {retry: {baseMs}} : {}),

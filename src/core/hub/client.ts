@@ -1,23 +1,21 @@
-// The only app module that imports @huggingface/hub (static named imports, so esbuild tree-shakes it).
+// The app's Hub client over @huggingface/hub, which it loads on the first call (hubLib(): core/hub/lib.ts, named
+// re-exports, so esbuild still tree-shakes it); importing this module costs no library parse.
 // Every call goes to `hubUrl` with `accessToken`; nothing here reads the environment.
-import {
-  cancelJob,
-  checkRepoAccess,
-  createRepo,
-  getJob,
-  listCommits,
-  listFiles,
-  listJobHardware,
-  listJobs,
-  repoExists,
-  runJob,
-  streamJobLogs,
-  whoAmI,
-  type RepoDesignation,
-} from '@huggingface/hub';
+import type {getJob, listFiles, listJobHardware, runJob, RepoDesignation} from '@huggingface/hub';
 import type {WhoAmIResponse} from '../tokens/classify.js';
-import {APP_COMMAND} from '../invocation.js';
+import {InvalidHubResponseError, MissingTokenError} from './error-types.js';
+import {networkDefaults} from './network.js';
 import {fetchWithRetry, type RetryOptions} from './retry.js';
+
+// Defined without the Hub client (error-types.ts) so offline paths can recognise them; re-exported for callers.
+export {InvalidHubResponseError, MissingTokenError};
+export {RESPONSE_TIMEOUT_MS, networkTimeoutMs, setNetworkDefaults} from './network.js';
+
+let lib: Promise<typeof import('./lib.js')> | undefined;
+/** @huggingface/hub, loaded on the first call that needs it (core/hub/lib.ts), then shared. */
+export function hubLib(): Promise<typeof import('./lib.js')> {
+  return (lib ??= import('./lib.js'));
+}
 
 export type HubJob = Awaited<ReturnType<typeof getJob>>;
 export type HubJobSpec = Omit<
@@ -39,38 +37,6 @@ export interface HubClientOptions {
   responseTimeoutMs?: number;
   /** Retries of idempotent calls (core/hub/retry.ts); default: the process's network defaults. */
   retry?: RetryOptions;
-}
-
-/** A server that accepts the connection but never answers must not hang the app. */
-export const RESPONSE_TIMEOUT_MS = 30_000;
-
-/** Process-wide defaults, set once by main from the environment (tests shorten them); nothing here reads env itself. */
-const networkDefaults: {responseTimeoutMs: number; retry: RetryOptions} = {
-  responseTimeoutMs: RESPONSE_TIMEOUT_MS,
-  retry: {},
-};
-
-export function setNetworkDefaults(next: {responseTimeoutMs?: number; retry?: RetryOptions}): void {
-  if (next.responseTimeoutMs !== undefined && next.responseTimeoutMs > 0)
-    networkDefaults.responseTimeoutMs = next.responseTimeoutMs;
-  if (next.retry) networkDefaults.retry = {...networkDefaults.retry, ...next.retry};
-}
-
-export function networkTimeoutMs(): number {
-  return networkDefaults.responseTimeoutMs;
-}
-
-/** The request got a 2xx answer that is not the Hub's JSON (an HTML page from a proxy or captive portal, a wrong endpoint). */
-export class InvalidHubResponseError extends Error {
-  constructor(
-    readonly url: string,
-    readonly contentType: string | undefined,
-  ) {
-    super(
-      `${url} answered with ${contentType ? `"${contentType.split(';')[0]}"` : 'no content type'} content that is not the Hub's JSON.`,
-    );
-    this.name = 'InvalidHubResponseError';
-  }
 }
 
 /** fetch that aborts with a TimeoutError when the headers do not arrive within `ms` (the caller's own signal still works). */
@@ -100,14 +66,6 @@ function fetchWithResponseTimeout(f: typeof fetch, ms: number): typeof fetch {
 
 function looksLikeWhoAmI(value: unknown): value is WhoAmIResponse {
   return typeof value === 'object' && value !== null && typeof (value as {name?: unknown}).name === 'string';
-}
-
-/** Thrown before any request when a call needs a token and none was given. */
-export class MissingTokenError extends Error {
-  constructor(what: string) {
-    super(`No token: log in first (${APP_COMMAND} login) to ${what}.`);
-    this.name = 'MissingTokenError';
-  }
 }
 
 export interface HubClient {
@@ -156,6 +114,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
         new InvalidHubResponseError(`${hubUrl}/api/whoami-v2`, answered?.headers.get('content-type') ?? undefined);
       let who: unknown;
       try {
+        const {whoAmI} = await hubLib();
         who = await whoAmI({...base, fetch: recording, ...auth('check who you are')});
       } catch (error) {
         if (answered?.ok) throw invalid();
@@ -164,23 +123,30 @@ export function createHubClient(options: HubClientOptions): HubClient {
       if (!looksLikeWhoAmI(who)) throw invalid();
       return who;
     },
-    repoExists: (repo) => repoExists({...base, ...optionalAuth, repo}),
-    checkRepoAccess: (repo) => checkRepoAccess({...base, ...optionalAuth, repo}),
-    createRepo: (repo, opts = {}) =>
-      createRepo({
+    repoExists: async (repo) => (await hubLib()).repoExists({...base, ...optionalAuth, repo}),
+    checkRepoAccess: async (repo) => (await hubLib()).checkRepoAccess({...base, ...optionalAuth, repo}),
+    createRepo: async (repo, opts = {}) =>
+      (await hubLib()).createRepo({
         ...base,
         ...auth('create a repo'),
         repo,
         ...(opts.private !== undefined ? {private: opts.private} : {}),
       }),
-    listFiles: (repo, opts = {}) => listFiles({...base, ...optionalAuth, repo, ...opts}),
-    runJob: (namespace, spec) => runJob({...base, ...auth('run a job'), namespace, ...spec}),
-    getJob: (namespace, jobId) => getJob({...base, ...auth('read a job'), namespace, jobId}),
-    listJobs: (namespace) => listJobs({...base, ...auth('list jobs'), namespace}),
-    cancelJob: (namespace, jobId) => cancelJob({...base, ...auth('cancel a job'), namespace, jobId}),
-    streamJobLogs: (namespace, jobId) => streamJobLogs({...base, ...auth('read job logs'), namespace, jobId}),
-    listJobHardware: () => listJobHardware({...base, ...optionalAuth}),
+    listFiles: async function* (repo, opts = {}) {
+      yield* (await hubLib()).listFiles({...base, ...optionalAuth, repo, ...opts});
+    },
+    runJob: async (namespace, spec) => (await hubLib()).runJob({...base, ...auth('run a job'), namespace, ...spec}),
+    getJob: async (namespace, jobId) => (await hubLib()).getJob({...base, ...auth('read a job'), namespace, jobId}),
+    listJobs: async (namespace) => (await hubLib()).listJobs({...base, ...auth('list jobs'), namespace}),
+    cancelJob: async (namespace, jobId) =>
+      (await hubLib()).cancelJob({...base, ...auth('cancel a job'), namespace, jobId}),
+    streamJobLogs: async function* (namespace, jobId) {
+      const logsAuth = auth('read job logs');
+      yield* (await hubLib()).streamJobLogs({...base, ...logsAuth, namespace, jobId});
+    },
+    listJobHardware: async () => (await hubLib()).listJobHardware({...base, ...optionalAuth}),
     latestCommit: async (repo) => {
+      const {listCommits} = await hubLib();
       for await (const c of listCommits({...base, ...optionalAuth, repo, batchSize: 1})) return c.oid;
       return undefined;
     },

@@ -1,7 +1,6 @@
 // Turns anything a Hub call throws into one calm, token-free line and a kind the UI can branch on.
-import {HubApiError} from '@huggingface/hub';
 import {redactSecrets} from '../tokens/mask.js';
-import {InvalidHubResponseError, MissingTokenError} from './client.js';
+import {InvalidHubResponseError, MissingTokenError, isHubApiError} from './error-types.js';
 
 export type HubErrorKind =
   | 'unauthorized'
@@ -62,7 +61,7 @@ function errorCode(err: unknown): string | undefined {
 }
 
 /** The server's message from a HubApiError, without the "URL: ... Request ID: ..." tail the library appends. */
-function serverText(err: HubApiError): string | undefined {
+function serverText(err: {data?: unknown}): string | undefined {
   const data = err.data as {error?: unknown; message?: unknown} | undefined;
   const raw =
     typeof data?.error === 'string'
@@ -80,7 +79,7 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
   const redact = (s: string) => redactSecrets(s, options.secrets ?? []);
   const where = options.endpoint ?? 'the Hub';
 
-  if (err instanceof HubApiError) {
+  if (isHubApiError(err)) {
     const status = err.statusCode;
     const server = serverText(err);
     const said = server ? ` The Hub said: "${redact(server).replace(/\.+$/, '')}".` : '';

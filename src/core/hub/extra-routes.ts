@@ -2,8 +2,9 @@
 // (HubApiError with the server's JSON as `data`) so describeHubError treats them like every other call:
 //   POST /api/jobs/{namespace}/auth-check/write   may this token run jobs here? 200 {namespace, user} when allowed
 //   POST /api/credentials/revoke                  {"credentials": [token]}: 202 whatever the token (leak response)
-import {HubApiError} from '@huggingface/hub';
-import {RESPONSE_TIMEOUT_MS} from './client.js';
+import type {HubApiError as HubApiErrorType} from '@huggingface/hub';
+import {hubLib} from './client.js';
+import {RESPONSE_TIMEOUT_MS} from './network.js';
 
 export interface ExtraRouteOptions {
   hubUrl: string;
@@ -35,13 +36,14 @@ async function send(
     json = undefined;
   }
   if (!res.ok) {
+    const {HubApiError} = await hubLib();
     const error = new HubApiError(
       url,
       res.status,
       res.headers.get('X-Request-Id') ?? undefined,
       res.headers.get('X-Error-Message') ?? `${res.status} ${res.statusText}`,
     );
-    if (json && typeof json === 'object') error.data = json as HubApiError['data'];
+    if (json && typeof json === 'object') error.data = json as HubApiErrorType['data'];
     throw error;
   }
   return {status: res.status, json};

@@ -3,7 +3,9 @@
 // per-job folder `{YYYYMMDDTHHMMSS}-{hex6}/`, and a job running `uv run /data/<script>` with that folder mounted
 // read-write at /data. (huggingface_hub _upload_scripts_to_bucket / _create_uv_command_env_and_secrets.)
 import {randomBytes} from 'node:crypto';
-import {HubApiError, commit, createRepo, runJob} from '@huggingface/hub';
+import type {runJob} from '@huggingface/hub';
+import {hubLib} from './client.js';
+import {isHubApiError} from './error-types.js';
 
 export const JOBS_ARTIFACTS_BUCKET = 'jobs-artifacts';
 export const JOBS_ARTIFACTS_MOUNT_PATH = '/data';
@@ -50,6 +52,7 @@ export interface UvRunResult {
 }
 
 export async function submitLikeUvRun(req: UvRunRequest): Promise<UvRunResult> {
+  const {commit, createRepo, runJob} = await hubLib();
   const base = {hubUrl: req.hubUrl, accessToken: req.accessToken, ...(req.fetch ? {fetch: req.fetch} : {})};
   const bucket = `${req.namespace}/${JOBS_ARTIFACTS_BUCKET}`;
   const folder = artifactsFolder(req.now);
@@ -58,7 +61,7 @@ export async function submitLikeUvRun(req: UvRunRequest): Promise<UvRunResult> {
   try {
     await createRepo({...base, repo: `buckets/${bucket}`, private: true});
   } catch (error) {
-    if (!(error instanceof HubApiError && error.statusCode === 409)) throw error;
+    if (!(isHubApiError(error) && error.statusCode === 409)) throw error;
     createdBucket = false;
   }
   await commit({

@@ -1,8 +1,8 @@
 // Gathers the facts pre-flight decides on (whoami-v2, the Jobs auth check, the hardware price list), in parallel
 // and each bounded in time, then returns preflight()'s report. A fact that cannot be had becomes a warning line;
 // only whoami is required (without it there is no token to judge) and its failure is thrown as a Hub error.
-import {HubApiError} from '@huggingface/hub';
 import {createHubClient} from '../hub/client.js';
+import {isHubApiError} from '../hub/error-types.js';
 import {describeHubError} from '../hub/errors.js';
 import {jobsAuthCheck} from '../hub/extra-routes.js';
 import {
@@ -38,11 +38,11 @@ async function askAuthCheck(options: GatherOptions, timeoutMs: number): Promise<
     );
     return {ok: true};
   } catch (error) {
-    if (error instanceof HubApiError && (error.statusCode === 401 || error.statusCode === 403)) {
+    if (isHubApiError(error) && (error.statusCode === 401 || error.statusCode === 403)) {
       const text = describeHubError(error, {endpoint: options.hubUrl, secrets: [options.accessToken]});
       return {ok: false, status: error.statusCode, message: text.serverMessage ?? text.message};
     }
-    if (error instanceof HubApiError && (error.statusCode === 404 || error.statusCode === 501))
+    if (isHubApiError(error) && (error.statusCode === 404 || error.statusCode === 501))
       return {unavailable: 'this Hub does not answer the auth check'};
     return {unavailable: describeHubError(error, {endpoint: options.hubUrl, secrets: [options.accessToken]}).message};
   }

@@ -1,0 +1,97 @@
+// Which code the built CLI loads: `check --offline` must not load the Hub client (@huggingface/hub), which only the
+// live paths need, and the Ink wizard's first frame must not wait for it. A module hook registered with --import records every file Node loads; the chunks holding the
+// library are found by the path comments esbuild leaves in the (unminified) test build.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startCli} from '../e2e/pty.js';
+
+const DIST = join(process.cwd(), 'dist');
+const CLI = join(DIST, 'cli.mjs');
+const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake34';
+let dir = '';
+let register = '';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hfjw-lazy-'));
+  writeFileSync(
+    join(dir, 'hook.mjs'),
+    // To stderr, or to the file LOAD_LOG names (in a pty, stderr is the screen).
+    "import {appendFileSync} from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) {\n    const line = `LOADED ${url}\\n`;\n    if (process.env.LOAD_LOG) appendFileSync(process.env.LOAD_LOG, line);\n    else process.stderr.write(line);\n  }\n  return next(url, context);\n}\n",
+  );
+  register = join(dir, 'register.mjs');
+  writeFileSync(
+    register,
+    `import {register} from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hook.mjs')).href)});\n`,
+  );
+  writeFileSync(join(dir, 'train.py'), 'from huggingface_hub import whoami\nprint(whoami())\n');
+});
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+/** The dist files holding @huggingface/hub's code. */
+function hubChunks(): string[] {
+  const chunks = readdirSync(join(DIST, 'chunks')).map((f) => join(DIST, 'chunks', f));
+  return chunks.filter((f) => /^\/\/ \S*node_modules\/@huggingface\/hub\//m.test(readFileSync(f, 'utf8')));
+}
+
+/** Runs the built CLI and returns the dist files it loaded. */
+function loadedBy(args: string[]): {status: number | null; loaded: string[]; stderr: string} {
+  const res = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, CLI, ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: {
+      ...process.env,
+      HF_TOKEN: FAKE,
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, '.cache'),
+      HF_HOME: join(dir, '.hf'),
+      HF_WIZARD_RETRY_BASE_MS: '1',
+      HF_WIZARD_RESPONSE_TIMEOUT_MS: '2000',
+    },
+  });
+  const loaded = [...res.stderr.matchAll(/^LOADED file:\/\/(.+)$/gm)].map((m) => decodeURIComponent(m[1]!));
+  return {status: res.status, loaded, stderr: res.stderr.replace(/^LOADED .*\n/gm, '')};
+}
+
+describe('lazy loading in the built CLI', () => {
+  it('finds the Hub client in the build, so the checks below can see it load', () => {
+    expect(hubChunks().length).toBeGreaterThan(0);
+  });
+
+  it('check --offline runs the static checks without loading @huggingface/hub', () => {
+    const run = loadedBy(['check', join(dir, 'train.py'), '--offline']);
+    expect(run.stderr).not.toMatch(/Error|at .*\.mjs/);
+    expect(run.loaded).toContain(CLI);
+    const hub = new Set(hubChunks());
+    expect(run.loaded.filter((f) => hub.has(f))).toEqual([]);
+  });
+
+  it('the Ink wizard draws its first frame without loading @huggingface/hub', async () => {
+    const log = join(dir, 'wizard-loads.txt');
+    const cli = startCli(['--import', pathToFileURL(register).href, CLI, '--sandbox'], {
+      cols: 100,
+      rows: 30,
+      env: {HOME: dir, XDG_CACHE_HOME: join(dir, '.cache'), HF_HOME: join(dir, '.hf'), HF_TOKEN: '', LOAD_LOG: log},
+    });
+    try {
+      await cli.waitFor(/Step \d\/\d/, 30_000);
+      const loaded = [...readFileSync(log, 'utf8').matchAll(/^LOADED file:\/\/(.+)$/gm)].map((m) =>
+        decodeURIComponent(m[1]!),
+      );
+      expect(loaded.some((f) => f.endsWith('/render.mjs') || /[\\/]render-[A-Z0-9]+\.mjs$/.test(f))).toBe(true);
+      const hub = new Set(hubChunks());
+      expect(loaded.filter((f) => hub.has(f))).toEqual([]);
+    } finally {
+      cli.pty.kill();
+    }
+  });
+
+  it('check with a token and a live endpoint does load it (the detector works)', () => {
+    const run = loadedBy(['check', join(dir, 'train.py'), '--endpoint', 'http://127.0.0.1:9']);
+    const hub = new Set(hubChunks());
+    expect(run.loaded.filter((f) => hub.has(f)).length).toBeGreaterThan(0);
+  });
+});
