@@ -19,19 +19,62 @@ const stubInkDevtools = {
   },
 };
 
-// yoga-layout's wasm loader calls fetch() on its own data: URL when fetch exists, which on Node 20 loads all of
-// undici (~17 ms per launch, shared/design/startup.md). Make it take its synchronous base64 path instead.
+// yoga-layout (Ink's layout engine) embeds its 72 KB WebAssembly module as a 96 KB base64 string, which compresses
+// badly (39 KB gzipped against 29 KB for the bytes) and is decoded at every launch. Ship the bytes as their own file
+// next to the chunk that loads them (written after the build, see below) and hand them to Emscripten as wasmBinary,
+// so it neither decodes base64 nor calls fetch() (which on Node 20 loads all of undici, ~17 ms; shared/design/startup.md).
+const YOGA_WASM = 'yoga.wasm';
+let yogaWasmBytes;
+// (Named yogaWithoutFetch as before: it still keeps yoga off fetch().)
 const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
+  name: 'yoga-wasm-as-file',
   setup(b) {
     b.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (a) => {
       const {readFile} = await import('node:fs/promises');
       const source = await readFile(a.path, 'utf8');
-      const patched = source.replaceAll('"function"!=typeof fetch', '!0');
-      if (patched === source)
-        throw new Error('yoga-without-fetch: pattern not found; re-check startup.md after a yoga upgrade');
+      const payload = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]{1000,})"/.exec(source);
+      const handOver = 'h.wasmBinary&&(w=h.wasmBinary);';
+      if (!payload || !source.includes(handOver) || !source.includes('"function"!=typeof fetch'))
+        throw new Error('yoga-wasm-as-file: pattern not found; re-check startup.md after a yoga upgrade');
+      yogaWasmBytes = Buffer.from(payload[1], 'base64');
+      const patched =
+        `import {readFileSync as __yogaRead} from 'node:fs';\n` +
+        source
+          .replace(payload[0], '"data:application/octet-stream;base64,"')
+          .replace(handOver, `w=__yogaRead(new URL('./${YOGA_WASM}', import.meta.url));`)
+          .replaceAll('"function"!=typeof fetch', '!0');
       return {contents: patched, loader: 'js'};
     });
+  },
+};
+
+// Module-level aliases: one copy of the terminal-width helpers for all of Ink's dependencies. wrap-ansi pins
+// string-width 7, which carries emoji-regex (14 KB); Ink's own string-width 8 measures the same with Intl.Segmenter.
+const oneAnsiWidth = {
+  name: 'one-ansi-width',
+  setup(b) {
+    const inkDir = new URL('../node_modules/ink/', import.meta.url).pathname;
+    b.onResolve({filter: /^(string-width|strip-ansi|ansi-regex)$/}, async (a) => {
+      if (a.pluginData === 'one-ansi-width' || a.resolveDir.startsWith(inkDir)) return undefined;
+      const r = await b.resolve(a.path, {kind: a.kind, resolveDir: inkDir, pluginData: 'one-ansi-width'});
+      return r.errors.length ? undefined : {path: r.path};
+    });
+  },
+};
+
+// @huggingface/hub hashes with node:crypto on Node; its WebAssembly sha256 (15 KB) is for browsers and web workers.
+const withoutHubWasmSha256 = {
+  name: 'without-hub-wasm-sha256',
+  setup(b) {
+    b.onResolve({filter: /sha256-wrapper-[A-Z0-9]+\.mjs$/}, (a) =>
+      /@huggingface[\\/]hub[\\/]/.test(a.importer) ? {path: a.path, namespace: 'no-wasm-sha256'} : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'no-wasm-sha256'}, () => ({
+      contents:
+        "const none = () => { throw new Error('The browser sha256 of @huggingface/hub is not bundled in hf-jobs-wizard.'); };\n" +
+        'export const createSHA256 = none, createSHA256WorkerCode = none;',
+      loader: 'js',
+    }));
   },
 };
 
@@ -54,7 +97,11 @@ const metafile = process.argv.includes('--metafile');
 const announce = process.argv.includes('--announce');
 const started = performance.now();
 if (announce) process.stderr.write('Building hf-jobs-wizard into dist/ (a few seconds)…\n');
-const {build} = await import('esbuild');
+const esbuild = await import('esbuild');
+// Every build also gets the plugins that leave out or share code (above) and a metafile (the yoga bytes are placed
+// by it, below).
+const build = (options) =>
+  esbuild.build({...options, plugins: [...options.plugins, oneAnsiWidth, withoutHubWasmSha256], metafile: true});
 await rm('dist', {recursive: true, force: true});
 
 const result = await build({
@@ -85,6 +132,17 @@ const result = await build({
 if (announce) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`Built in ${seconds} s. Opening the wizard on the offline sandbox Hub…\n`);
+}
+
+const yogaChunk = Object.entries(result.metafile.outputs).find(([, o]) =>
+  Object.keys(o.inputs).some((i) => i.includes('yoga-wasm-base64-esm')),
+)?.[0];
+if (!yogaWasmBytes || !yogaChunk)
+  throw new Error('build: yoga-layout was not bundled as expected (no chunk holds its wasm loader)');
+{
+  const {writeFileSync} = await import('node:fs');
+  const {dirname, join} = await import('node:path');
+  writeFileSync(join(dirname(yogaChunk), YOGA_WASM), yogaWasmBytes);
 }
 
 if (metafile) {
