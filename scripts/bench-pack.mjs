@@ -2,11 +2,13 @@
 // 1. `npm pack` (prepack builds the minified bundle): packed and unpacked size, file count, the largest files.
 // 2. `npx --yes --package <tarball> hf-jobs-wizard --version` on a cold npm cache (a new empty cache per run, offline: the package has no
 //    runtime dependencies), median of several runs, next to `node dist/cli.mjs --version` and a bare `node -e`.
+//    npm's own floor is measured in the same run: npx of a trivial one-file package (a bin that prints its version),
+//    interleaved run by run with ours so a change in the machine's load hits both alike.
 // Targets (issue 11): packed <= 250 KB, npx from the tarball to --version < 1 s.
 // Usage: node scripts/bench-pack.mjs [--runs N] [--json]
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {loadavg, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,6 +31,7 @@ function timed(cmd, args, env) {
   return {ms, out: r.stdout.trim()};
 }
 
+const loadBefore = loadavg()[0];
 const work = mkdtempSync(join(tmpdir(), 'bench-pack-'));
 try {
   const packed = JSON.parse(
@@ -51,18 +54,42 @@ try {
     npm_config_audit: 'false',
   };
   delete baseEnv.npm_config_cache;
+  // npm's floor: a one-file package with a bin, packed the same way.
+  const trivialDir = join(work, 'trivial');
+  mkdirSync(trivialDir);
+  writeFileSync(
+    join(trivialDir, 'package.json'),
+    JSON.stringify({name: 'npx-floor', version: '1.0.0', bin: {'npx-floor': 'cli.mjs'}, files: ['cli.mjs']}),
+  );
+  writeFileSync(join(trivialDir, 'cli.mjs'), '#!/usr/bin/env node\nconsole.log("1.0.0");\n', {mode: 0o755});
+  const trivialPacked = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: trivialDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  )[0];
+  const trivialTarball = join(work, trivialPacked.filename);
+
+  const coldNpx = (tgz, bin) => {
+    const cache = mkdtempSync(join(work, 'cache-'));
+    try {
+      return timed('npx', ['--yes', '--offline', '--cache', cache, '--package', tgz, bin, '--version'], {
+        ...baseEnv,
+        npm_config_cache: cache,
+      });
+    } finally {
+      rmSync(cache, {recursive: true, force: true});
+    }
+  };
   const npxRuns = [];
+  const floorRuns = [];
   let version = '';
   for (let i = 0; i < runs; i++) {
-    const cache = mkdtempSync(join(work, 'cache-'));
-    const r = timed(
-      'npx',
-      ['--yes', '--offline', '--cache', cache, '--package', tarball, 'hf-jobs-wizard', '--version'],
-      {...baseEnv, npm_config_cache: cache},
-    );
+    floorRuns.push(coldNpx(trivialTarball, 'npx-floor').ms);
+    const r = coldNpx(tarball, 'hf-jobs-wizard');
     npxRuns.push(r.ms);
     version = r.out;
-    rmSync(cache, {recursive: true, force: true});
   }
   const direct = [];
   const bare = [];
@@ -86,9 +113,12 @@ try {
       version,
       targetMs: NPX_TARGET_MS,
       ok: median(npxRuns) < NPX_TARGET_MS,
+      npmFloorMs: Math.round(median(floorRuns)),
+      ratioToNpmFloor: +(median(npxRuns) / median(floorRuns)).toFixed(2),
     },
     nodeVersion: {medianMs: Math.round(median(direct)), ratioToBareNode: +(median(direct) / median(bare)).toFixed(2)},
     bareNodeMs: Math.round(median(bare)),
+    loadAverage: {before: +loadBefore.toFixed(2), after: +loadavg()[0].toFixed(2)},
   };
   if (asJson) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -102,8 +132,12 @@ try {
       `npx <tarball> --version, cold cache: median ${result.npxColdVersion.medianMs} ms of ${runs} (${result.npxColdVersion.runs.join(', ')}) -> ${version} (target < ${NPX_TARGET_MS} ms: ${mark(result.npxColdVersion.ok)})`,
     );
     console.log(
+      `  npm's floor, npx of a one-file package: median ${result.npxColdVersion.npmFloorMs} ms; ours is ${result.npxColdVersion.ratioToNpmFloor}x that`,
+    );
+    console.log(
       `node dist/cli.mjs --version: median ${result.nodeVersion.medianMs} ms (${result.nodeVersion.ratioToBareNode}x a bare node at ${result.bareNodeMs} ms)`,
     );
+    console.log(`load average (1 min): ${result.loadAverage.before} before, ${result.loadAverage.after} after`);
   }
 } finally {
   rmSync(work, {recursive: true, force: true});

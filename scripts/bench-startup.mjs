@@ -1,9 +1,10 @@
 // Startup benchmark: time from spawn to the first visible frame in a real pseudo-terminal.
-// Prints the median of several runs for each command and its ratio to a bare `node` write (the floor).
+// Prints the median of several runs for each command and its ratio to a bare `node` write (the floor). The cases
+// take turns run by run (not all runs of one, then the next) so a change in the machine's load hits them alike.
 // Usage: node scripts/bench-startup.mjs [--runs N]
 import {spawn} from '@lydell/node-pty';
 import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
@@ -58,20 +59,20 @@ const cases = [
 const home = mkdtempSync(join(tmpdir(), 'bench-startup-'));
 const cwd = process.cwd();
 try {
-  const results = [];
-  for (const c of cases) {
-    const args = c.args.map((a) => (a.startsWith('dist/') ? join(cwd, a) : a));
-    await timeToText(args, c.marker, home).catch(() => 0); // warm-up (file cache)
-    const times = [];
-    for (let i = 0; i < runs; i++) times.push(await timeToText(args, c.marker, home));
-    results.push({name: c.name, median: median(times)});
-  }
+  const loadBefore = loadavg()[0];
+  const argsOf = (c) => c.args.map((a) => (a.startsWith('dist/') ? join(cwd, a) : a));
+  for (const c of cases) await timeToText(argsOf(c), c.marker, home).catch(() => 0); // warm-up (file cache)
+  const times = cases.map(() => []);
+  for (let i = 0; i < runs; i++)
+    for (const [j, c] of cases.entries()) times[j].push(await timeToText(argsOf(c), c.marker, home));
+  const results = cases.map((c, j) => ({name: c.name, median: median(times[j])}));
   const floor = results[0].median;
   console.log(`startup, median of ${runs} runs in a 100x30 pty (ms from spawn to first visible text):`);
   for (const r of results)
     console.log(
       `  ${r.name.padEnd(42)} ${r.median.toFixed(1).padStart(7)} ms   ${(r.median / floor).toFixed(2)}x floor`,
     );
+  console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`);
 } finally {
   rmSync(home, {recursive: true, force: true});
 }
