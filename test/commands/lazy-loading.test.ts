@@ -2,6 +2,7 @@
 // live paths need, and the Ink wizard's first frame must not wait for it. A module hook registered with --import records every file Node loads; the chunks holding the
 // library are found by the path comments esbuild leaves in the (unminified) test build.
 import {spawnSync} from 'node:child_process';
+import * as nodeModule from 'node:module';
 import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -67,6 +68,18 @@ describe('lazy loading in the built CLI', () => {
     expect(run.loaded).toContain(CLI);
     const hub = new Set(hubChunks());
     expect(run.loaded.filter((f) => hub.has(f))).toEqual([]);
+  });
+
+  // enableCompileCache exists from Node 22.1; on older Node the CLI skips it (the other tests here run it there).
+  const hasCompileCache = 'enableCompileCache' in nodeModule;
+  it.skipIf(!hasCompileCache)('keeps V8 compile cache entries for the chunks a command loads (Node >= 22.1)', () => {
+    const cache = join(dir, 'compile-cache');
+    const res = spawnSync(process.execPath, [CLI, 'check', join(dir, 'train.py'), '--offline'], {
+      encoding: 'utf8',
+      env: {...process.env, HF_TOKEN: '', HOME: dir, NODE_COMPILE_CACHE: cache},
+    });
+    expect(res.stderr).not.toMatch(/at .*\.mjs/);
+    expect(readdirSync(cache, {recursive: true}).length).toBeGreaterThan(0);
   });
 
   it('the Ink wizard draws its first frame without loading @huggingface/hub', async () => {
