@@ -11,7 +11,7 @@ import {
   requestDeviceCode,
 } from '../core/auth/device-flow.js';
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
-import {loginWithToken} from '../core/auth/login-flow.js';
+import {deviceLoginExtras, loginWithToken, type LoginExtras} from '../core/auth/login-flow.js';
 import type {VerifySource} from '../core/auth/verify.js';
 import {isPracticeToken, PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
 import type {Env} from '../core/store/paths.js';
@@ -158,11 +158,9 @@ function onPath(env: Env, command: string): boolean {
     .some((dir) => dir && exts.some((ext) => existsSync(join(dir, command + ext))));
 }
 
-interface Obtained {
+interface Obtained extends LoginExtras {
   token: string;
   source: VerifySource;
-  refreshToken?: string;
-  expiresAt?: number;
 }
 
 async function obtainToken(
@@ -232,10 +230,7 @@ async function deviceLogin(io: CommandIo, endpoint: string, env: Env, formKey?: 
       onPoll: () => io.stderr.write('.'),
     });
     writeLine(io.stderr);
-    const out: Obtained = {token: token.accessToken, source: 'input'};
-    if (token.refreshToken) out.refreshToken = token.refreshToken;
-    if (token.expiresIn !== undefined) out.expiresAt = Math.floor(Date.now() / 1000) + token.expiresIn;
-    return out;
+    return {token: token.accessToken, source: 'input', ...deviceLoginExtras(token)};
   } catch (error) {
     writeLine(io.stderr);
     if (error instanceof DeviceFlowError)

@@ -1,14 +1,23 @@
 // The whole login, without a terminal: clean the input, check its shape, ask whoami-v2, save like huggingface_hub.
-// Used by the `login` command and by the wizard screens (src/ui, src/plain).
+// The one token path: the `login` command runs loginWithToken; the wizard runs the same steps apart (its paste screen
+// checks the format with checkTokenInput, its services verify with verifyLogin and its config step saves with
+// saveVerifiedLogin), so format, verify and save are each written once, here.
 import type {HubErrorKind} from '../hub/errors.js';
 import type {Env} from '../store/paths.js';
 import {saveLogin, type SaveLoginResult} from '../store/session.js';
 import type {TokenInfo, WhoAmIResponse} from '../tokens/classify.js';
-import {normalizeTokenInput, validateTokenFormat, type TokenFormatProblem} from '../tokens/format.js';
+import {checkTokenInput, type TokenFormatProblem} from '../tokens/format.js';
 import {maskToken} from '../tokens/mask.js';
 import {verifyToken, type VerifySource} from './verify.js';
 
-export interface LoginInput {
+/** What is saved with a token besides its name: the OAuth extras of a browser (device) login. */
+export interface LoginExtras {
+  refreshToken?: string;
+  /** Unix seconds (OAuth). */
+  expiresAt?: number;
+}
+
+export interface LoginInput extends LoginExtras {
   env: Env;
   endpoint: string;
   /** What the person pasted/piped, or the device-flow access token. Normalised here. */
@@ -16,31 +25,45 @@ export interface LoginInput {
   /** stored_tokens name; default: the token's name on the Hub, or `oauth-<user>`. */
   name?: string;
   source?: VerifySource;
-  refreshToken?: string;
-  /** Unix seconds (OAuth). */
-  expiresAt?: number;
   /** false: validate only, save nothing. Default true. */
   save?: boolean;
   fetch?: typeof fetch;
 }
 
-export type LoginOutcome =
-  | {
-      ok: true;
-      token: string;
-      maskedToken: string;
-      who: WhoAmIResponse;
-      info: TokenInfo;
-      name: string;
-      saved?: SaveLoginResult;
-    }
-  | {ok: false; stage: 'format'; problem: TokenFormatProblem; message: string}
-  | {ok: false; stage: 'verify'; kind: HubErrorKind; status?: number; message: string};
+export interface VerifiedLogin {
+  ok: true;
+  token: string;
+  maskedToken: string;
+  who: WhoAmIResponse;
+  info: TokenInfo;
+  /** The stored_tokens name it is saved under. */
+  name: string;
+}
 
-export async function loginWithToken(input: LoginInput): Promise<LoginOutcome> {
-  const token = normalizeTokenInput(input.rawToken);
-  const format = validateTokenFormat(token, {tokensPage: `${input.endpoint.replace(/\/+$/, '')}/settings/tokens`});
-  if (!format.ok) return {ok: false, stage: 'format', problem: format.problem, message: format.reason};
+export type VerifyFailure = {ok: false; stage: 'verify'; kind: HubErrorKind; status?: number; message: string};
+
+export type LoginOutcome =
+  | (VerifiedLogin & {saved?: SaveLoginResult})
+  | {ok: false; stage: 'format'; problem: TokenFormatProblem; message: string}
+  | VerifyFailure;
+
+/** The OAuth extras to save for a device-flow token (expires_in counted from `nowMs`). */
+export function deviceLoginExtras(token: {refreshToken?: string; expiresIn?: number}, nowMs = Date.now()): LoginExtras {
+  const extras: LoginExtras = {};
+  if (token.refreshToken) extras.refreshToken = token.refreshToken;
+  if (token.expiresIn !== undefined) extras.expiresAt = Math.floor(nowMs / 1000) + token.expiresIn;
+  return extras;
+}
+
+/** The verify step: whoami-v2 with an already clean token; the name defaults to the Hub's (storageName). */
+export async function verifyLogin(input: {
+  endpoint: string;
+  token: string;
+  source?: VerifySource;
+  name?: string;
+  fetch?: typeof fetch;
+}): Promise<VerifiedLogin | VerifyFailure> {
+  const {token} = input;
   const verified = await verifyToken({
     endpoint: input.endpoint,
     token,
@@ -48,26 +71,45 @@ export async function loginWithToken(input: LoginInput): Promise<LoginOutcome> {
     ...(input.fetch ? {fetch: input.fetch} : {}),
   });
   if (!verified.ok) {
-    const out: LoginOutcome = {ok: false, stage: 'verify', kind: verified.error.kind, message: verified.message};
+    const out: VerifyFailure = {ok: false, stage: 'verify', kind: verified.error.kind, message: verified.message};
     if (verified.error.status !== undefined) out.status = verified.error.status;
     return out;
   }
-  const name = input.name ?? verified.info.storageName;
-  const outcome: LoginOutcome = {
+  return {
     ok: true,
     token,
     maskedToken: maskToken(token),
     who: verified.who,
     info: verified.info,
-    name,
+    name: input.name ?? verified.info.storageName,
   };
-  if (input.save !== false) {
-    outcome.saved = await saveLogin(input.env, {
-      name,
-      token,
-      ...(input.refreshToken ? {refreshToken: input.refreshToken} : {}),
-      ...(input.expiresAt !== undefined ? {expiresAt: input.expiresAt} : {}),
-    });
-  }
+}
+
+/** The save step: stored_tokens under `name` (with the OAuth extras), then the active token file. */
+export function saveVerifiedLogin(
+  env: Env,
+  login: {name: string; token: string} & LoginExtras,
+): Promise<SaveLoginResult> {
+  return saveLogin(env, {
+    name: login.name,
+    token: login.token,
+    ...(login.refreshToken ? {refreshToken: login.refreshToken} : {}),
+    ...(login.expiresAt !== undefined ? {expiresAt: login.expiresAt} : {}),
+  });
+}
+
+export async function loginWithToken(input: LoginInput): Promise<LoginOutcome> {
+  const format = checkTokenInput(input.rawToken, input.endpoint);
+  if (!format.ok) return {ok: false, stage: 'format', problem: format.problem, message: format.reason};
+  const verified = await verifyLogin({
+    endpoint: input.endpoint,
+    token: format.token,
+    ...(input.source ? {source: input.source} : {}),
+    ...(input.name !== undefined ? {name: input.name} : {}),
+    ...(input.fetch ? {fetch: input.fetch} : {}),
+  });
+  if (!verified.ok) return verified;
+  const outcome: LoginOutcome = {...verified};
+  if (input.save !== false) outcome.saved = await saveVerifiedLogin(input.env, {...input, ...verified});
   return outcome;
 }

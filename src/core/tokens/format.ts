@@ -71,6 +71,14 @@ const DEFAULT_TOKENS_PAGE = 'https://huggingface.co/settings/tokens';
 const PLACEHOLDER_WORDS = /your|token|here|placeholder|example|redacted|secret|changeme/i;
 
 /**
+ * The format step of every login (the `login` command and the wizard's paste screen): what was pasted or piped,
+ * cleaned by normalizeTokenInput, then checked for shape, with the reasons pointing at `endpoint`'s token page.
+ */
+export function checkTokenInput(raw: string, endpoint: string): TokenFormatResult {
+  return validateTokenFormat(normalizeTokenInput(raw), {tokensPage: `${endpoint.replace(/\/+$/, '')}/settings/tokens`});
+}
+
+/**
  * Checks the shape only (no network). The reasons are one line each, never contain the token, and name what the
  * text most likely is: the masked form this app shows (`hf_…abcd`), a preview cut with "…", a token split by a
  * space, a cut-off copy, or a doc placeholder.

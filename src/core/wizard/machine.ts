@@ -1,7 +1,7 @@
 // The wizard as a pure reducer: (state, event) -> (state, effects). No I/O here: effects are intents that
 // controller.ts runs through WizardServices, and their results come back as events.
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
-import {normalizeTokenInput, validateTokenFormat} from '../tokens/format.js';
+import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
 import type {
   FixAction,
@@ -491,10 +491,8 @@ function loginTransition(state: WizardState, event: WizardEvent): Transition | u
       return t(next);
     }
     case 'paste-submit': {
-      const token = normalizeTokenInput(event.value);
-      const format = validateTokenFormat(token, {
-        tokensPage: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/tokens`,
-      });
+      // The login's one format step (core/tokens/format.ts checkTokenInput), as `login` runs it.
+      const format = checkTokenInput(event.value, state.target?.endpoint ?? DEFAULT_ENDPOINT);
       if (!format.ok) return t({...state, error: format.reason});
       return t(
         clear(

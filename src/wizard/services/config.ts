@@ -6,7 +6,7 @@ import {writeFileAtomic} from '../../core/store/atomic.js';
 import {storeError} from '../../core/store/errors.js';
 import {makeDirs} from '../../core/store/mkdirs.js';
 import {resolveHfPaths} from '../../core/store/paths.js';
-import {saveLogin} from '../../core/store/session.js';
+import {saveVerifiedLogin} from '../../core/auth/login-flow.js';
 import {readTokenFile} from '../../core/store/token-file.js';
 import {redactSecrets} from '../../core/tokens/mask.js';
 import {repairConfig} from '../../core/wizard/config-repair.js';
@@ -37,7 +37,7 @@ function planned(
 }
 
 export function createConfigServices(ctx: ServiceContext): ConfigServices {
-  /** What the config step will write, by path (texts only: the token store is written by saveLogin). */
+  /** What the config step will write, by path (texts only: the token store is written by saveVerifiedLogin). */
   const pending = new Map<string, string>();
   const {envFor} = ctx;
 
@@ -99,9 +99,11 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
       const account = session.account;
       const store = plan.files.filter((f) => (f.role === 'saved login' || f.role === 'named tokens') && !f.unchanged);
       if (account && store.length) {
-        const saved = await saveLogin(envFor(session.target), {
+        // The login's one save step (core/auth/login-flow.ts), as `login` runs it: same name, same OAuth extras.
+        const saved = await saveVerifiedLogin(envFor(session.target), {
           name: account.storageName,
           token: ctx.token(session) ?? '',
+          ...ctx.loginExtras(session),
         });
         written.push(saved.paths.storedTokensPath, saved.paths.tokenPath);
       }

@@ -4,6 +4,7 @@
 import {readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {EXAMPLES, findExample, type Example} from '../../examples/catalog.js';
+import type {LoginExtras} from '../../core/auth/login-flow.js';
 import type {SandboxSession} from '../../core/auth/sandbox-session.js';
 import {createHubClient, type HubClient} from '../../core/hub/client.js';
 import {DEFAULT_CONFIG_FILE, parseJobConfig, scriptKind, type JobConfig} from '../../core/jobspec/index.js';
@@ -54,14 +55,18 @@ export interface ServiceContext {
   secrets(session: Session): string[];
   /** The session's token (held here only; the wizard's state has its masked form and `tokenRef`). */
   token(session: Session): string | undefined;
-  /** Keeps a validated token for this run and registers it as a secret (masked in every output); returns its handle. */
-  rememberToken(token: string): string;
+  /** Keeps a validated token (and a browser login's OAuth extras) for this run and registers it as a secret (masked in
+   *  every output); returns its handle. */
+  rememberToken(token: string, extras?: LoginExtras): string;
+  /** The OAuth extras kept with the session's token (saved with it, as `login --device` saves them). */
+  loginExtras(session: Session): LoginExtras;
   configDir(session: Session): string;
 }
 
 export function createServiceContext(options: ServicesOptions): ServiceContext {
   // The tokens of this run, by handle: the one place the wizard keeps a token.
   const vault = new Map<string, string>();
+  const extrasOf = new Map<string, LoginExtras>();
   const tokenOf = (session: Session) => (session.account ? vault.get(session.account.tokenRef) : undefined);
   const ctx: ServiceContext = {
     options,
@@ -86,13 +91,18 @@ export function createServiceContext(options: ServicesOptions): ServiceContext {
       return token ? [token] : [];
     },
     token: tokenOf,
-    rememberToken(token) {
+    rememberToken(token, extras = {}) {
       registerSecret(token);
-      for (const [ref, value] of vault) if (value === token) return ref;
-      const ref = `token-${vault.size + 1}`;
-      vault.set(ref, token);
+      if (extras.refreshToken) registerSecret(extras.refreshToken);
+      let ref = [...vault].find(([, value]) => value === token)?.[0];
+      if (!ref) {
+        ref = `token-${vault.size + 1}`;
+        vault.set(ref, token);
+      }
+      if (extras.refreshToken || extras.expiresAt !== undefined) extrasOf.set(ref, extras);
       return ref;
     },
+    loginExtras: (session) => (session.account ? (extrasOf.get(session.account.tokenRef) ?? {}) : {}),
     configDir: (session) => join(session.cwd, CONFIG_DIR),
   };
   return ctx;

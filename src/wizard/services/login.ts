@@ -3,7 +3,8 @@
 import {EXAMPLES, type Example} from '../../examples/catalog.js';
 import {approvalUrl, deviceClientId, pollDeviceToken, requestDeviceCode} from '../../core/auth/device-flow.js';
 import {openSandboxSession} from '../../core/auth/sandbox-session.js';
-import {verifyToken, type VerifySource} from '../../core/auth/verify.js';
+import {deviceLoginExtras, verifyLogin, type LoginExtras} from '../../core/auth/login-flow.js';
+import type {VerifySource} from '../../core/auth/verify.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
 import {allSnippets, serializeJobConfig} from '../../core/jobspec/index.js';
 import {describeSource, resolveToken} from '../../core/store/resolve.js';
@@ -94,10 +95,16 @@ export function evaluateExample(info: TokenInfo, example: Example, user: string)
 export function createLoginServices(ctx: ServiceContext): LoginServices {
   const {options} = ctx;
 
-  async function validateToken(target: TargetInfo, token: string, source: TokenSourceKind): Promise<ValidateResult> {
+  async function validateToken(
+    target: TargetInfo,
+    token: string,
+    source: TokenSourceKind,
+    extras: LoginExtras = {},
+  ): Promise<ValidateResult> {
     const verifySource: VerifySource =
       source === 'HF_TOKEN' || source === 'HUGGING_FACE_HUB_TOKEN' || source === 'file' ? source : 'input';
-    const result = await verifyToken({endpoint: target.endpoint, token, source: verifySource});
+    // The login's one verify step (core/auth/login-flow.ts), as `login` runs it; the config step saves it the same way.
+    const result = await verifyLogin({endpoint: target.endpoint, token, source: verifySource});
     if (!result.ok) {
       // A practice token picked on this screen: the fix is the write token one line above, not a command to run elsewhere.
       const message =
@@ -119,9 +126,9 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       sourceLabel: SOURCE_LABELS[source],
       masked: maskToken(token),
       permissions: summarizePermissions(info),
-      storageName: info.storageName,
+      storageName: result.name,
       // The token stays here, in the services' session; the state gets its handle and masked form.
-      tokenRef: ctx.rememberToken(token),
+      tokenRef: ctx.rememberToken(token, extras),
     };
     return {ok: true, account};
   }
@@ -181,7 +188,8 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       );
       const token = await pollDeviceToken({endpoint: target.endpoint, clientId, authorization, signal});
       if (signal.aborted) return {ok: false, message: 'Browser login was cancelled.'};
-      return validateToken(target, token.accessToken, 'browser');
+      // Saved with its refresh token and expiry, as `login --device` and `hf auth login` save it.
+      return validateToken(target, token.accessToken, 'browser', deviceLoginExtras(token));
     },
 
     evaluateGoal(session) {
