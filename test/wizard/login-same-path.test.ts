@@ -11,6 +11,7 @@ import {createServices} from '../../src/wizard/services/index.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
 import {viaMain} from '../helpers/command.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {advance, throughConfig} from '../helpers/wizard-flow.js';
 import {OAUTH_TOKEN_TTL} from '../../src/sandbox/routes/oauth.js';
 
 const login = viaMain('login');
@@ -30,21 +31,13 @@ const hfFile = (home: Home, name: string) => readFile(join(home.dir, 'cache', 'h
 async function wizardPaste(home: Home, pasted: string): Promise<WizardController> {
   const services = createServices({env: home.env, cwd: home.dir, endpointFlag: sb.current.url});
   const controller = new WizardController(services, {cwd: home.dir, presetTarget: 'hub'});
-  controller.dispatch({type: 'start'});
-  await controller.idle();
-  controller.dispatch({type: 'login-method', method: 'paste'});
-  controller.dispatch({type: 'paste-submit', value: pasted});
-  await controller.idle();
+  await advance(
+    controller,
+    {type: 'start'},
+    {type: 'login-method', method: 'paste'},
+    {type: 'paste-submit', value: pasted},
+  );
   return controller;
-}
-
-async function wizardSave(controller: WizardController): Promise<void> {
-  controller.dispatch({type: 'login-continue'});
-  await controller.idle();
-  controller.dispatch({type: 'token-type-continue'});
-  await controller.idle();
-  controller.dispatch({type: 'config-confirm'});
-  await controller.idle();
 }
 
 describe('the wizard and `login` share one token path', () => {
@@ -58,7 +51,7 @@ describe('the wizard and `login` share one token path', () => {
     const controller = await wizardPaste(viaWizard, pasted);
     expect(controller.getState().error).toBeUndefined();
     expect(controller.getState().account?.user).toBe('practice-user');
-    await wizardSave(controller);
+    await throughConfig(controller);
     expect(controller.getState().error).toBeUndefined();
 
     const token = await hfFile(viaLogin, 'token');
@@ -103,8 +96,7 @@ describe('the wizard and `login` share one token path', () => {
         },
       });
       const controller = new WizardController(services, {cwd: home.dir, presetTarget: 'sandbox'});
-      controller.dispatch({type: 'start'});
-      await controller.idle();
+      await advance(controller, {type: 'start'});
       const before = Math.floor(Date.now() / 1000);
       controller.dispatch({type: 'login-method', method: 'browser'});
       let url = '';
@@ -131,7 +123,7 @@ describe('the wizard and `login` share one token path', () => {
         interval: 50,
       });
       await controller.idle();
-      await wizardSave(controller);
+      await throughConfig(controller);
       expect(controller.getState().error).toBeUndefined();
 
       const hfHome = env.HF_HOME!;

@@ -11,6 +11,7 @@ import {WizardController} from '../../src/core/wizard/controller.js';
 import type {WizardEvent} from '../../src/core/wizard/types.js';
 import {createServices} from '../../src/wizard/services/index.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {throughConfig} from '../helpers/wizard-flow.js';
 
 const sb = useSandbox();
 const dirs: string[] = [];
@@ -60,12 +61,7 @@ describe("the token stays in the services' session", () => {
       expect(JSON.stringify(seen)).not.toContain(s.tokens.write);
 
       // The services act with it: the config step saves the real token (0600 file), and the job's secret is the token.
-      controller.dispatch({type: 'login-continue'});
-      await controller.idle();
-      controller.dispatch({type: 'token-type-continue'});
-      await controller.idle();
-      controller.dispatch({type: 'config-confirm'});
-      await controller.idle();
+      await throughConfig(controller);
       const saved = await readFile(join(sbEnv.HF_HOME!, 'token'), 'utf8');
       expect(saved.trim()).toBe(s.tokens.write);
       expect(JSON.stringify(controller.getState())).not.toContain(s.tokens.write);
