@@ -60,8 +60,6 @@ const KNOWN_EDGES: Record<string, string> = {
   'core/auth -> sandbox':
     'sandbox-session starts the in-process sandbox (a dynamic import, off the huggingface.co path); belongs in the app layer',
   'core/lessons -> sandbox': 'lessons/target starts the sandbox for `learn` (dynamic import); same as above',
-  'core/lessons -> examples':
-    'lessons run and copy the example scripts; core/jobs (buildJob takes the example) removes it',
 };
 
 /** Circles between core's folders today (each one a known debt; any other circle fails). */

@@ -3,6 +3,8 @@
 import {parseArgs} from 'node:util';
 import {resolve} from 'node:path';
 import {Course} from '../core/lessons/course.js';
+import {lessonExamples} from '../core/lessons/example-files.js';
+import {EXAMPLES} from '../examples/catalog.js';
 import {
   exerciseLines,
   hintLine,
@@ -142,6 +144,8 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
   const course = await Course.open({
     env: io.env,
     cwd: io.cwd,
+    // The lessons run the app's example jobs: core/lessons takes the catalog from here (it does not import examples).
+    examples: lessonExamples(EXAMPLES),
     ...(flags.workspace ? {workspace: flags.workspace} : {}),
   });
   if (course.progress.notice) io.stderr.write(`${course.progress.notice}\n`);

@@ -6,9 +6,10 @@ import {join, relative, resolve} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {buildJob} from '../../src/core/jobs/build.js';
 import {UV_IMAGE} from '../../src/core/jobspec/index.js';
-import {EXERCISE_LABEL, buildSpec} from '../../src/core/lessons/live.js';
+import {EXERCISE_LABEL, buildSpec, exampleFor} from '../../src/core/lessons/live.js';
 import {findExample} from '../../src/examples/catalog.js';
 import {blankNonCode} from '../helpers/source-scan.js';
+import {CATALOG} from '../helpers/lessons.js';
 
 const FAKE = 'hf_FAKEbuildjobTOKENxxxxxxxxxxxxxxxx9z';
 const pushDataset = findExample('push-dataset')!;
@@ -131,7 +132,7 @@ describe('buildJob', () => {
 
   it("the lessons' exercise job is buildJob's sandbox job plus the exercise label", () => {
     const config = {script: 'push_dataset.py', secrets: {HF_TOKEN: '$HF_TOKEN'}};
-    const lesson = buildSpec('push-dataset', config, FAKE, {user: 'u', exercise: 'ex-1'});
+    const lesson = buildSpec(exampleFor(CATALOG, 'push-dataset'), config, FAKE, {user: 'u', exercise: 'ex-1'});
     const built = buildJob({example: pushDataset, config, token: FAKE, target: 'sandbox', namespace: 'u'}).spec;
     expect(lesson).toEqual({...built, labels: {...built.labels, [EXERCISE_LABEL]: 'ex-1'}});
   });
@@ -147,7 +148,10 @@ describe('buildJob', () => {
       }),
     ).toThrow(/timeout|soon/i);
     expect(() =>
-      buildSpec('push-dataset', {script: 'push_dataset.py', timeout: 'soon'}, FAKE, {user: 'u', exercise: 'e'}),
+      buildSpec(exampleFor(CATALOG, 'push-dataset'), {script: 'push_dataset.py', timeout: 'soon'}, FAKE, {
+        user: 'u',
+        exercise: 'e',
+      }),
     ).toThrow(/^hf-job\.json: /);
   });
 });

@@ -18,6 +18,7 @@ import {findExample} from '../../src/examples/catalog.js';
 import {DATASET_FILES, DATASET_REPO_NAME} from '../../src/examples/content.js';
 import {PUSH_DATASET_PY} from '../../src/examples/python.js';
 import {copySolution, exerciseWorkspace, prepareWorkspace} from '../../src/core/lessons/workspace.js';
+import {CATALOG} from '../helpers/lessons.js';
 
 describe('front matter', () => {
   it('parses strings, numbers, quoted strings and inline lists', () => {
@@ -111,7 +112,7 @@ describe('the lessons folder', () => {
   });
 
   it('is found from source, and holds the seven lessons in order with the documented front matter', async () => {
-    const lessons = await loadLessons();
+    const lessons = await loadLessons(CATALOG);
     expect(lessons.map((l) => l.id)).toEqual([
       'tokens',
       'job-token',
@@ -131,7 +132,7 @@ describe('the lessons folder', () => {
   });
 
   it('every lesson renders without losing text, at several widths', async () => {
-    for (const lesson of await loadLessons()) {
+    for (const lesson of await loadLessons(CATALOG)) {
       for (const width of [40, 80, 120]) {
         const lines = renderMarkdown(lesson.body, {width});
         const plain = linesToPlain(lines);
@@ -148,7 +149,7 @@ describe('the lessons folder', () => {
   });
 
   it('the lesson text keeps the corrections the seed gets wrong', async () => {
-    const all = (await loadLessons()).map((l) => l.body).join('\n');
+    const all = (await loadLessons(CATALOG)).map((l) => l.body).join('\n');
     expect(all).toContain('--secrets HF_TOKEN');
     expect(all).toContain('get_token()');
     expect(all).toContain('hf auth login');
@@ -158,7 +159,7 @@ describe('the lessons folder', () => {
   });
 
   it("agrees with the examples catalog: every live exercise names a real example, the job scripts are the catalog's", async () => {
-    const lessons = await loadLessons();
+    const lessons = await loadLessons(CATALOG);
     const dir = findLessonsDir();
     for (const lesson of lessons) {
       for (const exercise of lesson.exercises) {
@@ -195,7 +196,7 @@ describe('the lessons folder', () => {
           )
             continue;
           for (const copy of [prepareWorkspace, copySolution]) {
-            await copy(root, lesson, exercise);
+            await copy(root, lesson, exercise, CATALOG);
             expect(
               await readFile(join(exerciseWorkspace(root, lesson, exercise), 'push_dataset.py'), 'utf8'),
               `${lesson.id}/${exercise.id}`,
@@ -227,7 +228,7 @@ describe('the lessons folder', () => {
     await writeFile(join(tmp2, 'README.md'), '# guide');
     await mkdir(join(tmp2, '01-x'));
     await writeFile(join(tmp2, '01-x', 'lesson.md'), '---\nid: x\ntitle: X\norder: one\nminutes: 3\n---\n# X\n');
-    await expect(loadLessons(tmp2)).rejects.toThrow(
+    await expect(loadLessons(CATALOG, tmp2)).rejects.toThrow(
       /01-x.*lesson\.md: front matter "order" must be a positive whole number/,
     );
     expect(findLessonsDir({HF_JOBS_WIZARD_LESSONS: tmp2})).toBe(tmp2);
@@ -300,7 +301,7 @@ describe('markdown renderer', () => {
 
 describe('lesson facts agree with the app (newcomer #12, confusions)', () => {
   it('"$HF_TOKEN" is counted as nine characters wherever a lesson counts it', async () => {
-    const lessons = await loadLessons(findLessonsDir());
+    const lessons = await loadLessons(CATALOG, findLessonsDir());
     const words: Record<string, number> = {seven: 7, eight: 8, nine: 9, ten: 10};
     let counted = 0;
     for (const l of lessons) {
@@ -313,7 +314,7 @@ describe('lesson facts agree with the app (newcomer #12, confusions)', () => {
   });
 
   it('lesson 1 counts the token kinds like the wizard: three to create today, plus legacy org tokens (four)', async () => {
-    const lessons = await loadLessons(findLessonsDir());
+    const lessons = await loadLessons(CATALOG, findLessonsDir());
     const body = lessons.find((l) => l.order === 1)!.body;
     expect(body).not.toMatch(/^## The three kinds$/m);
     expect(body).toMatch(/^## Three kinds you can create today \(plus legacy org tokens\)$/m);

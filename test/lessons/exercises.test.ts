@@ -7,8 +7,9 @@ import {Course} from '../../src/core/lessons/course.js';
 import {loadLessons} from '../../src/core/lessons/loader.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {CATALOG} from '../helpers/lessons.js';
 
-const lessons = await loadLessons();
+const lessons = await loadLessons(CATALOG);
 const sandbox = useSandbox();
 let home: string;
 
@@ -26,7 +27,12 @@ function target(): LearnTarget {
 
 async function freshCourse(name: string): Promise<Course> {
   const dir = join(home, name);
-  return Course.open({env: {XDG_CONFIG_HOME: join(dir, 'config')}, cwd: dir, workspace: join(dir, 'ws')});
+  return Course.open({
+    examples: CATALOG,
+    env: {XDG_CONFIG_HOME: join(dir, 'config')},
+    cwd: dir,
+    workspace: join(dir, 'ws'),
+  });
 }
 
 beforeAll(async () => {

@@ -5,12 +5,13 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Course} from '../../src/core/lessons/course.js';
-import {EXERCISE_LABEL, JobConfigError, buildSpec, readJobConfig} from '../../src/core/lessons/live.js';
+import {EXERCISE_LABEL, JobConfigError, buildSpec, exampleFor, readJobConfig} from '../../src/core/lessons/live.js';
 import {loadLessons} from '../../src/core/lessons/loader.js';
 import type {LiveExercise} from '../../src/core/lessons/model.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {findExample} from '../../src/examples/catalog.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {CATALOG} from '../helpers/lessons.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake99';
 let dir: string;
@@ -64,7 +65,10 @@ describe('hf-job.json of a live exercise', () => {
         secrets: {HF_TOKEN: '${HF_TOKEN}', OTHER: '$HF_TOKEN '},
       }),
     );
-    const spec = buildSpec('push-dataset', parsed, FAKE, {user: 'practice-user', exercise: 'push-dataset'});
+    const spec = buildSpec(exampleFor(CATALOG, 'push-dataset'), parsed, FAKE, {
+      user: 'practice-user',
+      exercise: 'push-dataset',
+    });
     const base = findExample('push-dataset')!.sandboxJob({namespace: 'practice-user'});
     expect(spec.dockerImage).toBe(base.dockerImage);
     expect(spec.command).toEqual(base.command);
@@ -77,14 +81,19 @@ describe('hf-job.json of a live exercise', () => {
     // The token never reaches the command line.
     expect(JSON.stringify(spec.command)).not.toContain(FAKE);
 
-    const defaults = buildSpec('push-dataset', await config('{"script": "push_dataset.py"}'), FAKE, {
-      user: 'u',
-      exercise: 'e',
-    });
+    const defaults = buildSpec(
+      exampleFor(CATALOG, 'push-dataset'),
+      await config('{"script": "push_dataset.py"}'),
+      FAKE,
+      {
+        user: 'u',
+        exercise: 'e',
+      },
+    );
     expect(defaults.flavor).toBe('cpu-basic');
     expect(defaults.timeoutSeconds).toBe(600);
     expect(defaults.secrets).toEqual({});
-    expect(() => buildSpec('no-such-example', {}, FAKE, {user: 'u', exercise: 'e'})).toThrow(
+    expect(() => buildSpec(exampleFor(CATALOG, 'no-such-example'), {}, FAKE, {user: 'u', exercise: 'e'})).toThrow(
       /Unknown example job "no-such-example"/,
     );
   });
@@ -103,11 +112,12 @@ describe('a live run on a real sandbox', () => {
       close: async () => undefined,
     };
     const course = await Course.open({
+      examples: CATALOG,
       env: {XDG_CONFIG_HOME: join(dir, 'config')},
       cwd: dir,
       workspace: join(dir, 'ws'),
     });
-    const lessons = await loadLessons();
+    const lessons = await loadLessons(CATALOG);
     const lesson = lessons.find((l) => l.id === 'verify')!;
     const exercise = lesson.exercises.find((e) => e.kind === 'live') as LiveExercise;
     await course.start(lesson, exercise);

@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {Course} from '../../src/core/lessons/course.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {runPlainLearn} from '../../src/plain/learn.js';
+import {CATALOG} from '../helpers/lessons.js';
 
 const DOWN = '\u001B[B';
 const UP = '\u001B[A';
@@ -35,6 +36,7 @@ const target: LearnTarget = {
 describe('learn --plain', () => {
   it('list -> lesson -> exercise menu: hints, reset (asks, forgets hints), next, quit', async () => {
     const course = await Course.open({
+      examples: CATALOG,
       env: {XDG_CONFIG_HOME: join(dir, 'config')},
       cwd: dir,
       workspace: join(dir, 'ws'),

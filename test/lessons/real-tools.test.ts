@@ -6,15 +6,16 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Course} from '../../src/core/lessons/course.js';
-import {followLog, submitLikeHfCli} from '../../src/core/lessons/live.js';
+import {followLog, submitLikeHfCli, exampleFor} from '../../src/core/lessons/live.js';
 import {loadLessons} from '../../src/core/lessons/loader.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {jobEndLine as hfJobEndLine} from '../../src/core/jobs/stages.js';
 import {realToolsStep} from '../../src/core/preflight/real-tools.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {CATALOG} from '../helpers/lessons.js';
 
-const lessons = await loadLessons();
+const lessons = await loadLessons(CATALOG);
 const sandbox = useSandbox();
 let home: string;
 beforeAll(async () => {
@@ -67,6 +68,7 @@ describe('lesson 7, real-hf', () => {
   it('before any outside job: fails, says what to type with the token masked, and writes a 0600 env file', async () => {
     const dir = join(home, 'a');
     const course = await Course.open({
+      examples: CATALOG,
       env: {XDG_CONFIG_HOME: join(dir, 'config')},
       cwd: dir,
       workspace: join(dir, 'ws'),
@@ -98,6 +100,7 @@ describe('lesson 7, real-hf', () => {
     });
     const dir = join(home, 'b');
     const course = await Course.open({
+      examples: CATALOG,
       env: {XDG_CONFIG_HOME: join(dir, 'config')},
       cwd: dir,
       workspace: join(dir, 'ws'),
@@ -113,10 +116,11 @@ describe('lesson 7, real-hf', () => {
     {timeout: 90_000},
     async () => {
       const t = target();
-      const job = await submitLikeHfCli(t, 'push-dataset', 'fine-grained');
+      const job = await submitLikeHfCli(t, exampleFor(CATALOG, 'push-dataset'), 'fine-grained');
       await followLog(t, job.id, 60_000);
       const dir = join(home, 'c');
       const course = await Course.open({
+        examples: CATALOG,
         env: {XDG_CONFIG_HOME: join(dir, 'config')},
         cwd: dir,
         workspace: join(dir, 'ws'),

@@ -6,7 +6,9 @@ import {realToolsStep} from '../preflight/real-tools.js';
 import {writeFileAtomic} from '../store/atomic.js';
 import {runChecks} from '../checks/runner.js';
 import {findExercise, findLesson, loadLessons} from './loader.js';
+import type {LessonExamples} from './example-files.js';
 import {
+  exampleFor,
   followLog,
   runExerciseJob,
   submitLikeHfCli,
@@ -39,6 +41,8 @@ export interface CourseOptions {
   workspace?: string;
   lessonsDir?: string;
   runChecks?: CheckRunner;
+  /** The example jobs exercises run and copy scripts from: the `learn` command passes lessonExamples(EXAMPLES). */
+  examples: LessonExamples;
 }
 
 export interface LessonStatus {
@@ -54,21 +58,22 @@ export class Course {
     readonly progress: ProgressStore,
     readonly workspaceRoot: string,
     readonly runChecks: CheckRunner,
+    readonly examples: LessonExamples,
   ) {}
 
   static async open(options: CourseOptions): Promise<Course> {
-    const lessons = await loadLessons(options.lessonsDir);
+    const lessons = await loadLessons(options.examples, options.lessonsDir);
     const progress = await ProgressStore.open(progressPath(options.env));
     // Only decided here, not saved: a listing or a lesson read must not pin the workspace to wherever it ran.
     // It is remembered when files are first put there (start, verify, run, reset, solution).
     const root = resolveWorkspaceRoot(options.workspace, progress.get().workspace, options.cwd);
-    return new Course(lessons, progress, root, options.runChecks ?? staticCheckRunner);
+    return new Course(lessons, progress, root, options.runChecks ?? staticCheckRunner, options.examples);
   }
 
   /** Copies the exercise's starting files (once) and remembers the workspace for later sessions in other folders. */
   private async prepare(lesson: Lesson, exercise: FileExercise): Promise<void> {
     if (this.progress.get().workspace !== this.workspaceRoot) await this.progress.setWorkspace(this.workspaceRoot);
-    await prepareWorkspace(this.workspaceRoot, lesson, exercise);
+    await prepareWorkspace(this.workspaceRoot, lesson, exercise, this.examples);
   }
 
   lesson(key: string): Lesson | undefined {
@@ -174,7 +179,7 @@ export class Course {
   async reset(lesson: Lesson, exercise: Exercise): Promise<void> {
     if (exercise.kind !== 'quiz') {
       await this.prepare(lesson, exercise);
-      await resetWorkspace(this.workspaceRoot, lesson, exercise);
+      await resetWorkspace(this.workspaceRoot, lesson, exercise, this.examples);
     }
     await this.progress.resetExercise(lesson.id, exercise.id);
   }
@@ -193,6 +198,7 @@ export class Course {
       exercise,
       workspaceDir: this.workspaceDir(lesson, exercise),
       token,
+      examples: this.examples,
       ...(onLine ? {onLine} : {}),
     });
     await this.progress.addRun(outcome.record);
@@ -233,16 +239,17 @@ export class Course {
     if (exercise.kind === 'quiz') return exercise.questions.map((q) => q.choices.findIndex((c) => c.correct));
     if (exercise.kind === 'fix-file') {
       await this.prepare(lesson, exercise);
-      await copySolution(this.workspaceRoot, lesson, exercise);
+      await copySolution(this.workspaceRoot, lesson, exercise, this.examples);
       return undefined;
     }
     for (const step of exercise.solutionSteps as SolutionStep[]) {
       if ('copySolution' in step) {
         await this.prepare(lesson, exercise);
-        await copySolution(this.workspaceRoot, lesson, exercise);
+        await copySolution(this.workspaceRoot, lesson, exercise, this.examples);
       } else if ('submitOutside' in step) {
         if (!target) throw new Error('A live exercise needs the sandbox.');
-        await followLog(target, (await submitLikeHfCli(target, exercise.example, step.submitOutside)).id, 60_000);
+        const example = exampleFor(this.examples, exercise.example);
+        await followLog(target, (await submitLikeHfCli(target, example, step.submitOutside)).id, 60_000);
       } else {
         if (!target) throw new Error('A live exercise needs the sandbox.');
         await this.run(lesson, exercise, step.run, target);

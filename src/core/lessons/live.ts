@@ -2,16 +2,16 @@
 // (core/jobs buildJob + submitJob + followJob, the wizard's job path), ask whoami about a token, and read back what happened (job stage, log) for verification.
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {findExample} from '../../examples/catalog.js';
 import {createHubClient, type HubJob, type HubJobSpec} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
 import {followJob} from '../jobs/follow.js';
 import {submitJob} from '../jobs/submit.js';
-import {buildJob} from '../jobs/build.js';
+import {buildJob, type JobExample} from '../jobs/build.js';
 import {submitAsUvRun} from '../jobs/uv-run.js';
 import {DEFAULT_CONFIG_FILE, JobSpecError, parseJobConfig, type ConfigIssue, type JobConfig} from '../jobspec/index.js';
 import {classifyWhoAmI, describeKind, summarizePermissions} from '../tokens/classify.js';
 import {maskToken} from '../tokens/mask.js';
+import type {LessonExamples} from './example-files.js';
 import type {Lesson, LiveExercise, PracticeToken} from './model.js';
 import type {RunRecord} from './progress.js';
 import type {LearnTarget} from './target.js';
@@ -47,19 +47,24 @@ export async function readJobConfig(dir: string): Promise<JobConfig> {
   return parsed.config;
 }
 
+/** The example job an exercise names, from the catalog the course was opened with. */
+export function exampleFor(examples: LessonExamples, exampleId: string): JobExample {
+  const example = examples.find(exampleId);
+  if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
+  return example;
+}
+
 /**
  * The Jobs API body for an exercise run (core/jobs buildJob): the catalog example's sandbox job (its image and
  * command: the Python script under uv, or its Node twin), with the workspace's secrets, env, flavor, timeout and
  * labels applied, "$HF_TOKEN" filled in with this run's token, and the exercise label.
  */
 export function buildSpec(
-  exampleId: string,
+  example: JobExample,
   config: JobConfig,
   token: string,
   ctx: {user: string; exercise: string},
 ): HubJobSpec {
-  const example = findExample(exampleId);
-  if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
   try {
     return buildJob({
       example,
@@ -89,6 +94,8 @@ export interface RunOptions {
   exercise: LiveExercise;
   workspaceDir: string;
   token: PracticeToken;
+  /** The catalog the exercise's example comes from. */
+  examples: LessonExamples;
   /** Each log line as it arrives (already redacted). */
   onLine?: (line: string) => void;
   /** Stop following the log after this long (default 60 s); the job keeps running. */
@@ -101,7 +108,8 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
   const value = target.tokens[token];
   const secrets = Object.values(target.tokens);
   const config = await readJobConfig(options.workspaceDir);
-  const spec = buildSpec(exercise.example, config, value, {user: target.user, exercise: exercise.id});
+  const example = exampleFor(options.examples, exercise.example);
+  const spec = buildSpec(example, config, value, {user: target.user, exercise: exercise.id});
   // hf-job.json may name the namespace to run under (lesson 5 runs one under the sandbox's practice-no-credits org).
   const namespace = config.namespace ?? target.user;
   const record: RunRecord = {
@@ -207,9 +215,7 @@ export function submittedByThisApp(job: Pick<HubJob, 'labels'>): boolean {
  * Submits the example the way `hf jobs uv run --secrets HF_TOKEN SCRIPT` does from a learner's shell: the token only
  * as the HF_TOKEN secret, no labels of this app. The reference solution of the real-tools exercise (tests, --solve).
  */
-export async function submitLikeHfCli(target: LearnTarget, exampleId: string, token: PracticeToken): Promise<HubJob> {
-  const example = findExample(exampleId);
-  if (!example) throw new JobConfigError(`Unknown example job "${exampleId}".`);
+export async function submitLikeHfCli(target: LearnTarget, example: JobExample, token: PracticeToken): Promise<HubJob> {
   // core/jobs buildJob with the example's own config: "$HF_TOKEN" as the secret HF_TOKEN, no labels of this app; then
   // the requests hf sends (core/jobs/uv-run.ts): the script to the bucket jobs-artifacts with Xet, mounted at /data.
   const built = buildJob({

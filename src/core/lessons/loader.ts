@@ -7,7 +7,7 @@ import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {FrontMatterError, parseFrontMatter, type FrontValue} from './frontmatter.js';
 import {LessonDataError, parseExercises, type Exercise, type Lesson} from './model.js';
-import {exampleScriptFile} from './example-files.js';
+import type {LessonExamples} from './example-files.js';
 import {explainJsonError} from '../text/json-error.js';
 
 function isLessonsDir(dir: string): boolean {
@@ -53,7 +53,7 @@ function asNumber(v: FrontValue | undefined, key: string, where: string): number
   return v;
 }
 
-export async function loadLesson(dir: string, dirName: string): Promise<Lesson> {
+export async function loadLesson(dir: string, dirName: string, examples: LessonExamples): Promise<Lesson> {
   const mdPath = join(dir, 'lesson.md');
   let parsed;
   try {
@@ -81,7 +81,7 @@ export async function loadLesson(dir: string, dirName: string): Promise<Lesson> 
     if (ex.kind === 'quiz') continue;
     for (const f of ex.files) {
       const start = join(dir, 'exercises', ex.id, 'start', f);
-      if (!existsSync(start) && exampleScriptFile(f) === undefined)
+      if (!existsSync(start) && examples.scriptFile(f) === undefined)
         throw new LessonDataError(`${exPath} "${ex.id}": the starting file ${start} is missing`);
     }
   }
@@ -98,14 +98,17 @@ export async function loadLesson(dir: string, dirName: string): Promise<Lesson> 
   };
 }
 
-/** Every lesson, in `order`. Throws LessonDataError naming the file and the problem. */
-export async function loadLessons(root: string = findLessonsDir()): Promise<Lesson[]> {
+/**
+ * Every lesson, in `order`. Throws LessonDataError naming the file and the problem. `examples`: the catalog whose
+ * scripts stand in for the starting files an exercise does not ship.
+ */
+export async function loadLessons(examples: LessonExamples, root: string = findLessonsDir()): Promise<Lesson[]> {
   const entries = await readdir(root, {withFileTypes: true});
   const dirs = entries
     .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'lesson.md')))
     .map((e) => e.name)
     .sort();
-  const lessons = await Promise.all(dirs.map((name) => loadLesson(join(root, name), name)));
+  const lessons = await Promise.all(dirs.map((name) => loadLesson(join(root, name), name, examples)));
   lessons.sort((a, b) => a.order - b.order);
   const ids = new Set<string>();
   for (const l of lessons) {

@@ -5,7 +5,7 @@ import {copyFile, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {storeError} from '../store/errors.js';
 import {makeDirs} from '../store/mkdirs.js';
-import {exampleScriptFile} from './example-files.js';
+import type {LessonExamples} from './example-files.js';
 import {exerciseDir} from './loader.js';
 import type {FixFileExercise, Lesson, LiveExercise} from './model.js';
 
@@ -33,6 +33,7 @@ async function copyFrom(
   lesson: Lesson,
   exercise: FileExercise,
   overwrite: boolean,
+  examples: LessonExamples,
 ): Promise<string[]> {
   const dir = exerciseWorkspace(root, lesson, exercise);
   // One level at a time: `mkdir -p` under /proc never returns (`learn --workspace /proc/x` hung); a sentence instead.
@@ -47,7 +48,7 @@ async function copyFrom(
     // A solution may leave a starting file unchanged and not ship it.
     const from = which === 'solution' && !existsSync(source) ? join(exerciseDir(lesson, exercise, 'start'), f) : source;
     // Not shipped at all: an example job's own script, taken from the examples catalog.
-    const script = existsSync(from) ? undefined : exampleScriptFile(f);
+    const script = existsSync(from) ? undefined : examples.scriptFile(f);
     if (script !== undefined) await writeFile(target, script);
     else await copyFile(from, target);
     copied.push(target);
@@ -55,17 +56,22 @@ async function copyFrom(
   return copied;
 }
 
+/** Copies files into an exercise's workspace folder; returns the files it wrote. */
+export type WorkspaceCopy = (
+  root: string,
+  lesson: Lesson,
+  exercise: FileExercise,
+  examples: LessonExamples,
+) => Promise<string[]>;
+
 /** Copies the starting files that are not there yet; returns the files it created. */
-export function prepareWorkspace(root: string, lesson: Lesson, exercise: FileExercise): Promise<string[]> {
-  return copyFrom('start', root, lesson, exercise, false);
-}
+export const prepareWorkspace: WorkspaceCopy = (root, lesson, exercise, examples) =>
+  copyFrom('start', root, lesson, exercise, false, examples);
 
 /** Puts the starting files back, overwriting edits. */
-export function resetWorkspace(root: string, lesson: Lesson, exercise: FileExercise): Promise<string[]> {
-  return copyFrom('start', root, lesson, exercise, true);
-}
+export const resetWorkspace: WorkspaceCopy = (root, lesson, exercise, examples) =>
+  copyFrom('start', root, lesson, exercise, true, examples);
 
 /** Writes the reference solution over the workspace (tests, and "show me" after passing). */
-export function copySolution(root: string, lesson: Lesson, exercise: FileExercise): Promise<string[]> {
-  return copyFrom('solution', root, lesson, exercise, true);
-}
+export const copySolution: WorkspaceCopy = (root, lesson, exercise, examples) =>
+  copyFrom('solution', root, lesson, exercise, true, examples);

@@ -22,6 +22,7 @@ import {makeIo} from '../../commands/helpers-auth.js';
 import {viaMain} from '../../helpers/command.js';
 import {generate, rng} from '../../helpers/fuzz.js';
 import {useSandbox} from '../../helpers/sandbox.js';
+import {CATALOG} from '../../helpers/lessons.js';
 
 // Through main, as a person runs them: an error a command throws is reported there (one line, its exit code).
 const loginCommand = viaMain('login');
@@ -322,10 +323,10 @@ describe('HF_HOME where no folder can be made', () => {
   it.skipIf(!procOk)(
     'a lesson workspace there (learn --workspace /proc/x) fails at once too, naming the folder',
     async () => {
-      const lesson = (await loadLessons()).find((l) => l.exercises.some((e) => e.kind !== 'quiz'))!;
+      const lesson = (await loadLessons(CATALOG)).find((l) => l.exercises.some((e) => e.kind !== 'quiz'))!;
       const exercise = lesson.exercises.find((e) => e.kind !== 'quiz') as FileExercise;
       const t0 = Date.now();
-      const error = await prepareWorkspace('/proc/x', lesson, exercise).catch((e: unknown) => e);
+      const error = await prepareWorkspace('/proc/x', lesson, exercise, CATALOG).catch((e: unknown) => e);
       expect(Date.now() - t0).toBeLessThan(2000);
       expect(error).toBeInstanceOf(StoreError);
       expect((error as Error).message).toMatch(

@@ -12,6 +12,7 @@ import {StyledLines} from '../../../src/ui/learn/Markdown.js';
 import {renderMarkdown} from '../../../src/core/lessons/markdown.js';
 import {Box} from 'ink';
 import {useSandbox} from '../../helpers/sandbox.js';
+import {CATALOG} from '../../helpers/lessons.js';
 
 const DOWN = '\u001B[B';
 const ENTER = '\r';
@@ -48,6 +49,7 @@ function target(): LearnTarget {
 
 async function mount(name: string) {
   const course = await Course.open({
+    examples: CATALOG,
     env: {XDG_CONFIG_HOME: join(dir, name, 'config')},
     cwd: join(dir, name),
     workspace: join(dir, name, 'ws'),
