@@ -2,8 +2,9 @@
 // is not the point (the real services over a sandbox stay in the flow tests, where it is). Every call is recorded;
 // `gate` holds a call until the test releases it, to order what arrives when.
 import {getProblem} from '../../src/core/troubleshoot/catalog.js';
+import type {GoalVerdict} from '../../src/core/tokens/classify.js';
 import type {WizardServices} from '../../src/core/wizard/services.js';
-import type {Account, Diagnosis, ProblemId, TargetInfo} from '../../src/core/wizard/types.js';
+import type {Account, Diagnosis, ProblemId, TargetInfo, TokenAdvice} from '../../src/core/wizard/types.js';
 
 export const FAKE_TARGET: TargetInfo = {kind: 'sandbox', endpoint: 'http://127.0.0.1:9', practice: true};
 
@@ -37,7 +38,13 @@ export interface FakeServices extends WizardServices {
 }
 
 export function fakeServices(
-  answers: {problem?: ProblemId; diagnosis?: (problem: ProblemId) => Diagnosis} = {},
+  answers: {
+    problem?: ProblemId;
+    diagnosis?: (problem: ProblemId) => Diagnosis;
+    /** What tokenAdvice and evaluateGoal answer once logged in (default: a link only, no verdict). */
+    advice?: TokenAdvice;
+    verdict?: GoalVerdict;
+  } = {},
 ): FakeServices {
   const calls: string[] = [];
   const gates = new Map<string, {wait: Promise<void>; open: () => void}>();
@@ -77,11 +84,12 @@ export function fakeServices(
       return {ok: true, account: FAKE_ACCOUNT};
     },
     browserLogin: never('browserLogin'),
-    evaluateGoal: () => undefined,
-    tokenAdvice: () => ({
-      url: `${FAKE_TARGET.endpoint}/settings/tokens/new?tokenType=fineGrained&ownUserPermissions=job.write`,
-      scopes: 'job.write on your account',
-    }),
+    evaluateGoal: (session) => (session.account ? answers.verdict : undefined),
+    tokenAdvice: () =>
+      answers.advice ?? {
+        url: `${FAKE_TARGET.endpoint}/settings/tokens/new?tokenType=fineGrained&ownUserPermissions=job.write`,
+        scopes: 'job.write on your account',
+      },
     tokenDashboard: async () => [],
     preflight: async () => ({verdict: 'pass', lines: []}),
     realTools: never('realTools'),

@@ -1,25 +1,17 @@
 // The token dashboard in the wizard's header, on request (s), against a real sandbox Hub: the same lines as
 // `status` for the Hub in use (the saved login the config step wrote, its kind and who it is), never a whole token;
 // s again hides it.
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
-import {WizardController} from '../../src/core/wizard/controller.js';
+import {afterEach, describe, expect, it} from 'vitest';
 import {initialState, transition} from '../../src/core/wizard/machine.js';
 import {App} from '../../src/ui/App.js';
-import {createServices} from '../../src/wizard/services/index.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {logIn, sandboxWizard, startWizard, throughConfig, useTempDirs} from '../helpers/wizard-flow.js';
 import {press, waitForText} from './helpers.js';
 
 const sb = useSandbox();
 afterEach(() => cleanup());
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 
 describe('the token dashboard (reducer)', () => {
   it('s asks for it once a Hub is chosen, its lines replace the loading note, s again hides it', () => {
@@ -46,34 +38,12 @@ describe('the token dashboard (reducer)', () => {
 
 describe('the token dashboard (Ink, real sandbox)', () => {
   it('after the config step saved the login, s shows it as status does: endpoint, account, masked token, saved tokens', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'wizard-dash-'));
-    dirs.push(dir);
-    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+    const dir = await tempDir('wizard-dash-');
     const s = sb.current;
-    const services = createServices({
-      env,
-      cwd: dir,
-      pollMs: 100,
-      sandbox: {
-        endpoint: s.url,
-        env: sandboxEnv(env, join(dir, 'sb')),
-        tokens: s.tokens,
-        users: s.users,
-        dataDir: s.dataDir,
-        close: async () => {},
-      },
-    });
-    const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
-    controller.dispatch({type: 'start'});
-    await controller.idle();
-    const v = await services.validateToken(controller.getState().target!, s.tokens.write, 'practice');
-    if (!v.ok) throw new Error(v.message);
-    controller.dispatch({type: 'validated', account: v.account});
-    controller.dispatch({type: 'login-continue'});
-    controller.dispatch({type: 'token-type-continue'});
-    await controller.idle();
-    controller.dispatch({type: 'config-confirm'});
-    await controller.idle();
+    const {services} = sandboxWizard(s, {dir, pollMs: 100});
+    const controller = await startWizard(services, dir);
+    await logIn(controller, services, s.tokens.write);
+    await throughConfig(controller);
     const app = render(<App controller={controller} onExit={() => {}} />);
     await waitForText(app.lastFrame, 'No issues found.', 15_000);
     await press(app.stdin, 's');

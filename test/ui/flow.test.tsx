@@ -1,43 +1,21 @@
 // The whole wizard, typed as a user would, against a real in-process sandbox Hub: a pasted write token pushes a
 // dataset (COMPLETED, and the dataset exists); a read token is stopped by pre-flight, whose "why" opens the 403 screen naming the role.
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
-import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
-import {createServices} from '../../src/wizard/services/index.js';
 import {App} from '../../src/ui/App.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {sandboxWizard, useTempDirs} from '../helpers/wizard-flow.js';
 import {KEYS, delay, press, waitForText} from './helpers.js';
 
 const sb = useSandbox();
 afterEach(() => cleanup());
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 
 async function startWizard() {
-  const dir = await mkdtemp(join(tmpdir(), 'wizard-flow-'));
-  dirs.push(dir);
-  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
-  const s = sb.current;
-  const services = createServices({
-    env,
-    cwd: dir,
-    pollMs: 100,
-    sandbox: {
-      endpoint: s.url,
-      env: sandboxEnv(env, join(dir, 'sb')),
-      tokens: s.tokens,
-      users: s.users,
-      dataDir: s.dataDir,
-      close: async () => {},
-    },
-  });
+  const dir = await tempDir('wizard-flow-');
+  const {services} = sandboxWizard(sb.current, {dir, pollMs: 100});
   const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
   let exitCode: number | undefined;
   const app = render(<App controller={controller} onExit={(c) => (exitCode = c)} />);

@@ -2,55 +2,35 @@
 // page for the smallest token the chosen job needs (with the sandbox's form key, so its Create button works); a token
 // made from that link is found enough and no broader; a classic write token is enough but more than needed; "o" opens
 // the page and the URL is printed too.
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {cleanup, render} from 'ink-testing-library';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
+import {afterEach, describe, expect, it} from 'vitest';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {runPlain} from '../../src/plain/wizard.js';
 import {App} from '../../src/ui/App.js';
-import {createServices} from '../../src/wizard/services/index.js';
+import {compareTokenToNeeds} from '../../src/core/tokens/least-privilege.js';
+import {findExample} from '../../src/examples/catalog.js';
+import {evaluateExample} from '../../src/wizard/services/index.js';
+import {FAKE_ACCOUNT, FAKE_TARGET, fakeServices} from '../helpers/fake-services.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {advance, logIn, sandboxWizard, startWizard, useTempDirs} from '../helpers/wizard-flow.js';
 import {press, waitForText} from './helpers.js';
 
 const sb = useSandbox();
 afterEach(() => cleanup());
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
+const FAKE_TOKEN = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake34';
 
 async function setup() {
-  const dir = await mkdtemp(join(tmpdir(), 'wizard-lp-'));
-  dirs.push(dir);
-  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
-  const s = sb.current;
+  const dir = await tempDir('wizard-lp-');
+  const {env, services} = sandboxWizard(sb.current, {dir, pollMs: 100, formKey: true});
   const opened: string[] = [];
-  const services = createServices({
-    env,
-    cwd: dir,
-    pollMs: 100,
-    sandbox: {
-      endpoint: s.url,
-      env: sandboxEnv(env, join(dir, 'sb')),
-      tokens: s.tokens,
-      users: s.users,
-      dataDir: s.dataDir,
-      formKey: s.formKey,
-      close: async () => {},
-    },
-  });
   // No browser in a test: record what would be opened (the screens must print the URL either way).
   services.openUrl = async (url) => {
     opened.push(url);
     return false;
   };
-  const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
-  controller.dispatch({type: 'start'});
-  await controller.idle();
+  const controller = await startWizard(services, dir);
   return {dir, env, services, controller, opened};
 }
 
@@ -84,12 +64,9 @@ describe('least privilege in the wizard (real sandbox)', () => {
     expect(advice?.fit).toBeUndefined();
 
     const token = await createFrom(advice!.url);
-    const v = await services.validateToken(controller.getState().target!, token, 'input');
-    if (!v.ok) throw new Error(v.message);
-    expect(v.account.kind).toBe('fineGrained');
-    controller.dispatch({type: 'validated', account: v.account});
-    controller.dispatch({type: 'login-continue'});
-    await controller.idle();
+    await logIn(controller, services, token, 'input');
+    expect(controller.getState().account?.kind).toBe('fineGrained');
+    await advance(controller, {type: 'login-continue'});
     const s = controller.getState();
     expect(s.verdict?.ok).toBe(true);
     expect(s.tokenAdvice?.scopes).toBe('job.write, repo.write on practice-user');
@@ -103,40 +80,13 @@ describe('least privilege in the wizard (real sandbox)', () => {
 
   it('a read token is not enough, and the advice names what it lacks', async () => {
     const {services, controller} = await setup();
-    const v = await services.validateToken(controller.getState().target!, sb.current.tokens.read, 'practice');
-    if (!v.ok) throw new Error(v.message);
-    controller.dispatch({type: 'validated', account: v.account});
-    controller.dispatch({type: 'login-continue'});
-    await controller.idle();
+    await logIn(controller, services, sb.current.tokens.read);
+    await advance(controller, {type: 'login-continue'});
     const fit = controller.getState().tokenAdvice?.fit;
     expect(fit?.enough).toBe(false);
     expect(fit?.advice).toMatch(
       /^This token is not enough: it lacks job\.write on practice-user; repo\.write on practice-user\. A fine-grained token with job\.write, repo\.write on practice-user is enough\.$/,
     );
-    await controller.dispose();
-  }, 30_000);
-
-  it('Ink: a write token fits but is broader than needed; o opens the least-privilege page and the URL is shown', async () => {
-    const {services, controller, opened} = await setup();
-    const v = await services.validateToken(controller.getState().target!, sb.current.tokens.write, 'practice');
-    if (!v.ok) throw new Error(v.message);
-    controller.dispatch({type: 'validated', account: v.account});
-    controller.dispatch({type: 'login-continue'});
-    await controller.idle();
-    const app = render(<App controller={controller} onExit={() => {}} />);
-    const frame = (await waitForText(app.lastFrame, 'Least privilege:')).replace(/\s+/g, ' ');
-    // In full on a roomy terminal, in one sentence on a small one (this one).
-    expect(frame).toMatch(
-      /Least privilege: (This token is enough, and more than needed \(write access to every repo of practice-user|enough, but more than this job needs)/,
-    );
-    // The header's status line: who, the kind masked, where from, the Hub.
-    expect(frame).toMatch(/practice-user · write token \(classic\) · hf_…\w{4}/);
-    await press(app.stdin, 'o');
-    await waitForText(app.lastFrame, 'No browser could be opened from here');
-    const url = controller.getState().tokenAdvice!.url;
-    expect(opened).toEqual([url]);
-    expect(controller.getState().notice).toBe(`No browser could be opened from here: open ${url} yourself.`);
-    for (const f of app.frames) expect(f).not.toContain(sb.current.tokens.write);
     await controller.dispose();
   }, 30_000);
 
@@ -157,4 +107,48 @@ describe('least privilege in the wizard (real sandbox)', () => {
     expect(out).toContain('Least privilege: This token is enough, and more than needed');
     expect(out).toMatch(/Open the page for a token with exactly job\.write, repo\.write on practice-user: http/);
   }, 30_000);
+});
+
+describe('least privilege on the token-type screen (FakeServices: the screen is the point)', () => {
+  it('Ink: a write token fits but is broader than needed; o opens the least-privilege page and the URL is shown', async () => {
+    // The advice the login services give a classic write token for the push-dataset job (core/tokens/least-privilege).
+    const needs = {
+      user: 'practice-user',
+      namespace: 'practice-user',
+      writes: [{type: 'dataset' as const, namespace: 'practice-user', name: 'hf-jobs-wizard-demo-dataset'}],
+      reads: [],
+    };
+    const fit = compareTokenToNeeds(FAKE_ACCOUNT.info, needs);
+    const services = fakeServices({
+      advice: {
+        url: `${FAKE_TARGET.endpoint}/settings/tokens/new?tokenType=fineGrained&ownUserPermissions=job.write&ownUserPermissions=repo.write`,
+        scopes: 'job.write, repo.write on practice-user',
+        fit: {enough: fit.enough, broader: fit.extra.length > 0, advice: fit.advice},
+      },
+      verdict: evaluateExample(FAKE_ACCOUNT.info, findExample('push-dataset')!, 'practice-user'),
+    });
+    const opened: string[] = [];
+    services.openUrl = async (url) => {
+      opened.push(url);
+      return false;
+    };
+    const controller = await startWizard(services, await tempDir('wizard-lp-fake-'));
+    await logIn(controller, services, FAKE_TOKEN);
+    await advance(controller, {type: 'login-continue'});
+    const app = render(<App controller={controller} onExit={() => {}} />);
+    const frame = (await waitForText(app.lastFrame, 'Least privilege:')).replace(/\s+/g, ' ');
+    // In full on a roomy terminal, in one sentence on a small one (this one).
+    expect(frame).toMatch(
+      /Least privilege: (This token is enough, and more than needed \(write access to every repo of practice-user|enough, but more than this job needs)/,
+    );
+    // The header's status line: who, the kind masked, where from, the Hub.
+    expect(frame).toMatch(/practice-user · write token \(classic\) · hf_…\w{4}/);
+    await press(app.stdin, 'o');
+    await waitForText(app.lastFrame, 'No browser could be opened from here');
+    const url = controller.getState().tokenAdvice!.url;
+    expect(opened).toEqual([url]);
+    expect(controller.getState().notice).toBe(`No browser could be opened from here: open ${url} yourself.`);
+    for (const f of app.frames) expect(f).not.toContain(FAKE_TOKEN);
+    await controller.dispose();
+  });
 });

@@ -1,65 +1,34 @@
 // Pre-flight in the wizard, before Run, against a real sandbox Hub: the same core as `example` and `check` decides,
 // the example screen (Ink) and plain mode show its lines, a failed verdict submits nothing and says the fix, a pass runs.
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {cleanup, render} from 'ink-testing-library';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {gatherPreflight} from '../../src/core/preflight/gather.js';
 import {addMissingPracticeTokens, createPracticeAccounts} from '../../src/sandbox/accounts.js';
-import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {runPlain} from '../../src/plain/wizard.js';
 import {App} from '../../src/ui/App.js';
-import {createServices} from '../../src/wizard/services/index.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {logIn, sandboxWizard, startWizard, toExample, useTempDirs} from '../helpers/wizard-flow.js';
 import {KEYS, press, waitForText} from './helpers.js';
 
 const sb = useSandbox();
 afterEach(() => cleanup());
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 
 async function setup() {
-  const dir = await mkdtemp(join(tmpdir(), 'wizard-pf-'));
-  dirs.push(dir);
-  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
-  const s = sb.current;
-  const services = createServices({
-    env,
-    cwd: dir,
-    pollMs: 100,
-    sandbox: {
-      endpoint: s.url,
-      env: sandboxEnv(env, join(dir, 'sb')),
-      tokens: s.tokens,
-      users: s.users,
-      dataDir: s.dataDir,
-      close: async () => {},
-    },
-  });
+  const dir = await tempDir('wizard-pf-');
+  const {env, services} = sandboxWizard(sb.current, {dir, pollMs: 100});
   return {dir, env, services};
 }
 
 /** A wizard on the sandbox logged in with a practice token, walked to the example step (files not written). */
 async function atExample(label: 'write' | 'read' | 'expiring') {
   const {dir, services} = await setup();
-  const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
-  controller.dispatch({type: 'start'});
-  await controller.idle();
-  const v = await services.validateToken(controller.getState().target!, sb.current.tokens[label], 'practice');
-  if (!v.ok) throw new Error(v.message);
-  controller.dispatch({type: 'validated', account: v.account});
-  controller.dispatch({type: 'login-continue'});
-  controller.dispatch({type: 'token-type-continue'});
-  await controller.idle();
-  controller.dispatch({type: 'config-skip'});
-  await controller.idle();
-  controller.dispatch({type: 'checklist-continue'});
+  const controller = await startWizard(services, dir);
+  await logIn(controller, services, sb.current.tokens[label]);
+  await toExample(controller);
   return controller;
 }
 

@@ -3,32 +3,25 @@
 // with an `hf` on PATH it is run with the token in its environment only (never argv), its output is redacted, and
 // the dataset's new commit is what says the job landed. The `hf` here is a stand-in (a small Node script that commits
 // to the dataset through @huggingface/hub as the real job would): huggingface_hub cannot be installed on this machine.
-import {chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {chmod, mkdir, readFile, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
-import {WizardController} from '../../src/core/wizard/controller.js';
+import {afterEach, describe, expect, it} from 'vitest';
 import type {Session} from '../../src/core/wizard/services.js';
 import {App} from '../../src/ui/App.js';
 import {EXAMPLES} from '../../src/examples/catalog.js';
-import {createServices} from '../../src/wizard/services/index.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {advance, logIn, sandboxWizard, startWizard, throughConfig, useTempDirs} from '../helpers/wizard-flow.js';
 import {KEYS, moveTo, press, waitForText} from './helpers.js';
 
 const sb = useSandbox();
 afterEach(() => cleanup());
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 const PUSH = EXAMPLES.find((e) => e.id === 'push-dataset')!;
 
 /** A stand-in `hf` in its own folder: records argv and whether HF_TOKEN was given, prints a line with the token in it, and (exit 0) commits to the dataset as the job would. */
 async function stubHf(exitCode: number): Promise<{dir: string; record: string}> {
-  const dir = await mkdtemp(join(tmpdir(), 'stub-hf-'));
-  dirs.push(dir);
+  const dir = await tempDir('stub-hf-');
   const record = join(dir, 'record.json');
   const hub = import.meta.resolve('@huggingface/hub');
   const script = `#!/usr/bin/env node
@@ -48,31 +41,13 @@ console.log('Job started with ID: stand-in, token ' + process.env.HF_TOKEN);
 }
 
 async function setup(pathDirs: string[]) {
-  const dir = await mkdtemp(join(tmpdir(), 'wizard-rt-'));
-  dirs.push(dir);
-  const data = await mkdtemp(join(tmpdir(), 'wizard-rt-data-'));
-  dirs.push(data);
-  // PATH: the stand-in (if any) and node's own folder, so `#!/usr/bin/env node` works; never a real hf.
-  const env = {
-    HOME: dir,
-    XDG_CACHE_HOME: join(dir, 'cache'),
-    PATH: [...pathDirs, join(process.execPath, '..'), '/usr/bin', '/bin'].join(':'),
-  };
-  const s = sb.current;
+  const dir = await tempDir('wizard-rt-');
   // The env file goes in the sandbox's data folder: one per test here (the sandbox itself is shared).
-  const services = createServices({
-    env,
-    cwd: dir,
-    pollMs: 100,
-    sandbox: {
-      endpoint: s.url,
-      env: sandboxEnv(env, join(dir, 'sb')),
-      tokens: s.tokens,
-      users: s.users,
-      dataDir: data,
-      close: async () => {},
-    },
-  });
+  const data = await tempDir('wizard-rt-data-');
+  const s = sb.current;
+  // PATH: the stand-in (if any) and node's own folder, so `#!/usr/bin/env node` works; never a real hf.
+  const path = [...pathDirs, join(process.execPath, '..'), '/usr/bin', '/bin'].join(':');
+  const {env, services} = sandboxWizard(s, {dir, path, dataDir: data, pollMs: 100});
   const target = {kind: 'sandbox' as const, endpoint: s.url, practice: true};
   const v = await services.validateToken(target, s.tokens.write, 'practice');
   if (!v.ok) throw new Error(v.message);
@@ -157,21 +132,10 @@ describe('the step to the real hf in the wizard (Ink, real sandbox)', () => {
   it('after the first completed sandbox job, "Next: the same job with the real hf CLI" runs hf and the dataset has a new commit', async () => {
     const stub = await stubHf(0);
     const {dir, services} = await setup([stub.dir]);
-    const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
-    controller.dispatch({type: 'start'});
-    await controller.idle();
-    const v = await services.validateToken(controller.getState().target!, sb.current.tokens.write, 'practice');
-    if (!v.ok) throw new Error(v.message);
-    controller.dispatch({type: 'validated', account: v.account});
-    controller.dispatch({type: 'login-continue'});
-    controller.dispatch({type: 'token-type-continue'});
-    await controller.idle();
-    controller.dispatch({type: 'config-confirm'});
-    await controller.idle();
-    controller.dispatch({type: 'checklist-continue'});
-    await controller.idle();
-    controller.dispatch({type: 'run-example'});
-    await controller.idle();
+    const controller = await startWizard(services, dir);
+    await logIn(controller, services, sb.current.tokens.write);
+    await throughConfig(controller);
+    await advance(controller, {type: 'checklist-continue'}, {type: 'run-example'});
     expect(controller.getState().result?.stage).toBe('COMPLETED');
     const app = render(<App controller={controller} onExit={() => {}} />);
     await waitForText(app.lastFrame, 'Next: the same job with the real hf CLI');
