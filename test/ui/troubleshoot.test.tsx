@@ -195,6 +195,7 @@ describe('troubleshooting screens on a real sandbox', () => {
     const controller = await startWizard(services, dir, 'hub');
     await logIn(controller, services, sb.current.tokens.write, 'input');
     await toExample(controller);
+    await controller.idle();
     const price = controller.getState().example.price;
     expect(price).toMatch(/\/hour, billed per minute; at most \$/);
     const app = render(<App controller={controller} onExit={() => {}} />);
