@@ -83,7 +83,7 @@ async function preflightFor(model: ScanModel, ctx: LiveContext, offline: boolean
   if (offline || !ctx.token || model.submissions.length === 0) return undefined;
   const who = await whoAmIOnce(ctx, {});
   if (!who?.ok) return undefined;
-  const {plannedSubmissions} = await import('../preflight/from-scan.js');
+  const {plannedSubmissions} = await import('./from-scan.js');
   const {gatherPreflight} = await import('../preflight/gather.js');
   const sandbox = isSandboxEndpoint(ctx.endpoint);
   const plans = plannedSubmissions(model, who.info.user);

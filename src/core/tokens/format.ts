@@ -61,6 +61,28 @@ export function isPlaceholderToken(value: string): boolean {
   return false;
 }
 
+const TOKEN_SHAPED = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
+
+/** Real-looking tokens in a text (hf_, hf_oauth_, api_org_ and 16+ letters/digits) (not doc placeholders like hf_xxx or hf_YOUR_TOKEN), with their index. */
+export function findTokenLike(text: string): {token: string; index: number}[] {
+  const out: {token: string; index: number}[] = [];
+  TOKEN_SHAPED.lastIndex = 0;
+  for (let m = TOKEN_SHAPED.exec(text); m; m = TOKEN_SHAPED.exec(text)) {
+    // Must not be glued to a longer identifier on the left (e.g. `my_hf_...`), but a colour code right before it
+    // (`ESC[1mhf_…`, as rich prints a token in bold) is no identifier: that token is found.
+    const before = m.index > 0 ? text[m.index - 1]! : '';
+    const afterColour = /(?:\x1b\[|\x9b)[0-9;:]*m$/.test(text.slice(Math.max(0, m.index - 24), m.index));
+    if (/[A-Za-z0-9_]/.test(before) && !afterColour) continue;
+    if (m[0].startsWith('hf_') && isPlaceholderToken(m[0])) continue;
+    out.push({token: m[0], index: m.index});
+  }
+  return out;
+}
+
+export function looksLikeRealToken(value: string): boolean {
+  return findTokenLike(value).length > 0;
+}
+
 /** Where the reasons send a person for a new token (the sandbox passes its own token page). */
 export interface TokenFormatOptions {
   tokensPage?: string;

@@ -1,7 +1,7 @@
 // A leaked token, answered: find the real-format tokens in a text or a file (never the doc placeholders), say so
 // first ("this text contains a token: do not post it"), and list the steps after a revoke. Pure: the revoke request
 // itself is core/hub/extra-routes.ts (POST /api/credentials/revoke), the confirmation is the command's.
-import {findTokenLike} from '../jobspec/placeholder.js';
+import {findTokenLike} from './format.js';
 import {maskToken} from './mask.js';
 
 export interface LeakedToken {

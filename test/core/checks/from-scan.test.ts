@@ -2,7 +2,7 @@
 // what the checklist scanned; defaults (the token's user, cpu-basic, the 30-minute default) where nothing is written.
 import {describe, expect, it} from 'vitest';
 import {scanText} from '../../../src/core/checks/scan.js';
-import {plannedSubmissions} from '../../../src/core/preflight/from-scan.js';
+import {plannedSubmissions} from '../../../src/core/checks/from-scan.js';
 
 describe('plannedSubmissions', () => {
   it('takes flavor, timeout and namespace from an hf jobs command line', () => {

@@ -1,10 +1,11 @@
 // The jobs a checked project would submit, as pre-flight plans: each submission the checklist found (hf-job.json,
 // `hf jobs uv run`, run_uv_job, an MCP call) with its namespace (else the token's user), flavor (else cpu-basic, the
-// Hub's default), timeout (else the 30-minute default) and the repos its script pushes to. Pure.
+// Hub's default), timeout (else the 30-minute default) and the repos its script pushes to. Pure. It lives with the
+// checks (it reads their scan) so that pre-flight imports nothing of the checks: no circle between the two.
 import type {RepoRef} from '../tokens/classify.js';
 import {parseTimeout} from '../jobspec/timeout.js';
-import type {ScanModel, Submission} from '../checks/types.js';
-import type {PlannedJob} from './preflight.js';
+import type {PlannedJob} from '../preflight/preflight.js';
+import type {ScanModel, Submission} from './types.js';
 
 export interface PlannedSubmission {
   file: string;
