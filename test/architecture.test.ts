@@ -55,12 +55,9 @@ const ALLOWED: Record<string, string[]> = {
   'core/*': ['core/*'],
 };
 
-/** Edges that break the rules today, each with why it is still here. */
-const KNOWN_EDGES: Record<string, string> = {
-  'core/auth -> sandbox':
-    'sandbox-session starts the in-process sandbox (a dynamic import, off the huggingface.co path); belongs in the app layer',
-  'core/lessons -> sandbox': 'lessons/target starts the sandbox for `learn` (dynamic import); same as above',
-};
+/** Edges that break the rules today, each with why it is still here (none left: core no longer imports examples or the
+ *  sandbox; the commands pass the example catalog and the sandbox starter in). */
+const KNOWN_EDGES: Record<string, string> = {};
 
 /** Circles between core's folders today (each one a known debt; any other circle fails). None left: checks/preflight
  *  ended when the scan-to-plan code moved to core/checks, hub/jobspec/tokens when findTokenLike moved to core/tokens. */

@@ -1,8 +1,8 @@
 // Which Hub a command talks to: --sandbox (the persistent practice sandbox with its own HF_HOME), else --endpoint,
 // else HF_ENDPOINT, else huggingface.co. One place for the flag rules and for opening/closing the sandbox.
-import {openSandboxSession, type SandboxSession} from '../core/auth/sandbox-session.js';
+import {defaultSandboxDataDir, type SandboxSession} from '../core/auth/sandbox-session.js';
 import {resolveEndpoint} from '../core/endpoint.js';
-import type {Env} from '../core/store/paths.js';
+import {sandboxEnv, type Env} from '../core/store/paths.js';
 
 export interface TargetFlags {
   sandbox?: boolean;
@@ -24,6 +24,22 @@ export function targetFlagProblem(flags: TargetFlags): string | undefined {
   if (flags.endpoint !== undefined && !/^https?:\/\/\S+$/.test(flags.endpoint))
     return `--endpoint must be an http(s) URL, got "${flags.endpoint}".`;
   return undefined;
+}
+
+/** Starts the in-process sandbox (imported only here, when asked: off the huggingface.co path) with its own HF_HOME. */
+export async function openSandboxSession(env: Env, options: {dataDir?: string} = {}): Promise<SandboxSession> {
+  const dataDir = options.dataDir ?? defaultSandboxDataDir(env);
+  const {startSandbox} = await import('../sandbox/index.js');
+  const sandbox = await startSandbox({dataDir});
+  return {
+    endpoint: sandbox.url,
+    env: sandboxEnv(env, dataDir),
+    tokens: sandbox.tokens,
+    users: sandbox.users,
+    dataDir: sandbox.dataDir,
+    formKey: sandbox.formKey,
+    close: () => sandbox.close(),
+  };
 }
 
 export async function openHubTarget(flags: TargetFlags, env: Env): Promise<HubTarget> {

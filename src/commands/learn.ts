@@ -156,8 +156,10 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
       {exitCode: EXIT.usage},
     );
   }
-  const targetOptions = {
+  const targetOptions: TargetOptions = {
     ...(flags.endpoint ? {endpoint: flags.endpoint} : {}),
+    // The sandbox is loaded only when a live exercise needs it (off the start-up path).
+    startSandbox: async (options) => (await import('../sandbox/index.js')).startSandbox(options),
     sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env),
   };
 

@@ -5,6 +5,7 @@ import {appCommand} from '../core/invocation.js';
 import {quitLine, wizardCommand} from '../core/wizard/content.js';
 import {clearPrepaint} from '../prepaint.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
+import {openSandboxSession} from './hub-target.js';
 
 export const WIZARD_HELP = `Usage: hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]
 
@@ -105,6 +106,7 @@ export async function runInteractive(
   const services = createServices({
     env: io.env,
     cwd: io.cwd,
+    openSandbox: (options) => openSandboxSession(io.env, options),
     ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {}),
   });
   const presetTarget = parsed.sandbox ? ('sandbox' as const) : parsed.endpoint ? ('hub' as const) : undefined;

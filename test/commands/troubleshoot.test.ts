@@ -144,7 +144,7 @@ describe('check --sandbox and troubleshoot --sandbox see the sandbox login (newc
   it('after `login --sandbox --practice write`, check --sandbox is logged in and troubleshoot --sandbox --job diagnoses with that token', async () => {
     const {run: login} = await import('../../src/commands/login.js');
     const {run: check} = await import('../../src/commands/check.js');
-    const {openSandboxSession} = await import('../../src/core/auth/sandbox-session.js');
+    const {openSandboxSession} = await import('../../src/commands/hub-target.js');
     const home = await mkdtemp(join(tmpdir(), 'hfjw-ts-sb-'));
     try {
       const env = {HOME: home, XDG_CACHE_HOME: join(home, 'cache'), PATH: process.env.PATH ?? ''};

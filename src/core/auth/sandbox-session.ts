@@ -1,8 +1,10 @@
 // Sandbox mode for login/status/logout: an in-process sandbox Hub plus its own HF_HOME, so practice tokens
 // never touch the real login. The sandbox state is kept under the cache so practice tokens stay valid between commands.
+// What a session is and where it keeps its data; starting one is the app layer's (commands/hub-target.ts
+// openSandboxSession): core does not import the sandbox.
 import {join} from 'node:path';
 import type {PracticeToken} from '../practice.js';
-import {cacheHome, sandboxEnv, type Env} from '../store/paths.js';
+import {cacheHome, type Env} from '../store/paths.js';
 
 /** `${XDG_CACHE_HOME:-~/.cache}/hf-jobs-wizard/sandbox-data`: where `--sandbox` commands keep the sandbox state. */
 export function defaultSandboxDataDir(env: Env): string {
@@ -19,19 +21,4 @@ export interface SandboxSession {
   /** The sandbox's browser-form key (device approval): only the process that started the sandbox knows it. */
   formKey?: string;
   close(): Promise<void>;
-}
-
-export async function openSandboxSession(env: Env, options: {dataDir?: string} = {}): Promise<SandboxSession> {
-  const dataDir = options.dataDir ?? defaultSandboxDataDir(env);
-  const {startSandbox} = await import('../../sandbox/index.js');
-  const sandbox = await startSandbox({dataDir});
-  return {
-    endpoint: sandbox.url,
-    env: sandboxEnv(env, dataDir),
-    tokens: sandbox.tokens,
-    users: sandbox.users,
-    dataDir: sandbox.dataDir,
-    formKey: sandbox.formKey,
-    close: () => sandbox.close(),
-  };
 }

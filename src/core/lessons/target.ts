@@ -71,6 +71,17 @@ export function defaultSandboxData(env: NodeJS.ProcessEnv): string {
 export interface TargetOptions {
   endpoint?: string;
   sandboxData?: string;
+  /** Starts the in-process sandbox (the `learn` command's: core does not import the sandbox). */
+  startSandbox?: (options: {dataDir?: string}) => Promise<LearnSandbox>;
+}
+
+/** A started in-process sandbox, as the lessons use it. */
+export interface LearnSandbox {
+  url: string;
+  dataDir: string;
+  tokens: Record<PracticeToken, string>;
+  users: string[];
+  close(): Promise<void>;
 }
 
 export async function openTarget(options: TargetOptions): Promise<LearnTarget> {
@@ -91,8 +102,9 @@ export async function openTarget(options: TargetOptions): Promise<LearnTarget> {
       close: async () => undefined,
     };
   }
-  const {startSandbox} = await import('../../sandbox/index.js');
-  const sandbox = await startSandbox(options.sandboxData ? {dataDir: resolve(options.sandboxData)} : {});
+  if (!options.startSandbox)
+    throw new TargetError('No sandbox Hub can be started here: give --endpoint and --sandbox-data.');
+  const sandbox = await options.startSandbox(options.sandboxData ? {dataDir: resolve(options.sandboxData)} : {});
   return {
     hubUrl: sandbox.url,
     key: sandbox.dataDir,

@@ -22,6 +22,8 @@ export interface ServicesOptions {
   sandbox?: SandboxSession;
   /** Where an on-demand sandbox keeps its state. */
   sandboxDataDir?: string;
+  /** Starts the sandbox on demand (the command layer's openSandboxSession: the wizard does not import the sandbox). */
+  openSandbox?: (options: {dataDir?: string}) => Promise<SandboxSession>;
   /** Poll interval for job status (ms). */
   pollMs?: number;
   /** Stop following a job after this long (ms; default 1 hour): the job keeps running. */

@@ -2,7 +2,6 @@
 // saved token, a pasted or practice token's check, the browser (device) login, and whether the token fits the example.
 import {EXAMPLES, type Example} from '../../examples/catalog.js';
 import {approvalUrl, deviceClientId, pollDeviceToken, requestDeviceCode} from '../../core/auth/device-flow.js';
-import {openSandboxSession} from '../../core/auth/sandbox-session.js';
 import {deviceLoginExtras, verifyLogin, type LoginExtras} from '../../core/auth/login-flow.js';
 import type {VerifySource} from '../../core/auth/verify.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
@@ -138,10 +137,8 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       const examples = EXAMPLES.map(exampleSummary);
       if (kind === 'sandbox') {
         if (!ctx.sandbox) {
-          ctx.sandbox = await openSandboxSession(
-            options.env,
-            options.sandboxDataDir ? {dataDir: options.sandboxDataDir} : {},
-          );
+          if (!options.openSandbox) throw new Error('The sandbox Hub is not available in this run.');
+          ctx.sandbox = await options.openSandbox(options.sandboxDataDir ? {dataDir: options.sandboxDataDir} : {});
           ctx.ownsSandbox = true;
         }
         return {target: {kind, endpoint: ctx.sandbox.endpoint, practice: true}, examples};
