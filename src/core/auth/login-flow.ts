@@ -61,6 +61,8 @@ export async function verifyLogin(input: {
   token: string;
   source?: VerifySource;
   name?: string;
+  /** What to do about a rejected token, worded for where the person is (the wizard's sandbox: its practice tokens). */
+  fix?: string;
   fetch?: typeof fetch;
 }): Promise<VerifiedLogin | VerifyFailure> {
   const {token} = input;
@@ -68,6 +70,7 @@ export async function verifyLogin(input: {
     endpoint: input.endpoint,
     token,
     source: input.source ?? 'input',
+    ...(input.fix ? {fix: input.fix} : {}),
     ...(input.fetch ? {fetch: input.fetch} : {}),
   });
   if (!verified.ok) {

@@ -94,10 +94,13 @@ const PLACEHOLDER_WORDS = /your|token|here|placeholder|example|redacted|secret|c
 
 /**
  * The format step of every login (the `login` command and the wizard's paste screen): what was pasted or piped,
- * cleaned by normalizeTokenInput, then checked for shape, with the reasons pointing at `endpoint`'s token page.
+ * cleaned by normalizeTokenInput, then checked for shape, with the reasons pointing at `endpoint`'s token page (or
+ * at `tokensPage` when the caller has a better link, e.g. the sandbox's with its form key).
  */
-export function checkTokenInput(raw: string, endpoint: string): TokenFormatResult {
-  return validateTokenFormat(normalizeTokenInput(raw), {tokensPage: `${endpoint.replace(/\/+$/, '')}/settings/tokens`});
+export function checkTokenInput(raw: string, endpoint: string, tokensPage?: string): TokenFormatResult {
+  return validateTokenFormat(normalizeTokenInput(raw), {
+    tokensPage: tokensPage ?? `${endpoint.replace(/\/+$/, '')}/settings/tokens`,
+  });
 }
 
 /**
