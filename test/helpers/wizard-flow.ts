@@ -5,7 +5,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
+import {sandboxEnv, type Env} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import type {WizardServices} from '../../src/core/wizard/services.js';
 import type {TargetKind, TokenSourceKind, WizardEvent} from '../../src/core/wizard/types.js';
@@ -39,6 +39,8 @@ export interface SandboxWizardOptions {
 
 export interface SandboxWizard {
   env: {HOME: string; XDG_CACHE_HOME: string; PATH: string | undefined};
+  /** The sandbox session's environment: its own HF_HOME, where the wizard saves the login on the sandbox. */
+  sandboxEnv: Env;
   services: WizardServices;
   /** The services' shared session (tests put a token the Hub refuses now in it). */
   context: ServiceContext;
@@ -47,13 +49,14 @@ export interface SandboxWizard {
 /** The real wizard services over a running sandbox, in `dir` as HOME, with the sandbox's own HF_HOME under it. */
 export function sandboxWizard(sandbox: SandboxHandle, o: SandboxWizardOptions): SandboxWizard {
   const env = {HOME: o.dir, XDG_CACHE_HOME: join(o.dir, 'cache'), PATH: o.path ?? process.env.PATH};
+  const sbEnv = sandboxEnv(env, join(o.dir, 'sb'));
   const options = {
     env,
     cwd: o.dir,
     ...(o.pollMs !== undefined ? {pollMs: o.pollMs} : {}),
     sandbox: {
       endpoint: sandbox.url,
-      env: sandboxEnv(env, join(o.dir, 'sb')),
+      env: sbEnv,
       tokens: sandbox.tokens,
       users: sandbox.users,
       dataDir: o.dataDir ?? sandbox.dataDir,
@@ -62,7 +65,7 @@ export function sandboxWizard(sandbox: SandboxHandle, o: SandboxWizardOptions): 
     },
   };
   const context = createServiceContext(options);
-  return {env, services: createServices(options, context), context};
+  return {env, sandboxEnv: sbEnv, services: createServices(options, context), context};
 }
 
 /** A controller over `services`, started on `target` ('welcome': none chosen, the welcome screen) and idle. */

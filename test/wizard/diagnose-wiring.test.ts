@@ -1,39 +1,18 @@
 // The wizard's troubleshooting uses one wording per Hub: the catalog entry shown, the classification and the live
 // diagnosis all take the session's endpoint (sandbox: its practice tokens), and the diagnosis reads the pasted
 // text / job log and the example's repo with its type.
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
+import {describe, expect, it} from 'vitest';
 import {getProblem} from '../../src/core/troubleshoot/index.js';
-import {createServices} from '../../src/wizard/services/index.js';
 import type {Session} from '../../src/core/wizard/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {sandboxWizard, useTempDirs} from '../helpers/wizard-flow.js';
 
 const sb = useSandbox();
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 
 async function services() {
-  const dir = await mkdtemp(join(tmpdir(), 'wizard-diag-'));
-  dirs.push(dir);
-  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
-  const s = sb.current;
-  const sv = createServices({
-    env,
-    cwd: dir,
-    sandbox: {
-      endpoint: s.url,
-      env: sandboxEnv(env, join(dir, 'sb')),
-      tokens: s.tokens,
-      users: s.users,
-      dataDir: s.dataDir,
-      close: async () => {},
-    },
-  });
+  const dir = await tempDir('wizard-diag-');
+  const sv = sandboxWizard(sb.current, {dir}).services;
   const {target} = await sv.prepareTarget('sandbox');
   return {sv, target, dir};
 }

@@ -1,26 +1,21 @@
 // The wizard's project files are normal files: the person's folder keeps its mode, hf-job.json and the script are
 // 0644. The token store it writes in the same step stays private (0600 files).
-import {chmod, mkdir, mkdtemp, rm, stat} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {chmod, mkdir, stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {writeFileAtomic} from '../../src/core/store/atomic.js';
-import {sandboxEnv} from '../../src/core/store/paths.js';
-import {CONFIG_DIR, createServices} from '../../src/wizard/services/index.js';
+import {CONFIG_DIR} from '../../src/wizard/services/index.js';
 import type {Session} from '../../src/core/wizard/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {sandboxWizard, useTempDirs} from '../helpers/wizard-flow.js';
 
 const sb = useSandbox();
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
 
 describe('file modes', () => {
   it('writeFileAtomic: private by default, a normal project file with {mode, privateDir: false}', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'wizard-modes-'));
-    dirs.push(dir);
+    const dir = await tempDir('wizard-modes-');
     await mkdir(join(dir, 'secret'), {mode: 0o755});
     await chmod(join(dir, 'secret'), 0o755);
     await writeFileAtomic(join(dir, 'secret/token'), 'x');
@@ -35,22 +30,9 @@ describe('file modes', () => {
   });
 
   it("the config step keeps the project folder's mode, writes 0644 files and a 0600 token store", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'wizard-modes-'));
-    dirs.push(dir);
-    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+    const dir = await tempDir('wizard-modes-');
     const s = sb.current;
-    const services = createServices({
-      env,
-      cwd: dir,
-      sandbox: {
-        endpoint: s.url,
-        env: sandboxEnv(env, join(dir, 'sb')),
-        tokens: s.tokens,
-        users: s.users,
-        dataDir: s.dataDir,
-        close: async () => {},
-      },
-    });
+    const {services} = sandboxWizard(s, {dir});
     const {target} = await services.prepareTarget('sandbox');
     const valid = await services.validateToken(target, s.tokens.write, 'input');
     if (!valid.ok) throw new Error(valid.message);

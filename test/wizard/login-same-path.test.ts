@@ -5,13 +5,12 @@ import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {loginWithToken} from '../../src/core/auth/login-flow.js';
-import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {createServices} from '../../src/wizard/services/index.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
 import {viaMain} from '../helpers/command.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {advance, throughConfig} from '../helpers/wizard-flow.js';
+import {advance, sandboxWizard, throughConfig} from '../helpers/wizard-flow.js';
 import {OAUTH_TOKEN_TTL} from '../../src/sandbox/routes/oauth.js';
 
 const login = viaMain('login');
@@ -81,20 +80,8 @@ describe('the wizard and `login` share one token path', () => {
     async () => {
       const [, home] = homes as [Home, Home];
       const s = sb.current;
-      const env = sandboxEnv(home.env, join(home.dir, 'sb'));
-      const services = createServices({
-        env: home.env,
-        cwd: home.dir,
-        sandbox: {
-          endpoint: s.url,
-          env,
-          tokens: s.tokens,
-          users: s.users,
-          dataDir: s.dataDir,
-          formKey: s.formKey,
-          close: async () => {},
-        },
-      });
+      // The wizard's services over the sandbox, with its form key (the device approval page needs it).
+      const {sandboxEnv: env, services} = sandboxWizard(s, {dir: home.dir, formKey: true});
       const controller = new WizardController(services, {cwd: home.dir, presetTarget: 'sandbox'});
       await advance(controller, {type: 'start'});
       const before = Math.floor(Date.now() / 1000);

@@ -1,39 +1,18 @@
 // The result says what the job did to its repo: "created" the first time, "added a commit to" when it was there.
 // And its next steps are commands that work as typed after a sandbox run.
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
-import {createServices} from '../../src/wizard/services/index.js';
+import {describe, expect, it} from 'vitest';
 import type {Session} from '../../src/core/wizard/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {sandboxWizard, useTempDirs} from '../helpers/wizard-flow.js';
 
 const sb = useSandbox();
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 
 describe('the outcome of a job', () => {
   it('first run: repo did not exist; second run: it did', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'wizard-outcome-'));
-    dirs.push(dir);
-    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+    const dir = await tempDir('wizard-outcome-');
     const s = sb.current;
-    const sv = createServices({
-      env,
-      cwd: dir,
-      pollMs: 100,
-      sandbox: {
-        endpoint: s.url,
-        env: sandboxEnv(env, join(dir, 'sb')),
-        tokens: s.tokens,
-        users: s.users,
-        dataDir: s.dataDir,
-        close: async () => {},
-      },
-    });
+    const sv = sandboxWizard(s, {dir, pollMs: 100}).services;
     const {target} = await sv.prepareTarget('sandbox');
     const valid = await sv.validateToken(target, s.tokens.write, 'input');
     if (!valid.ok) throw new Error(valid.message);

@@ -1,40 +1,18 @@
 // Plain mode is truly line by line (screen readers, TERM=dumb): no escape sequence at all is written, questions
 // print numbered choices once, the checklist heading comes before its lines, with the summary and "anyway".
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
-import {afterAll, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
+import {describe, expect, it} from 'vitest';
 import {WizardController} from '../../src/core/wizard/controller.js';
-import {createServices} from '../../src/wizard/services/index.js';
 import {runPlain} from '../../src/plain/wizard.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {sandboxWizard, useTempDirs} from '../helpers/wizard-flow.js';
 
 const sb = useSandbox();
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 
 async function plainRun(answers: string[], startAt?: 'paste-error') {
-  const dir = await mkdtemp(join(tmpdir(), 'wizard-plain-'));
-  dirs.push(dir);
-  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
-  const s = sb.current;
-  const services = createServices({
-    env,
-    cwd: dir,
-    pollMs: 100,
-    sandbox: {
-      endpoint: s.url,
-      env: sandboxEnv(env, join(dir, 'sb')),
-      tokens: s.tokens,
-      users: s.users,
-      dataDir: s.dataDir,
-      close: async () => {},
-    },
-  });
+  const dir = await tempDir('wizard-plain-');
+  const {env, services} = sandboxWizard(sb.current, {dir, pollMs: 100});
   const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox', ...(startAt ? {startAt} : {})});
   const stdin = new PassThrough();
   const stdout = new PassThrough();

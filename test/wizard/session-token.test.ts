@@ -1,46 +1,26 @@
 // The token stays inside the services' session (issue 11): the wizard's state, every event it dispatched and every
 // effect it ran hold the account's masked form and a handle, never the token; the services still act with it
 // (whoami, the saved login, the job's HF_TOKEN secret), and a text quoting it is masked by value.
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
+import {describe, expect, it} from 'vitest';
 import {redactSecrets} from '../../src/core/tokens/mask.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import type {WizardEvent} from '../../src/core/wizard/types.js';
-import {createServices} from '../../src/wizard/services/index.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {throughConfig} from '../helpers/wizard-flow.js';
+import {sandboxWizard, throughConfig, useTempDirs} from '../helpers/wizard-flow.js';
 
 const sb = useSandbox();
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
-});
+const tempDir = useTempDirs();
 
 describe("the token stays in the services' session", () => {
   it(
     'a practice login: the state and the events carry only the mask; config and the saved login still get the token',
     {timeout: 30_000},
     async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'wizard-vault-'));
-      dirs.push(dir);
-      const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+      const dir = await tempDir('wizard-vault-');
       const s = sb.current;
-      const sbEnv = sandboxEnv(env, join(dir, 'sb'));
-      const services = createServices({
-        env,
-        cwd: dir,
-        sandbox: {
-          endpoint: s.url,
-          env: sbEnv,
-          tokens: s.tokens,
-          users: s.users,
-          dataDir: s.dataDir,
-          close: async () => {},
-        },
-      });
+      const {sandboxEnv: sbEnv, services} = sandboxWizard(s, {dir});
       const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
       const seen: WizardEvent[] = [];
       const dispatch = controller.dispatch.bind(controller);
