@@ -22,6 +22,14 @@ const SIGNALS: Signal[] = [
   S('unauthorized-401', 4, /\bstatus=401\b|\b401\b[^\n]*\bUnauthorized\b/i),
   S('unauthorized-401', 3, /could not be refreshed|access token has expired/i),
   S('unauthorized-401', 7, /token seems invalid|Authorization header is correct, but the token/i),
+  // The Hub's 401 body when no (or no valid) credentials came with the request.
+  S('unauthorized-401', 6, /Invalid username or password/i),
+  // A 401 as applications word it: "Error 401", "HTTP 401", "returned 401", "401 (Unauthorized)".
+  S(
+    'unauthorized-401',
+    6,
+    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
+  ),
   // 403
   S('forbidden-403', 7, /\b403 Client Error\b|'403 Forbidden'|\b403 Forbidden\b/i),
   S('forbidden-403', 7, /\b(?:Api error with )?status(?: code)?[ :=]+403\b|\bHTTP\/[\d.]+ 403\b/i),
@@ -44,8 +52,18 @@ const SIGNALS: Signal[] = [
   S('token-missing', 10, /Did not find \w*(?:api_)?token|please add an environment variable `?\w*TOKEN/i),
   S('token-missing', 12, /LocalTokenNotFoundError/),
   S('token-missing', 9, /Token is required[^\n]*no token found|but no token found|no token found/i),
-  S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in/i),
+  S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in|\bNot logged in\b/i),
+  // The clients' and applications' other words for "no token": "A Hugging Face token is required", "HF token not
+  // found", "no Hugging Face API token", "be logged in as a user" (huggingface_hub when it needs the namespace).
+  S(
+    'token-missing',
+    10,
+    /\b(?:Hugging ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugging ?Face|HF)(?: API| access)? token\b/i,
+  ),
+  S('token-missing', 9, /be logged in as a user|must provide a 'namespace' as input or be logged in/i),
   S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),
+  // LangChain's HuggingFaceEndpoint when its login() finds no usable token (none given, or none in the environment).
+  S('token-missing', 7, /Could not authenticate with huggingface_hub/i),
   // repo access
   S('repo-access-denied', 10, /RepositoryNotFoundError|Repository Not Found for url/i),
   S(
@@ -107,6 +125,18 @@ const SIGNALS: Signal[] = [
     8,
     /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT/,
   ),
+  // A connection cut mid-way, curl's and the resolver's words, a proxy in the way.
+  S(
+    'network-error',
+    7,
+    /Connection reset by peer|Connection aborted|RemoteDisconnected|Remote end closed connection|IncompleteRead|ChunkedEncodingError|Could not resolve host|Failed to connect to \S+ port \d+|No route to host|Name or service not known|nodename nor servname|Proxy Authentication Required|Tunnel connection failed/i,
+  ),
+  // Windows socket errors: 10060 timed out, 10061 refused, 10054 reset, 10051/10065 unreachable.
+  S(
+    'network-error',
+    8,
+    /\[WinError 100(?:5[0-9]|6[0-5])\]|connection attempt failed because the connected party did not properly respond/i,
+  ),
   S(
     'network-error',
     7,
@@ -140,6 +170,12 @@ const SIGNALS: Signal[] = [
     'payment-required',
     8,
     /insufficient (?:credits|balance)|out of credits|no credits|positive credit balance|exceeded your monthly included credits|credit balance/i,
+  ),
+  // Inference Providers' wording of the same: the month's included credits are gone, pre-paid credits are needed.
+  S(
+    'payment-required',
+    10,
+    /\b(?:depleted|exceeded|used up|run out of|reached)\b[^\n]{0,60}\b(?:monthly|included|free)\b[^\n]{0,40}\b(?:credits|usage limit)\b|\b(?:purchase|add|buy)\b[^\n]{0,40}\bpre-?paid credits\b/i,
   ),
   // The job's own timeout (30 minutes by default).
   S('job-timeout', 16, /finished with stage '?ERROR'?:? Job timeout|\bJob timeout\b|"message":\s*"Job timeout"/i),
@@ -183,10 +219,12 @@ const SIGNALS: Signal[] = [
     12,
     /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i,
   ),
+  // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.
+  S('job-script-failed', 12, /\b(?:exit(?:ed)?|exit status|status code|exit code)\b[^\n]{0,24}\b137\b/i),
   S(
     'job-script-failed',
     5,
-    /\bexit(?:ed)? (?:with )?(?:code|status) [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i,
+    /\bexit(?:ed)? (?:with )?(?:status )?(?:code|status) [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i,
   ),
   S(
     'job-script-failed',
@@ -197,7 +235,7 @@ const SIGNALS: Signal[] = [
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
 const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
-  'gated-repo': ['forbidden-403', 'repo-access-denied', 'unauthorized-401', 'job-script-failed'],
+  'gated-repo': ['forbidden-403', 'repo-access-denied', 'unauthorized-401', 'token-missing', 'job-script-failed'],
   'rate-limited': ['network-error', 'forbidden-403', 'server-error', 'job-script-failed'],
   'token-missing': ['unauthorized-401', 'repo-access-denied', 'job-script-failed'],
   'invalid-token-format': ['unauthorized-401', 'network-error', 'job-script-failed'],
