@@ -10,18 +10,21 @@ import {redactSecrets} from '../core/tokens/mask.js';
 import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
+import {extractFacts} from '../core/troubleshoot/facts.js';
+import {liveCheckPasted, namesSomethingLive} from '../core/troubleshoot/live.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {readPipedText} from './stdin.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
-const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID] [--json] [--endpoint URL | --sandbox]
+const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID] [--json] [--offline] [--endpoint URL | --sandbox]
 
 Reads an error (a Python traceback, an @huggingface/hub error, an HTTP status line, a job log) from FILE or
 stdin, says which problem it is (401, 403, missing token, repo not found, gated repo, token format, rate
 limit, network, 402 no credits, job timeout, job not found, server error, org token policy, or the job's
 script failing on its own), why it happens and how to fix it. With --job, fetches that job's status and log from the
-Hub and checks your token live to name the actual cause. On a terminal with no FILE and nothing piped in,
+Hub and checks your token live to name the actual cause. A pasted text that names a namespace, a repo or a job
+is checked live too when a token is in effect (whoami and its orgs, the repo, where the job is). On a terminal with no FILE and nothing piped in,
 it opens a screen where you paste the error (finish with Ctrl-D or an empty line) and offers fixes.
 
 Examples:
@@ -32,6 +35,7 @@ Examples:
 
 Options:
   --job ID        a job id (in your namespace) or NAMESPACE/ID
+  --offline       classify the text only: no live check of what it names
   --json          print {"problem", "title", "evidence", "causes", "solutions", "checks", "report"} (+ "candidates"
                   when unsure; "report" is the whole answer: why, findings, fix steps, actions)
   --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
@@ -147,6 +151,36 @@ function fetchErrorText(d: HubErrorDescription, url: string): string {
   ].join('\n');
 }
 
+const LIVE_REQUEST_MS = 10_000;
+
+/**
+ * The live check of a pasted text (core/troubleshoot/live.ts) when it names a namespace, a repo or a job and a token
+ * is in effect; each request bounded (10 s), announced on stderr before any wait.
+ */
+async function livePasted(
+  c: Classification,
+  text: string,
+  io: CommandIo,
+  env: CommandIo['env'],
+  endpoint: string,
+): Promise<Diagnosis | undefined> {
+  if (!namesSomethingLive(extractFacts(text))) return undefined;
+  const ctx = await createLiveContext({env, endpoint});
+  if (!ctx.token) return undefined;
+  writeLine(io.stderr, `Checking what the text names on ${endpoint} with your token (whoami, the repo or the job)…`);
+  const bounded: typeof fetch = (input, init) => {
+    const limit = AbortSignal.timeout(LIVE_REQUEST_MS);
+    return fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, limit]) : limit});
+  };
+  return liveCheckPasted(c.problem, text, {
+    endpoint,
+    token: ctx.token,
+    ...(ctx.source ? {source: ctx.source} : {}),
+    ...(ctx.shadowsSavedToken ? {shadowsSavedToken: true} : {}),
+    hub: createHubClient({hubUrl: endpoint, accessToken: ctx.token, fetch: bounded}),
+  });
+}
+
 /** One report (core/troubleshoot/report.ts) from the classification, the live diagnosis and the job, if any. */
 function toReport(c: Classification, endpoint: string, diagnosis?: Diagnosis, job?: JobLog): TroubleshootReport {
   return buildReport({
@@ -178,7 +212,13 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandArgs(
     'troubleshoot',
     args,
-    {job: {type: 'string'}, json: {type: 'boolean'}, endpoint: {type: 'string'}, sandbox: {type: 'boolean'}},
+    {
+      job: {type: 'string'},
+      json: {type: 'boolean'},
+      offline: {type: 'boolean'},
+      endpoint: {type: 'string'},
+      sandbox: {type: 'boolean'},
+    },
     io,
     HELP,
   );
@@ -254,7 +294,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 
 async function classifyAndReport(
   text: string,
-  values: {job?: string; json?: boolean; sandbox?: boolean},
+  values: {job?: string; json?: boolean; sandbox?: boolean; offline?: boolean},
   io: CommandIo,
   env: CommandIo['env'],
   endpoint: string,
@@ -366,6 +406,7 @@ async function classifyAndReport(
   }
 
   const c = jobClass ?? classifyText(text, {endpoint});
+  if (!job && !values.offline && c.problem !== 'unknown') diagnosis = await livePasted(c, text, io, env, endpoint);
   const report = toReport(c, endpoint, diagnosis, job);
   if (values.json) {
     const out: Record<string, unknown> = {...c};
