@@ -88,3 +88,21 @@ describe("the repo check uses the wizard's token", () => {
     expect(texts).toContain('practice-user/private-dataset is readable with this token');
   });
 });
+
+describe('a pasted text that names an org: the wizard checks it live (issue 14)', () => {
+  it("a 403 under an org the user is not in: whoami's orgs say so, and that is the cause; no job to run again", async () => {
+    const {sv, target, dir} = await services();
+    const valid = await sv.validateToken(target, sb.current.tokens.write, 'input');
+    if (!valid.ok) throw new Error(valid.message);
+    const session: Session = {target, account: valid.account, exampleId: 'push-dataset', cwd: dir};
+    const d = await sv.diagnose(
+      session,
+      'forbidden-403',
+      '403 Forbidden: You don\'t have the rights to create a model under the namespace "acme-org".',
+      {pasted: true},
+    );
+    expect(d.findings.map((f) => f.text).join('\n')).toContain('You (practice-user) are not a member of acme-org');
+    expect(d.actual?.id).toBe('org-role');
+    expect(d.actions).not.toContain('retry');
+  });
+});

@@ -14,6 +14,7 @@ import {
   getProblem,
   type ProblemId,
 } from '../../core/troubleshoot/index.js';
+import {liveCheckPasted} from '../../core/troubleshoot/live.js';
 import {fixesFor} from '../../core/wizard/fixes.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {Diagnosis, Finding} from '../../core/wizard/types.js';
@@ -91,7 +92,16 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
         }
       }
       if (job) ctx.job = job;
-      const d = diagnose(problem, ctx);
+      // A pasted text that names a namespace, a repo or a job: what the Hub says of those (core/troubleshoot/live.ts).
+      const live =
+        options.pasted && token && evidence
+          ? await liveCheckPasted(problem, evidence, {
+              endpoint,
+              token,
+              hub: createHubClient({hubUrl: endpoint, accessToken: token}),
+            })
+          : undefined;
+      const d = live ?? diagnose(problem, ctx);
       const findings: Finding[] = d.findings.map((f) => ({
         status: f.status,
         text: redactSecrets(
