@@ -209,6 +209,18 @@ const SIGNALS: Signal[] = [
   ),
   // The script failed on its own (the token is not the story).
   S('job-script-failed', 11, /ModuleNotFoundError|No module named ['"]?\w|ImportError: cannot import name/),
+  // uv could not resolve the script's PEP 723 dependencies: the job stops before the script starts.
+  S(
+    'job-script-failed',
+    11,
+    /No solution found when resolving (?:script )?dependencies|we can conclude that (?:your|the) requirements are unsatisfiable/i,
+  ),
+  // No GPU where the script wants one, as Docker and NVIDIA's tools word it.
+  S(
+    'job-script-failed',
+    12,
+    /could not select device driver "?nvidia"?|NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver|nvidia-smi: (?:command )?not found/i,
+  ),
   S(
     'job-script-failed',
     12,
