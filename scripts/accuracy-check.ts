@@ -1,14 +1,14 @@
 // `npm run accuracy:check`: precision and recall per token check id on the checklist's corpus of real job scripts
-// and docs (test/fixtures/checks/corpus), on the tuning part and on the held-out part, with every miss listed.
-import {loadCorpus, score} from '../test/helpers/check-corpus.js';
+// and docs (test/fixtures/checks/corpus), on the tuning and held-out splits of the first corpus and of the s4 batch, with every miss listed.
+import {inPart, loadCorpus, PARTS, score} from '../test/helpers/check-corpus.js';
 
 const {scored, cases} = loadCorpus();
 const pct = (x: number) => x.toFixed(2);
-for (const split of ['tune', 'held'] as const) {
-  const part = cases.filter((c) => c.split === split);
+for (const p of PARTS) {
+  const part = cases.filter((c) => inPart(c, p));
   const r = score(part, scored);
   console.log(
-    `\n${split === 'tune' ? 'Tuning' : 'Held-out'} part: ${part.length} cases (${part.filter((c) => !c.id.includes('/')).length} real files, the rest one-change variants)`,
+    `\n${p.name.charAt(0).toUpperCase()}${p.name.slice(1)} part: ${part.length} cases (${part.filter((c) => !c.id.includes('/')).length} real files, the rest one-change variants)`,
   );
   console.log('  id                     tp  fp  fn  precision  recall');
   for (const s of [...r.perId, r.overall])

@@ -8,7 +8,7 @@ export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/checks/corpus')
 
 interface Manifest {
   scored: string[];
-  cases: {id: string; file: string; labels: string[]; split: 'tune' | 'held'}[];
+  cases: {id: string; file: string; labels: string[]; split: 'tune' | 'held'; set?: string}[];
   variants: {
     id: string;
     base: string;
@@ -16,6 +16,7 @@ interface Manifest {
     prepend?: string;
     labels: string[];
     split: 'tune' | 'held';
+    set?: string;
   }[];
 }
 
@@ -25,6 +26,20 @@ export interface CorpusCase {
   text: string;
   labels: string[];
   split: 'tune' | 'held';
+  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before) or 's4'. */
+  set: string;
+}
+
+/** The corpus's parts, each scored on its own: the first corpus and the s4 batch, each with its tuning and held-out split. */
+export const PARTS = [
+  {name: 'old tuning', set: 'first', split: 'tune'},
+  {name: 'new tuning', set: 's4', split: 'tune'},
+  {name: 'old held-out', set: 'first', split: 'held'},
+  {name: 'new held-out', set: 's4', split: 'held'},
+] as const;
+
+export function inPart(c: CorpusCase, part: (typeof PARTS)[number]): boolean {
+  return c.set === part.set && c.split === part.split;
 }
 
 export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
@@ -35,6 +50,7 @@ export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
     text: readFileSync(join(CORPUS_DIR, 'files', c.file), 'utf8'),
     labels: c.labels,
     split: c.split,
+    set: c.set ?? 'first',
   }));
   for (const v of m.variants) {
     const base = cases.find((c) => c.id === v.base);
@@ -45,7 +61,7 @@ export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
       text = text.replace(v.replace[0], v.replace[1]);
     }
     if (v.prepend) text = v.prepend + text;
-    cases.push({id: v.id, file: base.file, text, labels: v.labels, split: v.split});
+    cases.push({id: v.id, file: base.file, text, labels: v.labels, split: v.split, set: v.set ?? base.set});
   }
   return {scored: m.scored, cases};
 }

@@ -1,23 +1,42 @@
 // The token checks on real job scripts and docs (and one-change variants): precision and recall stay at or above
-// the measured figures on the tuning part and on the held-out part, and the misses are exactly the known ones (each
+// the measured figures on four parts (the first corpus and the s4 batch, each with its tuning and held-out split), and the misses are exactly the known ones (each
 // with its reason), so a new miss fails and a fixed one must be taken off the list. `npm run accuracy:check` prints
 // the table. The held-out part is never tuned on: its misses are reported, not fixed case by case.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {CORPUS_DIR, loadCorpus, score} from '../../helpers/check-corpus.js';
+import {CORPUS_DIR, inPart, loadCorpus, PARTS, score} from '../../helpers/check-corpus.js';
 
 const {scored, cases} = loadCorpus();
 
-/** Overall floors: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
-const FLOORS = {tune: {precision: 0.95, recall: 0.95}, held: {precision: 0.95, recall: 0.8}};
+/** Overall floors per part: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
+const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
+  'old tuning': {precision: 0.95, recall: 0.95},
+  'new tuning': {precision: 0.9, recall: 0.64},
+  'old held-out': {precision: 0.95, recall: 0.8},
+  'new held-out': {precision: 0.95, recall: 0.85},
+};
 
-const KNOWN_MISSES: Record<'tune' | 'held', string[]> = {
-  tune: [
+const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
+  'old tuning': [
     // The README runs tile_iiif.py, which is not in the file: whether it needs the token cannot be read here.
     'uvs-iiif-tiles-readme: missing-secrets expected, not reported',
   ],
-  held: [
+  'new tuning': [
+    // secrets=self.secrets, whose dataclass default is {"HF_TOKEN": "$HF_TOKEN"}: attributes are not followed.
+    'optuna-hf-jobs-runner: literal-placeholder expected, not reported',
+    // `hf jobs-services run ... -e HF_TOKEN`: an hf extension that starts Jobs is not read as a submission.
+    'hf-jobs-services-readme: token-in-env expected, not reported',
+    // The usage is printed by print() calls whose string starts on the line after `print(`.
+    'uvs-smoldocling-ocr: token-in-env expected, not reported',
+    // The job's script is a URL (classify-dataset.py on the Hub): not readable here.
+    'uvs-vllm-readme: missing-secrets expected, not reported',
+    // `--secrets HF_TOKEN=$HF_TOKEN` in a docstring: the shell-filled warning; the label did not expect it.
+    'lakehouse-train-xg-v3: literal-placeholder reported, not expected',
+    // run_uv_job(script=str(Path(__file__).resolve())): a script submitting itself is not linked to its own file.
+    'amlk-eval-hf-job/no-secret: missing-secrets expected, not reported',
+  ],
+  'old held-out': [
     // The job runs `python -m submission.training.merge_sft_hf` (a module name, not the file name): not linked.
     'printfarm-merge-script: no-token-check expected, not reported',
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
@@ -28,11 +47,16 @@ const KNOWN_MISSES: Record<'tune' | 'held', string[]> = {
     // `-e HF_TOKEN=$HF_TOKEN`: the shell-filled warning applies to env as well; the label did not expect it.
     'printfarm-run-sft/env: literal-placeholder reported, not expected',
   ],
+  'new held-out': [
+    // Reported, not fixed case by case (held out).
+    'uvs-dots-ocr: token-in-env expected, not reported',
+  ],
 };
 
 describe('the checklist on the corpus', () => {
-  it('has at least 80 real files with their source, and a held-out third with a missing-secrets case', () => {
-    expect(cases.filter((c) => !c.id.includes('/')).length).toBeGreaterThanOrEqual(80);
+  it('has at least 130 real files with their source, a held-out third with a missing-secrets case, and a new held-out set', () => {
+    expect(cases.filter((c) => !c.id.includes('/')).length).toBeGreaterThanOrEqual(130);
+    expect(cases.filter((c) => c.set === 's4' && c.split === 'held').length).toBeGreaterThanOrEqual(14);
     expect(cases.filter((c) => c.split === 'held').length).toBeGreaterThanOrEqual(Math.floor(cases.length / 3));
     expect(cases.some((c) => c.split === 'held' && c.labels.includes('missing-secrets'))).toBe(true);
     for (const id of scored) expect(cases.some((c) => c.labels.includes(id))).toBe(true);
@@ -46,15 +70,15 @@ describe('the checklist on the corpus', () => {
     }
   });
 
-  for (const split of ['tune', 'held'] as const) {
-    it(`misses only the known cases and keeps its precision and recall on the ${split} part`, () => {
+  for (const part of PARTS) {
+    it(`misses only the known cases and keeps its precision and recall on the ${part.name} part`, () => {
       const r = score(
-        cases.filter((c) => c.split === split),
+        cases.filter((c) => inPart(c, part)),
         scored,
       );
-      expect(r.misses).toEqual(KNOWN_MISSES[split]);
-      expect(r.overall.precision).toBeGreaterThanOrEqual(FLOORS[split].precision);
-      expect(r.overall.recall).toBeGreaterThanOrEqual(FLOORS[split].recall);
+      expect(r.misses).toEqual(KNOWN_MISSES[part.name]);
+      expect(r.overall.precision).toBeGreaterThanOrEqual(FLOORS[part.name].precision);
+      expect(r.overall.recall).toBeGreaterThanOrEqual(FLOORS[part.name].recall);
     });
   }
 });
