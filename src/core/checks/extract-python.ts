@@ -5,6 +5,10 @@ import {newSubmission, type Entry, type Submission} from './types.js';
 
 const CALL = /\b(hf_jobs|run_uv_job|run_job|create_scheduled_uv_job|create_scheduled_job)\s*\(/g;
 
+/** The running file's own path, and nothing derived from it (no `.parent`, no `/ "other.py"`, no join). */
+const SELF_PATH =
+  /^(?:str\s*\(\s*)?(?:os\.path\.(?:abspath|realpath)\s*\(\s*)?(?:(?:pathlib\.|__import__\(\s*["']pathlib["']\s*\)\.)?Path\s*\(\s*)?__file__\s*\)?(?:\s*\.\s*(?:resolve|absolute)\s*\(\s*\))*\s*\)?$/;
+
 /** Names people bring from the MCP tool or other APIs into huggingface_hub's run_* functions. */
 const PY_CONFUSIONS: Record<string, string> = {
   with_deps: '"with_deps" is the MCP tool\'s name; huggingface_hub\'s run_uv_job takes "dependencies"',
@@ -57,12 +61,15 @@ function pythonSubmission(fn: string, args: CallArg[], file: string, line: numbe
   const kw = (name: string) => args.find((a) => a.name === name);
   const positional = args.filter((a) => a.name === undefined);
   const script = uv ? (kw('script') ?? positional[0]) : undefined;
-  if (script)
+  if (script) {
+    // A script that submits itself: `script=str(Path(__file__).resolve())`, `__file__`, `os.path.abspath(__file__)`.
+    const self = script.value.t === 'expr' && SELF_PATH.test(script.value.src);
     sub.script = {
-      value: script.value.t === 'str' ? script.value.v : '',
+      value: script.value.t === 'str' ? script.value.v : self ? (file.split(/[\\/]/).pop() ?? file) : '',
       line: script.value.line,
-      literal: script.value.t === 'str',
+      literal: script.value.t === 'str' || self,
     };
+  }
   const secrets = entriesOf(kw('secrets')?.value);
   sub.secrets = secrets.entries;
   sub.secretsOpaque = secrets.opaque;

@@ -396,6 +396,9 @@ export function parseDotenv(text: string, lineBase = 1): Entry[] {
 const EMBEDDED_COMMAND =
   /(?:^|[^\w/.-])((?:[\w./-]*\/)?(?:hf|huggingface-cli)\s+jobs\s|(?:[\w./-]*\/)?hfjobs\s+(?:run|uv)\b)/;
 
+/** A line holding only the opening or closing of a call (`print(`, `)`, `),`) around a string of a shown command. */
+const CALL_PUNCTUATION = /^\s*(?:[\w.]+\s*\(|\)\s*[,;]?)\s*$/;
+
 /** A continuation line of a command shown in a string or comment: `# `, `print("`, quotes and `\\n` taken off. */
 function cleanEmbedded(line: string, inQuote: string): string {
   let t = line.replace(/\r$/, '');
@@ -439,10 +442,18 @@ export function embeddedCommands(text: string): string {
       if (q && !/^\s*#/.test(prefix)) quote = q[1]!;
     }
     out[i] = cleanEmbedded(cmd, quote);
-    while (out[i]!.endsWith('\\') && i + 1 < lines.length) {
+    let last = i;
+    while (out[last]!.endsWith('\\') && i + 1 < lines.length) {
       i++;
+      // `print(` or `)` alone on its line, between the strings of a printed command (a formatter's layout): the
+      // command goes on after it, so the line is kept as a bare continuation.
+      if (CALL_PUNCTUATION.test(lines[i]!)) {
+        out[i] = '\\';
+        continue;
+      }
       out[i] = cleanEmbedded(lines[i]!, quote);
       if (!out[i]!.trim()) break;
+      last = i;
     }
   }
   return out.join('\n');

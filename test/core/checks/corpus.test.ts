@@ -12,9 +12,9 @@ const {scored, cases} = loadCorpus();
 /** Overall floors per part: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
   'old tuning': {precision: 0.95, recall: 0.95},
-  'new tuning': {precision: 0.9, recall: 0.64},
+  'new tuning': {precision: 0.9, recall: 0.78},
   'old held-out': {precision: 0.95, recall: 0.8},
-  'new held-out': {precision: 0.95, recall: 0.85},
+  'new held-out': {precision: 0.95, recall: 0.95},
 };
 
 const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
@@ -27,14 +27,10 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'optuna-hf-jobs-runner: literal-placeholder expected, not reported',
     // `hf jobs-services run ... -e HF_TOKEN`: an hf extension that starts Jobs is not read as a submission.
     'hf-jobs-services-readme: token-in-env expected, not reported',
-    // The usage is printed by print() calls whose string starts on the line after `print(`.
-    'uvs-smoldocling-ocr: token-in-env expected, not reported',
     // The job's script is a URL (classify-dataset.py on the Hub): not readable here.
     'uvs-vllm-readme: missing-secrets expected, not reported',
     // `--secrets HF_TOKEN=$HF_TOKEN` in a docstring: the shell-filled warning; the label did not expect it.
     'lakehouse-train-xg-v3: literal-placeholder reported, not expected',
-    // run_uv_job(script=str(Path(__file__).resolve())): a script submitting itself is not linked to its own file.
-    'amlk-eval-hf-job/no-secret: missing-secrets expected, not reported',
   ],
   'old held-out': [
     // The job runs `python -m submission.training.merge_sft_hf` (a module name, not the file name): not linked.
@@ -47,10 +43,7 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     // `-e HF_TOKEN=$HF_TOKEN`: the shell-filled warning applies to env as well; the label did not expect it.
     'printfarm-run-sft/env: literal-placeholder reported, not expected',
   ],
-  'new held-out': [
-    // Reported, not fixed case by case (held out).
-    'uvs-dots-ocr: token-in-env expected, not reported',
-  ],
+  'new held-out': [],
 };
 
 describe('the checklist on the corpus', () => {

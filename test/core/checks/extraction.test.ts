@@ -206,4 +206,45 @@ describe('submissions the real-world corpus taught us to read', () => {
   it('a secret whose value is a variable name without $ is sent as written', () => {
     expect(found('hf jobs uv run -s HF_TOKEN=HF_TOKEN s.py\n', 'run.sh')).toContain('literal-placeholder:1');
   });
+  it('a usage printed by print( calls whose string starts on the next line is one command', () => {
+    const usage = [
+      'import sys',
+      'if len(sys.argv) == 1:',
+      '    print("   hf jobs uv run --flavor l4x1 \\\\")',
+      '    print(',
+      '        \'     -e HF_TOKEN=$(python3 -c "from huggingface_hub import get_token; print(get_token())") \\\\\'',
+      '    )',
+      '    print(',
+      '        "     https://e.x/ocr.py \\\\"',
+      '    )',
+      '    print("       input-dataset output-dataset")',
+      '',
+    ].join('\n');
+    expect(found(usage, 'ocr.py')).toEqual(['token-in-env:3']);
+    const sub = scanText(usage, 'ocr.py').submissions[0]!;
+    expect(sub.script?.value).toBe('https://e.x/ocr.py');
+    // A call opened and closed on other lines, not between continued strings, starts no command.
+    expect(found('print(\n    "hello"\n)\n', 'x.py')).toEqual([]);
+  });
+
+  it('a script that submits itself (script=Path(__file__)) is linked to its own file', () => {
+    const self = (script: string) =>
+      [
+        '# /// script',
+        '# dependencies = ["huggingface_hub"]',
+        '# ///',
+        'import os, sys',
+        'from pathlib import Path',
+        'from huggingface_hub import HfApi, run_uv_job',
+        'if "--submit" in sys.argv:',
+        `    run_uv_job(script=${script}, flavor="cpu-basic", secrets={"OTHER": "x"})`,
+        'else:',
+        '    HfApi(token=os.environ["HF_TOKEN"]).upload_file(path_or_fileobj="r.json", path_in_repo="r.json", repo_id="u/m")',
+        '',
+      ].join('\n');
+    expect(found(self('str(Path(__file__).resolve())'), 'eval_job.py')).toEqual(['missing-secrets:8']);
+    expect(found(self('os.path.abspath(__file__)'), 'eval_job.py')).toEqual(['missing-secrets:8']);
+    // A path derived from it is another file: not judged here.
+    expect(found(self('str(Path(__file__).parent / "worker.py")'), 'eval_job.py')).toEqual([]);
+  });
 });
