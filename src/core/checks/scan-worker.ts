@@ -1,6 +1,9 @@
 // Entry of the worker threads `check` starts on big trees (built as dist/scan-worker.mjs): scans the list of files
-// it is sent and answers with its part of the model. It loads the scanner only, not the Hub client.
+// it is sent, chunk by chunk from the counter it shares with the main thread, and answers with its chunks' parts of the
+// model. It loads the scanner only, not the Hub client.
 import {parentPort} from 'node:worker_threads';
-import {scanFiles, type FileToScan} from './scan.js';
+import {scanChunks, type FileToScan} from './scan.js';
 
-parentPort?.once('message', (list: FileToScan[]) => parentPort!.postMessage(scanFiles(list)));
+parentPort?.once('message', ({list, next}: {list: FileToScan[]; next: Int32Array}) =>
+  parentPort!.postMessage(scanChunks(list, next)),
+);

@@ -15,6 +15,9 @@ import {scriptFacts} from './script-facts.js';
 import {emptyModel, mergeModel, type ScanModel, type ScriptFacts, type Submission} from './types.js';
 import {walkFilesSync, type SkippedDir} from './walk.js';
 
+/** A PEP 723 inline-metadata header: the file is a uv script. */
+const PEP_723 = /^#\s*\/\/\/\s*script\s*$/m;
+
 export type FileKind = 'python' | 'shell' | 'json' | 'markdown' | 'yaml' | 'notebook' | 'text';
 
 /** Read at most this much of a file; the rest is not scanned (said in `skipped`). */
@@ -409,9 +412,19 @@ function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, 
     return;
   }
   if (kind === 'python') {
-    const facts = scriptFacts(text, file);
-    model.scripts.push(facts);
-    linkOwnScript(scanCode(kind, text, file, 1, model, pending), facts, file);
+    const at = model.scripts.length;
+    const subs = scanCode(kind, text, file, 1, model, pending);
+    // Its facts matter when it is a job script: a PEP 723 header, or a submission here running this file. A script
+    // that a submission elsewhere runs is read again when that submission is linked (scanPaths).
+    const own = basename(file);
+    if (
+      PEP_723.test(text) ||
+      subs.some((s) => s.script?.literal && basename(s.script.value.split(/[?#]/)[0]!) === own)
+    ) {
+      const facts = scriptFacts(text, file);
+      model.scripts.splice(at, 0, facts);
+      linkOwnScript(subs, facts, file);
+    }
     return;
   }
   scanCode(kind, text, file, 1, model, pending);
@@ -547,54 +560,92 @@ const WORKER_URL = [new URL('../scan-worker.mjs', import.meta.url), new URL('./s
 );
 const CAN_SPAWN = WORKER_URL !== undefined;
 
-interface ScanWorker {
-  /** Scans these files in the worker; rejects if the worker cannot (the caller then scans them itself). */
-  scan(list: FileToScan[]): Promise<ScanPart>;
+/** Files a thread takes at a time from the shared counter (small, so no thread waits long for another's last one). */
+export const SCAN_CHUNK = 64;
+
+/** One chunk's part of the model, with the chunk's number (parts are merged in chunk order, whoever scanned them). */
+export interface ChunkPart {
+  chunk: number;
+  part: ScanPart;
 }
 
-/** Starts a worker thread running this module; it waits for its list of files (its start-up overlaps the walk). */
+/**
+ * Scans chunks of `list` taken from a shared counter until none is left: what the main thread and each worker run, so
+ * a thread that starts late or is given less CPU simply takes fewer chunks (no thread waits on a part cut for another).
+ */
+export function scanChunks(list: FileToScan[], next: Int32Array): ChunkPart[] {
+  const chunks = Math.ceil(list.length / SCAN_CHUNK);
+  const out: ChunkPart[] = [];
+  for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1))
+    out.push({chunk: c, part: scanFiles(list.slice(c * SCAN_CHUNK, (c + 1) * SCAN_CHUNK))});
+  return out;
+}
+
+interface ScanWorker {
+  /** Scans chunks of the list in the worker; rejects if the worker cannot (its chunks are then scanned here). */
+  scan(list: FileToScan[], next: Int32Array): Promise<ChunkPart[]>;
+  stop(): void;
+}
+
 function startWorker(): ScanWorker {
   let worker: Worker;
   try {
     worker = new Worker(WORKER_URL!);
   } catch (error) {
-    return {scan: () => Promise.reject(error as Error)};
+    return {scan: () => Promise.reject(error as Error), stop: () => undefined};
   }
-  const done = new Promise<ScanPart>((resolveDone, reject) => {
-    worker.once('message', (m: ScanPart) => resolveDone(m));
+  const done = new Promise<ChunkPart[]>((resolveDone, reject) => {
+    worker.once('message', (m: ChunkPart[]) => resolveDone(m));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`scan worker exited with ${code}`)));
   }).finally(() => void worker.terminate());
   done.catch(() => undefined);
   return {
-    scan(list) {
-      worker.postMessage(list);
+    scan(list, next) {
+      worker.postMessage({list, next});
       return done;
     },
+    stop: () => void worker.terminate(),
   };
 }
 
-/** Scans the files in contiguous parts, the main thread the first, the workers the others; results in file order. */
 async function scanAll(list: FileToScan[], workers: ScanWorker[]): Promise<ScanPart[]> {
   if (!workers.length) return [scanFiles(list)];
-  // Bigger files in the later parts would leave a thread waiting: parts cut by count are close enough for trees
-  // of many files, which is when this runs.
-  const size = Math.ceil(list.length / (workers.length + 1));
-  const parts = Array.from({length: workers.length + 1}, (_, i) => list.slice(i * size, (i + 1) * size));
-  const started = workers.map((w, i) => ({part: parts[i + 1]!, done: w.scan(parts[i + 1]!)}));
-  const first = scanFiles(parts[0]!);
-  let answered = 0;
-  const rest = await Promise.all(
-    started.map((s) =>
-      s.done.then(
-        (r) => (answered++, r),
-        () => scanFiles(s.part),
-      ),
-    ),
-  );
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const chunks = Math.ceil(list.length / SCAN_CHUNK);
+  const theirs = workers.map((w) => w.scan(list, next));
+  // HF_WIZARD_SCAN_DEBUG=workers-only: the main thread takes no chunk (a test of the workers' path).
+  const parts = process.env.HF_WIZARD_SCAN_DEBUG === 'workers-only' ? [] : scanChunks(list, next);
+  const own = parts.length;
+  // The chunks the main thread did not take were taken by workers: wait until they are all back (a worker that took
+  // none, or has not even started, is not waited for), then stop the workers.
+  if (own < chunks)
+    await new Promise<void>((done) => {
+      let left = theirs.length;
+      for (const answer of theirs)
+        answer
+          .then((got) => {
+            parts.push(...got);
+            if (parts.length >= chunks) done();
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            if (--left === 0) done();
+          });
+    });
+  for (const w of workers) w.stop();
+  // A worker that failed after taking chunks: those are scanned here.
+  if (parts.length < chunks) {
+    const have = new Set(parts.map((p) => p.chunk));
+    for (let c = 0; c < chunks; c++)
+      if (!have.has(c)) parts.push({chunk: c, part: scanFiles(list.slice(c * SCAN_CHUNK, (c + 1) * SCAN_CHUNK))});
+  }
+  parts.sort((x, y) => x.chunk - y.chunk);
   if (process.env.HF_WIZARD_SCAN_DEBUG)
-    process.stderr.write(`scan: ${list.length} files, ${parts.length} parts, ${answered} worker(s) answered\n`);
-  return [first, ...rest];
+    process.stderr.write(
+      `scan: ${list.length} files, ${chunks} chunks, ${own} scanned by the main thread, ${chunks - own} by ${workers.length} worker(s)\n`,
+    );
+  return parts.map((p) => p.part);
 }
 
 /** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */
