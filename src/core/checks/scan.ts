@@ -648,6 +648,20 @@ async function scanAll(list: FileToScan[], workers: ScanWorker[]): Promise<ScanP
   return parts.map((p) => p.part);
 }
 
+/**
+ * The file name of a script given as a Hub or GitHub URL (`https://huggingface.co/datasets/ORG/REPO/raw/main/x.py`,
+ * `https://raw.githubusercontent.com/OWNER/REPO/REF/x.py`, github.com blob/raw links): when a file of that name sits
+ * next to the file giving the URL (a repository mirrored to the Hub, its README pointing at its own scripts), that
+ * local copy is the script the job runs.
+ */
+export function mirroredScript(url: string): string | undefined {
+  const m =
+    /^https?:\/\/(?:huggingface\.co|hf\.co|raw\.githubusercontent\.com|github\.com)\/[^?#\s]*\/([\w.-]+\.py)(?:[?#]\S*)?$/i.exec(
+      url.trim(),
+    );
+  return m?.[1];
+}
+
 /** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */
 export async function scanPaths(paths: string[], options: ScanPathsOptions): Promise<ScanModel> {
   const model = emptyModel();
@@ -690,9 +704,15 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   const factsByFile = new Map(model.scripts.map((f) => [f.file, f]));
   const missing = new Set<string>();
   for (const sub of model.submissions) {
-    if (!sub.script?.literal || sub.scriptFacts || scriptKind(sub.script.value) !== 'path') continue;
+    if (!sub.script?.literal || sub.scriptFacts) continue;
+    const kind = scriptKind(sub.script.value);
+    const mirrored = kind === 'url' ? mirroredScript(sub.script.value) : undefined;
+    if (kind !== 'path' && !mirrored) continue;
     const base = dirname(absByDisplay.get(sub.file) ?? resolve(options.cwd, sub.file));
-    for (const candidate of [resolve(base, sub.script.value), resolve(options.cwd, sub.script.value)]) {
+    const candidates = mirrored
+      ? [resolve(base, mirrored)]
+      : [resolve(base, sub.script.value), resolve(options.cwd, sub.script.value)];
+    for (const candidate of candidates) {
       const known = factsByFile.get(display(candidate));
       if (known) {
         known.isJobScript = true;

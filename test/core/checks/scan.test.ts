@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runChecks} from '../../../src/core/checks/runner.js';
-import {scanPaths} from '../../../src/core/checks/scan.js';
+import {mirroredScript, scanPaths} from '../../../src/core/checks/scan.js';
 import {gitignoreRule, IgnoreStack} from '../../../src/core/checks/walk.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
@@ -107,6 +107,28 @@ describe('scanPaths on the fixture project', () => {
     expect(f).toMatchObject({status: 'fail', file: 'nosecret.sh', line: 1});
     expect(f!.fix).toContain('--secrets HF_TOKEN');
     await rm(join(dir, 'nosecret.sh'));
+  });
+
+  it('a Hub or GitHub URL to a script whose copy sits next to the doc is judged by that copy', async () => {
+    const sub = join(dir, 'mirror');
+    await mkdir(sub, {recursive: true});
+    await writeFile(
+      join(sub, 'classify.py'),
+      '# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import load_dataset\nload_dataset("a/b").push_to_hub("u/out")\n',
+    );
+    await writeFile(
+      join(sub, 'README.md'),
+      '```bash\nhf jobs uv run --flavor l4x1 \\\n  https://huggingface.co/datasets/uv-scripts/x/resolve/main/classify.py in out\n```\n\n```bash\nhf jobs uv run https://raw.githubusercontent.com/o/r/main/other.py\n```\n',
+    );
+    const report = await runChecks({paths: ['mirror'], cwd: dir, env: {HOME: dir}, offline: true});
+    const f = report.checks.filter((c) => c.id === 'missing-secrets' && c.status === 'fail');
+    // The first job runs the local copy (it pushes, no token passed); other.py has no copy here: not judged.
+    expect(f.map((c) => `${c.file}:${c.line}`)).toEqual([join('mirror', 'README.md') + ':2']);
+    expect(mirroredScript('https://huggingface.co/datasets/uv-scripts/ocr/raw/main/glm-ocr.py')).toBe('glm-ocr.py');
+    expect(mirroredScript('https://raw.githubusercontent.com/o/r/refs/heads/main/a/b.py?x=1')).toBe('b.py');
+    expect(mirroredScript('https://example.com/s.py')).toBeUndefined();
+    expect(mirroredScript('https://huggingface.co/datasets/o/r/raw/main/data.json')).toBeUndefined();
+    await rm(sub, {recursive: true, force: true});
   });
 
   it('reads --secrets-file and judges its entries', async () => {
