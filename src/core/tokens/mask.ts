@@ -49,9 +49,12 @@ export function maskSecrets(text: string, knownSecretsHere: Iterable<string> = [
   for (const s of knownSecretsHere) if (s && s.length >= 6) secrets.add(s);
   for (const s of KNOWN_SECRETS) secrets.add(s);
   // Longest first: a secret that contains another is masked whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (out.includes(secret)) out = out.split(secret).join(maskToken(secret));
-  }
+  if (secrets.size)
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+      if (out.includes(secret)) out = out.split(secret).join(maskToken(secret));
+    }
+  // Every token shape starts with one of these: text without them has nothing more to mask.
+  if (!out.includes('hf_') && !out.includes('api_org_')) return out;
   // Again until nothing changes: two tokens glued (`hf_oauth_…Xhf_…`) are one match up to the underscore, and its mask
   // (`hf_…Xhf`) would leave the second token whole right after it. Each pass shortens the text, so this ends.
   for (let i = 0; i < 64; i++) {
