@@ -55,7 +55,47 @@ function entriesOf(lit: Lit | undefined): {entries: Entry[]; opaque: boolean} {
   return {entries: out, opaque: false};
 }
 
-function pythonSubmission(fn: string, args: CallArg[], file: string, line: number): Submission {
+/**
+ * The dict a name (or `self.name`) stands for when this file gives it exactly one value, a dict literal: `NAME = {...}`,
+ * `NAME: dict = {...}`, a dataclass field's `field(default_factory=lambda: {...})`. A name assigned twice, changed in
+ * place (`NAME[...] =`, `.update(`) or given something else stays unknown.
+ */
+function assignedDict(text: string, p: LiteralParser, lit: Lit | undefined): Lit | undefined {
+  if (lit?.t !== 'expr') return lit;
+  const name = /^(?:self\.)?([A-Za-z_]\w*)$/.exec(lit.src.trim())?.[1];
+  if (!name) return lit;
+  const assign = new RegExp(`(?:^|[\\n;])[ \\t]*(?:self\\.)?${name}[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'g');
+  // A keyword argument (`secrets=secrets,` in a call) is not an assignment: its line goes on with a comma.
+  const at = [...text.matchAll(assign)].filter((m) => {
+    const from = m.index! + m[0].length;
+    const end = text.indexOf('\n', from);
+    return !/,\s*(?:#.*)?$/.test(text.slice(from, end === -1 ? text.length : end));
+  });
+  if (at.length !== 1 || new RegExp(`\\b${name}\\s*(?:\\[|\\.update\\s*\\(|\\.setdefault\\s*\\(|\\|=)`).test(text))
+    return lit;
+  const rest = /^[ \t]*(?:field\s*\(\s*default_factory\s*=\s*lambda\s*:\s*)?(?=\{)/.exec(
+    text.slice(at[0]!.index! + at[0]![0].length),
+  );
+  if (!rest) return lit;
+  const save = p.pos;
+  try {
+    p.pos = at[0]!.index! + at[0]![0].length + rest[0].length;
+    const dict = p.dict();
+    return dict.t === 'dict' ? dict : lit;
+  } catch {
+    return lit;
+  } finally {
+    p.pos = save;
+  }
+}
+
+function pythonSubmission(
+  fn: string,
+  args: CallArg[],
+  file: string,
+  line: number,
+  resolve: (lit: Lit | undefined) => Lit | undefined = (lit) => lit,
+): Submission {
   const uv = fn.includes('uv');
   const sub = newSubmission('python', fn, uv ? 'uv' : 'run', file, line);
   const kw = (name: string) => args.find((a) => a.name === name);
@@ -70,10 +110,10 @@ function pythonSubmission(fn: string, args: CallArg[], file: string, line: numbe
       literal: script.value.t === 'str' || self,
     };
   }
-  const secrets = entriesOf(kw('secrets')?.value);
+  const secrets = entriesOf(resolve(kw('secrets')?.value));
   sub.secrets = secrets.entries;
   sub.secretsOpaque = secrets.opaque;
-  const env = entriesOf(kw('env')?.value);
+  const env = entriesOf(resolve(kw('env')?.value));
   sub.env = env.entries;
   sub.envOpaque = env.opaque;
   const flavor = kw('flavor');
@@ -128,7 +168,7 @@ export function extractPython(text: string, file: string, lineBase = 1): Submiss
         out.push(sub);
       }
     } else {
-      out.push(pythonSubmission(fn, args, file, line));
+      out.push(pythonSubmission(fn, args, file, line, (lit) => assignedDict(text, p, lit)));
     }
     CALL.lastIndex = p.pos;
   }

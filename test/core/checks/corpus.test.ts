@@ -12,7 +12,7 @@ const {scored, cases} = loadCorpus();
 /** Overall floors per part: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
   'old tuning': {precision: 0.95, recall: 0.95},
-  'new tuning': {precision: 0.9, recall: 0.78},
+  'new tuning': {precision: 0.9, recall: 0.85},
   'old held-out': {precision: 0.95, recall: 0.8},
   'new held-out': {precision: 0.95, recall: 0.95},
 };
@@ -23,8 +23,6 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'uvs-iiif-tiles-readme: missing-secrets expected, not reported',
   ],
   'new tuning': [
-    // secrets=self.secrets, whose dataclass default is {"HF_TOKEN": "$HF_TOKEN"}: attributes are not followed.
-    'optuna-hf-jobs-runner: literal-placeholder expected, not reported',
     // `hf jobs-services run ... -e HF_TOKEN`: an hf extension that starts Jobs is not read as a submission.
     'hf-jobs-services-readme: token-in-env expected, not reported',
     // The job's script is a URL (classify-dataset.py on the Hub): not readable here.

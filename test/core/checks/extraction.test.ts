@@ -227,6 +227,34 @@ describe('submissions the real-world corpus taught us to read', () => {
     expect(found('print(\n    "hello"\n)\n', 'x.py')).toEqual([]);
   });
 
+  it('secrets given by a name are read from the one dict literal the file gives that name', () => {
+    const runner = [
+      'from dataclasses import dataclass, field',
+      'from huggingface_hub import run_uv_job',
+      '@dataclass',
+      'class Runner:',
+      '    secrets: dict = field(default_factory=lambda: {"HF_TOKEN": "$HF_TOKEN"})',
+      '    def submit(self, path):',
+      '        return run_uv_job(',
+      '            path,',
+      '            secrets=self.secrets,',
+      '        )',
+      '',
+    ].join('\n');
+    expect(found(runner, 'runner.py')).toEqual(['literal-placeholder:5']);
+    const named = (value: string) =>
+      `from huggingface_hub import run_uv_job, get_token\nSECRETS = {${value}}\nrun_uv_job("https://e.x/s.py", secrets=SECRETS)\n`;
+    expect(found(named('"TOKEN": get_token()'), 'submit.py')).toEqual(['wrong-secret-key:2']);
+    expect(found(named('"HF_TOKEN": get_token()'), 'submit.py')).toEqual([]);
+    // Filled in later (item assignment) or given twice: what it holds cannot be read, so nothing is said.
+    const filled =
+      'import os\nfrom huggingface_hub import run_uv_job\nsecrets = {}\nsecrets["HF_TOKEN"] = os.environ["T"]\nrun_uv_job("https://e.x/s.py", secrets=secrets)\n';
+    expect(scanText(filled, 'a.py').submissions[0]!.secretsOpaque).toBe(true);
+    const twice =
+      'from huggingface_hub import run_uv_job\ns = {"HF_TOKEN": "$HF_TOKEN"}\nif x:\n    s = {"HF_TOKEN": tok}\nrun_uv_job("https://e.x/s.py", secrets=s)\n';
+    expect(found(twice, 'b.py')).toEqual([]);
+  });
+
   it('a script that submits itself (script=Path(__file__)) is linked to its own file', () => {
     const self = (script: string) =>
       [
