@@ -190,6 +190,8 @@ export function keywordLines(text: string, lineBase = 1): {text: string; line: n
 }
 
 const VALUE_OPTS = new Set([
+  '--with-services',
+  '--services-timeout',
   '-e',
   '--env',
   '-s',
@@ -279,9 +281,14 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
       const cli = words[i]!.text;
       let j: number;
       let tool = 'hf jobs';
-      if ((cli === 'hf' || cli.endsWith('/hf') || cli === 'huggingface-cli') && words[i + 1]!.text === 'jobs')
+      const isHf = cli === 'hf' || cli.endsWith('/hf') || cli === 'huggingface-cli';
+      if (isHf && words[i + 1]!.text === 'jobs') j = i + 2;
+      else if (isHf && words[i + 1]!.text === 'jobs-services') {
+        // The hf jobs-services extension (lhoestq/hf-jobs-services): `run` starts a uv script as a Job alongside
+        // its service Jobs, with hf jobs's -e/-s/--flavor/--timeout/-v options.
         j = i + 2;
-      else if (cli === 'hfjobs' || cli.endsWith('/hfjobs')) {
+        tool = 'hf jobs-services';
+      } else if (cli === 'hfjobs' || cli.endsWith('/hfjobs')) {
         // The legacy `hfjobs` CLI (before `hf jobs`): same -e/-s/--flavor/--timeout flags.
         j = i + 1;
         tool = 'hfjobs';
@@ -292,14 +299,20 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         j++;
       }
       let operation: 'uv' | 'run';
-      if (words[j]?.text === 'uv' && words[j + 1]?.text === 'run') {
+      if (tool === 'hf jobs-services' && words[j]?.text === 'run') {
+        operation = 'uv';
+        j += 1;
+      } else if (words[j]?.text === 'uv' && words[j + 1]?.text === 'run') {
         operation = 'uv';
         j += 2;
       } else if (words[j]?.text === 'run') {
         operation = 'run';
         j += 1;
       } else continue;
-      const api = `${tool} ${scheduled ? 'scheduled ' : ''}${operation === 'uv' ? 'uv run' : 'run'}`;
+      const api =
+        tool === 'hf jobs-services'
+          ? `${tool} run`
+          : `${tool} ${scheduled ? 'scheduled ' : ''}${operation === 'uv' ? 'uv run' : 'run'}`;
       const sub = newSubmission('cli', api, operation, file, line);
       const index = scan.submissions.length;
       const positionals: string[] = [];
@@ -320,7 +333,7 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         if (
           !optionsDone &&
           w.text.startsWith('-') &&
-          (beforeTarget || (tool === 'hf jobs' && HF_JOB_OPTS.has(optName)))
+          (beforeTarget || (tool !== 'hfjobs' && HF_JOB_OPTS.has(optName)))
         ) {
           let name = w.text;
           let value: Word | undefined;
@@ -394,7 +407,7 @@ export function parseDotenv(text: string, lineBase = 1): Entry[] {
 }
 
 const EMBEDDED_COMMAND =
-  /(?:^|[^\w/.-])((?:[\w./-]*\/)?(?:hf|huggingface-cli)\s+jobs\s|(?:[\w./-]*\/)?hfjobs\s+(?:run|uv)\b)/;
+  /(?:^|[^\w/.-])((?:[\w./-]*\/)?(?:hf|huggingface-cli)\s+jobs(?:-services)?\s|(?:[\w./-]*\/)?hfjobs\s+(?:run|uv)\b)/;
 
 /** A line holding only the opening or closing of a call (`print(`, `)`, `),`) around a string of a shown command. */
 const CALL_PUNCTUATION = /^\s*(?:[\w.]+\s*\(|\)\s*[,;]?)\s*$/;
@@ -422,7 +435,7 @@ function cleanEmbedded(line: string, inQuote: string): string {
  * extractShell reads them at their own line numbers. A command the reader will copy is a submission like any other.
  */
 export function embeddedCommands(text: string): string {
-  if (!/\b(?:hf|huggingface-cli)\s+jobs\s|hfjobs\s/.test(text)) return '';
+  if (!/\b(?:hf|huggingface-cli)\s+jobs(?:-services)?\s|hfjobs\s/.test(text)) return '';
   const lines = text.split('\n');
   const out = lines.map(() => '');
   for (let i = 0; i < lines.length; i++) {

@@ -12,7 +12,7 @@ const {scored, cases} = loadCorpus();
 /** Overall floors per part: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
   'old tuning': {precision: 0.95, recall: 0.95},
-  'new tuning': {precision: 0.9, recall: 0.85},
+  'new tuning': {precision: 0.9, recall: 0.9},
   'old held-out': {precision: 0.95, recall: 0.8},
   'new held-out': {precision: 0.95, recall: 0.95},
 };
@@ -23,8 +23,6 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'uvs-iiif-tiles-readme: missing-secrets expected, not reported',
   ],
   'new tuning': [
-    // `hf jobs-services run ... -e HF_TOKEN`: an hf extension that starts Jobs is not read as a submission.
-    'hf-jobs-services-readme: token-in-env expected, not reported',
     // The job's script is a URL (classify-dataset.py on the Hub): not readable here.
     'uvs-vllm-readme: missing-secrets expected, not reported',
     // `--secrets HF_TOKEN=$HF_TOKEN` in a docstring: the shell-filled warning; the label did not expect it.

@@ -227,6 +227,15 @@ describe('submissions the real-world corpus taught us to read', () => {
     expect(found('print(\n    "hello"\n)\n', 'x.py')).toEqual([]);
   });
 
+  it('the hf jobs-services extension starts Jobs with hf jobs options: its command is read as a submission', () => {
+    const line =
+      'hf jobs-services run --with-services "dask(num_workers=2)" --flavor cpu-upgrade -e HF_TOKEN -s K=v job.py --rows 9\n';
+    expect(found(line, 'run.sh')).toEqual(['token-in-env:1']);
+    const sub = scanText(line, 'run.sh').submissions[0]!;
+    expect(sub).toMatchObject({api: 'hf jobs-services run', script: {value: 'job.py'}});
+    expect(found('hf jobs-services run --with-services "ray()" -s HF_TOKEN job.py\n', 'run.sh')).toEqual([]);
+  });
+
   it('secrets given by a name are read from the one dict literal the file gives that name', () => {
     const runner = [
       'from dataclasses import dataclass, field',
