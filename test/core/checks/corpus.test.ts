@@ -12,7 +12,7 @@ const {scored, cases} = loadCorpus();
 /** Overall floors per part: the target (0.95) where it is met, the measured figure where it is not yet. */
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
   'old tuning': {precision: 0.95, recall: 0.95},
-  'new tuning': {precision: 0.9, recall: 0.9},
+  'new tuning': {precision: 0.93, recall: 0.93},
   'old held-out': {precision: 0.95, recall: 0.8},
   'new held-out': {precision: 0.95, recall: 0.95},
 };
