@@ -48,8 +48,10 @@ export interface Problem {
 const PASS_TOKEN =
   'Pass the token to the job: CLI `hf jobs uv run --secrets HF_TOKEN ...` (bare name: hf fills it from your login); Python `secrets={"HF_TOKEN": get_token()}`; MCP tool `"secrets": {"HF_TOKEN": "$HF_TOKEN"}`.';
 
-/** The catalog worded for an endpoint: fixes name its settings pages, or the sandbox's practice tokens. */
-function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
+type Catalog = Record<ProblemId, Problem>;
+
+/** Problems with the token itself: none reached the code, the Hub refused it, or it is not a token. */
+function tokenProblems(hub: HubFixes): Pick<Catalog, 'unauthorized-401' | 'token-missing' | 'invalid-token-format'> {
   return {
     'unauthorized-401': {
       id: 'unauthorized-401',
@@ -102,6 +104,79 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
         'env-token-override',
       ],
     },
+    'token-missing': {
+      id: 'token-missing',
+      title: 'No token: HF_TOKEN is not set where the code runs',
+      symptoms: [
+        "KeyError: 'HF_TOKEN'",
+        'ValueError: HF_TOKEN not found',
+        'LocalTokenNotFoundError: Token is required (`token=True`), but no token found',
+        'Token is required to call the /whoami-v2 endpoint, but no token found',
+      ],
+      causes: [
+        {
+          id: 'no-token-in-job',
+          text: 'Inside a job: the job was started without HF_TOKEN in its secrets (jobs get no token unless you pass one).',
+          fix: PASS_TOKEN,
+        },
+        {
+          id: 'wrong-secret-key',
+          text: 'The token was passed under another name (TOKEN, hf_token).',
+          fix: 'Name the secret exactly HF_TOKEN.',
+        },
+        {
+          id: 'not-logged-in',
+          text: 'On your machine: you are not logged in, so `--secrets HF_TOKEN` had nothing to pass (hf silently drops a bare key with no value) and get_token() returned None.',
+          fix: `Log in: \`hf auth login\` (or \`${APP_COMMAND} login\`), or export HF_TOKEN.`,
+        },
+      ],
+      solutions: [
+        PASS_TOKEN,
+        'Make sure you are logged in where you submit the job: `hf auth whoami`.',
+        'In the script, check early: `assert os.environ.get("HF_TOKEN"), "HF_TOKEN missing"`, so a missing token fails in seconds, not after the compute.',
+      ],
+      verify: `Submit the job again; the first lines of the log should not show the KeyError. \`${hub.app('check')}\` catches this with missing-secrets.`,
+      checks: ['missing-secrets', 'wrong-secret-key', 'logged-in', 'no-token-check'],
+    },
+    'invalid-token-format': {
+      id: 'invalid-token-format',
+      title: 'The token is not in a usable form',
+      symptoms: [
+        'Access token must start with "hf_"',
+        'Invalid header value / Illegal header value (a newline or space in the token)',
+        'api_org_... tokens rejected at login',
+        'Placeholders such as hf_xxx or hf_YOUR_TOKEN sent as a token',
+      ],
+      causes: [
+        {
+          id: 'placeholder',
+          text: 'A placeholder from an example (hf_xxx, hf_YOUR_TOKEN, hf_...) is used as the token.',
+          fix: 'Do not paste a token into code: use `--secrets HF_TOKEN`, get_token() or "$HF_TOKEN" (MCP tool).',
+        },
+        {
+          id: 'pasted-badly',
+          text: 'The token was cut off, has a trailing newline or space, or two tokens were glued together.',
+          fix: hub.copyAgain(),
+        },
+        {
+          id: 'org-token',
+          text: 'An organization API token (api_org_...) is used: those are deprecated.',
+          fix: 'Use a fine-grained token scoped to the organization.',
+        },
+      ],
+      solutions: [
+        `Run \`${hub.app('status')}\`: it says what is wrong with the token's shape without sending it.`,
+        'Log in again with a freshly copied token.',
+      ],
+      verify: `\`${hub.app('check')}\` shows token-format and token-valid as passed.`,
+      checks: ['token-format', 'hardcoded-token', 'token-valid'],
+    },
+  };
+}
+
+/** A valid token that may not do this: its scopes, the org role, the org token policy. */
+function permissionProblems(hub: HubFixes): Pick<Catalog, 'forbidden-403' | 'org-token-policy'> {
+  return {
     'forbidden-403': {
       id: 'forbidden-403',
       title: '403 Forbidden: the token is valid but may not do this',
@@ -145,40 +220,43 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       verify: `Run \`${hub.app('check')}\` on your job: token-permission and repo-access should pass.`,
       checks: ['token-permission', 'repo-access'],
     },
-    'token-missing': {
-      id: 'token-missing',
-      title: 'No token: HF_TOKEN is not set where the code runs',
+    'org-token-policy': {
+      id: 'org-token-policy',
+      title: "The organization's token policy refuses this token",
       symptoms: [
-        "KeyError: 'HF_TOKEN'",
-        'ValueError: HF_TOKEN not found',
-        'LocalTokenNotFoundError: Token is required (`token=True`), but no token found',
-        'Token is required to call the /whoami-v2 endpoint, but no token found',
+        '403 Forbidden: Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.',
+        'Your token has been revoked by the organization administrator, you can no longer access organization resources.',
       ],
       causes: [
         {
-          id: 'no-token-in-job',
-          text: 'Inside a job: the job was started without HF_TOKEN in its secrets (jobs get no token unless you pass one).',
-          fix: PASS_TOKEN,
+          id: 'pending-approval',
+          text: 'The organization requires its admins to approve fine-grained tokens that reach it, and this one is still pending.',
+          fix: 'Ask an org admin to approve the token (Settings > Tokens of the org), or use an approved one.',
         },
         {
-          id: 'wrong-secret-key',
-          text: 'The token was passed under another name (TOKEN, hf_token).',
-          fix: 'Name the secret exactly HF_TOKEN.',
+          id: 'revoked-by-admin',
+          text: 'An org admin revoked this token for the organization (it may still work for your own namespace).',
+          fix: hub.newToken('a new fine-grained token scoped to the org (it will need approval)'),
         },
         {
-          id: 'not-logged-in',
-          text: 'On your machine: you are not logged in, so `--secrets HF_TOKEN` had nothing to pass (hf silently drops a bare key with no value) and get_token() returned None.',
-          fix: `Log in: \`hf auth login\` (or \`${APP_COMMAND} login\`), or export HF_TOKEN.`,
+          id: 'classic-refused',
+          text: 'The organization accepts only fine-grained tokens, and a classic read/write token was used.',
+          fix: hub.newToken('a fine-grained token scoped to the org'),
         },
       ],
       solutions: [
-        PASS_TOKEN,
-        'Make sure you are logged in where you submit the job: `hf auth whoami`.',
-        'In the script, check early: `assert os.environ.get("HF_TOKEN"), "HF_TOKEN missing"`, so a missing token fails in seconds, not after the compute.',
+        'Ask an admin of the organization to approve the token, or create a fine-grained token for the org and wait for approval.',
+        'Run the job in your own namespace meanwhile.',
       ],
-      verify: `Submit the job again; the first lines of the log should not show the KeyError. \`${hub.app('check')}\` catches this with missing-secrets.`,
-      checks: ['missing-secrets', 'wrong-secret-key', 'logged-in', 'no-token-check'],
+      verify: `\`${hub.app('status')}\` lists the org without a pending token; the org job submits.`,
+      checks: ['token-permission'],
     },
+  };
+}
+
+/** A repository the token cannot see: missing, private or gated. */
+function repoProblems(hub: HubFixes): Pick<Catalog, 'repo-access-denied' | 'gated-repo'> {
+  return {
     'repo-access-denied': {
       id: 'repo-access-denied',
       title: 'Repository not found or not accessible',
@@ -251,39 +329,12 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       verify: 'From your machine with the same token: `hf download REPO config.json` succeeds.',
       checks: ['token-permission', 'missing-secrets'],
     },
-    'invalid-token-format': {
-      id: 'invalid-token-format',
-      title: 'The token is not in a usable form',
-      symptoms: [
-        'Access token must start with "hf_"',
-        'Invalid header value / Illegal header value (a newline or space in the token)',
-        'api_org_... tokens rejected at login',
-        'Placeholders such as hf_xxx or hf_YOUR_TOKEN sent as a token',
-      ],
-      causes: [
-        {
-          id: 'placeholder',
-          text: 'A placeholder from an example (hf_xxx, hf_YOUR_TOKEN, hf_...) is used as the token.',
-          fix: 'Do not paste a token into code: use `--secrets HF_TOKEN`, get_token() or "$HF_TOKEN" (MCP tool).',
-        },
-        {
-          id: 'pasted-badly',
-          text: 'The token was cut off, has a trailing newline or space, or two tokens were glued together.',
-          fix: hub.copyAgain(),
-        },
-        {
-          id: 'org-token',
-          text: 'An organization API token (api_org_...) is used: those are deprecated.',
-          fix: 'Use a fine-grained token scoped to the organization.',
-        },
-      ],
-      solutions: [
-        `Run \`${hub.app('status')}\`: it says what is wrong with the token's shape without sending it.`,
-        'Log in again with a freshly copied token.',
-      ],
-      verify: `\`${hub.app('check')}\` shows token-format and token-valid as passed.`,
-      checks: ['token-format', 'hardcoded-token', 'token-valid'],
-    },
+  };
+}
+
+/** The Hub could not be reached, refused for a while, or failed on its side. */
+function connectionProblems(hub: HubFixes): Pick<Catalog, 'rate-limited' | 'network-error' | 'server-error'> {
+  return {
     'rate-limited': {
       id: 'rate-limited',
       title: '429 Too Many Requests: rate limited',
@@ -340,6 +391,39 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       verify: `\`${hub.app('status')}\` reaches the Hub and shows your account.`,
       checks: ['token-valid'],
     },
+    'server-error': {
+      id: 'server-error',
+      title: 'The Hub had a server error (500/502/503/504)',
+      symptoms: [
+        "Server error '500 Internal Server Error' for url 'https://huggingface.co/api/jobs/NAMESPACE'",
+        '502 Bad Gateway / 503 Service Unavailable / 504 Gateway Timeout',
+      ],
+      causes: [
+        {
+          id: 'transient',
+          text: 'A temporary failure on the Hub side (an outage, a deploy, an overloaded service). Your token and script are not the cause.',
+          fix: 'Wait a minute and retry; check https://status.huggingface.co.',
+        },
+        {
+          id: 'bad-request-body',
+          text: 'Rarely, a request the server cannot handle (a huge or unusual job spec) gives a 500 every time.',
+          fix: 'If it repeats, submit a minimal job; if that works, shrink the spec and report the request id.',
+        },
+      ],
+      solutions: [
+        'Retry after a short wait (the Python client retries 5xx on downloads, not on job submission).',
+        'Check https://status.huggingface.co.',
+        'If it keeps failing, report it with the Request ID from the message.',
+      ],
+      verify: 'The same call succeeds on retry.',
+      checks: [],
+    },
+  };
+}
+
+/** A job that could not be paid for, or was looked up under the wrong id or namespace. */
+function jobSubmitProblems(hub: HubFixes): Pick<Catalog, 'payment-required' | 'job-not-found'> {
+  return {
     'payment-required': {
       id: 'payment-required',
       title: '402 Payment Required: the namespace running the job has no credits',
@@ -373,38 +457,6 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       verify: `\`${hub.app('status')}\` shows the account's billing (canPay); submit a small cpu-basic job and see it start.`,
       checks: [],
     },
-    'job-timeout': {
-      id: 'job-timeout',
-      title: 'The job hit its timeout and was stopped',
-      symptoms: [
-        "Error: Job ID finished with stage 'ERROR': Job timeout",
-        'A job ending in ERROR after exactly 30 minutes (the default timeout)',
-      ],
-      causes: [
-        {
-          id: 'default-timeout',
-          text: 'No timeout was given, so the 30-minute default stopped the job; the script was still working. Not a token problem.',
-          fix: 'Pass a longer timeout: CLI `--timeout 2h`; Python `timeout="2h"`; MCP `"timeout": "2h"`.',
-        },
-        {
-          id: 'too-slow',
-          text: 'The script is slower than expected on this flavor (a CPU flavor for GPU work, a model too big).',
-          fix: 'Pick a bigger flavor (`hf jobs hardware` lists them) or a smaller model/dataset, and time a short run first.',
-        },
-        {
-          id: 'stuck',
-          text: 'The script waited forever (an input() prompt, a download that never ended, a deadlock).',
-          fix: 'Read the last lines of the log (`hf jobs logs ID`) to see where it stopped.',
-        },
-      ],
-      solutions: [
-        'Set a timeout that fits the work: `hf jobs uv run --timeout 2h ...` (s/m/h/d units).',
-        'Save checkpoints to the Hub during training so a timeout loses little.',
-        'Look at the log end to see whether it was still making progress.',
-      ],
-      verify: 'Run again with the longer timeout and watch the job end COMPLETED (`hf jobs inspect ID`).',
-      checks: [],
-    },
     'job-not-found': {
       id: 'job-not-found',
       title: 'Job not found: wrong job id or wrong namespace',
@@ -436,63 +488,43 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       verify: '`hf jobs inspect --namespace NAMESPACE ID` prints the job.',
       checks: [],
     },
-    'server-error': {
-      id: 'server-error',
-      title: 'The Hub had a server error (500/502/503/504)',
+  };
+}
+
+/** A job that ran and ended badly: timed out, or its script failed. */
+function jobRunProblems(): Pick<Catalog, 'job-timeout' | 'job-script-failed'> {
+  return {
+    'job-timeout': {
+      id: 'job-timeout',
+      title: 'The job hit its timeout and was stopped',
       symptoms: [
-        "Server error '500 Internal Server Error' for url 'https://huggingface.co/api/jobs/NAMESPACE'",
-        '502 Bad Gateway / 503 Service Unavailable / 504 Gateway Timeout',
+        "Error: Job ID finished with stage 'ERROR': Job timeout",
+        'A job ending in ERROR after exactly 30 minutes (the default timeout)',
       ],
       causes: [
         {
-          id: 'transient',
-          text: 'A temporary failure on the Hub side (an outage, a deploy, an overloaded service). Your token and script are not the cause.',
-          fix: 'Wait a minute and retry; check https://status.huggingface.co.',
+          id: 'default-timeout',
+          text: 'No timeout was given, so the 30-minute default stopped the job; the script was still working. Not a token problem.',
+          fix: 'Pass a longer timeout: CLI `--timeout 2h`; Python `timeout="2h"`; MCP `"timeout": "2h"`.',
         },
         {
-          id: 'bad-request-body',
-          text: 'Rarely, a request the server cannot handle (a huge or unusual job spec) gives a 500 every time.',
-          fix: 'If it repeats, submit a minimal job; if that works, shrink the spec and report the request id.',
+          id: 'too-slow',
+          text: 'The script is slower than expected on this flavor (a CPU flavor for GPU work, a model too big).',
+          fix: 'Pick a bigger flavor (`hf jobs hardware` lists them) or a smaller model/dataset, and time a short run first.',
+        },
+        {
+          id: 'stuck',
+          text: 'The script waited forever (an input() prompt, a download that never ended, a deadlock).',
+          fix: 'Read the last lines of the log (`hf jobs logs ID`) to see where it stopped.',
         },
       ],
       solutions: [
-        'Retry after a short wait (the Python client retries 5xx on downloads, not on job submission).',
-        'Check https://status.huggingface.co.',
-        'If it keeps failing, report it with the Request ID from the message.',
+        'Set a timeout that fits the work: `hf jobs uv run --timeout 2h ...` (s/m/h/d units).',
+        'Save checkpoints to the Hub during training so a timeout loses little.',
+        'Look at the log end to see whether it was still making progress.',
       ],
-      verify: 'The same call succeeds on retry.',
+      verify: 'Run again with the longer timeout and watch the job end COMPLETED (`hf jobs inspect ID`).',
       checks: [],
-    },
-    'org-token-policy': {
-      id: 'org-token-policy',
-      title: "The organization's token policy refuses this token",
-      symptoms: [
-        '403 Forbidden: Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.',
-        'Your token has been revoked by the organization administrator, you can no longer access organization resources.',
-      ],
-      causes: [
-        {
-          id: 'pending-approval',
-          text: 'The organization requires its admins to approve fine-grained tokens that reach it, and this one is still pending.',
-          fix: 'Ask an org admin to approve the token (Settings > Tokens of the org), or use an approved one.',
-        },
-        {
-          id: 'revoked-by-admin',
-          text: 'An org admin revoked this token for the organization (it may still work for your own namespace).',
-          fix: hub.newToken('a new fine-grained token scoped to the org (it will need approval)'),
-        },
-        {
-          id: 'classic-refused',
-          text: 'The organization accepts only fine-grained tokens, and a classic read/write token was used.',
-          fix: hub.newToken('a fine-grained token scoped to the org'),
-        },
-      ],
-      solutions: [
-        'Ask an admin of the organization to approve the token, or create a fine-grained token for the org and wait for approval.',
-        'Run the job in your own namespace meanwhile.',
-      ],
-      verify: `\`${hub.app('status')}\` lists the org without a pending token; the org job submits.`,
-      checks: ['token-permission'],
     },
     'job-script-failed': {
       id: 'job-script-failed',
@@ -533,6 +565,12 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       verify: 'Run the script locally (`uv run script.py`) on a small input, then as a job; it ends COMPLETED.',
       checks: [],
     },
+  };
+}
+
+/** The fallback when nothing else matches. */
+function otherProblems(hub: HubFixes): Pick<Catalog, 'unknown'> {
+  return {
     unknown: {
       id: 'unknown',
       title: 'Not recognised as a token or access problem',
@@ -552,6 +590,20 @@ function buildCatalog(hub: HubFixes): Record<ProblemId, Problem> {
       checks: [],
     },
   };
+}
+
+/** The catalog worded for an endpoint: fixes name its settings pages, or the sandbox's practice tokens. */
+function buildCatalog(hub: HubFixes): Catalog {
+  const all: Catalog = {
+    ...tokenProblems(hub),
+    ...permissionProblems(hub),
+    ...repoProblems(hub),
+    ...connectionProblems(hub),
+    ...jobSubmitProblems(hub),
+    ...jobRunProblems(),
+    ...otherProblems(hub),
+  };
+  return Object.fromEntries(PROBLEM_IDS.map((id) => [id, all[id]])) as Catalog;
 }
 
 const catalogs = new Map<string, Record<ProblemId, Problem>>();

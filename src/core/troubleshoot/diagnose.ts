@@ -3,7 +3,7 @@
 import type {HubClient} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
 import {classifyWhoAmI, evaluateGoal, describeKind} from '../tokens/classify.js';
-import {validateTokenFormat} from '../tokens/format.js';
+import {validateTokenFormat, type TokenFormatResult} from '../tokens/format.js';
 import {maskToken} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 import {resolveToken, type TokenSource} from '../store/resolve.js';
@@ -47,19 +47,46 @@ export interface Diagnosis {
 const TOKEN_REJECTED =
   /Invalid credentials in Authorization header|Invalid user token|invalid (?:access )?token|token (?:is |has )?expired|expired token/i;
 
+/** What diagnose() found out, read by the rule of each problem. Rules may add findings of their own. */
+interface Facts {
+  problem: ProblemId;
+  ctx: DiagnoseContext;
+  findings: Finding[];
+  /** Whether the job got HF_TOKEN (undefined: no job details). */
+  jobHasToken: boolean | undefined;
+  /** A token-ish name that is not HF_TOKEN (TOKEN, hf_token): the wrong-secret-key story. */
+  otherTokenName: string | undefined;
+  /** The evidence says a token was sent and refused. */
+  rejected: boolean;
+  format: TokenFormatResult | undefined;
+  /** whoami answered 401 for the token here. */
+  whoBad: boolean;
+}
+
+/** A problem's rule: the id of the cause the facts point to, if any. */
+type CauseRule = (f: Facts) => string | undefined;
+
 export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   const findings: Finding[] = [];
-  const causes = catalogFor(ctx.endpoint)[problem].causes;
-  const cause = (id: string) => causes.find((c) => c.id === id);
-  const done = (id?: string): Diagnosis => {
-    const actual = id ? cause(id) : undefined;
-    return actual ? {problem, actual, findings} : {problem, findings};
-  };
+  const job = jobFindings(ctx, findings);
+  const rejected = ctx.evidence !== undefined && TOKEN_REJECTED.test(ctx.evidence);
+  if (rejected)
+    findings.push({
+      status: 'bad',
+      text: 'The error says a token was sent and rejected ("Invalid credentials" / invalid or expired token): it was wrong, revoked, expired or a placeholder, not missing.',
+    });
+  const format = tokenFindings(problem, ctx, findings);
+  accessFindings(ctx, findings);
+  const whoBad = Boolean(ctx.who && !ctx.who.ok && ctx.who.error.kind === 'unauthorized');
+  const id = CAUSE_RULES[problem]?.({problem, ctx, findings, ...job, rejected, format, whoBad});
+  const actual = id ? catalogFor(ctx.endpoint)[problem].causes.find((c) => c.id === id) : undefined;
+  return actual ? {problem, actual, findings} : {problem, findings};
+}
 
-  // 1. The job itself: did it get a token?
+/** Did the job get a token? One finding when the job's details are known. */
+function jobFindings(ctx: DiagnoseContext, findings: Finding[]): Pick<Facts, 'jobHasToken' | 'otherTokenName'> {
   const jobNames = ctx.job ? [...ctx.job.secretNames, ...ctx.job.envNames] : [];
   const jobHasToken = ctx.job ? jobNames.some(isTokenEnvName) : undefined;
-  /** A token-ish name that is not HF_TOKEN (TOKEN, hf_token): the wrong-secret-key story. */
   const otherTokenName = jobHasToken ? undefined : jobNames.find((n) => /token/i.test(n));
   if (ctx.job) {
     if (jobHasToken)
@@ -76,14 +103,11 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
       });
     }
   }
-  // 2. What the Hub said about the token it got.
-  const rejected = ctx.evidence !== undefined && TOKEN_REJECTED.test(ctx.evidence);
-  if (rejected)
-    findings.push({
-      status: 'bad',
-      text: 'The error says a token was sent and rejected ("Invalid credentials" / invalid or expired token): it was wrong, revoked, expired or a placeholder, not missing.',
-    });
-  // 3. The token here.
+  return {jobHasToken, otherTokenName};
+}
+
+/** The token here: whether there is one, where it comes from, its shape, and what whoami said about it. */
+function tokenFindings(problem: ProblemId, ctx: DiagnoseContext, findings: Finding[]): TokenFormatResult | undefined {
   if (!ctx.token) {
     // Not knowing the local token says nothing about the token the job got (it may have been submitted elsewhere).
     const onlyLocal = problem === 'unauthorized-401' && !ctx.job;
@@ -107,6 +131,12 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
       status: who.error.kind === 'unauthorized' ? 'bad' : 'unknown',
       text: `whoami failed: ${who.error.message}`,
     });
+  return format;
+}
+
+/** What the token may do where the job runs, and whether the repo the error is about can be read. */
+function accessFindings(ctx: DiagnoseContext, findings: Finding[]): void {
+  const who = ctx.who;
   if (ctx.namespace && who?.ok) {
     const v = evaluateGoal(who.info, {kind: 'run-job', namespace: ctx.namespace});
     findings.push({status: v.ok ? 'ok' : 'bad', text: v.explanation});
@@ -119,135 +149,161 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
       findings.push({status: 'bad', text: `${label} exists but this token cannot read it.`});
     else if (ctx.repo.readable) findings.push({status: 'ok', text: `${label} is readable with this token.`});
   }
-
-  const whoBad = who && !who.ok && who.error.kind === 'unauthorized';
-  switch (problem) {
-    case 'unauthorized-401':
-    case 'token-missing': {
-      if (ctx.job && !jobHasToken) return done(otherTokenName ? 'wrong-secret-key' : 'no-token-in-job');
-      if (whoBad)
-        return done(
-          ctx.shadowsSavedToken ? 'env-override' : problem === 'unauthorized-401' ? 'invalid-token' : undefined,
-        );
-      // The job had HF_TOKEN and the token here works, yet the Hub refused what it got: "$HF_TOKEN" sent as is.
-      if (problem === 'unauthorized-401' && ctx.job && jobHasToken && who?.ok) return done('literal-placeholder');
-      if (problem === 'unauthorized-401' && rejected) return done('invalid-token');
-      if (!ctx.token) return done(problem === 'token-missing' ? 'not-logged-in' : undefined);
-      return done();
-    }
-    case 'forbidden-403': {
-      if (!who?.ok) return done();
-      const info = who.info;
-      const ns = ctx.namespace ?? ctx.repo?.namespace ?? info.user;
-      if (ns !== info.user) {
-        const org = info.orgs.find((o) => o.name === ns);
-        if (!org || org.roleInOrg === 'read') return done('org-role');
-      }
-      if (info.kind === 'read') return done('read-token');
-      const goal = ctx.repo
-        ? {kind: 'push' as const, repo: {type: ctx.repo.type, namespace: ctx.repo.namespace, name: ctx.repo.name}}
-        : {kind: 'run-job' as const, namespace: ns};
-      if (!evaluateGoal(info, goal).ok && info.kind === 'fineGrained') return done('missing-scope');
-      if (info.canPay === false) return done('no-credits');
-      return done();
-    }
-    case 'repo-access-denied': {
-      if (!ctx.token || (ctx.job && !jobHasToken)) return done('anonymous');
-      if (ctx.repo?.exists === false) {
-        const ns = ctx.repo.namespace;
-        if (who?.ok && ns !== who.info.user && !who.info.orgs.some((o) => o.name === ns))
-          return done('wrong-namespace');
-        return done('repo-missing');
-      }
-      if (ctx.repo?.readable === false) return done('private-no-access');
-      return done();
-    }
-    case 'gated-repo': {
-      if (!ctx.token || (ctx.job && !jobHasToken)) return done('anonymous');
-      if (who?.ok && who.info.kind === 'fineGrained' && !who.info.canReadGatedRepos)
-        return done('fine-grained-no-gated');
-      if (who?.ok) return done('not-approved');
-      return done();
-    }
-    case 'invalid-token-format': {
-      if (!format || format.ok) return done();
-      if (format.problem === 'org-token') return done('org-token');
-      if (format.problem === 'placeholder') return done('placeholder');
-      return done('pasted-badly');
-    }
-    case 'rate-limited':
-      return done(ctx.job && !jobHasToken ? 'anonymous-limits' : 'too-many-requests');
-    case 'network-error': {
-      if (who && !who.ok && who.error.kind === 'network')
-        return done(
-          ctx.endpoint && !/^https:\/\/huggingface\.co$/.test(ctx.endpoint) ? 'wrong-endpoint' : 'unreachable',
-        );
-      return done();
-    }
-    case 'payment-required': {
-      if (/NO_SUBSCRIPTION|RESOURCE_GROUP_LIMIT/.test(ctx.evidence ?? '')) return done('no-subscription');
-      if (!who?.ok) return done('no-credits');
-      const info = who.info;
-      const ns = ctx.namespace ?? (ctx.evidence ? extractFacts(ctx.evidence).namespace : undefined) ?? info.user;
-      if (ns === info.user && info.canPay === false) {
-        findings.push({
-          status: 'bad',
-          text: `Your account (${info.user}) has no way to pay for Jobs (canPay is false).`,
-        });
-        return done(info.orgs.length ? 'wrong-namespace-billing' : 'no-credits');
-      }
-      if (ns === info.user && info.canPay)
-        findings.push({
-          status: 'ok',
-          text: `Your account (${info.user}) can pay now: the credits may have been added since, or the job ran under another namespace.`,
-        });
-      return done('no-credits');
-    }
-    case 'org-token-policy': {
-      const ev = ctx.evidence ?? '';
-      if (/revoked by the organization administrator/i.test(ev)) return done('revoked-by-admin');
-      if (/needs to be approved by the organization|pending (?:admin )?approval/i.test(ev))
-        return done('pending-approval');
-      if (who?.ok && (who.info.kind === 'read' || who.info.kind === 'write')) return done('classic-refused');
-      return done();
-    }
-    case 'job-not-found': {
-      const facts = ctx.evidence ? extractFacts(ctx.evidence) : {};
-      const looked = facts.job?.namespace ?? ctx.namespace;
-      if (who?.ok && looked === who.info.user && who.info.orgs.length) {
-        const orgs = who.info.orgs.map((o) => o.name);
-        findings.push({
-          status: 'bad',
-          text: `The job was looked up under ${looked} (your user); you also belong to ${orgs.join(', ')}: an org job is found only under the org (\`hf jobs logs --namespace ${orgs[0]} ${facts.job?.id ?? 'ID'}\`).`,
-        });
-        return done('org-job-under-user');
-      }
-      if (who?.ok && looked && looked !== who.info.user && !who.info.orgs.some((o) => o.name === looked)) {
-        findings.push({
-          status: 'bad',
-          text: `You (${who.info.user}) are not a member of ${looked}, so its jobs are not visible to this token.`,
-        });
-        return done('other-account');
-      }
-      return done(facts.job ? undefined : 'wrong-id');
-    }
-    case 'server-error':
-      return done('transient');
-    case 'job-script-failed': {
-      const ev = ctx.evidence ?? '';
-      if (/ModuleNotFoundError|No module named/.test(ev)) return done('missing-dependency');
-      if (/NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime/i.test(ev))
-        return done('cpu-flavor-for-gpu');
-      if (/out of memory|OutOfMemoryError|OOMKilled|exit code 137/i.test(ev)) return done('out-of-memory');
-      return done(ev ? 'script-error' : undefined);
-    }
-    case 'job-timeout':
-      // The Hub does not say whether the timeout was the default: the causes stay open.
-      return done();
-    default:
-      return done();
-  }
 }
+
+/** 401 and token-missing: no token in the job, a wrong key, a refused token, or no login here. */
+function missingOrRefusedTokenCause({
+  problem,
+  ctx,
+  jobHasToken,
+  otherTokenName,
+  rejected,
+  whoBad,
+}: Facts): string | undefined {
+  if (ctx.job && !jobHasToken) return otherTokenName ? 'wrong-secret-key' : 'no-token-in-job';
+  if (whoBad)
+    return ctx.shadowsSavedToken ? 'env-override' : problem === 'unauthorized-401' ? 'invalid-token' : undefined;
+  // The job had HF_TOKEN and the token here works, yet the Hub refused what it got: "$HF_TOKEN" sent as is.
+  if (problem === 'unauthorized-401' && ctx.job && jobHasToken && ctx.who?.ok) return 'literal-placeholder';
+  if (problem === 'unauthorized-401' && rejected) return 'invalid-token';
+  if (!ctx.token) return problem === 'token-missing' ? 'not-logged-in' : undefined;
+  return undefined;
+}
+
+/** 403: the org role, a read token, a fine-grained token without the scope, or no way to pay. */
+function forbiddenCause({ctx}: Facts): string | undefined {
+  if (!ctx.who?.ok) return undefined;
+  const info = ctx.who.info;
+  const ns = ctx.namespace ?? ctx.repo?.namespace ?? info.user;
+  if (ns !== info.user) {
+    const org = info.orgs.find((o) => o.name === ns);
+    if (!org || org.roleInOrg === 'read') return 'org-role';
+  }
+  if (info.kind === 'read') return 'read-token';
+  const goal = ctx.repo
+    ? {kind: 'push' as const, repo: {type: ctx.repo.type, namespace: ctx.repo.namespace, name: ctx.repo.name}}
+    : {kind: 'run-job' as const, namespace: ns};
+  if (!evaluateGoal(info, goal).ok && info.kind === 'fineGrained') return 'missing-scope';
+  if (info.canPay === false) return 'no-credits';
+  return undefined;
+}
+
+/** 404 on a repo: no token sent, a namespace that is not yours, a missing repo, or a private one. */
+function repoAccessCause({ctx, jobHasToken}: Facts): string | undefined {
+  if (!ctx.token || (ctx.job && !jobHasToken)) return 'anonymous';
+  const who = ctx.who;
+  if (ctx.repo?.exists === false) {
+    const ns = ctx.repo.namespace;
+    if (who?.ok && ns !== who.info.user && !who.info.orgs.some((o) => o.name === ns)) return 'wrong-namespace';
+    return 'repo-missing';
+  }
+  if (ctx.repo?.readable === false) return 'private-no-access';
+  return undefined;
+}
+
+/** A gated repo: no token sent, a fine-grained token without gated access, or access not granted yet. */
+function gatedRepoCause({ctx, jobHasToken}: Facts): string | undefined {
+  if (!ctx.token || (ctx.job && !jobHasToken)) return 'anonymous';
+  if (ctx.who?.ok && ctx.who.info.kind === 'fineGrained' && !ctx.who.info.canReadGatedRepos)
+    return 'fine-grained-no-gated';
+  if (ctx.who?.ok) return 'not-approved';
+  return undefined;
+}
+
+/** A token of the wrong shape: what the format check says is wrong with it. */
+function tokenFormatCause({format}: Facts): string | undefined {
+  if (!format || format.ok) return undefined;
+  if (format.problem === 'org-token') return 'org-token';
+  if (format.problem === 'placeholder') return 'placeholder';
+  return 'pasted-badly';
+}
+
+/** The Hub could not be reached from here: another endpoint than huggingface.co is the likelier culprit. */
+function networkCause({ctx}: Facts): string | undefined {
+  if (ctx.who && !ctx.who.ok && ctx.who.error.kind === 'network')
+    return ctx.endpoint && !/^https:\/\/huggingface\.co$/.test(ctx.endpoint) ? 'wrong-endpoint' : 'unreachable';
+  return undefined;
+}
+
+/** 402: a subscription named in the evidence, or which namespace pays (adds a finding on the account's billing). */
+function paymentCause({ctx, findings}: Facts): string | undefined {
+  if (/NO_SUBSCRIPTION|RESOURCE_GROUP_LIMIT/.test(ctx.evidence ?? '')) return 'no-subscription';
+  if (!ctx.who?.ok) return 'no-credits';
+  const info = ctx.who.info;
+  const ns = ctx.namespace ?? (ctx.evidence ? extractFacts(ctx.evidence).namespace : undefined) ?? info.user;
+  if (ns === info.user && info.canPay === false) {
+    findings.push({
+      status: 'bad',
+      text: `Your account (${info.user}) has no way to pay for Jobs (canPay is false).`,
+    });
+    return info.orgs.length ? 'wrong-namespace-billing' : 'no-credits';
+  }
+  if (ns === info.user && info.canPay)
+    findings.push({
+      status: 'ok',
+      text: `Your account (${info.user}) can pay now: the credits may have been added since, or the job ran under another namespace.`,
+    });
+  return 'no-credits';
+}
+
+/** The org's token policy: revoked or pending as the evidence says, or a classic token the org refuses. */
+function orgPolicyCause({ctx}: Facts): string | undefined {
+  const ev = ctx.evidence ?? '';
+  if (/revoked by the organization administrator/i.test(ev)) return 'revoked-by-admin';
+  if (/needs to be approved by the organization|pending (?:admin )?approval/i.test(ev)) return 'pending-approval';
+  if (ctx.who?.ok && (ctx.who.info.kind === 'read' || ctx.who.info.kind === 'write')) return 'classic-refused';
+  return undefined;
+}
+
+/** A job not found: looked up under the user instead of an org, under someone else's namespace, or a bad id. */
+function jobNotFoundCause({ctx, findings}: Facts): string | undefined {
+  const facts = ctx.evidence ? extractFacts(ctx.evidence) : {};
+  const looked = facts.job?.namespace ?? ctx.namespace;
+  const who = ctx.who;
+  if (who?.ok && looked === who.info.user && who.info.orgs.length) {
+    const orgs = who.info.orgs.map((o) => o.name);
+    findings.push({
+      status: 'bad',
+      text: `The job was looked up under ${looked} (your user); you also belong to ${orgs.join(', ')}: an org job is found only under the org (\`hf jobs logs --namespace ${orgs[0]} ${facts.job?.id ?? 'ID'}\`).`,
+    });
+    return 'org-job-under-user';
+  }
+  if (who?.ok && looked && looked !== who.info.user && !who.info.orgs.some((o) => o.name === looked)) {
+    findings.push({
+      status: 'bad',
+      text: `You (${who.info.user}) are not a member of ${looked}, so its jobs are not visible to this token.`,
+    });
+    return 'other-account';
+  }
+  return facts.job ? undefined : 'wrong-id';
+}
+
+/** A script that failed in the job: the log's own words name a missing package, no GPU or no memory. */
+function scriptFailureCause({ctx}: Facts): string | undefined {
+  const ev = ctx.evidence ?? '';
+  if (/ModuleNotFoundError|No module named/.test(ev)) return 'missing-dependency';
+  if (/NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime/i.test(ev))
+    return 'cpu-flavor-for-gpu';
+  if (/out of memory|OutOfMemoryError|OOMKilled|exit code 137/i.test(ev)) return 'out-of-memory';
+  return ev ? 'script-error' : undefined;
+}
+
+/** One rule per problem. job-timeout has none: the Hub does not say whether the timeout was the default. */
+const CAUSE_RULES: Partial<Record<ProblemId, CauseRule>> = {
+  'unauthorized-401': missingOrRefusedTokenCause,
+  'token-missing': missingOrRefusedTokenCause,
+  'forbidden-403': forbiddenCause,
+  'repo-access-denied': repoAccessCause,
+  'gated-repo': gatedRepoCause,
+  'invalid-token-format': tokenFormatCause,
+  'rate-limited': ({ctx, jobHasToken}) => (ctx.job && !jobHasToken ? 'anonymous-limits' : 'too-many-requests'),
+  'network-error': networkCause,
+  'payment-required': paymentCause,
+  'org-token-policy': orgPolicyCause,
+  'job-not-found': jobNotFoundCause,
+  'server-error': () => 'transient',
+  'job-script-failed': scriptFailureCause,
+};
 
 /** Gathers the live facts (token and source, whoami, optional repo) for diagnose(). */
 export async function gatherDiagnoseContext(options: {
