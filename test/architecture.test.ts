@@ -266,8 +266,6 @@ const LONG_FUNCTIONS: Record<string, number> = {
   'plain/wizard.ts step': 154,
   'sandbox/buckets/routes.ts registerBucketRoutes': 179,
   'sandbox/routes/lfs.ts registerLfsRoutes': 167,
-  'sandbox/routes/oauth.ts registerOauthRoutes': 202,
-  'sandbox/routes/repos.ts registerRepoRoutes': 207,
   'ui/learn/LearnApp.tsx LearnApp': 185,
   'wizard/services/job.ts createJobServices': 156,
 };

@@ -75,6 +75,31 @@ describe('sandbox repos through @huggingface/hub', () => {
     expect(gone.statusCode).toBe(404);
   });
 
+  it('refuses to delete main or a bad branch name, overwrites a branch only when asked, and changes visibility', async () => {
+    const name = fresh();
+    await createRepo({...hub(), repo: name, files: [{path: 'a.txt', content: new Blob(['a'])}]});
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${sb.current.url}/api/models/${name}/${path}`, {
+        method,
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`, 'content-type': 'application/json'},
+        ...(body === undefined ? {} : {body: JSON.stringify(body)}),
+      });
+    const main = await call('DELETE', 'branch/main');
+    expect(main.status).toBe(403);
+    expect(await main.text()).toContain('You cannot delete the default branch');
+    expect((await call('POST', 'branch/..bad')).status).toBe(400);
+    expect((await call('DELETE', 'branch/nope')).status).toBe(404);
+    expect((await call('POST', 'branch/dev')).status).toBe(200);
+    expect((await call('POST', 'branch/dev', {emptyBranch: true})).status).toBe(409);
+    expect((await call('POST', 'branch/dev', {emptyBranch: true, overwrite: true})).status).toBe(200);
+    expect(await downloadFile({...hub(), repo: name, path: 'a.txt', revision: 'dev'})).toBeNull();
+    expect((await call('PUT', 'settings', {visibility: 'private'})).status).toBe(200);
+    expect(await repoExists({repo: name, hubUrl: sb.current.url})).toBe(false);
+    expect((await modelInfo({...hub(), name})).private).toBe(true);
+    expect((await call('PUT', 'settings', {private: false})).status).toBe(200);
+    expect(await repoExists({repo: name, hubUrl: sb.current.url})).toBe(true);
+  });
+
   it('tolerates ?expand[]= on repo info', async () => {
     const res = await fetch(
       `${sb.current.url}/api/datasets/practice-user/hello-dataset?expand[]=likes&expand[]=downloads`,

@@ -6,7 +6,7 @@
 //   GET  /oauth/userinfo            OpenID userinfo for a token
 //   GET  /.well-known/openid-configuration
 import {randomBytes, randomInt} from 'node:crypto';
-import {MAIN_USER, findUser, objectId, randomTokenValue, type SandboxToken} from '../accounts.js';
+import {MAIN_USER, findUser, objectId, randomTokenValue, type SandboxToken, type SandboxUser} from '../accounts.js';
 import {requireUser, type RouteModule, type SandboxCore, type SandboxRequest} from '../context.js';
 import {HttpError, readBody, sendHtml, sendJson} from '../http.js';
 import {escapeHtml} from './pages.js';
@@ -71,47 +71,16 @@ ${body}</body></html>`;
   sendHtml(ctx, status, html);
 }
 
-export const registerOauthRoutes: RouteModule = (router, sandbox) => {
-  const grants = new Map<string, DeviceGrant>();
-  const byUserCode = new Map<string, string>();
-  const settings = () => oauthSettings.get(sandbox) ?? {};
+/** The device grants of one sandbox, found by device code (the app's) or by the code the person types. */
+class DeviceGrants {
+  private readonly byDeviceCode = new Map<string, DeviceGrant>();
+  private readonly byUserCode = new Map<string, string>();
 
-  const forget = (grant: DeviceGrant) => {
-    grants.delete(grant.deviceCode);
-    byUserCode.delete(grant.userCode);
-  };
-  const sweep = () => {
-    const now = Date.now();
-    for (const grant of grants.values()) if (grant.expiresAt + 3600_000 < now) forget(grant);
-  };
-
-  router.on('GET', /^\/\.well-known\/openid-configuration$/, (ctx) => {
-    const base = sandbox.baseUrl;
-    sendJson(ctx, 200, {
-      issuer: base,
-      authorization_endpoint: `${base}/oauth/authorize`,
-      token_endpoint: `${base}/oauth/token`,
-      userinfo_endpoint: `${base}/oauth/userinfo`,
-      device_authorization_endpoint: `${base}/oauth/device`,
-      jwks_uri: `${base}/oauth/jwks`,
-      response_types_supported: ['code'],
-      grant_types_supported: [DEVICE_GRANT],
-      scopes_supported: ['openid', 'profile', 'email', 'read-repos', 'write-repos', 'manage-repos', 'jobs'],
-      subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      code_challenge_methods_supported: ['S256'],
-      token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
-    });
-  });
-
-  router.on('POST', /^\/oauth\/device$/, async (ctx) => {
-    const form = await readForm(ctx);
-    const clientId = form.get('client_id');
-    if (!clientId) return oauthError(ctx, 400, 'invalid_request', 'Missing client_id');
-    sweep();
-    const {interval = 5, expiresIn = 900} = settings();
+  /** A new grant with a user code no pending grant uses; old expired grants are swept first. */
+  start(clientId: string, expiresIn: number, interval: number): DeviceGrant {
+    this.sweep();
     let userCode = newUserCode();
-    while (byUserCode.has(userCode)) userCode = newUserCode();
+    while (this.byUserCode.has(userCode)) userCode = newUserCode();
     const grant: DeviceGrant = {
       deviceCode: randomBytes(20).toString('hex'),
       userCode,
@@ -120,101 +89,165 @@ export const registerOauthRoutes: RouteModule = (router, sandbox) => {
       interval,
       status: 'pending',
     };
-    grants.set(grant.deviceCode, grant);
-    byUserCode.set(userCode, grant.deviceCode);
-    const verificationUri = `${sandbox.baseUrl}/oauth/device/verify`;
-    sendJson(ctx, 200, {
-      device_code: grant.deviceCode,
-      user_code: userCode,
-      verification_uri: verificationUri,
-      verification_uri_complete: `${verificationUri}?user_code=${encodeURIComponent(userCode)}`,
-      expires_in: expiresIn,
-      interval,
-    });
-  });
+    this.byDeviceCode.set(grant.deviceCode, grant);
+    this.byUserCode.set(userCode, grant.deviceCode);
+    return grant;
+  }
 
-  router.on('POST', /^\/oauth\/token$/, async (ctx) => {
-    const form = await readForm(ctx);
-    const grantType = form.get('grant_type');
-    if (grantType !== DEVICE_GRANT) {
-      return oauthError(ctx, 400, 'unsupported_grant_type', `The sandbox supports grant_type ${DEVICE_GRANT}`);
-    }
-    const grant = grants.get(form.get('device_code') ?? '');
-    if (!grant) return oauthError(ctx, 400, 'invalid_grant', 'Unknown or already used device_code');
-    const clientId = form.get('client_id');
-    if (clientId && clientId !== grant.clientId)
-      return oauthError(ctx, 400, 'invalid_client', 'client_id does not match the device code');
+  forDevice(deviceCode: string): DeviceGrant | undefined {
+    return this.byDeviceCode.get(deviceCode);
+  }
+
+  /** The grant for a code as typed (any case, with or without the dash). */
+  forTypedCode(code: string | null): DeviceGrant | undefined {
+    return code ? this.byDeviceCode.get(this.byUserCode.get(normaliseUserCode(code)) ?? '') : undefined;
+  }
+
+  forget(grant: DeviceGrant): void {
+    this.byDeviceCode.delete(grant.deviceCode);
+    this.byUserCode.delete(grant.userCode);
+  }
+
+  private sweep(): void {
     const now = Date.now();
-    if (now > grant.expiresAt) {
-      forget(grant);
-      return oauthError(ctx, 400, 'expired_token', 'The device code has expired');
-    }
-    if (grant.status === 'denied') {
-      forget(grant);
-      return oauthError(ctx, 400, 'access_denied', 'The user denied the authorization request');
-    }
-    if (grant.status === 'pending') {
-      const tooSoon = grant.lastPoll !== undefined && now - grant.lastPoll < grant.interval * 1000;
-      grant.lastPoll = now;
-      if (tooSoon) {
-        grant.interval += 5;
-        return oauthError(ctx, 400, 'slow_down', `Polling too fast; wait ${grant.interval} seconds between requests`);
-      }
-      return oauthError(ctx, 400, 'authorization_pending', 'The user has not approved the request yet');
-    }
-    forget(grant);
-    const user = findUser(sandbox.accounts, grant.user ?? MAIN_USER);
-    if (!user) return oauthError(ctx, 400, 'invalid_grant', 'The approving user no longer exists');
-    const token: SandboxToken = {
-      value: randomTokenValue(),
-      displayName: `oauth-${user.name}`,
-      owner: user.name,
-      role: 'fineGrained',
-      createdAt: new Date(now).toISOString(),
-      oauth: true,
-      expiresAt: new Date(now + OAUTH_TOKEN_TTL * 1000).toISOString(),
-      fineGrained: {
-        scoped: [
-          {
-            entity: {_id: user.id, type: 'user', name: user.name},
-            permissions: ['repo.content.read', 'repo.write', 'job.write'],
-          },
-        ],
-        global: [],
-        canReadGatedRepos: false,
-      },
-    };
-    sandbox.accounts.tokens.push(token);
-    await sandbox.saveAccounts();
-    sendJson(
-      ctx,
-      200,
-      {access_token: token.value, token_type: 'bearer', expires_in: OAUTH_TOKEN_TTL, scope: OAUTH_SCOPE},
-      {'Cache-Control': 'no-store'},
-    );
-  });
+    for (const grant of this.byDeviceCode.values()) if (grant.expiresAt + 3600_000 < now) this.forget(grant);
+  }
+}
 
-  const verifyPage = (ctx: SandboxRequest, code: string | null, status = 200, notice = '') => {
-    const key = ctx.url.searchParams.get('key');
-    const keyOk = keyMatches(sandbox.formKey, key);
-    const grant = code ? grants.get(byUserCode.get(normaliseUserCode(code)) ?? '') : undefined;
-    if (!code || !grant) {
-      sendPage(
-        ctx,
-        code ? 404 : 200,
-        'Connect a device',
-        `${code ? `<p><strong>Unknown or expired code ${escapeHtml(code)}.</strong> Start the login again in the terminal.</p>` : ''}
-<form method="get" action="/oauth/device/verify"><p>Enter the code shown in your terminal:</p>
-<input name="user_code" autocomplete="off" placeholder="ABCD-EFGH">${keyOk ? `<input type="hidden" name="key" value="${escapeHtml(key!)}">` : ''} <button type="submit">Continue</button></form>`,
-      );
-      return;
+/** GET /.well-known/openid-configuration: where the sandbox's OAuth endpoints are. */
+function sendOpenidConfiguration(ctx: SandboxRequest, sandbox: SandboxCore): void {
+  const base = sandbox.baseUrl;
+  sendJson(ctx, 200, {
+    issuer: base,
+    authorization_endpoint: `${base}/oauth/authorize`,
+    token_endpoint: `${base}/oauth/token`,
+    userinfo_endpoint: `${base}/oauth/userinfo`,
+    device_authorization_endpoint: `${base}/oauth/device`,
+    jwks_uri: `${base}/oauth/jwks`,
+    response_types_supported: ['code'],
+    grant_types_supported: [DEVICE_GRANT],
+    scopes_supported: ['openid', 'profile', 'email', 'read-repos', 'write-repos', 'manage-repos', 'jobs'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+  });
+}
+
+/** POST /oauth/device: a device code, the code to type and where to type it. */
+async function startDeviceLogin(ctx: SandboxRequest, sandbox: SandboxCore, grants: DeviceGrants): Promise<void> {
+  const form = await readForm(ctx);
+  const clientId = form.get('client_id');
+  if (!clientId) return oauthError(ctx, 400, 'invalid_request', 'Missing client_id');
+  const {interval = 5, expiresIn = 900} = oauthSettings.get(sandbox) ?? {};
+  const grant = grants.start(clientId, expiresIn, interval);
+  const verificationUri = `${sandbox.baseUrl}/oauth/device/verify`;
+  sendJson(ctx, 200, {
+    device_code: grant.deviceCode,
+    user_code: grant.userCode,
+    verification_uri: verificationUri,
+    verification_uri_complete: `${verificationUri}?user_code=${encodeURIComponent(grant.userCode)}`,
+    expires_in: expiresIn,
+    interval,
+  });
+}
+
+/** POST /oauth/token: the app polls; pending, slow down, expired, denied, or (once approved) a token. */
+async function pollDeviceToken(ctx: SandboxRequest, sandbox: SandboxCore, grants: DeviceGrants): Promise<void> {
+  const form = await readForm(ctx);
+  const grantType = form.get('grant_type');
+  if (grantType !== DEVICE_GRANT) {
+    return oauthError(ctx, 400, 'unsupported_grant_type', `The sandbox supports grant_type ${DEVICE_GRANT}`);
+  }
+  const grant = grants.forDevice(form.get('device_code') ?? '');
+  if (!grant) return oauthError(ctx, 400, 'invalid_grant', 'Unknown or already used device_code');
+  const clientId = form.get('client_id');
+  if (clientId && clientId !== grant.clientId)
+    return oauthError(ctx, 400, 'invalid_client', 'client_id does not match the device code');
+  const now = Date.now();
+  if (now > grant.expiresAt) {
+    grants.forget(grant);
+    return oauthError(ctx, 400, 'expired_token', 'The device code has expired');
+  }
+  if (grant.status === 'denied') {
+    grants.forget(grant);
+    return oauthError(ctx, 400, 'access_denied', 'The user denied the authorization request');
+  }
+  if (grant.status === 'pending') {
+    const tooSoon = grant.lastPoll !== undefined && now - grant.lastPoll < grant.interval * 1000;
+    grant.lastPoll = now;
+    if (tooSoon) {
+      grant.interval += 5;
+      return oauthError(ctx, 400, 'slow_down', `Polling too fast; wait ${grant.interval} seconds between requests`);
     }
-    const expired = Date.now() > grant.expiresAt;
+    return oauthError(ctx, 400, 'authorization_pending', 'The user has not approved the request yet');
+  }
+  grants.forget(grant);
+  const user = findUser(sandbox.accounts, grant.user ?? MAIN_USER);
+  if (!user) return oauthError(ctx, 400, 'invalid_grant', 'The approving user no longer exists');
+  const token = oauthToken(user, now);
+  sandbox.accounts.tokens.push(token);
+  await sandbox.saveAccounts();
+  sendJson(
+    ctx,
+    200,
+    {access_token: token.value, token_type: 'bearer', expires_in: OAUTH_TOKEN_TTL, scope: OAUTH_SCOPE},
+    {'Cache-Control': 'no-store'},
+  );
+}
+
+/** The token an approved device login gets: fine-grained, the user's own repos and jobs, expiring like OAuth's. */
+function oauthToken(user: SandboxUser, now: number): SandboxToken {
+  return {
+    value: randomTokenValue(),
+    displayName: `oauth-${user.name}`,
+    owner: user.name,
+    role: 'fineGrained',
+    createdAt: new Date(now).toISOString(),
+    oauth: true,
+    expiresAt: new Date(now + OAUTH_TOKEN_TTL * 1000).toISOString(),
+    fineGrained: {
+      scoped: [
+        {
+          entity: {_id: user.id, type: 'user', name: user.name},
+          permissions: ['repo.content.read', 'repo.write', 'job.write'],
+        },
+      ],
+      global: [],
+      canReadGatedRepos: false,
+    },
+  };
+}
+
+/** The "browser" page: a form to type the code, or the code to check with approve/deny (only with the form key). */
+function sendVerifyPage(
+  ctx: SandboxRequest,
+  sandbox: SandboxCore,
+  grants: DeviceGrants,
+  code: string | null,
+  status = 200,
+  notice = '',
+): void {
+  const key = ctx.url.searchParams.get('key');
+  const keyOk = keyMatches(sandbox.formKey, key);
+  const grant = grants.forTypedCode(code);
+  if (!code || !grant) {
     sendPage(
       ctx,
-      status,
+      code ? 404 : 200,
       'Connect a device',
-      `${notice}<p>A terminal asks to sign in to the sandbox Hub as <strong>${escapeHtml(MAIN_USER)}</strong> with this code:</p>
+      `${code ? `<p><strong>Unknown or expired code ${escapeHtml(code)}.</strong> Start the login again in the terminal.</p>` : ''}
+<form method="get" action="/oauth/device/verify"><p>Enter the code shown in your terminal:</p>
+<input name="user_code" autocomplete="off" placeholder="ABCD-EFGH">${keyOk ? `<input type="hidden" name="key" value="${escapeHtml(key!)}">` : ''} <button type="submit">Continue</button></form>`,
+    );
+    return;
+  }
+  const expired = Date.now() > grant.expiresAt;
+  sendPage(
+    ctx,
+    status,
+    'Connect a device',
+    `${notice}<p>A terminal asks to sign in to the sandbox Hub as <strong>${escapeHtml(MAIN_USER)}</strong> with this code:</p>
 <p><code>${escapeHtml(grant.userCode)}</code></p>
 <p>Check that it matches what your terminal shows. The app gets a token that can read and write your repos and run jobs.</p>
 ${
@@ -227,49 +260,58 @@ ${
         : `<form method="post" action="/oauth/device/verify"><input type="hidden" name="user_code" value="${escapeHtml(grant.userCode)}"><input type="hidden" name="key" value="${escapeHtml(key!)}">
 <button type="submit" name="action" value="approve">Approve</button><button type="submit" name="action" value="deny">Deny</button></form>`
 }`,
-    );
-  };
-
-  router.on(['GET', 'HEAD'], /^\/oauth\/device\/verify$/, (ctx) =>
-    verifyPage(ctx, ctx.url.searchParams.get('user_code')),
   );
+}
 
-  router.on('POST', /^\/oauth\/device\/verify$/, async (ctx) => {
-    const form = await readForm(ctx);
-    requireFormKey(ctx, form);
-    const code = form.get('user_code');
-    const action = form.get('action');
-    const grant = code ? grants.get(byUserCode.get(normaliseUserCode(code)) ?? '') : undefined;
-    if (!grant) return verifyPage(ctx, code ?? '', 404);
-    if (action !== 'approve' && action !== 'deny') throw new HttpError(400, 'action must be "approve" or "deny"');
-    if (Date.now() > grant.expiresAt) return verifyPage(ctx, code, 400);
-    if (grant.status === 'pending') {
-      grant.status = action === 'approve' ? 'approved' : 'denied';
-      grant.user = MAIN_USER;
-    }
-    sendPage(
-      ctx,
-      200,
-      grant.status === 'approved' ? 'Device connected' : 'Request denied',
-      grant.status === 'approved'
-        ? '<p>You can close this page and go back to the terminal.</p>'
-        : '<p>The terminal will report that the login was denied.</p>',
-    );
-  });
+/** POST /oauth/device/verify: approve or deny a pending code as practice-user (the form key is required). */
+async function answerVerifyForm(ctx: SandboxRequest, sandbox: SandboxCore, grants: DeviceGrants): Promise<void> {
+  const form = await readForm(ctx);
+  requireFormKey(ctx, form);
+  const code = form.get('user_code');
+  const action = form.get('action');
+  const grant = grants.forTypedCode(code);
+  if (!grant) return sendVerifyPage(ctx, sandbox, grants, code ?? '', 404);
+  if (action !== 'approve' && action !== 'deny') throw new HttpError(400, 'action must be "approve" or "deny"');
+  if (Date.now() > grant.expiresAt) return sendVerifyPage(ctx, sandbox, grants, code, 400);
+  if (grant.status === 'pending') {
+    grant.status = action === 'approve' ? 'approved' : 'denied';
+    grant.user = MAIN_USER;
+  }
+  sendPage(
+    ctx,
+    200,
+    grant.status === 'approved' ? 'Device connected' : 'Request denied',
+    grant.status === 'approved'
+      ? '<p>You can close this page and go back to the terminal.</p>'
+      : '<p>The terminal will report that the login was denied.</p>',
+  );
+}
 
-  router.on('GET', /^\/oauth\/userinfo$/, (ctx) => {
-    const {user} = requireUser(ctx);
-    sendJson(ctx, 200, {
-      sub: user.id,
-      name: user.fullname,
-      preferred_username: user.name,
-      email: user.email,
-      email_verified: true,
-      picture: `${sandbox.baseUrl}${user.avatarUrl ?? `/avatars/${user.name}.svg`}`,
-      profile: `${sandbox.baseUrl}/${user.name}`,
-      isPro: user.isPro,
-      canPay: user.canPay,
-      orgs: user.orgs.map((o) => ({sub: objectId(), name: o.name, preferred_username: o.name, roleInOrg: o.roleInOrg})),
-    });
+/** GET /oauth/userinfo: OpenID userinfo (with the Hub's isPro, canPay, orgs) for the caller's token. */
+function sendUserinfo(ctx: SandboxRequest, sandbox: SandboxCore): void {
+  const {user} = requireUser(ctx);
+  sendJson(ctx, 200, {
+    sub: user.id,
+    name: user.fullname,
+    preferred_username: user.name,
+    email: user.email,
+    email_verified: true,
+    picture: `${sandbox.baseUrl}${user.avatarUrl ?? `/avatars/${user.name}.svg`}`,
+    profile: `${sandbox.baseUrl}/${user.name}`,
+    isPro: user.isPro,
+    canPay: user.canPay,
+    orgs: user.orgs.map((o) => ({sub: objectId(), name: o.name, preferred_username: o.name, roleInOrg: o.roleInOrg})),
   });
+}
+
+export const registerOauthRoutes: RouteModule = (router, sandbox) => {
+  const grants = new DeviceGrants();
+  router.on('GET', /^\/\.well-known\/openid-configuration$/, (ctx) => sendOpenidConfiguration(ctx, sandbox));
+  router.on('POST', /^\/oauth\/device$/, (ctx) => startDeviceLogin(ctx, sandbox, grants));
+  router.on('POST', /^\/oauth\/token$/, (ctx) => pollDeviceToken(ctx, sandbox, grants));
+  router.on(['GET', 'HEAD'], /^\/oauth\/device\/verify$/, (ctx) =>
+    sendVerifyPage(ctx, sandbox, grants, ctx.url.searchParams.get('user_code')),
+  );
+  router.on('POST', /^\/oauth\/device\/verify$/, (ctx) => answerVerifyForm(ctx, sandbox, grants));
+  router.on('GET', /^\/oauth\/userinfo$/, (ctx) => sendUserinfo(ctx, sandbox));
 };
