@@ -265,7 +265,6 @@ const LONG_FUNCTIONS: Record<string, number> = {
   'plain/wizard.ts runPlain': 348,
   'plain/wizard.ts step': 154,
   'sandbox/buckets/routes.ts registerBucketRoutes': 179,
-  'sandbox/routes/lfs.ts registerLfsRoutes': 167,
   'ui/learn/LearnApp.tsx LearnApp': 185,
   'wizard/services/job.ts createJobServices': 156,
 };

@@ -54,170 +54,174 @@ interface BatchBody {
   ref?: unknown;
 }
 
+/** What a batch request decides once for all its objects. */
+interface BatchPlan {
+  sandbox: SandboxCore;
+  store: HubStore;
+  operation: 'upload' | 'download';
+  /** The LFS oids this repo's refs reference: only those count as already uploaded (storage is per repo). */
+  inRepo: Set<string>;
+  multipartOk: boolean;
+  /** The client offered "xet" for an upload: objects to upload go to the CAS. */
+  xetOk: boolean;
+  /** The upload action pointing at the repo's xet-write-token route (a new CAS token each time). */
+  xetUpload: () => {href: string; header: Record<string, string>};
+}
+
+/** POST {repo}.git/info/lfs/objects/batch: per object, a download or upload action, nothing (already there), or an error. */
+async function answerLfsBatch(ctx: SandboxRequest, sandbox: SandboxCore, store: HubStore): Promise<void> {
+  const type = repoTypeParam(ctx);
+  const {ns, name} = ctx.params as {ns: string; name: string};
+  const body = await readJson<BatchBody>(ctx.req);
+  if (!body || typeof body !== 'object' || !Array.isArray(body.objects))
+    throw new HttpError(422, 'Expected {"operation", "objects": [...]}');
+  if (body.objects.length > 1000) throw new HttpError(422, 'At most 1000 objects per batch');
+  const operation = body.operation;
+  if (operation !== 'upload' && operation !== 'download')
+    throw new HttpError(422, 'operation must be "upload" or "download"');
+  const repo =
+    operation === 'upload'
+      ? await repoForWrite(ctx, type, ns, name, 'push to this repo')
+      : await repoForRead(ctx, type, ns, name);
+  const inRepo = new Set<string>();
+  for (const oid of new Set(Object.values(repo.refs))) {
+    const commit = await store.getCommit(repo, oid);
+    for (const entry of Object.values(commit?.files ?? {})) if (entry.lfs) inRepo.add(entry.lfs.oid);
+  }
+  const transfers = Array.isArray(body.transfers) ? (body.transfers as unknown[]) : ['basic'];
+  const rev =
+    body.ref && typeof body.ref === 'object' && typeof (body.ref as {name?: unknown}).name === 'string'
+      ? (body.ref as {name: string}).name
+      : 'main';
+  const plan: BatchPlan = {
+    sandbox,
+    store,
+    operation,
+    inRepo,
+    multipartOk: transfers.includes('multipart'),
+    xetOk: operation === 'upload' && transfers.includes('xet'),
+    xetUpload: () => xetUploadAction(ctx, sandbox, `${sandbox.baseUrl}/api/${type}s/${ns}/${name}`, rev),
+  };
+  const objects = [];
+  for (const raw of body.objects as {oid?: unknown; size?: unknown}[]) objects.push(await batchObject(plan, raw));
+  sendJson(ctx, 200, {transfer: plan.xetOk ? 'xet' : 'basic', objects}, {'Content-Type': LFS_JSON});
+}
+
+/** The upload action of a Xet transfer: the repo's xet-write-token route, with a fresh CAS write token in its header. */
+function xetUploadAction(ctx: SandboxRequest, sandbox: SandboxCore, repoApi: string, rev: string) {
+  const token = mintCasToken(sandbox, 'write');
+  return {
+    href: `${repoApi}/xet-write-token/${encodeURIComponent(rev)}`,
+    header: {
+      'X-Xet-Cas-Url': casUrl(sandbox),
+      'X-Xet-Access-Token': token.accessToken,
+      'X-Xet-Token-Expiration': String(token.exp),
+      'X-Xet-Session-Id': ctx.requestId,
+    },
+  };
+}
+
+/** One object of a batch: its error, its download action, nothing (already uploaded) or its upload action. */
+async function batchObject(plan: BatchPlan, raw: {oid?: unknown; size?: unknown}): Promise<Record<string, unknown>> {
+  const {sandbox, store} = plan;
+  const oid = raw?.oid;
+  const size = raw?.size;
+  if (!isSha256(oid))
+    return {
+      oid: String(oid),
+      size,
+      error: {code: 422, message: 'Invalid oid: expected a sha256 (64 lowercase hex characters)'},
+    };
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+    return {oid, size, error: {code: 422, message: 'Invalid size'}};
+  if (size > MAX_LFS_OBJECT_SIZE) {
+    const message = `Object is larger than the ${MAX_LFS_OBJECT_SIZE / 1024 ** 3} GB per-file limit`;
+    return {oid, size, error: {code: 422, message}};
+  }
+  let stored = await store.lfsSize(oid);
+  if (stored === undefined && plan.inRepo.has(oid)) stored = (await xetFiles(sandbox).bySha256(oid))?.record.size;
+  if (plan.operation === 'download') {
+    if (stored === undefined) return {oid, size, error: {code: 404, message: 'Object does not exist'}};
+    const href = signedUrl(sandbox, store, 'GET', `/_sandbox/lfs/objects/${oid}`, stored);
+    return {oid, size: stored, authenticated: true, actions: {download: {href}}};
+  }
+  // Already uploaded: no actions, as git-lfs servers answer.
+  if (stored === size && plan.inRepo.has(oid)) return {oid, size, authenticated: true};
+  if (plan.xetOk) return {oid, size, authenticated: true, actions: {upload: plan.xetUpload()}};
+  if (plan.multipartOk && size >= MULTIPART_THRESHOLD)
+    return {oid, size, authenticated: true, actions: {upload: await multipartUploadAction(sandbox, store, oid, size)}};
+  const href = signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/upload/${oid}`, size);
+  return {oid, size, authenticated: true, actions: {upload: {href}}};
+}
+
+/** A multipart upload: one signed PUT URL per part in the header (keys 00001...), completion POSTed to href. */
+async function multipartUploadAction(sandbox: SandboxCore, store: HubStore, oid: string, size: number) {
+  const id = await store.createMultipart(oid, size, MULTIPART_CHUNK_SIZE);
+  const parts = Math.ceil(size / MULTIPART_CHUNK_SIZE);
+  const header: Record<string, string> = {chunk_size: String(MULTIPART_CHUNK_SIZE)};
+  for (let n = 1; n <= parts; n++) {
+    header[String(n).padStart(5, '0')] = signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/multipart/${id}/${n}`, size);
+  }
+  return {href: signedUrl(sandbox, store, 'POST', `/_sandbox/lfs/multipart/${id}`, size), header};
+}
+
+/** Basic upload: the whole object, streamed to disk and verified against the oid and size. */
+async function receiveBasicUpload(ctx: SandboxRequest, store: HubStore): Promise<void> {
+  const size = verifySigned(ctx, store, 'PUT');
+  await store.putLfsStream(ctx.req, ctx.params.oid!, size);
+  ctx.res.writeHead(200, {'X-Request-Id': ctx.requestId, 'Content-Length': 0});
+  ctx.res.end();
+}
+
+/** Multipart: one part, written at its offset; answers the part's ETag. */
+async function receivePart(ctx: SandboxRequest, store: HubStore): Promise<void> {
+  verifySigned(ctx, store, 'PUT');
+  const etag = await store.writePart(ctx.params.id!, Number(ctx.params.part), ctx.req);
+  ctx.res.writeHead(200, {'X-Request-Id': ctx.requestId, ETag: etag, 'Content-Length': 0});
+  ctx.res.end();
+}
+
+/** Multipart completion: checks every part's ETag, hashes the assembled object, moves it into the store. */
+async function completeMultipart(ctx: SandboxRequest, store: HubStore): Promise<void> {
+  verifySigned(ctx, store, 'POST');
+  const body = await readJson<{oid?: unknown; parts?: unknown}>(ctx.req);
+  if (!body || !Array.isArray(body.parts))
+    throw new HttpError(400, 'Expected {"oid", "parts": [{"partNumber", "etag"}]}');
+  const upload = await store.readMultipart(ctx.params.id!);
+  if (body.oid !== undefined && body.oid !== upload.oid) throw new HttpError(400, 'oid does not match this upload');
+  await store.completeMultipart(ctx.params.id!, body.parts as {partNumber: number; etag: string}[]);
+  sendJson(ctx, 200, {oid: upload.oid, size: upload.size}, {'Content-Type': LFS_JSON});
+}
+
+/** Signed download URLs from the batch API (operation "download"): from the LFS store, or rebuilt from the CAS. */
+async function sendLfsObject(ctx: SandboxRequest, sandbox: SandboxCore, store: HubStore): Promise<void> {
+  const size = verifySigned(ctx, store, 'GET');
+  const oid = ctx.params.oid!;
+  if ((await store.lfsSize(oid)) !== size) {
+    // Uploaded with Xet: the bytes are rebuilt from the CAS (the signature already says this oid was asked for).
+    const viaXet = await xetFiles(sandbox).bySha256(oid, size);
+    if (!viaXet) throw new HttpError(404, 'Object does not exist');
+    await sendXetFile(ctx, viaXet.record, {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'});
+    return;
+  }
+  await sendContent(ctx, {
+    file: store.lfsPath(oid),
+    size,
+    headers: {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'},
+  });
+}
+
 export const registerLfsRoutes: RouteModule = (router, sandbox) => {
   const store = hubStore(sandbox);
-
-  router.on('POST', new RegExp(`^/${GIT_TYPES}${NS}/(?<name>[^/]+?)\\.git/info/lfs/objects/batch$`), async (ctx) => {
-    const type = repoTypeParam(ctx);
-    const {ns, name} = ctx.params as {ns: string; name: string};
-    const body = await readJson<BatchBody>(ctx.req);
-    if (!body || typeof body !== 'object' || !Array.isArray(body.objects))
-      throw new HttpError(422, 'Expected {"operation", "objects": [...]}');
-    if (body.objects.length > 1000) throw new HttpError(422, 'At most 1000 objects per batch');
-    const operation = body.operation;
-    if (operation !== 'upload' && operation !== 'download')
-      throw new HttpError(422, 'operation must be "upload" or "download"');
-    const repo =
-      operation === 'upload'
-        ? await repoForWrite(ctx, type, ns, name, 'push to this repo')
-        : await repoForRead(ctx, type, ns, name);
-    // LFS storage is per repo on the Hub: an object counts as already uploaded only if this repo references it.
-    const inRepo = new Set<string>();
-    for (const oid of new Set(Object.values(repo.refs))) {
-      const commit = await store.getCommit(repo, oid);
-      for (const entry of Object.values(commit?.files ?? {})) if (entry.lfs) inRepo.add(entry.lfs.oid);
-    }
-    const transfers = Array.isArray(body.transfers) ? (body.transfers as unknown[]) : ['basic'];
-    const multipartOk = transfers.includes('multipart');
-    const xetOk = operation === 'upload' && transfers.includes('xet');
-    const xet = xetFiles(sandbox);
-    const xetUpload = () => {
-      const token = mintCasToken(sandbox, 'write');
-      const rev =
-        body.ref && typeof body.ref === 'object' && typeof (body.ref as {name?: unknown}).name === 'string'
-          ? (body.ref as {name: string}).name
-          : 'main';
-      return {
-        href: `${sandbox.baseUrl}/api/${type}s/${ns}/${name}/xet-write-token/${encodeURIComponent(rev)}`,
-        header: {
-          'X-Xet-Cas-Url': casUrl(sandbox),
-          'X-Xet-Access-Token': token.accessToken,
-          'X-Xet-Token-Expiration': String(token.exp),
-          'X-Xet-Session-Id': ctx.requestId,
-        },
-      };
-    };
-
-    const objects = [];
-    for (const raw of body.objects as {oid?: unknown; size?: unknown}[]) {
-      const oid = raw?.oid;
-      const size = raw?.size;
-      if (!isSha256(oid)) {
-        objects.push({
-          oid: String(oid),
-          size,
-          error: {code: 422, message: 'Invalid oid: expected a sha256 (64 lowercase hex characters)'},
-        });
-        continue;
-      }
-      if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
-        objects.push({oid, size, error: {code: 422, message: 'Invalid size'}});
-        continue;
-      }
-      if (size > MAX_LFS_OBJECT_SIZE) {
-        objects.push({
-          oid,
-          size,
-          error: {code: 422, message: `Object is larger than the ${MAX_LFS_OBJECT_SIZE / 1024 ** 3} GB per-file limit`},
-        });
-        continue;
-      }
-      let stored = await store.lfsSize(oid);
-      if (stored === undefined && inRepo.has(oid)) stored = (await xet.bySha256(oid))?.record.size;
-      if (operation === 'download') {
-        if (stored === undefined) objects.push({oid, size, error: {code: 404, message: 'Object does not exist'}});
-        else
-          objects.push({
-            oid,
-            size: stored,
-            authenticated: true,
-            actions: {download: {href: signedUrl(sandbox, store, 'GET', `/_sandbox/lfs/objects/${oid}`, stored)}},
-          });
-        continue;
-      }
-      if (stored === size && inRepo.has(oid)) {
-        // Already uploaded: no actions, as git-lfs servers answer.
-        objects.push({oid, size, authenticated: true});
-        continue;
-      }
-      if (xetOk) {
-        objects.push({oid, size, authenticated: true, actions: {upload: xetUpload()}});
-        continue;
-      }
-      if (multipartOk && size >= MULTIPART_THRESHOLD) {
-        const id = await store.createMultipart(oid, size, MULTIPART_CHUNK_SIZE);
-        const parts = Math.ceil(size / MULTIPART_CHUNK_SIZE);
-        const header: Record<string, string> = {chunk_size: String(MULTIPART_CHUNK_SIZE)};
-        for (let n = 1; n <= parts; n++) {
-          header[String(n).padStart(5, '0')] = signedUrl(
-            sandbox,
-            store,
-            'PUT',
-            `/_sandbox/lfs/multipart/${id}/${n}`,
-            size,
-          );
-        }
-        objects.push({
-          oid,
-          size,
-          authenticated: true,
-          actions: {upload: {href: signedUrl(sandbox, store, 'POST', `/_sandbox/lfs/multipart/${id}`, size), header}},
-        });
-      } else {
-        objects.push({
-          oid,
-          size,
-          authenticated: true,
-          actions: {upload: {href: signedUrl(sandbox, store, 'PUT', `/_sandbox/lfs/upload/${oid}`, size)}},
-        });
-      }
-    }
-    sendJson(ctx, 200, {transfer: xetOk ? 'xet' : 'basic', objects}, {'Content-Type': LFS_JSON});
-  });
-
-  // Basic upload: the whole object, streamed to disk and verified against the oid and size.
-  router.on('PUT', /^\/_sandbox\/lfs\/upload\/(?<oid>[0-9a-f]{64})$/, async (ctx) => {
-    const size = verifySigned(ctx, store, 'PUT');
-    await store.putLfsStream(ctx.req, ctx.params.oid!, size);
-    ctx.res.writeHead(200, {'X-Request-Id': ctx.requestId, 'Content-Length': 0});
-    ctx.res.end();
-  });
-
-  // Multipart: one part, written at its offset; answers the part's ETag.
-  router.on('PUT', /^\/_sandbox\/lfs\/multipart\/(?<id>[0-9a-f]{32})\/(?<part>[0-9]{1,5})$/, async (ctx) => {
-    verifySigned(ctx, store, 'PUT');
-    const etag = await store.writePart(ctx.params.id!, Number(ctx.params.part), ctx.req);
-    ctx.res.writeHead(200, {'X-Request-Id': ctx.requestId, ETag: etag, 'Content-Length': 0});
-    ctx.res.end();
-  });
-
-  // Multipart completion: checks every part's ETag, hashes the assembled object, moves it into the store.
-  router.on('POST', /^\/_sandbox\/lfs\/multipart\/(?<id>[0-9a-f]{32})$/, async (ctx) => {
-    verifySigned(ctx, store, 'POST');
-    const body = await readJson<{oid?: unknown; parts?: unknown}>(ctx.req);
-    if (!body || !Array.isArray(body.parts))
-      throw new HttpError(400, 'Expected {"oid", "parts": [{"partNumber", "etag"}]}');
-    const upload = await store.readMultipart(ctx.params.id!);
-    if (body.oid !== undefined && body.oid !== upload.oid) throw new HttpError(400, 'oid does not match this upload');
-    await store.completeMultipart(ctx.params.id!, body.parts as {partNumber: number; etag: string}[]);
-    sendJson(ctx, 200, {oid: upload.oid, size: upload.size}, {'Content-Type': LFS_JSON});
-  });
-
-  // Signed download URLs from the batch API (operation "download").
-  router.on(['GET', 'HEAD'], /^\/_sandbox\/lfs\/objects\/(?<oid>[0-9a-f]{64})$/, async (ctx) => {
-    const size = verifySigned(ctx, store, 'GET');
-    const oid = ctx.params.oid!;
-    if ((await store.lfsSize(oid)) !== size) {
-      // Uploaded with Xet: the bytes are rebuilt from the CAS (the signature already says this oid was asked for).
-      const viaXet = await xetFiles(sandbox).bySha256(oid, size);
-      if (!viaXet) throw new HttpError(404, 'Object does not exist');
-      await sendXetFile(ctx, viaXet.record, {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'});
-      return;
-    }
-    await sendContent(ctx, {
-      file: store.lfsPath(oid),
-      size,
-      headers: {ETag: `"${oid}"`, 'Content-Type': 'application/octet-stream'},
-    });
-  });
+  router.on('POST', new RegExp(`^/${GIT_TYPES}${NS}/(?<name>[^/]+?)\\.git/info/lfs/objects/batch$`), (ctx) =>
+    answerLfsBatch(ctx, sandbox, store),
+  );
+  router.on('PUT', /^\/_sandbox\/lfs\/upload\/(?<oid>[0-9a-f]{64})$/, (ctx) => receiveBasicUpload(ctx, store));
+  router.on('PUT', /^\/_sandbox\/lfs\/multipart\/(?<id>[0-9a-f]{32})\/(?<part>[0-9]{1,5})$/, (ctx) =>
+    receivePart(ctx, store),
+  );
+  router.on('POST', /^\/_sandbox\/lfs\/multipart\/(?<id>[0-9a-f]{32})$/, (ctx) => completeMultipart(ctx, store));
+  router.on(['GET', 'HEAD'], /^\/_sandbox\/lfs\/objects\/(?<oid>[0-9a-f]{64})$/, (ctx) =>
+    sendLfsObject(ctx, sandbox, store),
+  );
 };
