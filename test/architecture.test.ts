@@ -264,7 +264,6 @@ const LONG_FUNCTIONS: Record<string, number> = {
   'plain/learn.ts runPlainLearn': 188,
   'plain/wizard.ts runPlain': 348,
   'plain/wizard.ts step': 154,
-  'sandbox/buckets/routes.ts registerBucketRoutes': 179,
   'ui/learn/LearnApp.tsx LearnApp': 185,
   'wizard/services/job.ts createJobServices': 156,
 };

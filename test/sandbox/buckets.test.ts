@@ -1,6 +1,6 @@
 // Buckets through @huggingface/hub and the routes huggingface_hub calls (create_bucket, bucket_info, list_buckets,
 // list_bucket_tree, get_bucket_paths_info, batch_bucket_files, delete_bucket), against a real sandbox.
-import {HubApiError, createRepo, deleteRepo, listFiles, pathsInfo} from '@huggingface/hub';
+import {HubApiError, commit, createRepo, deleteRepo, listFiles, pathsInfo} from '@huggingface/hub';
 import {describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -103,6 +103,43 @@ describe('sandbox buckets', () => {
     expect(bad.status).toBe(400);
     const info = await pathsInfo({...hub(), repo: `buckets/practice-user/${name}`, paths: ['a.txt']});
     expect(info).toEqual([]);
+  });
+
+  it('pages the tree through absolute Link headers and refuses a bad batch line before applying any', async () => {
+    const name = fresh();
+    const repo = `buckets/practice-user/${name}`;
+    await createRepo({...hub(), repo});
+    const paths = ['a.txt', 'b.txt', 'c.txt', 'd/e.txt'];
+    await commit({
+      ...hub(),
+      repo,
+      title: 'four',
+      operations: paths.map((path) => ({operation: 'addOrUpdate' as const, path, content: new Blob([path])})),
+    });
+    const seen: string[] = [];
+    let next: string | undefined = `${sb.current.url}/api/buckets/practice-user/${name}/tree?recursive=true&limit=2`;
+    for (let pages = 0; next; pages++) {
+      expect(pages).toBeLessThan(5);
+      const res = await fetch(next, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+      expect(res.status).toBe(200);
+      for (const item of (await res.json()) as {type: string; path: string}[])
+        if (item.type === 'file') seen.push(item.path);
+      next = /^<([^>]+)>; rel="next"$/.exec(res.headers.get('link') ?? '')?.[1];
+      if (next) expect(next.startsWith(sb.current.url)).toBe(true);
+    }
+    expect(seen.sort()).toEqual(paths);
+    expect((await api(`/api/buckets/practice-user/${name}/tree?cursor=bm9wZQ`)).status).toBe(400);
+    const batch = (lines: string[]) =>
+      api(`/api/buckets/practice-user/${name}/batch`, {method: 'POST', body: lines.join('\n')});
+    const del = JSON.stringify({type: 'deleteFile', path: 'a.txt'});
+    expect((await batch([del, '{not json'])).status).toBe(400);
+    expect((await batch([del, JSON.stringify({type: 'renameFile', path: 'b.txt'})])).status).toBe(400);
+    expect((await batch([del, JSON.stringify({type: 'addFile', path: 'x.txt', xetHash: 'XYZ'})])).status).toBe(400);
+    expect((await pathsInfo({...hub(), repo, paths: ['a.txt']})).map((p) => p.path)).toEqual(['a.txt']);
+    const ok = await batch([del]);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({success: 1, failed: []});
+    expect(await pathsInfo({...hub(), repo, paths: ['a.txt']})).toEqual([]);
   });
 
   it('gives the Hub errors for bad names and missing buckets', async () => {

@@ -9,7 +9,7 @@ import {ndjsonLines} from '../routes/commit.js';
 import {canReadPrivate, canWrite} from '../permissions.js';
 import {BucketStore, bucketSize, bucketTree, fileItem, type BucketRecord} from './store.js';
 import type {SandboxCore} from '../context.js';
-import {xetFiles} from '../xet/service.js';
+import {xetFiles, type XetFiles} from '../xet/service.js';
 
 const NS = '(?<ns>[^/]+)';
 const NAME = '(?<name>[^/]+)';
@@ -85,182 +85,198 @@ function mtimeOf(value: unknown, now: string): string {
   return now;
 }
 
+/** create_bucket / createRepo({repo: 'buckets/ns/name'}): 200 {url, name, id}; 409 when it exists. */
+async function createBucket(ctx: SandboxRequest, store: BucketStore): Promise<void> {
+  const {user, token} = requireUser(ctx);
+  const namespace = namespaceOf(ctx, ctx.params.ns!);
+  const name = ctx.params.name!;
+  if (!isValidName(namespace) || !isValidName(name)) throw new HttpError(400, INVALID_REPO_NAME);
+  const raw = await readJson<Record<string, unknown>>(ctx.req, 64 * 1024).catch((error: unknown) => {
+    // huggingface_hub always sends a JSON object, @huggingface/hub too; an empty body means the defaults.
+    if (error instanceof HttpError && error.message === 'Expected a JSON body') return {} as Record<string, unknown>;
+    throw error;
+  });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new HttpError(400, 'Expected a JSON object');
+  if (raw.visibility !== undefined && !['public', 'private', 'protected'].includes(String(raw.visibility))) {
+    throw new HttpError(400, 'visibility must be "public", "private" or "protected"');
+  }
+  if (!canWrite(user, token, namespace))
+    throw new HttpError(403, "You don't have the rights to create a bucket under this namespace");
+  const isPrivate = raw.visibility !== undefined ? raw.visibility !== 'public' : raw.private === true;
+  const existing = await store.withLock(namespace, name, async () => {
+    const found = await store.get(namespace, name);
+    if (!found) await store.create(namespace, name, isPrivate);
+    return found;
+  });
+  const url = bucketUrl(ctx.sandbox, {namespace, name});
+  if (existing) {
+    // The 409 carries the bucket's url: create_bucket(exist_ok=True) reads it from this very answer.
+    const message = 'You already created this bucket';
+    sendJson(
+      ctx,
+      409,
+      {error: message, url, name: `${namespace}/${name}`, id: existing.id},
+      {'X-Error-Message': message},
+    );
+    return;
+  }
+  const created = (await store.get(namespace, name))!;
+  sendJson(ctx, 200, {url, name: `${namespace}/${name}`, id: created.id});
+}
+
+/** delete_bucket: the caller must be able to write to it. */
+async function deleteBucket(ctx: SandboxRequest, store: BucketStore): Promise<void> {
+  const bucket = await bucketForWrite(ctx, ctx.params.ns!, ctx.params.name!);
+  await store.withLock(bucket.namespace, bucket.name, () => store.delete(bucket.namespace, bucket.name));
+  sendJson(ctx, 200, {});
+}
+
+/** list_buckets: the buckets of a namespace the caller can see (`me` = their own), `search` filters names. */
+async function listBuckets(ctx: SandboxRequest, store: BucketStore): Promise<void> {
+  if (ctx.auth.kind === 'invalid') throw new HttpError(401, INVALID_CREDENTIALS);
+  const namespace = namespaceOf(ctx, ctx.params.ns!);
+  const search = ctx.url.searchParams.get('search');
+  const buckets = (await store.list(namespace))
+    .filter((b) => canSeeBucket(ctx, b))
+    .filter((b) => !search || b.name.includes(search));
+  sendJson(ctx, 200, buckets.map(infoBody));
+}
+
+/** list_bucket_tree / listFiles: files and folders under a prefix folder, paginated by an absolute Link header. */
+async function listBucketTree(ctx: SandboxRequest): Promise<void> {
+  const bucket = await bucketForRead(ctx, ctx.params.ns!, ctx.params.name!);
+  const rawDir = (ctx.params.rest ?? '').replace(/\/+$/, '');
+  const dir = rawDir === '' ? '' : checkRepoPath(rawDir);
+  const q = ctx.url.searchParams;
+  const items = bucketTree(bucket.files, dir, flag(q.get('recursive')));
+  const limitParam = Number(q.get('limit'));
+  const pageSize =
+    Number.isInteger(limitParam) && limitParam > 0
+      ? Math.min(limitParam, BUCKET_TREE_PAGE_SIZE)
+      : BUCKET_TREE_PAGE_SIZE;
+  let offset = 0;
+  const cursor = q.get('cursor');
+  if (cursor) {
+    offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Number.isInteger(offset) || offset < 0) throw new HttpError(400, 'Invalid cursor');
+  }
+  const headers: Record<string, string> = {};
+  if (offset + pageSize < items.length) {
+    const next = new URL(ctx.url.pathname, ctx.sandbox.baseUrl);
+    for (const [k, v] of q) if (k !== 'cursor') next.searchParams.append(k, v);
+    next.searchParams.set('cursor', Buffer.from(String(offset + pageSize)).toString('base64url'));
+    headers.Link = `<${next.toString()}>; rel="next"`;
+  }
+  sendJson(ctx, 200, items.slice(offset, offset + pageSize), headers);
+}
+
+/** get_bucket_paths_info / pathsInfo: the files among `paths` (missing ones are left out, folders too). */
+async function bucketPathsInfo(ctx: SandboxRequest): Promise<void> {
+  const bucket = await bucketForRead(ctx, ctx.params.ns!, ctx.params.name!);
+  const body = await readJson<{paths?: unknown}>(ctx.req, 4 * 1024 * 1024);
+  if (!body || !Array.isArray(body.paths) || body.paths.some((p) => typeof p !== 'string')) {
+    throw new HttpError(400, 'Expected {"paths": [string, ...]}');
+  }
+  if (body.paths.length > 1000) throw new HttpError(400, 'At most 1000 paths per request');
+  const out = [];
+  for (const p of body.paths as string[]) {
+    const f = bucket.files[p];
+    if (f) out.push(fileItem(p, f));
+  }
+  sendJson(ctx, 200, out);
+}
+
+/** One operation of a bucket batch, checked; copyFile is an add by Xet hash like addFile. */
+type BatchOp =
+  {type: 'add'; path: string; xetHash: string; mtime: unknown; contentType?: string} | {type: 'delete'; path: string};
+
+/** The NDJSON lines of a batch, each checked: a bad line refuses the whole batch (400) before anything changes. */
+async function readBatchOps(ctx: SandboxRequest): Promise<BatchOp[]> {
+  const ops: BatchOp[] = [];
+  let count = 0;
+  for await (const line of ndjsonLines(ctx.req, MAX_BATCH_LINE)) {
+    if (++count > 10_000) throw new HttpError(400, 'At most 10000 operations per batch');
+    let op: Record<string, unknown>;
+    try {
+      op = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      throw new HttpError(400, 'Malformed NDJSON line in batch');
+    }
+    if (!op || typeof op !== 'object') throw new HttpError(400, 'Each batch line must be a JSON object');
+    const path = checkRepoPath(op.path);
+    if (op.type === 'deleteFile') {
+      ops.push({type: 'delete', path});
+    } else if (op.type === 'addFile' || op.type === 'copyFile') {
+      if (typeof op.xetHash !== 'string' || !/^[0-9a-f]{64}$/.test(op.xetHash))
+        throw new HttpError(400, `Invalid xetHash for ${path}`);
+      ops.push({
+        type: 'add',
+        path,
+        xetHash: op.xetHash,
+        mtime: op.mtime,
+        ...(typeof op.contentType === 'string' ? {contentType: op.contentType.slice(0, 200)} : {}),
+      });
+    } else {
+      throw new HttpError(400, `Unknown batch operation type ${JSON.stringify(String(op.type)).slice(0, 50)}`);
+    }
+  }
+  return ops;
+}
+
+/**
+ * batch_bucket_files / commit to a bucket: NDJSON addFile {path, xetHash, mtime?, contentType?}, copyFile
+ * {path, xetHash, sourceRepoType, sourceRepoId}, deleteFile {path}. Answers {success, failed: [{path, error}]};
+ * 422 when some operation failed (the others are applied: the Hub's batch is not transactional).
+ */
+async function applyBucketBatch(ctx: SandboxRequest, store: BucketStore, xet: XetFiles): Promise<void> {
+  const target = await bucketForWrite(ctx, ctx.params.ns!, ctx.params.name!);
+  const ops = await readBatchOps(ctx);
+  const failed: {path: string; error: string}[] = [];
+  let success = 0;
+  await store.withLock(target.namespace, target.name, async () => {
+    const bucket = await store.get(target.namespace, target.name);
+    if (!bucket) throw bucketNotFound(ctx);
+    const now = new Date().toISOString();
+    for (const op of ops) {
+      if (op.type === 'delete') {
+        if (!bucket.files[op.path]) {
+          failed.push({path: op.path, error: 'File not found'});
+          continue;
+        }
+        delete bucket.files[op.path];
+      } else {
+        // The content must be in the Xet store (uploaded through the CAS endpoints first), as on the Hub.
+        const size = await xet.fileSize(op.xetHash);
+        if (size === undefined) {
+          failed.push({path: op.path, error: `Xet file ${op.xetHash} is not known to the CAS: upload it first`});
+          continue;
+        }
+        bucket.files[op.path] = {
+          xetHash: op.xetHash,
+          size,
+          mtime: mtimeOf(op.mtime, now),
+          uploadedAt: now,
+          ...(op.contentType ? {contentType: op.contentType} : {}),
+        };
+      }
+      success++;
+    }
+    await store.save(bucket);
+  });
+  sendJson(ctx, failed.length ? 422 : 200, {success, failed});
+}
+
 export const registerBucketRoutes: RouteModule = (router, sandbox) => {
   const store = bucketStore(sandbox);
   const xet = xetFiles(sandbox);
-
-  // create_bucket / createRepo({repo: 'buckets/ns/name'}): 200 {url, name, id}; 409 when it exists.
-  router.on('POST', new RegExp(`^/api/buckets/${NS}/${NAME}$`), async (ctx) => {
-    const {user, token} = requireUser(ctx);
-    const namespace = namespaceOf(ctx, ctx.params.ns!);
-    const name = ctx.params.name!;
-    if (!isValidName(namespace) || !isValidName(name)) throw new HttpError(400, INVALID_REPO_NAME);
-    const raw = await readJson<Record<string, unknown>>(ctx.req, 64 * 1024).catch((error: unknown) => {
-      // huggingface_hub always sends a JSON object, @huggingface/hub too; an empty body means the defaults.
-      if (error instanceof HttpError && error.message === 'Expected a JSON body') return {} as Record<string, unknown>;
-      throw error;
-    });
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new HttpError(400, 'Expected a JSON object');
-    if (raw.visibility !== undefined && !['public', 'private', 'protected'].includes(String(raw.visibility))) {
-      throw new HttpError(400, 'visibility must be "public", "private" or "protected"');
-    }
-    if (!canWrite(user, token, namespace))
-      throw new HttpError(403, "You don't have the rights to create a bucket under this namespace");
-    const isPrivate = raw.visibility !== undefined ? raw.visibility !== 'public' : raw.private === true;
-    const existing = await store.withLock(namespace, name, async () => {
-      const found = await store.get(namespace, name);
-      if (!found) await store.create(namespace, name, isPrivate);
-      return found;
-    });
-    const url = bucketUrl(sandbox, {namespace, name});
-    if (existing) {
-      // The 409 carries the bucket's url: create_bucket(exist_ok=True) reads it from this very answer.
-      const message = 'You already created this bucket';
-      sendJson(
-        ctx,
-        409,
-        {error: message, url, name: `${namespace}/${name}`, id: existing.id},
-        {'X-Error-Message': message},
-      );
-      return;
-    }
-    const created = (await store.get(namespace, name))!;
-    sendJson(ctx, 200, {url, name: `${namespace}/${name}`, id: created.id});
-  });
-
-  router.on('GET', new RegExp(`^/api/buckets/${NS}/${NAME}$`), async (ctx) => {
+  const bucket = new RegExp(`^/api/buckets/${NS}/${NAME}$`);
+  router.on('POST', bucket, (ctx) => createBucket(ctx, store));
+  router.on('GET', bucket, async (ctx) => {
     sendJson(ctx, 200, infoBody(await bucketForRead(ctx, ctx.params.ns!, ctx.params.name!)));
   });
-
-  router.on('DELETE', new RegExp(`^/api/buckets/${NS}/${NAME}$`), async (ctx) => {
-    const bucket = await bucketForWrite(ctx, ctx.params.ns!, ctx.params.name!);
-    await store.withLock(bucket.namespace, bucket.name, () => store.delete(bucket.namespace, bucket.name));
-    sendJson(ctx, 200, {});
-  });
-
-  // list_buckets: the buckets of a namespace the caller can see (`me` = their own), `search` filters names.
-  router.on('GET', new RegExp(`^/api/buckets/${NS}$`), async (ctx) => {
-    if (ctx.auth.kind === 'invalid') throw new HttpError(401, INVALID_CREDENTIALS);
-    const namespace = namespaceOf(ctx, ctx.params.ns!);
-    const search = ctx.url.searchParams.get('search');
-    const buckets = (await store.list(namespace))
-      .filter((b) => canSeeBucket(ctx, b))
-      .filter((b) => !search || b.name.includes(search));
-    sendJson(ctx, 200, buckets.map(infoBody));
-  });
-
-  // list_bucket_tree / listFiles: files and folders under a prefix folder, paginated by an absolute Link header.
-  router.on('GET', new RegExp(`^/api/buckets/${NS}/${NAME}/tree(?:/(?<rest>.*))?$`), async (ctx) => {
-    const bucket = await bucketForRead(ctx, ctx.params.ns!, ctx.params.name!);
-    const rawDir = (ctx.params.rest ?? '').replace(/\/+$/, '');
-    const dir = rawDir === '' ? '' : checkRepoPath(rawDir);
-    const q = ctx.url.searchParams;
-    const items = bucketTree(bucket.files, dir, flag(q.get('recursive')));
-    const limitParam = Number(q.get('limit'));
-    const pageSize =
-      Number.isInteger(limitParam) && limitParam > 0
-        ? Math.min(limitParam, BUCKET_TREE_PAGE_SIZE)
-        : BUCKET_TREE_PAGE_SIZE;
-    let offset = 0;
-    const cursor = q.get('cursor');
-    if (cursor) {
-      offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (!Number.isInteger(offset) || offset < 0) throw new HttpError(400, 'Invalid cursor');
-    }
-    const headers: Record<string, string> = {};
-    if (offset + pageSize < items.length) {
-      const next = new URL(ctx.url.pathname, sandbox.baseUrl);
-      for (const [k, v] of q) if (k !== 'cursor') next.searchParams.append(k, v);
-      next.searchParams.set('cursor', Buffer.from(String(offset + pageSize)).toString('base64url'));
-      headers.Link = `<${next.toString()}>; rel="next"`;
-    }
-    sendJson(ctx, 200, items.slice(offset, offset + pageSize), headers);
-  });
-
-  // get_bucket_paths_info / pathsInfo: the files among `paths` (missing ones are left out, folders too).
-  router.on('POST', new RegExp(`^/api/buckets/${NS}/${NAME}/paths-info$`), async (ctx) => {
-    const bucket = await bucketForRead(ctx, ctx.params.ns!, ctx.params.name!);
-    const body = await readJson<{paths?: unknown}>(ctx.req, 4 * 1024 * 1024);
-    if (!body || !Array.isArray(body.paths) || body.paths.some((p) => typeof p !== 'string')) {
-      throw new HttpError(400, 'Expected {"paths": [string, ...]}');
-    }
-    if (body.paths.length > 1000) throw new HttpError(400, 'At most 1000 paths per request');
-    const out = [];
-    for (const p of body.paths as string[]) {
-      const f = bucket.files[p];
-      if (f) out.push(fileItem(p, f));
-    }
-    sendJson(ctx, 200, out);
-  });
-
-  // batch_bucket_files / commit to a bucket: NDJSON addFile {path, xetHash, mtime?, contentType?}, copyFile
-  // {path, xetHash, sourceRepoType, sourceRepoId}, deleteFile {path}. Answers {success, failed: [{path, error}]};
-  // 422 when some operation failed (the others are applied: the Hub's batch is not transactional).
-  router.on('POST', new RegExp(`^/api/buckets/${NS}/${NAME}/batch$`), async (ctx) => {
-    const target = await bucketForWrite(ctx, ctx.params.ns!, ctx.params.name!);
-    type Op =
-      | {type: 'add'; path: string; xetHash: string; mtime: unknown; contentType?: string}
-      | {type: 'delete'; path: string};
-    const ops: Op[] = [];
-    const failed: {path: string; error: string}[] = [];
-    let count = 0;
-    for await (const line of ndjsonLines(ctx.req, MAX_BATCH_LINE)) {
-      if (++count > 10_000) throw new HttpError(400, 'At most 10000 operations per batch');
-      let op: Record<string, unknown>;
-      try {
-        op = JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        throw new HttpError(400, 'Malformed NDJSON line in batch');
-      }
-      if (!op || typeof op !== 'object') throw new HttpError(400, 'Each batch line must be a JSON object');
-      const path = checkRepoPath(op.path);
-      if (op.type === 'deleteFile') {
-        ops.push({type: 'delete', path});
-      } else if (op.type === 'addFile' || op.type === 'copyFile') {
-        if (typeof op.xetHash !== 'string' || !/^[0-9a-f]{64}$/.test(op.xetHash))
-          throw new HttpError(400, `Invalid xetHash for ${path}`);
-        ops.push({
-          type: 'add',
-          path,
-          xetHash: op.xetHash,
-          mtime: op.mtime,
-          ...(typeof op.contentType === 'string' ? {contentType: op.contentType.slice(0, 200)} : {}),
-        });
-      } else {
-        throw new HttpError(400, `Unknown batch operation type ${JSON.stringify(String(op.type)).slice(0, 50)}`);
-      }
-    }
-    let success = 0;
-    await store.withLock(target.namespace, target.name, async () => {
-      const bucket = await store.get(target.namespace, target.name);
-      if (!bucket) throw bucketNotFound(ctx);
-      const now = new Date().toISOString();
-      for (const op of ops) {
-        if (op.type === 'delete') {
-          if (!bucket.files[op.path]) {
-            failed.push({path: op.path, error: 'File not found'});
-            continue;
-          }
-          delete bucket.files[op.path];
-        } else {
-          // The content must be in the Xet store (uploaded through the CAS endpoints first), as on the Hub.
-          const size = await xet.fileSize(op.xetHash);
-          if (size === undefined) {
-            failed.push({path: op.path, error: `Xet file ${op.xetHash} is not known to the CAS: upload it first`});
-            continue;
-          }
-          bucket.files[op.path] = {
-            xetHash: op.xetHash,
-            size,
-            mtime: mtimeOf(op.mtime, now),
-            uploadedAt: now,
-            ...(op.contentType ? {contentType: op.contentType} : {}),
-          };
-        }
-        success++;
-      }
-      await store.save(bucket);
-    });
-    sendJson(ctx, failed.length ? 422 : 200, {success, failed});
-  });
+  router.on('DELETE', bucket, (ctx) => deleteBucket(ctx, store));
+  router.on('GET', new RegExp(`^/api/buckets/${NS}$`), (ctx) => listBuckets(ctx, store));
+  router.on('GET', new RegExp(`^/api/buckets/${NS}/${NAME}/tree(?:/(?<rest>.*))?$`), listBucketTree);
+  router.on('POST', new RegExp(`^/api/buckets/${NS}/${NAME}/paths-info$`), bucketPathsInfo);
+  router.on('POST', new RegExp(`^/api/buckets/${NS}/${NAME}/batch$`), (ctx) => applyBucketBatch(ctx, store, xet));
 };
