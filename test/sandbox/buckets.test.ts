@@ -120,7 +120,7 @@ describe('sandbox buckets', () => {
     let next: string | undefined = `${sb.current.url}/api/buckets/practice-user/${name}/tree?recursive=true&limit=2`;
     for (let pages = 0; next; pages++) {
       expect(pages).toBeLessThan(5);
-      const res = await fetch(next, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
+      const res: Response = await fetch(next, {headers: {Authorization: `Bearer ${sb.current.tokens.write}`}});
       expect(res.status).toBe(200);
       for (const item of (await res.json()) as {type: string; path: string}[])
         if (item.type === 'file') seen.push(item.path);
