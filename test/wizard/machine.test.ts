@@ -473,6 +473,24 @@ describe('example, run, result', () => {
     expect(run(asked, {type: 'cancel-answer', yes: false}).state.run.confirmCancel).toBe(false);
     expect(run(asked, {type: 'cancel-answer', yes: true}).effects).toEqual([{kind: 'cancel-job'}]);
   });
+  it('a cancel request is taken only while the job is submitting or running', () => {
+    const example = atStep('example');
+    expect(run(example, {type: 'request-cancel'}).state.run.confirmCancel).toBeFalsy();
+    const running = run(
+      example,
+      {type: 'run-example'},
+      {type: 'job-submitted', job: {id: 'j1', namespace: 'u', url: 'u'}, at: 1},
+    ).state;
+    const asked = run(running, {type: 'request-cancel'});
+    expect(asked.state.run.confirmCancel).toBe(true);
+    expect(asked.effects).toEqual([]);
+    const cancelling = run(asked.state, {type: 'cancel-answer', yes: true}).state;
+    expect(cancelling.run.phase).toBe('cancelling');
+    expect(cancelling.busy).toBe('Cancelling the job');
+    const finished = run(cancelling, {type: 'job-finished', outcome: {stage: 'CANCELED', nextSteps: []}}).state;
+    expect(finished.step).toBe('result');
+    expect(run(finished, {type: 'request-cancel'}).state.run.confirmCancel).toBe(false);
+  });
   it('a failed job is classified from its log; a refused submit opens its problem directly', () => {
     const base = run(
       atStep('example'),

@@ -275,9 +275,61 @@ export function quitCode(state: Pick<WizardState, 'result'>): number {
 }
 
 export function transition(state: WizardState, event: WizardEvent): Transition {
-  // Logging in and troubleshooting have their own functions (each a screen's events); the rest is handled here.
-  const sub = loginTransition(state, event) ?? troubleshootTransition(state, event);
+  // Each screen's events have their own function (welcome/target, login, token type, config, checklist, run,
+  // troubleshooting); the ones any screen can send are handled here.
+  const sub =
+    targetTransition(state, event) ??
+    loginTransition(state, event) ??
+    tokenTypeTransition(state, event) ??
+    configTransition(state, event) ??
+    checklistTransition(state, event) ??
+    runTransition(state, event) ??
+    troubleshootTransition(state, event);
   if (sub) return sub;
+  switch (event.type) {
+    case 'quit':
+      return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
+    case 'back':
+      return back(state);
+    case 'dismiss-error':
+      return t(clear(state, 'error'));
+    case 'notice':
+      return t({...state, notice: event.text});
+    case 'failed':
+      return t({...clear(state, 'busy'), error: event.message});
+    case 'open-problem':
+      return openProblem(state, event.problem, event.evidence);
+    case 'checklist-continue':
+    case 'example-view':
+    case 'copy':
+    case 'copied':
+    case 'price':
+    case 'run-example':
+    case 'confirm-run':
+    case 'preflight-done':
+    case 'rerun-preflight':
+      return exampleStep(state, event);
+    case 'fix':
+      return applyFix(state, event.action);
+    case 'toggle-dashboard':
+      return state.dashboard || !state.target
+        ? t(dropDashboard(state))
+        : t({...state, dashboard: {phase: 'loading', lines: []}}, [{kind: 'dashboard'}]);
+    case 'dashboard-ready':
+      return t(state.dashboard ? {...state, dashboard: {phase: 'shown', lines: event.lines}} : state);
+    case 'real-tools':
+    case 'real-tools-log':
+    case 'real-tools-done':
+      return realToolsEvent(state, event);
+    case 'result-continue':
+      return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
+    default:
+      return t(state);
+  }
+}
+
+/** Start and the welcome screen: choose the Hub (or take the preset one), then go to login once it is ready. */
+function targetTransition(state: WizardState, event: WizardEvent): Transition | undefined {
   switch (event.type) {
     case 'start':
       if (state.options.presetTarget && state.options.startAt !== 'paste-error') {
@@ -290,17 +342,6 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       // pasted (starting the sandbox while the person types would hold up the keyboard).
       if (state.options.presetTarget) return t({...state, welcome: {choice: state.options.presetTarget}});
       return t(state);
-    case 'quit':
-      return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
-    case 'back':
-      return back(state);
-    case 'dismiss-error':
-      return t(clear(state, 'error'));
-    case 'notice':
-      return t({...state, notice: event.text});
-    case 'failed':
-      return t({...clear(state, 'busy'), error: event.message});
-
     case 'choose-target':
       return t({...clear(state, 'error'), welcome: {choice: event.target}, busy: busyForTarget(event.target)}, [
         {kind: 'prepare-target', target: event.target},
@@ -319,7 +360,14 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       if (goal !== undefined) next.goal = goal;
       return t({...next, busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
     }
+    default:
+      return undefined;
+  }
+}
 
+/** The token type screen: the goal, its verdict and least-privilege advice, the Hub's token page, continue. */
+function tokenTypeTransition(state: WizardState, event: WizardEvent): Transition | undefined {
+  switch (event.type) {
     case 'choose-goal': {
       const next = {...state, goal: event.goal};
       delete next.verdict;
@@ -342,7 +390,14 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [
         {kind: 'plan-config'},
       ]);
+    default:
+      return undefined;
+  }
+}
 
+/** The config screen: the plan to review, then written (the checks start) or skipped. */
+function configTransition(state: WizardState, event: WizardEvent): Transition | undefined {
+  switch (event.type) {
     case 'config-planned':
       return t(clear({...state, config: {phase: 'review', plan: event.plan}}, 'busy'));
     case 'config-confirm':
@@ -363,7 +418,14 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     }
     case 'config-skip':
       return startChecks({...state, config: {...state.config, phase: 'skipped'}});
+    default:
+      return undefined;
+  }
+}
 
+/** The checklist: results as they come, all done, an item opened or closed, a rerun. */
+function checklistTransition(state: WizardState, event: WizardEvent): Transition | undefined {
+  switch (event.type) {
     case 'check-result': {
       const items = state.checklist.items.filter((i) => i.id !== event.item.id);
       return t({...state, checklist: {...state.checklist, items: [...items, event.item]}});
@@ -380,19 +442,14 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       const next = startChecks(state);
       return t({...next.state, history: state.step === 'checklist' ? state.history : next.state.history}, next.effects);
     }
-    case 'open-problem':
-      return openProblem(state, event.problem, event.evidence);
-    case 'checklist-continue':
-    case 'example-view':
-    case 'copy':
-    case 'copied':
-    case 'price':
-    case 'run-example':
-    case 'confirm-run':
-    case 'preflight-done':
-    case 'rerun-preflight':
-      return exampleStep(state, event);
+    default:
+      return undefined;
+  }
+}
 
+/** A submitted job: its stages and log, its end (a failure goes to troubleshooting), and cancelling it. */
+function runTransition(state: WizardState, event: WizardEvent): Transition | undefined {
+  switch (event.type) {
     case 'job-submitted':
       return t(
         clear(
@@ -445,24 +502,8 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
       return t({...state, run: {...state.run, confirmCancel: false, phase: 'cancelling'}, busy: 'Cancelling the job'}, [
         {kind: 'cancel-job'},
       ]);
-
-    case 'fix':
-      return applyFix(state, event.action);
-    case 'toggle-dashboard':
-      return state.dashboard || !state.target
-        ? t(dropDashboard(state))
-        : t({...state, dashboard: {phase: 'loading', lines: []}}, [{kind: 'dashboard'}]);
-    case 'dashboard-ready':
-      return t(state.dashboard ? {...state, dashboard: {phase: 'shown', lines: event.lines}} : state);
-    case 'real-tools':
-    case 'real-tools-log':
-    case 'real-tools-done':
-      return realToolsEvent(state, event);
-    case 'result-continue':
-      return t({...state, exitCode: quitCode(state)}, [{kind: 'exit', code: quitCode(state)}]);
     default:
-      // The login and troubleshooting events were answered above (loginTransition, troubleshootTransition).
-      return t(state);
+      return undefined;
   }
 }
 
