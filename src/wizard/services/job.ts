@@ -4,7 +4,7 @@
 import {DEFAULT_CONFIG_FILE, parseTimeout} from '../../core/jobspec/index.js';
 import {gatherPreflight} from '../../core/preflight/gather.js';
 import {plannedJobFromGoals} from '../../core/preflight/preflight.js';
-import {describeHubError} from '../../core/hub/errors.js';
+import {describeHubError, type HubErrorDescription} from '../../core/hub/errors.js';
 import {appCommand} from '../../core/invocation.js';
 import {
   buildJob,
@@ -17,7 +17,8 @@ import {
   submitJob as submitOnce,
 } from '../../core/jobs/index.js';
 import {classifyText, type ProblemId} from '../../core/troubleshoot/index.js';
-import type {WizardServices} from '../../core/wizard/services.js';
+import type {Session, WizardServices} from '../../core/wizard/services.js';
+import type {Example} from '../../examples/catalog.js';
 import type {Outcome} from '../../core/wizard/types.js';
 import {CONFIG_DIR, jobFiles, type ServiceContext} from './context.js';
 
@@ -127,26 +128,8 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       const outcome: Outcome = {stage, nextSteps: []};
       if (message) outcome.message = message;
       if (stage === 'COMPLETED') {
-        const ex = example(session);
-        // Only the push examples create or update their repo; reading one is not "created".
-        const pushes = ex.goals(session.account?.user ?? job.namespace).some((g) => g.kind === 'push');
-        const repo = pushes ? ex.repo?.(session.account?.user ?? job.namespace) : undefined;
-        if (repo) outcome.created = repoUrl(session.target.endpoint, repo);
-        const existed = repoExistedBefore.get(job.id);
-        if (repo && existed !== undefined) outcome.repoExisted = existed;
-        const sandbox = session.target.kind === 'sandbox';
-        if (sandbox) outcome.sandbox = true;
-        // Every command as it can be pasted (npx hf-jobs-wizard …); after a sandbox run, on the sandbox again.
-        const flag = sandbox ? ' --sandbox' : '';
-        outcome.nextSteps = [
-          {what: 'Run it again without the wizard', command: appCommand(`example ${ex.id}${flag}`)},
-          {
-            what: 'Check any job config before you submit it',
-            command: appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`),
-          },
-          {what: 'See who you are logged in as', command: appCommand(`status${flag}`)},
-          {what: 'Learn the rest step by step', command: appCommand('learn')},
-        ];
+        const user = session.account?.user ?? job.namespace;
+        describeCompletedRun(outcome, example(session), user, session.target, repoExistedBefore.get(job.id));
         return {outcome};
       }
       const failureText = [message ?? '', ...lines.slice(-60)].join('\n');
@@ -159,26 +142,49 @@ export function createJobServices(ctx: ServiceContext): JobServices {
 
     describeSubmitError(session, error) {
       const d = describeHubError(error, {endpoint: session.target.endpoint, secrets: secrets(session)});
-      // A 402 is credits and a 5xx the Hub's side; a 403 in the org token policy's words is that policy, not scopes.
-      const policy =
-        d.kind === 'forbidden' && classifyText(`${d.message}\n${d.serverMessage ?? ''}`).problem === 'org-token-policy';
-      const problem: ProblemId =
-        d.status === 402
-          ? 'payment-required'
-          : d.kind === 'server'
-            ? 'server-error'
-            : policy
-              ? 'org-token-policy'
-              : d.kind === 'unauthorized'
-                ? 'unauthorized-401'
-                : d.kind === 'forbidden'
-                  ? 'forbidden-403'
-                  : d.kind === 'network'
-                    ? 'network-error'
-                    : d.kind === 'rate-limited'
-                      ? 'rate-limited'
-                      : classifyText(d.message, {endpoint: session.target.endpoint}).problem;
-      return {message: d.message, problem};
+      return {message: d.message, problem: submitErrorProblem(d, session.target.endpoint)};
     },
   };
+}
+
+/** A completed run's outcome: the repo it created or updated (push examples only), and the commands to go on with. */
+function describeCompletedRun(
+  outcome: Outcome,
+  ex: Example,
+  user: string,
+  target: Session['target'],
+  existed: boolean | undefined,
+): void {
+  // Only the push examples create or update their repo; reading one is not "created".
+  const pushes = ex.goals(user).some((g) => g.kind === 'push');
+  const repo = pushes ? ex.repo?.(user) : undefined;
+  if (repo) outcome.created = repoUrl(target.endpoint, repo);
+  if (repo && existed !== undefined) outcome.repoExisted = existed;
+  const sandbox = target.kind === 'sandbox';
+  if (sandbox) outcome.sandbox = true;
+  // Every command as it can be pasted (npx hf-jobs-wizard …); after a sandbox run, on the sandbox again.
+  const flag = sandbox ? ' --sandbox' : '';
+  outcome.nextSteps = [
+    {what: 'Run it again without the wizard', command: appCommand(`example ${ex.id}${flag}`)},
+    {
+      what: 'Check any job config before you submit it',
+      command: appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`),
+    },
+    {what: 'See who you are logged in as', command: appCommand(`status${flag}`)},
+    {what: 'Learn the rest step by step', command: appCommand('learn')},
+  ];
+}
+
+/** The problem a refused submit points to: 402 credits, 5xx the Hub, the org token policy's 403, then by kind or text. */
+function submitErrorProblem(d: HubErrorDescription, endpoint: string): ProblemId {
+  if (d.status === 402) return 'payment-required';
+  if (d.kind === 'server') return 'server-error';
+  // A 403 in the org token policy's words is that policy, not scopes.
+  if (d.kind === 'forbidden' && classifyText(`${d.message}\n${d.serverMessage ?? ''}`).problem === 'org-token-policy')
+    return 'org-token-policy';
+  if (d.kind === 'unauthorized') return 'unauthorized-401';
+  if (d.kind === 'forbidden') return 'forbidden-403';
+  if (d.kind === 'network') return 'network-error';
+  if (d.kind === 'rate-limited') return 'rate-limited';
+  return classifyText(d.message, {endpoint}).problem;
 }
