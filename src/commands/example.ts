@@ -4,12 +4,13 @@
 import {parseArgs} from 'node:util';
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {isDefaultEndpoint} from '../core/endpoint.js';
-import {createHubClient, type HubClient} from '../core/hub/client.js';
+import {createHubClient, type HubClient, type HubJob} from '../core/hub/client.js';
 import {hubFixes} from '../core/checks/hub-fixes.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {isSandboxEndpoint} from '../core/practice.js';
 import {gatherPreflight} from '../core/preflight/gather.js';
 import {plannedJobFromGoals, preflightText, type PreflightReport} from '../core/preflight/preflight.js';
+import type {Env} from '../core/store/paths.js';
 import {resolveToken} from '../core/store/resolve.js';
 import {maskToken, redactSecrets} from '../core/tokens/mask.js';
 import {classifyText} from '../core/troubleshoot/classify.js';
@@ -20,6 +21,9 @@ import {
   buildJob,
   submitAsUvRun,
   followJob,
+  type BuiltJob,
+  type FollowResult,
+  type SubmitResult,
   formatUsd,
   isTerminal,
   jobEndLine,
@@ -150,6 +154,21 @@ function positiveMs(value: string | undefined): number | undefined {
   return value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
 }
 
+/** Who runs the example where: the Hub, the token (and where it came from), the namespace the job runs under. */
+interface ExampleRun {
+  example: Example;
+  endpoint: string;
+  sandbox: SandboxSession | undefined;
+  /** The sandbox, or an endpoint on this machine: the example runs locally and costs nothing. */
+  local: boolean;
+  token: string;
+  tokenFrom: string;
+  secrets: string[];
+  client: HubClient;
+  namespace: string;
+  err: (line: string) => void;
+}
+
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const err = (line: string) => writeLine(io.stderr, line);
   let o: Options;
@@ -166,111 +185,40 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 
   let sandbox: SandboxSession | undefined;
   let token: string | undefined;
-  let preflightReport: PreflightReport | undefined;
   try {
     const example = await chooseExample(o, io);
     const target = await openHubTarget(o, io.env);
     sandbox = target.sandbox;
-    const {endpoint, env} = target;
-    const local = Boolean(sandbox) || isSandboxEndpoint(endpoint);
-    const resolution = await resolveToken(env);
-    token = resolution.token ?? sandbox?.tokens.write;
-    if (!token) {
-      throw new AppError(
-        `not logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`,
-      );
-    }
-    const tokenFrom = resolution.token
-      ? resolution.source === 'file'
-        ? 'your saved login'
-        : `the ${resolution.source} environment variable`
-      : 'the sandbox practice write token';
+    const {endpoint} = target;
+    const login = await exampleToken(target.env, sandbox, endpoint, example);
+    token = login.token;
     const client = createHubClient({hubUrl: endpoint, accessToken: token});
     const secrets = [token];
-
-    let namespace: string;
-    try {
-      namespace = (await client.whoAmI()).name;
-    } catch (error) {
-      throw new AppError(
-        `the Hub did not accept the token (${maskToken(token)} from ${tokenFrom}): ${describeHubError(error, {endpoint, secrets}).message}`,
-      );
-    }
+    const r: ExampleRun = {
+      example,
+      endpoint,
+      sandbox,
+      local: Boolean(sandbox) || isSandboxEndpoint(endpoint),
+      token,
+      tokenFrom: login.from,
+      secrets,
+      client,
+      namespace: await namespaceOfToken(client, token, login.from, endpoint),
+      err,
+    };
 
     // core/jobs buildJob: the example's config with "$HF_TOKEN" filled in (in memory) as the secret HF_TOKEN.
-    const built = buildJob({example, token, target: local ? 'sandbox' : 'hub', namespace});
-    const {spec, runner, note} = built;
-    err(`Example "${example.title}" on ${sandbox ? 'the sandbox Hub' : endpoint} as ${namespace}: ${note}.`);
+    const built = buildJob({example, token, target: r.local ? 'sandbox' : 'hub', namespace: r.namespace});
+    err(`Example "${example.title}" on ${sandbox ? 'the sandbox Hub' : endpoint} as ${r.namespace}: ${built.note}.`);
     err(
-      `Token: ${maskToken(token)} from ${tokenFrom}, passed to the job as the secret HF_TOKEN (only its name shows in the job's details).`,
+      `Token: ${maskToken(token)} from ${login.from}, passed to the job as the secret HF_TOKEN (only its name shows in the job's details).`,
     );
-    // Pre-flight, before anything is submitted: allowed, paid for, how long, at what price.
-    const plan = plannedJobFromGoals(
-      namespace,
-      example.config.flavor,
-      example.timeoutSeconds,
-      example.goals(namespace),
-    );
-    const report = await gatherPreflight({hubUrl: endpoint, accessToken: token, job: plan, sandbox: local}).catch(
-      (error: unknown) => describeHubError(error, {endpoint, secrets}).message,
-    );
-    if (typeof report === 'string') err(`Pre-flight could not be run (${report}); the Hub will decide at submit.`);
-    else for (const line of preflightText(report)) err(line);
-    preflightReport = typeof report === 'string' ? undefined : report;
-    if (preflightReport?.verdict === 'fail') {
-      const tokenProblem = preflightReport.lines.some(
-        (l) => l.status === 'fail' && (l.id === 'token-namespace' || l.id === 'token-repo' || l.id === 'auth-check'),
-      );
-      const next = tokenProblem
-        ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}`
-        : '';
-      throw new AppError(
-        `the job was not submitted: pre-flight found what the Hub would refuse it for (the ✗ lines above).${next}`,
-      );
-    }
-    if (!local) {
+    const preflightReport = await preflightExample(r);
+    if (!r.local) {
       if (!preflightReport) err(await priceLine(client, example.config.flavor, example.timeoutSeconds));
       await confirmSpend(o, io);
     }
-
-    // One submit, labelled so a lost answer can be looked up (core/jobs/submit.ts): never "not submitted" for a job that runs.
-    // --uv-run: the requests `hf jobs uv run` sends (bucket, Xet upload, job with the folder at /data), core/jobs/uv-run.ts.
-    let submitted;
-    let uvRun: {bucket: string; folder: string; script: string} | undefined;
-    if (o.uvRun) {
-      const viaUv = await submitAsUvRun({
-        hubUrl: endpoint,
-        accessToken: token,
-        namespace,
-        built,
-        script: {name: example.scriptName, source: example.python},
-      });
-      for (const line of viaUv.lines) err(line);
-      submitted = viaUv.result;
-      if (viaUv.uv) uvRun = {bucket: viaUv.uv.bucket, folder: viaUv.uv.folder, script: viaUv.uv.scriptPath};
-    } else {
-      submitted = await submitJob(client, namespace, spec, {secrets});
-    }
-    if (submitted.submitted === 'unknown') {
-      throw new AppError(
-        `the Hub's answer to the submit was lost (${submitted.message}) and the job list could not be read: the job may be running. Look at ${endpoint}/jobs/${namespace} before you submit again.`,
-      );
-    }
-    if (!submitted.submitted) {
-      const described = describeHubError(submitted.error, {endpoint, secrets});
-      // A refused token gets the next step, not only the reason: a token that may run jobs here.
-      const next =
-        described.kind === 'forbidden'
-          ? ` ${hubFixes(endpoint).newToken('a write token (or a fine-grained token with job.write and repo.write)')}`
-          : '';
-      throw new AppError(`the job was not submitted: ${described.message}${next}`);
-    }
-    const job = submitted.job;
-    const owner = job.owner?.name ?? namespace;
-    const url = jobUrl(endpoint, owner, job.id);
-    if (submitted.recovered) err(`The Hub's answer to the submit was lost, but the job was submitted: id ${job.id}`);
-    else err(`Job submitted: ${job.id}`);
-    err(`  url: ${url}`);
+    const {job, owner, url, uvRun} = await submitExample(r, o, built);
 
     const abort = new AbortController();
     const maxMs = positiveMs(io.env.HF_WIZARD_FOLLOW_MAX_MS) ?? (example.timeoutSeconds + 120) * 1000;
@@ -296,25 +244,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         );
       return EXIT.interrupted;
     }
-    const stage = outcome.stage;
-    const message = outcome.message ?? null;
-    const ok = stage === 'COMPLETED';
-    const ref = `${owner}/${job.id}`;
-    let hint: string | undefined;
-    if (outcome.ended === 'timeout' && !isTerminal(stage)) {
-      hint = `Stopped following after ${Math.round(maxMs / 1000)} s: the job is still ${stage || 'not readable'} on the Hub. Follow it with \`hf jobs logs -f ${job.id}\` or open ${url}.`;
-      err(hint);
-    } else if (ok) {
-      const repo = example.repo?.(namespace);
-      err(jobEndLine(job.id, stage));
-      if (repo) err(`See ${repoUrl(endpoint, repo)}`);
-    } else {
-      const problem = classifyText(outcome.lines.join('\n'));
-      const likely = problem.problem !== 'unknown' ? problem.title : (message ?? 'see the log above');
-      hint = `Likely problem: ${redactSecrets(likely, secrets)}. Run \`${APP_COMMAND} troubleshoot --job ${ref}${sandbox ? ' --sandbox' : isDefaultEndpoint(endpoint) ? '' : ` --endpoint ${endpoint}`}\` for causes and fixes.`;
-      err(jobEndLine(job.id, stage, message));
-      err(hint);
-    }
+    const hint = reportJobEnd(r, {id: job.id, owner, url}, outcome, maxMs);
     if (o.json) {
       writeLine(
         io.stdout,
@@ -322,12 +252,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
           example: example.id,
           id: job.id,
           url,
-          namespace,
+          namespace: r.namespace,
           endpoint,
-          sandbox: local,
-          runner,
-          stage,
-          message,
+          sandbox: r.local,
+          runner: built.runner,
+          stage: outcome.stage,
+          message: outcome.message ?? null,
           ...(hint ? {hint} : {}),
           logLines: outcome.lines.length,
           ...(outcome.ended === 'timeout' ? {followed: 'timeout'} : {}),
@@ -336,7 +266,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         }),
       );
     }
-    return ok && outcome.ended === 'terminal' ? EXIT.ok : EXIT.failed;
+    return outcome.stage === 'COMPLETED' && outcome.ended === 'terminal' ? EXIT.ok : EXIT.failed;
   } catch (error) {
     // main reports it once (io.ts reportError); a Hub error is put in the Hub's words first, this token masked.
     if (error instanceof AppError || isInterrupt(error)) throw error;
@@ -347,4 +277,139 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   } finally {
     await sandbox?.close();
   }
+}
+
+/** The token the example runs with (saved login or HF_TOKEN, else the sandbox's practice write token) and its source. */
+async function exampleToken(
+  env: Env,
+  sandbox: SandboxSession | undefined,
+  endpoint: string,
+  example: Example,
+): Promise<{token: string; from: string}> {
+  const resolution = await resolveToken(env);
+  const token = resolution.token ?? sandbox?.tokens.write;
+  if (!token) {
+    throw new AppError(
+      `not logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`,
+    );
+  }
+  const from = resolution.token
+    ? resolution.source === 'file'
+      ? 'your saved login'
+      : `the ${resolution.source} environment variable`
+    : 'the sandbox practice write token';
+  return {token, from};
+}
+
+/** The user the token belongs to (whoami): the job runs under that namespace. */
+async function namespaceOfToken(client: HubClient, token: string, from: string, endpoint: string): Promise<string> {
+  try {
+    return (await client.whoAmI()).name;
+  } catch (error) {
+    throw new AppError(
+      `the Hub did not accept the token (${maskToken(token)} from ${from}): ${describeHubError(error, {endpoint, secrets: [token]}).message}`,
+    );
+  }
+}
+
+/** Pre-flight, before anything is submitted: allowed, paid for, how long, at what price. Throws when it fails. */
+async function preflightExample(r: ExampleRun): Promise<PreflightReport | undefined> {
+  const {example, endpoint, namespace, err} = r;
+  const plan = plannedJobFromGoals(namespace, example.config.flavor, example.timeoutSeconds, example.goals(namespace));
+  const report = await gatherPreflight({hubUrl: endpoint, accessToken: r.token, job: plan, sandbox: r.local}).catch(
+    (error: unknown) => describeHubError(error, {endpoint, secrets: r.secrets}).message,
+  );
+  if (typeof report === 'string') {
+    err(`Pre-flight could not be run (${report}); the Hub will decide at submit.`);
+    return undefined;
+  }
+  for (const line of preflightText(report)) err(line);
+  if (report.verdict === 'fail') {
+    const tokenProblem = report.lines.some(
+      (l) => l.status === 'fail' && (l.id === 'token-namespace' || l.id === 'token-repo' || l.id === 'auth-check'),
+    );
+    const next = tokenProblem ? ` ${hubFixes(endpoint).newToken(MAY_RUN_JOBS)}` : '';
+    throw new AppError(
+      `the job was not submitted: pre-flight found what the Hub would refuse it for (the ✗ lines above).${next}`,
+    );
+  }
+  return report;
+}
+
+const MAY_RUN_JOBS = 'a write token (or a fine-grained token with job.write and repo.write)';
+
+/**
+ * One submit, labelled so a lost answer can be looked up (core/jobs/submit.ts): never "not submitted" for a job that
+ * runs. --uv-run: the requests `hf jobs uv run` sends (bucket, Xet upload, job with the folder at /data), core/jobs/uv-run.ts.
+ */
+async function submitExample(
+  r: ExampleRun,
+  o: Options,
+  built: BuiltJob,
+): Promise<{job: HubJob; owner: string; url: string; uvRun?: {bucket: string; folder: string; script: string}}> {
+  const {endpoint, namespace, err} = r;
+  let submitted: SubmitResult;
+  let uvRun: {bucket: string; folder: string; script: string} | undefined;
+  if (o.uvRun) {
+    const viaUv = await submitAsUvRun({
+      hubUrl: endpoint,
+      accessToken: r.token,
+      namespace,
+      built,
+      script: {name: r.example.scriptName, source: r.example.python},
+    });
+    for (const line of viaUv.lines) err(line);
+    submitted = viaUv.result;
+    if (viaUv.uv) uvRun = {bucket: viaUv.uv.bucket, folder: viaUv.uv.folder, script: viaUv.uv.scriptPath};
+  } else {
+    submitted = await submitJob(r.client, namespace, built.spec, {secrets: r.secrets});
+  }
+  if (submitted.submitted === 'unknown') {
+    throw new AppError(
+      `the Hub's answer to the submit was lost (${submitted.message}) and the job list could not be read: the job may be running. Look at ${endpoint}/jobs/${namespace} before you submit again.`,
+    );
+  }
+  if (!submitted.submitted) {
+    const described = describeHubError(submitted.error, {endpoint, secrets: r.secrets});
+    // A refused token gets the next step, not only the reason: a token that may run jobs here.
+    const next = described.kind === 'forbidden' ? ` ${hubFixes(endpoint).newToken(MAY_RUN_JOBS)}` : '';
+    throw new AppError(`the job was not submitted: ${described.message}${next}`);
+  }
+  const job = submitted.job;
+  const owner = job.owner?.name ?? namespace;
+  const url = jobUrl(endpoint, owner, job.id);
+  if (submitted.recovered) err(`The Hub's answer to the submit was lost, but the job was submitted: id ${job.id}`);
+  else err(`Job submitted: ${job.id}`);
+  err(`  url: ${url}`);
+  return {job, owner, url, ...(uvRun ? {uvRun} : {})};
+}
+
+/** How the job ended, on stderr: still running when following stopped, completed (its repo), or failed with a hint. */
+function reportJobEnd(
+  r: ExampleRun,
+  job: {id: string; owner: string; url: string},
+  outcome: FollowResult,
+  maxMs: number,
+): string | undefined {
+  const {endpoint, err} = r;
+  const stage = outcome.stage;
+  const message = outcome.message ?? null;
+  if (outcome.ended === 'timeout' && !isTerminal(stage)) {
+    const hint = `Stopped following after ${Math.round(maxMs / 1000)} s: the job is still ${stage || 'not readable'} on the Hub. Follow it with \`hf jobs logs -f ${job.id}\` or open ${job.url}.`;
+    err(hint);
+    return hint;
+  }
+  if (stage === 'COMPLETED') {
+    const repo = r.example.repo?.(r.namespace);
+    err(jobEndLine(job.id, stage));
+    if (repo) err(`See ${repoUrl(endpoint, repo)}`);
+    return undefined;
+  }
+  const problem = classifyText(outcome.lines.join('\n'));
+  const likely = problem.problem !== 'unknown' ? problem.title : (message ?? 'see the log above');
+  const where = r.sandbox ? ' --sandbox' : isDefaultEndpoint(endpoint) ? '' : ` --endpoint ${endpoint}`;
+  const hint = `Likely problem: ${redactSecrets(likely, r.secrets)}. Run \`${APP_COMMAND} troubleshoot --job ${job.owner}/${job.id}${where}\` for causes and fixes.`;
+  err(jobEndLine(job.id, stage, message));
+  err(hint);
+  return hint;
 }

@@ -89,6 +89,30 @@ describe('example command with --sandbox', () => {
     },
   );
 
+  it(
+    'stops following at HF_WIZARD_FOLLOW_MAX_MS and says the job is still running (exit 1, followed: timeout)',
+    {timeout: TIMEOUT},
+    async () => {
+      const t = await commandIo({...home.env, HF_WIZARD_FOLLOW_MAX_MS: '1'});
+      const code = await example(['token-check', '--sandbox', '--json'], t.io);
+      expect(code, t.err()).toBe(1);
+      const summary = JSON.parse(t.out()) as {followed?: string; hint?: string; id: string};
+      expect(summary.followed).toBe('timeout');
+      expect(summary.hint).toMatch(/^Stopped following after 0 s: the job is still \w* ?.*on the Hub/);
+      expect(t.err()).toContain(`hf jobs logs -f ${summary.id}`);
+    },
+  );
+
+  it('without a token for a Hub that is not the sandbox, says how to log in and submits nothing', async () => {
+    const t = await commandIo({PATH: process.env.PATH ?? '', HOME: home.env.HOME!, XDG_CACHE_HOME: '/nonexistent'});
+    const code = await example(['token-check', '--endpoint', 'https://hub.example.invalid'], t.io);
+    expect(code).toBe(1);
+    expect(t.err()).toContain('not logged in: run `');
+    expect(t.err()).toContain('for https://hub.example.invalid, or practise with');
+    expect(t.err()).toContain('example token-check --sandbox');
+    expect(t.err()).not.toContain('Job submitted');
+  });
+
   it('rejects usage errors with exit 2 and a clear line', async () => {
     const unknown = await commandIo(home.env);
     expect(await example(['nope', '--sandbox'], unknown.io)).toBe(2);
