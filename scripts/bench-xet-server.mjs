@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Focused Xet server benchmark: the sandbox's side of an upload alone, without @huggingface/hub's JS chunking in the
+// way (which makes `bench:xet` take minutes on a loaded machine). Generates xorbs as a client would send them (random
+// 64 KiB chunks, stored uncompressed, and one xorb LZ4-compressed), posts them to a sandbox child process over HTTP,
+// and reads the server's CPU seconds from /proc/<pid>/stat; compares with `sha256sum`'s CPU seconds on the same bytes.
+//
+//   node scripts/bench-xet-server.mjs [--mib 256] [--runs 5]      (BENCH_XET_CLI=<cli.mjs> measures another build)
+import {spawn, spawnSync} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {request} from 'node:http';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {loadavg, tmpdir} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
+import {createInterface} from 'node:readline';
+import {fileURLToPath} from 'node:url';
+import {createRepo} from '@huggingface/hub';
+import {hashToHex, xorbHash} from '@huggingface/xetchunk-wasm';
+import {createBLAKE3} from 'hash-wasm';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = process.env.BENCH_XET_CLI ? resolve(process.env.BENCH_XET_CLI) : join(ROOT, 'dist/cli.mjs');
+const DATA_KEY = new Uint8Array([
+  102, 151, 245, 119, 91, 149, 80, 222, 49, 53, 203, 172, 165, 151, 24, 28, 157, 228, 33, 16, 155, 235, 43, 88, 180,
+  208, 176, 75, 147, 173, 242, 41,
+]);
+const CHUNK = 64 * 1024;
+const XORB_CHUNKS = 1023; // 64 MiB - 1 chunk: under MAX_XORB_BYTES with headers
+
+function args(argv) {
+  const out = {mib: 256, runs: 5};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--mib') out.mib = Number(argv[++i]);
+    else if (argv[i] === '--runs') out.runs = Number(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return out;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function makeXorbs(mib) {
+  const hasher = await createBLAKE3(256, DATA_KEY);
+  const totalChunks = Math.ceil((mib * 1024 * 1024) / CHUNK);
+  const xorbs = [];
+  for (let done = 0; done < totalChunks;) {
+    const n = Math.min(XORB_CHUNKS, totalChunks - done);
+    const body = Buffer.allocUnsafe(n * (8 + CHUNK));
+    const chunks = [];
+    for (let i = 0; i < n; i++) {
+      const at = i * (8 + CHUNK);
+      body.set(
+        [
+          0,
+          CHUNK & 255,
+          (CHUNK >> 8) & 255,
+          (CHUNK >> 16) & 255,
+          0,
+          CHUNK & 255,
+          (CHUNK >> 8) & 255,
+          (CHUNK >> 16) & 255,
+        ],
+        at,
+      );
+      const data = randomBytes(CHUNK);
+      body.set(data, at + 8);
+      hasher.init();
+      hasher.update(data);
+      chunks.push({hash: hasher.digest('binary'), length: CHUNK});
+    }
+    xorbs.push({hash: hashToHex(xorbHash(chunks)), body});
+    done += n;
+  }
+  return xorbs;
+}
+
+function startSandbox() {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_XET_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_XET_CPU_PROF] : []),
+      CLI,
+      'sandbox',
+      '--json',
+    ],
+    {stdio: ['ignore', 'pipe', 'ignore']},
+  );
+  return new Promise((ok, fail) => {
+    createInterface({input: child.stdout}).once('line', (line) => ok({child, ...JSON.parse(line)}));
+    child.once('exit', (code) => fail(new Error(`sandbox exited (code ${code})`)));
+  });
+}
+
+async function cpuSeconds(pid) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+function post(url, token, body) {
+  return new Promise((ok, fail) => {
+    const req = request(
+      url,
+      {method: 'POST', headers: {authorization: `Bearer ${token}`, 'content-length': body.length}},
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => (res.statusCode === 200 ? ok(text) : fail(new Error(`${res.statusCode} ${text}`))));
+      },
+    );
+    req.on('error', fail);
+    // Like undici: the body in pieces of at most 1 MiB.
+    for (let at = 0; at < body.length; at += 1024 * 1024) req.write(body.subarray(at, at + 1024 * 1024));
+    req.end();
+  });
+}
+
+function sha256sumCpu(file) {
+  const run = spawnSync('bash', ['-c', 'sha256sum -- "$1" >/dev/null || exit 1; times', 'bench', file], {
+    encoding: 'utf8',
+  });
+  const last = run.stdout.trim().split('\n').pop().trim().split(/\s+/);
+  const sec = (t) => {
+    const m = /^(\d+)m([\d.]+)s$/.exec(t);
+    return Number(m[1]) * 60 + Number(m[2]);
+  };
+  return sec(last[0]) + sec(last[1]);
+}
+
+const {mib, runs} = args(process.argv.slice(2));
+const dir = await mkdtemp(join(tmpdir(), 'hf-bench-xet-server-'));
+try {
+  const results = [];
+  for (let r = 0; r < runs; r++) {
+    const xorbs = await makeXorbs(mib);
+    const bytes = xorbs.reduce((n, x) => n + x.body.length, 0);
+    const file = join(dir, 'xorbs.bin');
+    await writeFile(file, Buffer.concat(xorbs.map((x) => x.body)));
+    const sum = median([0, 1, 2].map(() => sha256sumCpu(file)));
+    const sb = await startSandbox();
+    try {
+      const hub = {hubUrl: sb.url, accessToken: sb.tokens.write};
+      const repo = `buckets/practice-user/bench-${Date.now().toString(36)}`;
+      await createRepo({...hub, repo});
+      const token = await (
+        await fetch(`${sb.url}/api/${repo}/xet-write-token/main`, {
+          headers: {authorization: `Bearer ${sb.tokens.write}`},
+        })
+      ).json();
+      const before = await cpuSeconds(sb.child.pid);
+      for (const x of xorbs) await post(`${token.casUrl}/v1/xorbs/default/${x.hash}`, token.accessToken, x.body);
+      const server = (await cpuSeconds(sb.child.pid)) - before;
+      const mb = bytes / 1024 / 1024;
+      results.push({server, sum, ratio: mb / server / (mb / sum)});
+      console.log(
+        `run ${r + 1}: ${mb.toFixed(0)} MiB of xorbs, server ${server.toFixed(2)} CPU s (${(mb / server).toFixed(0)} MiB/s), sha256sum ${sum.toFixed(2)} CPU s (${(mb / sum).toFixed(0)} MiB/s): ${(mb / server / (mb / sum)).toFixed(2)}x`,
+      );
+    } finally {
+      sb.child.kill('SIGTERM');
+      await new Promise((r) => (sb.child.exitCode === null ? sb.child.once('exit', r) : r()));
+    }
+  }
+  console.log(
+    `median of ${runs}: server ${median(results.map((r) => r.server)).toFixed(2)} CPU s, sha256sum ${median(results.map((r) => r.sum)).toFixed(2)} CPU s, ratio ${median(results.map((r) => r.ratio)).toFixed(2)}x; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+} finally {
+  await rm(dir, {recursive: true, force: true});
+}
