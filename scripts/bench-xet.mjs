@@ -129,7 +129,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** One round: a fresh sandbox, sha256sum 3 times (median CPU), the upload, the download; returns its numbers. */
+/** One round: a fresh sandbox, the upload with sha256sum 3 times before and after it (median CPU), the download. */
 async function round(file, size, localSha) {
   const sandbox = await startSandbox();
   const pid = sandbox.child.pid;
@@ -140,9 +140,8 @@ async function round(file, size, localSha) {
   }, 100);
   try {
     const idle = await procStatus(pid);
+    // sha256sum 3 times before the upload and 3 after (below): the load on a shared machine changes over a round.
     const sums = [0, 1, 2].map(() => sha256sumCpu(file));
-    if (sums.some((r) => r && r.sha !== localSha)) throw new Error('sha256sum disagrees with the generator');
-    const sumCpu = sums[0] ? median(sums.map((r) => r.cpu)) : NaN;
 
     const hub = {hubUrl: sandbox.url, accessToken: sandbox.tokens.write};
     const repo = `buckets/practice-user/bench-${Date.now().toString(36)}`;
@@ -159,6 +158,9 @@ async function round(file, size, localSha) {
     const upSeconds = (performance.now() - t) / 1000;
     const serverCpu = (await cpuSeconds(pid)) - cpuBefore;
     const afterUpload = await procStatus(pid);
+    sums.push(...[0, 1, 2].map(() => sha256sumCpu(file)));
+    if (sums.some((r) => r && r.sha !== localSha)) throw new Error('sha256sum disagrees with the generator');
+    const sumCpu = sums[0] ? median(sums.map((r) => r.cpu)) : NaN;
 
     t = performance.now();
     const blob = await downloadFile({...hub, repo, path: 'bench.bin'});

@@ -56,17 +56,23 @@ describe('XorbVerifier', () => {
   // "abc", then a 12-byte match at offset 3, then the literals "hello".
   const lz4 = frame([0x38, 97, 98, 99, 3, 0, 0x50, 104, 101, 108, 108, 111]);
   const grouped = new Uint8Array(randomBytes(301));
+  // Long runs take the other copy paths: 40 literals (length extension), a 36-byte match at offset 40 (no overlap),
+  // a 50-byte match at offset 1 (overlapping: repeats the last byte), then one literal.
+  const long = new Uint8Array(randomBytes(40));
+  const longPlain = new Uint8Array([...long, ...long.subarray(0, 36), ...new Array(50).fill(long[35]), 122]);
+  const longFrame = frame([0xff, 25, ...long, 40, 0, 17, 0x0f, 1, 0, 31, 0x10, 122]);
   const parts = [
     chunk(0, stored, stored.length),
     chunk(1, lz4, text.length),
     chunk(2, frame(literalsBlock(group4(grouped))), grouped.length),
+    chunk(1, longFrame, longPlain.length),
     chunk(0, new Uint8Array(0), 0),
   ];
   const xorb = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, p) => (xorb.set(p, at), at + p.length), 0);
 
   it('finds the same chunks, ranges and hashes whatever the piece sizes', async () => {
-    const plains = [stored, text, grouped, new Uint8Array(0)];
+    const plains = [stored, text, grouped, longPlain, new Uint8Array(0)];
     let at = 0;
     const expected = [];
     for (const [i, plain] of plains.entries()) {
@@ -83,7 +89,7 @@ describe('XorbVerifier', () => {
 
   it('refuses a body ending inside a header or a chunk, a stored chunk whose lengths differ, and no chunks', async () => {
     const hasher = await createBLAKE3(256, DATA_KEY);
-    for (const cut of [3, 8 + 500, parts[0]!.length + 4, xorb.length - parts[3]!.length - 1]) {
+    for (const cut of [3, 8 + 500, parts[0]!.length + 4, xorb.length - parts[4]!.length - 1]) {
       const verifier = new XorbVerifier(hasher);
       verifier.push(xorb.subarray(0, cut));
       expect(() => verifier.finish(), `cut at ${cut}`).toThrow(/Xorb ends inside a chunk/);

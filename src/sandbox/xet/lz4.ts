@@ -8,52 +8,71 @@ function need(ok: boolean, what: string): void {
   if (!ok) throw new XetFormatError(`Malformed LZ4 data: ${what}`);
 }
 
-/** Decodes one LZ4 block into `dst` at `d`; returns the new write position. */
+/** Runs shorter than this are copied byte by byte: cheaper than making a subarray view for set() or copyWithin(). */
+const SHORT_RUN = 32;
+
+/**
+ * Decodes one LZ4 block into `dst` at `d`; returns the new write position. Text makes many short sequences (a few
+ * literals, a 4-10 byte match), so short runs are plain index loops rather than a subarray view and set/copyWithin
+ * per run. Measured on 32 MiB of random-word text compressed by @huggingface/hub (LZ4 ratio 1.5), a core: ~115 MiB/s
+ * before, ~200 MiB/s with the loops, ~300 MiB/s also decompressing into reused buffers (DecodeScratch); byte-grouped
+ * float data 320 -> 590 MiB/s.
+ */
 function decodeBlock(src: Uint8Array, s: number, end: number, dst: Uint8Array, d: number): number {
+  const limit = dst.length;
   while (s < end) {
     const token = src[s++]!;
-    let literals = token >> 4;
+    let literals = token >>> 4;
     if (literals === 15) {
-      for (;;) {
-        need(s < end, 'literal length');
-        const b = src[s++]!;
+      let b = 255;
+      while (b === 255) {
+        if (s >= end) throw malformed('literal length');
+        b = src[s++]!;
         literals += b;
-        if (b !== 255) break;
       }
     }
-    need(s + literals <= end && d + literals <= dst.length, 'literals out of bounds');
-    dst.set(src.subarray(s, s + literals), d);
+    if (s + literals > end || d + literals > limit) throw malformed('literals out of bounds');
+    if (literals < SHORT_RUN) {
+      for (let i = 0; i < literals; i++) dst[d + i] = src[s + i]!;
+    } else {
+      dst.set(src.subarray(s, s + literals), d);
+    }
     s += literals;
     d += literals;
     if (s >= end) break;
-    need(s + 2 <= end, 'match offset');
+    if (s + 2 > end) throw malformed('match offset');
     const offset = src[s]! | (src[s + 1]! << 8);
     s += 2;
-    need(offset > 0 && offset <= d, 'match offset out of bounds');
+    if (offset === 0 || offset > d) throw malformed('match offset out of bounds');
     let length = token & 15;
     if (length === 15) {
-      for (;;) {
-        need(s < end, 'match length');
-        const b = src[s++]!;
+      let b = 255;
+      while (b === 255) {
+        if (s >= end) throw malformed('match length');
+        b = src[s++]!;
         length += b;
-        if (b !== 255) break;
       }
     }
     length += 4;
-    need(d + length <= dst.length, 'match past the announced size');
-    if (offset >= length) {
+    if (d + length > limit) throw malformed('match past the announced size');
+    if (length < SHORT_RUN || offset < length) {
+      // Overlapping matches (offset < length) repeat the last `offset` bytes: copying forward byte by byte does that.
+      for (let from = d - offset, stop = d + length; d < stop;) dst[d++] = dst[from++]!;
+    } else {
       dst.copyWithin(d, d - offset, d - offset + length);
       d += length;
-    } else {
-      for (let i = 0; i < length; i++, d++) dst[d] = dst[d - offset]!;
     }
   }
   return d;
 }
 
-/** Decompresses an LZ4 frame whose content is `size` bytes. */
-export function lz4FrameDecompress(src: Uint8Array, size: number): Uint8Array {
-  const dst = new Uint8Array(size);
+function malformed(what: string): XetFormatError {
+  return new XetFormatError(`Malformed LZ4 data: ${what}`);
+}
+
+/** Decompresses an LZ4 frame whose content is `size` bytes, into `into` (reused by the caller) when it is big enough. */
+export function lz4FrameDecompress(src: Uint8Array, size: number, into?: Uint8Array): Uint8Array {
+  const dst = into && into.length >= size ? into.subarray(0, size) : new Uint8Array(size);
   const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
   need(src.length >= 7 && view.getUint32(0, true) === 0x184d2204, 'bad frame magic');
   const flg = src[4]!;
@@ -86,10 +105,10 @@ export function lz4FrameDecompress(src: Uint8Array, size: number): Uint8Array {
   return dst;
 }
 
-/** Undoes byte grouping by 4: [all bytes i%4==0][i%4==1][i%4==2][i%4==3] -> original order. */
-export function bg4Regroup(grouped: Uint8Array): Uint8Array {
+/** Undoes byte grouping by 4: [all bytes i%4==0][i%4==1][i%4==2][i%4==3] -> original order (into `into` if it fits). */
+export function bg4Regroup(grouped: Uint8Array, into?: Uint8Array): Uint8Array {
   const n = grouped.length;
-  const out = new Uint8Array(n);
+  const out = into && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
   const base = Math.floor(n / 4);
   const rest = n % 4;
   let pos = 0;
@@ -120,12 +139,22 @@ export function parseChunkHeader(b: Uint8Array, at: number): ChunkHeader {
   return header;
 }
 
-export function decompressChunk(header: ChunkHeader, data: Uint8Array): Uint8Array {
+/** Buffers a caller reuses between chunks (the answer then lives in them until the next call). */
+export interface DecodeScratch {
+  frame: Uint8Array;
+  regroup: Uint8Array;
+}
+
+export function decompressChunk(header: ChunkHeader, data: Uint8Array, scratch?: DecodeScratch): Uint8Array {
   if (header.scheme === 0) {
     if (data.length !== header.uncompressedLength)
       throw new XetFormatError('Stored chunk length differs from its header');
     return data;
   }
-  const plain = lz4FrameDecompress(data, header.uncompressedLength);
-  return header.scheme === 2 ? bg4Regroup(plain) : plain;
+  if (scratch && scratch.frame.length < header.uncompressedLength) {
+    scratch.frame = new Uint8Array(header.uncompressedLength);
+    scratch.regroup = new Uint8Array(header.uncompressedLength);
+  }
+  const plain = lz4FrameDecompress(data, header.uncompressedLength, scratch?.frame);
+  return header.scheme === 2 ? bg4Regroup(plain, scratch?.regroup) : plain;
 }

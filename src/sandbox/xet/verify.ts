@@ -1,10 +1,18 @@
 // Verifies a xorb while it streams in, piece by piece, without gluing the pieces together: each chunk's 8-byte header
 // is read (across pieces if it straddles them), a stored chunk (scheme 0) is hashed straight from the pieces it spans,
-// and only a compressed chunk is gathered into a reused buffer to be decompressed. Every chunk is hashed with keyed
-// blake3 (the Xet format's DATA_KEY); the caller checks the xorb hash (Merkle tree of these chunk hashes) at the end.
+// and only a compressed chunk is gathered into a reused buffer, then decompressed into reused buffers. Every chunk is
+// hashed with keyed blake3 (the Xet format's DATA_KEY); the caller checks the xorb hash (Merkle tree of these chunk
+// hashes) at the end.
 import type {IHasher} from 'hash-wasm/dist/index.esm.js';
 import {hashToHex} from '@huggingface/xetchunk-wasm';
-import {CHUNK_HEADER_BYTES, XetFormatError, decompressChunk, parseChunkHeader, type ChunkHeader} from './lz4.js';
+import {
+  CHUNK_HEADER_BYTES,
+  XetFormatError,
+  decompressChunk,
+  parseChunkHeader,
+  type ChunkHeader,
+  type DecodeScratch,
+} from './lz4.js';
 
 export interface VerifiedChunk {
   /** The chunk's hash in Xet's hex form (each 8-byte word little-endian). */
@@ -28,6 +36,8 @@ export class XorbVerifier {
   /** A compressed chunk being gathered (reused between chunks). */
   private gather = new Uint8Array(0);
   private gathered = 0;
+  /** Where compressed chunks are decompressed (and regrouped), reused: the plain bytes are hashed at once. */
+  private readonly scratch: DecodeScratch = {frame: new Uint8Array(0), regroup: new Uint8Array(0)};
 
   constructor(private readonly hasher: IHasher) {}
 
@@ -89,7 +99,7 @@ export class XorbVerifier {
   }
 
   private hashCompressed(data: Uint8Array): void {
-    const plain = decompressChunk(this.current!, data);
+    const plain = decompressChunk(this.current!, data, this.scratch);
     this.hasher.update(plain);
     this.endChunk(plain.length);
   }
