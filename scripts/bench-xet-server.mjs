@@ -4,7 +4,10 @@
 // 64 KiB chunks, stored uncompressed, and one xorb LZ4-compressed), posts them to a sandbox child process over HTTP,
 // and reads the server's CPU seconds from /proc/<pid>/stat; compares with `sha256sum`'s CPU seconds on the same bytes.
 //
-//   node scripts/bench-xet-server.mjs [--mib 256] [--runs 5]      (BENCH_XET_CLI=<cli.mjs> measures another build)
+//   node scripts/bench-xet-server.mjs [--mib 256] [--runs 5] [--against <another build's cli.mjs>]
+//
+// --against measures a baseline build too (e.g. main's dist copied aside), alternating with this one on the same xorbs,
+// so before/after compare under the same load. BENCH_XET_CLI=<cli.mjs> replaces this build.
 import {spawn, spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {request} from 'node:http';
@@ -27,10 +30,11 @@ const CHUNK = 64 * 1024;
 const XORB_CHUNKS = 1023; // 64 MiB - 1 chunk: under MAX_XORB_BYTES with headers
 
 function args(argv) {
-  const out = {mib: 256, runs: 5};
+  const out = {mib: 256, runs: 5, against: undefined};
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--mib') out.mib = Number(argv[++i]);
     else if (argv[i] === '--runs') out.runs = Number(argv[++i]);
+    else if (argv[i] === '--against') out.against = argv[++i];
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return out;
@@ -76,12 +80,12 @@ async function makeXorbs(mib) {
   return xorbs;
 }
 
-function startSandbox() {
+function startSandbox(cli) {
   const child = spawn(
     process.execPath,
     [
       ...(process.env.BENCH_XET_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_XET_CPU_PROF] : []),
-      CLI,
+      cli,
       'sandbox',
       '--json',
     ],
@@ -129,42 +133,63 @@ function sha256sumCpu(file) {
   return sec(last[0]) + sec(last[1]);
 }
 
-const {mib, runs} = args(process.argv.slice(2));
+/** Posts the xorbs to a fresh sandbox of this build; answers the server's CPU seconds for them. */
+async function measure(cli, xorbs) {
+  const sb = await startSandbox(cli);
+  try {
+    const hub = {hubUrl: sb.url, accessToken: sb.tokens.write};
+    const repo = `buckets/practice-user/bench-${Date.now().toString(36)}`;
+    await createRepo({...hub, repo});
+    const token = await (
+      await fetch(`${sb.url}/api/${repo}/xet-write-token/main`, {headers: {authorization: `Bearer ${sb.tokens.write}`}})
+    ).json();
+    const url = (hash) => `${token.casUrl}/v1/xorbs/default/${hash}`;
+    // A one-chunk xorb first, not counted: loading the Xet code and compiling its WebAssembly happen once per server.
+    await post(url(xorbs.warmup.hash), token.accessToken, xorbs.warmup.body);
+    const before = await cpuSeconds(sb.child.pid);
+    for (const x of xorbs.list) await post(url(x.hash), token.accessToken, x.body);
+    return (await cpuSeconds(sb.child.pid)) - before;
+  } finally {
+    sb.child.kill('SIGTERM');
+    await new Promise((r) => (sb.child.exitCode === null ? sb.child.once('exit', r) : r()));
+  }
+}
+
+const {mib, runs, against} = args(process.argv.slice(2));
+const builds = [{name: 'this build', cli: CLI}, ...(against ? [{name: 'baseline', cli: resolve(against)}] : [])];
 const dir = await mkdtemp(join(tmpdir(), 'hf-bench-xet-server-'));
 try {
-  const results = [];
+  const results = new Map(builds.map((b) => [b.name, []]));
   for (let r = 0; r < runs; r++) {
-    const xorbs = await makeXorbs(mib);
-    const bytes = xorbs.reduce((n, x) => n + x.body.length, 0);
+    const list = await makeXorbs(mib);
+    const [warmup] = await makeXorbs(1 / 16);
+    const bytes = list.reduce((n, x) => n + x.body.length, 0);
+    const mb = bytes / 1024 / 1024;
     const file = join(dir, 'xorbs.bin');
-    await writeFile(file, Buffer.concat(xorbs.map((x) => x.body)));
-    const sums = [0, 1, 2].map(() => sha256sumCpu(file)); // and 3 more after the upload: the load changes
-    const sb = await startSandbox();
-    try {
-      const hub = {hubUrl: sb.url, accessToken: sb.tokens.write};
-      const repo = `buckets/practice-user/bench-${Date.now().toString(36)}`;
-      await createRepo({...hub, repo});
-      const token = await (
-        await fetch(`${sb.url}/api/${repo}/xet-write-token/main`, {
-          headers: {authorization: `Bearer ${sb.tokens.write}`},
-        })
-      ).json();
-      const before = await cpuSeconds(sb.child.pid);
-      for (const x of xorbs) await post(`${token.casUrl}/v1/xorbs/default/${x.hash}`, token.accessToken, x.body);
-      const server = (await cpuSeconds(sb.child.pid)) - before;
+    await writeFile(file, Buffer.concat(list.map((x) => x.body)));
+    // Builds alternate which goes first; sha256sum runs 3 times before and 3 after each (the load changes).
+    for (const build of r % 2 ? [...builds].reverse() : builds) {
+      const sums = [0, 1, 2].map(() => sha256sumCpu(file));
+      const server = await measure(build.cli, {list, warmup});
       const sum = median([...sums, ...[0, 1, 2].map(() => sha256sumCpu(file))]);
-      const mb = bytes / 1024 / 1024;
-      results.push({server, sum, ratio: mb / server / (mb / sum)});
+      const ratio = mb / server / (mb / sum);
+      results.get(build.name).push({server, sum, ratio});
       console.log(
-        `run ${r + 1}: ${mb.toFixed(0)} MiB of xorbs, server ${server.toFixed(2)} CPU s (${(mb / server).toFixed(0)} MiB/s), sha256sum ${sum.toFixed(2)} CPU s (${(mb / sum).toFixed(0)} MiB/s): ${(mb / server / (mb / sum)).toFixed(2)}x`,
+        `run ${r + 1}, ${build.name}: ${mb.toFixed(0)} MiB of xorbs, server ${server.toFixed(2)} CPU s (${(mb / server).toFixed(0)} MiB/s), sha256sum ${sum.toFixed(2)} CPU s (${(mb / sum).toFixed(0)} MiB/s): ${ratio.toFixed(2)}x`,
       );
-    } finally {
-      sb.child.kill('SIGTERM');
-      await new Promise((r) => (sb.child.exitCode === null ? sb.child.once('exit', r) : r()));
     }
   }
+  const m = (name, key) => median(results.get(name).map((x) => x[key]));
+  for (const {name} of builds)
+    console.log(
+      `${name}, median of ${runs}: server ${m(name, 'server').toFixed(2)} CPU s, sha256sum ${m(name, 'sum').toFixed(2)} CPU s, ratio ${m(name, 'ratio').toFixed(2)}x`,
+    );
+  if (against)
+    console.log(
+      `this build / baseline server CPU: ${(m('this build', 'server') / m('baseline', 'server')).toFixed(2)}`,
+    );
   console.log(
-    `median of ${runs}: server ${median(results.map((r) => r.server)).toFixed(2)} CPU s, sha256sum ${median(results.map((r) => r.sum)).toFixed(2)} CPU s, ratio ${median(results.map((r) => r.ratio)).toFixed(2)}x; load average ${loadavg()
+    `load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
