@@ -2,10 +2,18 @@
 // XetBlob downloads round-trip byte-identical files, from empty to one spanning several xorbs; the CAS refuses a
 // xorb whose content does not match its hash, a shard naming unknown xorbs, and requests without a CAS token.
 import {createHash, randomBytes} from 'node:crypto';
+import {request} from 'node:http';
 import {commit, createRepo, downloadFile, listFiles, pathsInfo} from '@huggingface/hub';
+import {hashToHex, xorbHash} from '@huggingface/xetchunk-wasm';
+import {createBLAKE3} from 'hash-wasm/dist/index.esm.js';
 import {describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
 
+/** The Xet format's key for chunk hashes (DATA_KEY). */
+const DATA_KEY = new Uint8Array([
+  102, 151, 245, 119, 91, 149, 80, 222, 49, 53, 203, 172, 165, 151, 24, 28, 157, 228, 33, 16, 155, 235, 43, 88, 180,
+  208, 176, 75, 147, 173, 242, 41,
+]);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 let counter = 0;
 const fresh = () => `xet-${Date.now().toString(36)}-${counter++}`;
@@ -141,6 +149,55 @@ describe('sandbox Xet', () => {
       )
     ).json();
     expect(Object.keys(xorbs.xorbs).length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('answers was_inserted false to a stored xorb sent again, slowly, in 1 MiB pieces', async () => {
+    // The sandbox keeps no global deduplication, so a client uploads a xorb it already holds again (another bucket,
+    // the same bytes). Bodies of 16 MiB or more get `Connection: close`; the server now reads such a body to its end
+    // before answering (answering first raced the close: a client in another process sometimes got EPIPE).
+    const repo = `buckets/practice-user/${fresh()}`;
+    await createRepo({...hub(), repo});
+    const token = (await (
+      await fetch(`${sb.current.url}/api/${repo}/xet-write-token`, {
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+      })
+    ).json()) as {accessToken: string; casUrl: string};
+    const hasher = await createBLAKE3(256, DATA_KEY);
+    const chunks: {hash: Uint8Array; length: number}[] = [];
+    const size = 64 * 1024;
+    const body = Buffer.alloc(272 * (8 + size)); // 17 MiB of chunks
+    for (let i = 0; i < 272; i++) {
+      const data = randomBytes(size);
+      body.set([0, 0, 0, 1, 0, 0, 0, 1], i * (8 + size)); // stored, 65,536 bytes
+      body.set(data, i * (8 + size) + 8);
+      hasher.init();
+      hasher.update(data);
+      chunks.push({hash: hasher.digest('binary'), length: size});
+    }
+    const url = `${token.casUrl}/v1/xorbs/default/${hashToHex(xorbHash(chunks))}`;
+    const post = () =>
+      new Promise<string>((resolve, reject) => {
+        const req = request(
+          url,
+          {method: 'POST', headers: {Authorization: `Bearer ${token.accessToken}`, 'Content-Length': body.length}},
+          (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve(`${res.statusCode} ${text}`));
+          },
+        );
+        req.on('error', reject);
+        // 1 MiB at a time with a pause between, as a client reading a file would: the answer must wait for the end.
+        void (async () => {
+          for (let at = 0; at < body.length; at += 1024 * 1024) {
+            req.write(body.subarray(at, at + 1024 * 1024));
+            await new Promise((r) => setTimeout(r, 5));
+          }
+          req.end();
+        })();
+      });
+    expect(await post()).toBe('200 {"was_inserted":true}');
+    expect(await post()).toBe('200 {"was_inserted":false}');
   }, 120_000);
 
   it('refuses CAS writes without a write token, a xorb under the wrong hash, and a shard naming unknown xorbs', async () => {

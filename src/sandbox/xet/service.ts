@@ -151,7 +151,13 @@ export class XetFiles {
   async putXorb(hash: string, body: IncomingMessage): Promise<boolean> {
     const target = this.xorbPath(hash);
     if (await exists(`${target}.json`)) {
-      body.resume();
+      // Read the body to its end before answering: answering first, then closing (a body of 16 MiB or more gets
+      // `Connection: close`), cut the client off mid-upload with EPIPE when it sent an already stored xorb again.
+      let total = 0;
+      for await (const piece of body) {
+        total += (piece as Buffer).length;
+        if (total > MAX_XORB_BYTES) throw new HttpError(413, `Xorb larger than ${MAX_XORB_BYTES} bytes`);
+      }
       return false;
     }
     const tmp = hubStore(this.core).tmpPath('xorb');
