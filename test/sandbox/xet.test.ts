@@ -14,6 +14,22 @@ const DATA_KEY = new Uint8Array([
   102, 151, 245, 119, 91, 149, 80, 222, 49, 53, 203, 172, 165, 151, 24, 28, 157, 228, 33, 16, 155, 235, 43, 88, 180,
   208, 176, 75, 147, 173, 242, 41,
 ]);
+/** Text of random words from a 2,000-word vocabulary: compressible, never the same 64 KiB twice. */
+function randomWords(size: number): Uint8Array<ArrayBuffer> {
+  const letters = randomBytes(2000 * 8);
+  const vocab = Array.from({length: 2000}, (_, i) =>
+    Buffer.from([...letters.subarray(i * 8, i * 8 + 2 + (letters[i * 8]! % 7))].map((b) => 97 + (b % 26))),
+  );
+  const out = Buffer.alloc(size);
+  const picks = randomBytes(size);
+  for (let at = 0, k = 0; at < size; k += 2) {
+    const word = vocab[((picks[k % size]! << 8) | picks[(k + 1) % size]!) % 2000]!;
+    at += word.copy(out, at);
+    if (at < size) out[at++] = k % 24 === 0 ? 10 : 32;
+  }
+  return new Uint8Array(out);
+}
+
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 let counter = 0;
 const fresh = () => `xet-${Date.now().toString(36)}-${counter++}`;
@@ -32,6 +48,9 @@ describe('sandbox Xet', () => {
       'dir/script.py': text,
       'dir/random-3mb.bin': new Uint8Array(randomBytes(3 * 1024 * 1024 + 17)),
       'repeated.bin': new Uint8Array(2 * 1024 * 1024).fill(7),
+      // Random words: the client LZ4-compresses each chunk (many short literal runs and matches), and compressed
+      // chunks straddle the server's socket pieces.
+      'words.txt': randomWords(3 * 1024 * 1024),
     };
     await commit({
       ...hub(),
