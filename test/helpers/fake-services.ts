@@ -4,7 +4,15 @@
 import {getProblem} from '../../src/core/troubleshoot/catalog.js';
 import type {GoalVerdict} from '../../src/core/tokens/classify.js';
 import type {WizardServices} from '../../src/core/wizard/services.js';
-import type {Account, Diagnosis, ProblemId, TargetInfo, TokenAdvice} from '../../src/core/wizard/types.js';
+import type {PreflightReport} from '../../src/core/preflight/preflight.js';
+import type {
+  Account,
+  Diagnosis,
+  ExampleSummary,
+  ProblemId,
+  TargetInfo,
+  TokenAdvice,
+} from '../../src/core/wizard/types.js';
 
 export const FAKE_TARGET: TargetInfo = {kind: 'sandbox', endpoint: 'http://127.0.0.1:9', practice: true};
 
@@ -44,6 +52,10 @@ export function fakeServices(
     /** What tokenAdvice and evaluateGoal answer once logged in (default: a link only, no verdict). */
     advice?: TokenAdvice;
     verdict?: GoalVerdict;
+    /** The examples the target offers (default none), and pre-flight's report (default a pass). When a report is
+     *  given, the config step plans nothing and the checklist is empty, so a test can walk to the example screen. */
+    examples?: ExampleSummary[];
+    preflight?: PreflightReport;
   } = {},
 ): FakeServices {
   const calls: string[] = [];
@@ -68,7 +80,7 @@ export function fakeServices(
     },
     async prepareTarget() {
       calls.push('prepareTarget');
-      return {target: FAKE_TARGET, examples: []};
+      return {target: FAKE_TARGET, examples: answers.examples ?? []};
     },
     defaultTarget: () => FAKE_TARGET,
     async detectSavedToken() {
@@ -91,11 +103,11 @@ export function fakeServices(
         scopes: 'job.write on your account',
       },
     tokenDashboard: async () => [],
-    preflight: async () => ({verdict: 'pass', lines: []}),
+    preflight: async () => answers.preflight ?? {verdict: 'pass', lines: []},
     realTools: never('realTools'),
-    planConfig: never('planConfig'),
+    planConfig: answers.preflight ? async (session) => ({dir: session.cwd, files: []}) : never('planConfig'),
     writeConfig: never('writeConfig'),
-    runChecks: never('runChecks'),
+    runChecks: answers.preflight ? async () => [] : never('runChecks'),
     flavorPrice: async () => undefined,
     submitJob: never('submitJob'),
     followJob: never('followJob'),

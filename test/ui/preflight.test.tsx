@@ -9,6 +9,11 @@ import {addMissingPracticeTokens, createPracticeAccounts} from '../../src/sandbo
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {runPlain} from '../../src/plain/wizard.js';
 import {App} from '../../src/ui/App.js';
+import {preflight, plannedJobFromGoals} from '../../src/core/preflight/preflight.js';
+import {classifyWhoAmI, describeKind} from '../../src/core/tokens/classify.js';
+import {findExample} from '../../src/examples/catalog.js';
+import {exampleSummary} from '../../src/wizard/services/index.js';
+import {FAKE_ACCOUNT, fakeServices} from '../helpers/fake-services.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {logIn, sandboxWizard, startWizard, toExample, useTempDirs} from '../helpers/wizard-flow.js';
 import {KEYS, press, waitForText} from './helpers.js';
@@ -134,8 +139,28 @@ describe('pre-flight practice cases on the sandbox', () => {
 });
 
 describe('pre-flight on the screens', () => {
-  it('Ink: the example screen shows the ✗ lines with their fixes and offers another login instead of Run', async () => {
-    const controller = await atExample('read');
+  it('Ink: the example screen shows the ✗ lines with their fixes and offers another login instead of Run (FakeServices: the screen is the point)', async () => {
+    // A read token: the account and the pre-flight report the core makes of its whoami and of the Hub's 403 to the
+    // jobs check (core/preflight preflight, as gatherPreflight does after asking).
+    const who = {
+      type: 'user',
+      name: 'practice-user',
+      orgs: [],
+      auth: {type: 'access_token', accessToken: {displayName: 'practice read token', role: 'read'}},
+    };
+    const info = classifyWhoAmI(who);
+    const push = findExample('push-dataset')!;
+    const report = preflight({
+      who,
+      job: plannedJobFromGoals('practice-user', push.config.flavor ?? 'cpu-basic', 600, push.goals('practice-user')),
+      authCheck: {ok: false, status: 403, message: 'You need a token with job.write to run jobs in practice-user.'},
+      sandbox: true,
+    });
+    const services = fakeServices({examples: [exampleSummary(push)], preflight: report});
+    const controller = await startWizard(services, await tempDir('wizard-pf-fake-'));
+    const account = {...FAKE_ACCOUNT, kind: info.kind, kindLabel: describeKind(info), info, masked: 'hf_…ad12'};
+    controller.dispatch({type: 'validated', account});
+    await toExample(controller);
     await controller.idle();
     const app = render(<App controller={controller} onExit={() => {}} />);
     const frame = await waitForText(app.lastFrame, 'Pre-flight: this job would be refused');
@@ -149,7 +174,7 @@ describe('pre-flight on the screens', () => {
     await waitForText(app.lastFrame, /Log in/);
     expect(controller.getState().step).toBe('login');
     await controller.dispose();
-  }, 60_000);
+  });
 
   it('plain: the verdict lines print before the example question, a write token runs to COMPLETED', async () => {
     const {dir, env, services} = await setup();
