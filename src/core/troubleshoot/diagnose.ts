@@ -281,10 +281,15 @@ function jobNotFoundCause({ctx, findings}: Facts): string | undefined {
 /** A script that failed in the job: the log's own words name a missing package, no GPU or no memory. */
 function scriptFailureCause({ctx}: Facts): string | undefined {
   const ev = ctx.evidence ?? '';
-  if (/ModuleNotFoundError|No module named/.test(ev)) return 'missing-dependency';
-  if (/NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime/i.test(ev))
+  if (/ModuleNotFoundError|No module named|No solution found when resolving (?:script )?dependencies/.test(ev))
+    return 'missing-dependency';
+  if (
+    /NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime|device driver "?nvidia|nvidia-smi: (?:command )?not found/i.test(
+      ev,
+    )
+  )
     return 'cpu-flavor-for-gpu';
-  if (/out of memory|OutOfMemoryError|OOMKilled|exit code 137/i.test(ev)) return 'out-of-memory';
+  if (/out of memory|OutOfMemoryError|OOMKilled|(?:exit|status) code 137/i.test(ev)) return 'out-of-memory';
   return ev ? 'script-error' : undefined;
 }
 

@@ -145,6 +145,22 @@ describe('diagnose the new problems on the sandbox', () => {
     expect(
       diagnose('job-script-failed', {...ctx, evidence: 'torch.OutOfMemoryError: CUDA out of memory.'}).actual?.id,
     ).toBe('out-of-memory');
+    // The other words for the same causes (corpus texts 272, 281, 259): uv's resolver, Docker, a runner's exit 137.
+    expect(
+      diagnose('job-script-failed', {
+        ...ctx,
+        evidence: '  × No solution found when resolving script dependencies:',
+      }).actual?.id,
+    ).toBe('missing-dependency');
+    expect(
+      diagnose('job-script-failed', {
+        ...ctx,
+        evidence: 'Error response from daemon: could not select device driver "nvidia" with capabilities: [[gpu]]',
+      }).actual?.id,
+    ).toBe('cpu-flavor-for-gpu');
+    expect(
+      diagnose('job-script-failed', {...ctx, evidence: 'Training task exit with status code 137'}).actual?.id,
+    ).toBe('out-of-memory');
   });
 
   it('payment-required and server-error name their cause', async () => {
