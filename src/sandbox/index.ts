@@ -89,8 +89,7 @@ function attachedHandle(first: OwnerRecord, dataDir: string, options: SandboxOpt
   let checking = false;
   const port = Number(new URL(first.url).port);
   const check = async (): Promise<void> => {
-    if (checking || own || closed || !(await ownerGone(dataDir, record))) return;
-    checking = true;
+    if (own || closed || !(await ownerGone(dataDir, record))) return;
     try {
       const claim = await claimDataDir(dataDir, {waitMs: 3000});
       if (claim.kind === 'running') {
@@ -114,11 +113,18 @@ function attachedHandle(first: OwnerRecord, dataDir: string, options: SandboxOpt
       }
     } catch {
       // Another process is taking over; look again next time.
-    } finally {
-      checking = false;
     }
   };
-  const timer = setInterval(() => void check(), 1000);
+  // One look at a time, and close() waits for the one under way: a takeover that finishes after close() returned
+  // left the owner.lock of this live process behind (seen in the owner test on a loaded machine).
+  let looking: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    looking = check().finally(() => {
+      checking = false;
+    });
+  }, 1000);
   timer.unref();
   const handle: SandboxHandle = {
     url: first.url,
@@ -130,6 +136,7 @@ function attachedHandle(first: OwnerRecord, dataDir: string, options: SandboxOpt
     close: async () => {
       closed = true;
       clearInterval(timer);
+      await looking;
       await own?.close();
     },
   };
