@@ -24,7 +24,7 @@ const context = (io: PromptIo) => ({input: io.stdin, output: io.stderr});
 
 export async function promptSelect<T extends string>(
   io: PromptIo,
-  config: {message: string; choices: {name: string; value: T}[]; default?: T},
+  config: {message: string; choices: {name: string; value: T}[]; default?: T; pageSize?: number},
   o: NoTerminal,
 ): Promise<T> {
   requireTerminal(io, o);

@@ -45,7 +45,7 @@ const ALLOWED: Record<string, string[]> = {
   commands: ['core/*', 'wizard', 'ui', 'plain', 'examples', 'sandbox', 'io', 'prompt', 'prepaint', 'version'],
   wizard: ['core/*', 'examples', 'io'],
   ui: ['core/*', 'io', 'prepaint', 'version'],
-  plain: ['core/*', 'io', 'version', 'ui/format.ts'],
+  plain: ['core/*', 'io', 'prompt', 'version', 'ui/format.ts'],
   examples: ['io'],
   io: [],
   prompt: ['io'],
@@ -237,8 +237,8 @@ describe('architecture', () => {
     );
   });
 
-  it('commands ask their single prompts through src/prompt.ts (it owns the non-TTY rule), never @inquirer directly', () => {
-    const direct = sourceFiles(join(SRC, 'commands'))
+  it('commands and plain mode ask through src/prompt.ts (it owns the non-TTY rule), never @inquirer directly', () => {
+    const direct = [...sourceFiles(join(SRC, 'commands')), ...sourceFiles(join(SRC, 'plain'))]
       .filter((f) => importSpecifiers(readFileSync(f, 'utf8')).some((s) => s.startsWith('@inquirer/')))
       .map((f) => relative(SRC, f));
     expect(direct).toEqual([]);
@@ -258,10 +258,8 @@ describe('architecture', () => {
 /** Functions over 150 lines today, with their length then: they may shrink or go, never grow; no new one may appear. */
 const LONG_FUNCTIONS: Record<string, number> = {
   // Sizes as Prettier (printWidth 120) formats them: its line breaks made 8 more functions pass 150 lines.
-  'plain/learn.ts runPlainLearn': 188,
   'plain/wizard.ts runPlain': 348,
   'plain/wizard.ts step': 154,
-  'ui/learn/LearnApp.tsx LearnApp': 185,
 };
 const MAX_FUNCTION_LINES = 150;
 

@@ -1,10 +1,11 @@
-// `learn --plain`: the tutorial as line prompts (@inquirer/prompts): a lesson list, the lesson printed as text,
-// then an exercise menu (verify, hint, run, whoami, reset, solution, next). Same Course actions as the Ink view, and
-// the same flow (core/lessons/learn-flow.ts) for where each pick leads: lessons, exercises, next, back, hints, reset.
+// `learn --plain`: the tutorial as line prompts (asked through the prompt facade, src/prompt.ts): a lesson list, the
+// lesson printed as text, then an exercise menu (verify, hint, run, whoami, reset, solution, next). Same Course
+// actions as the Ink view, and the same flow (core/lessons/learn-flow.ts) for where each pick leads: lessons,
+// exercises, next, back, hints, reset.
 import {appCommand} from '../core/invocation.js';
-import {confirm, select} from '@inquirer/prompts';
 import type {CommandIo} from '../io.js';
 import {EXIT} from '../io.js';
+import {promptConfirm, promptSelect, type NoTerminal} from '../prompt.js';
 import type {Course} from '../core/lessons/course.js';
 import {exerciseLines, progressMark, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
 import {initialLearn, type LearnEvent, type LearnScreen} from '../core/lessons/learn-flow.js';
@@ -14,202 +15,221 @@ import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '.
 import type {LearnTarget} from '../core/lessons/target.js';
 import type {QuizAnswers} from '../core/lessons/verify.js';
 
-type Context = NonNullable<Parameters<typeof select>[1]>;
-
 export interface PlainLearnInput {
   course: Course;
   target: LearnTarget;
   io: CommandIo;
   lesson?: Lesson;
-  /** Tests pass their own prompt context. */
-  context?: Context;
+}
+
+const NO_TERMINAL: NoTerminal = {
+  withoutTerminal: `learn --plain asks on a terminal; without one use the flags (\`${appCommand('learn --help')}\`).`,
+};
+
+/** One run of `learn --plain`: the course, the controller that holds where the learner is, and the line I/O. */
+interface Session {
+  course: Course;
+  target: LearnTarget;
+  io: CommandIo;
+  controller: LearnController;
+  print(line?: string): void;
+  ask<T extends string>(message: string, choices: {name: string; value: T}[], def?: T): Promise<T>;
+  confirm(message: string): Promise<boolean>;
+  send(event: LearnEvent): Promise<void>;
+  quit: boolean;
+}
+
+function openSession(input: PlainLearnInput): Session {
+  const {course, target, io} = input;
+  // Where the learner is, and what each menu pick does, is the learn flow shared with the Ink view, run by the same
+  // controller (core/lessons/learn-controller.ts: it performs the effects); this face prints each new output.
+  const session: Session = {
+    course,
+    target,
+    io,
+    controller: new LearnController({
+      course,
+      target,
+      start: initialLearn(
+        course.lessons,
+        input.lesson ? {lesson: input.lesson} : {resume: course.resumePoint().lesson},
+      ),
+      onExit: () => (session.quit = true),
+    }),
+    print: (line = '') => io.stdout.write(line + '\n'),
+    ask: (message, choices, def) =>
+      promptSelect(io, {message, choices, pageSize: 12, ...(def !== undefined ? {default: def} : {})}, NO_TERMINAL),
+    confirm: (message) => promptConfirm(io, {message, default: false}, NO_TERMINAL),
+    send: (event) => session.controller.send(event),
+    quit: false,
+  };
+  let shown = session.controller.getState().output;
+  session.controller.subscribe((s) => {
+    if (s.output && s.output !== shown) for (const line of s.output.lines) session.print(line);
+    shown = s.output;
+  });
+  return session;
 }
 
 export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
-  const {course, target, io} = input;
-  const context: Context = input.context ?? {input: io.stdin, output: io.stdout, clearPromptOnDone: false};
-  const print = (line = '') => io.stdout.write(line + '\n');
-  const color = supportsColor(io.env, io.stdout.isTTY);
-  const ansi = {color, hyperlinks: color && supportsHyperlinks(io.env, io.stdout.isTTY)};
-  const width = Math.min(io.stdout.columns ?? 80, 100);
-
-  // Where the learner is, and what each menu pick does, is the learn flow shared with the Ink view, run by the same
-  // controller (core/lessons/learn-controller.ts: it performs the effects); this face prints each new output.
-  let quit = false;
-  const controller = new LearnController({
-    course,
-    target,
-    start: initialLearn(course.lessons, input.lesson ? {lesson: input.lesson} : {resume: course.resumePoint().lesson}),
-    onExit: () => (quit = true),
-  });
-  let shown = controller.getState().output;
-  controller.subscribe((s) => {
-    if (s.output && s.output !== shown) for (const line of s.output.lines) print(line);
-    shown = s.output;
-  });
-  const send = (event: LearnEvent): Promise<void> => controller.send(event);
-
-  const ask = <T>(message: string, choices: {name: string; value: T}[], def?: T) =>
-    select<T>({message, choices, pageSize: 12, ...(def !== undefined ? {default: def} : {})}, context);
-
+  const s = openSession(input);
   try {
-    print(`hf-jobs-wizard learn: lessons on the ${target.label}. Progress: ${course.progress.path}`);
-    if (course.progress.notice) print(course.progress.notice);
-    await controller.begin();
-    while (!quit) {
-      const screen = controller.getState().screen;
-      if (screen.name === 'list') {
-        const resume = course.resumePoint().lesson;
-        const choice: Lesson | 'quit' = await ask<Lesson | 'quit'>(
-          'Pick a lesson',
-          [
-            ...course.lessons.map((l) => {
-              const s = course.status(l);
-              return {
-                name: `${progressMark(s.done, s.total)}${l.order}. ${l.title} (${l.minutes} min)`,
-                value: l as Lesson | 'quit',
-              };
-            }),
-            {name: 'Quit', value: 'quit'},
-          ],
-          resume,
-        );
-        await send(choice === 'quit' ? {type: 'quit'} : {type: 'open-lesson', lesson: choice});
-        continue;
-      }
-      if (screen.name === 'lesson') {
-        const lesson: Lesson = screen.lesson;
-        print();
-        print(linesToAnsi(renderMarkdown(lesson.body, {width}), ansi));
-        print();
-        const missing = course.missingPrerequisites(lesson);
-        if (missing.length) print(`(Builds on: ${missing.map((l) => l.title).join(', ')}.)`);
-        const firstOpen = lesson.exercises.find((e) => !course.isDone(lesson, e));
-        const choice: Exercise | 'back' | 'quit' = await ask<Exercise | 'back' | 'quit'>(
-          `${lesson.title}: exercises`,
-          [
-            ...lesson.exercises.map((e) => ({
-              name: `${course.isDone(lesson, e) ? '✓' : ' '} ${e.title} (${e.kind})`,
-              value: e as Exercise | 'back' | 'quit',
-            })),
-            {name: 'Back to the lessons', value: 'back'},
-            {name: 'Quit', value: 'quit'},
-          ],
-          firstOpen,
-        );
-        await send(
-          choice === 'back'
-            ? {type: 'back'}
-            : choice === 'quit'
-              ? {type: 'quit'}
-              : {type: 'open-exercise', lesson, exercise: choice},
-        );
-        continue;
-      }
-      if (screen.name !== 'exercise') throw new Error(`learn --plain has no ${screen.name} screen`);
-      const lesson: Lesson = screen.lesson;
-      const exercise: Exercise = screen.exercise;
-      print();
-      for (const line of exerciseLines(course, lesson, exercise, io.cwd, 'menu')) print(line);
-      if (controller.startedDir) print(`(Full path: ${controller.startedDir})`);
-      type Action = 'verify' | 'hint' | 'run' | 'whoami' | 'reset' | 'next' | 'back' | 'quit';
-      const actions: {name: string; value: Action}[] = [
-        {name: exercise.kind === 'quiz' ? 'Answer the questions' : 'Verify', value: 'verify'},
-        {name: 'Hint', value: 'hint'},
-        ...(exercise.kind === 'live'
-          ? [
-              {name: 'Run the job in hf-job.json', value: 'run' as Action},
-              {name: 'whoami: what may a practice token do?', value: 'whoami' as Action},
-            ]
-          : []),
-        {name: 'Reset this exercise', value: 'reset'},
-        {name: 'Next', value: 'next'},
-        {name: 'Back to the lesson', value: 'back'},
-        {name: 'Quit', value: 'quit'},
-      ];
-      const here = (s: LearnScreen) => s.name === 'exercise' && s.lesson === lesson && s.exercise === exercise;
-      while (!quit && here(controller.getState().screen)) {
-        const action = await ask<Action>('What now?', actions);
-        switch (action) {
-          case 'verify': {
-            let answers: QuizAnswers | undefined;
-            if (exercise.kind === 'quiz') {
-              answers = [];
-              for (const [i, q] of exercise.questions.entries()) {
-                answers.push(
-                  await ask<number>(
-                    `${i + 1}/${exercise.questions.length} ${q.prompt}`,
-                    q.choices.map((c, j) => ({name: c.text, value: j})),
-                  ),
-                );
-              }
-            }
-            print('Checking…');
-            const result = await course.verify(lesson, exercise, {...(answers ? {answers} : {}), target});
-            for (const line of verifyLines(result)) print(line);
-            if (result.passed) {
-              for (const line of solutionLines(lesson, exercise)) print(line);
-            }
-            break;
-          }
-          case 'hint':
-            await send({type: 'hint'});
-            break;
-          case 'run': {
-            if (exercise.kind !== 'live') break;
-            const token = await ask<PracticeToken>(
-              'Run it with which practice token?',
-              PRACTICE_TOKENS.map((t) => ({name: t, value: t})),
-            );
-            print(`Running on the ${target.label} with the ${token} token…`);
-            try {
-              const outcome = await course.run(lesson, exercise, token, target, (line) => print(`  | ${line}`));
-              print(outcome.record.jobId ? `${runEndLine(outcome)} Verify when you are ready.` : runEndLine(outcome));
-            } catch (error) {
-              print(`✗ ${(error as Error).message}`);
-            }
-            break;
-          }
-          case 'whoami': {
-            const token = await ask<PracticeToken>(
-              'whoami with which practice token?',
-              PRACTICE_TOKENS.map((t) => ({name: t, value: t})),
-            );
-            const report = await course.whoami(target, token);
-            print(`${token} (${report.masked}):`);
-            for (const line of report.lines) print(`  ${line}`);
-            break;
-          }
-          case 'reset': {
-            await send({type: 'reset'});
-            const sure = await confirm(
-              {
-                message:
-                  exercise.kind === 'quiz'
-                    ? 'Forget this quiz result?'
-                    : `Put the starting files back in ${controller.startedDir} (your edits are lost)?`,
-                default: false,
-              },
-              context,
-            );
-            await send(sure ? {type: 'yes'} : {type: 'no'});
-            break;
-          }
-          case 'next':
-          case 'back':
-          case 'quit':
-            await send({type: action});
-            break;
-        }
-      }
+    s.print(`hf-jobs-wizard learn: lessons on the ${s.target.label}. Progress: ${s.course.progress.path}`);
+    if (s.course.progress.notice) s.print(s.course.progress.notice);
+    await s.controller.begin();
+    while (!s.quit) {
+      const screen = s.controller.getState().screen;
+      if (screen.name === 'list') await pickLesson(s);
+      else if (screen.name === 'lesson') await readLesson(s, screen.lesson);
+      else if (screen.name === 'exercise') await exerciseMenu(s, screen.lesson, screen.exercise);
+      else throw new Error(`learn --plain has no ${screen.name} screen`);
     }
-    print(`Progress saved. Resume any time with \`${appCommand('learn')}\`.`);
+    s.print(`Progress saved. Resume any time with \`${appCommand('learn')}\`.`);
     return EXIT.ok;
   } catch (error) {
     if ((error as Error).name === 'ExitPromptError' || (error as Error).name === 'AbortPromptError') {
-      print('\nProgress saved.');
+      s.print('\nProgress saved.');
       return EXIT.interrupted;
     }
     throw error;
+  }
+}
+
+async function pickLesson(s: Session): Promise<void> {
+  const {course} = s;
+  const choice = await s.ask(
+    'Pick a lesson',
+    [
+      ...course.lessons.map((l) => {
+        const st = course.status(l);
+        return {name: `${progressMark(st.done, st.total)}${l.order}. ${l.title} (${l.minutes} min)`, value: l.id};
+      }),
+      {name: 'Quit', value: ' quit'},
+    ],
+    course.resumePoint().lesson?.id,
+  );
+  const lesson = course.lessons.find((l) => l.id === choice);
+  await s.send(lesson ? {type: 'open-lesson', lesson} : {type: 'quit'});
+}
+
+async function readLesson(s: Session, lesson: Lesson): Promise<void> {
+  const {course, io} = s;
+  const color = supportsColor(io.env, io.stdout.isTTY);
+  const ansi = {color, hyperlinks: color && supportsHyperlinks(io.env, io.stdout.isTTY)};
+  s.print();
+  s.print(linesToAnsi(renderMarkdown(lesson.body, {width: Math.min(io.stdout.columns ?? 80, 100)}), ansi));
+  s.print();
+  const missing = course.missingPrerequisites(lesson);
+  if (missing.length) s.print(`(Builds on: ${missing.map((l) => l.title).join(', ')}.)`);
+  const firstOpen = lesson.exercises.find((e) => !course.isDone(lesson, e));
+  // Exercise ids are a lesson's own names; ' back' and ' quit' (with a space) cannot be one.
+  const choice = await s.ask(
+    `${lesson.title}: exercises`,
+    [
+      ...lesson.exercises.map((e) => ({
+        name: `${course.isDone(lesson, e) ? '✓' : ' '} ${e.title} (${e.kind})`,
+        value: e.id,
+      })),
+      {name: 'Back to the lessons', value: ' back'},
+      {name: 'Quit', value: ' quit'},
+    ],
+    firstOpen?.id,
+  );
+  const exercise = lesson.exercises.find((e) => e.id === choice);
+  await s.send(
+    exercise ? {type: 'open-exercise', lesson, exercise} : choice === ' back' ? {type: 'back'} : {type: 'quit'},
+  );
+}
+
+type Action = 'verify' | 'hint' | 'run' | 'whoami' | 'reset' | 'next' | 'back' | 'quit';
+
+async function exerciseMenu(s: Session, lesson: Lesson, exercise: Exercise): Promise<void> {
+  s.print();
+  for (const line of exerciseLines(s.course, lesson, exercise, s.io.cwd, 'menu')) s.print(line);
+  if (s.controller.startedDir) s.print(`(Full path: ${s.controller.startedDir})`);
+  const actions: {name: string; value: Action}[] = [
+    {name: exercise.kind === 'quiz' ? 'Answer the questions' : 'Verify', value: 'verify'},
+    {name: 'Hint', value: 'hint'},
+    ...(exercise.kind === 'live'
+      ? [
+          {name: 'Run the job in hf-job.json', value: 'run' as Action},
+          {name: 'whoami: what may a practice token do?', value: 'whoami' as Action},
+        ]
+      : []),
+    {name: 'Reset this exercise', value: 'reset'},
+    {name: 'Next', value: 'next'},
+    {name: 'Back to the lesson', value: 'back'},
+    {name: 'Quit', value: 'quit'},
+  ];
+  const here = (screen: LearnScreen) =>
+    screen.name === 'exercise' && screen.lesson === lesson && screen.exercise === exercise;
+  while (!s.quit && here(s.controller.getState().screen)) {
+    await act(s, lesson, exercise, await s.ask<Action>('What now?', actions));
+  }
+}
+
+async function act(s: Session, lesson: Lesson, exercise: Exercise, action: Action): Promise<void> {
+  switch (action) {
+    case 'verify':
+      return verify(s, lesson, exercise);
+    case 'run':
+      return runJob(s, lesson, exercise);
+    case 'whoami': {
+      const token = await pickToken(s, 'whoami with which practice token?');
+      const report = await s.course.whoami(s.target, token);
+      s.print(`${token} (${report.masked}):`);
+      for (const line of report.lines) s.print(`  ${line}`);
+      return;
+    }
+    case 'reset': {
+      await s.send({type: 'reset'});
+      const sure = await s.confirm(
+        exercise.kind === 'quiz'
+          ? 'Forget this quiz result?'
+          : `Put the starting files back in ${s.controller.startedDir} (your edits are lost)?`,
+      );
+      return s.send(sure ? {type: 'yes'} : {type: 'no'});
+    }
+    case 'hint':
+    case 'next':
+    case 'back':
+    case 'quit':
+      return s.send({type: action});
+  }
+}
+
+const pickToken = (s: Session, message: string): Promise<PracticeToken> =>
+  s.ask<PracticeToken>(
+    message,
+    PRACTICE_TOKENS.map((t) => ({name: t, value: t})),
+  );
+
+async function verify(s: Session, lesson: Lesson, exercise: Exercise): Promise<void> {
+  let answers: QuizAnswers | undefined;
+  if (exercise.kind === 'quiz') {
+    answers = [];
+    for (const [i, q] of exercise.questions.entries()) {
+      const picked = await s.ask(
+        `${i + 1}/${exercise.questions.length} ${q.prompt}`,
+        q.choices.map((c, j) => ({name: c.text, value: String(j)})),
+      );
+      answers.push(Number(picked));
+    }
+  }
+  s.print('Checking…');
+  const result = await s.course.verify(lesson, exercise, {...(answers ? {answers} : {}), target: s.target});
+  for (const line of verifyLines(result)) s.print(line);
+  if (result.passed) for (const line of solutionLines(lesson, exercise)) s.print(line);
+}
+
+async function runJob(s: Session, lesson: Lesson, exercise: Exercise): Promise<void> {
+  if (exercise.kind !== 'live') return;
+  const token = await pickToken(s, 'Run it with which practice token?');
+  s.print(`Running on the ${s.target.label} with the ${token} token…`);
+  try {
+    const outcome = await s.course.run(lesson, exercise, token, s.target, (line) => s.print(`  | ${line}`));
+    s.print(outcome.record.jobId ? `${runEndLine(outcome)} Verify when you are ready.` : runEndLine(outcome));
+  } catch (error) {
+    s.print(`✗ ${(error as Error).message}`);
   }
 }

@@ -41,7 +41,8 @@ describe('learn --plain', () => {
       cwd: dir,
       workspace: join(dir, 'ws'),
     });
-    const stdin = new PassThrough();
+    // learn --plain asks through the prompt facade (src/prompt.ts): on a terminal, drawn on stderr.
+    const stdin = Object.assign(new PassThrough(), {isTTY: true});
     let out = '';
     // Like process.stdout, it cannot be ended: each inquirer prompt ends the stream it writes to.
     const stdout = new Writable({
@@ -51,7 +52,8 @@ describe('learn --plain', () => {
       },
     });
     stdout.end = () => stdout;
-    const io = {stdin, stdout, stderr: new PassThrough(), env: {}, cwd: dir} as unknown as Parameters<
+    const terminal = Object.assign(stdout, {isTTY: true});
+    const io = {stdin, stdout: terminal, stderr: terminal, env: {NO_COLOR: '1'}, cwd: dir} as unknown as Parameters<
       typeof runPlainLearn
     >[0]['io'];
     const done = runPlainLearn({course, target, io});

@@ -112,9 +112,7 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
     if (event) dispatch(event);
   });
 
-  const {screen, output, busy, log} = state;
-  const lessonLines = screen.name === 'lesson' ? linesOf(screen.lesson) : [];
-
+  const {screen} = state;
   const header = (
     <Text wrap="truncate-end">
       <Text bold color="cyan">
@@ -123,15 +121,37 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
       <Text dimColor> · {target.label}</Text>
     </Text>
   );
+  const footer =
+    screen.name === 'exercise' || screen.name === 'confirm-reset'
+      ? exerciseFooter(screen.exercise)
+      : LEARN_FOOTERS[screen.name];
+  return (
+    <Box flexDirection="column">
+      {header}
+      <ScreenBody state={state} course={course} cwd={props.cwd} bodyRows={bodyRows} linesOf={linesOf} />
+      <Text dimColor>{footer}</Text>
+    </Box>
+  );
+}
 
-  let body: React.ReactElement;
+interface BodyProps {
+  state: LearnState;
+  course: Course;
+  cwd: string;
+  bodyRows: number;
+  linesOf: (lesson: Lesson) => StyledLine[];
+}
+
+/** The screen under the header: one view a flow screen. */
+function ScreenBody(props: BodyProps): React.ReactElement {
+  const {screen, output} = props.state;
   switch (screen.name) {
     case 'list':
-      body = (
+      return (
         <Box flexDirection="column">
           <Text bold>Lessons</Text>
-          {course.lessons.map((l, i) => {
-            const st = course.status(l);
+          {props.course.lessons.map((l, i) => {
+            const st = props.course.status(l);
             const selected = i === screen.index;
             return (
               <Text key={l.id} {...(selected ? {color: 'cyan'} : {})}>
@@ -144,107 +164,102 @@ export function LearnApp(props: LearnAppProps): React.ReactElement {
           {output ? <Text color={output.tone === 'pass' ? 'green' : undefined}>{output.lines.join('\n')}</Text> : null}
         </Box>
       );
-      break;
-    case 'lesson':
-      body = (
+    case 'lesson': {
+      const lines = props.linesOf(screen.lesson);
+      const rows = props.bodyRows;
+      const n = screen.lesson.exercises.length;
+      return (
         <Box flexDirection="column">
-          <StyledLines lines={lessonLines.slice(screen.scroll, screen.scroll + bodyRows)} />
+          <StyledLines lines={lines.slice(screen.scroll, screen.scroll + rows)} />
           <Text dimColor>
-            {lessonLines.length > bodyRows
-              ? `lines ${screen.scroll + 1}-${Math.min(lessonLines.length, screen.scroll + bodyRows)} of ${lessonLines.length} · `
+            {lines.length > rows
+              ? `lines ${screen.scroll + 1}-${Math.min(lines.length, screen.scroll + rows)} of ${lines.length} · `
               : ''}
-            {screen.lesson.exercises.length} exercise{screen.lesson.exercises.length === 1 ? '' : 's'}: press e
+            {n} exercise{n === 1 ? '' : 's'}: press e
           </Text>
         </Box>
       );
-      break;
+    }
     case 'quiz': {
       const q = screen.exercise.questions[screen.question]!;
-      body = (
+      return (
         <Box flexDirection="column">
           <Text bold>
             {screen.exercise.title} · question {screen.question + 1} of {screen.exercise.questions.length}
           </Text>
           <Text>{q.prompt}</Text>
-          {q.choices.map((c, i) => (
-            <Text key={i} {...(i === screen.choice ? {color: 'cyan'} : {})}>
-              {i === screen.choice ? '❯ ' : '  '}
-              {c.text}
-            </Text>
-          ))}
+          <Choices items={q.choices.map((c) => c.text)} index={screen.choice} />
         </Box>
       );
-      break;
     }
     case 'token':
-      body = (
+      return (
         <Box flexDirection="column">
           <Text bold>
             {screen.purpose === 'run'
               ? 'Run the job in hf-job.json with which practice token?'
               : 'whoami with which practice token?'}
           </Text>
-          {PRACTICE_TOKENS.map((t, i) => (
-            <Text key={t} {...(i === screen.index ? {color: 'cyan'} : {})}>
-              {i === screen.index ? '❯ ' : '  '}
-              {t}
+          <Choices items={PRACTICE_TOKENS} index={screen.index} />
+        </Box>
+      );
+    default:
+      return <ExerciseBody {...props} />;
+  }
+}
+
+/** A list to pick from with the arrow keys: the picked entry in cyan behind a ❯. */
+function Choices(props: {items: readonly string[]; index: number}): React.ReactElement {
+  return (
+    <>
+      {props.items.map((item, i) => (
+        <Text key={i} {...(i === props.index ? {color: 'cyan'} : {})}>
+          {i === props.index ? '❯ ' : '  '}
+          {item}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+/** An exercise (or its reset question): the task, the job's log, work under way and the last result. */
+function ExerciseBody(props: BodyProps): React.ReactElement {
+  const {screen, output, busy, log} = props.state;
+  if (screen.name !== 'exercise' && screen.name !== 'confirm-reset') return <></>;
+  const {lesson, exercise} = screen;
+  const task = exerciseLines(props.course, lesson, exercise, props.cwd);
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>
+        {lesson.order}. {lesson.title} · exercise {lesson.exercises.indexOf(exercise) + 1} of {lesson.exercises.length}{' '}
+        · {KIND_LABEL[exercise.kind]}
+      </Text>
+      <Text bold>{task[0]}</Text>
+      <Text>{task.slice(1).join('\n')}</Text>
+      {screen.name === 'confirm-reset' ? (
+        <Text color="yellow">
+          {exercise.kind === 'quiz'
+            ? 'Forget this quiz result? (y/n)'
+            : 'Put the starting files back? Your edits are lost. (y/n)'}
+        </Text>
+      ) : null}
+      {log.length ? (
+        <Box flexDirection="column" marginTop={1}>
+          {log.slice(-Math.max(3, props.bodyRows - task.length - 8)).map((l, i) => (
+            <Text key={i} dimColor wrap="truncate-end">
+              │ {l}
             </Text>
           ))}
         </Box>
-      );
-      break;
-    default: {
-      const {lesson, exercise} = screen;
-      const task = exerciseLines(course, lesson, exercise, props.cwd);
-      const keys = exerciseFooter(exercise);
-      body = (
-        <Box flexDirection="column">
-          <Text dimColor>
-            {lesson.order}. {lesson.title} · exercise {lesson.exercises.indexOf(exercise) + 1} of{' '}
-            {lesson.exercises.length} · {KIND_LABEL[exercise.kind]}
+      ) : null}
+      {busy ? <Text color="yellow">{busy}</Text> : null}
+      {output ? (
+        <Box marginTop={1}>
+          <Text {...(output.tone === 'pass' ? {color: 'green'} : output.tone === 'fail' ? {color: 'red'} : {})}>
+            {output.lines.join('\n')}
           </Text>
-          <Text bold>{task[0]}</Text>
-          <Text>{task.slice(1).join('\n')}</Text>
-          {screen.name === 'confirm-reset' ? (
-            <Text color="yellow">
-              {exercise.kind === 'quiz'
-                ? 'Forget this quiz result? (y/n)'
-                : 'Put the starting files back? Your edits are lost. (y/n)'}
-            </Text>
-          ) : null}
-          {log.length ? (
-            <Box flexDirection="column" marginTop={1}>
-              {log.slice(-Math.max(3, bodyRows - task.length - 8)).map((l, i) => (
-                <Text key={i} dimColor wrap="truncate-end">
-                  │ {l}
-                </Text>
-              ))}
-            </Box>
-          ) : null}
-          {busy ? <Text color="yellow">{busy}</Text> : null}
-          {output ? (
-            <Box marginTop={1}>
-              <Text {...(output.tone === 'pass' ? {color: 'green'} : output.tone === 'fail' ? {color: 'red'} : {})}>
-                {output.lines.join('\n')}
-              </Text>
-            </Box>
-          ) : null}
-          <Text dimColor>{keys}</Text>
         </Box>
-      );
-      return (
-        <Box flexDirection="column">
-          {header}
-          {body}
-        </Box>
-      );
-    }
-  }
-  return (
-    <Box flexDirection="column">
-      {header}
-      {body}
-      <Text dimColor>{LEARN_FOOTERS[screen.name]}</Text>
+      ) : null}
     </Box>
   );
 }
