@@ -8,12 +8,12 @@ import {EXIT} from '../io.js';
 import {promptConfirm, promptSelect, type NoTerminal} from '../prompt.js';
 import type {Course} from '../core/lessons/course.js';
 import {exerciseLines, progressMark, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
-import {initialLearn, type LearnEvent, type LearnScreen} from '../core/lessons/learn-flow.js';
+import {hintKey, initialLearn, type LearnEvent, type LearnScreen} from '../core/lessons/learn-flow.js';
 import {LearnController} from '../core/lessons/learn-controller.js';
 import {linesToAnsi, renderMarkdown, supportsColor, supportsHyperlinks} from '../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
 import type {LearnTarget} from '../core/lessons/target.js';
-import type {QuizAnswers} from '../core/lessons/verify.js';
+import {keepRightAnswers, questionsToAsk, type QuizAnswers} from '../core/lessons/verify.js';
 
 export interface PlainLearnInput {
   course: Course;
@@ -37,6 +37,8 @@ interface Session {
   confirm(message: string): Promise<boolean>;
   send(event: LearnEvent): Promise<void>;
   quit: boolean;
+  /** A quiz's right answers from its last failed try, by `lesson/exercise`: the next try asks only the rest. */
+  quizKept: Map<string, QuizAnswers>;
 }
 
 function openSession(input: PlainLearnInput): Session {
@@ -62,6 +64,7 @@ function openSession(input: PlainLearnInput): Session {
     confirm: (message) => promptConfirm(io, {message, default: false}, NO_TERMINAL),
     send: (event) => session.controller.send(event),
     quit: false,
+    quizKept: new Map(),
   };
   let shown = session.controller.getState().output;
   session.controller.subscribe((s) => {
@@ -188,6 +191,7 @@ async function act(s: Session, lesson: Lesson, exercise: Exercise, action: Actio
           ? 'Forget this quiz result?'
           : `Put the starting files back in ${s.controller.startedDir} (your edits are lost)?`,
       );
+      if (sure) s.quizKept.delete(hintKey(lesson, exercise));
       return s.send(sure ? {type: 'yes'} : {type: 'no'});
     }
     case 'hint':
@@ -205,21 +209,37 @@ const pickToken = (s: Session, message: string): Promise<PracticeToken> =>
   );
 
 async function verify(s: Session, lesson: Lesson, exercise: Exercise): Promise<void> {
+  const key = hintKey(lesson, exercise);
   let answers: QuizAnswers | undefined;
   if (exercise.kind === 'quiz') {
-    answers = [];
-    for (const [i, q] of exercise.questions.entries()) {
+    const kept = s.quizKept.get(key);
+    const asked = questionsToAsk(exercise, kept);
+    const retry = Boolean(kept) && asked.length < exercise.questions.length;
+    answers = retry ? [...kept!] : [];
+    if (retry)
+      s.print(
+        asked.length === 1
+          ? 'Asking again the question you missed; your right answers are kept.'
+          : `Asking again the ${asked.length} questions you missed; your right answers are kept.`,
+      );
+    for (const i of asked) {
+      const q = exercise.questions[i]!;
       const picked = await s.ask(
         `${i + 1}/${exercise.questions.length} ${q.prompt}`,
         q.choices.map((c, j) => ({name: c.text, value: String(j)})),
       );
-      answers.push(Number(picked));
+      answers[i] = Number(picked);
     }
   }
   s.print('Checking…');
   const result = await s.course.verify(lesson, exercise, {...(answers ? {answers} : {}), target: s.target});
   for (const line of verifyLines(result)) s.print(line);
   if (result.passed) for (const line of solutionLines(lesson, exercise)) s.print(line);
+  if (!answers) return;
+  const kept = keepRightAnswers(answers, result);
+  if (kept) s.quizKept.set(key, kept);
+  else s.quizKept.delete(key);
+  if (kept) s.print('Pick "Answer the questions" again: only the questions marked ✗ are asked.');
 }
 
 async function runJob(s: Session, lesson: Lesson, exercise: Exercise): Promise<void> {

@@ -206,6 +206,70 @@ describe('learn flow: an exercise', () => {
     expect(miss.output).toEqual({tone: 'fail', lines: ['✗ Not yet: no', '  ✗ q1']});
   });
 
+  it('a wrong answer: the next try asks only the questions it got wrong, keeps the right ones; a pass or reset forgets', () => {
+    const three: QuizExercise = {
+      ...quiz,
+      questions: [...quiz.questions, {prompt: 'Three?', choices: quiz.questions[0]!.choices}],
+    };
+    const L = lesson('q3', 9, [three]);
+    const on = at({name: 'exercise', lesson: L, exercise: three});
+    // First try: every question; the second is wrong.
+    const first = run(on, [{type: 'verify'}, {type: 'select'}, {type: 'select'}, {type: 'select'}]);
+    expect(first.effects).toEqual([{kind: 'verify', lesson: L, exercise: three, answers: [0, 0, 0]}]);
+    const items = [
+      {ok: true, text: 'Question 1: right.'},
+      {ok: false, text: 'Question 2: "c" — no'},
+      {ok: true, text: 'Question 3: right.'},
+    ];
+    const missed = run(first.state, [
+      {
+        type: 'verified',
+        lesson: L,
+        exercise: three,
+        answers: [0, 0, 0],
+        result: {passed: false, summary: '2 of 3 right.', items},
+      },
+    ]).state;
+    expect(missed.output?.lines.at(-1)).toBe('Press v to answer again: only the questions marked ✗ are asked.');
+    // The retry opens on question 2 alone and sends all three answers, the kept ones with the new one.
+    const again = run(missed, [{type: 'verify'}]);
+    expect(again.state.screen).toMatchObject({
+      name: 'quiz',
+      question: 1,
+      rest: [],
+      retry: true,
+      answers: [0, undefined, 0],
+    });
+    const sent = run(again.state, [{type: 'down'}, {type: 'select'}]);
+    expect(sent.effects).toEqual([{kind: 'verify', lesson: L, exercise: three, answers: [0, 1, 0]}]);
+    // A pass forgets the kept answers: the next try asks everything again.
+    const passed = run(sent.state, [
+      {
+        type: 'verified',
+        lesson: L,
+        exercise: three,
+        answers: [0, 1, 0],
+        result: {passed: true, summary: 'ok', items: []},
+      },
+    ]).state;
+    expect(run(passed, [{type: 'verify'}]).state.screen).toMatchObject({question: 0, rest: [1, 2], retry: false});
+    // So does a reset.
+    const reset = run(missed, [{type: 'reset'}, {type: 'yes'}, {type: 'reset-done'}, {type: 'verify'}]).state;
+    expect(reset.screen).toMatchObject({question: 0, rest: [1, 2], retry: false});
+    // Every answer wrong: nothing to keep, every question asked, not called a retry.
+    const allWrong = run(first.state, [
+      {
+        type: 'verified',
+        lesson: L,
+        exercise: three,
+        answers: [1, 0, 1],
+        result: {passed: false, summary: '0 of 3 right.', items: items.map((i) => ({...i, ok: false}))},
+      },
+      {type: 'verify'},
+    ]).state;
+    expect(allWrong.screen).toMatchObject({question: 0, rest: [1, 2], retry: false, answers: []});
+  });
+
   it('other kinds verify at once; hints count up to the last and a reset forgets them', () => {
     const fixing = at({name: 'exercise', lesson: L1, exercise: fix});
     expect(run(fixing, [{type: 'verify'}]).effects).toEqual([{kind: 'verify', lesson: L1, exercise: fix}]);

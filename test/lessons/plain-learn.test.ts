@@ -93,4 +93,62 @@ describe('learn --plain', () => {
     // The command as it runs from a clone or npm (npx …), as everywhere else: not a bare name that is not on PATH.
     expect(out.slice(mark)).toContain('Progress saved. Resume any time with `npx hf-jobs-wizard learn`.');
   }, 20_000);
+
+  it('a wrong quiz answer: the next try asks only the question it got wrong, then passes', async () => {
+    const course = await Course.open({
+      env: {XDG_CONFIG_HOME: join(dir, 'config-quiz')},
+      cwd: dir,
+      workspace: join(dir, 'ws-quiz'),
+    });
+    // learn --plain asks through the prompt facade (src/prompt.ts): on a terminal, drawn on stderr.
+    const stdin = Object.assign(new PassThrough(), {isTTY: true});
+    let out = '';
+    // Like process.stdout, it cannot be ended: each inquirer prompt ends the stream it writes to.
+    const stdout = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        out += chunk.toString();
+        callback();
+      },
+    });
+    stdout.end = () => stdout;
+    const terminal = Object.assign(stdout, {isTTY: true});
+    const io = {stdin, stdout: terminal, stderr: terminal, env: {NO_COLOR: '1'}, cwd: dir} as unknown as Parameters<
+      typeof runPlainLearn
+    >[0]['io'];
+    const done = runPlainLearn({course, target, io});
+    const until = async (text: string, from = 0) =>
+      vi.waitFor(() => expect(out.slice(from)).toContain(text), {timeout: 5000});
+    const press = async (...keys: string[]) => {
+      for (const k of keys) {
+        stdin.write(k);
+        await delay();
+      }
+    };
+    await until('Pick a lesson');
+    await press(ENTER); // lesson 1
+    await until('What a token is: exercises');
+    await press(ENTER); // its quiz
+    await until('What now?');
+    await press(ENTER); // Answer the questions
+    await until('1/3');
+    await press(DOWN, ENTER); // wrong on purpose: a write token
+    await until('2/3');
+    await press(DOWN, ENTER);
+    await until('3/3');
+    await press(DOWN, ENTER);
+    await until('✗ Not yet: 2 of 3 right.');
+    await until('only the questions marked ✗ are asked');
+    const mark = out.length;
+    await press(ENTER); // Answer the questions, again
+    await until('Asking again the question you missed; your right answers are kept.', mark);
+    await until('1/3', mark);
+    await press(ENTER); // the right answer this time
+    await until('✓ PASS: All 3 answers are right.', mark);
+    expect(out.slice(mark)).not.toContain('2/3');
+    expect(out.slice(mark)).not.toContain('3/3');
+    const lesson = course.lesson('tokens')!;
+    expect(course.isDone(lesson, lesson.exercises[0]!)).toBe(true);
+    await press(DOWN, DOWN, DOWN, DOWN, DOWN, ENTER); // Quit
+    expect(await done).toBe(0);
+  }, 20_000);
 });

@@ -100,7 +100,13 @@ export class LearnController {
           ...(effect.answers ? {answers: effect.answers} : {}),
           target,
         });
-        return {type: 'verified', lesson: effect.lesson, exercise: effect.exercise, result};
+        return {
+          type: 'verified',
+          lesson: effect.lesson,
+          exercise: effect.exercise,
+          result,
+          ...(effect.answers ? {answers: effect.answers} : {}),
+        };
       }
       case 'whoami':
         return {type: 'whoami-done', token: effect.token, report: await course.whoami(target, effect.token)};

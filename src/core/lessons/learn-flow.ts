@@ -11,13 +11,25 @@ import {
   type PracticeToken,
   type QuizExercise,
 } from './model.js';
-import type {QuizAnswers, VerifyResult} from './verify.js';
+import {keepRightAnswers, questionsToAsk, type QuizAnswers, type VerifyResult} from './verify.js';
 
 export type LearnScreen =
   | {name: 'list'; index: number}
   | {name: 'lesson'; lesson: Lesson; scroll: number}
   | {name: 'exercise'; lesson: Lesson; exercise: Exercise}
-  | {name: 'quiz'; lesson: Lesson; exercise: QuizExercise; question: number; choice: number; answers: number[]}
+  | {
+      name: 'quiz';
+      lesson: Lesson;
+      exercise: QuizExercise;
+      /** The question on screen (its index in the exercise) and the questions still to ask after it. */
+      question: number;
+      rest: number[];
+      choice: number;
+      /** One per question: the right answers kept from the last try, then the ones given now. */
+      answers: QuizAnswers;
+      /** True when this try asks again only the questions the last one got wrong. */
+      retry: boolean;
+    }
   | {name: 'token'; lesson: Lesson; exercise: Exercise; purpose: 'run' | 'whoami'; index: number}
   | {name: 'confirm-reset'; lesson: Lesson; exercise: Exercise};
 
@@ -35,6 +47,8 @@ export interface LearnState {
   log: string[];
   /** Hints shown so far, by `lesson/exercise`. */
   hints: Record<string, number>;
+  /** A quiz's right answers from its last failed try, by `lesson/exercise`: the next try asks only the rest. */
+  quizKept?: Record<string, QuizAnswers>;
 }
 
 /** What the reducer asks of the course (Course has all of it) and of the view. */
@@ -77,7 +91,7 @@ export type LearnUserEvent =
 export type LearnResultEvent =
   | {type: 'started'}
   | {type: 'hinted'; exercise: Exercise; n: number; hint: string | undefined}
-  | {type: 'verified'; lesson: Lesson; exercise: Exercise; result: VerifyResult}
+  | {type: 'verified'; lesson: Lesson; exercise: Exercise; result: VerifyResult; answers?: QuizAnswers}
   | {type: 'whoami-done'; token: PracticeToken; report: WhoamiReport}
   | {type: 'log'; line: string}
   | {type: 'ran'; outcome: RunOutcome}
@@ -169,6 +183,25 @@ function goNext(state: LearnState, ctx: LearnContext, lesson: Lesson, exercise?:
   return toLesson(state, next.lesson);
 }
 
+/** A quiz try: every question, or after a failed try only the ones it got wrong (the right answers are kept). */
+function startQuiz(state: LearnState, lesson: Lesson, exercise: QuizExercise): LearnTransition {
+  const kept = state.quizKept?.[hintKey(lesson, exercise)];
+  const [question, ...rest] = questionsToAsk(exercise, kept);
+  const answers = kept && rest.length + 1 < exercise.questions.length ? [...kept] : [];
+  return t({
+    ...withoutOutput(state),
+    screen: {name: 'quiz', lesson, exercise, question: question!, rest, choice: 0, answers, retry: answers.length > 0},
+  });
+}
+
+/** The quiz answers kept for a retry after this result (none once it passes or is reset). */
+function keptAfter(state: LearnState, key: string, kept: QuizAnswers | undefined): Record<string, QuizAnswers> {
+  const all = {...state.quizKept};
+  if (kept) all[key] = kept;
+  else delete all[key];
+  return all;
+}
+
 const cycle = (i: number, by: number, n: number) => (i + by + n) % n;
 
 function user(state: LearnState, event: LearnUserEvent, ctx: LearnContext): LearnTransition {
@@ -218,11 +251,7 @@ function user(state: LearnState, event: LearnUserEvent, ctx: LearnContext): Lear
       const {lesson, exercise} = s;
       switch (event.type) {
         case 'verify':
-          if (exercise.kind === 'quiz')
-            return t({
-              ...withoutOutput(state),
-              screen: {name: 'quiz', lesson, exercise, question: 0, choice: 0, answers: []},
-            });
+          if (exercise.kind === 'quiz') return startQuiz(state, lesson, exercise);
           return t({...state, busy: 'Checking…'}, [{kind: 'verify', lesson, exercise}]);
         case 'hint': {
           const key = hintKey(lesson, exercise);
@@ -251,9 +280,10 @@ function user(state: LearnState, event: LearnUserEvent, ctx: LearnContext): Lear
       if (event.type === 'up') return t({...state, screen: {...s, choice: cycle(s.choice, -1, n)}});
       if (event.type === 'down') return t({...state, screen: {...s, choice: cycle(s.choice, 1, n)}});
       if (event.type === 'select') {
-        const answers = [...s.answers, s.choice];
-        if (s.question + 1 < s.exercise.questions.length)
-          return t({...state, screen: {...s, question: s.question + 1, choice: 0, answers}});
+        const answers = [...s.answers];
+        answers[s.question] = s.choice;
+        const [next, ...rest] = s.rest;
+        if (next !== undefined) return t({...state, screen: {...s, question: next, rest, choice: 0, answers}});
         return t({...state, screen: back, busy: 'Checking…'}, [
           {kind: 'verify', lesson: s.lesson, exercise: s.exercise, answers},
         ]);
@@ -281,7 +311,8 @@ function user(state: LearnState, event: LearnUserEvent, ctx: LearnContext): Lear
       if (event.type === 'yes') {
         const hints = {...state.hints};
         delete hints[hintKey(s.lesson, s.exercise)];
-        return t({...state, screen: back, hints, busy: 'Resetting…'}, [
+        const quizKept = keptAfter(state, hintKey(s.lesson, s.exercise), undefined);
+        return t({...state, screen: back, hints, quizKept, busy: 'Resetting…'}, [
           {kind: 'reset', lesson: s.lesson, exercise: s.exercise},
         ]);
       }
@@ -304,7 +335,11 @@ export function learnTransition(state: LearnState, event: LearnEvent, ctx: Learn
       const {result, lesson, exercise} = event;
       const lines = verifyLines(result);
       if (result.passed) lines.push('', ...solutionLines(lesson, exercise), '', 'Press n for the next exercise.');
-      return t({...notBusy(state), output: {tone: result.passed ? 'pass' : 'fail', lines}});
+      const next = {...notBusy(state), output: {tone: result.passed ? ('pass' as const) : ('fail' as const), lines}};
+      if (exercise.kind !== 'quiz' || !event.answers) return t(next);
+      const kept = keepRightAnswers(event.answers, result);
+      if (kept) lines.push('', 'Press v to answer again: only the questions marked ✗ are asked.');
+      return t({...next, quizKept: keptAfter(state, hintKey(lesson, exercise), kept)});
     }
     case 'whoami-done': {
       const r = event.report;

@@ -47,6 +47,22 @@ export function verifyQuiz(exercise: QuizExercise, answers: QuizAnswers): Verify
   };
 }
 
+/**
+ * What a quiz retry keeps of a try: the right answers, the wrong and missing ones left out (undefined), so the retry
+ * asks only those (questionsToAsk). A passed quiz keeps nothing: answering it again asks every question.
+ */
+export function keepRightAnswers(answers: QuizAnswers, result: VerifyResult): QuizAnswers | undefined {
+  if (result.passed) return undefined;
+  return answers.map((a, i) => (result.items[i]?.ok ? a : undefined));
+}
+
+/** The questions to ask, in order: those without a kept answer (every question on a first try). */
+export function questionsToAsk(exercise: QuizExercise, kept: QuizAnswers | undefined): number[] {
+  const all = exercise.questions.map((_q, i) => i);
+  const open = all.filter((i) => kept?.[i] === undefined);
+  return open.length ? open : all;
+}
+
 /** Parses "b,a,c" / "2,1,3" / "b a c" into 0-based indexes. Letters a-z or 1-based numbers. */
 export function parseAnswers(text: string): QuizAnswers | {error: string} {
   const parts = text.split(/[\s,]+/).filter(Boolean);

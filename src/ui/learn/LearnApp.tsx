@@ -187,6 +187,7 @@ function ScreenBody(props: BodyProps): React.ReactElement {
           <Text bold>
             {screen.exercise.title} · question {screen.question + 1} of {screen.exercise.questions.length}
           </Text>
+          {screen.retry ? <Text dimColor>Asking again only what the last try got wrong.</Text> : null}
           <Text>{q.prompt}</Text>
           <Choices items={q.choices.map((c) => c.text)} index={screen.choice} />
         </Box>

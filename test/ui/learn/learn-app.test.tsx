@@ -80,7 +80,11 @@ describe('learn view', () => {
     expect(lastFrame()).toContain('could also delete');
     await press(stdin, 'h');
     await vi.waitFor(() => expect(lastFrame()).toContain('Hint 1 of 2'));
-    await press(stdin, 'v', ENTER, DOWN, ENTER, DOWN, ENTER);
+    // The retry asks only the question the first try got wrong (the right answers are kept).
+    await press(stdin, 'v');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Asking again only what the last try got wrong.'));
+    expect(lastFrame()).toContain('question 1 of 3');
+    await press(stdin, ENTER);
     await vi.waitFor(() => expect(lastFrame()).toContain('PASS'));
     expect(lastFrame()).toContain('Reference solution');
     const lesson = course.lesson('tokens')!;
