@@ -16,7 +16,7 @@ import {
 } from '../core/lessons/format.js';
 import {linesToPlain, renderMarkdown} from '../core/lessons/markdown.js';
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
-import {defaultSandboxData, openTarget, type TargetOptions} from '../core/lessons/target.js';
+import {defaultSandboxData, openTarget, sandboxMovedNotice, type TargetOptions} from '../core/lessons/target.js';
 import {parseAnswers, type QuizAnswers, type VerifyResult} from '../core/lessons/verify.js';
 import type {FileExercise} from '../core/lessons/workspace.js';
 import {AppError, describeError, EXIT, writeLine, type CommandIo} from '../io.js';
@@ -47,7 +47,7 @@ Without a terminal (scripts, CI, instructors):
 
 Where:
   --workspace DIR           where exercise files are copied (default ./hf-jobs-lessons, then remembered)
-  --sandbox-data DIR        keep the sandbox's state in DIR (default ~/.local/state/hf-jobs-wizard/learn-sandbox)
+  --sandbox-data DIR        keep the sandbox's state in DIR (default: the wizard's, ~/.cache/hf-jobs-wizard/sandbox-data)
   --endpoint URL            use a sandbox already serving at URL (a workshop's \`sandbox --data DIR\`);
                             needs --sandbox-data DIR too, to find its practice tokens
   -h, --help                show this help
@@ -162,6 +162,10 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
     startSandbox: async (options) => (await import('../sandbox/index.js')).startSandbox(options),
     sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env),
   };
+  if (!flags['sandbox-data'] && !flags.list) {
+    const moved = await sandboxMovedNotice(io.env);
+    if (moved) io.stderr.write(`${moved}\n`);
+  }
 
   if (flags.list) {
     if (flags.json) writeLine(io.stdout, JSON.stringify(lessonListJson(course)));

@@ -1,10 +1,12 @@
 // The learn command without a terminal: listing, usage errors, verify/run/hint/reset flags, progress on disk.
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {LEARN_OPTIONS} from '../../src/commands/learn.js';
+import {defaultSandboxDataDir} from '../../src/core/auth/sandbox-session.js';
+import {defaultSandboxData} from '../../src/core/lessons/target.js';
 import {viaMain} from '../helpers/command.js';
 import type {CommandIo} from '../../src/io.js';
 import {useSandbox} from '../helpers/sandbox.js';
@@ -55,6 +57,23 @@ describe('learn without a terminal', () => {
     expect(r.stderr).toContain('needs a terminal');
     expect(r.stderr).toContain('1. What a token is');
     expect(r.stderr).toContain('learn LESSON --verify EXERCISE');
+  });
+
+  it("uses the wizard's sandbox folder; an earlier learn sandbox is kept, and said so once", async () => {
+    const env = {HOME: dir, XDG_STATE_HOME: join(dir, 'state')};
+    expect(defaultSandboxData(env)).toBe(defaultSandboxDataDir(env));
+    expect(defaultSandboxData(env)).toBe(join(dir, '.cache', 'hf-jobs-wizard', 'sandbox-data'));
+    const earlier = join(dir, 'state', 'hf-jobs-wizard', 'learn-sandbox');
+    await mkdir(earlier, {recursive: true});
+    await writeFile(join(earlier, 'accounts.json'), '{"tokens": []}');
+    const first = await learn(['tokens']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`learn now uses the same sandbox as the wizard (${defaultSandboxData(env)})`);
+    expect(first.stderr).toContain(`npx hf-jobs-wizard learn --sandbox-data ${earlier}`);
+    expect(await readFile(join(earlier, 'accounts.json'), 'utf8')).toBe('{"tokens": []}');
+    const second = await learn(['tokens']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toContain('learn now uses');
   });
 
   it('prints a lesson as text and its exercises', async () => {

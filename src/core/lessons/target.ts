@@ -1,10 +1,12 @@
 // Where live exercises run: an in-process sandbox (temporary, or persistent in a folder), or a sandbox already
 // serving at --endpoint whose practice tokens are read from its --sandbox-data folder.
-import {readFile} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {readFile, writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {PRACTICE_TOKENS, type PracticeToken} from './model.js';
 import {APP_COMMAND} from '../invocation.js';
+import {defaultSandboxDataDir} from '../auth/sandbox-session.js';
 import {explainJsonError} from '../text/json-error.js';
 
 export interface LearnTarget {
@@ -62,10 +64,39 @@ export async function readSandboxTokens(
   return {tokens, user: accounts.users?.[0]?.name ?? 'practice-user'};
 }
 
-/** Where `learn` keeps its own sandbox by default, so live exercises survive between sessions. */
+/**
+ * Where `learn` keeps its sandbox by default: the same folder as the wizard and every `--sandbox` command
+ * (`${XDG_CACHE_HOME:-~/.cache}/hf-jobs-wizard/sandbox-data`), so practice data (tokens, repos, jobs) is one.
+ */
 export function defaultSandboxData(env: NodeJS.ProcessEnv): string {
+  return defaultSandboxDataDir(env);
+}
+
+/** Where `learn` kept its own sandbox before it shared the wizard's (`${XDG_STATE_HOME:-~/.local/state}/…`). */
+export function earlierLearnSandbox(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_STATE_HOME || join(env.HOME || env.USERPROFILE || homedir(), '.local', 'state');
   return join(base, 'hf-jobs-wizard', 'learn-sandbox');
+}
+
+const MOVED_NOTE = 'MOVED.txt';
+
+/**
+ * Once, when learn's earlier sandbox folder exists: says that learn now shares the wizard's sandbox, that the
+ * earlier folder is kept as it was (nothing is moved or deleted) and how to keep using it. The note left in that
+ * folder (MOVED.txt) is how it is said only once.
+ */
+export async function sandboxMovedNotice(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const earlier = earlierLearnSandbox(env);
+  if (!existsSync(join(earlier, 'accounts.json')) || existsSync(join(earlier, MOVED_NOTE))) return undefined;
+  const notice =
+    `learn now uses the same sandbox as the wizard (${defaultSandboxData(env)}). Your earlier learn sandbox is ` +
+    `kept in ${earlier}; to keep using it, run \`${APP_COMMAND} learn --sandbox-data ${earlier}\`.`;
+  try {
+    await writeFile(join(earlier, MOVED_NOTE), notice + '\n', {mode: 0o600});
+  } catch {
+    // Cannot leave the note: the notice is said again next time, which is all that is lost.
+  }
+  return notice;
 }
 
 export interface TargetOptions {
