@@ -148,7 +148,7 @@ export async function gatherStatus(
   }
   if (!r.token || !r.source) return report;
 
-  const format = validateTokenFormat(r.token);
+  const format = validateTokenFormat(r.token, {tokensPage: `${endpoint.replace(/\/+$/, '')}/settings/tokens`});
   if (!format.ok) report.formatProblem = format.reason;
   if (options.offline || (!format.ok && (format.problem === 'wrong-prefix' || format.problem === 'empty')))
     return report;

@@ -12,7 +12,8 @@ export type VerifySource = 'input' | 'HF_TOKEN' | 'HUGGING_FACE_HUB_TOKEN' | 'fi
 export type VerifyResult =
   {ok: true; who: WhoAmIResponse; info: TokenInfo} | {ok: false; error: HubErrorDescription; message: string};
 
-export function invalidTokenMessage(source: VerifySource, endpoint: string): string {
+/** `fix`: what to do instead, worded for where the person is (the wizard's sandbox offers its practice tokens in place). */
+export function invalidTokenMessage(source: VerifySource, endpoint: string, fix?: string): string {
   switch (source) {
     case 'HF_TOKEN':
     case 'HUGGING_FACE_HUB_TOKEN':
@@ -20,7 +21,7 @@ export function invalidTokenMessage(source: VerifySource, endpoint: string): str
     case 'file':
       return `Invalid user token. The saved token is invalid (revoked or expired). Run \`${APP_COMMAND} login\` to set a new one.`;
     default:
-      return `Invalid user token. ${endpoint} rejected the token you gave: it is wrong, revoked or expired. ${hubFixes(endpoint).newToken('a new token')}`;
+      return `Invalid user token. ${endpoint} rejected the token you gave: it is wrong, revoked or expired. ${fix ?? hubFixes(endpoint).newToken('a new token')}`;
   }
 }
 
@@ -28,6 +29,8 @@ export async function verifyToken(params: {
   endpoint: string;
   token: string;
   source: VerifySource;
+  /** What to do about a rejected token given here (default: the endpoint's "get a new token" fix). */
+  fix?: string;
   fetch?: typeof fetch;
 }): Promise<VerifyResult> {
   const client = createHubClient({
@@ -42,7 +45,7 @@ export async function verifyToken(params: {
     const error = describeHubError(err, {endpoint: params.endpoint, secrets: [params.token]});
     const message =
       error.kind === 'unauthorized'
-        ? invalidTokenMessage(params.source, params.endpoint)
+        ? invalidTokenMessage(params.source, params.endpoint, params.fix)
         : error.kind === 'rate-limited'
           ? "You've hit the rate limit for /api/whoami-v2, which is intentionally strict. Wait a few minutes and retry."
           : error.message;

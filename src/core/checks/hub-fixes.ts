@@ -10,6 +10,8 @@ export const PRACTICE_LOGIN = `${APP_COMMAND} login --sandbox --practice write`;
 export interface HubFixes {
   endpoint: string;
   sandbox: boolean;
+  /** The endpoint's token page, for "copy it from …" (the sandbox's lists its practice tokens and how to use them). */
+  tokensPage: string;
   /** Get a token that can do more, e.g. `newToken('a write token')`. */
   newToken(what: string): string;
   /** Add a permission to the fine-grained token in use, e.g. `editToken('job.write on my-org')`. */
@@ -35,6 +37,7 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
     return {
       endpoint: base,
       sandbox: true,
+      tokensPage: `${base}/settings/tokens`,
       newToken: () => `On the sandbox, log in with the write practice token: \`${PRACTICE_LOGIN}\` ${PRACTICE_NOTE}.`,
       editToken: (change) =>
         `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): log in with the write practice token, \`${PRACTICE_LOGIN}\`.`,
@@ -52,6 +55,7 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
   return {
     endpoint: base,
     sandbox: false,
+    tokensPage: tokens,
     newToken: (what) =>
       `Create ${what} at ${tokens}, then log in with it (\`${APP_COMMAND} login\` or \`hf auth login\`).`,
     editToken: (change) => `Edit the token at ${tokens} and add ${change}.`,

@@ -15,7 +15,7 @@ export const tokenValid: LiveCheck = {
   run({ctx, offline, who}) {
     if (!ctx.token) return [result(id, title, 'skip', 'No token to check.')];
     const hub = hubFixes(ctx.endpoint);
-    const format = validateTokenFormat(ctx.token);
+    const format = validateTokenFormat(ctx.token, {tokensPage: hub.tokensPage});
     if (
       !format.ok &&
       (format.problem === 'wrong-prefix' ||

@@ -4,6 +4,7 @@ import type {HubClient} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
 import {classifyWhoAmI, evaluateGoal, describeKind} from '../tokens/classify.js';
 import {validateTokenFormat, type TokenFormatResult} from '../tokens/format.js';
+import {hubFixes} from '../checks/hub-fixes.js';
 import {maskToken} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 import {resolveToken, type TokenSource} from '../store/resolve.js';
@@ -121,7 +122,9 @@ function tokenFindings(problem: ProblemId, ctx: DiagnoseContext, findings: Findi
       text: `Token ${maskToken(ctx.token)} from ${ctx.source === 'file' ? 'your saved login' : ctx.source ? `the ${ctx.source} variable` : 'the caller'}.`,
     });
   if (ctx.shadowsSavedToken) findings.push({status: 'bad', text: `${ctx.source} overrides a different saved login.`});
-  const format = ctx.token ? validateTokenFormat(ctx.token) : undefined;
+  const format = ctx.token
+    ? validateTokenFormat(ctx.token, {tokensPage: hubFixes(ctx.endpoint).tokensPage})
+    : undefined;
   if (format && !format.ok) findings.push({status: 'bad', text: format.reason});
   const who = ctx.who;
   if (who?.ok)

@@ -31,7 +31,14 @@ export function loginChoices(state: WizardState, options: {maskInLabel?: boolean
       label: 'Use a practice token (nothing to paste)',
       hint: 'The sandbox has write, read, fine-grained and expired tokens to try.',
     });
-  choices.push({value: 'paste', label: 'Paste a token', hint: `From ${tokenPageUrl(target?.endpoint)}`});
+  choices.push({
+    value: 'paste',
+    label: 'Paste a token',
+    // The sandbox's token page makes tokens only from the app's own link (its form key): the next screen shows it.
+    hint: target?.practice
+      ? "Make one on the sandbox's token page (the next screen links it)."
+      : `From ${tokenPageUrl(target?.endpoint)}`,
+  });
   choices.push({
     value: 'browser',
     label: 'Log in with the browser',

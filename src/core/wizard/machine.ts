@@ -532,8 +532,13 @@ function loginTransition(state: WizardState, event: WizardEvent): Transition | u
       return t(next);
     }
     case 'paste-submit': {
-      // The login's one format step (core/tokens/format.ts checkTokenInput), as `login` runs it.
-      const format = checkTokenInput(event.value, state.target?.endpoint ?? DEFAULT_ENDPOINT);
+      // The login's one format step (core/tokens/format.ts checkTokenInput), as `login` runs it. On the sandbox, its
+      // token page makes tokens only from the app's own link (the advice's, with its form key).
+      const format = checkTokenInput(
+        event.value,
+        state.target?.endpoint ?? DEFAULT_ENDPOINT,
+        state.target?.practice ? state.tokenAdvice?.url : undefined,
+      );
       if (!format.ok) return t({...state, error: format.reason});
       return t(
         clear(

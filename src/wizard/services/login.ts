@@ -91,6 +91,15 @@ export function evaluateExample(info: TokenInfo, example: Example, user: string)
   return out;
 }
 
+/**
+ * In the wizard on the sandbox, a rejected token is fixed in place, not with a command to run elsewhere: the write
+ * practice token is one line above the picked one, or one Esc away from the paste box.
+ */
+function sandboxFix(source: TokenSourceKind): string {
+  if (source === 'practice') return 'Pick the write token above instead: it works here.';
+  return 'Press Esc and pick "Use a practice token" (nothing to paste): the write one works here.';
+}
+
 export function createLoginServices(ctx: ServiceContext): LoginServices {
   const {options} = ctx;
 
@@ -103,18 +112,13 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
     const verifySource: VerifySource =
       source === 'HF_TOKEN' || source === 'HUGGING_FACE_HUB_TOKEN' || source === 'file' ? source : 'input';
     // The login's one verify step (core/auth/login-flow.ts), as `login` runs it; the config step saves it the same way.
-    const result = await verifyLogin({endpoint: target.endpoint, token, source: verifySource});
-    if (!result.ok) {
-      // A practice token picked on this screen: the fix is the write token one line above, not a command to run elsewhere.
-      const message =
-        source === 'practice'
-          ? result.message.replace(
-              /On the sandbox, log in with the write practice token: `[^`]*`/,
-              'Pick the write token above instead: it works here',
-            )
-          : result.message;
-      return {ok: false, message: redactSecrets(message, [token])};
-    }
+    const result = await verifyLogin({
+      endpoint: target.endpoint,
+      token,
+      source: verifySource,
+      ...(target.practice ? {fix: sandboxFix(source)} : {}),
+    });
+    if (!result.ok) return {ok: false, message: redactSecrets(result.message, [token])};
     const info = result.info;
     const account: Account = {
       user: info.user,

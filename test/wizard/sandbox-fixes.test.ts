@@ -1,0 +1,94 @@
+// In the sandbox the fixes stay in the sandbox (issue 17 item 7): "Paste a token" points at the screen that links the
+// sandbox page able to make one, a pasted token the sandbox rejects says to pick a practice token in place (not a
+// command to run elsewhere), and no token-format message sends the person to huggingface.co. Real sandbox, real services.
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {gatherStatus} from '../../src/core/auth/status.js';
+import {sandboxEnv} from '../../src/core/store/paths.js';
+import {WizardController} from '../../src/core/wizard/controller.js';
+import {loginChoices} from '../../src/core/wizard/login-choices.js';
+import {createServices} from '../../src/wizard/services/index.js';
+import {useSandbox} from '../helpers/sandbox.js';
+
+const sb = useSandbox();
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true});
+});
+
+async function wizardOnSandbox() {
+  const dir = await mkdtemp(join(tmpdir(), 'wizard-sandbox-fixes-'));
+  dirs.push(dir);
+  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+  const s = sb.current;
+  const services = createServices({
+    env,
+    cwd: dir,
+    sandbox: {
+      endpoint: s.url,
+      env: sandboxEnv(env, join(dir, 'sb')),
+      tokens: s.tokens,
+      users: s.users,
+      dataDir: s.dataDir,
+      formKey: s.formKey,
+      close: async () => {},
+    },
+  });
+  const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
+  controller.dispatch({type: 'start'});
+  await controller.idle();
+  return {controller, services, dir};
+}
+
+describe('in the sandbox the fixes stay in the sandbox', () => {
+  it('"Paste a token" points at the next screen, whose link (with the form key) makes one; on a real Hub, its page', async () => {
+    const {controller} = await wizardOnSandbox();
+    const state = controller.getState();
+    const paste = loginChoices(state).find((c) => c.value === 'paste')!;
+    expect(paste.hint).toBe("Make one on the sandbox's token page (the next screen links it).");
+    expect(state.tokenAdvice?.url).toContain(`${sb.current.url}/settings/tokens/new?`);
+    expect(state.tokenAdvice?.url).toContain(`key=${sb.current.formKey}`);
+    const hub = {...state, target: {...state.target!, practice: false, endpoint: 'https://huggingface.co'}};
+    expect(loginChoices(hub).find((c) => c.value === 'paste')!.hint).toBe(
+      'From https://huggingface.co/settings/tokens/new?tokenType=write',
+    );
+  });
+
+  it('a badly copied token: the format message links the sandbox page that makes tokens, never huggingface.co', async () => {
+    const {controller} = await wizardOnSandbox();
+    controller.dispatch({type: 'login-method', method: 'paste'});
+    controller.dispatch({type: 'paste-submit', value: 'hf_…iEzE'});
+    const error = controller.getState().error ?? '';
+    expect(error).toContain('This is the masked form shown on screen');
+    expect(error).toContain(`${sb.current.url}/settings/tokens/new?`);
+    expect(error).not.toContain('huggingface.co');
+  });
+
+  it('a pasted token the sandbox rejects: pick a practice token in place; an expired practice token: the write one above', async () => {
+    const {controller} = await wizardOnSandbox();
+    controller.dispatch({type: 'login-method', method: 'paste'});
+    controller.dispatch({type: 'paste-submit', value: 'hf_FAKEsandboxFIXESsandboxFIXESsandbox'});
+    await controller.idle();
+    const pasted = controller.getState().error ?? '';
+    expect(pasted).toContain('Invalid user token.');
+    expect(pasted).toContain('Press Esc and pick "Use a practice token" (nothing to paste): the write one works here.');
+    expect(pasted).not.toContain('login --sandbox');
+    controller.dispatch({type: 'back'});
+    controller.dispatch({type: 'login-method', method: 'practice'});
+    controller.dispatch({type: 'practice-pick', label: 'expired'});
+    await controller.idle();
+    const expired = controller.getState().error ?? '';
+    expect(expired).toMatch(
+      /rejected the token you gave: it is wrong, revoked or expired\. Pick the write token above instead: it works here\.$/,
+    );
+    expect(expired).not.toContain('login --sandbox');
+  });
+
+  it('status on the sandbox: a saved token of the wrong form names the sandbox token page, not huggingface.co', async () => {
+    const report = await gatherStatus({HF_TOKEN: 'hf_…iEzE', HOME: '/nonexistent'}, sb.current.url, {offline: true});
+    expect(report.formatProblem).toContain(`${sb.current.url}/settings/tokens`);
+    expect(report.formatProblem).not.toContain('huggingface.co');
+  });
+});
