@@ -2,6 +2,7 @@
 import {Box, Static, Text, useApp, useInput} from 'ink';
 import React, {useEffect, useState} from 'react';
 import type {WizardController} from '../core/wizard/controller.js';
+import {canGoBack} from '../core/wizard/machine.js';
 import type {WizardState} from '../core/wizard/types.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
@@ -54,7 +55,8 @@ export function hintsFor(state: WizardState): Hint[] {
     extra.push({keys: '←→', label: 'view'}, {keys: 'c', label: 'copy'});
   if (state.step === 'token-type' && state.verdict && !state.verdict.ok)
     extra.push({keys: 'o', label: 'open token page'});
-  return [...extra, ...COMMON_HINTS];
+  // Esc on the first screen has nowhere to go: the footer does not offer it there.
+  return [...extra, ...(canGoBack(state) ? COMMON_HINTS : COMMON_HINTS.filter((h) => h.keys !== 'Esc'))];
 }
 
 export interface AppProps {

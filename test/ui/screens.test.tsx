@@ -67,6 +67,21 @@ function state(...events: WizardEvent[]): WizardState {
     s = transition(s, e).state;
   return s;
 }
+/** `--sandbox`: no welcome step, the login menu is the first screen. */
+function sandboxLogin(): WizardState {
+  let s = initialState({cwd: '/w', presetTarget: 'sandbox'});
+  for (const e of [
+    {type: 'start'} as WizardEvent,
+    {
+      type: 'target-ready',
+      target: {kind: 'sandbox', endpoint: 'http://127.0.0.1:9', practice: true},
+      examples: [example],
+    } as WizardEvent,
+    {type: 'token-detected'} as WizardEvent,
+  ])
+    s = transition(s, e).state;
+  return s;
+}
 function mount(
   Screen: (p: {state: WizardState; dispatch: (e: WizardEvent) => void}) => React.ReactNode,
   s: WizardState,
@@ -305,6 +320,33 @@ describe('screens', () => {
     await delay();
     await press(stdin, KEYS.enter);
     expect(dispatch).toHaveBeenCalledWith({type: 'fix', action: 'open-token-page'});
+  });
+
+  it('footer: Esc is offered only where it goes somewhere, never on the first screen', () => {
+    expect(footerText(hintsFor(initialState({cwd: '/w'})))).toBe('↑↓/j k move · Enter select · q quit · ? help');
+    const preset = sandboxLogin();
+    expect(preset.step).toBe('login');
+    expect(footerText(hintsFor(preset))).toBe('↑↓/j k move · Enter select · q quit · ? help');
+    const pasting = transition(preset, {type: 'login-method', method: 'paste'}).state;
+    expect(footerText(hintsFor(pasting))).toContain('Esc back');
+  });
+
+  it('Login, back from a way to log in (Esc): the intro is there and the cursor is on the way picked last', async () => {
+    const back = (s: WizardState, ...events: WizardEvent[]) =>
+      [...events, {type: 'back'} as WizardEvent].reduce((acc, e) => transition(acc, e).state, s);
+    const fromPaste = back(sandboxLogin(), {type: 'login-method', method: 'paste'});
+    const {lastFrame} = mount(Login, fromPaste);
+    await delay();
+    expect(lastFrame()).toContain('This wizard takes you from a Hugging Face account');
+    expect(lastFrame()).toContain('❯ Paste a token');
+    cleanup();
+    // Logged in with a pasted token, then "Use another token": the intro is still there, the cursor on Paste.
+    const pasted = transition(sandboxLogin(), {type: 'login-method', method: 'paste'}).state;
+    const other = back({...pasted, account, login: {...pasted.login, phase: 'done'}});
+    const again = mount(Login, other);
+    await delay();
+    expect(again.lastFrame()).toContain('This wizard takes you from a Hugging Face account');
+    expect(again.lastFrame()).toContain('❯ Paste a token');
   });
 
   it('footer: typing disables letter keys; running offers cancel', () => {

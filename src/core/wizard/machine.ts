@@ -191,6 +191,11 @@ function openProblem(state: WizardState, problem: ProblemId, evidence?: string):
   return t({...state, troubleshoot, busy: 'Looking up the problem'}, [{kind: 'load-problem', problem}]);
 }
 
+/** Whether Esc does something here (the footer offers it only then): nothing before the first screen. */
+export function canGoBack(state: WizardState): boolean {
+  return back(state).state !== state;
+}
+
 function back(state: WizardState): Transition {
   if (state.step === 'run') {
     if (state.run.phase === 'running' || state.run.phase === 'submitting') {
@@ -523,7 +528,7 @@ function loginTransition(state: WizardState, event: WizardEvent): Transition | u
       return loggedIn(clear({...state, account, login: {...state.login, phase: 'done'}}, 'error'));
     }
     case 'login-method': {
-      const next = clear({...state, login: {...state.login, phase: event.method}}, 'error');
+      const next = clear({...state, login: {...state.login, phase: event.method, lastMethod: event.method}}, 'error');
       if (event.method === 'browser') {
         const login = {...next.login, via: 'browser' as const};
         delete login.browser;
@@ -600,8 +605,11 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
     case 'paste-error': {
       // The text from the last time in the paste box comes back (Esc out of it keeps it).
       const draft = state.troubleshoot.draft;
+      // From the login menu: back there (Esc), the cursor is on "I have an error message" again.
+      const login = state.step === 'login' ? {...state.login, lastMethod: 'error' as const} : state.login;
       return t(
         go(state, 'troubleshoot', {
+          login,
           troubleshoot: {phase: 'paste', returnTo: state.step, ...(draft !== undefined ? {draft} : {})},
         }),
       );

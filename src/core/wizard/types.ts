@@ -256,6 +256,8 @@ export interface WizardState {
     via?: 'paste' | 'practice' | 'browser';
     /** Back here to log in again after a failure: the saved token (the one that failed) is not preselected. */
     afterFailure?: boolean;
+    /** The way to log in picked last from the menu: back on the menu (Esc), the cursor is on it again. */
+    lastMethod?: 'paste' | 'practice' | 'browser' | 'error';
   };
   account?: Account;
   examples: ExampleSummary[];

@@ -114,8 +114,8 @@ export function Login({state, dispatch}: ScreenProps) {
   if (login.phase !== 'choose') return null;
   const offer = login.offer;
   const items: SelectItem<LoginMethod>[] = loginChoices(state);
-  // --sandbox / --endpoint skip the welcome step: say what is about to happen here, once.
-  const skippedWelcome = Boolean(state.options.presetTarget) && !state.account && !state.history.includes('welcome');
+  // --sandbox / --endpoint skip the welcome step: say what is about to happen here (also after Esc back to it).
+  const skippedWelcome = Boolean(state.options.presetTarget) && !state.history.includes('welcome');
   return (
     <Box flexDirection="column">
       {skippedWelcome ? (
@@ -133,7 +133,7 @@ export function Login({state, dispatch}: ScreenProps) {
       <SelectList
         isActive={!state.busy}
         items={items}
-        initial={defaultLoginMethod(state)}
+        initial={defaultLoginMethod(state) ?? login.lastMethod}
         onSubmit={(method) => dispatch(loginMethodEvent(method))}
       />
     </Box>

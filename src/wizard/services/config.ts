@@ -8,12 +8,14 @@ import {makeDirs} from '../../core/store/mkdirs.js';
 import {resolveHfPaths} from '../../core/store/paths.js';
 import {saveVerifiedLogin} from '../../core/auth/login-flow.js';
 import {readTokenFile} from '../../core/store/token-file.js';
-import {redactSecrets} from '../../core/tokens/mask.js';
+import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
+import {readStoredTokens, type StoredTokensRead} from '../../core/store/stored-tokens.js';
+import {safeSectionName} from '../../core/store/ini.js';
 import {repairConfig} from '../../core/wizard/config-repair.js';
 import {compactDiff, lineDiff} from '../../core/wizard/diff.js';
 import type {WizardServices} from '../../core/wizard/services.js';
-import type {PlannedFile} from '../../core/wizard/types.js';
-import {exists, readIfExists, type ServiceContext} from './context.js';
+import type {Account, PlannedFile} from '../../core/wizard/types.js';
+import {readIfExists, type ServiceContext} from './context.js';
 
 export type ConfigServices = Pick<WizardServices, 'planConfig' | 'writeConfig'>;
 
@@ -36,6 +38,40 @@ function planned(
   return file;
 }
 
+/**
+ * The named-tokens file (stored_tokens): the section this login is saved under, old -> new when that name is there
+ * already (masked), and the other sections, which are kept as they are.
+ */
+function namedTokensPlan(
+  path: string,
+  account: Account,
+  token: string | undefined,
+  unchanged: boolean,
+  stored: StoredTokensRead,
+): PlannedFile {
+  const entry = (t: string) => `[${account.storageName}]  hf_token = ${t}`;
+  const file: PlannedFile = {
+    path,
+    role: 'named tokens',
+    exists: stored.status !== 'missing',
+    unchanged,
+    preview: [entry(account.masked)],
+  };
+  if (stored.status !== 'ok' || unchanged) return file;
+  const name = safeSectionName(account.storageName);
+  const same = stored.tokens.find((t) => t.name === name);
+  const others = stored.tokens.length - (same ? 1 : 0);
+  file.diff = [
+    ...(same?.token === token
+      ? [`  ${entry(account.masked)}  (saved already)`]
+      : [...(same?.token ? [`- ${entry(maskToken(same.token))}`] : []), `+ ${entry(account.masked)}`]),
+    ...(others
+      ? [others === 1 ? '  (1 other named token, kept as it is)' : `  (${others} other named tokens, kept as they are)`]
+      : []),
+  ];
+  return file;
+}
+
 export function createConfigServices(ctx: ServiceContext): ConfigServices {
   /** What the config step will write, by path (texts only: the token store is written by saveVerifiedLogin). */
   const pending = new Map<string, string>();
@@ -55,20 +91,25 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
         const paths = resolveHfPaths(envFor(session.target));
         const current = await readTokenFile(paths.tokenPath);
         const unchanged = current === ctx.token(session);
-        files.push({
+        const login: PlannedFile = {
           path: paths.tokenPath,
           role: 'saved login',
           exists: current !== undefined,
           unchanged,
           preview: [`${account.masked}  (the active login, read by hf and huggingface_hub)`],
-        });
-        files.push({
-          path: paths.storedTokensPath,
-          role: 'named tokens',
-          exists: await exists(paths.storedTokensPath),
-          unchanged,
-          preview: [`[${account.storageName}]  hf_token = ${account.masked}`],
-        });
+        };
+        // An existing login is replaced: old -> new, both masked.
+        if (current !== undefined && !unchanged) login.diff = [`- ${maskToken(current)}`, `+ ${login.preview[0]}`];
+        files.push(login);
+        files.push(
+          namedTokensPlan(
+            paths.storedTokensPath,
+            account,
+            ctx.token(session),
+            unchanged,
+            await readStoredTokens(paths.storedTokensPath),
+          ),
+        );
       }
       const configPath = join(dir, DEFAULT_CONFIG_FILE);
       const existing = await readIfExists(configPath);
