@@ -92,6 +92,19 @@ const withoutInquirerEditor = {
   },
 };
 
+// Ink wraps text with wrap-ansi with trim off: a row that ends exactly at the edge pushed the space after it to the
+// start of the next row (a stray leading space). Ink gets src/ui/wrap-ansi.ts instead: wrap-ansi without that space.
+const inkWordWrap = {
+  name: 'ink-word-wrap',
+  setup(b) {
+    b.onResolve({filter: /^wrap-ansi$/}, (a) =>
+      /[\\/]ink[\\/]build[\\/]/.test(a.importer)
+        ? {path: new URL('../src/ui/wrap-ansi.ts', import.meta.url).pathname}
+        : undefined,
+    );
+  },
+};
+
 const metafile = process.argv.includes('--metafile');
 // `npm start` builds before it opens the wizard: with --announce, say so, so the 1-3 s build is not a silent pause.
 const announce = process.argv.includes('--announce');
@@ -125,7 +138,7 @@ const result = await build({
   // react, react-reconciler, scheduler and signal-exit are CommonJS and call require().
   banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
   define: {'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version)},
-  plugins: [stubInkDevtools, yogaWithoutFetch, withoutInquirerEditor],
+  plugins: [stubInkDevtools, yogaWithoutFetch, withoutInquirerEditor, inkWordWrap],
   metafile,
 });
 

@@ -44,12 +44,22 @@ function midWordCuts(screen: string, cols: number): string[] {
   return cuts;
 }
 
-/** The visible screen has the step header at its top and no word cut mid-way. */
+/**
+ * A row that starts with one space and then text right under a row that reaches the right edge: a wrapped row that
+ * kept the space it was broken at. (A tab bar's padded labels start with one space too, under a short row.)
+ */
+function strayLeadingSpaces(screen: string, cols: number): string[] {
+  const rows = screen.split('\n');
+  return rows.slice(1).filter((row, i) => /^ \S/.test(row) && rows[i]!.length >= cols - 1);
+}
+
+/** The visible screen has the step header at its top, no word cut mid-way and no wrapped row with a stray space. */
 function expectClean(cli: Cli, cols: number, header: RegExp | string, where: string): void {
   const seen = cli.visible();
   if (typeof header === 'string') expect(seen, `${where}: header scrolled off`).toContain(header);
   else expect(seen, `${where}: header scrolled off`).toMatch(header);
   expect(midWordCuts(seen, cols), `${where}: a line cut mid-word`).toEqual([]);
+  expect(strayLeadingSpaces(seen, cols), `${where}: a wrapped row starting with a stray space`).toEqual([]);
 }
 
 describe.each([100, 60])('the newcomer path at %i columns', (cols) => {

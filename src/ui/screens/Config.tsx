@@ -1,9 +1,11 @@
 // Step 4: exactly which files will be written and where, a diff for existing ones, and a write only after confirmation.
+import {homedir} from 'node:os';
 import {Box, Text} from 'ink';
+import {homeRelative, pathRows} from '../../core/text/paths.js';
 import type {PlannedFile} from '../../core/wizard/types.js';
 import {SelectList} from '../components/SelectList.js';
 import {linesToShow, moreLines} from '../format.js';
-import {useRows} from '../hooks/use-rows.js';
+import {useColumns, useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
 const ROLE_TEXT: Record<PlannedFile['role'], string> = {
@@ -13,7 +15,11 @@ const ROLE_TEXT: Record<PlannedFile['role'], string> = {
   script: 'script',
 };
 
-function FileBlock({file, compact}: {file: PlannedFile; compact: boolean}) {
+/** Indents of the block's parts: the path under its title, the lines under the path (wrapped rows keep them). */
+const PATH_INDENT = 2;
+const LINE_INDENT = 4;
+
+function FileBlock({file, compact, columns}: {file: PlannedFile; compact: boolean; columns: number}) {
   const status = file.unchanged ? 'unchanged' : file.exists ? 'exists: changes below' : 'new';
   // Compact (a short terminal): new files are named, not previewed; changes to existing ones are always shown.
   const lines = file.diff ?? (file.role === 'script' || (compact && file.role === 'job config') ? [] : file.preview);
@@ -22,39 +28,38 @@ function FileBlock({file, compact}: {file: PlannedFile; compact: boolean}) {
       <Text>
         <Text bold>{ROLE_TEXT[file.role]}</Text> <Text dimColor>({status})</Text>
       </Text>
-      <Text color="cyan">
-        {'  '}
-        {file.path}
-      </Text>
+      {/* Under the home folder as ~/…, and cut after a / when it is wider than the screen (never mid-name). */}
+      <Box paddingLeft={PATH_INDENT} flexDirection="column">
+        {pathRows(homeRelative(file.path, homedir()), columns - PATH_INDENT).map((row, i) => (
+          <Text key={i} color="cyan">
+            {row}
+          </Text>
+        ))}
+      </Box>
       {file.changes?.map((c) => (
-        <Text key={c} color="yellow">
-          {'  • '}
-          {c}
-        </Text>
+        <Box key={c} paddingLeft={PATH_INDENT}>
+          <Text color="yellow">• {c}</Text>
+        </Box>
       ))}
-      {file.unchanged
-        ? null
-        : lines.slice(0, linesToShow(lines.length, compact ? 8 : 14)).map((line, i) => (
-            <Text
-              key={i}
-              color={line.startsWith('+ ') ? 'green' : line.startsWith('- ') ? 'red' : undefined}
-              dimColor={!file.diff}
-            >
-              {'    '}
-              {line}
-            </Text>
-          ))}
-      {!file.unchanged && lines.length > linesToShow(lines.length, compact ? 8 : 14) ? (
-        <Text dimColor>
-          {'    '}
-          {moreLines(lines.length - (compact ? 8 : 14))}
-        </Text>
-      ) : null}
-      {(file.role === 'script' || (compact && file.role === 'job config')) && !file.diff && !file.unchanged ? (
-        <Text dimColor>
-          {'    '}({file.preview.length} lines, shown on the example screen)
-        </Text>
-      ) : null}
+      <Box paddingLeft={LINE_INDENT} flexDirection="column">
+        {file.unchanged
+          ? null
+          : lines.slice(0, linesToShow(lines.length, compact ? 8 : 14)).map((line, i) => (
+              <Text
+                key={i}
+                color={line.startsWith('+ ') ? 'green' : line.startsWith('- ') ? 'red' : undefined}
+                dimColor={!file.diff}
+              >
+                {line}
+              </Text>
+            ))}
+        {!file.unchanged && lines.length > linesToShow(lines.length, compact ? 8 : 14) ? (
+          <Text dimColor>{moreLines(lines.length - (compact ? 8 : 14))}</Text>
+        ) : null}
+        {(file.role === 'script' || (compact && file.role === 'job config')) && !file.diff && !file.unchanged ? (
+          <Text dimColor>({file.preview.length} lines, shown on the example screen)</Text>
+        ) : null}
+      </Box>
     </Box>
   );
 }
@@ -62,6 +67,7 @@ function FileBlock({file, compact}: {file: PlannedFile; compact: boolean}) {
 export function Config({state, dispatch}: ScreenProps) {
   const plan = state.config.plan;
   const rows = useRows();
+  const columns = useColumns();
   if (!plan) return null;
   const compact = rows < 40;
   const changes = plan.files.filter((f) => !f.unchanged).length;
@@ -83,7 +89,7 @@ export function Config({state, dispatch}: ScreenProps) {
       ) : null}
       <Box marginTop={1} flexDirection="column">
         {plan.files.map((f) => (
-          <FileBlock key={f.path} file={f} compact={compact} />
+          <FileBlock key={f.path} file={f} compact={compact} columns={columns} />
         ))}
       </Box>
       <SelectList
