@@ -7,8 +7,11 @@ import {wizardCommand} from '../../core/wizard/content.js';
 import {Link} from '../components/Link.js';
 import {PasteBox} from '../components/PasteBox.js';
 import {SelectList} from '../components/SelectList.js';
-import {FINDING_STATUS, STATUS_COLORS, STATUS_ICONS} from '../format.js';
-import {useRows} from '../hooks/use-rows.js';
+import type {TroubleshootReport} from '../../core/troubleshoot/report.js';
+import {FINDING_STATUS, STATUS_COLORS, STATUS_ICONS, wrappedRows} from '../format.js';
+import {headerLines} from '../components/Header.js';
+import {COMMON_HINTS, footerText} from '../keys.js';
+import {useColumns, useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
 /** Below this many rows the screen drops what the diagnosis already settled (Ink cannot scroll). */
@@ -38,6 +41,7 @@ export function Troubleshoot(props: ScreenProps) {
   const {state, dispatch} = props;
   const {troubleshoot} = state;
   const rows = useRows();
+  const columns = useColumns();
   if (troubleshoot.phase === 'paste') return <Paste {...props} />;
   // The one report (core/troubleshoot/report.ts) that plain mode and the command print too.
   const report = wizardReport(state);
@@ -46,9 +50,16 @@ export function Troubleshoot(props: ScreenProps) {
   const seen = report.seen[0];
   // Compact: symptoms and settled facts give way to the cause and the fixes.
   const compact = rows < ROOMY_ROWS;
-  const causes = compact && actual ? report.causes.filter((c) => c.likely) : report.causes;
   const findings = report.findings.filter((f) => !compact || f.status !== 'ok');
   const passed = report.findings.length - findings.length;
+  // Ink cannot scroll: the causes get the rows the rest leaves, so the header stays in view (a hint says how many
+  // more a taller terminal lists).
+  const causes = fitCauses(
+    compact && actual ? report.causes.filter((c) => c.likely) : report.causes,
+    report,
+    rows - rowsBesideCauses(state, report, findings, compact, columns),
+    columns,
+  );
   const tokenPage = report.actions.find((a) => a.id === 'open-token-page');
   return (
     <Box flexDirection="column">
@@ -76,23 +87,21 @@ export function Troubleshoot(props: ScreenProps) {
           </>
         )}
         <Text bold>Likely causes</Text>
-        {causes.map((c) =>
-          c.likely ? (
-            <Text key={c.id} bold color="yellow">
-              {'→ '}
-              {report.causes.indexOf(c) + 1}. {c.text} (this is it)
+        {/* Each cause in a row with its marker, so its wrapped lines stay indented under the text. */}
+        {causes.map((c) => (
+          <Box key={c.id}>
+            <Text bold={c.likely} color={c.likely ? 'yellow' : undefined}>
+              {c.likely ? '→ ' : '  '}
             </Text>
-          ) : (
-            <Text key={c.id} dimColor={Boolean(actual)}>
-              {'  '}
-              {report.causes.indexOf(c) + 1}. {c.text}
+            <Text bold={c.likely} color={c.likely ? 'yellow' : undefined} dimColor={!c.likely && Boolean(actual)}>
+              {causeLine(report, c)}
             </Text>
-          ),
-        )}
+          </Box>
+        ))}
         {causes.length < report.causes.length ? (
-          <Text dimColor>
-            {'  '}(and {report.causes.length - causes.length} other causes that the facts below rule out or cannot see)
-          </Text>
+          <Box paddingLeft={2}>
+            <Text dimColor>{moreCauses(report, causes, Boolean(compact && actual))}</Text>
+          </Box>
         ) : null}
       </Box>
       <Box marginTop={1} flexDirection="column">
@@ -105,10 +114,11 @@ export function Troubleshoot(props: ScreenProps) {
               </Text>
             ) : null}
             {findings.map((f) => (
-              <Text key={f.text} color={STATUS_COLORS[FINDING_STATUS[f.status]]}>
-                {'  '}
-                {STATUS_ICONS[FINDING_STATUS[f.status]]} {f.text}
-              </Text>
+              <Box key={f.text} paddingLeft={2}>
+                <Text color={STATUS_COLORS[FINDING_STATUS[f.status]]}>
+                  {STATUS_ICONS[FINDING_STATUS[f.status]]} {f.text}
+                </Text>
+              </Box>
             ))}
             {compact && report.actual ? null : (
               <Text bold color="yellow">
@@ -116,9 +126,9 @@ export function Troubleshoot(props: ScreenProps) {
               </Text>
             )}
             {report.actual ? (
-              <Text>
-                {'  '}Fix: {report.actual.fix}
-              </Text>
+              <Box paddingLeft={2}>
+                <Text>Fix: {report.actual.fix}</Text>
+              </Box>
             ) : null}
           </>
         ) : (
@@ -152,4 +162,55 @@ export function Troubleshoot(props: ScreenProps) {
       ) : null}
     </Box>
   );
+}
+
+type Cause = TroubleshootReport['causes'][number];
+
+const causeLine = (report: TroubleshootReport, c: Cause): string =>
+  `${report.causes.indexOf(c) + 1}. ${c.text}${c.likely ? ' (this is it)' : ''}`;
+
+function moreCauses(report: TroubleshootReport, shown: Cause[], ruledOut: boolean): string {
+  const n = report.causes.length - shown.length;
+  const causes = `${n} other cause${n === 1 ? '' : 's'}`;
+  return ruledOut
+    ? `(and ${causes} that the facts below rule out or cannot see)`
+    : `(and ${causes}: a taller terminal lists ${n === 1 ? 'it' : 'them'})`;
+}
+
+/** The causes that fit `rows` (at least the first, and the diagnosed one), in the catalog's order. */
+function fitCauses(causes: Cause[], report: TroubleshootReport, rows: number, columns: number): Cause[] {
+  const need = (c: Cause) => wrappedRows(causeLine(report, c), columns - 2);
+  if (causes.reduce((n, c) => n + need(c), 0) <= rows) return causes;
+  let left = rows - 1; // the "(and N other causes…)" line
+  return causes.filter((c, i) => {
+    const keep = i === 0 || c.likely || need(c) <= left;
+    if (keep) left -= need(c);
+    return keep;
+  });
+}
+
+/** Rows the report takes besides its causes (header, title, findings, fixes, messages, footer), as Ink wraps them. */
+function rowsBesideCauses(
+  state: ScreenProps['state'],
+  report: TroubleshootReport,
+  findings: TroubleshootReport['findings'],
+  compact: boolean,
+  columns: number,
+): number {
+  const rows = (text: string, indent = 0) => wrappedRows(text, columns - indent);
+  const header = headerLines(state).reduce((n, l) => n + rows(l), 0);
+  const title = rows(`✗ ${report.title} · problem id: ${report.problem}`) + (compact ? 0 : 1);
+  const seen = report.seen[0] ? rows(`Seen: ${report.seen[0]}`) : 0;
+  const alternatives = report.alternatives.length
+    ? rows(`Not sure: it could also be ${report.alternatives.join(' or ')}.`)
+    : 0;
+  const symptoms = compact ? 0 : 1 + report.symptoms.slice(0, 3).reduce((n, x) => n + rows(`• ${x}`, 2), 0);
+  const live =
+    3 +
+    findings.reduce((n, f) => n + rows(`✓ ${f.text}`, 2), 0) +
+    (report.why ? rows(`→ ${report.why}`) : 0) +
+    (report.actual ? rows(`Fix: ${report.actual.fix}`, 2) : 0);
+  const fixes = 2 + Math.max(1, report.actions.length) + (compact ? 0 : 2);
+  // Blank rows between the parts, the messages line under the screen and the footer.
+  return header + 1 + title + seen + alternatives + 2 + symptoms + live + fixes + 2 + rows(footerText(COMMON_HINTS));
 }
