@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {gatherStatus} from '../../src/core/auth/status.js';
+import {hubFixes} from '../../src/core/checks/hub-fixes.js';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {loginChoices} from '../../src/core/wizard/login-choices.js';
@@ -84,6 +85,22 @@ describe('in the sandbox the fixes stay in the sandbox', () => {
       /rejected the token you gave: it is wrong, revoked or expired\. Pick the write token above instead: it works here\.$/,
     );
     expect(expired).not.toContain('login --sandbox');
+  });
+
+  it("the checklist's token fix in the wizard: press t on the line (it logs in again here), not a command", async () => {
+    const {services, dir} = await wizardOnSandbox();
+    const {target} = await services.prepareTarget('sandbox');
+    const read = await services.validateToken(target, sb.current.tokens.read, 'practice');
+    if (!read.ok) throw new Error(read.message);
+    const items = await services.runChecks(
+      {target, account: read.account, exampleId: 'push-dataset', cwd: dir},
+      () => {},
+    );
+    const failed = items.find((i) => i.status === 'fail' && i.id.startsWith('token-permission'));
+    expect(failed?.fix ?? failed?.message).toContain('move to this ✗ line and press t: its first fix logs in again');
+    expect(JSON.stringify(items)).not.toContain('login --sandbox');
+    // The `check` command on the sandbox keeps its command: it is not in the wizard.
+    expect(hubFixes(sb.current.url).newToken('a token')).toContain('login --sandbox --practice write');
   });
 
   it('status on the sandbox: a saved token of the wrong form names the sandbox token page, not huggingface.co', async () => {

@@ -31,8 +31,26 @@ export interface HubFixes {
 
 const PRACTICE_NOTE = `(practice tokens: ${PRACTICE_TOKENS.join(', ')}; they cannot be edited)`;
 
-export function hubFixes(endpoint: string = DEFAULT_ENDPOINT): HubFixes {
+/**
+ * In the wizard's checklist on the sandbox, a token fix is done in place: t opens the troubleshooting screen on the
+ * line, whose first fix logs in again where the practice tokens are one pick away; no command to run elsewhere.
+ */
+const WIZARD_RELOGIN =
+  'move to this ✗ line and press t: its first fix logs in again, where the write practice token works';
+
+export function hubFixes(endpoint: string = DEFAULT_ENDPOINT, options: {wizard?: boolean} = {}): HubFixes {
   const base = endpoint.replace(/\/+$/, '');
+  if (isSandboxEndpoint(base) && options.wizard) {
+    const sandbox = hubFixes(base);
+    return {
+      ...sandbox,
+      newToken: () => `On the sandbox, ${WIZARD_RELOGIN}.`,
+      editToken: (change) =>
+        `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): ${WIZARD_RELOGIN}.`,
+      copyAgain: () => `On the sandbox, ${WIZARD_RELOGIN} (nothing to paste).`,
+      credits: () => `The sandbox has no billing: ${WIZARD_RELOGIN} (practice-user can pay).`,
+    };
+  }
   if (isSandboxEndpoint(base)) {
     return {
       endpoint: base,

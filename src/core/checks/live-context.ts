@@ -1,5 +1,6 @@
 // What the live checks need: the token in effect and where it came from, and a Hub client for it.
 // The real client (core/hub/client.ts createHubClient) satisfies LiveHub; tests pass one bound to a sandbox.
+import type {HubFixes} from './hub-fixes.js';
 import {createHubClient, type HubClient} from '../hub/client.js';
 import {describeHubError, type HubErrorDescription} from '../hub/errors.js';
 import {classifyWhoAmI, type TokenInfo, type WhoAmIResponse} from '../tokens/classify.js';
@@ -21,6 +22,8 @@ export interface LiveContext {
   shadowedName?: string;
   /** A client bound to `token`; absent offline. */
   hub?: LiveHub;
+  /** How the fixes are worded (default: for the endpoint, hubFixes; the wizard words the sandbox's for its own keys). */
+  fixes?: HubFixes;
 }
 
 export type WhoAmIOutcome = {ok: true; who: WhoAmIResponse; info: TokenInfo} | {ok: false; error: HubErrorDescription};

@@ -6,7 +6,7 @@ import type {Env} from '../store/paths.js';
 import type {StaticCheck, StaticFacts} from './common.js';
 import {envTokenOverride} from './env-token-override.js';
 import {hardcodedToken} from './hardcoded-token.js';
-import {hubFixes} from './hub-fixes.js';
+import {hubFixes, type HubFixes} from './hub-fixes.js';
 import {literalPlaceholder} from './literal-placeholder.js';
 import {
   createLiveContext,
@@ -114,9 +114,10 @@ export function runStaticChecks(
   only?: CheckId[],
   endpoint?: string,
   facts?: StaticFacts,
+  fixes?: HubFixes,
 ): CheckResult[] {
   const ids = (Object.keys(STATIC_CHECKS) as StaticCheckId[]).filter((id) => !only || only.includes(id));
-  const hub = hubFixes(endpoint);
+  const hub = fixes ?? hubFixes(endpoint);
   return ids.flatMap((id) => STATIC_CHECKS[id].run(model, hub, facts));
 }
 
@@ -158,7 +159,7 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
     (await createLiveContext({env: options.env, endpoint, offline, ...(options.hub ? {hub: options.hub} : {})}));
   const facts = model.submissions.some((s) => s.flavor !== undefined) ? await liveFacts(ctx, offline) : {};
   const checks = [
-    ...runStaticChecks(model, options.only, ctx.endpoint, facts),
+    ...runStaticChecks(model, options.only, ctx.endpoint, facts, ctx.fixes),
     ...(await runLiveChecks(ctx, model, offline, options.only)),
   ];
   options.onScanned?.({

@@ -16,7 +16,7 @@ export const tokenPermission: LiveCheck = {
     if (offline) return [result(id, title, 'skip', 'Skipped: --offline.')];
     if (!who?.ok) return [result(id, title, 'skip', 'Needs a valid token (see token-valid).')];
     const info = who.info;
-    const hub = hubFixes(ctx.endpoint);
+    const hub = ctx.fixes ?? hubFixes(ctx.endpoint);
     const t = targets(model);
     const goals: {goal: Goal; file?: string; line?: number; label: string}[] = [];
     const namespaces = t.namespaces.filter((n) => !isExampleNamespace(n.name));

@@ -14,7 +14,7 @@ export const tokenValid: LiveCheck = {
   title,
   run({ctx, offline, who}) {
     if (!ctx.token) return [result(id, title, 'skip', 'No token to check.')];
-    const hub = hubFixes(ctx.endpoint);
+    const hub = ctx.fixes ?? hubFixes(ctx.endpoint);
     const format = validateTokenFormat(ctx.token, {tokensPage: hub.tokensPage});
     if (
       !format.ok &&

@@ -54,12 +54,15 @@ export function Troubleshoot(props: ScreenProps) {
   const passed = report.findings.length - findings.length;
   // Ink cannot scroll: the causes get the rows the rest leaves, so the header stays in view (a hint says how many
   // more a taller terminal lists).
+  const room = rows - rowsBesideCauses(state, report, findings, compact, columns);
   const causes = fitCauses(
     compact && actual ? report.causes.filter((c) => c.likely) : report.causes,
     report,
-    rows - rowsBesideCauses(state, report, findings, compact, columns),
+    room,
     columns,
   );
+  // Still too tall (long findings): the seen line takes one row and the counts of what is not shown go.
+  const tight = causes.reduce((n, c) => n + wrappedRows(causeLine(report, c), columns - 2), 0) > room - 1;
   const tokenPage = report.actions.find((a) => a.id === 'open-token-page');
   return (
     <Box flexDirection="column">
@@ -70,7 +73,7 @@ export function Troubleshoot(props: ScreenProps) {
         {compact ? <Text dimColor> · problem id: {report.problem}</Text> : null}
       </Text>
       {compact ? null : <Text dimColor>problem id: {report.problem}</Text>}
-      {seen ? <Text dimColor>Seen: {seen}</Text> : null}
+      {seen ? <Text dimColor>{tight ? oneRow(`Seen: ${seen}`, columns) : `Seen: ${seen}`}</Text> : null}
       {report.alternatives.length ? (
         <Text dimColor>Not sure: it could also be {report.alternatives.join(' or ')}.</Text>
       ) : null}
@@ -98,7 +101,7 @@ export function Troubleshoot(props: ScreenProps) {
             </Text>
           </Box>
         ))}
-        {causes.length < report.causes.length ? (
+        {causes.length < report.causes.length && !tight ? (
           <Box paddingLeft={2}>
             <Text dimColor>{moreCauses(report, causes, Boolean(compact && actual))}</Text>
           </Box>
@@ -108,7 +111,7 @@ export function Troubleshoot(props: ScreenProps) {
         <Text bold>Live diagnosis</Text>
         {report.diagnosed ? (
           <>
-            {passed > 0 && compact ? (
+            {passed > 0 && compact && !tight ? (
               <Text color="green">
                 {'  '}✓ {passed} other finding{passed === 1 ? '' : 's'} fine
               </Text>
@@ -213,4 +216,10 @@ function rowsBesideCauses(
   const fixes = 2 + Math.max(1, report.actions.length) + (compact ? 0 : 2);
   // Blank rows between the parts, the messages line under the screen and the footer.
   return header + 1 + title + seen + alternatives + 2 + symptoms + live + fixes + 2 + rows(footerText(COMMON_HINTS));
+}
+
+/** The first line of a text, cut with "…" to fit one row. */
+function oneRow(text: string, columns: number): string {
+  const line = [...text.split('\n')[0]!];
+  return line.length <= columns ? line.join('') : `${line.slice(0, Math.max(1, columns - 1)).join('')}…`;
 }

@@ -1,5 +1,6 @@
 // The wizard's checklist service: the live checks (token first) and the static checks of my-first-hf-job/, run with
 // the wizard's own token, each result redacted and linked to its troubleshooting problem as it is known.
+import {hubFixes} from '../../core/checks/hub-fixes.js';
 import {
   createLiveContext,
   emptyModel,
@@ -63,6 +64,8 @@ function toItem(r: CheckResult, known: string[]): CheckItem {
 async function liveContext(ctx: ServiceContext, session: Session): Promise<LiveContext> {
   const env = ctx.envFor(session.target);
   const base = await createLiveContext({env, endpoint: session.target.endpoint, offline: true});
+  // Fixes worded for the wizard: on the sandbox, t on the line logs in again here (not a command to run elsewhere).
+  base.fixes = hubFixes(session.target.endpoint, {wizard: true});
   const account = session.account;
   if (!account) {
     if (base.token) base.hub = createHubClient({hubUrl: session.target.endpoint, accessToken: base.token});
