@@ -117,6 +117,30 @@ describe('the newcomer path, other ways in', () => {
     await cli.exited;
   }, 30_000);
 
+  it('a read token at 60 columns, continuing anyway: steps 2 to 5 keep their header in view, no word cut', async () => {
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--sandbox'], {env, cwd: dir, cols: 60, rows: 30});
+    await cli.waitFor('How do you want to log in?');
+    await cli.press('\r');
+    await cli.waitFor('❯ write token');
+    await cli.press('\u001B[B\r'); // the read token
+    await cli.waitFor('Your token does not fit');
+    expectClean(cli, 60, 'Step 2/7 · Token type', 'token type, read token');
+    await cli.press('\r'); // Enter continues anyway
+    await cli.waitFor('❯ Write 4 files');
+    expectClean(cli, 60, 'Step 3/7 · Job config', 'job config, read token');
+    await cli.press('\r');
+    await cli.waitFor('Continue anyway to the example job');
+    expectClean(cli, 60, 'Step 4/7 · Checklist', 'checklist, read token');
+    expect(cli.visible()).not.toContain('login --sandbox');
+    await cli.press('\r');
+    await cli.waitFor('❯ Log in with another token', 15_000);
+    expectClean(cli, 60, 'Step 5/7 · Example job', 'example, read token');
+    expect(cli.visible()).toMatch(/\(2 more problems: a taller terminal lists all\)/);
+    cli.pty.kill();
+    await cli.exited;
+  }, 45_000);
+
   it('--plain writes no escape sequence and ends with the README exit code; NO_COLOR=1 writes no colour', async () => {
     const codes = readmeExitCodes();
     const {dir, env} = await home();
