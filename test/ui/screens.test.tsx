@@ -322,6 +322,14 @@ describe('screens', () => {
     expect(dispatch).toHaveBeenCalledWith({type: 'fix', action: 'open-token-page'});
   });
 
+  it('Welcome with --sandbox, while the sandbox starts: what is about to happen (7 steps), no menu that vanishes', () => {
+    const starting = transition(initialState({cwd: '/w', presetTarget: 'sandbox'}), {type: 'start'}).state;
+    expect(starting.step).toBe('welcome');
+    const {lastFrame} = mount(Welcome, starting);
+    expect(lastFrame()).toContain('About 2 minutes, 7 steps: log in');
+    expect(lastFrame()).not.toContain('Where do you want to practise?');
+  });
+
   it('footer: Esc is offered only where it goes somewhere, never on the first screen', () => {
     expect(footerText(hintsFor(initialState({cwd: '/w'})))).toBe('↑↓/j k move · Enter select · q quit · ? help');
     const preset = sandboxLogin();

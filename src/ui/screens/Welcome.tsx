@@ -1,12 +1,20 @@
 // Step 1: what will happen, how long it takes, where to practise, or straight to troubleshooting an error.
 import {Box, Text} from 'ink';
-import {WELCOME_LINES} from '../../core/wizard/content.js';
+import {WELCOME_LINES, WELCOME_LINES_SKIPPED} from '../../core/wizard/content.js';
 import {SelectList} from '../components/SelectList.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 
 type Choice = 'sandbox' | 'hub' | 'error';
 
 export function Welcome({state, dispatch}: ScreenProps) {
+  // --sandbox / --endpoint chose already: while that Hub starts, what is about to happen, not a menu that vanishes.
+  if (state.options.presetTarget && state.options.startAt !== 'paste-error')
+    return (
+      <Box flexDirection="column">
+        <Text>{WELCOME_LINES_SKIPPED[0]}</Text>
+        <Text dimColor>{WELCOME_LINES_SKIPPED[1]}</Text>
+      </Box>
+    );
   return (
     <Box flexDirection="column">
       <Text>{WELCOME_LINES[0]}</Text>
