@@ -96,6 +96,7 @@ describe('learn --plain', () => {
 
   it('a wrong quiz answer: the next try asks only the question it got wrong, then passes', async () => {
     const course = await Course.open({
+      examples: CATALOG,
       env: {XDG_CONFIG_HOME: join(dir, 'config-quiz')},
       cwd: dir,
       workspace: join(dir, 'ws-quiz'),
