@@ -110,17 +110,24 @@ function withdrawWhenJobEnds(
   return {ended: () => ended, stop};
 }
 
-export async function runPlain(controller: WizardController, io: CommandIo): Promise<number> {
-  const print = (line = '') => io.stdout.write(line + '\n');
-  const reader: LineReader = createLineReader(io, () => onSigint());
-  // While the cancel question is open, what the job prints waits (it would land on the prompt): shown after the answer.
-  let held: string[] | undefined;
-  const unsubscribe = narrator(controller, (line = '') => (held ? held.push(line) : print(line)));
-  let exitCode: number | undefined;
-  void controller.exited.then((c) => (exitCode = c));
-  const dispatch = (e: WizardEvent) => controller.dispatch(e);
-  /** The question, its choices numbered once, then a line: a number, or Enter for the default. */
-  const ask = async <T>(message: string, choices: Choice<T>[], def?: T): Promise<T> => {
+/** One plain-mode run: what every screen's question needs, and how the run ends. */
+interface PlainSession extends PlainTools {
+  controller: WizardController;
+  io: CommandIo;
+  reader: LineReader;
+  /** Set once the run must end (the wizard exited, or 130 for Ctrl-C); the main loop returns it. */
+  exitCode?: number;
+  /** While the cancel question is open, what the job prints waits here (it would land on the prompt). */
+  held?: string[];
+  /** The cancel question while it is open. */
+  question?: Promise<void>;
+  /** Wakes the main loop (Ctrl-C outside a job). */
+  wake: () => void;
+}
+
+/** The question, its choices numbered once, then a line: a number, or Enter for the default. */
+function askFor(io: CommandIo, reader: LineReader, print: (line?: string) => void): PlainTools['ask'] {
+  return async <T>(message: string, choices: Choice<T>[], def?: T): Promise<T> => {
     const at = Math.max(
       0,
       choices.findIndex((c) => c.value === def),
@@ -143,70 +150,47 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       print(`"${answer.trim()}" is not one of the numbers 1 to ${choices.length}.`);
     }
   };
-  const withNav = <T extends string>(
-    choices: Choice<T>[],
-    state: WizardState,
-  ): Choice<T | typeof BACK | typeof QUIT>[] => [
+}
+
+/** The screen's choices, then Back (when there is somewhere to go back to) and Quit. */
+function withNav<T extends string>(choices: Choice<T>[], state: WizardState): Choice<T | typeof BACK | typeof QUIT>[] {
+  return [
     ...choices,
     ...(state.history.length ? [{name: 'Back', value: BACK as typeof BACK}] : []),
     {name: 'Quit', value: QUIT as typeof QUIT},
   ];
-  const nav = (v: string): boolean => {
+}
+
+/** Dispatches Back or Quit when that was the answer; false for any other answer. */
+function navFor(dispatch: (e: WizardEvent) => void): (v: string) => boolean {
+  return (v) => {
     if (v === BACK) dispatch({type: 'back'});
     else if (v === QUIT) dispatch({type: 'quit'});
     else return false;
     return true;
   };
+}
 
-  // Ctrl-C while a job runs asks first (the job keeps running on the Hub unless you say yes); a second Ctrl-C
-  // during the question stops watching. Outside a job, Ctrl-C quits (130).
-  let question: Promise<void> | undefined;
-  const onSigint = () => {
-    const s = controller.getState();
-    if (question) {
-      reader.interrupt(); // Ctrl-C again during the question: stop watching
-      return;
-    }
-    if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting')) {
-      const watch = withdrawWhenJobEnds(controller, reader);
-      held = [];
-      question = (async () => {
-        try {
-          print();
-          const yes = await ask('Cancel the job on the Hub? (Ctrl-C again: stop watching; the job keeps running)', [
-            {name: 'No, keep watching', value: false},
-            {name: 'Yes, cancel it', value: true},
-          ]);
-          watch.stop();
-          if (yes && !watch.ended()) {
-            dispatch({type: 'request-cancel'});
-            dispatch({type: 'cancel-answer', yes: true});
-          } else if (!watch.ended()) print('Still watching the job.');
-        } catch {
-          if (watch.ended()) print();
-          else {
-            exitCode = 130;
-            wake();
-          }
-        } finally {
-          watch.stop();
-          if (watch.ended() && exitCode === undefined)
-            print('The job ended while the question was open: there is nothing left to cancel.');
-          const lines = held ?? [];
-          held = undefined;
-          lines.forEach((line) => print(line));
-          question = undefined;
-        }
-      })();
-    } else {
-      exitCode = 130;
-      reader.interrupt();
-      wake();
-    }
+export async function runPlain(controller: WizardController, io: CommandIo): Promise<number> {
+  const print = (line = '') => io.stdout.write(line + '\n');
+  const dispatch = (e: WizardEvent) => controller.dispatch(e);
+  const reader: LineReader = createLineReader(io, () => onSigint(p));
+  const p: PlainSession = {
+    controller,
+    io,
+    reader,
+    print,
+    dispatch,
+    ask: askFor(io, reader, print),
+    withNav,
+    nav: navFor(dispatch),
+    wake: () => {},
   };
-  let wake: () => void = () => {};
-  const interrupted = () => new Promise<void>((resolve) => (wake = resolve));
-  process.on('SIGINT', onSigint);
+  const unsubscribe = narrator(controller, (line = '') => (p.held ? p.held.push(line) : print(line)));
+  void controller.exited.then((c) => (p.exitCode = c));
+  const interrupted = () => new Promise<void>((resolve) => (p.wake = resolve));
+  const sigint = () => onSigint(p);
+  process.on('SIGINT', sigint);
 
   try {
     print('hf-jobs-wizard, plain mode: one question at a time. Choose "Back" to change an answer, "Quit" to stop.');
@@ -214,249 +198,319 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     dispatch({type: 'start'});
     for (;;) {
       await Promise.race([controller.idle(), interrupted()]);
-      while (question && exitCode === undefined) await question;
-      if (exitCode !== undefined) return exitCode;
-      await step(controller.getState());
+      while (p.question && p.exitCode === undefined) await p.question;
+      if (p.exitCode !== undefined) return p.exitCode;
+      await step(p, controller.getState());
     }
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') return exitCode ?? 130;
+    if (error instanceof Error && error.name === 'ExitPromptError') return p.exitCode ?? 130;
     throw error;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', sigint);
     unsubscribe();
     reader.close();
   }
+}
 
-  async function step(s: WizardState): Promise<void> {
-    switch (s.step) {
-      case 'welcome': {
-        for (const line of WELCOME_LINES) print(line);
-        const v = await ask(
-          'Where do you want to practise?',
-          withNav(
-            [
-              {name: 'The built-in sandbox Hub (free, offline)', value: 'sandbox' as string},
-              {name: 'huggingface.co (jobs cost credits)', value: 'hub'},
-              {name: 'I have an error message to troubleshoot', value: 'error'},
-            ],
-            s,
-          ),
-          s.welcome.choice,
-        );
-        if (nav(v)) return;
-        dispatch(v === 'error' ? {type: 'paste-error'} : {type: 'choose-target', target: v as 'sandbox' | 'hub'});
-        return;
-      }
-      case 'login':
-        return login(s);
-      case 'token-type': {
-        print('Four kinds of token:');
-        for (const k of TOKEN_KINDS) print(`  ${k.name}: ${k.can}`);
-        const goal = await ask(
-          'What should your first job do?',
-          withNav(
-            s.examples.map((e) => ({name: e.title, value: e.id as string, description: `Needs ${e.needs}.`})),
-            s,
-          ),
-          s.goal,
-        );
-        if (nav(goal)) return;
-        dispatch({type: 'choose-goal', goal: goal as (typeof s.examples)[number]['id']});
-        await controller.idle();
-        const v = controller.getState().verdict;
-        if (v) print(`${v.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} ${v.explanation}`);
-        const advice = controller.getState().tokenAdvice;
-        if (advice?.fit) print(`Least privilege: ${advice.fit.advice}`);
-        const choices: Choice<string>[] = [
-          {name: v && !v.ok ? 'Continue anyway (to see how it fails)' : 'Continue', value: 'continue'},
-        ];
-        const page = advice
-          ? `the page for a token with exactly ${advice.scopes}: ${advice.url}`
-          : `the token page (${tokenPageUrl(s.target?.endpoint)})`;
-        if ((v && !v.ok) || advice?.fit?.broader) choices.push({name: `Open ${page}`, value: 'open'});
-        if (v && !v.ok) choices.push({name: 'Log in with another token', value: 'relogin'});
-        const next = await ask('Next?', withNav(choices, s));
-        if (nav(next)) return;
-        if (next === 'open') dispatch({type: 'open-token-page'});
-        else if (next === 'relogin') dispatch({type: 'fix', action: 're-login'});
-        else dispatch({type: 'token-type-continue'});
-        return;
-      }
-      case 'config': {
-        const plan = s.config.plan;
-        if (!plan) return;
-        print(
-          'The config passes your token as the secret HF_TOKEN with the value "$HF_TOKEN", filled in at submit time: the token is never written into it.',
-        );
-        for (const f of plan.files) {
-          print(`${f.role}: ${f.path} (${f.unchanged ? 'unchanged' : f.exists ? 'exists, changes:' : 'new'})`);
-          if (!f.unchanged)
-            for (const line of (f.diff ?? (f.role === 'script' ? [] : f.preview)).slice(0, 14)) print(`    ${line}`);
-        }
-        if (plan.files.every((f) => f.unchanged))
-          print('Nothing to change: the files on disk already say exactly this.');
-        const v = await ask(
-          'Write these files?',
-          withNav(
-            [
-              {name: 'Write them', value: 'write'},
-              {name: 'Skip writing; run the example from memory', value: 'skip'},
-            ],
-            s,
-          ),
-        );
-        if (!nav(v)) dispatch(v === 'write' ? {type: 'config-confirm'} : {type: 'config-skip'});
-        return;
-      }
-      case 'checklist': {
-        const failed = s.checklist.items.filter((i) => i.status !== 'pass' && i.status !== 'skip' && i.problem);
-        const anyFailed = s.checklist.items.some((i) => i.status === 'fail');
-        const choices: Choice<string>[] = [
-          {name: anyFailed ? 'Continue anyway to the example job' : 'Continue to the example job', value: 'continue'},
-        ];
-        for (const f of failed) choices.push({name: `Troubleshoot: ${f.title}`, value: `t:${f.id}`});
-        choices.push({name: 'Re-run the checks', value: 'rerun'});
-        const v = await ask('Next?', withNav(choices, s));
-        if (nav(v)) return;
-        if (v === 'rerun') dispatch({type: 'rerun-checks'});
-        else if (v.startsWith('t:')) {
-          dispatch(troubleshootCheckEvent(s.checklist.items, v.slice(2)));
-        } else dispatch({type: 'checklist-continue'});
-        return;
-      }
-      case 'example':
-        return exampleQuestion(s, {print, ask, withNav, nav, dispatch});
-      case 'run':
-        // The job is followed by an effect; idle() returns when it finished.
-        return;
-      case 'result': {
-        const r = s.result;
-        if (!r) return;
-        if (r.stage === 'COMPLETED' && s.realTools) {
-          for (const line of realToolsText(s.realTools)) print(line);
-          dispatch({type: 'result-continue'});
-          return;
-        }
-        if (r.stage === 'COMPLETED') {
-          print('✓ COMPLETED: your first job ran with the right token.');
-          if (r.created) print(`${createdLine(r)} ${r.created}`);
-          print('Next steps:');
-          for (const n of r.nextSteps) print(`  - ${n.what}: ${n.command}`);
-          if (r.sandbox) print(SANDBOX_EXIT_NOTE);
-          // Plain mode ends here as scripts expect; the step to the real hf is the Ink wizard's and lesson 7's.
-          if (r.sandbox)
-            print(
-              'Next, the same job with the real hf CLI: the wizard without --plain offers it here, and `learn` lesson 7 has it as an exercise.',
-            );
-          dispatch({type: 'result-continue'});
-          return;
-        }
-        print(`${r.stage}${r.message ? `: ${r.message}` : ''}`);
-        const v = await ask('Next?', [
-          {name: 'Run it again', value: 'retry'},
-          {name: 'Finish', value: 'finish'},
-        ]);
-        dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : {type: 'result-continue'});
-        return;
-      }
-      case 'troubleshoot': {
-        const t = s.troubleshoot;
-        if (t.phase === 'paste') return pasteError(s);
-        const report = wizardReport(s);
-        if (!report) return;
-        for (const line of reportLines(report, {actions: false, symptoms: true})) print(line);
-        const actions = report.actions.map((a) => a.id);
-        const v = await ask(
-          'Fix it?',
-          withNav(
-            report.actions.map((a) => ({
-              name: `${a.label}${a.url ? ` (${a.url})` : ''}${a.suggested ? ' (suggested)' : ''}`,
-              value: a.id as string,
-            })),
-            s,
-          ),
-        );
-        if (!nav(v)) dispatch({type: 'fix', action: v as (typeof actions)[number]});
-        return;
-      }
-    }
+/** Ctrl-C while a job runs asks first (the job keeps running on the Hub unless you say yes); a second Ctrl-C
+ *  during the question stops watching. Outside a job, Ctrl-C quits (130). */
+function onSigint(p: PlainSession): void {
+  const s = p.controller.getState();
+  if (p.question) {
+    p.reader.interrupt(); // Ctrl-C again during the question: stop watching
+    return;
   }
-
-  /** Paste an error: read as lines (a paste keeps its blank lines); a typed empty line or Ctrl-D ends it. */
-  async function pasteError(s: WizardState): Promise<void> {
-    print(
-      'Paste the error you got (a traceback, an HTTP error, a job log), then press Enter on an empty line (or Ctrl-D).',
-    );
-    const lines = await readPastedLines(reader);
-    if (lines === 'interrupted') {
-      exitCode = 130;
-      return;
-    }
-    if (lines.every((l) => l.trim() === '')) {
-      const v = await ask('Nothing was pasted. Next?', withNav([{name: 'Paste again', value: 'again'}], s));
-      nav(v);
-      return;
-    }
-    dispatch({type: 'error-pasted', text: lines.join('\n')});
+  if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting')) {
+    p.question = cancelQuestion(p);
+  } else {
+    p.exitCode = 130;
+    p.reader.interrupt();
+    p.wake();
   }
+}
 
-  async function login(s: WizardState): Promise<void> {
-    const {login: l} = s;
-    if (l.phase === 'paste') {
-      const advice = s.tokenAdvice;
-      if (advice)
-        print(
-          `Make a token with just what this job needs (${advice.scopes}) at ${advice.url} (a classic Write token works too, but can do much more), then paste it. On Windows, right-click pastes.`,
-        );
-      else
-        print(
-          `Create a token at ${tokenPageUrl(s.target?.endpoint)} (type Write), then paste it. On Windows, right-click pastes.`,
-        );
-      io.stdout.write('Token (hidden: nothing is shown while you type or paste; Enter alone goes back): ');
-      const value = (await reader.read({hidden: true})) ?? '';
-      print(value.trim() === '' ? '(nothing entered)' : `(${value.trim().length} characters received)`);
-      dispatch(value.trim() === '' ? {type: 'back'} : {type: 'paste-submit', value});
-      return;
+/** "Cancel the job on the Hub?": withdrawn when the job ends meanwhile; the job's lines held back are printed after. */
+async function cancelQuestion(p: PlainSession): Promise<void> {
+  const {print} = p;
+  const watch = withdrawWhenJobEnds(p.controller, p.reader);
+  p.held = [];
+  try {
+    print();
+    const yes = await p.ask('Cancel the job on the Hub? (Ctrl-C again: stop watching; the job keeps running)', [
+      {name: 'No, keep watching', value: false},
+      {name: 'Yes, cancel it', value: true},
+    ]);
+    watch.stop();
+    if (yes && !watch.ended()) {
+      p.dispatch({type: 'request-cancel'});
+      p.dispatch({type: 'cancel-answer', yes: true});
+    } else if (!watch.ended()) print('Still watching the job.');
+  } catch {
+    if (watch.ended()) print();
+    else {
+      p.exitCode = 130;
+      p.wake();
     }
-    if (l.phase === 'practice') {
-      const v = await ask(
-        'Which practice token?',
-        [
-          ...PRACTICE_TOKENS.map((label) => ({name: `${label} token`, value: label as string})),
-          {name: 'Back', value: BACK},
-        ],
-        l.lastPractice,
+  } finally {
+    watch.stop();
+    if (watch.ended() && p.exitCode === undefined)
+      print('The job ended while the question was open: there is nothing left to cancel.');
+    const lines = p.held ?? [];
+    p.held = undefined;
+    lines.forEach((line) => print(line));
+    p.question = undefined;
+  }
+}
+
+/** The question of the step the wizard is on (each screen's own function), answered into an event. */
+async function step(p: PlainSession, s: WizardState): Promise<void> {
+  switch (s.step) {
+    case 'welcome':
+      return welcomeStep(p, s);
+    case 'login':
+      return login(p, s);
+    case 'token-type':
+      return tokenTypeStep(p, s);
+    case 'config':
+      return configStep(p, s);
+    case 'checklist':
+      return checklistStep(p, s);
+    case 'example':
+      return exampleQuestion(s, p);
+    case 'run':
+      // The job is followed by an effect; idle() returns when it finished.
+      return;
+    case 'result':
+      return resultStep(p, s);
+    case 'troubleshoot':
+      return troubleshootStep(p, s);
+  }
+}
+
+async function welcomeStep({print, ask, nav, dispatch}: PlainSession, s: WizardState): Promise<void> {
+  for (const line of WELCOME_LINES) print(line);
+  const v = await ask(
+    'Where do you want to practise?',
+    withNav(
+      [
+        {name: 'The built-in sandbox Hub (free, offline)', value: 'sandbox' as string},
+        {name: 'huggingface.co (jobs cost credits)', value: 'hub'},
+        {name: 'I have an error message to troubleshoot', value: 'error'},
+      ],
+      s,
+    ),
+    s.welcome.choice,
+  );
+  if (nav(v)) return;
+  dispatch(v === 'error' ? {type: 'paste-error'} : {type: 'choose-target', target: v as 'sandbox' | 'hub'});
+}
+
+/** The goal, then whether the token fits it (and the least-privilege advice), then Continue or a fix. */
+async function tokenTypeStep({controller, print, ask, nav, dispatch}: PlainSession, s: WizardState): Promise<void> {
+  print('Four kinds of token:');
+  for (const k of TOKEN_KINDS) print(`  ${k.name}: ${k.can}`);
+  const goal = await ask(
+    'What should your first job do?',
+    withNav(
+      s.examples.map((e) => ({name: e.title, value: e.id as string, description: `Needs ${e.needs}.`})),
+      s,
+    ),
+    s.goal,
+  );
+  if (nav(goal)) return;
+  dispatch({type: 'choose-goal', goal: goal as (typeof s.examples)[number]['id']});
+  await controller.idle();
+  const v = controller.getState().verdict;
+  if (v) print(`${v.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} ${v.explanation}`);
+  const advice = controller.getState().tokenAdvice;
+  if (advice?.fit) print(`Least privilege: ${advice.fit.advice}`);
+  const choices: Choice<string>[] = [
+    {name: v && !v.ok ? 'Continue anyway (to see how it fails)' : 'Continue', value: 'continue'},
+  ];
+  const page = advice
+    ? `the page for a token with exactly ${advice.scopes}: ${advice.url}`
+    : `the token page (${tokenPageUrl(s.target?.endpoint)})`;
+  if ((v && !v.ok) || advice?.fit?.broader) choices.push({name: `Open ${page}`, value: 'open'});
+  if (v && !v.ok) choices.push({name: 'Log in with another token', value: 'relogin'});
+  const next = await ask('Next?', withNav(choices, s));
+  if (nav(next)) return;
+  if (next === 'open') dispatch({type: 'open-token-page'});
+  else if (next === 'relogin') dispatch({type: 'fix', action: 're-login'});
+  else dispatch({type: 'token-type-continue'});
+}
+
+/** The files the wizard would write, with their changes, then write or skip. */
+async function configStep({print, ask, nav, dispatch}: PlainSession, s: WizardState): Promise<void> {
+  const plan = s.config.plan;
+  if (!plan) return;
+  print(
+    'The config passes your token as the secret HF_TOKEN with the value "$HF_TOKEN", filled in at submit time: the token is never written into it.',
+  );
+  for (const f of plan.files) {
+    print(`${f.role}: ${f.path} (${f.unchanged ? 'unchanged' : f.exists ? 'exists, changes:' : 'new'})`);
+    if (!f.unchanged)
+      for (const line of (f.diff ?? (f.role === 'script' ? [] : f.preview)).slice(0, 14)) print(`    ${line}`);
+  }
+  if (plan.files.every((f) => f.unchanged)) print('Nothing to change: the files on disk already say exactly this.');
+  const v = await ask(
+    'Write these files?',
+    withNav(
+      [
+        {name: 'Write them', value: 'write'},
+        {name: 'Skip writing; run the example from memory', value: 'skip'},
+      ],
+      s,
+    ),
+  );
+  if (!nav(v)) dispatch(v === 'write' ? {type: 'config-confirm'} : {type: 'config-skip'});
+}
+
+/** After the checks (printed by the narrator): continue, troubleshoot one that did not pass, or re-run them. */
+async function checklistStep({ask, nav, dispatch}: PlainSession, s: WizardState): Promise<void> {
+  const failed = s.checklist.items.filter((i) => i.status !== 'pass' && i.status !== 'skip' && i.problem);
+  const anyFailed = s.checklist.items.some((i) => i.status === 'fail');
+  const choices: Choice<string>[] = [
+    {name: anyFailed ? 'Continue anyway to the example job' : 'Continue to the example job', value: 'continue'},
+  ];
+  for (const f of failed) choices.push({name: `Troubleshoot: ${f.title}`, value: `t:${f.id}`});
+  choices.push({name: 'Re-run the checks', value: 'rerun'});
+  const v = await ask('Next?', withNav(choices, s));
+  if (nav(v)) return;
+  if (v === 'rerun') dispatch({type: 'rerun-checks'});
+  else if (v.startsWith('t:')) dispatch(troubleshootCheckEvent(s.checklist.items, v.slice(2)));
+  else dispatch({type: 'checklist-continue'});
+}
+
+/** The job's end: COMPLETED with its next steps (and the step to the real hf), or the stage with retry or finish. */
+async function resultStep({print, ask, dispatch}: PlainSession, s: WizardState): Promise<void> {
+  const r = s.result;
+  if (!r) return;
+  if (r.stage === 'COMPLETED' && s.realTools) {
+    for (const line of realToolsText(s.realTools)) print(line);
+    dispatch({type: 'result-continue'});
+    return;
+  }
+  if (r.stage === 'COMPLETED') {
+    print('✓ COMPLETED: your first job ran with the right token.');
+    if (r.created) print(`${createdLine(r)} ${r.created}`);
+    print('Next steps:');
+    for (const n of r.nextSteps) print(`  - ${n.what}: ${n.command}`);
+    if (r.sandbox) print(SANDBOX_EXIT_NOTE);
+    // Plain mode ends here as scripts expect; the step to the real hf is the Ink wizard's and lesson 7's.
+    if (r.sandbox)
+      print(
+        'Next, the same job with the real hf CLI: the wizard without --plain offers it here, and `learn` lesson 7 has it as an exercise.',
       );
-      if (!nav(v)) dispatch({type: 'practice-pick', label: v as PracticeToken});
-      return;
-    }
-    if (l.phase === 'done' && s.account) {
-      const a = s.account;
-      print(`✓ Logged in as ${a.user}. Token: ${a.kindLabel} (${a.masked}, ${a.sourceLabel})`);
-      for (const p of a.permissions) print(`  ${p}`);
-      const v = await ask('Next?', [
-        {name: 'Continue', value: 'continue'},
-        {name: 'Use another token', value: 'other'},
-        {name: 'Quit', value: QUIT},
-      ]);
-      if (!nav(v)) dispatch(v === 'continue' ? {type: 'login-continue'} : {type: 'back'});
-      return;
-    }
-    if (l.phase === 'browser') {
-      // The effect ended without a token (cancelled or failed): back to the choice.
-      dispatch({type: 'back'});
-      return;
-    }
-    if (l.phase !== 'choose') return;
-    if (l.offer?.invalidMessage) print(`! A token was found in ${l.offer.sourceLabel}, but: ${l.offer.invalidMessage}`);
-    const choices: Choice<string>[] = loginChoices(s, {maskInLabel: true}).map((c) => ({
-      name: c.label,
-      value: c.value,
-    }));
-    const v = await ask(loginQuestion(s), withNav(choices, s), defaultLoginMethod(s));
-    if (nav(v)) return;
-    dispatch(loginMethodEvent(v as LoginMethod));
+    dispatch({type: 'result-continue'});
+    return;
   }
+  print(`${r.stage}${r.message ? `: ${r.message}` : ''}`);
+  const v = await ask('Next?', [
+    {name: 'Run it again', value: 'retry'},
+    {name: 'Finish', value: 'finish'},
+  ]);
+  dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : {type: 'result-continue'});
+}
+
+/** Troubleshoot: the paste, or the report on what went wrong and its fixes. */
+async function troubleshootStep(p: PlainSession, s: WizardState): Promise<void> {
+  const t = s.troubleshoot;
+  if (t.phase === 'paste') return pasteError(p, s);
+  const report = wizardReport(s);
+  if (!report) return;
+  for (const line of reportLines(report, {actions: false, symptoms: true})) p.print(line);
+  const actions = report.actions.map((a) => a.id);
+  const v = await p.ask(
+    'Fix it?',
+    withNav(
+      report.actions.map((a) => ({
+        name: `${a.label}${a.url ? ` (${a.url})` : ''}${a.suggested ? ' (suggested)' : ''}`,
+        value: a.id as string,
+      })),
+      s,
+    ),
+  );
+  if (!p.nav(v)) p.dispatch({type: 'fix', action: v as (typeof actions)[number]});
+}
+
+/** Paste an error: read as lines (a paste keeps its blank lines); a typed empty line or Ctrl-D ends it. */
+async function pasteError(p: PlainSession, s: WizardState): Promise<void> {
+  p.print(
+    'Paste the error you got (a traceback, an HTTP error, a job log), then press Enter on an empty line (or Ctrl-D).',
+  );
+  const lines = await readPastedLines(p.reader);
+  if (lines === 'interrupted') {
+    p.exitCode = 130;
+    return;
+  }
+  if (lines.every((l) => l.trim() === '')) {
+    const v = await p.ask('Nothing was pasted. Next?', withNav([{name: 'Paste again', value: 'again'}], s));
+    p.nav(v);
+    return;
+  }
+  p.dispatch({type: 'error-pasted', text: lines.join('\n')});
+}
+
+/** The login step by phase: how to log in, a pasted token (hidden), a practice token, then who you are. */
+async function login(p: PlainSession, s: WizardState): Promise<void> {
+  const {print, ask, nav, dispatch} = p;
+  const {login: l} = s;
+  if (l.phase === 'paste') return pasteToken(p, s);
+  if (l.phase === 'practice') {
+    const v = await ask(
+      'Which practice token?',
+      [
+        ...PRACTICE_TOKENS.map((label) => ({name: `${label} token`, value: label as string})),
+        {name: 'Back', value: BACK},
+      ],
+      l.lastPractice,
+    );
+    if (!nav(v)) dispatch({type: 'practice-pick', label: v as PracticeToken});
+    return;
+  }
+  if (l.phase === 'done' && s.account) {
+    const a = s.account;
+    print(`✓ Logged in as ${a.user}. Token: ${a.kindLabel} (${a.masked}, ${a.sourceLabel})`);
+    for (const perm of a.permissions) print(`  ${perm}`);
+    const v = await ask('Next?', [
+      {name: 'Continue', value: 'continue'},
+      {name: 'Use another token', value: 'other'},
+      {name: 'Quit', value: QUIT},
+    ]);
+    if (!nav(v)) dispatch(v === 'continue' ? {type: 'login-continue'} : {type: 'back'});
+    return;
+  }
+  if (l.phase === 'browser') {
+    // The effect ended without a token (cancelled or failed): back to the choice.
+    dispatch({type: 'back'});
+    return;
+  }
+  if (l.phase !== 'choose') return;
+  if (l.offer?.invalidMessage) print(`! A token was found in ${l.offer.sourceLabel}, but: ${l.offer.invalidMessage}`);
+  const choices: Choice<string>[] = loginChoices(s, {maskInLabel: true}).map((c) => ({
+    name: c.label,
+    value: c.value,
+  }));
+  const v = await ask(loginQuestion(s), withNav(choices, s), defaultLoginMethod(s));
+  if (nav(v)) return;
+  dispatch(loginMethodEvent(v as LoginMethod));
+}
+
+/** A pasted token: read hidden, only its length echoed; Enter alone goes back. */
+async function pasteToken({io, reader, print, dispatch}: PlainSession, s: WizardState): Promise<void> {
+  const advice = s.tokenAdvice;
+  if (advice)
+    print(
+      `Make a token with just what this job needs (${advice.scopes}) at ${advice.url} (a classic Write token works too, but can do much more), then paste it. On Windows, right-click pastes.`,
+    );
+  else
+    print(
+      `Create a token at ${tokenPageUrl(s.target?.endpoint)} (type Write), then paste it. On Windows, right-click pastes.`,
+    );
+  io.stdout.write('Token (hidden: nothing is shown while you type or paste; Enter alone goes back): ');
+  const value = (await reader.read({hidden: true})) ?? '';
+  print(value.trim() === '' ? '(nothing entered)' : `(${value.trim().length} characters received)`);
+  dispatch(value.trim() === '' ? {type: 'back'} : {type: 'paste-submit', value});
 }
 
 /** A blank line followed this soon by more input is part of a paste, not a typed Enter. */
