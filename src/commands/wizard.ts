@@ -15,15 +15,17 @@ and run an example Hugging Face Job, with troubleshooting when something fails.
 Options:
   --sandbox        practise on the built-in offline sandbox Hub (free; its own HF_HOME, your real login is untouched)
   --endpoint URL   use this Hub instead of huggingface.co (default: HF_ENDPOINT, else https://huggingface.co)
-  --plain          line-by-line prompts without redraws (screen readers, simple terminals; automatic with TERM=dumb)
+  --plain          line-by-line prompts without redraws (screen readers, simple terminals; automatic with TERM=dumb);
+                   from a pipe it reads one answer per line: printf '1\\n\\n' | ${appCommand('--plain --sandbox')}
   -h, --help       this help
 
 Got an error message instead? Run ${appCommand('troubleshoot')}: paste it, get the cause and the fix.
 
 Keys: ↑/↓ or j/k move, Enter select, Esc back, q quit, ? help.
 Exit codes: 0 the job completed, or you quit (q, Quit, Finish: one line says how to resume); 1 the job failed;
-2 usage error or no terminal; 130 Ctrl-C.
-Without a terminal, use: ${appCommand('check')}, ${appCommand('login --token-stdin')}, ${appCommand('example --yes')}.`;
+2 usage error, no terminal, or a pipe that ended before --plain's next answer; 130 Ctrl-C.
+Without a terminal, use: ${appCommand('check')}, ${appCommand('login --token-stdin')}, ${appCommand('example --yes')},
+or --plain with the answers piped in.`;
 
 export interface WizardArgs {
   sandbox: boolean;
@@ -61,6 +63,7 @@ export function nonTtyMessage(target: {sandbox?: boolean; endpoint?: string} = {
     ],
     [`check${on}`, 'the checklist (exit 1 on a failure)'],
     [`example push-dataset --yes${on}`, 'submit an example job and stream its logs'],
+    [`--plain${on}`, 'the wizard, its answers read from the pipe, one per line'],
   ];
   const width = Math.max(...rows.map(([c]) => appCommand(c).length));
   return [
@@ -80,7 +83,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stdout, WIZARD_HELP);
     return EXIT.ok;
   }
-  if (!io.stdin.isTTY || !io.stdout.isTTY) {
+  // --plain reads its answers line by line, from a terminal or a pipe (scripted); Ink needs a terminal.
+  if (!parsed.plain && (!io.stdin.isTTY || !io.stdout.isTTY)) {
     writeLine(io.stderr, nonTtyMessage(parsed));
     return EXIT.usage;
   }

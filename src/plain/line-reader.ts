@@ -1,11 +1,19 @@
 // Line-by-line input for plain mode (screen readers, TERM=dumb): nothing is ever redrawn. Typed characters are
 // echoed as they come, ⌫ as "\b \b"; no cursor-movement escape sequence is written, ever. A hidden read (a token)
 // echoes nothing. Raw mode on a terminal, so Ctrl-C and Ctrl-D arrive as keys rather than ending the stream.
+// From a pipe (`printf '1\n\n' | hf-jobs-wizard --plain`) nothing is echoed: the questions show what they took.
 import type {Readable, Writable} from 'node:stream';
 
 /** Thrown by a read that Ctrl-C (or `interrupt()`) ended; same name as inquirer's, so callers treat both alike. */
 export class ExitPromptError extends Error {
   override name = 'ExitPromptError';
+}
+
+/** Thrown by a question whose input (a pipe) ended before it was answered: plain mode then exits 2, saying which. */
+export class InputEndedError extends ExitPromptError {
+  constructor(readonly question: string) {
+    super('End of input');
+  }
 }
 
 type Result = string | null; // null: Ctrl-D on an empty line (end of input)
@@ -15,6 +23,8 @@ export interface LineReader {
   read(options?: {hidden?: boolean}): Promise<Result>;
   /** Whether more input is already waiting (a paste still arriving). */
   pending(): boolean;
+  /** Whether the input is a terminal (false: a pipe or a file, answers given ahead, one per line). */
+  readonly tty: boolean;
   /** Ends the read in progress with ExitPromptError. */
   interrupt(): void;
   close(): void;
@@ -99,6 +109,7 @@ export function createLineReader(
       if (ended) return Promise.resolve(null);
       return new Promise<Result>((resolve, reject) => (waiter = {resolve, reject})).finally(() => (hidden = false));
     },
+    tty,
     pending: () => queue.length > 0 || line !== '',
     interrupt() {
       const w = waiter;

@@ -1,7 +1,8 @@
 // Plain mode: the same machine and services as the Ink UI, line by line: every question prints its numbered
 // choices once and reads a line (no redraws, no cursor movement, no spinners; progress is printed as lines),
 // for screen readers and simple terminals (TERM=dumb).
-import type {CommandIo} from '../io.js';
+import {EXIT, type CommandIo} from '../io.js';
+import {redactSecrets} from '../core/tokens/mask.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {runChoices} from '../core/wizard/preflight.js';
@@ -28,7 +29,7 @@ import {
   WELCOME_LINES,
   WELCOME_LINES_SKIPPED,
 } from '../core/wizard/content.js';
-import {createLineReader, ExitPromptError, type LineReader} from './line-reader.js';
+import {createLineReader, InputEndedError, type LineReader} from './line-reader.js';
 
 interface Choice<T> {
   name: string;
@@ -125,8 +126,33 @@ interface PlainSession extends PlainTools {
   wake: () => void;
 }
 
-/** The question, its choices numbered once, then a line: a number, or Enter for the default. */
+/** From a pipe, a question still waiting this long says so (the pipe may be held open by something idle). */
+const PIPE_WAIT_NOTE_MS = 10_000;
+
+/** An answer from outside, shown on one line: tokens masked, control characters made visible. */
+const shownAnswer = (answer: string) => redactSecrets(answer.trim()).replace(/\n/g, ' ');
+
+/**
+ * The question, its choices numbered once, then a line: a number, or Enter for the default. From a pipe the answer
+ * taken is echoed (nothing else shows it), and the pipe ending first throws InputEndedError naming the question.
+ */
 function askFor(io: CommandIo, reader: LineReader, print: (line?: string) => void): PlainTools['ask'] {
+  const readAnswer = async (message: string): Promise<string> => {
+    const waiting = reader.tty
+      ? undefined
+      : setTimeout(
+          () => print(`\n(still waiting for an answer on stdin: plain mode reads one answer per line)`),
+          PIPE_WAIT_NOTE_MS,
+        );
+    try {
+      const answer = await reader.read();
+      if (answer === null) throw new InputEndedError(message);
+      if (!reader.tty) print(shownAnswer(answer));
+      return answer;
+    } finally {
+      clearTimeout(waiting);
+    }
+  };
   return async <T>(message: string, choices: Choice<T>[], def?: T): Promise<T> => {
     const at = Math.max(
       0,
@@ -136,8 +162,7 @@ function askFor(io: CommandIo, reader: LineReader, print: (line?: string) => voi
     choices.forEach((c, i) => print(`  ${i + 1}) ${c.name}${c.description ? ` — ${c.description}` : ''}`));
     for (;;) {
       io.stdout.write(`Type a number and press Enter (Enter alone: ${at + 1}): `);
-      const answer = await reader.read();
-      if (answer === null) throw new ExitPromptError('End of input');
+      const answer = await readAnswer(message);
       const typed = answer.trim();
       const n = typed === '' ? at + 1 : Number(typed);
       // A number, or the start of one choice's words ("n" for "No, keep watching").
@@ -147,7 +172,7 @@ function askFor(io: CommandIo, reader: LineReader, print: (line?: string) => voi
         print(`→ ${choice.name}`);
         return choice.value;
       }
-      print(`"${answer.trim()}" is not one of the numbers 1 to ${choices.length}.`);
+      print(`"${shownAnswer(answer)}" is not one of the numbers 1 to ${choices.length}.`);
     }
   };
 }
@@ -203,6 +228,11 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
       await step(p, controller.getState());
     }
   } catch (error) {
+    if (error instanceof InputEndedError && !reader.tty && p.exitCode === undefined) {
+      print(); // the question's prompt line ends here
+      io.stderr.write(pipeEndedMessage(error.question));
+      return EXIT.usage;
+    }
     if (error instanceof Error && error.name === 'ExitPromptError') return p.exitCode ?? 130;
     throw error;
   } finally {
@@ -210,6 +240,15 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     unsubscribe();
     reader.close();
   }
+}
+
+/** The input was a pipe and it ended before this question was answered: what to give it. */
+export function pipeEndedMessage(question: string): string {
+  return [
+    `hf-jobs-wizard: the input ended before the question "${question}" was answered.`,
+    'Plain mode reads its answers from stdin, one line each: a number, the first letters of a choice, or an empty line for the default.',
+    '',
+  ].join('\n');
 }
 
 /** Ctrl-C while a job runs asks first (the job keeps running on the Hub unless you say yes); a second Ctrl-C
@@ -527,6 +566,7 @@ export async function readPastedLines(reader: LineReader): Promise<string[] | 'i
       return 'interrupted';
     }
     if (line === null) return lines;
+    if (line === '' && !reader.tty) return lines; // from a pipe, an empty line always ends the text
     if (line === '') {
       // A paste keeps its blank lines: more text right behind this one means it is not the end.
       await new Promise((r) => setTimeout(r, PASTE_GAP_MS));
