@@ -21,7 +21,8 @@ Options:
 
 Got an error message instead? Run ${appCommand('troubleshoot')}: paste it, get the cause and the fix.
 
-Keys: ↑/↓ or j/k move, Enter select, Esc back, q quit, ? help.
+Keys: ↑/↓ or j/k move, Enter select, Esc back, s your saved tokens, q quit, ? help.
+Plain mode: type a choice's number (Enter alone: the default), or "status" for your saved tokens.
 Exit codes: 0 the job completed, or you quit (q, Quit, Finish: one line says how to resume); 1 the job failed;
 2 usage error, no terminal, or a pipe that ended before --plain's next answer; 130 Ctrl-C.
 Without a terminal, use: ${appCommand('check')}, ${appCommand('login --token-stdin')}, ${appCommand('example --yes')},

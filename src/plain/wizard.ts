@@ -3,6 +3,7 @@
 // for screen readers and simple terminals (TERM=dumb).
 import {EXIT, type CommandIo} from '../io.js';
 import {redactSecrets} from '../core/tokens/mask.js';
+import {appCommand} from '../core/invocation.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {runChoices} from '../core/wizard/preflight.js';
@@ -129,6 +130,12 @@ interface PlainSession extends PlainTools {
 /** From a pipe, a question still waiting this long says so (the pipe may be held open by something idle). */
 const PIPE_WAIT_NOTE_MS = 10_000;
 
+/** Typed at any question, shows the token dashboard (the Ink wizard's `s` key) and asks the question again. */
+const STATUS_ANSWER = 'status';
+
+/** The dashboard's lines come from the saved-token files and whoami: this is as long as they are waited for. */
+const STATUS_MAX_MS = 15_000;
+
 /** An answer from outside, shown on one line: tokens masked, control characters made visible. */
 const shownAnswer = (answer: string) => redactSecrets(answer.trim()).replace(/\n/g, ' ');
 
@@ -136,7 +143,12 @@ const shownAnswer = (answer: string) => redactSecrets(answer.trim()).replace(/\n
  * The question, its choices numbered once, then a line: a number, or Enter for the default. From a pipe the answer
  * taken is echoed (nothing else shows it), and the pipe ending first throws InputEndedError naming the question.
  */
-function askFor(io: CommandIo, reader: LineReader, print: (line?: string) => void): PlainTools['ask'] {
+function askFor(
+  io: CommandIo,
+  reader: LineReader,
+  print: (line?: string) => void,
+  status: () => Promise<void>,
+): PlainTools['ask'] {
   const readAnswer = async (message: string): Promise<string> => {
     const waiting = reader.tty
       ? undefined
@@ -164,6 +176,10 @@ function askFor(io: CommandIo, reader: LineReader, print: (line?: string) => voi
       io.stdout.write(`Type a number and press Enter (Enter alone: ${at + 1}): `);
       const answer = await readAnswer(message);
       const typed = answer.trim();
+      if (typed.toLowerCase() === STATUS_ANSWER) {
+        await status();
+        continue;
+      }
       const n = typed === '' ? at + 1 : Number(typed);
       // A number, or the start of one choice's words ("n" for "No, keep watching").
       const byName = choices.filter((c) => typed !== '' && c.name.toLowerCase().startsWith(typed.toLowerCase()));
@@ -206,7 +222,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     reader,
     print,
     dispatch,
-    ask: askFor(io, reader, print),
+    ask: askFor(io, reader, print, () => showStatus(p)),
     withNav,
     nav: navFor(dispatch),
     wake: () => {},
@@ -218,7 +234,9 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
   process.on('SIGINT', sigint);
 
   try {
-    print('hf-jobs-wizard, plain mode: one question at a time. Choose "Back" to change an answer, "Quit" to stop.');
+    print(
+      `hf-jobs-wizard, plain mode: one question at a time. Choose "Back" to change an answer, "Quit" to stop; type "${STATUS_ANSWER}" at any question to see your saved tokens.`,
+    );
     if (controller.getState().options.presetTarget) for (const line of WELCOME_LINES_SKIPPED) print(line);
     dispatch({type: 'start'});
     for (;;) {
@@ -249,6 +267,41 @@ export function pipeEndedMessage(question: string): string {
     'Plain mode reads its answers from stdin, one line each: a number, the first letters of a choice, or an empty line for the default.',
     '',
   ].join('\n');
+}
+
+/** The token dashboard, asked for by typing "status": the same lines as the `status` command (and the Ink header's
+ *  `s`), printed once; then the question is asked again. */
+async function showStatus(p: PlainSession): Promise<void> {
+  const {controller, print, dispatch} = p;
+  if (!controller.getState().target) {
+    print('Your saved tokens are shown once you chose where to practise (the sandbox Hub or huggingface.co).');
+    return;
+  }
+  if (!controller.getState().dashboard) dispatch({type: 'toggle-dashboard'});
+  const lines = await new Promise<string[] | undefined>((resolve) => {
+    let stop = () => {};
+    const done = (v: string[] | undefined) => {
+      clearTimeout(timer);
+      stop();
+      resolve(v);
+    };
+    const timer = setTimeout(() => done(undefined), STATUS_MAX_MS);
+    const check = (now: WizardState) => {
+      if (now.dashboard?.phase === 'shown') done(now.dashboard.lines);
+      else if (!now.dashboard) done(undefined);
+    };
+    stop = controller.subscribe(check);
+    check(controller.getState());
+  });
+  if (controller.getState().dashboard) dispatch({type: 'toggle-dashboard'});
+  if (!lines) {
+    print(
+      `Your saved tokens could not be read in ${STATUS_MAX_MS / 1000} s; ${appCommand(`status${controller.getState().target?.kind === 'sandbox' ? ' --sandbox' : ''}`)} shows them too.`,
+    );
+    return;
+  }
+  print('Your tokens (as `status` shows them):');
+  for (const line of lines) print(`    ${line}`);
 }
 
 /** Ctrl-C while a job runs asks first (the job keeps running on the Hub unless you say yes); a second Ctrl-C
@@ -420,8 +473,10 @@ async function checklistStep({ask, nav, dispatch}: PlainSession, s: WizardState)
   else dispatch({type: 'checklist-continue'});
 }
 
-/** The job's end: COMPLETED with its next steps (and the step to the real hf), or the stage with retry or finish. */
-async function resultStep({print, ask, dispatch}: PlainSession, s: WizardState): Promise<void> {
+/** The job's end: COMPLETED with its next steps and, on the sandbox, the step to the real hf; or the stage with retry
+ *  or finish. */
+async function resultStep(p: PlainSession, s: WizardState): Promise<void> {
+  const {print, ask, dispatch} = p;
   const r = s.result;
   if (!r) return;
   if (r.stage === 'COMPLETED' && s.realTools) {
@@ -429,26 +484,46 @@ async function resultStep({print, ask, dispatch}: PlainSession, s: WizardState):
     dispatch({type: 'result-continue'});
     return;
   }
-  if (r.stage === 'COMPLETED') {
-    print('✓ COMPLETED: your first job ran with the right token.');
-    if (r.created) print(`${createdLine(r)} ${r.created}`);
-    print('Next steps:');
-    for (const n of r.nextSteps) print(`  - ${n.what}: ${n.command}`);
-    if (r.sandbox) print(SANDBOX_EXIT_NOTE);
-    // Plain mode ends here as scripts expect; the step to the real hf is the Ink wizard's and lesson 7's.
-    if (r.sandbox)
-      print(
-        'Next, the same job with the real hf CLI: the wizard without --plain offers it here, and `learn` lesson 7 has it as an exercise.',
-      );
-    dispatch({type: 'result-continue'});
-    return;
-  }
+  if (r.stage === 'COMPLETED') return completed(p, s, r);
   print(`${r.stage}${r.message ? `: ${r.message}` : ''}`);
   const v = await ask('Next?', [
     {name: 'Run it again', value: 'retry'},
     {name: 'Finish', value: 'finish'},
   ]);
   dispatch(v === 'retry' ? {type: 'fix', action: 'retry'} : {type: 'result-continue'});
+}
+
+/** COMPLETED: what was created and the next steps; on the sandbox, Finish or the same job with the real hf (the Ink
+ *  Result screen's choices). The job is done, so input ending here (a script's last line) is Finish, not an error. */
+async function completed(
+  {print, ask, dispatch}: PlainSession,
+  s: WizardState,
+  r: NonNullable<WizardState['result']>,
+): Promise<void> {
+  print('✓ COMPLETED: your first job ran with the right token.');
+  if (r.created) print(`${createdLine(r)} ${r.created}`);
+  print('Next steps:');
+  for (const n of r.nextSteps) print(`  - ${n.what}: ${n.command}`);
+  if (!r.sandbox) {
+    dispatch({type: 'result-continue'});
+    return;
+  }
+  print(SANDBOX_EXIT_NOTE);
+  let v: 'finish' | 'real' = 'finish';
+  try {
+    v = await ask('Next?', [
+      {name: 'Finish', value: 'finish' as const},
+      {
+        name: 'Next: the same job with the real hf CLI',
+        value: 'real' as const,
+        description: 'the export lines, a 0600 env file, and hf itself when it is installed',
+      },
+    ]);
+  } catch (error) {
+    if (!(error instanceof InputEndedError)) throw error;
+    print();
+  }
+  dispatch(v === 'real' ? {type: 'real-tools'} : {type: 'result-continue'});
 }
 
 /** Troubleshoot: the paste, or the report on what went wrong and its fixes. */

@@ -160,6 +160,8 @@ describe('the wizard in a pty, with a real login and HF_TOKEN planted', () => {
     await cli.waitFor('Run this job', 15_000);
     await cli.press('\r');
     await cli.waitFor('COMPLETED: your first job ran', 40_000);
+    await cli.waitFor('1) Finish');
+    await cli.press('\r'); // Finish (the other choice: the same job with the real hf CLI)
     const code = await Promise.race([cli.exited, new Promise<number>((r) => setTimeout(() => r(-1), 15_000))]);
     if (code === -1) cli.pty.kill();
     const accounts = JSON.parse(

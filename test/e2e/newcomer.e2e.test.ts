@@ -155,6 +155,8 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     await cli.waitFor('Cancel the job on the Hub?');
     // No answer: the job completes on its own; the app must not sit on a hidden question.
     const done = await cli.waitFor('COMPLETED: your first job ran', 30_000);
+    await cli.waitFor('1) Finish');
+    await cli.press('\r'); // Finish (the other choice: the same job with the real hf CLI)
     expect(await cli.exited).toBe(0);
     expect(done).toContain('The job ended while the question was open: there is nothing left to cancel.');
     expect(done).not.toContain('Still watching the job.');

@@ -90,6 +90,8 @@ describe('rendering in a real terminal', () => {
     await cli.press('n');
     await cli.press('\r');
     await cli.waitFor('COMPLETED: your first job ran', 30_000);
+    await cli.waitFor('1) Finish');
+    await cli.press('\r'); // Finish (the other choice: the same job with the real hf CLI)
     expect(cli.screen()).not.toContain('CANCELED');
     expect(await cli.exited).toBe(0);
   }, 60_000);

@@ -116,6 +116,8 @@ describe('e2e in a pseudo-terminal', () => {
     await cli.waitFor('Run this job');
     await cli.press('\r');
     await cli.waitFor('COMPLETED: your first job ran', 30_000);
+    await cli.waitFor('1) Finish');
+    await cli.press('\r'); // Finish (the other choice: the same job with the real hf CLI)
     expect(await cli.exited).toBe(0);
     // Line by line: no cursor movement, no erasing, no hidden cursor (nothing is redrawn in place).
     expect(cli.raw()).not.toMatch(/\u001B\[[0-9;?]*[ABCDEFGHJKSTlh]/);

@@ -3,7 +3,7 @@
 // with an `hf` on PATH it is run with the token in its environment only (never argv), its output is redacted, and
 // the dataset's new commit is what says the job landed. The `hf` here is a stand-in (a small Node script that commits
 // to the dataset through @huggingface/hub as the real job would): huggingface_hub cannot be installed on this machine.
-import {chmod, mkdir, readFile, stat, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -11,6 +11,7 @@ import type {Session} from '../../src/core/wizard/services.js';
 import {App} from '../../src/ui/App.js';
 import {EXAMPLES} from '../../src/examples/catalog.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {stubHf} from '../helpers/stub-hf.js';
 import {advance, logIn, sandboxWizard, startWizard, throughConfig, useTempDirs} from '../helpers/wizard-flow.js';
 import {KEYS, moveTo, press, waitForText} from './helpers.js';
 
@@ -18,27 +19,6 @@ const sb = useSandbox();
 afterEach(() => cleanup());
 const tempDir = useTempDirs();
 const PUSH = EXAMPLES.find((e) => e.id === 'push-dataset')!;
-
-/** A stand-in `hf` in its own folder: records argv and whether HF_TOKEN was given, prints a line with the token in it, and (exit 0) commits to the dataset as the job would. */
-async function stubHf(exitCode: number): Promise<{dir: string; record: string}> {
-  const dir = await tempDir('stub-hf-');
-  const record = join(dir, 'record.json');
-  const hub = import.meta.resolve('@huggingface/hub');
-  const script = `#!/usr/bin/env node
-const fs = require('node:fs');
-fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({argv: process.argv.slice(2), hasToken: Boolean(process.env.HF_TOKEN), endpoint: process.env.HF_ENDPOINT, cwd: process.cwd()}));
-console.log('Job started with ID: stand-in, token ' + process.env.HF_TOKEN);
-(async () => {
-  if (${exitCode} !== 0) { console.error("Error: Job stand-in finished with stage 'ERROR': exit code 1"); process.exit(${exitCode}); }
-  const {uploadFile} = await import(${JSON.stringify(hub)});
-  await uploadFile({repo: {type: 'dataset', name: 'practice-user/hf-jobs-wizard-demo-dataset'}, file: {path: 'from-hf.txt', content: new Blob([String(Date.now())])}, hubUrl: process.env.HF_ENDPOINT, accessToken: process.env.HF_TOKEN});
-  console.log('pushed');
-})().catch((e) => { console.error(String(e)); process.exit(3); });
-`;
-  await writeFile(join(dir, 'hf'), script);
-  await chmod(join(dir, 'hf'), 0o755);
-  return {dir, record};
-}
 
 async function setup(pathDirs: string[]) {
   const dir = await tempDir('wizard-rt-');
@@ -81,7 +61,7 @@ describe('the step to the real hf (service, real sandbox)', () => {
   }, 30_000);
 
   it('the script not on disk: says to write the files first, and does not run hf', async () => {
-    const stub = await stubHf(0);
+    const stub = await stubHf(0, tempDir);
     const {services, session} = await setup([stub.dir]);
     const v = await services.realTools(session, () => {});
     expect(v.note).toMatch(/push_dataset\.py is not on disk/);
@@ -89,7 +69,7 @@ describe('the step to the real hf (service, real sandbox)', () => {
   }, 30_000);
 
   it('hf on PATH: run with the token in its environment, not argv; output redacted; a failing hf says so', async () => {
-    const stub = await stubHf(1);
+    const stub = await stubHf(1, tempDir);
     const {dir, services, session} = await setup([stub.dir]);
     await scriptOnDisk(dir);
     const lines: string[] = [];
@@ -130,7 +110,7 @@ describe('the step to the real hf (service, real sandbox)', () => {
 
 describe('the step to the real hf in the wizard (Ink, real sandbox)', () => {
   it('after the first completed sandbox job, "Next: the same job with the real hf CLI" runs hf and the dataset has a new commit', async () => {
-    const stub = await stubHf(0);
+    const stub = await stubHf(0, tempDir);
     const {dir, services} = await setup([stub.dir]);
     const controller = await startWizard(services, dir);
     await logIn(controller, services, sb.current.tokens.write);
