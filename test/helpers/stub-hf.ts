@@ -1,7 +1,7 @@
 // A stand-in `hf` CLI for the step to the real tools (huggingface_hub cannot be installed by npm test): a small Node
 // script in its own folder that records its argv, whether HF_TOKEN reached it and where it ran, prints a line with the
 // token in it (so redaction is tested), and on exit code 0 commits to the example's dataset through @huggingface/hub
-// as the real job would; otherwise it prints hf's own failure line and exits with that code.
+// as the real job would; otherwise it prints `failure` (hf's own failure line by default) and exits with that code.
 import {chmod, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 
@@ -10,6 +10,7 @@ import {join} from 'node:path';
 export async function stubHf(
   exitCode: number,
   tempDir: (prefix: string) => Promise<string>,
+  failure = "Error: Job stand-in finished with stage 'ERROR': exit code 1",
 ): Promise<{dir: string; record: string}> {
   const dir = await tempDir('stub-hf-');
   const record = join(dir, 'record.json');
@@ -19,7 +20,7 @@ const fs = require('node:fs');
 fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({argv: process.argv.slice(2), hasToken: Boolean(process.env.HF_TOKEN), endpoint: process.env.HF_ENDPOINT, cwd: process.cwd()}));
 console.log('Job started with ID: stand-in, token ' + process.env.HF_TOKEN);
 (async () => {
-  if (${exitCode} !== 0) { console.error("Error: Job stand-in finished with stage 'ERROR': exit code 1"); process.exit(${exitCode}); }
+  if (${exitCode} !== 0) { console.error(${JSON.stringify(failure)}); process.exit(${exitCode}); }
   const {uploadFile} = await import(${JSON.stringify(hub)});
   await uploadFile({repo: {type: 'dataset', name: 'practice-user/hf-jobs-wizard-demo-dataset'}, file: {path: 'from-hf.txt', content: new Blob([String(Date.now())])}, hubUrl: process.env.HF_ENDPOINT, accessToken: process.env.HF_TOKEN});
   console.log('pushed');

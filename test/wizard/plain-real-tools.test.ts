@@ -66,6 +66,15 @@ describe('plain mode: the step to the real hf, and the token dashboard', () => {
     expect(code).toBe(0);
   }, 90_000);
 
+  it('an hf without its hf_xet package: the verdict says what is missing and how to install it', async () => {
+    // The last line the real hf prints here (npm run fidelity:real-tools, huggingface_hub from Debian's packages).
+    const stub = await stubHf(1, tempDir, "ModuleNotFoundError: No module named 'hf_xet'");
+    const {code, out} = await plainRun([...TO_COMPLETED, '2'], [stub.dir]);
+    expect(out).toContain("  | ModuleNotFoundError: No module named 'hf_xet'");
+    expect(out).toMatch(/✗ hf ended with exit code 1: hf could not upload the script: its hf_xet package is missing/);
+    expect(code).toBe(0);
+  }, 90_000);
+
   it('without hf on PATH it prints the exact commands and says why hf did not run', async () => {
     const {code, out} = await plainRun([...TO_COMPLETED, '2']);
     expect(out).toContain('    hf jobs uv run --flavor cpu-basic --timeout 10m --secrets HF_TOKEN push_dataset.py');

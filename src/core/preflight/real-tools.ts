@@ -47,3 +47,14 @@ export function realToolsStep(input: RealToolsInput): RealToolsStep {
     ],
   };
 }
+
+/**
+ * Why hf failed, when its own output names a cause the learner can fix on this computer (not the job's): today the
+ * missing hf_xet package, without which `hf jobs uv run <local script>` cannot upload the script to its bucket
+ * (huggingface_hub's setup.py makes hf-xet a dependency only on x86_64 and arm64; distribution packages may leave it out).
+ */
+export function hfFailureHint(lines: readonly string[]): string | undefined {
+  if (lines.some((l) => /No module named '?hf_xet'?/.test(l)))
+    return 'hf could not upload the script: its hf_xet package is missing (`pip install -U huggingface_hub` installs it on x86_64 and arm64; elsewhere `pip install hf_xet`), then run the command again.';
+  return undefined;
+}

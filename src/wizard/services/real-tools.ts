@@ -6,7 +6,7 @@
 import {spawn} from 'node:child_process';
 import {join} from 'node:path';
 import {shellQuote} from '../../core/jobspec/shell.js';
-import {realToolsStep} from '../../core/preflight/real-tools.js';
+import {hfFailureHint, realToolsStep} from '../../core/preflight/real-tools.js';
 import {writeFileAtomic} from '../../core/store/atomic.js';
 import {redactSecrets} from '../../core/tokens/mask.js';
 import {which} from '../../core/which.js';
@@ -96,7 +96,7 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
           ? verified
             ? `✓ hf ran the same job and it landed: ${repo!.id} has a new commit (${where}).`
             : `hf ended without an error, but ${repo ? `${repo.id} has no new commit` : 'nothing could be checked'}: look at its output above.`
-          : `✗ hf ended with exit code ${exitCode ?? 'none (stopped)'}${verified ? `, though ${repo!.id} has a new commit` : ''}: its last lines above say why.`;
+          : `✗ hf ended with exit code ${exitCode ?? 'none (stopped)'}${verified ? `, though ${repo!.id} has a new commit` : ''}: ${hfFailureHint(view.lines) ?? 'its last lines above say why.'}`;
       view.hf = {exitCode, verified, verdict};
       return view;
     },
