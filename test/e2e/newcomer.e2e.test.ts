@@ -214,8 +214,10 @@ describe('newcomer defects, in a pseudo-terminal', () => {
     }
     expect(status).toBe(2);
     const suggested = stderr.split('\n').filter((l) => l.trim().startsWith('npx hf-jobs-wizard'));
-    expect(suggested.length).toBe(3);
+    // login, check, example, and --plain (which reads its answers from the pipe).
+    expect(suggested.length).toBe(4);
     for (const line of suggested) expect(line).toContain('--sandbox');
     expect(stderr).toContain('npx hf-jobs-wizard login --sandbox --practice write');
+    expect(stderr).toContain('npx hf-jobs-wizard --plain --sandbox');
   });
 });
