@@ -113,35 +113,22 @@ export function createChecksServices(ctx: ServiceContext): ChecksServices {
         }
       };
       // Live checks one at a time (the token first), then the written config folder: each line appears as it is known.
+      const checkConfig = async (only: CheckId[]) =>
+        (
+          await runChecks({
+            paths: [dir],
+            cwd: session.cwd,
+            env,
+            endpoint: session.target.endpoint,
+            only,
+            liveContext: live,
+          })
+        ).checks;
       for (const id of LIVE_CHECK_IDS) {
-        if (hasConfig)
-          emit(
-            (
-              await runChecks({
-                paths: [dir],
-                cwd: session.cwd,
-                env,
-                endpoint: session.target.endpoint,
-                only: [id],
-                liveContext: live,
-              })
-            ).checks,
-          );
+        if (hasConfig) emit(await checkConfig([id]));
         else emit(await runLiveChecks(live, emptyModel(), false, [id]));
       }
-      if (hasConfig)
-        emit(
-          (
-            await runChecks({
-              paths: [dir],
-              cwd: session.cwd,
-              env,
-              endpoint: session.target.endpoint,
-              only: [...STATIC_CHECK_IDS],
-              liveContext: live,
-            })
-          ).checks,
-        );
+      if (hasConfig) emit(await checkConfig([...STATIC_CHECK_IDS]));
       else {
         const item: CheckItem = {
           id: 'missing-secrets',
