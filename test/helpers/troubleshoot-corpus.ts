@@ -9,6 +9,22 @@ import {PROBLEM_IDS, type ProblemId} from '../../src/core/troubleshoot/catalog.j
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'troubleshoot-corpus');
 export type CorpusPart = 'tune' | 'held-out';
 
+/**
+ * The batches the corpus was collected in, by file number (each labelled and split, every third text held out, and
+ * committed before the classifier ever ran on it), so a figure can be given per batch: a rule tuned on one batch is
+ * then measured on the batches it never saw.
+ */
+export const BATCHES: {name: string; first: number; last: number}[] = [
+  {name: '1-281 (sessions 1-4)', first: 1, last: 281},
+  {name: '282-332 (session 5, batch A)', first: 282, last: 332},
+];
+
+/** The batch a corpus file belongs to, from the number its name starts with. */
+export function batchOf(file: string): string {
+  const n = Number.parseInt(file, 10);
+  return BATCHES.find((b) => n >= b.first && n <= b.last)?.name ?? 'unbatched';
+}
+
 export interface CorpusText {
   file: string;
   source: string;
