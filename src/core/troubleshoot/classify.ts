@@ -64,6 +64,15 @@ const SIGNALS: Signal[] = [
   S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),
   // LangChain's HuggingFaceEndpoint when its login() finds no usable token (none given, or none in the environment).
   S('token-missing', 7, /Could not authenticate with huggingface_hub/i),
+  // Tools and notebooks telling the user to log in first, each in its own words: "You must log in to push to hub! Run
+  // notebook_login()", "You must login to the Hugging Face hub on this computer by typing `transformers-cli login`",
+  // "Please login with a write token." (a log-in request that names the Hub, a token or the login command).
+  S(
+    'token-missing',
+    9,
+    /\b(?:you must|you need to|you have to|please|must)\s+(?:first\s+)?(?:log ?in|sign in|be logged in)\b[^\n]{0,100}?(?:\bhub\b|hugging ?face|\btoken\b|notebook_login|-cli login|hf auth login)/i,
+  ),
+  S('token-missing', 8, /\bRun notebook_login\(\)|by typing `?(?:transformers|huggingface)-cli login/i),
   // repo access
   S('repo-access-denied', 10, /RepositoryNotFoundError|Repository Not Found for url/i),
   S(
@@ -321,6 +330,10 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
   // A job that ended in ERROR with an error of its own: the script's failure is the story unless a token error shows.
   if (jobErrored && scores.has('job-script-failed'))
     scores.set('job-script-failed', scores.get('job-script-failed')! + 4);
+  // A Python traceback that ends in a plain Python error (NameError, TypeError...) and nothing from the Hub: the script
+  // failed on its own (`hf jobs logs ID | tail` as the docs show it). Hub errors still win: they dominate this id.
+  else if (scores.has('job-script-failed') && /^Traceback \(most recent call last\)/m.test(text))
+    scores.set('job-script-failed', scores.get('job-script-failed')! + 2);
   const ranked: Candidate[] = [...scores.entries()]
     .map(([problem, score]) => ({problem, score}))
     .sort((a, b) => b.score - a.score);
