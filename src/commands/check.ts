@@ -21,8 +21,11 @@ may this token run it there, can the namespace pay, the most it can cost, and th
 __pycache__ and this app's own data (its cache folder, sandbox data) are skipped unless you name them.
 
 What the token checks mean:
-  no-token-check   a job script that writes to the Hub (push_to_hub, upload_*, create_*/delete_*) never reads
-                   HF_TOKEN (nor calls get_token(), login() or whoami()); scripts that only download are not judged
+  no-token-check   a job script that writes to the Hub (push_to_hub, upload_*, create_*/delete_*, Storage Bucket
+                   writes: batch_bucket_files, sync_bucket or hf buckets cp/sync towards a bucket, HfFileSystem
+                   writes to hf:// paths) never reads HF_TOKEN (nor calls get_token(), login() or whoami()); scripts
+                   that only download, or write under a job volume's mount path (-v, authorised when the job is
+                   created), are not judged. \`python -m pkg.mod\` in a job's command runs pkg/mod.py
   missing-secrets  the job's script writes to the Hub (or fails without HF_TOKEN) and the submission passes no token
                    (hf's own options count after the script too, up to --; a doc's block named as the script is read)
   wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)

@@ -1,7 +1,7 @@
 // Job submissions in Python: run_job / run_uv_job / HfApi().run_* / scheduled variants, and `hf_jobs("uv", {...})`.
 import {dictGet, LiteralParser, LineIndex, type CallArg, type Lit} from '../jobspec/literal.js';
 import {mcpSubmission} from './extract-mcp.js';
-import {newSubmission, type Entry, type Submission} from './types.js';
+import {newSubmission, runModule, type Entry, type Submission} from './types.js';
 
 const CALL = /\b(hf_jobs|run_uv_job|run_job|create_scheduled_uv_job|create_scheduled_job)\s*\(/g;
 
@@ -109,6 +109,12 @@ function pythonSubmission(
       line: script.value.line,
       literal: script.value.t === 'str' || self,
     };
+  }
+  const command = uv ? undefined : (kw('command') ?? positional[1])?.value;
+  if (command?.t === 'list') {
+    const words = command.items.map((i) => (i.t === 'str' ? i.v : ''));
+    const module = runModule(words.join(' '));
+    if (module) sub.module = {value: module, line: command.line};
   }
   const secrets = entriesOf(resolve(kw('secrets')?.value));
   sub.secrets = secrets.entries;

@@ -4,7 +4,7 @@
 // interspersed), a command built in a bash array (`hf jobs uv run "${args[@]}"`) is read with the array's words,
 // and `>>> ` console prompts continue on `... ` lines.
 import {findTokenLike} from '../jobspec/placeholder.js';
-import {newSubmission, type Entry, type Submission, type TokenHit, type TokenValue} from './types.js';
+import {newSubmission, runModule, type Entry, type Submission, type TokenHit, type TokenValue} from './types.js';
 
 export interface Word {
   text: string;
@@ -379,6 +379,10 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
       // Scheduled commands take the schedule first.
       const rest = scheduled ? positionals.slice(1) : positionals;
       if (operation === 'uv' && rest[0] !== undefined) sub.script = {value: rest[0], line, literal: true};
+      else if (operation === 'run') {
+        const module = runModule(rest.slice(1).join(' '));
+        if (module) sub.module = {value: module, line};
+      }
       scan.submissions.push(sub);
     }
   }

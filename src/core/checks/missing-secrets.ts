@@ -1,6 +1,6 @@
 // missing-secrets: the job's script needs the token, but the submission passes none (jobs get no token by default).
-// Judged only when the script the job runs could be read (inline, a local file, the file whose docstring shows
-// the command, or a doc's code block given that script's name: "Save this script as `train.py`"). "Needs": it writes to the Hub (push_to_hub, upload_*, create_*/delete_*; see script-facts.ts) or
+// Judged only when the script the job runs could be read (inline, a local file or `python -m` module, the file whose docstring shows
+// the command, or a doc's code block given that script's name: "Save this script as `train.py`"). "Needs": it writes to the Hub (push_to_hub, upload_*, create_*/delete_*, bucket writes; see script-facts.ts) or
 // reads HF_TOKEN so that it fails without it (os.environ["HF_TOKEN"], an assert). A script that only downloads public
 // files does not need it. A token passed under another name is wrong-secret-key's finding; a --secrets-file or a
 // Python variable we cannot see into counts as passing it.

@@ -12,7 +12,15 @@ import {configSubmission, findMcpCalls, looksLikeConfig} from './extract-mcp.js'
 import {extractPython} from './extract-python.js';
 import {embeddedCommands, extractShell, parseDotenv, type ShellScan} from './extract-shell.js';
 import {scriptFacts} from './script-facts.js';
-import {emptyModel, mergeModel, type ScanModel, type ScriptFacts, type Submission} from './types.js';
+import {
+  emptyModel,
+  isModuleFile,
+  mergeModel,
+  moduleFiles,
+  type ScanModel,
+  type ScriptFacts,
+  type Submission,
+} from './types.js';
 import {walkFilesSync, type SkippedDir} from './walk.js';
 
 /** A PEP 723 inline-metadata header: the file is a uv script. */
@@ -364,7 +372,14 @@ const EMBEDDED_HINT = /\b(?:hf|huggingface-cli)\s+jobs\s|hfjobs\s/;
 function linkOwnScript(subs: Submission[], facts: ScriptFacts, file: string): void {
   const own = basename(file);
   for (const sub of subs) {
-    if (sub.scriptFacts || !sub.script?.literal) continue;
+    if (sub.scriptFacts) continue;
+    // `python -m pkg.mod` shown in pkg/mod.py's own docstring or README runs this file.
+    if (sub.module && isModuleFile(sub.module.value, file)) {
+      facts.isJobScript = true;
+      sub.scriptFacts = facts;
+      continue;
+    }
+    if (!sub.script?.literal) continue;
     const name = basename(sub.script.value.split(/[?#]/)[0]!);
     if (name === own) {
       facts.isJobScript = true;
@@ -391,7 +406,7 @@ export function scanText(text: string, file: string, kind: FileKind = kindOf(fil
  * Files without any of them are counted but not parsed (most of a real project).
  */
 const RELEVANT =
-  /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload_|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space/;
+  /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space|_bucket|hf:\/\//;
 
 function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, pending: PendingFile[]): void {
   model.files.push(file);
@@ -419,7 +434,11 @@ function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, 
     const own = basename(file);
     if (
       PEP_723.test(text) ||
-      subs.some((s) => s.script?.literal && basename(s.script.value.split(/[?#]/)[0]!) === own)
+      subs.some(
+        (s) =>
+          (s.script?.literal && basename(s.script.value.split(/[?#]/)[0]!) === own) ||
+          (s.module && isModuleFile(s.module.value, file)),
+      )
     ) {
       const facts = scriptFacts(text, file);
       model.scripts.splice(at, 0, facts);
@@ -662,6 +681,25 @@ export function mirroredScript(url: string): string | undefined {
   return m?.[1];
 }
 
+/**
+ * Where the script a submission runs may be: its path from the submitting file's folder or the current one, the
+ * local copy of a script given by URL, or a `python -m pkg.mod` module's file from the submitting file's folder or
+ * any folder above it up to the current one (the job's command runs from the repository's root).
+ */
+function scriptCandidates(sub: Submission, base: string, cwd: string): string[] {
+  if (sub.module) {
+    const dirs = [base];
+    for (let d = base; d.startsWith(cwd) && d !== cwd && dirname(d) !== d;) dirs.push((d = dirname(d)));
+    if (!dirs.includes(cwd)) dirs.push(cwd);
+    return dirs.flatMap((d) => moduleFiles(sub.module!.value).map((f) => resolve(d, f)));
+  }
+  if (!sub.script?.literal) return [];
+  const kind = scriptKind(sub.script.value);
+  const mirrored = kind === 'url' ? mirroredScript(sub.script.value) : undefined;
+  if (mirrored) return [resolve(base, mirrored)];
+  return kind === 'path' ? [resolve(base, sub.script.value), resolve(cwd, sub.script.value)] : [];
+}
+
 /** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */
 export async function scanPaths(paths: string[], options: ScanPathsOptions): Promise<ScanModel> {
   const model = emptyModel();
@@ -704,14 +742,10 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   const factsByFile = new Map(model.scripts.map((f) => [f.file, f]));
   const missing = new Set<string>();
   for (const sub of model.submissions) {
-    if (!sub.script?.literal || sub.scriptFacts) continue;
-    const kind = scriptKind(sub.script.value);
-    const mirrored = kind === 'url' ? mirroredScript(sub.script.value) : undefined;
-    if (kind !== 'path' && !mirrored) continue;
+    if (sub.scriptFacts) continue;
     const base = dirname(absByDisplay.get(sub.file) ?? resolve(options.cwd, sub.file));
-    const candidates = mirrored
-      ? [resolve(base, mirrored)]
-      : [resolve(base, sub.script.value), resolve(options.cwd, sub.script.value)];
+    const candidates = scriptCandidates(sub, base, options.cwd);
+    if (!candidates.length) continue;
     for (const candidate of candidates) {
       const known = factsByFile.get(display(candidate));
       if (known) {

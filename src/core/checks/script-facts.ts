@@ -4,7 +4,12 @@
 // Semantics (the checklist's help text says the same):
 // - a *write* is a call that needs a write token: push_to_hub (method, or `push_to_hub=True` in training args),
 //   upload_file/upload_folder/upload_large_folder, create_repo/create_commit/create_branch/create_tag/
-//   create_pull_request, delete_*, CommitScheduler, duplicate_space. Downloads and reads are not writes.
+//   create_pull_request, delete_*, CommitScheduler, duplicate_space; Storage Buckets: create_bucket/delete_bucket/
+//   move_bucket/batch_bucket_files, sync_bucket towards a bucket; HfFileSystem writes to an hf:// path (open for
+//   writing, put/copy to it, rm/mkdir on it, a data frame's to_parquet/to_csv/write_parquet to it); `hf upload` and
+//   `hf buckets cp|sync|create|rm|mv` run by the script towards the Hub. Downloads and reads are not writes, and
+//   neither is writing under a job volume's mount path (hf jobs -v hf://buckets/...:/data): the Hub docs say volume
+//   mounts are authorised with your identity when the job is created, so the script needs no token for them.
 // - a *token read* is reading HF_TOKEN (os.environ / os.getenv / the name in code) or calling get_token(), login()
 //   or whoami().
 // - the token is *required* when the script writes, or reads HF_TOKEN in a way that fails without it
@@ -16,10 +21,93 @@ const WRITES: [RegExp, string][] = [
   [/\.push_to_hub\s*\(|\bpush_to_hub\s*=\s*True\b/, 'pushes to the Hub (push_to_hub)'],
   [/\b(?:upload_file|upload_folder|upload_large_folder)\s*\(/, 'uploads to the Hub'],
   [
-    /\b(?:create_repo|create_commit|create_branch|create_tag|create_pull_request|delete_file|delete_folder|delete_repo|duplicate_space|CommitScheduler)\s*\(/,
+    /\b(?:create_repo|create_commit|create_branch|create_tag|create_pull_request|delete_file|delete_files|delete_folder|delete_repo|duplicate_space|CommitScheduler)\s*\(/,
     'writes to the Hub',
   ],
+  // Storage Buckets (huggingface_hub's bucket API): creating, changing or deleting a bucket or its files.
+  [/\b(?:create_bucket|delete_bucket|move_bucket|batch_bucket_files)\s*\(/, 'writes to a Storage Bucket'],
 ];
+
+/**
+ * Writes that depend on their direction: `sync_bucket(src, dest)`, `HfFileSystem` writes and `hf buckets cp|sync`
+ * or `hf upload` run from the script (subprocess lists, os.system strings). Each hit's call (or line) decides.
+ */
+const DIRECTED_WRITES: {re: RegExp; what: string; writes: (call: string) => boolean}[] = [
+  // sync_bucket(source, dest): a download when the source is a literal hf:// path and the destination is not.
+  {
+    re: /\bsync_bucket\s*\(/g,
+    what: 'writes to a Storage Bucket (sync_bucket)',
+    writes: (call) => !hubToLocal(callArgs(call)),
+  },
+  // HfFileSystem (and pandas/polars/datasets through it): opening an hf:// path to write, put/copy/remove on one,
+  // a data frame written to an hf:// path.
+  {
+    re: /\b(?:open|put|put_file|write_text|write_bytes|pipe|pipe_file|rm|rm_file|mv|cp_file|copy|mkdir|makedirs|to_parquet|to_csv|to_json|write_parquet|write_csv|write_ndjson|sink_parquet|save_to_disk)\s*\(/g,
+    what: 'writes to the Hub through an hf:// path',
+    writes: (call) => {
+      const name = /^(\w+)/.exec(call)?.[1] ?? '';
+      if (!call.includes('hf://')) return false;
+      if (name === 'open')
+        return /,\s*(?:mode\s*=\s*)?[rfb]?["'][^"']*[wax]/.test(call) && /^open\s*\(\s*[rfb]?["']hf:\/\//.test(call);
+      if (name === 'put' || name === 'put_file' || name === 'copy') return !hubToLocal(callArgs(call));
+      return true;
+    },
+  },
+  // The hf CLI from the script: `hf upload`, `hf buckets cp|sync` towards the Hub, `hf buckets create|rm|mv`.
+  {
+    re: /\bhf["']?\s*,?\s*["']?(?:upload(?:-large-folder)?|buckets["']?\s*,?\s*["']?(?:cp|sync|create|rm|delete|mv|move))\b[^\n]*/g,
+    what: 'writes to the Hub (hf upload / hf buckets)',
+    writes: (line) => {
+      // A command printed or logged for the reader is not run.
+      if (/\b(?:print|echo|log|info|warning|help|description|epilog|usage)\s*[(=]/.test(line)) return false;
+      const m = /\b(cp|sync)\b(.*)$/.exec(line);
+      return (
+        !m ||
+        !hubToLocal(
+          m[2]!
+            .split(/[\s,\])]+/)
+            .map((w) => w.replace(/^[\[(]?[fr]?["']|["']$/g, ''))
+            .filter((w) => w && !w.startsWith('-')),
+        )
+      );
+    },
+  },
+];
+
+/** The top-level arguments of a call's text (`f(a, "b", c=d)` gives `a`, `"b"`, `c=d`), keyword names kept. */
+function callArgs(call: string): string[] {
+  const open = call.indexOf('(');
+  const body = call.slice(open + 1, call.lastIndexOf(')') === -1 ? undefined : call.lastIndexOf(')'));
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(body.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (body.slice(start).trim()) out.push(body.slice(start).trim());
+  return out;
+}
+
+/** A copy from a literal hf:// source to a destination that is not one: a download, not a write. */
+function hubToLocal(args: string[]): boolean {
+  const positional = args.filter((a) => !/^\w+\s*=(?!=)/.test(a));
+  const named = (k: string) => args.find((a) => new RegExp(`^${k}\\s*=`).test(a))?.replace(/^\w+\s*=\s*/, '');
+  const src = named('source') ?? named('lpath') ?? named('path1') ?? positional[0];
+  const dest = named('dest') ?? named('rpath') ?? named('path2') ?? positional[1];
+  const isHub = (a: string | undefined) => a !== undefined && /^[rfb]?["']?hf:\/\//.test(a.trim());
+  return isHub(src) && !isHub(dest);
+}
 
 const TOKEN_READS: RegExp[] = [
   /\bHF_TOKEN\b|\bHUGGING_FACE_HUB_TOKEN\b/,
@@ -152,6 +240,21 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
     if (at !== -1 && (firstWrite === -1 || at < firstWrite)) {
       firstWrite = at;
       facts.hubWhat = what;
+    }
+  }
+  for (const w of DIRECTED_WRITES) {
+    w.re.lastIndex = 0;
+    for (let m = w.re.exec(code); m; m = w.re.exec(code)) {
+      if (firstWrite !== -1 && m.index > firstWrite) break;
+      // Calls are read in the text (their strings are blanked in the code only when triple-quoted).
+      const call = m[0].endsWith('(')
+        ? callText(code, m.index)
+        : code.slice(code.lastIndexOf('\n', m.index) + 1, m.index + m[0].length);
+      if (w.writes(call)) {
+        firstWrite = m.index;
+        facts.hubWhat = w.what;
+        break;
+      }
     }
   }
   if (firstWrite !== -1) facts.hubLine = lineAt(firstWrite);

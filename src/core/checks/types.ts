@@ -83,6 +83,8 @@ export interface Submission {
   file: string;
   line: number;
   script?: Located<string> & {literal: boolean};
+  /** The module a Docker job's command runs with `python -m pkg.mod` (torchrun/accelerate launch -m too). */
+  module?: Located<string>;
   secrets: Entry[];
   env: Entry[];
   /** `--secrets-file` / `--env-file` / a Python variable: entries we could not see. */
@@ -205,4 +207,33 @@ export function mergeModel(into: ScanModel, from: ScanModel): void {
   into.tokenValues.push(...from.tokenValues);
   into.skipped.push(...from.skipped);
   into.skippedDirs.push(...from.skippedDirs);
+}
+
+/**
+ * The module a command runs as `python -m pkg.mod` (also `python3.12`, `uv run python`, `torchrun … -m`,
+ * `accelerate launch … -m`, `deepspeed … -m`), in a command given as one line (a `bash -c` string counts).
+ */
+export function runModule(command: string): string | undefined {
+  const m =
+    /(?:^|[\s"'&;|(])(?:python[\d.]*|torchrun|accelerate\s+launch|deepspeed)(?:\s+(?!-m\s)[^\s;&|]+)*?\s+-m\s+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/.exec(
+      command,
+    );
+  return m?.[1];
+}
+
+/** The file names a module may be (`a.b.c`: `a/b/c.py`, `a/b/c/__main__.py`, and `src/` layouts of both). */
+export function moduleFiles(module: string): string[] {
+  const path = module.split('.').join('/');
+  return [`${path}.py`, `${path}/__main__.py`, `src/${path}.py`, `src/${path}/__main__.py`];
+}
+
+/** The file is the module's source: its path (without `.py`, `__main__` dropped) is a tail of the module's name. */
+export function isModuleFile(module: string, file: string): boolean {
+  const parts = file.replace(/\\/g, '/').replace(/\.py$/, '').split('/').filter(Boolean);
+  if (parts[parts.length - 1] === '__main__') parts.pop();
+  const names = module.split('.');
+  if (!parts.length) return false;
+  for (let i = 1; i <= Math.min(parts.length, names.length); i++)
+    if (parts[parts.length - i] !== names[names.length - i]) return false;
+  return true;
 }

@@ -13,7 +13,7 @@ const {scored, cases} = loadCorpus();
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
   'old tuning': {precision: 0.95, recall: 0.95},
   'new tuning': {precision: 0.93, recall: 0.93},
-  'old held-out': {precision: 0.95, recall: 0.8},
+  'old held-out': {precision: 0.95, recall: 0.9},
   'new held-out': {precision: 0.95, recall: 0.95},
 };
 
@@ -29,13 +29,11 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'lakehouse-train-xg-v3: literal-placeholder reported, not expected',
   ],
   'old held-out': [
-    // The job runs `python -m submission.training.merge_sft_hf` (a module name, not the file name): not linked.
+    // Its own docstring's `python -m submission.training.merge_sft_hf` links it now (s5); its push is a call we do not
+    // count as a write (push_to_hub_merged, per the label's note).
     'printfarm-merge-script: no-token-check expected, not reported',
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
     'uvs-ocr-readme: missing-secrets expected, not reported',
-    // Bucket writes (batch_bucket_files, sync_bucket) are not counted as Hub writes yet.
-    'uvs-tile-iiif: missing-secrets expected, not reported',
-    'uvs-tile-iiif: no-token-check expected, not reported',
     // `-e HF_TOKEN=$HF_TOKEN`: the shell-filled warning applies to env as well; the label did not expect it.
     'printfarm-run-sft/env: literal-placeholder reported, not expected',
   ],

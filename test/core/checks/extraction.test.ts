@@ -1,9 +1,13 @@
 // Job submissions wherever people write them: docstrings, usage strings, comments, README prose and fences,
 // notebook cells, workflow steps, legacy hfjobs; and the write/token-read semantics the token checks rest on.
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkText} from '../../../src/core/checks/runner.js';
-import {scanText} from '../../../src/core/checks/scan.js';
+import {scanPaths, scanText} from '../../../src/core/checks/scan.js';
 import {pythonCode} from '../../../src/core/checks/script-facts.js';
+import {isModuleFile, runModule} from '../../../src/core/checks/types.js';
 
 const found = (text: string, file: string) =>
   checkText(text, file)
@@ -151,6 +155,48 @@ describe('what counts as a write and as a token read', () => {
     ).toEqual(['no-token-check:6']);
   });
 
+  it('bucket writes are Hub writes; bucket downloads and job volume mounts are not', () => {
+    const head =
+      '# /// script\n# dependencies = ["huggingface_hub"]\n# ///\nfrom huggingface_hub import HfApi, HfFileSystem\napi = HfApi()\n';
+    const writes = (body: string) => scanText(head + body, 'job.py').scripts[0]?.hubLine;
+    expect(writes('api.batch_bucket_files("u/b", add=[("a.txt", "a.txt")])\n')).toBe(6);
+    expect(writes('api.create_bucket("u/b", exist_ok=True)\n')).toBe(6);
+    expect(writes('api.sync_bucket("./out", "hf://buckets/u/b/out")\n')).toBe(6);
+    expect(writes('api.sync_bucket(source="./out", dest=f"hf://buckets/{ns}/b")\n')).toBe(6);
+    expect(writes('fs = HfFileSystem()\nwith fs.open("hf://buckets/u/b/x.txt", "w") as f:\n    f.write("x")\n')).toBe(
+      7,
+    );
+    expect(writes('fs = HfFileSystem()\nfs.put("./out", "hf://buckets/u/b/out", recursive=True)\n')).toBe(7);
+    expect(writes('df.to_parquet(f"hf://datasets/{repo}/data.parquet")\n')).toBe(6);
+    expect(
+      writes(
+        'import subprocess\nsubprocess.run(["hf", "buckets", "sync", "./out", f"hf://buckets/{b}"], check=True)\n',
+      ),
+    ).toBe(7);
+    expect(writes('import os\nos.system("hf upload u/model ./out")\n')).toBe(7);
+    // Reads and downloads.
+    expect(writes('api.sync_bucket("hf://buckets/u/b/in", "./in")\n')).toBeUndefined();
+    expect(writes('fs = HfFileSystem()\nwith fs.open("hf://buckets/u/b/x.txt") as f:\n    f.read()\n')).toBeUndefined();
+    expect(
+      writes('fs = HfFileSystem()\nfs.get("hf://buckets/u/b/in", "./in")\nfs.put("hf://buckets/u/b/x", "./x")\n'),
+    ).toBeUndefined();
+    expect(
+      writes('import subprocess\nsubprocess.run(["hf", "buckets", "cp", "hf://buckets/u/b/x", "./x"])\n'),
+    ).toBeUndefined();
+    expect(writes('print("then: hf upload u/model ./out")\n')).toBeUndefined();
+    expect(
+      writes('import pandas as pd\npd.read_parquet("hf://datasets/u/d/x.parquet").to_parquet("/output/x.parquet")\n'),
+    ).toBeUndefined();
+    // A script writing under a volume's mount path (hf jobs uv run -v hf://buckets/u/b:/output) needs no token.
+    expect(writes('from pathlib import Path\nPath("/output/result.txt").write_text("done")\n')).toBeUndefined();
+  });
+
+  it('no-token-check and missing-secrets see bucket writes', () => {
+    const script =
+      '# /// script\n# dependencies = ["huggingface_hub"]\n# ///\n"""Usage:\n    hf jobs uv run tiles.py --out u/b\n"""\nfrom huggingface_hub import HfApi\nHfApi().batch_bucket_files("u/b", add=[("x", "x")])\n';
+    expect(found(script, 'tiles.py')).toEqual(['missing-secrets:5', 'no-token-check:8']);
+  });
+
   it('placeholders are never tokens', () => {
     const sh =
       'hf jobs uv run --secrets HF_TOKEN=hf_xxx s.py\nhf jobs uv run --token hf_... s.py\nexport HF_TOKEN=your-token-here\n';
@@ -283,5 +329,56 @@ describe('submissions the real-world corpus taught us to read', () => {
     expect(found(self('os.path.abspath(__file__)'), 'eval_job.py')).toEqual(['missing-secrets:8']);
     // A path derived from it is another file: not judged here.
     expect(found(self('str(Path(__file__).parent / "worker.py")'), 'eval_job.py')).toEqual([]);
+  });
+});
+
+describe('jobs that run python -m pkg.mod', () => {
+  it('the module is read from the job command (CLI, bash -c, torchrun, run_job command lists)', () => {
+    expect(runModule('python -m submission.training.train_sft --epochs 1')).toBe('submission.training.train_sft');
+    expect(runModule('bash -c "pip install -e . && python3.12 -u -m pkg.train"')).toBe('pkg.train');
+    expect(runModule('torchrun --nproc_per_node 8 -m pkg.train')).toBe('pkg.train');
+    expect(runModule('accelerate launch --num_processes 2 -m trainer.main')).toBe('trainer.main');
+    expect(runModule('python train.py -m 3')).toBeUndefined();
+    const cli = scanText('hf jobs run --secrets HF_TOKEN pytorch/pytorch python -m a.b.train --lr 1\n', 'run.sh');
+    expect(cli.submissions[0]!.module).toEqual({value: 'a.b.train', line: 1});
+    const py = scanText(
+      'from huggingface_hub import run_job\nrun_job(image="python:3.12", command=["python", "-m", "a.b.train"])\n',
+      'submit.py',
+    );
+    expect(py.submissions[0]!.module?.value).toBe('a.b.train');
+  });
+
+  it('a module name matches the file whose path is its tail', () => {
+    expect(isModuleFile('submission.training.merge', 'merge.py')).toBe(true);
+    expect(isModuleFile('submission.training.merge', 'src/submission/training/merge.py')).toBe(true);
+    expect(isModuleFile('pkg', 'pkg/__main__.py')).toBe(true);
+    expect(isModuleFile('submission.training.merge', 'other/merge.py')).toBe(false);
+    expect(isModuleFile('submission.training.merge', 'merge_all.py')).toBe(false);
+  });
+
+  it('a script whose own docstring submits it with python -m is a job script', () => {
+    const text =
+      '"""Merge and push.\n\nhf jobs run --flavor a10g-small pytorch/pytorch python -m submission.training.merge_sft\n"""\nfrom transformers import AutoModel\nAutoModel.from_pretrained("u/base").push_to_hub("u/merged")\n';
+    expect(found(text, 'merge_sft.py')).toEqual(['missing-secrets:3', 'no-token-check:6']);
+    expect(found(text, 'something_else.py')).toEqual([]);
+  });
+
+  it('check links a README command to the module file under the repository root', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hfjw-module-'));
+    try {
+      await mkdir(join(dir, 'docs'));
+      await mkdir(join(dir, 'src', 'pkg'), {recursive: true});
+      await writeFile(join(dir, 'docs', 'jobs.md'), '```bash\nhf jobs run pytorch/pytorch python -m pkg.train\n```\n');
+      await writeFile(
+        join(dir, 'src', 'pkg', 'train.py'),
+        'from trl import SFTConfig\nSFTConfig(output_dir="o", push_to_hub=True)\n',
+      );
+      const model = await scanPaths([dir], {cwd: dir});
+      const sub = model.submissions.find((s) => s.file === join('docs', 'jobs.md'))!;
+      expect(sub.scriptFacts?.file).toBe(join('src', 'pkg', 'train.py'));
+      expect(sub.scriptFacts?.needsToken).toBe(true);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
   });
 });
