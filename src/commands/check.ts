@@ -30,6 +30,9 @@ What the token checks mean:
                    (hf's own options count after the script too, up to --; a doc's block named as the script is read)
   wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)
   token-in-env     the token is passed with -e/env (shown in the job's details) instead of as a secret
+  literal-placeholder  "$HF_TOKEN" sent where nothing replaces it (Python, single quotes, a --secrets-file). In a
+                   shell, --secrets HF_TOKEN=$HF_TOKEN is filled in by the shell: not a finding (it works when
+                   HF_TOKEN is exported; after only hf auth login it is empty, where bare --secrets HF_TOKEN is not)
   Placeholders (hf_xxx, hf_..., your-token-here) are never taken for tokens.
 
 Options:

@@ -2,7 +2,7 @@
 import {CONFIG_KEYS} from '../jobspec/config.js';
 import {dictGet, type Lit} from '../jobspec/literal.js';
 import {nearest} from '../jobspec/similar.js';
-import {newSubmission, type Entry, type Submission} from './types.js';
+import {argsHubWrite, newSubmission, type Entry, type Submission} from './types.js';
 
 const COMMON = ['flavor', 'env', 'secrets', 'timeout', 'volumes', 'detach', 'namespace', 'help'];
 /** The real argument names of the MCP tool, per operation (hf-jobs-skill-and-mcp.md §2b). */
@@ -78,6 +78,11 @@ function fill(sub: Submission, args: Lit & {t: 'dict'}): void {
     sub.timeout = {value: timeout.value.v, line: timeout.value.line};
   const ns = dictGet(args, 'namespace');
   if (ns && ns.value.t === 'str') sub.namespace = {value: ns.value.v, line: ns.value.line};
+  const jobArgs = dictGet(args, 'script_args') ?? dictGet(args, 'command');
+  if (jobArgs?.value.t === 'list') {
+    const writes = argsHubWrite(jobArgs.value.items.map((i) => (i.t === 'str' ? i.v : '')).join(' '));
+    if (writes) sub.argsWrite = {value: writes, line: jobArgs.value.line};
+  }
 }
 
 /** One MCP call: `{"operation": "uv", "args": {...}}` (or `hf_jobs("uv", {...})`). */

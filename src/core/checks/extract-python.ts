@@ -1,7 +1,7 @@
 // Job submissions in Python: run_job / run_uv_job / HfApi().run_* / scheduled variants, and `hf_jobs("uv", {...})`.
 import {dictGet, LiteralParser, LineIndex, type CallArg, type Lit} from '../jobspec/literal.js';
 import {mcpSubmission} from './extract-mcp.js';
-import {newSubmission, runModule, type Entry, type Submission} from './types.js';
+import {argsHubWrite, newSubmission, runModule, type Entry, type Submission} from './types.js';
 
 const CALL = /\b(hf_jobs|run_uv_job|run_job|create_scheduled_uv_job|create_scheduled_job)\s*\(/g;
 
@@ -109,6 +109,11 @@ function pythonSubmission(
       line: script.value.line,
       literal: script.value.t === 'str' || self,
     };
+  }
+  const jobArgs = uv ? kw('script_args')?.value : undefined;
+  if (jobArgs?.t === 'list') {
+    const writes = argsHubWrite(jobArgs.items.map((i) => (i.t === 'str' ? i.v : '')).join(' '));
+    if (writes) sub.argsWrite = {value: writes, line: jobArgs.line};
   }
   const command = uv ? undefined : (kw('command') ?? positional[1])?.value;
   if (command?.t === 'list') {

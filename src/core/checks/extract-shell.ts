@@ -4,7 +4,15 @@
 // interspersed), a command built in a bash array (`hf jobs uv run "${args[@]}"`) is read with the array's words,
 // and `>>> ` console prompts continue on `... ` lines.
 import {findTokenLike} from '../jobspec/placeholder.js';
-import {newSubmission, runModule, type Entry, type Submission, type TokenHit, type TokenValue} from './types.js';
+import {
+  argsHubWrite,
+  newSubmission,
+  runModule,
+  type Entry,
+  type Submission,
+  type TokenHit,
+  type TokenValue,
+} from './types.js';
 
 export interface Word {
   text: string;
@@ -383,6 +391,8 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         const module = runModule(rest.slice(1).join(' '));
         if (module) sub.module = {value: module, line};
       }
+      const writes = argsHubWrite(rest.slice(1).join(' '));
+      if (writes) sub.argsWrite = {value: writes, line};
       scan.submissions.push(sub);
     }
   }

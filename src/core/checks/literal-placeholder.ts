@@ -1,6 +1,15 @@
 // literal-placeholder: "$HF_TOKEN" given where nothing replaces it (Python API, single-quoted or --secrets-file CLI):
 // the job receives the 9 characters `$HF_TOKEN` and gets 401. Only the MCP tool (and hf-job.json here) fills it in.
 // Also a value that is a variable's name without `$` (`-s HF_TOKEN=HF_TOKEN`): sent as written everywhere.
+//
+// Not a finding: `--secrets HF_TOKEN=$HF_TOKEN` (or "$HF_TOKEN", ${HF_TOKEN}) in a shell command. The shell replaces
+// $HF_TOKEN before hf runs; hf (huggingface_hub cli/_cli_utils.py parse_env_map -> utils/_dotenv.py load_dotenv) then
+// takes KEY=VALUE as given, while a bare `--secrets HF_TOKEN` is looked up in the environment with the token of
+// get_token() added (HF_TOKEN, else the saved login). So the `=$HF_TOKEN` form works whenever HF_TOKEN is exported,
+// and differs from the bare form only for someone logged in with `hf auth login` and no HF_TOKEN variable: the job then
+// gets an empty secret. The Hub's docs teach the bare form ("Use `--secrets HF_TOKEN` to pass your local Hugging
+// Face token implicitly"). That is a difference of setup, not a defect of the command, so the check passes and its
+// pass line carries the note. (The same text single-quoted, in a --secrets-file or in Python is sent literally: fail.)
 import {containsTokenPlaceholder, isTokenPlaceholder} from '../jobspec/placeholder.js';
 import {outcome, result, type StaticCheck} from './common.js';
 
@@ -12,6 +21,7 @@ export const literalPlaceholder: StaticCheck = {
   title,
   run(model) {
     const findings = [];
+    let shellFilled: {file: string; line: number; key: string; kind: string} | undefined;
     for (const sub of model.submissions) {
       for (const e of [...sub.secrets, ...sub.env]) {
         const v = e.value ?? '';
@@ -53,22 +63,14 @@ export const literalPlaceholder: StaticCheck = {
               {file: sub.file, line: e.line},
             ),
           );
-        } else if (
-          sub.origin === 'cli' &&
-          e.source === 'shell-expanded' &&
-          /\$\{?HF_TOKEN\}?/.test(v) &&
-          e.key === 'HF_TOKEN'
-        ) {
-          findings.push(
-            result(
-              id,
-              title,
-              'warn',
-              `${e.key}=$HF_TOKEN is filled in by your shell: if you logged in with \`hf auth login\` and HF_TOKEN is not exported, the job gets an empty value.`,
-              'Use the bare form `--secrets HF_TOKEN`: hf takes the token from HF_TOKEN or, if unset, from your saved login.',
-              {file: sub.file, line: e.line},
-            ),
-          );
+        } else if (sub.origin === 'cli' && e.source === 'shell-expanded' && /\$\{?HF_TOKEN\}?/.test(v)) {
+          // Filled in by the shell: not a finding (see the header), only a note in the pass line.
+          shellFilled ??= {
+            file: sub.file,
+            line: e.line,
+            key: e.key,
+            kind: sub.secrets.includes(e) ? '--secrets' : '-e',
+          };
         } else if (
           (sub.origin === 'mcp' || sub.origin === 'config') &&
           e.source === 'literal' &&
@@ -93,7 +95,9 @@ export const literalPlaceholder: StaticCheck = {
       title,
       findings,
       model.submissions.length > 0,
-      'No "$HF_TOKEN" is sent where nothing would replace it.',
+      shellFilled
+        ? `No "$HF_TOKEN" is sent where nothing would replace it. Note: ${shellFilled.kind} ${shellFilled.key}=$HF_TOKEN (${shellFilled.file}:${shellFilled.line}) is filled in by your shell, so it works when HF_TOKEN is exported; after only \`hf auth login\` it sends an empty value, where the bare \`--secrets HF_TOKEN\` sends your saved token.`
+        : 'No "$HF_TOKEN" is sent where nothing would replace it.',
       'No job submissions found.',
     );
   },

@@ -3,7 +3,9 @@
 // the command, or a doc's code block given that script's name: "Save this script as `train.py`"). "Needs": it writes to the Hub (push_to_hub, upload_*, create_*/delete_*, bucket writes; see script-facts.ts) or
 // reads HF_TOKEN so that it fails without it (os.environ["HF_TOKEN"], an assert). A script that only downloads public
 // files does not need it. A token passed under another name is wrong-secret-key's finding; a --secrets-file or a
-// Python variable we cannot see into counts as passing it.
+// Python variable we cannot see into counts as passing it. When the script cannot be read (a URL, a file elsewhere),
+// the job's own arguments still count: `--push_to_hub`, `--hub_model_id u/m`, `--output-dataset u/d`,
+// `--output-bucket u/b` (types.ts argsHubWrite) say it writes to the Hub.
 import {carriesToken, outcome, passesToken, result, tokenFix, type StaticCheck} from './common.js';
 
 const id = 'missing-secrets';
@@ -17,20 +19,24 @@ export const missingSecrets: StaticCheck = {
     let judged = 0;
     for (const sub of model.submissions) {
       const facts = sub.scriptFacts;
-      if (!facts) continue;
+      // Without the script, the job's own arguments may still say it writes (`--push_to_hub`, `--output-bucket u/b`).
+      if (!facts && !sub.argsWrite) continue;
       judged++;
-      if (!facts.needsToken) continue;
+      if (facts ? !facts.needsToken : false) continue;
       if (passesToken(sub) || sub.secretsOpaque || sub.envOpaque) continue;
       // A token under the wrong name is wrong-secret-key's finding, not this one.
       if ([...sub.secrets, ...sub.env].some(carriesToken)) continue;
-      const at = facts.hubLine ?? facts.tokenLine;
-      const where = facts.file === sub.file ? `line ${at}` : `${facts.file}:${at}`;
+      const at = facts ? (facts.hubLine ?? facts.tokenLine) : sub.argsWrite!.line;
+      const where = !facts || facts.file === sub.file ? `line ${at}` : `${facts.file}:${at}`;
+      const what = facts
+        ? `The job's script ${facts.hubWhat ?? 'requires HF_TOKEN'}`
+        : `The job ${sub.argsWrite!.value}`;
       findings.push(
         result(
           id,
           title,
           'fail',
-          `The job's script ${facts.hubWhat ?? 'requires HF_TOKEN'} (${where}), but ${sub.api} passes no HF_TOKEN: jobs get no token unless you pass one, so this fails with 401 (often after the compute is done).`,
+          `${what} (${where}), but ${sub.api} passes no HF_TOKEN: jobs get no token unless you pass one, so this fails with 401 (often after the compute is done).`,
           tokenFix(sub.origin),
           {file: sub.file, line: sub.line},
         ),

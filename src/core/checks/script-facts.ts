@@ -2,7 +2,8 @@
 // comments are not code: a `get_token()` shown in a usage text is not a token read.
 //
 // Semantics (the checklist's help text says the same):
-// - a *write* is a call that needs a write token: push_to_hub (method, or `push_to_hub=True` in training args),
+// - a *write* is a call that needs a write token: push_to_hub (method, unsloth's push_to_hub_merged/_gguf, or
+//   `push_to_hub=True` in training args),
 //   upload_file/upload_folder/upload_large_folder, create_repo/create_commit/create_branch/create_tag/
 //   create_pull_request, delete_*, CommitScheduler, duplicate_space; Storage Buckets: create_bucket/delete_bucket/
 //   move_bucket/batch_bucket_files, sync_bucket towards a bucket; HfFileSystem writes to an hf:// path (open for
@@ -18,7 +19,8 @@
 import type {RepoKind, ScriptFacts} from './types.js';
 
 const WRITES: [RegExp, string][] = [
-  [/\.push_to_hub\s*\(|\bpush_to_hub\s*=\s*True\b/, 'pushes to the Hub (push_to_hub)'],
+  // push_to_hub, and unsloth's push_to_hub_merged / push_to_hub_gguf (a merged model or a GGUF file pushed).
+  [/\.push_to_hub(?:_merged|_gguf)?\s*\(|\bpush_to_hub\s*=\s*True\b/, 'pushes to the Hub (push_to_hub)'],
   [/\b(?:upload_file|upload_folder|upload_large_folder)\s*\(/, 'uploads to the Hub'],
   [
     /\b(?:create_repo|create_commit|create_branch|create_tag|create_pull_request|delete_file|delete_files|delete_folder|delete_repo|duplicate_space|CommitScheduler)\s*\(/,

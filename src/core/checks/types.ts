@@ -83,6 +83,8 @@ export interface Submission {
   file: string;
   line: number;
   script?: Located<string> & {literal: boolean};
+  /** The job's own arguments ask it to write to the Hub (`--push_to_hub`, `--hub_model_id u/m`, `--output-bucket u/b`). */
+  argsWrite?: Located<string>;
   /** The module a Docker job's command runs with `python -m pkg.mod` (torchrun/accelerate launch -m too). */
   module?: Located<string>;
   secrets: Entry[];
@@ -236,4 +238,19 @@ export function isModuleFile(module: string, file: string): boolean {
   for (let i = 1; i <= Math.min(parts.length, names.length); i++)
     if (parts[parts.length - i] !== names[names.length - i]) return false;
   return true;
+}
+
+/**
+ * What a job's arguments (the script's, or a Docker job's command) say it writes to the Hub, if anything: a push flag
+ * (`--push_to_hub`, `--push-to-hub`, not `=false`), a Hub repo to push to (`--hub_model_id u/m`), or an output repo or
+ * bucket given as `namespace/name` (`--output-dataset u/d`, `--output-bucket u/b`, `--output_repo u/r`).
+ */
+export function argsHubWrite(args: string): string | undefined {
+  if (/(?:^|[\s"'])--push[-_]to[-_]hub(?:=(?:true|1|yes))?(?=$|[\s"',])/i.test(args))
+    return 'asks to push to the Hub (--push_to_hub)';
+  const named =
+    /(?:^|[\s"'])(--(?:hub[-_]model[-_]id|output[-_](?:bucket|dataset|repo|model|hub[-_]repo)(?:[-_](?:id|name))?|push[-_]to))[=\s"',]+([A-Za-z0-9][\w.-]*\/[\w.-]+|hf:\/\/\S+)/.exec(
+      args,
+    );
+  return named ? `writes to ${named[2]} (${named[1]})` : undefined;
 }

@@ -1,5 +1,6 @@
 // The token checks on real job scripts and docs (and one-change variants): precision and recall stay at or above
-// the measured figures on four parts (the first corpus and the s4 batch, each with its tuning and held-out split), and the misses are exactly the known ones (each
+// the measured figures on each part (the first corpus, the s4 and s5 batches, each with its tuning and held-out split,
+// and all held-out cases together), and the misses are exactly the known ones (each
 // with its reason), so a new miss fails and a fixed one must be taken off the list. `npm run accuracy:check` prints
 // the table. The held-out part is never tuned on: its misses are reported, not fixed case by case.
 import {readFileSync} from 'node:fs';
@@ -12,39 +13,54 @@ const {scored, cases} = loadCorpus();
 /** Overall floors per part: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
   'old tuning': {precision: 0.95, recall: 0.95},
-  'new tuning': {precision: 0.93, recall: 0.93},
+  'new tuning': {precision: 0.95, recall: 0.93},
+  's5 tuning': {precision: 0.95, recall: 0.85},
   'old held-out': {precision: 0.95, recall: 0.9},
   'new held-out': {precision: 0.95, recall: 0.95},
+  's5 held-out': {precision: 0.95, recall: 0.8},
+  'all held-out': {precision: 0.95, recall: 0.9},
 };
 
 const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
-  'old tuning': [
-    // The README runs tile_iiif.py, which is not in the file: whether it needs the token cannot be read here.
-    'uvs-iiif-tiles-readme: missing-secrets expected, not reported',
-  ],
+  'old tuning': [],
   'new tuning': [
-    // The job's script is a URL (classify-dataset.py on the Hub): not readable here.
+    // The job's script is a URL (classify-dataset.py on the Hub) and its output dataset is a positional argument.
     'uvs-vllm-readme: missing-secrets expected, not reported',
-    // `--secrets HF_TOKEN=$HF_TOKEN` in a docstring: the shell-filled warning; the label did not expect it.
-    'lakehouse-train-xg-v3: literal-placeholder reported, not expected',
+  ],
+  's5 tuning': [
+    // `hf jobs scheduled uv run ... ingest.py` with no arguments: the doc says it ingests into the Hub, the command
+    // does not, and the script is not in the file.
+    'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
   ],
   'old held-out': [
-    // Its own docstring's `python -m submission.training.merge_sft_hf` links it now (s5); its push is a call we do not
-    // count as a write (push_to_hub_merged, per the label's note).
-    'printfarm-merge-script: no-token-check expected, not reported',
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
     'uvs-ocr-readme: missing-secrets expected, not reported',
-    // `-e HF_TOKEN=$HF_TOKEN`: the shell-filled warning applies to env as well; the label did not expect it.
-    'printfarm-run-sft/env: literal-placeholder reported, not expected',
+    // Labelled in s4 under the old rule that warned on a shell-filled `HF_TOKEN=$HF_TOKEN`; s5 decided from hf's
+    // behaviour that this is not a finding (literal-placeholder.ts), and held-out labels are not edited after results.
+    'cvlization-docker/hf-jobs: literal-placeholder expected, not reported',
   ],
   'new held-out': [],
+  's5 held-out': [
+    // `--env HUGGINGFACE_HUB_TOKEN=$HF_TOKEN`: token-in-env looks only at the names huggingface_hub reads.
+    'ft-jobs-guide: token-in-env expected, not reported',
+  ],
+  'all held-out': [
+    'uvs-ocr-readme: missing-secrets expected, not reported',
+    'ft-jobs-guide: token-in-env expected, not reported',
+    'cvlization-docker/hf-jobs: literal-placeholder expected, not reported',
+  ],
 };
 
 describe('the checklist on the corpus', () => {
-  it('has at least 130 real files with their source, a held-out third with a missing-secrets case, and a new held-out set', () => {
-    expect(cases.filter((c) => !c.id.includes('/')).length).toBeGreaterThanOrEqual(130);
+  it('has at least 175 real files with their source, a held-out third with a missing-secrets case, and new held-out sets', () => {
+    expect(cases.filter((c) => !c.id.includes('/')).length).toBeGreaterThanOrEqual(175);
     expect(cases.filter((c) => c.set === 's4' && c.split === 'held').length).toBeGreaterThanOrEqual(14);
-    expect(cases.filter((c) => c.split === 'held').length).toBeGreaterThanOrEqual(Math.floor(cases.length / 3));
+    expect(cases.filter((c) => c.set === 's5' && c.split === 'held').length).toBeGreaterThanOrEqual(13);
+    // Every third real file of each batch is held out (variants are mostly tuning).
+    for (const set of ['first', 's4', 's5']) {
+      const real = cases.filter((c) => c.set === set && !c.id.includes('/'));
+      expect(real.filter((c) => c.split === 'held').length, set).toBeGreaterThanOrEqual(Math.floor(real.length / 3));
+    }
     expect(cases.some((c) => c.split === 'held' && c.labels.includes('missing-secrets'))).toBe(true);
     for (const id of scored) expect(cases.some((c) => c.labels.includes(id))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(CORPUS_DIR, 'manifest.json'), 'utf8')) as {

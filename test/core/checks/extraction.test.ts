@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest';
 import {checkText} from '../../../src/core/checks/runner.js';
 import {scanPaths, scanText} from '../../../src/core/checks/scan.js';
 import {pythonCode} from '../../../src/core/checks/script-facts.js';
-import {isModuleFile, runModule} from '../../../src/core/checks/types.js';
+import {argsHubWrite, isModuleFile, runModule} from '../../../src/core/checks/types.js';
 
 const found = (text: string, file: string) =>
   checkText(text, file)
@@ -189,6 +189,14 @@ describe('what counts as a write and as a token read', () => {
     ).toBeUndefined();
     // A script writing under a volume's mount path (hf jobs uv run -v hf://buckets/u/b:/output) needs no token.
     expect(writes('from pathlib import Path\nPath("/output/result.txt").write_text("done")\n')).toBeUndefined();
+  });
+
+  it("unsloth's push_to_hub_merged and push_to_hub_gguf are pushes", () => {
+    const head = '# /// script\n# dependencies = ["unsloth"]\n# ///\n';
+    const at = (body: string) => scanText(head + body, 'merge.py').scripts[0]?.hubLine;
+    expect(at('model.push_to_hub_merged("u/m", tokenizer, save_method="merged_16bit")\n')).toBe(4);
+    expect(at('model.push_to_hub_gguf("u/m-gguf", tokenizer, quantization_method="q4_k_m")\n')).toBe(4);
+    expect(at('model.save_pretrained_merged("out", tokenizer)\n')).toBeUndefined();
   });
 
   it('no-token-check and missing-secrets see bucket writes', () => {
@@ -380,5 +388,38 @@ describe('jobs that run python -m pkg.mod', () => {
     } finally {
       await rm(dir, {recursive: true, force: true});
     }
+  });
+});
+
+describe('a job whose arguments say it writes to the Hub', () => {
+  it('push flags and output repos or buckets given as namespace/name count; other arguments do not', () => {
+    expect(argsHubWrite('--model_name_or_path Qwen/Qwen2-0.5B --push_to_hub')).toContain('--push_to_hub');
+    expect(argsHubWrite('--push-to-hub=true')).toContain('push');
+    expect(argsHubWrite('--hub_model_id me/my-model')).toBe('writes to me/my-model (--hub_model_id)');
+    expect(argsHubWrite('--source-bucket myorg/src --output-bucket myorg/tiles')).toBe(
+      'writes to myorg/tiles (--output-bucket)',
+    );
+    expect(argsHubWrite('--output-dataset=u/d')).toBe('writes to u/d (--output-dataset)');
+    expect(argsHubWrite('--push_to_hub=false')).toBeUndefined();
+    expect(argsHubWrite('--output_dir ./out --dataset_name trl-lib/Capybara')).toBeUndefined();
+    expect(argsHubWrite('--output-dataset out')).toBeUndefined();
+  });
+
+  it('missing-secrets judges such a job even when its script is a URL (CLI, Python, MCP)', () => {
+    const url = 'https://raw.githubusercontent.com/huggingface/trl/main/trl/scripts/sft.py';
+    expect(found(`hf jobs uv run --flavor a10g-small ${url} --dataset_name d --push_to_hub\n`, 'README.md')).toEqual([
+      'missing-secrets:1',
+    ]);
+    expect(found(`hf jobs uv run --secrets HF_TOKEN ${url} --push_to_hub\n`, 'run.sh')).toEqual([]);
+    expect(found(`hf jobs uv run ${url} --output_dir out\n`, 'run.sh')).toEqual([]);
+    expect(
+      found(
+        `from huggingface_hub import run_uv_job\nrun_uv_job("${url}", script_args=["--hub_model_id", "u/m"])\n`,
+        'submit.py',
+      ),
+    ).toEqual(['missing-secrets:2']);
+    expect(
+      found(`{"operation": "uv", "args": {"script": "${url}", "script_args": ["--push_to_hub"]}}`, 'call.json'),
+    ).toEqual(['missing-secrets:1']);
   });
 });

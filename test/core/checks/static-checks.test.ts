@@ -117,7 +117,15 @@ const CASES: Record<StaticCheckId, Case[]> = {
     ],
     ['single-quoted CLI', "hf jobs uv run -s HF_TOKEN='$HF_TOKEN' https://e.x/s.py\n", 'run.sh', 'fail'],
     ['bare CLI is right', 'hf jobs uv run --secrets HF_TOKEN https://e.x/s.py\n', 'run.sh', 'pass'],
-    ['shell-expanded CLI warns', 'hf jobs uv run -s HF_TOKEN=$HF_TOKEN https://e.x/s.py\n', 'run.sh', 'warn'],
+    // Filled in by the shell before hf runs: works when HF_TOKEN is exported (a note on the pass line, not a finding).
+    ['shell-expanded CLI passes', 'hf jobs uv run -s HF_TOKEN=$HF_TOKEN https://e.x/s.py\n', 'run.sh', 'pass'],
+    [
+      'double-quoted CLI passes',
+      'hf jobs uv run --secrets HF_TOKEN="${HF_TOKEN}" https://e.x/s.py\n',
+      'run.sh',
+      'pass',
+    ],
+    ['a secrets file does no expansion', 'hf jobs uv run --secrets-file .env https://e.x/s.py\n', 'run.sh', 'pass'],
   ],
   'script-not-in-container': [
     ['inline code', MCP_GOOD, 'call.json', 'pass'],
@@ -171,6 +179,17 @@ for (const [id, cases] of Object.entries(CASES) as [StaticCheckId, Case[]][]) {
     });
   });
 }
+
+describe('--secrets HF_TOKEN=$HF_TOKEN', () => {
+  it('passes with a note saying when the shell-filled form sends an empty value', () => {
+    const r = checkText('hf jobs uv run --secrets HF_TOKEN=$HF_TOKEN https://e.x/s.py\n', 'run.sh', {
+      only: ['literal-placeholder'],
+    }).checks[0]!;
+    expect(r.status).toBe('pass');
+    expect(r.message).toContain('--secrets HF_TOKEN=$HF_TOKEN (run.sh:1) is filled in by your shell');
+    expect(r.message).toContain('the bare `--secrets HF_TOKEN` sends your saved token');
+  });
+});
 
 describe('messages and locations', () => {
   it('never contain a whole token, and point at file:line', () => {
