@@ -34,10 +34,11 @@ const WRITES: [RegExp, string][] = [
  * Writes that depend on their direction: `sync_bucket(src, dest)`, `HfFileSystem` writes and `hf buckets cp|sync`
  * or `hf upload` run from the script (subprocess lists, os.system strings). Each hit's call (or line) decides.
  */
-const DIRECTED_WRITES: {re: RegExp; what: string; writes: (call: string) => boolean}[] = [
+const DIRECTED_WRITES: {re: RegExp; what: string; needs?: string; writes: (call: string) => boolean}[] = [
   // sync_bucket(source, dest): a download when the source is a literal hf:// path and the destination is not.
   {
     re: /\bsync_bucket\s*\(/g,
+    needs: 'sync_bucket',
     what: 'writes to a Storage Bucket (sync_bucket)',
     writes: (call) => !hubToLocal(callArgs(call)),
   },
@@ -46,6 +47,7 @@ const DIRECTED_WRITES: {re: RegExp; what: string; writes: (call: string) => bool
   {
     re: /\b(?:open|put|put_file|write_text|write_bytes|pipe|pipe_file|rm|rm_file|mv|cp_file|copy|mkdir|makedirs|to_parquet|to_csv|to_json|write_parquet|write_csv|write_ndjson|sink_parquet|save_to_disk)\s*\(/g,
     what: 'writes to the Hub through an hf:// path',
+    needs: 'hf://',
     writes: (call) => {
       const name = /^(\w+)/.exec(call)?.[1] ?? '';
       if (!call.includes('hf://')) return false;
@@ -245,6 +247,8 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
     }
   }
   for (const w of DIRECTED_WRITES) {
+    // Most scripts name no hf:// path and no bucket: skip the rules that could only match one.
+    if (w.needs && !code.includes(w.needs)) continue;
     w.re.lastIndex = 0;
     for (let m = w.re.exec(code); m; m = w.re.exec(code)) {
       if (firstWrite !== -1 && m.index > firstWrite) break;
