@@ -2,7 +2,10 @@
 // Focused Xet server benchmark: the sandbox's side of an upload alone, without @huggingface/hub's JS chunking in the
 // way (which makes `bench:xet` take minutes on a loaded machine). Generates xorbs as a client would send them (random
 // 64 KiB chunks, stored uncompressed, and one xorb LZ4-compressed), posts them to a sandbox child process over HTTP,
-// and reads the server's CPU seconds from /proc/<pid>/stat; compares with `sha256sum`'s CPU seconds on the same bytes.
+// and reads the server's CPU seconds (user and system) from /proc/<pid>/stat and its peak RSS (VmHWM); compares with
+// `sha256sum` on the same bytes two ways: CPU seconds against CPU seconds, and wall throughput (the uploads' wall time,
+// first request to last answer, against sha256sum's wall time). Wall time on a shared machine depends on the load:
+// the load average is printed.
 //
 //   node scripts/bench-xet-server.mjs [--mib 256] [--runs 5] [--against <another build's cli.mjs>]
 //
@@ -97,10 +100,16 @@ function startSandbox(cli) {
   });
 }
 
-async function cpuSeconds(pid) {
+/** User and system CPU seconds of a process (/proc/<pid>/stat fields 14 and 15, clock ticks of 1/100 s). */
+async function cpuTimes(pid) {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
+  return {user: Number(f[11]) / 100, sys: Number(f[12]) / 100};
+}
+
+async function peakRssMb(pid) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 function post(url, token, body) {
@@ -121,7 +130,9 @@ function post(url, token, body) {
   });
 }
 
-function sha256sumCpu(file) {
+/** sha256sum's CPU seconds (user + system, from bash's `times`) and wall seconds on the file. */
+function sha256sum(file) {
+  const t = performance.now();
   const run = spawnSync('bash', ['-c', 'sha256sum -- "$1" >/dev/null || exit 1; times', 'bench', file], {
     encoding: 'utf8',
   });
@@ -130,10 +141,10 @@ function sha256sumCpu(file) {
     const m = /^(\d+)m([\d.]+)s$/.exec(t);
     return Number(m[1]) * 60 + Number(m[2]);
   };
-  return sec(last[0]) + sec(last[1]);
+  return {cpu: sec(last[0]) + sec(last[1]), wall: (performance.now() - t) / 1000};
 }
 
-/** Posts the xorbs to a fresh sandbox of this build; answers the server's CPU seconds for them. */
+/** Posts the xorbs to a fresh sandbox of this build; answers the server's CPU seconds, wall seconds and peak RSS. */
 async function measure(cli, xorbs) {
   const sb = await startSandbox(cli);
   try {
@@ -146,9 +157,14 @@ async function measure(cli, xorbs) {
     const url = (hash) => `${token.casUrl}/v1/xorbs/default/${hash}`;
     // A one-chunk xorb first, not counted: loading the Xet code and compiling its WebAssembly happen once per server.
     await post(url(xorbs.warmup.hash), token.accessToken, xorbs.warmup.body);
-    const before = await cpuSeconds(sb.child.pid);
+    const before = await cpuTimes(sb.child.pid);
+    const t = performance.now();
     for (const x of xorbs.list) await post(url(x.hash), token.accessToken, x.body);
-    return (await cpuSeconds(sb.child.pid)) - before;
+    const wall = (performance.now() - t) / 1000;
+    const after = await cpuTimes(sb.child.pid);
+    const user = after.user - before.user;
+    const sys = after.sys - before.sys;
+    return {cpu: user + sys, user, sys, wall, rss: await peakRssMb(sb.child.pid)};
   } finally {
     sb.child.kill('SIGTERM');
     await new Promise((r) => (sb.child.exitCode === null ? sb.child.once('exit', r) : r()));
@@ -169,25 +185,37 @@ try {
     await writeFile(file, Buffer.concat(list.map((x) => x.body)));
     // Builds alternate which goes first; sha256sum runs 3 times before and 3 after each (the load changes).
     for (const build of r % 2 ? [...builds].reverse() : builds) {
-      const sums = [0, 1, 2].map(() => sha256sumCpu(file));
+      const sums = [0, 1, 2].map(() => sha256sum(file));
       const server = await measure(build.cli, {list, warmup});
-      const sum = median([...sums, ...[0, 1, 2].map(() => sha256sumCpu(file))]);
-      const ratio = mb / server / (mb / sum);
-      results.get(build.name).push({server, sum, ratio});
+      sums.push(...[0, 1, 2].map(() => sha256sum(file)));
+      const sum = {cpu: median(sums.map((x) => x.cpu)), wall: median(sums.map((x) => x.wall))};
+      const row = {
+        ...server,
+        sumCpu: sum.cpu,
+        sumWall: sum.wall,
+        ratio: sum.cpu / server.cpu,
+        wallRatio: sum.wall / server.wall,
+      };
+      results.get(build.name).push(row);
       console.log(
-        `run ${r + 1}, ${build.name}: ${mb.toFixed(0)} MiB of xorbs, server ${server.toFixed(2)} CPU s (${(mb / server).toFixed(0)} MiB/s), sha256sum ${sum.toFixed(2)} CPU s (${(mb / sum).toFixed(0)} MiB/s): ${ratio.toFixed(2)}x`,
+        `run ${r + 1}, ${build.name}: ${mb.toFixed(0)} MiB of xorbs, server ${server.cpu.toFixed(2)} CPU s ` +
+          `(user ${server.user.toFixed(2)}, sys ${server.sys.toFixed(2)}; ${(mb / server.cpu).toFixed(0)} MiB/s) ` +
+          `in ${server.wall.toFixed(2)} s wall (${(mb / server.wall).toFixed(0)} MiB/s), peak RSS ${server.rss.toFixed(0)} MB; ` +
+          `sha256sum ${sum.cpu.toFixed(2)} CPU s (${(mb / sum.cpu).toFixed(0)} MiB/s), ${sum.wall.toFixed(2)} s wall: ` +
+          `CPU ratio ${row.ratio.toFixed(2)}x, wall ratio ${row.wallRatio.toFixed(2)}x; load ${loadavg()[0].toFixed(2)}`,
       );
     }
   }
   const m = (name, key) => median(results.get(name).map((x) => x[key]));
   for (const {name} of builds)
     console.log(
-      `${name}, median of ${runs}: server ${m(name, 'server').toFixed(2)} CPU s, sha256sum ${m(name, 'sum').toFixed(2)} CPU s, ratio ${m(name, 'ratio').toFixed(2)}x`,
+      `${name}, median of ${runs} (${mib} MiB): server ${m(name, 'cpu').toFixed(2)} CPU s (user ${m(name, 'user').toFixed(2)}, ` +
+        `sys ${m(name, 'sys').toFixed(2)}), ${m(name, 'wall').toFixed(2)} s wall, peak RSS ${m(name, 'rss').toFixed(0)} MB; ` +
+        `sha256sum ${m(name, 'sumCpu').toFixed(2)} CPU s, ${m(name, 'sumWall').toFixed(2)} s wall; ` +
+        `CPU ratio ${m(name, 'ratio').toFixed(2)}x, wall ratio ${m(name, 'wallRatio').toFixed(2)}x`,
     );
   if (against)
-    console.log(
-      `this build / baseline server CPU: ${(m('this build', 'server') / m('baseline', 'server')).toFixed(2)}`,
-    );
+    console.log(`this build / baseline server CPU: ${(m('this build', 'cpu') / m('baseline', 'cpu')).toFixed(2)}`);
   console.log(
     `load average ${loadavg()
       .map((l) => l.toFixed(2))
