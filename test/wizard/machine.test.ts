@@ -55,6 +55,14 @@ describe('welcome', () => {
     expect(initialState({cwd: '/x'}).welcome.choice).toBe('sandbox');
     expect(initialState({cwd: '/x', hasSavedToken: true}).welcome.choice).toBe('hub');
   });
+  it('the busy line names the Hub being prepared: the sandbox, the --endpoint host, or huggingface.co', () => {
+    const busy = (opts: Parameters<typeof initialState>[0]) => run(initialState(opts), {type: 'start'}).state.busy;
+    expect(busy({cwd: '/x', presetTarget: 'sandbox'})).toBe('Starting the sandbox Hub');
+    expect(busy({cwd: '/x', presetTarget: 'hub', hubEndpoint: 'http://127.0.0.1:4567/'})).toBe(
+      'Connecting to 127.0.0.1:4567',
+    );
+    expect(busy({cwd: '/x', presetTarget: 'hub'})).toBe('Connecting to huggingface.co');
+  });
   it('a preset target skips the choice and starts preparing it; Esc from login does not land on welcome', () => {
     const {state, effects} = run(initialState({cwd: '/x', presetTarget: 'sandbox'}), {type: 'start'});
     expect(effects).toEqual([{kind: 'prepare-target', target: 'sandbox'}]);

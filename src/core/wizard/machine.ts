@@ -339,7 +339,11 @@ function targetTransition(state: WizardState, event: WizardEvent): Transition | 
     case 'start':
       if (state.options.presetTarget && state.options.startAt !== 'paste-error') {
         return t(
-          {...state, welcome: {choice: state.options.presetTarget}, busy: busyForTarget(state.options.presetTarget)},
+          {
+            ...state,
+            welcome: {choice: state.options.presetTarget},
+            busy: busyForTarget(state.options.presetTarget, state.options.hubEndpoint),
+          },
           [{kind: 'prepare-target', target: state.options.presetTarget}],
         );
       }
@@ -348,9 +352,14 @@ function targetTransition(state: WizardState, event: WizardEvent): Transition | 
       if (state.options.presetTarget) return t({...state, welcome: {choice: state.options.presetTarget}});
       return t(state);
     case 'choose-target':
-      return t({...clear(state, 'error'), welcome: {choice: event.target}, busy: busyForTarget(event.target)}, [
-        {kind: 'prepare-target', target: event.target},
-      ]);
+      return t(
+        {
+          ...clear(state, 'error'),
+          welcome: {choice: event.target},
+          busy: busyForTarget(event.target, state.options.hubEndpoint),
+        },
+        [{kind: 'prepare-target', target: event.target}],
+      );
     case 'target-ready': {
       const goal =
         state.goal ?? (event.examples.some((e) => e.id === DEFAULT_GOAL) ? DEFAULT_GOAL : event.examples[0]?.id);
@@ -689,8 +698,10 @@ function applyFix(state: WizardState, action: FixAction): Transition {
   return t(state);
 }
 
-function busyForTarget(target: TargetKind): string {
-  return target === 'sandbox' ? 'Starting the sandbox Hub' : 'Connecting to huggingface.co';
+/** The busy line while the Hub is prepared: names the host --endpoint gave, not huggingface.co. */
+function busyForTarget(target: TargetKind, hubEndpoint: string | undefined): string {
+  if (target === 'sandbox') return 'Starting the sandbox Hub';
+  return `Connecting to ${(hubEndpoint ?? DEFAULT_ENDPOINT).replace(/^https?:\/\//, '').replace(/\/+$/, '')}`;
 }
 
 function hostOf(state: WizardState): string {
