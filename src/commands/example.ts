@@ -7,7 +7,7 @@ import {isDefaultEndpoint} from '../core/endpoint.js';
 import {createHubClient, type HubClient, type HubJob} from '../core/hub/client.js';
 import {hubFixes} from '../core/checks/hub-fixes.js';
 import {describeHubError} from '../core/hub/errors.js';
-import {isSandboxEndpoint} from '../core/practice.js';
+import {runsLocally} from '../core/practice.js';
 import {gatherPreflight} from '../core/preflight/gather.js';
 import {plannedJobFromGoals, preflightText, type PreflightReport} from '../core/preflight/preflight.js';
 import type {Env} from '../core/store/paths.js';
@@ -198,7 +198,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       example,
       endpoint,
       sandbox,
-      local: Boolean(sandbox) || isSandboxEndpoint(endpoint),
+      local: runsLocally({kind: sandbox ? 'sandbox' : 'hub', endpoint}),
       token,
       tokenFrom: login.from,
       secrets,

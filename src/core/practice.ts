@@ -19,3 +19,11 @@ export function isSandboxEndpoint(endpoint: string | undefined): boolean {
     return false;
   }
 }
+
+/**
+ * Whether jobs on this Hub run on this machine for free: the sandbox started by --sandbox, or one reached by --endpoint
+ * at a local address (`hf-jobs-wizard sandbox start` in another terminal). One answer for the wizard and `example`.
+ */
+export function runsLocally(target: {kind: string; endpoint: string} | undefined): boolean {
+  return target !== undefined && (target.kind === 'sandbox' || isSandboxEndpoint(target.endpoint));
+}

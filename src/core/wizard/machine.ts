@@ -1,6 +1,7 @@
 // The wizard as a pure reducer: (state, event) -> (state, effects). No I/O here: effects are intents that
 // controller.ts runs through WizardServices, and their results come back as events.
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
+import {runsLocally} from '../practice.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
 import type {
@@ -82,7 +83,7 @@ function runExample(state: WizardState): Transition {
       error: `Not submitted: pre-flight found ${fails.length === 1 ? 'a problem' : `${fails.length} problems`} the Hub would refuse or fail this job for (✗ above).${fix ? ` ${fix}` : ''}`,
     });
   }
-  if (state.target?.kind === 'hub' && !state.example.confirming)
+  if (!runsLocally(state.target) && !state.example.confirming)
     return t(clear({...state, example: {...state.example, confirming: true}}, 'error'));
   return startRun(state);
 }

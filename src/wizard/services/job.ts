@@ -4,8 +4,10 @@
 import {DEFAULT_CONFIG_FILE, parseTimeout} from '../../core/jobspec/index.js';
 import {gatherPreflight} from '../../core/preflight/gather.js';
 import {plannedJobFromGoals} from '../../core/preflight/preflight.js';
+import {DEFAULT_ENDPOINT} from '../../core/endpoint.js';
 import {describeHubError, type HubErrorDescription} from '../../core/hub/errors.js';
 import {appCommand} from '../../core/invocation.js';
+import {runsLocally} from '../../core/practice.js';
 import {
   buildJob,
   followJob as runFollow,
@@ -59,7 +61,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
           hubUrl: session.target.endpoint,
           accessToken: ctx.token(session) ?? '',
           job: plan,
-          sandbox: session.target.kind === 'sandbox',
+          sandbox: runsLocally(session.target),
         });
       } catch (error) {
         throw new Error(
@@ -80,7 +82,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
         config,
         scriptSource,
         token: ctx.token(session) ?? '',
-        target: session.target.kind === 'sandbox' ? 'sandbox' : 'hub',
+        target: runsLocally(session.target) ? 'sandbox' : 'hub',
         namespace: account.user,
       });
       ctx.lastJob = {secretNames, envNames};
@@ -162,8 +164,9 @@ function describeCompletedRun(
   if (repo && existed !== undefined) outcome.repoExisted = existed;
   const sandbox = target.kind === 'sandbox';
   if (sandbox) outcome.sandbox = true;
-  // Every command as it can be pasted (npx hf-jobs-wizard …); after a sandbox run, on the sandbox again.
-  const flag = sandbox ? ' --sandbox' : '';
+  // Every command as it can be pasted (npx hf-jobs-wizard …); after a sandbox run, on the sandbox again; after a run on
+  // another --endpoint, on that Hub again (without the flag the commands would go to huggingface.co).
+  const flag = sandbox ? ' --sandbox' : target.endpoint !== DEFAULT_ENDPOINT ? ` --endpoint ${target.endpoint}` : '';
   outcome.nextSteps = [
     {what: 'Run it again without the wizard', command: appCommand(`example ${ex.id}${flag}`)},
     {
