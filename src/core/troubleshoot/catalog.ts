@@ -552,6 +552,11 @@ function jobRunProblems(): Pick<Catalog, 'job-timeout' | 'job-script-failed'> {
           fix: 'Use a bigger flavor (e.g. a10g-large, a100-large) or a smaller batch size / model.',
         },
         {
+          id: 'sandbox-python-lacks-package',
+          text: "On the sandbox Hub only: uv is not installed on this machine, so the sandbox ran the script with this machine's python3, which cannot import a package the script's header lists (on HF Jobs, uv installs it).",
+          fix: "Install uv (https://docs.astral.sh/uv/getting-started/installation/), or install the package for that python3 (`python3 -m pip install PACKAGE`; the sandbox's log line names both), then run again. The script itself is fine.",
+        },
+        {
           id: 'script-error',
           text: 'The script itself raised an error (a bug, a wrong path, bad data).',
           fix: 'Read the first traceback in the log and run the script locally on a small input.',

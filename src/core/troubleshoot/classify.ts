@@ -218,6 +218,8 @@ const SIGNALS: Signal[] = [
   ),
   // The script failed on its own (the token is not the story).
   S('job-script-failed', 11, /ModuleNotFoundError|No module named ['"]?\w|ImportError: cannot import name/),
+  // The sandbox's uv stand-in: this machine's python3 lacks a package the script's header lists.
+  S('job-script-failed', 12, /python3 \([^)\n]*\) cannot import [^\n]*, which this (?:script|command) needs/),
   // uv could not resolve the script's PEP 723 dependencies: the job stops before the script starts.
   S(
     'job-script-failed',

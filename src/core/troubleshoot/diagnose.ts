@@ -284,6 +284,8 @@ function jobNotFoundCause({ctx, findings}: Facts): string | undefined {
 /** A script that failed in the job: the log's own words name a missing package, no GPU or no memory. */
 function scriptFailureCause({ctx}: Facts): string | undefined {
   const ev = ctx.evidence ?? '';
+  // The sandbox's own words when it runs a uv script with a python3 that lacks a listed package (src/sandbox/jobs/uv-standin.ts).
+  if (/cannot import [^\n]*, which this (?:script|command) needs/.test(ev)) return 'sandbox-python-lacks-package';
   if (/ModuleNotFoundError|No module named|No solution found when resolving (?:script )?dependencies/.test(ev))
     return 'missing-dependency';
   if (

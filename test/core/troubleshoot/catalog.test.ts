@@ -80,7 +80,7 @@ const EXPECTED: Row[] = [
   [
     'job-script-failed',
     'The job ran and its script failed: not a token problem',
-    ['missing-dependency', 'cpu-flavor-for-gpu', 'out-of-memory', 'script-error'],
+    ['missing-dependency', 'cpu-flavor-for-gpu', 'out-of-memory', 'sandbox-python-lacks-package', 'script-error'],
     4,
     3,
     0,

@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import type {WhoAmIOutcome} from '../../../src/core/checks/live-context.js';
 import type {TokenInfo} from '../../../src/core/tokens/classify.js';
+import {classifyText} from '../../../src/core/troubleshoot/classify.js';
 import {diagnose, type DiagnoseContext} from '../../../src/core/troubleshoot/diagnose.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
@@ -115,6 +116,20 @@ describe('diagnose rules', () => {
       'out-of-memory',
     );
     expect(diagnose('job-script-failed', base).actual).toBeUndefined();
+  });
+
+  it("the sandbox's own line about a python3 without a listed package names that cause, from the classified log", () => {
+    const log = [
+      "[sandbox] uv is not installed on this machine, and python3 (/usr/bin/python3) cannot import huggingface_hub>=0.34, which this script needs. Install uv (https://docs.astral.sh/uv/), or install them for that python3 (python3 -m pip install 'huggingface_hub>=0.34').",
+      '[sandbox] Command exited with code 1.',
+      '===== Job finished: status=ERROR =====',
+    ].join('\n');
+    const classified = classifyText(log);
+    expect(classified.problem).toBe('job-script-failed');
+    expect(classified.evidence[0]).toContain('cannot import huggingface_hub>=0.34');
+    expect(diagnose('job-script-failed', {...base, evidence: classified.evidence[0]}).actual?.id).toBe(
+      'sandbox-python-lacks-package',
+    );
   });
 
   it('a timeout and an unknown problem leave every cause open', () => {
