@@ -179,6 +179,51 @@ describe('the wizard in a pty, with a real login and HF_TOKEN planted', () => {
   }, 120_000);
 });
 
+describe('the Ink wizard in a pty: a job prints a dataset file carrying the token and terminal payloads', () => {
+  it('--endpoint (a local Hub), pasted token, "Read a private dataset": the Run screen shows the file as text, the token masked', async () => {
+    // The practice user's private dataset gets a CSV whose rows hold every planted sequence and the token itself.
+    const repo = {type: 'dataset' as const, name: 'practice-user/private-dataset'};
+    const {uploadFile} = await import('@huggingface/hub');
+    await uploadFile({
+      hubUrl: sb.current.url,
+      accessToken: token,
+      repo,
+      file: {path: 'data.csv', content: new Blob([`text,label\n"${hostileText(token)}",1\n`])},
+    });
+    const {dir, env} = await home();
+    const cli = startCli([CLI, '--endpoint', sb.current.url], {env: {...env, HF_HOME: join(dir, 'hf')}, cwd: dir});
+    await cli.waitFor('How do you want to log in?', 15_000);
+    await cli.press('\r'); // Paste a token
+    await cli.waitFor('The input is hidden');
+    await cli.press(token, 150);
+    await cli.press('\r');
+    await cli.waitFor('✓ Logged in as practice-user', 15_000);
+    await cli.press('\r');
+    await cli.waitFor('What should your first job do?');
+    await cli.press('\u001B[B');
+    await cli.press('\u001B[B');
+    await cli.waitFor('❯ Read a private dataset');
+    await cli.press('\r');
+    await cli.waitFor('❯ Write 4 files', 15_000);
+    await cli.press('\r');
+    await cli.waitFor('❯ Continue to the example job', 20_000);
+    await cli.press('\r');
+    await cli.waitFor('❯ Run this job', 20_000);
+    await cli.press('\r');
+    await cli.waitFor('COMPLETED: your first job ran', 60_000);
+    await cli.press('\r'); // Finish
+    const code = await Promise.race([cli.exited, new Promise<number>((r) => setTimeout(() => r(-1), 15_000))]);
+    if (code === -1) cli.pty.kill();
+    const run = {name: 'wizard Run screen', raw: cli.raw(), screen: cli.screen(), code, dir};
+    expectClean(run);
+    // The file was printed (as text, the token masked), so the payloads did reach the screen and were neutralised.
+    expect(run.screen).toMatch(/TOKEN_hf_…\w{4}/);
+    expect(run.screen).toContain('bidi-<U+202E>evil-marker');
+    for (const f of await writtenFiles(join(dir, 'my-first-hf-job')))
+      expect(await readFile(f, 'utf8'), `${f} holds the token`).not.toContain(token);
+  }, 150_000);
+});
+
 describe('token leak and terminal injection, every command in a pty', () => {
   it('troubleshoot --job: a job log carrying the token and OSC/CSI/bidi payloads', async () => {
     const run = await runInPty('troubleshoot --job', ['troubleshoot', '--job', jobId, '--endpoint', sb.current.url]);
