@@ -33,38 +33,44 @@ const target: LearnTarget = {
   close: async () => undefined,
 };
 
+/** learn --plain on a fake terminal (stdin keys, stdout text) with its own progress file and workspace. */
+async function startLearn(config: string, workspace: string) {
+  const course = await Course.open({
+    examples: CATALOG,
+    env: {XDG_CONFIG_HOME: join(dir, config)},
+    cwd: dir,
+    workspace: join(dir, workspace),
+  });
+  // learn --plain asks through the prompt facade (src/prompt.ts): on a terminal, drawn on stderr.
+  const stdin = Object.assign(new PassThrough(), {isTTY: true});
+  let text = '';
+  // Like process.stdout, it cannot be ended: each inquirer prompt ends the stream it writes to.
+  const stdout = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      text += chunk.toString();
+      callback();
+    },
+  });
+  stdout.end = () => stdout;
+  const terminal = Object.assign(stdout, {isTTY: true});
+  const io = {stdin, stdout: terminal, stderr: terminal, env: {NO_COLOR: '1'}, cwd: dir} as unknown as Parameters<
+    typeof runPlainLearn
+  >[0]['io'];
+  const done = runPlainLearn({course, target, io});
+  const until = async (want: string, from = 0) =>
+    vi.waitFor(() => expect(text.slice(from)).toContain(want), {timeout: 5000});
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      stdin.write(k);
+      await delay();
+    }
+  };
+  return {course, done, until, press, out: () => text};
+}
+
 describe('learn --plain', () => {
   it('list -> lesson -> exercise menu: hints, reset (asks, forgets hints), next, quit', async () => {
-    const course = await Course.open({
-      examples: CATALOG,
-      env: {XDG_CONFIG_HOME: join(dir, 'config')},
-      cwd: dir,
-      workspace: join(dir, 'ws'),
-    });
-    // learn --plain asks through the prompt facade (src/prompt.ts): on a terminal, drawn on stderr.
-    const stdin = Object.assign(new PassThrough(), {isTTY: true});
-    let out = '';
-    // Like process.stdout, it cannot be ended: each inquirer prompt ends the stream it writes to.
-    const stdout = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        out += chunk.toString();
-        callback();
-      },
-    });
-    stdout.end = () => stdout;
-    const terminal = Object.assign(stdout, {isTTY: true});
-    const io = {stdin, stdout: terminal, stderr: terminal, env: {NO_COLOR: '1'}, cwd: dir} as unknown as Parameters<
-      typeof runPlainLearn
-    >[0]['io'];
-    const done = runPlainLearn({course, target, io});
-    const until = async (text: string, from = 0) =>
-      vi.waitFor(() => expect(out.slice(from)).toContain(text), {timeout: 5000});
-    const press = async (...keys: string[]) => {
-      for (const k of keys) {
-        stdin.write(k);
-        await delay();
-      }
-    };
+    const {course, done, until, press, out} = await startLearn('config', 'ws');
     await until('Pick a lesson');
     await press(ENTER); // the resume point: lesson 1
     await until('What a token is: exercises');
@@ -73,58 +79,29 @@ describe('learn --plain', () => {
     await until('What now?');
     await press(DOWN, ENTER); // Hint
     await until('Hint 1 of 2');
-    let mark = out.length;
+    let mark = out().length;
     await press(DOWN, ENTER); // each menu starts at the top again
     await until('Hint 2 of 2', mark);
-    mark = out.length;
+    mark = out().length;
     await press(DOWN, DOWN, ENTER); // Reset this exercise
     await until('Forget this quiz result?', mark);
     await press('y', ENTER);
     await until('Reset: the starting files are back.', mark);
-    mark = out.length;
+    mark = out().length;
     await press(DOWN, ENTER); // Hint: counted from 1 again
     await until('Hint 1 of 2', mark);
-    mark = out.length;
+    mark = out().length;
     await press(DOWN, DOWN, DOWN, ENTER); // Next: lesson 2 (lesson 1 has one exercise)
     await until('Giving a job its token: exercises', mark);
-    mark = out.length;
+    mark = out().length;
     await press(UP, ENTER); // Quit (the last entry)
     expect(await done).toBe(0);
     // The command as it runs from a clone or npm (npx …), as everywhere else: not a bare name that is not on PATH.
-    expect(out.slice(mark)).toContain('Progress saved. Resume any time with `npx hf-jobs-wizard learn`.');
+    expect(out().slice(mark)).toContain('Progress saved. Resume any time with `npx hf-jobs-wizard learn`.');
   }, 20_000);
 
   it('a wrong quiz answer: the next try asks only the question it got wrong, then passes', async () => {
-    const course = await Course.open({
-      examples: CATALOG,
-      env: {XDG_CONFIG_HOME: join(dir, 'config-quiz')},
-      cwd: dir,
-      workspace: join(dir, 'ws-quiz'),
-    });
-    // learn --plain asks through the prompt facade (src/prompt.ts): on a terminal, drawn on stderr.
-    const stdin = Object.assign(new PassThrough(), {isTTY: true});
-    let out = '';
-    // Like process.stdout, it cannot be ended: each inquirer prompt ends the stream it writes to.
-    const stdout = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        out += chunk.toString();
-        callback();
-      },
-    });
-    stdout.end = () => stdout;
-    const terminal = Object.assign(stdout, {isTTY: true});
-    const io = {stdin, stdout: terminal, stderr: terminal, env: {NO_COLOR: '1'}, cwd: dir} as unknown as Parameters<
-      typeof runPlainLearn
-    >[0]['io'];
-    const done = runPlainLearn({course, target, io});
-    const until = async (text: string, from = 0) =>
-      vi.waitFor(() => expect(out.slice(from)).toContain(text), {timeout: 5000});
-    const press = async (...keys: string[]) => {
-      for (const k of keys) {
-        stdin.write(k);
-        await delay();
-      }
-    };
+    const {course, done, until, press, out} = await startLearn('config-quiz', 'ws-quiz');
     await until('Pick a lesson');
     await press(ENTER); // lesson 1
     await until('What a token is: exercises');
@@ -139,14 +116,14 @@ describe('learn --plain', () => {
     await press(DOWN, ENTER);
     await until('✗ Not yet: 2 of 3 right.');
     await until('only the questions marked ✗ are asked');
-    const mark = out.length;
+    const mark = out().length;
     await press(ENTER); // Answer the questions, again
     await until('Asking again the question you missed; your right answers are kept.', mark);
     await until('1/3', mark);
     await press(ENTER); // the right answer this time
     await until('✓ PASS: All 3 answers are right.', mark);
-    expect(out.slice(mark)).not.toContain('2/3');
-    expect(out.slice(mark)).not.toContain('3/3');
+    expect(out().slice(mark)).not.toContain('2/3');
+    expect(out().slice(mark)).not.toContain('3/3');
     const lesson = course.lesson('tokens')!;
     expect(course.isDone(lesson, lesson.exercises[0]!)).toBe(true);
     await press(DOWN, DOWN, DOWN, DOWN, DOWN, ENTER); // Quit

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {initialState, quitCode, transition} from '../../src/core/wizard/machine.js';
 import {preflightTokenProblem, runChoices} from '../../src/core/wizard/preflight.js';
 import type {Account, ExampleSummary, PreflightReport, WizardEvent, WizardState} from '../../src/core/wizard/types.js';
+import {FAKE_ACCOUNT} from '../helpers/fake-services.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
 const example: ExampleSummary = {
@@ -16,26 +17,7 @@ const example: ExampleSummary = {
   flavor: 'cpu-basic',
   snippets: [],
 };
-const account: Account = {
-  user: 'practice-user',
-  kind: 'write',
-  kindLabel: 'write token (classic)',
-  info: {
-    user: 'practice-user',
-    kind: 'write',
-    storageName: 'x',
-    scopes: [],
-    globalPermissions: [],
-    canReadGatedRepos: true,
-    orgs: [],
-  },
-  source: 'input',
-  sourceLabel: 'pasted',
-  masked: 'hf_…ke12',
-  permissions: [],
-  storageName: 'x',
-  tokenRef: 'token-1',
-};
+const account: Account = {...FAKE_ACCOUNT, source: 'input', sourceLabel: 'pasted'};
 
 function run(state: WizardState, ...events: WizardEvent[]) {
   let s = state;

@@ -3,27 +3,9 @@
 import {describe, expect, it} from 'vitest';
 import {statusLine} from '../../src/core/wizard/status-line.js';
 import type {Account} from '../../src/core/wizard/types.js';
+import {FAKE_ACCOUNT} from '../helpers/fake-services.js';
 
-const account: Account = {
-  user: 'practice-user',
-  kind: 'write',
-  kindLabel: 'write token (classic)',
-  info: {
-    user: 'practice-user',
-    kind: 'write',
-    storageName: 'x',
-    scopes: [],
-    globalPermissions: [],
-    canReadGatedRepos: true,
-    orgs: [],
-  },
-  source: 'file',
-  sourceLabel: 'the saved login',
-  masked: 'hf_…ke12',
-  permissions: [],
-  storageName: 'x',
-  tokenRef: 'token-1',
-};
+const account: Account = {...FAKE_ACCOUNT, source: 'file', sourceLabel: 'the saved login'};
 const now = new Date('2026-12-06T20:00:00Z');
 
 describe('statusLine', () => {
