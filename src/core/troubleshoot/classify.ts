@@ -24,6 +24,8 @@ const SIGNALS: Signal[] = [
   S('unauthorized-401', 7, /token seems invalid|Authorization header is correct, but the token/i),
   // The Hub's 401 body when no (or no valid) credentials came with the request.
   S('unauthorized-401', 6, /Invalid username or password/i),
+  // Download tools' own words for a 401: aria2c's errorCode=24 "Authorization failed", wget's failed authentication.
+  S('unauthorized-401', 6, /\berrorCode=24\b|\bAuthorization failed\b|Username\/Password Authentication Failed/i),
   // A 401 as applications word it: "Error 401", "HTTP 401", "returned 401", "401 (Unauthorized)".
   S(
     'unauthorized-401',
@@ -39,6 +41,12 @@ const SIGNALS: Signal[] = [
     /You don't have the rights to|Make sure your token has the correct permissions|token with the write role/i,
   ),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
+  // git pushing to the Hub without the right to: the server's refusal as git prints it.
+  S(
+    'forbidden-403',
+    7,
+    /\bDENIED update refs\/\S+:\s*forbidden|requested URL returned error: 403\b|\[remote rejected\][^\n]*\bforbidden\b/i,
+  ),
   // A fine-grained token without the permission (Inference Providers, jobs): the Hub's words, with or without "403".
   S('forbidden-403', 7, /(?:authentication method|token) does not have sufficient permissions/i),
   // token missing
@@ -73,6 +81,14 @@ const SIGNALS: Signal[] = [
     /\b(?:you must|you need to|you have to|please|must)\s+(?:first\s+)?(?:log ?in|sign in|be logged in)\b[^\n]{0,100}?(?:\bhub\b|hugging ?face|\btoken\b|notebook_login|-cli login|hf auth login)/i,
   ),
   S('token-missing', 8, /\bRun notebook_login\(\)|by typing `?(?:transformers|huggingface)-cli login/i),
+  // A tool telling the user to create a token and pass it (pyannote: "make sure to authenticate ... create your access
+  // token and retry with use_auth_token=YOUR_AUTH_TOKEN"). Not the Hub's "make sure you are authenticated", which
+  // follows a 404 and is the repo's story.
+  S(
+    'token-missing',
+    9,
+    /\bmake sure to authenticate\b|\bcreate (?:your|an) (?:access )?token and retry\b|\b(?:use_auth_token|token)=YOUR_\w*TOKEN\b/i,
+  ),
   // repo access
   S('repo-access-denied', 10, /RepositoryNotFoundError|Repository Not Found for url/i),
   S(
@@ -99,6 +115,13 @@ const SIGNALS: Signal[] = [
   // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
   S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
+  // Applications' own words for it: "Access denied to gated repository", "requires accepting a license agreement".
+  S('gated-repo', 13, /\b(?:access|denied)\b[^\n]{0,20}\bgated (?:repository|model)\b/i),
+  S(
+    'gated-repo',
+    8,
+    /\bgated (?:repository|model)\b|requires accepting (?:a|the) licen[cs]e|accept (?:the|its) (?:licen[cs]e|terms|user conditions)/i,
+  ),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
   S(
@@ -111,6 +134,8 @@ const SIGNALS: Signal[] = [
     9,
     /\bapi_org_|organization API token|Invalid token format|hf_(?:xxx+|YOUR_TOKEN|\.\.\.|<)/i,
   ),
+  // huggingface_hub's refusal of an organization token for a write: "You must use your personal account token".
+  S('invalid-token-format', 11, /must use your personal account token|personal account token for write-access/i),
   // whoami answers 400 (not 401) to an Authorization header it cannot parse: a token with a space or a newline.
   S(
     'invalid-token-format',

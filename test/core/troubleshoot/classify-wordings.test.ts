@@ -64,3 +64,65 @@ ValueError: upload failed`;
     expect(problem(log)).toBe('forbidden-403');
   });
 });
+
+describe('a tool telling the user to create a token and pass it is a missing token', () => {
+  it.each([
+    "Could not download 'acme/diarizer' pipeline.\nIt might be because the pipeline is private or gated so make\nsure to authenticate. Visit https://hf.co/settings/tokens to\ncreate your access token and retry with:\n   >>> Pipeline.from_pretrained('acme/diarizer', use_auth_token=YOUR_AUTH_TOKEN)",
+    'Model download refused: please make sure to authenticate (HF_TOKEN) before loading acme/model.',
+    'Create an access token and retry: loader.load("acme/model", token=YOUR_HF_TOKEN)',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves the Hub's own 'make sure you are authenticated' after a 404 to the repo", () => {
+    const text = `huggingface_hub.errors.RepositoryNotFoundError: 404 Client Error. (Request ID: Root=1-abc)
+Repository Not Found for url: https://huggingface.co/api/models/acme/private-model.
+Please make sure you specified the correct \`repo_id\` and \`repo_type\`.
+If you are trying to access a private or gated repo, make sure you are authenticated.`;
+    expect(problem(text)).toBe('repo-access-denied');
+  });
+});
+
+describe("download tools' and git's own words for a refused request", () => {
+  it("aria2c's errorCode=24 'Authorization failed' is a 401", () => {
+    expect(
+      problem(
+        '[ERROR] CUID#7 - Download aborted. URI=https://huggingface.co/acme/m/resolve/main/model.safetensors\nException: [AbstractCommand.cc:351] errorCode=24 URI=https://huggingface.co/acme/m/resolve/main/model.safetensors\n  -> [HttpSkipResponseCommand.cc:215] errorCode=24 Authorization failed.',
+      ),
+    ).toBe('unauthorized-401');
+  });
+
+  it("wget's failed authentication is a 401", () => {
+    expect(problem('Connecting to huggingface.co... connected.\nUsername/Password Authentication Failed.')).toBe(
+      'unauthorized-401',
+    );
+  });
+
+  it('a git push the Hub refuses is a 403', () => {
+    expect(
+      problem(
+        'remote: Your push was rejected for the following reasons:\nremote: DENIED update refs/heads/main: forbidden\nTo https://huggingface.co/acme/m\n ! [remote rejected] main -> main (pre-receive hook declined)',
+      ),
+    ).toBe('forbidden-403');
+    expect(
+      problem("fatal: unable to access 'https://huggingface.co/acme/m/': The requested URL returned error: 403"),
+    ).toBe('forbidden-403');
+  });
+});
+
+describe("applications' words for a gated repo and the client's refusal of an org token", () => {
+  it('"Access denied to gated repository" and "requires accepting a license agreement" are a gated repo', () => {
+    expect(problem('Error: Access denied to gated repository acme/m.')).toBe('gated-repo');
+    expect(
+      problem('This model requires accepting a license agreement: visit the model page to accept the terms.'),
+    ).toBe('gated-repo');
+  });
+
+  it('"You must use your personal account token" (an organization token used for a write) is a token in the wrong form', () => {
+    expect(
+      problem(
+        'ValueError: You must use your personal account token for write-access methods.\nError: Process completed with exit code 1.',
+      ),
+    ).toBe('invalid-token-format');
+  });
+});
