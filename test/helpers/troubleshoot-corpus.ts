@@ -18,6 +18,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '1-281 (sessions 1-4)', first: 1, last: 281},
   {name: '282-332 (session 5, batch A)', first: 282, last: 332},
   {name: '333-371 (session 5, batch B)', first: 333, last: 371},
+  {name: '372-411 (session 5, batch C)', first: 372, last: 411},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
