@@ -59,6 +59,18 @@ const SIGNALS: Signal[] = [
   // Libraries that wrap the Hub (langchain and others) word it their own way.
   S('token-missing', 10, /Did not find \w*(?:api_)?token|please add an environment variable `?\w*TOKEN/i),
   S('token-missing', 12, /LocalTokenNotFoundError/),
+  // Tools' own words for "no token": "A valid user token is required", "You need to define a token using the
+  // environment variable ...", a TokenNotSet error, a Kubernetes secret or an env var holding the token not found.
+  S(
+    'token-missing',
+    9,
+    /\b(?:valid |user |access |api )+token is required\b|\b(?:need|have) to (?:define|set|provide|pass|specify) (?:a|an|your) (?:\w+ )?token\b|\bToken ?Not ?Set\b/i,
+  ),
+  S(
+    'token-missing',
+    9,
+    /\b(?:secret|env(?:ironment)? var(?:iable)?)\s+["'`]?[\w-]*(?:token|hf|hugging)[\w-]*["'`]?\s+(?:is\s+)?(?:not found|missing|not set|empty)\b/i,
+  ),
   S('token-missing', 9, /Token is required[^\n]*no token found|but no token found|no token found/i),
   S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in|\bNot logged in\b/i),
   // The clients' and applications' other words for "no token": "A Hugging Face token is required", "HF token not
@@ -102,6 +114,8 @@ const SIGNALS: Signal[] = [
     /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i,
   ),
   S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
+  // transformers.js (and other JS loaders) word a missing or hidden Hub file as "Could not locate file: <Hub URL>".
+  S('repo-access-denied', 7, /Could not locate file:?\s*["'`]?https?:\/\/(?:huggingface\.co|hf\.co)\//i),
   // The datasets library words a missing (or hidden: private, not a member) dataset its own way.
   S('repo-access-denied', 10, /DatasetNotFoundError|doesn't exist on the Hub/i),
   // gated
@@ -225,6 +239,8 @@ const SIGNALS: Signal[] = [
   ),
   // 5xx: the Hub's side.
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
+  // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
+  S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
   S(
     'server-error',
     12,
@@ -269,6 +285,10 @@ const SIGNALS: Signal[] = [
   ),
   // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.
   S('job-script-failed', 12, /\b(?:exit(?:ed)?|exit status|status code|exit code)\b[^\n]{0,24}\b137\b/i),
+  // CUDA's own runtime errors (a build without kernels for this GPU, a device-side assert) and a process killed by a
+  // signal (segmentation fault, illegal instruction): the script or its environment, not the token.
+  S('job-script-failed', 11, /\bCUDA error: [a-z]|no kernel image is available for execution on the device/i),
+  S('job-script-failed', 8, /^\s*(?:Segmentation fault|Illegal instruction|Bus error)\b|\(core dumped\)|\bSIGSEGV\b/i),
   S(
     'job-script-failed',
     5,

@@ -126,3 +126,46 @@ describe("applications' words for a gated repo and the client's refusal of an or
     ).toBe('invalid-token-format');
   });
 });
+
+describe("tools' other words for a missing token", () => {
+  it.each([
+    'ValueError: Error raised by inference API: A valid user token is required',
+    'acme.cli.TokenNotSet: You need to define a token using the environment variable ACME_HF_TOKEN',
+    'Error: You have to provide an access token to download acme/model.',
+    'Error: secret "hf-token-secret" not found',
+    'environment variable HUGGINGFACE_TOKEN is not set, cannot download the weights',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves an unrelated secret alone', () => {
+    expect(problem('Error: secret "db-password" not found')).toBe('unknown');
+  });
+});
+
+describe('the Inference API warming a model up and a JS loader missing a Hub file', () => {
+  it('"Model X is currently loading" with an estimated_time is the server side, not the token', () => {
+    expect(problem(`{'error': 'Model acme/model is currently loading', 'estimated_time': 20.0}`)).toBe('server-error');
+    expect(problem('{"error":"Model acme/model is currently loading","estimated_time":35.6}')).toBe('server-error');
+  });
+
+  it('"Could not locate file: <Hub URL>" is the repo or file not being there (or not visible)', () => {
+    expect(
+      problem(
+        'Error: Could not locate file: "https://huggingface.co/acme/model/resolve/main/onnx/model_quantized.onnx".',
+      ),
+    ).toBe('repo-access-denied');
+    expect(problem('Error: Could not locate file: "./models/local.onnx".')).toBe('unknown');
+  });
+});
+
+describe("CUDA's runtime errors and a crashed process are the script's own failure", () => {
+  it.each([
+    'RuntimeError: CUDA error: no kernel image is available for execution on the device',
+    'RuntimeError: CUDA error: device-side assert triggered',
+    'Loading train dataset, number of examples: 1996\nSegmentation fault (core dumped)',
+    'Illegal instruction (core dumped)',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+});
