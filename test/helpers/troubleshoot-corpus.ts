@@ -19,6 +19,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '282-332 (session 5, batch A)', first: 282, last: 332},
   {name: '333-371 (session 5, batch B)', first: 333, last: 371},
   {name: '372-411 (session 5, batch C)', first: 372, last: 411},
+  {name: '412-436 (session 5, batch D)', first: 412, last: 436},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
