@@ -19,6 +19,8 @@ const SIGNALS: Signal[] = [
   S('unauthorized-401', 6, /\bHTTP\/[\d.]+ 401\b|\b401 Unauthorized\b/i),
   S('unauthorized-401', 7, /Invalid credentials in Authorization header/i),
   S('unauthorized-401', 6, /Invalid user token/i),
+  // An API's JSON answer refusing the token it got: {"error": "invalid token"} (or an expired one).
+  S('unauthorized-401', 6, /["']error["']\s*:\s*["'](?:invalid|expired|bad) (?:token|api key|credentials)["']/i),
   S('unauthorized-401', 4, /\bstatus=401\b|\b401\b[^\n]*\bUnauthorized\b/i),
   S('unauthorized-401', 3, /could not be refreshed|access token has expired/i),
   S('unauthorized-401', 7, /token seems invalid|Authorization header is correct, but the token/i),
@@ -54,7 +56,7 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     11,
-    /HF_TOKEN (?:not found|missing|is missing|required|is required|(?:may |is )?not (?:be )?set)|HF_TOKEN required/i,
+    /HF_TOKEN["'`]? (?:not found|missing|is missing|required|is required|(?:may |is )?not (?:be )?set)|HF_TOKEN required/i,
   ),
   // Libraries that wrap the Hub (langchain and others) word it their own way.
   S('token-missing', 10, /Did not find \w*(?:api_)?token|please add an environment variable `?\w*TOKEN/i),
@@ -69,7 +71,7 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     9,
-    /\b(?:secret|env(?:ironment)? var(?:iable)?)\s+["'`]?[\w-]*(?:token|hf|hugging)[\w-]*["'`]?\s+(?:is\s+)?(?:not found|missing|not set|empty)\b/i,
+    /\b(?:secret|env(?:ironment)? var(?:iable)?)\s+["'`]?[\w-]*(?:token|hf|hugging)[\w-]*["'`]?\s+(?:is\s+)?(?:required\s+but\s+)?(?:not found|missing|not set|empty)\b/i,
   ),
   S('token-missing', 9, /Token is required[^\n]*no token found|but no token found|no token found/i),
   S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in|\bNot logged in\b/i),
@@ -177,7 +179,7 @@ const SIGNALS: Signal[] = [
   S(
     'network-error',
     7,
-    /Connection reset by peer|Connection aborted|RemoteDisconnected|Remote end closed connection|IncompleteRead|ChunkedEncodingError|Could not resolve host|Failed to connect to \S+ port \d+|No route to host|Name or service not known|nodename nor servname|Proxy Authentication Required|Tunnel connection failed/i,
+    /Connection reset by peer|Connection aborted|RemoteDisconnected|Remote end closed connection|IncompleteRead|ChunkedEncodingError|Could not resolve host|Failed to connect to \S+ port \d+|No route to host|Name or service not known|nodename nor servname|Proxy Authentication Required|Tunnel connection failed|gnutls_handshake\(\) failed|OpenSSL SSL_connect: SSL_ERROR_SYSCALL/i,
   ),
   // Windows socket errors: 10060 timed out, 10061 refused, 10054 reset, 10051/10065 unreachable.
   S(
@@ -212,12 +214,12 @@ const SIGNALS: Signal[] = [
   S(
     'payment-required',
     12,
-    /\bNO_CREDITS\b|\bNO_SUBSCRIPTION\b|\bRESOURCE_GROUP_LIMIT\b|cancel(?:led|ed)? (?:reason|because)[^\n]*credit/i,
+    /\bNO_CREDITS\b|\bNO_SUBSCRIPTION\b|\bRESOURCE_GROUP_LIMIT\b|\bNOT_ENOUGH_BALANCE\b|cancel(?:led|ed)? (?:reason|because)[^\n]*credit/i,
   ),
   S(
     'payment-required',
     8,
-    /insufficient (?:credits|balance)|out of credits|no credits|positive credit balance|exceeded your monthly included credits|credit balance/i,
+    /insufficient (?:credits|balance)|out of credits|no credits|positive credit balance|exceeded your monthly included credits|credit balance|\b(?:have|need) to (?:buy|purchase) (?:more )?credits\b/i,
   ),
   // Inference Providers' wording of the same: the month's included credits are gone, pre-paid credits are needed.
   S(
@@ -289,6 +291,12 @@ const SIGNALS: Signal[] = [
   // signal (segmentation fault, illegal instruction): the script or its environment, not the token.
   S('job-script-failed', 11, /\bCUDA error: [a-z]|no kernel image is available for execution on the device/i),
   S('job-script-failed', 8, /^\s*(?:Segmentation fault|Illegal instruction|Bus error)\b|\(core dumped\)|\bSIGSEGV\b/i),
+  // The script's own file missing (a data file, a checkpoint it expects to have written): not the Hub's cache or token.
+  S(
+    'job-script-failed',
+    6,
+    /^\s*FileNotFoundError: \[Errno 2\] No such file or directory: (?![^\n]*(?:huggingface|hf_home|\btoken\b))/i,
+  ),
   S(
     'job-script-failed',
     5,
@@ -404,6 +412,22 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
     const u = ranked.find((c) => c.problem === 'unauthorized-401');
     if (u) {
       u.score = ranked[0].score + 1;
+      ranked.sort((a, b) => b.score - a.score);
+    }
+  }
+
+  // pyannote's "Could not download ... make sure to authenticate ... create your access token and retry", which ends
+  // "If this still does not work, it might be because the model is gated: ... accept the user conditions": the gate is
+  // only its fallback. With no token passed anywhere in the text, the missing token is the story; with one passed
+  // (--hf_token X, use_auth_token="hf_..."), the gate is.
+  if (
+    ranked[0]?.problem === 'gated-repo' &&
+    /If this still does not work, it might be because the \w+ is gated/i.test(text) &&
+    !/--(?:hf_)?token[ =]+\S|\b(?:use_auth_token|hf_token|token)\s*=\s*(?!YOUR_)["']?[\w-]{3,}/i.test(text)
+  ) {
+    const t = ranked.find((c) => c.problem === 'token-missing');
+    if (t) {
+      t.score = ranked[0].score + 1;
       ranked.sort((a, b) => b.score - a.score);
     }
   }

@@ -169,3 +169,82 @@ describe("CUDA's runtime errors and a crashed process are the script's own failu
     expect(problem(text)).toBe('job-script-failed');
   });
 });
+
+describe('batch D: a quoted HF_TOKEN "required but not set", an API\'s {"error": "invalid token"}, a balance error', () => {
+  it.each([
+    "Error: [serve] `serve` failed: Environment variable 'HF_TOKEN' is required but not set.",
+    'RuntimeError: environment variable "HF_TOKEN" is required but not set',
+    'Error: env var `HUGGING_FACE_HUB_TOKEN` is required but not set',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves an unrelated variable that is required but not set alone', () => {
+    expect(problem("Error: Environment variable 'DATABASE_URL' is required but not set.")).toBe('unknown');
+  });
+
+  it('a JSON error naming an invalid or expired token is a 401', () => {
+    expect(problem(`After a while '{ "error": "invalid token" }' comes back to every query`)).toBe('unauthorized-401');
+    expect(problem('{"error":"expired token"}')).toBe('unauthorized-401');
+    expect(problem('{"error":"invalid token format in config"}')).not.toBe('unauthorized-401');
+  });
+
+  it('NOT_ENOUGH_BALANCE and "have to buy credits" are payment, not the token', () => {
+    expect(problem('Provider answered NOT_ENOUGH_BALANCE for this request')).toBe('payment-required');
+    expect(problem('an error in the UI says that I have to buy credits')).toBe('payment-required');
+    expect(problem('You can buy credits in the store to unlock skins')).toBe('unknown');
+  });
+});
+
+describe("batch D: curl/git TLS handshake failures, the script's own missing file", () => {
+  it.each([
+    "fatal: unable to access 'https://huggingface.co/acme/model/': gnutls_handshake() failed: The TLS connection was non-properly terminated.",
+    "fatal: unable to access 'https://huggingface.co/datasets/acme/d/': OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to huggingface.co:443",
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('network-error');
+  });
+
+  it('FileNotFoundError on a file of the script is the script failing', () => {
+    expect(problem("FileNotFoundError: [Errno 2] No such file or directory: 'checkpoints/last.pth'")).toBe(
+      'job-script-failed',
+    );
+    expect(
+      problem(
+        "    with open(path) as f:\nFileNotFoundError: [Errno 2] No such file or directory: './data/train.jsonl'",
+      ),
+    ).toBe('job-script-failed');
+  });
+
+  it('leaves a missing token file or Hub cache file to the other rules', () => {
+    expect(
+      problem("FileNotFoundError: [Errno 2] No such file or directory: '/root/.cache/huggingface/token'"),
+    ).not.toBe('job-script-failed');
+  });
+});
+
+describe("pyannote's generic 'make sure to authenticate' message with its gated fallback", () => {
+  const message = [
+    "Could not download 'pyannote/speaker-diarization-3.1' pipeline.",
+    'It might be because the pipeline is private or gated so make',
+    'sure to authenticate. Visit https://hf.co/settings/tokens to',
+    'create your access token and retry with:',
+    "   >>> Pipeline.from_pretrained('pyannote/speaker-diarization-3.1',",
+    '   ...                          use_auth_token=YOUR_AUTH_TOKEN)',
+    'If this still does not work, it might be because the pipeline is gated:',
+    'visit https://hf.co/pyannote/speaker-diarization-3.1 to accept the user conditions.',
+  ].join('\n');
+
+  it('with no token passed anywhere, the missing token is the story', () => {
+    expect(problem(message)).toBe('token-missing');
+    expect(
+      problem(`$ python diarize.py audio.wav\n${message}\nAttributeError: 'NoneType' object has no attribute 'to'`),
+    ).toBe('token-missing');
+  });
+
+  it('with a token passed, the gate is', () => {
+    expect(problem(`$ whisperx audio.wav --hf_token hf_abcdefgh --diarize\n${message}`)).toBe('gated-repo');
+    expect(problem(`pipeline = Pipeline.from_pretrained(name, use_auth_token="hf_abcdefgh")\n${message}`)).toBe(
+      'gated-repo',
+    );
+  });
+});
