@@ -20,6 +20,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '333-371 (session 5, batch B)', first: 333, last: 371},
   {name: '372-411 (session 5, batch C)', first: 372, last: 411},
   {name: '412-436 (session 5, batch D)', first: 412, last: 436},
+  {name: '437-451 (session 5, batch E)', first: 437, last: 451},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
