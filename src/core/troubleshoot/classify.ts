@@ -21,6 +21,8 @@ const SIGNALS: Signal[] = [
   S('unauthorized-401', 6, /Invalid user token/i),
   // An API's JSON answer refusing the token it got: {"error": "invalid token"} (or an expired one).
   S('unauthorized-401', 6, /["']error["']\s*:\s*["'](?:invalid|expired|bad) (?:token|api key|credentials)["']/i),
+  // A server's refusal of a request without (usable) credentials: "Missing or invalid Authorization header".
+  S('unauthorized-401', 6, /\b(?:Missing|Invalid)(?: or (?:invalid|missing))? Authorization header\b/i),
   S('unauthorized-401', 4, /\bstatus=401\b|\b401\b[^\n]*\bUnauthorized\b/i),
   S('unauthorized-401', 3, /could not be refreshed|access token has expired/i),
   S('unauthorized-401', 7, /token seems invalid|Authorization header is correct, but the token/i),
@@ -116,6 +118,13 @@ const SIGNALS: Signal[] = [
     /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i,
   ),
   S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
+  // transformers wraps a RepositoryNotFoundError in its own words (a wrong id, or a local path that is not there), often
+  // pasted alone and sometimes wrapped over two lines.
+  S(
+    'repo-access-denied',
+    8,
+    /is not a local folder and is not a valid model identifier|^\s*valid model identifier listed on '?https?:\/\/huggingface\.co\/models/i,
+  ),
   // transformers.js (and other JS loaders) word a missing or hidden Hub file as "Could not locate file: <Hub URL>".
   S('repo-access-denied', 7, /Could not locate file:?\s*["'`]?https?:\/\/(?:huggingface\.co|hf\.co)\//i),
   // The datasets library words a missing (or hidden: private, not a member) dataset its own way.
@@ -240,6 +249,8 @@ const SIGNALS: Signal[] = [
     /Error executing (?:logs|inspect|cancel|duplicate)\b[^\n]*\b404\b|job metadata was unavailable[^\n]*\b404\b/i,
   ),
   // 5xx: the Hub's side.
+  // A Space or job whose container the platform could not start (its runtime-error page): the Hub's side, not the code.
+  S('server-error', 9, /failed to create containerd task|failed to create shim task/i),
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
@@ -287,6 +298,8 @@ const SIGNALS: Signal[] = [
   ),
   // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.
   S('job-script-failed', 12, /\b(?:exit(?:ed)?|exit status|status code|exit code)\b[^\n]{0,24}\b137\b/i),
+  // A checkpoint that does not fit the model the script built (PyTorch's load_state_dict): the script's own failure.
+  S('job-script-failed', 8, /Error\(s\) in loading state_dict for|size mismatch for \S+: copying a param with shape/),
   // CUDA's own runtime errors (a build without kernels for this GPU, a device-side assert) and a process killed by a
   // signal (segmentation fault, illegal instruction): the script or its environment, not the token.
   S('job-script-failed', 11, /\bCUDA error: [a-z]|no kernel image is available for execution on the device/i),

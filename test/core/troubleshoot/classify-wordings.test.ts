@@ -248,3 +248,40 @@ describe("pyannote's generic 'make sure to authenticate' message with its gated 
     );
   });
 });
+
+describe("batch E: transformers' wrong-id message, state_dict mismatches, a container the platform could not start", () => {
+  it.each([
+    "OSError: acme-7b is not a local folder and is not a valid model identifier listed on 'https://huggingface.co/models'",
+    "OSError: checkpoints/my-run is not a local folder and is not a \nvalid model identifier listed on 'https://huggingface.co/models'\nIf this is a private repository, make sure to pass a token having permission to this repo",
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('repo-access-denied');
+  });
+
+  it('a checkpoint that does not fit the model is the script failing', () => {
+    expect(
+      problem(
+        'RuntimeError: Error(s) in loading state_dict for ResNet:\n\tsize mismatch for fc.weight: copying a param with shape torch.Size([10, 512]) from checkpoint, the shape in current model is torch.Size([1000, 512]).',
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem(
+        '\tsize mismatch for head.bias: copying a param with shape torch.Size([3]) from checkpoint, the shape in current model is torch.Size([5]).',
+      ),
+    ).toBe('job-script-failed');
+    expect(problem('The shirt was a size mismatch for me, returned it.')).toBe('unknown');
+  });
+
+  it("a container the platform could not start is the Hub's side", () => {
+    expect(
+      problem(
+        'runtime error\nExit code: 128. Reason: failed to create containerd task: failed to create shim task: context canceled',
+      ),
+    ).toBe('server-error');
+  });
+
+  it('"Missing or invalid Authorization header" is a 401', () => {
+    expect(problem('{"error":"Missing or invalid Authorization header"}')).toBe('unauthorized-401');
+    expect(problem('401: missing Authorization header')).toBe('unauthorized-401');
+    expect(problem('The Authorization header is documented in the README.')).toBe('unknown');
+  });
+});
