@@ -21,6 +21,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '372-411 (session 5, batch C)', first: 372, last: 411},
   {name: '412-436 (session 5, batch D)', first: 412, last: 436},
   {name: '437-451 (session 5, batch E)', first: 437, last: 451},
+  {name: '452-459 (session 5, batch F)', first: 452, last: 459},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
