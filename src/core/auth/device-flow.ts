@@ -1,6 +1,8 @@
 // OAuth 2.0 device authorization grant (RFC 8628), as `hf auth login` does it (huggingface_hub utils/_oauth_device.py).
 // The one place that uses plain fetch: @huggingface/hub has no device flow.
 import {isDefaultEndpoint} from '../endpoint.js';
+import {sanitizeLine} from '../text/sanitize.js';
+import {redactSecrets} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 
 export const DEVICE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -60,7 +62,8 @@ export class DeviceFlowError extends Error {
     readonly code: DeviceFlowErrorCode,
     message: string,
   ) {
-    super(message);
+    // The message quotes the endpoint and the server's error_description: outside text, shown in the terminal.
+    super(redactSecrets(sanitizeLine(message)));
     this.name = 'DeviceFlowError';
   }
 }
@@ -105,6 +108,17 @@ async function postForm(
   return {status: res.status, body};
 }
 
+/** An http(s) URL with nothing a terminal or a shell would act on (control characters, spaces, quotes). */
+export function isWebAddress(text: string): boolean {
+  if (!/^https?:\/\/[\x21-\x7e]+$/i.test(text) || /["'`<>\\^|]/.test(text)) return false;
+  try {
+    const u = new URL(text);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
@@ -129,6 +143,21 @@ export async function requestDeviceCode(opts: DeviceFlowBase): Promise<DeviceAut
       'Browser login could not start: the server did not send a device code.',
     );
   }
+  // Both are printed and the URI is opened in the browser: a code of plain visible characters, a web address only
+  // (a server could otherwise clear the screen, write the clipboard, or make the desktop open a file: or app: link).
+  if (!/^[\x21-\x7e]{1,64}$/.test(userCode))
+    throw new DeviceFlowError(
+      'invalid-response',
+      'Browser login could not start: the server sent an unusable user code.',
+    );
+  const complete = str(body.verification_uri_complete);
+  for (const uri of [verificationUri, complete]) {
+    if (uri !== undefined && !isWebAddress(uri))
+      throw new DeviceFlowError(
+        'invalid-response',
+        'Browser login could not start: the server sent a verification address that is not an http(s) web address.',
+      );
+  }
   const out: DeviceAuthorization = {
     deviceCode,
     userCode,
@@ -136,7 +165,6 @@ export async function requestDeviceCode(opts: DeviceFlowBase): Promise<DeviceAut
     expiresIn: num(body.expires_in) ?? 900,
     interval: num(body.interval) ?? 5,
   };
-  const complete = str(body.verification_uri_complete);
   if (complete) out.verificationUriComplete = complete;
   return out;
 }

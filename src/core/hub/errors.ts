@@ -1,5 +1,6 @@
 // Turns anything a Hub call throws into one calm, token-free line and a kind the UI can branch on.
 import {redactSecrets} from '../tokens/mask.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {InvalidHubResponseError, MissingTokenError, isHubApiError} from './error-types.js';
 
 export type HubErrorKind =
@@ -77,7 +78,8 @@ function serverText(err: {data?: unknown}): string | undefined {
 
 export function describeHubError(err: unknown, options: DescribeOptions = {}): HubErrorDescription {
   const redact = (s: string) => redactSecrets(s, options.secrets ?? []);
-  const where = options.endpoint ?? 'the Hub';
+  // The endpoint comes from HF_ENDPOINT / --endpoint: escape codes in it are shown, a token in it is masked.
+  const where = redact(sanitizeLine(options.endpoint ?? 'the Hub'));
 
   if (isHubApiError(err)) {
     const status = err.statusCode;

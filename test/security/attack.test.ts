@@ -1,0 +1,108 @@
+// Findings of the session-5 attacker's review, each as the outsider's input that got through: an escape sequence or a
+// token in HF_ENDPOINT / --endpoint echoed by an error message, and what the sandbox gave away to a local program.
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {requestDeviceCode} from '../../src/core/auth/device-flow.js';
+import {main} from '../../src/main.js';
+import {describeHubError} from '../../src/core/hub/errors.js';
+import {makeIo, tempHome} from '../commands/helpers-auth.js';
+
+const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake4321'; // fake test token
+/** An endpoint that sets the window title, clears the screen and writes the clipboard (OSC 52) when printed raw. */
+const EVIL_ENDPOINT = 'http://127.0.0.1:1/\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZWNobyBwd25lZA==\x07';
+
+describe('an endpoint from the environment never drives the terminal', () => {
+  let home: Awaited<ReturnType<typeof tempHome>>;
+  beforeAll(async () => {
+    home = await tempHome();
+  });
+  afterAll(async () => {
+    await home.cleanup();
+  });
+
+  it('describeHubError names an unreachable endpoint with its escape codes made visible', () => {
+    const error = new TypeError('fetch failed', {cause: new Error('bad port')});
+    const {message} = describeHubError(error, {endpoint: EVIL_ENDPOINT});
+    expect(message).toContain('Could not reach');
+    expect(message).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(message).toContain('PWNED');
+  });
+
+  it('describeHubError masks a token standing in the endpoint (userinfo or query)', () => {
+    for (const endpoint of [`http://u:${FAKE}@127.0.0.1:1`, `http://127.0.0.1:1/?t=${FAKE}`]) {
+      const error = new TypeError('fetch failed', {cause: new Error('bad port')});
+      expect(describeHubError(error, {endpoint}).message).not.toContain(FAKE);
+    }
+  });
+
+  it('status with HF_ENDPOINT holding escape codes prints none of them (stdout and stderr)', async () => {
+    const io = makeIo({...home.env, HF_ENDPOINT: EVIL_ENDPOINT, HF_TOKEN: FAKE});
+    await main(['status'], io);
+    const printed = io.out() + io.err();
+    expect(printed).toContain('PWNED');
+    expect(printed).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(printed).not.toContain(FAKE);
+  });
+});
+
+/** A hostile "Hub" for browser login: its device answer is `answer` (status 200), or a 400 with `answer` as error. */
+async function deviceServer(status: number, answer: Record<string, unknown>): Promise<{url: string; server: Server}> {
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(status, {'content-type': 'application/json'});
+    res.end(JSON.stringify(answer));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server};
+}
+
+const ESCAPES = '\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZWNobyBwd25lZA==\x07';
+
+describe('a hostile server answering the browser login drives neither the terminal nor the desktop', () => {
+  const cases: [string, number, Record<string, unknown>][] = [
+    [
+      'escape codes in user_code',
+      200,
+      {device_code: 'd', user_code: `AB${ESCAPES}`, verification_uri: 'http://127.0.0.1/v'},
+    ],
+    [
+      'escape codes in verification_uri_complete',
+      200,
+      {
+        device_code: 'd',
+        user_code: 'ABCD-EFGH',
+        verification_uri: 'http://127.0.0.1/v',
+        verification_uri_complete: `http://127.0.0.1/v${ESCAPES}`,
+      },
+    ],
+    ['a file: link to open', 200, {device_code: 'd', user_code: 'ABCD-EFGH', verification_uri: 'file:///etc/passwd'}],
+    [
+      'a Windows shell metacharacter in the address',
+      200,
+      {device_code: 'd', user_code: 'ABCD-EFGH', verification_uri: 'http://127.0.0.1/v?a=1|calc'},
+    ],
+    ['escape codes and a token in error_description', 400, {error: 'x', error_description: `${ESCAPES} ${FAKE}`}],
+  ];
+  for (const [what, status, answer] of cases) {
+    it(`login --device refuses ${what}, printing no control character and no token`, async () => {
+      const {url, server} = await deviceServer(status, answer);
+      try {
+        await expect(requestDeviceCode({endpoint: url, clientId: 'c'})).rejects.toThrow(/could not start/);
+        const home = await tempHome();
+        try {
+          const io = makeIo({...home.env, HF_WIZARD_NO_BROWSER: '1'});
+          expect(await main(['login', '--device', '--endpoint', url], io)).not.toBe(0);
+          const printed = io.out() + io.err();
+          expect(printed).toMatch(/could not start/);
+          expect(printed).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+          expect(printed).not.toContain(FAKE);
+        } finally {
+          await home.cleanup();
+        }
+      } finally {
+        server.close();
+      }
+    });
+  }
+});
