@@ -6,6 +6,7 @@ import {runChecks} from '../core/checks/runner.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import type {CheckReport, CheckResult, ScanSummary} from '../core/checks/types.js';
 import {appCommand} from '../core/invocation.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
@@ -55,7 +56,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** `Scanned 12 files in my-first-hf-job/ (skipped 3 hidden folders)`. */
 export function scannedLine(s: ScanSummary): string {
-  const where = s.paths.map((p) => (p === '.' ? 'the current folder' : p)).join(', ');
+  const where = s.paths.map((p) => (p === '.' ? 'the current folder' : sanitizeLine(p))).join(', ');
   const count = (reason: ScanSummary['skippedDirs'][number]['reason']) =>
     s.skippedDirs.filter((d) => d.reason === reason).length;
   const parts = [
@@ -71,7 +72,8 @@ export function renderReport(report: CheckReport, color: boolean, scanned?: Scan
   const lines: string[] = [];
   if (scanned) lines.push(scannedLine(scanned), '');
   for (const c of report.checks) {
-    const where = c.file !== undefined ? `${c.file}${c.line !== undefined ? `:${c.line}` : ''}` : '';
+    // A file name is outside text: one with escape codes in it (a file anyone can create) must not drive the terminal.
+    const where = c.file !== undefined ? sanitizeLine(`${c.file}${c.line !== undefined ? `:${c.line}` : ''}`) : '';
     if (c.status === 'pass') lines.push(`${paint('pass', `[${MARKS.pass}]`)} ${c.title}: ${c.message}`);
     else if (c.status === 'skip') lines.push(`${paint('skip', `[${MARKS.skip}] ${c.title}: ${c.message}`)}`);
     else {

@@ -7,6 +7,7 @@ import {resolve} from 'node:path';
 import {revokeCredentials} from '../core/hub/extra-routes.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {appCommand} from '../core/invocation.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 import {afterRevokeSteps, findLeakedTokens, type LeakedToken} from '../core/tokens/leak.js';
 import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
 import {promptConfirm, promptPassword} from '../prompt.js';
@@ -42,9 +43,12 @@ async function findTokens(
 ): Promise<{leaks: LeakedToken[]; where: string} | {error: string; code: number}> {
   if (source && source !== '-') {
     try {
-      return {leaks: findLeakedTokens(await readFile(resolve(io.cwd, source), 'utf8')), where: source};
+      return {leaks: findLeakedTokens(await readFile(resolve(io.cwd, source), 'utf8')), where: sanitizeLine(source)};
     } catch (error) {
-      return {error: `cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, code: EXIT.failed};
+      return {
+        error: `cannot read ${sanitizeLine(source)} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        code: EXIT.failed,
+      };
     }
   }
   if (source === '-' || !io.stdin.isTTY) {

@@ -1,9 +1,12 @@
 // Findings of the session-5 attacker's review, each as the outsider's input that got through: an escape sequence or a
 // token in HF_ENDPOINT / --endpoint echoed by an error message, and what the sandbox gave away to a local program.
+import {mkdir, writeFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
+import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {requestDeviceCode} from '../../src/core/auth/device-flow.js';
+import {checkDetails} from '../../src/core/wizard/check-notes.js';
 import {main} from '../../src/main.js';
 import {describeHubError} from '../../src/core/hub/errors.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
@@ -105,4 +108,64 @@ describe('a hostile server answering the browser login drives neither the termin
       }
     });
   }
+});
+
+describe('a file name holding escape codes is shown, not obeyed, wherever a command names the file', () => {
+  let home: Awaited<ReturnType<typeof tempHome>>;
+  let evilFile: string;
+  const FILE_TOKEN = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake8765'; // fake test token
+  beforeAll(async () => {
+    home = await tempHome();
+    // Anyone who can write into a folder the user checks (a cloned repo, a shared drive) chooses its file names.
+    await mkdir(join(home.dir, 'project', 'dir\x1b[31m'), {recursive: true});
+    evilFile = join(home.dir, 'project', 'evil\x1b]0;PWNED\x07\x1b[2J.py');
+    await writeFile(evilFile, `HF_TOKEN = "${FILE_TOKEN}"\n`);
+    await writeFile(join(home.dir, 'project', 'dir\x1b[31m', 'a\u202eyp.txt'), `tok = "${FILE_TOKEN}"\n`);
+  });
+  afterAll(async () => {
+    await home.cleanup();
+  });
+
+  const clean = (printed: string) => {
+    expect(printed).toContain('PWNED');
+    expect(printed).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+    expect(printed).not.toContain(FILE_TOKEN);
+  };
+
+  it('check names the file of a hard-coded token with its escape codes visible', async () => {
+    const io = makeIo(home.env);
+    expect(await main(['check', '--offline', join(home.dir, 'project')], io)).not.toBe(0);
+    clean(io.out() + io.err());
+  });
+
+  it('check names a missing path it was given with its escape codes visible', async () => {
+    const io = makeIo(home.env);
+    expect(await main(['check', '--offline', `${home.dir}/\x1b]0;PWNED\x07nope`], io)).not.toBe(0);
+    clean(io.out() + io.err());
+  });
+
+  it('check names the folder it scanned with its escape codes visible', async () => {
+    const io = makeIo(home.env);
+    await main(['check', '--offline', join(home.dir, 'project')], io);
+    expect(io.out()).toMatch(/Scanned/);
+    expect(io.out()).not.toMatch(/\x1b\[31m/);
+  });
+
+  it('troubleshoot on that file names it with its escape codes visible', async () => {
+    const io = makeIo(home.env);
+    await main(['troubleshoot', evilFile], io);
+    clean(io.out() + io.err());
+  });
+
+  it('revoke on that file names it with its escape codes visible', async () => {
+    const io = makeIo(home.env);
+    await main(['revoke', evilFile], io);
+    clean(io.out() + io.err());
+  });
+
+  it("the wizard's check details name the file with its escape codes visible", () => {
+    const lines = checkDetails({id: 'hardcoded-token', status: 'fail', file: evilFile, line: 1}).join('\n');
+    expect(lines).toContain('PWNED');
+    expect(lines).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
 });

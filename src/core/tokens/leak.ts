@@ -3,6 +3,7 @@
 // itself is core/hub/extra-routes.ts (POST /api/credentials/revoke), the confirmation is the command's.
 import {findTokenLike} from './format.js';
 import {maskToken} from './mask.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 export interface LeakedToken {
   /** The whole token: only ever sent to the revoke route, never printed. */
@@ -29,6 +30,9 @@ export function leakWarning(leaks: LeakedToken[], where: string, revokeCommand: 
   if (leaks.length === 0) return [];
   const list = leaks.map((l) => `${l.masked} (line ${l.line})`).join(', ');
   const one = leaks.length === 1;
+  // Both name a file the user was handed: its name may hold escape codes.
+  where = sanitizeLine(where);
+  revokeCommand = sanitizeLine(revokeCommand);
   return [
     `${where} contains ${one ? 'a token' : `${leaks.length} tokens`}: ${list}. Do not post it anywhere; anyone who sees ${one ? 'it' : 'them'} can act as you.`,
     `If ${one ? 'it has' : 'they have'} been shared, revoke ${one ? 'it' : 'them'} now: \`${revokeCommand}\` (asks before it sends anything), then make a new token.`,

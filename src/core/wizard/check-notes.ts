@@ -1,6 +1,7 @@
 // What each checklist line looks at and why it matters: the details Enter shows on the checklist (the line itself
 // already says the result). One entry a check id; the wizard's words, shared by the Ink screen and plain mode.
 import type {CheckId} from '../checks/index.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import type {CheckItem, WizardEvent} from './types.js';
 
 export interface CheckNote {
@@ -87,7 +88,7 @@ export function checkDetails(item: {id: string; status: string; file?: string; l
   const note = (CHECK_NOTES as Record<string, CheckNote | undefined>)[item.id];
   const out: string[] = [];
   if (note) out.push(`Checked: ${note.checked}`, `Why it matters: ${note.why}`);
-  if (item.file) out.push(`Where: ${item.file}${item.line ? `:${item.line}` : ''}`);
+  if (item.file) out.push(`Where: ${sanitizeLine(item.file)}${item.line ? `:${item.line}` : ''}`);
   if (item.status === 'skip') out.push('Not applicable here: there was nothing of this kind to look at.');
   return out;
 }
