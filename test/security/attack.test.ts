@@ -9,7 +9,9 @@ import {requestDeviceCode} from '../../src/core/auth/device-flow.js';
 import {checkDetails} from '../../src/core/wizard/check-notes.js';
 import {main} from '../../src/main.js';
 import {describeHubError} from '../../src/core/hub/errors.js';
+import {MAX_PENDING_GRANTS} from '../../src/sandbox/routes/oauth.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
+import {useSandbox} from '../helpers/sandbox.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake4321'; // fake test token
 /** An endpoint that sets the window title, clears the screen and writes the clipboard (OSC 52) when printed raw. */
@@ -167,5 +169,30 @@ describe('a file name holding escape codes is shown, not obeyed, wherever a comm
     const lines = checkDetails({id: 'hardcoded-token', status: 'fail', file: evilFile, line: 1}).join('\n');
     expect(lines).toContain('PWNED');
     expect(lines).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+});
+
+describe('the sandbox keeps what an anonymous caller makes it hold bounded', () => {
+  const sb = useSandbox();
+  // What a web page in the user's browser can send to the sandbox's port: a "simple" cross-origin POST (text/plain,
+  // no preflight, Host 127.0.0.1:PORT). 20000 of them with a 60 kB client_id grew the sandbox to 1.3 GB before.
+  const ask = (clientId: string) =>
+    fetch(`${sb.current.url}/oauth/device`, {
+      method: 'POST',
+      headers: {'content-type': 'text/plain', origin: 'https://evil.example'},
+      body: `client_id=${clientId}`,
+    });
+
+  it('refuses a client_id longer than a client id (nothing is kept for it)', async () => {
+    const res = await ask('x'.repeat(60_000));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as {error: string}).error).toBe('invalid_request');
+  });
+
+  it(`keeps at most ${MAX_PENDING_GRANTS} device logins waiting, then answers 429 with what to do`, async () => {
+    for (let i = 0; i < MAX_PENDING_GRANTS; i++) expect((await ask('c')).status).toBe(200);
+    const res = await ask('c');
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as {error_description: string}).error_description).toMatch(/waiting for approval/);
   });
 });

@@ -30,6 +30,13 @@ interface DeviceGrant {
   user?: string;
 }
 
+/** At most this many device logins wait for approval at once (a person has one or two). */
+export const MAX_PENDING_GRANTS = 100;
+/** Grants kept at most, expired ones included. */
+const MAX_KEPT_GRANTS = 1000;
+/** Client ids are short (the Hub's are UUIDs); a longer one is refused rather than kept. */
+const MAX_CLIENT_ID = 200;
+
 const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 
 function newUserCode(): string {
@@ -76,9 +83,13 @@ class DeviceGrants {
   private readonly byDeviceCode = new Map<string, DeviceGrant>();
   private readonly byUserCode = new Map<string, string>();
 
-  /** A new grant with a user code no pending grant uses; old expired grants are swept first. */
-  start(clientId: string, expiresIn: number, interval: number): DeviceGrant {
+  /**
+   * A new grant with a user code no pending grant uses; old expired grants are swept first. Undefined when
+   * MAX_PENDING_GRANTS are pending: anyone may ask (a web page too, with a no-cors POST), so memory stays bounded.
+   */
+  start(clientId: string, expiresIn: number, interval: number): DeviceGrant | undefined {
     this.sweep();
+    if (this.pending() >= MAX_PENDING_GRANTS) return undefined;
     let userCode = newUserCode();
     while (this.byUserCode.has(userCode)) userCode = newUserCode();
     const grant: DeviceGrant = {
@@ -108,9 +119,18 @@ class DeviceGrants {
     this.byUserCode.delete(grant.userCode);
   }
 
+  private pending(): number {
+    const now = Date.now();
+    let n = 0;
+    for (const grant of this.byDeviceCode.values()) if (grant.status === 'pending' && grant.expiresAt >= now) n++;
+    return n;
+  }
+
   private sweep(): void {
     const now = Date.now();
-    for (const grant of this.byDeviceCode.values()) if (grant.expiresAt + 3600_000 < now) this.forget(grant);
+    // Expired grants stay an hour (a late poll hears expired_token), unless they pile up: then they go at once.
+    const keep = this.byDeviceCode.size >= MAX_KEPT_GRANTS ? 0 : 3600_000;
+    for (const grant of this.byDeviceCode.values()) if (grant.expiresAt + keep < now) this.forget(grant);
   }
 }
 
@@ -139,8 +159,17 @@ async function startDeviceLogin(ctx: SandboxRequest, sandbox: SandboxCore, grant
   const form = await readForm(ctx);
   const clientId = form.get('client_id');
   if (!clientId) return oauthError(ctx, 400, 'invalid_request', 'Missing client_id');
+  if (clientId.length > MAX_CLIENT_ID)
+    return oauthError(ctx, 400, 'invalid_request', `client_id is longer than ${MAX_CLIENT_ID} characters`);
   const {interval = 5, expiresIn = 900} = oauthSettings.get(sandbox) ?? {};
   const grant = grants.start(clientId, expiresIn, interval);
+  if (!grant)
+    return oauthError(
+      ctx,
+      429,
+      'too_many_requests',
+      `${MAX_PENDING_GRANTS} browser logins are already waiting for approval on this sandbox; approve or deny one, or wait until they expire (${Math.ceil(expiresIn / 60)} minutes)`,
+    );
   const verificationUri = `${sandbox.baseUrl}/oauth/device/verify`;
   sendJson(ctx, 200, {
     device_code: grant.deviceCode,
