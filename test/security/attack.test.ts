@@ -7,6 +7,7 @@ import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {requestDeviceCode} from '../../src/core/auth/device-flow.js';
 import {checkDetails} from '../../src/core/wizard/check-notes.js';
+import {browserCommand} from '../../src/wizard/services/desktop.js';
 import {main} from '../../src/main.js';
 import {describeHubError} from '../../src/core/hub/errors.js';
 import {MAX_PENDING_GRANTS} from '../../src/sandbox/routes/oauth.js';
@@ -194,5 +195,33 @@ describe('the sandbox keeps what an anonymous caller makes it hold bounded', () 
     const res = await ask('c');
     expect(res.status).toBe(429);
     expect(((await res.json()) as {error_description: string}).error_description).toMatch(/waiting for approval/);
+  });
+});
+
+describe('the browser opener opens web addresses only, and never through a shell', () => {
+  const desktop = {DISPLAY: ':0'};
+  it('refuses file:, javascript: and app links, and text that is no URL', () => {
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'ms-msdt:/id', 'vscode://x', 'not a url'])
+      for (const platform of ['linux', 'darwin', 'win32'] as const)
+        expect(browserCommand(url, platform, desktop)).toBeUndefined();
+  });
+
+  it('on Windows hands the URL to rundll32 as one argument, not to cmd (which runs what follows & or |)', () => {
+    const how = browserCommand('http://127.0.0.1:5/oauth/device/verify?user_code=A&key=b|calc', 'win32', {});
+    expect(how?.command).toBe('rundll32');
+    expect(how?.args).toEqual([
+      'url.dll,FileProtocolHandler',
+      'http://127.0.0.1:5/oauth/device/verify?user_code=A&key=b|calc',
+    ]);
+    expect(how?.command).not.toMatch(/cmd/i);
+  });
+
+  it('on Linux uses xdg-open only with a desktop, on macOS open', () => {
+    expect(browserCommand('https://huggingface.co/settings/tokens', 'linux', desktop)).toEqual({
+      command: 'xdg-open',
+      args: ['https://huggingface.co/settings/tokens'],
+    });
+    expect(browserCommand('https://huggingface.co/', 'linux', {})).toBeUndefined();
+    expect(browserCommand('https://huggingface.co/', 'darwin', {})?.command).toBe('open');
   });
 });

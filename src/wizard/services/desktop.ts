@@ -34,12 +34,35 @@ function runHelper(command: string, args: string[], input?: string): Promise<boo
   });
 }
 
+/**
+ * The program and arguments that open `url` in the browser here, or undefined (not a web address, or no desktop).
+ * Only http(s): the URL may come from a server (a device login's verification address, a job page), and the
+ * desktop opens whatever a file: or app link names. On Windows never through `cmd /c start`: cmd splits the URL at
+ * `&` and `|` and runs the rest as commands (the sandbox's own `?user_code=…&key=…` link was cut there).
+ */
+export function browserCommand(
+  url: string,
+  platform: NodeJS.Platform,
+  env: Env,
+): {command: string; args: string[]} | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const href = parsed.href;
+  if (platform === 'darwin') return {command: 'open', args: [href]};
+  if (platform === 'win32') return {command: 'rundll32', args: ['url.dll,FileProtocolHandler', href]};
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return undefined;
+  return {command: 'xdg-open', args: [href]};
+}
+
 export async function openInBrowser(url: string, env: Env): Promise<boolean> {
   if (env.HF_WIZARD_NO_BROWSER) return false;
-  if (process.platform === 'darwin') return runHelper('open', [url]);
-  if (process.platform === 'win32') return runHelper('cmd', ['/c', 'start', '""', url]);
-  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return false;
-  return runHelper('xdg-open', [url]);
+  const how = browserCommand(url, process.platform, env);
+  return how ? runHelper(how.command, how.args) : false;
 }
 
 export async function copyText(text: string, env: Env): Promise<boolean> {
