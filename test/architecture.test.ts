@@ -36,6 +36,8 @@ const LEAVES = [
   'core/text',
   'core/tokens/mask.ts',
   'core/endpoint',
+  // The keys of the sandbox's browser links: the app derives them, the sandbox checks them (node:crypto only).
+  'core/auth/sandbox-form-key.ts',
 ];
 
 /** Who may import whom, by area ("core/*" = any folder of core). Everything else is an edge that runs back up. */

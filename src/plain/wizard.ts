@@ -420,7 +420,7 @@ async function tokenTypeStep({controller, print, ask, nav, dispatch}: PlainSessi
     {name: v && !v.ok ? 'Continue anyway (to see how it fails)' : 'Continue', value: 'continue'},
   ];
   const page = advice
-    ? `the page for a token with exactly ${advice.scopes}: ${advice.url}`
+    ? `the page for a token with exactly ${advice.scopes}: ${advice.url}${advice.confirmCode ? ` (it asks for the code ${advice.confirmCode})` : ''}`
     : `the token page (${tokenPageUrl(s.target?.endpoint)})`;
   if ((v && !v.ok) || advice?.fit?.broader) choices.push({name: `Open ${page}`, value: 'open'});
   if (v && !v.ok) choices.push({name: 'Log in with another token', value: 'relogin'});
@@ -615,7 +615,7 @@ async function pasteToken({io, reader, print, dispatch}: PlainSession, s: Wizard
   const advice = s.tokenAdvice;
   if (advice)
     print(
-      `Make a token with just what this job needs (${advice.scopes}) at ${advice.url} (a classic Write token works too, but can do much more), then paste it. On Windows, right-click pastes.`,
+      `Make a token with just what this job needs (${advice.scopes}) at ${advice.url}${advice.confirmCode ? ` (the page asks for the code ${advice.confirmCode})` : ''} (a classic Write token works too, but can do much more), then paste it. On Windows, right-click pastes.`,
     );
   else
     print(

@@ -23,8 +23,15 @@ function sameSandbox(ctx: SandboxRequest, value: string): boolean {
   }
 }
 
-/** Throws 403 unless the form post carries the key and, where the browser names its origin, comes from this sandbox. */
-export function requireFormKey(ctx: SandboxRequest, form: URLSearchParams): void {
+/**
+ * Throws 403 unless the form post carries the key and, where the browser names its origin, comes from this sandbox.
+ * `accepts` also takes a key derived for this one form (core/auth/sandbox-form-key.ts) besides the form key itself.
+ */
+export function requireFormKey(
+  ctx: SandboxRequest,
+  form: URLSearchParams,
+  accepts: (key: string | null) => boolean = () => false,
+): void {
   const origin = ctx.req.headers.origin;
   if (origin !== undefined && origin !== 'null' && !sameSandbox(ctx, origin))
     throw new HttpError(403, 'Cross-site form posts are refused by the sandbox Hub.');
@@ -32,7 +39,7 @@ export function requireFormKey(ctx: SandboxRequest, form: URLSearchParams): void
   const referer = ctx.req.headers.referer;
   if (referer !== undefined && !sameSandbox(ctx, referer))
     throw new HttpError(403, 'Form posts referred by another site are refused by the sandbox Hub.');
-  if (!keyMatches(ctx.sandbox.formKey, form.get('key'))) {
+  if (!keyMatches(ctx.sandbox.formKey, form.get('key')) && !accepts(form.get('key'))) {
     throw new HttpError(
       403,
       'This form needs the link your terminal opened (it carries a one-time key of this sandbox): start again from the terminal.',

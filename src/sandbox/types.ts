@@ -41,7 +41,8 @@ export interface SandboxHandle {
   dataDir: string;
   /**
    * This process's secret for the sandbox's browser forms (device approval, token creation): only a page opened with
-   * it (`?key=…`, see approvalUrl in core/auth/device-flow.ts) can approve or create anything. Never logged.
+   * it, or with a key derived from it for one form (core/auth/sandbox-form-key.ts: what the app's links carry, since a
+   * browser gets its URL on the command line), can approve or create anything. Never logged, never in a link.
    */
   formKey: string;
   /** Set when another process serves this data folder and this handle talks to it (close() then leaves it running). */

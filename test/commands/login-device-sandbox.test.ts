@@ -32,7 +32,8 @@ describe('login --sandbox --device', () => {
         {timeout: 15_000, interval: 50},
       );
       const page = new URL(url);
-      expect(page.searchParams.get('key')).toMatch(/^[0-9a-f]{48}$/);
+      // A key for this one code (the browser gets the URL on its command line), never the sandbox's form key.
+      expect(page.searchParams.get('key')).toMatch(/^d[0-9a-f]{40}$/);
       const userCode = page.searchParams.get('user_code')!;
 
       // Without the key: the page shows the code and no approve button; a bare post is refused.

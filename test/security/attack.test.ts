@@ -5,7 +5,8 @@ import {createServer, type Server} from 'node:http';
 import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {requestDeviceCode} from '../../src/core/auth/device-flow.js';
+import {approvalUrl, requestDeviceCode} from '../../src/core/auth/device-flow.js';
+import {confirmationCode, deviceApprovalKey, newTokenPageLink} from '../../src/core/auth/sandbox-form-key.js';
 import {checkDetails} from '../../src/core/wizard/check-notes.js';
 import {browserCommand} from '../../src/wizard/services/desktop.js';
 import {main} from '../../src/main.js';
@@ -223,5 +224,82 @@ describe('the browser opener opens web addresses only, and never through a shell
     });
     expect(browserCommand('https://huggingface.co/', 'linux', {})).toBeUndefined();
     expect(browserCommand('https://huggingface.co/', 'darwin', {})?.command).toBe('open');
+  });
+});
+
+describe('a link the app opens, read by another local user from the browser command line, mints no token', () => {
+  // xdg-open URL: every local user reads it in /proc/PID/cmdline. Before, the link carried the sandbox's form key:
+  // POST /settings/tokens/new with it (no Origin, from curl) answered a new write token, and a job ran a command as
+  // the user who started the sandbox.
+  const sb = useSandbox();
+  const post = (path: string, fields: Record<string, string>) =>
+    fetch(`${sb.current.url}${path}`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+      body: new URLSearchParams(fields).toString(),
+    });
+  const deviceCode = async () =>
+    (await (await post('/oauth/device', {client_id: 'c'})).json()) as {
+      user_code: string;
+      verification_uri: string;
+      verification_uri_complete: string;
+    };
+
+  it('the device approval link carries a key for its own code only: it approves no other code', async () => {
+    const victim = await deviceCode();
+    const attacker = await deviceCode();
+    const link = new URL(
+      approvalUrl(
+        {
+          userCode: victim.user_code,
+          verificationUri: victim.verification_uri,
+          verificationUriComplete: victim.verification_uri_complete,
+        },
+        sb.current.formKey,
+      ),
+    );
+    expect(link.href).not.toContain(sb.current.formKey);
+    const key = link.searchParams.get('key')!;
+    const stolen = await post('/oauth/device/verify', {user_code: attacker.user_code, action: 'approve', key});
+    expect(stolen.status).toBe(403);
+    // Its own code: approved (what the person in front of the browser does).
+    expect((await post('/oauth/device/verify', {user_code: victim.user_code, action: 'approve', key})).status).toBe(
+      200,
+    );
+  });
+
+  it('the token page link alone creates nothing: the form also wants the code shown only in the terminal', async () => {
+    const link = newTokenPageLink(sb.current.formKey);
+    const page = await (await fetch(`${sb.current.url}/settings/tokens/new?tokenType=write&key=${link.key}`)).text();
+    expect(page).toContain('<form method="post"');
+    expect(page).toContain('name="code"');
+    expect(page).not.toContain(link.code);
+    const bare = await post('/settings/tokens/new', {tokenType: 'write', key: link.key});
+    expect(bare.status).toBe(403);
+    expect(await bare.text()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
+    const right = await post('/settings/tokens/new', {tokenType: 'write', key: link.key, code: link.code});
+    expect(right.status).toBe(201);
+  });
+
+  it('five wrong codes end the link, the right code included (8 digits cannot be guessed in five tries)', async () => {
+    const link = newTokenPageLink(sb.current.formKey);
+    const wrong = link.code === '0000-0000' ? '1111-1111' : '0000-0000';
+    for (let i = 0; i < 5; i++)
+      expect((await post('/settings/tokens/new', {tokenType: 'write', key: link.key, code: wrong})).status).toBe(403);
+    const late = await post('/settings/tokens/new', {tokenType: 'write', key: link.key, code: link.code});
+    expect(late.status).toBe(403);
+    expect(await late.text()).toMatch(/too many wrong confirmation codes/);
+  });
+
+  it('a forged token-page key, or a device key, opens no form and creates nothing', async () => {
+    const forged = `t${'0'.repeat(18)}${'f'.repeat(32)}`;
+    const device = deviceApprovalKey(sb.current.formKey, 'BCDF-GHJK');
+    for (const key of [forged, device]) {
+      const page = await (await fetch(`${sb.current.url}/settings/tokens/new?tokenType=write&key=${key}`)).text();
+      expect(page).not.toContain('<form method="post"');
+      const nonce = '0'.repeat(18);
+      const code = confirmationCode(sb.current.formKey, nonce);
+      expect((await post('/settings/tokens/new', {tokenType: 'write', key, code})).status).toBe(403);
+    }
   });
 });

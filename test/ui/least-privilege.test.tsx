@@ -34,8 +34,11 @@ async function setup() {
   return {dir, env, services, controller, opened};
 }
 
-/** Creates a token through the sandbox's page as a person would: open the link, press Create (the form's fields as they are). */
-async function createFrom(url: string): Promise<string> {
+/**
+ * Creates a token through the sandbox's page as a person would: open the link, type the code the terminal shows next
+ * to it, press Create (the form's other fields as they are).
+ */
+async function createFrom(url: string, code: string | undefined): Promise<string> {
   const page = await (await fetch(url)).text();
   expect(page).toContain('<form method="post"');
   const fields = [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map(
@@ -44,14 +47,14 @@ async function createFrom(url: string): Promise<string> {
   const r = await fetch(`${sb.current.url}/settings/tokens/new`, {
     method: 'POST',
     headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: sb.current.url},
-    body: new URLSearchParams(fields).toString(),
+    body: new URLSearchParams([...fields, ['code', code ?? '']]).toString(),
   });
   expect(r.status).toBe(201);
   return /value="(hf_[A-Za-z0-9]{34})"/.exec(await r.text())![1]!;
 }
 
 describe('least privilege in the wizard (real sandbox)', () => {
-  it('before login the page asks exactly job.write and repo.write for your own account, with the form key; a token made there is enough and no broader', async () => {
+  it('before login the page asks exactly job.write and repo.write for your own account, with a token-page key and a code; a token made there is enough and no broader', async () => {
     const {services, controller} = await setup();
     const advice = controller.getState().tokenAdvice;
     expect(advice?.scopes).toBe('job.write, repo.write on your account');
@@ -60,10 +63,14 @@ describe('least privilege in the wizard (real sandbox)', () => {
     expect(url.searchParams.get('tokenType')).toBe('fineGrained');
     expect(url.searchParams.getAll('ownUserPermissions')).toEqual(['job.write', 'repo.write']);
     expect(url.searchParams.getAll('orgs')).toEqual([]);
-    expect(url.searchParams.get('key')).toBe(sb.current.formKey);
+    // A key for the token page only (never the form key: the browser gets the link on its command line), and the
+    // code its form asks for, shown in the terminal only.
+    expect(url.searchParams.get('key')).toMatch(/^t[0-9a-f]{50}$/);
+    expect(url.href).not.toContain(sb.current.formKey);
+    expect(advice?.confirmCode).toMatch(/^\d{4}-\d{4}$/);
     expect(advice?.fit).toBeUndefined();
 
-    const token = await createFrom(advice!.url);
+    const token = await createFrom(advice!.url, advice!.confirmCode);
     await logIn(controller, services, token, 'input');
     expect(controller.getState().account?.kind).toBe('fineGrained');
     await advance(controller, {type: 'login-continue'});
@@ -102,7 +109,7 @@ describe('least privilege in the wizard (real sandbox)', () => {
     await runPlain(controller, {stdin, stdout, stderr: new PassThrough(), env, cwd: dir});
     await controller.dispose();
     expect(out).toMatch(
-      /Make a token with just what this job needs \(job\.write, repo\.write on your account\) at http:\/\/127\.0\.0\.1:\d+\/settings\/tokens\/new\?tokenType=fineGrained&ownUserPermissions=job\.write&ownUserPermissions=repo\.write&key=[0-9a-f]+ /,
+      /Make a token with just what this job needs \(job\.write, repo\.write on your account\) at http:\/\/127\.0\.0\.1:\d+\/settings\/tokens\/new\?tokenType=fineGrained&ownUserPermissions=job\.write&ownUserPermissions=repo\.write&key=t[0-9a-f]+ \(the page asks for the code \d{4}-\d{4}\) /,
     );
     expect(out).toContain('Least privilege: This token is enough, and more than needed');
     expect(out).toMatch(/Open the page for a token with exactly job\.write, repo\.write on practice-user: http/);

@@ -2,6 +2,7 @@
 // The one place that uses plain fetch: @huggingface/hub has no device flow.
 import {isDefaultEndpoint} from '../endpoint.js';
 import {sanitizeLine} from '../text/sanitize.js';
+import {deviceApprovalKey} from './sandbox-form-key.js';
 import {redactSecrets} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 
@@ -19,18 +20,19 @@ export function deviceClientId(env: Env, endpoint: string): string | undefined {
 }
 
 /**
- * The URL to open for a device login: the server's complete URI, plus the sandbox's form key when the app itself
- * started the sandbox (its approval form accepts only a page opened with that key). Never shown with the key on the
- * real Hub, which has no key.
+ * The URL to open for a device login: the server's complete URI, plus, when the app itself started the sandbox, the
+ * approval key of this one code derived from the sandbox's form key (its approval form accepts only a page opened
+ * with a key). Never shown with a key on the real Hub, which has none.
  */
 export function approvalUrl(
-  authorization: Pick<DeviceAuthorization, 'verificationUri' | 'verificationUriComplete'>,
+  authorization: Pick<DeviceAuthorization, 'verificationUri' | 'verificationUriComplete' | 'userCode'>,
   formKey?: string,
 ): string {
   const base = authorization.verificationUriComplete ?? authorization.verificationUri;
   if (!formKey) return base;
   const u = new URL(base);
-  u.searchParams.set('key', formKey);
+  // A key for this one code, never the form key itself: the browser gets the link on its command line.
+  u.searchParams.set('key', deviceApprovalKey(formKey, authorization.userCode));
   return u.toString();
 }
 

@@ -88,6 +88,8 @@ export interface TokenAdvice {
   url: string;
   /** e.g. "job.write, repo.write on practice-user" ("your account" before login). */
   scopes: string;
+  /** On the sandbox: the code its Create form asks for, shown only in the terminal (the link alone may leak). */
+  confirmCode?: string;
   /** With a token logged in: enough, broader than needed, and the sentence saying so. */
   fit?: {enough: boolean; broader: boolean; advice: string};
 }

@@ -6,6 +6,7 @@
 import {MAIN_USER, findOrg, findUser, objectId, randomTokenValue, type SandboxToken} from '../accounts.js';
 import type {RouteModule, SandboxRequest} from '../context.js';
 import {keyMatches, requireFormKey} from '../forms.js';
+import {confirmationCode, sameCode, tokenPageNonce} from '../../core/auth/sandbox-form-key.js';
 import {HttpError, readBody, sendHtml} from '../http.js';
 import {escapeHtml, sendPage} from './pages.js';
 
@@ -77,26 +78,60 @@ function describe(r: Requested): string {
 
 function hidden(params: URLSearchParams): string {
   return [...params]
-    .filter(([k]) => k !== 'key')
+    .filter(([k]) => k !== 'key' && k !== 'code')
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join('');
 }
 
+/** Wrong confirmation codes a link may get before it stops working (8 digits: guessing is hopeless in 5). */
+const MAX_WRONG_CODES = 5;
+
 export const registerNewTokenRoutes: RouteModule = (router) => {
+  // Wrong codes per link nonce. Only links the app made (a valid HMAC) get an entry, so nobody else can fill it.
+  const wrongCodes = new Map<string, number>();
+  const linkNonce = (ctx: SandboxRequest, key: string | null) => tokenPageNonce(ctx.sandbox.formKey, key);
+
   router.on(['GET', 'HEAD'], /^\/settings\/tokens\/new\/?$/, (ctx) => {
     const params = ctx.url.searchParams;
     const r = parseRequest(ctx, params);
     const key = params.get('key');
-    const form = keyMatches(ctx.sandbox.formKey, key)
-      ? `<form method="post" action="/settings/tokens/new">${hidden(params)}<input type="hidden" name="key" value="${escapeHtml(key!)}">
-<p><label>Name <input name="name" value="${escapeHtml(r.name)}"></label></p><button type="submit">Create token</button></form>`
-      : '<p class="note">To create it, open this page from the link the app shows (it carries a key only the app that started this sandbox knows). Or log in with a ready practice token: <code>npx hf-jobs-wizard login --sandbox --practice fine-grained</code>.</p>';
+    const nonce = linkNonce(ctx, key);
+    const dead = nonce !== undefined && (wrongCodes.get(nonce) ?? 0) >= MAX_WRONG_CODES;
+    // The app's link (a derived key) also asks for the code its terminal shows: the link itself may have been read
+    // by another local user from the browser's command line; the terminal cannot.
+    const codeField =
+      nonce !== undefined
+        ? `<p><label>Confirmation code shown in your terminal next to this link <input name="code" autocomplete="off" inputmode="numeric" placeholder="1234-5678"></label></p>`
+        : '';
+    const form = dead
+      ? '<p class="note">This link got too many wrong confirmation codes and no longer works: open the token page again from the terminal.</p>'
+      : keyMatches(ctx.sandbox.formKey, key) || nonce !== undefined
+        ? `<form method="post" action="/settings/tokens/new">${hidden(params)}<input type="hidden" name="key" value="${escapeHtml(key!)}">
+<p><label>Name <input name="name" value="${escapeHtml(r.name)}"></label></p>${codeField}<button type="submit">Create token</button></form>`
+        : '<p class="note">To create it, open this page from the link the app shows (it carries a key only the app that started this sandbox knows). Or log in with a ready practice token: <code>npx hf-jobs-wizard login --sandbox --practice fine-grained</code>.</p>';
     sendPage(ctx, 200, 'New access token (sandbox)', `${describe(r)}\n${form}`);
   });
 
   router.on('POST', /^\/settings\/tokens\/new\/?$/, async (ctx) => {
     const form = new URLSearchParams((await readBody(ctx.req, 64 * 1024)).toString('utf8'));
-    requireFormKey(ctx, form);
+    const nonce = keyMatches(ctx.sandbox.formKey, form.get('key')) ? undefined : linkNonce(ctx, form.get('key'));
+    requireFormKey(ctx, form, () => nonce !== undefined);
+    if (nonce !== undefined) {
+      const wrong = wrongCodes.get(nonce) ?? 0;
+      if (wrong >= MAX_WRONG_CODES)
+        throw new HttpError(
+          403,
+          'This link got too many wrong confirmation codes: open the token page again from the terminal.',
+        );
+      if (!sameCode(form.get('code'), confirmationCode(ctx.sandbox.formKey, nonce))) {
+        if (wrongCodes.size >= 1000) wrongCodes.delete(wrongCodes.keys().next().value!);
+        wrongCodes.set(nonce, wrong + 1);
+        throw new HttpError(
+          403,
+          'The confirmation code does not match the one your terminal shows next to this link (go back and type it).',
+        );
+      }
+    }
     const r = parseRequest(ctx, form);
     const {accounts} = ctx.sandbox;
     const user = findUser(accounts, MAIN_USER)!;

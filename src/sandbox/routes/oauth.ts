@@ -11,6 +11,7 @@ import {requireUser, type RouteModule, type SandboxCore, type SandboxRequest} fr
 import {HttpError, readBody, sendHtml, sendJson} from '../http.js';
 import {escapeHtml} from './pages.js';
 import {keyMatches, requireFormKey} from '../forms.js';
+import {isDeviceApprovalKey} from '../../core/auth/sandbox-form-key.js';
 
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** How long an OAuth access token from the sandbox lives (seconds). */
@@ -258,8 +259,11 @@ function sendVerifyPage(
   notice = '',
 ): void {
   const key = ctx.url.searchParams.get('key');
-  const keyOk = keyMatches(sandbox.formKey, key);
   const grant = grants.forTypedCode(code);
+  // The form key itself, or the key the app derived for this one code (the link it opened: forms.ts).
+  const keyOk =
+    keyMatches(sandbox.formKey, key) ||
+    (grant !== undefined && isDeviceApprovalKey(sandbox.formKey, grant.userCode, key));
   if (!code || !grant) {
     sendPage(
       ctx,
@@ -295,10 +299,10 @@ ${
 /** POST /oauth/device/verify: approve or deny a pending code as practice-user (the form key is required). */
 async function answerVerifyForm(ctx: SandboxRequest, sandbox: SandboxCore, grants: DeviceGrants): Promise<void> {
   const form = await readForm(ctx);
-  requireFormKey(ctx, form);
   const code = form.get('user_code');
-  const action = form.get('action');
   const grant = grants.forTypedCode(code);
+  requireFormKey(ctx, form, (key) => grant !== undefined && isDeviceApprovalKey(sandbox.formKey, grant.userCode, key));
+  const action = form.get('action');
   if (!grant) return sendVerifyPage(ctx, sandbox, grants, code ?? '', 404);
   if (action !== 'approve' && action !== 'deny') throw new HttpError(400, 'action must be "approve" or "deny"');
   if (Date.now() > grant.expiresAt) return sendVerifyPage(ctx, sandbox, grants, code, 400);

@@ -32,8 +32,14 @@ export function Login({state, dispatch}: ScreenProps) {
         {state.tokenAdvice ? (
           <Text>
             Make a token with just what this job needs ({state.tokenAdvice.scopes}) at{' '}
-            <Link url={state.tokenAdvice.url} />, then paste it here. A classic <Text bold>Write</Text> token works too,
-            but can do much more.
+            <Link url={state.tokenAdvice.url} />
+            {state.tokenAdvice.confirmCode ? (
+              <>
+                {' '}
+                (the page asks for the code <Text bold>{state.tokenAdvice.confirmCode}</Text>)
+              </>
+            ) : null}
+            , then paste it here. A classic <Text bold>Write</Text> token works too, but can do much more.
           </Text>
         ) : (
           <Text>

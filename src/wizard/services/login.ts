@@ -2,6 +2,7 @@
 // saved token, a pasted or practice token's check, the browser (device) login, and whether the token fits the example.
 import {EXAMPLES, type Example} from '../../examples/catalog.js';
 import {approvalUrl, deviceClientId, pollDeviceToken, requestDeviceCode} from '../../core/auth/device-flow.js';
+import {newTokenPageLink} from '../../core/auth/sandbox-form-key.js';
 import {deviceLoginExtras, verifyLogin, type LoginExtras} from '../../core/auth/login-flow.js';
 import type {VerifySource} from '../../core/auth/verify.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
@@ -212,10 +213,16 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       let url = leastPrivilegeTokenUrl(session.target.endpoint, needs);
       // The sandbox's Create button works only from the app's own link (its form key, as the browser login's).
       const sandbox = ctx.sandbox;
-      if (session.target.kind === 'sandbox' && sandbox?.formKey && sandbox.endpoint === session.target.endpoint)
-        url += `&key=${encodeURIComponent(sandbox.formKey)}`;
+      // Not the form key itself (the browser gets the link on its command line): a key for the token page, whose
+      // form also wants the code shown next to the link in this terminal (core/auth/sandbox-form-key.ts).
+      let confirmCode: string | undefined;
+      if (session.target.kind === 'sandbox' && sandbox?.formKey && sandbox.endpoint === session.target.endpoint) {
+        const link = newTokenPageLink(sandbox.formKey);
+        url += `&key=${link.key}`;
+        confirmCode = link.code;
+      }
       const scopes = describeScopes(neededScopes(needs)).replaceAll(` on ${YOU}`, ' on your account');
-      const advice: TokenAdvice = {url, scopes};
+      const advice: TokenAdvice = {url, scopes, ...(confirmCode ? {confirmCode} : {})};
       if (account) {
         const fit = compareTokenToNeeds(account.info, needs);
         advice.fit = {enough: fit.enough, broader: fit.extra.length > 0, advice: fit.advice};
