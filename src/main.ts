@@ -1,5 +1,6 @@
 // Picks a command and loads only that command's code. src/cli.tsx runs it; tests call main() directly.
 import {COMMANDS, findCommand} from './commands/registry.js';
+import {sanitizeLine} from './core/text/sanitize.js';
 import {EXIT, guardIo, reportError, type CommandIo} from './io.js';
 import {prepaintWizard} from './prepaint.js';
 import {VERSION} from './version.js';
@@ -54,7 +55,8 @@ export async function main(argv: string[], rawIo: CommandIo): Promise<number> {
   }
   const command = first !== undefined && !first.startsWith('-') ? findCommand(first) : undefined;
   if (first !== undefined && !first.startsWith('-') && !command) {
-    io.stderr.write(`Unknown command "${first}". Run \`hf-jobs-wizard --help\` for the list.\n`);
+    // The word typed is echoed: shown, never obeyed (an escape code in argv).
+    io.stderr.write(`Unknown command "${sanitizeLine(first)}". Run \`hf-jobs-wizard --help\` for the list.\n`);
     return EXIT.usage;
   }
   if (!command) prepaintWizard(argv, io);

@@ -66,6 +66,21 @@ async function deviceServer(status: number, answer: Record<string, unknown>): Pr
 
 const ESCAPES = '\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZWNobyBwd25lZA==\x07';
 
+describe('argv echoed back is shown, not obeyed', () => {
+  it('an unknown command holding escape codes is named with them visible', async () => {
+    const home = await tempHome();
+    try {
+      const io = makeIo(home.env);
+      expect(await main(['\x1b]0;PWNED\x07\x1b[2J'], io)).toBe(2);
+      expect(io.err()).toContain('Unknown command');
+      expect(io.err()).toContain('PWNED');
+      expect(io.err()).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    } finally {
+      await home.cleanup();
+    }
+  });
+});
+
 describe('a hostile server answering the browser login drives neither the terminal nor the desktop', () => {
   const cases: [string, number, Record<string, unknown>][] = [
     [
