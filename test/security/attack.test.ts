@@ -318,3 +318,50 @@ describe('a link the app opens, read by another local user from the browser comm
     }
   });
 });
+
+/** A "Hub" whose every answer is a JSON string that never ends (1 MiB writes as fast as the client reads). */
+async function endlessServer(): Promise<{url: string; server: Server; sent: () => number}> {
+  let sent = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, {'content-type': 'application/json'});
+    res.write('{"type":"user","name":"');
+    const chunk = 'a'.repeat(1 << 20);
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+      if (!res.destroyed) res.once('drain', pump);
+    };
+    res.on('close', () => res.destroy());
+    pump();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, sent: () => sent};
+}
+
+describe('an endless answer is not read without bound', () => {
+  it('status against a server streaming an endless body stops after 64 MB with a clear message', async () => {
+    const {url, server, sent} = await endlessServer();
+    const home = await tempHome();
+    try {
+      const io = makeIo({...home.env, HF_ENDPOINT: url, HF_TOKEN: FAKE});
+      expect(await main(['status'], io)).not.toBe(0);
+      expect(io.err()).toMatch(/larger than 64 MB/);
+      // Reading stopped near the cap (before: 5.2 GB read in 120 s, never ending).
+      expect(sent()).toBeLessThan(200 * 1024 * 1024);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      await home.cleanup();
+    }
+  }, 60_000);
+
+  it('browser login against a server streaming an endless body fails with a clear message', async () => {
+    const {url, server} = await endlessServer();
+    try {
+      await expect(requestDeviceCode({endpoint: url, clientId: 'c'})).rejects.toThrow(/larger than 1 MB/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});

@@ -3,6 +3,8 @@
 import {isDefaultEndpoint} from '../endpoint.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {deviceApprovalKey} from './sandbox-form-key.js';
+import {AnswerTooLargeError, boundedResponse} from '../hub/bounded-body.js';
+import {networkTimeoutMs} from '../hub/network.js';
 import {redactSecrets} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 
@@ -85,22 +87,29 @@ async function postForm(
   const f = opts.fetch ?? fetch;
   const url = `${opts.endpoint.replace(/\/+$/, '')}${path}`;
   let res: Response;
+  let text: string;
+  // Bounded like every Hub call: an answer within 30 s, of at most 1 MB (a device answer is a few hundred bytes).
+  const timeout = AbortSignal.timeout(networkTimeoutMs());
   try {
-    res = await f(url, {
-      method: 'POST',
-      headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
-      body: new URLSearchParams(form).toString(),
-      ...(opts.signal ? {signal: opts.signal} : {}),
-    });
+    res = boundedResponse(
+      await f(url, {
+        method: 'POST',
+        headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
+        body: new URLSearchParams(form).toString(),
+        signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,
+      }),
+      1024 * 1024,
+    );
+    text = await res.text();
   } catch (error) {
     if (opts.signal?.aborted) throw new DeviceFlowError('aborted', 'Login was cancelled.');
-    throw new DeviceFlowError(
-      'network',
-      `Could not reach ${opts.endpoint} for browser login (${(error as Error).message}).`,
-    );
+    if (error instanceof AnswerTooLargeError) throw new DeviceFlowError('invalid-response', error.message);
+    const why = timeout.aborted
+      ? `no answer within ${Math.round(networkTimeoutMs() / 1000)} s`
+      : (error as Error).message;
+    throw new DeviceFlowError('network', `Could not reach ${opts.endpoint} for browser login (${why}).`);
   }
   let body: Record<string, unknown> = {};
-  const text = await res.text();
   try {
     const parsed: unknown = text ? JSON.parse(text) : {};
     if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;

@@ -4,6 +4,7 @@
 import type {getJob, listFiles, listJobHardware, runJob, RepoDesignation} from '@huggingface/hub';
 import type {WhoAmIResponse} from '../tokens/classify.js';
 import {InvalidHubResponseError, MissingTokenError} from './error-types.js';
+import {AnswerTooLargeError, fetchWithBoundedBody} from './bounded-body.js';
 import {networkDefaults} from './network.js';
 import {fetchWithRetry, type RetryOptions} from './retry.js';
 
@@ -93,7 +94,10 @@ export function createHubClient(options: HubClientOptions): HubClient {
   const hubUrl = options.hubUrl.replace(/\/+$/, '');
   // Each try has its own response timeout; idempotent calls are retried on 429/5xx/resets (core/hub/retry.ts).
   const timedFetch = fetchWithRetry(
-    fetchWithResponseTimeout(options.fetch ?? fetch, options.responseTimeoutMs ?? networkDefaults.responseTimeoutMs),
+    fetchWithResponseTimeout(
+      fetchWithBoundedBody(options.fetch ?? fetch),
+      options.responseTimeoutMs ?? networkDefaults.responseTimeoutMs,
+    ),
     options.retry ?? networkDefaults.retry,
   );
   const base = {hubUrl, fetch: timedFetch};
@@ -117,7 +121,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
         const {whoAmI} = await hubLib();
         who = await whoAmI({...base, fetch: recording, ...auth('check who you are')});
       } catch (error) {
-        if (answered?.ok) throw invalid();
+        if (answered?.ok && !(error instanceof AnswerTooLargeError)) throw invalid();
         throw error;
       }
       if (!looksLikeWhoAmI(who)) throw invalid();

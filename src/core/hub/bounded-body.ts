@@ -1,0 +1,56 @@
+// A cap on how much of an answer the app reads. A server (a wrong HF_ENDPOINT, a hostile proxy, a device-login
+// server) that streams an endless body made `status` read it all into memory: 5.2 GB after 120 s, never ending.
+// Hub API answers are small JSON (pages of a listing included), so past the cap the read fails with a clear error;
+// log streams (text/event-stream) are read line by line by their caller and are left alone.
+
+/** Far above any Hub API answer (a page of a listing is kilobytes), far below what hurts the machine. */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+export class AnswerTooLargeError extends Error {
+  constructor(host: string, maxBytes: number) {
+    super(
+      `The answer from ${host} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, which no Hub answer is: stopped reading it. Check the --endpoint / HF_ENDPOINT setting.`,
+    );
+    this.name = 'AnswerTooLargeError';
+  }
+}
+
+/** The same response, except that reading more than `maxBytes` of its body fails with AnswerTooLargeError. */
+export function boundedResponse(response: Response, maxBytes = MAX_ANSWER_BYTES): Response {
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.body || type.includes('text/event-stream') || [101, 204, 205, 304].includes(response.status))
+    return response;
+  const declared = Number(response.headers.get('content-length'));
+  let host = 'the server';
+  try {
+    host = new URL(response.url).host || host;
+  } catch {
+    // a Response made in memory has no URL
+  }
+  let seen = 0;
+  const body = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        if (Number.isFinite(declared) && declared > maxBytes) controller.error(new AnswerTooLargeError(host, maxBytes));
+      },
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > maxBytes) controller.error(new AnswerTooLargeError(host, maxBytes));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  const bounded = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // Callers (and @huggingface/hub's errors) read response.url.
+  Object.defineProperty(bounded, 'url', {value: response.url});
+  return bounded;
+}
+
+/** fetch whose answers are bounded by boundedResponse. */
+export function fetchWithBoundedBody(f: typeof fetch, maxBytes = MAX_ANSWER_BYTES): typeof fetch {
+  return async (input, init) => boundedResponse(await f(input, init), maxBytes);
+}
