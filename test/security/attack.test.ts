@@ -365,3 +365,67 @@ describe('an endless answer is not read without bound', () => {
     }
   });
 });
+
+describe("a hostile Hub's job answer is shown, not obeyed, by troubleshoot --job", () => {
+  it('secret names, status message and log lines with escape codes and a token print none of them', async () => {
+    const evil = `${ESCAPES} ${FAKE} \u202e`;
+    const server = createServer((req, res) => {
+      req.resume();
+      const url = req.url ?? '';
+      if (url.includes('whoami')) {
+        res.writeHead(200, {'content-type': 'application/json'});
+        res.end(
+          JSON.stringify({
+            type: 'user',
+            id: 'x',
+            name: 'practice-user',
+            fullname: 'x',
+            email: 'x',
+            orgs: [],
+            auth: {accessToken: {displayName: 'x', role: 'write'}},
+          }),
+        );
+      } else if (url.includes('/logs')) {
+        res.writeHead(200, {'content-type': 'text/event-stream'});
+        res.end(
+          `data: ${JSON.stringify({data: `Traceback ${evil} 401 Unauthorized`, timestamp: new Date().toISOString()})}\n\n`,
+        );
+      } else if (url.startsWith('/api/jobs/')) {
+        res.writeHead(200, {'content-type': 'application/json'});
+        res.end(
+          JSON.stringify({
+            type: 'job',
+            id: 'abc',
+            status: {stage: 'ERROR', message: `msg ${evil}`},
+            createdAt: new Date().toISOString(),
+            owner: {id: 'x', name: 'practice-user', type: 'user'},
+            dockerImage: 'python:3.12',
+            command: ['python', 'x.py'],
+            arguments: [],
+            environment: {},
+            secrets: [`HF_TOKEN${evil}`],
+            flavor: 'cpu-basic',
+          }),
+        );
+      } else {
+        res.writeHead(404, {'content-type': 'application/json'});
+        res.end('{"error":"not found"}');
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const home = await tempHome();
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const io = makeIo({...home.env, HF_ENDPOINT: url, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake1111'});
+      await main(['troubleshoot', '--job', 'practice-user/abc'], io);
+      const printed = io.out() + io.err();
+      expect(printed).toMatch(/The job passes "HF_TOKEN/);
+      expect(printed).toContain('PWNED');
+      expect(printed).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+      expect(printed).not.toContain(FAKE);
+    } finally {
+      server.close();
+      await home.cleanup();
+    }
+  }, 60_000);
+});

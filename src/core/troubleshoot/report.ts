@@ -3,6 +3,7 @@
 // again only when a job ran). Built once here; the Ink screen, plain mode and the `troubleshoot` command (text and
 // --json) render it, so the three never say different things. Pure: no I/O.
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {hubFixes} from '../checks/hub-fixes.js';
 import type {CheckId} from '../checks/types.js';
 import {isSandboxEndpoint} from '../practice.js';
@@ -141,7 +142,8 @@ export function buildReport(input: ReportInput): TroubleshootReport {
     symptoms: [...entry.symptoms],
     causes: entry.causes.map((c) => ({...c, likely: c.id === actual?.id})),
     diagnosed: Boolean(input.diagnosis),
-    findings: [...(input.diagnosis?.findings ?? [])],
+    // Findings quote what the Hub answered (secret names, labels, repo and user names): shown, never obeyed.
+    findings: (input.diagnosis?.findings ?? []).map((f) => ({...f, text: sanitizeLine(f.text)})),
     fix: actual ? [actual.fix, ...entry.solutions.filter((s) => s !== actual.fix)] : [...entry.solutions],
     verify: entry.verify,
     checks: [...checks],
