@@ -127,6 +127,8 @@ describe('sandbox browser pages', () => {
       'console.log("pass:" + process.env.MY_PASS + ":end");',
       'console.log("<script>alert(1)</script>");',
       'console.log("\\x1b]52;c;aGVsbG8=\\x07 clip");',
+      // Split by a NUL or a zero-width space: shown with a marker, all of it would be readable (attack review).
+      'console.log("split:" + t.slice(0, 12) + "\\x00" + t.slice(12) + ":" + t.slice(0, 9) + "\\u200b" + t.slice(9));',
     ].join('\n');
     const job = await runJob({
       ...hub,
@@ -141,6 +143,8 @@ describe('sandbox browser pages', () => {
     expect(r.html).not.toContain(sb.current.tokens.write);
     expect(r.html).not.toContain(sb.current.tokens.write.slice(3));
     expect(r.html).not.toContain(glued.slice(3));
+    expect(r.html).not.toContain(sb.current.tokens.write.slice(12));
+    expect(r.html).not.toContain(sb.current.tokens.write.slice(9));
     expect(r.html).not.toContain('correct-horse-battery');
     expect(r.html).not.toContain('<script>alert');
     expect(r.html).not.toContain('\x1b');

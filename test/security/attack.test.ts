@@ -11,6 +11,7 @@ import {checkDetails} from '../../src/core/wizard/check-notes.js';
 import {browserCommand} from '../../src/wizard/services/desktop.js';
 import {main} from '../../src/main.js';
 import {describeHubError} from '../../src/core/hub/errors.js';
+import {redactSecrets} from '../../src/core/tokens/mask.js';
 import {MAX_PENDING_GRANTS} from '../../src/sandbox/routes/oauth.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
 import {useSandbox} from '../helpers/sandbox.js';
@@ -428,4 +429,30 @@ describe("a hostile Hub's job answer is shown, not obeyed, by troubleshoot --job
       await home.cleanup();
     }
   }, 60_000);
+});
+
+describe('a token with invisible characters inside is masked as the token it spells', () => {
+  const T = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake2468'; // fake test token
+  const half = 12;
+  const cases: [string, string][] = [
+    ['a NUL', '\x00'],
+    ['a zero-width space', '\u200b'],
+    ['a bidi override', '\u202e'],
+    ['a byte-order mark', '\ufeff'],
+    ['a bold code', '\x1b[1m'],
+    ['a C1 control', '\x85'],
+  ];
+  for (const [what, inside] of cases) {
+    it(`masks a token split by ${what}, keeping what follows it`, () => {
+      const out = redactSecrets(`tok=${T.slice(0, half)}${inside}${T.slice(half)} end`);
+      expect(out).toContain('hf_…2468');
+      expect(out).not.toContain(T.slice(half));
+      expect(out).toMatch(/ end$/);
+    });
+  }
+
+  it('leaves words on two lines apart, and short split words alone', () => {
+    expect(redactSecrets(`hf_FAKEfakeFAKE\nfakeFAKEfakeFAKEfake`)).toBe('hf_FAKEfakeFAKE\nfakeFAKEfakeFAKEfake');
+    expect(redactSecrets('hf_ab\x00cd')).toBe('hf_ab␀cd');
+  });
 });

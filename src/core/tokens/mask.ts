@@ -74,5 +74,26 @@ export function redactSecrets(text: string, knownSecretsHere: Iterable<string> =
   const secrets = [...knownSecretsHere];
   // Mask first (a secret may hold characters the sanitiser rewrites), then neutralise, then mask what was glued to
   // an escape code.
-  return maskSecrets(sanitizeTerminal(maskSecrets(String(text), secrets)), secrets);
+  return maskSecrets(sanitizeTerminal(maskSecrets(unsplitTokens(String(text)), secrets)), secrets);
+}
+
+/**
+ * A token with invisible characters inside (NUL, a zero-width space, a bidi override: `hf_abcd<U+200B>efgh…`) would be
+ * shown whole with a marker in the middle once the sanitiser makes them visible: masked here as the token it spells.
+ * Line breaks and tabs still end a token.
+ */
+// eslint-disable-next-line no-control-regex
+const SPLIT_TOKEN =
+  /(?:hf_(?:oauth_)?|api_org_)(?:[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*[A-Za-z0-9])+/g;
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_IN_TOKEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
+export function unsplitTokens(text: string): string {
+  if (!INVISIBLE_IN_TOKEN.test(text)) return text;
+  return text.replace(SPLIT_TOKEN, (match) => {
+    if (!INVISIBLE_IN_TOKEN.test(match)) return match;
+    // An escape sequence's own letters (ESC[1m) are not part of the token: drop whole sequences first.
+    const joined = match.replace(/\x1b\[[0-9;:]*[A-Za-z]/g, '').replace(new RegExp(INVISIBLE_IN_TOKEN, 'g'), '');
+    return /^(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}$/.test(joined) ? maskToken(joined) : match;
+  });
 }

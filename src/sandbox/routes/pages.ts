@@ -3,7 +3,7 @@
 // follows the same access rules as the API for an anonymous caller; a whole token is never printed.
 import {open} from 'node:fs/promises';
 import {APP_COMMAND} from '../../core/invocation.js';
-import {maskToken, redactSecrets} from '../../core/tokens/mask.js';
+import {maskToken, redactSecrets, unsplitTokens} from '../../core/tokens/mask.js';
 import type {SandboxToken} from '../accounts.js';
 import type {RouteModule, SandboxRequest} from '../context.js';
 import {HttpError, sendHtml} from '../http.js';
@@ -188,7 +188,7 @@ ${row('env', escapeHtml(Object.keys(job.environment).join(', ') || '(none)'))}
 ${row('secrets', escapeHtml(job.secretNames.join(', ') || '(none)'))}
 </table>
 <h2>${done ? 'Last log lines' : 'Log so far'}</h2>
-${lastLines.length ? `<pre>${escapeHtml(maskForPage(ctx, lastLines.map(visibleControls).join('\n'), secrets))}</pre>` : '<p>No log lines yet.</p>'}
+${lastLines.length ? `<pre>${escapeHtml(maskForPage(ctx, lastLines.map((l) => visibleControls(unsplitTokens(l))).join('\n'), secrets))}</pre>` : '<p>No log lines yet.</p>'}
 <p>The whole log: <code>hf jobs logs ${escapeHtml(job.id)}</code> with <code>HF_ENDPOINT=${escapeHtml(ctx.sandbox.baseUrl)}</code>, or <code>${escapeHtml(APP_COMMAND)} troubleshoot --sandbox --job ${escapeHtml(`${job.owner.name}/${job.id}`)}</code>.${done ? '' : ' Reload this page to see more.'}</p>`,
   );
 }
