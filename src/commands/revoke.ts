@@ -2,7 +2,6 @@
 // in a hidden paste, shows them masked, and after an explicit confirmation asks the Hub to revoke them through
 // POST /api/credentials/revoke (the Hub answers 202 whatever the token, so it never tells whether one was live);
 // then lists the steps to make a new token and replace the old one. The token never goes through argv.
-import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {revokeCredentials} from '../core/hub/extra-routes.js';
 import {describeHubError} from '../core/hub/errors.js';
@@ -14,6 +13,7 @@ import {promptConfirm, promptPassword} from '../prompt.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem} from './hub-target.js';
 import {readPipedText} from './stdin.js';
+import {ReadTextError, readTextFile} from './read-text.js';
 
 const HELP = `Usage: hf-jobs-wizard revoke [FILE | -] [--yes] [--json] [--endpoint URL | --sandbox]
 
@@ -36,6 +36,8 @@ Exit codes: 0 sent, 1 nothing found / not sent / the request failed, 2 usage err
 
 const STDIN_LIMIT_BYTES = 5 * 1024 * 1024;
 const STDIN_IDLE_MS = 10_000;
+/** A file is read whole (a token may stand anywhere in it), up to this size. */
+const FILE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 async function findTokens(
   source: string | undefined,
@@ -43,12 +45,11 @@ async function findTokens(
 ): Promise<{leaks: LeakedToken[]; where: string} | {error: string; code: number}> {
   if (source && source !== '-') {
     try {
-      return {leaks: findLeakedTokens(await readFile(resolve(io.cwd, source), 'utf8')), where: sanitizeLine(source)};
+      const {text} = await readTextFile(resolve(io.cwd, source), source, {limitBytes: FILE_LIMIT_BYTES});
+      return {leaks: findLeakedTokens(text), where: sanitizeLine(source)};
     } catch (error) {
-      return {
-        error: `cannot read ${sanitizeLine(source)} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-        code: EXIT.failed,
-      };
+      if (!(error instanceof ReadTextError)) throw error;
+      return {error: error.message, code: EXIT.failed};
     }
   }
   if (source === '-' || !io.stdin.isTTY) {

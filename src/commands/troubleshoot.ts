@@ -1,5 +1,4 @@
 // `hf-jobs-wizard troubleshoot [FILE|-] [--job ID]`: classify an error text or a job's log, and say how to fix it.
-import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-context.js';
 import {appCommand} from '../core/invocation.js';
@@ -14,6 +13,7 @@ import {extractFacts} from '../core/troubleshoot/facts.js';
 import {liveCheckPasted, namesSomethingLive} from '../core/troubleshoot/live.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {readPipedText} from './stdin.js';
+import {ReadTextError, readTextFile} from './read-text.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
@@ -54,8 +54,11 @@ function logWaitMs(env: CommandIo['env']): number {
 }
 const STDIN_IDLE_MS = 5_000;
 
+/** What troubleshoot reads of a file or a pipe at most (an endless `yes | troubleshoot -` grew without bound). */
+const TEXT_LIMIT_BYTES = 16 * 1024 * 1024;
+
 function readStdin(io: CommandIo, explicit: boolean): Promise<string | undefined> {
-  return readPipedText(io.stdin, explicit ? {} : {idleMs: STDIN_IDLE_MS});
+  return readPipedText(io.stdin, {...(explicit ? {} : {idleMs: STDIN_IDLE_MS}), limitBytes: TEXT_LIMIT_BYTES});
 }
 
 interface JobLog {
@@ -235,11 +238,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const source = positionals[0];
   if (source !== undefined && source !== '-') {
     try {
-      text = await readFile(resolve(io.cwd, source), 'utf8');
+      // A log's end says what went wrong: of a very long one, its last 16 MB.
+      text = (await readTextFile(resolve(io.cwd, source), source, {limitBytes: TEXT_LIMIT_BYTES, tail: true})).text;
     } catch (error) {
-      throw new AppError(`cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
-        exitCode: EXIT.usage,
-      });
+      if (!(error instanceof ReadTextError)) throw error;
+      throw new AppError(error.message, {exitCode: EXIT.usage});
     }
   } else if (source === '-' || (!io.stdin.isTTY && values.job === undefined)) {
     const got = await readStdin(io, source === '-');

@@ -1,6 +1,7 @@
 // Findings of the session-5 attacker's review, each as the outsider's input that got through: an escape sequence or a
 // token in HF_ENDPOINT / --endpoint echoed by an error message, and what the sandbox gave away to a local program.
-import {mkdir, writeFile} from 'node:fs/promises';
+import {execFileSync} from 'node:child_process';
+import {mkdir, symlink, writeFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
@@ -454,5 +455,41 @@ describe('a token with invisible characters inside is masked as the token it spe
   it('leaves words on two lines apart, and short split words alone', () => {
     expect(redactSecrets(`hf_FAKEfakeFAKE\nfakeFAKEfakeFAKEfake`)).toBe('hf_FAKEfakeFAKE\nfakeFAKEfakeFAKEfake');
     expect(redactSecrets('hf_ab\x00cd')).toBe('hf_ab␀cd');
+  });
+});
+
+describe('a FILE argument that is no regular file is refused at once, and a big one is read in part', () => {
+  // What a cloned repo can hold: `error.log -> /dev/zero`, a named pipe nobody writes to.
+  let home: Awaited<ReturnType<typeof tempHome>>;
+  beforeAll(async () => {
+    home = await tempHome();
+    await symlink('/dev/zero', join(home.dir, 'error.log'));
+    execFileSync('mkfifo', [join(home.dir, 'pipe.log')]);
+    // 20 MB of noise, then the error that matters at the end.
+    await writeFile(
+      join(home.dir, 'big.log'),
+      `${'y\n'.repeat(10 * 1024 * 1024)}401 Client Error: Unauthorized for url\n`,
+    );
+  });
+  afterAll(async () => {
+    await home.cleanup();
+  });
+
+  for (const command of ['troubleshoot', 'revoke']) {
+    for (const file of ['error.log', 'pipe.log']) {
+      it(`${command} ${file} says it is not a regular file, within a second`, async () => {
+        const io = makeIo(home.env);
+        const started = Date.now();
+        expect(await main([command, join(home.dir, file)], io)).not.toBe(0);
+        expect(io.err()).toMatch(/not a regular file/);
+        expect(Date.now() - started).toBeLessThan(5000);
+      });
+    }
+  }
+
+  it('troubleshoot reads the end of a 20 MB log (its last 16 MB) and finds the 401 there', async () => {
+    const io = makeIo(home.env);
+    await main(['troubleshoot', join(home.dir, 'big.log')], io);
+    expect(io.out()).toMatch(/unauthorized-401/);
   });
 });
