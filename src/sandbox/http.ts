@@ -107,12 +107,25 @@ export function sendJson(
   ctx.res.end(ctx.req.method === 'HEAD' ? undefined : text);
 }
 
+/**
+ * The sandbox's pages have no scripts, no outside assets and post forms only to themselves: the browser is told so,
+ * so an injection that slipped past escaping runs nothing, and no other site can frame a page (an Approve button
+ * under a decoy, clickjacking).
+ */
+const PAGE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 export function sendHtml(ctx: RequestContext, status: number, html: string): void {
   ctx.res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
     'X-Request-Id': ctx.requestId,
     'Cache-Control': 'no-store',
+    'Content-Security-Policy': PAGE_POLICY,
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    // Not no-referrer: with it a browser sends `Origin: null` on a form post, which forms.ts refuses.
+    'Referrer-Policy': 'same-origin',
   });
   ctx.res.end(ctx.req.method === 'HEAD' ? undefined : html);
 }

@@ -493,3 +493,20 @@ describe('a FILE argument that is no regular file is refused at once, and a big 
     expect(io.out()).toMatch(/unauthorized-401/);
   });
 });
+
+describe("the sandbox's pages tell the browser to run nothing and to show them in no frame", () => {
+  const sb = useSandbox();
+  for (const path of ['/settings/tokens', '/settings/tokens/new?tokenType=write', '/oauth/device/verify', '/']) {
+    it(`${path} carries a script-free, frame-free policy and sends its address to no other site`, async () => {
+      const res = await fetch(`${sb.current.url}${path}`);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      const policy = res.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("form-action 'self'");
+      expect(policy).not.toMatch(/script-src/);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    });
+  }
+});
