@@ -7,7 +7,7 @@
 // processes can never both break it and both own the folder.
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import {mkdir, open, readFile, stat, unlink} from 'node:fs/promises';
+import {chmod, lstat, mkdir, open, readdir, readFile, stat, unlink} from 'node:fs/promises';
 import {dirname, join, parse, resolve} from 'node:path';
 import type {RouteModule} from './context.js';
 import {sendJson} from './http.js';
@@ -84,6 +84,7 @@ export async function ensureDataDir(dir: string): Promise<void> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(dir, error);
     }
   }
+  await checkOwnFolder(dir, full);
   // A folder we cannot write to fails now, with its name, rather than at the first save.
   const probe = join(full, `.probe-${process.pid}-${randomBytes(3).toString('hex')}`);
   try {
@@ -91,6 +92,36 @@ export async function ensureDataDir(dir: string): Promise<void> {
     await unlink(probe);
   } catch (error) {
     throw unusable(dir, error);
+  }
+}
+
+/**
+ * The folder must be this user's, and only this user's to change: another local user who made it first (`--data
+ * /tmp/workshop` on a shared machine) could put an accounts.json with tokens they know in it, then run jobs, i.e.
+ * commands, as this user through the sandbox's port. A folder of ours that others may write to is closed (0700);
+ * anything in it another user made is refused.
+ */
+async function checkOwnFolder(dir: string, full: string): Promise<void> {
+  const uid = process.getuid?.();
+  if (uid === undefined) return; // Windows: no POSIX owners
+  const info = await stat(full);
+  if (info.uid !== uid)
+    throw new SandboxDataError(
+      `cannot use the sandbox data folder ${dir}: it belongs to another user (uid ${info.uid}), who could change its tokens; pick a folder of your own`,
+      'unusable',
+      'EOWNER',
+    );
+  if ((info.mode & 0o022) === 0) return;
+  // Others could write here until now: close it, then refuse what they may have put in.
+  await chmod(full, 0o700);
+  for (const name of await readdir(full)) {
+    const entry = await lstat(join(full, name));
+    if (entry.uid !== uid)
+      throw new SandboxDataError(
+        `cannot use the sandbox data folder ${dir}: ${name} in it was made by another user (uid ${entry.uid}), who could have changed the sandbox's tokens; remove it or pick a new folder`,
+        'unusable',
+        'EOWNER',
+      );
   }
 }
 

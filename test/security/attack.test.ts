@@ -1,7 +1,8 @@
 // Findings of the session-5 attacker's review, each as the outsider's input that got through: an escape sequence or a
 // token in HF_ENDPOINT / --endpoint echoed by an error message, and what the sandbox gave away to a local program.
 import {execFileSync} from 'node:child_process';
-import {mkdir, symlink, writeFile} from 'node:fs/promises';
+import {chmod, chown, mkdir, mkdtemp, rm, stat, symlink, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import {createServer, type Server} from 'node:http';
 import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
@@ -13,6 +14,7 @@ import {browserCommand} from '../../src/wizard/services/desktop.js';
 import {main} from '../../src/main.js';
 import {describeHubError} from '../../src/core/hub/errors.js';
 import {redactSecrets} from '../../src/core/tokens/mask.js';
+import {startSandbox} from '../../src/sandbox/index.js';
 import {MAX_PENDING_GRANTS} from '../../src/sandbox/routes/oauth.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
 import {useSandbox} from '../helpers/sandbox.js';
@@ -509,4 +511,56 @@ describe("the sandbox's pages tell the browser to run nothing and to show them i
       expect(res.headers.get('referrer-policy')).toBe('same-origin');
     });
   }
+});
+
+describe('a sandbox data folder another local user made or could change is not used', () => {
+  // `--data /tmp/workshop` on a shared machine: whoever made the folder first could put an accounts.json with tokens
+  // they know in it, then run jobs (commands, as the user who serves it) through the sandbox's port.
+  const root = process.getuid?.() === 0;
+  const OTHER = 65534; // nobody
+  let base: string;
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'hfjw-attack-data-'));
+  });
+  afterAll(async () => {
+    await rm(base, {recursive: true, force: true});
+  });
+
+  it.skipIf(!root || process.platform === 'win32')('refuses a folder that belongs to another user', async () => {
+    const dir = join(base, 'theirs');
+    await mkdir(dir, {mode: 0o777});
+    await chown(dir, OTHER, OTHER);
+    await expect(startSandbox({dataDir: dir, attach: false})).rejects.toThrow(/belongs to another user/);
+  });
+
+  it.skipIf(!root || process.platform === 'win32')(
+    'refuses a folder of ours that others could write to when it holds a file another user made',
+    async () => {
+      const dir = join(base, 'open-planted');
+      await mkdir(dir);
+      await chmod(dir, 0o777);
+      await writeFile(join(dir, 'accounts.json'), '{"users":[],"orgs":[],"tokens":[]}');
+      await chown(join(dir, 'accounts.json'), OTHER, OTHER);
+      await expect(startSandbox({dataDir: dir, attach: false})).rejects.toThrow(/made by another user/);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'closes a folder of ours that others could write to (0700), then serves it',
+    async () => {
+      const dir = join(base, 'open-ours');
+      await mkdir(dir);
+      await chmod(dir, 0o777);
+      const sandbox = await startSandbox({dataDir: dir, attach: false});
+      try {
+        expect((await stat(dir)).mode & 0o777).toBe(0o700);
+        expect(
+          (await fetch(`${sandbox.url}/api/whoami-v2`, {headers: {authorization: `Bearer ${sandbox.tokens.write}`}}))
+            .status,
+        ).toBe(200);
+      } finally {
+        await sandbox.close();
+      }
+    },
+  );
 });
