@@ -33,7 +33,7 @@ describe('login --sandbox --device', () => {
       );
       const page = new URL(url);
       // A key for this one code (the browser gets the URL on its command line), never the sandbox's form key.
-      expect(page.searchParams.get('key')).toMatch(/^d[0-9a-f]{40}$/);
+      expect(page.searchParams.get('key')).toMatch(/^d[0-9a-f]{32}$/);
       const userCode = page.searchParams.get('user_code')!;
 
       // Without the key: the page shows the code and no approve button; a bare post is refused.

@@ -311,12 +311,12 @@ describe('a link the app opens, read by another local user from the browser comm
   });
 
   it('a forged token-page key, or a device key, opens no form and creates nothing', async () => {
-    const forged = `t${'0'.repeat(18)}${'f'.repeat(32)}`;
+    const forged = `t${'0'.repeat(12)}${'f'.repeat(24)}`;
     const device = deviceApprovalKey(sb.current.formKey, 'BCDF-GHJK');
     for (const key of [forged, device]) {
       const page = await (await fetch(`${sb.current.url}/settings/tokens/new?tokenType=write&key=${key}`)).text();
       expect(page).not.toContain('<form method="post"');
-      const nonce = '0'.repeat(18);
+      const nonce = '0'.repeat(12);
       const code = confirmationCode(sb.current.formKey, nonce);
       expect((await post('/settings/tokens/new', {tokenType: 'write', key, code})).status).toBe(403);
     }

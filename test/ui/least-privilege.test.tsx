@@ -65,7 +65,7 @@ describe('least privilege in the wizard (real sandbox)', () => {
     expect(url.searchParams.getAll('orgs')).toEqual([]);
     // A key for the token page only (never the form key: the browser gets the link on its command line), and the
     // code its form asks for, shown in the terminal only.
-    expect(url.searchParams.get('key')).toMatch(/^t[0-9a-f]{50}$/);
+    expect(url.searchParams.get('key')).toMatch(/^t[0-9a-f]{36}$/);
     expect(url.href).not.toContain(sb.current.formKey);
     expect(advice?.confirmCode).toMatch(/^\d{4}-\d{4}$/);
     expect(advice?.fit).toBeUndefined();

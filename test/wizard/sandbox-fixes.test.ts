@@ -50,7 +50,7 @@ describe('in the sandbox the fixes stay in the sandbox', () => {
     const paste = loginChoices(state).find((c) => c.value === 'paste')!;
     expect(paste.hint).toBe("Make one on the sandbox's token page (the next screen links it).");
     expect(state.tokenAdvice?.url).toContain(`${sb.current.url}/settings/tokens/new?`);
-    expect(state.tokenAdvice?.url).toMatch(/[?&]key=t[0-9a-f]{50}$/);
+    expect(state.tokenAdvice?.url).toMatch(/[?&]key=t[0-9a-f]{36}$/);
     expect(state.tokenAdvice?.url).not.toContain(sb.current.formKey);
     expect(state.tokenAdvice?.confirmCode).toMatch(/^\d{4}-\d{4}$/);
     const hub = {...state, target: {...state.target!, practice: false, endpoint: 'https://huggingface.co'}};

@@ -13,7 +13,7 @@ function mac(formKey: string, purpose: string): string {
 
 /** The `key` of the approval link for one device login (`?user_code=ABCD-EFGH&key=…`). */
 export function deviceApprovalKey(formKey: string, userCode: string): string {
-  return `d${mac(formKey, `device:${userCode}`).slice(0, 40)}`;
+  return `d${mac(formKey, `device:${userCode}`).slice(0, 32)}`;
 }
 
 /** Whether `key` is the approval key of `userCode` (constant time). */
@@ -23,19 +23,20 @@ export function isDeviceApprovalKey(formKey: string, userCode: string, key: stri
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const LINK = /^t([0-9a-f]{18})([0-9a-f]{32})$/;
+// Short (37 characters, less than the form key itself): the link is printed in narrow terminals.
+const LINK = /^t([0-9a-f]{12})([0-9a-f]{24})$/;
 
 /** A fresh token-page link key and the confirmation code the terminal shows next to that link. */
 export function newTokenPageLink(formKey: string): {key: string; code: string} {
-  const nonce = randomBytes(9).toString('hex');
-  return {key: `t${nonce}${mac(formKey, `new-token:${nonce}`).slice(0, 32)}`, code: confirmationCode(formKey, nonce)};
+  const nonce = randomBytes(6).toString('hex');
+  return {key: `t${nonce}${mac(formKey, `new-token:${nonce}`).slice(0, 24)}`, code: confirmationCode(formKey, nonce)};
 }
 
 /** The link's nonce when `key` is a token-page key this form key made, else undefined. */
 export function tokenPageNonce(formKey: string, key: string | null | undefined): string | undefined {
   const m = key ? LINK.exec(key) : null;
   if (!m) return undefined;
-  const expected = mac(formKey, `new-token:${m[1]}`).slice(0, 32);
+  const expected = mac(formKey, `new-token:${m[1]}`).slice(0, 24);
   return timingSafeEqual(Buffer.from(expected), Buffer.from(m[2]!)) ? m[1] : undefined;
 }
 

@@ -171,11 +171,12 @@ export class WizardController {
       }
       case 'open-url': {
         const ok = await sv.openUrl(effect.url);
+        const code = effect.code ? ` The page asks for the code ${effect.code}.` : '';
         this.dispatch({
           type: 'notice',
           text: ok
-            ? `Opened ${effect.url} in your browser.`
-            : `No browser could be opened from here: open ${effect.url} yourself.`,
+            ? `Opened ${effect.url} in your browser.${code}`
+            : `No browser could be opened from here: open ${effect.url} yourself.${code}`,
         });
         return;
       }

@@ -399,7 +399,10 @@ function tokenTypeTransition(state: WizardState, event: WizardEvent): Transition
       // The least-privilege page for this job when known; else the write preset (the simplest token that works).
       const kind =
         state.verdict && !state.verdict.ok && state.account?.kind === 'fineGrained' ? 'fineGrained' : 'write';
-      return t(state, [{kind: 'open-url', url: state.tokenAdvice?.url ?? tokenPageUrl(endpoint, kind)}]);
+      const code = state.tokenAdvice?.confirmCode;
+      return t(state, [
+        {kind: 'open-url', url: state.tokenAdvice?.url ?? tokenPageUrl(endpoint, kind), ...(code ? {code} : {})},
+      ]);
     }
     case 'token-type-continue':
       return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [

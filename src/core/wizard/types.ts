@@ -384,7 +384,8 @@ export type WizardEffect =
   | {kind: 'plan-config'; rewrite?: boolean}
   | {kind: 'write-config'}
   | {kind: 'run-checks'}
-  | {kind: 'open-url'; url: string}
+  /** `code`: the confirmation code the opened page asks for (the sandbox's token page), said in the notice. */
+  | {kind: 'open-url'; url: string; code?: string}
   | {kind: 'copy'; label: string; text: string}
   | {kind: 'fetch-price'}
   | {kind: 'preflight'}

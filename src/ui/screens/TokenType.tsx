@@ -47,14 +47,14 @@ export function TokenType({state, dispatch}: ScreenProps) {
   // The least-privilege advice in full, or in one short sentence when the terminal has no room for it.
   const fitShort =
     fit && advice
-      ? `Least privilege: ${fit.enough ? (fit.broader ? 'enough, but more than this job needs' : 'enough, and no broader than needed') : 'not enough'}; o opens the page for a token with exactly ${advice.scopes}${codeNote(advice)}.`
+      ? `Least privilege: ${fit.enough ? (fit.broader ? 'enough, but more than this job needs' : 'enough, and no broader than needed') : 'not enough'}; o opens the page for a token with exactly ${advice.scopes}.`
       : '';
   const fitLong =
     fit && advice
       ? wrappedRows(`Least privilege: ${fit.advice}`, columns) +
         (fit.broader || !verdict?.ok
           ? wrappedRows(
-              `Press o to open ${advice.url} (a fine-grained token with exactly ${advice.scopes}${codeNote(advice)}); Enter continues with this one.`,
+              `Press o to open ${advice.url} (a fine-grained token with exactly ${advice.scopes}); Enter continues with this one.`,
               columns,
             )
           : 0)
@@ -111,7 +111,7 @@ export function TokenType({state, dispatch}: ScreenProps) {
           {((!verdict.ok && state.target?.kind !== 'sandbox') || fit?.broader) && !shortFit ? (
             <Text>
               Press <Text bold>o</Text> to open <Link url={advice?.url ?? tokenPageUrl(state.target?.endpoint)} />{' '}
-              {advice ? `(a fine-grained token with exactly ${advice.scopes}${codeNote(advice)})` : '(write preset)'}
+              {advice ? `(a fine-grained token with exactly ${advice.scopes})` : '(write preset)'}
               {!verdict.ok
                 ? ', or Esc to log in with another token. Enter continues anyway, to see how it fails.'
                 : '; Enter continues with this one.'}
@@ -121,9 +121,4 @@ export function TokenType({state, dispatch}: ScreenProps) {
       ) : null}
     </Box>
   );
-}
-
-/** The sandbox page's confirmation code, said where its link is (the link alone does not create a token). */
-export function codeNote(advice: {confirmCode?: string}): string {
-  return advice.confirmCode ? `; the page asks for the code ${advice.confirmCode}` : '';
 }
