@@ -59,6 +59,22 @@ describe('in the sandbox the fixes stay in the sandbox', () => {
     );
   });
 
+  it('o on the token page says, after opening the link, the confirmation code the page asks for', async () => {
+    const {controller, services} = await wizardOnSandbox();
+    // No browser in a test: record the URL instead.
+    const opened: string[] = [];
+    services.openUrl = async (url) => {
+      opened.push(url);
+      return false;
+    };
+    const code = controller.getState().tokenAdvice?.confirmCode;
+    expect(code).toMatch(/^\d{4}-\d{4}$/);
+    controller.dispatch({type: 'open-token-page'});
+    await controller.idle();
+    expect(opened).toEqual([controller.getState().tokenAdvice?.url]);
+    expect(controller.getState().notice).toContain(`The page asks for the code ${code}.`);
+  });
+
   it('a badly copied token: the format message links the sandbox page that makes tokens, never huggingface.co', async () => {
     const {controller} = await wizardOnSandbox();
     controller.dispatch({type: 'login-method', method: 'paste'});
