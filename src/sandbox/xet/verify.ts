@@ -3,7 +3,6 @@
 // and only a compressed chunk is gathered into a reused buffer, then decompressed into reused buffers. Every chunk is
 // hashed with keyed blake3 (the Xet format's DATA_KEY); the caller checks the xorb hash (Merkle tree of these chunk
 // hashes) at the end.
-import type {IHasher} from 'hash-wasm/dist/index.esm.js';
 import {hashToHex} from '@huggingface/xetchunk-wasm';
 import {
   CHUNK_HEADER_BYTES,
@@ -13,6 +12,14 @@ import {
   type ChunkHeader,
   type DecodeScratch,
 } from './lz4.js';
+
+/** Keyed BLAKE3 of one chunk at a time (blake3.ts's SIMD hasher, or hash-wasm's where SIMD is missing). */
+export interface ChunkHasher {
+  init(): void;
+  update(data: Uint8Array): void;
+  /** The 32-byte hash; may be a view that the next call overwrites. */
+  digest(): Uint8Array;
+}
 
 export interface VerifiedChunk {
   /** The chunk's hash in Xet's hex form (each 8-byte word little-endian). */
@@ -39,7 +46,7 @@ export class XorbVerifier {
   /** Where compressed chunks are decompressed (and regrouped), reused: the plain bytes are hashed at once. */
   private readonly scratch: DecodeScratch = {frame: new Uint8Array(0), regroup: new Uint8Array(0)};
 
-  constructor(private readonly hasher: IHasher) {}
+  constructor(private readonly hasher: ChunkHasher) {}
 
   /** Takes the next piece of the body; throws XetFormatError on a malformed chunk header or compressed data. */
   push(piece: Uint8Array): void {
@@ -106,7 +113,7 @@ export class XorbVerifier {
 
   private endChunk(length: number): void {
     const size = CHUNK_HEADER_BYTES + this.current!.compressedLength;
-    const hash = hashToHex(this.hasher.digest('binary'));
+    const hash = hashToHex(this.hasher.digest());
     this.chunks.push({hash, start: this.chunkStart, end: this.chunkStart + size, length});
     this.chunkStart += size;
     this.current = undefined;
