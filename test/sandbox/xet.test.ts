@@ -3,6 +3,8 @@
 // xorb whose content does not match its hash, a shard naming unknown xorbs, and requests without a CAS token.
 import {createHash, randomBytes} from 'node:crypto';
 import {request} from 'node:http';
+import {existsSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
 import {commit, createRepo, downloadFile, listFiles, pathsInfo} from '@huggingface/hub';
 import {hashToHex, xorbHash} from '@huggingface/xetchunk-wasm';
 import {createBLAKE3} from 'hash-wasm/dist/index.esm.js';
@@ -218,6 +220,47 @@ describe('sandbox Xet', () => {
     expect(await post()).toBe('200 {"was_inserted":true}');
     expect(await post()).toBe('200 {"was_inserted":false}');
   }, 120_000);
+
+  it('drops a xorb upload cut off mid-body, and answers 400 to a bad chunk in the middle of a big body', async () => {
+    // The body is read through 'data' events (service.ts eachPiece): a client going away mid-body must end the upload
+    // (no temp file left, no hanging request), and a malformed chunk header after 8 MiB of good chunks gets a 400
+    // once the rest of the body was read and dropped.
+    const repo = `buckets/practice-user/${fresh()}`;
+    await createRepo({...hub(), repo});
+    const token = (await (
+      await fetch(`${sb.current.url}/api/${repo}/xet-write-token`, {
+        headers: {Authorization: `Bearer ${sb.current.tokens.write}`},
+      })
+    ).json()) as {accessToken: string; casUrl: string};
+    const size = 64 * 1024;
+    const good = Buffer.alloc(128 * (8 + size)); // 8 MiB of stored chunks
+    for (let i = 0; i < 128; i++) {
+      good.set([0, 0, 0, 1, 0, 0, 0, 1], i * (8 + size));
+      good.set(randomBytes(size), i * (8 + size) + 8);
+    }
+    const url = `${token.casUrl}/v1/xorbs/default/${'cd'.repeat(32)}`;
+    const tmp = join(sb.current.dataDir, 'hub', 'tmp');
+    const tmpFiles = () => (existsSync(tmp) ? readdirSync(tmp).filter((f) => f.includes('xorb')) : []);
+    await new Promise<void>((resolve) => {
+      const req = request(url, {
+        method: 'POST',
+        headers: {Authorization: `Bearer ${token.accessToken}`, 'Content-Length': good.length * 2},
+      });
+      req.on('error', () => resolve());
+      req.write(good.subarray(0, 4 * 1024 * 1024), () => setTimeout(() => req.destroy(), 100));
+    });
+    for (let i = 0; i < 50 && tmpFiles().length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(tmpFiles()).toEqual([]);
+    const bad = Buffer.concat([good, Buffer.from([0, 3, 0, 0, 0, 4, 0, 0, 1, 2, 3]), good]);
+    const res = await fetch(url, {
+      method: 'POST',
+      body: new Uint8Array(bad),
+      headers: {Authorization: `Bearer ${token.accessToken}`},
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/Stored chunk length differs/);
+    expect(tmpFiles()).toEqual([]);
+  }, 60_000);
 
   it('refuses CAS writes without a write token, a xorb under the wrong hash, and a shard naming unknown xorbs', async () => {
     const repo = `buckets/practice-user/${fresh()}`;

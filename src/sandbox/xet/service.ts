@@ -160,10 +160,11 @@ export class XetFiles {
       // Read the body to its end before answering: answering first, then closing (a body of 16 MiB or more gets
       // `Connection: close`), cut the client off mid-upload with EPIPE when it sent an already stored xorb again.
       let total = 0;
-      for await (const piece of body) {
-        total += (piece as Buffer).length;
+      await eachPiece(body, (piece) => {
+        total += piece.length;
         if (total > MAX_XORB_BYTES) throw new HttpError(413, `Xorb larger than ${MAX_XORB_BYTES} bytes`);
-      }
+        return undefined;
+      });
       return false;
     }
     const tmp = hubStore(this.core).tmpPath('xorb');
@@ -174,25 +175,28 @@ export class XetFiles {
     const verifier = new XorbVerifier(hasher);
     let total = 0;
     let batched = 0;
+    // A write error (or the writes a destroy() cut short) must not go unhandled: kept, and thrown once the file closed.
+    let writeError: Error | undefined;
+    out.on('error', (error) => (writeError ??= error));
     try {
       out.cork();
-      for await (const piece of body) {
-        const buf = piece as Buffer;
+      await eachPiece(body, (buf) => {
         total += buf.length;
         if (total > MAX_XORB_BYTES) throw new HttpError(413, `Xorb larger than ${MAX_XORB_BYTES} bytes`);
         out.write(buf);
         batched += buf.length;
         verifier.push(buf);
-        if (batched >= WRITE_BATCH) {
-          batched = 0;
-          out.uncork();
-          if (out.writableNeedDrain) await once(out, 'drain');
-          out.cork();
-        }
-      }
+        if (batched < WRITE_BATCH) return undefined;
+        batched = 0;
+        out.uncork();
+        const drained = out.writableNeedDrain ? once(out, 'drain').then(() => out.cork()) : undefined;
+        if (!drained) out.cork();
+        return drained;
+      });
       out.uncork();
       out.end();
       await once(out, 'close');
+      if (writeError) throw writeError;
       const chunks: XorbChunk[] = verifier.finish();
       const actual = hashToHex(xorbHash(chunks.map((c) => ({hash: hexToBytes(c.hash), length: c.length}))));
       if (actual !== hash) throw new HttpError(400, `Xorb content hashes to ${actual}, not ${hash}`);
@@ -430,6 +434,55 @@ export class XetFiles {
       }
     }
   }
+}
+
+/**
+ * Hands each piece of a request body to `take` as it arrives ('data' events: no promise and microtask per piece, as
+ * `for await` has, whose read() also joins the pieces buffered meanwhile into a new buffer), pausing the body while a
+ * promise `take` answered is pending. Resolves at the body's end; rejects with what `take` threw (the rest of the body
+ * is then read and dropped, so the error answer reaches the client) or when the client goes away before the end.
+ */
+export function eachPiece(body: IncomingMessage, take: (piece: Buffer) => Promise<unknown> | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const cleanup = () => {
+      body.off('data', onData);
+      body.off('end', onEnd);
+      body.off('error', onError);
+      body.off('close', onClose);
+    };
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      body.resume();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const onData = (piece: Buffer) => {
+      let wait: Promise<unknown> | undefined;
+      try {
+        wait = take(piece);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      if (!wait) return;
+      body.pause();
+      wait.then(() => settled || body.resume(), fail);
+    };
+    const onEnd = () => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      resolve();
+    };
+    const onError = (error: Error) => fail(error);
+    const onClose = () => fail(new Error('The upload ended before its body did'));
+    body.on('data', onData);
+    body.once('end', onEnd);
+    body.once('error', onError);
+    body.once('close', onClose);
+  });
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
