@@ -218,7 +218,8 @@ describe('the Ink wizard in a pty: a job prints a dataset file carrying the toke
     expectClean(run);
     // The file was printed (as text, the token masked), so the payloads did reach the screen and were neutralised.
     expect(run.screen).toMatch(/TOKEN_hf_…\w{4}/);
-    expect(run.screen).toContain('bidi-<U+202E>evil-marker');
+    // Shown, not obeyed: as <U+202E> by the log's own sanitiser, or as \u202e by the guarded output.
+    expect(run.screen).toMatch(/bidi-(?:<U\+202E>|\\u202e)evil-marker/);
     for (const f of await writtenFiles(join(dir, 'my-first-hf-job')))
       expect(await readFile(f, 'utf8'), `${f} holds the token`).not.toContain(token);
   }, 150_000);
