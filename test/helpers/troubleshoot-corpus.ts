@@ -22,6 +22,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '412-436 (session 5, batch D)', first: 412, last: 436},
   {name: '437-451 (session 5, batch E)', first: 437, last: 451},
   {name: '452-459 (session 5, batch F)', first: 452, last: 459},
+  {name: '460-466 (session 5, batch G)', first: 460, last: 466},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
