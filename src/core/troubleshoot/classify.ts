@@ -82,8 +82,10 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     10,
-    /\b(?:Hugging ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugging ?Face|HF)(?: API| access)? token\b/i,
+    /\b(?:Hugging ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugging ?Face|HF)(?: API| access)? token\b/i,
   ),
+  // A tool refusing to go on without one: "Token must be specified for push to hub".
+  S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
   S('token-missing', 9, /be logged in as a user|must provide a 'namespace' as input or be logged in/i),
   S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),
   // LangChain's HuggingFaceEndpoint when its login() finds no usable token (none given, or none in the environment).
@@ -278,7 +280,7 @@ const SIGNALS: Signal[] = [
   S(
     'job-script-failed',
     11,
-    /No solution found when resolving (?:script )?dependencies|we can conclude that (?:your|the) requirements are unsatisfiable/i,
+    /No solution found when resolving (?:script )?dependencies|we can conclude that (?:your|the) requirements are unsatisfiable|these package versions have conflicting dependencies|\bResolutionImpossible\b/i,
   ),
   // No GPU where the script wants one, as Docker and NVIDIA's tools word it.
   S(
@@ -296,6 +298,8 @@ const SIGNALS: Signal[] = [
     12,
     /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i,
   ),
+  // A Docker build step (a Space's or a job image's pip install) that failed: the build's own dependencies.
+  S('job-script-failed', 8, /\bdid not complete successfully: exit code: [1-9]\d*/i),
   // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.
   S('job-script-failed', 12, /\b(?:exit(?:ed)?|exit status|status code|exit code)\b[^\n]{0,24}\b137\b/i),
   // A checkpoint that does not fit the model the script built (PyTorch's load_state_dict): the script's own failure.
@@ -313,7 +317,7 @@ const SIGNALS: Signal[] = [
   S(
     'job-script-failed',
     5,
-    /\bexit(?:ed)? (?:with )?(?:status )?(?:code|status) [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i,
+    /\bexit(?:ed)? (?:with )?(?:status )?(?:code|status):? [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i,
   ),
   S(
     'job-script-failed',

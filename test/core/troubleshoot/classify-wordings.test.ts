@@ -285,3 +285,31 @@ describe("batch E: transformers' wrong-id message, state_dict mismatches, a cont
     expect(problem('The Authorization header is documented in the README.')).toBe('unknown');
   });
 });
+
+describe('batch G: a token "was not found" or "must be specified", pip and Docker build failures', () => {
+  it.each([
+    'OSError: You specified use_auth_token=True, but a huggingface token was not found.',
+    'Error: HF token was not found in the environment',
+    'Traceback (most recent call last):\n  File "run.py", line 3, in <module>\nValueError: Token must be specified for push to hub',
+    'error: a token must be provided to upload the dataset',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves other things that "must be specified" alone', () => {
+    expect(problem('ValueError: A model name must be specified')).not.toBe('token-missing');
+  });
+
+  it.each([
+    'ERROR: Cannot install -r requirements.txt (line 2) and numpy==1.19 because these package versions have conflicting dependencies.',
+    'pip._vendor.resolvelib.resolvers.ResolutionImpossible: [RequirementInformation(...)]',
+    '--> ERROR: process "/bin/sh -c pip install --no-cache-dir -r requirements.txt" did not complete successfully: exit code: 1',
+    'build error\nJob failed with exit code: 1. Reason: cache miss: [base 5/7] RUN pip install -r requirements.txt',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('a build that succeeded (exit code: 0) is not a failure', () => {
+    expect(problem('process "/bin/sh -c pip install" did not complete successfully: exit code: 0')).toBe('unknown');
+  });
+});
