@@ -27,13 +27,27 @@ export function writeLine(stream: Writable, line = ''): void {
 type WriteCallback = (error?: Error | null) => void;
 
 /**
+ * Characters the app never prints itself and a terminal obeys without showing: C1 controls (0x9b is a one-byte CSI
+ * on some terminals), bidi overrides and isolates, zero-width characters. Text from outside has them made visible at
+ * its source (core/text/sanitize.ts); what still carries one (a file name inside `--json` output: JSON.stringify
+ * leaves them raw) gets the JSON escape `\u202e`, which reads the same in text and keeps JSON valid and equal.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_OUTPUT = /[\x80-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE_OUTPUT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * The same stream, except that every write is masked (token shapes and registered secrets) before it leaves: the
- * last line of defence (main and cli run every command with it). Mask only: the app's colours and Ink's frames pass.
+ * last line of defence (main and cli run every command with it). Masks, and escapes what escapeInvisible names; the
+ * app's colours and Ink's frames pass.
  * A Proxy keeps everything else (isTTY, columns, on('resize')...) so Ink and prompts see the real stream.
  */
 export function guardStream<T extends Writable>(
   stream: T,
-  transform: (text: string) => string = (t) => maskSecrets(t),
+  transform: (text: string) => string = (t) => escapeInvisible(maskSecrets(t)),
 ): T {
   const write = (chunk: unknown, encoding?: BufferEncoding | WriteCallback, callback?: WriteCallback): boolean => {
     const cb = typeof encoding === 'function' ? encoding : callback;

@@ -564,3 +564,23 @@ describe('a sandbox data folder another local user made or could change is not u
     },
   );
 });
+
+describe('what a command prints never carries a raw C1 control, bidi override or zero-width character', () => {
+  it('check --json names a file holding them with JSON escapes: no raw character, the same name once parsed', async () => {
+    const home = await tempHome();
+    try {
+      const dir = join(home.dir, 'repo');
+      await mkdir(dir);
+      const name = 'a\u202eyp.\u009b2Jtxt\u200b';
+      await writeFile(join(dir, name), `tok = "${FAKE}"\n`);
+      const io = makeIo(home.env);
+      await main(['check', '--offline', '--json', dir], io);
+      expect(io.out()).not.toMatch(/[\x80-\x9f\u202a-\u202e\u200b-\u200f]/);
+      const report = JSON.parse(io.out()) as {checks: {id: string; file?: string}[]};
+      expect(report.checks.find((c) => c.id === 'hardcoded-token')?.file).toBe(join(dir, name));
+      expect(io.out()).not.toContain(FAKE);
+    } finally {
+      await home.cleanup();
+    }
+  });
+});
