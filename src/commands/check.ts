@@ -3,6 +3,7 @@
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {runChecks} from '../core/checks/runner.js';
+import {tuneForOneScan} from '../core/checks/scan.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import type {CheckReport, CheckResult, ScanSummary} from '../core/checks/types.js';
 import {appCommand} from '../core/invocation.js';
@@ -99,6 +100,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     HELP,
   );
   if ('exit' in parsed) return parsed.exit;
+  // Before any file is scanned: the scanner's code runs once, cold (see tuneForOneScan).
+  tuneForOneScan();
   const {values, positionals} = parsed;
   const paths = positionals.length ? positionals : ['.'];
   for (const p of paths) {
