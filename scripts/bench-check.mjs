@@ -2,6 +2,8 @@
 // findings, padded to about 40 MB), against `grep -rE 'hf_[A-Za-z0-9]{34}'` on the same tree. Prints each run, both
 // medians and the ratio (target: within 3x of grep), the CPU time of both (what the wall time hides on a busy
 // machine), and check's peak memory (target < 150 MB). HF_WIZARD_SCAN_THREADS=1 measures the single-thread scan.
+// Where check's time goes: the median of each phase check reports with HF_WIZARD_SCAN_DEBUG (start-up, walk, read,
+// scan, link, report), and the floor under them: bare `node -e 0` and `check` on an empty folder.
 // Run after a build: node scripts/bench-check.mjs
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -96,6 +98,17 @@ try {
   };
   const grepCpu = [];
   const cpu = [];
+  // Phases from check's HF_WIZARD_SCAN_DEBUG lines: `scan phases: walk 35 ms, read 330 ms, ...` (wall) and
+  // `check phases (wall/CPU ms): start-up 360/187, ...`.
+  const phases = new Map();
+  const collectPhases = (stderr) => {
+    const scanLine = /^scan phases: (.*)$/m.exec(stderr)?.[1] ?? '';
+    for (const m of scanLine.matchAll(/([a-z-]+) (\d+) ms/g))
+      phases.set(m[1], [...(phases.get(m[1]) ?? []), Number(m[2])]);
+    const checkLine = /^check phases \(wall\/CPU ms\): (.*)$/m.exec(stderr)?.[1] ?? '';
+    for (const m of checkLine.matchAll(/([a-z-]+) (\d+)\/(\d+)/g))
+      phases.set(`${m[1]} CPU`, [...(phases.get(`${m[1]} CPU`) ?? []), Number(m[3])]);
+  };
   for (let r = 0; r < RUNS; r++) {
     const gStart = process.hrtime.bigint();
     const g = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'grep', '-rE', 'hf_[A-Za-z0-9]{34}', dir], {
@@ -111,10 +124,11 @@ try {
       {
         encoding: 'utf8',
         maxBuffer: 256 * 1024 * 1024,
-        env: {...process.env, HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')},
+        env: {...process.env, HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache'), HF_WIZARD_SCAN_DEBUG: '1'},
       },
     );
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    collectPhases(res.stderr);
     cpu.push(cpuOf(res.stderr).cpuMs);
     if (res.status !== 0 && res.status !== 1) {
       console.error(`check exited ${res.status}: ${res.stderr.split('\n')[0]}`);
@@ -143,6 +157,31 @@ try {
     `median CPU (user+sys): check ${median(cpu).toFixed(0)} ms, grep ${median(grepCpu).toFixed(0)} ms, ratio ${(median(cpu) / median(grepCpu)).toFixed(2)}x; load average when done: ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')} on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `check's phases (medians; scan phases are wall ms, CPU ones process-wide): ${[...phases]
+      .map(([k, v]) => `${k} ${median(v)} ms`)
+      .join(', ')}`,
+  );
+  // The floor under check: node itself, and check with nothing to scan (start-up, module loading, the report).
+  const floor = (args) => {
+    const wall = [];
+    const used = [];
+    for (let r = 0; r < RUNS; r++) {
+      const t0 = process.hrtime.bigint();
+      const res = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...args], {
+        encoding: 'utf8',
+        env: {...process.env, HF_TOKEN: '', HOME: empty, XDG_CACHE_HOME: join(empty, '.cache')},
+      });
+      wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      used.push(cpuOf(res.stderr).cpuMs);
+    }
+    return `${median(wall).toFixed(0)} ms (CPU ${median(used).toFixed(0)} ms)`;
+  };
+  const empty = join(dir, 'empty-folder');
+  await mkdir(empty);
+  console.log(
+    `floor: node -e 0 ${floor(['-e', '0'])}; check --offline on an empty folder ${floor([cli, 'check', empty, '--offline', '--json'])}`,
   );
   console.log(
     `check peak memory (max RSS): ${peakMb ? peakMb.toFixed(0) + ' MB' : 'unknown (no /usr/bin/time)'} (target < ${TARGET_MB} MB) ${peakMb && peakMb < TARGET_MB ? 'OK' : ''}`,

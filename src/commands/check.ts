@@ -102,6 +102,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if ('exit' in parsed) return parsed.exit;
   // Before any file is scanned: the scanner's code runs once, cold (see tuneForOneScan).
   tuneForOneScan();
+  // performance.now() counts from the process's start: what came before this line is start-up and module loading.
+  const started = performance.now();
+  const startCpu = process.cpuUsage();
   const {values, positionals} = parsed;
   const paths = positionals.length ? positionals : ['.'];
   for (const p of paths) {
@@ -130,6 +133,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       preflight: true,
       onScanned: (s) => (scanned = s),
     });
+    const checked = performance.now();
+    const checkedCpu = process.cpuUsage();
     if (values.json) writeLine(io.stdout, JSON.stringify(report));
     else {
       const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
@@ -139,6 +144,14 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         writeLine(io.stdout, `${p.file}:${p.line} (${p.api}), pre-flight before submitting:`);
         for (const line of preflightText(p.report)) writeLine(io.stdout, `  ${line}`);
       }
+    }
+    // HF_WIZARD_SCAN_DEBUG: where the time went, after scanPaths's own line (npm run bench:check reads both).
+    if (io.env.HF_WIZARD_SCAN_DEBUG) {
+      const cpu = (a: NodeJS.CpuUsage, b?: NodeJS.CpuUsage) =>
+        ((a.user + a.system - (b ? b.user + b.system : 0)) / 1000).toFixed(0);
+      io.stderr.write(
+        `check phases (wall/CPU ms): start-up ${started.toFixed(0)}/${cpu(startCpu)}, checks ${(checked - started).toFixed(0)}/${cpu(checkedCpu, startCpu)} (scan included), report ${(performance.now() - checked).toFixed(0)}/${cpu(process.cpuUsage(), checkedCpu)}\n`,
+      );
     }
     return report.ok ? EXIT.ok : EXIT.failed;
   } finally {

@@ -50,7 +50,7 @@ afterAll(() => {
 
 describe('check on a tree of many files', () => {
   it.skipIf(!existsSync(CLI))(
-    'gives the same report in worker threads as in one thread, and the workers answer',
+    'gives the same report in worker threads as in one thread, the workers answer, and debug output says where the time went',
     () => {
       const one = check('1');
       // The threads take chunks of 64 files from a shared counter: however they share them, the report is the same.
@@ -67,6 +67,13 @@ describe('check on a tree of many files', () => {
       for (const id of ['token-in-argv', 'hardcoded-token', 'no-token-check', 'literal-placeholder', 'unknown-flavor'])
         expect(failing).toContain(id);
       expect(two.stdout).not.toContain(FAKE);
+      // HF_WIZARD_SCAN_DEBUG: the phases npm run bench:check reports, whole numbers of ms.
+      expect(one.stderr).toMatch(
+        /^scan phases: walk \d+ ms, read \d+ ms, scan -?\d+ ms \(read excluded\), link \d+ ms; 1800 files$/m,
+      );
+      expect(one.stderr).toMatch(
+        /^check phases \(wall\/CPU ms\): start-up \d+\/\d+, checks \d+\/\d+ \(scan included\), report \d+\/\d+$/m,
+      );
     },
   );
 });

@@ -524,6 +524,13 @@ export interface ScanPart {
   pending: {submission: number; kind: PendingFile['kind']; path: string}[];
 }
 
+/**
+ * HF_WIZARD_SCAN_DEBUG set: scanPaths writes to stderr where its time went (walk, read, scan, link; what `npm run
+ * bench:check` reports). The read time is the main thread's (reading and decoding, summed per file).
+ */
+const PHASES = Boolean(process.env.HF_WIZARD_SCAN_DEBUG);
+let readMs = 0;
+
 /** Reads and scans files one after the other into a model of their own (in a worker or in the main thread). */
 export function scanFiles(list: FileToScan[]): ScanPart {
   const model = emptyModel();
@@ -534,8 +541,10 @@ export function scanFiles(list: FileToScan[]): ScanPart {
       continue;
     }
     let got;
+    const readFrom = PHASES ? performance.now() : 0;
     try {
       got = readCappedSync(abs);
+      if (PHASES) readMs += performance.now() - readFrom;
     } catch (error) {
       model.skipped.push({file: shown, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
       continue;
@@ -742,6 +751,8 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   const onFile = () => {
     if (++found === PARALLEL_MIN_FILES) for (let i = 1; i < threads; i++) workers.push(startWorker());
   };
+  const walkFrom = performance.now();
+  readMs = 0;
   for (const raw of paths.length ? paths : ['.']) {
     const abs = resolve(options.cwd, raw);
     for (const entry of walkFilesSync(abs, skippedDirs, threads > 1 ? onFile : undefined))
@@ -750,7 +761,10 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
   const absByDisplay = new Map<string, string>();
   for (const f of list) absByDisplay.set(f.shown, f.abs);
-  for (const part of await scanAll(list, workers)) {
+  const scanFrom = performance.now();
+  const parts = await scanAll(list, workers);
+  const linkFrom = performance.now();
+  for (const part of parts) {
     const offset = model.submissions.length;
     mergeModel(model, part.model);
     for (const p of part.pending)
@@ -816,5 +830,9 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
       }
     }
   }
+  if (PHASES)
+    process.stderr.write(
+      `scan phases: walk ${(scanFrom - walkFrom).toFixed(0)} ms, read ${readMs.toFixed(0)} ms, scan ${(linkFrom - scanFrom - readMs).toFixed(0)} ms (read excluded), link ${(performance.now() - linkFrom).toFixed(0)} ms; ${list.length} files\n`,
+    );
   return model;
 }
