@@ -105,6 +105,23 @@ const inkWordWrap = {
   },
 };
 
+// check's own build (below) is for `check --offline` without --sandbox: the Hub client (core/hub/lib.ts, loaded lazily
+// by core/hub/client.ts) and the sandbox (loaded lazily by --sandbox) become a module whose loading fails with one line.
+const offlineOnly = {
+  name: 'check-offline-only',
+  setup(b) {
+    b.onResolve({filter: /^(\.\/lib|\.\.\/sandbox\/index)\.js$/}, (a) =>
+      /[\\/]src[\\/](core[\\/]hub[\\/]client|commands[\\/]hub-target)\.ts$/.test(a.importer)
+        ? {path: a.path, namespace: 'not-in-check-build'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'not-in-check-build'}, (a) => ({
+      contents: `throw new Error(${JSON.stringify(`${a.path} is not in check's offline build (dist/check/): run check from the app's build`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const metafile = process.argv.includes('--metafile');
 // `npm start` builds before it opens the wizard: with --announce, say so, so the 1-3 s build is not a silent pause.
 const announce = process.argv.includes('--announce');
@@ -117,18 +134,13 @@ const build = (options) =>
   esbuild.build({...options, plugins: [...options.plugins, oneAnsiWidth, withoutHubWasmSha256], metafile: true});
 await rm('dist', {recursive: true, force: true});
 
-const result = await build({
-  // scan-worker: what `check`'s worker threads run (the scanner alone, so a worker starts without the Hub client).
-  entryPoints: ['src/cli.tsx', 'src/core/checks/scan-worker.ts'],
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   jsx: 'automatic',
-  // Split: dist/cli.mjs is a small entry; each command's code (Ink, the sandbox, the Hub client...) sits in
-  // dist/chunks/ and loads only when that command runs. Still one self-contained build, no runtime dependencies.
   splitting: true,
-  outdir: 'dist',
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: {'.js': '.mjs'},
@@ -140,7 +152,30 @@ const result = await build({
   define: {'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version)},
   plugins: [stubInkDevtools, yogaWithoutFetch, withoutInquirerEditor, inkWordWrap],
   metafile,
-});
+};
+const [result] = await Promise.all([
+  build({
+    ...common,
+    // scan-worker: what `check`'s worker threads run (the scanner alone, so a worker starts without the Hub client).
+    entryPoints: ['src/cli.tsx', 'src/core/checks/scan-worker.ts'],
+    // Split: dist/cli.mjs is a small entry; each command's code (Ink, the sandbox, the Hub client...) sits in
+    // dist/chunks/ and loads only when that command runs. Still one self-contained build, no runtime dependencies.
+    outdir: 'dist',
+  }),
+  // `check --offline` on its own (dist/cli.mjs hands it over, src/cli.tsx): the command and everything it needs in
+  // one file, dist/check/cli.mjs (its worker threads run the app's dist/scan-worker.mjs, in an isolate of their own). Nothing is shared with the app's build: a check process loads no
+  // module of dist/chunks/, so no module exists twice in it. An offline check never loads the Hub client or the
+  // sandbox (test/commands/lazy-loading.test.ts), and check --sandbox runs from the app: they are left out (62 + 25
+  // KB gzipped), their imports failing with one line if that ever changed.
+  build({
+    ...common,
+    // One file: its few lazy imports (preflight, network bounds) are inlined, not split into chunks of their own.
+    splitting: false,
+    entryPoints: {cli: 'src/check-cli.ts'},
+    outdir: 'dist/check',
+    plugins: [...common.plugins, offlineOnly],
+  }),
+]);
 
 if (announce) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,34 +1,26 @@
 #!/usr/bin/env node
-// The executable: runs main() and turns any escaped error into one calm line (no stack trace).
-import * as nodeModule from 'node:module';
-import {guardIo, processIo, reportError} from './io.js';
-import {main} from './main.js';
-import {clearPrepaint} from './prepaint.js';
+// The executable: picks the build that runs the command. `check --offline` runs from its own build when there is one
+// (dist/check/cli.mjs, src/check-cli.ts: it loads 2 modules instead of the app's ~30 chunks, and has neither the Hub
+// client nor the sandbox); everything else, and a check run from the sources (no such build next to this file), from
+// the app (src/cli-app.ts). Nothing else is loaded before that choice.
 
-// V8's compile cache (Node >= 22.1; a no-op before): the second launch reuses the compiled code of every chunk loaded
-// after this line (each command is a dynamic import), in the OS temp dir. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-(nodeModule as {enableCompileCache?: () => unknown}).enableCompileCache?.();
-
-// `hf-jobs-wizard check | head`: the reader went away; stop quietly instead of dying with an EPIPE stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+const checkBuild = new URL('./check/cli.mjs', import.meta.url);
+const args = process.argv.slice(2);
+let app = true;
+if (
+  args[0] === 'check' &&
+  args.includes('--offline') &&
+  !args.includes('--sandbox') &&
+  !args.includes('--') &&
+  checkBuild.protocol === 'file:'
+) {
+  try {
+    await import(checkBuild.href);
+    app = false;
+  } catch {
+    // Not built (the sources run by tsx), or a file of it missing or unloadable: the app runs check instead. The
+    // import fails only before check's own code runs (its last statement starts it; what the run throws is reported
+    // by the run), so nothing runs twice.
+  }
 }
-
-// main guards the streams itself (all commands but `sandbox`); what escapes main is reported through a guard, so
-// even a stack printed for HF_WIZARD_DEBUG is masked.
-const io = guardIo(processIo());
-main(process.argv.slice(2), processIo()).then(
-  (code) => {
-    clearPrepaint(process.stdout);
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    clearPrepaint(process.stdout);
-    // main reports a command's errors itself; this catches only what escaped main (e.g. loading failed).
-    if (process.env.HF_WIZARD_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
-    process.exitCode = reportError(io, error);
-  },
-);
+if (app) await import('./cli-app.js');

@@ -1,25 +1,10 @@
 // Picks a command and loads only that command's code. src/cli.tsx runs it; tests call main() directly.
 import {COMMANDS, findCommand} from './commands/registry.js';
 import {sanitizeLine} from './core/text/sanitize.js';
-import {EXIT, guardIo, reportError, type CommandIo} from './io.js';
+import {EXIT, guardIo, type CommandIo} from './io.js';
 import {prepaintWizard} from './prepaint.js';
+import {applyNetworkEnv, runLoaded} from './run-command.js';
 import {VERSION} from './version.js';
-
-/**
- * Network bounds from the environment: HF_WIZARD_RESPONSE_TIMEOUT_MS (per request, default 30 s) and
- * HF_WIZARD_RETRY_BASE_MS (first backoff of a retried idempotent call). Tests shorten them; users rarely need to.
- */
-async function applyNetworkEnv(env: NodeJS.ProcessEnv): Promise<void> {
-  const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
-  const responseTimeoutMs = num(env.HF_WIZARD_RESPONSE_TIMEOUT_MS);
-  const baseMs = num(env.HF_WIZARD_RETRY_BASE_MS);
-  if (responseTimeoutMs === undefined && baseMs === undefined) return;
-  const {setNetworkDefaults} = await import('./core/hub/network.js');
-  setNetworkDefaults({
-    ...(responseTimeoutMs ? {responseTimeoutMs} : {}),
-    ...(baseMs !== undefined ? {retry: {baseMs}} : {}),
-  });
-}
 
 export function usageText(): string {
   const listed = COMMANDS.filter((c) => !c.hidden);
@@ -60,14 +45,9 @@ export async function main(argv: string[], rawIo: CommandIo): Promise<number> {
     return EXIT.usage;
   }
   if (!command) prepaintWizard(argv, io);
-  try {
-    const mod = command ? await command.load() : await import('./commands/wizard.js');
-    return await mod.run(command ? rest : argv, io);
-  } catch (error) {
-    // The one place an error that escaped a command is reported (src/io.ts: masked, one line, its fix, its exit code).
-    if (io.env.HF_WIZARD_DEBUG && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
-    return reportError(io, error, command ? `hf-jobs-wizard ${command.name}` : 'hf-jobs-wizard');
-  }
+  return command
+    ? runLoaded(command.load, rest, io, `hf-jobs-wizard ${command.name}`)
+    : runLoaded(() => import('./commands/wizard.js'), argv, io, 'hf-jobs-wizard');
 }
 
 /** Kept for callers that imported it from here; the port owns it now. */

@@ -581,8 +581,9 @@ function scanThreads(requested: number | undefined): number {
 }
 
 /**
- * The workers run dist/scan-worker.mjs (scan-worker.ts: this module and what it needs, not the Hub client): only the
- * build has it; the TypeScript sources (tests, tsx) scan in one thread.
+ * The workers run dist/scan-worker.mjs (scan-worker.ts: this module and what it needs, not the Hub client), one folder
+ * up from the app's chunks and from check's own dist/check/cli.mjs: only the build has it; the TypeScript sources
+ * (tests, tsx) scan in one thread.
  */
 const WORKER_URL = [new URL('../scan-worker.mjs', import.meta.url), new URL('./scan-worker.mjs', import.meta.url)].find(
   (u) => u.protocol === 'file:' && existsSync(u),
