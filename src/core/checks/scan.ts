@@ -3,7 +3,8 @@ import {isAscii} from 'node:buffer';
 import {closeSync, existsSync, openSync, readSync, statSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
 import {setFlagsFromString} from 'node:v8';
-import {Worker} from 'node:worker_threads';
+import {createRequire} from 'node:module';
+import type {Worker} from 'node:worker_threads';
 import {open} from 'node:fs/promises';
 import {basename, dirname, extname, isAbsolute, relative, resolve, sep} from 'node:path';
 import {LineIndex, LiteralParser, type Lit} from '../jobspec/literal.js';
@@ -530,6 +531,8 @@ export interface ScanPart {
  */
 const PHASES = Boolean(process.env.HF_WIZARD_SCAN_DEBUG);
 let readMs = 0;
+/** ms on a monotonic clock (not nowMs(): its first use loads perf_hooks and 9 more modules). */
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** Reads and scans files one after the other into a model of their own (in a worker or in the main thread). */
 export function scanFiles(list: FileToScan[]): ScanPart {
@@ -541,10 +544,10 @@ export function scanFiles(list: FileToScan[]): ScanPart {
       continue;
     }
     let got;
-    const readFrom = PHASES ? performance.now() : 0;
+    const readFrom = PHASES ? nowMs() : 0;
     try {
       got = readCappedSync(abs);
-      if (PHASES) readMs += performance.now() - readFrom;
+      if (PHASES) readMs += nowMs() - readFrom;
     } catch (error) {
       model.skipped.push({file: shown, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
       continue;
@@ -620,7 +623,11 @@ interface ScanWorker {
 function startWorker(): ScanWorker {
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_URL!);
+    // Loaded here, not at the top: node:worker_threads brings 8 internal modules a one-thread scan does not need.
+    const {Worker: WorkerThread} = createRequire(import.meta.url)(
+      'node:worker_threads',
+    ) as typeof import('node:worker_threads');
+    worker = new WorkerThread(WORKER_URL!);
   } catch (error) {
     return {scan: () => Promise.reject(error as Error), stop: () => undefined};
   }
@@ -752,7 +759,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   const onFile = () => {
     if (++found === PARALLEL_MIN_FILES) for (let i = 1; i < threads; i++) workers.push(startWorker());
   };
-  const walkFrom = performance.now();
+  const walkFrom = nowMs();
   readMs = 0;
   for (const raw of paths.length ? paths : ['.']) {
     const abs = resolve(options.cwd, raw);
@@ -762,9 +769,9 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
   const absByDisplay = new Map<string, string>();
   for (const f of list) absByDisplay.set(f.shown, f.abs);
-  const scanFrom = performance.now();
+  const scanFrom = nowMs();
   const parts = await scanAll(list, workers);
-  const linkFrom = performance.now();
+  const linkFrom = nowMs();
   for (const part of parts) {
     const offset = model.submissions.length;
     mergeModel(model, part.model);
@@ -833,7 +840,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   }
   if (PHASES)
     process.stderr.write(
-      `scan phases: walk ${(scanFrom - walkFrom).toFixed(0)} ms, read ${readMs.toFixed(0)} ms, scan ${(linkFrom - scanFrom - readMs).toFixed(0)} ms (read excluded), link ${(performance.now() - linkFrom).toFixed(0)} ms; ${list.length} files\n`,
+      `scan phases: walk ${(scanFrom - walkFrom).toFixed(0)} ms, read ${readMs.toFixed(0)} ms, scan ${(linkFrom - scanFrom - readMs).toFixed(0)} ms (read excluded), link ${(nowMs() - linkFrom).toFixed(0)} ms; ${list.length} files\n`,
     );
   return model;
 }
