@@ -1,25 +1,22 @@
 // The live check of a pasted text (issue 14, part 3), against a real sandbox Hub: when the text names a namespace,
 // a repo or a job and a token is in effect, `troubleshoot` asks the Hub (whoami and its orgs, the repo, where the job
 // is) and says what it found, with the cause it points to; --offline and no token keep it to the text.
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {viaMain} from '../helpers/command.js';
 import {createHubClient, type HubClient} from '../../src/core/hub/client.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {useTempDirs} from '../helpers/wizard-flow.js';
 import {makeIo} from './helpers-auth.js';
 
 const troubleshoot = viaMain('troubleshoot');
 const sb = useSandbox();
+const tempDir = useTempDirs();
 let dir: string;
 let client: HubClient;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hfjw-ts-live-'));
+  dir = await tempDir('hfjw-ts-live-');
   client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
-});
-afterAll(async () => {
-  await rm(dir, {recursive: true, force: true});
 });
 
 type Finding = {status: string; text: string};

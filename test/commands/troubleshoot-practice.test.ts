@@ -2,26 +2,23 @@
 // sandbox and is answered end to end by `troubleshoot` (the --job path where a job exists or is looked up, the
 // client's own error text where the Hub refused to start one): 402 no credits, the org token policy, a server
 // error, a job timeout, a script that fails on its own, and an org job looked up under the user.
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {viaMain} from '../helpers/command.js';
 import {createHubClient, type HubClient} from '../../src/core/hub/client.js';
 import {SWITCH_TEXTS} from '../../src/sandbox/practice-switches.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {useTempDirs} from '../helpers/wizard-flow.js';
 import {makeIo} from './helpers-auth.js';
 
 const troubleshoot = viaMain('troubleshoot');
 const sb = useSandbox();
+const tempDir = useTempDirs();
 let dir: string;
 let client: HubClient;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hfjw-ts-practice-'));
+  dir = await tempDir('hfjw-ts-practice-');
   client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
-});
-afterAll(async () => {
-  await rm(dir, {recursive: true, force: true});
 });
 
 const SOME_ID = '0123456789abcdef01234567';
