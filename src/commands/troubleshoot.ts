@@ -102,9 +102,13 @@ async function fetchJob(hubUrl: string, token: string, namespace: string, id: st
   });
   const collect = (async () => {
     try {
+      // The newest 20,000 lines within 8 M characters (one line is at most 64 KiB: core/hub/event-stream-cap.ts).
+      let kept = 0;
       for await (const entry of client.streamJobLogs(namespace, id)) {
-        lines.push(entry.message);
-        if (lines.length > 20_000) lines.shift();
+        const line = String(entry.message ?? '');
+        lines.push(line);
+        kept += line.length;
+        while (lines.length > 20_000 || kept > 8_000_000) kept -= lines.shift()!.length;
       }
       return 'done' as const;
     } catch {

@@ -1,7 +1,9 @@
 // A cap on how much of an answer the app reads. A server (a wrong HF_ENDPOINT, a hostile proxy, a device-login
 // server) that streams an endless body made `status` read it all into memory: 5.2 GB after 120 s, never ending.
 // Hub API answers are small JSON (pages of a listing included), so past the cap the read fails with a clear error;
-// log streams (text/event-stream) are read line by line by their caller and are left alone.
+// log streams (text/event-stream) have no total but each line is capped (event-stream-cap.ts).
+
+import {capEventStreamLines} from './event-stream-cap.js';
 
 /** Far above any Hub API answer (a page of a listing is kilobytes), far below what hurts the machine. */
 export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
@@ -18,8 +20,8 @@ export class AnswerTooLargeError extends Error {
 /** The same response, except that reading more than `maxBytes` of its body fails with AnswerTooLargeError. */
 export function boundedResponse(response: Response, maxBytes = MAX_ANSWER_BYTES): Response {
   const type = response.headers.get('content-type') ?? '';
-  if (!response.body || type.includes('text/event-stream') || [101, 204, 205, 304].includes(response.status))
-    return response;
+  if (!response.body || [101, 204, 205, 304].includes(response.status)) return response;
+  if (type.includes('text/event-stream')) return withBody(response, response.body.pipeThrough(capEventStreamLines()));
   const declared = Number(response.headers.get('content-length'));
   let host = 'the server';
   try {
@@ -40,14 +42,15 @@ export function boundedResponse(response: Response, maxBytes = MAX_ANSWER_BYTES)
       },
     }),
   );
-  const bounded = new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  return withBody(response, body);
+}
+
+/** The same response (status, headers, url) with another body. */
+function withBody(response: Response, body: ReadableStream<Uint8Array>): Response {
+  const out = new Response(body, {status: response.status, statusText: response.statusText, headers: response.headers});
   // Callers (and @huggingface/hub's errors) read response.url.
-  Object.defineProperty(bounded, 'url', {value: response.url});
-  return bounded;
+  Object.defineProperty(out, 'url', {value: response.url});
+  return out;
 }
 
 /** fetch whose answers are bounded by boundedResponse. */

@@ -33,12 +33,15 @@ export interface FollowResult {
   /** The last stage known ('' when none was ever read). */
   stage: string;
   message?: string;
+  /** The newest MAX_KEPT_LINES lines. */
   lines: string[];
   /** terminal: the job ended; timeout: maxMs passed first; aborted: the caller's signal. */
   ended: 'terminal' | 'timeout' | 'aborted';
 }
 
 const STARTED = /^===== Job started/;
+/** Lines kept for the result (the newest): a job (or a hostile server) printing for 30 min must not fill memory. */
+export const MAX_KEPT_LINES = 20_000;
 const FINISHED = /^===== Job finished: status=([A-Z]+)/;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -68,7 +71,9 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
   const logsClient: HubClient = createHubClient({hubUrl: o.hubUrl, accessToken: o.accessToken, fetch: abortable});
   const api: HubClient = createHubClient({hubUrl: o.hubUrl, accessToken: o.accessToken, fetch: abortable});
 
-  const lines: string[] = [];
+  let lines: string[] = [];
+  /** Lines read so far (kept or not): a reopened stream skips this many. */
+  let seen = 0;
   let stage = '';
   let message: string | undefined;
   let lastSaid = Date.now();
@@ -106,12 +111,14 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
       try {
         for await (const entry of logsClient.streamJobLogs(o.namespace, o.jobId)) {
           // A reopened stream starts again from the first line: skip the ones already shown.
-          if (index++ < lines.length) continue;
+          if (index++ < seen) continue;
+          seen++;
           const text = redactSecrets(String(entry.message ?? ''), secrets);
           if (STARTED.test(text) && (!stage || stage === 'SCHEDULING')) setStage('RUNNING');
           const finished = FINISHED.exec(text);
           if (finished) setStage(finished[1]!);
           lines.push(text);
+          if (lines.length >= 2 * MAX_KEPT_LINES) lines = lines.slice(-MAX_KEPT_LINES);
           said();
           for (const line of text.split(/\r?\n/)) o.onLog?.(line);
         }
@@ -167,5 +174,6 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
     o.signal?.removeEventListener('abort', onOuterAbort);
     await logs;
   }
+  if (lines.length > MAX_KEPT_LINES) lines = lines.slice(-MAX_KEPT_LINES);
   return {stage, ...(message ? {message: redactSecrets(message, secrets)} : {}), lines, ended};
 }
