@@ -31,7 +31,9 @@ What the token checks mean:
   missing-secrets  the job's script writes to the Hub (or fails without HF_TOKEN) and the submission passes no token
                    (hf's own options count after the script too, up to --; a doc's block named as the script is read)
   wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)
-  token-in-env     the token is passed with -e/env (shown in the job's details) instead of as a secret
+  token-in-env     the token is passed with -e/env (shown in the job's details) instead of as a secret, judged by
+                   the value whatever the name: $HF_TOKEN or another token variable, $(hf auth token), get_token(),
+                   a bare HF_TOKEN, an hf_ token (not a token file's path, not another service's token)
   literal-placeholder  "$HF_TOKEN" sent where nothing replaces it (Python, single quotes, a --secrets-file). In a
                    shell, --secrets HF_TOKEN=$HF_TOKEN is filled in by the shell: not a finding (it works when
                    HF_TOKEN is exported; after only hf auth login it is empty, where bare --secrets HF_TOKEN is not)

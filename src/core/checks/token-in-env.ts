@@ -1,5 +1,14 @@
-// token-in-env: HF_TOKEN passed as a plain environment variable instead of a secret.
-import {outcome, result, TOKEN_KEYS, type StaticCheck} from './common.js';
+// token-in-env: the Hugging Face token passed as a plain environment variable instead of a secret.
+//
+// Judged from what the value is, not from the variable's name: any `-e/--env`, `env=` (Python) or MCP/config "env"
+// entry whose value is the token (a bare HF_TOKEN, which hf fills from the login; `$HF_TOKEN` or another token
+// variable; `$(hf auth token)`, `get_token()`, `$(cat ~/.cache/huggingface/token)`; a literal hf_ token) is exposed:
+// env values are shown in the job's details and in the API's answers, secrets are encrypted and shown by name only.
+// So `--env HUGGINGFACE_HUB_TOKEN=$HF_TOKEN` and LangChain's HUGGINGFACEHUB_API_TOKEN count as much as HF_TOKEN; a
+// name huggingface_hub does not read is also wrong-secret-key's finding. Not a finding: a path to a token file
+// (HF_TOKEN_PATH=/run/secrets/hf), another service's token (WANDB_API_KEY, GITHUB_TOKEN). See common.ts valueIsHfToken.
+import {isTokenPlaceholder} from '../jobspec/placeholder.js';
+import {outcome, result, TOKEN_KEYS, valueIsHfToken, type StaticCheck} from './common.js';
 
 const id = 'token-in-env';
 const title = 'Token passed as a secret, not env';
@@ -11,16 +20,21 @@ export const tokenInEnv: StaticCheck = {
     const findings = [];
     for (const sub of model.submissions) {
       for (const e of sub.env) {
-        if (!TOKEN_KEYS.has(e.key)) continue;
-        const works = sub.origin === 'mcp' ? ' The MCP tool does fill in "$HF_TOKEN" here, so it works,' : ' It works,';
+        if (!TOKEN_KEYS.has(e.key) && !valueIsHfToken(e)) continue;
+        const filled = sub.origin !== 'mcp' || e.source === 'bare' || isTokenPlaceholder(e.value);
+        const works =
+          sub.origin === 'mcp' && filled ? ' The MCP tool does fill in "$HF_TOKEN" here, so it works,' : ' It works,';
+        const what = TOKEN_KEYS.has(e.key) ? e.key : `The Hugging Face token (as ${e.key})`;
         findings.push(
           result(
             id,
             title,
             'warn',
-            `${e.key} is passed in env (${sub.api}).${works} but env values are shown in the job's details and API output; secrets are encrypted and shown by name only.`,
+            `${what} is passed in env (${sub.api}).${works} but env values are shown in the job's details and API output; secrets are encrypted and shown by name only.`,
             sub.origin === 'cli'
-              ? `Use \`--secrets ${e.key}\` instead of \`-e ${e.key}\`.`
+              ? e.source === 'bare'
+                ? `Use \`--secrets ${e.key}\` instead of \`-e ${e.key}\`.`
+                : `Pass it with \`--secrets ${e.key}=…\` (the same value) instead of \`-e\`.`
               : sub.origin === 'python'
                 ? `Move it from env= to secrets={"${e.key}": get_token()}.`
                 : `Move "${e.key}" from "env" to "secrets".`,

@@ -37,7 +37,7 @@ export const CHECK_NOTES: Record<CheckId, CheckNote> = {
     why: 'A token in a file ends up in git, logs and job specs: anyone who sees it can act as you.',
   },
   'token-in-env': {
-    checked: "The job config's env section, for the token passed as a plain environment variable.",
+    checked: "The job config's env section, for the token passed as a plain environment variable, under any name.",
     why: "env values are shown in the job's details; secrets are not. The token belongs in secrets.",
   },
   'wrong-secret-key': {

@@ -15,10 +15,12 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   'old tuning': {precision: 0.95, recall: 0.95},
   'new tuning': {precision: 0.95, recall: 0.93},
   's5 tuning': {precision: 0.95, recall: 0.85},
-  'old held-out': {precision: 0.95, recall: 0.9},
+  's6 tuning': {precision: 0.95, recall: 0.95},
+  'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
-  's5 held-out': {precision: 0.95, recall: 0.8},
-  'all held-out': {precision: 0.95, recall: 0.9},
+  's5 held-out': {precision: 0.95, recall: 0.95},
+  's6 held-out': {precision: 0.95, recall: 0.95},
+  'all held-out': {precision: 0.95, recall: 0.95},
 };
 
 const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
@@ -32,23 +34,15 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     // does not, and the script is not in the file.
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
   ],
+  's6 tuning': [],
   'old held-out': [
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
     'uvs-ocr-readme: missing-secrets expected, not reported',
-    // Labelled in s4 under the old rule that warned on a shell-filled `HF_TOKEN=$HF_TOKEN`; s5 decided from hf's
-    // behaviour that this is not a finding (literal-placeholder.ts), and held-out labels are not edited after results.
-    'cvlization-docker/hf-jobs: literal-placeholder expected, not reported',
   ],
   'new held-out': [],
-  's5 held-out': [
-    // `--env HUGGINGFACE_HUB_TOKEN=$HF_TOKEN`: token-in-env looks only at the names huggingface_hub reads.
-    'ft-jobs-guide: token-in-env expected, not reported',
-  ],
-  'all held-out': [
-    'uvs-ocr-readme: missing-secrets expected, not reported',
-    'ft-jobs-guide: token-in-env expected, not reported',
-    'cvlization-docker/hf-jobs: literal-placeholder expected, not reported',
-  ],
+  's5 held-out': [],
+  's6 held-out': [],
+  'all held-out': ['uvs-ocr-readme: missing-secrets expected, not reported'],
 };
 
 describe('the checklist on the corpus', () => {

@@ -191,6 +191,54 @@ describe('--secrets HF_TOKEN=$HF_TOKEN', () => {
   });
 });
 
+describe('token-in-env judges the value, not the name', () => {
+  const exposed: [string, string, string][] = [
+    [
+      'the old name from $HF_TOKEN',
+      'hf jobs run --env HUGGINGFACE_HUB_TOKEN=$HF_TOKEN python:3.12 python a.py\n',
+      'run.sh',
+    ],
+    ["LangChain's name", 'hf jobs uv run -e HUGGINGFACEHUB_API_TOKEN="${HF_TOKEN}" s.py\n', 'run.sh'],
+    ['another token variable', 'hf jobs uv run -e HF_API_TOKEN=$HUGGINGFACE_TOKEN s.py\n', 'run.sh'],
+    ['hf auth token', 'hf jobs uv run -e HUGGINGFACE_TOKEN="$(hf auth token)" s.py\n', 'run.sh'],
+    ['the token file', 'hf jobs uv run -e HF_HUB_TOKEN=$(cat ~/.cache/huggingface/token) s.py\n', 'run.sh'],
+    ['a bare token-named variable', 'hf jobs uv run -e HUGGINGFACE_TOKEN s.py\n', 'run.sh'],
+    ['a literal hf_ token', `hf jobs uv run -e MY_KEY=${FAKE} s.py\n`, 'run.sh'],
+    ['get_token() in Python', 'run_uv_job("s.py", env={"HUGGINGFACE_TOKEN": get_token()})\n', 'submit.py'],
+    ['os.environ in Python', 'run_uv_job("s.py", env={"HF_API_TOKEN": os.environ["HF_TOKEN"]})\n', 'submit.py'],
+    [
+      'the MCP placeholder',
+      '{"operation": "uv", "args": {"script": "s.py", "env": {"HF_HUB_TOKEN": "$HF_TOKEN"}}}',
+      'call.json',
+    ],
+  ];
+  for (const [label, text, file] of exposed)
+    it(`warns on ${label}`, () => {
+      const r = checkText(text, file, {only: ['token-in-env']}).checks;
+      expect(r.map((x) => x.status)).toEqual(['warn']);
+      expect(r[0]!.message).toMatch(/is passed in env/);
+      expect(r[0]!.message).not.toContain(FAKE);
+    });
+
+  const notTokens: [string, string, string][] = [
+    ['a path to a token file', 'hf jobs uv run -e HF_TOKEN_PATH=/run/secrets/hf_token s.py\n', 'run.sh'],
+    ['a variable that names a file', 'hf jobs uv run -e HF_TOKEN_PATH=$HF_TOKEN_PATH s.py\n', 'run.sh'],
+    ['a W&B key', 'hf jobs uv run -e WANDB_API_KEY=$WANDB_API_KEY s.py\n', 'run.sh'],
+    ['a GitHub token', 'hf jobs uv run -e GITHUB_TOKEN=$GITHUB_TOKEN -s HF_TOKEN s.py\n', 'run.sh'],
+    [
+      'a W&B token from Python',
+      'run_uv_job("s.py", env={"WANDB_TOKEN": wandb_token}, secrets={"HF_TOKEN": get_token()})\n',
+      'submit.py',
+    ],
+    ['a cache folder named hf_', 'hf jobs uv run -e HF_HOME=hf_cache s.py\n', 'run.sh'],
+    ['the token in secrets', 'hf jobs uv run -s HUGGINGFACE_HUB_TOKEN=$HF_TOKEN s.py\n', 'run.sh'],
+  ];
+  for (const [label, text, file] of notTokens)
+    it(`passes ${label}`, () => {
+      expect(checkText(text, file, {only: ['token-in-env']}).checks.map((x) => x.status)).toEqual(['pass']);
+    });
+});
+
 describe('messages and locations', () => {
   it('never contain a whole token, and point at file:line', () => {
     const text = `line one\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "${FAKE}"})\n`;
