@@ -448,8 +448,11 @@ function cleanEmbedded(line: string, inQuote: string): string {
  * `!hf jobs` line): the same text with only those command lines kept (cleaned), every other line blank, so
  * extractShell reads them at their own line numbers. A command the reader will copy is a submission like any other.
  */
+/** What embeddedCommands needs to find in a text before looking at its lines (scanMarkdown tests it too). */
+export const SHOWN_COMMAND_HINT = /\b(?:hf|huggingface-cli)\s+jobs(?:-services)?\s|hfjobs\s/;
+
 export function embeddedCommands(text: string): string {
-  if (!/\b(?:hf|huggingface-cli)\s+jobs(?:-services)?\s|hfjobs\s/.test(text)) return '';
+  if (!SHOWN_COMMAND_HINT.test(text)) return '';
   const lines = text.split('\n');
   const out = lines.map(() => '');
   for (let i = 0; i < lines.length; i++) {

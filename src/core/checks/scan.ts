@@ -12,7 +12,7 @@ import {findTokenLike} from '../jobspec/placeholder.js';
 import {scriptKind} from '../jobspec/spec.js';
 import {configSubmission, findMcpCalls, looksLikeConfig} from './extract-mcp.js';
 import {extractPython} from './extract-python.js';
-import {embeddedCommands, extractShell, parseDotenv, type ShellScan} from './extract-shell.js';
+import {embeddedCommands, extractShell, parseDotenv, SHOWN_COMMAND_HINT, type ShellScan} from './extract-shell.js';
 import {scriptFacts} from './script-facts.js';
 import {
   emptyModel,
@@ -347,8 +347,9 @@ function scanMarkdown(text: string, file: string, lineBase: number, model: ScanM
       }
     } else scanCode(block.kind, block.body, file, at, model, pending);
   }
-  // The prose (blocks blanked, lines kept) for commands shown inline; only when the text mentions one at all.
-  if (EMBEDDED_HINT.test(text)) {
+  // The prose (blocks blanked, lines kept) for commands shown inline; only when the text mentions one at all, and
+  // outside its code blocks (most docs show their commands in blocks only: no copy of the text is made for them).
+  if (EMBEDDED_HINT.test(text) && hintInProse(text, blocks)) {
     let prose = '';
     let last = 0;
     for (const b of blocks) {
@@ -369,6 +370,31 @@ function scanMarkdown(text: string, file: string, lineBase: number, model: ScanM
 
 /** What embeddedCommands looks for first: without it a text shows no command. */
 const EMBEDDED_HINT = /\b(?:hf|huggingface-cli)\s+jobs\s|hfjobs\s/;
+const SHOWN_HINT_ALL = new RegExp(SHOWN_COMMAND_HINT.source, 'g');
+/** Text that ends with the word `hf` or `huggingface-cli` and blank space only. */
+const HINT_START_AT_END = /\b(?:hf|huggingface-cli)\s*$/;
+
+/**
+ * Whether the prose of a Markdown text (its blocks blanked, see scanMarkdown) holds what embeddedCommands looks for,
+ * without building that prose: a hint in the text that starts outside every block, or prose that ends with `hf` right
+ * before a block (the blanked block would join it to words after the block). When false, the prose shows no command.
+ */
+function hintInProse(text: string, blocks: MarkdownBlock[]): boolean {
+  if (!blocks.length) return true;
+  SHOWN_HINT_ALL.lastIndex = 0;
+  let b = 0;
+  for (let m = SHOWN_HINT_ALL.exec(text); m; m = SHOWN_HINT_ALL.exec(text)) {
+    while (b < blocks.length && blocks[b]!.to <= m.index) b++;
+    if (b === blocks.length || m.index < blocks[b]!.from) return true;
+    SHOWN_HINT_ALL.lastIndex = Math.max(blocks[b]!.to, m.index + 1);
+  }
+  let last = 0;
+  for (const block of blocks) {
+    if (HINT_START_AT_END.test(text.slice(last, block.from))) return true;
+    last = block.to;
+  }
+  return false;
+}
 
 /** A submission that runs this very file (its docstring shows how to submit it, by name or URL) judges its facts. */
 function linkOwnScript(subs: Submission[], facts: ScriptFacts, file: string): void {

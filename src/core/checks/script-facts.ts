@@ -132,6 +132,14 @@ const PUSH_TARGET =
 
 const REPO_TYPE = /\brepo_type\s*=\s*["'](model|dataset|space)["']/;
 
+/**
+ * A string that does not share the text it was cut from. V8 makes a substring of 13 characters or more a view into
+ * its parent, which then stays alive as long as the substring does; concatenating then slicing gives a copy.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** The text of the call that starts at `from` (up to its closing parenthesis, strings not counted). */
 function callText(text: string, from: number): string {
   const open = text.indexOf('(', from);
@@ -175,12 +183,28 @@ const END_SQ3 = /'''|\\/g;
 const END_DQ = /["\\\n]/g;
 const END_SQ = /['\\\n]/g;
 
+/** Spaces to blank with: slices of one long run instead of a regex replace per comment or string. */
+let SPACES = ' '.repeat(256);
+function spaces(n: number): string {
+  while (SPACES.length < n) SPACES += SPACES;
+  return SPACES.slice(0, n);
+}
+
+/** The text from `from` to `to` with every character but newlines made a space (a comment or a docstring blanked). */
+function blankRange(text: string, from: number, to: number, out: string[]): void {
+  for (let nl = text.indexOf('\n', from); nl !== -1 && nl < to; nl = text.indexOf('\n', from)) {
+    out.push(spaces(nl - from), '\n');
+    from = nl + 1;
+  }
+  out.push(spaces(to - from));
+}
+
 export function pythonCode(text: string): string {
-  // Jumps from one `#`, `"` or `'` to the next with native searches instead of walking every character.
+  // Jumps from one `#`, `"` or `'` to the next with native searches instead of walking every character. The pieces
+  // are joined once at the end: one flat string, not a chain of concatenations the first regex would have to copy.
   const n = text.length;
-  const blank = (from: number, to: number) => text.slice(from, to).replace(/[^\n]/g, ' ');
   const special = /[#"']/g;
-  let out = '';
+  const out: string[] = [];
   let last = 0;
   for (let m = special.exec(text); m; m = special.exec(text)) {
     const i = m.index;
@@ -188,7 +212,7 @@ export function pythonCode(text: string): string {
     if (c === '#') {
       const end = text.indexOf('\n', i);
       const stop = end === -1 ? n : end;
-      out += text.slice(last, i) + blank(i, stop);
+      out.push(text.slice(last, i), spaces(stop - i));
       last = stop;
       special.lastIndex = stop;
       continue;
@@ -215,12 +239,15 @@ export function pythonCode(text: string): string {
     }
     const end = Math.min(n, j + (text.startsWith(q, j) ? q.length : 0));
     if (triple) {
-      out += text.slice(last, i) + blank(i, end);
+      out.push(text.slice(last, i));
+      blankRange(text, i, end, out);
       last = end;
     }
     special.lastIndex = Math.max(end, i + 1);
   }
-  return out + text.slice(last);
+  if (!out.length) return text;
+  out.push(text.slice(last));
+  return out.join('');
 }
 
 export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFacts {
@@ -277,7 +304,9 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
   PUSH_TARGET.lastIndex = 0;
   const targets: ScriptFacts['pushTargets'] = [];
   for (let m = PUSH_TARGET.exec(text); m; m = PUSH_TARGET.exec(text)) {
-    const repo = m[1] ?? m[2]!;
+    // A copy, not a slice: a matched substring keeps the whole file's text alive for as long as the model lives
+    // (on the bench tree, 1,225 texts, 5.4 MB, promoted and kept by the young-generation GC).
+    const repo = ownCopy(m[1] ?? m[2]!);
     // `repo_id=` alone is an argument of some call (upload_file, snapshot_download...): read that whole call.
     const type = repoTypeOf(callText(text, m[1] !== undefined ? m.index : enclosingCall(text, m.index)));
     if (!targets.some((t) => t.value === repo && t.type === type))

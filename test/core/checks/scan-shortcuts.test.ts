@@ -1,0 +1,106 @@
+// The scanner's shortcuts (taken for speed, see scan.ts and script-facts.ts) give what the plain way gives: the
+// blanked Python code, the prose of a Markdown doc, substrings that do not keep their file's text alive.
+import {describe, expect, it} from 'vitest';
+import {markdownBlocks, scanText} from '../../../src/core/checks/scan.js';
+import {embeddedCommands, extractShell, SHOWN_COMMAND_HINT} from '../../../src/core/checks/extract-shell.js';
+import {ownCopy, pythonCode, scriptFacts} from '../../../src/core/checks/script-facts.js';
+
+/** The plain way pythonCode blanked comments and triple-quoted strings (a regex replace per range). */
+function pythonCodeByReplace(text: string): string {
+  const ranges: [number, number][] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '#') {
+      const end = text.indexOf('\n', i);
+      ranges.push([i, end === -1 ? text.length : end]);
+      i = end === -1 ? text.length : end;
+      continue;
+    }
+    if (c !== '"' && c !== "'") {
+      i++;
+      continue;
+    }
+    const q = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+    let j = i + q.length;
+    while (j < text.length && !text.startsWith(q, j) && !(q.length === 1 && text[j] === '\n'))
+      j += text[j] === '\\' ? 2 : 1;
+    const end = Math.min(text.length, j + (text.startsWith(q, j) ? q.length : 0));
+    if (q.length === 3) ranges.push([i, end]);
+    i = Math.max(end, i + 1);
+  }
+  let out = '';
+  let last = 0;
+  for (const [from, to] of ranges) {
+    out += text.slice(last, from) + text.slice(from, to).replace(/[^\n]/g, ' ');
+    last = to;
+  }
+  return out + text.slice(last);
+}
+
+describe('pythonCode blanks comments and docstrings as a regex replace would', () => {
+  const cases = [
+    'import os\nx = 1\n',
+    '# /// script\n# dependencies = ["datasets"]\n# ///\nimport os\nos.environ["HF_TOKEN"]\n',
+    '"""Usage:\n    hf jobs uv run --secrets HF_TOKEN train.py\n"""\nfrom huggingface_hub import login  # login()\n',
+    "x = '''a\nb # not a comment\n''' + 'y' # tail\n",
+    's = "a \\" # still a string"\n# c\nprint(s)',
+    '"""unterminated docstring\nstill in it\n' + 'x'.repeat(600),
+    "'one-line string without end\n# comment after\n",
+    '#' + ' '.repeat(700) + 'long comment\n"""' + 'd\n'.repeat(300) + '"""\n',
+  ];
+  it.each(cases.map((c, i) => [i, c]))('case %i gives the same code, newlines kept', (_i, text) => {
+    const code = pythonCode(text);
+    expect(code).toBe(pythonCodeByReplace(text));
+    expect(code.length).toBe(text.length);
+  });
+});
+
+describe('the prose of a Markdown doc is scanned when it shows a command, and only then', () => {
+  /** What scanMarkdown scanned before the shortcut: the text with its blocks' characters removed, newlines kept. */
+  const proseOf = (text: string) => {
+    let prose = '';
+    let last = 0;
+    for (const b of markdownBlocks(text)) {
+      prose += text.slice(last, b.from) + text.slice(b.from, b.to).replace(/[^\n]/g, '');
+      last = b.to;
+    }
+    return prose + text.slice(last);
+  };
+  const fromProse = (text: string) => extractShell(embeddedCommands(proseOf(text)), 'doc.md', 1).submissions;
+  const docs = {
+    'a command in prose': 'Run `hf jobs uv run --secrets HF_TOKEN train.py` to start.\n\n```python\nx = 1\n```\n',
+    'a command in a block only': '# Doc\n\n```bash\nhf jobs uv run --flavor cpu-basic train.py\n```\n\nMore prose.\n',
+    '`hf` before a block, `jobs` after it':
+      'The CLI is hf\n\n```text\nnothing\n```\njobs run --secrets HF_TOKEN ubuntu echo hi\n\nhf jobs ps shows it.\n',
+    'jobs-services in prose, hf jobs in a block':
+      '```bash\nhf jobs uv run x.py\n```\n\nThen hf jobs-services run --token hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12 x\n',
+  };
+  it.each(Object.entries(docs))('%s: the same submissions as scanning the whole prose', (_name, text) => {
+    const fromBlocks = markdownBlocks(text).flatMap((b) =>
+      b.kind === 'shell' ? extractShell(b.body, 'doc.md', b.line).submissions : [],
+    );
+    const got = scanText(text, 'doc.md').submissions;
+    expect(got.length).toBe(fromBlocks.length + fromProse(text).length);
+    expect(got.map((s) => s.line).sort()).toEqual(
+      [...fromBlocks.map((s) => s.line), ...fromProse(text).map((s) => s.line)].sort(),
+    );
+  });
+  it('a blanked block joins `hf` before it to `jobs` after it in the prose (why that case is looked for)', () => {
+    const text = docs['`hf` before a block, `jobs` after it'];
+    expect(SHOWN_COMMAND_HINT.test(proseOf(text).split('\nhf jobs ps')[0]!)).toBe(true);
+  });
+});
+
+describe('strings kept in the model do not keep their file text alive', () => {
+  it('ownCopy gives an equal string', () => {
+    const text = 'x'.repeat(5000) + 'bench-user/dataset-name' + 'y'.repeat(5000);
+    const cut = text.slice(5000, 5023);
+    expect(ownCopy(cut)).toBe('bench-user/dataset-name');
+    expect(ownCopy('short')).toBe('short');
+  });
+  it('push targets are read the same', () => {
+    const facts = scriptFacts('ds.push_to_hub("bench-user/ds-1234567")\n', 'a.py');
+    expect(facts.pushTargets).toEqual([{value: 'bench-user/ds-1234567', type: 'model', line: 1}]);
+  });
+});
