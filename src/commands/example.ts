@@ -406,7 +406,12 @@ function reportJobEnd(
     return undefined;
   }
   const problem = classifyText(outcome.lines.join('\n'));
-  const likely = problem.problem !== 'unknown' ? problem.title : (message ?? 'see the log above');
+  const likely =
+    problem.problem === 'unknown'
+      ? (message ?? 'see the log above')
+      : problem.guess
+        ? `${problem.title} (a best guess)`
+        : problem.title;
   const where = r.sandbox ? ' --sandbox' : isDefaultEndpoint(endpoint) ? '' : ` --endpoint ${endpoint}`;
   const hint = `Likely problem: ${redactSecrets(likely, r.secrets)}. Run \`${APP_COMMAND} troubleshoot --job ${job.owner}/${job.id}${where}\` for causes and fixes.`;
   err(jobEndLine(job.id, stage, message));

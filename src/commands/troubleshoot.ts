@@ -192,6 +192,7 @@ async function livePasted(
 function toReport(c: Classification, endpoint: string, diagnosis?: Diagnosis, job?: JobLog): TroubleshootReport {
   return buildReport({
     problem: c.problem,
+    ...(c.guess ? {guess: true} : {}),
     endpoint,
     origin: job ? 'job' : 'pasted',
     seen: c.evidence,
@@ -358,6 +359,7 @@ async function classifyAndReport(
       });
       const report = buildReport({
         problem: c.problem,
+        ...(c.guess ? {guess: true} : {}),
         endpoint,
         origin: 'job',
         seen: c.evidence,

@@ -70,6 +70,18 @@ describe('troubleshoot command', () => {
     expect(t.out().trimEnd()).toBe(reportLines(report).join('\n'));
   });
 
+  it("a text no rule knows gets the second tier's best guess, said so in --json and in text", async () => {
+    await writeFile(join(dir, 'guess.txt'), 'ConnectionResetError while reading the dataset shards from the mirror\n');
+    const j = io({tty: true});
+    expect(await troubleshoot(['guess.txt', '--json', '--offline'], j)).toBe(0);
+    const out = JSON.parse(j.out());
+    expect(out).toMatchObject({problem: 'network-error', guess: {}, report: {confidence: 'guess'}});
+    const t = io({tty: true});
+    expect(await troubleshoot(['guess.txt', '--offline'], t)).toBe(0);
+    expect(t.out()).toContain('? Best guess: ');
+    expect(t.out()).toContain('No rule recognised this text');
+  });
+
   it('a TTY with nothing piped says how to paste instead of hanging; empty stdin too', async () => {
     const t = io({tty: true});
     expect(await troubleshoot([], t)).toBe(2);

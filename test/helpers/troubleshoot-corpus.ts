@@ -71,15 +71,24 @@ export function loadCorpus(part: CorpusPart): CorpusText[] {
 export interface Score {
   total: number;
   right: number;
+  /** Texts the second tier answered (the rules found nothing), and how many of those were right. */
+  guessed: number;
+  guessedRight: number;
   perId: Map<ProblemId, {total: number; right: number}>;
   /** expected -> answered, with the files. */
   confusions: {expected: ProblemId; answered: ProblemId; file: string}[];
 }
 
-export function score(texts: CorpusText[]): Score {
-  const s: Score = {total: 0, right: 0, perId: new Map(), confusions: []};
+/** `guess: false` scores the rules alone (the second tier, guess.ts, off). */
+export function score(texts: CorpusText[], options: {guess?: boolean} = {}): Score {
+  const s: Score = {total: 0, right: 0, guessed: 0, guessedRight: 0, perId: new Map(), confusions: []};
   for (const t of texts) {
-    const answered = classifyText(t.text).problem;
+    const c = classifyText(t.text, options.guess === false ? {guess: false} : {});
+    const answered = c.problem;
+    if (c.guess) {
+      s.guessed++;
+      if (answered === t.label) s.guessedRight++;
+    }
     const row = s.perId.get(t.label) ?? {total: 0, right: 0};
     row.total++;
     s.total++;

@@ -236,6 +236,20 @@ describe('troubleshooting screens on a real sandbox', () => {
     await controller.dispose();
   }, 30_000);
 
+  it("a pasted text no rule knows opens the screen of the second tier's best guess, said to be a guess", async () => {
+    const {controller} = await wizard(undefined);
+    controller.dispatch({type: 'paste-error'});
+    const app = render(<App controller={controller} onExit={() => {}} />);
+    await waitForText(app.lastFrame, 'Paste the error you got');
+    await press(app.stdin, 'ConnectionResetError while reading the dataset shards from the mirror\r\n');
+    await waitForText(app.lastFrame, '1 line');
+    await press(app.stdin, '\u0004'); // Ctrl-D
+    const screen = await waitForText(app.lastFrame, 'Best guess:');
+    expect(screen).toMatch(/problem id: network-error( · a best guess: no rule knew this text| \(a guess\))/);
+    expect(controller.getState().troubleshoot).toMatchObject({problem: 'network-error', guess: true});
+    await controller.dispose();
+  }, 30_000);
+
   it('an empty paste says what to do instead of classifying nothing (FakeServices: the screen is the point)', async () => {
     const services = fakeServices();
     const controller = await startWizard(services, await tempDir('wizard-ts-fake-'), 'welcome');

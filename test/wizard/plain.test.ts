@@ -67,4 +67,14 @@ describe('plain mode', () => {
     expect(out).toContain('Fix it?');
     expect(out).not.toContain('Run the job again');
   }, 30_000);
+
+  it("a pasted text no rule knows gets the second tier's answer, said to be a best guess", async () => {
+    const {out} = await plainRun(
+      ['ConnectionResetError while reading the dataset shards from the mirror', '', 'x'],
+      'paste-error',
+    );
+    expect(out).toContain('? Best guess: ');
+    expect(out).toContain('[network-error]');
+    expect(out).toContain('No rule recognised this text; this is a best guess');
+  }, 30_000);
 });

@@ -2,6 +2,7 @@
 // by scoring evidence. Wrappers do not fool it: a gated 403 is gated-repo, a 429 inside a connection error is rate-limited.
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, type ProblemId} from './catalog.js';
+import {guessProblem} from './guess.js';
 
 interface Signal {
   problem: ProblemId;
@@ -360,12 +361,17 @@ export interface Classification {
   candidates?: Candidate[];
   /** A job log that ended in ERROR/CANCELED. */
   jobFailed?: boolean;
+  /**
+   * Set when the rules found nothing and the second tier (guess.ts, a model trained on the tuning corpus) answered:
+   * a best guess, with the model's probability for it.
+   */
+  guess?: {confidence: number};
 }
 
 const MAX_TEXT = 512 * 1024;
 
 /** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
-export function classifyText(input: string, options: {endpoint?: string} = {}): Classification {
+export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
   const catalog = catalogFor(options.endpoint);
   // Huge logs: the end holds the error; keep the head too for the first traceback.
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
@@ -472,6 +478,9 @@ export function classifyText(input: string, options: {endpoint?: string} = {}): 
     const ev = failedLine ? [redactSecrets(failedLine.trim()).slice(0, 240)] : [];
     // A job that ran and ended in ERROR with nothing about tokens in its log failed on its own.
     if (jobErrored) return build('job-script-failed', ev, ranked.length ? ranked.slice(0, 3) : undefined);
+    // The second tier: a best guess from the words of the text, only above its threshold (else unknown it stays).
+    const g = options.guess === false ? undefined : guessProblem(text);
+    if (g) return {...build(g.problem, ev), guess: {confidence: Math.floor(g.confidence * 100) / 100}};
     return build('unknown', ev, ranked.length ? ranked.slice(0, 3) : undefined);
   }
   const second = ranked[1];
@@ -521,7 +530,8 @@ export function classifyJob(job: JobOutcome, options: {endpoint?: string} = {}):
   ]
     .filter(Boolean)
     .join('\n');
-  const c = classifyText(tail, options);
+  // A job is judged by its stage when its log says nothing known: no guess from the words of a log that may have succeeded.
+  const c = classifyText(tail, {...options, guess: false});
   if (c.problem === 'unknown' && stage === 'ERROR')
     return {...fromHub('job-script-failed'), evidence: [said, ...c.evidence].slice(0, 4)};
   return c;

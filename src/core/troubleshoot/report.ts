@@ -42,6 +42,11 @@ export interface ReportCause extends Cause {
 export interface TroubleshootReport {
   problem: ProblemId;
   title: string;
+  /**
+   * rules: the classifier's rules recognised the text; guess: they did not, and the second tier (a model of the words
+   * of the tuning corpus, guess.ts) gives its best guess, to be said as such.
+   */
+  confidence: 'rules' | 'guess';
   origin: ReportOrigin;
   job?: ReportJob;
   /** Set when there is nothing to fix (a job that completed): the one line to show. */
@@ -70,6 +75,8 @@ export interface TroubleshootReport {
 
 export interface ReportInput {
   problem: ProblemId;
+  /** The problem is the second tier's best guess (Classification.guess). */
+  guess?: boolean;
   endpoint?: string;
   origin: ReportOrigin;
   seen?: string[];
@@ -136,6 +143,7 @@ export function buildReport(input: ReportInput): TroubleshootReport {
   const r: TroubleshootReport = {
     problem: input.problem,
     title: entry.title,
+    confidence: input.guess && input.problem !== 'unknown' ? 'guess' : 'rules',
     origin: input.origin,
     seen: [...(input.seen ?? [])],
     alternatives: (input.alternatives ?? []).filter((p) => p !== input.problem),
@@ -172,6 +180,10 @@ export function buildReport(input: ReportInput): TroubleshootReport {
   return r;
 }
 
+/** What a best guess is, said under its title wherever the report is shown. */
+export const GUESS_NOTE =
+  'No rule recognised this text; this is a best guess from its words (a model trained on real error texts). Check it against the causes below.';
+
 const ICON: Record<Finding['status'], string> = {ok: '✓', bad: '✗', unknown: '?'};
 
 /** The report as terminal lines (plain mode and the command); `actions: false` when the caller asks for them itself. */
@@ -187,7 +199,10 @@ export function reportLines(r: TroubleshootReport, options: {actions?: boolean; 
     out.push(`✓ ${r.resolved}`);
     return out;
   }
-  out.push(`${r.problem === 'unknown' ? '?' : '✗'} ${r.title}  [${r.problem}]`);
+  if (r.confidence === 'guess') {
+    out.push(`? Best guess: ${r.title}  [${r.problem}]`);
+    out.push(`  ${GUESS_NOTE}`);
+  } else out.push(`${r.problem === 'unknown' ? '?' : '✗'} ${r.title}  [${r.problem}]`);
   if (r.alternatives.length) out.push(`  Not sure: it could also be ${r.alternatives.join(' or ')}.`);
   if (r.seen.length) {
     out.push('Seen:');

@@ -220,13 +220,13 @@ export class WizardController {
       case 'classify': {
         await this.preparing;
         const session = this.session();
-        const {problem, seen, alternatives} = sv.classifyFailure(effect.text, session);
+        const {problem, seen, ...more} = sv.classifyFailure(effect.text, session); // alternatives, guess
         this.dispatch({
           type: 'classified',
           problem,
           info: sv.problemInfo(problem, session),
           seen: seen.map((l) => redactSecrets(l)),
-          ...(alternatives ? {alternatives} : {}),
+          ...more,
         });
         await this.diagnose(problem);
         return;

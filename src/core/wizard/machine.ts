@@ -662,6 +662,7 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
       if (evidence !== undefined) troubleshoot.evidence = evidence;
       if (event.seen?.length) troubleshoot.seen = event.seen;
       if (event.alternatives?.length) troubleshoot.alternatives = event.alternatives;
+      if (event.guess) troubleshoot.guess = true;
       // From the paste screen, Esc goes back to where the person was, not to the paste box.
       const base =
         state.step === 'troubleshoot' && state.troubleshoot.phase !== 'done' ? state : go(state, 'troubleshoot');

@@ -78,7 +78,10 @@ export interface WizardServices {
   /** A submit error as one redacted line plus the problem it points to. */
   describeSubmitError(session: Session, error: unknown): {message: string; problem: ProblemId};
   /** The problem a failure text points to, the lines that decided it, and other candidates when unsure (worded for the session's Hub). */
-  classifyFailure(text: string, session?: Session): {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]};
+  classifyFailure(
+    text: string,
+    session?: Session,
+  ): {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]; guess?: boolean};
   /** The catalog entry, its fixes worded for the session's Hub (the sandbox names its practice tokens). */
   problemInfo(id: ProblemId, session?: Session): ProblemInfo;
   /** Live diagnosis: which catalog cause the facts (token, whoami, the job's secrets) point to, and the fixes. */

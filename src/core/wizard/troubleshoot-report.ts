@@ -18,6 +18,7 @@ export function wizardReport(
   const d = t.diagnosis;
   return buildReport({
     problem: t.info.id,
+    ...(t.guess && t.problem === t.info.id ? {guess: true} : {}),
     ...(state.target ? {endpoint: state.target.endpoint} : {}),
     origin,
     seen: t.seen?.length ? t.seen : first ? [first] : [],

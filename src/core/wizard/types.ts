@@ -303,6 +303,8 @@ export interface WizardState {
     seen?: string[];
     /** Classifier not sure: the other likely problems. */
     alternatives?: ProblemId[];
+    /** The rules found nothing: the problem is the second tier's best guess (core/troubleshoot/guess.ts). */
+    guess?: boolean;
     phase: 'paste' | 'idle' | 'diagnosing' | 'done';
     diagnosis?: Diagnosis;
     returnTo?: StepId;
@@ -363,7 +365,15 @@ export type WizardEvent =
   | {type: 'paste-error'}
   | {type: 'error-pasted'; text: string}
   | {type: 'paste-draft'; text: string}
-  | {type: 'classified'; problem: ProblemId; info: ProblemInfo; seen?: string[]; alternatives?: ProblemId[]}
+  | {
+      type: 'classified';
+      problem: ProblemId;
+      info: ProblemInfo;
+      seen?: string[];
+      alternatives?: ProblemId[];
+      /** The problem is the second tier's best guess. */
+      guess?: boolean;
+    }
   | {type: 'diagnosed'; diagnosis: Diagnosis}
   | {type: 'fix'; action: FixAction}
   | {type: 'result-continue'}

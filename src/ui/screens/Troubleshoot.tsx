@@ -64,15 +64,29 @@ export function Troubleshoot(props: ScreenProps) {
   // Still too tall (long findings): the seen line takes one row and the counts of what is not shown go.
   const tight = causes.reduce((n, c) => n + wrappedRows(causeLine(report, c), columns - 2), 0) > room - 1;
   const tokenPage = report.actions.find((a) => a.id === 'open-token-page');
+  // The second tier's answer (core/troubleshoot/guess.ts): said to be a guess, in the same rows.
+  const guess = report.confidence === 'guess';
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold color={report.problem === 'unknown' ? 'yellow' : 'red'}>
-          {report.problem === 'unknown' ? '?' : '✗'} {report.title}
+        <Text bold color={report.problem === 'unknown' || guess ? 'yellow' : 'red'}>
+          {report.problem === 'unknown' || guess ? '?' : '✗'} {guess ? 'Best guess: ' : ''}
+          {report.title}
         </Text>
-        {compact ? <Text dimColor> · problem id: {report.problem}</Text> : null}
+        {compact ? (
+          <Text dimColor>
+            {' '}
+            · problem id: {report.problem}
+            {guess ? ' (a guess)' : ''}
+          </Text>
+        ) : null}
       </Text>
-      {compact ? null : <Text dimColor>problem id: {report.problem}</Text>}
+      {compact ? null : (
+        <Text dimColor>
+          problem id: {report.problem}
+          {guess ? ' · a best guess: no rule knew this text' : ''}
+        </Text>
+      )}
       {seen ? <Text dimColor>{tight ? oneRow(`Seen: ${seen}`, columns) : `Seen: ${seen}`}</Text> : null}
       {report.alternatives.length ? (
         <Text dimColor>Not sure: it could also be {report.alternatives.join(' or ')}.</Text>

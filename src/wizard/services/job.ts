@@ -189,5 +189,5 @@ function submitErrorProblem(d: HubErrorDescription, endpoint: string): ProblemId
   if (d.kind === 'forbidden') return 'forbidden-403';
   if (d.kind === 'network') return 'network-error';
   if (d.kind === 'rate-limited') return 'rate-limited';
-  return classifyText(d.message, {endpoint}).problem;
+  return classifyText(d.message, {endpoint, guess: false}).problem;
 }

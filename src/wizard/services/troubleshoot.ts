@@ -31,10 +31,11 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       const c = classifyText(text, {
         endpoint: session?.target.endpoint ?? resolveEndpoint(options.endpointFlag, options.env),
       });
-      const out: {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]} = {
+      const out: {problem: ProblemId; seen: string[]; alternatives?: ProblemId[]; guess?: boolean} = {
         problem: c.problem,
         seen: c.evidence,
       };
+      if (c.guess) out.guess = true;
       const others = c.candidates?.map((x) => x.problem).filter((p) => p !== c.problem);
       if (others?.length) out.alternatives = others;
       return out;

@@ -1,0 +1,179 @@
+// Training and k-fold cross-validation of the troubleshooter's second tier (src/core/troubleshoot/guess.ts), on the
+// TUNE part of the corpus only. Used by `npm run train:troubleshoot` (which writes the model) and by
+// `npm run accuracy:troubleshoot` (which prints the CV figures). Never reads the held-out part.
+import type {ProblemId} from '../src/core/troubleshoot/catalog.js';
+import {textFeatures} from '../src/core/troubleshoot/features.js';
+import {predictFeatures, type GuessModel} from '../src/core/troubleshoot/guess.js';
+import {batchOf, type CorpusText} from '../test/helpers/troubleshoot-corpus.js';
+
+export interface TrainConfig {
+  /** A feature must appear in at least this many training texts (words of one text are its source's, not its kind's). */
+  minDf: number;
+  /** How many features to keep, by information gain about the class (0: all). */
+  vocab: number;
+  alpha: number;
+}
+
+export interface Example {
+  label: ProblemId;
+  features: Set<string>;
+  file: string;
+}
+
+export const examplesOf = (texts: CorpusText[]): Example[] =>
+  texts.map((t) => ({label: t.label, features: textFeatures(t.text), file: t.file}));
+
+const entropy = (counts: number[], n: number) =>
+  counts.reduce((h, c) => (c > 0 ? h - (c / n) * Math.log2(c / n) : h), 0);
+
+/** A model from labelled examples (the threshold is set by the caller). */
+export function train(examples: Example[], cfg: TrainConfig, threshold = 0): GuessModel {
+  const classes = [...new Set(examples.map((e) => e.label))].sort();
+  const ci = new Map(classes.map((c, i) => [c, i]));
+  const docs = classes.map(() => 0);
+  const per = new Map<string, number[]>();
+  for (const e of examples) {
+    const c = ci.get(e.label)!;
+    docs[c]!++;
+    for (const f of e.features) {
+      let row = per.get(f);
+      if (!row) per.set(f, (row = classes.map(() => 0)));
+      row[c]!++;
+    }
+  }
+  const n = examples.length;
+  const h = entropy(docs, n);
+  let feats = [...per.entries()]
+    .filter(([, row]) => row.reduce((a, b) => a + b, 0) >= cfg.minDf)
+    .map(([f, row]) => {
+      const df = row.reduce((a, b) => a + b, 0);
+      const without = docs.map((d, i) => d - row[i]!);
+      const gain = h - (df / n) * entropy(row, df) - ((n - df) / n) * entropy(without, n - df);
+      return {f, row, gain};
+    })
+    .sort((a, b) => b.gain - a.gain || a.f.localeCompare(b.f));
+  if (cfg.vocab > 0) feats = feats.slice(0, cfg.vocab);
+  feats.sort((a, b) => a.f.localeCompare(b.f));
+  return {
+    classes,
+    docs,
+    alpha: cfg.alpha,
+    threshold,
+    minDf: cfg.minDf,
+    vocab: cfg.vocab,
+    features: feats.map((x) => x.f).join(' '),
+    counts: feats
+      .map((x) =>
+        x.row
+          .map((c, i) => (c ? `${i}:${c}` : ''))
+          .filter(Boolean)
+          .join(','),
+      )
+      .join(';'),
+  };
+}
+
+/** One held-out prediction of a cross-validation. */
+export interface CvPrediction {
+  label: ProblemId;
+  problem: ProblemId;
+  confidence: number;
+  known: number;
+  file: string;
+}
+
+/** k-fold cross-validation: text i is in fold i mod k (the corpus is in order of collection). */
+export function crossValidate(examples: Example[], cfg: TrainConfig, k = 10): CvPrediction[] {
+  const out: CvPrediction[] = [];
+  for (let fold = 0; fold < k; fold++) {
+    const model = train(
+      examples.filter((_, i) => i % k !== fold),
+      cfg,
+    );
+    examples.forEach((e, i) => {
+      if (i % k !== fold) return;
+      const g = predictFeatures(model, e.features);
+      out.push({label: e.label, problem: g.problem, confidence: g.confidence, known: g.known, file: e.file});
+    });
+  }
+  return out;
+}
+
+/** Leave one collection batch out: trained on the other batches, asked about the one it never saw. */
+export function leaveBatchOut(examples: Example[], cfg: TrainConfig): CvPrediction[] {
+  const out: CvPrediction[] = [];
+  for (const b of new Set(examples.map((e) => batchOf(e.file)))) {
+    const model = train(
+      examples.filter((e) => batchOf(e.file) !== b),
+      cfg,
+    );
+    for (const e of examples.filter((x) => batchOf(x.file) === b)) {
+      const g = predictFeatures(model, e.features);
+      out.push({label: e.label, problem: g.problem, confidence: g.confidence, known: g.known, file: e.file});
+    }
+  }
+  return out;
+}
+
+export interface CvFigures {
+  total: number;
+  /** Right with no threshold (the tier alone, always answering). */
+  rightAlways: number;
+  /** At the threshold: answered (confident, not `unknown`), right among them, wrong among them. */
+  answered: number;
+  right: number;
+  wrong: number;
+  /** Texts labelled `unknown` that the tier would turn into a (wrong) answer at the threshold. */
+  unknownTurnedWrong: number;
+  unknownTotal: number;
+}
+
+export function figures(preds: CvPrediction[], threshold: number): CvFigures {
+  const f: CvFigures = {
+    total: preds.length,
+    rightAlways: 0,
+    answered: 0,
+    right: 0,
+    wrong: 0,
+    unknownTurnedWrong: 0,
+    unknownTotal: 0,
+  };
+  for (const p of preds) {
+    if (p.problem === p.label) f.rightAlways++;
+    if (p.label === 'unknown') f.unknownTotal++;
+    const answers = p.problem !== 'unknown' && p.known > 0 && p.confidence >= threshold;
+    if (!answers) continue;
+    f.answered++;
+    if (p.problem === p.label) f.right++;
+    else {
+      f.wrong++;
+      if (p.label === 'unknown') f.unknownTurnedWrong++;
+    }
+  }
+  return f;
+}
+
+export const THRESHOLDS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999];
+export const GRID: TrainConfig[] = [];
+for (const minDf of [1, 2, 3])
+  for (const vocab of [200, 400, 800, 1500, 0]) for (const alpha of [0.1, 0.3, 1]) GRID.push({minDf, vocab, alpha});
+
+/**
+ * The configuration and threshold with the most (right - wrong) answers in 10-fold CV: a wrong best guess misleads
+ * as much as a right one helps, so a guess is given only where it is right clearly more often than wrong. Ties go to
+ * the smaller model.
+ */
+export function choose(examples: Example[]): {cfg: TrainConfig; threshold: number; cv: CvFigures} {
+  let best: {cfg: TrainConfig; threshold: number; cv: CvFigures; net: number} | undefined;
+  for (const cfg of GRID) {
+    const preds = crossValidate(examples, cfg);
+    for (const t of THRESHOLDS) {
+      const cv = figures(preds, t);
+      const net = cv.right - cv.wrong;
+      const size = cfg.vocab || 1e9;
+      if (!best || net > best.net || (net === best.net && size < (best.cfg.vocab || 1e9)))
+        best = {cfg, threshold: t, cv, net};
+    }
+  }
+  return best!;
+}

@@ -1,0 +1,81 @@
+// The troubleshooter's second tier (core/troubleshoot/guess.ts): asked only when the rules answer unknown, it answers
+// above its threshold with a best guess said as such, stays unknown below it, and its generated model is the one the
+// trainer gives from the tuning part of the corpus (never the held-out part), small enough for the bundle.
+import {describe, expect, it} from 'vitest';
+import {classifyText} from '../../../src/core/troubleshoot/classify.js';
+import {textFeatures} from '../../../src/core/troubleshoot/features.js';
+import {guessProblem, predict} from '../../../src/core/troubleshoot/guess.js';
+import {GUESS_MODEL} from '../../../src/core/troubleshoot/guess-model.js';
+import {buildReport, GUESS_NOTE, reportLines} from '../../../src/core/troubleshoot/report.js';
+import {examplesOf, train} from '../../../scripts/troubleshoot-model.js';
+import {loadCorpus} from '../../helpers/troubleshoot-corpus.js';
+
+// Written for this test (not from the corpus): wordings no rule knows.
+const NO_RULE_NETWORK = 'ConnectionResetError while reading the dataset shards from the mirror';
+const NO_RULE_TOKEN = 'Please pass your HuggingFace token to the pipeline';
+
+describe('the second tier', () => {
+  it('answers a text no rule knows with a best guess, marked as such with its confidence', () => {
+    expect(classifyText(NO_RULE_NETWORK, {guess: false}).problem).toBe('unknown');
+    const c = classifyText(NO_RULE_NETWORK);
+    expect(c.problem).toBe('network-error');
+    expect(c.guess?.confidence).toBeGreaterThanOrEqual(GUESS_MODEL.threshold);
+    expect(c.guess?.confidence).toBeLessThan(1);
+    // Its causes and fix are the catalog entry of that id.
+    expect(c.causes).toEqual(classifyText('ConnectionError: Max retries exceeded with url').causes);
+    expect(classifyText(NO_RULE_TOKEN)).toMatchObject({problem: 'token-missing', guess: {}});
+  });
+
+  it('leaves what the rules know to the rules: no guess on a recognised text', () => {
+    const c = classifyText("KeyError: 'HF_TOKEN'");
+    expect(c.problem).toBe('token-missing');
+    expect(c.guess).toBeUndefined();
+  });
+
+  it('stays unknown below its threshold, on text it knows nothing of, and when it predicts unknown', () => {
+    expect(guessProblem(NO_RULE_NETWORK, {...GUESS_MODEL, threshold: 1.01})).toBeUndefined();
+    expect(guessProblem('zzqx vvbn')).toBeUndefined();
+    expect(classifyText('').problem).toBe('unknown');
+    expect(classifyText('hello world')).toMatchObject({problem: 'unknown'});
+    const onlyUnknown = {...GUESS_MODEL, classes: GUESS_MODEL.classes.map(() => 'unknown' as const)};
+    expect(guessProblem(NO_RULE_NETWORK, onlyUnknown)).toBeUndefined();
+  });
+
+  it('never guesses from a job log: a job is judged by its stage', async () => {
+    const {classifyJob} = await import('../../../src/core/troubleshoot/classify.js');
+    expect(classifyJob({stage: 'COMPLETED', log: NO_RULE_NETWORK}).problem).toBe('unknown');
+    expect(classifyJob({stage: 'ERROR', log: NO_RULE_NETWORK}).problem).toBe('job-script-failed');
+  });
+
+  it('features: statuses, exception names and words; a token only as its presence', () => {
+    const f = textFeatures('HfHubHTTPError: 401 Client Error for hf_FAKEfakeFAKEfake1234 at line 403');
+    expect(f).toContain('http:401');
+    expect(f).not.toContain('http:403');
+    expect(f).toContain('exc:hfhubhttperror');
+    expect(f).toContain('has:hf-token');
+    expect([...f].join(' ')).not.toMatch(/fake/i);
+  });
+
+  it('the generated model is what the trainer gives from the tune part, and small', () => {
+    const model = train(
+      examplesOf(loadCorpus('tune')),
+      {minDf: GUESS_MODEL.minDf!, vocab: GUESS_MODEL.vocab!, alpha: GUESS_MODEL.alpha},
+      GUESS_MODEL.threshold,
+    );
+    expect(model, 'stale: run npm run train:troubleshoot').toEqual(GUESS_MODEL);
+    expect(JSON.stringify(GUESS_MODEL).length).toBeLessThan(40_000);
+    expect(predict(GUESS_MODEL, NO_RULE_NETWORK).known).toBeGreaterThan(0);
+  });
+});
+
+describe('a best guess in the report', () => {
+  it('is said to be a guess in the report model and its lines', () => {
+    const r = buildReport({problem: 'network-error', guess: true, origin: 'pasted'});
+    expect(r.confidence).toBe('guess');
+    const lines = reportLines(r);
+    expect(lines[0]).toBe(`? Best guess: ${r.title}  [network-error]`);
+    expect(lines[1]).toBe(`  ${GUESS_NOTE}`);
+    expect(buildReport({problem: 'network-error', origin: 'pasted'}).confidence).toBe('rules');
+    expect(buildReport({problem: 'unknown', guess: true, origin: 'pasted'}).confidence).toBe('rules');
+  });
+});
