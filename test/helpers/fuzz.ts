@@ -191,6 +191,8 @@ export interface FuzzInput {
   text: string;
   /** Tokens planted in the text: none may come out whole. */
   tokens: string[];
+  /** Tokens planted written another way (URL-encoded, JSON-escaped, fullwidth, base64...): none may come out as written. */
+  encoded?: string[];
   /** A registered secret of any shape, planted too. */
   secret: string;
   file: string;
@@ -227,8 +229,31 @@ export function generate(r: Rng): FuzzInput {
   return input;
 }
 
+/** A token written another way: each form was shown whole before mask.ts decoded it. */
+function encodeToken(r: Rng, t: string): string {
+  const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(2, '0');
+  const at = int(r, 4, t.length - 4);
+  switch (int(r, 0, 7)) {
+    case 0:
+      return t.replace('_', pick(r, ['%5F', '%5f', '%255F']));
+    case 1:
+      return [...t].map((c) => `%${hex(c)}`).join('');
+    case 2:
+      return t.replace('_', pick(r, ['\\u005f', '\\u005F', '\\x5f', '&#95;', '&#x5f;']));
+    case 3:
+      return [...t].map((c) => `\\u00${hex(c)}`).join('');
+    case 4:
+      return [...t].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    case 5:
+      return t.slice(0, at) + pick(r, ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u200d']) + t.slice(at);
+    default:
+      return btoa(pick(r, ['', 'x', 'xy', 'user:']) + t).replace(/=+$/, pick(r, ['', '$&']));
+  }
+}
+
 function soup(r: Rng): FuzzInput {
   const tokens: string[] = [];
+  const encoded: string[] = [];
   const secret = fakeSecret(r);
   let text = '';
   const families = [PROSE, HOSTILE, INI, JSON_BITS, ERRORS, SCRIPTS];
@@ -241,11 +266,15 @@ function soup(r: Rng): FuzzInput {
         pick(r, ['', '', 'TOKEN_', 'x', '\x1b[1m', '"', '=', 'Bearer ', '\u200b', '\x1b]52;c;']) +
         t +
         pick(r, ['', '', '\x1b[0m', '"', '\n', '.', '\u202e']);
-    } else if (roll < 0.11) text += pick(r, ['', 'password=', '"']) + secret;
+    } else if (roll < 0.1 && !encoded.length) {
+      const e = encodeToken(r, fakeToken(r));
+      encoded.push(e);
+      text += pick(r, ['', 'x', '=', 'Basic ', '\u200b', '"']) + e + pick(r, ['', '&', '"', '\n']);
+    } else if (roll < 0.12) text += pick(r, ['', 'password=', '"']) + secret;
     else if (roll < 0.14) text += String.fromCodePoint(int(r, 0, 0x2ffff) & ~(r() < 0.5 ? 0 : 0xff00));
     else text += pick(r, pick(r, families));
   }
-  return {text, tokens, secret, file: pick(r, FILES)};
+  return {text, tokens, secret, file: pick(r, FILES), encoded};
 }
 
 // C0 controls except \t and \n, DEL, C1, and the bidi / invisible characters a terminal would act on or hide.
@@ -266,6 +295,8 @@ export interface Target {
 
 function leaked(out: string, input: FuzzInput, withSecret = false): string[] {
   const found = input.tokens.filter((t) => out.includes(t)).map((t) => `token ${t.slice(0, 12)}… whole in the output`);
+  for (const e of input.encoded ?? [])
+    if (out.includes(e)) found.push(`encoded token ${e.slice(0, 16)}… as written in the output`);
   if (withSecret && out.includes(input.secret)) found.push('registered secret whole in the output');
   return found;
 }

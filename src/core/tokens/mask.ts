@@ -1,5 +1,6 @@
 // Masking: the only way a token may ever appear in output. `hf_…abcd` keeps the prefix and last 4 characters.
-// maskSecrets masks every token shape wherever it stands and every value registered as a secret for this process;
+// maskSecrets masks every token shape wherever it stands, however it is written (URL-encoded, JSON-escaped, HTML
+// entities, fullwidth, format characters inside, base64), and every value registered as a secret for this process;
 // redactSecrets also neutralises terminal control (for text from outside); guarded sinks (src/io.ts guardIo) mask only.
 
 import {sanitizeTerminal} from '../text/sanitize.js';
@@ -44,15 +45,22 @@ export function maskToken(token: string): string {
  * changes (escape codes stay: the app's own colours and Ink's frames pass through a guarded sink intact).
  */
 export function maskSecrets(text: string, knownSecretsHere: Iterable<string> = []): string {
-  let out = String(text);
   const secrets = new Set<string>();
   for (const s of knownSecretsHere) if (s && s.length >= 6) secrets.add(s);
   for (const s of KNOWN_SECRETS) secrets.add(s);
   // Longest first: a secret that contains another is masked whole.
-  if (secrets.size)
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(maskToken(secret));
-    }
+  const sorted = [...secrets].sort((a, b) => b.length - a.length);
+  let out = maskPlain(String(text), sorted);
+  // A token written another way (URL-encoded, JSON-escaped, fullwidth, zero-width characters inside, base64).
+  out = maskEncodedRuns(out, sorted);
+  out = maskBase64(out, sorted);
+  return out;
+}
+
+/** Known secrets and token shapes as they stand. */
+function maskPlain(text: string, sortedSecrets: string[]): string {
+  let out = text;
+  for (const secret of sortedSecrets) if (out.includes(secret)) out = out.split(secret).join(maskToken(secret));
   // Every token shape starts with one of these: text without them has nothing more to mask.
   if (!out.includes('hf_') && !out.includes('api_org_')) return out;
   // Again until nothing changes: two tokens glued (`hf_oauth_…Xhf_…`) are one match up to the underscore, and its mask
@@ -63,6 +71,236 @@ export function maskSecrets(text: string, knownSecretsHere: Iterable<string> = [
     out = next;
   }
   return out;
+}
+
+function hasSecret(text: string, sortedSecrets: string[]): boolean {
+  return TOKEN_SHAPE.test(text) || sortedSecrets.some((secret) => text.includes(secret));
+}
+
+const TOKEN_SHAPE = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/;
+
+// --- Tokens written another way ---------------------------------------------------------------------------------
+// A token pasted from a URL (`hf%5F…`, `%68%66%5F…`), a JSON text (`hf\u005f…`), an HTML page (`hf&#95;…`), typed in
+// fullwidth letters (`ｈｆ＿…`, which NFKC folds to ASCII), with invisible format characters inside (`hf_ab<U+200B>cd…`),
+// or base64-encoded (an `Authorization: Basic` header of `user:hf_…`) is still the token. A run of characters that
+// could spell one is decoded; only when the decoded run holds a token (or a known secret) is the run replaced, by its
+// decoded text with the token masked. Ordinary text (`100%`, `caf\u00e9`, hashes, other base64) stays as it was.
+
+// Where to look: decoding every run of every text made masking 12x slower on a job log (100,000 lines). A token
+// needs an underscore: only text around an encoded or fullwidth underscore, or around a format character when there
+// is an underscore at all, is decoded; around any escape when a secret of another shape is known.
+const ENCODED_UNDERSCORE =
+  /%(?:25)*5[fF]|%(?:25)*[eE][fF]%(?:25)*[bB][cC]%(?:25)*[bB][fF]|\\u005[fF]|\\u[fF][fF]3[fF]|\\x5[fF]|\\u\{0*5[fF]\}|&#0*95;|&#0*65343;|&#[xX]0*5[fF];|&#[xX]0*[fF][fF]3[fF];|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/g;
+/** The characters ENCODED_UNDERSCORE can start with: one cheap search before the long pattern. */
+const ENCODED_UNDERSCORE_START = /[%\\&\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/;
+/** Every format character (\p{Cf}) in the BMP, and the high surrogates of those beyond it (tags, U+E0020-E007F, among them). */
+const FORMAT_CHAR =
+  /[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\uD804\uD80D\uD82F\uD834\uDB40]/g;
+const ANY_ESCAPE = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f{]|\\x[0-9A-Fa-f]{2}|&#[0-9xX]/g;
+
+/** Every index where `pattern` (global) matches. */
+function matchesAt(text: string, pattern: RegExp, into: number[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    into.push(m.index);
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+}
+
+/**
+ * `text` with each stretch of `isChar` characters around one of `positions` given to `rewrite`; the rest unchanged.
+ * Only those stretches are scanned by the (slower) run patterns.
+ */
+function rewriteAround(
+  text: string,
+  positions: number[],
+  isChar: (code: number) => boolean,
+  rewrite: (window: string) => string,
+): string {
+  if (!positions.length) return text;
+  positions.sort((x, y) => x - y);
+  let out = '';
+  let done = 0;
+  for (const at of positions) {
+    if (at < done) continue;
+    let start = at;
+    while (start > done && isChar(text.charCodeAt(start - 1))) start--;
+    let end = at;
+    while (end < text.length && isChar(text.charCodeAt(end))) end++;
+    if (end === at) end = at + 1;
+    out += text.slice(done, start) + rewrite(text.slice(start, end));
+    done = end;
+  }
+  return out + text.slice(done);
+}
+
+/** Letters, digits, `_`, the escapes' own characters, anything not ASCII but a space: a superset of ENCODED_RUN's. */
+function isEncodedRunChar(code: number): boolean {
+  if (code >= 0x80) return code !== 0xa0 && code !== 0x3000 && !(code >= 0x2000 && code <= 0x200a);
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f || // _
+    code === 0x25 || // %
+    code === 0x5c || // \
+    code === 0x26 || // &
+    code === 0x23 || // #
+    code === 0x3b || // ;
+    code === 0x7b || // {
+    code === 0x7d // }
+  );
+}
+
+/** A run of characters and escapes that could spell a token once decoded. */
+const ENCODED_RUN =
+  /(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|\\x[0-9A-Fa-f]{2}|&#[xX][0-9A-Fa-f]{1,6};|&#[0-9]{1,7};|[\p{L}\p{N}\p{Pc}\p{Cf}])+/gu;
+const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+const UNICODE_ESCAPE_RUN = /(?:\\u[0-9A-Fa-f]{4})+/g;
+const OTHER_ESCAPE = /\\u\{([0-9A-Fa-f]{1,6})\}|\\x([0-9A-Fa-f]{2})|&#[xX]([0-9A-Fa-f]{1,6});|&#([0-9]{1,7});/g;
+/** `_` and every character NFKC folds to it (checked over all of Unicode). */
+const UNDERSCORE_LIKE = /[_\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/;
+const FORMAT_CHARS = /\p{Cf}/gu;
+/** What an escape may decode to: visible characters only (no control, no space, no lone surrogate), so a decoded run never drives the terminal. */
+const VISIBLE = /^[^\p{C}\p{Z}]*$/u;
+
+function visibleOr(decoded: string, original: string): string {
+  return VISIBLE.test(decoded) ? decoded : original;
+}
+
+function decodeEscapes(text: string): string {
+  return text
+    .replace(PERCENT_RUN, (m) => {
+      try {
+        return visibleOr(decodeURIComponent(m), m);
+      } catch {
+        // Not UTF-8: each byte under 0x80 on its own.
+        return m.replace(/%([0-7][0-9A-Fa-f])/g, (e, hex: string) =>
+          visibleOr(String.fromCharCode(parseInt(hex, 16)), e),
+        );
+      }
+    })
+    .replace(UNICODE_ESCAPE_RUN, (m) => {
+      // One at a time: a spread of a long run's units overflows the stack.
+      let decoded = '';
+      for (const hex of m.split('\\u').slice(1)) decoded += String.fromCharCode(parseInt(hex, 16));
+      return visibleOr(decoded, m);
+    })
+    .replace(OTHER_ESCAPE, (m, braced?: string, hex2?: string, entityHex?: string, entityDec?: string) => {
+      const code =
+        parseInt(braced ?? hex2 ?? entityHex ?? '', braced || hex2 || entityHex ? 16 : 10) ||
+        parseInt(entityDec ?? '', 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? visibleOr(String.fromCodePoint(code), m) : m;
+    });
+}
+
+function maskEncodedRuns(text: string, sortedSecrets: string[]): string {
+  const positions: number[] = [];
+  if (ENCODED_UNDERSCORE_START.test(text)) matchesAt(text, ENCODED_UNDERSCORE, positions);
+  if (text.includes('_')) matchesAt(text, FORMAT_CHAR, positions);
+  if (sortedSecrets.length) matchesAt(text, ANY_ESCAPE, positions);
+  return rewriteAround(text, positions, isEncodedRunChar, (window) =>
+    window.replace(ENCODED_RUN, (run) => {
+      // Plain ASCII was masked already; without an escape, only an underscore (or a form NFKC folds to one) can start a token.
+      if (/^[A-Za-z0-9_]*$/.test(run) || (!/[%\\&]/.test(run) && !UNDERSCORE_LIKE.test(run))) return run;
+      let decoded = run;
+      // `%255F` is `%5F` is `_`: a few rounds, as a text may have been encoded twice.
+      for (let i = 0; i < 3; i++) {
+        const next = decodeEscapes(decoded);
+        if (next === decoded) break;
+        decoded = next;
+      }
+      decoded = decoded.replace(FORMAT_CHARS, '').normalize('NFKC');
+      return hasSecret(decoded, sortedSecrets) ? maskPlain(decoded, sortedSecrets) : run;
+    }),
+  );
+}
+
+/**
+ * What base64 of a token's prefix always holds, whatever stands before it: for each of the 3 byte alignments, the
+ * characters whose 6 bits all come from the prefix (`hf_` at offset 0 is `aGZf`). Cheap to look for in any text.
+ */
+function base64Hints(prefix: string): string[] {
+  const hints: string[] = [];
+  for (let align = 0; align < 3; align++) {
+    const bytes = '\0'.repeat(align) + prefix + '\0\0\0';
+    const encoded = btoa(bytes);
+    const first = Math.ceil((8 * align) / 6);
+    const end = Math.floor((8 * (align + prefix.length)) / 6);
+    hints.push(encoded.slice(first, end));
+  }
+  return hints;
+}
+const BASE64_HINTS = [...base64Hints('hf_'), ...base64Hints('api_org_')];
+const BASE64_HINT = new RegExp(BASE64_HINTS.map((h) => h.replace(/[+/]/g, '\\$&')).join('|'), 'g');
+const secretHints = new Map<string, string[]>();
+/** The token prefixes' hints and each known secret's (computed once a secret). */
+function base64HintsFor(sortedSecrets: string[]): string[] {
+  if (!sortedSecrets.length) return BASE64_HINTS;
+  const hints = [...BASE64_HINTS];
+  for (const secret of sortedSecrets) {
+    let mine = secretHints.get(secret);
+    if (!mine) {
+      // btoa takes Latin-1 only: a secret beyond it is looked for through its UTF-8 bytes.
+      mine = base64Hints(latin1(secret)).filter((h) => h.length >= 4);
+      if (secretHints.size > 256) secretHints.clear();
+      secretHints.set(secret, mine);
+    }
+    hints.push(...mine);
+  }
+  return hints;
+}
+/** A base64 (or base64url) run long enough to hold a token (`hf_` and 16 characters: 19 bytes, 26 characters). */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+
+function latin1(text: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) out += String.fromCharCode(byte);
+  return out;
+}
+
+function maskBase64(text: string, sortedSecrets: string[]): string {
+  const positions: number[] = [];
+  if (!sortedSecrets.length) {
+    // The usual case: one pattern of the token prefixes' hints instead of a search a hint.
+    matchesAt(text, BASE64_HINT, positions);
+  } else
+    for (const hint of base64HintsFor(sortedSecrets))
+      for (let at = text.indexOf(hint); at !== -1; at = text.indexOf(hint, at + 1)) positions.push(at);
+  return rewriteAround(text, positions, isBase64Char, (window) =>
+    window.replace(BASE64_RUN, (run) => {
+      if (!base64HintsFor(sortedSecrets).some((hint) => run.includes(hint))) return run;
+      const standard = run.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+      // The run may start mid-quantum (glued to text before it): try each of the 4 starting points.
+      for (let skip = 0; skip < 4; skip++) {
+        const body = standard.slice(skip);
+        let bytes: string;
+        try {
+          // Unpadded is fine (forgiving base64), except for one lone character at the end.
+          bytes = atob(body.length % 4 === 1 ? body.slice(0, -1) : body);
+        } catch {
+          continue;
+        }
+        // Token characters are ASCII: the decoded bytes read as Latin-1 hold the token whatever the rest is.
+        const token = TOKEN_SHAPE.exec(bytes)?.[0] ?? sortedSecrets.find((secret) => bytes.includes(latin1(secret)));
+        if (token) return `${run.slice(0, skip)}[base64 holding ${maskToken(token)}]`;
+      }
+      return run;
+    }),
+  );
+}
+
+function isBase64Char(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x2b || // +
+    code === 0x2f || // /
+    code === 0x5f || // _
+    code === 0x2d || // -
+    code === 0x3d // =
+  );
 }
 
 /**
