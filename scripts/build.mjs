@@ -156,14 +156,13 @@ const common = {
 const [result] = await Promise.all([
   build({
     ...common,
-    // scan-worker: what `check`'s worker threads run (the scanner alone, so a worker starts without the Hub client).
-    entryPoints: ['src/cli.tsx', 'src/core/checks/scan-worker.ts'],
+    entryPoints: ['src/cli.tsx'],
     // Split: dist/cli.mjs is a small entry; each command's code (Ink, the sandbox, the Hub client...) sits in
     // dist/chunks/ and loads only when that command runs. Still one self-contained build, no runtime dependencies.
     outdir: 'dist',
   }),
   // `check --offline` on its own (dist/cli.mjs hands it over, src/cli.tsx): the command and everything it needs in
-  // one file, dist/check/cli.mjs (its worker threads run the app's dist/scan-worker.mjs, in an isolate of their own). Nothing is shared with the app's build: a check process loads no
+  // one file, dist/check/cli.mjs (its worker threads run dist/check/scan-worker.mjs, in an isolate of their own). Nothing is shared with the app's build: a check process loads no
   // module of dist/chunks/, so no module exists twice in it. An offline check never loads the Hub client or the
   // sandbox (test/commands/lazy-loading.test.ts), and check --sandbox runs from the app: they are left out (62 + 25
   // KB gzipped), their imports failing with one line if that ever changed.
@@ -171,7 +170,9 @@ const [result] = await Promise.all([
     ...common,
     // One file: its few lazy imports (preflight, network bounds) are inlined, not split into chunks of their own.
     splitting: false,
-    entryPoints: {cli: 'src/check-cli.ts'},
+    // scan-worker: what `check`'s worker threads run, the app's and this build's (the scanner alone, in one module:
+    // a worker starts without the Hub client and without loading chunks one by one).
+    entryPoints: {cli: 'src/check-cli.ts', 'scan-worker': 'src/core/checks/scan-worker.ts'},
     outdir: 'dist/check',
     plugins: [...common.plugins, offlineOnly],
   }),

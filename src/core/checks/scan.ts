@@ -86,19 +86,27 @@ const BINARY_EXT = new Set([
 /** Plain-text files that may hold command lines (not source code of other languages). */
 const SHELLISH_TEXT = new Set(['', '.txt', '.cmd', '.bat', '.ps1', '.command']);
 
-export function kindOf(file: string): FileKind {
-  const ext = extname(file).toLowerCase();
-  const name = basename(file).toLowerCase();
+/**
+ * path.extname for the paths the walk gives (absolute, normalised, with `/`), lower-cased: the same answer from two
+ * native searches instead of a character-by-character loop over the whole path (it ran 2-3 times a file). Elsewhere
+ * (Windows separators) path.extname itself.
+ */
+export function extOf(file: string): string {
+  if (sep !== '/') return extname(file).toLowerCase();
+  const base = file.lastIndexOf('/') + 1;
+  const dot = file.lastIndexOf('.');
+  // No dot in the name, or only a leading one (`.bashrc`), or the name `..`: no extension.
+  if (dot <= base || (dot === base + 1 && file.length === base + 2 && file[base] === '.')) return '';
+  return file.slice(dot).toLowerCase();
+}
+
+export function kindOf(file: string, ext = extOf(file)): FileKind {
   if (ext === '.py' || ext === '.pyw') return 'python';
-  if (
-    ext === '.sh' ||
-    ext === '.bash' ||
-    ext === '.zsh' ||
-    name === 'makefile' ||
-    name === 'justfile' ||
-    name === 'dockerfile'
-  )
-    return 'shell';
+  if (ext === '.sh' || ext === '.bash' || ext === '.zsh') return 'shell';
+  if (ext === '') {
+    const name = basename(file).toLowerCase();
+    if (name === 'makefile' || name === 'justfile' || name === 'dockerfile') return 'shell';
+  }
   if (ext === '.json' || ext === '.jsonc') return 'json';
   if (ext === '.md' || ext === '.mdx' || ext === '.markdown') return 'markdown';
   if (ext === '.ipynb') return 'notebook';
@@ -199,7 +207,7 @@ function attachInlineFacts(subs: Submission[], file: string): ScriptFacts[] {
 }
 
 function scanJson(text: string, file: string, lineBase: number, model: ScanModel): void {
-  if (!/"operation"|"script"|"command"|"secrets"|hf-job/.test(text) && !/hf-jobs?\.json$/i.test(file)) return;
+  if (!/"operation"|"script"|"command"|"secrets"|hf-job/.test(text) && !JOB_CONFIG_NAME.test(file)) return;
   // A whole .json file must be JSON: the native parser says so at once, before the line-keeping parser (which would
   // otherwise read trailing non-JSON text as one long expression). Code blocks and .jsonc may hold comments.
   if (lineBase === 1 && /\.json$/i.test(file)) {
@@ -436,9 +444,12 @@ export function scanText(text: string, file: string, kind: FileKind = kindOf(fil
 const RELEVANT =
   /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space|_bucket|hf:\/\//;
 
+/** A job config file's name: read whatever its text holds. */
+const JOB_CONFIG_NAME = /hf-jobs?\.json$/i;
+
 function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, pending: PendingFile[]): void {
   model.files.push(file);
-  if (!RELEVANT.test(text) && !/hf-jobs?\.json$/i.test(file)) return;
+  if (!RELEVANT.test(text) && !JOB_CONFIG_NAME.test(file)) return;
   if (text.includes('hf_') || text.includes('api_org_')) {
     const hits = findTokenLike(text);
     if (hits.length) {
@@ -476,7 +487,7 @@ function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, 
   }
   scanCode(kind, text, file, 1, model, pending);
   // Shell lines inside Python/YAML/text (subprocess calls, CI steps) are found by the shell scanner too.
-  if (kind === 'text' && SHELLISH_TEXT.has(extname(file).toLowerCase()) && /\bhf\s+jobs\b|--token/.test(text))
+  if (kind === 'text' && SHELLISH_TEXT.has(extOf(file)) && /\bhf\s+jobs\b|--token/.test(text))
     scanCode('shell', text, file, 1, model, pending);
 }
 
@@ -523,13 +534,17 @@ function readCappedSync(path: string): {text: string; truncated: boolean} | {bin
       read += n;
       if (n < want) break;
     }
-    if (shared.subarray(0, Math.min(read, SNIFF_BYTES)).includes(0)) return {binary: true};
     const end = Math.min(read, MAX_BYTES);
-    // Most files are ASCII: checked with one vector pass, they are copied as one-byte text instead of UTF-8 decoded.
-    return {
-      text: shared.toString(isAscii(shared.subarray(0, end)) ? 'latin1' : 'utf8', 0, end),
-      truncated: read > MAX_BYTES,
-    };
+    // Most files are ASCII: checked with one vector pass, they are copied as one-byte text instead of UTF-8 decoded,
+    // and a NUL in their first SNIFF_BYTES (a binary file) is looked for in that text (the same bytes, one native
+    // search) rather than in the buffer (one more call into C++ a file).
+    if (isAscii(shared.subarray(0, end))) {
+      const text = shared.toString('latin1', 0, end);
+      const nul = text.indexOf('\0');
+      return nul !== -1 && nul < SNIFF_BYTES ? {binary: true} : {text, truncated: read > MAX_BYTES};
+    }
+    if (shared.subarray(0, Math.min(read, SNIFF_BYTES)).includes(0)) return {binary: true};
+    return {text: shared.toString('utf8', 0, end), truncated: read > MAX_BYTES};
   } finally {
     closeSync(fd);
   }
@@ -564,8 +579,11 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 export function scanFiles(list: FileToScan[]): ScanPart {
   const model = emptyModel();
   const pending: PendingFile[] = [];
-  for (const {abs, shown} of list) {
-    if (BINARY_EXT.has(extname(abs).toLowerCase())) {
+  // An index loop: this code runs cold (see tuneForOneScan), where for...of costs an iterator result per file.
+  for (let i = 0; i < list.length; i++) {
+    const {abs, shown} = list[i]!;
+    const ext = extOf(abs);
+    if (BINARY_EXT.has(ext)) {
       model.skipped.push({file: shown, reason: 'binary'});
       continue;
     }
@@ -584,7 +602,7 @@ export function scanFiles(list: FileToScan[]): ScanPart {
     }
     if (got.truncated)
       model.skipped.push({file: shown, reason: `only the first ${MAX_BYTES / 1024 / 1024} MB scanned`});
-    scanInto(got.text, shown, kindOf(abs), model, pending);
+    scanInto(got.text, shown, kindOf(abs, ext), model, pending);
   }
   return {
     model,
@@ -610,13 +628,14 @@ function scanThreads(requested: number | undefined): number {
 }
 
 /**
- * The workers run dist/scan-worker.mjs (scan-worker.ts: this module and what it needs, not the Hub client), one folder
- * up from the app's chunks and from check's own dist/check/cli.mjs: only the build has it; the TypeScript sources
- * (tests, tsx) scan in one thread.
+ * The workers run dist/check/scan-worker.mjs (scan-worker.ts and the scanner, in one module: a worker loading the
+ * app's 11 chunks took 15-20 ms more CPU to start), next to check's own dist/check/cli.mjs and one folder over from
+ * the app's chunks: only the build has it; the TypeScript sources (tests, tsx) scan in one thread.
  */
-const WORKER_URL = [new URL('../scan-worker.mjs', import.meta.url), new URL('./scan-worker.mjs', import.meta.url)].find(
-  (u) => u.protocol === 'file:' && existsSync(u),
-);
+const WORKER_URL = [
+  new URL('./scan-worker.mjs', import.meta.url),
+  new URL('../check/scan-worker.mjs', import.meta.url),
+].find((u) => u.protocol === 'file:' && existsSync(u));
 const CAN_SPAWN = WORKER_URL !== undefined;
 
 /** Files a thread takes at a time from the shared counter (small, so no thread waits long for another's last one). */
@@ -809,13 +828,25 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   // Local scripts the jobs run: use their facts (scanned above, or read now).
   const factsByFile = new Map(model.scripts.map((f) => [f.file, f]));
   const missing = new Set<string>();
+  // Thousands of jobs in a tree name few scripts from few folders: where each may be, and how it is shown, is worked
+  // out once per folder and script (path.resolve and dirname are loops over the whole path).
+  const baseOf = new Map<string, string>();
+  const candidatesOf = new Map<string, {abs: string; shown: string}[]>();
   for (const sub of model.submissions) {
-    if (sub.scriptFacts) continue;
-    const base = dirname(absByDisplay.get(sub.file) ?? resolve(options.cwd, sub.file));
-    const candidates = scriptCandidates(sub, base, options.cwd);
-    if (!candidates.length) continue;
-    for (const candidate of candidates) {
-      const known = factsByFile.get(display(candidate));
+    if (sub.scriptFacts || !(sub.module || sub.script?.literal)) continue;
+    let base = baseOf.get(sub.file);
+    if (base === undefined) {
+      base = dirname(absByDisplay.get(sub.file) ?? resolve(options.cwd, sub.file));
+      baseOf.set(sub.file, base);
+    }
+    const key = `${base}\0${sub.module ? `m\0${sub.module.value}` : `s\0${sub.script!.value}`}`;
+    let candidates = candidatesOf.get(key);
+    if (!candidates) {
+      candidates = scriptCandidates(sub, base, options.cwd).map((abs) => ({abs, shown: display(abs)}));
+      candidatesOf.set(key, candidates);
+    }
+    for (const {abs: candidate, shown} of candidates) {
+      const known = factsByFile.get(shown);
       if (known) {
         known.isJobScript = true;
         sub.scriptFacts = known;
@@ -832,7 +863,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
         if (!st.isFile() || st.size > MAX_BYTES) continue;
         const got = readCappedSync(candidate);
         if ('binary' in got) continue;
-        const f = scriptFacts(got.text, display(candidate));
+        const f = scriptFacts(got.text, shown);
         f.isJobScript = true;
         sub.scriptFacts = f;
         model.scripts.push(f);

@@ -64,24 +64,27 @@ export function gitignoreRule(pattern: string): Rule | undefined {
 }
 
 export class IgnoreStack {
-  constructor(private readonly layers: {base: string; rules: Rule[]}[] = []) {}
+  constructor(private readonly layers: {base: string; prefix: string; rules: Rule[]}[] = []) {}
 
   with(base: string, text: string): IgnoreStack {
     const rules = text
       .split('\n')
       .map(gitignoreRule)
       .filter((r): r is Rule => r !== undefined);
-    return rules.length ? new IgnoreStack([...this.layers, {base, rules}]) : this;
+    return rules.length ? new IgnoreStack([...this.layers, {base, prefix: base + sep, rules}]) : this;
   }
 
   ignored(path: string, isDir: boolean): boolean {
     let result = false;
-    for (const layer of this.layers) {
+    // Index loops: this runs once for every file walked, in code that runs cold (for...of costs an iterator result).
+    for (let l = 0; l < this.layers.length; l++) {
+      const layer = this.layers[l]!;
       // Walked paths sit under the layer's folder: a slice, not path.relative (which resolves both sides each time).
-      let rel = path.startsWith(layer.base + sep) ? path.slice(layer.base.length + 1) : relative(layer.base, path);
+      let rel = path.startsWith(layer.prefix) ? path.slice(layer.prefix.length) : relative(layer.base, path);
       if (sep !== '/') rel = rel.split(sep).join('/');
       if (rel.startsWith('..')) continue;
-      for (const rule of layer.rules) {
+      for (let r = 0; r < layer.rules.length; r++) {
+        const rule = layer.rules[r]!;
         // Ignored folders are never entered, so a folder-only rule never needs to match a file.
         if (rule.dirOnly && !isDir) continue;
         if (!rule.re.test(rel)) continue;
@@ -200,7 +203,8 @@ export function walkFilesSync(root: string, skippedDirs?: SkippedDir[], onFile?:
     const subdirs: string[] = [];
     // `dir` is normalised and a name holds no separator: concatenating is what path.join (which normalises) gives.
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    for (const e of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       const full = prefix + e.name;
       if (e.isDirectory()) {
         if (ignore.ignored(full, true)) continue;

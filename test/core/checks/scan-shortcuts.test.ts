@@ -1,7 +1,10 @@
 // The scanner's shortcuts (taken for speed, see scan.ts and script-facts.ts) give what the plain way gives: the
 // blanked Python code, the prose of a Markdown doc, substrings that do not keep their file's text alive.
 import {describe, expect, it} from 'vitest';
-import {markdownBlocks, scanText} from '../../../src/core/checks/scan.js';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {extname, join} from 'node:path';
+import {extOf, kindOf, markdownBlocks, scanPaths, scanText} from '../../../src/core/checks/scan.js';
 import {embeddedCommands, extractShell, SHOWN_COMMAND_HINT} from '../../../src/core/checks/extract-shell.js';
 import {ownCopy, pythonCode, scriptFacts} from '../../../src/core/checks/script-facts.js';
 
@@ -102,5 +105,57 @@ describe('strings kept in the model do not keep their file text alive', () => {
   it('push targets are read the same', () => {
     const facts = scriptFacts('ds.push_to_hub("bench-user/ds-1234567")\n', 'a.py');
     expect(facts.pushTargets).toEqual([{value: 'bench-user/ds-1234567', type: 'model', line: 1}]);
+  });
+});
+
+describe('a file extension found with two searches is path.extname lower-cased', () => {
+  const names = [
+    'b.py',
+    '.bashrc',
+    'b.',
+    '..',
+    '...',
+    '..b',
+    '.b.c',
+    'b..c',
+    'B.PY',
+    'Makefile',
+    'x.tar.gz',
+    'a b.Md',
+    '.',
+  ];
+  const paths = names.flatMap((n) => [`/r/${n}`, `/r.d/sub.x/${n}`, `/${n}`]);
+  it.each(paths)('%s', (p) => {
+    expect(extOf(p)).toBe(extname(p).toLowerCase());
+  });
+  it('kinds by name still work without an extension, and an extension given is used', () => {
+    expect(kindOf('/r/Dockerfile')).toBe('shell');
+    expect(kindOf('/r/makefile.d/x')).toBe('text');
+    expect(kindOf('/r/x.txt', '.py')).toBe('python');
+  });
+});
+
+describe('binary files are told from text by a NUL in their first 8 KB, ASCII or not', () => {
+  it('skips NUL-bearing files and reads the others, NUL after 8 KB included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hfjw-sniff-'));
+    try {
+      await writeFile(
+        join(dir, 'ascii-nul.dat'),
+        Buffer.concat([Buffer.from('abc'), Buffer.from([0]), Buffer.from('def')]),
+      );
+      await writeFile(join(dir, 'utf8-nul.dat'), Buffer.concat([Buffer.from('é token'), Buffer.from([0])]));
+      await writeFile(join(dir, 'late-nul.txt'), Buffer.concat([Buffer.from('x'.repeat(9000)), Buffer.from([0])]));
+      await writeFile(join(dir, 'utf8.txt'), 'café token\n');
+      const model = await scanPaths(['.'], {cwd: dir});
+      expect(model.skipped).toEqual(
+        expect.arrayContaining([
+          {file: 'ascii-nul.dat', reason: 'binary'},
+          {file: 'utf8-nul.dat', reason: 'binary'},
+        ]),
+      );
+      expect(model.files.sort()).toEqual(['late-nul.txt', 'utf8.txt']);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
   });
 });
