@@ -13,7 +13,7 @@ import {promptConfirm, promptPassword} from '../prompt.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem} from './hub-target.js';
 import {readPipedText} from './stdin.js';
-import {ReadTextError, readTextFile} from './read-text.js';
+import {pipeOptions, ReadTextError, readTextFile} from './read-text.js';
 
 const HELP = `Usage: hf-jobs-wizard revoke [FILE | -] [--yes] [--json] [--endpoint URL | --sandbox]
 
@@ -45,7 +45,10 @@ async function findTokens(
 ): Promise<{leaks: LeakedToken[]; where: string} | {error: string; code: number}> {
   if (source && source !== '-') {
     try {
-      const {text} = await readTextFile(resolve(io.cwd, source), source, {limitBytes: FILE_LIMIT_BYTES});
+      const {text} = await readTextFile(resolve(io.cwd, source), source, {
+        limitBytes: FILE_LIMIT_BYTES,
+        ...pipeOptions(io),
+      });
       return {leaks: findLeakedTokens(text), where: sanitizeLine(source)};
     } catch (error) {
       if (!(error instanceof ReadTextError)) throw error;

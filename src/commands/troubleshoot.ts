@@ -13,15 +13,15 @@ import {extractFacts} from '../core/troubleshoot/facts.js';
 import {liveCheckPasted, namesSomethingLive} from '../core/troubleshoot/live.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {readPipedText} from './stdin.js';
-import {ReadTextError, readTextFile} from './read-text.js';
+import {pipeOptions, ReadTextError, readTextFile} from './read-text.js';
 import {parseCommandArgs} from './args.js';
 import {openHubTarget, targetFlagProblem, type HubTarget} from './hub-target.js';
 
 const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID] [--json] [--offline] [--endpoint URL | --sandbox]
 
-Reads an error (a Python traceback, an @huggingface/hub error, an HTTP status line, a job log) from FILE or
-stdin, says which problem it is (401, 403, missing token, repo not found, gated repo, token format, rate
-limit, network, 402 no credits, job timeout, job not found, server error, org token policy, or the job's
+Reads an error (a Python traceback, an @huggingface/hub error, an HTTP status line, a job log) from FILE (a pipe
+too: \`${appCommand('troubleshoot <(python job.py 2>&1)')}\`) or stdin, says which problem it is (401, 403,
+missing token, repo not found, gated repo, token format, rate limit, network, 402 no credits, job timeout, job not found, server error, org token policy, or the job's
 script failing on its own), why it happens and how to fix it. With --job, fetches that job's status and log from the
 Hub and checks your token live to name the actual cause. A pasted text that names a namespace, a repo or a job
 is checked live too when a token is in effect (whoami and its orgs, the repo, where the job is). On a terminal with no FILE and nothing piped in,
@@ -244,7 +244,13 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if (source !== undefined && source !== '-') {
     try {
       // A log's end says what went wrong: of a very long one, its last 16 MB.
-      text = (await readTextFile(resolve(io.cwd, source), source, {limitBytes: TEXT_LIMIT_BYTES, tail: true})).text;
+      text = (
+        await readTextFile(resolve(io.cwd, source), source, {
+          limitBytes: TEXT_LIMIT_BYTES,
+          tail: true,
+          ...pipeOptions(io),
+        })
+      ).text;
     } catch (error) {
       if (!(error instanceof ReadTextError)) throw error;
       throw new AppError(error.message, {exitCode: EXIT.usage});
