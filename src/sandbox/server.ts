@@ -2,6 +2,7 @@
 import {STATUS_CODES, createServer, type Server} from 'node:http';
 import type {Duplex} from 'node:stream';
 import {authenticate} from './accounts.js';
+import {boundConnections, type ConnectionBound} from './connections.js';
 import type {RouteModule, SandboxCore, SandboxRequest} from './context.js';
 import {HttpError, Router, newRequestId, notEmulated, sendError} from './http.js';
 
@@ -28,7 +29,7 @@ export function serverTimeouts(env: Record<string, string | undefined> = process
 export function createSandboxServer(
   core: SandboxCore,
   modules: RouteModule[],
-): {server: Server; cleanups: (() => Promise<void> | void)[]} {
+): {server: Server; cleanups: (() => Promise<void> | void)[]; connections: ConnectionBound} {
   const router = new Router<SandboxRequest>();
   const cleanups: (() => Promise<void> | void)[] = [];
   for (const register of modules) {
@@ -95,7 +96,15 @@ export function createSandboxServer(
   // ECONNRESET before the request reaches a handler: 4 of 4 runs of the several-xorbs test at load 15, 0 of 3 at 65 s.
   // Load balancers in front of web services commonly keep 60 s; the Keep-Alive header tells clients the bound.
   server.keepAliveTimeout = 65_000;
-  return {server, cleanups};
+  // At most 256 open connections; a new one evicts the oldest idle one (connections.ts).
+  const connections = boundConnections(server, maxConnectionsFrom(process.env));
+  return {server, cleanups, connections};
+}
+
+/** HF_SANDBOX_MAX_CONNECTIONS overrides the bound on open connections (tests use a small one). */
+function maxConnectionsFrom(env: Record<string, string | undefined>): number | undefined {
+  const n = Number(env.HF_SANDBOX_MAX_CONNECTIONS);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 /** Request bodies at least this big get `Connection: close` on their answer. */
