@@ -7,7 +7,7 @@ import {createServer, type Server} from 'node:http';
 import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {approvalUrl, requestDeviceCode} from '../../src/core/auth/device-flow.js';
+import {approvalUrl, DEVICE_GRANT_TYPE, requestDeviceCode} from '../../src/core/auth/device-flow.js';
 import {confirmationCode, deviceApprovalKey, newTokenPageLink} from '../../src/core/auth/sandbox-form-key.js';
 import {checkDetails} from '../../src/core/wizard/check-notes.js';
 import {browserCommand} from '../../src/wizard/services/desktop.js';
@@ -205,16 +205,48 @@ describe('the sandbox keeps what an anonymous caller makes it hold bounded', () 
     });
 
   it('refuses a client_id longer than a client id (nothing is kept for it)', async () => {
-    const res = await ask('x'.repeat(60_000));
+    // From a process (no Origin: a page is refused before its body is read, see below).
+    const res = await fetch(`${sb.current.url}/oauth/device`, {
+      method: 'POST',
+      body: `client_id=${'x'.repeat(60_000)}`,
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as {error: string}).error).toBe('invalid_request');
   });
 
-  it(`keeps at most ${MAX_PENDING_GRANTS} device logins waiting, then answers 429 with what to do`, async () => {
-    for (let i = 0; i < MAX_PENDING_GRANTS; i++) expect((await ask('c')).status).toBe(200);
-    const res = await ask('c');
-    expect(res.status).toBe(429);
-    expect(((await res.json()) as {error_description: string}).error_description).toMatch(/waiting for approval/);
+  it('refuses a device login started by a web page (its Origin), keeping nothing', async () => {
+    for (let i = 0; i < MAX_PENDING_GRANTS + 20; i++) {
+      const res = await ask('c');
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as {error: string}).error).toBe('access_denied');
+    }
+    const app = await requestDeviceCode({endpoint: sb.current.url, clientId: 'hf-jobs-wizard'});
+    expect(app.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+  });
+
+  it(`a local flood of ${MAX_PENDING_GRANTS * 2} device logins ends its own oldest grants, never locks the app's login out`, async () => {
+    const poll = async (deviceCode: string, clientId: string) =>
+      (
+        (await (
+          await fetch(`${sb.current.url}/oauth/token`, {
+            method: 'POST',
+            body: new URLSearchParams({grant_type: DEVICE_GRANT_TYPE, device_code: deviceCode, client_id: clientId}),
+          })
+        ).json()) as {error: string}
+      ).error;
+    const flood = (n: number) =>
+      Promise.all(
+        Array.from({length: n}, () =>
+          fetch(`${sb.current.url}/oauth/device`, {method: 'POST', body: new URLSearchParams({client_id: 'flood'})}),
+        ),
+      );
+    // The app's login started first, then the list is filled twice over from a process (no Origin).
+    const before = await requestDeviceCode({endpoint: sb.current.url, clientId: 'hf-jobs-wizard'});
+    for (const res of await flood(MAX_PENDING_GRANTS * 2)) expect(res.status).toBe(200);
+    expect(await poll(before.deviceCode, 'hf-jobs-wizard')).toBe('authorization_pending');
+    // A login started after the flood starts too.
+    const after = await requestDeviceCode({endpoint: sb.current.url, clientId: 'hf-jobs-wizard'});
+    expect(await poll(after.deviceCode, 'hf-jobs-wizard')).toBe('authorization_pending');
   });
 });
 

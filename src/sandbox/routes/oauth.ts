@@ -9,6 +9,7 @@ import {randomBytes, randomInt} from 'node:crypto';
 import {MAIN_USER, findUser, objectId, randomTokenValue, type SandboxToken, type SandboxUser} from '../accounts.js';
 import {requireUser, type RouteModule, type SandboxCore, type SandboxRequest} from '../context.js';
 import {HttpError, readBody, sendHtml, sendJson} from '../http.js';
+import {hostAllowed} from '../server.js';
 import {escapeHtml} from './pages.js';
 import {keyMatches, requireFormKey} from '../forms.js';
 import {isDeviceApprovalKey} from '../../core/auth/sandbox-form-key.js';
@@ -85,12 +86,14 @@ class DeviceGrants {
   private readonly byUserCode = new Map<string, string>();
 
   /**
-   * A new grant with a user code no pending grant uses; old expired grants are swept first. Undefined when
-   * MAX_PENDING_GRANTS are pending: anyone may ask (a web page too, with a no-cors POST), so memory stays bounded.
+   * A new grant with a user code no pending grant uses; old expired grants are swept first. At MAX_PENDING_GRANTS
+   * pending, one is ended first (its poll hears expired_token): the oldest of the client id that has the most waiting.
+   * Before, the 101st request was refused for 15 min, so anything that filled the list locked the app's own login
+   * out; now the newest login always starts, and a flood under one client id ends its own grants, not the app's.
    */
-  start(clientId: string, expiresIn: number, interval: number): DeviceGrant | undefined {
+  start(clientId: string, expiresIn: number, interval: number): DeviceGrant {
     this.sweep();
-    if (this.pending() >= MAX_PENDING_GRANTS) return undefined;
+    if (this.pending() >= MAX_PENDING_GRANTS) this.endOneForRoom();
     let userCode = newUserCode();
     while (this.byUserCode.has(userCode)) userCode = newUserCode();
     const grant: DeviceGrant = {
@@ -118,6 +121,18 @@ class DeviceGrants {
   forget(grant: DeviceGrant): void {
     this.byDeviceCode.delete(grant.deviceCode);
     this.byUserCode.delete(grant.userCode);
+  }
+
+  private endOneForRoom(): void {
+    const now = Date.now();
+    const waiting = [...this.byDeviceCode.values()].filter((g) => g.status === 'pending' && g.expiresAt >= now);
+    const perClient = new Map<string, number>();
+    for (const g of waiting) perClient.set(g.clientId, (perClient.get(g.clientId) ?? 0) + 1);
+    let most = 0;
+    for (const n of perClient.values()) most = Math.max(most, n);
+    // Map order is creation order: the first found is the oldest.
+    const victim = waiting.find((g) => perClient.get(g.clientId) === most);
+    if (victim) victim.expiresAt = now - 1;
   }
 
   private pending(): number {
@@ -155,8 +170,28 @@ function sendOpenidConfiguration(ctx: SandboxRequest, sandbox: SandboxCore): voi
   });
 }
 
+/** The sandbox's own pages (its address, or localhost / [::1] on its port). */
+function sameOrigin(sandbox: SandboxCore, origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && hostAllowed(sandbox, url.host);
+  } catch {
+    return false;
+  }
+}
+
 /** POST /oauth/device: a device code, the code to type and where to type it. */
 async function startDeviceLogin(ctx: SandboxRequest, sandbox: SandboxCore, grants: DeviceGrants): Promise<void> {
+  // The app starts a device login from the terminal (no Origin header); a web page's POST always carries one. A page
+  // on another site cannot read the answer, so its grants could only fill the list: refused before anything is kept.
+  const origin = ctx.req.headers.origin;
+  if (origin !== undefined && !sameOrigin(sandbox, origin))
+    return oauthError(
+      ctx,
+      403,
+      'access_denied',
+      `A device login is started by the app in a terminal, not by a web page (Origin ${JSON.stringify(String(origin).slice(0, 100))})`,
+    );
   const form = await readForm(ctx);
   const clientId = form.get('client_id');
   if (!clientId) return oauthError(ctx, 400, 'invalid_request', 'Missing client_id');
@@ -164,13 +199,6 @@ async function startDeviceLogin(ctx: SandboxRequest, sandbox: SandboxCore, grant
     return oauthError(ctx, 400, 'invalid_request', `client_id is longer than ${MAX_CLIENT_ID} characters`);
   const {interval = 5, expiresIn = 900} = oauthSettings.get(sandbox) ?? {};
   const grant = grants.start(clientId, expiresIn, interval);
-  if (!grant)
-    return oauthError(
-      ctx,
-      429,
-      'too_many_requests',
-      `${MAX_PENDING_GRANTS} browser logins are already waiting for approval on this sandbox; approve or deny one, or wait until they expire (${Math.ceil(expiresIn / 60)} minutes)`,
-    );
   const verificationUri = `${sandbox.baseUrl}/oauth/device/verify`;
   sendJson(ctx, 200, {
     device_code: grant.deviceCode,
