@@ -7,7 +7,7 @@
 // processes can never both break it and both own the folder.
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import {chmod, lstat, mkdir, open, readdir, readFile, stat, unlink} from 'node:fs/promises';
+import {chmod, lstat, mkdir, open, readdir, readFile, realpath, stat, unlink} from 'node:fs/promises';
 import {dirname, join, parse, resolve} from 'node:path';
 import type {RouteModule} from './context.js';
 import {sendJson} from './http.js';
@@ -104,6 +104,7 @@ export async function ensureDataDir(dir: string): Promise<void> {
 async function checkOwnFolder(dir: string, full: string): Promise<void> {
   const uid = process.getuid?.();
   if (uid === undefined) return; // Windows: no POSIX owners
+  await checkParents(dir, full, uid);
   const info = await stat(full);
   if (info.uid !== uid)
     throw new SandboxDataError(
@@ -121,6 +122,39 @@ async function checkOwnFolder(dir: string, full: string): Promise<void> {
         `cannot use the sandbox data folder ${dir}: ${name} in it was made by another user (uid ${entry.uid}), who could have changed the sandbox's tokens; remove it or pick a new folder`,
         'unusable',
         'EOWNER',
+      );
+  }
+}
+
+/**
+ * The folders above it, as ssh checks those above ~/.ssh: each must be this user's or root's, and not writable by
+ * others, or another user could rename the data folder away and put one of theirs (with tokens they know) in its
+ * place between two starts. A world-writable folder with the sticky bit (/tmp) is fine: there only an entry's owner
+ * may rename it. Both the path as given and the one its symlinks lead to are checked.
+ */
+async function checkParents(dir: string, full: string, uid: number): Promise<void> {
+  const chains = new Set<string>();
+  const ancestors = (path: string) => {
+    for (let d = dirname(path); ; d = dirname(d)) {
+      chains.add(d);
+      if (d === parse(d).root) break;
+    }
+  };
+  ancestors(full);
+  ancestors(await realpath(full));
+  for (const parent of chains) {
+    const info = await stat(parent);
+    if (info.uid !== uid && info.uid !== 0)
+      throw new SandboxDataError(
+        `cannot use the sandbox data folder ${dir}: ${parent} above it belongs to another user (uid ${info.uid}), who could swap the folder for one of theirs; pick a folder under your home`,
+        'unusable',
+        'EOWNER',
+      );
+    if ((info.mode & 0o022) !== 0 && (info.mode & 0o1000) === 0)
+      throw new SandboxDataError(
+        `cannot use the sandbox data folder ${dir}: other users can change ${parent} above it (mode ${(info.mode & 0o7777).toString(8).padStart(4, '0')}, no sticky bit) and could swap the folder for one of theirs; pick a folder under your home, or run chmod go-w ${parent}`,
+        'unusable',
+        'EPARENT',
       );
   }
 }

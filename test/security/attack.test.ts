@@ -572,6 +572,48 @@ describe('a sandbox data folder another local user made or could change is not u
     await expect(startSandbox({dataDir: dir, attach: false})).rejects.toThrow(/belongs to another user/);
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'refuses a folder under a parent others can write to (no sticky bit), naming the parent and the fix',
+    async () => {
+      const parent = join(base, 'open-parent');
+      await mkdir(parent);
+      await chmod(parent, 0o777);
+      const dir = join(parent, 'data');
+      await expect(startSandbox({dataDir: dir, attach: false})).rejects.toThrow(
+        new RegExp(`other users can change ${parent} above it \\(mode 0777, no sticky bit\\).*chmod go-w`),
+      );
+      // The same folder reached through a symlink from a safe place: the path it leads to is checked too.
+      await mkdir(dir, {recursive: true});
+      await symlink(dir, join(base, 'link-to-open'));
+      await expect(startSandbox({dataDir: join(base, 'link-to-open'), attach: false})).rejects.toThrow(
+        /other users can change .*open-parent above it/,
+      );
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'accepts a folder under a sticky world-writable parent (as /tmp)',
+    async () => {
+      const parent = join(base, 'sticky');
+      await mkdir(parent);
+      await chmod(parent, 0o1777);
+      const sandbox = await startSandbox({dataDir: join(parent, 'data'), attach: false});
+      await sandbox.close();
+    },
+  );
+
+  it.skipIf(!root || process.platform === 'win32')(
+    'refuses a folder of ours under a parent that belongs to another user',
+    async () => {
+      const parent = join(base, 'their-parent');
+      await mkdir(join(parent, 'data'), {recursive: true});
+      await chown(parent, OTHER, OTHER);
+      await expect(startSandbox({dataDir: join(parent, 'data'), attach: false})).rejects.toThrow(
+        new RegExp(`${parent} above it belongs to another user \\(uid ${OTHER}\\)`),
+      );
+    },
+  );
+
   it.skipIf(!root || process.platform === 'win32')(
     'refuses a folder of ours that others could write to when it holds a file another user made',
     async () => {
