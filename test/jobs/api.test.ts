@@ -1,8 +1,12 @@
 // The Jobs API of the sandbox through @huggingface/hub: run, inspect, list, cancel, logs, hardware, validation, auth.
 import {cancelJob, getJob, HubApiError, listJobHardware, listJobs, runJob, streamJobLogs} from '@huggingface/hub';
+import {existsSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
 import {collectLogs, goneWithin, NS, nodeJob, ownLines, waitForStage} from './helpers.js';
+
+/** On Linux each job's processes carry HF_SANDBOX_JOB, the mark a kill finds them by (src/sandbox/jobs/proc-tree.ts). */
+const MARKED = process.platform !== 'win32' && existsSync('/proc/self/stat');
 
 describe('sandbox Jobs API through @huggingface/hub', () => {
   const sb = useSandbox();
@@ -134,7 +138,11 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
       return;
     }
     expect(done.status.stage, lines.join('\n')).toBe('COMPLETED');
-    expect(ownLines(lines)).toEqual(["3 ['HF_ENDPOINT', 'HOME', 'JOB_ID', 'PATH']"]);
+    expect(ownLines(lines)).toEqual([
+      MARKED
+        ? "3 ['HF_ENDPOINT', 'HF_SANDBOX_JOB', 'HOME', 'JOB_ID', 'PATH']"
+        : "3 ['HF_ENDPOINT', 'HOME', 'JOB_ID', 'PATH']",
+    ]);
     expect(lines.some((l) => l.includes('"python:3.12" runs as this machine\'s python3'))).toBe(true);
   });
 
@@ -163,6 +171,7 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
       // Node itself may add nothing; the shell wrapper may export PWD/SHLVL/_ (not from the user's environment).
       expect(seen.keys.filter((k) => !['PWD', 'SHLVL', '_', 'OLDPWD'].includes(k))).toEqual([
         'HF_ENDPOINT',
+        ...(MARKED ? ['HF_SANDBOX_JOB'] : []),
         'HOME',
         'JOB_ID',
         'MODE',

@@ -1,5 +1,6 @@
 // The local job runner: each job is a child process of the sandbox with only its own environment, in its own
-// temporary directory, killed (whole process group) on timeout, cancel or sandbox close. Jobs and their logs
+// temporary directory, killed (its process group, and on Linux every process found to be the job's: proc-tree.ts)
+// on timeout, cancel or sandbox close. Jobs and their logs
 // persist under `<dataDir>/jobs/<id>/` so finished jobs stay readable.
 import {spawn, type ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
@@ -9,6 +10,7 @@ import {tmpdir} from 'node:os';
 import {delimiter, join} from 'node:path';
 import {findInterpreters, planLaunch} from './images.js';
 import {JobLog, LineSplitter} from './log.js';
+import {JOB_MARK_NAME, JobProcesses} from './proc-tree.js';
 import {TERMINAL_STAGES, type JobOwner, type JobRecord, type JobStage, type ValidJobSpec} from './spec.js';
 import type {SandboxCore} from '../context.js';
 import {VolumeError, mountVolumes, syncBack, type MountPlan} from './volumes.js';
@@ -22,6 +24,8 @@ interface Running {
   job: JobRecord;
   log: JobLog;
   child?: ChildProcess;
+  /** On Linux: the job's processes, wherever they moved (proc-tree.ts). */
+  procs?: JobProcesses;
   stopReason?: {stage: JobStage; message: string; cancelReason?: string};
   done: Promise<void>;
 }
@@ -219,7 +223,7 @@ export class JobRunner {
   private stop(r: Running, stage: JobStage, message: string, cancelReason?: string): void {
     if (isTerminal(r.job.status.stage) || r.stopReason) return;
     r.stopReason = {stage, message, ...(cancelReason ? {cancelReason} : {})};
-    if (r.child) killTree(r.child);
+    if (r.child) killTree(r.child, r.procs);
   }
 
   private async start(r: Running, secrets: Record<string, string>): Promise<void> {
@@ -287,7 +291,8 @@ export class JobRunner {
     if (reason) return reason;
     const rewrite = (s: string) => (mounts ? mounts.rewrite(s) : s);
 
-    // Only what the job asked for, plus PATH, HOME, JOB_ID and HF_ENDPOINT: nothing of the sandbox's environment.
+    // Only what the job asked for, plus PATH, HOME, JOB_ID and HF_ENDPOINT (and on Linux the mark HF_SANDBOX_JOB):
+    // nothing of the sandbox's environment.
     const env: Record<string, string> = {
       ...Object.fromEntries(Object.entries(job.environment).map(([k, v]) => [k, rewrite(v)])),
       ...secrets,
@@ -297,6 +302,10 @@ export class JobRunner {
       HF_ENDPOINT: this.endpoint(),
     };
     const posix = process.platform !== 'win32' && existsSync('/bin/sh');
+    // The mark its processes carry wherever they move (a new session, a new parent): how a kill finds them all.
+    const procs =
+      posix && existsSync('/proc/self/stat') ? new JobProcesses(randomBytes(12).toString('hex')) : undefined;
+    if (procs) env[JOB_MARK_NAME] = procs.markValue;
     // `exec "$@" 2>&1`: stdout and stderr share one pipe, so their lines keep the order they were written in.
     const argv = mounts ? mounts.wrap(plan.argv.map(rewrite)) : plan.argv;
     const [file, args] = posix ? ['/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...argv]] : [argv[0]!, argv.slice(1)];
@@ -308,6 +317,10 @@ export class JobRunner {
       windowsHide: true,
     });
     r.child = child;
+    if (procs && child.pid !== undefined) {
+      r.procs = procs;
+      procs.watch(child.pid);
+    }
     job.status = {stage: 'RUNNING', message: null};
     job.startedAt = new Date().toISOString();
     const supervised = this.supervise(r, child);
@@ -342,7 +355,7 @@ export class JobRunner {
       this.stop(r, 'ERROR', 'Job timeout');
     }, job.timeoutSeconds * 1000);
     timer.unref();
-    if (r.stopReason) killTree(child);
+    if (r.stopReason) killTree(child, r.procs);
 
     return new Promise((resolve) => {
       let settled = false;
@@ -357,7 +370,9 @@ export class JobRunner {
           setTimeout(ok, DRAIN_MS).unref();
         });
         void drained.then(() => {
-          killTree(child, 'SIGKILL');
+          // Whatever the job left running (a daemon, a `setsid cmd &`) ends with it.
+          killTree(child, r.procs, 'SIGKILL');
+          r.procs?.stopWatching();
           log.append([...out.flush(), ...err.flush()]);
           if (spawnError)
             return resolve({stage: 'ERROR', message: `The command could not start: ${spawnError.message}`});
@@ -390,11 +405,15 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** SIGTERM (or `signal`) to the job's whole process group, then SIGKILL after a grace period. */
-function killTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
+/**
+ * SIGTERM (or `signal`) to the job's whole process group and, on Linux, to every process found to be the job's
+ * (proc-tree.ts), then SIGKILL to all of them after a grace period.
+ */
+function killTree(child: ChildProcess, procs: JobProcesses | undefined, signal: NodeJS.Signals = 'SIGTERM'): void {
   const pid = child.pid;
   if (pid === undefined) return;
   const send = (sig: NodeJS.Signals) => {
+    if (procs) return procs.signalAll(sig);
     try {
       if (process.platform === 'win32') child.kill(sig);
       else process.kill(-pid, sig);
