@@ -113,10 +113,15 @@ export function logicalLines(text: string, lineBase = 1): {text: string; line: n
     const lead = acc.trimStart().charCodeAt(0);
     const prompt = lead === 36 || lead === 37 || lead === 62 || lead === 80; // $ % > P
     const console = prompt && /^\s*>>>\s/.test(acc);
-    while (acc.endsWith('\\') && i + 1 < physical.length) {
+    // Parts joined once (see logicalLineAt).
+    let parts: string[] | undefined;
+    let last = acc;
+    while (last.endsWith('\\') && i + 1 < physical.length) {
       const next = physical[++i]!.replace(/\r$/, '');
-      acc = acc.slice(0, -1) + ' ' + (console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next);
+      (parts ??= []).push(last.slice(0, -1));
+      last = console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next;
     }
+    if (parts) acc = [...parts, last].join(' ');
     if (prompt) acc = acc.replace(/^\s*(?:[$%>]|PS>|>>>)\s+/, '');
     out.push({text: acc, line: first + lineBase});
   }
@@ -156,13 +161,19 @@ function logicalLineAt(text: string, start: number): {text: string; end: number}
   const lead = acc.trimStart().charCodeAt(0);
   const prompt = lead === 36 || lead === 37 || lead === 62 || lead === 80; // $ % > P
   const console = prompt && /^\s*>>>\s/.test(acc);
-  while (acc.endsWith('\\') && end < text.length) {
+  // Parts joined once at the end: `acc.slice(0, -1) + next` a line copied the whole line each time (quadratic: a file
+  // of 5,000 continued lines took 14 s, 10,000 over 100 s).
+  let parts: string[] | undefined;
+  let last = acc;
+  while (last.endsWith('\\') && end < text.length) {
     const from = end + 1;
     end = text.indexOf('\n', from);
     if (end === -1) end = text.length;
     const next = text.slice(from, end).replace(/\r$/, '');
-    acc = acc.slice(0, -1) + ' ' + (console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next);
+    (parts ??= []).push(last.slice(0, -1));
+    last = console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next;
   }
+  if (parts) acc = [...parts, last].join(' ');
   if (prompt) acc = acc.replace(/^\s*(?:[$%>]|PS>|>>>)\s+/, '');
   return {text: acc, end};
 }
@@ -285,7 +296,10 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
       if (assign && !w.expanded && assign[2] && /^[A-Za-z0-9_.<>…-]+$/.test(assign[2]))
         scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
     }
-    for (let i = 0; i + 1 < words.length; i++) {
+    // Each submission reads the words after it to the line's end: a line of thousands of `hf jobs run` (a hostile or
+    // generated file; 5,000 continued lines took 10 s) is read for its first MAX_SUBMISSIONS_PER_LINE only.
+    let onThisLine = 0;
+    for (let i = 0; i + 1 < words.length && onThisLine < MAX_SUBMISSIONS_PER_LINE; i++) {
       const cli = words[i]!.text;
       let j: number;
       let tool = 'hf jobs';
@@ -325,7 +339,8 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
       const index = scan.submissions.length;
       const positionals: string[] = [];
       let optionsDone = false;
-      for (; j < words.length && !words[j]!.op; j++) {
+      const lastWord = Math.min(words.length, j + MAX_WORDS_PER_SUBMISSION);
+      for (; j < lastWord && !words[j]!.op; j++) {
         const w = words[j]!;
         if (!optionsDone && w.text === '--') {
           optionsDone = true;
@@ -394,10 +409,16 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
       const writes = argsHubWrite(rest.slice(1).join(' '));
       if (writes) sub.argsWrite = {value: writes, line};
       scan.submissions.push(sub);
+      onThisLine++;
     }
   }
   return scan;
 }
+
+/** Far more than one command line holds (a job that itself runs `hf jobs run` is 2). */
+const MAX_SUBMISSIONS_PER_LINE = 64;
+/** Far more words than a real `hf jobs run` line has (dozens); the rest of a longer one is not read. */
+const MAX_WORDS_PER_SUBMISSION = 4096;
 
 /** A dotenv file as `hf --secrets-file` reads it: KEY=VALUE, `export`, quotes, comments, bare KEY; no $VAR expansion. */
 export function parseDotenv(text: string, lineBase = 1): Entry[] {
