@@ -5,6 +5,7 @@ import {appCommand} from '../core/invocation.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError, type HubErrorDescription} from '../core/hub/errors.js';
 import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 import {redactSecrets} from '../core/tokens/mask.js';
 import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
@@ -127,13 +128,16 @@ async function fetchJob(hubUrl: string, token: string, namespace: string, id: st
     namespace,
     id,
     log: lines.join('\n'),
-    secretNames: names(job.secrets),
-    envNames: names(job.environment),
+    secretNames: names(job.secrets).map((n) => sanitizeLine(n)),
+    envNames: names(job.environment).map((n) => sanitizeLine(n)),
     truncated,
   };
-  if (job.status?.stage) out.stage = job.status.stage;
-  if (job.status?.message) out.message = job.status.message;
-  if (typeof job.status?.cancelReason === 'string') out.cancelReason = job.status.cancelReason.slice(0, 64);
+  // What the server sent is shown and put in --json: no escape sequence, no token (a hostile endpoint's stage held a
+  // screen clear), and the names of the job's secrets and variables as one-line text.
+  if (job.status?.stage) out.stage = sanitizeLine(String(job.status.stage)).slice(0, 64);
+  if (job.status?.message) out.message = redactSecrets(String(job.status.message));
+  if (typeof job.status?.cancelReason === 'string')
+    out.cancelReason = sanitizeLine(job.status.cancelReason).slice(0, 64);
   return out;
 }
 

@@ -191,7 +191,8 @@ export function reportLines(r: TroubleshootReport, options: {actions?: boolean; 
   const out: string[] = [];
   if (r.job) {
     out.push(
-      `Job ${r.job.namespace}/${r.job.id}: ${r.job.stage ?? 'unknown stage'}${r.job.message ? ` (${r.job.message})` : ''}${r.job.truncated ? ' [log incomplete: still streaming or cut off]' : ''}`,
+      // The stage and message are the server's words: a hostile one sent `ERROR\x1b[2J` (a screen clear) as the stage.
+      `Job ${sanitizeLine(r.job.namespace)}/${sanitizeLine(r.job.id)}: ${r.job.stage ? sanitizeLine(r.job.stage) : 'unknown stage'}${r.job.message ? ` (${sanitizeLine(r.job.message)})` : ''}${r.job.truncated ? ' [log incomplete: still streaming or cut off]' : ''}`,
     );
     out.push('');
   }

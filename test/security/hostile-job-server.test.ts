@@ -1,0 +1,66 @@
+// `troubleshoot --job` against a hostile Hub: the job's stage, message, cancel reason, secret names and log lines are
+// the server's words. Before 2026-12-07 the stage was printed raw (`ERROR\x1b[2J` cleared the screen); the log's
+// encoded tokens (URL-encoded, base64 in a Basic header) were shown whole before mask.ts decoded them.
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {main} from '../../src/main.js';
+import {makeIo, tempHome} from '../commands/helpers-auth.js';
+
+const T = 'hf_FAKEevilTOKENabcdefghijklmnopqrstu';
+const event = (data: string) => `data: ${JSON.stringify({data, timestamp: new Date().toISOString()})}\n\n`;
+
+let server: Server;
+let url = '';
+let home: Awaited<ReturnType<typeof tempHome>>;
+beforeAll(async () => {
+  home = await tempHome();
+  server = createServer((req, res) => {
+    if (req.url?.includes('/logs')) {
+      res.writeHead(200, {'content-type': 'text/event-stream'});
+      res.write(event(`token ${T.replace('_', '%5F')} \x1b]52;c;ZXZpbA==\x07 \x1b[2J`));
+      res.write(event(`Authorization: Basic ${Buffer.from(`u:${T}`).toString('base64')}`));
+      res.end(event('401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2'));
+    } else if (req.url?.includes('/api/jobs/')) {
+      res.writeHead(200, {'content-type': 'application/json'});
+      res.end(
+        JSON.stringify({
+          id: 'abc',
+          status: {
+            stage: 'ERROR\x1b[2J',
+            message: `boom ${T.replace('_', '\\u005f')} \x1b]0;PWNED\x07`,
+            cancelReason: '\x1b]52;c;eA==\x07',
+          },
+          secrets: ['HF_TOKEN\x1b[2J'],
+          environment: {'MODE\x1b]0;X\x07': 'x'},
+        }),
+      );
+    } else {
+      res.writeHead(401, {'content-type': 'application/json'});
+      res.end('{"error":"Invalid credentials \\u001b]0;X\\u0007"}');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await home.cleanup();
+});
+
+describe('troubleshoot --job against a hostile Hub', () => {
+  for (const json of [false, true]) {
+    it(`shows its stage, message, names and log without an escape sequence or a token${json ? ' (--json)' : ''}`, async () => {
+      const io = makeIo({...home.env, HF_TOKEN: 'hf_FAKEmineTOKENabcdefghijklmnopqr', HF_WIZARD_LOG_WAIT_MS: '3000'});
+      await main(['troubleshoot', '--job', 'ns/abc', '--endpoint', url, ...(json ? ['--json'] : [])], io);
+      const all = io.out() + io.err();
+      expect(all).not.toContain('\x1b');
+      expect(all).not.toMatch(/\\u001b/i);
+      expect(all).not.toContain('FAKEevil');
+      expect(all).not.toContain('FAKEmine');
+      expect(all).toMatch(/unauthorized-401/);
+      if (!json) expect(all).toContain('Job ns/abc: ERROR␛[2J');
+    });
+  }
+});
