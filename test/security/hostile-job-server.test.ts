@@ -4,6 +4,7 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {followJob} from '../../src/core/jobs/follow.js';
 import {main} from '../../src/main.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
 
@@ -63,4 +64,26 @@ describe('troubleshoot --job against a hostile Hub', () => {
       if (!json) expect(all).toContain('Job ns/abc: ERROR␛[2J');
     });
   }
+});
+
+describe('following a job on a hostile Hub (the wizard, example, lessons)', () => {
+  it('the polled stage reaches onStage and the result as one line without an escape sequence', async () => {
+    const stages: string[] = [];
+    const waits: string[] = [];
+    const result = await followJob({
+      hubUrl: url,
+      accessToken: 'hf_FAKEmineTOKENabcdefghijklmnopqr',
+      namespace: 'ns',
+      jobId: 'abc',
+      pollMs: 100,
+      feedbackMs: 200,
+      maxMs: 1500,
+      onStage: (s) => stages.push(s),
+      onWait: (t) => waits.push(t),
+    });
+    const all = JSON.stringify({stages, waits, result});
+    expect(stages).toContain('ERROR␛[2J');
+    expect(all).not.toMatch(/\\u001b/i);
+    expect(all).not.toContain('FAKEevil');
+  });
 });

@@ -3,6 +3,7 @@
 // stalled or broken stream falls back to polling. Every wait is told (onWait within `feedbackMs`) and bounded (`maxMs`).
 import {createHubClient, type HubClient} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {redactSecrets} from '../tokens/mask.js';
 import {isTerminal} from './stages.js';
 
@@ -141,7 +142,8 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
       try {
         const info = await api.getJob(o.namespace, o.jobId);
         failures = 0;
-        const polled = String(info.status.stage);
+        // The server's word, shown as is: one line, no escape sequence (a hostile stage held a screen clear).
+        const polled = sanitizeLine(String(info.status.stage)).slice(0, 64);
         message = info.status.message ?? undefined;
         // A poll answered before the log's marker must not step the stage back.
         const behind = (polled === 'SCHEDULING' && stage === 'RUNNING') || (isTerminal(stage) && !isTerminal(polled));

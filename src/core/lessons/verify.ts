@@ -2,6 +2,8 @@
 // workspace (specific ids must pass), live exercises by the sandbox's state (jobs, logs, repo files).
 // Never by comparing the learner's text with the answer.
 import {existsSync} from 'node:fs';
+import {sanitizeLine} from '../text/sanitize.js';
+import {redactSecrets} from '../tokens/mask.js';
 import type {CheckReport, CheckResult} from '../checks/types.js';
 import {createHubClient} from '../hub/client.js';
 import type {HubJob} from '../hub/client.js';
@@ -192,7 +194,8 @@ async function verifyOutsideJob(target: LearnTarget, repo: string): Promise<Veri
     const last = asSecret[0]!;
     items.push({
       ok: false,
-      text: `Job ${last.id} has not completed (${last.status.stage}${last.status.message ? `: ${last.status.message}` : ''}): \`hf jobs logs ${last.id}\` says why.`,
+      // The Hub's words: one line, masked, no escape sequence.
+      text: `Job ${sanitizeLine(String(last.id))} has not completed (${sanitizeLine(String(last.status.stage))}${last.status.message ? `: ${sanitizeLine(redactSecrets(String(last.status.message)))}` : ''}): \`hf jobs logs ${sanitizeLine(String(last.id))}\` says why.`,
     });
     return items;
   }
