@@ -1,7 +1,8 @@
 // Training and k-fold cross-validation of the troubleshooter's second tier (src/core/troubleshoot/guess.ts), on the
-// TUNE part of the corpus only. Used by `npm run train:troubleshoot` (which writes the model) and by
-// `npm run accuracy:troubleshoot` (which prints the CV figures). Never reads the held-out part.
-import type {ProblemId} from '../src/core/troubleshoot/catalog.js';
+// TUNE part of the corpus only, plus the catalog's own words for each problem (its title, symptoms and causes: the
+// project's description of each id, not a corpus text). Used by `npm run train:troubleshoot` (which writes the model)
+// and by `npm run accuracy:troubleshoot` (which prints the CV figures). Never reads the held-out part.
+import {getProblem, PROBLEM_IDS, type ProblemId} from '../src/core/troubleshoot/catalog.js';
 import {textFeatures} from '../src/core/troubleshoot/features.js';
 import {predictFeatures, type GuessModel} from '../src/core/troubleshoot/guess.js';
 import {batchOf, type CorpusText} from '../test/helpers/troubleshoot-corpus.js';
@@ -22,6 +23,23 @@ export interface Example {
 
 export const examplesOf = (texts: CorpusText[]): Example[] =>
   texts.map((t) => ({label: t.label, features: textFeatures(t.text), file: t.file}));
+
+/**
+ * The catalog's words for each problem id (title, symptoms, causes) as extra training texts: every model, in CV
+ * too, learns from them; they are never scored. They give each id its vocabulary where the corpus has few texts
+ * (10-fold CV on tune with them, then without: always answering 279 vs 277 right of 311; leave-one-batch-out
+ * 257 vs 229).
+ */
+export function catalogExamples(): Example[] {
+  return PROBLEM_IDS.filter((id) => id !== 'unknown').flatMap((id) => {
+    const p = getProblem(id);
+    return [p.title, ...p.symptoms, ...p.causes.map((c) => c.text)].map((text, i) => ({
+      label: id,
+      features: textFeatures(text),
+      file: `catalog:${id}:${i}`,
+    }));
+  });
+}
 
 const entropy = (counts: number[], n: number) =>
   counts.reduce((h, c) => (c > 0 ? h - (c / n) * Math.log2(c / n) : h), 0);
@@ -83,13 +101,15 @@ export interface CvPrediction {
 }
 
 /** k-fold cross-validation: text i is in fold i mod k (the corpus is in order of collection). */
-export function crossValidate(examples: Example[], cfg: TrainConfig, k = 10): CvPrediction[] {
+export function crossValidate(
+  examples: Example[],
+  cfg: TrainConfig,
+  k = 10,
+  extra = catalogExamples(),
+): CvPrediction[] {
   const out: CvPrediction[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const model = train(
-      examples.filter((_, i) => i % k !== fold),
-      cfg,
-    );
+    const model = train([...examples.filter((_, i) => i % k !== fold), ...extra], cfg);
     examples.forEach((e, i) => {
       if (i % k !== fold) return;
       const g = predictFeatures(model, e.features);
@@ -100,13 +120,10 @@ export function crossValidate(examples: Example[], cfg: TrainConfig, k = 10): Cv
 }
 
 /** Leave one collection batch out: trained on the other batches, asked about the one it never saw. */
-export function leaveBatchOut(examples: Example[], cfg: TrainConfig): CvPrediction[] {
+export function leaveBatchOut(examples: Example[], cfg: TrainConfig, extra = catalogExamples()): CvPrediction[] {
   const out: CvPrediction[] = [];
   for (const b of new Set(examples.map((e) => batchOf(e.file)))) {
-    const model = train(
-      examples.filter((e) => batchOf(e.file) !== b),
-      cfg,
-    );
+    const model = train([...examples.filter((e) => batchOf(e.file) !== b), ...extra], cfg);
     for (const e of examples.filter((x) => batchOf(x.file) === b)) {
       const g = predictFeatures(model, e.features);
       out.push({label: e.label, problem: g.problem, confidence: g.confidence, known: g.known, file: e.file});

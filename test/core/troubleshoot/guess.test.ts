@@ -7,7 +7,7 @@ import {textFeatures} from '../../../src/core/troubleshoot/features.js';
 import {guessProblem, predict} from '../../../src/core/troubleshoot/guess.js';
 import {GUESS_MODEL} from '../../../src/core/troubleshoot/guess-model.js';
 import {buildReport, GUESS_NOTE, reportLines} from '../../../src/core/troubleshoot/report.js';
-import {examplesOf, train} from '../../../scripts/troubleshoot-model.js';
+import {catalogExamples, examplesOf, train} from '../../../scripts/troubleshoot-model.js';
 import {loadCorpus} from '../../helpers/troubleshoot-corpus.js';
 
 // Written for this test (not from the corpus): wordings no rule knows.
@@ -58,7 +58,7 @@ describe('the second tier', () => {
 
   it('the generated model is what the trainer gives from the tune part, and small', () => {
     const model = train(
-      examplesOf(loadCorpus('tune')),
+      [...examplesOf(loadCorpus('tune')), ...catalogExamples()],
       {minDf: GUESS_MODEL.minDf!, vocab: GUESS_MODEL.vocab!, alpha: GUESS_MODEL.alpha},
       GUESS_MODEL.threshold,
     );
