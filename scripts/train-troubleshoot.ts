@@ -34,6 +34,12 @@ const lbo = figures(leaveBatchOut(examples, cfg), threshold);
 console.log(
   `  leave-one-batch-out: always ${lbo.rightAlways}/${lbo.total} (${pct(lbo.rightAlways, lbo.total)}); at the threshold ${lbo.answered} answered, ${lbo.right} right, ${lbo.wrong} wrong`,
 );
+const blindAll = crossValidate(examples, cfg, 10, undefined, {blind: true});
+const blindAsked = blindAll.filter((p) => p.known > 0);
+const blind = figures(blindAsked, threshold);
+console.log(
+  `  rule-blind 10-fold CV (each asked text without the lines a rule matches; ${blindAll.length - blindAsked.length} texts had no other line): always ${blind.rightAlways}/${blind.total} (${pct(blind.rightAlways, blind.total)}); at the threshold ${blind.answered} answered, ${blind.right} right, ${blind.wrong} wrong (precision ${pct(blind.right, blind.answered)})`,
+);
 const again = figures(crossValidate(examples, cfg), threshold);
 if (again.right !== cv.right) throw new Error('cross-validation is not deterministic');
 

@@ -3,6 +3,7 @@
 // project's description of each id, not a corpus text). Used by `npm run train:troubleshoot` (which writes the model)
 // and by `npm run accuracy:troubleshoot` (which prints the CV figures). Never reads the held-out part.
 import {getProblem, PROBLEM_IDS, type ProblemId} from '../src/core/troubleshoot/catalog.js';
+import {lineHasSignal} from '../src/core/troubleshoot/classify.js';
 import {textFeatures} from '../src/core/troubleshoot/features.js';
 import {predictFeatures, type GuessModel} from '../src/core/troubleshoot/guess.js';
 import {batchOf, type CorpusText} from '../test/helpers/troubleshoot-corpus.js';
@@ -19,10 +20,22 @@ export interface Example {
   label: ProblemId;
   features: Set<string>;
   file: string;
+  /** The features of the text without the lines a rule's signal matches (rule-blind CV asks with these). */
+  blind?: Set<string>;
 }
 
 export const examplesOf = (texts: CorpusText[]): Example[] =>
-  texts.map((t) => ({label: t.label, features: textFeatures(t.text), file: t.file}));
+  texts.map((t) => ({
+    label: t.label,
+    features: textFeatures(t.text),
+    file: t.file,
+    blind: textFeatures(
+      t.text
+        .split(/\r?\n/)
+        .filter((l) => !lineHasSignal(l))
+        .join('\n'),
+    ),
+  }));
 
 /**
  * The catalog's words for each problem id (title, symptoms, causes) as extra training texts: every model, in CV
@@ -106,13 +119,16 @@ export function crossValidate(
   cfg: TrainConfig,
   k = 10,
   extra = catalogExamples(),
+  options: {blind?: boolean} = {},
 ): CvPrediction[] {
   const out: CvPrediction[] = [];
   for (let fold = 0; fold < k; fold++) {
     const model = train([...examples.filter((_, i) => i % k !== fold), ...extra], cfg);
     examples.forEach((e, i) => {
       if (i % k !== fold) return;
-      const g = predictFeatures(model, e.features);
+      // Rule-blind: the text as if no rule had matched any of its lines (their words gone), as the texts the tier is
+      // asked about are the ones whose telling line no rule knows.
+      const g = predictFeatures(model, options.blind ? (e.blind ?? new Set()) : e.features);
       out.push({label: e.label, problem: g.problem, confidence: g.confidence, known: g.known, file: e.file});
     });
   }

@@ -344,6 +344,11 @@ const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
   'network-error': ['job-script-failed'],
 };
 
+/** Whether a rule's signal matches the line (the trainer's rule-blind cross-validation hides such lines). */
+export function lineHasSignal(line: string): boolean {
+  return line.length <= 4000 && SIGNALS.some((s) => s.re.test(line));
+}
+
 export interface Candidate {
   problem: ProblemId;
   score: number;
