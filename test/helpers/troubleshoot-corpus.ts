@@ -23,6 +23,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '437-451 (session 5, batch E)', first: 437, last: 451},
   {name: '452-459 (session 5, batch F)', first: 452, last: 459},
   {name: '460-466 (session 5, batch G)', first: 460, last: 466},
+  {name: '467-485 (session 6, batch H)', first: 467, last: 485},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
