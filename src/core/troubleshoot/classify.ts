@@ -83,7 +83,7 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     10,
-    /\b(?:Hugging ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugging ?Face|HF)(?: API| access)? token\b/i,
+    /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
   ),
   // A tool refusing to go on without one: "Token must be specified for push to hub".
   S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
@@ -132,6 +132,13 @@ const SIGNALS: Signal[] = [
   S('repo-access-denied', 7, /Could not locate file:?\s*["'`]?https?:\/\/(?:huggingface\.co|hf\.co)\//i),
   // The datasets library words a missing (or hidden: private, not a member) dataset its own way.
   S('repo-access-denied', 10, /DatasetNotFoundError|doesn't exist on the Hub/i),
+  // A local weights file taken for a repo id: the Hub is asked for the repo "models/llama.ggmlv3.q8_0.bin", which does
+  // not exist (401 or 404 alike). Only the repo's own name ending in a weights extension, not a file inside a repo.
+  S(
+    'repo-access-denied',
+    8,
+    /https?:\/\/(?:huggingface\.co|hf\.co)\/(?:api\/(?:models|datasets|spaces)\/)?[\w.-]+\/[\w.-]+\.(?:bin|gguf|ggml|ggmlv3|safetensors|pt|pth|ckpt|onnx|h5)(?=[/\s'"`)]|$)/i,
+  ),
   // gated
   S('gated-repo', 16, /GatedRepoError|Cannot access gated repo/i),
   S(

@@ -315,3 +315,40 @@ describe('batch G: a token "was not found" or "must be specified", pip and Docke
     expect(problem('process "/bin/sh -c pip install" did not complete successfully: exit code: 0')).toBe('unknown');
   });
 });
+
+describe('batch H: a misspelt Hugging Face token that is not set, a weights file taken for a repo id', () => {
+  it.each([
+    'Hugginface token is not set when loading the model in the app.',
+    'Error: Huggingface token not found. Set it in the settings.',
+    'HugingFace API token is required to download this model',
+    'warning: no Hugginface token, requests are anonymous',
+  ])('the Hugging Face token not set, whatever the spelling, is a missing token: %s', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('a tool saying the token is not set beats the 401 it caused', () => {
+    expect(
+      problem(
+        'Hugginface token is not set when loading the model in the app.\n`requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/meta-llama/Llama-2-7b-chat-hf/resolve/main/tokenizer_config.json`',
+      ),
+    ).toBe('token-missing');
+  });
+
+  it.each([
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/models/llama-2-7b-chat.ggmlv3.q8_0.bin/revision/main',
+    "httpx.HTTPStatusError: Client error '404 Not Found' for url 'https://huggingface.co/api/models/weights/mistral-7b.Q4_K_M.gguf/revision/main'",
+    'OSError: 401 Client Error for url: https://huggingface.co/checkpoints/model.safetensors/resolve/main/config.json',
+  ])('a weights file asked for as a repo is a repo that does not exist: %s', (text) => {
+    expect(problem(text)).toBe('repo-access-denied');
+  });
+
+  it('leaves a weights file inside a real repo, and other spellings of face, alone', () => {
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/meta-llama/Llama-2-7b-hf/resolve/main/pytorch_model.bin',
+      ),
+    ).toBe('unauthorized-401');
+    expect(problem('Hugging Face Spaces is not set up for this repo')).not.toBe('token-missing');
+    expect(problem('The face token is not set in the game config')).toBe('unknown');
+  });
+});
