@@ -84,7 +84,7 @@ export function Troubleshoot(props: ScreenProps) {
       {compact ? null : (
         <Text dimColor>
           problem id: {report.problem}
-          {guess ? ' · a best guess: no rule knew this text' : ''}
+          {guess ? GUESS_ID_NOTE : ''}
         </Text>
       )}
       {seen ? <Text dimColor>{tight ? oneRow(`Seen: ${seen}`, columns) : `Seen: ${seen}`}</Text> : null}
@@ -207,6 +207,9 @@ function fitCauses(causes: Cause[], report: TroubleshootReport, rows: number, co
 }
 
 /** Rows the report takes besides its causes (header, title, findings, fixes, messages, footer), as Ink wraps them. */
+/** After the problem id of a best guess (core/troubleshoot/guess.ts). */
+const GUESS_ID_NOTE = ' · a best guess: no rule knew this text';
+
 function rowsBesideCauses(
   state: ScreenProps['state'],
   report: TroubleshootReport,
@@ -216,7 +219,12 @@ function rowsBesideCauses(
 ): number {
   const rows = (text: string, indent = 0) => wrappedRows(text, columns - indent);
   const header = headerLines(state).reduce((n, l) => n + rows(l), 0);
-  const title = rows(`✗ ${report.title} · problem id: ${report.problem}`) + (compact ? 0 : 1);
+  // As drawn: a best guess says so in the title and in the id line (which may wrap at narrow widths).
+  const guess = report.confidence === 'guess';
+  const title =
+    rows(
+      `✗ ${guess ? 'Best guess: ' : ''}${report.title} · problem id: ${report.problem}${guess ? ' (a guess)' : ''}`,
+    ) + (compact ? 0 : rows(`problem id: ${report.problem}${guess ? GUESS_ID_NOTE : ''}`));
   const seen = report.seen[0] ? rows(`Seen: ${report.seen[0]}`) : 0;
   const alternatives = report.alternatives.length
     ? rows(`Not sure: it could also be ${report.alternatives.join(' or ')}.`)
