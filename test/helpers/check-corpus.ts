@@ -8,7 +8,7 @@ export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/checks/corpus')
 
 interface Manifest {
   scored: string[];
-  cases: {id: string; file: string; labels: string[]; split: 'tune' | 'held'; set?: string}[];
+  cases: {id: string; file: string; checkedAs?: string; labels: string[]; split: 'tune' | 'held'; set?: string}[];
   variants: {
     id: string;
     base: string;
@@ -22,6 +22,7 @@ interface Manifest {
 
 export interface CorpusCase {
   id: string;
+  /** The name the checker is given: the file's own name in its repository (`checkedAs`), else the fixture's name. */
   file: string;
   text: string;
   labels: string[];
@@ -54,7 +55,9 @@ export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
   const m = JSON.parse(readFileSync(join(CORPUS_DIR, 'manifest.json'), 'utf8')) as Manifest;
   const cases: CorpusCase[] = m.cases.map((c) => ({
     id: c.id,
-    file: c.file,
+    // A script's docstring that shows how to submit it names the script as it is named in its repository: the s6
+    // batch's fixtures carry a prefix, so they are checked under their own names.
+    file: c.checkedAs ?? c.file,
     text: readFileSync(join(CORPUS_DIR, 'files', c.file), 'utf8'),
     labels: c.labels,
     split: c.split,
