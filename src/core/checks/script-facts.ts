@@ -12,7 +12,7 @@
 //   neither is writing under a job volume's mount path (hf jobs -v hf://buckets/...:/data): the Hub docs say volume
 //   mounts are authorised with your identity when the job is created, so the script needs no token for them.
 // - a *token read* is reading HF_TOKEN (os.environ / os.getenv / the name in code) or calling get_token(), login()
-//   or whoami().
+//   or whoami(). The name inside a message (`print("re-run with --secrets HF_TOKEN")`) reads nothing.
 // - the token is *required* when the script writes, or reads HF_TOKEN in a way that fails without it
 //   (os.environ["HF_TOKEN"], an assert/raise on it).
 
@@ -113,12 +113,41 @@ function hubToLocal(args: string[]): boolean {
   return isHub(src) && !isHub(dest);
 }
 
-const TOKEN_READS: RegExp[] = [
-  /\bHF_TOKEN\b|\bHUGGING_FACE_HUB_TOKEN\b/,
-  /\bget_token\s*\(/,
-  /\blogin\s*\(/,
-  /\bwhoami\s*\(/,
-];
+const TOKEN_NAME = /\bHF_TOKEN\b|\bHUGGING_FACE_HUB_TOKEN\b/g;
+
+/**
+ * Where the code first reads the token by its name: the name as code (`HF_TOKEN = os.getenv(...)`, `assert HF_TOKEN`),
+ * as a whole string (`os.environ["HF_TOKEN"]`, `getenv('HF_TOKEN')`) or inside an f-string's braces; not the name
+ * mentioned in a message (`print("re-run with --secrets HF_TOKEN")`), which reads nothing. -1 when there is none.
+ */
+function firstNameRead(code: string): number {
+  TOKEN_NAME.lastIndex = 0;
+  for (let m = TOKEN_NAME.exec(code); m; m = TOKEN_NAME.exec(code)) {
+    const start = code.lastIndexOf('\n', m.index - 1) + 1;
+    // The one-line string the name is in, if any (triple-quoted strings are blanked already).
+    let quote = '';
+    let from = 0;
+    for (let i = start; i < m.index; i++) {
+      const c = code[i]!;
+      if (quote) {
+        if (c === '\\') i++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        from = i;
+      }
+    }
+    if (!quote) return m.index;
+    const end = m.index + m[0].length;
+    if (from === m.index - 1 && code[end] === quote) return m.index;
+    const inside = code.slice(from + 1, m.index);
+    if (/[fF]/.test(code.slice(Math.max(start, from - 2), from)) && inside.lastIndexOf('{') > inside.lastIndexOf('}'))
+      return m.index;
+  }
+  return -1;
+}
+
+const TOKEN_READS: RegExp[] = [/\bget_token\s*\(/, /\blogin\s*\(/, /\bwhoami\s*\(/];
 
 /** Reads that fail at once without the token: a KeyError, an assert, a raise. */
 const STRICT_READS: RegExp[] = [
@@ -291,7 +320,7 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
     }
   }
   if (firstWrite !== -1) facts.hubLine = lineAt(firstWrite);
-  let firstRead = -1;
+  let firstRead = firstNameRead(code);
   for (const re of TOKEN_READS) {
     const at = code.search(re);
     if (at !== -1 && (firstRead === -1 || at < firstRead)) firstRead = at;
