@@ -242,8 +242,12 @@ export function isModuleFile(module: string, file: string): boolean {
 
 /**
  * What a job's arguments (the script's, or a Docker job's command) say it writes to the Hub, if anything: a push flag
- * (`--push_to_hub`, `--push-to-hub`, not `=false`), a Hub repo to push to (`--hub_model_id u/m`), or an output repo or
- * bucket given as `namespace/name` (`--output-dataset u/d`, `--output-bucket u/b`, `--output_repo u/r`).
+ * (`--push_to_hub`, `--push-to-hub`, not `=false`), a Hub repo to push to (`--hub_model_id u/m`), an output repo or
+ * bucket given as `namespace/name` (`--output-dataset u/d`, `--output-bucket u/b`, `--output_repo u/r`), or a
+ * positional repo named as the output (`username/output-dataset`, `OUTPUT_DATASET`). This is what `check` can know of
+ * a job whose script is a URL it cannot read: its own arguments. (A URL whose file sits next to the submitting file is
+ * read instead: scan.ts mirroredScript.) A script given by URL with nothing in its arguments saying it writes stays
+ * unjudged: guessing from the script's name or from the reader's namespace in an argument would flag jobs that only read.
  */
 export function argsHubWrite(args: string): string | undefined {
   if (/(?:^|[\s"'])--push[-_]to[-_]hub(?:=(?:true|1|yes))?(?=$|[\s"',])/i.test(args))
@@ -252,5 +256,25 @@ export function argsHubWrite(args: string): string | undefined {
     /(?:^|[\s"'])(--(?:hub[-_]model[-_]id|output[-_](?:bucket|dataset|repo|model|hub[-_]repo)(?:[-_](?:id|name))?|push[-_]to))[=\s"',]+([A-Za-z0-9][\w.-]*\/[\w.-]+|hf:\/\/\S+)/.exec(
       args,
     );
-  return named ? `writes to ${named[2]} (${named[1]})` : undefined;
+  if (named) return `writes to ${named[2]} (${named[1]})`;
+  // A positional repo named as the job's output (the `INPUT_DATASET OUTPUT_DATASET` scripts: `username/output-dataset`,
+  // `me/ocr-results`, or the placeholder `OUTPUT_DATASET` / `<output-dataset>`): the same statement as
+  // `--output-dataset u/d`, made by the name instead of the flag. Not the value of an option (`--model_id
+  // org/out-model`), nor a local path (`./output`, `/mnt/output`, `outputs/run1`), nor a bare `OUTPUT` or a lower-case
+  // `output-dataset` (as likely a local folder as a repo).
+  const words = args.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.replace(/^["']|["',]$/g, '');
+    if (i > 0 && /^-/.test(words[i - 1]!) && !words[i - 1]!.includes('=')) continue;
+    if (/^(?:OUTPUT_(?:DATASET|REPO)(?:_ID)?|[<{]output[-_](?:dataset|repo)(?:[-_]id)?[>}])$/i.test(w))
+      return `writes to ${w} (its output dataset, named in the arguments)`;
+    const m = /^([A-Za-z0-9<{][\w.<>{}-]*)\/([\w.-]+)$/.exec(w);
+    if (
+      m &&
+      /(?:^|[-_.])(?:output|outputs|results?)(?:[-_.]|$)/i.test(m[2]!) &&
+      !/^(?:out|outputs?|results?|data|tmp|runs?)$/i.test(m[1]!)
+    )
+      return `writes to ${w} (its output, named in the arguments)`;
+  }
+  return undefined;
 }

@@ -13,9 +13,9 @@ const {scored, cases} = loadCorpus();
 /** Overall floors per part: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
   'old tuning': {precision: 0.95, recall: 0.95},
-  'new tuning': {precision: 0.95, recall: 0.93},
+  'new tuning': {precision: 0.95, recall: 0.95},
   's5 tuning': {precision: 0.95, recall: 0.85},
-  's6 tuning': {precision: 0.95, recall: 0.95},
+  's6 tuning': {precision: 0.95, recall: 0.8},
   'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
   's5 held-out': {precision: 0.95, recall: 0.95},
@@ -25,16 +25,24 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
 
 const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
   'old tuning': [],
-  'new tuning': [
-    // The job's script is a URL (classify-dataset.py on the Hub) and its output dataset is a positional argument.
-    'uvs-vllm-readme: missing-secrets expected, not reported',
-  ],
+  'new tuning': [],
   's5 tuning': [
     // `hf jobs scheduled uv run ... ingest.py` with no arguments: the doc says it ingests into the Hub, the command
     // does not, and the script is not in the file.
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
   ],
-  's6 tuning': [],
+  's6 tuning': [
+    // `hf jobs uv run scripts/hf_jobs_train_sft.py ...`: the script is in another file and the arguments are elided;
+    // only the prose says it uploads.
+    'fae-jobs-guide: missing-secrets expected, not reported',
+    // The `hf jobs run` command is a Python list built from variables (`--hub-model-id`, args.hub_model_id).
+    'mlintern-kit-launch: missing-secrets expected, not reported',
+    // `hf jobs uv run ... train-sakthai-1.5b-v2.py` with no secret: the script (which asserts HF_TOKEN) is not here.
+    'sakthai-cost-skill: missing-secrets expected, not reported',
+    // A URL script whose output `your-username/ufo-ocr` is not named as an output: guessing from the reader's
+    // namespace would flag jobs that only read (types.ts argsHubWrite).
+    'uvs-readme/no-secret: missing-secrets expected, not reported',
+  ],
   'old held-out': [
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
     'uvs-ocr-readme: missing-secrets expected, not reported',
@@ -46,12 +54,13 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
 };
 
 describe('the checklist on the corpus', () => {
-  it('has at least 180 real files with their source, a held-out third with a missing-secrets case, and new held-out sets', () => {
-    expect(cases.filter((c) => !c.id.includes('/')).length).toBeGreaterThanOrEqual(180);
+  it('has at least 210 real files with their source, a held-out third with a missing-secrets case, and new held-out sets', () => {
+    expect(cases.filter((c) => !c.id.includes('/')).length).toBeGreaterThanOrEqual(210);
     expect(cases.filter((c) => c.set === 's4' && c.split === 'held').length).toBeGreaterThanOrEqual(14);
     expect(cases.filter((c) => c.set === 's5' && c.split === 'held').length).toBeGreaterThanOrEqual(15);
+    expect(cases.filter((c) => c.set === 's6' && c.split === 'held').length).toBeGreaterThanOrEqual(11);
     // Every third real file of each batch is held out (variants are mostly tuning).
-    for (const set of ['first', 's4', 's5']) {
+    for (const set of ['first', 's4', 's5', 's6']) {
       const real = cases.filter((c) => c.set === set && !c.id.includes('/'));
       expect(real.filter((c) => c.split === 'held').length, set).toBeGreaterThanOrEqual(Math.floor(real.length / 3));
     }

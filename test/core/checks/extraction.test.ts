@@ -405,6 +405,32 @@ describe('a job whose arguments say it writes to the Hub', () => {
     expect(argsHubWrite('--output-dataset out')).toBeUndefined();
   });
 
+  it('a positional repo named as the output counts; inputs, option values and local paths do not', () => {
+    expect(argsHubWrite('username/input-dataset username/output-dataset --batch-size 8')).toBe(
+      'writes to username/output-dataset (its output, named in the arguments)',
+    );
+    expect(argsHubWrite('me/ocr-results')).toContain('me/ocr-results');
+    expect(argsHubWrite('INPUT_DATASET OUTPUT_DATASET --max-samples 10')).toContain('OUTPUT_DATASET');
+    expect(argsHubWrite('<input-dataset> <output-dataset>')).toContain('<output-dataset>');
+    expect(argsHubWrite('davanstrien/ufo-ColPali me/ufo-ocr')).toBeUndefined();
+    expect(argsHubWrite('--model_id org/out-model --split train')).toBeUndefined();
+    expect(argsHubWrite('./test-images ./test-output')).toBeUndefined();
+    expect(argsHubWrite('/mnt/input /mnt/output')).toBeUndefined();
+    expect(argsHubWrite('SUSPENSE ./output --max-files 10')).toBeUndefined();
+    expect(argsHubWrite('outputs/run-results')).toBeUndefined();
+    expect(argsHubWrite('INPUT OUTPUT')).toBeUndefined();
+    expect(argsHubWrite('input-dataset output-dataset')).toBeUndefined();
+  });
+
+  it('missing-secrets reads a URL job whose positional output is a repo, and passes it with a token', () => {
+    const url = 'https://huggingface.co/datasets/uv-scripts/vllm/resolve/main/classify-dataset.py';
+    expect(found(`hf jobs uv run --flavor l4x1 ${url} username/in username/output-dataset\n`, 'README.md')).toEqual([
+      'missing-secrets:1',
+    ]);
+    expect(found(`hf jobs uv run -s HF_TOKEN ${url} username/in username/output-dataset\n`, 'README.md')).toEqual([]);
+    expect(found(`hf jobs uv run ${url} username/in username/my-copy\n`, 'README.md')).toEqual([]);
+  });
+
   it('missing-secrets judges such a job even when its script is a URL (CLI, Python, MCP)', () => {
     const url = 'https://raw.githubusercontent.com/huggingface/trl/main/trl/scripts/sft.py';
     expect(found(`hf jobs uv run --flavor a10g-small ${url} --dataset_name d --push_to_hub\n`, 'README.md')).toEqual([
