@@ -10,6 +10,16 @@
 // gets an empty secret. The Hub's docs teach the bare form ("Use `--secrets HF_TOKEN` to pass your local Hugging
 // Face token implicitly"). That is a difference of setup, not a defect of the command, so the check passes and its
 // pass line carries the note. (The same text single-quoted, in a --secrets-file or in Python is sent literally: fail.)
+//
+// Who replaces "$HF_TOKEN", re-read in s6 from the sources: the shell, for an unquoted or double-quoted word of a
+// command (`-e HF_TOKEN=$HF_TOKEN` in a .sh file or a doc's bash block); never hf itself (load_dotenv takes values as
+// written and only fills a bare KEY from the environment plus get_token()); never huggingface_hub's Python API
+// (_jobs_api.py _create_job_spec puts env/secrets dicts into the job spec as given, so a Python dict's "$HF_TOKEN" is
+// 9 characters); never a YAML/JSON file by itself; and the MCP server's hf_jobs tool only for a value that is exactly
+// "$HF_TOKEN" or "${HF_TOKEN}" (packages/mcp/src/jobs/commands/utils.ts replaceTokenPlaceholder), under any key, in
+// env and in secrets. So the held-out case cvlization-docker/hf-jobs (train.sh: `hf jobs run ... -e HF_TOKEN=$HF_TOKEN`,
+// unquoted in a bash script) is not a literal placeholder: its s4 label was taken off with that reason (manifest
+// `relabelled`), and only token-in-env remains.
 import {containsTokenPlaceholder, isTokenPlaceholder} from '../jobspec/placeholder.js';
 import {outcome, result, type StaticCheck} from './common.js';
 
