@@ -239,6 +239,23 @@ describe('token-in-env judges the value, not the name', () => {
     });
 });
 
+describe('what counts as reading the token', () => {
+  const upload = 'HfApi().upload_file(path_or_fileobj="r.json", path_in_repo="r.json", repo_id="me/r")\n';
+  it('the name in code, as a whole string or in an f-string counts', () => {
+    for (const read of [
+      'HF_TOKEN = os.getenv("HF_TOKEN")\n',
+      'token = os.environ["HF_TOKEN"]\n',
+      "token = os.environ.get('HUGGING_FACE_HUB_TOKEN')\n",
+      'print(f"token starts {os.environ[\'HF_TOKEN\'][:3]}")\n',
+    ])
+      expect(scriptFacts(read + upload, 'job.py').checksToken, read).toBe(true);
+  });
+  it('the name inside a message does not', () => {
+    const text = `${upload}print("upload failed: re-run with \`--secrets HF_TOKEN\`")\nraise SystemExit('set HF_TOKEN first')\n`;
+    expect(scriptFacts(text, 'job.py').checksToken).toBe(false);
+  });
+});
+
 describe('messages and locations', () => {
   it('never contain a whole token, and point at file:line', () => {
     const text = `line one\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": "${FAKE}"})\n`;
