@@ -745,9 +745,31 @@ export function mirroredScript(url: string): string | undefined {
 }
 
 /**
+ * The places in the checked tree where a script given by URL may be, as paths relative to the tree's root: its path in
+ * its repository (`raw.githubusercontent.com/OWNER/REPO/REF/scripts/train.py` and github.com blob/raw links:
+ * `scripts/train.py`, for a tree that is that repository), and for a Hub repo also under a folder named as the repo
+ * (`huggingface.co/datasets/uv-scripts/ocr/raw/main/glm-ocr.py`: `glm-ocr.py`, `ocr/glm-ocr.py`, for a collection
+ * that keeps each Hub repo in its own folder). Branch names with `/` (`refs/heads/main`) are read as GitHub writes them.
+ */
+export function urlScriptPaths(url: string): string[] {
+  const u = url.trim().split(/[?#]/)[0]!;
+  if (!/\.py$/i.test(u)) return [];
+  const gh =
+    /^https?:\/\/raw\.githubusercontent\.com\/[^/]+\/[^/]+\/(?:refs\/(?:heads|tags)\/)?[^/]+\/(.+)$/i.exec(u) ??
+    /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw)\/(?:refs\/(?:heads|tags)\/)?[^/]+\/(.+)$/i.exec(u);
+  if (gh) return [gh[1]!];
+  const hub =
+    /^https?:\/\/(?:huggingface\.co|hf\.co)\/(?:(?:datasets|spaces)\/)?[^/]+\/([^/]+)\/(?:raw|resolve|blob)\/[^/]+\/(.+)$/i.exec(
+      u,
+    );
+  return hub ? [hub[2]!, `${hub[1]}/${hub[2]}`] : [];
+}
+
+/**
  * Where the script a submission runs may be: its path from the submitting file's folder or the current one, the
- * local copy of a script given by URL, or a `python -m pkg.mod` module's file from the submitting file's folder or
- * any folder above it up to the current one (the job's command runs from the repository's root).
+ * local copy of a script given by URL (next to the submitting file, or at its path in the repository, see
+ * urlScriptPaths), or a `python -m pkg.mod` module's file from the submitting file's folder or any folder above it up
+ * to the current one (the job's command runs from the repository's root).
  */
 function scriptCandidates(sub: Submission, base: string, cwd: string): string[] {
   if (sub.module) {
@@ -759,7 +781,7 @@ function scriptCandidates(sub: Submission, base: string, cwd: string): string[] 
   if (!sub.script?.literal) return [];
   const kind = scriptKind(sub.script.value);
   const mirrored = kind === 'url' ? mirroredScript(sub.script.value) : undefined;
-  if (mirrored) return [resolve(base, mirrored)];
+  if (mirrored) return [resolve(base, mirrored), ...urlScriptPaths(sub.script.value).map((p) => resolve(cwd, p))];
   return kind === 'path' ? [resolve(base, sub.script.value), resolve(cwd, sub.script.value)] : [];
 }
 

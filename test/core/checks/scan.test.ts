@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runChecks} from '../../../src/core/checks/runner.js';
-import {mirroredScript, scanPaths} from '../../../src/core/checks/scan.js';
+import {mirroredScript, scanPaths, urlScriptPaths} from '../../../src/core/checks/scan.js';
 import {gitignoreRule, IgnoreStack} from '../../../src/core/checks/walk.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
@@ -129,6 +129,48 @@ describe('scanPaths on the fixture project', () => {
     expect(mirroredScript('https://example.com/s.py')).toBeUndefined();
     expect(mirroredScript('https://huggingface.co/datasets/o/r/raw/main/data.json')).toBeUndefined();
     await rm(sub, {recursive: true, force: true});
+  });
+
+  it('a URL to a script at its path in the checked repository (or a Hub repo kept in its own folder) is judged by that file', async () => {
+    const tree = join(dir, 'urltree');
+    await mkdir(join(tree, 'training'), {recursive: true});
+    await mkdir(join(tree, 'ocr'), {recursive: true});
+    await mkdir(join(tree, 'docs'), {recursive: true});
+    const pushes =
+      '# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import load_dataset\nload_dataset("a/b").push_to_hub("u/out")\n';
+    await writeFile(join(tree, 'training', 'run_job.py'), pushes);
+    await writeFile(join(tree, 'ocr', 'glm-ocr.py'), pushes);
+    await writeFile(
+      join(tree, 'docs', 'jobs.md'),
+      [
+        '```bash',
+        'hf jobs uv run https://github.com/me/proj/raw/main/training/run_job.py',
+        'hf jobs uv run https://huggingface.co/datasets/uv-scripts/ocr/raw/main/glm-ocr.py in out',
+        'hf jobs uv run -s HF_TOKEN https://raw.githubusercontent.com/me/proj/refs/heads/main/training/run_job.py',
+        'hf jobs uv run https://raw.githubusercontent.com/me/proj/main/elsewhere/run_job.py',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    const report = await runChecks({
+      paths: ['.'],
+      cwd: tree,
+      env: {HOME: dir},
+      offline: true,
+      only: ['missing-secrets'],
+    });
+    const f = report.checks.filter((c) => c.status === 'fail');
+    // The third passes its token; the fourth's path is not in the tree: not judged.
+    expect(f.map((c) => `${c.file}:${c.line}`)).toEqual([
+      join('docs', 'jobs.md') + ':2',
+      join('docs', 'jobs.md') + ':3',
+    ]);
+    expect(urlScriptPaths('https://raw.githubusercontent.com/o/r/refs/heads/main/a/b.py?x=1')).toEqual(['a/b.py']);
+    expect(urlScriptPaths('https://github.com/o/r/blob/v1/s.py')).toEqual(['s.py']);
+    expect(urlScriptPaths('https://hf.co/spaces/o/app/resolve/main/x/y.py')).toEqual(['x/y.py', 'app/x/y.py']);
+    expect(urlScriptPaths('https://example.com/s.py')).toEqual([]);
+    expect(urlScriptPaths('https://huggingface.co/datasets/o/r/raw/main/data.json')).toEqual([]);
+    await rm(tree, {recursive: true, force: true});
   });
 
   it('reads --secrets-file and judges its entries', async () => {
