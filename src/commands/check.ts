@@ -29,7 +29,9 @@ What the token checks mean:
                    that only download, or write under a job volume's mount path (-v, authorised when the job is
                    created), are not judged. \`python -m pkg.mod\` in a job's command runs pkg/mod.py
   missing-secrets  the job's script writes to the Hub (or fails without HF_TOKEN) and the submission passes no token
-                   (hf's own options count after the script too, up to --; a doc's block named as the script is read)
+                   (hf's own options count after the script too, up to --; a doc's block named as the script is read;
+                   a script given by URL is read from the tree: next to the doc, or at its path in the repository;
+                   else the job's arguments judge it: --push_to_hub, --output-dataset u/d, a positional u/output-x)
   wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)
   token-in-env     the token is passed with -e/env (shown in the job's details) instead of as a secret, judged by
                    the value whatever the name: $HF_TOKEN or another token variable, $(hf auth token), get_token(),
