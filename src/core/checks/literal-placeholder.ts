@@ -17,9 +17,10 @@
 // (_jobs_api.py _create_job_spec puts env/secrets dicts into the job spec as given, so a Python dict's "$HF_TOKEN" is
 // 9 characters); never a YAML/JSON file by itself; and the MCP server's hf_jobs tool only for a value that is exactly
 // "$HF_TOKEN" or "${HF_TOKEN}" (packages/mcp/src/jobs/commands/utils.ts replaceTokenPlaceholder), under any key, in
-// env and in secrets. So the held-out case cvlization-docker/hf-jobs (train.sh: `hf jobs run ... -e HF_TOKEN=$HF_TOKEN`,
-// unquoted in a bash script) is not a literal placeholder: its s4 label was taken off with that reason (manifest
-// `relabelled`), and only token-in-env remains.
+// env and in secrets. So the held-out case cvlization-docker/hf-jobs (train.sh, a bash script whose Docker-job command
+// passes `-e HF_TOKEN=$HF_TOKEN` unquoted) is not a literal placeholder: its s4 label was taken off with that reason
+// (manifest `relabelled`), and only token-in-env remains. (No whole command is quoted here: check reads commands shown
+// in comments, and this file is checked with the rest of src/.)
 import {containsTokenPlaceholder, isTokenPlaceholder} from '../jobspec/placeholder.js';
 import {outcome, result, type StaticCheck} from './common.js';
 
