@@ -3,7 +3,9 @@
 // medians and the ratio (target: within 3x of grep), the CPU time of both (what the wall time hides on a busy
 // machine), and check's peak memory (target < 150 MB). HF_WIZARD_SCAN_THREADS=1 measures the single-thread scan.
 // Where check's time goes: the median of each phase check reports with HF_WIZARD_SCAN_DEBUG (start-up, walk, read,
-// scan, link, report), and the floor under them: bare `node -e 0` and `check` on an empty folder.
+// scan, link, report), and the floor under them: bare `node -e 0` and `check` on an empty folder. When
+// NODE_EXTRA_CA_CERTS is set (as on the shared 2-core machine), check and node -e 0 are measured without it as well:
+// Node 20 then parses the CA bundle at every start (~45 ms of CPU), which grep never pays.
 // Run after a build: node scripts/bench-check.mjs
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -98,6 +100,9 @@ try {
   };
   const grepCpu = [];
   const cpu = [];
+  const CA_CERTS = Boolean(process.env.NODE_EXTRA_CA_CERTS);
+  const bareTimes = [];
+  const bareCpu = [];
   // Phases from check's HF_WIZARD_SCAN_DEBUG lines: `scan phases: walk 35 ms, read 330 ms, ...` (wall) and
   // `check phases (wall/CPU ms): start-up 360/187, ...`.
   const phases = new Map();
@@ -143,8 +148,27 @@ try {
       if (res.stdout.includes(FAKE)) throw new Error('a whole token reached the output');
     }
     times.push(ms);
+    // NODE_EXTRA_CA_CERTS makes every Node process parse the whole CA bundle as it starts (Node 20 loads it eagerly:
+    // ~45 ms of CPU on the 2-core machine), a cost of the machine's set-up rather than of check: measured both ways.
+    let bare = '';
+    if (CA_CERTS) {
+      const {NODE_EXTRA_CA_CERTS: _, ...env} = process.env;
+      const t0 = process.hrtime.bigint();
+      const b = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%M %U %S', process.execPath, cli, 'check', dir, '--offline', '--json'],
+        {
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+          env: {...env, HF_TOKEN: '', HOME: dir, XDG_CACHE_HOME: join(dir, '.cache')},
+        },
+      );
+      bareTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      bareCpu.push(cpuOf(b.stderr).cpuMs);
+      bare = `; without NODE_EXTRA_CA_CERTS ${bareTimes[r].toFixed(0)} ms (CPU ${bareCpu[r].toFixed(0)} ms)`;
+    }
     console.log(
-      `run ${r + 1}: check ${ms.toFixed(0)} ms (CPU ${cpu[r].toFixed(0)} ms), grep ${grepTimes[r].toFixed(0)} ms (CPU ${grepCpu[r].toFixed(0)} ms)`,
+      `run ${r + 1}: check ${ms.toFixed(0)} ms (CPU ${cpu[r].toFixed(0)} ms), grep ${grepTimes[r].toFixed(0)} ms (CPU ${grepCpu[r].toFixed(0)} ms)${bare}`,
     );
   }
   const m = median(times);
@@ -158,20 +182,24 @@ try {
       .map((x) => x.toFixed(1))
       .join(' ')} on ${availableParallelism()} cores`,
   );
+  if (CA_CERTS)
+    console.log(
+      `NODE_EXTRA_CA_CERTS is set here (every node process parses the CA bundle as it starts); without it: check --offline ${median(bareTimes).toFixed(0)} ms (CPU ${median(bareCpu).toFixed(0)} ms), ratio ${(median(bareTimes) / g).toFixed(2)}x in wall, ${(median(bareCpu) / median(grepCpu)).toFixed(2)}x in CPU`,
+    );
   console.log(
     `check's phases (medians; scan phases are wall ms, CPU ones process-wide): ${[...phases]
       .map(([k, v]) => `${k} ${median(v)} ms`)
       .join(', ')}`,
   );
   // The floor under check: node itself, and check with nothing to scan (start-up, module loading, the report).
-  const floor = (args) => {
+  const floor = (args, base = process.env) => {
     const wall = [];
     const used = [];
     for (let r = 0; r < RUNS; r++) {
       const t0 = process.hrtime.bigint();
       const res = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...args], {
         encoding: 'utf8',
-        env: {...process.env, HF_TOKEN: '', HOME: empty, XDG_CACHE_HOME: join(empty, '.cache')},
+        env: {...base, HF_TOKEN: '', HOME: empty, XDG_CACHE_HOME: join(empty, '.cache')},
       });
       wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
       used.push(cpuOf(res.stderr).cpuMs);
@@ -180,8 +208,9 @@ try {
   };
   const empty = join(dir, 'empty-folder');
   await mkdir(empty);
+  const {NODE_EXTRA_CA_CERTS: _, ...withoutCa} = process.env;
   console.log(
-    `floor: node -e 0 ${floor(['-e', '0'])}; check --offline on an empty folder ${floor([cli, 'check', empty, '--offline', '--json'])}`,
+    `floor: node -e 0 ${floor(['-e', '0'])}; check --offline on an empty folder ${floor([cli, 'check', empty, '--offline', '--json'])}${CA_CERTS ? `; without NODE_EXTRA_CA_CERTS: node -e 0 ${floor(['-e', '0'], withoutCa)}` : ''}`,
   );
   console.log(
     `check peak memory (max RSS): ${peakMb ? peakMb.toFixed(0) + ' MB' : 'unknown (no /usr/bin/time)'} (target < ${TARGET_MB} MB) ${peakMb && peakMb < TARGET_MB ? 'OK' : ''}`,

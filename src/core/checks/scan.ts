@@ -834,8 +834,9 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
       list.push({abs: entry.path, shown: display(entry.path)});
   }
   model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
-  const absByDisplay = new Map<string, string>();
-  for (const f of list) absByDisplay.set(f.shown, f.abs);
+  // A shown name resolves back to its walked path (a slice of it under the current folder, else the path itself): no
+  // map of all 10,000 is built for the few files that hold jobs.
+  const absOf = (shown: string) => resolve(options.cwd, shown);
   const scanFrom = nowMs();
   const parts = await scanAll(list, workers);
   const linkFrom = nowMs();
@@ -858,7 +859,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
     if (sub.scriptFacts || !(sub.module || sub.script?.literal)) continue;
     let base = baseOf.get(sub.file);
     if (base === undefined) {
-      base = dirname(absByDisplay.get(sub.file) ?? resolve(options.cwd, sub.file));
+      base = dirname(absOf(sub.file));
       baseOf.set(sub.file, base);
     }
     const key = `${base}\0${sub.module ? `m\0${sub.module.value}` : `s\0${sub.script!.value}`}`;
@@ -898,7 +899,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   }
   // --secrets-file / --env-file: read them when they exist, so their entries are judged too.
   for (const p of pending) {
-    const base = dirname(absByDisplay.get(p.submission.file) ?? resolve(options.cwd, p.submission.file));
+    const base = dirname(absOf(p.submission.file));
     for (const candidate of [resolve(options.cwd, p.path), resolve(base, p.path)]) {
       try {
         const got = await readCapped(candidate, -1);
