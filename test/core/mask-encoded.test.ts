@@ -57,6 +57,19 @@ describe('a token written another way is masked', () => {
     }
   });
 
+  it('hex of the token (a dump, bytes.hex()), glued to text at either digit alignment', () => {
+    const hexed = Buffer.from(T).toString('hex');
+    expect(maskSecrets(`payload=${hexed}`)).toBe('payload=[hex holding hf_…mnop]');
+    expect(maskSecrets(`0x${hexed.toUpperCase()}`)).toBe('0x[hex holding hf_…mnop]');
+    expect(maskSecrets(`a${Buffer.from(`_${T}`).toString('hex')}`)).not.toContain(hexed.slice(6, 30));
+    // The shortest token (16 characters after hf_: 38 digits) after one hex digit: an odd run (found by the fuzzer).
+    const short = Buffer.from('hf_FAKEG6cWly6u6a2I').toString('hex');
+    expect(maskSecrets(`\x1bc${short}`)).toBe('\x1bc[hex holding hf_…6a2I]');
+    // A hash, or hex of something else, stays.
+    const other = Buffer.from('hf_short and not a token at all').toString('hex');
+    expect(maskSecrets(other)).toBe(other);
+  });
+
   it('a registered secret of any shape, URL-encoded or in base64', () => {
     registerSecret('s3cr3t/value+with=odd&chars');
     expect(maskSecrets(`x=${encodeURIComponent('s3cr3t/value+with=odd&chars')}`)).not.toContain('value');

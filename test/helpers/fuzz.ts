@@ -233,7 +233,7 @@ export function generate(r: Rng): FuzzInput {
 function encodeToken(r: Rng, t: string): string {
   const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(2, '0');
   const at = int(r, 4, t.length - 4);
-  switch (int(r, 0, 7)) {
+  switch (int(r, 0, 8)) {
     case 0:
       return t.replace('_', pick(r, ['%5F', '%5f', '%255F']));
     case 1:
@@ -246,6 +246,8 @@ function encodeToken(r: Rng, t: string): string {
       return [...t].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
     case 5:
       return t.slice(0, at) + pick(r, ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u200d']) + t.slice(at);
+    case 8:
+      return [...(pick(r, ['', 'x']) + t)].map(hex).join('');
     default:
       return btoa(pick(r, ['', 'x', 'xy', 'user:']) + t).replace(/=+$/, pick(r, ['', '$&']));
   }

@@ -1,6 +1,6 @@
 // Masking: the only way a token may ever appear in output. `hf_…abcd` keeps the prefix and last 4 characters.
 // maskSecrets masks every token shape wherever it stands, however it is written (URL-encoded, JSON-escaped, HTML
-// entities, fullwidth, format characters inside, base64), and every value registered as a secret for this process;
+// entities, fullwidth, format characters inside, base64, hex), and every value registered as a secret for this process;
 // redactSecrets also neutralises terminal control (for text from outside); guarded sinks (src/io.ts guardIo) mask only.
 
 import {sanitizeTerminal} from '../text/sanitize.js';
@@ -54,6 +54,7 @@ export function maskSecrets(text: string, knownSecretsHere: Iterable<string> = [
   // A token written another way (URL-encoded, JSON-escaped, fullwidth, zero-width characters inside, base64).
   out = maskEncodedRuns(out, sorted);
   out = maskBase64(out, sorted);
+  if (HEX_HINT.test(out)) out = maskHex(out, sorted);
   return out;
 }
 
@@ -301,6 +302,25 @@ function isBase64Char(code: number): boolean {
     code === 0x2d || // -
     code === 0x3d // =
   );
+}
+
+// Hex: `68665f…` (a hex dump, a bytes.hex(), a debug print of a header). `hf_` is 68 66 5f, `api_org_` starts 61 70 69 5f.
+const HEX_HINT = /68665f|6170695f6f72675f/i;
+/** At least `hf_` and 16 characters (19 bytes), any length (an odd one: glued to a hex digit). */
+const HEX_RUN = /[0-9A-Fa-f]{38,}/g;
+
+function maskHex(text: string, sortedSecrets: string[]): string {
+  return text.replace(HEX_RUN, (run) => {
+    if (!HEX_HINT.test(run)) return run;
+    // The run may start at an odd digit (glued to a word): both alignments.
+    for (const skip of [0, 1]) {
+      let bytes = '';
+      for (let i = skip; i + 1 < run.length; i += 2) bytes += String.fromCharCode(parseInt(run.slice(i, i + 2), 16));
+      const token = TOKEN_SHAPE.exec(bytes)?.[0] ?? sortedSecrets.find((secret) => bytes.includes(latin1(secret)));
+      if (token) return `${run.slice(0, skip)}[hex holding ${maskToken(token)}]`;
+    }
+    return run;
+  });
 }
 
 /**
