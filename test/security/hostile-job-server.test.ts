@@ -87,3 +87,45 @@ describe('following a job on a hostile Hub (the wizard, example, lessons)', () =
     expect(all).not.toContain('FAKEevil');
   });
 });
+
+describe('a command the troubleshooter suggests quotes what a hostile Hub named', () => {
+  let evil: Server;
+  let evilUrl = '';
+  beforeAll(async () => {
+    evil = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url?.includes('whoami')) {
+        res.end(
+          JSON.stringify({
+            type: 'user',
+            name: 'u',
+            orgs: [{name: 'o$(touch /tmp/pwned)', roleInOrg: 'write'}],
+            auth: {type: 'access_token', accessToken: {displayName: 'n', role: 'write'}},
+          }),
+        );
+      } else if (req.url?.includes('/api/jobs/u/')) {
+        res.writeHead(404);
+        res.end('{"error":"Job not found"}');
+      } else res.end(JSON.stringify({id: '6650f0c2a1b2c3d4e5f60718', status: {stage: 'ERROR'}}));
+    });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
+    evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    evil.closeAllConnections();
+    await new Promise((r) => evil.close(r));
+  });
+
+  it('an org named with a command substitution is single-quoted in `hf jobs logs --namespace ...`', async () => {
+    const io = makeIo(
+      {...home.env, HF_TOKEN: 'hf_FAKEmineTOKENabcdefghijklmnopqr'},
+      {
+        stdinText:
+          '404 Client Error: Not Found for url: https://huggingface.co/api/jobs/u/6650f0c2a1b2c3d4e5f60718 (Job not found)\n',
+      },
+    );
+    await main(['troubleshoot', '-', '--endpoint', evilUrl], io);
+    expect(io.out()).toContain("--namespace 'o$(touch /tmp/pwned)' 6650f0c2a1b2c3d4e5f60718");
+    expect(io.out()).not.toMatch(/--namespace o\$\(/);
+  });
+});

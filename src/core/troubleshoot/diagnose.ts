@@ -11,6 +11,7 @@ import {resolveToken, type TokenSource} from '../store/resolve.js';
 import type {WhoAmIOutcome} from '../checks/live-context.js';
 import {parseRepo, repoLabel, type HubRepo} from '../checks/types.js';
 import {isTokenEnvName} from '../jobspec/placeholder.js';
+import {shellQuote} from '../jobspec/shell.js';
 import {catalogFor, type Cause, type ProblemId} from './catalog.js';
 import {extractFacts} from './facts.js';
 
@@ -267,7 +268,7 @@ function jobNotFoundCause({ctx, findings}: Facts): string | undefined {
     const orgs = who.info.orgs.map((o) => o.name);
     findings.push({
       status: 'bad',
-      text: `The job was looked up under ${looked} (your user); you also belong to ${orgs.join(', ')}: an org job is found only under the org (\`hf jobs logs --namespace ${orgs[0]} ${facts.job?.id ?? 'ID'}\`).`,
+      text: `The job was looked up under ${looked} (your user); you also belong to ${orgs.join(', ')}: an org job is found only under the org (\`hf jobs logs --namespace ${shellQuote(orgs[0]!)} ${facts.job?.id ? shellQuote(facts.job.id) : 'ID'}\`).`,
     });
     return 'org-job-under-user';
   }

@@ -3,6 +3,7 @@
 // it, where the job actually is) and say what it found, with the cause those facts point to. The text's facts come
 // from facts.ts; the causes from diagnose(). The Hub is reached only through the client given; nothing is printed.
 import {describeHubError} from '../hub/errors.js';
+import {shellQuote} from '../jobspec/shell.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {HubClient} from '../hub/client.js';
 import {classifyWhoAmI} from '../tokens/classify.js';
@@ -143,7 +144,7 @@ export async function liveCheckPasted(
     } else if (lookup.found) {
       extra.push({
         status: 'bad',
-        text: `Job ${id} is not under ${asked} but under ${lookup.namespace}${lookup.stage ? ` (${lookup.stage})` : ''}: \`hf jobs logs --namespace ${lookup.namespace} ${id}\`.`,
+        text: `Job ${id} is not under ${asked} but under ${lookup.namespace}${lookup.stage ? ` (${lookup.stage})` : ''}: \`hf jobs logs --namespace ${shellQuote(lookup.namespace)} ${shellQuote(id)}\`.`,
       });
       if (problem === 'job-not-found') actual = cause('org-job-under-user') ?? actual;
     } else {
