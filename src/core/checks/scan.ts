@@ -1,6 +1,6 @@
 // Reads files (or in-memory text) into the ScanModel the static checks judge: submissions, scripts, token hits.
 import {isAscii} from 'node:buffer';
-import {closeSync, existsSync, openSync, readSync, statSync} from 'node:fs';
+import {closeSync, constants, existsSync, openSync, readSync, statSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
 import {setFlagsFromString} from 'node:v8';
 import {createRequire} from 'node:module';
@@ -519,7 +519,9 @@ let shared = Buffer.allocUnsafe(256 * 1024);
  * regular file's read comes back short only at its end, so one read does for a file smaller than the buffer.
  */
 function readCappedSync(path: string): {text: string; truncated: boolean} | {binary: true} {
-  const fd = openSync(path, 'r');
+  // Non-blocking: a job's script named in a cloned repo's README as /proc/kmsg (a regular file that blocks until the
+  // kernel logs something; readable by root, as in many containers) hung check. Regular files ignore the flag.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     let read = 0;
     for (;;) {

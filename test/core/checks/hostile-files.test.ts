@@ -4,7 +4,12 @@
 // lines took 14 s in `check`, 10,000 over 100 s, a 2 MB file hung it. The bound here is generous (a loaded machine);
 // `check` on the 2 MB file takes under a second on a quiet one. Python: an unclosed call was read to the file's end
 // once for every call after it, and a variable's assignment was searched for once a call.
+import {accessSync, constants, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {main} from '../../../src/main.js';
+import {makeIo} from '../../commands/helpers-auth.js';
 import {extractPython} from '../../../src/core/checks/extract-python.js';
 import {extractShell, keywordLines, logicalLines} from '../../../src/core/checks/extract-shell.js';
 
@@ -52,4 +57,34 @@ describe('extractPython on a hostile file', () => {
     expect(subs.length).toBeGreaterThanOrEqual(1);
     expect(subs.some((s) => s.line === 3)).toBe(true);
   });
+});
+
+/** /proc/kmsg blocks a reader until the kernel logs something; only root may read it (many containers run as root). */
+const kmsgReadable = (() => {
+  try {
+    accessSync('/proc/kmsg', constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('check on a script that is a blocking file', () => {
+  it.skipIf(!kmsgReadable)(
+    'a README naming /proc/kmsg as a job script does not hang check (before: it did)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hfjw-kmsg-'));
+      try {
+        writeFileSync(join(dir, 'README.md'), '```bash\nhf jobs uv run /proc/kmsg\n```\n');
+        const io = makeIo({HOME: '/nonexistent-home'});
+        io.cwd = dir;
+        const started = Date.now();
+        await main(['check', '.', '--offline', '--json'], io);
+        expect(Date.now() - started).toBeLessThan(15_000);
+        expect(JSON.parse(io.out()).checks.length).toBeGreaterThan(0);
+      } finally {
+        rmSync(dir, {recursive: true, force: true});
+      }
+    },
+  );
 });
