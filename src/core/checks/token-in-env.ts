@@ -9,6 +9,16 @@
 // (HF_TOKEN_PATH=/run/secrets/hf), another service's token (WANDB_API_KEY, GITHUB_TOKEN). See common.ts valueIsHfToken.
 import {isTokenPlaceholder} from '../jobspec/placeholder.js';
 import {outcome, result, TOKEN_KEYS, valueIsHfToken, type StaticCheck} from './common.js';
+import type {Entry} from './types.js';
+
+/**
+ * The token itself is written in the command (`-e HF_TOKEN=hf_…`), not taken from a variable or a command: then
+ * "the same value" as a secret would keep it in the file and the shell history (no-token-written's finding), so the
+ * fix is the bare secret, which hf fills at run time (bare HF_TOKEN from the login, any other name from that variable).
+ */
+function writtenOut(e: Entry): boolean {
+  return e.source === 'literal' && !/[$`]/.test(e.value ?? '') && valueIsHfToken(e);
+}
 
 const id = 'token-in-env';
 const title = 'Token passed as a secret, not env';
@@ -34,7 +44,9 @@ export const tokenInEnv: StaticCheck = {
             sub.origin === 'cli'
               ? e.source === 'bare'
                 ? `Use \`--secrets ${e.key}\` instead of \`-e ${e.key}\`.`
-                : `Pass it with \`--secrets ${e.key}=…\` (the same value) instead of \`-e\`.`
+                : writtenOut(e)
+                  ? `Use \`--secrets ${e.key}\` (bare: hf fills it from ${e.key === 'HF_TOKEN' ? 'your login' : `your ${e.key} variable`}) instead of \`-e\`/\`--env\`, and do not write the token in the command.`
+                  : `Pass it with \`--secrets ${e.key}=…\` (the same value) instead of \`-e\`/\`--env\`.`
               : sub.origin === 'python'
                 ? `Move it from env= to secrets={"${e.key}": get_token()}.`
                 : `Move "${e.key}" from "env" to "secrets".`,

@@ -220,6 +220,25 @@ describe('token-in-env judges the value, not the name', () => {
       expect(r[0]!.message).not.toContain(FAKE);
     });
 
+  it('asks for the bare secret, not the same literal value, when the token is written in the command', () => {
+    // no-token-written says to remove the token from the file; `--secrets HF_TOKEN=<the same hf_ value>` would keep it.
+    for (const flag of ['-e', '--env']) {
+      const [r] = checkText(`hf jobs uv run ${flag} HF_TOKEN=${FAKE} s.py\n`, 'run.sh', {
+        only: ['token-in-env'],
+      }).checks;
+      expect(r!.fix).toContain('`--secrets HF_TOKEN`');
+      expect(r!.fix).not.toContain('the same value');
+      expect(r!.fix).toContain('`-e`/`--env`');
+      expect(r!.fix).not.toContain(FAKE);
+    }
+    const [other] = checkText(`hf jobs uv run -e MY_KEY=${FAKE} s.py\n`, 'run.sh', {only: ['token-in-env']}).checks;
+    expect(other!.fix).toContain('`--secrets MY_KEY`');
+    expect(other!.fix).not.toContain('the same value');
+    // A variable is not the token written out: the same value stays the advice.
+    const [v] = checkText('hf jobs uv run --env HF_TOKEN=$HF_TOKEN s.py\n', 'run.sh', {only: ['token-in-env']}).checks;
+    expect(v!.fix).toContain('`--secrets HF_TOKEN=…` (the same value)');
+  });
+
   const notTokens: [string, string, string][] = [
     ['a path to a token file', 'hf jobs uv run -e HF_TOKEN_PATH=/run/secrets/hf_token s.py\n', 'run.sh'],
     ['a variable that names a file', 'hf jobs uv run -e HF_TOKEN_PATH=$HF_TOKEN_PATH s.py\n', 'run.sh'],
