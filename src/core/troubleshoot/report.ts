@@ -160,7 +160,14 @@ export function buildReport(input: ReportInput): TroubleshootReport {
   };
   if (input.job) r.job = {...input.job};
   if (actual) r.actual = {...actual};
-  if (input.diagnosis) r.why = actual ? actual.text : (input.diagnosis.cause ?? NO_SINGLE_CAUSE);
+  // A live fact (no token here, a missing secret) names the cause only if the problem is right: under a best guess it
+  // is said so, not "the actual cause" (a model config error guessed token-missing was "this is it" when logged out).
+  if (input.diagnosis)
+    r.why = actual
+      ? r.confidence === 'guess'
+        ? `${IF_GUESS_RIGHT}, this is the cause: ${actual.text}`
+        : actual.text
+      : (input.diagnosis.cause ?? NO_SINGLE_CAUSE);
   if (input.job?.stage === 'COMPLETED' && input.problem === 'unknown')
     r.resolved = 'This job completed: its token worked and there is nothing to fix.';
   const hasJob = input.origin !== 'pasted';
@@ -178,6 +185,14 @@ export function buildReport(input: ReportInput): TroubleshootReport {
   const ids = chosen.actions.filter((a) => a !== 'retry' || input.origin !== 'pasted');
   r.actions = r.resolved ? [] : ids.map((id) => describeAction(id, endpoint, id === chosen.suggested));
   return r;
+}
+
+const IF_GUESS_RIGHT = 'If the guess is right';
+
+/** What follows a cause in the list: the diagnosed one is "this is it", under a best guess only if the guess is right. */
+export function causeMark(r: Pick<TroubleshootReport, 'confidence'>, c: Pick<ReportCause, 'likely'>): string {
+  if (!c.likely) return '';
+  return r.confidence === 'guess' ? ` (this is it, ${IF_GUESS_RIGHT.toLowerCase()})` : ' (this is it)';
 }
 
 /** What a best guess is, said under its title wherever the report is shown. */
@@ -214,13 +229,11 @@ export function reportLines(r: TroubleshootReport, options: {actions?: boolean; 
     for (const s of r.symptoms.slice(0, 3)) out.push(`  - ${s}`);
   }
   out.push('Likely causes:');
-  r.causes.forEach((c, i) =>
-    out.push(`  ${c.likely ? '=>' : '- '} ${i + 1}. ${c.text}${c.likely ? ' (this is it)' : ''}`),
-  );
+  r.causes.forEach((c, i) => out.push(`  ${c.likely ? '=>' : '- '} ${i + 1}. ${c.text}${causeMark(r, c)}`));
   if (r.diagnosed) {
     out.push('Live diagnosis:');
     for (const f of r.findings) out.push(`  ${ICON[f.status]} ${f.text}`);
-    out.push(r.actual ? `  => The actual cause: ${r.why}` : `  => ${r.why}`);
+    out.push(r.actual && r.confidence !== 'guess' ? `  => The actual cause: ${r.why}` : `  => ${r.why}`);
   }
   out.push('How to fix:');
   for (const s of r.fix) out.push(`  - ${s}`);

@@ -7,7 +7,7 @@ import {wizardCommand} from '../../core/wizard/content.js';
 import {Link} from '../components/Link.js';
 import {PasteBox} from '../components/PasteBox.js';
 import {SelectList} from '../components/SelectList.js';
-import type {TroubleshootReport} from '../../core/troubleshoot/report.js';
+import {causeMark, type TroubleshootReport} from '../../core/troubleshoot/report.js';
 import {FINDING_STATUS, STATUS_COLORS, STATUS_ICONS, wrappedRows} from '../format.js';
 import {headerLines} from '../components/Header.js';
 import {COMMON_HINTS, footerText} from '../keys.js';
@@ -184,7 +184,7 @@ export function Troubleshoot(props: ScreenProps) {
 type Cause = TroubleshootReport['causes'][number];
 
 const causeLine = (report: TroubleshootReport, c: Cause): string =>
-  `${report.causes.indexOf(c) + 1}. ${c.text}${c.likely ? ' (this is it)' : ''}`;
+  `${report.causes.indexOf(c) + 1}. ${c.text}${causeMark(report, c)}`;
 
 function moreCauses(report: TroubleshootReport, shown: Cause[], ruledOut: boolean): string {
   const n = report.causes.length - shown.length;

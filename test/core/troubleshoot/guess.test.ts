@@ -6,7 +6,8 @@ import {classifyText} from '../../../src/core/troubleshoot/classify.js';
 import {textFeatures} from '../../../src/core/troubleshoot/features.js';
 import {guessProblem, predict} from '../../../src/core/troubleshoot/guess.js';
 import {GUESS_MODEL} from '../../../src/core/troubleshoot/guess-model.js';
-import {buildReport, GUESS_NOTE, reportLines} from '../../../src/core/troubleshoot/report.js';
+import {buildReport, causeMark, GUESS_NOTE, reportLines} from '../../../src/core/troubleshoot/report.js';
+import {getProblem} from '../../../src/core/troubleshoot/catalog.js';
 import {catalogExamples, examplesOf, train} from '../../../scripts/troubleshoot-model.js';
 import {loadCorpus} from '../../helpers/troubleshoot-corpus.js';
 
@@ -77,5 +78,30 @@ describe('a best guess in the report', () => {
     expect(lines[1]).toBe(`  ${GUESS_NOTE}`);
     expect(buildReport({problem: 'network-error', origin: 'pasted'}).confidence).toBe('rules');
     expect(buildReport({problem: 'unknown', guess: true, origin: 'pasted'}).confidence).toBe('rules');
+  });
+
+  it('does not let a live fact turn a guess into "this is it": the fact fits only if the guess is right', () => {
+    // Found in the wizard: 'ValueError: ... Should have a model_type key in its config.json' was guessed token-missing,
+    // and with nobody logged in the live check marked "not logged in" as "(this is it)" under "Best guess".
+    const cause = getProblem('token-missing').causes.find((c) => c.id === 'not-logged-in')!;
+    const diagnosis = {actual: cause, findings: [{status: 'bad' as const, text: 'No token is in effect here.'}]};
+    const r = buildReport({problem: 'token-missing', guess: true, origin: 'pasted', diagnosis});
+    const marked = r.causes.find((c) => c.likely)!;
+    expect(causeMark(r, marked)).toBe(' (this is it, if the guess is right)');
+    expect(r.why).toBe(`If the guess is right, this is the cause: ${cause.text}`);
+    const lines = reportLines(r);
+    expect(lines.some((l) => l.endsWith(' (this is it)'))).toBe(false);
+    expect(lines.join('\n')).not.toContain('The actual cause');
+    expect(lines).toContain(`  => ${r.why}`);
+    // Recognised by the rules, the same fact is the actual cause.
+    const sure = buildReport({problem: 'token-missing', origin: 'pasted', diagnosis});
+    expect(
+      causeMark(
+        sure,
+        sure.causes.find((c) => c.likely)!,
+      ),
+    ).toBe(' (this is it)');
+    expect(sure.why).toBe(cause.text);
+    expect(reportLines(sure)).toContain(`  => The actual cause: ${cause.text}`);
   });
 });
