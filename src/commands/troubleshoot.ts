@@ -23,7 +23,8 @@ const HELP = `Usage: hf-jobs-wizard troubleshoot [FILE|-] [--job [NAMESPACE/]ID]
 Reads an error (a Python traceback, an @huggingface/hub error, an HTTP status line, a job log) from FILE (a pipe
 too: \`${appCommand('troubleshoot <(python job.py 2>&1)')}\`) or stdin, says which problem it is (401, 403,
 missing token, repo not found, gated repo, token format, rate limit, network, 402 no credits, job timeout, job not found, server error, org token policy, or the job's
-script failing on its own), why it happens and how to fix it. With --job, fetches that job's status and log from the
+script failing on its own), why it happens and how to fix it; a text no rule knows gets a best guess from its words
+(said so), or none when the guess is not sure enough. With --job, fetches that job's status and log from the
 Hub and checks your token live to name the actual cause. A pasted text that names a namespace, a repo or a job
 is checked live too when a token is in effect (whoami and its orgs, the repo, where the job is). On a terminal with no FILE and nothing piped in,
 it opens a screen where you paste the error (finish with Ctrl-D or an empty line) and offers fixes.
@@ -38,7 +39,8 @@ Options:
   --job ID        a job id (in your namespace) or NAMESPACE/ID
   --offline       classify the text only: no live check of what it names
   --json          print {"problem", "title", "evidence", "causes", "solutions", "checks", "report"} (+ "candidates"
-                  when unsure; "report" is the whole answer: why, findings, fix steps, actions)
+                  when unsure, + "guess": {"confidence"} when the problem is a best guess; "report" is the whole
+                  answer: why, findings, fix steps, actions)
   --endpoint URL  the Hub to ask (default: HF_ENDPOINT, else https://huggingface.co)
   --sandbox       the offline sandbox Hub and its practice login (\`${appCommand('login --sandbox')}\`), the same
                   one the wizard and \`${appCommand('example --sandbox')}\` use

@@ -30,6 +30,9 @@ describe('troubleshoot command', () => {
     const h = io({tty: true});
     expect(await troubleshoot(['--help'], h)).toBe(0);
     expect(h.out()).toContain('Usage: hf-jobs-wizard troubleshoot');
+    // The second tier's answer is in --json as "guess"; the help names it and says it is only a best guess.
+    expect(h.out()).toContain('"guess"');
+    expect(h.out()).toMatch(/best guess/);
     const two = io({tty: true});
     expect(await troubleshoot(['a', 'b'], two)).toBe(2);
   });
