@@ -768,12 +768,12 @@ export function urlScriptPaths(url: string): string[] {
 }
 
 /**
- * Where the script a submission runs may be: its path from the submitting file's folder or the current one, the
- * local copy of a script given by URL (next to the submitting file, or at its path in the repository, see
- * urlScriptPaths), or a `python -m pkg.mod` module's file from the submitting file's folder or any folder above it up
+ * Where the script a submission runs may be: its path from the submitting file's folder, the checked folder it is in
+ * (`root`) or the current one, the local copy of a script given by URL (next to the submitting file, or at its path in
+ * the repository from `root` or the current folder, see urlScriptPaths), or a `python -m pkg.mod` module's file from the submitting file's folder or any folder above it up
  * to the current one (the job's command runs from the repository's root).
  */
-function scriptCandidates(sub: Submission, base: string, cwd: string): string[] {
+function scriptCandidates(sub: Submission, base: string, cwd: string, root: string = cwd): string[] {
   if (sub.module) {
     const dirs = [base];
     for (let d = base; d.startsWith(cwd) && d !== cwd && dirname(d) !== d;) dirs.push((d = dirname(d)));
@@ -783,8 +783,22 @@ function scriptCandidates(sub: Submission, base: string, cwd: string): string[] 
   if (!sub.script?.literal) return [];
   const kind = scriptKind(sub.script.value);
   const mirrored = kind === 'url' ? mirroredScript(sub.script.value) : undefined;
-  if (mirrored) return [resolve(base, mirrored), ...urlScriptPaths(sub.script.value).map((p) => resolve(cwd, p))];
-  return kind === 'path' ? [resolve(base, sub.script.value), resolve(cwd, sub.script.value)] : [];
+  // The repository's root is the folder given to check (`check path/to/repo`), else the current one.
+  const tops = root === cwd ? [cwd] : [root, cwd];
+  if (mirrored)
+    return [
+      resolve(base, mirrored),
+      ...tops.flatMap((t) => urlScriptPaths(sub.script!.value).map((p) => resolve(t, p))),
+    ];
+  return kind === 'path' ? [resolve(base, sub.script.value), ...tops.map((t) => resolve(t, sub.script!.value))] : [];
+}
+
+/** The deepest checked folder that holds `dir` (the repository a file is in), else the current folder. */
+function rootOf(roots: string[], dir: string, cwd: string): string {
+  let best: string | undefined;
+  for (const r of roots)
+    if ((dir === r || dir.startsWith(r.endsWith(sep) ? r : r + sep)) && r.length > (best?.length ?? -1)) best = r;
+  return best ?? cwd;
 }
 
 /**
@@ -830,8 +844,11 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   };
   const walkFrom = nowMs();
   readMs = 0;
+  // The folders given to check (a file's folder for a file): the roots that scripts given by URL are looked up from.
+  const roots: string[] = [];
   for (const raw of paths.length ? paths : ['.']) {
     const abs = resolve(options.cwd, raw);
+    roots.push(statSync(abs, {throwIfNoEntry: false})?.isDirectory() === false ? dirname(abs) : abs);
     for (const entry of walkFilesSync(abs, skippedDirs, threads > 1 ? onFile : undefined))
       list.push({abs: entry.path, shown: display(entry.path)});
   }
@@ -867,7 +884,10 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
     const key = `${base}\0${sub.module ? `m\0${sub.module.value}` : `s\0${sub.script!.value}`}`;
     let candidates = candidatesOf.get(key);
     if (!candidates) {
-      candidates = scriptCandidates(sub, base, options.cwd).map((abs) => ({abs, shown: display(abs)}));
+      candidates = scriptCandidates(sub, base, options.cwd, rootOf(roots, base, options.cwd)).map((abs) => ({
+        abs,
+        shown: display(abs),
+      }));
       candidatesOf.set(key, candidates);
     }
     for (const {abs: candidate, shown} of candidates) {

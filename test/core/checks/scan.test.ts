@@ -165,6 +165,19 @@ describe('scanPaths on the fixture project', () => {
       join('docs', 'jobs.md') + ':2',
       join('docs', 'jobs.md') + ':3',
     ]);
+    // The same tree checked from another folder (`check /path/to/repo`): the repository's root is the folder given,
+    // not the current one (it was: both jobs' scripts went unread and the check said "no job script could be read").
+    const fromElsewhere = await runChecks({
+      paths: [tree],
+      cwd: dir,
+      env: {HOME: dir},
+      offline: true,
+      only: ['missing-secrets'],
+    });
+    expect(fromElsewhere.checks.filter((c) => c.status === 'fail').map((c) => `${c.file}:${c.line}`)).toEqual([
+      join('urltree', 'docs', 'jobs.md') + ':2',
+      join('urltree', 'docs', 'jobs.md') + ':3',
+    ]);
     expect(urlScriptPaths('https://raw.githubusercontent.com/o/r/refs/heads/main/a/b.py?x=1')).toEqual(['a/b.py']);
     expect(urlScriptPaths('https://github.com/o/r/blob/v1/s.py')).toEqual(['s.py']);
     expect(urlScriptPaths('https://hf.co/spaces/o/app/resolve/main/x/y.py')).toEqual(['x/y.py', 'app/x/y.py']);
