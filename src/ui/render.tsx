@@ -4,6 +4,7 @@ import type {CommandIo} from '../io.js';
 import {clearPrepaint} from '../prepaint.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {App} from './App.js';
+import {guardKeyInput} from './key-input.js';
 import {UiEnvContext} from './hooks/use-wizard.js';
 
 export async function runInk(controller: WizardController, io: CommandIo): Promise<number> {
@@ -15,6 +16,8 @@ export async function runInk(controller: WizardController, io: CommandIo): Promi
   // echoed by the terminal itself. Ink turns it off again when it exits.
   const stdin = io.stdin as NodeJS.ReadStream;
   if (stdin.isTTY) stdin.setRawMode?.(true);
+  // A coloured log pasted into a text box must not crash Ink's key parser (key-input.ts).
+  const unguard = guardKeyInput(stdin);
   const app = render(
     <UiEnvContext.Provider value={{links}}>
       <App controller={controller} onExit={(c) => (code = c)} />
@@ -43,6 +46,7 @@ export async function runInk(controller: WizardController, io: CommandIo): Promi
     await app.waitUntilExit();
   } finally {
     stdout.off('resize', onResize);
+    unguard();
     if (stdin.isTTY) stdin.setRawMode?.(false);
   }
   // Ink leaves the cursor at the end of a frame that fills the screen: the shell prompt must start on a line of its own.

@@ -261,6 +261,16 @@ describe('token leak and terminal injection, every command in a pty', () => {
     expect(run.screen).toContain('bidi-<U+202E>evil-marker');
   }, 60_000);
 
+  it('troubleshoot: a pasted coloured log with every planted sequence (Ink threw on ESC[0m, ending with a stack trace)', async () => {
+    const run = await runInPty('troubleshoot paste (coloured)', ['troubleshoot', '--endpoint', sb.current.url], {
+      waitFor: 'Paste the error you got',
+      keys: [`\u001b[31mHTTP 401 Unauthorized\u001b[0m ${hostileText(token)}`, '\u0004', '\u0003'],
+    });
+    expectClean(run);
+    expect(run.screen).not.toContain('TypeError');
+    expect(run.screen).toContain('401 Unauthorized');
+  }, 60_000);
+
   it('status, login and check against a Hub whose whoami answer carries escape codes and the token', async () => {
     const status = await runInPty('status (hostile Hub)', ['status', '--endpoint', hostileUrl]);
     expectClean(status);

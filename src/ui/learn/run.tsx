@@ -6,6 +6,7 @@ import type {Course} from '../../core/lessons/course.js';
 import type {Lesson} from '../../core/lessons/model.js';
 import type {LearnTarget} from '../../core/lessons/target.js';
 import {LearnApp} from './LearnApp.js';
+import {guardKeyInput} from '../key-input.js';
 
 export async function runInkLearn(input: {
   course: Course;
@@ -16,6 +17,8 @@ export async function runInkLearn(input: {
   const {io} = input;
   let code = 0;
   const out = io.stdout as NodeJS.WriteStream;
+  // A coloured text pasted into an exercise must not crash Ink's key parser (key-input.ts).
+  const unguard = guardKeyInput(io.stdin as NodeJS.ReadStream);
   const app = render(
     <LearnApp
       course={input.course}
@@ -34,7 +37,11 @@ export async function runInkLearn(input: {
       patchConsole: false,
     },
   );
-  await app.waitUntilExit();
+  try {
+    await app.waitUntilExit();
+  } finally {
+    unguard();
+  }
   io.stdout.write(
     code === 130
       ? 'Interrupted; progress saved.\n'

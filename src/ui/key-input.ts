@@ -1,0 +1,21 @@
+// Puts core/text/key-input.ts between the terminal and Ink: what Ink reads from stdin (stdin.read(), after its
+// setEncoding('utf8')) has the colour and control sequences that are not keys dropped, so a pasted coloured log cannot
+// crash Ink's key parser. Returns the undo, called when Ink has unmounted.
+import {dropNonKeySequences} from '../core/text/key-input.js';
+
+type Readable = {read: (size?: number) => unknown};
+
+export function guardKeyInput(stdin: Partial<Readable>): () => void {
+  if (typeof stdin.read !== 'function') return () => {};
+  const own = Object.prototype.hasOwnProperty.call(stdin, 'read');
+  const original = stdin.read;
+  const read = original.bind(stdin);
+  stdin.read = (size?: number) => {
+    const chunk = read(size);
+    return typeof chunk === 'string' ? dropNonKeySequences(chunk) : chunk;
+  };
+  return () => {
+    if (own) stdin.read = original;
+    else delete (stdin as Partial<Readable>).read;
+  };
+}
