@@ -146,7 +146,7 @@ describe('least privilege on the token-type screen (FakeServices: the screen is 
     const frame = (await waitForText(app.lastFrame, 'Least privilege:')).replace(/\s+/g, ' ');
     // In full on a roomy terminal, in one sentence on a small one (this one).
     expect(frame).toMatch(
-      /Least privilege: (This token is enough, and more than needed \(write access to every repo of practice-user|enough, but more than this job needs)/,
+      /Least privilege: (This token is enough, and more than needed: write access to every repo of practice-user|enough, but more than this job needs)/,
     );
     // The header's status line: who, the kind masked, where from, the Hub.
     expect(frame).toMatch(/practice-user · write token \(classic\) · hf_…\w{4}/);

@@ -106,7 +106,7 @@ export function compareTokenToNeeds(info: TokenInfo, needs: JobNeeds): TokenFit 
       for (const p of s.permissions) if (p !== 'repo.content.read') missing.push(`${p} on ${s.entity.name}`);
   } else if (info.kind === 'write') {
     extra.push(
-      `write access to every repo of ${info.user}${info.orgs.length ? ` and of the orgs where you can write (${info.orgs.map((o) => o.name).join(', ')})` : ''}: it can delete them`,
+      `write access to every repo of ${info.user}${info.orgs.length ? ` and of the orgs where you can write (${info.orgs.map((o) => o.name).join(', ')})` : ''}, so it can delete them`,
     );
     extra.push('every other right of your account (settings, inference, discussions)');
   } else if (info.kind === 'fineGrained' || (info.kind === 'oauth' && info.scopes.length > 0)) {
@@ -136,7 +136,8 @@ export function compareTokenToNeeds(info: TokenInfo, needs: JobNeeds): TokenFit 
   const enough = missing.length === 0;
   let advice: string;
   if (!enough) advice = `This token is not enough: it lacks ${missing.join('; ')}. ${capital(smaller)}.`;
-  else if (extra.length) advice = `This token is enough, and more than needed (${extra.join('; ')}): ${smaller}.`;
+  else if (extra.length)
+    advice = `This token is enough, and more than needed: ${extra.join('; ')}. ${capital(smaller)}.`;
   else advice = 'This token is enough and no broader than the job needs.';
   return {enough, missing, extra, advice};
 }

@@ -55,7 +55,12 @@ describe('compareTokenToNeeds', () => {
     const fit = compareTokenToNeeds(classifyWhoAmI(whoWrite), pushOwn);
     expect(fit.enough).toBe(true);
     expect(fit.extra.join(' ')).toMatch(/can delete them/);
-    expect(fit.advice).toContain('a fine-grained token with job.write, repo.write on alice is enough');
+    expect(fit.advice).toContain('A fine-grained token with job.write, repo.write on alice is enough');
+    // One sentence for what is extra, one for the smaller token: no parenthesis holding a colon, a semicolon and
+    // another parenthesis (the wizard's Token type screen showed it so).
+    expect(fit.advice).toMatch(
+      /^This token is enough, and more than needed: write access to every repo of alice[^:]*, so it can delete them; every other right of your account \(settings, inference, discussions\)\. A fine-grained token with job\.write, repo\.write on alice is enough\.$/,
+    );
   });
   it('calls a read token not enough and says what it lacks', () => {
     const fit = compareTokenToNeeds(classifyWhoAmI(whoRead), pushOwn);
