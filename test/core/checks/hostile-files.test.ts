@@ -8,6 +8,7 @@ import {accessSync, constants, mkdtempSync, rmSync, writeFileSync} from 'node:fs
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {checkText, MAX_FINDINGS_PER_CHECK} from '../../../src/core/checks/runner.js';
 import {main} from '../../../src/main.js';
 import {makeIo} from '../../commands/helpers-auth.js';
 import {extractPython} from '../../../src/core/checks/extract-python.js';
@@ -87,4 +88,15 @@ describe('check on a script that is a blocking file', () => {
       }
     },
   );
+});
+
+describe('check on a file repeating one mistake', () => {
+  it('shows the first findings of each check and one line counting the rest (before: 124,400 of each)', () => {
+    const line = `hf jobs run ${'-e A=$HF_TOKEN '.repeat(100)}python:3.12 x\n`;
+    const report = checkText(line.repeat(200), 'amp.sh');
+    const env = report.checks.filter((c) => c.id === 'token-in-env');
+    expect(env.length).toBe(MAX_FINDINGS_PER_CHECK + 1);
+    expect(env.at(-1)!.message).toMatch(/^19,900 more token-in-env findings are not shown \(the first 100 are\)/);
+    expect(env.at(-1)!.status).toBe(env[0]!.status);
+  });
 });
