@@ -616,17 +616,19 @@ export function scanFiles(list: FileToScan[]): ScanPart {
 const PARALLEL_MIN_FILES = 1500;
 
 /**
- * Threads to scan with: the option, else HF_WIZARD_SCAN_THREADS, else the cores (at most 4) when one is free. A
- * worker costs its start-up and its own warm-up: on a machine whose cores are busy with other work (load average at
- * or above cores - 1) it only adds CPU time, so one thread scans (measured on the 2-core machine at load 4: wall
- * 0.7-1.3 s with one thread, 0.95-1.6 s with two).
+ * Threads to scan with: the option, else HF_WIZARD_SCAN_THREADS, else, on a machine of 3 cores or more, the cores (at
+ * most 4) when one is free. A worker costs its start-up and its own warm-up: on a machine whose cores are busy with
+ * other work (load average at or above cores - 1) it only adds CPU time, so one thread scans (measured on the 2-core
+ * machine at load 4: wall 0.7-1.3 s with one thread, 0.95-1.6 s with two). On 2 cores it loses even when both are
+ * idle: bench:check at load 1, medians of 5, one thread 546-576 ms wall and 560-590 ms CPU, two threads 592-601 ms
+ * wall and 900-920 ms CPU.
  */
 function scanThreads(requested: number | undefined): number {
   const fromEnv = Number(process.env.HF_WIZARD_SCAN_THREADS);
   if (requested === undefined && Number.isInteger(fromEnv) && fromEnv > 0) requested = fromEnv;
   if (requested !== undefined) return Math.max(1, Math.min(requested, 8));
   const cores = availableParallelism();
-  return (loadavg()[0] ?? 0) >= cores - 1 ? 1 : Math.min(cores, 4);
+  return cores <= 2 || (loadavg()[0] ?? 0) >= cores - 1 ? 1 : Math.min(cores, 4);
 }
 
 /**
