@@ -17,14 +17,23 @@ export interface ProcessGroupSample {
   processes: number;
 }
 
-/** Parses one /proc/<pid>/stat line; the command name (2nd field) may hold spaces and parentheses. */
-export function parseProcStat(line: string): {pgrp: number; cpuTicks: number; rssPages: number} | undefined {
+/**
+ * The fields of one /proc/<pid>/stat line after the command name (which may hold spaces and parentheses): element 0 is
+ * field 3 (state) of proc(5). Undefined for a line with no command name.
+ */
+export function procStatFields(line: string): string[] | undefined {
   const close = line.lastIndexOf(')');
   if (close < 0) return undefined;
-  const fields = line
+  return line
     .slice(close + 2)
     .trim()
     .split(/\s+/);
+}
+
+/** Parses one /proc/<pid>/stat line: the group, CPU ticks and resident pages. */
+export function parseProcStat(line: string): {pgrp: number; cpuTicks: number; rssPages: number} | undefined {
+  const fields = procStatFields(line);
+  if (!fields) return undefined;
   // fields[0] is field 3 (state) of proc(5): pgrp is field 5, utime 14, stime 15, rss 24.
   const pgrp = Number(fields[2]);
   const utime = Number(fields[11]);

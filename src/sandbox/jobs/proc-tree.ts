@@ -10,6 +10,7 @@
 // What remains: a process that clears its environment AND leaves the job's tree (setsid + double fork) within the
 // second between two scans escapes. Elsewhere than Linux, only the group is signalled.
 import {readdirSync, readFileSync} from 'node:fs';
+import {procStatFields} from './metrics.js';
 
 export const JOB_MARK_NAME = 'HF_SANDBOX_JOB';
 
@@ -25,12 +26,8 @@ interface ProcInfo {
 
 /** One /proc/<pid>/stat line: parent, group, session and start time (the command name may hold spaces and parentheses). */
 export function parseStatLine(line: string): Omit<ProcInfo, 'pid'> | undefined {
-  const close = line.lastIndexOf(')');
-  if (close < 0) return undefined;
-  const fields = line
-    .slice(close + 2)
-    .trim()
-    .split(/\s+/);
+  const fields = procStatFields(line);
+  if (!fields) return undefined;
   // fields[0] is field 3 (state) of proc(5): ppid 4, pgrp 5, session 6, starttime 22.
   const [ppid, pgrp, session] = [Number(fields[1]), Number(fields[2]), Number(fields[3])];
   const start = fields[19];
