@@ -1,10 +1,10 @@
 // Progress: which lessons were read, which exercises passed, and the jobs run for live exercises.
 // Kept in `${XDG_CONFIG_HOME:-~/.config}/hf-jobs-wizard/progress.json`, written atomically (temp file + rename).
 import {readFile, rename} from 'node:fs/promises';
-import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {writeFileAtomic} from '../store/atomic.js';
 import type {PracticeToken} from './model.js';
+import {homeDir} from '../store/paths.js';
 
 export interface ExerciseProgress {
   done: boolean;
@@ -47,7 +47,7 @@ export function emptyProgress(): Progress {
 }
 
 export function configDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CONFIG_HOME || join(env.HOME || env.USERPROFILE || homedir(), '.config');
+  const base = env.XDG_CONFIG_HOME || join(homeDir(env), '.config');
   return join(base, 'hf-jobs-wizard');
 }
 

@@ -2,12 +2,12 @@
 // serving at --endpoint whose practice tokens are read from its --sandbox-data folder.
 import {existsSync} from 'node:fs';
 import {readFile, writeFile} from 'node:fs/promises';
-import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {PRACTICE_TOKENS, type PracticeToken} from './model.js';
 import {APP_COMMAND} from '../invocation.js';
 import {defaultSandboxDataDir} from '../auth/sandbox-session.js';
 import {explainJsonError} from '../text/json-error.js';
+import {homeDir} from '../store/paths.js';
 
 export interface LearnTarget {
   hubUrl: string;
@@ -74,7 +74,7 @@ export function defaultSandboxData(env: NodeJS.ProcessEnv): string {
 
 /** Where `learn` kept its own sandbox before it shared the wizard's (`${XDG_STATE_HOME:-~/.local/state}/…`). */
 export function earlierLearnSandbox(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_STATE_HOME || join(env.HOME || env.USERPROFILE || homedir(), '.local', 'state');
+  const base = env.XDG_STATE_HOME || join(homeDir(env), '.local', 'state');
   return join(base, 'hf-jobs-wizard', 'learn-sandbox');
 }
 

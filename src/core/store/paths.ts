@@ -11,14 +11,20 @@ export interface HfPaths {
   storedTokensPath: string;
 }
 
-function home(env: Env): string {
-  return env.HOME || env.USERPROFILE || homedir();
+/**
+ * The home folder, as Python's expanduser finds it: HOME when it is set, else the account's. An empty HOME is the root, as there
+ * (`'' + '/.cache'`), so the token stays where hf and huggingface_hub read it instead of landing in a relative
+ * `.cache` under whatever folder the app was started in (Node's homedir() is '' then).
+ */
+export function homeDir(env: Env): string {
+  if (env.HOME !== undefined) return env.HOME || '/';
+  return env.USERPROFILE || homedir() || '/';
 }
 
 /** Python's expanduser + expandvars, enough for `~/x`, `$VAR/x`, `${VAR}/x`. Unknown variables stay as written. */
 export function expandPath(path: string, env: Env): string {
   let p = path;
-  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = home(env) + p.slice(1);
+  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = homeDir(env) + p.slice(1);
   return p.replace(/\$(\w+)|\$\{([^}]+)\}/g, (match, a: string | undefined, b: string | undefined) => {
     const value = env[(a ?? b) as string];
     return value === undefined ? match : value;
@@ -26,7 +32,7 @@ export function expandPath(path: string, env: Env): string {
 }
 
 export function cacheHome(env: Env): string {
-  return expandPath(env.XDG_CACHE_HOME || join(home(env), '.cache'), env);
+  return expandPath(env.XDG_CACHE_HOME || join(homeDir(env), '.cache'), env);
 }
 
 export function resolveHfHome(env: Env): string {

@@ -10,6 +10,10 @@ describe('resolveHfPaths', () => {
       storedTokensPath: '/home/u/.cache/huggingface/stored_tokens',
     });
   });
+  it('takes an empty HOME as the root, as Python does, never a folder relative to where the app was started', () => {
+    expect(resolveHfPaths({HOME: ''}).tokenPath).toBe('/.cache/huggingface/token');
+    expect(resolveHfPaths({HOME: '', HF_HOME: '~/hf'}).tokenPath).toBe('/hf/token');
+  });
   it('respects XDG_CACHE_HOME, HF_HOME (with ~ and $VAR) and HF_TOKEN_PATH', () => {
     expect(resolveHfPaths({HOME: '/h', XDG_CACHE_HOME: '/x'}).tokenPath).toBe('/x/huggingface/token');
     expect(resolveHfPaths({HOME: '/h', HF_HOME: '~/hf'}).tokenPath).toBe('/h/hf/token');
