@@ -159,7 +159,8 @@ const FAILED_PARSE_BUDGET = 4 * 1024 * 1024;
 /** Finds every job submission in Python source. `lineBase` is the line of `text`'s first line in its file. */
 export function extractPython(text: string, file: string, lineBase = 1): Submission[] {
   const out: Submission[] = [];
-  if (!/hf_jobs|run_uv_job|run_job|create_scheduled/.test(text)) return out;
+  // Every name CALL looks for holds `_job` or `create_scheduled`: two native substring searches, not a regex pass.
+  if (!text.includes('_job') && !text.includes('create_scheduled')) return out;
   const lines = new LineIndex(text, lineBase);
   // A call is parsed within a window of the text, and failed parses share a budget: an unclosed `run_job(` was read
   // to the end of the file, once for every `run_job(` after it (quadratic: 4,000 of them took 2.5 s, a 2 MB file of

@@ -473,7 +473,8 @@ function cleanEmbedded(line: string, inQuote: string): string {
 export const SHOWN_COMMAND_HINT = /\b(?:hf|huggingface-cli)\s+jobs(?:-services)?\s|hfjobs\s/;
 
 export function embeddedCommands(text: string): string {
-  if (!SHOWN_COMMAND_HINT.test(text)) return '';
+  // Both of the hint's forms hold `jobs`: a native substring search rules out most texts before the regex runs.
+  if (!text.includes('jobs') || !SHOWN_COMMAND_HINT.test(text)) return '';
   const lines = text.split('\n');
   const out = lines.map(() => '');
   for (let i = 0; i < lines.length; i++) {

@@ -120,6 +120,11 @@ export const MAX_FINDINGS_PER_CHECK = 100;
  * A hostile file repeating one mistake (a 1.9 MB script of \`hf jobs run\` lines with 100 \`-e A=$HF_TOKEN\` each)
  * made 130,000 findings: 83 MB of --json, 650 MB of memory, 5.7 s.
  */
+/** 12345 -> "12,345" without toLocaleString, whose first call loads ICU's number formatting (~12 ms of CPU in check). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 function capFindings(results: CheckResult[]): CheckResult[] {
   const shown = new Map<string, number>();
   const hidden = new Map<string, {count: number; first: CheckResult; fail: boolean}>();
@@ -146,7 +151,7 @@ function capFindings(results: CheckResult[]): CheckResult[] {
       id: h.first.id,
       status: h.fail ? 'fail' : 'warn',
       title: h.first.title,
-      message: `${h.count.toLocaleString('en-US')} more ${id} findings are not shown (the first ${MAX_FINDINGS_PER_CHECK} are): fix those, then check again.`,
+      message: `${thousands(h.count)} more ${id} findings are not shown (the first ${MAX_FINDINGS_PER_CHECK} are): fix those, then check again.`,
       fix: h.first.fix,
     });
   return out;

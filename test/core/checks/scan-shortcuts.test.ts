@@ -7,6 +7,8 @@ import {extname, join} from 'node:path';
 import {extOf, kindOf, markdownBlocks, scanPaths, scanText} from '../../../src/core/checks/scan.js';
 import {embeddedCommands, extractShell, SHOWN_COMMAND_HINT} from '../../../src/core/checks/extract-shell.js';
 import {ownCopy, pythonCode, scriptFacts} from '../../../src/core/checks/script-facts.js';
+import {extractPython} from '../../../src/core/checks/extract-python.js';
+import {thousands} from '../../../src/core/checks/runner.js';
 
 /** The plain way pythonCode blanked comments and triple-quoted strings (a regex replace per range). */
 function pythonCodeByReplace(text: string): string {
@@ -157,5 +159,34 @@ describe('binary files are told from text by a NUL in their first 8 KB, ASCII or
     } finally {
       await rm(dir, {recursive: true, force: true});
     }
+  });
+});
+
+describe('substring gates before a regex pass rule out only texts the regex would rule out', () => {
+  const texts = [
+    'hf jobs uv run --secrets HF_TOKEN x.py',
+    'echo "hfjobs run python:3.12 python x.py"',
+    'huggingface-cli  jobs\tps',
+    'print("no command here")',
+    'api.run_job(image="python:3.12", command=["python", "x.py"])',
+    'from huggingface_hub import create_scheduled_uv_job\ncreate_scheduled_uv_job("x.py", schedule="@daily")',
+    'hf_jobs("uv", {"script": "x.py"})',
+    'def run(): pass  # nothing of jobs',
+  ];
+  it('embeddedCommands answers "" exactly when the hint regex finds no command', () => {
+    for (const t of texts) expect(embeddedCommands(t) === '').toBe(!SHOWN_COMMAND_HINT.test(t));
+  });
+  it('a text with a job call is parsed, one without none is (extractPython)', () => {
+    const calls = texts.filter((t) => extractPython(t, 'x.py').length > 0);
+    expect(calls.length).toBe(3);
+    for (const t of texts)
+      if (!/hf_jobs|run_uv_job|run_job|create_scheduled/.test(t)) expect(extractPython(t, 'x.py')).toEqual([]);
+  });
+});
+
+describe('counts in messages are grouped by thousands without Intl', () => {
+  it('matches toLocaleString("en-US") on integers', () => {
+    for (const n of [0, 7, 999, 1000, 19_900, 123_456, 1_234_567, 10_000_000])
+      expect(thousands(n)).toBe(n.toLocaleString('en-US'));
   });
 });
