@@ -12,6 +12,14 @@ interface Signal {
 
 const S = (problem: ProblemId, weight: number, re: RegExp): Signal => ({problem, weight, re});
 
+/** A 403 from the Hub's file storage hosts, whose URLs the Hub signs (no token is sent there). */
+const STORAGE_HOST =
+  /(?:s3[\w.-]*\.amazonaws\.com\/lfs\.huggingface\.co|cdn-lfs[\w.-]*\.(?:huggingface\.co|hf\.co)|(?:cas-bridge|cas-server|transfer)\.xethub\.hf\.co)\//i;
+const STORAGE_403 = new RegExp(
+  String.raw`^(?=.*(?:\b403\b|\bForbidden\b|Status\(403\b)).*${STORAGE_HOST.source}`,
+  'im',
+);
+
 const SIGNALS: Signal[] = [
   // 401
   S('unauthorized-401', 7, /\b401 Client Error\b/i),
@@ -150,6 +158,15 @@ const SIGNALS: Signal[] = [
   // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
   S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
+  // A 403 on a Hub file download (/resolve/), as any client words it (Rust's Status(403, ...), curl, JS): reading a
+  // file is refused to a valid token only by a gate (the access not yet granted, or a fine-grained token without gated
+  // repos). A private repo the token cannot see answers 404, a write is not a /resolve/ URL, and a fine-grained token
+  // the Hub says lacks permissions is left to the 403 rules.
+  S(
+    'gated-repo',
+    10,
+    /^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/(?:huggingface\.co|hf\.co)\/(?:(?:datasets|spaces)\/)?[\w.-]+\/[\w.-]+\/resolve\//i,
+  ),
   // Applications' own words for it: "Access denied to gated repository", "requires accepting a license agreement".
   S('gated-repo', 13, /\b(?:access|denied)\b[^\n]{0,20}\bgated (?:repository|model)\b/i),
   S(
@@ -213,6 +230,14 @@ const SIGNALS: Signal[] = [
   ),
   S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
   S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
+  // Rust clients (hf_xet, candle, TGI's router) word a request that never got an answer as reqwest does: an error of
+  // kind Request, Connect or Timeout, "error sending request for url", "error trying to connect". An answer with a
+  // status is kind Status(...), left to the status rules.
+  S(
+    'network-error',
+    7,
+    /reqwest::Error \{ kind: (?:Request|Connect|Timeout)\b|\berror sending request for url\b|\berror trying to connect\b/i,
+  ),
   // No network reached, so the cache was the only place to look and it had nothing.
   S(
     'network-error',
@@ -261,6 +286,10 @@ const SIGNALS: Signal[] = [
   // 5xx: the Hub's side.
   // A Space or job whose container the platform could not start (its runtime-error page): the Hub's side, not the code.
   S('server-error', 9, /failed to create containerd task|failed to create shim task/i),
+  // A 403 from the Hub's file storage (the signed S3 URL of an LFS upload, the CDN, the Xet bridge and transfer hosts):
+  // no token goes there, the Hub signed the URL itself, so the refusal is the storage side's (an expired signature, an
+  // outage), not the token's scopes.
+  S('server-error', 9, STORAGE_403),
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
@@ -306,6 +335,16 @@ const SIGNALS: Signal[] = [
     12,
     /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i,
   ),
+  // transformers refusing the model the script asked for (an architecture it does not know, a folder or repo without
+  // a config it can read, a GGUF repo): the script's or the library version's problem, not the token.
+  S(
+    'job-script-failed',
+    9,
+    /Unrecognized model in [^\n]*model_type|Should have a `model_type` key in its config\.json|does not recognize this architecture|Unrecognized configuration class/i,
+  ),
+  // pip refusing a package for the Python it runs on ("requires a different Python: 3.10.13 not in '>=3.11'"), and
+  // the Space stage a failed build leaves: the build's own requirements.
+  S('job-script-failed', 9, /requires a different Python: [\d.]+ not in|\bBUILD_ERROR\b/),
   // A Docker build step (a Space's or a job image's pip install) that failed: the build's own dependencies.
   S('job-script-failed', 8, /\bdid not complete successfully: exit code: [1-9]\d*/i),
   // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.
@@ -330,7 +369,7 @@ const SIGNALS: Signal[] = [
   S(
     'job-script-failed',
     3,
-    /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|FileNotFoundError|SyntaxError|AssertionError|ZeroDivisionError|NotImplementedError)\b/,
+    /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|KeyError|FileNotFoundError|SyntaxError|IndentationError|AssertionError|ZeroDivisionError|NotImplementedError|ImportError|PermissionError|MemoryError|RecursionError|UnboundLocalError|OverflowError|UnicodeDecodeError|JSONDecodeError|CalledProcessError|IsADirectoryError|NotADirectoryError)\b/,
   ),
 ];
 
@@ -381,6 +420,10 @@ export interface Classification {
 }
 
 const MAX_TEXT = 512 * 1024;
+
+/** A 403 the Hub itself gave: on one of its own URLs, or in its words for a right the token lacks. */
+const HUB_403 =
+  /^(?=.*\b403\b).*https?:\/\/(?:huggingface\.co|hf\.co)\/|You don't have the rights to|does not have sufficient permissions|token with the write role|correct permissions/im;
 
 /** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
 export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
@@ -447,6 +490,16 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     const u = ranked.find((c) => c.problem === 'unauthorized-401');
     if (u) {
       u.score = ranked[0].score + 1;
+      ranked.sort((a, b) => b.score - a.score);
+    }
+  }
+
+  // A 403 from the Hub's storage with no 403 from the Hub itself (its API, a repo URL, its words for a missing right):
+  // the upload's signed URL was refused, the storage side is the story, not the token's scopes.
+  if (ranked[0]?.problem === 'forbidden-403' && STORAGE_403.test(text) && !HUB_403.test(text)) {
+    const se = ranked.find((c) => c.problem === 'server-error');
+    if (se) {
+      se.score = ranked[0].score + 1;
       ranked.sort((a, b) => b.score - a.score);
     }
   }

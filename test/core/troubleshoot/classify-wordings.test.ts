@@ -352,3 +352,79 @@ describe('batch H: a misspelt Hugging Face token that is not set, a weights file
     expect(problem('The face token is not set in the game config')).toBe('unknown');
   });
 });
+
+describe("batch I: transformers' model-type refusals, Rust clients' transport errors, 403s on downloads and storage", () => {
+  it.each([
+    'ValueError: Unrecognized model in ./checkpoints/run3. Should have a `model_type` key in its config.json, or contain one of the following strings in its name: albert, bart, bert',
+    'ValueError: The checkpoint you are trying to load has model type `qwen3_next` but Transformers does not recognize this architecture. This could be because of an issue with the checkpoint, or because your version of Transformers is out of date.',
+    'ValueError: Unrecognized configuration class <class "transformers_modules.acme.cfg.AcmeConfig"> for this kind of AutoModel: AutoModelForCausalLM.',
+    "ERROR: Package 'acme-tools' requires a different Python: 3.9.18 not in '>=3.10'",
+    'Space status: BUILD_ERROR (see the build logs)',
+  ])('the script or its build failing: %s', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('leaves a model_type that is only mentioned, and a build that ran, alone', () => {
+    expect(problem('config.json: set "model_type": "llama" for the converter')).toBe('unknown');
+    expect(problem('Space status: RUNNING (build took 3 minutes)')).toBe('unknown');
+  });
+
+  it.each([
+    'WARN Reqwest(reqwest::Error { kind: Request, url: "https://transfer.xethub.hf.co/xorbs/default/abc", source: hyper_util::client::legacy::Error(Connect, ConnectError("tcp connect error", Os { code: 111 })) }). Retrying...',
+    'Error: request error: error sending request for url (https://huggingface.co/api/models/acme/m/revision/main): error trying to connect: tcp connect error: Connection timed out',
+    'reqwest::Error { kind: Timeout, url: "https://cas-server.xethub.hf.co/reconstruction/0f" }',
+  ])('a Rust client that got no answer is the network: %s', (text) => {
+    expect(problem(text)).toBe('network-error');
+  });
+
+  it("an answer with a status is the status's story, not the network's", () => {
+    expect(
+      problem('reqwest::Error { kind: Status(401), url: "https://huggingface.co/api/models/acme/m" } 401 Unauthorized'),
+    ).toBe('unauthorized-401');
+  });
+
+  it.each([
+    'Could not get file "tokenizer.json" from API: RequestError(Status(403, Response[status: 403, status_text: Forbidden, url: https://huggingface.co/acme/llama-x/resolve/main/tokenizer.json]))',
+    'curl: (22) The requested URL returned error: 403 for https://huggingface.co/datasets/acme/private-bench/resolve/main/data.parquet',
+    'HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/google/gemma-x/resolve/main/config.json',
+  ])('a 403 on a Hub file download is the gate: %s', (text) => {
+    expect(problem(text)).toBe('gated-repo');
+  });
+
+  it('leaves 403s that are not a download to the 403 rules', () => {
+    expect(problem('403 Client Error: Forbidden for url: https://huggingface.co/api/repos/create')).toBe(
+      'forbidden-403',
+    );
+    expect(
+      problem(
+        '403 Forbidden: This authentication method does not have sufficient permissions to call resolve on https://huggingface.co/acme/private/resolve/main/x.bin',
+      ),
+    ).toBe('forbidden-403');
+  });
+
+  it("a 403 from the Hub's storage (signed URLs) is the storage side, not the token's scopes", () => {
+    expect(
+      problem(
+        'HfHubHTTPError: 403 Client Error\nHTTPError: 403 Client Error: Forbidden for url: https://s3.us-east-1.amazonaws.com/lfs.huggingface.co/repos/aa/bb/cc?X-Amz-Expires=900',
+      ),
+    ).toBe('server-error');
+    expect(
+      problem(
+        'ReqwestError(reqwest::Error { kind: Status(403), url: "https://transfer.xethub.hf.co/xorbs/default/d2" })',
+      ),
+    ).toBe('server-error');
+    expect(
+      problem(
+        '403 Client Error: Forbidden for url: https://cdn-lfs.huggingface.co/repos/ab/cd/ef?response-content-disposition=x',
+      ),
+    ).toBe('server-error');
+  });
+
+  it('a storage 403 after the Hub itself refused the token stays a 403', () => {
+    expect(
+      problem(
+        '403 Client Error: Forbidden for url: https://huggingface.co/api/models/acme/m/preupload/main\nYou don\'t have the rights to create a model under the namespace "acme"\n403 Forbidden for url: https://s3.us-east-1.amazonaws.com/lfs.huggingface.co/repos/aa/bb',
+      ),
+    ).toBe('forbidden-403');
+  });
+});
