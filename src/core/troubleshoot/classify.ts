@@ -20,6 +20,18 @@ const STORAGE_403 = new RegExp(
   'im',
 );
 
+/** A line that is a plain Python error (the script's own failure when nothing from the Hub shows). */
+const PLAIN_PYTHON_ERROR =
+  /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|KeyError|FileNotFoundError|SyntaxError|IndentationError|AssertionError|ZeroDivisionError|NotImplementedError|ImportError|PermissionError|MemoryError|RecursionError|UnboundLocalError|OverflowError|UnicodeDecodeError|JSONDecodeError|CalledProcessError|IsADirectoryError|NotADirectoryError)\b/;
+
+/** A traceback without its header: frame lines, and a plain Python error (not about the Hub's cache or a token) last. */
+function trimmedTracebackEndsInPlainError(text: string, lines: string[]): boolean {
+  if (!/^\s*File "[^"\n]+", line \d+/m.test(text)) return false;
+  let last = '';
+  for (let i = lines.length - 1; i >= 0 && !last; i--) if (lines[i]!.trim()) last = lines[i]!;
+  return PLAIN_PYTHON_ERROR.test(last) && !/huggingface|hf_home|\btoken\b/i.test(last);
+}
+
 const SIGNALS: Signal[] = [
   // 401
   S('unauthorized-401', 7, /\b401 Client Error\b/i),
@@ -28,6 +40,8 @@ const SIGNALS: Signal[] = [
   S('unauthorized-401', 6, /\bHTTP\/[\d.]+ 401\b|\b401 Unauthorized\b/i),
   S('unauthorized-401', 7, /Invalid credentials in Authorization header/i),
   S('unauthorized-401', 6, /Invalid user token/i),
+  // huggingface_hub's login() refusing what it was given (the Hub said no to whoami).
+  S('unauthorized-401', 7, /\bInvalid token passed\b/i),
   // An API's JSON answer refusing the token it got: {"error": "invalid token"} (or an expired one).
   S('unauthorized-401', 6, /["']error["']\s*:\s*["'](?:invalid|expired|bad) (?:token|api key|credentials)["']/i),
   // A server's refusal of a request without (usable) credentials: "Missing or invalid Authorization header".
@@ -46,6 +60,8 @@ const SIGNALS: Signal[] = [
     /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
   // 403
+  // Rust clients (reqwest, hf-hub, candle) word an answer's status as Status(NNN, ...) or kind: Status(NNN).
+  S('unauthorized-401', 6, /\bStatus\(401\b/),
   S('forbidden-403', 7, /\b403 Client Error\b|'403 Forbidden'|\b403 Forbidden\b/i),
   S('forbidden-403', 7, /\b(?:Api error with )?status(?: code)?[ :=]+403\b|\bHTTP\/[\d.]+ 403\b/i),
   S(
@@ -129,6 +145,14 @@ const SIGNALS: Signal[] = [
     /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i,
   ),
   S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
+  S('repo-access-denied', 5, /\bStatus\(404\b/),
+  // huggingface_hub refusing the id itself before asking (a local path, a URL or a typo taken for a repo id), and the
+  // Hub's answer for a repo its owner or the Hub disabled.
+  S(
+    'repo-access-denied',
+    8,
+    /HFValidationError|Repo id must (?:be in the form|use alphanumeric)|DisabledRepoError|Access to this resource is disabled/i,
+  ),
   // transformers wraps a RepositoryNotFoundError in its own words (a wrong id, or a local path that is not there), often
   // pasted alone and sometimes wrapped over two lines.
   S(
@@ -202,6 +226,7 @@ const SIGNALS: Signal[] = [
     /\b(?:Api error with )?status(?: code)?[ :=]+429\b|\bHTTP\/[\d.]+ 429\b|'429 Too Many Requests'/i,
   ),
   S('rate-limited', 10, /rate limit|rate-limit|ratelimit|Retry after \d+ seconds/i),
+  S('rate-limited', 14, /\bStatus\(429\b/),
   // An application's own log line ending in the status: "Failed to request /api/whoami-v2 - 429".
   S('rate-limited', 10, /\/api\/\S+\s+-\s+429\b|\b(?:status|code|error|HTTP)\s*[:=]?\s*429\b/i),
   // network
@@ -230,6 +255,12 @@ const SIGNALS: Signal[] = [
   ),
   S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
   S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
+  // Other clients' words for no answer: aiohttp, urllib, Go's net package, Node's sockets, an SSL connection cut short.
+  S(
+    'network-error',
+    7,
+    /ClientConnectorError|Cannot connect to host|ServerDisconnectedError|\burlopen error\b|\bno such host\b|\bi\/o timeout\b|TLS handshake timeout|socket hang up|UND_ERR_SOCKET|\bother side closed\b|SSLEOFError|UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol/i,
+  ),
   // Rust clients (hf_xet, candle, TGI's router) word a request that never got an answer as reqwest does: an error of
   // kind Request, Connect or Timeout, "error sending request for url", "error trying to connect". An answer with a
   // status is kind Status(...), left to the status rules.
@@ -293,6 +324,9 @@ const SIGNALS: Signal[] = [
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
+  // The Inference API's answer when the model did not answer in time (huggingface_hub's InferenceTimeoutError).
+  S('server-error', 9, /InferenceTimeoutError|Model too busy, unable to get response/i),
+  S('server-error', 9, /\bStatus\(5\d\d\b/),
   S(
     'server-error',
     12,
@@ -366,11 +400,7 @@ const SIGNALS: Signal[] = [
     5,
     /\bexit(?:ed)? (?:with )?(?:status )?(?:code|status):? [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i,
   ),
-  S(
-    'job-script-failed',
-    3,
-    /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|KeyError|FileNotFoundError|SyntaxError|IndentationError|AssertionError|ZeroDivisionError|NotImplementedError|ImportError|PermissionError|MemoryError|RecursionError|UnboundLocalError|OverflowError|UnicodeDecodeError|JSONDecodeError|CalledProcessError|IsADirectoryError|NotADirectoryError)\b/,
-  ),
+  S('job-script-failed', 3, PLAIN_PYTHON_ERROR),
 ];
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
@@ -465,7 +495,12 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     scores.set('job-script-failed', scores.get('job-script-failed')! + 4);
   // A Python traceback that ends in a plain Python error (NameError, TypeError...) and nothing from the Hub: the script
   // failed on its own (`hf jobs logs ID | tail` as the docs show it). Hub errors still win: they dominate this id.
-  else if (scores.has('job-script-failed') && /^Traceback \(most recent call last\)/m.test(text))
+  // The same for a traceback trimmed of its header (frames, then the error): a plain Python error on the last line,
+  // about neither the Hub's cache nor a token. A bare error line alone stays too little to say.
+  else if (
+    scores.has('job-script-failed') &&
+    (/^Traceback \(most recent call last\)/m.test(text) || trimmedTracebackEndsInPlainError(text, lines))
+  )
     scores.set('job-script-failed', scores.get('job-script-failed')! + 2);
   const ranked: Candidate[] = [...scores.entries()]
     .map(([problem, score]) => ({problem, score}))

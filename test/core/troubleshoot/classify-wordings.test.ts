@@ -428,3 +428,79 @@ describe("batch I: transformers' model-type refusals, Rust clients' transport er
     ).toBe('forbidden-403');
   });
 });
+
+describe("the clients' other words: login, repo ids, disabled repos, other network stacks, Rust statuses", () => {
+  it.each([
+    ['ValueError: Invalid token passed!', 'unauthorized-401'],
+    [
+      "huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': '/content/drive/MyDrive/model'. Use `repo_type` argument if needed.",
+      'repo-access-denied',
+    ],
+    [
+      "HFValidationError: Repo id must use alphanumeric chars or '-', '_', '.', '--' and '..' are forbidden, '-' and '.' cannot start or end the name, max length is 96: 'acme/my model'.",
+      'repo-access-denied',
+    ],
+    [
+      'huggingface_hub.errors.DisabledRepoError: 403 Client Error. (Request ID: Root=1-abc)\n\nCannot access repository for url https://huggingface.co/api/datasets/acme/old-set.\nAccess to this resource is disabled.',
+      'repo-access-denied',
+    ],
+    [
+      'aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host huggingface.co:443 ssl:default [Connect call failed]',
+      'network-error',
+    ],
+    ['<urlopen error [Errno 101] Network unreachable>', 'network-error'],
+    [
+      'Error: Get "https://huggingface.co/v2/acme/m/manifests/latest": dial tcp: lookup huggingface.co on 127.0.0.53:53: no such host',
+      'network-error',
+    ],
+    ['FetchError: request to https://huggingface.co/api/models/acme/m failed, reason: socket hang up', 'network-error'],
+    [
+      'ssl.SSLEOFError: EOF occurred in violation of protocol (_ssl.c:2427) while fetching https://huggingface.co/acme/m/resolve/main/model.safetensors',
+      'network-error',
+    ],
+    ['ValueError: Model too busy, unable to get response in less than 60 second(s)', 'server-error'],
+    [
+      'Error: RequestError(Status(429, Response[status: 429, url: https://huggingface.co/api/models/acme/m]))',
+      'rate-limited',
+    ],
+    [
+      'Error: RequestError(Status(503, Response[url: https://huggingface.co/acme/m/resolve/main/config.json]))',
+      'server-error',
+    ],
+    ['request failed: Status(401, url: https://huggingface.co/api/whoami-v2)', 'unauthorized-401'],
+  ])('%s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('leaves an id check that passed, and a disabled feature of something else, alone', () => {
+    expect(problem('Repo id acme/model-x is valid, uploading 3 files')).toBe('unknown');
+    expect(problem('Telemetry is disabled for this resource.')).toBe('unknown');
+  });
+});
+
+describe('a traceback trimmed of its header that ends in a plain Python error is the script failing', () => {
+  it('frames, then the error', () => {
+    expect(
+      problem(
+        '  File "/app/train.py", line 88, in <module>\n    loss = model(**batch).loss\nRuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!',
+      ),
+    ).toBe('job-script-failed');
+  });
+
+  it('not a bare error line alone, nor a trimmed traceback ending on the Hub cache or the token file', () => {
+    expect(problem("KeyError: 'input_ids'")).toBe('unknown');
+    expect(
+      problem(
+        '  File "/app/run.py", line 3, in <module>\n    open(path)\nFileNotFoundError: [Errno 2] No such file or directory: \'/root/.cache/huggingface/token\'',
+      ),
+    ).not.toBe('job-script-failed');
+  });
+
+  it('not when the plain error is not the last thing, and not over a Hub error', () => {
+    expect(problem('ValueError: batch too small\nretrying with a bigger batch...\nall good, 3 epochs done')).toBe(
+      'unknown',
+    );
+    expect(problem("KeyError: 'HF_TOKEN'")).toBe('token-missing');
+    expect(problem('ValueError: Invalid token passed!')).toBe('unauthorized-401');
+  });
+});
