@@ -379,6 +379,14 @@ const SIGNALS: Signal[] = [
   // pip refusing a package for the Python it runs on ("requires a different Python: 3.10.13 not in '>=3.11'"), and
   // the Space stage a failed build leaves: the build's own requirements.
   S('job-script-failed', 9, /requires a different Python: [\d.]+ not in|\bBUILD_ERROR\b/),
+  // A job's own environment failing before or around the script: an image that cannot be pulled (a wrong name or tag),
+  // a command the image does not have, a system library missing from it, a wheel that does not build, the machine's
+  // memory (CPU side) running out, a distributed launcher reporting its child's failure.
+  S(
+    'job-script-failed',
+    9,
+    /pull access denied for|\bmanifest unknown\b|failed to pull image|\bErrImagePull\b|\bImagePullBackOff\b|executable file not found in \$PATH|: command not found\b|cannot open shared object file|Failed building wheel for|Could not build wheels for|DefaultCPUAllocator: can't allocate memory|\bChildFailedError\b/i,
+  ),
   // A Docker build step (a Space's or a job image's pip install) that failed: the build's own dependencies.
   S('job-script-failed', 8, /\bdid not complete successfully: exit code: [1-9]\d*/i),
   // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.

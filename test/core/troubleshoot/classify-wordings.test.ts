@@ -504,3 +504,23 @@ describe('a traceback trimmed of its header that ends in a plain Python error is
     expect(problem('ValueError: Invalid token passed!')).toBe('unauthorized-401');
   });
 });
+
+describe("a job's own environment failing around the script is not a token problem", () => {
+  it.each([
+    "Error response from daemon: pull access denied for acme/trainer, repository does not exist or may require 'docker login'",
+    'Failed to pull image "ghcr.io/acme/trainer:v9": rpc error: code = NotFound desc = manifest unknown',
+    'exec: "python": executable file not found in $PATH',
+    'bash: line 1: accelerate: command not found',
+    'ImportError: libGL.so.1: cannot open shared object file: No such file or directory',
+    'ERROR: Failed building wheel for flash-attn',
+    "RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: can't allocate memory: you tried to allocate 4294967296 bytes.",
+    'torch.distributed.elastic.multiprocessing.errors.ChildFailedError: train.py FAILED',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('an image pulled and a wheel built are not failures', () => {
+    expect(problem('Successfully pulled image "ghcr.io/acme/trainer:v9"')).toBe('unknown');
+    expect(problem('Successfully built flash-attn')).toBe('unknown');
+  });
+});
