@@ -275,6 +275,12 @@ const SIGNALS: Signal[] = [
     8,
     /outgoing traffic has been disabled|LocalEntryNotFoundError|couldn't connect to 'https?:\/\/huggingface\.co'/i,
   ),
+  // The same error's message without its class name, as huggingface_hub words it (an app's log line quoting it).
+  S(
+    'network-error',
+    8,
+    /error happened while trying to locate the files? on the Hub|cannot find the (?:requested files|appropriate snapshot folder)[^\n]*(?:local (?:cache|disk))/i,
+  ),
   // 402: credits, not the token (the Hub's words, and the cancel reasons of a job stopped for billing).
   S(
     'payment-required',
@@ -337,6 +343,12 @@ const SIGNALS: Signal[] = [
     9,
     /\b(?:Api error with )?status(?: code)?[ :=]+5\d\d\b|\bHTTP\/[\d.]+ 5\d\d\b|Internal Server Error|Bad Gateway|Service Unavailable/i,
   ),
+  // A 5xx as applications and people word it: "a 500 error", "HTTP 503", "returned 502", "error code 504".
+  S(
+    'server-error',
+    9,
+    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b50[0234]\b|\b50[0234]\b[^\n]{0,12}\berror\b/i,
+  ),
   // An organization's token policy.
   S(
     'org-token-policy',
@@ -379,6 +391,13 @@ const SIGNALS: Signal[] = [
   // pip refusing a package for the Python it runs on ("requires a different Python: 3.10.13 not in '>=3.11'"), and
   // the Space stage a failed build leaves: the build's own requirements.
   S('job-script-failed', 9, /requires a different Python: [\d.]+ not in|\bBUILD_ERROR\b/),
+  // pip's own words for a package that did not build or install: "error: subprocess-exited-with-error",
+  // "Getting requirements to build wheel did not run successfully", "metadata-generation-failed".
+  S(
+    'job-script-failed',
+    9,
+    /subprocess-exited-with-error|\b(?:Getting requirements to build wheel|python setup\.py egg_info|Preparing metadata \(pyproject\.toml\)) did not run successfully|metadata-generation-failed/i,
+  ),
   // A job's own environment failing before or around the script: an image that cannot be pulled (a wrong name or tag),
   // a command the image does not have, a system library missing from it, a wheel that does not build, the machine's
   // memory (CPU side) running out, a distributed launcher reporting its child's failure.

@@ -524,3 +524,23 @@ describe("a job's own environment failing around the script is not a token probl
     expect(problem('Successfully built flash-attn')).toBe('unknown');
   });
 });
+
+describe("huggingface_hub's no-network message without its class, a 5xx in an application's words, pip's build failures", () => {
+  it.each([
+    [
+      'ERROR - An error happened while trying to locate the file on the Hub and we cannot find the requested files in the local cache. Please check your connection and try again.',
+      'network-error',
+    ],
+    ['The model page is currently returning a 503 error, so the download fails.', 'server-error'],
+    ['Hub API error code 502 while listing files', 'server-error'],
+    ['× Getting requirements to build wheel did not run successfully.\n│ exit code: 1', 'job-script-failed'],
+    ['error: metadata-generation-failed\n× Encountered error while generating package metadata.', 'job-script-failed'],
+  ])('%s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('leaves numbers that are not statuses alone', () => {
+    expect(problem('Processed 500 files, 0 errors were found by the linter? no: 500 items, done')).toBe('unknown');
+    expect(problem('Found 503 rows; writing output')).toBe('unknown');
+  });
+});
