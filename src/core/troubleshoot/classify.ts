@@ -12,6 +12,26 @@ interface Signal {
 
 const S = (problem: ProblemId, weight: number, re: RegExp): Signal => ({problem, weight, re});
 
+/** A 403 from the Hub's file storage hosts, whose URLs the Hub signs (no token is sent there). */
+const STORAGE_HOST =
+  /(?:s3[\w.-]*\.amazonaws\.com\/lfs\.huggingface\.co|cdn-lfs[\w.-]*\.(?:huggingface\.co|hf\.co)|(?:cas-bridge|cas-server|transfer)\.xethub\.hf\.co)\//i;
+const STORAGE_403 = new RegExp(
+  String.raw`^(?=.*(?:\b403\b|\bForbidden\b|Status\(403\b)).*${STORAGE_HOST.source}`,
+  'im',
+);
+
+/** A line that is a plain Python error (the script's own failure when nothing from the Hub shows). */
+const PLAIN_PYTHON_ERROR =
+  /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|KeyError|FileNotFoundError|SyntaxError|IndentationError|AssertionError|ZeroDivisionError|NotImplementedError|ImportError|PermissionError|MemoryError|RecursionError|UnboundLocalError|OverflowError|UnicodeDecodeError|JSONDecodeError|CalledProcessError|IsADirectoryError|NotADirectoryError)\b/;
+
+/** A traceback without its header: frame lines, and a plain Python error (not about the Hub's cache or a token) last. */
+function trimmedTracebackEndsInPlainError(text: string, lines: string[]): boolean {
+  if (!/^\s*File "[^"\n]+", line \d+/m.test(text)) return false;
+  let last = '';
+  for (let i = lines.length - 1; i >= 0 && !last; i--) if (lines[i]!.trim()) last = lines[i]!;
+  return PLAIN_PYTHON_ERROR.test(last) && !/huggingface|hf_home|\btoken\b/i.test(last);
+}
+
 const SIGNALS: Signal[] = [
   // 401
   S('unauthorized-401', 7, /\b401 Client Error\b/i),
@@ -20,6 +40,8 @@ const SIGNALS: Signal[] = [
   S('unauthorized-401', 6, /\bHTTP\/[\d.]+ 401\b|\b401 Unauthorized\b/i),
   S('unauthorized-401', 7, /Invalid credentials in Authorization header/i),
   S('unauthorized-401', 6, /Invalid user token/i),
+  // huggingface_hub's login() refusing what it was given (the Hub said no to whoami).
+  S('unauthorized-401', 7, /\bInvalid token passed\b/i),
   // An API's JSON answer refusing the token it got: {"error": "invalid token"} (or an expired one).
   S('unauthorized-401', 6, /["']error["']\s*:\s*["'](?:invalid|expired|bad) (?:token|api key|credentials)["']/i),
   // A server's refusal of a request without (usable) credentials: "Missing or invalid Authorization header".
@@ -38,6 +60,8 @@ const SIGNALS: Signal[] = [
     /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
   // 403
+  // Rust clients (reqwest, hf-hub, candle) word an answer's status as Status(NNN, ...) or kind: Status(NNN).
+  S('unauthorized-401', 6, /\bStatus\(401\b/),
   S('forbidden-403', 7, /\b403 Client Error\b|'403 Forbidden'|\b403 Forbidden\b/i),
   S('forbidden-403', 7, /\b(?:Api error with )?status(?: code)?[ :=]+403\b|\bHTTP\/[\d.]+ 403\b/i),
   S(
@@ -121,6 +145,14 @@ const SIGNALS: Signal[] = [
     /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i,
   ),
   S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
+  S('repo-access-denied', 5, /\bStatus\(404\b/),
+  // huggingface_hub refusing the id itself before asking (a local path, a URL or a typo taken for a repo id), and the
+  // Hub's answer for a repo its owner or the Hub disabled.
+  S(
+    'repo-access-denied',
+    8,
+    /HFValidationError|Repo id must (?:be in the form|use alphanumeric)|DisabledRepoError|Access to this resource is disabled/i,
+  ),
   // transformers wraps a RepositoryNotFoundError in its own words (a wrong id, or a local path that is not there), often
   // pasted alone and sometimes wrapped over two lines.
   S(
@@ -150,6 +182,15 @@ const SIGNALS: Signal[] = [
   // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
   S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
+  // A 403 on a Hub file download (/resolve/), as any client words it (Rust's Status(403, ...), curl, JS): reading a
+  // file is refused to a valid token only by a gate (the access not yet granted, or a fine-grained token without gated
+  // repos). A private repo the token cannot see answers 404, a write is not a /resolve/ URL, and a fine-grained token
+  // the Hub says lacks permissions is left to the 403 rules.
+  S(
+    'gated-repo',
+    10,
+    /^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/(?:huggingface\.co|hf\.co)\/(?:(?:datasets|spaces)\/)?[\w.-]+\/[\w.-]+\/resolve\//i,
+  ),
   // Applications' own words for it: "Access denied to gated repository", "requires accepting a license agreement".
   S('gated-repo', 13, /\b(?:access|denied)\b[^\n]{0,20}\bgated (?:repository|model)\b/i),
   S(
@@ -185,6 +226,7 @@ const SIGNALS: Signal[] = [
     /\b(?:Api error with )?status(?: code)?[ :=]+429\b|\bHTTP\/[\d.]+ 429\b|'429 Too Many Requests'/i,
   ),
   S('rate-limited', 10, /rate limit|rate-limit|ratelimit|Retry after \d+ seconds/i),
+  S('rate-limited', 14, /\bStatus\(429\b/),
   // An application's own log line ending in the status: "Failed to request /api/whoami-v2 - 429".
   S('rate-limited', 10, /\/api\/\S+\s+-\s+429\b|\b(?:status|code|error|HTTP)\s*[:=]?\s*429\b/i),
   // network
@@ -213,11 +255,31 @@ const SIGNALS: Signal[] = [
   ),
   S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
   S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
+  // Other clients' words for no answer: aiohttp, urllib, Go's net package, Node's sockets, an SSL connection cut short.
+  S(
+    'network-error',
+    7,
+    /ClientConnectorError|Cannot connect to host|ServerDisconnectedError|\burlopen error\b|\bno such host\b|\bi\/o timeout\b|TLS handshake timeout|socket hang up|UND_ERR_SOCKET|\bother side closed\b|SSLEOFError|UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol/i,
+  ),
+  // Rust clients (hf_xet, candle, TGI's router) word a request that never got an answer as reqwest does: an error of
+  // kind Request, Connect or Timeout, "error sending request for url", "error trying to connect". An answer with a
+  // status is kind Status(...), left to the status rules.
+  S(
+    'network-error',
+    7,
+    /reqwest::Error \{ kind: (?:Request|Connect|Timeout)\b|\berror sending request for url\b|\berror trying to connect\b/i,
+  ),
   // No network reached, so the cache was the only place to look and it had nothing.
   S(
     'network-error',
     8,
     /outgoing traffic has been disabled|LocalEntryNotFoundError|couldn't connect to 'https?:\/\/huggingface\.co'/i,
+  ),
+  // The same error's message without its class name, as huggingface_hub words it (an app's log line quoting it).
+  S(
+    'network-error',
+    8,
+    /error happened while trying to locate the files? on the Hub|cannot find the (?:requested files|appropriate snapshot folder)[^\n]*(?:local (?:cache|disk))/i,
   ),
   // 402: credits, not the token (the Hub's words, and the cancel reasons of a job stopped for billing).
   S(
@@ -261,9 +323,16 @@ const SIGNALS: Signal[] = [
   // 5xx: the Hub's side.
   // A Space or job whose container the platform could not start (its runtime-error page): the Hub's side, not the code.
   S('server-error', 9, /failed to create containerd task|failed to create shim task/i),
+  // A 403 from the Hub's file storage (the signed S3 URL of an LFS upload, the CDN, the Xet bridge and transfer hosts):
+  // no token goes there, the Hub signed the URL itself, so the refusal is the storage side's (an expired signature, an
+  // outage), not the token's scopes.
+  S('server-error', 9, STORAGE_403),
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
+  // The Inference API's answer when the model did not answer in time (huggingface_hub's InferenceTimeoutError).
+  S('server-error', 9, /InferenceTimeoutError|Model too busy, unable to get response/i),
+  S('server-error', 9, /\bStatus\(5\d\d\b/),
   S(
     'server-error',
     12,
@@ -273,6 +342,12 @@ const SIGNALS: Signal[] = [
     'server-error',
     9,
     /\b(?:Api error with )?status(?: code)?[ :=]+5\d\d\b|\bHTTP\/[\d.]+ 5\d\d\b|Internal Server Error|Bad Gateway|Service Unavailable/i,
+  ),
+  // A 5xx as applications and people word it: "a 500 error", "HTTP 503", "returned 502", "error code 504".
+  S(
+    'server-error',
+    9,
+    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b50[0234]\b|\b50[0234]\b[^\n]{0,12}\berror\b/i,
   ),
   // An organization's token policy.
   S(
@@ -306,6 +381,31 @@ const SIGNALS: Signal[] = [
     12,
     /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i,
   ),
+  // transformers refusing the model the script asked for (an architecture it does not know, a folder or repo without
+  // a config it can read, a GGUF repo): the script's or the library version's problem, not the token.
+  S(
+    'job-script-failed',
+    9,
+    /Unrecognized model in [^\n]*model_type|Should have a `model_type` key in its config\.json|does not recognize this architecture|Unrecognized configuration class/i,
+  ),
+  // pip refusing a package for the Python it runs on ("requires a different Python: 3.10.13 not in '>=3.11'"), and
+  // the Space stage a failed build leaves: the build's own requirements.
+  S('job-script-failed', 9, /requires a different Python: [\d.]+ not in|\bBUILD_ERROR\b/),
+  // pip's own words for a package that did not build or install: "error: subprocess-exited-with-error",
+  // "Getting requirements to build wheel did not run successfully", "metadata-generation-failed".
+  S(
+    'job-script-failed',
+    9,
+    /subprocess-exited-with-error|\b(?:Getting requirements to build wheel|python setup\.py egg_info|Preparing metadata \(pyproject\.toml\)) did not run successfully|metadata-generation-failed/i,
+  ),
+  // A job's own environment failing before or around the script: an image that cannot be pulled (a wrong name or tag),
+  // a command the image does not have, a system library missing from it, a wheel that does not build, the machine's
+  // memory (CPU side) running out, a distributed launcher reporting its child's failure.
+  S(
+    'job-script-failed',
+    9,
+    /pull access denied for|\bmanifest unknown\b|failed to pull image|\bErrImagePull\b|\bImagePullBackOff\b|executable file not found in \$PATH|: command not found\b|cannot open shared object file|Failed building wheel for|Could not build wheels for|DefaultCPUAllocator: can't allocate memory|\bChildFailedError\b/i,
+  ),
   // A Docker build step (a Space's or a job image's pip install) that failed: the build's own dependencies.
   S('job-script-failed', 8, /\bdid not complete successfully: exit code: [1-9]\d*/i),
   // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.
@@ -327,11 +427,7 @@ const SIGNALS: Signal[] = [
     5,
     /\bexit(?:ed)? (?:with )?(?:status )?(?:code|status):? [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i,
   ),
-  S(
-    'job-script-failed',
-    3,
-    /^\s*(?:[\w.]+\.)?(?:ValueError|TypeError|RuntimeError|AttributeError|NameError|IndexError|FileNotFoundError|SyntaxError|AssertionError|ZeroDivisionError|NotImplementedError)\b/,
-  ),
+  S('job-script-failed', 3, PLAIN_PYTHON_ERROR),
 ];
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
@@ -382,6 +478,10 @@ export interface Classification {
 
 const MAX_TEXT = 512 * 1024;
 
+/** A 403 the Hub itself gave: on one of its own URLs, or in its words for a right the token lacks. */
+const HUB_403 =
+  /^(?=.*\b403\b).*https?:\/\/(?:huggingface\.co|hf\.co)\/|You don't have the rights to|does not have sufficient permissions|token with the write role|correct permissions/im;
+
 /** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
 export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
   const catalog = catalogFor(options.endpoint);
@@ -422,7 +522,12 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     scores.set('job-script-failed', scores.get('job-script-failed')! + 4);
   // A Python traceback that ends in a plain Python error (NameError, TypeError...) and nothing from the Hub: the script
   // failed on its own (`hf jobs logs ID | tail` as the docs show it). Hub errors still win: they dominate this id.
-  else if (scores.has('job-script-failed') && /^Traceback \(most recent call last\)/m.test(text))
+  // The same for a traceback trimmed of its header (frames, then the error): a plain Python error on the last line,
+  // about neither the Hub's cache nor a token. A bare error line alone stays too little to say.
+  else if (
+    scores.has('job-script-failed') &&
+    (/^Traceback \(most recent call last\)/m.test(text) || trimmedTracebackEndsInPlainError(text, lines))
+  )
     scores.set('job-script-failed', scores.get('job-script-failed')! + 2);
   const ranked: Candidate[] = [...scores.entries()]
     .map(([problem, score]) => ({problem, score}))
@@ -447,6 +552,16 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     const u = ranked.find((c) => c.problem === 'unauthorized-401');
     if (u) {
       u.score = ranked[0].score + 1;
+      ranked.sort((a, b) => b.score - a.score);
+    }
+  }
+
+  // A 403 from the Hub's storage with no 403 from the Hub itself (its API, a repo URL, its words for a missing right):
+  // the upload's signed URL was refused, the storage side is the story, not the token's scopes.
+  if (ranked[0]?.problem === 'forbidden-403' && STORAGE_403.test(text) && !HUB_403.test(text)) {
+    const se = ranked.find((c) => c.problem === 'server-error');
+    if (se) {
+      se.score = ranked[0].score + 1;
       ranked.sort((a, b) => b.score - a.score);
     }
   }

@@ -352,3 +352,195 @@ describe('batch H: a misspelt Hugging Face token that is not set, a weights file
     expect(problem('The face token is not set in the game config')).toBe('unknown');
   });
 });
+
+describe("batch I: transformers' model-type refusals, Rust clients' transport errors, 403s on downloads and storage", () => {
+  it.each([
+    'ValueError: Unrecognized model in ./checkpoints/run3. Should have a `model_type` key in its config.json, or contain one of the following strings in its name: albert, bart, bert',
+    'ValueError: The checkpoint you are trying to load has model type `qwen3_next` but Transformers does not recognize this architecture. This could be because of an issue with the checkpoint, or because your version of Transformers is out of date.',
+    'ValueError: Unrecognized configuration class <class "transformers_modules.acme.cfg.AcmeConfig"> for this kind of AutoModel: AutoModelForCausalLM.',
+    "ERROR: Package 'acme-tools' requires a different Python: 3.9.18 not in '>=3.10'",
+    'Space status: BUILD_ERROR (see the build logs)',
+  ])('the script or its build failing: %s', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('leaves a model_type that is only mentioned, and a build that ran, alone', () => {
+    expect(problem('config.json: set "model_type": "llama" for the converter')).toBe('unknown');
+    expect(problem('Space status: RUNNING (build took 3 minutes)')).toBe('unknown');
+  });
+
+  it.each([
+    'WARN Reqwest(reqwest::Error { kind: Request, url: "https://transfer.xethub.hf.co/xorbs/default/abc", source: hyper_util::client::legacy::Error(Connect, ConnectError("tcp connect error", Os { code: 111 })) }). Retrying...',
+    'Error: request error: error sending request for url (https://huggingface.co/api/models/acme/m/revision/main): error trying to connect: tcp connect error: Connection timed out',
+    'reqwest::Error { kind: Timeout, url: "https://cas-server.xethub.hf.co/reconstruction/0f" }',
+  ])('a Rust client that got no answer is the network: %s', (text) => {
+    expect(problem(text)).toBe('network-error');
+  });
+
+  it("an answer with a status is the status's story, not the network's", () => {
+    expect(
+      problem('reqwest::Error { kind: Status(401), url: "https://huggingface.co/api/models/acme/m" } 401 Unauthorized'),
+    ).toBe('unauthorized-401');
+  });
+
+  it.each([
+    'Could not get file "tokenizer.json" from API: RequestError(Status(403, Response[status: 403, status_text: Forbidden, url: https://huggingface.co/acme/llama-x/resolve/main/tokenizer.json]))',
+    'curl: (22) The requested URL returned error: 403 for https://huggingface.co/datasets/acme/private-bench/resolve/main/data.parquet',
+    'HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/google/gemma-x/resolve/main/config.json',
+  ])('a 403 on a Hub file download is the gate: %s', (text) => {
+    expect(problem(text)).toBe('gated-repo');
+  });
+
+  it('leaves 403s that are not a download to the 403 rules', () => {
+    expect(problem('403 Client Error: Forbidden for url: https://huggingface.co/api/repos/create')).toBe(
+      'forbidden-403',
+    );
+    expect(
+      problem(
+        '403 Forbidden: This authentication method does not have sufficient permissions to call resolve on https://huggingface.co/acme/private/resolve/main/x.bin',
+      ),
+    ).toBe('forbidden-403');
+  });
+
+  it("a 403 from the Hub's storage (signed URLs) is the storage side, not the token's scopes", () => {
+    expect(
+      problem(
+        'HfHubHTTPError: 403 Client Error\nHTTPError: 403 Client Error: Forbidden for url: https://s3.us-east-1.amazonaws.com/lfs.huggingface.co/repos/aa/bb/cc?X-Amz-Expires=900',
+      ),
+    ).toBe('server-error');
+    expect(
+      problem(
+        'ReqwestError(reqwest::Error { kind: Status(403), url: "https://transfer.xethub.hf.co/xorbs/default/d2" })',
+      ),
+    ).toBe('server-error');
+    expect(
+      problem(
+        '403 Client Error: Forbidden for url: https://cdn-lfs.huggingface.co/repos/ab/cd/ef?response-content-disposition=x',
+      ),
+    ).toBe('server-error');
+  });
+
+  it('a storage 403 after the Hub itself refused the token stays a 403', () => {
+    expect(
+      problem(
+        '403 Client Error: Forbidden for url: https://huggingface.co/api/models/acme/m/preupload/main\nYou don\'t have the rights to create a model under the namespace "acme"\n403 Forbidden for url: https://s3.us-east-1.amazonaws.com/lfs.huggingface.co/repos/aa/bb',
+      ),
+    ).toBe('forbidden-403');
+  });
+});
+
+describe("the clients' other words: login, repo ids, disabled repos, other network stacks, Rust statuses", () => {
+  it.each([
+    ['ValueError: Invalid token passed!', 'unauthorized-401'],
+    [
+      "huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': '/content/drive/MyDrive/model'. Use `repo_type` argument if needed.",
+      'repo-access-denied',
+    ],
+    [
+      "HFValidationError: Repo id must use alphanumeric chars or '-', '_', '.', '--' and '..' are forbidden, '-' and '.' cannot start or end the name, max length is 96: 'acme/my model'.",
+      'repo-access-denied',
+    ],
+    [
+      'huggingface_hub.errors.DisabledRepoError: 403 Client Error. (Request ID: Root=1-abc)\n\nCannot access repository for url https://huggingface.co/api/datasets/acme/old-set.\nAccess to this resource is disabled.',
+      'repo-access-denied',
+    ],
+    [
+      'aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host huggingface.co:443 ssl:default [Connect call failed]',
+      'network-error',
+    ],
+    ['<urlopen error [Errno 101] Network unreachable>', 'network-error'],
+    [
+      'Error: Get "https://huggingface.co/v2/acme/m/manifests/latest": dial tcp: lookup huggingface.co on 127.0.0.53:53: no such host',
+      'network-error',
+    ],
+    ['FetchError: request to https://huggingface.co/api/models/acme/m failed, reason: socket hang up', 'network-error'],
+    [
+      'ssl.SSLEOFError: EOF occurred in violation of protocol (_ssl.c:2427) while fetching https://huggingface.co/acme/m/resolve/main/model.safetensors',
+      'network-error',
+    ],
+    ['ValueError: Model too busy, unable to get response in less than 60 second(s)', 'server-error'],
+    [
+      'Error: RequestError(Status(429, Response[status: 429, url: https://huggingface.co/api/models/acme/m]))',
+      'rate-limited',
+    ],
+    [
+      'Error: RequestError(Status(503, Response[url: https://huggingface.co/acme/m/resolve/main/config.json]))',
+      'server-error',
+    ],
+    ['request failed: Status(401, url: https://huggingface.co/api/whoami-v2)', 'unauthorized-401'],
+  ])('%s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('leaves an id check that passed, and a disabled feature of something else, alone', () => {
+    expect(problem('Repo id acme/model-x is valid, uploading 3 files')).toBe('unknown');
+    expect(problem('Telemetry is disabled for this resource.')).toBe('unknown');
+  });
+});
+
+describe('a traceback trimmed of its header that ends in a plain Python error is the script failing', () => {
+  it('frames, then the error', () => {
+    expect(
+      problem(
+        '  File "/app/train.py", line 88, in <module>\n    loss = model(**batch).loss\nRuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!',
+      ),
+    ).toBe('job-script-failed');
+  });
+
+  it('not a bare error line alone, nor a trimmed traceback ending on the Hub cache or the token file', () => {
+    expect(problem("KeyError: 'input_ids'")).toBe('unknown');
+    expect(
+      problem(
+        '  File "/app/run.py", line 3, in <module>\n    open(path)\nFileNotFoundError: [Errno 2] No such file or directory: \'/root/.cache/huggingface/token\'',
+      ),
+    ).not.toBe('job-script-failed');
+  });
+
+  it('not when the plain error is not the last thing, and not over a Hub error', () => {
+    expect(problem('ValueError: batch too small\nretrying with a bigger batch...\nall good, 3 epochs done')).toBe(
+      'unknown',
+    );
+    expect(problem("KeyError: 'HF_TOKEN'")).toBe('token-missing');
+    expect(problem('ValueError: Invalid token passed!')).toBe('unauthorized-401');
+  });
+});
+
+describe("a job's own environment failing around the script is not a token problem", () => {
+  it.each([
+    "Error response from daemon: pull access denied for acme/trainer, repository does not exist or may require 'docker login'",
+    'Failed to pull image "ghcr.io/acme/trainer:v9": rpc error: code = NotFound desc = manifest unknown',
+    'exec: "python": executable file not found in $PATH',
+    'bash: line 1: accelerate: command not found',
+    'ImportError: libGL.so.1: cannot open shared object file: No such file or directory',
+    'ERROR: Failed building wheel for flash-attn',
+    "RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: can't allocate memory: you tried to allocate 4294967296 bytes.",
+    'torch.distributed.elastic.multiprocessing.errors.ChildFailedError: train.py FAILED',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('an image pulled and a wheel built are not failures', () => {
+    expect(problem('Successfully pulled image "ghcr.io/acme/trainer:v9"')).toBe('unknown');
+    expect(problem('Successfully built flash-attn')).toBe('unknown');
+  });
+});
+
+describe("huggingface_hub's no-network message without its class, a 5xx in an application's words, pip's build failures", () => {
+  it.each([
+    [
+      'ERROR - An error happened while trying to locate the file on the Hub and we cannot find the requested files in the local cache. Please check your connection and try again.',
+      'network-error',
+    ],
+    ['The model page is currently returning a 503 error, so the download fails.', 'server-error'],
+    ['Hub API error code 502 while listing files', 'server-error'],
+    ['× Getting requirements to build wheel did not run successfully.\n│ exit code: 1', 'job-script-failed'],
+    ['error: metadata-generation-failed\n× Encountered error while generating package metadata.', 'job-script-failed'],
+  ])('%s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('leaves numbers that are not statuses alone', () => {
+    expect(problem('Processed 500 files, 0 errors were found by the linter? no: 500 items, done')).toBe('unknown');
+    expect(problem('Found 503 rows; writing output')).toBe('unknown');
+  });
+});
