@@ -8,7 +8,7 @@
 //   git --git-dir=<a clone of huggingface/huggingface_hub> archive HEAD | tar -x -C /tmp/hfhub
 // Python: $FID_PYTHON, else /usr/bin/python3, else python3 on PATH; it needs the client's dependencies (on Debian:
 // apt-get install python3-httpx python3-yaml python3-tqdm python3-filelock python3-packaging python3-typer
-// python3-requests python3-fsspec); the shims in scripts/fidelity-python/shims adapt Debian's older filelock and click. hf_xet (a Rust wheel) is not packaged by Debian: without it, the operations that
+// python3-requests python3-fsspec python3-typing-extensions); the shims in scripts/fidelity-python/shims adapt Debian's older filelock and click. hf_xet (a Rust wheel) is not packaged by Debian: without it, the operations that
 // upload with Xet (`hf jobs uv run <local script>`, buckets) fail with the client's own "hf_xet" message.
 // Options: --only TEXT (operations whose name contains TEXT), --verbose (every result), --json (one JSON line each).
 import {spawn, spawnSync} from 'node:child_process';
@@ -46,15 +46,21 @@ if (!existsSync(join(clientSrc, 'huggingface_hub', 'hf_api.py')))
 
 function pickPython(): string {
   const candidates = [process.env.FID_PYTHON, '/usr/bin/python3', 'python3'].filter((c): c is string => Boolean(c));
+  let missing = '';
   for (const python of candidates) {
-    const probe = spawnSync(python, ['-c', 'import huggingface_hub, httpx, yaml; print(huggingface_hub.__version__)'], {
-      env: {...process.env, PYTHONPATH: pythonPath},
-      encoding: 'utf8',
-    });
+    // typing_extensions: the `hf` CLI imports it (through the inference types) where `import huggingface_hub` does not;
+    // without it every CLI operation fails with the same ModuleNotFoundError.
+    const probe = spawnSync(
+      python,
+      ['-c', 'import huggingface_hub, httpx, yaml, typing_extensions; print(huggingface_hub.__version__)'],
+      {env: {...process.env, PYTHONPATH: pythonPath}, encoding: 'utf8'},
+    );
     if (probe.status === 0) return python;
+    missing ||= /No module named '([\w.]+)'/.exec(probe.stderr ?? '')?.[1] ?? '';
   }
+  const pkg = missing ? `python3-${missing.split('.')[0]!.replace(/_/g, '-')}` : '';
   usage(
-    'no python3 can import the checkout with its dependencies (httpx, yaml, ...): see the header of scripts/fidelity-python.ts',
+    `no python3 can import the checkout with its dependencies (httpx, yaml, typing_extensions, ...)${missing ? `: the module ${missing} is missing (on Debian: apt-get install ${pkg})` : ''}; see the header of scripts/fidelity-python.ts`,
   );
 }
 
