@@ -29,6 +29,11 @@ export interface SandboxOptions {
   attach?: boolean;
   /** How long to wait for a folder's owner that is still starting (default 15 s), then fail with SandboxDataError. */
   ownerWaitMs?: number;
+  /**
+   * How a job's processes are kept together to be killed: 'auto' (default) runs each job in a PID namespace of its own
+   * where the machine allows it, else finds them through /proc; 'proc' always uses the /proc search (tests of it).
+   */
+  jobIsolation?: 'auto' | 'proc';
 }
 
 export interface SandboxHandle {
