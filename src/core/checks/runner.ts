@@ -215,6 +215,7 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
     paths: options.paths.length ? options.paths : ['.'],
     files: model.files.length,
     skippedDirs: model.skippedDirs,
+    notRead: model.skipped,
   });
   const result = report(safe(checks, ctx.token ? [ctx.token] : []));
   const pre = options.preflight ? await preflightFor(model, ctx, offline) : undefined;

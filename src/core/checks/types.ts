@@ -50,6 +50,8 @@ export interface ScanSummary {
   paths: string[];
   files: number;
   skippedDirs: {dir: string; reason: 'hidden' | 'dependencies' | 'app-data'}[];
+  /** Files read in part or not at all (too large, unreadable, binary): ScanModel.skipped. */
+  notRead?: {file: string; reason: string}[];
 }
 
 /** Where a job submission was written. */
