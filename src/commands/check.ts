@@ -73,15 +73,18 @@ export function scannedLine(s: ScanSummary): string {
 }
 
 /**
- * The text files the checks did not read in full: past MAX_BYTES, or unreadable (a token there was not looked for,
- * so "No token written in files" must not read as covering them). Binary files are left out (images, weights).
+ * The text files the checks did not read in full (past MAX_BYTES, or unreadable) and the folders they could not list:
+ * a token there was not looked for, so "No token written in files" must not read as covering them. Binary files are
+ * left out (images, weights).
  */
 export function notReadLine(s: ScanSummary): string | undefined {
   const partial = (s.notRead ?? []).filter((f) => f.reason !== 'binary');
   if (!partial.length) return undefined;
-  const named = partial.slice(0, 3).map((f) => `${sanitizeLine(f.file)}: ${f.reason}`);
+  // A name may be thousands of characters (a folder 3000 deep): its start and its end say which it is.
+  const short = (name: string) => (name.length > 100 ? `${name.slice(0, 40)}…${name.slice(-59)}` : name);
+  const named = partial.slice(0, 3).map((f) => `${short(sanitizeLine(f.file))}: ${f.reason}`);
   const more = partial.length > 3 ? ` and ${partial.length - 3} more` : '';
-  return `Not read in full, so not checked past that: ${named.join('; ')}${more}.`;
+  return `Not read, or not in full (nothing there was checked): ${named.join('; ')}${more}.`;
 }
 
 export function renderReport(report: CheckReport, color: boolean, scanned?: ScanSummary): string[] {
