@@ -72,10 +72,25 @@ export function scannedLine(s: ScanSummary): string {
   return `Scanned ${plural(s.files, 'file')} in ${where}${parts.length ? ` (skipped ${parts.join(', ')}; name one to check it)` : ''}`;
 }
 
+/**
+ * The text files the checks did not read in full (past MAX_BYTES, or unreadable) and the folders they could not list:
+ * a token there was not looked for, so "No token written in files" must not read as covering them. Binary files are
+ * left out (images, weights).
+ */
+export function notReadLine(s: ScanSummary): string | undefined {
+  const partial = (s.notRead ?? []).filter((f) => f.reason !== 'binary');
+  if (!partial.length) return undefined;
+  // A name may be thousands of characters (a folder 3000 deep): its start and its end say which it is.
+  const short = (name: string) => (name.length > 100 ? `${name.slice(0, 40)}…${name.slice(-59)}` : name);
+  const named = partial.slice(0, 3).map((f) => `${short(sanitizeLine(f.file))}: ${f.reason}`);
+  const more = partial.length > 3 ? ` and ${partial.length - 3} more` : '';
+  return `Not read, or not in full (nothing there was checked): ${named.join('; ')}${more}.`;
+}
+
 export function renderReport(report: CheckReport, color: boolean, scanned?: ScanSummary): string[] {
   const paint = (status: CheckResult['status'], s: string) => (color ? `${COLORS[status]}${s}\x1b[0m` : s);
   const lines: string[] = [];
-  if (scanned) lines.push(scannedLine(scanned), '');
+  if (scanned) lines.push(...[scannedLine(scanned), notReadLine(scanned) ?? ''].filter(Boolean), '');
   for (const c of report.checks) {
     // A file name is outside text: one with escape codes in it (a file anyone can create) must not drive the terminal.
     const where = c.file !== undefined ? sanitizeLine(`${c.file}${c.line !== undefined ? `:${c.line}` : ''}`) : '';

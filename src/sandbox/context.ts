@@ -14,6 +14,8 @@ export interface SandboxCore {
   formKey: string;
   /** Extra Host values to accept (SandboxOptions.allowHost). */
   allowHost?: (host: string) => boolean;
+  /** SandboxOptions.jobIsolation. */
+  jobIsolation?: 'auto' | 'proc';
 }
 
 export interface SandboxRequest extends RequestContext {

@@ -207,6 +207,7 @@ async function serve(
         .then(() => writeTextAtomic(accountsFile, JSON.stringify(accounts, null, 2)))),
     formKey: randomBytes(24).toString('hex'),
     ...(options.allowHost ? {allowHost: options.allowHost} : {}),
+    ...(options.jobIsolation ? {jobIsolation: options.jobIsolation} : {}),
   };
   await core.saveAccounts();
   const store = hubStore(core);

@@ -15,8 +15,11 @@ export interface SandboxOptions {
    * copies of the public repos @huggingface/hub's own spec files read (see scripts/conformance.mjs).
    */
   fixtures?: 'upstream-tests';
-  /** OAuth device-code login timing (seconds): poll `interval` (default 5) and code lifetime `expiresIn` (default 900). */
-  oauth?: {interval?: number; expiresIn?: number};
+  /**
+   * OAuth device-code login timing (seconds): poll `interval` (default 5) and code lifetime `expiresIn` (default 900);
+   * `startsPerMinute`: device logins started a minute at most, then 429 (default 30).
+   */
+  oauth?: {interval?: number; expiresIn?: number; startsPerMinute?: number};
   /**
    * Extra `Host` header values to serve besides 127.0.0.1:PORT, localhost:PORT and [::1]:PORT (tests that reach the
    * sandbox through a relay). Every other Host gets 421: a web page cannot reach the sandbox by DNS rebinding.
@@ -29,6 +32,11 @@ export interface SandboxOptions {
   attach?: boolean;
   /** How long to wait for a folder's owner that is still starting (default 15 s), then fail with SandboxDataError. */
   ownerWaitMs?: number;
+  /**
+   * How a job's processes are kept together to be killed: 'auto' (default) runs each job in a PID namespace of its own
+   * where the machine allows it, else finds them through /proc; 'proc' always uses the /proc search (tests of it).
+   */
+  jobIsolation?: 'auto' | 'proc';
 }
 
 export interface SandboxHandle {

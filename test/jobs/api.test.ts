@@ -3,7 +3,7 @@ import {cancelJob, getJob, HubApiError, listJobHardware, listJobs, runJob, strea
 import {existsSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
-import {collectLogs, goneWithin, NS, nodeJob, ownLines, waitForStage} from './helpers.js';
+import {collectLogs, goneWithin, HOST_PID, NS, nodeJob, ownLines, waitForStage} from './helpers.js';
 
 /** On Linux each job's processes carry HF_SANDBOX_JOB, the mark a kill finds them by (src/sandbox/jobs/proc-tree.ts). */
 const MARKED = process.platform !== 'win32' && existsSync('/proc/self/stat');
@@ -245,8 +245,9 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('times out: ERROR with a timeout message within 2 s of the deadline, whole process tree killed', async () => {
-    const source =
-      'const {spawn} = require("node:child_process"); const c = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], {stdio: "ignore"}); console.log("child", c.pid); setInterval(() => {}, 1000)';
+    // The grandchild prints its own pid as the host sees it (c.pid would be its number in the job's PID namespace).
+    const grandchildSource = `console.log("child", ${HOST_PID}); setInterval(() => {}, 1000)`;
+    const source = `const {spawn} = require("node:child_process"); spawn(process.execPath, ["-e", ${JSON.stringify(grandchildSource)}], {stdio: ["ignore", "inherit", "ignore"]}); setInterval(() => {}, 1000)`;
     const started = Date.now();
     const job = await runJob({...hub(), namespace: NS, ...nodeJob(source), timeoutSeconds: 1});
     const done = await waitForStage(hub(), job.id, ['ERROR', 'COMPLETED', 'CANCELED'], 6000);

@@ -41,6 +41,30 @@ export function ownLines(lines: string[]): string[] {
   return lines.filter((l) => !l.startsWith('=====') && !l.startsWith('[sandbox]'));
 }
 
+/**
+ * A JS expression for a job's source: its pid as the host (and the sandbox) sees it. In a job's PID namespace
+ * `process.pid` is the namespace's number; /proc (the host's, no new mount) names the process by its host pid.
+ */
+export const HOST_PID =
+  "(require('node:fs').existsSync('/proc/self/stat') ? Number(require('node:fs').readlinkSync('/proc/self')) : process.pid)";
+
+/** The live (not zombie) processes on this host with `arg` as one of their arguments, by /proc (Linux). */
+export async function pidsWithArg(arg: string): Promise<number[]> {
+  const {readdirSync, readFileSync} = await import('node:fs');
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (!readFileSync(`/proc/${name}/cmdline`, 'latin1').split('\0').includes(arg)) continue;
+      if (/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${name}/stat`, 'utf8'))) continue;
+      out.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
 /** Whether a process is gone (or a zombie waiting to be reaped) within `ms`. */
 export async function goneWithin(pid: number, ms: number): Promise<boolean> {
   const {readFileSync} = await import('node:fs');

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {startSandbox} from '../../src/sandbox/index.js';
-import {collectLogs, goneWithin, NS, nodeJob, ownLines, waitForStage} from './helpers.js';
+import {collectLogs, goneWithin, HOST_PID, NS, nodeJob, ownLines, waitForStage} from './helpers.js';
 
 describe('jobs and the sandbox lifecycle', () => {
   it('kills running jobs when the sandbox closes', async () => {
@@ -14,7 +14,7 @@ describe('jobs and the sandbox lifecycle', () => {
     const job = await runJob({
       ...hub,
       namespace: NS,
-      ...nodeJob('console.log("pid", process.pid); setInterval(() => {}, 1000)'),
+      ...nodeJob(`console.log("pid", ${HOST_PID}); setInterval(() => {}, 1000)`),
     });
     await waitForStage(hub, job.id, ['RUNNING']);
     let pid = 0;

@@ -215,6 +215,12 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
     paths: options.paths.length ? options.paths : ['.'],
     files: model.files.length,
     skippedDirs: model.skippedDirs,
+    notRead: [
+      ...model.skipped,
+      ...model.skippedDirs
+        .filter((d) => d.reason === 'unreadable')
+        .map((d) => ({file: d.dir, reason: `a folder that could not be listed (${d.code ?? 'error'})`})),
+    ],
   });
   const result = report(safe(checks, ctx.token ? [ctx.token] : []));
   const pre = options.preflight ? await preflightFor(model, ctx, offline) : undefined;

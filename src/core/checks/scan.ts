@@ -854,7 +854,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
     for (const entry of walkFilesSync(abs, skippedDirs, threads > 1 ? onFile : undefined))
       list.push({abs: entry.path, shown: display(entry.path)});
   }
-  model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason})));
+  model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason, code: d.code})));
   // A shown name resolves back to its walked path (a slice of it under the current folder, else the path itself): no
   // map of all 10,000 is built for the few files that hold jobs.
   const absOf = (shown: string) => resolve(options.cwd, shown);

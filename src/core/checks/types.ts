@@ -49,7 +49,9 @@ export interface CheckReport {
 export interface ScanSummary {
   paths: string[];
   files: number;
-  skippedDirs: {dir: string; reason: 'hidden' | 'dependencies' | 'app-data'}[];
+  skippedDirs: {dir: string; reason: 'hidden' | 'dependencies' | 'app-data' | 'unreadable'; code?: string}[];
+  /** Files read in part or not at all (too large, unreadable, binary): ScanModel.skipped. */
+  notRead?: {file: string; reason: string}[];
 }
 
 /** Where a job submission was written. */

@@ -15,11 +15,18 @@ export const SCANNED_HIDDEN_DIRS = new Set(['.github', '.gitlab', '.circleci']);
 /** Folder names under which the app keeps its own data (`~/.cache/hf-jobs-wizard`, `~/.local/state/hf-jobs-wizard`). */
 const APP_DATA_PARENTS = /^\.?(cache|state|share|data)$/i;
 
-export type SkippedDirReason = 'hidden' | 'dependencies' | 'app-data';
+/** 'unreadable': a folder that could not be listed (no permission, a path longer than the system takes). */
+export type SkippedDirReason = 'hidden' | 'dependencies' | 'app-data' | 'unreadable';
 
 export interface SkippedDir {
   dir: string;
   reason: SkippedDirReason;
+  /** For 'unreadable': the error's code (EACCES, ENAMETOOLONG). */
+  code?: string;
+}
+
+function unreadable(dir: string, error: unknown): SkippedDir {
+  return {dir, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'error'};
 }
 
 /** Why a folder (by its entries' names) is not walked, or undefined to walk it. */
@@ -118,7 +125,8 @@ export async function* walkFiles(root: string, skippedDirs?: SkippedDir[]): Asyn
     let entries;
     try {
       entries = await readdir(dir, {withFileTypes: true});
-    } catch {
+    } catch (error) {
+      skippedDirs?.push(unreadable(dir, error));
       continue;
     }
     ignore = parentIgnore;
@@ -179,7 +187,8 @@ export function walkFilesSync(root: string, skippedDirs?: SkippedDir[], onFile?:
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, {withFileTypes: true});
-    } catch {
+    } catch (error) {
+      skippedDirs?.push(unreadable(dir, error));
       continue;
     }
     if (!top && entries.some((e) => e.name === 'accounts.json')) {

@@ -15,3 +15,44 @@ export function dropNonKeySequences(chunk: string): string {
   if (!chunk.includes('\u001b[')) return chunk;
   return chunk.replace(CSI, (s) => (KEY.test(s) ? s : ''));
 }
+
+/** How soon after a chunk that ended with ESC the next one may still be joined to it by Ink's parser (ms). */
+export const JOIN_MS = 50;
+
+/**
+ * dropNonKeySequences across reads. Ink's parser keeps an unfinished escape sequence and joins it to the next chunk
+ * (a lone ESC until a setImmediate, `ESC[3` until its final byte): a pasted `ESC[31m` split as `ESC[3` + `1m`, or
+ * `ESC` + `[31m`, went through the filter in halves and reached Ink whole, which threw. So an unfinished `ESC[…` at
+ * the end of a chunk is held back and filtered with the next chunk; a chunk that ended with a lone ESC (the Esc key
+ * itself, so it is passed on at once) has a non-key CSI body at the start of the next chunk, within JOIN_MS, removed.
+ * Left: an Alt+[ (`ESC[`) typed on its own waits for the next key, and is dropped with it unless the two make a key.
+ */
+export class KeyInputFilter {
+  private held = '';
+  private escAt: number | undefined;
+
+  push(chunk: string, now: number): string {
+    let text = this.held + chunk;
+    this.held = '';
+    const afterEsc = this.escAt !== undefined && now - this.escAt <= JOIN_MS;
+    this.escAt = undefined;
+    if (afterEsc && text.startsWith('[')) {
+      const body = /^\[[0-?]*[ -/]*([@-~])?/.exec(text)!;
+      if (body[1] === undefined) {
+        // Still unfinished: wait for the rest, still as the ESC's continuation.
+        this.held = text;
+        this.escAt = now;
+        return '';
+      }
+      if (!KEY.test(`\u001b${body[0]}`)) text = text.slice(body[0].length);
+    }
+    const open = /\u001b(?:\[[0-?]*[ -/]*)$/.exec(text);
+    if (open) {
+      this.held = open[0];
+      text = text.slice(0, open.index);
+    }
+    const out = dropNonKeySequences(text);
+    if (out.endsWith('\u001b')) this.escAt = now;
+    return out;
+  }
+}

@@ -8,7 +8,8 @@
 //   - descendants of any process already known to be the job's (parent chains), seen by a scan every second while
 //     the job runs and at each kill, remembered with their start time (a reused pid is not the same process).
 // What remains: a process that clears its environment AND leaves the job's tree (setsid + double fork) within the
-// second between two scans escapes. Elsewhere than Linux, only the group is signalled.
+// second between two scans escapes, unless the job runs in a PID namespace of its own (pid-namespace.ts: the default
+// wherever the kernel allows it; this search then runs too). Elsewhere than Linux, only the group is signalled.
 import {readdirSync, readFileSync} from 'node:fs';
 import {procStatFields} from './metrics.js';
 

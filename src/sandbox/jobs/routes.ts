@@ -108,7 +108,12 @@ function findJob(runner: JobRunner, namespace: string, id: string): JobRecord {
 }
 
 export const registerJobRoutes: RouteModule = (router, sandbox) => {
-  const runner = new JobRunner(join(sandbox.dataDir, 'jobs'), () => sandbox.baseUrl, sandbox);
+  const runner = new JobRunner(
+    join(sandbox.dataDir, 'jobs'),
+    () => sandbox.baseUrl,
+    sandbox,
+    sandbox.jobIsolation ?? 'auto',
+  );
 
   router.on('GET', /^\/api\/jobs\/hardware$/, (ctx) => {
     sendJson(ctx, 200, JOB_HARDWARE);

@@ -1,6 +1,6 @@
 // The local job runner: each job is a child process of the sandbox with only its own environment, in its own
-// temporary directory, killed (its process group, and on Linux every process found to be the job's: proc-tree.ts)
-// on timeout, cancel or sandbox close. Jobs and their logs
+// temporary directory, killed (its process group, and on Linux its PID namespace where one can be made:
+// pid-namespace.ts, and every process found to be the job's: proc-tree.ts) on timeout, cancel or sandbox close. Jobs and their logs
 // persist under `<dataDir>/jobs/<id>/` so finished jobs stay readable.
 import {spawn, type ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
@@ -10,6 +10,7 @@ import {tmpdir} from 'node:os';
 import {delimiter, join} from 'node:path';
 import {findInterpreters, planLaunch} from './images.js';
 import {JobLog, LineSplitter} from './log.js';
+import {jobIsolation, isolationNote} from './pid-namespace.js';
 import {JOB_MARK_NAME, JobProcesses} from './proc-tree.js';
 import {TERMINAL_STAGES, type JobOwner, type JobRecord, type JobStage, type ValidJobSpec} from './spec.js';
 import type {SandboxCore} from '../context.js';
@@ -57,6 +58,8 @@ export class JobRunner {
     private readonly endpoint: () => string,
     /** The sandbox whose buckets and repos volumes come from (without it, jobs asking for volumes fail). */
     private readonly core?: SandboxCore,
+    /** 'auto': a PID namespace a job where the machine allows it (pid-namespace.ts); 'proc': the /proc search only. */
+    private readonly isolation: 'auto' | 'proc' = 'auto',
   ) {
     this.ready = this.load();
   }
@@ -302,13 +305,22 @@ export class JobRunner {
       HF_ENDPOINT: this.endpoint(),
     };
     const posix = process.platform !== 'win32' && existsSync('/bin/sh');
+    const isolation = posix ? await jobIsolation(this.isolation, hostPath) : undefined;
+    if (isolation) log.append([isolationNote(isolation)]);
     // The mark its processes carry wherever they move (a new session, a new parent): how a kill finds them all.
     const procs =
       posix && existsSync('/proc/self/stat') ? new JobProcesses(randomBytes(12).toString('hex')) : undefined;
     if (procs) env[JOB_MARK_NAME] = procs.markValue;
     // `exec "$@" 2>&1`: stdout and stderr share one pipe, so their lines keep the order they were written in.
     const argv = mounts ? mounts.wrap(plan.argv.map(rewrite)) : plan.argv;
-    const [file, args] = posix ? ['/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...argv]] : [argv[0]!, argv.slice(1)];
+    // In a namespace its init shell runs the command (pid-namespace.ts), with the same redirection.
+    const launch =
+      isolation?.kind === 'pid-namespace'
+        ? [...isolation.prefix, ...argv]
+        : posix
+          ? ['/bin/sh', '-c', 'exec "$@" 2>&1', 'sh', ...argv]
+          : argv;
+    const [file, args] = [launch[0]!, launch.slice(1)];
     const child = spawn(file, args as string[], {
       cwd: work,
       env,

@@ -19,12 +19,16 @@ export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 export const OAUTH_TOKEN_TTL = 30 * 24 * 3600;
 export const OAUTH_SCOPE = 'openid profile read-repos write-repos jobs';
 
-export const oauthSettings = new WeakMap<SandboxCore, {interval?: number; expiresIn?: number}>();
+export const oauthSettings = new WeakMap<
+  SandboxCore,
+  {interval?: number; expiresIn?: number; startsPerMinute?: number}
+>();
 
 interface DeviceGrant {
   deviceCode: string;
   userCode: string;
   clientId: string;
+  createdAt: number;
   expiresAt: number;
   interval: number;
   lastPoll?: number;
@@ -34,6 +38,13 @@ interface DeviceGrant {
 
 /** At most this many device logins wait for approval at once (a person has one or two). */
 export const MAX_PENDING_GRANTS = 100;
+/**
+ * Device logins started a minute at most (SandboxOptions.oauth.startsPerMinute), whoever asks: the server listens on
+ * 127.0.0.1 only, so every caller has the same address and a cap per address would be this one. Past it, 429.
+ */
+export const MAX_DEVICE_STARTS_PER_MINUTE = 30;
+/** A pending grant not polled for this many of its intervals is taken as abandoned (the app polls every interval). */
+const ABANDONED_AFTER_INTERVALS = 3;
 /** Grants kept at most, expired ones included. */
 const MAX_KEPT_GRANTS = 1000;
 /** Client ids are short (the Hub's are UUIDs); a longer one is refused rather than kept. */
@@ -90,16 +101,21 @@ class DeviceGrants {
    * pending, one is ended first (its poll hears expired_token): the oldest of the client id that has the most waiting.
    * Before, the 101st request was refused for 15 min, so anything that filled the list locked the app's own login
    * out; now the newest login always starts, and a flood under one client id ends its own grants, not the app's.
+   * A grant that nobody polls goes first (a flood under a new client id each request left one grant a client id, and
+   * the oldest of those was the app's own login, polled all along); with the start quota, a flood cannot fill the
+   * list before its grants look abandoned.
    */
   start(clientId: string, expiresIn: number, interval: number): DeviceGrant {
     this.sweep();
     if (this.pending() >= MAX_PENDING_GRANTS) this.endOneForRoom();
     let userCode = newUserCode();
     while (this.byUserCode.has(userCode)) userCode = newUserCode();
+    const now = Date.now();
     const grant: DeviceGrant = {
       deviceCode: randomBytes(20).toString('hex'),
       userCode,
       clientId,
+      createdAt: now,
       expiresAt: Date.now() + expiresIn * 1000,
       interval,
       status: 'pending',
@@ -126,6 +142,12 @@ class DeviceGrants {
   private endOneForRoom(): void {
     const now = Date.now();
     const waiting = [...this.byDeviceCode.values()].filter((g) => g.status === 'pending' && g.expiresAt >= now);
+    const quiet = (g: DeviceGrant) => now - (g.lastPoll ?? g.createdAt);
+    const abandoned = waiting.filter((g) => quiet(g) > ABANDONED_AFTER_INTERVALS * g.interval * 1000);
+    if (abandoned.length) {
+      abandoned.reduce((a, b) => (quiet(b) > quiet(a) ? b : a)).expiresAt = now - 1;
+      return;
+    }
     const perClient = new Map<string, number>();
     for (const g of waiting) perClient.set(g.clientId, (perClient.get(g.clientId) ?? 0) + 1);
     let most = 0;
@@ -147,6 +169,20 @@ class DeviceGrants {
     // Expired grants stay an hour (a late poll hears expired_token), unless they pile up: then they go at once.
     const keep = this.byDeviceCode.size >= MAX_KEPT_GRANTS ? 0 : 3600_000;
     for (const grant of this.byDeviceCode.values()) if (grant.expiresAt + keep < now) this.forget(grant);
+  }
+}
+
+/** The times of the device logins started in the last minute: at most `perMinute` of them. */
+class StartQuota {
+  private readonly times: number[] = [];
+
+  /** Counts a start and returns 0, or (over the quota) the seconds until one is allowed again. */
+  take(perMinute: number): number {
+    const now = Date.now();
+    while (this.times.length && this.times[0]! <= now - 60_000) this.times.shift();
+    if (this.times.length >= perMinute) return Math.max(1, Math.ceil((this.times[0]! + 60_000 - now) / 1000));
+    this.times.push(now);
+    return 0;
   }
 }
 
@@ -181,7 +217,12 @@ function sameOrigin(sandbox: SandboxCore, origin: string): boolean {
 }
 
 /** POST /oauth/device: a device code, the code to type and where to type it. */
-async function startDeviceLogin(ctx: SandboxRequest, sandbox: SandboxCore, grants: DeviceGrants): Promise<void> {
+async function startDeviceLogin(
+  ctx: SandboxRequest,
+  sandbox: SandboxCore,
+  grants: DeviceGrants,
+  quota: StartQuota,
+): Promise<void> {
   // The app starts a device login from the terminal (no Origin header); a web page's POST always carries one. A page
   // on another site cannot read the answer, so its grants could only fill the list: refused before anything is kept.
   const origin = ctx.req.headers.origin;
@@ -197,7 +238,24 @@ async function startDeviceLogin(ctx: SandboxRequest, sandbox: SandboxCore, grant
   if (!clientId) return oauthError(ctx, 400, 'invalid_request', 'Missing client_id');
   if (clientId.length > MAX_CLIENT_ID)
     return oauthError(ctx, 400, 'invalid_request', `client_id is longer than ${MAX_CLIENT_ID} characters`);
-  const {interval = 5, expiresIn = 900} = oauthSettings.get(sandbox) ?? {};
+  const {
+    interval = 5,
+    expiresIn = 900,
+    startsPerMinute = MAX_DEVICE_STARTS_PER_MINUTE,
+  } = oauthSettings.get(sandbox) ?? {};
+  const wait = quota.take(startsPerMinute);
+  // The Hub's words when it rate-limits (its quota and period named), and when to retry (no final stop: the app
+  // adds one after the description).
+  if (wait)
+    return sendJson(
+      ctx,
+      429,
+      {
+        error: 'rate_limited',
+        error_description: `We had to rate limit you, you hit the quota of ${startsPerMinute} device logins per minute. Retry in ${wait} seconds`,
+      },
+      {'Cache-Control': 'no-store', 'Retry-After': String(wait)},
+    );
   const grant = grants.start(clientId, expiresIn, interval);
   const verificationUri = `${sandbox.baseUrl}/oauth/device/verify`;
   sendJson(ctx, 200, {
@@ -367,8 +425,9 @@ function sendUserinfo(ctx: SandboxRequest, sandbox: SandboxCore): void {
 
 export const registerOauthRoutes: RouteModule = (router, sandbox) => {
   const grants = new DeviceGrants();
+  const quota = new StartQuota();
   router.on('GET', /^\/\.well-known\/openid-configuration$/, (ctx) => sendOpenidConfiguration(ctx, sandbox));
-  router.on('POST', /^\/oauth\/device$/, (ctx) => startDeviceLogin(ctx, sandbox, grants));
+  router.on('POST', /^\/oauth\/device$/, (ctx) => startDeviceLogin(ctx, sandbox, grants, quota));
   router.on('POST', /^\/oauth\/token$/, (ctx) => pollDeviceToken(ctx, sandbox, grants));
   router.on(['GET', 'HEAD'], /^\/oauth\/device\/verify$/, (ctx) =>
     sendVerifyPage(ctx, sandbox, grants, ctx.url.searchParams.get('user_code')),
