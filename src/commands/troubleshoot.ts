@@ -2,6 +2,7 @@
 import {resolve} from 'node:path';
 import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-context.js';
 import {appCommand} from '../core/invocation.js';
+import {parseJobRef} from '../core/jobs/ref.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError, type HubErrorDescription} from '../core/hub/errors.js';
 import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
@@ -326,6 +327,8 @@ async function classifyAndReport(
   let jobClass: Classification | undefined;
   const pasted = text;
   if (values.job !== undefined) {
+    const ref = parseJobRef(values.job);
+    if (!ref.ok) throw new AppError(ref.message, {exitCode: EXIT.usage});
     const ctx = await createLiveContext({env, endpoint});
     if (!ctx.token) {
       throw new AppError(
@@ -336,20 +339,21 @@ async function classifyAndReport(
     const client = createHubClient({hubUrl: endpoint, accessToken: ctx.token});
     ctx.hub = client as LiveHub;
     const who = await whoAmIOnce(ctx, {});
-    const ref = values.job.trim();
-    const slash = ref.lastIndexOf('/');
-    const namespace = slash > 0 ? ref.slice(0, slash) : who?.ok ? who.info.user : undefined;
-    const id = slash > 0 ? ref.slice(slash + 1) : ref;
-    if (!namespace || !id) {
+    const namespace = ref.namespace ?? (who?.ok ? who.info.user : undefined);
+    const id = ref.id;
+    if (!namespace) {
       throw new AppError(
         `cannot tell the job's namespace (${who && !who.ok ? who.error.message : 'give NAMESPACE/ID'}).`,
         {exitCode: EXIT.failed},
       );
     }
     // Feedback before any wait: the status and the log can take a while (each bounded).
+    // The namespace may be the server's (whoami's name when the ref has none): shown as text only.
     writeLine(
       io.stderr,
-      `Reading job ${namespace}/${id} from ${endpoint} (status, then up to ${Math.round(logWaitMs(env) / 1000)} s of its log)…`,
+      sanitizeLine(
+        `Reading job ${namespace}/${id} from ${endpoint} (status, then up to ${Math.round(logWaitMs(env) / 1000)} s of its log)…`,
+      ),
     );
     try {
       job = await fetchJob(endpoint, ctx.token, namespace, id, logWaitMs(env));
