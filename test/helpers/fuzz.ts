@@ -12,6 +12,8 @@ import {sanitizeLine, sanitizeTerminal} from '../../src/core/text/sanitize.js';
 import {normalizeTokenInput, validateTokenFormat} from '../../src/core/tokens/format.js';
 import {maskSecrets, redactSecrets} from '../../src/core/tokens/mask.js';
 import {classifyText} from '../../src/core/troubleshoot/classify.js';
+import {parseJobRef} from '../../src/core/jobs/ref.js';
+import {dropNonKeySequences, KeyInputFilter} from '../../src/core/text/key-input.js';
 
 export type Rng = () => number;
 
@@ -430,6 +432,28 @@ export const TARGETS: Target[] = [
       const report = checkText(input.text, input.file);
       const shown = report.checks.map((c) => `${c.title}\n${c.message}\n${c.fix}`).join('\n');
       return [...leaked(shown, input), ...controls(shown, 'report')];
+    },
+  },
+  {
+    // `troubleshoot --job REF`: an accepted ref is one or two plain URL path segments; a refused one is told as text.
+    name: 'job ref',
+    check(input) {
+      const ref = parseJobRef(input.text.slice(0, 300));
+      if (!ref.ok) return [...controls(ref.message, 'message')];
+      const parts = [ref.id, ...(ref.namespace !== undefined ? [ref.namespace] : [])];
+      return parts.some((p) => !p || p === '.' || p === '..' || /[/?#%\s\\]/.test(p) || RAW_CONTROL.test(p))
+        ? [`accepted ${JSON.stringify(parts)}`]
+        : [];
+    },
+  },
+  {
+    // Keyboard input in two reads split anywhere: nothing reaches Ink that it would join into a non-key sequence.
+    name: 'key input',
+    check(input) {
+      const at = input.text.length ? input.text.length % 97 : 0;
+      const f = new KeyInputFilter();
+      const joined = f.push(input.text.slice(0, at), 0) + f.push(input.text.slice(at), 1);
+      return dropNonKeySequences(joined) === joined ? [] : ['a non-key sequence got through'];
     },
   },
 ];

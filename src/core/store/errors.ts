@@ -25,6 +25,8 @@ const WHY: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
   EBUSY: 'the file is busy',
   EIO: 'an input/output error',
+  ENOTREG: 'a named pipe, a device or a socket, not a regular file',
+  EFBIG: 'it is too large to be a login file',
 };
 
 const FIX: Record<string, string> = {

@@ -1,8 +1,9 @@
 // Login and logout on disk, the way `hf auth login` / `hf auth logout` leave the files.
-import {readdir, readFile} from 'node:fs/promises';
+import {readdir} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {removeStaleTemps} from './atomic.js';
 import {safeSectionName} from './ini.js';
+import {readLoginFile} from './read.js';
 import {resolveHfPaths, type Env, type HfPaths} from './paths.js';
 import {envTokenSource, type TokenSource} from './resolve.js';
 import {readStoredTokens, removeStoredToken, saveStoredToken, type StoredTokensWrite} from './stored-tokens.js';
@@ -91,7 +92,7 @@ async function cleanCopies(paths: HfPaths, tokens: string[] | 'all'): Promise<Lo
     .filter((n) => BACKUP.test(n) && n.startsWith(`${basename(paths.storedTokensPath)}.`))
     .sort()) {
     const full = join(dir, name);
-    const text = await readFile(full, 'utf8').catch(() => undefined);
+    const text = await readLoginFile(full).catch(() => undefined);
     if (text === undefined) continue;
     const holds = tokens === 'all' || tokens.some((t) => t !== '' && text.includes(t));
     if (!holds) {

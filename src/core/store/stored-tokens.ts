@@ -1,8 +1,9 @@
 // `stored_tokens`: named tokens, as configparser writes them. Keeps keys and sections we did not write;
 // a file we cannot parse is reported and backed up, never silently overwritten.
-import {copyFile, readFile} from 'node:fs/promises';
+import {copyFile} from 'node:fs/promises';
 import {writeFileAtomic} from './atomic.js';
 import {StoreError, storeError} from './errors.js';
+import {readLoginFile} from './read.js';
 import {IniParseError, parseIni, safeSectionName, serializeIni, type IniSection} from './ini.js';
 
 export interface StoredToken {
@@ -31,7 +32,7 @@ async function readSections(
 ): Promise<{status: 'missing'} | {status: 'ok'; sections: IniSection[]} | {status: 'corrupt'; reason: string}> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readLoginFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {status: 'missing'};
     throw storeError(error, 'read', path);

@@ -1,7 +1,8 @@
 // The `token` file: the active token, raw, no newline. Readers strip CR/LF and spaces; empty means none (_clean_token).
-import {readFile, rm} from 'node:fs/promises';
+import {rm} from 'node:fs/promises';
 import {writeFileAtomic} from './atomic.js';
 import {storeError} from './errors.js';
+import {readLoginFile} from './read.js';
 
 export function cleanToken(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -12,7 +13,7 @@ export function cleanToken(value: string | undefined): string | undefined {
 /** The saved token, or undefined when there is no file; throws StoreError when it exists but cannot be read. */
 export async function readTokenFile(tokenPath: string): Promise<string | undefined> {
   try {
-    return cleanToken(await readFile(tokenPath, 'utf8'));
+    return cleanToken(await readLoginFile(tokenPath));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw storeError(error, 'read', tokenPath);

@@ -12,8 +12,14 @@ const KEY = /^\u001b\[(?:[\d;]*[A-FHZa-eu]|[2-8]\^|(?:[1-8]|1[1-57-9]|2[013-4]|2
 
 /** The chunk without the CSI sequences that are not keys (colours, erases, reports). */
 export function dropNonKeySequences(chunk: string): string {
-  if (!chunk.includes('\u001b[')) return chunk;
-  return chunk.replace(CSI, (s) => (KEY.test(s) ? s : ''));
+  let out = chunk;
+  // Until none is left: taking one out may join an ESC before it to the text after it (`ESC ESC[0m [s` -> `ESC[s`).
+  while (out.includes('\u001b[')) {
+    const next = out.replace(CSI, (s) => (KEY.test(s) ? s : ''));
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
 
 /** How soon after a chunk that ended with ESC the next one may still be joined to it by Ink's parser (ms). */
@@ -32,26 +38,28 @@ export class KeyInputFilter {
   private escAt: number | undefined;
 
   push(chunk: string, now: number): string {
-    let text = this.held + chunk;
+    const text = this.held + chunk;
     this.held = '';
     const afterEsc = this.escAt !== undefined && now - this.escAt <= JOIN_MS;
     this.escAt = undefined;
-    if (afterEsc && text.startsWith('[')) {
-      const body = /^\[[0-?]*[ -/]*([@-~])?/.exec(text)!;
+    let out = dropNonKeySequences(text);
+    const open = /\u001b\[[0-?]*[ -/]*$/.exec(out);
+    if (open) {
+      this.held = open[0];
+      out = out.slice(0, open.index);
+    }
+    // Again while what is left still opens with a body (`ESC` + `[0m[s…`: Ink would join ESC and `[s` next).
+    while (afterEsc && out.startsWith('[')) {
+      const body = /^\[[0-?]*[ -/]*([@-~])?/.exec(out)!;
       if (body[1] === undefined) {
         // Still unfinished: wait for the rest, still as the ESC's continuation.
-        this.held = text;
+        this.held = out + this.held;
         this.escAt = now;
         return '';
       }
-      if (!KEY.test(`\u001b${body[0]}`)) text = text.slice(body[0].length);
+      if (KEY.test(`\u001b${body[0]}`)) break;
+      out = out.slice(body[0].length);
     }
-    const open = /\u001b(?:\[[0-?]*[ -/]*)$/.exec(text);
-    if (open) {
-      this.held = open[0];
-      text = text.slice(0, open.index);
-    }
-    const out = dropNonKeySequences(text);
     if (out.endsWith('\u001b')) this.escAt = now;
     return out;
   }

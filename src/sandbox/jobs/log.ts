@@ -8,6 +8,11 @@ export interface LogListener {
 }
 
 const TAIL_LINES = 200;
+/**
+ * A job's own output kept on disk at most (the sandbox's lines are always written): a job printing in a loop wrote
+ * 1 GB in 5 s, so 30 minutes of it (the default timeout) would fill the disk.
+ */
+export const MAX_OUTPUT_BYTES = 100 * 1024 * 1024;
 
 /** One SSE event for a log line, exactly as the Hub sends it. */
 export function sseEvent(line: string, timestamp: string): string {
@@ -23,8 +28,34 @@ export class JobLog {
   /** Set when the file could not be written (the log then only reaches live readers). */
   writeError: Error | undefined;
 
-  constructor(readonly file: string) {
+  /** Bytes of the job's own output written so far (appendOutput), and whether the rest is dropped. */
+  private output = 0;
+  private capped = false;
+
+  constructor(
+    readonly file: string,
+    private readonly maxOutputBytes = MAX_OUTPUT_BYTES,
+  ) {
     this.fd = openSync(file, 'a', 0o600);
+  }
+
+  /** Lines the job printed: written until maxOutputBytes, then one line saying the rest is not kept. */
+  appendOutput(lines: readonly string[]): void {
+    if (this.capped || lines.length === 0) return;
+    let keep = 0;
+    for (; keep < lines.length; keep++) {
+      const bytes = Buffer.byteLength(lines[keep]!, 'utf8') + 1;
+      if (this.output + bytes > this.maxOutputBytes) break;
+      this.output += bytes;
+    }
+    if (keep === lines.length) return this.append(lines);
+    this.capped = true;
+    const max = this.maxOutputBytes;
+    const size = max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MB` : `${max} bytes`;
+    this.append([
+      ...lines.slice(0, keep),
+      `[sandbox] the job's output passed ${size}: the rest of it is not kept (the job runs on until it ends).`,
+    ]);
   }
 
   /** Bytes on disk: everything before this offset can be read back from the file. */

@@ -356,8 +356,9 @@ export class JobRunner {
     const err = new LineSplitter();
     child.stdout!.setEncoding('utf8');
     child.stderr!.setEncoding('utf8');
-    child.stdout!.on('data', (text: string) => log.append(out.push(text)));
-    child.stderr!.on('data', (text: string) => log.append(err.push(text)));
+    // The job's output, capped on disk (log.ts MAX_OUTPUT_BYTES); the sandbox's own lines use append.
+    child.stdout!.on('data', (text: string) => log.appendOutput(out.push(text)));
+    child.stderr!.on('data', (text: string) => log.appendOutput(err.push(text)));
 
     const timer = setTimeout(() => {
       // status.message is the Hub's own words ("Job timeout"); the log says what happened in the sandbox.
@@ -385,7 +386,7 @@ export class JobRunner {
           // Whatever the job left running (a daemon, a `setsid cmd &`) ends with it.
           killTree(child, r.procs, 'SIGKILL');
           r.procs?.stopWatching();
-          log.append([...out.flush(), ...err.flush()]);
+          log.appendOutput([...out.flush(), ...err.flush()]);
           if (spawnError)
             return resolve({stage: 'ERROR', message: `The command could not start: ${spawnError.message}`});
           if (r.stopReason) return resolve(r.stopReason);
