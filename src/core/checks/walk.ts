@@ -4,7 +4,7 @@
 import {readdirSync, readFileSync, statSync, type Dirent} from 'node:fs';
 import {readdir, readFile, stat} from 'node:fs/promises';
 import {basename, join, relative, sep} from 'node:path';
-import {wildmatchSource} from '../wildmatch.js';
+import {globMatcher} from '../wildmatch.js';
 
 /** Dependency and tool folders that are never the person's job files (hidden folders are skipped as well). */
 export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
@@ -44,7 +44,8 @@ export function skipReason(
 }
 
 interface Rule {
-  re: RegExp;
+  /** Whether the rule matches a path relative to the .gitignore's folder, or a folder that path is in. */
+  test: (rel: string) => boolean;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -65,9 +66,7 @@ export function gitignoreRule(pattern: string): Rule | undefined {
     dirOnly = true;
     p = p.slice(0, -1);
   }
-  const {source: re, anchored} = wildmatchSource(p);
-  const body = anchored ? `^${re}` : `(?:^|/)${re}`;
-  return {re: new RegExp(`${body}(?:/.*)?$`), negate, dirOnly};
+  return {test: globMatcher(p, true).test, negate, dirOnly};
 }
 
 export class IgnoreStack {
@@ -94,7 +93,7 @@ export class IgnoreStack {
         const rule = layer.rules[r]!;
         // Ignored folders are never entered, so a folder-only rule never needs to match a file.
         if (rule.dirOnly && !isDir) continue;
-        if (!rule.re.test(rel)) continue;
+        if (!rule.test(rel)) continue;
         result = !rule.negate;
       }
     }

@@ -1,5 +1,5 @@
 // Which paths a .gitattributes sends to LFS (`filter=lfs`), with git's pattern rules as far as repos on the Hub use them.
-import {wildmatchSource} from '../../core/wildmatch.js';
+import {globMatcher} from '../../core/wildmatch.js';
 
 /** The .gitattributes every new repo on the Hub starts with. */
 export const DEFAULT_GITATTRIBUTES = [
@@ -43,15 +43,13 @@ export const DEFAULT_GITATTRIBUTES = [
   .join('');
 
 interface Rule {
-  re: RegExp;
+  test: (path: string) => boolean;
   lfs: boolean;
 }
 
-function globToRegExp(pattern: string): RegExp {
-  let p = pattern;
-  if (p.endsWith('/')) p += '**';
-  const {source: re, anchored} = wildmatchSource(p);
-  return new RegExp(anchored ? `^${re}$` : `(?:^|/)${re}$`);
+/** A pattern as a test over a file's path (core/wildmatch.ts: no backtracking RegExp for a hostile pattern). */
+function globTest(pattern: string): (path: string) => boolean {
+  return globMatcher(pattern.endsWith('/') ? `${pattern}**` : pattern, false).test;
 }
 
 export function parseGitAttributes(text: string): Rule[] {
@@ -69,7 +67,7 @@ export function parseGitAttributes(text: string): Rule[] {
     }
     if (lfs === undefined) continue;
     try {
-      rules.push({re: globToRegExp(pattern), lfs});
+      rules.push({test: globTest(pattern), lfs});
     } catch {
       // An unparsable pattern is ignored, as git does.
     }
@@ -80,6 +78,6 @@ export function parseGitAttributes(text: string): Rule[] {
 /** Whether the last matching rule says LFS. */
 export function isLfsByAttributes(rules: Rule[], path: string): boolean {
   let lfs = false;
-  for (const rule of rules) if (rule.re.test(path)) lfs = rule.lfs;
+  for (const rule of rules) if (rule.test(path)) lfs = rule.lfs;
   return lfs;
 }
