@@ -5,8 +5,10 @@
 // files does not need it. A token passed under another name is wrong-secret-key's finding; a --secrets-file or a
 // Python variable we cannot see into counts as passing it. When the script cannot be read (a URL, a file elsewhere),
 // the job's own arguments still count: `--push_to_hub`, `--hub_model_id u/m`, `--output-dataset u/d`,
-// `--output-bucket u/b`, a positional `username/output-dataset` or `OUTPUT_DATASET` (types.ts argsHubWrite) say it
-// writes to the Hub. A URL script is read when the checked tree has it: next to the submitting file, or at its path
+// `--output-bucket u/b`, a positional `username/output-dataset` or `OUTPUT_DATASET`, or a flag that only names a Hub
+// repo whatever fills it in (`--hub_model_id "$REPO"`, a list's `"--hub-model-id", args.hub_model_id`) (types.ts
+// argsHubWrite) say it writes to the Hub. A command a script builds as a list (`cmd = ["hf", "jobs", "run", ...]`,
+// grown by `+=`/extend/append in its block) is a submission like the same command typed (extract-list.ts). A URL script is read when the checked tree has it: next to the submitting file, or at its path
 // in the repository (scan.ts urlScriptPaths).
 import {carriesToken, outcome, passesToken, result, tokenFix, type StaticCheck} from './common.js';
 

@@ -11,6 +11,7 @@ import {LineIndex, LiteralParser, type Lit} from '../jobspec/literal.js';
 import {findTokenLike} from '../jobspec/placeholder.js';
 import {scriptKind} from '../jobspec/spec.js';
 import {configSubmission, findMcpCalls, looksLikeConfig} from './extract-mcp.js';
+import {listCommands} from './extract-list.js';
 import {extractPython} from './extract-python.js';
 import {embeddedCommands, extractShell, parseDotenv, SHOWN_COMMAND_HINT, type ShellScan} from './extract-shell.js';
 import {scriptFacts} from './script-facts.js';
@@ -276,7 +277,10 @@ function scanCode(
     const subs = extractPython(text, file, lineBase);
     model.submissions.push(...subs);
     model.scripts.push(...attachInlineFacts(subs, file));
-    return [...subs, ...scanEmbedded(text, file, lineBase, model, pending)];
+    // Commands built as a list and run (`cmd = ["hf", "jobs", "run", ...]`): read as the shell line they make.
+    const listed = listCommands(text);
+    const built = listed ? pushShell(extractShell(listed, file, lineBase), model, pending) : [];
+    return [...subs, ...scanEmbedded(text, file, lineBase, model, pending), ...built];
   }
   if (kind === 'shell' || kind === 'yaml') return pushShell(extractShell(text, file, lineBase), model, pending);
   if (kind === 'json') {

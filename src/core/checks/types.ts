@@ -259,6 +259,14 @@ export function argsHubWrite(args: string): string | undefined {
       args,
     );
   if (named) return `writes to ${named[2]} (${named[1]})`;
+  // A flag that can only name a Hub repo, given a value the shell or the script fills in (`--hub_model_id
+  // "$HUB_MODEL_ID"`, a list's `"--hub-model-id", args.hub_model_id` read as `{args.hub_model_id}`): the job pushes
+  // there, whatever the value. Not `--output-dataset $OUT` or `--output-dir {out}`: those may be local paths.
+  const computed =
+    /(?:^|[\s"'])(--(?:hub[-_](?:model|repo)[-_]id|output[-_]hub[-_]repo(?:[-_]id)?))[=\s"',]+(\$\{?[A-Za-z_]\w*\}?|\{[^{}\n]+\})/.exec(
+      args,
+    );
+  if (computed) return `writes to the repo in ${computed[2]} (${computed[1]})`;
   // A positional repo named as the job's output (the `INPUT_DATASET OUTPUT_DATASET` scripts: `username/output-dataset`,
   // `me/ocr-results`, or the placeholder `OUTPUT_DATASET` / `<output-dataset>`): the same statement as
   // `--output-dataset u/d`, made by the name instead of the flag. Not the value of an option (`--model_id
