@@ -396,6 +396,10 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
             case '--namespace':
               if (!value.expanded && !FORMAT_FIELD.test(value.text)) sub.namespace = {value: value.text, line};
               break;
+            case '-v':
+            case '--volume':
+              if (value.text.startsWith('hf://')) sub.hubVolume = {value: value.text, line};
+              break;
           }
           continue;
         }

@@ -87,6 +87,10 @@ export interface Submission {
   script?: Located<string> & {literal: boolean};
   /** The job's own arguments ask it to write to the Hub (`--push_to_hub`, `--hub_model_id u/m`, `--output-bucket u/b`). */
   argsWrite?: Located<string>;
+  /** A doc's prose after the command says the job writes to the Hub ("upload the adapter to a model repo"). */
+  docWrite?: Located<string>;
+  /** A Hub volume the job mounts (`-v hf://buckets/u/b:/data`): writes under it are authorised when the job is created. */
+  hubVolume?: Located<string>;
   /** The module a Docker job's command runs with `python -m pkg.mod` (torchrun/accelerate launch -m too). */
   module?: Located<string>;
   secrets: Entry[];

@@ -15,7 +15,7 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   'old tuning': {precision: 0.95, recall: 0.95},
   'new tuning': {precision: 0.95, recall: 0.95},
   's5 tuning': {precision: 0.95, recall: 0.85},
-  's6 tuning': {precision: 0.95, recall: 0.85},
+  's6 tuning': {precision: 0.95, recall: 0.95},
   'all tuning': {precision: 0.95, recall: 0.95},
   'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
@@ -33,20 +33,12 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
   ],
   's6 tuning': [
-    // `hf jobs uv run scripts/hf_jobs_train_sft.py ...`: the script is in another file and the arguments are elided;
-    // only the prose says it uploads.
-    'fae-jobs-guide: missing-secrets expected, not reported',
     // `hf jobs uv run ... train-sakthai-1.5b-v2.py` with no secret: the script (which asserts HF_TOKEN) is not here.
     'sakthai-cost-skill: missing-secrets expected, not reported',
-    // A URL script whose output `your-username/ufo-ocr` is not named as an output: guessing from the reader's
-    // namespace would flag jobs that only read (types.ts argsHubWrite).
-    'uvs-readme/no-secret: missing-secrets expected, not reported',
   ],
   'all tuning': [
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
-    'fae-jobs-guide: missing-secrets expected, not reported',
     'sakthai-cost-skill: missing-secrets expected, not reported',
-    'uvs-readme/no-secret: missing-secrets expected, not reported',
   ],
   'old held-out': [
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
