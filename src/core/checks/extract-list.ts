@@ -1,6 +1,7 @@
 // Job commands a Python script builds as a list and runs (subprocess.run(cmd)): `cmd = ["hf", "jobs", "run",
 // "--flavor", args.hardware, ...]`, then grown in the same block by `cmd += [...]`, `cmd.extend([...])` and
-// `cmd.append(x)` (under an `if` or in a `for` loop too: what the script may add counts). Each command is given to the
+// `cmd.append(x)` (under an `if` or in a `for` loop too: what the script may add counts). A list with another list
+// unpacked into it (`[*base, "--flavor", f]`) is not read: its words are unknown. Each command is given to the
 // shell reader as one line at the list's line, every other line blank, so that it is judged like the same command
 // typed in a shell. Items are passed to hf as they are (no shell): a string's `$HF_TOKEN` stays literal. A value the
 // script computes (a name, a call, an f-string's field) is written `{expr}`, as in an f-string: `--hub-model-id
@@ -58,7 +59,8 @@ const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length;
 function grownItems(p: LiteralParser, name: string, from: number, indent: number, budget: Budget): Lit[] {
   const code = p.text;
   const items: Lit[] = [];
-  const grow = new RegExp(`^[ \\t]*${name}\\s*(?:(\\+=)\\s*|\\.(extend|append)\\s*\\(\\s*)`);
+  // `name += [`, `name = name + [`, `name.extend([`, `name.append(`.
+  const grow = new RegExp(`^[ \\t]*${name}\\s*(?:(\\+=|=\\s*${name}\\s*\\+)\\s*|\\.(extend|append)\\s*\\(\\s*)`);
   const reassign = new RegExp(`^[ \\t]*${name}\\s*(?::[^=\\n]*)?=(?!=)`);
   let at = code.indexOf('\n', from);
   for (let n = 0; at !== -1 && n < MAX_GROW_LINES && budget.growLines-- > 0; n++) {
@@ -67,10 +69,19 @@ function grownItems(p: LiteralParser, name: string, from: number, indent: number
     const line = code.slice(start, nl === -1 ? code.length : nl);
     at = nl;
     if (!line.trim()) continue;
-    if (indentOf(line) < indent || reassign.test(line)) break;
+    if (indentOf(line) < indent) break;
     const m = grow.exec(line);
-    if (!m) continue;
-    const parsed = parseAt(p, start + m[0].length, m[2] === 'append', budget);
+    if (!m) {
+      if (reassign.test(line)) break;
+      continue;
+    }
+    const from = start + m[0].length;
+    if (m[2] !== 'append' && code[from] !== '[') {
+      // `cmd += extra` / `cmd.extend(extra)`: words we cannot see, as a `*extra` in the list would be.
+      items.push({t: 'expr', src: '*', line: p.line(from)});
+      continue;
+    }
+    const parsed = parseAt(p, from, m[2] === 'append', budget);
     if (!parsed) continue;
     items.push(...parsed.items);
     at = code.indexOf('\n', parsed.end);
@@ -103,6 +114,11 @@ export function listCommands(text: string): string {
     const items = assign
       ? [...parsed.items, ...grownItems(p, assign[2]!, parsed.end, assign[1]!.length, budget)]
       : parsed.items;
+    // A list unpacked into it (`*extra`) may hold any words, options and secrets included: not read.
+    if (items.some((i) => i.t === 'expr' && i.src.startsWith('*'))) {
+      LIST_START.lastIndex = parsed.end;
+      continue;
+    }
     const line = p.line(m.index) - 1;
     lines[line] = (lines[line] ? `${lines[line]} ; ` : '') + items.map(word).join(' ');
     LIST_START.lastIndex = parsed.end;

@@ -101,3 +101,13 @@ describe('listCommands on a hostile file', () => {
     }
   });
 });
+
+describe('lists whose words are not all visible', () => {
+  it('are not read when another list is unpacked into them or added by name; `cmd = cmd + [...]` grows them', () => {
+    expect(listCommands('cmd = ["hf", "jobs", "uv", "run", *flags, "train.py"]\n')).toBe('');
+    expect(listCommands('cmd = ["hf", "jobs", "uv", "run"]\ncmd += extra\ncmd += ["train.py"]\n')).toBe('');
+    expect(listCommands('cmd = ["hf", "jobs", "uv", "run"]\ncmd.extend(extra)\n')).toBe('');
+    const grown = listCommands('cmd = ["hf", "jobs", "uv", "run"]\ncmd = cmd + ["-s", "HF_TOKEN", "t.py"]\ncmd = []\n');
+    expect(grown.split('\n')[0]).toBe("'hf' 'jobs' 'uv' 'run' '-s' 'HF_TOKEN' 't.py'");
+  });
+});
