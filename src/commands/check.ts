@@ -34,7 +34,8 @@ What the token checks mean:
                    else the job's arguments judge it: --push_to_hub, --output-dataset u/d, a positional u/output-x,
                    --hub_model_id with any value, even one the shell or the script fills in; in a doc, a sentence
                    after the command saying the job writes to the Hub: "so the job can write the dataset back to
-                   the Hub", not an instruction to the reader, and not for a job mounting a Hub volume with -v).
+                   the Hub", not an instruction to the reader, nor about an option the command leaves out, nor for
+                   a job mounting a Hub volume with -v).
                    A command a script builds as a list (cmd = ["hf", "jobs", "run", ...]; cmd += [...]) is
                    checked like one typed
   wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)

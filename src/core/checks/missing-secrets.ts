@@ -12,8 +12,10 @@
 //   Hub repo whatever fills it in (`--hub_model_id "$REPO"`, a list's `"--hub-model-id", args.hub_model_id`);
 // - in a doc, the prose after the command (doc-prose.ts): a sentence with its subject ("so the job can write the
 //   output dataset back to the Hub") or a list under a lead-in naming the script ("The scripts: - upload the adapter
-//   to a model repo"); not an instruction to the reader ("Upload the script to the Hub"), a negation, the paragraph
-//   before the block, nor for a job that mounts a Hub volume (-v hf://…: writes there are authorised at creation).
+//   to a model repo"); not an instruction to the reader ("Upload the script to the Hub"), a negation, a sentence
+//   about an option the command leaves out ("with `--push-to-hub` it uploads…"; unless its arguments are elided with
+//   `...`), the paragraph before the block, nor for a job that mounts a Hub volume (-v hf://…: writes there are
+//   authorised at creation).
 // A command a script builds as a list (`cmd = ["hf", "jobs", "run", ...]`, grown by `+=`/extend/append in its
 // block) is a submission like the same command typed (extract-list.ts).
 import {carriesToken, outcome, passesToken, result, tokenFix, type StaticCheck} from './common.js';

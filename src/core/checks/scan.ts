@@ -388,7 +388,7 @@ function docWrites(subs: Submission[], text: string, blocks: MarkdownBlock[], i:
   // A job that passes a secret (or a file of them) is not missing one: most docs' commands, not read further.
   if (subs.every((s) => s.secrets.length || s.secretsOpaque || s.envOpaque)) return;
   const b = blocks[i]!;
-  const said = proseWrite(text, b.to, blocks[i + 1]?.from ?? text.length);
+  const said = proseWrite(text, b.body, b.to, blocks[i + 1]?.from ?? text.length);
   if (!said) return;
   const line = new LineIndex(text, lineBase).lineOf(said.at);
   for (const sub of subs) sub.docWrite = {value: said.what, line};

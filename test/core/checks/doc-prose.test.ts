@@ -36,6 +36,17 @@ describe('a doc that says its job writes to the Hub', () => {
     expect(found(doc('', '## Publishing\n\nThe job writes the dataset to the Hub.'))).toEqual([]);
   });
 
+  it('not when the write depends on an option the command leaves out, unless its arguments are elided', () => {
+    const after = 'With `--push-to-hub`, the job uploads the OCR dataset to the Hub.';
+    expect(found(doc('', after))).toEqual([]);
+    expect(found(doc('', after).replace('u/scans', 'u/scans --push-to-hub'))).toEqual(['missing-secrets:4']);
+    expect(found(doc('', after).replace('u/scans', 'u/scans ...'))).toEqual(['missing-secrets:4']);
+    // The token's own options say why the token is needed, not when the job writes.
+    expect(found(doc('', '`--secrets HF_TOKEN` lets the job write the dataset back to the Hub.'))).toEqual([
+      'missing-secrets:4',
+    ]);
+  });
+
   it('not when the job mounts a Hub volume: its writes there are authorised when the job is created', () => {
     const after = 'The job writes its results to the Hub.';
     expect(found(doc('-v hf://buckets/u/out:/data ', after))).toEqual([]);
@@ -44,11 +55,11 @@ describe('a doc that says its job writes to the Hub', () => {
 
   it('proseWrite stops at the next block and says where the sentence is', () => {
     const text = '```\nx\n```\nIt pushes the model to the Hub.\n```\ny\n```\nIt writes to the Hub.\n';
-    expect(proseWrite(text, 'x\n```'.length + 4, text.indexOf('```\ny'))).toEqual({
+    expect(proseWrite(text, 'x', 'x\n```'.length + 4, text.indexOf('```\ny'))).toEqual({
       what: 'pushes the model to the Hub',
       at: text.indexOf('It pushes'),
     });
-    expect(proseWrite(text, text.indexOf('y\n```') + 5, text.length)?.what).toBe('writes to the Hub');
-    expect(proseWrite(text, 'x\n```'.length + 4, text.indexOf('It pushes'))).toBeUndefined();
+    expect(proseWrite(text, 'y', text.indexOf('y\n```') + 5, text.length)?.what).toBe('writes to the Hub');
+    expect(proseWrite(text, 'x', 'x\n```'.length + 4, text.indexOf('It pushes'))).toBeUndefined();
   });
 });
