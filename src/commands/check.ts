@@ -31,7 +31,13 @@ What the token checks mean:
   missing-secrets  the job's script writes to the Hub (or fails without HF_TOKEN) and the submission passes no token
                    (hf's own options count after the script too, up to --; a doc's block named as the script is read;
                    a script given by URL is read from the tree: next to the doc, or at its path in the repository;
-                   else the job's arguments judge it: --push_to_hub, --output-dataset u/d, a positional u/output-x)
+                   else the job's arguments judge it: --push_to_hub, --output-dataset u/d, a positional u/output-x,
+                   --hub_model_id with any value, even one the shell or the script fills in; in a doc, a sentence
+                   after the command saying the job writes to the Hub: "so the job can write the dataset back to
+                   the Hub", not an instruction to the reader, nor about an option the command leaves out, nor for
+                   a job mounting a Hub volume with -v).
+                   A command a script builds as a list (cmd = ["hf", "jobs", "run", ...]; cmd += [...]) is
+                   checked like one typed
   wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)
   token-in-env     the token is passed with -e/env (shown in the job's details) instead of as a secret, judged by
                    the value whatever the name: $HF_TOKEN or another token variable, $(hf auth token), get_token(),

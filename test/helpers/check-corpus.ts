@@ -33,13 +33,14 @@ export interface CorpusCase {
 
 /**
  * The corpus's parts, each scored on its own: the first corpus and the s4, s5 and s6 batches, each with its tuning
- * and held-out split, and all held-out cases together (`set: 'all'`).
+ * and held-out split, and all tuning cases and all held-out cases together (`set: 'all'`).
  */
 export const PARTS = [
   {name: 'old tuning', set: 'first', split: 'tune'},
   {name: 'new tuning', set: 's4', split: 'tune'},
   {name: 's5 tuning', set: 's5', split: 'tune'},
   {name: 's6 tuning', set: 's6', split: 'tune'},
+  {name: 'all tuning', set: 'all', split: 'tune'},
   {name: 'old held-out', set: 'first', split: 'held'},
   {name: 'new held-out', set: 's4', split: 'held'},
   {name: 's5 held-out', set: 's5', split: 'held'},

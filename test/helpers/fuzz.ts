@@ -186,6 +186,8 @@ const SCRIPTS = [
   '"]}]}',
   ' --flavor a10g-large',
   ' --timeout 2h',
+  'cmd = ["hf", "jobs", "uv", "run", ',
+  '    cmd += ["--secrets", ',
 ];
 const FILES = ['hf-job.json', 'train.py', 'run.sh', 'README.md', '.env', 'job.ipynb', 'notes.txt', 'launch.yaml'];
 

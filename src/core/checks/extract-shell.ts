@@ -385,14 +385,20 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
               scan.files.push({submission: index, kind: 'env', path: value.text});
               sub.envOpaque = true;
               break;
+            // A Python format field (`--flavor {flavor}` in a printed f-string, a list's computed item) is filled
+            // in by the script: like a shell variable, its value is unknown here.
             case '--flavor':
-              sub.flavor = {value: value.text, line};
+              if (!FORMAT_FIELD.test(value.text)) sub.flavor = {value: value.text, line};
               break;
             case '--timeout':
-              if (!value.expanded) sub.timeout = {value: value.text, line};
+              if (!value.expanded && !FORMAT_FIELD.test(value.text)) sub.timeout = {value: value.text, line};
               break;
             case '--namespace':
-              if (!value.expanded) sub.namespace = {value: value.text, line};
+              if (!value.expanded && !FORMAT_FIELD.test(value.text)) sub.namespace = {value: value.text, line};
+              break;
+            case '-v':
+            case '--volume':
+              if (value.text.startsWith('hf://')) sub.hubVolume = {value: value.text, line};
               break;
           }
           continue;
@@ -414,6 +420,9 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
   }
   return scan;
 }
+
+/** A Python format field in a word (`{flavor}`, `{args.timeout}`): a value the script fills in. */
+const FORMAT_FIELD = /\{[^{}]*\}/;
 
 /** Far more than one command line holds (a job that itself runs `hf jobs run` is 2). */
 const MAX_SUBMISSIONS_PER_LINE = 64;

@@ -11,6 +11,8 @@ import {LineIndex, LiteralParser, type Lit} from '../jobspec/literal.js';
 import {findTokenLike} from '../jobspec/placeholder.js';
 import {scriptKind} from '../jobspec/spec.js';
 import {configSubmission, findMcpCalls, looksLikeConfig} from './extract-mcp.js';
+import {proseWrite} from './doc-prose.js';
+import {listCommands} from './extract-list.js';
 import {extractPython} from './extract-python.js';
 import {embeddedCommands, extractShell, parseDotenv, SHOWN_COMMAND_HINT, type ShellScan} from './extract-shell.js';
 import {scriptFacts} from './script-facts.js';
@@ -276,7 +278,10 @@ function scanCode(
     const subs = extractPython(text, file, lineBase);
     model.submissions.push(...subs);
     model.scripts.push(...attachInlineFacts(subs, file));
-    return [...subs, ...scanEmbedded(text, file, lineBase, model, pending)];
+    // Commands built as a list and run (`cmd = ["hf", "jobs", "run", ...]`): read as the shell line they make.
+    const listed = listCommands(text);
+    const built = listed ? pushShell(extractShell(listed, file, lineBase), model, pending) : [];
+    return [...subs, ...scanEmbedded(text, file, lineBase, model, pending), ...built];
   }
   if (kind === 'shell' || kind === 'yaml') return pushShell(extractShell(text, file, lineBase), model, pending);
   if (kind === 'json') {
@@ -341,8 +346,9 @@ function scanMarkdown(text: string, file: string, lineBase: number, model: ScanM
   const named: {name: string; facts: ScriptFacts}[] = [];
   const firstSub = model.submissions.length;
   const blocks = markdownBlocks(text);
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     const at = block.line + lineBase - 1;
+    const before = model.submissions.length;
     if (block.kind === 'python') {
       const code = withoutPrompts(block.body);
       scanCode('python', code, file, at, model, pending);
@@ -354,6 +360,7 @@ function scanMarkdown(text: string, file: string, lineBase: number, model: ScanM
         if (name) named.push({name, facts});
       }
     } else scanCode(block.kind, block.body, file, at, model, pending);
+    if (model.submissions.length > before) docWrites(model.submissions.slice(before), text, blocks, i, lineBase);
   }
   // The prose (blocks blanked, lines kept) for commands shown inline; only when the text mentions one at all, and
   // outside its code blocks (most docs show their commands in blocks only: no copy of the text is made for them).
@@ -374,6 +381,17 @@ function scanMarkdown(text: string, file: string, lineBase: number, model: ScanM
     hit.facts.isJobScript = true;
     sub.scriptFacts = hit.facts;
   }
+}
+
+/** What the prose around block `i` says its jobs write to the Hub (doc-prose.ts), for missing-secrets. */
+function docWrites(subs: Submission[], text: string, blocks: MarkdownBlock[], i: number, lineBase: number): void {
+  // A job that passes a secret (or a file of them) is not missing one: most docs' commands, not read further.
+  if (subs.every((s) => s.secrets.length || s.secretsOpaque || s.envOpaque)) return;
+  const b = blocks[i]!;
+  const said = proseWrite(text, b.body, b.to, blocks[i + 1]?.from ?? text.length);
+  if (!said) return;
+  const line = new LineIndex(text, lineBase).lineOf(said.at);
+  for (const sub of subs) sub.docWrite = {value: said.what, line};
 }
 
 /** What embeddedCommands looks for first: without it a text shows no command. */

@@ -87,6 +87,10 @@ export interface Submission {
   script?: Located<string> & {literal: boolean};
   /** The job's own arguments ask it to write to the Hub (`--push_to_hub`, `--hub_model_id u/m`, `--output-bucket u/b`). */
   argsWrite?: Located<string>;
+  /** A doc's prose after the command says the job writes to the Hub ("upload the adapter to a model repo"). */
+  docWrite?: Located<string>;
+  /** A Hub volume the job mounts (`-v hf://buckets/u/b:/data`): writes under it are authorised when the job is created. */
+  hubVolume?: Located<string>;
   /** The module a Docker job's command runs with `python -m pkg.mod` (torchrun/accelerate launch -m too). */
   module?: Located<string>;
   secrets: Entry[];
@@ -259,6 +263,14 @@ export function argsHubWrite(args: string): string | undefined {
       args,
     );
   if (named) return `writes to ${named[2]} (${named[1]})`;
+  // A flag that can only name a Hub repo, given a value the shell or the script fills in (`--hub_model_id
+  // "$HUB_MODEL_ID"`, a list's `"--hub-model-id", args.hub_model_id` read as `{args.hub_model_id}`): the job pushes
+  // there, whatever the value. Not `--output-dataset $OUT` or `--output-dir {out}`: those may be local paths.
+  const computed =
+    /(?:^|[\s"'])(--(?:hub[-_](?:model|repo)[-_]id|output[-_]hub[-_]repo(?:[-_]id)?))[=\s"',]+(\$\{?[A-Za-z_]\w*\}?|\{[^{}\n]+\})/.exec(
+      args,
+    );
+  if (computed) return `writes to the repo in ${computed[2]} (${computed[1]})`;
   // A positional repo named as the job's output (the `INPUT_DATASET OUTPUT_DATASET` scripts: `username/output-dataset`,
   // `me/ocr-results`, or the placeholder `OUTPUT_DATASET` / `<output-dataset>`): the same statement as
   // `--output-dataset u/d`, made by the name instead of the flag. Not the value of an option (`--model_id

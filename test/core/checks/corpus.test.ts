@@ -1,6 +1,6 @@
 // The token checks on real job scripts and docs (and one-change variants): precision and recall stay at or above
 // the measured figures on each part (the first corpus, the s4 and s5 batches, each with its tuning and held-out split,
-// and all held-out cases together), and the misses are exactly the known ones (each
+// and all tuning and all held-out cases together), and the misses are exactly the known ones (each
 // with its reason), so a new miss fails and a fixed one must be taken off the list. `npm run accuracy:check` prints
 // the table. The held-out part is never tuned on: its misses are reported, not fixed case by case.
 import {readFileSync} from 'node:fs';
@@ -15,7 +15,8 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   'old tuning': {precision: 0.95, recall: 0.95},
   'new tuning': {precision: 0.95, recall: 0.95},
   's5 tuning': {precision: 0.95, recall: 0.85},
-  's6 tuning': {precision: 0.95, recall: 0.8},
+  's6 tuning': {precision: 0.95, recall: 0.95},
+  'all tuning': {precision: 0.95, recall: 0.95},
   'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
   's5 held-out': {precision: 0.95, recall: 0.95},
@@ -32,16 +33,12 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
   ],
   's6 tuning': [
-    // `hf jobs uv run scripts/hf_jobs_train_sft.py ...`: the script is in another file and the arguments are elided;
-    // only the prose says it uploads.
-    'fae-jobs-guide: missing-secrets expected, not reported',
-    // The `hf jobs run` command is a Python list built from variables (`--hub-model-id`, args.hub_model_id).
-    'mlintern-kit-launch: missing-secrets expected, not reported',
     // `hf jobs uv run ... train-sakthai-1.5b-v2.py` with no secret: the script (which asserts HF_TOKEN) is not here.
     'sakthai-cost-skill: missing-secrets expected, not reported',
-    // A URL script whose output `your-username/ufo-ocr` is not named as an output: guessing from the reader's
-    // namespace would flag jobs that only read (types.ts argsHubWrite).
-    'uvs-readme/no-secret: missing-secrets expected, not reported',
+  ],
+  'all tuning': [
+    'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
+    'sakthai-cost-skill: missing-secrets expected, not reported',
   ],
   'old held-out': [
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
