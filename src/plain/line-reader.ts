@@ -1,6 +1,7 @@
 // Line-by-line input for plain mode (screen readers, TERM=dumb): nothing is ever redrawn. Typed characters are
 // echoed as they come, ⌫ as "\b \b"; no cursor-movement escape sequence is written, ever. A hidden read (a token)
-// echoes nothing. Raw mode on a terminal, so Ctrl-C and Ctrl-D arrive as keys rather than ending the stream.
+// echoes nothing; escape sequences (also split across reads) and C1 controls are never echoed nor kept, bidi and
+// zero-width characters are kept but not echoed. Raw mode on a terminal, so Ctrl-C and Ctrl-D arrive as keys rather than ending the stream.
 // From a pipe (`printf '1\n\n' | hf-jobs-wizard --plain`) nothing is echoed: the questions show what they took.
 import type {Readable, Writable} from 'node:stream';
 
@@ -17,6 +18,14 @@ export class InputEndedError extends ExitPromptError {
 }
 
 type Result = string | null; // null: Ctrl-D on an empty line (end of input)
+
+/** C1 controls (U+0080-U+009F: U+009B is a one-character CSI some terminals obey): never kept, never echoed. */
+const C1 = /[\u0080-\u009f]/;
+/**
+ * Bidi overrides and isolates, zero-width characters, line separators: kept in the line (a pasted token with one
+ * inside is still found and masked) but not echoed, where they would reorder or hide what the screen shows.
+ */
+const UNSHOWN = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 export interface LineReader {
   /** The next line typed (or pasted); null for Ctrl-D on an empty line or the end of the input. */
@@ -79,15 +88,17 @@ export function createLineReader(
         line = '';
       } else if (ch === '\u007F' || ch === '\b') {
         if (line) {
-          line = [...line].slice(0, -1).join('');
-          echo('\b \b');
+          const chars = [...line];
+          const last = chars.pop()!;
+          line = chars.join('');
+          if (!UNSHOWN.test(last)) echo('\b \b');
         }
       } else if (ch === '\u0015') {
-        echo('\b \b'.repeat([...line].length));
+        echo('\b \b'.repeat([...line].filter((c) => !UNSHOWN.test(c)).length));
         line = '';
-      } else if (ch >= ' ') {
+      } else if (ch >= ' ' && !C1.test(ch)) {
         line += ch;
-        echo(ch);
+        if (!UNSHOWN.test(ch)) echo(ch);
       }
     }
   };
