@@ -65,6 +65,19 @@ describe('check on files it cannot read in full', () => {
     },
   );
 
+  it.skipIf(process.platform === 'win32')(
+    'names a path given to check that is a named pipe, without waiting on it',
+    async () => {
+      const {execFileSync} = await import('node:child_process');
+      execFileSync('mkfifo', [join(dir, 'pipe.py')]);
+      const i = io();
+      await check(['pipe.py', '--offline'], i);
+      expect(i.out().split('\n')[1]).toBe(
+        'Not read, or not in full (nothing there was checked): pipe.py: neither a file nor a folder (a named pipe, a device or a socket).',
+      );
+    },
+  );
+
   it('says nothing more when every file was read', async () => {
     await writeFile(join(dir, 'small.py'), 'print(1)\n');
     const i = io();
