@@ -78,6 +78,14 @@ describe('check on files it cannot read in full', () => {
     },
   );
 
+  it('reads a UTF-16 file (a byte order mark first) as text: a token in it is found, not skipped as binary', async () => {
+    const text = 'import os\nTOKEN = "hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12"\n';
+    await writeFile(join(dir, 'win.py'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const i = io();
+    expect(await check(['--offline'], i)).toBe(1);
+    expect(i.out()).toContain('[✗] No token written in files  (win.py:2)');
+  });
+
   it('says nothing more when every file was read', async () => {
     await writeFile(join(dir, 'small.py'), 'print(1)\n');
     const i = io();
