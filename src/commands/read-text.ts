@@ -7,6 +7,7 @@ import {constants} from 'node:fs';
 import {open} from 'node:fs/promises';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {writeLine, type CommandIo} from '../io.js';
+import {decodeText} from '../core/text/decode.js';
 
 export class ReadTextError extends Error {}
 
@@ -58,7 +59,7 @@ async function readPipe(
       size += read;
       lastText = Date.now();
       if (size > options.limitBytes) {
-        const text = Buffer.concat(chunks).subarray(0, options.limitBytes).toString('utf8');
+        const text = decodeText(Buffer.concat(chunks).subarray(0, options.limitBytes));
         return {text, truncated: true};
       }
       continue;
@@ -72,7 +73,7 @@ async function readPipe(
           `nothing arrived from ${name} (a pipe) within ${Math.round(idleMs / 1000)} s: start what writes to it first, or pipe its text in and give - instead.`,
         );
       // Text came, then silence: what came is the answer.
-      return {text: Buffer.concat(chunks).toString('utf8'), truncated: true};
+      return {text: decodeText(Buffer.concat(chunks)), truncated: true};
     }
     if (options.onWait && Date.now() - lastSaid >= PIPE_FEEDBACK_MS) {
       lastSaid = Date.now();
@@ -82,7 +83,7 @@ async function readPipe(
     }
     await sleep(Math.min(50, idleMs));
   }
-  return {text: Buffer.concat(chunks).toString('utf8'), truncated: false};
+  return {text: decodeText(Buffer.concat(chunks)), truncated: false};
 }
 
 /**
@@ -124,7 +125,7 @@ export async function readTextFile(
     const length = Math.min(info.size, options.limitBytes);
     const buffer = Buffer.alloc(length);
     const {bytesRead} = await handle.read(buffer, 0, length, info.size - length);
-    return {text: buffer.subarray(0, bytesRead).toString('utf8'), truncated: info.size > length};
+    return {text: decodeText(buffer.subarray(0, bytesRead)), truncated: info.size > length};
   } catch (error) {
     if (error instanceof ReadTextError) throw error;
     throw new ReadTextError(`cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);

@@ -1,6 +1,7 @@
 // Reading piped text from stdin for the commands that take a text (`troubleshoot -`, `revoke -`): bounded in size,
 // and, when asked, bounded in time for a pipe that never sends anything (an inherited, idle stdin must not hang us).
 import type {CommandIo} from '../io.js';
+import {decodeText} from '../core/text/decode.js';
 
 export interface ReadPipedOptions {
   /** Give up (resolve undefined) when nothing arrives within this many ms; no bound when absent. */
@@ -21,7 +22,7 @@ export function readPipedText(stream: CommandIo['stdin'], options: ReadPipedOpti
       stream.off('end', finish);
       stream.off('error', finish);
       stream.pause();
-      resolveText(chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined);
+      resolveText(chunks.length ? decodeText(Buffer.concat(chunks)) : undefined);
     };
     const onData = (c: Buffer | string) => {
       if (idle) clearTimeout(idle);

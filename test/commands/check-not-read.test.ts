@@ -65,6 +65,27 @@ describe('check on files it cannot read in full', () => {
     },
   );
 
+  it.skipIf(process.platform === 'win32')(
+    'names a path given to check that is a named pipe, without waiting on it',
+    async () => {
+      const {execFileSync} = await import('node:child_process');
+      execFileSync('mkfifo', [join(dir, 'pipe.py')]);
+      const i = io();
+      await check(['pipe.py', '--offline'], i);
+      expect(i.out().split('\n')[1]).toBe(
+        'Not read, or not in full (nothing there was checked): pipe.py: neither a file nor a folder (a named pipe, a device or a socket).',
+      );
+    },
+  );
+
+  it('reads a UTF-16 file (a byte order mark first) as text: a token in it is found, not skipped as binary', async () => {
+    const text = 'import os\nTOKEN = "hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12"\n';
+    await writeFile(join(dir, 'win.py'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const i = io();
+    expect(await check(['--offline'], i)).toBe(1);
+    expect(i.out()).toContain('[✗] No token written in files  (win.py:2)');
+  });
+
   it('says nothing more when every file was read', async () => {
     await writeFile(join(dir, 'small.py'), 'print(1)\n');
     const i = io();

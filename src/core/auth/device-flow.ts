@@ -133,6 +133,11 @@ export function isWebAddress(text: string): boolean {
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
+/** At most this long a device code is waited for (s): the Hub's live 15 minutes; RFC 8628 leaves it to the server. */
+export const MAX_EXPIRES_IN = 3600;
+/** At most this long between two polls (s), also after slow_down answers. */
+export const MAX_INTERVAL = 60;
+
 function num(v: unknown): number | undefined {
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
@@ -173,8 +178,10 @@ export async function requestDeviceCode(opts: DeviceFlowBase): Promise<DeviceAut
     deviceCode,
     userCode,
     verificationUri,
-    expiresIn: num(body.expires_in) ?? 900,
-    interval: num(body.interval) ?? 5,
+    // The server's numbers, within bounds: a code living for years was a wait without end, and an interval past
+    // setTimeout's 24.8 days fired at once with Node's TimeoutOverflowWarning on stderr (the Hub sends 900 and 5).
+    expiresIn: Math.min(num(body.expires_in) ?? 900, MAX_EXPIRES_IN),
+    interval: Math.min(num(body.interval) ?? 5, MAX_INTERVAL),
   };
   if (complete) out.verificationUriComplete = complete;
   return out;
@@ -237,7 +244,7 @@ export async function pollDeviceToken(opts: PollOptions): Promise<DeviceToken> {
     const error = str(body.error);
     if (error === 'authorization_pending') continue;
     if (error === 'slow_down') {
-      interval += 5;
+      interval = Math.min(interval + 5, MAX_INTERVAL);
       continue;
     }
     if (error === 'expired_token') throw new DeviceFlowError('expired', 'Device code expired. Please try again.');

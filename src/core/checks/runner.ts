@@ -22,6 +22,7 @@ import {missingSecrets} from './missing-secrets.js';
 import {noTokenCheck} from './no-token-check.js';
 import {repoAccess} from './repo-access.js';
 import {scanPaths, scanText, type FileKind} from './scan.js';
+import {NOT_REGULAR} from './walk.js';
 import {scriptNotInContainer} from './script-not-in-container.js';
 import {timeoutFormat} from './timeout-format.js';
 import {tokenFormat} from './token-format.js';
@@ -219,7 +220,13 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
       ...model.skipped,
       ...model.skippedDirs
         .filter((d) => d.reason === 'unreadable')
-        .map((d) => ({file: d.dir, reason: `a folder that could not be listed (${d.code ?? 'error'})`})),
+        .map((d) => ({
+          file: d.dir,
+          reason:
+            d.code === NOT_REGULAR
+              ? 'neither a file nor a folder (a named pipe, a device or a socket)'
+              : `a folder that could not be listed (${d.code ?? 'error'})`,
+        })),
     ],
   });
   const result = report(safe(checks, ctx.token ? [ctx.token] : []));

@@ -25,6 +25,9 @@ export interface SkippedDir {
   code?: string;
 }
 
+/** The code of a path named to check that is neither a file nor a folder (a named pipe, a device, a socket). */
+export const NOT_REGULAR = 'ENOTREG';
+
 function unreadable(dir: string, error: unknown): SkippedDir {
   return {dir, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'error'};
 }
@@ -116,6 +119,10 @@ export async function* walkFiles(root: string, skippedDirs?: SkippedDir[]): Asyn
     yield {path: root, size: st.size};
     return;
   }
+  if (!st.isDirectory()) {
+    skippedDirs?.push({dir: root, reason: 'unreadable', code: NOT_REGULAR});
+    return;
+  }
   let ignore = new IgnoreStack();
   // .gitignore files of parent folders up to the repo root are not read: a scan of a subfolder uses its own.
   const stack: {dir: string; ignore: IgnoreStack}[] = [{dir: root, ignore}];
@@ -180,6 +187,10 @@ export function walkFilesSync(root: string, skippedDirs?: SkippedDir[], onFile?:
   const out: WalkEntry[] = [];
   const st = statSync(root);
   if (st.isFile()) return [{path: root, size: st.size}];
+  if (!st.isDirectory()) {
+    skippedDirs?.push({dir: root, reason: 'unreadable', code: NOT_REGULAR});
+    return [];
+  }
   const stack: {dir: string; ignore: IgnoreStack; top: boolean}[] = [{dir: root, ignore: new IgnoreStack(), top: true}];
   while (stack.length) {
     const {dir, ignore: parentIgnore, top} = stack.pop()!;

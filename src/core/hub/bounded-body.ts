@@ -17,8 +17,13 @@ export class AnswerTooLargeError extends Error {
   }
 }
 
-/** The same response, except that reading more than `maxBytes` of its body fails with AnswerTooLargeError. */
-export function boundedResponse(response: Response, maxBytes = MAX_ANSWER_BYTES): Response {
+/**
+ * The same response, except that reading more than `maxBytes` of its body fails with AnswerTooLargeError, and (with
+ * `deadlineMs`) a body not finished that long after its headers fails with a TimeoutError: a server that sent its
+ * headers and then one byte a second kept `status` waiting past 120 s (the response timeout only covers headers).
+ * Log streams (text/event-stream) are not timed: a quiet job sends nothing for minutes.
+ */
+export function boundedResponse(response: Response, maxBytes = MAX_ANSWER_BYTES, deadlineMs?: number): Response {
   const type = response.headers.get('content-type') ?? '';
   if (!response.body || [101, 204, 205, 304].includes(response.status)) return response;
   if (type.includes('text/event-stream')) return withBody(response, response.body.pipeThrough(capEventStreamLines()));
@@ -30,15 +35,29 @@ export function boundedResponse(response: Response, maxBytes = MAX_ANSWER_BYTES)
     // a Response made in memory has no URL
   }
   let seen = 0;
+  let timer: NodeJS.Timeout | undefined;
+  // Erroring the transform (too large, too slow) cancels the pipe's source: the connection is let go.
   const body = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       start(controller) {
         if (Number.isFinite(declared) && declared > maxBytes) controller.error(new AnswerTooLargeError(host, maxBytes));
+        else if (deadlineMs !== undefined) {
+          timer = setTimeout(() => {
+            const seconds = deadlineMs >= 1000 ? `${Math.round(deadlineMs / 1000)} s` : `${deadlineMs} ms`;
+            controller.error(
+              new DOMException(`The answer from ${host} did not finish within ${seconds}`, 'TimeoutError'),
+            );
+          }, deadlineMs);
+          timer.unref?.();
+        }
       },
       transform(chunk, controller) {
         seen += chunk.byteLength;
         if (seen > maxBytes) controller.error(new AnswerTooLargeError(host, maxBytes));
         else controller.enqueue(chunk);
+      },
+      flush() {
+        clearTimeout(timer);
       },
     }),
   );
@@ -54,6 +73,6 @@ function withBody(response: Response, body: ReadableStream<Uint8Array>): Respons
 }
 
 /** fetch whose answers are bounded by boundedResponse. */
-export function fetchWithBoundedBody(f: typeof fetch, maxBytes = MAX_ANSWER_BYTES): typeof fetch {
-  return async (input, init) => boundedResponse(await f(input, init), maxBytes);
+export function fetchWithBoundedBody(f: typeof fetch, maxBytes = MAX_ANSWER_BYTES, deadlineMs?: number): typeof fetch {
+  return async (input, init) => boundedResponse(await f(input, init), maxBytes, deadlineMs);
 }

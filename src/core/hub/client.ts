@@ -95,7 +95,12 @@ export function createHubClient(options: HubClientOptions): HubClient {
   // Each try has its own response timeout; idempotent calls are retried on 429/5xx/resets (core/hub/retry.ts).
   const timedFetch = fetchWithRetry(
     fetchWithResponseTimeout(
-      fetchWithBoundedBody(options.fetch ?? fetch),
+      // A body must also finish within the response timeout after its headers (log streams excepted).
+      fetchWithBoundedBody(
+        options.fetch ?? fetch,
+        undefined,
+        options.responseTimeoutMs ?? networkDefaults.responseTimeoutMs,
+      ),
       options.responseTimeoutMs ?? networkDefaults.responseTimeoutMs,
     ),
     options.retry ?? networkDefaults.retry,
@@ -121,7 +126,9 @@ export function createHubClient(options: HubClientOptions): HubClient {
         const {whoAmI} = await hubLib();
         who = await whoAmI({...base, fetch: recording, ...auth('check who you are')});
       } catch (error) {
-        if (answered?.ok && !(error instanceof AnswerTooLargeError)) throw invalid();
+        // Too large or too slow is said as such; any other failure on a 2xx is an answer that is not the Hub's.
+        if (answered?.ok && !(error instanceof AnswerTooLargeError) && (error as Error)?.name !== 'TimeoutError')
+          throw invalid();
         throw error;
       }
       if (!looksLikeWhoAmI(who)) throw invalid();

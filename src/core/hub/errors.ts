@@ -1,4 +1,5 @@
 // Turns anything a Hub call throws into one calm, token-free line and a kind the UI can branch on.
+import {appCommand} from '../invocation.js';
 import {redactSecrets} from '../tokens/mask.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {InvalidHubResponseError, MissingTokenError, isHubApiError} from './error-types.js';
@@ -133,6 +134,20 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
     }
     if (err.name === 'AbortError') {
       return {kind: 'network', message: `The request to ${where} was cancelled.`};
+    }
+    // fetch refuses to send a header holding a control character: a token with one inside (a stray ESC or NUL from a
+    // paste, in the token file or HF_TOKEN) was reported as "Could not reach …", sending people to their network
+    // (undici's UND_ERR_INVALID_ARG), or in Headers.append's own words (a NUL, a line break).
+    if (
+      (code === 'UND_ERR_INVALID_ARG' &&
+        err.cause instanceof Error &&
+        /authorization header/i.test(err.cause.message)) ||
+      (err instanceof TypeError && /^Headers\.\w+: "Bearer [^]*" is an invalid header value/.test(err.message))
+    ) {
+      return {
+        kind: 'invalid-token',
+        message: `The token holds a character no request can carry (a control character or a line break inside it), so it was not sent: paste it again (\`${appCommand('login')}\`) or fix HF_TOKEN or the token file.`,
+      };
     }
     if ((err instanceof TypeError && /fetch failed/i.test(err.message)) || (code && NETWORK_CODES.has(code))) {
       const causeText = err.cause instanceof Error ? firstLine(err.cause.message).slice(0, 80) : '';
