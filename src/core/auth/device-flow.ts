@@ -137,6 +137,8 @@ function str(v: unknown): string | undefined {
 export const MAX_EXPIRES_IN = 3600;
 /** At most this long between two polls (s), also after slow_down answers. */
 export const MAX_INTERVAL = 60;
+/** At least this long (s): an interval of 0.001 polled a thousand times a second (the sandbox's tests use 0.01-0.05). */
+export const MIN_INTERVAL = 0.1;
 
 function num(v: unknown): number | undefined {
   const n = typeof v === 'string' ? Number(v) : v;
@@ -178,10 +180,11 @@ export async function requestDeviceCode(opts: DeviceFlowBase): Promise<DeviceAut
     deviceCode,
     userCode,
     verificationUri,
-    // The server's numbers, within bounds: a code living for years was a wait without end, and an interval past
-    // setTimeout's 24.8 days fired at once with Node's TimeoutOverflowWarning on stderr (the Hub sends 900 and 5).
+    // The server's numbers, within bounds: a code living for years was a wait without end, an interval past
+    // setTimeout's 24.8 days fired at once with Node's TimeoutOverflowWarning on stderr, and a tiny one polled without
+    // pause (the Hub sends 900 and 5).
     expiresIn: Math.min(num(body.expires_in) ?? 900, MAX_EXPIRES_IN),
-    interval: Math.min(num(body.interval) ?? 5, MAX_INTERVAL),
+    interval: Math.max(MIN_INTERVAL, Math.min(num(body.interval) ?? 5, MAX_INTERVAL)),
   };
   if (complete) out.verificationUriComplete = complete;
   return out;

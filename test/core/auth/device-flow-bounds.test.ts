@@ -4,7 +4,13 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {MAX_EXPIRES_IN, MAX_INTERVAL, pollDeviceToken, requestDeviceCode} from '../../../src/core/auth/device-flow.js';
+import {
+  MAX_EXPIRES_IN,
+  MAX_INTERVAL,
+  MIN_INTERVAL,
+  pollDeviceToken,
+  requestDeviceCode,
+} from '../../../src/core/auth/device-flow.js';
 
 let server: Server;
 let url = '';
@@ -21,7 +27,7 @@ beforeAll(async () => {
             user_code: 'ABCD-EFGH',
             verification_uri: 'http://127.0.0.1/device',
             expires_in: 1e12,
-            interval: 1e10,
+            interval: req.headers['x-tiny'] ? 0.0001 : 1e10,
           }),
         );
       else {
@@ -39,6 +45,17 @@ afterAll(async () => {
 });
 
 describe('device login bounds', () => {
+  it('polls at most ten times a second, whatever interval the server sends', async () => {
+    const res = await fetch(`${url}/oauth/device`, {method: 'POST', headers: {'x-tiny': '1'}});
+    expect(((await res.json()) as {interval: number}).interval).toBe(0.0001);
+    const auth = await requestDeviceCode({
+      endpoint: url,
+      clientId: 'hf-jobs-wizard',
+      fetch: (input, init) => fetch(input, {...init, headers: {...(init?.headers as object), 'x-tiny': '1'}}),
+    });
+    expect(auth.interval).toBe(MIN_INTERVAL);
+  });
+
   it("caps the server's lifetime and interval, and slow_down's growth", async () => {
     const auth = await requestDeviceCode({endpoint: url, clientId: 'hf-jobs-wizard'});
     expect(auth.expiresIn).toBe(MAX_EXPIRES_IN);
