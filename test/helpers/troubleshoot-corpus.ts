@@ -25,6 +25,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '460-466 (session 5, batch G)', first: 460, last: 466},
   {name: '467-485 (session 6, batch H)', first: 467, last: 485},
   {name: '486-532 (session 7, batch I)', first: 486, last: 532},
+  {name: '533-552 (session 7, batch J)', first: 533, last: 552},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
