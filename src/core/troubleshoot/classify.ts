@@ -482,6 +482,19 @@ const MAX_TEXT = 512 * 1024;
 const HUB_403 =
   /^(?=.*\b403\b).*https?:\/\/(?:huggingface\.co|hf\.co)\/|You don't have the rights to|does not have sufficient permissions|token with the write role|correct permissions/im;
 
+/**
+ * A text that states an HTTP status no problem of the catalog is about (a 409 "already created", a 412 from a concurrent
+ * commit, a 413, a 422), or git's "nothing to commit": the words around it may look like a known problem's, but a guess
+ * from them would name the wrong one. Such a text is left unknown, with the rules' candidates.
+ */
+const OUT_OF_CATALOG_STATUS =
+  /(?:\b|')(40[5-9]|41\d|42[0-8]|43\d|45\d) (?:Client Error|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Request Entity Too Large|URI Too Long|Unsupported Media Type|Range Not Satisfiable|Unprocessable (?:Entity|Content)|Locked|Failed Dependency|Too Early|Upgrade Required|Precondition Required)\b|\bHTTP\/[\d.]+ (40[5-9]|41\d|42[0-8])\b|\bstatus(?: code)?[ :=]+(40[5-9]|41\d|42[0-8])\b/i;
+const NOTHING_TO_COMMIT = /^\s*nothing (?:added )?to commit\b/im;
+
+export function outsideCatalog(text: string): boolean {
+  return OUT_OF_CATALOG_STATUS.test(text) || NOTHING_TO_COMMIT.test(text);
+}
+
 /** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
 export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
   const catalog = catalogFor(options.endpoint);
@@ -606,7 +619,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     // A job that ran and ended in ERROR with nothing about tokens in its log failed on its own.
     if (jobErrored) return build('job-script-failed', ev, ranked.length ? ranked.slice(0, 3) : undefined);
     // The second tier: a best guess from the words of the text, only above its threshold (else unknown it stays).
-    const g = options.guess === false ? undefined : guessProblem(text);
+    const g = options.guess === false || outsideCatalog(text) ? undefined : guessProblem(text);
     if (g) return {...build(g.problem, ev), guess: {confidence: Math.floor(g.confidence * 100) / 100}};
     return build('unknown', ev, ranked.length ? ranked.slice(0, 3) : undefined);
   }

@@ -2,7 +2,7 @@
 // above its threshold with a best guess said as such, stays unknown below it, and its generated model is the one the
 // trainer gives from the tuning part of the corpus (never the held-out part), small enough for the bundle.
 import {describe, expect, it} from 'vitest';
-import {classifyText} from '../../../src/core/troubleshoot/classify.js';
+import {classifyText, outsideCatalog} from '../../../src/core/troubleshoot/classify.js';
 import {textFeatures} from '../../../src/core/troubleshoot/features.js';
 import {guessProblem, predict} from '../../../src/core/troubleshoot/guess.js';
 import {GUESS_MODEL} from '../../../src/core/troubleshoot/guess-model.js';
@@ -103,5 +103,28 @@ describe('a best guess in the report', () => {
     ).toBe(' (this is it)');
     expect(sure.why).toBe(cause.text);
     expect(reportLines(sure)).toContain(`  => The actual cause: ${cause.text}`);
+  });
+});
+
+describe('no guess for a text about a problem outside the catalog', () => {
+  // Texts the tier once answered with a wrong id (a 412 as server-error, a 413 as rate-limited, a 422 as a 401): the
+  // status they state is none the catalog is about, so they stay unknown, with the rules' candidates.
+  const outside = [
+    `huggingface_hub.errors.HfHubHTTPError: 409 Client Error: Conflict for url: https://huggingface.co/api/repos/create (Request ID: Root=1-abc)\n\nYou already created this model repo`,
+    `huggingface_hub.errors.HfHubHTTPError: 412 Client Error: Precondition Failed for url: https://huggingface.co/api/datasets/alice/ds/commit/main (Request ID: Root=1-abc)\n\nA commit has happened since. Please refresh and try again.`,
+    `requests.exceptions.HTTPError: 413 Client Error: Payload Too Large for url: https://huggingface.co/api/models/alice/m/preupload/main`,
+    `HTTP/1.1 422 Unprocessable Entity\n{"error":"Invalid flavor"}`,
+    `On branch main\nYour branch is up to date with 'origin/main'.\n\nnothing to commit, working tree clean`,
+  ];
+  it.each(outside)('%s', (text) => {
+    const c = classifyText(text);
+    expect(c.problem).toBe('unknown');
+    expect(c.guess).toBeUndefined();
+  });
+  it('a status the catalog knows is still guessed from (the guard names only the others)', () => {
+    expect(outsideCatalog('403 Client Error: Forbidden for url: https://huggingface.co/api/x')).toBe(false);
+    expect(outsideCatalog('429 Client Error: Too Many Requests')).toBe(false);
+    expect(outsideCatalog('HTTP/1.1 401 Unauthorized')).toBe(false);
+    expect(outsideCatalog('status code: 409')).toBe(true);
   });
 });
