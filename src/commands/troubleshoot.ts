@@ -8,6 +8,7 @@ import {describeHubError, type HubErrorDescription} from '../core/hub/errors.js'
 import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {redactSecrets} from '../core/tokens/mask.js';
+import type {TokenSource} from '../core/store/resolve.js';
 import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
@@ -167,6 +168,12 @@ function fetchErrorText(d: HubErrorDescription, url: string): string {
 
 const LIVE_REQUEST_MS = 10_000;
 
+/** fetch with each request bounded (10 s). */
+const bounded: typeof fetch = (input, init) => {
+  const limit = AbortSignal.timeout(LIVE_REQUEST_MS);
+  return fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, limit]) : limit});
+};
+
 /**
  * The live check of a pasted text (core/troubleshoot/live.ts) when it names a namespace, a repo or a job and a token
  * is in effect; each request bounded (10 s), announced on stderr before any wait.
@@ -182,10 +189,6 @@ async function livePasted(
   const ctx = await createLiveContext({env, endpoint});
   if (!ctx.token) return undefined;
   writeLine(io.stderr, `Checking what the text names on ${endpoint} with your token (whoami, the repo or the job)…`);
-  const bounded: typeof fetch = (input, init) => {
-    const limit = AbortSignal.timeout(LIVE_REQUEST_MS);
-    return fetch(input, {...init, signal: init?.signal ? AbortSignal.any([init.signal, limit]) : limit});
-  };
   return liveCheckPasted(c.problem, text, {
     endpoint,
     token: ctx.token,
@@ -193,6 +196,29 @@ async function livePasted(
     ...(ctx.shadowsSavedToken ? {shadowsSavedToken: true} : {}),
     hub: createHubClient({hubUrl: endpoint, accessToken: ctx.token, fetch: bounded}),
   });
+}
+
+/**
+ * A job not found where --job looked: looked up under the user and each of the user's orgs, as for a pasted "Job not
+ * found" (core/troubleshoot/live.ts), so the answer names where the job is, or that the id is nowhere, rather than
+ * guessing the first org. Undefined for any other problem, or when the lookup could not run.
+ */
+async function lookedUpElsewhere(
+  c: Classification,
+  evidence: string,
+  io: CommandIo,
+  endpoint: string,
+  ctx: {token?: string; source?: TokenSource; shadowsSavedToken?: boolean},
+): Promise<Diagnosis | undefined> {
+  if (c.problem !== 'job-not-found' || !ctx.token) return undefined;
+  writeLine(io.stderr, 'Not there: looking for it under your organizations…');
+  return liveCheckPasted(c.problem, evidence, {
+    endpoint,
+    token: ctx.token,
+    ...(ctx.source ? {source: ctx.source} : {}),
+    ...(ctx.shadowsSavedToken ? {shadowsSavedToken: true} : {}),
+    hub: createHubClient({hubUrl: endpoint, accessToken: ctx.token, fetch: bounded}),
+  }).catch(() => undefined);
 }
 
 /** One report (core/troubleshoot/report.ts) from the classification, the live diagnosis and the job, if any. */
@@ -364,15 +390,17 @@ async function classifyAndReport(
       // line on stderr and exit 1 as before.
       const evidence = fetchErrorText(d, `${endpoint}/api/jobs/${namespace}/${id}`);
       const c = classifyText(evidence, {endpoint});
-      const found = diagnose(c.problem, {
-        endpoint,
-        evidence,
-        token: ctx.token,
-        ...(ctx.source ? {source: ctx.source} : {}),
-        shadowsSavedToken: ctx.shadowsSavedToken,
-        ...(who ? {who} : {}),
-        namespace,
-      });
+      const found =
+        (await lookedUpElsewhere(c, evidence, io, endpoint, ctx)) ??
+        diagnose(c.problem, {
+          endpoint,
+          evidence,
+          token: ctx.token,
+          ...(ctx.source ? {source: ctx.source} : {}),
+          shadowsSavedToken: ctx.shadowsSavedToken,
+          ...(who ? {who} : {}),
+          namespace,
+        });
       const report = buildReport({
         problem: c.problem,
         ...(c.guess ? {guess: true} : {}),

@@ -4,6 +4,7 @@ import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {SWITCH_ORGS} from '../../src/sandbox/practice-switches.js';
 import {viaMain} from '../helpers/command.js';
 import {makeIo} from './helpers-auth.js';
 
@@ -24,6 +25,18 @@ describe('sandbox command', () => {
       expect(await sandbox(['--port', port], io)).toBe(2);
       expect(io.err()).toBe(`hf-jobs-wizard sandbox: --port takes a number from 0 to 65535, not "${port}".\n`);
     }
+  });
+
+  it('--help names every practice org that fails on purpose, so an instructor can find them', async () => {
+    const io = makeIo({});
+    expect(await sandbox(['--help'], io)).toBe(0);
+    const help = io.out();
+    const orgs = Object.keys(SWITCH_ORGS);
+    expect(orgs.length).toBeGreaterThan(0);
+    for (const org of orgs) expect(help).toMatch(new RegExp(`^  ${org} +\\S`, 'm'));
+    expect(help).toContain('Job timeout');
+    expect(help).toContain('ModuleNotFoundError');
+    for (const line of help.split('\n')) expect(line.length, line).toBeLessThanOrEqual(110);
   });
 
   it('names the port in use', async () => {

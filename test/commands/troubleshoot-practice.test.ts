@@ -162,4 +162,31 @@ describe('practice switches, answered by troubleshoot', () => {
       `--namespace practice-org ${job.id}`,
     );
   });
+
+  it('--job under the wrong namespace: the job is looked up under each org and found where it is, not guessed as the first org', async () => {
+    const job = await client.runJob('practice-credits-run-out', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'print(1)'],
+      flavor: 'cpu-basic',
+      environment: {},
+    } as never);
+    const r = await json(['--job', job.id]);
+    expect(r.code).toBe(1);
+    expect(r.out.problem).toBe('job-not-found');
+    expect(r.out.report.actual.id).toBe('org-job-under-user');
+    const findings = r.out.report.findings.map((f: {text: string}) => f.text).join('\n');
+    expect(findings).toContain(`is not under practice-user but under practice-credits-run-out`);
+    expect(findings).toContain(`--namespace practice-credits-run-out ${job.id}`);
+    expect(findings).not.toContain('--namespace practice-org');
+  });
+
+  it('--job with an id that is nowhere: the namespaces tried are named and the id is the cause, no org is guessed', async () => {
+    const r = await json(['--job', SOME_ID]);
+    expect(r.code).toBe(1);
+    expect(r.out.problem).toBe('job-not-found');
+    expect(r.out.report.actual.id).toBe('wrong-id');
+    const findings = r.out.report.findings.map((f: {text: string}) => f.text).join('\n');
+    expect(findings).toMatch(new RegExp(`No job ${SOME_ID} under practice-user, practice-org`));
+    expect(findings).not.toContain('an org job is found only under the org');
+  });
 });

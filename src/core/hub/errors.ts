@@ -1,5 +1,6 @@
 // Turns anything a Hub call throws into one calm, token-free line and a kind the UI can branch on.
 import {appCommand} from '../invocation.js';
+import {isSandboxEndpoint} from '../practice.js';
 import {redactSecrets} from '../tokens/mask.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {InvalidHubResponseError, MissingTokenError, isHubApiError} from './error-types.js';
@@ -77,6 +78,19 @@ function serverText(err: {data?: unknown}): string | undefined {
   return firstLine(raw).slice(0, 300);
 }
 
+/** Where a 402's credits come from: the billing page of the Hub in use; the sandbox has none (its user can pay). */
+function creditsHint(endpoint: string | undefined): string {
+  if (isSandboxEndpoint(endpoint))
+    return 'the namespace the job runs under has no credits (the sandbox has no billing page: run it under your own user, practice-user, who can pay).';
+  let base = 'https://huggingface.co';
+  try {
+    if (endpoint) base = new URL(endpoint).origin;
+  } catch {
+    // not a URL: the Hub's own page
+  }
+  return `this needs credits on the namespace the job runs under (${base}/settings/billing).`;
+}
+
 export function describeHubError(err: unknown, options: DescribeOptions = {}): HubErrorDescription {
   const redact = (s: string) => redactSecrets(s, options.secrets ?? []);
   // The endpoint comes from HF_ENDPOINT / --endpoint: escape codes in it are shown, a token in it is masked.
@@ -107,11 +121,7 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
     if (status === 409) return out('conflict', '409 Conflict: it already exists.');
     if (status === 429)
       return out('rate-limited', '429 Too Many Requests: rate limited by the Hub; wait a minute and retry.');
-    if (status === 402)
-      return out(
-        'forbidden',
-        '402 Payment Required: this needs credits on the account (https://huggingface.co/settings/billing).',
-      );
+    if (status === 402) return out('forbidden', `402 Payment Required: ${creditsHint(options.endpoint)}`);
     if (status >= 500) return out('server', `${status}: the Hub had a server error; retry in a moment.`);
     return out('unknown', `The Hub answered ${status}.`);
   }

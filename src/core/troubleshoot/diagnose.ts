@@ -70,7 +70,7 @@ type CauseRule = (f: Facts) => string | undefined;
 
 export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   const findings: Finding[] = [];
-  const job = jobFindings(ctx, findings);
+  const job = jobFindings(problem, ctx, findings);
   const rejected = ctx.evidence !== undefined && TOKEN_REJECTED.test(ctx.evidence);
   if (rejected)
     findings.push({
@@ -85,8 +85,26 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   return actual ? {problem, actual, findings} : {problem, findings};
 }
 
+/**
+ * Failures the job's own token cannot cause or cure (money, time, the script, the Hub, the org's policy on the token
+ * in use here): a job without HF_TOKEN is said as a fact, not marked as what went wrong.
+ */
+const NOT_THE_JOBS_TOKEN: ReadonlySet<ProblemId> = new Set<ProblemId>([
+  'payment-required',
+  'job-timeout',
+  'job-script-failed',
+  'server-error',
+  'org-token-policy',
+  'job-not-found',
+  'network-error',
+]);
+
 /** Did the job get a token? One finding when the job's details are known. */
-function jobFindings(ctx: DiagnoseContext, findings: Finding[]): Pick<Facts, 'jobHasToken' | 'otherTokenName'> {
+function jobFindings(
+  problem: ProblemId,
+  ctx: DiagnoseContext,
+  findings: Finding[],
+): Pick<Facts, 'jobHasToken' | 'otherTokenName'> {
   const jobNames = ctx.job ? [...ctx.job.secretNames, ...ctx.job.envNames] : [];
   const jobHasToken = ctx.job ? jobNames.some(isTokenEnvName) : undefined;
   const otherTokenName = jobHasToken ? undefined : jobNames.find((n) => /token/i.test(n));
@@ -97,11 +115,14 @@ function jobFindings(ctx: DiagnoseContext, findings: Finding[]): Pick<Facts, 'jo
         text: `The job has ${ctx.job.secretNames.includes('HF_TOKEN') ? 'secret' : 'env var'} HF_TOKEN.`,
       });
     else {
+      const aside = NOT_THE_JOBS_TOKEN.has(problem);
       findings.push({
-        status: 'bad',
-        text: otherTokenName
-          ? `The job passes "${otherTokenName}" but no HF_TOKEN.`
-          : 'The job was started without HF_TOKEN (no secret, no env var).',
+        status: aside ? 'unknown' : 'bad',
+        text: `${
+          otherTokenName
+            ? `The job passes "${otherTokenName}" but no HF_TOKEN`
+            : 'The job was started without HF_TOKEN (no secret, no env var)'
+        }${aside ? ': not why it failed, but a script that uses the Hub will need it' : ''}.`,
       });
     }
   }

@@ -155,9 +155,8 @@ export async function liveCheckPasted(
       if (problem === 'job-not-found') actual = cause('wrong-id') ?? actual;
     }
   }
-  // The job lookup's answer replaces diagnose()'s guess about the same job.
-  const findings =
-    lookup?.found === true ? d.findings.filter((f) => !/an org job is found only/.test(f.text)) : d.findings;
+  // The job lookup's answer (found somewhere, or nowhere) replaces diagnose()'s guess about the same job.
+  const findings = lookup ? d.findings.filter((f) => !/an org job is found only/.test(f.text)) : d.findings;
   const out: Diagnosis = {problem, findings: [...findings, ...extra]};
   if (actual) out.actual = actual;
   return out;

@@ -3,7 +3,7 @@ import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {HubApiError} from '@huggingface/hub';
 import {describe, expect, it} from 'vitest';
-import {createHubClient, MissingTokenError} from '../../../src/core/hub/client.js';
+import {createHubClient, MissingTokenError, type HubJobSpec} from '../../../src/core/hub/client.js';
 import {describeHubError} from '../../../src/core/hub/errors.js';
 import {verifyToken} from '../../../src/core/auth/verify.js';
 import {classifyWhoAmI, evaluateGoal} from '../../../src/core/tokens/classify.js';
@@ -52,6 +52,24 @@ describe('hub client against the sandbox', () => {
     expect(v.ok).toBe(false);
     if (!v.ok)
       expect(v.message).toMatch(/^Invalid user token\. The token from the HF_TOKEN environment variable is invalid/);
+  });
+
+  it('a 402 names the billing page of the Hub in use, and on the sandbox (no billing page) the namespace that pays', async () => {
+    const token = sb.current.tokens.write;
+    const spec: HubJobSpec = {dockerImage: 'python:3.12', command: ['python', '-c', 'print(1)'], flavor: 'cpu-basic'};
+    const err = await createHubClient({hubUrl: sb.current.url, accessToken: token})
+      .runJob('practice-no-credits', spec)
+      .catch((e: unknown) => e);
+    const d = describeHubError(err, {endpoint: sb.current.url, secrets: [token]});
+    expect(d).toMatchObject({status: 402});
+    expect(d.message).not.toContain('huggingface.co');
+    expect(d.message).toContain('practice-user');
+    expect(d.message).toContain('Pre-paid credit balance is insufficient');
+    // The real Hub (no endpoint given, or its own) and another Hub: their own billing page.
+    expect(describeHubError(new HubApiError('u', 402)).message).toContain('https://huggingface.co/settings/billing');
+    expect(describeHubError(new HubApiError('u', 402), {endpoint: 'https://hub.example/'}).message).toContain(
+      'https://hub.example/settings/billing',
+    );
   });
 
   it('refuses token-needing calls without a token, before any request', async () => {

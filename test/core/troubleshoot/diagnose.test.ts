@@ -35,6 +35,24 @@ describe('diagnose', () => {
     expect(JSON.stringify(d)).not.toContain(sb.current.tokens.write);
   });
 
+  it('a job without HF_TOKEN is marked wrong only where a token could be why it failed', async () => {
+    const ctx = await gather(sb.current.tokens.write);
+    const jobFinding = (problem: Parameters<typeof diagnose>[0]) =>
+      diagnose(problem, {...ctx, job: {secretNames: [], envNames: []}}).findings.find(
+        (f) => /HF_TOKEN/.test(f.text) && /job/.test(f.text),
+      );
+    for (const problem of ['job-timeout', 'job-script-failed', 'payment-required', 'server-error'] as const) {
+      const f = jobFinding(problem);
+      expect(f?.status, problem).toBe('unknown');
+      expect(f?.text, problem).toContain('not why it failed');
+    }
+    for (const problem of ['unauthorized-401', 'token-missing', 'forbidden-403'] as const) {
+      const f = jobFinding(problem);
+      expect(f?.status, problem).toBe('bad');
+      expect(f?.text, problem).not.toContain('not why it failed');
+    }
+  });
+
   it('401 with an expired token: invalid token', async () => {
     const d = diagnose('unauthorized-401', await gather(sb.current.tokens.expired));
     expect(d.actual?.id).toBe('invalid-token');
