@@ -134,6 +134,9 @@ function describeAction(id: FixAction, endpoint: string, suggested: boolean): Re
   return a;
 }
 
+/** Causes that exist only on the sandbox Hub (its uv stand-in runs a script with this machine's python3). */
+const SANDBOX_ONLY_CAUSES: ReadonlySet<string> = new Set(['sandbox-python-lacks-package']);
+
 export function buildReport(input: ReportInput): TroubleshootReport {
   const endpoint = (input.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
   const catalog = catalogFor(endpoint);
@@ -148,7 +151,10 @@ export function buildReport(input: ReportInput): TroubleshootReport {
     seen: [...(input.seen ?? [])],
     alternatives: (input.alternatives ?? []).filter((p) => p !== input.problem),
     symptoms: [...entry.symptoms],
-    causes: entry.causes.map((c) => ({...c, likely: c.id === actual?.id})),
+    // A cause that only happens on the sandbox is not offered for another Hub, unless the facts say it is the one.
+    causes: entry.causes
+      .filter((c) => !SANDBOX_ONLY_CAUSES.has(c.id) || isSandboxEndpoint(endpoint) || c.id === actual?.id)
+      .map((c) => ({...c, likely: c.id === actual?.id})),
     diagnosed: Boolean(input.diagnosis),
     // Findings quote what the Hub answered (secret names, labels, repo and user names): shown, never obeyed.
     findings: (input.diagnosis?.findings ?? []).map((f) => ({...f, text: sanitizeLine(f.text)})),

@@ -59,6 +59,20 @@ describe('buildReport', () => {
     expect(r.causes.some((c) => c.likely)).toBe(false);
   });
 
+  it("the sandbox's own cause of a failed script (its python3 stand-in for uv) is offered only on the sandbox", () => {
+    const ids = (endpoint?: string) =>
+      buildReport({problem: 'job-script-failed', origin: 'pasted', ...(endpoint ? {endpoint} : {})}).causes.map(
+        (c) => c.id,
+      );
+    expect(ids()).not.toContain('sandbox-python-lacks-package');
+    expect(ids()).toContain('missing-dependency');
+    expect(ids(SANDBOX)).toContain('sandbox-python-lacks-package');
+    // When the facts name it (the sandbox's words in the log), it stays, marked, whatever the endpoint.
+    const cause = getProblem('job-script-failed').causes.find((c) => c.id === 'sandbox-python-lacks-package')!;
+    const r = buildReport({problem: 'job-script-failed', origin: 'job', diagnosis: {actual: cause, findings: []}});
+    expect(r.causes.filter((c) => c.likely).map((c) => c.id)).toEqual(['sandbox-python-lacks-package']);
+  });
+
   it('a 402 offers the billing page on the Hub, and not on the sandbox (it has no billing)', () => {
     const hub = buildReport({problem: 'payment-required', origin: 'pasted'});
     expect(hub.actions.find((a) => a.id === 'open-billing')?.url).toBe('https://huggingface.co/settings/billing');
