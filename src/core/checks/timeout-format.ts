@@ -12,7 +12,7 @@ export const timeoutFormat: StaticCheck = {
     const timed = model.submissions.filter((s) => s.timeout !== undefined);
     const findings = [];
     for (const sub of timed) {
-      const verdict = parseTimeout(sub.timeout!.value);
+      const verdict = parseTimeout(sub.timeout!.value, {mcp: sub.origin === 'mcp'});
       if (verdict.ok) continue;
       const better = typeof sub.timeout!.value === 'string' ? suggestTimeout(sub.timeout!.value) : undefined;
       findings.push(

@@ -5,8 +5,11 @@ const UNIT_SECONDS: Record<string, number> = {s: 1, m: 60, h: 3600, d: 86400};
 
 export type TimeoutResult = {ok: true; seconds: number} | {ok: false; reason: string};
 
-/** Parses a timeout; whole seconds like huggingface_hub (`int(float(x[:-1]) * unit)`). */
-export function parseTimeout(value: unknown): TimeoutResult {
+/**
+ * Parses a timeout; whole seconds like huggingface_hub (`int(float(x[:-1]) * unit)`). `mcp: false` when the value is
+ * not for the MCP tool (a CLI line, Python, hf-job.json): its parseInt reading is then not mentioned.
+ */
+export function parseTimeout(value: unknown, options: {mcp?: boolean} = {}): TimeoutResult {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0)
       return {ok: false, reason: `Timeout ${value} is not a positive number of seconds. Use ${TIMEOUT_FORMS}.`};
@@ -28,7 +31,7 @@ export function parseTimeout(value: unknown): TimeoutResult {
   }
   // The MCP tool falls back to parseInt, so "90min" silently becomes 90 seconds: say so.
   const leading = /^(\d+)/.exec(v);
-  const trap = leading ? ` (the MCP tool would read it as ${leading[1]} seconds)` : '';
+  const trap = leading && options.mcp !== false ? ` (the MCP tool would read it as ${leading[1]} seconds)` : '';
   const better = suggestTimeout(v);
   return {
     ok: false,

@@ -180,6 +180,19 @@ for (const [id, cases] of Object.entries(CASES) as [StaticCheckId, Case[]][]) {
   });
 }
 
+describe('timeout-format names the MCP tool only for an MCP call', () => {
+  it("says the MCP tool's parseInt reading for an MCP call, and not for a CLI line", () => {
+    const mcp = checkText('{"operation": "uv", "args": {"script": "a\\nb", "timeout": "90min"}}', 'call.json', {
+      only: ['timeout-format'],
+    }).checks[0]!;
+    expect(mcp.message).toContain('the MCP tool would read it as 90 seconds');
+    const cli = checkText('hf jobs uv run --timeout 90min s.py\n', 'run.sh', {only: ['timeout-format']}).checks[0]!;
+    expect(cli.status).toBe('fail');
+    expect(cli.message).toContain('"90min" is not a valid format');
+    expect(cli.message).not.toContain('MCP');
+  });
+});
+
 describe('--secrets HF_TOKEN=$HF_TOKEN', () => {
   it('passes with a note saying when the shell-filled form sends an empty value', () => {
     const r = checkText('hf jobs uv run --secrets HF_TOKEN=$HF_TOKEN https://e.x/s.py\n', 'run.sh', {
