@@ -57,6 +57,22 @@ describe('troubleshooting wired to the session', () => {
   });
 });
 
+describe('no token here, for a failure no token can tell', () => {
+  it('a pasted job timeout with nobody logged in: no "log in to name the cause", no ✗ for the missing token', async () => {
+    const {sv, target, dir} = await services();
+    const session: Session = {target, cwd: dir, detached: true};
+    const timeout = "Error: Job 6650f0c2a1b2c3d4e5f60718 finished with stage 'ERROR': Job timeout";
+    const d = await sv.diagnose(session, 'job-timeout', timeout, {pasted: true});
+    expect(d.cause).not.toContain('log in');
+    expect(d.actions).not.toContain('re-login');
+    const noToken = d.findings.find((f) => f.text.startsWith('No token is in effect here'));
+    expect(noToken?.status).toBe('unknown');
+    // Where a token is the story, no token here is still the finding and logging in the suggestion.
+    const missing = await sv.diagnose(session, 'token-missing', "KeyError: 'HF_TOKEN'", {pasted: true});
+    expect(missing.findings.find((f) => f.text.startsWith('No token is in effect here'))?.status).toBe('bad');
+  });
+});
+
 describe("a pasted error is not the wizard's own job", () => {
   it('hf-job.json written earlier does not turn a pasted 401 into "$HF_TOKEN sent as is"', async () => {
     const {sv, target, dir} = await services();

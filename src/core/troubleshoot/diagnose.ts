@@ -99,6 +99,17 @@ const NOT_THE_JOBS_TOKEN: ReadonlySet<ProblemId> = new Set<ProblemId>([
   'network-error',
 ]);
 
+/**
+ * Failures whose cause no token here can tell (the job's clock, its script, the Hub's side, the network): without a
+ * token here the diagnosis has nothing less to say, so logging in is not offered as the way to name the cause.
+ */
+export const NO_TOKEN_NEEDED_TO_TELL: ReadonlySet<ProblemId> = new Set<ProblemId>([
+  'job-timeout',
+  'job-script-failed',
+  'server-error',
+  'network-error',
+]);
+
 /** Did the job get a token? One finding when the job's details are known. */
 function jobFindings(
   problem: ProblemId,
@@ -134,9 +145,10 @@ function tokenFindings(problem: ProblemId, ctx: DiagnoseContext, findings: Findi
   if (!ctx.token) {
     // Not knowing the local token says nothing about the token the job got (it may have been submitted elsewhere).
     const onlyLocal = problem === 'unauthorized-401' && !ctx.job;
+    const notNeeded = NO_TOKEN_NEEDED_TO_TELL.has(problem);
     findings.push({
-      status: onlyLocal ? 'unknown' : 'bad',
-      text: `No token is in effect here (no HF_TOKEN variable, no saved login)${onlyLocal ? ', so the token the job got cannot be checked from here; a job submitted from this machine with `--secrets HF_TOKEN` would have got none' : ''}.`,
+      status: onlyLocal || notNeeded ? 'unknown' : 'bad',
+      text: `No token is in effect here (no HF_TOKEN variable, no saved login)${onlyLocal ? ', so the token the job got cannot be checked from here; a job submitted from this machine with `--secrets HF_TOKEN` would have got none' : notNeeded ? ': not needed to tell this failure' : ''}.`,
     });
   } else
     findings.push({

@@ -12,6 +12,7 @@ import {
   diagnose,
   gatherDiagnoseContext,
   getProblem,
+  NO_TOKEN_NEEDED_TO_TELL,
   type ProblemId,
 } from '../../core/troubleshoot/index.js';
 import {liveCheckPasted} from '../../core/troubleshoot/live.js';
@@ -141,7 +142,8 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
         hasBilling: !isSandboxEndpoint(endpoint),
         sandbox: isSandboxEndpoint(endpoint),
       });
-      const noToken = !ctx.token && !actual;
+      // No token here matters only where one could name the cause (not a timeout, the script, the Hub, the network).
+      const noToken = !ctx.token && !actual && !NO_TOKEN_NEEDED_TO_TELL.has(problem);
       if (noToken && fixes.actions.includes('re-login')) fixes.suggested = 're-login';
       const out: Diagnosis = {
         cause: actual
