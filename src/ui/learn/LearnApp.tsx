@@ -223,6 +223,9 @@ function Choices(props: {items: readonly string[]; index: number}): React.ReactE
   );
 }
 
+/** The run's own line when no job ran (core/lessons/live.ts): the Hub's answer, which the exercise asks to read. */
+const HUB_ANSWER = /^The Hub (?:refused to start the job|'s answer to the submit was lost)/;
+
 /** An exercise (or its reset question): the task, the job's log, work under way and the last result. */
 function ExerciseBody(props: BodyProps): React.ReactElement {
   const {screen, output, busy, log} = props.state;
@@ -247,7 +250,8 @@ function ExerciseBody(props: BodyProps): React.ReactElement {
       {log.length ? (
         <Box flexDirection="column" marginTop={1}>
           {log.slice(-Math.max(3, props.bodyRows - task.length - 8)).map((l, i) => (
-            <Text key={i} dimColor wrap="truncate-end">
+            // The job's own lines are cut at the edge; the Hub's refusal (the line to read) is shown whole.
+            <Text key={i} dimColor wrap={HUB_ANSWER.test(l) ? 'wrap' : 'truncate-end'}>
               │ {l}
             </Text>
           ))}

@@ -108,6 +108,9 @@ describe('learn view', () => {
     await press(stdin, 'r', DOWN, ENTER);
     await vi.waitFor(() => expect(lastFrame()).toContain('No job was created'), {timeout: 10_000});
     expect(lastFrame()).toContain('403');
+    // The Hub's refusal is longer than the screen is wide: it is wrapped, not cut, so its words can be read.
+    expect(lastFrame()).toContain('The Hub said');
+    expect(lastFrame()).not.toMatch(/The Hub refused to start the job[^\n]*…/);
     await press(stdin, 'v');
     await vi.waitFor(() => expect(lastFrame()).toContain('Now run it with a token that is allowed'));
     await press(stdin, 'r', DOWN, DOWN, ENTER);
