@@ -158,7 +158,10 @@ function billingLines(who: WhoAmIBilling, namespace: string, sandbox: boolean): 
       id: 'billing',
       status: 'fail',
       message: `${capital(whose)} cannot pay for Jobs: the Hub will answer 402 "Pre-paid credit balance is insufficient - add more credits to your account to use Jobs."`,
-      fix: `Add credits or a payment method at ${settings}${namespace === who.name ? '' : ' (an org admin can)'}, or run the job in a namespace that can pay.`,
+      // The sandbox has no billing page to send anyone to: only another namespace fixes it there.
+      fix: sandbox
+        ? `The sandbox has no billing page: run the job in a namespace that can pay (your own, ${who.name}), not ${namespace}.`
+        : `Add credits or a payment method at ${settings}${namespace === who.name ? '' : ' (an org admin can)'}, or run the job in a namespace that can pay.`,
     });
   else
     lines.push({

@@ -61,6 +61,11 @@ describe('preflight', () => {
     expect(line(r, 'billing')?.message).toContain('Pre-paid credit balance is insufficient');
     expect(line(r, 'billing')?.fix).toContain('/organizations/team-write/settings/billing');
     expect(line(r, 'org-policy')).toMatchObject({status: 'warn'});
+    // The sandbox has no billing page: its fix is the namespace that can pay, not a settings path.
+    const practice = preflight(input({who, job: {...job, namespace: 'team-write', writes: []}, sandbox: true}));
+    expect(line(practice, 'billing')).toMatchObject({status: 'fail'});
+    expect(line(practice, 'billing')?.fix).not.toContain('settings/billing');
+    expect(line(practice, 'billing')?.fix).toContain(`your own, ${whoWrite.name}`);
   });
   it('warns when the token expires before the job’s timeout, fails when it has expired', () => {
     const soon = {...whoWrite, auth: {...whoWrite.auth, expiresAt: '2026-12-06T00:05:00Z'}} as WhoAmIBilling;
