@@ -208,6 +208,8 @@ describe('status', () => {
     expect(io.out()).toContain('from the HF_TOKEN environment variable');
     expect(io.out()).toContain('fine-grained token');
     expect(io.out()).toContain('user practice-user: repo.content.read, repo.write, job.write');
+    // The 402 troubleshooting's verify step sends people here: status says whether the account can pay.
+    expect(io.out()).toContain('Billing:   your account can pay for Jobs');
     expect(io.out()).toMatch(/ {3}practice write token/);
     expect(io.err()).toContain('wins over your saved token "practice write token"');
     expect(io.out() + io.err()).not.toContain(envToken);

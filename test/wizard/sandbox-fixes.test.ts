@@ -121,6 +121,19 @@ describe('in the sandbox the fixes stay in the sandbox', () => {
     expect(hubFixes(sb.current.url).newToken('a token')).toContain('login --sandbox --practice write');
   });
 
+  it('no credits on the sandbox: the fix is the namespace (practice orgs fail on purpose), not a new login', () => {
+    for (const fixes of [hubFixes(sb.current.url), hubFixes(sb.current.url, {wizard: true})]) {
+      const text = fixes.credits();
+      expect(text).toContain('practice-user');
+      expect(text).toContain('hf-job.json');
+      expect(text).toMatch(/namespace/);
+      expect(text).toContain('the token is fine');
+      expect(text).not.toContain('press t');
+      expect(text).not.toContain('settings/billing');
+    }
+    expect(hubFixes().credits()).toContain('https://huggingface.co/settings/billing');
+  });
+
   it('status on the sandbox: a saved token of the wrong form names the sandbox token page, not huggingface.co', async () => {
     const report = await gatherStatus({HF_TOKEN: 'hf_…iEzE', HOME: '/nonexistent'}, sb.current.url, {offline: true});
     expect(report.formatProblem).toContain(`${sb.current.url}/settings/tokens`);

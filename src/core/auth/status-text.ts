@@ -22,6 +22,11 @@ export function statusText(r: StatusReport): string[] {
     if (r.account) out(`Account:   ${r.account.user}${r.account.fullname ? ` (${r.account.fullname})` : ''}`);
     if (r.account?.orgs.length)
       out(`Orgs:      ${r.account.orgs.map((o) => (o.roleInOrg ? `${o.name} (${o.roleInOrg})` : o.name)).join(', ')}`);
+    // Whether a job under your own user gets the 402 (the troubleshooter's 402 verify step points here).
+    if (r.account && r.account.canPay !== null)
+      out(
+        `Billing:   ${r.account.canPay ? 'your account can pay for Jobs' : 'your account cannot pay for Jobs (no credits or payment method): a job under it gets 402'}`,
+      );
     out(`Token:     ${r.maskedToken} from ${r.sourceDescription}${r.activeName ? `, saved as "${r.activeName}"` : ''}`);
     if (r.token) {
       out(

@@ -48,7 +48,8 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT, options: {wizard?:
       editToken: (change) =>
         `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): ${WIZARD_RELOGIN}.`,
       copyAgain: () => `On the sandbox, ${WIZARD_RELOGIN} (nothing to paste).`,
-      credits: () => `The sandbox has no billing: ${WIZARD_RELOGIN} (practice-user can pay).`,
+      credits: () =>
+        'The sandbox has no billing: run the job under your own user, practice-user, who can pay (remove "namespace" from hf-job.json); the token is fine.',
     };
   }
   if (isSandboxEndpoint(base)) {
@@ -63,7 +64,7 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT, options: {wizard?:
       revoke: (file) =>
         `A practice token can be revoked to practise: \`${APP_COMMAND} revoke ${file ?? 'FILE'} --sandbox\`; a real Hugging Face token: \`${APP_COMMAND} revoke ${file ?? 'FILE'}\` (or at ${DEFAULT_ENDPOINT}/settings/tokens).`,
       credits: () =>
-        `The sandbox has no billing: run the job as practice-user (\`${PRACTICE_LOGIN}\`), whose account can pay.`,
+        `The sandbox has no billing: run the job under practice-user, who can pay (no \`--namespace\` for an org, no "namespace" in hf-job.json); the token is fine. Logged in as someone else? \`${PRACTICE_LOGIN}\`.`,
       reach: () =>
         `Start the sandbox again (\`${APP_COMMAND} sandbox\`) and use the URL it prints (this one is ${base}).`,
       app: (args) => `${APP_COMMAND} ${args} --sandbox`,

@@ -454,7 +454,7 @@ function jobSubmitProblems(hub: HubFixes): Pick<Catalog, 'payment-required' | 'j
         'A 402 is not a token problem: do not create a new token for it.',
         'Run the job in the namespace that pays: `--namespace ORG`.',
       ],
-      verify: `\`${hub.app('status')}\` shows the account's billing (canPay); submit a small cpu-basic job and see it start.`,
+      verify: `\`${hub.app('status')}\` says whether your own account can pay for Jobs (Billing); for an org, submit a small cpu-basic job under it and see it start.`,
       checks: [],
     },
     'job-not-found': {
