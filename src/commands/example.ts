@@ -402,7 +402,11 @@ function reportJobEnd(
   if (stage === 'COMPLETED') {
     const repo = r.example.repo?.(r.namespace);
     err(jobEndLine(job.id, stage));
-    if (repo) err(`See ${repoUrl(endpoint, repo)}`);
+    // A sandbox this command started stops when it ends: its address is dead once the prompt is back.
+    if (repo)
+      err(
+        `See ${repoUrl(endpoint, repo)}${r.sandbox ? ` while this command runs: the sandbox it started stops with it (your practice data is kept; \`${APP_COMMAND} sandbox\` serves it again, at the address it prints)` : ''}`,
+      );
     return undefined;
   }
   const problem = classifyText(outcome.lines.join('\n'));
