@@ -189,13 +189,21 @@ async function livePasted(
   const ctx = await createLiveContext({env, endpoint});
   if (!ctx.token) return undefined;
   writeLine(io.stderr, `Checking what the text names on ${endpoint} with your token (whoami, the repo or the job)…`);
-  return liveCheckPasted(c.problem, text, {
+  return liveCheckPasted(c.problem, text, liveOptions(endpoint, {...ctx, token: ctx.token}));
+}
+
+/** What a live check of a pasted text runs with: the token, where it came from, and a Hub client bounded per request. */
+function liveOptions(
+  endpoint: string,
+  ctx: {token: string; source?: TokenSource; shadowsSavedToken?: boolean},
+): Parameters<typeof liveCheckPasted>[2] {
+  return {
     endpoint,
     token: ctx.token,
     ...(ctx.source ? {source: ctx.source} : {}),
     ...(ctx.shadowsSavedToken ? {shadowsSavedToken: true} : {}),
     hub: createHubClient({hubUrl: endpoint, accessToken: ctx.token, fetch: bounded}),
-  });
+  };
 }
 
 /**
@@ -212,13 +220,7 @@ async function lookedUpElsewhere(
 ): Promise<Diagnosis | undefined> {
   if (c.problem !== 'job-not-found' || !ctx.token) return undefined;
   writeLine(io.stderr, 'Not there: looking for it under your organizations…');
-  return liveCheckPasted(c.problem, evidence, {
-    endpoint,
-    token: ctx.token,
-    ...(ctx.source ? {source: ctx.source} : {}),
-    ...(ctx.shadowsSavedToken ? {shadowsSavedToken: true} : {}),
-    hub: createHubClient({hubUrl: endpoint, accessToken: ctx.token, fetch: bounded}),
-  }).catch(() => undefined);
+  return liveCheckPasted(c.problem, evidence, liveOptions(endpoint, {...ctx, token: ctx.token})).catch(() => undefined);
 }
 
 /** One report (core/troubleshoot/report.ts) from the classification, the live diagnosis and the job, if any. */
