@@ -26,7 +26,7 @@ import {
   type Submission,
 } from './types.js';
 import {walkFilesSync, type SkippedDir} from './walk.js';
-import {decodeText} from '../text/decode.js';
+import {decodeText, hasUtf16Mark} from '../text/decode.js';
 
 /** A PEP 723 inline-metadata header: the file is a uv script. */
 const PEP_723 = /^#\s*\/\/\/\s*script\s*$/m;
@@ -523,8 +523,7 @@ async function readCapped(path: string, size: number): Promise<{text: string; tr
       read += r.bytesRead;
     }
     const head = buf.subarray(0, Math.min(read, SNIFF_BYTES));
-    if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))
-      return {text: decodeText(buf.subarray(0, read)), truncated: total > MAX_BYTES};
+    if (hasUtf16Mark(buf)) return {text: decodeText(buf.subarray(0, read)), truncated: total > MAX_BYTES};
     if (head.includes(0)) return {binary: true};
     return {text: buf.subarray(0, read).toString('utf8'), truncated: total > MAX_BYTES};
   } finally {
@@ -567,8 +566,7 @@ function readCappedSync(path: string): {text: string; truncated: boolean} | {bin
       return nul !== -1 && nul < SNIFF_BYTES ? {binary: true} : {text, truncated: read > MAX_BYTES};
     }
     // A UTF-16 text (its byte order mark first: PowerShell scripts and .env files saved on Windows) is text, not binary.
-    if ((shared[0] === 0xff && shared[1] === 0xfe) || (shared[0] === 0xfe && shared[1] === 0xff))
-      return {text: decodeText(shared.subarray(0, end)), truncated: read > MAX_BYTES};
+    if (hasUtf16Mark(shared)) return {text: decodeText(shared.subarray(0, end)), truncated: read > MAX_BYTES};
     if (shared.subarray(0, Math.min(read, SNIFF_BYTES)).includes(0)) return {binary: true};
     return {text: shared.toString('utf8', 0, end), truncated: read > MAX_BYTES};
   } finally {

@@ -27,6 +27,11 @@ function utf16Without(bytes: Uint8Array): 'le' | 'be' | undefined {
   return undefined;
 }
 
+/** Whether the bytes start with a UTF-16 byte order mark (FF FE little-endian, FE FF big-endian). */
+export function hasUtf16Mark(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 /** The text: UTF-8 (its mark dropped), or UTF-16 LE/BE when it starts with that mark or looks like it. */
 export function decodeText(bytes: Uint8Array): string {
   const b0 = bytes[0];
