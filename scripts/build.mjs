@@ -176,6 +176,21 @@ const [result] = await Promise.all([
     outdir: 'dist/check',
     plugins: [...common.plugins, offlineOnly],
   }),
+  // check's reading thread (src/core/checks/read-ahead.ts): node:fs and node:worker_threads only, as CommonJS (a
+  // thread started on an ES module boots the module loader first).
+  build({
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    entryPoints: {'read-worker': 'src/core/checks/read-worker.ts'},
+    outdir: 'dist/check',
+    outExtension: {'.js': '.cjs'},
+    minify: common.minify,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [],
+  }),
 ]);
 
 if (announce) {

@@ -27,6 +27,7 @@ import {
 } from './types.js';
 import {walkFilesSync, type SkippedDir} from './walk.js';
 import {decodeText, hasUtf16Mark} from '../text/decode.js';
+import {ReadAhead} from './read-ahead.js';
 
 /** A PEP 723 inline-metadata header: the file is a uv script. */
 const PEP_723 = /^#\s*\/\/\/\s*script\s*$/m;
@@ -556,22 +557,32 @@ function readCappedSync(path: string): {text: string; truncated: boolean} | {bin
       read += n;
       if (n < want) break;
     }
-    const end = Math.min(read, MAX_BYTES);
-    // Most files are ASCII: checked with one vector pass, they are copied as one-byte text instead of UTF-8 decoded,
-    // and a NUL in their first SNIFF_BYTES (a binary file) is looked for in that text (the same bytes, one native
-    // search) rather than in the buffer (one more call into C++ a file).
-    if (isAscii(shared.subarray(0, end))) {
-      const text = shared.toString('latin1', 0, end);
-      const nul = text.indexOf('\0');
-      return nul !== -1 && nul < SNIFF_BYTES ? {binary: true} : {text, truncated: read > MAX_BYTES};
-    }
-    // A UTF-16 text (its byte order mark first: PowerShell scripts and .env files saved on Windows) is text, not binary.
-    if (hasUtf16Mark(shared)) return {text: decodeText(shared.subarray(0, end)), truncated: read > MAX_BYTES};
-    if (shared.subarray(0, Math.min(read, SNIFF_BYTES)).includes(0)) return {binary: true};
-    return {text: shared.toString('utf8', 0, end), truncated: read > MAX_BYTES};
+    return decodeBytes(shared, 0, Math.min(read, MAX_BYTES), read > MAX_BYTES);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file's bytes (`buf` from `from` to `to`) as text, or binary. */
+function decodeBytes(
+  buf: Buffer,
+  from: number,
+  to: number,
+  truncated: boolean,
+): {text: string; truncated: boolean} | {binary: true} {
+  // Most files are ASCII: checked with one vector pass, they are copied as one-byte text instead of UTF-8 decoded,
+  // and a NUL in their first SNIFF_BYTES (a binary file) is looked for in that text (the same bytes, one native
+  // search) rather than in the buffer (one more call into C++ a file).
+  const bytes = buf.subarray(from, to);
+  if (isAscii(bytes)) {
+    const text = buf.toString('latin1', from, to);
+    const nul = text.indexOf('\0');
+    return nul !== -1 && nul < SNIFF_BYTES ? {binary: true} : {text, truncated};
+  }
+  // A UTF-16 text (its byte order mark first: PowerShell scripts and .env files saved on Windows) is text, not binary.
+  if (hasUtf16Mark(bytes)) return {text: decodeText(bytes), truncated};
+  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return {binary: true};
+  return {text: buf.toString('utf8', from, to), truncated};
 }
 
 export interface ScanPathsOptions {
@@ -596,11 +607,15 @@ export interface ScanPart {
  */
 const PHASES = Boolean(process.env.HF_WIZARD_SCAN_DEBUG);
 let readMs = 0;
+let readAheadTaken = 0;
 /** ms on a monotonic clock (not nowMs(): its first use loads perf_hooks and 9 more modules). */
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** Reads and scans files one after the other into a model of their own (in a worker or in the main thread). */
-export function scanFiles(list: FileToScan[]): ScanPart {
+/**
+ * Reads and scans files one after the other into a model of their own (in a worker or in the main thread). With
+ * `ahead`, the files the reading thread has read are taken from it (read-ahead.ts), the others read here.
+ */
+export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
   const model = emptyModel();
   const pending: PendingFile[] = [];
   // An index loop: this code runs cold (see tuneForOneScan), where for...of costs an iterator result per file.
@@ -614,7 +629,9 @@ export function scanFiles(list: FileToScan[]): ScanPart {
     let got;
     const readFrom = PHASES ? nowMs() : 0;
     try {
-      got = readCappedSync(abs);
+      const at = ahead?.take(i);
+      if (at) readAheadTaken++;
+      got = at ? decodeBytes(ahead!.bytes, at.from, at.to, false) : readCappedSync(abs);
       if (PHASES) readMs += nowMs() - readFrom;
     } catch (error) {
       model.skipped.push({file: shown, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
@@ -663,6 +680,11 @@ const WORKER_URL = [
   new URL('../check/scan-worker.mjs', import.meta.url),
 ].find((u) => u.protocol === 'file:' && existsSync(u));
 const CAN_SPAWN = WORKER_URL !== undefined;
+/** The reading thread's entry (read-ahead.ts), in the build only, as the scan workers'. */
+const READER_URL = [
+  new URL('./read-worker.cjs', import.meta.url),
+  new URL('../check/read-worker.cjs', import.meta.url),
+].find((u) => u.protocol === 'file:' && existsSync(u));
 
 /** Files a thread takes at a time from the shared counter (small, so no thread waits long for another's last one). */
 export const SCAN_CHUNK = 64;
@@ -683,6 +705,58 @@ export function scanChunks(list: FileToScan[], next: Int32Array): ChunkPart[] {
   for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1))
     out.push({chunk: c, part: scanFiles(list.slice(c * SCAN_CHUNK, (c + 1) * SCAN_CHUNK))});
   return out;
+}
+
+/** A reading thread started during the walk; `begin` sends it the list. */
+interface Reader {
+  begin(list: FileToScan[]): ReadAhead;
+  stop(): void;
+}
+
+/**
+ * Starts the reading thread (read-ahead.ts), or undefined when it cannot start. It reads only the files the main
+ * thread would read (not those named binary by their extension). When it fails after starting, the files it has not
+ * read are read by the main thread (a file it was reading, after a bounded wait).
+ */
+function startReader(): Reader | undefined {
+  try {
+    const {Worker: WorkerThread} = createRequire(import.meta.url)(
+      'node:worker_threads',
+    ) as typeof import('node:worker_threads');
+    const worker = new WorkerThread(READER_URL!);
+    worker.unref();
+    worker.on('error', () => undefined);
+    let ahead: ReadAhead | undefined;
+    return {
+      begin(list) {
+        // HF_WIZARD_SCAN_RING: the ring's size in bytes (tests make it small so that it wraps and fills).
+        const ring = Number(process.env.HF_WIZARD_SCAN_RING) || undefined;
+        ahead = new ReadAhead(
+          list.map((f) => (BINARY_EXT.has(extOf(f.abs)) ? '' : f.abs)),
+          ring,
+          process.env.HF_WIZARD_SCAN_DEBUG !== 'reader-only',
+        );
+        worker.postMessage(ahead.job);
+        return ahead;
+      },
+      stop() {
+        ahead?.stop();
+        void worker.terminate();
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether to read ahead in a thread while the main thread scans: a one-thread scan of a big tree, on a machine with a
+ * second core (HF_WIZARD_SCAN_READER=0 turns it off, =1 on whatever the tree).
+ */
+function useReader(threads: number): boolean {
+  const env = process.env.HF_WIZARD_SCAN_READER;
+  if (env === '0' || READER_URL === undefined || threads > 1) return false;
+  return env === '1' || availableParallelism() >= 2;
 }
 
 interface ScanWorker {
@@ -717,8 +791,8 @@ function startWorker(): ScanWorker {
   };
 }
 
-async function scanAll(list: FileToScan[], workers: ScanWorker[]): Promise<ScanPart[]> {
-  if (!workers.length) return [scanFiles(list)];
+async function scanAll(list: FileToScan[], workers: ScanWorker[], ahead?: ReadAhead): Promise<ScanPart[]> {
+  if (!workers.length) return [scanFiles(list, ahead)];
   const next = new Int32Array(new SharedArrayBuffer(4));
   const chunks = Math.ceil(list.length / SCAN_CHUNK);
   const theirs = workers.map((w) => w.scan(list, next));
@@ -862,9 +936,13 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   // Worker threads start as soon as the walk has found enough files, so their start-up overlaps the rest of it.
   const threads = CAN_SPAWN ? scanThreads(options.threads) : 1;
   const workers: ScanWorker[] = [];
+  const reading = useReader(threads);
+  let reader: Reader | undefined;
   let found = 0;
   const onFile = () => {
-    if (++found === PARALLEL_MIN_FILES) for (let i = 1; i < threads; i++) workers.push(startWorker());
+    if (++found !== (reading && process.env.HF_WIZARD_SCAN_READER === '1' ? 1 : PARALLEL_MIN_FILES)) return;
+    if (reading) reader = startReader();
+    else for (let i = 1; i < threads; i++) workers.push(startWorker());
   };
   const walkFrom = nowMs();
   readMs = 0;
@@ -873,7 +951,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   for (const raw of paths.length ? paths : ['.']) {
     const abs = resolve(options.cwd, raw);
     roots.push(statSync(abs, {throwIfNoEntry: false})?.isDirectory() === false ? dirname(abs) : abs);
-    for (const entry of walkFilesSync(abs, skippedDirs, threads > 1 ? onFile : undefined))
+    for (const entry of walkFilesSync(abs, skippedDirs, threads > 1 || reading ? onFile : undefined))
       list.push({abs: entry.path, shown: display(entry.path)});
   }
   model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason, code: d.code})));
@@ -881,7 +959,13 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   // map of all 10,000 is built for the few files that hold jobs.
   const absOf = (shown: string) => resolve(options.cwd, shown);
   const scanFrom = nowMs();
-  const parts = await scanAll(list, workers);
+  const ahead = reader?.begin(list);
+  let parts: ScanPart[];
+  try {
+    parts = await scanAll(list, workers, ahead);
+  } finally {
+    reader?.stop();
+  }
   const linkFrom = nowMs();
   for (const part of parts) {
     const offset = model.submissions.length;
@@ -966,7 +1050,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   }
   if (PHASES)
     process.stderr.write(
-      `scan phases: walk ${(scanFrom - walkFrom).toFixed(0)} ms, read ${readMs.toFixed(0)} ms, scan ${(linkFrom - scanFrom - readMs).toFixed(0)} ms (read excluded), link ${(nowMs() - linkFrom).toFixed(0)} ms; ${list.length} files\n`,
+      `scan phases: walk ${(scanFrom - walkFrom).toFixed(0)} ms, read ${readMs.toFixed(0)} ms${ahead ? ` (${readAheadTaken} files read ahead)` : ''}, scan ${(linkFrom - scanFrom - readMs).toFixed(0)} ms (read excluded), link ${(nowMs() - linkFrom).toFixed(0)} ms; ${list.length} files\n`,
     );
   return model;
 }

@@ -1,0 +1,188 @@
+// check's reading thread: it opens and reads the files of the walk's list ahead of the main thread, into shared
+// memory, so that on a machine with a second core the main thread only decodes and scans. On the bench tree (10,000
+// files) open, read and close cost the main thread some 80 ms of its 375; grep pays them too, but check also scans.
+//
+// The protocol, over three SharedArrayBuffers:
+// - control words: where the main thread is in the list (MAIN_AT), a stop flag, and whether the reader waits for room;
+// - a state word a file, with the offset and length of its bytes: FREE, MAIN (the main thread reads it itself),
+//   READING (the reader is at it), READY (its bytes are in the ring), LEFT (the reader did not take it: an error, or a
+//   file as big as the reader's cap; the main thread reads it as it always did, and gets the same error or the whole
+//   file);
+// - the ring: each file's bytes whole and contiguous, the space of files the main thread has passed reused.
+// Both threads claim a file with a compare-and-swap from FREE. The main thread goes in list order; the reader starts
+// after the main thread's position and keeps ahead of it, so the only wait is for the one file the reader is reading,
+// and it is bounded (past WAIT_MS the main thread reads the file itself). The reader never waits on the main thread
+// except for room in the ring, which the main thread frees by moving on.
+import {closeSync, constants, openSync, readSync} from 'node:fs';
+
+export const FREE = 0;
+export const MAIN = 1;
+export const READING = 2;
+export const READY = 3;
+export const LEFT = 4;
+
+/** Control words: the main thread's file, stop, the reader waits for room, the file past which to wake it, wake. */
+const MAIN_AT = 0;
+const STOP = 1;
+const WAITING = 2;
+const WAKE_AT = 3;
+const WAKE = 4;
+const CONTROL_WORDS = 5;
+
+/** The most the reader reads of a file: one that fills it may be bigger, and is left to the main thread. */
+export const READ_CAP = 256 * 1024;
+/** The ring: files read ahead (about 2,000 files of 4 KB). */
+export const RING_BYTES = 8 * 1024 * 1024;
+/** The longest the main thread waits for the file the reader is reading before reading it itself. */
+const WAIT_MS = 2000;
+
+/** What the main thread posts to the reader once the walk is done. */
+export interface ReadAheadJob {
+  paths: string[];
+  control: SharedArrayBuffer;
+  files: SharedArrayBuffer;
+  ring: SharedArrayBuffer;
+}
+
+/** The main thread's side: the shared memory, and the bytes of a file when the reader has read it. */
+export class ReadAhead {
+  readonly job: ReadAheadJob;
+  private readonly control: Int32Array;
+  private readonly state: Int32Array;
+  private readonly n: number;
+  /** The ring as a Buffer (decoded in place: no copy of a file's bytes). */
+  readonly bytes: Buffer;
+
+  /**
+   * `ringBytes`: the ring's size, at least two caps (tests make it small, so that it wraps). `mainReads` false: the
+   * main thread waits for the reader instead of reading a file itself when it gets there first (a test of the
+   * reader's path, as HF_WIZARD_SCAN_DEBUG=workers-only is of the scan workers'); it still reads what the reader
+   * leaves, and a file the reader has not answered for after two waits.
+   */
+  constructor(
+    paths: string[],
+    ringBytes = RING_BYTES,
+    private readonly mainReads = true,
+  ) {
+    this.n = paths.length;
+    this.job = {
+      paths,
+      control: new SharedArrayBuffer(CONTROL_WORDS * 4),
+      files: new SharedArrayBuffer(3 * 4 * Math.max(1, paths.length)),
+      ring: new SharedArrayBuffer(Math.max(2 * READ_CAP, ringBytes)),
+    };
+    this.control = new Int32Array(this.job.control);
+    this.state = new Int32Array(this.job.files);
+    this.bytes = Buffer.from(this.job.ring);
+    Atomics.store(this.control, MAIN_AT, -1);
+  }
+
+  /**
+   * Where file `i` of the list is in `bytes` ([from, to)), or undefined when the main thread is to read it itself.
+   * Files must be taken in list order: taking file `i` gives the ring space of every earlier file back to the reader.
+   */
+  take(i: number): {from: number; to: number} | undefined {
+    Atomics.store(this.control, MAIN_AT, i);
+    // The reader waits for room: woken once the main thread has passed enough files to give it a quarter of the
+    // ring (not at every file: one futex call a file cost more than the reading saved).
+    if (Atomics.load(this.control, WAITING) && i >= Atomics.load(this.control, WAKE_AT)) {
+      Atomics.store(this.control, WAITING, 0);
+      Atomics.add(this.control, WAKE, 1);
+      Atomics.notify(this.control, WAKE);
+    }
+    let s = this.mainReads ? Atomics.compareExchange(this.state, i, FREE, MAIN) : Atomics.load(this.state, i);
+    if (s === FREE && this.mainReads) return undefined;
+    for (let waits = 0; (s === FREE || s === READING) && waits < 2; waits++) {
+      Atomics.wait(this.state, i, s, WAIT_MS);
+      s = Atomics.load(this.state, i);
+    }
+    if (s !== READY) return undefined;
+    const from = this.state[this.n + i]!;
+    return {from, to: from + this.state[2 * this.n + i]!};
+  }
+
+  /** Tells the reader to stop (it returns at its next file or wait). */
+  stop(): void {
+    Atomics.store(this.control, STOP, 1);
+    Atomics.add(this.control, WAKE, 1);
+    Atomics.notify(this.control, WAKE);
+  }
+}
+
+/**
+ * The reader's loop (dist/check/read-worker.cjs runs it in its own thread): reads files ahead of the main thread
+ * until the list ends or it is told to stop.
+ */
+export function readAhead(job: ReadAheadJob): void {
+  const control = new Int32Array(job.control);
+  const files = new Int32Array(job.files);
+  const ring = new Uint8Array(job.ring);
+  const n = job.paths.length;
+  // Regions of the ring holding files the main thread has not passed yet, oldest first from `first`: file, start, end.
+  let held: number[] = [];
+  let first = 0;
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK;
+  /** Where CAP contiguous bytes are free in the ring, or -1. */
+  const room = (): number => {
+    const at = Atomics.load(control, MAIN_AT);
+    while (first < held.length && held[first]! < at) first += 3;
+    if (first === held.length) {
+      held = [];
+      first = 0;
+      return 0;
+    }
+    const tail = held[first + 1]!;
+    const head = held[held.length - 1]!;
+    if (head > tail) {
+      if (ring.length - head >= READ_CAP) return head;
+      return tail >= READ_CAP ? 0 : -1;
+    }
+    return tail - head >= READ_CAP ? head : -1;
+  };
+  for (let i = 0; i < n; i++) {
+    if (Atomics.load(control, STOP)) return;
+    const at = Atomics.load(control, MAIN_AT);
+    // Files before the main thread's are read (it has claimed or skipped them); its own may still be free.
+    if (i < at) i = at;
+    if (i >= n) return;
+    // A file the main thread does not read (binary by its name) is given as ''.
+    if (!job.paths[i]) continue;
+    let off = room();
+    while (off < 0) {
+      // Wake when the main thread passes the file that frees a quarter of the ring (or the last one held).
+      let k = first;
+      while (k + 3 < held.length && held[k + 2]! - held[first + 1]! < ring.length / 4) k += 3;
+      const wake = Atomics.load(control, WAKE);
+      Atomics.store(control, WAKE_AT, held[k]! + 1);
+      Atomics.store(control, WAITING, 1);
+      // Room may have come between the look and the flag: look again before sleeping.
+      off = room();
+      if (off >= 0) break;
+      Atomics.wait(control, WAKE, wake, 100);
+      if (Atomics.load(control, STOP)) return;
+      off = room();
+    }
+    Atomics.store(control, WAITING, 0);
+    if (Atomics.compareExchange(files, i, FREE, READING) !== FREE) continue;
+    let len = -1;
+    try {
+      const fd = openSync(job.paths[i]!, flags);
+      try {
+        len = readSync(fd, ring, off, READ_CAP, 0);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      len = -1;
+    }
+    if (len < 0 || len >= READ_CAP) {
+      Atomics.store(files, i, LEFT);
+    } else {
+      files[n + i] = off;
+      files[2 * n + i] = len;
+      if (len > 0) held.push(i, off, off + len);
+      Atomics.store(files, i, READY);
+    }
+    Atomics.notify(files, i);
+  }
+}

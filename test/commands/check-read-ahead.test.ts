@@ -1,0 +1,121 @@
+// `check` on a big tree reads files ahead in a thread of its own (the built CLI only, read-ahead.ts): the report is
+// byte for byte the one the main thread alone gives, with a ring small enough to wrap and fill many times, and with
+// the files the reader leaves to the main thread (bigger than its cap, binary by name, UTF-16, not UTF-8).
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {availableParallelism, tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+
+const CLI = join(process.cwd(), 'dist/cli.mjs');
+const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake34';
+const FAKE2 = 'hf_FAKEbigFILEfakeFAKEfakeFAKEfake99';
+let dir = '';
+
+function check(env: Record<string, string>) {
+  const res = spawnSync(process.execPath, [CLI, 'check', dir, '--offline', '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: {
+      ...process.env,
+      HF_WIZARD_SCAN_THREADS: '1',
+      HF_WIZARD_SCAN_DEBUG: '1',
+      HF_TOKEN: '',
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, '.cache'),
+      ...env,
+    },
+  });
+  return {status: res.status, stdout: res.stdout, stderr: res.stderr};
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hfjw-check-read-ahead-'));
+  const pad = '\n' + 'def helper(x):\n    return [v for v in x if v]\n'.repeat(90);
+  for (let i = 0; i < 2400; i++) {
+    const sub = join(dir, `d${Math.floor(i / 400)}`);
+    if (i % 400 === 0) mkdirSync(sub);
+    const kind = i % 5;
+    const text =
+      kind === 0
+        ? `# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import Dataset\nDataset.from_dict({"i": [${i}]}).push_to_hub("u/ds-${i}")\n`
+        : kind === 1
+          ? `hf jobs uv run --flavor ${i % 9 === 1 ? 'a10g-smal' : 'cpu-basic'} ${i % 13 === 1 ? `--token ${FAKE}` : '-s HF_TOKEN'} job${i}.py\n`
+          : kind === 2
+            ? `from huggingface_hub import run_uv_job, get_token\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": ${i % 10 === 2 ? '"$HF_TOKEN"' : 'get_token()'}})\n`
+            : kind === 3
+              ? `notes ${i}: café, naïve, 東京 (not ASCII)\n`
+              : '';
+    writeFileSync(join(sub, `f${i}.${['py', 'sh', 'py', 'txt', 'py'][kind]}`), kind === 4 ? '' : text + pad);
+  }
+  const odd = join(dir, 'odd');
+  mkdirSync(odd);
+  // Bigger than the reader's cap (256 KB): left to the main thread, read whole; the token at its end is found.
+  writeFileSync(join(odd, 'big.py'), '# padding\n'.repeat(40_000) + `TOKEN = "${FAKE2}"\n`);
+  // UTF-16 with its byte order mark, a NUL-holding .py (binary), a binary by name, a symlink to a script (not walked).
+  writeFileSync(
+    join(odd, 'utf16.ps1'),
+    Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`hf jobs run --token ${FAKE} python:3.12 python -c 1\n`, 'utf16le'),
+    ]),
+  );
+  writeFileSync(join(odd, 'nul.py'), Buffer.from([0x69, 0x6d, 0, 0x70, 0x6f]));
+  writeFileSync(join(odd, 'weights.bin'), Buffer.alloc(4096, 7));
+  symlinkSync(join(dir, 'd0', 'f0.py'), join(odd, 'link.py'));
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, {recursive: true, force: true});
+});
+
+describe('check reading ahead in a thread', () => {
+  it.skipIf(!existsSync(CLI))(
+    'gives the report the main thread alone gives, through a ring that wraps and fills, and says how many files it read',
+    () => {
+      const alone = check({HF_WIZARD_SCAN_READER: '0'});
+      // The smallest ring (two caps, 512 KB) for 2,400 files of ~4 KB: it wraps about 20 times, and the reader waits
+      // for room whenever it gets a ring ahead.
+      // reader-only: the main thread waits for the reader rather than reading a file itself when it gets there first.
+      const small = check({HF_WIZARD_SCAN_READER: '1', HF_WIZARD_SCAN_RING: '1', HF_WIZARD_SCAN_DEBUG: 'reader-only'});
+      const normal = check({HF_WIZARD_SCAN_READER: '1'});
+      expect(alone.status).toBe(1);
+      expect(small.stdout).toBe(alone.stdout);
+      expect(normal.stdout).toBe(alone.stdout);
+      expect(alone.stderr).not.toContain('read ahead');
+      const aheadOf = (stderr: string) => Number(/\((\d+) files read ahead\)/.exec(stderr)?.[1] ?? -1);
+      // Every file walked came from the reader but two: big.py (over its cap) and weights.bin (binary by name, read by
+      // neither). The walk does not follow the symbolic link.
+      const walked = Number(/; (\d+) files$/m.exec(small.stderr)?.[1] ?? -1);
+      expect(walked).toBe(2400 + 4);
+      expect(aheadOf(small.stderr)).toBe(walked - 2);
+      // With the main thread reading too, how many each reads depends on when the reader's thread is up.
+      expect(aheadOf(normal.stderr)).toBeGreaterThanOrEqual(0);
+      const report = JSON.parse(small.stdout) as {checks: {id: string; status: string; findings?: {file?: string}[]}[]};
+      const failing = new Set(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id));
+      for (const id of ['token-in-argv', 'hardcoded-token', 'no-token-check', 'unknown-flavor'])
+        expect(failing).toContain(id);
+      // The token at the end of the 400 KB file, and the one in the UTF-16 script, were found.
+      expect(small.stdout).toContain('big.py');
+      expect(small.stdout).toContain('utf16.ps1');
+      expect(small.stdout).not.toContain(FAKE);
+      expect(small.stdout).not.toContain(FAKE2);
+    },
+  );
+
+  it.skipIf(!existsSync(CLI) || availableParallelism() < 2)(
+    'reads ahead by default on a tree above the threshold, on a machine of two cores or more',
+    () => {
+      const {HF_WIZARD_SCAN_READER: _, ...env} = process.env;
+      const res = spawnSync(process.execPath, [CLI, 'check', dir, '--offline', '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: {...env, HF_WIZARD_SCAN_THREADS: '1', HF_WIZARD_SCAN_DEBUG: '1', HF_TOKEN: '', HOME: dir},
+      });
+      // 2,406 files: above the threshold (1,500 found by the walk) at which the reading thread starts.
+      expect(res.status).toBe(1);
+      expect(res.stderr).toMatch(/\(\d+ files read ahead\)/);
+      expect(res.stdout).toBe(check({HF_WIZARD_SCAN_READER: '0'}).stdout);
+    },
+  );
+});
