@@ -5,21 +5,25 @@
 // The protocol, over three SharedArrayBuffers:
 // - control words: where the main thread is in the list (MAIN_AT), a stop flag, and whether the reader waits for room;
 // - a state word a file, with the offset and length of its bytes: FREE, MAIN (the main thread reads it itself),
-//   READING (the reader is at it), READY (its bytes are in the ring), LEFT (the reader did not take it: an error, or a
-//   file as big as the reader's cap; the main thread reads it as it always did, and gets the same error or the whole
-//   file);
+//   READING (the reader is at it), READY (its bytes are in the ring), SKIP_TEXT / SKIP_BINARY (an ASCII file the
+//   reader found to hold no word any check reads, or binary: relevance.ts; the main thread only counts it), LEFT (the
+//   reader did not take it: an error, or a file as big as the reader's cap; the main thread reads it as it always did,
+//   and gets the same error or the whole file);
 // - the ring: each file's bytes whole and contiguous, the space of files the main thread has passed reused.
 // Both threads claim a file with a compare-and-swap from FREE. The main thread goes in list order; the reader starts
-// after the main thread's position and keeps ahead of it, so the only wait is for the one file the reader is reading,
-// and it is bounded (past WAIT_MS the main thread reads the file itself). The reader never waits on the main thread
-// except for room in the ring, which the main thread frees by moving on.
+// at the main thread's position and keeps ahead of it. The main thread never waits: a file the reader has not
+// finished it reads itself. The reader never waits on the main thread except for room in the ring, which the main
+// thread frees by moving on.
 import {closeSync, constants, openSync, readSync} from 'node:fs';
+import {asciiVerdict} from './relevance.js';
 
 export const FREE = 0;
 export const MAIN = 1;
 export const READING = 2;
 export const READY = 3;
 export const LEFT = 4;
+export const SKIP_TEXT = 5;
+export const SKIP_BINARY = 6;
 
 /** Control words: the main thread's file, stop, the reader waits for room, the file past which to wake it, wake. */
 const MAIN_AT = 0;
@@ -33,7 +37,7 @@ const CONTROL_WORDS = 5;
 export const READ_CAP = 256 * 1024;
 /** The ring: files read ahead (about 2,000 files of 4 KB). */
 export const RING_BYTES = 8 * 1024 * 1024;
-/** The longest the main thread waits for the file the reader is reading before reading it itself. */
+/** reader-only (a test mode): the longest the main thread waits for the reader on a file, twice, before reading it. */
 const WAIT_MS = 2000;
 
 /** What the main thread posts to the reader once the walk is done. */
@@ -77,11 +81,16 @@ export class ReadAhead {
     Atomics.store(this.control, MAIN_AT, -1);
   }
 
+  /** Where the file last taken READY is in `bytes`: [from, to). */
+  from = 0;
+  to = 0;
+
   /**
-   * Where file `i` of the list is in `bytes` ([from, to)), or undefined when the main thread is to read it itself.
-   * Files must be taken in list order: taking file `i` gives the ring space of every earlier file back to the reader.
+   * What the reader made of file `i`: READY (its bytes are in `bytes`, from `from` to `to`), SKIP_TEXT, SKIP_BINARY,
+   * or FREE when the main thread is to read it itself. Files must be taken in list order: taking file `i` gives the
+   * ring space of every earlier file back to the reader.
    */
-  take(i: number): {from: number; to: number} | undefined {
+  take(i: number): number {
     Atomics.store(this.control, MAIN_AT, i);
     // The reader waits for room: woken once the main thread has passed enough files to give it a quarter of the
     // ring (not at every file: one futex call a file cost more than the reading saved).
@@ -91,14 +100,18 @@ export class ReadAhead {
       Atomics.notify(this.control, WAKE);
     }
     let s = this.mainReads ? Atomics.compareExchange(this.state, i, FREE, MAIN) : Atomics.load(this.state, i);
-    if (s === FREE && this.mainReads) return undefined;
+    // The reader is at this very file: read it here rather than wait (on a busy machine the reader's thread may not
+    // run again for milliseconds); what the reader reads is then not used.
+    if ((s === FREE || s === READING) && this.mainReads) return FREE;
     for (let waits = 0; (s === FREE || s === READING) && waits < 2; waits++) {
       Atomics.wait(this.state, i, s, WAIT_MS);
       s = Atomics.load(this.state, i);
     }
-    if (s !== READY) return undefined;
-    const from = this.state[this.n + i]!;
-    return {from, to: from + this.state[2 * this.n + i]!};
+    if (s === SKIP_TEXT || s === SKIP_BINARY) return s;
+    if (s !== READY) return FREE;
+    this.from = this.state[this.n + i]!;
+    this.to = this.from + this.state[2 * this.n + i]!;
+    return READY;
   }
 
   /** Tells the reader to stop (it returns at its next file or wait). */
@@ -116,7 +129,7 @@ export class ReadAhead {
 export function readAhead(job: ReadAheadJob): void {
   const control = new Int32Array(job.control);
   const files = new Int32Array(job.files);
-  const ring = new Uint8Array(job.ring);
+  const ring = Buffer.from(job.ring);
   const n = job.paths.length;
   // Regions of the ring holding files the main thread has not passed yet, oldest first from `first`: file, start, end.
   let held: number[] = [];
@@ -178,10 +191,15 @@ export function readAhead(job: ReadAheadJob): void {
     if (len < 0 || len >= READ_CAP) {
       Atomics.store(files, i, LEFT);
     } else {
-      files[n + i] = off;
-      files[2 * n + i] = len;
-      if (len > 0) held.push(i, off, off + len);
-      Atomics.store(files, i, READY);
+      // What an ASCII file is decided here, so that the main thread does not decode one that holds nothing.
+      const verdict = asciiVerdict(ring, off, off + len);
+      if (verdict) Atomics.store(files, i, verdict === 'binary' ? SKIP_BINARY : SKIP_TEXT);
+      else {
+        files[n + i] = off;
+        files[2 * n + i] = len;
+        if (len > 0) held.push(i, off, off + len);
+        Atomics.store(files, i, READY);
+      }
     }
     Atomics.notify(files, i);
   }

@@ -27,7 +27,8 @@ import {
 } from './types.js';
 import {walkFilesSync, type SkippedDir} from './walk.js';
 import {decodeText, hasUtf16Mark} from '../text/decode.js';
-import {ReadAhead} from './read-ahead.js';
+import {FREE, ReadAhead, READY, SKIP_BINARY, SKIP_TEXT} from './read-ahead.js';
+import {RELEVANT, SNIFF_BYTES} from './relevance.js';
 
 /** A PEP 723 inline-metadata header: the file is a uv script. */
 const PEP_723 = /^#\s*\/\/\/\s*script\s*$/m;
@@ -36,7 +37,6 @@ export type FileKind = 'python' | 'shell' | 'json' | 'markdown' | 'yaml' | 'note
 
 /** Read at most this much of a file; the rest is not scanned (said in `skipped`). */
 export const MAX_BYTES = 2 * 1024 * 1024;
-const SNIFF_BYTES = 8192;
 
 const BINARY_EXT = new Set([
   '.png',
@@ -457,13 +457,6 @@ export function scanText(text: string, file: string, kind: FileKind = kindOf(fil
   return model;
 }
 
-/**
- * Words without which a file holds nothing any check reads: no token, no job submission, no Hub call, no job config.
- * Files without any of them are counted but not parsed (most of a real project).
- */
-const RELEVANT =
-  /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space|_bucket|hf:\/\//;
-
 /** A job config file's name: read whatever its text holds. */
 const JOB_CONFIG_NAME = /hf-jobs?\.json$/i;
 
@@ -629,9 +622,21 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
     let got;
     const readFrom = PHASES ? nowMs() : 0;
     try {
-      const at = ahead?.take(i);
-      if (at) readAheadTaken++;
-      got = at ? decodeBytes(ahead!.bytes, at.from, at.to, false) : readCappedSync(abs);
+      const taken = ahead ? ahead.take(i) : FREE;
+      if (taken !== FREE) readAheadTaken++;
+      // An ASCII text the reader found to hold no relevant word: counted, as scanInto counts it, and not decoded. A job
+      // config by its name is read whatever it holds (scanInto).
+      if (taken === SKIP_TEXT && !JOB_CONFIG_NAME.test(shown)) {
+        model.files.push(shown);
+        if (PHASES) readMs += nowMs() - readFrom;
+        continue;
+      }
+      if (taken === SKIP_BINARY) {
+        model.skipped.push({file: shown, reason: 'binary'});
+        if (PHASES) readMs += nowMs() - readFrom;
+        continue;
+      }
+      got = taken === READY ? decodeBytes(ahead!.bytes, ahead!.from, ahead!.to, false) : readCappedSync(abs);
       if (PHASES) readMs += nowMs() - readFrom;
     } catch (error) {
       model.skipped.push({file: shown, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
@@ -751,12 +756,16 @@ function startReader(): Reader | undefined {
 
 /**
  * Whether to read ahead in a thread while the main thread scans: a one-thread scan of a big tree, on a machine with a
- * second core (HF_WIZARD_SCAN_READER=0 turns it off, =1 on whatever the tree).
+ * second core that is not busy (HF_WIZARD_SCAN_READER=0 turns it off, =1 on whatever the tree and the load).
  */
 function useReader(threads: number): boolean {
   const env = process.env.HF_WIZARD_SCAN_READER;
   if (env === '0' || READER_URL === undefined || threads > 1) return false;
-  return env === '1' || availableParallelism() >= 2;
+  if (env === '1') return true;
+  // The reader costs its thread's start (~35 ms of CPU) and gives back only where a core is free for it: on a busy
+  // machine it only adds CPU time.
+  const cores = availableParallelism();
+  return cores >= 2 && (loadavg()[0] ?? 0) < cores - 0.5;
 }
 
 interface ScanWorker {
