@@ -78,7 +78,7 @@ const FS_ALLOWED = [
   /^examples\//,
   /^version\.ts$/,
   /^core\/store\//,
-  /^core\/checks\/(scan|walk)\.ts$/,
+  /^core\/checks\/(scan|walk|read-ahead)\.ts$/,
   /^core\/lessons\//,
   /^core\/which\.ts$/,
 ];
