@@ -26,6 +26,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '467-485 (session 6, batch H)', first: 467, last: 485},
   {name: '486-532 (session 7, batch I)', first: 486, last: 532},
   {name: '533-552 (session 7, batch J)', first: 533, last: 552},
+  {name: '553-597 (session 8, batch K)', first: 553, last: 597},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
