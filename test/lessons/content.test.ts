@@ -148,6 +148,13 @@ describe('the lessons folder', () => {
     }
   });
 
+  it("lesson 5's title says what it covers: the token errors and the job failures that are not token errors", async () => {
+    const errors = findLesson(await loadLessons(CATALOG), 'errors')!;
+    expect(errors.body).toMatch(/^## 5\. .*job failures that are not token errors/m);
+    expect(errors.title).toMatch(/token errors/);
+    expect(errors.title).toMatch(/job failures/);
+  });
+
   it('the lesson text keeps the corrections the seed gets wrong', async () => {
     const all = (await loadLessons(CATALOG)).map((l) => l.body).join('\n');
     expect(all).toContain('--secrets HF_TOKEN');
