@@ -243,6 +243,18 @@ describe('screens', () => {
     expect(hub.dispatch).toHaveBeenCalledWith({type: 'confirm-run', yes: true});
   });
 
+  it('Example: shows hf-job.json as written in my-first-hf-job/ once it is read, not the built-in example', () => {
+    const written = {...example, config: '{"timeout": "7m"}\n', flavor: 'cpu-upgrade'};
+    const s = state(
+      {type: 'checklist-continue'},
+      {type: 'example-view', view: 'config'},
+      {type: 'written-job', job: written},
+    );
+    const {lastFrame} = mount(Example, s);
+    expect(lastFrame()).toContain('{"timeout": "7m"}');
+    expect(lastFrame()).not.toContain('"$HF_TOKEN"');
+  });
+
   it('Run: stage with elapsed time; the cancel question takes y/n', async () => {
     const s = {
       ...state(),

@@ -188,17 +188,9 @@ export class WizardController {
         this.dispatch(price ? {type: 'price', price} : {type: 'price'});
         return;
       }
-      case 'preflight': {
-        // The same core as `example` and `check` (core/preflight); a failure to ask is a line, never a stack trace.
-        try {
-          this.dispatch({type: 'preflight-done', report: await sv.preflight(this.session())});
-        } catch (error) {
-          // The session's token is a registered secret (services' rememberToken): redactSecrets masks it by value.
-          const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'it failed') : String(error);
-          this.dispatch({type: 'preflight-done', error: redactSecrets(message)});
-        }
+      case 'preflight':
+        await this.preflight();
         return;
-      }
       case 'dashboard':
         this.dispatch({type: 'dashboard-ready', lines: await sv.tokenDashboard(this.session())});
         return;
@@ -239,6 +231,22 @@ export class WizardController {
         });
         await this.diagnose(effect.problem);
         return;
+    }
+  }
+
+  /** Pre-flight of the job as written: the files are read first, so the screen shows the job Run submits. */
+  private async preflight(): Promise<void> {
+    const sv = this.services;
+    // What the screen shows is the job Run submits: hf-job.json as written (read again with each pre-flight).
+    const written = await sv.writtenJob(this.session()).catch(() => undefined);
+    this.dispatch(written ? {type: 'written-job', job: written} : {type: 'written-job'});
+    // The same core as `example` and `check` (core/preflight); a failure to ask is a line, never a stack trace.
+    try {
+      this.dispatch({type: 'preflight-done', report: await sv.preflight(this.session())});
+    } catch (error) {
+      // The session's token is a registered secret (services' rememberToken): redactSecrets masks it by value.
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'it failed') : String(error);
+      this.dispatch({type: 'preflight-done', error: redactSecrets(message)});
     }
   }
 

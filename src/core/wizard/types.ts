@@ -278,6 +278,8 @@ export interface WizardState {
     confirming: boolean;
     copied?: string;
     preflight?: PreflightView;
+    /** The job as written in my-first-hf-job/ (what Run submits); absent before it is read, or when nothing is there. */
+    written?: ExampleSummary;
     /** Run was asked while pre-flight was still running: go on once it answers (unless it fails). */
     runWhenReady?: boolean;
   };
@@ -352,6 +354,8 @@ export type WizardEvent =
   | {type: 'copied'; label: string; ok: boolean}
   | {type: 'price'; price?: string}
   | {type: 'preflight-done'; report?: PreflightReport; error?: string}
+  /** The job as my-first-hf-job/ has it (hf-job.json and its script, as the person may have edited them). */
+  | {type: 'written-job'; job?: ExampleSummary}
   | {type: 'rerun-preflight'}
   | {type: 'run-example'}
   | {type: 'confirm-run'; yes: boolean}
