@@ -673,6 +673,7 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
       if (event.seen?.length) troubleshoot.seen = event.seen;
       if (event.alternatives?.length) troubleshoot.alternatives = event.alternatives;
       if (event.guess) troubleshoot.guess = true;
+      if (event.hub) troubleshoot.hub = event.hub;
       // From the paste screen, Esc goes back to where the person was, not to the paste box.
       const base =
         state.step === 'troubleshoot' && state.troubleshoot.phase !== 'done' ? state : go(state, 'troubleshoot');
@@ -702,9 +703,13 @@ function applyFix(state: WizardState, action: FixAction): Transition {
         {kind: 'plan-config', rewrite: true},
       ]);
     case 'open-token-page':
+      // A text pasted from another Hub (huggingface.co while on the sandbox): that Hub's token page.
+      if (state.troubleshoot.hub) return t(state, [{kind: 'open-url', url: tokenPageUrl(state.troubleshoot.hub)}]);
       return transition(state, {type: 'open-token-page'});
-    case 'open-billing':
-      return t(state, [{kind: 'open-url', url: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/billing`}]);
+    case 'open-billing': {
+      const endpoint = state.troubleshoot.hub ?? state.target?.endpoint ?? DEFAULT_ENDPOINT;
+      return t(state, [{kind: 'open-url', url: `${endpoint}/settings/billing`}]);
+    }
     case 'retry':
       return startRun(state);
     case 'rerun-checks':

@@ -307,6 +307,8 @@ export interface WizardState {
     alternatives?: ProblemId[];
     /** The rules found nothing: the problem is the second tier's best guess (core/troubleshoot/guess.ts). */
     guess?: boolean;
+    /** The Hub the pasted text came from when it is not the wizard's (huggingface.co while on the sandbox). */
+    hub?: string;
     phase: 'paste' | 'idle' | 'diagnosing' | 'done';
     diagnosis?: Diagnosis;
     returnTo?: StepId;
@@ -377,6 +379,8 @@ export type WizardEvent =
       alternatives?: ProblemId[];
       /** The problem is the second tier's best guess. */
       guess?: boolean;
+      /** A pasted text from another Hub than the wizard's (huggingface.co while on the sandbox): answered for it. */
+      hub?: string;
     }
   | {type: 'diagnosed'; diagnosis: Diagnosis}
   | {type: 'fix'; action: FixAction}
