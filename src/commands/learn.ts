@@ -7,6 +7,7 @@ import {lessonExamples} from '../core/lessons/example-files.js';
 import {EXAMPLES} from '../examples/catalog.js';
 import {
   exerciseLines,
+  faceWords,
   hintLine,
   lessonListJson,
   lessonListLines,
@@ -270,7 +271,7 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
       const shown = course.progress.exercise(lesson.id, exercise.id).hints ?? 0;
       const n = Math.min(shown + 1, exercise.hints.length);
       const hint = await course.hint(lesson, exercise, n);
-      out(hintLine(exercise, n, hint));
+      out(hintLine(exercise, n, hint, 'command'));
       return EXIT.ok;
     }
     case 'reset': {
@@ -335,13 +336,13 @@ async function runAction(action: (typeof ACTIONS)[number], input: ActionInput, i
             kind: exercise.kind,
             passed: result.passed,
             summary: result.summary,
-            items: result.items,
+            items: result.items.map((i) => ({...i, text: faceWords(i.text, 'command')})),
             ...(result.checks ? {checks: result.checks} : {}),
             ...(result.passed ? {solution: exercise.solution} : {}),
           }),
         );
       } else {
-        for (const line of verifyLines(result)) out(line);
+        for (const line of verifyLines(result, 'command')) out(line);
         if (result.passed) {
           out();
           for (const line of solutionLines(lesson, exercise)) out(line);

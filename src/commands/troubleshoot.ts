@@ -418,6 +418,7 @@ async function classifyAndReport(
           io.stdout,
           JSON.stringify({
             ...c,
+            causes: report.causes.map((x) => x.text),
             job: {namespace, id, stage: null, truncated: false},
             fetchError: d.message,
             diagnosis: {actual: found.actual ?? null, findings: found.findings},
@@ -464,7 +465,8 @@ async function classifyAndReport(
   if (!job && !values.offline && c.problem !== 'unknown') diagnosis = await livePasted(c, text, io, env, endpoint);
   const report = toReport(c, endpoint, diagnosis, job);
   if (values.json) {
-    const out: Record<string, unknown> = {...c};
+    // The top-level causes are the report's (a sandbox-only cause only on the sandbox, or where the facts name it).
+    const out: Record<string, unknown> = {...c, causes: report.causes.map((x) => x.text)};
     if (leakedTokens.length > 0) out.leakedTokens = leakedTokens;
     if (job) out.job = {namespace: job.namespace, id: job.id, stage: job.stage ?? null, truncated: job.truncated};
     if (diagnosis) out.diagnosis = {actual: diagnosis.actual ?? null, findings: diagnosis.findings};

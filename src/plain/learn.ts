@@ -7,7 +7,14 @@ import type {CommandIo} from '../io.js';
 import {EXIT} from '../io.js';
 import {promptConfirm, promptSelect, type NoTerminal} from '../prompt.js';
 import type {Course} from '../core/lessons/course.js';
-import {exerciseLines, progressMark, runEndLine, solutionLines, verifyLines} from '../core/lessons/format.js';
+import {
+  exerciseLines,
+  faceWords,
+  progressMark,
+  runEndLine,
+  solutionLines,
+  verifyLines,
+} from '../core/lessons/format.js';
 import {hintKey, initialLearn, type LearnEvent, type LearnScreen} from '../core/lessons/learn-flow.js';
 import {LearnController} from '../core/lessons/learn-controller.js';
 import {linesToAnsi, renderMarkdown, supportsColor, supportsHyperlinks} from '../core/lessons/markdown.js';
@@ -68,7 +75,8 @@ function openSession(input: PlainLearnInput): Session {
   };
   let shown = session.controller.getState().output;
   session.controller.subscribe((s) => {
-    if (s.output && s.output !== shown) for (const line of s.output.lines) session.print(line);
+    // The flow's lines name the Ink view's keys ("Press v"); here they are menu entries.
+    if (s.output && s.output !== shown) for (const line of s.output.lines) session.print(faceWords(line, 'menu'));
     shown = s.output;
   });
   return session;
@@ -233,7 +241,7 @@ async function verify(s: Session, lesson: Lesson, exercise: Exercise): Promise<v
   }
   s.print('Checking…');
   const result = await s.course.verify(lesson, exercise, {...(answers ? {answers} : {}), target: s.target});
-  for (const line of verifyLines(result)) s.print(line);
+  for (const line of verifyLines(result, 'menu')) s.print(line);
   if (result.passed) for (const line of solutionLines(lesson, exercise)) s.print(line);
   if (!answers) return;
   const kept = keepRightAnswers(answers, result);

@@ -7,6 +7,7 @@ import {appCommand} from '../core/invocation.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {runChoices} from '../core/wizard/preflight.js';
+import {shownExample} from '../core/wizard/shown-example.js';
 import {statusLine} from '../core/wizard/status-line.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import {PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
@@ -661,7 +662,8 @@ interface PlainTools {
 
 /** The example step: the job, then Run (or, after a failed pre-flight, its ways out), the other views, copy. */
 async function exampleQuestion(s: WizardState, {print, ask, withNav, nav, dispatch}: PlainTools): Promise<void> {
-  const ex = s.examples.find((e) => e.id === s.goal);
+  // hf-job.json as written in my-first-hf-job/ (what Run submits), as the Ink screen shows it.
+  const ex = shownExample(s);
   if (!ex) return;
   if (!s.example.confirming && s.example.view === 'script') {
     print(`${ex.title}: ${ex.summary}`);

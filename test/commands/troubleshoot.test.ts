@@ -57,6 +57,22 @@ describe('troubleshoot command', () => {
     for (const k of ['problem', 'title', 'evidence', 'causes', 'solutions', 'checks']) expect(out).toHaveProperty(k);
   });
 
+  it("--json's top-level causes are the report's: the sandbox's own cause of a failed script only on the sandbox", async () => {
+    await writeFile(
+      join(dir, 'module.txt'),
+      "Traceback (most recent call last):\nModuleNotFoundError: No module named 'pandas'\n===== Job finished: status=ERROR =====\n",
+    );
+    const hub = io({tty: true});
+    expect(await troubleshoot(['module.txt', '--json', '--offline'], hub)).toBe(0);
+    const out = JSON.parse(hub.out());
+    expect(out.problem).toBe('job-script-failed');
+    expect(out.causes.join('\n')).not.toMatch(/sandbox Hub only/);
+    expect(out.causes).toEqual(out.report.causes.map((c: {text: string}) => c.text));
+    const onSandbox = io({tty: true});
+    expect(await troubleshoot(['module.txt', '--json', '--offline', '--endpoint', sb.current.url], onSandbox)).toBe(0);
+    expect(JSON.parse(onSandbox.out()).causes.join('\n')).toMatch(/sandbox Hub only/);
+  });
+
   it('text and --json render one report: the text is the lines of the report, and a pasted text offers no "run the job again"', async () => {
     await writeFile(
       join(dir, 'err500.txt'),

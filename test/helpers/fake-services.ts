@@ -107,6 +107,7 @@ export function fakeServices(
     realTools: never('realTools'),
     planConfig: answers.preflight ? async (session) => ({dir: session.cwd, files: []}) : never('planConfig'),
     writeConfig: never('writeConfig'),
+    writtenJob: async () => undefined,
     runChecks: answers.preflight ? async () => [] : never('runChecks'),
     flavorPrice: async () => undefined,
     submitJob: never('submitJob'),

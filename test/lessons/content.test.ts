@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {FrontMatterError, parseFrontMatter} from '../../src/core/lessons/frontmatter.js';
 import {findExercise, findLesson, findLessonsDir, loadLessons} from '../../src/core/lessons/loader.js';
+import {faceWords} from '../../src/core/lessons/format.js';
 import {
   highlightCode,
   linesToAnsi,
@@ -146,6 +147,30 @@ describe('the lessons folder', () => {
         }
       }
     }
+  });
+
+  it("lesson 5's title says what it covers: the token errors and the job failures that are not token errors", async () => {
+    const errors = findLesson(await loadLessons(CATALOG), 'errors')!;
+    expect(errors.body).toMatch(/^## 5\. .*job failures that are not token errors/m);
+    expect(errors.title).toMatch(/token errors/);
+    expect(errors.title).toMatch(/job failures/);
+  });
+
+  it('tasks and hints name the keys of the full-screen view; plain mode and the command get their menu entries and flags', async () => {
+    const texts = (await loadLessons(CATALOG)).flatMap((l) =>
+      l.exercises.flatMap((e) => [...(e.kind === 'quiz' ? [] : [e.task]), ...e.hints]),
+    );
+    const keyed = texts.filter((t) => /\b[Pp]ress [a-z]\b|\([a-z]\)/.test(t));
+    expect(keyed.length).toBeGreaterThan(3);
+    for (const t of texts) {
+      expect(faceWords(t, 'key')).toBe(t);
+      for (const face of ['menu', 'command'] as const)
+        expect(faceWords(t, face), `${face}: ${t}`).not.toMatch(/\b[Pp]ress [a-z]\b|\([a-z]\)/);
+    }
+    expect(faceWords('Press r and pick the read token.', 'menu')).toBe(
+      'Choose "Run the job in hf-job.json" and pick the read token.',
+    );
+    expect(faceWords('Run it once as it is (r): the log says.', 'command')).toBe('Run it once as it is: the log says.');
   });
 
   it('the lesson text keeps the corrections the seed gets wrong', async () => {

@@ -34,7 +34,7 @@ const target: LearnTarget = {
 };
 
 /** learn --plain on a fake terminal (stdin keys, stdout text) with its own progress file and workspace. */
-async function startLearn(config: string, workspace: string) {
+async function startLearn(config: string, workspace: string, lessonId?: string) {
   const course = await Course.open({
     examples: CATALOG,
     env: {XDG_CONFIG_HOME: join(dir, config)},
@@ -56,7 +56,8 @@ async function startLearn(config: string, workspace: string) {
   const io = {stdin, stdout: terminal, stderr: terminal, env: {NO_COLOR: '1'}, cwd: dir} as unknown as Parameters<
     typeof runPlainLearn
   >[0]['io'];
-  const done = runPlainLearn({course, target, io});
+  const lesson = lessonId ? course.lesson(lessonId) : undefined;
+  const done = runPlainLearn({course, target, io, ...(lesson ? {lesson} : {})});
   const until = async (want: string, from = 0) =>
     vi.waitFor(() => expect(text.slice(from)).toContain(want), {timeout: 5000});
   const press = async (...keys: string[]) => {
@@ -98,6 +99,27 @@ describe('learn --plain', () => {
     expect(await done).toBe(0);
     // The command as it runs from a clone or npm (npx …), as everywhere else: not a bare name that is not on PATH.
     expect(out().slice(mark)).toContain('Progress saved. Resume any time with `npx hf-jobs-wizard learn`.');
+  }, 20_000);
+
+  it('a live exercise names the menu entries, not the keys only the full-screen view has ("press r", "(r)")', async () => {
+    const {done, until, press, out} = await startLearn('config-keys', 'ws-keys', 'errors');
+    await until('exercises');
+    await press(ENTER); // the first exercise: a 403 on purpose
+    await until('What now?');
+    let mark = out().length;
+    await press(ENTER); // Verify, before any run
+    await until('No job run yet', mark);
+    await until('What now?', mark);
+    await press(DOWN, ENTER); // Hint
+    await until('Hint 1 of 2', mark);
+    await until('What now?', out().length - 200);
+    expect(out()).toContain('Run the push-dataset job with the read token');
+    expect(out()).toContain('choose "Run the job in hf-job.json" to run one');
+    expect(out()).toContain('Hint 1 of 2: Choose "Run the job in hf-job.json" and pick the read token.');
+    expect(out()).not.toMatch(/\b[Pp]ress [a-z]\b|\([rvwn]\)/);
+    mark = out().length;
+    await press(UP, ENTER); // Quit (the last entry)
+    expect(await done).toBe(0);
   }, 20_000);
 
   it('a wrong quiz answer: the next try asks only the question it got wrong, then passes', async () => {

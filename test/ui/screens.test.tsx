@@ -243,6 +243,18 @@ describe('screens', () => {
     expect(hub.dispatch).toHaveBeenCalledWith({type: 'confirm-run', yes: true});
   });
 
+  it('Example: shows hf-job.json as written in my-first-hf-job/ once it is read, not the built-in example', () => {
+    const written = {...example, config: '{"timeout": "7m"}\n', flavor: 'cpu-upgrade'};
+    const s = state(
+      {type: 'checklist-continue'},
+      {type: 'example-view', view: 'config'},
+      {type: 'written-job', job: written},
+    );
+    const {lastFrame} = mount(Example, s);
+    expect(lastFrame()).toContain('{"timeout": "7m"}');
+    expect(lastFrame()).not.toContain('"$HF_TOKEN"');
+  });
+
   it('Run: stage with elapsed time; the cancel question takes y/n', async () => {
     const s = {
       ...state(),
@@ -262,6 +274,32 @@ describe('screens', () => {
     await delay();
     await press(stdin, 'n');
     expect(dispatch).toHaveBeenCalledWith({type: 'cancel-answer', yes: false});
+  });
+
+  it('Run: once the job reached a final stage the spinner and the clock stop (no turning while the result is read)', async () => {
+    const at = Date.now();
+    const s = {
+      ...state(),
+      step: 'run' as const,
+      run: {
+        phase: 'running' as const,
+        job: {id: 'abc', namespace: 'u', url: 'http://x/jobs/u/abc'},
+        stage: 'COMPLETED',
+        startedAt: at - 5000,
+        stageAt: at,
+        logs: ['done'],
+        confirmCancel: false,
+      },
+    };
+    const {lastFrame, frames} = mount(Run, s);
+    expect(lastFrame()).toContain('✓ COMPLETED: Completed after 5s');
+    expect(lastFrame()).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    const drawn = frames.length;
+    await delay(350);
+    // A spinner draws a new frame every 100 ms; a finished job's line is drawn once.
+    expect(frames.length).toBe(drawn);
+    const failed = mount(Run, {...s, run: {...s.run, stage: 'ERROR'}});
+    expect(failed.lastFrame()).toContain('✗ ERROR: Failed after 5s');
   });
 
   it('Result: success shows what was created and next steps', async () => {

@@ -43,9 +43,33 @@ export function lessonListJson(course: Course): unknown {
   };
 }
 
-/** The task of an exercise, with where its files are. */
+/** Where the learner acts: the Ink view's keys, plain mode's menu entries, or the command's flags. */
+export type LearnFace = 'key' | 'menu' | 'command';
 /** How each face starts a quiz: the Ink screen's key, the plain menu's entry, or the command line. */
-export type QuizStart = 'key' | 'menu' | 'command';
+export type QuizStart = LearnFace;
+
+/** What a key of the exercise screen is called in the other faces (the plain menu's entries, learn's flags). */
+const KEY_WORDS: Record<string, Record<Exclude<LearnFace, 'key'>, string>> = {
+  r: {menu: 'choose "Run the job in hf-job.json"', command: 'use --run EX --token NAME'},
+  v: {menu: 'choose "Verify"', command: 'use --verify EX'},
+  n: {menu: 'choose "Next"', command: 'use --start with the next exercise'},
+};
+
+/**
+ * Lesson data and the learn flow name the Ink view's keys ("Press r", "run the job (r)"); plain mode and the command
+ * have no such keys. For them "press X" becomes the menu entry or the flag, and a key in parentheses is dropped.
+ */
+export function faceWords(text: string, face: LearnFace): string {
+  if (face === 'key') return text;
+  return text
+    .replace(/ \([rvwn]\)(?=[\s:.,;]|$)/g, '')
+    .replace(/\b([Pp])ress ([rvn])\b/g, (_, p: string, key: string) => {
+      const words = KEY_WORDS[key]![face];
+      return p === 'P' ? words[0]!.toUpperCase() + words.slice(1) : words;
+    });
+}
+
+/** The task of an exercise, with where its files are. */
 
 const QUIZ_START: Record<QuizStart, string> = {
   key: 'Press v to start answering them, one at a time.',
@@ -64,7 +88,7 @@ export function exerciseLines(
     `${exercise.title}  (${KIND_LABEL[exercise.kind]}${course.isDone(lesson, exercise) ? ', done ✓' : ''})`,
   ];
   if (exercise.kind !== 'quiz') {
-    lines.push('', exercise.task, '');
+    lines.push('', faceWords(exercise.task, quizStart), '');
     const dir = course.workspaceDir(lesson, exercise);
     const rel = relative(cwd, dir);
     const shown = rel && !rel.startsWith('..') ? rel : dir;
@@ -79,10 +103,10 @@ export function exerciseLines(
   return lines;
 }
 
-export function verifyLines(result: VerifyResult): string[] {
+export function verifyLines(result: VerifyResult, face: LearnFace = 'key'): string[] {
   return [
-    `${result.passed ? '✓ PASS' : '✗ Not yet'}: ${result.summary}`,
-    ...result.items.map((i) => `  ${i.ok ? '✓' : '✗'} ${i.text}`),
+    `${result.passed ? '✓ PASS' : '✗ Not yet'}: ${faceWords(result.summary, face)}`,
+    ...result.items.map((i) => `  ${i.ok ? '✓' : '✗'} ${faceWords(i.text, face)}`),
   ];
 }
 
@@ -99,8 +123,10 @@ export function solutionLines(lesson: Lesson, exercise: Exercise): string[] {
 }
 
 /** The n-th hint (Course.hint gives undefined when the exercise has none). */
-export function hintLine(exercise: Exercise, n: number, hint: string | undefined): string {
-  return hint === undefined ? 'This exercise has no hints.' : `Hint ${n} of ${exercise.hints.length}: ${hint}`;
+export function hintLine(exercise: Exercise, n: number, hint: string | undefined, face: LearnFace = 'key'): string {
+  return hint === undefined
+    ? 'This exercise has no hints.'
+    : `Hint ${n} of ${exercise.hints.length}: ${faceWords(hint, face)}`;
 }
 
 /** How a practice job run ended (or that the Hub refused to create it). */

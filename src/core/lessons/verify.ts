@@ -244,7 +244,7 @@ export async function verifyLive(
   );
   const completed = states.filter((s) => s.stage === 'COMPLETED');
   if (runs.length === 0 && v.type !== 'cli-job')
-    items.push({ok: false, text: 'No job run yet for this exercise: press r (or use --run TOKEN) to run one.'});
+    items.push({ok: false, text: 'No job run yet for this exercise: press r to run one.'});
   switch (v.type) {
     case 'job-completed': {
       const good = completed.find((s) => s.run.token === v.token);

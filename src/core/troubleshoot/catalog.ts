@@ -5,6 +5,7 @@ import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {hubFixes, type HubFixes} from '../checks/hub-fixes.js';
 import type {CheckId} from '../checks/types.js';
 import {APP_COMMAND} from '../invocation.js';
+import {isSandboxEndpoint} from '../practice.js';
 
 export const PROBLEM_IDS = [
   'unauthorized-401',
@@ -627,6 +628,15 @@ export function catalogFor(endpoint: string = DEFAULT_ENDPOINT): Record<ProblemI
 
 /** The catalog worded for huggingface.co. */
 export const CATALOG: Record<ProblemId, Problem> = catalogFor();
+
+/** Causes that exist only on the sandbox Hub (its uv stand-in runs a script with this machine's python3). */
+const SANDBOX_ONLY_CAUSES: ReadonlySet<string> = new Set(['sandbox-python-lacks-package']);
+
+/** The causes offered on an endpoint: a sandbox-only one only on the sandbox, or where the facts say it is the one. */
+export function offeredCauses(causes: readonly Cause[], endpoint: string | undefined, actualId?: string): Cause[] {
+  const sandbox = isSandboxEndpoint(endpoint ?? DEFAULT_ENDPOINT);
+  return causes.filter((c) => sandbox || !SANDBOX_ONLY_CAUSES.has(c.id) || c.id === actualId);
+}
 
 export function getProblem(id: ProblemId, endpoint?: string): Problem {
   return catalogFor(endpoint)[id];

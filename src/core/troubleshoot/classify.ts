@@ -1,7 +1,7 @@
 // Classifies pasted text (tracebacks, HubApiError messages, HTTP status lines, job logs) into a problem id,
 // by scoring evidence. Wrappers do not fool it: a gated 403 is gated-repo, a 429 inside a connection error is rate-limited.
 import {redactSecrets} from '../tokens/mask.js';
-import {catalogFor, type ProblemId} from './catalog.js';
+import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
 
 interface Signal {
@@ -602,7 +602,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
       problem,
       title: p.title,
       evidence: ev,
-      causes: p.causes.map((x) => x.text),
+      causes: offeredCauses(p.causes, options.endpoint).map((x) => x.text),
       solutions: p.solutions,
       checks: [...p.checks],
     };
@@ -655,7 +655,7 @@ export function classifyJob(job: JobOutcome, options: {endpoint?: string} = {}):
       problem,
       title: p.title,
       evidence: [said],
-      causes: p.causes.map((x) => x.text),
+      causes: offeredCauses(p.causes, options.endpoint).map((x) => x.text),
       solutions: p.solutions,
       checks: [...p.checks],
       jobFailed: true,

@@ -2,6 +2,8 @@
 // the kind of token it names. Answers use them ("you are not a member of acme-org", "hf jobs logs --namespace
 // acme-org ID") instead of generic words. Pure: text in, facts out; nothing is fetched.
 import type {RepoKind} from '../checks/types.js';
+import {DEFAULT_ENDPOINT} from '../endpoint.js';
+import {isSandboxEndpoint} from '../practice.js';
 
 export interface TextFacts {
   /** The first Hub URL in the text (query string dropped). */
@@ -79,4 +81,25 @@ export function extractFacts(input: string): TextFacts {
   else if (/\bread(?:-only)? token\b|token role: read\b/i.test(text)) facts.tokenKind = 'read';
   else if (/\bwrite token\b|token role: write\b/i.test(text)) facts.tokenKind = 'write';
   return facts;
+}
+
+/** A URL or host of the public Hub: huggingface.co or hf.co (any subdomain: cdn-lfs.huggingface.co). */
+const PUBLIC_HUB = /(?:^|[^\w.-])(?:https?:\/\/)?(?:[\w-]+\.)*(?:huggingface\.co|hf\.co)(?![\w.-]*\w)/i;
+
+/**
+ * The Hub a pasted text came from when it is not the sandbox the app runs on: a text that names huggingface.co (a
+ * URL or host) and not the sandbox's own address was printed by a real client talking to the real Hub, so it is
+ * answered for that Hub (its token pages, its billing), not with the sandbox's practice tokens. Undefined otherwise.
+ */
+export function textHub(text: string, endpoint: string): string | undefined {
+  if (!isSandboxEndpoint(endpoint)) return undefined;
+  const sample = text.length > 65536 ? text.slice(0, 32768) + '\n' + text.slice(-32768) : text;
+  let host: string;
+  try {
+    host = new URL(endpoint).host;
+  } catch {
+    return undefined;
+  }
+  if (sample.includes(host) || /\b(?:127\.0\.0\.1|localhost)\b/.test(sample)) return undefined;
+  return PUBLIC_HUB.test(sample) ? DEFAULT_ENDPOINT : undefined;
 }

@@ -9,7 +9,7 @@ import type {CheckId} from '../checks/types.js';
 import {isSandboxEndpoint} from '../practice.js';
 import {APP_COMMAND} from '../invocation.js';
 import {FIX_LABELS, fixesFor, type FixAction, type FixContext} from './actions.js';
-import {catalogFor, type Cause, type Problem, type ProblemId} from './catalog.js';
+import {catalogFor, offeredCauses, type Cause, type Problem, type ProblemId} from './catalog.js';
 import type {Finding} from './diagnose.js';
 
 /** Where the failure text came from: pasted by the person, read from a job, or a failed check of the checklist. */
@@ -134,9 +134,6 @@ function describeAction(id: FixAction, endpoint: string, suggested: boolean): Re
   return a;
 }
 
-/** Causes that exist only on the sandbox Hub (its uv stand-in runs a script with this machine's python3). */
-const SANDBOX_ONLY_CAUSES: ReadonlySet<string> = new Set(['sandbox-python-lacks-package']);
-
 export function buildReport(input: ReportInput): TroubleshootReport {
   const endpoint = (input.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
   const catalog = catalogFor(endpoint);
@@ -152,9 +149,7 @@ export function buildReport(input: ReportInput): TroubleshootReport {
     alternatives: (input.alternatives ?? []).filter((p) => p !== input.problem),
     symptoms: [...entry.symptoms],
     // A cause that only happens on the sandbox is not offered for another Hub, unless the facts say it is the one.
-    causes: entry.causes
-      .filter((c) => !SANDBOX_ONLY_CAUSES.has(c.id) || isSandboxEndpoint(endpoint) || c.id === actual?.id)
-      .map((c) => ({...c, likely: c.id === actual?.id})),
+    causes: offeredCauses(entry.causes, endpoint, actual?.id).map((c) => ({...c, likely: c.id === actual?.id})),
     diagnosed: Boolean(input.diagnosis),
     // Findings quote what the Hub answered (secret names, labels, repo and user names): shown, never obeyed.
     findings: (input.diagnosis?.findings ?? []).map((f) => ({...f, text: sanitizeLine(f.text)})),

@@ -1,6 +1,7 @@
 // Runs the machine: holds the state, applies events through the reducer, and performs the effects with
 // WizardServices, feeding their results back as events. The Ink UI subscribes to it; the plain mode awaits `idle()`.
 import {redactSecrets} from '../tokens/mask.js';
+import {textHub} from '../troubleshoot/facts.js';
 import {initialState, transition} from './machine.js';
 import type {Session, WizardServices} from './services.js';
 import type {ProblemId, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
@@ -188,17 +189,9 @@ export class WizardController {
         this.dispatch(price ? {type: 'price', price} : {type: 'price'});
         return;
       }
-      case 'preflight': {
-        // The same core as `example` and `check` (core/preflight); a failure to ask is a line, never a stack trace.
-        try {
-          this.dispatch({type: 'preflight-done', report: await sv.preflight(this.session())});
-        } catch (error) {
-          // The session's token is a registered secret (services' rememberToken): redactSecrets masks it by value.
-          const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'it failed') : String(error);
-          this.dispatch({type: 'preflight-done', error: redactSecrets(message)});
-        }
+      case 'preflight':
+        await this.preflight();
         return;
-      }
       case 'dashboard':
         this.dispatch({type: 'dashboard-ready', lines: await sv.tokenDashboard(this.session())});
         return;
@@ -219,7 +212,8 @@ export class WizardController {
       // One round trip: the problem is shown as soon as it is known ('classified'), the live diagnosis follows.
       case 'classify': {
         await this.preparing;
-        const session = this.session();
+        const hub = this.textHub(effect.text);
+        const session = this.troubleSession(hub);
         const {problem, seen, ...more} = sv.classifyFailure(effect.text, session); // alternatives, guess
         this.dispatch({
           type: 'classified',
@@ -227,18 +221,53 @@ export class WizardController {
           info: sv.problemInfo(problem, session),
           seen: seen.map((l) => redactSecrets(l)),
           ...more,
+          ...(hub ? {hub} : {}),
         });
         await this.diagnose(problem);
         return;
       }
-      case 'load-problem':
+      case 'load-problem': {
+        // Another problem for the same pasted text: still answered for the Hub the text came from.
+        const hub = this.textHub(this.state.troubleshoot.evidence ?? '');
         this.dispatch({
           type: 'classified',
           problem: effect.problem,
-          info: sv.problemInfo(effect.problem, this.session()),
+          info: sv.problemInfo(effect.problem, this.troubleSession(hub)),
+          ...(hub ? {hub} : {}),
         });
         await this.diagnose(effect.problem);
         return;
+      }
+    }
+  }
+
+  /** The Hub a pasted text came from when it is not the wizard's (core/troubleshoot/facts.ts textHub). */
+  private textHub(text: string): string | undefined {
+    if (this.state.troubleshoot.draft === undefined) return undefined;
+    return textHub(text, this.session().target.endpoint);
+  }
+
+  /** The session a pasted error is answered in: on the Hub it came from, with no login of this wizard's (a practice
+   *  token means nothing there), as when no Hub was chosen yet; else the wizard's own. */
+  private troubleSession(hub: string | undefined): Session {
+    const session = this.session();
+    if (!hub) return session;
+    return {target: {kind: 'hub', endpoint: hub, practice: false}, cwd: session.cwd, detached: true};
+  }
+
+  /** Pre-flight of the job as written: the files are read first, so the screen shows the job Run submits. */
+  private async preflight(): Promise<void> {
+    const sv = this.services;
+    // What the screen shows is the job Run submits: hf-job.json as written (read again with each pre-flight).
+    const written = await sv.writtenJob(this.session()).catch(() => undefined);
+    this.dispatch(written ? {type: 'written-job', job: written} : {type: 'written-job'});
+    // The same core as `example` and `check` (core/preflight); a failure to ask is a line, never a stack trace.
+    try {
+      this.dispatch({type: 'preflight-done', report: await sv.preflight(this.session())});
+    } catch (error) {
+      // The session's token is a registered secret (services' rememberToken): redactSecrets masks it by value.
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'it failed') : String(error);
+      this.dispatch({type: 'preflight-done', error: redactSecrets(message)});
     }
   }
 
@@ -246,7 +275,20 @@ export class WizardController {
   private async diagnose(problem: ProblemId): Promise<void> {
     const pasted = this.state.troubleshoot.draft !== undefined;
     await this.preparing;
-    const diagnosis = await this.services.diagnose(this.session(), problem, this.state.troubleshoot.evidence, {pasted});
+    const hub = this.state.troubleshoot.hub;
+    const diagnosis = await this.services.diagnose(
+      this.troubleSession(hub),
+      problem,
+      this.state.troubleshoot.evidence,
+      {
+        pasted,
+      },
+    );
+    if (hub)
+      diagnosis.findings.unshift({
+        status: 'unknown',
+        text: `This text came from ${hub.replace(/^https?:\/\//, '')}, not from the sandbox: the answer is for ${hub.replace(/^https?:\/\//, '')} and your account there.`,
+      });
     // Only while the person is still looking at this problem (Esc or another problem may have come in between).
     if (this.state.troubleshoot.problem === problem) this.dispatch({type: 'diagnosed', diagnosis});
   }

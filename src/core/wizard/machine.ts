@@ -101,7 +101,8 @@ type ExampleEvent = Extract<
       | 'run-example'
       | 'confirm-run'
       | 'preflight-done'
-      | 'rerun-preflight';
+      | 'rerun-preflight'
+      | 'written-job';
   }
 >;
 
@@ -111,6 +112,8 @@ function exampleStep(state: WizardState, event: ExampleEvent): Transition {
       // Pre-flight starts as the example opens (the person reads the script meanwhile); Run waits for it.
       const example: WizardState['example'] = {...state.example, confirming: false, preflight: {phase: 'running'}};
       delete example.runWhenReady;
+      // The files are read again with pre-flight; another example's files are not this one's.
+      if (example.written?.id !== state.goal) delete example.written;
       return t(go(state, 'example', {example}), [
         {kind: 'preflight'},
         ...(state.target?.kind === 'hub' ? [{kind: 'fetch-price'} as const] : []),
@@ -150,6 +153,12 @@ function exampleStep(state: WizardState, event: ExampleEvent): Transition {
     }
     case 'confirm-run':
       return event.yes ? startRun(state) : t({...state, example: {...state.example, confirming: false}});
+    case 'written-job': {
+      const example: WizardState['example'] = {...state.example};
+      if (event.job && event.job.id === state.goal) example.written = event.job;
+      else delete example.written;
+      return t({...state, example});
+    }
   }
 }
 
@@ -314,6 +323,7 @@ export function transition(state: WizardState, event: WizardEvent): Transition {
     case 'confirm-run':
     case 'preflight-done':
     case 'rerun-preflight':
+    case 'written-job':
       return exampleStep(state, event);
     case 'fix':
       return applyFix(state, event.action);
@@ -663,6 +673,7 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
       if (event.seen?.length) troubleshoot.seen = event.seen;
       if (event.alternatives?.length) troubleshoot.alternatives = event.alternatives;
       if (event.guess) troubleshoot.guess = true;
+      if (event.hub) troubleshoot.hub = event.hub;
       // From the paste screen, Esc goes back to where the person was, not to the paste box.
       const base =
         state.step === 'troubleshoot' && state.troubleshoot.phase !== 'done' ? state : go(state, 'troubleshoot');
@@ -692,9 +703,13 @@ function applyFix(state: WizardState, action: FixAction): Transition {
         {kind: 'plan-config', rewrite: true},
       ]);
     case 'open-token-page':
+      // A text pasted from another Hub (huggingface.co while on the sandbox): that Hub's token page.
+      if (state.troubleshoot.hub) return t(state, [{kind: 'open-url', url: tokenPageUrl(state.troubleshoot.hub)}]);
       return transition(state, {type: 'open-token-page'});
-    case 'open-billing':
-      return t(state, [{kind: 'open-url', url: `${state.target?.endpoint ?? DEFAULT_ENDPOINT}/settings/billing`}]);
+    case 'open-billing': {
+      const endpoint = state.troubleshoot.hub ?? state.target?.endpoint ?? DEFAULT_ENDPOINT;
+      return t(state, [{kind: 'open-url', url: `${endpoint}/settings/billing`}]);
+    }
     case 'retry':
       return startRun(state);
     case 'rerun-checks':

@@ -57,6 +57,11 @@ export interface WizardServices {
   planConfig(session: Session, options?: {rewrite?: boolean}): Promise<ConfigPlan>;
   /** Writes the plan atomically (token store included); returns the paths written. */
   writeConfig(session: Session, plan: ConfigPlan): Promise<string[]>;
+  /**
+   * The example as my-first-hf-job/ has it: hf-job.json's text (tokens masked), its script, and the commands built
+   * from them, which is what Run submits. Undefined when there is no hf-job.json there.
+   */
+  writtenJob(session: Session): Promise<ExampleSummary | undefined>;
   runChecks(session: Session, onCheck: (item: CheckItem) => void): Promise<CheckItem[]>;
   flavorPrice(session: Session): Promise<string | undefined>;
   /** Pre-flight of the job as it would be submitted (core/preflight gatherPreflight): allowed, paid for, at most how much, timeout. */

@@ -19,7 +19,8 @@ export function wizardReport(
   return buildReport({
     problem: t.info.id,
     ...(t.guess && t.problem === t.info.id ? {guess: true} : {}),
-    ...(state.target ? {endpoint: state.target.endpoint} : {}),
+    // A text from huggingface.co pasted while on the sandbox is answered for huggingface.co (its pages, no practice tokens).
+    ...(t.hub ? {endpoint: t.hub} : state.target ? {endpoint: state.target.endpoint} : {}),
     origin,
     seen: t.seen?.length ? t.seen : first ? [first] : [],
     ...(t.alternatives ? {alternatives: t.alternatives} : {}),

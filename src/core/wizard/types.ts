@@ -278,6 +278,8 @@ export interface WizardState {
     confirming: boolean;
     copied?: string;
     preflight?: PreflightView;
+    /** The job as written in my-first-hf-job/ (what Run submits); absent before it is read, or when nothing is there. */
+    written?: ExampleSummary;
     /** Run was asked while pre-flight was still running: go on once it answers (unless it fails). */
     runWhenReady?: boolean;
   };
@@ -305,6 +307,8 @@ export interface WizardState {
     alternatives?: ProblemId[];
     /** The rules found nothing: the problem is the second tier's best guess (core/troubleshoot/guess.ts). */
     guess?: boolean;
+    /** The Hub the pasted text came from when it is not the wizard's (huggingface.co while on the sandbox). */
+    hub?: string;
     phase: 'paste' | 'idle' | 'diagnosing' | 'done';
     diagnosis?: Diagnosis;
     returnTo?: StepId;
@@ -352,6 +356,8 @@ export type WizardEvent =
   | {type: 'copied'; label: string; ok: boolean}
   | {type: 'price'; price?: string}
   | {type: 'preflight-done'; report?: PreflightReport; error?: string}
+  /** The job as my-first-hf-job/ has it (hf-job.json and its script, as the person may have edited them). */
+  | {type: 'written-job'; job?: ExampleSummary}
   | {type: 'rerun-preflight'}
   | {type: 'run-example'}
   | {type: 'confirm-run'; yes: boolean}
@@ -373,6 +379,8 @@ export type WizardEvent =
       alternatives?: ProblemId[];
       /** The problem is the second tier's best guess. */
       guess?: boolean;
+      /** A pasted text from another Hub than the wizard's (huggingface.co while on the sandbox): answered for it. */
+      hub?: string;
     }
   | {type: 'diagnosed'; diagnosis: Diagnosis}
   | {type: 'fix'; action: FixAction}

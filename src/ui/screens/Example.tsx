@@ -9,6 +9,7 @@ import {headerLines} from '../components/Header.js';
 import {Preflight, preflightRows} from '../components/Preflight.js';
 import {SelectList} from '../components/SelectList.js';
 import {runChoices} from '../../core/wizard/preflight.js';
+import {shownExample} from '../../core/wizard/shown-example.js';
 import {linesToShow, moreLines, packedRows, wrappedRows} from '../format.js';
 import {useColumns, useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
@@ -54,7 +55,8 @@ const FIXED_ROWS = 8;
 const FOOTER = '←→ view · c copy · ↑↓/j k move · Enter select · Esc back · q quit · ? help';
 
 export function Example({state, dispatch}: ScreenProps) {
-  const example = state.examples.find((e) => e.id === state.goal);
+  // hf-job.json as written in my-first-hf-job/ (what Run submits), else the built-in example until it is read.
+  const example = shownExample(state);
   const {confirming} = state.example;
   const rows = useRows();
   const columns = useColumns();

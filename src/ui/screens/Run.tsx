@@ -7,6 +7,8 @@ import {Spinner} from '../components/Spinner.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
 import {useNow} from '../hooks/use-now.js';
 import {is} from '../keys.js';
+import {isTerminal} from '../../core/jobs/stages.js';
+import {formatElapsed} from '../format.js';
 
 const STAGE_TEXT: Record<string, string> = {
   SCHEDULING: 'Waiting for a machine',
@@ -18,7 +20,9 @@ const STAGE_TEXT: Record<string, string> = {
 
 export function Run({state, dispatch}: ScreenProps) {
   const {run} = state;
-  useNow(run.phase === 'running');
+  // A final stage stops the spinner and the clock at once: the wizard only reads the log's last lines and the result.
+  const ended = isTerminal(run.stage);
+  useNow(run.phase === 'running' && !ended);
   useKeys((input, key) => {
     if (!run.confirmCancel) return;
     if (is('yes', input, key)) dispatch({type: 'cancel-answer', yes: true});
@@ -31,7 +35,13 @@ export function Run({state, dispatch}: ScreenProps) {
           Job <Text bold>{run.job.id}</Text> · <Link url={run.job.url} />
         </Text>
       ) : null}
-      {run.phase === 'running' && run.stage ? (
+      {run.phase === 'running' && run.stage && ended ? (
+        <Text color={run.stage === 'COMPLETED' ? 'green' : run.stage === 'ERROR' ? 'red' : undefined}>
+          {run.stage === 'COMPLETED' ? '✓' : '✗'} {run.stage}: {STAGE_TEXT[run.stage] ?? run.stage}
+          {run.startedAt !== undefined ? ` after ${formatElapsed((run.stageAt ?? Date.now()) - run.startedAt)}` : ''}
+        </Text>
+      ) : null}
+      {run.phase === 'running' && run.stage && !ended ? (
         <Spinner
           label={`${run.stage}: ${STAGE_TEXT[run.stage] ?? run.stage}`}
           {...(run.startedAt !== undefined ? {since: run.startedAt} : {})}

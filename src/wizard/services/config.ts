@@ -1,7 +1,13 @@
 // The wizard's config services: plan the files of my-first-hf-job/ (hf-job.json, the script, the saved login) with
 // a diff against what is there, repair an existing hf-job.json, and write the plan atomically.
 import {join} from 'node:path';
-import {DEFAULT_CONFIG_FILE, serializeJobConfig, writeJobConfig, type JobConfig} from '../../core/jobspec/index.js';
+import {
+  DEFAULT_CONFIG_FILE,
+  scriptKind,
+  serializeJobConfig,
+  writeJobConfig,
+  type JobConfig,
+} from '../../core/jobspec/index.js';
 import {writeFileAtomic} from '../../core/store/atomic.js';
 import {storeError} from '../../core/store/errors.js';
 import {makeDirs} from '../../core/store/mkdirs.js';
@@ -15,9 +21,10 @@ import {repairConfig} from '../../core/wizard/config-repair.js';
 import {compactDiff, lineDiff} from '../../core/wizard/diff.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {Account, PlannedFile} from '../../core/wizard/types.js';
-import {readIfExists, type ServiceContext} from './context.js';
+import {jobFiles, readIfExists, type ServiceContext} from './context.js';
+import {exampleSummary} from './login.js';
 
-export type ConfigServices = Pick<WizardServices, 'planConfig' | 'writeConfig'>;
+export type ConfigServices = Pick<WizardServices, 'planConfig' | 'writeConfig' | 'writtenJob'>;
 
 function planned(
   path: string,
@@ -133,6 +140,30 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
         pending.set(scriptPath, ex.python);
       }
       return {dir, files};
+    },
+
+    async writtenJob(session) {
+      const text = await readIfExists(join(ctx.configDir(session), DEFAULT_CONFIG_FILE));
+      if (text === undefined) return undefined;
+      const ex = ctx.example(session);
+      // Shown on the screen and copied with c: a token typed into the file (or the script) is masked, whole nowhere.
+      const hide = (t: string) => redactSecrets(t, ctx.secrets(session));
+      const files = await jobFiles(ctx, session).catch(() => undefined);
+      // A file that cannot be read as a job is shown as it is (pre-flight says what is wrong), with no commands.
+      if (!files) return {...exampleSummary(ex), config: hide(text), snippets: []};
+      const path = files.config.script !== undefined && scriptKind(files.config.script) === 'path';
+      const summary = exampleSummary(ex, {
+        text,
+        config: files.config,
+        script: files.scriptSource,
+        scriptName: path ? files.config.script!.trim() : ex.scriptName,
+      });
+      return {
+        ...summary,
+        script: hide(summary.script),
+        config: hide(summary.config),
+        snippets: summary.snippets.map((s) => ({...s, text: hide(s.text)})),
+      };
     },
 
     async writeConfig(session, plan) {

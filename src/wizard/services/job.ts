@@ -37,10 +37,14 @@ export function createJobServices(ctx: ServiceContext): JobServices {
   return {
     async flavorPrice(session) {
       const ex = example(session);
-      const flavor = ex.config.flavor;
+      // The price of the job Run submits: hf-job.json's flavor and timeout (no timeout = the Hub's 30-minute default).
+      const {config} = await jobFiles(ctx, session).catch(() => ({config: ex.config}));
+      const flavor = config.flavor ?? 'cpu-basic';
+      const timeout = config.timeout === undefined ? undefined : parseTimeout(config.timeout);
+      const seconds = timeout?.ok ? timeout.seconds : config.timeout === undefined ? 30 * 60 : ex.timeoutSeconds;
       const hw = (await client(session).listJobHardware()).find((h) => h.name === flavor);
       if (!hw) return undefined;
-      return `${hw.prettyName}: ${formatUsd(pricePerMinute(hw) * 60)}/hour, billed per minute; at most ${formatUsd(maxCostUsd(hw, ex.timeoutSeconds))} (it stops after ${Math.round(ex.timeoutSeconds / 60)} minutes)`;
+      return `${hw.prettyName}: ${formatUsd(pricePerMinute(hw) * 60)}/hour, billed per minute; at most ${formatUsd(maxCostUsd(hw, seconds))} (it stops after ${Math.round(seconds / 60)} minutes)`;
     },
 
     async preflight(session) {

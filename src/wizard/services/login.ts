@@ -6,7 +6,7 @@ import {newTokenPageLink} from '../../core/auth/sandbox-form-key.js';
 import {deviceLoginExtras, verifyLogin, type LoginExtras} from '../../core/auth/login-flow.js';
 import type {VerifySource} from '../../core/auth/verify.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
-import {allSnippets, serializeJobConfig} from '../../core/jobspec/index.js';
+import {allSnippets, serializeJobConfig, type JobConfig} from '../../core/jobspec/index.js';
 import {describeSource, resolveToken} from '../../core/store/resolve.js';
 import {
   describeKind,
@@ -56,18 +56,27 @@ const SOURCE_LABELS: Record<TokenSourceKind, string> = {
   file: 'the saved login',
 };
 
-/** A catalog example as the screens show it: script, hf-job.json text, and the four equivalent commands. */
-export function exampleSummary(e: Example): ExampleSummary {
-  const s = allSnippets(e.config, {scriptSource: e.python, scriptFileName: e.scriptName});
+/**
+ * A catalog example as the screens show it: script, hf-job.json text, and the four equivalent commands; `written`:
+ * the job as my-first-hf-job/ has it instead (its hf-job.json text, config and script).
+ */
+export function exampleSummary(
+  e: Example,
+  written?: {text: string; config: JobConfig; script: string; scriptName: string},
+): ExampleSummary {
+  const config = written?.config ?? e.config;
+  const script = written?.script ?? e.python;
+  const scriptName = written?.scriptName ?? e.scriptName;
+  const s = allSnippets(config, {scriptSource: script, scriptFileName: scriptName});
   return {
     id: e.id,
     title: e.title,
     summary: e.description,
     needs: e.needs,
-    scriptName: e.scriptName,
-    script: e.python,
-    config: serializeJobConfig(e.config),
-    flavor: e.config.flavor,
+    scriptName,
+    script,
+    config: written?.text ?? serializeJobConfig(e.config),
+    flavor: config.flavor ?? 'cpu-basic',
     snippets: [
       {label: 'hf CLI', language: s.cli.language, text: s.cli.code},
       {label: 'Python (huggingface_hub)', language: s.python.language, text: s.python.code},
@@ -139,7 +148,7 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
 
   return {
     async prepareTarget(kind) {
-      const examples = EXAMPLES.map(exampleSummary);
+      const examples = EXAMPLES.map((e) => exampleSummary(e));
       if (kind === 'sandbox') {
         if (!ctx.sandbox) {
           if (!options.openSandbox) throw new Error('The sandbox Hub is not available in this run.');

@@ -97,7 +97,7 @@ describe('learn view', () => {
     const {stdin, lastFrame, course} = await mount('live');
     // Lesson 5 is the fifth in the list.
     await press(stdin, DOWN, DOWN, DOWN, DOWN, ENTER);
-    await vi.waitFor(() => expect(lastFrame()).toContain('The four token errors'));
+    await vi.waitFor(() => expect(lastFrame()).toContain('The four token errors and other job failures'));
     await press(stdin, 'e');
     await vi.waitFor(() => expect(lastFrame()).toContain('Cause a 403 on purpose'));
     expect(lastFrame()).toContain('r run job');

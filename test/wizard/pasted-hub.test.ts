@@ -1,0 +1,64 @@
+// A real-Hub error text pasted into the wizard while it runs on the sandbox is answered for the Hub it came from
+// (huggingface.co: its pages, no practice tokens), not in the sandbox's words; a sandbox text stays a sandbox one.
+// Real sandbox, real services; no token in HOME, so nothing asks huggingface.co anything.
+import {describe, expect, it} from 'vitest';
+import {textHub} from '../../src/core/troubleshoot/facts.js';
+import {transition} from '../../src/core/wizard/machine.js';
+import {reportLines} from '../../src/core/troubleshoot/report.js';
+import {wizardReport} from '../../src/core/wizard/troubleshoot-report.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {advance, logIn, sandboxWizard, startWizard, useTempDirs} from '../helpers/wizard-flow.js';
+
+const sb = useSandbox();
+const tempDir = useTempDirs();
+
+async function pasteOnSandbox(text: string) {
+  const dir = await tempDir('wizard-pasted-hub-');
+  const {services} = sandboxWizard(sb.current, {dir});
+  const controller = await startWizard(services, dir);
+  await logIn(controller, services, sb.current.tokens.write);
+  await advance(controller, {type: 'paste-error'}, {type: 'error-pasted', text});
+  const state = controller.getState();
+  await controller.dispose();
+  return {state, text: reportLines(wizardReport(state)!).join('\n')};
+}
+
+describe('a pasted error is answered for the Hub it came from', () => {
+  it('textHub: huggingface.co or hf.co named, not the sandbox address, and only while on the sandbox', () => {
+    const sandbox = 'http://127.0.0.1:4567';
+    expect(textHub("Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/acme'", sandbox)).toBe(
+      'https://huggingface.co',
+    );
+    expect(textHub('get one at hf.co/settings/tokens', sandbox)).toBe('https://huggingface.co');
+    expect(textHub('403 for url http://127.0.0.1:4567/api/repos/create (see huggingface.co/docs)', sandbox)).toBe(
+      undefined,
+    );
+    expect(textHub("KeyError: 'HF_TOKEN'", sandbox)).toBe(undefined);
+    expect(textHub('https://huggingface.co.example.net/x', sandbox)).toBe(undefined);
+    expect(textHub('https://huggingface.co/api/whoami-v2', 'https://huggingface.co')).toBe(undefined);
+  });
+
+  it('a 402 from huggingface.co: the billing page, not the sandbox\'s "run under practice-user"', async () => {
+    const {state, text} = await pasteOnSandbox(
+      "huggingface_hub.errors.HfHubHTTPError: Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/acme-org'\nPre-paid credit balance is insufficient - add more credits to your account to use Jobs.",
+    );
+    expect(state.troubleshoot.problem).toBe('payment-required');
+    expect(state.troubleshoot.hub).toBe('https://huggingface.co');
+    expect(text).toContain('https://huggingface.co/settings/billing');
+    expect(text).not.toMatch(/practice-user|practice token|--sandbox/);
+    expect(text).toContain('This text came from huggingface.co, not from the sandbox');
+    // The offered fix opens huggingface.co's billing page, not the sandbox's address.
+    const opened = transition(state, {type: 'fix', action: 'open-billing'}).effects;
+    expect(opened).toEqual([{kind: 'open-url', url: 'https://huggingface.co/settings/billing'}]);
+  }, 30_000);
+
+  it('a text of the sandbox itself is still answered for the sandbox', async () => {
+    const {state, text} = await pasteOnSandbox(
+      `huggingface_hub.errors.HfHubHTTPError: Client error '402 Payment Required' for url '${sb.current.url}/api/jobs/practice-no-credits'`,
+    );
+    expect(state.troubleshoot.problem).toBe('payment-required');
+    expect(state.troubleshoot.hub).toBeUndefined();
+    expect(text).toContain('practice-user');
+    expect(text).not.toContain('settings/billing');
+  }, 30_000);
+});

@@ -1,0 +1,60 @@
+// The example step shows the job Run submits: my-first-hf-job/hf-job.json as the person edited it (its flavor,
+// timeout and env, the commands built from it), not the built-in example it was written from; a token typed into
+// the file is masked there.
+import {readFile, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {shownExample} from '../../src/core/wizard/shown-example.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {advance, logIn, sandboxWizard, startWizard, throughConfig, useTempDirs} from '../helpers/wizard-flow.js';
+
+const sb = useSandbox();
+const tempDir = useTempDirs();
+
+describe('the example step shows hf-job.json as written', () => {
+  it('an edit made after the config step is what the screen shows, and what its commands say', async () => {
+    const dir = await tempDir('wizard-written-');
+    const {services} = sandboxWizard(sb.current, {dir});
+    const controller = await startWizard(services, dir);
+    await logIn(controller, services, sb.current.tokens.write);
+    await throughConfig(controller);
+    const file = join(dir, 'my-first-hf-job', 'hf-job.json');
+    const config = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    expect(config.timeout).toBe('10m');
+    // The person edits the file in their editor while the checklist is on the screen.
+    await writeFile(file, JSON.stringify({...config, timeout: '7m', env: {GREETING: 'hello'}}, null, 2) + '\n');
+    await advance(controller, {type: 'checklist-continue'});
+    const shown = shownExample(controller.getState())!;
+    expect(shown.config).toContain('"7m"');
+    expect(shown.config).toContain('GREETING');
+    const cli = shown.snippets.find((s) => s.label === 'hf CLI')!.text;
+    expect(cli).toContain('--timeout 7m');
+    expect(cli).toContain('GREETING');
+    // Built-in example's text is not what is shown any more.
+    const builtIn = controller.getState().examples.find((e) => e.id === shown.id)!;
+    expect(builtIn.config).toContain('"10m"');
+    await controller.dispose();
+  }, 30_000);
+
+  it('a token typed into hf-job.json is masked on the screen and in the commands; a broken file is shown as it is', async () => {
+    const dir = await tempDir('wizard-written-token-');
+    const {services} = sandboxWizard(sb.current, {dir});
+    const controller = await startWizard(services, dir);
+    const token = sb.current.tokens.write;
+    await logIn(controller, services, token);
+    await throughConfig(controller);
+    const file = join(dir, 'my-first-hf-job', 'hf-job.json');
+    const config = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({...config, secrets: {HF_TOKEN: token}}, null, 2) + '\n');
+    await advance(controller, {type: 'checklist-continue'});
+    const shown = shownExample(controller.getState())!;
+    expect(shown.config).toContain('HF_TOKEN');
+    expect(JSON.stringify(shown)).not.toContain(token);
+    await writeFile(file, '{"flavor": "cpu-basic",\n');
+    await advance(controller, {type: 'rerun-preflight'});
+    const broken = shownExample(controller.getState())!;
+    expect(broken.config).toBe('{"flavor": "cpu-basic",\n');
+    expect(broken.snippets).toEqual([]);
+    await controller.dispose();
+  }, 30_000);
+});
