@@ -690,8 +690,8 @@ function scanThreads(requested: number | undefined): number {
 }
 
 /**
- * The workers run dist/check/scan-worker.mjs (scan-worker.ts and the scanner, in one module: a worker loading the
- * app's 11 chunks took 15-20 ms more CPU to start), next to check's own dist/check/cli.mjs and one folder over from
+ * The workers run dist/check/scan-worker.cjs (scan-worker.ts and the scanner, in one module: a worker loading the
+ * app's 11 chunks took 15-20 ms more CPU to start), next to check's own dist/check/main.cjs and one folder over from
  * the app's chunks: only the build has it; the TypeScript sources (tests, tsx) scan in one thread.
  */
 const WORKER_URL = [
