@@ -618,6 +618,11 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
   const model = emptyModel();
   const pending: PendingFile[] = [];
+  // Relevant ASCII texts the reader read, decoded a run at a time (ReadAhead.readyRun): the run's text, where it
+  // starts in the ring, and its last file.
+  let run = '';
+  let runAt = 0;
+  let runLast = -1;
   // An index loop: this code runs cold (see tuneForOneScan), where for...of costs an iterator result per file.
   for (let i = 0; i < list.length; i++) {
     const {abs, shown} = list[i]!;
@@ -644,8 +649,14 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
         continue;
       }
       if (taken === READY_RELEVANT) {
-        // An ASCII text with a relevant word (the reader looked): copied as one-byte text, and not searched again.
-        const text = ahead!.bytes.toString('latin1', ahead!.from, ahead!.to);
+        // An ASCII text with a relevant word (the reader looked): sliced from its run's one-byte text, and not
+        // searched again.
+        if (i > runLast) {
+          runLast = ahead!.readyRun(i, RUN_BYTES);
+          runAt = ahead!.from;
+          run = ahead!.bytes.toString('latin1', runAt, ahead!.runEnd);
+        }
+        const text = run.slice(ahead!.from - runAt, ahead!.to - runAt);
         if (PHASES) readMs += nowMs() - readFrom;
         scanInto(text, shown, kindOf(abs, ext), model, pending, true);
         continue;
@@ -669,6 +680,9 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
     pending: pending.map((p) => ({submission: model.submissions.indexOf(p.submission), kind: p.kind, path: p.path})),
   };
 }
+
+/** The most of the ring decoded as one text (above ~1 MB Node makes it an external string, off the V8 heap). */
+const RUN_BYTES = 2 * 1024 * 1024;
 
 /** Below this many files one thread is faster than starting others. */
 const PARALLEL_MIN_FILES = 1500;
