@@ -162,36 +162,46 @@ const [result] = await Promise.all([
     outdir: 'dist',
   }),
   // `check --offline` on its own (dist/cli.mjs hands it over, src/cli.tsx): the command and everything it needs in
-  // one file, dist/check/cli.mjs (its worker threads run dist/check/scan-worker.mjs, in an isolate of their own). Nothing is shared with the app's build: a check process loads no
-  // module of dist/chunks/, so no module exists twice in it. An offline check never loads the Hub client or the
+  // one file, dist/check/main.cjs, which dist/check/cli.cjs compiles with V8's code cache (src/check-loader.ts); its
+  // worker threads run dist/check/scan-worker.cjs, in an isolate of their own, and its reading thread
+  // dist/check/read-worker.cjs. Nothing is shared with the app's build: a check process loads no module of
+  // dist/chunks/ (only the loader's two small helpers, the cache's folder and the V8 flags, are in both of its files).
+  // An offline check never loads the Hub client or the
   // sandbox (test/commands/lazy-loading.test.ts), and check --sandbox runs from the app: they are left out (62 + 25
   // KB gzipped), their imports failing with one line if that ever changed.
+  // CommonJS, so that check-loader.ts can compile main.cjs with V8's code cache (Node 20 has no cache for ES
+  // modules) and no ES module facade is built for each node: module it requires; a thread started on it does not boot
+  // the ES module loader either. import.meta.url is the file's URL, as in an ES module.
   build({
     ...common,
+    format: 'cjs',
+    outExtension: {'.js': '.cjs'},
+    banner: {js: "var __hfjwImportMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
+    define: {...common.define, 'import.meta.url': '__hfjwImportMetaUrl'},
     // One file: its few lazy imports (preflight, network bounds) are inlined, not split into chunks of their own.
     splitting: false,
     // scan-worker: what `check`'s worker threads run, the app's and this build's (the scanner alone, in one module:
-    // a worker starts without the Hub client and without loading chunks one by one).
-    entryPoints: {cli: 'src/check-cli.ts', 'scan-worker': 'src/core/checks/scan-worker.ts'},
+    // a worker starts without the Hub client and without loading chunks one by one). read-worker: the reading thread
+    // (src/core/checks/read-ahead.ts: node:fs and node:worker_threads only).
+    entryPoints: {
+      cli: 'src/check-loader.ts',
+      main: 'src/check-cli.ts',
+      'scan-worker': 'src/core/checks/scan-worker.ts',
+      'read-worker': 'src/core/checks/read-worker.ts',
+    },
     outdir: 'dist/check',
     plugins: [...common.plugins, offlineOnly],
   }),
-  // check's reading thread (src/core/checks/read-ahead.ts): node:fs and node:worker_threads only, as CommonJS (a
-  // thread started on an ES module boots the module loader first).
-  build({
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    entryPoints: {'read-worker': 'src/core/checks/read-worker.ts'},
-    outdir: 'dist/check',
-    outExtension: {'.js': '.cjs'},
-    minify: common.minify,
-    legalComments: 'none',
-    logLevel: 'warning',
-    plugins: [],
-  }),
 ]);
+
+// dist/check/build-id: what check's code cache is kept under (src/check-loader.ts), a hash of the build it was made
+// from (V8 itself checks only the source's length).
+{
+  const {createHash} = await import('node:crypto');
+  const {readFileSync, writeFileSync} = await import('node:fs');
+  const id = createHash('sha256').update(readFileSync('dist/check/main.cjs')).digest('hex').slice(0, 32);
+  writeFileSync('dist/check/build-id', `${id}\n`);
+}
 
 if (announce) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

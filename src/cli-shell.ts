@@ -1,5 +1,5 @@
 // What the executable does around a command, whichever build runs it (the app's dist/cli.mjs or the one-module
-// dist/check/cli.mjs): the compile cache, a quiet end when the reader of stdout goes away, the exit code, and one
+// dist/check/main.cjs): the compile cache, a quiet end when the reader of stdout goes away, the exit code, and one
 // calm line (no stack trace) for anything that escaped.
 import * as nodeModule from 'node:module';
 import {guardIo, processIo, reportError, type CommandIo} from './io.js';

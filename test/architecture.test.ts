@@ -45,6 +45,8 @@ const ALLOWED: Record<string, string[]> = {
   cli: ['cli-app'],
   'cli-app': ['cli-shell', 'main'],
   'check-cli': ['cli-shell', 'commands', 'io', 'run-command'],
+  // check's loader: where its code cache is kept (the app's cache folder) and the V8 flags it is made under.
+  'check-loader': ['core/store', 'core/checks'],
   'cli-shell': ['io', 'prepaint'],
   main: ['commands', 'core/*', 'io', 'prepaint', 'version', 'run-command'],
   'run-command': ['core/*', 'io'],
@@ -70,7 +72,8 @@ const KNOWN_EDGES: Record<string, string> = {};
 const KNOWN_CYCLES: string[] = [];
 
 /** node:fs is for the layers whose job is files: the commands, the wizard's services, the sandbox, the examples'
- *  runner, and in core only the token store, the checks' file scanner, the lessons' content/progress and `which`. */
+ *  runner, check's loader (its code cache), and in core only the token store, the checks' file scanner and reading
+ *  thread, the lessons' content/progress and `which`. */
 const FS_ALLOWED = [
   /^commands\//,
   /^wizard\//,
@@ -79,6 +82,7 @@ const FS_ALLOWED = [
   /^version\.ts$/,
   /^core\/store\//,
   /^core\/checks\/(scan|walk|read-ahead)\.ts$/,
+  /^check-loader\.ts$/,
   /^core\/lessons\//,
   /^core\/which\.ts$/,
 ];

@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {runChecks} from '../core/checks/runner.js';
-import {tuneForOneScan} from '../core/checks/scan.js';
+import {tuneForOneScan} from '../core/checks/v8-tuning.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import type {CheckReport, CheckResult, ScanSummary} from '../core/checks/types.js';
 import {appCommand} from '../core/invocation.js';
@@ -177,7 +177,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       const cpu = (a: NodeJS.CpuUsage, b?: NodeJS.CpuUsage) =>
         ((a.user + a.system - (b ? b.user + b.system : 0)) / 1000).toFixed(0);
       io.stderr.write(
-        `check phases (wall/CPU ms): start-up ${started.toFixed(0)}/${cpu(startCpu)}, checks ${(checked - started).toFixed(0)}/${cpu(checkedCpu, startCpu)} (scan included), report ${(process.uptime() * 1000 - checked).toFixed(0)}/${cpu(process.cpuUsage(), checkedCpu)}${mainThreadCpu()}\n`,
+        `check phases (wall/CPU ms): start-up ${started.toFixed(0)}/${cpu(startCpu)}, checks ${(checked - started).toFixed(0)}/${cpu(checkedCpu, startCpu)} (scan included), report ${(process.uptime() * 1000 - checked).toFixed(0)}/${cpu(process.cpuUsage(), checkedCpu)}${mainThreadCpu()}${codeCache()}\n`,
       );
     }
     return report.ok ? EXIT.ok : EXIT.failed;
@@ -197,4 +197,10 @@ function mainThreadCpu(): string {
   } catch {
     return '';
   }
+}
+
+/** `; code cache used`: what check's loader (check-loader.ts) did with V8's code cache; empty when it did not run. */
+function codeCache(): string {
+  const use = (globalThis as {__hfjwCodeCache?: () => string}).__hfjwCodeCache?.();
+  return use ? `; code cache ${use}` : '';
 }

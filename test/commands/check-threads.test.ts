@@ -72,7 +72,7 @@ describe('check on a tree of many files', () => {
         /^scan phases: walk \d+ ms, read \d+ ms(?: \(\d+ files read ahead\))?, scan -?\d+ ms \(read excluded\), link \d+ ms; 1800 files$/m,
       );
       expect(one.stderr).toMatch(
-        /^check phases \(wall\/CPU ms\): start-up \d+\/\d+, checks \d+\/\d+ \(scan included\), report \d+\/\d+(?:; main thread \d+ ms)?$/m,
+        /^check phases \(wall\/CPU ms\): start-up \d+\/\d+, checks \d+\/\d+ \(scan included\), report \d+\/\d+(?:; main thread \d+ ms)?(?:; code cache \w+)?$/m,
       );
     },
   );

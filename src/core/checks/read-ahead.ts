@@ -5,8 +5,10 @@
 // The protocol, over three SharedArrayBuffers:
 // - control words: where the main thread is in the list (MAIN_AT), a stop flag, and whether the reader waits for room;
 // - a state word a file, with the offset and length of its bytes: FREE, MAIN (the main thread reads it itself),
-//   READING (the reader is at it), READY (its bytes are in the ring), SKIP_TEXT / SKIP_BINARY (an ASCII file the
-//   reader found to hold no word any check reads, or binary: relevance.ts; the main thread only counts it), LEFT (the
+//   READING (the reader is at it), READY (its bytes are in the ring), READY_RELEVANT (the same, for an ASCII text the
+//   reader found to hold a word a check reads: the main thread decodes it as such without looking again), SKIP_TEXT /
+//   SKIP_BINARY (an ASCII file the reader found to hold no such word, or binary: relevance.ts; the main thread only
+//   counts it), LEFT (the
 //   reader did not take it: an error, or a file as big as the reader's cap; the main thread reads it as it always did,
 //   and gets the same error or the whole file);
 // - the ring: each file's bytes whole and contiguous, the space of files the main thread has passed reused.
@@ -24,6 +26,7 @@ export const READY = 3;
 export const LEFT = 4;
 export const SKIP_TEXT = 5;
 export const SKIP_BINARY = 6;
+export const READY_RELEVANT = 7;
 
 /** Control words: the main thread's file, stop, the reader waits for room, the file past which to wake it, wake. */
 const MAIN_AT = 0;
@@ -86,8 +89,8 @@ export class ReadAhead {
   to = 0;
 
   /**
-   * What the reader made of file `i`: READY (its bytes are in `bytes`, from `from` to `to`), SKIP_TEXT, SKIP_BINARY,
-   * or FREE when the main thread is to read it itself. Files must be taken in list order: taking file `i` gives the
+   * What the reader made of file `i`: READY or READY_RELEVANT (its bytes are in `bytes`, from `from` to `to`),
+   * SKIP_TEXT, SKIP_BINARY, or FREE when the main thread is to read it itself. Files must be taken in list order: taking file `i` gives the
    * ring space of every earlier file back to the reader.
    */
   take(i: number): number {
@@ -108,10 +111,39 @@ export class ReadAhead {
       s = Atomics.load(this.state, i);
     }
     if (s === SKIP_TEXT || s === SKIP_BINARY) return s;
-    if (s !== READY) return FREE;
+    if (s !== READY && s !== READY_RELEVANT) return FREE;
     this.from = this.state[this.n + i]!;
     this.to = this.from + this.state[2 * this.n + i]!;
-    return READY;
+    return s;
+  }
+
+  /** Where the run readyRun last found ends in `bytes`. */
+  runEnd = 0;
+
+  /**
+   * After take(i) gave READY or READY_RELEVANT: the last file of the run from `i` whose bytes the reader has put one
+   * after the other in the ring (files it skipped or left hold no bytes there), at most `maxBytes` from `from`; where
+   * the run ends is in `runEnd`. The main thread decodes such a run as one string and slices each file from it: no
+   * copy per file on the V8 heap, and past ~1 MB Node makes the string external, outside it.
+   */
+  readyRun(i: number, maxBytes: number): number {
+    let end = this.to;
+    let last = i;
+    for (let k = i + 1; k < this.n && end - this.from < maxBytes; k++) {
+      const s = Atomics.load(this.state, k);
+      if (s === SKIP_TEXT || s === SKIP_BINARY || s === LEFT) continue;
+      if (s !== READY && s !== READY_RELEVANT) break;
+      const len = this.state[2 * this.n + k]!;
+      if (len > 0) {
+        const off = this.state[this.n + k]!;
+        // The ring wrapped between the two: the run ends here.
+        if (off !== end) break;
+        end = off + len;
+      }
+      last = k;
+    }
+    this.runEnd = end;
+    return last;
   }
 
   /** Tells the reader to stop (it returns at its next file or wait). */
@@ -158,8 +190,11 @@ export function readAhead(job: ReadAheadJob): void {
     // Files before the main thread's are read (it has claimed or skipped them); its own may still be free.
     if (i < at) i = at;
     if (i >= n) return;
-    // A file the main thread does not read (binary by its name) is given as ''.
-    if (!job.paths[i]) continue;
+    // A file the main thread does not read (binary by its name) is given as '': it holds no bytes in the ring.
+    if (!job.paths[i]) {
+      Atomics.compareExchange(files, i, FREE, LEFT);
+      continue;
+    }
     let off = room();
     while (off < 0) {
       // Wake when the main thread passes the file that frees a quarter of the ring (or the last one held).
@@ -193,12 +228,13 @@ export function readAhead(job: ReadAheadJob): void {
     } else {
       // What an ASCII file is decided here, so that the main thread does not decode one that holds nothing.
       const verdict = asciiVerdict(ring, off, off + len);
-      if (verdict) Atomics.store(files, i, verdict === 'binary' ? SKIP_BINARY : SKIP_TEXT);
+      if (verdict === 'binary' || verdict === 'irrelevant')
+        Atomics.store(files, i, verdict === 'binary' ? SKIP_BINARY : SKIP_TEXT);
       else {
         files[n + i] = off;
         files[2 * n + i] = len;
         if (len > 0) held.push(i, off, off + len);
-        Atomics.store(files, i, READY);
+        Atomics.store(files, i, verdict === 'relevant' ? READY_RELEVANT : READY);
       }
     }
     Atomics.notify(files, i);

@@ -14,13 +14,13 @@ export const RELEVANT =
   /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space|_bucket|hf:\/\//;
 
 /**
- * For an ASCII file's bytes: 'binary' (a NUL in its first SNIFF_BYTES), 'irrelevant' (text without a RELEVANT word),
- * else undefined (to be decoded and scanned; also for any file that is not ASCII, which the scanner decodes itself).
+ * For an ASCII file's bytes: 'binary' (a NUL in its first SNIFF_BYTES), 'irrelevant' (text without a RELEVANT word)
+ * or 'relevant'; undefined for a file that is not ASCII (the scanner decodes and judges it itself).
  */
-export function asciiVerdict(buf: Buffer, from: number, to: number): 'binary' | 'irrelevant' | undefined {
+export function asciiVerdict(buf: Buffer, from: number, to: number): 'binary' | 'irrelevant' | 'relevant' | undefined {
   if (!isAscii(buf.subarray(from, to))) return undefined;
   const text = buf.toString('latin1', from, to);
   const nul = text.indexOf('\0');
   if (nul !== -1 && nul < SNIFF_BYTES) return 'binary';
-  return RELEVANT.test(text) ? undefined : 'irrelevant';
+  return RELEVANT.test(text) ? 'relevant' : 'irrelevant';
 }

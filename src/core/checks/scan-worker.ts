@@ -1,4 +1,4 @@
-// Entry of the worker threads `check` starts on big trees (built as dist/check/scan-worker.mjs, one module): scans the list of files
+// Entry of the worker threads `check` starts on big trees (built as dist/check/scan-worker.cjs, one module): scans the list of files
 // it is sent, chunk by chunk from the counter it shares with the main thread, and answers with its chunks' parts of the
 // model. It loads the scanner only, not the Hub client.
 import {parentPort} from 'node:worker_threads';

@@ -2,7 +2,6 @@
 import {isAscii} from 'node:buffer';
 import {closeSync, constants, existsSync, openSync, readSync, statSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
-import {setFlagsFromString} from 'node:v8';
 import {createRequire} from 'node:module';
 import type {Worker} from 'node:worker_threads';
 import {open} from 'node:fs/promises';
@@ -27,7 +26,7 @@ import {
 } from './types.js';
 import {walkFilesSync, type SkippedDir} from './walk.js';
 import {decodeText, hasUtf16Mark} from '../text/decode.js';
-import {FREE, ReadAhead, READY, SKIP_BINARY, SKIP_TEXT} from './read-ahead.js';
+import {FREE, ReadAhead, READY, READY_RELEVANT, SKIP_BINARY, SKIP_TEXT} from './read-ahead.js';
 import {RELEVANT, SNIFF_BYTES} from './relevance.js';
 
 /** A PEP 723 inline-metadata header: the file is a uv script. */
@@ -460,9 +459,17 @@ export function scanText(text: string, file: string, kind: FileKind = kindOf(fil
 /** A job config file's name: read whatever its text holds. */
 const JOB_CONFIG_NAME = /hf-jobs?\.json$/i;
 
-function scanInto(text: string, file: string, kind: FileKind, model: ScanModel, pending: PendingFile[]): void {
+/** `relevant`: the text is known to hold a RELEVANT word (check's reader looked, read-ahead.ts). */
+function scanInto(
+  text: string,
+  file: string,
+  kind: FileKind,
+  model: ScanModel,
+  pending: PendingFile[],
+  relevant = false,
+): void {
   model.files.push(file);
-  if (!RELEVANT.test(text) && !JOB_CONFIG_NAME.test(file)) return;
+  if (!relevant && !RELEVANT.test(text) && !JOB_CONFIG_NAME.test(file)) return;
   if (text.includes('hf_') || text.includes('api_org_')) {
     const hits = findTokenLike(text);
     if (hits.length) {
@@ -611,6 +618,11 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
   const model = emptyModel();
   const pending: PendingFile[] = [];
+  // Relevant ASCII texts the reader read, decoded a run at a time (ReadAhead.readyRun): the run's text, where it
+  // starts in the ring, and its last file.
+  let run = '';
+  let runAt = 0;
+  let runLast = -1;
   // An index loop: this code runs cold (see tuneForOneScan), where for...of costs an iterator result per file.
   for (let i = 0; i < list.length; i++) {
     const {abs, shown} = list[i]!;
@@ -636,6 +648,19 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
         if (PHASES) readMs += nowMs() - readFrom;
         continue;
       }
+      if (taken === READY_RELEVANT) {
+        // An ASCII text with a relevant word (the reader looked): sliced from its run's one-byte text, and not
+        // searched again.
+        if (i > runLast) {
+          runLast = ahead!.readyRun(i, RUN_BYTES);
+          runAt = ahead!.from;
+          run = ahead!.bytes.toString('latin1', runAt, ahead!.runEnd);
+        }
+        const text = run.slice(ahead!.from - runAt, ahead!.to - runAt);
+        if (PHASES) readMs += nowMs() - readFrom;
+        scanInto(text, shown, kindOf(abs, ext), model, pending, true);
+        continue;
+      }
       got = taken === READY ? decodeBytes(ahead!.bytes, ahead!.from, ahead!.to, false) : readCappedSync(abs);
       if (PHASES) readMs += nowMs() - readFrom;
     } catch (error) {
@@ -655,6 +680,9 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
     pending: pending.map((p) => ({submission: model.submissions.indexOf(p.submission), kind: p.kind, path: p.path})),
   };
 }
+
+/** The most of the ring decoded as one text (above ~1 MB Node makes it an external string, off the V8 heap). */
+const RUN_BYTES = 2 * 1024 * 1024;
 
 /** Below this many files one thread is faster than starting others. */
 const PARALLEL_MIN_FILES = 1500;
@@ -676,13 +704,13 @@ function scanThreads(requested: number | undefined): number {
 }
 
 /**
- * The workers run dist/check/scan-worker.mjs (scan-worker.ts and the scanner, in one module: a worker loading the
- * app's 11 chunks took 15-20 ms more CPU to start), next to check's own dist/check/cli.mjs and one folder over from
+ * The workers run dist/check/scan-worker.cjs (scan-worker.ts and the scanner, in one module: a worker loading the
+ * app's 11 chunks took 15-20 ms more CPU to start), next to check's own dist/check/main.cjs and one folder over from
  * the app's chunks: only the build has it; the TypeScript sources (tests, tsx) scan in one thread.
  */
 const WORKER_URL = [
-  new URL('./scan-worker.mjs', import.meta.url),
-  new URL('../check/scan-worker.mjs', import.meta.url),
+  new URL('./scan-worker.cjs', import.meta.url),
+  new URL('../check/scan-worker.cjs', import.meta.url),
 ].find((u) => u.protocol === 'file:' && existsSync(u));
 const CAN_SPAWN = WORKER_URL !== undefined;
 /** The reading thread's entry (read-ahead.ts), in the build only, as the scan workers'. */
@@ -906,25 +934,6 @@ function rootOf(roots: string[], dir: string, cwd: string): string {
   for (const r of roots)
     if ((dir === r || dir.startsWith(r.endsWith(sep) ? r : r + sep)) && r.length > (best?.length ?? -1)) best = r;
   return best ?? cwd;
-}
-
-/**
- * For a process that scans one tree and exits (`check`), two V8 settings (process-wide, as V8 flags are: the worker
- * threads started after it get them too). Only when code is optimised and how big the young generation grows change,
- * never what runs; `check --json` output is byte-identical.
- * - Optimise a function after 8x more work than the default (interrupt budget 132 KB of bytecode -> 1056 KB). The
- *   scanner's code runs cold: with the default, TurboFan compiled some 55 functions during one scan of the
- *   10,000-file bench tree and that compiling cost more than it saved. Functions that stay hot are still optimised.
- * - Keep the young generation at its first size (semi-space growth factor 1; the default doubles it up to 16 MB):
- *   scanning allocates a text per file that dies at once, and a small young generation is reused while it is still in
- *   the cache instead of faulting in new pages (page faults 14.8k -> 7.4k on the bench tree). Its size limit cannot
- *   be changed once the process runs; the growth factor can.
- * CPU of `check --offline` on the bench tree, one thread, perf stat -r 5 at load 4-8: 1016-1540 ms before, 760-830
- * with the budget, 710-750 with both; on a 40,000-file tree no loss (2385-2465 before, 2240-2530 after).
- */
-export function tuneForOneScan(): void {
-  setFlagsFromString('--interrupt-budget=1081344');
-  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /** Walks the paths (files or folders), scans every text file, then links local scripts and secrets files. */

@@ -65,8 +65,37 @@ export class LineIndex {
 
 const CLOSERS = new Set([',', '}', ']', ')']);
 const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
 const STRING_PREFIX = new Set(['r', 'R', 'b', 'B', 'u', 'U', 'f', 'F']);
+const CONSTS: Record<string, boolean | null> = {
+  true: true,
+  True: true,
+  false: false,
+  False: false,
+  null: null,
+  None: null,
+};
+/** What a backslash followed by this character stands for in a (non-raw) string. */
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  '0': '\0',
+  '\n': '',
+};
+/** Where a string's body stops being plain characters: its quote, a backslash, a newline. */
+const BODY_STOP_DQ = /["\\\n]/g;
+const BODY_STOP_SQ = /['\\\n]/g;
+
+/** Whether a character code is a name's (A-Z, a-z, _, and with `digits` 0-9). */
+function isNameCode(c: number, digits: boolean): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (digits && c >= 48 && c <= 57);
+}
 
 export class LiteralParser {
   pos = 0;
@@ -118,17 +147,9 @@ export class LiteralParser {
     else if (NAME_START.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.pos, this.pos + 64))!;
       const word = m[0];
-      const consts: Record<string, boolean | null> = {
-        true: true,
-        True: true,
-        false: false,
-        False: false,
-        null: null,
-        None: null,
-      };
-      if (word in consts) {
+      if (Object.hasOwn(CONSTS, word)) {
         this.pos += word.length;
-        lit = {t: 'const', v: consts[word]!, raw: word, line: this.line(start)};
+        lit = {t: 'const', v: CONSTS[word]!, raw: word, line: this.line(start)};
       }
     }
     if (lit) {
@@ -178,51 +199,59 @@ export class LiteralParser {
 
   private stringBody(q: string, raw: boolean): string {
     const t = this.text;
+    // Runs of plain characters are sliced whole: the body is searched for its next quote, backslash or newline.
+    const stop = q[0] === '"' ? BODY_STOP_DQ : BODY_STOP_SQ;
     let out = '';
     for (;;) {
-      if (this.pos >= t.length) this.fail('unterminated string');
-      if (t.startsWith(q, this.pos)) {
-        this.pos += q.length;
-        return out;
+      stop.lastIndex = this.pos;
+      const hit = stop.exec(t);
+      if (!hit) {
+        this.pos = t.length;
+        this.fail('unterminated string');
       }
-      const c = t[this.pos]!;
-      if (c === '\n' && q.length === 1) this.fail('unterminated string');
-      if (c === '\\' && this.pos + 1 < t.length) {
-        const n = t[this.pos + 1]!;
-        if (raw) {
-          out += c + n;
-          this.pos += 2;
-          continue;
+      out += t.slice(this.pos, hit.index);
+      this.pos = hit.index;
+      const c = hit[0];
+      if (c === q[0]) {
+        if (t.startsWith(q, this.pos)) {
+          this.pos += q.length;
+          return out;
         }
-        const simple: Record<string, string> = {
-          n: '\n',
-          t: '\t',
-          r: '\r',
-          '\\': '\\',
-          '"': '"',
-          "'": "'",
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          '0': '\0',
-          '\n': '',
-        };
-        if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.pos + 2, this.pos + 6))) {
-          out += String.fromCharCode(parseInt(t.slice(this.pos + 2, this.pos + 6), 16));
-          this.pos += 6;
-          continue;
-        }
-        if (n in simple) {
-          out += simple[n];
-          this.pos += 2;
-          continue;
-        }
+        // One quote inside a triple-quoted string.
+        out += c;
+        this.pos++;
+        continue;
+      }
+      if (c === '\n') {
+        if (q.length === 1) this.fail('unterminated string');
+        out += c;
+        this.pos++;
+        continue;
+      }
+      // A backslash: at the very end of the text it is kept as it is (the string is then unterminated).
+      if (this.pos + 1 >= t.length) {
+        out += c;
+        this.pos++;
+        continue;
+      }
+      const n = t[this.pos + 1]!;
+      if (raw) {
         out += c + n;
         this.pos += 2;
         continue;
       }
-      out += c;
-      this.pos++;
+      if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.pos + 2, this.pos + 6))) {
+        out += String.fromCharCode(parseInt(t.slice(this.pos + 2, this.pos + 6), 16));
+        this.pos += 6;
+        continue;
+      }
+      if (Object.hasOwn(ESCAPES, n)) {
+        out += ESCAPES[n];
+        this.pos += 2;
+        continue;
+      }
+      out += c + n;
+      this.pos += 2;
     }
   }
 
@@ -301,14 +330,17 @@ export class LiteralParser {
     let depth = 0;
     while (this.pos < t.length) {
       const c = t[this.pos]!;
-      if (this.atString()) {
+      const code = t.charCodeAt(this.pos);
+      // A string: a quote, or one or two prefix letters then a quote (only then is atString asked).
+      if ((c === '"' || c === "'" || STRING_PREFIX.has(c)) && this.atString()) {
         const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(t.slice(this.pos, this.pos + 5))!;
         this.pos += m[0].length;
         this.stringBody(m[2]!, /r/i.test(m[1]!));
         continue;
       }
-      if (NAME_START.test(c)) {
-        while (this.pos < t.length && NAME_CHAR.test(t[this.pos]!)) this.pos++;
+      if (isNameCode(code, false)) {
+        this.pos++;
+        while (this.pos < t.length && isNameCode(t.charCodeAt(this.pos), true)) this.pos++;
         continue;
       }
       if (c === '#') {
