@@ -73,6 +73,19 @@ const SIGNALS: Signal[] = [
     /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
   S('unauthorized-401', 6, statusSaid('401')),
+  // People's and applications' words for a token the server refused: "the token is invalid", "invalid API key",
+  // "expired token". A token in a wrong form or missing has its own rules, which outrank these.
+  S(
+    'unauthorized-401',
+    6,
+    /\b(?:token|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i,
+  ),
+  // git's refusal of the credentials it sent to the Hub, and the Hub's answer to a password given to git.
+  S(
+    'unauthorized-401',
+    8,
+    /\bAuthentication failed for '?https?:\/\/|Password authentication in git is no longer supported/i,
+  ),
   // 403
   // Rust clients (reqwest, hf-hub, candle) word an answer's status as Status(NNN, ...) or kind: Status(NNN).
   S('unauthorized-401', 6, /\bStatus\(401\b/),
@@ -85,6 +98,12 @@ const SIGNALS: Signal[] = [
   ),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
   S('forbidden-403', 6, statusSaid('403')),
+  // A write with a token or account that may only read: "read-only token", "no write access", "write access required".
+  S(
+    'forbidden-403',
+    6,
+    /\bread(?:-| )?only (?:access )?token\b|\b(?:no|without|lacks?|missing) write (?:access|permission|role)\b|\bwrite (?:access|permission|role) (?:is )?(?:required|needed)\b|\bdoes not have write (?:access|permission)\b/i,
+  ),
   // git pushing to the Hub without the right to: the server's refusal as git prints it.
   S(
     'forbidden-403',
@@ -123,6 +142,12 @@ const SIGNALS: Signal[] = [
     'token-missing',
     10,
     /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
+  ),
+  // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty".
+  S(
+    'token-missing',
+    8,
+    /\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
   // A tool refusing to go on without one: "Token must be specified for push to hub".
   S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
@@ -215,6 +240,13 @@ const SIGNALS: Signal[] = [
   // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
   S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
+  // The Hub's words for an access request not granted (yet): "Your request to access model X is awaiting a review from
+  // the repo authors", a rejected one.
+  S(
+    'gated-repo',
+    15,
+    /\bawaiting a review from the repo authors\b|\byour request to access\b[^\n]{0,80}\b(?:is (?:pending|awaiting)|has been (?:rejected|denied))\b/i,
+  ),
   // The datasets library's words for a gated dataset (wrapped in its DatasetNotFoundError).
   S('gated-repo', 13, /\bis a gated dataset\b/i),
   // A 403 on a Hub file download (/resolve/), as any client words it (Rust's Status(403, ...), curl, JS): reading a
@@ -283,6 +315,8 @@ const SIGNALS: Signal[] = [
   // An application's own log line ending in the status: "Failed to request /api/whoami-v2 - 429".
   S('rate-limited', 10, /\/api\/\S+\s+-\s+429\b|\b(?:status|code|error|HTTP)\s*[:=]?\s*429\b/i),
   S('rate-limited', 12, statusSaid('429')),
+  // The status's name alone ({"error": "Too Many Requests"}), and a request quota used up.
+  S('rate-limited', 12, /\bToo Many Requests\b|\brequests? (?:quota|limit) (?:exceeded|reached)\b/i),
   // ZeroGPU's quota on a Space (a free account's GPU seconds): "You have exceeded your GPU quota".
   S('rate-limited', 12, /exceeded your (?:\w+ )?GPU quota|\bGPU quota\b[^\n]{0,40}\b(?:exceeded|left|reached)\b/i),
   // network
@@ -333,6 +367,12 @@ const SIGNALS: Signal[] = [
     8,
     /We couldn't connect to '[^'\n]+' to load|Couldn't reach '[^'\n]+' on the Hub|IncompleteSnapshotError|cached snapshot for '[^'\n]+'[^\n]* is incomplete/i,
   ),
+  // TLS in the way (a proxy re-signing, an old CA store): the words of OpenSSL, Python and Node for a certificate refused.
+  S(
+    'network-error',
+    7,
+    /certificate verify failed|self[- ]signed certificate|unable to get local issuer certificate|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|WRONG_VERSION_NUMBER/i,
+  ),
   S('network-error', 6, /\bconnection time-?out\b|\bmax(?:imum)? retr(?:y|ies) (?:limit|exceeded)\b/i),
   // No network reached, so the cache was the only place to look and it had nothing.
   S(
@@ -367,6 +407,12 @@ const SIGNALS: Signal[] = [
     'payment-required',
     8,
     /insufficient (?:credits|balance)|out of credits|no credits|positive credit balance|exceeded your monthly included credits|credit balance|\b(?:have|need) to (?:buy|purchase) (?:more )?credits\b/i,
+  ),
+  // A paid plan or a payment method asked for: "requires a PRO subscription", "add a payment method".
+  S(
+    'payment-required',
+    8,
+    /\b(?:requires?|need) (?:a |an )?(?:PRO|paid|Team|Enterprise) (?:subscription|plan|account)\b|\b(?:add|no|missing|valid) (?:a )?payment method\b|\bsubscribe to PRO\b/i,
   ),
   // Inference Providers' wording of the same: the month's included credits are gone, pre-paid credits are needed.
   S(
@@ -404,6 +450,12 @@ const SIGNALS: Signal[] = [
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
   // The Hub's own body for a 500, and a 5xx in people's words ("the api server returns a 500").
   S('server-error', 12, /Internal Error - We're working hard to fix this/i),
+  // A gateway's words when the service behind it did not answer (the status's name alone, Envoy's bodies).
+  S(
+    'server-error',
+    9,
+    /\bGateway Time-?out\b|\bupstream connect error\b|\bno healthy upstream\b|\bupstream request timeout\b/i,
+  ),
   S('server-error', 9, statusSaid('50[0234]')),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
@@ -498,6 +550,12 @@ const SIGNALS: Signal[] = [
     9,
     /pull access denied for|\bmanifest unknown\b|failed to pull image|\bErrImagePull\b|\bImagePullBackOff\b|executable file not found in \$PATH|: command not found\b|cannot open shared object file|Failed building wheel for|Could not build wheels for|DefaultCPUAllocator: can't allocate memory|\bChildFailedError\b/i,
   ),
+  // pip and uv not finding or building a package the script needs, and the machine's disk full.
+  S(
+    'job-script-failed',
+    9,
+    /Could not find a version that satisfies the requirement|No matching distribution found for|Failed to (?:prepare distributions|build `|download and build)|\bNo space left on device\b/i,
+  ),
   // A Docker build step (a Space's or a job image's pip install) that failed: the build's own dependencies.
   S('job-script-failed', 8, /\bdid not complete successfully: exit code: [1-9]\d*/i),
   // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.
@@ -531,7 +589,7 @@ const SIGNALS: Signal[] = [
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
 const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
   'gated-repo': ['forbidden-403', 'repo-access-denied', 'unauthorized-401', 'token-missing', 'job-script-failed'],
-  'rate-limited': ['network-error', 'forbidden-403', 'server-error', 'job-script-failed'],
+  'rate-limited': ['network-error', 'forbidden-403', 'server-error', 'job-script-failed', 'payment-required'],
   'token-missing': ['unauthorized-401', 'repo-access-denied', 'job-script-failed'],
   'invalid-token-format': ['unauthorized-401', 'network-error', 'job-script-failed'],
   'repo-access-denied': ['unauthorized-401', 'job-script-failed'],

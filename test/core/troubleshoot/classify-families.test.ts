@@ -177,3 +177,62 @@ describe("quotas, missing keys, the Hub's 500 body, people's words for a connect
     ).toBe('job-not-found');
   });
 });
+
+describe("more families: people's words for a refused token, git, access requests, billing, TLS, gateways, pip", () => {
+  it.each([
+    ['Error: the token is invalid, please check it', 'unauthorized-401'],
+    ['openai.AuthenticationError: invalid api key provided to the HF router', 'unauthorized-401'],
+    ["fatal: Authentication failed for 'https://huggingface.co/spaces/alice/demo/'", 'unauthorized-401'],
+    [
+      'remote: Password authentication in git is no longer supported. You must use a user access token or an SSH key instead.',
+      'unauthorized-401',
+    ],
+    [
+      'Cannot access gated repo for url https://huggingface.co/acme/m/resolve/main/config.json.\nYour request to access model acme/m is awaiting a review from the repo authors.',
+      'gated-repo',
+    ],
+    ['Your request to access this dataset has been rejected by the authors.', 'gated-repo'],
+    ['ValueError: Please set HF_TOKEN before running the evaluation', 'token-missing'],
+    ['HF_TOKEN is empty in the runner environment', 'token-missing'],
+    ['HfHubHTTPError: upload refused, the read-only token cannot push', 'forbidden-403'],
+    ['Error: your account has no write access to acme-org', 'forbidden-403'],
+    ['{"error":"Too Many Requests"}', 'rate-limited'],
+    ['Request limit exceeded for this endpoint, retry later', 'rate-limited'],
+    [
+      "requests.exceptions.SSLError: HTTPSConnectionPool(host='huggingface.co', port=443): certificate verify failed: self-signed certificate in certificate chain",
+      'network-error',
+    ],
+    ['Error: unable to get local issuer certificate', 'network-error'],
+    ['upstream connect error or disconnect/reset before headers. reset reason: connection failure', 'server-error'],
+    ['<html><body><h1>504 Gateway Time-out</h1></body></html>', 'server-error'],
+    ['Gateway Timeout while creating the commit', 'server-error'],
+    [
+      'This feature requires a PRO subscription: add a payment method at huggingface.co/settings/billing',
+      'payment-required',
+    ],
+    [
+      'ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)',
+      'job-script-failed',
+    ],
+    ['ERROR: No matching distribution found for flash-attn==9.0', 'job-script-failed'],
+    ['  × Failed to build `flash-attn==2.7.4`', 'job-script-failed'],
+    ["OSError: [Errno 28] No space left on device: '/tmp/ckpt'", 'job-script-failed'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves their near misses to the other rules', () => {
+    // The 429's own remedy names PRO: still the rate limit, not billing.
+    expect(
+      problem(
+        'We had to rate limit you, you hit the quota of 1000 api requests per 5 minutes period. Upgrade to a PRO user or Team/Enterprise organization account to get higher limits.',
+      ),
+    ).toBe('rate-limited');
+    // A token in the wrong form or missing stays that, though the words say "invalid".
+    expect(problem('Invalid token format: the token must start with hf_')).toBe('invalid-token-format');
+    // Showing one's setup is not being asked for a token.
+    expect(problem('export HF_TOKEN=hf_FAKEfakeFAKE1234\npython train.py')).toBe('unknown');
+    // A local file that is read-only is not a write refused by the Hub.
+    expect(problem('the config file is read-only, cannot save settings')).toBe('unknown');
+  });
+});

@@ -13,7 +13,7 @@ import {loadCorpus} from '../../helpers/troubleshoot-corpus.js';
 
 // Written for this test (not from the corpus): wordings no rule knows.
 const NO_RULE_NETWORK = 'ConnectionResetError while reading the dataset shards from the mirror';
-const NO_RULE_TOKEN = 'Please pass your HuggingFace token to the pipeline';
+const NO_RULE_TOKEN = 'forgot to give my HuggingFace token to the pipeline';
 
 describe('the second tier', () => {
   it('answers a text no rule knows with a best guess, marked as such with its confidence', () => {
