@@ -45,6 +45,15 @@ const statusSaid = (codes: string): RegExp =>
 /** A Hub host: huggingface.co, hf.co, and the mirror people set as HF_ENDPOINT (hf-mirror.com). */
 const HUB_HOST = String.raw`(?:huggingface\.co|hf\.co|hf-mirror\.com)`;
 
+/**
+ * Loaders that take "a repo id or a local folder" and word a failure the same for both: PEFT's "Can't find
+ * 'adapter_config.json' at 'X'", vLLM's "Invalid repository ID or local directory specified: 'X'". A quoted X that is
+ * a repo id (namespace/name) is the repo's story; one that is a path (/..., ./..., ~/..., C:\...) is the script's.
+ */
+const LOADER_SAID = String.raw`(?:Can't find '[\w.-]+' at|Invalid repository ID or local directory specified:?)\s*`;
+const LOADER_REPO = new RegExp(String.raw`${LOADER_SAID}'[\w.-]+\/[\w.-]+\/?'`, 'i');
+const LOADER_LOCAL = new RegExp(String.raw`${LOADER_SAID}'(?:[.~]{0,2}[\\/]|[A-Za-z]:[\\/])`, 'i');
+
 const SIGNALS: Signal[] = [
   // 401
   S('unauthorized-401', 7, /\b401 Client Error\b/i),
@@ -189,6 +198,9 @@ const SIGNALS: Signal[] = [
   S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
   S('repo-access-denied', 5, /\bStatus\(404\b/),
   S('repo-access-denied', 5, statusSaid('404')),
+  S('repo-access-denied', 8, LOADER_REPO),
+  // A file diffusers or transformers looked for in the downloaded snapshot of a repo: the repo does not have it.
+  S('repo-access-denied', 7, /\bno file named\b[^\n]*\bfound in directory\b[^\n]*\bsnapshots[\\/]/i),
   // huggingface_hub's other not-found answers: a bucket, a repo its owner or the Hub disabled.
   S('repo-access-denied', 10, /BucketNotFoundError|Bucket Not Found for url|Cannot access repository for url/i),
   // transformers' words for a revision that does not exist, and for a name that is neither a folder nor a repo.
@@ -497,8 +509,9 @@ const SIGNALS: Signal[] = [
   S(
     'job-script-failed',
     9,
-    /\bno file named \[?[^\n]*\bfound in directory\b|(?:^|OSError:\s*)(?:[.~]{0,2}\/|[A-Za-z]:\\)[^\n]*\bdoes not appear to have (?:a file|files) named\b|Check cache directory permissions/i,
+    /\bno file named \[?[^\n]*\bfound in directory\b(?![^\n]*\bsnapshots[\\/])|(?:^|OSError:\s*)(?:[.~]{0,2}\/|[A-Za-z]:\\)[^\n]*\bdoes not appear to have (?:a file|files) named\b|Check cache directory permissions/i,
   ),
+  S('job-script-failed', 9, LOADER_LOCAL),
   // The datasets library refusing a dataset that is a loading script (a library version newer than the dataset).
   S('job-script-failed', 9, /Dataset scripts are no longer supported/),
   // The sandbox's uv stand-in: this machine's python3 lacks a package the script's header lists.

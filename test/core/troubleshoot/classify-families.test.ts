@@ -236,3 +236,20 @@ describe("more families: people's words for a refused token, git, access request
     expect(problem('the config file is read-only, cannot save settings')).toBe('unknown');
   });
 });
+
+describe('loaders that take a repo id or a local folder: the repo when it is an id, the script when it is a path', () => {
+  it.each([
+    ["ValueError: Can't find 'adapter_config.json' at 'acme/llama-lora'", 'repo-access-denied'],
+    ["ValueError: Can't find 'adapter_config.json' at '/kaggle/input/lora-run-3'", 'job-script-failed'],
+    ["ValueError: Can't find 'adapter_config.json' at './outputs/final/'", 'job-script-failed'],
+    ["ValueError: Invalid repository ID or local directory specified: 'acme/qwen-7b-typo'.", 'repo-access-denied'],
+    ["ValueError: Invalid repository ID or local directory specified: '/mnt/models'.", 'job-script-failed'],
+    [
+      'OSError: Error no file named diffusion_pytorch_model.bin found in directory /root/.cache/huggingface/hub/models--acme--sd/snapshots/0f3c/unet.',
+      'repo-access-denied',
+    ],
+    ['OSError: Error no file named pytorch_model.bin found in directory ./checkpoints/run2', 'job-script-failed'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+});
