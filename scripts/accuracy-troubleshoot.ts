@@ -48,16 +48,16 @@ for (const part of parts) {
 
 // The second tier's cross-validation on the tuning part (the same choice `npm run train:troubleshoot` makes).
 const examples = examplesOf(loadCorpus('tune'));
-const {cfg, threshold, cv, blind} = choose(examples);
+const {cfg, threshold, mute, cv, blind} = choose(examples);
 console.log(
-  `\n== second tier, chosen by rule-blind 10-fold CV on tune (minDf ${cfg.minDf}, vocab ${cfg.vocab || 'all'}, alpha ${cfg.alpha}, threshold ${threshold})`,
+  `\n== second tier, chosen by rule-blind 10-fold CV on tune (minDf ${cfg.minDf}, vocab ${cfg.vocab || 'all'}, alpha ${cfg.alpha}, threshold ${threshold}, silent on ${mute.join(', ') || 'none'})`,
 );
 console.log(`  always answering: ${cv.rightAlways}/${cv.total} right (${pct(cv.rightAlways, cv.total)})`);
 console.log(
   `  at the threshold: ${cv.answered} answered, ${cv.right} right, ${cv.wrong} wrong (precision ${pct(cv.right, cv.answered)})`,
 );
 console.log(`  texts labelled unknown it would turn into a wrong answer: ${cv.unknownTurnedWrong}/${cv.unknownTotal}`);
-const lbo = figures(leaveBatchOut(examples, cfg), threshold);
+const lbo = figures(leaveBatchOut(examples, cfg), threshold, mute);
 console.log(
   `  leave-one-batch-out (a batch it never saw): always ${lbo.rightAlways}/${lbo.total} (${pct(lbo.rightAlways, lbo.total)}); at the threshold ${lbo.answered} answered, ${lbo.right} right, ${lbo.wrong} wrong (precision ${pct(lbo.right, lbo.answered)})`,
 );
@@ -67,6 +67,7 @@ console.log(
 const lboBlind = figures(
   leaveBatchOut(examples, cfg, undefined, {blind: true}).filter((p) => p.known > 0),
   threshold,
+  mute,
 );
 console.log(
   `  rule-blind leave-one-batch-out (a batch it never saw, as the rules leave it): always ${lboBlind.rightAlways}/${lboBlind.total}; at the threshold ${lboBlind.answered} answered, ${lboBlind.right} right, ${lboBlind.wrong} wrong (precision ${pct(lboBlind.right, lboBlind.answered)})`,
