@@ -163,6 +163,8 @@ const SIGNALS: Signal[] = [
   // An application's words for a key it was not given: "your API key is missing", "access token missing".
   S('token-missing', 8, /\b(?:api[ _-]?key|access token|auth(?:entication)? token)\b (?:is |was )?missing\b/i),
   S('token-missing', 9, /be logged in as a user|must provide a 'namespace' as input or be logged in/i),
+  // Keyless CI log-in (OIDC, "Trusted Publishers") that could not get a token: the hf CLI's "OIDC Exchange failed".
+  S('token-missing', 8, /\bOIDC Exchange failed\b|\bOIDCError\b/),
   S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),
   // LangChain's HuggingFaceEndpoint when its login() finds no usable token (none given, or none in the environment).
   S('token-missing', 7, /Could not authenticate with huggingface_hub/i),
@@ -199,6 +201,13 @@ const SIGNALS: Signal[] = [
   S('repo-access-denied', 5, /\bStatus\(404\b/),
   S('repo-access-denied', 5, statusSaid('404')),
   S('repo-access-denied', 8, LOADER_REPO),
+  // The hf CLI's own words (cli/_errors.py): "Repository 'x' not found.", "Bucket 'x' not found.", "File not found in
+  // model 'x'.", "Revision not found in dataset 'x'."
+  S(
+    'repo-access-denied',
+    8,
+    /\b(?:Repository|Model|Dataset|Space|Bucket) '[^'\n]+' not found\b|\b(?:File|Revision) not found in (?:model|dataset|space|repository)\b/i,
+  ),
   // A file diffusers or transformers looked for in the downloaded snapshot of a repo: the repo does not have it.
   S('repo-access-denied', 7, /\bno file named\b[^\n]*\bfound in directory\b[^\n]*\bsnapshots[\\/]/i),
   // huggingface_hub's other not-found answers: a bucket, a repo its owner or the Hub disabled.
@@ -377,13 +386,20 @@ const SIGNALS: Signal[] = [
   S(
     'network-error',
     8,
-    /We couldn't connect to '[^'\n]+' to load|Couldn't reach '[^'\n]+' on the Hub|IncompleteSnapshotError|cached snapshot for '[^'\n]+'[^\n]* is incomplete/i,
+    /\bLocal entry not found\b|We couldn't connect to '[^'\n]+' to load|Couldn't reach '[^'\n]+' on the Hub|IncompleteSnapshotError|cached snapshot for '[^'\n]+'[^\n]* is incomplete/i,
   ),
   // TLS in the way (a proxy re-signing, an old CA store): the words of OpenSSL, Python and Node for a certificate refused.
   S(
     'network-error',
     7,
     /certificate verify failed|self[- ]signed certificate|unable to get local issuer certificate|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|WRONG_VERSION_NUMBER/i,
+  ),
+  // The same in the words of users writing Chinese, Japanese or Korean, and of localized Windows socket errors
+  // (connection timed out or failed, cannot connect or reach, network error, cannot download).
+  S(
+    'network-error',
+    6,
+    /连接(?:超时|失败|尝试失败|被重置|被拒绝)|无法连接|连不上|访问不了|网络(?:错误|问题|不通|异常)|下不下来|下载不了|接続(?:エラー|できません|がタイムアウト|に失敗)|ネットワークエラー|연결\s?(?:할 수 없|시간 초과|오류|실패)|네트워크 오류/,
   ),
   S('network-error', 6, /\bconnection time-?out\b|\bmax(?:imum)? retr(?:y|ies) (?:limit|exceeded)\b/i),
   // No network reached, so the cache was the only place to look and it had nothing.

@@ -253,3 +253,33 @@ describe('loaders that take a repo id or a local folder: the repo when it is an 
     expect(problem(text)).toBe(id);
   });
 });
+
+describe("the hf CLI's own words (cli/_errors.py) and users writing Chinese, Japanese or Korean", () => {
+  it.each([
+    [
+      "Error: Repository 'acme/x' not found.\nIf the repo does not exist, create it with: hf repos create acme/x",
+      'repo-access-denied',
+    ],
+    ["Error: Bucket 'acme/logs' not found.", 'repo-access-denied'],
+    [
+      "Error: File not found in dataset 'acme/ds'.\nURL: https://huggingface.co/datasets/acme/ds/resolve/main/a.parquet",
+      'repo-access-denied',
+    ],
+    ["Error: Revision not found in model 'acme/x'.", 'repo-access-denied'],
+    ['Error: OIDC Exchange failed. No id token is available in this CI provider.', 'token-missing'],
+    ['Error: Local entry not found. [Errno 101] Network is unreachable', 'network-error'],
+    ['运行的时候一直连接超时，模型下载不了', 'network-error'],
+    ['服务器上无法连接 huggingface，怎么办', 'network-error'],
+    ['モデルのダウンロード時に接続エラーが発生します', 'network-error'],
+    ['모델을 받을 때 연결 시간 초과가 납니다', 'network-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves their near misses alone', () => {
+    // A job's timeout said in Chinese is not the network: "超时" alone says nothing of a connection.
+    expect(problem('任务运行超时了')).toBe('unknown');
+    // A model that is not found locally by another tool is not a Hub repo either way: still the "not found" family.
+    expect(problem("Error: Space 'acme/demo' not found.")).toBe('repo-access-denied');
+  });
+});
