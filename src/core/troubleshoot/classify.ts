@@ -38,7 +38,7 @@ function trimmedTracebackEndsInPlainError(text: string, lines: string[]): boolea
  */
 const statusSaid = (codes: string): RegExp =>
   new RegExp(
-    String.raw`\b(?:error|HTTP|status|code|response|returned|returns|got|received|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)`,
+    String.raw`\b(?:error|HTTP|status|statusCode|status_code|code|response|returned|returns|got|received|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)`,
     'i',
   );
 

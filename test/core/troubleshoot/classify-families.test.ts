@@ -283,3 +283,16 @@ describe("the hf CLI's own words (cli/_errors.py) and users writing Chinese, Jap
     expect(problem("Error: Space 'acme/demo' not found.")).toBe('repo-access-denied');
   });
 });
+
+describe('a status in a JSON log line', () => {
+  it.each([
+    [
+      '{"level":"error","msg":"hub request failed","statusCode":403,"url":"https://huggingface.co/api/repos/create"}',
+      'forbidden-403',
+    ],
+    ['{"status_code": 429, "detail": "slow down"}', 'rate-limited'],
+    ['{"statusCode":502,"message":"upstream"}', 'server-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+});
