@@ -32,6 +32,28 @@ function trimmedTracebackEndsInPlainError(text: string, lines: string[]): boolea
   return PLAIN_PYTHON_ERROR.test(last) && !/huggingface|hf_home|\btoken\b/i.test(last);
 }
 
+/**
+ * A status as applications and people word it, around the number: "Error 403", "HTTP 404", "returned 402", "the server
+ * returns a 500", "GET failed (429)". `codes` is an alternation of statuses.
+ */
+const statusSaid = (codes: string): RegExp =>
+  new RegExp(
+    String.raw`\b(?:error|HTTP|status|statusCode|status_code|code|response|returned|returns|got|received|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)`,
+    'i',
+  );
+
+/** A Hub host: huggingface.co, hf.co, and the mirror people set as HF_ENDPOINT (hf-mirror.com). */
+const HUB_HOST = String.raw`(?:huggingface\.co|hf\.co|hf-mirror\.com)`;
+
+/**
+ * Loaders that take "a repo id or a local folder" and word a failure the same for both: PEFT's "Can't find
+ * 'adapter_config.json' at 'X'", vLLM's "Invalid repository ID or local directory specified: 'X'". A quoted X that is
+ * a repo id (namespace/name) is the repo's story; one that is a path (/..., ./..., ~/..., C:\...) is the script's.
+ */
+const LOADER_SAID = String.raw`(?:Can't find '[\w.-]+' at|Invalid repository ID or local directory specified:?)\s*`;
+const LOADER_REPO = new RegExp(String.raw`${LOADER_SAID}'[\w.-]+\/[\w.-]+\/?'`, 'i');
+const LOADER_LOCAL = new RegExp(String.raw`${LOADER_SAID}'(?:[.~]{0,2}[\\/]|[A-Za-z]:[\\/])`, 'i');
+
 const SIGNALS: Signal[] = [
   // 401
   S('unauthorized-401', 7, /\b401 Client Error\b/i),
@@ -59,6 +81,20 @@ const SIGNALS: Signal[] = [
     6,
     /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
+  S('unauthorized-401', 6, statusSaid('401')),
+  // People's and applications' words for a token the server refused: "the token is invalid", "invalid API key",
+  // "expired token". A token in a wrong form or missing has its own rules, which outrank these.
+  S(
+    'unauthorized-401',
+    6,
+    /\b(?:token|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i,
+  ),
+  // git's refusal of the credentials it sent to the Hub, and the Hub's answer to a password given to git.
+  S(
+    'unauthorized-401',
+    8,
+    /\bAuthentication failed for '?https?:\/\/|Password authentication in git is no longer supported/i,
+  ),
   // 403
   // Rust clients (reqwest, hf-hub, candle) word an answer's status as Status(NNN, ...) or kind: Status(NNN).
   S('unauthorized-401', 6, /\bStatus\(401\b/),
@@ -70,6 +106,13 @@ const SIGNALS: Signal[] = [
     /You don't have the rights to|Make sure your token has the correct permissions|token with the write role/i,
   ),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
+  S('forbidden-403', 6, statusSaid('403')),
+  // A write with a token or account that may only read: "read-only token", "no write access", "write access required".
+  S(
+    'forbidden-403',
+    6,
+    /\bread(?:-| )?only (?:access )?token\b|\b(?:no|without|lacks?|missing) write (?:access|permission|role)\b|\bwrite (?:access|permission|role) (?:is )?(?:required|needed)\b|\bdoes not have write (?:access|permission)\b/i,
+  ),
   // git pushing to the Hub without the right to: the server's refusal as git prints it.
   S(
     'forbidden-403',
@@ -109,9 +152,19 @@ const SIGNALS: Signal[] = [
     10,
     /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
   ),
+  // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty".
+  S(
+    'token-missing',
+    8,
+    /\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
+  ),
   // A tool refusing to go on without one: "Token must be specified for push to hub".
   S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
+  // An application's words for a key it was not given: "your API key is missing", "access token missing".
+  S('token-missing', 8, /\b(?:api[ _-]?key|access token|auth(?:entication)? token)\b (?:is |was )?missing\b/i),
   S('token-missing', 9, /be logged in as a user|must provide a 'namespace' as input or be logged in/i),
+  // Keyless CI log-in (OIDC, "Trusted Publishers") that could not get a token: the hf CLI's "OIDC Exchange failed".
+  S('token-missing', 8, /\bOIDC Exchange failed\b|\bOIDCError\b/),
   S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),
   // LangChain's HuggingFaceEndpoint when its login() finds no usable token (none given, or none in the environment).
   S('token-missing', 7, /Could not authenticate with huggingface_hub/i),
@@ -146,6 +199,32 @@ const SIGNALS: Signal[] = [
   ),
   S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
   S('repo-access-denied', 5, /\bStatus\(404\b/),
+  S('repo-access-denied', 5, statusSaid('404')),
+  S('repo-access-denied', 8, LOADER_REPO),
+  // The hf CLI's own words (cli/_errors.py): "Repository 'x' not found.", "Bucket 'x' not found.", "File not found in
+  // model 'x'.", "Revision not found in dataset 'x'."
+  S(
+    'repo-access-denied',
+    8,
+    /\b(?:Repository|Model|Dataset|Space|Bucket) '[^'\n]+' not found\b|\b(?:File|Revision) not found in (?:model|dataset|space|repository)\b/i,
+  ),
+  // A file diffusers or transformers looked for in the downloaded snapshot of a repo: the repo does not have it.
+  S('repo-access-denied', 7, /\bno file named\b[^\n]*\bfound in directory\b[^\n]*\bsnapshots[\\/]/i),
+  // huggingface_hub's other not-found answers: a bucket, a repo its owner or the Hub disabled.
+  S('repo-access-denied', 10, /BucketNotFoundError|Bucket Not Found for url|Cannot access repository for url/i),
+  // transformers' words for a revision that does not exist, and for a name that is neither a folder nor a repo.
+  S(
+    'repo-access-denied',
+    8,
+    /is not a valid git identifier \(branch name, tag name or commit id\)|is not a local folder or a valid repository name/i,
+  ),
+  // transformers' words for a file the repo does not have ("Checkout 'https://huggingface.co/x/y/tree/main'"), unless
+  // the path it names is a local folder (then the script's own files are the story, below).
+  S(
+    'repo-access-denied',
+    7,
+    /^(?!\s*(?:OSError:\s*)?(?:[.~]{0,2}\/|[A-Za-z]:\\))[^\n]*\bdoes not appear to have (?:a file|files) named\b/i,
+  ),
   // huggingface_hub refusing the id itself before asking (a local path, a URL or a typo taken for a repo id), and the
   // Hub's answer for a repo its owner or the Hub disabled.
   S(
@@ -182,6 +261,15 @@ const SIGNALS: Signal[] = [
   // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
   S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
+  // The Hub's words for an access request not granted (yet): "Your request to access model X is awaiting a review from
+  // the repo authors", a rejected one.
+  S(
+    'gated-repo',
+    15,
+    /\bawaiting a review from the repo authors\b|\byour request to access\b[^\n]{0,80}\b(?:is (?:pending|awaiting)|has been (?:rejected|denied))\b/i,
+  ),
+  // The datasets library's words for a gated dataset (wrapped in its DatasetNotFoundError).
+  S('gated-repo', 13, /\bis a gated dataset\b/i),
   // A 403 on a Hub file download (/resolve/), as any client words it (Rust's Status(403, ...), curl, JS): reading a
   // file is refused to a valid token only by a gate (the access not yet granted, or a fine-grained token without gated
   // repos). A private repo the token cannot see answers 404, a write is not a /resolve/ URL, and a fine-grained token
@@ -189,14 +277,26 @@ const SIGNALS: Signal[] = [
   S(
     'gated-repo',
     10,
-    /^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/(?:huggingface\.co|hf\.co)\/(?:(?:datasets|spaces)\/)?[\w.-]+\/[\w.-]+\/resolve\//i,
+    new RegExp(
+      String.raw`^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/${HUB_HOST}\/(?:(?:datasets|spaces)\/)?[\w.-]+\/[\w.-]+\/resolve\/`,
+      'i',
+    ),
+  ),
+  // The same for a read of the repo's metadata (the revision a download resolves first): a 403 there is the gate too.
+  S(
+    'gated-repo',
+    10,
+    new RegExp(
+      String.raw`^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/${HUB_HOST}\/api\/(?:models|datasets|spaces)\/[\w.-]+\/[\w.-]+\/revision\/`,
+      'i',
+    ),
   ),
   // Applications' own words for it: "Access denied to gated repository", "requires accepting a license agreement".
   S('gated-repo', 13, /\b(?:access|denied)\b[^\n]{0,20}\bgated (?:repository|model)\b/i),
   S(
     'gated-repo',
     8,
-    /\bgated (?:repository|model)\b|requires accepting (?:a|the) licen[cs]e|accept (?:the|its) (?:licen[cs]e|terms|user conditions)/i,
+    /\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b/i,
   ),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
@@ -209,6 +309,12 @@ const SIGNALS: Signal[] = [
     'invalid-token-format',
     9,
     /\bapi_org_|organization API token|Invalid token format|hf_(?:xxx+|YOUR_TOKEN|\.\.\.|<)/i,
+  ),
+  // A token read with its line end or blanks (a token file edited by hand, a secret pasted with a newline).
+  S(
+    'invalid-token-format',
+    9,
+    /\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b[^\n]{0,40}\btoken\b|\btoken\b[^\n]{0,40}\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b|\btoken\b[^\n]{0,30}(?:loaded|read|saved) with (?:an? )?(?:EOL|newline)/i,
   ),
   // huggingface_hub's refusal of an organization token for a write: "You must use your personal account token".
   S('invalid-token-format', 11, /must use your personal account token|personal account token for write-access/i),
@@ -229,6 +335,11 @@ const SIGNALS: Signal[] = [
   S('rate-limited', 14, /\bStatus\(429\b/),
   // An application's own log line ending in the status: "Failed to request /api/whoami-v2 - 429".
   S('rate-limited', 10, /\/api\/\S+\s+-\s+429\b|\b(?:status|code|error|HTTP)\s*[:=]?\s*429\b/i),
+  S('rate-limited', 12, statusSaid('429')),
+  // The status's name alone ({"error": "Too Many Requests"}), and a request quota used up.
+  S('rate-limited', 12, /\bToo Many Requests\b|\brequests? (?:quota|limit) (?:exceeded|reached)\b/i),
+  // ZeroGPU's quota on a Space (a free account's GPU seconds): "You have exceeded your GPU quota".
+  S('rate-limited', 12, /exceeded your (?:\w+ )?GPU quota|\bGPU quota\b[^\n]{0,40}\b(?:exceeded|left|reached)\b/i),
   // network
   S('network-error', 6, /\bConnectionError\b|\bConnectError\b|Max retries exceeded/),
   S(
@@ -269,6 +380,28 @@ const SIGNALS: Signal[] = [
     7,
     /reqwest::Error \{ kind: (?:Request|Connect|Timeout)\b|\berror sending request for url\b|\berror trying to connect\b/i,
   ),
+  // The clients' other words for no answer: transformers' "We couldn't connect to '<endpoint>' to load the files" (any
+  // endpoint, a mirror too), the datasets library's "Couldn't reach '<id>' on the Hub", huggingface_hub's incomplete
+  // cached snapshot (the Hub could not be reached to complete it), and people's "connection timeout", "maximum retries".
+  S(
+    'network-error',
+    8,
+    /\bLocal entry not found\b|We couldn't connect to '[^'\n]+' to load|Couldn't reach '[^'\n]+' on the Hub|IncompleteSnapshotError|cached snapshot for '[^'\n]+'[^\n]* is incomplete/i,
+  ),
+  // TLS in the way (a proxy re-signing, an old CA store): the words of OpenSSL, Python and Node for a certificate refused.
+  S(
+    'network-error',
+    7,
+    /certificate verify failed|self[- ]signed certificate|unable to get local issuer certificate|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|WRONG_VERSION_NUMBER/i,
+  ),
+  // The same in the words of users writing Chinese, Japanese or Korean, and of localized Windows socket errors
+  // (connection timed out or failed, cannot connect or reach, network error, cannot download).
+  S(
+    'network-error',
+    6,
+    /连接(?:超时|失败|尝试失败|被重置|被拒绝)|无法连接|连不上|访问不了|网络(?:错误|问题|不通|异常)|下不下来|下载不了|接続(?:エラー|できません|がタイムアウト|に失敗)|ネットワークエラー|연결\s?(?:할 수 없|시간 초과|오류|실패)|네트워크 오류/,
+  ),
+  S('network-error', 6, /\bconnection time-?out\b|\bmax(?:imum)? retr(?:y|ies) (?:limit|exceeded)\b/i),
   // No network reached, so the cache was the only place to look and it had nothing.
   S(
     'network-error',
@@ -292,6 +425,7 @@ const SIGNALS: Signal[] = [
     12,
     /\b(?:Api error with )?status(?: code)?[ :=]+402\b|\bHTTP\/[\d.]+ 402\b|\b402 Client Error\b|Payment Required/i,
   ),
+  S('payment-required', 12, statusSaid('402')),
   S(
     'payment-required',
     12,
@@ -302,6 +436,12 @@ const SIGNALS: Signal[] = [
     8,
     /insufficient (?:credits|balance)|out of credits|no credits|positive credit balance|exceeded your monthly included credits|credit balance|\b(?:have|need) to (?:buy|purchase) (?:more )?credits\b/i,
   ),
+  // A paid plan or a payment method asked for: "requires a PRO subscription", "add a payment method".
+  S(
+    'payment-required',
+    8,
+    /\b(?:requires?|need) (?:a |an )?(?:PRO|paid|Team|Enterprise) (?:subscription|plan|account)\b|\b(?:add|no|missing|valid) (?:a )?payment method\b|\bsubscribe to PRO\b/i,
+  ),
   // Inference Providers' wording of the same: the month's included credits are gone, pre-paid credits are needed.
   S(
     'payment-required',
@@ -311,9 +451,17 @@ const SIGNALS: Signal[] = [
   // The job's own timeout (30 minutes by default).
   S('job-timeout', 16, /finished with stage '?ERROR'?:? Job timeout|\bJob timeout\b|"message":\s*"Job timeout"/i),
   S('job-timeout', 6, /timeout(?:Seconds)?[^\n]*(?:exceeded|reached)|exceeded (?:the|its) (?:job )?timeout/i),
+  // A job stopped after minutes or hours (a network timeout counts in seconds): "which timed out after 30 minutes".
+  S(
+    'job-timeout',
+    9,
+    /\btimed? ?out after \d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\bjob\b[^\n]{0,60}\btimed out\b/i,
+  ),
   // A job looked up under the wrong namespace or id.
   S('job-not-found', 18, /JobNotFoundError|Job Not Found for url/i),
   S('job-not-found', 14, /\b404\b[^\n]*\/api\/jobs\/|\/api\/jobs\/[^\s]*[^\n]*\b404\b|Job not found|No job found/i),
+  // hf jobs' refusal of a job id whose namespace is not the one given (ns/ID against --namespace).
+  S('job-not-found', 9, /Conflicting namespace: got --namespace=/),
   // The MCP server's hf_jobs tool names the operation, not the URL: a 404 on logs/inspect/cancel is the job's.
   S(
     'job-not-found',
@@ -328,6 +476,15 @@ const SIGNALS: Signal[] = [
   // outage), not the token's scopes.
   S('server-error', 9, STORAGE_403),
   S('server-error', 14, /Server error '5\d\d [^']*'|\b5\d\d Server Error\b|too many 5\d\d error responses/i),
+  // The Hub's own body for a 500, and a 5xx in people's words ("the api server returns a 500").
+  S('server-error', 12, /Internal Error - We're working hard to fix this/i),
+  // A gateway's words when the service behind it did not answer (the status's name alone, Envoy's bodies).
+  S(
+    'server-error',
+    9,
+    /\bGateway Time-?out\b|\bupstream connect error\b|\bno healthy upstream\b|\bupstream request timeout\b/i,
+  ),
+  S('server-error', 9, statusSaid('50[0234]')),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
   // The Inference API's answer when the model did not answer in time (huggingface_hub's InferenceTimeoutError).
@@ -357,6 +514,22 @@ const SIGNALS: Signal[] = [
   ),
   // The script failed on its own (the token is not the story).
   S('job-script-failed', 11, /ModuleNotFoundError|No module named ['"]?\w|ImportError: cannot import name/),
+  // The same import failure in other words: "cannot import name 'X' from 'Y'" alone, transformers' lazy import of one of
+  // its modules ("Failed to import transformers.trainer because of the following error").
+  S(
+    'job-script-failed',
+    10,
+    /\bcannot import name ['"]?\w+['"]? from\b|Failed to import transformers\.[\w.]+ because of the following error/,
+  ),
+  // transformers looking for weights or a file in a local folder that lacks them, and a cache folder it cannot write.
+  S(
+    'job-script-failed',
+    9,
+    /\bno file named \[?[^\n]*\bfound in directory\b(?![^\n]*\bsnapshots[\\/])|(?:^|OSError:\s*)(?:[.~]{0,2}\/|[A-Za-z]:\\)[^\n]*\bdoes not appear to have (?:a file|files) named\b|Check cache directory permissions/i,
+  ),
+  S('job-script-failed', 9, LOADER_LOCAL),
+  // The datasets library refusing a dataset that is a loading script (a library version newer than the dataset).
+  S('job-script-failed', 9, /Dataset scripts are no longer supported/),
   // The sandbox's uv stand-in: this machine's python3 lacks a package the script's header lists.
   S('job-script-failed', 12, /python3 \([^)\n]*\) cannot import [^\n]*, which this (?:script|command) needs/),
   // uv could not resolve the script's PEP 723 dependencies: the job stops before the script starts.
@@ -406,10 +579,22 @@ const SIGNALS: Signal[] = [
     9,
     /pull access denied for|\bmanifest unknown\b|failed to pull image|\bErrImagePull\b|\bImagePullBackOff\b|executable file not found in \$PATH|: command not found\b|cannot open shared object file|Failed building wheel for|Could not build wheels for|DefaultCPUAllocator: can't allocate memory|\bChildFailedError\b/i,
   ),
+  // pip and uv not finding or building a package the script needs, and the machine's disk full.
+  S(
+    'job-script-failed',
+    9,
+    /Could not find a version that satisfies the requirement|No matching distribution found for|Failed to (?:prepare distributions|build `|download and build)|\bNo space left on device\b/i,
+  ),
   // A Docker build step (a Space's or a job image's pip install) that failed: the build's own dependencies.
   S('job-script-failed', 8, /\bdid not complete successfully: exit code: [1-9]\d*/i),
   // 137 = 128 + SIGKILL: the kernel's out-of-memory killer, however the runner words the exit.
   S('job-script-failed', 12, /\b(?:exit(?:ed)?|exit status|status code|exit code)\b[^\n]{0,24}\b137\b/i),
+  // The same kill as a signal: a launcher's "exits with return code = -9" (torchrun's exitcode: -9), SIGKILL, signal 9.
+  S(
+    'job-script-failed',
+    12,
+    /\b(?:return ?code|exit ?code|exitcode|exit status)\b\s*[=:]?\s*-9\b|\bSignals\.SIGKILL\b|\bSIGKILL\b|\bsignal 9\b|\bkilled by signal\b/i,
+  ),
   // A checkpoint that does not fit the model the script built (PyTorch's load_state_dict): the script's own failure.
   S('job-script-failed', 8, /Error\(s\) in loading state_dict for|size mismatch for \S+: copying a param with shape/),
   // CUDA's own runtime errors (a build without kernels for this GPU, a device-side assert) and a process killed by a
@@ -425,7 +610,7 @@ const SIGNALS: Signal[] = [
   S(
     'job-script-failed',
     5,
-    /\bexit(?:ed)? (?:with )?(?:status )?(?:code|status):? [1-9]\d*\b|returned non-zero exit status|Command failed with exit code/i,
+    /^(?!.*Command '\[['"]git['"]).*(?:\bexit(?:ed)? (?:with )?(?:status )?(?:code|status):? [1-9]\d*\b|returned non-zero exit status|Command failed with exit code)/i,
   ),
   S('job-script-failed', 3, PLAIN_PYTHON_ERROR),
 ];
@@ -433,7 +618,7 @@ const SIGNALS: Signal[] = [
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
 const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
   'gated-repo': ['forbidden-403', 'repo-access-denied', 'unauthorized-401', 'token-missing', 'job-script-failed'],
-  'rate-limited': ['network-error', 'forbidden-403', 'server-error', 'job-script-failed'],
+  'rate-limited': ['network-error', 'forbidden-403', 'server-error', 'job-script-failed', 'payment-required'],
   'token-missing': ['unauthorized-401', 'repo-access-denied', 'job-script-failed'],
   'invalid-token-format': ['unauthorized-401', 'network-error', 'job-script-failed'],
   'repo-access-denied': ['unauthorized-401', 'job-script-failed'],

@@ -1,7 +1,8 @@
 // The troubleshooter's second tier: a naive Bayes classifier over the words of a failure text (features.ts), asked
 // only when the rules (classify.ts) answer `unknown`. Its model is generated from the tuning corpus by
 // `npm run train:troubleshoot` (guess-model.ts); it answers only above the confidence threshold chosen there by
-// cross-validation, and its answer is a best guess, said so wherever the report is shown. Pure.
+// cross-validation, never for the classes that cross-validation found it wrong about more often than right (`mute`),
+// and its answer is a best guess, said so wherever the report is shown. Pure.
 import type {ProblemId} from './catalog.js';
 import {textFeatures} from './features.js';
 import {GUESS_MODEL} from './guess-model.js';
@@ -15,6 +16,11 @@ export interface GuessModel {
   alpha: number;
   /** The least posterior probability the guess needs to be given. */
   threshold: number;
+  /**
+   * Classes it never answers: in the trainer's rule-blind cross-validation its guesses of them were wrong at least as
+   * often as right (a text stripped of its telling line looks like any other failure of that kind).
+   */
+  mute?: ProblemId[];
   /** How the vocabulary was chosen (by the trainer): features in at least minDf texts, the top `vocab` (0: all). */
   minDf?: number;
   vocab?: number;
@@ -102,5 +108,6 @@ export function predictFeatures(model: GuessModel, features: Iterable<string>): 
 export function guessProblem(text: string, model: GuessModel = GUESS_MODEL): Guess | undefined {
   const g = predict(model, text);
   if (g.problem === 'unknown' || g.known === 0 || g.confidence < model.threshold) return undefined;
+  if (model.mute?.includes(g.problem)) return undefined;
   return g;
 }
