@@ -65,6 +65,11 @@ beforeAll(() => {
   writeFileSync(join(odd, 'nul.py'), Buffer.from([0x69, 0x6d, 0, 0x70, 0x6f]));
   writeFileSync(join(odd, 'weights.bin'), Buffer.alloc(4096, 7));
   symlinkSync(join(dir, 'd0', 'f0.py'), join(odd, 'link.py'));
+  // A base64-encoded token (no `hf_` in the file): the reader tells the main thread it may hold one.
+  writeFileSync(
+    join(odd, 'secret.yaml'),
+    `kind: Secret\ndata:\n  HF_TOKEN: ${Buffer.from(FAKE2.replace('big', 'b64')).toString('base64')}\n`,
+  );
   // A job config holds no word the reader looks for: read by the main thread for its name, and judged.
   writeFileSync(
     join(odd, 'hf-job.json'),
@@ -95,7 +100,7 @@ describe('check reading ahead in a thread', () => {
       // neither); hf-job.json came from it as a text that holds nothing, and was read again for its name. The walk does
       // not follow the symbolic link.
       const walked = Number(/; (\d+) files$/m.exec(small.stderr)?.[1] ?? -1);
-      expect(walked).toBe(2400 + 5);
+      expect(walked).toBe(2400 + 6);
       expect(aheadOf(small.stderr)).toBe(walked - 2);
       // With the main thread reading too, how many each reads depends on when the reader's thread is up.
       expect(aheadOf(normal.stderr)).toBeGreaterThanOrEqual(0);
@@ -107,8 +112,10 @@ describe('check reading ahead in a thread', () => {
       expect(small.stdout).toContain('big.py');
       expect(small.stdout).toContain('utf16.ps1');
       expect(small.stdout).toContain('hf-job.json');
+      expect(small.stdout).toContain('secret.yaml');
       expect(small.stdout).not.toContain(FAKE);
       expect(small.stdout).not.toContain(FAKE2);
+      expect(small.stdout).not.toContain(FAKE2.replace('big', 'b64'));
     },
   );
 

@@ -6,7 +6,8 @@
 // - control words: where the main thread is in the list (MAIN_AT), a stop flag, and whether the reader waits for room;
 // - a state word a file, with the offset and length of its bytes: FREE, MAIN (the main thread reads it itself),
 //   READING (the reader is at it), READY (its bytes are in the ring), READY_RELEVANT (the same, for an ASCII text the
-//   reader found to hold a word a check reads: the main thread decodes it as such without looking again), SKIP_TEXT /
+//   reader found to hold a word a check reads: the main thread decodes it as such without looking again), READY_TOKEN
+//   (the same, and it may hold a token in some form, mayHoldToken: the main thread looks for tokens), SKIP_TEXT /
 //   SKIP_BINARY (an ASCII file the reader found to hold no such word, or binary: relevance.ts; the main thread only
 //   counts it), LEFT (the
 //   reader did not take it: an error, or a file as big as the reader's cap; the main thread reads it as it always did,
@@ -27,6 +28,7 @@ export const LEFT = 4;
 export const SKIP_TEXT = 5;
 export const SKIP_BINARY = 6;
 export const READY_RELEVANT = 7;
+export const READY_TOKEN = 8;
 
 /** Control words: the main thread's file, stop, the reader waits for room, the file past which to wake it, wake. */
 const MAIN_AT = 0;
@@ -111,7 +113,7 @@ export class ReadAhead {
       s = Atomics.load(this.state, i);
     }
     if (s === SKIP_TEXT || s === SKIP_BINARY) return s;
-    if (s !== READY && s !== READY_RELEVANT) return FREE;
+    if (s !== READY && s !== READY_RELEVANT && s !== READY_TOKEN) return FREE;
     this.from = this.state[this.n + i]!;
     this.to = this.from + this.state[2 * this.n + i]!;
     return s;
@@ -132,7 +134,7 @@ export class ReadAhead {
     for (let k = i + 1; k < this.n && end - this.from < maxBytes; k++) {
       const s = Atomics.load(this.state, k);
       if (s === SKIP_TEXT || s === SKIP_BINARY || s === LEFT) continue;
-      if (s !== READY && s !== READY_RELEVANT) break;
+      if (s !== READY && s !== READY_RELEVANT && s !== READY_TOKEN) break;
       const len = this.state[2 * this.n + k]!;
       if (len > 0) {
         const off = this.state[this.n + k]!;
@@ -234,7 +236,7 @@ export function readAhead(job: ReadAheadJob): void {
         files[n + i] = off;
         files[2 * n + i] = len;
         if (len > 0) held.push(i, off, off + len);
-        Atomics.store(files, i, verdict === 'relevant' ? READY_RELEVANT : READY);
+        Atomics.store(files, i, verdict === 'relevant' ? READY_RELEVANT : verdict === 'token' ? READY_TOKEN : READY);
       }
     }
     Atomics.notify(files, i);

@@ -2,6 +2,7 @@
 // (read-ahead.ts), which answers it for the files it reads so that the main thread neither decodes nor searches
 // the ones that hold nothing.
 import {isAscii} from 'node:buffer';
+import {mayHoldToken} from '../tokens/hidden.js';
 
 /** A NUL in a file's first this-many bytes makes it binary. */
 export const SNIFF_BYTES = 8192;
@@ -14,13 +15,19 @@ export const RELEVANT =
   /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space|_bucket|hf:\/\//;
 
 /**
- * For an ASCII file's bytes: 'binary' (a NUL in its first SNIFF_BYTES), 'irrelevant' (text without a RELEVANT word)
- * or 'relevant'; undefined for a file that is not ASCII (the scanner decodes and judges it itself).
+ * For an ASCII file's bytes: 'binary' (a NUL in its first SNIFF_BYTES), 'irrelevant' (text without a RELEVANT word),
+ * 'token' (relevant, and it may hold a token in some form: mayHoldToken) or 'relevant'; undefined for a file that is not
+ * ASCII (the scanner decodes and judges it itself).
  */
-export function asciiVerdict(buf: Buffer, from: number, to: number): 'binary' | 'irrelevant' | 'relevant' | undefined {
+export function asciiVerdict(
+  buf: Buffer,
+  from: number,
+  to: number,
+): 'binary' | 'irrelevant' | 'relevant' | 'token' | undefined {
   if (!isAscii(buf.subarray(from, to))) return undefined;
   const text = buf.toString('latin1', from, to);
   const nul = text.indexOf('\0');
   if (nul !== -1 && nul < SNIFF_BYTES) return 'binary';
-  return RELEVANT.test(text) ? 'relevant' : 'irrelevant';
+  if (!RELEVANT.test(text)) return 'irrelevant';
+  return mayHoldToken(text) ? 'token' : 'relevant';
 }

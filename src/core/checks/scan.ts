@@ -26,7 +26,8 @@ import {
 } from './types.js';
 import {walkFilesSync, type SkippedDir} from './walk.js';
 import {decodeText, hasUtf16Mark} from '../text/decode.js';
-import {FREE, ReadAhead, READY, READY_RELEVANT, SKIP_BINARY, SKIP_TEXT} from './read-ahead.js';
+import {FREE, ReadAhead, READY, READY_RELEVANT, READY_TOKEN, SKIP_BINARY, SKIP_TEXT} from './read-ahead.js';
+import {mayHoldToken} from '../tokens/hidden.js';
 import {RELEVANT, SNIFF_BYTES} from './relevance.js';
 
 /** A PEP 723 inline-metadata header: the file is a uv script. */
@@ -459,18 +460,21 @@ export function scanText(text: string, file: string, kind: FileKind = kindOf(fil
 /** A job config file's name: read whatever its text holds. */
 const JOB_CONFIG_NAME = /hf-jobs?\.json$/i;
 
-/** `relevant`: the text is known to hold a RELEVANT word (check's reader looked, read-ahead.ts). */
+/**
+ * `known`: what check's reader found (read-ahead.ts): the text holds a RELEVANT word, and whether it may hold a token
+ * in some form (mayHoldToken; a base64 token holds no `hf_`).
+ */
 function scanInto(
   text: string,
   file: string,
   kind: FileKind,
   model: ScanModel,
   pending: PendingFile[],
-  relevant = false,
+  known?: 'relevant' | 'token',
 ): void {
   model.files.push(file);
-  if (!relevant && !RELEVANT.test(text) && !JOB_CONFIG_NAME.test(file)) return;
-  if (text.includes('hf_') || text.includes('api_org_')) {
+  if (!known && !RELEVANT.test(text) && !JOB_CONFIG_NAME.test(file)) return;
+  if (known ? known === 'token' : mayHoldToken(text)) {
     const hits = findTokenLike(text);
     if (hits.length) {
       const lines = new LineIndex(text);
@@ -648,7 +652,7 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
         if (PHASES) readMs += nowMs() - readFrom;
         continue;
       }
-      if (taken === READY_RELEVANT) {
+      if (taken === READY_RELEVANT || taken === READY_TOKEN) {
         // An ASCII text with a relevant word (the reader looked): sliced from its run's one-byte text, and not
         // searched again.
         if (i > runLast) {
@@ -658,7 +662,7 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
         }
         const text = run.slice(ahead!.from - runAt, ahead!.to - runAt);
         if (PHASES) readMs += nowMs() - readFrom;
-        scanInto(text, shown, kindOf(abs, ext), model, pending, true);
+        scanInto(text, shown, kindOf(abs, ext), model, pending, taken === READY_TOKEN ? 'token' : 'relevant');
         continue;
       }
       got = taken === READY ? decodeBytes(ahead!.bytes, ahead!.from, ahead!.to, false) : readCappedSync(abs);

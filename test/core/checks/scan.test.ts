@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runChecks} from '../../../src/core/checks/runner.js';
-import {mirroredScript, scanPaths, urlScriptPaths} from '../../../src/core/checks/scan.js';
+import {mirroredScript, scanPaths, scanText, urlScriptPaths} from '../../../src/core/checks/scan.js';
 import {gitignoreRule, IgnoreStack} from '../../../src/core/checks/walk.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
@@ -199,5 +199,18 @@ describe('scanPaths on the fixture project', () => {
     expect(report.checks[0]).toMatchObject({id: 'literal-placeholder', status: 'fail'});
     await rm(join(dir, 'sf.sh'));
     await rm(join(dir, 'job.secrets'));
+  });
+});
+
+describe('tokens no line shows whole, in a scanned file', () => {
+  // The text holds no `hf_`: the scanner's gate is mayHoldToken (core/tokens/hidden.ts), not the prefix alone.
+  const fake = 'hf_FAKEbase64FAKEfakeFAKEfakeFAKE1234';
+  it('finds a base64-encoded token in a Kubernetes Secret, and a concatenated one', () => {
+    const yaml = `apiVersion: v1\nkind: Secret\ndata:\n  HF_TOKEN: ${Buffer.from(fake).toString('base64')}\n`;
+    expect(yaml).not.toContain('hf_');
+    expect(scanText(yaml, 'k8s/secret.yaml').tokens).toEqual([{file: 'k8s/secret.yaml', line: 4, token: fake}]);
+    const py = `TOKEN = "h" + "${fake.slice(1)}"\n`;
+    expect(scanText(py, 'x.py').tokens.map((t) => t.token)).toEqual([fake]);
+    expect(scanText('import os\nprint(os.environ["HF_TOKEN"])\n', 'y.py').tokens).toEqual([]);
   });
 });
