@@ -1,6 +1,6 @@
 // The example step shows the job Run submits: my-first-hf-job/hf-job.json as the person edited it (its flavor,
-// timeout and env, the commands built from it), not the built-in example it was written from; a token typed into
-// the file is masked there.
+// timeout and env, the commands built from it, the step to the real hf), not the built-in example it was written
+// from; a token typed into the file is masked there.
 import {readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -14,7 +14,8 @@ const tempDir = useTempDirs();
 describe('the example step shows hf-job.json as written', () => {
   it('an edit made after the config step is what the screen shows, and what its commands say', async () => {
     const dir = await tempDir('wizard-written-');
-    const {services} = sandboxWizard(sb.current, {dir});
+    // No `hf` on PATH: the step to the real tools prints its commands instead of running them.
+    const {services} = sandboxWizard(sb.current, {dir, path: join(dir, 'no-bin')});
     const controller = await startWizard(services, dir);
     await logIn(controller, services, sb.current.tokens.write);
     await throughConfig(controller);
@@ -33,6 +34,14 @@ describe('the example step shows hf-job.json as written', () => {
     // Built-in example's text is not what is shown any more.
     const builtIn = controller.getState().examples.find((e) => e.id === shown.id)!;
     expect(builtIn.config).toContain('"10m"');
+    // The step to the real hf after the run says the same job: the file's timeout.
+    const state = controller.getState();
+    const real = await services.realTools(
+      {target: state.target!, account: state.account!, exampleId: shown.id, cwd: dir},
+      () => undefined,
+    );
+    expect([...real.commands, ...real.realHubCommands].join('\n')).toContain('--timeout 7m');
+    expect([...real.commands, ...real.realHubCommands].join('\n')).not.toContain('10m');
     await controller.dispose();
   }, 30_000);
 
