@@ -7,7 +7,7 @@ import {appCommand} from '../core/invocation.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {runChoices} from '../core/wizard/preflight.js';
-import {shownExample} from '../core/wizard/shown-example.js';
+import {sandboxRunNote, shownExample} from '../core/wizard/shown-example.js';
 import {statusLine} from '../core/wizard/status-line.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import {PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
@@ -667,10 +667,8 @@ async function exampleQuestion(s: WizardState, {print, ask, withNav, nav, dispat
   if (!ex) return;
   if (!s.example.confirming && s.example.view === 'script') {
     print(`${ex.title}: ${ex.summary}`);
-    if (s.target?.kind === 'sandbox')
-      print(
-        'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).',
-      );
+    const note = sandboxRunNote(s);
+    if (note) print(note);
     print(`--- hf-job.json`);
     print(ex.config.trimEnd());
     const cli = ex.snippets[0];

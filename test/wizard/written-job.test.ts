@@ -4,7 +4,7 @@
 import {readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {shownExample} from '../../src/core/wizard/shown-example.js';
+import {sandboxRunNote, shownExample} from '../../src/core/wizard/shown-example.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {advance, logIn, sandboxWizard, startWizard, throughConfig, useTempDirs} from '../helpers/wizard-flow.js';
 
@@ -31,11 +31,19 @@ describe('the example step shows hf-job.json as written', () => {
     const cli = shown.snippets.find((s) => s.label === 'hf CLI')!.text;
     expect(cli).toContain('--timeout 7m');
     expect(cli).toContain('GREETING');
+    expect(shown.scriptEdited).toBeUndefined();
+    expect(sandboxRunNote(controller.getState())).toContain('the Python script with uv');
     // Built-in example's text is not what is shown any more.
     const builtIn = controller.getState().examples.find((e) => e.id === shown.id)!;
     expect(builtIn.config).toContain('"10m"');
     // The step to the real hf after the run says the same job: the file's timeout.
     const state = controller.getState();
+    // An edited script is shown, and the screen says the sandbox still runs the built-in one.
+    await writeFile(join(dir, 'my-first-hf-job', shown.scriptName), '# my own edit\nprint("hi")\n');
+    await advance(controller, {type: 'rerun-preflight'});
+    expect(shownExample(controller.getState())!.script).toContain('# my own edit');
+    expect(sandboxRunNote(controller.getState())).toContain(`the built-in ${shown.scriptName} runs`);
+    expect(sandboxRunNote(controller.getState())).toContain('not your edited copy');
     const real = await services.realTools(
       {target: state.target!, account: state.account!, exampleId: shown.id, cwd: dir},
       () => undefined,

@@ -9,7 +9,7 @@ import {headerLines} from '../components/Header.js';
 import {Preflight, preflightRows} from '../components/Preflight.js';
 import {SelectList} from '../components/SelectList.js';
 import {runChoices} from '../../core/wizard/preflight.js';
-import {shownExample} from '../../core/wizard/shown-example.js';
+import {sandboxRunNote, shownExample} from '../../core/wizard/shown-example.js';
 import {linesToShow, moreLines, packedRows, wrappedRows} from '../format.js';
 import {useColumns, useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
@@ -67,10 +67,7 @@ export function Example({state, dispatch}: ScreenProps) {
   const narrow = columns < 100;
   // Pre-flight lists every check on a roomy terminal, else only what is not a pass.
   const pfCompact = rows < 40 || columns < 80;
-  const sandboxNote =
-    state.target?.kind === 'sandbox'
-      ? 'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).'
-      : undefined;
+  const sandboxNote = sandboxRunNote(state);
   const around = (withSummary: boolean, withNote: boolean) =>
     FIXED_ROWS +
     headerLines(state).reduce((n, line) => n + wrappedRows(line, columns), 0) +
