@@ -13,7 +13,7 @@ afterEach(() => cleanup());
 const tempDir = useTempDirs();
 
 describe('an 80x24 terminal', () => {
-  it('token type with a read token: the header stays on screen, the frame fits in 23 rows', async () => {
+  it('a read token: token type and the failed pre-flight keep the header on screen', async () => {
     const dir = await tempDir('wizard-small-');
     const {services} = sandboxWizard(sb.current, {dir});
     const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
@@ -32,6 +32,18 @@ describe('an 80x24 terminal', () => {
     expect(lines[0]).toContain('Step 2/7 · Token type');
     expect(lines.length).toBeLessThanOrEqual(23);
     expect(app.lastFrame()).toContain('Press Esc to log in with another practice token');
+    // On to the example: pre-flight fails (3 problems, 3 ways out) and the code box gives up its rows, not the header.
+    await press(app.stdin, KEYS.enter); // continue anyway
+    await waitForText(app.lastFrame, '❯ Write 4 files');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, '❯ Continue anyway to the example job');
+    await press(app.stdin, KEYS.enter);
+    await waitForText(app.lastFrame, 'Pre-flight: this job would be refused');
+    await waitForText(app.lastFrame, 'Check again (pre-flight)');
+    await delay(50);
+    const example = app.lastFrame()!.replace(/\n+$/, '').split('\n');
+    expect(example[0]).toContain('Step 5/7 · Example job');
+    expect(example.length).toBeLessThanOrEqual(24);
     await controller.dispose();
   }, 30_000);
 });
