@@ -66,6 +66,6 @@ describe('a pasted error is answered for the Hub it came from', () => {
     expect(state.troubleshoot.problem).toBe('payment-required');
     expect(state.troubleshoot.hub).toBeUndefined();
     expect(text).toContain('practice-user');
-    expect(text).not.toContain('settings/billing');
+    expect(text).not.toContain('https://huggingface.co/settings/billing');
   }, 30_000);
 });
