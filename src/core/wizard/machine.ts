@@ -2,6 +2,7 @@
 // controller.ts runs through WizardServices, and their results come back as events.
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {appCommand} from '../invocation.js';
+import {isTerminal} from '../jobs/stages.js';
 import {runsLocally} from '../practice.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
@@ -525,6 +526,8 @@ function runTransition(state: WizardState, event: WizardEvent): Transition | und
     }
     case 'request-cancel':
       if (state.run.phase !== 'running' && state.run.phase !== 'submitting') return t(state);
+      // The job has ended (its result is being read): there is nothing left to cancel.
+      if (isTerminal(state.run.stage)) return t(state);
       return t({...state, run: {...state.run, confirmCancel: true}});
     case 'cancel-answer':
       if (!event.yes) return t({...state, run: {...state.run, confirmCancel: false}});
