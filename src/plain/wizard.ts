@@ -6,6 +6,7 @@ import {redactSecrets} from '../core/tokens/mask.js';
 import {appCommand} from '../core/invocation.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
+import {isTerminal} from '../core/jobs/stages.js';
 import {runChoices} from '../core/wizard/preflight.js';
 import {sandboxRunNote, shownExample} from '../core/wizard/shown-example.js';
 import {statusLine} from '../core/wizard/status-line.js';
@@ -313,7 +314,8 @@ function onSigint(p: PlainSession): void {
     p.reader.interrupt(); // Ctrl-C again during the question: stop watching
     return;
   }
-  if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting')) {
+  // A job that has ended (its result is being read) has nothing to cancel: Ctrl-C quits.
+  if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting') && !isTerminal(s.run.stage)) {
     p.question = cancelQuestion(p);
   } else {
     p.exitCode = 130;

@@ -93,6 +93,7 @@ export function App({controller, onExit}: AppProps) {
       if (
         state.step === 'run' &&
         (state.run.phase === 'running' || state.run.phase === 'submitting') &&
+        !isTerminal(state.run.stage) &&
         !state.run.confirmCancel
       ) {
         dispatch({type: 'request-cancel'});

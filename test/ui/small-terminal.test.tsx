@@ -1,11 +1,14 @@
 // On an 80x24 terminal every step keeps its header: Ink cannot scroll, and a frame taller than the terminal loses
 // its top lines (the step and the account). The token-type step with a read token on the sandbox was 26 rows.
 import {cleanup, render} from 'ink-testing-library';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {App} from '../../src/ui/App.js';
+import {findExample} from '../../src/examples/catalog.js';
+import {exampleSummary} from '../../src/wizard/services/index.js';
+import {FAKE_ACCOUNT, fakeServices} from '../helpers/fake-services.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {sandboxWizard, useTempDirs} from '../helpers/wizard-flow.js';
+import {sandboxWizard, startWizard, toExample, useTempDirs} from '../helpers/wizard-flow.js';
 import {KEYS, delay, press, waitForText} from './helpers.js';
 
 const sb = useSandbox();
@@ -46,4 +49,32 @@ describe('an 80x24 terminal', () => {
     expect(example.length).toBeLessThanOrEqual(24);
     await controller.dispose();
   }, 30_000);
+});
+
+describe('Ctrl-C once the job has ended', () => {
+  it('quits (130) instead of asking to cancel a job that is over; while it runs, it asks', async () => {
+    // To the run step with the fake services; the submit never answers, the test plays the job's events.
+    const push = findExample('push-dataset')!;
+    const fake = fakeServices({examples: [exampleSummary(push)], preflight: {verdict: 'pass', lines: []}});
+    const services = {...fake, submitJob: () => new Promise<never>(() => undefined)};
+    const controller = await startWizard(services, await tempDir('wizard-ctrl-c-'));
+    controller.dispatch({type: 'validated', account: FAKE_ACCOUNT});
+    await toExample(controller);
+    await controller.idle();
+    controller.dispatch({type: 'run-example'});
+    let code: number | undefined;
+    const app = render(<App controller={controller} onExit={(c) => (code = c)} />);
+    controller.dispatch({type: 'job-submitted', job: {id: 'abc', namespace: 'u', url: 'http://x/jobs/u/abc'}, at: 0});
+    controller.dispatch({type: 'job-stage', stage: 'RUNNING', at: 1});
+    await delay(30);
+    await press(app.stdin, '\u0003');
+    await waitForText(app.lastFrame, 'Cancel the job on the Hub? (y/n)');
+    expect(code).toBeUndefined();
+    await press(app.stdin, 'n');
+    controller.dispatch({type: 'job-stage', stage: 'COMPLETED', at: 2});
+    await waitForText(app.lastFrame, '✓ COMPLETED');
+    await press(app.stdin, '\u0003');
+    await vi.waitFor(() => expect(code).toBe(130));
+    await controller.dispose();
+  });
 });
