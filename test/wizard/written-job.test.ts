@@ -15,7 +15,7 @@ describe('the example step shows hf-job.json as written', () => {
   it('an edit made after the config step is what the screen shows, and what its commands say', async () => {
     const dir = await tempDir('wizard-written-');
     // No `hf` on PATH: the step to the real tools prints its commands instead of running them.
-    const {services} = sandboxWizard(sb.current, {dir, path: join(dir, 'no-bin')});
+    const {services} = sandboxWizard(sb.current, {dir, path: join(dir, 'no-bin'), pollMs: 100});
     const controller = await startWizard(services, dir);
     await logIn(controller, services, sb.current.tokens.write);
     await throughConfig(controller);
@@ -50,6 +50,11 @@ describe('the example step shows hf-job.json as written', () => {
     );
     expect([...real.commands, ...real.realHubCommands].join('\n')).toContain('--timeout 7m');
     expect([...real.commands, ...real.realHubCommands].join('\n')).not.toContain('10m');
+    // Run: the result's "run it again" is `example`, the built-in job: it says the edits are not in it.
+    await advance(controller, {type: 'run-example'});
+    const result = controller.getState().result!;
+    expect(result.stage).toBe('COMPLETED');
+    expect(result.nextSteps[0]!.what).toContain('your edits to my-first-hf-job/ are not in it');
     await controller.dispose();
   }, 30_000);
 
