@@ -8,7 +8,7 @@ import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
 import {isTerminal} from '../core/jobs/stages.js';
 import {runChoices} from '../core/wizard/preflight.js';
-import {sandboxRunNote, shownExample} from '../core/wizard/shown-example.js';
+import {sandboxRunNote, shownExample, skipChoiceLabel} from '../core/wizard/shown-example.js';
 import {statusLine} from '../core/wizard/status-line.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import {PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
@@ -452,7 +452,7 @@ async function configStep({print, ask, nav, dispatch}: PlainSession, s: WizardSt
     withNav(
       [
         {name: 'Write them', value: 'write'},
-        {name: 'Skip writing; run the example from memory', value: 'skip'},
+        {name: skipChoiceLabel(plan), value: 'skip'},
       ],
       s,
     ),

@@ -1,10 +1,10 @@
 // The example step shows the job Run submits: my-first-hf-job/hf-job.json as the person edited it (its flavor,
 // timeout and env, the commands built from it, the step to the real hf), not the built-in example it was written
 // from; a token typed into the file is masked there.
-import {readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {sandboxRunNote, shownExample} from '../../src/core/wizard/shown-example.js';
+import {sandboxRunNote, shownExample, skipChoiceLabel} from '../../src/core/wizard/shown-example.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {advance, logIn, sandboxWizard, startWizard, throughConfig, useTempDirs} from '../helpers/wizard-flow.js';
 
@@ -78,5 +78,25 @@ describe('the example step shows hf-job.json as written', () => {
     expect(broken.config).toBe('{"flavor": "cpu-basic",\n');
     expect(broken.snippets).toEqual([]);
     await controller.dispose();
+  }, 30_000);
+
+  it('the config step\'s "skip" says what Run will submit: the example from memory, or hf-job.json as it is', async () => {
+    const dir = await tempDir('wizard-written-skip-');
+    const {services} = sandboxWizard(sb.current, {dir});
+    const first = await startWizard(services, dir);
+    await logIn(first, services, sb.current.tokens.write);
+    await advance(first, {type: 'login-continue'}, {type: 'token-type-continue'});
+    expect(skipChoiceLabel(first.getState().config.plan)).toBe('Skip writing; run the example from memory');
+    await first.dispose();
+    const file = join(dir, 'my-first-hf-job', 'hf-job.json');
+    await mkdir(join(dir, 'my-first-hf-job'), {recursive: true});
+    await writeFile(file, JSON.stringify({script: 'push_dataset.py', timeout: '7m', secrets: {HF_TOKEN: '$HF_TOKEN'}}));
+    const again = await startWizard(services, dir);
+    await logIn(again, services, sb.current.tokens.write);
+    await advance(again, {type: 'login-continue'}, {type: 'token-type-continue'});
+    expect(skipChoiceLabel(again.getState().config.plan)).toBe('Skip writing; run hf-job.json as it is now');
+    await advance(again, {type: 'config-skip'}, {type: 'checklist-continue'});
+    expect(shownExample(again.getState())!.config).toContain('"7m"');
+    await again.dispose();
   }, 30_000);
 });

@@ -1,6 +1,15 @@
 // The example the example step shows: the job as written in my-first-hf-job/ (what Run submits) once it is read,
 // else the built-in example it was written from. The Ink screen and plain mode show the same one.
-import type {ExampleSummary, WizardState} from './types.js';
+import type {ConfigPlan, ExampleSummary, WizardState} from './types.js';
+
+/**
+ * The config step's "skip" choice, as it is: with no hf-job.json in my-first-hf-job/ the example runs from memory;
+ * with one there (not rewritten), Run submits that file as it is.
+ */
+export function skipChoiceLabel(plan: ConfigPlan | undefined): string {
+  const config = plan?.files.find((f) => f.role === 'job config');
+  return config?.exists ? 'Skip writing; run hf-job.json as it is now' : 'Skip writing; run the example from memory';
+}
 
 /**
  * What the example screen says about a run on the sandbox: it runs the example on this computer, and that is the
