@@ -8,6 +8,7 @@ import {describeHubError, type HubErrorDescription} from '../core/hub/errors.js'
 import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {redactSecrets} from '../core/tokens/mask.js';
+import {maskSplitTokens} from '../core/tokens/split.js';
 import type {TokenSource} from '../core/store/resolve.js';
 import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
@@ -353,6 +354,8 @@ async function classifyAndReport(
   let diagnosis: Diagnosis | undefined;
   /** A job's own verdict (stage, message, cancel reason, log) classified as one. */
   let jobClass: Classification | undefined;
+  // A token cut by a line break in the pasted text is masked as the token it spells before any line of it is shown.
+  text = maskSplitTokens(text);
   const pasted = text;
   if (values.job !== undefined) {
     const ref = parseJobRef(values.job);
@@ -428,8 +431,9 @@ async function classifyAndReport(
       else for (const line of reportLines(report)) writeLine(io.stdout, line);
       throw new AppError(`could not fetch job ${namespace}/${id}: ${d.message}`, {exitCode: EXIT.failed});
     }
-    // The log may print the token in use whatever its shape: mask it by value, not only by pattern.
-    job.log = redactSecrets(job.log, [ctx.token]);
+    // The log may print the token in use whatever its shape: mask it by value, not only by pattern; and a token cut
+    // by a line break (two log lines, two partial entries of one long line) as the token it spells.
+    job.log = redactSecrets(maskSplitTokens(job.log, [ctx.token]), [ctx.token]);
     if (job.message) job.message = redactSecrets(job.message, [ctx.token]);
     text = [
       text,

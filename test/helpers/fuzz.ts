@@ -11,6 +11,7 @@ import {explainJsonError} from '../../src/core/text/json-error.js';
 import {sanitizeLine, sanitizeTerminal} from '../../src/core/text/sanitize.js';
 import {normalizeTokenInput, validateTokenFormat} from '../../src/core/tokens/format.js';
 import {maskSecrets, redactSecrets} from '../../src/core/tokens/mask.js';
+import {createSplitMasker} from '../../src/core/tokens/split.js';
 import {classifyText} from '../../src/core/troubleshoot/classify.js';
 import {parseJobRef} from '../../src/core/jobs/ref.js';
 import {dropNonKeySequences, KeyInputFilter} from '../../src/core/text/key-input.js';
@@ -434,6 +435,40 @@ export const TARGETS: Target[] = [
       const report = checkText(input.text, input.file);
       const shown = report.checks.map((c) => `${c.title}\n${c.message}\n${c.fix}`).join('\n');
       return [...leaked(shown, input), ...controls(shown, 'report')];
+    },
+  },
+  {
+    // A job's log stream cut anywhere (inside every token among them) into entries, through the split masker and
+    // redactSecrets as followJob shows it: the lines shown, even read one after another, never spell a token.
+    name: 'split log stream',
+    check(input) {
+      const text = input.text;
+      const cuts = new Set<number>();
+      for (const t of [...input.tokens, input.secret]) {
+        const at = text.indexOf(t);
+        if (at >= 0) cuts.add(at + 1 + (text.length % (t.length - 1)));
+      }
+      for (let at = 1 + (text.length % 29); at < text.length; at += 29 + (at % 13)) cuts.add(at);
+      const pieces: string[] = [];
+      let from = 0;
+      for (const at of [...cuts].sort((a, b) => a - b)) {
+        pieces.push(text.slice(from, at));
+        from = at;
+      }
+      pieces.push(text.slice(from));
+      const lines: string[] = [];
+      const masker = createSplitMasker({
+        onLine: (l) => lines.push(redactSecrets(l, [input.secret])),
+        secrets: [input.secret],
+        holdMs: 0,
+      });
+      for (const p of pieces) masker.push(p);
+      masker.flush();
+      const shown = lines.join('\n');
+      // Read one after another (no break between lines), a token or the secret as written must not be there; a token
+      // written another way (URL-encoded, base64) and cut in two is not looked for across the cut.
+      const plain = {...input, encoded: []};
+      return [...leaked(shown, input, true), ...leaked(lines.join(''), plain, true), ...controls(shown, 'log')];
     },
   },
   {

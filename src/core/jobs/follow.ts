@@ -5,6 +5,7 @@ import {createHubClient, type HubClient} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {redactSecrets} from '../tokens/mask.js';
+import {createSplitMasker} from '../tokens/split.js';
 import {isTerminal} from './stages.js';
 
 export interface FollowOptions {
@@ -34,7 +35,7 @@ export interface FollowResult {
   /** The last stage known ('' when none was ever read). */
   stage: string;
   message?: string;
-  /** The newest MAX_KEPT_LINES lines. */
+  /** The newest MAX_KEPT_LINES lines (one a line: an entry holding line breaks is split). */
   lines: string[];
   /** terminal: the job ended; timeout: maxMs passed first; aborted: the caller's signal. */
   ended: 'terminal' | 'timeout' | 'aborted';
@@ -106,6 +107,19 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
     Math.min(250, feedbackMs),
   );
 
+  // Each line as shown: a token cut between two entries (or by a break inside one) masked whole (core/tokens/split.ts);
+  // a line whose end may start a token waits for the next entry, at most a moment.
+  const show = (line: string) => {
+    const text = redactSecrets(line, secrets);
+    if (STARTED.test(text) && (!stage || stage === 'SCHEDULING')) setStage('RUNNING');
+    const finished = FINISHED.exec(text);
+    if (finished) setStage(finished[1]!);
+    lines.push(text);
+    if (lines.length >= 2 * MAX_KEPT_LINES) lines = lines.slice(-MAX_KEPT_LINES);
+    said();
+    o.onLog?.(text);
+  };
+  const masker = createSplitMasker({onLine: show, secrets});
   const logs = (async () => {
     for (let attempt = 0; attempt < 6 && !stop.signal.aborted; attempt++) {
       let index = 0;
@@ -114,18 +128,12 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
           // A reopened stream starts again from the first line: skip the ones already shown.
           if (index++ < seen) continue;
           seen++;
-          const text = redactSecrets(String(entry.message ?? ''), secrets);
-          if (STARTED.test(text) && (!stage || stage === 'SCHEDULING')) setStage('RUNNING');
-          const finished = FINISHED.exec(text);
-          if (finished) setStage(finished[1]!);
-          lines.push(text);
-          if (lines.length >= 2 * MAX_KEPT_LINES) lines = lines.slice(-MAX_KEPT_LINES);
-          said();
-          for (const line of text.split(/\r?\n/)) o.onLog?.(line);
+          masker.push(String(entry.message ?? ''));
         }
       } catch {
         // A dropped or refused stream: the status polls go on deciding; reopen after a pause.
       }
+      masker.flush();
       if (stop.signal.aborted) return;
       await sleep(Math.min(1000 * (attempt + 1), 5000), stop.signal);
     }
@@ -175,6 +183,7 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
     stop.abort();
     o.signal?.removeEventListener('abort', onOuterAbort);
     await logs;
+    masker.flush();
   }
   if (lines.length > MAX_KEPT_LINES) lines = lines.slice(-MAX_KEPT_LINES);
   return {stage, ...(message ? {message: redactSecrets(message, secrets)} : {}), lines, ended};

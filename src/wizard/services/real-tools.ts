@@ -9,6 +9,7 @@ import {shellQuote} from '../../core/jobspec/shell.js';
 import {hfFailureHint, realToolsStep} from '../../core/preflight/real-tools.js';
 import {writeFileAtomic} from '../../core/store/atomic.js';
 import {redactSecrets} from '../../core/tokens/mask.js';
+import {createSplitMasker} from '../../core/tokens/split.js';
 import {which} from '../../core/which.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {RealToolsView} from '../../core/wizard/types.js';
@@ -120,14 +121,22 @@ function runHf(
     timer.unref();
     for (const stream of [child.stdout, child.stderr]) {
       let rest = '';
+      // hf prints the job's log: a token it prints over two lines is masked as the token it spells (core/tokens/split.ts).
+      const masker = createSplitMasker({
+        onLine: (line) => {
+          if (line.trim()) onLine(line);
+        },
+        secrets: options.env.HF_TOKEN ? [options.env.HF_TOKEN] : [],
+      });
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         const parts = (rest + chunk).split(/\r?\n/);
         rest = parts.pop() ?? '';
-        for (const p of parts) if (p.trim()) onLine(p);
+        for (const p of parts) masker.push(p);
       });
       stream.on('end', () => {
-        if (rest.trim()) onLine(rest);
+        if (rest) masker.push(rest);
+        masker.flush();
       });
     }
     child.on('error', (error) => {

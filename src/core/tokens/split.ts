@@ -1,0 +1,296 @@
+// Tokens cut in two by a line break or by the end of a stream's chunk: a job printing `hf_AbCd` on one line and the
+// rest on the next, a container runtime splitting a long line into partial entries, a log reread after a drop.
+// Masking a line at a time (mask.ts) sees two short pieces, neither of them a token. Here the pieces are looked at
+// together: maskSplitTokens for a whole text, createSplitMasker for a stream, which holds back only a line whose end
+// could start a token (bounded: the look-behind is at most LOOK_BEHIND characters, the wait at most holdMs).
+import {knownSecrets, maskToken} from './mask.js';
+
+/** A token the Hub issues is its prefix and 34 letters or digits: a first piece that long is whole on its own. */
+export const TOKEN_BODY_LENGTH = 34;
+/** Characters looked back over for the start of a token that the next piece may finish (a token is at most 43). */
+export const LOOK_BEHIND = 256;
+/** How long a held line waits for the next piece before it is shown as it is (default). */
+export const DEFAULT_HOLD_MS = 400;
+
+const PREFIXES = ['hf_oauth_', 'api_org_', 'hf_'];
+const TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
+/** A run of word characters that goes over at least one line break. */
+const RUN_OVER_BREAK = /[A-Za-z0-9_]+(?:\r?\n[A-Za-z0-9_]+)+/g;
+const BREAK = /[\r\n]/;
+
+function prefixOf(token: string): string {
+  return PREFIXES.find((p) => token.startsWith(p)) ?? '';
+}
+
+/** A text without its line breaks, and where each of its characters stood in the text. */
+function strip(text: string): {flat: string; at: number[]} {
+  let flat = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') continue;
+    flat += c;
+    at.push(i);
+  }
+  return {flat, at};
+}
+
+/** Letters of one case, the other case, digits: how often a body switches between them. */
+function classSwitches(body: string): number {
+  const kind = (c: string) => (c >= 'a' && c <= 'z' ? 0 : c >= 'A' && c <= 'Z' ? 1 : 2);
+  let switches = 0;
+  for (let i = 1; i < body.length; i++) if (kind(body[i]!) !== kind(body[i - 1]!)) switches++;
+  return switches;
+}
+
+/**
+ * Whether pieces on two or more lines joined are a token rather than words: the Hub's own length, random-looking (a
+ * random body of 16 switches case or to digits about 10 times), or a piece that is no word (`FAKE3xQ`); words are
+ * `hf_transfer` then `Installing` on the next line.
+ */
+function joinedIsToken(token: string, pieces: string[]): boolean {
+  const body = token.slice(prefixOf(token).length);
+  return (
+    body.length === TOKEN_BODY_LENGTH ||
+    classSwitches(body) >= MIN_SWITCHES ||
+    pieces.some((piece) => !/^(?:[a-z]*|[A-Z][a-z]+|[A-Z]+|[0-9]+)$/.test(piece))
+  );
+}
+const MIN_SWITCHES = 4;
+
+/**
+ * A run's tokens that go over a break, each replaced (breaks inside included) by its mask. A token takes lines until
+ * its body is the Hub's length: the next line's word is not part of it.
+ */
+function maskRun(run: string): string {
+  const {flat, at} = strip(run);
+  let out = '';
+  let done = 0;
+  const token = new RegExp(TOKEN.source, 'g');
+  for (let m = token.exec(flat); m; m = token.exec(flat)) {
+    const prefix = prefixOf(m[0]).length;
+    // Where the token ends: at the end of the match, or at the first break once its body is long enough.
+    let end = m.index + m[0].length;
+    for (let k = m.index + prefix + TOKEN_BODY_LENGTH; k < end; k++)
+      if (at[k]! - at[k - 1]! > 1) {
+        end = k;
+        break;
+      }
+    token.lastIndex = end;
+    const text = flat.slice(m.index, end);
+    const from = at[m.index]!;
+    const to = at[end - 1]! + 1;
+    // On one line (the line's own masking sees it), too short, or words.
+    if (to - from === text.length || text.length - prefix < 16) continue;
+    const bodyFrom = at[m.index + prefix]!;
+    if (!joinedIsToken(text, run.slice(Math.min(bodyFrom, to), to).split(/\r?\n/))) continue;
+    out += run.slice(done, from) + maskToken(text);
+    done = to;
+  }
+  return out + run.slice(done);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The secrets masked by value: those given, those registered, long enough not to be a word. */
+function secretsOf(given: Iterable<string>): string[] {
+  const all = new Set<string>();
+  for (const s of [...given, ...knownSecrets()]) if (s && s.length >= 8 && !BREAK.test(s)) all.add(s);
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * `text` with every token (and every known secret) that a line break cuts replaced by its mask, the break with it (the
+ * two lines become one: `hf_…wxyz` where the token stood). Tokens on one line are left to redactSecrets, which the
+ * caller still applies.
+ */
+export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []): string {
+  if (!BREAK.test(text)) return text;
+  let out = text;
+  for (const secret of secretsOf(secretsHere)) {
+    // Any break between two of its characters; only a match holding a break is new here.
+    const spread = new RegExp([...secret].map(escapeRegExp).join('(?:\\r?\\n)?'), 'g');
+    out = out.replace(spread, (m) => (BREAK.test(m) ? maskToken(secret) : m));
+  }
+  // Again until nothing changes: a mask's last characters may start the next token (`hf_…Xapi` then `_org_…`), as in
+  // mask.ts. Each pass that changes something replaces a token by its shorter mask, so this ends.
+  for (let pass = 0; pass < 16; pass++) {
+    const next = out.replace(RUN_OVER_BREAK, (run) => (/hf|api/.test(run.replace(/[\r\n]/g, '')) ? maskRun(run) : run));
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+/** Every way a token's prefix can be cut at its end: `h`, `hf`, … `hf_oauth`, `a`, … `api_org`. */
+const PARTIAL_PREFIXES = [...new Set(PREFIXES.flatMap((p) => [...p].map((_, i) => p.slice(0, i + 1))))];
+const OPEN_TOKEN = new RegExp(
+  `(?:(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{0,${TOKEN_BODY_LENGTH - 1}}|${PARTIAL_PREFIXES.map(escapeRegExp).join('|')})$`,
+);
+
+/**
+ * Where, in `text`, the piece that may be the start of a token (or of a known secret) the next piece finishes begins;
+ * -1 when the text's end cannot start one. Looks back at most LOOK_BEHIND characters, over line breaks.
+ */
+export function openTokenStart(text: string, secrets: string[] = []): number {
+  let from = text.length;
+  const floor = Math.max(0, text.length - LOOK_BEHIND);
+  while (from > floor && isRunChar(text.charCodeAt(from - 1))) from--;
+  let start = -1;
+  if (from < text.length) {
+    const {flat, at} = strip(text.slice(from));
+    const open = OPEN_TOKEN.exec(flat);
+    if (open) start = from + at[open.index]!;
+  }
+  // A known secret's first characters at the very end, line breaks between them or not (of any shape: the raw end).
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const last = text[end - 1];
+  const mine = last === undefined ? [] : secrets.filter((secret) => secret.includes(last));
+  if (!mine.length) return start;
+  const longest = Math.max(...mine.map((secret) => secret.length));
+  const tailFrom = Math.max(0, text.length - 2 * longest - 2);
+  const {flat, at} = strip(text.slice(tailFrom));
+  for (const secret of mine) {
+    for (let k = Math.min(flat.length, secret.length - 1); k > 0; k--) {
+      if (secret[k - 1] === last && flat.endsWith(secret.slice(0, k))) {
+        const at2 = tailFrom + at[flat.length - k]!;
+        if (start === -1 || at2 < start) start = at2;
+        break;
+      }
+    }
+  }
+  return start;
+}
+
+/** Letters, digits, `_`, CR, LF: what a token cut by breaks is made of. */
+function isRunChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f ||
+    code === 0x0a ||
+    code === 0x0d
+  );
+}
+
+export interface SplitMasker {
+  /** One piece of the stream (a log entry, a chunk's lines); may hold line breaks. */
+  push(piece: string): void;
+  /** Shows whatever is held (the stream ended, or paused). */
+  flush(): void;
+}
+
+export interface SplitMaskerOptions {
+  /** Each line, with the tokens a break cut masked (the caller still applies redactSecrets to it). */
+  onLine: (line: string) => void;
+  secrets?: string[];
+  /** How long a held line waits for the next piece (DEFAULT_HOLD_MS); 0: only push and flush release it. */
+  holdMs?: number;
+}
+
+/**
+ * A stream's pieces as lines, a token cut between two pieces (or by a line break inside one) masked whole. Only the
+ * lines from the one where a token may have started are held, until the next piece, flush, or holdMs. After a held
+ * line was shown on time out, a next piece that goes on with the token has that part hidden (`…`).
+ */
+export function createSplitMasker(options: SplitMaskerOptions): SplitMasker {
+  const holdMs = options.holdMs ?? DEFAULT_HOLD_MS;
+  let held: string | undefined;
+  let shownTail: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The registered secrets may grow while the stream runs (a login): read again at each piece.
+  let known = secretsOf(options.secrets ?? []);
+  const emit = (text: string) => {
+    for (const line of maskSplitTokens(text, known).split(/\r?\n/)) options.onLine(line);
+  };
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (held === undefined) return;
+    const text = held;
+    held = undefined;
+    shownTail = text.slice(-LOOK_BEHIND);
+    emit(text);
+  };
+  return {
+    push(piece) {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      known = secretsOf(options.secrets ?? []);
+      let next = String(piece);
+      if (shownTail !== undefined) next = hideContinuation(shownTail, next, known);
+      shownTail = undefined;
+      const text = held === undefined ? next : `${held}\n${next}`;
+      held = undefined;
+      const open = openTokenStart(text, known);
+      if (open === -1) return emit(text);
+      const cut = holdFrom(text, open, known);
+      if (cut > 0) emit(text.slice(0, text[cut - 2] === '\r' ? cut - 2 : cut - 1));
+      held = text.slice(cut);
+      if (holdMs > 0) {
+        timer = setTimeout(flush, holdMs);
+        (timer as {unref?: () => void}).unref?.();
+      }
+    },
+    flush,
+  };
+}
+
+/**
+ * Where to hold `text` from, for an open token at `open`: the start of the line the open token's word run starts on;
+ * earlier while that line starts by going on with a word run of the line before (a token there would be cut between
+ * what is shown and what is held). Looks back at most LOOK_BEHIND characters of runs.
+ */
+function holdFrom(text: string, open: number, secrets: string[]): number {
+  let cut = open;
+  let budget = LOOK_BEHIND;
+  for (;;) {
+    while (cut > 0 && isRunChar(text.charCodeAt(cut - 1)) && budget-- > 0) cut--;
+    cut = text.lastIndexOf('\n', cut - 1) + 1;
+    const before = text[cut - 2] === '\r' ? cut - 3 : cut - 2;
+    if (cut === 0 || budget <= 0 || before < 0) return cut;
+    // A known secret (of any characters) the break before this line cuts: hold from its start.
+    const secretAt = secretAcross(text, cut - 1, secrets);
+    if (secretAt !== -1) {
+      budget -= cut - secretAt;
+      cut = secretAt;
+      continue;
+    }
+    if (!isRunChar(text.charCodeAt(cut)) || !isRunChar(text.charCodeAt(before))) return cut;
+    cut = before + 1;
+  }
+}
+
+/** Where a known secret that a line break at `at` cuts starts, or -1. */
+function secretAcross(text: string, at: number, secrets: string[]): number {
+  for (const secret of secrets) {
+    const from = Math.max(0, at - 2 * secret.length);
+    const window = text.slice(from, at + 2 * secret.length + 1);
+    const spread = new RegExp([...secret].map(escapeRegExp).join('(?:\\r?\\n)?'), 'g');
+    for (let m = spread.exec(window); m; m = spread.exec(window))
+      if (from + m.index < at && from + m.index + m[0].length > at) return from + m.index;
+  }
+  return -1;
+}
+
+/** `next` with its first characters hidden when they finish a token whose start `shown` (already shown) ends with. */
+function hideContinuation(shown: string, next: string, secrets: string[]): string {
+  const open = openTokenStart(shown, secrets);
+  if (open === -1) return next;
+  const before = strip(shown.slice(open)).flat;
+  const {flat: head, at} = strip(/^[A-Za-z0-9_\r\n]*/.exec(next)![0]);
+  if (!head) return next;
+  const joined = before + head;
+  // How many of the head's characters belong to the token (or to the known secret) that `before` started.
+  let taken = 0;
+  const token = new RegExp(`^${TOKEN.source}`).exec(joined);
+  if (token && token[0].length > before.length) taken = token[0].length - before.length;
+  for (const secret of secrets)
+    if (secret.startsWith(before) && joined.startsWith(secret)) taken = Math.max(taken, secret.length - before.length);
+  if (!taken) return next;
+  return `…${next.slice(at[taken - 1]! + 1)}`;
+}

@@ -1,0 +1,149 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {forgetSecrets, redactSecrets} from '../../../src/core/tokens/mask.js';
+import {createSplitMasker, LOOK_BEHIND, maskSplitTokens, openTokenStart} from '../../../src/core/tokens/split.js';
+
+const TOKEN = 'hf_FAKEq3Rk9LmZ2xPw7TnB4vYc8HjD5s1234'; // hf_ and 34
+const OAUTH = 'hf_oauth_FAKEq3Rk9LmZ2xPw7TnB4vYc8HjD5sGa12';
+const ORG = 'api_org_FAKEq3Rk9LmZ2xPw7TnB4vYc8HjD5sGa12';
+
+/** Every piece pushed, then flushed: the lines shown. */
+function stream(pieces: string[], secrets: string[] = []): string[] {
+  const lines: string[] = [];
+  const masker = createSplitMasker({onLine: (l) => lines.push(redactSecrets(l, secrets)), secrets, holdMs: 0});
+  for (const p of pieces) masker.push(p);
+  masker.flush();
+  return lines;
+}
+
+const leaks = (out: string, token: string) => {
+  // No 6 characters of the token's body beyond its last 4 may be shown.
+  const body = token.slice(token.indexOf('_', 3) + 1 || 3);
+  for (let i = 0; i + 6 <= body.length - 4; i++) if (out.includes(body.slice(i, i + 6))) return true;
+  return false;
+};
+
+afterEach(() => forgetSecrets());
+
+describe('maskSplitTokens', () => {
+  it('masks a token cut by a line break at every position, for every prefix', () => {
+    for (const token of [TOKEN, OAUTH, ORG])
+      for (let cut = 1; cut < token.length; cut++) {
+        for (const br of ['\n', '\r\n']) {
+          const text = `token: ${token.slice(0, cut)}${br}${token.slice(cut)} done`;
+          const out = redactSecrets(maskSplitTokens(text));
+          expect(leaks(out, token), `${token} cut at ${cut}: ${out}`).toBe(false);
+          expect(out).toContain('done');
+        }
+      }
+  });
+
+  it('masks a token cut over several lines (a character a line)', () => {
+    const out = maskSplitTokens(`start\n${[...TOKEN].join('\n')}\nend`);
+    expect(out).toBe(`start\nhf_…1234\nend`);
+  });
+
+  it('puts the mask where the token began and keeps what follows it on the second line', () => {
+    expect(maskSplitTokens(`export HF_TOKEN=${TOKEN.slice(0, 10)}\n${TOKEN.slice(10)} # mine\nnext`)).toBe(
+      'export HF_TOKEN=hf_…1234 # mine\nnext',
+    );
+  });
+
+  it('masks a registered secret of any shape cut by a break', () => {
+    const secret = 's3cr3t-FAKE.value-0123456789';
+    const out = maskSplitTokens(`key ${secret.slice(0, 12)}\n${secret.slice(12)} ok`, [secret]);
+    expect(out).not.toContain(secret.slice(12));
+    expect(out).toContain(' ok');
+  });
+
+  it('leaves ordinary lines alone', () => {
+    const text = [
+      'Downloading hf_transfer',
+      'Installing collected packages',
+      'from huggingface_hub import HfApi',
+      'api = HfApi()',
+      'data',
+      'pipeline',
+      'abcdefghijklmnopqrstuvwxyz',
+    ].join('\n');
+    expect(maskSplitTokens(text)).toBe(text);
+  });
+
+  it('does not take the next line into a token that is whole on its own line', () => {
+    expect(maskSplitTokens(`${TOKEN}\nDownloading files`)).toBe(`${TOKEN}\nDownloading files`);
+  });
+});
+
+describe('createSplitMasker', () => {
+  it('masks a token cut between two pieces at every position', () => {
+    for (const token of [TOKEN, OAUTH, ORG])
+      for (let cut = 1; cut < token.length; cut++) {
+        const lines = stream([`line one`, `the token ${token.slice(0, cut)}`, `${token.slice(cut)} and more`, 'last']);
+        const out = lines.join('\n');
+        expect(leaks(out, token), `${token} cut at ${cut}: ${out}`).toBe(false);
+        expect(lines[0]).toBe('line one');
+        expect(lines.at(-1)).toBe('last');
+      }
+  });
+
+  it('masks a token cut over many pieces, and one cut inside a piece holding line breaks', () => {
+    expect(stream([...TOKEN].map((c) => c)).join('\n')).toBe('hf_…1234');
+    expect(stream([`a\nb ${TOKEN.slice(0, 5)}`, `${TOKEN.slice(5, 20)}\n${TOKEN.slice(20)}\nc`])).toEqual([
+      'a',
+      'b hf_…1234',
+      'c',
+    ]);
+  });
+
+  it('shows a line at once when its end cannot start a token', () => {
+    const lines: string[] = [];
+    const masker = createSplitMasker({onLine: (l) => lines.push(l), holdMs: 0});
+    masker.push('Epoch 1/3 loss=0.53');
+    expect(lines).toEqual(['Epoch 1/3 loss=0.53']);
+    masker.push('saving to /data');
+    expect(lines).toEqual(['Epoch 1/3 loss=0.53']); // "a" may start api_org_: held until the next piece
+    masker.push('done.');
+    expect(lines).toEqual(['Epoch 1/3 loss=0.53', 'saving to /data', 'done.']);
+  });
+
+  it('holds a line at most holdMs, then hides the rest of a token that arrives later', async () => {
+    const lines: string[] = [];
+    const masker = createSplitMasker({onLine: (l) => lines.push(redactSecrets(l)), holdMs: 30});
+    masker.push(`token ${TOKEN.slice(0, 8)}`);
+    expect(lines).toEqual([]);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(lines).toEqual([`token ${TOKEN.slice(0, 8)}`]);
+    masker.push(`${TOKEN.slice(8)} rest`);
+    masker.flush();
+    expect(lines).toEqual([`token ${TOKEN.slice(0, 8)}`, '… rest']);
+  });
+
+  it('holds a bounded look-behind, whatever the pieces', () => {
+    let held = 0;
+    const lines: string[] = [];
+    const masker = createSplitMasker({onLine: (l) => lines.push(l), holdMs: 0});
+    // 10,000 pieces of word characters only, each ending like a token's start.
+    for (let i = 0; i < 10_000; i++) {
+      masker.push(`wordwordword${i}hf_AB`);
+      held = i + 1 - lines.length;
+      expect(held).toBeLessThanOrEqual(2 + Math.ceil(LOOK_BEHIND / 17));
+    }
+  });
+
+  it('masks a registered secret cut between pieces', () => {
+    const secret = 'rt_FAKEsecretvalue0123456789';
+    const out = stream([`refresh ${secret.slice(0, 9)}`, `${secret.slice(9)} ok`], [secret]).join('\n');
+    expect(out).not.toContain(secret.slice(9));
+    expect(out).not.toContain(secret);
+  });
+});
+
+describe('openTokenStart', () => {
+  it('finds a token start cut anywhere in its prefix, and nothing in ordinary ends', () => {
+    expect(openTokenStart('x h')).toBe(2);
+    expect(openTokenStart('x hf_oau')).toBe(2);
+    expect(openTokenStart('x api_or')).toBe(2);
+    expect(openTokenStart(`x ${TOKEN}`)).toBe(-1); // whole already
+    expect(openTokenStart('loss=0.53')).toBe(-1);
+    expect(openTokenStart('done.')).toBe(-1);
+  });
+});
