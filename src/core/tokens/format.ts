@@ -1,4 +1,5 @@
 // Token text: cleaning up what a person pasted, and saying precisely why a string is not a usable token.
+import {findHiddenTokens} from './hidden.js';
 
 /** What a real token looks like: `hf_` + 34 letters/digits. We accept 30-40 to be tolerant. */
 const BODY_MIN = 30;
@@ -76,7 +77,11 @@ export function findTokenLike(text: string): {token: string; index: number}[] {
     if (m[0].startsWith('hf_') && isPlaceholderToken(m[0])) continue;
     out.push({token: m[0], index: m.index});
   }
-  return out;
+  // Tokens no line shows whole: literals concatenated, cut by a line continuation, base64-encoded (core/tokens/hidden.ts).
+  const hidden = findHiddenTokens(text, (t) => !(t.startsWith('hf_') && isPlaceholderToken(t)));
+  if (!hidden.length) return out;
+  for (const h of hidden) out.push({token: h.token, index: h.index});
+  return out.sort((a, b) => a.index - b.index);
 }
 
 export function looksLikeRealToken(value: string): boolean {

@@ -1,0 +1,162 @@
+// Tokens written so that no line of the file shows one whole: literals concatenated (`"hf_" + "AbC…"`, Python's
+// `("hf_AbC" "dEf…")`), cut by a backslash-newline (a shell or Python line continuation inside the word), or
+// base64-encoded (a Kubernetes Secret's `data:`, an `Authorization: Basic` value, `HF_TOKEN_B64=` in a .env). Each is
+// the token once the language (or a decoder) puts it together, so `check` and `revoke` must see it.
+// Precise by construction: the joined or decoded text must hold a token of the Hub's real shape (30-40 letters or
+// digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
+// in one literal is the plain scan's).
+
+export interface HiddenToken {
+  token: string;
+  /** Where, in the text, the written form starts. */
+  index: number;
+  how: 'concatenated' | 'continued' | 'base64';
+}
+
+/** A token of the Hub's shape as the joined or decoded text holds it; the real body is 34. */
+const REAL_TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{30,40}(?![A-Za-z0-9])/g;
+const PREFIX = /^(?:hf_(?:oauth_)?|api_org_)/;
+
+/**
+ * Tokens hidden by concatenation, a line continuation or base64 in `text`; `accept` filters what was found (the plain
+ * scan's placeholder rule). Cheap on texts without the signs of either (one search each).
+ */
+export function findHiddenTokens(text: string, accept: (token: string) => boolean = () => true): HiddenToken[] {
+  const out: HiddenToken[] = [];
+  const add = (token: string, index: number, how: HiddenToken['how']) => {
+    if (accept(token) && !out.some((h) => h.token === token && h.index === index)) out.push({token, index, how});
+  };
+  if (QUOTE_JOIN.test(text)) for (const h of concatenated(text)) add(h.token, h.index, 'concatenated');
+  if (text.includes('\\\n') || text.includes('\\\r\n'))
+    for (const h of continued(text)) add(h.token, h.index, 'continued');
+  BASE64_HINT.lastIndex = 0;
+  if (BASE64_HINT.test(text)) for (const h of base64(text)) add(h.token, h.index, 'base64');
+  return out;
+}
+
+/**
+ * The texts that may hold a token in any form this module or the plain scan finds: one cheap test before the scans
+ * (what `check` can use instead of looking for `hf_` alone, which a base64 token does not hold).
+ */
+export function mayHoldToken(text: string): boolean {
+  if (text.includes('hf_') || text.includes('api_org_')) return true;
+  BASE64_HINT.lastIndex = 0;
+  return BASE64_HINT.test(text) || PREFIX_CUT.test(text);
+}
+/** A token's prefix cut by a join or a continuation: `"h" + "f_…"`, `api_\` then `org_…` on the next line. */
+const PREFIX_CUT = /(?:^|[^A-Za-z0-9_])(?:h|hf|a|ap|api|api_|api_o|api_or|api_org)(?:["'`]|\\\r?\n)/;
+
+/**
+ * Whether the token at [start, end) of a joined text goes over one of its joins, and was not whole before the first
+ * (`"hf_…34…" + "suffix"` is a token in one literal, which the plain scan finds).
+ */
+function goesOverJoin(joined: string, start: number, end: number, joins: number[]): boolean {
+  const first = joins.find((j) => j > start && j < end);
+  if (first === undefined) return false;
+  const before = joined.slice(start, first);
+  return !(PREFIX.test(before) && before.length - PREFIX.exec(before)![0].length >= 30);
+}
+
+// --- Concatenated literals ---------------------------------------------------------------------------------------
+/** A quote closing a literal, then a join (`+`, `.`, `..`, `,` is not one) and a quote opening the next. */
+const QUOTE_JOIN = /["'`](?:\s|\\\r?\n)*(?:(?:\+|\.\.?)(?:\s|\\\r?\n)*)?["'`]/;
+/** A literal without escapes (a token has none), then more of them each after an optional join. */
+const LITERAL = String.raw`(?:"[A-Za-z0-9_]*"|'[A-Za-z0-9_]*'|\x60[A-Za-z0-9_]*\x60)`;
+// Spaces, then a join and more spaces or not: never two ways to read the same spaces (a long run of them stays linear).
+const GAP = String.raw`(?:\s|\\\r?\n)*(?:(?:\+|\.\.?)(?:\s|\\\r?\n)*)?`;
+const CHAIN = new RegExp(String.raw`${LITERAL}(?:${GAP}${LITERAL})+`, 'g');
+
+function concatenated(text: string): {token: string; index: number}[] {
+  const out: {token: string; index: number}[] = [];
+  CHAIN.lastIndex = 0;
+  for (let m = CHAIN.exec(text); m; m = CHAIN.exec(text)) {
+    // The literals' contents, and where each join falls in the joined text.
+    const parts = [...m[0].matchAll(/"([A-Za-z0-9_]*)"|'([A-Za-z0-9_]*)'|`([A-Za-z0-9_]*)`/g)].map(
+      (p) => p[1] ?? p[2] ?? p[3] ?? '',
+    );
+    const joined = parts.join('');
+    const joins: number[] = [];
+    let at = 0;
+    for (const p of parts.slice(0, -1)) joins.push((at += p.length));
+    REAL_TOKEN.lastIndex = 0;
+    for (let t = REAL_TOKEN.exec(joined); t; t = REAL_TOKEN.exec(joined)) {
+      const start = t.index;
+      const end = start + t[0].length;
+      if (goesOverJoin(joined, start, end, joins)) out.push({token: t[0], index: m.index});
+    }
+  }
+  return out;
+}
+
+// --- Line continuations ------------------------------------------------------------------------------------------
+const CONTINUATION = /\\\r?\n/g;
+
+function continued(text: string): {token: string; index: number}[] {
+  const out: {token: string; index: number}[] = [];
+  // Each run of word characters and continuations around a continuation, joined as the shell (or Python) reads it.
+  const RUN = /[A-Za-z0-9_]*(?:\\\r?\n[A-Za-z0-9_]*)+/g;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    if (m[0].length === 0) {
+      RUN.lastIndex++;
+      continue;
+    }
+    const joined = m[0].replace(CONTINUATION, '');
+    const cuts: number[] = [];
+    let removed = 0;
+    CONTINUATION.lastIndex = 0;
+    for (let c = CONTINUATION.exec(m[0]); c; c = CONTINUATION.exec(m[0])) {
+      cuts.push(c.index - removed);
+      removed += c[0].length;
+    }
+    REAL_TOKEN.lastIndex = 0;
+    for (let t = REAL_TOKEN.exec(joined); t; t = REAL_TOKEN.exec(joined)) {
+      const end = t.index + t[0].length;
+      if (goesOverJoin(joined, t.index, end, cuts)) out.push({token: t[0], index: m.index + t.index});
+    }
+  }
+  return out;
+}
+
+// --- Base64 ------------------------------------------------------------------------------------------------------
+/** For each of the 3 byte alignments, the base64 characters that only the prefix's bytes make (`hf_` at 0 is `aGZf`). */
+function hints(prefix: string): string[] {
+  const found: string[] = [];
+  for (let align = 0; align < 3; align++) {
+    const encoded = btoa('\0'.repeat(align) + prefix + '\0\0\0');
+    found.push(encoded.slice(Math.ceil((8 * align) / 6), Math.floor((8 * (align + prefix.length)) / 6)));
+  }
+  return found;
+}
+const BASE64_HINT = new RegExp(
+  [...hints('hf_'), ...hints('api_org_')].map((h) => h.replace(/[+/]/g, '\\$&')).join('|'),
+  'g',
+);
+/** A base64 or base64url run long enough for a token (33 bytes: 44 characters). */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
+
+function base64(text: string): {token: string; index: number}[] {
+  const out: {token: string; index: number}[] = [];
+  BASE64_RUN.lastIndex = 0;
+  for (let m = BASE64_RUN.exec(text); m; m = BASE64_RUN.exec(text)) {
+    BASE64_HINT.lastIndex = 0;
+    if (!BASE64_HINT.test(m[0])) continue;
+    const standard = m[0].replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+    // The run may start mid-quantum (glued to a key): each of the 4 starting points.
+    for (let skip = 0; skip < 4; skip++) {
+      const body = standard.slice(skip);
+      let bytes: string;
+      try {
+        bytes = atob(body.length % 4 === 1 ? body.slice(0, -1) : body);
+      } catch {
+        continue;
+      }
+      REAL_TOKEN.lastIndex = 0;
+      const t = REAL_TOKEN.exec(bytes);
+      if (t && PREFIX.test(t[0])) {
+        out.push({token: t[0], index: m.index});
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import {describe, expect, it} from 'vitest';
+import {runCheckOnText} from '../../../src/core/checks/runner.js';
+import {findTokenLike} from '../../../src/core/tokens/format.js';
+import {findHiddenTokens, mayHoldToken} from '../../../src/core/tokens/hidden.js';
+import {findLeakedTokens} from '../../../src/core/tokens/leak.js';
+
+const TOKEN = 'hf_FAKEq3Rk9LmZ2xPw7TnB4vYc8HjD5s1234'; // hf_ and 34, random-looking
+const ORG = 'api_org_FAKEq3Rk9LmZ2xPw7TnB4vYc8HjD5s1234';
+const a = TOKEN.slice(0, 12);
+const b = TOKEN.slice(12);
+
+const found = (text: string) => findHiddenTokens(text).map((h) => `${h.how} ${h.token}`);
+const hardcoded = (text: string, file: string) =>
+  runCheckOnText('hardcoded-token', text, file).filter((r) => r.status === 'fail');
+
+describe('concatenated literals', () => {
+  it('finds a token made of literals joined by +, by adjacency, by . and .., over lines', () => {
+    expect(found(`const t = "${a}" + "${b}";`)).toEqual([`concatenated ${TOKEN}`]);
+    expect(found(`token = ('${a}'\n         '${b}')`)).toEqual([`concatenated ${TOKEN}`]);
+    expect(found(`$t = "${a}" . "${b}";`)).toEqual([`concatenated ${TOKEN}`]);
+    expect(found(`local t = "${a}" .. "${b}"`)).toEqual([`concatenated ${TOKEN}`]);
+    expect(found(`t = "hf_" + "${TOKEN.slice(3, 20)}" +\n    "${TOKEN.slice(20)}"`)).toEqual([`concatenated ${TOKEN}`]);
+    // Cut inside the prefix.
+    expect(found(`t = "h" + "${TOKEN.slice(1)}"`)).toEqual([`concatenated ${TOKEN}`]);
+    expect(found(`t = "api_" + "${ORG.slice(4)}"`)).toEqual([`concatenated ${ORG}`]);
+  });
+
+  it('is a hardcoded-token failure in check, on the line the concatenation starts', () => {
+    const text = `import os\nfrom huggingface_hub import HfApi\napi = HfApi(token="${a}"\n  "${b}")\n`;
+    const fails = hardcoded(text, 'train.py');
+    expect(fails).toHaveLength(1);
+    expect(fails[0]).toMatchObject({file: 'train.py', line: 3});
+    expect(fails[0]!.message).toContain('hf_…1234');
+    expect(JSON.stringify(fails)).not.toContain(b);
+  });
+
+  it('does not flag a variable joined in, placeholders, words, a list, or a token already whole', () => {
+    for (const text of [
+      `t = "hf_" + token`,
+      `t = "hf_" + os.environ["REST"]`,
+      `name = "hf_" + "transfer" + "Installing"`,
+      `args = ["${a}", "${b}"]`,
+      `t = "${TOKEN}" + "suffix"`,
+      `print("hf_" "hub")`,
+    ])
+      expect(found(text), text).toEqual([]);
+    // Doc placeholders, put together, are still placeholders (the plain scan's rule, in findTokenLike).
+    expect(findTokenLike(`t = "hf_" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"`)).toEqual([]);
+    expect(findTokenLike(`t = "hf_" + "YOURTOKENHEREabcdefghijklmnopqrstu"`)).toEqual([]);
+  });
+});
+
+describe('line continuations', () => {
+  it('finds a token cut by backslash-newline (shell, Python, Makefile)', () => {
+    expect(found(`export HF_TOKEN=${a}\\\n${b}\n`)).toEqual([`continued ${TOKEN}`]);
+    expect(found(`hf jobs run --token ${a}\\\r\n${b} python:3.12 python x.py`)).toEqual([`continued ${TOKEN}`]);
+    expect(found(`x = "${TOKEN.slice(0, 5)}\\\n${TOKEN.slice(5, 9)}\\\n${TOKEN.slice(9)}"`)).toEqual([
+      `continued ${TOKEN}`,
+    ]);
+  });
+
+  it('is a hardcoded-token failure in check', () => {
+    const fails = hardcoded(`#!/bin/sh\nexport HF_TOKEN=${a}\\\n${b}\nhf jobs run python:3.12 python x.py\n`, 'run.sh');
+    expect(fails).toHaveLength(1);
+    expect(fails[0]).toMatchObject({file: 'run.sh', line: 2});
+  });
+
+  it('does not join words the continuation separates with spaces, or ordinary continued commands', () => {
+    expect(found(`hf jobs run --token ${a}\\\n    ${b}`)).toEqual([]); // the indent ends the word: two arguments
+    expect(found(`pip install hf_transfer \\\n  huggingface_hub \\\n  datasets\n`)).toEqual([]);
+    expect(found(`hf jobs uv run --flavor a10g-small\\\ntrain.py`)).toEqual([]);
+  });
+});
+
+describe('base64', () => {
+  const b64 = btoa(TOKEN);
+  it('finds a token base64-encoded in a .env, a Kubernetes Secret, a Basic header, base64url, glued to a key', () => {
+    expect(found(`HF_TOKEN_B64=${b64}\n`)).toEqual([`base64 ${TOKEN}`]);
+    expect(found(`apiVersion: v1\nkind: Secret\ndata:\n  HF_TOKEN: ${b64}\n`)).toEqual([`base64 ${TOKEN}`]);
+    expect(found(`Authorization: Basic ${btoa(`alice:${TOKEN}`)}`)).toEqual([`base64 ${TOKEN}`]);
+    const url = btoa(`x${TOKEN}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect(found(`token=${url}`)).toEqual([`base64 ${TOKEN}`]);
+    expect(found(`key:${btoa(ORG)}`)).toEqual([`base64 ${ORG}`]);
+  });
+
+  it('is found by findTokenLike (check, config writes) and by revoke/troubleshoot (findLeakedTokens)', () => {
+    const text = `# k8s\ndata:\n  HF_TOKEN: ${b64}\n`;
+    expect(findTokenLike(text).map((t) => t.token)).toEqual([TOKEN]);
+    expect(findLeakedTokens(text)).toEqual([{token: TOKEN, masked: 'hf_…1234', line: 3}]);
+    // check's scan looks for token text only where this says so (a base64 token holds no `hf_`).
+    expect(mayHoldToken(text)).toBe(true);
+  });
+
+  it('does not flag other base64, hashes, or a base64 placeholder', () => {
+    for (const text of [
+      `data:\n  password: ${btoa('correct horse battery staple and more words here')}\n`,
+      `sha512-${btoa('x'.repeat(64))}`,
+      `integrity: sha512-aGZfbm90IGEgdG9rZW4gYXQgYWxsIGJ1dCBsb29rcyBsaWtlIG9uZQ==`,
+      `HF_TOKEN: ${btoa('hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')}`,
+    ])
+      expect(
+        findHiddenTokens(text, (t) => !/^hf_x+$/.test(t)),
+        text,
+      ).toEqual([]);
+    expect(findTokenLike(`HF_TOKEN: ${btoa('hf_YOUR_TOKEN_HERE_abcdefghijklmnopq')}`)).toEqual([]);
+  });
+});
+
+describe('hostile texts', () => {
+  it('reads long runs of spaces, quotes and continuations in one pass (a literal then 100,000 spaces took 27 s)', () => {
+    for (const text of [
+      `"a"${' '.repeat(100_000)}x`,
+      `"${' '.repeat(100_000)}x`,
+      '"a" + '.repeat(50_000),
+      `hf_a${'\\\n'.repeat(50_000)} `,
+      `aGZf${'A'.repeat(500_000)}`,
+    ])
+      expect(findHiddenTokens(text)).toEqual([]);
+  }, 5000);
+});
+
+describe('mayHoldToken', () => {
+  it('says yes to every form above and no to ordinary text', () => {
+    expect(mayHoldToken(`t = "h" + "f_abc"`)).toBe(true);
+    expect(mayHoldToken(`x = api_\\\norg_abc`)).toBe(true);
+    expect(mayHoldToken(`HF_TOKEN: ${btoa(TOKEN)}`)).toBe(true);
+    expect(mayHoldToken('import os\nprint("hello")\n')).toBe(false);
+  });
+});
