@@ -5,6 +5,7 @@
 // Precise by construction: the joined or decoded text must hold a token of the Hub's real shape (30-40 letters or
 // digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
 // in one literal is the plain scan's).
+import {runsOverJoins, type Join} from './split.js';
 
 export interface HiddenToken {
   token: string;
@@ -60,58 +61,86 @@ function goesOverJoin(joined: string, start: number, end: number, joins: number[
 // --- Concatenated literals ---------------------------------------------------------------------------------------
 /** A quote closing a literal, then a join (`+`, `.`, `..`, `,` is not one) and a quote opening the next. */
 const QUOTE_JOIN = /["'`](?:\s|\\\r?\n)*(?:(?:\+|\.\.?)(?:\s|\\\r?\n)*)?["'`]/;
-/** A literal without escapes (a token has none), then more of them each after an optional join. */
-const LITERAL = String.raw`(?:"[A-Za-z0-9_]*"|'[A-Za-z0-9_]*'|\x60[A-Za-z0-9_]*\x60)`;
-// Spaces, then a join and more spaces or not: never two ways to read the same spaces (a long run of them stays linear).
-const GAP = String.raw`(?:\s|\\\r?\n)*(?:(?:\+|\.\.?)(?:\s|\\\r?\n)*)?`;
-const CHAIN = new RegExp(String.raw`${LITERAL}(?:${GAP}${LITERAL})+`, 'g');
+/** A literal without escapes (a token has none). */
+const LITERAL = /"([A-Za-z0-9_]*)"|'([A-Za-z0-9_]*)'|`([A-Za-z0-9_]*)`/g;
 
+/** Whether the text between two literals joins them: spaces, continuations, then `+`, `.` or `..` and more, or not. */
+function isGap(text: string, from: number, to: number): boolean {
+  let i = skipSpace(text, from, to);
+  if (text[i] === '+') i++;
+  else if (text[i] === '.') i += text[i + 1] === '.' ? 2 : 1;
+  return skipSpace(text, i, to) === to;
+}
+
+/** After the spaces and line continuations from `i` (not past `to`). */
+function skipSpace(text: string, i: number, to: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (i < to && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) i++;
+    else if (c === 0x5c && CONTINUATION_JOIN(text, i)) i += CONTINUATION_JOIN(text, i);
+    else return i;
+  }
+}
+
+/** Literals in a row (a loop, not a repeated group: a chain of millions overflowed the pattern engine's stack). */
 function concatenated(text: string): {token: string; index: number}[] {
   const out: {token: string; index: number}[] = [];
-  CHAIN.lastIndex = 0;
-  for (let m = CHAIN.exec(text); m; m = CHAIN.exec(text)) {
-    // The literals' contents, and where each join falls in the joined text.
-    const parts = [...m[0].matchAll(/"([A-Za-z0-9_]*)"|'([A-Za-z0-9_]*)'|`([A-Za-z0-9_]*)`/g)].map(
-      (p) => p[1] ?? p[2] ?? p[3] ?? '',
-    );
-    const joined = parts.join('');
-    const joins: number[] = [];
-    let at = 0;
-    for (const p of parts.slice(0, -1)) joins.push((at += p.length));
-    REAL_TOKEN.lastIndex = 0;
-    for (let t = REAL_TOKEN.exec(joined); t; t = REAL_TOKEN.exec(joined)) {
-      const start = t.index;
-      const end = start + t[0].length;
-      if (goesOverJoin(joined, start, end, joins)) out.push({token: t[0], index: m.index});
+  let parts: string[] = [];
+  let chainAt = 0;
+  let lastEnd = -1;
+  const close = () => {
+    if (parts.length >= 2) out.push(...tokensOverJoins(parts, chainAt));
+    parts = [];
+  };
+  LITERAL.lastIndex = 0;
+  for (let m = LITERAL.exec(text); m; m = LITERAL.exec(text)) {
+    // A gap longer than any layout of spaces ends the chain without being read through.
+    if (!(parts.length && m.index - lastEnd <= 256 && isGap(text, lastEnd, m.index))) {
+      close();
+      chainAt = m.index;
     }
+    parts.push(m[1] ?? m[2] ?? m[3] ?? '');
+    lastEnd = m.index + m[0].length;
   }
+  close();
+  return out;
+}
+
+/** The real-shaped tokens the joined literals hold over a join. */
+function tokensOverJoins(parts: string[], index: number): {token: string; index: number}[] {
+  const out: {token: string; index: number}[] = [];
+  const joined = parts.join('');
+  const joins: number[] = [];
+  let at = 0;
+  for (const p of parts.slice(0, -1)) joins.push((at += p.length));
+  REAL_TOKEN.lastIndex = 0;
+  for (let t = REAL_TOKEN.exec(joined); t; t = REAL_TOKEN.exec(joined))
+    if (goesOverJoin(joined, t.index, t.index + t[0].length, joins)) out.push({token: t[0], index});
   return out;
 }
 
 // --- Line continuations ------------------------------------------------------------------------------------------
 const CONTINUATION = /\\\r?\n/g;
+/** A backslash-newline between two word characters. */
+const CONTINUATION_JOIN: Join = (text, at) =>
+  text[at] !== '\\' ? 0 : text[at + 1] === '\n' ? 2 : text[at + 1] === '\r' && text[at + 2] === '\n' ? 3 : 0;
 
 function continued(text: string): {token: string; index: number}[] {
   const out: {token: string; index: number}[] = [];
-  // Each run of word characters and continuations around a continuation, joined as the shell (or Python) reads it.
-  const RUN = /[A-Za-z0-9_]*(?:\\\r?\n[A-Za-z0-9_]*)+/g;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    if (m[0].length === 0) {
-      RUN.lastIndex++;
-      continue;
-    }
-    const joined = m[0].replace(CONTINUATION, '');
+  // Each run of word characters and continuations, joined as the shell (or Python) reads it.
+  for (const [from, to] of runsOverJoins(text, CONTINUATION_JOIN)) {
+    const run = text.slice(from, to);
+    const joined = run.replace(CONTINUATION, '');
     const cuts: number[] = [];
     let removed = 0;
     CONTINUATION.lastIndex = 0;
-    for (let c = CONTINUATION.exec(m[0]); c; c = CONTINUATION.exec(m[0])) {
+    for (let c = CONTINUATION.exec(run); c; c = CONTINUATION.exec(run)) {
       cuts.push(c.index - removed);
       removed += c[0].length;
     }
     REAL_TOKEN.lastIndex = 0;
     for (let t = REAL_TOKEN.exec(joined); t; t = REAL_TOKEN.exec(joined)) {
-      const end = t.index + t[0].length;
-      if (goesOverJoin(joined, t.index, end, cuts)) out.push({token: t[0], index: m.index + t.index});
+      if (goesOverJoin(joined, t.index, t.index + t[0].length, cuts)) out.push({token: t[0], index: from + t.index});
     }
   }
   return out;

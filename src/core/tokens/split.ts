@@ -14,8 +14,6 @@ export const DEFAULT_HOLD_MS = 400;
 
 const PREFIXES = ['hf_oauth_', 'api_org_', 'hf_'];
 const TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
-/** A run of word characters that goes over at least one line break. */
-const RUN_OVER_BREAK = /[A-Za-z0-9_]+(?:\r?\n[A-Za-z0-9_]+)+/g;
 const BREAK = /[\r\n]/;
 
 function prefixOf(token: string): string {
@@ -117,11 +115,66 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
   // Again until nothing changes: a mask's last characters may start the next token (`hf_…Xapi` then `_org_…`), as in
   // mask.ts. Each pass that changes something replaces a token by its shorter mask, so this ends.
   for (let pass = 0; pass < 16; pass++) {
-    const next = out.replace(RUN_OVER_BREAK, (run) => (/hf|api/.test(run.replace(/[\r\n]/g, '')) ? maskRun(run) : run));
-    if (next === out) break;
-    out = next;
+    let next = '';
+    let done = 0;
+    for (const [start, end] of runsOverJoins(out, BREAK_JOIN)) {
+      const run = out.slice(start, end);
+      // Every token's prefix starts `hf` or `api`, a break between its letters or not.
+      if (!MAY_START.test(run)) continue;
+      const masked = maskRun(run);
+      if (masked === run) continue;
+      next += out.slice(done, start) + masked;
+      done = end;
+    }
+    if (!done) break;
+    out = next + out.slice(done);
   }
   return out;
+}
+
+const MAY_START = /h(?:\r?\n)?f|a(?:\r?\n)?p(?:\r?\n)?i/;
+
+/** A join of two word runs: its length at `at` (0: none there). */
+export type Join = (text: string, at: number) => number;
+/** A line break. */
+export const BREAK_JOIN: Join = (text, at) =>
+  text[at] === '\n' ? 1 : text[at] === '\r' && text[at + 1] === '\n' ? 2 : 0;
+
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f
+  );
+}
+
+/**
+ * Each stretch of word characters ([A-Za-z0-9_]) that goes over at least one join (a line break, a line continuation)
+ * between two of them, as [start, end). A loop, not a pattern: a repeated group over millions of lines (`y` a line,
+ * 16 MB) overflowed the regular expression engine's stack.
+ */
+export function runsOverJoins(text: string, join: Join): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (!isWordCode(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let joined = false;
+    for (;;) {
+      while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+      const n = i < text.length ? join(text, i) : 0;
+      if (n && i + n < text.length && isWordCode(text.charCodeAt(i + n))) {
+        joined = true;
+        i += n;
+        continue;
+      }
+      break;
+    }
+    if (joined) runs.push([start, i]);
+  }
+  return runs;
 }
 
 /** Every way a token's prefix can be cut at its end: `h`, `hf`, … `hf_oauth`, `a`, … `api_org`. */

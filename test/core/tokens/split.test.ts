@@ -73,6 +73,14 @@ describe('maskSplitTokens', () => {
   });
 });
 
+describe('hostile logs', () => {
+  it('reads 8 million one-letter lines (a repeated pattern group overflowed the stack: troubleshoot on a 16 MB log)', () => {
+    const text = `${'y\n'.repeat(8 * 1024 * 1024)}${TOKEN.slice(0, 9)}\n${TOKEN.slice(9)} end`;
+    const out = maskSplitTokens(text);
+    expect(out.endsWith('\nhf_…1234 end')).toBe(true);
+  });
+});
+
 describe('createSplitMasker', () => {
   it('masks a token cut between two pieces at every position', () => {
     for (const token of [TOKEN, OAUTH, ORG])
