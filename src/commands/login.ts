@@ -218,7 +218,12 @@ async function deviceLogin(io: CommandIo, endpoint: string, env: Env, formKey?: 
   const onSigint = () => ac.abort();
   process.once('SIGINT', onSigint);
   try {
-    const authorization = await requestDeviceCode({endpoint, clientId, signal: ac.signal});
+    const authorization = await requestDeviceCode({
+      endpoint,
+      clientId,
+      signal: ac.signal,
+      ...(formKey ? {formKey} : {}),
+    });
     writeLine(io.stderr, `\n    Open this URL in your browser:\n        ${approvalUrl(authorization, formKey)}\n`);
     writeLine(io.stderr, `    And enter the code: ${authorization.userCode}\n`);
     io.stderr.write('    Waiting for authorization');

@@ -17,7 +17,8 @@ export interface SandboxOptions {
   fixtures?: 'upstream-tests';
   /**
    * OAuth device-code login timing (seconds): poll `interval` (default 5) and code lifetime `expiresIn` (default 900);
-   * `startsPerMinute`: device logins started a minute at most, then 429 (default 30).
+   * `startsPerMinute`: device logins started a minute at most by one client (client_id and User-Agent), then 429
+   * (default 30); all clients together twice that, except the app's own starts (with its start key), which have their own.
    */
   oauth?: {interval?: number; expiresIn?: number; startsPerMinute?: number};
   /**

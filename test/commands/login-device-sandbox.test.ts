@@ -65,4 +65,53 @@ describe('login --sandbox --device', () => {
       expect(io.out() + io.err()).not.toMatch(/hf_[A-Za-z0-9]{34}/);
     },
   );
+
+  it(
+    "starts during a flood of device logins by another local program (the flood's starts hit the ceiling, not the app's)",
+    {timeout: 40_000},
+    async () => {
+      const {openSandboxSession} = await import('../../src/commands/hub-target.js');
+      const session = await openSandboxSession(home.env);
+      try {
+        // Another program floods the sandbox with device logins, a new client id each, past the ceiling for all.
+        const statuses = [];
+        for (let i = 0; i < 80; i++)
+          statuses.push(
+            (
+              await fetch(`${session.endpoint}/oauth/device`, {
+                method: 'POST',
+                body: new URLSearchParams({client_id: `flood-${i}`}),
+              })
+            ).status,
+          );
+        expect(statuses).toContain(429);
+        const io = makeIo(home.env);
+        const done = login(['--sandbox', '--device'], io);
+        let url = '';
+        await vi.waitFor(
+          () => {
+            const m = /Open this URL in your browser:\s+(\S+)/.exec(io.err());
+            expect(m, io.err()).not.toBeNull();
+            url = m![1]!;
+          },
+          {timeout: 15_000, interval: 50},
+        );
+        expect(io.err()).not.toMatch(/rate limit/i);
+        const page = new URL(url);
+        const html = await (await fetch(url)).text();
+        const fields = Object.fromEntries(
+          [...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
+        );
+        const approved = await fetch(new URL('/oauth/device/verify', url), {
+          method: 'POST',
+          headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: page.origin, Referer: url},
+          body: new URLSearchParams({...fields, action: 'approve'}).toString(),
+        });
+        expect(approved.status).toBe(200);
+        expect(await done, io.err()).toBe(0);
+      } finally {
+        await session.close();
+      }
+    },
+  );
 });

@@ -2,7 +2,7 @@
 // The one place that uses plain fetch: @huggingface/hub has no device flow.
 import {isDefaultEndpoint} from '../endpoint.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {deviceApprovalKey} from './sandbox-form-key.js';
+import {deviceApprovalKey, deviceStartKey} from './sandbox-form-key.js';
 import {AnswerTooLargeError, boundedResponse} from '../hub/bounded-body.js';
 import {networkTimeoutMs} from '../hub/network.js';
 import {redactSecrets} from '../tokens/mask.js';
@@ -145,9 +145,16 @@ function num(v: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
-/** Step 1: `POST {endpoint}/oauth/device` with `client_id`. */
-export async function requestDeviceCode(opts: DeviceFlowBase): Promise<DeviceAuthorization> {
-  const {status, body} = await postForm(opts, '/oauth/device', {client_id: opts.clientId});
+/**
+ * Step 1: `POST {endpoint}/oauth/device` with `client_id`. On the sandbox the app started (`formKey` given), also the
+ * start key derived from its form key: the sandbox counts those starts apart from anyone else's (a flood of device
+ * logins by another local program cannot get the app's own login a 429). Never sent to another endpoint.
+ */
+export async function requestDeviceCode(opts: DeviceFlowBase & {formKey?: string}): Promise<DeviceAuthorization> {
+  const {status, body} = await postForm(opts, '/oauth/device', {
+    client_id: opts.clientId,
+    ...(opts.formKey ? {key: deviceStartKey(opts.formKey)} : {}),
+  });
   if (status < 200 || status >= 300) {
     const why = str(body.error_description) ?? str(body.error) ?? `status ${status}`;
     throw new DeviceFlowError('http', `Browser login could not start: ${why}.`);

@@ -23,6 +23,22 @@ export function isDeviceApprovalKey(formKey: string, userCode: string, key: stri
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * The key the app sends when it starts a device login on the sandbox it started itself (a form field of the POST, never
+ * a link or an argument): such starts have their own quota, so a local flood of device logins cannot lock the app's own
+ * login out (the sandbox's start quota is per client, under a ceiling for all the others).
+ */
+export function deviceStartKey(formKey: string): string {
+  return `s${mac(formKey, 'device-start').slice(0, 32)}`;
+}
+
+/** Whether `key` is this form key's device start key (constant time). */
+export function isDeviceStartKey(formKey: string, key: string | null | undefined): boolean {
+  const a = Buffer.from(deviceStartKey(formKey));
+  const b = Buffer.from(key ?? '');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 // Short (37 characters, less than the form key itself): the link is printed in narrow terminals.
 const LINK = /^t([0-9a-f]{12})([0-9a-f]{24})$/;
 

@@ -12,7 +12,7 @@ import {HttpError, readBody, sendHtml, sendJson} from '../http.js';
 import {hostAllowed} from '../server.js';
 import {escapeHtml} from './pages.js';
 import {keyMatches, requireFormKey} from '../forms.js';
-import {isDeviceApprovalKey} from '../../core/auth/sandbox-form-key.js';
+import {isDeviceApprovalKey, isDeviceStartKey} from '../../core/auth/sandbox-form-key.js';
 
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** How long an OAuth access token from the sandbox lives (seconds). */
@@ -39,10 +39,18 @@ interface DeviceGrant {
 /** At most this many device logins wait for approval at once (a person has one or two). */
 export const MAX_PENDING_GRANTS = 100;
 /**
- * Device logins started a minute at most (SandboxOptions.oauth.startsPerMinute), whoever asks: the server listens on
- * 127.0.0.1 only, so every caller has the same address and a cap per address would be this one. Past it, 429.
+ * Device logins started a minute at most by one client (SandboxOptions.oauth.startsPerMinute): a client is its
+ * client_id and User-Agent (the server listens on 127.0.0.1 only, so every caller has the same address). Past it, 429.
  */
 export const MAX_DEVICE_STARTS_PER_MINUTE = 30;
+/**
+ * All clients together, a minute, at most this many times the per-client quota: a flood under a new client id each
+ * request is bounded too. The app's own starts on the sandbox it started carry a key derived from the form key
+ * (core/auth/sandbox-form-key.ts deviceStartKey): they count against their own quota only, so no flood locks them out.
+ */
+export const ALL_CLIENTS_QUOTA_FACTOR = 2;
+/** Clients remembered by the quota at most (the oldest forgotten first). */
+const MAX_QUOTA_CLIENTS = 1000;
 /** A pending grant not polled for this many of its intervals is taken as abandoned (the app polls every interval). */
 const ABANDONED_AFTER_INTERVALS = 3;
 /** Grants kept at most, expired ones included. */
@@ -173,16 +181,62 @@ class DeviceGrants {
 }
 
 /** The times of the device logins started in the last minute: at most `perMinute` of them. */
-class StartQuota {
+class MinuteWindow {
   private readonly times: number[] = [];
 
-  /** Counts a start and returns 0, or (over the quota) the seconds until one is allowed again. */
-  take(perMinute: number): number {
-    const now = Date.now();
+  /** The seconds until one more start is allowed (0: allowed now). */
+  wait(perMinute: number, now: number): number {
     while (this.times.length && this.times[0]! <= now - 60_000) this.times.shift();
-    if (this.times.length >= perMinute) return Math.max(1, Math.ceil((this.times[0]! + 60_000 - now) / 1000));
+    if (this.times.length < perMinute) return 0;
+    return Math.max(1, Math.ceil((this.times[this.times.length - perMinute]! + 60_000 - now) / 1000));
+  }
+
+  count(now: number): void {
+    // Bounded: a start is counted only when wait() allowed it, so a window holds at most its quota.
     this.times.push(now);
-    return 0;
+  }
+
+  idle(now: number): boolean {
+    return !this.times.length || this.times[this.times.length - 1]! <= now - 60_000;
+  }
+}
+
+/**
+ * The start quota: `perMinute` a client (client_id and User-Agent), all unproven clients together `perMinute` times
+ * ALL_CLIENTS_QUOTA_FACTOR; the app's own starts (`proven`) only their own quota. Before, one quota for everyone: a
+ * local flood got the app's own login a 429.
+ */
+class StartQuota {
+  private readonly clients = new Map<string, MinuteWindow>();
+  private readonly all = new MinuteWindow();
+
+  /** Counts a start and returns 0, or (over a quota) the seconds until one is allowed again and which quota. */
+  take(client: string, proven: boolean, perMinute: number): {wait: number; quota: number} {
+    const now = Date.now();
+    const key = `${proven ? 'app' : 'other'}\n${client}`;
+    let mine = this.clients.get(key);
+    const own = mine?.wait(perMinute, now) ?? 0;
+    if (own) return {wait: own, quota: perMinute};
+    const ceiling = perMinute * ALL_CLIENTS_QUOTA_FACTOR;
+    const all = proven ? 0 : this.all.wait(ceiling, now);
+    if (all) return {wait: all, quota: ceiling};
+    if (!mine) {
+      if (this.clients.size >= MAX_QUOTA_CLIENTS) this.forgetIdle(now);
+      mine = new MinuteWindow();
+      this.clients.set(key, mine);
+    }
+    mine.count(now);
+    if (!proven) this.all.count(now);
+    return {wait: 0, quota: perMinute};
+  }
+
+  private forgetIdle(now: number): void {
+    for (const [key, window] of this.clients) if (window.idle(now)) this.clients.delete(key);
+    // Still full (a flood inside the minute; the ceiling bounds it): the oldest entries go.
+    for (const key of this.clients.keys()) {
+      if (this.clients.size < MAX_QUOTA_CLIENTS) break;
+      this.clients.delete(key);
+    }
   }
 }
 
@@ -243,7 +297,9 @@ async function startDeviceLogin(
     expiresIn = 900,
     startsPerMinute = MAX_DEVICE_STARTS_PER_MINUTE,
   } = oauthSettings.get(sandbox) ?? {};
-  const wait = quota.take(startsPerMinute);
+  const userAgent = String(ctx.req.headers['user-agent'] ?? '').slice(0, 200);
+  const proven = isDeviceStartKey(sandbox.formKey, form.get('key'));
+  const {wait, quota: limit} = quota.take(`${clientId}\n${userAgent}`, proven, startsPerMinute);
   // The Hub's words when it rate-limits (its quota and period named), and when to retry (no final stop: the app
   // adds one after the description).
   if (wait)
@@ -252,7 +308,7 @@ async function startDeviceLogin(
       429,
       {
         error: 'rate_limited',
-        error_description: `We had to rate limit you, you hit the quota of ${startsPerMinute} device logins per minute. Retry in ${wait} seconds`,
+        error_description: `We had to rate limit you, you hit the quota of ${limit} device logins per minute. Retry in ${wait} seconds`,
       },
       {'Cache-Control': 'no-store', 'Retry-After': String(wait)},
     );

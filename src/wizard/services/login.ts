@@ -188,15 +188,16 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
         throw new Error(
           'Browser login is not available for huggingface.co from this tool yet: paste a token instead (or run `hf auth login`, then come back).',
         );
-      const authorization = await requestDeviceCode({endpoint: target.endpoint, clientId, signal});
       const sandbox = ctx.sandbox;
-      onCode(
-        approvalUrl(
-          authorization,
-          target.kind === 'sandbox' && sandbox?.endpoint === target.endpoint ? sandbox.formKey : undefined,
-        ),
-        authorization.userCode,
-      );
+      // The sandbox this app started: its form key derives the start key and the approval link's key.
+      const formKey = target.kind === 'sandbox' && sandbox?.endpoint === target.endpoint ? sandbox.formKey : undefined;
+      const authorization = await requestDeviceCode({
+        endpoint: target.endpoint,
+        clientId,
+        signal,
+        ...(formKey ? {formKey} : {}),
+      });
+      onCode(approvalUrl(authorization, formKey), authorization.userCode);
       const token = await pollDeviceToken({endpoint: target.endpoint, clientId, authorization, signal});
       if (signal.aborted) return {ok: false, message: 'Browser login was cancelled.'};
       // Saved with its refresh token and expiry, as `login --device` and `hf auth login` save it.
