@@ -110,9 +110,15 @@ export function renderReport(report: CheckReport, color: boolean, scanned?: Scan
     }
   }
   const count = (s: CheckResult['status']) => report.checks.filter((c) => c.status === s).length;
+  // Every check passed but pre-flight (printed below the list) says the Hub would refuse or fail the job.
+  const advice = report.ok
+    ? ''
+    : count('fail') > 0
+      ? ' Fix the ✗ lines before submitting the job.'
+      : ' Pre-flight (below) says the Hub would refuse or fail this job: fix that before submitting it.';
   lines.push('');
   lines.push(
-    `${count('fail')} failed, ${count('warn')} warning${count('warn') === 1 ? '' : 's'}, ${count('pass')} passed, ${count('skip')} skipped.${report.ok ? '' : ' Fix the ✗ lines before submitting the job.'}`,
+    `${count('fail')} failed, ${count('warn')} warning${count('warn') === 1 ? '' : 's'}, ${count('pass')} passed, ${count('skip')} skipped.${advice}`,
   );
   return lines;
 }

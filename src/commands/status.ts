@@ -22,8 +22,8 @@ Options:
 
 Exit codes: 0 logged in with a valid token, 1 not logged in / invalid token / Hub unreachable, 2 usage error.`;
 
-function render(r: StatusReport, out: (line?: string) => void): void {
-  for (const line of statusText(r)) out(line);
+function render(r: StatusReport, sandbox: boolean, out: (line?: string) => void): void {
+  for (const line of statusText(r, {sandbox})) out(line);
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -51,7 +51,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const {env, endpoint} = target;
     const report = await gatherStatus(env, endpoint, {offline: Boolean(values.offline)});
     if (values.json) writeLine(io.stdout, JSON.stringify(report));
-    else render(report, (line = '') => writeLine(io.stdout, redactSecrets(line))); // server-supplied names: sanitised
+    else render(report, Boolean(values.sandbox), (line = '') => writeLine(io.stdout, redactSecrets(line))); // server-supplied names: sanitised
     const warn = (line: string) => writeLine(io.stderr, line);
     if (!values.json) {
       if (report.shadow) warn(`Warning: ${report.shadow.message}`);

@@ -6,8 +6,9 @@ import {redactSecrets} from '../core/tokens/mask.js';
 import {appCommand} from '../core/invocation.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
+import {isTerminal} from '../core/jobs/stages.js';
 import {runChoices} from '../core/wizard/preflight.js';
-import {shownExample} from '../core/wizard/shown-example.js';
+import {sandboxRunNote, shownExample, skipChoiceLabel} from '../core/wizard/shown-example.js';
 import {statusLine} from '../core/wizard/status-line.js';
 import {preflightText} from '../core/preflight/preflight.js';
 import {PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
@@ -313,7 +314,8 @@ function onSigint(p: PlainSession): void {
     p.reader.interrupt(); // Ctrl-C again during the question: stop watching
     return;
   }
-  if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting')) {
+  // A job that has ended (its result is being read) has nothing to cancel: Ctrl-C quits.
+  if (s.step === 'run' && (s.run.phase === 'running' || s.run.phase === 'submitting') && !isTerminal(s.run.stage)) {
     p.question = cancelQuestion(p);
   } else {
     p.exitCode = 130;
@@ -450,7 +452,7 @@ async function configStep({print, ask, nav, dispatch}: PlainSession, s: WizardSt
     withNav(
       [
         {name: 'Write them', value: 'write'},
-        {name: 'Skip writing; run the example from memory', value: 'skip'},
+        {name: skipChoiceLabel(plan), value: 'skip'},
       ],
       s,
     ),
@@ -667,10 +669,8 @@ async function exampleQuestion(s: WizardState, {print, ask, withNav, nav, dispat
   if (!ex) return;
   if (!s.example.confirming && s.example.view === 'script') {
     print(`${ex.title}: ${ex.summary}`);
-    if (s.target?.kind === 'sandbox')
-      print(
-        'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).',
-      );
+    const note = sandboxRunNote(s);
+    if (note) print(note);
     print(`--- hf-job.json`);
     print(ex.config.trimEnd());
     const cli = ex.snippets[0];

@@ -2,6 +2,7 @@
 import {Box, Static, Text, useApp, useInput} from 'ink';
 import React, {useEffect, useState} from 'react';
 import type {WizardController} from '../core/wizard/controller.js';
+import {isTerminal} from '../core/jobs/stages.js';
 import {canGoBack} from '../core/wizard/machine.js';
 import type {WizardState} from '../core/wizard/types.js';
 import {Footer} from './components/Footer.js';
@@ -44,6 +45,8 @@ export function hintsFor(state: WizardState): Hint[] {
   if (isTyping(state)) return TYPING_HINTS;
   if ((state.step === 'run' && state.run.confirmCancel) || (state.step === 'example' && state.example.confirming))
     return CONFIRM_HINTS;
+  // A job that has ended cannot be cancelled: its result is being read.
+  if (state.step === 'run' && isTerminal(state.run.stage)) return [{keys: '?', label: 'help'}];
   if (state.step === 'run')
     return [
       {keys: 'Esc/Ctrl-C', label: 'cancel the job'},
@@ -90,6 +93,7 @@ export function App({controller, onExit}: AppProps) {
       if (
         state.step === 'run' &&
         (state.run.phase === 'running' || state.run.phase === 'submitting') &&
+        !isTerminal(state.run.stage) &&
         !state.run.confirmCancel
       ) {
         dispatch({type: 'request-cancel'});

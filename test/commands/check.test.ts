@@ -74,6 +74,27 @@ describe('check command', () => {
     expect(i.out()).not.toContain(sb.current.tokens.write);
   });
 
+  it('every check passes but pre-flight fails (a namespace that cannot pay): the summary points at pre-flight, exit 1', async () => {
+    await writeFile(
+      join(dir, 'hf-job.json'),
+      JSON.stringify({
+        script: 'https://e.x/s.py',
+        flavor: 'cpu-basic',
+        timeout: '30m',
+        namespace: 'practice-no-credits',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+      }),
+    );
+    const i = io({HF_TOKEN: sb.current.tokens.write});
+    expect(await check(['--endpoint', sb.current.url], i)).toBe(1);
+    const out = i.out();
+    expect(out).toMatch(
+      /\n0 failed, \d+ warnings?, \d+ passed, \d+ skipped\. Pre-flight \(below\) says the Hub would refuse/,
+    );
+    expect(out).not.toContain('Fix the ✗ lines');
+    expect(out).toContain('practice-no-credits cannot pay for Jobs');
+  });
+
   it('the fixture project fails (exit 1) and the report shows ✗ lines with fix and file:line, no colour without a TTY', async () => {
     await cp(FIXTURE, dir, {recursive: true});
     const i = io({HF_TOKEN: sb.current.tokens.write});

@@ -191,12 +191,23 @@ describe('login --sandbox points at --practice (newcomer #5)', () => {
 });
 
 describe('status', () => {
-  it('not logged in: says how, exit 1', async () => {
+  it('not logged in: says how to log in where it looked, exit 1', async () => {
+    // Another Hub (here a sandbox reached by --endpoint): its own --endpoint, not huggingface.co's `login`.
     const io = makeIo(home.env);
     expect(await status(['--endpoint', sb.current.url], io)).toBe(1);
     expect(io.out()).toContain('Not logged in');
-    expect(io.out()).toContain('`npx hf-jobs-wizard login`');
-    expect(io.out()).toContain('`npx hf-jobs-wizard login --sandbox --practice write`');
+    expect(io.out()).toContain(`\`npx hf-jobs-wizard login --endpoint ${sb.current.url}\``);
+    expect(io.out()).not.toContain('`npx hf-jobs-wizard login`');
+    // The built-in sandbox: its practice login.
+    const onSandbox = makeIo({...home.env, XDG_CACHE_HOME: join(home.dir, 'status-sandbox-cache')});
+    expect(await status(['--sandbox'], onSandbox)).toBe(1);
+    expect(onSandbox.out()).toContain('Log in with `npx hf-jobs-wizard login --sandbox --practice write`');
+    expect(onSandbox.out()).not.toContain('`npx hf-jobs-wizard login`');
+    // huggingface.co: login, the browser, or practise on the sandbox.
+    const onHub = makeIo(home.env);
+    expect(await status(['--offline'], onHub)).toBe(1);
+    expect(onHub.out()).toContain('`npx hf-jobs-wizard login`');
+    expect(onHub.out()).toContain('`npx hf-jobs-wizard login --sandbox --practice write`');
   });
 
   it('HF_TOKEN shadowing a saved login: source, masked token, warning', async () => {

@@ -300,6 +300,10 @@ describe('screens', () => {
     expect(frames.length).toBe(drawn);
     const failed = mount(Run, {...s, run: {...s.run, stage: 'ERROR'}});
     expect(failed.lastFrame()).toContain('✗ ERROR: Failed after 5s');
+    // Nothing left to cancel: the footer does not offer it and Esc does not ask.
+    expect(footerText(hintsFor(s))).toBe('? help');
+    expect(transition(s, {type: 'request-cancel'}).state.run.confirmCancel).toBe(false);
+    expect(footerText(hintsFor({...s, run: {...s.run, stage: 'RUNNING'}}))).toContain('Esc/Ctrl-C cancel the job');
   });
 
   it('Result: success shows what was created and next steps', async () => {

@@ -50,6 +50,13 @@ describe('a pasted error is answered for the Hub it came from', () => {
     // The offered fix opens huggingface.co's billing page, not the sandbox's address.
     const opened = transition(state, {type: 'fix', action: 'open-billing'}).effects;
     expect(opened).toEqual([{kind: 'open-url', url: 'https://huggingface.co/settings/billing'}]);
+    // "Log in again" does not send the person to the sandbox's login: it says where to log in for that Hub.
+    const relogin = transition(state, {type: 'fix', action: 're-login'});
+    expect(relogin.state.step).toBe('troubleshoot');
+    expect(relogin.state.notice).toContain('This error came from huggingface.co: log in there');
+    expect(transition(state, {type: 'fix', action: 'open-token-page'}).effects).toEqual([
+      {kind: 'open-url', url: 'https://huggingface.co/settings/tokens/new?tokenType=write'},
+    ]);
   }, 30_000);
 
   it('a text of the sandbox itself is still answered for the sandbox', async () => {
@@ -59,6 +66,6 @@ describe('a pasted error is answered for the Hub it came from', () => {
     expect(state.troubleshoot.problem).toBe('payment-required');
     expect(state.troubleshoot.hub).toBeUndefined();
     expect(text).toContain('practice-user');
-    expect(text).not.toContain('settings/billing');
+    expect(text).not.toContain('https://huggingface.co/settings/billing');
   }, 30_000);
 });

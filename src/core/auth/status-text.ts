@@ -1,10 +1,21 @@
 // What `status` prints (and the wizard's token dashboard shows on request): the endpoint, who, the token in effect
 // (masked) and where it comes from, its kind, scopes and expiry, then every saved token with what the Hub says of it
 // and what shadows what. Pure: lines from a StatusReport (core/auth/status.ts), never a whole token.
+import {isDefaultEndpoint} from '../endpoint.js';
 import {APP_COMMAND} from '../invocation.js';
 import type {StatusReport} from './status.js';
 
-export function statusText(r: StatusReport): string[] {
+/** How to log in where `status` looked: the built-in sandbox's practice token, another Hub's own --endpoint, else huggingface.co. */
+function loginHint(endpoint: string, sandbox: boolean): string {
+  if (sandbox)
+    return `Log in with \`${APP_COMMAND} login --sandbox --practice write\` (a practice token: nothing to paste; read, fine-grained and expired ones are there too).`;
+  if (!isDefaultEndpoint(endpoint))
+    return `Log in with \`${APP_COMMAND} login --endpoint ${endpoint}\` (paste a token of that Hub), or set HF_TOKEN.`;
+  return `Log in with \`${APP_COMMAND} login\` (paste a token) or \`${APP_COMMAND} login --device\`, or practise with \`${APP_COMMAND} login --sandbox --practice write\`.`;
+}
+
+/** `sandbox`: the report is of the built-in sandbox (--sandbox, the wizard on the sandbox): its practice login is the way in. */
+export function statusText(r: StatusReport, options: {sandbox?: boolean} = {}): string[] {
   const lines: string[] = [];
   const out = (line = '') => lines.push(line);
   out(`Endpoint:  ${r.endpoint}`);
@@ -15,9 +26,7 @@ export function statusText(r: StatusReport): string[] {
         : 'Not logged in: no HF_TOKEN environment variable and no saved token.',
     );
     out(`  (looked in ${r.tokenPath})`);
-    out(
-      `Log in with \`${APP_COMMAND} login\` (paste a token) or \`${APP_COMMAND} login --device\`, or practise with \`${APP_COMMAND} login --sandbox --practice write\`.`,
-    );
+    out(loginHint(r.endpoint, Boolean(options.sandbox)));
   } else {
     if (r.account) out(`Account:   ${r.account.user}${r.account.fullname ? ` (${r.account.fullname})` : ''}`);
     if (r.account?.orgs.length)

@@ -453,7 +453,10 @@ function jobSubmitProblems(hub: HubFixes): Pick<Catalog, 'payment-required' | 'j
       solutions: [
         hub.credits(),
         'A 402 is not a token problem: do not create a new token for it.',
-        'Run the job in the namespace that pays: `--namespace ORG`.',
+        // On the sandbox the one that pays is practice-user, with no --namespace (hub.credits() says so).
+        hub.sandbox
+          ? 'On huggingface.co the same 402 is fixed with credits (/settings/billing) or `--namespace ORG` for an org that pays.'
+          : 'Run the job in the namespace that pays: `--namespace ORG`.',
       ],
       verify: `\`${hub.app('status')}\` says whether your own account can pay for Jobs (Billing); for an org, submit a small cpu-basic job under it and see it start.`,
       checks: [],

@@ -1,6 +1,8 @@
 // The wizard as a pure reducer: (state, event) -> (state, effects). No I/O here: effects are intents that
 // controller.ts runs through WizardServices, and their results come back as events.
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
+import {appCommand} from '../invocation.js';
+import {isTerminal} from '../jobs/stages.js';
 import {runsLocally} from '../practice.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
@@ -524,6 +526,8 @@ function runTransition(state: WizardState, event: WizardEvent): Transition | und
     }
     case 'request-cancel':
       if (state.run.phase !== 'running' && state.run.phase !== 'submitting') return t(state);
+      // The job has ended (its result is being read): there is nothing left to cancel.
+      if (isTerminal(state.run.stage)) return t(state);
       return t({...state, run: {...state.run, confirmCancel: true}});
     case 'cancel-answer':
       if (!event.yes) return t({...state, run: {...state.run, confirmCancel: false}});
@@ -692,6 +696,14 @@ function applyFix(state: WizardState, action: FixAction): Transition {
   switch (action) {
     case 're-login':
       if (!state.target) return t(go(state, 'welcome'));
+      // The error came from another Hub (huggingface.co while on the sandbox): a login here would not change it.
+      if (state.troubleshoot.hub) {
+        const host = state.troubleshoot.hub.replace(/^https?:\/\//, '');
+        return t({
+          ...state,
+          notice: `This error came from ${host}: log in there, in another terminal, with \`${appCommand('login')}\` (or \`hf auth login\`) and a fresh token; this wizard's login is the sandbox's.`,
+        });
+      }
       // The saved login may have changed since (the config step saves it): look again.
       return t(
         {...go(state, 'login', {login: {phase: 'detecting', afterFailure: true}}), busy: 'Looking for a saved token'},

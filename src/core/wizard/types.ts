@@ -133,6 +133,8 @@ export interface ExampleSummary {
   script: string;
   /** hf-job.json text (uses secrets with "$HF_TOKEN"). */
   config: string;
+  /** The script in my-first-hf-job/ is not the example's own (the sandbox still runs the example's). */
+  scriptEdited?: boolean;
   flavor: string;
   /** The same job as hf CLI, Python, MCP and JavaScript (core/jobspec allSnippets). */
   snippets: Snippet[];

@@ -1,5 +1,6 @@
 // Step 4: exactly which files will be written and where, a diff for existing ones, and a write only after confirmation.
 import {homedir} from 'node:os';
+import {skipChoiceLabel} from '../../core/wizard/shown-example.js';
 import {Box, Text} from 'ink';
 import {homeRelative, pathRows} from '../../core/text/paths.js';
 import type {PlannedFile} from '../../core/wizard/types.js';
@@ -99,7 +100,7 @@ export function Config({state, dispatch}: ScreenProps) {
             label: changes ? `Write ${changes} file${changes === 1 ? '' : 's'}` : 'Continue (nothing to change)',
             value: 'write',
           },
-          {label: 'Skip writing; run the example from memory', value: 'skip'},
+          {label: skipChoiceLabel(plan), value: 'skip'},
         ]}
         onSubmit={(v) => dispatch(v === 'write' ? {type: 'config-confirm'} : {type: 'config-skip'})}
       />

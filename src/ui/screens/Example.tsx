@@ -9,7 +9,7 @@ import {headerLines} from '../components/Header.js';
 import {Preflight, preflightRows} from '../components/Preflight.js';
 import {SelectList} from '../components/SelectList.js';
 import {runChoices} from '../../core/wizard/preflight.js';
-import {shownExample} from '../../core/wizard/shown-example.js';
+import {sandboxRunNote, shownExample} from '../../core/wizard/shown-example.js';
 import {linesToShow, moreLines, packedRows, wrappedRows} from '../format.js';
 import {useColumns, useRows} from '../hooks/use-rows.js';
 import type {ScreenProps} from '../hooks/use-wizard.js';
@@ -67,12 +67,12 @@ export function Example({state, dispatch}: ScreenProps) {
   const narrow = columns < 100;
   // Pre-flight lists every check on a roomy terminal, else only what is not a pass.
   const pfCompact = rows < 40 || columns < 80;
-  const sandboxNote =
-    state.target?.kind === 'sandbox'
-      ? 'On the sandbox the job runs on this computer: the Python script with uv when uv is installed, else its Node twin (same steps, same messages).'
-      : undefined;
+  const sandboxNote = sandboxRunNote(state);
+  // Run, or after a failed pre-flight its ways out (core/wizard/preflight.ts; plain mode offers the same).
+  const runs = runChoices(state);
   const around = (withSummary: boolean, withNote: boolean) =>
     FIXED_ROWS +
+    (confirming ? 0 : runs.length - 1) +
     headerLines(state).reduce((n, line) => n + wrappedRows(line, columns), 0) +
     (confirming ? 3 : 0) +
     preflightRows(state.example.preflight, columns, pfCompact) +
@@ -93,7 +93,9 @@ export function Example({state, dispatch}: ScreenProps) {
   const need = all.slice(0, secretAt >= 0 ? secretAt + 1 : 8).reduce((n, l) => n + wrappedRows(l, inner), 0);
   const showNote = rows - around(true, true) >= Math.max(10, need);
   const showSummary = showNote || rows - around(true, false) >= Math.max(8, need);
-  const budget = Math.max(4, Math.min(MAX_LINES, rows - around(showSummary, showNote)));
+  // No room for 4 lines of code (80x24 after a failed pre-flight): 1 line, and no blank above the tabs.
+  const tight = rows - around(false, false) < 4;
+  const budget = Math.max(tight ? 1 : 4, Math.min(MAX_LINES, rows - around(showSummary, showNote) + (tight ? 1 : 0)));
   // Keys can arrive faster than renders: the next tab is computed from the last one asked for, not the closure.
   const viewRef = useRef(view);
   if (!views.includes(viewRef.current)) viewRef.current = view;
@@ -122,16 +124,14 @@ export function Example({state, dispatch}: ScreenProps) {
     used += wrappedRows(all[shown]!, inner);
     if (used > budget) break;
   }
-  const maxLines = Math.max(Math.min(4, all.length), shown);
+  const maxLines = Math.max(Math.min(tight ? 1 : 4, all.length), shown);
   const lines = all;
-  // Run, or after a failed pre-flight its ways out (core/wizard/preflight.ts; plain mode offers the same).
-  const runs = runChoices(state);
   return (
     <Box flexDirection="column">
       <Text bold>{example.title}</Text>
       {showSummary ? <Text>{example.summary}</Text> : null}
       {sandboxNote && showNote ? <Text dimColor>{sandboxNote}</Text> : null}
-      <Box marginTop={1} flexWrap="wrap">
+      <Box marginTop={tight ? 0 : 1} flexWrap="wrap">
         {views.map((v) => (
           <Text key={v} inverse={v === view} bold={v === view}>
             {` ${tabTitle(example, v, narrow)} `}

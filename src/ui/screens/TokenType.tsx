@@ -11,6 +11,9 @@ import {headerLines} from '../components/Header.js';
 import {wrappedRows} from '../format.js';
 import {useColumns, useRows} from '../hooks/use-rows.js';
 
+const ESC_LINE =
+  'Press Esc to log in with another practice token (the write token fits). Enter continues anyway, to see how it fails.';
+
 export function TokenType({state, dispatch}: ScreenProps) {
   const account = state.account;
   useKeys((input, key) => {
@@ -25,12 +28,19 @@ export function TokenType({state, dispatch}: ScreenProps) {
   // line; the choice and the verdict are what this step is for.
   const goal = state.examples.find((e) => e.id === state.goal);
   const table = TOKEN_KINDS.reduce((n, k) => n + wrappedRows(k.can, Math.max(10, columns - 16)), 1);
+  const sandbox = state.target?.kind === 'sandbox';
+  // Measured as shown: the verdict's own first words, and on the sandbox the Esc line instead of the token page's.
   const verdictRows = verdict
-    ? wrappedRows(`✓ Your token fits. ${verdict.explanation}`, columns) +
+    ? wrappedRows(
+        `${verdict.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} ${verdict.explanation}`,
+        columns,
+      ) +
       (verdict.ok
         ? 0
         : wrappedRows(
-            `Press o to open ${tokenPageUrl(state.target?.endpoint)} (write preset), or Esc to log in with another token. Enter continues anyway, to see how it fails.`,
+            sandbox
+              ? ESC_LINE
+              : `Press o to open ${tokenPageUrl(state.target?.endpoint)} (write preset), or Esc to log in with another token. Enter continues anyway, to see how it fails.`,
             columns,
           )) +
       1
@@ -60,13 +70,21 @@ export function TokenType({state, dispatch}: ScreenProps) {
           : 0)
       : 0;
   const shortFit = rest + table + fitLong > rows;
+  const kindsLine = `Four kinds of token: ${TOKEN_KINDS.map((k) => k.name).join(', ')} (a taller terminal shows what each can do).`;
   const compact = rest + table + (shortFit ? wrappedRows(fitShort, columns) : fitLong) > rows;
+  // Smaller still (80x24 with a token that does not fit): the kinds in one short line, and no least-privilege line
+  // under a verdict that already says the token does not fit and what it needs.
+  const tight = compact && rest + wrappedRows(kindsLine, columns) + wrappedRows(fitShort, columns) > rows;
+  const showFit = Boolean(fit) && !(tight && verdict && !verdict.ok);
   return (
     <Box flexDirection="column">
       {compact ? (
         <Text>
           <Text bold>Four kinds of token:</Text>{' '}
-          <Text dimColor>{TOKEN_KINDS.map((k) => k.name).join(', ')} (a taller terminal shows what each can do).</Text>
+          <Text dimColor>
+            {TOKEN_KINDS.map((k) => k.name).join(', ')}
+            {tight ? '.' : ' (a taller terminal shows what each can do).'}
+          </Text>
         </Text>
       ) : (
         <>
@@ -97,18 +115,13 @@ export function TokenType({state, dispatch}: ScreenProps) {
           <Text color={verdict.ok ? (verdict.uncertain ? 'yellow' : 'green') : 'red'}>
             {verdict.ok ? '✓ Your token fits.' : '✗ Your token does not fit.'} {verdict.explanation}
           </Text>
-          {fit ? (
+          {fit && showFit ? (
             <Text color={!fit.enough ? 'red' : fit.broader ? 'yellow' : 'green'}>
               {shortFit ? fitShort : `Least privilege: ${fit.advice}`}
             </Text>
           ) : null}
-          {!verdict.ok && state.target?.kind === 'sandbox' ? (
-            <Text>
-              Press <Text bold>Esc</Text> to log in with another practice token (the write token fits). Enter continues
-              anyway, to see how it fails.
-            </Text>
-          ) : null}
-          {((!verdict.ok && state.target?.kind !== 'sandbox') || fit?.broader) && !shortFit ? (
+          {!verdict.ok && sandbox ? <Text>{ESC_LINE}</Text> : null}
+          {((!verdict.ok && !sandbox) || fit?.broader) && !shortFit ? (
             <Text>
               Press <Text bold>o</Text> to open <Link url={advice?.url ?? tokenPageUrl(state.target?.endpoint)} />{' '}
               {advice ? `(a fine-grained token with exactly ${advice.scopes})` : '(write preset)'}

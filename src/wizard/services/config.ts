@@ -160,6 +160,7 @@ export function createConfigServices(ctx: ServiceContext): ConfigServices {
       });
       return {
         ...summary,
+        ...(files.scriptSource !== ex.python ? {scriptEdited: true} : {}),
         script: hide(summary.script),
         config: hide(summary.config),
         snippets: summary.snippets.map((s) => ({...s, text: hide(s.text)})),

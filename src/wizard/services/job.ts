@@ -1,7 +1,7 @@
 // The wizard's job services: the flavor's price, submit the job (the sandbox runs the example locally with the
 // config's secrets and env), follow its stage and log (stream, with status polls deciding the end), cancel, and
 // the submit error as one redacted line. Submit and follow are core/jobs' (one job path for the wizard, `example` and the lessons).
-import {DEFAULT_CONFIG_FILE, parseTimeout} from '../../core/jobspec/index.js';
+import {DEFAULT_CONFIG_FILE, parseTimeout, serializeJobConfig} from '../../core/jobspec/index.js';
 import {gatherPreflight} from '../../core/preflight/gather.js';
 import {plannedJobFromGoals} from '../../core/preflight/preflight.js';
 import {DEFAULT_ENDPOINT} from '../../core/endpoint.js';
@@ -137,7 +137,14 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       if (message) outcome.message = message;
       if (stage === 'COMPLETED') {
         const user = session.account?.user ?? job.namespace;
-        describeCompletedRun(outcome, example(session), user, session.target, repoExistedBefore.get(job.id));
+        const ex = example(session);
+        // `example` runs the built-in job: said so when my-first-hf-job/ holds an edited one (the one that just ran).
+        const files = await jobFiles(ctx, session).catch(() => undefined);
+        const edited = Boolean(
+          files?.fromFile &&
+          (serializeJobConfig(files.config) !== serializeJobConfig(ex.config) || files.scriptSource !== ex.python),
+        );
+        describeCompletedRun(outcome, ex, user, session.target, repoExistedBefore.get(job.id), edited);
         return {outcome};
       }
       const failureText = [message ?? '', ...lines.slice(-60)].join('\n');
@@ -162,6 +169,7 @@ function describeCompletedRun(
   user: string,
   target: Session['target'],
   existed: boolean | undefined,
+  edited = false,
 ): void {
   // Only the push examples create or update their repo; reading one is not "created".
   const pushes = ex.goals(user).some((g) => g.kind === 'push');
@@ -174,7 +182,12 @@ function describeCompletedRun(
   // another --endpoint, on that Hub again (without the flag the commands would go to huggingface.co).
   const flag = sandbox ? ' --sandbox' : target.endpoint !== DEFAULT_ENDPOINT ? ` --endpoint ${target.endpoint}` : '';
   outcome.nextSteps = [
-    {what: 'Run it again without the wizard', command: appCommand(`example ${ex.id}${flag}`)},
+    edited
+      ? {
+          what: `Run the built-in example without the wizard (your edits to ${CONFIG_DIR}/ are not in it)`,
+          command: appCommand(`example ${ex.id}${flag}`),
+        }
+      : {what: 'Run it again without the wizard', command: appCommand(`example ${ex.id}${flag}`)},
     {
       what: 'Check any job config before you submit it',
       command: appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`),

@@ -243,7 +243,9 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
     async tokenDashboard(session) {
       // The same report and lines as `status` (with --sandbox on the sandbox: its own HF_HOME), asked live.
       const report = await gatherStatus(ctx.envFor(session.target), session.target.endpoint);
-      return statusText(report).map((line) => redactSecrets(line, ctx.secrets(session)));
+      return statusText(report, {sandbox: session.target.kind === 'sandbox'}).map((line) =>
+        redactSecrets(line, ctx.secrets(session)),
+      );
     },
 
     async dispose() {

@@ -5,6 +5,7 @@
 // the example's dataset got a new commit; otherwise it prints the exact commands. The texts are core/preflight/real-tools.ts'.
 import {spawn} from 'node:child_process';
 import {join} from 'node:path';
+import {scriptKind} from '../../core/jobspec/index.js';
 import {shellQuote} from '../../core/jobspec/shell.js';
 import {hfFailureHint, realToolsStep} from '../../core/preflight/real-tools.js';
 import {writeFileAtomic} from '../../core/store/atomic.js';
@@ -13,7 +14,7 @@ import {createSplitMasker} from '../../core/tokens/split.js';
 import {which} from '../../core/which.js';
 import type {WizardServices} from '../../core/wizard/services.js';
 import type {RealToolsView} from '../../core/wizard/types.js';
-import {exists, type ServiceContext} from './context.js';
+import {exists, jobFiles, type ServiceContext} from './context.js';
 
 export type RealToolsServices = Pick<WizardServices, 'realTools'>;
 
@@ -31,17 +32,23 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
       const ex = ctx.example(session);
       const dir = ctx.configDir(session);
       const envFile = join(sandbox.dataDir, 'sandbox-hf.env');
-      const timeout = String(ex.config.timeout ?? '10m');
+      // The job as my-first-hf-job/hf-job.json has it (the one the wizard just ran), else the example's.
+      const {config} = await jobFiles(ctx, session).catch(() => ({config: ex.config}));
+      const flavor = config.flavor ?? 'cpu-basic';
+      // No timeout in the file: the Hub's default, 30 minutes, said out loud.
+      const timeout = String(config.timeout ?? '30m');
+      const scriptName =
+        config.script !== undefined && scriptKind(config.script) === 'path' ? config.script.trim() : ex.scriptName;
       const step = realToolsStep({
         endpoint: session.target.endpoint,
         token: token,
         envFilePath: envFile,
-        scriptName: ex.scriptName,
-        flavor: ex.config.flavor,
+        scriptName,
+        flavor,
         timeout,
       });
       await writeFileAtomic(envFile, step.envFileContent);
-      const onDisk = await exists(join(dir, ex.scriptName));
+      const onDisk = await exists(join(dir, scriptName));
       const view: RealToolsView = {
         phase: 'done',
         exportLines: step.exportLines,
@@ -52,7 +59,7 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
       };
       const hf = which('hf', ctx.options.env.PATH);
       if (!onDisk) {
-        view.note = `${ex.scriptName} is not on disk (the config step was skipped): write the files first ("Job config"), then run these.`;
+        view.note = `${scriptName} is not on disk (the config step was skipped): write the files first ("Job config"), then run these.`;
         return view;
       }
       if (!hf) {
@@ -65,18 +72,7 @@ export function createRealToolsServices(ctx: ServiceContext): RealToolsServices 
       const before = repo
         ? await client.latestCommit({type: repo.type, name: repo.id}).catch(() => undefined)
         : undefined;
-      const args = [
-        'jobs',
-        'uv',
-        'run',
-        '--flavor',
-        ex.config.flavor,
-        '--timeout',
-        timeout,
-        '--secrets',
-        'HF_TOKEN',
-        ex.scriptName,
-      ];
+      const args = ['jobs', 'uv', 'run', '--flavor', flavor, '--timeout', timeout, '--secrets', 'HF_TOKEN', scriptName];
       const exitCode = await runHf(
         hf,
         args,

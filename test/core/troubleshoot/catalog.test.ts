@@ -117,6 +117,13 @@ describe('the troubleshooting catalog', () => {
     const hub = getProblem('forbidden-403');
     expect(sandbox.solutions[1]).toContain('practice');
     expect(hub.solutions[1]).not.toContain('practice');
+    // A 402 on the sandbox: run under practice-user with no --namespace; no fix below says "--namespace ORG" for it.
+    const pay = getProblem('payment-required', 'http://127.0.0.1:7860').solutions;
+    expect(pay[0]).toContain('no `--namespace`');
+    expect(pay.filter((s) => /^Run the job in the namespace that pays/.test(s))).toEqual([]);
+    expect(getProblem('payment-required').solutions).toContain(
+      'Run the job in the namespace that pays: `--namespace ORG`.',
+    );
   });
 
   it('gives every cause a text and a fix, and never repeats a cause id within a problem', () => {
