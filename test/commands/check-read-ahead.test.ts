@@ -6,6 +6,7 @@ import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} 
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {jobFileText, writeTree} from '../helpers/check-tree.js';
 
 const CLI = join(process.cwd(), 'dist/cli.mjs');
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake34';
@@ -32,24 +33,13 @@ function check(env: Record<string, string>) {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hfjw-check-read-ahead-'));
   const pad = '\n' + 'def helper(x):\n    return [v for v in x if v]\n'.repeat(90);
-  for (let i = 0; i < 2400; i++) {
-    const sub = join(dir, `d${Math.floor(i / 400)}`);
-    if (i % 400 === 0) mkdirSync(sub);
+  writeTree(dir, 2400, 400, (i) => {
     const kind = i % 5;
-    const text =
-      kind === 0
-        ? `# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import Dataset\nDataset.from_dict({"i": [${i}]}).push_to_hub("u/ds-${i}")\n`
-        : kind === 1
-          ? `hf jobs uv run --flavor ${i % 9 === 1 ? 'a10g-smal' : 'cpu-basic'} ${i % 13 === 1 ? `--token ${FAKE}` : '-s HF_TOKEN'} job${i}.py\n`
-          : kind === 2
-            ? `from huggingface_hub import run_uv_job, get_token\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": ${i % 10 === 2 ? '"$HF_TOKEN"' : 'get_token()'}})\n`
-            : kind === 3
-              ? i % 2
-                ? `notes ${i}: café, naïve, 東京 (not ASCII)\n`
-                : `notes ${i}: plain ASCII, no word any check reads\n`
-              : '';
-    writeFileSync(join(sub, `f${i}.${['py', 'sh', 'py', 'txt', 'py'][kind]}`), kind === 4 ? '' : text + pad);
-  }
+    const notes =
+      i % 2 ? `notes ${i}: café, naïve, 東京 (not ASCII)\n` : `notes ${i}: plain ASCII, no word any check reads\n`;
+    const text = kind < 3 ? jobFileText(i, kind, FAKE) : kind === 3 ? notes : '';
+    return {ext: ['py', 'sh', 'py', 'txt', 'py'][kind]!, text: kind === 4 ? '' : text + pad};
+  });
   const odd = join(dir, 'odd');
   mkdirSync(odd);
   // Bigger than the reader's cap (256 KB): left to the main thread, read whole; the token at its end is found.

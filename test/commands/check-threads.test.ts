@@ -1,10 +1,11 @@
 // `check` on a big tree scans it in worker threads (the built CLI only): the report is byte for byte the one a single
 // thread gives, the workers really answered, and a worker that cannot start leaves the main thread to do the work.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {jobFileText, writeTree} from '../helpers/check-tree.js';
 
 const CLI = join(process.cwd(), 'dist/cli.mjs');
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake34';
@@ -28,20 +29,10 @@ function check(threads: string, debug = '1') {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hfjw-check-threads-'));
-  for (let i = 0; i < 1800; i++) {
-    const sub = join(dir, `d${Math.floor(i / 300)}`);
-    if (i % 300 === 0) mkdirSync(sub);
+  writeTree(dir, 1800, 300, (i) => {
     const kind = i % 4;
-    const text =
-      kind === 0
-        ? `# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import Dataset\nDataset.from_dict({"i": [${i}]}).push_to_hub("u/ds-${i}")\n`
-        : kind === 1
-          ? `hf jobs uv run --flavor ${i % 9 === 1 ? 'a10g-smal' : 'cpu-basic'} ${i % 13 === 1 ? `--token ${FAKE}` : '-s HF_TOKEN'} job${i}.py\n`
-          : kind === 2
-            ? `from huggingface_hub import run_uv_job, get_token\nrun_uv_job("https://e.x/s.py", secrets={"HF_TOKEN": ${i % 10 === 2 ? '"$HF_TOKEN"' : 'get_token()'}})\n`
-            : `notes ${i}\n`;
-    writeFileSync(join(sub, `f${i}.${['py', 'sh', 'py', 'txt'][kind]}`), text);
-  }
+    return {ext: ['py', 'sh', 'py', 'txt'][kind]!, text: kind < 3 ? jobFileText(i, kind, FAKE) : `notes ${i}\n`};
+  });
 });
 
 afterAll(() => {
