@@ -40,8 +40,8 @@ const CONTROL_WORDS = 5;
 
 /** The most the reader reads of a file: one that fills it may be bigger, and is left to the main thread. */
 export const READ_CAP = 256 * 1024;
-/** The ring: files read ahead (about 2,000 files of 4 KB). */
-export const RING_BYTES = 8 * 1024 * 1024;
+/** The ring: files read ahead (about 1,000 files of 4 KB). */
+export const RING_BYTES = 4 * 1024 * 1024;
 /** reader-only (a test mode): the longest the main thread waits for the reader on a file, twice, before reading it. */
 const WAIT_MS = 2000;
 

@@ -215,7 +215,9 @@ export class LiteralParser {
       if (c === q[0]) {
         if (t.startsWith(q, this.pos)) {
           this.pos += q.length;
-          return out;
+          // A copy, not a slice: V8 makes a slice of 13 characters or more a view that keeps the whole text it was
+          // cut from alive (check decodes up to 2 MB of files as one text) for as long as the value lives.
+          return out.length < 13 ? out : (' ' + out).slice(1);
         }
         // One quote inside a triple-quoted string.
         out += c;
