@@ -87,7 +87,7 @@ const SIGNALS: Signal[] = [
   S(
     'unauthorized-401',
     6,
-    /\b(?:token|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i,
+    /\b(?:token(?! ids?\b| indices\b| type\b| embeddings?\b| count\b)|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i,
   ),
   // git's refusal of the credentials it sent to the Hub, and the Hub's answer to a password given to git.
   S(
@@ -314,7 +314,7 @@ const SIGNALS: Signal[] = [
   S(
     'invalid-token-format',
     9,
-    /\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b[^\n]{0,40}\btoken\b|\btoken\b[^\n]{0,40}\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b|\btoken\b[^\n]{0,30}(?:loaded|read|saved) with (?:an? )?(?:EOL|newline)/i,
+    /\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b[^\n]{0,40}\b(?:to|in|after|at the end of|from|of) (?:the |my |your |a )?(?:\w+ )?token\b|\btoken(?: file| string| value| secret)?\b[^\n]{0,30}\b(?:ends with|has|had|contains|includes|with) (?:an? )?(?:trailing )?(?:newline|new line|line break|EOL|whitespace|space)\b|\btoken\b[^\n]{0,30}(?:loaded|read|saved) with (?:an? )?(?:EOL|newline)/i,
   ),
   // huggingface_hub's refusal of an organization token for a write: "You must use your personal account token".
   S('invalid-token-format', 11, /must use your personal account token|personal account token for write-access/i),

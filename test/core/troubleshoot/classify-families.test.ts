@@ -296,3 +296,16 @@ describe('a status in a JSON log line', () => {
     expect(problem(text)).toBe(id);
   });
 });
+
+describe('a token with its line end: the auth token, not a tokenizer token', () => {
+  it.each([
+    'the model emits a newline token after every answer',
+    'the EOS token is a newline in this template',
+    'IndexError: token ids are invalid for this vocabulary size',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+  it('the token file that ends with a newline is the token in the wrong form', () => {
+    expect(problem('my token file ends with a newline, so the header is rejected')).toBe('invalid-token-format');
+  });
+});
