@@ -296,7 +296,7 @@ const SIGNALS: Signal[] = [
   S(
     'gated-repo',
     8,
-    /\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b/i,
+    /\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|^(?=[^\n]*\b(?:models?|repo(?:sitory)?|datasets?|weights|checkpoints?|hugg?ing ?face|hf\.co|page)\b)[^\n]*(?:\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b)/i,
   ),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),

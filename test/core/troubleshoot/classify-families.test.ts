@@ -309,3 +309,11 @@ describe('a token with its line end: the auth token, not a tokenizer token', () 
     expect(problem('my token file ends with a newline, so the header is rejected')).toBe('invalid-token-format');
   });
 });
+
+describe('accepting terms is the gate only when a model, repo or dataset is in question', () => {
+  it("leaves conda's terms of service alone", () => {
+    expect(problem('CondaToSNonInteractiveError: you must accept the terms of service for the default channels')).toBe(
+      'unknown',
+    );
+  });
+});
