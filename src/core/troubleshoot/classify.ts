@@ -401,6 +401,15 @@ const SIGNALS: Signal[] = [
     6,
     /连接(?:超时|失败|尝试失败|被重置|被拒绝)|无法连接|连不上|访问不了|网络(?:错误|问题|不通|异常)|下不下来|下载不了|接続(?:エラー|できません|がタイムアウト|に失敗)|ネットワークエラー|연결\s?(?:할 수 없|시간 초과|오류|실패)|네트워크 오류/,
   ),
+  // diffusers' words: "Couldn't connect to the Hub: ... Will try to load from local cache.", then "Cannot load model X:
+  // model is not cached locally and an error occurred while trying to fetch metadata from the Hub" (the root cause,
+  // above it, outranks this when it is a status).
+  S('network-error', 7, /Couldn't connect to the Hub\b/i),
+  S(
+    'network-error',
+    6,
+    /model is not cached locally and an error occurred while trying to fetch metadata from the Hub/i,
+  ),
   S('network-error', 6, /\bconnection time-?out\b|\bmax(?:imum)? retr(?:y|ies) (?:limit|exceeded)\b/i),
   // No network reached, so the cache was the only place to look and it had nothing.
   S(

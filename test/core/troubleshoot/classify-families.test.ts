@@ -317,3 +317,18 @@ describe('accepting terms is the gate only when a model, repo or dataset is in q
     );
   });
 });
+
+describe("diffusers' words for a Hub it could not reach", () => {
+  it('is the network, unless the root cause above it is a status', () => {
+    expect(
+      problem(
+        "Couldn't connect to the Hub: (ProtocolError('Connection aborted.')).\nWill try to load from local cache.\nOSError: Cannot load model acme/sd: model is not cached locally and an error occurred while trying to fetch metadata from the Hub. Please check out the root cause in the stacktrace above.",
+      ),
+    ).toBe('network-error');
+    expect(
+      problem(
+        'huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/sd\nOSError: Cannot load model acme/sd: model is not cached locally and an error occurred while trying to fetch metadata from the Hub.',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
