@@ -643,7 +643,9 @@ const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
 
 /** Whether a rule's signal matches the line (the trainer's rule-blind cross-validation hides such lines). */
 export function lineHasSignal(line: string): boolean {
-  return line.length <= 4000 && SIGNALS.some((s) => s.re.test(line));
+  if (line.length > 4000) return false;
+  const bare = stripLogPrefix(line);
+  return SIGNALS.some((s) => s.re.test(line) || (bare !== line && s.re.test(bare)));
 }
 
 export interface Candidate {
@@ -689,19 +691,45 @@ export function outsideCatalog(text: string): boolean {
   return OUT_OF_CATALOG_STATUS.test(text) || NOTHING_TO_COMMIT.test(text);
 }
 
-/** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
-export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
-  const catalog = catalogFor(options.endpoint);
-  // Huge logs: the end holds the error; keep the head too for the first traceback.
-  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
-  const lines = text.split(/\r?\n/);
+/**
+ * A log line without what the tool that printed it put before the message: a docker compose service ("app-1  | "), a
+ * Markdown quote ("> "), a timestamp, bracketed tags ("[Stage-0]", "[file.py:749]"), a level ("ERROR", "INFO:") and
+ * vLLM's "ERROR 01-28 20:45:51" stamp. Rules anchored at the start of a message then match it wrapped in such logs.
+ */
+export function stripLogPrefix(line: string): string {
+  let l = line;
+  for (let i = 0; i < 6; i++) {
+    const next = l.replace(LOG_PREFIX, '');
+    if (next === l) break;
+    l = next;
+  }
+  return l;
+}
+
+const LOG_PREFIX = new RegExp(
+  [
+    String.raw`^\s*>\s?`,
+    String.raw`^\s*\|\s?`,
+    String.raw`^\s*[\w.-]+\s+\|\s?`,
+    String.raw`^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\s*`,
+    String.raw`^\s*\[[^\]\n]{1,60}\]\s*`,
+    String.raw`^\s*(?:ERROR|WARN(?:ING)?|INFO|DEBUG|CRITICAL|FATAL)\b(?:\s+\d{2}-\d{2} \d{2}:\d{2}:\d{2})?[:\s]+`,
+  ].join('|'),
+);
+
+/** Each rule's signals over the lines (a line as printed or without its log prefix), one count a line per problem. */
+function collectSignals(
+  lines: string[],
+  bare: string[],
+): {scores: Map<ProblemId, number>; evidence: Map<ProblemId, string[]>} {
   const scores = new Map<ProblemId, number>();
   const evidence = new Map<ProblemId, string[]>();
   const seen = new Map<string, number>();
-  for (const line of lines) {
-    if (line.length > 4000) continue;
+  lines.forEach((line, i) => {
+    if (line.length > 4000) return;
+    const b = bare[i]!;
     for (const s of SIGNALS) {
-      if (!s.re.test(line)) continue;
+      if (!s.re.test(line) && (b === line || !s.re.test(b))) continue;
       // One line counts once per problem, with its strongest signal.
       const key = `${s.problem}\0${line}`;
       if (seen.has(key)) {
@@ -718,7 +746,18 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
       if (ev.length < 4) ev.push(redactSecrets(line.trim()).slice(0, 240));
       evidence.set(s.problem, ev);
     }
-  }
+  });
+  return {scores, evidence};
+}
+
+/** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
+export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
+  const catalog = catalogFor(options.endpoint);
+  // Huge logs: the end holds the error; keep the head too for the first traceback.
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
+  const lines = text.split(/\r?\n/);
+  const bare = lines.map(stripLogPrefix);
+  const {scores, evidence} = collectSignals(lines, bare);
   const jobFailed =
     /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(
       text,
@@ -733,7 +772,8 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   // about neither the Hub's cache nor a token. A bare error line alone stays too little to say.
   else if (
     scores.has('job-script-failed') &&
-    (/^Traceback \(most recent call last\)/m.test(text) || trimmedTracebackEndsInPlainError(text, lines))
+    (bare.some((l) => /^Traceback \(most recent call last\)/.test(l)) ||
+      trimmedTracebackEndsInPlainError(bare.join('\n'), bare))
   )
     scores.set('job-script-failed', scores.get('job-script-failed')! + 2);
   const ranked: Candidate[] = [...scores.entries()]

@@ -332,3 +332,34 @@ describe("diffusers' words for a Hub it could not reach", () => {
     ).toBe('unauthorized-401');
   });
 });
+
+describe("a message wrapped in another tool's log prefix is read as the message", () => {
+  it('a traceback in docker compose output ending in a plain Python error is the script', () => {
+    const log = [
+      'web-1  | Traceback (most recent call last):',
+      'web-1  |   File "/app/serve.py", line 3, in <module>',
+      'web-1  |     run(port=int(PORT))',
+      "web-1  | ValueError: invalid literal for int() with base 10: 'eighty'",
+    ].join('\n');
+    expect(problem(log)).toBe('job-script-failed');
+  });
+
+  it('a segmentation fault under a timestamp and a level is the script', () => {
+    expect(problem('2025-03-02T10:11:12.345Z ERROR Segmentation fault')).toBe('job-script-failed');
+  });
+
+  it("vLLM's stamped lines and a Markdown quote keep their message's rule", () => {
+    expect(
+      problem(
+        "[Stage-0] ERROR 01-28 20:45:51 [loader.py:12] FileNotFoundError: [Errno 2] No such file or directory: '/data/x.jsonl'",
+      ),
+    ).toBe('job-script-failed');
+    expect(problem("> FileNotFoundError: [Errno 2] No such file or directory: '/root/.cache/huggingface/token'")).toBe(
+      'unknown',
+    );
+  });
+
+  it('strips only prefixes: the same words in the middle of a sentence do not become a start', () => {
+    expect(problem('the server said Segmentation fault is not our fault')).toBe('unknown');
+  });
+});
