@@ -530,6 +530,16 @@ const SIGNALS: Signal[] = [
     10,
     /\bcannot import name ['"]?\w+['"]? from\b|Failed to import transformers\.[\w.]+ because of the following error/,
   ),
+  // A library the script needs that its environment lacks, in transformers' and other libraries' words: "requires the
+  // following packages that were not found in your environment", "requires the protobuf library but it was not found",
+  // an ImportError naming the `pip install` to run.
+  S(
+    'job-script-failed',
+    10,
+    /requires the following packages that were not found in your environment|requires the [\w.-]+ library but it was not found in your environment|ImportError\b[^\n]*\bpip install\b/i,
+  ),
+  // A GPU-saved checkpoint or a GPU call on a machine without one; memory that could not be allocated (numpy).
+  S('job-script-failed', 10, /torch\.cuda\.is_available\(\) is False|Unable to allocate [\d.]+ [KMGT]i?B\b/),
   // transformers looking for weights or a file in a local folder that lacks them, and a cache folder it cannot write.
   S(
     'job-script-failed',

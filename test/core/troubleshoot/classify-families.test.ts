@@ -363,3 +363,19 @@ describe("a message wrapped in another tool's log prefix is read as the message"
     expect(problem('the server said Segmentation fault is not our fault')).toBe('unknown');
   });
 });
+
+describe('a library the environment lacks, a GPU it does not have, memory it cannot allocate', () => {
+  it.each([
+    'ImportError: This modeling file requires the following packages that were not found in your environment: flash_attn. Run `pip install flash_attn`',
+    'ImportError: LlamaTokenizer requires the SentencePiece library but it was not found in your environment.',
+    'ImportError: Using `bitsandbytes` 4-bit quantization requires Accelerate: `pip install accelerate`',
+    'RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False.',
+    'numpy.core._exceptions._ArrayMemoryError: Unable to allocate 3.46 GiB for an array with shape (100000, 9280)',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('leaves install advice that is not an ImportError alone', () => {
+    expect(problem('Tip: pip install hf_transfer to download faster')).toBe('unknown');
+  });
+});
