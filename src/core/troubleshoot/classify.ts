@@ -158,6 +158,13 @@ const SIGNALS: Signal[] = [
     8,
     /\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
+  // huggingface_hub's InferenceClient (and other SDKs) asking for a key it was not given: "You must provide an api_key
+  // to work with <provider> API or log in with `hf auth login`".
+  S(
+    'token-missing',
+    9,
+    /\b(?:must|need to) provide an? (?:api[_ ]?key|token|access token)\b|\bno api[_ ]?key (?:was )?(?:provided|found|set|given)\b/i,
+  ),
   // A tool refusing to go on without one: "Token must be specified for push to hub".
   S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
   // An application's words for a key it was not given: "your API key is missing", "access token missing".

@@ -379,3 +379,12 @@ describe('a library the environment lacks, a GPU it does not have, memory it can
     expect(problem('Tip: pip install hf_transfer to download faster')).toBe('unknown');
   });
 });
+
+describe('an SDK asking for a key it was not given is a missing token', () => {
+  it.each([
+    'ValueError: You must provide an api_key to work with fal-ai API or log in with `hf auth login`.',
+    'Error: no api key provided for the Hugging Face provider',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+});
