@@ -34,11 +34,12 @@ function trimmedTracebackEndsInPlainError(text: string, lines: string[]): boolea
 
 /**
  * A status as applications and people word it, around the number: "Error 403", "HTTP 404", "returned 402", "the server
- * returns a 500", "GET failed (429)". `codes` is an alternation of statuses.
+ * returns a 500", "GET failed (429)". `codes` is an alternation of statuses. Not a count or a size: "got 500 examples",
+ * "returned 404 results", "500 ms".
  */
 const statusSaid = (codes: string): RegExp =>
   new RegExp(
-    String.raw`\b(?:error|HTTP|status|statusCode|status_code|code|response|returned|returns|got|received|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)`,
+    String.raw`\b(?:error|HTTP|status|statusCode|status_code|code|response|returned|returns|got|received|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)`,
     'i',
   );
 
@@ -79,7 +80,7 @@ const SIGNALS: Signal[] = [
   S(
     'unauthorized-401',
     6,
-    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
+    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
   S('unauthorized-401', 6, statusSaid('401')),
   // People's and applications' words for a token the server refused: "the token is invalid", "invalid API key",
@@ -520,7 +521,7 @@ const SIGNALS: Signal[] = [
   S(
     'server-error',
     9,
-    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b50[0234]\b|\b50[0234]\b[^\n]{0,12}\berror\b/i,
+    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b50[0234]\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b50[0234]\b[^\n]{0,12}\berror\b/i,
   ),
   // An organization's token policy.
   S(

@@ -39,6 +39,9 @@ describe('a status as applications word it: "Error 403", "returns a 500", "faile
   it('leaves numbers that are not a status alone', () => {
     expect(problem('processed 403 files, 500 to go')).toBe('unknown');
     expect(problem('error rate 4.29 percent on the eval set')).toBe('unknown');
+    expect(problem('Loaded the split, got 500 examples and 403 duplicates')).toBe('unknown');
+    expect(problem('the search returned 404 results in 500 ms')).toBe('unknown');
+    expect(problem('HTTP 503 errors for ten minutes, then it recovered')).toBe('server-error');
   });
 });
 
