@@ -171,6 +171,8 @@ const SIGNALS: Signal[] = [
   // An application's words for a key it was not given: "your API key is missing", "access token missing".
   S('token-missing', 8, /\b(?:api[ _-]?key|access token|auth(?:entication)? token)\b (?:is |was )?missing\b/i),
   S('token-missing', 9, /be logged in as a user|must provide a 'namespace' as input or be logged in/i),
+  // The MCP server's hf_jobs tool called without a token: it answers with its plans page, not an error status.
+  S('token-missing', 9, /Jobs are available for Pro, Team and Enterprise users/i),
   // Keyless CI log-in (OIDC, "Trusted Publishers") that could not get a token: the hf CLI's "OIDC Exchange failed".
   S('token-missing', 8, /\bOIDC Exchange failed\b|\bOIDCError\b/),
   S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),

@@ -387,6 +387,8 @@ describe('an SDK asking for a key it was not given is a missing token', () => {
   it.each([
     'ValueError: You must provide an api_key to work with fal-ai API or log in with `hf auth login`.',
     'Error: no api key provided for the Hugging Face provider',
+    // The MCP server's hf_jobs tool without a token answers with its plans, not a status.
+    'Jobs are available for Pro, Team and Enterprise users. Go to https://huggingface.co/pricing to get started.',
   ])('%s', (text) => {
     expect(problem(text)).toBe('token-missing');
   });
