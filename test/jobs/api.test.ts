@@ -3,7 +3,7 @@ import {cancelJob, getJob, HubApiError, listJobHardware, listJobs, runJob, strea
 import {existsSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
-import {collectLogs, goneWithin, HOST_PID, NS, nodeJob, ownLines, waitForStage} from './helpers.js';
+import {collectLogs, goneWithin, hostPidOf, NS, nodeJob, ownLines, uniqueMarker, waitForStage} from './helpers.js';
 
 /** On Linux each job's processes carry HF_SANDBOX_JOB, the mark a kill finds them by (src/sandbox/jobs/proc-tree.ts). */
 const MARKED = process.platform !== 'win32' && existsSync('/proc/self/stat');
@@ -245,19 +245,22 @@ describe('sandbox Jobs API through @huggingface/hub', () => {
   });
 
   it('times out: ERROR with a timeout message within 2 s of the deadline, whole process tree killed', async () => {
-    // The grandchild prints its own pid as the host sees it (c.pid would be its number in the job's PID namespace).
-    const grandchildSource = `console.log("child", ${HOST_PID}); setInterval(() => {}, 1000)`;
-    const source = `const {spawn} = require("node:child_process"); spawn(process.execPath, ["-e", ${JSON.stringify(grandchildSource)}], {stdio: ["ignore", "inherit", "ignore"]}); setInterval(() => {}, 1000)`;
+    // The grandchild carries an argument only it has: the host finds its pid by it (c.pid would be its number in the
+    // job's PID namespace, and the job's /proc is the namespace's).
+    const marker = uniqueMarker();
+    const grandchildSource = 'console.log("child"); setInterval(() => {}, 1000)';
+    const source = `const {spawn} = require("node:child_process"); spawn(process.execPath, ["-e", ${JSON.stringify(grandchildSource)}, ${JSON.stringify(marker)}], {stdio: ["ignore", "inherit", "ignore"]}); setInterval(() => {}, 1000)`;
     const started = Date.now();
     const job = await runJob({...hub(), namespace: NS, ...nodeJob(source), timeoutSeconds: 1});
+    const grandchild = await hostPidOf(marker, 2000);
+    expect(grandchild).toBeGreaterThan(0);
     const done = await waitForStage(hub(), job.id, ['ERROR', 'COMPLETED', 'CANCELED'], 6000);
     expect(done.status.stage).toBe('ERROR');
     expect(done.status.message).toBe('Job timeout'); // the Hub's words, which troubleshoot classifies as job-timeout
     expect(Date.now() - started).toBeLessThan(1000 + 2000);
     const lines = await collectLogs(hub(), job.id);
     expect(lines.join('\n')).toMatch(/Job timeout: timed out after 1s/);
-    const grandchild = Number(/^child (\d+)$/.exec(ownLines(lines)[0] ?? '')?.[1]);
-    expect(grandchild).toBeGreaterThan(0);
+    expect(ownLines(lines)[0]).toBe('child');
     expect(await goneWithin(grandchild, 3000)).toBe(true);
     expect(lines.some((l) => l.includes('timed out'))).toBe(true);
   });

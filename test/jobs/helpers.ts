@@ -42,11 +42,23 @@ export function ownLines(lines: string[]): string[] {
 }
 
 /**
- * A JS expression for a job's source: its pid as the host (and the sandbox) sees it. In a job's PID namespace
- * `process.pid` is the namespace's number; /proc (the host's, no new mount) names the process by its host pid.
+ * A job process's pid as the host (and the sandbox) sees it, found by an argument only it has (`marker`): inside its
+ * PID namespace `process.pid` is the namespace's number, and its /proc is the namespace's (it cannot see the host's).
+ * Waits up to `ms` for the process to show.
  */
-export const HOST_PID =
-  "(require('node:fs').existsSync('/proc/self/stat') ? Number(require('node:fs').readlinkSync('/proc/self')) : process.pid)";
+export async function hostPidOf(marker: string, ms = 5000): Promise<number> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const [pid] = await pidsWithArg(marker);
+    if (pid || Date.now() > deadline) return pid ?? 0;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** An argument no other process has: how a test finds from the host the job process it started. */
+export function uniqueMarker(): string {
+  return `marker-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
 
 /** The live (not zombie) processes on this host with `arg` as one of their arguments, by /proc (Linux). */
 export async function pidsWithArg(arg: string): Promise<number[]> {

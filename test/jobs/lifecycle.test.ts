@@ -5,30 +5,21 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {startSandbox} from '../../src/sandbox/index.js';
-import {collectLogs, goneWithin, HOST_PID, NS, nodeJob, ownLines, waitForStage} from './helpers.js';
+import {collectLogs, goneWithin, hostPidOf, NS, nodeJob, ownLines, uniqueMarker, waitForStage} from './helpers.js';
 
 describe('jobs and the sandbox lifecycle', () => {
   it('kills running jobs when the sandbox closes', async () => {
     const sb = await startSandbox();
     const hub = {hubUrl: sb.url, accessToken: sb.tokens.write};
+    const marker = uniqueMarker();
     const job = await runJob({
       ...hub,
       namespace: NS,
-      ...nodeJob(`console.log("pid", ${HOST_PID}); setInterval(() => {}, 1000)`),
+      ...nodeJob('setInterval(() => {}, 1000)'),
+      command: ['node', '-e', 'setInterval(() => {}, 1000)', marker],
     });
     await waitForStage(hub, job.id, ['RUNNING']);
-    let pid = 0;
-    for await (const entry of (await import('@huggingface/hub')).streamJobLogs({
-      ...hub,
-      namespace: NS,
-      jobId: job.id,
-    })) {
-      const m = /^pid (\d+)$/.exec(entry.message);
-      if (m) {
-        pid = Number(m[1]);
-        break;
-      }
-    }
+    const pid = await hostPidOf(marker);
     expect(pid).toBeGreaterThan(0);
     const started = Date.now();
     await sb.close();

@@ -10,28 +10,54 @@
 // runner's SIGTERM (pid 1 again), the command gets it through the process group, and the runner's SIGKILL to the group
 // kills `unshare`, whose --kill-child takes the init, and the kernel everything else. When the command ends the init
 // exits with its status (128+n for a signal n, as a container reports it), which ends the rest at once.
-// No mount namespace (the job sees the same files and /proc), no network namespace (it reaches the sandbox on
-// 127.0.0.1), and a user namespace only when not root, mapping the user to itself (the job runs as the same uid).
+//
+// /proc: with a mount namespace of its own (`--mount-proc`) the job's /proc is its namespace's, so `ps` inside a job
+// shows the job's processes only, not the machine's. And the job runs in a user namespace below the one that mounted
+// that /proc (a second `unshare --map-root-user|--map-current-user --mount`): the mounts it inherits are locked, so it
+// cannot unmount its /proc to see the machine's underneath, and it holds no capability outside its namespaces, so a
+// job run as root can no longer `nsenter -t 1` (or setns) into the machine's namespaces. It still runs as the same uid.
+// What stays possible (no container): the same files as the user (as root: files root owns, and those anyone may
+// read or write; files of other users root could reach are owned by an unmapped uid inside and no longer overridable),
+// the same network (it reaches the sandbox on 127.0.0.1), and kernel interfaces open to its uid. Each level is probed
+// once and the job's log says which one holds: own /proc locked, own /proc, or the machine's /proc (PID namespace only).
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {which} from '../../core/which.js';
 
-export type JobIsolation = {kind: 'pid-namespace'; prefix: string[]} | {kind: 'proc'; reason: string};
+export type JobIsolation = {kind: 'pid-namespace'; prefix: string[]; proc: ProcView} | {kind: 'proc'; reason: string};
+
+/** The job's /proc: its namespace's, under a user namespace that cannot unmount it; its namespace's; the machine's. */
+export type ProcView = 'own-locked' | 'own' | 'host';
 
 /** The init's script: the command (stdout and stderr on one pipe, as before) as its child, then its status. */
 export const NAMESPACE_INIT = '"$@" 2>&1 & wait $!';
 
 /** The `unshare` flags for this user: root needs no user namespace; anyone else maps their own uid and gid. */
-export function unshareFlags(euid: number): string[] {
-  return [...(euid === 0 ? [] : ['--map-current-user']), '--pid', '--fork', '--kill-child'];
+export function unshareFlags(euid: number, mountProc = false): string[] {
+  return [
+    ...(euid === 0 ? [] : ['--map-current-user']),
+    '--pid',
+    '--fork',
+    '--kill-child',
+    ...(mountProc ? ['--mount-proc'] : []),
+  ];
 }
 
-/** Runs `unshare FLAGS /bin/sh -c 'test $$ = 1'`: whether a job's init really is pid 1 of a namespace of its own. */
-function tryUnshare(unshare: string, flags: string[]): Promise<string | undefined> {
+/** The second `unshare` (own-locked): a user namespace mapping the same uid, and a mount namespace in it. */
+export function lockFlags(euid: number): string[] {
+  return [euid === 0 ? '--map-root-user' : '--map-current-user', '--mount'];
+}
+
+/** The probe's check: the init is pid 1 and, for an own /proc, that /proc lists the namespace's one process only. */
+const PROBE = (ownProc: boolean) =>
+  `test "$$" = 1 || { echo "not pid 1"; exit 1; }${ownProc ? '; set -- /proc/[0-9]*; test "$#" -le 2 || { echo "/proc is the machine\'s"; exit 1; }' : ''}`;
+
+/** Runs the prefix with the probe's script: undefined when it holds, else what went wrong. */
+function tryPrefix(prefix: string[], ownProc: boolean): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile(
-      unshare,
-      [...flags, '/bin/sh', '-c', 'test "$$" = 1 || { echo "not pid 1"; exit 1; }'],
+      prefix[0]!,
+      [...prefix.slice(1), '/bin/sh', '-c', PROBE(ownProc)],
       {timeout: 5000, env: {PATH: '/usr/bin:/bin'}},
       (error, stdout, stderr) => {
         if (!error) return resolve(undefined);
@@ -47,10 +73,25 @@ async function probe(hostPath: string | undefined): Promise<JobIsolation> {
     return {kind: 'proc', reason: 'PID namespaces are a Linux feature'};
   const unshare = which('unshare', `${hostPath ?? ''}:/usr/bin:/bin`);
   if (!unshare) return {kind: 'proc', reason: 'no `unshare` (util-linux) on this machine'};
-  const flags = unshareFlags(process.geteuid?.() ?? 1);
-  const failed = await tryUnshare(unshare, flags);
-  if (failed) return {kind: 'proc', reason: `\`unshare ${flags.join(' ')}\` is not allowed here (${failed})`};
-  return {kind: 'pid-namespace', prefix: [unshare, ...flags, '/bin/sh', '-c', NAMESPACE_INIT, 'sh']};
+  const euid = process.geteuid?.() ?? 1;
+  // The strongest this machine allows, then less.
+  const levels: {proc: ProcView; prefix: string[]}[] = [
+    {proc: 'own-locked', prefix: [unshare, ...unshareFlags(euid, true), unshare, ...lockFlags(euid)]},
+    {proc: 'own', prefix: [unshare, ...unshareFlags(euid, true)]},
+    {proc: 'host', prefix: [unshare, ...unshareFlags(euid)]},
+  ];
+  let failed = '';
+  for (const level of levels) {
+    const why = await tryPrefix(level.prefix, level.proc !== 'host');
+    if (why === undefined)
+      return {
+        kind: 'pid-namespace',
+        proc: level.proc,
+        prefix: [...level.prefix, '/bin/sh', '-c', NAMESPACE_INIT, 'sh'],
+      };
+    failed = why;
+  }
+  return {kind: 'proc', reason: `\`unshare ${unshareFlags(euid).join(' ')}\` is not allowed here (${failed})`};
 }
 
 let probed: Promise<JobIsolation> | undefined;
@@ -63,7 +104,12 @@ export function jobIsolation(wanted: 'auto' | 'proc', hostPath: string | undefin
 
 /** The job's log line saying how its processes are kept together. */
 export function isolationNote(isolation: JobIsolation): string {
-  return isolation.kind === 'pid-namespace'
-    ? "[sandbox] the job's processes run in a PID namespace of their own: a cancel or a timeout ends every one of them."
-    : `[sandbox] the job's processes are found through /proc to be ended with it (no PID namespace: ${isolation.reason}).`;
+  if (isolation.kind !== 'pid-namespace')
+    return `[sandbox] the job's processes are found through /proc to be ended with it (no PID namespace: ${isolation.reason}).`;
+  const proc = {
+    'own-locked': " Its /proc shows only them, and it cannot enter the machine's namespaces.",
+    own: ' Its /proc shows only them.',
+    host: " Its /proc is the machine's (no mount namespace here): ps shows every process.",
+  }[isolation.proc];
+  return `[sandbox] the job's processes run in a PID namespace of their own: a cancel or a timeout ends every one of them.${proc}`;
 }
