@@ -101,12 +101,14 @@ export function renderReport(report: CheckReport, color: boolean, scanned?: Scan
   for (const c of report.checks) {
     // A file name is outside text: one with escape codes in it (a file anyone can create) must not drive the terminal.
     const where = c.file !== undefined ? sanitizeLine(`${c.file}${c.line !== undefined ? `:${c.line}` : ''}`) : '';
-    if (c.status === 'pass') lines.push(`${paint('pass', `[${MARKS.pass}]`)} ${c.title}: ${c.message}`);
-    else if (c.status === 'skip') lines.push(`${paint('skip', `[${MARKS.skip}] ${c.title}: ${c.message}`)}`);
+    if (c.status === 'pass') lines.push(`${paint('pass', `[${MARKS.pass}]`)} ${c.title}: ${sanitizeLine(c.message)}`);
+    else if (c.status === 'skip')
+      lines.push(`${paint('skip', `[${MARKS.skip}] ${c.title}: ${sanitizeLine(c.message)}`)}`);
     else {
       lines.push(`${paint(c.status, `[${MARKS[c.status]}]`)} ${c.title}${where ? `  (${where})` : ''}`);
-      lines.push(`    ${c.message}`);
-      if (c.fix) lines.push(`    Fix: ${c.fix}`);
+      // One line each: a file name with a line break in it must not add lines that read as the report's own.
+      lines.push(`    ${sanitizeLine(c.message)}`);
+      if (c.fix) lines.push(`    Fix: ${sanitizeLine(c.fix)}`);
     }
   }
   const count = (s: CheckResult['status']) => report.checks.filter((c) => c.status === s).length;

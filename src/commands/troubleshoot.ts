@@ -9,6 +9,7 @@ import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {redactSecrets} from '../core/tokens/mask.js';
 import {maskSplitTokens} from '../core/tokens/split.js';
+import {shellQuoteShown} from '../core/jobspec/shell.js';
 import type {TokenSource} from '../core/store/resolve.js';
 import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
@@ -323,7 +324,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const leaks = findLeakedTokens(text);
     if (leaks.length > 0 && !values.json) {
       const revokeCommand = appCommand(
-        `revoke ${source && source !== '-' ? source : '-'}${values.sandbox ? ' --sandbox' : ''}`,
+        `revoke ${source && source !== '-' ? shellQuoteShown(source) : '-'}${values.sandbox ? ' --sandbox' : ''}`,
       );
       for (const line of leakWarning(leaks, source && source !== '-' ? source : 'This text', revokeCommand))
         writeLine(io.stdout, line);

@@ -2,10 +2,10 @@
 // use ~/.cache/hf-jobs-wizard/sandbox-data; two servers on one folder would each load the jobs, mark the other's running
 // jobs ERROR and lose each other's commits. So the first process takes `owner.lock` (created exclusively) and records
 // where it listens in `owner.json` (0600: it holds the form key); every later process finds that owner alive (its pid
-// runs on this boot and its URL answers with the recorded instance id) and talks to it over HTTP instead of serving
+// runs on this boot and its URL proves it knows the recorded instance id) and talks to it over HTTP instead of serving
 // the folder itself. A lock left by a dead process (SIGKILL, a reboot) is broken under a second exclusive file, so two
 // processes can never both break it and both own the folder.
-import {randomBytes} from 'node:crypto';
+import {createHmac, randomBytes, timingSafeEqual} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {chmod, lstat, mkdir, open, readdir, readFile, realpath, stat, unlink} from 'node:fs/promises';
 import {dirname, join, parse, resolve} from 'node:path';
@@ -189,22 +189,39 @@ async function readJson<T>(file: string): Promise<T | undefined> {
   }
 }
 
-/** Whether the server at `record.url` is the owner that wrote `record` (2 s bound). */
+/** What the owner answers to a nonce: proof it knows the instance id, which it never sends. */
+function ownerProof(instance: string, nonce: string): string {
+  return createHmac('sha256', instance).update(`sandbox-owner:${nonce}`).digest('hex');
+}
+
+/**
+ * Whether the server at `record.url` is the owner that wrote `record` (2 s bound): it must answer a fresh nonce with
+ * the proof only the instance id makes. The id itself was the answer before, to anyone who asked: a local program
+ * that learned it, then held the port once the owner was gone (its pid reused), passed for the owner and was sent the
+ * practice tokens.
+ */
 export async function ownerAnswers(record: OwnerRecord, timeoutMs = 2000): Promise<boolean> {
   try {
-    const res = await fetch(`${record.url}/_sandbox/owner`, {signal: AbortSignal.timeout(timeoutMs)});
+    const nonce = randomBytes(16).toString('hex');
+    const res = await fetch(`${record.url}/_sandbox/owner?nonce=${nonce}`, {signal: AbortSignal.timeout(timeoutMs)});
     if (!res.ok) return false;
-    const body = (await res.json()) as {instance?: unknown};
-    return body.instance === record.instance;
+    const body = (await res.json()) as {proof?: unknown};
+    const expected = Buffer.from(ownerProof(record.instance, nonce));
+    const given = Buffer.from(typeof body.proof === 'string' ? body.proof : '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
   } catch {
     return false;
   }
 }
 
-/** `GET /_sandbox/owner`: the instance id, so a second process knows it reached this folder's owner. */
+/** `GET /_sandbox/owner?nonce=N`: the proof for N, so a second process knows it reached this folder's owner. */
 export function ownerRoute(instance: string): RouteModule {
   return (router) => {
-    router.on('GET', /^\/_sandbox\/owner$/, (ctx) => sendJson(ctx, 200, {instance}));
+    router.on('GET', /^\/_sandbox\/owner$/, (ctx) => {
+      const nonce = ctx.url.searchParams.get('nonce') ?? '';
+      if (!/^[0-9a-f]{32}$/.test(nonce)) return sendJson(ctx, 400, {error: 'nonce must be 32 hex digits'});
+      sendJson(ctx, 200, {proof: ownerProof(instance, nonce)});
+    });
   };
 }
 

@@ -4,6 +4,10 @@
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {APP_COMMAND} from '../invocation.js';
 import {isSandboxEndpoint, PRACTICE_TOKENS} from '../practice.js';
+import {shellQuoteShown} from '../jobspec/shell.js';
+
+/** A file name in a command to paste: quoted, and its control characters written as escapes. */
+const shown = (file: string | undefined) => (file === undefined ? 'FILE' : shellQuoteShown(file));
 
 export const PRACTICE_LOGIN = `${APP_COMMAND} login --sandbox --practice write`;
 
@@ -62,7 +66,7 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT, options: {wizard?:
         `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): log in with the write practice token, \`${PRACTICE_LOGIN}\`.`,
       copyAgain: () => `On the sandbox, log in with a practice token instead of pasting one: \`${PRACTICE_LOGIN}\`.`,
       revoke: (file) =>
-        `A practice token can be revoked to practise: \`${APP_COMMAND} revoke ${file ?? 'FILE'} --sandbox\`; a real Hugging Face token: \`${APP_COMMAND} revoke ${file ?? 'FILE'}\` (or at ${DEFAULT_ENDPOINT}/settings/tokens).`,
+        `A practice token can be revoked to practise: \`${APP_COMMAND} revoke ${shown(file)} --sandbox\`; a real Hugging Face token: \`${APP_COMMAND} revoke ${shown(file)}\` (or at ${DEFAULT_ENDPOINT}/settings/tokens).`,
       credits: () =>
         `The sandbox has no billing: run the job under practice-user, who can pay (no \`--namespace\` for an org, no "namespace" in hf-job.json); the token is fine. Logged in as someone else? \`${PRACTICE_LOGIN}\`.`,
       reach: () =>
@@ -80,7 +84,7 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT, options: {wizard?:
     editToken: (change) => `Edit the token at ${tokens} and add ${change}.`,
     copyAgain: () => `Copy the token again from ${tokens} and log in with it (\`hf auth login\`).`,
     revoke: (file) =>
-      `If it was ever shared or pushed, revoke it: \`${APP_COMMAND} revoke ${file ?? 'FILE'}${base === DEFAULT_ENDPOINT ? '' : ` --endpoint ${base}`}\` (asks before it sends anything), or at ${tokens}; then make a new one.`,
+      `If it was ever shared or pushed, revoke it: \`${APP_COMMAND} revoke ${shown(file)}${base === DEFAULT_ENDPOINT ? '' : ` --endpoint ${shellQuoteShown(base)}`}\` (asks before it sends anything), or at ${tokens}; then make a new one.`,
     credits: () =>
       `Add credits at ${base}/settings/billing (PRO/Team monthly credits count), or run in a namespace that has credits.`,
     reach: () =>

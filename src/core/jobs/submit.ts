@@ -18,6 +18,31 @@ export function answeredWithStatus(error: unknown, endpoint: string): boolean {
   return d.status !== undefined && d.status < 500;
 }
 
+/** A job id the Hub gives (24 hex digits; any letters, digits, `_`, `.`, `-`): one path segment, one shell word. */
+const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+/** A namespace (a user or an org name). */
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
+
+/**
+ * The server's answer to a submit, if its job id (and owner) can be used: they go into the URLs the job is followed by
+ * and into commands shown to paste (`hf jobs logs -f ID`). An id such as `x; curl …|sh` from a hostile endpoint was
+ * shown as a command to run. Otherwise the job may exist but cannot be followed: said as 'unknown'.
+ */
+export function usableJob(job: HubJob, endpoint: string): SubmitResult {
+  const id = (job as {id?: unknown}).id;
+  const owner = (job as {owner?: {name?: unknown}}).owner?.name;
+  if (
+    typeof id === 'string' &&
+    JOB_ID.test(id) &&
+    (owner === undefined || (typeof owner === 'string' && OWNER.test(owner)))
+  )
+    return {submitted: true, job};
+  const error = new Error(
+    `${endpoint} answered the submit with a job ${typeof id === 'string' && JOB_ID.test(id) ? 'owner' : 'id'} that is not one (not letters, digits, '_', '.', '-')`,
+  );
+  return {submitted: 'unknown', error, message: error.message};
+}
+
 /**
  * POST /api/jobs with a unique submit label; on a lost or garbled answer, lists the namespace's jobs (twice, a moment
  * apart) and matches the label. Never throws.
@@ -33,7 +58,7 @@ export async function submitJob(
   const describe = (error: unknown) =>
     describeHubError(error, {endpoint: client.hubUrl, secrets: options.secrets ?? []}).message;
   try {
-    return {submitted: true, job: await client.runJob(namespace, labelled)};
+    return usableJob(await client.runJob(namespace, labelled), client.hubUrl);
   } catch (error) {
     if (answeredWithStatus(error, client.hubUrl)) return {submitted: false, error, message: describe(error)};
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -42,7 +67,10 @@ export async function submitJob(
         const found = (await client.listJobs(namespace)).find(
           (j) => (j.labels as Record<string, string> | null | undefined)?.[SUBMIT_LABEL] === key,
         );
-        if (found) return {submitted: true, job: found, recovered: true};
+        if (found) {
+          const usable = usableJob(found, client.hubUrl);
+          return usable.submitted === true ? {...usable, recovered: true} : usable;
+        }
         if (attempt === 1) return {submitted: false, error, message: describe(error)};
       } catch {
         // The lookup failed too: say we do not know, below.

@@ -6,7 +6,7 @@
 import {describeHubError} from '../hub/errors.js';
 import {submitLikeUvRun, UV_IMAGE, type UvRunResult} from '../hub/uv-run.js';
 import type {BuiltJob} from './build.js';
-import {answeredWithStatus, type SubmitResult} from './submit.js';
+import {answeredWithStatus, usableJob, type SubmitResult} from './submit.js';
 
 export interface UvRunSubmit {
   hubUrl: string;
@@ -51,7 +51,8 @@ export async function submitAsUvRun(o: UvRunSubmit): Promise<UvRunSubmitted> {
         ? `The job runs the Node twin with /data mounted (uv and the Python script's dependencies are not on this machine); on the Hub it runs \`uv run ${uv.scriptPath}\`.`
         : `The job runs \`${uv.command.join(' ')}\`.`,
     ];
-    return {result: {submitted: true, job: uv.job}, uv, lines};
+    const result = usableJob(uv.job, o.hubUrl);
+    return result.submitted === true ? {result, uv, lines} : {result, lines: []};
   } catch (error) {
     const message = describeHubError(error, {endpoint: o.hubUrl, secrets: [o.accessToken]}).message;
     // The Hub answered (4xx): nothing was created. A lost answer (reset, 5xx): the job may exist.

@@ -8,6 +8,29 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
+
+/**
+ * One word of a command shown to a person to paste (a file name from their tree, a path): quoted like shellQuote, and
+ * a word with control characters (a newline, an escape) as `$'…'` with them written as escapes, so the command stays
+ * one visible line that means that file. Unquoted, `revoke a;rm -rf ~.sh` was a second command.
+ */
+export function shellQuoteShown(word: string): string {
+  if (!CONTROL.test(word)) return shellQuote(word);
+  let out = '';
+  for (const c of word) {
+    const code = c.codePointAt(0)!;
+    if (c === '\\' || c === "'") out += `\\${c}`;
+    else if (c === '\n') out += '\\n';
+    else if (c === '\t') out += '\\t';
+    else if (CONTROL.test(c))
+      out += code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += c;
+  }
+  return `$'${out}'`;
+}
+
 export function shellJoin(words: readonly string[]): string {
   return words.map(shellQuote).join(' ');
 }

@@ -1,5 +1,6 @@
 // Where live exercises run: an in-process sandbox (temporary, or persistent in a folder), or a sandbox already
 // serving at --endpoint whose practice tokens are read from its --sandbox-data folder.
+import {shellQuoteShown} from '../jobspec/shell.js';
 import {existsSync} from 'node:fs';
 import {readFile, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
@@ -52,7 +53,7 @@ export async function readSandboxTokens(
           ? `it cannot be read (${code})`
           : `it is damaged (${explainJsonError(text, error, 'accounts.json').what})`;
     throw new TargetError(
-      `Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`${APP_COMMAND} sandbox --data ${dataDir}\` first.`,
+      `Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`${APP_COMMAND} sandbox --data ${shellQuoteShown(dataDir)}\` first.`,
     );
   }
   const tokens = {} as Record<PracticeToken, string>;
@@ -90,7 +91,7 @@ export async function sandboxMovedNotice(env: NodeJS.ProcessEnv): Promise<string
   if (!existsSync(join(earlier, 'accounts.json')) || existsSync(join(earlier, MOVED_NOTE))) return undefined;
   const notice =
     `learn now uses the same sandbox as the wizard (${defaultSandboxData(env)}). Your earlier learn sandbox is ` +
-    `kept in ${earlier}; to keep using it, run \`${APP_COMMAND} learn --sandbox-data ${earlier}\`.`;
+    `kept in ${earlier}; to keep using it, run \`${APP_COMMAND} learn --sandbox-data ${shellQuoteShown(earlier)}\`.`;
   try {
     await writeFile(join(earlier, MOVED_NOTE), notice + '\n', {mode: 0o600});
   } catch {

@@ -34,11 +34,12 @@ function trimmedTracebackEndsInPlainError(text: string, lines: string[]): boolea
 
 /**
  * A status as applications and people word it, around the number: "Error 403", "HTTP 404", "returned 402", "the server
- * returns a 500", "GET failed (429)". `codes` is an alternation of statuses.
+ * returns a 500", "GET failed (429)". `codes` is an alternation of statuses. Not a count or a size: "got 500 examples",
+ * "returned 404 results", "500 ms".
  */
 const statusSaid = (codes: string): RegExp =>
   new RegExp(
-    String.raw`\b(?:error|HTTP|status|statusCode|status_code|code|response|returned|returns|got|received|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)`,
+    String.raw`\b(?:error|HTTP|status|statusCode|status_code|code|response|returned|returns|got|received|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)`,
     'i',
   );
 
@@ -79,7 +80,7 @@ const SIGNALS: Signal[] = [
   S(
     'unauthorized-401',
     6,
-    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
+    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
   S('unauthorized-401', 6, statusSaid('401')),
   // People's and applications' words for a token the server refused: "the token is invalid", "invalid API key",
@@ -87,7 +88,7 @@ const SIGNALS: Signal[] = [
   S(
     'unauthorized-401',
     6,
-    /\b(?:token|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i,
+    /\b(?:token(?! ids?\b| indices\b| type\b| embeddings?\b| count\b)|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i,
   ),
   // git's refusal of the credentials it sent to the Hub, and the Hub's answer to a password given to git.
   S(
@@ -158,11 +159,20 @@ const SIGNALS: Signal[] = [
     8,
     /\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
+  // huggingface_hub's InferenceClient (and other SDKs) asking for a key it was not given: "You must provide an api_key
+  // to work with <provider> API or log in with `hf auth login`".
+  S(
+    'token-missing',
+    9,
+    /\b(?:must|need to) provide an? (?:api[_ ]?key|token|access token)\b|\bno api[_ ]?key (?:was )?(?:provided|found|set|given)\b/i,
+  ),
   // A tool refusing to go on without one: "Token must be specified for push to hub".
   S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
   // An application's words for a key it was not given: "your API key is missing", "access token missing".
   S('token-missing', 8, /\b(?:api[ _-]?key|access token|auth(?:entication)? token)\b (?:is |was )?missing\b/i),
   S('token-missing', 9, /be logged in as a user|must provide a 'namespace' as input or be logged in/i),
+  // The MCP server's hf_jobs tool called without a token: it answers with its plans page, not an error status.
+  S('token-missing', 9, /Jobs are available for Pro, Team and Enterprise users/i),
   // Keyless CI log-in (OIDC, "Trusted Publishers") that could not get a token: the hf CLI's "OIDC Exchange failed".
   S('token-missing', 8, /\bOIDC Exchange failed\b|\bOIDCError\b/),
   S('token-missing', 6, /assert\s+["']HF_TOKEN["']\s+in\s+os\.environ|AssertionError[^\n]*HF_TOKEN/),
@@ -296,7 +306,7 @@ const SIGNALS: Signal[] = [
   S(
     'gated-repo',
     8,
-    /\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b/i,
+    /\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|^(?=[^\n]*\b(?:models?|repo(?:sitory)?|datasets?|weights|checkpoints?|hugg?ing ?face|hf\.co|page)\b)[^\n]*(?:\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b)/i,
   ),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
@@ -314,7 +324,7 @@ const SIGNALS: Signal[] = [
   S(
     'invalid-token-format',
     9,
-    /\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b[^\n]{0,40}\btoken\b|\btoken\b[^\n]{0,40}\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b|\btoken\b[^\n]{0,30}(?:loaded|read|saved) with (?:an? )?(?:EOL|newline)/i,
+    /\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b[^\n]{0,40}\b(?:to|in|after|at the end of|from|of) (?:the |my |your |a )?(?:\w+ )?token\b|\btoken(?: file| string| value| secret)?\b[^\n]{0,30}\b(?:ends with|has|had|contains|includes|with) (?:an? )?(?:trailing )?(?:newline|new line|line break|EOL|whitespace|space)\b|\btoken\b[^\n]{0,30}(?:loaded|read|saved) with (?:an? )?(?:EOL|newline)/i,
   ),
   // huggingface_hub's refusal of an organization token for a write: "You must use your personal account token".
   S('invalid-token-format', 11, /must use your personal account token|personal account token for write-access/i),
@@ -400,6 +410,15 @@ const SIGNALS: Signal[] = [
     'network-error',
     6,
     /连接(?:超时|失败|尝试失败|被重置|被拒绝)|无法连接|连不上|访问不了|网络(?:错误|问题|不通|异常)|下不下来|下载不了|接続(?:エラー|できません|がタイムアウト|に失敗)|ネットワークエラー|연결\s?(?:할 수 없|시간 초과|오류|실패)|네트워크 오류/,
+  ),
+  // diffusers' words: "Couldn't connect to the Hub: ... Will try to load from local cache.", then "Cannot load model X:
+  // model is not cached locally and an error occurred while trying to fetch metadata from the Hub" (the root cause,
+  // above it, outranks this when it is a status).
+  S('network-error', 7, /Couldn't connect to the Hub\b/i),
+  S(
+    'network-error',
+    6,
+    /model is not cached locally and an error occurred while trying to fetch metadata from the Hub/i,
   ),
   S('network-error', 6, /\bconnection time-?out\b|\bmax(?:imum)? retr(?:y|ies) (?:limit|exceeded)\b/i),
   // No network reached, so the cache was the only place to look and it had nothing.
@@ -504,7 +523,7 @@ const SIGNALS: Signal[] = [
   S(
     'server-error',
     9,
-    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b50[0234]\b|\b50[0234]\b[^\n]{0,12}\berror\b/i,
+    /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b50[0234]\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b50[0234]\b[^\n]{0,12}\berror\b/i,
   ),
   // An organization's token policy.
   S(
@@ -521,6 +540,16 @@ const SIGNALS: Signal[] = [
     10,
     /\bcannot import name ['"]?\w+['"]? from\b|Failed to import transformers\.[\w.]+ because of the following error/,
   ),
+  // A library the script needs that its environment lacks, in transformers' and other libraries' words: "requires the
+  // following packages that were not found in your environment", "requires the protobuf library but it was not found",
+  // an ImportError naming the `pip install` to run.
+  S(
+    'job-script-failed',
+    10,
+    /requires the following packages that were not found in your environment|requires the [\w.-]+ library but it was not found in your environment|ImportError\b[^\n]*\bpip install\b/i,
+  ),
+  // A GPU-saved checkpoint or a GPU call on a machine without one; memory that could not be allocated (numpy).
+  S('job-script-failed', 10, /torch\.cuda\.is_available\(\) is False|Unable to allocate [\d.]+ [KMGT]i?B\b/),
   // transformers looking for weights or a file in a local folder that lacks them, and a cache folder it cannot write.
   S(
     'job-script-failed',
@@ -634,7 +663,9 @@ const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
 
 /** Whether a rule's signal matches the line (the trainer's rule-blind cross-validation hides such lines). */
 export function lineHasSignal(line: string): boolean {
-  return line.length <= 4000 && SIGNALS.some((s) => s.re.test(line));
+  if (line.length > 4000) return false;
+  const bare = stripLogPrefix(line);
+  return SIGNALS.some((s) => s.re.test(line) || (bare !== line && s.re.test(bare)));
 }
 
 export interface Candidate {
@@ -680,19 +711,45 @@ export function outsideCatalog(text: string): boolean {
   return OUT_OF_CATALOG_STATUS.test(text) || NOTHING_TO_COMMIT.test(text);
 }
 
-/** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
-export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
-  const catalog = catalogFor(options.endpoint);
-  // Huge logs: the end holds the error; keep the head too for the first traceback.
-  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
-  const lines = text.split(/\r?\n/);
+/**
+ * A log line without what the tool that printed it put before the message: a docker compose service ("app-1  | "), a
+ * Markdown quote ("> "), a timestamp, bracketed tags ("[Stage-0]", "[file.py:749]"), a level ("ERROR", "INFO:") and
+ * vLLM's "ERROR 01-28 20:45:51" stamp. Rules anchored at the start of a message then match it wrapped in such logs.
+ */
+export function stripLogPrefix(line: string): string {
+  let l = line;
+  for (let i = 0; i < 6; i++) {
+    const next = l.replace(LOG_PREFIX, '');
+    if (next === l) break;
+    l = next;
+  }
+  return l;
+}
+
+const LOG_PREFIX = new RegExp(
+  [
+    String.raw`^\s*>\s?`,
+    String.raw`^\s*\|\s?`,
+    String.raw`^\s*[\w.-]+\s+\|\s?`,
+    String.raw`^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\s*`,
+    String.raw`^\s*\[[^\]\n]{1,60}\]\s*`,
+    String.raw`^\s*(?:ERROR|WARN(?:ING)?|INFO|DEBUG|CRITICAL|FATAL)\b(?:\s+\d{2}-\d{2} \d{2}:\d{2}:\d{2})?[:\s]+`,
+  ].join('|'),
+);
+
+/** Each rule's signals over the lines (a line as printed or without its log prefix), one count a line per problem. */
+function collectSignals(
+  lines: string[],
+  bare: string[],
+): {scores: Map<ProblemId, number>; evidence: Map<ProblemId, string[]>} {
   const scores = new Map<ProblemId, number>();
   const evidence = new Map<ProblemId, string[]>();
   const seen = new Map<string, number>();
-  for (const line of lines) {
-    if (line.length > 4000) continue;
+  lines.forEach((line, i) => {
+    if (line.length > 4000) return;
+    const b = bare[i]!;
     for (const s of SIGNALS) {
-      if (!s.re.test(line)) continue;
+      if (!s.re.test(line) && (b === line || !s.re.test(b))) continue;
       // One line counts once per problem, with its strongest signal.
       const key = `${s.problem}\0${line}`;
       if (seen.has(key)) {
@@ -709,7 +766,18 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
       if (ev.length < 4) ev.push(redactSecrets(line.trim()).slice(0, 240));
       evidence.set(s.problem, ev);
     }
-  }
+  });
+  return {scores, evidence};
+}
+
+/** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
+export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
+  const catalog = catalogFor(options.endpoint);
+  // Huge logs: the end holds the error; keep the head too for the first traceback.
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
+  const lines = text.split(/\r?\n/);
+  const bare = lines.map(stripLogPrefix);
+  const {scores, evidence} = collectSignals(lines, bare);
   const jobFailed =
     /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(
       text,
@@ -724,7 +792,8 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   // about neither the Hub's cache nor a token. A bare error line alone stays too little to say.
   else if (
     scores.has('job-script-failed') &&
-    (/^Traceback \(most recent call last\)/m.test(text) || trimmedTracebackEndsInPlainError(text, lines))
+    (bare.some((l) => /^Traceback \(most recent call last\)/.test(l)) ||
+      trimmedTracebackEndsInPlainError(bare.join('\n'), bare))
   )
     scores.set('job-script-failed', scores.get('job-script-failed')! + 2);
   const ranked: Candidate[] = [...scores.entries()]

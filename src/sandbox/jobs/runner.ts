@@ -360,14 +360,13 @@ export class JobRunner {
     child.stdout!.on('data', (text: string) => log.appendOutput(out.push(text)));
     child.stderr!.on('data', (text: string) => log.appendOutput(err.push(text)));
 
-    const timer = setTimeout(() => {
+    const timer = longTimeout(() => {
       // status.message is the Hub's own words ("Job timeout"); the log says what happened in the sandbox.
       log.append([
         `[sandbox] Job timeout: timed out after ${job.timeoutSeconds}s (timeoutSeconds=${job.timeoutSeconds}); its processes were killed.`,
       ]);
       this.stop(r, 'ERROR', 'Job timeout');
     }, job.timeoutSeconds * 1000);
-    timer.unref();
     if (r.stopReason) killTree(child, r.procs);
 
     return new Promise((resolve) => {
@@ -375,7 +374,7 @@ export class JobRunner {
       const settle = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        timer.clear();
         // Let the pipes drain (a grandchild may still hold them: it is killed with the group below).
         const drained = new Promise<void>((ok) => {
           if (child.stdout!.readableEnded && child.stderr!.readableEnded) return ok();
@@ -436,4 +435,25 @@ function killTree(child: ChildProcess, procs: JobProcesses | undefined, signal: 
   };
   send(signal);
   if (signal !== 'SIGKILL') setTimeout(() => send('SIGKILL'), KILL_GRACE_MS).unref();
+}
+
+/** The longest wait one setTimeout holds (about 24.8 days); a longer one fired at once with a TimeoutOverflowWarning. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * `fn` after `ms` (unref'd), however long: re-armed in steps a timer can hold. A job's timeoutSeconds of 1e308 (an
+ * integer, so accepted like any other) ended the job at once as "Job timeout" and wrote Node's warning on stderr.
+ */
+export function longTimeout(fn: () => void, ms: number): {clear(): void} {
+  const end = Date.now() + ms;
+  let timer: ReturnType<typeof setTimeout>;
+  const arm = () => {
+    const left = end - Date.now();
+    if (left <= 0) return fn();
+    // Past what one timer holds (Infinity included): wait that long, then look again.
+    timer = setTimeout(left > MAX_TIMER_MS ? arm : fn, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  arm();
+  return {clear: () => clearTimeout(timer)};
 }

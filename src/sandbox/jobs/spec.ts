@@ -94,6 +94,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function stringArray(value: unknown, field: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) bad(`"${field}" must be an array of strings`);
+  // A process cannot be given a NUL: refused here, where the answer does not quote the value (the spawn error did).
+  const at = (value as string[]).findIndex((v) => v.includes('\0'));
+  if (at !== -1) bad(`"${field}[${at}]" must not hold a NUL character`);
   return value as string[];
 }
 
@@ -104,6 +107,8 @@ function stringMap(value: unknown, field: string, keyPattern: RegExp, keyRule: s
   for (const [key, v] of Object.entries(value)) {
     if (!keyPattern.test(key)) bad(`Invalid ${field} key "${key}": keys must match ${keyPattern.source} (${keyRule})`);
     if (typeof v !== 'string') bad(`"${field}.${key}" must be a string`);
+    // Never quoted back: a secret's value. Node's spawn error quoted it into the job's status message.
+    if (v.includes('\0')) bad(`"${field}.${key}" must not hold a NUL character`);
     out[key] = v;
   }
   return out;

@@ -39,6 +39,9 @@ describe('a status as applications word it: "Error 403", "returns a 500", "faile
   it('leaves numbers that are not a status alone', () => {
     expect(problem('processed 403 files, 500 to go')).toBe('unknown');
     expect(problem('error rate 4.29 percent on the eval set')).toBe('unknown');
+    expect(problem('Loaded the split, got 500 examples and 403 duplicates')).toBe('unknown');
+    expect(problem('the search returned 404 results in 500 ms')).toBe('unknown');
+    expect(problem('HTTP 503 errors for ten minutes, then it recovered')).toBe('server-error');
   });
 });
 
@@ -294,5 +297,99 @@ describe('a status in a JSON log line', () => {
     ['{"statusCode":502,"message":"upstream"}', 'server-error'],
   ])('%s -> %s', (text, id) => {
     expect(problem(text)).toBe(id);
+  });
+});
+
+describe('a token with its line end: the auth token, not a tokenizer token', () => {
+  it.each([
+    'the model emits a newline token after every answer',
+    'the EOS token is a newline in this template',
+    'IndexError: token ids are invalid for this vocabulary size',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+  it('the token file that ends with a newline is the token in the wrong form', () => {
+    expect(problem('my token file ends with a newline, so the header is rejected')).toBe('invalid-token-format');
+  });
+});
+
+describe('accepting terms is the gate only when a model, repo or dataset is in question', () => {
+  it("leaves conda's terms of service alone", () => {
+    expect(problem('CondaToSNonInteractiveError: you must accept the terms of service for the default channels')).toBe(
+      'unknown',
+    );
+  });
+});
+
+describe("diffusers' words for a Hub it could not reach", () => {
+  it('is the network, unless the root cause above it is a status', () => {
+    expect(
+      problem(
+        "Couldn't connect to the Hub: (ProtocolError('Connection aborted.')).\nWill try to load from local cache.\nOSError: Cannot load model acme/sd: model is not cached locally and an error occurred while trying to fetch metadata from the Hub. Please check out the root cause in the stacktrace above.",
+      ),
+    ).toBe('network-error');
+    expect(
+      problem(
+        'huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/sd\nOSError: Cannot load model acme/sd: model is not cached locally and an error occurred while trying to fetch metadata from the Hub.',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
+
+describe("a message wrapped in another tool's log prefix is read as the message", () => {
+  it('a traceback in docker compose output ending in a plain Python error is the script', () => {
+    const log = [
+      'web-1  | Traceback (most recent call last):',
+      'web-1  |   File "/app/serve.py", line 3, in <module>',
+      'web-1  |     run(port=int(PORT))',
+      "web-1  | ValueError: invalid literal for int() with base 10: 'eighty'",
+    ].join('\n');
+    expect(problem(log)).toBe('job-script-failed');
+  });
+
+  it('a segmentation fault under a timestamp and a level is the script', () => {
+    expect(problem('2025-03-02T10:11:12.345Z ERROR Segmentation fault')).toBe('job-script-failed');
+  });
+
+  it("vLLM's stamped lines and a Markdown quote keep their message's rule", () => {
+    expect(
+      problem(
+        "[Stage-0] ERROR 01-28 20:45:51 [loader.py:12] FileNotFoundError: [Errno 2] No such file or directory: '/data/x.jsonl'",
+      ),
+    ).toBe('job-script-failed');
+    expect(problem("> FileNotFoundError: [Errno 2] No such file or directory: '/root/.cache/huggingface/token'")).toBe(
+      'unknown',
+    );
+  });
+
+  it('strips only prefixes: the same words in the middle of a sentence do not become a start', () => {
+    expect(problem('the server said Segmentation fault is not our fault')).toBe('unknown');
+  });
+});
+
+describe('a library the environment lacks, a GPU it does not have, memory it cannot allocate', () => {
+  it.each([
+    'ImportError: This modeling file requires the following packages that were not found in your environment: flash_attn. Run `pip install flash_attn`',
+    'ImportError: LlamaTokenizer requires the SentencePiece library but it was not found in your environment.',
+    'ImportError: Using `bitsandbytes` 4-bit quantization requires Accelerate: `pip install accelerate`',
+    'RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False.',
+    'numpy.core._exceptions._ArrayMemoryError: Unable to allocate 3.46 GiB for an array with shape (100000, 9280)',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('leaves install advice that is not an ImportError alone', () => {
+    expect(problem('Tip: pip install hf_transfer to download faster')).toBe('unknown');
+  });
+});
+
+describe('an SDK asking for a key it was not given is a missing token', () => {
+  it.each([
+    'ValueError: You must provide an api_key to work with fal-ai API or log in with `hf auth login`.',
+    'Error: no api key provided for the Hugging Face provider',
+    // The MCP server's hf_jobs tool without a token answers with its plans, not a status.
+    'Jobs are available for Pro, Team and Enterprise users. Go to https://huggingface.co/pricing to get started.',
+  ])('%s', (text) => {
+    expect(problem(text)).toBe('token-missing');
   });
 });
