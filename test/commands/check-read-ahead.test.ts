@@ -81,9 +81,23 @@ describe('check reading ahead in a thread', () => {
       // reader-only: the main thread waits for the reader rather than reading a file itself when it gets there first.
       const small = check({HF_WIZARD_SCAN_READER: '1', HF_WIZARD_SCAN_RING: '1', HF_WIZARD_SCAN_DEBUG: 'reader-only'});
       const normal = check({HF_WIZARD_SCAN_READER: '1'});
+      // The reader scans chunks from the back when it has no room to read ahead: here it scans them all.
+      const readerScans = check({HF_WIZARD_SCAN_READER: '1', HF_WIZARD_SCAN_DEBUG: 'reader-scans'});
+      // Reading only (no chunk scanned by the reader).
+      const readOnly = check({HF_WIZARD_SCAN_READER: 'read'});
       expect(alone.status).toBe(1);
       expect(small.stdout).toBe(alone.stdout);
       expect(normal.stdout).toBe(alone.stdout);
+      expect(readerScans.stdout).toBe(alone.stdout);
+      expect(readOnly.stdout).toBe(alone.stdout);
+      const chunks = Math.ceil(2406 / 64);
+      expect(readerScans.stderr).toContain(
+        `scan: 2406 files, ${chunks} chunks, 0 scanned by the main thread, ${chunks} by the reader`,
+      );
+      expect(normal.stderr).toMatch(
+        new RegExp(`scan: 2406 files, ${chunks} chunks, \\d+ scanned by the main thread, \\d+ by the reader`),
+      );
+      expect(readOnly.stderr).not.toContain('by the reader');
       expect(alone.stderr).not.toContain('read ahead');
       const aheadOf = (stderr: string) => Number(/\((\d+) files read ahead\)/.exec(stderr)?.[1] ?? -1);
       // Every file walked came from the reader but two: big.py (over its cap) and weights.bin (binary by name, read by

@@ -9,16 +9,18 @@
 //   reader found to hold a word a check reads: the main thread decodes it as such without looking again), READY_TOKEN
 //   (the same, and it may hold a token in some form, mayHoldToken: the main thread looks for tokens), SKIP_TEXT /
 //   SKIP_BINARY (an ASCII file the reader found to hold no such word, or binary: relevance.ts; the main thread only
-//   counts it), LEFT (the
-//   reader did not take it: an error, or a file as big as the reader's cap; the main thread reads it as it always did,
-//   and gets the same error or the whole file);
-// - the ring: each file's bytes whole and contiguous, the space of files the main thread has passed reused.
+//   counts it), LEFT (the reader did not take it: an error, a file as big as the reader's cap, or binary by its name;
+//   the main thread reads it as it always did, and gets the same error or the whole file);
+// - the ring: each file's bytes whole and contiguous, the space of files the main thread has passed reused;
+// - a claim word a chunk of the list (SCAN_CHUNK files), when the reader also scans (job.shown given): the main thread
+//   takes chunks from the front, the reader from the back, each with a compare-and-swap from FREE, until they meet.
 // Both threads claim a file with a compare-and-swap from FREE. The main thread goes in list order; the reader starts
 // at the main thread's position and keeps ahead of it. The main thread never waits: a file the reader has not
 // finished it reads itself. The reader never waits on the main thread except for room in the ring, which the main
-// thread frees by moving on.
+// thread frees by moving on; while it has no room it scans a chunk from the back instead (its parts of the model go
+// back to the main thread when it is done).
 import {closeSync, constants, openSync, readSync} from 'node:fs';
-import {asciiVerdict} from './relevance.js';
+import {asciiVerdict, BINARY_EXT, extOf} from './relevance.js';
 
 export const FREE = 0;
 export const MAIN = 1;
@@ -42,16 +44,27 @@ const CONTROL_WORDS = 5;
 export const READ_CAP = 256 * 1024;
 /** The ring: files read ahead (about 1,000 files of 4 KB). */
 export const RING_BYTES = 4 * 1024 * 1024;
+/** The most of the ring decoded as one text (above ~1 MB Node makes it an external string, off the V8 heap). */
+const RUN_BYTES = 2 * 1024 * 1024;
 /** reader-only (a test mode): the longest the main thread waits for the reader on a file, twice, before reading it. */
 const WAIT_MS = 2000;
 
 /** What the main thread posts to the reader once the walk is done. */
 export interface ReadAheadJob {
   paths: string[];
+  /** The names shown for the files (to scan chunks from the back), or none: the reader only reads. */
+  shown?: string[];
+  /** Files a chunk. */
+  chunk: number;
   control: SharedArrayBuffer;
   files: SharedArrayBuffer;
+  claims: SharedArrayBuffer;
   ring: SharedArrayBuffer;
 }
+
+/** A chunk's claim: taken by the main thread or by the reader. */
+const CLAIMED_MAIN = 1;
+const CLAIMED_READER = 2;
 
 /** The main thread's side: the shared memory, and the bytes of a file when the reader has read it. */
 export class ReadAhead {
@@ -68,22 +81,61 @@ export class ReadAhead {
    * reader's path, as HF_WIZARD_SCAN_DEBUG=workers-only is of the scan workers'); it still reads what the reader
    * leaves, and a file the reader has not answered for after two waits.
    */
-  constructor(
-    paths: string[],
-    ringBytes = RING_BYTES,
-    private readonly mainReads = true,
-  ) {
+  constructor(paths: string[], options: {ringBytes?: number; mainReads?: boolean; chunk: number; shown?: string[]}) {
     this.n = paths.length;
+    this.mainReads = options.mainReads ?? true;
     this.job = {
       paths,
+      shown: options.shown,
+      chunk: options.chunk,
       control: new SharedArrayBuffer(CONTROL_WORDS * 4),
       files: new SharedArrayBuffer(3 * 4 * Math.max(1, paths.length)),
-      ring: new SharedArrayBuffer(Math.max(2 * READ_CAP, ringBytes)),
+      claims: new SharedArrayBuffer(4 * Math.max(1, Math.ceil(paths.length / options.chunk))),
+      ring: new SharedArrayBuffer(Math.max(2 * READ_CAP, options.ringBytes ?? RING_BYTES)),
     };
     this.control = new Int32Array(this.job.control);
     this.state = new Int32Array(this.job.files);
+    this.claims = new Int32Array(this.job.claims);
     this.bytes = Buffer.from(this.job.ring);
     Atomics.store(this.control, MAIN_AT, -1);
+  }
+
+  private readonly mainReads: boolean;
+  private readonly claims: Int32Array;
+
+  /** Whether the reader scans chunks from the back too. */
+  get scans(): boolean {
+    return this.job.shown !== undefined;
+  }
+
+  /** Takes chunk `c` for the main thread; false when the reader has it (and so every chunk after it). */
+  claimChunk(c: number): boolean {
+    return Atomics.compareExchange(this.claims, c, FREE, CLAIMED_MAIN) === FREE;
+  }
+
+  /** The main thread is done: the reader stops reading for it (and ends once its chunk is scanned). */
+  finish(): void {
+    Atomics.store(this.control, MAIN_AT, this.n);
+    Atomics.add(this.control, WAKE, 1);
+    Atomics.notify(this.control, WAKE);
+  }
+
+  /** The decoded run of relevant texts the last text() came from: its text, where it starts in the ring, its last file. */
+  private run = '';
+  private runAt = 0;
+  private runLast = -1;
+
+  /**
+   * The text of file `i` after take(i) gave READY_RELEVANT or READY_TOKEN: sliced from its run's one-byte text, the
+   * run decoded once (readyRun) for the files after it too.
+   */
+  text(i: number): string {
+    if (i > this.runLast) {
+      this.runLast = this.readyRun(i, RUN_BYTES);
+      this.runAt = this.from;
+      this.run = this.bytes.toString('latin1', this.runAt, this.runEnd);
+    }
+    return this.run.slice(this.from - this.runAt, this.to - this.runAt);
   }
 
   /** Where the file last taken READY is in `bytes`: [from, to). */
@@ -156,15 +208,38 @@ export class ReadAhead {
   }
 }
 
+/** A chunk the reader scanned, with its number (the main thread merges parts in chunk order). */
+export interface ReaderPart<P> {
+  chunk: number;
+  part: P;
+}
+
 /**
- * The reader's loop (dist/check/read-worker.cjs runs it in its own thread): reads files ahead of the main thread
- * until the list ends or it is told to stop.
+ * The reader's loop (dist/check/read-worker.cjs runs it in its own thread): reads files ahead of the main thread until
+ * the list ends or it is told to stop; with `scanChunk` (and job.shown), when the ring has no room it scans a chunk
+ * from the back of the list instead, and returns those chunks' parts.
  */
-export function readAhead(job: ReadAheadJob): void {
+export function readAhead<P>(job: ReadAheadJob, scanChunk?: (chunk: number) => P): ReaderPart<P>[] {
   const control = new Int32Array(job.control);
   const files = new Int32Array(job.files);
+  const claims = new Int32Array(job.claims);
   const ring = Buffer.from(job.ring);
   const n = job.paths.length;
+  const parts: ReaderPart<P>[] = [];
+  // The next chunk to take from the back, and the first file of the chunks taken (the main thread reads none of them).
+  let back = scanChunk && job.shown ? claims.length - 1 : -1;
+  let limit = n;
+  /** Scans the next chunk from the back; false when the main thread has it (it has all the others then). */
+  const scanOne = (): boolean => {
+    if (back < 0 || Atomics.compareExchange(claims, back, FREE, CLAIMED_READER) !== FREE) {
+      back = -1;
+      return false;
+    }
+    limit = back * job.chunk;
+    parts.push({chunk: back, part: scanChunk!(back)});
+    back--;
+    return true;
+  };
   // Regions of the ring holding files the main thread has not passed yet, oldest first from `first`: file, start, end.
   let held: number[] = [];
   let first = 0;
@@ -186,18 +261,29 @@ export function readAhead(job: ReadAheadJob): void {
     }
     return tail - head >= READ_CAP ? head : -1;
   };
-  for (let i = 0; i < n; i++) {
-    if (Atomics.load(control, STOP)) return;
+  for (let i = 0; ; i++) {
+    if (Atomics.load(control, STOP)) break;
     const at = Atomics.load(control, MAIN_AT);
     // Files before the main thread's are read (it has claimed or skipped them); its own may still be free.
     if (i < at) i = at;
-    if (i >= n) return;
-    // A file the main thread does not read (binary by its name) is given as '': it holds no bytes in the ring.
-    if (!job.paths[i]) {
+    // Nothing left to read for the main thread: scan from the back until the two meet.
+    if (i >= limit) {
+      while (scanOne()) if (Atomics.load(control, STOP)) break;
+      break;
+    }
+    const path = job.paths[i]!;
+    // A file the main thread does not read (binary by its name): it holds no bytes in the ring.
+    if (BINARY_EXT.has(extOf(path))) {
       Atomics.compareExchange(files, i, FREE, LEFT);
       continue;
     }
     let off = room();
+    // No room: scan a chunk from the back meanwhile, else wait for the main thread to move on.
+    while (off < 0 && scanOne()) off = i < limit ? room() : -2;
+    if (off === -2) {
+      i--;
+      continue;
+    }
     while (off < 0) {
       // Wake when the main thread passes the file that frees a quarter of the ring (or the last one held).
       let k = first;
@@ -209,14 +295,14 @@ export function readAhead(job: ReadAheadJob): void {
       off = room();
       if (off >= 0) break;
       Atomics.wait(control, WAKE, wake, 100);
-      if (Atomics.load(control, STOP)) return;
+      if (Atomics.load(control, STOP)) return parts;
       off = room();
     }
     Atomics.store(control, WAITING, 0);
     if (Atomics.compareExchange(files, i, FREE, READING) !== FREE) continue;
     let len = -1;
     try {
-      const fd = openSync(job.paths[i]!, flags);
+      const fd = openSync(path, flags);
       try {
         len = readSync(fd, ring, off, READ_CAP, 0);
       } finally {
@@ -241,4 +327,5 @@ export function readAhead(job: ReadAheadJob): void {
     }
     Atomics.notify(files, i);
   }
+  return parts;
 }

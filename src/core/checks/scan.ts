@@ -5,7 +5,7 @@ import {availableParallelism, loadavg} from 'node:os';
 import {createRequire} from 'node:module';
 import type {Worker} from 'node:worker_threads';
 import {open} from 'node:fs/promises';
-import {basename, dirname, extname, isAbsolute, relative, resolve, sep} from 'node:path';
+import {basename, dirname, isAbsolute, relative, resolve, sep} from 'node:path';
 import {LineIndex, LiteralParser, type Lit} from '../jobspec/literal.js';
 import {findTokenLike} from '../jobspec/placeholder.js';
 import {scriptKind} from '../jobspec/spec.js';
@@ -28,7 +28,9 @@ import {walkFilesSync, type SkippedDir} from './walk.js';
 import {decodeText, hasUtf16Mark} from '../text/decode.js';
 import {FREE, ReadAhead, READY, READY_RELEVANT, READY_TOKEN, SKIP_BINARY, SKIP_TEXT} from './read-ahead.js';
 import {mayHoldToken} from '../tokens/hidden.js';
-import {RELEVANT, SNIFF_BYTES} from './relevance.js';
+import {BINARY_EXT, extOf, RELEVANT, SNIFF_BYTES} from './relevance.js';
+
+export {extOf};
 
 /** A PEP 723 inline-metadata header: the file is a uv script. */
 const PEP_723 = /^#\s*\/\/\/\s*script\s*$/m;
@@ -38,71 +40,8 @@ export type FileKind = 'python' | 'shell' | 'json' | 'markdown' | 'yaml' | 'note
 /** Read at most this much of a file; the rest is not scanned (said in `skipped`). */
 export const MAX_BYTES = 2 * 1024 * 1024;
 
-const BINARY_EXT = new Set([
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.gif',
-  '.webp',
-  '.ico',
-  '.pdf',
-  '.zip',
-  '.gz',
-  '.tgz',
-  '.bz2',
-  '.xz',
-  '.zst',
-  '.7z',
-  '.tar',
-  '.whl',
-  '.so',
-  '.dylib',
-  '.dll',
-  '.exe',
-  '.bin',
-  '.pt',
-  '.pth',
-  '.ckpt',
-  '.safetensors',
-  '.onnx',
-  '.gguf',
-  '.parquet',
-  '.arrow',
-  '.npy',
-  '.npz',
-  '.pkl',
-  '.h5',
-  '.mp3',
-  '.mp4',
-  '.wav',
-  '.mov',
-  '.woff',
-  '.woff2',
-  '.ttf',
-  '.otf',
-  '.pyc',
-  '.class',
-  '.jar',
-  '.db',
-  '.sqlite',
-]);
-
 /** Plain-text files that may hold command lines (not source code of other languages). */
 const SHELLISH_TEXT = new Set(['', '.txt', '.cmd', '.bat', '.ps1', '.command']);
-
-/**
- * path.extname for the paths the walk gives (absolute, normalised, with `/`), lower-cased: the same answer from two
- * native searches instead of a character-by-character loop over the whole path (it ran 2-3 times a file). Elsewhere
- * (Windows separators) path.extname itself.
- */
-export function extOf(file: string): string {
-  if (sep !== '/') return extname(file).toLowerCase();
-  const base = file.lastIndexOf('/') + 1;
-  const dot = file.lastIndexOf('.');
-  // No dot in the name, or only a leading one (`.bashrc`), or the name `..`: no extension.
-  if (dot <= base || (dot === base + 1 && file.length === base + 2 && file[base] === '.')) return '';
-  return file.slice(dot).toLowerCase();
-}
 
 export function kindOf(file: string, ext = extOf(file)): FileKind {
   if (ext === '.py' || ext === '.pyw') return 'python';
@@ -619,14 +558,9 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
  * Reads and scans files one after the other into a model of their own (in a worker or in the main thread). With
  * `ahead`, the files the reading thread has read are taken from it (read-ahead.ts), the others read here.
  */
-export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
+export function scanFiles(list: FileToScan[], ahead?: ReadAhead, offset = 0): ScanPart {
   const model = emptyModel();
   const pending: PendingFile[] = [];
-  // Relevant ASCII texts the reader read, decoded a run at a time (ReadAhead.readyRun): the run's text, where it
-  // starts in the ring, and its last file.
-  let run = '';
-  let runAt = 0;
-  let runLast = -1;
   // An index loop: this code runs cold (see tuneForOneScan), where for...of costs an iterator result per file.
   for (let i = 0; i < list.length; i++) {
     const {abs, shown} = list[i]!;
@@ -638,7 +572,7 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
     let got;
     const readFrom = PHASES ? nowMs() : 0;
     try {
-      const taken = ahead ? ahead.take(i) : FREE;
+      const taken = ahead ? ahead.take(offset + i) : FREE;
       if (taken !== FREE) readAheadTaken++;
       // An ASCII text the reader found to hold no relevant word: counted, as scanInto counts it, and not decoded. A job
       // config by its name is read whatever it holds (scanInto).
@@ -655,12 +589,7 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
       if (taken === READY_RELEVANT || taken === READY_TOKEN) {
         // An ASCII text with a relevant word (the reader looked): sliced from its run's one-byte text, and not
         // searched again.
-        if (i > runLast) {
-          runLast = ahead!.readyRun(i, RUN_BYTES);
-          runAt = ahead!.from;
-          run = ahead!.bytes.toString('latin1', runAt, ahead!.runEnd);
-        }
-        const text = run.slice(ahead!.from - runAt, ahead!.to - runAt);
+        const text = ahead!.text(offset + i);
         if (PHASES) readMs += nowMs() - readFrom;
         scanInto(text, shown, kindOf(abs, ext), model, pending, taken === READY_TOKEN ? 'token' : 'relevant');
         continue;
@@ -684,9 +613,6 @@ export function scanFiles(list: FileToScan[], ahead?: ReadAhead): ScanPart {
     pending: pending.map((p) => ({submission: model.submissions.indexOf(p.submission), kind: p.kind, path: p.path})),
   };
 }
-
-/** The most of the ring decoded as one text (above ~1 MB Node makes it an external string, off the V8 heap). */
-const RUN_BYTES = 2 * 1024 * 1024;
 
 /** Below this many files one thread is faster than starting others. */
 const PARALLEL_MIN_FILES = 1500;
@@ -747,6 +673,8 @@ export function scanChunks(list: FileToScan[], next: Int32Array): ChunkPart[] {
 /** A reading thread started during the walk; `begin` sends it the list. */
 interface Reader {
   begin(list: FileToScan[]): ReadAhead;
+  /** The chunks it scanned from the back of the list (none when it does not scan, or failed). */
+  parts(): Promise<ChunkPart[]>;
   stop(): void;
 }
 
@@ -762,20 +690,35 @@ function startReader(): Reader | undefined {
     ) as typeof import('node:worker_threads');
     const worker = new WorkerThread(READER_URL!);
     worker.unref();
-    worker.on('error', () => undefined);
+    // Its parts, or none when it fails or ends without answering (its chunks are then scanned here).
+    const answered = new Promise<ChunkPart[]>((done) => {
+      worker.once('message', (m: ChunkPart[]) => done(m));
+      worker.once('error', () => done([]));
+      worker.once('exit', () => done([]));
+    });
     let ahead: ReadAhead | undefined;
     return {
       begin(list) {
-        // HF_WIZARD_SCAN_RING: the ring's size in bytes (tests make it small so that it wraps and fills).
-        const ring = Number(process.env.HF_WIZARD_SCAN_RING) || undefined;
+        const debug = process.env.HF_WIZARD_SCAN_DEBUG;
         ahead = new ReadAhead(
-          list.map((f) => (BINARY_EXT.has(extOf(f.abs)) ? '' : f.abs)),
-          ring,
-          process.env.HF_WIZARD_SCAN_DEBUG !== 'reader-only',
+          list.map((f) => f.abs),
+          {
+            // HF_WIZARD_SCAN_RING: the ring's size in bytes (tests make it small so that it wraps and fills).
+            ringBytes: Number(process.env.HF_WIZARD_SCAN_RING) || undefined,
+            // reader-only: the main thread waits for the reader (a test of its path); the reader then only reads.
+            mainReads: debug !== 'reader-only',
+            chunk: SCAN_CHUNK,
+            // The reader scans chunks from the back when it has nothing to read (HF_WIZARD_SCAN_READER=read: only reads).
+            shown:
+              debug === 'reader-only' || process.env.HF_WIZARD_SCAN_READER === 'read'
+                ? undefined
+                : list.map((f) => f.shown),
+          },
         );
         worker.postMessage(ahead.job);
         return ahead;
       },
+      parts: () => answered,
       stop() {
         ahead?.stop();
         void worker.terminate();
@@ -832,7 +775,40 @@ function startWorker(): ScanWorker {
   };
 }
 
-async function scanAll(list: FileToScan[], workers: ScanWorker[], ahead?: ReadAhead): Promise<ScanPart[]> {
+/**
+ * With a reader that scans too: the main thread scans chunks from the front until it meets the reader's, then takes
+ * the reader's parts (a chunk it did not answer for is scanned here).
+ */
+async function scanWithReader(list: FileToScan[], ahead: ReadAhead, reader: Reader): Promise<ScanPart[]> {
+  const chunks = Math.ceil(list.length / SCAN_CHUNK);
+  const parts: ChunkPart[] = [];
+  // HF_WIZARD_SCAN_DEBUG=reader-scans: the main thread takes no chunk (a test of the reader's scanning path).
+  const mine = process.env.HF_WIZARD_SCAN_DEBUG === 'reader-scans' ? 0 : chunks;
+  for (let c = 0; c < mine && ahead.claimChunk(c); c++)
+    parts.push({chunk: c, part: scanFiles(list.slice(c * SCAN_CHUNK, (c + 1) * SCAN_CHUNK), ahead, c * SCAN_CHUNK)});
+  ahead.finish();
+  const own = parts.length;
+  if (own < chunks) parts.push(...(await reader.parts()));
+  if (parts.length < chunks) {
+    const have = new Set(parts.map((p) => p.chunk));
+    for (let c = 0; c < chunks; c++)
+      if (!have.has(c)) parts.push({chunk: c, part: scanFiles(list.slice(c * SCAN_CHUNK, (c + 1) * SCAN_CHUNK))});
+  }
+  parts.sort((x, y) => x.chunk - y.chunk);
+  if (process.env.HF_WIZARD_SCAN_DEBUG)
+    process.stderr.write(
+      `scan: ${list.length} files, ${chunks} chunks, ${own} scanned by the main thread, ${chunks - own} by the reader\n`,
+    );
+  return parts.map((p) => p.part);
+}
+
+async function scanAll(
+  list: FileToScan[],
+  workers: ScanWorker[],
+  ahead?: ReadAhead,
+  reader?: Reader,
+): Promise<ScanPart[]> {
+  if (ahead && reader && ahead.scans) return scanWithReader(list, ahead, reader);
   if (!workers.length) return [scanFiles(list, ahead)];
   const next = new Int32Array(new SharedArrayBuffer(4));
   const chunks = Math.ceil(list.length / SCAN_CHUNK);
@@ -984,7 +960,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   const ahead = reader?.begin(list);
   let parts: ScanPart[];
   try {
-    parts = await scanAll(list, workers, ahead);
+    parts = await scanAll(list, workers, ahead, reader);
   } finally {
     reader?.stop();
   }
