@@ -731,12 +731,13 @@ function startReader(): Reader | undefined {
 
 /**
  * Whether to read ahead in a thread while the main thread scans: a one-thread scan of a big tree, on a machine with a
- * second core that is not busy (HF_WIZARD_SCAN_READER=0 turns it off, =1 on whatever the tree and the load).
+ * second core that is not busy (HF_WIZARD_SCAN_READER=0 turns it off, =1 on whatever the tree and the load, =read on
+ * with a reader that only reads and scans no chunk).
  */
 function useReader(threads: number): boolean {
   const env = process.env.HF_WIZARD_SCAN_READER;
   if (env === '0' || READER_URL === undefined || threads > 1) return false;
-  if (env === '1') return true;
+  if (env === '1' || env === 'read') return true;
   // The reader costs its thread's start (~35 ms of CPU) and gives back only where a core is free for it: on a busy
   // machine it only adds CPU time.
   const cores = availableParallelism();
