@@ -176,6 +176,13 @@ describe('the lessons folder', () => {
     );
   });
 
+  it('every command of the app in a lesson is written as it runs from npm (npx hf-jobs-wizard …), as the app says it', async () => {
+    for (const lesson of await loadLessons(CATALOG)) {
+      const bare = lesson.body.match(/(?<!npx )`hf-jobs-wizard [a-z-]+[^`]*`/g) ?? [];
+      expect(bare, lesson.id).toEqual([]);
+    }
+  });
+
   it('the lesson text keeps the corrections the seed gets wrong', async () => {
     const all = (await loadLessons(CATALOG)).map((l) => l.body).join('\n');
     expect(all).toContain('--secrets HF_TOKEN');
