@@ -1,9 +1,12 @@
 // Line-by-line input for plain mode (screen readers, TERM=dumb): nothing is ever redrawn. Typed characters are
 // echoed as they come, ⌫ as "\b \b"; no cursor-movement escape sequence is written, ever. A hidden read (a token)
 // echoes nothing; escape sequences (also split across reads) and C1 controls are never echoed nor kept, bidi and
-// zero-width characters are kept but not echoed. Raw mode on a terminal, so Ctrl-C and Ctrl-D arrive as keys rather than ending the stream.
+// zero-width characters are kept but not echoed. A run that starts like a token (hf_, api_org_) is echoed when it ends,
+// masked when it is one (a pasted error with the token in it never shows it whole; ⌫ takes the masked token back whole).
+// Raw mode on a terminal, so Ctrl-C and Ctrl-D arrive as keys rather than ending the stream.
 // From a pipe (`printf '1\n\n' | hf-jobs-wizard --plain`) nothing is echoed: the questions show what they took.
 import type {Readable, Writable} from 'node:stream';
+import {maskToken} from '../core/tokens/mask.js';
 
 /** Thrown by a read that Ctrl-C (or `interrupt()`) ended; same name as inquirer's, so callers treat both alike. */
 export class ExitPromptError extends Error {
@@ -27,6 +30,16 @@ const C1 = /[\u0080-\u009f]/;
  */
 const UNSHOWN = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
+/** Letters, digits and _: a run of them that starts like a token is held back until it ends, then shown masked. */
+const RUN_CHAR = /[A-Za-z0-9_]/;
+const TOKEN_PREFIXES = ['hf_', 'api_org_'];
+const TOKEN_RUN = /^(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}$/;
+
+/** A run that is, or may still become, a token: the start of a prefix, or a prefix and more. */
+function mayBeToken(run: string): boolean {
+  return TOKEN_PREFIXES.some((p) => p.startsWith(run) || run.startsWith(p));
+}
+
 export interface LineReader {
   /** The next line typed (or pasted); null for Ctrl-D on an empty line or the end of the input. */
   read(options?: {hidden?: boolean}): Promise<Result>;
@@ -47,6 +60,10 @@ export function createLineReader(
   const tty = Boolean(stdin.isTTY) && typeof stdin.setRawMode === 'function';
   const queue: Result[] = [];
   let line = '';
+  /** What the screen shows for the line, one entry per echo: a character (1, or 0 unshown) or a masked token. */
+  let units: {chars: number; shown: number}[] = [];
+  /** The end of the line not echoed yet: a run that starts like a token (a pasted token is shown masked, never whole). */
+  let held = '';
   let hidden = false;
   let inEscape = false;
   let afterCr = false;
@@ -55,6 +72,23 @@ export function createLineReader(
 
   const echo = (text: string) => {
     if (tty && !hidden) io.stdout.write(text);
+  };
+  /** Echoes the held run: masked when it is a token, else as it is. */
+  const flush = () => {
+    if (!held) return;
+    const shown = TOKEN_RUN.test(held) ? maskToken(held) : held;
+    echo(shown);
+    if (shown === held) for (let i = 0; i < held.length; i++) units.push({chars: 1, shown: 1});
+    else units.push({chars: held.length, shown: shown.length});
+    held = '';
+  };
+  const endLine = () => {
+    flush();
+    echo('\n');
+    const done = line;
+    line = '';
+    units = [];
+    return done;
   };
   const push = (r: Result) => {
     if (waiter) {
@@ -77,28 +111,48 @@ export function createLineReader(
       if (ch === '\u001B') inEscape = true;
       else if (ch === '\u0003') onCtrlC();
       else if (ch === '\u0004') {
-        echo('\n');
-        push(line === '' ? null : line);
-        line = '';
+        const done = endLine();
+        push(done === '' ? null : done);
       } else if (ch === '\r' || ch === '\n') {
         if (ch === '\n' && cr) continue; // CRLF is one Enter
         afterCr = ch === '\r';
-        echo('\n');
-        push(line);
-        line = '';
+        push(endLine());
       } else if (ch === '\u007F' || ch === '\b') {
-        if (line) {
-          const chars = [...line];
-          const last = chars.pop()!;
-          line = chars.join('');
-          if (!UNSHOWN.test(last)) echo('\b \b');
+        // ⌫ takes back a held character unseen, else the last thing shown: a masked token goes whole.
+        if (held) {
+          held = held.slice(0, -1);
+          line = line.slice(0, -1);
+        } else if (units.length) {
+          const unit = units.pop()!;
+          line = [...line].slice(0, -unit.chars).join('');
+          echo('\b \b'.repeat(unit.shown));
         }
       } else if (ch === '\u0015') {
-        echo('\b \b'.repeat([...line].filter((c) => !UNSHOWN.test(c)).length));
+        echo('\b \b'.repeat(units.reduce((n, u) => n + u.shown, 0)));
         line = '';
+        held = '';
+        units = [];
       } else if (ch >= ' ' && !C1.test(ch)) {
+        const before = line.slice(-1); // RUN_CHAR is ASCII: the last code unit will do
         line += ch;
-        if (!UNSHOWN.test(ch)) echo(ch);
+        // A run that starts like a token (after a non-letter) is held until it ends or cannot be one.
+        if (RUN_CHAR.test(ch) && (held || !before || !RUN_CHAR.test(before)) && mayBeToken(held + ch)) {
+          held += ch;
+          continue;
+        }
+        if (held && RUN_CHAR.test(ch)) {
+          // Not a token after all ("he" of "hello"): shown as it is, and the rest of the run directly.
+          held += ch;
+          const shownHeld = held;
+          held = '';
+          echo(shownHeld);
+          for (let i = 0; i < shownHeld.length; i++) units.push({chars: 1, shown: 1});
+          continue;
+        }
+        flush();
+        const shown = UNSHOWN.test(ch) ? 0 : 1;
+        if (shown) echo(ch);
+        units.push({chars: 1, shown});
       }
     }
   };
@@ -126,6 +180,8 @@ export function createLineReader(
       const w = waiter;
       waiter = undefined;
       line = '';
+      held = '';
+      units = [];
       w?.reject(new ExitPromptError('Interrupted'));
     },
     close() {
