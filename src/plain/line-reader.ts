@@ -60,10 +60,13 @@ export function createLineReader(
   const tty = Boolean(stdin.isTTY) && typeof stdin.setRawMode === 'function';
   const queue: Result[] = [];
   let line = '';
-  /** What the screen shows for the line, one entry per echo: a character (1, or 0 unshown) or a masked token. */
-  let units: {chars: number; shown: number}[] = [];
+  /** What the screen shows for the line, as pairs (characters of the line, columns shown): a character (1, 1 or 0
+   *  unshown) or a masked token (its length, its mask's). Flat numbers: a long paste makes no object a character. */
+  let units: number[] = [];
   /** The end of the line not echoed yet: a run that starts like a token (a pasted token is shown masked, never whole). */
   let held = '';
+  /** The line's last character as typed (for where a run starts); '' after an edit or at the start of a line. */
+  let last = '';
   let hidden = false;
   let inEscape = false;
   let afterCr = false;
@@ -78,8 +81,8 @@ export function createLineReader(
     if (!held) return;
     const shown = TOKEN_RUN.test(held) ? maskToken(held) : held;
     echo(shown);
-    if (shown === held) for (let i = 0; i < held.length; i++) units.push({chars: 1, shown: 1});
-    else units.push({chars: held.length, shown: shown.length});
+    if (shown === held) for (let i = 0; i < held.length; i++) units.push(1, 1);
+    else units.push(held.length, shown.length);
     held = '';
   };
   const endLine = () => {
@@ -87,6 +90,7 @@ export function createLineReader(
     echo('\n');
     const done = line;
     line = '';
+    last = '';
     units = [];
     return done;
   };
@@ -119,21 +123,26 @@ export function createLineReader(
         push(endLine());
       } else if (ch === '\u007F' || ch === '\b') {
         // ⌫ takes back a held character unseen, else the last thing shown: a masked token goes whole.
+        last = '';
         if (held) {
           held = held.slice(0, -1);
           line = line.slice(0, -1);
         } else if (units.length) {
-          const unit = units.pop()!;
-          line = [...line].slice(0, -unit.chars).join('');
-          echo('\b \b'.repeat(unit.shown));
+          const shown = units.pop()!;
+          const chars = units.pop()!;
+          line = [...line].slice(0, -chars).join('');
+          echo('\b \b'.repeat(shown));
         }
       } else if (ch === '\u0015') {
-        echo('\b \b'.repeat(units.reduce((n, u) => n + u.shown, 0)));
+        echo('\b \b'.repeat(units.reduce((n, v, i) => (i % 2 ? n + v : n), 0)));
         line = '';
         held = '';
+        last = '';
         units = [];
       } else if (ch >= ' ' && !C1.test(ch)) {
-        const before = line.slice(-1); // RUN_CHAR is ASCII: the last code unit will do
+        // Not line.slice(-1): the line is built by +=, and reading its end would flatten it on every character.
+        const before = last;
+        last = ch;
         line += ch;
         // A run that starts like a token (after a non-letter) is held until it ends or cannot be one.
         if (RUN_CHAR.test(ch) && (held || !before || !RUN_CHAR.test(before)) && mayBeToken(held + ch)) {
@@ -146,13 +155,13 @@ export function createLineReader(
           const shownHeld = held;
           held = '';
           echo(shownHeld);
-          for (let i = 0; i < shownHeld.length; i++) units.push({chars: 1, shown: 1});
+          for (let i = 0; i < shownHeld.length; i++) units.push(1, 1);
           continue;
         }
         flush();
         const shown = UNSHOWN.test(ch) ? 0 : 1;
         if (shown) echo(ch);
-        units.push({chars: 1, shown});
+        units.push(1, shown);
       }
     }
   };
@@ -181,6 +190,7 @@ export function createLineReader(
       waiter = undefined;
       line = '';
       held = '';
+      last = '';
       units = [];
       w?.reject(new ExitPromptError('Interrupted'));
     },
