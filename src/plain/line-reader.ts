@@ -6,7 +6,7 @@
 // Raw mode on a terminal, so Ctrl-C and Ctrl-D arrive as keys rather than ending the stream.
 // From a pipe (`printf '1\n\n' | hf-jobs-wizard --plain`) nothing is echoed: the questions show what they took.
 import type {Readable, Writable} from 'node:stream';
-import {maskToken} from '../core/tokens/mask.js';
+import {maskSecrets} from '../core/tokens/mask.js';
 
 /** Thrown by a read that Ctrl-C (or `interrupt()`) ended; same name as inquirer's, so callers treat both alike. */
 export class ExitPromptError extends Error {
@@ -33,7 +33,6 @@ const UNSHOWN = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 /** Letters, digits and _: a run of them that starts like a token is held back until it ends, then shown masked. */
 const RUN_CHAR = /[A-Za-z0-9_]/;
 const TOKEN_PREFIXES = ['hf_', 'api_org_'];
-const TOKEN_RUN = /^(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}$/;
 
 /** A run that is, or may still become, a token: the start of a prefix, or a prefix and more. */
 function mayBeToken(run: string): boolean {
@@ -76,10 +75,10 @@ export function createLineReader(
   const echo = (text: string) => {
     if (tty && !hidden) io.stdout.write(text);
   };
-  /** Echoes the held run: masked when it is a token, else as it is. */
+  /** Echoes the held run with every token in it masked (one followed by `_more` too), else as it is. */
   const flush = () => {
     if (!held) return;
-    const shown = TOKEN_RUN.test(held) ? maskToken(held) : held;
+    const shown = maskSecrets(held);
     echo(shown);
     if (shown === held) for (let i = 0; i < held.length; i++) units.push(1, 1);
     else units.push(held.length, shown.length);

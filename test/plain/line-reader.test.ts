@@ -59,9 +59,9 @@ describe('a token in what is typed or pasted', () => {
     t.stdin.write(`token ${TOKEN}\r`);
     expect(await first).toBe(`token ${TOKEN}`);
     const second = t.reader.read();
-    t.stdin.write('hello hf_hub_download(api_org) hf_xxx\r');
-    expect(await second).toBe('hello hf_hub_download(api_org) hf_xxx');
-    expect(t.echoed()).toBe('token hf_…ke12\nhello hf_hub_download(api_org) hf_xxx\n');
+    t.stdin.write(`hello hf_hub_download(api_org) hf_xxx ${TOKEN}_v2\r`);
+    expect(await second).toBe(`hello hf_hub_download(api_org) hf_xxx ${TOKEN}_v2`);
+    expect(t.echoed()).toBe('token hf_…ke12\nhello hf_hub_download(api_org) hf_xxx hf_…ke12_v2\n');
     t.reader.close();
   });
 
