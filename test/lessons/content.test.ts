@@ -171,6 +171,16 @@ describe('the lessons folder', () => {
       'Choose "Run the job in hf-job.json" and pick the read token.',
     );
     expect(faceWords('Run it once as it is (r): the log says.', 'command')).toBe('Run it once as it is: the log says.');
+    expect(faceWords('Press r and pick the read token. Then press r again.', 'command')).toBe(
+      'Run it with --run EX --token read. Then use --run EX --token NAME again.',
+    );
+  });
+
+  it('every command of the app in a lesson is written as it runs from npm (npx hf-jobs-wizard …), as the app says it', async () => {
+    for (const lesson of await loadLessons(CATALOG)) {
+      const bare = lesson.body.match(/(?<!npx )`hf-jobs-wizard [a-z-]+[^`]*`/g) ?? [];
+      expect(bare, lesson.id).toEqual([]);
+    }
   });
 
   it('the lesson text keeps the corrections the seed gets wrong', async () => {

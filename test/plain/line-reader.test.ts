@@ -38,3 +38,41 @@ describe('plain line reader on a terminal', () => {
     t.reader.close();
   });
 });
+
+describe('a token in what is typed or pasted', () => {
+  const TOKEN = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12';
+
+  it('is shown masked, never whole; the line keeps it whole for the classifier', async () => {
+    const t = terminal();
+    const line = t.reader.read();
+    // A paste arriving in pieces, the token cut in two.
+    for (const chunk of ['export HF_TOKEN=hf_FAKEfakeFAKE', 'fakeFAKEfakeFAKEfake12 # mine\r']) t.stdin.write(chunk);
+    expect(await line).toBe(`export HF_TOKEN=${TOKEN} # mine`);
+    expect(t.echoed()).toBe('export HF_TOKEN=hf_…ke12 # mine\n');
+    expect(t.echoed()).not.toContain('FAKEfake');
+    t.reader.close();
+  });
+
+  it('a token at the end of a line is masked at Enter; words that only start like one are shown as they are', async () => {
+    const t = terminal();
+    const first = t.reader.read();
+    t.stdin.write(`token ${TOKEN}\r`);
+    expect(await first).toBe(`token ${TOKEN}`);
+    const second = t.reader.read();
+    t.stdin.write(`hello hf_hub_download(api_org) hf_xxx ${TOKEN}_v2\r`);
+    expect(await second).toBe(`hello hf_hub_download(api_org) hf_xxx ${TOKEN}_v2`);
+    expect(t.echoed()).toBe('token hf_…ke12\nhello hf_hub_download(api_org) hf_xxx hf_…ke12_v2\n');
+    t.reader.close();
+  });
+
+  it('⌫ takes a masked token back whole (on screen and in the line), and a held one unseen', async () => {
+    const t = terminal();
+    const line = t.reader.read();
+    t.stdin.write(`a ${TOKEN} `);
+    t.stdin.write('\u007f\u007f'); // the space, then the whole masked token
+    t.stdin.write('hf_ab\u007fc\r'); // held, never shown: ⌫ takes it back unseen
+    expect(await line).toBe('a hf_ac');
+    expect(t.echoed()).toBe(`a hf_…ke12 \b \b${'\b \b'.repeat('hf_…ke12'.length)}hf_ac\n`);
+    t.reader.close();
+  });
+});

@@ -357,6 +357,19 @@ describe('screens', () => {
     const {lastFrame, stdin, dispatch} = mount(Troubleshoot, s);
     expect(lastFrame()).toContain('Seen: 403 Forbidden: nope');
     expect(lastFrame()).toContain('→ 1. A read token (this is it)');
+    // A cause that wraps keeps its marker's space, and its second row is indented under its text.
+    const long = 'A read token was used to push, create a repo or run a Job, which only a write token may do '.repeat(
+      2,
+    );
+    const wrapped = mount(Troubleshoot, {
+      ...s,
+      troubleshoot: {
+        ...s.troubleshoot,
+        info: {...s.troubleshoot.info, causes: [{id: 'read-token', text: long.trim(), fix: 'Use a write token.'}]},
+      },
+    });
+    expect(wrapped.lastFrame()).toMatch(/→ 1\. A read token was used/);
+    expect(wrapped.lastFrame()).toMatch(/\n {2}read token was used to push/);
     expect(lastFrame()).toContain('Fix: Use a write token.');
     expect(lastFrame()).toContain('❯ Open the token page in your browser  (suggested)');
     await delay();

@@ -52,7 +52,15 @@ async function openProblem(controller: WizardController, problem: ProblemId, evi
 }
 
 /** Which practice token (and hf-job.json) brings each problem's actual cause out, and that cause. */
-const CASES: {problem: ProblemId; label: Label; config?: unknown; actual?: string | RegExp; suggested?: string}[] = [
+/** `ran`: the problem comes from a job this wizard ran (its "Run the job again" is offered only then). */
+const CASES: {
+  problem: ProblemId;
+  label: Label;
+  config?: unknown;
+  actual?: string | RegExp;
+  suggested?: string;
+  ran?: boolean;
+}[] = [
   {problem: 'unauthorized-401', label: 'expired', actual: 'invalid-token', suggested: 'Log in \\(again'},
   // On the sandbox the practice picker is the token page: "Log in again" is what works there (issue 17, defect 7).
   {problem: 'forbidden-403', label: 'read', actual: 'read-token', suggested: 'Log in \\(again'},
@@ -66,12 +74,12 @@ const CASES: {problem: ProblemId; label: Label; config?: unknown; actual?: strin
   {problem: 'repo-access-denied', label: 'write'},
   {problem: 'gated-repo', label: 'fine-grained', actual: 'fine-grained-no-gated', suggested: 'Log in \\(again'},
   {problem: 'invalid-token-format', label: 'write'},
-  {problem: 'rate-limited', label: 'write', actual: 'too-many-requests', suggested: 'Run the job again'},
+  {problem: 'rate-limited', label: 'write', actual: 'too-many-requests', suggested: 'Run the job again', ran: true},
   {problem: 'network-error', label: 'write'},
   {problem: 'payment-required', label: 'write', actual: 'no-credits'},
   {problem: 'job-timeout', label: 'write'},
   {problem: 'job-not-found', label: 'write'},
-  {problem: 'server-error', label: 'write', actual: 'transient', suggested: 'Run the job again'},
+  {problem: 'server-error', label: 'write', actual: 'transient', suggested: 'Run the job again', ran: true},
   {problem: 'org-token-policy', label: 'fine-grained'},
   {problem: 'job-script-failed', label: 'write'},
   {problem: 'unknown', label: 'write'},
@@ -85,6 +93,12 @@ describe('troubleshooting screens on a real sandbox', () => {
   for (const c of CASES) {
     it(`${c.problem}: symptoms, causes and a live diagnosis${c.actual ? ` naming ${String(c.actual)}` : ''}`, async () => {
       const {controller, token} = await wizard(c.label, c.config);
+      if (c.ran)
+        controller.dispatch({
+          type: 'job-submitted',
+          job: {id: 'a'.repeat(24), namespace: 'practice-user', url: 'x'},
+          at: 0,
+        });
       const app = await openProblem(controller, c.problem);
       const frame = app.lastFrame() ?? '';
       // Worded for the sandbox, like the diagnosis (one fix text per failure).

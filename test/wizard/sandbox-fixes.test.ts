@@ -140,3 +140,21 @@ describe('in the sandbox the fixes stay in the sandbox', () => {
     expect(report.formatProblem).not.toContain('huggingface.co');
   });
 });
+
+describe('a Hub out of reach at login', () => {
+  it('the login error says the sandbox runs the wizard offline', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wizard-offline-'));
+    dirs.push(dir);
+    const services = createServices({env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache')}, cwd: dir});
+    // Nothing listens on port 1: the same "Could not reach" as huggingface.co with no network.
+    const target = {kind: 'hub' as const, endpoint: 'http://127.0.0.1:1', practice: false};
+    const r = await services.validateToken(target, 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12', 'input');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toMatch(/^Could not reach http:\/\/127\.0\.0\.1:1/);
+      expect(r.message).toContain('No network? `npx hf-jobs-wizard --sandbox` runs the whole wizard offline.');
+      expect(r.message).not.toContain('hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12');
+    }
+    await services.dispose();
+  });
+});

@@ -61,7 +61,14 @@ const KEY_WORDS: Record<string, Record<Exclude<LearnFace, 'key'>, string>> = {
  */
 export function faceWords(text: string, face: LearnFace): string {
   if (face === 'key') return text;
-  return text
+  const named =
+    face === 'command'
+      ? text.replace(
+          /\b([Pp])ress r and pick the ([\w-]+) token\b/g,
+          (_, p: string, token: string) => `${p === 'P' ? 'R' : 'r'}un it with --run EX --token ${token}`,
+        )
+      : text;
+  return named
     .replace(/ \([rvwn]\)(?=[\s:.,;]|$)/g, '')
     .replace(/\b([Pp])ress ([rvn])\b/g, (_, p: string, key: string) => {
       const words = KEY_WORDS[key]![face];

@@ -120,6 +120,9 @@ function tokenLines(info: TokenInfo, job: PlannedJob): PreflightLine[] {
   return lines;
 }
 
+/** The Hub's words for an org's token policy holding a token back (pending approval, or revoked by an admin). */
+export const ORG_POLICY_WORDS = /organization token policy|revoked by the organization/i;
+
 function authCheckLine(result: AuthCheckResult, namespace: string): PreflightLine {
   if ('unavailable' in result)
     return {
@@ -137,7 +140,9 @@ function authCheckLine(result: AuthCheckResult, namespace: string): PreflightLin
     fix:
       result.status === 401
         ? 'Log in again with a valid token.'
-        : `Use a token with job.write on ${namespace}, or run the job in your own namespace.`,
+        : ORG_POLICY_WORDS.test(result.message)
+          ? `Ask an admin of ${namespace} to approve this token (the org's token policy; another token would wait too), or run the job in your own namespace.`
+          : `Use a token with job.write on ${namespace}, or run the job in your own namespace.`,
   };
 }
 

@@ -485,9 +485,10 @@ function jobSubmitProblems(hub: HubFixes): Pick<Catalog, 'payment-required' | 'j
           fix: 'Check `hf auth whoami`; log in as the account that owns the job.',
         },
       ],
+      // The two likely causes' own fixes, word for word: with a diagnosed cause, its fix leads and is not said twice.
       solutions: [
-        'Use the namespace the job runs under: `hf jobs logs --namespace ORG ID`.',
-        'Copy the id from `hf jobs ps -a`.',
+        'Pass the namespace: `hf jobs logs --namespace ORG ID` / `inspect_job(job_id=ID, namespace="ORG")`.',
+        'List your jobs to copy the id: `hf jobs ps -a` (add `--namespace ORG` for an org).',
       ],
       verify: '`hf jobs inspect --namespace NAMESPACE ID` prints the job.',
       checks: [],

@@ -1,13 +1,18 @@
 // The example step's pre-flight, as the screens offer it: which catalog problem a failed verdict points to, whether
 // another token is the fix, and the choices shown instead of Run after a fail (Ink and plain list the same ones). Pure.
-import type {PreflightLine, PreflightReport} from '../preflight/preflight.js';
+import {ORG_POLICY_WORDS, type PreflightLine, type PreflightReport} from '../preflight/preflight.js';
 import type {ProblemId, WizardEvent, WizardState} from './types.js';
 
 const TOKEN_LINES: readonly PreflightLine['id'][] = ['token-namespace', 'token-repo', 'auth-check', 'token-expiry'];
 
 /** Pre-flight failed on the token itself (scopes, the Hub's Jobs check, expiry): logging in with another token is the fix. */
 export function preflightTokenProblem(state: Pick<WizardState, 'example'>): boolean {
-  return Boolean(state.example.preflight?.report?.lines.some((l) => l.status === 'fail' && TOKEN_LINES.includes(l.id)));
+  // An org's token policy holds any token back until an admin approves it: another token is not the fix.
+  return Boolean(
+    state.example.preflight?.report?.lines.some(
+      (l) => l.status === 'fail' && TOKEN_LINES.includes(l.id) && !ORG_POLICY_WORDS.test(l.message),
+    ),
+  );
 }
 
 /** The troubleshooting screen that explains the first failed line (the same problems a refused submit opens). */
@@ -17,7 +22,11 @@ export function preflightProblem(report: PreflightReport): {problem: ProblemId; 
   const byLine: Record<PreflightLine['id'], ProblemId> = {
     'token-namespace': 'forbidden-403',
     'token-repo': 'forbidden-403',
-    'auth-check': /\(401\)/.test(line.message) ? 'unauthorized-401' : 'forbidden-403',
+    'auth-check': /\(401\)/.test(line.message)
+      ? 'unauthorized-401'
+      : ORG_POLICY_WORDS.test(line.message)
+        ? 'org-token-policy'
+        : 'forbidden-403',
     'token-expiry': 'unauthorized-401',
     billing: 'payment-required',
     'org-policy': 'org-token-policy',

@@ -5,7 +5,7 @@ import type {WizardState} from './types.js';
 
 /** The report for the troubleshooting screen, or undefined while there is nothing classified yet. */
 export function wizardReport(
-  state: Pick<WizardState, 'troubleshoot' | 'target' | 'step'>,
+  state: Pick<WizardState, 'troubleshoot' | 'target' | 'step'> & Partial<Pick<WizardState, 'run'>>,
 ): TroubleshootReport | undefined {
   const t = state.troubleshoot;
   if (!t.info) return undefined;
@@ -16,6 +16,7 @@ export function wizardReport(
   // A pasted text (the paste box was used) came from some job of the person's, not one this wizard ran.
   const origin = t.draft !== undefined ? 'pasted' : t.returnTo === 'result' ? 'job' : 'check';
   const d = t.diagnosis;
+  const ran = state.run !== undefined && (state.run.job !== undefined || state.run.phase === 'finished');
   return buildReport({
     problem: t.info.id,
     ...(t.guess && t.problem === t.info.id ? {guess: true} : {}),
@@ -26,6 +27,13 @@ export function wizardReport(
     ...(t.alternatives ? {alternatives: t.alternatives} : {}),
     info: t.info,
     ...(d ? {diagnosis: {findings: d.findings, cause: d.cause, ...(d.actual ? {actual: d.actual} : {})}} : {}),
-    actions: d ? {actions: d.actions, ...(d.suggested ? {suggested: d.suggested} : {})} : {actions: []},
+    // "Run the job again" only once this wizard has run (or tried to submit) the job: not from the checklist or a
+    // refused pre-flight, where nothing ran yet.
+    actions: d
+      ? {
+          actions: d.actions.filter((a) => a !== 'retry' || ran),
+          ...(d.suggested && (d.suggested !== 'retry' || ran) ? {suggested: d.suggested} : {}),
+        }
+      : {actions: []},
   });
 }

@@ -107,9 +107,12 @@ export function Troubleshoot(props: ScreenProps) {
         {/* Each cause in a row with its marker, so its wrapped lines stay indented under the text. */}
         {causes.map((c) => (
           <Box key={c.id}>
-            <Text bold={c.likely} color={c.likely ? 'yellow' : undefined}>
-              {c.likely ? '→ ' : '  '}
-            </Text>
+            {/* A fixed 2 columns: beside a cause that wraps, flex shrank the marker's space away ("→1."). */}
+            <Box width={2} flexShrink={0}>
+              <Text bold={c.likely} color={c.likely ? 'yellow' : undefined}>
+                {c.likely ? '→' : ' '}
+              </Text>
+            </Box>
             <Text bold={c.likely} color={c.likely ? 'yellow' : undefined} dimColor={!c.likely && Boolean(actual)}>
               {causeLine(report, c)}
             </Text>

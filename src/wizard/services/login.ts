@@ -6,6 +6,7 @@ import {newTokenPageLink} from '../../core/auth/sandbox-form-key.js';
 import {deviceLoginExtras, verifyLogin, type LoginExtras} from '../../core/auth/login-flow.js';
 import type {VerifySource} from '../../core/auth/verify.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
+import {appCommand} from '../../core/invocation.js';
 import {allSnippets, serializeJobConfig, type JobConfig} from '../../core/jobspec/index.js';
 import {describeSource, resolveToken} from '../../core/store/resolve.js';
 import {
@@ -128,7 +129,14 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       source: verifySource,
       ...(target.practice ? {fix: sandboxFix(source)} : {}),
     });
-    if (!result.ok) return {ok: false, message: redactSecrets(result.message, [token])};
+    if (!result.ok) {
+      // The Hub out of reach (no network): the sandbox runs the whole wizard offline.
+      const offline =
+        'kind' in result && result.kind === 'network' && !target.practice
+          ? ` No network? \`${appCommand('--sandbox')}\` runs the whole wizard offline.`
+          : '';
+      return {ok: false, message: redactSecrets(result.message, [token]) + offline};
+    }
     const info = result.info;
     const account: Account = {
       user: info.user,

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {gatherPreflight} from '../../../src/core/preflight/gather.js';
+import {preflightProblem, runChoices} from '../../../src/core/wizard/preflight.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 
 describe('gatherPreflight against the sandbox Hub', () => {
@@ -26,6 +27,23 @@ describe('gatherPreflight against the sandbox Hub', () => {
     );
     expect(r.lines.find((l) => l.id === 'auth-check')?.status).not.toBe('fail');
     expect(r.verdict).not.toBe('fail');
+  });
+
+  it("an org's token policy: the Hub's 403 names it, the fix is the org's approval, the wizard's why is org-token-policy", async () => {
+    const r = await gatherPreflight({
+      hubUrl: sandbox.current.url,
+      accessToken: sandbox.current.tokens.write,
+      job: job('practice-token-policy'),
+      sandbox: true,
+    });
+    expect(r.verdict).toBe('fail');
+    const auth = r.lines.find((l) => l.id === 'auth-check')!;
+    expect(auth.message).toMatch(/organization token policy/);
+    expect(auth.fix).toContain('Ask an admin of practice-token-policy to approve this token');
+    // The example step's ways out: the org-token-policy screen, and no "log in with another token" (it would wait too).
+    const state = {example: {view: 'script', confirming: false, preflight: {phase: 'done' as const, report: r}}};
+    expect(preflightProblem(r)?.problem).toBe('org-token-policy');
+    expect(runChoices(state).map((c) => c.value)).toEqual(['why', 'recheck']);
   });
 
   it('fails the practice read token before anything is submitted', async () => {

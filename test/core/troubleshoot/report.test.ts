@@ -73,6 +73,16 @@ describe('buildReport', () => {
     expect(r.causes.filter((c) => c.likely).map((c) => c.id)).toEqual(['sandbox-python-lacks-package']);
   });
 
+  it("job not found: the diagnosed cause's fix leads and no fix is said twice in other words", () => {
+    for (const id of ['wrong-id', 'org-job-under-user']) {
+      const cause = getProblem('job-not-found').causes.find((c) => c.id === id)!;
+      const r = buildReport({problem: 'job-not-found', origin: 'job', diagnosis: {actual: cause, findings: []}});
+      expect(r.fix[0]).toBe(cause.fix);
+      expect(r.fix.filter((f) => /hf jobs ps -a/.test(f))).toHaveLength(1);
+      expect(r.fix.filter((f) => /--namespace ORG ID/.test(f))).toHaveLength(1);
+    }
+  });
+
   it('a 402 offers the billing page on the Hub, and not on the sandbox (it has no billing)', () => {
     const hub = buildReport({problem: 'payment-required', origin: 'pasted'});
     expect(hub.actions.find((a) => a.id === 'open-billing')?.url).toBe('https://huggingface.co/settings/billing');
