@@ -13,7 +13,7 @@ export const LOOK_BEHIND = 256;
 export const DEFAULT_HOLD_MS = 400;
 
 const PREFIXES = ['hf_oauth_', 'api_org_', 'hf_'];
-const TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
+const TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}/g;
 const BREAK = /[\r\n]/;
 
 function prefixOf(token: string): string {
@@ -118,13 +118,15 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
     let next = '';
     let done = 0;
     for (const [start, end] of runsOverJoins(out, BREAK_JOIN)) {
-      const run = out.slice(start, end);
-      // Every token's prefix starts `hf` or `api`, a break between its letters or not.
-      if (!MAY_START.test(run)) continue;
-      const masked = maskRun(run);
-      if (masked === run) continue;
-      next += out.slice(done, start) + masked;
-      done = end;
+      for (const [from, to] of aroundBreaks(out, start, end)) {
+        const run = out.slice(from, to);
+        // Every token's prefix starts `hf` or `api`, a break between its letters or not.
+        if (!MAY_START.test(run)) continue;
+        const masked = maskRun(run);
+        if (masked === run) continue;
+        next += out.slice(done, from) + masked;
+        done = to;
+      }
     }
     if (!done) break;
     out = next + out.slice(done);
@@ -133,6 +135,26 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
 }
 
 const MAY_START = /h(?:\r?\n)?f|a(?:\r?\n)?p(?:\r?\n)?i/;
+
+/** Characters each side of a break that a token over it can reach (it is at most 1024 long, the Hub's are 43). */
+const NEAR_BREAK = 1100;
+
+/**
+ * The parts of the run [start, end) a token over a break can be in: the whole run when short, else the stretches
+ * around its breaks (merged where they meet). Reading all of an 8 MB run took 3 s for one break at its end.
+ */
+function aroundBreaks(text: string, start: number, end: number): [number, number][] {
+  if (end - start <= 4 * NEAR_BREAK) return [[start, end]];
+  const parts: [number, number][] = [];
+  for (let at = text.indexOf('\n', start); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) {
+    const from = Math.max(start, at - NEAR_BREAK);
+    const to = Math.min(end, at + NEAR_BREAK);
+    const last = parts[parts.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else parts.push([from, to]);
+  }
+  return parts;
+}
 
 /** A join of two word runs: its length at `at` (0: none there). */
 export type Join = (text: string, at: number) => number;
