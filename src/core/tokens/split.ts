@@ -88,6 +88,19 @@ function maskRun(run: string): string {
   return out + run.slice(done);
 }
 
+const spreads = new Map<string, RegExp>();
+/** A secret with an optional line break between any two of its characters (global; one built a secret). */
+function spreadOf(secret: string): RegExp {
+  let re = spreads.get(secret);
+  if (!re) {
+    if (spreads.size > 256) spreads.clear();
+    re = new RegExp([...secret].map(escapeRegExp).join('(?:\\r?\\n)?'), 'g');
+    spreads.set(secret, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -109,8 +122,7 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
   let out = text;
   for (const secret of secretsOf(secretsHere)) {
     // Any break between two of its characters; only a match holding a break is new here.
-    const spread = new RegExp([...secret].map(escapeRegExp).join('(?:\\r?\\n)?'), 'g');
-    out = out.replace(spread, (m) => (BREAK.test(m) ? maskToken(secret) : m));
+    out = out.replace(spreadOf(secret), (m) => (BREAK.test(m) ? maskToken(secret) : m));
   }
   // Again until nothing changes: a mask's last characters may start the next token (`hf_…Xapi` then `_org_…`), as in
   // mask.ts. Each pass that changes something replaces a token by its shorter mask, so this ends.
@@ -215,9 +227,16 @@ export function openTokenStart(text: string, secrets: string[] = []): number {
   while (from > floor && isRunChar(text.charCodeAt(from - 1))) from--;
   let start = -1;
   if (from < text.length) {
-    const {flat, at} = strip(text.slice(from));
-    const open = OPEN_TOKEN.exec(flat);
-    if (open) start = from + at[open.index]!;
+    const tail = text.slice(from);
+    if (!BREAK.test(tail)) {
+      // One line (the usual case): no characters to map back.
+      const open = OPEN_TOKEN.exec(tail);
+      if (open) start = from + open.index;
+    } else {
+      const {flat, at} = strip(tail);
+      const open = OPEN_TOKEN.exec(flat);
+      if (open) start = from + at[open.index]!;
+    }
   }
   // A known secret's first characters at the very end, line breaks between them or not (of any shape: the raw end).
   let end = text.length;
@@ -345,7 +364,7 @@ function secretAcross(text: string, at: number, secrets: string[]): number {
   for (const secret of secrets) {
     const from = Math.max(0, at - 2 * secret.length);
     const window = text.slice(from, at + 2 * secret.length + 1);
-    const spread = new RegExp([...secret].map(escapeRegExp).join('(?:\\r?\\n)?'), 'g');
+    const spread = spreadOf(secret);
     for (let m = spread.exec(window); m; m = spread.exec(window))
       if (from + m.index < at && from + m.index + m[0].length > at) return from + m.index;
   }
