@@ -1,6 +1,6 @@
 // A stand-in `hf` CLI for the step to the real tools (huggingface_hub cannot be installed by npm test): a small Node
 // script in its own folder that records its argv, whether HF_TOKEN reached it and where it ran, prints a line with the
-// token in it (so redaction is tested), and on exit code 0 commits to the example's dataset through @huggingface/hub
+// token in it, and again over two lines (so redaction is tested, also of a token a line break cuts), and on exit code 0 commits to the example's dataset through @huggingface/hub
 // as the real job would; otherwise it prints `failure` (hf's own failure line by default) and exits with that code.
 import {chmod, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -19,6 +19,9 @@ export async function stubHf(
 const fs = require('node:fs');
 fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({argv: process.argv.slice(2), hasToken: Boolean(process.env.HF_TOKEN), endpoint: process.env.HF_ENDPOINT, cwd: process.cwd()}));
 console.log('Job started with ID: stand-in, token ' + process.env.HF_TOKEN);
+const t = process.env.HF_TOKEN || '';
+console.log('token over two lines ' + t.slice(0, 12));
+console.log(t.slice(12) + ' (its end)');
 (async () => {
   if (${exitCode} !== 0) { console.error(${JSON.stringify(failure)}); process.exit(${exitCode}); }
   const {uploadFile} = await import(${JSON.stringify(hub)});

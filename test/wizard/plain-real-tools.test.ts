@@ -55,6 +55,9 @@ describe('plain mode: the step to the real hf, and the token dashboard', () => {
     );
     expect(out).toContain('Then on huggingface.co:');
     expect(out).not.toContain(token);
+    // The token hf printed over two lines: masked whole, where it began.
+    expect(out).toContain(`token over two lines hf_…${token.slice(-4)} (its end)`);
+    expect(out).not.toContain(token.slice(12, 24));
     const envFile = join(data, 'sandbox-hf.env');
     expect(out).toContain(`These lines, with the whole token, are in ${envFile} (mode 0600).`);
     expect((await stat(envFile)).mode & 0o777).toBe(0o600);

@@ -121,7 +121,9 @@ export function logicalLines(text: string, lineBase = 1): {text: string; line: n
       (parts ??= []).push(last.slice(0, -1));
       last = console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next;
     }
-    if (parts) acc = [...parts, last].join(' ');
+    // As the shell reads it: backslash-newline removed, nothing put in its place (`hf_abc\` then `def` is one word,
+    // `hf_abcdef`, not the two that a space made: a token continued over two lines read as a cut-off one).
+    if (parts) acc = [...parts, last].join('');
     if (prompt) acc = acc.replace(/^\s*(?:[$%>]|PS>|>>>)\s+/, '');
     out.push({text: acc, line: first + lineBase});
   }
@@ -173,7 +175,9 @@ function logicalLineAt(text: string, start: number): {text: string; end: number}
     (parts ??= []).push(last.slice(0, -1));
     last = console ? next.replace(/^\s*\.\.\.(?=\s)/, '') : next;
   }
-  if (parts) acc = [...parts, last].join(' ');
+  // As the shell reads it: backslash-newline removed, nothing put in its place (`hf_abc\` then `def` is one word,
+  // `hf_abcdef`, not the two that a space made: a token continued over two lines read as a cut-off one).
+  if (parts) acc = [...parts, last].join('');
   if (prompt) acc = acc.replace(/^\s*(?:[$%>]|PS>|>>>)\s+/, '');
   return {text: acc, end};
 }

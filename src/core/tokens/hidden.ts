@@ -160,32 +160,61 @@ const BASE64_HINT = new RegExp(
   [...hints('hf_'), ...hints('api_org_')].map((h) => h.replace(/[+/]/g, '\\$&')).join('|'),
   'g',
 );
-/** A base64 or base64url run long enough for a token (33 bytes: 44 characters). */
-const BASE64_RUN = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
+/** Base64 characters read around a hint, each side: a token's base64 (with `user:` before it) is under 100. */
+const BASE64_WINDOW = 192;
 
+function isBase64Code(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x2b ||
+    code === 0x2f ||
+    code === 0x5f ||
+    code === 0x2d
+  );
+}
+
+/**
+ * The tokens base64 around each hint holds. Only a window of the run around a hint is decoded (at its 4 alignments):
+ * a pattern over the whole run overflowed the pattern engine's stack on an 11 MB run (300,000 tokens glued together).
+ */
 function base64(text: string): {token: string; index: number}[] {
   const out: {token: string; index: number}[] = [];
-  BASE64_RUN.lastIndex = 0;
-  for (let m = BASE64_RUN.exec(text); m; m = BASE64_RUN.exec(text)) {
-    BASE64_HINT.lastIndex = 0;
-    if (!BASE64_HINT.test(m[0])) continue;
-    const standard = m[0].replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
-    // The run may start mid-quantum (glued to a key): each of the 4 starting points.
-    for (let skip = 0; skip < 4; skip++) {
-      const body = standard.slice(skip);
-      let bytes: string;
-      try {
-        bytes = atob(body.length % 4 === 1 ? body.slice(0, -1) : body);
-      } catch {
-        continue;
-      }
-      REAL_TOKEN.lastIndex = 0;
-      const t = REAL_TOKEN.exec(bytes);
-      if (t && PREFIX.test(t[0])) {
-        out.push({token: t[0], index: m.index});
-        break;
-      }
+  let done = 0;
+  BASE64_HINT.lastIndex = 0;
+  for (let h = BASE64_HINT.exec(text); h; h = BASE64_HINT.exec(text)) {
+    if (h.index < done) continue;
+    let from = h.index;
+    while (from > 0 && h.index - from < BASE64_WINDOW && isBase64Code(text.charCodeAt(from - 1))) from--;
+    let to = h.index;
+    while (to < text.length && to - h.index < BASE64_WINDOW && isBase64Code(text.charCodeAt(to))) to++;
+    if (to - from < 40) continue;
+    const found = decodedToken(text.slice(from, to));
+    if (found) {
+      out.push({token: found, index: from});
+      done = to;
+      BASE64_HINT.lastIndex = to;
     }
   }
   return out;
+}
+
+/** A real-shaped token the base64 (or base64url) text decodes to at one of its 4 alignments, if any. */
+function decodedToken(run: string): string | undefined {
+  const standard = run.replace(/-/g, '+').replace(/_/g, '/');
+  for (let skip = 0; skip < 4; skip++) {
+    const body = standard.slice(skip);
+    let bytes: string;
+    try {
+      // Unpadded is fine (forgiving base64), except for one lone character at the end.
+      bytes = atob(body.length % 4 === 1 ? body.slice(0, -1) : body);
+    } catch {
+      continue;
+    }
+    REAL_TOKEN.lastIndex = 0;
+    const t = REAL_TOKEN.exec(bytes);
+    if (t && PREFIX.test(t[0])) return t[0];
+  }
+  return undefined;
 }

@@ -8,7 +8,9 @@ import {sanitizeTerminal} from '../text/sanitize.js';
 // hf_oauth_… (browser login) has a second underscore: without its own branch it would pass through whole.
 // No word boundary on the left: a token glued to text (`TOKEN_hf_…`, `xhf_…`) or to an escape code (`ESC[1mhf_…`, as
 // `rich` prints it) is still a token.
-const TOKEN_PATTERN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
+// At most 1024 after the prefix (a token has 34): an unbounded run of 8 million letters overflowed the pattern engine's
+// stack, and masking threw on a pasted text. What a longer run holds after that is masked on its own if it is a token.
+const TOKEN_PATTERN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}/g;
 
 /** Values this process knows are secrets (the token in use, practice tokens): masked everywhere, whatever their shape. */
 const KNOWN_SECRETS = new Set<string>();
@@ -78,7 +80,7 @@ function hasSecret(text: string, sortedSecrets: string[]): boolean {
   return TOKEN_SHAPE.test(text) || sortedSecrets.some((secret) => text.includes(secret));
 }
 
-const TOKEN_SHAPE = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/;
+const TOKEN_SHAPE = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}/;
 
 // --- Tokens written another way ---------------------------------------------------------------------------------
 // A token pasted from a URL (`hf%5F…`, `%68%66%5F…`), a JSON text (`hf\u005f…`), an HTML page (`hf&#95;…`), typed in
@@ -109,6 +111,12 @@ function matchesAt(text: string, pattern: RegExp, into: number[]): void {
 }
 
 /**
+ * Characters of a stretch read each side of a position: far more than a token written any way (43 characters, 9 each
+ * at most as escapes), far less than the runs that overflowed the pattern engine (8 million: 'aGZf' then letters).
+ */
+const MAX_WINDOW = 1024;
+
+/**
  * `text` with each stretch of `isChar` characters around one of `positions` given to `rewrite`; the rest unchanged.
  * Only those stretches are scanned by the (slower) run patterns.
  */
@@ -125,9 +133,9 @@ function rewriteAround(
   for (const at of positions) {
     if (at < done) continue;
     let start = at;
-    while (start > done && isChar(text.charCodeAt(start - 1))) start--;
+    while (start > done && at - start < MAX_WINDOW && isChar(text.charCodeAt(start - 1))) start--;
     let end = at;
-    while (end < text.length && isChar(text.charCodeAt(end))) end++;
+    while (end < text.length && end - at < MAX_WINDOW && isChar(text.charCodeAt(end))) end++;
     if (end === at) end = at + 1;
     out += text.slice(done, start) + rewrite(text.slice(start, end));
     done = end;
@@ -310,17 +318,27 @@ const HEX_HINT = /68665f|6170695f6f72675f/i;
 const HEX_RUN = /[0-9A-Fa-f]{38,}/g;
 
 function maskHex(text: string, sortedSecrets: string[]): string {
-  return text.replace(HEX_RUN, (run) => {
-    if (!HEX_HINT.test(run)) return run;
-    // The run may start at an odd digit (glued to a word): both alignments.
-    for (const skip of [0, 1]) {
-      let bytes = '';
-      for (let i = skip; i + 1 < run.length; i += 2) bytes += String.fromCharCode(parseInt(run.slice(i, i + 2), 16));
-      const token = TOKEN_SHAPE.exec(bytes)?.[0] ?? sortedSecrets.find((secret) => bytes.includes(latin1(secret)));
-      if (token) return `${run.slice(0, skip)}[hex holding ${maskToken(token)}]`;
-    }
-    return run;
-  });
+  const positions: number[] = [];
+  matchesAt(text, HEX_HINTS, positions);
+  return rewriteAround(text, positions, isHexChar, (window) =>
+    window.replace(HEX_RUN, (run) => {
+      if (!HEX_HINT.test(run)) return run;
+      // The run may start at an odd digit (glued to a word): both alignments.
+      for (const skip of [0, 1]) {
+        let bytes = '';
+        for (let i = skip; i + 1 < run.length; i += 2) bytes += String.fromCharCode(parseInt(run.slice(i, i + 2), 16));
+        const token = TOKEN_SHAPE.exec(bytes)?.[0] ?? sortedSecrets.find((secret) => bytes.includes(latin1(secret)));
+        if (token) return `${run.slice(0, skip)}[hex holding ${maskToken(token)}]`;
+      }
+      return run;
+    }),
+  );
+}
+
+const HEX_HINTS = new RegExp(HEX_HINT.source, 'gi');
+
+function isHexChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
 /**
@@ -342,7 +360,7 @@ export function redactSecrets(text: string, knownSecretsHere: Iterable<string> =
  */
 // eslint-disable-next-line no-control-regex
 const SPLIT_TOKEN =
-  /(?:hf_(?:oauth_)?|api_org_)(?:[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*[A-Za-z0-9])+/g;
+  /(?:hf_(?:oauth_)?|api_org_)(?:[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]{0,64}[A-Za-z0-9]){1,1024}/g;
 // eslint-disable-next-line no-control-regex
 const INVISIBLE_IN_TOKEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
@@ -352,6 +370,6 @@ export function unsplitTokens(text: string): string {
     if (!INVISIBLE_IN_TOKEN.test(match)) return match;
     // An escape sequence's own letters (ESC[1m) are not part of the token: drop whole sequences first.
     const joined = match.replace(/\x1b\[[0-9;:]*[A-Za-z]/g, '').replace(new RegExp(INVISIBLE_IN_TOKEN, 'g'), '');
-    return /^(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}$/.test(joined) ? maskToken(joined) : match;
+    return /^(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}$/.test(joined) ? maskToken(joined) : match;
   });
 }

@@ -13,7 +13,7 @@ export const LOOK_BEHIND = 256;
 export const DEFAULT_HOLD_MS = 400;
 
 const PREFIXES = ['hf_oauth_', 'api_org_', 'hf_'];
-const TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}/g;
+const TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}/g;
 const BREAK = /[\r\n]/;
 
 function prefixOf(token: string): string {
@@ -88,6 +88,19 @@ function maskRun(run: string): string {
   return out + run.slice(done);
 }
 
+const spreads = new Map<string, RegExp>();
+/** A secret with an optional line break between any two of its characters (global; one built a secret). */
+function spreadOf(secret: string): RegExp {
+  let re = spreads.get(secret);
+  if (!re) {
+    if (spreads.size > 256) spreads.clear();
+    re = new RegExp([...secret].map(escapeRegExp).join('(?:\\r?\\n)?'), 'g');
+    spreads.set(secret, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -109,8 +122,7 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
   let out = text;
   for (const secret of secretsOf(secretsHere)) {
     // Any break between two of its characters; only a match holding a break is new here.
-    const spread = new RegExp([...secret].map(escapeRegExp).join('(?:\\r?\\n)?'), 'g');
-    out = out.replace(spread, (m) => (BREAK.test(m) ? maskToken(secret) : m));
+    out = out.replace(spreadOf(secret), (m) => (BREAK.test(m) ? maskToken(secret) : m));
   }
   // Again until nothing changes: a mask's last characters may start the next token (`hf_…Xapi` then `_org_…`), as in
   // mask.ts. Each pass that changes something replaces a token by its shorter mask, so this ends.
@@ -118,13 +130,15 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
     let next = '';
     let done = 0;
     for (const [start, end] of runsOverJoins(out, BREAK_JOIN)) {
-      const run = out.slice(start, end);
-      // Every token's prefix starts `hf` or `api`, a break between its letters or not.
-      if (!MAY_START.test(run)) continue;
-      const masked = maskRun(run);
-      if (masked === run) continue;
-      next += out.slice(done, start) + masked;
-      done = end;
+      for (const [from, to] of aroundBreaks(out, start, end)) {
+        const run = out.slice(from, to);
+        // Every token's prefix starts `hf` or `api`, a break between its letters or not.
+        if (!MAY_START.test(run)) continue;
+        const masked = maskRun(run);
+        if (masked === run) continue;
+        next += out.slice(done, from) + masked;
+        done = to;
+      }
     }
     if (!done) break;
     out = next + out.slice(done);
@@ -133,6 +147,26 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
 }
 
 const MAY_START = /h(?:\r?\n)?f|a(?:\r?\n)?p(?:\r?\n)?i/;
+
+/** Characters each side of a break that a token over it can reach (it is at most 1024 long, the Hub's are 43). */
+const NEAR_BREAK = 1100;
+
+/**
+ * The parts of the run [start, end) a token over a break can be in: the whole run when short, else the stretches
+ * around its breaks (merged where they meet). Reading all of an 8 MB run took 3 s for one break at its end.
+ */
+function aroundBreaks(text: string, start: number, end: number): [number, number][] {
+  if (end - start <= 4 * NEAR_BREAK) return [[start, end]];
+  const parts: [number, number][] = [];
+  for (let at = text.indexOf('\n', start); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) {
+    const from = Math.max(start, at - NEAR_BREAK);
+    const to = Math.min(end, at + NEAR_BREAK);
+    const last = parts[parts.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else parts.push([from, to]);
+  }
+  return parts;
+}
 
 /** A join of two word runs: its length at `at` (0: none there). */
 export type Join = (text: string, at: number) => number;
@@ -193,9 +227,16 @@ export function openTokenStart(text: string, secrets: string[] = []): number {
   while (from > floor && isRunChar(text.charCodeAt(from - 1))) from--;
   let start = -1;
   if (from < text.length) {
-    const {flat, at} = strip(text.slice(from));
-    const open = OPEN_TOKEN.exec(flat);
-    if (open) start = from + at[open.index]!;
+    const tail = text.slice(from);
+    if (!BREAK.test(tail)) {
+      // One line (the usual case): no characters to map back.
+      const open = OPEN_TOKEN.exec(tail);
+      if (open) start = from + open.index;
+    } else {
+      const {flat, at} = strip(tail);
+      const open = OPEN_TOKEN.exec(flat);
+      if (open) start = from + at[open.index]!;
+    }
   }
   // A known secret's first characters at the very end, line breaks between them or not (of any shape: the raw end).
   let end = text.length;
@@ -323,7 +364,7 @@ function secretAcross(text: string, at: number, secrets: string[]): number {
   for (const secret of secrets) {
     const from = Math.max(0, at - 2 * secret.length);
     const window = text.slice(from, at + 2 * secret.length + 1);
-    const spread = new RegExp([...secret].map(escapeRegExp).join('(?:\\r?\\n)?'), 'g');
+    const spread = spreadOf(secret);
     for (let m = spread.exec(window); m; m = spread.exec(window))
       if (from + m.index < at && from + m.index + m[0].length > at) return from + m.index;
   }

@@ -6,6 +6,7 @@ import {isTerminal} from '../jobs/stages.js';
 import {runsLocally} from '../practice.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
+import {maskSplitTokens} from '../tokens/split.js';
 import type {
   FixAction,
   ProblemId,
@@ -643,7 +644,7 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
     }
     case 'paste-draft':
       // Kept redacted, like everything in the state: a token in the text is never held past the box.
-      return t({...state, troubleshoot: {...state.troubleshoot, draft: redactSecrets(event.text)}});
+      return t({...state, troubleshoot: {...state.troubleshoot, draft: redactSecrets(maskSplitTokens(event.text))}});
     case 'error-pasted': {
       if (event.text.trim() === '')
         return t({
@@ -651,8 +652,10 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
           error:
             'Nothing was pasted: paste the error (several lines are fine), then press Ctrl-D or Enter on an empty line.',
         });
-      // Token shapes and every registered secret (the session's token among them) are masked.
-      const evidence = redactSecrets(event.text);
+      // Token shapes and every registered secret (the session's token among them) are masked, also one a line break
+      // cut in two (the lines the classifier shows are masked one by one).
+      const text = maskSplitTokens(event.text);
+      const evidence = redactSecrets(text);
       const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence, draft: evidence};
       if (state.troubleshoot.returnTo) troubleshoot.returnTo = state.troubleshoot.returnTo;
       // The Hub named by --sandbox / --endpoint first: the diagnosis reads its saved login, "Log in again" logs in there.
@@ -660,7 +663,7 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
       const prepare: WizardEffect[] = preset && !state.target ? [{kind: 'prepare-target', target: preset}] : [];
       return t({...clear(state, 'error'), troubleshoot, busy: 'Reading the error'}, [
         ...prepare,
-        {kind: 'classify', text: event.text},
+        {kind: 'classify', text},
       ]);
     }
     case 'classified': {

@@ -4,6 +4,7 @@
 import {open} from 'node:fs/promises';
 import {APP_COMMAND} from '../../core/invocation.js';
 import {maskToken, redactSecrets, unsplitTokens} from '../../core/tokens/mask.js';
+import {maskSplitTokens} from '../../core/tokens/split.js';
 import type {SandboxToken} from '../accounts.js';
 import type {RouteModule, SandboxRequest} from '../context.js';
 import {HttpError, sendHtml} from '../http.js';
@@ -27,12 +28,17 @@ export function escapeHtml(s: string): string {
  */
 const GLUED_TOKEN = /(?:hf_oauth_|hf_|api_org_)[A-Za-z0-9]{16,}/g;
 
+/** Every token the sandbox ever issued. */
+function knownTokens(ctx: SandboxRequest): string[] {
+  return ctx.sandbox.accounts.tokens.map((t) => t.value);
+}
+
 /**
  * Masks every token the sandbox knows (each one it ever issued, wherever it stands in the text), then anything
  * token-shaped, glued to other text or not.
  */
 export function maskForPage(ctx: SandboxRequest, text: string, extraSecrets: Iterable<string> = []): string {
-  const known = [...ctx.sandbox.accounts.tokens.map((t) => t.value), ...extraSecrets];
+  const known = [...knownTokens(ctx), ...extraSecrets];
   return redactSecrets(text, known).replace(GLUED_TOKEN, (match) => maskToken(match));
 }
 
@@ -188,7 +194,7 @@ ${row('env', escapeHtml(Object.keys(job.environment).join(', ') || '(none)'))}
 ${row('secrets', escapeHtml(job.secretNames.join(', ') || '(none)'))}
 </table>
 <h2>${done ? 'Last log lines' : 'Log so far'}</h2>
-${lastLines.length ? `<pre>${escapeHtml(maskForPage(ctx, lastLines.map((l) => visibleControls(unsplitTokens(l))).join('\n'), secrets))}</pre>` : '<p>No log lines yet.</p>'}
+${lastLines.length ? `<pre>${escapeHtml(maskForPage(ctx, maskSplitTokens(lastLines.map((l) => visibleControls(unsplitTokens(l))).join('\n'), [...knownTokens(ctx), ...secrets]), secrets))}</pre>` : '<p>No log lines yet.</p>'}
 <p>The whole log: <code>hf jobs logs ${escapeHtml(job.id)}</code> with <code>HF_ENDPOINT=${escapeHtml(ctx.sandbox.baseUrl)}</code>, or <code>${escapeHtml(APP_COMMAND)} troubleshoot --sandbox --job ${escapeHtml(`${job.owner.name}/${job.id}`)}</code>.${done ? '' : ' Reload this page to see more.'}</p>`,
   );
 }

@@ -3,6 +3,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useRef, useState} from 'react';
 import {redactSecrets} from '../../core/tokens/mask.js';
+import {maskSplitTokens} from '../../core/tokens/split.js';
 import {linesToShow, moreLines} from '../format.js';
 
 export interface PasteBoxProps {
@@ -55,7 +56,8 @@ export function PasteBox({onSubmit, onChange, initial = '', isActive = true, tai
     },
     {isActive},
   );
-  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+  // A token a line break cuts in two is masked as the token it spells (each line is masked on its own below).
+  const lines = text === '' ? [] : maskSplitTokens(text).replace(/\n$/, '').split('\n');
   const shown = lines.slice(-linesToShow(lines.length, tail));
   return (
     <Box flexDirection="column" borderStyle="round" borderDimColor paddingX={1}>

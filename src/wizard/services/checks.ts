@@ -17,6 +17,7 @@ import {createHubClient, type HubClient} from '../../core/hub/client.js';
 import {DEFAULT_CONFIG_FILE} from '../../core/jobspec/index.js';
 import {envTokenSource} from '../../core/store/resolve.js';
 import {redactSecrets} from '../../core/tokens/mask.js';
+import {sanitizeLine} from '../../core/text/sanitize.js';
 import {CATALOG, PROBLEM_IDS, type ProblemId} from '../../core/troubleshoot/index.js';
 import {CHECK_TITLES} from '../../core/wizard/check-notes.js';
 import type {Session, WizardServices} from '../../core/wizard/services.js';
@@ -51,9 +52,10 @@ function toItem(r: CheckResult, known: string[]): CheckItem {
     id: r.id,
     status: r.status,
     title: CHECK_TITLES[r.id] ?? r.title,
-    message: redactSecrets(r.message, known),
+    // One line each (a path in a config or a file name may hold a line break), as `check` prints them.
+    message: sanitizeLine(redactSecrets(r.message, known)),
   };
-  if (r.fix) item.fix = redactSecrets(r.fix, known);
+  if (r.fix) item.fix = sanitizeLine(redactSecrets(r.fix, known));
   if (r.file !== undefined) item.file = r.file;
   if (r.line !== undefined) item.line = r.line;
   if (r.status === 'fail' || r.status === 'warn') item.problem = problemForCheck(r.id);

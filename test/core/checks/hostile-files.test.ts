@@ -26,11 +26,12 @@ describe('extractShell on a hostile file', () => {
 
   it('joining continued lines gives the same text as before, once (not a copy per line)', () => {
     const text = 'hf jobs run \\\n  --flavor a10g-small \\\r\n  python:3.12 \\\n  python x.py\nnext';
-    const joined = 'hf jobs run    --flavor a10g-small    python:3.12    python x.py';
+    // As the shell joins them: backslash-newline removed, the next line's own indentation kept.
+    const joined = 'hf jobs run   --flavor a10g-small   python:3.12   python x.py';
     expect(logicalLines(text)[0]).toEqual({text: joined, line: 1});
     expect(keywordLines(text)[0]).toEqual({text: joined, line: 1});
     const console = '>>> run_job(image="x", \\\n... command=["a"])';
-    expect(logicalLines(console)[0]!.text).toBe('run_job(image="x",   command=["a"])');
+    expect(logicalLines(console)[0]!.text).toBe('run_job(image="x",  command=["a"])');
   });
 });
 

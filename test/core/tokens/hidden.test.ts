@@ -59,10 +59,15 @@ describe('line continuations', () => {
     ]);
   });
 
-  it('is a hardcoded-token failure in check', () => {
-    const fails = hardcoded(`#!/bin/sh\nexport HF_TOKEN=${a}\\\n${b}\nhf jobs run python:3.12 python x.py\n`, 'run.sh');
+  it('is a hardcoded-token failure in check, and not called a cut-off token (the shell joins it whole)', () => {
+    const text = `#!/bin/sh\nexport HF_TOKEN=${a}\\\n${b}\nhf jobs run python:3.12 python x.py\n`;
+    const fails = hardcoded(text, 'run.sh');
     expect(fails).toHaveLength(1);
     expect(fails[0]).toMatchObject({file: 'run.sh', line: 2});
+    // token-format read `HF_TOKEN=hf_FAKEq3Rk9` (the first line only) and said it was cut off while copying.
+    expect(
+      runCheckOnText('token-format', text, 'run.sh').filter((r) => r.status !== 'pass' && r.status !== 'skip'),
+    ).toEqual([]);
   });
 
   it('does not join words the continuation separates with spaces, or ordinary continued commands', () => {
