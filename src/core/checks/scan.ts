@@ -790,6 +790,15 @@ async function scanWithReader(list: FileToScan[], ahead: ReadAhead, reader: Read
   ahead.finish();
   const own = parts.length;
   if (own < chunks) parts.push(...(await reader.parts()));
+  return inChunkOrder(list, parts, own, 'the reader');
+}
+
+/**
+ * The parts of every chunk of `list` in chunk order: a chunk no other thread answered for (it failed after taking it)
+ * is scanned here. HF_WIZARD_SCAN_DEBUG says who scanned how many (`own` by the main thread, the rest by `others`).
+ */
+function inChunkOrder(list: FileToScan[], parts: ChunkPart[], own: number, others: string): ScanPart[] {
+  const chunks = Math.ceil(list.length / SCAN_CHUNK);
   if (parts.length < chunks) {
     const have = new Set(parts.map((p) => p.chunk));
     for (let c = 0; c < chunks; c++)
@@ -798,7 +807,7 @@ async function scanWithReader(list: FileToScan[], ahead: ReadAhead, reader: Read
   parts.sort((x, y) => x.chunk - y.chunk);
   if (process.env.HF_WIZARD_SCAN_DEBUG)
     process.stderr.write(
-      `scan: ${list.length} files, ${chunks} chunks, ${own} scanned by the main thread, ${chunks - own} by the reader\n`,
+      `scan: ${list.length} files, ${chunks} chunks, ${own} scanned by the main thread, ${chunks - own} by ${others}\n`,
     );
   return parts.map((p) => p.part);
 }
@@ -835,17 +844,7 @@ async function scanAll(
     });
   for (const w of workers) w.stop();
   // A worker that failed after taking chunks: those are scanned here.
-  if (parts.length < chunks) {
-    const have = new Set(parts.map((p) => p.chunk));
-    for (let c = 0; c < chunks; c++)
-      if (!have.has(c)) parts.push({chunk: c, part: scanFiles(list.slice(c * SCAN_CHUNK, (c + 1) * SCAN_CHUNK))});
-  }
-  parts.sort((x, y) => x.chunk - y.chunk);
-  if (process.env.HF_WIZARD_SCAN_DEBUG)
-    process.stderr.write(
-      `scan: ${list.length} files, ${chunks} chunks, ${own} scanned by the main thread, ${chunks - own} by ${workers.length} worker(s)\n`,
-    );
-  return parts.map((p) => p.part);
+  return inChunkOrder(list, parts, own, `${workers.length} worker(s)`);
 }
 
 /**
