@@ -5,6 +5,7 @@
 // Precise by construction: the joined or decoded text must hold a token of the Hub's real shape (30-40 letters or
 // digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
 // in one literal is the plain scan's).
+import {base64Starts} from './mask.js';
 import {runsOverJoins, type Join} from './split.js';
 
 export interface HiddenToken {
@@ -210,16 +211,7 @@ function base64(text: string): {token: string; index: number}[] {
 
 /** A real-shaped token the base64 (or base64url) text decodes to at one of its 4 alignments, if any. */
 function decodedToken(run: string): string | undefined {
-  const standard = run.replace(/-/g, '+').replace(/_/g, '/');
-  for (let skip = 0; skip < 4; skip++) {
-    const body = standard.slice(skip);
-    let bytes: string;
-    try {
-      // Unpadded is fine (forgiving base64), except for one lone character at the end.
-      bytes = atob(body.length % 4 === 1 ? body.slice(0, -1) : body);
-    } catch {
-      continue;
-    }
+  for (const {bytes} of base64Starts(run)) {
     REAL_TOKEN.lastIndex = 0;
     const t = REAL_TOKEN.exec(bytes);
     if (t && PREFIX.test(t[0])) return t[0];

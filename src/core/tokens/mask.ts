@@ -279,17 +279,8 @@ function maskBase64(text: string, sortedSecrets: string[]): string {
   return rewriteAround(text, positions, isBase64Char, (window) =>
     window.replace(BASE64_RUN, (run) => {
       if (!base64HintsFor(sortedSecrets).some((hint) => run.includes(hint))) return run;
-      const standard = run.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
-      // The run may start mid-quantum (glued to text before it): try each of the 4 starting points.
-      for (let skip = 0; skip < 4; skip++) {
-        const body = standard.slice(skip);
-        let bytes: string;
-        try {
-          // Unpadded is fine (forgiving base64), except for one lone character at the end.
-          bytes = atob(body.length % 4 === 1 ? body.slice(0, -1) : body);
-        } catch {
-          continue;
-        }
+      // The run may start mid-quantum (glued to text before it): each of the 4 starting points is tried.
+      for (const {skip, bytes} of base64Starts(run)) {
         // Token characters are ASCII: the decoded bytes read as Latin-1 hold the token whatever the rest is.
         const token = TOKEN_SHAPE.exec(bytes)?.[0] ?? sortedSecrets.find((secret) => bytes.includes(latin1(secret)));
         if (token) return `${run.slice(0, skip)}[base64 holding ${maskToken(token)}]`;
@@ -297,6 +288,25 @@ function maskBase64(text: string, sortedSecrets: string[]): string {
       return run;
     }),
   );
+}
+
+/**
+ * What a base64 (or base64url) run decodes to from each of its first 4 characters (a run glued to the text before it
+ * may start mid-quantum), lazily: forgiving and unpadded, a lone last character dropped; a start that does not decode is
+ * left out.
+ */
+export function* base64Starts(run: string): Generator<{skip: number; bytes: string}> {
+  const standard = run.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+  for (let skip = 0; skip < 4; skip++) {
+    const body = standard.slice(skip);
+    let bytes: string;
+    try {
+      bytes = atob(body.length % 4 === 1 ? body.slice(0, -1) : body);
+    } catch {
+      continue;
+    }
+    yield {skip, bytes};
+  }
 }
 
 function isBase64Char(code: number): boolean {
