@@ -5,9 +5,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
-import {createServices} from '../../src/wizard/services/index.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {servicesOnSandbox, useSandbox} from '../helpers/sandbox.js';
 
 const sb = useSandbox();
 let dir = '';
@@ -18,21 +16,8 @@ afterAll(async () => {
 describe("the wizard's checklist items", () => {
   it('hold no line break, whatever the config says', async () => {
     dir = await mkdtemp(join(tmpdir(), 'wizard-one-line-'));
-    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
     const s = sb.current;
-    const services = createServices({
-      env,
-      cwd: dir,
-      sandbox: {
-        endpoint: s.url,
-        env: sandboxEnv(env, join(dir, 'sb')),
-        tokens: s.tokens,
-        users: s.users,
-        dataDir: s.dataDir,
-        formKey: s.formKey,
-        close: async () => {},
-      },
-    });
+    const {services} = servicesOnSandbox(s, dir);
     const {target} = await services.prepareTarget('sandbox');
     const login = await services.validateToken(target, s.tokens.write, 'practice');
     if (!login.ok) throw new Error(login.message);

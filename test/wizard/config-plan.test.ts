@@ -4,12 +4,10 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {sandboxEnv} from '../../src/core/store/paths.js';
 import {saveLogin} from '../../src/core/store/session.js';
 import {maskToken} from '../../src/core/tokens/mask.js';
 import type {Session} from '../../src/core/wizard/services.js';
-import {createServices} from '../../src/wizard/services/index.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {servicesOnSandbox, useSandbox} from '../helpers/sandbox.js';
 
 const sb = useSandbox();
 const dirs: string[] = [];
@@ -20,14 +18,8 @@ afterAll(async () => {
 async function planFor(before: (env: Record<string, string | undefined>, name: string) => Promise<void>) {
   const dir = await mkdtemp(join(tmpdir(), 'wizard-config-plan-'));
   dirs.push(dir);
-  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const hfEnv = sandboxEnv(env, join(dir, 'sb'));
-  const services = createServices({
-    env,
-    cwd: dir,
-    sandbox: {endpoint: s.url, env: hfEnv, tokens: s.tokens, users: s.users, dataDir: s.dataDir, close: async () => {}},
-  });
+  const {hfEnv, services} = servicesOnSandbox(s, dir);
   const {target} = await services.prepareTarget('sandbox');
   const valid = await services.validateToken(target, s.tokens.write, 'input');
   if (!valid.ok) throw new Error(valid.message);

@@ -7,11 +7,10 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {gatherStatus} from '../../src/core/auth/status.js';
 import {hubFixes} from '../../src/core/checks/hub-fixes.js';
-import {sandboxEnv} from '../../src/core/store/paths.js';
 import {WizardController} from '../../src/core/wizard/controller.js';
 import {loginChoices} from '../../src/core/wizard/login-choices.js';
 import {createServices} from '../../src/wizard/services/index.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {servicesOnSandbox, useSandbox} from '../helpers/sandbox.js';
 
 const sb = useSandbox();
 const dirs: string[] = [];
@@ -22,21 +21,8 @@ afterAll(async () => {
 async function wizardOnSandbox() {
   const dir = await mkdtemp(join(tmpdir(), 'wizard-sandbox-fixes-'));
   dirs.push(dir);
-  const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
   const s = sb.current;
-  const services = createServices({
-    env,
-    cwd: dir,
-    sandbox: {
-      endpoint: s.url,
-      env: sandboxEnv(env, join(dir, 'sb')),
-      tokens: s.tokens,
-      users: s.users,
-      dataDir: s.dataDir,
-      formKey: s.formKey,
-      close: async () => {},
-    },
-  });
+  const {services} = servicesOnSandbox(s, dir);
   const controller = new WizardController(services, {cwd: dir, presetTarget: 'sandbox'});
   controller.dispatch({type: 'start'});
   await controller.idle();

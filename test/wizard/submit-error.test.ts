@@ -8,9 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHubClient, type HubJobSpec} from '../../src/core/hub/client.js';
 import type {Session} from '../../src/core/wizard/services.js';
 import type {ProblemId} from '../../src/core/troubleshoot/catalog.js';
-import {sandboxEnv} from '../../src/core/store/paths.js';
-import {createServices} from '../../src/wizard/services/index.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {servicesOnSandbox, useSandbox} from '../helpers/sandbox.js';
 
 const sb = useSandbox();
 let dir: string;
@@ -35,19 +33,7 @@ async function refusal(call: () => Promise<unknown>): Promise<unknown> {
 describe('describeSubmitError', () => {
   it('names the problem of each refusal the Hub gives a job submit, without the token', async () => {
     const s = sb.current;
-    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
-    const sv = createServices({
-      env,
-      cwd: dir,
-      sandbox: {
-        endpoint: s.url,
-        env: sandboxEnv(env, join(dir, 'sb')),
-        tokens: s.tokens,
-        users: s.users,
-        dataDir: s.dataDir,
-        close: async () => {},
-      },
-    });
+    const {services: sv} = servicesOnSandbox(s, dir);
     const {target} = await sv.prepareTarget('sandbox');
     const valid = await sv.validateToken(target, s.tokens.write, 'input');
     if (!valid.ok) throw new Error(valid.message);
