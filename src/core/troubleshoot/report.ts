@@ -11,6 +11,7 @@ import {APP_COMMAND} from '../invocation.js';
 import {FIX_LABELS, fixesFor, type FixAction, type FixContext} from './actions.js';
 import {catalogFor, offeredCauses, type Cause, type Problem, type ProblemId} from './catalog.js';
 import type {Finding} from './diagnose.js';
+import {extractFacts} from './facts.js';
 
 /** Where the failure text came from: pasted by the person, read from a job, or a failed check of the checklist. */
 export type ReportOrigin = 'pasted' | 'job' | 'check';
@@ -161,6 +162,17 @@ export function buildReport(input: ReportInput): TroubleshootReport {
   };
   if (input.job) r.job = {...input.job};
   if (actual) r.actual = {...actual};
+  // A 402 names the namespace that could not pay (its /api/jobs/NAMESPACE URL, or the job's): said right after the
+  // first fix (on the sandbox that one names the practice namespace that pays).
+  if (input.problem === 'payment-required') {
+    const ns = input.job?.namespace ?? extractFacts(r.seen.join('\n')).namespace;
+    if (ns)
+      r.fix.splice(
+        1,
+        0,
+        `This 402 is about ${sanitizeLine(ns)}: that namespace could not pay for the job. Add credits to it, or submit under a namespace that pays (\`--namespace\` / \`namespace=\`).`,
+      );
+  }
   // A live fact (no token here, a missing secret) names the cause only if the problem is right: under a best guess it
   // is said so, not "the actual cause" (a model config error guessed token-missing was "this is it" when logged out).
   if (input.diagnosis)

@@ -141,3 +141,36 @@ describe('reportLines', () => {
     expect(reportLines(r, {actions: false}).join('\n')).not.toContain('Next:');
   });
 });
+
+describe('a 402 names the namespace that could not pay', () => {
+  it('from the URL of a pasted 402, or from the job; nothing is added when the text names none', () => {
+    const pasted = buildReport({
+      problem: 'payment-required',
+      origin: 'pasted',
+      seen: ["Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/acme-org'"],
+    });
+    expect(pasted.fix[1]).toBe(
+      'This 402 is about acme-org: that namespace could not pay for the job. Add credits to it, or submit under a namespace that pays (`--namespace` / `namespace=`).',
+    );
+    const job = buildReport({
+      problem: 'payment-required',
+      origin: 'job',
+      job: {namespace: 'alice', id: '0123456789abcdef01234567', stage: 'CANCELED'},
+      seen: [],
+    });
+    expect(job.fix[1]).toMatch(/^This 402 is about alice:/);
+    const none = buildReport({
+      problem: 'payment-required',
+      origin: 'pasted',
+      seen: ['Pre-paid credit balance is insufficient - add more credits to your account to use Jobs.'],
+    });
+    expect(none.fix.some((f) => f.startsWith('This 402 is about'))).toBe(false);
+    // Another problem's text naming a namespace gets no such line.
+    const other = buildReport({
+      problem: 'forbidden-403',
+      origin: 'pasted',
+      seen: ["403 Forbidden for url 'https://huggingface.co/api/jobs/acme-org'"],
+    });
+    expect(other.fix.some((f) => f.startsWith('This 402 is about'))).toBe(false);
+  });
+});
