@@ -8,7 +8,12 @@
 // V8's: V8 itself checks only the source's length and its flags. A cache file is used only when it is a regular file
 // of this user's, writable by nobody else (bytecode in it runs as code); it is written to a temporary name (0600) and
 // renamed, so a run that stops halfway leaves no half file. HF_WIZARD_CODE_CACHE=0 turns it off.
+// It is itself CommonJS (dist/check/cli.cjs): these imports are require() calls, no ES module facade is built.
+import * as fs from 'node:fs';
 import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {Script} from 'node:vm';
 import {cacheHome} from './core/store/paths.js';
 import {tuneForOneScan} from './core/checks/v8-tuning.js';
 
@@ -28,22 +33,17 @@ export function run(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 function runCheckBuild(url: URL, env: NodeJS.ProcessEnv): boolean {
-  const require = createRequire(url);
-  const fs = require('node:fs') as typeof import('node:fs');
-  const vm = require('node:vm') as typeof import('node:vm');
-  const {dirname, join} = require('node:path') as typeof import('node:path');
-  const {fileURLToPath} = require('node:url') as typeof import('node:url');
   const file = fileURLToPath(url);
   let source: string;
-  let script: import('node:vm').Script;
+  let script: Script;
   let use: CacheUse = 'off';
-  const cacheFile = cachePath(fs, join, dirname(file), env);
-  const cached = cacheFile ? readOwnFile(fs, cacheFile) : undefined;
+  const cacheFile = cachePath(dirname(file), env);
+  const cached = cacheFile ? readOwnFile(cacheFile) : undefined;
   try {
     source = fs.readFileSync(file, 'utf8');
     // The flags check sets anyway, set before compiling: a cache is accepted only under the flags it was made with.
     tuneForOneScan();
-    script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
       filename: file,
       cachedData: cached,
     });
@@ -54,7 +54,7 @@ function runCheckBuild(url: URL, env: NodeJS.ProcessEnv): boolean {
   if (cacheFile && use !== 'used')
     process.once('exit', () => {
       try {
-        writeCache(fs, join, dirname(cacheFile), cacheFile, script.createCachedData());
+        writeCache(dirname(cacheFile), cacheFile, script.createCachedData());
       } catch {
         // no cache this time: the next run compiles again
       }
@@ -73,12 +73,7 @@ function runCheckBuild(url: URL, env: NodeJS.ProcessEnv): boolean {
 }
 
 /** Where this build's cache is, or undefined when there is to be none (turned off, or a build without an id). */
-function cachePath(
-  fs: typeof import('node:fs'),
-  join: typeof import('node:path').join,
-  buildDir: string,
-  env: NodeJS.ProcessEnv,
-): string | undefined {
+function cachePath(buildDir: string, env: NodeJS.ProcessEnv): string | undefined {
   if (env.HF_WIZARD_CODE_CACHE === '0') return undefined;
   let id: string;
   try {
@@ -92,7 +87,7 @@ function cachePath(
 }
 
 /** The file's bytes when it is a regular file of this user's that nobody else can write; else undefined. */
-function readOwnFile(fs: typeof import('node:fs'), path: string): Buffer | undefined {
+function readOwnFile(path: string): Buffer | undefined {
   let fd: number;
   try {
     fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
@@ -113,13 +108,7 @@ function readOwnFile(fs: typeof import('node:fs'), path: string): Buffer | undef
 }
 
 /** Writes the cache (0600, a temporary name then renamed) and removes the caches of other builds; false on failure. */
-function writeCache(
-  fs: typeof import('node:fs'),
-  join: typeof import('node:path').join,
-  dir: string,
-  path: string,
-  data: Buffer,
-): boolean {
+function writeCache(dir: string, path: string, data: Buffer): boolean {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dir, {recursive: true, mode: 0o700});

@@ -32,6 +32,17 @@ function io(stdinText?: string) {
   return i;
 }
 
+/** A job running Python code under `namespace` on cpu-basic (python:3.12), with the spec's other fields. */
+function runPython(namespace: string, code: string, more: Record<string, unknown> = {}) {
+  return client.runJob(namespace, {
+    dockerImage: 'python:3.12',
+    command: ['python3', '-c', code],
+    flavor: 'cpu-basic',
+    environment: {},
+    ...more,
+  } as never);
+}
+
 async function finished(namespace: string, id: string): Promise<string> {
   for (let n = 0; n < 150; n++) {
     const stage = String((await client.getJob(namespace, id)).status.stage);
@@ -80,12 +91,7 @@ describe('practice switches, answered by troubleshoot', () => {
   });
 
   it('practice-credits-run-out: a running job is canceled with cancel reason NO_CREDITS, and troubleshoot --job says payment-required', async () => {
-    const job = await client.runJob('practice-credits-run-out', {
-      dockerImage: 'python:3.12',
-      command: ['python3', '-c', 'import time; print("step 1", flush=True); time.sleep(60)'],
-      flavor: 'cpu-basic',
-      environment: {},
-    } as never);
+    const job = await runPython('practice-credits-run-out', 'import time; print("step 1", flush=True); time.sleep(60)');
     expect(await finished('practice-credits-run-out', job.id)).toBe('CANCELED');
     const status = (await client.getJob('practice-credits-run-out', job.id)).status as unknown as {
       cancelReason?: string;
@@ -117,13 +123,9 @@ describe('practice switches, answered by troubleshoot', () => {
   }, 30_000);
 
   it('a job longer than its --timeout ends ERROR "Job timeout" (the Hub\'s words) and troubleshoot --job says job-timeout', async () => {
-    const job = await client.runJob('practice-user', {
-      dockerImage: 'python:3.12',
-      command: ['python3', '-c', 'import time; print("training...", flush=True); time.sleep(60)'],
-      flavor: 'cpu-basic',
+    const job = await runPython('practice-user', 'import time; print("training...", flush=True); time.sleep(60)', {
       timeoutSeconds: 1,
-      environment: {},
-    } as never);
+    });
     expect(await finished('practice-user', job.id)).toBe('ERROR');
     const r = await json(['--job', `practice-user/${job.id}`]);
     expect(r.code).toBe(0);
@@ -133,13 +135,9 @@ describe('practice switches, answered by troubleshoot', () => {
   });
 
   it('a script importing a package it does not declare fails with ModuleNotFoundError: job-script-failed, missing dependency', async () => {
-    const job = await client.runJob('practice-user', {
-      dockerImage: 'python:3.12',
-      command: ['python3', '-c', 'import hf_wizard_practice_missing_package'],
-      flavor: 'cpu-basic',
+    const job = await runPython('practice-user', 'import hf_wizard_practice_missing_package', {
       secrets: {HF_TOKEN: sb.current.tokens.write},
-      environment: {},
-    } as never);
+    });
     expect(await finished('practice-user', job.id)).toBe('ERROR');
     const r = await json(['--job', `practice-user/${job.id}`]);
     expect(r.out.problem).toBe('job-script-failed');
@@ -148,12 +146,7 @@ describe('practice switches, answered by troubleshoot', () => {
   });
 
   it('an org job looked up under the user is job-not-found, and the answer names the org to pass', async () => {
-    const job = await client.runJob('practice-org', {
-      dockerImage: 'python:3.12',
-      command: ['python3', '-c', 'print(1)'],
-      flavor: 'cpu-basic',
-      environment: {},
-    } as never);
+    const job = await runPython('practice-org', 'print(1)');
     const r = await json(['--job', job.id]);
     expect(r.code).toBe(1);
     expect(r.out.problem).toBe('job-not-found');
@@ -164,12 +157,7 @@ describe('practice switches, answered by troubleshoot', () => {
   });
 
   it('--job under the wrong namespace: the job is looked up under each org and found where it is, not guessed as the first org', async () => {
-    const job = await client.runJob('practice-credits-run-out', {
-      dockerImage: 'python:3.12',
-      command: ['python3', '-c', 'print(1)'],
-      flavor: 'cpu-basic',
-      environment: {},
-    } as never);
+    const job = await runPython('practice-credits-run-out', 'print(1)');
     const r = await json(['--job', job.id]);
     expect(r.code).toBe(1);
     expect(r.out.problem).toBe('job-not-found');

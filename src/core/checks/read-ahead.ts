@@ -172,7 +172,7 @@ export class ReadAhead {
   }
 
   /** Where the run readyRun last found ends in `bytes`. */
-  runEnd = 0;
+  private runEnd = 0;
 
   /**
    * After take(i) gave READY or READY_RELEVANT: the last file of the run from `i` whose bytes the reader has put one
@@ -180,7 +180,7 @@ export class ReadAhead {
    * the run ends is in `runEnd`. The main thread decodes such a run as one string and slices each file from it: no
    * copy per file on the V8 heap, and past ~1 MB Node makes the string external, outside it.
    */
-  readyRun(i: number, maxBytes: number): number {
+  private readyRun(i: number, maxBytes: number): number {
     let end = this.to;
     let last = i;
     for (let k = i + 1; k < this.n && end - this.from < maxBytes; k++) {
