@@ -38,6 +38,7 @@ export async function openSandboxSession(env: Env, options: {dataDir?: string} =
     users: sandbox.users,
     dataDir: sandbox.dataDir,
     formKey: sandbox.formKey,
+    ...(sandbox.ownerPid !== undefined ? {servedElsewhere: true} : {}),
     close: () => sandbox.close(),
   };
 }

@@ -16,6 +16,7 @@ import {classifyJob, classifyText, type Classification} from '../core/troublesho
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {extractFacts} from '../core/troubleshoot/facts.js';
 import {liveCheckPasted, namesSomethingLive} from '../core/troubleshoot/live.js';
+import {jobAsSubmitted, rerunCommand, type JobAsSubmitted, type Rerun} from '../core/troubleshoot/rerun.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {readPipedText} from './stdin.js';
 import {pipeOptions, ReadTextError, readTextFile} from './read-text.js';
@@ -79,6 +80,8 @@ interface JobLog {
   secretNames: string[];
   envNames: string[];
   truncated: boolean;
+  /** How it was submitted, for the command that runs it again. */
+  spec?: JobAsSubmitted;
 }
 
 function names(value: unknown): string[] {
@@ -138,6 +141,8 @@ async function fetchJob(hubUrl: string, token: string, namespace: string, id: st
     envNames: names(job.environment).map((n) => sanitizeLine(n)),
     truncated,
   };
+  const spec = jobAsSubmitted(namespace, job);
+  if (spec) out.spec = spec;
   // What the server sent is shown and put in --json: no escape sequence, no token (a hostile endpoint's stage held a
   // screen clear), and the names of the job's secrets and variables as one-line text.
   if (job.status?.stage) out.stage = sanitizeLine(String(job.status.stage)).slice(0, 64);
@@ -226,7 +231,13 @@ async function lookedUpElsewhere(
 }
 
 /** One report (core/troubleshoot/report.ts) from the classification, the live diagnosis and the job, if any. */
-function toReport(c: Classification, endpoint: string, diagnosis?: Diagnosis, job?: JobLog): TroubleshootReport {
+function toReport(
+  c: Classification,
+  endpoint: string,
+  diagnosis?: Diagnosis,
+  job?: JobLog,
+  rerun?: Rerun,
+): TroubleshootReport {
   return buildReport({
     problem: c.problem,
     ...(c.guess ? {guess: true} : {}),
@@ -248,8 +259,10 @@ function toReport(c: Classification, endpoint: string, diagnosis?: Diagnosis, jo
     ...(diagnosis
       ? {diagnosis: {findings: diagnosis.findings, ...(diagnosis.actual ? {actual: diagnosis.actual} : {})}}
       : {}),
-    // The command runs none of the actions itself: it names them; a job fetched with --job can be run again.
-    fix: {hasTarget: true, loggedIn: Boolean(job), hasJob: Boolean(job)},
+    // The command runs none of the actions itself: it names them; a job fetched with --job can be run again when
+    // the command that does it can be given.
+    fix: {hasTarget: true, loggedIn: Boolean(job), hasJob: Boolean(rerun)},
+    ...(rerun ? {rerun} : {}),
   });
 }
 
@@ -330,12 +343,17 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         writeLine(io.stdout, line);
       writeLine(io.stdout);
     }
+    // Where a job can be run again by the hf CLI: not on a sandbox this command started itself (its URL ends with it).
+    const rerunAt = target.sandbox
+      ? target.sandbox.servedElsewhere && env.HF_HOME
+        ? {hfHome: env.HF_HOME}
+        : undefined
+      : {};
     return await classifyAndReport(
       text,
       values,
       io,
-      env,
-      endpoint,
+      {env, endpoint, ...(rerunAt ? {rerunAt} : {})},
       leaks.map((l) => l.masked),
     );
   } finally {
@@ -347,11 +365,12 @@ async function classifyAndReport(
   text: string,
   values: {job?: string; json?: boolean; sandbox?: boolean; offline?: boolean},
   io: CommandIo,
-  env: CommandIo['env'],
-  endpoint: string,
+  where: {env: CommandIo['env']; endpoint: string; rerunAt?: {hfHome?: string}},
   leakedTokens: string[],
 ): Promise<number> {
+  const {env, endpoint} = where;
   let job: JobLog | undefined;
+  let rerun: Rerun | undefined;
   let diagnosis: Diagnosis | undefined;
   /** A job's own verdict (stage, message, cancel reason, log) classified as one. */
   let jobClass: Classification | undefined;
@@ -464,11 +483,19 @@ async function classifyAndReport(
       namespace,
       job: {secretNames: job.secretNames, envNames: job.envNames},
     });
+    if (job.spec && where.rerunAt)
+      rerun = rerunCommand(job.spec, {
+        endpoint,
+        ...(who?.ok ? {user: who.info.user} : {}),
+        ...(diagnosis.actual ? {cause: diagnosis.actual.id} : {}),
+        token: ctx.token,
+        ...where.rerunAt,
+      });
   }
 
   const c = jobClass ?? classifyText(text, {endpoint});
   if (!job && !values.offline && c.problem !== 'unknown') diagnosis = await livePasted(c, text, io, env, endpoint);
-  const report = toReport(c, endpoint, diagnosis, job);
+  const report = toReport(c, endpoint, diagnosis, job, rerun);
   if (values.json) {
     // The top-level causes are the report's (a sandbox-only cause only on the sandbox, or where the facts name it).
     const out: Record<string, unknown> = {...c, causes: report.causes.map((x) => x.text)};

@@ -7,6 +7,7 @@ import {viaMain} from '../helpers/command.js';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {makeIo} from './helpers-auth.js';
+import {shellSplit} from '../../src/core/jobspec/shell.js';
 
 const troubleshoot = viaMain('troubleshoot');
 
@@ -18,6 +19,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, {recursive: true, force: true});
 });
+
+async function finalStage(client: ReturnType<typeof createHubClient>, id: string): Promise<string> {
+  for (let n = 0; n < 200; n++) {
+    const j = (await client.getJob('practice-user', id)) as unknown as {status: {stage: string}};
+    if (j.status.stage !== 'RUNNING' && j.status.stage !== 'SCHEDULING') return j.status.stage;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return 'RUNNING';
+}
 
 function io(opts: {stdinText?: string; tty?: boolean} = {}, env: Record<string, string> = {}) {
   const i = makeIo({HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), ...env}, opts);
@@ -132,8 +142,48 @@ describe('troubleshoot command', () => {
       actual: {id: 'no-token-in-job'},
       job: {namespace: 'practice-user', id: job.id, stage: 'ERROR'},
     });
-    expect(out.report.actions.map((a: {id: string}) => a.id)).toContain('retry');
+    // "Run the job again" gives the command that does it: the same image, flavor and command, with the fix the
+    // diagnosis names (HF_TOKEN as a secret), against this Hub.
+    const retry = out.report.actions.find((a: {id: string}) => a.id === 'retry');
+    expect(retry.label).toBe('Run the job again, with HF_TOKEN passed as a secret (the hf CLI)');
+    expect(retry.command).toBe(
+      `HF_ENDPOINT=${sb.current.url} hf jobs run --flavor cpu-basic --timeout 1800s --secrets HF_TOKEN python:3.12 python3 -c 'import os; os.environ["HF_TOKEN"]'`,
+    );
+    // Run as the hf CLI would submit it (its words after the image are the command; --secrets HF_TOKEN is the login's
+    // token), the job now completes: the command is the fix, not the same failure again.
+    const words = shellSplit(retry.command.replace(/^HF_ENDPOINT=\S+ /, ''));
+    const again = await client.runJob('practice-user', {
+      dockerImage: words[words.indexOf('--secrets') + 2]!,
+      command: words.slice(words.indexOf('--secrets') + 3),
+      flavor: words[words.indexOf('--flavor') + 1]!,
+      secrets: {[words[words.indexOf('--secrets') + 1]!]: sb.current.tokens.write},
+    } as never);
+    expect(await finalStage(client, again.id)).toBe('COMPLETED');
+    const text = io({tty: true}, {HF_TOKEN: sb.current.tokens.write});
+    expect(await troubleshoot(['--job', `practice-user/${job.id}`, '--endpoint', sb.current.url], text)).toBe(0);
+    expect(text.out()).toContain(
+      `Run the job again, with HF_TOKEN passed as a secret (the hf CLI): \`${retry.command}\``,
+    );
     expect(i.out()).not.toContain(sb.current.tokens.write);
+  });
+
+  it('--job on a job in an org: the command to run it again names its namespace; a token in its env becomes a secret', async () => {
+    const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+    const job = await client.runJob('practice-user', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'import sys; sys.exit(3)'],
+      flavor: 'cpu-basic',
+      environment: {MODE: 'fast run', HF_TOKEN: sb.current.tokens.write},
+    } as never);
+    await finalStage(client, job.id);
+    const i = io({tty: true}, {HF_TOKEN: sb.current.tokens.read});
+    expect(await troubleshoot(['--job', `practice-user/${job.id}`, '--endpoint', sb.current.url, '--json'], i)).toBe(0);
+    const retry = JSON.parse(i.out()).report.actions.find((a: {id: string}) => a.id === 'retry');
+    // The read token's user is someone else (or the same user: then no --namespace); either way no token in the command.
+    expect(retry.command).toContain(`-e 'MODE=fast run' --secrets HF_TOKEN`);
+    expect(retry.command).toMatch(/python:3\.12 python3 -c 'import sys; sys\.exit\(3\)'$/);
+    expect(i.out()).not.toContain(sb.current.tokens.write);
+    expect(i.out()).not.toContain(sb.current.tokens.read);
   });
 
   it('--job on a job that completed says there is nothing to fix', async () => {
@@ -221,6 +271,8 @@ describe('check --sandbox and troubleshoot --sandbox see the sandbox login (newc
       const out = JSON.parse(t.out());
       expect(out.problem).toBe('token-missing');
       expect(out.diagnosis.actual.id).toBe('no-token-in-job');
+      // This sandbox lives only as long as the command: no `hf` command can reach it afterwards, so none is offered.
+      expect(out.report.actions.map((a: {id: string}) => a.id)).not.toContain('retry');
       expect(out.diagnosis.findings.map((f: {text: string}) => f.text).join('\n')).not.toContain(
         'No token is in effect',
       );

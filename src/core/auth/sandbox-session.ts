@@ -20,5 +20,7 @@ export interface SandboxSession {
   dataDir: string;
   /** The sandbox's browser-form key (device approval): only the process that started the sandbox knows it. */
   formKey?: string;
+  /** Another process serves it (\`hf-jobs-wizard sandbox\`): its URL outlives this session. */
+  servedElsewhere?: boolean;
   close(): Promise<void>;
 }

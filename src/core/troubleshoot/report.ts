@@ -12,6 +12,7 @@ import {FIX_LABELS, fixesFor, type FixAction, type FixContext} from './actions.j
 import {catalogFor, offeredCauses, type Cause, type Problem, type ProblemId} from './catalog.js';
 import type {Finding} from './diagnose.js';
 import {extractFacts} from './facts.js';
+import {rerunLabel, type Rerun} from './rerun.js';
 
 /** Where the failure text came from: pasted by the person, read from a job, or a failed check of the checklist. */
 export type ReportOrigin = 'pasted' | 'job' | 'check';
@@ -91,6 +92,8 @@ export interface ReportInput {
   actions?: {actions: FixAction[]; suggested?: FixAction};
   /** What can be done from where the answer is shown (default: a Hub, logged in when a job is known). */
   fix?: Partial<FixContext>;
+  /** The command that runs the job again (core/troubleshoot/rerun.ts): "Run the job again" then shows it. */
+  rerun?: Rerun;
 }
 
 const NO_SINGLE_CAUSE =
@@ -108,7 +111,7 @@ function appCommand(endpoint: string, args: string): string {
         : `${APP_COMMAND} --endpoint ${endpoint}`;
 }
 
-function describeAction(id: FixAction, endpoint: string, suggested: boolean): ReportAction {
+function describeAction(id: FixAction, endpoint: string, suggested: boolean, rerun?: Rerun): ReportAction {
   const a: ReportAction = {id, label: FIX_LABELS[id], suggested};
   switch (id) {
     case 'open-token-page':
@@ -130,6 +133,10 @@ function describeAction(id: FixAction, endpoint: string, suggested: boolean): Re
       a.command = appCommand(endpoint, '');
       break;
     case 'retry':
+      if (rerun) {
+        a.label = rerunLabel(rerun);
+        a.command = rerun.command;
+      }
       break;
   }
   return a;
@@ -196,7 +203,7 @@ export function buildReport(input: ReportInput): TroubleshootReport {
   const chosen = input.actions ?? fixesFor(input.problem, actual?.id, ctx);
   // Whoever chose them, a pasted text never offers to run "the job" again: no job ran here.
   const ids = chosen.actions.filter((a) => a !== 'retry' || input.origin !== 'pasted');
-  r.actions = r.resolved ? [] : ids.map((id) => describeAction(id, endpoint, id === chosen.suggested));
+  r.actions = r.resolved ? [] : ids.map((id) => describeAction(id, endpoint, id === chosen.suggested, input.rerun));
   return r;
 }
 

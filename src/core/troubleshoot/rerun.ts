@@ -1,0 +1,117 @@
+// The exact command that runs a failed job again, built from what the Hub says about it (image or Space, command,
+// arguments, flavor, timeout, environment, the names of its secrets, namespace): `troubleshoot --job` offers "Run the
+// job again" only with it. When the diagnosed cause is a token the job did not get, the command passes HF_TOKEN as a
+// secret (the fix), so running it is not the same failure again. No command when one cannot be given whole and safe:
+// a value that holds a token, no image, or a command too long to paste. Pure: no I/O.
+import {DEFAULT_ENDPOINT} from '../endpoint.js';
+import {isTokenEnvName} from '../jobspec/placeholder.js';
+import {shellQuoteShown} from '../jobspec/shell.js';
+import {maskSecrets} from '../tokens/mask.js';
+
+/** A job as the Hub describes it (GET /api/jobs/NAMESPACE/ID), the fields that say how it was submitted. */
+export interface JobAsSubmitted {
+  namespace: string;
+  dockerImage?: string;
+  spaceId?: string;
+  command: string[];
+  arguments: string[];
+  flavor?: string;
+  /** Seconds, when the Hub says (the sandbox does: timeoutSeconds). */
+  timeoutSeconds?: number;
+  environment: Record<string, string>;
+  secretNames: string[];
+}
+
+export interface Rerun {
+  command: string;
+  /** What running it changes: e.g. HF_TOKEN passed as a secret. */
+  change?: string;
+}
+
+/** Causes (catalog.ts) fixed by passing the token as a secret. */
+const TOKEN_NOT_PASSED = new Set(['no-token-in-job', 'wrong-secret-key', 'literal-placeholder', 'anonymous']);
+
+/** Beyond this a command is not something to paste (an inline uv script's base64 in an env value). */
+const MAX_COMMAND = 2000;
+
+/** A JSON job's fields, as far as they are the right shapes; undefined when it says neither image nor Space. */
+export function jobAsSubmitted(namespace: string, job: unknown): JobAsSubmitted | undefined {
+  if (!job || typeof job !== 'object') return undefined;
+  const j = job as Record<string, unknown>;
+  const words = (v: unknown) => (Array.isArray(v) && v.every((w) => typeof w === 'string') ? (v as string[]) : []);
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const out: JobAsSubmitted = {
+    namespace,
+    command: words(j.command),
+    arguments: words(j.arguments),
+    environment: {},
+    secretNames: Array.isArray(j.secrets)
+      ? j.secrets.filter((s): s is string => typeof s === 'string')
+      : j.secrets && typeof j.secrets === 'object'
+        ? Object.keys(j.secrets)
+        : [],
+  };
+  if (j.environment && typeof j.environment === 'object')
+    for (const [k, v] of Object.entries(j.environment)) if (typeof v === 'string') out.environment[k] = v;
+  const image = str(j.dockerImage) ?? str(j.docker_image);
+  const space = str(j.spaceId) ?? str(j.space_id);
+  if (image) out.dockerImage = image;
+  else if (space) out.spaceId = space;
+  else return undefined;
+  const flavor = str(j.flavor);
+  if (flavor) out.flavor = flavor;
+  const t = typeof j.timeoutSeconds === 'number' ? j.timeoutSeconds : typeof j.timeout === 'number' ? j.timeout : NaN;
+  if (Number.isSafeInteger(t) && t > 0) out.timeoutSeconds = t;
+  return out;
+}
+
+/**
+ * `hf jobs run …` for that job, on one line, worded for the endpoint (HF_ENDPOINT=… in front for any Hub but
+ * huggingface.co); `user` is whoami's name (no --namespace when the job is the user's own).
+ */
+export function rerunCommand(
+  job: JobAsSubmitted,
+  options: {endpoint?: string; user?: string; cause?: string; token?: string; hfHome?: string},
+): Rerun | undefined {
+  const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
+  const secrets = options.token ? [options.token] : [];
+  const holdsToken = (v: string) => maskSecrets(v, secrets) !== v;
+  const q = shellQuoteShown;
+  const flags: string[] = [];
+  if (job.flavor) flags.push(`--flavor ${q(job.flavor)}`);
+  if (job.timeoutSeconds !== undefined) flags.push(`--timeout ${job.timeoutSeconds}s`);
+  const secretNames = [...job.secretNames];
+  for (const [k, v] of Object.entries(job.environment)) {
+    if (holdsToken(v) || holdsToken(k)) {
+      // A token written into the job's environment: a secret it becomes (the token-in-env fix), or no command.
+      if (!isTokenEnvName(k)) return undefined;
+      if (!secretNames.includes(k)) secretNames.push(k);
+      continue;
+    }
+    flags.push(`-e ${q(`${k}=${v}`)}`);
+  }
+  let change: string | undefined;
+  if (options.cause && TOKEN_NOT_PASSED.has(options.cause) && !secretNames.includes('HF_TOKEN')) {
+    secretNames.push('HF_TOKEN');
+    change = 'HF_TOKEN passed as a secret';
+  }
+  for (const name of secretNames) {
+    if (holdsToken(name)) return undefined;
+    // `--secrets NAME` takes NAME's value from your environment; HF_TOKEN's from your login.
+    flags.push(`--secrets ${q(name)}`);
+  }
+  if (options.user === undefined || options.user !== job.namespace) flags.push(`--namespace ${q(job.namespace)}`);
+  const image = job.dockerImage ?? `hf.co/spaces/${job.spaceId}`;
+  const words = [...job.command, ...job.arguments];
+  if (words.some(holdsToken) || holdsToken(image)) return undefined;
+  // The sandbox's login lives in its own HF_HOME, where the hf CLI then finds it.
+  const prefix = `${endpoint === DEFAULT_ENDPOINT ? '' : `HF_ENDPOINT=${q(endpoint)} `}${options.hfHome ? `HF_HOME=${q(options.hfHome)} ` : ''}`;
+  const command = `${prefix}hf jobs run ${[...flags, q(image), ...words.map(q)].join(' ')}`;
+  if (command.length > MAX_COMMAND) return undefined;
+  return {command, ...(change ? {change} : {})};
+}
+
+/** The action's label: what running the command does differently, if anything. */
+export function rerunLabel(r: Rerun): string {
+  return `Run the job again${r.change ? `, with ${r.change}` : ''} (the hf CLI)`;
+}

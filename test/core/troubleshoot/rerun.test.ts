@@ -1,0 +1,70 @@
+// The command that runs a failed job again (troubleshoot --job's "Run the job again"): built from the Hub's job JSON.
+import {describe, expect, it} from 'vitest';
+import {jobAsSubmitted, rerunCommand} from '../../../src/core/troubleshoot/rerun.js';
+import {shellSplit} from '../../../src/core/jobspec/shell.js';
+
+const TOKEN = 'hf_FAKEabcdefghijklmnopqrstuvwxyz1234';
+
+const job = (extra: Record<string, unknown> = {}) =>
+  jobAsSubmitted('acme-org', {
+    dockerImage: 'python:3.12',
+    command: ['python3', '-c', "print('hi')"],
+    arguments: ['--n', '2'],
+    flavor: 'a10g-small',
+    timeoutSeconds: 7200,
+    environment: {MODE: 'x y'},
+    secrets: ['OPENAI_KEY'],
+    ...extra,
+  })!;
+
+describe('rerunCommand', () => {
+  it("gives the job's image, command, arguments, flavor, timeout, env, secret names and namespace, as words a shell splits back", () => {
+    const r = rerunCommand(job(), {user: 'alice'})!;
+    expect(r.command).toBe(
+      "hf jobs run --flavor a10g-small --timeout 7200s -e 'MODE=x y' --secrets OPENAI_KEY --namespace acme-org python:3.12 python3 -c 'print('\\''hi'\\'')' --n 2",
+    );
+    expect(shellSplit(r.command).slice(-6)).toEqual(['python:3.12', 'python3', '-c', "print('hi')", '--n', '2']);
+    expect(r.change).toBeUndefined();
+  });
+
+  it("the user's own job has no --namespace; another Hub is named by HF_ENDPOINT, the sandbox's login by HF_HOME", () => {
+    const own = jobAsSubmitted('alice', {dockerImage: 'python:3.12', command: ['true']})!;
+    expect(rerunCommand(own, {user: 'alice'})!.command).toBe('hf jobs run python:3.12 true');
+    expect(rerunCommand(own, {user: 'alice', endpoint: 'http://127.0.0.1:5000/', hfHome: '/tmp/a b'})!.command).toBe(
+      "HF_ENDPOINT=http://127.0.0.1:5000 HF_HOME='/tmp/a b' hf jobs run python:3.12 true",
+    );
+  });
+
+  it('a token the job did not get is passed as a secret when that is the diagnosed cause', () => {
+    const r = rerunCommand(job({secrets: []}), {user: 'alice', cause: 'no-token-in-job'})!;
+    expect(r.command).toContain('--secrets HF_TOKEN');
+    expect(r.change).toBe('HF_TOKEN passed as a secret');
+    expect(rerunCommand(job({secrets: ['HF_TOKEN']}), {cause: 'no-token-in-job'})!.change).toBeUndefined();
+  });
+
+  it('never prints a token: one in HF_TOKEN of the env becomes a secret; one anywhere else means no command', () => {
+    const inEnv = rerunCommand(job({environment: {HF_TOKEN: TOKEN}}), {token: TOKEN})!;
+    expect(inEnv.command).toContain('--secrets HF_TOKEN');
+    expect(inEnv.command).not.toContain('hf_FAKE');
+    expect(rerunCommand(job({environment: {KEY: TOKEN}}), {})).toBeUndefined();
+    expect(rerunCommand(job({command: ['echo', TOKEN]}), {})).toBeUndefined();
+    const b64 = Buffer.from(`token=${TOKEN}`).toString('base64');
+    expect(rerunCommand(job({arguments: [b64]}), {})).toBeUndefined();
+    // The token in use, whatever its shape, by value.
+    expect(rerunCommand(job({arguments: ['s3cr3t-value-in-use']}), {token: 's3cr3t-value-in-use'})).toBeUndefined();
+  });
+
+  it('a Space job runs its Space; a job with neither image nor Space, or too long to paste, gets no command', () => {
+    const space = jobAsSubmitted('alice', {spaceId: 'alice/duckdb', command: ['duckdb']})!;
+    expect(rerunCommand(space, {user: 'alice'})!.command).toBe('hf jobs run hf.co/spaces/alice/duckdb duckdb');
+    expect(jobAsSubmitted('alice', {command: ['x']})).toBeUndefined();
+    expect(jobAsSubmitted('alice', null)).toBeUndefined();
+    expect(rerunCommand(job({environment: {UV_SCRIPT: 'A'.repeat(5000)}}), {})).toBeUndefined();
+  });
+
+  it('control characters from the server are written as escapes: the command stays one line', () => {
+    const r = rerunCommand(job({command: ['python3', '-c', 'print(1)\nprint(2)\x1b[2J']}), {user: 'acme-org'})!;
+    expect(r.command).not.toMatch(/[\n\x1b]/);
+    expect(r.command).toContain("$'print(1)\\nprint(2)\\x1b[2J'");
+  });
+});
