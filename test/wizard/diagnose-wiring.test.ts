@@ -122,3 +122,30 @@ describe('a pasted text that names an org: the wizard checks it live (issue 14)'
     expect(d.actions).not.toContain('retry');
   });
 });
+
+describe('the dataset a push example creates (newcomer review item 2)', () => {
+  it('before its first run, the dataset is "created by the job" (not "does not exist"), with whether the token can create it', async () => {
+    const {sv, target, dir} = await services();
+    const write = await sv.validateToken(target, sb.current.tokens.write, 'input');
+    if (!write.ok) throw new Error(write.message);
+    const session: Session = {target, account: write.account, exampleId: 'push-dataset', cwd: dir};
+    const d = await sv.diagnose(session, 'repo-access-denied', '404 Client Error: Not Found');
+    const texts = d.findings.map((f) => f.text);
+    expect(texts.join('\n')).not.toMatch(/does not exist \(or is hidden/);
+    const created = d.findings.find((f) => f.text.includes('the job creates it when it pushes'));
+    expect(created).toEqual({
+      status: 'ok',
+      text: 'dataset practice-user/hf-jobs-wizard-demo-dataset does not exist yet: the job creates it when it pushes, and this token can create it in practice-user.',
+    });
+    // A missing repo is not named as the cause of a 404 when the job is the one that creates it.
+    expect(d.actual?.id).not.toBe('repo-missing');
+
+    // A read token cannot create it: said on the same line, as a ✗.
+    const read = await sv.validateToken(target, sb.current.tokens.read, 'input');
+    if (!read.ok) throw new Error(read.message);
+    const r = await sv.diagnose({...session, account: read.account}, 'forbidden-403');
+    const line = r.findings.find((f) => f.text.includes('the job creates it when it pushes'));
+    expect(line?.status).toBe('bad');
+    expect(line?.text).toContain('but this token cannot create it in practice-user');
+  });
+});

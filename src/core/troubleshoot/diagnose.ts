@@ -25,7 +25,13 @@ export interface DiagnoseContext {
   /** Where the job runs / pushes. */
   namespace?: string;
   /** The repo the error is about, with its type (a dataset is not a model of the same name). */
-  repo?: HubRepo & {exists?: boolean; readable?: boolean; private?: boolean};
+  repo?: HubRepo & {
+    exists?: boolean;
+    readable?: boolean;
+    private?: boolean;
+    /** The job creates it when it pushes (the push examples): not existing yet is expected, not a finding. */
+    createdByJob?: boolean;
+  };
   /** The error text that was pasted or logged (read for what the Hub said, never shown). */
   evidence?: string;
   /** From the job's details: names of its secrets and env vars (values are never needed). */
@@ -180,12 +186,27 @@ function accessFindings(ctx: DiagnoseContext, findings: Finding[]): void {
   }
   if (ctx.repo) {
     const label = repoLabel(ctx.repo);
-    if (ctx.repo.exists === false)
+    if (ctx.repo.exists === false && ctx.repo.createdByJob) findings.push(toBeCreated(ctx.repo, who));
+    else if (ctx.repo.exists === false)
       findings.push({status: 'bad', text: `${label} does not exist (or is hidden from this token).`});
     else if (ctx.repo.readable === false)
       findings.push({status: 'bad', text: `${label} exists but this token cannot read it.`});
     else if (ctx.repo.readable) findings.push({status: 'ok', text: `${label} is readable with this token.`});
   }
+}
+
+/** A repo the job's push creates: not there yet, and whether this token can create it in that namespace. */
+function toBeCreated(repo: NonNullable<DiagnoseContext['repo']>, who: WhoAmIOutcome | undefined): Finding {
+  const label = repoLabel(repo);
+  const first = `${label} does not exist yet: the job creates it when it pushes`;
+  if (!who?.ok) return {status: 'unknown', text: `${first}.`};
+  const v = evaluateGoal(who.info, {
+    kind: 'push',
+    repo: {type: repo.type, namespace: repo.namespace, name: repo.name},
+  });
+  return v.ok
+    ? {status: 'ok', text: `${first}, and this token can create it in ${repo.namespace}.`}
+    : {status: 'bad', text: `${first}, but this token cannot create it in ${repo.namespace}: ${v.explanation}`};
 }
 
 /** 401 and token-missing: no token in the job, a wrong key, a refused token, or no login here. */
@@ -232,7 +253,8 @@ function repoAccessCause({ctx, jobHasToken}: Facts): string | undefined {
   if (ctx.repo?.exists === false) {
     const ns = ctx.repo.namespace;
     if (who?.ok && ns !== who.info.user && !who.info.orgs.some((o) => o.name === ns)) return 'wrong-namespace';
-    return 'repo-missing';
+    // A repo the job's push creates is missing until then: that is not why a 404 happened.
+    return ctx.repo.createdByJob ? undefined : 'repo-missing';
   }
   if (ctx.repo?.readable === false) return 'private-no-access';
   return undefined;
@@ -361,6 +383,8 @@ export async function gatherDiagnoseContext(options: {
   namespace?: string;
   /** `ns/name` (a model), `datasets/ns/name`, `spaces/ns/name`, or `{type, namespace, name}`. */
   repo?: string | HubRepo;
+  /** The job creates that repo when it pushes: its absence is said as "will be created". */
+  repoCreatedByJob?: boolean;
   /** The pasted error or job log, passed through to diagnose(). */
   evidence?: string;
   /** The token the caller's jobs use (the wizard's login) when it is not the one saved or in HF_TOKEN: diagnose that
@@ -377,7 +401,7 @@ export async function gatherDiagnoseContext(options: {
   if (options.namespace) ctx.namespace = options.namespace;
   if (options.evidence !== undefined) ctx.evidence = options.evidence;
   const repo = options.repo !== undefined ? parseRepo(options.repo) : undefined;
-  if (repo) ctx.repo = {...repo};
+  if (repo) ctx.repo = {...repo, ...(options.repoCreatedByJob ? {createdByJob: true} : {})};
   if (!options.hub) return ctx;
   const client = options.hub({hubUrl: options.endpoint, ...(token ? {accessToken: token} : {})});
   if (token) {
@@ -389,7 +413,10 @@ export async function gatherDiagnoseContext(options: {
     }
   }
   if (ctx.repo && client.checkRepoAccess)
-    ctx.repo = await repoAccess({checkRepoAccess: (repo) => client.checkRepoAccess!(repo)}, ctx.repo, Boolean(token));
+    ctx.repo = {
+      ...(await repoAccess({checkRepoAccess: (r) => client.checkRepoAccess!(r)}, ctx.repo, Boolean(token))),
+      ...(ctx.repo.createdByJob ? {createdByJob: true} : {}),
+    };
   return ctx;
 }
 

@@ -61,13 +61,20 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       const account = session.account;
       // The repo the example's job works on (with its type: a dataset is not a model of the same name), and the
       // pasted text or job log, so the diagnosis reads what the Hub said.
-      const target =
-        !session.detached && account && session.exampleId
-          ? findExample(session.exampleId)?.repo?.(account.user)
-          : undefined;
+      const example = !session.detached && account && session.exampleId ? findExample(session.exampleId) : undefined;
+      const target = example && account ? example.repo?.(account.user) : undefined;
       const [namespace, ...rest] = target ? target.id.split('/') : [];
       const repo =
         target && namespace && rest.length ? {type: target.type, namespace, name: rest.join('/')} : undefined;
+      // The push examples create their repo: not there yet is what a first run looks like.
+      const creates = Boolean(
+        example &&
+        account &&
+        repo &&
+        example
+          .goals(account.user)
+          .some((g) => g.kind === 'push' && g.repo.namespace === repo.namespace && g.repo.name === repo.name),
+      );
       // The wizard's own login (pasted, practice) is what its jobs use: the context is gathered with that token
       // (whoami and the repo's readability asked once, with it), naming the variable that would still win over it.
       const fromEnv = account ? envTokenSource(env) : undefined;
@@ -79,7 +86,7 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
         ...(account && token
           ? {namespace: account.user, token: {value: token, ...(fromEnv ? {source: fromEnv.source} : {})}}
           : {}),
-        ...(repo ? {repo} : {}),
+        ...(repo ? {repo, ...(creates ? {repoCreatedByJob: true} : {})} : {}),
         ...(evidence ? {evidence} : {}),
       });
       // What the job got: the last submitted job's secret names, else what hf-job.json would give it. A pasted error

@@ -61,6 +61,23 @@ describe('diagnose rules', () => {
     expect(diagnose('repo-access-denied', {...base, who: whoOk({}), repo: own}).actual?.id).toBe('repo-missing');
   });
 
+  it('a repo the job creates when it pushes: "does not exist yet", never the cause; in a foreign namespace still the wrong one', () => {
+    const repo = {type: 'dataset' as const, namespace: 'alice', name: 'demo', exists: false, createdByJob: true};
+    const d = diagnose('repo-access-denied', {...base, who: whoOk({}), repo});
+    expect(d.actual).toBeUndefined();
+    expect(d.findings.at(-1)).toEqual({
+      status: 'ok',
+      text: 'dataset alice/demo does not exist yet: the job creates it when it pushes, and this token can create it in alice.',
+    });
+    const noWho = diagnose('repo-access-denied', {...base, repo});
+    expect(noWho.findings.at(-1)?.status).toBe('unknown');
+    const foreign = {...repo, namespace: 'acme'};
+    const f = diagnose('repo-access-denied', {...base, who: whoOk({}), repo: foreign});
+    expect(f.actual?.id).toBe('wrong-namespace');
+    expect(f.findings.at(-1)?.status).toBe('bad');
+    expect(f.findings.at(-1)?.text).toContain('but this token cannot create it in acme');
+  });
+
   it('repo that exists but cannot be read with the token: private, no access', () => {
     const repo = {type: 'dataset' as const, namespace: 'acme', name: 'secret', readable: false};
     const d = diagnose('repo-access-denied', {...base, who: whoOk({}), repo});
