@@ -38,6 +38,60 @@ describe('a pasted error is answered for the Hub it came from', () => {
     expect(textHub('https://huggingface.co/api/whoami-v2', 'https://huggingface.co')).toBe(undefined);
   });
 
+  it("textHub the other way: on huggingface.co, a text whose Hub requests went to a local sandbox is the sandbox's", () => {
+    const hub = 'https://huggingface.co';
+    expect(textHub('401 Client Error: Unauthorized for url: http://127.0.0.1:43123/api/whoami-v2', hub)).toBe(
+      'http://127.0.0.1:43123',
+    );
+    expect(
+      textHub('404 for url: http://localhost:5000/api/datasets/practice-user/x (see https://huggingface.co/docs)', hub),
+    ).toBe('http://127.0.0.1:5000');
+    expect(textHub('see http://127.0.0.1:43123/jobs/practice-user/6650f0c2a1b2c3d4e5f60718', hub)).toBe(
+      'http://127.0.0.1:43123',
+    );
+    // Local servers that are not a Hub (a Gradio app, an inference server) say nothing about where the text came from.
+    expect(textHub("ConnectionError: HTTPConnectionPool(host='localhost', port=7860)", hub)).toBe(undefined);
+    expect(textHub('POST http://127.0.0.1:8080/generate 503', hub)).toBe(undefined);
+    // A request to huggingface.co's API in the same text: left to the wizard's Hub.
+    expect(textHub('http://127.0.0.1:5000/api/whoami-v2 then https://huggingface.co/api/whoami-v2', hub)).toBe(
+      undefined,
+    );
+  });
+
+  it('on huggingface.co, a sandbox 402 is answered for the sandbox: practice-user pays, no billing page, its practice login', async () => {
+    const dir = await tempDir('wizard-pasted-sandbox-');
+    const {services} = sandboxWizard(sb.current, {dir});
+    // The wizard on huggingface.co with nobody logged in: nothing is asked of huggingface.co.
+    const controller = await startWizard(services, dir, 'hub');
+    expect(controller.getState().target?.endpoint).toBe('https://huggingface.co');
+    await advance(
+      controller,
+      {type: 'paste-error'},
+      {
+        type: 'error-pasted',
+        text: `huggingface_hub.errors.HfHubHTTPError: Client error '402 Payment Required' for url '${sb.current.url}/api/jobs/practice-no-credits'`,
+      },
+    );
+    const state = controller.getState();
+    await controller.dispose();
+    const text = reportLines(wizardReport(state)!).join('\n');
+    expect(state.troubleshoot.problem).toBe('payment-required');
+    expect(state.troubleshoot.hub).toBe(sb.current.url);
+    expect(text).toContain(
+      `This text came from the sandbox at ${sb.current.url.replace('http://', '')}, not from huggingface.co`,
+    );
+    expect(text).toContain('practice-user');
+    expect(text).not.toContain('https://huggingface.co/settings/billing');
+    expect(transition(state, {type: 'fix', action: 'open-billing'}).effects).not.toEqual([
+      {kind: 'open-url', url: 'https://huggingface.co/settings/billing'},
+    ]);
+    const relogin = transition(state, {type: 'fix', action: 're-login'});
+    expect(relogin.state.notice).toContain(
+      `This error came from the sandbox at ${sb.current.url.replace('http://', '')}`,
+    );
+    expect(relogin.state.notice).toContain('login --sandbox --practice write');
+  }, 30_000);
+
   it('a 402 from huggingface.co: the billing page, not the sandbox\'s "run under practice-user"', async () => {
     const {state, text} = await pasteOnSandbox(
       "huggingface_hub.errors.HfHubHTTPError: Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/acme-org'\nPre-paid credit balance is insufficient - add more credits to your account to use Jobs.",

@@ -87,18 +87,35 @@ export function extractFacts(input: string): TextFacts {
 const PUBLIC_HUB = /(?:^|[^\w.-])(?:https?:\/\/)?(?:[\w-]+\.)*(?:huggingface\.co|hf\.co)(?![\w.-]*\w)/i;
 
 /**
- * The Hub a pasted text came from when it is not the sandbox the app runs on: a text that names huggingface.co (a
- * URL or host) and not the sandbox's own address was printed by a real client talking to the real Hub, so it is
- * answered for that Hub (its token pages, its billing), not with the sandbox's practice tokens. Undefined otherwise.
+ * A Hub request to a local address (the sandbox): `http://127.0.0.1:PORT/api/…`, a repo, job or settings page there.
+ * A bare local URL is not enough: tracebacks name local servers of all kinds (a Gradio app on :7860, an inference
+ * server on :8080).
+ */
+const SANDBOX_URL =
+  /\bhttps?:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d{1,5}(?=\/(?:api|datasets|spaces|models|jobs|settings)\/|\/[\w.-]+\/[\w.-]+\/resolve\/)/i;
+
+/**
+ * The Hub a pasted text came from when it is not the Hub the app runs on, or undefined: on the sandbox, a text that
+ * names huggingface.co (a URL or host) and not the sandbox's own address was printed by a real client talking to the
+ * real Hub, so it is answered for that Hub (its token pages, its billing), not with the sandbox's practice tokens. On
+ * huggingface.co (or another Hub), a text whose Hub requests went to a local sandbox address
+ * (`http://127.0.0.1:PORT/api/…`), and none to the app's Hub's API, is answered for that sandbox (its practice tokens,
+ * no billing).
  */
 export function textHub(text: string, endpoint: string): string | undefined {
-  if (!isSandboxEndpoint(endpoint)) return undefined;
   const sample = text.length > 65536 ? text.slice(0, 32768) + '\n' + text.slice(-32768) : text;
   let host: string;
   try {
     host = new URL(endpoint).host;
   } catch {
     return undefined;
+  }
+  if (!isSandboxEndpoint(endpoint)) {
+    const local = SANDBOX_URL.exec(sample);
+    // A request to the app's own Hub's API in the same text leaves it ambiguous: answered for the app's Hub. (A docs
+    // link to huggingface.co in a hint does not count.)
+    if (!local || sample.toLowerCase().includes(`//${host.toLowerCase()}/api/`)) return undefined;
+    return local[0].toLowerCase().replace('localhost', '127.0.0.1');
   }
   if (sample.includes(host) || /\b(?:127\.0\.0\.1|localhost)\b/.test(sample)) return undefined;
   return PUBLIC_HUB.test(sample) ? DEFAULT_ENDPOINT : undefined;

@@ -2,6 +2,7 @@
 // WizardServices, feeding their results back as events. The Ink UI subscribes to it; the plain mode awaits `idle()`.
 import {redactSecrets} from '../tokens/mask.js';
 import {textHub} from '../troubleshoot/facts.js';
+import {isSandboxEndpoint} from '../practice.js';
 import {initialState, transition} from './machine.js';
 import type {Session, WizardServices} from './services.js';
 import type {ProblemId, WizardEffect, WizardEvent, WizardOptions, WizardState} from './types.js';
@@ -248,11 +249,17 @@ export class WizardController {
   }
 
   /** The session a pasted error is answered in: on the Hub it came from, with no login of this wizard's (a practice
-   *  token means nothing there), as when no Hub was chosen yet; else the wizard's own. */
+   *  token means nothing on huggingface.co, a real one nothing on the sandbox), as when no Hub was chosen yet; else
+   *  the wizard's own. A sandbox's is a sandbox session: its practice login, never the real token. */
   private troubleSession(hub: string | undefined): Session {
     const session = this.session();
     if (!hub) return session;
-    return {target: {kind: 'hub', endpoint: hub, practice: false}, cwd: session.cwd, detached: true};
+    const sandbox = isSandboxEndpoint(hub);
+    return {
+      target: {kind: sandbox ? 'sandbox' : 'hub', endpoint: hub, practice: sandbox},
+      cwd: session.cwd,
+      detached: true,
+    };
   }
 
   /** Pre-flight of the job as written: the files are read first, so the screen shows the job Run submits. */
@@ -284,11 +291,7 @@ export class WizardController {
         pasted,
       },
     );
-    if (hub)
-      diagnosis.findings.unshift({
-        status: 'unknown',
-        text: `This text came from ${hub.replace(/^https?:\/\//, '')}, not from the sandbox: the answer is for ${hub.replace(/^https?:\/\//, '')} and your account there.`,
-      });
+    if (hub) diagnosis.findings.unshift({status: 'unknown', text: otherHubNote(hub, this.session().target.endpoint)});
     // Only while the person is still looking at this problem (Esc or another problem may have come in between).
     if (this.state.troubleshoot.problem === problem) this.dispatch({type: 'diagnosed', diagnosis});
   }
@@ -319,4 +322,12 @@ export class WizardController {
       failureText !== undefined ? {type: 'job-finished', outcome, failureText} : {type: 'job-finished', outcome},
     );
   }
+}
+
+/** The first finding for a text from another Hub than the wizard's: where it came from, and what the answer is for. */
+function otherHubNote(hub: string, wizardEndpoint: string): string {
+  const host = (url: string) => url.replace(/^https?:\/\//, '');
+  return isSandboxEndpoint(hub)
+    ? `This text came from the sandbox at ${host(hub)}, not from ${host(wizardEndpoint)}: the answer is for the sandbox and its practice login.`
+    : `This text came from ${host(hub)}, not from the sandbox: the answer is for ${host(hub)} and your account there.`;
 }

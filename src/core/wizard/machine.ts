@@ -3,7 +3,7 @@
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {appCommand} from '../invocation.js';
 import {isTerminal} from '../jobs/stages.js';
-import {runsLocally} from '../practice.js';
+import {isSandboxEndpoint, runsLocally} from '../practice.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
 import {maskSplitTokens} from '../tokens/split.js';
@@ -699,7 +699,16 @@ function applyFix(state: WizardState, action: FixAction): Transition {
   switch (action) {
     case 're-login':
       if (!state.target) return t(go(state, 'welcome'));
-      // The error came from another Hub (huggingface.co while on the sandbox): a login here would not change it.
+      // The error came from another Hub (huggingface.co while on the sandbox, or the reverse): a login here would not
+      // change it.
+      if (state.troubleshoot.hub && isSandboxEndpoint(state.troubleshoot.hub)) {
+        const host = state.troubleshoot.hub.replace(/^https?:\/\//, '');
+        const here = (state.target?.endpoint ?? DEFAULT_ENDPOINT).replace(/^https?:\/\//, '');
+        return t({
+          ...state,
+          notice: `This error came from the sandbox at ${host}: practise there with \`${appCommand('--sandbox')}\` and its practice login (\`${appCommand('login --sandbox --practice write')}\`); this wizard's login is for ${here}.`,
+        });
+      }
       if (state.troubleshoot.hub) {
         const host = state.troubleshoot.hub.replace(/^https?:\/\//, '');
         return t({

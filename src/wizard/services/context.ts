@@ -5,10 +5,10 @@ import {readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {EXAMPLES, findExample, type Example} from '../../examples/catalog.js';
 import type {LoginExtras} from '../../core/auth/login-flow.js';
-import type {SandboxSession} from '../../core/auth/sandbox-session.js';
+import {defaultSandboxDataDir, type SandboxSession} from '../../core/auth/sandbox-session.js';
 import {createHubClient, type HubClient} from '../../core/hub/client.js';
 import {DEFAULT_CONFIG_FILE, parseJobConfig, scriptKind, type JobConfig} from '../../core/jobspec/index.js';
-import type {Env} from '../../core/store/paths.js';
+import {sandboxEnv, type Env} from '../../core/store/paths.js';
 import type {Session} from '../../core/wizard/services.js';
 import {registerSecret} from '../../core/tokens/mask.js';
 import type {TargetInfo} from '../../core/wizard/types.js';
@@ -75,7 +75,12 @@ export function createServiceContext(options: ServicesOptions): ServiceContext {
     sandbox: options.sandbox,
     ownsSandbox: false,
     lastJob: undefined,
-    envFor: (target) => (target.kind === 'sandbox' && ctx.sandbox ? ctx.sandbox.env : options.env),
+    // A sandbox target never reads the real login: the session's sandbox, else the persistent sandbox's own HF_HOME
+    // (a sandbox text pasted into the wizard on huggingface.co is answered with the practice login, if any).
+    envFor: (target) =>
+      target.kind === 'sandbox'
+        ? (ctx.sandbox?.env ?? sandboxEnv(options.env, defaultSandboxDataDir(options.env)))
+        : options.env,
     client: (session, extra = {}) =>
       createHubClient({
         hubUrl: session.target.endpoint,
