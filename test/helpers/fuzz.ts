@@ -15,6 +15,8 @@ import {createSplitMasker} from '../../src/core/tokens/split.js';
 import {classifyText} from '../../src/core/troubleshoot/classify.js';
 import {parseJobRef} from '../../src/core/jobs/ref.js';
 import {dropNonKeySequences, KeyInputFilter} from '../../src/core/text/key-input.js';
+import {EventEmitter} from 'node:events';
+import {createLineReader} from '../../src/plain/line-reader.js';
 
 export type Rng = () => number;
 
@@ -319,6 +321,33 @@ function sameSections(a: IniSection[], b: IniSection[]): boolean {
   );
 }
 
+/**
+ * What plain mode's line reader echoes of `text` on a terminal: typed (one character a read) or pasted (reads cut at
+ * places the text decides, some inside a token), then Enter.
+ */
+function plainEcho(text: string, how: 'typed' | 'pasted'): string {
+  const stdin = Object.assign(new EventEmitter(), {
+    isTTY: true,
+    setRawMode: () => undefined,
+    setEncoding: () => undefined,
+    resume: () => undefined,
+    pause: () => undefined,
+  });
+  let out = '';
+  const stdout = {write: (s: string) => ((out += s), true)};
+  const reader = createLineReader({stdin: stdin as never, stdout: stdout as never}, () => {});
+  if (how === 'typed') for (const ch of text) stdin.emit('data', ch);
+  else
+    for (let at = 0, step = 1 + (text.length % 37); at < text.length; at += step, step = 1 + ((step * 7 + at) % 61))
+      stdin.emit('data', text.slice(at, at + step));
+  stdin.emit('data', '\r');
+  reader.close();
+  return out;
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSHOWN_CHARS = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\u00ad]/g;
+
 export const TARGETS: Target[] = [
   {
     name: 'maskSecrets',
@@ -481,6 +510,24 @@ export const TARGETS: Target[] = [
       return parts.some((p) => !p || p === '.' || p === '..' || /[/?#%\s\\]/.test(p) || RAW_CONTROL.test(p))
         ? [`accepted ${JSON.stringify(parts)}`]
         : [];
+    },
+  },
+  {
+    // Plain mode's echo of what is typed or pasted (newcomer review, session 9): no token whole in what is written to
+    // the terminal, as planted, encoded, or with the invisible characters of an encoded one left out; no raw control.
+    name: 'plain echo',
+    check(input) {
+      const problems: string[] = [];
+      for (const how of ['typed', 'pasted'] as const) {
+        const out = plainEcho(input.text, how);
+        const seen = {...input, encoded: (input.encoded ?? []).map((e) => e.replace(UNSHOWN_CHARS, ''))};
+        problems.push(
+          ...leaked(out, input).map((p) => `${how}: ${p}`),
+          ...leaked(out, seen).map((p) => `${how}: ${p} (invisible characters left out)`),
+          ...controls(out.replaceAll('\b \b', ''), `${how} echo`),
+        );
+      }
+      return problems;
     },
   },
   {

@@ -31,10 +31,16 @@ describe('plain line reader on a terminal', () => {
   it('erases on screen only what it showed', async () => {
     const t = terminal();
     const line = t.reader.read();
-    for (const chunk of ['ab\u202e', '\u007f', '\u007f', '\r']) t.stdin.write(chunk);
+    // Typed, one key a read.
+    for (const chunk of ['a', 'b', '\u202e', '\u007f', '\u007f', '\r']) t.stdin.write(chunk);
     expect(await line).toBe('a');
     // The override was never shown: one ⌫ on screen, for the b.
     expect(t.echoed()).toBe('ab\b \b\n');
+    // Pasted, a word is held until it ends: ⌫ takes held characters back unseen.
+    const pasted = t.reader.read();
+    for (const chunk of ['ab\u202e', '\u007f', '\u007f', '\r']) t.stdin.write(chunk);
+    expect(await pasted).toBe('a');
+    expect(t.echoed()).toBe('ab\b \b\na\n');
     t.reader.close();
   });
 });
@@ -73,6 +79,43 @@ describe('a token in what is typed or pasted', () => {
     t.stdin.write('hf_ab\u007fc\r'); // held, never shown: ⌫ takes it back unseen
     expect(await line).toBe('a hf_ac');
     expect(t.echoed()).toBe(`a hf_…ke12 \b \b${'\b \b'.repeat('hf_…ke12'.length)}hf_ac\n`);
+    t.reader.close();
+  });
+
+  it('a token glued to a word, typed or pasted, is shown masked (newcomer review item 4)', async () => {
+    const t = terminal();
+    const typed = t.reader.read();
+    for (const c of `token${TOKEN} ok\r`) t.stdin.write(c);
+    expect(await typed).toBe(`token${TOKEN} ok`);
+    const pasted = t.reader.read();
+    t.stdin.write(`x=token${TOKEN}\r`);
+    expect(await pasted).toBe(`x=token${TOKEN}`);
+    expect(t.echoed()).not.toContain('FAKEfake');
+    expect(t.echoed()).toContain('token');
+    t.reader.close();
+  });
+
+  it('a base64-encoded token, typed or pasted, is not echoed as written', async () => {
+    const b64 = Buffer.from(`user:${TOKEN}`).toString('base64');
+    const t = terminal();
+    const typed = t.reader.read();
+    for (const c of `Basic ${b64}\r`) t.stdin.write(c);
+    expect(await typed).toBe(`Basic ${b64}`);
+    const pasted = t.reader.read();
+    t.stdin.write(`Authorization: Basic ${b64}\r`);
+    expect(await pasted).toBe(`Authorization: Basic ${b64}`);
+    expect(t.echoed()).not.toContain(b64);
+    // What was shown of the typed word before it was held is taken back whole: the screen shows the mask.
+    expect(t.echoed()).toMatch(/^Basic \S{24}(\x08 \x08){24}\[base64 holding hf_…ke12\]\n/);
+    t.reader.close();
+  });
+
+  it('a typed word that is no token is shown as typed, a long one whole when it ends', async () => {
+    const t = terminal();
+    const line = t.reader.read();
+    for (const c of 'yes hello my-organization/my-dataset-name\r') t.stdin.write(c);
+    expect(await line).toBe('yes hello my-organization/my-dataset-name');
+    expect(t.echoed()).toBe('yes hello my-organization/my-dataset-name\n');
     t.reader.close();
   });
 });
