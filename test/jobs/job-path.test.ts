@@ -8,6 +8,7 @@ import {buildJob, followJob, jobEndLine, SUBMIT_LABEL, submitJob} from '../../sr
 import {findExample} from '../../src/examples/catalog.js';
 import {startFaultProxy, type FaultProxy} from '../helpers/fault-proxy.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {startSandbox} from '../../src/sandbox/index.js';
 
 const sb = useSandbox();
 let proxy: FaultProxy;
@@ -171,6 +172,54 @@ describe('following a job', () => {
     expect(result.stage).toBe('COMPLETED');
     expect(waits[0]).toBeLessThan(2000);
   });
+
+  it(
+    'a sandbox stopped mid-run: the log said CANCELED, the status cannot be read, and that is the end, said as it waits',
+    {timeout: 30_000},
+    async () => {
+      const own = await startSandbox();
+      let closed = false;
+      try {
+        const client = createHubClient({hubUrl: own.url, accessToken: own.tokens.write});
+        const job = await client.runJob('practice-user', {
+          dockerImage: 'python:3.12',
+          command: ['python3', '-c', "import time; print('working', flush=True); time.sleep(60)"],
+          flavor: 'cpu-basic',
+        } as never);
+        const said: string[] = [];
+        const started = Date.now();
+        const following = followJob({
+          hubUrl: own.url,
+          accessToken: own.tokens.write,
+          namespace: 'practice-user',
+          jobId: job.id,
+          pollMs: 250,
+          maxMs: 25_000,
+          onLog: (line) => {
+            if (line === 'working' && !closed) {
+              closed = true;
+              void own.close();
+            }
+          },
+          onWait: (t) => said.push(t),
+        });
+        const result = await following;
+        expect(closed).toBe(true);
+        expect(result).toMatchObject({stage: 'CANCELED', ended: 'terminal'});
+        // Not the 25 s bound: one failed poll (after the client's own retries) after the log's end.
+        expect(Date.now() - started).toBeLessThan(10_000);
+        expect(
+          said.some((t) =>
+            t.includes(
+              `Job ${job.id}'s log says it ended CANCELED; its status cannot be read (Could not reach ${own.url}`,
+            ),
+          ),
+        ).toBe(true);
+      } finally {
+        if (!closed) await own.close();
+      }
+    },
+  );
 
   it('a job whose status cannot be read stops being followed at the bound, saying why', {timeout: 30_000}, async () => {
     const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});

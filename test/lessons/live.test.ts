@@ -11,6 +11,8 @@ import type {LiveExercise} from '../../src/core/lessons/model.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {findExample} from '../../src/examples/catalog.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {startSandbox} from '../../src/sandbox/index.js';
+import {runEndLine} from '../../src/core/lessons/format.js';
 import {CATALOG} from '../helpers/lessons.js';
 
 const FAKE = 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake99';
@@ -140,4 +142,55 @@ describe('a live run on a real sandbox', () => {
     }).then((r) => r.json() as Promise<{labels?: Record<string, string>}>);
     expect(job.labels).toMatchObject({example: 'push-dataset', [EXERCISE_LABEL]: exercise.id});
   });
+});
+
+describe('a live run whose sandbox stops mid-run (the instructor closed it, flaky machine)', () => {
+  it(
+    "the wait is said, the stage is the log's, and the end line says the sandbox stopped answering",
+    {timeout: 40_000},
+    async () => {
+      const s = await startSandbox();
+      let closed = false;
+      try {
+        const target: LearnTarget = {
+          hubUrl: s.url,
+          key: s.dataDir,
+          tokens: s.tokens,
+          user: s.users[0]!,
+          label: 'test sandbox',
+          close: async () => undefined,
+        };
+        const course = await Course.open({
+          examples: CATALOG,
+          env: {XDG_CONFIG_HOME: join(dir, 'config-stop')},
+          cwd: dir,
+          workspace: join(dir, 'ws-stop'),
+        });
+        const lessons = await loadLessons(CATALOG);
+        const lesson = lessons.find((l) => l.id === 'verify')!;
+        const exercise = lesson.exercises.find((e) => e.kind === 'live') as LiveExercise;
+        await course.start(lesson, exercise);
+        const lines: string[] = [];
+        const started = Date.now();
+        const outcome = await course.run(lesson, exercise, 'write', target, (l) => {
+          lines.push(l);
+          if (!closed && l.startsWith('===== Job started')) {
+            closed = true;
+            void s.close();
+          }
+        });
+        expect(closed).toBe(true);
+        expect(outcome.stage).toBe('CANCELED');
+        expect(outcome.unanswered).toBe(s.url);
+        // Not the 60 s the log is followed at most.
+        expect(Date.now() - started).toBeLessThan(20_000);
+        expect(lines.join('\n')).toContain('its status cannot be read');
+        expect(runEndLine(outcome)).toBe(
+          `Job ${outcome.record.jobId} ended CANCELED (as its log says): the sandbox at ${s.url} stopped answering. Start it again (or ask whoever runs it), then run the job again.`,
+        );
+      } finally {
+        if (!closed) await s.close();
+      }
+    },
+  );
 });

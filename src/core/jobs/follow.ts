@@ -45,6 +45,9 @@ const STARTED = /^===== Job started/;
 /** Lines kept for the result (the newest): a job (or a hostile server) printing for 30 min must not fill memory. */
 export const MAX_KEPT_LINES = 20_000;
 const FINISHED = /^===== Job finished: status=([A-Z]+)/;
+/** Status polls that fail (each after the client's own retries), once the log said the job finished, before that is
+ *  taken as its end. */
+const FAILED_POLLS_AFTER_END = 1;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -166,10 +169,16 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
           break;
         }
         failures++;
+        const why = describeHubError(error, {endpoint: o.hubUrl, secrets}).message;
+        // The log already said the job finished, and the Hub stopped answering (a sandbox stopped mid-run): that is
+        // the end, not a wait until the bound.
+        if (isTerminal(stage) && failures >= FAILED_POLLS_AFTER_END) {
+          wait(`Job ${o.jobId}'s log says it ended ${stage}; its status cannot be read (${why}).`);
+          ended = 'terminal';
+          break;
+        }
         if (failures === 1 || failures % 5 === 0)
-          wait(
-            `Could not read job ${o.jobId}'s status (${describeHubError(error, {endpoint: o.hubUrl, secrets}).message}); trying again.`,
-          );
+          wait(`Could not read job ${o.jobId}'s status (${why}); trying again.`);
       }
       await sleep(
         Math.min(pollMs * (failures > 0 ? Math.min(2 ** failures, 8) : 1), Math.max(0, deadline - Date.now())),

@@ -138,7 +138,10 @@ export function hintLine(exercise: Exercise, n: number, hint: string | undefined
 
 /** How a practice job run ended (or that the Hub refused to create it). */
 export function runEndLine(outcome: RunOutcome): string {
-  return outcome.record.jobId
-    ? `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}.`
-    : 'No job was created.';
+  if (!outcome.record.jobId) return 'No job was created.';
+  const end = `Job ${outcome.record.jobId} ended ${outcome.stage ?? 'in an unknown stage'}`;
+  // The sandbox stopped answering (closed mid-run, or the instructor's stopped): say so, and what to do.
+  return outcome.unanswered
+    ? `${end}${outcome.stage ? ' (as its log says)' : ''}: the sandbox at ${outcome.unanswered} stopped answering. Start it again (or ask whoever runs it), then run the job again.`
+    : `${end}.`;
 }

@@ -86,6 +86,8 @@ export interface RunOutcome {
   stage?: string;
   /** The job's log lines, redacted. */
   log: string[];
+  /** The Hub's URL when it no longer answered at the end (a sandbox stopped mid-run): the stage is then the log's. */
+  unanswered?: string;
 }
 
 export interface RunOptions {
@@ -137,9 +139,20 @@ export async function runExerciseJob(options: RunOptions): Promise<RunOutcome> {
   }
   const job = submitted.job;
   record.jobId = job.id;
-  const log = await followLog(target, job.id, options.followMs ?? 60_000, options.onLine, namespace);
+  // Every wait is said (a sandbox that stopped answering: "Could not read job …'s status"), in the job's output.
+  const followed = await followJob({
+    hubUrl: target.hubUrl,
+    accessToken: target.tokens.write,
+    namespace,
+    jobId: job.id,
+    secrets,
+    maxMs: options.followMs ?? 60_000,
+    pollMs: 250,
+    ...(options.onLine ? {onLog: options.onLine, onWait: options.onLine} : {}),
+  });
   const final = await readJob(target, job.id, namespace);
-  return {record, ...(final ? {stage: final.status.stage} : {}), log};
+  const stage = final?.status.stage ?? (followed.stage || undefined);
+  return {record, ...(stage ? {stage} : {}), log: followed.lines, ...(final ? {} : {unanswered: target.hubUrl})};
 }
 
 /** Reads a job with the write practice token (it may read every job in the practice namespace). */
