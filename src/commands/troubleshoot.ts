@@ -2,16 +2,17 @@
 import {resolve} from 'node:path';
 import {createLiveContext, whoAmIOnce, type LiveHub} from '../core/checks/live-context.js';
 import {appCommand} from '../core/invocation.js';
+import {DEFAULT_ENDPOINT} from '../core/endpoint.js';
 import {parseJobRef} from '../core/jobs/ref.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError, type HubErrorDescription} from '../core/hub/errors.js';
-import {findLeakedTokens, leakWarning} from '../core/tokens/leak.js';
+import {findLeakedTokens} from '../core/tokens/leak.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {redactSecrets} from '../core/tokens/mask.js';
 import {maskSplitTokens} from '../core/tokens/split.js';
 import {shellQuoteShown} from '../core/jobspec/shell.js';
 import type {TokenSource} from '../core/store/resolve.js';
-import {buildReport, reportLines, type TroubleshootReport} from '../core/troubleshoot/report.js';
+import {buildReport, reportLines, type ReportInput, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
 import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {extractFacts} from '../core/troubleshoot/facts.js';
@@ -231,13 +232,15 @@ async function lookedUpElsewhere(
 }
 
 /** One report (core/troubleshoot/report.ts) from the classification, the live diagnosis and the job, if any. */
+/** The tokens found in the text, for the report's first lines (core/troubleshoot/report.ts). */
+type LeakInput = Required<Pick<ReportInput, 'leaks' | 'leakWhere' | 'revokeCommand'>>;
+
 function toReport(
   c: Classification,
   endpoint: string,
-  diagnosis?: Diagnosis,
-  job?: JobLog,
-  rerun?: Rerun,
+  more: {diagnosis?: Diagnosis | undefined; job?: JobLog | undefined; rerun?: Rerun | undefined; leak: LeakInput},
 ): TroubleshootReport {
+  const {diagnosis, job, rerun} = more;
   return buildReport({
     problem: c.problem,
     ...(c.guess ? {guess: true} : {}),
@@ -263,6 +266,7 @@ function toReport(
     // the command that does it can be given.
     fix: {hasTarget: true, loggedIn: Boolean(job), hasJob: Boolean(rerun)},
     ...(rerun ? {rerun} : {}),
+    ...more.leak,
   });
 }
 
@@ -333,29 +337,23 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // --sandbox: the persistent sandbox and its own HF_HOME, where `login --sandbox` and the wizard saved the login.
     target = await openHubTarget(values, io.env);
     const {env, endpoint} = target;
-    // A token in the pasted text comes first: it must not be posted anywhere, and it may need revoking.
+    // A token in the pasted text comes first in the report: it must not be posted anywhere, and it may need revoking.
     const leaks = findLeakedTokens(text);
-    if (leaks.length > 0 && !values.json) {
-      const revokeCommand = appCommand(
-        `revoke ${source && source !== '-' ? shellQuoteShown(source) : '-'}${values.sandbox ? ' --sandbox' : ''}`,
-      );
-      for (const line of leakWarning(leaks, source && source !== '-' ? source : 'This text', revokeCommand))
-        writeLine(io.stdout, line);
-      writeLine(io.stdout);
-    }
+    const leak: LeakInput = {
+      leaks: leaks.map((l) => ({masked: l.masked, line: l.line})),
+      leakWhere: source && source !== '-' ? source : 'This text',
+      revokeCommand: appCommand(
+        // On the Hub the text is answered for: a revoke sent to huggingface.co cannot revoke a token of another Hub.
+        `revoke ${source && source !== '-' ? shellQuoteShown(source) : '-'}${values.sandbox ? ' --sandbox' : endpoint !== DEFAULT_ENDPOINT ? ` --endpoint ${shellQuoteShown(endpoint)}` : ''}`,
+      ),
+    };
     // Where a job can be run again by the hf CLI: not on a sandbox this command started itself (its URL ends with it).
     const rerunAt = target.sandbox
       ? target.sandbox.servedElsewhere && env.HF_HOME
         ? {hfHome: env.HF_HOME}
         : undefined
       : {};
-    return await classifyAndReport(
-      text,
-      values,
-      io,
-      {env, endpoint, ...(rerunAt ? {rerunAt} : {})},
-      leaks.map((l) => l.masked),
-    );
+    return await classifyAndReport(text, values, io, {env, endpoint, ...(rerunAt ? {rerunAt} : {})}, leak);
   } finally {
     await target?.close();
   }
@@ -366,8 +364,9 @@ async function classifyAndReport(
   values: {job?: string; json?: boolean; sandbox?: boolean; offline?: boolean},
   io: CommandIo,
   where: {env: CommandIo['env']; endpoint: string; rerunAt?: {hfHome?: string}},
-  leakedTokens: string[],
+  leak: LeakInput,
 ): Promise<number> {
+  const leakedTokens = leak.leaks.map((l) => l.masked);
   const {env, endpoint} = where;
   let job: JobLog | undefined;
   let rerun: Rerun | undefined;
@@ -435,6 +434,7 @@ async function classifyAndReport(
         job: {namespace, id},
         diagnosis: {findings: found.findings, ...(found.actual ? {actual: found.actual} : {})},
         fix: {hasTarget: true, loggedIn: true, hasJob: false},
+        ...leak,
       });
       if (values.json)
         writeLine(
@@ -495,7 +495,7 @@ async function classifyAndReport(
 
   const c = jobClass ?? classifyText(text, {endpoint});
   if (!job && !values.offline && c.problem !== 'unknown') diagnosis = await livePasted(c, text, io, env, endpoint);
-  const report = toReport(c, endpoint, diagnosis, job, rerun);
+  const report = toReport(c, endpoint, {diagnosis, job, rerun, leak});
   if (values.json) {
     // The top-level causes are the report's (a sandbox-only cause only on the sandbox, or where the facts name it).
     const out: Record<string, unknown> = {...c, causes: report.causes.map((x) => x.text)};

@@ -107,7 +107,8 @@ describe('a token in a pasted error comes first', () => {
     });
     expect(await troubleshoot(['-', '--endpoint', sb.current.url], io)).toBe(0);
     expect(io.out()).toMatch(/^This text contains a token: hf_…opqr \(line 2\)\. Do not post it/);
-    expect(io.out()).toContain('revoke -');
+    // On the Hub the text was answered for: a revoke sent to huggingface.co cannot revoke a token of this one.
+    expect(io.out()).toContain(`\`npx hf-jobs-wizard revoke - --endpoint ${sb.current.url}\``);
     expect(io.out() + io.err()).not.toContain(fake);
 
     const json = makeIo(home.env, {stdinText: `401 Unauthorized ${fake}`});

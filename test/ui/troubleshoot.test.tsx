@@ -241,6 +241,9 @@ describe('troubleshooting screens on a real sandbox', () => {
     const screen = await waitForText(app.lastFrame, 'Fix it');
     expect(screen).toContain('problem id: token-missing');
     expect(screen).toContain("Seen: KeyError: 'HF_TOKEN'");
+    // The token in the text is said first, as `troubleshoot` says it, with the command that revokes it.
+    expect(screen).toContain('⚠ This text holds a token (hf_…ke12): if it was shared, revoke it with');
+    expect(screen.replace(/\s+/g, ' ')).toContain('`npx hf-jobs-wizard revoke -` (paste it there)');
     expect(screen).toMatch(/❯ Log in \(again.*\(suggested\)/); // no token anywhere here: logging in comes first
     expect(screen).not.toContain('Re-run the checklist'); // no Hub chosen yet: nothing to re-run
     for (const f of app.frames) expect(f).not.toContain(FAKE); // a token in the pasted text is masked on screen

@@ -113,6 +113,18 @@ describe('a pasted error is answered for the Hub it came from', () => {
     ]);
   }, 30_000);
 
+  it('a token in the pasted text is said first (plain mode prints these lines), with the revoke for its Hub', async () => {
+    const fake = 'hf_FAKEpastedTOKENabcdefghijklmnopqr';
+    const {state, text} = await pasteOnSandbox(`KeyError: 'HF_TOKEN'\nmy token: ${fake}`);
+    expect(text.split('\n')[0]).toBe(
+      'This text contains a token: hf_…opqr (line 2). Do not post it anywhere; anyone who sees it can act as you.',
+    );
+    expect(text).toContain('`npx hf-jobs-wizard revoke - --sandbox`');
+    expect(JSON.stringify(state)).not.toContain(fake);
+    // A text with no token says nothing of the kind.
+    expect((await pasteOnSandbox("KeyError: 'HF_TOKEN'")).text).not.toContain('contains a token');
+  }, 30_000);
+
   it('a text of the sandbox itself is still answered for the sandbox', async () => {
     const {state, text} = await pasteOnSandbox(
       `huggingface_hub.errors.HfHubHTTPError: Client error '402 Payment Required' for url '${sb.current.url}/api/jobs/practice-no-credits'`,

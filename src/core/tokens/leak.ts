@@ -35,7 +35,11 @@ export function findLeakedTokens(text: string): LeakedToken[] {
 const MAX_NAMED = 10;
 
 /** The first thing said when a text holds tokens. `where` names the text ("this text", "train.py"). */
-export function leakWarning(leaks: LeakedToken[], where: string, revokeCommand: string): string[] {
+export function leakWarning(
+  leaks: Pick<LeakedToken, 'masked' | 'line'>[],
+  where: string,
+  revokeCommand: string,
+): string[] {
   if (leaks.length === 0) return [];
   // The first few by name: a text of 400,000 tokens made one line of megabytes.
   const named = leaks.slice(0, MAX_NAMED).map((l) => `${l.masked} (line ${l.line})`);

@@ -13,6 +13,7 @@ import {catalogFor, offeredCauses, type Cause, type Problem, type ProblemId} fro
 import type {Finding} from './diagnose.js';
 import {extractFacts} from './facts.js';
 import {rerunLabel, type Rerun} from './rerun.js';
+import {leakWarning} from '../tokens/leak.js';
 
 /** Where the failure text came from: pasted by the person, read from a job, or a failed check of the checklist. */
 export type ReportOrigin = 'pasted' | 'job' | 'check';
@@ -73,6 +74,11 @@ export interface TroubleshootReport {
   /** The command that runs those checks, worded for the endpoint. */
   checkCommand: string;
   actions: ReportAction[];
+  /**
+   * The text holds tokens (masked here): said first, with the command that revokes them. `lines` as plain mode and
+   * the command print them; `line` in one row for the wizard's screen.
+   */
+  leak?: {tokens: string[]; revoke: string; lines: string[]; line: string};
 }
 
 export interface ReportInput {
@@ -94,6 +100,10 @@ export interface ReportInput {
   fix?: Partial<FixContext>;
   /** The command that runs the job again (core/troubleshoot/rerun.ts): "Run the job again" then shows it. */
   rerun?: Rerun;
+  /** Tokens found in the text (masked, with their line): `where` names it, `revoke` is the command (default `revoke -`). */
+  leaks?: {masked: string; line: number}[];
+  leakWhere?: string;
+  revokeCommand?: string;
 }
 
 const NO_SINGLE_CAUSE =
@@ -168,6 +178,16 @@ export function buildReport(input: ReportInput): TroubleshootReport {
     actions: [],
   };
   if (input.job) r.job = {...input.job};
+  if (input.leaks?.length) {
+    const revoke = input.revokeCommand ?? appCommand(endpoint, 'revoke -');
+    const tokens = input.leaks.map((l) => l.masked);
+    r.leak = {
+      tokens,
+      revoke,
+      lines: leakWarning(input.leaks, input.leakWhere ?? 'This text', revoke),
+      line: `⚠ This text holds ${tokens.length === 1 ? `a token (${tokens[0]})` : `${tokens.length} tokens`}: if it was shared, revoke ${tokens.length === 1 ? 'it' : 'them'} with \`${revoke}\` (paste it there) and make a new one.`,
+    };
+  }
   if (actual) r.actual = {...actual};
   // A 402 names the namespace that could not pay (its /api/jobs/NAMESPACE URL, or the job's): said right after the
   // first fix (on the sandbox that one names the practice namespace that pays).
@@ -224,6 +244,8 @@ const ICON: Record<Finding['status'], string> = {ok: '✓', bad: '✗', unknown:
 /** The report as terminal lines (plain mode and the command); `actions: false` when the caller asks for them itself. */
 export function reportLines(r: TroubleshootReport, options: {actions?: boolean; symptoms?: boolean} = {}): string[] {
   const out: string[] = [];
+  // A token in the text comes first: it may need revoking before anything else.
+  if (r.leak) out.push(...r.leak.lines, '');
   if (r.job) {
     out.push(
       // The stage and message are the server's words: a hostile one sent `ERROR\x1b[2J` (a screen clear) as the stage.

@@ -7,6 +7,7 @@ import {isSandboxEndpoint, runsLocally} from '../practice.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
 import {maskSplitTokens} from '../tokens/split.js';
+import {findLeakedTokens} from '../tokens/leak.js';
 import type {
   FixAction,
   ProblemId,
@@ -657,6 +658,9 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
       const text = maskSplitTokens(event.text);
       const evidence = redactSecrets(text);
       const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence, draft: evidence};
+      // A token in the text is said first (as `troubleshoot` does), masked: the state never holds it whole.
+      const leaks = findLeakedTokens(event.text).map((l) => ({masked: l.masked, line: l.line}));
+      if (leaks.length) troubleshoot.leaks = leaks;
       if (state.troubleshoot.returnTo) troubleshoot.returnTo = state.troubleshoot.returnTo;
       // The Hub named by --sandbox / --endpoint first: the diagnosis reads its saved login, "Log in again" logs in there.
       const preset = state.options.presetTarget;
@@ -675,6 +679,8 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
         returnTo,
       };
       if (state.troubleshoot.draft !== undefined) troubleshoot.draft = state.troubleshoot.draft;
+      if (state.troubleshoot.draft !== undefined && state.troubleshoot.leaks)
+        troubleshoot.leaks = state.troubleshoot.leaks;
       const evidence = state.troubleshoot.evidence;
       if (evidence !== undefined) troubleshoot.evidence = evidence;
       if (event.seen?.length) troubleshoot.seen = event.seen;

@@ -23,6 +23,7 @@ export function wizardReport(
     // A text from huggingface.co pasted while on the sandbox is answered for huggingface.co (its pages, no practice tokens).
     ...(t.hub ? {endpoint: t.hub} : state.target ? {endpoint: state.target.endpoint} : {}),
     origin,
+    ...(origin === 'pasted' && t.leaks?.length ? {leaks: t.leaks} : {}),
     seen: t.seen?.length ? t.seen : first ? [first] : [],
     ...(t.alternatives ? {alternatives: t.alternatives} : {}),
     info: t.info,

@@ -316,6 +316,8 @@ export interface WizardState {
     returnTo?: StepId;
     /** The paste box's text (kept when leaving it with Esc, and after a paste, for editing it again). In memory only. */
     draft?: string;
+    /** Tokens the pasted text held (masked, with their line): the answer says so first, with how to revoke them. */
+    leaks?: {masked: string; line: number}[];
   };
   exitCode?: number;
 }

@@ -68,6 +68,7 @@ export function Troubleshoot(props: ScreenProps) {
   const guess = report.confidence === 'guess';
   return (
     <Box flexDirection="column">
+      {report.leak ? <Text color="yellow">{report.leak.line}</Text> : null}
       <Text>
         <Text bold color={report.problem === 'unknown' || guess ? 'yellow' : 'red'}>
           {report.problem === 'unknown' || guess ? '?' : '✗'} {guess ? 'Best guess: ' : ''}
@@ -228,7 +229,7 @@ function rowsBesideCauses(
     rows(
       `✗ ${guess ? 'Best guess: ' : ''}${report.title} · problem id: ${report.problem}${guess ? ' (a guess)' : ''}`,
     ) + (compact ? 0 : rows(`problem id: ${report.problem}${guess ? GUESS_ID_NOTE : ''}`));
-  const seen = report.seen[0] ? rows(`Seen: ${report.seen[0]}`) : 0;
+  const seen = (report.seen[0] ? rows(`Seen: ${report.seen[0]}`) : 0) + (report.leak ? rows(report.leak.line) : 0);
   const alternatives = report.alternatives.length
     ? rows(`Not sure: it could also be ${report.alternatives.join(' or ')}.`)
     : 0;
