@@ -1,6 +1,7 @@
 // Picks a command and loads only that command's code. src/cli.tsx runs it; tests call main() directly.
 import {COMMANDS, findCommand} from './commands/registry.js';
 import {sanitizeLine} from './core/text/sanitize.js';
+import {appCommand} from './core/invocation.js';
 import {EXIT, guardIo, type CommandIo} from './io.js';
 import {prepaintWizard} from './prepaint.js';
 import {applyNetworkEnv, runLoaded} from './run-command.js';
@@ -41,7 +42,8 @@ export async function main(argv: string[], rawIo: CommandIo): Promise<number> {
   const command = first !== undefined && !first.startsWith('-') ? findCommand(first) : undefined;
   if (first !== undefined && !first.startsWith('-') && !command) {
     // The word typed is echoed: shown, never obeyed (an escape code in argv).
-    io.stderr.write(`Unknown command "${sanitizeLine(first)}". Run \`hf-jobs-wizard --help\` for the list.\n`);
+    // The command as it can be pasted (npx), like every other hint.
+    io.stderr.write(`Unknown command "${sanitizeLine(first)}". Run \`${appCommand('--help')}\` for the list.\n`);
     return EXIT.usage;
   }
   if (!command) prepaintWizard(argv, io);

@@ -46,5 +46,6 @@ describe('main', () => {
     const io = makeIo({});
     expect(await main(['no-such-command'], io)).toBe(EXIT.usage);
     expect(io.err()).toContain('Unknown command');
+    expect(io.err()).toContain('Run `npx hf-jobs-wizard --help` for the list.');
   });
 });

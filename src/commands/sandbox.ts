@@ -5,6 +5,7 @@ import {sandboxClientGuide} from '../core/sandbox-guide.js';
 import {maskToken} from '../core/tokens/mask.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {appCommand} from '../core/invocation.js';
+import {shellQuoteShown} from '../core/jobspec/shell.js';
 
 const HELP = `Usage: hf-jobs-wizard sandbox [--port N] [--data DIR] [--json]
 
@@ -97,7 +98,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       JSON.stringify({url: sandbox.url, tokens: sandbox.tokens, users: sandbox.users, formKey: sandbox.formKey}),
     );
     // stdout stays one JSON line for scripts; the how-to goes to stderr for the person who started it.
-    for (const line of sandboxClientGuide(sandbox.url, sandbox.tokens.write)) writeLine(io.stderr, line);
+    for (const line of sandboxClientGuide(sandbox.url, sandbox.tokens.write, {printedAbove: true}))
+      writeLine(io.stderr, line);
   } else {
     writeLine(io.stdout, `Sandbox Hub listening on ${sandbox.url} (offline, practice data only)`);
     writeLine(
@@ -108,7 +110,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stdout, 'Practice tokens (run with --json to print them in full):');
     for (const [label, token] of Object.entries(sandbox.tokens))
       writeLine(io.stdout, `  ${label.padEnd(13)} ${maskToken(token)}`);
-    for (const line of sandboxClientGuide(sandbox.url, sandbox.tokens.write)) writeLine(io.stdout, line);
+    // The same folder and port print the same tokens at the same URL; a temporary sandbox's are gone when it stops.
+    const flags = values.data
+      ? `--data ${shellQuoteShown(sandbox.dataDir)} --port ${new URL(sandbox.url).port}`
+      : undefined;
+    for (const line of sandboxClientGuide(sandbox.url, sandbox.tokens.write, flags ? {flags} : {}))
+      writeLine(io.stdout, line);
     writeLine(
       io.stdout,
       `Browser (device) logins: the approval page needs this process's key; add &key=${sandbox.formKey} to the link the tool prints.`,

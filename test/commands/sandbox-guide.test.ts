@@ -15,8 +15,17 @@ describe('the sandbox client guide', () => {
   it('names HF_ENDPOINT, a masked HF_TOKEN, hf, Python, JavaScript and what the MCP tool cannot do', () => {
     const text = sandboxClientGuide('http://127.0.0.1:4321', FAKE).join('\n');
     expect(text).toContain('export HF_ENDPOINT=http://127.0.0.1:4321');
+    // The command that prints the whole token for this sandbox (its folder and port), as it can be pasted.
     expect(text).toMatch(
-      /export HF_TOKEN=hf_…1234 +# the "write" practice token in full: hf-jobs-wizard sandbox --json/,
+      /export HF_TOKEN=hf_…1234 +# the "write" practice token in full: stop this sandbox, then `npx hf-jobs-wizard sandbox --json`/,
+    );
+    expect(
+      sandboxClientGuide('http://127.0.0.1:8765', FAKE, {flags: '--data /srv/hf --port 8765'}).join('\n'),
+    ).toContain(
+      '# the "write" practice token in full: stop this sandbox, then `npx hf-jobs-wizard sandbox --data /srv/hf --port 8765 --json`',
+    );
+    expect(sandboxClientGuide('http://127.0.0.1:8765', FAKE, {printedAbove: true}).join('\n')).toContain(
+      '# the "write" practice token in full is in the JSON line above',
     );
     expect(text).not.toContain(FAKE);
     expect(text).toContain('hf auth whoami');
