@@ -488,6 +488,7 @@ async function classifyAndReport(
         endpoint,
         ...(who?.ok ? {user: who.info.user} : {}),
         ...(diagnosis.actual ? {cause: diagnosis.actual.id} : {}),
+        problem: jobClass.problem,
         token: ctx.token,
         ...where.rerunAt,
       });

@@ -31,6 +31,16 @@ export interface Rerun {
 /** Causes (catalog.ts) fixed by passing the token as a secret. */
 const TOKEN_NOT_PASSED = new Set(['no-token-in-job', 'wrong-secret-key', 'literal-placeholder', 'anonymous']);
 
+/** The Hub's default job timeout, in seconds. */
+const DEFAULT_TIMEOUT_S = 30 * 60;
+
+/** Seconds as hf's --timeout reads them, in the largest whole unit: 7200 -> 2h, 90 -> 90s. */
+function duration(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
+
 /** Beyond this a command is not something to paste (an inline uv script's base64 in an env value). */
 const MAX_COMMAND = 2000;
 
@@ -71,15 +81,21 @@ export function jobAsSubmitted(namespace: string, job: unknown): JobAsSubmitted 
  */
 export function rerunCommand(
   job: JobAsSubmitted,
-  options: {endpoint?: string; user?: string; cause?: string; token?: string; hfHome?: string},
+  options: {endpoint?: string; user?: string; cause?: string; problem?: string; token?: string; hfHome?: string},
 ): Rerun | undefined {
   const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
   const secrets = options.token ? [options.token] : [];
   const holdsToken = (v: string) => maskSecrets(v, secrets) !== v;
   const q = shellQuoteShown;
   const flags: string[] = [];
+  let change: string | undefined;
   if (job.flavor) flags.push(`--flavor ${q(job.flavor)}`);
-  if (job.timeoutSeconds !== undefined) flags.push(`--timeout ${job.timeoutSeconds}s`);
+  if (options.problem === 'job-timeout') {
+    // The same timeout would stop it again: twice as long (the Hub's 30-minute default when the job's is not known).
+    const longer = duration((job.timeoutSeconds ?? DEFAULT_TIMEOUT_S) * 2);
+    flags.push(`--timeout ${longer}`);
+    change = `a timeout twice as long (${longer}; set what the work needs)`;
+  } else if (job.timeoutSeconds !== undefined) flags.push(`--timeout ${duration(job.timeoutSeconds)}`);
   const secretNames = [...job.secretNames];
   for (const [k, v] of Object.entries(job.environment)) {
     if (holdsToken(v) || holdsToken(k)) {
@@ -90,7 +106,6 @@ export function rerunCommand(
     }
     flags.push(`-e ${q(`${k}=${v}`)}`);
   }
-  let change: string | undefined;
   if (options.cause && TOKEN_NOT_PASSED.has(options.cause) && !secretNames.includes('HF_TOKEN')) {
     secretNames.push('HF_TOKEN');
     change = 'HF_TOKEN passed as a secret';

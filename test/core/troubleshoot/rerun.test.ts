@@ -21,7 +21,7 @@ describe('rerunCommand', () => {
   it("gives the job's image, command, arguments, flavor, timeout, env, secret names and namespace, as words a shell splits back", () => {
     const r = rerunCommand(job(), {user: 'alice'})!;
     expect(r.command).toBe(
-      "hf jobs run --flavor a10g-small --timeout 7200s -e 'MODE=x y' --secrets OPENAI_KEY --namespace acme-org python:3.12 python3 -c 'print('\\''hi'\\'')' --n 2",
+      "hf jobs run --flavor a10g-small --timeout 2h -e 'MODE=x y' --secrets OPENAI_KEY --namespace acme-org python:3.12 python3 -c 'print('\\''hi'\\'')' --n 2",
     );
     expect(shellSplit(r.command).slice(-6)).toEqual(['python:3.12', 'python3', '-c', "print('hi')", '--n', '2']);
     expect(r.change).toBeUndefined();
@@ -40,6 +40,15 @@ describe('rerunCommand', () => {
     expect(r.command).toContain('--secrets HF_TOKEN');
     expect(r.change).toBe('HF_TOKEN passed as a secret');
     expect(rerunCommand(job({secrets: ['HF_TOKEN']}), {cause: 'no-token-in-job'})!.change).toBeUndefined();
+  });
+
+  it('a job that hit its timeout is run again with twice the timeout (the default 30 minutes when unknown)', () => {
+    const r = rerunCommand(job({timeoutSeconds: 2}), {user: 'acme-org', problem: 'job-timeout'})!;
+    expect(r.command).toContain('--timeout 4s');
+    expect(r.change).toBe('a timeout twice as long (4s; set what the work needs)');
+    const unknown = rerunCommand(job({timeoutSeconds: undefined}), {user: 'acme-org', problem: 'job-timeout'})!;
+    expect(unknown.command).toContain('--timeout 1h');
+    expect(rerunCommand(job({timeoutSeconds: 5400}), {user: 'acme-org'})!.command).toContain('--timeout 90m');
   });
 
   it('never prints a token: one in HF_TOKEN of the env becomes a secret; one anywhere else means no command', () => {
