@@ -86,6 +86,22 @@ async function readPipe(
   return {text: decodeText(Buffer.concat(chunks)), truncated: false};
 }
 
+/** Why a file could not be opened, in words (`no such file`), not an errno code. */
+const OPEN_WHY: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+  EIO: 'an input/output error',
+};
+
+function openFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code && OPEN_WHY[code]) ?? `it could not be opened (${code ?? 'error'})`;
+}
+
 /**
  * The file's text, or its last `limitBytes` (`truncated`) when it is bigger and `tail` is set; a bigger file without
  * `tail`, a device, a pipe or a folder is a ReadTextError with a one-line reason that names the file.
@@ -108,7 +124,7 @@ export async function readTextFile(
     // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new ReadTextError(`cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new ReadTextError(`cannot read ${name}: ${openFailure(error)}.`);
   }
   try {
     const info = await handle.stat();

@@ -111,6 +111,13 @@ describe('troubleshoot command', () => {
     expect(t.out()).toContain('No rule recognised this text');
   });
 
+  it('a file that is not there is said in words, not as an errno code', async () => {
+    const t = io({tty: true});
+    expect(await troubleshoot(['no-such-error.txt'], t)).toBe(2);
+    expect(t.err()).toContain('cannot read no-such-error.txt: no such file.');
+    expect(t.err()).not.toContain('ENOENT');
+  });
+
   it('a TTY with nothing piped says how to paste instead of hanging; empty stdin too', async () => {
     const t = io({tty: true});
     expect(await troubleshoot([], t)).toBe(2);
