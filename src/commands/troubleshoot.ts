@@ -486,7 +486,7 @@ async function classifyAndReport(
     if (job.spec && where.rerunAt)
       rerun = rerunCommand(job.spec, {
         endpoint,
-        ...(who?.ok ? {user: who.info.user} : {}),
+        ...(who?.ok ? {user: who.info.user, ...(who.info.canPay ? {userCanPay: true} : {})} : {}),
         ...(diagnosis.actual ? {cause: diagnosis.actual.id} : {}),
         problem: jobClass.problem,
         token: ctx.token,

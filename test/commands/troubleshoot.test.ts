@@ -193,6 +193,30 @@ describe('troubleshoot command', () => {
     expect(i.out()).not.toContain(sb.current.tokens.read);
   });
 
+  it('--job on an org job canceled for credits: run again under the user, who can pay, not the same namespace', async () => {
+    const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+    const job = await client.runJob('practice-credits-run-out', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'import time; time.sleep(60)'],
+      flavor: 'cpu-basic',
+    } as never);
+    for (let n = 0; n < 200; n++) {
+      const j = (await client.getJob('practice-credits-run-out', job.id)) as unknown as {status: {stage: string}};
+      if (j.status.stage !== 'RUNNING' && j.status.stage !== 'SCHEDULING') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const i = io({tty: true}, {HF_TOKEN: sb.current.tokens.write});
+    const ref = `practice-credits-run-out/${job.id}`;
+    expect(await troubleshoot(['--job', ref, '--endpoint', sb.current.url, '--json'], i)).toBe(0);
+    const out = JSON.parse(i.out());
+    expect(out.problem).toBe('payment-required');
+    const retry = out.report.actions.find((a: {id: string}) => a.id === 'retry');
+    expect(retry.label).toBe(
+      'Run the job again, under your own namespace practice-user, which can pay (practice-credits-run-out could not) (the hf CLI)',
+    );
+    expect(retry.command).not.toContain('--namespace');
+  }, 30_000);
+
   it('--job on a job that completed says there is nothing to fix', async () => {
     const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
     const job = await client.runJob('practice-user', {

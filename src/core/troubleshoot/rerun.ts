@@ -7,6 +7,7 @@ import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {isTokenEnvName} from '../jobspec/placeholder.js';
 import {shellQuoteShown} from '../jobspec/shell.js';
 import {maskSecrets} from '../tokens/mask.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 /** A job as the Hub describes it (GET /api/jobs/NAMESPACE/ID), the fields that say how it was submitted. */
 export interface JobAsSubmitted {
@@ -24,7 +25,7 @@ export interface JobAsSubmitted {
 
 export interface Rerun {
   command: string;
-  /** What running it changes: e.g. HF_TOKEN passed as a secret. */
+  /** What running it changes, worded to follow "Run the job again, ": "with HF_TOKEN passed as a secret". */
   change?: string;
 }
 
@@ -81,7 +82,16 @@ export function jobAsSubmitted(namespace: string, job: unknown): JobAsSubmitted 
  */
 export function rerunCommand(
   job: JobAsSubmitted,
-  options: {endpoint?: string; user?: string; cause?: string; problem?: string; token?: string; hfHome?: string},
+  options: {
+    endpoint?: string;
+    user?: string;
+    /** whoami says the user's own namespace can pay for Jobs. */
+    userCanPay?: boolean;
+    cause?: string;
+    problem?: string;
+    token?: string;
+    hfHome?: string;
+  },
 ): Rerun | undefined {
   const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
   const secrets = options.token ? [options.token] : [];
@@ -94,7 +104,7 @@ export function rerunCommand(
     // The same timeout would stop it again: twice as long (the Hub's 30-minute default when the job's is not known).
     const longer = duration((job.timeoutSeconds ?? DEFAULT_TIMEOUT_S) * 2);
     flags.push(`--timeout ${longer}`);
-    change = `a timeout twice as long (${longer}; set what the work needs)`;
+    change = `with a timeout twice as long (${longer}; set what the work needs)`;
   } else if (job.timeoutSeconds !== undefined) flags.push(`--timeout ${duration(job.timeoutSeconds)}`);
   const secretNames = [...job.secretNames];
   for (const [k, v] of Object.entries(job.environment)) {
@@ -108,14 +118,18 @@ export function rerunCommand(
   }
   if (options.cause && TOKEN_NOT_PASSED.has(options.cause) && !secretNames.includes('HF_TOKEN')) {
     secretNames.push('HF_TOKEN');
-    change = 'HF_TOKEN passed as a secret';
+    change = 'with HF_TOKEN passed as a secret';
   }
   for (const name of secretNames) {
     if (holdsToken(name)) return undefined;
     // `--secrets NAME` takes NAME's value from your environment; HF_TOKEN's from your login.
     flags.push(`--secrets ${q(name)}`);
   }
-  if (options.user === undefined || options.user !== job.namespace) flags.push(`--namespace ${q(job.namespace)}`);
+  // A namespace that could not pay (402, NO_CREDITS) is not tried again when the user's own can: that is the fix.
+  const own = options.user !== undefined && options.user === job.namespace;
+  if (!own && options.problem === 'payment-required' && options.user !== undefined && options.userCanPay)
+    change = sanitizeLine(`under your own namespace ${options.user}, which can pay (${job.namespace} could not)`);
+  else if (!own) flags.push(`--namespace ${q(job.namespace)}`);
   const image = job.dockerImage ?? `hf.co/spaces/${job.spaceId}`;
   const words = [...job.command, ...job.arguments];
   if (words.some(holdsToken) || holdsToken(image)) return undefined;
@@ -128,5 +142,5 @@ export function rerunCommand(
 
 /** The action's label: what running the command does differently, if anything. */
 export function rerunLabel(r: Rerun): string {
-  return `Run the job again${r.change ? `, with ${r.change}` : ''} (the hf CLI)`;
+  return `Run the job again${r.change ? `, ${r.change}` : ''} (the hf CLI)`;
 }

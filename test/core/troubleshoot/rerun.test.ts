@@ -38,17 +38,27 @@ describe('rerunCommand', () => {
   it('a token the job did not get is passed as a secret when that is the diagnosed cause', () => {
     const r = rerunCommand(job({secrets: []}), {user: 'alice', cause: 'no-token-in-job'})!;
     expect(r.command).toContain('--secrets HF_TOKEN');
-    expect(r.change).toBe('HF_TOKEN passed as a secret');
+    expect(r.change).toBe('with HF_TOKEN passed as a secret');
     expect(rerunCommand(job({secrets: ['HF_TOKEN']}), {cause: 'no-token-in-job'})!.change).toBeUndefined();
   });
 
   it('a job that hit its timeout is run again with twice the timeout (the default 30 minutes when unknown)', () => {
     const r = rerunCommand(job({timeoutSeconds: 2}), {user: 'acme-org', problem: 'job-timeout'})!;
     expect(r.command).toContain('--timeout 4s');
-    expect(r.change).toBe('a timeout twice as long (4s; set what the work needs)');
+    expect(r.change).toBe('with a timeout twice as long (4s; set what the work needs)');
     const unknown = rerunCommand(job({timeoutSeconds: undefined}), {user: 'acme-org', problem: 'job-timeout'})!;
     expect(unknown.command).toContain('--timeout 1h');
     expect(rerunCommand(job({timeoutSeconds: 5400}), {user: 'acme-org'})!.command).toContain('--timeout 90m');
+  });
+
+  it("a namespace that could not pay is not tried again when the user's own can: the job runs there", () => {
+    const r = rerunCommand(job(), {user: 'alice', userCanPay: true, problem: 'payment-required'})!;
+    expect(r.command).not.toContain('--namespace');
+    expect(r.change).toBe('under your own namespace alice, which can pay (acme-org could not)');
+    // The user cannot pay either (or it is the user's own 402): the same namespace, once it has credits.
+    expect(rerunCommand(job(), {user: 'alice', problem: 'payment-required'})!.command).toContain(
+      '--namespace acme-org',
+    );
   });
 
   it('never prints a token: one in HF_TOKEN of the env becomes a secret; one anywhere else means no command', () => {
