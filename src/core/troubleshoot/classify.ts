@@ -55,6 +55,30 @@ const LOADER_SAID = String.raw`(?:Can't find '[\w.-]+' at|Invalid repository ID 
 const LOADER_REPO = new RegExp(String.raw`${LOADER_SAID}'[\w.-]+\/[\w.-]+\/?'`, 'i');
 const LOADER_LOCAL = new RegExp(String.raw`${LOADER_SAID}'(?:[.~]{0,2}[\\/]|[A-Za-z]:[\\/])`, 'i');
 
+/**
+ * The names applications give the variable or Space secret that holds a Hugging Face token: HF_TOKEN, HF_API_TOKEN,
+ * HF_API_KEY, HF_READ_TOKEN, HUGGINGFACE_TOKEN, HUGGINGFACEHUB_API_TOKEN, HUGGING_FACE_HUB_TOKEN.
+ */
+const HF_TOKEN_VAR = String.raw`\b(?:HF|HUGGING_?FACE(?:_?HUB)?)_(?:[A-Z]+_)?(?:TOKEN|API_?KEY|ACCESS_?KEY|KEY)\b`;
+
+/** A Hugging Face token named in words: "HF token", "Hugging Face API token", "token HF" (French word order). */
+const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: API| access)?[ -]?(?:token|токен|令牌|トークン|토큰)|\b(?:token|токен) (?:HF|Hugg?ing ?Face)\b)`;
+
+/**
+ * "Missing" in the languages people write their apps' messages in (French, Spanish, Portuguese, German, Italian,
+ * Russian, Chinese, Japanese, Korean): manquant, falta, não encontrado, fehlt, mancante, не найден, 未设置, 見つかりません.
+ */
+const MISSING_WORDS = String.raw`(?:manquante?s?|introuvable|non (?:défini|trouvé|configuré)e?|falta|faltante|no (?:está )?(?:definido|configurado|encontrado)|não (?:foi )?(?:encontrado|definido|configurado)|ausente|fehlt|nicht (?:gesetzt|gefunden|definiert|konfiguriert)|mancante|non (?:impostato|trovato)|не (?:найден|задан|указан|установлен)|отсутствует|未设置|未配置|未找到|缺少|没有设置|未設定|設定されていません|見つかりません|설정되지 않|찾을 수 없)`;
+
+/**
+ * Another service's key or token (OpenAI's OPENAI_API_KEY, W&B's WANDB_API_KEY, GitHub's GITHUB_TOKEN, a chat bot's
+ * BOT_TOKEN) said missing in English or as a KeyError: not a Hugging Face token, and none of the catalog's problems.
+ */
+const FOREIGN_KEY = String.raw`\b(?:OPENAI|AZURE_OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE|COHERE|MISTRAL|DEEPSEEK|OPENROUTER|TOGETHER|REPLICATE|PINECONE|WANDB|COMET|NEPTUNE|GITHUB|GH|GITLAB|TELEGRAM|BOT|DISCORD|SLACK|TWILIO|AWS|ELEVENLABS|SERPER|SERPAPI|TAVILY|LANGCHAIN|LANGSMITH|NGROK|STRIPE|SUPABASE|FIREBASE)_(?:[A-Z]+_)?(?:API_?KEY|KEY|TOKEN|SECRET(?:_KEY)?)\b`;
+const FOREIGN_KEY_MISSING = new RegExp(
+  String.raw`KeyError: ['"]${FOREIGN_KEY}['"]|${FOREIGN_KEY}[^\n]{0,20}(?:environment variable|env var|is (?:not set|missing|required)|not (?:been )?(?:set|found|defined|provided))|\b(?:missing|no)\s+["'\x60]?${FOREIGN_KEY}|\bsetting the ${FOREIGN_KEY} environment variable`,
+);
+
 const SIGNALS: Signal[] = [
   // 401
   S('unauthorized-401', 7, /\b401 Client Error\b/i),
@@ -124,6 +148,35 @@ const SIGNALS: Signal[] = [
   S('forbidden-403', 7, /(?:authentication method|token) does not have sufficient permissions/i),
   // token missing
   S('token-missing', 12, /KeyError: ['"]HF_TOKEN['"]/),
+  // A script reading the token from a variable or Space secret that is not there: os.environ["HUGGINGFACE_TOKEN"]
+  // raises KeyError with the name (any of the names apps give it, or a bare TOKEN / ACCESS_TOKEN: in capitals, as
+  // variables are named; a lower-case 'token' is a key of the script's own data).
+  S(
+    'token-missing',
+    11,
+    new RegExp(
+      String.raw`KeyError: ['"](?:${HF_TOKEN_VAR}|hf_token|(?:(?:ACCESS|API|AUTH|USER|READ|WRITE|HUB)_)?TOKEN)['"]`,
+    ),
+  ),
+  // An app's own words for the variable it did not get: "Missing HF_API_KEY. Add it to Hugging Face Spaces Secrets.",
+  // "HF_API_TOKEN is not set", "No HUGGINGFACEHUB_API_TOKEN found", "please set 'HF_API_TOKEN' in your environment".
+  S(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
+      'i',
+    ),
+  ),
+  // The same in other languages: "Token HF manquant. Ajoutez HF_TOKEN", "缺少 HF_TOKEN", "HF_TOKEN не задан".
+  S(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`${HF_TOKEN_WORDS}[^\n]{0,20}${MISSING_WORDS}|${MISSING_WORDS}[^\n]{0,20}${HF_TOKEN_WORDS}`,
+      'i',
+    ),
+  ),
   S(
     'token-missing',
     11,
@@ -145,26 +198,27 @@ const SIGNALS: Signal[] = [
     /\b(?:secret|env(?:ironment)? var(?:iable)?)\s+["'`]?[\w-]*(?:token|hf|hugging)[\w-]*["'`]?\s+(?:is\s+)?(?:required\s+but\s+)?(?:not found|missing|not set|empty)\b/i,
   ),
   S('token-missing', 9, /Token is required[^\n]*no token found|but no token found|no token found/i),
-  S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in|\bNot logged in\b/i),
+  S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in|\bNot logged in(?:to)?\b/i),
   // The clients' and applications' other words for "no token": "A Hugging Face token is required", "HF token not
   // found", "no Hugging Face API token", "be logged in as a user" (huggingface_hub when it needs the namespace).
   S(
     'token-missing',
     10,
-    /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
+    /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|needed|not (?:found|set|provided|configured|defined|given|available|passed|supplied)|missing|was not provided|is empty|undefined)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
   ),
-  // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty".
+  // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty". Not a hint for a
+  // case that may not be the user's: "Could not find Space: x. If it is a private Space, please provide a token."
   S(
     'token-missing',
     8,
-    /\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
+    /^(?![^\n]*\bif (?:it|this|the \w+) is (?:a )?private\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
   // huggingface_hub's InferenceClient (and other SDKs) asking for a key it was not given: "You must provide an api_key
   // to work with <provider> API or log in with `hf auth login`".
   S(
     'token-missing',
     9,
-    /\b(?:must|need to) provide an? (?:api[_ ]?key|token|access token)\b|\bno api[_ ]?key (?:was )?(?:provided|found|set|given)\b/i,
+    /\b(?:must|need to) (?:provide|pass|give|supply) an? (?:api[_ ]?key|token|access ?token)\b|\bno api[_ ]?key (?:was )?(?:provided|found|set|given)\b/i,
   ),
   // A tool refusing to go on without one: "Token must be specified for push to hub".
   S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
@@ -187,6 +241,20 @@ const SIGNALS: Signal[] = [
     /\b(?:you must|you need to|you have to|please|must)\s+(?:first\s+)?(?:log ?in|sign in|be logged in)\b[^\n]{0,100}?(?:\bhub\b|hugging ?face|\btoken\b|notebook_login|-cli login|hf auth login)/i,
   ),
   S('token-missing', 8, /\bRun notebook_login\(\)|by typing `?(?:transformers|huggingface)-cli login/i),
+  // A tool telling the user to run the login command ("You are not authenticated. Please run `hf auth login`"), and a
+  // log-in asked for after the Hub is named ("requires a Hugging Face account. Please log in.").
+  S(
+    'token-missing',
+    8,
+    /\b(?:please |you (?:must|need to|have to|should) |first )?run [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b/i,
+  ),
+  // Servers' and clients' words for a request that came without credentials: "Authentication required", "You are not
+  // authenticated", "Unauthenticated". Weak: a status said beside it (a 401) is the stronger story.
+  S(
+    'token-missing',
+    6,
+    /\bauthentication (?:is )?required\b|\brequires authentication\b|\b(?:you are|you're|user is|request is) not authenticated\b|\bUnauthenticated\b/i,
+  ),
   // A tool telling the user to create a token and pass it (pyannote: "make sure to authenticate ... create your access
   // token and retry with use_auth_token=YOUR_AUTH_TOKEN"). Not the Hub's "make sure you are authenticated", which
   // follows a 404 and is the repo's story.
@@ -252,7 +320,9 @@ const SIGNALS: Signal[] = [
   // transformers.js (and other JS loaders) word a missing or hidden Hub file as "Could not locate file: <Hub URL>".
   S('repo-access-denied', 7, /Could not locate file:?\s*["'`]?https?:\/\/(?:huggingface\.co|hf\.co)\//i),
   // The datasets library words a missing (or hidden: private, not a member) dataset its own way.
-  S('repo-access-denied', 10, /DatasetNotFoundError|doesn't exist on the Hub/i),
+  S('repo-access-denied', 10, /DatasetNotFoundError|(?:doesn't|does not) exist on the Hub/i),
+  // gradio_client's words for a Space it cannot see (a wrong name, or a private one without a token).
+  S('repo-access-denied', 10, /\bCould not find Space: /),
   // A local weights file taken for a repo id: the Hub is asked for the repo "models/llama.ggmlv3.q8_0.bin", which does
   // not exist (401 or 404 alike). Only the repo's own name ending in a weights extension, not a file inside a repo.
   S(
@@ -271,6 +341,13 @@ const SIGNALS: Signal[] = [
   // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
   S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
+  // accelerate's words ("Repo for model `x` is gated. You must be authenticated to access it"); not a gated layer
+  // ("the MLP is gated by a sigmoid").
+  S(
+    'gated-repo',
+    13,
+    /\b(?:repo(?:sitory)?|model|dataset|space)\b[^\n]{0,80}\bis (?:a )?gated\b(?!\s+(?:by|through|via|with|on)\b)/i,
+  ),
   // The Hub's words for an access request not granted (yet): "Your request to access model X is awaiting a review from
   // the repo authors", a rejected one.
   S(
@@ -706,9 +783,23 @@ const HUB_403 =
 const OUT_OF_CATALOG_STATUS =
   /(?:\b|')(40[5-9]|41\d|42[0-8]|43\d|45\d) (?:Client Error|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Request Entity Too Large|URI Too Long|Unsupported Media Type|Range Not Satisfiable|Unprocessable (?:Entity|Content)|Locked|Failed Dependency|Too Early|Upgrade Required|Precondition Required)\b|\bHTTP\/[\d.]+ (40[5-9]|41\d|42[0-8])\b|\bstatus(?: code)?[ :=]+(40[5-9]|41\d|42[0-8])\b/i;
 const NOTHING_TO_COMMIT = /^\s*nothing (?:added )?to commit\b/im;
+/** git's commit refused (exit 1: nothing to commit) as Python's subprocess reports it: "Command '['git', 'commit', ...". */
+const GIT_COMMIT_FAILED = /Command '\[['"]git['"], ['"]commit['"][^\n]*returned non-zero exit status 1\b/;
+
+const HF_TOKEN_SAID = new RegExp(HF_TOKEN_WORDS, 'i');
+
+/** Another service's key or token said missing, and no Hugging Face token named anywhere in the text. */
+function foreignKeyMissing(text: string): boolean {
+  return FOREIGN_KEY_MISSING.test(text) && !HF_TOKEN_SAID.test(text);
+}
 
 export function outsideCatalog(text: string): boolean {
-  return OUT_OF_CATALOG_STATUS.test(text) || NOTHING_TO_COMMIT.test(text);
+  return (
+    OUT_OF_CATALOG_STATUS.test(text) ||
+    NOTHING_TO_COMMIT.test(text) ||
+    GIT_COMMIT_FAILED.test(text) ||
+    foreignKeyMissing(text)
+  );
 }
 
 /**
@@ -849,7 +940,14 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     }
   }
 
-  const top = ranked[0];
+  // Another service's key missing (OPENAI_API_KEY, BOT_TOKEN) with only the generic lines of a failed run beside it (an
+  // exit code, a plain Python error): the run stopped on a credential none of the catalog's problems is about. The same
+  // for git refusing a commit (nothing to commit) inside a Python traceback.
+  const outsideOnly =
+    ranked[0]?.problem === 'job-script-failed' &&
+    ranked[0].score < 10 &&
+    (foreignKeyMissing(text) || GIT_COMMIT_FAILED.test(text));
+  const top = outsideOnly ? undefined : ranked[0];
   const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {
     const p = catalog[problem];
     const c: Classification = {

@@ -1,0 +1,142 @@
+// Families of wordings added in session 9 (issue 14): the names apps give the token's variable, "missing" in the
+// languages apps word their errors in, "authentication required", and the clients' own strings (lm-evaluation-harness'
+// evaluation tracker, accelerate's `estimate-memory`, gradio_client), each tested on texts written for this test in
+// the style of the clients and on the near misses it must leave alone. The rules alone: the second tier is tested in
+// guess.test.ts.
+import {describe, expect, it} from 'vitest';
+import {classifyText, outsideCatalog} from '../../../src/core/troubleshoot/classify.js';
+
+const problem = (text: string) => classifyText(text, {guess: false}).problem;
+
+describe('the token read from a variable or Space secret that is not there', () => {
+  it.each([
+    // Python's os.environ["X"] on a missing variable, in a flattened Space runtime-error page or a traceback.
+    `Exit code: 1. Reason: Traceback (most recent call last): File "/home/user/app/app.py", line 3, in <module> login(token=os.environ["HF_API_TOKEN"]) File "/usr/local/lib/python3.10/os.py", line 680, in __getitem__ raise KeyError(key) from None KeyError: 'HF_API_TOKEN'`,
+    'Traceback (most recent call last):\n  File "app.py", line 9, in <module>\n    snapshot_download("acme/weights", token=os.environ["ACCESS_TOKEN"])\nKeyError: \'ACCESS_TOKEN\'',
+    "KeyError: 'HUGGINGFACEHUB_API_TOKEN'",
+    // Apps' own words for it.
+    'ValueError: Missing HUGGINGFACE_API_KEY. Add it in the Space settings under Variables and secrets.',
+    'RuntimeError: HF_READ_TOKEN is not set',
+    'Error: HF_TOKEN environment variable is not set',
+    'EnvironmentError: No HUGGING_FACE_HUB_TOKEN found; export one before starting the server',
+    "please configure 'HF_API_KEY' in your .env file",
+    // lm-evaluation-harness' evaluation tracker.
+    "Hugging Face token is not defined, but 'push_results_to_hub' or 'push_samples_to_hub' is set to True. Please provide a valid Hugging Face token by setting the HF_TOKEN environment variable.",
+    'ERROR: a Hugging Face token is needed to download gated models (set HF_TOKEN)',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves names that are not the Hub token, and variables that are set, alone', () => {
+    // A dict key read from an API answer (lower case) is the script's own bug.
+    expect(
+      problem("Traceback (most recent call last):\n  File \"a.py\", line 2\n    t = resp['token']\nKeyError: 'token'"),
+    ).not.toBe('token-missing');
+    expect(problem("KeyError: 'HF_HOME'")).not.toBe('token-missing');
+    expect(problem('HF_TOKEN is set, logging in as alice')).toBe('unknown');
+  });
+});
+
+describe('"missing" in the languages apps word their messages in, for a Hugging Face token', () => {
+  it.each([
+    'ValueError: Token HF manquant. Ajoutez HF_TOKEN dans les secrets de votre Space.',
+    'Error: falta el token de Hugging Face (HF_TOKEN no está definido)',
+    'Erro: HF_TOKEN não encontrado nas variáveis de ambiente',
+    'Fehler: HF_TOKEN fehlt in der Umgebung',
+    'RuntimeError: HF_TOKEN не задан. Добавьте его в секреты Space.',
+    '错误：缺少 HF_TOKEN，请在 Space 的 Secrets 中设置',
+    'エラー: HF_TOKEN が設定されていません',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves another token said missing in those words alone', () => {
+    expect(problem('RuntimeError: Не найден TELEGRAM_TOKEN. Добавьте его в секреты.')).not.toBe('token-missing');
+    expect(problem('Erreur : fichier de configuration manquant')).toBe('unknown');
+  });
+});
+
+describe('"authentication required", "not logged in", "run the login command"', () => {
+  it.each([
+    'Error: Authentication required',
+    'You are not authenticated. Please run `hf auth login` first.',
+    'Unauthenticated: this endpoint requires authentication',
+    'RuntimeError: This operation requires a Hugging Face account. Please log in.',
+    'Warning: You are not logged into the Hugging Face Hub. Some features may not work.',
+    'Error: You must pass an accessToken to use this function',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('a status said beside it is the stronger story', () => {
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2 Authentication required',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem("remote: Authentication required.\nfatal: Authentication failed for 'https://huggingface.co/acme/m'"),
+    ).toBe('unauthorized-401');
+    // The Hub's 404 hint "make sure you are authenticated" stays the repo's story.
+    expect(
+      problem(
+        'OSError: Repo for model `acme/tiny` does not exist on the Hub. If you are trying to access a private repo, make sure you are authenticated via `huggingface-cli login` and have access.',
+      ),
+    ).toBe('repo-access-denied');
+  });
+});
+
+describe("the clients' own strings: accelerate, gradio_client", () => {
+  it("accelerate's estimate-memory: a gated repo, a repo that does not exist", () => {
+    expect(
+      problem(
+        'OSError: Repo for model `meta-llama/Llama-3.1-8B` is gated. You must be authenticated to access it. Please run `huggingface-cli login`.',
+      ),
+    ).toBe('gated-repo');
+    expect(problem('OSError: Repo for model `acme/tiny` does not exist on the Hub.')).toBe('repo-access-denied');
+    // A gated layer is not a gated repo.
+    expect(problem('the model is gated by a sigmoid, see the MLP block')).not.toBe('gated-repo');
+  });
+
+  it('gradio_client: a Space it cannot see, the rate limit, a 401 from the app', () => {
+    expect(
+      problem(
+        'ValueError: Could not find Space: acme/demo. If it is a private Space, please provide a Hugging Face token.',
+      ),
+    ).toBe('repo-access-denied');
+    expect(
+      problem(
+        'gradio_client.exceptions.TooManyRequestsError: Too many requests to the API, please try again later. To avoid being rate-limited, please duplicate the Space using Client.duplicate(acme/demo) and pass in your Hugging Face token.',
+      ),
+    ).toBe('rate-limited');
+    expect(
+      problem(
+        'Error: Could not access this app (received a 401 response). If it is a private Hugging Face Space, pass a valid Hugging Face token to the `token` option of `Client.connect`.',
+      ),
+    ).toBe('unauthorized-401');
+    // Without the conditional, asking for the token is the missing token.
+    expect(problem('Please provide a Hugging Face token to use this Space')).toBe('token-missing');
+  });
+});
+
+describe("another service's credential, and git refusing a commit: none of the catalog's problems", () => {
+  it.each([
+    'Exit code: 1. Reason: Traceback (most recent call last): File "/home/user/app/app.py", line 6, in <module> client = OpenAI( File "/usr/local/lib/python3.10/site-packages/openai/_client.py", line 110, in __init__ raise OpenAIError( openai.OpenAIError: The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable',
+    "Traceback (most recent call last):\n  File \"bot.py\", line 4, in <module>\n    TOKEN = os.environ['TELEGRAM_BOT_TOKEN']\nKeyError: 'TELEGRAM_BOT_TOKEN'",
+    'wandb.errors.UsageError: WANDB_API_KEY is not set; run wandb login',
+    "CalledProcessError                        Traceback (most recent call last)\nCalledProcessError: Command '['git', 'commit', '-m', 'add model']' returned non-zero exit status 1.",
+  ])('%s -> unknown, and no guess', (text) => {
+    expect(problem(text)).toBe('unknown');
+    expect(classifyText(text).problem).toBe('unknown');
+    expect(outsideCatalog(text)).toBe(true);
+  });
+
+  it('a Hugging Face token named beside it, or a real failure of the script, still decides', () => {
+    expect(problem("KeyError: 'OPENAI_API_KEY'\nKeyError: 'HF_TOKEN'")).toBe('token-missing');
+    expect(
+      problem(
+        'Traceback (most recent call last):\n  File "train.py", line 3, in <module>\n    import h5py\nModuleNotFoundError: No module named \'h5py\'\nOPENAI_API_KEY is not set',
+      ),
+    ).toBe('job-script-failed');
+  });
+});
