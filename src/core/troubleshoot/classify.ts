@@ -65,6 +65,13 @@ const HF_TOKEN_VAR = String.raw`\b(?:HF|HUGGING_?FACE(?:_?HUB)?)_(?:[A-Z]+_)?(?:
 const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: API| access)?[ -]?(?:token|токен|令牌|トークン|토큰)|\b(?:token|токен) (?:HF|Hugg?ing ?Face)\b)`;
 
 /**
+ * "token" as the credential: at the start, after punctuation, an article or a credential's qualifier ("No token", "the
+ * token", "Hugging Face token", "access token"), not a tokenizer's ("pad token", "eos token") or another thing's ("the
+ * face token" of a game), nor token ids or counts.
+ */
+const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
+
+/**
  * "Missing" in the languages people write their apps' messages in (French, Spanish, Portuguese, German, Italian,
  * Russian, Chinese, Japanese, Korean): manquant, falta, não encontrado, fehlt, mancante, не найден, 未设置, 見つかりません.
  */
@@ -164,7 +171,7 @@ const SIGNALS: Signal[] = [
     'token-missing',
     10,
     new RegExp(
-      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
+      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:required\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
       'i',
     ),
   ),
@@ -198,6 +205,21 @@ const SIGNALS: Signal[] = [
     /\b(?:secret|env(?:ironment)? var(?:iable)?)\s+["'`]?[\w-]*(?:token|hf|hugging)[\w-]*["'`]?\s+(?:is\s+)?(?:required\s+but\s+)?(?:not found|missing|not set|empty)\b/i,
   ),
   S('token-missing', 9, /Token is required[^\n]*no token found|but no token found|no token found/i),
+  // The same said of a plain "token" (the credential, not a tokenizer's): "No token was provided", "missing token",
+  // "token is empty", "Token not found. Please login first". Below the Hub's statuses: a 401 beside it stays the 401.
+  S(
+    'token-missing',
+    7,
+    new RegExp(
+      String.raw`\b(?:no|missing|without an?)\s+(?:(?:valid|api|access|auth|user|hf|hugging ?face)\s+)?${CREDENTIAL_TOKEN}(?:\s+(?:was\s+)?(?:provided|found|given|set|passed|specified|supplied))?|${CREDENTIAL_TOKEN}\s+(?:is |was )?(?:not (?:found|provided|given|set|specified|supplied|available)|empty|missing|required|None)\b(?! in (?:the )?vocab)|\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:find|locate|get|read|load) (?:a |any |the |your )?(?:valid )?(?:(?:hugging ?face|hf|api|access|auth)\s+)?${CREDENTIAL_TOKEN}`,
+      'i',
+    ),
+  ),
+  // A token that was None (an unset variable) sent anyway: "Authorization: Bearer None".
+  S('token-missing', 9, /\bBearer (?:None|null|undefined)\b/),
+  // huggingface_hub's interactive login (login() with no token) in a job or a Space, where nobody can type: the prompt
+  // meets the end of input.
+  S('token-missing', 9, /\bEOFError\b[^\n]*\b(?:log ?in|token)\b|(?:Enter your token|getpass)[^\n]*\bEOFError\b/i),
   S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in|\bNot logged in(?:to)?\b/i),
   // The clients' and applications' other words for "no token": "A Hugging Face token is required", "HF token not
   // found", "no Hugging Face API token", "be logged in as a user" (huggingface_hub when it needs the namespace).
@@ -660,6 +682,13 @@ const SIGNALS: Signal[] = [
     12,
     /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i,
   ),
+  // The machine's memory as platforms word its limit (a Space's "Memory limit exceeded (14Gi)", a container killed for
+  // memory) and as allocators word running out: the flavor is too small for the script, not a token problem.
+  S(
+    'job-script-failed',
+    10,
+    /\bMemory limit exceeded\b|\bmemory limit (?:of \S+ )?(?:was |has been )?(?:exceeded|reached)\b|\bexceeded (?:the |its |your )?memory limit\b|\bkilled\b[^\n]{0,40}\b(?:out of memory|memory limit|OOM)\b|^\s*(?:\w+Error: )?out of memory\b/im,
+  ),
   // transformers refusing the model the script asked for (an architecture it does not know, a folder or repo without
   // a config it can read, a GGUF repo): the script's or the library version's problem, not the token.
   S(
@@ -793,12 +822,17 @@ function foreignKeyMissing(text: string): boolean {
   return FOREIGN_KEY_MISSING.test(text) && !HF_TOKEN_SAID.test(text);
 }
 
+/** A tokenizer's tokens (pad, eos, special tokens, the vocabulary): "token" there is not the credential. */
+const TOKENIZER_TALK =
+  /\b(?:pad(?:ding)?|eos|bos|unk|sep|cls|mask|special|chat) tokens?\b|\bin (?:the )?vocab(?:ulary)?\b/i;
+
 export function outsideCatalog(text: string): boolean {
   return (
     OUT_OF_CATALOG_STATUS.test(text) ||
     NOTHING_TO_COMMIT.test(text) ||
     GIT_COMMIT_FAILED.test(text) ||
-    foreignKeyMissing(text)
+    foreignKeyMissing(text) ||
+    TOKENIZER_TALK.test(text)
   );
 }
 
@@ -874,6 +908,13 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
       text,
     );
   const jobErrored = /===== Job finished: status=ERROR|finished with stage 'ERROR'|"stage":\s*"ERROR"/.test(text);
+  // The interactive log-in prompt (login() or `hf auth login` with no token) and the end of input after it, on lines of
+  // their own: nobody could type a token where this ran.
+  if (
+    /^\s*EOFError\b/m.test(text) &&
+    /Enter your token|getpass\(|interpreter_login|notebook_login|_login\.py/.test(text)
+  )
+    scores.set('token-missing', (scores.get('token-missing') ?? 0) + 9);
   // A job that ended in ERROR with an error of its own: the script's failure is the story unless a token error shows.
   if (jobErrored && scores.has('job-script-failed'))
     scores.set('job-script-failed', scores.get('job-script-failed')! + 4);

@@ -4,7 +4,7 @@
 // symptoms and causes (catalog.ts); 1500 features.
 // Chosen by rule-blind 10-fold CV on tune: minDf 1, vocab 1500, alpha 0.3, threshold 0.8,
 // silent on invalid-token-format, job-not-found, job-timeout, rate-limited, server-error, unauthorized-401;
-// rule-blind CV 77 right / 21 wrong of 98 answered (275 texts);
+// rule-blind CV 76 right / 21 wrong of 97 answered (275 texts);
 // whole-text CV 262 right / 21 wrong of 283 answered (429 texts).
 import type {GuessModel} from './guess.js';
 

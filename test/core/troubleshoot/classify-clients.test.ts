@@ -140,3 +140,54 @@ describe("another service's credential, and git refusing a commit: none of the c
     ).toBe('job-script-failed');
   });
 });
+
+describe('"token" said missing plainly, a None token sent, a log-in prompt where nobody can type', () => {
+  it.each([
+    'ValueError: Token not found. Please login first.',
+    'Error: No token was provided',
+    'Error: missing token. use --token or HF_TOKEN',
+    'TokenError: token is empty',
+    'ValueError: Cannot find a valid Hugging Face token. Did you forget to log in?',
+    'Error: Missing required secret HF_TOKEN for job',
+    "headers: {'Authorization': 'Bearer None'}",
+    'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n    login()\n  File "/usr/lib/python3/site-packages/huggingface_hub/_login.py", line 120, in login\n    interpreter_login()\nEOFError: EOF when reading a line',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves a tokenizer's tokens, a plain EOF and a 401 said beside it alone", () => {
+    for (const text of [
+      'ValueError: pad token is not set',
+      'the eos token was not found in the tokenizer',
+      'KeyError: token not found in vocab',
+      'warning: special token missing from the chat template',
+      'ValueError: Asking to pad but the tokenizer does not have a padding token.',
+    ]) {
+      expect(problem(text), text).toBe('unknown');
+      // Nor does the second tier guess a credential from a tokenizer's words.
+      expect(classifyText(text).problem, text).toBe('unknown');
+    }
+    expect(
+      problem(
+        'Traceback (most recent call last):\n  File "a.py", line 1\n    x = input()\nEOFError: EOF when reading a line',
+      ),
+    ).not.toBe('token-missing');
+    expect(problem('401 Client Error: Unauthorized. No token was provided.')).toBe('unauthorized-401');
+  });
+});
+
+describe("a platform's memory limit is the script's failure (a bigger flavor), not the token's", () => {
+  it.each([
+    'Runtime error\nMemory limit exceeded (14Gi)',
+    'Container was killed: memory limit of 16Gi exceeded',
+    'RuntimeError: out of memory',
+    'the job was killed (OOM) after 20 minutes',
+  ])('%s -> job-script-failed', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('leaves a rate limit and a budget alone', () => {
+    expect(problem('rate limit exceeded for memory API')).toBe('rate-limited');
+    expect(problem('we are out of memory budget on the dashboard')).toBe('unknown');
+  });
+});
