@@ -895,12 +895,23 @@ function collectSignals(
   return {scores, evidence};
 }
 
+/**
+ * A log line that carries a whole message as an escaped string (a JSON log's "message": "Traceback ...\\n  File ...",
+ * a container log that kept the \\n of a Python error): its own lines, so that the rules that read a line at a time (the
+ * last line of a traceback, a line's start) see them as printed.
+ */
+function unescapeLogLine(line: string): string[] {
+  if (line.length < 80 || line.length > 64 * 1024) return [line];
+  const parts = line.split(/(?<!\\)(?:\\r)?\\n/);
+  return parts.length < 3 ? [line] : parts.map((p) => p.replace(/\\(["'\\])/g, '$1'));
+}
+
 /** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
 export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
   const catalog = catalogFor(options.endpoint);
   // Huge logs: the end holds the error; keep the head too for the first traceback.
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r?\n/).flatMap(unescapeLogLine);
   const bare = lines.map(stripLogPrefix);
   const {scores, evidence} = collectSignals(lines, bare);
   const jobFailed =

@@ -191,3 +191,16 @@ describe("a platform's memory limit is the script's failure (a bigger flavor), n
     expect(problem('we are out of memory budget on the dashboard')).toBe('unknown');
   });
 });
+
+describe('a message carried as an escaped string in a log line (a JSON log, a container log)', () => {
+  it("reads its own lines: the traceback's last line, as printed", () => {
+    const json = String.raw`{"timestamp":"2026-01-12T10:02:11Z","level":"ERROR","message":"Shard 0 failed to start:\nTraceback (most recent call last):\n\n  File \"/opt/conda/bin/server.py\", line 8, in <module>\n    main()\n\n  File \"/opt/conda/lib/python3.11/site-packages/app/cli.py\", line 40, in main\n    raise ValueError(\"bad config: num_shard must divide the head count\")\n\nValueError: bad config: num_shard must divide the head count\n","target":"launcher"}`;
+    expect(problem(json)).toBe('job-script-failed');
+  });
+
+  it('keeps what the line says as a whole, and leaves short or single escapes alone', () => {
+    const json = String.raw`{"level":"ERROR","message":"Download encountered an error:\nTraceback (most recent call last):\n  File \"/opt/conda/lib/python3.10/site-packages/huggingface_hub/utils/_http.py\", line 270, in hf_raise_for_status\n    response.raise_for_status()\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/private-model\n"}`;
+    expect(problem(json)).toBe('unauthorized-401');
+    expect(problem(String.raw`print("a\nb")`)).toBe('unknown');
+  });
+});
