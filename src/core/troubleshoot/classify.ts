@@ -114,6 +114,14 @@ const SIGNALS: Signal[] = [
     /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
   S('unauthorized-401', 6, statusSaid('401')),
+  // The status's name alone as a message or a JSON error ("Error: Unauthorized", {"error": "Unauthorized"}), and a token
+  // said expired or revoked without "is" ("Access token expired", "token has been revoked"; an organization's revocation
+  // has its own rule, which outranks this).
+  S(
+    'unauthorized-401',
+    7,
+    /^\s*(?:[\w.]*Error:\s*)?Unauthori[sz]ed\.?\s*$|["']error["']\s*:\s*["']Unauthori[sz]ed["']|\bAuthorization header is (?:invalid|malformed)\b|\b(?:token|api[ _-]?key|credentials?)\s+(?:has\s+)?(?:expired|been revoked)\b/i,
+  ),
   // People's and applications' words for a token the server refused: "the token is invalid", "invalid API key",
   // "expired token". A token in a wrong form or missing has its own rules, which outrank these.
   S(
@@ -139,6 +147,12 @@ const SIGNALS: Signal[] = [
   ),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
   S('forbidden-403', 6, statusSaid('403')),
+  // A 403 said first on the line ("403: You are not allowed to push"), a scope the token lacks, a write refused in words.
+  S(
+    'forbidden-403',
+    7,
+    /^\s*(?:Error:?\s*)?403\s*[:-]\s|\binsufficient (?:scopes?|permissions?)\b|\bnot (?:allowed|authori[sz]ed|permitted) to (?:push|write|create|upload|delete|modify)\b/i,
+  ),
   // A write with a token or account that may only read: "read-only token", "no write access", "write access required".
   S(
     'forbidden-403',
@@ -345,6 +359,12 @@ const SIGNALS: Signal[] = [
   S('repo-access-denied', 10, /DatasetNotFoundError|(?:doesn't|does not) exist on the Hub/i),
   // gradio_client's words for a Space it cannot see (a wrong name, or a private one without a token).
   S('repo-access-denied', 10, /\bCould not find Space: /),
+  // A private repo the account cannot see, in an application's words.
+  S(
+    'repo-access-denied',
+    8,
+    /\bis a private (?:repository|repo|model|dataset|space)\b[^\n]{0,40}\b(?:don't|do not|no) (?:have )?access\b/i,
+  ),
   // A local weights file taken for a repo id: the Hub is asked for the repo "models/llama.ggmlv3.q8_0.bin", which does
   // not exist (401 or 404 alike). Only the repo's own name ending in a weights extension, not a file inside a repo.
   S(
@@ -447,6 +467,12 @@ const SIGNALS: Signal[] = [
   S('rate-limited', 12, statusSaid('429')),
   // The status's name alone ({"error": "Too Many Requests"}), and a request quota used up.
   S('rate-limited', 12, /\bToo Many Requests\b|\brequests? (?:quota|limit) (?:exceeded|reached)\b/i),
+  // Other words for the same: throttled, an hourly or daily request limit reached, too many concurrent requests.
+  S(
+    'rate-limited',
+    10,
+    /\bthrottl(?:ed|ing)\b|\breached (?:your|the) (?:hourly |daily |per-minute )?(?:request |rate |API )?limit\b|\b(?:hourly|daily|per-minute) (?:request |API )?limit (?:reached|exceeded|hit)\b|\btoo many concurrent requests\b/i,
+  ),
   // ZeroGPU's quota on a Space (a free account's GPU seconds): "You have exceeded your GPU quota".
   S('rate-limited', 12, /exceeded your (?:\w+ )?GPU quota|\bGPU quota\b[^\n]{0,40}\b(?:exceeded|left|reached)\b/i),
   // network
@@ -602,7 +628,16 @@ const SIGNALS: Signal[] = [
     9,
     /\bGateway Time-?out\b|\bupstream connect error\b|\bno healthy upstream\b|\bupstream request timeout\b/i,
   ),
-  S('server-error', 9, statusSaid('50[0234]')),
+  S('server-error', 9, statusSaid('50[0234]|52[0-9]')),
+  // The other words of a service that cannot answer now: Cloudflare's 52x pages ("Error code 524: A timeout
+  // occurred", "520: Web server is returning an unknown error"), "Service Temporarily Unavailable", a model or server
+  // "overloaded", "Something went wrong on our end", the platform out of machines ("not enough hardware capacity"),
+  // "Hugging Face is down".
+  S(
+    'server-error',
+    9,
+    /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
+  ),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
   // The Inference API's answer when the model did not answer in time (huggingface_hub's InferenceTimeoutError).

@@ -204,3 +204,49 @@ describe('a message carried as an escaped string in a log line (a JSON log, a co
     expect(problem(String.raw`print("a\nb")`)).toBe('unknown');
   });
 });
+
+describe("the statuses' other words: a service that cannot answer now, a limit, a refused token, a refused write", () => {
+  it.each([
+    ['Error code 524: A timeout occurred (huggingface.co)', 'server-error'],
+    ['huggingface.co | 520: Web server is returning an unknown error', 'server-error'],
+    ['Error: Service Temporarily Unavailable', 'server-error'],
+    [
+      'The server is temporarily unable to service your request due to maintenance downtime or capacity problems.',
+      'server-error',
+    ],
+    ['Model meta-llama/Llama-3.1-8B-Instruct is overloaded, please try again later', 'server-error'],
+    ['Error: Something went wrong on our end. Please try again later.', 'server-error'],
+    ['Scheduling failure: not enough hardware capacity', 'server-error'],
+    ['The Hugging Face Hub is down? getting errors on every request', 'server-error'],
+    ['Error: You are being throttled. Slow down.', 'rate-limited'],
+    ['You have reached your hourly request limit. Try again in 12 minutes.', 'rate-limited'],
+    ['Too many concurrent requests', 'rate-limited'],
+    ['Error: Unauthorized', 'unauthorized-401'],
+    ['{"error":"Unauthorized"}', 'unauthorized-401'],
+    ['Authorization header is invalid', 'unauthorized-401'],
+    ['Error: Access token expired, please generate a new one', 'unauthorized-401'],
+    ['permission denied: token has been revoked', 'unauthorized-401'],
+    ['Forbidden: insufficient scope for this action', 'forbidden-403'],
+    ['403: You are not allowed to push to this repository', 'forbidden-403'],
+    ["OSError: acme/secret-model is a private repository, you don't have access to it", 'repo-access-denied'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves counts, code words and other limits alone', () => {
+    for (const text of [
+      'loaded 520 examples, error 0',
+      'got 522 tokens',
+      'the function is overloaded in C++',
+      'Mistral-7B is down to 4 bits after quantization',
+      'the throttle valve is closed',
+      'you are not allowed to commit secrets to the repo (pre-commit hook)',
+      'the cache has expired, token refresh failed',
+    ])
+      expect(problem(text), text).toBe('unknown');
+    // An organization's revocation keeps its own id.
+    expect(problem('403 Forbidden: Your token has been revoked by the organization administrator')).toBe(
+      'org-token-policy',
+    );
+  });
+});
