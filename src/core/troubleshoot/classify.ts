@@ -499,7 +499,12 @@ const SIGNALS: Signal[] = [
     7,
     /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i,
   ),
-  S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
+  // Not `hf jobs wait` giving up ("Timed out after 30m waiting for Job(s) to finish"): the job may still be running.
+  S(
+    'network-error',
+    6,
+    /ConnectTimeout|ReadTimeout|timed out(?![^\n]*\bwaiting for Job)|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i,
+  ),
   S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
   // Other clients' words for no answer: aiohttp, urllib, Go's net package, Node's sockets, an SSL connection cut short.
   S(
@@ -599,7 +604,7 @@ const SIGNALS: Signal[] = [
   S(
     'job-timeout',
     9,
-    /\btimed? ?out after \d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\bjob\b[^\n]{0,60}\btimed out\b/i,
+    /\btimed? ?out after \d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?![^\n]*\bwaiting for Job)|\bjob\b[^\n]{0,60}\btimed out\b/i,
   ),
   // A job looked up under the wrong namespace or id.
   S('job-not-found', 18, /JobNotFoundError|Job Not Found for url/i),
@@ -847,6 +852,8 @@ const HUB_403 =
 const OUT_OF_CATALOG_STATUS =
   /(?:\b|')(40[5-9]|41\d|42[0-8]|43\d|45\d) (?:Client Error|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Request Entity Too Large|URI Too Long|Unsupported Media Type|Range Not Satisfiable|Unprocessable (?:Entity|Content)|Locked|Failed Dependency|Too Early|Upgrade Required|Precondition Required)\b|\bHTTP\/[\d.]+ (40[5-9]|41\d|42[0-8])\b|\bstatus(?: code)?[ :=]+(40[5-9]|41\d|42[0-8])\b/i;
 const NOTHING_TO_COMMIT = /^\s*nothing (?:added )?to commit\b/im;
+/** `hf jobs wait --timeout` giving up on waiting: the job itself may still be running, nothing failed yet. */
+const WAIT_TIMED_OUT = /\bTimed out after [^\n]{0,40}\bwaiting for Jobs?\b/i;
 /** git's commit refused (exit 1: nothing to commit) as Python's subprocess reports it: "Command '['git', 'commit', ...". */
 const GIT_COMMIT_FAILED = /Command '\[['"]git['"], ['"]commit['"][^\n]*returned non-zero exit status 1\b/;
 
@@ -865,6 +872,7 @@ export function outsideCatalog(text: string): boolean {
   return (
     OUT_OF_CATALOG_STATUS.test(text) ||
     NOTHING_TO_COMMIT.test(text) ||
+    WAIT_TIMED_OUT.test(text) ||
     GIT_COMMIT_FAILED.test(text) ||
     foreignKeyMissing(text) ||
     TOKENIZER_TALK.test(text)

@@ -250,3 +250,23 @@ describe("the statuses' other words: a service that cannot answer now, a limit, 
     );
   });
 });
+
+describe('`hf jobs wait` giving up on waiting is not the job timing out', () => {
+  it.each([
+    'Error: Timed out after 600.0s waiting for Job(s) to finish.',
+    'Error: Timed out after 30 minutes waiting for Job(s) to finish.',
+  ])('%s -> unknown, and no guess', (text) => {
+    expect(problem(text)).toBe('unknown');
+    expect(classifyText(text).problem).toBe('unknown');
+  });
+
+  it("leaves the job's own timeout and a network timeout to their ids", () => {
+    expect(problem("Error: Job 68f9 finished with stage 'ERROR': Job timeout")).toBe('job-timeout');
+    expect(problem('the job timed out after 2 hours')).toBe('job-timeout');
+    expect(
+      problem(
+        "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out. (read timeout=10)",
+      ),
+    ).toBe('network-error');
+  });
+});
