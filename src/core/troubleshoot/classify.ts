@@ -881,8 +881,8 @@ export function outsideCatalog(text: string): boolean {
 
 /**
  * A log line without what the tool that printed it put before the message: a docker compose service ("app-1  | "), a
- * Markdown quote ("> "), a timestamp, bracketed tags ("[Stage-0]", "[file.py:749]"), a level ("ERROR", "INFO:") and
- * vLLM's "ERROR 01-28 20:45:51" stamp. Rules anchored at the start of a message then match it wrapped in such logs.
+ * Markdown quote ("> "), a timestamp, bracketed tags ("[Stage-0]", "[file.py:749]"), a level ("ERROR", "INFO:"),
+ * vLLM's "ERROR 01-28 20:45:51" stamp, loguru's "| ERROR | module:function:42 - " and Python logging's formats. Rules anchored at the start of a message then match it wrapped in such logs.
  */
 export function stripLogPrefix(line: string): string {
   let l = line;
@@ -901,6 +901,12 @@ const LOG_PREFIX = new RegExp(
     String.raw`^\s*[\w.-]+\s+\|\s?`,
     String.raw`^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\s*`,
     String.raw`^\s*\[[^\]\n]{1,60}\]\s*`,
+    // loguru's "| ERROR | module:function:42 - " (or its location alone, once the level is gone), Python logging's
+    // "ERROR:root:" and "- name - ERROR - ": tried before the bare level below.
+    String.raw`^\s*\|?\s*(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.<>-]+:[\w.<>-]+:\d+\s+-\s+`,
+    String.raw`^\s*[\w.<>-]+:[\w.<>-]+:\d+\s+-\s+`,
+    String.raw`^(?:ERROR|WARNING|INFO|DEBUG|CRITICAL):[\w.]+:`,
+    String.raw`^\s*-?\s*[\w.]+ - (?:ERROR|WARNING|INFO|DEBUG|CRITICAL) - `,
     String.raw`^\s*(?:ERROR|WARN(?:ING)?|INFO|DEBUG|CRITICAL|FATAL)\b(?:\s+\d{2}-\d{2} \d{2}:\d{2}:\d{2})?[:\s]+`,
   ].join('|'),
 );

@@ -270,3 +270,25 @@ describe('`hf jobs wait` giving up on waiting is not the job timing out', () => 
     ).toBe('network-error');
   });
 });
+
+describe("a log line read without loguru's and Python logging's prefixes", () => {
+  it("sees a traceback's last line behind them", () => {
+    expect(
+      problem(
+        "2026-01-12 10:02:11 | ERROR | __main__:main:42 - Traceback (most recent call last):\n2026-01-12 10:02:11 | ERROR | __main__:main:42 - ModuleNotFoundError: No module named 'flash_attn'",
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem(
+        "2026-01-12 10:02:11,123 - trainer - ERROR - FileNotFoundError: [Errno 2] No such file or directory: 'data/train.jsonl'",
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem('INFO:httpx:HTTP Request: GET https://huggingface.co/api/models/acme/m "HTTP/1.1 401 Unauthorized"'),
+    ).toBe('unauthorized-401');
+  });
+
+  it('a lone plain error line behind a prefix stays too little to say', () => {
+    expect(problem('ERROR:root:ValueError: bad value')).toBe('unknown');
+  });
+});
