@@ -606,6 +606,9 @@ const SIGNALS: Signal[] = [
     9,
     /\btimed? ?out after \d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?![^\n]*\bwaiting for Job)|\bjob\b[^\n]{0,60}\btimed out\b/i,
   ),
+  // ZeroGPU stopping a Space's GPU task that ran past the duration it asked for ("GPU task aborted"): the same fix, a
+  // longer duration.
+  S('job-timeout', 9, /\bGPU task aborted\b/i),
   // A job looked up under the wrong namespace or id.
   S('job-not-found', 18, /JobNotFoundError|Job Not Found for url/i),
   S('job-not-found', 14, /\b404\b[^\n]*\/api\/jobs\/|\/api\/jobs\/[^\s]*[^\n]*\b404\b|Job not found|No job found/i),
@@ -642,6 +645,12 @@ const SIGNALS: Signal[] = [
     'server-error',
     9,
     /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
+  ),
+  // ZeroGPU (or a platform) without a free GPU right now: "No GPU was available after 60s. Retry later".
+  S(
+    'server-error',
+    9,
+    /\bNo GPU (?:was |is )?(?:currently )?available(?: after \d+\s*s\b| right now|\. (?:Please )?(?:retry|try again))/i,
   ),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
@@ -687,6 +696,8 @@ const SIGNALS: Signal[] = [
     10,
     /requires the following packages that were not found in your environment|requires the [\w.-]+ library but it was not found in your environment|ImportError\b[^\n]*\bpip install\b/i,
   ),
+  // ZeroGPU's rule for a Space's script: CUDA touched before `import spaces`.
+  S('job-script-failed', 10, /CUDA has been initialized before importing the `?spaces`? package/i),
   // A GPU-saved checkpoint or a GPU call on a machine without one; memory that could not be allocated (numpy).
   S('job-script-failed', 10, /torch\.cuda\.is_available\(\) is False|Unable to allocate [\d.]+ [KMGT]i?B\b/),
   // transformers looking for weights or a file in a local folder that lacks them, and a cache folder it cannot write.

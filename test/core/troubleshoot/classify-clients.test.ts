@@ -292,3 +292,22 @@ describe("a log line read without loguru's and Python logging's prefixes", () =>
     expect(problem('ERROR:root:ValueError: bad value')).toBe('unknown');
   });
 });
+
+describe("ZeroGPU's words in a Space: a task past its duration, no GPU free now, CUDA before `import spaces`", () => {
+  it.each([
+    ["gradio.exceptions.Error: 'GPU task aborted'", 'job-timeout'],
+    ["gradio.exceptions.Error: 'No GPU was available after 60s. Retry later'", 'server-error'],
+    ['Error: No GPU currently available. Please try again later.', 'server-error'],
+    [
+      'ZeroGPU worker error: RuntimeError: CUDA has been initialized before importing the spaces package',
+      'job-script-failed',
+    ],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves a machine without a GPU to the script's failure, and a remark alone", () => {
+    expect(problem('RuntimeError: No CUDA GPUs are available')).toBe('job-script-failed');
+    expect(problem('no GPU available on this laptop, using CPU')).toBe('unknown');
+  });
+});
