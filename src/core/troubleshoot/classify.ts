@@ -257,7 +257,14 @@ const SIGNALS: Signal[] = [
     /\b(?:must|need to) (?:provide|pass|give|supply) an? (?:api[_ ]?key|token|access ?token)\b|\bno api[_ ]?key (?:was )?(?:provided|found|set|given)\b/i,
   ),
   // A tool refusing to go on without one: "Token must be specified for push to hub".
-  S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
+  S('token-missing', 9, /\b(?:hf_|hub_|api_|access_|auth_)?token must be (?:specified|provided|given|set)\b/i),
+  // A tool saying a token is needed, or a log-in, in general words: "This model requires a token", "requires an HF
+  // token", "You need to be logged in to use this feature", "Login required".
+  S(
+    'token-missing',
+    7,
+    /\brequires? (?:a|an|your) (?:valid )?(?:hf |hugg?ing ?face |access |auth |api )?token\b(?! ?(?:ids?|budget|limit|counts?|usage)\b)|\b(?:need|must|have) to be logged[ -]in\b|\blog ?in (?:is )?required\b/i,
+  ),
   // An application's words for a key it was not given: "your API key is missing", "access token missing".
   S('token-missing', 8, /\b(?:api[ _-]?key|access token|auth(?:entication)? token)\b (?:is |was )?missing\b/i),
   S('token-missing', 9, /be logged in as a user|must provide a 'namespace' as input or be logged in/i),
@@ -282,7 +289,7 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     8,
-    /\b(?:please |you (?:must|need to|have to|should) |first )?run [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b/i,
+    /\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try) [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b/i,
   ),
   // Servers' and clients' words for a request that came without credentials: "Authentication required", "You are not
   // authenticated", "Unauthenticated". Weak: a status said beside it (a 401) is the stronger story.

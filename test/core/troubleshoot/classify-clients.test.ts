@@ -311,3 +311,26 @@ describe("ZeroGPU's words in a Space: a task past its duration, no GPU free now,
     expect(problem('no GPU available on this laptop, using CPU')).toBe('unknown');
   });
 });
+
+describe('a token or a log-in said needed in general words', () => {
+  it.each([
+    'You need to be logged in to use this feature',
+    'Login required',
+    'This model requires a token. Set HF_TOKEN.',
+    'Downloading this model requires an HF token',
+    'Use `huggingface-cli login` to authenticate',
+    'ValueError: hf_token must be provided',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves a tokenizer's token and a token budget alone, and a gate stays the gate", () => {
+    expect(problem('the tokenizer requires a pad token')).toBe('unknown');
+    expect(problem('this endpoint requires a token budget of 1000')).toBe('unknown');
+    expect(
+      problem(
+        'OSError: meta-llama/Llama-2-7b-hf is a gated model; you need to be authenticated: run huggingface-cli login',
+      ),
+    ).toBe('gated-repo');
+  });
+});
