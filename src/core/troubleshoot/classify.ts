@@ -364,6 +364,13 @@ const SIGNALS: Signal[] = [
   S('repo-access-denied', 7, /Could not locate file:?\s*["'`]?https?:\/\/(?:huggingface\.co|hf\.co)\//i),
   // The datasets library words a missing (or hidden: private, not a member) dataset its own way.
   S('repo-access-denied', 10, /DatasetNotFoundError|(?:doesn't|does not) exist on the Hub/i),
+  // An application's words for a repo that is not there or not visible: "does not exist or you do not have access to
+  // it", "No such repository".
+  S(
+    'repo-access-denied',
+    8,
+    /\b(?:does not|doesn't) exist or (?:you )?(?:do not|don't) have access\b|\bNo such (?:repository|repo|model|dataset)\b/i,
+  ),
   // gradio_client's words for a Space it cannot see (a wrong name, or a private one without a token).
   S('repo-access-denied', 10, /\bCould not find Space: /),
   // A private repo the account cannot see, in an application's words.
@@ -404,6 +411,8 @@ const SIGNALS: Signal[] = [
     15,
     /\bawaiting a review from the repo authors\b|\byour request to access\b[^\n]{0,80}\b(?:is (?:pending|awaiting)|has been (?:rejected|denied))\b/i,
   ),
+  // The Hub's gate as its page words it: "You need to agree to share your contact information to access this model".
+  S('gated-repo', 13, /\bagree to share your contact information to access\b/i),
   // The datasets library's words for a gated dataset (wrapped in its DatasetNotFoundError).
   S('gated-repo', 13, /\bis a gated dataset\b/i),
   // A 403 on a Hub file download (/resolve/), as any client words it (Rust's Status(403, ...), curl, JS): reading a
@@ -494,6 +503,13 @@ const SIGNALS: Signal[] = [
     'network-error',
     7,
     /Connection reset by peer|Connection aborted|RemoteDisconnected|Remote end closed connection|IncompleteRead|ChunkedEncodingError|Could not resolve host|Failed to connect to \S+ port \d+|No route to host|Name or service not known|nodename nor servname|Proxy Authentication Required|Tunnel connection failed|gnutls_handshake\(\) failed|OpenSSL SSL_connect: SSL_ERROR_SYSCALL/i,
+  ),
+  // A transfer cut mid-way as git and curl word it ("RPC failed; curl 56 GnuTLS recv error", "transfer closed with
+  // outstanding read data remaining"), and "network timeout" / "network error" in an application's words.
+  S(
+    'network-error',
+    6,
+    /\bRPC failed; curl (?:7|16|18|28|35|5[2-6]|92)\b|\bGnuTLS recv error\b|\btransfer closed with outstanding read data remaining\b|(?<!\bneural )\bnetwork (?:timeout|timed out|error|failure|is unreachable)\b(?!\s*:)/i,
   ),
   // Windows socket errors: 10060 timed out, 10061 refused, 10054 reset, 10051/10065 unreachable.
   S(
@@ -705,6 +721,14 @@ const SIGNALS: Signal[] = [
   ),
   // ZeroGPU's rule for a Space's script: CUDA touched before `import spaces`.
   S('job-script-failed', 10, /CUDA has been initialized before importing the `?spaces`? package/i),
+  // PyTorch's and Python's words for a script's own bug or a library version it did not pin: tensors on two devices,
+  // shapes that do not multiply, NCCL between processes, a port taken, a keyword argument the installed version does not
+  // know; uv unable to start the script ("Failed to spawn").
+  S(
+    'job-script-failed',
+    9,
+    /Expected all tensors to be on the same device|mat1 and mat2 shapes cannot be multiplied|\bNCCL error\b|\bDistBackendError\b|\[Errno 98\] Address already in use|got an unexpected keyword argument '\w+'|\berror: Failed to spawn: /,
+  ),
   // A GPU-saved checkpoint or a GPU call on a machine without one; memory that could not be allocated (numpy).
   S('job-script-failed', 10, /torch\.cuda\.is_available\(\) is False|Unable to allocate [\d.]+ [KMGT]i?B\b/),
   // transformers looking for weights or a file in a local folder that lacks them, and a cache folder it cannot write.

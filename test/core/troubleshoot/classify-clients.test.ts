@@ -334,3 +334,36 @@ describe('a token or a log-in said needed in general words', () => {
     ).toBe('gated-repo');
   });
 });
+
+describe("more of the ids' words: a repo not there, the gate's page, a cut transfer, a script's own bug", () => {
+  it.each([
+    ['ValueError: The repository acme/tiny does not exist or you do not have access to it', 'repo-access-denied'],
+    ['Error: No such repository: acme/model', 'repo-access-denied'],
+    ['You need to agree to share your contact information to access this model', 'gated-repo'],
+    ['Could not download the model: network timeout', 'network-error'],
+    ['error: RPC failed; curl 56 GnuTLS recv error (-9): Error decoding the received TLS packet.', 'network-error'],
+    [
+      'RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!',
+      'job-script-failed',
+    ],
+    ['error: Failed to spawn: `train.py`\n  Caused by: No such file or directory (os error 2)', 'job-script-failed'],
+    [
+      'torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/NCCLUtils.hpp:219, unhandled cuda error',
+      'job-script-failed',
+    ],
+    ["TypeError: hf_hub_download() got an unexpected keyword argument 'use_auth_token'", 'job-script-failed'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves a wrapper label and other networks to what they wrap', () => {
+    expect(problem('the neural network error rate went down')).toBe('unknown');
+    // "Network error:" is a tool's label for what follows: the 403 inside is the story.
+    expect(
+      problem(
+        'ConnectionError: Network error: Request error: HTTP status client error (403 Forbidden), domain: https://huggingface.co/api/models/acme/m/xet-write-token/main',
+      ),
+    ).toBe('forbidden-403');
+    expect(problem('error: RPC failed; HTTP 500 curl 22 The requested URL returned error: 500')).toBe('server-error');
+  });
+});
