@@ -621,7 +621,11 @@ const SIGNALS: Signal[] = [
     /\b(?:depleted|exceeded|used up|run out of|reached)\b[^\n]{0,60}\b(?:monthly|included|free)\b[^\n]{0,40}\b(?:credits|usage limit)\b|\b(?:purchase|add|buy)\b[^\n]{0,40}\bpre-?paid credits\b/i,
   ),
   // The job's own timeout (30 minutes by default).
-  S('job-timeout', 16, /finished with stage '?ERROR'?:? Job timeout|\bJob timeout\b|"message":\s*"Job timeout"/i),
+  S(
+    'job-timeout',
+    16,
+    /finished with stage '?(?:JobStage\.)?ERROR'?:? Job timeout|\bJob timeout\b|"message":\s*"Job timeout"/i,
+  ),
   S('job-timeout', 6, /timeout(?:Seconds)?[^\n]*(?:exceeded|reached)|exceeded (?:the|its) (?:job )?timeout/i),
   // A job stopped after minutes or hours (a network timeout counts in seconds): "which timed out after 30 minutes".
   S(
@@ -1006,10 +1010,12 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   const bare = lines.map(stripLogPrefix);
   const {scores, evidence} = collectSignals(lines, bare);
   const jobFailed =
-    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(
+    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(
       text,
     );
-  const jobErrored = /===== Job finished: status=ERROR|finished with stage 'ERROR'|"stage":\s*"ERROR"/.test(text);
+  // hf jobs prints the stage as the enum's value, or (Python 3.12 formats a str enum by name) as 'JobStage.ERROR'.
+  const jobErrored =
+    /===== Job finished: status=ERROR|finished with stage '(?:JobStage\.)?ERROR'|"stage":\s*"ERROR"/.test(text);
   // The interactive log-in prompt (login() or `hf auth login` with no token) and the end of input after it, on lines of
   // their own: nobody could type a token where this ran.
   if (

@@ -367,3 +367,15 @@ describe("more of the ids' words: a repo not there, the gate's page, a cut trans
     expect(problem('error: RPC failed; HTTP 500 curl 22 The requested URL returned error: 500')).toBe('server-error');
   });
 });
+
+describe("hf jobs' last line with the stage as Python 3.12 formats the enum ('JobStage.ERROR')", () => {
+  it('is a job that ended in ERROR, as with the plain value', () => {
+    const c = classifyText("some output of the script\nError: Job 68f9a1 finished with stage 'JobStage.ERROR'", {
+      guess: false,
+    });
+    expect(c.problem).toBe('job-script-failed');
+    expect(c.jobFailed).toBe(true);
+    expect(problem("Error: Job 68f9a1 finished with stage 'JobStage.ERROR': Job timeout")).toBe('job-timeout');
+    expect(classifyText("Error: Job 68f9a1 finished with stage 'JobStage.CANCELED'").jobFailed).toBe(true);
+  });
+});
