@@ -114,6 +114,7 @@ const SIGNALS: Signal[] = [
     /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
   S('unauthorized-401', 6, statusSaid('401')),
+  S('unauthorized-401', 7, /\bAuthentication failed\b[^\n]{0,40}\bcheck that your (?:Hugging Face )?token is valid\b/i),
   // The status's name alone as a message or a JSON error ("Error: Unauthorized", {"error": "Unauthorized"}), and a token
   // said expired or revoked without "is" ("Access token expired", "token has been revoked"; an organization's revocation
   // has its own rule, which outranks this).
@@ -147,6 +148,10 @@ const SIGNALS: Signal[] = [
   ),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
   S('forbidden-403', 6, statusSaid('403')),
+  // The MCP server's explanations beside a status it got (packages/mcp/src/error-messages.ts), pasted alone: "Authentication
+  // failed. Please check that your Hugging Face token is valid." (401), "You do not have permission to access this
+  // resource." (403; its "Check your Hugging Face token permissions" follows the 401's explanation too).
+  S('forbidden-403', 7, /\bdo(?:n't| not) have permission to access this resource\b/i),
   // A 403 said first on the line ("403: You are not allowed to push"), a scope the token lacks, a write refused in words.
   S(
     'forbidden-403',
@@ -671,7 +676,7 @@ const SIGNALS: Signal[] = [
   S(
     'server-error',
     9,
-    /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
+    /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\b(?:Hugging ?Face|the Hub) is experiencing issues\b|\bgateway is temporarily unavailable\b|\b(?:temporarily )?down for maintenance\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
   ),
   // ZeroGPU (or a platform) without a free GPU right now: "No GPU was available after 60s. Retry later".
   S(

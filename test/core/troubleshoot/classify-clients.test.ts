@@ -379,3 +379,23 @@ describe("hf jobs' last line with the stage as Python 3.12 formats the enum ('Jo
     expect(classifyText("Error: Job 68f9a1 finished with stage 'JobStage.CANCELED'").jobFailed).toBe(true);
   });
 });
+
+describe("the MCP server's explanations beside a status (hf-mcp-server error-messages.ts), pasted with or without it", () => {
+  it.each([
+    [
+      'Error executing run: API request failed: 401 Unauthorized. Authentication failed. Please check that your Hugging Face token is valid. Check your Hugging Face token permissions.',
+      'unauthorized-401',
+    ],
+    ['Authentication failed. Please check that your Hugging Face token is valid.', 'unauthorized-401'],
+    ['You do not have permission to access this resource. Check your Hugging Face token permissions.', 'forbidden-403'],
+    ['Hugging Face is experiencing issues. Please try again later.', 'server-error'],
+    ['The server gateway is temporarily unavailable.', 'server-error'],
+    ['The service is temporarily down for maintenance.', 'server-error'],
+    [
+      'Error executing inspect: API request failed: 404 Not Found. The requested resource does not exist.',
+      'job-not-found',
+    ],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+});
