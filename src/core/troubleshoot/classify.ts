@@ -376,6 +376,13 @@ const SIGNALS: Signal[] = [
     8,
     /\b(?:does not|doesn't) exist or (?:you )?(?:do not|don't) have access\b|\bNo such (?:repository|repo|model|dataset)\b/i,
   ),
+  // transformers' words for a repo id it could not load from (a wrong or private repo, or files it lacks), unless a
+  // local path is named: "Can't load tokenizer for 'acme/model'".
+  S(
+    'repo-access-denied',
+    8,
+    /\bCan't load (?:tokenizer|config(?:uration)?|the model|model|feature extractor|image processor|processor) for '[\w.-]+\/[\w.-]+'/i,
+  ),
   // gradio_client's words for a Space it cannot see (a wrong name, or a private one without a token).
   S('repo-access-denied', 10, /\bCould not find Space: /),
   // A private repo the account cannot see, in an application's words.
@@ -737,6 +744,14 @@ const SIGNALS: Signal[] = [
     'job-script-failed',
     9,
     /Expected all tensors to be on the same device|mat1 and mat2 shapes cannot be multiplied|\bNCCL error\b|\bDistBackendError\b|\[Errno 98\] Address already in use|got an unexpected keyword argument '\w+'|\berror: Failed to spawn: /,
+  ),
+  // An image or a wheel built for another machine (exec format error, an undefined symbol, a newer glibc, a CUDA runtime
+  // newer than the driver), a tensor wanted on a GPU the machine lacks, a tokenizer class the installed transformers
+  // lacks, and the script's own command line refused by argparse: the job's environment or command, not the token.
+  S(
+    'job-script-failed',
+    10,
+    /\bexec format error\b|\bundefined symbol: \w|version `GLIBC_[\d.]+' not found|CUDA driver version is insufficient for CUDA runtime version|Expected a '?cuda'? device|Tokenizer class \w+ does not exist or is not currently imported|\berror: (?:the following arguments are required|unrecognized arguments): /,
   ),
   // A GPU-saved checkpoint or a GPU call on a machine without one; memory that could not be allocated (numpy).
   S('job-script-failed', 10, /torch\.cuda\.is_available\(\) is False|Unable to allocate [\d.]+ [KMGT]i?B\b/),

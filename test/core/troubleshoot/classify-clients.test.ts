@@ -399,3 +399,27 @@ describe("the MCP server's explanations beside a status (hf-mcp-server error-mes
     expect(problem(text)).toBe(id);
   });
 });
+
+describe("a job's environment or command line: images and wheels for another machine, argparse refusing the command", () => {
+  it.each([
+    'exec /usr/local/bin/python: exec format error',
+    'ImportError: /usr/local/lib/python3.10/site-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: undefined symbol: _ZN3c104cuda9SetDeviceEi',
+    "ImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.32' not found",
+    'CUDA driver version is insufficient for CUDA runtime version',
+    "RuntimeError: Expected a 'cuda' device type for generator but found 'cpu'",
+    'ValueError: Tokenizer class LlamaTokenizer does not exist or is not currently imported.',
+    'usage: train.py [-h] --output_dir OUTPUT_DIR\ntrain.py: error: the following arguments are required: --output_dir',
+    'train.py: error: unrecognized arguments: --lr 1e-4',
+  ])('%s -> job-script-failed', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it("transformers' \"Can't load tokenizer for\" a repo id is the repo's story, a local path is not", () => {
+    expect(
+      problem(
+        "OSError: Can't load tokenizer for 'acme/model'. If you were trying to load it from 'https://huggingface.co/models', make sure you don't have a local directory with the same name.",
+      ),
+    ).toBe('repo-access-denied');
+    expect(problem("OSError: Can't load tokenizer for './checkpoints/run3'.")).not.toBe('repo-access-denied');
+  });
+});
