@@ -27,6 +27,9 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '486-532 (session 7, batch I)', first: 486, last: 532},
   {name: '533-552 (session 7, batch J)', first: 533, last: 552},
   {name: '553-597 (session 8, batch K)', first: 553, last: 597},
+  {name: '598-643 (session 9, batch L)', first: 598, last: 643},
+  {name: '644-662 (session 9, batch M)', first: 644, last: 662},
+  {name: '663-683 (session 9, batch N)', first: 663, last: 683},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */

@@ -55,6 +55,37 @@ const LOADER_SAID = String.raw`(?:Can't find '[\w.-]+' at|Invalid repository ID 
 const LOADER_REPO = new RegExp(String.raw`${LOADER_SAID}'[\w.-]+\/[\w.-]+\/?'`, 'i');
 const LOADER_LOCAL = new RegExp(String.raw`${LOADER_SAID}'(?:[.~]{0,2}[\\/]|[A-Za-z]:[\\/])`, 'i');
 
+/**
+ * The names applications give the variable or Space secret that holds a Hugging Face token: HF_TOKEN, HF_API_TOKEN,
+ * HF_API_KEY, HF_READ_TOKEN, HUGGINGFACE_TOKEN, HUGGINGFACEHUB_API_TOKEN, HUGGING_FACE_HUB_TOKEN.
+ */
+const HF_TOKEN_VAR = String.raw`\b(?:HF|HUGGING_?FACE(?:_?HUB)?)_(?:[A-Z]+_)?(?:TOKEN|API_?KEY|ACCESS_?KEY|KEY)\b`;
+
+/** A Hugging Face token named in words: "HF token", "Hugging Face API token", "token HF" (French word order). */
+const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: API| access)?[ -]?(?:token|токен|令牌|トークン|토큰)|\b(?:token|токен) (?:HF|Hugg?ing ?Face)\b)`;
+
+/**
+ * "token" as the credential: at the start, after punctuation, an article or a credential's qualifier ("No token", "the
+ * token", "Hugging Face token", "access token"), not a tokenizer's ("pad token", "eos token") or another thing's ("the
+ * face token" of a game), nor token ids or counts.
+ */
+const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
+
+/**
+ * "Missing" in the languages people write their apps' messages in (French, Spanish, Portuguese, German, Italian,
+ * Russian, Chinese, Japanese, Korean): manquant, falta, não encontrado, fehlt, mancante, не найден, 未设置, 見つかりません.
+ */
+const MISSING_WORDS = String.raw`(?:manquante?s?|introuvable|non (?:défini|trouvé|configuré)e?|falta|faltante|no (?:está )?(?:definido|configurado|encontrado)|não (?:foi )?(?:encontrado|definido|configurado)|ausente|fehlt|nicht (?:gesetzt|gefunden|definiert|konfiguriert)|mancante|non (?:impostato|trovato)|не (?:найден|задан|указан|установлен)|отсутствует|未设置|未配置|未找到|缺少|没有设置|未設定|設定されていません|見つかりません|설정되지 않|찾을 수 없)`;
+
+/**
+ * Another service's key or token (OpenAI's OPENAI_API_KEY, W&B's WANDB_API_KEY, GitHub's GITHUB_TOKEN, a chat bot's
+ * BOT_TOKEN) said missing in English or as a KeyError: not a Hugging Face token, and none of the catalog's problems.
+ */
+const FOREIGN_KEY = String.raw`\b(?:OPENAI|AZURE_OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE|COHERE|MISTRAL|DEEPSEEK|OPENROUTER|TOGETHER|REPLICATE|PINECONE|WANDB|COMET|NEPTUNE|GITHUB|GH|GITLAB|TELEGRAM|BOT|DISCORD|SLACK|TWILIO|AWS|ELEVENLABS|SERPER|SERPAPI|TAVILY|LANGCHAIN|LANGSMITH|NGROK|STRIPE|SUPABASE|FIREBASE)_(?:[A-Z]+_)?(?:API_?KEY|KEY|TOKEN|SECRET(?:_KEY)?)\b`;
+const FOREIGN_KEY_MISSING = new RegExp(
+  String.raw`KeyError: ['"]${FOREIGN_KEY}['"]|${FOREIGN_KEY}[^\n]{0,20}(?:environment variable|env var|is (?:not set|missing|required)|not (?:been )?(?:set|found|defined|provided))|\b(?:missing|no)\s+["'\x60]?${FOREIGN_KEY}|\bsetting the ${FOREIGN_KEY} environment variable`,
+);
+
 const SIGNALS: Signal[] = [
   // 401
   S('unauthorized-401', 7, /\b401 Client Error\b/i),
@@ -83,6 +114,15 @@ const SIGNALS: Signal[] = [
     /\b(?:error|HTTP|status|code|response|returned|got|received)\b[^\n]{0,12}\b401\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b401\b[^\n]{0,12}\b(?:error|unauthori[sz]ed)\b/i,
   ),
   S('unauthorized-401', 6, statusSaid('401')),
+  S('unauthorized-401', 7, /\bAuthentication failed\b[^\n]{0,40}\bcheck that your (?:Hugging Face )?token is valid\b/i),
+  // The status's name alone as a message or a JSON error ("Error: Unauthorized", {"error": "Unauthorized"}), and a token
+  // said expired or revoked without "is" ("Access token expired", "token has been revoked"; an organization's revocation
+  // has its own rule, which outranks this).
+  S(
+    'unauthorized-401',
+    7,
+    /^\s*(?:[\w.]*Error:\s*)?Unauthori[sz]ed\.?\s*$|["']error["']\s*:\s*["']Unauthori[sz]ed["']|\bAuthorization header is (?:invalid|malformed)\b|\b(?:token|api[ _-]?key|credentials?)\s+(?:has\s+)?(?:expired|been revoked)\b/i,
+  ),
   // People's and applications' words for a token the server refused: "the token is invalid", "invalid API key",
   // "expired token". A token in a wrong form or missing has its own rules, which outrank these.
   S(
@@ -108,6 +148,16 @@ const SIGNALS: Signal[] = [
   ),
   S('forbidden-403', 4, /requires fine-grained|pending approval|Forbidden/i),
   S('forbidden-403', 6, statusSaid('403')),
+  // The MCP server's explanations beside a status it got (packages/mcp/src/error-messages.ts), pasted alone: "Authentication
+  // failed. Please check that your Hugging Face token is valid." (401), "You do not have permission to access this
+  // resource." (403; its "Check your Hugging Face token permissions" follows the 401's explanation too).
+  S('forbidden-403', 7, /\bdo(?:n't| not) have permission to access this resource\b/i),
+  // A 403 said first on the line ("403: You are not allowed to push"), a scope the token lacks, a write refused in words.
+  S(
+    'forbidden-403',
+    7,
+    /^\s*(?:Error:?\s*)?403\s*[:-]\s|\binsufficient (?:scopes?|permissions?)\b|\bnot (?:allowed|authori[sz]ed|permitted) to (?:push|write|create|upload|delete|modify)\b/i,
+  ),
   // A write with a token or account that may only read: "read-only token", "no write access", "write access required".
   S(
     'forbidden-403',
@@ -124,6 +174,35 @@ const SIGNALS: Signal[] = [
   S('forbidden-403', 7, /(?:authentication method|token) does not have sufficient permissions/i),
   // token missing
   S('token-missing', 12, /KeyError: ['"]HF_TOKEN['"]/),
+  // A script reading the token from a variable or Space secret that is not there: os.environ["HUGGINGFACE_TOKEN"]
+  // raises KeyError with the name (any of the names apps give it, or a bare TOKEN / ACCESS_TOKEN: in capitals, as
+  // variables are named; a lower-case 'token' is a key of the script's own data).
+  S(
+    'token-missing',
+    11,
+    new RegExp(
+      String.raw`KeyError: ['"](?:${HF_TOKEN_VAR}|hf_token|(?:(?:ACCESS|API|AUTH|USER|READ|WRITE|HUB)_)?TOKEN)['"]`,
+    ),
+  ),
+  // An app's own words for the variable it did not get: "Missing HF_API_KEY. Add it to Hugging Face Spaces Secrets.",
+  // "HF_API_TOKEN is not set", "No HUGGINGFACEHUB_API_TOKEN found", "please set 'HF_API_TOKEN' in your environment".
+  S(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:required\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
+      'i',
+    ),
+  ),
+  // The same in other languages: "Token HF manquant. Ajoutez HF_TOKEN", "缺少 HF_TOKEN", "HF_TOKEN не задан".
+  S(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`${HF_TOKEN_WORDS}[^\n]{0,20}${MISSING_WORDS}|${MISSING_WORDS}[^\n]{0,20}${HF_TOKEN_WORDS}`,
+      'i',
+    ),
+  ),
   S(
     'token-missing',
     11,
@@ -145,29 +224,52 @@ const SIGNALS: Signal[] = [
     /\b(?:secret|env(?:ironment)? var(?:iable)?)\s+["'`]?[\w-]*(?:token|hf|hugging)[\w-]*["'`]?\s+(?:is\s+)?(?:required\s+but\s+)?(?:not found|missing|not set|empty)\b/i,
   ),
   S('token-missing', 9, /Token is required[^\n]*no token found|but no token found|no token found/i),
-  S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in|\bNot logged in\b/i),
+  // The same said of a plain "token" (the credential, not a tokenizer's): "No token was provided", "missing token",
+  // "token is empty", "Token not found. Please login first". Below the Hub's statuses: a 401 beside it stays the 401.
+  S(
+    'token-missing',
+    7,
+    new RegExp(
+      String.raw`\b(?:no|missing|without an?)\s+(?:(?:valid|api|access|auth|user|hf|hugging ?face)\s+)?${CREDENTIAL_TOKEN}(?:\s+(?:was\s+)?(?:provided|found|given|set|passed|specified|supplied))?|${CREDENTIAL_TOKEN}\s+(?:is |was )?(?:not (?:found|provided|given|set|specified|supplied|available)|empty|missing|required|None)\b(?! in (?:the )?vocab)|\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:find|locate|get|read|load) (?:a |any |the |your )?(?:valid )?(?:(?:hugging ?face|hf|api|access|auth)\s+)?${CREDENTIAL_TOKEN}`,
+      'i',
+    ),
+  ),
+  // A token that was None (an unset variable) sent anyway: "Authorization: Bearer None".
+  S('token-missing', 9, /\bBearer (?:None|null|undefined)\b/),
+  // huggingface_hub's interactive login (login() with no token) in a job or a Space, where nobody can type: the prompt
+  // meets the end of input.
+  S('token-missing', 9, /\bEOFError\b[^\n]*\b(?:log ?in|token)\b|(?:Enter your token|getpass)[^\n]*\bEOFError\b/i),
+  S('token-missing', 8, /Not logged in\. Run 'hf auth login'|Error: Not logged in|\bNot logged in(?:to)?\b/i),
   // The clients' and applications' other words for "no token": "A Hugging Face token is required", "HF token not
   // found", "no Hugging Face API token", "be logged in as a user" (huggingface_hub when it needs the namespace).
   S(
     'token-missing',
     10,
-    /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|not (?:found|set|provided|configured)|missing|was not provided|is empty)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
+    /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|needed|not (?:found|set|provided|configured|defined|given|available|passed|supplied)|missing|was not provided|is empty|undefined)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
   ),
-  // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty".
+  // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty". Not a hint for a
+  // case that may not be the user's: "Could not find Space: x. If it is a private Space, please provide a token."
   S(
     'token-missing',
     8,
-    /\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
+    /^(?![^\n]*\bif (?:it|this|the \w+) is (?:a )?private\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
   // huggingface_hub's InferenceClient (and other SDKs) asking for a key it was not given: "You must provide an api_key
   // to work with <provider> API or log in with `hf auth login`".
   S(
     'token-missing',
     9,
-    /\b(?:must|need to) provide an? (?:api[_ ]?key|token|access token)\b|\bno api[_ ]?key (?:was )?(?:provided|found|set|given)\b/i,
+    /\b(?:must|need to) (?:provide|pass|give|supply) an? (?:api[_ ]?key|token|access ?token)\b|\bno api[_ ]?key (?:was )?(?:provided|found|set|given)\b/i,
   ),
   // A tool refusing to go on without one: "Token must be specified for push to hub".
-  S('token-missing', 9, /\btoken must be (?:specified|provided|given|set)\b/i),
+  S('token-missing', 9, /\b(?:hf_|hub_|api_|access_|auth_)?token must be (?:specified|provided|given|set)\b/i),
+  // A tool saying a token is needed, or a log-in, in general words: "This model requires a token", "requires an HF
+  // token", "You need to be logged in to use this feature", "Login required".
+  S(
+    'token-missing',
+    7,
+    /\brequires? (?:a|an|your) (?:valid )?(?:hf |hugg?ing ?face |access |auth |api )?token\b(?! ?(?:ids?|budget|limit|counts?|usage)\b)|\b(?:need|must|have) to be logged[ -]in\b|\blog ?in (?:is )?required\b/i,
+  ),
   // An application's words for a key it was not given: "your API key is missing", "access token missing".
   S('token-missing', 8, /\b(?:api[ _-]?key|access token|auth(?:entication)? token)\b (?:is |was )?missing\b/i),
   S('token-missing', 9, /be logged in as a user|must provide a 'namespace' as input or be logged in/i),
@@ -187,6 +289,20 @@ const SIGNALS: Signal[] = [
     /\b(?:you must|you need to|you have to|please|must)\s+(?:first\s+)?(?:log ?in|sign in|be logged in)\b[^\n]{0,100}?(?:\bhub\b|hugging ?face|\btoken\b|notebook_login|-cli login|hf auth login)/i,
   ),
   S('token-missing', 8, /\bRun notebook_login\(\)|by typing `?(?:transformers|huggingface)-cli login/i),
+  // A tool telling the user to run the login command ("You are not authenticated. Please run `hf auth login`"), and a
+  // log-in asked for after the Hub is named ("requires a Hugging Face account. Please log in.").
+  S(
+    'token-missing',
+    8,
+    /\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try) [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b/i,
+  ),
+  // Servers' and clients' words for a request that came without credentials: "Authentication required", "You are not
+  // authenticated", "Unauthenticated". Weak: a status said beside it (a 401) is the stronger story.
+  S(
+    'token-missing',
+    6,
+    /\bauthentication (?:is )?required\b|\brequires authentication\b|\b(?:you are|you're|user is|request is) not authenticated\b|\bUnauthenticated\b/i,
+  ),
   // A tool telling the user to create a token and pass it (pyannote: "make sure to authenticate ... create your access
   // token and retry with use_auth_token=YOUR_AUTH_TOKEN"). Not the Hub's "make sure you are authenticated", which
   // follows a 404 and is the repo's story.
@@ -252,7 +368,29 @@ const SIGNALS: Signal[] = [
   // transformers.js (and other JS loaders) word a missing or hidden Hub file as "Could not locate file: <Hub URL>".
   S('repo-access-denied', 7, /Could not locate file:?\s*["'`]?https?:\/\/(?:huggingface\.co|hf\.co)\//i),
   // The datasets library words a missing (or hidden: private, not a member) dataset its own way.
-  S('repo-access-denied', 10, /DatasetNotFoundError|doesn't exist on the Hub/i),
+  S('repo-access-denied', 10, /DatasetNotFoundError|(?:doesn't|does not) exist on the Hub/i),
+  // An application's words for a repo that is not there or not visible: "does not exist or you do not have access to
+  // it", "No such repository".
+  S(
+    'repo-access-denied',
+    8,
+    /\b(?:does not|doesn't) exist or (?:you )?(?:do not|don't) have access\b|\bNo such (?:repository|repo|model|dataset)\b/i,
+  ),
+  // transformers' words for a repo id it could not load from (a wrong or private repo, or files it lacks), unless a
+  // local path is named: "Can't load tokenizer for 'acme/model'".
+  S(
+    'repo-access-denied',
+    8,
+    /\bCan't load (?:tokenizer|config(?:uration)?|the model|model|feature extractor|image processor|processor) for '[\w.-]+\/[\w.-]+'/i,
+  ),
+  // gradio_client's words for a Space it cannot see (a wrong name, or a private one without a token).
+  S('repo-access-denied', 10, /\bCould not find Space: /),
+  // A private repo the account cannot see, in an application's words.
+  S(
+    'repo-access-denied',
+    8,
+    /\bis a private (?:repository|repo|model|dataset|space)\b[^\n]{0,40}\b(?:don't|do not|no) (?:have )?access\b/i,
+  ),
   // A local weights file taken for a repo id: the Hub is asked for the repo "models/llama.ggmlv3.q8_0.bin", which does
   // not exist (401 or 404 alike). Only the repo's own name ending in a weights extension, not a file inside a repo.
   S(
@@ -271,6 +409,13 @@ const SIGNALS: Signal[] = [
   // transformers wraps the Hub error in its own words, often pasted alone (the lines after it cut off).
   S('gated-repo', 14, /You are trying to access a gated repo|Make sure to have access to it at https?:\/\//i),
   S('gated-repo', 3, /\bgated repo\b/i),
+  // accelerate's words ("Repo for model `x` is gated. You must be authenticated to access it"); not a gated layer
+  // ("the MLP is gated by a sigmoid").
+  S(
+    'gated-repo',
+    13,
+    /\b(?:repo(?:sitory)?|model|dataset|space)\b[^\n]{0,80}\bis (?:a )?gated\b(?!\s+(?:by|through|via|with|on)\b)/i,
+  ),
   // The Hub's words for an access request not granted (yet): "Your request to access model X is awaiting a review from
   // the repo authors", a rejected one.
   S(
@@ -278,6 +423,8 @@ const SIGNALS: Signal[] = [
     15,
     /\bawaiting a review from the repo authors\b|\byour request to access\b[^\n]{0,80}\b(?:is (?:pending|awaiting)|has been (?:rejected|denied))\b/i,
   ),
+  // The Hub's gate as its page words it: "You need to agree to share your contact information to access this model".
+  S('gated-repo', 13, /\bagree to share your contact information to access\b/i),
   // The datasets library's words for a gated dataset (wrapped in its DatasetNotFoundError).
   S('gated-repo', 13, /\bis a gated dataset\b/i),
   // A 403 on a Hub file download (/resolve/), as any client words it (Rust's Status(403, ...), curl, JS): reading a
@@ -348,6 +495,12 @@ const SIGNALS: Signal[] = [
   S('rate-limited', 12, statusSaid('429')),
   // The status's name alone ({"error": "Too Many Requests"}), and a request quota used up.
   S('rate-limited', 12, /\bToo Many Requests\b|\brequests? (?:quota|limit) (?:exceeded|reached)\b/i),
+  // Other words for the same: throttled, an hourly or daily request limit reached, too many concurrent requests.
+  S(
+    'rate-limited',
+    10,
+    /\bthrottl(?:ed|ing)\b|\breached (?:your|the) (?:hourly |daily |per-minute )?(?:request |rate |API )?limit\b|\b(?:hourly|daily|per-minute) (?:request |API )?limit (?:reached|exceeded|hit)\b|\btoo many concurrent requests\b/i,
+  ),
   // ZeroGPU's quota on a Space (a free account's GPU seconds): "You have exceeded your GPU quota".
   S('rate-limited', 12, /exceeded your (?:\w+ )?GPU quota|\bGPU quota\b[^\n]{0,40}\b(?:exceeded|left|reached)\b/i),
   // network
@@ -363,6 +516,13 @@ const SIGNALS: Signal[] = [
     7,
     /Connection reset by peer|Connection aborted|RemoteDisconnected|Remote end closed connection|IncompleteRead|ChunkedEncodingError|Could not resolve host|Failed to connect to \S+ port \d+|No route to host|Name or service not known|nodename nor servname|Proxy Authentication Required|Tunnel connection failed|gnutls_handshake\(\) failed|OpenSSL SSL_connect: SSL_ERROR_SYSCALL/i,
   ),
+  // A transfer cut mid-way as git and curl word it ("RPC failed; curl 56 GnuTLS recv error", "transfer closed with
+  // outstanding read data remaining"), and "network timeout" / "network error" in an application's words.
+  S(
+    'network-error',
+    6,
+    /\bRPC failed; curl (?:7|16|18|28|35|5[2-6]|92)\b|\bGnuTLS recv error\b|\btransfer closed with outstanding read data remaining\b|(?<!\bneural )\bnetwork (?:timeout|timed out|error|failure|is unreachable)\b(?!\s*:)/i,
+  ),
   // Windows socket errors: 10060 timed out, 10061 refused, 10054 reset, 10051/10065 unreachable.
   S(
     'network-error',
@@ -374,7 +534,12 @@ const SIGNALS: Signal[] = [
     7,
     /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i,
   ),
-  S('network-error', 6, /ConnectTimeout|ReadTimeout|timed out|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i),
+  // Not `hf jobs wait` giving up ("Timed out after 30m waiting for Job(s) to finish"): the job may still be running.
+  S(
+    'network-error',
+    6,
+    /ConnectTimeout|ReadTimeout|timed out(?![^\n]*\bwaiting for Job)|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError/i,
+  ),
   S('network-error', 9, /OfflineModeIsEnabled|offline mode is enabled/i),
   // Other clients' words for no answer: aiohttp, urllib, Go's net package, Node's sockets, an SSL connection cut short.
   S(
@@ -468,14 +633,21 @@ const SIGNALS: Signal[] = [
     /\b(?:depleted|exceeded|used up|run out of|reached)\b[^\n]{0,60}\b(?:monthly|included|free)\b[^\n]{0,40}\b(?:credits|usage limit)\b|\b(?:purchase|add|buy)\b[^\n]{0,40}\bpre-?paid credits\b/i,
   ),
   // The job's own timeout (30 minutes by default).
-  S('job-timeout', 16, /finished with stage '?ERROR'?:? Job timeout|\bJob timeout\b|"message":\s*"Job timeout"/i),
+  S(
+    'job-timeout',
+    16,
+    /finished with stage '?(?:JobStage\.)?ERROR'?:? Job timeout|\bJob timeout\b|"message":\s*"Job timeout"/i,
+  ),
   S('job-timeout', 6, /timeout(?:Seconds)?[^\n]*(?:exceeded|reached)|exceeded (?:the|its) (?:job )?timeout/i),
   // A job stopped after minutes or hours (a network timeout counts in seconds): "which timed out after 30 minutes".
   S(
     'job-timeout',
     9,
-    /\btimed? ?out after \d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\bjob\b[^\n]{0,60}\btimed out\b/i,
+    /\btimed? ?out after \d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?![^\n]*\bwaiting for Job)|\bjob\b[^\n]{0,60}\btimed out\b/i,
   ),
+  // ZeroGPU stopping a Space's GPU task that ran past the duration it asked for ("GPU task aborted"): the same fix, a
+  // longer duration.
+  S('job-timeout', 9, /\bGPU task aborted\b/i),
   // A job looked up under the wrong namespace or id.
   S('job-not-found', 18, /JobNotFoundError|Job Not Found for url/i),
   S('job-not-found', 14, /\b404\b[^\n]*\/api\/jobs\/|\/api\/jobs\/[^\s]*[^\n]*\b404\b|Job not found|No job found/i),
@@ -503,7 +675,22 @@ const SIGNALS: Signal[] = [
     9,
     /\bGateway Time-?out\b|\bupstream connect error\b|\bno healthy upstream\b|\bupstream request timeout\b/i,
   ),
-  S('server-error', 9, statusSaid('50[0234]')),
+  S('server-error', 9, statusSaid('50[0234]|52[0-9]')),
+  // The other words of a service that cannot answer now: Cloudflare's 52x pages ("Error code 524: A timeout
+  // occurred", "520: Web server is returning an unknown error"), "Service Temporarily Unavailable", a model or server
+  // "overloaded", "Something went wrong on our end", the platform out of machines ("not enough hardware capacity"),
+  // "Hugging Face is down".
+  S(
+    'server-error',
+    9,
+    /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\b(?:Hugging ?Face|the Hub) is experiencing issues\b|\bgateway is temporarily unavailable\b|\b(?:temporarily )?down for maintenance\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
+  ),
+  // ZeroGPU (or a platform) without a free GPU right now: "No GPU was available after 60s. Retry later".
+  S(
+    'server-error',
+    9,
+    /\bNo GPU (?:was |is )?(?:currently )?available(?: after \d+\s*s\b| right now|\. (?:Please )?(?:retry|try again))/i,
+  ),
   // The Inference API's 503 body while a model warms up: {"error": "Model X is currently loading", "estimated_time": 20}.
   S('server-error', 10, /\bis currently loading\b|["']estimated_time["']\s*:/i),
   // The Inference API's answer when the model did not answer in time (huggingface_hub's InferenceTimeoutError).
@@ -548,6 +735,24 @@ const SIGNALS: Signal[] = [
     10,
     /requires the following packages that were not found in your environment|requires the [\w.-]+ library but it was not found in your environment|ImportError\b[^\n]*\bpip install\b/i,
   ),
+  // ZeroGPU's rule for a Space's script: CUDA touched before `import spaces`.
+  S('job-script-failed', 10, /CUDA has been initialized before importing the `?spaces`? package/i),
+  // PyTorch's and Python's words for a script's own bug or a library version it did not pin: tensors on two devices,
+  // shapes that do not multiply, NCCL between processes, a port taken, a keyword argument the installed version does not
+  // know; uv unable to start the script ("Failed to spawn").
+  S(
+    'job-script-failed',
+    9,
+    /Expected all tensors to be on the same device|mat1 and mat2 shapes cannot be multiplied|\bNCCL error\b|\bDistBackendError\b|\[Errno 98\] Address already in use|got an unexpected keyword argument '\w+'|\berror: Failed to spawn: /,
+  ),
+  // An image or a wheel built for another machine (exec format error, an undefined symbol, a newer glibc, a CUDA runtime
+  // newer than the driver), a tensor wanted on a GPU the machine lacks, a tokenizer class the installed transformers
+  // lacks, and the script's own command line refused by argparse: the job's environment or command, not the token.
+  S(
+    'job-script-failed',
+    10,
+    /\bexec format error\b|\bundefined symbol: \w|version `GLIBC_[\d.]+' not found|CUDA driver version is insufficient for CUDA runtime version|Expected a '?cuda'? device|Tokenizer class \w+ does not exist or is not currently imported|\berror: (?:the following arguments are required|unrecognized arguments): /,
+  ),
   // A GPU-saved checkpoint or a GPU call on a machine without one; memory that could not be allocated (numpy).
   S('job-script-failed', 10, /torch\.cuda\.is_available\(\) is False|Unable to allocate [\d.]+ [KMGT]i?B\b/),
   // transformers looking for weights or a file in a local folder that lacks them, and a cache folder it cannot write.
@@ -582,6 +787,13 @@ const SIGNALS: Signal[] = [
     'job-script-failed',
     12,
     /CUDA out of memory|OutOfMemoryError|CUDA error: out of memory|\bOOMKilled\b|Killed\s*$|exit code 137/i,
+  ),
+  // The machine's memory as platforms word its limit (a Space's "Memory limit exceeded (14Gi)", a container killed for
+  // memory) and as allocators word running out: the flavor is too small for the script, not a token problem.
+  S(
+    'job-script-failed',
+    10,
+    /\bMemory limit exceeded\b|\bmemory limit (?:of \S+ )?(?:was |has been )?(?:exceeded|reached)\b|\bexceeded (?:the |its |your )?memory limit\b|\bkilled\b[^\n]{0,40}\b(?:out of memory|memory limit|OOM)\b|^\s*(?:\w+Error: )?out of memory\b/im,
   ),
   // transformers refusing the model the script asked for (an architecture it does not know, a folder or repo without
   // a config it can read, a GGUF repo): the script's or the library version's problem, not the token.
@@ -706,15 +918,37 @@ const HUB_403 =
 const OUT_OF_CATALOG_STATUS =
   /(?:\b|')(40[5-9]|41\d|42[0-8]|43\d|45\d) (?:Client Error|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Request Entity Too Large|URI Too Long|Unsupported Media Type|Range Not Satisfiable|Unprocessable (?:Entity|Content)|Locked|Failed Dependency|Too Early|Upgrade Required|Precondition Required)\b|\bHTTP\/[\d.]+ (40[5-9]|41\d|42[0-8])\b|\bstatus(?: code)?[ :=]+(40[5-9]|41\d|42[0-8])\b/i;
 const NOTHING_TO_COMMIT = /^\s*nothing (?:added )?to commit\b/im;
+/** `hf jobs wait --timeout` giving up on waiting: the job itself may still be running, nothing failed yet. */
+const WAIT_TIMED_OUT = /\bTimed out after [^\n]{0,40}\bwaiting for Jobs?\b/i;
+/** git's commit refused (exit 1: nothing to commit) as Python's subprocess reports it: "Command '['git', 'commit', ...". */
+const GIT_COMMIT_FAILED = /Command '\[['"]git['"], ['"]commit['"][^\n]*returned non-zero exit status 1\b/;
+
+const HF_TOKEN_SAID = new RegExp(HF_TOKEN_WORDS, 'i');
+
+/** Another service's key or token said missing, and no Hugging Face token named anywhere in the text. */
+function foreignKeyMissing(text: string): boolean {
+  return FOREIGN_KEY_MISSING.test(text) && !HF_TOKEN_SAID.test(text);
+}
+
+/** A tokenizer's tokens (pad, eos, special tokens, the vocabulary): "token" there is not the credential. */
+const TOKENIZER_TALK =
+  /\b(?:pad(?:ding)?|eos|bos|unk|sep|cls|mask|special|chat) tokens?\b|\bin (?:the )?vocab(?:ulary)?\b/i;
 
 export function outsideCatalog(text: string): boolean {
-  return OUT_OF_CATALOG_STATUS.test(text) || NOTHING_TO_COMMIT.test(text);
+  return (
+    OUT_OF_CATALOG_STATUS.test(text) ||
+    NOTHING_TO_COMMIT.test(text) ||
+    WAIT_TIMED_OUT.test(text) ||
+    GIT_COMMIT_FAILED.test(text) ||
+    foreignKeyMissing(text) ||
+    TOKENIZER_TALK.test(text)
+  );
 }
 
 /**
  * A log line without what the tool that printed it put before the message: a docker compose service ("app-1  | "), a
- * Markdown quote ("> "), a timestamp, bracketed tags ("[Stage-0]", "[file.py:749]"), a level ("ERROR", "INFO:") and
- * vLLM's "ERROR 01-28 20:45:51" stamp. Rules anchored at the start of a message then match it wrapped in such logs.
+ * Markdown quote ("> "), a timestamp, bracketed tags ("[Stage-0]", "[file.py:749]"), a level ("ERROR", "INFO:"),
+ * vLLM's "ERROR 01-28 20:45:51" stamp, loguru's "| ERROR | module:function:42 - " and Python logging's formats. Rules anchored at the start of a message then match it wrapped in such logs.
  */
 export function stripLogPrefix(line: string): string {
   let l = line;
@@ -733,6 +967,12 @@ const LOG_PREFIX = new RegExp(
     String.raw`^\s*[\w.-]+\s+\|\s?`,
     String.raw`^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\s*`,
     String.raw`^\s*\[[^\]\n]{1,60}\]\s*`,
+    // loguru's "| ERROR | module:function:42 - " (or its location alone, once the level is gone), Python logging's
+    // "ERROR:root:" and "- name - ERROR - ": tried before the bare level below.
+    String.raw`^\s*\|?\s*(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.<>-]+:[\w.<>-]+:\d+\s+-\s+`,
+    String.raw`^\s*[\w.<>-]+:[\w.<>-]+:\d+\s+-\s+`,
+    String.raw`^(?:ERROR|WARNING|INFO|DEBUG|CRITICAL):[\w.]+:`,
+    String.raw`^\s*-?\s*[\w.]+ - (?:ERROR|WARNING|INFO|DEBUG|CRITICAL) - `,
     String.raw`^\s*(?:ERROR|WARN(?:ING)?|INFO|DEBUG|CRITICAL|FATAL)\b(?:\s+\d{2}-\d{2} \d{2}:\d{2}:\d{2})?[:\s]+`,
   ].join('|'),
 );
@@ -770,19 +1010,39 @@ function collectSignals(
   return {scores, evidence};
 }
 
+/**
+ * A log line that carries a whole message as an escaped string (a JSON log's "message": "Traceback ...\\n  File ...",
+ * a container log that kept the \\n of a Python error): its own lines, so that the rules that read a line at a time (the
+ * last line of a traceback, a line's start) see them as printed.
+ */
+function unescapeLogLine(line: string): string[] {
+  if (line.length < 80 || line.length > 64 * 1024) return [line];
+  const parts = line.split(/(?<!\\)(?:\\r)?\\n/);
+  return parts.length < 3 ? [line] : parts.map((p) => p.replace(/\\(["'\\])/g, '$1'));
+}
+
 /** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
 export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
   const catalog = catalogFor(options.endpoint);
   // Huge logs: the end holds the error; keep the head too for the first traceback.
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r?\n/).flatMap(unescapeLogLine);
   const bare = lines.map(stripLogPrefix);
   const {scores, evidence} = collectSignals(lines, bare);
   const jobFailed =
-    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(
+    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(
       text,
     );
-  const jobErrored = /===== Job finished: status=ERROR|finished with stage 'ERROR'|"stage":\s*"ERROR"/.test(text);
+  // hf jobs prints the stage as the enum's value, or (Python 3.12 formats a str enum by name) as 'JobStage.ERROR'.
+  const jobErrored =
+    /===== Job finished: status=ERROR|finished with stage '(?:JobStage\.)?ERROR'|"stage":\s*"ERROR"/.test(text);
+  // The interactive log-in prompt (login() or `hf auth login` with no token) and the end of input after it, on lines of
+  // their own: nobody could type a token where this ran.
+  if (
+    /^\s*EOFError\b/m.test(text) &&
+    /Enter your token|getpass\(|interpreter_login|notebook_login|_login\.py/.test(text)
+  )
+    scores.set('token-missing', (scores.get('token-missing') ?? 0) + 9);
   // A job that ended in ERROR with an error of its own: the script's failure is the story unless a token error shows.
   if (jobErrored && scores.has('job-script-failed'))
     scores.set('job-script-failed', scores.get('job-script-failed')! + 4);
@@ -849,7 +1109,14 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     }
   }
 
-  const top = ranked[0];
+  // Another service's key missing (OPENAI_API_KEY, BOT_TOKEN) with only the generic lines of a failed run beside it (an
+  // exit code, a plain Python error): the run stopped on a credential none of the catalog's problems is about. The same
+  // for git refusing a commit (nothing to commit) inside a Python traceback.
+  const outsideOnly =
+    ranked[0]?.problem === 'job-script-failed' &&
+    ranked[0].score < 10 &&
+    (foreignKeyMissing(text) || GIT_COMMIT_FAILED.test(text));
+  const top = outsideOnly ? undefined : ranked[0];
   const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {
     const p = catalog[problem];
     const c: Classification = {

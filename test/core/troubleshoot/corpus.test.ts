@@ -16,9 +16,10 @@ describe('troubleshooting corpus', () => {
     const labels = new Set([...tune, ...heldOut].map((t) => t.label));
     for (const id of PROBLEM_IDS) expect(labels, id).toContain(id);
     expect(heldOut.length / (tune.length + heldOut.length)).toBeGreaterThan(0.3);
-    // Public issues and client sources on GitHub, or a thread on the Hugging Face forum.
+    // Public issues and client sources on GitHub, a thread on the Hugging Face forum, or a public page of the Hub (a
+    // Space's runtime-error page, a repo's discussion).
     for (const t of [...tune, ...heldOut])
-      expect(t.source).toMatch(/^https:\/\/(?:github\.com|discuss\.huggingface\.co)\//);
+      expect(t.source).toMatch(/^https:\/\/(?:github\.com|discuss\.huggingface\.co|huggingface\.co)\//);
   });
 
   it('is right on at least 95% of the tuning part', () => {

@@ -1,0 +1,425 @@
+// Families of wordings added in session 9 (issue 14): the names apps give the token's variable, "missing" in the
+// languages apps word their errors in, "authentication required", and the clients' own strings (lm-evaluation-harness'
+// evaluation tracker, accelerate's `estimate-memory`, gradio_client), each tested on texts written for this test in
+// the style of the clients and on the near misses it must leave alone. The rules alone: the second tier is tested in
+// guess.test.ts.
+import {describe, expect, it} from 'vitest';
+import {classifyText, outsideCatalog} from '../../../src/core/troubleshoot/classify.js';
+
+const problem = (text: string) => classifyText(text, {guess: false}).problem;
+
+describe('the token read from a variable or Space secret that is not there', () => {
+  it.each([
+    // Python's os.environ["X"] on a missing variable, in a flattened Space runtime-error page or a traceback.
+    `Exit code: 1. Reason: Traceback (most recent call last): File "/home/user/app/app.py", line 3, in <module> login(token=os.environ["HF_API_TOKEN"]) File "/usr/local/lib/python3.10/os.py", line 680, in __getitem__ raise KeyError(key) from None KeyError: 'HF_API_TOKEN'`,
+    'Traceback (most recent call last):\n  File "app.py", line 9, in <module>\n    snapshot_download("acme/weights", token=os.environ["ACCESS_TOKEN"])\nKeyError: \'ACCESS_TOKEN\'',
+    "KeyError: 'HUGGINGFACEHUB_API_TOKEN'",
+    // Apps' own words for it.
+    'ValueError: Missing HUGGINGFACE_API_KEY. Add it in the Space settings under Variables and secrets.',
+    'RuntimeError: HF_READ_TOKEN is not set',
+    'Error: HF_TOKEN environment variable is not set',
+    'EnvironmentError: No HUGGING_FACE_HUB_TOKEN found; export one before starting the server',
+    "please configure 'HF_API_KEY' in your .env file",
+    // lm-evaluation-harness' evaluation tracker.
+    "Hugging Face token is not defined, but 'push_results_to_hub' or 'push_samples_to_hub' is set to True. Please provide a valid Hugging Face token by setting the HF_TOKEN environment variable.",
+    'ERROR: a Hugging Face token is needed to download gated models (set HF_TOKEN)',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves names that are not the Hub token, and variables that are set, alone', () => {
+    // A dict key read from an API answer (lower case) is the script's own bug.
+    expect(
+      problem("Traceback (most recent call last):\n  File \"a.py\", line 2\n    t = resp['token']\nKeyError: 'token'"),
+    ).not.toBe('token-missing');
+    expect(problem("KeyError: 'HF_HOME'")).not.toBe('token-missing');
+    expect(problem('HF_TOKEN is set, logging in as alice')).toBe('unknown');
+  });
+});
+
+describe('"missing" in the languages apps word their messages in, for a Hugging Face token', () => {
+  it.each([
+    'ValueError: Token HF manquant. Ajoutez HF_TOKEN dans les secrets de votre Space.',
+    'Error: falta el token de Hugging Face (HF_TOKEN no está definido)',
+    'Erro: HF_TOKEN não encontrado nas variáveis de ambiente',
+    'Fehler: HF_TOKEN fehlt in der Umgebung',
+    'RuntimeError: HF_TOKEN не задан. Добавьте его в секреты Space.',
+    '错误：缺少 HF_TOKEN，请在 Space 的 Secrets 中设置',
+    'エラー: HF_TOKEN が設定されていません',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves another token said missing in those words alone', () => {
+    expect(problem('RuntimeError: Не найден TELEGRAM_TOKEN. Добавьте его в секреты.')).not.toBe('token-missing');
+    expect(problem('Erreur : fichier de configuration manquant')).toBe('unknown');
+  });
+});
+
+describe('"authentication required", "not logged in", "run the login command"', () => {
+  it.each([
+    'Error: Authentication required',
+    'You are not authenticated. Please run `hf auth login` first.',
+    'Unauthenticated: this endpoint requires authentication',
+    'RuntimeError: This operation requires a Hugging Face account. Please log in.',
+    'Warning: You are not logged into the Hugging Face Hub. Some features may not work.',
+    'Error: You must pass an accessToken to use this function',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('a status said beside it is the stronger story', () => {
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2 Authentication required',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem("remote: Authentication required.\nfatal: Authentication failed for 'https://huggingface.co/acme/m'"),
+    ).toBe('unauthorized-401');
+    // The Hub's 404 hint "make sure you are authenticated" stays the repo's story.
+    expect(
+      problem(
+        'OSError: Repo for model `acme/tiny` does not exist on the Hub. If you are trying to access a private repo, make sure you are authenticated via `huggingface-cli login` and have access.',
+      ),
+    ).toBe('repo-access-denied');
+  });
+});
+
+describe("the clients' own strings: accelerate, gradio_client", () => {
+  it("accelerate's estimate-memory: a gated repo, a repo that does not exist", () => {
+    expect(
+      problem(
+        'OSError: Repo for model `meta-llama/Llama-3.1-8B` is gated. You must be authenticated to access it. Please run `huggingface-cli login`.',
+      ),
+    ).toBe('gated-repo');
+    expect(problem('OSError: Repo for model `acme/tiny` does not exist on the Hub.')).toBe('repo-access-denied');
+    // A gated layer is not a gated repo.
+    expect(problem('the model is gated by a sigmoid, see the MLP block')).not.toBe('gated-repo');
+  });
+
+  it('gradio_client: a Space it cannot see, the rate limit, a 401 from the app', () => {
+    expect(
+      problem(
+        'ValueError: Could not find Space: acme/demo. If it is a private Space, please provide a Hugging Face token.',
+      ),
+    ).toBe('repo-access-denied');
+    expect(
+      problem(
+        'gradio_client.exceptions.TooManyRequestsError: Too many requests to the API, please try again later. To avoid being rate-limited, please duplicate the Space using Client.duplicate(acme/demo) and pass in your Hugging Face token.',
+      ),
+    ).toBe('rate-limited');
+    expect(
+      problem(
+        'Error: Could not access this app (received a 401 response). If it is a private Hugging Face Space, pass a valid Hugging Face token to the `token` option of `Client.connect`.',
+      ),
+    ).toBe('unauthorized-401');
+    // Without the conditional, asking for the token is the missing token.
+    expect(problem('Please provide a Hugging Face token to use this Space')).toBe('token-missing');
+  });
+});
+
+describe("another service's credential, and git refusing a commit: none of the catalog's problems", () => {
+  it.each([
+    'Exit code: 1. Reason: Traceback (most recent call last): File "/home/user/app/app.py", line 6, in <module> client = OpenAI( File "/usr/local/lib/python3.10/site-packages/openai/_client.py", line 110, in __init__ raise OpenAIError( openai.OpenAIError: The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable',
+    "Traceback (most recent call last):\n  File \"bot.py\", line 4, in <module>\n    TOKEN = os.environ['TELEGRAM_BOT_TOKEN']\nKeyError: 'TELEGRAM_BOT_TOKEN'",
+    'wandb.errors.UsageError: WANDB_API_KEY is not set; run wandb login',
+    "CalledProcessError                        Traceback (most recent call last)\nCalledProcessError: Command '['git', 'commit', '-m', 'add model']' returned non-zero exit status 1.",
+  ])('%s -> unknown, and no guess', (text) => {
+    expect(problem(text)).toBe('unknown');
+    expect(classifyText(text).problem).toBe('unknown');
+    expect(outsideCatalog(text)).toBe(true);
+  });
+
+  it('a Hugging Face token named beside it, or a real failure of the script, still decides', () => {
+    expect(problem("KeyError: 'OPENAI_API_KEY'\nKeyError: 'HF_TOKEN'")).toBe('token-missing');
+    expect(
+      problem(
+        'Traceback (most recent call last):\n  File "train.py", line 3, in <module>\n    import h5py\nModuleNotFoundError: No module named \'h5py\'\nOPENAI_API_KEY is not set',
+      ),
+    ).toBe('job-script-failed');
+  });
+});
+
+describe('"token" said missing plainly, a None token sent, a log-in prompt where nobody can type', () => {
+  it.each([
+    'ValueError: Token not found. Please login first.',
+    'Error: No token was provided',
+    'Error: missing token. use --token or HF_TOKEN',
+    'TokenError: token is empty',
+    'ValueError: Cannot find a valid Hugging Face token. Did you forget to log in?',
+    'Error: Missing required secret HF_TOKEN for job',
+    "headers: {'Authorization': 'Bearer None'}",
+    'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n    login()\n  File "/usr/lib/python3/site-packages/huggingface_hub/_login.py", line 120, in login\n    interpreter_login()\nEOFError: EOF when reading a line',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves a tokenizer's tokens, a plain EOF and a 401 said beside it alone", () => {
+    for (const text of [
+      'ValueError: pad token is not set',
+      'the eos token was not found in the tokenizer',
+      'KeyError: token not found in vocab',
+      'warning: special token missing from the chat template',
+      'ValueError: Asking to pad but the tokenizer does not have a padding token.',
+    ]) {
+      expect(problem(text), text).toBe('unknown');
+      // Nor does the second tier guess a credential from a tokenizer's words.
+      expect(classifyText(text).problem, text).toBe('unknown');
+    }
+    expect(
+      problem(
+        'Traceback (most recent call last):\n  File "a.py", line 1\n    x = input()\nEOFError: EOF when reading a line',
+      ),
+    ).not.toBe('token-missing');
+    expect(problem('401 Client Error: Unauthorized. No token was provided.')).toBe('unauthorized-401');
+  });
+});
+
+describe("a platform's memory limit is the script's failure (a bigger flavor), not the token's", () => {
+  it.each([
+    'Runtime error\nMemory limit exceeded (14Gi)',
+    'Container was killed: memory limit of 16Gi exceeded',
+    'RuntimeError: out of memory',
+    'the job was killed (OOM) after 20 minutes',
+  ])('%s -> job-script-failed', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('leaves a rate limit and a budget alone', () => {
+    expect(problem('rate limit exceeded for memory API')).toBe('rate-limited');
+    expect(problem('we are out of memory budget on the dashboard')).toBe('unknown');
+  });
+});
+
+describe('a message carried as an escaped string in a log line (a JSON log, a container log)', () => {
+  it("reads its own lines: the traceback's last line, as printed", () => {
+    const json = String.raw`{"timestamp":"2026-01-12T10:02:11Z","level":"ERROR","message":"Shard 0 failed to start:\nTraceback (most recent call last):\n\n  File \"/opt/conda/bin/server.py\", line 8, in <module>\n    main()\n\n  File \"/opt/conda/lib/python3.11/site-packages/app/cli.py\", line 40, in main\n    raise ValueError(\"bad config: num_shard must divide the head count\")\n\nValueError: bad config: num_shard must divide the head count\n","target":"launcher"}`;
+    expect(problem(json)).toBe('job-script-failed');
+  });
+
+  it('keeps what the line says as a whole, and leaves short or single escapes alone', () => {
+    const json = String.raw`{"level":"ERROR","message":"Download encountered an error:\nTraceback (most recent call last):\n  File \"/opt/conda/lib/python3.10/site-packages/huggingface_hub/utils/_http.py\", line 270, in hf_raise_for_status\n    response.raise_for_status()\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/private-model\n"}`;
+    expect(problem(json)).toBe('unauthorized-401');
+    expect(problem(String.raw`print("a\nb")`)).toBe('unknown');
+  });
+});
+
+describe("the statuses' other words: a service that cannot answer now, a limit, a refused token, a refused write", () => {
+  it.each([
+    ['Error code 524: A timeout occurred (huggingface.co)', 'server-error'],
+    ['huggingface.co | 520: Web server is returning an unknown error', 'server-error'],
+    ['Error: Service Temporarily Unavailable', 'server-error'],
+    [
+      'The server is temporarily unable to service your request due to maintenance downtime or capacity problems.',
+      'server-error',
+    ],
+    ['Model meta-llama/Llama-3.1-8B-Instruct is overloaded, please try again later', 'server-error'],
+    ['Error: Something went wrong on our end. Please try again later.', 'server-error'],
+    ['Scheduling failure: not enough hardware capacity', 'server-error'],
+    ['The Hugging Face Hub is down? getting errors on every request', 'server-error'],
+    ['Error: You are being throttled. Slow down.', 'rate-limited'],
+    ['You have reached your hourly request limit. Try again in 12 minutes.', 'rate-limited'],
+    ['Too many concurrent requests', 'rate-limited'],
+    ['Error: Unauthorized', 'unauthorized-401'],
+    ['{"error":"Unauthorized"}', 'unauthorized-401'],
+    ['Authorization header is invalid', 'unauthorized-401'],
+    ['Error: Access token expired, please generate a new one', 'unauthorized-401'],
+    ['permission denied: token has been revoked', 'unauthorized-401'],
+    ['Forbidden: insufficient scope for this action', 'forbidden-403'],
+    ['403: You are not allowed to push to this repository', 'forbidden-403'],
+    ["OSError: acme/secret-model is a private repository, you don't have access to it", 'repo-access-denied'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves counts, code words and other limits alone', () => {
+    for (const text of [
+      'loaded 520 examples, error 0',
+      'got 522 tokens',
+      'the function is overloaded in C++',
+      'Mistral-7B is down to 4 bits after quantization',
+      'the throttle valve is closed',
+      'you are not allowed to commit secrets to the repo (pre-commit hook)',
+      'the cache has expired, token refresh failed',
+    ])
+      expect(problem(text), text).toBe('unknown');
+    // An organization's revocation keeps its own id.
+    expect(problem('403 Forbidden: Your token has been revoked by the organization administrator')).toBe(
+      'org-token-policy',
+    );
+  });
+});
+
+describe('`hf jobs wait` giving up on waiting is not the job timing out', () => {
+  it.each([
+    'Error: Timed out after 600.0s waiting for Job(s) to finish.',
+    'Error: Timed out after 30 minutes waiting for Job(s) to finish.',
+  ])('%s -> unknown, and no guess', (text) => {
+    expect(problem(text)).toBe('unknown');
+    expect(classifyText(text).problem).toBe('unknown');
+  });
+
+  it("leaves the job's own timeout and a network timeout to their ids", () => {
+    expect(problem("Error: Job 68f9 finished with stage 'ERROR': Job timeout")).toBe('job-timeout');
+    expect(problem('the job timed out after 2 hours')).toBe('job-timeout');
+    expect(
+      problem(
+        "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out. (read timeout=10)",
+      ),
+    ).toBe('network-error');
+  });
+});
+
+describe("a log line read without loguru's and Python logging's prefixes", () => {
+  it("sees a traceback's last line behind them", () => {
+    expect(
+      problem(
+        "2026-01-12 10:02:11 | ERROR | __main__:main:42 - Traceback (most recent call last):\n2026-01-12 10:02:11 | ERROR | __main__:main:42 - ModuleNotFoundError: No module named 'flash_attn'",
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem(
+        "2026-01-12 10:02:11,123 - trainer - ERROR - FileNotFoundError: [Errno 2] No such file or directory: 'data/train.jsonl'",
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem('INFO:httpx:HTTP Request: GET https://huggingface.co/api/models/acme/m "HTTP/1.1 401 Unauthorized"'),
+    ).toBe('unauthorized-401');
+  });
+
+  it('a lone plain error line behind a prefix stays too little to say', () => {
+    expect(problem('ERROR:root:ValueError: bad value')).toBe('unknown');
+  });
+});
+
+describe("ZeroGPU's words in a Space: a task past its duration, no GPU free now, CUDA before `import spaces`", () => {
+  it.each([
+    ["gradio.exceptions.Error: 'GPU task aborted'", 'job-timeout'],
+    ["gradio.exceptions.Error: 'No GPU was available after 60s. Retry later'", 'server-error'],
+    ['Error: No GPU currently available. Please try again later.', 'server-error'],
+    [
+      'ZeroGPU worker error: RuntimeError: CUDA has been initialized before importing the spaces package',
+      'job-script-failed',
+    ],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves a machine without a GPU to the script's failure, and a remark alone", () => {
+    expect(problem('RuntimeError: No CUDA GPUs are available')).toBe('job-script-failed');
+    expect(problem('no GPU available on this laptop, using CPU')).toBe('unknown');
+  });
+});
+
+describe('a token or a log-in said needed in general words', () => {
+  it.each([
+    'You need to be logged in to use this feature',
+    'Login required',
+    'This model requires a token. Set HF_TOKEN.',
+    'Downloading this model requires an HF token',
+    'Use `huggingface-cli login` to authenticate',
+    'ValueError: hf_token must be provided',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves a tokenizer's token and a token budget alone, and a gate stays the gate", () => {
+    expect(problem('the tokenizer requires a pad token')).toBe('unknown');
+    expect(problem('this endpoint requires a token budget of 1000')).toBe('unknown');
+    expect(
+      problem(
+        'OSError: meta-llama/Llama-2-7b-hf is a gated model; you need to be authenticated: run huggingface-cli login',
+      ),
+    ).toBe('gated-repo');
+  });
+});
+
+describe("more of the ids' words: a repo not there, the gate's page, a cut transfer, a script's own bug", () => {
+  it.each([
+    ['ValueError: The repository acme/tiny does not exist or you do not have access to it', 'repo-access-denied'],
+    ['Error: No such repository: acme/model', 'repo-access-denied'],
+    ['You need to agree to share your contact information to access this model', 'gated-repo'],
+    ['Could not download the model: network timeout', 'network-error'],
+    ['error: RPC failed; curl 56 GnuTLS recv error (-9): Error decoding the received TLS packet.', 'network-error'],
+    [
+      'RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!',
+      'job-script-failed',
+    ],
+    ['error: Failed to spawn: `train.py`\n  Caused by: No such file or directory (os error 2)', 'job-script-failed'],
+    [
+      'torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/NCCLUtils.hpp:219, unhandled cuda error',
+      'job-script-failed',
+    ],
+    ["TypeError: hf_hub_download() got an unexpected keyword argument 'use_auth_token'", 'job-script-failed'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves a wrapper label and other networks to what they wrap', () => {
+    expect(problem('the neural network error rate went down')).toBe('unknown');
+    // "Network error:" is a tool's label for what follows: the 403 inside is the story.
+    expect(
+      problem(
+        'ConnectionError: Network error: Request error: HTTP status client error (403 Forbidden), domain: https://huggingface.co/api/models/acme/m/xet-write-token/main',
+      ),
+    ).toBe('forbidden-403');
+    expect(problem('error: RPC failed; HTTP 500 curl 22 The requested URL returned error: 500')).toBe('server-error');
+  });
+});
+
+describe("hf jobs' last line with the stage as Python 3.12 formats the enum ('JobStage.ERROR')", () => {
+  it('is a job that ended in ERROR, as with the plain value', () => {
+    const c = classifyText("some output of the script\nError: Job 68f9a1 finished with stage 'JobStage.ERROR'", {
+      guess: false,
+    });
+    expect(c.problem).toBe('job-script-failed');
+    expect(c.jobFailed).toBe(true);
+    expect(problem("Error: Job 68f9a1 finished with stage 'JobStage.ERROR': Job timeout")).toBe('job-timeout');
+    expect(classifyText("Error: Job 68f9a1 finished with stage 'JobStage.CANCELED'").jobFailed).toBe(true);
+  });
+});
+
+describe("the MCP server's explanations beside a status (hf-mcp-server error-messages.ts), pasted with or without it", () => {
+  it.each([
+    [
+      'Error executing run: API request failed: 401 Unauthorized. Authentication failed. Please check that your Hugging Face token is valid. Check your Hugging Face token permissions.',
+      'unauthorized-401',
+    ],
+    ['Authentication failed. Please check that your Hugging Face token is valid.', 'unauthorized-401'],
+    ['You do not have permission to access this resource. Check your Hugging Face token permissions.', 'forbidden-403'],
+    ['Hugging Face is experiencing issues. Please try again later.', 'server-error'],
+    ['The server gateway is temporarily unavailable.', 'server-error'],
+    ['The service is temporarily down for maintenance.', 'server-error'],
+    [
+      'Error executing inspect: API request failed: 404 Not Found. The requested resource does not exist.',
+      'job-not-found',
+    ],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+});
+
+describe("a job's environment or command line: images and wheels for another machine, argparse refusing the command", () => {
+  it.each([
+    'exec /usr/local/bin/python: exec format error',
+    'ImportError: /usr/local/lib/python3.10/site-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: undefined symbol: _ZN3c104cuda9SetDeviceEi',
+    "ImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.32' not found",
+    'CUDA driver version is insufficient for CUDA runtime version',
+    "RuntimeError: Expected a 'cuda' device type for generator but found 'cpu'",
+    'ValueError: Tokenizer class LlamaTokenizer does not exist or is not currently imported.',
+    'usage: train.py [-h] --output_dir OUTPUT_DIR\ntrain.py: error: the following arguments are required: --output_dir',
+    'train.py: error: unrecognized arguments: --lr 1e-4',
+  ])('%s -> job-script-failed', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it("transformers' \"Can't load tokenizer for\" a repo id is the repo's story, a local path is not", () => {
+    expect(
+      problem(
+        "OSError: Can't load tokenizer for 'acme/model'. If you were trying to load it from 'https://huggingface.co/models', make sure you don't have a local directory with the same name.",
+      ),
+    ).toBe('repo-access-denied');
+    expect(problem("OSError: Can't load tokenizer for './checkpoints/run3'.")).not.toBe('repo-access-denied');
+  });
+});
