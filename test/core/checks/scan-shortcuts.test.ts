@@ -1,6 +1,7 @@
 // The scanner's shortcuts (taken for speed, see scan.ts and script-facts.ts) give what the plain way gives: the
 // blanked Python code, the prose of a Markdown doc, substrings that do not keep their file's text alive.
 import {describe, expect, it} from 'vitest';
+import {readdirSync, readFileSync} from 'node:fs';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {extname, join} from 'node:path';
@@ -9,6 +10,7 @@ import {embeddedCommands, extractShell, SHOWN_COMMAND_HINT} from '../../../src/c
 import {ownCopy, pythonCode, scriptFacts} from '../../../src/core/checks/script-facts.js';
 import {extractPython} from '../../../src/core/checks/extract-python.js';
 import {thousands} from '../../../src/core/checks/runner.js';
+import {mayBeRelevant, RELEVANT} from '../../../src/core/checks/relevance.js';
 
 /** The plain way pythonCode blanked comments and triple-quoted strings (a regex replace per range). */
 function pythonCodeByReplace(text: string): string {
@@ -188,5 +190,44 @@ describe('counts in messages are grouped by thousands without Intl', () => {
   it('matches toLocaleString("en-US") on integers', () => {
     for (const n of [0, 7, 999, 1000, 19_900, 123_456, 1_234_567, 10_000_000])
       expect(thousands(n)).toBe(n.toLocaleString('en-US'));
+  });
+});
+
+describe('the relevance gate passes every text that holds a RELEVANT word', () => {
+  // Each word of RELEVANT's alternation, alone and inside ordinary text: the gate's shorter words must find it.
+  const words = RELEVANT.source
+    .split('|')
+    .flatMap((w) => (w === '[Tt]oken' ? ['Token', 'token'] : [w.replace(/\\\//g, '/')]));
+  it('finds each word, alone and padded with code and prose', () => {
+    expect(words.length).toBe(22);
+    for (const w of words) {
+      expect(RELEVANT.test(w)).toBe(true);
+      expect(mayBeRelevant(w), w).toBe(true);
+      expect(mayBeRelevant(`def f(x):\n    return [v for v in x]\n# ${w}\n` + 'plain words '.repeat(300)), w).toBe(
+        true,
+      );
+    }
+  });
+  it('says no for texts without any of them (most of a real project)', () => {
+    for (const t of ['def f(x):\n    return [v * 2 for v in x if v]\n', '{"name": "pkg", "version": "1.0.0"}', ''])
+      expect([RELEVANT.test(t), mayBeRelevant(t)]).toEqual([false, false]);
+  });
+  it('never says no where RELEVANT says yes, on texts cut from the corpus at random places', () => {
+    const dir = join(import.meta.dirname, '../../fixtures/checks/corpus/files');
+    let rng = 7;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    let relevant = 0;
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'latin1');
+      for (let k = 0; k < 20; k++) {
+        const from = next() % Math.max(1, text.length);
+        const piece = text.slice(from, from + 1 + (next() % 400));
+        if (RELEVANT.test(piece)) {
+          relevant++;
+          expect(mayBeRelevant(piece), `${f} at ${from}`).toBe(true);
+        }
+      }
+    }
+    expect(relevant).toBeGreaterThan(500);
   });
 });
