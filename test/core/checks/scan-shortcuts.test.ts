@@ -6,7 +6,13 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {extname, join} from 'node:path';
 import {extOf, kindOf, markdownBlocks, scanPaths, scanText} from '../../../src/core/checks/scan.js';
-import {embeddedCommands, extractShell, SHOWN_COMMAND_HINT} from '../../../src/core/checks/extract-shell.js';
+import {
+  embeddedCommands,
+  extractShell,
+  shellWords,
+  SHOWN_COMMAND_HINT,
+  type Word,
+} from '../../../src/core/checks/extract-shell.js';
 import {ownCopy, pythonCode, scriptFacts} from '../../../src/core/checks/script-facts.js';
 import {extractPython} from '../../../src/core/checks/extract-python.js';
 import {thousands} from '../../../src/core/checks/runner.js';
@@ -229,5 +235,131 @@ describe('the relevance gate passes every text that holds a RELEVANT word', () =
       }
     }
     expect(relevant).toBeGreaterThan(500);
+  });
+});
+
+/** shellWords as it was written first: one character at a time (the reference for the run-at-a-time version). */
+function shellWordsByChar(line: string): Word[] {
+  const words: Word[] = [];
+  let cur: Word | undefined;
+  const start = () => (cur ??= {text: '', literalDollar: false, expanded: false});
+  const end = () => {
+    if (cur) words.push(cur);
+    cur = undefined;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === "'") {
+      const w = start();
+      const close = line.indexOf("'", i + 1);
+      const body = close === -1 ? line.slice(i + 1) : line.slice(i + 1, close);
+      if (body.includes('$')) w.literalDollar = true;
+      w.text += body;
+      i = close === -1 ? line.length : close;
+    } else if (c === '"') {
+      const w = start();
+      i++;
+      for (; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === '\\' && i + 1 < line.length) {
+          w.text += line[++i];
+          continue;
+        }
+        if (line[i] === '$') w.expanded = true;
+        w.text += line[i];
+      }
+    } else if ((c === '$' && line[i + 1] === '(') || c === '`') {
+      const w = start();
+      const close = substitutionEndForTest(line, i);
+      w.text += line.slice(i, close);
+      w.expanded = true;
+      i = close - 1;
+    } else if (c === '\\' && i + 1 < line.length) {
+      start().text += line[++i];
+    } else if (c === '#' && !cur) {
+      break;
+    } else if (c === ' ' || c === '\t') {
+      end();
+    } else if (c === ';' || c === '|' || c === '&') {
+      end();
+      const two = line.slice(i, i + 2);
+      const op = two === '&&' || two === '||' ? two : c;
+      words.push({text: op, literalDollar: false, expanded: false, op: true});
+      i += op.length - 1;
+    } else {
+      const w = start();
+      if (c === '$') w.expanded = true;
+      w.text += c;
+    }
+  }
+  end();
+  return words;
+}
+
+/** The same end of a `$(…)` / backquoted substitution as extract-shell.ts finds. */
+function substitutionEndForTest(line: string, from: number): number {
+  if (line[from] === '`') {
+    const close = line.indexOf('`', from + 1);
+    return close === -1 ? line.length : close + 1;
+  }
+  let depth = 0;
+  let quote = '';
+  for (let i = from + 1; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return line.length;
+}
+
+describe('shellWords takes runs of plain characters at once and gives the same words', () => {
+  it('on random lines of shell punctuation, quotes, escapes and words', () => {
+    const parts = [
+      'a',
+      'hf',
+      'jobs',
+      ' ',
+      '\t',
+      "'",
+      '"',
+      '\\',
+      '$',
+      '$(',
+      ')',
+      '`',
+      '#',
+      ';',
+      '|',
+      '&',
+      '&&',
+      '||',
+      '=',
+      'x y',
+      '\r',
+      '-s',
+      'HF_TOKEN',
+      '{}',
+    ];
+    let rng = 11;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 20_000; n++) {
+      let line = '';
+      for (let k = next() % 14; k > 0; k--) line += parts[next() % parts.length];
+      expect(shellWords(line), JSON.stringify(line)).toEqual(shellWordsByChar(line));
+    }
+  });
+  it('on every line of the check corpus that names hf or a token', () => {
+    const dir = join(import.meta.dirname, '../../fixtures/checks/corpus/files');
+    let lines = 0;
+    for (const f of readdirSync(dir))
+      for (const line of readFileSync(join(dir, f), 'utf8').split('\n'))
+        if (/\bhf\b|hfjobs|--token|HF_TOKEN/.test(line)) {
+          lines++;
+          expect(shellWords(line), `${f}: ${line}`).toEqual(shellWordsByChar(line));
+        }
+    expect(lines).toBeGreaterThan(300);
   });
 });
