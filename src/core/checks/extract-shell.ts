@@ -302,6 +302,9 @@ export function shellArrays(text: string): Map<string, Word[]> {
   return arrays;
 }
 
+/** `HF_TOKEN=VALUE` (or the old name) as one word, `export` before it or not. */
+const TOKEN_ASSIGN = /^(?:export\s+)?(HF_TOKEN|HUGGING_FACE_HUB_TOKEN)=(.*)$/;
+
 export function extractShell(text: string, file: string, lineBase = 1): ShellScan {
   const scan: ShellScan = {submissions: [], argvTokens: [], tokenValues: [], files: []};
   // keywordLines finds the lines in one pass (there is no need to ask first whether there are any).
@@ -323,9 +326,7 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         if (/^(hf_|api_org_)/.test(value.text))
           scan.tokenValues.push({file, line, value: value.text, where: '--token'});
       }
-      const assign = w.text.includes('TOKEN=')
-        ? /^(?:export\s+)?(HF_TOKEN|HUGGING_FACE_HUB_TOKEN)=(.*)$/.exec(w.text)
-        : null;
+      const assign = w.text.includes('TOKEN=') ? TOKEN_ASSIGN.exec(w.text) : null;
       if (assign && !w.expanded && assign[2] && /^[A-Za-z0-9_.<>…-]+$/.test(assign[2]))
         scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
     }

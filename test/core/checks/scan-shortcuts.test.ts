@@ -14,7 +14,7 @@ import {
   type Word,
 } from '../../../src/core/checks/extract-shell.js';
 import {ownCopy, pythonCode, scriptFacts} from '../../../src/core/checks/script-facts.js';
-import {extractPython} from '../../../src/core/checks/extract-python.js';
+import {extractPython, nextCall} from '../../../src/core/checks/extract-python.js';
 import {thousands} from '../../../src/core/checks/runner.js';
 import {mayBeRelevant, RELEVANT} from '../../../src/core/checks/relevance.js';
 
@@ -66,6 +66,21 @@ describe('pythonCode blanks comments and docstrings as a regex replace would', (
     const code = pythonCode(text);
     expect(code).toBe(pythonCodeByReplace(text));
     expect(code.length).toBe(text.length);
+  });
+  it('on random texts of quotes, hashes, backslashes and newlines, and on every file of the check corpus', () => {
+    const parts = ['#', '"', "'", '"""', "'''", '\\', '\n', 'a', ' ', 'x = ', '\\\n'];
+    let rng = 5;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 5_000; n++) {
+      let text = '';
+      for (let k = next() % 30; k > 0; k--) text += parts[next() % parts.length];
+      expect(pythonCode(text), JSON.stringify(text)).toBe(pythonCodeByReplace(text));
+    }
+    const dir = join(import.meta.dirname, '../../fixtures/checks/corpus/files');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(pythonCode(text), f).toBe(pythonCodeByReplace(text));
+    }
   });
 });
 
@@ -361,5 +376,45 @@ describe('shellWords takes runs of plain characters at once and gives the same w
           expect(shellWords(line), `${f}: ${line}`).toEqual(shellWordsByChar(line));
         }
     expect(lines).toBeGreaterThan(300);
+  });
+});
+
+describe('job calls are found from `_job` as the regex alone finds them', () => {
+  const CALL = /\b(hf_jobs|run_uv_job|run_job|create_scheduled_uv_job|create_scheduled_job)\s*\(/g;
+  const regexCalls = (text: string, from: number) => {
+    CALL.lastIndex = from;
+    const m = CALL.exec(text);
+    return m ? [m.index, m[0]] : null;
+  };
+  it('on random texts of names, prefixes, dots, spaces and parentheses, from every start', () => {
+    const parts = [
+      'run_job',
+      'run_uv_job',
+      'hf_jobs',
+      'create_scheduled_job',
+      'create_scheduled_uv_job',
+      '_job',
+      'x',
+      'my',
+      '.',
+      ' ',
+      '\n',
+      '(',
+      ')',
+      'def ',
+      '_',
+      '9',
+      'api.',
+    ];
+    let rng = 3;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 5_000; n++) {
+      let text = '';
+      for (let k = next() % 12; k > 0; k--) text += parts[next() % parts.length];
+      for (let from = 0; from <= text.length; from += 1 + (next() % 4)) {
+        const m = nextCall(text, from);
+        expect(m ? [m.index, m[0]] : null, `${JSON.stringify(text)} from ${from}`).toEqual(regexCalls(text, from));
+      }
+    }
   });
 });
