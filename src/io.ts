@@ -13,7 +13,17 @@ export interface CommandIo {
 }
 
 export function processIo(): CommandIo {
-  return {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Made when first read: process.stdin builds a TTY or pipe stream (and loads their modules) that `check`,
+    // `status` and most commands never read.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /** Exit codes shared by every command (architecture.md): 0 ok, 1 a check or job failed, 2 usage error, 130 interrupted. */
@@ -73,7 +83,16 @@ export function guardStream<T extends Writable>(
 
 /** `io` with guarded stdout and stderr. Guarding twice is harmless (masking is idempotent). */
 export function guardIo(io: CommandIo): CommandIo {
-  return {...io, stdout: guardStream(io.stdout), stderr: guardStream(io.stderr)};
+  // Not a spread: it would read stdin (see processIo).
+  return {
+    stdout: guardStream(io.stdout),
+    stderr: guardStream(io.stderr),
+    get stdin() {
+      return io.stdin;
+    },
+    env: io.env,
+    cwd: io.cwd,
+  };
 }
 
 /**

@@ -43,7 +43,16 @@ function substitutionEnd(line: string, from: number): number {
   return line.length;
 }
 
-/** Splits one logical command line into words and operators (`;`, `&&`, `|`, ...), remembering quoting. */
+/** A run of characters that stand for themselves outside quotes (no quote, `$`, backslash, blank or operator). */
+const PLAIN_RUN = /[^ \t'"\\`$;|&]+/y;
+/** A run of characters that stand for themselves inside double quotes. */
+const DQ_RUN = /[^"\\$]+/y;
+
+/**
+ * Splits one logical command line into words and operators (`;`, `&&`, `|`, ...), remembering quoting. Runs of plain
+ * characters are taken a slice at a time (a native search), not a character at a time: this runs for every command
+ * line of every file checked, in code that stays cold (see tuneForOneScan).
+ */
 export function shellWords(line: string): Word[] {
   const words: Word[] = [];
   let cur: Word | undefined;
@@ -64,13 +73,22 @@ export function shellWords(line: string): Word[] {
     } else if (c === '"') {
       const w = start();
       i++;
-      for (; i < line.length && line[i] !== '"'; i++) {
+      while (i < line.length && line[i] !== '"') {
+        DQ_RUN.lastIndex = i;
+        const run = DQ_RUN.exec(line);
+        if (run) {
+          w.text += run[0];
+          i += run[0].length;
+          continue;
+        }
         if (line[i] === '\\' && i + 1 < line.length) {
-          w.text += line[++i];
+          w.text += line[i + 1];
+          i += 2;
           continue;
         }
         if (line[i] === '$') w.expanded = true;
         w.text += line[i];
+        i++;
       }
     } else if ((c === '$' && line[i + 1] === '(') || c === '`') {
       // `$(…)` / `…`: a command substitution is one value the shell fills in (its spaces and `;` do not split).
@@ -91,10 +109,17 @@ export function shellWords(line: string): Word[] {
       const op = two === '&&' || two === '||' ? two : c;
       words.push({text: op, literalDollar: false, expanded: false, op: true});
       i += op.length - 1;
-    } else {
+    } else if (c === '$') {
       const w = start();
-      if (c === '$') w.expanded = true;
+      w.expanded = true;
       w.text += c;
+    } else {
+      // Plain characters up to the next one that means something to the shell (a `#` inside a word is plain; so is
+      // a backslash that ends the line).
+      PLAIN_RUN.lastIndex = i;
+      const run = PLAIN_RUN.exec(line)?.[0] ?? c;
+      start().text += run;
+      i += run.length - 1;
     }
   }
   end();
@@ -277,11 +302,16 @@ export function shellArrays(text: string): Map<string, Word[]> {
   return arrays;
 }
 
+/** `HF_TOKEN=VALUE` (or the old name) as one word, `export` before it or not. */
+const TOKEN_ASSIGN = /^(?:export\s+)?(HF_TOKEN|HUGGING_FACE_HUB_TOKEN)=(.*)$/;
+
 export function extractShell(text: string, file: string, lineBase = 1): ShellScan {
   const scan: ShellScan = {submissions: [], argvTokens: [], tokenValues: [], files: []};
-  if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(text)) return scan;
+  // keywordLines finds the lines in one pass (there is no need to ask first whether there are any).
+  const lines = keywordLines(text, lineBase);
+  if (!lines.length) return scan;
   const arrays = shellArrays(text);
-  for (const {text: lineText, line} of keywordLines(text, lineBase)) {
+  for (const {text: lineText, line} of lines) {
     if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(lineText)) continue;
     let words = shellWords(lineText);
     if (arrays.size) words = words.flatMap((w) => arrays.get(/^\$\{(\w+)\[[@*]\]\}$/.exec(w.text)?.[1] ?? '') ?? [w]);
@@ -296,7 +326,7 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         if (/^(hf_|api_org_)/.test(value.text))
           scan.tokenValues.push({file, line, value: value.text, where: '--token'});
       }
-      const assign = /^(?:export\s+)?(HF_TOKEN|HUGGING_FACE_HUB_TOKEN)=(.*)$/.exec(w.text);
+      const assign = w.text.includes('TOKEN=') ? TOKEN_ASSIGN.exec(w.text) : null;
       if (assign && !w.expanded && assign[2] && /^[A-Za-z0-9_.<>…-]+$/.test(assign[2]))
         scan.tokenValues.push({file, line, value: assign[2], where: `${assign[1]}=`});
     }

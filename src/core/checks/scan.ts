@@ -1,10 +1,9 @@
 // Reads files (or in-memory text) into the ScanModel the static checks judge: submissions, scripts, token hits.
 import {isAscii} from 'node:buffer';
-import {closeSync, constants, existsSync, openSync, readSync, statSync} from 'node:fs';
+import {closeSync, constants, existsSync, openSync, promises as fsp, readSync, statSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
 import {createRequire} from 'node:module';
 import type {Worker} from 'node:worker_threads';
-import {open} from 'node:fs/promises';
 import {basename, dirname, isAbsolute, relative, resolve, sep} from 'node:path';
 import {LineIndex, LiteralParser, type Lit} from '../jobspec/literal.js';
 import {findTokenLike} from '../jobspec/placeholder.js';
@@ -28,7 +27,7 @@ import {walkFilesSync, type SkippedDir} from './walk.js';
 import {decodeText, hasUtf16Mark} from '../text/decode.js';
 import {FREE, ReadAhead, READY, READY_RELEVANT, READY_TOKEN, SKIP_BINARY, SKIP_TEXT} from './read-ahead.js';
 import {mayHoldToken} from '../tokens/hidden.js';
-import {BINARY_EXT, extOf, RELEVANT, SNIFF_BYTES} from './relevance.js';
+import {BINARY_EXT, extOf, mayBeRelevant, SNIFF_BYTES} from './relevance.js';
 
 export {extOf};
 
@@ -400,7 +399,7 @@ export function scanText(text: string, file: string, kind: FileKind = kindOf(fil
 const JOB_CONFIG_NAME = /hf-jobs?\.json$/i;
 
 /**
- * `known`: what check's reader found (read-ahead.ts): the text holds a RELEVANT word, and whether it may hold a token
+ * `known`: what check's reader found (read-ahead.ts): the text may hold a RELEVANT word (mayBeRelevant), and whether it may hold a token
  * in some form (mayHoldToken; a base64 token holds no `hf_`).
  */
 function scanInto(
@@ -412,7 +411,7 @@ function scanInto(
   known?: 'relevant' | 'token',
 ): void {
   model.files.push(file);
-  if (!known && !RELEVANT.test(text) && !JOB_CONFIG_NAME.test(file)) return;
+  if (!known && !mayBeRelevant(text) && !JOB_CONFIG_NAME.test(file)) return;
   if (known ? known === 'token' : mayHoldToken(text)) {
     const hits = findTokenLike(text);
     if (hits.length) {
@@ -455,7 +454,7 @@ function scanInto(
 }
 
 async function readCapped(path: string, size: number): Promise<{text: string; truncated: boolean} | {binary: true}> {
-  const handle = await open(path, 'r');
+  const handle = await fsp.open(path, 'r');
   try {
     const total = size >= 0 ? size : (await handle.stat()).size;
     const length = Math.min(total, MAX_BYTES);
@@ -955,7 +954,10 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   model.skippedDirs.push(...skippedDirs.map((d) => ({dir: display(d.dir), reason: d.reason, code: d.code})));
   // A shown name resolves back to its walked path (a slice of it under the current folder, else the path itself): no
   // map of all 10,000 is built for the few files that hold jobs.
-  const absOf = (shown: string) => resolve(options.cwd, shown);
+  // display's inverse without path.resolve (a loop over the whole path, once for each of thousands of jobs): under the
+  // current folder the shown path is the rest of the walked one, elsewhere (on POSIX) it is the walked path itself.
+  const absOf = (shown: string) =>
+    sep !== '/' ? resolve(options.cwd, shown) : shown.startsWith('/') ? shown : cwdPrefix + shown;
   const scanFrom = nowMs();
   const ahead = reader?.begin(list);
   let parts: ScanPart[];

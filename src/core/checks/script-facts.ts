@@ -34,11 +34,13 @@ const WRITES: [RegExp, string][] = [
  * Writes that depend on their direction: `sync_bucket(src, dest)`, `HfFileSystem` writes and `hf buckets cp|sync`
  * or `hf upload` run from the script (subprocess lists, os.system strings). Each hit's call (or line) decides.
  */
-const DIRECTED_WRITES: {re: RegExp; what: string; needs?: string; writes: (call: string) => boolean}[] = [
+// `needs`: words without which `re` cannot match, each its own pattern (a literal's search skips ahead; the rule's own
+// pattern tries every position of the text).
+const DIRECTED_WRITES: {re: RegExp; what: string; needs: RegExp[]; writes: (call: string) => boolean}[] = [
   // sync_bucket(source, dest): a download when the source is a literal hf:// path and the destination is not.
   {
     re: /\bsync_bucket\s*\(/g,
-    needs: 'sync_bucket',
+    needs: [/sync_bucket/],
     what: 'writes to a Storage Bucket (sync_bucket)',
     writes: (call) => !hubToLocal(callArgs(call)),
   },
@@ -47,7 +49,7 @@ const DIRECTED_WRITES: {re: RegExp; what: string; needs?: string; writes: (call:
   {
     re: /\b(?:open|put|put_file|write_text|write_bytes|pipe|pipe_file|rm|rm_file|mv|cp_file|copy|mkdir|makedirs|to_parquet|to_csv|to_json|write_parquet|write_csv|write_ndjson|sink_parquet|save_to_disk)\s*\(/g,
     what: 'writes to the Hub through an hf:// path',
-    needs: 'hf://',
+    needs: [/hf:\/\//],
     writes: (call) => {
       const name = /^(\w+)/.exec(call)?.[1] ?? '';
       if (!call.includes('hf://')) return false;
@@ -60,6 +62,7 @@ const DIRECTED_WRITES: {re: RegExp; what: string; needs?: string; writes: (call:
   // The hf CLI from the script: `hf upload`, `hf buckets cp|sync` towards the Hub, `hf buckets create|rm|mv`.
   {
     re: /\bhf["']?\s*,?\s*["']?(?:upload(?:-large-folder)?|buckets["']?\s*,?\s*["']?(?:cp|sync|create|rm|delete|mv|move))\b[^\n]*/g,
+    needs: [/upload/, /buckets/],
     what: 'writes to the Hub (hf upload / hf buckets)',
     writes: (line) => {
       // A command printed or logged for the reader is not run.
@@ -229,21 +232,34 @@ function blankRange(text: string, from: number, to: number, out: string[]): void
 }
 
 export function pythonCode(text: string): string {
-  // Jumps from one `#`, `"` or `'` to the next with native searches instead of walking every character. The pieces
-  // are joined once at the end: one flat string, not a chain of concatenations the first regex would have to copy.
+  // Jumps from one `#`, `"` or `'` to the next with native searches instead of walking every character: one indexOf
+  // per character kind (a memchr), each searched again only once passed. A /[#"']/g regex tried every position of the
+  // text (~50,000 instructions for 4 KB of code, against ~2,000). The pieces are joined once at the end: one flat
+  // string, not a chain of concatenations the first regex would have to copy.
   const n = text.length;
-  const special = /[#"']/g;
+  let hash = text.indexOf('#');
+  let dq = text.indexOf('"');
+  let sq = text.indexOf("'");
+  /** The first `#`, `"` or `'` at or after `from`, or -1. */
+  const next = (from: number): number => {
+    if (hash !== -1 && hash < from) hash = text.indexOf('#', from);
+    if (dq !== -1 && dq < from) dq = text.indexOf('"', from);
+    if (sq !== -1 && sq < from) sq = text.indexOf("'", from);
+    let first = hash;
+    if (dq !== -1 && (first === -1 || dq < first)) first = dq;
+    if (sq !== -1 && (first === -1 || sq < first)) first = sq;
+    return first;
+  };
   const out: string[] = [];
   let last = 0;
-  for (let m = special.exec(text); m; m = special.exec(text)) {
-    const i = m.index;
-    const c = m[0];
+  for (let i = next(0); i !== -1;) {
+    const c = text[i]!;
     if (c === '#') {
       const end = text.indexOf('\n', i);
       const stop = end === -1 ? n : end;
       out.push(text.slice(last, i), spaces(stop - i));
       last = stop;
-      special.lastIndex = stop;
+      i = next(stop);
       continue;
     }
     const triple = text.startsWith(c.repeat(3), i);
@@ -272,11 +288,18 @@ export function pythonCode(text: string): string {
       blankRange(text, i, end, out);
       last = end;
     }
-    special.lastIndex = Math.max(end, i + 1);
+    i = next(Math.max(end, i + 1));
   }
   if (!out.length) return text;
   out.push(text.slice(last));
   return out.join('');
+}
+
+/** The 1-based line of `index` in `text`, counted with native searches (no copy of the text before it, no array). */
+function lineOfText(text: string, index: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFacts {
@@ -289,11 +312,7 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
   };
   // Whole-text searches (one pass per pattern), then the line of the first hit: much faster than per-line tests.
   const code = pythonCode(text);
-  const lineAt = (index: number) => {
-    let n = 0;
-    for (let i = code.indexOf('\n'); i !== -1 && i < index; i = code.indexOf('\n', i + 1)) n++;
-    return n + lineBase;
-  };
+  const lineAt = (index: number) => lineOfText(code, index) + lineBase - 1;
   let firstWrite = -1;
   for (const [re, what] of WRITES) {
     const at = code.search(re);
@@ -304,7 +323,7 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
   }
   for (const w of DIRECTED_WRITES) {
     // Most scripts name no hf:// path and no bucket: skip the rules that could only match one.
-    if (w.needs && !code.includes(w.needs)) continue;
+    if (!w.needs.some((word) => word.test(code))) continue;
     w.re.lastIndex = 0;
     for (let m = w.re.exec(code); m; m = w.re.exec(code)) {
       if (firstWrite !== -1 && m.index > firstWrite) break;
@@ -339,7 +358,7 @@ export function scriptFacts(text: string, file: string, lineBase = 1): ScriptFac
     // `repo_id=` alone is an argument of some call (upload_file, snapshot_download...): read that whole call.
     const type = repoTypeOf(callText(text, m[1] !== undefined ? m.index : enclosingCall(text, m.index)));
     if (!targets.some((t) => t.value === repo && t.type === type))
-      targets.push({value: repo, type, line: text.slice(0, m.index).split('\n').length + lineBase - 1});
+      targets.push({value: repo, type, line: lineOfText(text, m.index) + lineBase - 1});
   }
   facts.pushTargets = targets;
   return facts;

@@ -1,14 +1,22 @@
 // The scanner's shortcuts (taken for speed, see scan.ts and script-facts.ts) give what the plain way gives: the
 // blanked Python code, the prose of a Markdown doc, substrings that do not keep their file's text alive.
 import {describe, expect, it} from 'vitest';
+import {readdirSync, readFileSync} from 'node:fs';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {extname, join} from 'node:path';
 import {extOf, kindOf, markdownBlocks, scanPaths, scanText} from '../../../src/core/checks/scan.js';
-import {embeddedCommands, extractShell, SHOWN_COMMAND_HINT} from '../../../src/core/checks/extract-shell.js';
+import {
+  embeddedCommands,
+  extractShell,
+  shellWords,
+  SHOWN_COMMAND_HINT,
+  type Word,
+} from '../../../src/core/checks/extract-shell.js';
 import {ownCopy, pythonCode, scriptFacts} from '../../../src/core/checks/script-facts.js';
-import {extractPython} from '../../../src/core/checks/extract-python.js';
+import {extractPython, nextCall} from '../../../src/core/checks/extract-python.js';
 import {thousands} from '../../../src/core/checks/runner.js';
+import {mayBeRelevant, RELEVANT} from '../../../src/core/checks/relevance.js';
 
 /** The plain way pythonCode blanked comments and triple-quoted strings (a regex replace per range). */
 function pythonCodeByReplace(text: string): string {
@@ -58,6 +66,21 @@ describe('pythonCode blanks comments and docstrings as a regex replace would', (
     const code = pythonCode(text);
     expect(code).toBe(pythonCodeByReplace(text));
     expect(code.length).toBe(text.length);
+  });
+  it('on random texts of quotes, hashes, backslashes and newlines, and on every file of the check corpus', () => {
+    const parts = ['#', '"', "'", '"""', "'''", '\\', '\n', 'a', ' ', 'x = ', '\\\n'];
+    let rng = 5;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 5_000; n++) {
+      let text = '';
+      for (let k = next() % 30; k > 0; k--) text += parts[next() % parts.length];
+      expect(pythonCode(text), JSON.stringify(text)).toBe(pythonCodeByReplace(text));
+    }
+    const dir = join(import.meta.dirname, '../../fixtures/checks/corpus/files');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(pythonCode(text), f).toBe(pythonCodeByReplace(text));
+    }
   });
 });
 
@@ -188,5 +211,210 @@ describe('counts in messages are grouped by thousands without Intl', () => {
   it('matches toLocaleString("en-US") on integers', () => {
     for (const n of [0, 7, 999, 1000, 19_900, 123_456, 1_234_567, 10_000_000])
       expect(thousands(n)).toBe(n.toLocaleString('en-US'));
+  });
+});
+
+describe('the relevance gate passes every text that holds a RELEVANT word', () => {
+  // Each word of RELEVANT's alternation, alone and inside ordinary text: the gate's shorter words must find it.
+  const words = RELEVANT.source
+    .split('|')
+    .flatMap((w) => (w === '[Tt]oken' ? ['Token', 'token'] : [w.replace(/\\\//g, '/')]));
+  it('finds each word, alone and padded with code and prose', () => {
+    expect(words.length).toBe(22);
+    for (const w of words) {
+      expect(RELEVANT.test(w)).toBe(true);
+      expect(mayBeRelevant(w), w).toBe(true);
+      expect(mayBeRelevant(`def f(x):\n    return [v for v in x]\n# ${w}\n` + 'plain words '.repeat(300)), w).toBe(
+        true,
+      );
+    }
+  });
+  it('says no for texts without any of them (most of a real project)', () => {
+    for (const t of ['def f(x):\n    return [v * 2 for v in x if v]\n', '{"name": "pkg", "version": "1.0.0"}', ''])
+      expect([RELEVANT.test(t), mayBeRelevant(t)]).toEqual([false, false]);
+  });
+  it('never says no where RELEVANT says yes, on texts cut from the corpus at random places', () => {
+    const dir = join(import.meta.dirname, '../../fixtures/checks/corpus/files');
+    let rng = 7;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    let relevant = 0;
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'latin1');
+      for (let k = 0; k < 20; k++) {
+        const from = next() % Math.max(1, text.length);
+        const piece = text.slice(from, from + 1 + (next() % 400));
+        if (RELEVANT.test(piece)) {
+          relevant++;
+          expect(mayBeRelevant(piece), `${f} at ${from}`).toBe(true);
+        }
+      }
+    }
+    expect(relevant).toBeGreaterThan(500);
+  });
+});
+
+/** shellWords as it was written first: one character at a time (the reference for the run-at-a-time version). */
+function shellWordsByChar(line: string): Word[] {
+  const words: Word[] = [];
+  let cur: Word | undefined;
+  const start = () => (cur ??= {text: '', literalDollar: false, expanded: false});
+  const end = () => {
+    if (cur) words.push(cur);
+    cur = undefined;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === "'") {
+      const w = start();
+      const close = line.indexOf("'", i + 1);
+      const body = close === -1 ? line.slice(i + 1) : line.slice(i + 1, close);
+      if (body.includes('$')) w.literalDollar = true;
+      w.text += body;
+      i = close === -1 ? line.length : close;
+    } else if (c === '"') {
+      const w = start();
+      i++;
+      for (; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === '\\' && i + 1 < line.length) {
+          w.text += line[++i];
+          continue;
+        }
+        if (line[i] === '$') w.expanded = true;
+        w.text += line[i];
+      }
+    } else if ((c === '$' && line[i + 1] === '(') || c === '`') {
+      const w = start();
+      const close = substitutionEndForTest(line, i);
+      w.text += line.slice(i, close);
+      w.expanded = true;
+      i = close - 1;
+    } else if (c === '\\' && i + 1 < line.length) {
+      start().text += line[++i];
+    } else if (c === '#' && !cur) {
+      break;
+    } else if (c === ' ' || c === '\t') {
+      end();
+    } else if (c === ';' || c === '|' || c === '&') {
+      end();
+      const two = line.slice(i, i + 2);
+      const op = two === '&&' || two === '||' ? two : c;
+      words.push({text: op, literalDollar: false, expanded: false, op: true});
+      i += op.length - 1;
+    } else {
+      const w = start();
+      if (c === '$') w.expanded = true;
+      w.text += c;
+    }
+  }
+  end();
+  return words;
+}
+
+/** The same end of a `$(…)` / backquoted substitution as extract-shell.ts finds. */
+function substitutionEndForTest(line: string, from: number): number {
+  if (line[from] === '`') {
+    const close = line.indexOf('`', from + 1);
+    return close === -1 ? line.length : close + 1;
+  }
+  let depth = 0;
+  let quote = '';
+  for (let i = from + 1; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return line.length;
+}
+
+describe('shellWords takes runs of plain characters at once and gives the same words', () => {
+  it('on random lines of shell punctuation, quotes, escapes and words', () => {
+    const parts = [
+      'a',
+      'hf',
+      'jobs',
+      ' ',
+      '\t',
+      "'",
+      '"',
+      '\\',
+      '$',
+      '$(',
+      ')',
+      '`',
+      '#',
+      ';',
+      '|',
+      '&',
+      '&&',
+      '||',
+      '=',
+      'x y',
+      '\r',
+      '-s',
+      'HF_TOKEN',
+      '{}',
+    ];
+    let rng = 11;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 20_000; n++) {
+      let line = '';
+      for (let k = next() % 14; k > 0; k--) line += parts[next() % parts.length];
+      expect(shellWords(line), JSON.stringify(line)).toEqual(shellWordsByChar(line));
+    }
+  });
+  it('on every line of the check corpus that names hf or a token', () => {
+    const dir = join(import.meta.dirname, '../../fixtures/checks/corpus/files');
+    let lines = 0;
+    for (const f of readdirSync(dir))
+      for (const line of readFileSync(join(dir, f), 'utf8').split('\n'))
+        if (/\bhf\b|hfjobs|--token|HF_TOKEN/.test(line)) {
+          lines++;
+          expect(shellWords(line), `${f}: ${line}`).toEqual(shellWordsByChar(line));
+        }
+    expect(lines).toBeGreaterThan(300);
+  });
+});
+
+describe('job calls are found from `_job` as the regex alone finds them', () => {
+  const CALL = /\b(hf_jobs|run_uv_job|run_job|create_scheduled_uv_job|create_scheduled_job)\s*\(/g;
+  const regexCalls = (text: string, from: number) => {
+    CALL.lastIndex = from;
+    const m = CALL.exec(text);
+    return m ? [m.index, m[0]] : null;
+  };
+  it('on random texts of names, prefixes, dots, spaces and parentheses, from every start', () => {
+    const parts = [
+      'run_job',
+      'run_uv_job',
+      'hf_jobs',
+      'create_scheduled_job',
+      'create_scheduled_uv_job',
+      '_job',
+      'x',
+      'my',
+      '.',
+      ' ',
+      '\n',
+      '(',
+      ')',
+      'def ',
+      '_',
+      '9',
+      'api.',
+    ];
+    let rng = 3;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 5_000; n++) {
+      let text = '';
+      for (let k = next() % 12; k > 0; k--) text += parts[next() % parts.length];
+      for (let from = 0; from <= text.length; from += 1 + (next() % 4)) {
+        const m = nextCall(text, from);
+        expect(m ? [m.index, m[0]] : null, `${JSON.stringify(text)} from ${from}`).toEqual(regexCalls(text, from));
+      }
+    }
   });
 });
