@@ -5,10 +5,10 @@
 // the file carries a SHA-256 of its payload, checked before V8 sees it. And the folder it is written to must be
 // this user's own, reached without a symbolic link and writable by nobody else: a cache home inside another user's
 // folder (`sudo` keeping HOME, an XDG_CACHE_HOME on a shared disk) would have the cache written, and the other builds'
-// caches deleted, wherever that user points the folder.
+// caches deleted, wherever that user points the folder; and it must be absolute.
 import {createHash} from 'node:crypto';
 import * as fs from 'node:fs';
-import {dirname} from 'node:path';
+import {dirname, isAbsolute} from 'node:path';
 
 const MAGIC = Buffer.from('hfjw-cc1');
 const DIGEST = 32;
@@ -33,6 +33,9 @@ export function openCodeCache(file: Buffer): Buffer | undefined {
  * write. A folder missing counts as fine (this user makes it, 0700). The cache is neither read nor written otherwise.
  */
 export function isOwnCacheDir(dir: string, uid: number | undefined = process.getuid?.()): boolean {
+  // A relative XDG_CACHE_HOME (which the XDG spec says to ignore) would put the cache in the folder check runs in: a
+  // cloned repository could then bring its own "cache", files the user owns.
+  if (!isAbsolute(dir)) return false;
   if (uid === undefined) return true; // no uids on this platform (Windows): the profile folder is the user's
   for (const folder of [dir, dirname(dir), dirname(dirname(dir))]) {
     let st: fs.Stats;

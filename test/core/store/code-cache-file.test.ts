@@ -59,6 +59,11 @@ describe('isOwnCacheDir', () => {
     expect(isOwnCacheDir(join(root, 'home', 'hf-jobs-wizard', 'code-cache'))).toBe(true);
   });
 
+  it('refuses a relative cache home (XDG_CACHE_HOME=cache: the folder check runs in, a cloned repository)', () => {
+    root = mkdtempSync(join(tmpdir(), 'hfjw-cc-'));
+    expect(isOwnCacheDir(join('cache', 'hf-jobs-wizard', 'code-cache'))).toBe(false);
+  });
+
   it.skipIf(uid !== 0)("refuses another user's folder (run as root: a HOME that sudo kept)", () => {
     root = mkdtempSync(join(tmpdir(), 'hfjw-cc-'));
     const home = join(root, 'alice-cache');
