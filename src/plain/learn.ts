@@ -151,7 +151,8 @@ async function readLesson(s: Session, lesson: Lesson): Promise<void> {
     `${lesson.title}: exercises`,
     [
       ...lesson.exercises.map((e) => ({
-        name: `${course.isDone(lesson, e) ? '✓' : ' '} ${e.title} (${e.kind})`,
+        // No padding for the undone ones: a numbered list aligns itself, and the name is what a typed prefix matches.
+        name: `${course.isDone(lesson, e) ? '✓ ' : ''}${e.title} (${e.kind})`,
         value: e.id,
       })),
       {name: 'Back to the lessons', value: ' back'},

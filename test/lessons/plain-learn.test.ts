@@ -73,6 +73,8 @@ describe('learn --plain', () => {
     await press(ENTER); // the resume point: lesson 1
     await until('What a token is: exercises');
     expect(course.status(course.lessons[0]!).read).toBe(true);
+    // Numbered, with no padding before an exercise not done yet (a typed prefix matches its name).
+    expect(out()).toContain('  1) Pick the right kind of token (quiz)');
     await press(ENTER); // its first open exercise
     await until('What now?');
     await press('2', ENTER); // Hint
