@@ -86,6 +86,14 @@ const FOREIGN_KEY_MISSING = new RegExp(
   String.raw`KeyError: ['"]${FOREIGN_KEY}['"]|${FOREIGN_KEY}[^\n]{0,20}(?:environment variable|env var|is (?:not set|missing|required)|not (?:been )?(?:set|found|defined|provided))|\b(?:missing|no)\s+["'\x60]?${FOREIGN_KEY}|\bsetting the ${FOREIGN_KEY} environment variable`,
 );
 
+/**
+ * The Hub's own words for the token it was given, which huggingface_hub appends (the X-Error-Message header) after its
+ * "Repository Not Found" or "Cannot access gated repo": `User Access Token "NAME" is expired` (a Space's runtime-error
+ * page, corpus text 649), "Organization tokens cannot be used to access" a gated repo (text 652).
+ */
+const HUB_TOKEN_EXPIRED = /\bUser Access Token "[^"\n]{0,100}" is expired\b/i;
+const HUB_ORG_TOKEN_REFUSED = /\bOrganization tokens cannot be used to access\b/i;
+
 const SIGNALS: Signal[] = [
   // 401
   S('unauthorized-401', 7, /\b401 Client Error\b/i),
@@ -93,6 +101,8 @@ const SIGNALS: Signal[] = [
   S('unauthorized-401', 7, /\b(?:Api error with )?status(?: code)?[ :=]+401\b/i),
   S('unauthorized-401', 6, /\bHTTP\/[\d.]+ 401\b|\b401 Unauthorized\b/i),
   S('unauthorized-401', 7, /Invalid credentials in Authorization header/i),
+  // The Hub's X-Error-Message for an expired token, which huggingface_hub appends to the error it raises.
+  S('unauthorized-401', 8, HUB_TOKEN_EXPIRED),
   S('unauthorized-401', 6, /Invalid user token/i),
   // huggingface_hub's login() refusing what it was given (the Hub said no to whoami).
   S('unauthorized-401', 7, /\bInvalid token passed\b/i),
@@ -473,6 +483,8 @@ const SIGNALS: Signal[] = [
     9,
     /\b(?:newline|new line|line break|EOL|trailing (?:whitespace|spaces?|newline))\b[^\n]{0,40}\b(?:to|in|after|at the end of|from|of) (?:the |my |your |a )?(?:\w+ )?token\b|\btoken(?: file| string| value| secret)?\b[^\n]{0,30}\b(?:ends with|has|had|contains|includes|with) (?:an? )?(?:trailing )?(?:newline|new line|line break|EOL|whitespace|space)\b|\btoken\b[^\n]{0,30}(?:loaded|read|saved) with (?:an? )?(?:EOL|newline)/i,
   ),
+  // The Hub's refusal of an organization token (api_org_...) on a gated repo, after "Cannot access gated repo".
+  S('invalid-token-format', 12, HUB_ORG_TOKEN_REFUSED),
   // huggingface_hub's refusal of an organization token for a write: "You must use your personal account token".
   S('invalid-token-format', 11, /must use your personal account token|personal account token for write-access/i),
   // whoami answers 400 (not 401) to an Authorization header it cannot parse: a token with a space or a newline.
@@ -1021,6 +1033,28 @@ function unescapeLogLine(line: string): string[] {
   return parts.length < 3 ? [line] : parts.map((p) => p.replace(/\\(["'\\])/g, '$1'));
 }
 
+/**
+ * The Hub said what was wrong with the token beside a repo it then hid or gated: the token is the story, not the repo.
+ * "Repository Not Found" + "Invalid credentials in Authorization header" or `User Access Token "NAME" is expired`: the
+ * Hub rejected the token and hides every repo behind a 404/401 from it (expired, revoked). "Cannot access gated repo" +
+ * "Organization tokens cannot be used to access": an org token (api_org_...) where a user's token is needed.
+ */
+const TOKEN_TOLD: {re: RegExp; over: ProblemId; to: ProblemId}[] = [
+  {re: /Invalid credentials in Authorization header/, over: 'repo-access-denied', to: 'unauthorized-401'},
+  {re: HUB_TOKEN_EXPIRED, over: 'repo-access-denied', to: 'unauthorized-401'},
+  {re: HUB_ORG_TOKEN_REFUSED, over: 'gated-repo', to: 'invalid-token-format'},
+  {re: HUB_ORG_TOKEN_REFUSED, over: 'repo-access-denied', to: 'invalid-token-format'},
+];
+
+function promoteRefusedToken(ranked: Candidate[], text: string): void {
+  const told = TOKEN_TOLD.find((t) => ranked[0]?.problem === t.over && t.re.test(text));
+  const u = told && ranked.find((c) => c.problem === told.to);
+  if (!u) return;
+  // Sure, not a close call: the Hub named the token's fault.
+  u.score = ranked[0]!.score * 2;
+  ranked.sort((a, b) => b.score - a.score);
+}
+
 /** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
 export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
   const catalog = catalogFor(options.endpoint);
@@ -1073,15 +1107,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   }
   ranked.sort((a, b) => b.score - a.score);
 
-  // "Repository Not Found" + "Invalid credentials in Authorization header": the Hub rejected the token it got and
-  // hides every repo behind a 404/401 from it; the token is the story (expired, revoked), not the repo.
-  if (ranked[0]?.problem === 'repo-access-denied' && /Invalid credentials in Authorization header/.test(text)) {
-    const u = ranked.find((c) => c.problem === 'unauthorized-401');
-    if (u) {
-      u.score = ranked[0].score + 1;
-      ranked.sort((a, b) => b.score - a.score);
-    }
-  }
+  promoteRefusedToken(ranked, text);
 
   // A 403 from the Hub's storage with no 403 from the Hub itself (its API, a repo URL, its words for a missing right):
   // the upload's signed URL was refused, the storage side is the story, not the token's scopes.

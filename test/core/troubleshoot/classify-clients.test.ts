@@ -423,3 +423,71 @@ describe("a job's environment or command line: images and wheels for another mac
     expect(problem("OSError: Can't load tokenizer for './checkpoints/run3'.")).not.toBe('repo-access-denied');
   });
 });
+
+// huggingface_hub's hf_raise_for_status (utils/_http.py) raises "Repository Not Found for url" or "Cannot access gated
+// repo for url" and appends the Hub's own message (its X-Error-Message header) after it. When that message is about the
+// token, the token is the story: tune texts 649 (`User Access Token "notebooks" is expired`) and 652 ("Organization
+// tokens cannot be used to access"), both from Space runtime-error pages.
+describe("the Hub's words about the token after a repo it hid or gated", () => {
+  const REQ = '(Request ID: Root=1-6681a85f-56675b696dc555b16e3a87ee;30dcd553-2ef8-4112-b221-6e8a14782d3c)';
+  const notFound = (url: string, server: string) =>
+    `huggingface_hub.errors.RepositoryNotFoundError: 401 Client Error. ${REQ}\n\nRepository Not Found for url: ${url}.\nPlease make sure you specified the correct \`repo_id\` and \`repo_type\`.\nIf you are trying to access a private or gated repo, make sure you are authenticated and your token has the required permissions.\nFor more details, see https://huggingface.co/docs/huggingface_hub/authentication\n${server}`;
+  const gated = (url: string, server: string) =>
+    `huggingface_hub.errors.GatedRepoError: 403 Client Error. ${REQ}\n\nCannot access gated repo for url ${url}.\n${server}`;
+
+  it.each([
+    [
+      notFound(
+        'https://huggingface.co/acme/llama/resolve/main/config.json',
+        'User Access Token "notebooks" is expired',
+      ),
+      'unauthorized-401',
+    ],
+    // The same flattened onto one line, as a Space's runtime-error page shows it.
+    [
+      `raise RepositoryNotFoundError(message, response) from e huggingface_hub.utils._errors.RepositoryNotFoundError: 401 Client Error. ${REQ} Repository Not Found for url: https://huggingface.co/api/models/acme/llama. If you are trying to access a private or gated repo, make sure you are authenticated. User Access Token "ci-read" is expired The above exception was the direct cause of the following exception:`,
+      'unauthorized-401',
+    ],
+    [
+      notFound('https://huggingface.co/api/models/acme/llama', 'Invalid credentials in Authorization header'),
+      'unauthorized-401',
+    ],
+    [
+      gated(
+        'https://huggingface.co/api/datasets/acme/private-set',
+        'Organization tokens cannot be used to access gated repos',
+      ),
+      'invalid-token-format',
+    ],
+    [
+      `requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/api/datasets/acme/set The above exception was the direct cause of the following exception: huggingface_hub.utils._errors.GatedRepoError: 403 Client Error. ${REQ} Cannot access gated repo for url https://huggingface.co/api/datasets/acme/set. Organization tokens cannot be used to access`,
+      'invalid-token-format',
+    ],
+  ])('%s -> %s', (text, id) => {
+    const c = classifyText(text, {guess: false});
+    expect(c.problem).toBe(id);
+    // The Hub said it: a sure answer, not a close call between the token and the repo.
+    expect(c.candidates).toBeUndefined();
+  });
+
+  it('leaves the repo or the gate as the story when the Hub said nothing about the token', () => {
+    const url = 'https://huggingface.co/api/models/acme/llama';
+    expect(problem(notFound(url, ''))).toBe('repo-access-denied');
+    // A token named but not said expired (a person's words, or the token's name in a log line).
+    expect(problem(notFound(url, 'Using User Access Token "notebooks" (read)'))).toBe('repo-access-denied');
+    expect(problem(notFound(url, 'my token expired last week, so I made a new one'))).toBe('repo-access-denied');
+    expect(problem(gated(url, 'Organization: acme'))).toBe('gated-repo');
+    expect(
+      problem(
+        gated(
+          url,
+          'Access to model acme/llama is restricted. You must have access to it and be authenticated to access it. Please log in.',
+        ),
+      ),
+    ).toBe('gated-repo');
+    // Another product's organization tokens (Terraform's docs): not an HF token.
+    expect(
+      problem('Organization tokens cannot be used for command-line Terraform actions; use a user or team token.'),
+    ).not.toBe('invalid-token-format');
+  });
+});
