@@ -7,7 +7,9 @@
 // The cache is keyed by the build (dist/check/build-id: a hash of main.cjs the build writes), the app's version and
 // V8's: V8 itself checks only the source's length and its flags. A cache file is used only when it is a regular file
 // of this user's, writable by nobody else (bytecode in it runs as code); it is written to a temporary name (0600) and
-// renamed, so a run that stops halfway leaves no half file. HF_WIZARD_CODE_CACHE=0 turns it off.
+// renamed, so a run that stops halfway leaves no half file. It is sealed with a SHA-256 of its bytes, checked before
+// V8 sees them (core/store/code-cache-file.ts), and kept only in a folder of this user's that nobody else can write.
+// HF_WIZARD_CODE_CACHE=0 turns it off.
 // It is itself CommonJS (dist/check/cli.cjs): these imports are require() calls, no ES module facade is built.
 import * as fs from 'node:fs';
 import {createRequire} from 'node:module';
@@ -15,6 +17,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Script} from 'node:vm';
 import {cacheHome} from './core/store/paths.js';
+import {isOwnCacheDir, openCodeCache, sealCodeCache} from './core/store/code-cache-file.js';
 import {tuneForOneScan} from './core/checks/v8-tuning.js';
 
 /**
@@ -38,7 +41,12 @@ function runCheckBuild(url: URL, env: NodeJS.ProcessEnv): boolean {
   let script: Script;
   let use: CacheUse = 'off';
   const cacheFile = cachePath(dirname(file), env);
-  const cached = cacheFile ? readOwnFile(cacheFile) : undefined;
+  // A cache is used only from a folder of this user's that nobody else can write (isOwnCacheDir), and only when its
+  // SHA-256 holds (openCodeCache): V8 checks a cache's header, not its bytecode, and an accepted cache is never written
+  // again, so a changed one would crash check at every run after. One that fails is written again at exit.
+  const ownDir = cacheFile !== undefined && isOwnCacheDir(dirname(cacheFile));
+  const sealed = cacheFile && ownDir ? readOwnFile(cacheFile) : undefined;
+  const cached = sealed ? openCodeCache(sealed) : undefined;
   try {
     source = fs.readFileSync(file, 'utf8');
     // The flags check sets anyway, set before compiling: a cache is accepted only under the flags it was made with.
@@ -50,11 +58,11 @@ function runCheckBuild(url: URL, env: NodeJS.ProcessEnv): boolean {
   } catch {
     return false;
   }
-  if (cacheFile) use = !cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
-  if (cacheFile && use !== 'used')
+  if (cacheFile && ownDir) use = !cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
+  if (cacheFile && ownDir && use !== 'used')
     process.once('exit', () => {
       try {
-        writeCache(dirname(cacheFile), cacheFile, script.createCachedData());
+        writeCache(dirname(cacheFile), cacheFile, sealCodeCache(script.createCachedData()));
       } catch {
         // no cache this time: the next run compiles again
       }

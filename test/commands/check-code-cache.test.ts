@@ -10,6 +10,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -18,6 +19,7 @@ import {
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {openCodeCache, sealCodeCache} from '../../src/core/store/code-cache-file.js';
 
 const CLI = join(process.cwd(), 'dist/cli.mjs');
 let dir = '';
@@ -81,7 +83,7 @@ describe("check's code cache", () => {
       writeFileSync(join(dir, 'not-a-folder'), 'x');
       const blocked = check(join(dir, 'not-a-folder'));
       expect(blocked.status).toBe(1);
-      expect(blocked.cache).toBe('none');
+      expect(blocked.cache).toBe('off');
       expect(blocked.stdout).toBe(check(join(dir, 'not-a-folder'), {HF_WIZARD_CODE_CACHE: '0'}).stdout);
       expect(blocked.stderr).not.toMatch(/Error|at .*\.c?js/);
     },
@@ -99,8 +101,27 @@ describe("check's code cache", () => {
       expect(check(home).cache).toBe('none');
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(check(home).cache).toBe('used');
-      // Bytes V8 refuses (not a code cache): refused, then written again.
+      // Bytes without the app's seal (not a cache it wrote): not given to V8, and written again.
       writeFileSync(file, Buffer.alloc(4096, 7), {mode: 0o600});
+      const unsealed = check(home);
+      expect(unsealed.cache).toBe('none');
+      expect(unsealed.stdout).toBe(first.stdout);
+      expect(check(home).cache).toBe('used');
+      // A sealed cache whose bytecode changed on disk (V8 checks only its header, and then crashed at every run):
+      // its SHA-256 fails, so it is not used, and it is written again.
+      const good = readFileSync(file);
+      const changed = Buffer.from(good);
+      for (const at of [0.3, 0.5, 0.7, 0.9]) {
+        const i = Math.floor(changed.length * at);
+        changed[i] = changed[i]! ^ 0xff;
+      }
+      writeFileSync(file, changed, {mode: 0o600});
+      const tampered = check(home);
+      expect([tampered.status, tampered.cache, tampered.stdout]).toEqual([1, 'none', first.stdout]);
+      expect(openCodeCache(readFileSync(file))).toBeDefined();
+      expect(check(home).cache).toBe('used');
+      // Sealed bytes V8 refuses (not a code cache): refused, then written again.
+      writeFileSync(file, sealCodeCache(Buffer.alloc(4096, 7)), {mode: 0o600});
       const refused = check(home);
       expect(refused.cache).toBe('rejected');
       expect(refused.stdout).toBe(first.stdout);
@@ -119,6 +140,17 @@ describe("check's code cache", () => {
       expect(cacheFiles(home)).toEqual([name]);
     },
   );
+
+  it.skipIf(!existsSync(CLI))('is neither read nor written in a folder others can write', () => {
+    const home = join(dir, 'c5');
+    check(home);
+    expect(check(home).cache).toBe('used');
+    chmodSync(cacheDir(home), 0o777);
+    const open = check(home);
+    expect([open.status, open.cache]).toEqual([1, 'off']);
+    chmodSync(cacheDir(home), 0o700);
+    expect(check(home).cache).toBe('used');
+  });
 
   it.skipIf(!existsSync(CLI) || process.getuid?.() !== 0)('is not used when another user owns it', () => {
     const home = join(dir, 'c4');
