@@ -180,6 +180,18 @@ for (const [id, cases] of Object.entries(CASES) as [StaticCheckId, Case[]][]) {
   });
 }
 
+describe('token-in-argv says only what it checks', () => {
+  it('a token in -e on a command line: hardcoded-token fails it, and token-in-argv does not claim "no token on a command line"', () => {
+    const r = checkText(`hf jobs uv run -e HF_TOKEN=${FAKE} s.py\n`, 'run.sh', {
+      only: ['token-in-argv', 'hardcoded-token'],
+    });
+    expect(r.checks.find((c) => c.id === 'hardcoded-token')?.status).toBe('fail');
+    const argv = r.checks.find((c) => c.id === 'token-in-argv')!;
+    expect(argv.status).toBe('pass');
+    expect(argv.title).toBe('No token given with --token');
+  });
+});
+
 describe('timeout-format names the MCP tool only for an MCP call', () => {
   it("says the MCP tool's parseInt reading for an MCP call, and not for a CLI line", () => {
     const mcp = checkText('{"operation": "uv", "args": {"script": "a\\nb", "timeout": "90min"}}', 'call.json', {
