@@ -382,7 +382,8 @@ async function classifyAndReport(
     const ctx = await createLiveContext({env, endpoint});
     if (!ctx.token) {
       throw new AppError(
-        `--job needs a token: log in first (\`${appCommand(values.sandbox ? 'login --sandbox --practice write' : 'login')}\`) or set HF_TOKEN.`,
+        // On the Hub the job is on: a bare `login` logs in to huggingface.co.
+        `--job needs a token: log in first (\`${appCommand(values.sandbox ? 'login --sandbox --practice write' : endpoint === DEFAULT_ENDPOINT ? 'login' : `login --endpoint ${shellQuoteShown(endpoint)}`)}\`) or set HF_TOKEN.`,
         {exitCode: EXIT.failed},
       );
     }

@@ -111,6 +111,16 @@ describe('troubleshoot command', () => {
     expect(t.out()).toContain('No rule recognised this text');
   });
 
+  it('--job with no token names the login for the Hub it asks (--endpoint), not a login to huggingface.co', async () => {
+    const t = io({tty: true});
+    expect(
+      await troubleshoot(['--job', 'practice-user/6650f0c2a1b2c3d4e5f60718', '--endpoint', sb.current.url], t),
+    ).toBe(1);
+    expect(t.err()).toContain(
+      `log in first (\`npx hf-jobs-wizard login --endpoint ${sb.current.url}\`) or set HF_TOKEN`,
+    );
+  });
+
   it('a file that is not there is said in words, not as an errno code', async () => {
     const t = io({tty: true});
     expect(await troubleshoot(['no-such-error.txt'], t)).toBe(2);
