@@ -290,7 +290,7 @@ async function exampleToken(
   const token = resolution.token ?? sandbox?.tokens.write;
   if (!token) {
     throw new AppError(
-      `not logged in: run \`${APP_COMMAND} login\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`,
+      `not logged in: run \`${APP_COMMAND} login${isDefaultEndpoint(endpoint) ? '' : ` --endpoint ${endpoint}`}\` (or set HF_TOKEN)${isDefaultEndpoint(endpoint) ? '' : ` for ${endpoint}`}, or practise with \`${APP_COMMAND} example ${example.id} --sandbox\`.`,
     );
   }
   const from = resolution.token

@@ -107,7 +107,8 @@ describe('example command with --sandbox', () => {
     const t = await commandIo({PATH: process.env.PATH ?? '', HOME: home.env.HOME!, XDG_CACHE_HOME: '/nonexistent'});
     const code = await example(['token-check', '--endpoint', 'https://hub.example.invalid'], t.io);
     expect(code).toBe(1);
-    expect(t.err()).toContain('not logged in: run `');
+    // The login for that Hub: a bare `login` logs in to huggingface.co.
+    expect(t.err()).toContain('not logged in: run `npx hf-jobs-wizard login --endpoint https://hub.example.invalid`');
     expect(t.err()).toContain('for https://hub.example.invalid, or practise with');
     expect(t.err()).toContain('example token-check --sandbox');
     expect(t.err()).not.toContain('Job submitted');

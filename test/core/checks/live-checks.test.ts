@@ -49,6 +49,19 @@ describe('live checks', () => {
     ]);
   });
 
+  it("logged-in's fix logs in to the Hub checked, not to huggingface.co", async () => {
+    const onSandbox = (await live(env(), {}, ['logged-in']))[0]!;
+    expect(onSandbox.fix).toBe('Run `npx hf-jobs-wizard login --sandbox` (or `hf auth login`), or export HF_TOKEN.');
+    const other = await runChecks({
+      paths: ['.'],
+      cwd: dir,
+      env: env(),
+      endpoint: 'https://hub.example',
+      only: ['logged-in'],
+    });
+    expect(other.checks[0]!.fix).toContain('`npx hf-jobs-wizard login --endpoint https://hub.example`');
+  });
+
   it('token-valid: pass for the write token, fail for the expired one (naming its source)', async () => {
     const ok = await live(env({HF_TOKEN: sb.current.tokens.write}), {}, ['token-valid']);
     expect(ok[0]).toMatchObject({status: 'pass'});
