@@ -1052,17 +1052,18 @@ function unescapeLogLine(line: string): string[] {
  * The Hub said what was wrong with the token beside a repo it then hid or gated: the token is the story, not the repo.
  * "Repository Not Found" + "Invalid credentials in Authorization header" or `User Access Token "NAME" is expired`: the
  * Hub rejected the token and hides every repo behind a 404/401 from it (expired, revoked). "Cannot access gated repo" +
- * "Organization tokens cannot be used to access": an org token (api_org_...) where a user's token is needed.
+ * "Organization tokens cannot be used to access" (after a gated repo, or in huggingface_hub's "403 Forbidden: MESSAGE"):
+ * an org token (api_org_...) where a user's token is needed.
  */
-const TOKEN_TOLD: {re: RegExp; over: ProblemId; to: ProblemId}[] = [
-  {re: /Invalid credentials in Authorization header/, over: 'repo-access-denied', to: 'unauthorized-401'},
-  {re: HUB_TOKEN_EXPIRED, over: 'repo-access-denied', to: 'unauthorized-401'},
-  {re: HUB_ORG_TOKEN_REFUSED, over: 'gated-repo', to: 'invalid-token-format'},
-  {re: HUB_ORG_TOKEN_REFUSED, over: 'repo-access-denied', to: 'invalid-token-format'},
+const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
+  {re: /Invalid credentials in Authorization header/, over: ['repo-access-denied'], to: 'unauthorized-401'},
+  {re: HUB_TOKEN_EXPIRED, over: ['repo-access-denied'], to: 'unauthorized-401'},
+  {re: HUB_ORG_TOKEN_REFUSED, over: ['gated-repo', 'repo-access-denied', 'forbidden-403'], to: 'invalid-token-format'},
 ];
 
 function promoteRefusedToken(ranked: Candidate[], text: string): void {
-  const told = TOKEN_TOLD.find((t) => ranked[0]?.problem === t.over && t.re.test(text));
+  const top = ranked[0]?.problem;
+  const told = top && TOKEN_TOLD.find((t) => t.over.includes(top) && t.re.test(text));
   const u = told && ranked.find((c) => c.problem === told.to);
   if (!u) return;
   // Sure, not a close call: the Hub named the token's fault.

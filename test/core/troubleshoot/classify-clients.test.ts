@@ -463,6 +463,20 @@ describe("the Hub's words about the token after a repo it hid or gated", () => {
       `requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/api/datasets/acme/set The above exception was the direct cause of the following exception: huggingface_hub.utils._errors.GatedRepoError: 403 Client Error. ${REQ} Cannot access gated repo for url https://huggingface.co/api/datasets/acme/set. Organization tokens cannot be used to access`,
       'invalid-token-format',
     ],
+    // huggingface_hub's generic 403 ("\n\n403 Forbidden: MESSAGE.\nCannot access content at: URL.\nMake sure ...").
+    [
+      `huggingface_hub.errors.HfHubHTTPError: ${REQ}\n\n403 Forbidden: Organization tokens cannot be used to access this resource..\nCannot access content at: https://huggingface.co/api/jobs/acme-org.\nMake sure your token has the correct permissions.`,
+      'invalid-token-format',
+    ],
+    // transformers' OSError over the chained Hub error.
+    [
+      `OSError: You are trying to access a gated repo.\nMake sure to have access to it at https://huggingface.co/acme/x.\n${gated('https://huggingface.co/acme/x/resolve/main/config.json', 'Organization tokens cannot be used to access gated repos')}`,
+      'invalid-token-format',
+    ],
+    [
+      `OSError: acme/x is not a local folder and is not a valid model identifier listed on 'https://huggingface.co/models'\nIf this is a private repository, make sure to pass a token having permission to this repo either by logging in with \`huggingface-cli login\` or by passing \`token=<your_token>\`\n\n${notFound('https://huggingface.co/acme/x/resolve/main/config.json', 'User Access Token "colab" is expired')}`,
+      'unauthorized-401',
+    ],
   ])('%s -> %s', (text, id) => {
     const c = classifyText(text, {guess: false});
     expect(c.problem).toBe(id);
@@ -587,5 +601,10 @@ describe('the job ids as hf jobs, the Python API and the MCP tool print them', (
       expect(classifyText(text).problem).toBe('unknown');
       expect(outsideCatalog(text)).toBe(true);
     }
+    // The MCP tool stops following a job's logs after 10 seconds (sse-handler.ts, commands/logs.ts, commands/run.ts).
+    expect(problem('⚠ Log collection stopped after 10 seconds. Job may still be running.')).not.toBe('job-timeout');
+    expect(problem('Stopped following logs after 10s; job may still be running.')).not.toBe('job-timeout');
+    // Its own request timing out is the network's story (hf-api-call.ts).
+    expect(problem('Error executing ps: API request timed out after 12500ms')).toBe('network-error');
   });
 });
