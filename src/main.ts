@@ -9,7 +9,6 @@ import {VERSION} from './version.js';
 
 export function usageText(): string {
   const listed = COMMANDS.filter((c) => !c.hidden);
-  const width = Math.max(...listed.map((c) => c.usage.length));
   return [
     `hf-jobs-wizard ${VERSION}: from a Hugging Face account to a first HF Job that ran with the right token.`,
     '',
@@ -18,9 +17,12 @@ export function usageText(): string {
     '      the interactive wizard (--sandbox: practise offline on the built-in sandbox Hub)',
     '',
     'Commands:',
-    ...listed.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    // Each usage on its own line and what it does under it, as the wizard's: padded to the longest usage (108
+    // characters), every line of the list wrapped on an 80- or 100-column terminal.
+    ...listed.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
-    'Every command takes --help. Exit codes: 0 ok (quitting the wizard with q too), 1 a check or job failed, 2 usage error, 130 Ctrl-C.',
+    'Every command takes --help.',
+    'Exit codes: 0 ok (quitting the wizard with q too), 1 a check or job failed, 2 usage error, 130 Ctrl-C.',
     'Endpoint: --endpoint, else HF_ENDPOINT, else https://huggingface.co. Token: HF_TOKEN, else the saved login.',
   ].join('\n');
 }

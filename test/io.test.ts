@@ -48,4 +48,15 @@ describe('main', () => {
     expect(io.err()).toContain('Unknown command');
     expect(io.err()).toContain('Run `npx hf-jobs-wizard --help` for the list.');
   });
+
+  it("--help lists each command's usage on its line and what it does under it (no 140-column rows)", async () => {
+    const io = makeIo({});
+    expect(await main(['--help'], io)).toBe(EXIT.ok);
+    const lines = io.out().split('\n');
+    const logout = lines.indexOf('  logout [NAME] [--sandbox]');
+    expect(logout).toBeGreaterThan(0);
+    expect(lines[logout + 1]).toBe('      remove a saved token');
+    const listed = lines.slice(lines.indexOf('Commands:') + 1, lines.indexOf('', lines.indexOf('Commands:')));
+    expect(Math.max(...listed.map((l) => l.length))).toBeLessThanOrEqual(110);
+  });
 });

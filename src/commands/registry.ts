@@ -23,7 +23,12 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'validate a token against the Hub and save it',
     load: () => import('./login.js'),
   },
-  {name: 'logout', usage: 'logout [NAME]', summary: 'remove a saved token', load: () => import('./logout.js')},
+  {
+    name: 'logout',
+    usage: 'logout [NAME] [--sandbox]',
+    summary: 'remove a saved token',
+    load: () => import('./logout.js'),
+  },
   {
     name: 'status',
     usage: 'status [--json] [--offline] [--endpoint URL | --sandbox]',
@@ -56,7 +61,7 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'learn',
-    usage: 'learn [LESSON] [--plain] [--verify EX] [--list]',
+    usage: 'learn [LESSON] [--plain] [--verify EX] [--list] [--endpoint URL --sandbox-data DIR]',
     summary: 'the tutorial, with exercises checked against the sandbox',
     load: () => import('./learn.js'),
   },

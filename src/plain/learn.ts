@@ -5,7 +5,8 @@
 import {appCommand} from '../core/invocation.js';
 import type {CommandIo} from '../io.js';
 import {EXIT} from '../io.js';
-import {promptConfirm, promptSelect, type NoTerminal} from '../prompt.js';
+import {createAsk} from './ask.js';
+import {createLineReader, type LineReader} from './line-reader.js';
 import type {Course} from '../core/lessons/course.js';
 import {
   exerciseLines,
@@ -29,16 +30,14 @@ export interface PlainLearnInput {
   lesson?: Lesson;
 }
 
-const NO_TERMINAL: NoTerminal = {
-  withoutTerminal: `learn --plain asks on a terminal; without one use the flags (\`${appCommand('learn --help')}\`).`,
-};
-
 /** One run of `learn --plain`: the course, the controller that holds where the learner is, and the line I/O. */
 interface Session {
   course: Course;
   target: LearnTarget;
   io: CommandIo;
   controller: LearnController;
+  /** Plain mode's own line reader: nothing is redrawn (a numbered list, then a line), as in the wizard's plain mode. */
+  reader: LineReader;
   print(line?: string): void;
   ask<T extends string>(message: string, choices: {name: string; value: T}[], def?: T): Promise<T>;
   confirm(message: string): Promise<boolean>;
@@ -50,6 +49,10 @@ interface Session {
 
 function openSession(input: PlainLearnInput): Session {
   const {course, target, io} = input;
+  const print = (line = '') => void io.stdout.write(line + '\n');
+  // Ctrl-C ends the question being asked (ExitPromptError): progress is saved, exit 130.
+  const reader: LineReader = createLineReader(io, () => reader.interrupt());
+  const ask = createAsk(io, reader, print);
   // Where the learner is, and what each menu pick does, is the learn flow shared with the Ink view, run by the same
   // controller (core/lessons/learn-controller.ts: it performs the effects); this face prints each new output.
   const session: Session = {
@@ -65,10 +68,18 @@ function openSession(input: PlainLearnInput): Session {
       ),
       onExit: () => (session.quit = true),
     }),
-    print: (line = '') => io.stdout.write(line + '\n'),
-    ask: (message, choices, def) =>
-      promptSelect(io, {message, choices, pageSize: 12, ...(def !== undefined ? {default: def} : {})}, NO_TERMINAL),
-    confirm: (message) => promptConfirm(io, {message, default: false}, NO_TERMINAL),
+    reader,
+    print,
+    ask,
+    confirm: (message) =>
+      ask(
+        message,
+        [
+          {name: 'Yes', value: true},
+          {name: 'No', value: false},
+        ],
+        false,
+      ),
     send: (event) => session.controller.send(event),
     quit: false,
     quizKept: new Map(),
@@ -103,6 +114,8 @@ export async function runPlainLearn(input: PlainLearnInput): Promise<number> {
       return EXIT.interrupted;
     }
     throw error;
+  } finally {
+    s.reader.close();
   }
 }
 
@@ -138,7 +151,8 @@ async function readLesson(s: Session, lesson: Lesson): Promise<void> {
     `${lesson.title}: exercises`,
     [
       ...lesson.exercises.map((e) => ({
-        name: `${course.isDone(lesson, e) ? '✓' : ' '} ${e.title} (${e.kind})`,
+        // No padding for the undone ones: a numbered list aligns itself, and the name is what a typed prefix matches.
+        name: `${course.isDone(lesson, e) ? '✓ ' : ''}${e.title} (${e.kind})`,
         value: e.id,
       })),
       {name: 'Back to the lessons', value: ' back'},

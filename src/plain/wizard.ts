@@ -2,7 +2,6 @@
 // choices once and reads a line (no redraws, no cursor movement, no spinners; progress is printed as lines),
 // for screen readers and simple terminals (TERM=dumb).
 import {EXIT, type CommandIo} from '../io.js';
-import {redactSecrets} from '../core/tokens/mask.js';
 import {appCommand} from '../core/invocation.js';
 import type {WizardController} from '../core/wizard/controller.js';
 import {tokenPageUrl} from '../core/wizard/machine.js';
@@ -33,12 +32,7 @@ import {
   WELCOME_LINES_SKIPPED,
 } from '../core/wizard/content.js';
 import {createLineReader, InputEndedError, type LineReader} from './line-reader.js';
-
-interface Choice<T> {
-  name: string;
-  value: T;
-  description?: string;
-}
+import {createAsk, pipeEndedMessage, type Choice} from './ask.js';
 
 const BACK = '__back';
 const QUIT = '__quit';
@@ -129,71 +123,11 @@ interface PlainSession extends PlainTools {
   wake: () => void;
 }
 
-/** From a pipe, a question still waiting this long says so (the pipe may be held open by something idle). */
-const PIPE_WAIT_NOTE_MS = 10_000;
-
 /** Typed at any question, shows the token dashboard (the Ink wizard's `s` key) and asks the question again. */
 const STATUS_ANSWER = 'status';
 
 /** The dashboard's lines come from the saved-token files and whoami: this is as long as they are waited for. */
 const STATUS_MAX_MS = 15_000;
-
-/** An answer from outside, shown on one line: tokens masked, control characters made visible. */
-const shownAnswer = (answer: string) => redactSecrets(answer.trim()).replace(/\n/g, ' ');
-
-/**
- * The question, its choices numbered once, then a line: a number, or Enter for the default. From a pipe the answer
- * taken is echoed (nothing else shows it), and the pipe ending first throws InputEndedError naming the question.
- */
-function askFor(
-  io: CommandIo,
-  reader: LineReader,
-  print: (line?: string) => void,
-  status: () => Promise<void>,
-): PlainTools['ask'] {
-  const readAnswer = async (message: string): Promise<string> => {
-    const waiting = reader.tty
-      ? undefined
-      : setTimeout(
-          () => print(`\n(still waiting for an answer on stdin: plain mode reads one answer per line)`),
-          PIPE_WAIT_NOTE_MS,
-        );
-    try {
-      const answer = await reader.read();
-      if (answer === null) throw new InputEndedError(message);
-      if (!reader.tty) print(shownAnswer(answer));
-      return answer;
-    } finally {
-      clearTimeout(waiting);
-    }
-  };
-  return async <T>(message: string, choices: Choice<T>[], def?: T): Promise<T> => {
-    const at = Math.max(
-      0,
-      choices.findIndex((c) => c.value === def),
-    );
-    print(`? ${message}`);
-    choices.forEach((c, i) => print(`  ${i + 1}) ${c.name}${c.description ? ` — ${c.description}` : ''}`));
-    for (;;) {
-      io.stdout.write(`Type a number and press Enter (Enter alone: ${at + 1}): `);
-      const answer = await readAnswer(message);
-      const typed = answer.trim();
-      if (typed.toLowerCase() === STATUS_ANSWER) {
-        await status();
-        continue;
-      }
-      const n = typed === '' ? at + 1 : Number(typed);
-      // A number, or the start of one choice's words ("n" for "No, keep watching").
-      const byName = choices.filter((c) => typed !== '' && c.name.toLowerCase().startsWith(typed.toLowerCase()));
-      const choice = Number.isInteger(n) ? choices[n - 1] : byName.length === 1 ? byName[0] : undefined;
-      if (choice) {
-        print(`→ ${choice.name}`);
-        return choice.value;
-      }
-      print(`"${shownAnswer(answer)}" is not one of the numbers 1 to ${choices.length}.`);
-    }
-  };
-}
 
 /** The screen's choices, then Back (when there is somewhere to go back to) and Quit. */
 function withNav<T extends string>(choices: Choice<T>[], state: WizardState): Choice<T | typeof BACK | typeof QUIT>[] {
@@ -224,7 +158,7 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     reader,
     print,
     dispatch,
-    ask: askFor(io, reader, print, () => showStatus(p)),
+    ask: createAsk(io, reader, print, {answer: STATUS_ANSWER, show: () => showStatus(p)}),
     withNav,
     nav: navFor(dispatch),
     wake: () => {},
@@ -260,15 +194,6 @@ export async function runPlain(controller: WizardController, io: CommandIo): Pro
     unsubscribe();
     reader.close();
   }
-}
-
-/** The input was a pipe and it ended before this question was answered: what to give it. */
-export function pipeEndedMessage(question: string): string {
-  return [
-    `hf-jobs-wizard: the input ended before the question "${question}" was answered.`,
-    'Plain mode reads its answers from stdin, one line each: a number, the first letters of a choice, or an empty line for the default.',
-    '',
-  ].join('\n');
 }
 
 /** The token dashboard, asked for by typing "status": the same lines as the `status` command (and the Ink header's

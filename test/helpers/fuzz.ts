@@ -348,6 +348,25 @@ function plainEcho(text: string, how: 'typed' | 'pasted'): string {
 // eslint-disable-next-line no-control-regex
 const UNSHOWN_CHARS = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\u00ad]/g;
 
+/** A job's log text cut into entries: inside each planted token and the secret, and every 29 to 41 characters. */
+function logPieces(input: FuzzInput): string[] {
+  const text = input.text;
+  const cuts = new Set<number>();
+  for (const t of [...input.tokens, input.secret]) {
+    const at = text.indexOf(t);
+    if (at >= 0) cuts.add(at + 1 + (text.length % (t.length - 1)));
+  }
+  for (let at = 1 + (text.length % 29); at < text.length; at += 29 + (at % 13)) cuts.add(at);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const at of [...cuts].sort((a, b) => a - b)) {
+    pieces.push(text.slice(from, at));
+    from = at;
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
 export const TARGETS: Target[] = [
   {
     name: 'maskSecrets',
@@ -471,20 +490,7 @@ export const TARGETS: Target[] = [
     // redactSecrets as followJob shows it: the lines shown, even read one after another, never spell a token.
     name: 'split log stream',
     check(input) {
-      const text = input.text;
-      const cuts = new Set<number>();
-      for (const t of [...input.tokens, input.secret]) {
-        const at = text.indexOf(t);
-        if (at >= 0) cuts.add(at + 1 + (text.length % (t.length - 1)));
-      }
-      for (let at = 1 + (text.length % 29); at < text.length; at += 29 + (at % 13)) cuts.add(at);
-      const pieces: string[] = [];
-      let from = 0;
-      for (const at of [...cuts].sort((a, b) => a - b)) {
-        pieces.push(text.slice(from, at));
-        from = at;
-      }
-      pieces.push(text.slice(from));
+      const pieces = logPieces(input);
       const lines: string[] = [];
       const masker = createSplitMasker({
         onLine: (l) => lines.push(redactSecrets(l, [input.secret])),
@@ -498,6 +504,37 @@ export const TARGETS: Target[] = [
       // written another way (URL-encoded, base64) and cut in two is not looked for across the cut.
       const plain = {...input, encoded: []};
       return [...leaked(shown, input, true), ...leaked(lines.join(''), plain, true), ...controls(shown, 'log')];
+    },
+  },
+  {
+    // The same stream with each entry released before the next comes (each waits longer than the masker holds a line,
+    // or the stream drops): no 6 characters of a token's body are shown, but in the mask's last 4.
+    name: 'split log stream, released',
+    check(input) {
+      const lines: string[] = [];
+      const masker = createSplitMasker({
+        onLine: (l) => lines.push(redactSecrets(l, [input.secret])),
+        secrets: [input.secret],
+        holdMs: 0,
+      });
+      for (const p of logPieces(input)) {
+        masker.push(p);
+        masker.flush();
+      }
+      const shown = lines.join('');
+      const problems: string[] = [];
+      // The tokens written whole in the text (the generator's layout cuts some: those are no token to begin with).
+      for (const token of input.tokens.filter((t) => input.text.includes(t))) {
+        const body = token.replace(/^(?:hf_(?:oauth_)?|api_org_)/, '');
+        const written = input.text.split(token).length - 1;
+        for (let i = 0; i + 6 <= body.length - 4; i++)
+          // Not when the text holds those characters elsewhere too (a cut-off copy of the token is no token).
+          if (shown.includes(body.slice(i, i + 6)) && input.text.split(body.slice(i, i + 6)).length - 1 === written) {
+            problems.push(`token ${token.slice(0, 8)}…: ${body.slice(i, i + 6)} of its body shown`);
+            break;
+          }
+      }
+      return [...problems, ...leaked(lines.join('\n'), input, true)];
     },
   },
   {

@@ -13,6 +13,8 @@ const linux = process.platform === 'linux' && existsSync('/proc/self/stat');
 const isolation = linux ? await jobIsolation('auto', process.env.PATH) : undefined;
 const namespaces = isolation?.kind === 'pid-namespace';
 const view = namespaces ? (isolation as {proc?: string}).proc : undefined;
+/** In a user namespace of its own (any user but root, and root's own-locked /proc): its own uid and gid only. */
+const alone = namespaces && (isolation as {prefix: string[]}).prefix.some((flag) => flag.startsWith('--map-'));
 
 const LOOK = [
   "const fs = require('node:fs');",
@@ -42,4 +44,25 @@ describe.skipIf(!namespaces || view === 'host')(`a job's /proc (${view ?? 'no mo
       expect(lines.some((l) => l.includes("cannot enter the machine's namespaces"))).toBe(true);
     }
   });
+
+  it.skipIf(!alone)(
+    'runs as its user alone: setgroups, setgid to another group and su fail, and its log says so',
+    async () => {
+      const ALONE = [
+        "const {spawnSync} = require('node:child_process');",
+        "const tryIt = (name, f) => { try { f(); console.log(name, 'allowed'); } catch (e) { console.log(name, 'refused', e.code); } };",
+        "tryIt('setgroups', () => process.setgroups([process.getgid()]));",
+        "tryIt('setgid', () => process.setgid(process.getgid() === 65534 ? 65533 : 65534));",
+        "const su = spawnSync('su', ['nobody', '-s', '/bin/sh', '-c', 'true'], {encoding: 'utf8'});",
+        "console.log('su', su.error ? 'missing' : su.status === 0 ? 'allowed' : 'refused');",
+      ].join('\n');
+      const job = await runJob({...hub(), namespace: NS, ...nodeJob(ALONE)});
+      expect((await waitForStage(hub(), job.id)).status.stage).toBe('COMPLETED');
+      const lines = await collectLogs(hub(), job.id);
+      expect(lines.find((l) => l.startsWith('setgroups '))).toMatch(/^setgroups refused/);
+      expect(lines.find((l) => l.startsWith('setgid '))).toMatch(/^setgid refused/);
+      expect(lines.find((l) => l.startsWith('su '))).not.toBe('su allowed');
+      expect(lines.some((l) => l.includes('It is its user alone: su, sudo, setgroups'))).toBe(true);
+    },
+  );
 });

@@ -10,8 +10,6 @@ import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {runPlainLearn} from '../../src/plain/learn.js';
 import {CATALOG} from '../helpers/lessons.js';
 
-const DOWN = '\u001B[B';
-const UP = '\u001B[A';
 const ENTER = '\r';
 const delay = (ms = 15) => new Promise((r) => setTimeout(r, ms));
 
@@ -41,10 +39,9 @@ async function startLearn(config: string, workspace: string, lessonId?: string) 
     cwd: dir,
     workspace: join(dir, workspace),
   });
-  // learn --plain asks through the prompt facade (src/prompt.ts): on a terminal, drawn on stderr.
+  // learn --plain asks as the wizard's plain mode does (src/plain/ask.ts): a numbered list, then a line.
   const stdin = Object.assign(new PassThrough(), {isTTY: true});
   let text = '';
-  // Like process.stdout, it cannot be ended: each inquirer prompt ends the stream it writes to.
   const stdout = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       text += chunk.toString();
@@ -76,29 +73,35 @@ describe('learn --plain', () => {
     await press(ENTER); // the resume point: lesson 1
     await until('What a token is: exercises');
     expect(course.status(course.lessons[0]!).read).toBe(true);
+    // Numbered, with no padding before an exercise not done yet (a typed prefix matches its name).
+    expect(out()).toContain('  1) Pick the right kind of token (quiz)');
     await press(ENTER); // its first open exercise
     await until('What now?');
-    await press(DOWN, ENTER); // Hint
+    await press('2', ENTER); // Hint
     await until('Hint 1 of 2');
     let mark = out().length;
-    await press(DOWN, ENTER); // each menu starts at the top again
+    await press('2', ENTER); // the numbers stay the same: no menu position to remember
     await until('Hint 2 of 2', mark);
     mark = out().length;
-    await press(DOWN, DOWN, ENTER); // Reset this exercise
+    await press('3', ENTER); // Reset this exercise
     await until('Forget this quiz result?', mark);
     await press('y', ENTER);
     await until('Reset: the starting files are back.', mark);
     mark = out().length;
-    await press(DOWN, ENTER); // Hint: counted from 1 again
+    await press('2', ENTER); // Hint: counted from 1 again
     await until('Hint 1 of 2', mark);
     mark = out().length;
-    await press(DOWN, DOWN, DOWN, ENTER); // Next: lesson 2 (lesson 1 has one exercise)
+    await press('4', ENTER); // Next: lesson 2 (lesson 1 has one exercise)
     await until('Giving a job its token: exercises', mark);
     mark = out().length;
-    await press(UP, ENTER); // Quit (the last entry)
+    await press('quit', ENTER); // Quit (the last entry)
     expect(await done).toBe(0);
     // The command as it runs from a clone or npm (npx …), as everywhere else: not a bare name that is not on PATH.
     expect(out().slice(mark)).toContain('Progress saved. Resume any time with `npx hf-jobs-wizard learn`.');
+    // Line mode as the wizard's plain mode is: numbered choices, one line each, nothing redrawn (no cursor movement).
+    expect(out()).toContain('Type a number and press Enter');
+    // eslint-disable-next-line no-control-regex
+    expect(out()).not.toMatch(/\x1b\[[0-9;?]*[ABCDEFGHJKlh]/);
   }, 20_000);
 
   it('a live exercise names the menu entries, not the keys only the full-screen view has ("press r", "(r)")', async () => {
@@ -110,15 +113,15 @@ describe('learn --plain', () => {
     await press(ENTER); // Verify, before any run
     await until('No job run yet', mark);
     await until('What now?', mark);
-    await press(DOWN, ENTER); // Hint
+    await press('2', ENTER); // Hint
     await until('Hint 1 of 2', mark);
-    await until('What now?', out().length - 200);
+    await until('What now?', out().length - 600);
     expect(out()).toContain('Run the push-dataset job with the read token');
     expect(out()).toContain('choose "Run the job in hf-job.json" to run one');
     expect(out()).toContain('Hint 1 of 2: Choose "Run the job in hf-job.json" and pick the read token.');
     expect(out()).not.toMatch(/\b[Pp]ress [a-z]\b|\([rvwn]\)/);
     mark = out().length;
-    await press(UP, ENTER); // Quit (the last entry)
+    await press('quit', ENTER); // Quit (the last entry)
     expect(await done).toBe(0);
   }, 20_000);
 
@@ -131,11 +134,11 @@ describe('learn --plain', () => {
     await until('What now?');
     await press(ENTER); // Answer the questions
     await until('1/3');
-    await press(DOWN, ENTER); // wrong on purpose: a write token
+    await press('2', ENTER); // wrong on purpose: a write token
     await until('2/3');
-    await press(DOWN, ENTER);
+    await press('2', ENTER);
     await until('3/3');
-    await press(DOWN, ENTER);
+    await press('2', ENTER);
     await until('✗ Not yet: 2 of 3 right.');
     await until('only the questions marked ✗ are asked');
     const mark = out().length;
@@ -148,7 +151,7 @@ describe('learn --plain', () => {
     expect(out().slice(mark)).not.toContain('3/3');
     const lesson = course.lesson('tokens')!;
     expect(course.isDone(lesson, lesson.exercises[0]!)).toBe(true);
-    await press(DOWN, DOWN, DOWN, DOWN, DOWN, ENTER); // Quit
+    await press('quit', ENTER); // Quit
     expect(await done).toBe(0);
   }, 20_000);
 });

@@ -63,6 +63,35 @@ describe('a sandbox job printing a token over two lines', () => {
     }
   });
 
+  it('shows none of a token whose second half comes later than a line is held (followJob)', async () => {
+    const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+    const late = [
+      `const t = ${JSON.stringify(TOKEN)};`,
+      'console.log("late " + t.slice(0, 12));',
+      'setTimeout(() => { console.log(t.slice(12) + " arrives"); process.exit(1); }, 1500);',
+    ].join('\n');
+    const job = await client.runJob('practice-user', {
+      dockerImage: 'node:20-slim',
+      command: ['node', '-e', late],
+      flavor: 'cpu-basic',
+    });
+    const shown: string[] = [];
+    const result = await followJob({
+      hubUrl: sb.current.url,
+      accessToken: sb.current.tokens.write,
+      namespace: 'practice-user',
+      jobId: job.id,
+      pollMs: 200,
+      maxMs: 20_000,
+      onLog: (line) => shown.push(line),
+    });
+    expect(result.stage).toBe('ERROR');
+    const text = shown.join('\n');
+    expect(text).toContain('late hf_…\n… arrives');
+    // Not a character of its body: the first half was shown before the rest came.
+    for (let i = 0; i + 3 <= BODY.length; i++) expect(text).not.toContain(BODY.slice(i, i + 3));
+  });
+
   it('reaches troubleshoot --job masked whole, in text and --json', async () => {
     const id = await run();
     const client = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});

@@ -1,18 +1,21 @@
 // Tokens written so that no line of the file shows one whole: literals concatenated (`"hf_" + "AbC…"`, Python's
 // `("hf_AbC" "dEf…")`), cut by a backslash-newline (a shell or Python line continuation inside the word), or
-// base64-encoded (a Kubernetes Secret's `data:`, an `Authorization: Basic` value, `HF_TOKEN_B64=` in a .env). Each is
-// the token once the language (or a decoder) puts it together, so `check` and `revoke` must see it.
+// base64-encoded (a Kubernetes Secret's `data:`, an `Authorization: Basic` value, `HF_TOKEN_B64=` in a .env), or
+// percent-encoded (`hf%5F…` in a URL); the encoded forms also when a wrap cuts them over lines (`base64`'s 76-column
+// output, a YAML block, a wrapped URL: core/tokens/wrapped.ts). Each is the token once the language (or a decoder) puts
+// it together, so `check` and `revoke` must see it.
 // Precise by construction: the joined or decoded text must hold a token of the Hub's real shape (30-40 letters or
 // digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
 // in one literal is the plain scan's).
 import {base64Starts} from './mask.js';
 import {runsOverJoins, type Join} from './split.js';
+import {nextAfter, wrappedRun} from './wrapped.js';
 
 export interface HiddenToken {
   token: string;
   /** Where, in the text, the written form starts. */
   index: number;
-  how: 'concatenated' | 'continued' | 'base64';
+  how: 'concatenated' | 'continued' | 'base64' | 'url-encoded';
 }
 
 /** A token of the Hub's shape as the joined or decoded text holds it; the real body is 34. */
@@ -31,8 +34,8 @@ export function findHiddenTokens(text: string, accept: (token: string) => boolea
   if (QUOTE_JOIN.test(text)) for (const h of concatenated(text)) add(h.token, h.index, 'concatenated');
   if (text.includes('\\\n') || text.includes('\\\r\n'))
     for (const h of continued(text)) add(h.token, h.index, 'continued');
-  BASE64_HINT.lastIndex = 0;
-  if (BASE64_HINT.test(text)) for (const h of base64(text)) add(h.token, h.index, 'base64');
+  for (const h of base64(text)) add(h.token, h.index, 'base64');
+  if (mayHoldPercent(text)) for (const h of percentEncoded(text)) add(h.token, h.index, 'url-encoded');
   return out;
 }
 
@@ -42,8 +45,41 @@ export function findHiddenTokens(text: string, accept: (token: string) => boolea
  */
 export function mayHoldToken(text: string): boolean {
   if (text.includes('hf_') || text.includes('api_org_')) return true;
+  return mayHoldBase64(text) || PREFIX_CUT.test(text) || mayHoldPercent(text);
+}
+
+/** A base64 hint, or one a wrapping line break cuts (tested only on a text with a break). */
+function mayHoldBase64(text: string): boolean {
   BASE64_HINT.lastIndex = 0;
-  return BASE64_HINT.test(text) || PREFIX_CUT.test(text);
+  if (BASE64_HINT.test(text)) return true;
+  return cutHintAt(text, 0) !== -1;
+}
+
+/**
+ * Where the first line break from `from` that cuts a base64 hint starts (its CR or LF), where the line before ends with a wrapped line's base64
+ * (BASE64_LINE_MIN characters); -1 when none. A loop over the breaks (a pattern of the hints cut at each place, breaks
+ * and indentations inside, took 2x longer): most lines are short, or end in a character no base64 has.
+ */
+function cutHintAt(text: string, from: number): number {
+  // A break fewer than BASE64_LINE_MIN characters after the one before ends no wrapped line: skipped unread.
+  for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', i + BASE64_LINE_MIN)) {
+    const end = text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
+    let k = 0;
+    while (k < BASE64_LINE_MIN && isBase64Code(text.charCodeAt(end - 1 - k))) k++;
+    if (k < BASE64_LINE_MIN) continue;
+    let next = i + 1;
+    while (next - i <= 64 && (text[next] === ' ' || text[next] === '\t')) next++;
+    // A hint is at most 10 characters: 9 each side hold any one the break cuts.
+    BASE64_HINT.lastIndex = 0;
+    if (BASE64_HINT.test(text.slice(end - 9, end) + text.slice(next, next + 9))) return end;
+  }
+  return -1;
+}
+
+/** An encoded underscore (two searches for a string before the pattern: 5 against 18 ms over 62 MB of texts). */
+function mayHoldPercent(text: string): boolean {
+  PERCENT_UNDERSCORE.lastIndex = 0;
+  return (text.includes('%5') || text.includes('%25')) && PERCENT_UNDERSCORE.test(text);
 }
 /**
  * A token's prefix cut by a join or a continuation: `"h" + "f_…"`, `api_\` then `org_…` on the next line. Written so
@@ -185,36 +221,120 @@ function isBase64Code(code: number): boolean {
 }
 
 /**
- * The tokens base64 around each hint holds. Only a window of the run around a hint is decoded (at its 4 alignments):
- * a pattern over the whole run overflowed the pattern engine's stack on an 11 MB run (300,000 tokens glued together).
+ * Base64 characters a wrapped line ends with at least: tools wrap at 64 (PEM, openssl) or 76 (MIME, base64); prose and
+ * code lines end in far shorter words.
+ */
+const BASE64_LINE_MIN = 40;
+
+/**
+ * The tokens base64 around each hint holds, its lines joined where a block wraps (core/tokens/wrapped.ts). Only a
+ * window of the run around a hint is decoded (at its 4 alignments): a pattern over the whole run overflowed the pattern
+ * engine's stack on an 11 MB run (300,000 tokens glued together). Reported where the token's characters start.
  */
 function base64(text: string): {token: string; index: number}[] {
   const out: {token: string; index: number}[] = [];
-  let done = 0;
+  const hits: number[] = [];
   BASE64_HINT.lastIndex = 0;
-  for (let h = BASE64_HINT.exec(text); h; h = BASE64_HINT.exec(text)) {
+  for (let h = BASE64_HINT.exec(text); h; h = BASE64_HINT.exec(text)) hits.push(h.index);
+  for (let at = cutHintAt(text, 0); at !== -1; at = cutHintAt(text, at + 2)) hits.push(at);
+  let done = 0;
+  for (const at of hits.sort((a, b) => a - b)) {
+    if (at < done) continue;
+    const wrapped = wrappedRun(text, at, isBase64Code, BASE64_WINDOW, BASE64_LINE_MIN);
+    // The hints a window holds are read with it: 1.9 million hints on 100,000 wrapped lines took 44 s one by one.
+    done = nextAfter(wrapped, BASE64_WINDOW, BASE64_TOKEN_MAX);
+    if (wrapped.run.length < 26) continue;
+    for (const found of decodedTokens(wrapped.run)) out.push({token: found.token, index: wrapped.at[found.start]!});
+  }
+  return out;
+}
+/** Base64 characters of the longest real-shaped token (`hf_oauth_` and 40: 49 bytes), with a start mid-quantum. */
+const BASE64_TOKEN_MAX = 72;
+
+/** The real-shaped tokens the base64 (or base64url) text decodes to at its 4 alignments, and where each starts. */
+function decodedTokens(run: string): {token: string; start: number}[] {
+  const found: {token: string; start: number}[] = [];
+  for (const {skip, bytes} of base64Starts(run)) {
+    REAL_TOKEN.lastIndex = 0;
+    for (let t = REAL_TOKEN.exec(bytes); t; t = REAL_TOKEN.exec(bytes)) {
+      const token = t[0];
+      if (PREFIX.test(token) && !found.some((f) => f.token === token))
+        found.push({token, start: Math.min(run.length - 1, skip + Math.floor((t.index * 4) / 3))});
+    }
+  }
+  return found;
+}
+
+// --- Percent-encoded (a URL) ---------------------------------------------------------------------------------------
+/**
+ * A percent-encoded underscore (`%5F`, encoded again `%255F`): a token's `_` as a URL writes it when every character is
+ * encoded (`%68%66%5F…`; encodeURIComponent and Python's quote leave `_` as is). A break inside the escape itself
+ * (`%5` then `F`) is not looked for.
+ */
+const PERCENT_UNDERSCORE = /%(?:25)*5[fF]/g;
+/** Characters read around an encoded underscore, each side: twice the longest written token. */
+const PERCENT_WINDOW = 512;
+/** The longest real-shaped token (49 characters), each written `%25XX`. */
+const PERCENT_TOKEN_MAX = 245;
+
+function isPercentCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x25
+  );
+}
+
+/**
+ * The tokens a percent-encoded run holds, over the line breaks that wrap it (a URL cut by a mail or an editor):
+ * decoded, a token of the Hub's real shape whose written form holds an escape (else the plain scan's).
+ */
+function percentEncoded(text: string): {token: string; index: number}[] {
+  const out: {token: string; index: number}[] = [];
+  let done = 0;
+  PERCENT_UNDERSCORE.lastIndex = 0;
+  for (let h = PERCENT_UNDERSCORE.exec(text); h; h = PERCENT_UNDERSCORE.exec(text)) {
     if (h.index < done) continue;
-    let from = h.index;
-    while (from > 0 && h.index - from < BASE64_WINDOW && isBase64Code(text.charCodeAt(from - 1))) from--;
-    let to = h.index;
-    while (to < text.length && to - h.index < BASE64_WINDOW && isBase64Code(text.charCodeAt(to))) to++;
-    if (to - from < 40) continue;
-    const found = decodedToken(text.slice(from, to));
-    if (found) {
-      out.push({token: found, index: from});
-      done = to;
-      BASE64_HINT.lastIndex = to;
+    const wrapped = wrappedRun(text, h.index, isPercentCode, PERCENT_WINDOW, 1);
+    done = nextAfter(wrapped, PERCENT_WINDOW, PERCENT_TOKEN_MAX);
+    const decoded = decodePercent(wrapped.run);
+    REAL_TOKEN.lastIndex = 0;
+    for (let t = REAL_TOKEN.exec(decoded.text); t; t = REAL_TOKEN.exec(decoded.text)) {
+      const from = decoded.from[t.index]!;
+      const to = decoded.to[t.index + t[0].length - 1]!;
+      if (!wrapped.run.slice(from, to).includes('%')) continue;
+      out.push({token: t[0], index: wrapped.at[from]!});
     }
   }
   return out;
 }
 
-/** A real-shaped token the base64 (or base64url) text decodes to at one of its 4 alignments, if any. */
-function decodedToken(run: string): string | undefined {
-  for (const {bytes} of base64Starts(run)) {
-    REAL_TOKEN.lastIndex = 0;
-    const t = REAL_TOKEN.exec(bytes);
-    if (t && PREFIX.test(t[0])) return t[0];
+/**
+ * `run` with its `%XX` escapes decoded (3 rounds: `%255F` is `%5F` is `_`), and for each decoded character where its
+ * written form starts and ends in the run.
+ */
+function decodePercent(run: string): {text: string; from: number[]; to: number[]} {
+  let text = run;
+  let from = [...run].map((_, i) => i);
+  let to = from.map((i) => i + 1);
+  for (let round = 0; round < 3 && text.includes('%'); round++) {
+    let next = '';
+    const f: number[] = [];
+    const e: number[] = [];
+    for (let i = 0; i < text.length;) {
+      const hex = text[i] === '%' ? text.slice(i + 1, i + 3) : '';
+      if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+        next += String.fromCharCode(parseInt(hex, 16));
+        f.push(from[i]!);
+        e.push(to[i + 2]!);
+        i += 3;
+      } else {
+        next += text[i];
+        f.push(from[i]!);
+        e.push(to[i]!);
+        i++;
+      }
+    }
+    if (next === text) break;
+    [text, from, to] = [next, f, e];
   }
-  return undefined;
+  return {text, from, to};
 }

@@ -2,7 +2,9 @@
 // rest on the next, a container runtime splitting a long line into partial entries, a log reread after a drop.
 // Masking a line at a time (mask.ts) sees two short pieces, neither of them a token. Here the pieces are looked at
 // together: maskSplitTokens for a whole text, createSplitMasker for a stream, which holds back only a line whose end
-// could start a token (bounded: the look-behind is at most LOOK_BEHIND characters, the wait at most holdMs).
+// could start a token (bounded: the look-behind is at most LOOK_BEHIND characters, the wait at most holdMs). A held
+// line released before the next piece (time out, the stream dropped or ended) shows a token's start masked (`hf_…`),
+// and the pieces that go on with it are hidden (`…`): none of a token's characters is shown, however late its rest.
 import {knownSecrets, maskToken} from './mask.js';
 
 /** A token the Hub issues is its prefix and 34 letters or digits: a first piece that long is whole on its own. */
@@ -294,7 +296,8 @@ export interface SplitMaskerOptions {
 export function createSplitMasker(options: SplitMaskerOptions): SplitMasker {
   const holdMs = options.holdMs ?? DEFAULT_HOLD_MS;
   let held: string | undefined;
-  let shownTail: string | undefined;
+  // After a release that masked a token's start: that start as it was (flat), which the next pieces may go on with.
+  let released: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The registered secrets may grow while the stream runs (a login): read again at each piece.
   let known = secretsOf(options.secrets ?? []);
@@ -307,8 +310,10 @@ export function createSplitMasker(options: SplitMaskerOptions): SplitMasker {
     if (held === undefined) return;
     const text = held;
     held = undefined;
-    shownTail = text.slice(-LOOK_BEHIND);
-    emit(text);
+    // Shown with the open start masked; that start kept as it was, for the next pieces (continueOpen).
+    const open = openTokenStart(text, known);
+    released = open === -1 ? undefined : strip(text.slice(open)).flat;
+    emit(maskOpenTail(text, known));
   };
   return {
     push(piece) {
@@ -316,8 +321,9 @@ export function createSplitMasker(options: SplitMaskerOptions): SplitMasker {
       timer = undefined;
       known = secretsOf(options.secrets ?? []);
       let next = String(piece);
-      if (shownTail !== undefined) next = hideContinuation(shownTail, next, known);
-      shownTail = undefined;
+      if (released !== undefined) [next, released] = continueOpen(released, next, known);
+      // Still going on with a released token: shown masked at once.
+      if (released !== undefined) return emit(next);
       const text = held === undefined ? next : `${held}\n${next}`;
       held = undefined;
       const open = openTokenStart(text, known);
@@ -371,20 +377,86 @@ function secretAcross(text: string, at: number, secrets: string[]): number {
   return -1;
 }
 
-/** `next` with its first characters hidden when they finish a token whose start `shown` (already shown) ends with. */
-function hideContinuation(shown: string, next: string, secrets: string[]): string {
-  const open = openTokenStart(shown, secrets);
-  if (open === -1) return next;
-  const before = strip(shown.slice(open)).flat;
-  const {flat: head, at} = strip(/^[A-Za-z0-9_\r\n]*/.exec(next)![0]);
-  if (!head) return next;
-  const joined = before + head;
-  // How many of the head's characters belong to the token (or to the known secret) that `before` started.
+/** A known secret's first characters at a text's end are masked from this many on (fewer often end a word). */
+const SECRET_HEAD_MIN = 3;
+
+/**
+ * `text` with the start of a token (or of a known secret) at its end that the next piece may still finish masked: a
+ * prefix with some of a body (`hf_AbC`, over breaks or not) shown as the prefix and `…`, 3 or more characters a known
+ * secret starts with as `…`. A bare prefix (`hf_`, `api_or`) shows nothing of a token and is kept. What a held line
+ * shows when it is released before the next piece came (time out, the stream paused or ended): a token's first
+ * characters are never shown, even when the rest arrives later (then hidden by continueOpen).
+ */
+export function maskOpenTail(text: string, secrets: string[] = []): string {
+  const open = openTokenStart(text, secrets);
+  if (open === -1) return text;
+  const flat = strip(text.slice(open)).flat;
+  if (flat.length >= SECRET_HEAD_MIN && secrets.some((secret) => secret.startsWith(flat)))
+    return `${text.slice(0, open)}…`;
+  const prefix = prefixOf(flat);
+  if (prefix && flat.length > prefix.length) return `${text.slice(0, open)}${prefix}…`;
+  return text;
+}
+
+/**
+ * `next` with its first characters hidden where they go on with the token (or known secret) whose start `before` (as
+ * it was, flat) was shown masked; and that token's start so far when all of `next` goes on with it and it may go on
+ * further (the next piece is read the same way). A token by the rule of a break (joinedIsToken): `hf_transfer` then
+ * `Downloading` is words, shown.
+ */
+function continueOpen(before: string, next: string, secrets: string[]): [string, string | undefined] {
+  let hidden = false;
+  // A loop: the token's last characters may start the next one, glued to it (`…xhf` then `_AbC…`), and so on.
+  for (;;) {
+    const run = RUN_HEAD.exec(next.slice(0, 2 * NEAR_BREAK))![0];
+    const {flat: head, at} = strip(run);
+    const joined = before + head;
+    if (head && run.length === next.length && mayGoOn(joined, secrets)) return ['…', joined];
+    const taken = head ? takenBy(before, joined, secrets) : 0;
+    if (!taken) {
+      // Nothing of it goes on with the token; but its own end may start one (`…xhf` shown masked, then `_AbC…`).
+      const glued = head ? PREFIX_AT_END.exec(before) : null;
+      if (glued && glued[0] !== before) {
+        before = glued[0];
+        continue;
+      }
+      return [hidden ? `…${next}` : next, undefined];
+    }
+    next = next.slice(at[taken - 1]! + 1);
+    hidden = true;
+    const cut = PREFIX_AT_END.exec(joined.slice(0, before.length + taken));
+    if (!cut) return [`…${next}`, undefined];
+    // The piece ends there: the next piece may go on with what its end started.
+    if (!next) return ['…', cut[0]];
+    before = cut[0];
+  }
+}
+const RUN_HEAD = /^[A-Za-z0-9_\r\n]*/;
+const TOKEN_HEAD = new RegExp(`^${TOKEN.source}`);
+
+/** How many of `joined`'s characters after `before` belong to the token (or to the known secret) `before` started. */
+function takenBy(before: string, joined: string, secrets: string[]): number {
   let taken = 0;
-  const token = new RegExp(`^${TOKEN.source}`).exec(joined);
-  if (token && token[0].length > before.length) taken = token[0].length - before.length;
+  const token = TOKEN_HEAD.exec(joined);
+  if (token && token[0].length > before.length) {
+    const prefix = prefixOf(token[0]).length;
+    const body = token[0].slice(prefix);
+    const cut = Math.max(0, before.length - prefix);
+    if (joinedIsToken(token[0], [body.slice(0, cut), body.slice(cut)])) taken = token[0].length - before.length;
+  }
   for (const secret of secrets)
     if (secret.startsWith(before) && joined.startsWith(secret)) taken = Math.max(taken, secret.length - before.length);
-  if (!taken) return next;
-  return `…${next.slice(at[taken - 1]! + 1)}`;
+  return taken;
+}
+
+/** A token's prefix, whole or cut, at the end of a text (`hf`, `api_or`). */
+const PREFIX_AT_END = new RegExp(`(?:${PARTIAL_PREFIXES.map(escapeRegExp).join('|')})$`);
+
+/** Whether `text` (flat) is the start of a token, or of a known secret, that more characters may still go on with. */
+function mayGoOn(text: string, secrets: string[]): boolean {
+  const open = OPEN_TOKEN.exec(text);
+  return (
+    (open !== null && open.index === 0) ||
+    secrets.some((secret) => secret.length > text.length && secret.startsWith(text))
+  );
 }

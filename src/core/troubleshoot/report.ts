@@ -4,6 +4,7 @@
 // --json) render it, so the three never say different things. Pure: no I/O.
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {sanitizeLine} from '../text/sanitize.js';
+import {redactSecrets} from '../tokens/mask.js';
 import {hubFixes} from '../checks/hub-fixes.js';
 import type {CheckId} from '../checks/types.js';
 import {isSandboxEndpoint} from '../practice.js';
@@ -163,7 +164,7 @@ export function buildReport(input: ReportInput): TroubleshootReport {
     title: entry.title,
     confidence: input.guess && input.problem !== 'unknown' ? 'guess' : 'rules',
     origin: input.origin,
-    seen: [...(input.seen ?? [])],
+    seen: (input.seen ?? []).map(seenLine),
     alternatives: (input.alternatives ?? []).filter((p) => p !== input.problem),
     symptoms: [...entry.symptoms],
     // A cause that only happens on the sandbox is not offered for another Hub, unless the facts say it is the one.
@@ -289,4 +290,17 @@ export function reportLines(r: TroubleshootReport, options: {actions?: boolean; 
       );
   }
   return out;
+}
+
+/** Characters of a seen line kept: a few rows (a pasted line of 600 KB took the wizard's screen 110 s to lay out). */
+export const MAX_SEEN_CHARS = 300;
+
+/** A seen line masked (again: masking is idempotent), then cut: a cut never leaves characters of a token unmasked. */
+function seenLine(line: string): string {
+  const masked = redactSecrets(line);
+  if (masked.length <= MAX_SEEN_CHARS) return masked;
+  const head = Array.from(masked.slice(0, 2 * MAX_SEEN_CHARS))
+    .slice(0, MAX_SEEN_CHARS)
+    .join('');
+  return `${head}… (${(masked.length - head.length).toLocaleString('en-US')} more characters)`;
 }

@@ -29,6 +29,9 @@ export interface Rerun {
   change?: string;
 }
 
+/** An env name that holds a credential (OPENAI_API_KEY, DB_PASSWORD, WANDB_TOKEN): its value is not printed. */
+const SECRET_NAME = /KEY|SECRET|TOKEN|PASSW|CREDENTIAL|AUTH/i;
+
 /** Causes (catalog.ts) fixed by passing the token as a secret. */
 const TOKEN_NOT_PASSED = new Set(['no-token-in-job', 'wrong-secret-key', 'literal-placeholder', 'anonymous']);
 
@@ -98,15 +101,16 @@ export function rerunCommand(
   const holdsToken = (v: string) => maskSecrets(v, secrets) !== v;
   const q = shellQuoteShown;
   const flags: string[] = [];
-  let change: string | undefined;
+  const changes: string[] = [];
   if (job.flavor) flags.push(`--flavor ${q(job.flavor)}`);
   if (options.problem === 'job-timeout') {
     // The same timeout would stop it again: twice as long (the Hub's 30-minute default when the job's is not known).
     const longer = duration((job.timeoutSeconds ?? DEFAULT_TIMEOUT_S) * 2);
     flags.push(`--timeout ${longer}`);
-    change = `with a timeout twice as long (${longer}; set what the work needs)`;
+    changes.push(`with a timeout twice as long (${longer}; set what the work needs)`);
   } else if (job.timeoutSeconds !== undefined) flags.push(`--timeout ${duration(job.timeoutSeconds)}`);
   const secretNames = [...job.secretNames];
+  const fromEnv: string[] = [];
   for (const [k, v] of Object.entries(job.environment)) {
     if (holdsToken(v) || holdsToken(k)) {
       // A token written into the job's environment: a secret it becomes (the token-in-env fix), or no command.
@@ -114,11 +118,22 @@ export function rerunCommand(
       if (!secretNames.includes(k)) secretNames.push(k);
       continue;
     }
+    if (SECRET_NAME.test(k) && v !== '') {
+      // An API key or password in env: not printed here (this answer is pasted into issues); passed as a secret,
+      // whose value hf takes from your environment.
+      secretNames.push(k);
+      fromEnv.push(k);
+      continue;
+    }
     flags.push(`-e ${q(`${k}=${v}`)}`);
   }
+  if (fromEnv.length)
+    changes.push(
+      sanitizeLine(`with ${fromEnv.join(', ')} as secrets (export ${fromEnv.length === 1 ? 'it' : 'them'} first)`),
+    );
   if (options.cause && TOKEN_NOT_PASSED.has(options.cause) && !secretNames.includes('HF_TOKEN')) {
     secretNames.push('HF_TOKEN');
-    change = 'with HF_TOKEN passed as a secret';
+    changes.push('with HF_TOKEN passed as a secret');
   }
   for (const name of secretNames) {
     if (holdsToken(name)) return undefined;
@@ -128,7 +143,7 @@ export function rerunCommand(
   // A namespace that could not pay (402, NO_CREDITS) is not tried again when the user's own can: that is the fix.
   const own = options.user !== undefined && options.user === job.namespace;
   if (!own && options.problem === 'payment-required' && options.user !== undefined && options.userCanPay)
-    change = sanitizeLine(`under your own namespace ${options.user}, which can pay (${job.namespace} could not)`);
+    changes.push(sanitizeLine(`under your own namespace ${options.user}, which can pay (${job.namespace} could not)`));
   else if (!own) flags.push(`--namespace ${q(job.namespace)}`);
   const image = job.dockerImage ?? `hf.co/spaces/${job.spaceId}`;
   const words = [...job.command, ...job.arguments];
@@ -137,7 +152,7 @@ export function rerunCommand(
   const prefix = `${endpoint === DEFAULT_ENDPOINT ? '' : `HF_ENDPOINT=${q(endpoint)} `}${options.hfHome ? `HF_HOME=${q(options.hfHome)} ` : ''}`;
   const command = `${prefix}hf jobs run ${[...flags, q(image), ...words.map(q)].join(' ')}`;
   if (command.length > MAX_COMMAND) return undefined;
-  return {command, ...(change ? {change} : {})};
+  return {command, ...(changes.length ? {change: changes.join(', ')} : {})};
 }
 
 /** The action's label: what running the command does differently, if anything. */

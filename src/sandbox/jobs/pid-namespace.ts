@@ -20,6 +20,14 @@
 // read or write; files of other users root could reach are owned by an unmapped uid inside and no longer overridable),
 // the same network (it reaches the sandbox on 127.0.0.1), and kernel interfaces open to its uid. Each level is probed
 // once and the job's log says which one holds: own /proc locked, own /proc, or the machine's /proc (PID namespace only).
+//
+// Other users: the user namespace maps the sandbox's own uid and gid only, and forbids setgroups (util-linux writes
+// `deny`), so inside a job `su`, `sudo`, setgroups/initgroups, setuid or chown to another user, and apt's drop to
+// `_apt` fail ("Operation not permitted", "Invalid argument"). Kept so, and said in the job's log: a practice job
+// (a uv or Node script, a training loop) needs none of them, and mapping every uid (as root could, through
+// newuidmap or by writing the maps itself) would give a root job back the override on other users' files above. A
+// real job's container, which runs as its image's user, has them.
+
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {which} from '../../core/which.js';
@@ -111,5 +119,8 @@ export function isolationNote(isolation: JobIsolation): string {
     own: ' Its /proc shows only them.',
     host: " Its /proc is the machine's (no mount namespace here): ps shows every process.",
   }[isolation.proc];
-  return `[sandbox] the job's processes run in a PID namespace of their own: a cancel or a timeout ends every one of them.${proc}`;
+  const alone = isolation.prefix.some((flag) => flag.startsWith('--map-'))
+    ? " It is its user alone: su, sudo, setgroups and chown to another user fail here (a real job's container allows them)."
+    : '';
+  return `[sandbox] the job's processes run in a PID namespace of their own: a cancel or a timeout ends every one of them.${proc}${alone}`;
 }

@@ -5,7 +5,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {extname, join} from 'node:path';
-import {extOf, kindOf, markdownBlocks, scanPaths, scanText} from '../../../src/core/checks/scan.js';
+import {extOf, kindOf, markdownBlocks, nextFenceRun, scanPaths, scanText} from '../../../src/core/checks/scan.js';
 import {
   embeddedCommands,
   extractShell,
@@ -414,6 +414,23 @@ describe('job calls are found from `_job` as the regex alone finds them', () => 
       for (let from = 0; from <= text.length; from += 1 + (next() % 4)) {
         const m = nextCall(text, from);
         expect(m ? [m.index, m[0]] : null, `${JSON.stringify(text)} from ${from}`).toEqual(regexCalls(text, from));
+      }
+    }
+  });
+});
+
+describe('fence runs are found with two substring searches where the regex finds them', () => {
+  it('on random texts of backquotes, tildes and newlines, from every start', () => {
+    const FENCE_RUN = /`{3,}|~{3,}/g;
+    const parts = ['`', '``', '```', '~', '~~~', '\n', 'a', ' '];
+    let rng = 9;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 3_000; n++) {
+      let text = '';
+      for (let k = next() % 16; k > 0; k--) text += parts[next() % parts.length];
+      for (let from = 0; from <= text.length; from++) {
+        FENCE_RUN.lastIndex = from;
+        expect(nextFenceRun(text, from), JSON.stringify(text)).toBe(FENCE_RUN.exec(text)?.index ?? -1);
       }
     }
   });

@@ -15,6 +15,17 @@ function stream(pieces: string[], secrets: string[] = []): string[] {
   return lines;
 }
 
+/** Every piece pushed and released at once (as when each waits longer than holdMs): the lines shown. */
+function released(pieces: string[], secrets: string[] = []): string[] {
+  const lines: string[] = [];
+  const masker = createSplitMasker({onLine: (l) => lines.push(redactSecrets(l, secrets)), secrets, holdMs: 0});
+  for (const p of pieces) {
+    masker.push(p);
+    masker.flush();
+  }
+  return lines;
+}
+
 const leaks = (out: string, token: string) => {
   // No 6 characters of the token's body beyond its last 4 may be shown.
   const body = token.slice(token.indexOf('_', 3) + 1 || 3);
@@ -119,10 +130,40 @@ describe('createSplitMasker', () => {
     masker.push(`token ${TOKEN.slice(0, 8)}`);
     expect(lines).toEqual([]);
     await new Promise((r) => setTimeout(r, 80));
-    expect(lines).toEqual([`token ${TOKEN.slice(0, 8)}`]);
+    // None of the token's first characters: it may still become a token.
+    expect(lines).toEqual(['token hf_…']);
     masker.push(`${TOKEN.slice(8)} rest`);
     masker.flush();
-    expect(lines).toEqual([`token ${TOKEN.slice(0, 8)}`, '… rest']);
+    expect(lines).toEqual(['token hf_…', '… rest']);
+  });
+
+  it("never shows a token's first characters when a piece is released before the next (every cut, every prefix)", () => {
+    for (const token of [TOKEN, OAUTH, ORG])
+      for (let cut = 1; cut < token.length; cut++)
+        for (const second of [[token.slice(cut)], [token.slice(cut, cut + 3), token.slice(cut + 3)]]) {
+          // Released at every piece, as a time out or a dropped stream does.
+          const lines = released([`the token ${token.slice(0, cut)}`, ...second.filter(Boolean), ' and more', 'last']);
+          const out = lines.join('');
+          const body = token.replace(/^(?:hf_(?:oauth_)?|api_org_)/, '');
+          for (let i = 0; i + 4 <= body.length; i++)
+            expect(out, `${token} cut at ${cut}: ${lines.join(' | ')}`).not.toContain(body.slice(i, i + 4));
+          expect(lines.at(-1)).toBe('last');
+        }
+  });
+
+  it('shows a released bare prefix, and words after a released word (the cost: that word is masked)', () => {
+    expect(released(['pip install h', 'ello'])).toEqual(['pip install h', 'ello']);
+    expect(released(['saving to /data', 'done.'])).toEqual(['saving to /data', 'done.']);
+    expect(released(['Collecting hf_transfer', 'Downloading hf_transfer-0.1.8.whl'])).toEqual([
+      'Collecting hf_…',
+      'Downloading hf_transfer-0.1.8.whl',
+    ]);
+  });
+
+  it('masks the first characters of a registered secret released before its rest', () => {
+    const secret = 'rt_FAKEsecretvalue0123456789';
+    const lines = released([`refresh ${secret.slice(0, 9)}`, `${secret.slice(9)} ok`], [secret]);
+    expect(lines).toEqual(['refresh …', '… ok']);
   });
 
   it('holds a bounded look-behind, whatever the pieces', () => {

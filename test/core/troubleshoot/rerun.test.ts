@@ -61,6 +61,15 @@ describe('rerunCommand', () => {
     );
   });
 
+  it("an API key or password in the job's env is not printed: it is passed as a secret, to export first", () => {
+    const r = rerunCommand(job({environment: {MODE: 'x', OPENAI_API_KEY: 'sk-FAKE123', DB_PASSWORD: 'p'}}), {
+      user: 'acme-org',
+    })!;
+    expect(r.command).not.toContain('sk-FAKE123');
+    expect(r.command).toContain('-e MODE=x --secrets OPENAI_KEY --secrets OPENAI_API_KEY --secrets DB_PASSWORD');
+    expect(r.change).toBe('with OPENAI_API_KEY, DB_PASSWORD as secrets (export them first)');
+  });
+
   it('never prints a token: one in HF_TOKEN of the env becomes a secret; one anywhere else means no command', () => {
     const inEnv = rerunCommand(job({environment: {HF_TOKEN: TOKEN}}), {token: TOKEN})!;
     expect(inEnv.command).toContain('--secrets HF_TOKEN');
