@@ -661,7 +661,13 @@ const SIGNALS: Signal[] = [
   // longer duration.
   S('job-timeout', 9, /\bGPU task aborted\b/i),
   // A job looked up under the wrong namespace or id.
-  S('job-not-found', 18, /JobNotFoundError|Job Not Found for url/i),
+  // huggingface_hub's JobNotFoundError (utils/_http.py, a 404 on /api/jobs/NS/ID or /api/scheduled-jobs/NS/ID), whose
+  // last line is pasted alone too: "Please make sure you specified the correct job ID and namespace."
+  S(
+    'job-not-found',
+    18,
+    /JobNotFoundError|Job Not Found for url|make sure you specified the correct job ID and namespace/i,
+  ),
   S('job-not-found', 14, /\b404\b[^\n]*\/api\/jobs\/|\/api\/jobs\/[^\s]*[^\n]*\b404\b|Job not found|No job found/i),
   // hf jobs' refusal of a job id whose namespace is not the one given (ns/ID against --namespace).
   S('job-not-found', 9, /Conflicting namespace: got --namespace=/),
@@ -671,6 +677,10 @@ const SIGNALS: Signal[] = [
     14,
     /Error executing (?:logs|inspect|cancel|duplicate)\b[^\n]*\b404\b|job metadata was unavailable[^\n]*\b404\b/i,
   ),
+  // The MCP server's own lines for a job it could not find (packages/mcp/src/jobs): inspect's "Failed to fetch job ID:
+  // API request failed: 404 Not Found", the log stream's "Failed to fetch logs: 404 Not Found" (also after run's
+  // "Could not collect logs: ").
+  S('job-not-found', 14, /\bFailed to fetch (?:job \S+|logs):[^\n]*\b404\b/i),
   // 5xx: the Hub's side.
   // A Space or job whose container the platform could not start (its runtime-error page): the Hub's side, not the code.
   S('server-error', 9, /failed to create containerd task|failed to create shim task/i),
@@ -930,8 +940,13 @@ const HUB_403 =
 const OUT_OF_CATALOG_STATUS =
   /(?:\b|')(40[5-9]|41\d|42[0-8]|43\d|45\d) (?:Client Error|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Request Entity Too Large|URI Too Long|Unsupported Media Type|Range Not Satisfiable|Unprocessable (?:Entity|Content)|Locked|Failed Dependency|Too Early|Upgrade Required|Precondition Required)\b|\bHTTP\/[\d.]+ (40[5-9]|41\d|42[0-8])\b|\bstatus(?: code)?[ :=]+(40[5-9]|41\d|42[0-8])\b/i;
 const NOTHING_TO_COMMIT = /^\s*nothing (?:added )?to commit\b/im;
-/** `hf jobs wait --timeout` giving up on waiting: the job itself may still be running, nothing failed yet. */
-const WAIT_TIMED_OUT = /\bTimed out after [^\n]{0,40}\bwaiting for Jobs?\b/i;
+/**
+ * `hf jobs wait --timeout` giving up on waiting ("Timed out after 10m waiting for Job(s) to finish."), and the Python
+ * API's wait_for_job(timeout=) raising TimeoutError ("Job 'ID' is still in stage 'RUNNING' after 60 seconds."): the
+ * job itself may still be running, nothing failed yet.
+ */
+const WAIT_TIMED_OUT =
+  /\bTimed out after [^\n]{0,40}\bwaiting for Jobs?\b|\bJob '[\w-]+' is still in stage '[\w.]+' after [\d.]+ seconds\b/i;
 /** git's commit refused (exit 1: nothing to commit) as Python's subprocess reports it: "Command '['git', 'commit', ...". */
 const GIT_COMMIT_FAILED = /Command '\[['"]git['"], ['"]commit['"][^\n]*returned non-zero exit status 1\b/;
 
@@ -1037,17 +1052,18 @@ function unescapeLogLine(line: string): string[] {
  * The Hub said what was wrong with the token beside a repo it then hid or gated: the token is the story, not the repo.
  * "Repository Not Found" + "Invalid credentials in Authorization header" or `User Access Token "NAME" is expired`: the
  * Hub rejected the token and hides every repo behind a 404/401 from it (expired, revoked). "Cannot access gated repo" +
- * "Organization tokens cannot be used to access": an org token (api_org_...) where a user's token is needed.
+ * "Organization tokens cannot be used to access" (after a gated repo, or in huggingface_hub's "403 Forbidden: MESSAGE"):
+ * an org token (api_org_...) where a user's token is needed.
  */
-const TOKEN_TOLD: {re: RegExp; over: ProblemId; to: ProblemId}[] = [
-  {re: /Invalid credentials in Authorization header/, over: 'repo-access-denied', to: 'unauthorized-401'},
-  {re: HUB_TOKEN_EXPIRED, over: 'repo-access-denied', to: 'unauthorized-401'},
-  {re: HUB_ORG_TOKEN_REFUSED, over: 'gated-repo', to: 'invalid-token-format'},
-  {re: HUB_ORG_TOKEN_REFUSED, over: 'repo-access-denied', to: 'invalid-token-format'},
+const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
+  {re: /Invalid credentials in Authorization header/, over: ['repo-access-denied'], to: 'unauthorized-401'},
+  {re: HUB_TOKEN_EXPIRED, over: ['repo-access-denied'], to: 'unauthorized-401'},
+  {re: HUB_ORG_TOKEN_REFUSED, over: ['gated-repo', 'repo-access-denied', 'forbidden-403'], to: 'invalid-token-format'},
 ];
 
 function promoteRefusedToken(ranked: Candidate[], text: string): void {
-  const told = TOKEN_TOLD.find((t) => ranked[0]?.problem === t.over && t.re.test(text));
+  const top = ranked[0]?.problem;
+  const told = top && TOKEN_TOLD.find((t) => t.over.includes(top) && t.re.test(text));
   const u = told && ranked.find((c) => c.problem === told.to);
   if (!u) return;
   // Sure, not a close call: the Hub named the token's fault.

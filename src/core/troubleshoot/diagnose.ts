@@ -53,7 +53,10 @@ export interface Diagnosis {
 
 /** What the Hub answers when it got a token and refused it (as opposed to getting none). */
 const TOKEN_REJECTED =
-  /Invalid credentials in Authorization header|Invalid user token|invalid (?:access )?token|token (?:is |has )?expired|expired token/i;
+  /Invalid credentials in Authorization header|Invalid user token|invalid (?:access )?token|token (?:is |has )?expired|expired token|Access Token "[^"\n]{0,100}" is expired/i;
+
+/** The Hub or huggingface_hub refusing an organization token (api_org_...) where a user's token is needed. */
+const ORG_TOKEN_REFUSED = /Organization tokens cannot be used to access|must use your personal account token/i;
 
 /** What diagnose() found out, read by the rule of each problem. Rules may add findings of their own. */
 interface Facts {
@@ -269,9 +272,9 @@ function gatedRepoCause({ctx, jobHasToken}: Facts): string | undefined {
   return undefined;
 }
 
-/** A token of the wrong shape: what the format check says is wrong with it. */
-function tokenFormatCause({format}: Facts): string | undefined {
-  if (!format || format.ok) return undefined;
+/** A token of the wrong shape: what the format check says is wrong with it, or an org token the error says was refused. */
+function tokenFormatCause({ctx, format}: Facts): string | undefined {
+  if (!format || format.ok) return ORG_TOKEN_REFUSED.test(ctx.evidence ?? '') ? 'org-token' : undefined;
   if (format.problem === 'org-token') return 'org-token';
   if (format.problem === 'placeholder') return 'placeholder';
   return 'pasted-badly';

@@ -463,6 +463,20 @@ describe("the Hub's words about the token after a repo it hid or gated", () => {
       `requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/api/datasets/acme/set The above exception was the direct cause of the following exception: huggingface_hub.utils._errors.GatedRepoError: 403 Client Error. ${REQ} Cannot access gated repo for url https://huggingface.co/api/datasets/acme/set. Organization tokens cannot be used to access`,
       'invalid-token-format',
     ],
+    // huggingface_hub's generic 403 ("\n\n403 Forbidden: MESSAGE.\nCannot access content at: URL.\nMake sure ...").
+    [
+      `huggingface_hub.errors.HfHubHTTPError: ${REQ}\n\n403 Forbidden: Organization tokens cannot be used to access this resource..\nCannot access content at: https://huggingface.co/api/jobs/acme-org.\nMake sure your token has the correct permissions.`,
+      'invalid-token-format',
+    ],
+    // transformers' OSError over the chained Hub error.
+    [
+      `OSError: You are trying to access a gated repo.\nMake sure to have access to it at https://huggingface.co/acme/x.\n${gated('https://huggingface.co/acme/x/resolve/main/config.json', 'Organization tokens cannot be used to access gated repos')}`,
+      'invalid-token-format',
+    ],
+    [
+      `OSError: acme/x is not a local folder and is not a valid model identifier listed on 'https://huggingface.co/models'\nIf this is a private repository, make sure to pass a token having permission to this repo either by logging in with \`huggingface-cli login\` or by passing \`token=<your_token>\`\n\n${notFound('https://huggingface.co/acme/x/resolve/main/config.json', 'User Access Token "colab" is expired')}`,
+      'unauthorized-401',
+    ],
   ])('%s -> %s', (text, id) => {
     const c = classifyText(text, {guess: false});
     expect(c.problem).toBe(id);
@@ -489,5 +503,108 @@ describe("the Hub's words about the token after a repo it hid or gated", () => {
     expect(
       problem('Organization tokens cannot be used for command-line Terraform actions; use a user or team token.'),
     ).not.toBe('invalid-token-format');
+  });
+});
+
+// The job ids with few public texts (job-not-found, job-timeout, payment-required, org-token-policy), as each client
+// prints them. Sources, read in huggingface/huggingface_hub (ee0a451) and huggingface/hf-mcp-server (e83f335):
+// - hf CLI: cli/hf.py prints a known error through cli/_output.py's error() as "Error: MESSAGE", then
+//   "Hint: set HF_DEBUG=1 as environment variable for full traceback."; cli/jobs.py raises
+//   "Job ID finished with stage 'STAGE': MESSAGE" (hf jobs run) and "N of M Job(s) did not complete successfully"
+//   after a table of id, stage and message (hf jobs wait).
+// - Python API: utils/_http.py's hf_raise_for_status: JobNotFoundError "404 Client Error. (Request ID: ...)\n\nJob Not
+//   Found for url: URL.\nPlease make sure you specified the correct job ID and namespace."; a 403 "\n\n403 Forbidden:
+//   X-ERROR-MESSAGE.\nCannot access content at: URL.\nMake sure your token has the correct permissions."; any other
+//   status httpx's own "Client error '402 Payment Required' for url '...'" with the Hub's message appended.
+// - MCP server: jobs-tool.ts "Error executing OPERATION: MESSAGE"; hf-api-call.ts "API request failed: STATUS TEXT"
+//   (the jobs client drops the body); commands/inspect.ts "Failed to fetch job ID: ..."; sse-handler.ts "Failed to fetch
+//   logs: STATUS TEXT"; commands/logs.ts "Could not safely retrieve logs because job metadata was unavailable: ...";
+//   commands/run.ts "Could not collect logs: ..."; inspect's JSON keeps status.stage and status.message.
+describe('the job ids as hf jobs, the Python API and the MCP tool print them', () => {
+  const REQ = '(Request ID: Root=1-68b0c0ff-1a2b3c4d5e6f7a8b9c0d1e2f;5f0c9a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6)';
+  const ID = '68b0c0ffee0123456789abcd';
+  const HINT = 'Hint: set HF_DEBUG=1 as environment variable for full traceback.';
+  const notFound = (url: string) =>
+    `404 Client Error. ${REQ}\n\nJob Not Found for url: ${url}.\nPlease make sure you specified the correct job ID and namespace.`;
+
+  it.each([
+    // hf jobs logs / inspect / cancel on an org's job looked up under the user (hf CLI).
+    `Error: ${notFound(`https://huggingface.co/api/jobs/alice/${ID}/logs`)}\n${HINT}`,
+    `Error: ${notFound(`https://huggingface.co/api/scheduled-jobs/alice/${ID}`)}\n${HINT}`,
+    // The Python API (HfApi.inspect_job, fetch_job_logs).
+    `Traceback (most recent call last):\n  File "status.py", line 4, in <module>\n    api.inspect_job(job_id="${ID}")\nhuggingface_hub.errors.JobNotFoundError: ${notFound(`https://huggingface.co/api/jobs/alice/${ID}`)}`,
+    // Its last line alone.
+    'Please make sure you specified the correct job ID and namespace.',
+    // The MCP tool.
+    'Error executing logs: Could not safely retrieve logs because job metadata was unavailable: API request failed: 404 Not Found',
+    'Error executing cancel: API request failed: 404 Not Found',
+    `**Errors:**\n- Failed to fetch job ${ID}: API request failed: 404 Not Found`,
+    `Job started: ${ID}\n\nCould not collect logs: Failed to fetch logs: 404 Not Found\n\nView job details: https://huggingface.co/jobs/acme-org/${ID}`,
+  ])('%s -> job-not-found', (text) => {
+    expect(problem(text)).toBe('job-not-found');
+  });
+
+  it.each([
+    // hf jobs run (the stage as the enum's value, or by name as Python 3.12 formats a str enum).
+    `Error: Job ${ID} finished with stage 'ERROR': Job timeout\n${HINT}`,
+    `Error: Job ${ID} finished with stage 'JobStage.ERROR': Job timeout`,
+    // hf jobs wait: the table, then its error.
+    `ID                       STAGE MESSAGE\n------------------------ ----- -----------\n${ID} ERROR Job timeout\nError: 1 of 1 Job(s) did not complete successfully: ${ID} (ERROR)`,
+    // The Python API's JobInfo as printed (wait_for_job, inspect_job).
+    `JobInfo(id='${ID}', flavor='cpu-basic', status=JobStatus(stage='ERROR', message='Job timeout'), owner=JobOwner(id='1', name='alice', type='user'))`,
+    // The MCP tool's inspect (JSON in a Markdown block).
+    `**Job Details** (1 job):\n\n\`\`\`json\n[\n  {\n    "id": "${ID}",\n    "flavor": "cpu-basic",\n    "status": {\n      "stage": "ERROR",\n      "message": "Job timeout"\n    },\n    "timeout_seconds": 1800\n  }\n]\n\`\`\``,
+  ])('%s -> job-timeout', (text) => {
+    expect(problem(text)).toBe('job-timeout');
+  });
+
+  it.each([
+    // hf jobs run / the Python API: httpx's words, the Hub's message appended.
+    `Error: Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/alice' ${REQ}\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/402\n\nPre-paid credit balance is insufficient - add more credits to your account to use Jobs.\n${HINT}`,
+    `huggingface_hub.errors.HfHubHTTPError: Client error '402 Payment Required' for url 'https://huggingface.co/api/jobs/alice' ${REQ}\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/402`,
+    // The MCP tool (the body dropped).
+    'Error executing run: API request failed: 402 Payment Required',
+    'Error executing uv: API request failed: 402 Payment Required',
+  ])('%s -> payment-required', (text) => {
+    expect(problem(text)).toBe('payment-required');
+  });
+
+  it.each([
+    `Error: 403 Forbidden: Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.. ${REQ}\nCannot access content at: https://huggingface.co/api/jobs/acme-org.\nMake sure your token has the correct permissions.\n${HINT}`,
+    `huggingface_hub.errors.HfHubHTTPError: ${REQ}\n\n403 Forbidden: Your token has been revoked by the organization administrator.\nCannot access content at: https://huggingface.co/api/jobs/acme-org.\nMake sure your token has the correct permissions.`,
+  ])('%s -> org-token-policy', (text) => {
+    expect(problem(text)).toBe('org-token-policy');
+  });
+
+  it('leaves what only looks like them alone', () => {
+    // The MCP jobs client drops the 403's body: the policy cannot be told from any other refusal.
+    expect(problem('Error executing run: API request failed: 403 Forbidden')).toBe('forbidden-403');
+    // Other statuses on the same MCP lines are their own stories.
+    expect(problem('Failed to fetch logs: 401 Unauthorized')).toBe('unauthorized-401');
+    expect(problem(`- Failed to fetch job ${ID}: API request failed: 503 Service Unavailable`)).toBe('server-error');
+    expect(problem('Failed to fetch model: 404 Not Found')).not.toBe('job-not-found');
+    expect(problem('Please make sure you specified the correct `repo_id` and `repo_type`.')).not.toBe('job-not-found');
+    // GitHub's policy for classic tokens is not a Hugging Face organization's.
+    expect(
+      problem(
+        '403 `ORGANIZATION` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.',
+      ),
+    ).not.toBe('org-token-policy');
+  });
+
+  it("a client's wait running out is not the job's timeout, with or without the second tier", () => {
+    for (const text of [
+      `Error: Timed out after 10m waiting for Job(s) to finish.`,
+      `Traceback (most recent call last):\n  File "submit.py", line 12, in <module>\n    job = api.wait_for_job("${ID}", timeout=60)\nTimeoutError: Job '${ID}' is still in stage 'RUNNING' after 60 seconds.`,
+    ]) {
+      expect(problem(text)).toBe('unknown');
+      expect(classifyText(text).problem).toBe('unknown');
+      expect(outsideCatalog(text)).toBe(true);
+    }
+    // The MCP tool stops following a job's logs after 10 seconds (sse-handler.ts, commands/logs.ts, commands/run.ts).
+    expect(problem('⚠ Log collection stopped after 10 seconds. Job may still be running.')).not.toBe('job-timeout');
+    expect(problem('Stopped following logs after 10s; job may still be running.')).not.toBe('job-timeout');
+    // Its own request timing out is the network's story (hf-api-call.ts).
+    expect(problem('Error executing ps: API request timed out after 12500ms')).toBe('network-error');
   });
 });

@@ -94,6 +94,27 @@ describe('diagnose rules', () => {
     expect(diagnose('invalid-token-format', base).actual).toBeUndefined();
   });
 
+  it("the Hub's words for a refused token name the cause, whatever token is here", () => {
+    // The Hub's X-Error-Message after huggingface_hub's "Repository Not Found" (tune text 649).
+    const expired = diagnose('unauthorized-401', {
+      ...base,
+      evidence:
+        'Repository Not Found for url: https://huggingface.co/acme/x/resolve/main/config.json.\nUser Access Token "notebooks" is expired',
+    });
+    expect(expired.actual?.id).toBe('invalid-token');
+    expect(expired.findings[0]?.status).toBe('bad');
+    // "Organization tokens cannot be used to access" a gated repo (tune text 652): the job's token was an org token,
+    // though the one here (a user's) is well formed.
+    const org =
+      'Cannot access gated repo for url https://huggingface.co/api/datasets/acme/set. Organization tokens cannot be used to access';
+    expect(diagnose('invalid-token-format', {...base, evidence: org}).actual?.id).toBe('org-token');
+    // A token named in the evidence without being refused says nothing.
+    expect(
+      diagnose('unauthorized-401', {...base, evidence: 'Using User Access Token "notebooks"'}).actual,
+    ).toBeUndefined();
+    expect(diagnose('invalid-token-format', {...base, evidence: 'Organization: acme'}).actual).toBeUndefined();
+  });
+
   it('429 from a job without a token is the anonymous limit, otherwise too many requests', () => {
     const job = {secretNames: [], envNames: []};
     expect(diagnose('rate-limited', {...base, job}).actual?.id).toBe('anonymous-limits');
