@@ -8,8 +8,8 @@
 // digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
 // in one literal is the plain scan's).
 import {base64Starts} from './mask.js';
-import {runsOverJoins, type Join} from './split.js';
-import {nextAfter, wrappedRun} from './wrapped.js';
+import {runsOverJoins, TOKEN_BODY_LENGTH, type Join} from './split.js';
+import {nextAfter, wrappedRun, type WrappedRun} from './wrapped.js';
 
 export interface HiddenToken {
   token: string;
@@ -293,18 +293,36 @@ function percentEncoded(text: string): {token: string; index: number}[] {
   PERCENT_UNDERSCORE.lastIndex = 0;
   for (let h = PERCENT_UNDERSCORE.exec(text); h; h = PERCENT_UNDERSCORE.exec(text)) {
     if (h.index < done) continue;
-    const wrapped = wrappedRun(text, h.index, isPercentCode, PERCENT_WINDOW, 1);
-    done = nextAfter(wrapped, PERCENT_WINDOW, PERCENT_TOKEN_MAX);
-    const decoded = decodePercent(wrapped.run);
-    REAL_TOKEN.lastIndex = 0;
-    for (let t = REAL_TOKEN.exec(decoded.text); t; t = REAL_TOKEN.exec(decoded.text)) {
-      const from = decoded.from[t.index]!;
-      const to = decoded.to[t.index + t[0].length - 1]!;
-      if (!wrapped.run.slice(from, to).includes('%')) continue;
-      out.push({token: t[0], index: wrapped.at[from]!});
+    const joined = wrappedRun(text, h.index, isPercentCode, PERCENT_WINDOW, 1);
+    done = nextAfter(joined, PERCENT_WINDOW, PERCENT_TOKEN_MAX);
+    // Read on its line too: a URL whole at a line's end, then a word on the next line, is no token cut there. Of the
+    // two readings of a token, the one nearer the Hub's length (34 after the prefix) is taken; the line's if as near.
+    const own = percentTokens(wrappedRun(text, h.index, isPercentCode, PERCENT_WINDOW, Infinity));
+    for (const t of percentTokens(joined)) {
+      const same = own.find((o) => o.index === t.index);
+      out.push(same && offShape(same.token) <= offShape(t.token) ? same : t);
     }
+    for (const o of own) if (!out.some((t) => t.index === o.index)) out.push(o);
   }
   return out;
+}
+
+/** The real-shaped tokens a percent-encoded run decodes to, each written with an escape, where each starts. */
+function percentTokens(wrapped: WrappedRun): {token: string; index: number}[] {
+  const found: {token: string; index: number}[] = [];
+  const decoded = decodePercent(wrapped.run);
+  REAL_TOKEN.lastIndex = 0;
+  for (let t = REAL_TOKEN.exec(decoded.text); t; t = REAL_TOKEN.exec(decoded.text)) {
+    const from = decoded.from[t.index]!;
+    const to = decoded.to[t.index + t[0].length - 1]!;
+    if (wrapped.run.slice(from, to).includes('%')) found.push({token: t[0], index: wrapped.at[from]!});
+  }
+  return found;
+}
+
+/** How far a token's body is from the Hub's length. */
+function offShape(token: string): number {
+  return Math.abs(token.length - PREFIX.exec(token)![0].length - TOKEN_BODY_LENGTH);
 }
 
 /**
