@@ -9,7 +9,7 @@ import {parseJobConfig} from '../../src/core/jobspec/index.js';
 import {IniParseError, parseIni, safeSectionName, serializeIni, type IniSection} from '../../src/core/store/ini.js';
 import {explainJsonError} from '../../src/core/text/json-error.js';
 import {sanitizeLine, sanitizeTerminal} from '../../src/core/text/sanitize.js';
-import {normalizeTokenInput, validateTokenFormat} from '../../src/core/tokens/format.js';
+import {findTokenLike, normalizeTokenInput, validateTokenFormat} from '../../src/core/tokens/format.js';
 import {maskSecrets, redactSecrets} from '../../src/core/tokens/mask.js';
 import {createSplitMasker} from '../../src/core/tokens/split.js';
 import {classifyText} from '../../src/core/troubleshoot/classify.js';
@@ -535,6 +535,39 @@ export const TARGETS: Target[] = [
           }
       }
       return [...problems, ...leaked(lines.join('\n'), input, true)];
+    },
+  },
+  {
+    // A token written encoded among the text: base64 of a .env wrapped at 40-79 columns (indented or not, as `base64`,
+    // PEM or a YAML block write it), percent-encoded and cut by a line break anywhere. check and revoke must find it
+    // (findTokenLike, core/tokens/hidden.ts), wherever the wrap or the cut falls.
+    name: 'wrapped encoded token',
+    check(input) {
+      // A planted token made the Hub's length (34 after the prefix): where a break cuts a URL, only that length
+      // tells where the token ends (a 36-long one cut after 34 reads as a token on its line).
+      const planted = input.tokens.find((t) => /^(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,}$/.test(t));
+      if (!planted) return [];
+      const prefix = /^(?:hf_(?:oauth_)?|api_org_)/.exec(planted)![0];
+      const body = planted.slice(prefix.length);
+      const token = prefix + body.repeat(3).slice(0, 34);
+      const n = input.text.length;
+      const pad = input.text.slice(0, n % 50);
+      const width = 40 + (n % 40);
+      const indent = n % 3 === 0 ? '    ' : n % 3 === 1 ? '\t' : '';
+      const encoded = Buffer.from(`${pad}HF_TOKEN=${token}\nSEED=${n}\n`, 'utf8').toString('base64');
+      const wrapped = encoded.match(new RegExp(`.{1,${width}}`, 'g'))!.map((l) => indent + l);
+      const url = `https://example.com/cb?t=${[...token].map((c) => (c === '_' || n % 2 ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c)).join('')}`;
+      const cut = url.indexOf('?t=') + 4 + (n % (url.length - url.indexOf('?t=') - 4));
+      // Not inside the encoded underscore itself (the sign looked for; a break there is not joined).
+      const at = /%5?$/.test(url.slice(0, cut)) && url.slice(cut - 2, cut + 2).includes('%5') ? cut + 2 : cut;
+      const problems: string[] = [];
+      for (const [how, text] of [
+        ['base64', `${input.text}\ndata:\n${wrapped.join('\n')}\n${input.text}`],
+        ['percent', `${input.text}\nsee ${url.slice(0, at)}\n${indent}${url.slice(at)} now\n${input.text}`],
+      ] as const)
+        if (!findTokenLike(text).some((t) => t.token === token))
+          problems.push(`${how}: ${token.slice(0, 8)}… not found`);
+      return problems;
     },
   },
   {

@@ -180,6 +180,12 @@ describe('percent-encoded', () => {
         expect(found(`${all.slice(0, cut)}\n${all.slice(cut)}`), `cut at ${cut}`).toEqual([`url-encoded ${TOKEN}`]);
   });
 
+  it('takes a URL whole at a line end as it is, not joined to the word on the next line', () => {
+    const url = `https://example.com/cb?t=hf%5F${TOKEN.slice(3)}`;
+    for (const next of ['now', '    now', 'and then'])
+      expect(findTokenLike(`see ${url}\n${next}`).map((t) => t.token)).toEqual([TOKEN]);
+  });
+
   it('does not flag an encoded underscore in words, a short value, or a placeholder', () => {
     for (const text of [
       'path=my%5Fmodel%5Fname&rev=main',
