@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {sandboxEnv} from '../../src/core/store/paths.js';
 import {startSandbox, type SandboxHandle, type SandboxOptions} from '../../src/sandbox/index.js';
 import {createServices} from '../../src/wizard/services/index.js';
+import type {LearnTarget} from '../../src/core/lessons/target.js';
 
 /** Call at the top of a describe block (or file); read `.current` inside tests. */
 export function useSandbox(options: SandboxOptions = {}): {current: SandboxHandle} {
@@ -38,4 +39,16 @@ export function servicesOnSandbox(s: SandboxHandle, dir: string) {
     },
   });
   return {env, hfEnv, services};
+}
+
+/** A sandbox as `learn` runs lessons on it: its first user, its tokens, nothing to close. */
+export function learnTargetOn(s: SandboxHandle): LearnTarget {
+  return {
+    hubUrl: s.url,
+    key: s.dataDir,
+    tokens: s.tokens,
+    user: s.users[0]!,
+    label: 'test sandbox',
+    close: async () => undefined,
+  };
 }

@@ -6,24 +6,14 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Course} from '../../src/core/lessons/course.js';
 import {loadLessons} from '../../src/core/lessons/loader.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {learnTargetOn, useSandbox} from '../helpers/sandbox.js';
 import {CATALOG} from '../helpers/lessons.js';
 
 const lessons = await loadLessons(CATALOG);
 const sandbox = useSandbox();
 let home: string;
 
-function target(): LearnTarget {
-  const s = sandbox.current;
-  return {
-    hubUrl: s.url,
-    key: s.dataDir,
-    tokens: s.tokens,
-    user: s.users[0]!,
-    label: 'test sandbox',
-    close: async () => undefined,
-  };
-}
+const target = (): LearnTarget => learnTargetOn(sandbox.current);
 
 async function freshCourse(name: string): Promise<Course> {
   const dir = join(home, name);

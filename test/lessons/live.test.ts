@@ -10,7 +10,7 @@ import {loadLessons} from '../../src/core/lessons/loader.js';
 import type {LiveExercise} from '../../src/core/lessons/model.js';
 import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {findExample} from '../../src/examples/catalog.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {learnTargetOn, useSandbox} from '../helpers/sandbox.js';
 import {startSandbox} from '../../src/sandbox/index.js';
 import {runEndLine} from '../../src/core/lessons/format.js';
 import {CATALOG} from '../helpers/lessons.js';
@@ -105,14 +105,7 @@ describe('a live run on a real sandbox', () => {
   const sandbox = useSandbox();
   it('a config error stops the run before any job is created; the fixed config runs the catalog job', async () => {
     const s = sandbox.current;
-    const target: LearnTarget = {
-      hubUrl: s.url,
-      key: s.dataDir,
-      tokens: s.tokens,
-      user: s.users[0]!,
-      label: 'test sandbox',
-      close: async () => undefined,
-    };
+    const target: LearnTarget = learnTargetOn(s);
     const course = await Course.open({
       examples: CATALOG,
       env: {XDG_CONFIG_HOME: join(dir, 'config')},
@@ -152,14 +145,7 @@ describe('a live run whose sandbox stops mid-run (the instructor closed it, flak
       const s = await startSandbox();
       let closed = false;
       try {
-        const target: LearnTarget = {
-          hubUrl: s.url,
-          key: s.dataDir,
-          tokens: s.tokens,
-          user: s.users[0]!,
-          label: 'test sandbox',
-          close: async () => undefined,
-        };
+        const target: LearnTarget = learnTargetOn(s);
         const course = await Course.open({
           examples: CATALOG,
           env: {XDG_CONFIG_HOME: join(dir, 'config-stop')},

@@ -12,7 +12,7 @@ import type {LearnTarget} from '../../src/core/lessons/target.js';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {jobEndLine as hfJobEndLine} from '../../src/core/jobs/stages.js';
 import {realToolsStep} from '../../src/core/preflight/real-tools.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {learnTargetOn, useSandbox} from '../helpers/sandbox.js';
 import {CATALOG} from '../helpers/lessons.js';
 
 const lessons = await loadLessons(CATALOG);
@@ -25,17 +25,7 @@ afterAll(async () => {
   await rm(home, {recursive: true, force: true});
 });
 
-const target = (): LearnTarget => {
-  const s = sandbox.current;
-  return {
-    hubUrl: s.url,
-    key: s.dataDir,
-    tokens: s.tokens,
-    user: s.users[0]!,
-    label: 'test sandbox',
-    close: async () => undefined,
-  };
-};
+const target = (): LearnTarget => learnTargetOn(sandbox.current);
 
 describe('realToolsStep and hfJobEndLine', () => {
   it('shows the token masked, writes it whole only in the env file content, and builds the hf command', () => {

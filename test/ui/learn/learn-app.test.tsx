@@ -11,7 +11,7 @@ import {LearnApp} from '../../../src/ui/learn/LearnApp.js';
 import {StyledLines} from '../../../src/ui/learn/Markdown.js';
 import {renderMarkdown} from '../../../src/core/lessons/markdown.js';
 import {Box} from 'ink';
-import {useSandbox} from '../../helpers/sandbox.js';
+import {learnTargetOn, useSandbox} from '../../helpers/sandbox.js';
 import {CATALOG} from '../../helpers/lessons.js';
 
 const DOWN = '\u001B[B';
@@ -35,17 +35,7 @@ afterAll(async () => {
 });
 afterEach(() => cleanup());
 
-function target(): LearnTarget {
-  const s = sandbox.current;
-  return {
-    hubUrl: s.url,
-    key: s.dataDir,
-    tokens: s.tokens,
-    user: s.users[0]!,
-    label: 'test sandbox',
-    close: async () => undefined,
-  };
-}
+const target = (): LearnTarget => learnTargetOn(sandbox.current);
 
 async function mount(name: string) {
   const course = await Course.open({
