@@ -17,8 +17,8 @@ export function usageText(): string {
     '      the interactive wizard (--sandbox: practise offline on the built-in sandbox Hub)',
     '',
     'Commands:',
-    // Each usage on its own line and what it does under it, as the wizard's: padded to the longest usage (108
-    // characters), every line of the list wrapped on an 80- or 100-column terminal.
+    // Each usage on its own line and what it does under it: a usage padded to the longest (108 characters) with
+    // its summary beside it wrapped every line on an 80- or 100-column terminal.
     ...listed.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Every command takes --help.',

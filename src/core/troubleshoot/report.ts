@@ -5,6 +5,7 @@
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {redactSecrets} from '../tokens/mask.js';
+import {clipLine} from '../text/clip.js';
 import {hubFixes} from '../checks/hub-fixes.js';
 import type {CheckId} from '../checks/types.js';
 import {isSandboxEndpoint} from '../practice.js';
@@ -297,10 +298,5 @@ export const MAX_SEEN_CHARS = 300;
 
 /** A seen line masked (again: masking is idempotent), then cut: a cut never leaves characters of a token unmasked. */
 function seenLine(line: string): string {
-  const masked = redactSecrets(line);
-  if (masked.length <= MAX_SEEN_CHARS) return masked;
-  const head = Array.from(masked.slice(0, 2 * MAX_SEEN_CHARS))
-    .slice(0, MAX_SEEN_CHARS)
-    .join('');
-  return `${head}… (${(masked.length - head.length).toLocaleString('en-US')} more characters)`;
+  return clipLine(redactSecrets(line), MAX_SEEN_CHARS);
 }

@@ -3,6 +3,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useRef, useState} from 'react';
 import {redactSecrets} from '../../core/tokens/mask.js';
+import {clipLine} from '../../core/text/clip.js';
 import {maskSplitTokens} from '../../core/tokens/split.js';
 import {linesToShow, moreLines} from '../format.js';
 
@@ -64,7 +65,7 @@ export function PasteBox({onSubmit, onChange, initial = '', isActive = true, tai
       {lines.length === 0 ? <Text dimColor>(paste the error here: a traceback, an HTTP error, a job log)</Text> : null}
       {lines.length > shown.length ? <Text dimColor>{moreLines(lines.length - shown.length, 'above')}</Text> : null}
       {shown.map((line, i) => (
-        <Text key={i}>{clipLine(redactSecrets(line)) || ' '}</Text>
+        <Text key={i}>{clipLine(redactSecrets(line), MAX_SHOWN_CHARS, ' on this line') || ' '}</Text>
       ))}
       <Text dimColor>
         {lines.length} line{lines.length === 1 ? '' : 's'} · Ctrl-D or Enter on an empty line when done
@@ -75,12 +76,3 @@ export function PasteBox({onSubmit, onChange, initial = '', isActive = true, tai
 
 /** Characters of a line shown at most (a few rows): a pasted line of megabytes took Ink minutes to lay out. */
 export const MAX_SHOWN_CHARS = 600;
-
-/** A line cut to MAX_SHOWN_CHARS (after masking: a cut never leaves a token's characters the mask hid). */
-export function clipLine(line: string): string {
-  if (line.length <= MAX_SHOWN_CHARS) return line;
-  const head = Array.from(line.slice(0, 2 * MAX_SHOWN_CHARS))
-    .slice(0, MAX_SHOWN_CHARS)
-    .join('');
-  return `${head}… (${(line.length - head.length).toLocaleString('en-US')} more characters on this line)`;
-}
