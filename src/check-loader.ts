@@ -62,6 +62,8 @@ function runCheckBuild(url: URL, env: NodeJS.ProcessEnv): boolean {
   if (cacheFile && ownDir && use !== 'used')
     process.once('exit', () => {
       try {
+        // Made under the flags it was compiled with (a worker thread's start resets one: v8-tuning.ts).
+        tuneForOneScan();
         writeCache(dirname(cacheFile), cacheFile, sealCodeCache(script.createCachedData()));
       } catch {
         // no cache this time: the next run compiles again

@@ -16,6 +16,13 @@ import {setFlagsFromString} from 'node:v8';
  *   be changed once the process runs; the growth factor can.
  * CPU of `check --offline` on the bench tree, one thread, perf stat -r 5 at load 4-8: 1016-1540 ms before, 760-830
  * with the budget, 710-750 with both; on a 40,000-file tree no loss (2385-2465 before, 2240-2530 after).
+ *
+ * V8 puts the growth factor back to its default when it sets up another isolate's heap: every worker thread check
+ * starts (its reading thread, its scan workers) undoes it, process-wide, as the thread starts. The threads call this
+ * again as they start (their heap is set up by then), and so does the code cache's writer: a cache is accepted only
+ * under the flags it was made with, and one written after a worker had reset the factor was refused at every run after,
+ * so each run compiled check from scratch and wrote the cache again as it exited (~150 ms at every run over 1,500
+ * files).
  */
 export function tuneForOneScan(): void {
   setFlagsFromString('--interrupt-budget=1081344');
