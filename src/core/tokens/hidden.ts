@@ -44,8 +44,10 @@ export function findHiddenTokens(text: string, accept: (token: string) => boolea
  * (what `check` can use instead of looking for `hf_` alone, which a base64 token does not hold).
  */
 export function mayHoldToken(text: string): boolean {
-  if (text.includes('hf_') || text.includes('api_org_')) return true;
-  return mayHoldBase64(text) || PREFIX_CUT.test(text) || mayHoldPercent(text);
+  if (text.includes('hf_') || text.includes('api_org_') || mayHoldPercent(text)) return true;
+  // One pass for the three signs (most texts hold none), then each sign's own test: 69,000 instructions a 4 KB text
+  // without a sign, against 79,000 for the three passes (valgrind, the bench's kinds of text).
+  return TOKEN_SIGN.test(text) && (mayHoldBase64(text) || PREFIX_CUT.test(text));
 }
 
 /** A base64 hint, or one a wrapping line break cuts (tested only on a text with a break). */
@@ -212,6 +214,11 @@ const BASE64_HINT = new RegExp(
   [...hints('hf_'), ...hints('api_org_')].map((h) => h.replace(/[+/]/g, '\\$&')).join('|'),
   'g',
 );
+/**
+ * A base64 hint, a break after a wrapped line's base64 (WRAPPED_LINE_END) or a prefix cut by a join (PREFIX_CUT), in
+ * one pattern: every text mayHoldBase64 or PREFIX_CUT accepts matches it (and a few more, which they then turn down).
+ */
+const TOKEN_SIGN = new RegExp(`${BASE64_HINT.source}|${WRAPPED_LINE_END.source}|${PREFIX_CUT.source}`);
 /** Base64 characters read around a hint, each side: a token's base64 (with `user:` before it) is under 100. */
 const BASE64_WINDOW = 192;
 
