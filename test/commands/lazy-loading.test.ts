@@ -87,6 +87,15 @@ describe('lazy loading in the built CLI', () => {
     expect(run.loaded.filter((f) => f.startsWith(DIST + '/')).sort()).toEqual([CLI]);
   });
 
+  // esbuild leaves non-ASCII characters in regex literals and comments; scripts/build.mjs escapes them as \uXXXX.
+  it("check's build is ASCII only, so V8 holds its source as one-byte text", () => {
+    const files = readdirSync(join(DIST, 'check')).filter((f) => f.endsWith('.cjs'));
+    expect(files).toEqual(expect.arrayContaining(['cli.cjs', 'main.cjs', 'read-worker.cjs', 'scan-worker.cjs']));
+    for (const f of files) {
+      const bytes = readFileSync(join(DIST, 'check', f));
+      expect([f, bytes.findIndex((b) => b > 0x7f)]).toEqual([f, -1]);
+    }
+  });
   // enableCompileCache exists from Node 22.1; on older Node the CLI skips it (the other tests here run it there).
   const hasCompileCache = 'enableCompileCache' in nodeModule;
   it.skipIf(!hasCompileCache)('keeps V8 compile cache entries for the chunks a command loads (Node >= 22.1)', () => {
