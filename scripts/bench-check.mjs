@@ -116,7 +116,12 @@ try {
     // The main thread's own CPU (Linux): the wall time's floor on an idle machine when the reading thread helps it.
     const main = /; main thread (\d+) ms/.exec(checkLine)?.[1];
     if (main) phases.set('main-thread CPU', [...(phases.get('main-thread CPU') ?? []), Number(main)]);
+    // What each run did: its code cache (none, used, rejected) and who scanned (the reading thread is off under load).
+    const cache = /; code cache (\w+)$/m.exec(stderr)?.[1] ?? 'off';
+    const helper = / by (the reader|\d+ worker)/.exec(stderr)?.[1] ?? 'no second thread';
+    runKinds.set(`${cache}, ${helper}`, (runKinds.get(`${cache}, ${helper}`) ?? 0) + 1);
   };
+  const runKinds = new Map();
   for (let r = 0; r < RUNS; r++) {
     const gStart = process.hrtime.bigint();
     const g = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'grep', '-rE', 'hf_[A-Za-z0-9]{34}', dir], {
@@ -189,6 +194,7 @@ try {
     console.log(
       `NODE_EXTRA_CA_CERTS is set here (every node process parses the CA bundle as it starts); without it: check --offline ${median(bareTimes).toFixed(0)} ms (CPU ${median(bareCpu).toFixed(0)} ms), ratio ${(median(bareTimes) / g).toFixed(2)}x in wall, ${(median(bareCpu) / median(grepCpu)).toFixed(2)}x in CPU`,
     );
+  console.log(`check's runs (code cache, second thread): ${[...runKinds].map(([k, n]) => `${n}x ${k}`).join('; ')}`);
   console.log(
     `check's phases (medians; scan phases are wall ms, CPU ones process-wide): ${[...phases]
       .map(([k, v]) => `${k} ${median(v)} ms`)
