@@ -60,6 +60,8 @@ beforeAll(() => {
     join(odd, 'secret.yaml'),
     `kind: Secret\ndata:\n  HF_TOKEN: ${Buffer.from(FAKE2.replace('big', 'b64')).toString('base64')}\n`,
   );
+  // A base64 token and no other word any check reads (no `hf`, no `token`): the hints make the file relevant.
+  writeFileSync(join(odd, 'b64.env'), `HF_B64=${Buffer.from(FAKE2.replace('big', 'env')).toString('base64')}\n`);
   // A job config holds no word the reader looks for: read by the main thread for its name, and judged.
   writeFileSync(
     join(odd, 'hf-job.json'),
@@ -90,12 +92,12 @@ describe('check reading ahead in a thread', () => {
       expect(normal.stdout).toBe(alone.stdout);
       expect(readerScans.stdout).toBe(alone.stdout);
       expect(readOnly.stdout).toBe(alone.stdout);
-      const chunks = Math.ceil(2406 / 64);
+      const chunks = Math.ceil(2407 / 64);
       expect(readerScans.stderr).toContain(
-        `scan: 2406 files, ${chunks} chunks, 0 scanned by the main thread, ${chunks} by the reader`,
+        `scan: 2407 files, ${chunks} chunks, 0 scanned by the main thread, ${chunks} by the reader`,
       );
       expect(normal.stderr).toMatch(
-        new RegExp(`scan: 2406 files, ${chunks} chunks, \\d+ scanned by the main thread, \\d+ by the reader`),
+        new RegExp(`scan: 2407 files, ${chunks} chunks, \\d+ scanned by the main thread, \\d+ by the reader`),
       );
       expect(readOnly.stderr).not.toContain('by the reader');
       expect(alone.stderr).not.toContain('read ahead');
@@ -104,7 +106,7 @@ describe('check reading ahead in a thread', () => {
       // neither); hf-job.json came from it as a text that holds nothing, and was read again for its name. The walk does
       // not follow the symbolic link.
       const walked = Number(/; (\d+) files$/m.exec(small.stderr)?.[1] ?? -1);
-      expect(walked).toBe(2400 + 6);
+      expect(walked).toBe(2400 + 7);
       expect(aheadOf(small.stderr)).toBe(walked - 2);
       // With the main thread reading too, how many each reads depends on when the reader's thread is up.
       expect(aheadOf(normal.stderr)).toBeGreaterThanOrEqual(0);
@@ -117,6 +119,8 @@ describe('check reading ahead in a thread', () => {
       expect(small.stdout).toContain('utf16.ps1');
       expect(small.stdout).toContain('hf-job.json');
       expect(small.stdout).toContain('secret.yaml');
+      expect(small.stdout).toContain('b64.env');
+      expect(alone.stdout).toContain('b64.env');
       expect(small.stdout).not.toContain(FAKE);
       expect(small.stdout).not.toContain(FAKE2);
       expect(small.stdout).not.toContain(FAKE2.replace('big', 'b64'));

@@ -3,17 +3,19 @@
 // the ones that hold nothing.
 import {isAscii} from 'node:buffer';
 import {extname, sep} from 'node:path';
-import {mayHoldToken} from '../tokens/hidden.js';
+import {BASE64_HINT_PATTERN, mayHoldToken} from '../tokens/hidden.js';
 
 /** A NUL in a file's first this-many bytes makes it binary. */
 export const SNIFF_BYTES = 8192;
 
 /**
  * Words without which a file holds nothing any check reads: no token, no job submission, no Hub call, no job config.
- * Files without any of them are counted but not parsed (most of a real project).
+ * Files without any of them are counted but not parsed (most of a real project). A token written in base64 holds
+ * none of them (`HF_B64=aGZf…` in a .env): the base64 hints of the token prefixes (core/tokens/hidden.ts) are among
+ * the words, searched last.
  */
 export const RELEVANT =
-  /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space|_bucket|hf:\/\//;
+  /hf_|api_org_|TOKEN|[Tt]oken|jobs|run_job|run_uv_job|scheduled|push_to_hub|upload|create_|delete_|login|whoami|repo_id|"operation"|"script"|CommitScheduler|duplicate_space|_bucket|hf:\/\/|aGZf|hmX|oZl|YXBpX29yZ1|FwaV9vcmdf|hcGlfb3JnX/;
 
 /**
  * Shorter words that every RELEVANT word holds one of (`hf` for `hf_` and `hf://`, `oken`/`OKEN` for the token words,
@@ -41,6 +43,8 @@ const RELEVANT_WORDS = [
   /_bucket/,
   /duplicate_space/,
   /api_org_/,
+  // Last: a base64 token's hints (one pattern; only texts with none of the words above pay for it).
+  BASE64_HINT_PATTERN,
 ];
 
 /** Whether a text may hold a RELEVANT word (see RELEVANT_WORDS); false only when it holds none. */

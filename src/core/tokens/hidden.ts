@@ -214,6 +214,8 @@ const BASE64_HINT = new RegExp(
   [...hints('hf_'), ...hints('api_org_')].map((h) => h.replace(/[+/]/g, '\\$&')).join('|'),
   'g',
 );
+/** The base64 hints, one pattern (not global): what relevance.ts adds to its words, for a file with no other sign. */
+export const BASE64_HINT_PATTERN = new RegExp(BASE64_HINT.source);
 /**
  * A base64 hint, a break after a wrapped line's base64 (WRAPPED_LINE_END) or a prefix cut by a join (PREFIX_CUT), in
  * one pattern: every text mayHoldBase64 or PREFIX_CUT accepts matches it (and a few more, which they then turn down).
