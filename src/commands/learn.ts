@@ -159,6 +159,8 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
   }
   const targetOptions: TargetOptions = {
     ...(flags.endpoint ? {endpoint: flags.endpoint} : {}),
+    // A sandbox at --endpoint gets the folder's practice tokens only when it proves it serves that folder.
+    servesDataDir: async (url, dir) => (await import('../sandbox/owner.js')).servesDataDir(url, dir),
     // The sandbox is loaded only when a live exercise needs it (off the start-up path).
     startSandbox: async (options) => (await import('../sandbox/index.js')).startSandbox(options),
     sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env),

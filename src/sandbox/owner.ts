@@ -214,6 +214,18 @@ export async function ownerAnswers(record: OwnerRecord, timeoutMs = 2000): Promi
   }
 }
 
+/**
+ * Whether the server at `url` is the live owner of the data folder `dir` (the instance id in its owner.json proves
+ * it): `learn --endpoint URL --sandbox-data DIR` sends DIR's practice tokens only then. Before, it sent them to
+ * whatever held the port: once the sandbox stopped, another local program listening there got the write token, which
+ * works again when the sandbox is started on the same folder (and runs jobs, i.e. commands, as this user).
+ */
+export async function servesDataDir(url: string, dir: string): Promise<boolean> {
+  const record = await readJson<OwnerRecord>(join(dir, 'owner.json'));
+  if (!record || typeof record.instance !== 'string' || record.instance === '') return false;
+  return ownerAnswers({...record, url: url.replace(/\/+$/, '')});
+}
+
 /** `GET /_sandbox/owner?nonce=N`: the proof for N, so a second process knows it reached this folder's owner. */
 export function ownerRoute(instance: string): RouteModule {
   return (router) => {

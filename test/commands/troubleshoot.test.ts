@@ -164,14 +164,14 @@ describe('troubleshoot command', () => {
     const retry = out.report.actions.find((a: {id: string}) => a.id === 'retry');
     expect(retry.label).toBe('Run the job again, with HF_TOKEN passed as a secret (the hf CLI)');
     expect(retry.command).toBe(
-      `HF_ENDPOINT=${sb.current.url} hf jobs run --flavor cpu-basic --timeout 30m --secrets HF_TOKEN python:3.12 python3 -c 'import os; os.environ["HF_TOKEN"]'`,
+      `HF_ENDPOINT=${sb.current.url} hf jobs run --flavor cpu-basic --timeout 30m --secrets HF_TOKEN -- python:3.12 python3 -c 'import os; os.environ["HF_TOKEN"]'`,
     );
-    // Run as the hf CLI would submit it (its words after the image are the command; --secrets HF_TOKEN is the login's
-    // token), the job now completes: the command is the fix, not the same failure again.
+    // Run as the hf CLI would submit it (its words after `--` are the image and the command; --secrets HF_TOKEN is
+    // the login's token), the job now completes: the command is the fix, not the same failure again.
     const words = shellSplit(retry.command.replace(/^HF_ENDPOINT=\S+ /, ''));
     const again = await client.runJob('practice-user', {
-      dockerImage: words[words.indexOf('--secrets') + 2]!,
-      command: words.slice(words.indexOf('--secrets') + 3),
+      dockerImage: words[words.indexOf('--') + 1]!,
+      command: words.slice(words.indexOf('--') + 2),
       flavor: words[words.indexOf('--flavor') + 1]!,
       secrets: {[words[words.indexOf('--secrets') + 1]!]: sb.current.tokens.write},
     } as never);

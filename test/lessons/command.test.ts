@@ -1,9 +1,12 @@
 // The learn command without a terminal: listing, usage errors, verify/run/hint/reset flags, progress on disk.
+import {mkdtempSync} from 'node:fs';
 import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {createServer, type IncomingHttpHeaders} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {LEARN_OPTIONS} from '../../src/commands/learn.js';
 import {defaultSandboxDataDir} from '../../src/core/auth/sandbox-session.js';
 import {defaultSandboxData} from '../../src/core/lessons/target.js';
@@ -154,7 +157,12 @@ describe('learn without a terminal', () => {
 });
 
 describe('live exercises through the flags, on a workshop sandbox (--endpoint + --sandbox-data)', () => {
-  const sandbox = useSandbox();
+  // As a workshop runs it: `sandbox --data DIR`, a folder kept across restarts (its owner.json proves who serves it).
+  const workshop = mkdtempSync(join(tmpdir(), 'learn-workshop-'));
+  const sandbox = useSandbox({dataDir: join(workshop, 'data')});
+  afterAll(async () => {
+    await rm(workshop, {recursive: true, force: true});
+  });
   it('run with the read token (403), then with fine-grained; verify passes; runs on another sandbox do not count', async () => {
     const endpoint = ['--endpoint', sandbox.current.url, '--sandbox-data', sandbox.current.dataDir];
     const first = await learn(['errors', '--run', 'forbidden-then-fixed', '--token', 'read', ...endpoint]);
@@ -184,6 +192,59 @@ describe('live exercises through the flags, on a workshop sandbox (--endpoint + 
     const verified = await learn(['workflow', '--verify', 'push-dataset', ...endpoint]);
     expect(verified.stdout).toContain('README.md, data/train.csv');
     expect(verified.code).toBe(0);
+  });
+});
+
+describe('learn --endpoint sends the practice tokens only to the sandbox serving --sandbox-data', () => {
+  const workshop = mkdtempSync(join(tmpdir(), 'learn-stopped-'));
+  const sandbox = useSandbox({dataDir: join(workshop, 'data')});
+  afterAll(async () => {
+    await rm(workshop, {recursive: true, force: true});
+  });
+
+  it('the sandbox stopped and another program holds an address: refused before any token is sent', async () => {
+    // Another local program listening where learn is pointed (the port of a sandbox that stopped, reused; or a typo):
+    // before, `learn --run` posted the job to it with the folder's write token (which works again when the sandbox
+    // is started on the same folder, and runs jobs as this user).
+    const seen: IncomingHttpHeaders[] = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(401, {'content-type': 'application/json'});
+      res.end('{"error":"Invalid credentials"}');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const endpoint = ['--endpoint', url, '--sandbox-data', sandbox.current.dataDir];
+      await learn(['verify', '--start', 'least-privilege']);
+      for (const args of [
+        ['verify', '--run', 'least-privilege', '--token', 'write'],
+        ['verify', '--verify', 'least-privilege'],
+      ]) {
+        const r = await learn([...args, ...endpoint]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`No sandbox serving ${sandbox.current.dataDir} answers at ${url}`);
+        expect(r.stderr).toContain('were not sent');
+      }
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.filter((h) => h.authorization)).toEqual([]);
+      // The sandbox that serves the folder proves it, and the same run goes through.
+      const ok = await learn([
+        'verify',
+        '--run',
+        'least-privilege',
+        '--token',
+        'write',
+        '--endpoint',
+        sandbox.current.url,
+        '--sandbox-data',
+        sandbox.current.dataDir,
+      ]);
+      expect(ok.stdout).toContain('COMPLETED');
+    } finally {
+      other.closeAllConnections();
+      await new Promise((r) => other.close(r));
+    }
   });
 });
 

@@ -8,7 +8,9 @@ import {Course} from '../../src/core/lessons/course.js';
 import {EXERCISE_LABEL, JobConfigError, buildSpec, exampleFor, readJobConfig} from '../../src/core/lessons/live.js';
 import {loadLessons} from '../../src/core/lessons/loader.js';
 import type {LiveExercise} from '../../src/core/lessons/model.js';
-import type {LearnTarget} from '../../src/core/lessons/target.js';
+import {openTarget, TargetError, type LearnTarget} from '../../src/core/lessons/target.js';
+import {servesDataDir} from '../../src/sandbox/owner.js';
+import {createServer, type IncomingHttpHeaders} from 'node:http';
 import {findExample} from '../../src/examples/catalog.js';
 import {learnTargetOn, useSandbox} from '../helpers/sandbox.js';
 import {startSandbox} from '../../src/sandbox/index.js';
@@ -179,4 +181,46 @@ describe('a live run whose sandbox stops mid-run (the instructor closed it, flak
       }
     },
   );
+});
+
+describe('a workshop sandbox (--endpoint) that stopped while learn was open, its port now held by another program', () => {
+  it('run, verify and whoami send no practice token there: each says the sandbox no longer answers', async () => {
+    const dataDir = join(dir, 'workshop-data');
+    const s = await startSandbox({dataDir});
+    const target = await openTarget({endpoint: s.url, sandboxData: dataDir, servesDataDir});
+    const course = await Course.open({
+      examples: CATALOG,
+      env: {XDG_CONFIG_HOME: join(dir, 'config-taken')},
+      cwd: dir,
+      workspace: join(dir, 'ws-taken'),
+    });
+    const lessons = await loadLessons(CATALOG);
+    const lesson = lessons.find((l) => l.id === 'verify')!;
+    const exercise = lesson.exercises.find((e) => e.kind === 'live') as LiveExercise;
+    await course.start(lesson, exercise);
+    expect((await course.whoami(target, 'read')).ok).toBe(true);
+    await s.close();
+    // Another local program takes the port the sandbox listened on.
+    const seen: IncomingHttpHeaders[] = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(401, {'content-type': 'application/json'});
+      res.end('{"error":"Invalid credentials"}');
+    });
+    await new Promise<void>((r) => other.listen(Number(new URL(s.url).port), '127.0.0.1', r));
+    try {
+      await expect(course.run(lesson, exercise, 'write', target)).rejects.toThrow(TargetError);
+      const who = await course.whoami(target, 'write');
+      expect(who.ok).toBe(false);
+      expect(who.lines[0]).toContain(`No sandbox serving ${dataDir} answers at ${s.url}`);
+      const verified = await course.verify(lesson, exercise, {target});
+      expect(verified.passed).toBe(false);
+      expect(verified.summary).toContain('were not sent there');
+      // A sandbox that stopped cleanly removed its owner.json: nothing is asked at that address at all.
+      expect(seen.filter((h) => h.authorization)).toEqual([]);
+    } finally {
+      other.closeAllConnections();
+      await new Promise((r) => other.close(r));
+    }
+  });
 });

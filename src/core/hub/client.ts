@@ -2,6 +2,7 @@
 // re-exports, so esbuild still tree-shakes it); importing this module costs no library parse.
 // Every call goes to `hubUrl` with `accessToken`; nothing here reads the environment.
 import type {getJob, listFiles, listJobHardware, runJob, RepoDesignation} from '@huggingface/hub';
+import {sanitizeLine} from '../text/sanitize.js';
 import type {WhoAmIResponse} from '../tokens/classify.js';
 import {InvalidHubResponseError, MissingTokenError} from './error-types.js';
 import {AnswerTooLargeError, fetchWithBoundedBody} from './bounded-body.js';
@@ -63,6 +64,21 @@ function fetchWithResponseTimeout(f: typeof fetch, ms: number): typeof fetch {
       clearTimeout(timeout);
     }
   };
+}
+
+/**
+ * whoami's answer with every string (and key) one line of visible text: the account, its orgs, the token's name and
+ * scopes are printed by every command and screen. A hostile Hub's name held an OSC 52 clipboard write and a screen
+ * clear, which the wizard printed raw ("Continue as …", the token's verdict, the fixes); `login` and `status` cleaned
+ * them only where they print. No Hub name has a control character, so nothing real changes.
+ */
+function shownStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return sanitizeLine(value);
+  if (depth > 32 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => shownStrings(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [sanitizeLine(k), shownStrings(v, depth + 1)] as const),
+  );
 }
 
 function looksLikeWhoAmI(value: unknown): value is WhoAmIResponse {
@@ -131,6 +147,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
           throw invalid();
         throw error;
       }
+      who = shownStrings(who);
       if (!looksLikeWhoAmI(who)) throw invalid();
       return who;
     },

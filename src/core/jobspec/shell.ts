@@ -8,12 +8,15 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+// Control characters, the Unicode line breaks, and the characters that reorder or hide what the eye reads (bidi
+// embeddings, overrides and isolates, zero-width characters, the BOM: sanitize.ts's invisible set): a job argument
+// holding U+202E showed its command's end reversed on the screen, pasted as other words than it read.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 /**
  * One word of a command shown to a person to paste (a file name from their tree, a path): quoted like shellQuote, and
- * a word with control characters (a newline, an escape) as `$'…'` with them written as escapes, so the command stays
+ * a word with control or invisible characters (a newline, an escape, U+202E) as `$'…'` with them written as escapes, so the command stays
  * one visible line that means that file. Unquoted, `revoke a;rm -rf ~.sh` was a second command.
  */
 export function shellQuoteShown(word: string): string {

@@ -1,6 +1,7 @@
 // A learner's course: the lessons, their progress and their workspace, and every action the `learn` faces
 // (Ink view, plain mode, the non-interactive flags) share: start, hint, verify, reset, run, whoami.
 import {dirname, join} from 'node:path';
+import {maskToken} from '../tokens/mask.js';
 import {STATIC_CHECK_IDS} from '../checks/types.js';
 import {realToolsStep} from '../preflight/real-tools.js';
 import {writeFileAtomic} from '../store/atomic.js';
@@ -18,7 +19,7 @@ import {
 } from './live.js';
 import type {Exercise, Lesson, LiveExercise, PracticeToken, SolutionStep} from './model.js';
 import {progressPath, ProgressStore} from './progress.js';
-import type {LearnTarget} from './target.js';
+import {TargetError, type LearnTarget} from './target.js';
 import {verifyFiles, verifyLive, verifyQuiz, type CheckRunner, type QuizAnswers, type VerifyResult} from './verify.js';
 import {
   copySolution,
@@ -161,6 +162,8 @@ export class Course {
         result = await verifyFiles(exercise.checks, paths, dir, this.runChecks);
       } else {
         if (!input.target) throw new Error('A live exercise needs the sandbox.');
+        const notServed = await unproved(input.target);
+        if (notServed) return {passed: false, summary: notServed, items: [{ok: false, text: notServed}]};
         result = await verifyLive(
           exercise,
           this.progress.runsFor(lesson.id, exercise.id, input.target.key),
@@ -192,6 +195,7 @@ export class Course {
     onLine?: (line: string) => void,
   ): Promise<RunOutcome> {
     await this.prepare(lesson, exercise);
+    await target.prove?.();
     const outcome = await runExerciseJob({
       target,
       lesson,
@@ -205,7 +209,9 @@ export class Course {
     return outcome;
   }
 
-  whoami(target: LearnTarget, token: PracticeToken): Promise<WhoamiReport> {
+  async whoami(target: LearnTarget, token: PracticeToken): Promise<WhoamiReport> {
+    const notServed = await unproved(target);
+    if (notServed) return {token, masked: maskToken(target.tokens[token]), ok: false, lines: [notServed]};
     return whoamiPractice(target, token);
   }
 
@@ -248,6 +254,7 @@ export class Course {
         await copySolution(this.workspaceRoot, lesson, exercise, this.examples);
       } else if ('submitOutside' in step) {
         if (!target) throw new Error('A live exercise needs the sandbox.');
+        await target.prove?.();
         const example = exampleFor(this.examples, exercise.example);
         await followLog(target, (await submitLikeHfCli(target, example, step.submitOutside)).id, 60_000);
       } else {
@@ -256,5 +263,16 @@ export class Course {
       }
     }
     return undefined;
+  }
+}
+
+/** Why the sandbox at --endpoint may not be sent a practice token now (it stopped since), or undefined. */
+async function unproved(target: LearnTarget): Promise<string | undefined> {
+  try {
+    await target.prove?.();
+    return undefined;
+  } catch (error) {
+    if (error instanceof TargetError) return error.message;
+    throw error;
   }
 }

@@ -20,6 +20,11 @@ export interface LearnTarget {
   /** "in-process sandbox", "sandbox at http://…" */
   label: string;
   close(): Promise<void>;
+  /**
+   * A sandbox reached with --endpoint: throws a TargetError unless the server there still proves it serves the data
+   * folder whose tokens these are. Called before every use that sends a practice token (it may have stopped since).
+   */
+  prove?(): Promise<void>;
 }
 
 export class TargetError extends Error {
@@ -103,6 +108,11 @@ export async function sandboxMovedNotice(env: NodeJS.ProcessEnv): Promise<string
 export interface TargetOptions {
   endpoint?: string;
   sandboxData?: string;
+  /**
+   * Whether the server at hubUrl proves it serves dataDir (the command's, from sandbox/owner.ts): needed with
+   * endpoint, whose practice tokens are sent to nothing else.
+   */
+  servesDataDir?: (hubUrl: string, dataDir: string) => Promise<boolean>;
   /** Starts the in-process sandbox (the `learn` command's: core does not import the sandbox). */
   startSandbox?: (options: {dataDir?: string}) => Promise<LearnSandbox>;
 }
@@ -125,13 +135,20 @@ export async function openTarget(options: TargetOptions): Promise<LearnTarget> {
     }
     const {tokens, user} = await readSandboxTokens(options.sandboxData);
     const hubUrl = options.endpoint.replace(/\/+$/, '');
+    const dataDir = options.sandboxData;
+    const serves = options.servesDataDir;
+    const prove = async (): Promise<void> => {
+      if (!serves || !(await serves(hubUrl, dataDir))) throw new TargetError(notServing(hubUrl, dataDir));
+    };
+    await prove();
     return {
       hubUrl,
       tokens,
       user,
-      key: resolve(options.sandboxData),
+      key: resolve(dataDir),
       label: `sandbox at ${hubUrl}`,
       close: async () => undefined,
+      prove,
     };
   }
   if (!options.startSandbox)
@@ -147,4 +164,19 @@ export async function openTarget(options: TargetOptions): Promise<LearnTarget> {
       : 'in-process sandbox (temporary)',
     close: () => sandbox.close(),
   };
+}
+
+/** The sandbox at --endpoint does not prove it serves the data folder: why, and how to start it again. */
+function notServing(hubUrl: string, dataDir: string): string {
+  let port = '';
+  try {
+    port = new URL(hubUrl).port;
+  } catch {
+    // Not a URL: the command without --port.
+  }
+  return (
+    `No sandbox serving ${dataDir} answers at ${hubUrl}: it has stopped, or another program holds that address. ` +
+    `Its practice tokens were not sent there. Start it again (\`${APP_COMMAND} sandbox --data ${shellQuoteShown(dataDir)}` +
+    `${port ? ` --port ${port}` : ''}\`), then run learn again.`
+  );
 }

@@ -45,6 +45,29 @@ function duration(seconds: number): string {
   return `${seconds}s`;
 }
 
+/** A name hf's -e and --secrets read as one variable (huggingface_hub's dotenv reader: letters, digits, '_'). */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Line breaks Python's splitlines() cuts at (hf reads `-e K=V` as dotenv lines); \n and \t have escapes. */
+const LINE_BREAK = /[\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+
+/**
+ * `K=V` as hf's `-e` gives the job K with exactly V, or undefined. hf reads each `-e` value as a dotenv text: a value
+ * with a line break is two lines, and a second line naming a variable bare (`HF_TOKEN`) takes its value from the
+ * user's environment or login, so `{"A": "1\nHF_TOKEN"}` in a job's env put the user's token in the new job's
+ * visible env; `#` starts a comment and spaces at either end are cut. Such a value is written double-quoted with
+ * the reader's escapes (\\ \" \n \t); a break that has no escape means no command.
+ */
+export function dotenvAssignment(key: string, value: string): string | undefined {
+  if (!ENV_NAME.test(key) || LINE_BREAK.test(value)) return undefined;
+  // Plain: no quote first, no '#', no space (Python's, \x1f included) at either end, no \n or \t.
+  if (value === '' || /^[^\s\x1f'"#]([^\n\t#]*[^\s\x1f#])?$/.test(value)) return `${key}=${value}`;
+  return `${key}="${value
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, '\\t')}"`;
+}
+
 /** Beyond this a command is not something to paste (an inline uv script's base64 in an env value). */
 const MAX_COMMAND = 2000;
 
@@ -125,7 +148,9 @@ export function rerunCommand(
       fromEnv.push(k);
       continue;
     }
-    flags.push(`-e ${q(`${k}=${v}`)}`);
+    const assignment = dotenvAssignment(k, v);
+    if (assignment === undefined) return undefined;
+    flags.push(`-e ${q(assignment)}`);
   }
   if (fromEnv.length)
     changes.push(
@@ -136,7 +161,8 @@ export function rerunCommand(
     changes.push('with HF_TOKEN passed as a secret');
   }
   for (const name of secretNames) {
-    if (holdsToken(name)) return undefined;
+    // hf reads `--secrets NAME` as a dotenv line too: a name with a line break or a space is several, or another.
+    if (holdsToken(name) || !ENV_NAME.test(name)) return undefined;
     // `--secrets NAME` takes NAME's value from your environment; HF_TOKEN's from your login.
     flags.push(`--secrets ${q(name)}`);
   }
@@ -150,7 +176,10 @@ export function rerunCommand(
   if (words.some(holdsToken) || holdsToken(image)) return undefined;
   // The sandbox's login lives in its own HF_HOME, where the hf CLI then finds it.
   const prefix = `${endpoint === DEFAULT_ENDPOINT ? '' : `HF_ENDPOINT=${q(endpoint)} `}${options.hfHome ? `HF_HOME=${q(options.hfHome)} ` : ''}`;
-  const command = `${prefix}hf jobs run ${[...flags, q(image), ...words.map(q)].join(' ')}`;
+  // `--` ends hf's options: hf (click) reads options anywhere on its line, so a job's own word `--secrets HF_TOKEN`,
+  // `-v ~/.ssh:/m` or `--namespace X` after the image would be hf's (the login's token sent to the job, a local folder
+  // uploaded), not the job's command.
+  const command = `${prefix}hf jobs run ${[...flags, '--', q(image), ...words.map(q)].join(' ')}`;
   if (command.length > MAX_COMMAND) return undefined;
   return {command, ...(changes.length ? {change: changes.join(', ')} : {})};
 }
