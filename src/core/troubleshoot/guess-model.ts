@@ -4,7 +4,7 @@
 // symptoms and causes (catalog.ts); 800 features.
 // Chosen by rule-blind 10-fold CV on tune: minDf 1, vocab 800, alpha 0.1, threshold 0.8,
 // silent on forbidden-403, gated-repo, invalid-token-format, job-timeout, rate-limited, server-error, token-missing, unauthorized-401;
-// rule-blind CV 73 right / 13 wrong of 86 answered (327 texts);
+// rule-blind CV 72 right / 14 wrong of 86 answered (326 texts);
 // whole-text CV 200 right / 11 wrong of 211 answered (487 texts).
 import type {GuessModel} from './guess.js';
 
