@@ -34,17 +34,20 @@ function trimmedTracebackEndsInPlainError(text: string, lines: string[]): boolea
 
 /**
  * A status as applications and people word it, around the number: "Error 403", "HTTP 404", "returned 402", "the server
- * returns a 500", "GET failed (429)". `codes` is an alternation of statuses. Not a count or a size: "got 500 examples",
- * "returned 404 results", "500 ms".
+ * returns a 500", "GET failed (429)", "getting a 500 from the hub", "a 503 when it requests the dataset info". `codes`
+ * is an alternation of statuses. Not a count or a size: "got 500 examples", "returned 404 results", "500 ms", "the 500
+ * from the training split".
  */
 const statusSaid = (codes: string): RegExp =>
   new RegExp(
-    String.raw`\b(?:error|HTTP|status|statusCode|status_code|code|response|returned|returns|got|received|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)`,
+    String.raw`\b(?:error|HTTP|status|statusCode|status_code|code|response|returned|returns|got|getting|gets|received|receiving|hitting|gives|throws|responds with|answered)\b[^\n]{0,12}\b(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)|\b(?:failed|error)\b[^\n]{0,16}\(\s*(?:${codes})\s*\)|\ban?\s+(?:${codes})\s+(?:from|back from|when|while|whenever)\s`,
     'i',
   );
 
 /** A Hub host: huggingface.co, hf.co, and the mirror people set as HF_ENDPOINT (hf-mirror.com). */
 const HUB_HOST = String.raw`(?:huggingface\.co|hf\.co|hf-mirror\.com)`;
+/** The Hub itself named as a site (not a repo or a file on it): "huggingface.co", "https://huggingface.co/", "the Hub". */
+const HUB_SITE = String.raw`(?:https?:\/\/)?(?:hugg?ing ?face(?:\.co)?|hf\.co|the hub)\/?(?![\w.\/-])`;
 
 /**
  * Loaders that take "a repo id or a local folder" and word a failure the same for both: PEFT's "Can't find
@@ -93,6 +96,12 @@ const FOREIGN_KEY_MISSING = new RegExp(
  */
 const HUB_TOKEN_EXPIRED = /\bUser Access Token "[^"\n]{0,100}" is expired\b/i;
 const HUB_ORG_TOKEN_REFUSED = /\bOrganization tokens cannot be used to access\b/i;
+/**
+ * People's and applications' words for a token the server refused: "the token is invalid", "invalid API key", "expired
+ * token", "xx is incorrect token". A token in a wrong form or missing has its own rules, which outrank these.
+ */
+const PEOPLE_SAY_TOKEN_REFUSED =
+  /\b(?:token(?! ids?\b| indices\b| type\b| embeddings?\b| count\b)|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i;
 
 const SIGNALS: Signal[] = [
   // 401
@@ -135,11 +144,7 @@ const SIGNALS: Signal[] = [
   ),
   // People's and applications' words for a token the server refused: "the token is invalid", "invalid API key",
   // "expired token". A token in a wrong form or missing has its own rules, which outrank these.
-  S(
-    'unauthorized-401',
-    6,
-    /\b(?:token(?! ids?\b| indices\b| type\b| embeddings?\b| count\b)|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i,
-  ),
+  S('unauthorized-401', 6, PEOPLE_SAY_TOKEN_REFUSED),
   // git's refusal of the credentials it sent to the Hub, and the Hub's answer to a password given to git.
   S(
     'unauthorized-401',
@@ -255,7 +260,7 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     10,
-    /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|needed|not (?:found|set|provided|configured|defined|given|available|passed|supplied)|missing|was not provided|is empty|undefined)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
+    /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|needed|not (?:found|set|provided|configured|defined|given|available|passed|supplied)|missing|was not provided|is empty|undefined)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: Hub)?(?: API| access)? token\b/i,
   ),
   // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty". Not a hint for a
   // case that may not be the user's: "Could not find Space: x. If it is a private Space, please provide a token."
@@ -263,6 +268,13 @@ const SIGNALS: Signal[] = [
     'token-missing',
     8,
     /^(?![^\n]*\bif (?:it|this|the \w+) is (?:a )?private\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
+  ),
+  // People's words for what only worked once they logged in: "I couldn't download a model until I logged in via the
+  // huggingface CLI" (the token the code was meant to read was never there). Not "it worked until I logged in".
+  S(
+    'token-missing',
+    7,
+    /\b(?:couldn't|could not|can't|cannot|didn't|did not|wasn't able to|weren't able to|unable to|failed to|wouldn't|would not|won't)\b[^\n]{0,80}\buntil (?:I|we|you) (?:had )?(?:logged|log|signed|sign) ?in\b/i,
   ),
   // huggingface_hub's InferenceClient (and other SDKs) asking for a key it was not given: "You must provide an api_key
   // to work with <provider> API or log in with `hf auth login`".
@@ -587,6 +599,18 @@ const SIGNALS: Signal[] = [
     'network-error',
     6,
     /连接(?:超时|失败|尝试失败|被重置|被拒绝)|无法连接|连不上|访问不了|网络(?:错误|问题|不通|异常)|下不下来|下载不了|接続(?:エラー|できません|がタイムアウト|に失敗)|ネットワークエラー|연결\s?(?:할 수 없|시간 초과|오류|실패)|네트워크 오류/,
+  ),
+  // People's words for the Hub out of their reach (a network or a country that blocks it, a site they cannot open): "The
+  // website https://huggingface.co/ is inaccessible", "caused by my inability to access Huggingface", "I can't connect
+  // to Hugging Face". Not a repo or a file on it ("cannot access huggingface.co/meta-llama/...", "unable to access
+  // Hugging Face models"), which is the repo's or the gate's story.
+  S(
+    'network-error',
+    7,
+    new RegExp(
+      String.raw`${HUB_SITE}\s+(?:website\s+|site\s+)?(?:is|was|seems|appears|has been|became)\s+(?:to be\s+)?(?:(?:completely|totally|currently|still)\s+)?(?:inaccessible|unreachable|blocked|not (?:accessible|reachable))\b|\b(?:cannot|can ?not|can't|could not|couldn't|unable to|inability to|not able to|fail(?:ed)? to)\s+(?:access|reach|connect to|open|visit|get to)\s+${HUB_SITE}(?!\s+(?:repos?|repositor(?:y|ies)|models?|datasets?|spaces?|gated|private|api|tokens?)\b)`,
+      'i',
+    ),
   ),
   // diffusers' words: "Couldn't connect to the Hub: ... Will try to load from local cache.", then "Cannot load model X:
   // model is not cached locally and an error occurred while trying to fetch metadata from the Hub" (the root cause,
@@ -928,6 +952,12 @@ export interface Classification {
 
 const MAX_TEXT = 512 * 1024;
 
+/** The clients' calls that read a repo's files, and the ones that write to the Hub. */
+const DOWNLOAD_CALL =
+  /\b(?:hf_hub_download|snapshot_download|from_pretrained)\s*\(|\b(?:huggingface-cli|hf) download\b/;
+const WRITE_CALL =
+  /\b(?:upload_file|upload_folder|upload_large_folder|push_to_hub|create_repo|create_commit|create_branch|create_pr|delete_file|save_pretrained)\b|\b(?:huggingface-cli|hf) (?:upload|repo create)\b|\bgit push\b|\/api\/repos\/create\b/;
+
 /** A 403 the Hub itself gave: on one of its own URLs, or in its words for a right the token lacks. */
 const HUB_403 =
   /^(?=.*\b403\b).*https?:\/\/(?:huggingface\.co|hf\.co)\/|You don't have the rights to|does not have sufficient permissions|token with the write role|correct permissions/im;
@@ -957,6 +987,34 @@ function foreignKeyMissing(text: string): boolean {
   return FOREIGN_KEY_MISSING.test(text) && !HF_TOKEN_SAID.test(text);
 }
 
+/**
+ * Another service's answer, with nothing of Hugging Face anywhere in the text: an HTTP client's status for a URL on
+ * another host (httpx's "Server error '502 Bad Gateway' for url 'https://api.example.org/...'", requests' "for url:"),
+ * a provider named that is not the Hub (an editor's "Provider: xAI ... Status Code: 429"), another service's key or a
+ * JWT the server checks (OPENAI_API_KEY, JWT_SECRET). Its 401, 403, 429, 402 or 5xx is that service's, none of the
+ * catalog's problems.
+ */
+const FOREIGN_URL_STATUS =
+  /\bfor url:?\s*['"]?https?:\/\/(?![\w.-]*\b(?:huggingface\.co|hf\.co|hf\.space|hf-mirror\.com)\b)[\w-]+(?:\.[\w-]+)+/i;
+const FOREIGN_PROVIDER =
+  /^\W*Provider\W*\s*(?:xAI|OpenAI|Anthropic|OpenRouter|Groq|Gemini|Google|Vertex|Mistral|DeepSeek|Azure|Bedrock|Cohere|Perplexity|Ollama|LM ?Studio)\b/im;
+const FOREIGN_AUTH = new RegExp(String.raw`${FOREIGN_KEY}|\bJWT(?:_SECRET)?\b`);
+const HUB_NAMED =
+  /hugg?ing ?face|\bhf[_.-]|\bHF_|hf\.co|hf\.space|\bhub\b|transformers|diffusers|gradio|safetensors|from_pretrained|snapshot_download|\bspaces?\b|\bgated\b|\brepo(?:sitory)?\b/i;
+const STATUS_IDS: ProblemId[] = [
+  'unauthorized-401',
+  'forbidden-403',
+  'rate-limited',
+  'server-error',
+  'payment-required',
+];
+
+function foreignServiceOnly(text: string): boolean {
+  return (
+    (FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) && !HUB_NAMED.test(text)
+  );
+}
+
 /** A tokenizer's tokens (pad, eos, special tokens, the vocabulary): "token" there is not the credential. */
 const TOKENIZER_TALK =
   /\b(?:pad(?:ding)?|eos|bos|unk|sep|cls|mask|special|chat) tokens?\b|\bin (?:the )?vocab(?:ulary)?\b/i;
@@ -968,6 +1026,7 @@ export function outsideCatalog(text: string): boolean {
     WAIT_TIMED_OUT.test(text) ||
     GIT_COMMIT_FAILED.test(text) ||
     foreignKeyMissing(text) ||
+    foreignServiceOnly(text) ||
     TOKENIZER_TALK.test(text)
   );
 }
@@ -1057,6 +1116,9 @@ function unescapeLogLine(line: string): string[] {
  */
 const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
   {re: /Invalid credentials in Authorization header/, over: ['repo-access-denied'], to: 'unauthorized-401'},
+  // People's and tools' words for a token that is wrong ("--hf-token xx  # xx is incorrect token", "my token was
+  // invalid") beside a repo not found: the Hub hid the repo from a token it refused.
+  {re: PEOPLE_SAY_TOKEN_REFUSED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_TOKEN_EXPIRED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_ORG_TOKEN_REFUSED, over: ['gated-repo', 'repo-access-denied', 'forbidden-403'], to: 'invalid-token-format'},
 ];
@@ -1135,6 +1197,20 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     }
   }
 
+  // A 403 on a read the clients' download calls make (hf_hub_download, snapshot_download, from_pretrained, `hf download`)
+  // with no URL pasted and no write in sight: a read is refused to a valid token only by a gate, as on a /resolve/ URL.
+  if (
+    ranked[0]?.problem === 'forbidden-403' &&
+    DOWNLOAD_CALL.test(text) &&
+    !WRITE_CALL.test(text) &&
+    !/sufficient permissions/i.test(text)
+  ) {
+    const g = ranked.find((c) => c.problem === 'gated-repo') ?? {problem: 'gated-repo' as ProblemId, score: 0};
+    if (!ranked.includes(g)) ranked.push(g);
+    g.score = ranked[0].score + 1;
+    ranked.sort((a, b) => b.score - a.score);
+  }
+
   // pyannote's "Could not download ... make sure to authenticate ... create your access token and retry", which ends
   // "If this still does not work, it might be because the model is gated: ... accept the user conditions": the gate is
   // only its fallback. With no token passed anywhere in the text, the missing token is the story; with one passed
@@ -1155,9 +1231,10 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   // exit code, a plain Python error): the run stopped on a credential none of the catalog's problems is about. The same
   // for git refusing a commit (nothing to commit) inside a Python traceback.
   const outsideOnly =
-    ranked[0]?.problem === 'job-script-failed' &&
-    ranked[0].score < 10 &&
-    (foreignKeyMissing(text) || GIT_COMMIT_FAILED.test(text));
+    (ranked[0]?.problem === 'job-script-failed' &&
+      ranked[0].score < 10 &&
+      (foreignKeyMissing(text) || GIT_COMMIT_FAILED.test(text))) ||
+    (ranked[0] !== undefined && STATUS_IDS.includes(ranked[0].problem) && foreignServiceOnly(text));
   const top = outsideOnly ? undefined : ranked[0];
   const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {
     const p = catalog[problem];

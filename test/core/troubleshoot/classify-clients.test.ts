@@ -608,3 +608,126 @@ describe('the job ids as hf jobs, the Python API and the MCP tool print them', (
     expect(problem('Error executing ps: API request timed out after 12500ms')).toBe('network-error');
   });
 });
+
+// Session 10: families read from batch O's tune part (corpus 684-730) and the clients' words, each with the near misses
+// it must leave alone.
+describe("the Hub out of reach in people's words (a network or a country that blocks it)", () => {
+  it.each([
+    'The site https://huggingface.co/ is unreachable from our office network, so the models cannot be downloaded.',
+    'I think the failure comes from my inability to access Hugging Face from this server.',
+    "We can't connect to huggingface.co from the cluster, every download hangs.",
+    'huggingface.co seems to be blocked here; is there a mirror I can set?',
+  ])('%s -> network-error', (text) => {
+    expect(problem(text)).toBe('network-error');
+  });
+
+  it('leaves a repo or a file on the Hub, and its models, to their own stories', () => {
+    expect(
+      problem(
+        'Cannot access gated repo for url https://huggingface.co/meta-llama/Llama-2-7b-hf/resolve/main/config.json.',
+      ),
+    ).toBe('gated-repo');
+    expect(problem('I am unable to access Hugging Face models that are private to my org')).not.toBe('network-error');
+    expect(problem('I cannot access huggingface.co/acme/private-model even though I am logged in')).not.toBe(
+      'network-error',
+    );
+  });
+});
+
+describe('a status said before where it came from: "getting a 502 from the hub", "a 503 when it requests"', () => {
+  it.each([
+    ['It keeps getting a 502 from the hub when it lists the repo files.', 'server-error'],
+    ['The loader gets a 503 when it requests the dataset info.', 'server-error'],
+    ['Since this morning every download gets a 429 from huggingface.co', 'rate-limited'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves a count alone', () => {
+    expect(problem('We kept the 500 from the training split and dropped the rest.')).toBe('unknown');
+    expect(problem('getting 500 examples per shard from the dataset')).toBe('unknown');
+  });
+});
+
+describe("another service's status with nothing of Hugging Face in the text", () => {
+  it.each([
+    "httpx.HTTPStatusError: Client error '401 Unauthorized' for url 'https://api.openai.com/v1/chat/completions'",
+    'Provider: OpenRouter\nStatus Code: 429\n429 Rate limit exceeded: free-models-per-day',
+    "ERROR Request failed: Server error '503 Service Unavailable' for url 'https://api.example.org/v1/jobs'",
+    'OPENAI_API_KEY was rejected: Error code: 401 - invalid api key',
+  ])('%s -> unknown, and no guess', (text) => {
+    expect(problem(text)).toBe('unknown');
+    expect(outsideCatalog(text)).toBe(true);
+  });
+
+  it("keeps the Hub's own statuses, and another host's beside the Hub, to the status", () => {
+    expect(
+      problem(
+        "huggingface_hub.errors.HfHubHTTPError: Server error '503 Service Unavailable' for url 'https://huggingface.co/api/models/acme/x'",
+      ),
+    ).toBe('server-error');
+    expect(problem("Client error '401 Unauthorized' for url 'https://router.huggingface.co/v1/chat/completions'")).toBe(
+      'unauthorized-401',
+    );
+    expect(
+      problem("Server error '502 Bad Gateway' for url 'https://proxy.example.org/x' while downloading from the Hub"),
+    ).toBe('server-error');
+    expect(
+      problem(
+        '403 Client Error: Forbidden for url: https://s3.us-east-1.amazonaws.com/lfs.huggingface.co/repos/7a/8d/abc?X-Amz-Expires=900',
+      ),
+    ).toBe('server-error');
+  });
+});
+
+describe("tools' and people's other words for no token, and a token said wrong beside a repo not found", () => {
+  it.each([
+    "No Hugging Face Hub token found (/root/.cache/huggingface/token). Please ensure you have logged in with 'huggingface-cli login'.",
+    'I could not download the model until I logged in with the CLI; the variable in the README seems to be the wrong one.',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves a token found, and a log-in that broke things, alone', () => {
+    expect(problem('Hugging Face Hub token found in /root/.cache/huggingface/token, logged in as alice')).not.toBe(
+      'token-missing',
+    );
+    expect(problem('It worked fine until I logged in with the new account.')).not.toBe('token-missing');
+  });
+
+  it('a token said invalid beside "Repository Not Found" is the 401; the Hub\'s own body alone leaves the repo', () => {
+    expect(
+      problem(
+        'RepositoryNotFoundError: Repository Not Found for url: https://huggingface.co/api/models/acme/x/revision/main.\n(turned out my HF token was invalid, a new one fixed it)',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        'Repository Not Found for url: https://huggingface.co/acme/typo-model/resolve/main/config.json.\nPlease make sure you specified the correct `repo_id` and `repo_type`.\nInvalid username or password.',
+      ),
+    ).toBe('repo-access-denied');
+  });
+});
+
+describe('a 403 on a read by the download calls, without a URL: the gate', () => {
+  it.each([
+    'hf_hub_download(repo_id="acme/licensed-model", filename="model.safetensors")\nHTTPError: 403 Client Error: Forbidden',
+    '$ hf download acme/licensed-model\nError: 403 Forbidden',
+    'model = AutoModel.from_pretrained("acme/licensed-model")\nrequests.exceptions.HTTPError: 403 Client Error: Forbidden',
+  ])('%s -> gated-repo', (text) => {
+    expect(problem(text)).toBe('gated-repo');
+  });
+
+  it('leaves a write, and a token the Hub says lacks permissions, to the 403', () => {
+    expect(
+      problem(
+        'api.upload_file(path_or_fileobj="x.bin", path_in_repo="x.bin", repo_id="acme/m")\n403 Client Error: Forbidden for url: https://huggingface.co/api/models/acme/m/preupload/main',
+      ),
+    ).toBe('forbidden-403');
+    expect(
+      problem(
+        'snapshot_download("acme/m")\n403 Forbidden: This authentication method does not have sufficient permissions to call Inference Providers',
+      ),
+    ).toBe('forbidden-403');
+  });
+});
