@@ -3,6 +3,7 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
+import {LIBRARY_SIGNALS} from './library-signals.js';
 
 interface Signal {
   problem: ProblemId;
@@ -258,11 +259,12 @@ const SIGNALS: Signal[] = [
     /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|needed|not (?:found|set|provided|configured|defined|given|available|passed|supplied)|missing|was not provided|is empty|undefined)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: API| access)? token\b/i,
   ),
   // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty". Not a hint for a
-  // case that may not be the user's: "Could not find Space: x. If it is a private Space, please provide a token."
+  // case that may not be the user's: "Could not find Space: x. If it is a private Space, please provide a token.", "if
+  // you are accessing a gated model, please provide a valid HF token".
   S(
     'token-missing',
     8,
-    /^(?![^\n]*\bif (?:it|this|the \w+) is (?:a )?private\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
+    /^(?![^\n]*\bif (?:(?:it|this|the \w+) is (?:a )?private|you are accessing a gated)\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
   // huggingface_hub's InferenceClient (and other SDKs) asking for a key it was not given: "You must provide an api_key
   // to work with <provider> API or log in with `hf auth login`".
@@ -458,12 +460,13 @@ const SIGNALS: Signal[] = [
       'i',
     ),
   ),
-  // Applications' own words for it: "Access denied to gated repository", "requires accepting a license agreement".
+  // Applications' own words for it: "Access denied to gated repository", "requires accepting a license agreement". Not
+  // a hint for a case that may not be the user's (llama.cpp's "if you are accessing a gated model, please provide ...").
   S('gated-repo', 13, /\b(?:access|denied)\b[^\n]{0,20}\bgated (?:repository|model)\b/i),
   S(
     'gated-repo',
     8,
-    /\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|^(?=[^\n]*\b(?:models?|repo(?:sitory)?|datasets?|weights|checkpoints?|hugg?ing ?face|hf\.co|page)\b)[^\n]*(?:\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b)/i,
+    /(?<!\bif (?:you are|you're) (?:accessing|trying to access|using) an? )\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|^(?=[^\n]*\b(?:models?|repo(?:sitory)?|datasets?|weights|checkpoints?|hugg?ing ?face|hf\.co|page)\b)[^\n]*(?:\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b)/i,
   ),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
@@ -876,6 +879,7 @@ const SIGNALS: Signal[] = [
     /^(?!.*Command '\[['"]git['"]).*(?:\bexit(?:ed)? (?:with )?(?:status )?(?:code|status):? [1-9]\d*\b|returned non-zero exit status|Command failed with exit code)/i,
   ),
   S('job-script-failed', 3, PLAIN_PYTHON_ERROR),
+  ...LIBRARY_SIGNALS,
 ];
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
