@@ -1,6 +1,6 @@
 // The classifier's rules for the wordings of the tools people use with Hugging Face tokens beyond huggingface_hub and
 // the libraries read before (session 10, issue 14): git and git-lfs against the Hub, llama.cpp's `-hf` downloads,
-// ollama's `hf.co/` pulls. Each rule quotes the tool's own format string; the tests in
+// ollama's `hf.co/` pulls, hf_transfer, autotrain-advanced, Unsloth, gradio (its CLI and gr.load). Each rule quotes the tool's own format string; the tests in
 // test/core/troubleshoot/classify-libraries.test.ts give each wording with its source (repository, path, line).
 import type {ProblemId} from './catalog.js';
 
@@ -60,4 +60,39 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
   // them ("unauthorized: access denied"; an hf.co/ pull of a private repo without the Ollama key added to the account).
   L('repo-access-denied', 8, /\bpull model manifest: file does not exist\b/i),
   L('unauthorized-401', 7, /\bunauthorized: access denied\b/i),
+  // huggingface_hub (up to 0.3x) wrapping any failure of hf_transfer's download: "An error occurred while downloading
+  // using `hf_transfer`. Consider disabling HF_HUB_ENABLE_HF_TRANSFER for better error handling." A download cut
+  // short; a status beside it (hf_transfer's "HTTP status client error (403 Forbidden) for url") is the stronger story.
+  L('network-error', 6, /\bAn error occurred while downloading using `?hf_transfer\b/i),
+  // autotrain-advanced (app/utils.py) when whoami does not answer: "Hugging Face Hub (URL) is unreachable, please try
+  // again later.", and other tools' "the Hub is unreachable".
+  L(
+    'network-error',
+    8,
+    /\b(?:Hugg?ing ?Face(?: Hub)?|the Hub|huggingface\.co)\b[^\n]{0,80}\bis (?:currently )?unreachable\b/i,
+  ),
+  // A tool asking for a token it was not given: Unsloth's "Please supply a token!" and "Please specify a token for
+  // uploading!" (save.py), "Pushing to HF requires a token" (its example `token = 'hf_....'` is not the user's token).
+  // Not a hint for a case that may not be the user's ("If it is a private Space, please provide a token").
+  L(
+    'token-missing',
+    10,
+    /^(?![^\n]*\bif (?:(?:it|this|the \w+) is (?:a )?(?:private|gated)|you are accessing a gated)\b)[^\n]*?\b(?:please )?(?:supply|specify|provide|give) (?:a|an|your) (?:valid )?(?:hf |hugg?ing ?face |access |write |api )?token\b(?! ?(?:ids?|budget|limit|counts?|usage|type|embeddings?)\b)|\b(?:push(?:ing)?|upload(?:ing)?) to (?:the )?(?:HF|Hub|Hugging ?Face)(?: Hub)? requires (?:a|an) (?:\w+ )?token\b/i,
+  ),
+  // gradio's gr.load (external_utils.py handle_hf_error: a 401, or "You must provide an api_key") raising "Unauthorized,
+  // please make sure you are signed in."; its CLI (cli/commands/hf_login.py): "No Hugging Face login found, launching
+  // login prompt", and "Error logging in to Hugging Face with $HF_TOKEN" (whoami refused the token HF_TOKEN holds).
+  L(
+    'token-missing',
+    8,
+    /\bplease make sure you are (?:signed|logged) in\b|\bNo (?:Hugg?ing ?Face |HF )?login found\b/i,
+  ),
+  L('unauthorized-401', 9, /\bError logging in to Hugg?ing ?Face with \$?HF_TOKEN\b/i),
+  // A write asked of a token that may only read, in gradio's deploy words ("Need 'write' access token to create a Spaces
+  // repo.") and others' ("requires a write token").
+  L(
+    'forbidden-403',
+    7,
+    /\b(?:need|needs|requires?|required) (?:an? )?'?write'? (?:access )?token\b|\bwrite (?:access )?token (?:is )?(?:required|needed)\b/i,
+  ),
 ];

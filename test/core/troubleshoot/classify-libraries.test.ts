@@ -158,3 +158,147 @@ describe("ollama's hf.co/ pulls (server/images.go)", () => {
     expect(problem('Error: open /home/alice/Modelfile: file does not exist')).not.toBe('repo-access-denied');
   });
 });
+
+describe('hf_transfer, autotrain-advanced, Unsloth', () => {
+  it('hf_transfer and the wrapper huggingface_hub put around it', () => {
+    // huggingface_hub v0.30.0 file_download.py: "An error occurred while downloading using `hf_transfer`. Consider"
+    // " disabling HF_HUB_ENABLE_HF_TRANSFER for better error handling." (raised from the hf_transfer error).
+    expect(
+      problem(
+        'RuntimeError: An error occurred while downloading using `hf_transfer`. Consider disabling HF_HUB_ENABLE_HF_TRANSFER for better error handling.',
+      ),
+    ).toBe('network-error');
+    // hf_transfer src/lib.rs: `"Failed after too many retries ({max_retries}): {dlerr}"`, `Self::Request(req) =>
+    // write!(f, "Request: {req}")`; a status from reqwest's error_for_status (already right before this session).
+    expect(
+      problem(
+        'Exception: Failed after too many retries (5): Request: error sending request for url (https://cdn-lfs-us-1.hf.co/repos/ab/cd/ef)',
+      ),
+    ).toBe('network-error');
+    expect(
+      problem(
+        'Traceback (most recent call last):\n  File "dl.py", line 3, in <module>\nException: HTTP status client error (401 Unauthorized) for url (https://huggingface.co/acme/m/resolve/main/model.safetensors)\n\nThe above exception was the direct cause of the following exception:\n\nRuntimeError: An error occurred while downloading using `hf_transfer`. Consider disabling HF_HUB_ENABLE_HF_TRANSFER for better error handling.',
+      ),
+    ).toBe('unauthorized-401');
+  });
+
+  it("autotrain-advanced's whoami check (app/utils.py)", () => {
+    // `raise Exception(f"Invalid token ({_err_msg}). Please login with a write token.")` when whoami is not 200.
+    expect(
+      problem('Exception: Invalid token (https://huggingface.co/api/whoami-v2). Please login with a write token.'),
+    ).toBe('unauthorized-401');
+    // `raise Exception("Please login with a write token.")` when no token came.
+    expect(problem('Exception: Please login with a write token.')).toBe('token-missing');
+    // `raise Exception(f"Hugging Face Hub ({_err_msg}) is unreachable, please try again later.")`
+    expect(
+      problem(
+        'Exception: Hugging Face Hub (https://huggingface.co/api/whoami-v2) is unreachable, please try again later.',
+      ),
+    ).toBe('network-error');
+    expect(problem('the cluster is unreachable from this laptop')).not.toBe('network-error');
+  });
+
+  it("Unsloth's save.py asking for a token", () => {
+    // `"Unsloth: Pushing to HF requires a token. Pass \`token = 'hf_....'\`\n" "Go to https://huggingface.co/settings/tokens."`
+    expect(
+      problem(
+        "RuntimeError: Unsloth: Pushing to HF requires a token. Pass `token = 'hf_....'`\nGo to https://huggingface.co/settings/tokens.",
+      ),
+    ).toBe('token-missing');
+    // `"Unsloth: Please supply a token!\nGo to https://huggingface.co/settings/tokens"`
+    expect(problem('RuntimeError: Unsloth: Please supply a token!\nGo to https://huggingface.co/settings/tokens')).toBe(
+      'token-missing',
+    );
+    // `raise RuntimeError("Unsloth: Please specify a token for uploading!")`, and the same as an assert.
+    expect(problem('AssertionError: Unsloth: Please specify a token for uploading!')).toBe('token-missing');
+    // A tokenizer's token is not the credential; a hint for a private Space stays the Space's story.
+    expect(problem('ValueError: please provide a token id for the padding side')).not.toBe('token-missing');
+    expect(
+      problem(
+        'ValueError: Could not find Space: acme/demo. If it is a private Space, please provide a Hugging Face token.',
+      ),
+    ).toBe('repo-access-denied');
+  });
+});
+
+describe('gradio: gr.load and its CLI', () => {
+  it.each([
+    // external.py: `f"Could not find Space: {space_name}. If it is a private or gated Space, please provide your Hugging
+    // Face access token (https://huggingface.co/settings/tokens) as the argument for the \`token\` parameter."`
+    [
+      'ValueError: Could not find Space: acme/demo. If it is a private or gated Space, please provide your Hugging Face access token (https://huggingface.co/settings/tokens) as the argument for the `token` parameter.',
+      'repo-access-denied',
+    ],
+    // external_utils.py handle_hf_error: `raise Error("Unauthorized, please make sure you are signed in.") from e`
+    ["gradio.exceptions.Error: 'Unauthorized, please make sure you are signed in.'", 'token-missing'],
+    // cli/commands/hf_login.py: `print("❌  Error logging in to Hugging Face with $HF_TOKEN")`, then the prompt.
+    ['❌  Error logging in to Hugging Face with $HF_TOKEN\nLogging in with CLI prompt...', 'unauthorized-401'],
+    // `"🔑  No Hugging Face login found, launching login prompt... \n\nPlease use a token with permission to make calls
+    // to Inference Providers \n"`
+    ['🔑  No Hugging Face login found, launching login prompt... ', 'token-missing'],
+    // cli/commands/deploy_space.py: `print("Need 'write' access token to create a Spaces repo.")`
+    ["Need 'write' access token to create a Spaces repo.", 'forbidden-403'],
+    // exceptions.py TooManyRequestsError's default message (already right before this session).
+    ["gradio.exceptions.Error: 'Too many requests. Please try again later.'", 'rate-limited'],
+  ])('%s -> %s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('leaves a gated layer and a write that is not a token alone', () => {
+    expect(problem('the private or gated model card is shown below')).not.toBe('gated-repo');
+    expect(problem('the cache needs write access to /data')).toBe('unknown');
+  });
+});
+
+describe("apps' short forms for the variable not set", () => {
+  it.each([
+    "RuntimeError: HF_TOKEN isn't set. Add HF_TOKEN to your environment/.env.",
+    "HUGGINGFACE_API_KEY wasn't found",
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+});
+
+describe('already right before this session: hf_xet and huggingface.js as their sources word them', () => {
+  it.each([
+    // xet-core hf_xet (before the XetError rework): `PyRuntimeError::new_err(format!("Data processing error: {e}"))`,
+    // data/src/errors.rs `#[error("CAS service error : {0}")]`, cas_client `#[error("Reqwest Error: {0}, domain: {1}")]`.
+    [
+      'RuntimeError: Data processing error: CAS service error : Reqwest Error: HTTP status client error (401 Unauthorized), domain: https://cas-server.xethub.hf.co/reconstruction/7b1e2f',
+      'unauthorized-401',
+    ],
+    // xet_pkg/src/error.rs: `#[error("Rate limited: {0}")]` raised as PyConnectionError, `#[error("Server error: {0}")]`,
+    // `#[error("Network error: {0}")]`; xet_client `#[error("Request error: {0}, domain: {1}")]`.
+    [
+      'ConnectionError: Rate limited: Request error: HTTP status client error (429 Too Many Requests) for url (https://cas-server.xethub.hf.co/v1/reconstructions/abc), domain: https://cas-server.xethub.hf.co',
+      'rate-limited',
+    ],
+    [
+      'ConnectionError: Server error: Request error: HTTP status server error (503 Service Unavailable) for url (https://cas-server.xethub.hf.co/v1/reconstructions/abc), domain: https://cas-server.xethub.hf.co',
+      'server-error',
+    ],
+    [
+      'ConnectionError: Network error: Request error: error sending request for url (https://cas-server.xethub.hf.co/v1/reconstructions/abc), domain: https://cas-server.xethub.hf.co',
+      'network-error',
+    ],
+    // @huggingface/hub error.ts createApiError: `error.message = json.error || ...; error.message += \`. ${trailer}\``
+    // with trailer "URL: ...", or `Api error with status ${error.statusCode}`.
+    [
+      'HubApiError: Invalid credentials in Authorization header. URL: https://huggingface.co/api/whoami-v2. Request ID: Root=1-abc',
+      'unauthorized-401',
+    ],
+    ['Error: Api error with status 401. URL: https://huggingface.co/api/repos/create', 'unauthorized-401'],
+    // @huggingface/inference getInferenceProviderMapping.ts: `Failed to fetch inference provider mapping for model
+    // ${modelId}: ${error.error}`; utils/request.ts: `Failed to perform inference: ${output.error}`.
+    [
+      'InferenceClientHubApiError: Failed to fetch inference provider mapping for model acme/nope: Repository not found',
+      'repo-access-denied',
+    ],
+    [
+      'ProviderApiError: Failed to perform inference: You have exceeded your monthly included credits for Inference Providers. Subscribe to PRO to get 20x more monthly included credits.',
+      'payment-required',
+    ],
+  ])('%s -> %s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+});
