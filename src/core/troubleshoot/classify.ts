@@ -3,6 +3,7 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
+import {LIBRARY_SIGNALS} from './library-signals.js';
 
 interface Signal {
   problem: ProblemId;
@@ -223,6 +224,15 @@ const SIGNALS: Signal[] = [
     11,
     /HF_TOKEN["'`]? (?:not found|missing|is missing|required|is required|(?:may |is )?not (?:be )?set)|HF_TOKEN required/i,
   ),
+  // The same in the short forms: "HF_TOKEN isn't set", "HUGGINGFACE_API_KEY wasn't found".
+  S(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is|was|has|are)n't (?:been )?(?:set|found|defined|provided|configured|given|available|passed)\b`,
+      'i',
+    ),
+  ),
   // Libraries that wrap the Hub (langchain and others) word it their own way.
   S('token-missing', 10, /Did not find \w*(?:api_)?token|please add an environment variable `?\w*TOKEN/i),
   S('token-missing', 12, /LocalTokenNotFoundError/),
@@ -263,11 +273,12 @@ const SIGNALS: Signal[] = [
     /\b(?:Hugg?ing? ?Face|HF|HUGGING_?FACE\w*|HF_\w+)(?: API| access| auth)? token (?:is |was )?(?:required|needed|not (?:found|set|provided|configured|defined|given|available|passed|supplied)|missing|was not provided|is empty|undefined)\b|\b(?:no|missing) (?:Hugg?ing? ?Face|HF)(?: Hub)?(?: API| access)? token\b/i,
   ),
   // A tool asking for the variable, or finding it empty: "please set HF_TOKEN", "HF_TOKEN is empty". Not a hint for a
-  // case that may not be the user's: "Could not find Space: x. If it is a private Space, please provide a token."
+  // case that may not be the user's: "Could not find Space: x. If it is a private Space, please provide a token.", "if
+  // you are accessing a gated model, please provide a valid HF token".
   S(
     'token-missing',
     8,
-    /^(?![^\n]*\bif (?:it|this|the \w+) is (?:a )?private\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
+    /^(?![^\n]*\bif (?:(?:it|this|the \w+) is (?:a )?private|you are accessing a gated)\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
   // People's words for what only worked once they logged in: "I couldn't download a model until I logged in via the
   // huggingface CLI" (the token the code was meant to read was never there). Not "it worked until I logged in".
@@ -304,11 +315,12 @@ const SIGNALS: Signal[] = [
   S('token-missing', 7, /Could not authenticate with huggingface_hub/i),
   // Tools and notebooks telling the user to log in first, each in its own words: "You must log in to push to hub! Run
   // notebook_login()", "You must login to the Hugging Face hub on this computer by typing `transformers-cli login`",
-  // "Please login with a write token." (a log-in request that names the Hub, a token or the login command).
+  // "Please login with a write token." (a log-in request that names the Hub, a token or the login command). Not after
+  // autotrain's "Invalid token (URL)." (whoami refused the token it was given: the 401's story).
   S(
     'token-missing',
     9,
-    /\b(?:you must|you need to|you have to|please|must)\s+(?:first\s+)?(?:log ?in|sign in|be logged in)\b[^\n]{0,100}?(?:\bhub\b|hugging ?face|\btoken\b|notebook_login|-cli login|hf auth login)/i,
+    /^(?![^\n]*\bInvalid token \(https?:)[^\n]*?\b(?:you must|you need to|you have to|please|must)\s+(?:first\s+)?(?:log ?in|sign in|be logged in)\b[^\n]{0,100}?(?:\bhub\b|hugging ?face|\btoken\b|notebook_login|-cli login|hf auth login)/i,
   ),
   S('token-missing', 8, /\bRun notebook_login\(\)|by typing `?(?:transformers|huggingface)-cli login/i),
   // A tool telling the user to run the login command ("You are not authenticated. Please run `hf auth login`"), and a
@@ -316,7 +328,7 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     8,
-    /\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try) [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b/i,
+    /\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try) [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|^(?![^\n]*\bInvalid token \(https?:)[^\n]*?\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b/i,
   ),
   // Servers' and clients' words for a request that came without credentials: "Authentication required", "You are not
   // authenticated", "Unauthenticated". Weak: a status said beside it (a 401) is the stronger story.
@@ -470,12 +482,14 @@ const SIGNALS: Signal[] = [
       'i',
     ),
   ),
-  // Applications' own words for it: "Access denied to gated repository", "requires accepting a license agreement".
+  // Applications' own words for it: "Access denied to gated repository", "requires accepting a license agreement". Not
+  // a hint for a case that may not be the user's (llama.cpp's "if you are accessing a gated model, please provide ...",
+  // gradio's "If it is a private or gated Space, please provide your Hugging Face access token").
   S('gated-repo', 13, /\b(?:access|denied)\b[^\n]{0,20}\bgated (?:repository|model)\b/i),
   S(
     'gated-repo',
     8,
-    /\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|^(?=[^\n]*\b(?:models?|repo(?:sitory)?|datasets?|weights|checkpoints?|hugg?ing ?face|hf\.co|page)\b)[^\n]*(?:\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b)/i,
+    /(?<!\bif (?:you are|you're) (?:accessing|trying to access|using) an? |\bprivate or )\bgated (?:repository|model|dataset|space)\b|requires accepting (?:a|the) licen[cs]e|^(?=[^\n]*\b(?:models?|repo(?:sitory)?|datasets?|weights|checkpoints?|hugg?ing ?face|hf\.co|page)\b)[^\n]*(?:\baccept (?:the |its )?(?:licen[cs]e|terms|user conditions)\b|\bauthenticate and accept\b)/i,
   ),
   // token format
   S('invalid-token-format', 13, /access token must start with|must start with ["']?hf_/i),
@@ -900,6 +914,7 @@ const SIGNALS: Signal[] = [
     /^(?!.*Command '\[['"]git['"]).*(?:\bexit(?:ed)? (?:with )?(?:status )?(?:code|status):? [1-9]\d*\b|returned non-zero exit status|Command failed with exit code)/i,
   ),
   S('job-script-failed', 3, PLAIN_PYTHON_ERROR),
+  ...LIBRARY_SIGNALS,
 ];
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
