@@ -53,7 +53,7 @@ describe('main', () => {
     const io = makeIo({});
     expect(await main(['--help'], io)).toBe(EXIT.ok);
     const lines = io.out().split('\n');
-    const logout = lines.indexOf('  logout [NAME] [--sandbox]');
+    const logout = lines.indexOf('  logout [NAME] [--sandbox | --endpoint URL]');
     expect(logout).toBeGreaterThan(0);
     expect(lines[logout + 1]).toBe('      remove a saved token');
     const listed = lines.slice(lines.indexOf('Commands:') + 1, lines.indexOf('', lines.indexOf('Commands:')));

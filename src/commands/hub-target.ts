@@ -2,7 +2,7 @@
 // else HF_ENDPOINT, else huggingface.co. One place for the flag rules and for opening/closing the sandbox.
 import {defaultSandboxDataDir, type SandboxSession} from '../core/auth/sandbox-session.js';
 import {resolveEndpoint} from '../core/endpoint.js';
-import {sandboxEnv, type Env} from '../core/store/paths.js';
+import {envForEndpoint, sandboxEnv, type Env} from '../core/store/paths.js';
 
 export interface TargetFlags {
   sandbox?: boolean;
@@ -11,7 +11,8 @@ export interface TargetFlags {
 
 export interface HubTarget {
   endpoint: string;
-  /** The environment token resolution should read: the sandbox's own HF_HOME in sandbox mode. */
+  /** The environment token resolution should read: the sandbox's own HF_HOME in sandbox mode, the sandbox home for a
+   *  sandbox reached by URL (core/store/paths.ts envForEndpoint). */
   env: Env;
   sandbox?: SandboxSession;
   close(): Promise<void>;
@@ -44,7 +45,10 @@ export async function openSandboxSession(env: Env, options: {dataDir?: string} =
 }
 
 export async function openHubTarget(flags: TargetFlags, env: Env): Promise<HubTarget> {
-  if (!flags.sandbox) return {endpoint: resolveEndpoint(flags.endpoint, env), env, close: async () => {}};
+  if (!flags.sandbox) {
+    const endpoint = resolveEndpoint(flags.endpoint, env);
+    return {endpoint, env: envForEndpoint(env, endpoint), close: async () => {}};
+  }
   const sandbox = await openSandboxSession(env);
   return {endpoint: sandbox.endpoint, env: sandbox.env, sandbox, close: () => sandbox.close()};
 }

@@ -13,7 +13,8 @@ import {
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {deviceLoginExtras, loginWithToken, type LoginExtras} from '../core/auth/login-flow.js';
 import type {VerifySource} from '../core/auth/verify.js';
-import {isPracticeToken, PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
+import {isPracticeToken, isSandboxEndpoint, PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
+import {shellQuoteShown} from '../core/jobspec/shell.js';
 import type {Env} from '../core/store/paths.js';
 import {switchToken} from '../core/store/switch.js';
 import {describeKind, summarizePermissions} from '../core/tokens/classify.js';
@@ -28,6 +29,8 @@ const HELP = `Usage: hf-jobs-wizard login [--token-stdin | --device | --switch N
 
 Checks a Hugging Face token against the Hub (GET /api/whoami-v2), shows who it belongs to and what it may do,
 then saves it exactly where the hf CLI and huggingface_hub look: $HF_HOME/token and $HF_HOME/stored_tokens.
+A sandbox Hub (--sandbox, or an --endpoint on this machine) keeps its logins in a separate HF_HOME instead:
+a practice login never replaces your huggingface.co token.
 
 Options:
   --token-stdin      read the token from stdin (for scripts: echo "$TOKEN" | ${APP_COMMAND} login --token-stdin)
@@ -343,6 +346,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       out(`The token "${name}" has been saved to ${saved.paths.storedTokensPath}`);
       out(`Your token has been saved to ${saved.paths.tokenPath}`);
       if (sandbox) out('Sandbox login: saved under a separate HF_HOME; your real Hugging Face login is untouched.');
+      else if (isSandboxEndpoint(endpoint))
+        out(
+          `Sandbox login: saved under a separate HF_HOME (${saved.paths.hfHome}); your real Hugging Face login is untouched. The hf CLI and huggingface_hub use it with HF_HOME=${shellQuoteShown(saved.paths.hfHome)} HF_ENDPOINT=${endpoint}.`,
+        );
       else if (!isDefaultEndpoint(endpoint))
         out(`Note: the hf CLI and huggingface_hub use this token with HF_ENDPOINT=${endpoint}.`);
       out('Login successful.');

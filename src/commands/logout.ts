@@ -1,33 +1,42 @@
 // `hf-jobs-wizard logout [NAME]`: like `hf auth logout`: without NAME remove the token file and stored_tokens,
 // with NAME remove that saved token (and the active token file if it was that one).
 import {defaultSandboxDataDir} from '../core/auth/sandbox-session.js';
-import {sandboxEnv} from '../core/store/paths.js';
+import {resolveEndpoint} from '../core/endpoint.js';
+import {envForEndpoint, sandboxEnv} from '../core/store/paths.js';
 import {logout} from '../core/store/session.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {parseCommandArgs} from './args.js';
+import {targetFlagProblem} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
-const HELP = `Usage: hf-jobs-wizard logout [NAME] [--sandbox]
+const HELP = `Usage: hf-jobs-wizard logout [NAME] [--sandbox | --endpoint URL]
 
 Without NAME: removes the saved login ($HF_HOME/token and $HF_HOME/stored_tokens), like \`hf auth logout\`.
 With NAME: removes only that saved token (see \`${APP_COMMAND} status\` for the names).
 
 Options:
-  --sandbox    log out of the sandbox's practice login instead of the real one
-  -h, --help   show this help
+  --sandbox       log out of the sandbox's practice login instead of the real one
+  --endpoint URL  the Hub logged out of (default: HF_ENDPOINT): a sandbox on this machine (http://127.0.0.1:PORT)
+                  has its own saved login, as \`login --endpoint URL\` saved it; any other Hub, the real one
+  -h, --help      show this help
 
 Exit codes: 0 logged out (or nothing to do), 1 NAME not found or still logged in via HF_TOKEN, 2 usage error.`;
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandArgs('logout', args, {sandbox: {type: 'boolean'}}, io, HELP);
+  const parsed = parseCommandArgs('logout', args, {sandbox: {type: 'boolean'}, endpoint: {type: 'string'}}, io, HELP);
   if ('exit' in parsed) return parsed.exit;
   const {values, positionals} = parsed;
   if (positionals.length > 1) {
     throw new AppError('takes at most one NAME (quote names with spaces).', {exitCode: EXIT.usage});
   }
-  // Sandbox: the same separate HF_HOME `login --sandbox` uses; no need to start the sandbox itself.
-  const env = values.sandbox ? sandboxEnv(io.env, defaultSandboxDataDir(io.env)) : io.env;
+  const flagProblem = targetFlagProblem(values);
+  if (flagProblem) throw new AppError(flagProblem, {exitCode: EXIT.usage});
+  // Sandbox: the same separate HF_HOME `login --sandbox` uses; no need to start the sandbox itself. A sandbox by URL:
+  // the home `login --endpoint URL` saved to (never the real login's files).
+  const env = values.sandbox
+    ? sandboxEnv(io.env, defaultSandboxDataDir(io.env))
+    : envForEndpoint(io.env, resolveEndpoint(values.endpoint, io.env));
   const r = await logout(env, positionals[0]);
   let code: number = EXIT.ok;
   let failure: AppError | undefined;

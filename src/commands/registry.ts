@@ -25,7 +25,7 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'logout',
-    usage: 'logout [NAME] [--sandbox]',
+    usage: 'logout [NAME] [--sandbox | --endpoint URL]',
     summary: 'remove a saved token',
     load: () => import('./logout.js'),
   },

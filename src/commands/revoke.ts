@@ -7,7 +7,8 @@ import {revokeCredentials} from '../core/hub/extra-routes.js';
 import {describeHubError} from '../core/hub/errors.js';
 import {appCommand} from '../core/invocation.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import {afterRevokeSteps, findLeakedTokens, type LeakedToken} from '../core/tokens/leak.js';
+import {afterRevokeSteps, type LeakedToken} from '../core/tokens/leak.js';
+import {findPastedTokens} from '../core/troubleshoot/pasted-tokens.js';
 import {AppError, EXIT, writeLine, type CommandIo, type ExitCode} from '../io.js';
 import {promptConfirm, promptPassword} from '../prompt.js';
 import {parseCommandArgs} from './args.js';
@@ -49,7 +50,7 @@ async function findTokens(
         limitBytes: FILE_LIMIT_BYTES,
         ...pipeOptions(io),
       });
-      return {leaks: findLeakedTokens(text), where: sanitizeLine(source)};
+      return {leaks: findPastedTokens(text), where: sanitizeLine(source)};
     } catch (error) {
       if (!(error instanceof ReadTextError)) throw error;
       return {error: error.message, code: EXIT.failed};
@@ -59,7 +60,7 @@ async function findTokens(
     const text = await readPipedText(io.stdin, {idleMs: STDIN_IDLE_MS, limitBytes: STDIN_LIMIT_BYTES});
     if (text === undefined)
       return {error: 'nothing arrived on stdin: pipe the text that holds the token, or give a FILE.', code: EXIT.usage};
-    return {leaks: findLeakedTokens(text), where: 'the text on stdin'};
+    return {leaks: findPastedTokens(text), where: 'the text on stdin'};
   }
   try {
     const pasted = await promptPassword(
@@ -67,7 +68,7 @@ async function findTokens(
       {message: 'Paste the token to revoke (input is hidden)'},
       {withoutTerminal: 'nothing to read: pipe the text that holds the token, or give a FILE.'},
     );
-    return {leaks: findLeakedTokens(pasted), where: 'the pasted text'};
+    return {leaks: findPastedTokens(pasted), where: 'the pasted text'};
   } catch (error) {
     if ((error as Error).name === 'ExitPromptError') return {error: 'Cancelled.', code: EXIT.interrupted};
     throw error;
@@ -107,7 +108,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     throw new AppError(message, {exitCode: code});
   };
   if (positionals.length > 1) return fail('give one FILE (or - for stdin).', EXIT.usage);
-  if (positionals[0] && findLeakedTokens(positionals[0]).length > 0) {
+  if (positionals[0] && findPastedTokens(positionals[0]).length > 0) {
     return fail(
       'a token was given as an argument: argv is visible to other programs and kept in shell history. Pipe it instead: `printf %s "$TOKEN" | ' +
         appCommand('revoke -') +

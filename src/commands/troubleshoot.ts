@@ -6,7 +6,7 @@ import {DEFAULT_ENDPOINT} from '../core/endpoint.js';
 import {parseJobRef} from '../core/jobs/ref.js';
 import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError, type HubErrorDescription} from '../core/hub/errors.js';
-import {findLeakedTokens} from '../core/tokens/leak.js';
+import {findPastedTokens} from '../core/troubleshoot/pasted-tokens.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {redactSecrets} from '../core/tokens/mask.js';
 import {maskSplitTokens} from '../core/tokens/split.js';
@@ -338,7 +338,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     target = await openHubTarget(values, io.env);
     const {env, endpoint} = target;
     // A token in the pasted text comes first in the report: it must not be posted anywhere, and it may need revoking.
-    const leaks = findLeakedTokens(text);
+    const leaks = findPastedTokens(text);
     const leak: LeakInput = {
       leaks: leaks.map((l) => ({masked: l.masked, line: l.line})),
       leakWhere: source && source !== '-' ? source : 'This text',

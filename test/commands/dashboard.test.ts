@@ -19,7 +19,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await home.cleanup();
 });
-const hfDir = () => join(home.dir, 'cache', 'huggingface');
+// A sandbox reached by URL keeps its logins in the sandbox home (never the real login's files).
+const hfDir = () => join(home.dir, 'cache', 'hf-jobs-wizard', 'sandbox-home');
 
 async function save(token: string, name: string): Promise<void> {
   expect(
@@ -67,7 +68,7 @@ describe('login --switch', () => {
     await save(sb.current.tokens['fine-grained'], 'jobs');
     await save(sb.current.tokens.read, 'reader');
     const io = makeIo(home.env);
-    expect(await login(['--switch', 'jobs'], io)).toBe(0);
+    expect(await login(['--switch', 'jobs', '--endpoint', sb.current.url], io)).toBe(0);
     expect(io.out()).toContain('The active token is now "jobs"');
     expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(sb.current.tokens['fine-grained']);
     expect(io.out() + io.err()).not.toContain(sb.current.tokens['fine-grained']);
@@ -76,11 +77,11 @@ describe('login --switch', () => {
   it('names the saved tokens when the name is unknown, and warns when HF_TOKEN still wins', async () => {
     await save(sb.current.tokens.read, 'reader');
     const missing = makeIo(home.env);
-    expect(await login(['--switch', 'nope'], missing)).toBe(1);
+    expect(await login(['--switch', 'nope', '--endpoint', sb.current.url], missing)).toBe(1);
     expect(missing.err()).toContain('No saved token is named "nope"');
     expect(missing.err()).toContain('Saved tokens: "reader"');
     const shadowed = makeIo({...home.env, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfakeFA'});
-    expect(await login(['--switch', 'reader'], shadowed)).toBe(0);
+    expect(await login(['--switch', 'reader', '--endpoint', sb.current.url], shadowed)).toBe(0);
     expect(shadowed.err()).toContain('HF_TOKEN environment variable is set and still wins');
   });
 

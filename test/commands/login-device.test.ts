@@ -71,7 +71,8 @@ it('shows the code, polls, and saves the OAuth token as oauth-<user> with refres
   expect(await login(['--device', '--endpoint', url], io)).toBe(0);
   expect(io.err()).toContain('And enter the code: WXYZ-1234');
   expect(io.out()).toContain('OAuth token (browser login)');
-  const stored = await readFile(join(home.dir, 'cache/huggingface/stored_tokens'), 'utf8');
+  // A Hub on this machine (this stub) keeps its logins in the sandbox home, never in the real login's files.
+  const stored = await readFile(join(home.dir, 'cache/hf-jobs-wizard/sandbox-home/stored_tokens'), 'utf8');
   expect(stored).toMatch(
     new RegExp(`^\\[oauth-alice\\]\\nhf_token = ${OAUTH_TOKEN}\\nrefresh_token = rt-1\\nexpires_at = \\d+\\n\\n$`),
   );

@@ -1,5 +1,5 @@
 // login/logout/status driven in-process against a real sandbox Hub (no mocked fetch).
-import {readFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {viaMain} from '../helpers/command.js';
@@ -19,19 +19,22 @@ afterEach(async () => {
   await home.cleanup();
 });
 const hfDir = () => join(home.dir, 'cache', 'huggingface');
+/** Where a login to a sandbox reached by URL (--endpoint http://127.0.0.1:PORT) is saved: never the real login. */
+const sbHome = () => join(home.dir, 'cache', 'hf-jobs-wizard', 'sandbox-home');
 
 describe('login', () => {
-  it('--token-stdin with a write token: validates, prints who and what, saves like huggingface_hub', async () => {
+  it('--token-stdin with a write token: validates, prints who and what, saves like huggingface_hub (in the sandbox home)', async () => {
     const token = sb.current.tokens.write;
     const io = makeIo(home.env, {stdinText: `  ${token}\r\n`});
     expect(await login(['--token-stdin', '--endpoint', sb.current.url], io)).toBe(0);
     expect(io.out()).toContain('belongs to practice-user');
     expect(io.out()).toContain('write token (classic)');
     expect(io.out()).toContain('practice-org (write)');
-    expect(io.out()).toContain(`saved to ${join(hfDir(), 'token')}`);
+    expect(io.out()).toContain(`saved to ${join(sbHome(), 'token')}`);
+    expect(io.out()).toContain(`HF_HOME=${sbHome()} HF_ENDPOINT=${sb.current.url}`);
     expect(io.out() + io.err()).not.toContain(token);
-    expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(token);
-    expect(await readFile(join(hfDir(), 'stored_tokens'), 'utf8')).toBe(
+    expect(await readFile(join(sbHome(), 'token'), 'utf8')).toBe(token);
+    expect(await readFile(join(sbHome(), 'stored_tokens'), 'utf8')).toBe(
       `[practice write token]\nhf_token = ${token}\n\n`,
     );
   });
@@ -95,7 +98,7 @@ describe('login', () => {
     const io = makeIo(home.env);
     io.stdin.write(`\n  \r\n${token}\n`); // the writer keeps stdin open (a script that goes on)
     expect(await login(['--token-stdin', '--endpoint', sb.current.url], io)).toBe(0);
-    expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(token);
+    expect(await readFile(join(sbHome(), 'token'), 'utf8')).toBe(token);
     io.stdin.end();
   });
 
@@ -118,7 +121,7 @@ describe('login', () => {
     expect(await done).toBe(0);
     expect(io.err()).toContain('Paste your token (input is hidden; on Windows, right-click pastes)');
     expect(io.err()).not.toContain(token);
-    expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(token);
+    expect(await readFile(join(sbHome(), 'token'), 'utf8')).toBe(token);
   });
 
   it('an unreachable endpoint is a calm one-line network error', async () => {
@@ -253,18 +256,65 @@ describe('logout', () => {
       ['--token-stdin', '--endpoint', sb.current.url],
       makeIo(home.env, {stdinText: sb.current.tokens.write}),
     );
+    const at = ['--endpoint', sb.current.url];
     const missing = makeIo(home.env);
-    expect(await logout(['nope'], missing)).toBe(1);
+    expect(await logout(['nope', ...at], missing)).toBe(1);
     expect(missing.err()).toContain('"practice read token"');
     const one = makeIo(home.env);
-    expect(await logout(['practice read token'], one)).toBe(0);
+    expect(await logout(['practice read token', ...at], one)).toBe(0);
     expect(one.out()).toContain('Successfully logged out from access token: practice read token.');
     const all = makeIo({...home.env, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'});
-    expect(await logout([], all)).toBe(1);
+    expect(await logout(at, all)).toBe(1);
     expect(all.out()).toContain('Successfully logged out from all access tokens');
     expect(all.err()).toContain('still logged in through the HF_TOKEN environment variable');
     const again = makeIo(home.env);
-    expect(await logout([], again)).toBe(0);
+    expect(await logout(at, again)).toBe(0);
     expect(again.out()).toContain('Not logged in');
+  });
+});
+
+describe('a sandbox reached by URL never replaces the real login (newcomer s10 C)', () => {
+  const REAL_TOKEN = 'hf_FAKErealREALfakeREALfakeREALfake99\n';
+  const REAL_STORED = '[my real token]\nhf_token = hf_FAKErealREALfakeREALfakeREALfake99\n\n';
+
+  async function plantRealLogin(): Promise<void> {
+    await mkdir(hfDir(), {recursive: true});
+    await writeFile(join(hfDir(), 'token'), REAL_TOKEN);
+    await writeFile(join(hfDir(), 'stored_tokens'), REAL_STORED);
+  }
+  async function expectRealLoginUntouched(): Promise<void> {
+    expect(await readFile(join(hfDir(), 'token'), 'utf8')).toBe(REAL_TOKEN);
+    expect(await readFile(join(hfDir(), 'stored_tokens'), 'utf8')).toBe(REAL_STORED);
+  }
+
+  it('login --endpoint <sandbox> --token-stdin, status, --switch and logout use the sandbox home; the real files survive byte for byte', async () => {
+    await plantRealLogin();
+    const at = ['--endpoint', sb.current.url];
+    for (const label of ['read', 'write'] as const) {
+      const io = makeIo(home.env, {stdinText: sb.current.tokens[label]});
+      expect(await login(['--token-stdin', ...at], io)).toBe(0);
+      expect(io.out()).toContain('your real Hugging Face login is untouched');
+    }
+    await expectRealLoginUntouched();
+    expect(await readFile(join(sbHome(), 'token'), 'utf8')).toBe(sb.current.tokens.write);
+
+    const st = makeIo(home.env);
+    expect(await status([...at, '--json'], st)).toBe(0);
+    expect(JSON.parse(st.out())).toMatchObject({source: 'file', account: {user: 'practice-user'}, online: 'ok'});
+    expect(await login(['--switch', 'practice read token', ...at], makeIo(home.env))).toBe(0);
+    expect(await readFile(join(sbHome(), 'token'), 'utf8')).toBe(sb.current.tokens.read);
+    // HF_ENDPOINT at the sandbox is the same Hub as --endpoint: the same home.
+    expect(await logout([], makeIo({...home.env, HF_ENDPOINT: sb.current.url}))).toBe(0);
+    await expect(readFile(join(sbHome(), 'token'), 'utf8')).rejects.toThrow();
+    await expectRealLoginUntouched();
+
+    // HF_TOKEN_PATH names the real login's file: a sandbox login is not written there either.
+    const viaPath = makeIo({...home.env, HF_TOKEN_PATH: join(hfDir(), 'token')}, {stdinText: sb.current.tokens.write});
+    expect(await login(['--token-stdin', ...at], viaPath)).toBe(0);
+    await expectRealLoginUntouched();
+    // huggingface.co's logout still removes the real login (not the sandbox's).
+    expect(await logout([], makeIo(home.env))).toBe(0);
+    await expect(readFile(join(hfDir(), 'token'), 'utf8')).rejects.toThrow();
+    expect(await readFile(join(sbHome(), 'token'), 'utf8')).toBe(sb.current.tokens.write);
   });
 });

@@ -117,6 +117,25 @@ describe('a token in a pasted error comes first', () => {
   });
 });
 
+describe('a token glued to a word (newcomer s10 D)', () => {
+  it('troubleshoot warns about `tokenhf_…` as about a bare token, and the revoke it offers finds and revokes it', async () => {
+    const {run: troubleshoot} = await import('../../src/commands/troubleshoot.js');
+    const token = sb.current.tokens.expiring;
+    expect(await whoamiStatus(token)).toBe(200);
+    const text = `huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized\nmy token${token}\n`;
+    const io = makeIo(home.env, {stdinText: text});
+    expect(await troubleshoot(['-', '--endpoint', sb.current.url], io)).toBe(0);
+    expect(io.out()).toMatch(/^This text contains a token: hf_…\w{4} \(line 2\)\. Do not post it/);
+    expect(io.out()).toContain(`\`npx hf-jobs-wizard revoke - --endpoint ${sb.current.url}\``);
+    expect(io.out() + io.err()).not.toContain(token);
+    const revoked = makeIo(home.env, {stdinText: text});
+    expect(await revoke(['-', '--yes', '--endpoint', sb.current.url], revoked)).toBe(0);
+    expect(revoked.err()).toMatch(/Found hf_…\w{4} in the text on stdin, line 2\./);
+    expect(revoked.out() + revoked.err()).not.toContain(token);
+    expect(await whoamiStatus(token)).toBe(401);
+  });
+});
+
 describe('check points a written token at revoke', () => {
   it('the hardcoded-token fix names `revoke FILE` first, with the token masked', async () => {
     const {run: check} = await import('../../src/commands/check.js');

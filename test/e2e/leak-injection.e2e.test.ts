@@ -12,6 +12,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {isTerminal} from '../../src/core/jobs/index.js';
 import {saveLogin} from '../../src/core/store/session.js';
+import {sandboxHfHome} from '../../src/core/store/paths.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {CLI, startCli, useE2eHomes} from './pty.js';
 
@@ -101,6 +102,8 @@ async function runInPty(
   const {dir, env} = await home();
   const hfHome = join(dir, 'hf');
   await saveLogin({HOME: dir, HF_HOME: hfHome}, {name: 'planted', token});
+  // A Hub on this machine (the sandbox, the hostile Hub) reads its login from the sandbox home: planted there too.
+  await saveLogin({HOME: dir, HF_HOME: sandboxHfHome(env)}, {name: 'planted', token});
   const work = join(dir, 'work');
   await mkdir(work, {recursive: true});
   for (const [file, text] of Object.entries(opts.files ?? {})) await writeFile(join(work, file), text);

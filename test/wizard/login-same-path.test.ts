@@ -24,7 +24,9 @@ afterEach(async () => {
   for (const home of homes) await home.cleanup();
 });
 
-const hfFile = (home: Home, name: string) => readFile(join(home.dir, 'cache', 'huggingface', name), 'utf8');
+// A sandbox reached by URL (as here) keeps its logins in the sandbox home, never in the real login's files.
+const hfFile = (home: Home, name: string) =>
+  readFile(join(home.dir, 'cache', 'hf-jobs-wizard', 'sandbox-home', name), 'utf8');
 
 /** The wizard on the Hub target (here: the sandbox's URL as --endpoint), from the start to the written config. */
 async function wizardPaste(home: Home, pasted: string): Promise<WizardController> {
@@ -123,7 +125,12 @@ describe('the wizard and `login` share one token path', () => {
       const name = controller.getState().account!.storageName;
       const third = await tempHome();
       homes.push(third);
-      const viaLogin = await loginWithToken({env: third.env, endpoint: s.url, rawToken: token, expiresAt});
+      const viaLogin = await loginWithToken({
+        env: {...third.env, HF_HOME: join(third.dir, 'cache', 'hf-jobs-wizard', 'sandbox-home')},
+        endpoint: s.url,
+        rawToken: token,
+        expiresAt,
+      });
       expect(viaLogin.ok && viaLogin.name).toBe(name);
       expect(await hfFile(third, 'stored_tokens')).toBe(stored);
     },

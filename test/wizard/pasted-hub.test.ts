@@ -123,6 +123,12 @@ describe('a pasted error is answered for the Hub it came from', () => {
     expect(JSON.stringify(state)).not.toContain(fake);
     // A text with no token says nothing of the kind.
     expect((await pasteOnSandbox("KeyError: 'HF_TOKEN'")).text).not.toContain('contains a token');
+    // Glued to the word before it (masked as a token): said the same way (newcomer s10 D).
+    const glued = await pasteOnSandbox(`401 Unauthorized\nAuthorization: Bearer${fake}`);
+    expect(glued.text.split('\n')[0]).toBe(
+      'This text contains a token: hf_…opqr (line 2). Do not post it anywhere; anyone who sees it can act as you.',
+    );
+    expect(JSON.stringify(glued.state)).not.toContain(fake);
   }, 30_000);
 
   it('a text of the sandbox itself is still answered for the sandbox', async () => {

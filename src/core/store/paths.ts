@@ -1,6 +1,7 @@
 // Where huggingface_hub keeps its login (constants.py): HF_TOKEN_PATH, else $HF_HOME/token; stored_tokens is its sibling.
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
+import {isSandboxEndpoint} from '../practice.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -62,6 +63,20 @@ export function sandboxEnv(env: Env, sandboxDataDir?: string): Env {
   const out: Env = {...env, HF_HOME: sandboxHfHome(env, sandboxDataDir)};
   delete out.HF_TOKEN;
   delete out.HUGGING_FACE_HUB_TOKEN;
+  delete out.HF_TOKEN_PATH;
+  return out;
+}
+
+/**
+ * The environment a Hub's login is read from and saved to. A sandbox Hub reached by its URL (`--endpoint` or
+ * HF_ENDPOINT at an address on this machine, e.g. a workshop's shared sandbox) keeps its logins in the sandbox home
+ * (`sandboxHfHome(env)`), so a practice login never replaces the huggingface.co token that hf and huggingface_hub read
+ * from $HF_HOME/token. HF_TOKEN still counts there (the sandbox's guide exports it for that Hub on purpose);
+ * HF_TOKEN_PATH, which names the real login's file, does not. Any other endpoint: env as it is.
+ */
+export function envForEndpoint(env: Env, endpoint: string): Env {
+  if (!isSandboxEndpoint(endpoint)) return env;
+  const out: Env = {...env, HF_HOME: sandboxHfHome(env)};
   delete out.HF_TOKEN_PATH;
   return out;
 }

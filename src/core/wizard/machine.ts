@@ -7,7 +7,7 @@ import {isSandboxEndpoint, runsLocally} from '../practice.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
 import {maskSplitTokens} from '../tokens/split.js';
-import {findLeakedTokens} from '../tokens/leak.js';
+import {findPastedTokens} from '../troubleshoot/pasted-tokens.js';
 import type {
   FixAction,
   ProblemId,
@@ -659,7 +659,7 @@ function troubleshootTransition(state: WizardState, event: WizardEvent): Transit
       const evidence = redactSecrets(text);
       const troubleshoot: WizardState['troubleshoot'] = {phase: 'idle', evidence, draft: evidence};
       // A token in the text is said first (as `troubleshoot` does), masked: the state never holds it whole.
-      const leaks = findLeakedTokens(event.text).map((l) => ({masked: l.masked, line: l.line}));
+      const leaks = findPastedTokens(event.text).map((l) => ({masked: l.masked, line: l.line}));
       if (leaks.length) troubleshoot.leaks = leaks;
       if (state.troubleshoot.returnTo) troubleshoot.returnTo = state.troubleshoot.returnTo;
       // The Hub named by --sandbox / --endpoint first: the diagnosis reads its saved login, "Log in again" logs in there.

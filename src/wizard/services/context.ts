@@ -8,7 +8,7 @@ import type {LoginExtras} from '../../core/auth/login-flow.js';
 import {defaultSandboxDataDir, type SandboxSession} from '../../core/auth/sandbox-session.js';
 import {createHubClient, type HubClient} from '../../core/hub/client.js';
 import {DEFAULT_CONFIG_FILE, parseJobConfig, scriptKind, type JobConfig} from '../../core/jobspec/index.js';
-import {sandboxEnv, type Env} from '../../core/store/paths.js';
+import {envForEndpoint, sandboxEnv, type Env} from '../../core/store/paths.js';
 import type {Session} from '../../core/wizard/services.js';
 import {registerSecret} from '../../core/tokens/mask.js';
 import type {TargetInfo} from '../../core/wizard/types.js';
@@ -76,11 +76,12 @@ export function createServiceContext(options: ServicesOptions): ServiceContext {
     ownsSandbox: false,
     lastJob: undefined,
     // A sandbox target never reads the real login: the session's sandbox, else the persistent sandbox's own HF_HOME
-    // (a sandbox text pasted into the wizard on huggingface.co is answered with the practice login, if any).
+    // (a sandbox text pasted into the wizard on huggingface.co is answered with the practice login, if any); a sandbox
+    // reached by URL (--endpoint http://127.0.0.1:PORT) has the sandbox home, as `login --endpoint` does.
     envFor: (target) =>
       target.kind === 'sandbox'
         ? (ctx.sandbox?.env ?? sandboxEnv(options.env, defaultSandboxDataDir(options.env)))
-        : options.env,
+        : envForEndpoint(options.env, target.endpoint),
     client: (session, extra = {}) =>
       createHubClient({
         hubUrl: session.target.endpoint,

@@ -337,7 +337,8 @@ describe('HF_HOME where no folder can be made', () => {
 
   it.skipIf(!procOk)('the login command says so in one line and exits 1, with no stack and no token', async () => {
     const token = sb.current.tokens.write;
-    const io = makeIo({...env, HF_HOME: '/proc/x/hf'}, {stdinText: token});
+    // A sandbox reached by URL saves under the cache's sandbox home (XDG_CACHE_HOME), not HF_HOME.
+    const io = makeIo({...env, XDG_CACHE_HOME: '/proc/x/cache'}, {stdinText: token});
     const t0 = Date.now();
     const code = await loginCommand(['--token-stdin', '--endpoint', sb.current.url], io);
     expect(Date.now() - t0).toBeLessThan(5000);

@@ -1,6 +1,6 @@
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {resolveHfPaths, sandboxEnv, sandboxHfHome} from '../../../src/core/store/paths.js';
+import {envForEndpoint, resolveHfPaths, sandboxEnv, sandboxHfHome} from '../../../src/core/store/paths.js';
 
 describe('resolveHfPaths', () => {
   it('defaults to ~/.cache/huggingface', () => {
@@ -40,5 +40,25 @@ describe('sandbox home', () => {
       HF_HOME: '/real',
     });
     expect(env).toEqual({HOME: '/h', HF_HOME: '/h/.cache/hf-jobs-wizard/sandbox-home'});
+  });
+});
+
+describe('envForEndpoint', () => {
+  const real = {
+    HOME: '/h',
+    HF_HOME: '/real',
+    HF_TOKEN_PATH: '/real/token',
+    HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12',
+  };
+  it('a Hub on this machine (the sandbox by URL): the sandbox home, HF_TOKEN kept, HF_TOKEN_PATH dropped', () => {
+    for (const url of ['http://127.0.0.1:8765', 'http://localhost:1/', 'http://[::1]:9']) {
+      const env = envForEndpoint(real, url);
+      expect(resolveHfPaths(env).tokenPath).toBe('/h/.cache/hf-jobs-wizard/sandbox-home/token');
+      expect(env.HF_TOKEN).toBe(real.HF_TOKEN);
+    }
+  });
+  it('huggingface.co or another remote Hub: the environment as it is', () => {
+    expect(envForEndpoint(real, 'https://huggingface.co')).toBe(real);
+    expect(envForEndpoint(real, 'https://hub.example.org')).toBe(real);
   });
 });
