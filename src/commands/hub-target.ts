@@ -1,6 +1,9 @@
 // Which Hub a command talks to: --sandbox (the persistent practice sandbox with its own HF_HOME), else --endpoint,
 // else HF_ENDPOINT, else huggingface.co. One place for the flag rules and for opening/closing the sandbox.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {defaultSandboxDataDir, type SandboxSession} from '../core/auth/sandbox-session.js';
+import {isSandboxEndpoint, rememberOwnSandbox} from '../core/practice.js';
 import {resolveEndpoint} from '../core/endpoint.js';
 import {envForEndpoint, sandboxEnv, type Env} from '../core/store/paths.js';
 
@@ -27,11 +30,26 @@ export function targetFlagProblem(flags: TargetFlags): string | undefined {
   return undefined;
 }
 
+/**
+ * The app's own sandbox, as its state file says (`owner.json` in the folder `--sandbox` uses, written by the process
+ * serving it): its URL is remembered so fixes name `--sandbox` for it, also when it was reached by --endpoint or came
+ * in a pasted error; any other local URL is named as `--endpoint URL` (core/practice.ts isOwnSandbox). No file, no URL.
+ */
+export function rememberRecordedSandbox(env: Env): void {
+  try {
+    const record = JSON.parse(readFileSync(join(defaultSandboxDataDir(env), 'owner.json'), 'utf8')) as {url?: unknown};
+    if (typeof record.url === 'string' && isSandboxEndpoint(record.url)) rememberOwnSandbox(record.url);
+  } catch {
+    // No sandbox of this user's recorded (or not readable): nothing to remember.
+  }
+}
+
 /** Starts the in-process sandbox (imported only here, when asked: off the huggingface.co path) with its own HF_HOME. */
 export async function openSandboxSession(env: Env, options: {dataDir?: string} = {}): Promise<SandboxSession> {
   const dataDir = options.dataDir ?? defaultSandboxDataDir(env);
   const {startSandbox} = await import('../sandbox/index.js');
   const sandbox = await startSandbox({dataDir});
+  rememberOwnSandbox(sandbox.url);
   return {
     endpoint: sandbox.url,
     env: sandboxEnv(env, dataDir),
@@ -47,6 +65,7 @@ export async function openSandboxSession(env: Env, options: {dataDir?: string} =
 export async function openHubTarget(flags: TargetFlags, env: Env): Promise<HubTarget> {
   if (!flags.sandbox) {
     const endpoint = resolveEndpoint(flags.endpoint, env);
+    if (isSandboxEndpoint(endpoint)) rememberRecordedSandbox(env);
     return {endpoint, env: envForEndpoint(env, endpoint), close: async () => {}};
   }
   const sandbox = await openSandboxSession(env);

@@ -22,6 +22,7 @@ import {parseAnswers, type QuizAnswers, type VerifyResult} from '../core/lessons
 import type {FileExercise} from '../core/lessons/workspace.js';
 import {AppError, describeError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {APP_COMMAND} from '../core/invocation.js';
+import {rememberOwnSandbox} from '../core/practice.js';
 
 const HELP = `Usage: hf-jobs-wizard learn [LESSON] [options]
 
@@ -162,7 +163,12 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
     // A sandbox at --endpoint gets the folder's practice tokens only when it proves it serves that folder.
     servesDataDir: async (url, dir) => (await import('../sandbox/owner.js')).servesDataDir(url, dir),
     // The sandbox is loaded only when a live exercise needs it (off the start-up path).
-    startSandbox: async (options) => (await import('../sandbox/index.js')).startSandbox(options),
+    startSandbox: async (options) => {
+      const sandbox = await (await import('../sandbox/index.js')).startSandbox(options);
+      // The folder --sandbox uses (learn's default): the app's own sandbox, which fixes name --sandbox.
+      if (!flags['sandbox-data']) rememberOwnSandbox(sandbox.url);
+      return sandbox;
+    },
     sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env),
   };
   if (!flags['sandbox-data'] && !flags.list) {

@@ -12,6 +12,7 @@ import {
 } from '../core/auth/device-flow.js';
 import type {SandboxSession} from '../core/auth/sandbox-session.js';
 import {deviceLoginExtras, loginWithToken, type LoginExtras} from '../core/auth/login-flow.js';
+import {practiceTokensAt} from '../core/auth/shared-sandbox.js';
 import type {VerifySource} from '../core/auth/verify.js';
 import {isPracticeToken, isSandboxEndpoint, PRACTICE_TOKENS, type PracticeToken} from '../core/practice.js';
 import {shellQuoteShown} from '../core/jobspec/shell.js';
@@ -38,7 +39,8 @@ Options:
   --switch NAME      make a saved token the active one, as \`hf auth switch\` does (see \`${APP_COMMAND} status\`)
   --endpoint URL     the Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
   --sandbox          practise on the built-in offline sandbox Hub; saved under a separate HF_HOME
-  --practice LABEL   with --sandbox: use a practice token (write, read, fine-grained, expired)
+  --practice LABEL   use a practice token (write, read, fine-grained, expired): with --sandbox, or with --endpoint
+                     at a sandbox on this machine whose folder you may read (a workshop's shared sandbox)
   --name NAME        save under this name (default: the token's name on the Hub)
   --json             print one JSON object with the result
   -h, --help         show this help
@@ -117,8 +119,6 @@ function parse(args: string[]): Options | {help: true} {
     );
   if ([o.tokenStdin, o.device, o.practice !== undefined, o.switchTo !== undefined].filter(Boolean).length > 1)
     throw new CommandFailure('choose one of --token-stdin, --device, --practice and --switch.', EXIT.usage, 'usage');
-  if (o.practice !== undefined && !o.sandbox)
-    throw new CommandFailure('--practice only works with --sandbox.', EXIT.usage, 'usage');
   if (o.practice !== undefined && !isPracticeToken(o.practice))
     throw new CommandFailure(`--practice takes one of ${PRACTICE_TOKENS.join(', ')}.`, EXIT.usage, 'usage');
   if (o.name !== undefined && (o.name.trim() === '' || /[[\]\r\n]/.test(o.name)))
@@ -179,15 +179,18 @@ async function obtainToken(
     return {token: await readFirstLine(io.stdin), source: 'input'};
   }
   if (o.device) return deviceLogin(io, endpoint, env, sandbox?.endpoint === endpoint ? sandbox.formKey : undefined);
-  // The practice tokens of \`sandbox --json\` belong to that separate, temporary sandbox: point at --practice.
-  const sandboxHint = `Sandbox: no token to create or paste: log in with a practice token, \`${APP_COMMAND} login --sandbox --practice write\` (or --practice read, fine-grained or expired to see those fail).`;
+  // The practice tokens of \`sandbox --json\` belong to that separate, temporary sandbox: point at --practice, with
+  // the flag that reaches this sandbox (--sandbox, or the URL of one reached by --endpoint / HF_ENDPOINT).
+  const byUrl = !sandbox && isSandboxEndpoint(endpoint);
+  const practice = `${APP_COMMAND} login ${sandbox ? '--sandbox' : `--endpoint ${endpoint}`} --practice write`;
+  const sandboxHint = `Sandbox: no token to create or paste: log in with a practice token, \`${practice}\` (or --practice read, fine-grained or expired to see those fail).`;
   // The prompt facade's rule (src/prompt.ts canPrompt), checked first here for login's own words and --json kind.
-  const noTerminal = `stdin is not a terminal, so there is nowhere to paste a token: pipe it with --token-stdin (e.g. \`printf %s "$TOKEN" | ${APP_COMMAND} login --token-stdin\`).`;
+  const noTerminal = `stdin is not a terminal, so there is nowhere to paste a token: pipe it with --token-stdin (e.g. \`printf %s "$TOKEN" | ${APP_COMMAND} login --token-stdin${byUrl ? ` --endpoint ${endpoint}` : ''}\`).${byUrl ? ` On this sandbox a practice token needs no paste: \`${practice}\`.` : ''}`;
   if (sandbox && !canPrompt(io)) throw new CommandFailure(sandboxHint, EXIT.usage, 'usage');
   if (!canPrompt(io)) throw new CommandFailure(noTerminal, EXIT.usage, 'usage');
   writeLine(
     io.stderr,
-    sandbox
+    sandbox || byUrl
       ? sandboxHint
       : `Create a token at ${endpoint}/settings/tokens (to run Jobs: a write token, or fine-grained with job.write).`,
   );
@@ -281,7 +284,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const {endpoint, env} = target;
     if (o.switchTo !== undefined) return await switchLogin(o.switchTo, env, io, json, fail);
 
-    const got = await obtainToken(o, io, endpoint, env, sandbox);
+    const got =
+      o.practice !== undefined && !sandbox
+        ? await sharedPracticeToken(endpoint, o.practice as PracticeToken)
+        : await obtainToken(o, io, endpoint, env, sandbox);
     secret = normalizeTokenInput(got.token);
     const result = await loginWithToken({
       env,
@@ -367,6 +373,22 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   } finally {
     await sandbox?.close();
   }
+}
+
+/**
+ * `--practice LABEL` on a sandbox reached by its URL (`--endpoint` or HF_ENDPOINT at this machine: a workshop's shared
+ * sandbox): its practice token, read from the folder that sandbox serves when this user may read it (core/auth/shared-sandbox.ts).
+ */
+async function sharedPracticeToken(endpoint: string, label: PracticeToken): Promise<Obtained> {
+  if (!isSandboxEndpoint(endpoint))
+    throw new CommandFailure(
+      `--practice works with --sandbox, or --endpoint at a sandbox on this machine (http://127.0.0.1:PORT); not with ${endpoint}.`,
+      EXIT.usage,
+      'usage',
+    );
+  const shared = await practiceTokensAt(endpoint);
+  if (!shared.ok) throw new CommandFailure(shared.message, EXIT.failed, 'no-practice-tokens');
+  return {token: shared.tokens[label], source: 'input'};
 }
 
 /** `login --switch NAME`: the saved token NAME becomes the active one (the token file), like `hf auth switch`. */

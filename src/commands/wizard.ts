@@ -5,7 +5,7 @@ import {appCommand} from '../core/invocation.js';
 import {quitLine, wizardCommand} from '../core/wizard/content.js';
 import {clearPrepaint} from '../prepaint.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
-import {openSandboxSession} from './hub-target.js';
+import {openSandboxSession, rememberRecordedSandbox} from './hub-target.js';
 
 export const WIZARD_HELP = `Usage: hf-jobs-wizard [--sandbox | --endpoint URL] [--plain]
 
@@ -108,6 +108,8 @@ export async function runInteractive(
     import('../core/store/resolve.js'),
     plain ? import('../plain/wizard.js') : import('../ui/render.js'),
   ]);
+  // Fixes name --sandbox for this user's own sandbox (its recorded URL), --endpoint URL for any other.
+  rememberRecordedSandbox(io.env);
   const services = createServices({
     env: io.env,
     cwd: io.cwd,

@@ -27,3 +27,24 @@ export function isSandboxEndpoint(endpoint: string | undefined): boolean {
 export function runsLocally(target: {kind: string; endpoint: string} | undefined): boolean {
   return target !== undefined && (target.kind === 'sandbox' || isSandboxEndpoint(target.endpoint));
 }
+
+/**
+ * The sandbox URLs this process reaches as the app's own sandbox, the one `--sandbox` opens: remembered where it is
+ * opened (commands/hub-target.ts, the wizard's sandbox target) or where an --endpoint turns out to be its recorded URL.
+ * Fix texts name `--sandbox` for these; any other address on this machine is a sandbox reached by its URL (a
+ * workshop's, or `hf-jobs-wizard sandbox` in another terminal), named `--endpoint URL`, as the person reached it.
+ */
+const ownSandboxes = new Set<string>();
+
+export function rememberOwnSandbox(url: string): void {
+  ownSandboxes.add(url.replace(/\/+$/, ''));
+}
+
+export function isOwnSandbox(url: string): boolean {
+  return ownSandboxes.has(url.replace(/\/+$/, ''));
+}
+
+/** Forgets every remembered own sandbox (a test starting from a process that opened none). */
+export function forgetOwnSandboxes(): void {
+  ownSandboxes.clear();
+}

@@ -22,7 +22,15 @@ import {registerXetRoutes} from './xet/routes.js';
 import {hubStore} from './hub/service.js';
 import {writeTextAtomic} from './hub/store.js';
 import {addUpstreamTestAccounts, seedPracticeRepos, seedUpstreamFixtures} from './seed.js';
-import {claimDataDir, ensureDataDir, ownerGone, ownerRoute, SandboxDataError, type OwnerRecord} from './owner.js';
+import {
+  claimDataDir,
+  ensureDataDir,
+  infoRoute,
+  ownerGone,
+  ownerRoute,
+  SandboxDataError,
+  type OwnerRecord,
+} from './owner.js';
 import {createSandboxServer} from './server.js';
 import type {PracticeTokenLabel, SandboxHandle, SandboxOptions} from './types.js';
 
@@ -216,7 +224,7 @@ async function serve(
   if (options.fixtures === 'upstream-tests') await seedUpstreamFixtures(store);
   oauthSettings.set(core, options.oauth ?? {});
 
-  const {server, cleanups} = createSandboxServer(core, [ownerRoute(instance), ...ROUTE_MODULES]);
+  const {server, cleanups} = createSandboxServer(core, [ownerRoute(instance), infoRoute, ...ROUTE_MODULES]);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

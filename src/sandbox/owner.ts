@@ -237,6 +237,19 @@ export function ownerRoute(instance: string): RouteModule {
   };
 }
 
+/** What `GET /_sandbox/info` answers: this is the app's sandbox (core/hub/sandbox-info.ts checks the same words). */
+const SANDBOX_APP = 'hf-jobs-wizard sandbox';
+
+/**
+ * `GET /_sandbox/info`: `{app, dataDir}`, so a learner's process reached by URL (a workshop's shared sandbox) knows it
+ * talks to this app's sandbox and where its practice tokens are (`accounts.json`, 0600: only a user who may read the
+ * folder gets them; the path itself gives nothing). Not a page: no browser can read it from another site (no CORS
+ * header, and a foreign Host gets 421).
+ */
+export const infoRoute: RouteModule = (router, sandbox) => {
+  router.on('GET', /^\/_sandbox\/info$/, (ctx) => sendJson(ctx, 200, {app: SANDBOX_APP, dataDir: sandbox.dataDir}));
+};
+
 export interface Ownership {
   instance: string;
   /** Records where the owner listens, for the next process. */

@@ -257,7 +257,9 @@ describe('troubleshoot command', () => {
     expect(JSON.parse(onHub.out()).solutions.join('\n')).toContain('https://huggingface.co/settings/tokens');
     const onSandbox = io({tty: true});
     expect(await troubleshoot(['err403.txt', '--endpoint', sb.current.url], onSandbox)).toBe(0);
-    expect(onSandbox.out()).toContain('hf-jobs-wizard login --sandbox --practice write');
+    // A sandbox reached by --endpoint is named by its URL (newcomer s10 A).
+    expect(onSandbox.out()).toContain(`hf-jobs-wizard login --endpoint ${sb.current.url} --practice write`);
+    expect(onSandbox.out()).not.toContain('--sandbox');
     expect(onSandbox.out()).not.toContain('huggingface.co/settings');
   });
 });

@@ -97,7 +97,15 @@ interface Run {
 async function runInPty(
   name: string,
   args: string[],
-  opts: {env?: Record<string, string>; keys?: string[]; waitFor?: string | RegExp; files?: Record<string, string>} = {},
+  opts: {
+    env?: Record<string, string>;
+    keys?: string[];
+    waitFor?: string | RegExp;
+    files?: Record<string, string>;
+    /** After `keys`: wait for this on screen, then type `lastKeys` (a report shown before Ctrl-C ends it). */
+    thenWaitFor?: string | RegExp;
+    lastKeys?: string[];
+  } = {},
 ): Promise<Run> {
   const {dir, env} = await home();
   const hfHome = join(dir, 'hf');
@@ -113,6 +121,8 @@ async function runInPty(
   });
   if (opts.waitFor) await cli.waitFor(opts.waitFor, 15_000);
   for (const k of opts.keys ?? []) await cli.press(k, 150);
+  if (opts.thenWaitFor) await cli.waitFor(opts.thenWaitFor, 15_000);
+  for (const k of opts.lastKeys ?? []) await cli.press(k, 150);
   const code = await Promise.race([cli.exited, new Promise<number>((r) => setTimeout(() => r(-1), 30_000))]);
   if (code === -1) cli.pty.kill();
   return {name, raw: cli.raw(), screen: cli.screen(), code, dir};
@@ -196,6 +206,9 @@ describe('the Ink wizard in a pty: a job prints a dataset file carrying the toke
     const {dir, env} = await home();
     const cli = startCli([CLI, '--endpoint', sb.current.url], {env: {...env, HF_HOME: join(dir, 'hf')}, cwd: dir});
     await cli.waitFor('How do you want to log in?', 15_000);
+    // A sandbox reached by its URL offers its practice tokens first; this test pastes one (the next choice).
+    await cli.waitFor('Use a practice token');
+    await cli.press('\x1b[B');
     await cli.press('\r'); // Paste a token
     await cli.waitFor('The input is hidden');
     await cli.press(token, 150);
@@ -267,7 +280,10 @@ describe('token leak and terminal injection, every command in a pty', () => {
   it('troubleshoot: a pasted coloured log with every planted sequence (Ink threw on ESC[0m, ending with a stack trace)', async () => {
     const run = await runInPty('troubleshoot paste (coloured)', ['troubleshoot', '--endpoint', sb.current.url], {
       waitFor: 'Paste the error you got',
-      keys: [`\u001b[31mHTTP 401 Unauthorized\u001b[0m ${hostileText(token)}`, '\u0004', '\u0003'],
+      // Ctrl-C once the report is up (it was typed 150 ms after Ctrl-D: too soon on a loaded machine).
+      keys: [`\u001b[31mHTTP 401 Unauthorized\u001b[0m ${hostileText(token)}`, '\u0004'],
+      thenWaitFor: /Likely causes/,
+      lastKeys: ['\u0003'],
     });
     expectClean(run);
     expect(run.screen).not.toContain('TypeError');

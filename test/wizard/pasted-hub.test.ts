@@ -8,6 +8,7 @@ import {reportLines} from '../../src/core/troubleshoot/report.js';
 import {wizardReport} from '../../src/core/wizard/troubleshoot-report.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {advance, logIn, sandboxWizard, startWizard, useTempDirs} from '../helpers/wizard-flow.js';
+import {forgetOwnSandboxes, rememberOwnSandbox} from '../../src/core/practice.js';
 
 const sb = useSandbox();
 const tempDir = useTempDirs();
@@ -61,6 +62,7 @@ describe('a pasted error is answered for the Hub it came from', () => {
   it('on huggingface.co, a sandbox 402 is answered for the sandbox: practice-user pays, no billing page, its practice login', async () => {
     const dir = await tempDir('wizard-pasted-sandbox-');
     const {services} = sandboxWizard(sb.current, {dir});
+    forgetOwnSandboxes(); // this process has not opened it as its own sandbox (no --sandbox, no recorded URL)
     // The wizard on huggingface.co with nobody logged in: nothing is asked of huggingface.co.
     const controller = await startWizard(services, dir, 'hub');
     expect(controller.getState().target?.endpoint).toBe('https://huggingface.co');
@@ -89,7 +91,11 @@ describe('a pasted error is answered for the Hub it came from', () => {
     expect(relogin.state.notice).toContain(
       `This error came from the sandbox at ${sb.current.url.replace('http://', '')}`,
     );
-    expect(relogin.state.notice).toContain('login --sandbox --practice write');
+    // Named as it can be reached (newcomer s10 A): by its URL, unless it is this user's own sandbox (--sandbox).
+    expect(relogin.state.notice).toContain(`login --endpoint ${sb.current.url} --practice write`);
+    rememberOwnSandbox(sb.current.url);
+    const own = transition(state, {type: 'fix', action: 're-login'});
+    expect(own.state.notice).toContain('login --sandbox --practice write');
   }, 30_000);
 
   it('a 402 from huggingface.co: the billing page, not the sandbox\'s "run under practice-user"', async () => {

@@ -3,12 +3,15 @@
 // and what shadows what. Pure: lines from a StatusReport (core/auth/status.ts), never a whole token.
 import {isDefaultEndpoint} from '../endpoint.js';
 import {APP_COMMAND} from '../invocation.js';
+import {isSandboxEndpoint} from '../practice.js';
 import type {StatusReport} from './status.js';
 
 /** How to log in where `status` looked: the built-in sandbox's practice token, another Hub's own --endpoint, else huggingface.co. */
 function loginHint(endpoint: string, sandbox: boolean): string {
   if (sandbox)
     return `Log in with \`${APP_COMMAND} login --sandbox --practice write\` (a practice token: nothing to paste; read, fine-grained and expired ones are there too).`;
+  if (isSandboxEndpoint(endpoint))
+    return `Log in with \`${APP_COMMAND} login --endpoint ${endpoint} --practice write\` (the practice tokens of the sandbox at that address), or paste one of its tokens: \`${APP_COMMAND} login --endpoint ${endpoint}\`.`;
   if (!isDefaultEndpoint(endpoint))
     return `Log in with \`${APP_COMMAND} login --endpoint ${endpoint}\` (paste a token of that Hub), or set HF_TOKEN.`;
   return `Log in with \`${APP_COMMAND} login\` (paste a token) or \`${APP_COMMAND} login --device\`, or practise with \`${APP_COMMAND} login --sandbox --practice write\`.`;

@@ -1,15 +1,15 @@
 // Fix texts that send the person somewhere on the Hub, worded for the endpoint in use: huggingface.co (or another
-// Hub's own settings pages), or the local sandbox, whose practice tokens cannot be created, edited or revoked.
+// Hub's own settings pages), or a local sandbox, whose practice tokens cannot be created, edited or revoked: the app's
+// own, reached with `--sandbox`, or one reached by its URL (a workshop's), whose commands carry `--endpoint URL`
+// (core/practice.ts isOwnSandbox tells them apart).
 // The one place checks and troubleshooting word "get a better token", "edit it", "revoke it", "add credits".
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {APP_COMMAND} from '../invocation.js';
-import {isSandboxEndpoint, PRACTICE_TOKENS} from '../practice.js';
+import {isOwnSandbox, isSandboxEndpoint, PRACTICE_TOKENS} from '../practice.js';
 import {shellQuoteShown} from '../jobspec/shell.js';
 
 /** A file name in a command to paste: quoted, and its control characters written as escapes. */
 const shown = (file: string | undefined) => (file === undefined ? 'FILE' : shellQuoteShown(file));
-
-export const PRACTICE_LOGIN = `${APP_COMMAND} login --sandbox --practice write`;
 
 export interface HubFixes {
   endpoint: string;
@@ -42,6 +42,35 @@ const PRACTICE_NOTE = `(practice tokens: ${PRACTICE_TOKENS.join(', ')}; they can
 const WIZARD_RELOGIN =
   'move to this ✗ line and press t: its first fix logs in again, where the write practice token works';
 
+/**
+ * The sandbox's fixes: practice tokens, no billing. `own`: the app's own sandbox, reached with `--sandbox`; else a
+ * sandbox reached by its URL (a workshop's), whose commands carry `--endpoint URL` and which only whoever started it
+ * can start again.
+ */
+function sandboxFixes(base: string, own: boolean): HubFixes {
+  const flag = own ? '--sandbox' : `--endpoint ${shellQuoteShown(base)}`;
+  const practiceLogin = `${APP_COMMAND} login ${flag} --practice write`;
+  const port = new URL(base).port;
+  return {
+    endpoint: base,
+    sandbox: true,
+    tokensPage: `${base}/settings/tokens`,
+    newToken: () => `On the sandbox, log in with the write practice token: \`${practiceLogin}\` ${PRACTICE_NOTE}.`,
+    editToken: (change) =>
+      `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): log in with the write practice token, \`${practiceLogin}\`.`,
+    copyAgain: () => `On the sandbox, log in with a practice token instead of pasting one: \`${practiceLogin}\`.`,
+    revoke: (file) =>
+      `A practice token can be revoked to practise: \`${APP_COMMAND} revoke ${shown(file)} ${flag}\`; a real Hugging Face token: \`${APP_COMMAND} revoke ${shown(file)}\` (or at ${DEFAULT_ENDPOINT}/settings/tokens).`,
+    credits: () =>
+      `The sandbox has no billing: run the job under practice-user, who can pay (no \`--namespace\` for an org, no "namespace" in hf-job.json); the token is fine. Logged in as someone else? \`${practiceLogin}\`.`,
+    reach: () =>
+      own
+        ? `Start the sandbox again (\`${APP_COMMAND} sandbox\`) and use the URL it prints (this one is ${base}).`
+        : `The sandbox at ${base} does not answer: whoever started it starts it again with the same folder and port (\`${APP_COMMAND} sandbox --data DIR${port ? ` --port ${port}` : ''}\`); on your own, \`${APP_COMMAND} --sandbox\` practises on a sandbox of yours.`,
+    app: (args) => `${APP_COMMAND} ${args} ${flag}`,
+  };
+}
+
 export function hubFixes(endpoint: string = DEFAULT_ENDPOINT, options: {wizard?: boolean} = {}): HubFixes {
   const base = endpoint.replace(/\/+$/, '');
   if (isSandboxEndpoint(base) && options.wizard) {
@@ -56,24 +85,7 @@ export function hubFixes(endpoint: string = DEFAULT_ENDPOINT, options: {wizard?:
         'The sandbox has no billing: run the job under your own user, practice-user, who can pay (remove "namespace" from hf-job.json); the token is fine.',
     };
   }
-  if (isSandboxEndpoint(base)) {
-    return {
-      endpoint: base,
-      sandbox: true,
-      tokensPage: `${base}/settings/tokens`,
-      newToken: () => `On the sandbox, log in with the write practice token: \`${PRACTICE_LOGIN}\` ${PRACTICE_NOTE}.`,
-      editToken: (change) =>
-        `Practice tokens cannot be edited (the fine-grained one lacks ${change} on purpose): log in with the write practice token, \`${PRACTICE_LOGIN}\`.`,
-      copyAgain: () => `On the sandbox, log in with a practice token instead of pasting one: \`${PRACTICE_LOGIN}\`.`,
-      revoke: (file) =>
-        `A practice token can be revoked to practise: \`${APP_COMMAND} revoke ${shown(file)} --sandbox\`; a real Hugging Face token: \`${APP_COMMAND} revoke ${shown(file)}\` (or at ${DEFAULT_ENDPOINT}/settings/tokens).`,
-      credits: () =>
-        `The sandbox has no billing: run the job under practice-user, who can pay (no \`--namespace\` for an org, no "namespace" in hf-job.json); the token is fine. Logged in as someone else? \`${PRACTICE_LOGIN}\`.`,
-      reach: () =>
-        `Start the sandbox again (\`${APP_COMMAND} sandbox\`) and use the URL it prints (this one is ${base}).`,
-      app: (args) => `${APP_COMMAND} ${args} --sandbox`,
-    };
-  }
+  if (isSandboxEndpoint(base)) return sandboxFixes(base, isOwnSandbox(base));
   const tokens = `${base}/settings/tokens`;
   return {
     endpoint: base,

@@ -2,12 +2,12 @@
 // serving at --endpoint whose practice tokens are read from its --sandbox-data folder.
 import {shellQuoteShown} from '../jobspec/shell.js';
 import {existsSync} from 'node:fs';
-import {readFile, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
-import {PRACTICE_TOKENS, type PracticeToken} from './model.js';
+import type {PracticeToken} from './model.js';
+import {PracticeTokensError, readPracticeTokens} from '../store/practice-tokens.js';
 import {APP_COMMAND} from '../invocation.js';
 import {defaultSandboxDataDir} from '../auth/sandbox-session.js';
-import {explainJsonError} from '../text/json-error.js';
 import {homeDir} from '../store/paths.js';
 
 export interface LearnTarget {
@@ -34,40 +34,20 @@ export class TargetError extends Error {
   }
 }
 
-interface StoredAccounts {
-  users?: {name?: string}[];
-  tokens?: {label?: string; value?: string}[];
-}
-
 /** Reads the practice tokens of a sandbox data folder (`accounts.json`, written by `sandbox --data DIR`). */
 export async function readSandboxTokens(
   dataDir: string,
 ): Promise<{tokens: Record<PracticeToken, string>; user: string}> {
-  const file = join(dataDir, 'accounts.json');
-  let accounts: StoredAccounts;
-  let text = '';
   try {
-    text = await readFile(file, 'utf8');
-    accounts = JSON.parse(text) as StoredAccounts;
+    const {tokens, user} = await readPracticeTokens(dataDir);
+    return {tokens, user};
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'it does not exist'
-        : code
-          ? `it cannot be read (${code})`
-          : `it is damaged (${explainJsonError(text, error, 'accounts.json').what})`;
+    if (!(error instanceof PracticeTokensError)) throw error;
+    if (error.reason === 'incomplete') throw new TargetError(error.message);
     throw new TargetError(
-      `Cannot read the practice tokens from ${file}: ${why}. Start the sandbox with \`${APP_COMMAND} sandbox --data ${shellQuoteShown(dataDir)}\` first.`,
+      `Cannot read the practice tokens from ${error.message}. Start the sandbox with \`${APP_COMMAND} sandbox --data ${shellQuoteShown(dataDir)}\` first.`,
     );
   }
-  const tokens = {} as Record<PracticeToken, string>;
-  for (const label of PRACTICE_TOKENS) {
-    const value = accounts.tokens?.find((t) => t.label === label)?.value;
-    if (!value) throw new TargetError(`${file} has no "${label}" practice token: is it a sandbox data folder?`);
-    tokens[label] = value;
-  }
-  return {tokens, user: accounts.users?.[0]?.name ?? 'practice-user'};
 }
 
 /**

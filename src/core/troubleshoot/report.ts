@@ -8,7 +8,7 @@ import {redactSecrets} from '../tokens/mask.js';
 import {clipLine} from '../text/clip.js';
 import {hubFixes} from '../checks/hub-fixes.js';
 import type {CheckId} from '../checks/types.js';
-import {isSandboxEndpoint} from '../practice.js';
+import {isOwnSandbox, isSandboxEndpoint} from '../practice.js';
 import {APP_COMMAND} from '../invocation.js';
 import {FIX_LABELS, fixesFor, type FixAction, type FixContext} from './actions.js';
 import {catalogFor, offeredCauses, type Cause, type Problem, type ProblemId} from './catalog.js';
@@ -111,16 +111,12 @@ export interface ReportInput {
 const NO_SINGLE_CAUSE =
   'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.';
 
-/** The wizard's command worded for the endpoint (the sandbox's needs --sandbox). */
+/** The wizard's command worded for the endpoint (the app's own sandbox needs --sandbox, another Hub its --endpoint). */
 function appCommand(endpoint: string, args: string): string {
   const hub = hubFixes(endpoint);
-  return args
-    ? hub.app(args)
-    : hub.sandbox
-      ? `${APP_COMMAND} --sandbox`
-      : endpoint === DEFAULT_ENDPOINT
-        ? APP_COMMAND
-        : `${APP_COMMAND} --endpoint ${endpoint}`;
+  if (args) return hub.app(args);
+  if (hub.sandbox && isOwnSandbox(endpoint)) return `${APP_COMMAND} --sandbox`;
+  return endpoint === DEFAULT_ENDPOINT ? APP_COMMAND : `${APP_COMMAND} --endpoint ${endpoint}`;
 }
 
 function describeAction(id: FixAction, endpoint: string, suggested: boolean, rerun?: Rerun): ReportAction {
@@ -133,9 +129,7 @@ function describeAction(id: FixAction, endpoint: string, suggested: boolean, rer
       a.url = `${endpoint}/settings/billing`;
       break;
     case 're-login':
-      a.command = isSandboxEndpoint(endpoint)
-        ? appCommand(endpoint, 'login').replace(/ --sandbox$/, ' --sandbox --practice write')
-        : appCommand(endpoint, 'login');
+      a.command = `${appCommand(endpoint, 'login')}${isSandboxEndpoint(endpoint) ? ' --practice write' : ''}`;
       break;
     case 'rerun-checks':
       a.command = appCommand(endpoint, 'check');

@@ -35,9 +35,10 @@ export function loginChoices(state: WizardState, options: {maskInLabel?: boolean
     value: 'paste',
     label: 'Paste a token',
     // The sandbox's token page makes tokens only from the app's own link (its form key): the next screen shows it.
-    hint: target?.practice
-      ? "Make one on the sandbox's token page (the next screen links it)."
-      : `From ${tokenPageUrl(target?.endpoint)}`,
+    hint:
+      target?.practice && target.kind === 'sandbox'
+        ? "Make one on the sandbox's token page (the next screen links it)."
+        : `From ${tokenPageUrl(target?.endpoint)}`,
   });
   choices.push({
     value: 'browser',

@@ -3,7 +3,7 @@
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {appCommand} from '../invocation.js';
 import {isTerminal} from '../jobs/stages.js';
-import {isSandboxEndpoint, runsLocally} from '../practice.js';
+import {isOwnSandbox, isSandboxEndpoint, runsLocally} from '../practice.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
 import {maskSplitTokens} from '../tokens/split.js';
@@ -571,7 +571,8 @@ function loginTransition(state: WizardState, event: WizardEvent): Transition | u
       const format = checkTokenInput(
         event.value,
         state.target?.endpoint ?? DEFAULT_ENDPOINT,
-        state.target?.practice ? state.tokenAdvice?.url : undefined,
+        // (Only the app's own sandbox has that key: one reached by its URL, a workshop's, links its plain token page.)
+        state.target?.kind === 'sandbox' && state.target.practice ? state.tokenAdvice?.url : undefined,
       );
       if (!format.ok) return t({...state, error: format.reason});
       return t(
@@ -710,9 +711,11 @@ function applyFix(state: WizardState, action: FixAction): Transition {
       if (state.troubleshoot.hub && isSandboxEndpoint(state.troubleshoot.hub)) {
         const host = state.troubleshoot.hub.replace(/^https?:\/\//, '');
         const here = (state.target?.endpoint ?? DEFAULT_ENDPOINT).replace(/^https?:\/\//, '');
+        // The app's own sandbox by --sandbox; another one (a workshop's) by its URL.
+        const flag = isOwnSandbox(state.troubleshoot.hub) ? '--sandbox' : `--endpoint ${state.troubleshoot.hub}`;
         return t({
           ...state,
-          notice: `This error came from the sandbox at ${host}: practise there with \`${appCommand('--sandbox')}\` and its practice login (\`${appCommand('login --sandbox --practice write')}\`); this wizard's login is for ${here}.`,
+          notice: `This error came from the sandbox at ${host}: practise there with \`${appCommand(flag)}\` and its practice login (\`${appCommand(`login ${flag} --practice write`)}\`); this wizard's login is for ${here}.`,
         });
       }
       if (state.troubleshoot.hub) {

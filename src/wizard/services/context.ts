@@ -45,6 +45,9 @@ export interface ServiceContext {
   sandbox: SandboxSession | undefined;
   /** True when this run started the sandbox (and so closes it). */
   ownsSandbox: boolean;
+  /** The practice tokens of a sandbox reached by its URL (--endpoint http://127.0.0.1:PORT, a workshop's), when this
+   *  user may read them (core/auth/shared-sandbox.ts). */
+  sharedPractice: {endpoint: string; tokens: SandboxSession['tokens']} | undefined;
   /** Secret and env names of the last job submitted, for the diagnosis; cleared when the config is rewritten. */
   lastJob: JobNames | undefined;
   /** The environment token lookups use for this target (the sandbox's own home on the sandbox). */
@@ -74,6 +77,7 @@ export function createServiceContext(options: ServicesOptions): ServiceContext {
     options,
     sandbox: options.sandbox,
     ownsSandbox: false,
+    sharedPractice: undefined,
     lastJob: undefined,
     // A sandbox target never reads the real login: the session's sandbox, else the persistent sandbox's own HF_HOME
     // (a sandbox text pasted into the wizard on huggingface.co is answered with the practice login, if any); a sandbox

@@ -6,6 +6,8 @@ import {newTokenPageLink} from '../../core/auth/sandbox-form-key.js';
 import {deviceLoginExtras, verifyLogin, type LoginExtras} from '../../core/auth/login-flow.js';
 import type {VerifySource} from '../../core/auth/verify.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
+import {practiceTokensAt} from '../../core/auth/shared-sandbox.js';
+import {isSandboxEndpoint, rememberOwnSandbox} from '../../core/practice.js';
 import {appCommand} from '../../core/invocation.js';
 import {allSnippets, serializeJobConfig, type JobConfig} from '../../core/jobspec/index.js';
 import {describeSource, resolveToken} from '../../core/store/resolve.js';
@@ -111,6 +113,34 @@ function sandboxFix(source: TokenSourceKind): string {
   return 'Press Esc and pick "Use a practice token" (nothing to paste): the write one works here.';
 }
 
+/**
+ * The Hub the wizard runs on: the sandbox (started on demand, the app's own: its fixes say --sandbox), or --endpoint /
+ * HF_ENDPOINT / huggingface.co; a sandbox reached by its URL (a workshop's) offers its practice tokens when this user
+ * may read its folder (core/auth/shared-sandbox.ts).
+ */
+async function prepareTarget(ctx: ServiceContext, kind: TargetInfo['kind']) {
+  const {options} = ctx;
+  const examples = EXAMPLES.map((e) => exampleSummary(e));
+  if (kind === 'sandbox') {
+    if (!ctx.sandbox) {
+      if (!options.openSandbox) throw new Error('The sandbox Hub is not available in this run.');
+      ctx.sandbox = await options.openSandbox(options.sandboxDataDir ? {dataDir: options.sandboxDataDir} : {});
+      ctx.ownsSandbox = true;
+    }
+    rememberOwnSandbox(ctx.sandbox.endpoint);
+    return {target: {kind, endpoint: ctx.sandbox.endpoint, practice: true}, examples};
+  }
+  const endpoint = resolveEndpoint(options.endpointFlag, options.env);
+  if (isSandboxEndpoint(endpoint)) {
+    const shared = await practiceTokensAt(endpoint);
+    if (shared.ok) {
+      ctx.sharedPractice = {endpoint: shared.endpoint, tokens: shared.tokens};
+      return {target: {kind, endpoint, practice: true}, examples};
+    }
+  }
+  return {target: {kind, endpoint, practice: false}, examples};
+}
+
 export function createLoginServices(ctx: ServiceContext): LoginServices {
   const {options} = ctx;
 
@@ -155,19 +185,7 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
   }
 
   return {
-    async prepareTarget(kind) {
-      const examples = EXAMPLES.map((e) => exampleSummary(e));
-      if (kind === 'sandbox') {
-        if (!ctx.sandbox) {
-          if (!options.openSandbox) throw new Error('The sandbox Hub is not available in this run.');
-          ctx.sandbox = await options.openSandbox(options.sandboxDataDir ? {dataDir: options.sandboxDataDir} : {});
-          ctx.ownsSandbox = true;
-        }
-        return {target: {kind, endpoint: ctx.sandbox.endpoint, practice: true}, examples};
-      }
-      const endpoint = resolveEndpoint(options.endpointFlag, options.env);
-      return {target: {kind, endpoint, practice: false}, examples};
-    },
+    prepareTarget: (kind) => prepareTarget(ctx, kind),
 
     defaultTarget() {
       return {kind: 'hub', endpoint: resolveEndpoint(options.endpointFlag, options.env), practice: false};
@@ -185,7 +203,8 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
     validateToken,
 
     async practiceLogin(target, label) {
-      const token = target.kind === 'sandbox' ? ctx.sandbox?.tokens[label] : undefined;
+      const shared = ctx.sharedPractice?.endpoint === target.endpoint ? ctx.sharedPractice.tokens : undefined;
+      const token = target.kind === 'sandbox' ? ctx.sandbox?.tokens[label] : shared?.[label];
       if (!token) return {ok: false, message: 'Practice tokens exist only on the sandbox Hub.'};
       return validateToken(target, token, 'practice');
     },

@@ -51,7 +51,10 @@ describe('live checks', () => {
 
   it("logged-in's fix logs in to the Hub checked, not to huggingface.co", async () => {
     const onSandbox = (await live(env(), {}, ['logged-in']))[0]!;
-    expect(onSandbox.fix).toBe('Run `npx hf-jobs-wizard login --sandbox` (or `hf auth login`), or export HF_TOKEN.');
+    // A sandbox reached by its URL is named by it (newcomer s10 A); `--sandbox` is for the app's own sandbox.
+    expect(onSandbox.fix).toBe(
+      `Run \`npx hf-jobs-wizard login --endpoint ${sb.current.url}\` (or \`hf auth login\`), or export HF_TOKEN.`,
+    );
     const other = await runChecks({
       paths: ['.'],
       cwd: dir,
@@ -83,7 +86,7 @@ describe('live checks', () => {
   it('token-permission on the sandbox: the fix names the practice write token, not huggingface.co settings', async () => {
     const read = await live(env({HF_TOKEN: sb.current.tokens.read}), {}, ['token-permission']);
     expect(read[0]).toMatchObject({status: 'fail'});
-    expect(read[0]!.fix).toContain('hf-jobs-wizard login --sandbox --practice write');
+    expect(read[0]!.fix).toContain(`hf-jobs-wizard login --endpoint ${sb.current.url} --practice write`);
     expect(read[0]!.fix).not.toContain('huggingface.co');
     const job = {
       'hf-job.json': JSON.stringify({

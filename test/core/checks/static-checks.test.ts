@@ -348,7 +348,7 @@ describe('messages and locations', () => {
       expect(f).not.toMatch(/^Create|Edit the token at https:\/\/huggingface\.co/);
     }
     const org = fixes('http://localhost:5123').find((f) => f.includes('--practice'));
-    expect(org).toContain('hf-jobs-wizard login --sandbox --practice write');
+    expect(org).toContain('hf-jobs-wizard login --endpoint http://localhost:5123 --practice write');
     // Another Hub: its own settings page.
     expect(fixes('https://hub.example.com').some((f) => f.includes('https://hub.example.com/settings/tokens'))).toBe(
       true,

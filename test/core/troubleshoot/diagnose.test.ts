@@ -152,7 +152,7 @@ describe('diagnose', () => {
   it('on the sandbox, fixes name the practice tokens instead of huggingface.co settings', async () => {
     const d = diagnose('forbidden-403', await gather(sb.current.tokens['fine-grained'], {namespace: 'practice-org'}));
     expect(d.actual?.id).toBe('missing-scope');
-    expect(d.actual!.fix).toContain('hf-jobs-wizard login --sandbox --practice write');
+    expect(d.actual!.fix).toContain(`hf-jobs-wizard login --endpoint ${sb.current.url} --practice write`);
     expect(d.actual!.fix).not.toContain('huggingface.co');
     const real = diagnose('forbidden-403', {
       ...(await gather(sb.current.tokens['fine-grained'], {namespace: 'practice-org'})),

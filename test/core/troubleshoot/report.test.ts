@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {buildReport, reportLines} from '../../../src/core/troubleshoot/report.js';
 import {getProblem} from '../../../src/core/troubleshoot/catalog.js';
+import {rememberOwnSandbox} from '../../../src/core/practice.js';
 
 const SANDBOX = 'http://127.0.0.1:7860';
 
@@ -94,10 +95,18 @@ describe('buildReport', () => {
   it('actions say what does them: a page for the token page, a pasteable command for logging in', () => {
     const r = buildReport({problem: 'invalid-token-format', origin: 'pasted', endpoint: SANDBOX});
     expect(r.actions.find((a) => a.id === 'open-token-page')?.url).toBe(`${SANDBOX}/settings/tokens`);
+    // A sandbox reached by its URL (a workshop's) is named by it; the app's own sandbox by --sandbox (newcomer s10 A).
     expect(r.actions.find((a) => a.id === 're-login')?.command).toBe(
+      `npx hf-jobs-wizard login --endpoint ${SANDBOX} --practice write`,
+    );
+    expect(r.checkCommand).toBe(`npx hf-jobs-wizard check --endpoint ${SANDBOX}`);
+    const own = 'http://127.0.0.1:5999';
+    rememberOwnSandbox(own);
+    const onOwn = buildReport({problem: 'invalid-token-format', origin: 'pasted', endpoint: own});
+    expect(onOwn.actions.find((a) => a.id === 're-login')?.command).toBe(
       'npx hf-jobs-wizard login --sandbox --practice write',
     );
-    expect(r.checkCommand).toBe('npx hf-jobs-wizard check --sandbox');
+    expect(onOwn.checkCommand).toBe('npx hf-jobs-wizard check --sandbox');
   });
 
   it('a job that completed has nothing to fix and offers nothing', () => {

@@ -1,0 +1,43 @@
+// Practice tokens on a sandbox reached by its URL (a workshop's shared sandbox, or `hf-jobs-wizard sandbox` in another
+// terminal), for `login --endpoint URL --practice LABEL` and the wizard's "Use a practice token": the sandbox says
+// which folder it serves (GET /_sandbox/info) and the tokens are read from there, so only a user who may read that
+// folder gets them (the same rule as `learn --endpoint URL --sandbox-data DIR`). Otherwise a sentence saying what to do.
+import {sandboxInfo} from '../hub/sandbox-info.js';
+import {APP_COMMAND} from '../invocation.js';
+import {isSandboxEndpoint, type PracticeToken} from '../practice.js';
+import {PracticeTokensError, readPracticeTokens} from '../store/practice-tokens.js';
+
+export type SharedPractice =
+  | {ok: true; endpoint: string; dataDir: string; tokens: Record<PracticeToken, string>; users: string[]}
+  | {ok: false; message: string};
+
+/** The practice tokens of the sandbox at `endpoint`, or why there are none to be had from here. */
+export async function practiceTokensAt(
+  endpoint: string,
+  options: {fetch?: typeof fetch} = {},
+): Promise<SharedPractice> {
+  const base = endpoint.replace(/\/+$/, '');
+  const pipe = `\`printf %s "$TOKEN" | ${APP_COMMAND} login --endpoint ${base} --token-stdin\``;
+  if (!isSandboxEndpoint(base))
+    return {ok: false, message: `Practice tokens exist only on the sandbox Hub (this machine), not on ${base}.`};
+  const info = await sandboxInfo(base, options);
+  if (!info)
+    return {
+      ok: false,
+      message: `${base} does not answer as this app's sandbox (stopped, or another Hub): no practice tokens there. Start it again, or log in with a token: ${pipe}.`,
+    };
+  try {
+    const {tokens, users} = await readPracticeTokens(info.dataDir);
+    return {ok: true, endpoint: base, dataDir: info.dataDir, tokens, users};
+  } catch (error) {
+    if (!(error instanceof PracticeTokensError)) throw error;
+    const who =
+      error.reason === 'unreadable'
+        ? 'only the user who started that sandbox can read them'
+        : 'they cannot be read there';
+    return {
+      ok: false,
+      message: `The practice tokens of the sandbox at ${base} are in ${error.message}; ${who}. Log in as that user, or ask them for the write practice token and pipe it: ${pipe}.`,
+    };
+  }
+}

@@ -1,0 +1,169 @@
+// A workshop: one sandbox for the room, reached by each learner with --endpoint URL (README "Workshops"). Here it is
+// served in this process as another process would serve it: nothing in this test process opened it with --sandbox, so
+// it is "a sandbox reached by its URL" (newcomer s10 A, B, C).
+import {createServer, type Server} from 'node:http';
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {defaultSandboxDataDir} from '../../src/core/auth/sandbox-session.js';
+import {loginChoices} from '../../src/core/wizard/login-choices.js';
+import {WizardController} from '../../src/core/wizard/controller.js';
+import {startSandbox} from '../../src/sandbox/index.js';
+import {createServices} from '../../src/wizard/services/index.js';
+import {viaMain} from '../helpers/command.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {advance} from '../helpers/wizard-flow.js';
+import {makeIo, tempHome} from './helpers-auth.js';
+
+const login = viaMain('login');
+const status = viaMain('status');
+const check = viaMain('check');
+const troubleshoot = viaMain('troubleshoot');
+
+const sb = useSandbox();
+let homes: Awaited<ReturnType<typeof tempHome>>[] = [];
+const learner = async () => {
+  const home = await tempHome();
+  homes.push(home);
+  return home;
+};
+beforeEach(() => {
+  homes = [];
+});
+afterEach(async () => {
+  for (const home of homes) await home.cleanup();
+});
+
+/** A small HTTP server on 127.0.0.1 answering every request with `answer`: another local Hub, or a fake info route. */
+let other: Server;
+let otherUrl = '';
+let answer: (url: string) => {status: number; body: unknown} = () => ({status: 404, body: {error: 'Not Found'}});
+beforeAll(async () => {
+  other = createServer((req, res) => {
+    const a = answer(req.url ?? '');
+    res.writeHead(a.status, {'Content-Type': 'application/json'}).end(JSON.stringify(a.body));
+  });
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
+  otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((r) => other.close(() => r()));
+});
+
+describe('practice tokens on a sandbox reached by its URL (B)', () => {
+  it('two learners each log in with `login --endpoint URL --practice write`; neither real login is touched', async () => {
+    for (const who of ['first', 'second']) {
+      const home = await learner();
+      const real = join(home.dir, 'cache', 'huggingface');
+      await mkdir(real, {recursive: true});
+      await writeFile(join(real, 'token'), `hf_FAKE${who}REALfakeREALfakeREALfake9\n`);
+      const io = makeIo(home.env);
+      expect(await login(['--endpoint', sb.current.url, '--practice', 'write'], io), io.err()).toBe(0);
+      expect(io.out()).toContain('belongs to practice-user');
+      expect(io.out() + io.err()).not.toContain(sb.current.tokens.write);
+      expect(await readFile(join(real, 'token'), 'utf8')).toBe(`hf_FAKE${who}REALfakeREALfakeREALfake9\n`);
+      const st = makeIo(home.env);
+      expect(await status(['--endpoint', sb.current.url, '--json'], st)).toBe(0);
+      expect(JSON.parse(st.out())).toMatchObject({account: {user: 'practice-user'}, token: {kind: 'write'}});
+    }
+  });
+
+  it('HF_ENDPOINT at the sandbox works as --endpoint; elsewhere --practice is refused with what to do', async () => {
+    const home = await learner();
+    const viaEnv = makeIo({...home.env, HF_ENDPOINT: sb.current.url});
+    expect(await login(['--practice', 'read'], viaEnv)).toBe(0);
+    expect(viaEnv.out()).toContain('read token');
+    const remote = makeIo(home.env);
+    expect(await login(['--practice', 'write'], remote)).toBe(2);
+    expect(remote.err()).toContain('--practice works with --sandbox, or --endpoint at a sandbox on this machine');
+    // Another Hub on this machine (not this app's sandbox): no practice tokens there, and how to log in instead.
+    answer = () => ({status: 404, body: {error: 'Not Found'}});
+    const notSandbox = makeIo(home.env);
+    expect(await login(['--endpoint', otherUrl, '--practice', 'write'], notSandbox)).toBe(1);
+    expect(notSandbox.err()).toContain(`${otherUrl} does not answer as this app's sandbox`);
+    expect(notSandbox.err()).toContain(`login --endpoint ${otherUrl} --token-stdin`);
+  });
+
+  it('a sandbox whose folder has no readable tokens: says where they are and who can read them', async () => {
+    const home = await learner();
+    const empty = await mkdtemp(join(tmpdir(), 'hfjw-ws-empty-'));
+    try {
+      answer = (url) =>
+        url === '/_sandbox/info'
+          ? {status: 200, body: {app: 'hf-jobs-wizard sandbox', dataDir: empty}}
+          : {status: 404, body: {}};
+      const io = makeIo(home.env);
+      expect(await login(['--endpoint', otherUrl, '--practice', 'write'], io)).toBe(1);
+      expect(io.err()).toContain(`are in ${join(empty, 'accounts.json')}: it does not exist`);
+      expect(io.err()).toContain('ask them for the write practice token');
+    } finally {
+      await rm(empty, {recursive: true, force: true});
+    }
+  });
+
+  it('the wizard on --endpoint URL offers "Use a practice token" and logs in with it', async () => {
+    const home = await learner();
+    const services = createServices({env: home.env, cwd: home.dir, endpointFlag: sb.current.url});
+    const controller = new WizardController(services, {
+      cwd: home.dir,
+      presetTarget: 'hub',
+      hubEndpoint: sb.current.url,
+    });
+    await advance(controller, {type: 'start'});
+    const state = controller.getState();
+    expect(state.target).toMatchObject({kind: 'hub', endpoint: sb.current.url, practice: true});
+    expect(loginChoices(state).map((c) => c.value)).toContain('practice');
+    const result = await services.practiceLogin(state.target!, 'write');
+    expect(result.ok && result.account.user).toBe('practice-user');
+    await controller.dispose();
+  });
+});
+
+/** An empty folder to run check in (no job files: only the token checks speak). */
+async function emptyDir(home: string): Promise<string> {
+  const dir = join(home, 'project');
+  await mkdir(dir, {recursive: true});
+  return dir;
+}
+
+describe('fixes name the sandbox as it was reached (A)', () => {
+  it('--endpoint URL: the commands carry --endpoint URL, not --sandbox (check, status, troubleshoot)', async () => {
+    const home = await learner();
+    const at = ['--endpoint', sb.current.url];
+    const c = {...makeIo(home.env), cwd: await emptyDir(home.dir)};
+    expect(await check(['.', ...at], c)).toBe(1);
+    expect(c.out()).toContain(`Run \`npx hf-jobs-wizard login --endpoint ${sb.current.url}\``);
+    expect(c.out()).not.toContain('--sandbox');
+    const s = makeIo(home.env);
+    expect(await status(at, s)).toBe(1);
+    expect(s.out()).toContain(`login --endpoint ${sb.current.url} --practice write`);
+    const t = makeIo(home.env, {stdinText: '401 Client Error: Unauthorized for url: x\nInvalid user token.\n'});
+    expect(await troubleshoot(['-', ...at, '--offline'], t)).toBe(0);
+    expect(t.out()).toContain(`login --endpoint ${sb.current.url} --practice write`);
+    expect(t.out()).not.toContain('login --sandbox');
+  });
+
+  it('a stopped sandbox reached by URL: whoever started it starts it again with its folder and port', async () => {
+    const home = await learner();
+    const env = {...home.env, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12'};
+    const c = {...makeIo(env), cwd: await emptyDir(home.dir)};
+    await check(['.', '--endpoint', 'http://127.0.0.1:9'], c);
+    expect(c.out()).toContain('The sandbox at http://127.0.0.1:9 does not answer');
+    expect(c.out()).toContain('sandbox --data DIR --port 9');
+  });
+
+  it("--endpoint at this user's own sandbox (its recorded URL): --sandbox, as the state file says", async () => {
+    const home = await learner();
+    const own = await startSandbox({dataDir: defaultSandboxDataDir(home.env)});
+    try {
+      const c = {...makeIo(home.env), cwd: await emptyDir(home.dir)};
+      expect(await check(['.', '--endpoint', own.url], c)).toBe(1);
+      expect(c.out()).toContain('login --sandbox');
+      expect(c.out()).not.toContain(`--endpoint ${own.url}`);
+    } finally {
+      await own.close();
+    }
+  });
+});
