@@ -124,6 +124,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       io.stdout,
       'Only requests to 127.0.0.1, localhost or [::1] on this port are served (no other Host: no DNS rebinding).',
     );
+    // A workshop's folder: how the learners on this machine use it (their user must be able to read the folder).
+    if (values.data)
+      writeLine(
+        io.stdout,
+        `Learners on this machine (as a user who may read ${sandbox.dataDir}): \`${appCommand(`--endpoint ${sandbox.url}`)}\` (practice tokens offered), \`${appCommand(`learn --endpoint ${sandbox.url} --sandbox-data ${shellQuoteShown(sandbox.dataDir)}`)}\`.`,
+      );
     writeLine(io.stdout, 'Press Ctrl-C to stop.');
   }
 

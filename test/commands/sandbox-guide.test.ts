@@ -2,6 +2,8 @@
 // at it, without printing a token whole outside --json's one JSON line; and what it says works.
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 import {whoAmI} from '@huggingface/hub';
@@ -57,6 +59,41 @@ describe('the sandbox client guide', () => {
       } finally {
         child.kill('SIGINT');
         await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      }
+    },
+    30_000,
+  );
+
+  it.skipIf(!existsSync(CLI))(
+    "a workshop (--data): it names the learners' command, and a learner logs in with a practice token from another process",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'hfjw-workshop-'));
+      const learner = {
+        HOME: join(dir, 'learner'),
+        XDG_CACHE_HOME: join(dir, 'learner', 'cache'),
+        PATH: process.env.PATH,
+      };
+      const child = spawn(process.execPath, [CLI, 'sandbox', '--data', join(dir, 'room')], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {...process.env, HOME: join(dir, 'instructor')},
+      });
+      try {
+        let stdout = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        const deadline = Date.now() + 15_000;
+        while (!stdout.includes('Press Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        const url = /listening on (\S+)/.exec(stdout)?.[1];
+        expect(stdout).toContain(`Learners on this machine (as a user who may read ${join(dir, 'room')}):`);
+        expect(stdout).toContain(`\`npx hf-jobs-wizard --endpoint ${url}\` (practice tokens offered)`);
+        const {main} = await import('../../src/main.js');
+        const {makeIo} = await import('./helpers-auth.js');
+        const io = makeIo(learner as Record<string, string>);
+        expect(await main(['login', '--endpoint', url!, '--practice', 'write'], io), io.err()).toBe(0);
+        expect(io.out()).toContain('belongs to practice-user');
+      } finally {
+        child.kill('SIGINT');
+        await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+        await rm(dir, {recursive: true, force: true});
       }
     },
     30_000,

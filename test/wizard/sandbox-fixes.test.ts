@@ -128,18 +128,29 @@ describe('in the sandbox the fixes stay in the sandbox', () => {
 });
 
 describe('a Hub out of reach at login', () => {
-  it('the login error says the sandbox runs the wizard offline', async () => {
+  it('the login error says the sandbox runs the wizard offline; a stopped sandbox by URL, who starts it again', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wizard-offline-'));
     dirs.push(dir);
     const services = createServices({env: {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache')}, cwd: dir});
-    // Nothing listens on port 1: the same "Could not reach" as huggingface.co with no network.
-    const target = {kind: 'hub' as const, endpoint: 'http://127.0.0.1:1', practice: false};
-    const r = await services.validateToken(target, 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12', 'input');
+    // A Hub whose name does not resolve (.invalid never does): the same "Could not reach" as with no network.
+    const remote = {kind: 'hub' as const, endpoint: 'http://hub.invalid', practice: false};
+    const r = await services.validateToken(remote, 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12', 'input');
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.message).toMatch(/^Could not reach http:\/\/127\.0\.0\.1:1/);
+      expect(r.message).toMatch(/^Could not reach http:\/\/hub\.invalid/);
       expect(r.message).toContain('No network? `npx hf-jobs-wizard --sandbox` runs the whole wizard offline.');
       expect(r.message).not.toContain('hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12');
+    }
+    // Nothing listens on port 1 of this machine: a sandbox reached by its URL that stopped (a workshop's), not a
+    // network problem (newcomer s10 fresh pass).
+    const local = {kind: 'hub' as const, endpoint: 'http://127.0.0.1:1', practice: false};
+    const l = await services.validateToken(local, 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake12', 'input');
+    expect(l.ok).toBe(false);
+    if (!l.ok) {
+      expect(l.message).toMatch(/^Could not reach http:\/\/127\.0\.0\.1:1/);
+      expect(l.message).toContain('The sandbox at http://127.0.0.1:1 does not answer');
+      expect(l.message).toContain('sandbox --data DIR --port 1');
+      expect(l.message).not.toContain('No network?');
     }
     await services.dispose();
   });

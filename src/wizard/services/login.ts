@@ -8,6 +8,7 @@ import type {VerifySource} from '../../core/auth/verify.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
 import {practiceTokensAt} from '../../core/auth/shared-sandbox.js';
 import {isSandboxEndpoint, rememberOwnSandbox} from '../../core/practice.js';
+import {hubFixes} from '../../core/checks/hub-fixes.js';
 import {appCommand} from '../../core/invocation.js';
 import {allSnippets, serializeJobConfig, type JobConfig} from '../../core/jobspec/index.js';
 import {describeSource, resolveToken} from '../../core/store/resolve.js';
@@ -160,11 +161,14 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
       ...(target.practice ? {fix: sandboxFix(source)} : {}),
     });
     if (!result.ok) {
-      // The Hub out of reach (no network): the sandbox runs the whole wizard offline.
-      const offline =
-        'kind' in result && result.kind === 'network' && !target.practice
-          ? ` No network? \`${appCommand('--sandbox')}\` runs the whole wizard offline.`
-          : '';
+      // The Hub out of reach (no network): the sandbox runs the whole wizard offline. A sandbox reached by its URL that
+      // does not answer is stopped, not offline: whoever started it starts it again (hubFixes' reach).
+      const network = 'kind' in result && result.kind === 'network' && !target.practice;
+      const offline = !network
+        ? ''
+        : isSandboxEndpoint(target.endpoint)
+          ? ` ${hubFixes(target.endpoint).reach()}`
+          : ` No network? \`${appCommand('--sandbox')}\` runs the whole wizard offline.`;
       return {ok: false, message: redactSecrets(result.message, [token]) + offline};
     }
     const info = result.info;
