@@ -22,6 +22,7 @@ import {linesToAnsi, renderMarkdown, supportsColor, supportsHyperlinks} from '..
 import {PRACTICE_TOKENS, type Exercise, type Lesson, type PracticeToken} from '../core/lessons/model.js';
 import type {LearnTarget} from '../core/lessons/target.js';
 import {keepRightAnswers, questionsToAsk, type QuizAnswers} from '../core/lessons/verify.js';
+import {wrappingPrint} from './wrap.js';
 
 export interface PlainLearnInput {
   course: Course;
@@ -49,7 +50,8 @@ interface Session {
 
 function openSession(input: PlainLearnInput): Session {
   const {course, target, io} = input;
-  const print = (line = '') => void io.stdout.write(line + '\n');
+  const wrapped = wrappingPrint(io.stdout);
+  const print = (line = '') => void wrapped(line);
   // Ctrl-C ends the question being asked (ExitPromptError): progress is saved, exit 130.
   const reader: LineReader = createLineReader(io, () => reader.interrupt());
   const ask = createAsk(io, reader, print);

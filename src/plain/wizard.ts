@@ -33,6 +33,7 @@ import {
 } from '../core/wizard/content.js';
 import {createLineReader, InputEndedError, type LineReader} from './line-reader.js';
 import {createAsk, pipeEndedMessage, type Choice} from './ask.js';
+import {wrappingPrint} from './wrap.js';
 
 const BACK = '__back';
 const QUIT = '__quit';
@@ -149,7 +150,8 @@ function navFor(dispatch: (e: WizardEvent) => void): (v: string) => boolean {
 }
 
 export async function runPlain(controller: WizardController, io: CommandIo): Promise<number> {
-  const print = (line = '') => io.stdout.write(line + '\n');
+  // On a terminal, lines wider than it are broken at spaces (an 80-column terminal cut words in two).
+  const print = wrappingPrint(io.stdout);
   const dispatch = (e: WizardEvent) => controller.dispatch(e);
   const reader: LineReader = createLineReader(io, () => onSigint(p));
   const p: PlainSession = {
