@@ -1,6 +1,7 @@
 // The command that runs a failed job again (troubleshoot --job's "Run the job again"): built from the Hub's job JSON.
 import {describe, expect, it} from 'vitest';
-import {dotenvAssignment, jobAsSubmitted, rerunCommand} from '../../../src/core/troubleshoot/rerun.js';
+import {dotenvAssignment} from '../../../src/core/jobspec/dotenv.js';
+import {jobAsSubmitted, rerunCommand} from '../../../src/core/troubleshoot/rerun.js';
 import {shellSplit} from '../../../src/core/jobspec/shell.js';
 
 const TOKEN = 'hf_FAKEabcdefghijklmnopqrstuvwxyz1234';
