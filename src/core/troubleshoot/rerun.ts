@@ -111,7 +111,6 @@ export function rerunCommand(
     changes.push(`with a timeout twice as long (${longer}; set what the work needs)`);
   } else if (job.timeoutSeconds !== undefined) flags.push(`--timeout ${duration(job.timeoutSeconds)}`);
   const secretNames = [...job.secretNames];
-  const fromEnv: string[] = [];
   for (const [k, v] of Object.entries(job.environment)) {
     if (holdsToken(v) || holdsToken(k)) {
       // A token written into the job's environment: a secret it becomes (the token-in-env fix), or no command.
@@ -123,16 +122,20 @@ export function rerunCommand(
       // An API key or password in env: not printed here (this answer is pasted into issues); passed as a secret,
       // whose value hf takes from your environment.
       secretNames.push(k);
-      fromEnv.push(k);
       continue;
     }
     const assignment = dotenvAssignment(k, v);
     if (assignment === undefined) return undefined;
     flags.push(`-e ${q(assignment)}`);
   }
+  // Every secret but the token is taken from the environment of whoever runs the command: the label names them (the
+  // job's spec may be someone else's, its image and command theirs), as it names the env values made secrets.
+  const fromEnv = secretNames.filter((n) => !isTokenEnvName(n));
   if (fromEnv.length)
     changes.push(
-      sanitizeLine(`with ${fromEnv.join(', ')} as secrets (export ${fromEnv.length === 1 ? 'it' : 'them'} first)`),
+      sanitizeLine(
+        `with ${fromEnv.join(', ')} from your environment as secrets (export ${fromEnv.length === 1 ? 'it' : 'them'} first)`,
+      ),
     );
   if (options.cause && TOKEN_NOT_PASSED.has(options.cause) && !secretNames.includes('HF_TOKEN')) {
     secretNames.push('HF_TOKEN');
