@@ -114,6 +114,7 @@ export async function runInteractive(
     env: io.env,
     cwd: io.cwd,
     openSandbox: (options) => openSandboxSession(io.env, options),
+    servesSandboxData: async (url, dir) => (await import('../sandbox/owner.js')).servesDataDir(url, dir),
     ...(parsed.endpoint ? {endpointFlag: parsed.endpoint} : {}),
   });
   const presetTarget = parsed.sandbox ? ('sandbox' as const) : parsed.endpoint ? ('hub' as const) : undefined;

@@ -3,7 +3,8 @@
 import {UV_IMAGE, RUN_IMAGE, type JobConfig} from './config.js';
 import {DEFAULT_FLAVOR} from './flavors.js';
 import {isTokenEnvName, isTokenPlaceholder} from './placeholder.js';
-import {shellJoin, shellQuote, shellSplit} from './shell.js';
+import {dotenvAssignment} from './dotenv.js';
+import {shellJoin, shellQuote, shellQuoteShown, shellSplit} from './shell.js';
 import {scriptKind, SPACE_PREFIX, uvCommand} from './spec.js';
 import {parseTimeout} from './timeout.js';
 
@@ -41,7 +42,12 @@ export function cliSnippet(config: JobConfig, options: SnippetOptions = {}): Sni
     const kind = scriptKind(config.script);
     if (kind === 'inline') {
       const name = options.scriptFileName ?? 'job_script.py';
-      lines.push(`cat > ${shellQuote(name)} <<'${HEREDOC}'`, config.script.replace(/\n$/, ''), HEREDOC);
+      // The end marker is a line the script does not hold: a script line `HF_JOB_SCRIPT_EOF` ended the heredoc there,
+      // and the script's lines after it ran in the shell of whoever pasted the snippet.
+      const own = new Set(config.script.split('\n'));
+      let marker = HEREDOC;
+      for (let n = 1; own.has(marker); n++) marker = `${HEREDOC}_${n}`;
+      lines.push(`cat > ${shellQuote(name)} <<'${marker}'`, config.script.replace(/\n$/, ''), marker);
       target = name;
     } else target = config.script.trim();
   }
@@ -54,12 +60,22 @@ export function cliSnippet(config: JobConfig, options: SnippetOptions = {}): Sni
   }
   for (const [k, v] of Object.entries(config.env ?? {})) {
     // A bare key takes its value from your environment (HF_TOKEN: from your login), like `--secrets HF_TOKEN`.
-    flags.push(isTokenPlaceholder(v) ? `-e ${k}` : `-e ${shellQuote(`${k}=${v}`)}`);
+    if (isTokenPlaceholder(v)) {
+      flags.push(`-e ${shellQuote(k)}`);
+      continue;
+    }
+    // As hf reads it back (a .env line): a value with a line break was two variables, the second one bare.
+    const assignment = dotenvAssignment(k, v);
+    if (assignment === undefined)
+      notes.push(`"env.${k}" is left out: hf's -e cannot pass that name or a value with that line break.`);
+    else flags.push(`-e ${shellQuoteShown(assignment)}`);
   }
   for (const [k, v] of Object.entries(config.secrets ?? {})) {
-    if (isTokenPlaceholder(v)) flags.push(isTokenEnvName(k) ? `--secrets ${k}` : `--secrets ${k}="$(hf auth token)"`);
+    const name = shellQuote(k);
+    if (isTokenPlaceholder(v))
+      flags.push(isTokenEnvName(k) ? `--secrets ${name}` : `--secrets ${name}="$(hf auth token)"`);
     else {
-      flags.push(`--secrets ${k}`);
+      flags.push(`--secrets ${name}`);
       notes.push(`--secrets ${k} takes the value of ${k} from your environment; export it first.`);
     }
   }
@@ -69,11 +85,14 @@ export function cliSnippet(config: JobConfig, options: SnippetOptions = {}): Sni
   let tail: string[];
   if (config.script !== undefined) {
     head = 'hf jobs uv run';
-    tail = [shellQuote(target!), ...(config.script_args ?? []).map(shellQuote)];
+    tail = [shellQuoteShown(target!), ...(config.script_args ?? []).map(shellQuoteShown)];
   } else {
     head = 'hf jobs run';
-    tail = [shellQuote(config.image ?? RUN_IMAGE), shellJoin(commandWords(config.command ?? []))];
+    tail = [shellQuoteShown(config.image ?? RUN_IMAGE), ...commandWords(config.command ?? []).map(shellQuoteShown)];
   }
+  // `--` ends hf's options: hf reads options anywhere on its line, so a script argument `--timeout 600` was the job's
+  // timeout (and never reached the script), and `-e`, `--namespace`, `-v` changed the job the other snippets run.
+  tail.unshift('--');
   const parts = [head, ...flags, tail.join(' ')];
   lines.push(parts.join(' \\\n  '));
   return {language: 'bash', code: lines.join('\n') + '\n', notes};

@@ -5,6 +5,7 @@
 // a value that holds a token, no image, or a command too long to paste. Pure: no I/O.
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {isTokenEnvName} from '../jobspec/placeholder.js';
+import {dotenvAssignment, ENV_NAME} from '../jobspec/dotenv.js';
 import {shellQuoteShown} from '../jobspec/shell.js';
 import {maskSecrets} from '../tokens/mask.js';
 import {sanitizeLine} from '../text/sanitize.js';
@@ -43,29 +44,6 @@ function duration(seconds: number): string {
   if (seconds % 3600 === 0) return `${seconds / 3600}h`;
   if (seconds % 60 === 0) return `${seconds / 60}m`;
   return `${seconds}s`;
-}
-
-/** A name hf's -e and --secrets read as one variable (huggingface_hub's dotenv reader: letters, digits, '_'). */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Line breaks Python's splitlines() cuts at (hf reads `-e K=V` as dotenv lines); \n and \t have escapes. */
-const LINE_BREAK = /[\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
-
-/**
- * `K=V` as hf's `-e` gives the job K with exactly V, or undefined. hf reads each `-e` value as a dotenv text: a value
- * with a line break is two lines, and a second line naming a variable bare (`HF_TOKEN`) takes its value from the
- * user's environment or login, so `{"A": "1\nHF_TOKEN"}` in a job's env put the user's token in the new job's
- * visible env; `#` starts a comment and spaces at either end are cut. Such a value is written double-quoted with
- * the reader's escapes (\\ \" \n \t); a break that has no escape means no command.
- */
-export function dotenvAssignment(key: string, value: string): string | undefined {
-  if (!ENV_NAME.test(key) || LINE_BREAK.test(value)) return undefined;
-  // Plain: no quote first, no '#', no space (Python's, \x1f included) at either end, no \n or \t.
-  if (value === '' || /^[^\s\x1f'"#]([^\n\t#]*[^\s\x1f#])?$/.test(value)) return `${key}=${value}`;
-  return `${key}="${value
-    .replace(/[\\"]/g, (c) => `\\${c}`)
-    .replace(/\n/g, '\\n')
-    .replace(/\t/g, '\\t')}"`;
 }
 
 /** Beyond this a command is not something to paste (an inline uv script's base64 in an env value). */
@@ -133,7 +111,6 @@ export function rerunCommand(
     changes.push(`with a timeout twice as long (${longer}; set what the work needs)`);
   } else if (job.timeoutSeconds !== undefined) flags.push(`--timeout ${duration(job.timeoutSeconds)}`);
   const secretNames = [...job.secretNames];
-  const fromEnv: string[] = [];
   for (const [k, v] of Object.entries(job.environment)) {
     if (holdsToken(v) || holdsToken(k)) {
       // A token written into the job's environment: a secret it becomes (the token-in-env fix), or no command.
@@ -145,16 +122,20 @@ export function rerunCommand(
       // An API key or password in env: not printed here (this answer is pasted into issues); passed as a secret,
       // whose value hf takes from your environment.
       secretNames.push(k);
-      fromEnv.push(k);
       continue;
     }
     const assignment = dotenvAssignment(k, v);
     if (assignment === undefined) return undefined;
     flags.push(`-e ${q(assignment)}`);
   }
+  // Every secret but the token is taken from the environment of whoever runs the command: the label names them (the
+  // job's spec may be someone else's, its image and command theirs), as it names the env values made secrets.
+  const fromEnv = secretNames.filter((n) => !isTokenEnvName(n));
   if (fromEnv.length)
     changes.push(
-      sanitizeLine(`with ${fromEnv.join(', ')} as secrets (export ${fromEnv.length === 1 ? 'it' : 'them'} first)`),
+      sanitizeLine(
+        `with ${fromEnv.join(', ')} from your environment as secrets (export ${fromEnv.length === 1 ? 'it' : 'them'} first)`,
+      ),
     );
   if (options.cause && TOKEN_NOT_PASSED.has(options.cause) && !secretNames.includes('HF_TOKEN')) {
     secretNames.push('HF_TOKEN');

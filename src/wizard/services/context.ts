@@ -24,6 +24,11 @@ export interface ServicesOptions {
   sandboxDataDir?: string;
   /** Starts the sandbox on demand (the command layer's openSandboxSession: the wizard does not import the sandbox). */
   openSandbox?: (options: {dataDir?: string}) => Promise<SandboxSession>;
+  /**
+   * Whether the server at `url` proves it serves the sandbox data folder `dataDir` (the command layer's, from
+   * sandbox/owner.ts): a pasted text's local address gets the sandbox's practice login only then.
+   */
+  servesSandboxData?: (url: string, dataDir: string) => Promise<boolean>;
   /** Poll interval for job status (ms). */
   pollMs?: number;
   /** Stop following a job after this long (ms; default 1 hour): the job keeps running. */

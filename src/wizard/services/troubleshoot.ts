@@ -2,7 +2,10 @@
 // and the live diagnosis (token, whoami, the repo, the job's secrets) with the fixes the wizard offers.
 import {findExample} from '../../examples/catalog.js';
 import {resolveEndpoint} from '../../core/endpoint.js';
+import {defaultSandboxDataDir} from '../../core/auth/sandbox-session.js';
+import {appCommand} from '../../core/invocation.js';
 import {isSandboxEndpoint} from '../../core/practice.js';
+import {sanitizeLine} from '../../core/text/sanitize.js';
 import {createHubClient} from '../../core/hub/client.js';
 import {envTokenSource} from '../../core/store/resolve.js';
 import {describeKind} from '../../core/tokens/classify.js';
@@ -79,10 +82,13 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       // (whoami and the repo's readability asked once, with it), naming the variable that would still win over it.
       const fromEnv = account ? envTokenSource(env) : undefined;
       const token = shared.token(session);
+      // A local address read from a pasted text is asked (with the sandbox's saved practice login) only when it is
+      // the sandbox: any local program can listen there (one of another user's on a port a stopped sandbox had).
+      const unproved = session.detached && !(await sandboxProves(shared, endpoint));
       const ctx = await gatherDiagnoseContext({
         env,
         endpoint,
-        hub: (o) => createHubClient(o),
+        ...(unproved ? {} : {hub: (o: {hubUrl: string; accessToken?: string}) => createHubClient(o)}),
         ...(account && token
           ? {namespace: account.user, token: {value: token, ...(fromEnv ? {source: fromEnv.source} : {})}}
           : {}),
@@ -118,6 +124,7 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
           secrets(session),
         ),
       }));
+      if (unproved) findings.unshift(notAsked(endpoint));
       if (ctx.who?.ok) {
         const info = ctx.who.info;
         const weak = info.kind === 'read' && (problem === 'forbidden-403' || problem === 'unauthorized-401');
@@ -165,5 +172,25 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       if (fixes.suggested) out.suggested = fixes.suggested;
       return out;
     },
+  };
+}
+
+/**
+ * Whether the session's endpoint may be asked with the login envFor gives it: any Hub but a local address, the sandbox
+ * this run uses, or one that proves it serves the sandbox's data folder (owner.json's instance id).
+ */
+async function sandboxProves(shared: ServiceContext, endpoint: string): Promise<boolean> {
+  if (!isSandboxEndpoint(endpoint)) return true;
+  const trim = (u: string) => u.replace(/\/+$/, '').replace('//localhost', '//127.0.0.1');
+  if (shared.sandbox && trim(shared.sandbox.endpoint) === trim(endpoint)) return true;
+  const prove = shared.options.servesSandboxData;
+  return prove ? prove(endpoint, defaultSandboxDataDir(shared.options.env)).catch(() => false) : false;
+}
+
+/** Said when a pasted text's local address was not asked: it did not prove to be the sandbox. */
+function notAsked(endpoint: string): Finding {
+  return {
+    status: 'unknown',
+    text: `Nothing was asked at ${sanitizeLine(endpoint)}: it does not prove to be this machine's sandbox (any program can listen on a local port), so no practice token was sent there. If it is your sandbox, paste the error in the wizard on it (\`${appCommand('--sandbox')}\`).`,
   };
 }

@@ -1,4 +1,8 @@
 import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkText} from '../../../src/core/checks/runner.js';
 import type {JobConfig} from '../../../src/core/jobspec/config.js';
@@ -110,6 +114,56 @@ describe('snippet details', () => {
   it('CLI quotes awkward values', () => {
     const s = allSnippets({script: 'https://e.x/s.py', env: {MSG: "a b'c"}, secrets: {HF_TOKEN: '$HF_TOKEN'}});
     expect(s.cli.code).toContain(`-e 'MSG=a b'\\''c'`);
+  });
+});
+
+describe('the CLI snippet runs the job the other snippets run (attacker review, session 10)', () => {
+  // Run in bash with `hf` a function that prints the words it got, one a line: what the real hf then parses.
+  const wordsHfGets = (code: string, dir: string) =>
+    execFileSync('bash', ['-c', `hf() { printf '%s\\n' "$@"; }\n${code}`], {cwd: dir, encoding: 'utf8'}).split('\n');
+
+  it("script arguments follow `--`: hf (click) read '--timeout 600' after the script as its own option", () => {
+    const s = allSnippets({
+      script: 'https://e.x/s.py',
+      script_args: ['--epochs', '3', '--timeout', '600', '-e', 'X=1'],
+      secrets: {HF_TOKEN: '$HF_TOKEN'},
+    });
+    const words = wordsHfGets(s.cli.code, tmpdir());
+    const end = words.indexOf('--');
+    expect(words.slice(end + 1, -1)).toEqual(['https://e.x/s.py', '--epochs', '3', '--timeout', '600', '-e', 'X=1']);
+    expect(words.slice(0, end)).not.toContain('--timeout');
+    const docker = wordsHfGets(
+      allSnippets({command: ['python', '--secrets', 'HF_TOKEN'], image: 'python:3.12'}).cli.code,
+      tmpdir(),
+    );
+    expect(docker.slice(docker.indexOf('--') + 1, -1)).toEqual(['python:3.12', 'python', '--secrets', 'HF_TOKEN']);
+  });
+
+  it("an env value is written as hf's .env reader reads it back: a line break is no second, bare variable", () => {
+    // `-e 'A=1<newline>HF_TOKEN'` gave the job A=1 and HF_TOKEN from the login, in its visible env.
+    const s = allSnippets({
+      script: 'https://e.x/s.py',
+      env: {A: '1\nHF_TOKEN', C: '#fff'},
+      secrets: {HF_TOKEN: '$HF_TOKEN'},
+    });
+    const words = wordsHfGets(s.cli.code, tmpdir());
+    expect(words.filter((w, i) => words[i - 1] === '-e')).toEqual(['A="1\\nHF_TOKEN"', 'C="#fff"']);
+    const odd = allSnippets({script: 'https://e.x/s.py', env: {A: '1\rHF_TOKEN'}, secrets: {HF_TOKEN: '$HF_TOKEN'}});
+    expect(odd.cli.code).not.toContain('-e');
+    expect(odd.cli.notes.join(' ')).toContain('"env.A" is left out');
+  });
+
+  it('an inline script holding the heredoc marker ends nothing early: its next lines are not run by the shell', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snippet-heredoc-'));
+    try {
+      const script = 'print(1)\nHF_JOB_SCRIPT_EOF\ntouch PWNED\nHF_JOB_SCRIPT_EOF_1\nprint(2)\n';
+      const s = allSnippets({script, secrets: {HF_TOKEN: '$HF_TOKEN'}});
+      wordsHfGets(s.cli.code, dir);
+      expect(existsSync(join(dir, 'PWNED'))).toBe(false);
+      expect(await readFile(join(dir, 'job_script.py'), 'utf8')).toBe(script);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // The command that runs a failed job again (troubleshoot --job's "Run the job again"): built from the Hub's job JSON.
 import {describe, expect, it} from 'vitest';
-import {dotenvAssignment, jobAsSubmitted, rerunCommand} from '../../../src/core/troubleshoot/rerun.js';
+import {dotenvAssignment} from '../../../src/core/jobspec/dotenv.js';
+import {jobAsSubmitted, rerunCommand} from '../../../src/core/troubleshoot/rerun.js';
 import {shellSplit} from '../../../src/core/jobspec/shell.js';
 
 const TOKEN = 'hf_FAKEabcdefghijklmnopqrstuvwxyz1234';
@@ -24,7 +25,9 @@ describe('rerunCommand', () => {
       "hf jobs run --flavor a10g-small --timeout 2h -e 'MODE=x y' --secrets OPENAI_KEY --namespace acme-org -- python:3.12 python3 -c 'print('\\''hi'\\'')' --n 2",
     );
     expect(shellSplit(r.command).slice(-6)).toEqual(['python:3.12', 'python3', '-c', "print('hi')", '--n', '2']);
-    expect(r.change).toBeUndefined();
+    // The job's secret is taken from the environment of whoever runs the command: the label says so.
+    expect(r.change).toBe('with OPENAI_KEY from your environment as secrets (export it first)');
+    expect(rerunCommand(job({secrets: []}), {user: 'alice'})!.change).toBeUndefined();
   });
 
   it("the user's own job has no --namespace; another Hub is named by HF_ENDPOINT, the sandbox's login by HF_HOME", () => {
@@ -43,7 +46,7 @@ describe('rerunCommand', () => {
   });
 
   it('a job that hit its timeout is run again with twice the timeout (the default 30 minutes when unknown)', () => {
-    const r = rerunCommand(job({timeoutSeconds: 2}), {user: 'acme-org', problem: 'job-timeout'})!;
+    const r = rerunCommand(job({timeoutSeconds: 2, secrets: []}), {user: 'acme-org', problem: 'job-timeout'})!;
     expect(r.command).toContain('--timeout 4s');
     expect(r.change).toBe('with a timeout twice as long (4s; set what the work needs)');
     const unknown = rerunCommand(job({timeoutSeconds: undefined}), {user: 'acme-org', problem: 'job-timeout'})!;
@@ -52,7 +55,7 @@ describe('rerunCommand', () => {
   });
 
   it("a namespace that could not pay is not tried again when the user's own can: the job runs there", () => {
-    const r = rerunCommand(job(), {user: 'alice', userCanPay: true, problem: 'payment-required'})!;
+    const r = rerunCommand(job({secrets: []}), {user: 'alice', userCanPay: true, problem: 'payment-required'})!;
     expect(r.command).not.toContain('--namespace');
     expect(r.change).toBe('under your own namespace alice, which can pay (acme-org could not)');
     // The user cannot pay either (or it is the user's own 402): the same namespace, once it has credits.
@@ -67,7 +70,9 @@ describe('rerunCommand', () => {
     })!;
     expect(r.command).not.toContain('sk-FAKE123');
     expect(r.command).toContain('-e MODE=x --secrets OPENAI_KEY --secrets OPENAI_API_KEY --secrets DB_PASSWORD');
-    expect(r.change).toBe('with OPENAI_API_KEY, DB_PASSWORD as secrets (export them first)');
+    expect(r.change).toBe(
+      'with OPENAI_KEY, OPENAI_API_KEY, DB_PASSWORD from your environment as secrets (export them first)',
+    );
   });
 
   it('never prints a token: one in HF_TOKEN of the env becomes a secret; one anywhere else means no command', () => {

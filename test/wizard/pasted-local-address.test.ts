@@ -1,0 +1,66 @@
+// A pasted error whose requests went to a local address is answered for that sandbox with the sandbox's saved
+// practice login: only when the server there proves it serves the sandbox's data folder (owner.json's instance id).
+// Before (session 10's attacker review), a text naming http://127.0.0.1:PORT/api/… (copied from an issue, or made
+// up) sent the saved practice write token to whatever listened on PORT: another local user's program gets a token
+// that runs jobs, i.e. commands, as this user on their sandbox.
+import {mkdir, writeFile} from 'node:fs/promises';
+import {createServer, type IncomingHttpHeaders} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {defaultSandboxDataDir} from '../../src/core/auth/sandbox-session.js';
+import {sandboxEnv} from '../../src/core/store/paths.js';
+import {reportLines} from '../../src/core/troubleshoot/report.js';
+import {wizardReport} from '../../src/core/wizard/troubleshoot-report.js';
+import {startSandbox} from '../../src/sandbox/index.js';
+import {servesDataDir} from '../../src/sandbox/owner.js';
+import {createServices} from '../../src/wizard/services/index.js';
+import {advance, startWizard, useTempDirs} from '../helpers/wizard-flow.js';
+
+const tempDir = useTempDirs();
+
+describe('the wizard on huggingface.co, a pasted sandbox error', () => {
+  it('is diagnosed with the practice login only at the address that proves it is the sandbox', async () => {
+    const dir = await tempDir('wizard-pasted-local-');
+    const env = {HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), PATH: process.env.PATH};
+    // This person's sandbox (the folder every --sandbox command shares), serving, with its practice login saved.
+    const sandbox = await startSandbox({dataDir: defaultSandboxDataDir(env)});
+    const home = sandboxEnv(env, defaultSandboxDataDir(env)).HF_HOME!;
+    await mkdir(home, {recursive: true});
+    await writeFile(join(home, 'token'), sandbox.tokens.write);
+    // Another program on another local port.
+    const seen: IncomingHttpHeaders[] = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(401, {'content-type': 'application/json'});
+      res.end('{"error":"Invalid credentials"}');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const services = createServices({env, cwd: dir, servesSandboxData: servesDataDir});
+    const paste = async (url: string) => {
+      const controller = await startWizard(services, dir, 'hub');
+      await advance(
+        controller,
+        {type: 'paste-error'},
+        {type: 'error-pasted', text: `401 Client Error: Unauthorized for url: ${url}/api/whoami-v2`},
+      );
+      const text = reportLines(wizardReport(controller.getState())!).join('\n');
+      await controller.dispose();
+      return text;
+    };
+    try {
+      const elsewhere = await paste(otherUrl);
+      expect(seen.filter((h) => h.authorization)).toEqual([]);
+      expect(elsewhere).toContain(`Nothing was asked at ${otherUrl}`);
+      expect(elsewhere).not.toContain('The Hub accepts it');
+      const own = await paste(sandbox.url);
+      expect(own).toContain('The Hub accepts it: write token (classic) of practice-user');
+      expect(own).not.toContain('Nothing was asked');
+    } finally {
+      other.closeAllConnections();
+      await new Promise((r) => other.close(r));
+      await sandbox.close();
+    }
+  }, 40_000);
+});
