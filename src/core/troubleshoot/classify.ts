@@ -324,11 +324,14 @@ const SIGNALS: Signal[] = [
   ),
   S('token-missing', 8, /\bRun notebook_login\(\)|by typing `?(?:transformers|huggingface)-cli login/i),
   // A tool telling the user to run the login command ("You are not authenticated. Please run `hf auth login`"), and a
-  // log-in asked for after the Hub is named ("requires a Hugging Face account. Please log in.").
+  // log-in asked for after the Hub is named ("requires a Hugging Face account. Please log in."). Not after the token is
+  // said refused: autotrain's "Invalid token (URL)", huggingface_hub's "access token has expired and could not be
+  // refreshed" (a 401's story: the token there is no longer accepted); nor after the repo is said possibly missing
+  // (LeRobot's "it may not exist, or be private ... or run `hf auth login`": the repo's story).
   S(
     'token-missing',
     8,
-    /\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try) [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|^(?![^\n]*\bInvalid token \(https?:)[^\n]*?\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b/i,
+    /^(?![^\n]*(?:\bInvalid token \(https?:|\btoken has expired and could not be refreshed\b|\bit may not exist\b))[^\n]*?(?:\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try) [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b)/i,
   ),
   // Servers' and clients' words for a request that came without credentials: "Authentication required", "You are not
   // authenticated", "Unauthenticated". Weak: a status said beside it (a 401) is the stronger story.
@@ -526,7 +529,12 @@ const SIGNALS: Signal[] = [
     14,
     /\b(?:Api error with )?status(?: code)?[ :=]+429\b|\bHTTP\/[\d.]+ 429\b|'429 Too Many Requests'/i,
   ),
-  S('rate-limited', 10, /rate limit|rate-limit|ratelimit|Retry after \d+ seconds/i),
+  // Not a hedge among other causes: axolotl's "This may be due to a network issue or rate limiting".
+  S(
+    'rate-limited',
+    10,
+    /^(?![^\n]*\bmay be (?:due to|caused by)\b[^\n]*\bor rate[ -]?limit)[^\n]*?(?:rate limit|rate-limit|ratelimit|Retry after \d+ seconds)/i,
+  ),
   S('rate-limited', 14, /\bStatus\(429\b/),
   // An application's own log line ending in the status: "Failed to request /api/whoami-v2 - 429".
   S('rate-limited', 10, /\/api\/\S+\s+-\s+429\b|\b(?:status|code|error|HTTP)\s*[:=]?\s*429\b/i),
@@ -1157,12 +1165,15 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   const bare = lines.map(stripLogPrefix);
   const {scores, evidence} = collectSignals(lines, bare);
   const jobFailed =
-    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"/.test(
+    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"|\bended with stage=(?:JobStage\.)?(ERROR|CANCELED)\b/.test(
       text,
     );
-  // hf jobs prints the stage as the enum's value, or (Python 3.12 formats a str enum by name) as 'JobStage.ERROR'.
+  // hf jobs prints the stage as the enum's value, or (Python 3.12 formats a str enum by name) as 'JobStage.ERROR';
+  // LeRobot's job launcher (jobs/hf.py) as "Job ID ended with stage=ERROR (MESSAGE). Check logs: hf jobs logs ID".
   const jobErrored =
-    /===== Job finished: status=ERROR|finished with stage '(?:JobStage\.)?ERROR'|"stage":\s*"ERROR"/.test(text);
+    /===== Job finished: status=ERROR|finished with stage '(?:JobStage\.)?ERROR'|"stage":\s*"ERROR"|\bended with stage=(?:JobStage\.)?ERROR\b/.test(
+      text,
+    );
   // The interactive log-in prompt (login() or `hf auth login` with no token) and the end of input after it, on lines of
   // their own: nobody could type a token where this ran.
   if (
@@ -1268,7 +1279,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   if (!top || top.score < 5) {
     // The line that says the job failed, masked and neutralised like every other evidence line (it can hold anything).
     const failedLine = jobFailed
-      ? lines.find((l) => /Job finished|finished with stage|"stage":\s*"(?:ERROR|CANCELED)"/.test(l))
+      ? lines.find((l) => /Job finished|finished with stage|ended with stage=|"stage":\s*"(?:ERROR|CANCELED)"/.test(l))
       : undefined;
     const ev = failedLine ? [redactSecrets(failedLine.trim()).slice(0, 240)] : [];
     // A job that ran and ended in ERROR with nothing about tokens in its log failed on its own.

@@ -1,6 +1,7 @@
 // The classifier's rules for the wordings of the tools people use with Hugging Face tokens beyond huggingface_hub and
 // the libraries read before (session 10, issue 14): git and git-lfs against the Hub, llama.cpp's `-hf` downloads,
-// ollama's `hf.co/` pulls, hf_transfer, autotrain-advanced, Unsloth, gradio (its CLI and gr.load). Each rule quotes the tool's own format string; the tests in
+// ollama's `hf.co/` pulls, hf_transfer, autotrain-advanced, Unsloth, gradio (its CLI and gr.load), axolotl,
+// huggingface_hub's browser log-in, transformers.js, mlx-lm, LeRobot. Each rule quotes the tool's own format string; the tests in
 // test/core/troubleshoot/classify-libraries.test.ts give each wording with its source (repository, path, line).
 import type {ProblemId} from './catalog.js';
 
@@ -95,4 +96,104 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     7,
     /\b(?:need|needs|requires?|required) (?:an? )?'?write'? (?:access )?token\b|\bwrite (?:access )?token (?:is )?(?:required|needed)\b/i,
   ),
+  // huggingface_hub's browser log-in (utils/_oauth_device.py) that never completed: "Device code expired. Please try
+  // again.", "Authorization was denied. Please try again." (DeviceCodeError, or "Login failed: ..." in a notebook).
+  L('token-missing', 9, /\bDevice code expired\b|\b(?:DeviceCodeError|Login failed): Authorization was denied\b/i),
+  // axolotl's check before training (cli/checks.py): no token stored ("Error verifying HuggingFace token. Remember to log
+  // in using `hf auth login`"), and whoami unanswered ("Error accessing HuggingFace. This may be due to a network issue
+  // or rate limiting.").
+  L('token-missing', 9, /\bRemember to log ?in\b[^\n]{0,20}(?:hf auth login|huggingface-cli login)/i),
+  L('network-error', 7, /\bError accessing Hugg?ing ?Face\b[^\n]{0,40}\bnetwork issue\b/i),
+  // A tool asking the user to check a log-in to the Hub (SimpleTuner's "No Hugging Face Hub token found (PATH). Please
+  // ensure you have logged in with 'huggingface-cli login'."). Only the Hub's login: "docker login", "vercel login" are
+  // other services'.
+  L(
+    'token-missing',
+    8,
+    /\b(?:ensure|make sure|check) (?:that )?you(?:'ve| have)? (?:logged|signed) in\b[^\n]{0,30}(?:hf auth login|huggingface-cli login|notebook_login|hugg?ing ?face)/i,
+  ),
+  // transformers.js (src/utils/hub/constants.ts ERROR_MAPPING, thrown as `${message}: "${remoteURL}".`): a 401 is
+  // "Unauthorized access to file", a 408 "Request timeout error occurred while trying to load file" (its 403, 404 and
+  // 5xx wordings were already known).
+  L('unauthorized-401', 7, /\bUnauthorized access to file:? ["'`]?https?:\/\//i),
+  L('network-error', 7, /\bRequest timeout error occurred while trying to load file\b/i),
+  // mlx-lm's utils.py (before May 2025, and forks that copied it): "ModelNotFoundError: Model not found for path or HF
+  // repo: X. Please make sure you specified the local path or Hugging Face repo id correctly. If you are trying to access
+  // a private or gated Hugging Face repo, make sure you are authenticated".
+  L('repo-access-denied', 10, /\bModel not found for path or HF repo\b/i),
+  // LeRobot's HF Jobs launcher (jobs/dataset.py): "Dataset 'X' is not in the local cache (PATH) and could not be reached
+  // on the Hub — it may not exist, or be private and inaccessible with your token."
+  L('repo-access-denied', 10, /\bcould not be reached on the Hub\W+it may not exist\b/i),
+  // A status with its reason phrase as HTTP clients join them: .NET's "Response status code does not indicate success:
+  // 403 (Forbidden).", aiohttp's ClientResponseError "403, message='Forbidden', url=URL('...')" (their 401, 429 and 5xx
+  // forms were already known). The reason phrase as the clients print it, capitalised: not a count "403 (forbidden ...)".
+  L('forbidden-403', 7, /\b403\W{1,3}(?:message=\W{0,2})?Forbidden\b/),
+  L('repo-access-denied', 5, /\b404\W{1,3}(?:message=\W{0,2})?Not Found\b/),
+  // huggingface_hub's HfFileSystem (hf_file_system.py _raise_file_not_found): `f"{path} (revision not found)"`,
+  // `f"{path} (invalid repository id)"`, and for a write "Make sure the repository and revision exist before writing
+  // data." ("(repository not found)" was already known).
+  L(
+    'repo-access-denied',
+    7,
+    /\((?:revision not found|invalid repository id)\)|\bMake sure the repository and revision exist before writing data\b/i,
+  ),
+  // A package the environment lacks, in huggingface_hub's words: "To use optimized download using Xet storage, you need
+  // to install the hf_xet package." (file_download.py), "Fast download using 'hf_transfer' is enabled
+  // (HF_HUB_ENABLE_HF_TRANSFER=1) but 'hf_transfer' package is not available in your environment." (up to 0.3x): the
+  // job's dependencies, not the token.
+  L(
+    'job-script-failed',
+    10,
+    /\bpackage is not available in your environment\b|\byou need to install the `?[\w.[\]-]+`? (?:package|library)\b/i,
+  ),
+  // The OpenAI SDKs people point at the Hugging Face router: the Node SDK's "401 status code (no body)" (a status with
+  // no body; the number before the words, where the status rules look after them), the Python SDK's
+  // "APIConnectionError: Connection error." (its default message when no answer came).
+  L('unauthorized-401', 6, statusCodeWords('401')),
+  L('forbidden-403', 6, statusCodeWords('403')),
+  L('repo-access-denied', 5, statusCodeWords('404')),
+  L('payment-required', 12, statusCodeWords('402')),
+  L('rate-limited', 12, statusCodeWords('429')),
+  L('server-error', 9, statusCodeWords('50[0234]')),
+  L('network-error', 7, /\bAPIConnectionError: Connection error\b/),
+  // hf_xet's exception for a token refresh or credential failure (xet_pkg/src/error.rs: XetAuthenticationError, a
+  // PermissionError, "Authentication error: ..."): the token the Hub gave for the storage was refused or not renewed.
+  L('unauthorized-401', 6, /\bXetAuthenticationError\b/),
+  // uv running a job's script: a dependency with no wheel for the job's machine ("Distribution `X` can't be installed
+  // because it doesn't have a source distribution or wheel for the current platform", its hint "only has wheels for the
+  // following platforms"), and a script header uv cannot read ("TOML parse error at line 3, column 1").
+  L(
+    'job-script-failed',
+    10,
+    /\bcan't be installed because it doesn't have a source distribution or wheel for the current platform\b|\bonly has wheels for the following platforms?\b/i,
+  ),
+  L('job-script-failed', 9, /\bTOML parse error at line \d+/i),
+  // gradio's local OAuth debugging (oauth.py) with an organization's or an app's token where a user's is needed: "Your
+  // machine is not logged in with a personal account. Please use a personal access token."
+  L('invalid-token-format', 12, /\bnot logged in with a personal account\b/i),
+  // tokenizers' Tokenizer.from_pretrained (tokenizers/src/utils/from_pretrained.rs): any failure to get the repo's
+  // tokenizer.json is `Model "X" on the Hub doesn't have a tokenizer` (a wrong id, a private or gated repo without a
+  // token; a network failure reads the same, and its own words beside it outrank this).
+  L('repo-access-denied', 6, /\bModel "[^"\n]+" on the Hub doesn't have a tokenizer\b/),
+  // The Hub's own answer for a branch or revision that is not there, "Invalid rev id" (huggingface_hub's tests against the
+  // Hub: test_hf_api.py `pytest.raises(HfHubHTTPError, match="Invalid rev id")` for a missing branch).
+  L('repo-access-denied', 7, /\bInvalid rev id\b/i),
+  // huggingface_hub's `hf auth switch` / logout for a token name it does not store (_login.py: `f"Access token
+  // {token_name} not found in {constants.HF_STORED_TOKENS_PATH}"`, `f"Token {token_name} not found in ..."`).
+  L('token-missing', 9, /\b(?:Access )?token \S+ not found in \S*stored_tokens\b/i),
+  // The Hub's inference answer for a model id that is not there, as @huggingface/inference passes it on (its tests:
+  // `rejects.toThrowError("Model this-model/does-not-exist-123 does not exist")`). A repo id (namespace/name) only.
+  L('repo-access-denied', 8, /\bModel [\w.-]+\/[\w.-]+ does not exist\b/),
+  // "Hugging Face Hub token" said needed or not there ("Hugging Face Hub token is required to push the model"; "No
+  // Hugging Face Hub token found" is the core rules').
+  L(
+    'token-missing',
+    10,
+    /\b(?:Hugg?ing ?Face|HF) Hub token (?:is |was )?(?:required|needed|missing|empty|not (?:found|set|provided|configured|given|available))\b/i,
+  ),
 ];
+
+/** "NNN status code", the status before the words (`codes`: an alternation of statuses). */
+function statusCodeWords(codes: string): RegExp {
+  return new RegExp(String.raw`\b(?:${codes}) status code\b`);
+}

@@ -302,3 +302,398 @@ describe('already right before this session: hf_xet and huggingface.js as their 
     expect(problem(text)).toBe(expected);
   });
 });
+
+describe("huggingface_hub's browser log-in and its refresh (utils/_oauth_device.py, utils/_auth.py)", () => {
+  it('a refresh the Hub refused is the 401, whatever login command follows', () => {
+    // _auth.py: `"Your Hugging Face access token has expired and could not be refreshed "` `f"(session expired or
+    // revoked). Run \`hf auth login\` to re-authenticate. ({e})"`; _oauth_device.py: `f"Failed to refresh access token:
+    // {error or response.status_code} - {data.get('error_description', '')}"`.
+    expect(
+      problem(
+        'Your Hugging Face access token has expired and could not be refreshed (session expired or revoked). Run `hf auth login` to re-authenticate. (Failed to refresh access token: invalid_grant - The refresh token is invalid or expired)',
+      ),
+    ).toBe('unauthorized-401');
+    expect(problem('You are not authenticated. Please run `hf auth login` first.')).toBe('token-missing');
+  });
+
+  it.each([
+    // `raise DeviceCodeError("Device code expired. Please try again.", ...)`, `"Authorization was denied. Please try
+    // again."`; _login.py's notebook: `f"...Login failed: {html.escape(str(e))}..."`.
+    'huggingface_hub.errors.DeviceCodeError: Device code expired. Please try again.',
+    'huggingface_hub.errors.DeviceCodeError: Authorization was denied. Please try again.',
+    'Login failed: Device code expired (timeout). Please try again.',
+  ])('a log-in that never completed: %s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves an access request that was denied alone', () => {
+    expect(problem('Authorization was denied by the firewall policy')).not.toBe('token-missing');
+  });
+});
+
+describe("axolotl's check before training (cli/checks.py)", () => {
+  it('no token stored, and whoami unanswered', () => {
+    // `LOG.warning("Error verifying HuggingFace token. Remember to log in using \`hf auth login\` and get your access
+    // token from https://huggingface.co/settings/tokens if you want to use gated models or datasets.")`
+    expect(
+      problem(
+        'WARNING:axolotl.cli.checks:Error verifying HuggingFace token. Remember to log in using `hf auth login` and get your access token from https://huggingface.co/settings/tokens if you want to use gated models or datasets.',
+      ),
+    ).toBe('token-missing');
+    // `LOG.warning("Error accessing HuggingFace. This may be due to a network issue or rate limiting.")`: the hedge is
+    // not a rate limit.
+    expect(
+      problem(
+        '[2025-01-01 10:00:00,000] [WARNING] [axolotl.cli.checks.check_user_token:52] [PID:123] Error accessing HuggingFace. This may be due to a network issue or rate limiting.',
+      ),
+    ).toBe('network-error');
+    expect(problem('Error: rate limit exceeded, retry in 30 seconds')).toBe('rate-limited');
+  });
+});
+
+describe('"Hugging Face Hub token" said missing, and a log-in to the Hub to check', () => {
+  it.each([
+    "No Hugging Face Hub token found (/root/.cache/huggingface/token). Please ensure you have logged in with 'huggingface-cli login'.",
+    'ValueError: Hugging Face Hub token is required to push the model',
+    "Please ensure you have logged in with 'huggingface-cli login'.",
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves another service's token and log-in alone", () => {
+    expect(
+      problem('No GitHub token found. Set GITHUB_TOKEN env var, pass --token, or authenticate with `gh auth login`.'),
+    ).toBe('unknown');
+    expect(
+      problem("Please ensure you have logged in with 'vercel login' and linked your project with 'vercel link'."),
+    ).toBe('unknown');
+  });
+});
+
+describe("the Hub's own 429 body for an anonymous IP (already right before this session)", () => {
+  it('is the rate limit, not the missing token it advises', () => {
+    // After ollama's prefix as ollama/ollama#7240 quotes it (`Error: pull model manifest: 429: {"error":"We had to rate
+    // limit your IP (1.1.1.1). To continue using our service, create a HF account o...`, cut there); the rest as public
+    // files quote the Hub's body in full ("... or login to your existing account, and make sure you pass a HF_TOKEN if
+    // you're using the API.").
+    expect(
+      problem(
+        'Error: pull model manifest: 429: {"error":"We had to rate limit your IP (1.1.1.1). To continue using our service, create a HF account or login to your existing account, and make sure you pass a HF_TOKEN if you\'re using the API."}',
+      ),
+    ).toBe('rate-limited');
+  });
+});
+
+describe("transformers.js's words for a file it could not load (src/utils/hub/constants.ts, utils.ts)", () => {
+  // `throw Error(\`${message}: "${remoteURL}".\`)` with ERROR_MAPPING's `401: "Unauthorized access to file"`, `403:
+  // "Forbidden access to file"`, `404: "Could not locate file"`, `408: "Request timeout error occurred while trying to
+  // load file"`, `502: "Bad gateway error occurred while trying to load file"`, else `Error (${status}) occurred ...`.
+  it.each([
+    [
+      'Error: Unauthorized access to file: "https://huggingface.co/meta-llama/Llama-3.2-1B-Instruct/resolve/main/config.json".',
+      'unauthorized-401',
+    ],
+    [
+      'Error: Request timeout error occurred while trying to load file: "https://huggingface.co/Xenova/gpt2/resolve/main/config.json".',
+      'network-error',
+    ],
+    // Already right before this session.
+    [
+      'Error: Forbidden access to file: "https://huggingface.co/meta-llama/Llama-3.2-1B-Instruct/resolve/main/onnx/model.onnx".',
+      'gated-repo',
+    ],
+    [
+      'Error: Bad gateway error occurred while trying to load file: "https://huggingface.co/Xenova/gpt2/resolve/main/config.json".',
+      'server-error',
+    ],
+    [
+      'Error: Error (429) occurred while trying to load file: "https://huggingface.co/Xenova/gpt2/resolve/main/config.json".',
+      'rate-limited',
+    ],
+  ])('%s -> %s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it("leaves an app's own file check alone", () => {
+    expect(problem("throw new Error('Unauthorized access to file')")).not.toBe('unauthorized-401');
+  });
+});
+
+describe('text-generation-inference and text-embeddings-inference (already right before this session)', () => {
+  it.each([
+    // TEI router/src/lib.rs: `.context("Could not download model artifacts")?` over hf-hub's `#[error("request error:
+    // {0}")]` and reqwest's status error.
+    [
+      'Error: Could not download model artifacts\n\nCaused by:\n    0: request error: HTTP status client error (401 Unauthorized) for url (https://huggingface.co/BAAI/bge-large-en-v1.5/resolve/main/config.json)',
+      'unauthorized-401',
+    ],
+    [
+      'Error: Could not download model artifacts\n\nCaused by:\n    0: request error: error sending request for url (https://huggingface.co/api/models/BAAI/bge-large-en-v1.5)',
+      'network-error',
+    ],
+    // TGI launcher/src/main.rs: `tracing::error!("Download encountered an error: {err}")` over the Python download's
+    // traceback; router/src/infer/mod.rs `#[error("Model is overloaded")]`.
+    [
+      '2024-05-01T12:00:00.000000Z ERROR download: text_generation_launcher: Download encountered an error: huggingface_hub.utils._errors.GatedRepoError: 401 Client Error. (Request ID: Root=1-abc)',
+      'gated-repo',
+    ],
+    ['{"error":"Model is overloaded","error_type":"overloaded"}', 'server-error'],
+  ])('%s -> %s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+});
+
+describe("mlx-lm's and LeRobot's words (LeRobot runs its training as HF Jobs)", () => {
+  it("mlx-lm's ModelNotFoundError (mlx_lm/utils.py before 5101aebe, May 2025)", () => {
+    // `f"Model not found for path or HF repo: {path_or_hf_repo}.\n"` `"Please make sure you specified the local path or
+    // Hugging Face"` `" repo id correctly.\nIf you are trying to access a private or"` `" gated Hugging Face repo, make
+    // sure you are authenticated:\n"` `"https://huggingface.co/docs/huggingface_hub/en/guides/cli#huggingface-cli-login"`
+    expect(
+      problem(
+        'mlx_lm.utils.ModelNotFoundError: Model not found for path or HF repo: mlx-community/Llama-3.2-3B-Instruct-8bit.\nPlease make sure you specified the local path or Hugging Face repo id correctly.\nIf you are trying to access a private or gated Hugging Face repo, make sure you are authenticated:\nhttps://huggingface.co/docs/huggingface_hub/en/guides/cli#huggingface-cli-login',
+      ),
+    ).toBe('repo-access-denied');
+  });
+
+  it("LeRobot's job launcher (src/lerobot/jobs/hf.py, dataset.py)", () => {
+    // hf.py: `f"Job {job_id} ended with stage={stage}{detail}. Check logs: hf jobs logs {job_id}"`, detail = the
+    // platform's status message in parentheses.
+    expect(
+      problem('RuntimeError: Job 6812abcd ended with stage=ERROR (Job timeout). Check logs: hf jobs logs 6812abcd'),
+    ).toBe('job-timeout');
+    expect(problem('RuntimeError: Job 6812abcd ended with stage=ERROR. Check logs: hf jobs logs 6812abcd')).toBe(
+      'job-script-failed',
+    );
+    const canceled = classifyText(
+      'RuntimeError: Job 6812abcd ended with stage=CANCELED. Check logs: hf jobs logs 6812abcd',
+      {
+        guess: false,
+      },
+    );
+    expect(canceled.jobFailed).toBe(true);
+    expect(canceled.problem).not.toBe('job-script-failed');
+    // `raise RuntimeError("Not logged in to Hugging Face. Run \`hf auth login\` first.")` (already right).
+    expect(problem('RuntimeError: Not logged in to Hugging Face. Run `hf auth login` first.')).toBe('token-missing');
+    // dataset.py: `f"Dataset '{repo_id}' is not in the local cache ({HF_LEROBOT_HOME}) and could not be "` `f"reached on
+    // the Hub — it may not exist, or be private and inaccessible with your "` `f"token. Record or download it first, or
+    // run \`hf auth login\`."`
+    expect(
+      problem(
+        "RuntimeError: Dataset 'alice/so101_pick' is not in the local cache (/root/.cache/huggingface/lerobot) and could not be reached on the Hub — it may not exist, or be private and inaccessible with your token. Record or download it first, or run `hf auth login`.",
+      ),
+    ).toBe('repo-access-denied');
+  });
+
+  it('leaves a stage said in other words alone', () => {
+    expect(classifyText('the pipeline ended with stage=ERROR_CHECK skipped', {guess: false}).jobFailed).toBeUndefined();
+  });
+});
+
+describe('a status with its reason phrase as HTTP clients join them', () => {
+  it.each([
+    // .NET HttpResponseMessage.EnsureSuccessStatusCode: "Response status code does not indicate success: {0} ({1})."
+    [
+      'System.Net.Http.HttpRequestException: Response status code does not indicate success: 403 (Forbidden).',
+      'forbidden-403',
+    ],
+    [
+      'System.Net.Http.HttpRequestException: Response status code does not indicate success: 404 (Not Found).',
+      'repo-access-denied',
+    ],
+    // aiohttp client_exceptions.py ClientResponseError.__str__: `"{}, message={!r}, url={!r}".format(self.status,
+    // self.message, self.request_info.real_url)` (a yarl URL: URL('...')).
+    [
+      "aiohttp.client_exceptions.ClientResponseError: 403, message='Forbidden', url=URL('https://huggingface.co/api/repos/create')",
+      'forbidden-403',
+    ],
+    [
+      "aiohttp.client_exceptions.ClientResponseError: 404, message='Not Found', url=URL('https://huggingface.co/api/models/acme/nope')",
+      'repo-access-denied',
+    ],
+    // Already right before this session: the 401 and 5xx forms.
+    [
+      'System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 (Unauthorized).',
+      'unauthorized-401',
+    ],
+    [
+      "aiohttp.client_exceptions.ClientResponseError: 503, message='Service Unavailable', url=URL('https://huggingface.co/api/models/acme/m')",
+      'server-error',
+    ],
+  ])('%s -> %s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('leaves a count of 403 items alone', () => {
+    expect(problem('processed 403 (forbidden words filtered) entries')).not.toBe('forbidden-403');
+  });
+});
+
+describe("huggingface_hub's HfFileSystem (hf_file_system.py _raise_file_not_found)", () => {
+  it.each([
+    'FileNotFoundError: datasets/acme/data@v2/train.csv (revision not found)',
+    'FileNotFoundError: datasets/acme data (invalid repository id)',
+    'FileNotFoundError: datasets/acme/new/train.csv (repository not found).\nMake sure the repository and revision exist before writing data.',
+  ])('%s -> repo-access-denied', (text) => {
+    expect(problem(text)).toBe('repo-access-denied');
+  });
+});
+
+describe("huggingface_hub's words for a package the environment lacks", () => {
+  it.each([
+    // file_download.py: `"To use optimized download using Xet storage, you need to install the hf_xet package. "`
+    // `'Try \`pip install "huggingface_hub[hf_xet]"\` or \`pip install hf_xet\`.'`
+    'ValueError: To use optimized download using Xet storage, you need to install the hf_xet package. Try `pip install "huggingface_hub[hf_xet]"` or `pip install hf_xet`.',
+    // v0.30.0 file_download.py: `"Fast download using 'hf_transfer' is enabled"` `" (HF_HUB_ENABLE_HF_TRANSFER=1) but
+    // 'hf_transfer' package is not"` `" available in your environment. Try \`pip install hf_transfer\`."`
+    "ValueError: Fast download using 'hf_transfer' is enabled (HF_HUB_ENABLE_HF_TRANSFER=1) but 'hf_transfer' package is not available in your environment. Try `pip install hf_transfer`.",
+  ])('%s -> job-script-failed', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('leaves the fallback warning (nothing failed) alone', () => {
+    // file_download.py: "Xet Storage is enabled for this repo, but the 'hf_xet' package is not installed. Falling back to
+    // regular HTTP download."
+    expect(
+      problem(
+        "Xet Storage is enabled for this repo, but the 'hf_xet' package is not installed. Falling back to regular HTTP download. For better performance, install the package with: `pip install huggingface_hub[hf_xet]` or `pip install hf_xet`",
+      ),
+    ).toBe('unknown');
+  });
+});
+
+describe("the OpenAI SDKs pointed at the Hugging Face router, and hf_xet's authentication error", () => {
+  it.each([
+    // openai-node's APIError.makeMessage: `${status} status code (no body)` when the answer had no body.
+    ['AuthenticationError: 401 status code (no body)', 'unauthorized-401'],
+    ['PermissionDeniedError: 403 status code (no body)', 'forbidden-403'],
+    ['APIError: 402 status code (no body)', 'payment-required'],
+    ['RateLimitError: 429 status code (no body)', 'rate-limited'],
+    ['InternalServerError: 503 status code (no body)', 'server-error'],
+    // openai-python's APIConnectionError: `message: str = "Connection error."`
+    ['openai.APIConnectionError: Connection error.', 'network-error'],
+    // xet_pkg/src/error.rs: `create_exception!(hf_xet, XetAuthenticationError, PyPermissionError)` for
+    // `#[error("Authentication error: {0}")]`, with xet_client's `#[error("Auth error: {0}")]` and AuthError's
+    // `#[error("Token refresh failed: {0}")]`.
+    [
+      "hf_xet.XetAuthenticationError: Authentication error: Auth error: Token refresh failed: Error refreshing token: PyErr { type: <class 'RuntimeError'>, value: RuntimeError('refresh failed') }",
+      'unauthorized-401',
+    ],
+    // The Python SDK's status errors (already right before this session).
+    [
+      "openai.AuthenticationError: Error code: 401 - {'error': 'Invalid credentials in Authorization header'}",
+      'unauthorized-401',
+    ],
+    [
+      "openai.APIStatusError: Error code: 402 - {'error': 'You have exceeded your monthly included credits for Inference Providers. Subscribe to PRO to get 20x more monthly included credits.'}",
+      'payment-required',
+    ],
+  ])('%s -> %s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('leaves a status code explained in prose without its number alone', () => {
+    expect(problem('the status code is shown in the response header')).toBe('unknown');
+  });
+});
+
+describe("uv's words for a job script's dependencies and header", () => {
+  it.each([
+    // uv: "error: Distribution `X` can't be installed because it doesn't have a source distribution or wheel for the
+    // current platform", with its hint "hint: You're on Linux (...), but `X` (vN) only has wheels for the following
+    // platforms: ..." (as quoted in public issues).
+    "error: Distribution `torch==2.5.1+cu121 @ registry+https://download.pytorch.org/whl/cu121` can't be installed because it doesn't have a source distribution or wheel for the current platform",
+    "hint: You're on Linux (`manylinux_2_35_x86_64`), but `decord` (v0.6.0) only has wheels for the following platforms: `manylinux2010_x86_64`, `win_amd64`",
+    'error: Failed to parse: `train.py`\n  Caused by: TOML parse error at line 3, column 1',
+  ])('%s -> job-script-failed', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('a fetch that got no answer stays the network (already right)', () => {
+    expect(
+      problem(
+        'error: Failed to fetch: `https://pypi.org/simple/transformers/`\n  Caused by: Request failed after 3 retries\n  Caused by: error sending request for url (https://pypi.org/simple/transformers/)',
+      ),
+    ).toBe('network-error');
+  });
+});
+
+describe('what these tools print when nothing failed stays unknown', () => {
+  it.each([
+    // huggingface_hub's login(): the git-credential note, then success.
+    'The token has not been saved to the git credentials helper. Pass `add_to_git_credential=True` in this function directly or `--add-to-git-credential` if using via `huggingface-cli` if you want to set the git credential as well.\nToken is valid (permission: fineGrained).\nYour token has been saved to /root/.cache/huggingface/token\nLogin successful',
+    // ollama's successful pull.
+    'pulling manifest\npulling 6a0746a1ec1a... 100% 4.7 GB\nverifying sha256 digest\nwriting manifest\nsuccess',
+  ])('%s', (text) => {
+    expect(classifyText(text).problem).toBe('unknown');
+  });
+
+  it("@huggingface/hub's own check of the token's form (utils/checkCredentials.ts, already right)", () => {
+    // `throw new TypeError("Your access token must start with 'hf_'")`
+    expect(problem("TypeError: Your access token must start with 'hf_'")).toBe('invalid-token-format');
+  });
+});
+
+describe("gradio's OAuth when debugged locally (oauth.py)", () => {
+  it("a token that is not a personal account's, and none at all", () => {
+    // `"Your machine is not logged in with a personal account. Please use a "` `"personal access token. You can generate
+    // a new token in your settings page"` `" (https://huggingface.co/settings/tokens)."`
+    expect(
+      problem(
+        'ValueError: Your machine is not logged in with a personal account. Please use a personal access token. You can generate a new token in your settings page (https://huggingface.co/settings/tokens).',
+      ),
+    ).toBe('invalid-token-format');
+    // `"Your machine must be logged in to HF to debug a Gradio app locally. Please"` `" run \`huggingface-cli login\` or
+    // set \`HF_TOKEN\` as environment variable "` (already right).
+    expect(
+      problem(
+        'ValueError: Your machine must be logged in to HF to debug a Gradio app locally. Please run `huggingface-cli login` or set `HF_TOKEN` as environment variable with one of your access token.',
+      ),
+    ).toBe('token-missing');
+  });
+});
+
+describe("tokenizers' Tokenizer.from_pretrained (tokenizers/src/utils/from_pretrained.rs)", () => {
+  it("a tokenizer.json it could not get is the repo's story, unless the network says otherwise", () => {
+    // `Err(_) => Err(format!("Model \"{}\" on the Hub doesn't have a tokenizer", identifier.as_ref()).into())`
+    expect(problem('Exception: Model "acme/nope" on the Hub doesn\'t have a tokenizer')).toBe('repo-access-denied');
+    // The error drops its cause; a connection failure logged beside it (a log written for this test) is the story.
+    expect(
+      problem(
+        'WARNING: request to https://huggingface.co/acme/m/resolve/main/tokenizer.json failed: Connection refused\nException: Model "acme/m" on the Hub doesn\'t have a tokenizer',
+      ),
+    ).toBe('network-error');
+  });
+});
+
+describe("the Hub's own bodies as clients pass them on", () => {
+  it('a revision that is not there', () => {
+    // huggingface_hub tests/test_hf_api.py (run against the Hub): `with pytest.raises(HfHubHTTPError, match="Invalid rev
+    // id"): api.delete_branch(repo_url.repo_id, branch="cool-branch")`.
+    expect(problem('{"error":"Invalid rev id: cool-branch"}')).toBe('repo-access-denied');
+    expect(problem('HubApiError: Invalid rev id: v9. URL: https://huggingface.co/api/models/acme/m/branch/v9')).toBe(
+      'repo-access-denied',
+    );
+  });
+});
+
+describe("huggingface_hub's stored tokens (_login.py)", () => {
+  it('a token name it does not store', () => {
+    // `raise ValueError(f"Access token {token_name} not found in {constants.HF_STORED_TOKENS_PATH}")`
+    expect(problem('ValueError: Access token alice-write not found in /root/.cache/huggingface/stored_tokens')).toBe(
+      'token-missing',
+    );
+    // A file that is not the token store is not the token.
+    expect(problem('FileNotFoundError: token_map.json not found in /data/cache')).not.toBe('token-missing');
+  });
+});
+
+describe("the Hub's inference answer for a model id that is not there", () => {
+  it('as @huggingface/inference passes it on', () => {
+    // packages/inference/test/InferenceClient.spec.ts: `.rejects.toThrowError("Model this-model/does-not-exist-123 does
+    // not exist")`, thrown as utils/request.ts's `Failed to perform inference: ${output.error}`.
+    expect(
+      problem('ProviderApiError: Failed to perform inference: Model this-model/does-not-exist-123 does not exist'),
+    ).toBe('repo-access-denied');
+    expect(problem('KeyError: Model gpt2 does not exist in the local registry')).not.toBe('repo-access-denied');
+  });
+});
