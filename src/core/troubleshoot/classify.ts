@@ -135,6 +135,13 @@ const SIGNALS: Signal[] = [
   ),
   S('unauthorized-401', 6, statusSaid('401')),
   S('unauthorized-401', 7, /\bAuthentication failed\b[^\n]{0,40}\bcheck that your (?:Hugging Face )?token is valid\b/i),
+  // Tools' words for the Hub refusing the token they sent, on lines of their own: "ERROR: Authentication failed with
+  // Hugging Face API", "Please check that your API token is valid and has the correct permissions".
+  S(
+    'unauthorized-401',
+    7,
+    /\bAuthentication failed (?:with|for|against|on) (?:the )?(?:Hugg?ing ?Face|HF|the Hub|huggingface\.co)\b|\bcheck that your (?:hugg?ing ?face |hf |api |access |user )*token is valid\b/i,
+  ),
   // The status's name alone as a message or a JSON error ("Error: Unauthorized", {"error": "Unauthorized"}), and a token
   // said expired or revoked without "is" ("Access token expired", "token has been revoked"; an organization's revocation
   // has its own rule, which outranks this).
@@ -185,6 +192,13 @@ const SIGNALS: Signal[] = [
     'forbidden-403',
     7,
     /\bDENIED update refs\/\S+:\s*forbidden|requested URL returned error: 403\b|\[remote rejected\][^\n]*\bforbidden\b/i,
+  ),
+  // A token said to lack the right, in tools' and people's words: "Your HuggingFace token doesn't have the right
+  // permissions to access Llama 3.3", "the token does not have the required scope".
+  S(
+    'forbidden-403',
+    7,
+    /\btokens?\b[^\n]{0,20}\b(?:doesn't|does not|didn't|did not|lacks?)(?: have)? (?:the )?(?:right|required|necessary|correct|needed|sufficient|enough|proper) (?:permissions?|scopes?|rights?)\b/i,
   ),
   // A fine-grained token without the permission (Inference Providers, jobs): the Hub's words, with or without "403".
   S('forbidden-403', 7, /(?:authentication method|token) does not have sufficient permissions/i),
@@ -302,6 +316,13 @@ const SIGNALS: Signal[] = [
     'token-missing',
     7,
     /\brequires? (?:a|an|your) (?:valid )?(?:hf |hugg?ing ?face |access |auth |api )?token\b(?! ?(?:ids?|budget|limit|counts?|usage)\b)|\b(?:need|must|have) to be logged[ -]in\b|\blog ?in (?:is )?required\b/i,
+  ),
+  // Apps asking for the token they were not given, in their own layout: "Missing: Hugging Face - User Access Token",
+  // "Please add your access token to huggingface_hub to continue".
+  S(
+    'token-missing',
+    8,
+    /\bmissing\b\W{0,3}(?:hugg?ing ?face|HF)\b[^\n]{0,25}\b(?:access )?token\b|\b(?:please )?(?:add|enter|paste|provide|set) (?:your|a) (?:hugg?ing ?face |hf )?(?:user )?access token (?:to|in|into|before|first)\b/i,
   ),
   // An application's words for a key it was not given: "your API key is missing", "access token missing".
   S('token-missing', 8, /\b(?:api[ _-]?key|access token|auth(?:entication)? token)\b (?:is |was )?missing\b/i),

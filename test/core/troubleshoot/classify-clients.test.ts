@@ -652,7 +652,7 @@ describe('a status said before where it came from: "getting a 502 from the hub",
 describe("another service's status with nothing of Hugging Face in the text", () => {
   it.each([
     "httpx.HTTPStatusError: Client error '401 Unauthorized' for url 'https://api.openai.com/v1/chat/completions'",
-    'Provider: OpenRouter\nStatus Code: 429\n429 Rate limit exceeded: free-models-per-day',
+    'Provider: Anthropic\nStatus Code: 429\nThis request would exceed your organization rate limit',
     "ERROR Request failed: Server error '503 Service Unavailable' for url 'https://api.example.org/v1/jobs'",
     'OPENAI_API_KEY was rejected: Error code: 401 - invalid api key',
   ])('%s -> unknown, and no guess', (text) => {
@@ -729,5 +729,26 @@ describe('a 403 on a read by the download calls, without a URL: the gate', () =>
         'snapshot_download("acme/m")\n403 Forbidden: This authentication method does not have sufficient permissions to call Inference Providers',
       ),
     ).toBe('forbidden-403');
+  });
+});
+
+describe("tools' words for a token the Hub refused or that lacks a right, and an app asking for one, on lines of their own", () => {
+  it.each([
+    [
+      'Missing: Hugging Face - User Access Token\nPlease add your access token to huggingface_hub to continue.',
+      'token-missing',
+    ],
+    ['ERROR: Authentication failed with Hugging Face API', 'unauthorized-401'],
+    ['Please check that your API token is valid and has the correct permissions', 'unauthorized-401'],
+    ["Your HuggingFace token doesn't have the right permissions to access Llama 3.3.", 'forbidden-403'],
+    ['the token does not have the required scope for this endpoint', 'forbidden-403'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves other services, other files and the tokenizer alone', () => {
+    expect(problem('Authentication failed with GitHub, retrying with SSH')).toBe('unknown');
+    expect(problem('Missing: config.json in the output folder')).toBe('unknown');
+    expect(problem("the tokenizer doesn't have the right special tokens for chat")).toBe('unknown');
   });
 });
