@@ -66,7 +66,7 @@ const LOADER_LOCAL = new RegExp(String.raw`${LOADER_SAID}'(?:[.~]{0,2}[\\/]|[A-Z
 const HF_TOKEN_VAR = String.raw`\b(?:HF|HUGGING_?FACE(?:_?HUB)?)_(?:[A-Z]+_)?(?:TOKEN|API_?KEY|ACCESS_?KEY|KEY)\b`;
 
 /** A Hugging Face token named in words: "HF token", "Hugging Face API token", "token HF" (French word order). */
-const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: API| access)?[ -]?(?:token|токен|令牌|トークン|토큰)|\b(?:token|токен) (?:HF|Hugg?ing ?Face)\b)`;
+const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: API| access)?[ -]?(?:token|токен|令牌|トークン|토큰)|\b(?:token|токен)(?: (?:de|du|di|da|do|del|della|von|der))? (?:HF|Hugg?ing ?Face)\b)`;
 
 /**
  * "token" as the credential: at the start, after punctuation, an article or a credential's qualifier ("No token", "the
@@ -74,6 +74,12 @@ const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: 
  * face token" of a game), nor token ids or counts.
  */
 const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
+
+/**
+ * "Invalid" and "expired" in the same languages: invalide, expiré, ungültig, abgelaufen, inválido, caducado, non valido,
+ * scaduto, недействителен, истёк, 无效, 已过期, 無効, 期限切れ, 유효하지 않, 만료.
+ */
+const INVALID_WORDS = String.raw`(?:invalide|expiré|ungültig|abgelaufen|inválid[oa]|expirad[oa]|caducad[oa]|non (?:è )?valid[oa]|scadut[oa]|недействител\w*|истёк|истек|просрочен\w*|无效|已过期|过期|無効|期限切れ|유효하지 않|만료)`;
 
 /**
  * "Missing" in the languages people write their apps' messages in (French, Spanish, Portuguese, German, Italian,
@@ -221,6 +227,16 @@ const SIGNALS: Signal[] = [
     10,
     new RegExp(
       String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:required\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
+      'i',
+    ),
+  ),
+  // A Hugging Face token said invalid or expired in those languages: "le token Hugging Face est invalide ou expiré",
+  // "HF_TOKEN ist ungültig", "HF_TOKEN 无效或已过期", "Hugging Face トークンが無効です". Below the statuses' own rules.
+  S(
+    'unauthorized-401',
+    6,
+    new RegExp(
+      String.raw`${HF_TOKEN_WORDS}[^\n]{0,25}${INVALID_WORDS}|${INVALID_WORDS}[^\n]{0,20}${HF_TOKEN_WORDS}`,
       'i',
     ),
   ),

@@ -752,3 +752,22 @@ describe("tools' words for a token the Hub refused or that lacks a right, and an
     expect(problem("the tokenizer doesn't have the right special tokens for chat")).toBe('unknown');
   });
 });
+
+describe('a Hugging Face token said invalid or expired in the languages apps word their messages in', () => {
+  it.each([
+    'Erreur : le token Hugging Face est invalide ou expiré',
+    'Fehler: HF_TOKEN ist ungültig',
+    'Error: el token de Hugging Face ha caducado',
+    'HF_TOKEN non è valido, generane uno nuovo',
+    '错误：HF_TOKEN 无效或已过期',
+    'Hugging Face トークンが無効です',
+  ])('%s -> unauthorized-401', (text) => {
+    expect(problem(text)).toBe('unauthorized-401');
+  });
+
+  it("leaves another service's token and other things said invalid alone; 'missing' with 'de' stays missing", () => {
+    expect(problem('Erreur : le fichier de configuration est invalide')).toBe('unknown');
+    expect(problem('Fehler: TELEGRAM_TOKEN ist ungültig')).toBe('unknown');
+    expect(problem('Erro: token do Hugging Face ausente')).toBe('token-missing');
+  });
+});
