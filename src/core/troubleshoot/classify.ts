@@ -310,6 +310,14 @@ const SIGNALS: Signal[] = [
     8,
     /^(?![^\n]*\bif (?:(?:it|this|the \w+) is (?:a )?private|you are accessing a gated)\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
+  // People's words for a token they did not give: "I forgot to pass HF_TOKEN to the job", "we never set the token in
+  // the Space secrets", "didn't export my Hugging Face token". Not a token set, a tokenizer, or a case the text only
+  // considers ("If you didn't pass a user token, make sure you are logged in", after the Hub refused one).
+  S(
+    'token-missing',
+    7,
+    /(?<!\b(?:if|whether|unless) (?:you|we|I|they) )\b(?:forgot|forget|forgetting|didn't|did not|never|haven't|have not|hadn't|had not)\s+(?:to\s+)?(?:set|pass|passed|add|added|export|exported|provide|provided|give|gave|given|include|included|configure|configured|put)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|(?:(?:my|the|a|an|any|your|our)\s+)?(?:hugg?ing ?face |hf |access |api |user |read |write )?tokens?)\b/i,
+  ),
   // People's words for what only worked once they logged in: "I couldn't download a model until I logged in via the
   // huggingface CLI" (the token the code was meant to read was never there). Not "it worked until I logged in".
   S(
@@ -576,6 +584,13 @@ const SIGNALS: Signal[] = [
     10,
     /\bthrottl(?:ed|ing)\b|\breached (?:your|the) (?:hourly |daily |per-minute )?(?:request |rate |API )?limit\b|\b(?:hourly|daily|per-minute) (?:request |API )?limit (?:reached|exceeded|hit)\b|\btoo many concurrent requests\b/i,
   ),
+  // Too many requests in the same languages: "Trop de requêtes", "Demasiadas solicitudes", "Zu viele Anfragen", "请求过多",
+  // "リクエストが多すぎます", "요청이 너무 많".
+  S(
+    'rate-limited',
+    10,
+    /\b(?:trop de requêtes|demasiadas (?:solicitudes|peticiones)|muitas requisições|zu viele anfragen|troppe richieste)\b|слишком много запросов|请求(?:过多|太多|过于频繁)|請求過多|リクエスト(?:が|数が)?多すぎ|요청이 너무 많/i,
+  ),
   // ZeroGPU's quota on a Space (a free account's GPU seconds): "You have exceeded your GPU quota".
   S('rate-limited', 12, /exceeded your (?:\w+ )?GPU quota|\bGPU quota\b[^\n]{0,40}\b(?:exceeded|left|reached)\b/i),
   // network
@@ -773,6 +788,13 @@ const SIGNALS: Signal[] = [
     /\bGateway Time-?out\b|\bupstream connect error\b|\bno healthy upstream\b|\bupstream request timeout\b/i,
   ),
   S('server-error', 9, statusSaid('50[0234]|52[0-9]')),
+  // A 5xx in the languages apps word their messages in: "Erreur interne du serveur", "Interner Serverfehler", "Error
+  // interno del servidor", "服务器内部错误", "サーバーエラー", "내부 서버 오류", "Service indisponible", "服务不可用".
+  S(
+    'server-error',
+    9,
+    /\b(?:erreur interne du serveur|interner serverfehler|error interno del servidor|erro interno do servidor|errore interno del server|service (?:temporairement )?indisponible|servicio no disponible|serviço indisponível|dienst nicht verfügbar|servizio non disponibile)\b|внутренняя ошибка сервера|сервис (?:временно )?недоступен|服务器(?:内部)?错误|服务(?:暂时)?不可用|サーバー(?:内部)?エラー|サービス(?:が)?(?:一時的に)?利用できません|(?:내부 )?서버 오류|서비스를 사용할 수 없/i,
+  ),
   // The other words of a service that cannot answer now: Cloudflare's 52x pages ("Error code 524: A timeout
   // occurred", "520: Web server is returning an unknown error"), "Service Temporarily Unavailable", a model or server
   // "overloaded", "Something went wrong on our end", the platform out of machines ("not enough hardware capacity"),

@@ -771,3 +771,28 @@ describe('a Hugging Face token said invalid or expired in the languages apps wor
     expect(problem('Erro: token do Hugging Face ausente')).toBe('token-missing');
   });
 });
+
+describe('a token people say they did not give, and a 5xx or a 429 in the languages apps word their messages in', () => {
+  it.each([
+    ['I forgot to pass HF_TOKEN to the job, so the download failed', 'token-missing'],
+    ['we never set the token in the Space secrets', 'token-missing'],
+    ["turns out I didn't export my Hugging Face token in that shell", 'token-missing'],
+    ['Erreur interne du serveur, veuillez réessayer', 'server-error'],
+    ['Fehler: Interner Serverfehler beim Herunterladen', 'server-error'],
+    ['错误：服务器内部错误', 'server-error'],
+    ['Trop de requêtes, réessayez plus tard', 'rate-limited'],
+    ['请求过多，请稍后再试', 'rate-limited'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves other things not given, a tokenizer, and a case only considered, alone', () => {
+    expect(problem("I didn't set the learning rate, so training diverged")).toBe('unknown');
+    expect(problem('I did not pass the tokenizer to the trainer')).toBe('unknown');
+    expect(
+      problem(
+        "Invalid user token. If you didn't pass a user token, make sure you are properly logged in by executing `huggingface-cli login`.",
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
