@@ -674,7 +674,7 @@ const SIGNALS: Signal[] = [
     'network-error',
     7,
     new RegExp(
-      String.raw`${HUB_SITE}\s+(?:website\s+|site\s+)?(?:is|was|seems|appears|has been|became)\s+(?:to be\s+)?(?:(?:completely|totally|currently|still)\s+)?(?:inaccessible|unreachable|blocked|not (?:accessible|reachable))\b|\b(?:cannot|can ?not|can't|could not|couldn't|unable to|inability to|not able to|fail(?:ed)? to)\s+(?:access|reach|connect to|open|visit|get to)\s+${HUB_SITE}(?!\s+(?:repos?|repositor(?:y|ies)|models?|datasets?|spaces?|gated|private|api|tokens?)\b)`,
+      String.raw`${HUB_SITE}\s+(?:website\s+|site\s+)?(?:is|was|seems|appears|has been|became)\s+(?:to be\s+)?(?:(?:completely|totally|currently|still)\s+)?(?:inaccessible|unreachable|blocked|not (?:accessible|reachable))\b|\b(?:cannot|can ?not|can't|could not|couldn't|unable to|inability to|not able to|fail(?:ed)? to)\s+(?:access|reach|connect to|open|visit|get to)\s+${HUB_SITE}(?!\s+(?:repos?|repositor(?:y|ies)|models?|datasets?|spaces?|gated|private|api|tokens?|with|using|as)\b)`,
       'i',
     ),
   ),

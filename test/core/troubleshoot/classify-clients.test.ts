@@ -631,6 +631,7 @@ describe("the Hub out of reach in people's words (a network or a country that bl
     expect(problem('I cannot access huggingface.co/acme/private-model even though I am logged in')).not.toBe(
       'network-error',
     );
+    expect(problem("I can't access Hugging Face with my new token")).not.toBe('network-error');
   });
 });
 
