@@ -66,7 +66,7 @@ const LOADER_LOCAL = new RegExp(String.raw`${LOADER_SAID}'(?:[.~]{0,2}[\\/]|[A-Z
 const HF_TOKEN_VAR = String.raw`\b(?:HF|HUGGING_?FACE(?:_?HUB)?)_(?:[A-Z]+_)?(?:TOKEN|API_?KEY|ACCESS_?KEY|KEY)\b`;
 
 /** A Hugging Face token named in words: "HF token", "Hugging Face API token", "token HF" (French word order). */
-const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: API| access)?[ -]?(?:token|токен|令牌|トークン|토큰)|\b(?:token|токен) (?:HF|Hugg?ing ?Face)\b)`;
+const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: API| access)?[ -]?(?:token|токен|令牌|トークン|토큰)|\b(?:token|токен)(?: (?:de|du|di|da|do|del|della|von|der))? (?:HF|Hugg?ing ?Face)\b)`;
 
 /**
  * "token" as the credential: at the start, after punctuation, an article or a credential's qualifier ("No token", "the
@@ -74,6 +74,12 @@ const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: 
  * face token" of a game), nor token ids or counts.
  */
 const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
+
+/**
+ * "Invalid" and "expired" in the same languages: invalide, expiré, ungültig, abgelaufen, inválido, caducado, non valido,
+ * scaduto, недействителен, истёк, 无效, 已过期, 無効, 期限切れ, 유효하지 않, 만료.
+ */
+const INVALID_WORDS = String.raw`(?:invalide|expiré|ungültig|abgelaufen|inválid[oa]|expirad[oa]|caducad[oa]|non (?:è )?valid[oa]|scadut[oa]|недействител\w*|истёк|истек|просрочен\w*|无效|已过期|过期|無効|期限切れ|유효하지 않|만료)`;
 
 /**
  * "Missing" in the languages people write their apps' messages in (French, Spanish, Portuguese, German, Italian,
@@ -135,6 +141,13 @@ const SIGNALS: Signal[] = [
   ),
   S('unauthorized-401', 6, statusSaid('401')),
   S('unauthorized-401', 7, /\bAuthentication failed\b[^\n]{0,40}\bcheck that your (?:Hugging Face )?token is valid\b/i),
+  // Tools' words for the Hub refusing the token they sent, on lines of their own: "ERROR: Authentication failed with
+  // Hugging Face API", "Please check that your API token is valid and has the correct permissions".
+  S(
+    'unauthorized-401',
+    7,
+    /\bAuthentication failed (?:with|for|against|on) (?:the )?(?:Hugg?ing ?Face|HF|the Hub|huggingface\.co)\b|\bcheck that your (?:hugg?ing ?face |hf |api |access |user )*token is valid\b/i,
+  ),
   // The status's name alone as a message or a JSON error ("Error: Unauthorized", {"error": "Unauthorized"}), and a token
   // said expired or revoked without "is" ("Access token expired", "token has been revoked"; an organization's revocation
   // has its own rule, which outranks this).
@@ -186,6 +199,13 @@ const SIGNALS: Signal[] = [
     7,
     /\bDENIED update refs\/\S+:\s*forbidden|requested URL returned error: 403\b|\[remote rejected\][^\n]*\bforbidden\b/i,
   ),
+  // A token said to lack the right, in tools' and people's words: "Your HuggingFace token doesn't have the right
+  // permissions to access Llama 3.3", "the token does not have the required scope".
+  S(
+    'forbidden-403',
+    7,
+    /\btokens?\b[^\n]{0,20}\b(?:doesn't|does not|didn't|did not|lacks?)(?: have)? (?:the )?(?:right|required|necessary|correct|needed|sufficient|enough|proper) (?:permissions?|scopes?|rights?)\b/i,
+  ),
   // A fine-grained token without the permission (Inference Providers, jobs): the Hub's words, with or without "403".
   S('forbidden-403', 7, /(?:authentication method|token) does not have sufficient permissions/i),
   // token missing
@@ -207,6 +227,16 @@ const SIGNALS: Signal[] = [
     10,
     new RegExp(
       String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:required\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
+      'i',
+    ),
+  ),
+  // A Hugging Face token said invalid or expired in those languages: "le token Hugging Face est invalide ou expiré",
+  // "HF_TOKEN ist ungültig", "HF_TOKEN 无效或已过期", "Hugging Face トークンが無効です". Below the statuses' own rules.
+  S(
+    'unauthorized-401',
+    6,
+    new RegExp(
+      String.raw`${HF_TOKEN_WORDS}[^\n]{0,25}${INVALID_WORDS}|${INVALID_WORDS}[^\n]{0,20}${HF_TOKEN_WORDS}`,
       'i',
     ),
   ),
@@ -280,6 +310,14 @@ const SIGNALS: Signal[] = [
     8,
     /^(?![^\n]*\bif (?:(?:it|this|the \w+) is (?:a )?private|you are accessing a gated)\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|export|provide|pass|define)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|hugg?ing ?face (?:api |access )?token|HF token)\b|\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN)\b[^\n]{0,15}\b(?:is )?(?:empty|unset|undefined|None)\b/i,
   ),
+  // People's words for a token they did not give: "I forgot to pass HF_TOKEN to the job", "we never set the token in
+  // the Space secrets", "didn't export my Hugging Face token". Not a token set, a tokenizer, or a case the text only
+  // considers ("If you didn't pass a user token, make sure you are logged in", after the Hub refused one).
+  S(
+    'token-missing',
+    7,
+    /(?<!\b(?:if|whether|unless) (?:you|we|I|they) )\b(?:forgot|forget|forgetting|didn't|did not|never|haven't|have not|hadn't|had not)\s+(?:to\s+)?(?:set|pass|passed|add|added|export|exported|provide|provided|give|gave|given|include|included|configure|configured|put)\b[^\n]{0,30}\b(?:HF_TOKEN|HUGGING_?FACE\w*_TOKEN|(?:(?:my|the|a|an|any|your|our)\s+)?(?:hugg?ing ?face |hf |access |api |user |read |write )?tokens?)\b/i,
+  ),
   // People's words for what only worked once they logged in: "I couldn't download a model until I logged in via the
   // huggingface CLI" (the token the code was meant to read was never there). Not "it worked until I logged in".
   S(
@@ -302,6 +340,13 @@ const SIGNALS: Signal[] = [
     'token-missing',
     7,
     /\brequires? (?:a|an|your) (?:valid )?(?:hf |hugg?ing ?face |access |auth |api )?token\b(?! ?(?:ids?|budget|limit|counts?|usage)\b)|\b(?:need|must|have) to be logged[ -]in\b|\blog ?in (?:is )?required\b/i,
+  ),
+  // Apps asking for the token they were not given, in their own layout: "Missing: Hugging Face - User Access Token",
+  // "Please add your access token to huggingface_hub to continue".
+  S(
+    'token-missing',
+    8,
+    /\bmissing\b\W{0,3}(?:hugg?ing ?face|HF)\b[^\n]{0,25}\b(?:access )?token\b|\b(?:please )?(?:add|enter|paste|provide|set) (?:your|a) (?:hugg?ing ?face |hf )?(?:user )?access token (?:to|in|into|before|first)\b/i,
   ),
   // An application's words for a key it was not given: "your API key is missing", "access token missing".
   S('token-missing', 8, /\b(?:api[ _-]?key|access token|auth(?:entication)? token)\b (?:is |was )?missing\b/i),
@@ -547,6 +592,13 @@ const SIGNALS: Signal[] = [
     10,
     /\bthrottl(?:ed|ing)\b|\breached (?:your|the) (?:hourly |daily |per-minute )?(?:request |rate |API )?limit\b|\b(?:hourly|daily|per-minute) (?:request |API )?limit (?:reached|exceeded|hit)\b|\btoo many concurrent requests\b/i,
   ),
+  // Too many requests in the same languages: "Trop de requêtes", "Demasiadas solicitudes", "Zu viele Anfragen", "请求过多",
+  // "リクエストが多すぎます", "요청이 너무 많".
+  S(
+    'rate-limited',
+    10,
+    /\b(?:trop de requêtes|demasiadas (?:solicitudes|peticiones)|muitas requisições|zu viele anfragen|troppe richieste)\b|слишком много запросов|请求(?:过多|太多|过于频繁)|請求過多|リクエスト(?:が|数が)?多すぎ|요청이 너무 많/i,
+  ),
   // ZeroGPU's quota on a Space (a free account's GPU seconds): "You have exceeded your GPU quota".
   S('rate-limited', 12, /exceeded your (?:\w+ )?GPU quota|\bGPU quota\b[^\n]{0,40}\b(?:exceeded|left|reached)\b/i),
   // network
@@ -630,7 +682,7 @@ const SIGNALS: Signal[] = [
     'network-error',
     7,
     new RegExp(
-      String.raw`${HUB_SITE}\s+(?:website\s+|site\s+)?(?:is|was|seems|appears|has been|became)\s+(?:to be\s+)?(?:(?:completely|totally|currently|still)\s+)?(?:inaccessible|unreachable|blocked|not (?:accessible|reachable))\b|\b(?:cannot|can ?not|can't|could not|couldn't|unable to|inability to|not able to|fail(?:ed)? to)\s+(?:access|reach|connect to|open|visit|get to)\s+${HUB_SITE}(?!\s+(?:repos?|repositor(?:y|ies)|models?|datasets?|spaces?|gated|private|api|tokens?)\b)`,
+      String.raw`${HUB_SITE}\s+(?:website\s+|site\s+)?(?:is|was|seems|appears|has been|became)\s+(?:to be\s+)?(?:(?:completely|totally|currently|still)\s+)?(?:inaccessible|unreachable|blocked|not (?:accessible|reachable))\b|\b(?:cannot|can ?not|can't|could not|couldn't|unable to|inability to|not able to|fail(?:ed)? to)\s+(?:access|reach|connect to|open|visit|get to)\s+${HUB_SITE}(?!\s+(?:repos?|repositor(?:y|ies)|models?|datasets?|spaces?|gated|private|api|tokens?|with|using|as)\b)`,
       'i',
     ),
   ),
@@ -744,6 +796,13 @@ const SIGNALS: Signal[] = [
     /\bGateway Time-?out\b|\bupstream connect error\b|\bno healthy upstream\b|\bupstream request timeout\b/i,
   ),
   S('server-error', 9, statusSaid('50[0234]|52[0-9]')),
+  // A 5xx in the languages apps word their messages in: "Erreur interne du serveur", "Interner Serverfehler", "Error
+  // interno del servidor", "服务器内部错误", "サーバーエラー", "내부 서버 오류", "Service indisponible", "服务不可用".
+  S(
+    'server-error',
+    9,
+    /\b(?:erreur interne du serveur|interner serverfehler|error interno del servidor|erro interno do servidor|errore interno del server|service (?:temporairement )?indisponible|servicio no disponible|serviço indisponível|dienst nicht verfügbar|servizio non disponibile)\b|внутренняя ошибка сервера|сервис (?:временно )?недоступен|服务器(?:内部)?错误|服务(?:暂时)?不可用|サーバー(?:内部)?エラー|サービス(?:が)?(?:一時的に)?利用できません|(?:내부 )?서버 오류|서비스를 사용할 수 없/i,
+  ),
   // The other words of a service that cannot answer now: Cloudflare's 52x pages ("Error code 524: A timeout
   // occurred", "520: Web server is returning an unknown error"), "Service Temporarily Unavailable", a model or server
   // "overloaded", "Something went wrong on our end", the platform out of machines ("not enough hardware capacity"),

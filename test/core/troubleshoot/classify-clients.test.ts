@@ -631,6 +631,7 @@ describe("the Hub out of reach in people's words (a network or a country that bl
     expect(problem('I cannot access huggingface.co/acme/private-model even though I am logged in')).not.toBe(
       'network-error',
     );
+    expect(problem("I can't access Hugging Face with my new token")).not.toBe('network-error');
   });
 });
 
@@ -652,7 +653,7 @@ describe('a status said before where it came from: "getting a 502 from the hub",
 describe("another service's status with nothing of Hugging Face in the text", () => {
   it.each([
     "httpx.HTTPStatusError: Client error '401 Unauthorized' for url 'https://api.openai.com/v1/chat/completions'",
-    'Provider: OpenRouter\nStatus Code: 429\n429 Rate limit exceeded: free-models-per-day',
+    'Provider: Anthropic\nStatus Code: 429\nThis request would exceed your organization rate limit',
     "ERROR Request failed: Server error '503 Service Unavailable' for url 'https://api.example.org/v1/jobs'",
     'OPENAI_API_KEY was rejected: Error code: 401 - invalid api key',
   ])('%s -> unknown, and no guess', (text) => {
@@ -729,5 +730,70 @@ describe('a 403 on a read by the download calls, without a URL: the gate', () =>
         'snapshot_download("acme/m")\n403 Forbidden: This authentication method does not have sufficient permissions to call Inference Providers',
       ),
     ).toBe('forbidden-403');
+  });
+});
+
+describe("tools' words for a token the Hub refused or that lacks a right, and an app asking for one, on lines of their own", () => {
+  it.each([
+    [
+      'Missing: Hugging Face - User Access Token\nPlease add your access token to huggingface_hub to continue.',
+      'token-missing',
+    ],
+    ['ERROR: Authentication failed with Hugging Face API', 'unauthorized-401'],
+    ['Please check that your API token is valid and has the correct permissions', 'unauthorized-401'],
+    ["Your HuggingFace token doesn't have the right permissions to access Llama 3.3.", 'forbidden-403'],
+    ['the token does not have the required scope for this endpoint', 'forbidden-403'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves other services, other files and the tokenizer alone', () => {
+    expect(problem('Authentication failed with GitHub, retrying with SSH')).toBe('unknown');
+    expect(problem('Missing: config.json in the output folder')).toBe('unknown');
+    expect(problem("the tokenizer doesn't have the right special tokens for chat")).toBe('unknown');
+  });
+});
+
+describe('a Hugging Face token said invalid or expired in the languages apps word their messages in', () => {
+  it.each([
+    'Erreur : le token Hugging Face est invalide ou expiré',
+    'Fehler: HF_TOKEN ist ungültig',
+    'Error: el token de Hugging Face ha caducado',
+    'HF_TOKEN non è valido, generane uno nuovo',
+    '错误：HF_TOKEN 无效或已过期',
+    'Hugging Face トークンが無効です',
+  ])('%s -> unauthorized-401', (text) => {
+    expect(problem(text)).toBe('unauthorized-401');
+  });
+
+  it("leaves another service's token and other things said invalid alone; 'missing' with 'de' stays missing", () => {
+    expect(problem('Erreur : le fichier de configuration est invalide')).toBe('unknown');
+    expect(problem('Fehler: TELEGRAM_TOKEN ist ungültig')).toBe('unknown');
+    expect(problem('Erro: token do Hugging Face ausente')).toBe('token-missing');
+  });
+});
+
+describe('a token people say they did not give, and a 5xx or a 429 in the languages apps word their messages in', () => {
+  it.each([
+    ['I forgot to pass HF_TOKEN to the job, so the download failed', 'token-missing'],
+    ['we never set the token in the Space secrets', 'token-missing'],
+    ["turns out I didn't export my Hugging Face token in that shell", 'token-missing'],
+    ['Erreur interne du serveur, veuillez réessayer', 'server-error'],
+    ['Fehler: Interner Serverfehler beim Herunterladen', 'server-error'],
+    ['错误：服务器内部错误', 'server-error'],
+    ['Trop de requêtes, réessayez plus tard', 'rate-limited'],
+    ['请求过多，请稍后再试', 'rate-limited'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves other things not given, a tokenizer, and a case only considered, alone', () => {
+    expect(problem("I didn't set the learning rate, so training diverged")).toBe('unknown');
+    expect(problem('I did not pass the tokenizer to the trainer')).toBe('unknown');
+    expect(
+      problem(
+        "Invalid user token. If you didn't pass a user token, make sure you are properly logged in by executing `huggingface-cli login`.",
+      ),
+    ).toBe('unauthorized-401');
   });
 });
