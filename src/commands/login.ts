@@ -386,7 +386,10 @@ async function sharedPracticeToken(endpoint: string, label: PracticeToken): Prom
       EXIT.usage,
       'usage',
     );
-  const shared = await practiceTokensAt(endpoint);
+  // Sent only to the sandbox that proves it serves the folder they came from (sandbox/owner.ts, loaded here only).
+  const shared = await practiceTokensAt(endpoint, {
+    servesDataDir: async (url, dir) => (await import('../sandbox/owner.js')).servesDataDir(url, dir),
+  });
   if (!shared.ok) throw new CommandFailure(shared.message, EXIT.failed, 'no-practice-tokens');
   return {token: shared.tokens[label], source: 'input'};
 }

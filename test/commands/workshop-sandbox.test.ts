@@ -2,6 +2,7 @@
 // served in this process as another process would serve it: nothing in this test process opened it with --sandbox, so
 // it is "a sandbox reached by its URL" (newcomer s10 A, B, C).
 import {createServer, type Server} from 'node:http';
+import {mkdtempSync} from 'node:fs';
 import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -17,12 +18,20 @@ import {useSandbox} from '../helpers/sandbox.js';
 import {advance} from '../helpers/wizard-flow.js';
 import {makeIo, tempHome} from './helpers-auth.js';
 
+const servesDataDir = async (url: string, dir: string) =>
+  (await import('../../src/sandbox/owner.js')).servesDataDir(url, dir);
+
 const login = viaMain('login');
 const status = viaMain('status');
 const check = viaMain('check');
 const troubleshoot = viaMain('troubleshoot');
 
-const sb = useSandbox();
+// As a workshop runs it: `sandbox --data DIR`, whose owner.json lets the sandbox prove it serves DIR.
+const room = mkdtempSync(join(tmpdir(), 'hfjw-room-'));
+const sb = useSandbox({dataDir: join(room, 'data')});
+afterAll(async () => {
+  await rm(room, {recursive: true, force: true});
+});
 let homes: Awaited<ReturnType<typeof tempHome>>[] = [];
 const learner = async () => {
   const home = await tempHome();
@@ -86,6 +95,34 @@ describe('practice tokens on a sandbox reached by its URL (B)', () => {
     expect(notSandbox.err()).toContain(`login --endpoint ${otherUrl} --token-stdin`);
   });
 
+  it("a program on a port that names a folder it does not serve (this learner's own sandbox) is sent nothing", async () => {
+    const home = await learner();
+    // The learner's own sandbox folder, readable by them: the program claims it as its own.
+    const own = await startSandbox({dataDir: defaultSandboxDataDir(home.env)});
+    await own.close();
+    const seen: (string | undefined)[] = [];
+    answer = (url) =>
+      url === '/_sandbox/info'
+        ? {status: 200, body: {app: 'hf-jobs-wizard sandbox', dataDir: defaultSandboxDataDir(home.env)}}
+        : {status: 200, body: {proof: 'x'}};
+    other.on('request', (req) => seen.push(req.headers.authorization));
+    const io = makeIo(home.env);
+    expect(await login(['--endpoint', otherUrl, '--practice', 'write'], io)).toBe(1);
+    expect(io.err()).toContain('does not prove it serves it');
+    expect(seen.filter(Boolean)).toEqual([]);
+    // The wizard does not offer them either.
+    const services = createServices({
+      env: home.env,
+      cwd: home.dir,
+      endpointFlag: otherUrl,
+      servesSandboxData: servesDataDir,
+    });
+    const controller = new WizardController(services, {cwd: home.dir, presetTarget: 'hub', hubEndpoint: otherUrl});
+    await advance(controller, {type: 'start'});
+    expect(controller.getState().target).toMatchObject({practice: false});
+    await controller.dispose();
+  });
+
   it('a sandbox whose folder has no readable tokens: says where they are and who can read them', async () => {
     const home = await learner();
     const empty = await mkdtemp(join(tmpdir(), 'hfjw-ws-empty-'));
@@ -105,7 +142,12 @@ describe('practice tokens on a sandbox reached by its URL (B)', () => {
 
   it('the wizard on --endpoint URL offers "Use a practice token" and logs in with it', async () => {
     const home = await learner();
-    const services = createServices({env: home.env, cwd: home.dir, endpointFlag: sb.current.url});
+    const services = createServices({
+      env: home.env,
+      cwd: home.dir,
+      endpointFlag: sb.current.url,
+      servesSandboxData: servesDataDir,
+    });
     const controller = new WizardController(services, {
       cwd: home.dir,
       presetTarget: 'hub',

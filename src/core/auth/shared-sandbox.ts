@@ -1,7 +1,10 @@
 // Practice tokens on a sandbox reached by its URL (a workshop's shared sandbox, or `hf-jobs-wizard sandbox` in another
 // terminal), for `login --endpoint URL --practice LABEL` and the wizard's "Use a practice token": the sandbox says
 // which folder it serves (GET /_sandbox/info) and the tokens are read from there, so only a user who may read that
-// folder gets them (the same rule as `learn --endpoint URL --sandbox-data DIR`). Otherwise a sentence saying what to do.
+// folder gets them (the same rule as `learn --endpoint URL --sandbox-data DIR`), and only when the server at URL proves
+// it is that folder's live owner (`servesDataDir`, sandbox/owner.ts, passed in by the command: core does not import the
+// sandbox): a program holding a stopped sandbox's port could name this user's own folder and be sent its tokens.
+// Otherwise a sentence saying what to do.
 import {sandboxInfo} from '../hub/sandbox-info.js';
 import {APP_COMMAND} from '../invocation.js';
 import {isSandboxEndpoint, type PracticeToken} from '../practice.js';
@@ -14,7 +17,7 @@ export type SharedPractice =
 /** The practice tokens of the sandbox at `endpoint`, or why there are none to be had from here. */
 export async function practiceTokensAt(
   endpoint: string,
-  options: {fetch?: typeof fetch} = {},
+  options: {fetch?: typeof fetch; servesDataDir?: (url: string, dataDir: string) => Promise<boolean>} = {},
 ): Promise<SharedPractice> {
   const base = endpoint.replace(/\/+$/, '');
   const pipe = `\`printf %s "$TOKEN" | ${APP_COMMAND} login --endpoint ${base} --token-stdin\``;
@@ -28,6 +31,11 @@ export async function practiceTokensAt(
     };
   try {
     const {tokens, users} = await readPracticeTokens(info.dataDir);
+    if (!options.servesDataDir || !(await options.servesDataDir(base, info.dataDir)))
+      return {
+        ok: false,
+        message: `${base} names ${info.dataDir} as its folder but does not prove it serves it (a sandbox started without --data, or another program on that port): its practice tokens were not used. Log in with a token: ${pipe}.`,
+      };
     return {ok: true, endpoint: base, dataDir: info.dataDir, tokens, users};
   } catch (error) {
     if (!(error instanceof PracticeTokensError)) throw error;

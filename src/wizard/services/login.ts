@@ -133,7 +133,10 @@ async function prepareTarget(ctx: ServiceContext, kind: TargetInfo['kind']) {
   }
   const endpoint = resolveEndpoint(options.endpointFlag, options.env);
   if (isSandboxEndpoint(endpoint)) {
-    const shared = await practiceTokensAt(endpoint);
+    const shared = await practiceTokensAt(
+      endpoint,
+      options.servesSandboxData ? {servesDataDir: options.servesSandboxData} : {},
+    );
     if (shared.ok) {
       ctx.sharedPractice = {endpoint: shared.endpoint, tokens: shared.tokens};
       return {target: {kind, endpoint, practice: true}, examples};
