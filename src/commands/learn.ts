@@ -23,6 +23,7 @@ import type {FileExercise} from '../core/lessons/workspace.js';
 import {AppError, describeError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {APP_COMMAND} from '../core/invocation.js';
 import {rememberOwnSandbox} from '../core/practice.js';
+import {sandboxInfo} from '../core/hub/sandbox-info.js';
 
 const HELP = `Usage: hf-jobs-wizard learn [LESSON] [options]
 
@@ -50,8 +51,8 @@ Without a terminal (scripts, CI, instructors):
 Where:
   --workspace DIR           where exercise files are copied (default ./hf-jobs-lessons, then remembered)
   --sandbox-data DIR        keep the sandbox's state in DIR (default: the wizard's, ~/.cache/hf-jobs-wizard/sandbox-data)
-  --endpoint URL            use a sandbox already serving at URL (a workshop's \`sandbox --data DIR\`);
-                            needs --sandbox-data DIR too, to find its practice tokens
+  --endpoint URL            use a sandbox already serving at URL (a workshop's \`sandbox --data DIR\`); its
+                            practice tokens are read from the folder it names (or --sandbox-data DIR)
   -h, --help                show this help
 
 Exit codes: 0 ok (or the exercise passes), 1 not yet or failed, 2 usage error, 130 interrupted.`;
@@ -136,11 +137,16 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
   if (flags.token !== undefined && action !== 'run') {
     throw new AppError('--token goes with --run.', {exitCode: EXIT.usage});
   }
+  // A sandbox at --endpoint names its folder (GET /_sandbox/info); the target then reads the tokens there and sends them
+  // only once that server proves it serves the folder (core/lessons/target.ts).
+  let namedData: string | undefined;
   if (flags.endpoint && !flags['sandbox-data']) {
-    throw new AppError(
-      '--endpoint needs --sandbox-data DIR too (the folder that sandbox was started with), so learn can read its practice tokens.',
-      {exitCode: EXIT.usage},
-    );
+    namedData = (await sandboxInfo(flags.endpoint))?.dataDir;
+    if (!namedData)
+      throw new AppError(
+        `${flags.endpoint} does not answer as this app's sandbox: give --sandbox-data DIR too (the folder that sandbox was started with), so learn can read its practice tokens.`,
+        {exitCode: EXIT.usage},
+      );
   }
 
   const course = await Course.open({
@@ -169,9 +175,11 @@ async function runLearn(flags: Flags, lessonKey: string | undefined, io: Command
       if (!flags['sandbox-data']) rememberOwnSandbox(sandbox.url);
       return sandbox;
     },
-    sandboxData: flags['sandbox-data'] ? resolve(io.cwd, flags['sandbox-data']) : defaultSandboxData(io.env),
+    sandboxData: flags['sandbox-data']
+      ? resolve(io.cwd, flags['sandbox-data'])
+      : (namedData ?? defaultSandboxData(io.env)),
   };
-  if (!flags['sandbox-data'] && !flags.list) {
+  if (!flags['sandbox-data'] && !namedData && !flags.list) {
     const moved = await sandboxMovedNotice(io.env);
     if (moved) io.stderr.write(`${moved}\n`);
   }

@@ -98,7 +98,7 @@ describe('learn without a terminal', () => {
     expect((await learn(['tokens', '--verify', 'token-kinds', '--answers', 'z9'])).stderr).toContain(
       'is not an answer',
     );
-    expect((await learn(['--endpoint', 'http://127.0.0.1:1'])).stderr).toContain('needs --sandbox-data');
+    expect((await learn(['--endpoint', 'http://127.0.0.1:1'])).stderr).toContain('give --sandbox-data DIR too');
     expect((await learn(['job-token', '--reset', 'move-token-to-secrets'])).stderr).toContain('--yes');
   });
 
@@ -174,6 +174,16 @@ describe('live exercises through the flags, on a workshop sandbox (--endpoint + 
     expect(second.stdout).toContain('COMPLETED');
     const ok = await learn(['errors', '--verify', 'forbidden-then-fixed', '--json', ...endpoint]);
     expect(JSON.parse(ok.stdout).passed).toBe(true);
+    // Without --sandbox-data: the sandbox names its folder, proves it serves it, and the same run counts.
+    const byUrl = await learn([
+      'errors',
+      '--verify',
+      'forbidden-then-fixed',
+      '--json',
+      '--endpoint',
+      sandbox.current.url,
+    ]);
+    expect(JSON.parse(byUrl.stdout).passed).toBe(true);
     // The learner's own default sandbox has none of these jobs: runs count only on the sandbox they ran on.
     expect((await learn(['errors', '--verify', 'forbidden-then-fixed'])).stdout).toContain('No job run yet');
   });

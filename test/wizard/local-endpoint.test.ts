@@ -44,6 +44,8 @@ describe('the wizard on a local Hub given by --endpoint', () => {
       const next = state.result?.nextSteps.map((s) => s.command).join('\n') ?? '';
       expect(next).toContain(`--endpoint ${sb.current.url}`);
       expect(next).not.toContain('--sandbox');
+      // The lessons on the same sandbox (a workshop's), not on learn's own.
+      expect(next).toContain(`npx hf-jobs-wizard learn --endpoint ${sb.current.url}`);
     },
   );
 });

@@ -7,7 +7,7 @@ import {plannedJobFromGoals} from '../../core/preflight/preflight.js';
 import {DEFAULT_ENDPOINT} from '../../core/endpoint.js';
 import {describeHubError, type HubErrorDescription} from '../../core/hub/errors.js';
 import {appCommand} from '../../core/invocation.js';
-import {runsLocally} from '../../core/practice.js';
+import {isSandboxEndpoint, runsLocally} from '../../core/practice.js';
 import {
   buildJob,
   followJob as runFollow,
@@ -193,7 +193,13 @@ function describeCompletedRun(
       command: appCommand(`check ${CONFIG_DIR}/${DEFAULT_CONFIG_FILE}${flag}`),
     },
     {what: 'See who you are logged in as', command: appCommand(`status${flag}`)},
-    {what: 'Learn the rest step by step', command: appCommand('learn')},
+    // The lessons run on a sandbox: this one again when it was reached by its URL (a workshop's), else learn's own.
+    {
+      what: 'Learn the rest step by step',
+      command: appCommand(
+        !sandbox && isSandboxEndpoint(target.endpoint) ? `learn --endpoint ${target.endpoint}` : 'learn',
+      ),
+    },
   ];
 }
 
