@@ -120,6 +120,10 @@ describe('practice tokens on a sandbox reached by its URL (B)', () => {
     const controller = new WizardController(services, {cwd: home.dir, presetTarget: 'hub', hubEndpoint: otherUrl});
     await advance(controller, {type: 'start'});
     expect(controller.getState().target).toMatchObject({practice: false});
+    // The login screen says why (it was a silent paste box), and what to do here.
+    expect(controller.getState().notice).toContain('No practice token here:');
+    expect(controller.getState().notice).toContain('does not prove it serves it');
+    expect(controller.getState().notice).toContain('paste it here');
     await controller.dispose();
   });
 

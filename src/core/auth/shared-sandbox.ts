@@ -12,7 +12,8 @@ import {PracticeTokensError, readPracticeTokens} from '../store/practice-tokens.
 
 export type SharedPractice =
   | {ok: true; endpoint: string; dataDir: string; tokens: Record<PracticeToken, string>; users: string[]}
-  | {ok: false; message: string};
+  /** `not-sandbox`: nothing there answers as this app's sandbox; `unavailable`: it does, but its tokens cannot be had. */
+  | {ok: false; reason: 'not-sandbox' | 'unavailable'; message: string; why: string};
 
 /** The practice tokens of the sandbox at `endpoint`, or why there are none to be had from here. */
 export async function practiceTokensAt(
@@ -21,21 +22,29 @@ export async function practiceTokensAt(
 ): Promise<SharedPractice> {
   const base = endpoint.replace(/\/+$/, '');
   const pipe = `\`printf %s "$TOKEN" | ${APP_COMMAND} login --endpoint ${base} --token-stdin\``;
+  const no = (reason: 'not-sandbox' | 'unavailable', why: string, how: string): SharedPractice => ({
+    ok: false,
+    reason,
+    why,
+    message: how ? `${why} ${how}` : why,
+  });
   if (!isSandboxEndpoint(base))
-    return {ok: false, message: `Practice tokens exist only on the sandbox Hub (this machine), not on ${base}.`};
+    return no('not-sandbox', `Practice tokens exist only on the sandbox Hub (this machine), not on ${base}.`, '');
   const info = await sandboxInfo(base, options);
   if (!info)
-    return {
-      ok: false,
-      message: `${base} does not answer as this app's sandbox (stopped, or another Hub): no practice tokens there. Start it again, or log in with a token: ${pipe}.`,
-    };
+    return no(
+      'not-sandbox',
+      `${base} does not answer as this app's sandbox (stopped, or another Hub): no practice tokens there.`,
+      `Start it again, or log in with a token: ${pipe}.`,
+    );
   try {
     const {tokens, users} = await readPracticeTokens(info.dataDir);
     if (!options.servesDataDir || !(await options.servesDataDir(base, info.dataDir)))
-      return {
-        ok: false,
-        message: `${base} names ${info.dataDir} as its folder but does not prove it serves it (a sandbox started without --data, or another program on that port): its practice tokens were not used. Log in with a token: ${pipe}.`,
-      };
+      return no(
+        'unavailable',
+        `${base} names ${info.dataDir} as its folder but does not prove it serves it (a sandbox started without --data, or another program on that port): its practice tokens were not used.`,
+        `Log in with a token: ${pipe}.`,
+      );
     return {ok: true, endpoint: base, dataDir: info.dataDir, tokens, users};
   } catch (error) {
     if (!(error instanceof PracticeTokensError)) throw error;
@@ -43,9 +52,10 @@ export async function practiceTokensAt(
       error.reason === 'unreadable'
         ? 'only the user who started that sandbox can read them'
         : 'they cannot be read there';
-    return {
-      ok: false,
-      message: `The practice tokens of the sandbox at ${base} are in ${error.message}; ${who}. Log in as that user, or ask them for the write practice token and pipe it: ${pipe}.`,
-    };
+    return no(
+      'unavailable',
+      `The practice tokens of the sandbox at ${base} are in ${error.message}; ${who}.`,
+      `Log in as that user, or ask them for the write practice token and pipe it: ${pipe}.`,
+    );
   }
 }

@@ -387,6 +387,8 @@ function targetTransition(state: WizardState, event: WizardEvent): Transition | 
       // With --sandbox / --endpoint the welcome choice was never shown: Esc from login must not land on it.
       if (state.options.presetTarget) next.history = next.history.filter((s) => s !== 'welcome');
       if (goal !== undefined) next.goal = goal;
+      // A workshop's sandbox whose practice tokens this user cannot have: said once, on the login screen.
+      if (event.target.practiceNote) next.notice = `No practice token here: ${event.target.practiceNote}`;
       return t({...next, busy: 'Looking for a saved token'}, [{kind: 'detect-token'}]);
     }
     default:

@@ -52,6 +52,8 @@ export interface TargetInfo {
   endpoint: string;
   /** Sandbox only: practice tokens can be offered. */
   practice: boolean;
+  /** A sandbox reached by its URL whose practice tokens cannot be had from here (its folder unreadable, unproven): why. */
+  practiceNote?: string;
 }
 
 /** A practice token's label (the one list: src/core/practice.ts). */

@@ -141,6 +141,17 @@ async function prepareTarget(ctx: ServiceContext, kind: TargetInfo['kind']) {
       ctx.sharedPractice = {endpoint: shared.endpoint, tokens: shared.tokens};
       return {target: {kind, endpoint, practice: true}, examples};
     }
+    // This app's sandbox, whose tokens this user cannot have: the login screen says why (not a silent paste box).
+    if (shared.reason === 'unavailable')
+      return {
+        target: {
+          kind,
+          endpoint,
+          practice: false,
+          practiceNote: `${shared.why} Ask whoever started it for its write practice token, and paste it here.`,
+        },
+        examples,
+      };
   }
   return {target: {kind, endpoint, practice: false}, examples};
 }
