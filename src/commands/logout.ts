@@ -2,12 +2,13 @@
 // with NAME remove that saved token (and the active token file if it was that one).
 import {defaultSandboxDataDir} from '../core/auth/sandbox-session.js';
 import {resolveEndpoint} from '../core/endpoint.js';
+import {isSandboxEndpoint} from '../core/practice.js';
 import {envForEndpoint, sandboxEnv} from '../core/store/paths.js';
 import {logout} from '../core/store/session.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
 import {parseCommandArgs} from './args.js';
-import {targetFlagProblem} from './hub-target.js';
+import {rememberRecordedSandbox, targetFlagProblem} from './hub-target.js';
 import {APP_COMMAND} from '../core/invocation.js';
 
 const HELP = `Usage: hf-jobs-wizard logout [NAME] [--sandbox | --endpoint URL]
@@ -34,9 +35,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if (flagProblem) throw new AppError(flagProblem, {exitCode: EXIT.usage});
   // Sandbox: the same separate HF_HOME `login --sandbox` uses; no need to start the sandbox itself. A sandbox by URL:
   // the home `login --endpoint URL` saved to (never the real login's files).
-  const env = values.sandbox
-    ? sandboxEnv(io.env, defaultSandboxDataDir(io.env))
-    : envForEndpoint(io.env, resolveEndpoint(values.endpoint, io.env));
+  const endpoint = resolveEndpoint(values.endpoint, io.env);
+  // This user's own sandbox reached by its URL: --sandbox's home (core/store/paths.ts envForEndpoint).
+  if (!values.sandbox && isSandboxEndpoint(endpoint)) rememberRecordedSandbox(io.env);
+  const env = values.sandbox ? sandboxEnv(io.env, defaultSandboxDataDir(io.env)) : envForEndpoint(io.env, endpoint);
   const r = await logout(env, positionals[0]);
   let code: number = EXIT.ok;
   let failure: AppError | undefined;

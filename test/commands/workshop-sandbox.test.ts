@@ -208,6 +208,15 @@ describe('fixes name the sandbox as it was reached (A)', () => {
       expect(await check(['.', '--endpoint', own.url], c)).toBe(1);
       expect(c.out()).toContain('login --sandbox');
       expect(c.out()).not.toContain(`--endpoint ${own.url}`);
+      // One login for both ways in: by its URL it is saved where --sandbox reads it, and logged out there too.
+      const io = makeIo(home.env);
+      expect(await login(['--endpoint', own.url, '--practice', 'write'], io), io.err()).toBe(0);
+      const st = makeIo(home.env);
+      expect(await status(['--sandbox', '--json'], st)).toBe(0);
+      expect(JSON.parse(st.out())).toMatchObject({account: {user: 'practice-user'}, token: {kind: 'write'}});
+      const out = makeIo(home.env);
+      expect(await viaMain('logout')(['--endpoint', own.url], out)).toBe(0);
+      expect(out.out()).toContain(join(defaultSandboxDataDir(home.env), 'hf-home'));
     } finally {
       await own.close();
     }

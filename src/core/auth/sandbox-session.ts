@@ -6,7 +6,8 @@ import {join} from 'node:path';
 import type {PracticeToken} from '../practice.js';
 import {cacheHome, type Env} from '../store/paths.js';
 
-/** `${XDG_CACHE_HOME:-~/.cache}/hf-jobs-wizard/sandbox-data`: where `--sandbox` commands keep the sandbox state. */
+/** `${XDG_CACHE_HOME:-~/.cache}/hf-jobs-wizard/sandbox-data`: where `--sandbox` commands keep the sandbox state (the
+ *  same folder core/store/paths.ts envForEndpoint names for the app's own sandbox reached by its URL). */
 export function defaultSandboxDataDir(env: Env): string {
   return join(cacheHome(env), 'hf-jobs-wizard', 'sandbox-data');
 }

@@ -1,7 +1,7 @@
 // Where huggingface_hub keeps its login (constants.py): HF_TOKEN_PATH, else $HF_HOME/token; stored_tokens is its sibling.
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {isSandboxEndpoint} from '../practice.js';
+import {isOwnSandbox, isSandboxEndpoint} from '../practice.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -71,12 +71,15 @@ export function sandboxEnv(env: Env, sandboxDataDir?: string): Env {
  * The environment a Hub's login is read from and saved to. A sandbox Hub reached by its URL (`--endpoint` or
  * HF_ENDPOINT at an address on this machine, e.g. a workshop's shared sandbox) keeps its logins in the sandbox home
  * (`sandboxHfHome(env)`), so a practice login never replaces the huggingface.co token that hf and huggingface_hub read
- * from $HF_HOME/token. HF_TOKEN still counts there (the sandbox's guide exports it for that Hub on purpose);
- * HF_TOKEN_PATH, which names the real login's file, does not. Any other endpoint: env as it is.
+ * from $HF_HOME/token; the app's own sandbox (core/practice.ts isOwnSandbox: its URL recorded in the folder `--sandbox`
+ * uses) in the same home as `--sandbox` (`<that folder>/hf-home`), so both see one login. HF_TOKEN still counts there
+ * (the sandbox's guide exports it for that Hub on purpose); HF_TOKEN_PATH, which names the real login's file, does not.
+ * Any other endpoint: env as it is.
  */
 export function envForEndpoint(env: Env, endpoint: string): Env {
   if (!isSandboxEndpoint(endpoint)) return env;
-  const out: Env = {...env, HF_HOME: sandboxHfHome(env)};
+  const own = isOwnSandbox(endpoint) ? join(cacheHome(env), 'hf-jobs-wizard', 'sandbox-data') : undefined;
+  const out: Env = {...env, HF_HOME: sandboxHfHome(env, own)};
   delete out.HF_TOKEN_PATH;
   return out;
 }
