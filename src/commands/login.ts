@@ -39,7 +39,7 @@ Options:
   --switch NAME      make a saved token the active one, as \`hf auth switch\` does (see \`${APP_COMMAND} status\`)
   --endpoint URL     the Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
   --sandbox          practise on the built-in offline sandbox Hub; saved under a separate HF_HOME
-  --practice LABEL   use a practice token (write, read, fine-grained, expired): with --sandbox, or with --endpoint
+  --practice LABEL   a practice token (write, read, fine-grained, expired): with --sandbox, or --endpoint
                      at a sandbox on this machine whose folder you may read (a workshop's shared sandbox)
   --name NAME        save under this name (default: the token's name on the Hub)
   --json             print one JSON object with the result

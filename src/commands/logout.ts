@@ -18,8 +18,8 @@ With NAME: removes only that saved token (see \`${APP_COMMAND} status\` for the 
 
 Options:
   --sandbox       log out of the sandbox's practice login instead of the real one
-  --endpoint URL  the Hub logged out of (default: HF_ENDPOINT): a sandbox on this machine (http://127.0.0.1:PORT)
-                  has its own saved login, as \`login --endpoint URL\` saved it; any other Hub, the real one
+  --endpoint URL  the Hub to log out of (default: HF_ENDPOINT): a sandbox on this machine
+                  (http://127.0.0.1:PORT) has its own saved login, where \`login --endpoint URL\` saved it
   -h, --help      show this help
 
 Exit codes: 0 logged out (or nothing to do), 1 NAME not found or still logged in via HF_TOKEN, 2 usage error.`;
