@@ -161,8 +161,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (persistent) await ensureDataDir(dataDir);
   else await mkdir(dataDir, {recursive: true, mode: 0o700});
   let release = async (): Promise<void> => {};
-  let publish: ((record: {url: string; formKey: string}) => Promise<void>) | undefined;
-  let instance = 'temporary';
+  // A temporary sandbox records where it listens too (owner.json in its own 0700 folder, with an instance id of its
+  // own): a client that reads its practice tokens from that folder (login --endpoint URL --practice) sends them only
+  // to the server that proves it serves the folder (owner.ts servesDataDir), never to whatever answers at URL.
+  let instance = randomBytes(16).toString('hex');
+  let publish: ((record: {url: string; formKey: string}) => Promise<void>) | undefined = (record) =>
+    writeTextAtomic(
+      join(dataDir, 'owner.json'),
+      JSON.stringify({pid: process.pid, instance, startedAt: new Date().toISOString(), ...record}, null, 2),
+    );
   if (persistent) {
     const claim = await claimDataDir(dataDir, options.ownerWaitMs === undefined ? {} : {waitMs: options.ownerWaitMs});
     if (claim.kind === 'running') {

@@ -190,8 +190,14 @@ async function readJson<T>(file: string): Promise<T | undefined> {
 }
 
 /** What the owner answers to a nonce: proof it knows the instance id, which it never sends. */
-function ownerProof(instance: string, nonce: string): string {
-  return createHmac('sha256', instance).update(`sandbox-owner:${nonce}`).digest('hex');
+function ownerProof(instance: string, nonce: string, port: string): string {
+  return createHmac('sha256', instance).update(`sandbox-owner:${nonce}:${port}`).digest('hex');
+}
+
+/** The port a URL reaches (the scheme's default when it names none). */
+function portOf(url: string): string {
+  const u = new URL(url);
+  return u.port || (u.protocol === 'https:' ? '443' : '80');
 }
 
 /**
@@ -206,7 +212,9 @@ export async function ownerAnswers(record: OwnerRecord, timeoutMs = 2000): Promi
     const res = await fetch(`${record.url}/_sandbox/owner?nonce=${nonce}`, {signal: AbortSignal.timeout(timeoutMs)});
     if (!res.ok) return false;
     const body = (await res.json()) as {proof?: unknown};
-    const expected = Buffer.from(ownerProof(record.instance, nonce));
+    // Bound to the port asked: a program on another port that relays the nonce to the real owner's /_sandbox/owner
+    // (public, like every route of a local server) gets a proof for the owner's port, not its own.
+    const expected = Buffer.from(ownerProof(record.instance, nonce, portOf(record.url)));
     const given = Buffer.from(typeof body.proof === 'string' ? body.proof : '');
     return given.length === expected.length && timingSafeEqual(given, expected);
   } catch {
@@ -232,7 +240,7 @@ export function ownerRoute(instance: string): RouteModule {
     router.on('GET', /^\/_sandbox\/owner$/, (ctx) => {
       const nonce = ctx.url.searchParams.get('nonce') ?? '';
       if (!/^[0-9a-f]{32}$/.test(nonce)) return sendJson(ctx, 400, {error: 'nonce must be 32 hex digits'});
-      sendJson(ctx, 200, {proof: ownerProof(instance, nonce)});
+      sendJson(ctx, 200, {proof: ownerProof(instance, nonce, String(ctx.req.socket.localPort))});
     });
   };
 }
