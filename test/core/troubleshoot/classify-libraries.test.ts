@@ -697,3 +697,35 @@ describe("the Hub's inference answer for a model id that is not there", () => {
     expect(problem('KeyError: Model gpt2 does not exist in the local registry')).not.toBe('repo-access-denied');
   });
 });
+
+describe("gradio_client's words for a Space (client/python/gradio_client/client.py)", () => {
+  it.each([
+    // `f"Could not load {self.src} as credentials were not provided. Please login."` (a 401 from the Space's config).
+    [
+      'gradio_client.exceptions.AuthenticationError: Could not load https://acme-demo.hf.space as credentials were not provided. Please login.',
+      'token-missing',
+    ],
+    // `f"The current space is in the invalid state: {state}. "` `"Please contact the owner to fix this."`
+    [
+      'ValueError: The current space is in the invalid state: RUNTIME_ERROR. Please contact the owner to fix this.',
+      'job-script-failed',
+    ],
+    [
+      'ValueError: The current space is in the invalid state: SpaceStage.CONFIG_ERROR. Please contact the owner to fix this.',
+      'job-script-failed',
+    ],
+    // `f"Could not login to {self.src}. Invalid credentials."` (already right).
+    [
+      'gradio_client.exceptions.AuthenticationError: Could not login to https://acme-demo.hf.space. Invalid credentials.',
+      'unauthorized-401',
+    ],
+  ])('%s -> %s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('a Space its owner paused is none of them', () => {
+    expect(
+      problem('ValueError: The current space is in the invalid state: PAUSED. Please contact the owner to fix this.'),
+    ).toBe('unknown');
+  });
+});
