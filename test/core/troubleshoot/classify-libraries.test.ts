@@ -729,3 +729,26 @@ describe("gradio_client's words for a Space (client/python/gradio_client/client.
     ).toBe('unknown');
   });
 });
+
+describe('`hf jobs wait` on jobs that failed (huggingface_hub cli/jobs.py)', () => {
+  // `raise CLIError(f"{len(failed)} of {len(jobs)} Job(s) did not complete successfully: " + ", ".join(f"{job.id}
+  // ({job.status.stage})" for job in failed))`
+  it('a job that ended in ERROR with nothing else said failed on its own', () => {
+    const c = classifyText('Error: 1 of 1 Job(s) did not complete successfully: 6812abcd1234 (ERROR)', {guess: false});
+    expect(c.problem).toBe('job-script-failed');
+    expect(c.jobFailed).toBe(true);
+    expect(
+      problem(
+        'Error: 2 of 3 Job(s) did not complete successfully: 6812abcd1234 (JobStage.ERROR), 6812abcd9999 (JobStage.CANCELED)',
+      ),
+    ).toBe('job-script-failed');
+  });
+
+  it("a canceled one is failed but not the script's", () => {
+    const c = classifyText('Error: 1 of 1 Job(s) did not complete successfully: 6812abcd1234 (CANCELED)', {
+      guess: false,
+    });
+    expect(c.jobFailed).toBe(true);
+    expect(c.problem).toBe('unknown');
+  });
+});
