@@ -201,6 +201,10 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     10,
     /\bin the invalid state: (?:SpaceStage\.)?(?:RUNTIME_ERROR|BUILD_ERROR|CONFIG_ERROR|NO_APP_FILE)\b/,
   ),
+  // text-generation-inference's launcher (launcher/src/main.rs) when the model server did not start or died: `"Shard
+  // {rank} failed to start"`, then `Error: ShardCannotStart` (or ShardFailed): the model, its memory or the image, not
+  // the token (a download error has its own words, and its cause's rules outrank this).
+  L('job-script-failed', 7, /\bShard \d+ failed to start\b|^\s*Error: Shard(?:CannotStart|Failed)\b/),
 ];
 
 /** "NNN status code", the status before the words (`codes`: an alternation of statuses). */

@@ -752,3 +752,19 @@ describe('`hf jobs wait` on jobs that failed (huggingface_hub cli/jobs.py)', () 
     expect(c.problem).toBe('unknown');
   });
 });
+
+describe("text-generation-inference's launcher when its model server did not start (launcher/src/main.rs)", () => {
+  it("is the job's own failure, unless a token error shows", () => {
+    // `tracing::error!("Shard {rank} failed to start")` then `return Err(LauncherError::ShardCannotStart)`.
+    expect(
+      problem(
+        '2024-05-01T12:00:00.000000Z ERROR text_generation_launcher: Shard 0 failed to start\nError: ShardCannotStart',
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem(
+        'huggingface_hub.errors.GatedRepoError: 401 Client Error.\nCannot access gated repo for url https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.\n2024-05-01T12:00:00.000000Z ERROR text_generation_launcher: Shard 0 failed to start\nError: ShardCannotStart',
+      ),
+    ).toBe('gated-repo');
+  });
+});
