@@ -1224,13 +1224,14 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   const bare = lines.map(stripLogPrefix);
   const {scores, evidence} = collectSignals(lines, bare);
   const jobFailed =
-    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"|\bended with stage=(?:JobStage\.)?(ERROR|CANCELED)\b/.test(
+    /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"|\bended with stage=(?:JobStage\.)?(ERROR|CANCELED)\b|\bdid not complete successfully: [\w-]+ \((?:JobStage\.)?(ERROR|CANCELED)\)/.test(
       text,
     );
   // hf jobs prints the stage as the enum's value, or (Python 3.12 formats a str enum by name) as 'JobStage.ERROR';
-  // LeRobot's job launcher (jobs/hf.py) as "Job ID ended with stage=ERROR (MESSAGE). Check logs: hf jobs logs ID".
+  // LeRobot's job launcher (jobs/hf.py) as "Job ID ended with stage=ERROR (MESSAGE). Check logs: hf jobs logs ID";
+  // `hf jobs wait` (cli/jobs.py) as "N of M Job(s) did not complete successfully: ID (ERROR), ID (CANCELED)".
   const jobErrored =
-    /===== Job finished: status=ERROR|finished with stage '(?:JobStage\.)?ERROR'|"stage":\s*"ERROR"|\bended with stage=(?:JobStage\.)?ERROR\b/.test(
+    /===== Job finished: status=ERROR|finished with stage '(?:JobStage\.)?ERROR'|"stage":\s*"ERROR"|\bended with stage=(?:JobStage\.)?ERROR\b|\bdid not complete successfully: [^\n]*\((?:JobStage\.)?ERROR\)/.test(
       text,
     );
   // The interactive log-in prompt (login() or `hf auth login` with no token) and the end of input after it, on lines of
@@ -1338,7 +1339,11 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   if (!top || top.score < 5) {
     // The line that says the job failed, masked and neutralised like every other evidence line (it can hold anything).
     const failedLine = jobFailed
-      ? lines.find((l) => /Job finished|finished with stage|ended with stage=|"stage":\s*"(?:ERROR|CANCELED)"/.test(l))
+      ? lines.find((l) =>
+          /Job finished|finished with stage|ended with stage=|did not complete successfully|"stage":\s*"(?:ERROR|CANCELED)"/.test(
+            l,
+          ),
+        )
       : undefined;
     const ev = failedLine ? [redactSecrets(failedLine.trim()).slice(0, 240)] : [];
     // A job that ran and ended in ERROR with nothing about tokens in its log failed on its own.

@@ -191,6 +191,20 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     10,
     /\b(?:Hugg?ing ?Face|HF) Hub token (?:is |was )?(?:required|needed|missing|empty|not (?:found|set|provided|configured|given|available))\b/i,
   ),
+  // gradio_client (client.py) on a private Space without a token, "Could not load URL as credentials were not provided.
+  // Please login.", and on a Space whose app failed: "The current space is in the invalid state: RUNTIME_ERROR. Please
+  // contact the owner to fix this." (the state as the enum's value, or by name: SpaceStage.RUNTIME_ERROR). A paused
+  // Space is its owner's choice, none of the catalog's problems.
+  L('token-missing', 9, /\bas credentials were not provided\b/i),
+  L(
+    'job-script-failed',
+    10,
+    /\bin the invalid state: (?:SpaceStage\.)?(?:RUNTIME_ERROR|BUILD_ERROR|CONFIG_ERROR|NO_APP_FILE)\b/,
+  ),
+  // text-generation-inference's launcher (launcher/src/main.rs) when the model server did not start or died: `"Shard
+  // {rank} failed to start"`, then `Error: ShardCannotStart` (or ShardFailed): the model, its memory or the image, not
+  // the token (a download error has its own words, and its cause's rules outrank this).
+  L('job-script-failed', 7, /\bShard \d+ failed to start\b|^\s*Error: Shard(?:CannotStart|Failed)\b/),
 ];
 
 /** "NNN status code", the status before the words (`codes`: an alternation of statuses). */

@@ -697,3 +697,74 @@ describe("the Hub's inference answer for a model id that is not there", () => {
     expect(problem('KeyError: Model gpt2 does not exist in the local registry')).not.toBe('repo-access-denied');
   });
 });
+
+describe("gradio_client's words for a Space (client/python/gradio_client/client.py)", () => {
+  it.each([
+    // `f"Could not load {self.src} as credentials were not provided. Please login."` (a 401 from the Space's config).
+    [
+      'gradio_client.exceptions.AuthenticationError: Could not load https://acme-demo.hf.space as credentials were not provided. Please login.',
+      'token-missing',
+    ],
+    // `f"The current space is in the invalid state: {state}. "` `"Please contact the owner to fix this."`
+    [
+      'ValueError: The current space is in the invalid state: RUNTIME_ERROR. Please contact the owner to fix this.',
+      'job-script-failed',
+    ],
+    [
+      'ValueError: The current space is in the invalid state: SpaceStage.CONFIG_ERROR. Please contact the owner to fix this.',
+      'job-script-failed',
+    ],
+    // `f"Could not login to {self.src}. Invalid credentials."` (already right).
+    [
+      'gradio_client.exceptions.AuthenticationError: Could not login to https://acme-demo.hf.space. Invalid credentials.',
+      'unauthorized-401',
+    ],
+  ])('%s -> %s', (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+
+  it('a Space its owner paused is none of them', () => {
+    expect(
+      problem('ValueError: The current space is in the invalid state: PAUSED. Please contact the owner to fix this.'),
+    ).toBe('unknown');
+  });
+});
+
+describe('`hf jobs wait` on jobs that failed (huggingface_hub cli/jobs.py)', () => {
+  // `raise CLIError(f"{len(failed)} of {len(jobs)} Job(s) did not complete successfully: " + ", ".join(f"{job.id}
+  // ({job.status.stage})" for job in failed))`
+  it('a job that ended in ERROR with nothing else said failed on its own', () => {
+    const c = classifyText('Error: 1 of 1 Job(s) did not complete successfully: 6812abcd1234 (ERROR)', {guess: false});
+    expect(c.problem).toBe('job-script-failed');
+    expect(c.jobFailed).toBe(true);
+    expect(
+      problem(
+        'Error: 2 of 3 Job(s) did not complete successfully: 6812abcd1234 (JobStage.ERROR), 6812abcd9999 (JobStage.CANCELED)',
+      ),
+    ).toBe('job-script-failed');
+  });
+
+  it("a canceled one is failed but not the script's", () => {
+    const c = classifyText('Error: 1 of 1 Job(s) did not complete successfully: 6812abcd1234 (CANCELED)', {
+      guess: false,
+    });
+    expect(c.jobFailed).toBe(true);
+    expect(c.problem).toBe('unknown');
+  });
+});
+
+describe("text-generation-inference's launcher when its model server did not start (launcher/src/main.rs)", () => {
+  it("is the job's own failure, unless a token error shows", () => {
+    // `tracing::error!("Shard {rank} failed to start")` then `return Err(LauncherError::ShardCannotStart)`.
+    expect(
+      problem(
+        '2024-05-01T12:00:00.000000Z ERROR text_generation_launcher: Shard 0 failed to start\nError: ShardCannotStart',
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem(
+        'huggingface_hub.errors.GatedRepoError: 401 Client Error.\nCannot access gated repo for url https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.\n2024-05-01T12:00:00.000000Z ERROR text_generation_launcher: Shard 0 failed to start\nError: ShardCannotStart',
+      ),
+    ).toBe('gated-repo');
+  });
+});
