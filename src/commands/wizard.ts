@@ -128,12 +128,7 @@ export async function runInteractive(
   });
 
   let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-  };
-  process.on('SIGTERM', onSignal);
-  try {
-    const code = 'runPlain' in face ? await face.runPlain(controller, io) : await face.runInk(controller, io);
+  const resumeCommands = () => {
     const state = controller.getState();
     const troubleshootAgain = appCommand(
       `troubleshoot${parsed.sandbox ? ' --sandbox' : parsed.endpoint ? ` --endpoint ${parsed.endpoint}` : ''}`,
@@ -142,14 +137,31 @@ export async function runInteractive(
       state.target ?? (presetTarget ? {kind: presetTarget, endpoint: ''} : undefined),
       parsed.endpoint ? {endpointFlag: parsed.endpoint} : {},
     );
+    return {state, troubleshootAgain, wizardAgain};
+  };
+  const stoppedLine = () => {
+    const {state, troubleshootAgain, wizardAgain} = resumeCommands();
+    const resume = parsed.startAt && state.step === 'troubleshoot' ? troubleshootAgain : wizardAgain;
+    return state.run.phase === 'running'
+      ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.'
+      : `Stopped. Nothing was left half-written; run ${resume} again to start over.`;
+  };
+  // SIGTERM (kill, timeout, a service manager) stops the wizard now. A listener replaces Node's own exit, so this one
+  // ends the process: it only set a flag before, and the wizard went on (measured: `timeout 40` left a plain wizard
+  // polling a job for over 10 minutes; at a question it waited for ever). A job it follows keeps running on the Hub.
+  const onSignal = () => {
+    if (interrupted) return;
+    interrupted = true;
+    writeLine(io.stderr, stoppedLine());
+    const bound = new Promise((r) => setTimeout(r, 2000).unref());
+    void Promise.race([controller.dispose(), bound]).finally(() => process.exit(EXIT.interrupted));
+  };
+  process.on('SIGTERM', onSignal);
+  try {
+    const code = 'runPlain' in face ? await face.runPlain(controller, io) : await face.runInk(controller, io);
+    const {state, troubleshootAgain, wizardAgain} = resumeCommands();
     if (code === EXIT.interrupted || interrupted) {
-      const again = parsed.startAt && state.step === 'troubleshoot' ? troubleshootAgain : wizardAgain;
-      writeLine(
-        io.stderr,
-        state.run.phase === 'running'
-          ? 'Stopped watching. The job keeps running on the Hub; cancel it there if needed.'
-          : `Stopped. Nothing was left half-written; run ${again} again to start over.`,
-      );
+      if (!interrupted) writeLine(io.stderr, stoppedLine());
       return EXIT.interrupted;
     }
     // One rule whatever the entry point: quitting by choice is 0 (1 after a job that failed), with one line saying

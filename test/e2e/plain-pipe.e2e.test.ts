@@ -74,4 +74,26 @@ describe('plain mode from a pipe (the built app)', () => {
     expect(r.stderr).toContain('npx hf-jobs-wizard --plain --sandbox');
     expect(r.stderr).not.toMatch(/hf-jobs-wizard check\s+the checklist/);
   }, 30_000);
+
+  it('SIGTERM stops it at once with 130 and one line (a pipe left open: it waited at its question for ever)', async () => {
+    // Before (attacker review, session 10): the wizard's SIGTERM listener only set a flag, which replaced Node's own
+    // exit: `kill`, `timeout` or a service manager could not stop it (a plain wizard following a job polled for over
+    // 10 minutes after `timeout 40`).
+    const {dir, env} = await home();
+    const child = spawn(process.execPath, [CLI, '--plain', '--sandbox'], {cwd: dir, env: {...process.env, ...env}});
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const closed = new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+    while (!stdout.includes('Type a number') && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    const sent = Date.now();
+    child.kill('SIGTERM');
+    const code = await closed;
+    clearTimeout(killer);
+    expect(Date.now() - sent).toBeLessThan(10_000);
+    expect(code).toBe(130);
+    expect(stderr).toContain('Stopped. Nothing was left half-written; run npx hf-jobs-wizard --sandbox again');
+  }, 90_000);
 });
