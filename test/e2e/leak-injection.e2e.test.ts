@@ -206,8 +206,10 @@ describe('the Ink wizard in a pty: a job prints a dataset file carrying the toke
     const {dir, env} = await home();
     const cli = startCli([CLI, '--endpoint', sb.current.url], {env: {...env, HF_HOME: join(dir, 'hf')}, cwd: dir});
     await cli.waitFor('How do you want to log in?', 15_000);
-    // A temporary sandbox (no --data) cannot prove which folder it serves: no practice token is offered by URL.
-    await cli.press('\r'); // Paste a token
+    // The sandbox proves which folder it serves (owner.json): practice tokens are offered first; this test pastes.
+    await cli.press('\u001B[B');
+    await cli.waitFor('❯ Paste a token');
+    await cli.press('\r');
     await cli.waitFor('The input is hidden');
     await cli.press(token, 150);
     await cli.press('\r');
