@@ -2,12 +2,11 @@
 // is, fetch resolved the dots, whoami's answer was read as a job ("unknown stage", exit 0), and a ref or a whoami
 // name holding an escape sequence was echoed raw in the "Reading job" line. Now a ref that is not one plain path
 // segment (or NAMESPACE/ID of two) is a usage error before anything is sent, and the line is sanitised.
-import {createServer, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseJobRef} from '../../src/core/jobs/ref.js';
 import {main} from '../../src/main.js';
 import {makeIo, tempHome} from './helpers-auth.js';
+import {listenLocal, type LocalServer} from '../helpers/local-server.js';
 
 describe('parseJobRef', () => {
   it('takes an id, or NAMESPACE/ID, of plain path segments', () => {
@@ -36,13 +35,13 @@ describe('parseJobRef', () => {
 });
 
 describe('troubleshoot --job against a server that records what it is asked', () => {
-  let server: Server;
+  let server: LocalServer;
   let url = '';
   const asked: string[] = [];
   let home: Awaited<ReturnType<typeof tempHome>>;
   beforeAll(async () => {
     home = await tempHome();
-    server = createServer((req, res) => {
+    server = await listenLocal((req, res) => {
       asked.push(req.url ?? '');
       res.writeHead(req.url === '/api/whoami-v2' ? 200 : 404, {'content-type': 'application/json'});
       // A whoami name with an escape sequence: what the "Reading job" line names when the ref has no namespace.
@@ -52,12 +51,10 @@ describe('troubleshoot --job against a server that records what it is asked', ()
           : '{"error":"not found"}',
       );
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = server.url;
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    await server.close();
     await home.cleanup();
   });
   const io = () =>

@@ -1,8 +1,6 @@
 // The learn command without a terminal: listing, usage errors, verify/run/hint/reset flags, progress on disk.
 import {mkdtempSync} from 'node:fs';
 import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
-import {createServer, type IncomingHttpHeaders} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
@@ -11,6 +9,7 @@ import {LEARN_OPTIONS} from '../../src/commands/learn.js';
 import {defaultSandboxDataDir} from '../../src/core/auth/sandbox-session.js';
 import {defaultSandboxData} from '../../src/core/lessons/target.js';
 import {viaMain} from '../helpers/command.js';
+import {recordingStranger} from '../helpers/local-server.js';
 import type {CommandIo} from '../../src/io.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
@@ -216,14 +215,8 @@ describe('learn --endpoint sends the practice tokens only to the sandbox serving
     // Another local program listening where learn is pointed (the port of a sandbox that stopped, reused; or a typo):
     // before, `learn --run` posted the job to it with the folder's write token (which works again when the sandbox
     // is started on the same folder, and runs jobs as this user).
-    const seen: IncomingHttpHeaders[] = [];
-    const other = createServer((req, res) => {
-      seen.push(req.headers);
-      res.writeHead(401, {'content-type': 'application/json'});
-      res.end('{"error":"Invalid credentials"}');
-    });
-    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const other = await recordingStranger();
+    const {url, seen} = other;
     try {
       const endpoint = ['--endpoint', url, '--sandbox-data', sandbox.current.dataDir];
       await learn(['verify', '--start', 'least-privilege']);
@@ -252,8 +245,7 @@ describe('learn --endpoint sends the practice tokens only to the sandbox serving
       ]);
       expect(ok.stdout).toContain('COMPLETED');
     } finally {
-      other.closeAllConnections();
-      await new Promise((r) => other.close(r));
+      await other.close();
     }
   });
 });

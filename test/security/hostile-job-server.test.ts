@@ -1,22 +1,21 @@
 // `troubleshoot --job` against a hostile Hub: the job's stage, message, cancel reason, secret names and log lines are
 // the server's words. Before 2026-12-07 the stage was printed raw (`ERROR\x1b[2J` cleared the screen); the log's
 // encoded tokens (URL-encoded, base64 in a Basic header) were shown whole before mask.ts decoded them.
-import {createServer, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {followJob} from '../../src/core/jobs/follow.js';
 import {main} from '../../src/main.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
+import {listenLocal, type LocalServer} from '../helpers/local-server.js';
 
 const T = 'hf_FAKEevilTOKENabcdefghijklmnopqrstu';
 const event = (data: string) => `data: ${JSON.stringify({data, timestamp: new Date().toISOString()})}\n\n`;
 
-let server: Server;
+let server: LocalServer;
 let url = '';
 let home: Awaited<ReturnType<typeof tempHome>>;
 beforeAll(async () => {
   home = await tempHome();
-  server = createServer((req, res) => {
+  server = await listenLocal((req, res) => {
     if (req.url?.includes('/logs')) {
       res.writeHead(200, {'content-type': 'text/event-stream'});
       res.write(event(`token ${T.replace('_', '%5F')} \x1b]52;c;ZXZpbA==\x07 \x1b[2J`));
@@ -41,12 +40,10 @@ beforeAll(async () => {
       res.end('{"error":"Invalid credentials \\u001b]0;X\\u0007"}');
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = server.url;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await server.close();
   await home.cleanup();
 });
 
@@ -89,10 +86,10 @@ describe('following a job on a hostile Hub (the wizard, example, lessons)', () =
 });
 
 describe('a command the troubleshooter suggests quotes what a hostile Hub named', () => {
-  let evil: Server;
+  let evil: LocalServer;
   let evilUrl = '';
   beforeAll(async () => {
-    evil = createServer((req, res) => {
+    evil = await listenLocal((req, res) => {
       res.setHeader('content-type', 'application/json');
       if (req.url?.includes('whoami')) {
         res.end(
@@ -108,12 +105,10 @@ describe('a command the troubleshooter suggests quotes what a hostile Hub named'
         res.end('{"error":"Job not found"}');
       } else res.end(JSON.stringify({id: '6650f0c2a1b2c3d4e5f60718', status: {stage: 'ERROR'}}));
     });
-    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
-    evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
+    evilUrl = evil.url;
   });
   afterAll(async () => {
-    evil.closeAllConnections();
-    await new Promise((r) => evil.close(r));
+    await evil.close();
   });
 
   it('an org named with a command substitution is single-quoted in `hf jobs logs --namespace ...`', async () => {

@@ -2,22 +2,21 @@
 // screen clear and a bidi override. Before 2026-12-07 (session 10) the wizard printed them raw, in plain mode and in
 // the Ink screens ("Continue as …", the token's verdict and fixes); `login` and `status` cleaned them where they
 // print. Now HubClient.whoAmI makes every string of the answer one line of visible text.
-import {createServer, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHubClient} from '../../src/core/hub/client.js';
 import {main} from '../../src/main.js';
 import {makeIo, tempHome} from '../commands/helpers-auth.js';
+import {listenLocal, type LocalServer} from '../helpers/local-server.js';
 
 const EVIL = '\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202eRTL\x9b31m\nsecond line';
 const MINE = 'hf_FAKEmineTOKENabcdefghijklmnopqr';
 
-let server: Server;
+let server: LocalServer;
 let url = '';
 let home: Awaited<ReturnType<typeof tempHome>>;
 beforeAll(async () => {
   home = await tempHome();
-  server = createServer((req, res) => {
+  server = await listenLocal((req, res) => {
     res.setHeader('content-type', 'application/json');
     if (req.url?.includes('whoami')) {
       res.end(
@@ -45,12 +44,10 @@ beforeAll(async () => {
       res.end(JSON.stringify({error: 'no'}));
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = server.url;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await server.close();
   await home.cleanup();
 });
 

@@ -4,8 +4,6 @@
 // up) sent the saved practice write token to whatever listened on PORT: another local user's program gets a token
 // that runs jobs, i.e. commands, as this user on their sandbox.
 import {mkdir, writeFile} from 'node:fs/promises';
-import {createServer, type IncomingHttpHeaders} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {defaultSandboxDataDir} from '../../src/core/auth/sandbox-session.js';
@@ -15,6 +13,7 @@ import {wizardReport} from '../../src/core/wizard/troubleshoot-report.js';
 import {startSandbox} from '../../src/sandbox/index.js';
 import {servesDataDir} from '../../src/sandbox/owner.js';
 import {createServices} from '../../src/wizard/services/index.js';
+import {recordingStranger} from '../helpers/local-server.js';
 import {advance, startWizard, useTempDirs} from '../helpers/wizard-flow.js';
 
 const tempDir = useTempDirs();
@@ -29,14 +28,8 @@ describe('the wizard on huggingface.co, a pasted sandbox error', () => {
     await mkdir(home, {recursive: true});
     await writeFile(join(home, 'token'), sandbox.tokens.write);
     // Another program on another local port.
-    const seen: IncomingHttpHeaders[] = [];
-    const other = createServer((req, res) => {
-      seen.push(req.headers);
-      res.writeHead(401, {'content-type': 'application/json'});
-      res.end('{"error":"Invalid credentials"}');
-    });
-    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
-    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const other = await recordingStranger();
+    const {url: otherUrl, seen} = other;
     const services = createServices({env, cwd: dir, servesSandboxData: servesDataDir});
     const paste = async (url: string) => {
       const controller = await startWizard(services, dir, 'hub');
@@ -58,8 +51,7 @@ describe('the wizard on huggingface.co, a pasted sandbox error', () => {
       expect(own).toContain('The Hub accepts it: write token (classic) of practice-user');
       expect(own).not.toContain('Nothing was asked');
     } finally {
-      other.closeAllConnections();
-      await new Promise((r) => other.close(r));
+      await other.close();
       await sandbox.close();
     }
   }, 40_000);
