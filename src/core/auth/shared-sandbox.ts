@@ -42,7 +42,7 @@ export async function practiceTokensAt(
     if (!options.servesDataDir || !(await options.servesDataDir(base, info.dataDir)))
       return no(
         'unavailable',
-        `${base} names ${info.dataDir} as its folder but does not prove it serves it (a sandbox started without --data, or another program on that port): its practice tokens were not used.`,
+        `${base} names ${info.dataDir} as its folder but does not prove it serves it (another program on that port, or a sandbox that moved): its practice tokens were not used.`,
         `Log in with a token: ${pipe}.`,
       );
     return {ok: true, endpoint: base, dataDir: info.dataDir, tokens, users};
