@@ -31,6 +31,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '644-662 (session 9, batch M)', first: 644, last: 662},
   {name: '663-683 (session 9, batch N)', first: 663, last: 683},
   {name: '684-730 (session 10, batch O)', first: 684, last: 730},
+  {name: '731-752 (session 10, batch P)', first: 731, last: 752},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
