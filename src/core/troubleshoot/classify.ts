@@ -1081,8 +1081,10 @@ const FOREIGN_URL_STATUS =
 const FOREIGN_PROVIDER =
   /^\W*Provider\W*\s*(?:xAI|OpenAI|Anthropic|OpenRouter|Groq|Gemini|Google|Vertex|Mistral|DeepSeek|Azure|Bedrock|Cohere|Perplexity|Ollama|LM ?Studio)\b/im;
 const FOREIGN_AUTH = new RegExp(String.raw`${FOREIGN_KEY}|\bJWT(?:_SECRET)?\b`);
+// The Hub's own answer to a bad token counts as naming it: @huggingface/hub's Xet upload throws "Failed to get JWT
+// token: 401 {"error":"Invalid credentials in Authorization header"}" (a JWT the Hub gives, not another service's).
 const HUB_NAMED =
-  /hugg?ing ?face|\bhf[_.-]|\bHF_|hf\.co|hf\.space|\bhub\b|transformers|diffusers|gradio|safetensors|from_pretrained|snapshot_download|\bspaces?\b|\bgated\b|\brepo(?:sitory)?\b/i;
+  /hugg?ing ?face|\bhf[_.-]|\bHF_|hf\.co|hf\.space|\bhub\b|transformers|diffusers|gradio|safetensors|from_pretrained|snapshot_download|\bspaces?\b|\bgated\b|\brepo(?:sitory)?\b|Invalid credentials in Authorization header/i;
 const STATUS_IDS: ProblemId[] = [
   'unauthorized-401',
   'forbidden-403',

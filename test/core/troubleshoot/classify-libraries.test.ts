@@ -768,3 +768,15 @@ describe("text-generation-inference's launcher when its model server did not sta
     ).toBe('gated-repo');
   });
 });
+
+// @huggingface/hub (dist/index.js, its Xet upload): `throw new Error(\`Failed to get JWT token: ${resp.status} ${await
+// resp.text()}\`)`, the Hub's 401 body after it. A JWT another service checks (JWT_SECRET) stays outside the catalog.
+describe("@huggingface/hub's Xet token request", () => {
+  it("a 401 with the Hub's own body is the token, not another service", () => {
+    expect(
+      classifyText('Error: Failed to get JWT token: 401 {"error":"Invalid credentials in Authorization header"}')
+        .problem,
+    ).toBe('unauthorized-401');
+    expect(classifyText('Error: JWT_SECRET is not set; 401 Unauthorized').problem).toBe('unknown');
+  });
+});
