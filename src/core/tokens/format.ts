@@ -63,7 +63,8 @@ export function isPlaceholderToken(value: string): boolean {
 }
 
 // At most 1024 after the prefix: an unbounded run of 8 million letters overflowed the pattern engine's stack.
-const TOKEN_SHAPED = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}/g;
+export const TOKEN_SHAPE_SOURCE = String.raw`(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}`;
+const TOKEN_SHAPED = new RegExp(TOKEN_SHAPE_SOURCE, 'g');
 
 /** Real-looking tokens in a text (hf_, hf_oauth_, api_org_ and 16+ letters/digits) (not doc placeholders like hf_xxx or hf_YOUR_TOKEN), with their index. */
 export function findTokenLike(text: string): {token: string; index: number}[] {

@@ -1,7 +1,7 @@
 // A leaked token, answered: find the real-format tokens in a text or a file (never the doc placeholders), say so
 // first ("this text contains a token: do not post it"), and list the steps after a revoke. Pure: the revoke request
 // itself is core/hub/extra-routes.ts (POST /api/credentials/revoke), the confirmation is the command's.
-import {findTokenLike} from './format.js';
+import {findTokenLike, isPlaceholderToken, TOKEN_SHAPE_SOURCE} from './format.js';
 import {maskToken} from './mask.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
@@ -13,14 +13,24 @@ export interface LeakedToken {
   line: number;
 }
 
-/** Distinct real-format tokens in `text`, in order of first appearance, each with the line it is on. */
-export function findLeakedTokens(text: string): LeakedToken[] {
+/**
+ * Distinct real-format tokens in `text`, in order of first appearance, each with the line it is on. `glued`: also a
+ * token glued to the letters, digits or `_` before it (`tokenhf_…`, `Bearerhf_…`, `TOKEN_hf_…`). In code that is part
+ * of an identifier (`my_hf_…`), which check leaves out; in a text a person pasted it is a token (the masking hides it
+ * as one), and troubleshoot, the wizard's paste box and revoke warn about it (core/troubleshoot/pasted-tokens.ts).
+ */
+export function findLeakedTokens(text: string, options: {glued?: boolean} = {}): LeakedToken[] {
+  let hits = findTokenLike(text);
+  if (options.glued) {
+    const glued = gluedTokens(text);
+    if (glued.length) hits = [...hits, ...glued].sort((a, b) => a.index - b.index);
+  }
   const seen = new Map<string, LeakedToken>();
   // Lines counted once, forward (the hits come in order): counting from the start for each token took minutes on a
   // 15 MB text of 400,000 tokens without a line break (each search for a break read the whole text).
   let line = 1;
   let next = text.indexOf('\n');
-  for (const {token, index} of findTokenLike(text)) {
+  for (const {token, index} of hits) {
     while (next !== -1 && next < index) {
       line++;
       next = text.indexOf('\n', next + 1);
@@ -29,6 +39,17 @@ export function findLeakedTokens(text: string): LeakedToken[] {
     seen.set(token, {token, masked: maskToken(token), line});
   }
   return [...seen.values()];
+}
+
+/** Tokens right after a letter, digit or `_`: each shaped run whole (the masking's), none started inside another. */
+function gluedTokens(text: string): {token: string; index: number}[] {
+  const out: {token: string; index: number}[] = [];
+  const shaped = new RegExp(TOKEN_SHAPE_SOURCE, 'g');
+  for (let m = shaped.exec(text); m; m = shaped.exec(text)) {
+    if (m.index === 0 || !/[A-Za-z0-9_]/.test(text[m.index - 1]!)) continue; // not glued: findTokenLike's own
+    if (!(m[0].startsWith('hf_') && isPlaceholderToken(m[0]))) out.push({token: m[0], index: m.index});
+  }
+  return out;
 }
 
 /** Tokens named one by one in the warning at most. */
