@@ -46,7 +46,11 @@ function runCheckBuild(url: URL, env: NodeJS.ProcessEnv): boolean {
   // again, so a changed one would crash check at every run after. One that fails is written again at exit.
   const ownDir = cacheFile !== undefined && isOwnCacheDir(dirname(cacheFile));
   const sealed = cacheFile && ownDir ? readOwnFile(cacheFile) : undefined;
-  const cached = sealed ? openCodeCache(sealed) : undefined;
+  let cached = sealed ? openCodeCache(sealed) : undefined;
+  // A run that gives the cache to V8 marks it in use until it exits (see markInUse): bytecode that passes the seal but
+  // crashes V8 (written so on purpose: the seal is no secret) then crashes one run, not every run after.
+  const inUse = cached && cacheFile ? markInUse(cacheFile) : undefined;
+  if (!inUse) cached = undefined;
   try {
     source = fs.readFileSync(file, 'utf8');
     // The flags check sets anyway, set before compiling: a cache is accepted only under the flags it was made with.
@@ -59,6 +63,7 @@ function runCheckBuild(url: URL, env: NodeJS.ProcessEnv): boolean {
     return false;
   }
   if (cacheFile && ownDir) use = !cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
+  if (inUse) process.once('exit', () => fs.rmSync(inUse, {force: true}));
   if (cacheFile && ownDir && use !== 'used')
     process.once('exit', () => {
       try {
@@ -94,6 +99,57 @@ function cachePath(buildDir: string, env: NodeJS.ProcessEnv): string | undefined
   if (!/^[0-9a-f]{16,64}$/.test(id)) return undefined;
   const v8 = process.versions.v8.replace(/[^\w.-]/g, '_');
   return join(cacheHome(env), 'hf-jobs-wizard', 'code-cache', `check-${id}-v8-${v8}-${process.arch}.bin`);
+}
+
+/**
+ * Marks the cache in use by this process (`<cache>.running`, holding its pid; removed as it exits) and returns the
+ * mark's path; undefined when the cache is not to be used. A mark left by a process that is gone means a run that
+ * used this cache never reached its exit, a crash perhaps in the cache's own bytecode: the cache and the mark are
+ * removed, and this run compiles from source (and writes a new cache as it exits). A mark of a process still running
+ * (another check at the same time) leaves both alone: this run compiles from source.
+ */
+function markInUse(cacheFile: string): string | undefined {
+  const mark = `${cacheFile}.running`;
+  try {
+    const fd = fs.openSync(mark, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+    try {
+      fs.writeSync(fd, String(process.pid));
+    } finally {
+      fs.closeSync(fd);
+    }
+    return mark;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+  }
+  let pid = NaN;
+  try {
+    const fd = fs.openSync(mark, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    try {
+      pid = Number(fs.readFileSync(fd, 'utf8').slice(0, 20));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // unreadable (a folder, a link): treated as a mark whose process is gone
+  }
+  if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) return undefined;
+  try {
+    fs.rmSync(cacheFile, {force: true});
+    fs.rmSync(mark, {force: true, recursive: true});
+  } catch {
+    // left as it is: not used this time
+  }
+  return undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The file's bytes when it is a regular file of this user's that nobody else can write; else undefined. */

@@ -163,6 +163,35 @@ describe("check's code cache", () => {
     },
   );
 
+  // The seal is no secret: bytecode written to crash V8 and sealed again would crash check at every run. A run that
+  // uses the cache marks it until it exits; the mark of a run that never exited drops the cache.
+  it.skipIf(!existsSync(CLI))('is dropped after a run that used it never exited, and kept while one still runs', () => {
+    const home = join(dir, 'c6');
+    const first = check(home);
+    const [name] = cacheFiles(home);
+    const file = join(cacheDir(home), name!);
+    const used = check(home);
+    expect(used.cache).toBe('used');
+    // No mark is left by a run that ended.
+    expect(cacheFiles(home)).toEqual([name]);
+    // The mark of a process that is gone (as a crash leaves it): the cache is not given to V8, and is made anew.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(`${file}.running`, String(gone), {mode: 0o600});
+    const after = check(home);
+    expect([after.status, after.cache, after.stdout]).toEqual([1, 'none', first.stdout]);
+    // The cache was removed and written again as that run exited (a fresh seal, no mark left).
+    expect(cacheFiles(home)).toEqual([name]);
+    expect(openCodeCache(readFileSync(file))).toBeDefined();
+    expect(check(home).cache).toBe('used');
+    // The mark of a run still going on (this test's own process): this run compiles, and neither file is removed.
+    writeFileSync(`${file}.running`, String(process.pid), {mode: 0o600});
+    const busy = check(home);
+    expect([busy.cache, busy.stdout]).toEqual(['none', first.stdout]);
+    expect(cacheFiles(home).sort()).toEqual([name, `${name}.running`]);
+    rmSync(`${file}.running`);
+    expect(check(home).cache).toBe('used');
+  });
+
   it.skipIf(!existsSync(CLI))('is neither read nor written in a folder others can write', () => {
     const home = join(dir, 'c5');
     check(home);
