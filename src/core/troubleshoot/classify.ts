@@ -405,7 +405,8 @@ const SIGNALS: Signal[] = [
     5,
     /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i,
   ),
-  S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
+  // Not LocalEntryNotFoundError: the cache had nothing and the Hub did not answer (the network rules' story).
+  S('repo-access-denied', 4, /RevisionNotFoundError|(?<!Local)EntryNotFoundError|Revision Not Found|Entry Not Found/i),
   S('repo-access-denied', 5, /\bStatus\(404\b/),
   S('repo-access-denied', 5, statusSaid('404')),
   S('repo-access-denied', 8, LOADER_REPO),
@@ -1217,6 +1218,33 @@ function promoteRefusedToken(ranked: Candidate[], text: string): void {
   ranked.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The clients' words that only guess the network when a request failed, whatever it got: huggingface_hub's
+ * LocalEntryNotFoundError ("An error happened while trying to locate the file on the Hub ... Please check your
+ * connection", raised from any HTTP error but a 404/gate, and up to 0.28 from a 401 too), transformers' and diffusers'
+ * "We couldn't connect to '<endpoint>' to load" (its ValueError), diffusers' "Couldn't connect to the Hub: {e}" (any
+ * HfHubHTTPError of model_info) and "There was a specific connection error when trying to load X:\n{err}", and the
+ * "model is not cached locally" that follows it. Offline mode said outright is not a guess.
+ */
+const NETWORK_GUESS =
+  /\bLocalEntryNotFoundError\b:?|An error happened while trying to locate the files? on the Hub[^\n]*|We couldn't connect to '[^'\n]+' to load[^\n]*|Couldn't connect to the Hub\b:?|There was a specific connection error when trying to load\b[^\n:]*:?|model is not cached locally and an error occurred while trying to fetch metadata from the Hub|Checkout your internet connection[^\n]*/gi;
+const NETWORK_SIGNALS = SIGNALS.filter((s) => s.problem === 'network-error');
+
+/**
+ * A wrapper never outranks what it wraps: when the network's only evidence is such a guess, the answer the request got
+ * (a status, the Hub's or a tool's words for the token, the repo or the gate) is the story. A transport error that says
+ * no answer came (a refused or reset connection, a timeout, a resolver, an SSL failure, offline mode) keeps it the network.
+ */
+function yieldGuessedNetwork(ranked: Candidate[], bare: string[]): void {
+  if (ranked[0]?.problem !== 'network-error') return;
+  const next = ranked.find((c) => c.problem !== 'network-error' && c.problem !== 'job-script-failed' && c.score >= 6);
+  if (!next) return;
+  const said = (l: string) => NETWORK_SIGNALS.some((s) => s.re.test(l));
+  if (bare.some((l) => l.length <= 4000 && said(l) && said(l.replace(NETWORK_GUESS, ' ')))) return;
+  next.score = ranked[0].score + 1;
+  ranked.sort((a, b) => b.score - a.score);
+}
+
 /** `endpoint` words the causes and solutions for that Hub (the sandbox names its practice tokens). */
 export function classifyText(input: string, options: {endpoint?: string; guess?: boolean} = {}): Classification {
   const catalog = catalogFor(options.endpoint);
@@ -1273,6 +1301,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   }
   ranked.sort((a, b) => b.score - a.score);
 
+  yieldGuessedNetwork(ranked, bare);
   promoteRefusedToken(ranked, text);
 
   // A 403 from the Hub's storage with no 403 from the Hub itself (its API, a repo URL, its words for a missing right):

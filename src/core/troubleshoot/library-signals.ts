@@ -13,6 +13,13 @@ export interface LibrarySignal {
 
 const L = (problem: ProblemId, weight: number, re: RegExp): LibrarySignal => ({problem, weight, re});
 
+/**
+ * A name people give a Hugging Face token's variable or notebook secret, HF or HUGGINGFACE as one of its parts: HF_TOKEN,
+ * HF_API_TOKEN, HUGGINGFACE_TOKEN, HUGGING_FACE_HUB_TOKEN, MY_HF_TOKEN, hf-token, huggingface. Not another service's
+ * (OPENAI_API_KEY, GITHUB_TOKEN, GOOGLE_API_KEY).
+ */
+const HF_NAME = String.raw`["'\x60]?(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE(?:_?HUB)?)(?:[_-][\w-]*)?["'\x60]?`;
+
 /** A Hub host as git and the download tools print it in a URL (a mirror people set as HF_ENDPOINT included). */
 const HUB_URL = String.raw`https?:\/\/(?:[^@'"\s/]+@)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\b`;
 
@@ -204,7 +211,50 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
   // text-generation-inference's launcher (launcher/src/main.rs) when the model server did not start or died: `"Shard
   // {rank} failed to start"`, then `Error: ShardCannotStart` (or ShardFailed): the model, its memory or the image, not
   // the token (a download error has its own words, and its cause's rules outrank this).
-  L('job-script-failed', 7, /\bShard \d+ failed to start\b|^\s*Error: Shard(?:CannotStart|Failed)\b/),
+  L('job-script-failed', 7, /\bShard \d+ failed to start\b|^\s*Error: Shard(?:CannotStart|Failed)\b/), // Notebooks' secret stores when the token's secret is not there or not shared with the notebook. Google Colab
+  // (google/colab/userdata.py): SecretNotFoundError `f'Secret {key} does not exist.'`, NotebookAccessError `f'Notebook does
+  // not have access to secret {key}'`, and a secret asked for outside the Colab UI ("Requesting secret HF_TOKEN timed
+  // out. Secrets can only be fetched when running from the Colab UI."): a timeout of the notebook's own secret request, not
+  // the network. huggingface_hub's words around them (utils/_auth.py): "Access to the secret `HF_TOKEN` has not been
+  // granted on this notebook.", "Error while fetching `HF_TOKEN` secret value from your vault: '...'. You are not
+  // authenticated with the Hugging Face Hub in this notebook." Kaggle (the service's answer that
+  // patches/kaggle_web_client.py raises as BackendError): "No user secrets exist for kernel id N and label HF_TOKEN".
+  // Only a Hugging Face name: another service's secret is none of the catalog's problems.
+  L(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`\bSecret ${HF_NAME} (?:does not|doesn't) exist\b(?! in your Colab secrets)|\b(?:does not|doesn't) have access to (?:the )?secret ${HF_NAME}|\bAccess to the secret ${HF_NAME} has not been granted\b|\bRequesting secret ${HF_NAME} timed out\b|\bError while fetching ${HF_NAME} secret value\b|\bYou are not authenticated with the Hugging Face Hub\b|\bNo user secrets exist for kernel id \d+ and label ${HF_NAME}`,
+      'i',
+    ),
+  ),
+  // huggingface_hub's warning when Colab has no HF_TOKEN secret (utils/_auth.py up to 0.3x: "The secret `HF_TOKEN` does
+  // not exist in your Colab secrets. ... authentication is recommended but still optional to access public models or
+  // datasets."): printed before whatever failed, so weak: alone it is the missing token, beside another error that error.
+  L('token-missing', 5, /\bdoes not exist in your Colab secrets\b/i),
+  // A token option given an empty value (a CI secret that is not set, `--token $HF_TOKEN` with the variable empty): argparse's
+  // "argument --token: expected one argument" (huggingface-cli login, training scripts' --hf_token), click's (typer's)
+  // "Option '--token' requires an argument." (hf auth login).
+  L(
+    'token-missing',
+    9,
+    /\bargument --(?:hf[_-]?|hub[_-]?)?token: expected one argument\b|\bOption ['"]--(?:hf[_-]?|hub[_-]?)?token['"] requires an argument\b/i,
+  ),
+  // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
+  // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
+  // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it
+  // outranks).
+  L('network-error', 8, /\bConnection error, and we cannot find the requested files\b/i),
+  // Haystack's Secret.from_env_var (haystack/utils/auth.py, EnvVarSecret.resolve_value): `f"None of the following
+  // authentication environment variables are set: {self._env_vars}"`, a token's names among them.
+  L(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`\bNone of the following authentication environment variables are set: [^\n]{0,80}?(?:HF|HUGG?ING_?FACE)\w*`,
+      'i',
+    ),
+  ),
 ];
 
 /** "NNN status code", the status before the words (`codes`: an alternation of statuses). */

@@ -780,3 +780,132 @@ describe("@huggingface/hub's Xet token request", () => {
     expect(classifyText('Error: JWT_SECRET is not set; 401 Unauthorized').problem).toBe('unknown');
   });
 });
+
+describe("notebooks' secret stores without the token's secret (session 11)", () => {
+  it.each([
+    // googlecolab/colabtools google/colab/userdata.py: SecretNotFoundError `super().__init__(f'Secret {key} does not
+    // exist.')`, NotebookAccessError `super().__init__(f'Notebook does not have access to secret {key}')`.
+    'google.colab.userdata.SecretNotFoundError: Secret HF_TOKEN does not exist.',
+    'SecretNotFoundError: Secret HUGGINGFACE_TOKEN does not exist.',
+    'NotebookAccessError: Notebook does not have access to secret HF_TOKEN',
+    // A secret asked for outside the Colab UI (a scheduled run, papermill): Colab's own timeout, quoted by
+    // huggingface_hub's warning in utils/_auth.py (v0.26-v0.30): `f"\nError while fetching `HF_TOKEN` secret value from
+    // your vault: '{str(e)}'."` + "\nYou are not authenticated with the Hugging Face Hub in this notebook."
+    'TimeoutException: Requesting secret HF_TOKEN timed out. Secrets can only be fetched when running from the Colab UI.',
+    "/usr/local/lib/python3.12/dist-packages/huggingface_hub/utils/_auth.py:103: UserWarning: \nError while fetching `HF_TOKEN` secret value from your vault: 'Requesting secret HF_TOKEN timed out. Secrets can only be fetched when running from the Colab UI.'.\nYou are not authenticated with the Hugging Face Hub in this notebook.\nIf the error persists, please let us know by opening an issue on GitHub (https://github.com/huggingface/huggingface_hub/issues/new).\n  warnings.warn(",
+    // huggingface_hub utils/_auth.py: "\nAccess to the secret `HF_TOKEN` has not been granted on this notebook."
+    'UserWarning: \nAccess to the secret `HF_TOKEN` has not been granted on this notebook.\nYou will not be requested again.\nPlease restart the session if you want to be prompted again.',
+    // huggingface_hub utils/_auth.py up to 0.3x: "\nThe secret `HF_TOKEN` does not exist in your Colab secrets." (alone)
+    'UserWarning: \nThe secret `HF_TOKEN` does not exist in your Colab secrets.\nTo authenticate with the Hugging Face Hub, create a token in your settings tab (https://huggingface.co/settings/tokens), set it as secret in your Google Colab and restart your session.\nYou will be able to reuse this secret in all of your notebooks.\nPlease note that authentication is recommended but still optional to access public models or datasets.',
+    // Kaggle/docker-python patches/kaggle_web_client.py: `raise BackendError(f'Unexpected response from the service.
+    // Response: {response_json}.')`, the service's errors for a secret not attached to the notebook.
+    "BackendError: Unexpected response from the service. Response: {'errors': ['No user secrets exist for kernel id 132377725 and label HF_TOKEN.'], 'error': {'code': 5}, 'wasSuccessful': False}.",
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves another service's secret, and the warning beside another failure, alone", () => {
+    expect(problem('google.colab.userdata.SecretNotFoundError: Secret OPENAI_API_KEY does not exist.')).toBe('unknown');
+    expect(problem('NotebookAccessError: Notebook does not have access to secret GOOGLE_API_KEY')).toBe('unknown');
+    expect(
+      problem(
+        "BackendError: Unexpected response from the service. Response: {'errors': ['No user secrets exist for kernel id 132377725 and label GOOGLE_API_KEY.'], 'error': {'code': 5}, 'wasSuccessful': False}.",
+      ),
+    ).toBe('unknown');
+    // The warning is printed before whatever failed: a connection that failed stays the network's story.
+    expect(
+      problem(
+        "UserWarning: \nThe secret `HF_TOKEN` does not exist in your Colab secrets.\nrequests.exceptions.ConnectionError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /api/models/gpt2 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 101] Network is unreachable'))",
+      ),
+    ).toBe('network-error');
+  });
+});
+
+describe('a token option given an empty value (a CI secret not set)', () => {
+  it.each([
+    // argparse (cpython Lib/argparse.py: _('expected one argument')), huggingface-cli login's --token with `$HF_TOKEN`
+    // empty; click (src/click/parser.py: "Option {name!r} requires an argument."), hf auth login through typer.
+    'huggingface-cli <command> [<args>] login: error: argument --token: expected one argument',
+    'train.py: error: argument --hf_token: expected one argument',
+    "Error: Option '--token' requires an argument.",
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves other options without their value alone', () => {
+    expect(problem('train.py: error: argument --max_tokens: expected one argument')).toBe('unknown');
+    expect(problem("Error: Option '--output' requires an argument.")).toBe('unknown');
+  });
+});
+
+describe("Haystack's Secret.from_env_var (haystack/utils/auth.py EnvVarSecret.resolve_value)", () => {
+  // `raise ValueError(f"None of the following authentication environment variables are set: {self._env_vars}")`
+  it("a token's variables none of which is set -> token-missing; another service's -> unknown", () => {
+    expect(
+      problem(
+        "ValueError: None of the following authentication environment variables are set: ('HF_API_TOKEN', 'HF_TOKEN')",
+      ),
+    ).toBe('token-missing');
+    expect(
+      problem("ValueError: None of the following authentication environment variables are set: ('OPENAI_API_KEY',)"),
+    ).toBe('unknown');
+    // smolagents default_tools.py: `raise ValueError(f"Missing API key. Make sure you have '{api_key_env_name}' in your
+    // env variables.")` with SERPAPI_API_KEY or SERPER_API_KEY: a search service's key.
+    expect(problem("ValueError: Missing API key. Make sure you have 'SERPAPI_API_KEY' in your env variables.")).toBe(
+      'unknown',
+    );
+  });
+});
+
+describe("the clients' guesses at the network yield to the answer the request got (session 11)", () => {
+  // huggingface_hub file_download.py _raise_on_head_call_error (0.17-0.28): any HTTP error but a missing repo or a gate
+  // became `LocalEntryNotFoundError("An error happened while trying to locate the file on the Hub and we cannot find the
+  // requested files in the local cache. Please check your connection ...") from head_call_error` (fc491d4, #2847, raises
+  // a 401 itself since); transformers and diffusers then say "We couldn't connect to '{HUGGINGFACE_CO_RESOLVE_ENDPOINT}'
+  // to load this model" (diffusers utils/hub_utils.py).
+  const chained = (status: string) =>
+    `requests.exceptions.HTTPError: ${status} for url: https://huggingface.co/acme/model/resolve/main/config.json\n\nThe above exception was the direct cause of the following exception:\n\nhuggingface_hub.utils._errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the Hub and we cannot find the requested files in the local cache. Please check your connection and try again or make sure your Internet connection is on.\n\nThe above exception was the direct cause of the following exception:\n\nOSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached files and it looks like acme/model is not the path to a directory containing a file named config.json.\nCheckout your internet connection or see how to run the library in offline mode at 'https://huggingface.co/docs/transformers/installation#offline-mode'.`;
+
+  it('a status under the guess is the story', () => {
+    expect(problem(chained('401 Client Error: Unauthorized'))).toBe('unauthorized-401');
+    expect(problem(chained('429 Client Error: Too Many Requests'))).toBe('rate-limited');
+    expect(problem(chained('500 Server Error: Internal Server Error'))).toBe('server-error');
+    // A 403 on a /resolve/ read is the gate (the rule for /resolve/ URLs).
+    expect(problem(chained('403 Client Error: Forbidden'))).toBe('gated-repo');
+  });
+
+  it("diffusers' wrappers around any HfHubHTTPError (pipelines/pipeline_utils.py, utils/hub_utils.py)", () => {
+    // `logger.warning(f"Couldn't connect to the Hub: {e}.\nWill try to load from local cache.")`
+    expect(
+      problem(
+        "Couldn't connect to the Hub: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/model.\nWill try to load from local cache.\nCannot load model acme/model: model is not cached locally and an error occurred while trying to fetch metadata from the Hub. Please check out the root cause in the stacktrace above.",
+      ),
+    ).toBe('unauthorized-401');
+    // `f"There was a specific connection error when trying to load {pretrained_model_name_or_path}:\n{e}"`
+    expect(
+      problem(
+        'OSError: There was a specific connection error when trying to load acme/model:\n429 Client Error: Too Many Requests for url: https://huggingface.co/api/models/acme/model',
+      ),
+    ).toBe('rate-limited');
+  });
+
+  it('the guess alone, or beside a transport error, stays the network', () => {
+    expect(
+      problem(
+        'huggingface_hub.utils._errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the Hub and we cannot find the requested files in the local cache. Please check your connection and try again or make sure your Internet connection is on.',
+      ),
+    ).toBe('network-error');
+    expect(
+      problem(
+        "requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /acme/model/resolve/main/config.json (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to huggingface.co timed out. (connect timeout=10)'))\n\nThe above exception was the direct cause of the following exception:\n\nhuggingface_hub.utils._errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the Hub and we cannot find the requested files in the local cache. Please check your connection and try again or make sure your Internet connection is on.\n\nOSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached files and it looks like acme/model is not the path to a directory containing a file named config.json.",
+      ),
+    ).toBe('network-error');
+    // huggingface_hub up to 0.16 (file_download.py): "Connection error, and we cannot find the requested files in the
+    // cached path." only after a ConnectionError or a timeout; its class name is not a missing repo file.
+    expect(
+      problem(
+        '    raise LocalEntryNotFoundError(\nhuggingface_hub.utils._errors.LocalEntryNotFoundError: Connection error, and we cannot find the requested files in the disk cache. Please try again or make sure your Internet connection is on.',
+      ),
+    ).toBe('network-error');
+  });
+});
