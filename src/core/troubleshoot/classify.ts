@@ -3,6 +3,7 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
+import {foreignSignatureOnly} from './foreign.js';
 import {LIBRARY_SIGNALS} from './library-signals.js';
 
 interface Signal {
@@ -73,7 +74,7 @@ const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: 
  * token", "Hugging Face token", "access token"), not a tokenizer's ("pad token", "eos token") or another thing's ("the
  * face token" of a game), nor token ids or counts.
  */
-const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
+const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|authentication|authorization|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
 
 /**
  * "Invalid" and "expired" in the same languages: invalide, expiré, ungültig, abgelaufen, inválido, caducado, non valido,
@@ -376,7 +377,7 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     8,
-    /^(?![^\n]*(?:\bInvalid token \(https?:|\btoken has expired and could not be refreshed\b|\bit may not exist\b))[^\n]*?(?:\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try) [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b)/i,
+    /^(?![^\n]*(?:\bInvalid token \(https?:|\btoken has expired and could not be refreshed\b|\bit may not exist\b))[^\n]*?(?:\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try):? [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b)/i,
   ),
   // Servers' and clients' words for a request that came without credentials: "Authentication required", "You are not
   // authenticated", "Unauthenticated". Weak: a status said beside it (a 401) is the stronger story.
@@ -522,12 +523,13 @@ const SIGNALS: Signal[] = [
       'i',
     ),
   ),
-  // The same for a read of the repo's metadata (the revision a download resolves first): a 403 there is the gate too.
+  // The same for a read of the repo's metadata (the revision a download resolves first) or of its file list (tree/,
+  // paths-info/, as text-generation-webui's download-model.py and snapshot_download list it): a 403 there is the gate too.
   S(
     'gated-repo',
     10,
     new RegExp(
-      String.raw`^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/${HUB_HOST}\/api\/(?:models|datasets|spaces)\/[\w.-]+\/[\w.-]+\/revision\/`,
+      String.raw`^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/${HUB_HOST}\/api\/(?:models|datasets|spaces)\/[\w.-]+\/[\w.-]+\/(?:revision|tree|paths-info)\/`,
       'i',
     ),
   ),
@@ -811,7 +813,7 @@ const SIGNALS: Signal[] = [
   S(
     'server-error',
     9,
-    /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\b(?:Hugging ?Face|the Hub) is experiencing issues\b|\bgateway is temporarily unavailable\b|\b(?:temporarily )?down for maintenance\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
+    /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)s?\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\b(?:Hugging ?Face|the Hub) is experiencing issues\b|\bgateway is temporarily unavailable\b|\b(?:temporarily )?down for maintenance\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
   ),
   // ZeroGPU (or a platform) without a free GPU right now: "No GPU was available after 60s. Retry later".
   S(
@@ -1096,7 +1098,9 @@ const STATUS_IDS: ProblemId[] = [
 
 function foreignServiceOnly(text: string): boolean {
   return (
-    (FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) && !HUB_NAMED.test(text)
+    ((FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) &&
+      !HUB_NAMED.test(text)) ||
+    foreignSignatureOnly(text)
   );
 }
 
@@ -1224,10 +1228,11 @@ function promoteRefusedToken(ranked: Candidate[], text: string): void {
  * connection", raised from any HTTP error but a 404/gate, and up to 0.28 from a 401 too), transformers' and diffusers'
  * "We couldn't connect to '<endpoint>' to load" (its ValueError), diffusers' "Couldn't connect to the Hub: {e}" (any
  * HfHubHTTPError of model_info) and "There was a specific connection error when trying to load X:\n{err}", and the
- * "model is not cached locally" that follows it. Offline mode said outright is not a guess.
+ * "model is not cached locally" that follows it; the hf CLI's "Local entry not found. {cause}" (cli/_errors.py). Offline
+ * mode said outright is not a guess.
  */
 const NETWORK_GUESS =
-  /\bLocalEntryNotFoundError\b:?|An error happened while trying to locate the files? on the Hub[^\n]*|We couldn't connect to '[^'\n]+' to load[^\n]*|Couldn't connect to the Hub\b:?|There was a specific connection error when trying to load\b[^\n:]*:?|model is not cached locally and an error occurred while trying to fetch metadata from the Hub|Checkout your internet connection[^\n]*/gi;
+  /\bLocalEntryNotFoundError\b:?|\bLocal entry not found\.?|An error happened while trying to locate the files? on the Hub[^\n]*|We couldn't connect to '[^'\n]+' to load[^\n]*|Couldn't connect to the Hub\b:?|There was a specific connection error when trying to load\b[^\n:]*:?|model is not cached locally and an error occurred while trying to fetch metadata from the Hub|Checkout your internet connection[^\n]*/gi;
 const NETWORK_SIGNALS = SIGNALS.filter((s) => s.problem === 'network-error');
 
 /**

@@ -14,11 +14,15 @@ export interface LibrarySignal {
 const L = (problem: ProblemId, weight: number, re: RegExp): LibrarySignal => ({problem, weight, re});
 
 /**
- * A name people give a Hugging Face token's variable or notebook secret, HF or HUGGINGFACE as one of its parts: HF_TOKEN,
- * HF_API_TOKEN, HUGGINGFACE_TOKEN, HUGGING_FACE_HUB_TOKEN, MY_HF_TOKEN, hf-token, huggingface. Not another service's
- * (OPENAI_API_KEY, GITHUB_TOKEN, GOOGLE_API_KEY).
+ * A name people give a Hugging Face token's variable or secret: HF or HUGGINGFACE as one of its parts and a credential's
+ * word (token, key, secret, auth, pass, cred) in it, or the bare name: HF_TOKEN, HF_API_TOKEN, HUGGINGFACE_TOKEN,
+ * HUGGING_FACE_HUB_TOKEN, MY_HF_TOKEN, hf-token, huggingface-secret, huggingface. Not another service's (OPENAI_API_KEY,
+ * GITHUB_TOKEN, GOOGLE_API_KEY), nor huggingface_hub's other settings (HF_HOME, HF_ENDPOINT, HF_HUB_OFFLINE).
  */
-const HF_NAME = String.raw`["'\x60]?(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE(?:_?HUB)?)(?:[_-][\w-]*)?["'\x60]?`;
+const HF_NAME = String.raw`["'\x60]?(?=[\w-]*(?:TOKEN|KEY|SECRET|AUTH|PASS|CRED)|(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE)\b)(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE(?:_?HUB)?)(?:[_-]?[\w-]*)?["'\x60]?`;
+
+/** The Hub named as a service: "Hugging Face", "HuggingFace", "HF", "huggingface.co", "the Hub", "HF Hub". */
+const HUB_WORDS = String.raw`(?:\b(?:Hugg?ing ?Face(?:\.co)?|HF)(?: Hub)?\b|\bthe Hub\b)`;
 
 /** A Hub host as git and the download tools print it in a URL (a mirror people set as HF_ENDPOINT included). */
 const HUB_URL = String.raw`https?:\/\/(?:[^@'"\s/]+@)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\b`;
@@ -239,6 +243,83 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'token-missing',
     9,
     /\bargument --(?:hf[_-]?|hub[_-]?)?token: expected one argument\b|\bOption ['"]--(?:hf[_-]?|hub[_-]?)?token['"] requires an argument\b/i,
+  ),
+  // The places a job, a container or CI reads the token from, in their own words when it is not there: bash's `set -u`
+  // (subst.c err_unboundvar: "%s: unbound variable"; dash: "parameter not set"; `${HF_TOKEN:?}`: "parameter null or not
+  // set"), GitHub Actions' core.getInput (actions/toolkit packages/core: `Input required and not supplied: ${name}`), the
+  // kubelet (pkg/kubelet/kubelet_pods.go: "couldn't find key %v in Secret %v/%v"), BuildKit's `--mount=type=secret`
+  // ("secret hf_token: not found"). Only a Hugging Face name.
+  L(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`${HF_NAME}: (?:unbound variable|parameter (?:null or )?not set)\b|\bInput required and not supplied: ${HF_NAME}|\bcouldn't find key ${HF_NAME} in Secret\b|\bcouldn't find key \S+ in Secret \S*(?:hf|hugg?ing)|\bsecret ${HF_NAME}: not found\b`,
+      'i',
+    ),
+  ),
+  // huggingface_hub up to 0.4 (hf_api.py, no token given or stored): "You need to pass a valid `token` or login by using
+  // `huggingface-cli login`".
+  L('token-missing', 10, /\bpass a valid [`'"]?token[`'"]? or log ?in\b/i),
+  // Tools and apps asking for a log-in or a Hugging Face token in words the rules before did not know: "You must be logged
+  // in to access this model", "Hugging Face API key not found", "You need a Hugging Face token to download this model",
+  // "Please enter your HuggingFace token in the settings", a token that was None ("Invalid token: None").
+  L(
+    'token-missing',
+    7,
+    /\b(?:must|need to|have to) be (?:logged|signed) in\b(?![^\n]*\b(?:GitHub|GitLab|Docker|npm|Google|AWS|Azure|Vercel|Kaggle|W&B|wandb)\b)/i,
+  ),
+  L(
+    'token-missing',
+    10,
+    /\b(?:Hugg?ing ?Face|HF)(?: Hub| Inference)?(?: API)? key (?:is |was )?(?:not (?:found|set|provided|configured|defined|given)|missing|required|empty)\b|\b(?:no|missing) (?:Hugg?ing ?Face|HF)(?: Hub)? API key\b/i,
+  ),
+  L(
+    'token-missing',
+    8,
+    /\b(?:need|needs|require|requires|required) (?:a|an|your) (?:valid )?(?:Hugg?ing ?Face|HF)(?: Hub)?(?: API| access| user)? token\b|\b(?:enter|paste|input|configure) (?:your|a) (?:Hugg?ing ?Face|HF)(?: Hub)?(?: API| access| user)? token\b/i,
+  ),
+  L('token-missing', 9, /\b(?:invalid|bad) (?:api[ _-]?key|token)\W{1,3}None\b/i),
+  // Advice to check the variable ("Make sure HF_TOKEN is set"): weak, a status beside it is the stronger story.
+  L(
+    'token-missing',
+    6,
+    new RegExp(
+      String.raw`\b(?:make sure|ensure|check(?: that)?|verify(?: that)?)\s+(?:the\s+)?(?:env(?:ironment)? var(?:iable)?\s+)?${HF_NAME}\s+(?:is|has been)\s+(?:set|defined|exported|configured|provided)\b`,
+      'i',
+    ),
+  ),
+  // The Hub said down or out in people's and apps' words ("Is Hugging Face down?", "huggingface.co seems to be down",
+  // "HF is down again", "an outage on the Hugging Face side, see status.huggingface.co"), and a service said unavailable
+  // ("The model is temporarily unavailable", "Hugging Face is currently unavailable"). Only the Hub or its models, not
+  // another site ("api.openai.com is down"); not a download ("HF download failed"). Weak: the user's own network said
+  // beside it ("I can't connect to huggingface.co") is the stronger story.
+  L(
+    'server-error',
+    6,
+    new RegExp(
+      String.raw`(?:${HUB_WORDS}\s+(?:is|are|was|seems|looks|appears|went|goes|has gone)\s+(?:to be\s+)?(?:currently\s+|completely\s+|totally\s+|still\s+)?|\bIs ${HUB_WORDS}\s+(?:currently\s+|still\s+)?)down\b|\b(?:outage|downtime)\b[^\n]{0,40}${HUB_WORDS}|${HUB_WORDS}[^\n]{0,40}\b(?:outage|downtime)\b|\bstatus\.huggingface\.co\b|(?:${HUB_WORDS}\s+(?:is|are)\s+(?:currently\s+|temporarily\s+)?|(?:\b(?:the )?(?:model|server|service|endpoint|backend)s?|\bModel [\w.-]+\/[\w.-]+)\s+(?:is|are)\s+(?:currently|temporarily)\s+)unavailable\b(?! (?:in|for) (?:your|this|the) (?:region|country|location|plan|account))`,
+      'i',
+    ),
+  ),
+  // CloudFront's page when the origin behind it failed (a 502 it words as "CloudFront attempted to establish a connection
+  // with the origin, but either the attempt failed or the origin closed the connection."), and Apache's 503 body ("The
+  // server is temporarily unable to service your request due to maintenance downtime or capacity problems") in the
+  // other words apps copy ("temporarily unable to handle the request"). Not CloudFront's 403 "Request blocked".
+  L(
+    'server-error',
+    9,
+    /\bCloudFront attempted to establish a connection with the origin\b|\btemporarily unable to handle (?:the|your|this) request\b/i,
+  ),
+  // The Hub's words for a gated repo the account has not asked for, as its 403 body ends and apps repeat alone: "Visit
+  // https://huggingface.co/meta-llama/Llama-3.1-8B to ask for access." (huggingface_hub errors.py, GatedRepoError's
+  // docstring, after "is restricted and you are not in the authorized list").
+  L(
+    'gated-repo',
+    12,
+    new RegExp(
+      String.raw`\b(?:visit|go to)\s+${HUB_URL}\/(?:(?:datasets|spaces)\/)?[\w.-]+\/[\w.-]+\/?\s+to (?:ask|request) (?:for )?access\b`,
+      'i',
+    ),
   ),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions

@@ -909,3 +909,134 @@ describe("the clients' guesses at the network yield to the answer the request go
     ).toBe('network-error');
   });
 });
+
+describe('where a job, a container or CI reads the token from, when it is not there (session 11)', () => {
+  it.each([
+    // bash subst.c err_unboundvar ("%s: unbound variable") under `set -u`; dash's "parameter not set".
+    './run.sh: line 3: HF_TOKEN: unbound variable',
+    '/entrypoint.sh: 5: HF_TOKEN: parameter not set',
+    // actions/toolkit packages/core getInput: `throw new Error(`Input required and not supplied: ${name}`)`.
+    'Error: Input required and not supplied: hf_token',
+    // kubernetes pkg/kubelet/kubelet_pods.go: `fmt.Errorf("couldn't find key %v in Secret %v/%v", key, pod.Namespace, name)`.
+    "Error: couldn't find key token in Secret default/hf-secret",
+    "Error: couldn't find key HF_TOKEN in Secret jobs/tokens",
+    // BuildKit, a `RUN --mount=type=secret,id=hf_token` without `--secret id=hf_token` (as docker build prints it).
+    '#15 ERROR: secret hf_token: not found\nERROR: failed to build: failed to solve: secret hf_token: not found',
+    // huggingface_hub v0.4 hf_api.py: `raise ValueError("You need to pass a valid `token` or login by using
+    // `huggingface-cli login`")` (no token given or stored).
+    'ValueError: You need to pass a valid `token` or login by using `huggingface-cli login`',
+    // Apps' and tools' other words for a log-in or a token not given.
+    'You must be logged in to access this model',
+    'Hugging Face API key not found',
+    'You need a Hugging Face token to download this model',
+    'Please enter your HuggingFace token in the settings',
+    'Authentication token not provided',
+    'Invalid token: None',
+    'Error: not authenticated. Run: hf auth login',
+    'Make sure HF_TOKEN is set',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves another service's variable or secret, and huggingface_hub's other settings, alone", () => {
+    for (const text of [
+      './run.sh: line 3: OPENAI_API_KEY: unbound variable',
+      './run.sh: line 3: HF_HOME: unbound variable',
+      'Error: Input required and not supplied: github-token',
+      'ERROR: failed to solve: secret npm_token: not found',
+      "Error: couldn't find key password in Secret default/db-secret",
+      'Make sure HF_HOME is set',
+      'You must be logged in to GitHub to fork this repository',
+      'pad token: None',
+    ])
+      expect(problem(text), text).toBe('unknown');
+  });
+});
+
+describe("the Hub's side in people's, CDNs' and servers' words (session 11)", () => {
+  it.each([
+    'Is Hugging Face down? I keep getting errors when downloading models since this morning.',
+    'huggingface.co seems to be down right now',
+    'HF is down again',
+    'It looks like there is an outage on the Hugging Face side, see status.huggingface.co',
+    '{"error":"The model is temporarily unavailable, please try again later"}',
+    'Model meta-llama/Llama-3.1-8B-Instruct is currently unavailable',
+    'Our servers are currently overloaded, please try again later.',
+    // CloudFront's 502 page (the CDN in front of the Hub's files), and Apache's 503 body in the words apps copy.
+    'The request could not be satisfied. CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.',
+    'The server is temporarily unable to handle the request',
+  ])('%s -> server-error', (text) => {
+    expect(problem(text)).toBe('server-error');
+  });
+
+  it("leaves another site, the user's own network, a download and offline mode alone", () => {
+    expect(problem('api.openai.com is down')).toBe('unknown');
+    expect(problem('my GPU server is down')).toBe('unknown');
+    expect(problem('HF_HUB_OFFLINE=1 so the Hub is offline by design')).toBe('unknown');
+    expect(problem('Is Hugging Face down? I cannot connect to huggingface.co from my server')).toBe('network-error');
+  });
+});
+
+describe("another service's own errors are none of the catalog's problems (session 11)", () => {
+  it.each([
+    // OpenAI's key refusal and quota, Anthropic's, Google's client library.
+    "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}",
+    "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'code': 'insufficient_quota'}}",
+    "anthropic.AuthenticationError: Error code: 401 - {'type': 'error', 'error': {'type': 'authentication_error', 'message': 'invalid x-api-key'}}",
+    'google.api_core.exceptions.ResourceExhausted: 429 Resource has been exhausted (e.g. check quota).',
+    // GitHub's REST rate limit, git's refusal by GitHub, Docker Hub's pull limit, PyPI's files host.
+    "API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+    "remote: Permission to alice/project.git denied to bob.\nfatal: unable to access 'https://github.com/alice/project.git/': The requested URL returned error: 403",
+    "remote: Support for password authentication was removed on August 13, 2021.\nfatal: Authentication failed for 'https://github.com/alice/project.git/'",
+    'toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit',
+    'ERROR: HTTP error 403 while getting https://files.pythonhosted.org/packages/ab/cd/torch-2.1.0.whl',
+    'Error: Request failed with status code 401 at https://api.replicate.com/v1/predictions',
+  ])('%s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it("keeps the Hub's answer through another SDK, and the Hub's own repositories on GitHub", () => {
+    // The OpenAI SDK pointed at the Hugging Face router: OpenAI's class names, the Hub's body.
+    expect(
+      problem("openai.AuthenticationError: Error code: 401 - {'error': 'Invalid credentials in Authorization header'}"),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        "openai.RateLimitError: Error code: 429 - {'error': 'You have exceeded your rate limit'} (base_url https://router.huggingface.co/v1)",
+      ),
+    ).toBe('rate-limited');
+    expect(
+      problem('429 Too Many Requests while downloading, see https://github.com/huggingface/huggingface_hub/issues/1'),
+    ).toBe('rate-limited');
+  });
+});
+
+describe("gated repos and the clients' other words for a read refused (session 11)", () => {
+  it('the Hub\'s "to ask for access" alone, and a 403 on a repo\'s file list', () => {
+    // huggingface_hub errors.py, GatedRepoError's docstring: "Visit https://huggingface.co/ardent-figment/gated-model to
+    // ask for access."
+    expect(problem('Please visit https://huggingface.co/meta-llama/Llama-3.1-8B to ask for access.')).toBe(
+      'gated-repo',
+    );
+    // text-generation-webui download-model.py lists the repo (api/models/X/tree/main) before downloading.
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/api/models/meta-llama/Llama-2-7b-hf/tree/main',
+      ),
+    ).toBe('gated-repo');
+    expect(problem('Visit the docs to ask for access to the beta')).toBe('unknown');
+  });
+
+  it('the hf CLI\'s "Local entry not found. {cause}" (cli/_errors.py) is its cause\'s story', () => {
+    expect(
+      problem(
+        'Error: Local entry not found. 401 Client Error: Unauthorized for url: https://huggingface.co/acme/m/resolve/main/config.json',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        "Error: Local entry not found. HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /api/models/acme/m (Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))",
+      ),
+    ).toBe('network-error');
+  });
+});
