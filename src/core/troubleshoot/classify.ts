@@ -399,7 +399,7 @@ const SIGNALS: Signal[] = [
   S(
     'repo-access-denied',
     7,
-    /\bRepository not found\b|repo(?:sitory)? access denied|Error: (?:Model|Dataset|Space) '[^']+' not found/i,
+    /\bRepository not found\b|repo(?:sitory)? access denied|Error: (?:Model|Dataset|Space) '[^']+' not found(?!,? try pulling it first)/i,
   ),
   S(
     'repo-access-denied',
@@ -412,11 +412,11 @@ const SIGNALS: Signal[] = [
   S('repo-access-denied', 5, statusSaid('404')),
   S('repo-access-denied', 8, LOADER_REPO),
   // The hf CLI's own words (cli/_errors.py): "Repository 'x' not found.", "Bucket 'x' not found.", "File not found in
-  // model 'x'.", "Revision not found in dataset 'x'."
+  // model 'x'.", "Revision not found in dataset 'x'." Not ollama's local "model 'x' not found, try pulling it first".
   S(
     'repo-access-denied',
     8,
-    /\b(?:Repository|Model|Dataset|Space|Bucket) '[^'\n]+' not found\b|\b(?:File|Revision) not found in (?:model|dataset|space|repository)\b/i,
+    /\b(?:Repository|Model|Dataset|Space|Bucket) '[^'\n]+' not found\b(?!,? try pulling it first)|\b(?:File|Revision) not found in (?:model|dataset|space|repository)\b/i,
   ),
   // A file diffusers or transformers looked for in the downloaded snapshot of a repo: the repo does not have it.
   S('repo-access-denied', 7, /\bno file named\b[^\n]*\bfound in directory\b[^\n]*\bsnapshots[\\/]/i),
@@ -1228,11 +1228,12 @@ function promoteRefusedToken(ranked: Candidate[], text: string): void {
  * connection", raised from any HTTP error but a 404/gate, and up to 0.28 from a 401 too), transformers' and diffusers'
  * "We couldn't connect to '<endpoint>' to load" (its ValueError), diffusers' "Couldn't connect to the Hub: {e}" (any
  * HfHubHTTPError of model_info) and "There was a specific connection error when trying to load X:\n{err}", and the
- * "model is not cached locally" that follows it; the hf CLI's "Local entry not found. {cause}" (cli/_errors.py). Offline
- * mode said outright is not a guess.
+ * "model is not cached locally" that follows it; the hf CLI's "Local entry not found. {cause}" (cli/_errors.py);
+ * urllib3's retries that got the same status each time ("Max retries exceeded with url: U (Caused by
+ * ResponseError('too many 403 error responses'))": an answer came). Offline mode said outright is not a guess.
  */
 const NETWORK_GUESS =
-  /\bLocalEntryNotFoundError\b:?|\bLocal entry not found\.?|An error happened while trying to locate the files? on the Hub[^\n]*|We couldn't connect to '[^'\n]+' to load[^\n]*|Couldn't connect to the Hub\b:?|There was a specific connection error when trying to load\b[^\n:]*:?|model is not cached locally and an error occurred while trying to fetch metadata from the Hub|Checkout your internet connection[^\n]*/gi;
+  /\bLocalEntryNotFoundError\b:?|\bLocal entry not found\.?|Max retries exceeded with url: \S+ \(Caused by ResponseError\(|An error happened while trying to locate the files? on the Hub[^\n]*|We couldn't connect to '[^'\n]+' to load[^\n]*|Couldn't connect to the Hub\b:?|There was a specific connection error when trying to load\b[^\n:]*:?|model is not cached locally and an error occurred while trying to fetch metadata from the Hub|Checkout your internet connection[^\n]*/gi;
 const NETWORK_SIGNALS = SIGNALS.filter((s) => s.problem === 'network-error');
 
 /**

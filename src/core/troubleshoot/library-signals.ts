@@ -321,6 +321,12 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       'i',
     ),
   ),
+  // urllib3's Retry with a status_forcelist (requests' RetryError) giving up on the same answer: "Max retries exceeded with
+  // url: U (Caused by ResponseError('too many 403 error responses'))" (urllib3/exceptions.py: ResponseError.
+  // SPECIFIC_ERROR = "too many {status_code} error responses"); the 429 and 5xx forms were already known.
+  L('unauthorized-401', 7, /\btoo many 401 error responses\b/),
+  L('forbidden-403', 7, /\btoo many 403 error responses\b/),
+  L('repo-access-denied', 7, /\btoo many 404 error responses\b/),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
   // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it

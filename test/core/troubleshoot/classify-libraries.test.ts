@@ -1040,3 +1040,25 @@ describe("gated repos and the clients' other words for a read refused (session 1
     ).toBe('network-error');
   });
 });
+
+describe("urllib3's retries that got the same answer each time, and ollama's local models (session 11)", () => {
+  // urllib3/exceptions.py: ResponseError SPECIFIC_ERROR = "too many {status_code} error responses", inside requests'
+  // RetryError ("Max retries exceeded with url: ... (Caused by ResponseError(...))"): an answer came, its status is the story.
+  const retried = (url: string, status: number) =>
+    `requests.exceptions.RetryError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: ${url} (Caused by ResponseError('too many ${status} error responses'))`;
+
+  it('the status each retry got', () => {
+    expect(problem(retried('/api/whoami-v2', 401))).toBe('unauthorized-401');
+    expect(problem(retried('/meta-llama/Llama-2-7b-hf/resolve/main/config.json', 403))).toBe('forbidden-403');
+    expect(problem(retried('/api/models/acme/model', 404))).toBe('repo-access-denied');
+    expect(problem(retried('/api/models/acme/model', 429))).toBe('rate-limited');
+    expect(problem(retried('/api/models/acme/model', 502))).toBe('server-error');
+  });
+
+  it('ollama\'s model not pulled on this machine is not the Hub\'s repo (server/routes.go: "model %q not found, try pulling it first")', () => {
+    expect(problem('Error: model "llama3" not found, try pulling it first')).toBe('unknown');
+    expect(problem("Error: model 'llama3' not found, try pulling it first")).toBe('unknown');
+    // The hf CLI's own words stay the repo's.
+    expect(problem("Error: Model 'acme/model' not found.")).toBe('repo-access-denied');
+  });
+});
