@@ -327,6 +327,23 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
   L('unauthorized-401', 7, /\btoo many 401 error responses\b/),
   L('forbidden-403', 7, /\btoo many 403 error responses\b/),
   L('repo-access-denied', 7, /\btoo many 404 error responses\b/),
+  // The connection closed before the answer was whole, as huggingface_hub 1.x's httpx (httpcore/_async/http11.py
+  // RemoteProtocolError "Server disconnected without sending a response."; h11's "peer closed connection without sending
+  // complete message body (incomplete chunked read)") and the Rust clients hf_xet and hf_transfer (hyper's "connection
+  // closed before message completed", reqwest's "error decoding response body") word it.
+  L(
+    'network-error',
+    7,
+    /\bServer disconnected without sending a response\b|\bpeer closed connection without sending complete message body\b|\bconnection closed before message completed\b|\berror decoding response body\b/i,
+  ),
+  // A write refused to the account or token in words without the status: "You don't have permission to push to this
+  // repo", "Permission denied to push to X", "You are not a member of acme-org" (a repo or a job in an organization).
+  L(
+    'forbidden-403',
+    7,
+    /\b(?:don't|do not|doesn't|does not) have (?:the )?(?:permission|rights?|access) to (?:push|write|create|upload|delete|modify|commit)\b|\bPermission denied to (?:push|write|create|upload)\b/i,
+  ),
+  L('forbidden-403', 6, /\b(?:you are|you're|user is) not a member of\b/i),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
   // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it

@@ -1062,3 +1062,29 @@ describe("urllib3's retries that got the same answer each time, and ollama's loc
     expect(problem("Error: Model 'acme/model' not found.")).toBe('repo-access-denied');
   });
 });
+
+describe('a connection closed before the answer was whole, and a write refused in words (session 11)', () => {
+  it.each([
+    // httpcore _async/http11.py (huggingface_hub 1.x's httpx): RemoteProtocolError("Server disconnected without sending a
+    // response."); h11's incomplete chunked read; hyper's IncompleteMessage and reqwest's body error (hf_xet, hf_transfer).
+    'httpx.RemoteProtocolError: Server disconnected without sending a response.',
+    'httpx.RemoteProtocolError: peer closed connection without sending complete message body (incomplete chunked read)',
+    'Error while downloading: Connection closed before message completed',
+    'RuntimeError: Data processing error: CAS service error : Reqwest Error: error decoding response body',
+  ])('%s -> network-error', (text) => {
+    expect(problem(text)).toBe('network-error');
+  });
+
+  it.each([
+    "You don't have permission to push to this repo",
+    'remote: Permission denied to push to acme/model',
+    'You are not a member of acme-org',
+  ])('%s -> forbidden-403', (text) => {
+    expect(problem(text)).toBe('forbidden-403');
+  });
+
+  it('leaves permission talk that refuses nothing alone', () => {
+    expect(problem('Members of acme-org have permission to push to this repo')).toBe('unknown');
+    expect(problem('the member list of acme-org')).toBe('unknown');
+  });
+});
