@@ -84,9 +84,10 @@ const INVALID_WORDS = String.raw`(?:invalide|expiré|ungültig|abgelaufen|invál
 
 /**
  * "Missing" in the languages people write their apps' messages in (French, Spanish, Portuguese, German, Italian,
- * Russian, Chinese, Japanese, Korean): manquant, falta, não encontrado, fehlt, mancante, не найден, 未设置, 見つかりません.
+ * Russian, Chinese, Japanese, Korean): manquant, falta, não encontrado, fehlt, mancante, не найден, 未设置, 見つかりません;
+ * and "needed" or "please set" (需要, 请设置, 必要, 필요), not a permission it needs (需要写权限, 権限が必要, 권한이 필요).
  */
-const MISSING_WORDS = String.raw`(?:manquante?s?|introuvable|non (?:défini|trouvé|configuré)e?|falta|faltante|no (?:está )?(?:definido|configurado|encontrado)|não (?:foi )?(?:encontrado|definido|configurado)|ausente|fehlt|nicht (?:gesetzt|gefunden|definiert|konfiguriert)|mancante|non (?:impostato|trovato)|не (?:найден|задан|указан|установлен)|отсутствует|未设置|未配置|未找到|缺少|没有设置|未設定|設定されていません|見つかりません|설정되지 않|찾을 수 없)`;
+const MISSING_WORDS = String.raw`(?:manquante?s?|introuvable|non (?:défini|trouvé|configuré)e?|falta|faltante|no (?:está )?(?:definido|configurado|encontrado)|não (?:foi )?(?:encontrado|definido|configurado)|ausente|fehlt|nicht (?:gesetzt|gefunden|definiert|konfiguriert)|mancante|non (?:impostato|trovato)|не (?:найден|задан|указан|установлен)|отсутствует|未设置|未配置|未找到|缺少|没有设置|没有配置|未检测到|未提供|没有提供|请设置|请配置|请提供|请输入|需要(?![^\n]{0,6}权限)|未設定|設定されていません|見つかりません|(?<!権限が)必要|설정되지 않|찾을 수 없|(?<!권한이 )필요)`;
 
 /**
  * Another service's key or token (OpenAI's OPENAI_API_KEY, W&B's WANDB_API_KEY, GitHub's GITHUB_TOKEN, a chat bot's

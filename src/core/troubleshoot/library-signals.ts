@@ -344,6 +344,42 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     /\b(?:don't|do not|doesn't|does not) have (?:the )?(?:permission|rights?|access) to (?:push|write|create|upload|delete|modify|commit)\b|\bPermission denied to (?:push|write|create|upload)\b/i,
   ),
   L('forbidden-403', 6, /\b(?:you are|you're|user is) not a member of\b/i),
+  // A log-in asked for in the languages people write their apps' messages in (Chinese, Japanese, Korean, French,
+  // Spanish, German, Portuguese, Russian): 请先登录, 需要登录, ログインしてください, 로그인이 필요, "Veuillez vous connecter",
+  // "inicia sesión", "melden Sie sich ... an", "faça login", "необходимо войти" (as "Login required", "please log in").
+  L(
+    'token-missing',
+    7,
+    /请先登录|请登录|需要登录|未登录|没有登录|尚未登录|登录后(?:才能|再)|ログインしてください|ログインが必要|ログインしていません|로그인(?:이|을)? ?(?:필요|하세요|해 ?주세요)|로그인하지 않|\bVeuillez vous connecter\b|\b(?:connexion|authentification) (?:requise|nécessaire)\b|\binicia(?:r)? sesión\b|\bmelden Sie sich\b[^\n]{0,40}\ban\b|\bAnmeldung erforderlich\b|\bfaça login\b|требуется (?:авторизация|вход)|необходимо (?:войти|авторизоваться)|авторизуйтесь|войдите в|(?:使用|用|运行|执行|請使用)\s*[`'"]?(?:hf auth login|huggingface-cli login|hf login)|(?:hf auth login|huggingface-cli login|hf login)[`'"]?\s*(?:登录|进行登录|でログイン|로 로그인)/i,
+  ),
+  // The gate in those languages: 申请访问 / 请求访问权限 ("apply for / request access"), アクセス申請, 액세스 요청.
+  L(
+    'gated-repo',
+    9,
+    /申请访问|请求访问权限|访问申请|アクセス(?:を)?申請|アクセスをリクエスト|액세스(?:를)? 요청|접근 (?:권한 )?요청/,
+  ),
+  // A repo that is not there or not visible in those languages: 模型不存在, 仓库不存在, 不存在或没有权限.
+  L(
+    'repo-access-denied',
+    8,
+    /(?:模型|仓库|存储库|数据集|リポジトリ|モデル|저장소|모델)(?:が|가|이)?\s?(?:不存在|存在しません|존재하지 않)|不存在或(?:者)?(?:没有|无)(?:访问)?权限/,
+  ),
+  // A token said invalid or expired with "token" bare in those languages (the Hugging Face-qualified form is the core
+  // rules'): "token 无效", "令牌已过期", "トークンが無効", "토큰이 유효하지 않".
+  L(
+    'unauthorized-401',
+    6,
+    /(?<!\b(?:pad|eos|bos|unk|sep|cls|mask|special|chat)\s)(?:\btoken|令牌|トークン|토큰)(?:が|이|가)?\s*(?:无效|已过期|已失效|無効|期限切れ|유효하지 않|만료)/i,
+  ),
+  // A write permission the token lacks in those languages: 需要写权限, 没有写入权限, 書き込み権限, 쓰기 권한.
+  L('forbidden-403', 7, /(?:需要|缺少|没有|無)[^\n]{0,6}(?:写|寫)(?:入)?权限|書き込み権限|쓰기 권한/),
+  // A connection that failed in those languages, the Hub or a host between the words: "连接 Hugging Face 失败",
+  // "Impossible de se connecter à Hugging Face", "No se pudo conectar", "не удалось подключиться".
+  L(
+    'network-error',
+    6,
+    /(?:连接|連線|接続)[^\n]{1,30}?(?:失败|失敗|超时|できません)|\bImpossible de (?:se connecter|joindre|contacter|atteindre)\b|\bNo se pudo conectar\b|\bNão foi possível conectar\b|\bVerbindung (?:fehlgeschlagen|konnte nicht)|не удалось подключиться/i,
+  ),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
   // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it

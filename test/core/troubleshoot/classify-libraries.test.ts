@@ -1088,3 +1088,33 @@ describe('a connection closed before the answer was whole, and a write refused i
     expect(problem('the member list of acme-org')).toBe('unknown');
   });
 });
+
+describe("the same problems in the languages people write their apps' messages in (session 11)", () => {
+  it.each([
+    ['请先登录 Hugging Face', 'token-missing'],
+    ['请先使用 huggingface-cli login 登录', 'token-missing'],
+    ['需要登录才能下载该模型', 'token-missing'],
+    ['没有配置 HF_TOKEN', 'token-missing'],
+    ['未检测到 Hugging Face token，请设置环境变量 HF_TOKEN', 'token-missing'],
+    ['Hugging Face にログインしてください', 'token-missing'],
+    ['Hugging Face 토큰이 필요합니다', 'token-missing'],
+    ['로그인이 필요합니다', 'token-missing'],
+    ['Veuillez vous connecter à Hugging Face', 'token-missing'],
+    ['Por favor, inicia sesión en Hugging Face', 'token-missing'],
+    ['Bitte melden Sie sich bei Hugging Face an', 'token-missing'],
+    ['Необходимо войти в Hugging Face', 'token-missing'],
+    ['没有权限访问该模型，请先申请访问', 'gated-repo'],
+    ['模型不存在或者没有权限', 'repo-access-denied'],
+    ['token 无效', 'unauthorized-401'],
+    ['HF token 需要写权限', 'forbidden-403'],
+    ['Hugging Face 토큰에 쓰기 권한이 필요합니다', 'forbidden-403'],
+    ['连接 Hugging Face 失败', 'network-error'],
+    ['Impossible de se connecter à Hugging Face', 'network-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves a tokenizer's token alone", () => {
+    expect(problem('pad token 无效')).toBe('unknown');
+  });
+});
