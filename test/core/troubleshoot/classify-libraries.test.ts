@@ -1090,6 +1090,8 @@ describe('a connection closed before the answer was whole, and a write refused i
 });
 
 describe("the same problems in the languages people write their apps' messages in (session 11)", () => {
+  // Phrasings in Chinese, Japanese, Korean, French, Spanish, German and Russian (no one tool's format string): the families
+  // the English rules know, with the permission a token lacks and a tokenizer's token as near misses.
   it.each([
     ['请先登录 Hugging Face', 'token-missing'],
     ['请先使用 huggingface-cli login 登录', 'token-missing'],
