@@ -17,9 +17,10 @@ const L = (problem: ProblemId, weight: number, re: RegExp): LibrarySignal => ({p
  * A name people give a Hugging Face token's variable or secret: HF or HUGGINGFACE as one of its parts and a credential's
  * word (token, key, secret, auth, pass, cred) in it, or the bare name: HF_TOKEN, HF_API_TOKEN, HUGGINGFACE_TOKEN,
  * HUGGING_FACE_HUB_TOKEN, MY_HF_TOKEN, hf-token, huggingface-secret, huggingface. Not another service's (OPENAI_API_KEY,
- * GITHUB_TOKEN, GOOGLE_API_KEY), nor huggingface_hub's other settings (HF_HOME, HF_ENDPOINT, HF_HUB_OFFLINE).
+ * GITHUB_TOKEN, GOOGLE_API_KEY), nor huggingface_hub's other settings (HF_HOME, HF_ENDPOINT, HF_HUB_OFFLINE). Read from a
+ * word's start only (a long run of letters is then scanned once, not once a letter).
  */
-const HF_NAME = String.raw`["'\x60]?(?=[\w-]*(?:TOKEN|KEY|SECRET|AUTH|PASS|CRED)|(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE)\b)(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE(?:_?HUB)?)(?:[_-]?[\w-]*)?["'\x60]?`;
+const HF_NAME = String.raw`["'\x60]?(?<![\w-])(?=[\w-]*(?:TOKEN|KEY|SECRET|AUTH|PASS|CRED)|(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE)\b)(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE(?:_?HUB)?)(?:[_-]?[\w-]*)?["'\x60]?`;
 
 /** The Hub named as a service: "Hugging Face", "HuggingFace", "HF", "huggingface.co", "the Hub", "HF Hub". */
 const HUB_WORDS = String.raw`(?:\b(?:Hugg?ing ?Face(?:\.co)?|HF)(?: Hub)?\b|\bthe Hub\b)`;
