@@ -381,6 +381,18 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     6,
     /(?:连接|連線|接続)[^\n]{1,30}?(?:失败|失敗|超时|できません)|\bImpossible de (?:se connecter|joindre|contacter|atteindre)\b|\bNo se pudo conectar\b|\bNão foi possível conectar\b|\bVerbindung (?:fehlgeschlagen|konnte nicht)|не удалось подключиться/i,
   ),
+  // A token the tool could not get, or a variable it never read, in people's and tools' words: "Failed to retrieve the
+  // Hugging Face token", "token retrieval is failing", "HF_TOKEN is not being picked up by the container", "the HF_TOKEN
+  // environment variable is ignored", "vLLM doesn't pick up HF_TOKEN", "The job does not receive HF_TOKEN". Not a
+  // variable read as it should be ("HF_TOKEN is read from the environment").
+  L(
+    'token-missing',
+    7,
+    new RegExp(
+      String.raw`\b(?:failed to|could not|couldn't|cannot|can't|unable to) (?:retrieve|fetch|obtain|resolve) (?:a |an |any |the |your )?(?:valid )?(?:hugg?ing ?face |hf |api |access |auth(?:entication)? )?token\b|\btoken (?:retrieval|lookup|resolution)\b[^\n]{0,20}\bfail|${HF_NAME}[^\n]{0,30}\b(?:is not|isn't|was not|wasn't|are not|aren't|not|never)\s+(?:being\s+|getting\s+)?(?:picked up|read|recognized|recognised|detected|passed|forwarded|propagated|injected|loaded|exported)\b|${HF_NAME}[^\n]{0,30}\b(?:is|was|gets|got) (?:being )?ignored\b|\b(?:doesn't|does not|didn't|did not|won't|never) (?:pick up|read|see|receive|get|inherit|load) (?:the |my |our |your )?${HF_NAME}`,
+      'i',
+    ),
+  ),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
   // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it

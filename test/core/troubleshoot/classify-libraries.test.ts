@@ -1120,3 +1120,23 @@ describe("the same problems in the languages people write their apps' messages i
     expect(problem('pad token 无效')).toBe('unknown');
   });
 });
+
+describe('a token the tool could not get, or a variable it never read (session 11)', () => {
+  it.each([
+    'token retrieval is failing when token is stored in colab secrets',
+    'Failed to retrieve the Hugging Face token',
+    'Unable to obtain an access token',
+    'HF_TOKEN is not being picked up by the container',
+    'the HF_TOKEN environment variable is ignored',
+    "vLLM doesn't pick up HF_TOKEN from the environment",
+    'The job does not receive HF_TOKEN',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves a variable read as it should be, and a tokenizer, alone', () => {
+    expect(problem('HF_TOKEN is read from the environment and works fine')).toBe('unknown');
+    expect(problem('HF_HOME is not being picked up by the container')).toBe('unknown');
+    expect(problem('Failed to retrieve the pad token id')).toBe('unknown');
+  });
+});
