@@ -393,6 +393,27 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       'i',
     ),
   ),
+  // The gate in apps' and people's words: "Your access request is pending", "You need to request access to this model",
+  // "needs approval from the model authors", "This model is restricted".
+  L(
+    'gated-repo',
+    12,
+    /\baccess request (?:is |was )?(?:still )?(?:pending|awaiting|under review)\b|\b(?:need|have|must) to request access to (?:this|the) (?:model|repo(?:sitory)?|dataset)\b|\b(?:needs|requires) approval from the (?:model|repo(?:sitory)?|dataset) (?:authors?|owners?)\b|\bThis (?:model|repo(?:sitory)?|dataset) is restricted\b(?! to\b)/i,
+  ),
+  // A request limit in apps' words: "You have reached the maximum number of requests", "API limit reached".
+  L('rate-limited', 10, /\breached the maximum number of requests\b|\bAPI (?:rate )?limit (?:reached|exceeded|hit)\b/i),
+  // The status's name alone as a message or a JSON error, as "Unauthorized" is the 401's: "Error: Forbidden",
+  // {"error": "Forbidden"}.
+  L('forbidden-403', 7, /^\s*(?:[\w.]*Error:\s*)?Forbidden\.?\s*$|["']error["']\s*:\s*["']Forbidden["']/i),
+  // No answer, in a browser's words (transformers.js, @huggingface/inference in a web page): Chromium's net errors
+  // (net/base/net_error_list.h: net::ERR_NAME_NOT_RESOLVED, ERR_CONNECTION_RESET, ERR_INTERNET_DISCONNECTED...), fetch's
+  // TypeError ("Failed to fetch" in Chromium, "NetworkError when attempting to fetch resource." in Firefox, "Load failed"
+  // in Safari); and a client's "Connection error." alone (the OpenAI SDKs' default message).
+  L(
+    'network-error',
+    7,
+    /\bnet::ERR_(?:NAME_NOT_RESOLVED|CONNECTION_\w+|INTERNET_DISCONNECTED|TIMED_OUT|NETWORK_\w+|ADDRESS_UNREACHABLE|EMPTY_RESPONSE|PROXY_\w+|TUNNEL_CONNECTION_FAILED|SSL_\w+|CERT_\w+)\b|\bTypeError: (?:Failed to fetch|Load failed)\b|\bNetworkError when attempting to fetch resource\b|^\s*(?:[\w.]*Error:\s*)?Connection error\.?\s*$/im,
+  ),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
   // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it

@@ -1140,3 +1140,29 @@ describe('a token the tool could not get, or a variable it never read (session 1
     expect(problem('Failed to retrieve the pad token id')).toBe('unknown');
   });
 });
+
+describe("apps' words for the gate, a request limit, a bare Forbidden, and a browser's words for no answer (session 11)", () => {
+  it.each([
+    ['Your access request is pending', 'gated-repo'],
+    ['You need to request access to this model', 'gated-repo'],
+    ['This model needs approval from the model authors', 'gated-repo'],
+    ['This model is restricted', 'gated-repo'],
+    ['You have reached the maximum number of requests', 'rate-limited'],
+    ['API limit reached', 'rate-limited'],
+    ['Error: Forbidden', 'forbidden-403'],
+    ['{"error":"Forbidden"}', 'forbidden-403'],
+    // Chromium net/base/net_error_list.h as the console prints it; fetch's TypeError in Chromium and Firefox; the OpenAI
+    // SDKs' default APIConnectionError message alone.
+    ['GET https://huggingface.co/Xenova/bert/resolve/main/config.json net::ERR_NAME_NOT_RESOLVED', 'network-error'],
+    ['TypeError: Failed to fetch', 'network-error'],
+    ['Uncaught (in promise) TypeError: NetworkError when attempting to fetch resource.', 'network-error'],
+    ['Connection error.', 'network-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves a licence restriction and a forbidden word in a sentence alone', () => {
+    expect(problem('This model is restricted to non-commercial use')).toBe('unknown');
+    expect(problem('Forbidden words are filtered from the output')).toBe('unknown');
+  });
+});
