@@ -298,9 +298,16 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'server-error',
     6,
     new RegExp(
-      String.raw`(?:${HUB_WORDS}\s+(?:is|are|was|seems|looks|appears|went|goes|has gone)\s+(?:to be\s+)?(?:currently\s+|completely\s+|totally\s+|still\s+)?|\bIs ${HUB_WORDS}\s+(?:currently\s+|still\s+)?)down\b|\b(?:outage|downtime)\b[^\n]{0,40}${HUB_WORDS}|${HUB_WORDS}[^\n]{0,40}\b(?:outage|downtime)\b|\bstatus\.huggingface\.co\b|(?:${HUB_WORDS}\s+(?:is|are)\s+(?:currently\s+|temporarily\s+)?|(?:\b(?:the )?(?:model|server|service|endpoint|backend)s?|\bModel [\w.-]+\/[\w.-]+)\s+(?:is|are)\s+(?:currently|temporarily)\s+)unavailable\b(?! (?:in|for) (?:your|this|the) (?:region|country|location|plan|account))`,
+      String.raw`(?:${HUB_WORDS}\s+(?:is|are|was|seems|looks|appears|went|goes|has gone)\s+(?:to be\s+)?(?:currently\s+|completely\s+|totally\s+|still\s+)?|\bIs ${HUB_WORDS}\s+(?:currently\s+|still\s+)?)down\b|\b(?:outage|downtime)\b[^\n]{0,40}${HUB_WORDS}|${HUB_WORDS}[^\n]{0,40}\b(?:outage|downtime)\b|\bstatus\.huggingface\.co\b|(?:${HUB_WORDS}\s+(?:is|are)\s+(?:currently\s+|temporarily\s+)?|(?:\b(?:the )?(?:model|server|service|endpoint|backend|provider|space)s?|\bModel [\w.-]+\/[\w.-]+)\s+(?:is|are)\s+(?:currently|temporarily)\s+)unavailable\b(?! (?:in|for) (?:your|this|the) (?:region|country|location|plan|account))`,
       'i',
     ),
+  ),
+  // A server's or the router's JSON body for its own failure: {"error": "Internal Error"}, "Backend error", "upstream
+  // error", "Provider returned error" (the provider behind the Hugging Face router failed).
+  L(
+    'server-error',
+    9,
+    /["'](?:error|detail|message)["']\s*:\s*["'](?:Internal (?:Server )?Error|Backend error|Upstream error|Provider returned error|Server error)\.?["']/i,
   ),
   // CloudFront's page when the origin behind it failed (a 502 it words as "CloudFront attempted to establish a connection
   // with the origin, but either the attempt failed or the origin closed the connection."), and Apache's 503 body ("The

@@ -1166,3 +1166,19 @@ describe("apps' words for the gate, a request limit, a bare Forbidden, and a bro
     expect(problem('Forbidden words are filtered from the output')).toBe('unknown');
   });
 });
+
+describe("a server's or the router's JSON body for its own failure (session 11)", () => {
+  it.each([
+    '{"error":"Internal Error"}',
+    '{"error":"Backend error"}',
+    '{"error":"upstream error"}',
+    '{"error":"Provider returned error"}',
+    'The provider is currently unavailable',
+  ])('%s -> server-error', (text) => {
+    expect(problem(text)).toBe('server-error');
+  });
+
+  it("leaves a client's own error body alone", () => {
+    expect(problem('{"error":"Invalid JSON body"}')).toBe('unknown');
+  });
+});
