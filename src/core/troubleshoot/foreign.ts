@@ -27,10 +27,11 @@ const FOREIGN_SIGNATURE = new RegExp(
 
 /**
  * The Hub's or its clients' own words: a Hub host, huggingface_hub and its errors, the Hub's bodies for a token it
- * refused or a repo it hides or gates, a Hugging Face token's variable, Hugging Face's own repositories on GitHub.
+ * refused or a repo it hides or gates, a Hugging Face token's variable, Hugging Face's own repositories on GitHub (the
+ * datasets library read its loading scripts from raw.githubusercontent.com/huggingface/), the clients' download calls.
  */
 const HUB_OWN =
-  /\b(?:huggingface\.co|hf\.co|hf\.space|hf-mirror\.com)\b|\bgithub\.com\/huggingface\/|huggingface_hub|\bHfHubHTTPError\b|\bHF_TOKEN\b|HUGGING_?FACE\w*_(?:TOKEN|API_KEY)|Invalid credentials in Authorization header|Repository Not Found|RepositoryNotFoundError|GatedRepoError|Cannot access gated repo/i;
+  /\b(?:huggingface\.co|hf\.co|hf\.space|hf-mirror\.com)\b|\b(?:github\.com|githubusercontent\.com)\/huggingface\/|\b(?:load_dataset|from_pretrained|snapshot_download|hf_hub_download)\b|huggingface_hub|\bHfHubHTTPError\b|\bHF_TOKEN\b|HUGGING_?FACE\w*_(?:TOKEN|API_KEY)|Invalid credentials in Authorization header|Repository Not Found|RepositoryNotFoundError|GatedRepoError|Cannot access gated repo/i;
 
 /** Another service's own error, and nothing of the Hub's own in the text. */
 export function foreignSignatureOnly(text: string): boolean {

@@ -1008,6 +1008,12 @@ describe("another service's own errors are none of the catalog's problems (sessi
     expect(
       problem('429 Too Many Requests while downloading, see https://github.com/huggingface/huggingface_hub/issues/1'),
     ).toBe('rate-limited');
+    // The datasets library read its loading scripts from Hugging Face's own GitHub repository (datasets 1.x-2.x).
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://raw.githubusercontent.com/huggingface/datasets/2.3.2/datasets/xsum/xsum.py',
+      ),
+    ).toBe('rate-limited');
   });
 });
 
