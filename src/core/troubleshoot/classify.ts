@@ -10,7 +10,12 @@ interface Signal {
   problem: ProblemId;
   re: RegExp;
   weight: number;
+  /** Words in lower case one of which a line must hold for `re` to be tried (its compilation is then spared). */
+  gate?: string[];
 }
+
+/** Whether the line (lower-cased once) may hold the signal: no gate, or one of its words in it. */
+const mayHold = (s: Signal, lower: string): boolean => !s.gate || s.gate.some((g) => lower.includes(g));
 
 const S = (problem: ProblemId, weight: number, re: RegExp): Signal => ({problem, weight, re});
 
@@ -1009,7 +1014,8 @@ const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
 export function lineHasSignal(line: string): boolean {
   if (line.length > 4000) return false;
   const bare = stripLogPrefix(line);
-  return SIGNALS.some((s) => s.re.test(line) || (bare !== line && s.re.test(bare)));
+  const lower = line.toLowerCase();
+  return SIGNALS.some((s) => mayHold(s, lower) && (s.re.test(line) || (bare !== line && s.re.test(bare))));
 }
 
 export interface Candidate {
@@ -1164,8 +1170,9 @@ function collectSignals(
   lines.forEach((line, i) => {
     if (line.length > 4000) return;
     const b = bare[i]!;
+    const lower = line.toLowerCase();
     for (const s of SIGNALS) {
-      if (!s.re.test(line) && (b === line || !s.re.test(b))) continue;
+      if (!mayHold(s, lower) || (!s.re.test(line) && (b === line || !s.re.test(b)))) continue;
       // One line counts once per problem, with its strongest signal.
       const key = `${s.problem}\0${line}`;
       if (seen.has(key)) {

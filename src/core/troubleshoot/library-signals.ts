@@ -9,9 +9,12 @@ export interface LibrarySignal {
   problem: ProblemId;
   weight: number;
   re: RegExp;
+  /** Words in lower case one of which a line must hold for `re` to be tried (see classify.ts mayHold). */
+  gate?: string[];
 }
 
-const L = (problem: ProblemId, weight: number, re: RegExp): LibrarySignal => ({problem, weight, re});
+const L = (problem: ProblemId, weight: number, re: RegExp, gate?: string[]): LibrarySignal =>
+  gate ? {problem, weight, re, gate} : {problem, weight, re};
 
 /**
  * A name people give a Hugging Face token's variable or secret: HF or HUGGINGFACE as one of its parts and a credential's
@@ -232,11 +235,12 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       String.raw`\bSecret ${HF_NAME} (?:does not|doesn't) exist\b(?! in your Colab secrets)|\b(?:does not|doesn't) have access to (?:the )?secret ${HF_NAME}|\bAccess to the secret ${HF_NAME} has not been granted\b|\bRequesting secret ${HF_NAME} timed out\b|\bError while fetching ${HF_NAME} secret value\b|\bYou are not authenticated with the Hugging Face Hub\b|\bNo user secrets exist for kernel id \d+ and label ${HF_NAME}`,
       'i',
     ),
+    ['secret', 'not authenticated with the hugging face hub'],
   ),
   // huggingface_hub's warning when Colab has no HF_TOKEN secret (utils/_auth.py up to 0.3x: "The secret `HF_TOKEN` does
   // not exist in your Colab secrets. ... authentication is recommended but still optional to access public models or
   // datasets."): printed before whatever failed, so weak: alone it is the missing token, beside another error that error.
-  L('token-missing', 5, /\bdoes not exist in your Colab secrets\b/i),
+  L('token-missing', 5, /\bdoes not exist in your Colab secrets\b/i, ['colab']),
   // A token option given an empty value (a CI secret that is not set, `--token $HF_TOKEN` with the variable empty): argparse's
   // "argument --token: expected one argument" (huggingface-cli login, training scripts' --hf_token), click's (typer's)
   // "Option '--token' requires an argument." (hf auth login).
@@ -244,6 +248,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'token-missing',
     9,
     /\bargument --(?:hf[_-]?|hub[_-]?)?token: expected one argument\b|\bOption ['"]--(?:hf[_-]?|hub[_-]?)?token['"] requires an argument\b/i,
+    ['token'],
   ),
   // The places a job, a container or CI reads the token from, in their own words when it is not there: bash's `set -u`
   // (subst.c err_unboundvar: "%s: unbound variable"; dash: "parameter not set"; `${HF_TOKEN:?}`: "parameter null or not
@@ -257,29 +262,28 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       String.raw`${HF_NAME}: (?:unbound variable|parameter (?:null or )?not set)\b|\bInput required and not supplied: ${HF_NAME}|\bcouldn't find key ${HF_NAME} in Secret\b|\bcouldn't find key \S+ in Secret \S*(?:hf|hugg?ing)|\bsecret ${HF_NAME}: not found\b`,
       'i',
     ),
+    ['unbound', 'parameter', 'input required', "couldn't find key", 'secret'],
   ),
   // huggingface_hub up to 0.4 (hf_api.py, no token given or stored): "You need to pass a valid `token` or login by using
   // `huggingface-cli login`".
-  L('token-missing', 10, /\bpass a valid [`'"]?token[`'"]? or log ?in\b/i),
+  L('token-missing', 10, /\bpass a valid [`'"]?token[`'"]? or log ?in\b/i, ['pass a valid']),
   // Tools and apps asking for a log-in or a Hugging Face token in words the rules before did not know: "You must be logged
   // in to access this model", "Hugging Face API key not found", "You need a Hugging Face token to download this model",
   // "Please enter your HuggingFace token in the settings", a token that was None ("Invalid token: None").
-  L(
-    'token-missing',
-    7,
-    /\b(?:must|need to|have to) be (?:logged|signed) in\b(?![^\n]*\b(?:GitHub|GitLab|Docker|npm|Google|AWS|Azure|Vercel|Kaggle|W&B|wandb)\b)/i,
-  ),
+  L('token-missing', 7, /\b(?:must|need to|have to) be (?:logged|signed) in\b(?!\s+as\b)/i, ['logged', 'signed']),
   L(
     'token-missing',
     10,
     /\b(?:Hugg?ing ?Face|HF)(?: Hub| Inference)?(?: API)? key (?:is |was )?(?:not (?:found|set|provided|configured|defined|given)|missing|required|empty)\b|\b(?:no|missing) (?:Hugg?ing ?Face|HF)(?: Hub)? API key\b/i,
+    ['key'],
   ),
   L(
     'token-missing',
     8,
     /\b(?:need|needs|require|requires|required) (?:a|an|your) (?:valid )?(?:Hugg?ing ?Face|HF)(?: Hub)?(?: API| access| user)? token\b|\b(?:enter|paste|input|configure) (?:your|a) (?:Hugg?ing ?Face|HF)(?: Hub)?(?: API| access| user)? token\b/i,
+    ['token'],
   ),
-  L('token-missing', 9, /\b(?:invalid|bad) (?:api[ _-]?key|token)\W{1,3}None\b/i),
+  L('token-missing', 9, /\b(?:invalid|bad) (?:api[ _-]?key|token)\W{1,3}None\b/i, ['none']),
   // Advice to check the variable ("Make sure HF_TOKEN is set"): weak, a status beside it is the stronger story.
   L(
     'token-missing',
@@ -288,6 +292,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       String.raw`\b(?:make sure|ensure|check(?: that)?|verify(?: that)?)\s+(?:the\s+)?(?:env(?:ironment)? var(?:iable)?\s+)?${HF_NAME}\s+(?:is|has been)\s+(?:set|defined|exported|configured|provided)\b`,
       'i',
     ),
+    ['make sure', 'ensure', 'check', 'verify'],
   ),
   // The Hub said down or out in people's and apps' words ("Is Hugging Face down?", "huggingface.co seems to be down",
   // "HF is down again", "an outage on the Hugging Face side, see status.huggingface.co"), and a service said unavailable
@@ -301,6 +306,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       String.raw`(?:${HUB_WORDS}\s+(?:is|are|was|seems|looks|appears|went|goes|has gone)\s+(?:to be\s+)?(?:currently\s+|completely\s+|totally\s+|still\s+)?|\bIs ${HUB_WORDS}\s+(?:currently\s+|still\s+)?)down\b|\b(?:outage|downtime)\b[^\n]{0,40}${HUB_WORDS}|${HUB_WORDS}[^\n]{0,40}\b(?:outage|downtime)\b|\bstatus\.huggingface\.co\b|(?:${HUB_WORDS}\s+(?:is|are)\s+(?:currently\s+|temporarily\s+)?|(?:\b(?:the )?(?:model|server|service|endpoint|backend|provider|space)s?|\bModel [\w.-]+\/[\w.-]+)\s+(?:is|are)\s+(?:currently|temporarily)\s+)unavailable\b(?! (?:in|for) (?:your|this|the) (?:region|country|location|plan|account))`,
       'i',
     ),
+    ['down', 'outage', 'downtime', 'status.huggingface', 'unavailable'],
   ),
   // A server's or the router's JSON body for its own failure: {"error": "Internal Error"}, "Backend error", "upstream
   // error", "Provider returned error" (the provider behind the Hugging Face router failed).
@@ -308,6 +314,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'server-error',
     9,
     /["'](?:error|detail|message)["']\s*:\s*["'](?:Internal (?:Server )?Error|Backend error|Upstream error|Provider returned error|Server error)\.?["']/i,
+    ['internal', 'backend', 'upstream', 'provider returned', 'server error'],
   ),
   // CloudFront's page when the origin behind it failed (a 502 it words as "CloudFront attempted to establish a connection
   // with the origin, but either the attempt failed or the origin closed the connection."), and Apache's 503 body ("The
@@ -317,6 +324,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'server-error',
     9,
     /\bCloudFront attempted to establish a connection with the origin\b|\btemporarily unable to handle (?:the|your|this) request\b/i,
+    ['cloudfront', 'temporarily unable'],
   ),
   // The Hub's words for a gated repo the account has not asked for, as its 403 body ends and apps repeat alone: "Visit
   // https://huggingface.co/meta-llama/Llama-3.1-8B to ask for access." (huggingface_hub errors.py, GatedRepoError's
@@ -328,6 +336,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       String.raw`\b(?:visit|go to)\s+${HUB_URL}\/(?:(?:datasets|spaces)\/)?[\w.-]+\/[\w.-]+\/?\s+to (?:ask|request) (?:for )?access\b`,
       'i',
     ),
+    ['access'],
   ),
   // urllib3's Retry with a status_forcelist (requests' RetryError) giving up on the same answer: "Max retries exceeded with
   // url: U (Caused by ResponseError('too many 403 error responses'))" (urllib3/exceptions.py: ResponseError.
@@ -343,6 +352,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'network-error',
     7,
     /\bServer disconnected without sending a response\b|\bpeer closed connection without sending complete message body\b|\bconnection closed before message completed\b|\berror decoding response body\b/i,
+    ['disconnected', 'peer closed', 'closed before message', 'decoding response body'],
   ),
   // A write refused to the account or token in words without the status: "You don't have permission to push to this
   // repo", "Permission denied to push to X", "You are not a member of acme-org" (a repo or a job in an organization).
@@ -350,6 +360,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'forbidden-403',
     7,
     /\b(?:don't|do not|doesn't|does not) have (?:the )?(?:permission|rights?|access) to (?:push|write|create|upload|delete|modify|commit)\b|\bPermission denied to (?:push|write|create|upload)\b/i,
+    ['permission', 'rights', 'access'],
   ),
   L('forbidden-403', 6, /\b(?:you are|you're|user is) not a member of\b/i),
   // A log-in asked for in the languages people write their apps' messages in (Chinese, Japanese, Korean, French,
@@ -359,18 +370,36 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'token-missing',
     7,
     /请先登录|请登录|需要登录|未登录|没有登录|尚未登录|登录后(?:才能|再)|ログインしてください|ログインが必要|ログインしていません|로그인(?:이|을)? ?(?:필요|하세요|해 ?주세요)|로그인하지 않|\bVeuillez vous connecter\b|\b(?:connexion|authentification) (?:requise|nécessaire)\b|\binicia(?:r)? sesión\b|\bmelden Sie sich\b[^\n]{0,40}\ban\b|\bAnmeldung erforderlich\b|\bfaça login\b|требуется (?:авторизация|вход)|необходимо (?:войти|авторизоваться)|авторизуйтесь|войдите в|(?:使用|用|运行|执行|請使用)\s*[`'"]?(?:hf auth login|huggingface-cli login|hf login)|(?:hf auth login|huggingface-cli login|hf login)[`'"]?\s*(?:登录|进行登录|でログイン|로 로그인)/i,
+    [
+      '登录',
+      'ログイン',
+      '로그인',
+      'veuillez',
+      'connexion',
+      'authentification',
+      'sesión',
+      'melden',
+      'anmeldung',
+      'login',
+      'авториз',
+      'войти',
+      'войдите',
+      'вход',
+    ],
   ),
   // The gate in those languages: 申请访问 / 请求访问权限 ("apply for / request access"), アクセス申請, 액세스 요청.
   L(
     'gated-repo',
     9,
     /申请访问|请求访问权限|访问申请|アクセス(?:を)?申請|アクセスをリクエスト|액세스(?:를)? 요청|접근 (?:권한 )?요청/,
+    ['申请', '请求访问', '访问申请', 'アクセス', '액세스', '접근'],
   ),
   // A repo that is not there or not visible in those languages: 模型不存在, 仓库不存在, 不存在或没有权限.
   L(
     'repo-access-denied',
     8,
     /(?:模型|仓库|存储库|数据集|リポジトリ|モデル|저장소|모델)(?:が|가|이)?\s?(?:不存在|存在しません|존재하지 않)|不存在或(?:者)?(?:没有|无)(?:访问)?权限/,
+    ['不存在', '存在しません', '존재하지'],
   ),
   // A token said invalid or expired with "token" bare in those languages (the Hugging Face-qualified form is the core
   // rules'): "token 无效", "令牌已过期", "トークンが無効", "토큰이 유효하지 않".
@@ -378,15 +407,21 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'unauthorized-401',
     6,
     /(?<!\b(?:pad|eos|bos|unk|sep|cls|mask|special|chat)\s)(?:\btoken|令牌|トークン|토큰)(?:が|이|가)?\s*(?:无效|已过期|已失效|無効|期限切れ|유효하지 않|만료)/i,
+    ['无效', '过期', '失效', '無効', '期限切れ', '유효하지', '만료'],
   ),
   // A write permission the token lacks in those languages: 需要写权限, 没有写入权限, 書き込み権限, 쓰기 권한.
-  L('forbidden-403', 7, /(?:需要|缺少|没有|無)[^\n]{0,6}(?:写|寫)(?:入)?权限|書き込み権限|쓰기 권한/),
+  L('forbidden-403', 7, /(?:需要|缺少|没有|無)[^\n]{0,6}(?:写|寫)(?:入)?权限|書き込み権限|쓰기 권한/, [
+    '权限',
+    '書き込み',
+    '쓰기',
+  ]),
   // A connection that failed in those languages, the Hub or a host between the words: "连接 Hugging Face 失败",
   // "Impossible de se connecter à Hugging Face", "No se pudo conectar", "не удалось подключиться".
   L(
     'network-error',
     6,
     /(?:连接|連線|接続)[^\n]{1,30}?(?:失败|失敗|超时|できません)|\bImpossible de (?:se connecter|joindre|contacter|atteindre)\b|\bNo se pudo conectar\b|\bNão foi possível conectar\b|\bVerbindung (?:fehlgeschlagen|konnte nicht)|не удалось подключиться/i,
+    ['连接', '連線', '接続', 'impossible de', 'no se pudo', 'não foi possível', 'verbindung', 'подключиться'],
   ),
   // A token the tool could not get, or a variable it never read, in people's and tools' words: "Failed to retrieve the
   // Hugging Face token", "token retrieval is failing", "HF_TOKEN is not being picked up by the container", "the HF_TOKEN
@@ -399,6 +434,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       String.raw`\b(?:failed to|could not|couldn't|cannot|can't|unable to) (?:retrieve|fetch|obtain|resolve) (?:a |an |any |the |your )?(?:valid )?(?:hugg?ing ?face |hf |api |access |auth(?:entication)? )?token\b|\btoken (?:retrieval|lookup|resolution)\b[^\n]{0,20}\bfail|${HF_NAME}[^\n]{0,30}\b(?:is not|isn't|was not|wasn't|are not|aren't|not|never)\s+(?:being\s+|getting\s+)?(?:picked up|read|recognized|recognised|detected|passed|forwarded|propagated|injected|loaded|exported)\b|${HF_NAME}[^\n]{0,30}\b(?:is|was|gets|got) (?:being )?ignored\b|\b(?:doesn't|does not|didn't|did not|won't|never) (?:pick up|read|see|receive|get|inherit|load) (?:the |my |our |your )?${HF_NAME}`,
       'i',
     ),
+    ['token', 'hf', 'hugg'],
   ),
   // The gate in apps' and people's words: "Your access request is pending", "You need to request access to this model",
   // "needs approval from the model authors", "This model is restricted".
@@ -406,12 +442,20 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'gated-repo',
     12,
     /\baccess request (?:is |was )?(?:still )?(?:pending|awaiting|under review)\b|\b(?:need|have|must) to request access to (?:this|the) (?:model|repo(?:sitory)?|dataset)\b|\b(?:needs|requires) approval from the (?:model|repo(?:sitory)?|dataset) (?:authors?|owners?)\b|\bThis (?:model|repo(?:sitory)?|dataset) is restricted\b(?! to\b)/i,
+    ['access request', 'request access', 'approval', 'restricted'],
   ),
   // A request limit in apps' words: "You have reached the maximum number of requests", "API limit reached".
-  L('rate-limited', 10, /\breached the maximum number of requests\b|\bAPI (?:rate )?limit (?:reached|exceeded|hit)\b/i),
+  L(
+    'rate-limited',
+    10,
+    /\breached the maximum number of requests\b|\bAPI (?:rate )?limit (?:reached|exceeded|hit)\b/i,
+    ['maximum number of requests', 'limit'],
+  ),
   // The status's name alone as a message or a JSON error, as "Unauthorized" is the 401's: "Error: Forbidden",
   // {"error": "Forbidden"}.
-  L('forbidden-403', 7, /^\s*(?:[\w.]*Error:\s*)?Forbidden\.?\s*$|["']error["']\s*:\s*["']Forbidden["']/i),
+  L('forbidden-403', 7, /^\s*(?:[\w.]*Error:\s*)?Forbidden\.?\s*$|["']error["']\s*:\s*["']Forbidden["']/i, [
+    'forbidden',
+  ]),
   // No answer, in a browser's words (transformers.js, @huggingface/inference in a web page): Chromium's net errors
   // (net/base/net_error_list.h: net::ERR_NAME_NOT_RESOLVED, ERR_CONNECTION_RESET, ERR_INTERNET_DISCONNECTED...), fetch's
   // TypeError ("Failed to fetch" in Chromium, "NetworkError when attempting to fetch resource." in Firefox, "Load failed"
@@ -420,12 +464,13 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     'network-error',
     7,
     /\bnet::ERR_(?:NAME_NOT_RESOLVED|CONNECTION_\w+|INTERNET_DISCONNECTED|TIMED_OUT|NETWORK_\w+|ADDRESS_UNREACHABLE|EMPTY_RESPONSE|PROXY_\w+|TUNNEL_CONNECTION_FAILED|SSL_\w+|CERT_\w+)\b|\bTypeError: (?:Failed to fetch|Load failed)\b|\bNetworkError when attempting to fetch resource\b|^\s*(?:[\w.]*Error:\s*)?Connection error\.?\s*$/im,
+    ['net::err_', 'failed to fetch', 'load failed', 'networkerror', 'connection error'],
   ),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
   // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it
   // outranks).
-  L('network-error', 8, /\bConnection error, and we cannot find the requested files\b/i),
+  L('network-error', 8, /\bConnection error, and we cannot find the requested files\b/i, ['connection error']),
   // Haystack's Secret.from_env_var (haystack/utils/auth.py, EnvVarSecret.resolve_value): `f"None of the following
   // authentication environment variables are set: {self._env_vars}"`, a token's names among them.
   L(
@@ -435,6 +480,7 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       String.raw`\bNone of the following authentication environment variables are set: [^\n]{0,80}?(?:HF|HUGG?ING_?FACE)\w*`,
       'i',
     ),
+    ['none of the following'],
   ),
 ];
 

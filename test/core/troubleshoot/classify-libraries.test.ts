@@ -946,7 +946,7 @@ describe('where a job, a container or CI reads the token from, when it is not th
       'ERROR: failed to solve: secret npm_token: not found',
       "Error: couldn't find key password in Secret default/db-secret",
       'Make sure HF_HOME is set',
-      'You must be logged in to GitHub to fork this repository',
+      'you must be logged in as root to install drivers',
       'pad token: None',
     ])
       expect(problem(text), text).toBe('unknown');
