@@ -466,6 +466,28 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     /\bnet::ERR_(?:NAME_NOT_RESOLVED|CONNECTION_\w+|INTERNET_DISCONNECTED|TIMED_OUT|NETWORK_\w+|ADDRESS_UNREACHABLE|EMPTY_RESPONSE|PROXY_\w+|TUNNEL_CONNECTION_FAILED|SSL_\w+|CERT_\w+)\b|\bTypeError: (?:Failed to fetch|Load failed)\b|\bNetworkError when attempting to fetch resource\b|^\s*(?:[\w.]*Error:\s*)?Connection error\.?\s*$/im,
     ['net::err_', 'failed to fetch', 'load failed', 'networkerror', 'connection error'],
   ),
+  // A job's script or its environment failing in Node's and the Python stack's own words, not the token: Node's module
+  // loaders ("Error: Cannot find module 'x'", ESM's "[ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from"), V8's
+  // "TypeError: Cannot read properties of undefined (reading 'x')" and "x is not a function", an image without the
+  // interpreter ("/usr/bin/env: 'python': No such file or directory"), NumPy 2 against modules built for 1.x ("A module
+  // that was compiled using NumPy 1.x cannot be run in NumPy 2", "numpy.core.multiarray failed to import", "module 'numpy'
+  // has no attribute 'float'"), PyTorch's shapes ("The size of tensor a (512) must match the size of tensor b"), a
+  // read-only or unwritable path, uv refusing a requirements file ("error: Failed to parse: `requirements.txt`").
+  L(
+    'job-script-failed',
+    9,
+    /\bError: Cannot find module '[^'\n]+'|\bERR_MODULE_NOT_FOUND\b|\bCannot find package '[^'\n]+' imported from\b|\bTypeError: Cannot read propert(?:y|ies) of (?:undefined|null)\b|\bTypeError: [\w.$]+ is not a function\b|^\/usr\/bin\/env: '?[\w.-]+'?: No such file or directory|\bcompiled using NumPy 1\.x cannot be run in NumPy 2|\bnumpy\.core\.multiarray failed to import\b|\bmodule 'numpy' has no attribute '\w+'|\bNumpy is not available\b|\bThe size of tensor a \(\d+\) must match the size of tensor b\b|\[Errno 30\] Read-only file system\b|\berror: Failed to parse: `[^`\n]+`/,
+    [
+      'cannot find',
+      'err_module',
+      'typeerror',
+      '/usr/bin/env',
+      'numpy',
+      'size of tensor',
+      'read-only file system',
+      'failed to parse',
+    ],
+  ),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
   // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it

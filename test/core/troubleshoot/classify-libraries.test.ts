@@ -1188,3 +1188,26 @@ describe("a server's or the router's JSON body for its own failure (session 11)"
     expect(problem('{"error":"Invalid JSON body"}')).toBe('unknown');
   });
 });
+
+describe("a job's script or environment failing in Node's and the Python stack's own words (session 11)", () => {
+  it.each([
+    // Node lib/internal/modules/cjs/loader.js ("Cannot find module '${request}'") and the ESM resolver's
+    // ERR_MODULE_NOT_FOUND ("Cannot find package '${name}' imported from ${base}"); V8's TypeError messages.
+    "Error: Cannot find module 'express'\nRequire stack:\n- /app/index.js",
+    "Error [ERR_MODULE_NOT_FOUND]: Cannot find package '@huggingface/transformers' imported from /app/index.mjs",
+    "TypeError: Cannot read properties of undefined (reading 'map')\n    at main (/app/index.js:12:20)",
+    "/usr/bin/env: 'python': No such file or directory",
+    'A module that was compiled using NumPy 1.x cannot be run in NumPy 2.0.0 as it may crash.',
+    "AttributeError: module 'numpy' has no attribute 'float'.",
+    'RuntimeError: The size of tensor a (512) must match the size of tensor b (1024) at non-singleton dimension 1',
+    "OSError: [Errno 30] Read-only file system: '/data'",
+    'error: Failed to parse: `requirements.txt`',
+  ])('%s -> job-script-failed', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('a token variable the script did not define is the missing token, a bare error line too little', () => {
+    expect(problem('ReferenceError: HF_TOKEN is not defined\n    at main (/app/index.js:3:1)')).toBe('token-missing');
+    expect(problem("KeyError: 'text'")).toBe('unknown');
+  });
+});
