@@ -1103,11 +1103,18 @@ const STATUS_IDS: ProblemId[] = [
   'payment-required',
 ];
 
-function foreignServiceOnly(text: string): boolean {
+/** The ids another service's own signature (foreign.ts) also takes out of the catalog: its repo, its log-in, its gate. */
+const SIGNED_IDS: ProblemId[] = [...STATUS_IDS, 'repo-access-denied', 'token-missing', 'gated-repo'];
+
+/** Another service's answer (`problem`: the rules' answer, which it must be one of; any when not given). */
+function foreignServiceOnly(text: string, problem?: ProblemId): boolean {
+  const status = problem === undefined || STATUS_IDS.includes(problem);
+  const signed = problem === undefined || SIGNED_IDS.includes(problem);
   return (
-    ((FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) &&
+    (status &&
+      (FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) &&
       !HUB_NAMED.test(text)) ||
-    foreignSignatureOnly(text)
+    (signed && foreignSignatureOnly(text))
   );
 }
 
@@ -1365,7 +1372,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     (ranked[0]?.problem === 'job-script-failed' &&
       ranked[0].score < 10 &&
       (foreignKeyMissing(text) || GIT_COMMIT_FAILED.test(text))) ||
-    (ranked[0] !== undefined && STATUS_IDS.includes(ranked[0].problem) && foreignServiceOnly(text));
+    (ranked[0] !== undefined && foreignServiceOnly(text, ranked[0].problem));
   const top = outsideOnly ? undefined : ranked[0];
   const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {
     const p = catalog[problem];

@@ -1,5 +1,5 @@
-// Another service's own error, recognised by what only that service prints (issue 14, session 11): a status in such a
-// text is that service's, none of the catalog's problems, unless the Hub's own words or hosts are in the text too (an
+// Another service's own error, recognised by what only that service prints (issue 14, session 11): a status, a
+// repository not found, a log-in or a gate in such a text is that service's, none of the catalog's problems, unless the Hub's own words or hosts are in the text too (an
 // OpenAI SDK pointed at the Hugging Face router prints OpenAI's class names around the Hub's answer).
 
 /**
@@ -7,7 +7,8 @@
  * platform.openai.com) and quota ("insufficient_quota"), Anthropic's "invalid x-api-key", GitHub's REST rate limit ("API
  * rate limit exceeded for <IP>") and git's refusal of a password ("Support for password authentication was removed on
  * August 13, 2021"), Docker Hub's "toomanyrequests: You have reached your pull rate limit", Google's client library
- * (google.api_core.exceptions), npm's "npm ERR!", and a URL on those services' own API hosts.
+ * (google.api_core.exceptions), npm's "npm ERR!", W&B's client ("wandb: ERROR", "W&B API"), Anthropic's
+ * "overloaded_error", git over SSH to GitHub, GitLab or Bitbucket, and a URL on those services' own API hosts.
  */
 const FOREIGN_SIGNATURE = new RegExp(
   [
@@ -20,6 +21,9 @@ const FOREIGN_SIGNATURE = new RegExp(
     String.raw`\btoomanyrequests: You have reached your pull rate limit\b`,
     String.raw`\bgoogle\.api_core\.exceptions\.`,
     String.raw`^npm ERR! `,
+    String.raw`\bW&B API\b|^wandb: ERROR\b`,
+    String.raw`\boverloaded_error\b`,
+    String.raw`\bgit@(?:github\.com|gitlab\.com|bitbucket\.org):`,
     String.raw`https?:\/\/(?:[\w-]+\.)*(?:github\.com|githubusercontent\.com|gitlab\.com|openai\.com|anthropic\.com|replicate\.com|groq\.com|openrouter\.ai|together\.xyz|mistral\.ai|cohere\.(?:ai|com)|deepseek\.com|docker\.io|docker\.com|pypi\.org|pythonhosted\.org|wandb\.ai|npmjs\.org|googleapis\.com)\b`,
   ].join('|'),
   'im',
@@ -31,7 +35,7 @@ const FOREIGN_SIGNATURE = new RegExp(
  * datasets library read its loading scripts from raw.githubusercontent.com/huggingface/), the clients' download calls.
  */
 const HUB_OWN =
-  /\b(?:huggingface\.co|hf\.co|hf\.space|hf-mirror\.com)\b|\b(?:github\.com|githubusercontent\.com)\/huggingface\/|\b(?:load_dataset|from_pretrained|snapshot_download|hf_hub_download)\b|huggingface_hub|\bHfHubHTTPError\b|\bHF_TOKEN\b|HUGGING_?FACE\w*_(?:TOKEN|API_KEY)|Invalid credentials in Authorization header|Repository Not Found|RepositoryNotFoundError|GatedRepoError|Cannot access gated repo/i;
+  /\b(?:huggingface\.co|hf\.co|hf\.space|hf-mirror\.com)\b|\b(?:github\.com|githubusercontent\.com)\/huggingface\/|\b(?:load_dataset|from_pretrained|snapshot_download|hf_hub_download)\b|huggingface_hub|\bHfHubHTTPError\b|\bHF_TOKEN\b|HUGGING_?FACE\w*_(?:TOKEN|API_KEY)|Invalid credentials in Authorization header|Repository Not Found for url|RepositoryNotFoundError|GatedRepoError|Cannot access gated repo/i;
 
 /** Another service's own error, and nothing of the Hub's own in the text. */
 export function foreignSignatureOnly(text: string): boolean {

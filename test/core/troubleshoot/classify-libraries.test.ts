@@ -991,11 +991,21 @@ describe("another service's own errors are none of the catalog's problems (sessi
     'toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit',
     'ERROR: HTTP error 403 while getting https://files.pythonhosted.org/packages/ab/cd/torch-2.1.0.whl',
     'Error: Request failed with status code 401 at https://api.replicate.com/v1/predictions',
+    // Another forge's repository, W&B's client, Anthropic's overload, git over SSH to GitHub.
+    "remote: Repository not found.\nfatal: repository 'https://github.com/acme/private-tool.git/' not found",
+    'wandb: ERROR Error while calling W&B API: user is not logged in (<Response [401]>)',
+    "anthropic.InternalServerError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}",
+    'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.',
   ])('%s -> unknown', (text) => {
     expect(problem(text)).toBe('unknown');
   });
 
   it("keeps the Hub's answer through another SDK, and the Hub's own repositories on GitHub", () => {
+    expect(
+      problem(
+        "remote: Repository not found.\nfatal: repository 'https://huggingface.co/acme/private-model/' not found",
+      ),
+    ).toBe('repo-access-denied');
     // The OpenAI SDK pointed at the Hugging Face router: OpenAI's class names, the Hub's body.
     expect(
       problem("openai.AuthenticationError: Error code: 401 - {'error': 'Invalid credentials in Authorization header'}"),
