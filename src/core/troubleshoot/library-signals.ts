@@ -488,6 +488,16 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       'failed to parse',
     ],
   ),
+  // A token refused in words the rules before did not know: "Your token is no longer valid", "Invalid authentication
+  // credentials", "Authentication failed" alone on its line; and credentials never sent, as Django REST framework
+  // words it (NotAuthenticated: "Authentication credentials were not provided.").
+  L(
+    'unauthorized-401',
+    7,
+    /\b(?:token|api[ _-]?key|credentials?)\b[^\n]{0,20}\b(?:is |are |was )?no longer (?:valid|works?|working|accepted)\b|\binvalid (?:authentication |auth )?credentials\b|^\s*(?:[\w.]*Error:\s*)?Authentication failed\.?\s*$/i,
+    ['no longer', 'credentials', 'authentication failed'],
+  ),
+  L('token-missing', 7, /\bcredentials were not provided\b/i, ['not provided']),
   // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
   // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
   // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it

@@ -1221,3 +1221,24 @@ describe("a job's script or environment failing in Node's and the Python stack's
     expect(problem("KeyError: 'text'")).toBe('unknown');
   });
 });
+
+describe('a token refused, or credentials never sent, in other words (session 11)', () => {
+  it.each([
+    ['Your token is no longer valid', 'unauthorized-401'],
+    ['Invalid authentication credentials', 'unauthorized-401'],
+    ['Authentication failed', 'unauthorized-401'],
+    // Django REST framework's NotAuthenticated default detail (rest_framework/exceptions.py).
+    ['Authentication credentials were not provided.', 'token-missing'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves a log-in that worked and an authentication step that is only named alone', () => {
+    expect(
+      problem(
+        'Token is valid (permission: read).\nYour token has been saved to /root/.cache/huggingface/token\nLogin successful',
+      ),
+    ).toBe('unknown');
+    expect(problem('Authentication failed attempts are logged to the audit trail')).toBe('unknown');
+  });
+});
