@@ -1200,12 +1200,35 @@ function collectSignals(
   return {scores, evidence};
 }
 
+/** HTML's entities for the characters the rules read (quotes, angle brackets, the ampersand). */
+const ENTITY: Record<string, string> = {
+  quot: '"',
+  apos: "'",
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  '#39': "'",
+  '#34': '"',
+  '#x27': "'",
+  '#x22': '"',
+};
+
+/**
+ * A line copied from a web page or an HTML log with its entities left in ("KeyError: &#39;HF_TOKEN&#39;",
+ * {&quot;error&quot;: ...}): the characters themselves, so that the rules that read quotes match it.
+ */
+function decodeEntities(line: string): string {
+  if (!line.includes('&') || line.length > 64 * 1024) return line;
+  return line.replace(/&(quot|apos|amp|lt|gt|#39|#34|#x27|#x22);/gi, (m, e: string) => ENTITY[e.toLowerCase()] ?? m);
+}
+
 /**
  * A log line that carries a whole message as an escaped string (a JSON log's "message": "Traceback ...\\n  File ...",
  * a container log that kept the \\n of a Python error): its own lines, so that the rules that read a line at a time (the
  * last line of a traceback, a line's start) see them as printed.
  */
-function unescapeLogLine(line: string): string[] {
+function unescapeLogLine(raw: string): string[] {
+  const line = decodeEntities(raw);
   if (line.length < 80 || line.length > 64 * 1024) return [line];
   const parts = line.split(/(?<!\\)(?:\\r)?\\n/);
   return parts.length < 3 ? [line] : parts.map((p) => p.replace(/\\(["'\\])/g, '$1'));

@@ -1242,3 +1242,21 @@ describe('a token refused, or credentials never sent, in other words (session 11
     expect(problem('Authentication failed attempts are logged to the audit trail')).toBe('unknown');
   });
 });
+
+describe('a text copied from a web page with its HTML entities left in (session 11)', () => {
+  it.each([
+    ['KeyError: &#39;HF_TOKEN&#39;', 'token-missing'],
+    ['KeyError: &#x27;HUGGINGFACE_TOKEN&#x27;', 'token-missing'],
+    ['{&quot;error&quot;: &quot;Forbidden&quot;}', 'forbidden-403'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('shows the line with the characters themselves and still masks a token in it', () => {
+    const c = classifyText('KeyError: &#39;HF_TOKEN&#39; (token hf_FAKEabcdefghijklmnopqrstuvwxyz0123456)', {
+      guess: false,
+    });
+    expect(c.evidence.join('\n')).toContain("KeyError: 'HF_TOKEN'");
+    expect(c.evidence.join('\n')).not.toContain('hf_FAKEabcdefghijklmnopqrstuvwxyz0123456');
+  });
+});
