@@ -24,7 +24,9 @@ const FOREIGN_SIGNATURE = new RegExp(
     String.raw`\bW&B API\b|^wandb: ERROR\b`,
     String.raw`\boverloaded_error\b`,
     String.raw`\bgit@(?:github\.com|gitlab\.com|bitbucket\.org):`,
-    String.raw`https?:\/\/(?:[\w-]+\.)*(?:github\.com|githubusercontent\.com|gitlab\.com|openai\.com|anthropic\.com|replicate\.com|groq\.com|openrouter\.ai|together\.xyz|mistral\.ai|cohere\.(?:ai|com)|deepseek\.com|docker\.io|docker\.com|pypi\.org|pythonhosted\.org|wandb\.ai|npmjs\.org|googleapis\.com)\b`,
+    String.raw`https?:\/\/(?:[\w-]+\.)*(?:openai\.com|anthropic\.com|replicate\.com|groq\.com|openrouter\.ai|together\.xyz|mistral\.ai|cohere\.(?:ai|com)|deepseek\.com|docker\.io|docker\.com|pypi\.org|pythonhosted\.org|wandb\.ai|npmjs\.org|generativelanguage\.googleapis\.com)\b`,
+    // GitHub and GitLab only as git's remote or the REST API, not a link to an issue or a project page beside the error.
+    String.raw`\bapi\.github\.com\b|https?:\/\/(?:github\.com|gitlab\.com|bitbucket\.org)\/[^\s'"]+\.git\b|^(?:fatal|remote|To)\b[^\n]*https?:\/\/(?:github\.com|gitlab\.com|bitbucket\.org)\/`,
   ].join('|'),
   'im',
 );

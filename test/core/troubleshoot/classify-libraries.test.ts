@@ -1001,6 +1001,12 @@ describe("another service's own errors are none of the catalog's problems (sessi
   });
 
   it("keeps the Hub's answer through another SDK, and the Hub's own repositories on GitHub", () => {
+    // A link to another project's GitHub issue beside the Hub's own words is not another service's answer.
+    expect(
+      problem(
+        'Access to model meta-llama/Llama-2-7b-hf is restricted. You must be authenticated to access it. (see https://github.com/meta-llama/llama-recipes/issues/1)',
+      ),
+    ).toBe('gated-repo');
     expect(
       problem(
         "remote: Repository not found.\nfatal: repository 'https://huggingface.co/acme/private-model/' not found",
