@@ -1248,6 +1248,14 @@ const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
   {re: PEOPLE_SAY_TOKEN_REFUSED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_TOKEN_EXPIRED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_ORG_TOKEN_REFUSED, over: ['gated-repo', 'repo-access-denied', 'forbidden-403'], to: 'invalid-token-format'},
+  // The Hub's 401 body for a request that came with no credentials ("Invalid username or password."; a token it refused
+  // is "Invalid credentials in Authorization header") beside the text's own words for a token that was not there (a
+  // Colab secret that does not exist, HF_TOKEN not set): the missing token is the story, the 401 its consequence.
+  {
+    re: /^(?![\s\S]*Invalid credentials in Authorization header)[\s\S]*Invalid username or password/,
+    over: ['unauthorized-401'],
+    to: 'token-missing',
+  },
 ];
 
 function promoteRefusedToken(ranked: Candidate[], text: string): void {

@@ -1266,3 +1266,28 @@ describe('a text copied from a web page with its HTML entities left in (session 
     expect(c.evidence.join('\n')).not.toContain('hf_FAKEabcdefghijklmnopqrstuvwxyz0123456');
   });
 });
+
+describe("the Hub's 401 for no credentials beside the text's own words for a token not there (session 11)", () => {
+  const colab =
+    'UserWarning: \nThe secret `HF_TOKEN` does not exist in your Colab secrets.\nTo authenticate with the Hugging Face Hub, create a token in your settings tab (https://huggingface.co/settings/tokens), set it as secret in your Google Colab and restart your session.\n';
+  it('"Invalid username or password" (the Hub\'s body when no token came) is the missing token\'s consequence', () => {
+    expect(
+      problem(
+        `${colab}huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions (Request ID: Root=1-6)\n\nInvalid username or password.`,
+      ),
+    ).toBe('token-missing');
+  });
+
+  it('a token the Hub refused, or the 401 alone, stays the 401', () => {
+    expect(
+      problem(
+        `${colab}huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\n\nInvalid credentials in Authorization header`,
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        'huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions\n\nInvalid username or password.',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
