@@ -1,8 +1,12 @@
 // The classifier's rules for the wordings of the tools people use with Hugging Face tokens beyond huggingface_hub and
 // the libraries read before (session 10, issue 14): git and git-lfs against the Hub, llama.cpp's `-hf` downloads,
 // ollama's `hf.co/` pulls, hf_transfer, autotrain-advanced, Unsloth, gradio (its CLI and gr.load), axolotl,
-// huggingface_hub's browser log-in, transformers.js, mlx-lm, LeRobot. Each rule quotes the tool's own format string; the tests in
-// test/core/troubleshoot/classify-libraries.test.ts give each wording with its source (repository, path, line).
+// huggingface_hub's browser log-in, transformers.js, mlx-lm, LeRobot; and (session 11) where notebooks, CI, containers
+// and clusters keep the token (Colab, Kaggle, bash, GitHub Actions, the kubelet, BuildKit), the clients' words for a
+// connection cut short (httpx, hyper, reqwest, browsers), the Hub's side in people's and CDNs' words, job failures in
+// Node's and the Python stack's words, and the families in the languages people write their apps' messages in. Each rule
+// quotes the tool's own format string where there is one; the tests in test/core/troubleshoot/classify-libraries.test.ts
+// give each wording with its source (repository, path, line), and the near misses each rule must leave alone.
 import type {ProblemId} from './catalog.js';
 
 export interface LibrarySignal {
