@@ -1122,8 +1122,22 @@ function foreignServiceOnly(text: string, problem?: ProblemId): boolean {
 const TOKENIZER_TALK =
   /\b(?:pad(?:ding)?|eos|bos|unk|sep|cls|mask|special|chat) tokens?\b|\bin (?:the )?vocab(?:ulary)?\b/i;
 
+/**
+ * A log that says its step succeeded (huggingface_hub's "Login successful", ollama's "success", "Successfully
+ * installed ...") and holds no word of a failure: nothing failed, so none of the catalog's problems, and the second
+ * tier is not asked to read a problem into it.
+ */
+const SAYS_SUCCESS = /\b(?:Login successful|success(?:ful(?:ly)?)?)\b/i;
+const SAYS_FAILURE =
+  /\b(?:error|errno|fail(?:ed|ure|s)?|exception|traceback|denied|unauthori[sz]ed|forbidden|refused|invalid|not found|timed? ?out|killed|abort(?:ed)?|cannot|can't|couldn't|unable|not (?:\w+ )?success(?:ful(?:ly)?)?)\b|\b[45]\d\d\b/i;
+
+function successOnly(text: string): boolean {
+  return SAYS_SUCCESS.test(text) && !SAYS_FAILURE.test(text);
+}
+
 export function outsideCatalog(text: string): boolean {
   return (
+    successOnly(text) ||
     OUT_OF_CATALOG_STATUS.test(text) ||
     NOTHING_TO_COMMIT.test(text) ||
     WAIT_TIMED_OUT.test(text) ||

@@ -797,3 +797,30 @@ describe('a token people say they did not give, and a 5xx or a 429 in the langua
     ).toBe('unauthorized-401');
   });
 });
+
+describe('a log that says its step succeeded, with no word of a failure, is not read as a problem', () => {
+  it('asks no guess of a success log', () => {
+    // huggingface_hub's login() prints these lines when it worked; pip and git say so in their words.
+    for (const text of [
+      'Token is valid (permission: write).\nYour token has been saved to /root/.cache/huggingface/token\nLogin successful',
+      'Successfully installed huggingface-hub-0.36.0 tokenizers-0.22.1',
+      'Upload successful: the model is on the Hub',
+    ]) {
+      expect(outsideCatalog(text)).toBe(true);
+      expect(classifyText(text).problem).toBe('unknown');
+    }
+  });
+
+  it('reads the failure when a success line sits beside one (near misses)', () => {
+    expect(
+      outsideCatalog('Login successful\n401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2'),
+    ).toBe(false);
+    expect(
+      problem(
+        'Login successful\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2',
+      ),
+    ).toBe('unauthorized-401');
+    expect(outsideCatalog('Successfully downloaded 3 files, then: Connection refused')).toBe(false);
+    expect(outsideCatalog('the upload was not successful')).toBe(false);
+  });
+});
