@@ -5,6 +5,7 @@ import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
 import {foreignSignatureOnly} from './foreign.js';
 import {LIBRARY_SIGNALS} from './library-signals.js';
+import {WORDING_SIGNALS} from './wording-signals.js';
 
 interface Signal {
   problem: ProblemId;
@@ -991,6 +992,7 @@ const SIGNALS: Signal[] = [
   ),
   S('job-script-failed', 3, PLAIN_PYTHON_ERROR),
   ...LIBRARY_SIGNALS,
+  ...WORDING_SIGNALS,
 ];
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */

@@ -824,3 +824,44 @@ describe('a log that says its step succeeded, with no word of a failure, is not 
     expect(outsideCatalog('the upload was not successful')).toBe(false);
   });
 });
+
+// Session 11: families from batch Q's tune part (src/core/troubleshoot/wording-signals.ts).
+describe('a token people never gave, revoked themselves, or could not paste; a request still waiting; a busy server', () => {
+  it.each([
+    // The Rust hf-hub crate's log (candle, mistral.rs): where it looked for the saved token.
+    [
+      '[INFO  hf_hub::api::sync] Token file not found "/home/me/.cache/huggingface/token"\nError: request error: https://huggingface.co/meta-llama/Llama-2-7b-hf/resolve/main/config.json: status code 401',
+      'token-missing',
+    ],
+    ['401 Client Error\nwhere do I put my Hugging Face token?', 'token-missing'],
+    ['I made a token, but where should the token be entered in the settings?', 'token-missing'],
+    ['Model download error (401): this model requires a Hugging Face token', 'token-missing'],
+    ['Some gated repos require an HF token to download', 'token-missing'],
+    // dataset-viewer's libapi ResponseNotReadyError.
+    [
+      '{"error":"The server is busier than usual and the response is not ready yet. Please retry later."}',
+      'server-error',
+    ],
+    ['I rotated my HF token last week and forgot the CI still used it', 'unauthorized-401'],
+    ['we regenerated the token without realizing the Space was still using it', 'unauthorized-401'],
+    ["Invalid token passed!\nI can't paste my token into the terminal, nothing shows up", 'invalid-token-format'],
+    ['pasting the token in PowerShell does not work', 'invalid-token-format'],
+    ['my access request for meta-llama/Llama-3.1-8B is still pending', 'gated-repo'],
+    ['Your request to get access was rejected by the authors? my access request shows rejected', 'gated-repo'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves near misses alone: another token file, a tokenizer, a pull request, a GPU that is busy', () => {
+    expect(problem('Token file not found: /etc/app/oauth_token.txt')).toBe('unknown');
+    expect(problem('where do I put the pad token for this tokenizer?')).toBe('unknown');
+    expect(problem('where do I put the config file?')).toBe('unknown');
+    expect(problem('this endpoint requires a GitHub token')).toBe('unknown');
+    expect(problem('my pull request is still pending review')).toBe('unknown');
+    expect(problem('the GPU is busier than usual, training is slow')).toBe('unknown');
+    expect(problem('I rolled back the version and it works')).toBe('unknown');
+    expect(problem('paste the token below and press enter')).toBe('unknown');
+    // The request a server keeps pending is not an access request.
+    expect(problem('the HTTP request is pending forever')).toBe('unknown');
+  });
+});

@@ -1,0 +1,71 @@
+// The classifier's rules for wordings batch Q's tune part showed no rule knew (session 11, issue 14): a client's own
+// words found in the texts (the Rust hf-hub crate's log, the dataset viewer's busy answer) and the ways people word a
+// token they never gave, a token they revoked themselves, a paste that did not take, and an access request still
+// waiting. Each is a family of wordings, not one text's phrase; the tests in
+// test/core/troubleshoot/classify-clients.test.ts give each with near misses that must stay out.
+import type {ProblemId} from './catalog.js';
+
+export interface WordingSignal {
+  problem: ProblemId;
+  weight: number;
+  re: RegExp;
+}
+
+const W = (problem: ProblemId, weight: number, re: RegExp): WordingSignal => ({problem, weight, re});
+
+/** "token" the credential, not a tokenizer's (pad, eos, special tokens) nor a count of tokens. */
+const CREDENTIAL_TOKEN = String.raw`(?<!\b(?:pad|eos|bos|unk|sep|cls|mask|special|chat|max|new|input|output) )\btoken\b(?! (?:ids?|indices|type|embeddings?|count|limit)\b)`;
+
+export const WORDING_SIGNALS: WordingSignal[] = [
+  // The Rust hf-hub crate (candle, mistral.rs, text-embeddings-router) logs where it looked for the saved token and
+  // found none: `[INFO hf_hub::api::sync] Token file not found "C:\Users\...\.cache\huggingface\token"`. With a 401
+  // after it, the request went without a token.
+  W('token-missing', 9, /\bToken file not found\b[^\n]*huggingface/i),
+  // People asking where the token goes: they have one but never gave it to the program ("where do I put my token?",
+  // "where exactly does the token fill out?", "where should the HF token be entered").
+  W(
+    'token-missing',
+    8,
+    new RegExp(
+      String.raw`\bwhere\b[^\n.?!]{0,30}\b(?:put|enter|fill|add|set|paste|insert|place)\b[^\n.?!]{0,30}${CREDENTIAL_TOKEN}|\bwhere\b[^\n.?!]{0,30}${CREDENTIAL_TOKEN}[^\n.?!]{0,30}\b(?:fill(?:ed)?(?: out| in)?|put|entered|go(?:es)?|added|pasted|set)\b`,
+      'i',
+    ),
+  ),
+  // A repository or an app said to need a Hugging Face token the user has not given: "Some repositories require HF
+  // token access to download", "this model requires a Hugging Face token".
+  W(
+    'token-missing',
+    8,
+    /\b(?:requires?|required|needs?)\s+(?:an?\s+)?(?:valid\s+)?(?:HF|hugg?ing ?face)\s+(?:access\s+)?token\b(?!\s+(?:with|having)\b)/i,
+  ),
+  // The dataset viewer's answer while it computes (libapi's ResponseNotReadyError): "The server is busier than usual and
+  // the response is not ready yet. Please retry later." The Hub's side is the story.
+  W('server-error', 10, /\bserver is busier than usual\b|\bresponse is not ready yet\b/i),
+  // The token refused because its owner revoked, regenerated or rolled it while something still used it: "I recently
+  // revoked/regenerated it without realizing that it was still in use", "I rolled my HF token ... it was being used".
+  W(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`\b(?:revoked|regenerated|rotated|rolled|invalidated)\b[^\n]{0,60}\b(?:still (?:in use|being used|used)|was being used|without reali[sz]ing)\b|\b(?:I|we|I've|we've|I have|we have)\s+(?:just\s+|recently\s+|accidentally\s+)?(?:revoked|regenerated|rotated|rolled|invalidated|deleted)\s+(?:it\b|(?:my|the|our|that|this)\s+(?:old\s+)?(?:hf\s+|hugg?ing ?face\s+)?(?:access\s+|api\s+)?${CREDENTIAL_TOKEN})`,
+      'i',
+    ),
+  ),
+  // A token that never reached the prompt because the terminal would not paste it (Windows cmd, PowerShell): what the
+  // login then got was empty or cut, not the token ("I cannot paste my token in the token text box").
+  W(
+    'invalid-token-format',
+    9,
+    new RegExp(
+      String.raw`\b(?:cannot|can ?not|can't|unable to|couldn't|could not|won't let me|doesn't let me|does not let me)\s+(?:\w+\s+){0,2}paste\b[^\n]{0,40}${CREDENTIAL_TOKEN}|\bpast(?:e|ing)\b[^\n]{0,30}${CREDENTIAL_TOKEN}[^\n]{0,30}\b(?:doesn't|does not|won't|didn't|did not) work\b`,
+      'i',
+    ),
+  ),
+  // The Hub's gate in people's words: an access request still waiting or refused ("my access request is still showing
+  // Status: Pending", "request to access ... rejected"). A pull request pending review is not a gate.
+  W(
+    'gated-repo',
+    12,
+    /\b(?:access request|request (?:for|to get) access|request to access)\b[^\n]{0,60}\b(?:pending|awaiting|rejected|denied|not (?:yet )?(?:approved|granted|accepted))\b/i,
+  ),
+];
