@@ -4,7 +4,7 @@
 // symptoms and causes (catalog.ts); 800 features.
 // Chosen by rule-blind 10-fold CV on tune: minDf 1, vocab 800, alpha 1, threshold 0.9,
 // silent on gated-repo, job-timeout, rate-limited, server-error, unauthorized-401;
-// rule-blind CV 68 right / 7 wrong of 75 answered (364 texts);
+// rule-blind CV 68 right / 7 wrong of 75 answered (362 texts);
 // whole-text CV 245 right / 19 wrong of 264 answered (531 texts).
 import type {GuessModel} from './guess.js';
 

@@ -16,7 +16,41 @@ const W = (problem: ProblemId, weight: number, re: RegExp): WordingSignal => ({p
 /** "token" the credential, not a tokenizer's (pad, eos, special tokens) nor a count of tokens. */
 const CREDENTIAL_TOKEN = String.raw`(?<!\b(?:pad|eos|bos|unk|sep|cls|mask|special|chat|max|new|input|output) )\btoken\b(?! (?:ids?|indices|type|embeddings?|count|limit)\b)`;
 
+/** A status people say they get: "I get 401", "we still get a 503", "keeps getting error 429". */
+const PEOPLE_GET = (codes: string): RegExp =>
+  new RegExp(
+    String.raw`\b(?:I|we|you|they|still|always|now|keep|keeps)\s+(?:get|getting)\s+(?:an?\s+|the\s+|HTTP\s+|error\s+|status\s+)*(?:${codes})\b(?!\s*(?:%|ms\b|[KMG]i?B\b))`,
+    'i',
+  );
+
 export const WORDING_SIGNALS: WordingSignal[] = [
+  W('unauthorized-401', 6, PEOPLE_GET('401')),
+  W('forbidden-403', 4, PEOPLE_GET('403')),
+  W('rate-limited', 6, PEOPLE_GET('429')),
+  W('server-error', 6, PEOPLE_GET('50[0234]')),
+  // A Hugging Face token said to have stopped working: "my HF token stopped working", "the token no longer works",
+  // "huggingface token not working anymore". It is there but refused.
+  W(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`(?:\b(?:HF|hugg?ing ?face|my|the|our|this|that|access|user access)\s+)${CREDENTIAL_TOKEN}[^\n.]{0,20}\b(?:stopped working|no longer works?|(?:is |was |are )?not working(?: any ?more)?|(?:does ?n[o']t|doesn't) work any ?more)\b`,
+      'i',
+    ),
+  ),
+  // A token that is absent where a program printed its value: Python's "token=None" / "hf_token: None", JavaScript's
+  // "token: undefined" or null, an empty string. Not a tokenizer's pad_token=None.
+  W(
+    'token-missing',
+    8,
+    /(?:\b(?:hf|hub|access|auth|use_auth|api|hugging_?face)_|\b)token\s*[=:]\s*(?:None|null|undefined|''|"")(?=[\s,;)}\]]|$)/i,
+  ),
+  // The Hub out of reach in people's words beyond "is down": "Hugging Face seems to be down", "the hub appears down".
+  W(
+    'server-error',
+    8,
+    /\b(?:hugg?ing ?face(?:\.co)?|the hub|hf hub)\s+(?:seems|appears|looks)\s+(?:to be\s+)?(?:down|offline)\b/i,
+  ),
   // The Rust hf-hub crate (candle, mistral.rs, text-embeddings-router) logs where it looked for the saved token and
   // found none: `[INFO hf_hub::api::sync] Token file not found "C:\Users\...\.cache\huggingface\token"`. With a 401
   // after it, the request went without a token.

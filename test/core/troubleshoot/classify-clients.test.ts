@@ -865,3 +865,30 @@ describe('a token people never gave, revoked themselves, or could not paste; a r
     expect(problem('the HTTP request is pending forever')).toBe('unknown');
   });
 });
+
+describe('a status people say they get, a token said to stop working or printed empty, the Hub said to seem down', () => {
+  it.each([
+    ['I get 401 even though my token is correct', 'unauthorized-401'],
+    ['we keep getting 429 when downloading the shards', 'rate-limited'],
+    ['I get a 503 from the endpoint since this morning', 'server-error'],
+    ['my HF token stopped working yesterday', 'unauthorized-401'],
+    ['the token no longer works after I changed my password', 'unauthorized-401'],
+    ['huggingface token not working anymore', 'unauthorized-401'],
+    ['token=None', 'token-missing'],
+    ['hf_token: None', 'token-missing'],
+    ['DEBUG auth_token: undefined', 'token-missing'],
+    ['Hugging Face seems to be down right now', 'server-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves near misses alone: counts and sizes, a tokenizer, another site, another thing that stopped', () => {
+    expect(problem('I get 4010 items back')).toBe('unknown');
+    expect(problem('I get 500 MB free on the disk')).toBe('unknown');
+    expect(problem('tokenizer.pad_token = None')).toBe('unknown');
+    expect(problem('the eos token stopped working in generation')).toBe('unknown');
+    expect(problem('the sampling stopped working')).toBe('unknown');
+    expect(problem('token_count: 0')).toBe('unknown');
+    expect(problem('the site seems to be down')).toBe('unknown');
+  });
+});
