@@ -45,6 +45,36 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     8,
     /(?:\b(?:hf|hub|access|auth|use_auth|api|hugging_?face)_|\b)token\s*[=:]\s*(?:None|null|undefined|''|"")(?=[\s,;)}\]]|$)/i,
   ),
+  // A thread's resolution that was giving the token: "It works after I logged in with huggingface-cli login", "solved
+  // by running hf auth login", "fixed by exporting HF_TOKEN", "worked once I passed my token". The token was not there
+  // (logging in again, or with a new token, mends a refused one instead).
+  W(
+    'token-missing',
+    8,
+    new RegExp(
+      String.raw`^(?!.*\b(?:again|re-?log\w*|new token|regenerat\w*)\b).*\b(?:works?|worked|working|solved|fixed|resolved)\b[^\n]{0,40}\b(?:after|by|with|once|when)\b[^\n]{0,30}(?:\blog(?:ged|ging)? ?in\b|\blogin\(|\b(?:huggingface-cli|hf auth) login\b|\bexport(?:ed|ing)? HF_TOKEN\b|\bset(?:ting)? (?:the )?HF_TOKEN\b|\b(?:add|adding|added|pass|passing|passed|set|setting|give|giving|gave)\s+(?:in\s+)?(?:my|the|a|an)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+)?${CREDENTIAL_TOKEN})`,
+      'i',
+    ),
+  ),
+  // An app asking for the Hugging Face token it has not got: "Add your HF token in the Colab secrets tab", "Enter your
+  // Hugging Face token to continue" (the words of the login forms and notebooks).
+  W(
+    'token-missing',
+    8,
+    /\b(?:add|enter|paste|provide|set|insert)\s+(?:your|a)\s+(?:HF|hugg?ing ?face)\s+token\s+(?:in|to|into|before|first|here|below)\b/i,
+  ),
+  // A job or a command run without the token's secret: "hf jobs run without --secrets HF_TOKEN", "the job has no
+  // HF_TOKEN secret", a token said "not configured".
+  W(
+    'token-missing',
+    8,
+    new RegExp(
+      String.raw`\bwithout\s+(?:the\s+)?(?:--secrets?\s+|-s\s+)HF_TOKEN\b|\bno\s+HF_TOKEN\s+(?:secret|env(?:ironment)?(?: variable)?|variable)\b|${CREDENTIAL_TOKEN}\s+(?:is\s+|was\s+)?(?:not|never)\s+configured\b|\bno\s+(?:HF\s+|hugg?ing ?face\s+)?${CREDENTIAL_TOKEN}\s+configured\b`,
+      'i',
+    ),
+  ),
+  // An app that needs its user logged in: "You must be logged in to use this feature". Weaker than a named token.
+  W('token-missing', 6, /\b(?:must|need to|have to|should)\s+be\s+logged\s+in\b(?!\s+as\b)/i),
   // The Hub out of reach in people's words beyond "is down": "Hugging Face seems to be down", "the hub appears down".
   W(
     'server-error',

@@ -892,3 +892,33 @@ describe('a status people say they get, a token said to stop working or printed 
     expect(problem('the site seems to be down')).toBe('unknown');
   });
 });
+
+describe('a token the thread found missing by what mended it, an app asking for it, a job run without it', () => {
+  it.each([
+    ['It works after I logged in with huggingface-cli login', 'token-missing'],
+    ['solved by running hf auth login', 'token-missing'],
+    ['Fixed by exporting HF_TOKEN before launching', 'token-missing'],
+    ['worked once I passed my token to from_pretrained', 'token-missing'],
+    ['Add your HF token in the Colab secrets tab', 'token-missing'],
+    ['Enter your Hugging Face token to continue', 'token-missing'],
+    ['hf jobs run without --secrets HF_TOKEN', 'token-missing'],
+    ['Token not configured', 'token-missing'],
+    ['You must be logged in to use this feature', 'token-missing'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves near misses alone: another fix, a refused token mended by a new one, another key, root', () => {
+    expect(problem('fixed by upgrading transformers')).toBe('unknown');
+    expect(problem('it works after I restarted the kernel')).toBe('unknown');
+    expect(problem('solved by setting the pad token')).toBe('unknown');
+    expect(problem('the logger is not configured')).toBe('unknown');
+    expect(problem('Enter your OpenAI key to continue')).toBe('unknown');
+    expect(problem('you must be logged in as root to install drivers')).toBe('unknown');
+    expect(
+      problem(
+        '401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\nit works after I logged in again with a new token',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
