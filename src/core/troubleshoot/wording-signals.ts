@@ -19,7 +19,14 @@ const CREDENTIAL_TOKEN = String.raw`(?<!\b(?:pad|eos|bos|unk|sep|cls|mask|specia
 /** A status people say they get: "I get 401", "we still get a 503", "keeps getting error 429". */
 const PEOPLE_GET = (codes: string): RegExp =>
   new RegExp(
-    String.raw`\b(?:I|we|you|they|still|always|now|keep|keeps)\s+(?:get|getting)\s+(?:an?\s+|the\s+|HTTP\s+|error\s+|status\s+)*(?:${codes})\b(?!\s*(?:%|ms\b|[KMG]i?B\b))`,
+    String.raw`\b(?:I|we|you|they|still|always|now|keep|keeps)\s+(?:get|getting)\s+(?:an?\s+|the\s+|HTTP\s+|error\s+|status\s+)*(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
+    'i',
+  );
+
+/** A request said to have failed with a status: "fetch failed with 504", "download fails with status code 401". */
+const FAILED_WITH = (codes: string): RegExp =>
+  new RegExp(
+    String.raw`\b(?:failed|fails|failing|errored|aborted|rejected)\s+with\s+(?:an?\s+|the\s+|HTTP\s+|status\s+|code\s+|error\s+)*(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
     'i',
   );
 
@@ -28,6 +35,20 @@ export const WORDING_SIGNALS: WordingSignal[] = [
   W('forbidden-403', 4, PEOPLE_GET('403')),
   W('rate-limited', 6, PEOPLE_GET('429')),
   W('server-error', 6, PEOPLE_GET('50[0234]')),
+  W('unauthorized-401', 7, FAILED_WITH('401')),
+  W('forbidden-403', 5, FAILED_WITH('403')),
+  W('rate-limited', 7, FAILED_WITH('429')),
+  W('server-error', 9, FAILED_WITH('50[0234]')),
+  // The Hub's site in people's words when it does not answer: "huggingface.co is not loading", "Hugging Face website
+  // won't load".
+  W(
+    'server-error',
+    8,
+    /\b(?:hugg?ing ?face(?:\.co)?|the hub)(?:\s+(?:website|site|page|hub))?\s+(?:is\s+)?(?:not|won't|doesn't|does not|isn't|is not)\s+load(?:ing)?\b/i,
+  ),
+  // CloudFront, in front of the Hub, answering for an origin that failed: its error page ("The request could not be
+  // satisfied") and its X-Cache header ("Error from cloudfront"; not "Hit from cloudfront", a cached answer).
+  W('server-error', 7, /\bThe request could not be satisfied\b|\bError from cloudfront\b/i),
   // A Hugging Face token said to have stopped working: "my HF token stopped working", "the token no longer works",
   // "huggingface token not working anymore". It is there but refused.
   W(

@@ -922,3 +922,24 @@ describe('a token the thread found missing by what mended it, an app asking for 
     ).toBe('unauthorized-401');
   });
 });
+
+describe('a request said to have failed with a status; the Hub site not loading; CloudFront answering for it', () => {
+  it.each([
+    ['fetch failed with 504', 'server-error'],
+    ['download fails with status code 401', 'unauthorized-401'],
+    ['the push failed with a 429', 'rate-limited'],
+    ['huggingface.co is not loading', 'server-error'],
+    ['Hugging Face website not loading since this morning', 'server-error'],
+    ['CloudFront: The request could not be satisfied', 'server-error'],
+    ['X-Cache: Error from cloudfront', 'server-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves counts, a cached answer and another page alone', () => {
+    expect(problem('the test failed with 500 samples left')).toBe('unknown');
+    expect(problem('training failed with 401 steps left')).toBe('unknown');
+    expect(problem('X-Cache: Hit from cloudfront')).toBe('unknown');
+    expect(problem('the page is not loading')).toBe('unknown');
+  });
+});
