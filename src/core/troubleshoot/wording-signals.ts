@@ -30,6 +30,12 @@ const FAILED_WITH = (codes: string): RegExp =>
     'i',
   );
 
+/** An HTTP client's error class, then (a request id or a colon between) only a status: "HfHubHTTPError: 401". */
+const HTTP_ERROR_CLASS = (codes: string): RegExp =>
+  new RegExp(
+    String.raw`\b\w*(?:HTTP|Http|Request|Api|Hub|Client|Response)\w*(?:Error|Exception)\b:?\s*(?:\(Request ID:[^)\n]{0,120}\)\s*)?(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
+  );
+
 export const WORDING_SIGNALS: WordingSignal[] = [
   W('unauthorized-401', 6, PEOPLE_GET('401')),
   W('forbidden-403', 4, PEOPLE_GET('403')),
@@ -39,6 +45,22 @@ export const WORDING_SIGNALS: WordingSignal[] = [
   W('forbidden-403', 5, FAILED_WITH('403')),
   W('rate-limited', 7, FAILED_WITH('429')),
   W('server-error', 9, FAILED_WITH('50[0234]')),
+  // An HTTP client's error class with only the status after it: "HfHubHTTPError: 401", "RequestError: 401",
+  // "HTTPError: (Request ID: Root=1-...) 503". The class says it is an HTTP answer, the number which one.
+  W('unauthorized-401', 6, HTTP_ERROR_CLASS('401')),
+  W('forbidden-403', 5, HTTP_ERROR_CLASS('403')),
+  W('rate-limited', 6, HTTP_ERROR_CLASS('429')),
+  W('server-error', 9, HTTP_ERROR_CLASS('50[0234]')),
+  // A token said refused, invalid or gone without "is": "token rejected by huggingface", "Hugging Face rejected my
+  // token", "token invalid", "Invalid API token", "my token was deleted".
+  W(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`\b(?:rejected|refused|did(?:n't| not) accept|does(?:n't| not) accept|won't accept)\s+(?:my|the|our|this|that)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+|api\s+)?${CREDENTIAL_TOKEN}|${CREDENTIAL_TOKEN}\s+(?:was\s+|is\s+|got\s+|gets\s+|has\s+been\s+)?(?:rejected|refused|not accepted|deleted|removed)\b|${CREDENTIAL_TOKEN}\s+(?:invalid|expired)\b|\binvalid\s+(?:api|auth|bearer|user|access)\s+${CREDENTIAL_TOKEN}`,
+      'i',
+    ),
+  ),
   // The Hub's site in people's words when it does not answer: "huggingface.co is not loading", "Hugging Face website
   // won't load".
   W(

@@ -943,3 +943,29 @@ describe('a request said to have failed with a status; the Hub site not loading;
     expect(problem('the page is not loading')).toBe('unknown');
   });
 });
+
+describe('an HTTP error class with only its status; a token said refused, invalid or deleted without "is"', () => {
+  it.each([
+    ['HfHubHTTPError: 401', 'unauthorized-401'],
+    ['huggingface_hub.errors.HfHubHTTPError: (Request ID: Root=1-abc) 401', 'unauthorized-401'],
+    ['RequestError: 401', 'unauthorized-401'],
+    ['HTTPError: 503', 'server-error'],
+    ['ClientResponseError: 429', 'rate-limited'],
+    ['token rejected by huggingface', 'unauthorized-401'],
+    ['Hugging Face rejected my token', 'unauthorized-401'],
+    ['my token was deleted', 'unauthorized-401'],
+    ['Invalid API token', 'unauthorized-401'],
+    ['token invalid', 'unauthorized-401'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves other errors with a number, a tokenizer and a refused pull request alone', () => {
+    expect(problem('ValueError: 401 samples expected')).toBe('unknown');
+    expect(problem('RuntimeError: 500')).toBe('unknown');
+    expect(problem('HTTPError: 4010')).toBe('unknown');
+    expect(problem('the pad token was removed from the vocab')).toBe('unknown');
+    expect(problem('special token invalid in template')).toBe('unknown');
+    expect(problem('I rejected the PR')).toBe('unknown');
+  });
+});
