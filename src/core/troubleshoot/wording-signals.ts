@@ -61,6 +61,21 @@ export const WORDING_SIGNALS: WordingSignal[] = [
       'i',
     ),
   ),
+  // A job's command line its script refused: Python's argparse ("error: the following arguments are required: --model",
+  // "error: unrecognized arguments: --lr", "error: argument --epochs: invalid int value") and transformers'
+  // HfArgumentParser, which TRL's scripts use ("Some specified arguments are not used by the HfArgumentParser"). The
+  // script ran and stopped on its arguments: not a token problem.
+  W(
+    'job-script-failed',
+    9,
+    /\berror: the following arguments are required: |\berror: unrecognized arguments: |\berror: argument -{1,2}[\w-]+(?:\/-{1,2}[\w-]+)?: (?:invalid \w+ value|expected (?:one|at least one) argument)|\bSome specified arguments are not used by the HfArgumentParser\b/,
+  ),
+  // hf jobs' commands told the job is not there: "hf jobs logs ID ... 404", "404 ... hf jobs inspect".
+  W(
+    'job-not-found',
+    10,
+    /\bhf jobs (?:logs|inspect|cancel|stats|wait)\b[^\n]{0,80}\b404\b|\b404\b[^\n]{0,80}\bhf jobs (?:logs|inspect|cancel|stats|wait)\b/i,
+  ),
   // The Hub's site in people's words when it does not answer: "huggingface.co is not loading", "Hugging Face website
   // won't load".
   W(

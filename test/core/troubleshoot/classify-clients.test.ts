@@ -969,3 +969,27 @@ describe('an HTTP error class with only its status; a token said refused, invali
     expect(problem('I rejected the PR')).toBe('unknown');
   });
 });
+
+describe("a job's command line its script refused (argparse, HfArgumentParser); hf jobs told the job is not there", () => {
+  it.each([
+    // transformers' hf_argparser.py, which TRL's scripts use.
+    ["ValueError: Some specified arguments are not used by the HfArgumentParser: ['--lr']", 'job-script-failed'],
+    // Python's argparse format strings.
+    [
+      'usage: train.py [-h] --model MODEL\ntrain.py: error: the following arguments are required: --model',
+      'job-script-failed',
+    ],
+    ['sft.py: error: unrecognized arguments: --lora_r 16', 'job-script-failed'],
+    ["train.py: error: argument --epochs: invalid int value: 'three'", 'job-script-failed'],
+    ['hf jobs inspect 68a1 -> 404 Client Error', 'job-not-found'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves other "error:" lines and a 404 elsewhere alone', () => {
+    expect(problem('error: the token argument is deprecated')).toBe('unknown');
+    expect(problem('404 Client Error: Not Found for url: https://huggingface.co/api/models/acme/nope')).not.toBe(
+      'job-not-found',
+    );
+  });
+});
