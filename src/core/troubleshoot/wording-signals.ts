@@ -76,6 +76,38 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     10,
     /\bhf jobs (?:logs|inspect|cancel|stats|wait)\b[^\n]{0,80}\b404\b|\b404\b[^\n]{0,80}\bhf jobs (?:logs|inspect|cancel|stats|wait)\b/i,
   ),
+  // The gate in people's words: a licence, terms or conditions to accept (or accepted and still refused), access to
+  // request or not granted yet; on a line that speaks of a model, a repo or the Hub, or names a repo id with a version in it
+  // (meta-llama/Llama-3.1-8B); another site's terms are not it.
+  W(
+    'gated-repo',
+    9,
+    new RegExp(
+      String.raw`^(?=.*(?:\b(?:model|repo(?:sitory)?|dataset|gated|hub|hugg?ing ?face)\b|\bhf\.co\/|\bhuggingface\.co\/|\b[\w-]+\/[\w.-]*\d[\w.-]*\b)).*(?:\b(?:accept(?:ed|ing)?|agree(?:d)? to)\s+(?:the\s+)?(?:model'?s?\s+|user\s+)?(?:terms(?! of service)|licen[cs]e(?: agreement)?|conditions|agreement)\b|\b(?:licen[cs]e(?: agreement)?|terms|(?:user )?conditions)\s+(?:was\s+|is\s+|were\s+|are\s+)?not\s+(?:yet\s+)?accepted\b|\brequest(?:ed|ing)?\s+access\s+(?:to|on|for)\b|\baccess\b[^\n]{0,40}\b(?:was\s+|is\s+|has\s+)?not\s+(?:yet\s+)?(?:been\s+)?granted\b)`,
+      'i',
+    ),
+  ),
+  // The Hub's "Access to model X is restricted" said of "this model", "the dataset".
+  W('gated-repo', 13, /\bAccess to (?:this|the) (?:model|dataset|space|repo(?:sitory)?)\b[^\n]*\bis restricted\b/i),
+  // A repo that is not where it was asked for, in people's and tools' words: "model acme/foo not found on Hugging
+  // Face", "404: model X not found", transformers' "is not a valid model identifier" alone, a repo said private,
+  // renamed, moved or deleted, a typo in the repo id.
+  W(
+    'repo-access-denied',
+    8,
+    /\b(?:model|repo(?:sitory)?|dataset)\b(?:\s+[\w.-]+\/[\w.-]+)?\s+(?:was\s+|is\s+)?not found\s+(?:on|in)\s+(?:the\s+)?(?:hugg?ing ?face|hub)\b|\b404\b\W{0,3}(?:model|repo(?:sitory)?|dataset)\s+[\w.-]+\/[\w.-]+\s+not found\b|\bis not a valid model identifier\b/i,
+  ),
+  W(
+    'repo-access-denied',
+    7,
+    /\b(?:repo(?:sitory)?|repo id|model id)\b[^\n]{0,20}\b(?:is|was|has been|got)\s+(?:made\s+)?(?:private|renamed|moved|deleted|removed)\b|\btypo in (?:the )?(?:repo|model|dataset)(?: ?id| name)?\b/i,
+  ),
+  // The network in people's words: a proxy or a firewall in the way, a machine or a job without internet.
+  W(
+    'network-error',
+    7,
+    /\bbehind (?:a |an |the |our |my )?(?:corporate |company |university |office )?(?:proxy|firewall)\b|\bno internet(?: access| connection| connectivity)?\b|\bwithout (?:an? )?internet(?: access| connection)?\b/i,
+  ),
   // The Hub's site in people's words when it does not answer: "huggingface.co is not loading", "Hugging Face website
   // won't load".
   W(

@@ -993,3 +993,33 @@ describe("a job's command line its script refused (argparse, HfArgumentParser); 
     );
   });
 });
+
+describe("the gate, a repo not where it was asked for, and the network, in people's words", () => {
+  it.each([
+    ['I accepted the terms but still get 403 on meta-llama/Llama-3.1-8B', 'gated-repo'],
+    ['please request access to the model on Hugging Face', 'gated-repo'],
+    ['Access to this model is restricted', 'gated-repo'],
+    ['my access to the model google/gemma-2b was not granted yet', 'gated-repo'],
+    ['License agreement not accepted for this model', 'gated-repo'],
+    ['you must accept the conditions at https://hf.co/pyannote/segmentation-3.0', 'gated-repo'],
+    ['model acme/foo not found on huggingface', 'repo-access-denied'],
+    ['404: model acme/foo not found', 'repo-access-denied'],
+    ['OSError: acme/nope is not a valid model identifier', 'repo-access-denied'],
+    ['the repo is private', 'repo-access-denied'],
+    ['The repo was renamed last week', 'repo-access-denied'],
+    ['typo in the repo id', 'repo-access-denied'],
+    ['I am behind a corporate proxy', 'network-error'],
+    ['no internet access in the job', 'network-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves another site's terms and access, a file, a variable and slow internet alone", () => {
+    expect(problem('accept the terms of service to continue')).toBe('unknown');
+    expect(problem('I accepted the license of the font')).toBe('unknown');
+    expect(problem('request access to the S3 bucket from IT')).toBe('unknown');
+    expect(problem('the file is not found on disk')).toBe('unknown');
+    expect(problem('the variable is private')).toBe('unknown');
+    expect(problem('the internet is slow today')).toBe('unknown');
+  });
+});
