@@ -108,6 +108,40 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     7,
     /\bbehind (?:a |an |the |our |my )?(?:corporate |company |university |office )?(?:proxy|firewall)\b|\bno internet(?: access| connection| connectivity)?\b|\bwithout (?:an? )?internet(?: access| connection)?\b/i,
   ),
+  // A token or an account that may read but not write, in people's words: "my token is read-only", "a read token
+  // instead of a write token", "no write access to this repo", "not a member of the organization", "permission denied
+  // when pushing to the hub" (not a file's PermissionError, nor git's publickey).
+  W(
+    'forbidden-403',
+    8,
+    new RegExp(
+      String.raw`\b(?:read-only|read only|a read)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+)?token\b|${CREDENTIAL_TOKEN}\s+(?:is|was)\s+read[- ]only\b|\b(?:no|don't have|do not have|doesn't have|does not have|without|lacks?|lacking|missing)\s+(?:the\s+)?write\s+(?:access|permission|role|rights?)\b|\bnot a member of (?:the |this |that )?(?:organi[sz]ation|org)\b|^(?!.*(?:publickey|Errno|PermissionError)).*\bpermission denied\b[^\n]{0,30}\b(?:push(?:ing)?|upload(?:ing)?|commit(?:ting)?)\b[^\n]{0,30}\b(?:hub|hugg?ing ?face|repo)\b`,
+      'i',
+    ),
+  ),
+  // A job stopped by its timeout, in people's words: "the job hit its timeout", "job stopped after 30 minutes", "killed
+  // after the default 30 min timeout", "a longer timeout for my job".
+  W(
+    'job-timeout',
+    9,
+    /\bjob\b[^\n]{0,30}\b(?:hit|reached|exceeded|ran out of)\s+(?:its|the|a|my)\s+(?:default\s+)?(?:time ?out|time limit)\b|\bjob\b[^\n]{0,20}\b(?:stopped|was killed|got killed|ended|was cancell?ed|got cancell?ed|died)\s+after\s+(?:the\s+default\s+)?\d+\s*(?:min(?:ute)?s?|m|h|hours?)\b|\b(?:longer|increase|raise|extend)\s+(?:the\s+)?time ?out\s+(?:for|of|on)\s+(?:my|the|a|this)\s+job\b/i,
+  ),
+  // An organization's token policy in people's words: "my org requires admin approval for tokens", "the organization
+  // admin has to approve my token".
+  W(
+    'org-token-policy',
+    10,
+    new RegExp(
+      String.raw`\b(?:org|organi[sz]ation)(?:'s)?\b[^\n]{0,40}\b(?:approv(?:e|al|ed))\b[^\n]{0,30}(?:${CREDENTIAL_TOKEN}|\btokens\b)|${CREDENTIAL_TOKEN}[^\n]{0,30}\b(?:needs?|requires?|awaiting|waiting for)\s+(?:an?\s+)?(?:admin(?:istrator)?\s+|org(?:anization)?\s+)?approval\b`,
+      'i',
+    ),
+  ),
+  // A job its id does not find: "job id not found", "could not find job 68a1...".
+  W(
+    'job-not-found',
+    9,
+    /\bjob(?:\s+id)?\s+(?:[0-9a-f]{6,}\s+)?(?:was\s+|is\s+)?not found\b|\bcould(?: not|n't) find (?:the |my |that )?job\b/i,
+  ),
   // The Hub's site in people's words when it does not answer: "huggingface.co is not loading", "Hugging Face website
   // won't load".
   W(

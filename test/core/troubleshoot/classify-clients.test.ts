@@ -1023,3 +1023,35 @@ describe("the gate, a repo not where it was asked for, and the network, in peopl
     expect(problem('the internet is slow today')).toBe('unknown');
   });
 });
+
+describe("a token that may not write, a job's timeout, an organization's approval, a job not found: people's words", () => {
+  it.each([
+    ['my token is read-only so I cannot push', 'forbidden-403'],
+    ['I used a read token instead of a write token', 'forbidden-403'],
+    ['You do not have write access to this repo', 'forbidden-403'],
+    ['not a member of the organization acme', 'forbidden-403'],
+    ['permission denied when pushing to the hub', 'forbidden-403'],
+    ['the job hit its timeout', 'job-timeout'],
+    ['job stopped after 30 minutes', 'job-timeout'],
+    ['the job was killed after the default 30 min timeout', 'job-timeout'],
+    ['I need a longer timeout for my job', 'job-timeout'],
+    ['my org requires admin approval for tokens', 'org-token-policy'],
+    ['the organization admin has to approve my token', 'org-token-policy'],
+    ['job id not found', 'job-not-found'],
+    ['could not find job 68a1b2', 'job-not-found'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves a file's permission, git's key, a read-only disk, an approved PR and another timeout alone", () => {
+    expect(problem('PermissionError: [Errno 13] Permission denied: /root/.cache/huggingface/hub')).not.toBe(
+      'forbidden-403',
+    );
+    expect(problem('git@hf.co: Permission denied (publickey) when pushing to the repo')).not.toBe('forbidden-403');
+    expect(problem('the file system is read-only')).toBe('unknown');
+    expect(problem('the read token works for downloads')).toBe('unknown');
+    expect(problem('the org approved my PR')).toBe('unknown');
+    expect(problem('the request hit its timeout')).toBe('unknown');
+    expect(problem('the training stopped after 30 minutes')).toBe('unknown');
+  });
+});
