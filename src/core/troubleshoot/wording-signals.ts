@@ -142,6 +142,29 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     9,
     /\bjob(?:\s+id)?\s+(?:[0-9a-f]{6,}\s+)?(?:was\s+|is\s+)?not found\b|\bcould(?: not|n't) find (?:the |my |that )?job\b/i,
   ),
+  // The Hub out of reach in the languages people write their issues in, beside the Hub's name on the line ("无法连接到
+  // huggingface.co", "No se puede conectar a huggingface.co", "Verbindung zu huggingface.co fehlgeschlagen",
+  // "huggingface被墙了"), and Chinese's own words for a network timeout or error, which need no name ("网络超时").
+  W(
+    'network-error',
+    8,
+    /^(?=.*(?:hugg?ing ?face|hf\.co|hf-mirror|\bhub\b|抱抱脸)).*(?:无法连接|连接失败|连接超时|连接[^\n]{0,20}超时|无法访问|访问不了|连不上|被墙|接続できません|接続に失敗|タイムアウト|연결할 수 없|연결 실패|시간 초과|no se (?:puede|pudo) conectar|error de conexi[oó]n|impossible de (?:se )?connecter|[ée]chec de (?:la )?connexion|Verbindung[^\n]{0,40}fehlgeschlagen|keine Verbindung|n[ãa]o foi poss[ií]vel (?:se )?conectar|falha (?:na|de) conex[ãa]o|не удалось подключиться|ошибка (?:соединения|подключения)|нет подключения)/i,
+  ),
+  W('network-error', 6, /网络(?:连接)?(?:超时|错误|异常|不通)/),
+  // The gate, a token not given or refused, and a repo that is not there, in Chinese: "模型需要申请访问权限", "申请了访问
+  // 权限还在审核中", "未设置 HF_TOKEN", "未登录 huggingface", "token 无效", "仓库不存在", "找不到模型".
+  W(
+    'gated-repo',
+    9,
+    /申请访问(?:权限)?|访问权限[^\n]{0,20}(?:审核|审批|批准)|没有(?:权限|访问权限)访问(?:该|这个|此)?(?:模型|仓库|数据集)|需要同意[^\n]{0,20}(?:协议|条款|许可)/,
+  ),
+  W(
+    'token-missing',
+    8,
+    /(?:未设置|没有设置|未配置|没有配置|缺少|没有提供|未提供)\s*(?:HF_TOKEN|HUGGING_?FACE_HUB_TOKEN|(?:HF |hugg?ing ?face )?token|令牌)|^(?=.*(?:hugg?ing ?face|\bHF\b)).*(?:未登录|没有登录|没登录)/i,
+  ),
+  W('unauthorized-401', 7, /(?:\btoken|令牌)\s*(?:已)?(?:无效|失效|过期)/i),
+  W('repo-access-denied', 8, /(?:仓库|模型|数据集)不存在|找不到(?:该|这个|此)?(?:模型|仓库|数据集)/),
   // The Hub's site in people's words when it does not answer: "huggingface.co is not loading", "Hugging Face website
   // won't load".
   W(

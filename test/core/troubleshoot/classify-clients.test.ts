@@ -1055,3 +1055,33 @@ describe("a token that may not write, a job's timeout, an organization's approva
     expect(problem('the training stopped after 30 minutes')).toBe('unknown');
   });
 });
+
+describe('the Hub out of reach, the gate, a token not given or refused, a repo not there: in the languages of the issues', () => {
+  it.each([
+    ['连接 huggingface 超时', 'network-error'],
+    ['下载模型时网络超时', 'network-error'],
+    ['国内无法访问huggingface', 'network-error'],
+    ['huggingface被墙了', 'network-error'],
+    ['No se puede conectar a huggingface.co', 'network-error'],
+    ['Impossible de se connecter à huggingface.co', 'network-error'],
+    ['Verbindung zu huggingface.co fehlgeschlagen', 'network-error'],
+    ['Não foi possível conectar ao huggingface.co', 'network-error'],
+    ['Не удалось подключиться к huggingface.co', 'network-error'],
+    ['模型需要申请访问权限', 'gated-repo'],
+    ['没有权限访问该模型 meta-llama/Llama-2-7b', 'gated-repo'],
+    ['申请了访问权限还在审核中', 'gated-repo'],
+    ['未登录 huggingface', 'token-missing'],
+    ['没有设置 HF_TOKEN', 'token-missing'],
+    ['huggingface 的 token 无效', 'unauthorized-401'],
+    ['仓库不存在', 'repo-access-denied'],
+    ['找不到模型 acme/foo', 'repo-access-denied'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves another server, a file and a login elsewhere alone', () => {
+    expect(problem('No se puede conectar a la base de datos')).toBe('unknown');
+    expect(problem('文件不存在')).toBe('unknown');
+    expect(problem('未登录微信')).toBe('unknown');
+  });
+});
