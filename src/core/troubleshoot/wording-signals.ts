@@ -64,11 +64,12 @@ export const WORDING_SIGNALS: WordingSignal[] = [
   // A job's command line its script refused: Python's argparse ("error: the following arguments are required: --model",
   // "error: unrecognized arguments: --lr", "error: argument --epochs: invalid int value") and transformers'
   // HfArgumentParser, which TRL's scripts use ("Some specified arguments are not used by the HfArgumentParser"). The
-  // script ran and stopped on its arguments: not a token problem.
+  // script ran and stopped on its arguments: not a token problem. An option only missing its value ("expected one
+  // argument") is left to the rules about what the option was (a token option given nothing).
   W(
     'job-script-failed',
     9,
-    /\berror: the following arguments are required: |\berror: unrecognized arguments: |\berror: argument -{1,2}[\w-]+(?:\/-{1,2}[\w-]+)?: (?:invalid \w+ value|expected (?:one|at least one) argument)|\bSome specified arguments are not used by the HfArgumentParser\b/,
+    /\berror: the following arguments are required: |\berror: unrecognized arguments: |\berror: argument -{1,2}[\w-]+(?:\/-{1,2}[\w-]+)?: invalid \w+ value|\bSome specified arguments are not used by the HfArgumentParser\b/,
   ),
   // hf jobs' commands told the job is not there: "hf jobs logs ID ... 404", "404 ... hf jobs inspect".
   W(
@@ -163,7 +164,7 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     8,
     /(?:未设置|没有设置|未配置|没有配置|缺少|没有提供|未提供)\s*(?:HF_TOKEN|HUGGING_?FACE_HUB_TOKEN|(?:HF |hugg?ing ?face )?token|令牌)|^(?=.*(?:hugg?ing ?face|\bHF\b)).*(?:未登录|没有登录|没登录)/i,
   ),
-  W('unauthorized-401', 7, /(?:\btoken|令牌)\s*(?:已)?(?:无效|失效|过期)/i),
+  W('unauthorized-401', 7, new RegExp(String.raw`(?:${CREDENTIAL_TOKEN}|令牌)\s*(?:已)?(?:无效|失效|过期)`, 'i')),
   W('repo-access-denied', 8, /(?:仓库|模型|数据集)不存在|找不到(?:该|这个|此)?(?:模型|仓库|数据集)/),
   // The Hub's site in people's words when it does not answer: "huggingface.co is not loading", "Hugging Face website
   // won't load".
@@ -190,7 +191,10 @@ export const WORDING_SIGNALS: WordingSignal[] = [
   W(
     'token-missing',
     8,
-    /(?:\b(?:hf|hub|access|auth|use_auth|api|hugging_?face)_|\b)token\s*[=:]\s*(?:None|null|undefined|''|"")(?=[\s,;)}\]]|$)/i,
+    new RegExp(
+      String.raw`(?:\b(?:hf|hub|access|auth|use_auth|api|hugging_?face)_token|${CREDENTIAL_TOKEN})\s*[=:]\s*(?:None|null|undefined|''|"")(?=[\s,;)}\]]|$)`,
+      'i',
+    ),
   ),
   // A thread's resolution that was giving the token: "It works after I logged in with huggingface-cli login", "solved
   // by running hf auth login", "fixed by exporting HF_TOKEN", "worked once I passed my token". The token was not there
@@ -220,8 +224,6 @@ export const WORDING_SIGNALS: WordingSignal[] = [
       'i',
     ),
   ),
-  // An app that needs its user logged in: "You must be logged in to use this feature". Weaker than a named token.
-  W('token-missing', 6, /\b(?:must|need to|have to|should)\s+be\s+logged\s+in\b(?!\s+as\b)/i),
   // The Hub out of reach in people's words beyond "is down": "Hugging Face seems to be down", "the hub appears down".
   W(
     'server-error',

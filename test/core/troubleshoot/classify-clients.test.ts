@@ -886,6 +886,7 @@ describe('a status people say they get, a token said to stop working or printed 
     expect(problem('I get 4010 items back')).toBe('unknown');
     expect(problem('I get 500 MB free on the disk')).toBe('unknown');
     expect(problem('tokenizer.pad_token = None')).toBe('unknown');
+    expect(problem('pad token: None')).toBe('unknown');
     expect(problem('the eos token stopped working in generation')).toBe('unknown');
     expect(problem('the sampling stopped working')).toBe('unknown');
     expect(problem('token_count: 0')).toBe('unknown');
@@ -903,18 +904,16 @@ describe('a token the thread found missing by what mended it, an app asking for 
     ['Enter your Hugging Face token to continue', 'token-missing'],
     ['hf jobs run without --secrets HF_TOKEN', 'token-missing'],
     ['Token not configured', 'token-missing'],
-    ['You must be logged in to use this feature', 'token-missing'],
   ])('%s -> %s', (text, id) => {
     expect(problem(text)).toBe(id);
   });
 
-  it('leaves near misses alone: another fix, a refused token mended by a new one, another key, root', () => {
+  it('leaves near misses alone: another fix, a refused token mended by a new one, another key', () => {
     expect(problem('fixed by upgrading transformers')).toBe('unknown');
     expect(problem('it works after I restarted the kernel')).toBe('unknown');
     expect(problem('solved by setting the pad token')).toBe('unknown');
     expect(problem('the logger is not configured')).toBe('unknown');
     expect(problem('Enter your OpenAI key to continue')).toBe('unknown');
-    expect(problem('you must be logged in as root to install drivers')).toBe('unknown');
     expect(
       problem(
         '401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\nit works after I logged in again with a new token',
@@ -1079,9 +1078,8 @@ describe('the Hub out of reach, the gate, a token not given or refused, a repo n
     expect(problem(text)).toBe(id);
   });
 
-  it('leaves another server, a file and a login elsewhere alone', () => {
+  it('leaves another server and a file alone', () => {
     expect(problem('No se puede conectar a la base de datos')).toBe('unknown');
     expect(problem('文件不存在')).toBe('unknown');
-    expect(problem('未登录微信')).toBe('unknown');
   });
 });
