@@ -5,6 +5,10 @@
 // guess.test.ts.
 import {describe, expect, it} from 'vitest';
 import {classifyText, outsideCatalog} from '../../../src/core/troubleshoot/classify.js';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {WORDING_SIGNALS} from '../../../src/core/troubleshoot/wording-signals.js';
+import {loadCorpus} from '../../helpers/troubleshoot-corpus.js';
 
 const problem = (text: string) => classifyText(text, {guess: false}).problem;
 
@@ -1081,5 +1085,21 @@ describe('the Hub out of reach, the gate, a token not given or refused, a repo n
   it('leaves another server and a file alone', () => {
     expect(problem('No se puede conectar a la base de datos')).toBe('unknown');
     expect(problem('文件不存在')).toBe('unknown');
+  });
+});
+
+describe("session 11's wording rules carry a gate that every line they match holds", () => {
+  it('on every line of the tuning part and of these tests', () => {
+    const lines = [
+      ...loadCorpus('tune').flatMap((t) => t.text.split(/\r?\n/)),
+      ...readFileSync(fileURLToPath(import.meta.url), 'utf8').split(/\r?\n/),
+    ].filter((l) => l.length <= 4000);
+    for (const s of WORDING_SIGNALS)
+      for (const line of lines)
+        if (s.re.test(line))
+          expect(
+            s.gate.some((g) => line.toLowerCase().includes(g)),
+            `${s.re.source}\n${line}`,
+          ).toBe(true);
   });
 });
