@@ -196,9 +196,11 @@ export function figures(preds: CvPrediction[], threshold: number, mute: readonly
 }
 
 export const THRESHOLDS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999];
+// A bounded vocabulary only: the whole one (vocab 0) grows with the corpus, and at 531 tune texts its model passed the
+// bundle's size limit (guess.test: under 40,000 characters) for one text more right-minus-wrong in rule-blind CV.
 export const GRID: TrainConfig[] = [];
 for (const minDf of [1, 2, 3])
-  for (const vocab of [200, 400, 800, 1500, 0]) for (const alpha of [0.1, 0.3, 1]) GRID.push({minDf, vocab, alpha});
+  for (const vocab of [200, 400, 800, 1500]) for (const alpha of [0.1, 0.3, 1]) GRID.push({minDf, vocab, alpha});
 
 /** The classes whose guesses at the threshold are wrong at least as often as right: the tier stays silent on them. */
 export function muteOf(preds: CvPrediction[], threshold: number): ProblemId[] {

@@ -3,13 +3,20 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
+import {foreignSignatureOnly} from './foreign.js';
 import {LIBRARY_SIGNALS} from './library-signals.js';
+import {WORDING_SIGNALS} from './wording-signals.js';
 
 interface Signal {
   problem: ProblemId;
   re: RegExp;
   weight: number;
+  /** Words in lower case one of which a line must hold for `re` to be tried (its compilation is then spared). */
+  gate?: string[];
 }
+
+/** Whether the line (lower-cased once) may hold the signal: no gate, or one of its words in it. */
+const mayHold = (s: Signal, lower: string): boolean => !s.gate || s.gate.some((g) => lower.includes(g));
 
 const S = (problem: ProblemId, weight: number, re: RegExp): Signal => ({problem, weight, re});
 
@@ -73,7 +80,7 @@ const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: 
  * token", "Hugging Face token", "access token"), not a tokenizer's ("pad token", "eos token") or another thing's ("the
  * face token" of a game), nor token ids or counts.
  */
-const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
+const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|authentication|authorization|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
 
 /**
  * "Invalid" and "expired" in the same languages: invalide, expiré, ungültig, abgelaufen, inválido, caducado, non valido,
@@ -83,9 +90,10 @@ const INVALID_WORDS = String.raw`(?:invalide|expiré|ungültig|abgelaufen|invál
 
 /**
  * "Missing" in the languages people write their apps' messages in (French, Spanish, Portuguese, German, Italian,
- * Russian, Chinese, Japanese, Korean): manquant, falta, não encontrado, fehlt, mancante, не найден, 未设置, 見つかりません.
+ * Russian, Chinese, Japanese, Korean): manquant, falta, não encontrado, fehlt, mancante, не найден, 未设置, 見つかりません;
+ * and "needed" or "please set" (需要, 请设置, 必要, 필요), not a permission it needs (需要写权限, 権限が必要, 권한이 필요).
  */
-const MISSING_WORDS = String.raw`(?:manquante?s?|introuvable|non (?:défini|trouvé|configuré)e?|falta|faltante|no (?:está )?(?:definido|configurado|encontrado)|não (?:foi )?(?:encontrado|definido|configurado)|ausente|fehlt|nicht (?:gesetzt|gefunden|definiert|konfiguriert)|mancante|non (?:impostato|trovato)|не (?:найден|задан|указан|установлен)|отсутствует|未设置|未配置|未找到|缺少|没有设置|未設定|設定されていません|見つかりません|설정되지 않|찾을 수 없)`;
+const MISSING_WORDS = String.raw`(?:manquante?s?|introuvable|non (?:défini|trouvé|configuré)e?|falta|faltante|no (?:está )?(?:definido|configurado|encontrado)|não (?:foi )?(?:encontrado|definido|configurado)|ausente|fehlt|nicht (?:gesetzt|gefunden|definiert|konfiguriert)|mancante|non (?:impostato|trovato)|не (?:найден|задан|указан|установлен)|отсутствует|未设置|未配置|未找到|缺少|没有设置|没有配置|未检测到|未提供|没有提供|请设置|请配置|请提供|请输入|需要(?![^\n]{0,6}权限)|未設定|設定されていません|見つかりません|(?<!権限が)必要|설정되지 않|찾을 수 없|(?<!권한이 )필요)`;
 
 /**
  * Another service's key or token (OpenAI's OPENAI_API_KEY, W&B's WANDB_API_KEY, GitHub's GITHUB_TOKEN, a chat bot's
@@ -376,7 +384,7 @@ const SIGNALS: Signal[] = [
   S(
     'token-missing',
     8,
-    /^(?![^\n]*(?:\bInvalid token \(https?:|\btoken has expired and could not be refreshed\b|\bit may not exist\b))[^\n]*?(?:\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try) [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b)/i,
+    /^(?![^\n]*(?:\bInvalid token \(https?:|\btoken has expired and could not be refreshed\b|\bit may not exist\b))[^\n]*?(?:\b(?:please |you (?:must|need to|have to|should) |first )?(?:run|use|try):? [`'"]?(?:hf auth login|huggingface-cli login|hf login)\b|\b(?:hub|hugg?ing ?face)\b[^\n]{0,80}\b(?:please|you must|you need to)\s+(?:log ?in|sign in)\b)/i,
   ),
   // Servers' and clients' words for a request that came without credentials: "Authentication required", "You are not
   // authenticated", "Unauthenticated". Weak: a status said beside it (a 401) is the stronger story.
@@ -398,23 +406,24 @@ const SIGNALS: Signal[] = [
   S(
     'repo-access-denied',
     7,
-    /\bRepository not found\b|repo(?:sitory)? access denied|Error: (?:Model|Dataset|Space) '[^']+' not found/i,
+    /\bRepository not found\b|repo(?:sitory)? access denied|Error: (?:Model|Dataset|Space) '[^']+' not found(?!,? try pulling it first)/i,
   ),
   S(
     'repo-access-denied',
     5,
     /\b404 Client Error\b|'404 Not Found'|\b(?:Api error with )?status[ :=]+404\b|\bHTTP\/[\d.]+ 404\b|\b404 Not Found\b/i,
   ),
-  S('repo-access-denied', 4, /RevisionNotFoundError|EntryNotFoundError|Revision Not Found|Entry Not Found/i),
+  // Not LocalEntryNotFoundError: the cache had nothing and the Hub did not answer (the network rules' story).
+  S('repo-access-denied', 4, /RevisionNotFoundError|(?<!Local)EntryNotFoundError|Revision Not Found|Entry Not Found/i),
   S('repo-access-denied', 5, /\bStatus\(404\b/),
   S('repo-access-denied', 5, statusSaid('404')),
   S('repo-access-denied', 8, LOADER_REPO),
   // The hf CLI's own words (cli/_errors.py): "Repository 'x' not found.", "Bucket 'x' not found.", "File not found in
-  // model 'x'.", "Revision not found in dataset 'x'."
+  // model 'x'.", "Revision not found in dataset 'x'." Not ollama's local "model 'x' not found, try pulling it first".
   S(
     'repo-access-denied',
     8,
-    /\b(?:Repository|Model|Dataset|Space|Bucket) '[^'\n]+' not found\b|\b(?:File|Revision) not found in (?:model|dataset|space|repository)\b/i,
+    /\b(?:Repository|Model|Dataset|Space|Bucket) '[^'\n]+' not found\b(?!,? try pulling it first)|\b(?:File|Revision) not found in (?:model|dataset|space|repository)\b/i,
   ),
   // A file diffusers or transformers looked for in the downloaded snapshot of a repo: the repo does not have it.
   S('repo-access-denied', 7, /\bno file named\b[^\n]*\bfound in directory\b[^\n]*\bsnapshots[\\/]/i),
@@ -521,12 +530,13 @@ const SIGNALS: Signal[] = [
       'i',
     ),
   ),
-  // The same for a read of the repo's metadata (the revision a download resolves first): a 403 there is the gate too.
+  // The same for a read of the repo's metadata (the revision a download resolves first) or of its file list (tree/,
+  // paths-info/, as text-generation-webui's download-model.py and snapshot_download list it): a 403 there is the gate too.
   S(
     'gated-repo',
     10,
     new RegExp(
-      String.raw`^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/${HUB_HOST}\/api\/(?:models|datasets|spaces)\/[\w.-]+\/[\w.-]+\/revision\/`,
+      String.raw`^(?!.*sufficient permissions)(?=.*\b(?:403|Forbidden)\b).*https?:\/\/${HUB_HOST}\/api\/(?:models|datasets|spaces)\/[\w.-]+\/[\w.-]+\/(?:revision|tree|paths-info)\/`,
       'i',
     ),
   ),
@@ -810,7 +820,7 @@ const SIGNALS: Signal[] = [
   S(
     'server-error',
     9,
-    /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\b(?:Hugging ?Face|the Hub) is experiencing issues\b|\bgateway is temporarily unavailable\b|\b(?:temporarily )?down for maintenance\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
+    /\b52[0-9]: (?:Web server is (?:returning an unknown error|down)|Connection timed out|A timeout occurred|Origin is unreachable|SSL handshake failed)\b|\bService (?:is )?(?:currently |temporarily )?Unavailable\b|\btemporarily unable to service your request\b|\b(?:model|server|service|endpoint|backend|provider|site)s?\b[^\n]{0,80}\b(?:is |are )?(?:currently )?overloaded\b|\bsomething went wrong on our (?:end|side)\b|\b(?:Hugging ?Face|the Hub) is experiencing issues\b|\bgateway is temporarily unavailable\b|\b(?:temporarily )?down for maintenance\b|\bthe server had an error while processing\b|\bnot enough hardware capacity\b|\bScheduling failure\b|\b(?:Hugging ?Face|the Hub|huggingface\.co)\b[^\n]{0,20}\bis (?:down|having an outage)\b/i,
   ),
   // ZeroGPU (or a platform) without a free GPU right now: "No GPU was available after 60s. Retry later".
   S(
@@ -982,6 +992,7 @@ const SIGNALS: Signal[] = [
   ),
   S('job-script-failed', 3, PLAIN_PYTHON_ERROR),
   ...LIBRARY_SIGNALS,
+  ...WORDING_SIGNALS,
 ];
 
 /** When both score, the first is the real story and the second only its wrapper or consequence. */
@@ -1005,7 +1016,8 @@ const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
 export function lineHasSignal(line: string): boolean {
   if (line.length > 4000) return false;
   const bare = stripLogPrefix(line);
-  return SIGNALS.some((s) => s.re.test(line) || (bare !== line && s.re.test(bare)));
+  const lower = line.toLowerCase();
+  return SIGNALS.some((s) => mayHold(s, lower) && (s.re.test(line) || (bare !== line && s.re.test(bare))));
 }
 
 export interface Candidate {
@@ -1093,9 +1105,18 @@ const STATUS_IDS: ProblemId[] = [
   'payment-required',
 ];
 
-function foreignServiceOnly(text: string): boolean {
+/** The ids another service's own signature (foreign.ts) also takes out of the catalog: its repo, its log-in, its gate. */
+const SIGNED_IDS: ProblemId[] = [...STATUS_IDS, 'repo-access-denied', 'token-missing', 'gated-repo'];
+
+/** Another service's answer (`problem`: the rules' answer, which it must be one of; any when not given). */
+function foreignServiceOnly(text: string, problem?: ProblemId): boolean {
+  const status = problem === undefined || STATUS_IDS.includes(problem);
+  const signed = problem === undefined || SIGNED_IDS.includes(problem);
   return (
-    (FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) && !HUB_NAMED.test(text)
+    (status &&
+      (FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) &&
+      !HUB_NAMED.test(text)) ||
+    (signed && foreignSignatureOnly(text))
   );
 }
 
@@ -1103,8 +1124,22 @@ function foreignServiceOnly(text: string): boolean {
 const TOKENIZER_TALK =
   /\b(?:pad(?:ding)?|eos|bos|unk|sep|cls|mask|special|chat) tokens?\b|\bin (?:the )?vocab(?:ulary)?\b/i;
 
+/**
+ * A log that says its step succeeded (huggingface_hub's "Login successful", ollama's "success", "Successfully
+ * installed ...") and holds no word of a failure: nothing failed, so none of the catalog's problems, and the second
+ * tier is not asked to read a problem into it.
+ */
+const SAYS_SUCCESS = /\b(?:Login successful|success(?:ful(?:ly)?)?)\b/i;
+const SAYS_FAILURE =
+  /\b(?:error|errno|fail(?:ed|ure|s)?|exception|traceback|denied|unauthori[sz]ed|forbidden|refused|invalid|not found|timed? ?out|killed|abort(?:ed)?|cannot|can't|couldn't|unable|not (?:\w+ )?success(?:ful(?:ly)?)?)\b|\b[45]\d\d\b/i;
+
+function successOnly(text: string): boolean {
+  return SAYS_SUCCESS.test(text) && !SAYS_FAILURE.test(text);
+}
+
 export function outsideCatalog(text: string): boolean {
   return (
+    successOnly(text) ||
     OUT_OF_CATALOG_STATUS.test(text) ||
     NOTHING_TO_COMMIT.test(text) ||
     WAIT_TIMED_OUT.test(text) ||
@@ -1158,8 +1193,9 @@ function collectSignals(
   lines.forEach((line, i) => {
     if (line.length > 4000) return;
     const b = bare[i]!;
+    const lower = line.toLowerCase();
     for (const s of SIGNALS) {
-      if (!s.re.test(line) && (b === line || !s.re.test(b))) continue;
+      if (!mayHold(s, lower) || (!s.re.test(line) && (b === line || !s.re.test(b)))) continue;
       // One line counts once per problem, with its strongest signal.
       const key = `${s.problem}\0${line}`;
       if (seen.has(key)) {
@@ -1180,12 +1216,35 @@ function collectSignals(
   return {scores, evidence};
 }
 
+/** HTML's entities for the characters the rules read (quotes, angle brackets, the ampersand). */
+const ENTITY: Record<string, string> = {
+  quot: '"',
+  apos: "'",
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  '#39': "'",
+  '#34': '"',
+  '#x27': "'",
+  '#x22': '"',
+};
+
+/**
+ * A line copied from a web page or an HTML log with its entities left in ("KeyError: &#39;HF_TOKEN&#39;",
+ * {&quot;error&quot;: ...}): the characters themselves, so that the rules that read quotes match it.
+ */
+function decodeEntities(line: string): string {
+  if (!line.includes('&') || line.length > 64 * 1024) return line;
+  return line.replace(/&(quot|apos|amp|lt|gt|#39|#34|#x27|#x22);/gi, (m, e: string) => ENTITY[e.toLowerCase()] ?? m);
+}
+
 /**
  * A log line that carries a whole message as an escaped string (a JSON log's "message": "Traceback ...\\n  File ...",
  * a container log that kept the \\n of a Python error): its own lines, so that the rules that read a line at a time (the
  * last line of a traceback, a line's start) see them as printed.
  */
-function unescapeLogLine(line: string): string[] {
+function unescapeLogLine(raw: string): string[] {
+  const line = decodeEntities(raw);
   if (line.length < 80 || line.length > 64 * 1024) return [line];
   const parts = line.split(/(?<!\\)(?:\\r)?\\n/);
   return parts.length < 3 ? [line] : parts.map((p) => p.replace(/\\(["'\\])/g, '$1'));
@@ -1205,6 +1264,14 @@ const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
   {re: PEOPLE_SAY_TOKEN_REFUSED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_TOKEN_EXPIRED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_ORG_TOKEN_REFUSED, over: ['gated-repo', 'repo-access-denied', 'forbidden-403'], to: 'invalid-token-format'},
+  // The Hub's 401 body for a request that came with no credentials ("Invalid username or password."; a token it refused
+  // is "Invalid credentials in Authorization header") beside the text's own words for a token that was not there (a
+  // Colab secret that does not exist, HF_TOKEN not set): the missing token is the story, the 401 its consequence.
+  {
+    re: /^(?![\s\S]*Invalid credentials in Authorization header)[\s\S]*Invalid username or password/,
+    over: ['unauthorized-401'],
+    to: 'token-missing',
+  },
 ];
 
 function promoteRefusedToken(ranked: Candidate[], text: string): void {
@@ -1214,6 +1281,35 @@ function promoteRefusedToken(ranked: Candidate[], text: string): void {
   if (!u) return;
   // Sure, not a close call: the Hub named the token's fault.
   u.score = ranked[0]!.score * 2;
+  ranked.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The clients' words that only guess the network when a request failed, whatever it got: huggingface_hub's
+ * LocalEntryNotFoundError ("An error happened while trying to locate the file on the Hub ... Please check your
+ * connection", raised from any HTTP error but a 404/gate, and up to 0.28 from a 401 too), transformers' and diffusers'
+ * "We couldn't connect to '<endpoint>' to load" (its ValueError), diffusers' "Couldn't connect to the Hub: {e}" (any
+ * HfHubHTTPError of model_info) and "There was a specific connection error when trying to load X:\n{err}", and the
+ * "model is not cached locally" that follows it; the hf CLI's "Local entry not found. {cause}" (cli/_errors.py);
+ * urllib3's retries that got the same status each time ("Max retries exceeded with url: U (Caused by
+ * ResponseError('too many 403 error responses'))": an answer came). Offline mode said outright is not a guess.
+ */
+const NETWORK_GUESS =
+  /\bLocalEntryNotFoundError\b:?|\bLocal entry not found\.?|Max retries exceeded with url: \S+ \(Caused by ResponseError\(|An error happened while trying to locate the files? on the Hub[^\n]*|We couldn't connect to '[^'\n]+' to load[^\n]*|Couldn't connect to the Hub\b:?|There was a specific connection error when trying to load\b[^\n:]*:?|model is not cached locally and an error occurred while trying to fetch metadata from the Hub|Checkout your internet connection[^\n]*/gi;
+const NETWORK_SIGNALS = SIGNALS.filter((s) => s.problem === 'network-error');
+
+/**
+ * A wrapper never outranks what it wraps: when the network's only evidence is such a guess, the answer the request got
+ * (a status, the Hub's or a tool's words for the token, the repo or the gate) is the story. A transport error that says
+ * no answer came (a refused or reset connection, a timeout, a resolver, an SSL failure, offline mode) keeps it the network.
+ */
+function yieldGuessedNetwork(ranked: Candidate[], bare: string[]): void {
+  if (ranked[0]?.problem !== 'network-error') return;
+  const next = ranked.find((c) => c.problem !== 'network-error' && c.problem !== 'job-script-failed' && c.score >= 6);
+  if (!next) return;
+  const said = (l: string) => NETWORK_SIGNALS.some((s) => s.re.test(l));
+  if (bare.some((l) => l.length <= 4000 && said(l) && said(l.replace(NETWORK_GUESS, ' ')))) return;
+  next.score = ranked[0].score + 1;
   ranked.sort((a, b) => b.score - a.score);
 }
 
@@ -1273,6 +1369,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   }
   ranked.sort((a, b) => b.score - a.score);
 
+  yieldGuessedNetwork(ranked, bare);
   promoteRefusedToken(ranked, text);
 
   // A 403 from the Hub's storage with no 403 from the Hub itself (its API, a repo URL, its words for a missing right):
@@ -1322,7 +1419,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
     (ranked[0]?.problem === 'job-script-failed' &&
       ranked[0].score < 10 &&
       (foreignKeyMissing(text) || GIT_COMMIT_FAILED.test(text))) ||
-    (ranked[0] !== undefined && STATUS_IDS.includes(ranked[0].problem) && foreignServiceOnly(text));
+    (ranked[0] !== undefined && foreignServiceOnly(text, ranked[0].problem));
   const top = outsideOnly ? undefined : ranked[0];
   const build = (problem: ProblemId, ev: string[], candidates?: Candidate[]): Classification => {
     const p = catalog[problem];

@@ -1,17 +1,36 @@
 // The classifier's rules for the wordings of the tools people use with Hugging Face tokens beyond huggingface_hub and
 // the libraries read before (session 10, issue 14): git and git-lfs against the Hub, llama.cpp's `-hf` downloads,
 // ollama's `hf.co/` pulls, hf_transfer, autotrain-advanced, Unsloth, gradio (its CLI and gr.load), axolotl,
-// huggingface_hub's browser log-in, transformers.js, mlx-lm, LeRobot. Each rule quotes the tool's own format string; the tests in
-// test/core/troubleshoot/classify-libraries.test.ts give each wording with its source (repository, path, line).
+// huggingface_hub's browser log-in, transformers.js, mlx-lm, LeRobot; and (session 11) where notebooks, CI, containers
+// and clusters keep the token (Colab, Kaggle, bash, GitHub Actions, the kubelet, BuildKit), the clients' words for a
+// connection cut short (httpx, hyper, reqwest, browsers), the Hub's side in people's and CDNs' words, job failures in
+// Node's and the Python stack's words, and the families in the languages people write their apps' messages in. Each rule
+// quotes the tool's own format string where there is one; the tests in test/core/troubleshoot/classify-libraries.test.ts
+// give each wording with its source (repository, path, line), and the near misses each rule must leave alone.
 import type {ProblemId} from './catalog.js';
 
 export interface LibrarySignal {
   problem: ProblemId;
   weight: number;
   re: RegExp;
+  /** Words in lower case one of which a line must hold for `re` to be tried (see classify.ts mayHold). */
+  gate?: string[];
 }
 
-const L = (problem: ProblemId, weight: number, re: RegExp): LibrarySignal => ({problem, weight, re});
+const L = (problem: ProblemId, weight: number, re: RegExp, gate?: string[]): LibrarySignal =>
+  gate ? {problem, weight, re, gate} : {problem, weight, re};
+
+/**
+ * A name people give a Hugging Face token's variable or secret: HF or HUGGINGFACE as one of its parts and a credential's
+ * word (token, key, secret, auth, pass, cred) in it, or the bare name: HF_TOKEN, HF_API_TOKEN, HUGGINGFACE_TOKEN,
+ * HUGGING_FACE_HUB_TOKEN, MY_HF_TOKEN, hf-token, huggingface-secret, huggingface. Not another service's (OPENAI_API_KEY,
+ * GITHUB_TOKEN, GOOGLE_API_KEY), nor huggingface_hub's other settings (HF_HOME, HF_ENDPOINT, HF_HUB_OFFLINE). Read from a
+ * word's start only (a long run of letters is then scanned once, not once a letter).
+ */
+const HF_NAME = String.raw`["'\x60]?(?<![\w-])(?=[\w-]*(?:TOKEN|KEY|SECRET|AUTH|PASS|CRED)|(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE)\b)(?:[\w-]*[_-])?(?:HF|HUGG?ING_?FACE(?:_?HUB)?)(?:[_-]?[\w-]*)?["'\x60]?`;
+
+/** The Hub named as a service: "Hugging Face", "HuggingFace", "HF", "huggingface.co", "the Hub", "HF Hub". */
+const HUB_WORDS = String.raw`(?:\b(?:Hugg?ing ?Face(?:\.co)?|HF)(?: Hub)?\b|\bthe Hub\b)`;
 
 /** A Hub host as git and the download tools print it in a URL (a mirror people set as HF_ENDPOINT included). */
 const HUB_URL = String.raw`https?:\/\/(?:[^@'"\s/]+@)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\b`;
@@ -204,7 +223,301 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
   // text-generation-inference's launcher (launcher/src/main.rs) when the model server did not start or died: `"Shard
   // {rank} failed to start"`, then `Error: ShardCannotStart` (or ShardFailed): the model, its memory or the image, not
   // the token (a download error has its own words, and its cause's rules outrank this).
-  L('job-script-failed', 7, /\bShard \d+ failed to start\b|^\s*Error: Shard(?:CannotStart|Failed)\b/),
+  L('job-script-failed', 7, /\bShard \d+ failed to start\b|^\s*Error: Shard(?:CannotStart|Failed)\b/), // Notebooks' secret stores when the token's secret is not there or not shared with the notebook. Google Colab
+  // (google/colab/userdata.py): SecretNotFoundError `f'Secret {key} does not exist.'`, NotebookAccessError `f'Notebook does
+  // not have access to secret {key}'`, and a secret asked for outside the Colab UI ("Requesting secret HF_TOKEN timed
+  // out. Secrets can only be fetched when running from the Colab UI."): a timeout of the notebook's own secret request, not
+  // the network. huggingface_hub's words around them (utils/_auth.py): "Access to the secret `HF_TOKEN` has not been
+  // granted on this notebook.", "Error while fetching `HF_TOKEN` secret value from your vault: '...'. You are not
+  // authenticated with the Hugging Face Hub in this notebook." Kaggle (the service's answer that
+  // patches/kaggle_web_client.py raises as BackendError): "No user secrets exist for kernel id N and label HF_TOKEN".
+  // Only a Hugging Face name: another service's secret is none of the catalog's problems.
+  L(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`\bSecret ${HF_NAME} (?:does not|doesn't) exist\b(?! in your Colab secrets)|\b(?:does not|doesn't) have access to (?:the )?secret ${HF_NAME}|\bAccess to the secret ${HF_NAME} has not been granted\b|\bRequesting secret ${HF_NAME} timed out\b|\bError while fetching ${HF_NAME} secret value\b|\bYou are not authenticated with the Hugging Face Hub\b|\bNo user secrets exist for kernel id \d+ and label ${HF_NAME}`,
+      'i',
+    ),
+    ['secret', 'not authenticated with the hugging face hub'],
+  ),
+  // huggingface_hub's warning when Colab has no HF_TOKEN secret (utils/_auth.py up to 0.3x: "The secret `HF_TOKEN` does
+  // not exist in your Colab secrets. ... authentication is recommended but still optional to access public models or
+  // datasets."): printed before whatever failed, so weak: alone it is the missing token, beside another error that error.
+  L('token-missing', 5, /\bdoes not exist in your Colab secrets\b/i, ['colab']),
+  // A token option given an empty value (a CI secret that is not set, `--token $HF_TOKEN` with the variable empty): argparse's
+  // "argument --token: expected one argument" (huggingface-cli login, training scripts' --hf_token), click's (typer's)
+  // "Option '--token' requires an argument." (hf auth login).
+  L(
+    'token-missing',
+    9,
+    /\bargument --(?:hf[_-]?|hub[_-]?)?token: expected one argument\b|\bOption ['"]--(?:hf[_-]?|hub[_-]?)?token['"] requires an argument\b/i,
+    ['token'],
+  ),
+  // The places a job, a container or CI reads the token from, in their own words when it is not there: bash's `set -u`
+  // (subst.c err_unboundvar: "%s: unbound variable"; dash: "parameter not set"; `${HF_TOKEN:?}`: "parameter null or not
+  // set"), GitHub Actions' core.getInput (actions/toolkit packages/core: `Input required and not supplied: ${name}`), the
+  // kubelet (pkg/kubelet/kubelet_pods.go: "couldn't find key %v in Secret %v/%v"), BuildKit's `--mount=type=secret`
+  // ("secret hf_token: not found"). Only a Hugging Face name.
+  L(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`${HF_NAME}: (?:unbound variable|parameter (?:null or )?not set)\b|\bInput required and not supplied: ${HF_NAME}|\bcouldn't find key ${HF_NAME} in Secret\b|\bcouldn't find key \S+ in Secret \S*(?:hf|hugg?ing)|\bsecret ${HF_NAME}: not found\b`,
+      'i',
+    ),
+    ['unbound', 'parameter', 'input required', "couldn't find key", 'secret'],
+  ),
+  // huggingface_hub up to 0.4 (hf_api.py, no token given or stored): "You need to pass a valid `token` or login by using
+  // `huggingface-cli login`".
+  L('token-missing', 10, /\bpass a valid [`'"]?token[`'"]? or log ?in\b/i, ['pass a valid']),
+  // Tools and apps asking for a log-in or a Hugging Face token in words the rules before did not know: "You must be logged
+  // in to access this model", "Hugging Face API key not found", "You need a Hugging Face token to download this model",
+  // "Please enter your HuggingFace token in the settings", a token that was None ("Invalid token: None").
+  L('token-missing', 7, /\b(?:must|need to|have to) be (?:logged|signed) in\b(?!\s+as\b)/i, ['logged', 'signed']),
+  L(
+    'token-missing',
+    10,
+    /\b(?:Hugg?ing ?Face|HF)(?: Hub| Inference)?(?: API)? key (?:is |was )?(?:not (?:found|set|provided|configured|defined|given)|missing|required|empty)\b|\b(?:no|missing) (?:Hugg?ing ?Face|HF)(?: Hub)? API key\b/i,
+    ['key'],
+  ),
+  L(
+    'token-missing',
+    8,
+    /\b(?:need|needs|require|requires|required) (?:a|an|your) (?:valid )?(?:Hugg?ing ?Face|HF)(?: Hub)?(?: API| access| user)? token\b|\b(?:enter|paste|input|configure) (?:your|a) (?:Hugg?ing ?Face|HF)(?: Hub)?(?: API| access| user)? token\b/i,
+    ['token'],
+  ),
+  L('token-missing', 9, /\b(?:invalid|bad) (?:api[ _-]?key|token)\W{1,3}None\b/i, ['none']),
+  // Advice to check the variable ("Make sure HF_TOKEN is set"): weak, a status beside it is the stronger story.
+  L(
+    'token-missing',
+    6,
+    new RegExp(
+      String.raw`\b(?:make sure|ensure|check(?: that)?|verify(?: that)?)\s+(?:the\s+)?(?:env(?:ironment)? var(?:iable)?\s+)?${HF_NAME}\s+(?:is|has been)\s+(?:set|defined|exported|configured|provided)\b`,
+      'i',
+    ),
+    ['make sure', 'ensure', 'check', 'verify'],
+  ),
+  // The Hub said down or out in people's and apps' words ("Is Hugging Face down?", "huggingface.co seems to be down",
+  // "HF is down again", "an outage on the Hugging Face side, see status.huggingface.co"), and a service said unavailable
+  // ("The model is temporarily unavailable", "Hugging Face is currently unavailable"). Only the Hub or its models, not
+  // another site ("api.openai.com is down"); not a download ("HF download failed"). Weak: the user's own network said
+  // beside it ("I can't connect to huggingface.co") is the stronger story.
+  L(
+    'server-error',
+    6,
+    new RegExp(
+      String.raw`(?:${HUB_WORDS}\s+(?:is|are|was|seems|looks|appears|went|goes|has gone)\s+(?:to be\s+)?(?:currently\s+|completely\s+|totally\s+|still\s+)?|\bIs ${HUB_WORDS}\s+(?:currently\s+|still\s+)?)down\b|\b(?:outage|downtime)\b[^\n]{0,40}${HUB_WORDS}|${HUB_WORDS}[^\n]{0,40}\b(?:outage|downtime)\b|\bstatus\.huggingface\.co\b|(?:${HUB_WORDS}\s+(?:is|are)\s+(?:currently\s+|temporarily\s+)?|(?:\b(?:the )?(?:model|server|service|endpoint|backend|provider|space)s?|\bModel [\w.-]+\/[\w.-]+)\s+(?:is|are)\s+(?:currently|temporarily)\s+)unavailable\b(?! (?:in|for) (?:your|this|the) (?:region|country|location|plan|account))`,
+      'i',
+    ),
+    ['down', 'outage', 'downtime', 'status.huggingface', 'unavailable'],
+  ),
+  // A server's or the router's JSON body for its own failure: {"error": "Internal Error"}, "Backend error", "upstream
+  // error", "Provider returned error" (the provider behind the Hugging Face router failed).
+  L(
+    'server-error',
+    9,
+    /["'](?:error|detail|message)["']\s*:\s*["'](?:Internal (?:Server )?Error|Backend error|Upstream error|Provider returned error|Server error)\.?["']/i,
+    ['internal', 'backend', 'upstream', 'provider returned', 'server error'],
+  ),
+  // CloudFront's page when the origin behind it failed (a 502 it words as "CloudFront attempted to establish a connection
+  // with the origin, but either the attempt failed or the origin closed the connection."), and Apache's 503 body ("The
+  // server is temporarily unable to service your request due to maintenance downtime or capacity problems") in the
+  // other words apps copy ("temporarily unable to handle the request"). Not CloudFront's 403 "Request blocked".
+  L(
+    'server-error',
+    9,
+    /\bCloudFront attempted to establish a connection with the origin\b|\btemporarily unable to handle (?:the|your|this) request\b/i,
+    ['cloudfront', 'temporarily unable'],
+  ),
+  // The Hub's words for a gated repo the account has not asked for, as its 403 body ends and apps repeat alone: "Visit
+  // https://huggingface.co/meta-llama/Llama-3.1-8B to ask for access." (huggingface_hub errors.py, GatedRepoError's
+  // docstring, after "is restricted and you are not in the authorized list").
+  L(
+    'gated-repo',
+    12,
+    new RegExp(
+      String.raw`\b(?:visit|go to)\s+${HUB_URL}\/(?:(?:datasets|spaces)\/)?[\w.-]+\/[\w.-]+\/?\s+to (?:ask|request) (?:for )?access\b`,
+      'i',
+    ),
+    ['access'],
+  ),
+  // urllib3's Retry with a status_forcelist (requests' RetryError) giving up on the same answer: "Max retries exceeded with
+  // url: U (Caused by ResponseError('too many 403 error responses'))" (urllib3/exceptions.py: ResponseError.
+  // SPECIFIC_ERROR = "too many {status_code} error responses"); the 429 and 5xx forms were already known.
+  L('unauthorized-401', 7, /\btoo many 401 error responses\b/),
+  L('forbidden-403', 7, /\btoo many 403 error responses\b/),
+  L('repo-access-denied', 7, /\btoo many 404 error responses\b/),
+  // The connection closed before the answer was whole, as huggingface_hub 1.x's httpx (httpcore/_async/http11.py
+  // RemoteProtocolError "Server disconnected without sending a response."; h11's "peer closed connection without sending
+  // complete message body (incomplete chunked read)") and the Rust clients hf_xet and hf_transfer (hyper's "connection
+  // closed before message completed", reqwest's "error decoding response body") word it.
+  L(
+    'network-error',
+    7,
+    /\bServer disconnected without sending a response\b|\bpeer closed connection without sending complete message body\b|\bconnection closed before message completed\b|\berror decoding response body\b/i,
+    ['disconnected', 'peer closed', 'closed before message', 'decoding response body'],
+  ),
+  // A write refused to the account or token in words without the status: "You don't have permission to push to this
+  // repo", "Permission denied to push to X", "You are not a member of acme-org" (a repo or a job in an organization).
+  L(
+    'forbidden-403',
+    7,
+    /\b(?:don't|do not|doesn't|does not) have (?:the )?(?:permission|rights?|access) to (?:push|write|create|upload|delete|modify|commit)\b|\bPermission denied to (?:push|write|create|upload)\b/i,
+    ['permission', 'rights', 'access'],
+  ),
+  L('forbidden-403', 6, /\b(?:you are|you're|user is) not a member of\b/i),
+  // A log-in asked for in the languages people write their apps' messages in (Chinese, Japanese, Korean, French,
+  // Spanish, German, Portuguese, Russian): 请先登录, 需要登录, ログインしてください, 로그인이 필요, "Veuillez vous connecter",
+  // "inicia sesión", "melden Sie sich ... an", "faça login", "необходимо войти" (as "Login required", "please log in").
+  L(
+    'token-missing',
+    7,
+    /请先登录|请登录|需要登录|未登录|没有登录|尚未登录|登录后(?:才能|再)|ログインしてください|ログインが必要|ログインしていません|로그인(?:이|을)? ?(?:필요|하세요|해 ?주세요)|로그인하지 않|\bVeuillez vous connecter\b|\b(?:connexion|authentification) (?:requise|nécessaire)\b|\binicia(?:r)? sesión\b|\bmelden Sie sich\b[^\n]{0,40}\ban\b|\bAnmeldung erforderlich\b|\bfaça login\b|требуется (?:авторизация|вход)|необходимо (?:войти|авторизоваться)|авторизуйтесь|войдите в|(?:使用|用|运行|执行|請使用)\s*[`'"]?(?:hf auth login|huggingface-cli login|hf login)|(?:hf auth login|huggingface-cli login|hf login)[`'"]?\s*(?:登录|进行登录|でログイン|로 로그인)/i,
+    [
+      '登录',
+      'ログイン',
+      '로그인',
+      'veuillez',
+      'connexion',
+      'authentification',
+      'sesión',
+      'melden',
+      'anmeldung',
+      'login',
+      'авториз',
+      'войти',
+      'войдите',
+      'вход',
+    ],
+  ),
+  // The gate in those languages: 申请访问 / 请求访问权限 ("apply for / request access"), アクセス申請, 액세스 요청.
+  L(
+    'gated-repo',
+    9,
+    /申请访问|请求访问权限|访问申请|アクセス(?:を)?申請|アクセスをリクエスト|액세스(?:를)? 요청|접근 (?:권한 )?요청/,
+    ['申请', '请求访问', '访问申请', 'アクセス', '액세스', '접근'],
+  ),
+  // A repo that is not there or not visible in those languages: 模型不存在, 仓库不存在, 不存在或没有权限.
+  L(
+    'repo-access-denied',
+    8,
+    /(?:模型|仓库|存储库|数据集|リポジトリ|モデル|저장소|모델)(?:が|가|이)?\s?(?:不存在|存在しません|존재하지 않)|不存在或(?:者)?(?:没有|无)(?:访问)?权限/,
+    ['不存在', '存在しません', '존재하지'],
+  ),
+  // A token said invalid or expired with "token" bare in those languages (the Hugging Face-qualified form is the core
+  // rules'): "token 无效", "令牌已过期", "トークンが無効", "토큰이 유효하지 않".
+  L(
+    'unauthorized-401',
+    6,
+    /(?<!\b(?:pad|eos|bos|unk|sep|cls|mask|special|chat)\s)(?:\btoken|令牌|トークン|토큰)(?:が|이|가)?\s*(?:无效|已过期|已失效|無効|期限切れ|유효하지 않|만료)/i,
+    ['无效', '过期', '失效', '無効', '期限切れ', '유효하지', '만료'],
+  ),
+  // A write permission the token lacks in those languages: 需要写权限, 没有写入权限, 書き込み権限, 쓰기 권한.
+  L('forbidden-403', 7, /(?:需要|缺少|没有|無)[^\n]{0,6}(?:写|寫)(?:入)?权限|書き込み権限|쓰기 권한/, [
+    '权限',
+    '書き込み',
+    '쓰기',
+  ]),
+  // A connection that failed in those languages, the Hub or a host between the words: "连接 Hugging Face 失败",
+  // "Impossible de se connecter à Hugging Face", "No se pudo conectar", "не удалось подключиться".
+  L(
+    'network-error',
+    6,
+    /(?:连接|連線|接続)[^\n]{1,30}?(?:失败|失敗|超时|できません)|\bImpossible de (?:se connecter|joindre|contacter|atteindre)\b|\bNo se pudo conectar\b|\bNão foi possível conectar\b|\bVerbindung (?:fehlgeschlagen|konnte nicht)|не удалось подключиться/i,
+    ['连接', '連線', '接続', 'impossible de', 'no se pudo', 'não foi possível', 'verbindung', 'подключиться'],
+  ),
+  // A token the tool could not get, or a variable it never read, in people's and tools' words: "Failed to retrieve the
+  // Hugging Face token", "token retrieval is failing", "HF_TOKEN is not being picked up by the container", "the HF_TOKEN
+  // environment variable is ignored", "vLLM doesn't pick up HF_TOKEN", "The job does not receive HF_TOKEN". Not a
+  // variable read as it should be ("HF_TOKEN is read from the environment").
+  L(
+    'token-missing',
+    7,
+    new RegExp(
+      String.raw`\b(?:failed to|could not|couldn't|cannot|can't|unable to) (?:retrieve|fetch|obtain|resolve) (?:a |an |any |the |your )?(?:valid )?(?:hugg?ing ?face |hf |api |access |auth(?:entication)? )?token\b|\btoken (?:retrieval|lookup|resolution)\b[^\n]{0,20}\bfail|${HF_NAME}[^\n]{0,30}\b(?:is not|isn't|was not|wasn't|are not|aren't|not|never)\s+(?:being\s+|getting\s+)?(?:picked up|read|recognized|recognised|detected|passed|forwarded|propagated|injected|loaded|exported)\b|${HF_NAME}[^\n]{0,30}\b(?:is|was|gets|got) (?:being )?ignored\b|\b(?:doesn't|does not|didn't|did not|won't|never) (?:pick up|read|see|receive|get|inherit|load) (?:the |my |our |your )?${HF_NAME}`,
+      'i',
+    ),
+    ['token', 'hf', 'hugg'],
+  ),
+  // The gate in apps' and people's words: "Your access request is pending", "You need to request access to this model",
+  // "needs approval from the model authors", "This model is restricted".
+  L(
+    'gated-repo',
+    12,
+    /\baccess request (?:is |was )?(?:still )?(?:pending|awaiting|under review)\b|\b(?:need|have|must) to request access to (?:this|the) (?:model|repo(?:sitory)?|dataset)\b|\b(?:needs|requires) approval from the (?:model|repo(?:sitory)?|dataset) (?:authors?|owners?)\b|\bThis (?:model|repo(?:sitory)?|dataset) is restricted\b(?! to\b)/i,
+    ['access request', 'request access', 'approval', 'restricted'],
+  ),
+  // A request limit in apps' words: "You have reached the maximum number of requests", "API limit reached".
+  L(
+    'rate-limited',
+    10,
+    /\breached the maximum number of requests\b|\bAPI (?:rate )?limit (?:reached|exceeded|hit)\b/i,
+    ['maximum number of requests', 'limit'],
+  ),
+  // The status's name alone as a message or a JSON error, as "Unauthorized" is the 401's: "Error: Forbidden",
+  // {"error": "Forbidden"}.
+  L('forbidden-403', 7, /^\s*(?:[\w.]*Error:\s*)?Forbidden\.?\s*$|["']error["']\s*:\s*["']Forbidden["']/i, [
+    'forbidden',
+  ]),
+  // No answer, in a browser's words (transformers.js, @huggingface/inference in a web page): Chromium's net errors
+  // (net/base/net_error_list.h: net::ERR_NAME_NOT_RESOLVED, ERR_CONNECTION_RESET, ERR_INTERNET_DISCONNECTED...), fetch's
+  // TypeError ("Failed to fetch" in Chromium, "NetworkError when attempting to fetch resource." in Firefox, "Load failed"
+  // in Safari); and a client's "Connection error." alone (the OpenAI SDKs' default message).
+  L(
+    'network-error',
+    7,
+    /\bnet::ERR_(?:NAME_NOT_RESOLVED|CONNECTION_\w+|INTERNET_DISCONNECTED|TIMED_OUT|NETWORK_\w+|ADDRESS_UNREACHABLE|EMPTY_RESPONSE|PROXY_\w+|TUNNEL_CONNECTION_FAILED|SSL_\w+|CERT_\w+)\b|\bTypeError: (?:Failed to fetch|Load failed)\b|\bNetworkError when attempting to fetch resource\b|^\s*(?:[\w.]*Error:\s*)?Connection error\.?\s*$/im,
+    ['net::err_', 'failed to fetch', 'load failed', 'networkerror', 'connection error'],
+  ),
+  // A job's script or its environment failing in Node's and the Python stack's own words, not the token: Node's module
+  // loaders ("Error: Cannot find module 'x'", ESM's "[ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from"), V8's
+  // "TypeError: Cannot read properties of undefined (reading 'x')" and "x is not a function", an image without the
+  // interpreter ("/usr/bin/env: 'python': No such file or directory"), NumPy 2 against modules built for 1.x ("A module
+  // that was compiled using NumPy 1.x cannot be run in NumPy 2", "numpy.core.multiarray failed to import", "module 'numpy'
+  // has no attribute 'float'"), PyTorch's shapes ("The size of tensor a (512) must match the size of tensor b"), a
+  // read-only or unwritable path, uv refusing a requirements file ("error: Failed to parse: `requirements.txt`").
+  L(
+    'job-script-failed',
+    9,
+    /\bError: Cannot find module '[^'\n]+'|\bERR_MODULE_NOT_FOUND\b|\bCannot find package '[^'\n]+' imported from\b|\bTypeError: Cannot read propert(?:y|ies) of (?:undefined|null)\b|\bTypeError: [\w.$]+ is not a function\b|^\/usr\/bin\/env: '?[\w.-]+'?: No such file or directory|\bcompiled using NumPy 1\.x cannot be run in NumPy 2|\bnumpy\.core\.multiarray failed to import\b|\bmodule 'numpy' has no attribute '\w+'|\bNumpy is not available\b|\bThe size of tensor a \(\d+\) must match the size of tensor b\b|\[Errno 30\] Read-only file system\b|\berror: Failed to parse: `[^`\n]+`/,
+    [
+      'cannot find',
+      'err_module',
+      'typeerror',
+      '/usr/bin/env',
+      'numpy',
+      'size of tensor',
+      'read-only file system',
+      'failed to parse',
+    ],
+  ),
+  // A token refused in words the rules before did not know: "Your token is no longer valid", "Invalid authentication
+  // credentials", "Authentication failed" alone on its line; and credentials never sent, as Django REST framework
+  // words it (NotAuthenticated: "Authentication credentials were not provided.").
+  L(
+    'unauthorized-401',
+    7,
+    /\b(?:token|api[ _-]?key|credentials?)\b[^\n]{0,20}\b(?:is |are |was )?no longer (?:valid|works?|working|accepted)\b|\binvalid (?:authentication |auth )?credentials\b|^\s*(?:[\w.]*Error:\s*)?Authentication failed\.?\s*$/i,
+    ['no longer', 'credentials', 'authentication failed'],
+  ),
+  L('token-missing', 7, /\bcredentials were not provided\b/i, ['not provided']),
+  // huggingface_hub up to 0.16 (file_download.py) raised LocalEntryNotFoundError as "Connection error, and we cannot find
+  // the requested files in the cached path" only after a ConnectionError or a timeout: no answer came (later versions
+  // say "An error happened while trying to locate the file on the Hub" for any failure, a guess the status beside it
+  // outranks).
+  L('network-error', 8, /\bConnection error, and we cannot find the requested files\b/i, ['connection error']),
+  // Haystack's Secret.from_env_var (haystack/utils/auth.py, EnvVarSecret.resolve_value): `f"None of the following
+  // authentication environment variables are set: {self._env_vars}"`, a token's names among them.
+  L(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`\bNone of the following authentication environment variables are set: [^\n]{0,80}?(?:HF|HUGG?ING_?FACE)\w*`,
+      'i',
+    ),
+    ['none of the following'],
+  ),
 ];
 
 /** "NNN status code", the status before the words (`codes`: an alternation of statuses). */

@@ -5,6 +5,10 @@
 // guess.test.ts.
 import {describe, expect, it} from 'vitest';
 import {classifyText, outsideCatalog} from '../../../src/core/troubleshoot/classify.js';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {WORDING_SIGNALS} from '../../../src/core/troubleshoot/wording-signals.js';
+import {loadCorpus} from '../../helpers/troubleshoot-corpus.js';
 
 const problem = (text: string) => classifyText(text, {guess: false}).problem;
 
@@ -795,5 +799,307 @@ describe('a token people say they did not give, and a 5xx or a 429 in the langua
         "Invalid user token. If you didn't pass a user token, make sure you are properly logged in by executing `huggingface-cli login`.",
       ),
     ).toBe('unauthorized-401');
+  });
+});
+
+describe('a log that says its step succeeded, with no word of a failure, is not read as a problem', () => {
+  it('asks no guess of a success log', () => {
+    // huggingface_hub's login() prints these lines when it worked; pip and git say so in their words.
+    for (const text of [
+      'Token is valid (permission: write).\nYour token has been saved to /root/.cache/huggingface/token\nLogin successful',
+      'Successfully installed huggingface-hub-0.36.0 tokenizers-0.22.1',
+      'Upload successful: the model is on the Hub',
+    ]) {
+      expect(outsideCatalog(text)).toBe(true);
+      expect(classifyText(text).problem).toBe('unknown');
+    }
+  });
+
+  it('reads the failure when a success line sits beside one (near misses)', () => {
+    expect(
+      outsideCatalog('Login successful\n401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2'),
+    ).toBe(false);
+    expect(
+      problem(
+        'Login successful\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2',
+      ),
+    ).toBe('unauthorized-401');
+    expect(outsideCatalog('Successfully downloaded 3 files, then: Connection refused')).toBe(false);
+    expect(outsideCatalog('the upload was not successful')).toBe(false);
+  });
+});
+
+// Session 11: families from batch Q's tune part (src/core/troubleshoot/wording-signals.ts).
+describe('a token people never gave, revoked themselves, or could not paste; a request still waiting; a busy server', () => {
+  it.each([
+    // The Rust hf-hub crate's log (candle, mistral.rs): where it looked for the saved token.
+    [
+      '[INFO  hf_hub::api::sync] Token file not found "/home/me/.cache/huggingface/token"\nError: request error: https://huggingface.co/meta-llama/Llama-2-7b-hf/resolve/main/config.json: status code 401',
+      'token-missing',
+    ],
+    ['401 Client Error\nwhere do I put my Hugging Face token?', 'token-missing'],
+    ['I made a token, but where should the token be entered in the settings?', 'token-missing'],
+    ['Model download error (401): this model requires a Hugging Face token', 'token-missing'],
+    ['Some gated repos require an HF token to download', 'token-missing'],
+    // dataset-viewer's libapi ResponseNotReadyError.
+    [
+      '{"error":"The server is busier than usual and the response is not ready yet. Please retry later."}',
+      'server-error',
+    ],
+    ['I rotated my HF token last week and forgot the CI still used it', 'unauthorized-401'],
+    ['we regenerated the token without realizing the Space was still using it', 'unauthorized-401'],
+    ["Invalid token passed!\nI can't paste my token into the terminal, nothing shows up", 'invalid-token-format'],
+    ['pasting the token in PowerShell does not work', 'invalid-token-format'],
+    ['my access request for meta-llama/Llama-3.1-8B is still pending', 'gated-repo'],
+    ['Your request to get access was rejected by the authors? my access request shows rejected', 'gated-repo'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves near misses alone: another token file, a tokenizer, a pull request, a GPU that is busy', () => {
+    expect(problem('Token file not found: /etc/app/oauth_token.txt')).toBe('unknown');
+    expect(problem('where do I put the pad token for this tokenizer?')).toBe('unknown');
+    expect(problem('where do I put the config file?')).toBe('unknown');
+    expect(problem('this endpoint requires a GitHub token')).toBe('unknown');
+    expect(problem('my pull request is still pending review')).toBe('unknown');
+    expect(problem('the GPU is busier than usual, training is slow')).toBe('unknown');
+    expect(problem('I rolled back the version and it works')).toBe('unknown');
+    expect(problem('paste the token below and press enter')).toBe('unknown');
+    // The request a server keeps pending is not an access request.
+    expect(problem('the HTTP request is pending forever')).toBe('unknown');
+  });
+});
+
+describe('a status people say they get, a token said to stop working or printed empty, the Hub said to seem down', () => {
+  it.each([
+    ['I get 401 even though my token is correct', 'unauthorized-401'],
+    ['we keep getting 429 when downloading the shards', 'rate-limited'],
+    ['I get a 503 from the endpoint since this morning', 'server-error'],
+    ['my HF token stopped working yesterday', 'unauthorized-401'],
+    ['the token no longer works after I changed my password', 'unauthorized-401'],
+    ['huggingface token not working anymore', 'unauthorized-401'],
+    ['token=None', 'token-missing'],
+    ['hf_token: None', 'token-missing'],
+    ['DEBUG auth_token: undefined', 'token-missing'],
+    ['Hugging Face seems to be down right now', 'server-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves near misses alone: counts and sizes, a tokenizer, another site, another thing that stopped', () => {
+    expect(problem('I get 4010 items back')).toBe('unknown');
+    expect(problem('I get 500 MB free on the disk')).toBe('unknown');
+    expect(problem('tokenizer.pad_token = None')).toBe('unknown');
+    expect(problem('pad token: None')).toBe('unknown');
+    expect(problem('the eos token stopped working in generation')).toBe('unknown');
+    expect(problem('the sampling stopped working')).toBe('unknown');
+    expect(problem('token_count: 0')).toBe('unknown');
+    expect(problem('the site seems to be down')).toBe('unknown');
+  });
+});
+
+describe('a token the thread found missing by what mended it, an app asking for it, a job run without it', () => {
+  it.each([
+    ['It works after I logged in with huggingface-cli login', 'token-missing'],
+    ['solved by running hf auth login', 'token-missing'],
+    ['Fixed by exporting HF_TOKEN before launching', 'token-missing'],
+    ['worked once I passed my token to from_pretrained', 'token-missing'],
+    ['Add your HF token in the Colab secrets tab', 'token-missing'],
+    ['Enter your Hugging Face token to continue', 'token-missing'],
+    ['hf jobs run without --secrets HF_TOKEN', 'token-missing'],
+    ['Token not configured', 'token-missing'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves near misses alone: another fix, a refused token mended by a new one, another key', () => {
+    expect(problem('fixed by upgrading transformers')).toBe('unknown');
+    expect(problem('it works after I restarted the kernel')).toBe('unknown');
+    expect(problem('solved by setting the pad token')).toBe('unknown');
+    expect(problem('the logger is not configured')).toBe('unknown');
+    expect(problem('Enter your OpenAI key to continue')).toBe('unknown');
+    expect(
+      problem(
+        '401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\nit works after I logged in again with a new token',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
+
+describe('a request said to have failed with a status; the Hub site not loading; CloudFront answering for it', () => {
+  it.each([
+    ['fetch failed with 504', 'server-error'],
+    ['download fails with status code 401', 'unauthorized-401'],
+    ['the push failed with a 429', 'rate-limited'],
+    ['huggingface.co is not loading', 'server-error'],
+    ['Hugging Face website not loading since this morning', 'server-error'],
+    ['CloudFront: The request could not be satisfied', 'server-error'],
+    ['X-Cache: Error from cloudfront', 'server-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves counts, a cached answer and another page alone', () => {
+    expect(problem('the test failed with 500 samples left')).toBe('unknown');
+    expect(problem('training failed with 401 steps left')).toBe('unknown');
+    expect(problem('X-Cache: Hit from cloudfront')).toBe('unknown');
+    expect(problem('the page is not loading')).toBe('unknown');
+  });
+});
+
+describe('an HTTP error class with only its status; a token said refused, invalid or deleted without "is"', () => {
+  it.each([
+    ['HfHubHTTPError: 401', 'unauthorized-401'],
+    ['huggingface_hub.errors.HfHubHTTPError: (Request ID: Root=1-abc) 401', 'unauthorized-401'],
+    ['RequestError: 401', 'unauthorized-401'],
+    ['HTTPError: 503', 'server-error'],
+    ['ClientResponseError: 429', 'rate-limited'],
+    ['token rejected by huggingface', 'unauthorized-401'],
+    ['Hugging Face rejected my token', 'unauthorized-401'],
+    ['my token was deleted', 'unauthorized-401'],
+    ['Invalid API token', 'unauthorized-401'],
+    ['token invalid', 'unauthorized-401'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves other errors with a number, a tokenizer and a refused pull request alone', () => {
+    expect(problem('ValueError: 401 samples expected')).toBe('unknown');
+    expect(problem('RuntimeError: 500')).toBe('unknown');
+    expect(problem('HTTPError: 4010')).toBe('unknown');
+    expect(problem('the pad token was removed from the vocab')).toBe('unknown');
+    expect(problem('special token invalid in template')).toBe('unknown');
+    expect(problem('I rejected the PR')).toBe('unknown');
+  });
+});
+
+describe("a job's command line its script refused (argparse, HfArgumentParser); hf jobs told the job is not there", () => {
+  it.each([
+    // transformers' hf_argparser.py, which TRL's scripts use.
+    ["ValueError: Some specified arguments are not used by the HfArgumentParser: ['--lr']", 'job-script-failed'],
+    // Python's argparse format strings.
+    [
+      'usage: train.py [-h] --model MODEL\ntrain.py: error: the following arguments are required: --model',
+      'job-script-failed',
+    ],
+    ['sft.py: error: unrecognized arguments: --lora_r 16', 'job-script-failed'],
+    ["train.py: error: argument --epochs: invalid int value: 'three'", 'job-script-failed'],
+    ['hf jobs inspect 68a1 -> 404 Client Error', 'job-not-found'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves other "error:" lines and a 404 elsewhere alone', () => {
+    expect(problem('error: the token argument is deprecated')).toBe('unknown');
+    expect(problem('404 Client Error: Not Found for url: https://huggingface.co/api/models/acme/nope')).not.toBe(
+      'job-not-found',
+    );
+  });
+});
+
+describe("the gate, a repo not where it was asked for, and the network, in people's words", () => {
+  it.each([
+    ['I accepted the terms but still get 403 on meta-llama/Llama-3.1-8B', 'gated-repo'],
+    ['please request access to the model on Hugging Face', 'gated-repo'],
+    ['Access to this model is restricted', 'gated-repo'],
+    ['my access to the model google/gemma-2b was not granted yet', 'gated-repo'],
+    ['License agreement not accepted for this model', 'gated-repo'],
+    ['you must accept the conditions at https://hf.co/pyannote/segmentation-3.0', 'gated-repo'],
+    ['model acme/foo not found on huggingface', 'repo-access-denied'],
+    ['404: model acme/foo not found', 'repo-access-denied'],
+    ['OSError: acme/nope is not a valid model identifier', 'repo-access-denied'],
+    ['the repo is private', 'repo-access-denied'],
+    ['The repo was renamed last week', 'repo-access-denied'],
+    ['typo in the repo id', 'repo-access-denied'],
+    ['I am behind a corporate proxy', 'network-error'],
+    ['no internet access in the job', 'network-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves another site's terms and access, a file, a variable and slow internet alone", () => {
+    expect(problem('accept the terms of service to continue')).toBe('unknown');
+    expect(problem('I accepted the license of the font')).toBe('unknown');
+    expect(problem('request access to the S3 bucket from IT')).toBe('unknown');
+    expect(problem('the file is not found on disk')).toBe('unknown');
+    expect(problem('the variable is private')).toBe('unknown');
+    expect(problem('the internet is slow today')).toBe('unknown');
+  });
+});
+
+describe("a token that may not write, a job's timeout, an organization's approval, a job not found: people's words", () => {
+  it.each([
+    ['my token is read-only so I cannot push', 'forbidden-403'],
+    ['I used a read token instead of a write token', 'forbidden-403'],
+    ['You do not have write access to this repo', 'forbidden-403'],
+    ['not a member of the organization acme', 'forbidden-403'],
+    ['permission denied when pushing to the hub', 'forbidden-403'],
+    ['the job hit its timeout', 'job-timeout'],
+    ['job stopped after 30 minutes', 'job-timeout'],
+    ['the job was killed after the default 30 min timeout', 'job-timeout'],
+    ['I need a longer timeout for my job', 'job-timeout'],
+    ['my org requires admin approval for tokens', 'org-token-policy'],
+    ['the organization admin has to approve my token', 'org-token-policy'],
+    ['job id not found', 'job-not-found'],
+    ['could not find job 68a1b2', 'job-not-found'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves a file's permission, git's key, a read-only disk, an approved PR and another timeout alone", () => {
+    expect(problem('PermissionError: [Errno 13] Permission denied: /root/.cache/huggingface/hub')).not.toBe(
+      'forbidden-403',
+    );
+    expect(problem('git@hf.co: Permission denied (publickey) when pushing to the repo')).not.toBe('forbidden-403');
+    expect(problem('the file system is read-only')).toBe('unknown');
+    expect(problem('the read token works for downloads')).toBe('unknown');
+    expect(problem('the org approved my PR')).toBe('unknown');
+    expect(problem('the request hit its timeout')).toBe('unknown');
+    expect(problem('the training stopped after 30 minutes')).toBe('unknown');
+  });
+});
+
+describe('the Hub out of reach, the gate, a token not given or refused, a repo not there: in the languages of the issues', () => {
+  it.each([
+    ['连接 huggingface 超时', 'network-error'],
+    ['下载模型时网络超时', 'network-error'],
+    ['国内无法访问huggingface', 'network-error'],
+    ['huggingface被墙了', 'network-error'],
+    ['No se puede conectar a huggingface.co', 'network-error'],
+    ['Impossible de se connecter à huggingface.co', 'network-error'],
+    ['Verbindung zu huggingface.co fehlgeschlagen', 'network-error'],
+    ['Não foi possível conectar ao huggingface.co', 'network-error'],
+    ['Не удалось подключиться к huggingface.co', 'network-error'],
+    ['模型需要申请访问权限', 'gated-repo'],
+    ['没有权限访问该模型 meta-llama/Llama-2-7b', 'gated-repo'],
+    ['申请了访问权限还在审核中', 'gated-repo'],
+    ['未登录 huggingface', 'token-missing'],
+    ['没有设置 HF_TOKEN', 'token-missing'],
+    ['huggingface 的 token 无效', 'unauthorized-401'],
+    ['仓库不存在', 'repo-access-denied'],
+    ['找不到模型 acme/foo', 'repo-access-denied'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves another server and a file alone', () => {
+    expect(problem('No se puede conectar a la base de datos')).toBe('unknown');
+    expect(problem('文件不存在')).toBe('unknown');
+  });
+});
+
+describe("session 11's wording rules carry a gate that every line they match holds", () => {
+  it('on every line of the tuning part and of these tests', () => {
+    const lines = [
+      ...loadCorpus('tune').flatMap((t) => t.text.split(/\r?\n/)),
+      ...readFileSync(fileURLToPath(import.meta.url), 'utf8').split(/\r?\n/),
+    ].filter((l) => l.length <= 4000);
+    for (const s of WORDING_SIGNALS)
+      for (const line of lines)
+        if (s.re.test(line))
+          expect(
+            s.gate.some((g) => line.toLowerCase().includes(g)),
+            `${s.re.source}\n${line}`,
+          ).toBe(true);
   });
 });

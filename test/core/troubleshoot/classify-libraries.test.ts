@@ -780,3 +780,514 @@ describe("@huggingface/hub's Xet token request", () => {
     expect(classifyText('Error: JWT_SECRET is not set; 401 Unauthorized').problem).toBe('unknown');
   });
 });
+
+describe("notebooks' secret stores without the token's secret (session 11)", () => {
+  it.each([
+    // googlecolab/colabtools google/colab/userdata.py: SecretNotFoundError `super().__init__(f'Secret {key} does not
+    // exist.')`, NotebookAccessError `super().__init__(f'Notebook does not have access to secret {key}')`.
+    'google.colab.userdata.SecretNotFoundError: Secret HF_TOKEN does not exist.',
+    'SecretNotFoundError: Secret HUGGINGFACE_TOKEN does not exist.',
+    'NotebookAccessError: Notebook does not have access to secret HF_TOKEN',
+    // A secret asked for outside the Colab UI (a scheduled run, papermill): Colab's own timeout, quoted by
+    // huggingface_hub's warning in utils/_auth.py (v0.26-v0.30): `f"\nError while fetching `HF_TOKEN` secret value from
+    // your vault: '{str(e)}'."` + "\nYou are not authenticated with the Hugging Face Hub in this notebook."
+    'TimeoutException: Requesting secret HF_TOKEN timed out. Secrets can only be fetched when running from the Colab UI.',
+    "/usr/local/lib/python3.12/dist-packages/huggingface_hub/utils/_auth.py:103: UserWarning: \nError while fetching `HF_TOKEN` secret value from your vault: 'Requesting secret HF_TOKEN timed out. Secrets can only be fetched when running from the Colab UI.'.\nYou are not authenticated with the Hugging Face Hub in this notebook.\nIf the error persists, please let us know by opening an issue on GitHub (https://github.com/huggingface/huggingface_hub/issues/new).\n  warnings.warn(",
+    // huggingface_hub utils/_auth.py: "\nAccess to the secret `HF_TOKEN` has not been granted on this notebook."
+    'UserWarning: \nAccess to the secret `HF_TOKEN` has not been granted on this notebook.\nYou will not be requested again.\nPlease restart the session if you want to be prompted again.',
+    // huggingface_hub utils/_auth.py up to 0.3x: "\nThe secret `HF_TOKEN` does not exist in your Colab secrets." (alone)
+    'UserWarning: \nThe secret `HF_TOKEN` does not exist in your Colab secrets.\nTo authenticate with the Hugging Face Hub, create a token in your settings tab (https://huggingface.co/settings/tokens), set it as secret in your Google Colab and restart your session.\nYou will be able to reuse this secret in all of your notebooks.\nPlease note that authentication is recommended but still optional to access public models or datasets.',
+    // Kaggle/docker-python patches/kaggle_web_client.py: `raise BackendError(f'Unexpected response from the service.
+    // Response: {response_json}.')`, the service's errors for a secret not attached to the notebook.
+    "BackendError: Unexpected response from the service. Response: {'errors': ['No user secrets exist for kernel id 132377725 and label HF_TOKEN.'], 'error': {'code': 5}, 'wasSuccessful': False}.",
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves another service's secret, and the warning beside another failure, alone", () => {
+    expect(problem('google.colab.userdata.SecretNotFoundError: Secret OPENAI_API_KEY does not exist.')).toBe('unknown');
+    expect(problem('NotebookAccessError: Notebook does not have access to secret GOOGLE_API_KEY')).toBe('unknown');
+    expect(
+      problem(
+        "BackendError: Unexpected response from the service. Response: {'errors': ['No user secrets exist for kernel id 132377725 and label GOOGLE_API_KEY.'], 'error': {'code': 5}, 'wasSuccessful': False}.",
+      ),
+    ).toBe('unknown');
+    // The warning is printed before whatever failed: a connection that failed stays the network's story.
+    expect(
+      problem(
+        "UserWarning: \nThe secret `HF_TOKEN` does not exist in your Colab secrets.\nrequests.exceptions.ConnectionError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /api/models/gpt2 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 101] Network is unreachable'))",
+      ),
+    ).toBe('network-error');
+  });
+});
+
+describe('a token option given an empty value (a CI secret not set)', () => {
+  it.each([
+    // argparse (cpython Lib/argparse.py: _('expected one argument')), huggingface-cli login's --token with `$HF_TOKEN`
+    // empty; click (src/click/parser.py: "Option {name!r} requires an argument."), hf auth login through typer.
+    'huggingface-cli <command> [<args>] login: error: argument --token: expected one argument',
+    'train.py: error: argument --hf_token: expected one argument',
+    "Error: Option '--token' requires an argument.",
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves other options without their value alone', () => {
+    expect(problem('train.py: error: argument --max_tokens: expected one argument')).toBe('unknown');
+    expect(problem("Error: Option '--output' requires an argument.")).toBe('unknown');
+  });
+});
+
+describe("Haystack's Secret.from_env_var (haystack/utils/auth.py EnvVarSecret.resolve_value)", () => {
+  // `raise ValueError(f"None of the following authentication environment variables are set: {self._env_vars}")`
+  it("a token's variables none of which is set -> token-missing; another service's -> unknown", () => {
+    expect(
+      problem(
+        "ValueError: None of the following authentication environment variables are set: ('HF_API_TOKEN', 'HF_TOKEN')",
+      ),
+    ).toBe('token-missing');
+    expect(
+      problem("ValueError: None of the following authentication environment variables are set: ('OPENAI_API_KEY',)"),
+    ).toBe('unknown');
+    // smolagents default_tools.py: `raise ValueError(f"Missing API key. Make sure you have '{api_key_env_name}' in your
+    // env variables.")` with SERPAPI_API_KEY or SERPER_API_KEY: a search service's key.
+    expect(problem("ValueError: Missing API key. Make sure you have 'SERPAPI_API_KEY' in your env variables.")).toBe(
+      'unknown',
+    );
+  });
+});
+
+describe("the clients' guesses at the network yield to the answer the request got (session 11)", () => {
+  // huggingface_hub file_download.py _raise_on_head_call_error (0.17-0.28): any HTTP error but a missing repo or a gate
+  // became `LocalEntryNotFoundError("An error happened while trying to locate the file on the Hub and we cannot find the
+  // requested files in the local cache. Please check your connection ...") from head_call_error` (fc491d4, #2847, raises
+  // a 401 itself since); transformers and diffusers then say "We couldn't connect to '{HUGGINGFACE_CO_RESOLVE_ENDPOINT}'
+  // to load this model" (diffusers utils/hub_utils.py).
+  const chained = (status: string) =>
+    `requests.exceptions.HTTPError: ${status} for url: https://huggingface.co/acme/model/resolve/main/config.json\n\nThe above exception was the direct cause of the following exception:\n\nhuggingface_hub.utils._errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the Hub and we cannot find the requested files in the local cache. Please check your connection and try again or make sure your Internet connection is on.\n\nThe above exception was the direct cause of the following exception:\n\nOSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached files and it looks like acme/model is not the path to a directory containing a file named config.json.\nCheckout your internet connection or see how to run the library in offline mode at 'https://huggingface.co/docs/transformers/installation#offline-mode'.`;
+
+  it('a status under the guess is the story', () => {
+    expect(problem(chained('401 Client Error: Unauthorized'))).toBe('unauthorized-401');
+    expect(problem(chained('429 Client Error: Too Many Requests'))).toBe('rate-limited');
+    expect(problem(chained('500 Server Error: Internal Server Error'))).toBe('server-error');
+    // A 403 on a /resolve/ read is the gate (the rule for /resolve/ URLs).
+    expect(problem(chained('403 Client Error: Forbidden'))).toBe('gated-repo');
+  });
+
+  it("diffusers' wrappers around any HfHubHTTPError (pipelines/pipeline_utils.py, utils/hub_utils.py)", () => {
+    // `logger.warning(f"Couldn't connect to the Hub: {e}.\nWill try to load from local cache.")`
+    expect(
+      problem(
+        "Couldn't connect to the Hub: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/model.\nWill try to load from local cache.\nCannot load model acme/model: model is not cached locally and an error occurred while trying to fetch metadata from the Hub. Please check out the root cause in the stacktrace above.",
+      ),
+    ).toBe('unauthorized-401');
+    // `f"There was a specific connection error when trying to load {pretrained_model_name_or_path}:\n{e}"`
+    expect(
+      problem(
+        'OSError: There was a specific connection error when trying to load acme/model:\n429 Client Error: Too Many Requests for url: https://huggingface.co/api/models/acme/model',
+      ),
+    ).toBe('rate-limited');
+  });
+
+  it('the guess alone, or beside a transport error, stays the network', () => {
+    expect(
+      problem(
+        'huggingface_hub.utils._errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the Hub and we cannot find the requested files in the local cache. Please check your connection and try again or make sure your Internet connection is on.',
+      ),
+    ).toBe('network-error');
+    expect(
+      problem(
+        "requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /acme/model/resolve/main/config.json (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to huggingface.co timed out. (connect timeout=10)'))\n\nThe above exception was the direct cause of the following exception:\n\nhuggingface_hub.utils._errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the Hub and we cannot find the requested files in the local cache. Please check your connection and try again or make sure your Internet connection is on.\n\nOSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached files and it looks like acme/model is not the path to a directory containing a file named config.json.",
+      ),
+    ).toBe('network-error');
+    // huggingface_hub up to 0.16 (file_download.py): "Connection error, and we cannot find the requested files in the
+    // cached path." only after a ConnectionError or a timeout; its class name is not a missing repo file.
+    expect(
+      problem(
+        '    raise LocalEntryNotFoundError(\nhuggingface_hub.utils._errors.LocalEntryNotFoundError: Connection error, and we cannot find the requested files in the disk cache. Please try again or make sure your Internet connection is on.',
+      ),
+    ).toBe('network-error');
+  });
+});
+
+describe('where a job, a container or CI reads the token from, when it is not there (session 11)', () => {
+  it.each([
+    // bash subst.c err_unboundvar ("%s: unbound variable") under `set -u`; dash's "parameter not set".
+    './run.sh: line 3: HF_TOKEN: unbound variable',
+    '/entrypoint.sh: 5: HF_TOKEN: parameter not set',
+    // actions/toolkit packages/core getInput: `throw new Error(`Input required and not supplied: ${name}`)`.
+    'Error: Input required and not supplied: hf_token',
+    // kubernetes pkg/kubelet/kubelet_pods.go: `fmt.Errorf("couldn't find key %v in Secret %v/%v", key, pod.Namespace, name)`.
+    "Error: couldn't find key token in Secret default/hf-secret",
+    "Error: couldn't find key HF_TOKEN in Secret jobs/tokens",
+    // BuildKit, a `RUN --mount=type=secret,id=hf_token` without `--secret id=hf_token` (as docker build prints it).
+    '#15 ERROR: secret hf_token: not found\nERROR: failed to build: failed to solve: secret hf_token: not found',
+    // huggingface_hub v0.4 hf_api.py: `raise ValueError("You need to pass a valid `token` or login by using
+    // `huggingface-cli login`")` (no token given or stored).
+    'ValueError: You need to pass a valid `token` or login by using `huggingface-cli login`',
+    // Apps' and tools' other words for a log-in or a token not given.
+    'You must be logged in to access this model',
+    'Hugging Face API key not found',
+    'You need a Hugging Face token to download this model',
+    'Please enter your HuggingFace token in the settings',
+    'Authentication token not provided',
+    'Invalid token: None',
+    'Error: not authenticated. Run: hf auth login',
+    'Make sure HF_TOKEN is set',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves another service's variable or secret, and huggingface_hub's other settings, alone", () => {
+    for (const text of [
+      './run.sh: line 3: OPENAI_API_KEY: unbound variable',
+      './run.sh: line 3: HF_HOME: unbound variable',
+      'Error: Input required and not supplied: github-token',
+      'ERROR: failed to solve: secret npm_token: not found',
+      "Error: couldn't find key password in Secret default/db-secret",
+      'Make sure HF_HOME is set',
+      'you must be logged in as root to install drivers',
+      'pad token: None',
+    ])
+      expect(problem(text), text).toBe('unknown');
+  });
+});
+
+describe("the Hub's side in people's, CDNs' and servers' words (session 11)", () => {
+  it.each([
+    'Is Hugging Face down? I keep getting errors when downloading models since this morning.',
+    'huggingface.co seems to be down right now',
+    'HF is down again',
+    'It looks like there is an outage on the Hugging Face side, see status.huggingface.co',
+    '{"error":"The model is temporarily unavailable, please try again later"}',
+    'Model meta-llama/Llama-3.1-8B-Instruct is currently unavailable',
+    'Our servers are currently overloaded, please try again later.',
+    // CloudFront's 502 page (the CDN in front of the Hub's files), and Apache's 503 body in the words apps copy.
+    'The request could not be satisfied. CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.',
+    'The server is temporarily unable to handle the request',
+  ])('%s -> server-error', (text) => {
+    expect(problem(text)).toBe('server-error');
+  });
+
+  it("leaves another site, the user's own network, a download and offline mode alone", () => {
+    expect(problem('api.openai.com is down')).toBe('unknown');
+    expect(problem('my GPU server is down')).toBe('unknown');
+    expect(problem('HF_HUB_OFFLINE=1 so the Hub is offline by design')).toBe('unknown');
+    expect(problem('Is Hugging Face down? I cannot connect to huggingface.co from my server')).toBe('network-error');
+  });
+});
+
+describe("another service's own errors are none of the catalog's problems (session 11)", () => {
+  it.each([
+    // OpenAI's key refusal and quota, Anthropic's, Google's client library.
+    "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}",
+    "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'code': 'insufficient_quota'}}",
+    "anthropic.AuthenticationError: Error code: 401 - {'type': 'error', 'error': {'type': 'authentication_error', 'message': 'invalid x-api-key'}}",
+    'google.api_core.exceptions.ResourceExhausted: 429 Resource has been exhausted (e.g. check quota).',
+    // GitHub's REST rate limit, git's refusal by GitHub, Docker Hub's pull limit, PyPI's files host.
+    "API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+    "remote: Permission to alice/project.git denied to bob.\nfatal: unable to access 'https://github.com/alice/project.git/': The requested URL returned error: 403",
+    "remote: Support for password authentication was removed on August 13, 2021.\nfatal: Authentication failed for 'https://github.com/alice/project.git/'",
+    'toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit',
+    'ERROR: HTTP error 403 while getting https://files.pythonhosted.org/packages/ab/cd/torch-2.1.0.whl',
+    'Error: Request failed with status code 401 at https://api.replicate.com/v1/predictions',
+    // Another forge's repository, W&B's client, Anthropic's overload, git over SSH to GitHub.
+    "remote: Repository not found.\nfatal: repository 'https://github.com/acme/private-tool.git/' not found",
+    'wandb: ERROR Error while calling W&B API: user is not logged in (<Response [401]>)',
+    "anthropic.InternalServerError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}",
+    'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.',
+  ])('%s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it("keeps the Hub's answer through another SDK, and the Hub's own repositories on GitHub", () => {
+    // A link to another project's GitHub issue beside the Hub's own words is not another service's answer.
+    expect(
+      problem(
+        'Access to model meta-llama/Llama-2-7b-hf is restricted. You must be authenticated to access it. (see https://github.com/meta-llama/llama-recipes/issues/1)',
+      ),
+    ).toBe('gated-repo');
+    expect(
+      problem(
+        "remote: Repository not found.\nfatal: repository 'https://huggingface.co/acme/private-model/' not found",
+      ),
+    ).toBe('repo-access-denied');
+    // The OpenAI SDK pointed at the Hugging Face router: OpenAI's class names, the Hub's body.
+    expect(
+      problem("openai.AuthenticationError: Error code: 401 - {'error': 'Invalid credentials in Authorization header'}"),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        "openai.RateLimitError: Error code: 429 - {'error': 'You have exceeded your rate limit'} (base_url https://router.huggingface.co/v1)",
+      ),
+    ).toBe('rate-limited');
+    expect(
+      problem('429 Too Many Requests while downloading, see https://github.com/huggingface/huggingface_hub/issues/1'),
+    ).toBe('rate-limited');
+    // The datasets library read its loading scripts from Hugging Face's own GitHub repository (datasets 1.x-2.x).
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://raw.githubusercontent.com/huggingface/datasets/2.3.2/datasets/xsum/xsum.py',
+      ),
+    ).toBe('rate-limited');
+  });
+});
+
+describe("gated repos and the clients' other words for a read refused (session 11)", () => {
+  it('the Hub\'s "to ask for access" alone, and a 403 on a repo\'s file list', () => {
+    // huggingface_hub errors.py, GatedRepoError's docstring: "Visit https://huggingface.co/ardent-figment/gated-model to
+    // ask for access."
+    expect(problem('Please visit https://huggingface.co/meta-llama/Llama-3.1-8B to ask for access.')).toBe(
+      'gated-repo',
+    );
+    // text-generation-webui download-model.py lists the repo (api/models/X/tree/main) before downloading.
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/api/models/meta-llama/Llama-2-7b-hf/tree/main',
+      ),
+    ).toBe('gated-repo');
+    expect(problem('Visit the docs to ask for access to the beta')).toBe('unknown');
+  });
+
+  it('the hf CLI\'s "Local entry not found. {cause}" (cli/_errors.py) is its cause\'s story', () => {
+    expect(
+      problem(
+        'Error: Local entry not found. 401 Client Error: Unauthorized for url: https://huggingface.co/acme/m/resolve/main/config.json',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        "Error: Local entry not found. HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /api/models/acme/m (Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))",
+      ),
+    ).toBe('network-error');
+  });
+});
+
+describe("urllib3's retries that got the same answer each time, and ollama's local models (session 11)", () => {
+  // urllib3/exceptions.py: ResponseError SPECIFIC_ERROR = "too many {status_code} error responses", inside requests'
+  // RetryError ("Max retries exceeded with url: ... (Caused by ResponseError(...))"): an answer came, its status is the story.
+  const retried = (url: string, status: number) =>
+    `requests.exceptions.RetryError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: ${url} (Caused by ResponseError('too many ${status} error responses'))`;
+
+  it('the status each retry got', () => {
+    expect(problem(retried('/api/whoami-v2', 401))).toBe('unauthorized-401');
+    expect(problem(retried('/meta-llama/Llama-2-7b-hf/resolve/main/config.json', 403))).toBe('forbidden-403');
+    expect(problem(retried('/api/models/acme/model', 404))).toBe('repo-access-denied');
+    expect(problem(retried('/api/models/acme/model', 429))).toBe('rate-limited');
+    expect(problem(retried('/api/models/acme/model', 502))).toBe('server-error');
+  });
+
+  it('ollama\'s model not pulled on this machine is not the Hub\'s repo (server/routes.go: "model %q not found, try pulling it first")', () => {
+    expect(problem('Error: model "llama3" not found, try pulling it first')).toBe('unknown');
+    expect(problem("Error: model 'llama3' not found, try pulling it first")).toBe('unknown');
+    // The hf CLI's own words stay the repo's.
+    expect(problem("Error: Model 'acme/model' not found.")).toBe('repo-access-denied');
+  });
+});
+
+describe('a connection closed before the answer was whole, and a write refused in words (session 11)', () => {
+  it.each([
+    // httpcore _async/http11.py (huggingface_hub 1.x's httpx): RemoteProtocolError("Server disconnected without sending a
+    // response."); h11's incomplete chunked read; hyper's IncompleteMessage and reqwest's body error (hf_xet, hf_transfer).
+    'httpx.RemoteProtocolError: Server disconnected without sending a response.',
+    'httpx.RemoteProtocolError: peer closed connection without sending complete message body (incomplete chunked read)',
+    'Error while downloading: Connection closed before message completed',
+    'RuntimeError: Data processing error: CAS service error : Reqwest Error: error decoding response body',
+  ])('%s -> network-error', (text) => {
+    expect(problem(text)).toBe('network-error');
+  });
+
+  it.each([
+    "You don't have permission to push to this repo",
+    'remote: Permission denied to push to acme/model',
+    'You are not a member of acme-org',
+  ])('%s -> forbidden-403', (text) => {
+    expect(problem(text)).toBe('forbidden-403');
+  });
+
+  it('leaves permission talk that refuses nothing alone', () => {
+    expect(problem('Members of acme-org have permission to push to this repo')).toBe('unknown');
+    expect(problem('the member list of acme-org')).toBe('unknown');
+  });
+});
+
+describe("the same problems in the languages people write their apps' messages in (session 11)", () => {
+  // Phrasings in Chinese, Japanese, Korean, French, Spanish, German and Russian (no one tool's format string): the families
+  // the English rules know, with the permission a token lacks and a tokenizer's token as near misses.
+  it.each([
+    ['请先登录 Hugging Face', 'token-missing'],
+    ['请先使用 huggingface-cli login 登录', 'token-missing'],
+    ['需要登录才能下载该模型', 'token-missing'],
+    ['没有配置 HF_TOKEN', 'token-missing'],
+    ['未检测到 Hugging Face token，请设置环境变量 HF_TOKEN', 'token-missing'],
+    ['Hugging Face にログインしてください', 'token-missing'],
+    ['Hugging Face 토큰이 필요합니다', 'token-missing'],
+    ['로그인이 필요합니다', 'token-missing'],
+    ['Veuillez vous connecter à Hugging Face', 'token-missing'],
+    ['Por favor, inicia sesión en Hugging Face', 'token-missing'],
+    ['Bitte melden Sie sich bei Hugging Face an', 'token-missing'],
+    ['Необходимо войти в Hugging Face', 'token-missing'],
+    ['没有权限访问该模型，请先申请访问', 'gated-repo'],
+    ['模型不存在或者没有权限', 'repo-access-denied'],
+    ['token 无效', 'unauthorized-401'],
+    ['HF token 需要写权限', 'forbidden-403'],
+    ['Hugging Face 토큰에 쓰기 권한이 필요합니다', 'forbidden-403'],
+    ['连接 Hugging Face 失败', 'network-error'],
+    ['Impossible de se connecter à Hugging Face', 'network-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves a tokenizer's token alone", () => {
+    expect(problem('pad token 无效')).toBe('unknown');
+  });
+});
+
+describe('a token the tool could not get, or a variable it never read (session 11)', () => {
+  it.each([
+    'token retrieval is failing when token is stored in colab secrets',
+    'Failed to retrieve the Hugging Face token',
+    'Unable to obtain an access token',
+    'HF_TOKEN is not being picked up by the container',
+    'the HF_TOKEN environment variable is ignored',
+    "vLLM doesn't pick up HF_TOKEN from the environment",
+    'The job does not receive HF_TOKEN',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it('leaves a variable read as it should be, and a tokenizer, alone', () => {
+    expect(problem('HF_TOKEN is read from the environment and works fine')).toBe('unknown');
+    expect(problem('HF_HOME is not being picked up by the container')).toBe('unknown');
+    expect(problem('Failed to retrieve the pad token id')).toBe('unknown');
+  });
+});
+
+describe("apps' words for the gate, a request limit, a bare Forbidden, and a browser's words for no answer (session 11)", () => {
+  it.each([
+    ['Your access request is pending', 'gated-repo'],
+    ['You need to request access to this model', 'gated-repo'],
+    ['This model needs approval from the model authors', 'gated-repo'],
+    ['This model is restricted', 'gated-repo'],
+    ['You have reached the maximum number of requests', 'rate-limited'],
+    ['API limit reached', 'rate-limited'],
+    ['Error: Forbidden', 'forbidden-403'],
+    ['{"error":"Forbidden"}', 'forbidden-403'],
+    // Chromium net/base/net_error_list.h as the console prints it; fetch's TypeError in Chromium and Firefox; the OpenAI
+    // SDKs' default APIConnectionError message alone.
+    ['GET https://huggingface.co/Xenova/bert/resolve/main/config.json net::ERR_NAME_NOT_RESOLVED', 'network-error'],
+    ['TypeError: Failed to fetch', 'network-error'],
+    ['Uncaught (in promise) TypeError: NetworkError when attempting to fetch resource.', 'network-error'],
+    ['Connection error.', 'network-error'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves a licence restriction and a forbidden word in a sentence alone', () => {
+    expect(problem('This model is restricted to non-commercial use')).toBe('unknown');
+    expect(problem('Forbidden words are filtered from the output')).toBe('unknown');
+  });
+});
+
+describe("a server's or the router's JSON body for its own failure (session 11)", () => {
+  it.each([
+    '{"error":"Internal Error"}',
+    '{"error":"Backend error"}',
+    '{"error":"upstream error"}',
+    '{"error":"Provider returned error"}',
+    'The provider is currently unavailable',
+  ])('%s -> server-error', (text) => {
+    expect(problem(text)).toBe('server-error');
+  });
+
+  it("leaves a client's own error body alone", () => {
+    expect(problem('{"error":"Invalid JSON body"}')).toBe('unknown');
+  });
+});
+
+describe("a job's script or environment failing in Node's and the Python stack's own words (session 11)", () => {
+  it.each([
+    // Node lib/internal/modules/cjs/loader.js ("Cannot find module '${request}'") and the ESM resolver's
+    // ERR_MODULE_NOT_FOUND ("Cannot find package '${name}' imported from ${base}"); V8's TypeError messages.
+    "Error: Cannot find module 'express'\nRequire stack:\n- /app/index.js",
+    "Error [ERR_MODULE_NOT_FOUND]: Cannot find package '@huggingface/transformers' imported from /app/index.mjs",
+    "TypeError: Cannot read properties of undefined (reading 'map')\n    at main (/app/index.js:12:20)",
+    "/usr/bin/env: 'python': No such file or directory",
+    'A module that was compiled using NumPy 1.x cannot be run in NumPy 2.0.0 as it may crash.',
+    "AttributeError: module 'numpy' has no attribute 'float'.",
+    'RuntimeError: The size of tensor a (512) must match the size of tensor b (1024) at non-singleton dimension 1',
+    "OSError: [Errno 30] Read-only file system: '/data'",
+    'error: Failed to parse: `requirements.txt`',
+  ])('%s -> job-script-failed', (text) => {
+    expect(problem(text)).toBe('job-script-failed');
+  });
+
+  it('a token variable the script did not define is the missing token, a bare error line too little', () => {
+    expect(problem('ReferenceError: HF_TOKEN is not defined\n    at main (/app/index.js:3:1)')).toBe('token-missing');
+    expect(problem("KeyError: 'text'")).toBe('unknown');
+  });
+});
+
+describe('a token refused, or credentials never sent, in other words (session 11)', () => {
+  it.each([
+    ['Your token is no longer valid', 'unauthorized-401'],
+    ['Invalid authentication credentials', 'unauthorized-401'],
+    ['Authentication failed', 'unauthorized-401'],
+    // Django REST framework's NotAuthenticated default detail (rest_framework/exceptions.py).
+    ['Authentication credentials were not provided.', 'token-missing'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('leaves a log-in that worked and an authentication step that is only named alone', () => {
+    expect(
+      problem(
+        'Token is valid (permission: read).\nYour token has been saved to /root/.cache/huggingface/token\nLogin successful',
+      ),
+    ).toBe('unknown');
+    expect(problem('Authentication failed attempts are logged to the audit trail')).toBe('unknown');
+  });
+});
+
+describe('a text copied from a web page with its HTML entities left in (session 11)', () => {
+  it.each([
+    ['KeyError: &#39;HF_TOKEN&#39;', 'token-missing'],
+    ['KeyError: &#x27;HUGGINGFACE_TOKEN&#x27;', 'token-missing'],
+    ['{&quot;error&quot;: &quot;Forbidden&quot;}', 'forbidden-403'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it('shows the line with the characters themselves and still masks a token in it', () => {
+    const c = classifyText('KeyError: &#39;HF_TOKEN&#39; (token hf_FAKEabcdefghijklmnopqrstuvwxyz0123456)', {
+      guess: false,
+    });
+    expect(c.evidence.join('\n')).toContain("KeyError: 'HF_TOKEN'");
+    expect(c.evidence.join('\n')).not.toContain('hf_FAKEabcdefghijklmnopqrstuvwxyz0123456');
+  });
+});
+
+describe("the Hub's 401 for no credentials beside the text's own words for a token not there (session 11)", () => {
+  const colab =
+    'UserWarning: \nThe secret `HF_TOKEN` does not exist in your Colab secrets.\nTo authenticate with the Hugging Face Hub, create a token in your settings tab (https://huggingface.co/settings/tokens), set it as secret in your Google Colab and restart your session.\n';
+  it('"Invalid username or password" (the Hub\'s body when no token came) is the missing token\'s consequence', () => {
+    expect(
+      problem(
+        `${colab}huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions (Request ID: Root=1-6)\n\nInvalid username or password.`,
+      ),
+    ).toBe('token-missing');
+  });
+
+  it('a token the Hub refused, or the 401 alone, stays the 401', () => {
+    expect(
+      problem(
+        `${colab}huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\n\nInvalid credentials in Authorization header`,
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        'huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions\n\nInvalid username or password.',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});

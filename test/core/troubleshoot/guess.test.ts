@@ -24,7 +24,13 @@ describe('the second tier', () => {
     expect(c.guess?.confidence).toBeLessThan(1);
     // Its causes and fix are the catalog entry of that id.
     expect(c.causes).toEqual(classifyText('ConnectionError: Max retries exceeded with url').causes);
-    expect(classifyText(NO_RULE_SCRIPT)).toMatchObject({problem: 'job-script-failed', guess: {}});
+    // Its best guess for another such text is right, and it answers it only if sure enough (the threshold chosen by
+    // rule-blind CV: 0.9 since session 11, when this one fell below it and stayed unknown).
+    const script = predict(GUESS_MODEL, NO_RULE_SCRIPT);
+    expect(script.problem).toBe('job-script-failed');
+    expect(classifyText(NO_RULE_SCRIPT).problem).toBe(
+      script.confidence >= GUESS_MODEL.threshold ? 'job-script-failed' : 'unknown',
+    );
   });
 
   it('leaves what the rules know to the rules: no guess on a recognised text', () => {
