@@ -9,7 +9,7 @@
 // in one literal is the plain scan's).
 import {base64Starts} from './mask.js';
 import {runsOverJoins, TOKEN_BODY_LENGTH, type Join} from './split.js';
-import {nextAfter, wrappedRun, type WrappedRun} from './wrapped.js';
+import {lineStartAfter, nextAfter, wrappedRun, type WrappedRun} from './wrapped.js';
 
 export interface HiddenToken {
   token: string;
@@ -253,6 +253,7 @@ function base64(text: string): {token: string; index: number}[] {
   BASE64_HINT.lastIndex = 0;
   for (let h = BASE64_HINT.exec(text); h; h = BASE64_HINT.exec(text)) hits.push(h.index);
   for (let at = cutHintAt(text, 0); at !== -1; at = cutHintAt(text, at + 2)) hits.push(at);
+  hits.push(...prefixedCutHints(text));
   let done = 0;
   for (const at of hits.sort((a, b) => a - b)) {
     if (at < done) continue;
@@ -264,6 +265,30 @@ function base64(text: string): {token: string; index: number}[] {
   }
   return out;
 }
+/**
+ * A break after 24 or more base64 characters (fewer than cutHintAt's 40: under a log prefix, a `data: ` line wrapped
+ * at 40 columns holds 34).
+ */
+const PREFIXED_LINE_END = /\n(?<=[A-Za-z0-9+/_-]{24}\r?\n)/g;
+
+/**
+ * Where a base64 hint is cut by a break whose next line goes on after a log prefix (a timestamp, `> `, `# `: the
+ * prefix of the line before, core/tokens/wrapped.ts) or an indentation: cutHintAt reads the next line from its first
+ * character, so a hint cut there was not seen and the token not found (`…PWhm` then `> X0ZB…`).
+ */
+function prefixedCutHints(text: string): number[] {
+  const out: number[] = [];
+  PREFIXED_LINE_END.lastIndex = 0;
+  for (let m = PREFIXED_LINE_END.exec(text); m; m = PREFIXED_LINE_END.exec(text)) {
+    const end = text.charCodeAt(m.index - 1) === 0x0d ? m.index - 1 : m.index;
+    const next = lineStartAfter(text, end, isBase64Code, BASE64_LINE_MIN);
+    if (next === -1 || next === m.index + 1) continue;
+    BASE64_HINT.lastIndex = 0;
+    if (BASE64_HINT.test(text.slice(end - 9, end) + text.slice(next, next + 9))) out.push(end);
+  }
+  return out;
+}
+
 /** Base64 characters of the longest real-shaped token (`hf_oauth_` and 40: 49 bytes), with a start mid-quantum. */
 const BASE64_TOKEN_MAX = 72;
 

@@ -4,6 +4,7 @@
 // redactSecrets also neutralises terminal control (for text from outside); guarded sinks (src/io.ts guardIo) mask only.
 
 import {sanitizeTerminal} from '../text/sanitize.js';
+import {forEachJoin, joinedIsToken, MAX_FORM, TOKEN_BODY_LENGTH} from './wrapped.js';
 
 // hf_oauth_… (browser login) has a second underscore: without its own branch it would pass through whole.
 // No word boundary on the left: a token glued to text (`TOKEN_hf_…`, `xhf_…`) or to an escape code (`ESC[1mhf_…`, as
@@ -52,12 +53,197 @@ export function maskSecrets(text: string, knownSecretsHere: Iterable<string> = [
   for (const s of KNOWN_SECRETS) secrets.add(s);
   // Longest first: a secret that contains another is masked whole.
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
-  let out = maskPlain(String(text), sorted);
+  let out = String(text);
+  // A token (in any of these forms) that a wrap cut over lines: masked whole first, its pieces read together.
+  if (out.includes('\n') || out.includes('\\n')) out = maskWrapped(out, sorted);
+  return maskForms(out, sorted);
+}
+
+/**
+ * Only the tokens (and known secrets) a wrap cut over lines, masked where they start (the rest is left to
+ * redactSecrets): what split.ts adds for a stream's lines read together, where a log prefix stands between the pieces.
+ */
+export function maskWrappedTokens(text: string, knownSecretsHere: Iterable<string> = []): string {
+  if (!text.includes('\n') && !text.includes('\\n')) return text;
+  const secrets = new Set<string>(KNOWN_SECRETS);
+  for (const s of knownSecretsHere) if (s && s.length >= 6) secrets.add(s);
+  return maskWrapped(
+    text,
+    [...secrets].sort((a, b) => b.length - a.length),
+  );
+}
+
+/** Every token and known secret in `text`, as it stands or written another way, masked. */
+function maskForms(text: string, sorted: string[]): string {
+  let out = maskPlain(text, sorted);
   // A token written another way (URL-encoded, JSON-escaped, fullwidth, zero-width characters inside, base64).
   out = maskEncodedRuns(out, sorted);
   out = maskBase64(out, sorted);
   if (HEX_HINT.test(out)) out = maskHex(out, sorted);
   return out;
+}
+
+// --- Tokens a wrap cut over lines ---------------------------------------------------------------------------------
+// A terminal's wrap at 80 columns, a log prefix on each line, a JSON log's `\n`, a wrapped URL or base64 block: each
+// line shows a piece, none a token, and masking a line at a time showed them all (from the pieces, the token). The
+// pieces around each break are read together (core/tokens/wrapped.ts forEachJoin); where their masking changes
+// something that goes over a break, what it masks is taken off every line it was on and its mask put where it
+// started (the lines stay: a prefix, and what follows the token on the last line, where they were).
+
+/** What a token's written forms are made of: letters, digits and the characters of escapes and base64. */
+function isWrapChar(code: number): boolean {
+  return isEncodedRunChar(code) || code === 0x2b || code === 0x2f || code === 0x3d || code === 0x2d;
+}
+
+/** Something in a joined run that may be a token's encoded form (or a known secret): else nothing is decoded. */
+const WRAP_SIGN = /%[0-9A-Fa-f]{2}|\\[ux]|&#|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
+/** A prefix and letters or digits up to a join (a token on the line before goes on), or a prefix the join cuts. */
+const OPEN_AT_JOIN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]*$/;
+const PREFIX_ANYWHERE = /hf_|api_org_/;
+
+function wrapSign(run: string, joins: number[], sorted: string[]): boolean {
+  if (WRAP_SIGN.test(run) || HEX_HINT.test(run) || sorted.some((secret) => run.includes(secret))) return true;
+  BASE64_HINT.lastIndex = 0;
+  if (BASE64_HINT.test(run)) return true;
+  if (!PREFIX_ANYWHERE.test(run)) return false;
+  // A token as it stands: its prefix on the line before, letters and digits up to the break; or the prefix cut.
+  for (const j of joins) {
+    const left = /[A-Za-z0-9_]*$/.exec(run.slice(Math.max(0, j - MAX_FORM), j))![0];
+    if (OPEN_AT_JOIN.test(left)) return true;
+    const right = /^[A-Za-z0-9_]*/.exec(run.slice(j, j + 16))![0];
+    if (
+      !PREFIX_ANYWHERE.test(left) &&
+      PREFIX_ANYWHERE.test(left.slice(-8) + right.slice(0, 8)) &&
+      !PREFIX_ANYWHERE.test(right.slice(0, 8))
+    )
+      return true;
+  }
+  return false;
+}
+/**
+ * Where a token's written form may be cut by a break, each pattern starting with a fixed character (one pattern of
+ * them all was tried at every position of a text: a 1 MB log took 20 ms more), with the stretch of breaks each names:
+ * a prefix (the breaks after it, as far as a written token goes); an escape, a fullwidth or small underscore, a format
+ * character, a base64 or hex hint (the breaks either side); at a break, a prefix cut at the line's end whose rest the
+ * next line has (after a prefix of at most 96 characters), or 24 base64 or hex characters before it (a hint may be cut
+ * there): that break.
+ */
+const NEAR_PREFIX = /hf_|api_org_/g;
+const NEAR_EITHER_SIDE = [
+  /%(?:[0-9A-Fa-f]{2}|[0-9A-Fa-f]?(?=\r?\n|\\[rn]))|\\[ux]|&#/g,
+  /[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g,
+  new RegExp(
+    [...base64Hints('hf_'), ...base64Hints('api_org_'), '68665[fF]', '6170695[fF]6[fF]72675[fF]']
+      .join('|')
+      .replace(/[+/]/g, '\\$&'),
+    'g',
+  ),
+];
+const NEAR_BREAK = new RegExp(
+  [
+    ...['hf_', 'api_org_'].flatMap((prefix) =>
+      [...prefix.slice(0, -1)].map(
+        (_, i) => `\\n(?<=${prefix.slice(0, i + 1)}\\r?\\n)(?=[^\\n]{0,96}?${prefix.slice(i + 1)})`,
+      ),
+    ),
+    '\\n(?<=[A-Za-z0-9+/_=-]{24}\\r?\\n)',
+  ].join('|'),
+  'g',
+);
+/** The same at a JSON string's `\n` (looked for only in a text that holds one). */
+const NEAR_ESCAPED_BREAK = new RegExp(
+  [
+    ...['hf_', 'api_org_'].flatMap((prefix) =>
+      [...prefix.slice(0, -1)].map((_, i) => `${prefix.slice(0, i + 1)}\\\\[rn]`),
+    ),
+    '[A-Za-z0-9+/_=-]{24}\\\\[rn]',
+  ].join('|'),
+  'g',
+);
+
+/** The stretches where a wrapped token may be (the patterns above), and around each known secret's first and last 4. */
+function nearWrap(text: string, sorted: string[]): [number, number][] {
+  const near: [number, number][] = [];
+  const each = (pattern: RegExp, around: (at: number, length: number) => [number, number]) => {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) near.push(around(m.index, m[0].length));
+  };
+  each(NEAR_PREFIX, (at) => [at, at + MAX_FORM]);
+  for (const pattern of NEAR_EITHER_SIDE) each(pattern, (at) => [at - MAX_FORM, at + MAX_FORM]);
+  each(NEAR_BREAK, (at) => [at - 1, at + 1]);
+  if (text.includes('\\n')) each(NEAR_ESCAPED_BREAK, (at, length) => [at, at + length]);
+  for (const secret of sorted)
+    for (const part of [secret.slice(0, 4), secret.slice(-4)])
+      for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1))
+        near.push([at - MAX_FORM, at + MAX_FORM]);
+  return near;
+}
+
+function maskWrapped(text: string, sorted: string[]): string {
+  let out = '';
+  let done = 0;
+  const sign = (run: string, joins: number[]) => wrapSign(run, joins, sorted);
+  forEachJoin(text, isWrapChar, nearWrap(text, sorted), sign, ({run, at, joins}) => {
+    const masked = maskForms(run, sorted);
+    if (masked === run) return undefined;
+    // What changed: from the first character that differs to the last, widened to whole words (a token's prefix cut
+    // by the break, `h` then `f_…`, goes with it; a mask keeps the token's last 4: they go with it too).
+    let p = 0;
+    while (p < run.length && p < masked.length && run[p] === masked[p]) p++;
+    let s = 0;
+    while (s < run.length - p && s < masked.length - p && run[run.length - 1 - s] === masked[masked.length - 1 - s])
+      s++;
+    while (p > 0 && (isAlnum(run.charCodeAt(p - 1)) || run[p - 1] === '_')) p--;
+    while (s > 0 && isAlnum(run.charCodeAt(run.length - s))) s--;
+    const q = run.length - s;
+    if (!joins.some((j) => j >= p && j < q) || !wrapIsToken(run, p, q, joins)) return undefined;
+    // The mask where the first changed character stood; the rest of what it masks taken off each line.
+    out += text.slice(done, at[p]) + masked.slice(p, masked.length - s);
+    let last = at[p]!;
+    for (let i = p + 1; i < q; i++) {
+      if (at[i]! !== last + 1) out += text.slice(last + 1, at[i]);
+      last = at[i]!;
+    }
+    done = last + 1;
+    return done;
+  });
+  return out + text.slice(done);
+}
+
+/** A word as prose writes it (split.ts's rule): a wrapped token's random piece rarely is one. */
+const WORD = /^(?:[a-z]*|[A-Z][a-z]+|[A-Z]+|[0-9]+)$/;
+
+function isAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * Whether what changed over a break is a token rather than words a break put side by side: written another way (an
+ * escape, base64) it is one; as letters and digits, a token whose line before held it whole (its body the Hub's
+ * length) ends there, and words (`hf_transfer` then `Installing`) are not one (split.ts's rule).
+ */
+function wrapIsToken(run: string, p: number, q: number, joins: number[]): boolean {
+  const changed = run.slice(p, q);
+  if (!/^[A-Za-z0-9_]+$/.test(changed)) return true;
+  const token = new RegExp(TOKEN_PATTERN.source, 'g');
+  for (let m = token.exec(run); m; m = token.exec(run)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    if (to <= p || from >= q) continue;
+    const prefix = /^(?:hf_(?:oauth_)?|api_org_)/.exec(m[0])![0].length;
+    const cuts = joins.filter((j) => j > from && j < to);
+    if (!cuts.length) continue;
+    const first = cuts[0]! - from - prefix;
+    if (first >= TOKEN_BODY_LENGTH) return false;
+    const pieces = [from + prefix, ...cuts, to].slice(0, -1).map((a, i, xs) => run.slice(a, xs[i + 1] ?? to));
+    // A token on its line (16 or more), then words on the next: the line ends it, unless together they are the Hub's
+    // length (`HF_TOKEN=hf_FAKE…1234` then `python train.py`).
+    const words = pieces.slice(1).every((piece) => WORD.test(piece));
+    if (first >= 16 && words && m[0].length - prefix !== TOKEN_BODY_LENGTH) return false;
+    return joinedIsToken(m[0], pieces);
+  }
+  // A known secret (any shape) over the break.
+  return true;
 }
 
 /** Known secrets and token shapes as they stand. */

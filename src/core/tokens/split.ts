@@ -5,10 +5,11 @@
 // could start a token (bounded: the look-behind is at most LOOK_BEHIND characters, the wait at most holdMs). A held
 // line released before the next piece (time out, the stream dropped or ended) shows a token's start masked (`hf_…`),
 // and the pieces that go on with it are hidden (`…`): none of a token's characters is shown, however late its rest.
-import {knownSecrets, maskToken} from './mask.js';
+import {knownSecrets, maskToken, maskWrappedTokens} from './mask.js';
+import {joinedIsToken, TOKEN_BODY_LENGTH} from './wrapped.js';
 
-/** A token the Hub issues is its prefix and 34 letters or digits: a first piece that long is whole on its own. */
-export const TOKEN_BODY_LENGTH = 34;
+export {TOKEN_BODY_LENGTH};
+
 /** Characters looked back over for the start of a token that the next piece may finish (a token is at most 43). */
 export const LOOK_BEHIND = 256;
 /** How long a held line waits for the next piece before it is shown as it is (default). */
@@ -34,29 +35,6 @@ function strip(text: string): {flat: string; at: number[]} {
   }
   return {flat, at};
 }
-
-/** Letters of one case, the other case, digits: how often a body switches between them. */
-function classSwitches(body: string): number {
-  const kind = (c: string) => (c >= 'a' && c <= 'z' ? 0 : c >= 'A' && c <= 'Z' ? 1 : 2);
-  let switches = 0;
-  for (let i = 1; i < body.length; i++) if (kind(body[i]!) !== kind(body[i - 1]!)) switches++;
-  return switches;
-}
-
-/**
- * Whether pieces on two or more lines joined are a token rather than words: the Hub's own length, random-looking (a
- * random body of 16 switches case or to digits about 10 times), or a piece that is no word (`FAKE3xQ`); words are
- * `hf_transfer` then `Installing` on the next line.
- */
-function joinedIsToken(token: string, pieces: string[]): boolean {
-  const body = token.slice(prefixOf(token).length);
-  return (
-    body.length === TOKEN_BODY_LENGTH ||
-    classSwitches(body) >= MIN_SWITCHES ||
-    pieces.some((piece) => !/^(?:[a-z]*|[A-Z][a-z]+|[A-Z]+|[0-9]+)$/.test(piece))
-  );
-}
-const MIN_SWITCHES = 4;
 
 /**
  * A run's tokens that go over a break, each replaced (breaks inside included) by its mask. A token takes lines until
@@ -145,7 +123,8 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
     if (!done) break;
     out = next + out.slice(done);
   }
-  return out;
+  // A token whose pieces a log prefix (a timestamp, `> `) stands between: masked where it starts (mask.ts).
+  return maskWrappedTokens(out, secretsHere);
 }
 
 const MAY_START = /h(?:\r?\n)?f|a(?:\r?\n)?p(?:\r?\n)?i/;

@@ -196,3 +196,18 @@ describe('openTokenStart', () => {
     expect(openTokenStart('done.')).toBe(-1);
   });
 });
+
+describe('a stream whose lines carry a log prefix', () => {
+  it("masks a token cut between two entries with a timestamp before each (the pieces' lines read together)", () => {
+    const token = 'hf_FAKE7qLm2xR9vT4wZ8kP3nB6cD1eF5gH0jS'; // fake test token
+    const lines: string[] = [];
+    const masker = createSplitMasker({onLine: (line) => lines.push(redactSecrets(line)), holdMs: 0});
+    masker.push(`2026-12-08T00:16:11.000001Z INFO HF_TOKEN=${token.slice(0, 13)}`);
+    masker.push(`2026-12-08T00:16:11.000002Z INFO ${token.slice(13)} done`);
+    masker.flush();
+    expect(lines).toEqual([
+      '2026-12-08T00:16:11.000001Z INFO HF_TOKEN=hf_…H0jS',
+      '2026-12-08T00:16:11.000002Z INFO  done',
+    ]);
+  });
+});
