@@ -7,7 +7,7 @@
 // Precise by construction: the joined or decoded text must hold a token of the Hub's real shape (30-40 letters or
 // digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
 // in one literal is the plain scan's).
-import {base64Starts} from './mask.js';
+import {base64Starts, findWrittenTokens} from './mask.js';
 import {runsOverJoins, TOKEN_BODY_LENGTH, type Join} from './split.js';
 import {lineStartAfter, nextAfter, wrappedRun, type WrappedRun} from './wrapped.js';
 
@@ -15,7 +15,7 @@ export interface HiddenToken {
   token: string;
   /** Where, in the text, the written form starts. */
   index: number;
-  how: 'concatenated' | 'continued' | 'base64' | 'url-encoded';
+  how: 'concatenated' | 'continued' | 'base64' | 'url-encoded' | 'escaped' | 'hex';
 }
 
 /** A token of the Hub's shape as the joined or decoded text holds it; the real body is 34. */
@@ -36,6 +36,8 @@ export function findHiddenTokens(text: string, accept: (token: string) => boolea
     for (const h of continued(text)) add(h.token, h.index, 'continued');
   for (const h of base64(text)) add(h.token, h.index, 'base64');
   if (mayHoldPercent(text)) for (const h of percentEncoded(text)) add(h.token, h.index, 'url-encoded');
+  // Escapes, entities, fullwidth letters, invisible characters inside, hex (mask.ts, which masks the same forms).
+  for (const h of findWrittenTokens(text)) add(h.token, h.index, h.how);
   return out;
 }
 
@@ -267,9 +269,9 @@ function base64(text: string): {token: string; index: number}[] {
 }
 /**
  * A break after 24 or more base64 characters (fewer than cutHintAt's 40: under a log prefix, a `data: ` line wrapped
- * at 40 columns holds 34).
+ * at 40 columns holds 34); one character looked back first, as WRAPPED_LINE_END does.
  */
-const PREFIXED_LINE_END = /\n(?<=[A-Za-z0-9+/_-]{24}\r?\n)/g;
+const PREFIXED_LINE_END = /\n(?<=[A-Za-z0-9+/_-]\r?\n)(?<=[A-Za-z0-9+/_-]{24}\r?\n)/g;
 
 /**
  * Where a base64 hint is cut by a break whose next line goes on after a log prefix (a timestamp, `> `, `# `: the

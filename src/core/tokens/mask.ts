@@ -279,7 +279,7 @@ const TOKEN_SHAPE = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}/;
 // needs an underscore: only text around an encoded or fullwidth underscore, or around a format character when there
 // is an underscore at all, is decoded; around any escape when a secret of another shape is known.
 const ENCODED_UNDERSCORE =
-  /%(?:25)*5[fF]|%(?:25)*[eE][fF]%(?:25)*[bB][cC]%(?:25)*[bB][fF]|\\u005[fF]|\\u[fF][fF]3[fF]|\\x5[fF]|\\u\{0*5[fF]\}|&#0*95;|&#0*65343;|&#[xX]0*5[fF];|&#[xX]0*[fF][fF]3[fF];|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/g;
+  /%(?:25)*5[fF]|%(?:25)*[eE][fF]%(?:25)*[bB][cC]%(?:25)*[bB][fF]|\\u005[fF]|\\u[fF][fF]3[fF]|\\x5[fF]|\\u\{0*5[fF]\}|&#0*95;|&#0*65343;|&#[xX]0*5[fF];|&#[xX]0*[fF][fF]3[fF];|&(?:lowbar|UnderBar);|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/g;
 /** The characters ENCODED_UNDERSCORE can start with: one cheap search before the long pattern. */
 const ENCODED_UNDERSCORE_START = /[%\\&\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/;
 /** Every format character (\p{Cf}) in the BMP, and the high surrogates of those beyond it (tags, U+E0020-E007F, among them). */
@@ -302,6 +302,27 @@ function matchesAt(text: string, pattern: RegExp, into: number[]): void {
  */
 const MAX_WINDOW = 1024;
 
+/** Each stretch of `isChar` characters around one of `positions` (sorted here), once, with where it starts. */
+function eachAround(
+  text: string,
+  positions: number[],
+  isChar: (code: number) => boolean,
+  visit: (window: string, start: number) => void,
+): void {
+  positions.sort((x, y) => x - y);
+  let done = 0;
+  for (const at of positions) {
+    if (at < done) continue;
+    let start = at;
+    while (start > done && at - start < MAX_WINDOW && isChar(text.charCodeAt(start - 1))) start--;
+    let end = at;
+    while (end < text.length && end - at < MAX_WINDOW && isChar(text.charCodeAt(end))) end++;
+    if (end === at) end = at + 1;
+    visit(text.slice(start, end), start);
+    done = end;
+  }
+}
+
 /**
  * `text` with each stretch of `isChar` characters around one of `positions` given to `rewrite`; the rest unchanged.
  * Only those stretches are scanned by the (slower) run patterns.
@@ -313,19 +334,12 @@ function rewriteAround(
   rewrite: (window: string) => string,
 ): string {
   if (!positions.length) return text;
-  positions.sort((x, y) => x - y);
   let out = '';
   let done = 0;
-  for (const at of positions) {
-    if (at < done) continue;
-    let start = at;
-    while (start > done && at - start < MAX_WINDOW && isChar(text.charCodeAt(start - 1))) start--;
-    let end = at;
-    while (end < text.length && end - at < MAX_WINDOW && isChar(text.charCodeAt(end))) end++;
-    if (end === at) end = at + 1;
-    out += text.slice(done, start) + rewrite(text.slice(start, end));
-    done = end;
-  }
+  eachAround(text, positions, isChar, (window, start) => {
+    out += text.slice(done, start) + rewrite(window);
+    done = start + window.length;
+  });
   return out + text.slice(done);
 }
 
@@ -349,7 +363,7 @@ function isEncodedRunChar(code: number): boolean {
 
 /** A run of characters and escapes that could spell a token once decoded. */
 const ENCODED_RUN =
-  /(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|\\x[0-9A-Fa-f]{2}|&#[xX][0-9A-Fa-f]{1,6};|&#[0-9]{1,7};|[\p{L}\p{N}\p{Pc}\p{Cf}])+/gu;
+  /(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|\\x[0-9A-Fa-f]{2}|&#[xX][0-9A-Fa-f]{1,6};|&#[0-9]{1,7};|&(?:lowbar|UnderBar);|[\p{L}\p{N}\p{Pc}\p{Cf}])+/gu;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const UNICODE_ESCAPE_RUN = /(?:\\u[0-9A-Fa-f]{4})+/g;
 const OTHER_ESCAPE = /\\u\{([0-9A-Fa-f]{1,6})\}|\\x([0-9A-Fa-f]{2})|&#[xX]([0-9A-Fa-f]{1,6});|&#([0-9]{1,7});/g;
@@ -386,8 +400,11 @@ function decodeEscapes(text: string): string {
         parseInt(braced ?? hex2 ?? entityHex ?? '', braced || hex2 || entityHex ? 16 : 10) ||
         parseInt(entityDec ?? '', 10);
       return Number.isFinite(code) && code <= 0x10ffff ? visibleOr(String.fromCodePoint(code), m) : m;
-    });
+    })
+    .replace(NAMED_UNDERSCORE, '_');
 }
+/** HTML's names for `_` (a page that writes a token's underscore as an entity). */
+const NAMED_UNDERSCORE = /&(?:lowbar|UnderBar);/g;
 
 function maskEncodedRuns(text: string, sortedSecrets: string[]): string {
   const positions: number[] = [];
@@ -398,17 +415,83 @@ function maskEncodedRuns(text: string, sortedSecrets: string[]): string {
     window.replace(ENCODED_RUN, (run) => {
       // Plain ASCII was masked already; without an escape, only an underscore (or a form NFKC folds to one) can start a token.
       if (/^[A-Za-z0-9_]*$/.test(run) || (!/[%\\&]/.test(run) && !UNDERSCORE_LIKE.test(run))) return run;
-      let decoded = run;
-      // `%255F` is `%5F` is `_`: a few rounds, as a text may have been encoded twice.
-      for (let i = 0; i < 3; i++) {
-        const next = decodeEscapes(decoded);
-        if (next === decoded) break;
-        decoded = next;
-      }
-      decoded = decoded.replace(FORMAT_CHARS, '').normalize('NFKC');
+      const decoded = decodeRun(run);
       return hasSecret(decoded, sortedSecrets) ? maskPlain(decoded, sortedSecrets) : run;
     }),
   );
+}
+
+/** A run's escapes decoded (a few rounds: `%255F` is `%5F` is `_`), format characters left out, NFKC-folded. */
+function decodeRun(run: string): string {
+  let decoded = run;
+  for (let i = 0; i < 3; i++) {
+    const next = decodeEscapes(decoded);
+    if (next === decoded) break;
+    decoded = next;
+  }
+  return decoded.replace(FORMAT_CHARS, '').normalize('NFKC');
+}
+
+/** A token of the Hub's shape (30-40 after the prefix, as check and revoke look for), as decoded text holds it. */
+const REAL_TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{30,40}(?![A-Za-z0-9])/g;
+/** An escape other than percent-encoding (hidden.ts finds those), a character not ASCII (fullwidth, format). */
+const NOT_PERCENT_ONLY = /\\[ux]|&#|&(?:lowbar|UnderBar);|[^\x00-\x7f]/;
+
+/** ENCODED_UNDERSCORE's forms but percent-encoding (found by hidden.ts), in one cheap test. */
+const WRITTEN_UNDERSCORE =
+  /\\(?:u005[fF]|u[fF][fF]3[fF]|x5[fF]|u\{0*5[fF]\})|&(?:#0*95;|#0*65343;|#[xX]0*5[fF];|#[xX]0*[fF][fF]3[fF];|lowbar;|UnderBar;)|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/;
+/** What WRITTEN_UNDERSCORE's ASCII forms start with: searched as strings first (a pattern costs far more on a file). */
+const WRITTEN_SIGNS = ['\\u', '\\x', '&#', '&lowbar;', '&UnderBar;'];
+/**
+ * A fullwidth or small underscore, or a format character a copy puts inside a word (zero-width, soft hyphen, word
+ * joiner, BOM; the rest are masked only): one class.
+ */
+const WRITTEN_NOT_ASCII = /[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
+
+export interface WrittenToken {
+  token: string;
+  /** Where, in the text, the run that writes it starts. */
+  index: number;
+  how: 'escaped' | 'hex';
+}
+
+/**
+ * Tokens of the Hub's shape written another way than as they are, for check, revoke and the leak warnings (what
+ * maskSecrets masks, found): JSON or Python escapes (`hf\u005f…`, `\x5f`), HTML entities (`&#95;`, `&lowbar;`),
+ * fullwidth letters (`ｈｆ＿…`), invisible characters between the letters (a zero-width space, a soft hyphen), hex
+ * (`68665f…`). Percent-encoding and base64 are hidden.ts's.
+ */
+export function findWrittenTokens(text: string): WrittenToken[] {
+  const out: WrittenToken[] = [];
+  const positions: number[] = [];
+  // Cheap tests first (check runs this on every file that may hold a token): an underscore written another way than
+  // percent-encoded, or a zero-width character (or the like) with an underscore in the text.
+  if (WRITTEN_SIGNS.some((sign) => text.includes(sign)) && WRITTEN_UNDERSCORE.test(text))
+    matchesAt(text, ENCODED_UNDERSCORE, positions);
+  if (WRITTEN_NOT_ASCII.test(text)) {
+    matchesAt(text, ENCODED_UNDERSCORE, positions);
+    if (text.includes('_')) matchesAt(text, FORMAT_CHAR, positions);
+  }
+  eachAround(text, positions, isEncodedRunChar, (window, start) => {
+    for (const m of window.matchAll(ENCODED_RUN)) {
+      if (!NOT_PERCENT_ONLY.test(m[0])) continue;
+      for (const t of decodeRun(m[0]).matchAll(REAL_TOKEN))
+        out.push({token: t[0], index: start + m.index, how: 'escaped'});
+    }
+  });
+  if (!(text.includes('68665') || text.includes('6170695')) || !HEX_HINT.test(text)) return out;
+  const hints: number[] = [];
+  matchesAt(text, HEX_HINTS, hints);
+  eachAround(text, hints, isHexChar, (window, start) => {
+    for (const m of window.matchAll(HEX_RUN))
+      for (const skip of [0, 1]) {
+        let bytes = '';
+        for (let i = skip; i + 1 < m[0].length; i += 2)
+          bytes += String.fromCharCode(parseInt(m[0].slice(i, i + 2), 16));
+        for (const t of bytes.matchAll(REAL_TOKEN)) out.push({token: t[0], index: start + m.index + skip, how: 'hex'});
+      }
+  });
+  return out;
 }
 
 /**
