@@ -213,6 +213,32 @@ function maskWrapped(text: string, sorted: string[]): string {
 /** A word as prose writes it (split.ts's rule): a wrapped token's random piece rarely is one. */
 const WORD = /^(?:[a-z]*|[A-Z][a-z]+|[A-Z]+|[0-9]+)$/;
 
+/**
+ * Tokens of the Hub's shape (30-40 after the prefix) that a wrap cut over lines, as they stand (a terminal's width, a
+ * log prefix on each line, a JSON string's `\n`), with where each starts: what a line of a pasted text shows only in
+ * pieces, for its warning and revoke (leak.ts). The same reading as the masking's (maskWrapped).
+ */
+export function findWrappedTokens(text: string): {token: string; index: number}[] {
+  if (!text.includes('\n') && !text.includes('\\n')) return [];
+  const out: {token: string; index: number}[] = [];
+  const sign = (run: string, joins: number[]) => wrapSign(run, joins, []);
+  forEachJoin(text, isWrapChar, nearWrap(text, []), sign, ({run, at, joins}) => {
+    for (const m of run.matchAll(WRAPPED_TOKEN)) {
+      const from = m.index;
+      const body = from + /^(?:hf_(?:oauth_)?|api_org_)/.exec(m[0])![0].length;
+      // A token takes lines until its body is the Hub's length: the next line's word is not part of it.
+      const end = joins.find((j) => j >= body + TOKEN_BODY_LENGTH && j < from + m[0].length);
+      const to = end ?? from + m[0].length;
+      const token = run.slice(from, to);
+      if (!REAL_SHAPE.test(token) || !joins.some((j) => j > from && j < to) || !wrapIsToken(run, from, to, joins))
+        continue;
+      if (!out.some((t) => t.index === at[from])) out.push({token, index: at[from]!});
+    }
+    return undefined;
+  });
+  return out;
+}
+
 function isAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
@@ -432,6 +458,9 @@ function decodeRun(run: string): string {
   return decoded.replace(FORMAT_CHARS, '').normalize('NFKC');
 }
 
+/** A prefix and letters or digits, any number (cut to the Hub's length at a line's end, then checked for its shape). */
+const WRAPPED_TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{30,1024}/g;
+const REAL_SHAPE = /^(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{30,40}$/;
 /** A token of the Hub's shape (30-40 after the prefix, as check and revoke look for), as decoded text holds it. */
 const REAL_TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{30,40}(?![A-Za-z0-9])/g;
 /** An escape other than percent-encoding (hidden.ts finds those), a character not ASCII (fullwidth, format). */
