@@ -194,7 +194,11 @@ function maskWrapped(text: string, sorted: string[]): string {
     while (s < run.length - p && s < masked.length - p && run[run.length - 1 - s] === masked[masked.length - 1 - s])
       s++;
     while (p > 0 && (isAlnum(run.charCodeAt(p - 1)) || run[p - 1] === '_')) p--;
-    while (s > 0 && isAlnum(run.charCodeAt(run.length - s))) s--;
+    // Only a mask's last 4 characters go with it: what the run has after the token (a word glued to it, part of a known
+    // secret) stays on its line, where that line's own masking sees it whole.
+    const ellipsis = masked.lastIndexOf('…', masked.length - s - 1);
+    while (s > 0 && ellipsis !== -1 && masked.length - s - ellipsis <= 4 && isAlnum(run.charCodeAt(run.length - s)))
+      s--;
     const q = run.length - s;
     if (!joins.some((j) => j >= p && j < q) || !wrapIsToken(run, p, q, joins)) return undefined;
     // The mask where the first changed character stood; the rest of what it masks taken off each line.

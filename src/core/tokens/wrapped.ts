@@ -202,6 +202,23 @@ function prefixLength(text: string, line: number, lineEnd: number, next: number,
   return k;
 }
 
+/**
+ * Whether the line after the break at [at, at + length) starts with a prefix the line before has too (a log's
+ * timestamp, `> `): then its first word is the prefix's, not the rest of a word the line before ends with.
+ */
+export function prefixedBreak(text: string, at: number, length: number): boolean {
+  return contentAfter(text, at, length) > at + length;
+}
+
+/** Where the line after the break at [at, at + length) starts once the prefix the line before has too is left out. */
+export function contentAfter(text: string, at: number, length: number): number {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const next = at + length;
+  let nextEnd = text.indexOf('\n', next);
+  if (nextEnd === -1) nextEnd = text.length;
+  return next + prefixLength(text, lineStart, at, next, nextEnd);
+}
+
 function isSeparator(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x7c || code === 0x5d || code === 0x3e || code === 0x3a;
 }
