@@ -4,7 +4,7 @@
 // redactSecrets also neutralises terminal control (for text from outside); guarded sinks (src/io.ts guardIo) mask only.
 
 import {sanitizeTerminal} from '../text/sanitize.js';
-import {forEachJoin, joinedIsToken, MAX_FORM, TOKEN_BODY_LENGTH} from './wrapped.js';
+import {contentAfter, forEachJoin, joinedIsToken, MAX_FORM, TOKEN_BODY_LENGTH} from './wrapped.js';
 
 // hf_oauth_… (browser login) has a second underscore: without its own branch it would pass through whole.
 // No word boundary on the left: a token glued to text (`TOKEN_hf_…`, `xhf_…`) or to an escape code (`ESC[1mhf_…`, as
@@ -128,7 +128,7 @@ function wrapSign(run: string, joins: number[], sorted: string[]): boolean {
  * next line has (after a prefix of at most 96 characters), or 24 base64 or hex characters before it (a hint may be cut
  * there): that break.
  */
-const NEAR_PREFIX = /hf_|api_org_/g;
+const NEAR_PREFIX = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{0,1024}(?=\r?\n|\\[rn])/g;
 const NEAR_EITHER_SIDE = [
   /%(?:[0-9A-Fa-f]{2}|[0-9A-Fa-f]?(?=\r?\n|\\[rn]))|\\[ux]|&#/g,
   /[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g,
@@ -139,16 +139,15 @@ const NEAR_EITHER_SIDE = [
     'g',
   ),
 ];
-const NEAR_BREAK = new RegExp(
-  [
-    ...['hf_', 'api_org_'].flatMap((prefix) =>
-      [...prefix.slice(0, -1)].map(
-        (_, i) => `\\n(?<=${prefix.slice(0, i + 1)}\\r?\\n)(?=[^\\n]{0,96}?${prefix.slice(i + 1)})`,
-      ),
-    ),
-    '\\n(?<=[A-Za-z0-9+/_=-]{24}\\r?\\n)',
-  ].join('|'),
-  'g',
+const NEAR_BREAK = /\n(?<=(?:hf?|a(?:p(?:i(?:_(?:o(?:rg?)?)?)?)?)?)\r?\n)/g;
+/** For a prefix cut at a line's end (`api_o`), the rest the next line must have (after a prefix of at most 96). */
+const PREFIX_RESTS = ['hf_', 'api_org_'].flatMap((prefix) =>
+  [...prefix.slice(0, -1)].map((_, i) => ({cut: prefix.slice(0, i + 1), rest: prefix.slice(i + 1)})),
+);
+/** A line that ends in 24 base64 or hex characters: a hint may be cut at its end (checked over the next line's prefix). */
+const LONG_RUN_END = /\n(?<=[A-Za-z0-9+/_=-]\r?\n)(?<=[A-Za-z0-9+/_=-]{24}\r?\n)/g;
+const CUT_HINT = new RegExp(
+  [...base64Hints('hf_'), ...base64Hints('api_org_'), '68665[fF]', '6170695[fF]'].join('|').replace(/[+/]/g, '\\$&'),
 );
 /** The same at a JSON string's `\n` (looked for only in a text that holds one). */
 const NEAR_ESCAPED_BREAK = new RegExp(
@@ -168,9 +167,21 @@ function nearWrap(text: string, sorted: string[]): [number, number][] {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) near.push(around(m.index, m[0].length));
   };
-  each(NEAR_PREFIX, (at) => [at, at + MAX_FORM]);
+  each(NEAR_PREFIX, (at, length) => [at, at + length + 3]);
   for (const pattern of NEAR_EITHER_SIDE) each(pattern, (at) => [at - MAX_FORM, at + MAX_FORM]);
-  each(NEAR_BREAK, (at) => [at - 1, at + 1]);
+  NEAR_BREAK.lastIndex = 0;
+  for (let m = NEAR_BREAK.exec(text); m; m = NEAR_BREAK.exec(text)) {
+    const end = text.charCodeAt(m.index - 1) === 0x0d ? m.index - 1 : m.index;
+    const line = text.slice(m.index + 1, m.index + 1 + 96 + 8);
+    if (PREFIX_RESTS.some(({cut, rest}) => text.endsWith(cut, end) && line.slice(0, 96 + rest.length).includes(rest)))
+      near.push([m.index - 1, m.index + 1]);
+  }
+  LONG_RUN_END.lastIndex = 0;
+  for (let m = LONG_RUN_END.exec(text); m; m = LONG_RUN_END.exec(text)) {
+    const at = text.charCodeAt(m.index - 1) === 0x0d ? m.index - 1 : m.index;
+    const next = contentAfter(text, at, m.index + 1 - at);
+    if (CUT_HINT.test(text.slice(at - 10, at) + text.slice(next, next + 10))) near.push([at - 1, at + 1]);
+  }
   if (text.includes('\\n')) each(NEAR_ESCAPED_BREAK, (at, length) => [at, at + length]);
   for (const secret of sorted)
     for (const part of [secret.slice(0, 4), secret.slice(-4)])
