@@ -110,11 +110,11 @@ export function lineStartAfter(text: string, j: number, isChar: (code: number) =
 
 /**
  * The run characters a line ends with that a wrap under a log prefix joins to the next: fewer than without one (the
- * prefix on both lines says they are one stream's, cut; at 40 columns a `data: ` line holds 34), and as many when the
+ * prefix on both lines says they are one stream's, cut; at 40 columns `Authorization: Basic ` leaves 16), and as many when the
  * caller reads a line alone (Infinity).
  */
 function prefixedLineMin(minLine: number): number {
-  return Number.isFinite(minLine) ? Math.min(minLine, 24) : minLine;
+  return Number.isFinite(minLine) ? Math.min(minLine, 12) : minLine;
 }
 
 /** Whether the `minLine` characters before `end` (at least one) are run characters. */

@@ -144,6 +144,9 @@ describe('base64 wrapped over lines', () => {
           if (tokens.join() !== TOKEN) misses.push(`${JSON.stringify(prefix)} ${width} ${pad}: ${tokens.join()}`);
         }
     expect(misses.slice(0, 5)).toEqual([]);
+    // A header value cut at 40 columns: its first line holds 16 base64 characters after the label.
+    const header = `Authorization: Basic ${btoa(`user:${TOKEN}`)}`.match(/.{1,40}/g)!.map((l) => `> ${l}`);
+    expect(findTokenLike(['> 401 Unauthorized', ...header].join('\n')).map((t) => t.token)).toEqual([TOKEN]);
   });
 
   it("says the line where the token's base64 starts (check, revoke)", () => {
