@@ -212,6 +212,15 @@ function maskWrapped(text: string, sorted: string[]): string {
       s--;
     const q = run.length - s;
     if (!joins.some((j) => j >= p && j < q) || !wrapIsToken(run, p, q, joins)) return undefined;
+    if (
+      wholeBeforeJoin(
+        run,
+        masked.slice(p, masked.length - s),
+        joins.find((j) => j >= p && j < q)!,
+        sorted,
+      )
+    )
+      return undefined;
     // The mask where the first changed character stood; the rest of what it masks taken off each line.
     out += text.slice(done, at[p]) + masked.slice(p, masked.length - s);
     let last = at[p]!;
@@ -223,6 +232,21 @@ function maskWrapped(text: string, sorted: string[]): string {
     return done;
   });
   return out + text.slice(done);
+}
+
+/** A mask as maskToken writes it (`hf_…wxyz`, `…wxyz` for a secret of another shape). */
+const MASK_LABEL = /(?:hf_(?:oauth_)?|api_org_)?…[A-Za-z0-9]{4}/g;
+
+/**
+ * Whether every token the window's masking found was whole before the break (a base64 value at a line's end, then
+ * `401 Client Error` on the next line: the run read over the break took `401` into the base64, and the next line lost
+ * it): then the lines are left to their own masking.
+ */
+function wholeBeforeJoin(run: string, changed: string, join: number, sorted: string[]): boolean {
+  const labels = changed.match(MASK_LABEL);
+  if (!labels) return false;
+  const before = maskForms(run.slice(0, join), sorted);
+  return labels.every((label) => before.includes(label));
 }
 
 /** A word as prose writes it (split.ts's rule): a wrapped token's random piece rarely is one. */

@@ -59,6 +59,12 @@ describe('a token cut over lines by a wrap', () => {
       ' 45%|████▌     | 225/500 [00:32<00:39,  6.91it/s]\n 46%|████▋     | 230/500',
     ])
       expect(maskSecrets(text)).toBe(text);
+    // A token whole at a line's end stays masked on its line; the next line keeps its words (the lead's full run: the
+    // base64 read over the break took `401` along and troubleshoot --job lost its 401).
+    const header = `Authorization: Basic ${btoa('u:hf_FAKEevilTOKENabcdefghijklmnopqrstu')}`;
+    expect(maskSecrets(`${header}\n401 Client Error: Unauthorized`)).toBe(
+      'Authorization: Basic [base64 holding hf_…rstu]\n401 Client Error: Unauthorized',
+    );
     expect(maskSecrets('pip install hf_transfer\nInstalling collected packages')).toBe(
       'pip install hf_transfer\nInstalling collected packages',
     );
