@@ -17,6 +17,7 @@ import {parseJobRef} from '../../src/core/jobs/ref.js';
 import {dropNonKeySequences, KeyInputFilter} from '../../src/core/text/key-input.js';
 import {EventEmitter} from 'node:events';
 import {createLineReader} from '../../src/plain/line-reader.js';
+import {survivors, wrapCases} from './wrap-leak.js';
 
 export type Rng = () => number;
 
@@ -567,6 +568,25 @@ export const TARGETS: Target[] = [
       ] as const)
         if (!findTokenLike(text).some((t) => t.token === token))
           problems.push(`${how}: ${token.slice(0, 8)}… not found`);
+      return problems;
+    },
+  },
+  {
+    // A token a wrap cut over lines (a terminal's width, a log prefix on each line, a JSON "\n", a wrapped URL or
+    // base64 value: test/helpers/wrap-leak.ts), after the generated text: no 8 characters of its secret part readable.
+    name: 'wrapped token masked',
+    check(input) {
+      let seed = input.text.length;
+      for (let i = 0; i < input.text.length; i += 7) seed = (seed * 31 + input.text.charCodeAt(i)) >>> 0;
+      const problems: string[] = [];
+      for (const c of wrapCases(rng(seed))) {
+        const text = `${input.text}\n${c.text}`;
+        for (const [how, out] of [
+          ['maskSecrets', maskSecrets(text)],
+          ['redactSecrets', redactSecrets(text)],
+        ] as const)
+          if (survivors(out, {...c, text}).length) problems.push(`${how} ${c.kind}: ${c.token.slice(0, 7)}… readable`);
+      }
       return problems;
     },
   },

@@ -82,8 +82,15 @@ export function findTokenLike(text: string): {token: string; index: number}[] {
   // Tokens no line shows whole: literals concatenated, cut by a line continuation, base64-encoded (core/tokens/hidden.ts).
   const hidden = findHiddenTokens(text, (t) => !(t.startsWith('hf_') && isPlaceholderToken(t)));
   if (!hidden.length) return out;
-  for (const h of hidden) out.push({token: h.token, index: h.index});
-  return out.sort((a, b) => a.index - b.index);
+  // A token with an invisible character inside (`hf_…8kP3<U+200B>nB6…`): its visible first part is not another token.
+  const whole = out.filter(
+    (p) =>
+      !hidden.some(
+        (h) => h.token !== p.token && h.token.startsWith(p.token) && h.index <= p.index && p.index - h.index < 64,
+      ),
+  );
+  for (const h of hidden) whole.push({token: h.token, index: h.index});
+  return whole.sort((a, b) => a.index - b.index);
 }
 
 export function looksLikeRealToken(value: string): boolean {

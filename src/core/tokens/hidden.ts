@@ -7,15 +7,15 @@
 // Precise by construction: the joined or decoded text must hold a token of the Hub's real shape (30-40 letters or
 // digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
 // in one literal is the plain scan's).
-import {base64Starts} from './mask.js';
+import {base64Starts, findWrittenTokens} from './mask.js';
 import {runsOverJoins, TOKEN_BODY_LENGTH, type Join} from './split.js';
-import {nextAfter, wrappedRun, type WrappedRun} from './wrapped.js';
+import {lineStartAfter, nextAfter, wrappedRun, type WrappedRun} from './wrapped.js';
 
 export interface HiddenToken {
   token: string;
   /** Where, in the text, the written form starts. */
   index: number;
-  how: 'concatenated' | 'continued' | 'base64' | 'url-encoded';
+  how: 'concatenated' | 'continued' | 'base64' | 'url-encoded' | 'escaped' | 'hex';
 }
 
 /** A token of the Hub's shape as the joined or decoded text holds it; the real body is 34. */
@@ -36,6 +36,8 @@ export function findHiddenTokens(text: string, accept: (token: string) => boolea
     for (const h of continued(text)) add(h.token, h.index, 'continued');
   for (const h of base64(text)) add(h.token, h.index, 'base64');
   if (mayHoldPercent(text)) for (const h of percentEncoded(text)) add(h.token, h.index, 'url-encoded');
+  // Escapes, entities, fullwidth letters, invisible characters inside, hex (mask.ts, which masks the same forms).
+  for (const h of findWrittenTokens(text)) add(h.token, h.index, h.how);
   return out;
 }
 
@@ -253,6 +255,7 @@ function base64(text: string): {token: string; index: number}[] {
   BASE64_HINT.lastIndex = 0;
   for (let h = BASE64_HINT.exec(text); h; h = BASE64_HINT.exec(text)) hits.push(h.index);
   for (let at = cutHintAt(text, 0); at !== -1; at = cutHintAt(text, at + 2)) hits.push(at);
+  hits.push(...prefixedCutHints(text));
   let done = 0;
   for (const at of hits.sort((a, b) => a - b)) {
     if (at < done) continue;
@@ -264,6 +267,30 @@ function base64(text: string): {token: string; index: number}[] {
   }
   return out;
 }
+/**
+ * A break after 24 or more base64 characters (fewer than cutHintAt's 40: under a log prefix, a `data: ` line wrapped
+ * at 40 columns holds 34); one character looked back first, as WRAPPED_LINE_END does.
+ */
+const PREFIXED_LINE_END = /\n(?<=[A-Za-z0-9+/_-]\r?\n)(?<=[A-Za-z0-9+/_-]{24}\r?\n)/g;
+
+/**
+ * Where a base64 hint is cut by a break whose next line goes on after a log prefix (a timestamp, `> `, `# `: the
+ * prefix of the line before, core/tokens/wrapped.ts) or an indentation: cutHintAt reads the next line from its first
+ * character, so a hint cut there was not seen and the token not found (`…PWhm` then `> X0ZB…`).
+ */
+function prefixedCutHints(text: string): number[] {
+  const out: number[] = [];
+  PREFIXED_LINE_END.lastIndex = 0;
+  for (let m = PREFIXED_LINE_END.exec(text); m; m = PREFIXED_LINE_END.exec(text)) {
+    const end = text.charCodeAt(m.index - 1) === 0x0d ? m.index - 1 : m.index;
+    const next = lineStartAfter(text, end, isBase64Code, BASE64_LINE_MIN);
+    if (next === -1 || next === m.index + 1) continue;
+    BASE64_HINT.lastIndex = 0;
+    if (BASE64_HINT.test(text.slice(end - 9, end) + text.slice(next, next + 9))) out.push(end);
+  }
+  return out;
+}
+
 /** Base64 characters of the longest real-shaped token (`hf_oauth_` and 40: 49 bytes), with a start mid-quantum. */
 const BASE64_TOKEN_MAX = 72;
 

@@ -2,7 +2,7 @@
 // first ("this text contains a token: do not post it"), and list the steps after a revoke. Pure: the revoke request
 // itself is core/hub/extra-routes.ts (POST /api/credentials/revoke), the confirmation is the command's.
 import {findTokenLike, isPlaceholderToken, TOKEN_SHAPE_SOURCE} from './format.js';
-import {maskToken} from './mask.js';
+import {findWrappedTokens, maskToken} from './mask.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 export interface LeakedToken {
@@ -17,13 +17,22 @@ export interface LeakedToken {
  * Distinct real-format tokens in `text`, in order of first appearance, each with the line it is on. `glued`: also a
  * token glued to the letters, digits or `_` before it (`tokenhf_…`, `Bearerhf_…`, `TOKEN_hf_…`). In code that is part
  * of an identifier (`my_hf_…`), which check leaves out; in a text a person pasted it is a token (the masking hides it
- * as one), and troubleshoot, the wizard's paste box and revoke warn about it (core/troubleshoot/pasted-tokens.ts).
+ * as one), and troubleshoot, the wizard's paste box and revoke warn about it (core/troubleshoot/pasted-tokens.ts). So is
+ * a token a wrap cut over lines (a terminal's width, a log prefix on each line), which the masking hides whole too.
  */
 export function findLeakedTokens(text: string, options: {glued?: boolean} = {}): LeakedToken[] {
   let hits = findTokenLike(text);
   if (options.glued) {
     const glued = gluedTokens(text);
-    if (glued.length) hits = [...hits, ...glued].sort((a, b) => a.index - b.index);
+    if (glued.length) hits = [...hits, ...glued];
+    // A token a wrap cut over lines (a terminal copy, a log prefix on each line): its first line's piece is not another.
+    const wrapped = findWrappedTokens(text);
+    if (wrapped.length) {
+      const whole = (h: {token: string; index: number}) =>
+        !wrapped.some((w) => w.token !== h.token && w.token.startsWith(h.token) && w.index === h.index);
+      hits = [...hits.filter(whole), ...wrapped];
+    }
+    if (glued.length || wrapped.length) hits.sort((a, b) => a.index - b.index);
   }
   const seen = new Map<string, LeakedToken>();
   // Lines counted once, forward (the hits come in order): counting from the start for each token took minutes on a

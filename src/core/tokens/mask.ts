@@ -4,6 +4,7 @@
 // redactSecrets also neutralises terminal control (for text from outside); guarded sinks (src/io.ts guardIo) mask only.
 
 import {sanitizeTerminal} from '../text/sanitize.js';
+import {contentAfter, forEachJoin, joinedIsToken, MAX_FORM, TOKEN_BODY_LENGTH} from './wrapped.js';
 
 // hf_oauth_… (browser login) has a second underscore: without its own branch it would pass through whole.
 // No word boundary on the left: a token glued to text (`TOKEN_hf_…`, `xhf_…`) or to an escape code (`ESC[1mhf_…`, as
@@ -52,12 +53,262 @@ export function maskSecrets(text: string, knownSecretsHere: Iterable<string> = [
   for (const s of KNOWN_SECRETS) secrets.add(s);
   // Longest first: a secret that contains another is masked whole.
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
-  let out = maskPlain(String(text), sorted);
+  let out = String(text);
+  // A token (in any of these forms) that a wrap cut over lines: masked whole first, its pieces read together.
+  if (out.includes('\n') || out.includes('\\n')) out = maskWrapped(out, sorted);
+  return maskForms(out, sorted);
+}
+
+/**
+ * Only the tokens (and known secrets) a wrap cut over lines, masked where they start (the rest is left to
+ * redactSecrets): what split.ts adds for a stream's lines read together, where a log prefix stands between the pieces.
+ */
+export function maskWrappedTokens(text: string, knownSecretsHere: Iterable<string> = []): string {
+  if (!text.includes('\n') && !text.includes('\\n')) return text;
+  const secrets = new Set<string>(KNOWN_SECRETS);
+  for (const s of knownSecretsHere) if (s && s.length >= 6) secrets.add(s);
+  return maskWrapped(
+    text,
+    [...secrets].sort((a, b) => b.length - a.length),
+  );
+}
+
+/** Every token and known secret in `text`, as it stands or written another way, masked. */
+function maskForms(text: string, sorted: string[]): string {
+  let out = maskPlain(text, sorted);
   // A token written another way (URL-encoded, JSON-escaped, fullwidth, zero-width characters inside, base64).
   out = maskEncodedRuns(out, sorted);
   out = maskBase64(out, sorted);
   if (HEX_HINT.test(out)) out = maskHex(out, sorted);
   return out;
+}
+
+// --- Tokens a wrap cut over lines ---------------------------------------------------------------------------------
+// A terminal's wrap at 80 columns, a log prefix on each line, a JSON log's `\n`, a wrapped URL or base64 block: each
+// line shows a piece, none a token, and masking a line at a time showed them all (from the pieces, the token). The
+// pieces around each break are read together (core/tokens/wrapped.ts forEachJoin); where their masking changes
+// something that goes over a break, what it masks is taken off every line it was on and its mask put where it
+// started (the lines stay: a prefix, and what follows the token on the last line, where they were).
+
+/** What a token's written forms are made of: letters, digits and the characters of escapes and base64. */
+function isWrapChar(code: number): boolean {
+  return isEncodedRunChar(code) || code === 0x2b || code === 0x2f || code === 0x3d || code === 0x2d;
+}
+
+/** Something in a joined run that may be a token's encoded form (or a known secret): else nothing is decoded. */
+const WRAP_SIGN = /%[0-9A-Fa-f]{2}|\\[ux]|&#|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
+/** A prefix and letters or digits up to a join (a token on the line before goes on), or a prefix the join cuts. */
+const OPEN_AT_JOIN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]*$/;
+const PREFIX_ANYWHERE = /hf_|api_org_/;
+
+function wrapSign(run: string, joins: number[], sorted: string[]): boolean {
+  if (WRAP_SIGN.test(run) || HEX_HINT.test(run) || sorted.some((secret) => run.includes(secret))) return true;
+  BASE64_HINT.lastIndex = 0;
+  if (BASE64_HINT.test(run)) return true;
+  if (!PREFIX_ANYWHERE.test(run)) return false;
+  // A token as it stands: its prefix on the line before, letters and digits up to the break; or the prefix cut.
+  for (const j of joins) {
+    const left = /[A-Za-z0-9_]*$/.exec(run.slice(Math.max(0, j - MAX_FORM), j))![0];
+    if (OPEN_AT_JOIN.test(left)) return true;
+    const right = /^[A-Za-z0-9_]*/.exec(run.slice(j, j + 16))![0];
+    if (
+      !PREFIX_ANYWHERE.test(left) &&
+      PREFIX_ANYWHERE.test(left.slice(-8) + right.slice(0, 8)) &&
+      !PREFIX_ANYWHERE.test(right.slice(0, 8))
+    )
+      return true;
+  }
+  return false;
+}
+/**
+ * Where a token's written form may be cut by a break, each pattern starting with a fixed character (one pattern of
+ * them all was tried at every position of a text: a 1 MB log took 20 ms more), with the stretch of breaks each names:
+ * a prefix (the breaks after it, as far as a written token goes); an escape, a fullwidth or small underscore, a format
+ * character, a base64 or hex hint (the breaks either side); at a break, a prefix cut at the line's end whose rest the
+ * next line has (after a prefix of at most 96 characters), or 24 base64 or hex characters before it (a hint may be cut
+ * there): that break.
+ */
+const NEAR_PREFIX = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{0,1024}(?=\r?\n|\\[rn])/g;
+const NEAR_EITHER_SIDE = [
+  /%(?:[0-9A-Fa-f]{2}|[0-9A-Fa-f]?(?=\r?\n|\\[rn]))|\\[ux]|&#/g,
+  /[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g,
+  new RegExp(
+    [...base64Hints('hf_'), ...base64Hints('api_org_'), '68665[fF]', '6170695[fF]6[fF]72675[fF]']
+      .join('|')
+      .replace(/[+/]/g, '\\$&'),
+    'g',
+  ),
+];
+const NEAR_BREAK = /\n(?<=(?:hf?|a(?:p(?:i(?:_(?:o(?:rg?)?)?)?)?)?)\r?\n)/g;
+/** For a prefix cut at a line's end (`api_o`), the rest the next line must have (after a prefix of at most 96). */
+const PREFIX_RESTS = ['hf_', 'api_org_'].flatMap((prefix) =>
+  [...prefix.slice(0, -1)].map((_, i) => ({cut: prefix.slice(0, i + 1), rest: prefix.slice(i + 1)})),
+);
+/** A line that ends in 24 base64 or hex characters: a hint may be cut at its end (checked over the next line's prefix). */
+const LONG_RUN_END = /\n(?<=[A-Za-z0-9+/_=-]\r?\n)(?<=[A-Za-z0-9+/_=-]{24}\r?\n)/g;
+const CUT_HINT = new RegExp(
+  [...base64Hints('hf_'), ...base64Hints('api_org_'), '68665[fF]', '6170695[fF]'].join('|').replace(/[+/]/g, '\\$&'),
+);
+/** The same at a JSON string's `\n` (looked for only in a text that holds one). */
+const NEAR_ESCAPED_BREAK = new RegExp(
+  [
+    ...['hf_', 'api_org_'].flatMap((prefix) =>
+      [...prefix.slice(0, -1)].map((_, i) => `${prefix.slice(0, i + 1)}\\\\[rn]`),
+    ),
+    '[A-Za-z0-9+/_=-]{24}\\\\[rn]',
+  ].join('|'),
+  'g',
+);
+
+/** The stretches where a wrapped token may be (the patterns above), and around each known secret's first and last 4. */
+function nearWrap(text: string, sorted: string[]): [number, number][] {
+  const near: [number, number][] = [];
+  const each = (pattern: RegExp, around: (at: number, length: number) => [number, number]) => {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) near.push(around(m.index, m[0].length));
+  };
+  each(NEAR_PREFIX, (at, length) => [at, at + length + 3]);
+  for (const pattern of NEAR_EITHER_SIDE) each(pattern, (at) => [at - MAX_FORM, at + MAX_FORM]);
+  NEAR_BREAK.lastIndex = 0;
+  for (let m = NEAR_BREAK.exec(text); m; m = NEAR_BREAK.exec(text)) {
+    const end = text.charCodeAt(m.index - 1) === 0x0d ? m.index - 1 : m.index;
+    const line = text.slice(m.index + 1, m.index + 1 + 96 + 8);
+    if (PREFIX_RESTS.some(({cut, rest}) => text.endsWith(cut, end) && line.slice(0, 96 + rest.length).includes(rest)))
+      near.push([m.index - 1, m.index + 1]);
+  }
+  LONG_RUN_END.lastIndex = 0;
+  for (let m = LONG_RUN_END.exec(text); m; m = LONG_RUN_END.exec(text)) {
+    const at = text.charCodeAt(m.index - 1) === 0x0d ? m.index - 1 : m.index;
+    const next = contentAfter(text, at, m.index + 1 - at);
+    if (CUT_HINT.test(text.slice(at - 10, at) + text.slice(next, next + 10))) near.push([at - 1, at + 1]);
+  }
+  if (text.includes('\\n')) each(NEAR_ESCAPED_BREAK, (at, length) => [at, at + length]);
+  for (const secret of sorted)
+    for (const part of [secret.slice(0, 4), secret.slice(-4)])
+      for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1))
+        near.push([at - MAX_FORM, at + MAX_FORM]);
+  return near;
+}
+
+function maskWrapped(text: string, sorted: string[]): string {
+  let out = '';
+  let done = 0;
+  const sign = (run: string, joins: number[]) => wrapSign(run, joins, sorted);
+  forEachJoin(text, isWrapChar, nearWrap(text, sorted), sign, ({run, at, joins}) => {
+    const masked = maskForms(run, sorted);
+    if (masked === run) return undefined;
+    // What changed: from the first character that differs to the last, widened to whole words (a token's prefix cut
+    // by the break, `h` then `f_…`, goes with it; a mask keeps the token's last 4: they go with it too).
+    let p = 0;
+    while (p < run.length && p < masked.length && run[p] === masked[p]) p++;
+    let s = 0;
+    while (s < run.length - p && s < masked.length - p && run[run.length - 1 - s] === masked[masked.length - 1 - s])
+      s++;
+    while (p > 0 && (isAlnum(run.charCodeAt(p - 1)) || run[p - 1] === '_')) p--;
+    // Only a mask's last 4 characters go with it: what the run has after the token (a word glued to it, part of a known
+    // secret) stays on its line, where that line's own masking sees it whole.
+    const ellipsis = masked.lastIndexOf('…', masked.length - s - 1);
+    while (s > 0 && ellipsis !== -1 && masked.length - s - ellipsis <= 4 && isAlnum(run.charCodeAt(run.length - s)))
+      s--;
+    const q = run.length - s;
+    if (!joins.some((j) => j >= p && j < q) || !wrapIsToken(run, p, q, joins)) return undefined;
+    if (
+      wholeBeforeJoin(
+        run,
+        masked.slice(p, masked.length - s),
+        joins.find((j) => j >= p && j < q)!,
+        sorted,
+      )
+    )
+      return undefined;
+    // The mask where the first changed character stood; the rest of what it masks taken off each line.
+    out += text.slice(done, at[p]) + masked.slice(p, masked.length - s);
+    let last = at[p]!;
+    for (let i = p + 1; i < q; i++) {
+      if (at[i]! !== last + 1) out += text.slice(last + 1, at[i]);
+      last = at[i]!;
+    }
+    done = last + 1;
+    return done;
+  });
+  return out + text.slice(done);
+}
+
+/** A mask as maskToken writes it (`hf_…wxyz`, `…wxyz` for a secret of another shape). */
+const MASK_LABEL = /(?:hf_(?:oauth_)?|api_org_)?…[A-Za-z0-9]{4}/g;
+
+/**
+ * Whether every token the window's masking found was whole before the break (a base64 value at a line's end, then
+ * `401 Client Error` on the next line: the run read over the break took `401` into the base64, and the next line lost
+ * it): then the lines are left to their own masking.
+ */
+function wholeBeforeJoin(run: string, changed: string, join: number, sorted: string[]): boolean {
+  const labels = changed.match(MASK_LABEL);
+  if (!labels) return false;
+  const before = maskForms(run.slice(0, join), sorted);
+  return labels.every((label) => before.includes(label));
+}
+
+/** A word as prose writes it (split.ts's rule): a wrapped token's random piece rarely is one. */
+const WORD = /^(?:[a-z]*|[A-Z][a-z]+|[A-Z]+|[0-9]+)$/;
+
+/**
+ * Tokens of the Hub's shape (30-40 after the prefix) that a wrap cut over lines, as they stand (a terminal's width, a
+ * log prefix on each line, a JSON string's `\n`), with where each starts: what a line of a pasted text shows only in
+ * pieces, for its warning and revoke (leak.ts). The same reading as the masking's (maskWrapped).
+ */
+export function findWrappedTokens(text: string): {token: string; index: number}[] {
+  if (!text.includes('\n') && !text.includes('\\n')) return [];
+  const out: {token: string; index: number}[] = [];
+  const sign = (run: string, joins: number[]) => wrapSign(run, joins, []);
+  forEachJoin(text, isWrapChar, nearWrap(text, []), sign, ({run, at, joins}) => {
+    for (const m of run.matchAll(WRAPPED_TOKEN)) {
+      const from = m.index;
+      const body = from + /^(?:hf_(?:oauth_)?|api_org_)/.exec(m[0])![0].length;
+      // A token takes lines until its body is the Hub's length: the next line's word is not part of it.
+      const end = joins.find((j) => j >= body + TOKEN_BODY_LENGTH && j < from + m[0].length);
+      const to = end ?? from + m[0].length;
+      const token = run.slice(from, to);
+      if (!REAL_SHAPE.test(token) || !joins.some((j) => j > from && j < to) || !wrapIsToken(run, from, to, joins))
+        continue;
+      if (!out.some((t) => t.index === at[from])) out.push({token, index: at[from]!});
+    }
+    return undefined;
+  });
+  return out;
+}
+
+function isAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * Whether what changed over a break is a token rather than words a break put side by side: written another way (an
+ * escape, base64) it is one; as letters and digits, a token whose line before held it whole (its body the Hub's
+ * length) ends there, and words (`hf_transfer` then `Installing`) are not one (split.ts's rule).
+ */
+function wrapIsToken(run: string, p: number, q: number, joins: number[]): boolean {
+  const changed = run.slice(p, q);
+  if (!/^[A-Za-z0-9_]+$/.test(changed)) return true;
+  const token = new RegExp(TOKEN_PATTERN.source, 'g');
+  for (let m = token.exec(run); m; m = token.exec(run)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    if (to <= p || from >= q) continue;
+    const prefix = /^(?:hf_(?:oauth_)?|api_org_)/.exec(m[0])![0].length;
+    const cuts = joins.filter((j) => j > from && j < to);
+    if (!cuts.length) continue;
+    const first = cuts[0]! - from - prefix;
+    if (first >= TOKEN_BODY_LENGTH) return false;
+    const pieces = [from + prefix, ...cuts, to].slice(0, -1).map((a, i, xs) => run.slice(a, xs[i + 1] ?? to));
+    // A token on its line (16 or more), then words on the next: the line ends it, unless together they are the Hub's
+    // length (`HF_TOKEN=hf_FAKE…1234` then `python train.py`).
+    const words = pieces.slice(1).every((piece) => WORD.test(piece));
+    if (first >= 16 && words && m[0].length - prefix !== TOKEN_BODY_LENGTH) return false;
+    return joinedIsToken(m[0], pieces);
+  }
+  // A known secret (any shape) over the break.
+  return true;
 }
 
 /** Known secrets and token shapes as they stand. */
@@ -93,7 +344,7 @@ const TOKEN_SHAPE = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{16,1024}/;
 // needs an underscore: only text around an encoded or fullwidth underscore, or around a format character when there
 // is an underscore at all, is decoded; around any escape when a secret of another shape is known.
 const ENCODED_UNDERSCORE =
-  /%(?:25)*5[fF]|%(?:25)*[eE][fF]%(?:25)*[bB][cC]%(?:25)*[bB][fF]|\\u005[fF]|\\u[fF][fF]3[fF]|\\x5[fF]|\\u\{0*5[fF]\}|&#0*95;|&#0*65343;|&#[xX]0*5[fF];|&#[xX]0*[fF][fF]3[fF];|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/g;
+  /%(?:25)*5[fF]|%(?:25)*[eE][fF]%(?:25)*[bB][cC]%(?:25)*[bB][fF]|\\u005[fF]|\\u[fF][fF]3[fF]|\\x5[fF]|\\u\{0*5[fF]\}|&#0*95;|&#0*65343;|&#[xX]0*5[fF];|&#[xX]0*[fF][fF]3[fF];|&(?:lowbar|UnderBar);|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/g;
 /** The characters ENCODED_UNDERSCORE can start with: one cheap search before the long pattern. */
 const ENCODED_UNDERSCORE_START = /[%\\&\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/;
 /** Every format character (\p{Cf}) in the BMP, and the high surrogates of those beyond it (tags, U+E0020-E007F, among them). */
@@ -116,6 +367,27 @@ function matchesAt(text: string, pattern: RegExp, into: number[]): void {
  */
 const MAX_WINDOW = 1024;
 
+/** Each stretch of `isChar` characters around one of `positions` (sorted here), once, with where it starts. */
+function eachAround(
+  text: string,
+  positions: number[],
+  isChar: (code: number) => boolean,
+  visit: (window: string, start: number) => void,
+): void {
+  positions.sort((x, y) => x - y);
+  let done = 0;
+  for (const at of positions) {
+    if (at < done) continue;
+    let start = at;
+    while (start > done && at - start < MAX_WINDOW && isChar(text.charCodeAt(start - 1))) start--;
+    let end = at;
+    while (end < text.length && end - at < MAX_WINDOW && isChar(text.charCodeAt(end))) end++;
+    if (end === at) end = at + 1;
+    visit(text.slice(start, end), start);
+    done = end;
+  }
+}
+
 /**
  * `text` with each stretch of `isChar` characters around one of `positions` given to `rewrite`; the rest unchanged.
  * Only those stretches are scanned by the (slower) run patterns.
@@ -127,19 +399,12 @@ function rewriteAround(
   rewrite: (window: string) => string,
 ): string {
   if (!positions.length) return text;
-  positions.sort((x, y) => x - y);
   let out = '';
   let done = 0;
-  for (const at of positions) {
-    if (at < done) continue;
-    let start = at;
-    while (start > done && at - start < MAX_WINDOW && isChar(text.charCodeAt(start - 1))) start--;
-    let end = at;
-    while (end < text.length && end - at < MAX_WINDOW && isChar(text.charCodeAt(end))) end++;
-    if (end === at) end = at + 1;
-    out += text.slice(done, start) + rewrite(text.slice(start, end));
-    done = end;
-  }
+  eachAround(text, positions, isChar, (window, start) => {
+    out += text.slice(done, start) + rewrite(window);
+    done = start + window.length;
+  });
   return out + text.slice(done);
 }
 
@@ -163,7 +428,7 @@ function isEncodedRunChar(code: number): boolean {
 
 /** A run of characters and escapes that could spell a token once decoded. */
 const ENCODED_RUN =
-  /(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|\\x[0-9A-Fa-f]{2}|&#[xX][0-9A-Fa-f]{1,6};|&#[0-9]{1,7};|[\p{L}\p{N}\p{Pc}\p{Cf}])+/gu;
+  /(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|\\x[0-9A-Fa-f]{2}|&#[xX][0-9A-Fa-f]{1,6};|&#[0-9]{1,7};|&(?:lowbar|UnderBar);|[\p{L}\p{N}\p{Pc}\p{Cf}])+/gu;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const UNICODE_ESCAPE_RUN = /(?:\\u[0-9A-Fa-f]{4})+/g;
 const OTHER_ESCAPE = /\\u\{([0-9A-Fa-f]{1,6})\}|\\x([0-9A-Fa-f]{2})|&#[xX]([0-9A-Fa-f]{1,6});|&#([0-9]{1,7});/g;
@@ -200,8 +465,11 @@ function decodeEscapes(text: string): string {
         parseInt(braced ?? hex2 ?? entityHex ?? '', braced || hex2 || entityHex ? 16 : 10) ||
         parseInt(entityDec ?? '', 10);
       return Number.isFinite(code) && code <= 0x10ffff ? visibleOr(String.fromCodePoint(code), m) : m;
-    });
+    })
+    .replace(NAMED_UNDERSCORE, '_');
 }
+/** HTML's names for `_` (a page that writes a token's underscore as an entity). */
+const NAMED_UNDERSCORE = /&(?:lowbar|UnderBar);/g;
 
 function maskEncodedRuns(text: string, sortedSecrets: string[]): string {
   const positions: number[] = [];
@@ -212,17 +480,86 @@ function maskEncodedRuns(text: string, sortedSecrets: string[]): string {
     window.replace(ENCODED_RUN, (run) => {
       // Plain ASCII was masked already; without an escape, only an underscore (or a form NFKC folds to one) can start a token.
       if (/^[A-Za-z0-9_]*$/.test(run) || (!/[%\\&]/.test(run) && !UNDERSCORE_LIKE.test(run))) return run;
-      let decoded = run;
-      // `%255F` is `%5F` is `_`: a few rounds, as a text may have been encoded twice.
-      for (let i = 0; i < 3; i++) {
-        const next = decodeEscapes(decoded);
-        if (next === decoded) break;
-        decoded = next;
-      }
-      decoded = decoded.replace(FORMAT_CHARS, '').normalize('NFKC');
+      const decoded = decodeRun(run);
       return hasSecret(decoded, sortedSecrets) ? maskPlain(decoded, sortedSecrets) : run;
     }),
   );
+}
+
+/** A run's escapes decoded (a few rounds: `%255F` is `%5F` is `_`), format characters left out, NFKC-folded. */
+function decodeRun(run: string): string {
+  let decoded = run;
+  for (let i = 0; i < 3; i++) {
+    const next = decodeEscapes(decoded);
+    if (next === decoded) break;
+    decoded = next;
+  }
+  return decoded.replace(FORMAT_CHARS, '').normalize('NFKC');
+}
+
+/** A prefix and letters or digits, any number (cut to the Hub's length at a line's end, then checked for its shape). */
+const WRAPPED_TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{30,1024}/g;
+const REAL_SHAPE = /^(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{30,40}$/;
+/** A token of the Hub's shape (30-40 after the prefix, as check and revoke look for), as decoded text holds it. */
+const REAL_TOKEN = /(?:hf_(?:oauth_)?|api_org_)[A-Za-z0-9]{30,40}(?![A-Za-z0-9])/g;
+/** An escape other than percent-encoding (hidden.ts finds those), a character not ASCII (fullwidth, format). */
+const NOT_PERCENT_ONLY = /\\[ux]|&#|&(?:lowbar|UnderBar);|[^\x00-\x7f]/;
+
+/** ENCODED_UNDERSCORE's forms but percent-encoding (found by hidden.ts), in one cheap test. */
+const WRITTEN_UNDERSCORE =
+  /\\(?:u005[fF]|u[fF][fF]3[fF]|x5[fF]|u\{0*5[fF]\})|&(?:#0*95;|#0*65343;|#[xX]0*5[fF];|#[xX]0*[fF][fF]3[fF];|lowbar;|UnderBar;)|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/;
+/** What WRITTEN_UNDERSCORE's ASCII forms start with: searched as strings first (a pattern costs far more on a file). */
+const WRITTEN_SIGNS = ['\\u', '\\x', '&#', '&lowbar;', '&UnderBar;'];
+/**
+ * A fullwidth or small underscore, or a format character a copy puts inside a word (zero-width, soft hyphen, word
+ * joiner, BOM; the rest are masked only): one class.
+ */
+const WRITTEN_NOT_ASCII = /[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
+
+export interface WrittenToken {
+  token: string;
+  /** Where, in the text, the run that writes it starts. */
+  index: number;
+  how: 'escaped' | 'hex';
+}
+
+/**
+ * Tokens of the Hub's shape written another way than as they are, for check, revoke and the leak warnings (what
+ * maskSecrets masks, found): JSON or Python escapes (`hf\u005f…`, `\x5f`), HTML entities (`&#95;`, `&lowbar;`),
+ * fullwidth letters (`ｈｆ＿…`), invisible characters between the letters (a zero-width space, a soft hyphen), hex
+ * (`68665f…`). Percent-encoding and base64 are hidden.ts's.
+ */
+export function findWrittenTokens(text: string): WrittenToken[] {
+  const out: WrittenToken[] = [];
+  const positions: number[] = [];
+  // Cheap tests first (check runs this on every file that may hold a token): an underscore written another way than
+  // percent-encoded, or a zero-width character (or the like) with an underscore in the text.
+  if (WRITTEN_SIGNS.some((sign) => text.includes(sign)) && WRITTEN_UNDERSCORE.test(text))
+    matchesAt(text, ENCODED_UNDERSCORE, positions);
+  if (WRITTEN_NOT_ASCII.test(text)) {
+    matchesAt(text, ENCODED_UNDERSCORE, positions);
+    if (text.includes('_')) matchesAt(text, FORMAT_CHAR, positions);
+  }
+  eachAround(text, positions, isEncodedRunChar, (window, start) => {
+    for (const m of window.matchAll(ENCODED_RUN)) {
+      if (!NOT_PERCENT_ONLY.test(m[0])) continue;
+      for (const t of decodeRun(m[0]).matchAll(REAL_TOKEN))
+        out.push({token: t[0], index: start + m.index, how: 'escaped'});
+    }
+  });
+  if (!(text.includes('68665') || text.includes('6170695')) || !HEX_HINT.test(text)) return out;
+  const hints: number[] = [];
+  matchesAt(text, HEX_HINTS, hints);
+  eachAround(text, hints, isHexChar, (window, start) => {
+    for (const m of window.matchAll(HEX_RUN))
+      for (const skip of [0, 1]) {
+        let bytes = '';
+        for (let i = skip; i + 1 < m[0].length; i += 2)
+          bytes += String.fromCharCode(parseInt(m[0].slice(i, i + 2), 16));
+        for (const t of bytes.matchAll(REAL_TOKEN)) out.push({token: t[0], index: start + m.index + skip, how: 'hex'});
+      }
+  });
+  return out;
 }
 
 /**

@@ -5,10 +5,11 @@
 // could start a token (bounded: the look-behind is at most LOOK_BEHIND characters, the wait at most holdMs). A held
 // line released before the next piece (time out, the stream dropped or ended) shows a token's start masked (`hf_…`),
 // and the pieces that go on with it are hidden (`…`): none of a token's characters is shown, however late its rest.
-import {knownSecrets, maskToken} from './mask.js';
+import {knownSecrets, maskToken, maskWrappedTokens} from './mask.js';
+import {contentAfter, joinedIsToken, prefixedBreak, TOKEN_BODY_LENGTH} from './wrapped.js';
 
-/** A token the Hub issues is its prefix and 34 letters or digits: a first piece that long is whole on its own. */
-export const TOKEN_BODY_LENGTH = 34;
+export {TOKEN_BODY_LENGTH};
+
 /** Characters looked back over for the start of a token that the next piece may finish (a token is at most 43). */
 export const LOOK_BEHIND = 256;
 /** How long a held line waits for the next piece before it is shown as it is (default). */
@@ -34,29 +35,6 @@ function strip(text: string): {flat: string; at: number[]} {
   }
   return {flat, at};
 }
-
-/** Letters of one case, the other case, digits: how often a body switches between them. */
-function classSwitches(body: string): number {
-  const kind = (c: string) => (c >= 'a' && c <= 'z' ? 0 : c >= 'A' && c <= 'Z' ? 1 : 2);
-  let switches = 0;
-  for (let i = 1; i < body.length; i++) if (kind(body[i]!) !== kind(body[i - 1]!)) switches++;
-  return switches;
-}
-
-/**
- * Whether pieces on two or more lines joined are a token rather than words: the Hub's own length, random-looking (a
- * random body of 16 switches case or to digits about 10 times), or a piece that is no word (`FAKE3xQ`); words are
- * `hf_transfer` then `Installing` on the next line.
- */
-function joinedIsToken(token: string, pieces: string[]): boolean {
-  const body = token.slice(prefixOf(token).length);
-  return (
-    body.length === TOKEN_BODY_LENGTH ||
-    classSwitches(body) >= MIN_SWITCHES ||
-    pieces.some((piece) => !/^(?:[a-z]*|[A-Z][a-z]+|[A-Z]+|[0-9]+)$/.test(piece))
-  );
-}
-const MIN_SWITCHES = 4;
 
 /**
  * A run's tokens that go over a break, each replaced (breaks inside included) by its mask. A token takes lines until
@@ -131,7 +109,7 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
   for (let pass = 0; pass < 16; pass++) {
     let next = '';
     let done = 0;
-    for (const [start, end] of runsOverJoins(out, BREAK_JOIN)) {
+    for (const [start, end] of runsOverJoins(out, DIRECT_BREAK_JOIN)) {
       for (const [from, to] of aroundBreaks(out, start, end)) {
         const run = out.slice(from, to);
         // Every token's prefix starts `hf` or `api`, a break between its letters or not.
@@ -145,7 +123,8 @@ export function maskSplitTokens(text: string, secretsHere: Iterable<string> = []
     if (!done) break;
     out = next + out.slice(done);
   }
-  return out;
+  // A token whose pieces a log prefix (a timestamp, `> `) stands between: masked where it starts (mask.ts).
+  return maskWrappedTokens(out, secretsHere);
 }
 
 const MAY_START = /h(?:\r?\n)?f|a(?:\r?\n)?p(?:\r?\n)?i/;
@@ -169,6 +148,15 @@ function aroundBreaks(text: string, start: number, end: number): [number, number
   }
   return parts;
 }
+
+/**
+ * A line break whose next line goes straight on (no log prefix the line before has too: `2026-12-08… INFO` then the
+ * token's rest was read as `hf_…` + `2026`, the rest of the token shown; mask.ts joins those over the prefix).
+ */
+const DIRECT_BREAK_JOIN: Join = (text, at) => {
+  const n = BREAK_JOIN(text, at);
+  return n && !prefixedBreak(text, at, n) ? n : 0;
+};
 
 /** A join of two word runs: its length at `at` (0: none there). */
 export type Join = (text: string, at: number) => number;
@@ -261,6 +249,54 @@ export function openTokenStart(text: string, secrets: string[] = []): number {
   return start;
 }
 
+/**
+ * Where the encoded run a text ends with starts, when a wrap may have cut a token's written form there (mask.ts joins
+ * it with the next line): percent escapes (or one cut at the end), a base64 or hex hint, or 24 base64 characters (a
+ * wrapped block's line); -1 otherwise. A job printing a wrapped URL or base64 value a line at a time had each line
+ * shown on its own, every piece of the token readable.
+ */
+export function openEncodedStart(text: string): number {
+  let from = text.length;
+  const floor = Math.max(0, text.length - LOOK_BEHIND);
+  while (from > floor && isEncodedTailChar(text.charCodeAt(from - 1))) from--;
+  const tail = text.slice(from);
+  if (!tail) return -1;
+  return /%[0-9A-Fa-f]{2}|%[0-9A-Fa-f]?$/.test(tail) || tail.length >= 24 || ENCODED_HINT.test(tail) ? from : -1;
+}
+/** The base64 hints of `hf_` and `api_org_` (each alignment) and their hex. */
+const ENCODED_HINT = /aGZf|hmX|oZl|YXBpX29yZ1|FwaV9vcmdf|hcGlfb3JnX|68665[fF]|6170695[fF]/;
+
+/**
+ * Where to hold `text` from for an encoded run open at `open`: the start of its line, and of each line before that
+ * ends in the run's characters (the lines a wrap cut it over, read again with the next piece), up to ENCODED_HOLD.
+ */
+function encodedHoldFrom(text: string, open: number): number {
+  let cut = text.lastIndexOf('\n', open - 1) + 1;
+  while (cut > 0 && open - cut < ENCODED_HOLD) {
+    const end = text[cut - 2] === '\r' ? cut - 2 : cut - 1;
+    if (end <= 0 || !isEncodedTailChar(text.charCodeAt(end - 1))) break;
+    cut = text.lastIndexOf('\n', end - 1) + 1;
+  }
+  return cut;
+}
+/** Characters of lines held before an open encoded run: a token written `%25XX` a character is 245. */
+const ENCODED_HOLD = 1024;
+
+/** What a wrapped URL or base64 line ends with: letters, digits, `%`, and base64's `+ / = _ -`. */
+function isEncodedTailChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x25 ||
+    code === 0x2b ||
+    code === 0x2f ||
+    code === 0x3d ||
+    code === 0x5f ||
+    code === 0x2d
+  );
+}
+
 /** Letters, digits, `_`, CR, LF: what a token cut by breaks is made of. */
 function isRunChar(code: number): boolean {
   return (
@@ -326,9 +362,10 @@ export function createSplitMasker(options: SplitMaskerOptions): SplitMasker {
       if (released !== undefined) return emit(next);
       const text = held === undefined ? next : `${held}\n${next}`;
       held = undefined;
-      const open = openTokenStart(text, known);
+      const plain = openTokenStart(text, known);
+      const open = plain === -1 ? openEncodedStart(text) : plain;
       if (open === -1) return emit(text);
-      const cut = holdFrom(text, open, known);
+      const cut = plain === -1 ? encodedHoldFrom(text, open) : holdFrom(text, open, known);
       if (cut > 0) emit(text.slice(0, text[cut - 2] === '\r' ? cut - 2 : cut - 1));
       held = text.slice(cut);
       if (holdMs > 0) {
@@ -360,7 +397,10 @@ function holdFrom(text: string, open: number, secrets: string[]): number {
       cut = secretAt;
       continue;
     }
-    if (!isRunChar(text.charCodeAt(cut)) || !isRunChar(text.charCodeAt(before))) return cut;
+    // The line goes on with the line before's run, right at its start or after the log prefix both lines have.
+    const breakAt = text[cut - 2] === '\r' ? cut - 2 : cut - 1;
+    const content = contentAfter(text, breakAt, cut - breakAt);
+    if (!isRunChar(text.charCodeAt(content)) || !isRunChar(text.charCodeAt(before))) return cut;
     cut = before + 1;
   }
 }

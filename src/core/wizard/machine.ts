@@ -4,6 +4,7 @@ import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {appCommand} from '../invocation.js';
 import {isTerminal} from '../jobs/stages.js';
 import {isOwnSandbox, isSandboxEndpoint, runsLocally} from '../practice.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {checkTokenInput} from '../tokens/format.js';
 import {redactSecrets} from '../tokens/mask.js';
 import {maskSplitTokens} from '../tokens/split.js';
@@ -737,12 +738,17 @@ function applyFix(state: WizardState, action: FixAction): Transition {
       return t({...go(state, 'config', {config: {phase: 'planning'}}), busy: 'Looking at the files to write'}, [
         {kind: 'plan-config', rewrite: true},
       ]);
-    case 'open-token-page':
+    case 'open-token-page': {
       // A text pasted from another Hub (huggingface.co while on the sandbox): that Hub's token page.
-      if (state.troubleshoot.hub) return t(state, [{kind: 'open-url', url: tokenPageUrl(state.troubleshoot.hub)}]);
+      const hub = state.troubleshoot.hub;
+      if (hub && !mayOpenPastedHub(state, hub)) return t({...state, notice: unprovenHubNotice(hub, 'tokens')});
+      if (hub) return t(state, [{kind: 'open-url', url: tokenPageUrl(hub)}]);
       return transition(state, {type: 'open-token-page'});
+    }
     case 'open-billing': {
-      const endpoint = state.troubleshoot.hub ?? state.target?.endpoint ?? DEFAULT_ENDPOINT;
+      const hub = state.troubleshoot.hub;
+      if (hub && !mayOpenPastedHub(state, hub)) return t({...state, notice: unprovenHubNotice(hub, 'billing')});
+      const endpoint = hub ?? state.target?.endpoint ?? DEFAULT_ENDPOINT;
       return t(state, [{kind: 'open-url', url: `${endpoint}/settings/billing`}]);
     }
     case 'retry':
@@ -751,6 +757,32 @@ function applyFix(state: WizardState, action: FixAction): Transition {
       return startChecks(state);
   }
   return t(state);
+}
+
+/**
+ * Whether a page of the Hub a pasted text named may be opened: huggingface.co, or a local address that proved to be
+ * this machine's sandbox (the diagnosis asked it: owner.json's instance id, wizard/services/troubleshoot.ts), or the
+ * app's own. Any program can listen on a local port: a text naming http://127.0.0.1:PORT must not open its page.
+ */
+function mayOpenPastedHub(state: WizardState, hub: string): boolean {
+  let host: string;
+  try {
+    host = new URL(hub).hostname;
+  } catch {
+    return false;
+  }
+  if (host === new URL(DEFAULT_ENDPOINT).hostname) return true;
+  if (!isSandboxEndpoint(hub)) return false;
+  return isOwnSandbox(hub) || state.troubleshoot.diagnosis?.hubProven === true;
+}
+
+/** Said instead of opening a page of a Hub a pasted text named that did not prove to be the sandbox or huggingface.co. */
+function unprovenHubNotice(hub: string, page: 'tokens' | 'billing'): string {
+  const host = sanitizeLine(hub.replace(/^https?:\/\//, ''));
+  const what = isSandboxEndpoint(hub) ? "does not prove to be this machine's sandbox" : 'is not huggingface.co';
+  return page === 'tokens'
+    ? `Nothing was opened: ${host} ${what}, and any program can answer there. Tokens for huggingface.co are made at ${DEFAULT_ENDPOINT}/settings/tokens; your sandbox's token page opens from the wizard on it (\`${appCommand('--sandbox')}\`).`
+    : `Nothing was opened: ${host} ${what}, and any program can answer there. Billing for huggingface.co is at ${DEFAULT_ENDPOINT}/settings/billing; the sandbox has none.`;
 }
 
 /** The busy line while the Hub is prepared: names the host --endpoint gave, not huggingface.co. */

@@ -191,6 +191,8 @@ export interface Diagnosis {
   actions: FixAction[];
   /** The fix to highlight first. */
   suggested?: FixAction;
+  /** A pasted text's local address proved to be this machine's sandbox (owner.json): its pages may be opened. */
+  hubProven?: boolean;
 }
 
 export type JobStage = 'SCHEDULING' | 'RUNNING' | 'COMPLETED' | 'CANCELED' | 'ERROR' | 'DELETED' | string;

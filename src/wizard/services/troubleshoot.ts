@@ -170,9 +170,21 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       };
       if (actual) out.actual = actual;
       if (fixes.suggested) out.suggested = fixes.suggested;
-      return out;
+      return pagesFor(out, unproved ? 'unproved' : session.detached && isSandboxEndpoint(endpoint) ? 'proved' : 'own');
     },
   };
+}
+
+/**
+ * A pasted text's local address that did not prove to be the sandbox: none of its pages is offered (any program can
+ * answer there); one that proved is marked, so the wizard may open its pages.
+ */
+function pagesFor(out: Diagnosis, hub: 'unproved' | 'proved' | 'own'): Diagnosis {
+  if (hub === 'proved') out.hubProven = true;
+  if (hub !== 'unproved') return out;
+  out.actions = out.actions.filter((a) => a !== 'open-token-page' && a !== 'open-billing');
+  if (out.suggested === 'open-token-page' || out.suggested === 'open-billing') delete out.suggested;
+  return out;
 }
 
 /**

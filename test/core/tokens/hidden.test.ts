@@ -130,6 +130,25 @@ describe('base64 wrapped over lines', () => {
     }
   });
 
+  it('finds it, and only it, when every line has a log prefix (a timestamp, > , # , [stdout]), at every cut', () => {
+    // Before session 11 (main at 4968977), with '> ' at 76 columns: 49 of 80 offsets missed, 10 a shorter wrong
+    // token; at 40 columns all 80 missed. The prefix was read as base64 (a timestamp's digits and letters), or not skipped.
+    const prefixes = ['2026-12-08T00:16:11.123456Z ', '> ', '# ', '[stdout] ', 'job-6650f0c2 | 3 | '];
+    const misses: string[] = [];
+    for (const prefix of prefixes)
+      for (const width of [76, 64, 40])
+        for (let pad = 0; pad < 80; pad++) {
+          const lines = env(TOKEN, 'x'.repeat(pad)).match(new RegExp(`.{1,${width}}`, 'g'))!;
+          const text = [`${prefix}begin`, ...lines.map((l) => prefix + l), `${prefix}end`].join('\n');
+          const tokens = findTokenLike(text).map((t) => t.token);
+          if (tokens.join() !== TOKEN) misses.push(`${JSON.stringify(prefix)} ${width} ${pad}: ${tokens.join()}`);
+        }
+    expect(misses.slice(0, 5)).toEqual([]);
+    // A header value cut at 40 columns: its first line holds 16 base64 characters after the label.
+    const header = `Authorization: Basic ${btoa(`user:${TOKEN}`)}`.match(/.{1,40}/g)!.map((l) => `> ${l}`);
+    expect(findTokenLike(['> 401 Unauthorized', ...header].join('\n')).map((t) => t.token)).toEqual([TOKEN]);
+  });
+
   it("says the line where the token's base64 starts (check, revoke)", () => {
     const text = `# the job token's .env\n${wrap(env(TOKEN, 'y'.repeat(110)), 48)}\n`;
     // 'y' x 110 and HF_TOKEN= are 119 bytes: the token's base64 starts at character 158, on the 4th line of 48.
