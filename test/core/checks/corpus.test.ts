@@ -16,7 +16,7 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   'new tuning': {precision: 0.95, recall: 0.95},
   's5 tuning': {precision: 0.95, recall: 0.85},
   's6 tuning': {precision: 0.95, recall: 0.95},
-  's11 tuning': {precision: 0.95, recall: 0.8},
+  's11 tuning': {precision: 0.95, recall: 0.95},
   'all tuning': {precision: 0.95, recall: 0.95},
   'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
@@ -38,18 +38,10 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     // `hf jobs uv run ... train-sakthai-1.5b-v2.py` with no secret: the script (which asserts HF_TOKEN) is not here.
     'sakthai-cost-skill: missing-secrets expected, not reported',
   ],
-  's11 tuning': [
-    // The docstring's command runs this very script from a URL (…/resolve/main/train_functiongemma.py) with no
-    // secret; the script pushes its model.
-    'functiongemma-train-script/no-secret: missing-secrets expected, not reported',
-    // The script pushes (push_to_hub=True, trainer.push_to_hub()) and never reads its token.
-    'qwen3ft-train-script/no-read: no-token-check expected, not reported',
-  ],
+  's11 tuning': [],
   'all tuning': [
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
     'sakthai-cost-skill: missing-secrets expected, not reported',
-    'functiongemma-train-script/no-secret: missing-secrets expected, not reported',
-    'qwen3ft-train-script/no-read: no-token-check expected, not reported',
   ],
   'old held-out': [
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
