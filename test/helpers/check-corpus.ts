@@ -27,24 +27,26 @@ export interface CorpusCase {
   text: string;
   labels: string[];
   split: 'tune' | 'held';
-  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5' or 's6'. */
+  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5', 's6' or 's11'. */
   set: string;
 }
 
 /**
- * The corpus's parts, each scored on its own: the first corpus and the s4, s5 and s6 batches, each with its tuning
- * and held-out split, and all tuning cases and all held-out cases together (`set: 'all'`).
+ * The corpus's parts, each scored on its own: the first corpus and the s4, s5, s6 and s11 batches, each with its
+ * tuning and held-out split, and all tuning cases and all held-out cases together (`set: 'all'`).
  */
 export const PARTS = [
   {name: 'old tuning', set: 'first', split: 'tune'},
   {name: 'new tuning', set: 's4', split: 'tune'},
   {name: 's5 tuning', set: 's5', split: 'tune'},
   {name: 's6 tuning', set: 's6', split: 'tune'},
+  {name: 's11 tuning', set: 's11', split: 'tune'},
   {name: 'all tuning', set: 'all', split: 'tune'},
   {name: 'old held-out', set: 'first', split: 'held'},
   {name: 'new held-out', set: 's4', split: 'held'},
   {name: 's5 held-out', set: 's5', split: 'held'},
   {name: 's6 held-out', set: 's6', split: 'held'},
+  {name: 's11 held-out', set: 's11', split: 'held'},
   {name: 'all held-out', set: 'all', split: 'held'},
 ] as const;
 

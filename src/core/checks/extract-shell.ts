@@ -494,9 +494,14 @@ const CALL_PUNCTUATION = /^\s*(?:[\w.]+\s*\(|\)\s*[,;]?)\s*$/;
 function cleanEmbedded(line: string, inQuote: string): string {
   let t = line.replace(/\r$/, '');
   let quote = inQuote;
-  const lead = /^\s*(?:#+\s?|\/\/\s?|(?:print\s*\(\s*|[\w.]+\s*\+?=\s*|\+\s*)?[rRfFbBuU]{0,2}(["']))/.exec(t);
-  if (lead) {
-    if (lead[1]) quote = lead[1];
+  const lead = /^\s*(?:#+\s?|\/\/\s?|(print\s*\(\s*|[\w.]+\s*\+?=\s*|\+\s*)?[rRfFbBuU]{0,2}(["']))/.exec(t);
+  // A line of a command shown outside any string (a docstring, a comment) that starts with a quoted word
+  // (`"https://…/x.py" \\`) holds a shell-quoted argument, not a Python string: its quote closes before more of
+  // the command. Only a quote that closes at the line's end (`"  --flavor x"`, `"…",`) opens a string piece.
+  const close = lead?.[2] !== undefined && !lead[1] && !inQuote ? t.indexOf(lead[2], lead[0].length) : -1;
+  const shellQuoted = close !== -1 && !/^\s*[),;+]*\s*(?:#.*)?$/.test(t.slice(close + 1));
+  if (lead && !shellQuoted) {
+    if (lead[2]) quote = lead[2];
     t = t.slice(lead[0].length);
   }
   if (quote) {

@@ -5,7 +5,8 @@
 // upload_*, create_*/delete_* (see script-facts.ts). Scripts that only download are not judged. Satisfied when the
 // script reads the token anywhere in its code: HF_TOKEN (os.environ/os.getenv), get_token(), login() or whoami()
 // (a read in a helper defined below the write still runs first, so the order in the file is not used).
-// Docstrings and comments are not code: a usage text mentioning HF_TOKEN does not count.
+// Docstrings and comments are not code: a usage text mentioning HF_TOKEN does not count, nor does a variable of that
+// name given no value (`HF_TOKEN = None`; its later use, `login(token=HF_TOKEN)`, does).
 import {outcome, result, type StaticCheck} from './common.js';
 
 const id = 'no-token-check';

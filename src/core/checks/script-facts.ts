@@ -12,7 +12,8 @@
 //   neither is writing under a job volume's mount path (hf jobs -v hf://buckets/...:/data): the Hub docs say volume
 //   mounts are authorised with your identity when the job is created, so the script needs no token for them.
 // - a *token read* is reading HF_TOKEN (os.environ / os.getenv / the name in code) or calling get_token(), login()
-//   or whoami(). The name inside a message (`print("re-run with --secrets HF_TOKEN")`) reads nothing.
+//   or whoami(). The name inside a message (`print("re-run with --secrets HF_TOKEN")`) reads nothing, and neither
+//   does the name given no value (`HF_TOKEN = None`, `HF_TOKEN = ""`).
 // - the token is *required* when the script writes, or reads HF_TOKEN in a way that fails without it
 //   (os.environ["HF_TOKEN"], an assert/raise on it).
 
@@ -117,6 +118,8 @@ function hubToLocal(args: string[]): boolean {
 }
 
 const TOKEN_NAME = /\bHF_TOKEN\b|\bHUGGING_FACE_HUB_TOKEN\b/g;
+/** After a name: `= None`, `= ""`, `: str | None = None` (given no value, not `==`), to the line's end. */
+const EMPTY_BINDING = /^\s*(?::[^=\n]*)?=(?!=)\s*(?:None|""|'')\s*$/;
 
 /**
  * Where the code first reads the token by its name: the name as code (`HF_TOKEN = os.getenv(...)`, `assert HF_TOKEN`),
@@ -140,8 +143,15 @@ function firstNameRead(code: string): number {
         from = i;
       }
     }
-    if (!quote) return m.index;
     const end = m.index + m[0].length;
+    if (!quote) {
+      // The name given no value (`HF_TOKEN = None`, `HF_TOKEN: str = ""`) reads nothing; what a line puts in it
+      // from the environment is read on the right (`os.environ.get("HF_TOKEN")`, `get_token()`), and a later use
+      // of the name (`login(token=HF_TOKEN)`, `if HF_TOKEN:`) still counts.
+      const eol = code.indexOf('\n', end);
+      if (EMPTY_BINDING.test(code.slice(end, eol === -1 ? undefined : eol))) continue;
+      return m.index;
+    }
     if (from === m.index - 1 && code[end] === quote) return m.index;
     const inside = code.slice(from + 1, m.index);
     if (/[fF]/.test(code.slice(Math.max(start, from - 2), from)) && inside.lastIndexOf('{') > inside.lastIndexOf('}'))

@@ -155,6 +155,19 @@ describe('what counts as a write and as a token read', () => {
     ).toEqual(['no-token-check:6']);
   });
 
+  it('a variable named HF_TOKEN given no value reads nothing; its later use does', () => {
+    const head = '# /// script\n# dependencies = ["trl"]\n# ///\nfrom trl import SFTConfig\n';
+    const push = 'cfg = SFTConfig(output_dir="o", push_to_hub=True)\n';
+    expect(found(head + 'HF_TOKEN = None  # set via environment or hardcode\n' + push, 'a.py')).toEqual([
+      'no-token-check:6',
+    ]);
+    expect(found(head + 'HF_TOKEN: str | None = ""\n' + push, 'b.py')).toEqual(['no-token-check:6']);
+    // Read from the environment on the right, or used later: a read.
+    expect(found(head + 'import os\nHF_TOKEN = os.environ.get("HF_TOKEN", "")\n' + push, 'c.py')).toEqual([]);
+    expect(found(head + 'HF_TOKEN = None\nif not HF_TOKEN:\n    raise SystemExit(1)\n' + push, 'd.py')).toEqual([]);
+    expect(found(head + 'if HF_TOKEN == None:\n    pass\n' + push, 'e.py')).toEqual([]);
+  });
+
   it('bucket writes are Hub writes; bucket downloads and job volume mounts are not', () => {
     const head =
       '# /// script\n# dependencies = ["huggingface_hub"]\n# ///\nfrom huggingface_hub import HfApi, HfFileSystem\napi = HfApi()\n';
@@ -337,6 +350,42 @@ describe('submissions the real-world corpus taught us to read', () => {
     expect(found(self('os.path.abspath(__file__)'), 'eval_job.py')).toEqual(['missing-secrets:8']);
     // A path derived from it is another file: not judged here.
     expect(found(self('str(Path(__file__).parent / "worker.py")'), 'eval_job.py')).toEqual([]);
+  });
+
+  it('a docstring line that starts with a quoted script URL is a shell word, not a Python string', () => {
+    // The docstring shows how to run this very script from the Hub; the quoted URL sits on its own line.
+    const script = (secrets: string) =>
+      [
+        '# /// script',
+        '# dependencies = ["trl"]',
+        '# ///',
+        '"""Fine-tune and push.',
+        '',
+        'Run as a HF Job:',
+        `  hf jobs uv run --flavor t4-small${secrets} \\\\`,
+        '    "https://huggingface.co/u/r/resolve/main/tune_it.py" \\\\',
+        '    -- --dataset u/d --epochs 3',
+        '"""',
+        'from trl import SFTConfig',
+        'cfg = SFTConfig(output_dir="o", push_to_hub=True)',
+        '',
+      ].join('\n');
+    const sub = scanText(script(''), 'tune_it.py').submissions[0]!;
+    expect(sub.script?.value).toBe('https://huggingface.co/u/r/resolve/main/tune_it.py');
+    // Its URL names this file: the job runs the script read here, which pushes.
+    expect(sub.scriptFacts?.file).toBe('tune_it.py');
+    expect(found(script(''), 'tune_it.py')).toEqual(['missing-secrets:7', 'no-token-check:12']);
+    expect(found(script(' --secrets HF_TOKEN'), 'tune_it.py')).toEqual(['no-token-check:12']);
+    // A string piece of a printed usage (its quote closes at the line's end) is still a Python string.
+    const usage = [
+      'print("hf jobs uv run --flavor t4-small \\\\"',
+      '      "  --secrets HF_TOKEN tune_it.py")',
+      '',
+    ].join('\n');
+    expect(scanText(usage, 'launch.py').submissions[0]).toMatchObject({
+      script: {value: 'tune_it.py'},
+      secrets: [{key: 'HF_TOKEN', source: 'bare'}],
+    });
   });
 });
 
