@@ -21,7 +21,7 @@ Options:
 Practice orgs that fail on purpose (practice-user is a member with write; run a job under one with
 \`hf jobs run --namespace ORG ...\` or "namespace" in hf-job.json, then \`troubleshoot --job ORG/ID\`):
   practice-no-credits       submitting a job answers 402 (no pre-paid credits)
-  practice-credits-run-out  jobs start, then are canceled after a few seconds (cancel reason NO_CREDITS)
+  practice-credits-run-out  jobs are canceled at their first output, within 3 s (cancel reason NO_CREDITS)
   practice-token-policy     every jobs request answers 403 (the org's token policy leaves the token pending)
   practice-outage           every jobs request answers 500 Internal Server Error
 A job's own failures need no org: a timeout shorter than the script ends it with "Job timeout", and a

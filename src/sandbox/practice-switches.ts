@@ -4,7 +4,8 @@
 //   practice-no-credits    402 on submitting a job: "Pre-paid credit balance is insufficient - add more credits ..."
 //   practice-token-policy  403 on every jobs request: the organization token policy leaves the token pending
 //   practice-outage        500 Internal Server Error on every jobs request (a fixed switch, never random)
-//   practice-credits-run-out  jobs start, then the sandbox cancels them after a few seconds with the cancel reason
+//   practice-credits-run-out  jobs start, then the sandbox cancels them at their first output (at most a few seconds
+//                          in, so even a job that ends within a second is canceled) with the cancel reason
 //                          NO_CREDITS (the Hub's status.cancelReason when a namespace runs out of credits mid-job)
 // The job's own failures need no switch: `--timeout` shorter than the script ends it with the Hub's "Job timeout",
 // and a script importing a package it does not declare fails with ModuleNotFoundError.
@@ -36,7 +37,7 @@ export const SWITCH_TEXTS = {
   creditsRunOut: 'Canceled: the namespace ran out of pre-paid credits while the job ran',
 } as const;
 
-/** How long a job under practice-credits-run-out runs before it is canceled (HF_SANDBOX_CREDITS_RUN_OUT_MS for tests). */
+/** At most how long a job under practice-credits-run-out runs before it is canceled, if it prints nothing earlier (HF_SANDBOX_CREDITS_RUN_OUT_MS for tests). */
 export function creditsRunOutAfterMs(namespace: string): number | undefined {
   if (practiceSwitchOf(namespace) !== 'credits-run-out') return undefined;
   const v = process.env.HF_SANDBOX_CREDITS_RUN_OUT_MS;

@@ -65,4 +65,24 @@ describe('practice switches on a running sandbox', () => {
     expect(who.orgs.find((o) => o.name === 'practice-token-policy')?.securityRestrictions).toEqual(['token-policy']);
     expect(who.orgs.find((o) => o.name === 'practice-org')?.securityRestrictions).toBeUndefined();
   });
+
+  it('practice-credits-run-out: a job that prints and ends within a second is canceled too (NO_CREDITS), its output kept', async () => {
+    const write = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+    const job = await write.runJob('practice-credits-run-out', {
+      dockerImage: 'python:3.12',
+      command: ['python3', '-c', 'print("step 1", flush=True)'],
+      flavor: 'cpu-basic',
+      environment: {},
+    } as never);
+    let status: {stage: string; cancelReason?: string} = {stage: 'SCHEDULING'};
+    for (let n = 0; n < 150 && ['SCHEDULING', 'RUNNING'].includes(status.stage); n++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await write.getJob('practice-credits-run-out', job.id)).status as unknown as typeof status;
+    }
+    expect(status).toMatchObject({stage: 'CANCELED', cancelReason: 'NO_CREDITS'});
+    const log = await fetch(`${sb.current.url}/api/jobs/practice-credits-run-out/${job.id}/logs`, {
+      headers: {authorization: `Bearer ${sb.current.tokens.write}`},
+    }).then((r) => r.text());
+    expect(log).toContain('step 1');
+  }, 30_000);
 });

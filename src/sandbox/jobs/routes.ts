@@ -138,13 +138,18 @@ export const registerJobRoutes: RouteModule = (router, sandbox) => {
     const {owner, user} = authorize(ctx, namespace, 'run');
     const spec = validateJobSpec(await readJson(ctx.req));
     const job = await runner.create(spec, owner, user);
-    // practice-credits-run-out: the job starts, then the namespace "runs out of credits" (cancel reason NO_CREDITS).
+    // practice-credits-run-out: the job starts, then the namespace "runs out of credits" (cancel reason NO_CREDITS):
+    // at its first output or after a few seconds, whichever comes first, so a job that ends within a second (the
+    // wizard's example) is canceled too, on purpose, as this org promises.
     const after = creditsRunOutAfterMs(namespace);
-    if (after !== undefined)
-      setTimeout(
-        () => void runner.cancel(job.id, SWITCH_TEXTS.creditsRunOut, 'NO_CREDITS').catch(() => {}),
-        after,
-      ).unref();
+    if (after !== undefined) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((r) => (timer = setTimeout(r, after).unref()));
+      void Promise.race([runner.firstOutput(job.id), waited]).then(() => {
+        clearTimeout(timer);
+        return runner.cancel(job.id, SWITCH_TEXTS.creditsRunOut, 'NO_CREDITS').catch(() => {});
+      });
+    }
     sendJson(ctx, 200, jobJson(job));
   });
 

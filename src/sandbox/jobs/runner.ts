@@ -29,6 +29,9 @@ interface Running {
   procs?: JobProcesses;
   stopReason?: {stage: JobStage; message: string; cancelReason?: string};
   done: Promise<void>;
+  /** Resolves at the job's first output (or its end): see firstOutput(). */
+  outputSeen: Promise<void>;
+  markOutput: () => void;
 }
 
 export function newJobId(): string {
@@ -157,7 +160,14 @@ export class JobRunner {
     const log = new JobLog(this.logFile(job.id));
     if (notes.length) log.append(notes);
     let resolveDone!: () => void;
-    const running: Running = {job, log, done: new Promise<void>((r) => (resolveDone = r))};
+    let markOutput!: () => void;
+    const running: Running = {
+      job,
+      log,
+      done: new Promise<void>((r) => (resolveDone = r)),
+      outputSeen: new Promise<void>((r) => (markOutput = r)),
+      markOutput: () => markOutput(),
+    };
     this.running.set(job.id, running);
     const secrets = {...spec.secrets};
     this.secretValues.set(job.id, secrets);
@@ -168,6 +178,7 @@ export class JobRunner {
         )
         .finally(() => {
           this.running.delete(job.id);
+          running.markOutput();
           resolveDone();
         });
     });
@@ -204,6 +215,15 @@ export class JobRunner {
         ]);
     }
     return copy;
+  }
+
+  /**
+   * Resolves once job `id` has written its first output (already in its log), or has ended: a practice switch that
+   * cancels a job "once it has started" (practice-credits-run-out) then cancels even a job that ends within a second,
+   * since the cancel lands before its end is settled (the pipes drain first).
+   */
+  firstOutput(id: string): Promise<void> {
+    return this.running.get(id)?.outputSeen ?? Promise.resolve();
   }
 
   /** Cancels a job; resolves once it has ended. A finished job is left as it is. `cancelReason` as the Hub sets it. */
@@ -357,8 +377,14 @@ export class JobRunner {
     child.stdout!.setEncoding('utf8');
     child.stderr!.setEncoding('utf8');
     // The job's output, capped on disk (log.ts MAX_OUTPUT_BYTES); the sandbox's own lines use append.
-    child.stdout!.on('data', (text: string) => log.appendOutput(out.push(text)));
-    child.stderr!.on('data', (text: string) => log.appendOutput(err.push(text)));
+    child.stdout!.on('data', (text: string) => {
+      log.appendOutput(out.push(text));
+      r.markOutput();
+    });
+    child.stderr!.on('data', (text: string) => {
+      log.appendOutput(err.push(text));
+      r.markOutput();
+    });
 
     const timer = longTimeout(() => {
       // status.message is the Hub's own words ("Job timeout"); the log says what happened in the sandbox.
