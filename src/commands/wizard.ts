@@ -2,6 +2,7 @@
 // Checks the terminal first; Ink (or inquirer for --plain / TERM=dumb) is imported only once we know we need it.
 import {resolveEndpoint} from '../core/endpoint.js';
 import {appCommand} from '../core/invocation.js';
+import {wrapAtSpaces} from '../core/text/wrap.js';
 import {quitLine, wizardCommand} from '../core/wizard/content.js';
 import {clearPrepaint} from '../prepaint.js';
 import {AppError, EXIT, writeLine, type CommandIo} from '../io.js';
@@ -128,6 +129,12 @@ export async function runInteractive(
   });
 
   let interrupted = false;
+  // The last line goes to stderr after Ink has let go of the screen: wrapped at spaces for the terminal's width (the
+  // terminal itself cuts at the last column, mid-command).
+  const say = (line: string) => {
+    const columns = io.stderr.isTTY ? ((io.stderr as {columns?: number}).columns ?? io.stdout.columns) : undefined;
+    writeLine(io.stderr, columns ? wrapAtSpaces(line, columns) : line);
+  };
   const resumeCommands = () => {
     const state = controller.getState();
     const troubleshootAgain = appCommand(
@@ -152,7 +159,7 @@ export async function runInteractive(
   const onSignal = () => {
     if (interrupted) return;
     interrupted = true;
-    writeLine(io.stderr, stoppedLine());
+    say(stoppedLine());
     const bound = new Promise((r) => setTimeout(r, 2000).unref());
     void Promise.race([controller.dispose(), bound]).finally(() => process.exit(EXIT.interrupted));
   };
@@ -161,7 +168,7 @@ export async function runInteractive(
     const code = 'runPlain' in face ? await face.runPlain(controller, io) : await face.runInk(controller, io);
     const {state, troubleshootAgain, wizardAgain} = resumeCommands();
     if (code === EXIT.interrupted || interrupted) {
-      if (!interrupted) writeLine(io.stderr, stoppedLine());
+      if (!interrupted) say(stoppedLine());
       return EXIT.interrupted;
     }
     // One rule whatever the entry point: quitting by choice is 0 (1 after a job that failed), with one line saying
@@ -174,7 +181,7 @@ export async function runInteractive(
       },
       {wizard: wizardAgain, ...(parsed.startAt ? {here: troubleshootAgain} : {})},
     );
-    if (line) writeLine(io.stderr, line);
+    if (line) say(line);
     return code;
   } finally {
     process.off('SIGTERM', onSignal);
