@@ -26,6 +26,7 @@ import {
 import {
   checkSummary,
   createdLine,
+  endedLine,
   SANDBOX_EXIT_NOTE,
   TOKEN_KINDS,
   WELCOME_LINES,
@@ -415,7 +416,7 @@ async function resultStep(p: PlainSession, s: WizardState): Promise<void> {
     return;
   }
   if (r.stage === 'COMPLETED') return completed(p, s, r);
-  print(`${r.stage}${r.message ? `: ${r.message}` : ''}`);
+  print(endedLine(r));
   const v = await ask('Next?', [
     {name: 'Run it again', value: 'retry'},
     {name: 'Finish', value: 'finish'},

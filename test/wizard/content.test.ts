@@ -1,6 +1,6 @@
 // Words the wizard prints when it stops or finishes: the step as the person saw it, commands that work as typed.
 import {describe, expect, it} from 'vitest';
-import {createdLine, quitLine, stoppedLine, wizardCommand} from '../../src/core/wizard/content.js';
+import {createdLine, endedLine, quitLine, stoppedLine, wizardCommand} from '../../src/core/wizard/content.js';
 
 describe('stop and result wording', () => {
   it('q names the step title and a command that starts the wizard again on the same Hub', () => {
@@ -33,6 +33,17 @@ describe('quitLine', () => {
       /^The job ended with ERROR\. Run npx hf-jobs-wizard --sandbox to try again/,
     );
     expect(quitLine({step: 'result', result: {stage: 'COMPLETED'}}, cmds)).toBeUndefined();
+    // The Hub's cancel for credits is not "cancelled" by the person.
+    expect(quitLine({step: 'result', result: {stage: 'CANCELED', cancelReason: 'NO_CREDITS'}}, cmds)).toMatch(
+      /^The Hub canceled the job \(NO_CREDITS\): its namespace could not pay\. Run npx hf-jobs-wizard --sandbox/,
+    );
+  });
+  it('endedLine: who canceled, and the Hub\'s message without a second "Canceled"', () => {
+    expect(endedLine({stage: 'CANCELED', message: 'Canceled: out of credits', cancelReason: 'NO_CREDITS'})).toBe(
+      'CANCELED by the Hub (cancel reason NO_CREDITS): out of credits',
+    );
+    expect(endedLine({stage: 'CANCELED'})).toBe('CANCELED');
+    expect(endedLine({stage: 'ERROR', message: 'Job timeout'})).toBe('ERROR: Job timeout');
   });
   it('troubleshoot: nothing after its diagnosis, its own command at the paste box, the wizard once the person went on', () => {
     expect(quitLine({step: 'troubleshoot', troubleshootDone: true}, cmds)).toBeUndefined();

@@ -501,6 +501,24 @@ describe('example, run, result', () => {
     expect(refused.state.result?.stage).toBe('ERROR');
     expect(refused.effects).toEqual([{kind: 'load-problem', problem: 'forbidden-403'}]);
   });
+  it('a job the Hub canceled for credits (cancel reason NO_CREDITS) is classified and quits 1; a cancel of your own is not', () => {
+    const base = run(
+      atStep('example'),
+      {type: 'run-example'},
+      {type: 'job-submitted', job: {id: 'j1', namespace: 'practice-credits-run-out', url: 'u'}, at: 1},
+    ).state;
+    const text = 'Job ended CANCELED: Canceled: out of credits (cancel reason NO_CREDITS)';
+    const billed = run(base, {
+      type: 'job-finished',
+      outcome: {stage: 'CANCELED', message: 'Canceled: out of credits', cancelReason: 'NO_CREDITS', nextSteps: []},
+      failureText: text,
+    });
+    expect(billed.effects).toEqual([{kind: 'classify', text}]);
+    expect(quitCode(billed.state)).toBe(1);
+    const own = run(base, {type: 'job-finished', outcome: {stage: 'CANCELED', nextSteps: []}});
+    expect(own.effects).toEqual([]);
+    expect(quitCode(own.state)).toBe(0);
+  });
   it('troubleshooting fixes lead back into the flow', () => {
     const s = atStep('example');
     const relogin = run(s, {type: 'fix', action: 're-login'});

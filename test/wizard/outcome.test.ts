@@ -1,5 +1,7 @@
 // The result says what the job did to its repo: "created" the first time, "added a commit to" when it was there.
 // And its next steps are commands that work as typed after a sandbox run.
+import {mkdir, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {Session} from '../../src/core/wizard/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
@@ -51,5 +53,32 @@ describe('the outcome of a job', () => {
     expect(read.stage).toBe('COMPLETED');
     expect(read.created).toBeUndefined();
     expect(read.repoExisted).toBeUndefined();
+  }, 60_000);
+
+  it('a job the Hub cancels for credits (practice-credits-run-out) comes back with its cancel reason and the text that names it', async () => {
+    const dir = await tempDir('wizard-outcome-credits-');
+    const s = sb.current;
+    const sv = sandboxWizard(s, {dir, pollMs: 100}).services;
+    const {target} = await sv.prepareTarget('sandbox');
+    const valid = await sv.validateToken(target, s.tokens.write, 'input');
+    if (!valid.ok) throw new Error(valid.message);
+    // hf-job.json as a newcomer edits it to practise: the push-dataset example under the org whose credits run out.
+    await mkdir(join(dir, 'my-first-hf-job'), {recursive: true});
+    await writeFile(
+      join(dir, 'my-first-hf-job', 'hf-job.json'),
+      JSON.stringify({
+        script: 'push_dataset.py',
+        namespace: 'practice-credits-run-out',
+        flavor: 'cpu-basic',
+        timeout: '10m',
+        secrets: {HF_TOKEN: '$HF_TOKEN'},
+      }),
+    );
+    const session: Session = {target, account: valid.account, exampleId: 'push-dataset', cwd: dir};
+    const job = await sv.submitJob(session);
+    expect(job.namespace).toBe('practice-credits-run-out');
+    const followed = await sv.followJob(session, job, {log: () => {}, stage: () => {}}, new AbortController().signal);
+    expect(followed.outcome).toMatchObject({stage: 'CANCELED', cancelReason: 'NO_CREDITS'});
+    expect(followed.failureText?.split('\n')[0]).toMatch(/^Job ended CANCELED: .*\(cancel reason NO_CREDITS\)$/);
   }, 60_000);
 });

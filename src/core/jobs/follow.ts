@@ -35,6 +35,8 @@ export interface FollowResult {
   /** The last stage known ('' when none was ever read). */
   stage: string;
   message?: string;
+  /** status.cancelReason as the Hub set it (NO_CREDITS, ...), one sanitised word. */
+  cancelReason?: string;
   /** The newest MAX_KEPT_LINES lines (one a line: an entry holding line breaks is split). */
   lines: string[];
   /** terminal: the job ended; timeout: maxMs passed first; aborted: the caller's signal. */
@@ -81,6 +83,7 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
   let seen = 0;
   let stage = '';
   let message: string | undefined;
+  let cancelReason: string | undefined;
   let lastSaid = Date.now();
   let quietFor = feedbackMs;
   const started = Date.now();
@@ -156,6 +159,8 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
         // The server's word, shown as is: one line, no escape sequence (a hostile stage held a screen clear).
         const polled = sanitizeLine(String(info.status.stage)).slice(0, 64);
         message = info.status.message ?? undefined;
+        const reason = (info.status as {cancelReason?: unknown}).cancelReason;
+        cancelReason = typeof reason === 'string' && reason ? sanitizeLine(reason).slice(0, 64) : undefined;
         // A poll answered before the log's marker must not step the stage back.
         const behind = (polled === 'SCHEDULING' && stage === 'RUNNING') || (isTerminal(stage) && !isTerminal(polled));
         if (!behind) setStage(polled);
@@ -195,5 +200,11 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
     masker.flush();
   }
   if (lines.length > MAX_KEPT_LINES) lines = lines.slice(-MAX_KEPT_LINES);
-  return {stage, ...(message ? {message: redactSecrets(message, secrets)} : {}), lines, ended};
+  return {
+    stage,
+    ...(message ? {message: redactSecrets(message, secrets)} : {}),
+    ...(cancelReason ? {cancelReason} : {}),
+    lines,
+    ended,
+  };
 }

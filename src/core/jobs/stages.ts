@@ -8,6 +8,16 @@ export function isTerminal(stage: string | undefined): boolean {
   return stage !== undefined && TERMINAL_STAGES.has(stage);
 }
 
+/**
+ * The cancel reasons the Hub sets when a namespace cannot pay (status.cancelReason): a job canceled for one of them
+ * failed (payment-required), unlike a job its owner canceled.
+ */
+const BILLING_CANCEL_REASONS: ReadonlySet<string> = new Set(['NO_CREDITS', 'NO_SUBSCRIPTION', 'RESOURCE_GROUP_LIMIT']);
+
+export function isBillingCancel(reason: string | undefined): boolean {
+  return reason !== undefined && BILLING_CANCEL_REASONS.has(reason);
+}
+
 /** "Job {id} completed", else "Error: Job {id} finished with stage '{stage}': {message}" (as `hf jobs run` ends). */
 export function jobEndLine(id: string, stage: string, message?: string | null): string {
   if (stage === 'COMPLETED') return `Job ${id} completed`;

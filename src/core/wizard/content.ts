@@ -37,6 +37,17 @@ export function createdLine(outcome: {repoExisted?: boolean}): string {
   return outcome.repoExisted ? 'It added a commit to' : 'It created';
 }
 
+/**
+ * A run that did not complete, in one line (after ✗ or !): the stage, by whom a cancel was (the Hub's cancel reason),
+ * and the Hub's message without a second "Canceled:" ("CANCELED: Canceled: …" read twice).
+ */
+export function endedLine(outcome: {stage: string; message?: string; cancelReason?: string}): string {
+  const canceled = outcome.stage === 'CANCELED';
+  const message = canceled ? outcome.message?.replace(/^\s*cancell?ed\s*[:.-]\s*/i, '') : outcome.message;
+  const by = canceled && outcome.cancelReason ? ` by the Hub (cancel reason ${outcome.cancelReason})` : '';
+  return `${outcome.stage}${by}${message ? `: ${message}` : ''}`;
+}
+
 /** The command that starts the wizard again on the same Hub, as the person can paste it. */
 export function wizardCommand(
   target: {kind: string; endpoint: string} | undefined,
@@ -58,13 +69,15 @@ export function stoppedLine(step: StepId, command: string): string {
  * same Hub; `here` is the command of the screen the person left (`troubleshoot` at its paste box or diagnosis).
  */
 export function quitLine(
-  state: {step: StepId; result?: {stage: string}; troubleshootDone?: boolean},
+  state: {step: StepId; result?: {stage: string; cancelReason?: string}; troubleshootDone?: boolean},
   commands: {wizard: string; here?: string},
 ): string | undefined {
   const stage = state.result?.stage;
   if (stage === 'COMPLETED') return undefined;
   if (state.step === 'troubleshoot' && state.troubleshootDone) return undefined;
   const kept = 'files already written are kept (shown as unchanged).';
+  if (stage === 'CANCELED' && state.result?.cancelReason)
+    return `The Hub canceled the job (${state.result.cancelReason}): its namespace could not pay. Run ${commands.wizard} to try again under one that can: ${kept}`;
   if (stage === 'CANCELED') return `The job was cancelled. Run ${commands.wizard} to start again: ${kept}`;
   if (stage !== undefined) return `The job ended with ${stage}. Run ${commands.wizard} to try again: ${kept}`;
   return stoppedLine(state.step, state.step === 'troubleshoot' && commands.here ? commands.here : commands.wizard);

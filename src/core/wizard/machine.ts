@@ -286,12 +286,15 @@ function loggedIn(state: WizardState): Transition {
 
 /**
  * The exit code of quitting (q, Quit, Finish), one rule for every entry point (README, --help): stopping by choice
- * is 0; 1 only when the job the wizard ran failed (ERROR and the like). A cancelled job was stopped by choice: 0.
+ * is 0; 1 only when the job the wizard ran failed (ERROR and the like, or canceled by the Hub for credits). A job
+ * cancelled by the person was stopped by choice: 0.
  * Ctrl-C is 130 (the commands decide that, outside the machine).
  */
 export function quitCode(state: Pick<WizardState, 'result'>): number {
   const stage = state.result?.stage;
-  return stage === undefined || stage === 'COMPLETED' || stage === 'CANCELED' ? 0 : 1;
+  // A job the Hub canceled for credits (a cancel reason) failed: 1, as an ERROR.
+  const ownCancel = stage === 'CANCELED' && !state.result?.cancelReason;
+  return stage === undefined || stage === 'COMPLETED' || ownCancel ? 0 : 1;
 }
 
 export function transition(state: WizardState, event: WizardEvent): Transition {
@@ -511,7 +514,9 @@ function runTransition(state: WizardState, event: WizardEvent): Transition | und
         run: {...state.run, phase: 'finished', stage: event.outcome.stage, confirmCancel: false},
         result: event.outcome,
       });
-      if (event.outcome.stage === 'COMPLETED' || event.outcome.stage === 'CANCELED') return t(next);
+      // A cancel is the person's choice, unless the Hub canceled the job because its namespace cannot pay.
+      const ownCancel = event.outcome.stage === 'CANCELED' && !event.outcome.cancelReason;
+      if (event.outcome.stage === 'COMPLETED' || ownCancel) return t(next);
       const text = event.failureText ?? event.outcome.message ?? '';
       return t(
         {

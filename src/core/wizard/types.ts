@@ -206,6 +206,8 @@ export interface JobRef {
 export interface Outcome {
   stage: JobStage;
   message?: string;
+  /** The Hub canceled the job because its namespace cannot pay (NO_CREDITS ...): a failure, not the person's cancel. */
+  cancelReason?: string;
   /** What the job created (a repo URL) on success. */
   created?: string;
   /** The repo was already there before the job ran (it added a commit: "updated", not "created"). */

@@ -1,6 +1,6 @@
 // Step 8: what was created and what to do next; a failure moves on to its troubleshooting screen.
 import {Box, Text} from 'ink';
-import {createdLine, SANDBOX_EXIT_NOTE} from '../../core/wizard/content.js';
+import {createdLine, endedLine, SANDBOX_EXIT_NOTE} from '../../core/wizard/content.js';
 import {Link} from '../components/Link.js';
 import {RealTools} from '../components/RealTools.js';
 import {SelectList} from '../components/SelectList.js';
@@ -55,16 +55,18 @@ export function Result({state, dispatch}: ScreenProps) {
       </Box>
     );
   }
+  // The person's own cancel is not a failure; the Hub's cancel for credits is (it has a troubleshooting screen).
+  const ownCancel = result.stage === 'CANCELED' && !result.cancelReason;
   return (
     <Box flexDirection="column">
-      <Text color={result.stage === 'CANCELED' ? 'yellow' : 'red'} bold>
-        {result.stage === 'CANCELED' ? '! CANCELED' : `✗ ${result.stage}`}
-        {result.message ? `: ${result.message}` : ''}
+      <Text color={ownCancel ? 'yellow' : 'red'} bold>
+        {ownCancel ? '! ' : '✗ '}
+        {endedLine(result)}
       </Text>
       <SelectList
         isActive={!state.busy}
         items={[
-          ...(problem && result.stage !== 'CANCELED'
+          ...(problem && !ownCancel
             ? [{label: 'Show the troubleshooting screen for this failure', value: 'troubleshoot' as const}]
             : []),
           {label: 'Run it again', value: 'retry' as const},

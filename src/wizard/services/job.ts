@@ -12,6 +12,7 @@ import {
   buildJob,
   followJob as runFollow,
   formatUsd,
+  isBillingCancel,
   jobUrl,
   maxCostUsd,
   pricePerMinute,
@@ -135,6 +136,9 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       const lines = followed.lines.filter((l) => !/^===== Job started/.test(l)).flatMap((l) => l.split(/\r?\n/));
       const outcome: Outcome = {stage, nextSteps: []};
       if (message) outcome.message = message;
+      // Canceled by the Hub because the namespace cannot pay: a failure to explain, not the person's own cancel.
+      const billing = stage === 'CANCELED' && isBillingCancel(followed.cancelReason);
+      if (billing) outcome.cancelReason = followed.cancelReason!;
       if (stage === 'COMPLETED') {
         const user = session.account?.user ?? job.namespace;
         const ex = example(session);
@@ -147,7 +151,11 @@ export function createJobServices(ctx: ServiceContext): JobServices {
         describeCompletedRun(outcome, ex, user, session.target, repoExistedBefore.get(job.id), edited);
         return {outcome};
       }
-      const failureText = [message ?? '', ...lines.slice(-60)].join('\n');
+      // The Hub's verdict first, in the words troubleshoot --job uses ("Job ended CANCELED: … (cancel reason NO_CREDITS)").
+      const verdict = billing
+        ? `Job ended CANCELED${message ? `: ${message}` : ''} (cancel reason ${followed.cancelReason})`
+        : '';
+      const failureText = [verdict || (message ?? ''), ...lines.slice(-60)].join('\n');
       return {outcome, failureText};
     },
 
