@@ -44,4 +44,18 @@ describe('hf-job.json "namespace" in the wizard', () => {
     );
     expect(String((error as {statusCode?: number})?.statusCode ?? error)).toContain('402');
   });
+
+  it("a job's failure is diagnosed in the namespace it ran under, not the user's (credits canceled under an org)", async () => {
+    const {sv, session} = await withNamespace('practice-credits-run-out');
+    const d = await sv.diagnose(
+      session,
+      'payment-required',
+      'Job ended CANCELED: Canceled: the namespace ran out of pre-paid credits while the job ran (cancel reason NO_CREDITS)',
+    );
+    const findings = d.findings.map((f) => f.text).join('\n');
+    expect(findings).toContain('"practice-credits-run-out"');
+    // It was said of the user, who can pay: "the job ran under another namespace" although the wizard knew which.
+    expect(findings).not.toContain('can pay now');
+    expect(d.actual?.id).toBe('no-credits');
+  });
 });

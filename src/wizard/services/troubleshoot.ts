@@ -85,12 +85,17 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       // A local address read from a pasted text is asked (with the sandbox's saved practice login) only when it is
       // the sandbox: any local program can listen there (one of another user's on a port a stopped sandbox had).
       const unproved = session.detached && !(await sandboxProves(shared, endpoint));
+      // The wizard's own job runs where hf-job.json says ("namespace", else your user), as submitJob sends it: the
+      // diagnosis judges that namespace (it judged your user's, and said "you can pay" of a job an org ran).
+      const files =
+        !session.detached && !options.pasted ? await jobFiles(shared, session).catch(() => undefined) : undefined;
+      const runsIn = (files?.fromFile ? files.config.namespace : undefined) ?? account?.user;
       const ctx = await gatherDiagnoseContext({
         env,
         endpoint,
         ...(unproved ? {} : {hub: (o: {hubUrl: string; accessToken?: string}) => createHubClient(o)}),
         ...(account && token
-          ? {namespace: account.user, token: {value: token, ...(fromEnv ? {source: fromEnv.source} : {})}}
+          ? {namespace: runsIn ?? account.user, token: {value: token, ...(fromEnv ? {source: fromEnv.source} : {})}}
           : {}),
         ...(repo ? {repo, ...(creates ? {repoCreatedByJob: true} : {})} : {}),
         ...(evidence ? {evidence} : {}),
@@ -100,7 +105,6 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       let job = options.pasted ? undefined : shared.lastJob;
       let fromConfig = false;
       if (!job && !session.detached && !options.pasted) {
-        const files = await jobFiles(shared, session).catch(() => undefined);
         if (files?.fromFile) {
           job = {secretNames: Object.keys(files.config.secrets ?? {}), envNames: Object.keys(files.config.env ?? {})};
           fromConfig = true;
