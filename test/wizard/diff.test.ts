@@ -68,6 +68,13 @@ describe('fixesFor', () => {
       'rename-secret',
     );
   });
+  it("on the sandbox an org's token policy offers no other login or token page: the org refuses every practice token", () => {
+    const sandbox = fixesFor('org-token-policy', 'pending-approval', {hasTarget: true, loggedIn: true, sandbox: true});
+    expect(sandbox.actions).toEqual(['retry', 'rerun-checks']);
+    expect(fixesFor('org-token-policy', 'pending-approval', {hasTarget: true, loggedIn: true}).actions).toContain(
+      'open-token-page',
+    );
+  });
   it('without a Hub (a pasted error) only log-in and the token page remain', () => {
     expect(fixesFor('token-missing', 'no-token-in-job', {hasTarget: false, loggedIn: false})).toEqual({
       actions: ['re-login'],

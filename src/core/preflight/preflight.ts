@@ -123,14 +123,29 @@ function tokenLines(info: TokenInfo, job: PlannedJob): PreflightLine[] {
 /** The Hub's words for an org's token policy holding a token back (pending approval, or revoked by an admin). */
 export const ORG_POLICY_WORDS = /organization token policy|revoked by the organization/i;
 
-function authCheckLine(result: AuthCheckResult, namespace: string): PreflightLine {
-  if ('unavailable' in result)
+/** A server error (5xx) in the words describeHubError gives it: not the connection's fault. */
+const SERVER_ERROR_WORDS = /\bserver error\b|\b5\d\d\b/i;
+
+/** On the sandbox, the practice orgs that fail on purpose are fixed by running elsewhere, never by waiting. */
+const SANDBOX_ELSEWHERE =
+  'run the job in your own namespace (remove "namespace" from hf-job.json, or no `--namespace`)';
+
+function authCheckLine(result: AuthCheckResult, namespace: string, sandbox: boolean): PreflightLine {
+  if ('unavailable' in result) {
+    const server = SERVER_ERROR_WORDS.test(result.unavailable);
     return {
       id: 'auth-check',
       status: 'warn',
-      message: `The Hub's Jobs permission check for ${namespace} could not be asked: ${result.unavailable}.`,
-      fix: 'The job may still be refused at submit; check your connection and try again.',
+      // One full stop: the described error often ends with its own ("… Internal Server Error".." read twice).
+      message: `The Hub's Jobs permission check for ${namespace} could not be asked: ${result.unavailable.replace(/[.\s]+$/, '')}.`,
+      fix:
+        server && sandbox
+          ? `On the sandbox this is on purpose (practice-outage answers 500 every time): ${SANDBOX_ELSEWHERE}.`
+          : server
+            ? 'The Hub had a server error: the submit may fail the same way; retry in a minute (https://status.huggingface.co).'
+            : 'The job may still be refused at submit; check your connection and try again.',
     };
+  }
   if (result.ok)
     return {id: 'auth-check', status: 'pass', message: `The Hub confirms this token may run jobs in ${namespace}.`};
   return {
@@ -140,9 +155,11 @@ function authCheckLine(result: AuthCheckResult, namespace: string): PreflightLin
     fix:
       result.status === 401
         ? 'Log in again with a valid token.'
-        : ORG_POLICY_WORDS.test(result.message)
-          ? `Ask an admin of ${namespace} to approve this token (the org's token policy; another token would wait too), or run the job in your own namespace.`
-          : `Use a token with job.write on ${namespace}, or run the job in your own namespace.`,
+        : ORG_POLICY_WORDS.test(result.message) && sandbox
+          ? `On the sandbox, ${namespace} leaves every token pending on purpose (no admin approves it; another token would wait too): ${SANDBOX_ELSEWHERE}.`
+          : ORG_POLICY_WORDS.test(result.message)
+            ? `Ask an admin of ${namespace} to approve this token (the org's token policy; another token would wait too), or run the job in your own namespace.`
+            : `Use a token with job.write on ${namespace}, or run the job in your own namespace.`,
   };
 }
 
@@ -278,7 +295,7 @@ export function preflight(input: PreflightInput): PreflightReport {
   const timeoutSeconds = input.job.timeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
   const lines: PreflightLine[] = [
     ...tokenLines(info, input.job),
-    authCheckLine(input.authCheck, input.job.namespace),
+    authCheckLine(input.authCheck, input.job.namespace, Boolean(input.sandbox)),
     ...billingLines(input.who, input.job.namespace, Boolean(input.sandbox)),
   ];
   const expiry = expiryLine(info, timeoutSeconds, input.now ?? new Date());

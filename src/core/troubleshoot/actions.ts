@@ -95,11 +95,16 @@ export function fixesFor(
       (a !== 'retry' || (ctx.loggedIn && ctx.hasJob !== false)) &&
       (a !== 'open-billing' || ctx.hasBilling !== false),
   );
-  const out: {actions: FixAction[]; suggested?: FixAction} = {actions: usable};
-  if (suggested && usable.includes(suggested)) out.suggested = suggested;
-  if (ctx.sandbox && usable.includes('open-token-page')) {
+  // On the sandbox the org whose policy refuses tokens refuses every one: another token or the token page cannot help.
+  const fits =
+    ctx.sandbox && problem === 'org-token-policy'
+      ? usable.filter((a) => a !== 're-login' && a !== 'open-token-page')
+      : usable;
+  const out: {actions: FixAction[]; suggested?: FixAction} = {actions: fits};
+  if (suggested && fits.includes(suggested)) out.suggested = suggested;
+  if (ctx.sandbox && fits.includes('open-token-page')) {
     // On the sandbox the practice picker is the token page: log in again comes first and is the one suggested.
-    out.actions = ['re-login', ...usable.filter((a) => a !== 're-login')];
+    out.actions = ['re-login', ...fits.filter((a) => a !== 're-login')];
     if (out.suggested === 'open-token-page') out.suggested = 're-login';
   }
   return out;

@@ -232,7 +232,10 @@ function permissionProblems(hub: HubFixes): Pick<Catalog, 'forbidden-403' | 'org
         {
           id: 'pending-approval',
           text: 'The organization requires its admins to approve fine-grained tokens that reach it, and this one is still pending.',
-          fix: 'Ask an org admin to approve the token (Settings > Tokens of the org), or use an approved one.',
+          // No admin approves anything on the sandbox: practice-token-policy keeps every token pending.
+          fix: hub.sandbox
+            ? `On the sandbox the practice-token-policy org leaves every token pending on purpose (no admin approves it, another practice token waits too): run the job in your own namespace (remove "namespace" from hf-job.json, or no \`--namespace\`). On huggingface.co: ask an org admin to approve the token.`
+            : 'Ask an org admin to approve the token (Settings > Tokens of the org), or use an approved one.',
         },
         {
           id: 'revoked-by-admin',
@@ -403,7 +406,10 @@ function connectionProblems(hub: HubFixes): Pick<Catalog, 'rate-limited' | 'netw
         {
           id: 'transient',
           text: 'A temporary failure on the Hub side (an outage, a deploy, an overloaded service). Your token and script are not the cause.',
-          fix: 'Wait a minute and retry; check https://status.huggingface.co.',
+          // The sandbox has no outage but its practice-outage org, which answers 500 every time: waiting never helps.
+          fix: hub.sandbox
+            ? `On the sandbox only the practice-outage org answers 500, on purpose and every time: run the job in your own namespace (remove "namespace" from hf-job.json, or no \`--namespace\`). On huggingface.co: wait a minute and retry; check https://status.huggingface.co.`
+            : 'Wait a minute and retry; check https://status.huggingface.co.',
         },
         {
           id: 'bad-request-body',

@@ -86,4 +86,29 @@ describe('preflight', () => {
     expect(line(r, 'auth-check')).toMatchObject({status: 'warn'});
     expect(r.verdict).toBe('warn');
   });
+  it('an auth check answered 500: one full stop, and a fix that fits (not "check your connection"; on the sandbox, run elsewhere)', () => {
+    const unavailable = '500: the Hub had a server error; retry in a moment. The Hub said: "Internal Server Error".';
+    const hub = line(preflight(input({authCheck: {unavailable}})), 'auth-check');
+    expect(hub?.message).toMatch(/"Internal Server Error"\.$/);
+    expect(hub?.message).not.toContain('..');
+    expect(hub?.fix).not.toContain('connection');
+    const sandbox = line(
+      preflight(input({authCheck: {unavailable}, job: {...job, namespace: 'practice-outage'}, sandbox: true})),
+      'auth-check',
+    );
+    expect(sandbox?.fix).toContain('your own namespace');
+  });
+  it('a token policy refusal on the sandbox says no admin will approve it there, and where to run instead', () => {
+    const refused = {
+      ok: false as const,
+      status: 403,
+      message:
+        'Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.',
+    };
+    const hub = line(preflight(input({authCheck: refused})), 'auth-check');
+    expect(hub?.fix).toContain('Ask an admin');
+    const sandbox = line(preflight(input({authCheck: refused, sandbox: true})), 'auth-check');
+    expect(sandbox?.fix).not.toContain('Ask an admin');
+    expect(sandbox?.fix).toContain('your own namespace');
+  });
 });

@@ -126,6 +126,19 @@ describe('the troubleshooting catalog', () => {
     );
   });
 
+  it('on the sandbox, the practice orgs that fail on purpose are fixed by another namespace, not by waiting or an admin', () => {
+    const cause = (problem: 'server-error' | 'org-token-policy', id: string, endpoint?: string) =>
+      getProblem(problem, endpoint).causes.find((c) => c.id === id)!.fix;
+    const outage = cause('server-error', 'transient', 'http://127.0.0.1:7860');
+    expect(outage).toContain('practice-outage');
+    expect(outage).toContain('your own namespace');
+    expect(cause('server-error', 'transient')).toBe('Wait a minute and retry; check https://status.huggingface.co.');
+    const policy = cause('org-token-policy', 'pending-approval', 'http://127.0.0.1:7860');
+    expect(policy).toContain('no admin approves it');
+    expect(policy).toContain('your own namespace');
+    expect(cause('org-token-policy', 'pending-approval')).toMatch(/^Ask an org admin to approve the token/);
+  });
+
   it('gives every cause a text and a fix, and never repeats a cause id within a problem', () => {
     for (const p of Object.values(CATALOG)) {
       expect(p.symptoms.length).toBeGreaterThan(0);
