@@ -260,7 +260,13 @@ function toReport(
         }
       : {}),
     ...(diagnosis
-      ? {diagnosis: {findings: diagnosis.findings, ...(diagnosis.actual ? {actual: diagnosis.actual} : {})}}
+      ? {
+          diagnosis: {
+            findings: diagnosis.findings,
+            ...(diagnosis.actual ? {actual: diagnosis.actual} : {}),
+            ...(diagnosis.cause ? {cause: diagnosis.cause} : {}),
+          },
+        }
       : {}),
     // The command runs none of the actions itself: it names them; a job fetched with --job can be run again when
     // the command that does it can be given.
@@ -482,7 +488,11 @@ async function classifyAndReport(
       shadowsSavedToken: ctx.shadowsSavedToken,
       ...(who ? {who} : {}),
       namespace,
-      job: {secretNames: job.secretNames, envNames: job.envNames},
+      job: {
+        secretNames: job.secretNames,
+        envNames: job.envNames,
+        ...(job.spec?.timeoutSeconds !== undefined ? {timeoutSeconds: job.spec.timeoutSeconds} : {}),
+      },
     });
     if (job.spec && where.rerunAt)
       rerun = rerunCommand(job.spec, {

@@ -132,6 +132,9 @@ describe('practice switches, answered by troubleshoot', () => {
     expect(r.out.problem).toBe('job-timeout');
     expect(r.out.report.job).toMatchObject({stage: 'ERROR', message: 'Job timeout'});
     expect(r.out.report.fix.join('\n')).toContain('--timeout');
+    // The job's own timeout was given (1 s): the answer says so and which to pass, not "no timeout was given".
+    expect(r.out.report.why).toContain('(1s) was shorter than its work');
+    expect(r.out.report.findings.map((f: {text: string}) => f.text).join('\n')).toContain('timeoutSeconds 1');
   });
 
   it('a script importing a package it does not declare fails with ModuleNotFoundError: job-script-failed, missing dependency', async () => {

@@ -58,4 +58,16 @@ describe('hf-job.json "namespace" in the wizard', () => {
     expect(findings).not.toContain('can pay now');
     expect(d.actual?.id).toBe('no-credits');
   });
+
+  it("a timeout is diagnosed with the timeout hf-job.json gave the job (not 'no timeout was given')", async () => {
+    const {sv, session} = await withNamespace('practice-user');
+    const file = join(session.cwd, 'my-first-hf-job', 'hf-job.json');
+    const config = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({...config, timeout: '1s'}, null, 2));
+    await sv.submitJob(session);
+    const d = await sv.diagnose(session, 'job-timeout', 'Job timeout');
+    expect(d.actual).toBeUndefined();
+    expect(d.cause).toContain('(1s) was shorter than its work');
+    expect(d.findings.map((f) => f.text).join('\n')).toContain('`--timeout 2s`');
+  });
 });

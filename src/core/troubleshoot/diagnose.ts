@@ -14,6 +14,7 @@ import {isTokenEnvName} from '../jobspec/placeholder.js';
 import {shellQuote} from '../jobspec/shell.js';
 import {catalogFor, type Cause, type ProblemId} from './catalog.js';
 import {extractFacts} from './facts.js';
+import {DEFAULT_TIMEOUT_S, duration} from './rerun.js';
 
 export interface DiagnoseContext {
   endpoint?: string;
@@ -34,8 +35,8 @@ export interface DiagnoseContext {
   };
   /** The error text that was pasted or logged (read for what the Hub said, never shown). */
   evidence?: string;
-  /** From the job's details: names of its secrets and env vars (values are never needed). */
-  job?: {secretNames: string[]; envNames: string[]};
+  /** From the job's details: names of its secrets and env vars (values are never needed), and its timeout. */
+  job?: {secretNames: string[]; envNames: string[]; timeoutSeconds?: number};
 }
 
 export interface Finding {
@@ -49,6 +50,8 @@ export interface Diagnosis {
   actual?: Cause;
   /** What was looked at, in order. */
   findings: Finding[];
+  /** Why it failed, when the facts tell but no cause of the catalog's is it (a timeout that was given, too short). */
+  cause?: string;
 }
 
 /** What the Hub answers when it got a token and refused it (as opposed to getting none). */
@@ -74,8 +77,8 @@ interface Facts {
   whoBad: boolean;
 }
 
-/** A problem's rule: the id of the cause the facts point to, if any. */
-type CauseRule = (f: Facts) => string | undefined;
+/** A problem's rule: the id of the cause the facts point to, if any, or why in its own words when none fits. */
+type CauseRule = (f: Facts) => string | {why: string} | undefined;
 
 export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   const findings: Finding[] = [];
@@ -89,9 +92,11 @@ export function diagnose(problem: ProblemId, ctx: DiagnoseContext): Diagnosis {
   const format = tokenFindings(problem, ctx, findings);
   accessFindings(ctx, findings);
   const whoBad = Boolean(ctx.who && !ctx.who.ok && ctx.who.error.kind === 'unauthorized');
-  const id = CAUSE_RULES[problem]?.({problem, ctx, findings, ...job, rejected, format, whoBad});
+  const ruled = CAUSE_RULES[problem]?.({problem, ctx, findings, ...job, rejected, format, whoBad});
+  const id = typeof ruled === 'string' ? ruled : undefined;
   const actual = id ? catalogFor(ctx.endpoint)[problem].causes.find((c) => c.id === id) : undefined;
-  return actual ? {problem, actual, findings} : {problem, findings};
+  if (actual) return {problem, actual, findings};
+  return typeof ruled === 'object' ? {problem, findings, cause: ruled.why} : {problem, findings};
 }
 
 /**
@@ -357,7 +362,32 @@ function scriptFailureCause({ctx}: Facts): string | undefined {
   return ev ? 'script-error' : undefined;
 }
 
-/** One rule per problem. job-timeout has none: the Hub does not say whether the timeout was the default. */
+/**
+ * A timeout: the job's own timeoutSeconds (its details say it) tells the 30-minute default from one that was given;
+ * with a given one, no cause of the catalog's is it ("no timeout was given" is not): the finding says so and the
+ * timeout to pass (twice as long, as "Run the job again" offers).
+ */
+function timeoutCause({ctx, findings}: Facts): string | {why: string} | undefined {
+  const t = ctx.job?.timeoutSeconds;
+  if (t === undefined || !Number.isSafeInteger(t) || t <= 0) return undefined;
+  const longer = `--timeout ${duration(t * 2)}`;
+  if (t === DEFAULT_TIMEOUT_S) {
+    findings.push({
+      status: 'bad',
+      text: `The job's timeout was 30 min, the Hub's default: no timeout was given (or exactly that one). Pass one that fits the work, e.g. \`${longer}\`.`,
+    });
+    return 'default-timeout';
+  }
+  findings.push({
+    status: 'bad',
+    text: `The job's timeout was ${duration(t)} (timeoutSeconds ${t}), given when it was submitted (not the 30-minute default), and the script needed longer: pass a timeout that fits the work, e.g. \`${longer}\` (twice as long).`,
+  });
+  return {
+    why: `The timeout given to the job (${duration(t)}) was shorter than its work. Not a token problem: run it with a longer one, e.g. \`${longer}\`.`,
+  };
+}
+
+/** One rule per problem. job-timeout's reads the job's timeout when its details are known. */
 const CAUSE_RULES: Partial<Record<ProblemId, CauseRule>> = {
   'unauthorized-401': missingOrRefusedTokenCause,
   'token-missing': missingOrRefusedTokenCause,
@@ -371,6 +401,7 @@ const CAUSE_RULES: Partial<Record<ProblemId, CauseRule>> = {
   'org-token-policy': orgPolicyCause,
   'job-not-found': jobNotFoundCause,
   'server-error': () => 'transient',
+  'job-timeout': timeoutCause,
   'job-script-failed': scriptFailureCause,
 };
 

@@ -37,10 +37,10 @@ const SECRET_NAME = /KEY|SECRET|TOKEN|PASSW|CREDENTIAL|AUTH/i;
 const TOKEN_NOT_PASSED = new Set(['no-token-in-job', 'wrong-secret-key', 'literal-placeholder', 'anonymous']);
 
 /** The Hub's default job timeout, in seconds. */
-const DEFAULT_TIMEOUT_S = 30 * 60;
+export const DEFAULT_TIMEOUT_S = 30 * 60;
 
 /** Seconds as hf's --timeout reads them, in the largest whole unit: 7200 -> 2h, 90 -> 90s. */
-function duration(seconds: number): string {
+export function duration(seconds: number): string {
   if (seconds % 3600 === 0) return `${seconds / 3600}h`;
   if (seconds % 60 === 0) return `${seconds / 60}m`;
   return `${seconds}s`;

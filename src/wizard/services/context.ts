@@ -42,6 +42,8 @@ export const CONFIG_DIR = 'my-first-hf-job';
 export interface JobNames {
   secretNames: string[];
   envNames: string[];
+  /** The timeout it was submitted with, when the spec says (the diagnosis of a timeout reads it). */
+  timeoutSeconds?: number;
 }
 
 export interface ServiceContext {

@@ -92,7 +92,8 @@ export function createJobServices(ctx: ServiceContext): JobServices {
         target: runsLocally(session.target) ? 'sandbox' : 'hub',
         namespace,
       });
-      ctx.lastJob = {secretNames, envNames};
+      const timeoutSeconds = (spec as {timeoutSeconds?: unknown}).timeoutSeconds;
+      ctx.lastJob = {secretNames, envNames, ...(typeof timeoutSeconds === 'number' ? {timeoutSeconds} : {})};
       // Whether the job's repo is already there: the result then says "updated" rather than "created".
       const target = ex.repo?.(account.user);
       const existed = target

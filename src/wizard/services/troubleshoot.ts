@@ -164,11 +164,7 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       const noToken = !ctx.token && !actual && !NO_TOKEN_NEEDED_TO_TELL.has(problem);
       if (noToken && fixes.actions.includes('re-login')) fixes.suggested = 're-login';
       const out: Diagnosis = {
-        cause: actual
-          ? actual.text
-          : noToken
-            ? 'There is no token here to check (no HF_TOKEN variable, no saved login): log in, and the diagnosis can name the cause.'
-            : 'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.',
+        cause: whyLine(actual, d.cause, noToken),
         findings,
         actions: fixes.actions,
       };
@@ -177,6 +173,15 @@ export function createTroubleshootServices(shared: ServiceContext): Troubleshoot
       return pagesFor(out, unproved ? 'unproved' : session.detached && isSandboxEndpoint(endpoint) ? 'proved' : 'own');
     },
   };
+}
+
+/** The diagnosis's one line: the diagnosed cause, else why in the rule's own words, else what is missing to tell. */
+function whyLine(actual: {text: string} | undefined, ruled: string | undefined, noToken: boolean): string {
+  if (actual) return actual.text;
+  if (ruled) return ruled;
+  return noToken
+    ? 'There is no token here to check (no HF_TOKEN variable, no saved login): log in, and the diagnosis can name the cause.'
+    : 'No single cause stands out from what can be checked from here: go through the likely causes above, most common first.';
 }
 
 /**

@@ -25,6 +25,26 @@ const whoFails = (kind: 'unauthorized' | 'network'): WhoAmIOutcome => ({ok: fals
 const base: DiagnoseContext = {token: FAKE, source: 'file'};
 
 describe('diagnose rules', () => {
+  it("a timeout: the job's own timeoutSeconds tells the 30-minute default from a given one, and names the timeout to pass", () => {
+    const job = (timeoutSeconds?: number) => ({
+      secretNames: ['HF_TOKEN'],
+      envNames: [],
+      ...(timeoutSeconds ? {timeoutSeconds} : {}),
+    });
+    const given = diagnose('job-timeout', {...base, job: job(1)});
+    expect(given.actual).toBeUndefined();
+    expect(given.cause).toContain('(1s) was shorter than its work');
+    expect(given.cause).toContain('`--timeout 2s`');
+    expect(given.findings.find((f) => f.status === 'bad')?.text).toContain('not the 30-minute default');
+    const byDefault = diagnose('job-timeout', {...base, job: job(1800)});
+    expect(byDefault.actual?.id).toBe('default-timeout');
+    expect(byDefault.findings.find((f) => f.status === 'bad')?.text).toContain('`--timeout 1h`');
+    // Unknown timeout (a pasted text): nothing is claimed.
+    const unknown = diagnose('job-timeout', {...base, job: job()});
+    expect(unknown.actual).toBeUndefined();
+    expect(unknown.cause).toBeUndefined();
+  });
+
   it('401 from a token that an HF_TOKEN variable puts over a different saved login: the env override', () => {
     const d = diagnose('unauthorized-401', {
       ...base,
