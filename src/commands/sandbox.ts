@@ -86,6 +86,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       port,
       dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data),
       attach: false,
+      // Everyone reaches this one by its URL: its pages say `--endpoint URL` (`--sandbox` opens another sandbox).
+      servedByUrl: true,
     });
   } catch (error) {
     const why = startFailure(error, port, values.data);

@@ -16,6 +16,13 @@ export interface SandboxCore {
   allowHost?: (host: string) => boolean;
   /** SandboxOptions.jobIsolation. */
   jobIsolation?: 'auto' | 'proc';
+  /** SandboxOptions.servedByUrl: the commands its pages show carry `--endpoint URL`. */
+  servedByUrl?: boolean;
+}
+
+/** How the app's commands shown on a page reach this sandbox: `--sandbox` (the app's own), or `--endpoint URL`. */
+export function appFlag(sandbox: Pick<SandboxCore, 'servedByUrl' | 'baseUrl'>): string {
+  return sandbox.servedByUrl ? `--endpoint ${sandbox.baseUrl}` : '--sandbox';
 }
 
 export interface SandboxRequest extends RequestContext {

@@ -223,6 +223,7 @@ async function serve(
     formKey: randomBytes(24).toString('hex'),
     ...(options.allowHost ? {allowHost: options.allowHost} : {}),
     ...(options.jobIsolation ? {jobIsolation: options.jobIsolation} : {}),
+    ...(options.servedByUrl ? {servedByUrl: true} : {}),
   };
   await core.saveAccounts();
   const store = hubStore(core);

@@ -31,6 +31,11 @@ export interface SandboxOptions {
    * second server; `false` makes that a SandboxDataError ('busy'). Two servers never share one folder.
    */
   attach?: boolean;
+  /**
+   * Served for clients that reach it by its URL (`hf-jobs-wizard sandbox`, a workshop's): its pages name
+   * `--endpoint URL` in the commands they show, not `--sandbox` (which opens the app's own sandbox, another one).
+   */
+  servedByUrl?: boolean;
   /** How long to wait for a folder's owner that is still starting (default 15 s), then fail with SandboxDataError. */
   ownerWaitMs?: number;
   /**

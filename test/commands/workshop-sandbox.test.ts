@@ -28,7 +28,7 @@ const troubleshoot = viaMain('troubleshoot');
 
 // As a workshop runs it: `sandbox --data DIR`, whose owner.json lets the sandbox prove it serves DIR.
 const room = mkdtempSync(join(tmpdir(), 'hfjw-room-'));
-const sb = useSandbox({dataDir: join(room, 'data')});
+const sb = useSandbox({dataDir: join(room, 'data'), servedByUrl: true});
 afterAll(async () => {
   await rm(room, {recursive: true, force: true});
 });
@@ -220,5 +220,50 @@ describe('fixes name the sandbox as it was reached (A)', () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describe("the token page of a workshop's sandbox (newcomer s11)", () => {
+  it("a learner's wizard links the Create button (the folder's form key), and the page makes the token", async () => {
+    const home = await learner();
+    const services = createServices({
+      env: home.env,
+      cwd: home.dir,
+      endpointFlag: sb.current.url,
+      servesSandboxData: servesDataDir,
+    });
+    const controller = new WizardController(services, {
+      cwd: home.dir,
+      presetTarget: 'hub',
+      hubEndpoint: sb.current.url,
+    });
+    await advance(controller, {type: 'start'});
+    const target = controller.getState().target!;
+    const advice = services.tokenAdvice({target, exampleId: 'push-dataset', cwd: home.dir});
+    // Was: no key (only the app that started the sandbox had one), so the learner's page had no Create button.
+    expect(advice.url).toContain('&key=');
+    expect(advice.confirmCode).toMatch(/^\d{4}-\d{4}$/);
+    const page = await (await fetch(advice.url)).text();
+    expect(page).toContain('Create token');
+    const fields = [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map(
+      (m) => [m[1]!, m[2]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))] as [string, string],
+    );
+    const created = await fetch(`${sb.current.url}/settings/tokens/new`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/x-www-form-urlencoded', Origin: sb.current.url},
+      body: new URLSearchParams([...fields, ['name', 'learner'], ['code', advice.confirmCode!]]).toString(),
+    });
+    expect(created.status).toBe(201);
+    expect(await created.text()).toContain(`login --endpoint ${sb.current.url}`);
+    await controller.dispose();
+  });
+
+  it('its pages name `--endpoint URL` in every command (`--sandbox` would open another sandbox)', async () => {
+    const tokens = await (await fetch(`${sb.current.url}/settings/tokens`)).text();
+    expect(tokens).toContain(`login --endpoint ${sb.current.url} --practice write`);
+    expect(tokens).not.toContain('login --sandbox');
+    const bare = await (await fetch(`${sb.current.url}/settings/tokens/new?tokenType=write`)).text();
+    expect(bare).toContain(`npx hf-jobs-wizard --endpoint ${sb.current.url}`);
+    expect(bare).not.toContain('--sandbox');
   });
 });

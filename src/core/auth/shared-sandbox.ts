@@ -8,10 +8,18 @@
 import {sandboxInfo} from '../hub/sandbox-info.js';
 import {APP_COMMAND} from '../invocation.js';
 import {isSandboxEndpoint, type PracticeToken} from '../practice.js';
-import {PracticeTokensError, readPracticeTokens} from '../store/practice-tokens.js';
+import {PracticeTokensError, readOwnerFormKey, readPracticeTokens} from '../store/practice-tokens.js';
 
 export type SharedPractice =
-  | {ok: true; endpoint: string; dataDir: string; tokens: Record<PracticeToken, string>; users: string[]}
+  | {
+      ok: true;
+      endpoint: string;
+      dataDir: string;
+      tokens: Record<PracticeToken, string>;
+      users: string[];
+      /** Its owner's form key: the token page's Create button works from this app's link (a learner's wizard too). */
+      formKey?: string;
+    }
   /** `not-sandbox`: nothing there answers as this app's sandbox; `unavailable`: it does, but its tokens cannot be had. */
   | {ok: false; reason: 'not-sandbox' | 'unavailable'; message: string; why: string};
 
@@ -45,7 +53,8 @@ export async function practiceTokensAt(
         `${base} names ${info.dataDir} as its folder but does not prove it serves it (its owner.json: a sandbox of an older version, or another program on that port): its practice tokens were not used.`,
         `Log in with a token: ${pipe}.`,
       );
-    return {ok: true, endpoint: base, dataDir: info.dataDir, tokens, users};
+    const formKey = await readOwnerFormKey(info.dataDir);
+    return {ok: true, endpoint: base, dataDir: info.dataDir, tokens, users, ...(formKey ? {formKey} : {})};
   } catch (error) {
     if (!(error instanceof PracticeTokensError)) throw error;
     const who =

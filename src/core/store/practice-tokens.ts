@@ -55,3 +55,17 @@ export async function readPracticeTokens(
   const users = (accounts.users ?? []).map((u) => u.name).filter((n): n is string => typeof n === 'string');
   return {tokens, user: users[0] ?? 'practice-user', users};
 }
+
+/**
+ * The form key of the sandbox serving `dataDir` (its owner.json, 0600, holds it), for the token page's Create button
+ * and the browser login's approval link: read only by a user who may read the folder, and used by the caller only
+ * once the server at the URL proved it is that folder's live owner (core/auth/shared-sandbox.ts). Undefined if absent.
+ */
+export async function readOwnerFormKey(dataDir: string): Promise<string | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(join(dataDir, 'owner.json'), 'utf8')) as {formKey?: unknown};
+    return typeof owner.formKey === 'string' && /^[0-9a-f]{32,128}$/.test(owner.formKey) ? owner.formKey : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,7 +4,7 @@
 // was opened with this sandbox's form key (the app's link), and POST checks the key and a same-site origin (forms.ts).
 // The new practice token has exactly those scopes and is shown once, in the browser only, as the Hub does.
 import {MAIN_USER, findOrg, findUser, objectId, randomTokenValue, type SandboxToken} from '../accounts.js';
-import type {RouteModule, SandboxRequest} from '../context.js';
+import {appFlag, type RouteModule, type SandboxRequest} from '../context.js';
 import {keyMatches, requireFormKey} from '../forms.js';
 import {confirmationCode, sameCode, tokenPageNonce} from '../../core/auth/sandbox-form-key.js';
 import {HttpError, readBody, sendHtml} from '../http.js';
@@ -83,6 +83,19 @@ function hidden(params: URLSearchParams): string {
     .join('');
 }
 
+/**
+ * The page opened without the app's key. The link with one comes from the app on this machine that can read the
+ * sandbox's folder (the one that started it, or a learner's wizard at `--endpoint URL` as a user who may read it);
+ * a ready practice token is the other way, with the command that reaches this sandbox.
+ */
+function noKeyNote(ctx: SandboxRequest): string {
+  const flag = appFlag(ctx.sandbox);
+  const wizard = ctx.sandbox.servedByUrl
+    ? `the wizard at this address (<code>npx hf-jobs-wizard ${escapeHtml(flag)}</code>, as a user who may read this sandbox's folder) shows it on its Login step`
+    : 'the app that started this sandbox shows it (it carries a key only that app knows)';
+  return `<p class="note">To create it, open this page from the link the app shows: ${wizard}. Or log in with a ready practice token: <code>npx hf-jobs-wizard login ${escapeHtml(flag)} --practice fine-grained</code>.</p>`;
+}
+
 /** Wrong confirmation codes a link may get before it stops working (8 digits: guessing is hopeless in 5). */
 const MAX_WRONG_CODES = 5;
 
@@ -108,7 +121,7 @@ export const registerNewTokenRoutes: RouteModule = (router) => {
       : keyMatches(ctx.sandbox.formKey, key) || nonce !== undefined
         ? `<form method="post" action="/settings/tokens/new">${hidden(params)}<input type="hidden" name="key" value="${escapeHtml(key!)}">
 <p><label>Name <input name="name" value="${escapeHtml(r.name)}"></label></p>${codeField}<button type="submit">Create token</button></form>`
-        : '<p class="note">To create it, open this page from the link the app shows (it carries a key only the app that started this sandbox knows). Or log in with a ready practice token: <code>npx hf-jobs-wizard login --sandbox --practice fine-grained</code>.</p>';
+        : noKeyNote(ctx);
     sendPage(ctx, 200, 'New access token (sandbox)', `${describe(r)}\n${form}`);
   });
 
@@ -163,7 +176,7 @@ export const registerNewTokenRoutes: RouteModule = (router) => {
     const body = `<p>Created <strong>${escapeHtml(r.name)}</strong>. Copy it now: it is not shown again.</p>
 <p><input type="password" readonly size="44" value="${escapeHtml(token.value)}" aria-label="the new token (select it and copy)"></p>
 ${describe(r)}
-<p>Then paste it where the app asks (<code>npx hf-jobs-wizard login --sandbox</code> or the wizard's Login step).</p>`;
+<p>Then paste it where the app asks (<code>npx hf-jobs-wizard login ${escapeHtml(appFlag(ctx.sandbox))}</code> or the wizard's Login step).</p>`;
     sendHtml(
       ctx,
       201,

@@ -6,7 +6,7 @@ import {APP_COMMAND} from '../../core/invocation.js';
 import {maskToken, redactSecrets, unsplitTokens} from '../../core/tokens/mask.js';
 import {maskSplitTokens} from '../../core/tokens/split.js';
 import type {SandboxToken} from '../accounts.js';
-import type {RouteModule, SandboxRequest} from '../context.js';
+import {appFlag, type RouteModule, type SandboxRequest} from '../context.js';
 import {HttpError, sendHtml} from '../http.js';
 import {gitPrefix} from '../hub/paths.js';
 import {NAME, NS} from '../hub/route-params.js';
@@ -68,8 +68,8 @@ ${body}
 
 const ROLE_TEXT: Record<SandboxToken['role'], string> = {read: 'read', write: 'write', fineGrained: 'fine-grained'};
 
-function loginCommand(label: string): string {
-  return `${APP_COMMAND} login --sandbox --practice ${label}`;
+function loginCommand(ctx: SandboxRequest, label: string): string {
+  return `${APP_COMMAND} login ${appFlag(ctx.sandbox)} --practice ${label}`;
 }
 
 function tokensPage(ctx: SandboxRequest, asked?: string): void {
@@ -77,14 +77,14 @@ function tokensPage(ctx: SandboxRequest, asked?: string): void {
   const rows = practice
     .map((t) => {
       const what = t.expired ? `${ROLE_TEXT[t.role]}, expired (answers 401)` : ROLE_TEXT[t.role];
-      return `<tr><td><code>${escapeHtml(t.label!)}</code></td><td><code>${escapeHtml(maskToken(t.value))}</code></td><td>${escapeHtml(what)}</td><td>${escapeHtml(t.owner)}</td><td><code>${escapeHtml(loginCommand(t.label!))}</code></td></tr>`;
+      return `<tr><td><code>${escapeHtml(t.label!)}</code></td><td><code>${escapeHtml(maskToken(t.value))}</code></td><td>${escapeHtml(what)}</td><td>${escapeHtml(t.owner)}</td><td><code>${escapeHtml(loginCommand(ctx, t.label!))}</code></td></tr>`;
     })
     .join('\n');
   const wanted = asked
     ? practice.find((t) => t.label === asked || ROLE_TEXT[t.role] === asked || t.role === asked)
     : undefined;
   const intro = asked
-    ? `<p class="note">On huggingface.co this page creates a new ${escapeHtml(asked)} token. The sandbox cannot create tokens: it has practice tokens ready${wanted ? `; for a ${escapeHtml(asked)} token, log in with <code>${escapeHtml(loginCommand(wanted.label!))}</code>` : ''}.</p>`
+    ? `<p class="note">On huggingface.co this page creates a new ${escapeHtml(asked)} token. The sandbox cannot create tokens: it has practice tokens ready${wanted ? `; for a ${escapeHtml(asked)} token, log in with <code>${escapeHtml(loginCommand(ctx, wanted.label!))}</code>` : ''}.</p>`
     : '<p class="note">On huggingface.co this page lists your access tokens. This is the offline sandbox: its tokens are practice data, made when the sandbox was first started, and cannot be created, edited or revoked here.</p>';
   sendPage(
     ctx,
@@ -96,7 +96,7 @@ function tokensPage(ctx: SandboxRequest, asked?: string): void {
 ${rows}
 </table>
 <p>Log in with one in your terminal (no copying needed; the token is never shown whole):</p>
-<pre>${escapeHtml(loginCommand('write'))}</pre>
+<pre>${escapeHtml(loginCommand(ctx, 'write'))}</pre>
 <p>Use <code>read</code>, <code>fine-grained</code> or <code>expired</code> instead of <code>write</code> to see how those fail.</p>`,
   );
 }
@@ -195,7 +195,7 @@ ${row('secrets', escapeHtml(job.secretNames.join(', ') || '(none)'))}
 </table>
 <h2>${done ? 'Last log lines' : 'Log so far'}</h2>
 ${lastLines.length ? `<pre>${escapeHtml(maskForPage(ctx, maskSplitTokens(lastLines.map((l) => visibleControls(unsplitTokens(l))).join('\n'), [...knownTokens(ctx), ...secrets]), secrets))}</pre>` : '<p>No log lines yet.</p>'}
-<p>The whole log: <code>hf jobs logs ${escapeHtml(job.id)}</code> with <code>HF_ENDPOINT=${escapeHtml(ctx.sandbox.baseUrl)}</code>, or <code>${escapeHtml(APP_COMMAND)} troubleshoot --sandbox --job ${escapeHtml(`${job.owner.name}/${job.id}`)}</code>.${done ? '' : ' Reload this page to see more.'}</p>`,
+<p>The whole log: <code>hf jobs logs ${escapeHtml(job.id)}</code> with <code>HF_ENDPOINT=${escapeHtml(ctx.sandbox.baseUrl)}</code>, or <code>${escapeHtml(APP_COMMAND)} troubleshoot ${escapeHtml(appFlag(ctx.sandbox))} --job ${escapeHtml(`${job.owner.name}/${job.id}`)}</code>.${done ? '' : ' Reload this page to see more.'}</p>`,
   );
 }
 

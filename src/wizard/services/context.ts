@@ -54,7 +54,7 @@ export interface ServiceContext {
   ownsSandbox: boolean;
   /** The practice tokens of a sandbox reached by its URL (--endpoint http://127.0.0.1:PORT, a workshop's), when this
    *  user may read them (core/auth/shared-sandbox.ts). */
-  sharedPractice: {endpoint: string; tokens: SandboxSession['tokens']} | undefined;
+  sharedPractice: {endpoint: string; tokens: SandboxSession['tokens']; formKey?: string} | undefined;
   /** Secret and env names of the last job submitted, for the diagnosis; cleared when the config is rewritten. */
   lastJob: JobNames | undefined;
   /** The environment token lookups use for this target (the sandbox's own home on the sandbox). */

@@ -138,7 +138,11 @@ async function prepareTarget(ctx: ServiceContext, kind: TargetInfo['kind']) {
       options.servesSandboxData ? {servesDataDir: options.servesSandboxData} : {},
     );
     if (shared.ok) {
-      ctx.sharedPractice = {endpoint: shared.endpoint, tokens: shared.tokens};
+      ctx.sharedPractice = {
+        endpoint: shared.endpoint,
+        tokens: shared.tokens,
+        ...(shared.formKey ? {formKey: shared.formKey} : {}),
+      };
       return {target: {kind, endpoint, practice: true}, examples};
     }
     // This app's sandbox, whose tokens this user cannot have: the login screen says why (not a silent paste box).
@@ -154,6 +158,13 @@ async function prepareTarget(ctx: ServiceContext, kind: TargetInfo['kind']) {
       };
   }
   return {target: {kind, endpoint, practice: false}, examples};
+}
+
+/** The form key of the sandbox at `target`: the one this app started, or a shared one read from its proven folder. */
+function sandboxFormKey(ctx: ServiceContext, target: TargetInfo): string | undefined {
+  const own = ctx.sandbox;
+  if (target.kind === 'sandbox') return own?.endpoint === target.endpoint ? own.formKey : undefined;
+  return ctx.sharedPractice?.endpoint === target.endpoint ? ctx.sharedPractice.formKey : undefined;
 }
 
 export function createLoginServices(ctx: ServiceContext): LoginServices {
@@ -233,9 +244,9 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
         throw new Error(
           'Browser login is not available for huggingface.co from this tool yet: paste a token instead (or run `hf auth login`, then come back).',
         );
-      const sandbox = ctx.sandbox;
-      // The sandbox this app started: its form key derives the start key and the approval link's key.
-      const formKey = target.kind === 'sandbox' && sandbox?.endpoint === target.endpoint ? sandbox.formKey : undefined;
+      // The sandbox this app started, or a workshop's whose folder this user may read: its form key derives the start
+      // key and the approval link's key.
+      const formKey = sandboxFormKey(ctx, target);
       const authorization = await requestDeviceCode({
         endpoint: target.endpoint,
         clientId,
@@ -266,13 +277,14 @@ export function createLoginServices(ctx: ServiceContext): LoginServices {
         if (g.kind === 'read-private') needs.reads.push(g.repo);
       }
       let url = leastPrivilegeTokenUrl(session.target.endpoint, needs);
-      // The sandbox's Create button works only from the app's own link (its form key, as the browser login's).
-      const sandbox = ctx.sandbox;
+      // The sandbox's Create button works only from the app's own link (its form key, as the browser login's): the
+      // sandbox this app started, or a workshop's whose folder (owner.json) this user may read.
       // Not the form key itself (the browser gets the link on its command line): a key for the token page, whose
       // form also wants the code shown next to the link in this terminal (core/auth/sandbox-form-key.ts).
       let confirmCode: string | undefined;
-      if (session.target.kind === 'sandbox' && sandbox?.formKey && sandbox.endpoint === session.target.endpoint) {
-        const link = newTokenPageLink(sandbox.formKey);
+      const formKey = sandboxFormKey(ctx, session.target);
+      if (formKey) {
+        const link = newTokenPageLink(formKey);
         url += `&key=${link.key}`;
         confirmCode = link.code;
       }
