@@ -37,6 +37,8 @@ export interface FollowResult {
   message?: string;
   /** status.cancelReason as the Hub set it (NO_CREDITS, ...), one sanitised word. */
   cancelReason?: string;
+  /** The log said the job ended, then its status could not be read (why): a Hub (a sandbox) that stopped answering. */
+  statusLost?: string;
   /** The newest MAX_KEPT_LINES lines (one a line: an entry holding line breaks is split). */
   lines: string[];
   /** terminal: the job ended; timeout: maxMs passed first; aborted: the caller's signal. */
@@ -84,6 +86,7 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
   let stage = '';
   let message: string | undefined;
   let cancelReason: string | undefined;
+  let statusLost: string | undefined;
   let lastSaid = Date.now();
   let quietFor = feedbackMs;
   const started = Date.now();
@@ -178,6 +181,7 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
         // The log already said the job finished, and the Hub stopped answering (a sandbox stopped mid-run): that is
         // the end, not a wait until the bound.
         if (isTerminal(stage) && failures >= FAILED_POLLS_AFTER_END) {
+          statusLost = why;
           wait(`Job ${o.jobId}'s log says it ended ${stage}; its status cannot be read (${why}).`);
           ended = 'terminal';
           break;
@@ -204,6 +208,7 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
     stage,
     ...(message ? {message: redactSecrets(message, secrets)} : {}),
     ...(cancelReason ? {cancelReason} : {}),
+    ...(statusLost ? {statusLost} : {}),
     lines,
     ended,
   };

@@ -380,7 +380,10 @@ function connectionProblems(hub: HubFixes): Pick<Catalog, 'rate-limited' | 'netw
         {
           id: 'wrong-endpoint',
           text: 'HF_ENDPOINT or --endpoint points somewhere that is not serving (a stopped sandbox, a typo).',
-          fix: `Unset HF_ENDPOINT or fix it; for the sandbox, start it again (\`${APP_COMMAND} sandbox\`).`,
+          // On a sandbox: its own words (a workshop's is started again by whoever started it, with its folder and port).
+          fix: hub.sandbox
+            ? hub.reach()
+            : `Unset HF_ENDPOINT or fix it; for the sandbox, start it again (\`${APP_COMMAND} sandbox\`).`,
         },
         {
           id: 'offline-mode',

@@ -41,7 +41,9 @@ export function createdLine(outcome: {repoExisted?: boolean}): string {
  * A run that did not complete, in one line (after ✗ or !): the stage, by whom a cancel was (the Hub's cancel reason),
  * and the Hub's message without a second "Canceled:" ("CANCELED: Canceled: …" read twice).
  */
-export function endedLine(outcome: {stage: string; message?: string; cancelReason?: string}): string {
+export function endedLine(outcome: {stage: string; message?: string; cancelReason?: string; hubLost?: string}): string {
+  if (outcome.hubLost)
+    return `${outcome.stage}, as the job's log says; then the Hub stopped answering (${outcome.hubLost})`;
   const canceled = outcome.stage === 'CANCELED';
   const message = canceled ? outcome.message?.replace(/^\s*cancell?ed\s*[:.-]\s*/i, '') : outcome.message;
   const by = canceled && outcome.cancelReason ? ` by the Hub (cancel reason ${outcome.cancelReason})` : '';
@@ -69,13 +71,15 @@ export function stoppedLine(step: StepId, command: string): string {
  * same Hub; `here` is the command of the screen the person left (`troubleshoot` at its paste box or diagnosis).
  */
 export function quitLine(
-  state: {step: StepId; result?: {stage: string; cancelReason?: string}; troubleshootDone?: boolean},
+  state: {step: StepId; result?: {stage: string; cancelReason?: string; hubLost?: string}; troubleshootDone?: boolean},
   commands: {wizard: string; here?: string},
 ): string | undefined {
   const stage = state.result?.stage;
   if (stage === 'COMPLETED') return undefined;
   if (state.step === 'troubleshoot' && state.troubleshootDone) return undefined;
   const kept = 'files already written are kept (shown as unchanged).';
+  if (state.result?.hubLost)
+    return `The Hub stopped answering while the job ran (its log says ${stage}). Run ${commands.wizard} to try again once it answers: ${kept}`;
   if (stage === 'CANCELED' && state.result?.cancelReason)
     return `The Hub canceled the job (${state.result.cancelReason}): its namespace could not pay. Run ${commands.wizard} to try again under one that can: ${kept}`;
   if (stage === 'CANCELED') return `The job was cancelled. Run ${commands.wizard} to start again: ${kept}`;

@@ -293,7 +293,7 @@ function loggedIn(state: WizardState): Transition {
 export function quitCode(state: Pick<WizardState, 'result'>): number {
   const stage = state.result?.stage;
   // A job the Hub canceled for credits (a cancel reason) failed: 1, as an ERROR.
-  const ownCancel = stage === 'CANCELED' && !state.result?.cancelReason;
+  const ownCancel = stage === 'CANCELED' && !state.result?.cancelReason && !state.result?.hubLost;
   return stage === undefined || stage === 'COMPLETED' || ownCancel ? 0 : 1;
 }
 
@@ -515,7 +515,7 @@ function runTransition(state: WizardState, event: WizardEvent): Transition | und
         result: event.outcome,
       });
       // A cancel is the person's choice, unless the Hub canceled the job because its namespace cannot pay.
-      const ownCancel = event.outcome.stage === 'CANCELED' && !event.outcome.cancelReason;
+      const ownCancel = event.outcome.stage === 'CANCELED' && !event.outcome.cancelReason && !event.outcome.hubLost;
       if (event.outcome.stage === 'COMPLETED' || ownCancel) return t(next);
       const text = event.failureText ?? event.outcome.message ?? '';
       return t(

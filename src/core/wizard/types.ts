@@ -208,6 +208,8 @@ export interface Outcome {
   message?: string;
   /** The Hub canceled the job because its namespace cannot pay (NO_CREDITS ...): a failure, not the person's cancel. */
   cancelReason?: string;
+  /** The job's log said it ended, then the Hub stopped answering (why): not the person's cancel, nor confirmed. */
+  hubLost?: string;
   /** What the job created (a repo URL) on success. */
   created?: string;
   /** The repo was already there before the job ran (it added a commit: "updated", not "created"). */

@@ -56,7 +56,7 @@ export function Result({state, dispatch}: ScreenProps) {
     );
   }
   // The person's own cancel is not a failure; the Hub's cancel for credits is (it has a troubleshooting screen).
-  const ownCancel = result.stage === 'CANCELED' && !result.cancelReason;
+  const ownCancel = result.stage === 'CANCELED' && !result.cancelReason && !result.hubLost;
   return (
     <Box flexDirection="column">
       <Text color={ownCancel ? 'yellow' : 'red'} bold>

@@ -140,6 +140,8 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       // Canceled by the Hub because the namespace cannot pay: a failure to explain, not the person's own cancel.
       const billing = stage === 'CANCELED' && isBillingCancel(followed.cancelReason);
       if (billing) outcome.cancelReason = followed.cancelReason!;
+      // The log's end line, then no answer (a workshop's sandbox stopped mid-run): said so, and explained below.
+      if (followed.statusLost) outcome.hubLost = followed.statusLost;
       if (stage === 'COMPLETED') {
         const user = session.account?.user ?? job.namespace;
         const ex = example(session);
@@ -155,7 +157,9 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       // The Hub's verdict first, in the words troubleshoot --job uses ("Job ended CANCELED: … (cancel reason NO_CREDITS)").
       const verdict = billing
         ? `Job ended CANCELED${message ? `: ${message}` : ''} (cancel reason ${followed.cancelReason})`
-        : '';
+        : followed.statusLost
+          ? `The job's log says it ended ${stage}, then its status could not be read: ${followed.statusLost}`
+          : '';
       const failureText = [verdict || (message ?? ''), ...lines.slice(-60)].join('\n');
       return {outcome, failureText};
     },

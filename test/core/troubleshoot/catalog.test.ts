@@ -137,6 +137,10 @@ describe('the troubleshooting catalog', () => {
     expect(policy).toContain('no admin approves it');
     expect(policy).toContain('your own namespace');
     expect(cause('org-token-policy', 'pending-approval')).toMatch(/^Ask an org admin to approve the token/);
+    // A stopped sandbox: how that sandbox starts again (a workshop's: whoever started it, its folder and port).
+    const stopped = getProblem('network-error', 'http://127.0.0.1:8765').causes.find((c) => c.id === 'wrong-endpoint')!;
+    expect(stopped.fix).toMatch(/does not answer: whoever started it|Start the sandbox again/);
+    expect(stopped.fix).not.toContain('Unset HF_ENDPOINT');
   });
 
   it('gives every cause a text and a fix, and never repeats a cause id within a problem', () => {
