@@ -359,7 +359,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         ? {hfHome: env.HF_HOME}
         : undefined
       : {};
-    return await classifyAndReport(text, values, io, {env, endpoint, ...(rerunAt ? {rerunAt} : {})}, leak);
+    // A sandbox this command started stops when it ends: a link to its pages would be dead by the time it is opened.
+    const pagesDie = Boolean(target.sandbox && !target.sandbox.servedElsewhere);
+    return await classifyAndReport(
+      text,
+      values,
+      io,
+      {env, endpoint, ...(rerunAt ? {rerunAt} : {}), ...(pagesDie ? {pagesDie} : {})},
+      leak,
+    );
   } finally {
     await target?.close();
   }
@@ -369,7 +377,7 @@ async function classifyAndReport(
   text: string,
   values: {job?: string; json?: boolean; sandbox?: boolean; offline?: boolean},
   io: CommandIo,
-  where: {env: CommandIo['env']; endpoint: string; rerunAt?: {hfHome?: string}},
+  where: {env: CommandIo['env']; endpoint: string; rerunAt?: {hfHome?: string}; pagesDie?: boolean},
   leak: LeakInput,
 ): Promise<number> {
   const leakedTokens = leak.leaks.map((l) => l.masked);
@@ -508,6 +516,8 @@ async function classifyAndReport(
   const c = jobClass ?? classifyText(text, {endpoint});
   if (!job && !values.offline && c.problem !== 'unknown') diagnosis = await livePasted(c, text, io, env, endpoint);
   const report = toReport(c, endpoint, {diagnosis, job, rerun, leak});
+  // The sandbox's pages end with this command (its practice logins are the re-login action's command).
+  if (where.pagesDie) report.actions = report.actions.filter((a) => !a.url);
   if (values.json) {
     // The top-level causes are the report's (a sandbox-only cause only on the sandbox, or where the facts name it).
     const out: Record<string, unknown> = {...c, causes: report.causes.map((x) => x.text)};

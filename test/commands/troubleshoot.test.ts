@@ -329,6 +329,18 @@ describe('check --sandbox and troubleshoot --sandbox see the sandbox login (newc
       expect(text.out()).toContain('(run `npx hf-jobs-wizard check --sandbox`)');
       expect(text.out()).not.toMatch(/(?<!npx )hf-jobs-wizard (check|status|login)\b/);
 
+      // Nor a link to its pages: a 403's "Open the token page" pointed at the port that closed with the command.
+      const forbidden = makeIo(env, {tty: true});
+      await writeFile(
+        join(home, '403.txt'),
+        '403 Forbidden: You don\'t have the rights to create a model under the namespace "acme-org".\n',
+      );
+      forbidden.cwd = home;
+      expect(await troubleshoot(['403.txt', '--sandbox', '--json'], forbidden)).toBe(0);
+      const actions = JSON.parse(forbidden.out()).report.actions as {id: string; url?: string}[];
+      expect(actions.map((a) => a.id)).toContain('re-login');
+      expect(actions.filter((a) => a.url)).toEqual([]);
+
       const both = makeIo(env, {tty: true});
       expect(await troubleshoot(['--sandbox', '--endpoint', 'http://127.0.0.1:9', '-'], both)).toBe(2);
       const help = makeIo(env);
