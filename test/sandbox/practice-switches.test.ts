@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {createPracticeAccounts, MAIN_USER} from '../../src/sandbox/accounts.js';
 import {ensurePracticeSwitches, practiceSwitchOf, SWITCH_ORGS} from '../../src/sandbox/practice-switches.js';
 import {createHubClient} from '../../src/core/hub/client.js';
+import {describeHubError} from '../../src/core/hub/errors.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
 describe('practice switches', () => {
@@ -64,6 +65,17 @@ describe('practice switches on a running sandbox', () => {
     const who = (await write.whoAmI()) as unknown as {orgs: {name: string; securityRestrictions?: string[]}[]};
     expect(who.orgs.find((o) => o.name === 'practice-token-policy')?.securityRestrictions).toEqual(['token-policy']);
     expect(who.orgs.find((o) => o.name === 'practice-org')?.securityRestrictions).toBeUndefined();
+  });
+
+  it('the token policy\'s 403 is described as the policy, not as "a read token" lacking a permission', async () => {
+    const write = createHubClient({hubUrl: sb.current.url, accessToken: sb.current.tokens.write});
+    const error = await write.listJobs('practice-token-policy').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const d = describeHubError(error, {endpoint: sb.current.url});
+    expect(d.message).toMatch(/^403 Forbidden: the organization's token policy refuses this token/);
+    expect(d.message).not.toContain('read token');
   });
 
   it('practice-credits-run-out: a job that prints and ends within a second is canceled too (NO_CREDITS), its output kept', async () => {

@@ -111,6 +111,12 @@ export function describeHubError(err: unknown, options: DescribeOptions = {}): H
         'unauthorized',
         '401 Unauthorized: the token is invalid, expired or revoked, or the repo is private/unknown.',
       );
+    // The org's token policy is not a missing permission: "a read token" sent people to make a new token that waits too.
+    if (status === 403 && server && /organization token policy|revoked by the organization/i.test(server))
+      return out(
+        'forbidden',
+        "403 Forbidden: the organization's token policy refuses this token (waiting for an admin's approval, or revoked by one); not a missing permission.",
+      );
     if (status === 403)
       return out(
         'forbidden',
