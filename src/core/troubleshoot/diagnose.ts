@@ -345,9 +345,33 @@ function jobNotFoundCause({ctx, findings}: Facts): string | undefined {
   return facts.job ? undefined : 'wrong-id';
 }
 
+/** Modules whose package is named otherwise (what to write in `# dependencies = [...]`). */
+const PACKAGE_OF: Readonly<Record<string, string>> = {
+  sklearn: 'scikit-learn',
+  PIL: 'pillow',
+  cv2: 'opencv-python',
+  yaml: 'pyyaml',
+  bs4: 'beautifulsoup4',
+  dotenv: 'python-dotenv',
+};
+
+/** The module a ModuleNotFoundError names, as a finding with the dependency to add (its top-level package). */
+function missingModuleFinding(ev: string): Finding | undefined {
+  const m = /No module named ['"]([A-Za-z_][\w.]{0,100})['"]/.exec(ev);
+  if (!m) return undefined;
+  const top = m[1]!.split('.')[0]!;
+  const pkg = PACKAGE_OF[top] ?? top;
+  return {
+    status: 'bad',
+    text: `The log names the missing module: ${m[1]}. Add ${JSON.stringify(pkg)} to the script's \`# dependencies = [...]\` header${pkg === top ? ' (the package is usually named as the module)' : ` (the package that provides ${top})`}, or \`--with ${pkg}\`.`,
+  };
+}
+
 /** A script that failed in the job: the log's own words name a missing package, no GPU or no memory. */
-function scriptFailureCause({ctx}: Facts): string | undefined {
+function scriptFailureCause({ctx, findings}: Facts): string | undefined {
   const ev = ctx.evidence ?? '';
+  const missing = missingModuleFinding(ev);
+  if (missing) findings.push(missing);
   // The sandbox's own words when it runs a uv script with a python3 that lacks a listed package (src/sandbox/jobs/uv-standin.ts).
   if (/cannot import [^\n]*, which this (?:script|command) needs/.test(ev)) return 'sandbox-python-lacks-package';
   if (/ModuleNotFoundError|No module named|No solution found when resolving (?:script )?dependencies/.test(ev))

@@ -25,6 +25,16 @@ const whoFails = (kind: 'unauthorized' | 'network'): WhoAmIOutcome => ({ok: fals
 const base: DiagnoseContext = {token: FAKE, source: 'file'};
 
 describe('diagnose rules', () => {
+  it('a missing module: the finding names it and the dependency to add (sklearn is scikit-learn)', () => {
+    const finding = (log: string) =>
+      diagnose('job-script-failed', {...base, evidence: log}).findings.find((f) => f.status === 'bad')?.text;
+    const d = diagnose('job-script-failed', {...base, evidence: "ModuleNotFoundError: No module named 'transformers'"});
+    expect(d.actual?.id).toBe('missing-dependency');
+    expect(finding("ModuleNotFoundError: No module named 'transformers'")).toContain('Add "transformers"');
+    expect(finding("ModuleNotFoundError: No module named 'sklearn.linear_model'")).toContain('Add "scikit-learn"');
+    expect(finding('RuntimeError: Found no NVIDIA driver on your system')).toBeUndefined();
+  });
+
   it("a timeout: the job's own timeoutSeconds tells the 30-minute default from a given one, and names the timeout to pass", () => {
     const job = (timeoutSeconds?: number) => ({
       secretNames: ['HF_TOKEN'],
