@@ -70,4 +70,14 @@ describe('hf-job.json "namespace" in the wizard', () => {
     expect(d.cause).toContain('(1s) was shorter than its work');
     expect(d.findings.map((f) => f.text).join('\n')).toContain('`--timeout 2s`');
   });
+
+  it('an org in an outage: the submit error says the Hub answered with a server error (not that its answer was lost)', async () => {
+    const {sv, session} = await withNamespace('practice-outage');
+    const error = await sv.submitJob(session).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(/^The Hub answered the submit with a server error \(500/);
+    expect(error?.message).toContain('it may be running');
+  }, 30_000);
 });

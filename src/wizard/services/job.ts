@@ -103,8 +103,14 @@ export function createJobServices(ctx: ServiceContext): JobServices {
         : undefined;
       const submitted = await submitOnce(client(session), namespace, spec, {secrets: secrets(session)});
       if (submitted.submitted === 'unknown') {
+        // A 5xx is an answer (a server error), not a lost one; either way the job may have been created.
+        const status = describeHubError(submitted.error).status;
+        const said =
+          status !== undefined && status >= 500
+            ? `The Hub answered the submit with a server error (${submitted.message}) and the job list could not be read either`
+            : `The Hub's answer to the submit was lost (${submitted.message}) and the job could not be looked up`;
         throw new Error(
-          `The Hub's answer to the submit was lost (${submitted.message}) and the job could not be looked up: it may be running. Look at ${session.target.endpoint}/jobs/${namespace} before you submit again.`,
+          `${said}: it may be running. Look at ${session.target.endpoint}/jobs/${namespace} before you submit again.`,
         );
       }
       if (!submitted.submitted) throw submitted.error;
