@@ -14,7 +14,7 @@ import {shellQuoteShown} from '../core/jobspec/shell.js';
 import type {TokenSource} from '../core/store/resolve.js';
 import {buildReport, reportLines, type ReportInput, type TroubleshootReport} from '../core/troubleshoot/report.js';
 import {classifyJob, classifyText, type Classification} from '../core/troubleshoot/classify.js';
-import {diagnose, type Diagnosis} from '../core/troubleshoot/diagnose.js';
+import {diagnose, type DiagnoseContext, type Diagnosis} from '../core/troubleshoot/diagnose.js';
 import {extractFacts} from '../core/troubleshoot/facts.js';
 import {liveCheckPasted, namesSomethingLive} from '../core/troubleshoot/live.js';
 import {jobAsSubmitted, rerunCommand, type JobAsSubmitted, type Rerun} from '../core/troubleshoot/rerun.js';
@@ -83,6 +83,16 @@ interface JobLog {
   truncated: boolean;
   /** How it was submitted, for the command that runs it again. */
   spec?: JobAsSubmitted;
+}
+
+/** What the diagnosis reads of a fetched job: its secret and env names, its timeout and flavor. */
+function jobFacts(job: JobLog): NonNullable<DiagnoseContext['job']> {
+  return {
+    secretNames: job.secretNames,
+    envNames: job.envNames,
+    ...(job.spec?.timeoutSeconds !== undefined ? {timeoutSeconds: job.spec.timeoutSeconds} : {}),
+    ...(job.spec?.flavor ? {flavor: job.spec.flavor} : {}),
+  };
 }
 
 function names(value: unknown): string[] {
@@ -496,11 +506,7 @@ async function classifyAndReport(
       shadowsSavedToken: ctx.shadowsSavedToken,
       ...(who ? {who} : {}),
       namespace,
-      job: {
-        secretNames: job.secretNames,
-        envNames: job.envNames,
-        ...(job.spec?.timeoutSeconds !== undefined ? {timeoutSeconds: job.spec.timeoutSeconds} : {}),
-      },
+      job: jobFacts(job),
     });
     if (job.spec && where.rerunAt)
       rerun = rerunCommand(job.spec, {

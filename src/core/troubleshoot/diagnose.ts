@@ -13,6 +13,7 @@ import {parseRepo, repoLabel, type HubRepo} from '../checks/types.js';
 import {isTokenEnvName} from '../jobspec/placeholder.js';
 import {shellQuote} from '../jobspec/shell.js';
 import {catalogFor, type Cause, type ProblemId} from './catalog.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {extractFacts} from './facts.js';
 import {DEFAULT_TIMEOUT_S, duration} from './rerun.js';
 
@@ -36,7 +37,7 @@ export interface DiagnoseContext {
   /** The error text that was pasted or logged (read for what the Hub said, never shown). */
   evidence?: string;
   /** From the job's details: names of its secrets and env vars (values are never needed), and its timeout. */
-  job?: {secretNames: string[]; envNames: string[]; timeoutSeconds?: number};
+  job?: {secretNames: string[]; envNames: string[]; timeoutSeconds?: number; flavor?: string};
 }
 
 export interface Finding {
@@ -376,13 +377,27 @@ function scriptFailureCause({ctx, findings}: Facts): string | undefined {
   if (/cannot import [^\n]*, which this (?:script|command) needs/.test(ev)) return 'sandbox-python-lacks-package';
   if (/ModuleNotFoundError|No module named|No solution found when resolving (?:script )?dependencies/.test(ev))
     return 'missing-dependency';
+  const flavor = ctx.job?.flavor ? sanitizeLine(ctx.job.flavor).slice(0, 40) : undefined;
   if (
     /NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime|device driver "?nvidia|nvidia-smi: (?:command )?not found/i.test(
       ev,
     )
-  )
+  ) {
+    if (flavor && /^cpu-/.test(flavor))
+      findings.push({
+        status: 'bad',
+        text: `The job ran on ${flavor}, a CPU flavor: run it on a GPU one, e.g. \`--flavor t4-small\` (\`hf jobs hardware\` lists them with prices).`,
+      });
     return 'cpu-flavor-for-gpu';
-  if (/out of memory|OutOfMemoryError|OOMKilled|(?:exit|status) code 137/i.test(ev)) return 'out-of-memory';
+  }
+  if (/out of memory|OutOfMemoryError|OOMKilled|(?:exit|status) code 137/i.test(ev)) {
+    if (flavor)
+      findings.push({
+        status: 'bad',
+        text: `The job ran on ${flavor} and ran out of memory: a flavor with more (GPU) memory than ${flavor} (\`hf jobs hardware\`), or a smaller batch size or model.`,
+      });
+    return 'out-of-memory';
+  }
   return ev ? 'script-error' : undefined;
 }
 

@@ -44,6 +44,8 @@ export interface JobNames {
   envNames: string[];
   /** The timeout it was submitted with, when the spec says (the diagnosis of a timeout reads it). */
   timeoutSeconds?: number;
+  /** The flavor it ran on (a GPU script on a CPU flavor, out of memory). */
+  flavor?: string;
 }
 
 export interface ServiceContext {

@@ -92,8 +92,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
         target: runsLocally(session.target) ? 'sandbox' : 'hub',
         namespace,
       });
-      const timeoutSeconds = (spec as {timeoutSeconds?: unknown}).timeoutSeconds;
-      ctx.lastJob = {secretNames, envNames, ...(typeof timeoutSeconds === 'number' ? {timeoutSeconds} : {})};
+      ctx.lastJob = lastJobOf(spec, secretNames, envNames);
       // Whether the job's repo is already there: the result then says "updated" rather than "created".
       const target = ex.repo?.(account.user);
       const existed = target
@@ -160,13 +159,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
         describeCompletedRun(outcome, ex, user, session.target, repoExistedBefore.get(job.id), edited);
         return {outcome};
       }
-      // The Hub's verdict first, in the words troubleshoot --job uses ("Job ended CANCELED: … (cancel reason NO_CREDITS)").
-      const verdict = billing
-        ? `Job ended CANCELED${message ? `: ${message}` : ''} (cancel reason ${followed.cancelReason})`
-        : followed.statusLost
-          ? `The job's log says it ended ${stage}, then its status could not be read: ${followed.statusLost}`
-          : '';
-      const failureText = [verdict || (message ?? ''), ...lines.slice(-60)].join('\n');
+      const failureText = [hubVerdict(followed, billing) || (message ?? ''), ...lines.slice(-60)].join('\n');
       return {outcome, failureText};
     },
 
@@ -179,6 +172,30 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       return {message: d.message, problem: submitErrorProblem(d, session.target.endpoint)};
     },
   };
+}
+
+/** What the diagnosis reads of the job just submitted: its secret and env names, its timeout and flavor. */
+function lastJobOf(spec: object, secretNames: string[], envNames: string[]): ServiceContext['lastJob'] {
+  const {timeoutSeconds, flavor} = spec as {timeoutSeconds?: unknown; flavor?: unknown};
+  return {
+    secretNames,
+    envNames,
+    ...(typeof timeoutSeconds === 'number' ? {timeoutSeconds} : {}),
+    ...(typeof flavor === 'string' ? {flavor} : {}),
+  };
+}
+
+/**
+ * The Hub's verdict on a job that did not complete, first in the text classified, in the words troubleshoot --job
+ * uses ("Job ended CANCELED: … (cancel reason NO_CREDITS)"), or the Hub gone silent after the log's end line.
+ */
+function hubVerdict(
+  f: {stage: string; message?: string; cancelReason?: string; statusLost?: string},
+  billing: boolean,
+) {
+  if (billing) return `Job ended CANCELED${f.message ? `: ${f.message}` : ''} (cancel reason ${f.cancelReason})`;
+  if (f.statusLost) return `The job's log says it ended ${f.stage}, then its status could not be read: ${f.statusLost}`;
+  return '';
 }
 
 /** A completed run's outcome: the repo it created or updated (push examples only), and the commands to go on with. */

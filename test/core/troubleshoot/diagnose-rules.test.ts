@@ -35,6 +35,24 @@ describe('diagnose rules', () => {
     expect(finding('RuntimeError: Found no NVIDIA driver on your system')).toBeUndefined();
   });
 
+  it("a GPU script on a CPU flavor, or out of memory: the job's own flavor is named with what to pass instead", () => {
+    const job = (flavor: string) => ({secretNames: ['HF_TOKEN'], envNames: [], flavor});
+    const gpu = diagnose('job-script-failed', {
+      ...base,
+      job: job('cpu-basic'),
+      evidence: 'RuntimeError: Found no NVIDIA driver on your system',
+    });
+    expect(gpu.actual?.id).toBe('cpu-flavor-for-gpu');
+    expect(gpu.findings.map((f) => f.text).join('\n')).toContain('The job ran on cpu-basic, a CPU flavor');
+    const oom = diagnose('job-script-failed', {
+      ...base,
+      job: job('t4-small'),
+      evidence: 'torch.OutOfMemoryError: CUDA out of memory.',
+    });
+    expect(oom.actual?.id).toBe('out-of-memory');
+    expect(oom.findings.map((f) => f.text).join('\n')).toContain('more (GPU) memory than t4-small');
+  });
+
   it("a timeout: the job's own timeoutSeconds tells the 30-minute default from a given one, and names the timeout to pass", () => {
     const job = (timeoutSeconds?: number) => ({
       secretNames: ['HF_TOKEN'],
