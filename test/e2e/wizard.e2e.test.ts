@@ -94,7 +94,8 @@ describe('e2e in a pseudo-terminal', () => {
     expect(box).toContain('HTTP 401 Unauthorized: Invalid credentials');
     await cli.press('\u0003');
     expect(await cli.exited).toBe(130);
-    expect(cli.screen().replace(/\n/g, '')).toContain('run npx hf-jobs-wizard troubleshoot again');
+    // The last line is wrapped at spaces for the terminal's width (commands/wizard.ts): a break stands for a space.
+    expect(cli.screen().replace(/\s*\n\s*/g, ' ')).toContain('run npx hf-jobs-wizard troubleshoot again');
   }, 30_000);
 
   it('plain mode (--plain) walks the same flow line by line', async () => {
