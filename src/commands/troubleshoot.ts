@@ -203,11 +203,22 @@ async function livePasted(
   env: CommandIo['env'],
   endpoint: string,
 ): Promise<Diagnosis | undefined> {
-  if (!namesSomethingLive(extractFacts(text))) return undefined;
+  if (c.problem === 'unknown') return undefined;
+  if (!namesSomethingLive(extractFacts(text))) return fromTextAlone(c, text, endpoint);
   const ctx = await createLiveContext({env, endpoint});
-  if (!ctx.token) return undefined;
+  if (!ctx.token) return fromTextAlone(c, text, endpoint);
   writeLine(io.stderr, `Checking what the text names on ${endpoint} with your token (whoami, the repo or the job)…`);
   return liveCheckPasted(c.problem, text, liveOptions(endpoint, {...ctx, token: ctx.token}));
+}
+
+/**
+ * A pasted script failure names its own cause (a missing module and the dependency to add, no GPU, no memory): told
+ * from the text alone, with only what the text says (a token here says nothing about a script's failure).
+ */
+function fromTextAlone(c: Classification, text: string, endpoint: string): Diagnosis | undefined {
+  if (c.problem !== 'job-script-failed') return undefined;
+  const d = diagnose(c.problem, {endpoint, evidence: text});
+  return {...d, findings: d.findings.filter((f) => f.status === 'bad')};
 }
 
 /** What a live check of a pasted text runs with: the token, where it came from, and a Hub client bounded per request. */
@@ -520,7 +531,8 @@ async function classifyAndReport(
   }
 
   const c = jobClass ?? classifyText(text, {endpoint});
-  if (!job && !values.offline && c.problem !== 'unknown') diagnosis = await livePasted(c, text, io, env, endpoint);
+  if (!job)
+    diagnosis = values.offline ? fromTextAlone(c, text, endpoint) : await livePasted(c, text, io, env, endpoint);
   const report = toReport(c, endpoint, {diagnosis, job, rerun, leak});
   // The sandbox's pages end with this command (its practice logins are the re-login action's command).
   if (where.pagesDie) report.actions = report.actions.filter((a) => !a.url);

@@ -83,6 +83,24 @@ describe('troubleshoot command', () => {
     expect(JSON.parse(onSandbox.out()).causes.join('\n')).toMatch(/sandbox Hub only/);
   });
 
+  it('a pasted script failure is answered from its own words: the missing module and the dependency to add', async () => {
+    await writeFile(
+      join(dir, 'cv2.txt'),
+      "Traceback (most recent call last):\nModuleNotFoundError: No module named 'cv2'\n",
+    );
+    for (const args of [
+      ['cv2.txt', '--json'],
+      ['cv2.txt', '--json', '--offline'],
+    ]) {
+      const i = io({tty: true});
+      expect(await troubleshoot(args, i)).toBe(0);
+      const report = JSON.parse(i.out()).report;
+      expect(report.actual?.id).toBe('missing-dependency');
+      expect(report.findings.map((f: {text: string}) => f.text).join('\n')).toContain('Add "opencv-python"');
+      expect(report.findings.map((f: {text: string}) => f.text).join('\n')).not.toContain('No token');
+    }
+  });
+
   it('text and --json render one report: the text is the lines of the report, and a pasted text offers no "run the job again"', async () => {
     await writeFile(
       join(dir, 'err500.txt'),
