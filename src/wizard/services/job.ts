@@ -146,7 +146,9 @@ export function createJobServices(ctx: ServiceContext): JobServices {
       const billing = stage === 'CANCELED' && isBillingCancel(followed.cancelReason);
       if (billing) outcome.cancelReason = followed.cancelReason!;
       // The log's end line, then no answer (a workshop's sandbox stopped mid-run): said so, and explained below.
-      if (followed.statusLost) outcome.hubLost = followed.statusLost;
+      // Only a cancel: a job whose log says COMPLETED did, and one that says ERROR is explained by its own log.
+      const lost = stage === 'CANCELED' && !billing && followed.statusLost !== undefined;
+      if (lost) outcome.hubLost = followed.statusLost!;
       if (stage === 'COMPLETED') {
         const user = session.account?.user ?? job.namespace;
         const ex = example(session);
@@ -159,7 +161,7 @@ export function createJobServices(ctx: ServiceContext): JobServices {
         describeCompletedRun(outcome, ex, user, session.target, repoExistedBefore.get(job.id), edited);
         return {outcome};
       }
-      const failureText = [hubVerdict(followed, billing) || (message ?? ''), ...lines.slice(-60)].join('\n');
+      const failureText = [hubVerdict(followed, billing, lost) || (message ?? ''), ...lines.slice(-60)].join('\n');
       return {outcome, failureText};
     },
 
@@ -192,9 +194,10 @@ function lastJobOf(spec: object, secretNames: string[], envNames: string[]): Ser
 function hubVerdict(
   f: {stage: string; message?: string; cancelReason?: string; statusLost?: string},
   billing: boolean,
+  lost: boolean,
 ) {
   if (billing) return `Job ended CANCELED${f.message ? `: ${f.message}` : ''} (cancel reason ${f.cancelReason})`;
-  if (f.statusLost) return `The job's log says it ended ${f.stage}, then its status could not be read: ${f.statusLost}`;
+  if (lost) return `The job's log says it ended ${f.stage}, then its status could not be read: ${f.statusLost}`;
   return '';
 }
 
