@@ -38,6 +38,14 @@ export function createdLine(outcome: {repoExisted?: boolean}): string {
 }
 
 /**
+ * A cancel the person chose (Esc on the Run step, or on the Hub): not a failure. The Hub's cancel for credits (a cancel
+ * reason) and a cancel the job's log reported before the Hub stopped answering (a sandbox closed mid-run) are.
+ */
+export function canceledByChoice(outcome: {stage: string; cancelReason?: string; hubLost?: string}): boolean {
+  return outcome.stage === 'CANCELED' && !outcome.cancelReason && !outcome.hubLost;
+}
+
+/**
  * A run that did not complete, in one line (after ✗ or !): the stage, by whom a cancel was (the Hub's cancel reason),
  * and the Hub's message without a second "Canceled:" ("CANCELED: Canceled: …" read twice).
  */

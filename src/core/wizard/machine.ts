@@ -3,6 +3,7 @@
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {appCommand} from '../invocation.js';
 import {isTerminal} from '../jobs/stages.js';
+import {canceledByChoice} from './content.js';
 import {isOwnSandbox, isSandboxEndpoint, runsLocally} from '../practice.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {checkTokenInput} from '../tokens/format.js';
@@ -292,9 +293,8 @@ function loggedIn(state: WizardState): Transition {
  */
 export function quitCode(state: Pick<WizardState, 'result'>): number {
   const stage = state.result?.stage;
-  // A job the Hub canceled for credits (a cancel reason) failed: 1, as an ERROR.
-  const ownCancel = stage === 'CANCELED' && !state.result?.cancelReason && !state.result?.hubLost;
-  return stage === undefined || stage === 'COMPLETED' || ownCancel ? 0 : 1;
+  // A job the Hub canceled for credits, or whose end the Hub did not confirm, failed: 1, as an ERROR.
+  return stage === undefined || stage === 'COMPLETED' || canceledByChoice(state.result!) ? 0 : 1;
 }
 
 export function transition(state: WizardState, event: WizardEvent): Transition {
@@ -514,9 +514,7 @@ function runTransition(state: WizardState, event: WizardEvent): Transition | und
         run: {...state.run, phase: 'finished', stage: event.outcome.stage, confirmCancel: false},
         result: event.outcome,
       });
-      // A cancel is the person's choice, unless the Hub canceled the job because its namespace cannot pay.
-      const ownCancel = event.outcome.stage === 'CANCELED' && !event.outcome.cancelReason && !event.outcome.hubLost;
-      if (event.outcome.stage === 'COMPLETED' || ownCancel) return t(next);
+      if (event.outcome.stage === 'COMPLETED' || canceledByChoice(event.outcome)) return t(next);
       const text = event.failureText ?? event.outcome.message ?? '';
       return t(
         {

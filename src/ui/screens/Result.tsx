@@ -1,6 +1,6 @@
 // Step 8: what was created and what to do next; a failure moves on to its troubleshooting screen.
 import {Box, Text} from 'ink';
-import {createdLine, endedLine, SANDBOX_EXIT_NOTE} from '../../core/wizard/content.js';
+import {canceledByChoice, createdLine, endedLine, SANDBOX_EXIT_NOTE} from '../../core/wizard/content.js';
 import {Link} from '../components/Link.js';
 import {RealTools} from '../components/RealTools.js';
 import {SelectList} from '../components/SelectList.js';
@@ -56,7 +56,7 @@ export function Result({state, dispatch}: ScreenProps) {
     );
   }
   // The person's own cancel is not a failure; the Hub's cancel for credits is (it has a troubleshooting screen).
-  const ownCancel = result.stage === 'CANCELED' && !result.cancelReason && !result.hubLost;
+  const ownCancel = canceledByChoice(result);
   return (
     <Box flexDirection="column">
       <Text color={ownCancel ? 'yellow' : 'red'} bold>
