@@ -177,7 +177,9 @@ export async function runInteractive(
       {
         step: state.step,
         ...(state.result ? {result: state.result} : {}),
-        troubleshootDone: Boolean(state.troubleshoot.diagnosis),
+        // `troubleshoot` ending on its diagnosis has answered; the wizard's own troubleshooting screen (a failed job)
+        // still says how to resume, whether q came before or after the diagnosis was drawn (it raced before).
+        troubleshootDone: Boolean(parsed.startAt && state.troubleshoot.diagnosis),
       },
       {wizard: wizardAgain, ...(parsed.startAt ? {here: troubleshootAgain} : {})},
     );
