@@ -1,55 +1,12 @@
-// Plain mode's lines on a terminal narrower than they are: broken at spaces to the terminal's width, each continuation
-// indented under the text it continues (after a list number, a mark or a job log's `|`), so an 80-column terminal does
-// not cut words in two. Not on a pipe (scripts read whole lines), not a line with escape codes (they are not text).
-const PREFIX = /^( *)((?:\d+\)|[-•|✓✗!?→…]|\[[ ✓✗!-]\])? ?)/;
+// Plain mode's lines on a terminal: broken at spaces to its width (core/text/wrap.ts). Not on a pipe: scripts read whole
+// lines.
+import {wrapAtSpaces, wrapLine} from '../core/text/wrap.js';
 
-/** Display columns of a plain-text run (wide CJK and emoji count 2; combining marks 0): close enough for wrapping. */
-function columns(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (/\p{M}/u.test(ch)) continue;
-    n +=
-      c >= 0x1100 &&
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  }
-  return n;
-}
-
-/** `line` as the rows it takes at `width` columns (itself when it fits, has escape codes, or width is unknown). */
-export function wrapLine(line: string, width: number | undefined): string[] {
-  if (!width || width < 20 || columns(line) <= width || /[\x1b\x9b]/.test(line)) return [line];
-  const [, lead = '', mark = ''] = PREFIX.exec(line) ?? [];
-  // A job log's line keeps its bar on every row; anything else continues under the text after its mark.
-  const indent = mark.trim() === '|' ? lead + mark : ' '.repeat(lead.length + columns(mark));
-  const out: string[] = [];
-  let row = lead + mark;
-  let start = columns(row);
-  let used = start;
-  for (const word of line.slice(lead.length + mark.length).split(' ')) {
-    const w = columns(word);
-    // A word that does not fit goes to the next row (one longer than a row, a URL, stays whole: the terminal folds it).
-    if (used > start && used + 1 + w > width) {
-      out.push(row);
-      row = indent;
-      start = used = columns(indent);
-    }
-    const sep = used > start ? ' ' : '';
-    row += sep + word;
-    used += sep.length + w;
-  }
-  out.push(row);
-  return out;
-}
+export {wrapLine};
 
 /** Plain mode's print on a terminal: wraps to its width (read at each line: a resized window is followed). */
 export function wrappingPrint(stream: NodeJS.WritableStream & {isTTY?: boolean; columns?: number}) {
   return (line = '') => {
-    const rows = stream.isTTY ? line.split('\n').flatMap((l) => wrapLine(l, stream.columns)) : [line];
-    stream.write(rows.join('\n') + '\n');
+    stream.write((stream.isTTY && stream.columns ? wrapAtSpaces(line, stream.columns) : line) + '\n');
   };
 }

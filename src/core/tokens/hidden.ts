@@ -7,7 +7,7 @@
 // Precise by construction: the joined or decoded text must hold a token of the Hub's real shape (30-40 letters or
 // digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
 // in one literal is the plain scan's).
-import {base64Starts, findWrittenTokens} from './mask.js';
+import {base64Hints, base64Starts, findWrittenTokens} from './mask.js';
 import {runsOverJoins, TOKEN_BODY_LENGTH, type Join} from './split.js';
 import {lineStartAfter, nextAfter, wrappedRun, type WrappedRun} from './wrapped.js';
 
@@ -203,17 +203,8 @@ function continued(text: string): {token: string; index: number}[] {
 }
 
 // --- Base64 ------------------------------------------------------------------------------------------------------
-/** For each of the 3 byte alignments, the base64 characters that only the prefix's bytes make (`hf_` at 0 is `aGZf`). */
-function hints(prefix: string): string[] {
-  const found: string[] = [];
-  for (let align = 0; align < 3; align++) {
-    const encoded = btoa('\0'.repeat(align) + prefix + '\0\0\0');
-    found.push(encoded.slice(Math.ceil((8 * align) / 6), Math.floor((8 * (align + prefix.length)) / 6)));
-  }
-  return found;
-}
 const BASE64_HINT = new RegExp(
-  [...hints('hf_'), ...hints('api_org_')].map((h) => h.replace(/[+/]/g, '\\$&')).join('|'),
+  [...base64Hints('hf_'), ...base64Hints('api_org_')].map((h) => h.replace(/[+/]/g, '\\$&')).join('|'),
   'g',
 );
 /** The base64 hints, one pattern (not global): what relevance.ts adds to its words, for a file with no other sign. */

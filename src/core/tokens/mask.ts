@@ -566,7 +566,7 @@ export function findWrittenTokens(text: string): WrittenToken[] {
  * What base64 of a token's prefix always holds, whatever stands before it: for each of the 3 byte alignments, the
  * characters whose 6 bits all come from the prefix (`hf_` at offset 0 is `aGZf`). Cheap to look for in any text.
  */
-function base64Hints(prefix: string): string[] {
+export function base64Hints(prefix: string): string[] {
   const hints: string[] = [];
   for (let align = 0; align < 3; align++) {
     const bytes = '\0'.repeat(align) + prefix + '\0\0\0';
