@@ -53,11 +53,8 @@ export function createLineReader(
   const shown = new LineEcho((text) => {
     if (tty && !hidden) io.stdout.write(text);
   });
-  const endLine = () => {
-    const done = shown.end();
-    if (tty && !hidden) io.stdout.write('\n');
-    return done;
-  };
+  // The line echo writes the line break (after a paste's lines it may hold, plain/line-echo.ts).
+  const endLine = (pasted = false) => shown.end(pasted);
   const push = (r: Result) => {
     if (waiter) {
       const w = waiter;
@@ -87,11 +84,12 @@ export function createLineReader(
       } else if (ch === '\r' || ch === '\n') {
         if (ch === '\n' && cr) continue; // CRLF is one Enter
         afterCr = ch === '\r';
-        push(endLine());
+        push(endLine(pasted));
       } else if (ch === '\u007F' || ch === '\b') shown.backspace();
       else if (ch === '\u0015') shown.clear();
       else if (ch >= ' ' && !C1.test(ch)) shown.type(ch, pasted);
     }
+    shown.pause();
   };
   const onEnd = () => {
     ended = true;
