@@ -33,6 +33,7 @@ export const BATCHES: {name: string; first: number; last: number}[] = [
   {name: '684-730 (session 10, batch O)', first: 684, last: 730},
   {name: '731-752 (session 10, batch P)', first: 731, last: 752},
   {name: '753-798 (session 11, batch Q)', first: 753, last: 798},
+  {name: '799-848 (session 12, batch R)', first: 799, last: 848},
 ];
 
 /** The batch a corpus file belongs to, from the number its name starts with. */
