@@ -3,7 +3,7 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
-import {foreignSignatureOnly} from './foreign.js';
+import {foreignSignatureOnly, onlyForeignUrls} from './foreign.js';
 import {LIBRARY_SIGNALS} from './library-signals.js';
 import {WORDING_SIGNALS} from './wording-signals.js';
 
@@ -640,7 +640,7 @@ const SIGNALS: Signal[] = [
   S(
     'network-error',
     7,
-    /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i,
+    /TypeError: fetch failed|\bfetch failed\b(?!\s+with\s)|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i,
   ),
   // Not `hf jobs wait` giving up ("Timed out after 30m waiting for Job(s) to finish"): the job may still be running.
   S(
@@ -1085,8 +1085,8 @@ function foreignKeyMissing(text: string): boolean {
  * Another service's answer, with nothing of Hugging Face anywhere in the text: an HTTP client's status for a URL on
  * another host (httpx's "Server error '502 Bad Gateway' for url 'https://api.example.org/...'", requests' "for url:"),
  * a provider named that is not the Hub (an editor's "Provider: xAI ... Status Code: 429"), another service's key or a
- * JWT the server checks (OPENAI_API_KEY, JWT_SECRET). Its 401, 403, 429, 402 or 5xx is that service's, none of the
- * catalog's problems.
+ * JWT the server checks (OPENAI_API_KEY, JWT_SECRET), or (session 12) URLs on other hosts only (a wget of zenodo.org, a
+ * local server). Its 401, 403, 429, 402 or 5xx is that service's, none of the catalog's problems.
  */
 const FOREIGN_URL_STATUS =
   /\bfor url:?\s*['"]?https?:\/\/(?![\w.-]*\b(?:huggingface\.co|hf\.co|hf\.space|hf-mirror\.com)\b)[\w-]+(?:\.[\w-]+)+/i;
@@ -1114,7 +1114,10 @@ function foreignServiceOnly(text: string, problem?: ProblemId): boolean {
   const signed = problem === undefined || SIGNED_IDS.includes(problem);
   return (
     (status &&
-      (FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) &&
+      (FOREIGN_URL_STATUS.test(text) ||
+        FOREIGN_PROVIDER.test(text) ||
+        FOREIGN_AUTH.test(text) ||
+        onlyForeignUrls(text)) &&
       !HUB_NAMED.test(text)) ||
     (signed && foreignSignatureOnly(text))
   );
@@ -1271,6 +1274,15 @@ const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
     re: /^(?![\s\S]*Invalid credentials in Authorization header)[\s\S]*Invalid username or password/,
     over: ['unauthorized-401'],
     to: 'token-missing',
+  },
+  // huggingface_hub's whoami (hf_api.py _inner_whoami) on a 401 names the token it sent and asks for a new log-in: "The
+  // token stored is invalid. Please run `hf auth login --force`", "The token from HF_TOKEN environment variable is
+  // invalid", "The token from Google Colab vault is invalid". A token was sent and refused; the log-in it asks for is
+  // the fix, not the story.
+  {
+    re: /\bThe token (?:stored|from HF_TOKEN environment variable|from Google Colab vault) is invalid\b/,
+    over: ['token-missing'],
+    to: 'unauthorized-401',
   },
 ];
 

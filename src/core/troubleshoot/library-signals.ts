@@ -518,6 +518,48 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['none of the following'],
   ),
+  // Session 12. A command line refused for a Hugging Face token option left out: Python's argparse (Lib/argparse.py: "the following
+  // arguments are required: %s") and click (core.py MissingParameter: "Missing option '--hf-token'."). It outranks
+  // argparse's other refusals (the script's own arguments, wording-signals.ts).
+  L(
+    'token-missing',
+    10,
+    /\b(?:the following arguments are required: [^\n]{0,80}?|Missing (?:option|parameter|argument) ['"\x60]?)--?(?:hf|hugg?ing[_-]?face)(?:[_-]hub)?[_-](?:api[_-])?(?:token|key)\b/i,
+    ['required', 'missing'],
+  ),
+  // Configuration checkers' words for a variable not set (envalid, t3-env, dotenv-safe, apps' own): "Missing required
+  // environment variable: HF_TOKEN", "Required env var HF_TOKEN is undefined".
+  L(
+    'token-missing',
+    9,
+    new RegExp(
+      String.raw`\b(?:missing|required|undefined|unset|empty)(?: required)? (?:environment|env) var(?:iable)?s?\b[:\s]{1,3}${HF_NAME}`,
+      'i',
+    ),
+    ['environment', 'env var'],
+  ),
+  // A client's failure to authenticate to the Hub with the status after it ("Failed to authenticate with Hugging Face:
+  // 401"), and "Unauthorized" beside a Hugging Face token to check ("Unauthorized access. Check your HF token.").
+  L(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`\bauthenticat\w*\b[^\n]{0,30}${HUB_WORDS}[^\n]{0,10}?[:(]\s*401\b|\bUnauthori[sz]ed\b[^\n]{0,40}\b(?:check|verify|invalid|wrong|bad)\b[^\n]{0,20}${HUB_WORDS}[ -]?(?:api[ -])?token\b`,
+      'i',
+    ),
+    ['401', 'unauthori'],
+  ),
+  // The hf CLI's Space commands checking write access first (huggingface_hub cli/spaces.py): a RepositoryNotFoundError
+  // becomes "Write access check to NAME repository failed. Make sure that you are authenticated".
+  L('repo-access-denied', 8, /\bWrite access check to \S+ repository failed\b/i, ['write access check']),
+  // huggingface.js's inference client (packages/inference/src/utils/request.ts) puts the provider's own error after
+  // "Failed to perform inference: "; a provider's words for credentials it refused there are a 401.
+  L(
+    'unauthorized-401',
+    7,
+    /\bFailed to perform inference: (?:Unauthori[sz]ed|Authentication (?:failed|required|error)|Invalid (?:token|api key|credentials|authentication))\b/i,
+    ['perform inference'],
+  ),
 ];
 
 /** "NNN status code", the status before the words (`codes`: an alternation of statuses). */

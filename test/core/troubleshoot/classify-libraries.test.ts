@@ -1291,3 +1291,86 @@ describe("the Hub's 401 for no credentials beside the text's own words for a tok
     ).toBe('unauthorized-401');
   });
 });
+
+describe("the clients' words for a token refused, a token left out, and other services (session 12)", () => {
+  it.each([
+    // huggingface_hub hf_api.py _inner_whoami on a 401: `error_message += " The token stored is invalid. Please run
+    // \`hf auth login --force\` to set a new token."` (and the same for HF_TOKEN and the Colab vault): a token was sent.
+    [
+      'huggingface_hub.errors.HfHubHTTPError: Invalid user token. The token stored is invalid. Please run `hf auth login --force` to set a new token.',
+      'unauthorized-401',
+    ],
+    // huggingface.js packages/inference/src/utils/request.ts: `Failed to perform inference: ${output.error ?? ...}`.
+    ['InferenceClientProviderApiError: Failed to perform inference: Unauthorized', 'unauthorized-401'],
+    ['Error: Failed to perform inference: Authentication failed', 'unauthorized-401'],
+    // Applications' words for the Hub refusing the token, with the status after it.
+    ['ERROR: Failed to authenticate with Hugging Face: 401', 'unauthorized-401'],
+    ['Exception: Unauthorized access. Check your HF token.', 'unauthorized-401'],
+    // "fetch failed with 401": a status came back; Node's bare "TypeError: fetch failed" stays the network.
+    ['Error: model download: fetch failed with 401', 'unauthorized-401'],
+    ['TypeError: fetch failed', 'network-error'],
+    // Python's argparse (Lib/argparse.py): `_('the following arguments are required: %s')`; click's MissingParameter:
+    // "Error: Missing option '--token' / '-t'." (a Hugging Face token's option here).
+    ['train.py: error: the following arguments are required: --model_id, --hf_token', 'token-missing'],
+    ["Error: Missing option '--hf-token'.", 'token-missing'],
+    // Apps' own configuration checks: `throw new Error(\`Missing required environment variable: ${name}\`)`.
+    ['Error: Missing required environment variable: HF_TOKEN', 'token-missing'],
+    // huggingface_hub cli/spaces.py: `f"Write access check to {space_id} repository failed. Make sure that you are
+    // authenticated"`, raised from a RepositoryNotFoundError.
+    [
+      'Error: Write access check to alice/demo repository failed. Make sure that you are authenticated',
+      'repo-access-denied',
+    ],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves another script's arguments, another option and another variable alone", () => {
+    expect(problem('train.py: error: the following arguments are required: --model_id')).toBe('job-script-failed');
+    expect(problem("Error: Missing option '--openai-key'.")).not.toBe('token-missing');
+    expect(problem('Error: Missing required environment variable: DATABASE_URL')).not.toBe('token-missing');
+  });
+
+  it.each([
+    // botocore/exceptions.py ClientError.MSG_TEMPLATE: "An error occurred ({error_code}) when calling the
+    // {operation_name} operation: {error_message}"; NoCredentialsError: "Unable to locate credentials".
+    'botocore.exceptions.ClientError: An error occurred (403) when calling the HeadObject operation: Forbidden',
+    'An error occurred (ExpiredToken) when calling the PutObject operation: The provided token has expired.',
+    'botocore.exceptions.NoCredentialsError: Unable to locate credentials',
+    // Kaggle's API client (kaggle.rest.ApiException prints "(401)\nReason: Unauthorized").
+    'kaggle.rest.ApiException: (401)\nReason: Unauthorized',
+    'kaggle.rest.ApiException: (403)\nReason: Forbidden\nHTTP response body: {"code":403,"message":"Permission \'datasets.get\' was denied"}',
+    // The Docker daemon ("Error response from daemon: pull access denied for X, repository does not exist or may require
+    // 'docker login'") and BuildKit ("failed to authorize: failed to fetch anonymous token: unexpected status: 401").
+    "Error response from daemon: pull access denied for acme/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    'Error response from daemon: unauthorized: authentication required',
+    'ERROR: failed to solve: ghcr.io/acme/img:latest: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
+    // Other services' SDKs by their exception's module: groq-python's AuthenticationError, PyGithub's GithubException.
+    "groq.AuthenticationError: Error code: 401 - {'error': {'message': 'Invalid API Key', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}",
+    'github.GithubException.BadCredentialsException: 401 {"message": "Bad credentials"}',
+    // OpenAI's model_not_found for its own model names.
+    "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `gpt-4` does not exist or you do not have access to it.', 'code': 'model_not_found'}}",
+    // A status from another host only (wget of zenodo.org).
+    '--2024-05-01 10:00:00--  https://zenodo.org/record/1/files/x.zip\nHTTP request sent, awaiting response... 401 Unauthorized\nUsername/Password Authentication Failed.',
+  ])('another service: %s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it("keeps the Hub's own answer beside the same words", () => {
+    // The OpenAI SDK pointed at the Hub's router, a Hub repo id in the model_not_found wording, a wget of the Hub.
+    expect(
+      problem("openai.AuthenticationError: Error code: 401 - {'error': 'Invalid credentials in Authorization header'}"),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        '--2024-05-01 10:00:00--  https://huggingface.co/acme/m/resolve/main/model.safetensors\nHTTP request sent, awaiting response... 401 Unauthorized\nUsername/Password Authentication Failed.',
+      ),
+    ).toBe('unauthorized-401');
+    // A prose text that only links a notebook beside a token it says was revoked is not another host's status.
+    expect(
+      problem(
+        'I revoked the token without realizing it was still in use.\nSee https://colab.research.google.com/drive/1abc for the notebook.',
+      ),
+    ).not.toBe('unknown');
+  });
+});
