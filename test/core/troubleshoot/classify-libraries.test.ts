@@ -1374,3 +1374,77 @@ describe("the clients' words for a token refused, a token left out, and other se
     ).not.toBe('unknown');
   });
 });
+
+describe("a local folder taken for a repo id, and apps' words for a repo or a gate (session 12)", () => {
+  it.each([
+    // huggingface_hub utils/_http.py hf_raise_for_status: a 401 on /api/{models,datasets,spaces}/ or /resolve/ is a
+    // RepositoryNotFoundError (a 404 once a token is sent); older clients raised requests' HTTPError with the same URL.
+    // The "repo" is a folder that is not on this machine, so the loader asked the Hub for it.
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/models/bert-finetuned',
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/output/checkpoint-500/resolve/main/config.json',
+    'HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/content/drive/resolve/main/config.json',
+    '401 Client Error: Unauthorized for url: https://huggingface.co/api/models/D:%5Cmodels%5Cbert/revision/main',
+    // Applications' words for a repo the Hub does not show them.
+    'ValueError: Could not find model acme/m on Hugging Face',
+    'Error: model "acme/m" not found on the Hub. Check the name or your access.',
+    'The repository acme/m does not exist or is private.',
+  ])('%s -> repo-access-denied', (text) => {
+    expect(problem(text)).toBe('repo-access-denied');
+  });
+
+  it('leaves a real namespace, and a status without the repo, to the token', () => {
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/bert-finetuned\n\nInvalid credentials in Authorization header',
+      ),
+    ).toBe('unauthorized-401');
+    // transformers' pointer to the model list is not a repo URL.
+    expect(problem("listed on 'https://huggingface.co/models' 401 Unauthorized")).not.toBe('repo-access-denied');
+    // ollama's own library: "model 'x' not found, try pulling it first".
+    expect(problem("Error: model 'llama3/instruct' not found, try pulling it first")).not.toBe('repo-access-denied');
+  });
+
+  it.each([
+    'Please request access at https://huggingface.co/google/gemma-7b and make sure you are logged in.',
+    'Access denied: model requires license acceptance (meta-llama/Llama-3.1-8B)',
+  ])('%s -> gated-repo', (text) => {
+    expect(problem(text)).toBe('gated-repo');
+  });
+});
+
+describe("the clients' advice to one that sent no token, before what really failed (session 12)", () => {
+  // The Hub's X-HF-Warning, which huggingface_hub logs (utils/_http.py _warn_on_warning_headers) on an anonymous
+  // request, seen in vLLM's, Open WebUI's and training runs' logs.
+  const advice =
+    'Warning: You are sending unauthenticated requests to the HF Hub. Please set a HF_TOKEN to enable higher rate limits and faster downloads.';
+  const colab =
+    'UserWarning: \nThe secret `HF_TOKEN` does not exist in your Colab secrets.\nTo authenticate with the Hugging Face Hub, create a token in your settings tab (https://huggingface.co/settings/tokens), set it as secret in your Google Colab and restart your session.\nYou will be able to reuse this secret in all of your notebooks.\nPlease note that authentication is recommended but still optional to access public models or datasets.\n  warnings.warn(';
+  const oom =
+    'Traceback (most recent call last):\n  File "/app/train.py", line 40, in <module>\n    trainer.train()\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.';
+
+  it('alone, the advice is the missing token', () => {
+    expect(problem(advice)).toBe('token-missing');
+    expect(problem(colab)).toBe('token-missing');
+  });
+
+  it("beside the script's own failure, that failure is the story (its words about rate limits are not a 429)", () => {
+    expect(problem(`${advice}\n${oom}`)).toBe('job-script-failed');
+    expect(problem(`${colab}\n${oom}`)).toBe('job-script-failed');
+    expect(problem(`(APIServer pid=1) ${advice}\nrequests.exceptions.ConnectionError: Connection refused`)).toBe(
+      'network-error',
+    );
+  });
+
+  it('beside a 401 or a gate, the token stays the story', () => {
+    expect(
+      problem(
+        `${advice}\nhuggingface_hub.errors.GatedRepoError: 401 Client Error.\n\nCannot access gated repo for url https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.\nAccess to model meta-llama/Llama-3.1-8B is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+      ),
+    ).toBe('gated-repo');
+    expect(
+      problem(
+        `${colab}\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions\n\nInvalid username or password.`,
+      ),
+    ).toBe('token-missing');
+  });
+});
