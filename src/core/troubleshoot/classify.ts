@@ -3,7 +3,7 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
-import {foreignSignatureOnly} from './foreign.js';
+import {foreignSignatureOnly, onlyForeignUrls} from './foreign.js';
 import {LIBRARY_SIGNALS} from './library-signals.js';
 import {WORDING_SIGNALS} from './wording-signals.js';
 
@@ -640,7 +640,7 @@ const SIGNALS: Signal[] = [
   S(
     'network-error',
     7,
-    /TypeError: fetch failed|\bfetch failed\b|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i,
+    /TypeError: fetch failed|\bfetch failed\b(?!\s+with\s)|Connection refused|Network is unreachable|NameResolutionError|Failed to resolve|getaddrinfo|Temporary failure in name resolution/i,
   ),
   // Not `hf jobs wait` giving up ("Timed out after 30m waiting for Job(s) to finish"): the job may still be running.
   S(
@@ -1085,8 +1085,8 @@ function foreignKeyMissing(text: string): boolean {
  * Another service's answer, with nothing of Hugging Face anywhere in the text: an HTTP client's status for a URL on
  * another host (httpx's "Server error '502 Bad Gateway' for url 'https://api.example.org/...'", requests' "for url:"),
  * a provider named that is not the Hub (an editor's "Provider: xAI ... Status Code: 429"), another service's key or a
- * JWT the server checks (OPENAI_API_KEY, JWT_SECRET). Its 401, 403, 429, 402 or 5xx is that service's, none of the
- * catalog's problems.
+ * JWT the server checks (OPENAI_API_KEY, JWT_SECRET), or (session 12) URLs on other hosts only (a wget of zenodo.org, a
+ * local server). Its 401, 403, 429, 402 or 5xx is that service's, none of the catalog's problems.
  */
 const FOREIGN_URL_STATUS =
   /\bfor url:?\s*['"]?https?:\/\/(?![\w.-]*\b(?:huggingface\.co|hf\.co|hf\.space|hf-mirror\.com)\b)[\w-]+(?:\.[\w-]+)+/i;
@@ -1114,7 +1114,10 @@ function foreignServiceOnly(text: string, problem?: ProblemId): boolean {
   const signed = problem === undefined || SIGNED_IDS.includes(problem);
   return (
     (status &&
-      (FOREIGN_URL_STATUS.test(text) || FOREIGN_PROVIDER.test(text) || FOREIGN_AUTH.test(text)) &&
+      (FOREIGN_URL_STATUS.test(text) ||
+        FOREIGN_PROVIDER.test(text) ||
+        FOREIGN_AUTH.test(text) ||
+        onlyForeignUrls(text)) &&
       !HUB_NAMED.test(text)) ||
     (signed && foreignSignatureOnly(text))
   );
@@ -1182,20 +1185,53 @@ const LOG_PREFIX = new RegExp(
   ].join('|'),
 );
 
+/**
+ * The clients' advice to one that sent no token, printed before whatever happens next: the Hub's X-HF-Warning, which
+ * huggingface_hub logs (utils/_http.py _warn_on_warning_headers) on an anonymous request ("You are sending
+ * unauthenticated requests to the HF Hub. Please set a HF_TOKEN to enable higher rate limits and faster downloads."),
+ * and huggingface_hub's Colab warnings (utils/_auth.py: "The secret `HF_TOKEN` does not exist in your Colab secrets.
+ * ... authentication is recommended but still optional", "Access to the secret `HF_TOKEN` has not been granted on this
+ * notebook", "You are not authenticated with the Hugging Face Hub in this notebook"). Nothing failed when they are
+ * printed. The Hub's advice is not read for its words about a token and a rate limit: it counts as a weak sign of no
+ * token. Alone, either is the missing token; beside the script's own failure (vLLM's or a training run's log), or
+ * another failure no token explains, that failure is the story.
+ */
+const HUB_ANONYMOUS_ADVICE =
+  /\bYou are sending unauthenticated requests to the HF Hub\.?(?:\s*Please set a HF_TOKEN to enable higher rate limits and faster downloads\.?)?/i;
+const CLIENT_ADVICE =
+  /\bdoes not exist in your Colab secrets\b|\bhas not been granted on this notebook\b|\bYou are not authenticated with the Hugging Face Hub in this notebook\b/i;
+const ADVICE_WEIGHT = 5;
+/** What a token set would not have changed: the story whatever the advice says. */
+const ADVICE_YIELDS_TO: ProblemId[] = [
+  'job-script-failed',
+  'network-error',
+  'server-error',
+  'rate-limited',
+  'payment-required',
+  'job-timeout',
+];
+
 /** Each rule's signals over the lines (a line as printed or without its log prefix), one count a line per problem. */
 function collectSignals(
   lines: string[],
   bare: string[],
-): {scores: Map<ProblemId, number>; evidence: Map<ProblemId, string[]>} {
+): {scores: Map<ProblemId, number>; evidence: Map<ProblemId, string[]>; adviceOnly: boolean} {
   const scores = new Map<ProblemId, number>();
   const evidence = new Map<ProblemId, string[]>();
   const seen = new Map<string, number>();
-  lines.forEach((line, i) => {
-    if (line.length > 4000) return;
-    const b = bare[i]!;
+  let advice: string | undefined;
+  let tokenSaid = false;
+  lines.forEach((full, i) => {
+    if (full.length > 4000) return;
+    const advised = HUB_ANONYMOUS_ADVICE.test(full);
+    if (advised) advice ??= full;
+    const line = advised ? full.replace(HUB_ANONYMOUS_ADVICE, ' ') : full;
+    const b = advised ? bare[i]!.replace(HUB_ANONYMOUS_ADVICE, ' ') : bare[i]!;
     const lower = line.toLowerCase();
+    const clientAdvice = CLIENT_ADVICE.test(line);
     for (const s of SIGNALS) {
       if (!mayHold(s, lower) || (!s.re.test(line) && (b === line || !s.re.test(b)))) continue;
+      if (s.problem === 'token-missing' && !clientAdvice) tokenSaid = true;
       // One line counts once per problem, with its strongest signal.
       const key = `${s.problem}\0${line}`;
       if (seen.has(key)) {
@@ -1209,11 +1245,24 @@ function collectSignals(
       seen.set(key, s.weight);
       scores.set(s.problem, (scores.get(s.problem) ?? 0) + s.weight);
       const ev = evidence.get(s.problem) ?? [];
-      if (ev.length < 4) ev.push(redactSecrets(line.trim()).slice(0, 240));
+      if (ev.length < 4) ev.push(redactSecrets(full.trim()).slice(0, 240));
       evidence.set(s.problem, ev);
     }
   });
-  return {scores, evidence};
+  if (advice !== undefined && !scores.has('token-missing')) {
+    scores.set('token-missing', ADVICE_WEIGHT);
+    evidence.set('token-missing', [redactSecrets(advice.trim()).slice(0, 240)]);
+  }
+  return {scores, evidence, adviceOnly: scores.has('token-missing') && !tokenSaid};
+}
+
+/** The missing token said only by the clients' advice yields to a failure a token would not have changed. */
+function yieldAdvice(ranked: Candidate[], adviceOnly: boolean): void {
+  if (!adviceOnly || ranked[0]?.problem !== 'token-missing') return;
+  const next = ranked.find((c) => ADVICE_YIELDS_TO.includes(c.problem) && c.score >= 5);
+  if (!next) return;
+  next.score = ranked[0].score + 1;
+  ranked.sort((a, b) => b.score - a.score);
 }
 
 /** HTML's entities for the characters the rules read (quotes, angle brackets, the ampersand). */
@@ -1272,6 +1321,15 @@ const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
     over: ['unauthorized-401'],
     to: 'token-missing',
   },
+  // huggingface_hub's whoami (hf_api.py _inner_whoami) on a 401 names the token it sent and asks for a new log-in: "The
+  // token stored is invalid. Please run `hf auth login --force`", "The token from HF_TOKEN environment variable is
+  // invalid", "The token from Google Colab vault is invalid". A token was sent and refused; the log-in it asks for is
+  // the fix, not the story.
+  {
+    re: /\bThe token (?:stored|from HF_TOKEN environment variable|from Google Colab vault) is invalid\b/,
+    over: ['token-missing'],
+    to: 'unauthorized-401',
+  },
 ];
 
 function promoteRefusedToken(ranked: Candidate[], text: string): void {
@@ -1320,7 +1378,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
   const lines = text.split(/\r?\n/).flatMap(unescapeLogLine);
   const bare = lines.map(stripLogPrefix);
-  const {scores, evidence} = collectSignals(lines, bare);
+  const {scores, evidence, adviceOnly} = collectSignals(lines, bare);
   const jobFailed =
     /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"|\bended with stage=(?:JobStage\.)?(ERROR|CANCELED)\b|\bdid not complete successfully: [\w-]+ \((?:JobStage\.)?(ERROR|CANCELED)\)/.test(
       text,
@@ -1370,6 +1428,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   ranked.sort((a, b) => b.score - a.score);
 
   yieldGuessedNetwork(ranked, bare);
+  yieldAdvice(ranked, adviceOnly);
   promoteRefusedToken(ranked, text);
 
   // A 403 from the Hub's storage with no 403 from the Hub itself (its API, a repo URL, its words for a missing right):

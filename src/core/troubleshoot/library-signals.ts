@@ -518,6 +518,84 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['none of the following'],
   ),
+  // Session 12. A command line refused for a Hugging Face token option left out: Python's argparse (Lib/argparse.py: "the following
+  // arguments are required: %s") and click (core.py MissingParameter: "Missing option '--hf-token'."). It outranks
+  // argparse's other refusals (the script's own arguments, wording-signals.ts).
+  L(
+    'token-missing',
+    10,
+    /\b(?:the following arguments are required: [^\n]{0,80}?|Missing (?:option|parameter|argument) ['"\x60]?)--?(?:hf|hugg?ing[_-]?face)(?:[_-]hub)?[_-](?:api[_-])?(?:token|key)\b/i,
+    ['required', 'missing'],
+  ),
+  // Configuration checkers' words for a variable not set (envalid, t3-env, dotenv-safe, apps' own): "Missing required
+  // environment variable: HF_TOKEN", "Required env var HF_TOKEN is undefined".
+  L(
+    'token-missing',
+    9,
+    new RegExp(
+      String.raw`\b(?:missing|required|undefined|unset|empty)(?: required)? (?:environment|env) var(?:iable)?s?\b[:\s]{1,3}${HF_NAME}`,
+      'i',
+    ),
+    ['environment', 'env var'],
+  ),
+  // A client's failure to authenticate to the Hub with the status after it ("Failed to authenticate with Hugging Face:
+  // 401"), and "Unauthorized" beside a Hugging Face token to check ("Unauthorized access. Check your HF token.").
+  L(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`\bauthenticat\w*\b[^\n]{0,30}${HUB_WORDS}[^\n]{0,10}?[:(]\s*401\b|\bUnauthori[sz]ed\b[^\n]{0,40}\b(?:check|verify|invalid|wrong|bad)\b[^\n]{0,20}${HUB_WORDS}[ -]?(?:api[ -])?token\b`,
+      'i',
+    ),
+    ['401', 'unauthori'],
+  ),
+  // The hf CLI's Space commands checking write access first (huggingface_hub cli/spaces.py): a RepositoryNotFoundError
+  // becomes "Write access check to NAME repository failed. Make sure that you are authenticated".
+  L('repo-access-denied', 8, /\bWrite access check to \S+ repository failed\b/i, ['write access check']),
+  // A local folder taken for a repo id (a path that does not exist on this machine, so the loader asked the Hub): the
+  // Hub's URL then names a "repo" whose namespace is a folder people keep models in (models/, output/, checkpoints/,
+  // content/drive/ on Colab, saved_model/) or a Windows path (D:%5C...). huggingface_hub raises RepositoryNotFoundError for
+  // it, a 401 when no token was sent and a 404 when one was (utils/_http.py hf_raise_for_status): the repo is the story.
+  L(
+    'repo-access-denied',
+    9,
+    new RegExp(
+      String.raw`${HUB_URL}\/(?:api\/(?:models|datasets|spaces)\/)?(?:(?:datasets|spaces)\/)?(?:[A-Za-z](?::|%3A)(?:%5C|%2F|\\|\/)|%2F|(?:models?|outputs?|checkpoints?|ckpts?|content|drive|home|root|tmp|weights|saved_models?|results|runs|workspace|mnt|pretrained(?:_models?)?|local)\/)`,
+      'i',
+    ),
+    ['http'],
+  ),
+  // Applications' words for a repo the Hub does not show them: "Could not find model acme/m on Hugging Face", 'model
+  // "acme/m" not found on the Hub', "The repository acme/m does not exist or is private". A namespace/name, and the Hub
+  // or the private repo named beside it (ollama's "model 'x' not found, try pulling it first" is neither).
+  L(
+    'repo-access-denied',
+    8,
+    new RegExp(
+      String.raw`\b(?:could not|couldn't|can't|cannot|unable to|failed to) find (?:the )?(?:model|dataset|repo(?:sitory)?|space) ["'\x60]?[\w.-]+\/[\w.-]+["'\x60]? (?:on|in) ${HUB_WORDS}|\b(?:model|dataset|repo(?:sitory)?|space) ["'\x60]?[\w.-]+\/[\w.-]+["'\x60]? (?:was )?(?:not found|(?:does not|doesn't) exist)\b(?: (?:on|in) ${HUB_WORDS}| or (?:is )?private\b)`,
+      'i',
+    ),
+    ['find', 'not found', 'exist'],
+  ),
+  // The gate asked for by a URL or as a licence to accept, in apps' words: "Please request access at
+  // https://huggingface.co/google/gemma-7b", "model requires license acceptance (meta-llama/Llama-3.1-8B)".
+  L(
+    'gated-repo',
+    10,
+    new RegExp(
+      String.raw`\b(?:request|ask for|apply for) access (?:at|on|via|from|to) ${HUB_URL}\/[\w.-]+\/[\w.-]+|\b(?:requires?|needs?|pending|missing) (?:the )?(?:licen[cs]e|terms|conditions?|agreement) acceptance\b`,
+      'i',
+    ),
+    ['access', 'acceptance'],
+  ),
+  // huggingface.js's inference client (packages/inference/src/utils/request.ts) puts the provider's own error after
+  // "Failed to perform inference: "; a provider's words for credentials it refused there are a 401.
+  L(
+    'unauthorized-401',
+    7,
+    /\bFailed to perform inference: (?:Unauthori[sz]ed|Authentication (?:failed|required|error)|Invalid (?:token|api key|credentials|authentication))\b/i,
+    ['perform inference'],
+  ),
 ];
 
 /** "NNN status code", the status before the words (`codes`: an alternation of statuses). */

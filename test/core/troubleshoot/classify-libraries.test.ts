@@ -1291,3 +1291,160 @@ describe("the Hub's 401 for no credentials beside the text's own words for a tok
     ).toBe('unauthorized-401');
   });
 });
+
+describe("the clients' words for a token refused, a token left out, and other services (session 12)", () => {
+  it.each([
+    // huggingface_hub hf_api.py _inner_whoami on a 401: `error_message += " The token stored is invalid. Please run
+    // \`hf auth login --force\` to set a new token."` (and the same for HF_TOKEN and the Colab vault): a token was sent.
+    [
+      'huggingface_hub.errors.HfHubHTTPError: Invalid user token. The token stored is invalid. Please run `hf auth login --force` to set a new token.',
+      'unauthorized-401',
+    ],
+    // huggingface.js packages/inference/src/utils/request.ts: `Failed to perform inference: ${output.error ?? ...}`.
+    ['InferenceClientProviderApiError: Failed to perform inference: Unauthorized', 'unauthorized-401'],
+    ['Error: Failed to perform inference: Authentication failed', 'unauthorized-401'],
+    // Applications' words for the Hub refusing the token, with the status after it.
+    ['ERROR: Failed to authenticate with Hugging Face: 401', 'unauthorized-401'],
+    ['Exception: Unauthorized access. Check your HF token.', 'unauthorized-401'],
+    // "fetch failed with 401": a status came back; Node's bare "TypeError: fetch failed" stays the network.
+    ['Error: model download: fetch failed with 401', 'unauthorized-401'],
+    ['TypeError: fetch failed', 'network-error'],
+    // Python's argparse (Lib/argparse.py): `_('the following arguments are required: %s')`; click's MissingParameter:
+    // "Error: Missing option '--token' / '-t'." (a Hugging Face token's option here).
+    ['train.py: error: the following arguments are required: --model_id, --hf_token', 'token-missing'],
+    ["Error: Missing option '--hf-token'.", 'token-missing'],
+    // Apps' own configuration checks: `throw new Error(\`Missing required environment variable: ${name}\`)`.
+    ['Error: Missing required environment variable: HF_TOKEN', 'token-missing'],
+    // huggingface_hub cli/spaces.py: `f"Write access check to {space_id} repository failed. Make sure that you are
+    // authenticated"`, raised from a RepositoryNotFoundError.
+    [
+      'Error: Write access check to alice/demo repository failed. Make sure that you are authenticated',
+      'repo-access-denied',
+    ],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves another script's arguments, another option and another variable alone", () => {
+    expect(problem('train.py: error: the following arguments are required: --model_id')).toBe('job-script-failed');
+    expect(problem("Error: Missing option '--openai-key'.")).not.toBe('token-missing');
+    expect(problem('Error: Missing required environment variable: DATABASE_URL')).not.toBe('token-missing');
+  });
+
+  it.each([
+    // botocore/exceptions.py ClientError.MSG_TEMPLATE: "An error occurred ({error_code}) when calling the
+    // {operation_name} operation: {error_message}"; NoCredentialsError: "Unable to locate credentials".
+    'botocore.exceptions.ClientError: An error occurred (403) when calling the HeadObject operation: Forbidden',
+    'An error occurred (ExpiredToken) when calling the PutObject operation: The provided token has expired.',
+    'botocore.exceptions.NoCredentialsError: Unable to locate credentials',
+    // Kaggle's API client (kaggle.rest.ApiException prints "(401)\nReason: Unauthorized").
+    'kaggle.rest.ApiException: (401)\nReason: Unauthorized',
+    'kaggle.rest.ApiException: (403)\nReason: Forbidden\nHTTP response body: {"code":403,"message":"Permission \'datasets.get\' was denied"}',
+    // The Docker daemon ("Error response from daemon: pull access denied for X, repository does not exist or may require
+    // 'docker login'") and BuildKit ("failed to authorize: failed to fetch anonymous token: unexpected status: 401").
+    "Error response from daemon: pull access denied for acme/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    'Error response from daemon: unauthorized: authentication required',
+    'ERROR: failed to solve: ghcr.io/acme/img:latest: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
+    // Other services' SDKs by their exception's module: groq-python's AuthenticationError, PyGithub's GithubException.
+    "groq.AuthenticationError: Error code: 401 - {'error': {'message': 'Invalid API Key', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}",
+    'github.GithubException.BadCredentialsException: 401 {"message": "Bad credentials"}',
+    // OpenAI's model_not_found for its own model names.
+    "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `gpt-4` does not exist or you do not have access to it.', 'code': 'model_not_found'}}",
+    // A status from another host only (wget of zenodo.org).
+    '--2024-05-01 10:00:00--  https://zenodo.org/record/1/files/x.zip\nHTTP request sent, awaiting response... 401 Unauthorized\nUsername/Password Authentication Failed.',
+  ])('another service: %s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it("keeps the Hub's own answer beside the same words", () => {
+    // The OpenAI SDK pointed at the Hub's router, a Hub repo id in the model_not_found wording, a wget of the Hub.
+    expect(
+      problem("openai.AuthenticationError: Error code: 401 - {'error': 'Invalid credentials in Authorization header'}"),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        '--2024-05-01 10:00:00--  https://huggingface.co/acme/m/resolve/main/model.safetensors\nHTTP request sent, awaiting response... 401 Unauthorized\nUsername/Password Authentication Failed.',
+      ),
+    ).toBe('unauthorized-401');
+    // A prose text that only links a notebook beside a token it says was revoked is not another host's status.
+    expect(
+      problem(
+        'I revoked the token without realizing it was still in use.\nSee https://colab.research.google.com/drive/1abc for the notebook.',
+      ),
+    ).not.toBe('unknown');
+  });
+});
+
+describe("a local folder taken for a repo id, and apps' words for a repo or a gate (session 12)", () => {
+  it.each([
+    // huggingface_hub utils/_http.py hf_raise_for_status: a 401 on /api/{models,datasets,spaces}/ or /resolve/ is a
+    // RepositoryNotFoundError (a 404 once a token is sent); older clients raised requests' HTTPError with the same URL.
+    // The "repo" is a folder that is not on this machine, so the loader asked the Hub for it.
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/models/bert-finetuned',
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/output/checkpoint-500/resolve/main/config.json',
+    'HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/content/drive/resolve/main/config.json',
+    '401 Client Error: Unauthorized for url: https://huggingface.co/api/models/D:%5Cmodels%5Cbert/revision/main',
+    // Applications' words for a repo the Hub does not show them.
+    'ValueError: Could not find model acme/m on Hugging Face',
+    'Error: model "acme/m" not found on the Hub. Check the name or your access.',
+    'The repository acme/m does not exist or is private.',
+  ])('%s -> repo-access-denied', (text) => {
+    expect(problem(text)).toBe('repo-access-denied');
+  });
+
+  it('leaves a real namespace, and a status without the repo, to the token', () => {
+    expect(
+      problem(
+        'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/bert-finetuned\n\nInvalid credentials in Authorization header',
+      ),
+    ).toBe('unauthorized-401');
+    // transformers' pointer to the model list is not a repo URL.
+    expect(problem("listed on 'https://huggingface.co/models' 401 Unauthorized")).not.toBe('repo-access-denied');
+    // ollama's own library: "model 'x' not found, try pulling it first".
+    expect(problem("Error: model 'llama3/instruct' not found, try pulling it first")).not.toBe('repo-access-denied');
+  });
+
+  it.each([
+    'Please request access at https://huggingface.co/google/gemma-7b and make sure you are logged in.',
+    'Access denied: model requires license acceptance (meta-llama/Llama-3.1-8B)',
+  ])('%s -> gated-repo', (text) => {
+    expect(problem(text)).toBe('gated-repo');
+  });
+});
+
+describe("the clients' advice to one that sent no token, before what really failed (session 12)", () => {
+  // The Hub's X-HF-Warning, which huggingface_hub logs (utils/_http.py _warn_on_warning_headers) on an anonymous
+  // request, seen in vLLM's, Open WebUI's and training runs' logs.
+  const advice =
+    'Warning: You are sending unauthenticated requests to the HF Hub. Please set a HF_TOKEN to enable higher rate limits and faster downloads.';
+  const colab =
+    'UserWarning: \nThe secret `HF_TOKEN` does not exist in your Colab secrets.\nTo authenticate with the Hugging Face Hub, create a token in your settings tab (https://huggingface.co/settings/tokens), set it as secret in your Google Colab and restart your session.\nYou will be able to reuse this secret in all of your notebooks.\nPlease note that authentication is recommended but still optional to access public models or datasets.\n  warnings.warn(';
+  const oom =
+    'Traceback (most recent call last):\n  File "/app/train.py", line 40, in <module>\n    trainer.train()\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.';
+
+  it('alone, the advice is the missing token', () => {
+    expect(problem(advice)).toBe('token-missing');
+    expect(problem(colab)).toBe('token-missing');
+  });
+
+  it("beside the script's own failure, that failure is the story (its words about rate limits are not a 429)", () => {
+    expect(problem(`${advice}\n${oom}`)).toBe('job-script-failed');
+    expect(problem(`${colab}\n${oom}`)).toBe('job-script-failed');
+    expect(problem(`(APIServer pid=1) ${advice}\nrequests.exceptions.ConnectionError: Connection refused`)).toBe(
+      'network-error',
+    );
+  });
+
+  it('beside a 401 or a gate, the token stays the story', () => {
+    expect(
+      problem(
+        `${advice}\nhuggingface_hub.errors.GatedRepoError: 401 Client Error.\n\nCannot access gated repo for url https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.\nAccess to model meta-llama/Llama-3.1-8B is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+      ),
+    ).toBe('gated-repo');
+    expect(
+      problem(
+        `${colab}\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions\n\nInvalid username or password.`,
+      ),
+    ).toBe('token-missing');
+  });
+});
