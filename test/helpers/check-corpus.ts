@@ -27,12 +27,12 @@ export interface CorpusCase {
   text: string;
   labels: string[];
   split: 'tune' | 'held';
-  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5', 's6' or 's11'. */
+  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5', 's6', 's11' or 's12'. */
   set: string;
 }
 
 /**
- * The corpus's parts, each scored on its own: the first corpus and the s4, s5, s6 and s11 batches, each with its
+ * The corpus's parts, each scored on its own: the first corpus and the s4, s5, s6, s11 and s12 batches, each with its
  * tuning and held-out split, and all tuning cases and all held-out cases together (`set: 'all'`).
  */
 export const PARTS = [
@@ -41,12 +41,14 @@ export const PARTS = [
   {name: 's5 tuning', set: 's5', split: 'tune'},
   {name: 's6 tuning', set: 's6', split: 'tune'},
   {name: 's11 tuning', set: 's11', split: 'tune'},
+  {name: 's12 tuning', set: 's12', split: 'tune'},
   {name: 'all tuning', set: 'all', split: 'tune'},
   {name: 'old held-out', set: 'first', split: 'held'},
   {name: 'new held-out', set: 's4', split: 'held'},
   {name: 's5 held-out', set: 's5', split: 'held'},
   {name: 's6 held-out', set: 's6', split: 'held'},
   {name: 's11 held-out', set: 's11', split: 'held'},
+  {name: 's12 held-out', set: 's12', split: 'held'},
   {name: 'all held-out', set: 'all', split: 'held'},
 ] as const;
 
