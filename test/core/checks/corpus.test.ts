@@ -17,15 +17,15 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   's5 tuning': {precision: 0.95, recall: 0.85},
   's6 tuning': {precision: 0.95, recall: 0.95},
   's11 tuning': {precision: 0.95, recall: 0.95},
-  's12 tuning': {precision: 0.95, recall: 0.6},
-  'all tuning': {precision: 0.95, recall: 0.94},
+  's12 tuning': {precision: 0.95, recall: 0.66},
+  'all tuning': {precision: 0.95, recall: 0.95},
   'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
   's5 held-out': {precision: 0.95, recall: 0.95},
   's6 held-out': {precision: 0.95, recall: 0.95},
   's11 held-out': {precision: 0.95, recall: 0.95},
-  's12 held-out': {precision: 0.6, recall: 0.6},
-  'all held-out': {precision: 0.95, recall: 0.93},
+  's12 held-out': {precision: 0.8, recall: 0.8},
+  'all held-out': {precision: 0.95, recall: 0.95},
 };
 
 const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
@@ -43,11 +43,10 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
   's11 tuning': [],
   's12 tuning': [
     // s12's first run (checker unchanged): the job's script is elsewhere in the repository (crampon README ->
-    // jobs/train_getup.py) or is the code block shown before the command, not named (process_data.py); the options
-    // come after the image, so the job gets no token (SakJules PLAN); the musicgen variant's script is a path variable.
+    // jobs/train_getup.py) or is the code block shown before the command, not named (process_data.py); the musicgen
+    // variant's script is a path variable. (sakfamily-sakjules-plan was a wrong label, taken off: see its relabelled.)
     'crampon-readme: missing-secrets expected, not reported',
     'sakfamily-uv-run-skill: missing-secrets expected, not reported',
-    'sakfamily-sakjules-plan: missing-secrets expected, not reported',
     'context-submit-musicgen/no-secrets: missing-secrets expected, not reported',
   ],
   'all tuning': [
@@ -55,7 +54,6 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'sakthai-cost-skill: missing-secrets expected, not reported',
     'crampon-readme: missing-secrets expected, not reported',
     'sakfamily-uv-run-skill: missing-secrets expected, not reported',
-    'sakfamily-sakjules-plan: missing-secrets expected, not reported',
     'context-submit-musicgen/no-secrets: missing-secrets expected, not reported',
   ],
   'old held-out': [
@@ -70,15 +68,11 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     // s12's first run; held out, so reported and never tuned on.
     'gridops-sft-qwen25: wrong-secret-key reported, not expected',
     'sakfamily-datasets-upload-skill: missing-secrets expected, not reported',
-    'datacenter-job-launcher: token-in-env reported, not expected',
-    'datacenter-job-launcher: missing-secrets expected, not reported',
   ],
   'all held-out': [
     'uvs-ocr-readme: missing-secrets expected, not reported',
     'gridops-sft-qwen25: wrong-secret-key reported, not expected',
     'sakfamily-datasets-upload-skill: missing-secrets expected, not reported',
-    'datacenter-job-launcher: token-in-env reported, not expected',
-    'datacenter-job-launcher: missing-secrets expected, not reported',
   ],
 };
 
