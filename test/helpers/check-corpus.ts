@@ -1,14 +1,24 @@
 // The checklist's corpus (test/fixtures/checks/corpus): real job scripts and docs plus one-change variants, scored
 // per check id (precision/recall) on the tuning part and on the held-out part.
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {checkText} from '../../src/core/checks/runner.js';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {checkText, runStaticChecks} from '../../src/core/checks/runner.js';
+import {scanPaths} from '../../src/core/checks/scan.js';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/checks/corpus');
 
 interface Manifest {
   scored: string[];
-  cases: {id: string; file: string; checkedAs?: string; labels: string[]; split: 'tune' | 'held'; set?: string}[];
+  cases: {
+    id: string;
+    file: string;
+    checkedAs?: string;
+    labels: string[];
+    split: 'tune' | 'held';
+    set?: string;
+    tree?: {path: string; files: Record<string, string>};
+  }[];
   variants: {
     id: string;
     base: string;
@@ -29,6 +39,13 @@ export interface CorpusCase {
   split: 'tune' | 'held';
   /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5', 's6', 's11' or 's12'. */
   set: string;
+  /**
+   * A case whose label rests on another file of its repository (the script a README runs, at its path there): the
+   * case is checked as `check` checks a folder, with that file beside it. `path` is where the case's own file is.
+   */
+  tree?: {path: string; files: Record<string, string>};
+  /** For a tree case, the scored ids reported on the case's own file (filled by predictTrees). */
+  treePredicted?: string[];
 }
 
 /**
@@ -67,6 +84,19 @@ export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
     labels: c.labels,
     split: c.split,
     set: c.set ?? 'first',
+    ...(c.tree
+      ? {
+          tree: {
+            path: c.tree.path,
+            files: Object.fromEntries(
+              Object.entries(c.tree.files).map(([at, fixture]) => [
+                at,
+                readFileSync(join(CORPUS_DIR, 'files', fixture), 'utf8'),
+              ]),
+            ),
+          },
+        }
+      : {}),
   }));
   for (const v of m.variants) {
     const base = cases.find((c) => c.id === v.base);
@@ -77,13 +107,49 @@ export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
       text = text.replace(v.replace[0], v.replace[1]);
     }
     if (v.prepend) text = v.prepend + text;
-    cases.push({id: v.id, file: base.file, text, labels: v.labels, split: v.split, set: v.set ?? base.set});
+    cases.push({
+      id: v.id,
+      file: base.file,
+      text,
+      labels: v.labels,
+      split: v.split,
+      set: v.set ?? base.set,
+      ...(base.tree ? {tree: base.tree} : {}),
+    });
   }
   return {scored: m.scored, cases};
 }
 
+/**
+ * Checks the tree cases as `check DIR --offline` does (scanPaths on a folder holding the case's file and the files it
+ * rests on, at their paths in the repository), keeping what is reported on the case's own file.
+ */
+export async function predictTrees(cases: CorpusCase[], scored: string[]): Promise<void> {
+  for (const c of cases) {
+    if (!c.tree) continue;
+    const dir = mkdtempSync(join(tmpdir(), 'hfjw-corpus-'));
+    try {
+      for (const [at, text] of [[c.tree.path, c.text] as const, ...Object.entries(c.tree.files)]) {
+        mkdirSync(dirname(join(dir, at)), {recursive: true});
+        writeFileSync(join(dir, at), text);
+      }
+      const model = await scanPaths([dir], {cwd: dir, threads: 1});
+      const ids = runStaticChecks(model)
+        .filter((r) => (r.status === 'warn' || r.status === 'fail') && r.file === c.tree!.path)
+        .map((r) => r.id as string);
+      c.treePredicted = [...new Set(ids)].filter((id) => scored.includes(id)).sort();
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  }
+}
+
 /** The scored ids that warn or fail on a case (what `check` would show). */
 export function predicted(c: CorpusCase, scored: string[]): string[] {
+  if (c.tree) {
+    if (!c.treePredicted) throw new Error(`${c.id}: a tree case, checked by predictTrees first`);
+    return c.treePredicted;
+  }
   const ids = checkText(c.text, c.file)
     .checks.filter((r) => r.status === 'warn' || r.status === 'fail')
     .map((r) => r.id as string);

@@ -6,9 +6,10 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {CORPUS_DIR, inPart, loadCorpus, PARTS, score} from '../../helpers/check-corpus.js';
+import {CORPUS_DIR, inPart, loadCorpus, PARTS, predictTrees, score} from '../../helpers/check-corpus.js';
 
 const {scored, cases} = loadCorpus();
+await predictTrees(cases, scored);
 
 /** Overall floors per part: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
@@ -17,7 +18,7 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   's5 tuning': {precision: 0.95, recall: 0.85},
   's6 tuning': {precision: 0.95, recall: 0.95},
   's11 tuning': {precision: 0.95, recall: 0.95},
-  's12 tuning': {precision: 0.95, recall: 0.66},
+  's12 tuning': {precision: 0.95, recall: 0.88},
   'all tuning': {precision: 0.95, recall: 0.95},
   'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
@@ -42,18 +43,14 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
   ],
   's11 tuning': [],
   's12 tuning': [
-    // s12's first run (checker unchanged): the job's script is elsewhere in the repository (crampon README ->
-    // jobs/train_getup.py) or is the code block shown before the command, not named (process_data.py); the musicgen
-    // variant's script is a path variable. (sakfamily-sakjules-plan was a wrong label, taken off: see its relabelled.)
-    'crampon-readme: missing-secrets expected, not reported',
-    'sakfamily-uv-run-skill: missing-secrets expected, not reported',
+    // The musicgen variant's script is a path variable ("$SCRIPT"). (sakfamily-sakjules-plan was a wrong label, taken
+    // off: see its relabelled; sakfamily-uv-run-skill is found since the uv script block shown before a command is
+    // read, doc-prose.ts; crampon-readme is checked with the script it runs beside it, manifest tree.)
     'context-submit-musicgen/no-secrets: missing-secrets expected, not reported',
   ],
   'all tuning': [
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
     'sakthai-cost-skill: missing-secrets expected, not reported',
-    'crampon-readme: missing-secrets expected, not reported',
-    'sakfamily-uv-run-skill: missing-secrets expected, not reported',
     'context-submit-musicgen/no-secrets: missing-secrets expected, not reported',
   ],
   'old held-out': [
