@@ -1,9 +1,10 @@
 // `npm run accuracy:check`: precision and recall per token check id on the checklist's corpus of real job scripts
-// and docs (test/fixtures/checks/corpus), on the tuning and held-out splits of the first corpus and of the s4, s5, s6 and s11
+// and docs (test/fixtures/checks/corpus), on the tuning and held-out splits of the first corpus and of the s4, s5, s6, s11 and s12
 // batches, and on all tuning and all held-out cases together, with every miss listed.
-import {inPart, loadCorpus, PARTS, score} from '../test/helpers/check-corpus.js';
+import {inPart, loadCorpus, PARTS, predictTrees, score} from '../test/helpers/check-corpus.js';
 
 const {scored, cases} = loadCorpus();
+await predictTrees(cases, scored);
 const pct = (x: number) => x.toFixed(2);
 for (const p of PARTS) {
   const part = cases.filter((c) => inPart(c, p));

@@ -29,13 +29,15 @@ What the token checks mean:
                    that only download, or write under a job volume's mount path (-v, authorised when the job is
                    created), are not judged. \`python -m pkg.mod\` in a job's command runs pkg/mod.py
   missing-secrets  the job's script writes to the Hub (or fails without HF_TOKEN) and the submission passes no token
-                   (hf's own options count after the script too, up to --; a doc's block named as the script is read;
+                   (hf's own options count after the script too, up to --; a doc's block named as the script is read,
+                   and so is a uv script block shown just before a command that runs a local file no block names;
                    a script given by URL is read from the tree: next to the doc, or at its path in the repository;
                    else the job's arguments judge it: --push_to_hub, --output-dataset u/d, a positional u/output-x,
                    --hub_model_id with any value, even one the shell or the script fills in; in a doc, a sentence
                    after the command saying the job writes to the Hub: "so the job can write the dataset back to
                    the Hub", not an instruction to the reader, nor about an option the command leaves out, nor for
-                   a job mounting a Hub volume with -v).
+                   a job mounting a Hub volume with -v). When nothing says whether the job writes (its script is
+                   not in what was checked), it is not judged, and the result says so: no guess either way.
                    A command a script builds as a list (cmd = ["hf", "jobs", "run", ...]; cmd += [...]) is
                    checked like one typed
   wrong-secret-key the token is passed under another name (HUGGINGFACE_TOKEN, hf_token ...)

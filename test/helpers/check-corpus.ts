@@ -1,14 +1,24 @@
 // The checklist's corpus (test/fixtures/checks/corpus): real job scripts and docs plus one-change variants, scored
 // per check id (precision/recall) on the tuning part and on the held-out part.
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {checkText} from '../../src/core/checks/runner.js';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {checkText, runStaticChecks} from '../../src/core/checks/runner.js';
+import {scanPaths} from '../../src/core/checks/scan.js';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/checks/corpus');
 
 interface Manifest {
   scored: string[];
-  cases: {id: string; file: string; checkedAs?: string; labels: string[]; split: 'tune' | 'held'; set?: string}[];
+  cases: {
+    id: string;
+    file: string;
+    checkedAs?: string;
+    labels: string[];
+    split: 'tune' | 'held';
+    set?: string;
+    tree?: {path: string; files: Record<string, string>};
+  }[];
   variants: {
     id: string;
     base: string;
@@ -27,12 +37,19 @@ export interface CorpusCase {
   text: string;
   labels: string[];
   split: 'tune' | 'held';
-  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5', 's6' or 's11'. */
+  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5', 's6', 's11' or 's12'. */
   set: string;
+  /**
+   * A case whose label rests on another file of its repository (the script a README runs, at its path there): the
+   * case is checked as `check` checks a folder, with that file beside it. `path` is where the case's own file is.
+   */
+  tree?: {path: string; files: Record<string, string>};
+  /** For a tree case, the scored ids reported on the case's own file (filled by predictTrees). */
+  treePredicted?: string[];
 }
 
 /**
- * The corpus's parts, each scored on its own: the first corpus and the s4, s5, s6 and s11 batches, each with its
+ * The corpus's parts, each scored on its own: the first corpus and the s4, s5, s6, s11 and s12 batches, each with its
  * tuning and held-out split, and all tuning cases and all held-out cases together (`set: 'all'`).
  */
 export const PARTS = [
@@ -41,12 +58,14 @@ export const PARTS = [
   {name: 's5 tuning', set: 's5', split: 'tune'},
   {name: 's6 tuning', set: 's6', split: 'tune'},
   {name: 's11 tuning', set: 's11', split: 'tune'},
+  {name: 's12 tuning', set: 's12', split: 'tune'},
   {name: 'all tuning', set: 'all', split: 'tune'},
   {name: 'old held-out', set: 'first', split: 'held'},
   {name: 'new held-out', set: 's4', split: 'held'},
   {name: 's5 held-out', set: 's5', split: 'held'},
   {name: 's6 held-out', set: 's6', split: 'held'},
   {name: 's11 held-out', set: 's11', split: 'held'},
+  {name: 's12 held-out', set: 's12', split: 'held'},
   {name: 'all held-out', set: 'all', split: 'held'},
 ] as const;
 
@@ -65,6 +84,19 @@ export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
     labels: c.labels,
     split: c.split,
     set: c.set ?? 'first',
+    ...(c.tree
+      ? {
+          tree: {
+            path: c.tree.path,
+            files: Object.fromEntries(
+              Object.entries(c.tree.files).map(([at, fixture]) => [
+                at,
+                readFileSync(join(CORPUS_DIR, 'files', fixture), 'utf8'),
+              ]),
+            ),
+          },
+        }
+      : {}),
   }));
   for (const v of m.variants) {
     const base = cases.find((c) => c.id === v.base);
@@ -75,13 +107,49 @@ export function loadCorpus(): {scored: string[]; cases: CorpusCase[]} {
       text = text.replace(v.replace[0], v.replace[1]);
     }
     if (v.prepend) text = v.prepend + text;
-    cases.push({id: v.id, file: base.file, text, labels: v.labels, split: v.split, set: v.set ?? base.set});
+    cases.push({
+      id: v.id,
+      file: base.file,
+      text,
+      labels: v.labels,
+      split: v.split,
+      set: v.set ?? base.set,
+      ...(base.tree ? {tree: base.tree} : {}),
+    });
   }
   return {scored: m.scored, cases};
 }
 
+/**
+ * Checks the tree cases as `check DIR --offline` does (scanPaths on a folder holding the case's file and the files it
+ * rests on, at their paths in the repository), keeping what is reported on the case's own file.
+ */
+export async function predictTrees(cases: CorpusCase[], scored: string[]): Promise<void> {
+  for (const c of cases) {
+    if (!c.tree) continue;
+    const dir = mkdtempSync(join(tmpdir(), 'hfjw-corpus-'));
+    try {
+      for (const [at, text] of [[c.tree.path, c.text] as const, ...Object.entries(c.tree.files)]) {
+        mkdirSync(dirname(join(dir, at)), {recursive: true});
+        writeFileSync(join(dir, at), text);
+      }
+      const model = await scanPaths([dir], {cwd: dir, threads: 1});
+      const ids = runStaticChecks(model)
+        .filter((r) => (r.status === 'warn' || r.status === 'fail') && r.file === c.tree!.path)
+        .map((r) => r.id as string);
+      c.treePredicted = [...new Set(ids)].filter((id) => scored.includes(id)).sort();
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  }
+}
+
 /** The scored ids that warn or fail on a case (what `check` would show). */
 export function predicted(c: CorpusCase, scored: string[]): string[] {
+  if (c.tree) {
+    if (!c.treePredicted) throw new Error(`${c.id}: a tree case, checked by predictTrees first`);
+    return c.treePredicted;
+  }
   const ids = checkText(c.text, c.file)
     .checks.filter((r) => r.status === 'warn' || r.status === 'fail')
     .map((r) => r.id as string);

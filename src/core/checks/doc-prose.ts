@@ -3,6 +3,12 @@
 // result to the Hub ("so the job can write the output dataset back to the Hub", "upload the resulting adapter to a
 // model repo"). When the script itself cannot be read (a URL, a file elsewhere) and its arguments name no output,
 // that statement is what tells the reader the job needs a token: missing-secrets reads it (Submission.docWrite).
+// A doc also shows the script itself: a uv script block (PEP 723 header) right before the block whose command runs a
+// local `.py` file that no block is named as ("### Dataset processing", the script, then `hf jobs uv run ...
+// process_data.py`) is the script that command runs; when that block writes to the Hub (script-facts.ts), so does
+// the job. Only the block directly before (blank lines between, nothing else): a block further up, or one without
+// the header, is not taken for the script. A block named as the script is read as the script first (scan.ts).
+import {scriptFacts} from './script-facts.js';
 
 /** The prose read: the paragraph(s) after a block up to the next block or heading, at most this many lines. */
 const LINES_AFTER = 15;
@@ -96,9 +102,58 @@ export function proseWrite(
   to: number,
   nextStart: number,
 ): {what: string; at: number} | undefined {
+  const shown = scriptShownBefore(text, command, to);
+  if (shown) return shown;
   // At most 16 KB are split into lines (a block followed by megabytes of prose is not split whole).
   const from = Math.min(to + 1, text.length);
   const after = linesOf(text, from, Math.min(Math.max(from, nextStart), from + 16_384)).slice(0, LINES_AFTER);
   const heading = after.findIndex((l) => HEADING.test(l.text));
   return firstWrite(heading === -1 ? after : after.slice(0, heading), command);
+}
+
+/** A local script a shown command runs (`hf jobs uv run ... process_data.py`, `run_uv_job("train.py", ...)`). */
+const RUNS_LOCAL_SCRIPT =
+  /\bhf\s+jobs\s+(?:scheduled\s+)?uv\s+run\b[^\n]*?(?:^|\s)(?!https?:)[\w./-]*\.py\b|\brun_uv_job\(\s*(?:script\s*=\s*)?["'](?!https?:)[\w./-]+\.py["']/m;
+/** A closing fence line, and an opening one with its info string. */
+const CLOSING_FENCE = /^\s{0,3}(?:`{3,}|~{3,})\s*$/;
+const OPENING_FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
+
+/**
+ * The uv script block shown directly before the code block ending at `to` (whose text is `command`) when that command
+ * runs a local script and the block writes to the Hub: what it writes and where (the offset of that line).
+ */
+function scriptShownBefore(text: string, command: string, to: number): {what: string; at: number} | undefined {
+  if (!RUNS_LOCAL_SCRIPT.test(command)) return undefined;
+  const bodyStart = text.lastIndexOf(command, to);
+  if (bodyStart <= 0) return undefined;
+  // The command block's opening fence line, then back over blank lines to the line before it.
+  let end = text.lastIndexOf('\n', bodyStart - 2);
+  let lineStart = end;
+  for (;;) {
+    if (end <= 0) return undefined;
+    lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    if (text.slice(lineStart, end).trim()) break;
+    end = lineStart - 1;
+  }
+  if (!CLOSING_FENCE.test(text.slice(lineStart, end))) return undefined;
+  // That block's opening fence: the nearest fence line above with an info string (python) or none.
+  const closeAt = lineStart;
+  let at = closeAt - 1;
+  while (at > 0) {
+    const ls = text.lastIndexOf('\n', at - 1) + 1;
+    const open = OPENING_FENCE.exec(text.slice(ls, at));
+    if (open) {
+      if (open[2] && !/^(?:python|py|python3)$/i.test(open[2])) return undefined;
+      const body = text.slice(at + 1, closeAt);
+      if (!/^#\s*\/\/\/\s*script\s*$/m.test(body)) return undefined;
+      const facts = scriptFacts(body, '');
+      const line = facts.hubLine ?? (facts.needsToken ? facts.tokenLine : undefined);
+      if (line === undefined) return undefined;
+      let offset = at + 1;
+      for (let i = 1; i < line; i++) offset = text.indexOf('\n', offset) + 1;
+      return {what: `${facts.hubWhat ?? 'requires HF_TOKEN'}: the uv script shown just before the command`, at: offset};
+    }
+    at = ls - 1;
+  }
+  return undefined;
 }

@@ -6,9 +6,10 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {CORPUS_DIR, inPart, loadCorpus, PARTS, score} from '../../helpers/check-corpus.js';
+import {CORPUS_DIR, inPart, loadCorpus, PARTS, predictTrees, score} from '../../helpers/check-corpus.js';
 
 const {scored, cases} = loadCorpus();
+await predictTrees(cases, scored);
 
 /** Overall floors per part: the issue's target (0.95) where it is met, the measured figure where it is not yet. */
 const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall: number}> = {
@@ -17,12 +18,14 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   's5 tuning': {precision: 0.95, recall: 0.85},
   's6 tuning': {precision: 0.95, recall: 0.95},
   's11 tuning': {precision: 0.95, recall: 0.95},
+  's12 tuning': {precision: 0.95, recall: 0.88},
   'all tuning': {precision: 0.95, recall: 0.95},
   'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
   's5 held-out': {precision: 0.95, recall: 0.95},
   's6 held-out': {precision: 0.95, recall: 0.95},
   's11 held-out': {precision: 0.95, recall: 0.95},
+  's12 held-out': {precision: 0.8, recall: 0.8},
   'all held-out': {precision: 0.95, recall: 0.95},
 };
 
@@ -39,9 +42,16 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'sakthai-cost-skill: missing-secrets expected, not reported',
   ],
   's11 tuning': [],
+  's12 tuning': [
+    // The musicgen variant's script is a path variable ("$SCRIPT"). (sakfamily-sakjules-plan was a wrong label, taken
+    // off: see its relabelled; sakfamily-uv-run-skill is found since the uv script block shown before a command is
+    // read, doc-prose.ts; crampon-readme is checked with the script it runs beside it, manifest tree.)
+    'context-submit-musicgen/no-secrets: missing-secrets expected, not reported',
+  ],
   'all tuning': [
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
     'sakthai-cost-skill: missing-secrets expected, not reported',
+    'context-submit-musicgen/no-secrets: missing-secrets expected, not reported',
   ],
   'old held-out': [
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.
@@ -51,7 +61,16 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
   's5 held-out': [],
   's6 held-out': [],
   's11 held-out': [],
-  'all held-out': ['uvs-ocr-readme: missing-secrets expected, not reported'],
+  's12 held-out': [
+    // s12's first run; held out, so reported and never tuned on.
+    'gridops-sft-qwen25: wrong-secret-key reported, not expected',
+    'sakfamily-datasets-upload-skill: missing-secrets expected, not reported',
+  ],
+  'all held-out': [
+    'uvs-ocr-readme: missing-secrets expected, not reported',
+    'gridops-sft-qwen25: wrong-secret-key reported, not expected',
+    'sakfamily-datasets-upload-skill: missing-secrets expected, not reported',
+  ],
 };
 
 describe('the checklist on the corpus', () => {
@@ -61,8 +80,9 @@ describe('the checklist on the corpus', () => {
     expect(cases.filter((c) => c.set === 's5' && c.split === 'held').length).toBeGreaterThanOrEqual(15);
     expect(cases.filter((c) => c.set === 's6' && c.split === 'held').length).toBeGreaterThanOrEqual(11);
     expect(cases.filter((c) => c.set === 's11' && c.split === 'held').length).toBeGreaterThanOrEqual(9);
+    expect(cases.filter((c) => c.set === 's12' && c.split === 'held').length).toBeGreaterThanOrEqual(8);
     // Every third real file of each batch is held out (variants are mostly tuning).
-    for (const set of ['first', 's4', 's5', 's6', 's11']) {
+    for (const set of ['first', 's4', 's5', 's6', 's11', 's12']) {
       const real = cases.filter((c) => c.set === set && !c.id.includes('/'));
       expect(real.filter((c) => c.split === 'held').length, set).toBeGreaterThanOrEqual(Math.floor(real.length / 3));
     }

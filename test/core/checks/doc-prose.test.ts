@@ -63,3 +63,48 @@ describe('a doc that says its job writes to the Hub', () => {
     expect(proseWrite(text, 'x', 'x\n```'.length + 4, text.indexOf('It pushes'))).toBeUndefined();
   });
 });
+
+describe('a doc that shows the uv script right before the command that runs it', () => {
+  const script = (code: string, header = '# /// script\n# dependencies = ["datasets"]\n# ///\n') =>
+    `${header}from datasets import load_dataset\nds = load_dataset("u/raw", split="train")\n${code}\n`;
+  const skill = (code: string, command: string, between = '\n', header?: string) =>
+    `### Dataset processing\n\n\`\`\`python\n${script(code, header)}\`\`\`\n${between}\`\`\`bash\n${command}\n\`\`\`\n`;
+  const run = 'hf jobs uv run --flavor cpu-upgrade --timeout 10m process_data.py';
+  const push = 'ds.push_to_hub("u/processed")';
+
+  it('fails missing-secrets at the command when that script pushes and the job passes no token', () => {
+    const text = skill(push, run);
+    expect(found(text)).toContain('missing-secrets:13');
+    const message = checkText(text, 'SKILL.md').checks.find((c) => c.id === 'missing-secrets')!.message;
+    expect(message).toContain('the uv script shown just before the command');
+    expect(message).toContain('(line 9)');
+    expect(found(skill(push, 'hf jobs uv run --secrets HF_TOKEN process_data.py'))).not.toContain('missing-secrets:13');
+    // run_uv_job with a local file, from a Python block, is the same submission.
+    const py = skill(push, 'from huggingface_hub import run_uv_job\nrun_uv_job("process_data.py", flavor="cpu-basic")');
+    expect(found(py.replace('```bash', '```python'))).toContain('missing-secrets:14');
+  });
+
+  it('not when the script does not write, has no uv header, is not directly before, or the job runs a URL', () => {
+    expect(found(skill('print(len(ds))', run))).not.toContain('missing-secrets:13');
+    expect(found(skill(push, run, '\n', 'import os\n\n\n'))).not.toContain('missing-secrets:13');
+    expect(
+      found(skill(push, run, '\nThen list the files:\n\n```bash\nls data/\n```\n\n')).some((f) =>
+        f.startsWith('missing-secrets'),
+      ),
+    ).toBe(false);
+    const url = 'hf jobs uv run https://huggingface.co/datasets/u/s/resolve/main/process_data.py';
+    expect(found(skill(push, url)).some((f) => f.startsWith('missing-secrets'))).toBe(false);
+  });
+});
+
+describe('a job nothing says writes to the Hub', () => {
+  it('is not judged, and the result says how many were left so (no guess either way)', () => {
+    const judged = `hf jobs uv run --secrets HF_TOKEN ${URL} u/scans --output-dataset u/text`;
+    const text = `\`\`\`bash\n${judged}\n\`\`\`\n\n\`\`\`bash\nhf jobs uv run ${URL} u/scans\n\`\`\`\n`;
+    const r = checkText(text, 'README.md').checks.find((c) => c.id === 'missing-secrets')!;
+    expect(r.status).toBe('pass');
+    expect(r.message).toContain('1 other job(s) not judged: their script is not here and nothing says');
+    const alone = checkText(`\`\`\`bash\nhf jobs uv run ${URL} u/scans\n\`\`\`\n`, 'README.md');
+    expect(alone.checks.find((c) => c.id === 'missing-secrets')!.status).toBe('skip');
+  });
+});
