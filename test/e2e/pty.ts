@@ -37,11 +37,25 @@ export function startCli(
     env: {...env, ...(opts.color ? {} : {FORCE_COLOR: '0'}), ...opts.env},
   });
   let raw = '';
+  let lastData = Date.now();
   pty.onData((d) => {
     raw += d;
+    lastData = Date.now();
     term.write(d);
   });
-  const exited = new Promise<number>((r) => pty.onExit((e) => r(e.exitCode)));
+  // Exited once the app has ended AND its last output is on the emulator's screen: the pty may report the exit before
+  // its last bytes are read, and the emulator parses what it is given later (a busy machine showed a screen without
+  // the app's last lines). Settled when no byte came for 50 ms (at most 1 s after the exit), then the emulator flushed.
+  const exited = new Promise<number>((r) =>
+    pty.onExit((e) => {
+      const exitAt = Date.now();
+      const settle = () => {
+        if (Date.now() - lastData < 50 && Date.now() - exitAt < 1000) setTimeout(settle, 20);
+        else term.write('', () => r(e.exitCode));
+      };
+      setTimeout(settle, 20);
+    }),
+  );
   const screen = () => {
     const b = term.buffer.active;
     const out: string[] = [];
