@@ -1306,13 +1306,24 @@ function unescapeLogLine(raw: string): string[] {
  * "Organization tokens cannot be used to access" (after a gated repo, or in huggingface_hub's "403 Forbidden: MESSAGE"):
  * an org token (api_org_...) where a user's token is needed.
  */
-const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
+/** `add`: the answer is made a candidate when no rule named it. */
+const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId; add?: true}[] = [
   {re: /Invalid credentials in Authorization header/, over: ['repo-access-denied'], to: 'unauthorized-401'},
   // People's and tools' words for a token that is wrong ("--hf-token xx  # xx is incorrect token", "my token was
   // invalid") beside a repo not found: the Hub hid the repo from a token it refused.
   {re: PEOPLE_SAY_TOKEN_REFUSED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_TOKEN_EXPIRED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_ORG_TOKEN_REFUSED, over: ['gated-repo', 'repo-access-denied', 'forbidden-403'], to: 'invalid-token-format'},
+  // The Hub's 401 body for a write to its own API (creating a repo, a commit, an upload): "Invalid username or
+  // password." is what huggingface.co answers a request that came with no credentials (a token it refused is "Invalid
+  // credentials in Authorization header"), and nothing is written anonymously: the token was not passed (a library's
+  // push_to_hub that does not forward it, a job without HF_TOKEN). Not the router's or git's, which say it of a wrong one.
+  {
+    re: /^(?![\s\S]*Invalid credentials in Authorization header)(?=[\s\S]*\bInvalid username or password)[\s\S]*https?:\/\/(?:huggingface\.co|hf\.co)\/api\/(?:repos\/(?:create|move)|(?:models|datasets|spaces)\/[^\s'"]+\/(?:commit|preupload|upload|lfs-files|settings|branch|tag)\/?)/,
+    over: ['unauthorized-401'],
+    to: 'token-missing',
+    add: true,
+  },
   // The Hub's 401 body for a request that came with no credentials ("Invalid username or password."; a token it refused
   // is "Invalid credentials in Authorization header") beside the text's own words for a token that was not there (a
   // Colab secret that does not exist, HF_TOKEN not set): the missing token is the story, the 401 its consequence.
@@ -1335,7 +1346,8 @@ const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
 function promoteRefusedToken(ranked: Candidate[], text: string): void {
   const top = ranked[0]?.problem;
   const told = top && TOKEN_TOLD.find((t) => t.over.includes(top) && t.re.test(text));
-  const u = told && ranked.find((c) => c.problem === told.to);
+  let u = told && ranked.find((c) => c.problem === told.to);
+  if (told && !u && told.add) ranked.push((u = {problem: told.to, score: 0}));
   if (!u) return;
   // Sure, not a close call: the Hub named the token's fault.
   u.score = ranked[0]!.score * 2;

@@ -565,6 +565,18 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['http'],
   ),
+  // A repo id that was never filled in: a variable left unset and formatted into the id (Python's None, JavaScript's
+  // null or undefined), a parameter's name passed as its value ("pretrained_model_name_or_path"), or a documentation
+  // placeholder ("your-username/...", "YOUR_MODEL", "<repo_id>"). The Hub has no such repo (huggingface_hub's 401 for it
+  // is a RepositoryNotFoundError, utils/_http.py): the id is the story, not the token.
+  L(
+    'repo-access-denied',
+    9,
+    new RegExp(
+      String.raw`${HUB_URL}\/(?:api\/(?:models|datasets|spaces)\/)?(?:(?:datasets|spaces)\/)?(?:[\w.-]+\/)?(?:None|null|undefined|NaN|pretrained_model_name_or_path|model_name_or_path|model_id|repo_id|model_name|dataset_name|your[_-](?:user(?:name)?|org(?:anization)?|namespace|hf[_-]username|model|dataset|repo)[\w-]*|YOUR_[A-Z_]+|%3C[\w-]+%3E|<[\w-]+>)(?=[\/\s'"\x60),.]|$)`,
+    ),
+    ['http'],
+  ),
   // Applications' words for a repo the Hub does not show them: "Could not find model acme/m on Hugging Face", 'model
   // "acme/m" not found on the Hub', "The repository acme/m does not exist or is private". A namespace/name, and the Hub
   // or the private repo named beside it (ollama's "model 'x' not found, try pulling it first" is neither).

@@ -1448,3 +1448,52 @@ describe("the clients' advice to one that sent no token, before what really fail
     ).toBe('token-missing');
   });
 });
+
+describe('a repo id never filled in, and a write sent with no token (session 12)', () => {
+  it.each([
+    // A variable left unset formatted into the id (Python's None), a parameter's name passed as its value, a
+    // documentation placeholder: huggingface_hub's 401 for a repo the Hub does not have (utils/_http.py).
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/None/resolve/main/config.json',
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/datasets/None/refs',
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/pretrained_model_name_or_path/resolve/main/vae/config.json',
+    'Error: Api error with status 401. URL: https://huggingface.co/api/models/YOUR_USERNAME/model',
+    '404 Client Error: Not Found for url: https://huggingface.co/api/models/acme/undefined/revision/main',
+  ])('%s -> repo-access-denied', (text) => {
+    expect(problem(text)).toBe('repo-access-denied');
+  });
+
+  it('leaves a real name that only starts like one alone', () => {
+    for (const url of [
+      'https://huggingface.co/api/models/none-ai/model-x',
+      'https://huggingface.co/api/models/acme/nonet',
+    ])
+      expect(problem(`requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: ${url}`)).toBe(
+        'unauthorized-401',
+      );
+  });
+
+  it('"Invalid username or password" (no credentials came) on a write to the Hub\'s API is the token not passed', () => {
+    // huggingface_hub >= 1.0 (httpx): "Client error '401 Unauthorized' for url '...'" + the Hub's body.
+    expect(
+      problem(
+        "HfHubHTTPError: Client error '401 Unauthorized' for url 'https://huggingface.co/api/repos/create' (Request ID: Root=1-x)\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/401\nInvalid username or password",
+      ),
+    ).toBe('token-missing');
+    // A token the Hub refused, a read (whoami), the router: the 401.
+    expect(
+      problem(
+        'huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/repos/create\n\nInvalid credentials in Authorization header',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        'HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\nInvalid username or password.',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        '401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions\nInvalid username or password.',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
