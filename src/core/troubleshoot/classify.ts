@@ -4,7 +4,7 @@ import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
 import {foreignSignatureOnly, onlyForeignUrls} from './foreign.js';
-import {LIBRARY_SIGNALS} from './library-signals.js';
+import {LIBRARY_SIGNALS, TEXT_SIGNALS} from './library-signals.js';
 import {WORDING_SIGNALS} from './wording-signals.js';
 
 interface Signal {
@@ -1249,6 +1249,15 @@ function collectSignals(
       evidence.set(s.problem, ev);
     }
   });
+  const whole = lines.join('\n');
+  for (const s of TEXT_SIGNALS) {
+    const m = whole.length <= MAX_TEXT ? s.re.exec(whole) : null;
+    if (!m) continue;
+    scores.set(s.problem, (scores.get(s.problem) ?? 0) + s.weight);
+    if (s.problem === 'token-missing') tokenSaid = true;
+    const last = m[0].trimEnd().split('\n').pop()!;
+    evidence.set(s.problem, [...(evidence.get(s.problem) ?? []), redactSecrets(last.trim()).slice(0, 240)].slice(0, 4));
+  }
   if (advice !== undefined && !scores.has('token-missing')) {
     scores.set('token-missing', ADVICE_WEIGHT);
     evidence.set('token-missing', [redactSecrets(advice.trim()).slice(0, 240)]);

@@ -600,6 +600,14 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['access', 'acceptance'],
   ),
+  // huggingface_hub's notebook_login() run where there is no notebook (a script, a job): _login.py raises "The
+  // `notebook_login` function can only be used in a notebook (Jupyter or Colab) and you need the `ipywidgets` module":
+  // no token was given, and none can be typed there. It outranks the ImportError it is.
+  L('token-missing', 10, /\bThe [`'"]?notebook_login[`'"]? function can only be used in a notebook\b/, [
+    'notebook_login',
+  ]),
+  // "No Hugging Face credentials found", "no HF credentials".
+  L('token-missing', 9, new RegExp(String.raw`\bno ${HUB_WORDS}(?: API| access)? credentials\b`, 'i'), ['credentials']),
   // huggingface.js's inference client (packages/inference/src/utils/request.ts) puts the provider's own error after
   // "Failed to perform inference: "; a provider's words for credentials it refused there are a 401.
   L(
@@ -614,3 +622,22 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
 function statusCodeWords(codes: string): RegExp {
   return new RegExp(String.raw`\b(?:${codes}) status code\b`);
 }
+
+/**
+ * Signals read over several lines of the text (a traceback's source line and the error under it), each counted once.
+ * Session 12: a token that was None where the clients needed a string. CPython's os.environ refuses None ("TypeError:
+ * str expected, not NoneType", Lib/os.py encodevalue) under a line that sets a Hugging Face token's variable
+ * (os.environ["HF_TOKEN"] = userdata.get("HF_TOKEN")); pydantic's "Field required [type=missing" under a settings field
+ * named for the token (pydantic-core prints the field on its own line, then "  Field required [type=missing, ...]");
+ * a NoneType error raised in huggingface_hub's login or header code (_login.py, utils/_headers.py, utils/_auth.py).
+ */
+export const TEXT_SIGNALS: LibrarySignal[] = [
+  L(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`^[^\n]*\b(?:os\.environ\[|setenv\(|putenv\()[^\n]*${HF_NAME}[^\n]*\n(?:[^\n]*\n){0,3}?\s*TypeError: str expected, not NoneType\b[^\n]*|^\s*(?:hf|hugg?ing_?face(?:_hub)?)_(?:api_|access_)?(?:token|key)\s*\n\s*Field required \[type=missing\b[^\n]*|huggingface_hub[\\/](?:_login|utils[\\/]_headers|utils[\\/]_auth)\.py"?, line \d+[^\n]*\n(?:[^\n]*\n){0,4}?\s*(?:TypeError|AttributeError)\b[^\n]*\bNoneType\b[^\n]*`,
+      'im',
+    ),
+  ),
+];

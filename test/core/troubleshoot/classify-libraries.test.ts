@@ -1497,3 +1497,39 @@ describe('a repo id never filled in, and a write sent with no token (session 12)
     ).toBe('unauthorized-401');
   });
 });
+
+describe('a token that was None where the clients needed one, and a log-in that cannot happen there (session 12)', () => {
+  it.each([
+    // CPython Lib/os.py (encodevalue): `raise TypeError("str expected, not %s" % type(value).__name__)`, under a line
+    // that sets the token's variable from a secret store that had none.
+    'Traceback (most recent call last):\n  File "/content/a.py", line 3, in <module>\n    os.environ["HF_TOKEN"] = userdata.get("HF_TOKEN")\n  File "<frozen os>", line 684, in __setitem__\n  File "<frozen os>", line 758, in encode\nTypeError: str expected, not NoneType',
+    // pydantic-core's ValidationError: the field on its own line, then "  Field required [type=missing, ...]".
+    'pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings\nhf_token\n  Field required [type=missing, input_value={}, input_type=dict]',
+    // A NoneType error raised in huggingface_hub's header code, given a token of None.
+    'Traceback (most recent call last):\n  File "/app/run.py", line 5, in <module>\n    api.whoami(token=os.getenv("HF_TOKEN"))\n  File "/usr/local/lib/python3.11/site-packages/huggingface_hub/utils/_headers.py", line 120, in build_hf_headers\n    if token.startswith("api_org"):\nAttributeError: \'NoneType\' object has no attribute \'startswith\'',
+    // huggingface_hub _login.py notebook_login(): `raise ImportError("The \`notebook_login\` function can only be used in
+    // a notebook (Jupyter or Colab) and you need the \`ipywidgets\` module: \`pip install ipywidgets\`.")`
+    'ImportError: The `notebook_login` function can only be used in a notebook (Jupyter or Colab) and you need the `ipywidgets` module: `pip install ipywidgets`.',
+    'ERROR: No Hugging Face credentials found.',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves the script's own None, another field and another variable to the script", () => {
+    expect(
+      problem(
+        "Traceback (most recent call last):\n  File \"/app/lib.py\", line 3, in compute\n    return x.shape\nAttributeError: 'NoneType' object has no attribute 'shape'",
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem(
+        'pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings\nopenai_api_key\n  Field required [type=missing, input_value={}, input_type=dict]',
+      ),
+    ).toBe('unknown');
+    expect(
+      problem(
+        'Traceback (most recent call last):\n  File "/content/a.py", line 3, in <module>\n    os.environ["WANDB_PROJECT"] = cfg.get("project")\nTypeError: str expected, not NoneType',
+      ),
+    ).not.toBe('token-missing');
+  });
+});
