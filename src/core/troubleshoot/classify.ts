@@ -1201,6 +1201,13 @@ const HUB_ANONYMOUS_ADVICE =
 const CLIENT_ADVICE =
   /\bdoes not exist in your Colab secrets\b|\bhas not been granted on this notebook\b|\bYou are not authenticated with the Hugging Face Hub in this notebook\b/i;
 const ADVICE_WEIGHT = 5;
+/**
+ * Lines that name a log-in but say nothing of a token: huggingface_hub's deprecation of the old CLI, as it printed it
+ * from 0.34 ("⚠️  Warning: 'huggingface-cli login' is deprecated. Use 'hf auth login' instead.") and from 1.0
+ * (cli/deprecated_cli.py: "`huggingface-cli` is deprecated and no longer works. Use `hf` instead."). Not read at all.
+ */
+const NO_TOKEN_WORDS =
+  /(?:⚠️\s*)?Warning: 'huggingface-cli(?: [\w-]+){0,2}' is deprecated\. Use 'hf(?: [\w-]+){0,3}' instead\.?|`huggingface-cli` is deprecated and no longer works\. Use `hf` instead\.?/g;
 /** What a token set would not have changed: the story whatever the advice says. */
 const ADVICE_YIELDS_TO: ProblemId[] = [
   'job-script-failed',
@@ -1225,8 +1232,10 @@ function collectSignals(
     if (full.length > 4000) return;
     const advised = HUB_ANONYMOUS_ADVICE.test(full);
     if (advised) advice ??= full;
-    const line = advised ? full.replace(HUB_ANONYMOUS_ADVICE, ' ') : full;
-    const b = advised ? bare[i]!.replace(HUB_ANONYMOUS_ADVICE, ' ') : bare[i]!;
+    const quiet = (l: string) => l.replace(HUB_ANONYMOUS_ADVICE, ' ').replace(NO_TOKEN_WORDS, ' ');
+    const neutral = advised || full.includes('huggingface-cli');
+    const line = neutral ? quiet(full) : full;
+    const b = neutral ? quiet(bare[i]!) : bare[i]!;
     const lower = line.toLowerCase();
     const clientAdvice = CLIENT_ADVICE.test(line);
     for (const s of SIGNALS) {

@@ -1533,3 +1533,25 @@ describe('a token that was None where the clients needed one, and a log-in that 
     ).not.toBe('token-missing');
   });
 });
+
+describe("huggingface_hub's deprecation of the old CLI says nothing of a token (session 12)", () => {
+  // As huggingface_hub 0.34-0.36 printed it before running the old command (seen in CI, training and vLLM logs).
+  const deprecated = "⚠️  Warning: 'huggingface-cli login' is deprecated. Use 'hf auth login' instead.";
+  it('alone it is no problem of the catalog', () => {
+    expect(problem(deprecated)).toBe('unknown');
+    // huggingface_hub >= 1.0 cli/deprecated_cli.py: "`huggingface-cli` is deprecated and no longer works. Use `hf` instead."
+    expect(problem('`huggingface-cli` is deprecated and no longer works. Use `hf` instead.')).toBe('unknown');
+  });
+
+  it('in a log, what failed is the story', () => {
+    expect(
+      problem(
+        `${deprecated}\nToken is valid (permission: read).\nLogin successful.\n⚠️  Warning: 'huggingface-cli download' is deprecated. Use 'hf download' instead.\nTraceback (most recent call last):\n  File "/workspace/train.py", line 3, in <module>\n    import flash_attn\nModuleNotFoundError: No module named 'flash_attn'`,
+      ),
+    ).toBe('job-script-failed');
+    // A log-in that was not possible stays the missing token.
+    expect(
+      problem(`${deprecated}\nEOFError: EOF when reading a line\n  File "_login.py", line 1, in interpreter_login`),
+    ).toBe('token-missing');
+  });
+});
