@@ -608,6 +608,18 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
   ]),
   // "No Hugging Face credentials found", "no HF credentials".
   L('token-missing', 9, new RegExp(String.raw`\bno ${HUB_WORDS}(?: API| access)? credentials\b`, 'i'), ['credentials']),
+  // The Hub's side in apps' and people's words: "An internal error occurred on the Hugging Face Hub", "HF is returning
+  // 500s", "huggingface.co keeps throwing 502". Not an error of the script's that happened in a Hugging Face library,
+  // nor a count ("HF returns 500 examples").
+  L(
+    'server-error',
+    7,
+    new RegExp(
+      String.raw`\binternal (?:server )?error (?:(?:has )?(?:occurred|happened) |was returned )?(?:on|from|at) (?:the )?${HUB_WORDS}|(?:${HUB_WORDS}|\b(?:huggingface|hf)\.co\b)[^\n]{0,20}\b(?:is |are |keeps? |kept )?(?:returning|returns|returned|throwing|throws|giving|gives|answering|responding with|sending)\s+(?:an? |HTTP |status |error )*5\d\d(?:s|'s)?\b(?!\s*(?:%|ms\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
+      'i',
+    ),
+    ['internal', 'return', 'throw', 'giv', 'answer', 'respond', 'send'],
+  ),
   // huggingface.js's inference client (packages/inference/src/utils/request.ts) puts the provider's own error after
   // "Failed to perform inference: "; a provider's words for credentials it refused there are a 401.
   L(

@@ -1555,3 +1555,18 @@ describe("huggingface_hub's deprecation of the old CLI says nothing of a token (
     ).toBe('token-missing');
   });
 });
+
+describe("the Hub's side in apps' and people's words (session 12)", () => {
+  it.each([
+    'Error: An internal error occurred on the Hugging Face Hub. Please try again later.',
+    'HF is returning 500s for everything right now',
+    'huggingface.co keeps throwing 502 Bad Gateway',
+  ])('%s -> server-error', (text) => {
+    expect(problem(text)).toBe('server-error');
+  });
+
+  it("leaves the script's own error and a count alone", () => {
+    expect(problem('The internal error in my script happened in HF datasets map')).not.toBe('server-error');
+    expect(problem('HF returns 500 examples per page')).not.toBe('server-error');
+  });
+});
