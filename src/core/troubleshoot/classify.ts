@@ -3,7 +3,7 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
-import {foreignSignatureOnly, onlyForeignUrls} from './foreign.js';
+import {foreignLine, foreignSignatureOnly, onlyForeignUrls} from './foreign.js';
 import {LIBRARY_SIGNALS, TEXT_SIGNALS} from './library-signals.js';
 import {WORDING_SIGNALS} from './wording-signals.js';
 
@@ -1238,7 +1238,9 @@ function collectSignals(
     const b = neutral ? quiet(bare[i]!) : bare[i]!;
     const lower = line.toLowerCase();
     const clientAdvice = CLIENT_ADVICE.test(line);
+    const foreign = foreignLine(line);
     for (const s of SIGNALS) {
+      if (foreign && SIGNED_IDS.includes(s.problem)) continue;
       if (!mayHold(s, lower) || (!s.re.test(line) && (b === line || !s.re.test(b)))) continue;
       if (s.problem === 'token-missing' && !clientAdvice) tokenSaid = true;
       // One line counts once per problem, with its strongest signal.

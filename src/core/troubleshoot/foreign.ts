@@ -57,6 +57,15 @@ export function foreignSignatureOnly(text: string): boolean {
   return FOREIGN_SIGNATURE.test(text) && !HUB_OWN.test(text);
 }
 
+/**
+ * A line that is another service's own (its signature on it, nothing of the Hub's), in a text that may be the Hub's
+ * too: a training log that downloaded from the Hub and then failed on W&B's key, OpenAI's, S3's or a registry's. Its
+ * status, log-in or gate is that service's (session 12).
+ */
+export function foreignLine(line: string): boolean {
+  return FOREIGN_SIGNATURE.test(line) && !HUB_OWN.test(line);
+}
+
 /** A URL in the text, and the Hub's hosts (Inference Endpoints' huggingface.cloud among them). */
 const ANY_URL = /\bhttps?:\/\/(?:[^@\s/'"]+@)?([\w.-]+)/gi;
 const HUB_HOSTNAME = /(?:^|\.)(?:huggingface\.co|hf\.co|hf\.space|hf-mirror\.com|huggingface\.cloud)$/i;

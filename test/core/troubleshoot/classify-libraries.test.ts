@@ -1340,9 +1340,7 @@ describe("the clients' words for a token refused, a token left out, and other se
     // Kaggle's API client (kaggle.rest.ApiException prints "(401)\nReason: Unauthorized").
     'kaggle.rest.ApiException: (401)\nReason: Unauthorized',
     'kaggle.rest.ApiException: (403)\nReason: Forbidden\nHTTP response body: {"code":403,"message":"Permission \'datasets.get\' was denied"}',
-    // The Docker daemon ("Error response from daemon: pull access denied for X, repository does not exist or may require
-    // 'docker login'") and BuildKit ("failed to authorize: failed to fetch anonymous token: unexpected status: 401").
-    "Error response from daemon: pull access denied for acme/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    // The Docker daemon and BuildKit ("failed to authorize: failed to fetch anonymous token: unexpected status: 401").
     'Error response from daemon: unauthorized: authentication required',
     'ERROR: failed to solve: ghcr.io/acme/img:latest: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
     // Other services' SDKs by their exception's module: groq-python's AuthenticationError, PyGithub's GithubException.
@@ -1354,6 +1352,41 @@ describe("the clients' words for a token refused, a token left out, and other se
     '--2024-05-01 10:00:00--  https://zenodo.org/record/1/files/x.zip\nHTTP request sent, awaiting response... 401 Unauthorized\nUsername/Password Authentication Failed.',
   ])('another service: %s -> unknown', (text) => {
     expect(problem(text)).toBe('unknown');
+  });
+
+  it("a registry's refusal of an image is the run's environment, not a gate", () => {
+    // The Docker daemon: "Error response from daemon: pull access denied for X, repository does not exist or may require
+    // 'docker login'" (was gated-repo).
+    expect(
+      problem(
+        "Error response from daemon: pull access denied for acme/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      ),
+    ).toBe('job-script-failed');
+  });
+
+  it("another service's line in a log that also downloaded from the Hub is that service's", () => {
+    // W&B's client (wandb: ERROR ... W&B API), OpenAI's key refusal, botocore's template, after a Hub download went well.
+    expect(
+      problem(
+        'config.json: 100%|██████████| 665/665 [00:00<00:00, 3.1MB/s] (https://huggingface.co/gpt2)\nwandb: ERROR Error while calling W&B API: user is not logged in (<Response [401]>)\nwandb.errors.errors.CommError: Error while calling W&B API: user is not logged in (<Response [401]>)',
+      ),
+    ).toBe('unknown');
+    expect(
+      problem(
+        'model = AutoModel.from_pretrained("acme/m")\nopenai.AuthenticationError: Error code: 401 - {"error": {"message": "Incorrect API key provided: sk-proj-abc. You can find your API key at https://platform.openai.com/account/api-keys.", "code": "invalid_api_key"}}',
+      ),
+    ).toBe('unknown');
+    expect(
+      problem(
+        'snapshot_download(repo_id="acme/m") done\nbotocore.exceptions.ClientError: An error occurred (403) when calling the PutObject operation: Forbidden',
+      ),
+    ).toBe('unknown');
+    // The Hub's own 401 in the same log stays the Hub's.
+    expect(
+      problem(
+        'wandb: ERROR api_key not configured (no-tty). call wandb.login(key=[your_api_key])\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\n\nInvalid credentials in Authorization header',
+      ),
+    ).toBe('unauthorized-401');
   });
 
   it("keeps the Hub's own answer beside the same words", () => {
