@@ -1208,6 +1208,14 @@ const ADVICE_WEIGHT = 5;
  */
 const NO_TOKEN_WORDS =
   /(?:⚠️\s*)?Warning: 'huggingface-cli(?: [\w-]+){0,2}' is deprecated\. Use 'hf(?: [\w-]+){0,3}' instead\.?|`huggingface-cli` is deprecated and no longer works\. Use `hf` instead\.?/g;
+/**
+ * huggingface_hub's warnings for a request it retries (utils/_http.py http_backoff, hf_api.py): "HTTP Error 429 thrown
+ * while requesting HEAD URL", "'(ReadTimeoutError(...))' thrown while requesting GET URL", "Retrying in 1s [Retry 1/5].".
+ * The request may well have gone through on a retry: what they say is the story only when nothing else failed (when
+ * the retries ran out, the client raises the error, which is read as usual).
+ */
+const RETRY_WARNING =
+  /\bthrown while requesting (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b|^\s*Retrying in [\d.]+s \[Retry \d+\/\d+\]/;
 /** What a token set would not have changed: the story whatever the advice says. */
 const ADVICE_YIELDS_TO: ProblemId[] = [
   'job-script-failed',
@@ -1222,12 +1230,13 @@ const ADVICE_YIELDS_TO: ProblemId[] = [
 function collectSignals(
   lines: string[],
   bare: string[],
-): {scores: Map<ProblemId, number>; evidence: Map<ProblemId, string[]>; adviceOnly: boolean} {
+): {scores: Map<ProblemId, number>; evidence: Map<ProblemId, string[]>; softOnly: Set<ProblemId>} {
   const scores = new Map<ProblemId, number>();
   const evidence = new Map<ProblemId, string[]>();
   const seen = new Map<string, number>();
   let advice: string | undefined;
-  let tokenSaid = false;
+  // The problems some line other than the clients' advice or a retried request's warning gave evidence for.
+  const hard = new Set<ProblemId>();
   lines.forEach((full, i) => {
     if (full.length > 4000) return;
     const advised = HUB_ANONYMOUS_ADVICE.test(full);
@@ -1238,11 +1247,12 @@ function collectSignals(
     const b = neutral ? quiet(bare[i]!) : bare[i]!;
     const lower = line.toLowerCase();
     const clientAdvice = CLIENT_ADVICE.test(line);
+    const retried = RETRY_WARNING.test(line);
     const foreign = foreignLine(line);
     for (const s of SIGNALS) {
       if (foreign && SIGNED_IDS.includes(s.problem)) continue;
       if (!mayHold(s, lower) || (!s.re.test(line) && (b === line || !s.re.test(b)))) continue;
-      if (s.problem === 'token-missing' && !clientAdvice) tokenSaid = true;
+      if (!retried && !(s.problem === 'token-missing' && clientAdvice)) hard.add(s.problem);
       // One line counts once per problem, with its strongest signal.
       const key = `${s.problem}\0${line}`;
       if (seen.has(key)) {
@@ -1265,7 +1275,7 @@ function collectSignals(
     const m = whole.length <= MAX_TEXT ? s.re.exec(whole) : null;
     if (!m) continue;
     scores.set(s.problem, (scores.get(s.problem) ?? 0) + s.weight);
-    if (s.problem === 'token-missing') tokenSaid = true;
+    hard.add(s.problem);
     const last = m[0].trimEnd().split('\n').pop()!;
     evidence.set(s.problem, [...(evidence.get(s.problem) ?? []), redactSecrets(last.trim()).slice(0, 240)].slice(0, 4));
   }
@@ -1273,15 +1283,25 @@ function collectSignals(
     scores.set('token-missing', ADVICE_WEIGHT);
     evidence.set('token-missing', [redactSecrets(advice.trim()).slice(0, 240)]);
   }
-  return {scores, evidence, adviceOnly: scores.has('token-missing') && !tokenSaid};
+  return {scores, evidence, softOnly: new Set([...scores.keys()].filter((p) => !hard.has(p)))};
 }
 
-/** The missing token said only by the clients' advice yields to a failure a token would not have changed. */
-function yieldAdvice(ranked: Candidate[], adviceOnly: boolean): void {
-  if (!adviceOnly || ranked[0]?.problem !== 'token-missing') return;
-  const next = ranked.find((c) => ADVICE_YIELDS_TO.includes(c.problem) && c.score >= 5);
+/**
+ * A problem said only by the clients' advice or a retried request's warning yields to a failure some other line says:
+ * the missing token to one a token would not have changed, a retried 429 or timeout to the script's own failure (not to
+ * a loader's "Can't load tokenizer" after the retries, which is their consequence).
+ */
+function yieldSoft(ranked: Candidate[], softOnly: Set<ProblemId>): void {
+  const first = ranked[0];
+  if (!first || !softOnly.has(first.problem)) return;
+  const next = ranked.find(
+    (c) =>
+      !softOnly.has(c.problem) &&
+      c.score >= 5 &&
+      (first.problem === 'token-missing' ? ADVICE_YIELDS_TO.includes(c.problem) : c.problem === 'job-script-failed'),
+  );
   if (!next) return;
-  next.score = ranked[0].score + 1;
+  next.score = first.score + 1;
   ranked.sort((a, b) => b.score - a.score);
 }
 
@@ -1410,7 +1430,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
   const lines = text.split(/\r?\n/).flatMap(unescapeLogLine);
   const bare = lines.map(stripLogPrefix);
-  const {scores, evidence, adviceOnly} = collectSignals(lines, bare);
+  const {scores, evidence, softOnly} = collectSignals(lines, bare);
   const jobFailed =
     /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"|\bended with stage=(?:JobStage\.)?(ERROR|CANCELED)\b|\bdid not complete successfully: [\w-]+ \((?:JobStage\.)?(ERROR|CANCELED)\)/.test(
       text,
@@ -1460,7 +1480,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   ranked.sort((a, b) => b.score - a.score);
 
   yieldGuessedNetwork(ranked, bare);
-  yieldAdvice(ranked, adviceOnly);
+  yieldSoft(ranked, softOnly);
   promoteRefusedToken(ranked, text);
 
   // A 403 from the Hub's storage with no 403 from the Hub itself (its API, a repo URL, its words for a missing right):

@@ -1603,3 +1603,28 @@ describe("the Hub's side in apps' and people's words (session 12)", () => {
     expect(problem('HF returns 500 examples per page')).not.toBe('server-error');
   });
 });
+
+describe("huggingface_hub's warnings for a request it retried, before what really failed (session 12)", () => {
+  // utils/_http.py http_backoff: `logger.warning(f"HTTP Error {response.status_code} thrown while requesting {method}
+  // {url}")`, `logger.warning(f"'{err}' thrown while requesting {method} {url}")`, `logger.warning(f"Retrying in
+  // {actual_sleep}s [Retry {nb_tries}/{max_retries}].")`.
+  const retried =
+    "HTTP Error 429 thrown while requesting HEAD https://huggingface.co/gpt2/resolve/main/tokenizer.json\nRetrying in 2s [Retry 2/5].\n'(ReadTimeoutError(\"HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out. (read timeout=10)\"), '(Request ID: 4f1)')' thrown while requesting HEAD https://huggingface.co/gpt2/resolve/main/config.json\nRetrying in 1s [Retry 1/5].";
+
+  it('alone, or when the retries ran out, they are the story', () => {
+    expect(problem(retried)).toBe('rate-limited');
+    expect(
+      problem(
+        `${retried}\nrequests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://huggingface.co/api/models/gpt2`,
+      ),
+    ).toBe('rate-limited');
+  });
+
+  it("beside the script's own failure, that failure is", () => {
+    expect(
+      problem(
+        `${retried}\nTraceback (most recent call last):\n  File "/app/train.py", line 40, in <module>\n    trainer.train()\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.`,
+      ),
+    ).toBe('job-script-failed');
+  });
+});
