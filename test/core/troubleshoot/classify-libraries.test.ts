@@ -1346,6 +1346,12 @@ describe("the clients' words for a token refused, a token left out, and other se
     // Other services' SDKs by their exception's module: groq-python's AuthenticationError, PyGithub's GithubException.
     "groq.AuthenticationError: Error code: 401 - {'error': {'message': 'Invalid API Key', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}",
     'github.GithubException.BadCredentialsException: 401 {"message": "Bad credentials"}',
+    // GitHub's REST body for a refused token, as actions/github-script prints it; AWS ECR's refusal as the Docker client
+    // prints a registry's error ("denied: ..."); the experiment trackers' clients.
+    'HttpError: Bad credentials\n    at /home/runner/work/_actions/actions/github-script/v7/dist/index.js:1:1\n  status: 401',
+    'denied: Your authorization token has expired. Reauthenticate and try again.',
+    'comet_ml: ERROR: Invalid API key',
+    'neptune.exceptions.NeptuneInvalidApiTokenException: The provided API token is invalid.',
     // OpenAI's model_not_found for its own model names.
     "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `gpt-4` does not exist or you do not have access to it.', 'code': 'model_not_found'}}",
     // A status from another host only (wget of zenodo.org).
