@@ -1344,9 +1344,8 @@ function unescapeLogLine(raw: string): string[] {
  * "Repository Not Found" + "Invalid credentials in Authorization header" or `User Access Token "NAME" is expired`: the
  * Hub rejected the token and hides every repo behind a 404/401 from it (expired, revoked). "Cannot access gated repo" +
  * "Organization tokens cannot be used to access" (after a gated repo, or in huggingface_hub's "403 Forbidden: MESSAGE"):
- * an org token (api_org_...) where a user's token is needed.
+ * an org token (api_org_...) where a user's token is needed. `add`: the answer is made a candidate when no rule named it.
  */
-/** `add`: the answer is made a candidate when no rule named it. */
 const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId; add?: true}[] = [
   {re: /Invalid credentials in Authorization header/, over: ['repo-access-denied'], to: 'unauthorized-401'},
   // People's and tools' words for a token that is wrong ("--hf-token xx  # xx is incorrect token", "my token was
