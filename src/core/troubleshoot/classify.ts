@@ -3,8 +3,8 @@
 import {redactSecrets} from '../tokens/mask.js';
 import {catalogFor, offeredCauses, type ProblemId} from './catalog.js';
 import {guessProblem} from './guess.js';
-import {foreignSignatureOnly, onlyForeignUrls} from './foreign.js';
-import {LIBRARY_SIGNALS} from './library-signals.js';
+import {foreignLine, foreignSignatureOnly, onlyForeignUrls} from './foreign.js';
+import {LIBRARY_SIGNALS, TEXT_SIGNALS} from './library-signals.js';
 import {WORDING_SIGNALS} from './wording-signals.js';
 
 interface Signal {
@@ -1201,6 +1201,21 @@ const HUB_ANONYMOUS_ADVICE =
 const CLIENT_ADVICE =
   /\bdoes not exist in your Colab secrets\b|\bhas not been granted on this notebook\b|\bYou are not authenticated with the Hugging Face Hub in this notebook\b/i;
 const ADVICE_WEIGHT = 5;
+/**
+ * Lines that name a log-in but say nothing of a token: huggingface_hub's deprecation of the old CLI, as it printed it
+ * from 0.34 ("⚠️  Warning: 'huggingface-cli login' is deprecated. Use 'hf auth login' instead.") and from 1.0
+ * (cli/deprecated_cli.py: "`huggingface-cli` is deprecated and no longer works. Use `hf` instead."). Not read at all.
+ */
+const NO_TOKEN_WORDS =
+  /(?:⚠️\s*)?Warning: 'huggingface-cli(?: [\w-]+){0,2}' is deprecated\. Use 'hf(?: [\w-]+){0,3}' instead\.?|`huggingface-cli` is deprecated and no longer works\. Use `hf` instead\.?/g;
+/**
+ * huggingface_hub's warnings for a request it retries (utils/_http.py http_backoff, hf_api.py): "HTTP Error 429 thrown
+ * while requesting HEAD URL", "'(ReadTimeoutError(...))' thrown while requesting GET URL", "Retrying in 1s [Retry 1/5].".
+ * The request may well have gone through on a retry: what they say is the story only when nothing else failed (when
+ * the retries ran out, the client raises the error, which is read as usual).
+ */
+const RETRY_WARNING =
+  /\bthrown while requesting (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b|^\s*Retrying in [\d.]+s \[Retry \d+\/\d+\]/;
 /** What a token set would not have changed: the story whatever the advice says. */
 const ADVICE_YIELDS_TO: ProblemId[] = [
   'job-script-failed',
@@ -1215,23 +1230,29 @@ const ADVICE_YIELDS_TO: ProblemId[] = [
 function collectSignals(
   lines: string[],
   bare: string[],
-): {scores: Map<ProblemId, number>; evidence: Map<ProblemId, string[]>; adviceOnly: boolean} {
+): {scores: Map<ProblemId, number>; evidence: Map<ProblemId, string[]>; softOnly: Set<ProblemId>} {
   const scores = new Map<ProblemId, number>();
   const evidence = new Map<ProblemId, string[]>();
   const seen = new Map<string, number>();
   let advice: string | undefined;
-  let tokenSaid = false;
+  // The problems some line other than the clients' advice or a retried request's warning gave evidence for.
+  const hard = new Set<ProblemId>();
   lines.forEach((full, i) => {
     if (full.length > 4000) return;
     const advised = HUB_ANONYMOUS_ADVICE.test(full);
     if (advised) advice ??= full;
-    const line = advised ? full.replace(HUB_ANONYMOUS_ADVICE, ' ') : full;
-    const b = advised ? bare[i]!.replace(HUB_ANONYMOUS_ADVICE, ' ') : bare[i]!;
+    const quiet = (l: string) => l.replace(HUB_ANONYMOUS_ADVICE, ' ').replace(NO_TOKEN_WORDS, ' ');
+    const neutral = advised || full.includes('huggingface-cli');
+    const line = neutral ? quiet(full) : full;
+    const b = neutral ? quiet(bare[i]!) : bare[i]!;
     const lower = line.toLowerCase();
     const clientAdvice = CLIENT_ADVICE.test(line);
+    const retried = RETRY_WARNING.test(line);
+    const foreign = foreignLine(line);
     for (const s of SIGNALS) {
+      if (foreign && SIGNED_IDS.includes(s.problem)) continue;
       if (!mayHold(s, lower) || (!s.re.test(line) && (b === line || !s.re.test(b)))) continue;
-      if (s.problem === 'token-missing' && !clientAdvice) tokenSaid = true;
+      if (!retried && !(s.problem === 'token-missing' && clientAdvice)) hard.add(s.problem);
       // One line counts once per problem, with its strongest signal.
       const key = `${s.problem}\0${line}`;
       if (seen.has(key)) {
@@ -1249,19 +1270,38 @@ function collectSignals(
       evidence.set(s.problem, ev);
     }
   });
+  const whole = lines.join('\n');
+  for (const s of TEXT_SIGNALS) {
+    const m = whole.length <= MAX_TEXT ? s.re.exec(whole) : null;
+    if (!m) continue;
+    scores.set(s.problem, (scores.get(s.problem) ?? 0) + s.weight);
+    hard.add(s.problem);
+    const last = m[0].trimEnd().split('\n').pop()!;
+    evidence.set(s.problem, [...(evidence.get(s.problem) ?? []), redactSecrets(last.trim()).slice(0, 240)].slice(0, 4));
+  }
   if (advice !== undefined && !scores.has('token-missing')) {
     scores.set('token-missing', ADVICE_WEIGHT);
     evidence.set('token-missing', [redactSecrets(advice.trim()).slice(0, 240)]);
   }
-  return {scores, evidence, adviceOnly: scores.has('token-missing') && !tokenSaid};
+  return {scores, evidence, softOnly: new Set([...scores.keys()].filter((p) => !hard.has(p)))};
 }
 
-/** The missing token said only by the clients' advice yields to a failure a token would not have changed. */
-function yieldAdvice(ranked: Candidate[], adviceOnly: boolean): void {
-  if (!adviceOnly || ranked[0]?.problem !== 'token-missing') return;
-  const next = ranked.find((c) => ADVICE_YIELDS_TO.includes(c.problem) && c.score >= 5);
+/**
+ * A problem said only by the clients' advice or a retried request's warning yields to a failure some other line says:
+ * the missing token to one a token would not have changed, a retried 429 or timeout to the script's own failure (not to
+ * a loader's "Can't load tokenizer" after the retries, which is their consequence).
+ */
+function yieldSoft(ranked: Candidate[], softOnly: Set<ProblemId>): void {
+  const first = ranked[0];
+  if (!first || !softOnly.has(first.problem)) return;
+  const next = ranked.find(
+    (c) =>
+      !softOnly.has(c.problem) &&
+      c.score >= 5 &&
+      (first.problem === 'token-missing' ? ADVICE_YIELDS_TO.includes(c.problem) : c.problem === 'job-script-failed'),
+  );
   if (!next) return;
-  next.score = ranked[0].score + 1;
+  next.score = first.score + 1;
   ranked.sort((a, b) => b.score - a.score);
 }
 
@@ -1304,15 +1344,25 @@ function unescapeLogLine(raw: string): string[] {
  * "Repository Not Found" + "Invalid credentials in Authorization header" or `User Access Token "NAME" is expired`: the
  * Hub rejected the token and hides every repo behind a 404/401 from it (expired, revoked). "Cannot access gated repo" +
  * "Organization tokens cannot be used to access" (after a gated repo, or in huggingface_hub's "403 Forbidden: MESSAGE"):
- * an org token (api_org_...) where a user's token is needed.
+ * an org token (api_org_...) where a user's token is needed. `add`: the answer is made a candidate when no rule named it.
  */
-const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
+const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId; add?: true}[] = [
   {re: /Invalid credentials in Authorization header/, over: ['repo-access-denied'], to: 'unauthorized-401'},
   // People's and tools' words for a token that is wrong ("--hf-token xx  # xx is incorrect token", "my token was
   // invalid") beside a repo not found: the Hub hid the repo from a token it refused.
   {re: PEOPLE_SAY_TOKEN_REFUSED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_TOKEN_EXPIRED, over: ['repo-access-denied'], to: 'unauthorized-401'},
   {re: HUB_ORG_TOKEN_REFUSED, over: ['gated-repo', 'repo-access-denied', 'forbidden-403'], to: 'invalid-token-format'},
+  // The Hub's 401 body for a write to its own API (creating a repo, a commit, an upload): "Invalid username or
+  // password." is what huggingface.co answers a request that came with no credentials (a token it refused is "Invalid
+  // credentials in Authorization header"), and nothing is written anonymously: the token was not passed (a library's
+  // push_to_hub that does not forward it, a job without HF_TOKEN). Not the router's or git's, which say it of a wrong one.
+  {
+    re: /^(?![\s\S]*Invalid credentials in Authorization header)(?=[\s\S]*\bInvalid username or password)[\s\S]*https?:\/\/(?:huggingface\.co|hf\.co)\/api\/(?:repos\/(?:create|move)|(?:models|datasets|spaces)\/[^\s'"]+\/(?:commit|preupload|upload|lfs-files|settings|branch|tag)\/?)/,
+    over: ['unauthorized-401'],
+    to: 'token-missing',
+    add: true,
+  },
   // The Hub's 401 body for a request that came with no credentials ("Invalid username or password."; a token it refused
   // is "Invalid credentials in Authorization header") beside the text's own words for a token that was not there (a
   // Colab secret that does not exist, HF_TOKEN not set): the missing token is the story, the 401 its consequence.
@@ -1335,7 +1385,8 @@ const TOKEN_TOLD: {re: RegExp; over: ProblemId[]; to: ProblemId}[] = [
 function promoteRefusedToken(ranked: Candidate[], text: string): void {
   const top = ranked[0]?.problem;
   const told = top && TOKEN_TOLD.find((t) => t.over.includes(top) && t.re.test(text));
-  const u = told && ranked.find((c) => c.problem === told.to);
+  let u = told && ranked.find((c) => c.problem === told.to);
+  if (told && !u && told.add) ranked.push((u = {problem: told.to, score: 0}));
   if (!u) return;
   // Sure, not a close call: the Hub named the token's fault.
   u.score = ranked[0]!.score * 2;
@@ -1378,7 +1429,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
   const lines = text.split(/\r?\n/).flatMap(unescapeLogLine);
   const bare = lines.map(stripLogPrefix);
-  const {scores, evidence, adviceOnly} = collectSignals(lines, bare);
+  const {scores, evidence, softOnly} = collectSignals(lines, bare);
   const jobFailed =
     /===== Job finished: status=(ERROR|CANCELED)|finished with stage '(?:JobStage\.)?(ERROR|CANCELED)'|"stage":\s*"(ERROR|CANCELED)"|\bended with stage=(?:JobStage\.)?(ERROR|CANCELED)\b|\bdid not complete successfully: [\w-]+ \((?:JobStage\.)?(ERROR|CANCELED)\)/.test(
       text,
@@ -1428,7 +1479,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   ranked.sort((a, b) => b.score - a.score);
 
   yieldGuessedNetwork(ranked, bare);
-  yieldAdvice(ranked, adviceOnly);
+  yieldSoft(ranked, softOnly);
   promoteRefusedToken(ranked, text);
 
   // A 403 from the Hub's storage with no 403 from the Hub itself (its API, a repo URL, its words for a missing right):

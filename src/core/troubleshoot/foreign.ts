@@ -36,6 +36,10 @@ const FOREIGN_SIGNATURE = new RegExp(
     // Other services' Python SDKs by their exception's module (groq.AuthenticationError, cohere.errors..., mistralai...,
     // comet_ml.exceptions.InvalidAPIKey, github.GithubException...): not OpenAI's, which people point at the Hub's router.
     String.raw`(?<![\w.\/-])(?:groq|cohere|mistralai|comet_ml|pinecone|replicate|google\.auth|azure\.core|azure\.identity|telegram|discord|github|gitlab|jwt|boto3)\.(?:[\w]+\.){0,3}\w*(?:Error|Exception|InvalidAPIKey|InvalidToken|LoginFailure)\b`,
+    // GitHub's REST body for a refused token ({"message": "Bad credentials"}, "Bad credentials - https://docs.github.com/rest"),
+    // a container registry's refusal as the Docker client prints it ("denied: Your authorization token has expired"),
+    // and the experiment trackers' clients (comet_ml, neptune, mlflow).
+    String.raw`\bBad credentials(?=\s*(?:["'}]|[-—]\s*https:\/\/docs\.github\.com|$))|^\s*denied: |\bcomet_ml\b|\b(?:neptune|mlflow)\.exceptions\.`,
     // OpenAI's model_not_found for one of its own models (a name without a namespace; a Hub repo id has one).
     String.raw`\bThe model [\x60'"][^\x60'"\/\s]+[\x60'"] does not exist or you do not have access to it\b`,
     // GitHub and GitLab only as git's remote or the REST API, not a link to an issue or a project page beside the error.
@@ -55,6 +59,15 @@ const HUB_OWN =
 /** Another service's own error, and nothing of the Hub's own in the text. */
 export function foreignSignatureOnly(text: string): boolean {
   return FOREIGN_SIGNATURE.test(text) && !HUB_OWN.test(text);
+}
+
+/**
+ * A line that is another service's own (its signature on it, nothing of the Hub's), in a text that may be the Hub's
+ * too: a training log that downloaded from the Hub and then failed on W&B's key, OpenAI's, S3's or a registry's. Its
+ * status, log-in or gate is that service's (session 12).
+ */
+export function foreignLine(line: string): boolean {
+  return FOREIGN_SIGNATURE.test(line) && !HUB_OWN.test(line);
 }
 
 /** A URL in the text, and the Hub's hosts (Inference Endpoints' huggingface.cloud among them). */

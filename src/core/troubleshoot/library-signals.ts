@@ -565,6 +565,18 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['http'],
   ),
+  // A repo id that was never filled in: a variable left unset and formatted into the id (Python's None, JavaScript's
+  // null or undefined), a parameter's name passed as its value ("pretrained_model_name_or_path"), or a documentation
+  // placeholder ("your-username/...", "YOUR_MODEL", "<repo_id>"). The Hub has no such repo (huggingface_hub's 401 for it
+  // is a RepositoryNotFoundError, utils/_http.py): the id is the story, not the token.
+  L(
+    'repo-access-denied',
+    9,
+    new RegExp(
+      String.raw`${HUB_URL}\/(?:api\/(?:models|datasets|spaces)\/)?(?:(?:datasets|spaces)\/)?(?:[\w.-]+\/)?(?:None|null|undefined|NaN|pretrained_model_name_or_path|model_name_or_path|model_id|repo_id|model_name|dataset_name|your[_-](?:user(?:name)?|org(?:anization)?|namespace|hf[_-]username|model|dataset|repo)[\w-]*|YOUR_[A-Z_]+|%3C[\w-]+%3E|<[\w-]+>)(?=[\/\s'"\x60),.]|$)`,
+    ),
+    ['http'],
+  ),
   // Applications' words for a repo the Hub does not show them: "Could not find model acme/m on Hugging Face", 'model
   // "acme/m" not found on the Hub', "The repository acme/m does not exist or is private". A namespace/name, and the Hub
   // or the private repo named beside it (ollama's "model 'x' not found, try pulling it first" is neither).
@@ -588,6 +600,26 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['access', 'acceptance'],
   ),
+  // huggingface_hub's notebook_login() run where there is no notebook (a script, a job): _login.py raises "The
+  // `notebook_login` function can only be used in a notebook (Jupyter or Colab) and you need the `ipywidgets` module":
+  // no token was given, and none can be typed there. It outranks the ImportError it is.
+  L('token-missing', 10, /\bThe [`'"]?notebook_login[`'"]? function can only be used in a notebook\b/, [
+    'notebook_login',
+  ]),
+  // "No Hugging Face credentials found", "no HF credentials".
+  L('token-missing', 9, new RegExp(String.raw`\bno ${HUB_WORDS}(?: API| access)? credentials\b`, 'i'), ['credentials']),
+  // The Hub's side in apps' and people's words: "An internal error occurred on the Hugging Face Hub", "HF is returning
+  // 500s", "huggingface.co keeps throwing 502". Not an error of the script's that happened in a Hugging Face library,
+  // nor a count ("HF returns 500 examples").
+  L(
+    'server-error',
+    7,
+    new RegExp(
+      String.raw`\binternal (?:server )?error (?:(?:has )?(?:occurred|happened) |was returned )?(?:on|from|at) (?:the )?${HUB_WORDS}|(?:${HUB_WORDS}|\b(?:huggingface|hf)\.co\b)[^\n]{0,20}\b(?:is |are |keeps? |kept )?(?:returning|returns|returned|throwing|throws|giving|gives|answering|responding with|sending)\s+(?:an? |HTTP |status |error )*5\d\d(?:s|'s)?\b(?!\s*(?:%|ms\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
+      'i',
+    ),
+    ['internal', 'return', 'throw', 'giv', 'answer', 'respond', 'send'],
+  ),
   // huggingface.js's inference client (packages/inference/src/utils/request.ts) puts the provider's own error after
   // "Failed to perform inference: "; a provider's words for credentials it refused there are a 401.
   L(
@@ -602,3 +634,22 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
 function statusCodeWords(codes: string): RegExp {
   return new RegExp(String.raw`\b(?:${codes}) status code\b`);
 }
+
+/**
+ * Signals read over several lines of the text (a traceback's source line and the error under it), each counted once.
+ * Session 12: a token that was None where the clients needed a string. CPython's os.environ refuses None ("TypeError:
+ * str expected, not NoneType", Lib/os.py encodevalue) under a line that sets a Hugging Face token's variable
+ * (os.environ["HF_TOKEN"] = userdata.get("HF_TOKEN")); pydantic's "Field required [type=missing" under a settings field
+ * named for the token (pydantic-core prints the field on its own line, then "  Field required [type=missing, ...]");
+ * a NoneType error raised in huggingface_hub's login or header code (_login.py, utils/_headers.py, utils/_auth.py).
+ */
+export const TEXT_SIGNALS: LibrarySignal[] = [
+  L(
+    'token-missing',
+    10,
+    new RegExp(
+      String.raw`^[^\n]*\b(?:os\.environ\[|setenv\(|putenv\()[^\n]*${HF_NAME}[^\n]*\n(?:[^\n]*\n){0,3}?\s*TypeError: str expected, not NoneType\b[^\n]*|^\s*(?:hf|hugg?ing_?face(?:_hub)?)_(?:api_|access_)?(?:token|key)\s*\n\s*Field required \[type=missing\b[^\n]*|huggingface_hub[\\/](?:_login|utils[\\/]_headers|utils[\\/]_auth)\.py"?, line \d+[^\n]*\n(?:[^\n]*\n){0,4}?\s*(?:TypeError|AttributeError)\b[^\n]*\bNoneType\b[^\n]*`,
+      'im',
+    ),
+  ),
+];

@@ -1340,20 +1340,59 @@ describe("the clients' words for a token refused, a token left out, and other se
     // Kaggle's API client (kaggle.rest.ApiException prints "(401)\nReason: Unauthorized").
     'kaggle.rest.ApiException: (401)\nReason: Unauthorized',
     'kaggle.rest.ApiException: (403)\nReason: Forbidden\nHTTP response body: {"code":403,"message":"Permission \'datasets.get\' was denied"}',
-    // The Docker daemon ("Error response from daemon: pull access denied for X, repository does not exist or may require
-    // 'docker login'") and BuildKit ("failed to authorize: failed to fetch anonymous token: unexpected status: 401").
-    "Error response from daemon: pull access denied for acme/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    // The Docker daemon and BuildKit ("failed to authorize: failed to fetch anonymous token: unexpected status: 401").
     'Error response from daemon: unauthorized: authentication required',
     'ERROR: failed to solve: ghcr.io/acme/img:latest: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
     // Other services' SDKs by their exception's module: groq-python's AuthenticationError, PyGithub's GithubException.
     "groq.AuthenticationError: Error code: 401 - {'error': {'message': 'Invalid API Key', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}",
     'github.GithubException.BadCredentialsException: 401 {"message": "Bad credentials"}',
+    // GitHub's REST body for a refused token, as actions/github-script prints it; AWS ECR's refusal as the Docker client
+    // prints a registry's error ("denied: ..."); the experiment trackers' clients.
+    'HttpError: Bad credentials\n    at /home/runner/work/_actions/actions/github-script/v7/dist/index.js:1:1\n  status: 401',
+    'denied: Your authorization token has expired. Reauthenticate and try again.',
+    'comet_ml: ERROR: Invalid API key',
+    'neptune.exceptions.NeptuneInvalidApiTokenException: The provided API token is invalid.',
     // OpenAI's model_not_found for its own model names.
     "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `gpt-4` does not exist or you do not have access to it.', 'code': 'model_not_found'}}",
     // A status from another host only (wget of zenodo.org).
     '--2024-05-01 10:00:00--  https://zenodo.org/record/1/files/x.zip\nHTTP request sent, awaiting response... 401 Unauthorized\nUsername/Password Authentication Failed.',
   ])('another service: %s -> unknown', (text) => {
     expect(problem(text)).toBe('unknown');
+  });
+
+  it("a registry's refusal of an image is the run's environment, not a gate", () => {
+    // The Docker daemon: "Error response from daemon: pull access denied for X, repository does not exist or may require
+    // 'docker login'" (was gated-repo).
+    expect(
+      problem(
+        "Error response from daemon: pull access denied for acme/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      ),
+    ).toBe('job-script-failed');
+  });
+
+  it("another service's line in a log that also downloaded from the Hub is that service's", () => {
+    // W&B's client (wandb: ERROR ... W&B API), OpenAI's key refusal, botocore's template, after a Hub download went well.
+    expect(
+      problem(
+        'config.json: 100%|██████████| 665/665 [00:00<00:00, 3.1MB/s] (https://huggingface.co/gpt2)\nwandb: ERROR Error while calling W&B API: user is not logged in (<Response [401]>)\nwandb.errors.errors.CommError: Error while calling W&B API: user is not logged in (<Response [401]>)',
+      ),
+    ).toBe('unknown');
+    expect(
+      problem(
+        'model = AutoModel.from_pretrained("acme/m")\nopenai.AuthenticationError: Error code: 401 - {"error": {"message": "Incorrect API key provided: sk-proj-abc. You can find your API key at https://platform.openai.com/account/api-keys.", "code": "invalid_api_key"}}',
+      ),
+    ).toBe('unknown');
+    expect(
+      problem(
+        'snapshot_download(repo_id="acme/m") done\nbotocore.exceptions.ClientError: An error occurred (403) when calling the PutObject operation: Forbidden',
+      ),
+    ).toBe('unknown');
+    // The Hub's own 401 in the same log stays the Hub's.
+    expect(
+      problem(
+        'wandb: ERROR api_key not configured (no-tty). call wandb.login(key=[your_api_key])\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\n\nInvalid credentials in Authorization header',
+      ),
+    ).toBe('unauthorized-401');
   });
 
   it("keeps the Hub's own answer beside the same words", () => {
@@ -1446,5 +1485,152 @@ describe("the clients' advice to one that sent no token, before what really fail
         `${colab}\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions\n\nInvalid username or password.`,
       ),
     ).toBe('token-missing');
+  });
+});
+
+describe('a repo id never filled in, and a write sent with no token (session 12)', () => {
+  it.each([
+    // A variable left unset formatted into the id (Python's None), a parameter's name passed as its value, a
+    // documentation placeholder: huggingface_hub's 401 for a repo the Hub does not have (utils/_http.py).
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/None/resolve/main/config.json',
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/datasets/None/refs',
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/pretrained_model_name_or_path/resolve/main/vae/config.json',
+    'Error: Api error with status 401. URL: https://huggingface.co/api/models/YOUR_USERNAME/model',
+    '404 Client Error: Not Found for url: https://huggingface.co/api/models/acme/undefined/revision/main',
+  ])('%s -> repo-access-denied', (text) => {
+    expect(problem(text)).toBe('repo-access-denied');
+  });
+
+  it('leaves a real name that only starts like one alone', () => {
+    for (const url of [
+      'https://huggingface.co/api/models/none-ai/model-x',
+      'https://huggingface.co/api/models/acme/nonet',
+    ])
+      expect(problem(`requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: ${url}`)).toBe(
+        'unauthorized-401',
+      );
+  });
+
+  it('"Invalid username or password" (no credentials came) on a write to the Hub\'s API is the token not passed', () => {
+    // huggingface_hub >= 1.0 (httpx): "Client error '401 Unauthorized' for url '...'" + the Hub's body.
+    expect(
+      problem(
+        "HfHubHTTPError: Client error '401 Unauthorized' for url 'https://huggingface.co/api/repos/create' (Request ID: Root=1-x)\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/401\nInvalid username or password",
+      ),
+    ).toBe('token-missing');
+    // A token the Hub refused, a read (whoami), the router: the 401.
+    expect(
+      problem(
+        'huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/repos/create\n\nInvalid credentials in Authorization header',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        'HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\nInvalid username or password.',
+      ),
+    ).toBe('unauthorized-401');
+    expect(
+      problem(
+        '401 Client Error: Unauthorized for url: https://router.huggingface.co/v1/chat/completions\nInvalid username or password.',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
+
+describe('a token that was None where the clients needed one, and a log-in that cannot happen there (session 12)', () => {
+  it.each([
+    // CPython Lib/os.py (encodevalue): `raise TypeError("str expected, not %s" % type(value).__name__)`, under a line
+    // that sets the token's variable from a secret store that had none.
+    'Traceback (most recent call last):\n  File "/content/a.py", line 3, in <module>\n    os.environ["HF_TOKEN"] = userdata.get("HF_TOKEN")\n  File "<frozen os>", line 684, in __setitem__\n  File "<frozen os>", line 758, in encode\nTypeError: str expected, not NoneType',
+    // pydantic-core's ValidationError: the field on its own line, then "  Field required [type=missing, ...]".
+    'pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings\nhf_token\n  Field required [type=missing, input_value={}, input_type=dict]',
+    // A NoneType error raised in huggingface_hub's header code, given a token of None.
+    'Traceback (most recent call last):\n  File "/app/run.py", line 5, in <module>\n    api.whoami(token=os.getenv("HF_TOKEN"))\n  File "/usr/local/lib/python3.11/site-packages/huggingface_hub/utils/_headers.py", line 120, in build_hf_headers\n    if token.startswith("api_org"):\nAttributeError: \'NoneType\' object has no attribute \'startswith\'',
+    // huggingface_hub _login.py notebook_login(): `raise ImportError("The \`notebook_login\` function can only be used in
+    // a notebook (Jupyter or Colab) and you need the \`ipywidgets\` module: \`pip install ipywidgets\`.")`
+    'ImportError: The `notebook_login` function can only be used in a notebook (Jupyter or Colab) and you need the `ipywidgets` module: `pip install ipywidgets`.',
+    'ERROR: No Hugging Face credentials found.',
+  ])('%s -> token-missing', (text) => {
+    expect(problem(text)).toBe('token-missing');
+  });
+
+  it("leaves the script's own None, another field and another variable to the script", () => {
+    expect(
+      problem(
+        "Traceback (most recent call last):\n  File \"/app/lib.py\", line 3, in compute\n    return x.shape\nAttributeError: 'NoneType' object has no attribute 'shape'",
+      ),
+    ).toBe('job-script-failed');
+    expect(
+      problem(
+        'pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings\nopenai_api_key\n  Field required [type=missing, input_value={}, input_type=dict]',
+      ),
+    ).toBe('unknown');
+    expect(
+      problem(
+        'Traceback (most recent call last):\n  File "/content/a.py", line 3, in <module>\n    os.environ["WANDB_PROJECT"] = cfg.get("project")\nTypeError: str expected, not NoneType',
+      ),
+    ).not.toBe('token-missing');
+  });
+});
+
+describe("huggingface_hub's deprecation of the old CLI says nothing of a token (session 12)", () => {
+  // As huggingface_hub 0.34-0.36 printed it before running the old command (seen in CI, training and vLLM logs).
+  const deprecated = "⚠️  Warning: 'huggingface-cli login' is deprecated. Use 'hf auth login' instead.";
+  it('alone it is no problem of the catalog', () => {
+    expect(problem(deprecated)).toBe('unknown');
+    // huggingface_hub >= 1.0 cli/deprecated_cli.py: "`huggingface-cli` is deprecated and no longer works. Use `hf` instead."
+    expect(problem('`huggingface-cli` is deprecated and no longer works. Use `hf` instead.')).toBe('unknown');
+  });
+
+  it('in a log, what failed is the story', () => {
+    expect(
+      problem(
+        `${deprecated}\nToken is valid (permission: read).\nLogin successful.\n⚠️  Warning: 'huggingface-cli download' is deprecated. Use 'hf download' instead.\nTraceback (most recent call last):\n  File "/workspace/train.py", line 3, in <module>\n    import flash_attn\nModuleNotFoundError: No module named 'flash_attn'`,
+      ),
+    ).toBe('job-script-failed');
+    // A log-in that was not possible stays the missing token.
+    expect(
+      problem(`${deprecated}\nEOFError: EOF when reading a line\n  File "_login.py", line 1, in interpreter_login`),
+    ).toBe('token-missing');
+  });
+});
+
+describe("the Hub's side in apps' and people's words (session 12)", () => {
+  it.each([
+    'Error: An internal error occurred on the Hugging Face Hub. Please try again later.',
+    'HF is returning 500s for everything right now',
+    'huggingface.co keeps throwing 502 Bad Gateway',
+  ])('%s -> server-error', (text) => {
+    expect(problem(text)).toBe('server-error');
+  });
+
+  it("leaves the script's own error and a count alone", () => {
+    expect(problem('The internal error in my script happened in HF datasets map')).not.toBe('server-error');
+    expect(problem('HF returns 500 examples per page')).not.toBe('server-error');
+  });
+});
+
+describe("huggingface_hub's warnings for a request it retried, before what really failed (session 12)", () => {
+  // utils/_http.py http_backoff: `logger.warning(f"HTTP Error {response.status_code} thrown while requesting {method}
+  // {url}")`, `logger.warning(f"'{err}' thrown while requesting {method} {url}")`, `logger.warning(f"Retrying in
+  // {actual_sleep}s [Retry {nb_tries}/{max_retries}].")`.
+  const retried =
+    "HTTP Error 429 thrown while requesting HEAD https://huggingface.co/gpt2/resolve/main/tokenizer.json\nRetrying in 2s [Retry 2/5].\n'(ReadTimeoutError(\"HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out. (read timeout=10)\"), '(Request ID: 4f1)')' thrown while requesting HEAD https://huggingface.co/gpt2/resolve/main/config.json\nRetrying in 1s [Retry 1/5].";
+
+  it('alone, or when the retries ran out, they are the story', () => {
+    expect(problem(retried)).toBe('rate-limited');
+    expect(
+      problem(
+        `${retried}\nrequests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://huggingface.co/api/models/gpt2`,
+      ),
+    ).toBe('rate-limited');
+  });
+
+  it("beside the script's own failure, that failure is", () => {
+    expect(
+      problem(
+        `${retried}\nTraceback (most recent call last):\n  File "/app/train.py", line 40, in <module>\n    trainer.train()\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.`,
+      ),
+    ).toBe('job-script-failed');
   });
 });
