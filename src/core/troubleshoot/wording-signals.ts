@@ -330,4 +330,44 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     /\b(?:access request|request (?:for|to get) access|request to access)\b[^\n]{0,60}\b(?:pending|awaiting|rejected|denied|not (?:yet )?(?:approved|granted|accepted))\b/i,
     ['request'],
   ),
+  // Session 12 (batch R's tune part). A token said not to have gone with the request: "fails due to token not being
+  // passed", "the HF token is never forwarded to the worker", "HF_TOKEN wasn't sent", "the wrapper does not pass the
+  // token". The Hub's 401 after it is what a request without a token gets.
+  W(
+    'token-missing',
+    9,
+    new RegExp(
+      String.raw`(?:${CREDENTIAL_TOKEN}|\bHF_TOKEN\b)\s+(?:(?:is|was|are|were)\s+)?(?:not|never)\s+(?:being\s+|getting\s+)?(?:passed|sent|forwarded|propagated)\b(?!\s+(?:validation|the check)\b)|(?:${CREDENTIAL_TOKEN}|\bHF_TOKEN\b)\s+(?:isn't|wasn't|aren't|weren't)\s+(?:being\s+|getting\s+)?(?:passed|sent|forwarded|propagated)\b|\b(?:doesn't|does not|didn't|did not|don't|do not|never|forgot to|without)\s+(?:pass(?:ing)?|send(?:ing)?|forward(?:ing)?|propagat(?:e|ing))\s+(?:the|my|a|your|our|its)\s+(?:HF\s+|hugg?ing ?face\s+|auth\s+|access\s+)?(?:${CREDENTIAL_TOKEN}|HF_TOKEN\b)`,
+      'i',
+    ),
+    ['pass', 'sen', 'forward', 'propagat'],
+  ),
+  // A Hub URL whose repo id is a value a program never filled in: Python's None (str(None)), JavaScript's null or
+  // undefined, NaN, the parameter's own name (pretrained_model_name_or_path, model_id, repo_id), a README's PATH or
+  // <your-model>, an f-string's {repo_id}. Such a repo does not exist, whatever the 401 or 404 it drew.
+  W(
+    'repo-access-denied',
+    9,
+    /\b(?:huggingface\.co|hf\.co|hf-mirror\.com)\/(?:api\/(?:models|datasets|spaces)\/|datasets\/|spaces\/)?(?:None|null|undefined|nan|NaN|PATH|pretrained_model_name_or_path|model_name_or_path|model_id|repo_id|model_name|\{\w+\}|<[\w.-]+>|YOUR_[A-Z_]+)(?=[/\s'".,)]|$)/,
+    ['huggingface.co', 'hf.co', 'hf-mirror.com'],
+  ),
+  // A download cut mid-body in the Rust clients' Debug words (huggingface_hub's hf_xet, hf-hub, candle): reqwest's
+  // `kind: Decode` or hyper's `Body` error with `UnexpectedEof` / `IncompleteBody` (the stream ended before the length
+  // it announced). The network dropped the transfer.
+  W('network-error', 8, /\b(?:reqwest|hyper)::Error\b[^\n]*\b(?:IncompleteBody|UnexpectedEof)\b/, [
+    'incompletebody',
+    'unexpectedeof',
+  ]),
+  // A token whose printed value is only control characters ('\x16', "\x03\x16", '\u0016'): what a terminal put in the
+  // login prompt when Ctrl+V or Ctrl+C was pressed instead of pasting (rich's traceback shows the locals). Not a token at
+  // all, so not in a usable form.
+  W(
+    'invalid-token-format',
+    9,
+    new RegExp(
+      String.raw`(?:\b(?:hf|hub|access|auth|api|hugging_?face)_token\b|${CREDENTIAL_TOKEN})\s*[=:]\s*(['"])(?:\\x[01][0-9a-fA-F]|\\u00[01][0-9a-fA-F])+\1`,
+      'i',
+    ),
+    ['\\x', '\\u00'],
+  ),
 ];

@@ -1088,6 +1088,71 @@ describe('the Hub out of reach, the gate, a token not given or refused, a repo n
   });
 });
 
+describe('session 12: a token said not sent, a repo id never filled in, a transfer cut mid-body, a control character as the token', () => {
+  it.each([
+    // People's and maintainers' words for a request that went without the token.
+    ['push_to_hub fails because the token is not being passed to HfApi', 'token-missing'],
+    ['the HF token is never forwarded to the worker processes, so the download gets a 401', 'token-missing'],
+    [
+      "HF_TOKEN wasn't sent with the request; 401 Client Error: Unauthorized for url: https://huggingface.co/api/repos/create",
+      'token-missing',
+    ],
+    ['The wrapper does not pass the token to snapshot_download: 401 Unauthorized', 'token-missing'],
+    ['upload_folder fails without passing the HF token: Invalid username or password.', 'token-missing'],
+    // A Hub URL with a repo id the program never filled in (Python's None, the parameter's name, a README's PATH,
+    // an f-string's braces, JavaScript's undefined).
+    [
+      'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/None/resolve/main/config.json',
+      'repo-access-denied',
+    ],
+    [
+      'HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/datasets/None/revision/main',
+      'repo-access-denied',
+    ],
+    [
+      '401 Client Error: Unauthorized for url: https://huggingface.co/model_name_or_path/resolve/main/tokenizer.json',
+      'repo-access-denied',
+    ],
+    [
+      'Repository Not Found for url: https://huggingface.co/api/models/{repo_id}/revision/main. Invalid username or password.',
+      'repo-access-denied',
+    ],
+    ['GET https://huggingface.co/api/models/undefined 401 (Unauthorized)', 'repo-access-denied'],
+    // The Rust clients' Debug words for a body cut short.
+    [
+      'Error: reqwest::Error { kind: Decode, source: hyper::Error(Body, Custom { kind: UnexpectedEof, error: IncompleteBody }) } while downloading model.safetensors',
+      'network-error',
+    ],
+    ['download failed: hyper::Error(Body, Error { kind: UnexpectedEof })', 'network-error'],
+    // A control character where the token should be (rich's locals, a debug print).
+    ["│ │                 token = '\\x16'                                        │ │", 'invalid-token-format'],
+    ['hf_token="\\x03\\x16" (len 2)', 'invalid-token-format'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves a token that went, a real repo, other EOFs and a tokenizer's special tokens alone", () => {
+    // The token was passed: nothing says it was missing.
+    expect(problem('the token is passed to HfApi(token=...) and the push works')).toBe('unknown');
+    expect(problem('token not passed validation: must start with hf_')).not.toBe('token-missing');
+    expect(problem('the pad token is not passed to the model, generation never stops')).toBe('unknown');
+    // A real repo whose name starts like a placeholder, and a placeholder outside the Hub.
+    expect(
+      problem('401 Client Error: Unauthorized for url: https://huggingface.co/Nonesuch/model/resolve/main/config.json'),
+    ).not.toBe('repo-access-denied');
+    expect(problem('npm ERR! 401 Unauthorized - GET https://registry.example.com/None/-/pkg.tgz')).not.toBe(
+      'repo-access-denied',
+    );
+    // An EOF that is not a transfer: Python's input() in a container, a JSON parser.
+    expect(problem('EOFError: EOF when reading a line')).not.toBe('network-error');
+    expect(problem('serde_json::Error: EOF while parsing a value (UnexpectedEof) at line 1')).not.toBe('network-error');
+    // A tokenizer's special tokens, an escape that is not a control character.
+    expect(problem("eos_token = '\\n'")).toBe('unknown');
+    expect(problem("sep_token='\\x16' in the vocab")).toBe('unknown');
+    expect(problem("token = '\\x41BC'")).not.toBe('invalid-token-format');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
