@@ -44,6 +44,14 @@ const HTTP_ERROR_CLASS = (codes: string): RegExp =>
     String.raw`\b\w*(?:HTTP|Http|Request|Api|Hub|Client|Response)\w*(?:Error|Exception)\b:?\s*(?:\(Request ID:[^)\n]{0,120}\)\s*)?(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
   );
 
+/** A status in the verbs people and apps use beyond "get", "return" and "fail with": "the Hub responded with 502", "it
+ * came back with a 401", "keeps throwing 503", "showing a 504", "replied with 429", "hit a 500". */
+const ANSWERED_WITH = (codes: string): RegExp =>
+  new RegExp(
+    String.raw`\b(?:respond(?:ed|s|ing)?\s+with|repl(?:ied|ies|ying)\s+with|came\s+back\s+with|comes\s+back\s+with|returning|threw|throwing|gave|giving|show(?:s|ed|ing)|display(?:s|ed|ing)|hit|hits|hitting)\s+(?:an?\s+|the\s+|HTTP\s+|status\s+|code\s+|error\s+)*(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
+    'i',
+  );
+
 export const WORDING_SIGNALS: WordingSignal[] = [
   W('unauthorized-401', 6, PEOPLE_GET('401'), ['get']),
   W('forbidden-403', 4, PEOPLE_GET('403'), ['get']),
@@ -369,5 +377,73 @@ export const WORDING_SIGNALS: WordingSignal[] = [
       'i',
     ),
     ['\\x', '\\u00'],
+  ),
+  // A status in the other verbs people use for an answer: "huggingface.co responded with 502", "came back with a 401",
+  // "keeps throwing 503", "the page shows a 504".
+  W('unauthorized-401', 6, ANSWERED_WITH('401'), [
+    'with',
+    'return',
+    'threw',
+    'throwing',
+    'gave',
+    'giving',
+    'show',
+    'display',
+    'hit',
+  ]),
+  W('forbidden-403', 4, ANSWERED_WITH('403'), [
+    'with',
+    'return',
+    'threw',
+    'throwing',
+    'gave',
+    'giving',
+    'show',
+    'display',
+    'hit',
+  ]),
+  W('rate-limited', 6, ANSWERED_WITH('429'), [
+    'with',
+    'return',
+    'threw',
+    'throwing',
+    'gave',
+    'giving',
+    'show',
+    'display',
+    'hit',
+  ]),
+  W('server-error', 8, ANSWERED_WITH('50[0234]'), [
+    'with',
+    'return',
+    'threw',
+    'throwing',
+    'gave',
+    'giving',
+    'show',
+    'display',
+    'hit',
+  ]),
+  // A request said to have gone without the token: "I ran it without logging in", "downloading without a token",
+  // "we never logged in on the runner", "I forgot to set HF_TOKEN", "the request was anonymous", "unauthenticated
+  // requests". Not the Hub's rate limit for anonymous callers (its 429 says so).
+  W(
+    'token-missing',
+    8,
+    new RegExp(
+      String.raw`\bwithout\s+(?:logging\s+in|being\s+logged\s+in|(?:any|a|an|my|the)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+)?${CREDENTIAL_TOKEN}|authenticat(?:ion|ing))\b|\b(?:I|we|you)\s+(?:did\s+not|didn't|never|haven't|have\s+not|hadn't|forgot\s+to)\s+(?:log(?:ged)?\s*in|authenticat(?:e|ed)|set\s+(?:the\s+)?HF_TOKEN|export(?:ed)?\s+HF_TOKEN|pass(?:ed)?\s+(?:a|the|my|any)\s+${CREDENTIAL_TOKEN})\b|^(?!.*\b(?:rate|429|limit(?:ed)?)\b).*\b(?:requests?\s+(?:was|were|is|are)\s+(?:sent\s+)?(?:anonymous|unauthenticated)|(?:anonymous|unauthenticated)\s+requests?\b)`,
+      'i',
+    ),
+    ['without', 'not', "n't", 'never', 'forgot', 'anonymous', 'unauthenticated'],
+  ),
+  // No Authorization header at all, in servers' and clients' words: "Authorization header is missing", "no
+  // Authorization header was sent", "request without an Authorization header", "Authorization: Bearer" with nothing
+  // after it. Not "Missing or invalid Authorization header" nor "missing Authorization header", which the Hub words
+  // for either (classify-wordings.test.ts: a 401).
+  W(
+    'token-missing',
+    9,
+    /\bAuthorization header (?:is |was )?(?:missing|absent|empty|not (?:set|sent|present|provided))\b|\bno Authorization header\b|\bwithout (?:an? |the )?Authorization header\b|\bAuthorization:\s*Bearer\s*$/i,
+    ['authorization'],
   ),
 ];

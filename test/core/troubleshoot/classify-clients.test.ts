@@ -1153,6 +1153,44 @@ describe('session 12: a token said not sent, a repo id never filled in, a transf
   });
 });
 
+describe('session 12: a status in other verbs, a request made without the token, no Authorization header', () => {
+  it.each([
+    ['huggingface.co responded with 502 for an hour', 'server-error'],
+    ['the download came back with a 503 again', 'server-error'],
+    ['snapshot_download keeps throwing 504 on large repos', 'server-error'],
+    ['the Hub replied with 429 after the first hundred files', 'rate-limited'],
+    ['the API came back with a 401 for my Space', 'unauthorized-401'],
+    ['I ran the script without logging in and it fails with 401', 'token-missing'],
+    ['downloading the private model without a token gives Repository Not Found', 'token-missing'],
+    ['we never logged in on the CI runner, so the gated download is refused with 401', 'token-missing'],
+    ['I forgot to set HF_TOKEN in the job; 401 Client Error: Unauthorized', 'token-missing'],
+    ['401 because the request was anonymous', 'token-missing'],
+    ['unauthenticated requests to the Hub get 401 on private repos', 'token-missing'],
+    ['{"error": "Authorization header is missing"}', 'token-missing'],
+    ['401: no Authorization header was sent with the request', 'token-missing'],
+    ['the proxy forwards the request without an Authorization header', 'token-missing'],
+    ['> Authorization: Bearer', 'token-missing'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it('leaves counts, a token that was there, the rate limit of anonymous callers and a header that is wrong alone', () => {
+    // A count after the verb, a number that is not a status.
+    expect(problem('the query came back with 500 results')).toBe('unknown');
+    expect(problem('the dashboard shows 503 downloads this month')).toBe('unknown');
+    // Logged in, a token given.
+    expect(problem('I logged in and passed the token; it works')).toBe('unknown');
+    expect(problem('works without any changes after the update')).toBe('unknown');
+    // The Hub's limit for anonymous callers is the rate limit, not a missing token.
+    expect(problem('429 Too Many Requests: anonymous requests are rate limited, log in for a higher limit')).toBe(
+      'rate-limited',
+    );
+    // A header that is there but wrong, and one the Hub reads as either.
+    expect(problem('Authorization: Bearer hf_FAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKE1234')).not.toBe('token-missing');
+    expect(problem('{"error":"Missing or invalid Authorization header"}')).not.toBe('token-missing');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
