@@ -446,4 +446,46 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     /\bAuthorization header (?:is |was )?(?:missing|absent|empty|not (?:set|sent|present|provided))\b|\bno Authorization header\b|\bwithout (?:an? |the )?Authorization header\b|\bAuthorization:\s*Bearer\s*$/i,
     ['authorization'],
   ),
+  // ZeroGPU's own words for the quota a Space visitor used up: "ZeroGPU quota exceeded (60s requested vs. 12s left)",
+  // "GPU quota exceeded", "exceeded your free GPU quota".
+  W(
+    'rate-limited',
+    10,
+    /\b(?:ZeroGPU|GPU) quota exceeded\b|\bexceeded (?:your|the) (?:free |daily )?(?:ZeroGPU |GPU )quota\b/i,
+    ['quota'],
+  ),
+  // A server said not to answer, then its 5xx: "Space is not responding: 502", "the endpoint is unavailable (503)".
+  W(
+    'server-error',
+    7,
+    /\b(?:not responding|unresponsive|unavailable|down|timing out|timed out)\b[^\n]{0,20}\b50[0234]\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)/i,
+    ['respond', 'unavailable', 'down', 'timing', 'timed'],
+  ),
+  // The Hub's side said to be the trouble: "HF is having issues right now", "Hugging Face is having an outage", "an
+  // error on the Hub side", "a problem on Hugging Face's side".
+  W(
+    'server-error',
+    8,
+    /\b(?:hugg?ing ?face(?:\.co)?|HF|the hub|hf hub)\s+(?:is|are|was|seems to be)\s+having\s+(?:some\s+|an?\s+)?(?:issues?|problems?|an outage|outages|trouble|difficulties)\b|\b(?:error|issue|problem|outage|bug|failure)s?\b[^\n]{0,40}\bon (?:the )?(?:hub|hugg?ing ?face|HF)(?:'s)? (?:side|end)\b/i,
+    ['having', 'side', 'end'],
+  ),
+  // A token said not valid in the other ways people put it: "token not valid", "my token is no longer valid", "your token
+  // seems to be invalid", "the token looks expired".
+  W(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`${CREDENTIAL_TOKEN}\s+(?:(?:is|was)\s+)?(?:not|no\s+longer)\s+valid\b|${CREDENTIAL_TOKEN}\s+(?:seems|appears|looks)\s+(?:to\s+be\s+)?(?:invalid|expired|wrong|bad|incorrect|revoked)\b`,
+      'i',
+    ),
+    ['valid', 'seems', 'appears', 'looks'],
+  ),
+  // A program said not authenticated (no token given to it): "not authenticated with huggingface", "you are not
+  // authenticated", "isn't authenticated yet". Another service's login is left to the foreign rules.
+  W(
+    'token-missing',
+    8,
+    /\b(?:not|isn't|aren't|wasn't|weren't|never)\s+(?:yet\s+)?authenticated\b(?![^\n]{0,20}\bwith\s+(?:github|google|openai|aws|azure|gcp|docker)\b)/i,
+    ['authenticated'],
+  ),
 ];

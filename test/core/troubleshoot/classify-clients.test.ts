@@ -1191,6 +1191,33 @@ describe('session 12: a status in other verbs, a request made without the token,
   });
 });
 
+describe("session 12: ZeroGPU's quota, a server not answering, the Hub's side, a token not valid, not authenticated", () => {
+  it.each([
+    ['gradio_client.exceptions.AppError: ZeroGPU quota exceeded (60s requested vs. 12s left)', 'rate-limited'],
+    ['You have exceeded your free GPU quota. Try again in 23:59:12', 'rate-limited'],
+    ['the Space is not responding: 502', 'server-error'],
+    ['the endpoint is unavailable (503) since this morning', 'server-error'],
+    ['HF is having issues right now, uploads to the Hub fail', 'server-error'],
+    ['Hugging Face is having an outage', 'server-error'],
+    ['looks like an error on the Hub side, retrying later', 'server-error'],
+    ['login failed: token not valid', 'unauthorized-401'],
+    ['my HF token is no longer valid after I changed my password', 'unauthorized-401'],
+    ['Your token seems to be invalid, please check it', 'unauthorized-401'],
+    ['Error: not authenticated with huggingface', 'token-missing'],
+    ['You are not authenticated. Run `hf auth login` first.', 'token-missing'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves another quota, a count, the user's side, a valid token and another service's login alone", () => {
+    expect(problem('disk quota exceeded on /home')).not.toBe('rate-limited');
+    expect(problem('the server went down after 500 requests')).toBe('unknown');
+    expect(problem('the error was on my side: a typo in the script')).toBe('unknown');
+    expect(problem('the token is valid (permission: write)')).toBe('unknown');
+    expect(problem('Error response from daemon: not authenticated with docker')).toBe('unknown');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
