@@ -1218,6 +1218,36 @@ describe("session 12: ZeroGPU's quota, a server not answering, the Hub's side, a
   });
 });
 
+describe("session 12: another service's SDK, API or CLI named beside its status", () => {
+  it.each([
+    'groq.RateLimitError: Error code: 429 - Rate limit reached for model llama3-70b-8192 on tokens per minute',
+    'botocore.exceptions.ClientError: An error occurred (403) when calling the HeadObject operation: Forbidden',
+    'pinecone.core.client.exceptions.UnauthorizedException: (401) Reason: Unauthorized',
+    'mistralai.exceptions.MistralAPIException: Status: 401. Message: Unauthorized',
+    'Error: 401 Unauthorized - your OpenRouter API key is invalid',
+    'anthropic.InternalServerError: Error code: 500 - {"type":"error","error":{"type":"api_error"}}',
+    'kaggle: 401 - Unauthorized',
+    'Weights & Biases: 502 Bad Gateway when syncing runs',
+  ])('%s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it('leaves the Hub answering through another SDK, and a library only named, alone', () => {
+    // The OpenAI SDK pointed at the Hub's router: the Hub's answer.
+    expect(
+      problem(
+        'openai.AuthenticationError: Error code: 401 - {"error":"Invalid credentials in Authorization header"} (base_url=https://router.huggingface.co/v1)',
+      ),
+    ).toBe('unauthorized-401');
+    // A module name that is not an exception, beside the Hub's 503.
+    expect(
+      problem(
+        'import openai\nhuggingface_hub.errors.HfHubHTTPError: 503 Server Error: Service Unavailable for url: https://huggingface.co/api/models/acme/m',
+      ),
+    ).toBe('server-error');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
