@@ -480,6 +480,46 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     ),
     ['valid', 'seems', 'appears', 'looks'],
   ),
+  // People asking how to give the token, or saying the program never asked for it or never read it: "how do I pass my
+  // Hugging Face token to the loader?", "is there a way to specify the HF token?", "support for passing an HF token",
+  // "I set the token in .env but the app does not read it", "it asks me for a token" / "prompts for a huggingface token"
+  // (in a job nobody can answer), "no cached token". The program went without it.
+  W(
+    'token-missing',
+    8,
+    new RegExp(
+      String.raw`\b(?:how|where|way)\b[^\n.?!]{0,30}\b(?:pass|provide|specify|supply|give|use)\s+(?:in\s+)?(?:my|the|a|an|our|your)\s+(?:own\s+)?(?:HF\s+|hugg?ing ?face\s+|access\s+|auth\s+)?${CREDENTIAL_TOKEN}|\bsupport\s+(?:for\s+)?(?:passing|providing|specifying|using)\s+(?:a|an|the|my)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+)?${CREDENTIAL_TOKEN}|${CREDENTIAL_TOKEN}[^\n]{0,40}\b(?:does not|doesn't|did not|didn't|never)\s+(?:read|pick(?:s|ed)?\s+up|load|see)\s+(?:it|the\s+token|HF_TOKEN)\b|\b(?:asks?|asking|asked|prompts?|prompting|prompted)\s+(?:me\s+|you\s+|us\s+)?for\s+(?:a|an|my|the|your)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+)?${CREDENTIAL_TOKEN}|\bno\s+(?:cached|saved|stored)\s+(?:HF\s+|hugg?ing ?face\s+)?${CREDENTIAL_TOKEN}`,
+      'i',
+    ),
+    ['how', 'where', 'way', 'support', 'read', 'pick', 'load', 'see', 'ask', 'prompt', 'cached', 'saved', 'stored'],
+  ),
+  // Authentication with the Hub said to fail, in people's words: "Authentication with the Hub failed", "authentication
+  // error when downloading from hugging face", "unauthorized access to huggingface.co", "the token I generated does not
+  // work". A token went and was refused.
+  W(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`\bauthenticat(?:ion|ing)\s+(?:with|to|against|on)\s+(?:the\s+)?(?:hub|hugg?ing ?face(?:\.co)?|HF)\s+(?:failed|fails|error)\b|\bauthentication\s+(?:error|failure|failed)\s+(?:when|while|on)\b[^\n]{0,30}\b(?:hugg?ing ?face|the hub|HF)\b|\bunauthori[sz]ed access to (?:huggingface\.co|hugg?ing ?face|the hub)\b|${CREDENTIAL_TOKEN}\s+(?:I|we)\s+(?:just\s+)?(?:generated|created|made|got|copied)\s+(?:does not|doesn't|did not|didn't|will not|won't)\s+work\b`,
+      'i',
+    ),
+    ['authenticat', 'unauthori', 'work'],
+  ),
+  // The Hub's servers said down in people's words: "Hugging Face servers are down", "HF's servers seem overloaded".
+  W(
+    'server-error',
+    8,
+    /\b(?:hugg?ing ?face(?:\.co)?|HF|the hub)(?:'s)?\s+servers?\s+(?:(?:is|are|was|were|seems?|appears?)\s+)?(?:to be\s+)?(?:down|offline|overloaded|unreachable|not responding)\b/i,
+    ['server'],
+  ),
+  // Requests said too fast or throttled, in people's words: "you are sending requests too quickly", "HF throttles my
+  // downloads", "being throttled by the Hub".
+  W(
+    'rate-limited',
+    7,
+    /\brequests?\s+too\s+(?:quickly|fast|frequently|often)\b|\b(?:hugg?ing ?face|HF|the hub)\s+throttl(?:e|es|ed|ing)\b|\bthrottl(?:ed|ing)\s+by\s+(?:the\s+)?(?:hub|hugg?ing ?face|HF)\b/i,
+    ['too', 'throttl'],
+  ),
   // A program said not authenticated (no token given to it): "not authenticated with huggingface", "you are not
   // authenticated", "isn't authenticated yet". Another service's login is left to the foreign rules.
   W(

@@ -1248,6 +1248,36 @@ describe("session 12: another service's SDK, API or CLI named beside its status"
   });
 });
 
+describe('session 12: how to give the token, a program that never read it, authentication said failed, servers down, throttling', () => {
+  it.each([
+    ['How do I pass my Hugging Face token to the model loader? It keeps failing to download', 'token-missing'],
+    ['Is there a way to specify the HF token? I get an auth error', 'token-missing'],
+    ['Can you add support for passing an HF token?', 'token-missing'],
+    ['I set the token in .env but the app does not read it', 'token-missing'],
+    ['it prompts for a huggingface token in a non-interactive job and crashes', 'token-missing'],
+    ['no cached token, please log in', 'token-missing'],
+    ['Authentication with the Hub failed', 'unauthorized-401'],
+    ['authentication error when downloading from hugging face', 'unauthorized-401'],
+    ['Unauthorized access to huggingface.co', 'unauthorized-401'],
+    ['the token I generated does not work', 'unauthorized-401'],
+    ['Hugging Face servers are down', 'server-error'],
+    ["HF's servers seem overloaded today", 'server-error'],
+    ['you are sending requests too quickly', 'rate-limited'],
+    ['HF throttles my downloads after a few GB', 'rate-limited'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves a tokenizer's tokens, a password, another service's login and a size alone", () => {
+    expect(problem('how do I use the token embeddings of the model?')).toBe('unknown');
+    expect(problem('how to set the max token length for generation')).toBe('unknown');
+    expect(problem('the tokenizer does not read the special tokens from the file')).toBe('unknown');
+    expect(problem('the installer asks me for a password')).toBe('unknown');
+    expect(problem('authentication with GitHub failed')).not.toBe('unauthorized-401');
+    expect(problem('the request body is too large for the proxy')).not.toBe('rate-limited');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
