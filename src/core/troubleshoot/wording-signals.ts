@@ -520,6 +520,30 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     /\brequests?\s+too\s+(?:quickly|fast|frequently|often)\b|\b(?:hugg?ing ?face|HF|the hub)\s+throttl(?:e|es|ed|ing)\b|\bthrottl(?:ed|ing)\s+by\s+(?:the\s+)?(?:hub|hugg?ing ?face|HF)\b/i,
     ['too', 'throttl'],
   ),
+  // HF Jobs' thin ids in more of people's words. A job said to time out ("my HF job times out after 30m", "the job keeps
+  // timing out"), to exceed its maximum duration, a jobs timeout said too short; a job said not to exist ("no such job",
+  // "hf jobs inspect says it does not exist", "cannot find my job"); an organization said to require its tokens approved.
+  W(
+    'job-timeout',
+    9,
+    /\b(?:my|the|this|our|HF|hf)\s+jobs?\s+(?:always\s+|keeps?\s+|still\s+|just\s+)?tim(?:es|ed|ing)\s+out\b|\bjob\b[^\n]{0,30}\bexceeded\s+(?:the|its)\s+(?:maximum|max)\s+(?:duration|runtime|run ?time)\b|\btime ?out\s+(?:of|for|on)\s+(?:hf\s+)?jobs?\s+(?:is|was)\s+too\s+short\b/i,
+    ['job'],
+  ),
+  W(
+    'job-not-found',
+    9,
+    /\bno such job\b|\bjobs?\b[^\n]{0,30}\b(?:does not|doesn't|did not|didn't) exist\b|\b(?:can't|cannot|can not|couldn't|could not)\s+find\s+(?:my|the|this|that)\s+job\b(?!\s+(?:file|config|definition|yaml|script|spec)\b)/i,
+    ['job'],
+  ),
+  W(
+    'org-token-policy',
+    10,
+    new RegExp(
+      String.raw`\b(?:org|organi[sz]ation)(?:'s)?\b[^\n]{0,40}\b(?:requires?|needs?)\b[^\n]{0,30}(?:${CREDENTIAL_TOKEN}|\btokens\b)[^\n]{0,20}\bapprov(?:ed|al)\b`,
+      'i',
+    ),
+    ['approv'],
+  ),
   // A program said not authenticated (no token given to it): "not authenticated with huggingface", "you are not
   // authenticated", "isn't authenticated yet". Another service's login is left to the foreign rules.
   W(

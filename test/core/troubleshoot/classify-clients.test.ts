@@ -1278,6 +1278,28 @@ describe('session 12: how to give the token, a program that never read it, authe
   });
 });
 
+describe("session 12: HF Jobs' thin ids in more of people's words", () => {
+  it.each([
+    ['my HF job times out after 30m even though training is not done', 'job-timeout'],
+    ['the job keeps timing out at the same step', 'job-timeout'],
+    ['Job exceeded the maximum duration and was stopped', 'job-timeout'],
+    ['the default timeout of hf jobs is too short for my training', 'job-timeout'],
+    ['I cannot find my job, hf jobs inspect says it does not exist', 'job-not-found'],
+    ['the job id is wrong, no such job', 'job-not-found'],
+    ['The organization requires fine-grained tokens to be approved', 'org-token-policy'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves a request's timeout, a job's file, a cron entry and an approved pull request alone", () => {
+    expect(problem('the request times out after 10 seconds')).not.toBe('job-timeout');
+    expect(problem('cannot find the job file jobs/train.yaml')).not.toBe('job-not-found');
+    expect(problem('the organization requires pull requests to be approved before merging')).not.toBe(
+      'org-token-policy',
+    );
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
