@@ -544,6 +544,29 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     ),
     ['approv'],
   ),
+  // A Hugging Face token said not set, or invalid, in more of the languages issues are written in, with Hugging Face named on
+  // the line (a bot's or another site's token is not it): Japanese "トークンが設定されていません", Korean "토큰이 설정되지
+  // 않았습니다", Russian "не задан токен Hugging Face", Portuguese "token ... não está definido", French "le token ...
+  // n'est pas défini" / "jeton ... invalide"; Russian's present tense for the Hub out of reach ("не удается
+  // подключиться к huggingface.co").
+  W(
+    'token-missing',
+    8,
+    /^(?=.*(?:hugg?ing ?face|\bHF(?:_TOKEN)?\b)).*(?:トークン(?:が|は)?(?:設定されていません|見つかりません|ありません|未設定)|토큰(?:이|을)?\s*(?:설정되지|없습니다|찾을 수 없)|(?:не\s+(?:задан|указан|установлен|найден)|отсутствует)[^\n]{0,30}токен|токен[^\n]{0,30}(?:не\s+(?:задан|указан|установлен|найден)|отсутствует)|\btoken\b[^\n]{0,30}\bn[ãa]o (?:est[áa] )?(?:definido|configurado|encontrado)|\b(?:token|jeton)\b[^\n]{0,30}\bn'est pas (?:d[ée]fini|configur[ée]|trouv[ée])|\b(?:token|jeton) (?:manquant|introuvable))/i,
+    ['トークン', '토큰', 'токен', 'token', 'jeton'],
+  ),
+  W(
+    'unauthorized-401',
+    7,
+    /^(?=.*(?:hugg?ing ?face|\bHF(?:_TOKEN)?\b)).*(?:トークンが無効|토큰이 유효하지 않|(?:неверный|недействительный|невалидный)\s+токен|токен[^\n]{0,20}(?:недействителен|неверный|истёк|истек)|\bjeton\b[^\n]{0,30}\binvalide\b|\b(?:token|jeton)\s+invalide\b)/i,
+    ['トークン', '토큰', 'токен', 'jeton', 'token'],
+  ),
+  W(
+    'network-error',
+    8,
+    /^(?=.*(?:hugg?ing ?face|hf\.co|hf-mirror|\bhub\b)).*не\s+уда[её]тся\s+(?:подключиться|соединиться)/i,
+    ['не уда'],
+  ),
   // A program said not authenticated (no token given to it): "not authenticated with huggingface", "you are not
   // authenticated", "isn't authenticated yet". Another service's login is left to the foreign rules.
   W(

@@ -1300,6 +1300,29 @@ describe("session 12: HF Jobs' thin ids in more of people's words", () => {
   });
 });
 
+describe('session 12: a Hugging Face token not set or invalid, and the Hub out of reach, in more languages', () => {
+  it.each([
+    ['Hugging Face のトークンが設定されていません', 'token-missing'],
+    ['HF_TOKEN이 설정되지 않았습니다 (Hugging Face)', 'token-missing'],
+    ['Не задан токен Hugging Face (HF_TOKEN)', 'token-missing'],
+    ['O token do Hugging Face não está definido', 'token-missing'],
+    ["Le token Hugging Face n'est pas défini", 'token-missing'],
+    ['Неверный токен Hugging Face', 'unauthorized-401'],
+    ['Jeton Hugging Face invalide', 'unauthorized-401'],
+    ['Hugging Face: トークンが無効です', 'unauthorized-401'],
+    ['Не удается подключиться к huggingface.co', 'network-error'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves another service's token and another host alone", () => {
+    expect(problem('Не задан токен бота Telegram')).toBe('unknown');
+    expect(problem('トークンが設定されていません (Slack)')).toBe('unknown');
+    expect(problem('jeton du bot Telegram invalide')).toBe('unknown');
+    expect(problem('Не удается подключиться к базе данных')).toBe('unknown');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
