@@ -567,6 +567,31 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     /^(?=.*(?:hugg?ing ?face|hf\.co|hf-mirror|\bhub\b)).*не\s+уда[её]тся\s+(?:подключиться|соединиться)/i,
     ['не уда'],
   ),
+  // An access request said not approved yet ("I requested access to Llama 3 but have not been approved yet", "applied
+  // for access, still waiting"); a token said to have read-only scope or to lack a named permission ("token has read-only
+  // scope", 'the token lacks the "Make calls to Inference Providers" permission'); a repo id in quotes said not found
+  // ('Model "acme/foo" not found'; not ollama's own library, "model 'x' not found, try pulling it first").
+  W(
+    'gated-repo',
+    10,
+    /\b(?:requested|applied for|asked for)\s+access\b[^\n]{0,60}\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:approved|granted|accepted)|(?:still\s+)?(?:pending|waiting))\b|\b(?:have|has)\s*(?:not|n't)\s+been\s+(?:approved|granted)\s+(?:yet\s+)?(?:for|to)\s+(?:access|use)\b/i,
+    ['access'],
+  ),
+  W(
+    'forbidden-403',
+    8,
+    new RegExp(
+      String.raw`${CREDENTIAL_TOKEN}\s+(?:has|with|of)\s+(?:a\s+|only\s+)?read-?only\s+(?:scope|permissions?|access|role)\b|${CREDENTIAL_TOKEN}\s+(?:lacks|is\s+missing|does\s+not\s+have|doesn't\s+have|has\s+no)\s+(?:the\s+)?(?:"[^"\n]{1,60}"\s+|[\w-]+\s+){0,3}(?:permission|scope|right)s?\b`,
+      'i',
+    ),
+    ['read', 'lack', 'missing', 'have', 'has no'],
+  ),
+  W(
+    'repo-access-denied',
+    8,
+    /\b(?:model|repo(?:sitory)?|dataset)\s+["'\x60][\w.-]+\/[\w.-]+["'\x60]\s+(?:was\s+|is\s+)?not found\b(?!,?\s*try pulling)/i,
+    ['not found'],
+  ),
   // A program said not authenticated (no token given to it): "not authenticated with huggingface", "you are not
   // authenticated", "isn't authenticated yet". Another service's login is left to the foreign rules.
   W(

@@ -1323,6 +1323,25 @@ describe('session 12: a Hugging Face token not set or invalid, and the Hub out o
   });
 });
 
+describe('session 12: an access request not approved, a token without a permission, a quoted repo id not found', () => {
+  it.each([
+    ['I requested access to Llama 3 but have not been approved yet', 'gated-repo'],
+    ['applied for access two days ago, still pending', 'gated-repo'],
+    ['token has read-only scope, cannot push', 'forbidden-403'],
+    ['the token lacks the "Make calls to Inference Providers" permission', 'forbidden-403'],
+    ['my token does not have write permission on the org', 'forbidden-403'],
+    ['Model "acme/foo" not found', 'repo-access-denied'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it('leaves a pull request waiting, a file that is read-only and a local file not found alone', () => {
+    expect(problem('I requested a review on the pull request, still pending')).toBe('unknown');
+    expect(problem('the file is read-only, cannot write the cache')).not.toBe('forbidden-403');
+    expect(problem("file 'data/train.json' not found")).not.toBe('repo-access-denied');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
