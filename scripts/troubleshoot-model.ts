@@ -239,7 +239,14 @@ export function choose(examples: Example[]): {
       const blind = figures(preds, t, mute);
       const net = blind.right - blind.wrong;
       const size = cfg.vocab || 1e9;
-      if (!best || net > best.net || (net === best.net && size < (best.cfg.vocab || 1e9)))
+      const bestSize = best ? best.cfg.vocab || 1e9 : 0;
+      // Equal net: the smaller model (the bundle's size), then the fewer wrong answers (a higher threshold that answers
+      // less but is wrong less: a batch it never saw draws more of them, see the leave-one-batch-out figures).
+      if (
+        !best ||
+        net > best.net ||
+        (net === best.net && (size < bestSize || (size === bestSize && blind.wrong < best.blind.wrong)))
+      )
         best = {cfg, threshold: t, mute, blind, net};
     }
   }

@@ -1093,6 +1093,13 @@ const FOREIGN_URL_STATUS =
 const FOREIGN_PROVIDER =
   /^\W*Provider\W*\s*(?:xAI|OpenAI|Anthropic|OpenRouter|Groq|Gemini|Google|Vertex|Mistral|DeepSeek|Azure|Bedrock|Cohere|Perplexity|Ollama|LM ?Studio)\b/im;
 const FOREIGN_AUTH = new RegExp(String.raw`${FOREIGN_KEY}|\bJWT(?:_SECRET)?\b`);
+// Another service's SDK named by its own exception's module ("groq.RateLimitError", "botocore.exceptions.ClientError",
+// "pinecone.core.client.exceptions.UnauthorizedException", "github.GithubException"), or its API named beside the
+// error ("your OpenRouter API key is invalid"), or its CLI's prefix ("kaggle: 401", "Weights & Biases: 502"). Not
+// OpenAI's SDK: pointed at the Hub's router (Inference Providers) it prints the Hub's answers in its own classes.
+// Session 12, from probes of other services' errors: their statuses are theirs.
+const FOREIGN_SDK =
+  /\b(?:anthropic|groq|cohere|mistralai|pinecone|botocore|boto3|replicate|github|together|fireworks|voyageai|elevenlabs|tweepy|stripe|twilio|kaggle)(?:\.[A-Za-z_]+)*\.[A-Za-z_]*(?:Error|Exception)\b|\b(?:Anthropic|Groq|Cohere|Mistral|Pinecone|OpenRouter|Replicate|Kaggle|Gemini|Perplexity|DeepSeek|xAI)\b[^\n]{0,12}\bAPI\b(?:\s+(?:error|key))?|^\s*(?:Weights & Biases|W&B|kaggle)\s*:/im;
 // The Hub's own answer to a bad token counts as naming it: @huggingface/hub's Xet upload throws "Failed to get JWT
 // token: 401 {"error":"Invalid credentials in Authorization header"}" (a JWT the Hub gives, not another service's).
 const HUB_NAMED =
@@ -1117,7 +1124,8 @@ function foreignServiceOnly(text: string, problem?: ProblemId): boolean {
       (FOREIGN_URL_STATUS.test(text) ||
         FOREIGN_PROVIDER.test(text) ||
         FOREIGN_AUTH.test(text) ||
-        onlyForeignUrls(text)) &&
+        onlyForeignUrls(text) ||
+        FOREIGN_SDK.test(text)) &&
       !HUB_NAMED.test(text)) ||
     (signed && foreignSignatureOnly(text))
   );

@@ -4,7 +4,7 @@
 // symptoms and causes (catalog.ts); 800 features.
 // Chosen by rule-blind 10-fold CV on tune: minDf 3, vocab 800, alpha 0.1, threshold 0.8,
 // silent on forbidden-403, gated-repo, invalid-token-format, job-timeout, payment-required, rate-limited, server-error, token-missing, unauthorized-401;
-// rule-blind CV 79 right / 14 wrong of 93 answered (387 texts);
+// rule-blind CV 79 right / 14 wrong of 93 answered (385 texts);
 // whole-text CV 206 right / 17 wrong of 223 answered (565 texts).
 import type {GuessModel} from './guess.js';
 

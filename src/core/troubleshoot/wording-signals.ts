@@ -44,6 +44,14 @@ const HTTP_ERROR_CLASS = (codes: string): RegExp =>
     String.raw`\b\w*(?:HTTP|Http|Request|Api|Hub|Client|Response)\w*(?:Error|Exception)\b:?\s*(?:\(Request ID:[^)\n]{0,120}\)\s*)?(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
   );
 
+/** A status in the verbs people and apps use beyond "get", "return" and "fail with": "the Hub responded with 502", "it
+ * came back with a 401", "keeps throwing 503", "showing a 504", "replied with 429", "hit a 500". */
+const ANSWERED_WITH = (codes: string): RegExp =>
+  new RegExp(
+    String.raw`\b(?:respond(?:ed|s|ing)?\s+with|repl(?:ied|ies|ying)\s+with|came\s+back\s+with|comes\s+back\s+with|returning|threw|throwing|gave|giving|show(?:s|ed|ing)|display(?:s|ed|ing)|hit|hits|hitting)\s+(?:an?\s+|the\s+|HTTP\s+|status\s+|code\s+|error\s+)*(?:${codes})\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)`,
+    'i',
+  );
+
 export const WORDING_SIGNALS: WordingSignal[] = [
   W('unauthorized-401', 6, PEOPLE_GET('401'), ['get']),
   W('forbidden-403', 4, PEOPLE_GET('403'), ['get']),
@@ -329,5 +337,267 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     12,
     /\b(?:access request|request (?:for|to get) access|request to access)\b[^\n]{0,60}\b(?:pending|awaiting|rejected|denied|not (?:yet )?(?:approved|granted|accepted))\b/i,
     ['request'],
+  ),
+  // Session 12 (batch R's tune part). A token said not to have gone with the request: "fails due to token not being
+  // passed", "the HF token is never forwarded to the worker", "HF_TOKEN wasn't sent", "the wrapper does not pass the
+  // token". The Hub's 401 after it is what a request without a token gets.
+  W(
+    'token-missing',
+    9,
+    new RegExp(
+      String.raw`(?:${CREDENTIAL_TOKEN}|\bHF_TOKEN\b)\s+(?:(?:is|was|are|were)\s+)?(?:not|never)\s+(?:being\s+|getting\s+)?(?:passed|sent|forwarded|propagated)\b(?!\s+(?:validation|the check)\b)|(?:${CREDENTIAL_TOKEN}|\bHF_TOKEN\b)\s+(?:isn't|wasn't|aren't|weren't)\s+(?:being\s+|getting\s+)?(?:passed|sent|forwarded|propagated)\b|\b(?:doesn't|does not|didn't|did not|don't|do not|never|forgot to|without)\s+(?:pass(?:ing)?|send(?:ing)?|forward(?:ing)?|propagat(?:e|ing))\s+(?:the|my|a|your|our|its)\s+(?:HF\s+|hugg?ing ?face\s+|auth\s+|access\s+)?(?:${CREDENTIAL_TOKEN}|HF_TOKEN\b)`,
+      'i',
+    ),
+    ['pass', 'sen', 'forward', 'propagat'],
+  ),
+  // A Hub URL whose repo id is a value a program never filled in: Python's None (str(None)), JavaScript's null or
+  // undefined, NaN, the parameter's own name (pretrained_model_name_or_path, model_id, repo_id), a README's PATH or
+  // <your-model>, an f-string's {repo_id}. Such a repo does not exist, whatever the 401 or 404 it drew.
+  W(
+    'repo-access-denied',
+    9,
+    /\b(?:huggingface\.co|hf\.co|hf-mirror\.com)\/(?:api\/(?:models|datasets|spaces)\/|datasets\/|spaces\/)?(?:None|null|undefined|nan|NaN|PATH|pretrained_model_name_or_path|model_name_or_path|model_id|repo_id|model_name|\{\w+\}|<[\w.-]+>|YOUR_[A-Z_]+)(?=[/\s'".,)]|$)/,
+    ['huggingface.co', 'hf.co', 'hf-mirror.com'],
+  ),
+  // A download cut mid-body in the Rust clients' Debug words (huggingface_hub's hf_xet, hf-hub, candle): reqwest's
+  // `kind: Decode` or hyper's `Body` error with `UnexpectedEof` / `IncompleteBody` (the stream ended before the length
+  // it announced). The network dropped the transfer.
+  W('network-error', 8, /\b(?:reqwest|hyper)::Error\b[^\n]*\b(?:IncompleteBody|UnexpectedEof)\b/, [
+    'incompletebody',
+    'unexpectedeof',
+  ]),
+  // A token whose printed value is only control characters ('\x16', "\x03\x16", '\u0016'): what a terminal put in the
+  // login prompt when Ctrl+V or Ctrl+C was pressed instead of pasting (rich's traceback shows the locals). Not a token at
+  // all, so not in a usable form.
+  W(
+    'invalid-token-format',
+    9,
+    new RegExp(
+      String.raw`(?:\b(?:hf|hub|access|auth|api|hugging_?face)_token\b|${CREDENTIAL_TOKEN})\s*[=:]\s*(['"])(?:\\x[01][0-9a-fA-F]|\\u00[01][0-9a-fA-F])+\1`,
+      'i',
+    ),
+    ['\\x', '\\u00'],
+  ),
+  // A status in the other verbs people use for an answer: "huggingface.co responded with 502", "came back with a 401",
+  // "keeps throwing 503", "the page shows a 504".
+  W('unauthorized-401', 6, ANSWERED_WITH('401'), [
+    'with',
+    'return',
+    'threw',
+    'throwing',
+    'gave',
+    'giving',
+    'show',
+    'display',
+    'hit',
+  ]),
+  W('forbidden-403', 4, ANSWERED_WITH('403'), [
+    'with',
+    'return',
+    'threw',
+    'throwing',
+    'gave',
+    'giving',
+    'show',
+    'display',
+    'hit',
+  ]),
+  W('rate-limited', 6, ANSWERED_WITH('429'), [
+    'with',
+    'return',
+    'threw',
+    'throwing',
+    'gave',
+    'giving',
+    'show',
+    'display',
+    'hit',
+  ]),
+  W('server-error', 8, ANSWERED_WITH('50[0234]'), [
+    'with',
+    'return',
+    'threw',
+    'throwing',
+    'gave',
+    'giving',
+    'show',
+    'display',
+    'hit',
+  ]),
+  // A request said to have gone without the token: "I ran it without logging in", "downloading without a token",
+  // "we never logged in on the runner", "I forgot to set HF_TOKEN", "the request was anonymous", "unauthenticated
+  // requests". Not the Hub's rate limit for anonymous callers (its 429 says so).
+  W(
+    'token-missing',
+    8,
+    new RegExp(
+      String.raw`\bwithout\s+(?:logging\s+in|being\s+logged\s+in|(?:any|a|an|my|the)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+)?${CREDENTIAL_TOKEN}|authenticat(?:ion|ing))\b|\b(?:I|we|you)\s+(?:did\s+not|didn't|never|haven't|have\s+not|hadn't|forgot\s+to)\s+(?:log(?:ged)?\s*in|authenticat(?:e|ed)|set\s+(?:the\s+)?HF_TOKEN|export(?:ed)?\s+HF_TOKEN|pass(?:ed)?\s+(?:a|the|my|any)\s+${CREDENTIAL_TOKEN})\b|^(?!.*\b(?:rate|429|limit(?:ed)?)\b).*\b(?:requests?\s+(?:was|were|is|are)\s+(?:sent\s+)?(?:anonymous|unauthenticated)|(?:anonymous|unauthenticated)\s+requests?\b)`,
+      'i',
+    ),
+    ['without', 'not', "n't", 'never', 'forgot', 'anonymous', 'unauthenticated'],
+  ),
+  // No Authorization header at all, in servers' and clients' words: "Authorization header is missing", "no
+  // Authorization header was sent", "request without an Authorization header", "Authorization: Bearer" with nothing
+  // after it. Not "Missing or invalid Authorization header" nor "missing Authorization header", which the Hub words
+  // for either (classify-wordings.test.ts: a 401).
+  W(
+    'token-missing',
+    9,
+    /\bAuthorization header (?:is |was )?(?:missing|absent|empty|not (?:set|sent|present|provided))\b|\bno Authorization header\b|\bwithout (?:an? |the )?Authorization header\b|\bAuthorization:\s*Bearer\s*$/i,
+    ['authorization'],
+  ),
+  // ZeroGPU's own words for the quota a Space visitor used up: "ZeroGPU quota exceeded (60s requested vs. 12s left)",
+  // "GPU quota exceeded", "exceeded your free GPU quota".
+  W(
+    'rate-limited',
+    10,
+    /\b(?:ZeroGPU|GPU) quota exceeded\b|\bexceeded (?:your|the) (?:free |daily )?(?:ZeroGPU |GPU )quota\b/i,
+    ['quota'],
+  ),
+  // A server said not to answer, then its 5xx: "Space is not responding: 502", "the endpoint is unavailable (503)".
+  W(
+    'server-error',
+    7,
+    /\b(?:not responding|unresponsive|unavailable|down|timing out|timed out)\b[^\n]{0,20}\b50[0234]\b(?!\s*(?:%|ms\b|s\b|[KMG]i?B\b|\.\d)|\s+(?!errors\b|responses\b|codes\b)[a-z]+s\b)/i,
+    ['respond', 'unavailable', 'down', 'timing', 'timed'],
+  ),
+  // The Hub's side said to be the trouble: "HF is having issues right now", "Hugging Face is having an outage", "an
+  // error on the Hub side", "a problem on Hugging Face's side".
+  W(
+    'server-error',
+    8,
+    /\b(?:hugg?ing ?face(?:\.co)?|HF|the hub|hf hub)\s+(?:is|are|was|seems to be)\s+having\s+(?:some\s+|an?\s+)?(?:issues?|problems?|an outage|outages|trouble|difficulties)\b|\b(?:error|issue|problem|outage|bug|failure)s?\b[^\n]{0,40}\bon (?:the )?(?:hub|hugg?ing ?face|HF)(?:'s)? (?:side|end)\b/i,
+    ['having', 'side', 'end'],
+  ),
+  // A token said not valid in the other ways people put it: "token not valid", "my token is no longer valid", "your token
+  // seems to be invalid", "the token looks expired".
+  W(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`${CREDENTIAL_TOKEN}\s+(?:(?:is|was)\s+)?(?:not|no\s+longer)\s+valid\b|${CREDENTIAL_TOKEN}\s+(?:seems|appears|looks)\s+(?:to\s+be\s+)?(?:invalid|expired|wrong|bad|incorrect|revoked)\b`,
+      'i',
+    ),
+    ['valid', 'seems', 'appears', 'looks'],
+  ),
+  // People asking how to give the token, or saying the program never asked for it or never read it: "how do I pass my
+  // Hugging Face token to the loader?", "is there a way to specify the HF token?", "support for passing an HF token",
+  // "I set the token in .env but the app does not read it", "it asks me for a token" / "prompts for a huggingface token"
+  // (in a job nobody can answer), "no cached token". The program went without it.
+  W(
+    'token-missing',
+    8,
+    new RegExp(
+      String.raw`\b(?:how|where|way)\b[^\n.?!]{0,30}\b(?:pass|provide|specify|supply|give|use)\s+(?:in\s+)?(?:my|the|a|an|our|your)\s+(?:own\s+)?(?:HF\s+|hugg?ing ?face\s+|access\s+|auth\s+)?${CREDENTIAL_TOKEN}|\bsupport\s+(?:for\s+)?(?:passing|providing|specifying|using)\s+(?:a|an|the|my)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+)?${CREDENTIAL_TOKEN}|${CREDENTIAL_TOKEN}[^\n]{0,40}\b(?:does not|doesn't|did not|didn't|never)\s+(?:read|pick(?:s|ed)?\s+up|load|see)\s+(?:it|the\s+token|HF_TOKEN)\b|\b(?:asks?|asking|asked|prompts?|prompting|prompted)\s+(?:me\s+|you\s+|us\s+)?for\s+(?:a|an|my|the|your)\s+(?:HF\s+|hugg?ing ?face\s+|access\s+)?${CREDENTIAL_TOKEN}|\bno\s+(?:cached|saved|stored)\s+(?:HF\s+|hugg?ing ?face\s+)?${CREDENTIAL_TOKEN}`,
+      'i',
+    ),
+    ['how', 'where', 'way', 'support', 'read', 'pick', 'load', 'see', 'ask', 'prompt', 'cached', 'saved', 'stored'],
+  ),
+  // Authentication with the Hub said to fail, in people's words: "Authentication with the Hub failed", "authentication
+  // error when downloading from hugging face", "unauthorized access to huggingface.co", "the token I generated does not
+  // work". A token went and was refused.
+  W(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`\bauthenticat(?:ion|ing)\s+(?:with|to|against|on)\s+(?:the\s+)?(?:hub|hugg?ing ?face(?:\.co)?|HF)\s+(?:failed|fails|error)\b|\bauthentication\s+(?:error|failure|failed)\s+(?:when|while|on)\b[^\n]{0,30}\b(?:hugg?ing ?face|the hub|HF)\b|\bunauthori[sz]ed access to (?:huggingface\.co|hugg?ing ?face|the hub)\b|${CREDENTIAL_TOKEN}\s+(?:I|we)\s+(?:just\s+)?(?:generated|created|made|got|copied)\s+(?:does not|doesn't|did not|didn't|will not|won't)\s+work\b`,
+      'i',
+    ),
+    ['authenticat', 'unauthori', 'work'],
+  ),
+  // The Hub's servers said down in people's words: "Hugging Face servers are down", "HF's servers seem overloaded".
+  W(
+    'server-error',
+    8,
+    /\b(?:hugg?ing ?face(?:\.co)?|HF|the hub)(?:'s)?\s+servers?\s+(?:(?:is|are|was|were|seems?|appears?)\s+)?(?:to be\s+)?(?:down|offline|overloaded|unreachable|not responding)\b/i,
+    ['server'],
+  ),
+  // Requests said too fast or throttled, in people's words: "you are sending requests too quickly", "HF throttles my
+  // downloads", "being throttled by the Hub".
+  W(
+    'rate-limited',
+    7,
+    /\brequests?\s+too\s+(?:quickly|fast|frequently|often)\b|\b(?:hugg?ing ?face|HF|the hub)\s+throttl(?:e|es|ed|ing)\b|\bthrottl(?:ed|ing)\s+by\s+(?:the\s+)?(?:hub|hugg?ing ?face|HF)\b/i,
+    ['too', 'throttl'],
+  ),
+  // HF Jobs' thin ids in more of people's words. A job said to time out ("my HF job times out after 30m", "the job keeps
+  // timing out"), to exceed its maximum duration, a jobs timeout said too short; a job said not to exist ("no such job",
+  // "hf jobs inspect says it does not exist", "cannot find my job"); an organization said to require its tokens approved.
+  W(
+    'job-timeout',
+    9,
+    /\b(?:my|the|this|our|HF|hf)\s+jobs?\s+(?:always\s+|keeps?\s+|still\s+|just\s+)?tim(?:es|ed|ing)\s+out\b|\bjob\b[^\n]{0,30}\bexceeded\s+(?:the|its)\s+(?:maximum|max)\s+(?:duration|runtime|run ?time)\b|\btime ?out\s+(?:of|for|on)\s+(?:hf\s+)?jobs?\s+(?:is|was)\s+too\s+short\b/i,
+    ['job'],
+  ),
+  W(
+    'job-not-found',
+    9,
+    /\bno such job\b|\bjobs?\b[^\n]{0,30}\b(?:does not|doesn't|did not|didn't) exist\b|\b(?:can't|cannot|can not|couldn't|could not)\s+find\s+(?:my|the|this|that)\s+job\b(?!\s+(?:file|config|definition|yaml|script|spec)\b)/i,
+    ['job'],
+  ),
+  W(
+    'org-token-policy',
+    10,
+    new RegExp(
+      String.raw`\b(?:org|organi[sz]ation)(?:'s)?\b[^\n]{0,40}\b(?:requires?|needs?)\b[^\n]{0,30}(?:${CREDENTIAL_TOKEN}|\btokens\b)[^\n]{0,20}\bapprov(?:ed|al)\b`,
+      'i',
+    ),
+    ['approv'],
+  ),
+  // A Hugging Face token said not set, or invalid, in more of the languages issues are written in, with Hugging Face named on
+  // the line (a bot's or another site's token is not it): Japanese "トークンが設定されていません", Korean "토큰이 설정되지
+  // 않았습니다", Russian "не задан токен Hugging Face", Portuguese "token ... não está definido", French "le token ...
+  // n'est pas défini" / "jeton ... invalide"; Russian's present tense for the Hub out of reach ("не удается
+  // подключиться к huggingface.co").
+  W(
+    'token-missing',
+    8,
+    /^(?=.*(?:hugg?ing ?face|\bHF(?:_TOKEN)?\b)).*(?:トークン(?:が|は)?(?:設定されていません|見つかりません|ありません|未設定)|토큰(?:이|을)?\s*(?:설정되지|없습니다|찾을 수 없)|(?:не\s+(?:задан|указан|установлен|найден)|отсутствует)[^\n]{0,30}токен|токен[^\n]{0,30}(?:не\s+(?:задан|указан|установлен|найден)|отсутствует)|\btoken\b[^\n]{0,30}\bn[ãa]o (?:est[áa] )?(?:definido|configurado|encontrado)|\b(?:token|jeton)\b[^\n]{0,30}\bn'est pas (?:d[ée]fini|configur[ée]|trouv[ée])|\b(?:token|jeton) (?:manquant|introuvable))/i,
+    ['トークン', '토큰', 'токен', 'token', 'jeton'],
+  ),
+  W(
+    'unauthorized-401',
+    7,
+    /^(?=.*(?:hugg?ing ?face|\bHF(?:_TOKEN)?\b)).*(?:トークンが無効|토큰이 유효하지 않|(?:неверный|недействительный|невалидный)\s+токен|токен[^\n]{0,20}(?:недействителен|неверный|истёк|истек)|\bjeton\b[^\n]{0,30}\binvalide\b|\b(?:token|jeton)\s+invalide\b)/i,
+    ['トークン', '토큰', 'токен', 'jeton', 'token'],
+  ),
+  W(
+    'network-error',
+    8,
+    /^(?=.*(?:hugg?ing ?face|hf\.co|hf-mirror|\bhub\b)).*не\s+уда[её]тся\s+(?:подключиться|соединиться)/i,
+    ['не уда'],
+  ),
+  // An access request said not approved yet ("I requested access to Llama 3 but have not been approved yet", "applied
+  // for access, still waiting"); a token said to have read-only scope or to lack a named permission ("token has read-only
+  // scope", 'the token lacks the "Make calls to Inference Providers" permission'); a repo id in quotes said not found
+  // ('Model "acme/foo" not found'; not ollama's own library, "model 'x' not found, try pulling it first").
+  W(
+    'gated-repo',
+    10,
+    /\b(?:requested|applied for|asked for)\s+access\b[^\n]{0,60}\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:approved|granted|accepted)|(?:still\s+)?(?:pending|waiting))\b|\b(?:have|has)\s*(?:not|n't)\s+been\s+(?:approved|granted)\s+(?:yet\s+)?(?:for|to)\s+(?:access|use)\b/i,
+    ['access'],
+  ),
+  W(
+    'forbidden-403',
+    8,
+    new RegExp(
+      String.raw`${CREDENTIAL_TOKEN}\s+(?:has|with|of)\s+(?:a\s+|only\s+)?read-?only\s+(?:scope|permissions?|access|role)\b|${CREDENTIAL_TOKEN}\s+(?:lacks|is\s+missing|does\s+not\s+have|doesn't\s+have|has\s+no)\s+(?:the\s+)?(?:"[^"\n]{1,60}"\s+|[\w-]+\s+){0,3}(?:permission|scope|right)s?\b`,
+      'i',
+    ),
+    ['read', 'lack', 'missing', 'have', 'has no'],
+  ),
+  W(
+    'repo-access-denied',
+    8,
+    /\b(?:model|repo(?:sitory)?|dataset)\s+["'\x60][\w.-]+\/[\w.-]+["'\x60]\s+(?:was\s+|is\s+)?not found\b(?!,?\s*try pulling)/i,
+    ['not found'],
+  ),
+  // A program said not authenticated (no token given to it): "not authenticated with huggingface", "you are not
+  // authenticated", "isn't authenticated yet". Another service's login is left to the foreign rules.
+  W(
+    'token-missing',
+    8,
+    /\b(?:not|isn't|aren't|wasn't|weren't|never)\s+(?:yet\s+)?authenticated\b(?![^\n]{0,20}\bwith\s+(?:github|google|openai|aws|azure|gcp|docker)\b)/i,
+    ['authenticated'],
   ),
 ];

@@ -1088,6 +1088,260 @@ describe('the Hub out of reach, the gate, a token not given or refused, a repo n
   });
 });
 
+describe('session 12: a token said not sent, a repo id never filled in, a transfer cut mid-body, a control character as the token', () => {
+  it.each([
+    // People's and maintainers' words for a request that went without the token.
+    ['push_to_hub fails because the token is not being passed to HfApi', 'token-missing'],
+    ['the HF token is never forwarded to the worker processes, so the download gets a 401', 'token-missing'],
+    [
+      "HF_TOKEN wasn't sent with the request; 401 Client Error: Unauthorized for url: https://huggingface.co/api/repos/create",
+      'token-missing',
+    ],
+    ['The wrapper does not pass the token to snapshot_download: 401 Unauthorized', 'token-missing'],
+    ['upload_folder fails without passing the HF token: Invalid username or password.', 'token-missing'],
+    // A Hub URL with a repo id the program never filled in (Python's None, the parameter's name, a README's PATH,
+    // an f-string's braces, JavaScript's undefined).
+    [
+      'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/None/resolve/main/config.json',
+      'repo-access-denied',
+    ],
+    [
+      'HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/datasets/None/revision/main',
+      'repo-access-denied',
+    ],
+    [
+      '401 Client Error: Unauthorized for url: https://huggingface.co/model_name_or_path/resolve/main/tokenizer.json',
+      'repo-access-denied',
+    ],
+    [
+      'Repository Not Found for url: https://huggingface.co/api/models/{repo_id}/revision/main. Invalid username or password.',
+      'repo-access-denied',
+    ],
+    ['GET https://huggingface.co/api/models/undefined 401 (Unauthorized)', 'repo-access-denied'],
+    // The Rust clients' Debug words for a body cut short.
+    [
+      'Error: reqwest::Error { kind: Decode, source: hyper::Error(Body, Custom { kind: UnexpectedEof, error: IncompleteBody }) } while downloading model.safetensors',
+      'network-error',
+    ],
+    ['download failed: hyper::Error(Body, Error { kind: UnexpectedEof })', 'network-error'],
+    // A control character where the token should be (rich's locals, a debug print).
+    ["│ │                 token = '\\x16'                                        │ │", 'invalid-token-format'],
+    ['hf_token="\\x03\\x16" (len 2)', 'invalid-token-format'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves a token that went, a real repo, other EOFs and a tokenizer's special tokens alone", () => {
+    // The token was passed: nothing says it was missing.
+    expect(problem('the token is passed to HfApi(token=...) and the push works')).toBe('unknown');
+    expect(problem('token not passed validation: must start with hf_')).not.toBe('token-missing');
+    expect(problem('the pad token is not passed to the model, generation never stops')).toBe('unknown');
+    // A real repo whose name starts like a placeholder, and a placeholder outside the Hub.
+    expect(
+      problem('401 Client Error: Unauthorized for url: https://huggingface.co/Nonesuch/model/resolve/main/config.json'),
+    ).not.toBe('repo-access-denied');
+    expect(problem('npm ERR! 401 Unauthorized - GET https://registry.example.com/None/-/pkg.tgz')).not.toBe(
+      'repo-access-denied',
+    );
+    // An EOF that is not a transfer: Python's input() in a container, a JSON parser.
+    expect(problem('EOFError: EOF when reading a line')).not.toBe('network-error');
+    expect(problem('serde_json::Error: EOF while parsing a value (UnexpectedEof) at line 1')).not.toBe('network-error');
+    // A tokenizer's special tokens, an escape that is not a control character.
+    expect(problem("eos_token = '\\n'")).toBe('unknown');
+    expect(problem("sep_token='\\x16' in the vocab")).toBe('unknown');
+    expect(problem("token = '\\x41BC'")).not.toBe('invalid-token-format');
+  });
+});
+
+describe('session 12: a status in other verbs, a request made without the token, no Authorization header', () => {
+  it.each([
+    ['huggingface.co responded with 502 for an hour', 'server-error'],
+    ['the download came back with a 503 again', 'server-error'],
+    ['snapshot_download keeps throwing 504 on large repos', 'server-error'],
+    ['the Hub replied with 429 after the first hundred files', 'rate-limited'],
+    ['the API came back with a 401 for my Space', 'unauthorized-401'],
+    ['I ran the script without logging in and it fails with 401', 'token-missing'],
+    ['downloading the private model without a token gives Repository Not Found', 'token-missing'],
+    ['we never logged in on the CI runner, so the gated download is refused with 401', 'token-missing'],
+    ['I forgot to set HF_TOKEN in the job; 401 Client Error: Unauthorized', 'token-missing'],
+    ['401 because the request was anonymous', 'token-missing'],
+    ['unauthenticated requests to the Hub get 401 on private repos', 'token-missing'],
+    ['{"error": "Authorization header is missing"}', 'token-missing'],
+    ['401: no Authorization header was sent with the request', 'token-missing'],
+    ['the proxy forwards the request without an Authorization header', 'token-missing'],
+    ['> Authorization: Bearer', 'token-missing'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it('leaves counts, a token that was there, the rate limit of anonymous callers and a header that is wrong alone', () => {
+    // A count after the verb, a number that is not a status.
+    expect(problem('the query came back with 500 results')).toBe('unknown');
+    expect(problem('the dashboard shows 503 downloads this month')).toBe('unknown');
+    // Logged in, a token given.
+    expect(problem('I logged in and passed the token; it works')).toBe('unknown');
+    expect(problem('works without any changes after the update')).toBe('unknown');
+    // The Hub's limit for anonymous callers is the rate limit, not a missing token.
+    expect(problem('429 Too Many Requests: anonymous requests are rate limited, log in for a higher limit')).toBe(
+      'rate-limited',
+    );
+    // A header that is there but wrong, and one the Hub reads as either.
+    expect(problem('Authorization: Bearer hf_FAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKE1234')).not.toBe('token-missing');
+    expect(problem('{"error":"Missing or invalid Authorization header"}')).not.toBe('token-missing');
+  });
+});
+
+describe("session 12: ZeroGPU's quota, a server not answering, the Hub's side, a token not valid, not authenticated", () => {
+  it.each([
+    ['gradio_client.exceptions.AppError: ZeroGPU quota exceeded (60s requested vs. 12s left)', 'rate-limited'],
+    ['You have exceeded your free GPU quota. Try again in 23:59:12', 'rate-limited'],
+    ['the Space is not responding: 502', 'server-error'],
+    ['the endpoint is unavailable (503) since this morning', 'server-error'],
+    ['HF is having issues right now, uploads to the Hub fail', 'server-error'],
+    ['Hugging Face is having an outage', 'server-error'],
+    ['looks like an error on the Hub side, retrying later', 'server-error'],
+    ['login failed: token not valid', 'unauthorized-401'],
+    ['my HF token is no longer valid after I changed my password', 'unauthorized-401'],
+    ['Your token seems to be invalid, please check it', 'unauthorized-401'],
+    ['Error: not authenticated with huggingface', 'token-missing'],
+    ['You are not authenticated. Run `hf auth login` first.', 'token-missing'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves another quota, a count, the user's side, a valid token and another service's login alone", () => {
+    expect(problem('disk quota exceeded on /home')).not.toBe('rate-limited');
+    expect(problem('the server went down after 500 requests')).toBe('unknown');
+    expect(problem('the error was on my side: a typo in the script')).toBe('unknown');
+    expect(problem('the token is valid (permission: write)')).toBe('unknown');
+    expect(problem('Error response from daemon: not authenticated with docker')).toBe('unknown');
+  });
+});
+
+describe("session 12: another service's SDK, API or CLI named beside its status", () => {
+  it.each([
+    'groq.RateLimitError: Error code: 429 - Rate limit reached for model llama3-70b-8192 on tokens per minute',
+    'botocore.exceptions.ClientError: An error occurred (403) when calling the HeadObject operation: Forbidden',
+    'pinecone.core.client.exceptions.UnauthorizedException: (401) Reason: Unauthorized',
+    'mistralai.exceptions.MistralAPIException: Status: 401. Message: Unauthorized',
+    'Error: 401 Unauthorized - your OpenRouter API key is invalid',
+    'anthropic.InternalServerError: Error code: 500 - {"type":"error","error":{"type":"api_error"}}',
+    'kaggle: 401 - Unauthorized',
+    'Weights & Biases: 502 Bad Gateway when syncing runs',
+  ])('%s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it('leaves the Hub answering through another SDK, and a library only named, alone', () => {
+    // The OpenAI SDK pointed at the Hub's router: the Hub's answer.
+    expect(
+      problem(
+        'openai.AuthenticationError: Error code: 401 - {"error":"Invalid credentials in Authorization header"} (base_url=https://router.huggingface.co/v1)',
+      ),
+    ).toBe('unauthorized-401');
+    // A module name that is not an exception, beside the Hub's 503.
+    expect(
+      problem(
+        'import openai\nhuggingface_hub.errors.HfHubHTTPError: 503 Server Error: Service Unavailable for url: https://huggingface.co/api/models/acme/m',
+      ),
+    ).toBe('server-error');
+  });
+});
+
+describe('session 12: how to give the token, a program that never read it, authentication said failed, servers down, throttling', () => {
+  it.each([
+    ['How do I pass my Hugging Face token to the model loader? It keeps failing to download', 'token-missing'],
+    ['Is there a way to specify the HF token? I get an auth error', 'token-missing'],
+    ['Can you add support for passing an HF token?', 'token-missing'],
+    ['I set the token in .env but the app does not read it', 'token-missing'],
+    ['it prompts for a huggingface token in a non-interactive job and crashes', 'token-missing'],
+    ['no cached token, please log in', 'token-missing'],
+    ['Authentication with the Hub failed', 'unauthorized-401'],
+    ['authentication error when downloading from hugging face', 'unauthorized-401'],
+    ['Unauthorized access to huggingface.co', 'unauthorized-401'],
+    ['the token I generated does not work', 'unauthorized-401'],
+    ['Hugging Face servers are down', 'server-error'],
+    ["HF's servers seem overloaded today", 'server-error'],
+    ['you are sending requests too quickly', 'rate-limited'],
+    ['HF throttles my downloads after a few GB', 'rate-limited'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves a tokenizer's tokens, a password, another service's login and a size alone", () => {
+    expect(problem('how do I use the token embeddings of the model?')).toBe('unknown');
+    expect(problem('how to set the max token length for generation')).toBe('unknown');
+    expect(problem('the tokenizer does not read the special tokens from the file')).toBe('unknown');
+    expect(problem('the installer asks me for a password')).toBe('unknown');
+    expect(problem('authentication with GitHub failed')).not.toBe('unauthorized-401');
+    expect(problem('the request body is too large for the proxy')).not.toBe('rate-limited');
+  });
+});
+
+describe("session 12: HF Jobs' thin ids in more of people's words", () => {
+  it.each([
+    ['my HF job times out after 30m even though training is not done', 'job-timeout'],
+    ['the job keeps timing out at the same step', 'job-timeout'],
+    ['Job exceeded the maximum duration and was stopped', 'job-timeout'],
+    ['the default timeout of hf jobs is too short for my training', 'job-timeout'],
+    ['I cannot find my job, hf jobs inspect says it does not exist', 'job-not-found'],
+    ['the job id is wrong, no such job', 'job-not-found'],
+    ['The organization requires fine-grained tokens to be approved', 'org-token-policy'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves a request's timeout, a job's file, a cron entry and an approved pull request alone", () => {
+    expect(problem('the request times out after 10 seconds')).not.toBe('job-timeout');
+    expect(problem('cannot find the job file jobs/train.yaml')).not.toBe('job-not-found');
+    expect(problem('the organization requires pull requests to be approved before merging')).not.toBe(
+      'org-token-policy',
+    );
+  });
+});
+
+describe('session 12: a Hugging Face token not set or invalid, and the Hub out of reach, in more languages', () => {
+  it.each([
+    ['Hugging Face のトークンが設定されていません', 'token-missing'],
+    ['HF_TOKEN이 설정되지 않았습니다 (Hugging Face)', 'token-missing'],
+    ['Не задан токен Hugging Face (HF_TOKEN)', 'token-missing'],
+    ['O token do Hugging Face não está definido', 'token-missing'],
+    ["Le token Hugging Face n'est pas défini", 'token-missing'],
+    ['Неверный токен Hugging Face', 'unauthorized-401'],
+    ['Jeton Hugging Face invalide', 'unauthorized-401'],
+    ['Hugging Face: トークンが無効です', 'unauthorized-401'],
+    ['Не удается подключиться к huggingface.co', 'network-error'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it("leaves another service's token and another host alone", () => {
+    expect(problem('Не задан токен бота Telegram')).toBe('unknown');
+    expect(problem('トークンが設定されていません (Slack)')).toBe('unknown');
+    expect(problem('jeton du bot Telegram invalide')).toBe('unknown');
+    expect(problem('Не удается подключиться к базе данных')).toBe('unknown');
+  });
+});
+
+describe('session 12: an access request not approved, a token without a permission, a quoted repo id not found', () => {
+  it.each([
+    ['I requested access to Llama 3 but have not been approved yet', 'gated-repo'],
+    ['applied for access two days ago, still pending', 'gated-repo'],
+    ['token has read-only scope, cannot push', 'forbidden-403'],
+    ['the token lacks the "Make calls to Inference Providers" permission', 'forbidden-403'],
+    ['my token does not have write permission on the org', 'forbidden-403'],
+    ['Model "acme/foo" not found', 'repo-access-denied'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it('leaves a pull request waiting, a file that is read-only and a local file not found alone', () => {
+    expect(problem('I requested a review on the pull request, still pending')).toBe('unknown');
+    expect(problem('the file is read-only, cannot write the cache')).not.toBe('forbidden-403');
+    expect(problem("file 'data/train.json' not found")).not.toBe('repo-access-denied');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
