@@ -3,7 +3,7 @@
 // entities, fullwidth, format characters inside, base64, hex), and every value registered as a secret for this process;
 // redactSecrets also neutralises terminal control (for text from outside); guarded sinks (src/io.ts guardIo) mask only.
 
-import {sanitizeTerminal} from '../text/sanitize.js';
+import {sanitizeLine, sanitizeTerminal} from '../text/sanitize.js';
 import {contentAfter, forEachJoin, joinedIsToken, MAX_FORM, TOKEN_BODY_LENGTH} from './wrapped.js';
 
 // hf_oauth_… (browser login) has a second underscore: without its own branch it would pass through whole.
@@ -714,6 +714,15 @@ export function redactSecrets(text: string, knownSecretsHere: Iterable<string> =
   // Mask first (a secret may hold characters the sanitiser rewrites), then neutralise, then mask what was glued to
   // an escape code.
   return maskSecrets(sanitizeTerminal(maskSecrets(unsplitTokens(String(text)), secrets)), secrets);
+}
+
+/**
+ * A value from outside shown on one line (a job's stage or cancel reason a server sent): redactSecrets, then its line
+ * breaks made spaces, then cut to `max` characters. In that order: made one line first, a token a break cut became two
+ * words, and the second (`hf_…T4wZ 8kP3nB6cD1eF5gH0jS`) was shown whole.
+ */
+export function redactLine(text: string, max = Infinity): string {
+  return sanitizeLine(redactSecrets(text)).slice(0, max);
 }
 
 /**
