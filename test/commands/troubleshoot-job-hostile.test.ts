@@ -1,7 +1,9 @@
 // `troubleshoot --job` against a Hub whose job fields are hostile (issue 14's answers quote them): a stage, a status
 // message and a cancel reason holding escape sequences, a bidi override, a C1 CSI and a token cut by a line break,
-// and a log holding the same. Before session 12 the stage and the cancel reason were made one line before they were
-// masked: the token's second piece (after the break, 16 characters) was shown whole, in the text answer and in --json.
+// a flavor and names holding a token cut by a line break, and a log holding the same. Before session 12 the stage,
+// the cancel reason and the flavor were made one line before they were masked: the token's second piece (after the
+// break, 14-16 characters) was shown whole, in the text answer and in --json; the offered rerun command held the
+// flavor as written (`--flavor $'cpu-hf_…T4wZ\n8kP3nB6cD1eF5gH0jS'`, whole in --json).
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {followJob} from '../../src/core/jobs/follow.js';
 import {main} from '../../src/main.js';
@@ -18,6 +20,15 @@ const JOBS: Record<string, Record<string, unknown>> = {
   stage: {status: {stage: EVIL, message: 'x'}},
   message: {status: {stage: 'ERROR', message: EVIL}},
   cancel: {status: {stage: 'CANCELED', message: EVIL, cancelReason: EVIL}},
+  flavor: {
+    status: {stage: 'ERROR', message: 'CUDA out of memory'},
+    flavor: `cpu-${TOKEN.slice(0, 20)}\n${TOKEN.slice(20)}`,
+  },
+  names: {
+    status: {stage: 'ERROR', message: 'x'},
+    secrets: [`S_${TOKEN.slice(0, 20)}\n${TOKEN.slice(20)}`],
+    environment: {[`E_${TOKEN.slice(0, 20)}\n${TOKEN.slice(20)}`]: 'x'},
+  },
 };
 let which = 'stage';
 let server: LocalServer;
@@ -31,8 +42,9 @@ beforeAll(async () => {
       res.end(JSON.stringify({type: 'user', name: 'alice', orgs: [], auth: {accessToken: {role: 'write'}}}));
     } else if (url.endsWith('/logs')) {
       res.writeHead(200, {'content-type': 'text/event-stream'});
-      for (const line of [...EVIL.split('\n'), 'Job timeout'])
-        res.write(`data: ${JSON.stringify({data: line, timestamp: '2026-12-08T00:00:00Z'})}\n\n`);
+      const log =
+        which === 'flavor' ? ['torch.OutOfMemoryError: CUDA out of memory'] : [...EVIL.split('\n'), 'Job timeout'];
+      for (const line of log) res.write(`data: ${JSON.stringify({data: line, timestamp: '2026-12-08T00:00:00Z'})}\n\n`);
       res.end();
     } else if (url.startsWith('/api/jobs/')) {
       res.writeHead(200, {'content-type': 'application/json'});
@@ -77,8 +89,21 @@ describe('troubleshoot --job on a job whose fields carry escapes and a token cut
         expect(readable).toEqual([]);
         expect(out).not.toMatch(CONTROL);
         if (json) expect(JSON.parse(io.out()).job.id).toBe(ID);
-        else expect(out).toContain('␛]0;PWN␇');
+        else if (['stage', 'message', 'cancel'].includes(field)) expect(out).toContain('␛]0;PWN␇');
       });
+});
+
+describe('a pasted error naming that job, looked up live', () => {
+  it('names its stage with no 8 characters of the token and no control character', async () => {
+    which = 'stage';
+    const text = `huggingface_hub.errors.HfHubHTTPError: 404 Client Error: Not Found for url: ${server.url}/api/jobs/alice/${ID}/logs`;
+    const io = makeIo({...home.env, HF_TOKEN: 'hf_FAKEfakeFAKEfakeFAKEfakeFAKEfake3333'}, {stdinText: text});
+    expect(await main(['troubleshoot', '-', '--endpoint', server.url, '--json'], io)).toBe(0);
+    const out = io.out() + io.err();
+    expect(out).toContain('hf_…');
+    expect(readable(out)).toEqual([]);
+    expect(out).not.toMatch(CONTROL);
+  });
 });
 
 describe('following that job (the wizard, example, lessons)', () => {
