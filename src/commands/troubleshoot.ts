@@ -8,7 +8,7 @@ import {createHubClient, type HubClient} from '../core/hub/client.js';
 import {describeHubError, type HubErrorDescription} from '../core/hub/errors.js';
 import {findPastedTokens} from '../core/troubleshoot/pasted-tokens.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import {redactSecrets} from '../core/tokens/mask.js';
+import {redactLine, redactSecrets} from '../core/tokens/mask.js';
 import {maskSplitTokens} from '../core/tokens/split.js';
 import {shellQuoteShown} from '../core/jobspec/shell.js';
 import type {TokenSource} from '../core/store/resolve.js';
@@ -156,10 +156,9 @@ async function fetchJob(hubUrl: string, token: string, namespace: string, id: st
   if (spec) out.spec = spec;
   // What the server sent is shown and put in --json: no escape sequence, no token (a hostile endpoint's stage held a
   // screen clear), and the names of the job's secrets and variables as one-line text.
-  if (job.status?.stage) out.stage = sanitizeLine(String(job.status.stage)).slice(0, 64);
+  if (job.status?.stage) out.stage = redactLine(String(job.status.stage), 64);
   if (job.status?.message) out.message = redactSecrets(String(job.status.message));
-  if (typeof job.status?.cancelReason === 'string')
-    out.cancelReason = sanitizeLine(job.status.cancelReason).slice(0, 64);
+  if (typeof job.status?.cancelReason === 'string') out.cancelReason = redactLine(job.status.cancelReason, 64);
   return out;
 }
 

@@ -84,7 +84,8 @@ export function createLineReader(
       } else if (ch === '\r' || ch === '\n') {
         if (ch === '\n' && cr) continue; // CRLF is one Enter
         afterCr = ch === '\r';
-        push(endLine(pasted));
+        // A hidden line is never held for the next (it would be shown with it once the read is no longer hidden).
+        push(endLine(pasted && !hidden));
       } else if (ch === '\u007F' || ch === '\b') shown.backspace();
       else if (ch === '\u0015') shown.clear();
       else if (ch >= ' ' && !C1.test(ch)) shown.type(ch, pasted);

@@ -66,4 +66,23 @@ describe('a token wrapped over the lines of a paste, in plain mode', () => {
     expect(echo.replace(/hf_…\w*/, 'MASK')).toMatch(/^alpha beta\ngamma (MASK|hf_…)[^\n]*\n[^\n]*done\n$/);
     expect(echo).not.toContain('abcdefghij');
   });
+
+  it('never holds a hidden line (a token pasted at a hidden prompt) to show it with the next', async () => {
+    const stdin = new PassThrough() as PassThrough & {isTTY?: boolean; setRawMode?: (on: boolean) => unknown};
+    stdin.isTTY = true;
+    stdin.setRawMode = () => stdin;
+    const stdout = new PassThrough();
+    let echo = '';
+    stdout.on('data', (c: Buffer) => (echo += c.toString()));
+    const reader = createLineReader({stdin, stdout}, () => {});
+    const secret = reader.read({hidden: true});
+    stdin.write('hf_FAKE7qLm2xR9vT4wZ8kP3nB6cD1eF5gH0jS\rnext');
+    expect(await secret).toBe('hf_FAKE7qLm2xR9vT4wZ8kP3nB6cD1eF5gH0jS');
+    const next = reader.read();
+    stdin.write('\r');
+    expect(await next).toBe('next');
+    // Held with `next`, the hidden line was shown (masked) once the read was no longer hidden: `hf_…H0jS\nnext\n`.
+    expect(echo).toBe('next\n');
+    reader.close();
+  });
 });

@@ -1,11 +1,10 @@
 // OAuth 2.0 device authorization grant (RFC 8628), as `hf auth login` does it (huggingface_hub utils/_oauth_device.py).
 // The one place that uses plain fetch: @huggingface/hub has no device flow.
 import {isDefaultEndpoint} from '../endpoint.js';
-import {sanitizeLine} from '../text/sanitize.js';
 import {deviceApprovalKey, deviceStartKey} from './sandbox-form-key.js';
 import {AnswerTooLargeError, boundedResponse} from '../hub/bounded-body.js';
 import {networkTimeoutMs} from '../hub/network.js';
-import {redactSecrets} from '../tokens/mask.js';
+import {redactLine} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 
 export const DEVICE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -67,7 +66,7 @@ export class DeviceFlowError extends Error {
     message: string,
   ) {
     // The message quotes the endpoint and the server's error_description: outside text, shown in the terminal.
-    super(redactSecrets(sanitizeLine(message)));
+    super(redactLine(message));
     this.name = 'DeviceFlowError';
   }
 }

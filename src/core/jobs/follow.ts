@@ -3,8 +3,7 @@
 // stalled or broken stream falls back to polling. Every wait is told (onWait within `feedbackMs`) and bounded (`maxMs`).
 import {createHubClient, type HubClient} from '../hub/client.js';
 import {describeHubError} from '../hub/errors.js';
-import {sanitizeLine} from '../text/sanitize.js';
-import {redactSecrets} from '../tokens/mask.js';
+import {redactLine, redactSecrets} from '../tokens/mask.js';
 import {createSplitMasker} from '../tokens/split.js';
 import {isTerminal} from './stages.js';
 
@@ -160,10 +159,10 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
         const info = await api.getJob(o.namespace, o.jobId);
         failures = 0;
         // The server's word, shown as is: one line, no escape sequence (a hostile stage held a screen clear).
-        const polled = sanitizeLine(String(info.status.stage)).slice(0, 64);
+        const polled = redactLine(String(info.status.stage), 64);
         message = info.status.message ?? undefined;
         const reason = (info.status as {cancelReason?: unknown}).cancelReason;
-        cancelReason = typeof reason === 'string' && reason ? sanitizeLine(reason).slice(0, 64) : undefined;
+        cancelReason = typeof reason === 'string' && reason ? redactLine(reason, 64) : undefined;
         // A poll answered before the log's marker must not step the stage back.
         const behind = (polled === 'SCHEDULING' && stage === 'RUNNING') || (isTerminal(stage) && !isTerminal(polled));
         if (!behind) setStage(polled);

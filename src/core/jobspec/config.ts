@@ -6,8 +6,7 @@ import {isTokenEnvName, isTokenPlaceholder, looksLikeRealToken} from './placehol
 import {nearest} from './similar.js';
 import {parseTimeout} from './timeout.js';
 import {explainJsonError} from '../text/json-error.js';
-import {sanitizeLine} from '../text/sanitize.js';
-import {maskSecrets} from '../tokens/mask.js';
+import {redactLine} from '../tokens/mask.js';
 
 export const DEFAULT_CONFIG_FILE = 'hf-job.json';
 export const UV_IMAGE = 'ghcr.io/astral-sh/uv:python3.12-bookworm';
@@ -90,7 +89,8 @@ function configReader(file: string): ConfigReader {
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   // Messages quote keys and values from the file: shown on one line, escape codes visible, tokens masked.
-  const shown = (message: string) => maskSecrets(sanitizeLine(message));
+  // Masked before it is made one line: a value's token cut by a \n was two words, the second shown whole.
+  const shown = (message: string) => redactLine(message);
   return {
     file,
     errors,

@@ -7,7 +7,7 @@
 // Precise by construction: the joined or decoded text must hold a token of the Hub's real shape (30-40 letters or
 // digits after the prefix, not a doc placeholder), and for the first two the token must go over a join (a token whole
 // in one literal is the plain scan's).
-import {base64Hints, base64Starts, findWrittenTokens} from './mask.js';
+import {base64Hints, base64Starts, findWrittenTokens, mayHoldWrittenToken, WRITTEN_NOT_ASCII_CLASS} from './mask.js';
 import {runsOverJoins, TOKEN_BODY_LENGTH, type Join} from './split.js';
 import {lineStartAfter, nextAfter, wrappedRun, type WrappedRun} from './wrapped.js';
 
@@ -49,7 +49,10 @@ export function mayHoldToken(text: string): boolean {
   if (text.includes('hf_') || text.includes('api_org_') || mayHoldPercent(text)) return true;
   // One pass for the three signs (most texts hold none), then each sign's own test: 69,000 instructions a 4 KB text
   // without a sign, against 79,000 for the three passes (valgrind, the bench's kinds of text).
-  return TOKEN_SIGN.test(text) && (mayHoldBase64(text) || PREFIX_CUT.test(text));
+  return (
+    TOKEN_SIGN.test(text) &&
+    (mayHoldBase64(text) || PREFIX_CUT.test(text) || mayHoldWrittenToken(text) || prefixedCutHints(text).length > 0)
+  );
 }
 
 /** A base64 hint, or one a wrapping line break cuts (tested only on a text with a break). */
@@ -86,6 +89,8 @@ export function cutHintAt(text: string, from: number): number {
  * times: 1,932M -> 1,755M above reading them, ~44,000 -> ~40,000 a text).
  */
 const WRAPPED_LINE_END = /\n(?<=[A-Za-z0-9+/_-]\r?\n)(?<=[A-Za-z0-9+/_-]{40}\r?\n)/g;
+/** PREFIXED_LINE_END's pattern (below): a break after 24 or more base64 characters. */
+const PREFIXED_LINE_END_SOURCE = String.raw`\n(?<=[A-Za-z0-9+/_-]\r?\n)(?<=[A-Za-z0-9+/_-]{24}\r?\n)`;
 
 /** An encoded underscore (two searches for a string before the pattern: 5 against 18 ms over 62 MB of texts). */
 function mayHoldPercent(text: string): boolean {
@@ -210,10 +215,22 @@ const BASE64_HINT = new RegExp(
 /** The base64 hints, one pattern (not global): what relevance.ts adds to its words, for a file with no other sign. */
 export const BASE64_HINT_PATTERN = new RegExp(BASE64_HINT.source);
 /**
- * A base64 hint, a break after a wrapped line's base64 (WRAPPED_LINE_END) or a prefix cut by a join (PREFIX_CUT), in
- * one pattern: every text mayHoldBase64 or PREFIX_CUT accepts matches it (and a few more, which they then turn down).
+ * A token prefix's letters (whole or cut, as PREFIX_CUT) before a quote or a line continuation (PREFIX_CUT's cut), or
+ * before an underscore written another way (`hf\u005f`, `hf\x5f`, `hf&#95;`, `hf&lowbar;`, `hf＿`), or fullwidth
+ * letters of a prefix (`ｈｆ＿`): the sign of mask.ts's written forms (findWrittenTokens) that check's gate looks for.
+ * A sign of the written underscore alone (`\u`, `&#`, hex's `68665`, the non-ASCII class) cost check 0.9% more
+ * instructions (its `6` and `\` start alternatives V8 tries often), this one 0.1% (valgrind, the bench tree): a token
+ * whose prefix's own letters are written another way (all entities, hex, `\u0068\u0066`) is not looked for.
  */
-const TOKEN_SIGN = new RegExp(`${BASE64_HINT.source}|${WRAPPED_LINE_END.source}|${PREFIX_CUT.source}`);
+const PREFIX_SIGN = String.raw`(?<![A-Za-z0-9_])(?:hf?|a(?:p(?:i(?:_(?:o(?:rg?)?)?)?)?)?)(?:["'\x60&]|${WRITTEN_NOT_ASCII_CLASS}|\\(?:\r?\n|[ux]))|\uFF48\uFF46|\uFF41\uFF50\uFF49`;
+
+/**
+ * A base64 hint, a break after a wrapped line's base64 (PREFIXED_LINE_END: 24 characters, which WRAPPED_LINE_END's 40
+ * hold too), or a prefix's letters before a cut or a written underscore (PREFIX_SIGN), in one pattern: every text
+ * mayHoldBase64, PREFIX_CUT or prefixedCutHints accepts matches it, and every text with a written form that starts
+ * with its prefix's letters (and a few more, which they then turn down).
+ */
+const TOKEN_SIGN = new RegExp(`${BASE64_HINT.source}|${PREFIXED_LINE_END_SOURCE}|${PREFIX_SIGN}`);
 /** Base64 characters read around a hint, each side: a token's base64 (with `user:` before it) is under 100. */
 const BASE64_WINDOW = 192;
 
@@ -262,7 +279,7 @@ function base64(text: string): {token: string; index: number}[] {
  * A break after 24 or more base64 characters (fewer than cutHintAt's 40: under a log prefix, a `data: ` line wrapped
  * at 40 columns holds 34); one character looked back first, as WRAPPED_LINE_END does.
  */
-const PREFIXED_LINE_END = /\n(?<=[A-Za-z0-9+/_-]\r?\n)(?<=[A-Za-z0-9+/_-]{24}\r?\n)/g;
+const PREFIXED_LINE_END = new RegExp(PREFIXED_LINE_END_SOURCE, 'g');
 
 /**
  * Where a base64 hint is cut by a break whose next line goes on after a log prefix (a timestamp, `> `, `# `: the

@@ -3,7 +3,7 @@
 // entities, fullwidth, format characters inside, base64, hex), and every value registered as a secret for this process;
 // redactSecrets also neutralises terminal control (for text from outside); guarded sinks (src/io.ts guardIo) mask only.
 
-import {sanitizeTerminal} from '../text/sanitize.js';
+import {sanitizeLine, sanitizeTerminal} from '../text/sanitize.js';
 import {contentAfter, forEachJoin, joinedIsToken, MAX_FORM, TOKEN_BODY_LENGTH} from './wrapped.js';
 
 // hf_oauth_… (browser login) has a second underscore: without its own branch it would pass through whole.
@@ -512,9 +512,26 @@ const WRITTEN_UNDERSCORE =
 const WRITTEN_SIGNS = ['\\u', '\\x', '&#', '&lowbar;', '&UnderBar;'];
 /**
  * A fullwidth or small underscore, or a format character a copy puts inside a word (zero-width, soft hyphen, word
- * joiner, BOM; the rest are masked only): one class.
+ * joiner, BOM; the rest are masked only): one class (hidden.ts's gate looks for one after a prefix's letters).
  */
-const WRITTEN_NOT_ASCII = /[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
+export const WRITTEN_NOT_ASCII_CLASS =
+  '[\\uFE33\\uFE34\\uFE4D-\\uFE4F\\uFF3F\\u00ad\\u200b-\\u200f\\u2060-\\u2064\\ufeff]';
+const WRITTEN_NOT_ASCII = new RegExp(WRITTEN_NOT_ASCII_CLASS);
+
+/** An underscore written another way than percent-encoded (an escape, an entity). */
+function hasWrittenUnderscore(text: string): boolean {
+  return WRITTEN_SIGNS.some((sign) => text.includes(sign)) && WRITTEN_UNDERSCORE.test(text);
+}
+
+/** A token prefix in hex. */
+function hasHexHint(text: string): boolean {
+  return (text.includes('68665') || text.includes('6170695')) && HEX_HINT.test(text);
+}
+
+/** Whether findWrittenTokens may find something in `text` (its own first tests, each a pass over the text). */
+export function mayHoldWrittenToken(text: string): boolean {
+  return hasWrittenUnderscore(text) || WRITTEN_NOT_ASCII.test(text) || hasHexHint(text);
+}
 
 export interface WrittenToken {
   token: string;
@@ -534,8 +551,7 @@ export function findWrittenTokens(text: string): WrittenToken[] {
   const positions: number[] = [];
   // Cheap tests first (check runs this on every file that may hold a token): an underscore written another way than
   // percent-encoded, or a zero-width character (or the like) with an underscore in the text.
-  if (WRITTEN_SIGNS.some((sign) => text.includes(sign)) && WRITTEN_UNDERSCORE.test(text))
-    matchesAt(text, ENCODED_UNDERSCORE, positions);
+  if (hasWrittenUnderscore(text)) matchesAt(text, ENCODED_UNDERSCORE, positions);
   if (WRITTEN_NOT_ASCII.test(text)) {
     matchesAt(text, ENCODED_UNDERSCORE, positions);
     if (text.includes('_')) matchesAt(text, FORMAT_CHAR, positions);
@@ -547,7 +563,7 @@ export function findWrittenTokens(text: string): WrittenToken[] {
         out.push({token: t[0], index: start + m.index, how: 'escaped'});
     }
   });
-  if (!(text.includes('68665') || text.includes('6170695')) || !HEX_HINT.test(text)) return out;
+  if (!hasHexHint(text)) return out;
   const hints: number[] = [];
   matchesAt(text, HEX_HINTS, hints);
   eachAround(text, hints, isHexChar, (window, start) => {
@@ -698,6 +714,15 @@ export function redactSecrets(text: string, knownSecretsHere: Iterable<string> =
   // Mask first (a secret may hold characters the sanitiser rewrites), then neutralise, then mask what was glued to
   // an escape code.
   return maskSecrets(sanitizeTerminal(maskSecrets(unsplitTokens(String(text)), secrets)), secrets);
+}
+
+/**
+ * A value from outside shown on one line (a job's stage or cancel reason a server sent): redactSecrets, then its line
+ * breaks made spaces, then cut to `max` characters. In that order: made one line first, a token a break cut became two
+ * words, and the second (`hf_…T4wZ 8kP3nB6cD1eF5gH0jS`) was shown whole.
+ */
+export function redactLine(text: string, max = Infinity): string {
+  return sanitizeLine(redactSecrets(text)).slice(0, max);
 }
 
 /**

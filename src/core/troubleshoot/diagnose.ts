@@ -5,7 +5,7 @@ import {describeHubError} from '../hub/errors.js';
 import {classifyWhoAmI, evaluateGoal, describeKind} from '../tokens/classify.js';
 import {validateTokenFormat, type TokenFormatResult} from '../tokens/format.js';
 import {hubFixes} from '../checks/hub-fixes.js';
-import {maskToken} from '../tokens/mask.js';
+import {maskToken, redactLine} from '../tokens/mask.js';
 import type {Env} from '../store/paths.js';
 import {resolveToken, type TokenSource} from '../store/resolve.js';
 import type {WhoAmIOutcome} from '../checks/live-context.js';
@@ -13,7 +13,6 @@ import {parseRepo, repoLabel, type HubRepo} from '../checks/types.js';
 import {isTokenEnvName} from '../jobspec/placeholder.js';
 import {shellQuote} from '../jobspec/shell.js';
 import {catalogFor, type Cause, type ProblemId} from './catalog.js';
-import {sanitizeLine} from '../text/sanitize.js';
 import {extractFacts} from './facts.js';
 import {DEFAULT_TIMEOUT_S, duration} from './rerun.js';
 
@@ -377,7 +376,7 @@ function scriptFailureCause({ctx, findings}: Facts): string | undefined {
   if (/cannot import [^\n]*, which this (?:script|command) needs/.test(ev)) return 'sandbox-python-lacks-package';
   if (/ModuleNotFoundError|No module named|No solution found when resolving (?:script )?dependencies/.test(ev))
     return 'missing-dependency';
-  const flavor = ctx.job?.flavor ? sanitizeLine(ctx.job.flavor).slice(0, 40) : undefined;
+  const flavor = ctx.job?.flavor ? redactLine(ctx.job.flavor, 40) : undefined;
   if (
     /NVIDIA driver|not compiled with CUDA|no CUDA GPUs|CUDA is not available|No CUDA runtime|device driver "?nvidia|nvidia-smi: (?:command )?not found/i.test(
       ev,

@@ -4,6 +4,7 @@
 import type {RepoKind} from '../checks/types.js';
 import {DEFAULT_ENDPOINT} from '../endpoint.js';
 import {isSandboxEndpoint} from '../practice.js';
+import {maskSecrets} from '../tokens/mask.js';
 
 export interface TextFacts {
   /** The first Hub URL in the text (query string dropped). */
@@ -77,10 +78,23 @@ export function extractFacts(input: string): TextFacts {
   } else if (jobsNs) facts.namespace = jobsNs[1]!;
   else if (facts.repo) facts.namespace = facts.repo.namespace;
   if (!facts.repo) delete facts.repo;
+  dropTokens(facts);
   if (/fine-?grained token/i.test(text)) facts.tokenKind = 'fineGrained';
   else if (/\bread(?:-only)? token\b|token role: read\b/i.test(text)) facts.tokenKind = 'read';
   else if (/\bwrite token\b|token role: write\b/i.test(text)) facts.tokenKind = 'write';
   return facts;
+}
+
+/**
+ * A name that is a token is no fact: a token passed where a repo id goes (`snapshot_download(token)` is
+ * `…/api/models/hf_…/revision/main`) was asked about live, the token sent to the Hub in a URL's path.
+ */
+function dropTokens(facts: TextFacts): void {
+  const token = (s: string | undefined) => s !== undefined && maskSecrets(s) !== s;
+  if (token(facts.namespace)) delete facts.namespace;
+  if (facts.repo && (token(facts.repo.namespace) || token(facts.repo.name))) delete facts.repo;
+  if (facts.job && token(facts.job.namespace)) delete facts.job.namespace;
+  if (token(facts.url)) delete facts.url;
 }
 
 /** A URL or host of the public Hub: huggingface.co or hf.co (any subdomain: cdn-lfs.huggingface.co). */

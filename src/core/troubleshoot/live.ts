@@ -4,7 +4,7 @@
 // from facts.ts; the causes from diagnose(). The Hub is reached only through the client given; nothing is printed.
 import {describeHubError} from '../hub/errors.js';
 import {shellQuote} from '../jobspec/shell.js';
-import {sanitizeLine} from '../text/sanitize.js';
+import {redactLine} from '../tokens/mask.js';
 import type {HubClient} from '../hub/client.js';
 import {classifyWhoAmI} from '../tokens/classify.js';
 import type {WhoAmIOutcome} from '../checks/live-context.js';
@@ -82,7 +82,7 @@ async function findJob(hub: LiveCheckHub, who: WhoAmIOutcome, facts: TextFacts):
   for (const ns of namespaces) {
     try {
       const job = (await hub.getJob(ns, facts.job.id)) as {status?: {stage?: unknown}};
-      const stage = typeof job?.status?.stage === 'string' ? sanitizeLine(job.status.stage).slice(0, 64) : undefined;
+      const stage = typeof job?.status?.stage === 'string' ? redactLine(job.status.stage, 64) : undefined;
       return stage ? {found: true, namespace: ns, stage} : {found: true, namespace: ns};
     } catch (err) {
       // "Not here" moves on; another answer (403 of a token policy, 5xx, network) says nothing about the job there.

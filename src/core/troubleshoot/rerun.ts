@@ -154,7 +154,7 @@ export function rerunCommand(
   else if (!own) flags.push(`--namespace ${q(job.namespace)}`);
   const image = job.dockerImage ?? `hf.co/spaces/${job.spaceId}`;
   const words = [...job.command, ...job.arguments];
-  if (words.some(holdsToken) || holdsToken(image)) return undefined;
+  if (words.some(holdsToken) || holdsToken(image) || holdsToken(job.flavor ?? '')) return undefined;
   // The sandbox's login lives in its own HF_HOME, where the hf CLI then finds it.
   const prefix = `${endpoint === DEFAULT_ENDPOINT ? '' : `HF_ENDPOINT=${q(endpoint)} `}${options.hfHome ? `HF_HOME=${q(options.hfHome)} ` : ''}`;
   // `--` ends hf's options: hf (click) reads options anywhere on its line, so a job's own word `--secrets HF_TOKEN`,

@@ -4,6 +4,8 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cutHintAt, mayHoldToken} from '../../../src/core/tokens/hidden.js';
+import {mayHoldWrittenToken} from '../../../src/core/tokens/mask.js';
+import {lineStartAfter} from '../../../src/core/tokens/wrapped.js';
 
 const HINT = /aGZf|hmX|oZl|YXBpX29yZ1|FwaV9vcmdf|hcGlfb3JnX/g;
 const isBase64Code = (c: number) =>
@@ -22,6 +24,24 @@ function reference(text: string, from: number): number {
     if (HINT.test(text.slice(end - 9, end) + text.slice(next, next + 9))) return end;
   }
   return -1;
+}
+
+/**
+ * A hint cut by a break after 24 base64 characters, the next line going on after a log prefix or an indentation (what
+ * hidden.ts's base64 finder reads there, prefixedCutHints): every break, read one by one.
+ */
+function prefixedReference(text: string): boolean {
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    const end = text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
+    let k = 0;
+    while (k < 24 && isBase64Code(text.charCodeAt(end - 1 - k))) k++;
+    if (k < 24) continue;
+    const next = lineStartAfter(text, end, isBase64Code, 40);
+    if (next === -1 || next === i + 1) continue;
+    HINT.lastIndex = 0;
+    if (HINT.test(text.slice(end - 9, end) + text.slice(next, next + 9))) return true;
+  }
+  return false;
 }
 
 const all = (find: (t: string, f: number) => number, text: string) => {
@@ -100,8 +120,11 @@ describe('cutHintAt', () => {
   });
 
   it('is what mayHoldToken reads as three passes: its one-pass gate answers as the three (generated and repository texts)', () => {
-    // mayHoldToken as it was: each sign its own pass.
+    // mayHoldToken as it was: each sign its own pass (session 12 added the written forms' and prefixedCutHints' signs).
     const PREFIX_CUT = /(?<![A-Za-z0-9_])(?:hf?|a(?:p(?:i(?:_(?:o(?:rg?)?)?)?)?)?)(?:["'`]|\\\r?\n)/;
+    // A written underscore (or fullwidth letters) right after a prefix's letters: the written forms' sign.
+    const WRITTEN_AT_PREFIX =
+      /(?<![A-Za-z0-9_])(?:hf?|a(?:p(?:i(?:_(?:o(?:rg?)?)?)?)?)?)(?:&|\\[ux]|[\uFE33\uFE34\uFE4D-\uFE4F\uFF3F\u00ad\u200b-\u200f\u2060-\u2064\ufeff])|\uFF48\uFF46|\uFF41\uFF50\uFF49/;
     const oldMayHold = (t: string) => {
       HINT.lastIndex = 0;
       return (
@@ -110,7 +133,10 @@ describe('cutHintAt', () => {
         HINT.test(t) ||
         reference(t, 0) !== -1 ||
         PREFIX_CUT.test(t) ||
-        ((t.includes('%5') || t.includes('%25')) && /%(?:25)*5[fF]/.test(t))
+        ((t.includes('%5') || t.includes('%25')) && /%(?:25)*5[fF]/.test(t)) ||
+        // The gate's other signs let a written form elsewhere in the text through too.
+        ((WRITTEN_AT_PREFIX.test(t) || /(?<=[A-Za-z0-9+/_-]{24}\r?)\n/.test(t)) && mayHoldWrittenToken(t)) ||
+        prefixedReference(t)
       );
     };
     const r = rng(7);
@@ -123,6 +149,11 @@ describe('cutHintAt', () => {
       "'a' + 'pi_",
       'api_\\\n',
       '%5F',
+      'hf\\u005f',
+      'hf&#95;',
+      '68665f',
+      'hf\uff3f',
+      `\n2026-12-08 00:16:10,101 INFO ${'x'.repeat(30)}aG\n2026-12-08 00:16:11,102 INFO ZfQ`,
       '%255f',
       'hf_',
       ' ',
