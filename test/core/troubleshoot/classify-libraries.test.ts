@@ -1352,6 +1352,10 @@ describe("the clients' words for a token refused, a token left out, and other se
     'denied: Your authorization token has expired. Reauthenticate and try again.',
     'comet_ml: ERROR: Invalid API key',
     'neptune.exceptions.NeptuneInvalidApiTokenException: The provided API token is invalid.',
+    // FastAPI's security classes (fastapi/security/http.py: HTTPException(..., detail="Not authenticated")): an app's
+    // own API refusing the request.
+    '{"detail":"Not authenticated"}',
+    'fastapi.exceptions.HTTPException: 401: Not authenticated',
     // OpenAI's model_not_found for its own model names.
     "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `gpt-4` does not exist or you do not have access to it.', 'code': 'model_not_found'}}",
     // A status from another host only (wget of zenodo.org).
