@@ -620,6 +620,9 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['internal', 'return', 'throw', 'giv', 'answer', 'respond', 'send'],
   ),
+  // Node's http refusing the Authorization header it was given (lib/_http_outgoing.js: ERR_INVALID_CHAR, "Invalid
+  // character in header content [\"authorization\"]"): the token holds a line break, a space or a quote it was pasted with.
+  L('invalid-token-format', 10, /\bInvalid character in header content \[["']authorization["']\]/i, ['header content']),
   // huggingface.js's inference client (packages/inference/src/utils/request.ts) puts the provider's own error after
   // "Failed to perform inference: "; a provider's words for credentials it refused there are a 401.
   L(
@@ -637,6 +640,7 @@ function statusCodeWords(codes: string): RegExp {
 
 /**
  * Signals read over several lines of the text (a traceback's source line and the error under it), each counted once.
+ * Session 12: a header value the token made unencodable (CPython's http.client).
  * Session 12: a token that was None where the clients needed a string. CPython's os.environ refuses None ("TypeError:
  * str expected, not NoneType", Lib/os.py encodevalue) under a line that sets a Hugging Face token's variable
  * (os.environ["HF_TOKEN"] = userdata.get("HF_TOKEN")); pydantic's "Field required [type=missing" under a settings field
@@ -644,6 +648,13 @@ function statusCodeWords(codes: string): RegExp {
  * a NoneType error raised in huggingface_hub's login or header code (_login.py, utils/_headers.py, utils/_auth.py).
  */
 export const TEXT_SIGNALS: LibrarySignal[] = [
+  // CPython's http.client encoding a header as Latin-1 (putheader: `one_value.encode('latin-1')`): a character no
+  // header may hold, a curly quote or an ellipsis pasted with the token into the Authorization header.
+  L(
+    'invalid-token-format',
+    8,
+    /\bin putheader\b[^\n]*\n(?:[^\n]*\n){0,3}?\s*UnicodeEncodeError: 'latin-1' codec can't encode character\b[^\n]*/,
+  ),
   L(
     'token-missing',
     10,

@@ -1638,3 +1638,25 @@ describe("huggingface_hub's warnings for a request it retried, before what reall
     ).toBe('job-script-failed');
   });
 });
+
+describe('a token the HTTP clients cannot put in a header (session 12)', () => {
+  it.each([
+    // Node lib/_http_outgoing.js: ERR_INVALID_CHAR ('header content', name).
+    'TypeError [ERR_INVALID_CHAR]: Invalid character in header content ["authorization"]',
+    // CPython Lib/http/client.py putheader: `values[i] = one_value.encode('latin-1')`, a curly quote pasted with the token.
+    "Traceback (most recent call last):\n  File \"/app/x.py\", line 3, in <module>\n    r = requests.get(url, headers=headers)\n  File \"/usr/lib/python3.11/http/client.py\", line 1271, in putheader\n    values[i] = one_value.encode('latin-1')\nUnicodeEncodeError: 'latin-1' codec can't encode character '\\u201c' in position 7: ordinal not in range(256)",
+  ])('%s -> invalid-token-format', (text) => {
+    expect(problem(text)).toBe('invalid-token-format');
+  });
+
+  it("leaves another header and a file's encoding alone", () => {
+    expect(problem('TypeError [ERR_INVALID_CHAR]: Invalid character in header content ["x-title"]')).not.toBe(
+      'invalid-token-format',
+    );
+    expect(
+      problem(
+        "Traceback (most recent call last):\n  File \"/app/x.py\", line 3, in <module>\n    f.write(text.encode('latin-1'))\nUnicodeEncodeError: 'latin-1' codec can't encode character '\\u201c' in position 7: ordinal not in range(256)",
+      ),
+    ).not.toBe('invalid-token-format');
+  });
+});
