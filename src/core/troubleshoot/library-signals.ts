@@ -32,6 +32,9 @@ const HF_NAME = String.raw`["'\x60]?(?<![\w-])(?=[\w-]*(?:TOKEN|KEY|SECRET|AUTH|
 /** The Hub named as a service: "Hugging Face", "HuggingFace", "HF", "huggingface.co", "the Hub", "HF Hub". */
 const HUB_WORDS = String.raw`(?:\b(?:Hugg?ing ?Face(?:\.co)?|HF)(?: Hub)?\b|\bthe Hub\b)`;
 
+/** Not a tokenizer's token ("pad token", "eos_token", "special tokens"). */
+const NOT_TOKENIZER = String.raw`(?<!\b(?:pad|eos|bos|unk|sep|cls|mask|special|chat|start|end)[ _-]?)`;
+
 /** A Hub host as git and the download tools print it in a URL (a mirror people set as HF_ENDPOINT included). */
 const HUB_URL = String.raw`https?:\/\/(?:[^@'"\s/]+@)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\b`;
 
@@ -619,6 +622,17 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
       'i',
     ),
     ['internal', 'return', 'throw', 'giv', 'answer', 'respond', 'send'],
+  ),
+  // Apps' words for a token in the wrong form: "Your token looks malformed", "HF_TOKEN contains a newline" (not a
+  // tokenizer's "pad token contains spaces").
+  L(
+    'invalid-token-format',
+    9,
+    new RegExp(
+      String.raw`${NOT_TOKENIZER}\b(?:token|${HF_NAME})\b[^\n]{0,20}\b(?:looks |is |seems |appears )?malformed\b|${NOT_TOKENIZER}\b(?:token|${HF_NAME}) (?:value )?(?:contains|has|includes) (?:a |an |trailing |leading )?(?:newline|line break|whitespace|spaces?|quotes?|quotation marks?|invalid characters?)\b`,
+      'i',
+    ),
+    ['malformed', 'contains', 'has', 'includes'],
   ),
   // Node's http refusing the Authorization header it was given (lib/_http_outgoing.js: ERR_INVALID_CHAR, "Invalid
   // character in header content [\"authorization\"]"): the token holds a line break, a space or a quote it was pasted with.
