@@ -1660,3 +1660,17 @@ describe('a token the HTTP clients cannot put in a header (session 12)', () => {
     ).not.toBe('invalid-token-format');
   });
 });
+
+describe("apps' words for a token in the wrong form (session 12)", () => {
+  it.each([
+    'Your token looks malformed: expected 37 characters starting with hf_',
+    'Error: HF_TOKEN contains a newline',
+  ])('%s -> invalid-token-format', (text) => {
+    expect(problem(text)).toBe('invalid-token-format');
+  });
+
+  it("leaves a tokenizer's tokens alone", () => {
+    expect(problem('pad token contains spaces')).not.toBe('invalid-token-format');
+    expect(problem('eos_token is malformed')).not.toBe('invalid-token-format');
+  });
+});
