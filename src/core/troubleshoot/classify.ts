@@ -113,10 +113,11 @@ const HUB_TOKEN_EXPIRED = /\bUser Access Token "[^"\n]{0,100}" is expired\b/i;
 const HUB_ORG_TOKEN_REFUSED = /\bOrganization tokens cannot be used to access\b/i;
 /**
  * People's and applications' words for a token the server refused: "the token is invalid", "invalid API key", "expired
- * token", "xx is incorrect token". A token in a wrong form or missing has its own rules, which outrank these.
+ * token", "xx is incorrect token". A token in a wrong form or missing has its own rules, which outrank these. Not a
+ * model's token id ("Invalid token id 32001") nor a JSON parser's ("Invalid token in JSON at position 0").
  */
 const PEOPLE_SAY_TOKEN_REFUSED =
-  /\b(?:token(?! ids?\b| indices\b| type\b| embeddings?\b| count\b)|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i;
+  /\b(?:token(?! ids?\b| indices\b| type\b| embeddings?\b| count\b)|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b(?! ?(?:ids?|indices|type|\d)\b| (?:in|at) (?:JSON|position)\b)/i;
 
 const SIGNALS: Signal[] = [
   // 401

@@ -1674,3 +1674,19 @@ describe("apps' words for a token in the wrong form (session 12)", () => {
     expect(problem('eos_token is malformed')).not.toBe('invalid-token-format');
   });
 });
+
+describe("a model's token ids and a JSON parser's tokens are not a token refused (session 12)", () => {
+  it.each([
+    'RuntimeError: Invalid token id 32001 (vocab size 32000)',
+    'Invalid token in JSON at position 0',
+    'Using sep_token, but it is not set yet.',
+    "KeyError: '<|im_end|>' token not found in vocabulary",
+  ])('%s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it('still reads an invalid token as refused', () => {
+    expect(problem('Error: invalid token')).toBe('unauthorized-401');
+    expect(problem('The Hub says: invalid HF token')).toBe('unauthorized-401');
+  });
+});
