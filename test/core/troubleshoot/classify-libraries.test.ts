@@ -1690,3 +1690,24 @@ describe("a model's token ids and a JSON parser's tokens are not a token refused
     expect(problem('The Hub says: invalid HF token')).toBe('unauthorized-401');
   });
 });
+
+describe('another service named for the token or key in question (session 12)', () => {
+  it.each([
+    'Discord bot token is invalid',
+    'Error: The Slack token is invalid',
+    'Cloudflare: Invalid API Token (code 10000)',
+    'Stripe: No API key provided',
+    'Twilio: Authenticate\nHTTP 401 error: Unable to create record: Authenticate',
+  ])('%s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it("keeps the Hub's token when it is the one named, or the Hub's own words are there", () => {
+    expect(problem('Error: The Hugging Face token is invalid')).toBe('unauthorized-401');
+    expect(
+      problem(
+        'GitHub token is fine, but: huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\n\nInvalid credentials in Authorization header',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
