@@ -231,11 +231,13 @@ const SIGNALS: Signal[] = [
   ),
   // An app's own words for the variable it did not get: "Missing HF_API_KEY. Add it to Hugging Face Spaces Secrets.",
   // "HF_API_TOKEN is not set", "No HUGGINGFACEHUB_API_TOKEN found", "please set 'HF_API_TOKEN' in your environment".
+  // Not a hint for a case that may not be the user's (gradio_client: "Could not find Space: x. If it is a private
+  // Space, please provide an hf_token.").
   S(
     'token-missing',
     10,
     new RegExp(
-      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:required\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
+      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:required\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|^(?![^\n]*\bif (?:(?:it|this|the \w+) is (?:a )?private|you are accessing a gated)\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
       'i',
     ),
   ),

@@ -1711,3 +1711,16 @@ describe('another service named for the token or key in question (session 12)', 
     ).toBe('unauthorized-401');
   });
 });
+
+describe("gradio_client's 'Could not find Space' with its hint for a private Space (session 12)", () => {
+  it("is the Space not found; its hint names hf_token only for a case that may not be the user's", () => {
+    // gradio client.py: `f"Could not find Space: {src}. If it is a private Space, please provide an hf_token."` (was
+    // token-missing: "please provide ... hf_token" was read as the variable asked for).
+    expect(
+      problem(
+        'gradio_client.exceptions.AppError: Could not find Space: acme/app. If it is a private Space, please provide an hf_token.',
+      ),
+    ).toBe('repo-access-denied');
+    expect(problem('Please provide HF_TOKEN')).toBe('token-missing');
+  });
+});
