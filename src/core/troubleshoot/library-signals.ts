@@ -592,6 +592,26 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['find', 'not found', 'exist'],
   ),
+  // The repo not there in apps' and people's words without the Hub named: "repo acme/m not found" (a repo or dataset
+  // with a namespace; a model name alone may be what a local server serves), "is private or does not exist", the Hub's
+  // own X-Error-Code ("RepoNotFound: acme/m"), "is not a valid model id on Hugging Face".
+  L(
+    'repo-access-denied',
+    8,
+    new RegExp(
+      String.raw`\b(?:repo(?:sitory)?|dataset) ["'\x60]?[\w.-]+\/[\w.-]+["'\x60]? (?:was )?(?:not found|(?:does not|doesn't) exist)\b(?! (?:locally|in (?:the )?(?:local )?cache|on (?:this )?(?:disk|machine)))|\b(?:is |are )?private or (?:does not|doesn't|did not) exist\b|\bRepoNotFound\b|\bis not a valid (?:model|repo(?:sitory)?|dataset) (?:id|identifier|name)\b[^\n]{0,20}\b(?:on|in) (?:the )?${HUB_WORDS}`,
+      'i',
+    ),
+    ['not found', 'exist', 'reponotfound', 'not a valid'],
+  ),
+  // An access request said to be waiting or refused in people's words: "I have requested access but it is still
+  // pending", "my access request was rejected".
+  L(
+    'gated-repo',
+    9,
+    /\brequested access\b[^\n]{0,40}\b(?:pending|awaiting|not (?:yet )?(?:been )?(?:approved|granted|accepted)|rejected|denied|declined)\b|\baccess request\b[^\n]{0,30}\b(?:rejected|denied|declined)\b/i,
+    ['requested access', 'access request'],
+  ),
   // The gate asked for by a URL or as a licence to accept, in apps' words: "Please request access at
   // https://huggingface.co/google/gemma-7b", "model requires license acceptance (meta-llama/Llama-3.1-8B)".
   L(

@@ -1724,3 +1724,23 @@ describe("gradio_client's 'Could not find Space' with its hint for a private Spa
     expect(problem('Please provide HF_TOKEN')).toBe('token-missing');
   });
 });
+
+describe("the repo not there, and an access request waiting, in apps' and people's words (session 12)", () => {
+  it.each([
+    ['Error: repo acme/m not found', 'repo-access-denied'],
+    ['The dataset acme/d is private or does not exist', 'repo-access-denied'],
+    // The Hub's X-Error-Code, which huggingface_hub reads (utils/_http.py: `error_code == "RepoNotFound"`).
+    ['RepoNotFound: acme/m', 'repo-access-denied'],
+    ['ValueError: acme/m is not a valid model id on Hugging Face', 'repo-access-denied'],
+    ['I have requested access but it is still pending', 'gated-repo'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves a local server's model, ollama's library and a cache miss alone", () => {
+    // vLLM's OpenAI-compatible server for a model name it does not serve.
+    expect(problem('The model `meta-llama/Llama-3-8B` does not exist.')).not.toBe('repo-access-denied');
+    expect(problem("Error: model 'llama3' not found, try pulling it first")).not.toBe('repo-access-denied');
+    expect(problem('repository acme/m was not found locally, downloading')).not.toBe('repo-access-denied');
+  });
+});
