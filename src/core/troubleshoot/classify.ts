@@ -78,9 +78,10 @@ const HF_TOKEN_WORDS = String.raw`(?:${HF_TOKEN_VAR}|\b(?:Hugg?ing ?Face|HF)(?: 
 /**
  * "token" as the credential: at the start, after punctuation, an article or a credential's qualifier ("No token", "the
  * token", "Hugging Face token", "access token"), not a tokenizer's ("pad token", "eos token") or another thing's ("the
- * face token" of a game), nor token ids or counts.
+ * face token" of a game), nor token ids or counts. The space before it is bounded: an unbounded one made a line of
+ * spaces cost quadratic time in the lookbehind (100 ms a 4,000-character line).
  */
-const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|authentication|authorization|user|hf|read|write|login|bearer|hugg?ing ?face))\s*)token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
+const CREDENTIAL_TOKEN = String.raw`(?<=(?:^|[^\w\s]|\b(?:the|a|an|your|my|this|valid|no|missing|any|api|access|auth|authentication|authorization|user|hf|read|write|login|bearer|hugg?ing ?face))\s{0,4})token\b(?! ?(?:ids?|indices|type|embeddings?|counts?|limit|budget|usage)\b)`;
 
 /**
  * "Invalid" and "expired" in the same languages: invalide, expiré, ungültig, abgelaufen, inválido, caducado, non valido,
@@ -113,10 +114,11 @@ const HUB_TOKEN_EXPIRED = /\bUser Access Token "[^"\n]{0,100}" is expired\b/i;
 const HUB_ORG_TOKEN_REFUSED = /\bOrganization tokens cannot be used to access\b/i;
 /**
  * People's and applications' words for a token the server refused: "the token is invalid", "invalid API key", "expired
- * token", "xx is incorrect token". A token in a wrong form or missing has its own rules, which outrank these.
+ * token", "xx is incorrect token". A token in a wrong form or missing has its own rules, which outrank these. Not a
+ * model's token id ("Invalid token id 32001") nor a JSON parser's ("Invalid token in JSON at position 0").
  */
 const PEOPLE_SAY_TOKEN_REFUSED =
-  /\b(?:token(?! ids?\b| indices\b| type\b| embeddings?\b| count\b)|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b/i;
+  /\b(?:token(?! ids?\b| indices\b| type\b| embeddings?\b| count\b)|api[ _-]?key|access token|credentials?)\b[^\n]{0,20}\b(?:is|are|was|seems|looks)\s+(?:invalid|expired|revoked|wrong|incorrect|not valid)\b|\b(?:invalid|expired|revoked|incorrect|wrong) (?:hugg?ing ?face |hf )?(?:token|api[ _-]?key|access token|credentials)\b(?! ?(?:ids?|indices|type|\d)\b| (?:in|at) (?:JSON|position)\b)/i;
 
 const SIGNALS: Signal[] = [
   // 401
@@ -230,11 +232,13 @@ const SIGNALS: Signal[] = [
   ),
   // An app's own words for the variable it did not get: "Missing HF_API_KEY. Add it to Hugging Face Spaces Secrets.",
   // "HF_API_TOKEN is not set", "No HUGGINGFACEHUB_API_TOKEN found", "please set 'HF_API_TOKEN' in your environment".
+  // Not a hint for a case that may not be the user's (gradio_client: "Could not find Space: x. If it is a private
+  // Space, please provide an hf_token.").
   S(
     'token-missing',
     10,
     new RegExp(
-      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:required\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
+      String.raw`${HF_TOKEN_VAR}["'\x60]?\s+(?:(?:env(?:ironment)?\s+)?(?:var(?:iable)?|secret)\s+)?(?:is |was |has )?(?:not (?:been )?(?:set|found|defined|provided|configured|given|available|passed)|missing|required|empty|undefined|unset)\b|\b(?:missing|no|without(?: an?)?|lacks?)\s+(?:the\s+)?(?:required\s+)?(?:env(?:ironment)? var(?:iable)?\s+|secret\s+)?["'\x60]?${HF_TOKEN_VAR}|^(?![^\n]*\bif (?:(?:it|this|the \w+) is (?:a )?private|you are accessing a gated)\b)[^\n]*?\b(?:please|must|need to|have to|should)\s+(?:set|add|provide|define|export|configure)\b[^\n]{0,30}${HF_TOKEN_VAR}`,
       'i',
     ),
   ),

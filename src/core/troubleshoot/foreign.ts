@@ -40,6 +40,12 @@ const FOREIGN_SIGNATURE = new RegExp(
     // a container registry's refusal as the Docker client prints it ("denied: Your authorization token has expired"),
     // and the experiment trackers' clients (comet_ml, neptune, mlflow).
     String.raw`\bBad credentials(?=\s*(?:["'}]|[-—]\s*https:\/\/docs\.github\.com|$))|^\s*denied: |\bcomet_ml\b|\b(?:neptune|mlflow)\.exceptions\.`,
+    // FastAPI's security classes refusing a request to an app's own API (fastapi/security/http.py, oauth2.py: an
+    // HTTPException with detail="Not authenticated"), as the client prints the JSON body or the exception.
+    String.raw`["']detail["']\s*:\s*["']Not authenticated["']|\bfastapi\.exceptions\.HTTPException\b`,
+    // Another service named for the token or key in question ("Discord bot token is invalid", "The Slack token is
+    // invalid", "Cloudflare: Invalid API Token", "Stripe: No API key provided"): a log-in to that service.
+    String.raw`\b(?:Discord|Slack|Dropbox|Stripe|Twilio|Cloudflare|Telegram|Notion|Firebase|Supabase|Shopify|Spotify|Twitter|Airtable|SendGrid|Mailgun|Pinecone|Weaviate|Qdrant|Cohere|Groq|Mistral|Anthropic|OpenAI|Gemini|Replicate|DeepSeek|Perplexity|ElevenLabs|AssemblyAI|Deepgram|GitHub|GitLab|Bitbucket|Vercel|Netlify|Heroku|Dropbox|ngrok)(?:'s)?(?: bot| app| API| access| auth| refresh| session| personal access)? (?:token|api[ _-]?key|key|credentials)\b|^\s*(?:Stripe|Twilio|Cloudflare|Firebase|Dropbox|Slack|Discord|ngrok):`,
     // OpenAI's model_not_found for one of its own models (a name without a namespace; a Hub repo id has one).
     String.raw`\bThe model [\x60'"][^\x60'"\/\s]+[\x60'"] does not exist or you do not have access to it\b`,
     // GitHub and GitLab only as git's remote or the REST API, not a link to an issue or a project page beside the error.

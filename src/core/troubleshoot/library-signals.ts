@@ -32,6 +32,9 @@ const HF_NAME = String.raw`["'\x60]?(?<![\w-])(?=[\w-]*(?:TOKEN|KEY|SECRET|AUTH|
 /** The Hub named as a service: "Hugging Face", "HuggingFace", "HF", "huggingface.co", "the Hub", "HF Hub". */
 const HUB_WORDS = String.raw`(?:\b(?:Hugg?ing ?Face(?:\.co)?|HF)(?: Hub)?\b|\bthe Hub\b)`;
 
+/** Not a tokenizer's token ("pad token", "eos_token", "special tokens"). */
+const NOT_TOKENIZER = String.raw`(?<!\b(?:pad|eos|bos|unk|sep|cls|mask|special|chat|start|end)[ _-]?)`;
+
 /** A Hub host as git and the download tools print it in a URL (a mirror people set as HF_ENDPOINT included). */
 const HUB_URL = String.raw`https?:\/\/(?:[^@'"\s/]+@)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\b`;
 
@@ -589,6 +592,26 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['find', 'not found', 'exist'],
   ),
+  // The repo not there in apps' and people's words without the Hub named: "repo acme/m not found" (a repo or dataset
+  // with a namespace; a model name alone may be what a local server serves), "is private or does not exist", the Hub's
+  // own X-Error-Code ("RepoNotFound: acme/m"), "is not a valid model id on Hugging Face".
+  L(
+    'repo-access-denied',
+    8,
+    new RegExp(
+      String.raw`\b(?:repo(?:sitory)?|dataset) ["'\x60]?[\w.-]+\/[\w.-]+["'\x60]? (?:was )?(?:not found|(?:does not|doesn't) exist)\b(?! (?:locally|in (?:the )?(?:local )?cache|on (?:this )?(?:disk|machine)))|\b(?:is |are )?private or (?:does not|doesn't|did not) exist\b|\bRepoNotFound\b|\bis not a valid (?:model|repo(?:sitory)?|dataset) (?:id|identifier|name)\b[^\n]{0,20}\b(?:on|in) (?:the )?${HUB_WORDS}`,
+      'i',
+    ),
+    ['not found', 'exist', 'reponotfound', 'not a valid'],
+  ),
+  // An access request said to be waiting or refused in people's words: "I have requested access but it is still
+  // pending", "my access request was rejected".
+  L(
+    'gated-repo',
+    9,
+    /\brequested access\b[^\n]{0,40}\b(?:pending|awaiting|not (?:yet )?(?:been )?(?:approved|granted|accepted)|rejected|denied|declined)\b|\baccess request\b[^\n]{0,30}\b(?:rejected|denied|declined)\b/i,
+    ['requested access', 'access request'],
+  ),
   // The gate asked for by a URL or as a licence to accept, in apps' words: "Please request access at
   // https://huggingface.co/google/gemma-7b", "model requires license acceptance (meta-llama/Llama-3.1-8B)".
   L(
@@ -620,6 +643,20 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
     ),
     ['internal', 'return', 'throw', 'giv', 'answer', 'respond', 'send'],
   ),
+  // Apps' words for a token in the wrong form: "Your token looks malformed", "HF_TOKEN contains a newline" (not a
+  // tokenizer's "pad token contains spaces").
+  L(
+    'invalid-token-format',
+    9,
+    new RegExp(
+      String.raw`${NOT_TOKENIZER}\b(?:token|${HF_NAME})\b[^\n]{0,20}\b(?:looks |is |seems |appears )?malformed\b|${NOT_TOKENIZER}\b(?:token|${HF_NAME}) (?:value )?(?:contains|has|includes) (?:a |an |trailing |leading )?(?:newline|line break|whitespace|spaces?|quotes?|quotation marks?|invalid characters?)\b`,
+      'i',
+    ),
+    ['malformed', 'contains', 'has', 'includes'],
+  ),
+  // Node's http refusing the Authorization header it was given (lib/_http_outgoing.js: ERR_INVALID_CHAR, "Invalid
+  // character in header content [\"authorization\"]"): the token holds a line break, a space or a quote it was pasted with.
+  L('invalid-token-format', 10, /\bInvalid character in header content \[["']authorization["']\]/i, ['header content']),
   // huggingface.js's inference client (packages/inference/src/utils/request.ts) puts the provider's own error after
   // "Failed to perform inference: "; a provider's words for credentials it refused there are a 401.
   L(
@@ -637,6 +674,7 @@ function statusCodeWords(codes: string): RegExp {
 
 /**
  * Signals read over several lines of the text (a traceback's source line and the error under it), each counted once.
+ * Session 12: a header value the token made unencodable (CPython's http.client).
  * Session 12: a token that was None where the clients needed a string. CPython's os.environ refuses None ("TypeError:
  * str expected, not NoneType", Lib/os.py encodevalue) under a line that sets a Hugging Face token's variable
  * (os.environ["HF_TOKEN"] = userdata.get("HF_TOKEN")); pydantic's "Field required [type=missing" under a settings field
@@ -644,6 +682,13 @@ function statusCodeWords(codes: string): RegExp {
  * a NoneType error raised in huggingface_hub's login or header code (_login.py, utils/_headers.py, utils/_auth.py).
  */
 export const TEXT_SIGNALS: LibrarySignal[] = [
+  // CPython's http.client encoding a header as Latin-1 (putheader: `one_value.encode('latin-1')`): a character no
+  // header may hold, a curly quote or an ellipsis pasted with the token into the Authorization header.
+  L(
+    'invalid-token-format',
+    8,
+    /\bin putheader\b[^\n]*\n(?:[^\n]*\n){0,3}?\s*UnicodeEncodeError: 'latin-1' codec can't encode character\b[^\n]*/,
+  ),
   L(
     'token-missing',
     10,

@@ -1352,6 +1352,10 @@ describe("the clients' words for a token refused, a token left out, and other se
     'denied: Your authorization token has expired. Reauthenticate and try again.',
     'comet_ml: ERROR: Invalid API key',
     'neptune.exceptions.NeptuneInvalidApiTokenException: The provided API token is invalid.',
+    // FastAPI's security classes (fastapi/security/http.py: HTTPException(..., detail="Not authenticated")): an app's
+    // own API refusing the request.
+    '{"detail":"Not authenticated"}',
+    'fastapi.exceptions.HTTPException: 401: Not authenticated',
     // OpenAI's model_not_found for its own model names.
     "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `gpt-4` does not exist or you do not have access to it.', 'code': 'model_not_found'}}",
     // A status from another host only (wget of zenodo.org).
@@ -1632,5 +1636,111 @@ describe("huggingface_hub's warnings for a request it retried, before what reall
         `${retried}\nTraceback (most recent call last):\n  File "/app/train.py", line 40, in <module>\n    trainer.train()\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.`,
       ),
     ).toBe('job-script-failed');
+  });
+});
+
+describe('a token the HTTP clients cannot put in a header (session 12)', () => {
+  it.each([
+    // Node lib/_http_outgoing.js: ERR_INVALID_CHAR ('header content', name).
+    'TypeError [ERR_INVALID_CHAR]: Invalid character in header content ["authorization"]',
+    // CPython Lib/http/client.py putheader: `values[i] = one_value.encode('latin-1')`, a curly quote pasted with the token.
+    "Traceback (most recent call last):\n  File \"/app/x.py\", line 3, in <module>\n    r = requests.get(url, headers=headers)\n  File \"/usr/lib/python3.11/http/client.py\", line 1271, in putheader\n    values[i] = one_value.encode('latin-1')\nUnicodeEncodeError: 'latin-1' codec can't encode character '\\u201c' in position 7: ordinal not in range(256)",
+  ])('%s -> invalid-token-format', (text) => {
+    expect(problem(text)).toBe('invalid-token-format');
+  });
+
+  it("leaves another header and a file's encoding alone", () => {
+    expect(problem('TypeError [ERR_INVALID_CHAR]: Invalid character in header content ["x-title"]')).not.toBe(
+      'invalid-token-format',
+    );
+    expect(
+      problem(
+        "Traceback (most recent call last):\n  File \"/app/x.py\", line 3, in <module>\n    f.write(text.encode('latin-1'))\nUnicodeEncodeError: 'latin-1' codec can't encode character '\\u201c' in position 7: ordinal not in range(256)",
+      ),
+    ).not.toBe('invalid-token-format');
+  });
+});
+
+describe("apps' words for a token in the wrong form (session 12)", () => {
+  it.each([
+    'Your token looks malformed: expected 37 characters starting with hf_',
+    'Error: HF_TOKEN contains a newline',
+  ])('%s -> invalid-token-format', (text) => {
+    expect(problem(text)).toBe('invalid-token-format');
+  });
+
+  it("leaves a tokenizer's tokens alone", () => {
+    expect(problem('pad token contains spaces')).not.toBe('invalid-token-format');
+    expect(problem('eos_token is malformed')).not.toBe('invalid-token-format');
+  });
+});
+
+describe("a model's token ids and a JSON parser's tokens are not a token refused (session 12)", () => {
+  it.each([
+    'RuntimeError: Invalid token id 32001 (vocab size 32000)',
+    'Invalid token in JSON at position 0',
+    'Using sep_token, but it is not set yet.',
+    "KeyError: '<|im_end|>' token not found in vocabulary",
+  ])('%s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it('still reads an invalid token as refused', () => {
+    expect(problem('Error: invalid token')).toBe('unauthorized-401');
+    expect(problem('The Hub says: invalid HF token')).toBe('unauthorized-401');
+  });
+});
+
+describe('another service named for the token or key in question (session 12)', () => {
+  it.each([
+    'Discord bot token is invalid',
+    'Error: The Slack token is invalid',
+    'Cloudflare: Invalid API Token (code 10000)',
+    'Stripe: No API key provided',
+    'Twilio: Authenticate\nHTTP 401 error: Unable to create record: Authenticate',
+  ])('%s -> unknown', (text) => {
+    expect(problem(text)).toBe('unknown');
+  });
+
+  it("keeps the Hub's token when it is the one named, or the Hub's own words are there", () => {
+    expect(problem('Error: The Hugging Face token is invalid')).toBe('unauthorized-401');
+    expect(
+      problem(
+        'GitHub token is fine, but: huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\n\nInvalid credentials in Authorization header',
+      ),
+    ).toBe('unauthorized-401');
+  });
+});
+
+describe("gradio_client's 'Could not find Space' with its hint for a private Space (session 12)", () => {
+  it("is the Space not found; its hint names hf_token only for a case that may not be the user's", () => {
+    // gradio client.py: `f"Could not find Space: {src}. If it is a private Space, please provide an hf_token."` (was
+    // token-missing: "please provide ... hf_token" was read as the variable asked for).
+    expect(
+      problem(
+        'gradio_client.exceptions.AppError: Could not find Space: acme/app. If it is a private Space, please provide an hf_token.',
+      ),
+    ).toBe('repo-access-denied');
+    expect(problem('Please provide HF_TOKEN')).toBe('token-missing');
+  });
+});
+
+describe("the repo not there, and an access request waiting, in apps' and people's words (session 12)", () => {
+  it.each([
+    ['Error: repo acme/m not found', 'repo-access-denied'],
+    ['The dataset acme/d is private or does not exist', 'repo-access-denied'],
+    // The Hub's X-Error-Code, which huggingface_hub reads (utils/_http.py: `error_code == "RepoNotFound"`).
+    ['RepoNotFound: acme/m', 'repo-access-denied'],
+    ['ValueError: acme/m is not a valid model id on Hugging Face', 'repo-access-denied'],
+    ['I have requested access but it is still pending', 'gated-repo'],
+  ])('%s -> %s', (text, id) => {
+    expect(problem(text)).toBe(id);
+  });
+
+  it("leaves a local server's model, ollama's library and a cache miss alone", () => {
+    // vLLM's OpenAI-compatible server for a model name it does not serve.
+    expect(problem('The model `meta-llama/Llama-3-8B` does not exist.')).not.toBe('repo-access-denied');
+    expect(problem("Error: model 'llama3' not found, try pulling it first")).not.toBe('repo-access-denied');
+    expect(problem('repository acme/m was not found locally, downloading')).not.toBe('repo-access-denied');
   });
 });
