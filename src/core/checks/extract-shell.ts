@@ -311,6 +311,7 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
   const lines = keywordLines(text, lineBase);
   if (!lines.length) return scan;
   const arrays = shellArrays(text);
+  let vars: Map<string, string> | undefined;
   for (const {text: lineText, line} of lines) {
     if (!/\bhf\b|hfjobs|huggingface-cli|--token|HF_TOKEN/.test(lineText)) continue;
     let words = shellWords(lineText);
@@ -441,8 +442,12 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
       }
       // Scheduled commands take the schedule first.
       const rest = scheduled ? positionals.slice(1) : positionals;
-      if (operation === 'uv' && rest[0] !== undefined) sub.script = {value: rest[0], line, literal: true};
-      else if (operation === 'run') {
+      if (operation === 'uv' && rest[0] !== undefined) {
+        // `"$SCRIPT"`: the path the shell file set it to, when it set it to one (see shellPathVars).
+        const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(rest[0]);
+        const path = variable ? (vars ??= shellPathVars(text)).get(variable[1]!) : undefined;
+        sub.script = {value: path ?? rest[0], line, literal: true};
+      } else if (operation === 'run') {
         const module = runModule(rest.slice(1).join(' '));
         if (module) sub.module = {value: module, line};
       }
@@ -453,6 +458,52 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
     }
   }
   return scan;
+}
+
+/** `ROOT="$(cd "$(dirname "$0")/../.." && pwd)"`: the folder at that path from the shell file's own folder. */
+const OWN_DIR =
+  /^\$\(\s*cd\s+"?\$\(\s*dirname\s+"?\$(?:0|\{?BASH_SOURCE(?:\[0\])?\}?)"?\s*\)"?((?:\/[\w.-]+)*)\/?"?\s*(?:&&|;)\s*pwd(?:\s+-P)?\s*\)$/;
+
+/**
+ * Variables a shell file sets to a script's path, as the path from the file's folder or as written: `SCRIPT=train.py`,
+ * `SCRIPT="$ROOT/train/scripts/x.py"` with `ROOT="$(cd "$(dirname "$0")/../.." && pwd)"` (the launcher idiom: from
+ * train/remote/submit.sh that is `../../train/scripts/x.py`). A value with anything else the shell computes (another
+ * command substitution, a variable not set in the file) is not a known path. The last assignment in the file wins.
+ */
+export function shellPathVars(text: string): Map<string, string> {
+  const raw = new Map<string, string>();
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+|local[ \t]+|readonly[ \t]+)?([A-Za-z_]\w*)=(\S.*?)[ \t]*$/gm)) {
+    let value = m[2]!.replace(/[ \t]+#.*$/, '');
+    if (/^"[^]*"$|^'[^']*'$/.test(value)) value = value.slice(1, -1);
+    raw.set(m[1]!, value);
+  }
+  const resolved = new Map<string, string | undefined>();
+  const resolve = (name: string, depth: number): string | undefined => {
+    if (resolved.has(name)) return resolved.get(name);
+    const value = raw.get(name);
+    let out: string | undefined;
+    if (value !== undefined && depth < 4) {
+      const own = OWN_DIR.exec(value);
+      if (own) out = own[1] ? own[1].slice(1) : '.';
+      else if (!/[`(]|\$\(/.test(value)) {
+        let ok = true;
+        out = value.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (_, v: string) => {
+          const sub = resolve(v, depth + 1);
+          if (sub === undefined) ok = false;
+          return sub ?? '';
+        });
+        if (!ok || /[$'"\s]/.test(out)) out = undefined;
+      }
+    }
+    resolved.set(name, out);
+    return out;
+  };
+  const paths = new Map<string, string>();
+  for (const name of raw.keys()) {
+    const value = resolve(name, 0);
+    if (value && /\.py$/i.test(value)) paths.set(name, value.replace(/^\.\//, ''));
+  }
+  return paths;
 }
 
 /** A Python format field in a word (`{flavor}`, `{args.timeout}`): a value the script fills in. */

@@ -18,7 +18,7 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   's5 tuning': {precision: 0.95, recall: 0.85},
   's6 tuning': {precision: 0.95, recall: 0.95},
   's11 tuning': {precision: 0.95, recall: 0.95},
-  's12 tuning': {precision: 0.95, recall: 0.88},
+  's12 tuning': {precision: 0.95, recall: 0.95},
   'all tuning': {precision: 0.95, recall: 0.95},
   'old held-out': {precision: 0.95, recall: 0.95},
   'new held-out': {precision: 0.95, recall: 0.95},
@@ -42,16 +42,10 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'sakthai-cost-skill: missing-secrets expected, not reported',
   ],
   's11 tuning': [],
-  's12 tuning': [
-    // The musicgen variant's script is a path variable ("$SCRIPT"). (sakfamily-sakjules-plan was a wrong label, taken
-    // off: see its relabelled; sakfamily-uv-run-skill is found since the uv script block shown before a command is
-    // read, doc-prose.ts; crampon-readme is checked with the script it runs beside it, manifest tree.)
-    'context-submit-musicgen/no-secrets: missing-secrets expected, not reported',
-  ],
+  's12 tuning': [],
   'all tuning': [
     'hubdocs-datasets-ingesting: missing-secrets expected, not reported',
     'sakthai-cost-skill: missing-secrets expected, not reported',
-    'context-submit-musicgen/no-secrets: missing-secrets expected, not reported',
   ],
   'old held-out': [
     // The script is a URL (nanonets-ocr.py on the Hub): not readable here.

@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkText} from '../../../src/core/checks/runner.js';
+import {shellPathVars} from '../../../src/core/checks/extract-shell.js';
 import {scanPaths, scanText} from '../../../src/core/checks/scan.js';
 import {pythonCode} from '../../../src/core/checks/script-facts.js';
 import {argsHubWrite, isModuleFile, runModule} from '../../../src/core/checks/types.js';
@@ -496,5 +497,46 @@ describe('a job whose arguments say it writes to the Hub', () => {
     expect(
       found(`{"operation": "uv", "args": {"script": "${url}", "script_args": ["--push_to_hub"]}}`, 'call.json'),
     ).toEqual(['missing-secrets:1']);
+  });
+});
+
+describe('a shell launcher that runs "$SCRIPT"', () => {
+  const launcher = [
+    '#!/usr/bin/env bash',
+    'ROOT="$(cd "$(dirname "$0")/../.." && pwd)"',
+    'SCRIPT="$ROOT/train/scripts/lora.py"',
+    'hf jobs uv run --flavor a10g-large --timeout 16h "$SCRIPT"',
+    '',
+  ].join('\n');
+
+  it('reads the path the file sets the variable to (the $(dirname "$0") idiom from its own folder)', () => {
+    expect([...shellPathVars(launcher)]).toEqual([['SCRIPT', '../../train/scripts/lora.py']]);
+    const vars = shellPathVars(
+      'A=x.py\nB="${A}"\nC="$(pwd)/y.py"\nD=./z.py\nE=$UNSET/q.py\nR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nF="$R/w.py"\n',
+    );
+    expect(Object.fromEntries(vars)).toEqual({A: 'x.py', B: 'x.py', D: 'z.py', F: 'w.py'});
+    const sub = scanText(launcher, 'submit.sh').submissions[0]!;
+    expect(sub.script?.value).toBe('../../train/scripts/lora.py');
+    // A variable the file does not set to a path stays as written.
+    expect(scanText('hf jobs uv run "$1"\n', 'submit.sh').submissions[0]!.script?.value).toBe('$1');
+  });
+
+  it('so check on the repository judges the job by that script', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hfjw-launcher-'));
+    try {
+      await mkdir(join(dir, 'train', 'remote'), {recursive: true});
+      await mkdir(join(dir, 'train', 'scripts'), {recursive: true});
+      await writeFile(join(dir, 'train', 'remote', 'submit.sh'), launcher);
+      await writeFile(
+        join(dir, 'train', 'scripts', 'lora.py'),
+        'from huggingface_hub import HfApi\nHfApi().create_repo("u/lora", exist_ok=True)\n',
+      );
+      const model = await scanPaths([dir], {cwd: dir});
+      const sub = model.submissions.find((s) => s.file === join('train', 'remote', 'submit.sh'))!;
+      expect(sub.scriptFacts?.file).toBe(join('train', 'scripts', 'lora.py'));
+      expect(sub.scriptFacts?.needsToken).toBe(true);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
   });
 });
