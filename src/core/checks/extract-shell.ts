@@ -472,8 +472,11 @@ const OWN_DIR =
  */
 export function shellPathVars(text: string): Map<string, string> {
   const raw = new Map<string, string>();
-  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+|local[ \t]+|readonly[ \t]+)?([A-Za-z_]\w*)=(\S.*?)[ \t]*$/gm)) {
-    let value = m[2]!.replace(/[ \t]+#.*$/, '');
+  // Greedy to the line's end, blanks trimmed after (a lazy match before trailing blanks is quadratic on a long line).
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+|local[ \t]+|readonly[ \t]+)?([A-Za-z_]\w*)=(\S.*)$/gm)) {
+    let value = m[2]!.trimEnd();
+    const comment = value.search(/[ \t]#/);
+    if (comment !== -1) value = value.slice(0, comment).trimEnd();
     if (/^"[^]*"$|^'[^']*'$/.test(value)) value = value.slice(1, -1);
     raw.set(m[1]!, value);
   }

@@ -521,6 +521,14 @@ describe('a shell launcher that runs "$SCRIPT"', () => {
     expect(scanText('hf jobs uv run "$1"\n', 'submit.sh').submissions[0]!.script?.value).toBe('$1');
   });
 
+  it('reads a long assignment line in linear time (blanks before a comment or the end)', () => {
+    const long = `A=x${' '.repeat(200_000)}y\nB=b.py   # the script\nhf jobs uv run "$A"\n`;
+    const started = performance.now();
+    expect(Object.fromEntries(shellPathVars(long))).toEqual({B: 'b.py'});
+    expect(scanText(long, 'submit.sh').submissions).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('so check on the repository judges the job by that script', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hfjw-launcher-'));
     try {
