@@ -124,8 +124,13 @@ const OPENING_FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
  */
 function scriptShownBefore(text: string, command: string, to: number): {what: string; at: number} | undefined {
   if (!RUNS_LOCAL_SCRIPT.test(command)) return undefined;
-  const bodyStart = text.lastIndexOf(command, to);
-  if (bodyStart <= 0) return undefined;
+  // Where the block's text starts, from its end (scan.ts markdownBlocks: the body ends before the closing fence's
+  // line, or at the text's end for a block left open), checked in place rather than searched for.
+  const closing = text.lastIndexOf('\n', to - 1) + 1;
+  const bodyStart = [closing - 1 - command.length, to - command.length].find(
+    (at) => at > 0 && text.startsWith(command, at),
+  );
+  if (bodyStart === undefined) return undefined;
   // The command block's opening fence line, then back over blank lines to the line before it.
   let end = text.lastIndexOf('\n', bodyStart - 2);
   let lineStart = end;
