@@ -37,7 +37,7 @@ export interface CorpusCase {
   text: string;
   labels: string[];
   split: 'tune' | 'held';
-  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5', 's6', 's11' or 's12'. */
+  /** Which batch of the corpus the case came with: 'first' (the corpus the checker was tuned on before), 's4', 's5', 's6', 's11', 's12' or 's12b'. */
   set: string;
   /**
    * A case whose label rests on another file of its repository (the script a README runs, at its path there): the
@@ -66,6 +66,8 @@ export const PARTS = [
   {name: 's6 held-out', set: 's6', split: 'held'},
   {name: 's11 held-out', set: 's11', split: 'held'},
   {name: 's12 held-out', set: 's12', split: 'held'},
+  // s12b: collected after session 12's rules, all held out, to measure them on files they were not made from.
+  {name: 's12b held-out', set: 's12b', split: 'held'},
   {name: 'all held-out', set: 'all', split: 'held'},
 ] as const;
 

@@ -26,6 +26,7 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   's6 held-out': {precision: 0.95, recall: 0.95},
   's11 held-out': {precision: 0.95, recall: 0.95},
   's12 held-out': {precision: 0.8, recall: 0.8},
+  's12b held-out': {precision: 0.95, recall: 0.95},
   'all held-out': {precision: 0.95, recall: 0.95},
 };
 
@@ -60,6 +61,7 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'gridops-sft-qwen25: wrong-secret-key reported, not expected',
     'sakfamily-datasets-upload-skill: missing-secrets expected, not reported',
   ],
+  's12b held-out': [],
   'all held-out': [
     'uvs-ocr-readme: missing-secrets expected, not reported',
     'gridops-sft-qwen25: wrong-secret-key reported, not expected',
