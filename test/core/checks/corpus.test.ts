@@ -26,8 +26,8 @@ const FLOORS: Record<(typeof PARTS)[number]['name'], {precision: number; recall:
   's6 held-out': {precision: 0.95, recall: 0.95},
   's11 held-out': {precision: 0.95, recall: 0.95},
   's12 held-out': {precision: 0.8, recall: 0.8},
-  's12b held-out': {precision: 0.95, recall: 0.95},
-  'all held-out': {precision: 0.95, recall: 0.95},
+  's12b held-out': {precision: 0.95, recall: 0.66},
+  'all held-out': {precision: 0.95, recall: 0.92},
 };
 
 const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
@@ -61,11 +61,18 @@ const KNOWN_MISSES: Record<(typeof PARTS)[number]['name'], string[]> = {
     'gridops-sft-qwen25: wrong-secret-key reported, not expected',
     'sakfamily-datasets-upload-skill: missing-secrets expected, not reported',
   ],
-  's12b held-out': [],
+  's12b held-out': [
+    // s12b's one run, after session 12's rules (held out: reported, not fixed): a token in an --env-file given as
+    // a process substitution (not readable); wandb.login() taken for the token's login().
+    'solana-launch-jobs: token-in-env expected, not reported',
+    'solana-train-lora: no-token-check expected, not reported',
+  ],
   'all held-out': [
     'uvs-ocr-readme: missing-secrets expected, not reported',
     'gridops-sft-qwen25: wrong-secret-key reported, not expected',
     'sakfamily-datasets-upload-skill: missing-secrets expected, not reported',
+    'solana-launch-jobs: token-in-env expected, not reported',
+    'solana-train-lora: no-token-check expected, not reported',
   ],
 };
 
