@@ -441,23 +441,41 @@ export function extractShell(text: string, file: string, lineBase = 1): ShellSca
         positionals.push(w.text);
       }
       // Scheduled commands take the schedule first.
-      const rest = scheduled ? positionals.slice(1) : positionals;
-      if (operation === 'uv' && rest[0] !== undefined) {
-        // `"$SCRIPT"`: the path the shell file set it to, when it set it to one (see shellPathVars).
-        const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(rest[0]);
-        const path = variable ? (vars ??= shellPathVars(text)).get(variable[1]!) : undefined;
-        sub.script = {value: path ?? rest[0], line, literal: true};
-      } else if (operation === 'run') {
-        const module = runModule(rest.slice(1).join(' '));
-        if (module) sub.module = {value: module, line};
-      }
-      const writes = argsHubWrite(rest.slice(1).join(' '));
-      if (writes) sub.argsWrite = {value: writes, line};
+      setTarget(
+        sub,
+        operation,
+        scheduled ? positionals.slice(1) : positionals,
+        line,
+        () => (vars ??= shellPathVars(text)),
+      );
       scan.submissions.push(sub);
       onThisLine++;
     }
   }
   return scan;
+}
+
+/**
+ * What the words after the options say: a uv job's script (a `"$SCRIPT"` the file set to a path is that path, see
+ * shellPathVars), a Docker job's `python -m` module, and what its arguments say it writes to the Hub.
+ */
+function setTarget(
+  sub: Submission,
+  operation: 'uv' | 'run',
+  rest: string[],
+  line: number,
+  pathVars: () => Map<string, string>,
+): void {
+  if (operation === 'uv' && rest[0] !== undefined) {
+    const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(rest[0]);
+    const path = variable ? pathVars().get(variable[1]!) : undefined;
+    sub.script = {value: path ?? rest[0], line, literal: true};
+  } else if (operation === 'run') {
+    const module = runModule(rest.slice(1).join(' '));
+    if (module) sub.module = {value: module, line};
+  }
+  const writes = argsHubWrite(rest.slice(1).join(' '));
+  if (writes) sub.argsWrite = {value: writes, line};
 }
 
 /** `ROOT="$(cd "$(dirname "$0")/../.." && pwd)"`: the folder at that path from the shell file's own folder. */
