@@ -592,6 +592,16 @@ export const WORDING_SIGNALS: WordingSignal[] = [
     /\b(?:model|repo(?:sitory)?|dataset)\s+["'\x60][\w.-]+\/[\w.-]+["'\x60]\s+(?:was\s+|is\s+)?not found\b(?!,?\s*try pulling)/i,
     ['not found'],
   ),
+  // The network in more of people's words: a firewall, proxy or network said to block the Hub ("my company firewall blocks
+  // huggingface.co"), a DNS lookup said to fail, a download said to stall or hang; credits said run out ("I ran out of
+  // inference credits", payment-required).
+  W(
+    'network-error',
+    8,
+    /\b(?:firewall|proxy|VPN|network|ISP|country|GFW)\b[^\n]{0,30}\bblock(?:s|ed|ing)?\b[^\n]{0,30}(?:hugg?ing ?face|hf\.co|the hub)|\bDNS\b[^\n]{0,30}\b(?:fail(?:ed|s|ure)?|error|timed out|timeout)\b|\bdownloads?\b[^\n]{0,40}\b(?:stall(?:s|ed|ing)?|hangs?|hanging|(?:gets?|got|is)\s+stuck)\b/i,
+    ['block', 'dns', 'stall', 'hang', 'stuck'],
+  ),
+  W('payment-required', 8, /\bran out of\s+(?:(?:\w+\s+){0,2})?credits?\b|\bout of (?:\w+\s+)?credits\b/i, ['credit']),
   // A program said not authenticated (no token given to it): "not authenticated with huggingface", "you are not
   // authenticated", "isn't authenticated yet". Another service's login is left to the foreign rules.
   W(

@@ -1342,6 +1342,23 @@ describe('session 12: an access request not approved, a token without a permissi
   });
 });
 
+describe('session 12: a firewall blocking the Hub, a DNS lookup failing, a stalled download, credits run out', () => {
+  it.each([
+    ['my company firewall blocks huggingface.co', 'network-error'],
+    ['DNS lookup failed for huggingface.co', 'network-error'],
+    ['the download stalls at 0% and then nothing happens', 'network-error'],
+    ['I ran out of inference credits on my PRO account', 'payment-required'],
+  ])('%s -> %s', (text, want) => {
+    expect(problem(text)).toBe(want);
+  });
+
+  it('leaves a blocked user, a count of credits and a hanging process alone', () => {
+    expect(problem('the forum blocks new users from posting links')).toBe('unknown');
+    expect(problem('the course gives 3 credits')).toBe('unknown');
+    expect(problem('the training loop hangs after epoch 2')).not.toBe('network-error');
+  });
+});
+
 describe("session 11's wording rules carry a gate that every line they match holds", () => {
   it('on every line of the tuning part and of these tests', () => {
     const lines = [
