@@ -657,6 +657,18 @@ export const LIBRARY_SIGNALS: LibrarySignal[] = [
   // Node's http refusing the Authorization header it was given (lib/_http_outgoing.js: ERR_INVALID_CHAR, "Invalid
   // character in header content [\"authorization\"]"): the token holds a line break, a space or a quote it was pasted with.
   L('invalid-token-format', 10, /\bInvalid character in header content \[["']authorization["']\]/i, ['header content']),
+  // A token the Hub refused, in apps' and people's words: "The Hugging Face token you provided was rejected", "Hugging
+  // Face rejects my token", "Invalid Hugging Face API token", "HF_TOKEN is set but invalid", "your HF_TOKEN appears to
+  // be invalid or expired", "401 even though I pass a valid token", "unauthorized ... with my token". Not a tokenizer's.
+  L(
+    'unauthorized-401',
+    7,
+    new RegExp(
+      String.raw`${NOT_TOKENIZER}\b(?:token|${HF_NAME}|api[ _-]?key)\b[^\n]{0,40}\b(?:was |were |is |got |been |being |gets )?(?:rejected|refused|not accepted)\b|\b(?:rejects?|rejected|refuses?|refused|(?:doesn't|does not|won't|will not) accept)\s+(?:my |the |your |our |a )?(?:hugg?ing ?face |hf )?(?:api |access |user )?(?:token|api[ _-]?key)\b|\binvalid (?:hugg?ing ?face|hf) (?:api|access|user) token\b|${HF_NAME}[^\n]{0,30}\b(?:is |was |seems |appears |looks )(?:to be )?(?:set but |present but )?(?:invalid|expired|revoked|not valid)\b|\b(?:401|unauthori[sz]ed)\b[^\n]{0,60}\b(?:even though|although|despite|with|using)\b[^\n]{0,12}\b(?:my|a|the|our)\s+(?:valid |correct |new |fresh |working )?(?:hf |hugg?ing ?face )?(?:api |access |user )?token\b`,
+      'i',
+    ),
+    ['reject', 'refuse', 'accept', 'invalid', 'expired', 'revoked', 'not valid', '401', 'unauthori'],
+  ),
   // huggingface.js's inference client (packages/inference/src/utils/request.ts) puts the provider's own error after
   // "Failed to perform inference: "; a provider's words for credentials it refused there are a 401.
   L(

@@ -1744,3 +1744,23 @@ describe("the repo not there, and an access request waiting, in apps' and people
     expect(problem('repository acme/m was not found locally, downloading')).not.toBe('repo-access-denied');
   });
 });
+
+describe("a token the Hub refused, in apps' and people's words (session 12)", () => {
+  it.each([
+    'Hugging Face rejects my token',
+    'Getting unauthorized when calling the inference API with my token',
+    '401 even though I pass a valid token',
+    'Invalid Hugging Face API token. Please check your credentials.',
+    'The Hugging Face token you provided was rejected (401).',
+    'HF_TOKEN is set but invalid',
+    'Your HF_TOKEN appears to be invalid or expired',
+  ])('%s -> unauthorized-401', (text) => {
+    expect(problem(text)).toBe('unauthorized-401');
+  });
+
+  it("leaves a tokenizer's token, a request refused, and a token said missing to their own stories", () => {
+    expect(problem('pad token was rejected by the template')).not.toBe('unauthorized-401');
+    expect(problem('the request was rejected')).not.toBe('unauthorized-401');
+    expect(problem('HF_TOKEN is not set or invalid')).toBe('token-missing');
+  });
+});
