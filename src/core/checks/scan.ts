@@ -983,58 +983,7 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
   }
   model.files.sort();
 
-  // Local scripts the jobs run: use their facts (scanned above, or read now).
-  const factsByFile = new Map(model.scripts.map((f) => [f.file, f]));
-  const missing = new Set<string>();
-  // Thousands of jobs in a tree name few scripts from few folders: where each may be, and how it is shown, is worked
-  // out once per folder and script (path.resolve and dirname are loops over the whole path).
-  const baseOf = new Map<string, string>();
-  const candidatesOf = new Map<string, {abs: string; shown: string}[]>();
-  for (const sub of model.submissions) {
-    if (sub.scriptFacts || !(sub.module || sub.script?.literal)) continue;
-    let base = baseOf.get(sub.file);
-    if (base === undefined) {
-      base = dirname(absOf(sub.file));
-      baseOf.set(sub.file, base);
-    }
-    const key = `${base}\0${sub.module ? `m\0${sub.module.value}` : `s\0${sub.script!.value}`}`;
-    let candidates = candidatesOf.get(key);
-    if (!candidates) {
-      candidates = scriptCandidates(sub, base, options.cwd, rootOf(roots, base, options.cwd)).map((abs) => ({
-        abs,
-        shown: display(abs),
-      }));
-      candidatesOf.set(key, candidates);
-    }
-    for (const {abs: candidate, shown} of candidates) {
-      const known = factsByFile.get(shown);
-      if (known) {
-        known.isJobScript = true;
-        sub.scriptFacts = known;
-        break;
-      }
-      // Known missing: a tree of jobs all running the same absent `train.py` asks the disk once.
-      if (missing.has(candidate)) continue;
-      try {
-        const st = statSync(candidate, {throwIfNoEntry: false});
-        if (!st) {
-          missing.add(candidate);
-          continue;
-        }
-        if (!st.isFile() || st.size > MAX_BYTES) continue;
-        const got = readCappedSync(candidate);
-        if ('binary' in got) continue;
-        const f = scriptFacts(got.text, shown);
-        f.isJobScript = true;
-        sub.scriptFacts = f;
-        model.scripts.push(f);
-        factsByFile.set(f.file, f);
-        break;
-      } catch {
-        // not there: nothing known about the script
-      }
-    }
-  }
+  linkScripts(model, list, {cwd: options.cwd, roots, absOf, display});
   // --secrets-file / --env-file: read them when they exist, so their entries are judged too.
   for (const p of pending) {
     const base = dirname(absOf(p.submission.file));
@@ -1061,4 +1010,127 @@ export async function scanPaths(paths: string[], options: ScanPathsOptions): Pro
       `scan phases: walk ${(scanFrom - walkFrom).toFixed(0)} ms, read ${readMs.toFixed(0)} ms${ahead ? ` (${readAheadTaken} files read ahead)` : ''}, scan ${(linkFrom - scanFrom - readMs).toFixed(0)} ms (read excluded), link ${(nowMs() - linkFrom).toFixed(0)} ms; ${list.length} files\n`,
     );
   return model;
+}
+
+/** What scanPaths knows of the tree, for linking jobs to the scripts they run. */
+interface TreeInfo {
+  cwd: string;
+  roots: string[];
+  absOf: (shown: string) => string;
+  display: (abs: string) => string;
+}
+
+/**
+ * The facts of the script at `candidate` (shown as `shown`), read now; undefined when it is not a readable text. `st`:
+ * its stat when the caller has it (a missing file is told apart from an unreadable one there).
+ */
+function readScriptFacts(candidate: string, shown: string, st = statSync(candidate, {throwIfNoEntry: false})) {
+  if (!st || !st.isFile() || st.size > MAX_BYTES) return undefined;
+  const got = readCappedSync(candidate);
+  return 'binary' in got ? undefined : scriptFacts(got.text, shown);
+}
+
+/**
+ * The one Python file of the checked tree whose path ends with a job's relative script path (`train.py`,
+ * `scripts/train.py`), when it is not where the job's file or the root would find it: a skill doc in
+ * `.opencode/skills/x/` showing `hf jobs uv run ... train-v2.py` for the repository's `sft/train-v2.py`. Two or more
+ * such files: none (no guess). Each script path is looked for once (`found`), in one index loop over the walked paths
+ * (this code runs cold: an index of every name cost 1,700 instructions a file of the bench tree, this loop ~300).
+ */
+function uniqueInTree(list: FileToScan[], value: string, found: Map<string, string | undefined>): string | undefined {
+  if (found.has(value)) return found.get(value);
+  let only: string | undefined;
+  const rel = value.replace(/^(?:\.\/)+/, '');
+  if (rel.endsWith('.py') && !isAbsolute(rel) && !rel.split('/').includes('..')) {
+    const tail = sep + rel.split('/').join(sep);
+    let count = 0;
+    for (let i = 0; i < list.length && count < 2; i++) {
+      const abs = list[i]!.abs;
+      if (abs.endsWith(tail)) {
+        only = abs;
+        count++;
+      }
+    }
+    if (count !== 1) only = undefined;
+  }
+  found.set(value, only);
+  return only;
+}
+
+/** Links each job to the facts of the local script it runs (scanned already, or read now). */
+function linkScripts(model: ScanModel, list: FileToScan[], tree: TreeInfo): void {
+  const {cwd, roots, absOf, display} = tree;
+  // Local scripts the jobs run: use their facts (scanned above, or read now).
+  const factsByFile = new Map(model.scripts.map((f) => [f.file, f]));
+  const missing = new Set<string>();
+  // Thousands of jobs in a tree name few scripts from few folders: where each may be, and how it is shown, is worked
+  // out once per folder and script (path.resolve and dirname are loops over the whole path).
+  const baseOf = new Map<string, string>();
+  const candidatesOf = new Map<string, {abs: string; shown: string}[]>();
+  const foundInTree = new Map<string, string | undefined>();
+  // Facts known already (scanned, or read for an earlier job) are used; facts read now are added to the model.
+  const use = (sub: Submission, f: ScriptFacts) => {
+    f.isJobScript = true;
+    sub.scriptFacts = f;
+    if (factsByFile.get(f.file) !== f) {
+      model.scripts.push(f);
+      factsByFile.set(f.file, f);
+    }
+  };
+  for (const sub of model.submissions) {
+    if (sub.scriptFacts || !(sub.module || sub.script?.literal)) continue;
+    let base = baseOf.get(sub.file);
+    if (base === undefined) {
+      base = dirname(absOf(sub.file));
+      baseOf.set(sub.file, base);
+    }
+    const key = `${base}\0${sub.module ? `m\0${sub.module.value}` : `s\0${sub.script!.value}`}`;
+    let candidates = candidatesOf.get(key);
+    if (!candidates) {
+      candidates = scriptCandidates(sub, base, cwd, rootOf(roots, base, cwd)).map((abs) => ({
+        abs,
+        shown: display(abs),
+      }));
+      candidatesOf.set(key, candidates);
+    }
+    for (const {abs: candidate, shown} of candidates) {
+      const known = factsByFile.get(shown);
+      if (known) {
+        use(sub, known);
+        break;
+      }
+      // Known missing: a tree of jobs all running the same absent `train.py` asks the disk once.
+      if (missing.has(candidate)) continue;
+      try {
+        const st = statSync(candidate, {throwIfNoEntry: false});
+        if (!st) {
+          missing.add(candidate);
+          continue;
+        }
+        const f = readScriptFacts(candidate, shown, st);
+        if (!f) continue;
+        use(sub, f);
+        break;
+      } catch {
+        // not there: nothing known about the script
+      }
+    }
+    // Not where the job's file or the root would find it: the one file of that path in the tree.
+    if (!sub.scriptFacts && sub.script?.literal && scriptKind(sub.script.value) === 'path') {
+      const only = uniqueInTree(list, sub.script.value, foundInTree);
+      const shown = only === undefined ? undefined : display(only);
+      const f =
+        only === undefined ? undefined : (factsByFile.get(shown!) ?? safely(() => readScriptFacts(only, shown!)));
+      if (f) use(sub, f);
+    }
+  }
+}
+
+/** f(), or undefined when it throws (a file gone or unreadable between the walk and now). */
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }

@@ -9,8 +9,22 @@ import {globMatcher} from '../wildmatch.js';
 /** Dependency and tool folders that are never the person's job files (hidden folders are skipped as well). */
 export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
 
-/** Hidden folders that do hold job lines worth checking (CI workflows running `hf jobs run`). */
-export const SCANNED_HIDDEN_DIRS = new Set(['.github', '.gitlab', '.circleci']);
+/**
+ * Hidden folders that do hold job lines worth checking: CI workflows running `hf jobs run`, and coding agents' skills,
+ * commands and rules committed with a project (`.claude/skills/<name>/SKILL.md`, `.opencode/skills/...`): docs whose
+ * `hf jobs` commands and `hf_jobs(...)` calls the agent runs as written.
+ */
+export const SCANNED_HIDDEN_DIRS = new Set([
+  '.github',
+  '.gitlab',
+  '.circleci',
+  '.claude',
+  '.opencode',
+  '.cursor',
+  '.codex',
+  '.agents',
+  '.gemini',
+]);
 
 /** Folder names under which the app keeps its own data (`~/.cache/hf-jobs-wizard`, `~/.local/state/hf-jobs-wizard`). */
 const APP_DATA_PARENTS = /^\.?(cache|state|share|data)$/i;

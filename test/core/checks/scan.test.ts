@@ -186,6 +186,46 @@ describe('scanPaths on the fixture project', () => {
     await rm(tree, {recursive: true, force: true});
   });
 
+  it("a local script not where the doc or the root would find it is the tree's one file of that path (two: not judged)", async () => {
+    const tree = join(dir, 'skilltree');
+    await mkdir(join(tree, '.opencode', 'skills', 'cost'), {recursive: true});
+    await mkdir(join(tree, 'sft'), {recursive: true});
+    await mkdir(join(tree, 'a'), {recursive: true});
+    await mkdir(join(tree, 'b'), {recursive: true});
+    const pushes =
+      '# /// script\n# dependencies = ["datasets"]\n# ///\nfrom datasets import load_dataset\nload_dataset("a/b").push_to_hub("u/out")\n';
+    await writeFile(join(tree, 'sft', 'train-v2.py'), pushes);
+    await writeFile(join(tree, 'a', 'twice.py'), pushes);
+    await writeFile(join(tree, 'b', 'twice.py'), pushes);
+    await writeFile(
+      join(tree, '.opencode', 'skills', 'cost', 'SKILL.md'),
+      [
+        '```bash',
+        'hf jobs uv run --flavor a10g-small train-v2.py',
+        'hf jobs uv run --flavor a10g-small twice.py',
+        'hf jobs uv run --flavor a10g-small sft/train-v2.py',
+        'hf jobs uv run --flavor a10g-small other/train-v2.py',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    const report = await runChecks({
+      paths: ['.'],
+      cwd: tree,
+      env: {HOME: dir},
+      offline: true,
+      only: ['missing-secrets'],
+    });
+    const doc = join('.opencode', 'skills', 'cost', 'SKILL.md');
+    // train-v2.py and sft/train-v2.py: the one sft/train-v2.py, which pushes with no token passed. twice.py: two files
+    // of that name, so no guess; other/train-v2.py: no file at that path.
+    expect(report.checks.filter((c) => c.status === 'fail').map((c) => `${c.file}:${c.line}`)).toEqual([
+      doc + ':2',
+      doc + ':4',
+    ]);
+    await rm(tree, {recursive: true, force: true});
+  });
+
   it('reads --secrets-file and judges its entries', async () => {
     await writeFile(join(dir, 'job.secrets'), 'HF_TOKEN=$HF_TOKEN\n');
     await writeFile(join(dir, 'sf.sh'), 'hf jobs uv run --secrets-file job.secrets train.py\n');
