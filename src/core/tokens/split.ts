@@ -365,7 +365,9 @@ export function createSplitMasker(options: SplitMaskerOptions): SplitMasker {
       const plain = openTokenStart(text, known);
       const open = plain === -1 ? openEncodedStart(text) : plain;
       if (open === -1) return emit(text);
-      const cut = plain === -1 ? encodedHoldFrom(text, open) : holdFrom(text, open, known);
+      // An encoded run's lines are held with what goes on into their first one over a break (a known secret or a
+      // token cut between the pieces: `key.` then `3BJn…%68%66…` showed the secret whole, read over the two lines).
+      const cut = plain === -1 ? holdFrom(text, encodedHoldFrom(text, open), known) : holdFrom(text, open, known);
       if (cut > 0) emit(text.slice(0, text[cut - 2] === '\r' ? cut - 2 : cut - 1));
       held = text.slice(cut);
       if (holdMs > 0) {

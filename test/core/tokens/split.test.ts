@@ -250,3 +250,22 @@ describe('a stream whose lines carry a log prefix', () => {
     ]);
   });
 });
+
+describe('a known secret cut between two log entries, the second ending in an encoded run', () => {
+  it('is masked whole: the encoded run held its own line only, and the secret was shown read over the two', () => {
+    // Found by `npm run fuzz -- --seed 12 --only 'split log stream'` (3 of 1,500 inputs; seeds 7 and 2026: 1 each).
+    const secret = 'key.3BJnaLmStTzofL7n';
+    const lines: string[] = [];
+    const masker = createSplitMasker({
+      onLine: (l) => lines.push(redactSecrets(l, [secret])),
+      secrets: [secret],
+      holdMs: 0,
+    });
+    for (const piece of ['cmd += ["--secrets", key.', '3BJnaLmStTzofL7nx%68%66%5f%46%41%4b%45', 'done'])
+      masker.push(piece);
+    masker.flush();
+    expect(lines.join('')).not.toContain(secret);
+    expect(lines.join('\n')).not.toContain('3BJnaLmS');
+    expect(lines.join('\n')).toContain('done');
+  });
+});
