@@ -52,6 +52,9 @@ const ANSWERED_WITH = (codes: string): RegExp =>
     'i',
   );
 
+/** ANSWERED_WITH's gate: a line it matches holds one of these words (its verbs, as they are written in it). */
+const ANSWER_VERBS = ['with', 'return', 'threw', 'throwing', 'gave', 'giving', 'show', 'display', 'hit'];
+
 export const WORDING_SIGNALS: WordingSignal[] = [
   W('unauthorized-401', 6, PEOPLE_GET('401'), ['get']),
   W('forbidden-403', 4, PEOPLE_GET('403'), ['get']),
@@ -380,50 +383,10 @@ export const WORDING_SIGNALS: WordingSignal[] = [
   ),
   // A status in the other verbs people use for an answer: "huggingface.co responded with 502", "came back with a 401",
   // "keeps throwing 503", "the page shows a 504".
-  W('unauthorized-401', 6, ANSWERED_WITH('401'), [
-    'with',
-    'return',
-    'threw',
-    'throwing',
-    'gave',
-    'giving',
-    'show',
-    'display',
-    'hit',
-  ]),
-  W('forbidden-403', 4, ANSWERED_WITH('403'), [
-    'with',
-    'return',
-    'threw',
-    'throwing',
-    'gave',
-    'giving',
-    'show',
-    'display',
-    'hit',
-  ]),
-  W('rate-limited', 6, ANSWERED_WITH('429'), [
-    'with',
-    'return',
-    'threw',
-    'throwing',
-    'gave',
-    'giving',
-    'show',
-    'display',
-    'hit',
-  ]),
-  W('server-error', 8, ANSWERED_WITH('50[0234]'), [
-    'with',
-    'return',
-    'threw',
-    'throwing',
-    'gave',
-    'giving',
-    'show',
-    'display',
-    'hit',
-  ]),
+  W('unauthorized-401', 6, ANSWERED_WITH('401'), ANSWER_VERBS),
+  W('forbidden-403', 4, ANSWERED_WITH('403'), ANSWER_VERBS),
+  W('rate-limited', 6, ANSWERED_WITH('429'), ANSWER_VERBS),
+  W('server-error', 8, ANSWERED_WITH('50[0234]'), ANSWER_VERBS),
   // A request said to have gone without the token: "I ran it without logging in", "downloading without a token",
   // "we never logged in on the runner", "I forgot to set HF_TOKEN", "the request was anonymous", "unauthenticated
   // requests". Not the Hub's rate limit for anonymous callers (its 429 says so).
