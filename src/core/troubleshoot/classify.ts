@@ -1016,9 +1016,17 @@ const DOMINATES: Partial<Record<ProblemId, ProblemId[]>> = {
   'network-error': ['job-script-failed'],
 };
 
+/**
+ * The most of one line the rules read: a longer line (a minified bundle, a base64 blob, an error followed by kilobytes
+ * of one value) is read up to here, so its head still counts (it was skipped whole: a 403 line followed by 5,000
+ * characters answered unknown), and no rule's pattern runs over megabytes of one line.
+ */
+export const MAX_LINE = 4000;
+const clipLine = (line: string) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
+
 /** Whether a rule's signal matches the line (the trainer's rule-blind cross-validation hides such lines). */
-export function lineHasSignal(line: string): boolean {
-  if (line.length > 4000) return false;
+export function lineHasSignal(whole: string): boolean {
+  const line = clipLine(whole);
   const bare = stripLogPrefix(line);
   const lower = line.toLowerCase();
   return SIGNALS.some((s) => mayHold(s, lower) && (s.re.test(line) || (bare !== line && s.re.test(bare))));
@@ -1250,7 +1258,7 @@ function collectSignals(
   // The problems some line other than the clients' advice or a retried request's warning gave evidence for.
   const hard = new Set<ProblemId>();
   lines.forEach((full, i) => {
-    if (full.length > 4000) return;
+    if (full.length > MAX_LINE) return;
     const advised = HUB_ANONYMOUS_ADVICE.test(full);
     if (advised) advice ??= full;
     const quiet = (l: string) => l.replace(HUB_ANONYMOUS_ADVICE, ' ').replace(NO_TOKEN_WORDS, ' ');
@@ -1429,7 +1437,7 @@ function yieldGuessedNetwork(ranked: Candidate[], bare: string[]): void {
   const next = ranked.find((c) => c.problem !== 'network-error' && c.problem !== 'job-script-failed' && c.score >= 6);
   if (!next) return;
   const said = (l: string) => NETWORK_SIGNALS.some((s) => s.re.test(l));
-  if (bare.some((l) => l.length <= 4000 && said(l) && said(l.replace(NETWORK_GUESS, ' ')))) return;
+  if (bare.some((l) => l.length <= MAX_LINE && said(l) && said(l.replace(NETWORK_GUESS, ' ')))) return;
   next.score = ranked[0].score + 1;
   ranked.sort((a, b) => b.score - a.score);
 }
@@ -1439,7 +1447,7 @@ export function classifyText(input: string, options: {endpoint?: string; guess?:
   const catalog = catalogFor(options.endpoint);
   // Huge logs: the end holds the error; keep the head too for the first traceback.
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT / 4) + '\n' + input.slice(-(MAX_TEXT * 3) / 4) : input;
-  const lines = text.split(/\r?\n/).flatMap(unescapeLogLine);
+  const lines = text.split(/\r?\n/).flatMap(unescapeLogLine).map(clipLine);
   const bare = lines.map(stripLogPrefix);
   const {scores, evidence, softOnly} = collectSignals(lines, bare);
   const jobFailed =

@@ -322,3 +322,14 @@ describe('catalog', () => {
     expect(all).toContain('only the MCP tool');
   });
 });
+
+describe('a line longer than the rules read', () => {
+  const line403 = '403 Forbidden: You don\'t have the rights to create a model under the namespace "acme-org" ';
+  it('is read up to MAX_LINE: a 403 line followed by 5,000 characters of one value is still the 403', () => {
+    expect(classifyText(line403 + 'x'.repeat(5000)).problem).toBe('forbidden-403');
+    expect(classifyText(line403 + 'x'.repeat(2000)).problem).toBe('forbidden-403');
+  });
+  it('a signal only past MAX_LINE on one line is not read (no rule runs over megabytes of one line)', () => {
+    expect(classifyText('y'.repeat(5000) + line403).problem).not.toBe('forbidden-403');
+  });
+});
