@@ -41,6 +41,19 @@ const learner = async () => {
 beforeEach(() => {
   homes = [];
 });
+
+/** A learner's wizard on `endpoint` (the workshop's --endpoint URL), started: its services and its controller. */
+async function startedWizard(home: Awaited<ReturnType<typeof tempHome>>, endpoint: string) {
+  const services = createServices({
+    env: home.env,
+    cwd: home.dir,
+    endpointFlag: endpoint,
+    servesSandboxData: servesDataDir,
+  });
+  const controller = new WizardController(services, {cwd: home.dir, presetTarget: 'hub', hubEndpoint: endpoint});
+  await advance(controller, {type: 'start'});
+  return {services, controller};
+}
 afterEach(async () => {
   for (const home of homes) await home.cleanup();
 });
@@ -111,14 +124,7 @@ describe('practice tokens on a sandbox reached by its URL (B)', () => {
     expect(io.err()).toContain('does not prove it serves it');
     expect(seen.filter(Boolean)).toEqual([]);
     // The wizard does not offer them either.
-    const services = createServices({
-      env: home.env,
-      cwd: home.dir,
-      endpointFlag: otherUrl,
-      servesSandboxData: servesDataDir,
-    });
-    const controller = new WizardController(services, {cwd: home.dir, presetTarget: 'hub', hubEndpoint: otherUrl});
-    await advance(controller, {type: 'start'});
+    const {controller} = await startedWizard(home, otherUrl);
     expect(controller.getState().target).toMatchObject({practice: false});
     // The login screen says why (it was a silent paste box), and what to do here.
     expect(controller.getState().notice).toContain('No practice token here:');
@@ -146,18 +152,7 @@ describe('practice tokens on a sandbox reached by its URL (B)', () => {
 
   it('the wizard on --endpoint URL offers "Use a practice token" and logs in with it', async () => {
     const home = await learner();
-    const services = createServices({
-      env: home.env,
-      cwd: home.dir,
-      endpointFlag: sb.current.url,
-      servesSandboxData: servesDataDir,
-    });
-    const controller = new WizardController(services, {
-      cwd: home.dir,
-      presetTarget: 'hub',
-      hubEndpoint: sb.current.url,
-    });
-    await advance(controller, {type: 'start'});
+    const {services, controller} = await startedWizard(home, sb.current.url);
     const state = controller.getState();
     expect(state.target).toMatchObject({kind: 'hub', endpoint: sb.current.url, practice: true});
     expect(loginChoices(state).map((c) => c.value)).toContain('practice');
@@ -226,18 +221,7 @@ describe('fixes name the sandbox as it was reached (A)', () => {
 describe("the token page of a workshop's sandbox (newcomer s11)", () => {
   it("a learner's wizard links the Create button (the folder's form key), and the page makes the token", async () => {
     const home = await learner();
-    const services = createServices({
-      env: home.env,
-      cwd: home.dir,
-      endpointFlag: sb.current.url,
-      servesSandboxData: servesDataDir,
-    });
-    const controller = new WizardController(services, {
-      cwd: home.dir,
-      presetTarget: 'hub',
-      hubEndpoint: sb.current.url,
-    });
-    await advance(controller, {type: 'start'});
+    const {services, controller} = await startedWizard(home, sb.current.url);
     const target = controller.getState().target!;
     const advice = services.tokenAdvice({target, exampleId: 'push-dataset', cwd: home.dir});
     // Was: no key (only the app that started the sandbox had one), so the learner's page had no Create button.
